@@ -1,0 +1,3 @@
+from utsatta.cli import main
+
+main()

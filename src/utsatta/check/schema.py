@@ -1,0 +1,294 @@
+"""Schema checks: pydantic errors turned into Swedish issues that point at the right place."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from utsatta.findings import Issue, Path_, Severity
+
+
+def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
+    """The closest candidate to a misspelt word, if one is close enough."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
+    best = suggest(word, candidates)
+    return f" Menade du '{best}'?" if best else ""
+
+
+def schema_issues(
+    file: str, model: type[BaseModel], data: Any
+) -> tuple[BaseModel | None, list[Issue]]:
+    """Validate ``data`` against ``model``; the model, or the issues found."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_issue(file, model, data, err) for err in exc.errors(include_url=False)]
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
+    """Walk ``loc`` through the data; return the existing path and a missing last key, if any.
+
+    pydantic adds names of validators to ``loc`` for some types; those are skipped.
+    """
+    path: list[str | int] = []
+    node = data
+    missing: str | None = None
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and missing is None:
+            missing = part
+            break
+    return tuple(path), missing
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Annotated and Optional."""
+    while True:
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def _model_at(model: type[BaseModel], path: Path_) -> tuple[type[BaseModel] | None, Any]:
+    """The model class that holds the last key of ``path``, and that field's type."""
+    current: Any = model
+    holder: type[BaseModel] | None = None
+    field_type: Any = None
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            if get_origin(current) is list:
+                current = get_args(current)[0]
+                continue
+            return None, None
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                return current, None
+            holder, field_type = current, info.annotation
+            current = info.annotation
+        else:
+            return None, None
+    return holder, field_type
+
+
+def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    current: Any = model
+    for part in path:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            if get_origin(current) is list:
+                current = get_args(current)[0]
+                continue
+            return None
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            if info is None:
+                return None
+            current = info.annotation
+        else:
+            return None
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def allowed_values(field_type: Any) -> list[str]:
+    tp = _unwrap(field_type)
+    if get_origin(tp) is list:
+        tp = _unwrap(get_args(tp)[0])
+    if get_origin(tp) is Literal:
+        return [str(a) for a in get_args(tp)]
+    return []
+
+
+def where(path: Path_) -> str:
+    """A data path as users read it: insatser[2].status."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "filens översta nivå"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"talet {value}"
+    if isinstance(value, dict):
+        return "en mappning (nycklar med värden)"
+    if isinstance(value, list):
+        return "en lista"
+    return f"texten '{value}'"
+
+
+_KIND_WORDS = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "bool_type": "true eller false",
+    "list_type": "en lista",
+    "dict_type": "en mappning (nycklar med värden)",
+    "model_type": "en mappning (nycklar med värden)",
+    "model_attributes_type": "en mappning (nycklar med värden)",
+}
+
+
+def _issue(file: str, model: type[BaseModel], data: Any, err: Any) -> Issue:
+    loc: tuple[Any, ...] = tuple(err["loc"])
+    kind: str = err["type"]
+    value = err.get("input")
+    path, missing = _data_path(data, loc)
+    name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
+    _, field_type = _model_at(model, (*path, missing) if missing else path)
+
+    if kind == "missing":
+        allowed = allowed_values(field_type)
+        hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
+        return Issue(
+            file,
+            path,
+            "saknat-falt",
+            Severity.FEL,
+            f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
+            f"'{missing}: …'.{hint}",
+        )
+    if kind == "extra_forbidden":
+        holder = _container_model(model, path[:-1])
+        names = list(holder.model_fields) if holder else []
+        key = str(path[-1]) if path else str(loc[-1])
+        return Issue(
+            file,
+            path,
+            "okant-falt",
+            Severity.FEL,
+            f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+            f"nycklar här: {', '.join(names)}.",
+            at_key=True,
+        )
+    if kind == "literal_error":
+        allowed = allowed_values(field_type)
+        if name == "schemaversion":
+            return Issue(
+                file,
+                path,
+                "okand-schemaversion",
+                Severity.FEL,
+                f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
+                "schemaversion: 1.",
+            )
+        shown = value if isinstance(value, str) else _describe(value)
+        return Issue(
+            file,
+            path,
+            "ogiltigt-varde",
+            Severity.FEL,
+            f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
+            f"Tillåtna värden: {', '.join(allowed)}.",
+        )
+    if kind in _KIND_WORDS:
+        return Issue(
+            file, path, "fel-typ", Severity.FEL, _type_message(name, kind, value, file, path)
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        ctx = err.get("ctx", {})
+        bound = next(iter(ctx.values()), "?")
+        words = {
+            "greater_than_equal": "minst",
+            "less_than_equal": "högst",
+            "greater_than": "större än",
+            "less_than": "mindre än",
+        }[kind]
+        return Issue(
+            file,
+            path,
+            "utanfor-intervall",
+            Severity.FEL,
+            f"{name} är {value}, men måste vara {words} {bound}.",
+        )
+    if kind == "too_short":
+        return Issue(
+            file,
+            path,
+            "tom-lista",
+            Severity.FEL,
+            f"Listan {name} får inte vara tom. Ange minst ett värde.",
+        )
+    if kind == "finite_number":
+        return Issue(
+            file,
+            path,
+            "ogiltigt-tal",
+            Severity.FEL,
+            "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
+        )
+    if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
+        return Issue(file, path, kind, Severity.FEL, err["msg"])
+    return Issue(  # pragma: no cover - a pydantic error type we have not seen yet
+        file,
+        path,
+        "ogiltigt-varde",
+        Severity.FEL,
+        f"Värdet för {name} är ogiltigt ({err['msg']}).",
+    )
+
+
+def _type_message(name: str, kind: str, value: Any, file: str, path: Path_) -> str:
+    want = _KIND_WORDS[kind]
+    label = f"'{name}'" if name else "Värdet"
+    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
+        return (
+            f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
+            f'värdet inom citattecken, t.ex. "{value}" (skriv det exakt som det ska stå).'
+        )
+    if kind == "string_type" and isinstance(value, bool):
+        return (
+            f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
+            "värdet inom citattecken."
+        )
+    if kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
+        return (
+            f"{label} ska vara {want}, men här står {_describe(value)}. Skriv talet utan "
+            "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
+        )
+    if kind == "bool_type":
+        return (
+            f"{label} ska vara true eller false, men här står {_describe(value)}. Skriv true "
+            "eller false (inte ja/nej)."
+        )
+    if value is None:
+        return f"{label} saknar värde. Skriv {want} efter kolonet."
+    if kind == "list_type":
+        return (
+            f"{label} ska vara en lista, men här står {_describe(value)}. Skriv varje värde på "
+            "en egen rad som börjar med '- ', eller som [a, b]."
+        )
+    return f"{label} ska vara {want}, men här står {_describe(value)}."

@@ -1,0 +1,207 @@
+"""The command line: the only place that prints or exits.
+
+Exit codes (a contract, documented in the README):
+0 no errors (warnings allowed unless --strict), 1 findings or a failed check, 2 usage error,
+3 the data folder cannot be read.
+
+Heavy modules are imported inside the commands so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.errors import UtsattaError
+
+app = typer.Typer(
+    name="utsatta",
+    help=(
+        "Uppföljning av Göteborgs Stads handlingsplan för att inga områden ska vara utsatta "
+        "2025: kontrollerar datafilerna och skriver den samlade uppföljningen."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+
+class FindingFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SimpleFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        show_default=False,
+    ),
+]
+
+
+def _data_dir(option: Path | None) -> Path:
+    from utsatta.load.datadir import find_data_dir
+
+    return find_data_dir(option)
+
+
+def _data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:
+    """With files named and no --data: the nearest folder above them that has a plan.yaml."""
+    if option is not None or not paths or os.environ.get("UTSATTA_DATA"):
+        return _data_dir(option)
+    start = paths[0].resolve()
+    for folder in [start, *start.parents]:
+        if folder.is_dir() and (folder / "plan.yaml").is_file():
+            return _data_dir(Path(os.path.relpath(folder)))
+    return _data_dir(option)
+
+
+def _echo(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Filer att kontrollera (t.ex. de som ändrats). Utan: hela datamappen.",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", "--ar", help="Kontrollera bara rapporterna för detta år."),
+    ] = None,
+    format: Annotated[
+        FindingFormat | None,
+        typer.Option(
+            "--format",
+            help="text, json eller github (standard: github när GITHUB_ACTIONS=true, annars text).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Varningar ger också exitkod 1.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Kontrollera datafilerna: syntax, schema, referenser och fullständighet.
+
+    Exempel: utsatta validate --year 2023
+    """
+    from utsatta.check import validate as run_validate
+    from utsatta.findings import has_errors
+    from utsatta.render import findings as reporters
+
+    given = list(paths or [])
+    for p in given:
+        if not p.exists():
+            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="PATHS")
+    root = _data_dir_for_paths(data, given)
+    root_resolved = root.resolve()
+    for p in given:
+        try:
+            p.resolve().relative_to(root_resolved)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{p} ligger inte i datamappen {root}.", param_hint="PATHS"
+            ) from None
+    files = [f for p in given for f in (sorted(p.rglob("*.yaml")) if p.is_dir() else [p])]
+    result = run_validate(root, year=year, paths=files or None)
+    failed = has_errors(result.findings, strict=strict)
+    if format is None:
+        gha = os.environ.get("GITHUB_ACTIONS") == "true"
+        format = FindingFormat.github if gha else FindingFormat.text
+    if format is FindingFormat.json:
+        _echo(reporters.as_json(result.findings, result.files_checked, ok=not failed))
+    else:
+        _echo(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def plan(
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa planen: insatserna i planens ordning med samordningsansvar och ansvar.
+
+    Exempel: utsatta plan --format json
+    """
+    from utsatta.render import overview
+
+    ds = _load_valid(data)
+    if format is SimpleFormat.json:
+        _echo(overview.plan_json(ds))
+    else:
+        overview.print_plan(ds)
+
+
+@app.command()
+def status(
+    ar: Annotated[int, typer.Argument(help="Året som ska visas.", show_default=False)],
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa vilka rapporter som kommit in ett år: insats × organisation.
+
+    Exempel: utsatta status 2023
+    """
+    from utsatta.render import overview
+
+    ds = _load_valid(data)
+    if format is SimpleFormat.json:
+        _echo(overview.status_json(ds, ar))
+    else:
+        overview.print_status(ds, ar)
+
+
+def _load_valid(data: Path | None):  # type: ignore[no-untyped-def]
+    """Load the data folder; stop with exit 1 if the core files have errors."""
+    from utsatta.check import resolve
+    from utsatta.load.dataset import load
+    from utsatta.render import findings as reporters
+
+    root = _data_dir(data)
+    ds = load(root)
+    core = [i for i in ds.issues if "/rapporter/" not in f"/{i.file}"]
+    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        found = resolve(ds, core)
+        sys.stderr.write(reporters.text(found, sum(1 for _ in ds.files())))
+        sys.stderr.write("Rätta felen ovan (kör 'utsatta validate') och försök igen.\n")
+        raise typer.Exit(EXIT_FINDINGS)
+    return ds
+
+
+def main() -> None:
+    """The console entry point: maps the tool's own errors to exit codes."""
+    try:
+        app()
+    except UtsattaError as exc:
+        sys.stderr.write(f"fel: {exc}\n")
+        sys.exit(exc.exit_code)

@@ -1,0 +1,282 @@
+"""Find, read and schema-check every data file of a data folder.
+
+Load problems and schema problems become ``Issue`` values; nothing here raises for bad data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from utsatta.findings import Issue, Severity, fel
+from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
+from utsatta.model.indikator import IndikatorFil
+from utsatta.model.omraden import OmradenFil
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import PlanFil
+from utsatta.model.rapport import RapportFil
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The kinds of data file, by where they live in the data folder.
+KIND_MODELS: dict[str, type[BaseModel]] = {
+    "plan": PlanFil,
+    "organisationer": OrganisationerFil,
+    "omraden": OmradenFil,
+    "indikator": IndikatorFil,
+    "rapport": RapportFil,
+}
+_YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+
+
+@dataclass(eq=False)
+class SourceFile(Generic[M]):
+    """One data file: its text, its data and (if valid) its model."""
+
+    path: Path
+    display: str
+    kind: str
+    text: str | None = None
+    data: Any = None
+    model: M | None = None
+    _positions: Positions | None = None
+
+    def positions(self) -> Positions:
+        """Positions of keys and values; parsed again with tracking on first use."""
+        if self._positions is None:
+            self._positions = (
+                parse(self.text, track=True).positions if self.text is not None else None
+            ) or Positions()
+        return self._positions
+
+
+@dataclass
+class DataSet:
+    root: Path
+    plan: SourceFile[PlanFil] | None = None
+    organisationer: SourceFile[OrganisationerFil] | None = None
+    omraden: SourceFile[OmradenFil] | None = None
+    indikatorer: list[SourceFile[IndikatorFil]] = field(default_factory=list)
+    rapporter: list[SourceFile[RapportFil]] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    #: report years that have a folder, even an empty one
+    report_years: set[int] = field(default_factory=set)
+
+    def files(self) -> Iterable[SourceFile[Any]]:
+        for single in (self.plan, self.organisationer, self.omraden):
+            if single is not None:
+                yield single
+        yield from self.indikatorer
+        yield from self.rapporter
+
+    def file_by_display(self) -> dict[str, SourceFile[Any]]:
+        return {f.display: f for f in self.files()}
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working folder when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def classify(root: Path, path: Path) -> str | None:
+    """The kind of a data file by its place in the data folder, or None."""
+    rel = path.relative_to(root).parts
+    if rel == ("plan.yaml",):
+        return "plan"
+    if rel == ("organisationer.yaml",):
+        return "organisationer"
+    if rel == ("omraden.yaml",):
+        return "omraden"
+    if len(rel) == 2 and rel[0] == "indikatorer" and rel[1].endswith(".yaml"):
+        return "indikator"
+    if (
+        len(rel) == 3
+        and rel[0] == "rapporter"
+        and _YEAR_DIR.match(rel[1])
+        and rel[2].endswith(".yaml")
+    ):
+        return "rapport"
+    return None
+
+
+def discover(root: Path, issues: list[Issue]) -> tuple[list[Path], set[int]]:
+    """Every YAML file below ``root``, sorted; unexpected files become warnings."""
+    found: list[Path] = []
+    years: set[int] = set()
+    root_resolved = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        rel = here.relative_to(root).parts
+        if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
+            years.add(int(rel[1]))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = here / name
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            if path.is_symlink() and not _inside(path.resolve(), root_resolved):
+                issues.append(
+                    Issue(
+                        display_path(path),
+                        (),
+                        "lank-utanfor-data",
+                        Severity.FEL,
+                        "Filen är en symbolisk länk som pekar utanför datamappen. Av "
+                        "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
+                        line=1,
+                        column=1,
+                    )
+                )
+                continue
+            if name.endswith(".yml"):
+                issues.append(
+                    Issue(
+                        display_path(path),
+                        (),
+                        "fel-filandelse",
+                        Severity.FEL,
+                        f"Filen slutar på .yml och läses inte. Byt namn till {name[:-4]}.yaml.",
+                        line=1,
+                        column=1,
+                    )
+                )
+                continue
+            if classify(root, path) is None:
+                issues.append(
+                    Issue(
+                        display_path(path),
+                        (),
+                        "okand-fil",
+                        Severity.VARNING,
+                        "Filen ligger inte på en plats som utsatta känner till och läses inte. "
+                        "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
+                        "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                        line=1,
+                        column=1,
+                    )
+                )
+                continue
+            found.append(path)
+    return found, years
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> SourceFile[Any]:
+    """Read, parse and schema-check one file (fast path: positions only if needed)."""
+    from utsatta.check.schema import schema_issues
+
+    source: SourceFile[Any] = SourceFile(path=path, display=display, kind=kind)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            issues.append(
+                Issue(
+                    display,
+                    (),
+                    "for-stor-fil",
+                    Severity.FEL,
+                    f"Filen är {size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
+                    "upp innehållet eller korta texterna.",
+                    line=1,
+                    column=1,
+                )
+            )
+            return source
+        raw = path.read_bytes()
+    except OSError as exc:
+        issues.append(
+            Issue(
+                display,
+                (),
+                "kan-inte-lasa",
+                Severity.FEL,
+                f"Filen går inte att läsa ({exc.strerror}). Kontrollera behörigheten.",
+                line=1,
+                column=1,
+            )
+        )
+        return source
+    text, problem = decode(raw)
+    if problem is not None or text is None:
+        assert problem is not None
+        issues.append(
+            Issue(
+                display,
+                (),
+                problem.code,
+                Severity.FEL,
+                problem.message,
+                line=problem.line,
+                column=problem.column,
+            )
+        )
+        return source
+    source.text = text
+    result = parse(text)
+    for p in result.problems:
+        issues.append(
+            Issue(display, (), p.code, Severity.FEL, p.message, line=p.line, column=p.column)
+        )
+    if result.data is None:
+        return source
+    source.data = result.data
+    model, found = schema_issues(display, KIND_MODELS[kind], result.data)
+    issues.extend(found)
+    # A file with YAML problems (aliases, duplicate keys …) is not trusted for cross-checks.
+    if not result.problems:
+        source.model = model
+    return source
+
+
+def load(root: Path, only: set[Path] | None = None) -> DataSet:
+    """Load the data folder. With ``only``, report files outside that set are skipped."""
+    ds = DataSet(root=root)
+    paths, ds.report_years = discover(root, ds.issues)
+    for path in paths:
+        kind = classify(root, path)
+        assert kind is not None
+        if only is not None and kind == "rapport" and path.resolve() not in only:
+            continue
+        source = read_file(path, kind, display_path(path), ds.issues)
+        if kind == "plan":
+            ds.plan = source
+        elif kind == "organisationer":
+            ds.organisationer = source
+        elif kind == "omraden":
+            ds.omraden = source
+        elif kind == "indikator":
+            ds.indikatorer.append(source)
+        else:
+            ds.rapporter.append(source)
+    for name, attr in (("organisationer.yaml", "organisationer"), ("omraden.yaml", "omraden")):
+        if getattr(ds, attr) is None:
+            ds.issues.append(
+                fel(
+                    display_path(root / name),
+                    (),
+                    "fil-saknas",
+                    f"{name} saknas i datamappen. Den behövs för att kontrollera rapporterna.",
+                )
+            )
+    return ds
+

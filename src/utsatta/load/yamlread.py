@@ -1,0 +1,497 @@
+"""Read one YAML document into plain Python data, treating the text as untrusted.
+
+We walk the parser's *events* ourselves instead of using a YAML constructor:
+- nothing but dict, list, str, int, float, bool and None is ever built (no object construction);
+- anchors, aliases, merge keys and tags other than ``!!str`` are reported, never expanded, so an
+  alias bomb costs nothing;
+- scalars follow the YAML 1.2 core schema: ``no``/``yes``/``on`` stay text, ``1:1`` stays text,
+  dates stay text (the models decide what a date is);
+- duplicate keys are reported instead of silently overwritten;
+- depth is bounded.
+
+The same walk runs in two modes. The fast mode builds data only. The tracking mode also records
+the 1-based position of every key and value by data path; it is used only for files that have
+findings, and gives the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+try:  # the C parser from ruamel.yaml.clibz / ruamel.yaml.clib
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - platforms without a wheel
+    _CParser = None
+
+from utsatta.findings import Path_
+
+#: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
+#: pathological input early.
+MAX_DEPTH = 20
+#: The largest file accepted, in bytes. Reports are a few kB, the plan about 30 kB.
+MAX_FILE_BYTES = 1024 * 1024
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+_KEYWORDS: dict[str, Any] = {
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NUMBER_START = frozenset("0123456789-+.")
+
+
+def resolve_plain(text: str) -> Any:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if text in _KEYWORDS:
+        return _KEYWORDS[text]
+    if text[0] in _NUMBER_START:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+        if text.startswith(("0x", "0o")) and len(text) > 2:
+            try:
+                return int(text[2:], 16 if text[1] == "x" else 8)
+            except ValueError:
+                return text
+    return text
+
+
+@dataclass(slots=True)
+class YamlProblem:
+    line: int  # 1-based
+    column: int  # 1-based
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each key and value stands in the file, by data path (1-based line, column)."""
+
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: the source text of plain scalars that YAML read as something other than text
+    raw: dict[Path_, str] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
+        """The position of ``path``, or of its nearest ancestor that exists."""
+        if at_key and path in self.keys:
+            return self.keys[path]
+        p = path
+        while True:
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+
+@dataclass(slots=True)
+class ParseResult:
+    data: Any
+    problems: list[YamlProblem]
+    positions: Positions | None
+
+
+class _Abort(Exception):
+    """Parsing cannot go on (depth limit, second document)."""
+
+
+def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
+    """Decode UTF-8, accepting a byte-order mark; report the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, YamlProblem(
+            line,
+            col,
+            "ogiltig-teckenkodning",
+            f"Filen är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x}). Spara filen som UTF-8 "
+            "i din editor (i VS Code: klicka på teckenkodningen i statusfältet och välj "
+            "'Save with Encoding' → 'UTF-8').",
+        )
+
+
+def parse(text: str, *, track: bool = False) -> ParseResult:
+    """Parse one YAML document from ``text``. Never raises for bad input."""
+    problems: list[YamlProblem] = []
+    positions = Positions() if track else None
+    try:
+        data = _walk(text, problems, positions)
+    except _Abort:
+        data = None
+    except MarkedYAMLError as exc:
+        data = None
+        problems.append(_syntax_problem(exc, text))
+    except ReaderError as exc:
+        data = None
+        problems.append(_reader_problem(exc, text))
+    except YAMLError as exc:  # pragma: no cover - errors without a position are rare
+        data = None
+        problems.append(YamlProblem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
+    return ParseResult(data, problems, positions)
+
+
+def _parser(text: str) -> Any:
+    if _CParser is not None:
+        return _CParser(text)
+    from ruamel.yaml import YAML  # pragma: no cover
+
+    yaml = YAML(typ="safe", pure=True)  # pragma: no cover
+    return yaml.parse(text)  # pragma: no cover
+
+
+def _events(text: str) -> Any:
+    parser = _parser(text)
+    if hasattr(parser, "get_event"):
+        get = parser.get_event
+        while True:
+            ev = get()
+            yield ev
+            if type(ev) is StreamEndEvent:
+                return
+    else:  # pragma: no cover - pure-Python fallback yields events directly
+        yield from parser
+
+
+def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:  # noqa: C901
+    # Each stack frame: [container, path, pending key (or _NOKEY), key mark]
+    stack: list[list[Any]] = []
+    root: Any = None
+    have_root = False
+    documents = 0
+    nokey = _NOKEY
+    for ev in _events(text):
+        t = type(ev)
+        if t is ScalarEvent or t is MappingStartEvent or t is SequenceStartEvent or t is AliasEvent:
+            mark = ev.start_mark
+            if ev.anchor is not None and t is not AliasEvent:
+                problems.append(
+                    YamlProblem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "ankare-ej-tillatet",
+                        f"Ankaret '&{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
+                        "värdet där det behövs i stället för att återanvända det.",
+                    )
+                )
+            if t is ScalarEvent:
+                tag = ev.tag
+                style = ev.style
+                if tag is not None and tag != "!" and tag != _STR_TAG:
+                    problems.append(_tag_problem(mark, tag))
+                if style or tag is not None:
+                    value: Any = ev.value
+                else:
+                    value = resolve_plain(ev.value)
+                container = None
+            elif t is AliasEvent:
+                problems.append(
+                    YamlProblem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "alias-ej-tillatet",
+                        f"Aliaset '*{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
+                        "värdet här i stället.",
+                    )
+                )
+                value = None
+                container = None
+            else:
+                if ev.tag is not None and not ev.implicit:
+                    problems.append(_tag_problem(mark, ev.tag))
+                container = value = {} if t is MappingStartEvent else []
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(
+                        YamlProblem(
+                            mark.line + 1,
+                            mark.column + 1,
+                            "for-djup-nastling",
+                            f"Datat är nästlat djupare än {MAX_DEPTH} nivåer, vilket inget av "
+                            "utsattas format behöver. Kontrollera indraget.",
+                        )
+                    )
+                    raise _Abort
+            # Place the value in its parent.
+            if not stack:
+                root = value
+                have_root = True
+                path: Path_ = ()
+                if pos is not None:
+                    pos.values[path] = (mark.line + 1, mark.column + 1)
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is list:
+                    path = (*frame[1], len(parent)) if pos is not None else ()
+                    parent.append(value)
+                    if pos is not None:
+                        pos.values[path] = (mark.line + 1, mark.column + 1)
+                        if t is ScalarEvent and not ev.style and type(value) is not str:
+                            pos.raw[path] = ev.value
+                elif frame[2] is nokey:
+                    # This node is a key.
+                    if t is not ScalarEvent:
+                        problems.append(
+                            YamlProblem(
+                                mark.line + 1,
+                                mark.column + 1,
+                                "ogiltig-nyckel",
+                                "En nyckel måste vara ett enkelt ord, inte en lista eller "
+                                "mappning. Kontrollera indraget och kolonet på raden.",
+                            )
+                        )
+                        raise _Abort
+                    key = ev.value
+                    if key == "<<" and not ev.style:
+                        problems.append(
+                            YamlProblem(
+                                mark.line + 1,
+                                mark.column + 1,
+                                "sammanslagning-ej-tillaten",
+                                "Sammanslagningsnyckeln '<<' är inte tillåten. Skriv ut alla "
+                                "nycklar och värden här i stället.",
+                            )
+                        )
+                    frame[2] = key
+                    frame[3] = mark
+                    continue
+                else:
+                    key = frame[2]
+                    frame[2] = nokey
+                    if pos is not None:
+                        path = (*frame[1], key)
+                        kmark = frame[3]
+                        if path in pos.keys:
+                            pass
+                        else:
+                            pos.keys[path] = (kmark.line + 1, kmark.column + 1)
+                            pos.values[path] = (mark.line + 1, mark.column + 1)
+                            if t is ScalarEvent and not ev.style and type(value) is not str:
+                                pos.raw[path] = ev.value
+                    if key in parent:
+                        kmark = frame[3]
+                        problems.append(
+                            YamlProblem(
+                                kmark.line + 1,
+                                kmark.column + 1,
+                                "dubblett-nyckel",
+                                f"Nyckeln '{key}' förekommer två gånger i samma mappning. Ta bort "
+                                "den ena eller slå ihop dem; annars är det oklart vilket värde "
+                                "som gäller.",
+                            )
+                        )
+                    else:
+                        parent[key] = value
+            if container is not None:
+                stack.append([container, path, nokey, None])
+        elif t is MappingEndEvent or t is SequenceEndEvent:
+            stack.pop()
+        elif t is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = ev.start_mark
+                problems.append(
+                    YamlProblem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "flera-dokument",
+                        "Filen innehåller mer än ett YAML-dokument ('---'). Varje fil ska "
+                        "innehålla ett dokument; flytta resten till en egen fil.",
+                    )
+                )
+                raise _Abort
+    if not have_root or root is None:
+        problems.append(
+            YamlProblem(
+                1,
+                1,
+                "tom-fil",
+                "Filen är tom eller innehåller bara kommentarer. Fyll i innehållet eller ta bort "
+                "filen.",
+            )
+        )
+    return root
+
+
+class _NoKey:
+    __slots__ = ()
+
+
+_NOKEY = _NoKey()
+
+
+def _tag_problem(mark: Any, tag: str) -> YamlProblem:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return YamlProblem(
+        mark.line + 1,
+        mark.column + 1,
+        "tagg-ej-tillaten",
+        f"Taggen '{shown}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
+        "citattecken om det ska läsas som text.",
+    )
+
+
+_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "did not find expected ',' or ']'",
+        "En lista inom hakparenteser ('[ … ]') är inte avslutad eller saknar ett kommatecken "
+        "mellan värdena.",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
+        "kommatecken mellan paren.",
+    ),
+    (
+        "mapping values are not allowed",
+        "Ett kolon följt av mellanslag får inte stå här. Om texten innehåller ': ', sätt hela "
+        "texten inom citattecken; annars, kontrollera indraget.",
+    ),
+    (
+        "could not find expected ':'",
+        "Ett kolon (':') saknas efter nyckeln, eller så är en text inom citattecken inte "
+        "avslutad.",
+    ),
+    (
+        "did not find expected key",
+        "Indraget stämmer inte: här förväntades en ny nyckel på samma nivå som raderna ovanför. "
+        "Kontrollera antalet mellanslag i början av raden.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "Indraget stämmer inte i listan: här förväntades en rad som börjar med '- ' på samma "
+        "nivå som listans övriga rader.",
+    ),
+    (
+        "did not find expected node content",
+        "Ett värde saknas här. Kontrollera att varje '- ' i en lista följs av ett värde.",
+    ),
+    (
+        "found unexpected end of stream",
+        "Filen tar slut mitt i ett värde. Troligen saknas ett avslutande citattecken.",
+    ),
+    (
+        "found unknown escape character",
+        "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
+        "skriv '\\\\'.",
+    ),
+    (
+        "special characters are not allowed",
+        "Filen innehåller otillåtna kontrolltecken. Ta bort dem (de syns ofta inte i editorn).",
+    ),
+    (
+        "found undefined tag handle",
+        "Okänd tagg ('!'). Taggar är inte tillåtna; ta bort den.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "En listrad ('- ') får inte stå här. Kontrollera indraget: listan ska stå på en egen "
+        "rad under sin nyckel.",
+    ),
+    (
+        "found a tab character",
+        "Tabbtecken får inte användas för indrag i YAML. Använd mellanslag.",
+    ),
+)
+
+
+_TAB_HINT = (
+    "YAML-syntaxfel: Tabbtecken får inte användas för indrag i YAML. Använd mellanslag (VS Code: "
+    "'Convert Indentation to Spaces')."
+)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
+
+
+def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    column = mark.column + 1 if mark is not None else 1
+    problem = str(exc.problem or "")
+    context = str(exc.context or "")
+    if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
+        if _char_at(text, line, column) == "\t" or "\t" in problem:
+            return YamlProblem(line, column, "yaml-syntax", _TAB_HINT)
+        char = _char_at(text, line, column)
+        return YamlProblem(
+            line,
+            column,
+            "yaml-syntax",
+            f"YAML-syntaxfel: Tecknet '{char}' kan inte inleda ett värde i YAML. Sätt värdet "
+            "inom citattecken.",
+        )
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem or needle in context:
+            return YamlProblem(line, column, "yaml-syntax", f"YAML-syntaxfel: {hint}")
+    detail = f"{context}: {problem}" if context else problem
+    return YamlProblem(
+        line,
+        column,
+        "yaml-syntax",
+        f"YAML-syntaxfel som utsatta inte känner igen ({detail.strip()}). Kontrollera indrag, "
+        "kolon och citattecken på den här raden och raden ovanför.",
+    )
+
+
+def _reader_problem(exc: ReaderError, text: str) -> YamlProblem:
+    position = max(0, int(getattr(exc, "position", 0) or 0))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    character = getattr(exc, "character", "")
+    code = ord(character) if isinstance(character, str) and character else int(character or 0)
+    return YamlProblem(
+        line,
+        column,
+        "otillatet-tecken",
+        f"Filen innehåller ett otillåtet kontrolltecken (U+{code:04X}). Ta bort det; sådana "
+        "tecken syns ofta inte i editorn men kommer med vid kopiering från Word eller PDF.",
+    )

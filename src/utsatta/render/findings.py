@@ -1,0 +1,70 @@
+"""Reporters for validation findings, chosen by name. Each returns the text to print."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from utsatta.findings import Finding, Severity
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(findings: list[Finding], files_checked: int) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.FEL)
+    warnings = len(findings) - errors
+    if not findings:
+        return f"Inga problem i {_count(files_checked, 'fil', 'filer')}."
+    files = len({f.file for f in findings})
+    return (
+        f"{_count(errors, 'fel', 'fel')} och {_count(warnings, 'varning', 'varningar')} i "
+        f"{_count(files, 'fil', 'filer')} ({files_checked} kontrollerade)."
+    )
+
+
+def text(findings: list[Finding], files_checked: int) -> str:
+    lines = [
+        f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}" for f in findings
+    ]
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(findings: list[Finding], files_checked: int, *, ok: bool) -> str:
+    return (
+        json.dumps(
+            {"ok": ok, "findings": [f.as_dict() for f in findings]},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def _escape_data(s: str) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: list[Finding], files_checked: int) -> str:
+    lines = []
+    for f in findings:
+        level = "error" if f.severity is Severity.FEL else "warning"
+        lines.append(
+            f"::{level} file={_escape_property(f.file)},line={f.line},col={f.column},"
+            f"title={_escape_property(f.code)}::{_escape_data(f.message)}"
+        )
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {
+    "text": text,
+    "github": github,
+}

@@ -1,0 +1,144 @@
+"""`utsatta plan` and `utsatta status`: the plan and the completeness matrix, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from utsatta.check.completeness import year_matrix
+from utsatta.compute.responsibility import Cell, resolve
+from utsatta.load.dataset import DataSet
+
+UPPFOLJNING_TEXT = {
+    "arlig": "årlig rapportering till kommunstyrelsen",
+    "en-gang": "en gång, år {ar}",
+    "under-planperioden": "återrapportering under planperioden",
+}
+
+
+def uppfoljning_text(typ: str, ar: int | None) -> str:
+    return UPPFOLJNING_TEXT[typ].format(ar=ar)
+
+
+def _names(ds: DataSet) -> dict[str, str]:
+    assert ds.organisationer and ds.organisationer.model
+    return {o.id: o.namn for o in ds.organisationer.model.organisationer}
+
+
+def plan_data(ds: DataSet) -> dict[str, Any]:
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model
+    names = _names(ds)
+    return {
+        "insatser": [
+            {
+                "id": i.id,
+                "titel": i.titel,
+                "fokusomrade": i.fokusomrade,
+                "samordningsansvar": [
+                    {"id": o, "namn": names[o]} for o in resolve(i.samordningsansvar, orgs)
+                ],
+                "ansvar": [{"id": o, "namn": names[o]} for o in resolve(i.ansvar, orgs)],
+                "uppfoljning": {
+                    "typ": i.uppfoljning.typ,
+                    "ar": i.uppfoljning.ar,
+                    "text": i.uppfoljning.text,
+                },
+            }
+            for i in ds.plan.model.insatser
+        ]
+    }
+
+
+def plan_json(ds: DataSet) -> str:
+    return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
+
+
+def print_plan(ds: DataSet) -> None:
+    from rich.console import Console
+
+    assert ds.plan and ds.plan.model
+    console = Console(highlight=False)
+    plan = ds.plan.model
+    fokus = {f.id: f.namn for f in plan.fokusomraden}
+    console.print(f"[bold]{plan.plan.namn}[/bold] (dnr {plan.plan.diarienummer})", markup=True)
+    console.print(f"Mål: {plan.mal.text}")
+    current = None
+    for item in plan_data(ds)["insatser"]:
+        if item["fokusomrade"] != current:
+            current = item["fokusomrade"]
+            console.print()
+            console.print(
+                f"[bold]Fokusområde {current}: {fokus.get(current, '?')}[/bold]", markup=True
+            )
+        console.print()
+        console.print(f"[bold]Insats {item['id']}[/bold] {item['titel']}", markup=True)
+        console.print(
+            "  Samordningsansvar: " + ", ".join(o["namn"] for o in item["samordningsansvar"])
+        )
+        console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
+        up = item["uppfoljning"]
+        console.print("  Uppföljning: " + uppfoljning_text(up["typ"], up["ar"]))
+
+
+def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
+    m = year_matrix(ds, ar)
+    assert m is not None
+    return {
+        "ar": ar,
+        "forvantade": m.forvantade(),
+        "inkomna": m.inkomna(),
+        "saknas": [{"organisation": o, "insats": i} for o, i in m.saknas()],
+    }
+
+
+def status_json(ds: DataSet, ar: int) -> str:
+    return json.dumps(status_data(ds, ar), ensure_ascii=False, indent=2) + "\n"
+
+
+_SYMBOL = {
+    Cell.INKOMMEN: "✓",
+    Cell.SAKNAS: "✗",
+    Cell.FRIVILLIG: "○",
+    Cell.TIDIGARE: "(✓)",
+    Cell.EJ_AKTUELL: "",
+}
+_STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
+
+
+def print_status(ds: DataSet, ar: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    m = year_matrix(ds, ar)
+    assert m is not None
+    names = _names(ds)
+    table = Table(title=f"Inkomna rapporter {ar}", show_lines=False)
+    table.add_column("Organisation")
+    for ins in m.insatser:
+        table.add_column(ins, justify="center")
+    for org in m.organisationer:
+        row: list[Text | str] = [names.get(org, org)]
+        for ins in m.insatser:
+            cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
+            row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
+        table.add_row(*row)
+    # The matrix is wide: never squeeze it below what it needs, even in a pipe.
+    needed = max(len(names.get(o, o)) for o in m.organisationer) + 6 * len(m.insatser) + 4
+    console = Console(highlight=False, width=max(Console().width, needed))
+    console.print(table)
+    console.print(
+        "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
+        "(✓) lämnad ett tidigare år"
+    )
+    console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
+    missing = m.saknas()
+    if missing:
+        console.print()
+        console.print("[bold]Saknas per organisation[/bold]", markup=True)
+        by_org: dict[str, list[str]] = {}
+        for org, ins in missing:
+            by_org.setdefault(org, []).append(ins)
+        for org, ins_list in by_org.items():
+            console.print(f"  {names.get(org, org)}: {', '.join(ins_list)}")
