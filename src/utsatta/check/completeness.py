@@ -48,6 +48,8 @@ def check_completeness(
         for r in ds.rapporter
         if r.model is not None
     }
+    # A report file that exists but is invalid has its own errors; it is not "missing".
+    present = {(int(r.path.parent.name), r.path.stem) for r in ds.rapporter}
     for ar in years:
         if not g.fran <= ar <= g.till:
             continue
@@ -72,7 +74,7 @@ def check_completeness(
                         at_key=True,
                     )
                 )
-            elif not only_present:
+            elif not only_present and (ar, org) not in present:
                 path = display_path(ds.root / "rapporter" / str(ar) / f"{org}.yaml")
                 issues.append(
                     varning(

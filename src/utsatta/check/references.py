@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from utsatta.check.schema import menade_du
-from utsatta.compute.responsibility import responsible
+from utsatta.compute.responsibility import resolve, responsible
 from utsatta.findings import Issue, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 
@@ -390,8 +390,10 @@ def _check_rapport(
     plan = ds.plan.model if ds.plan else None
     orgs = ds.organisationer.model if ds.organisationer else None
     duties: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
     if plan and orgs:
         duties = {i.id: responsible(i, orgs) for i in plan.insatser}
+        names = {o.id: o.namn for o in orgs.organisationer}
     seen: set[str] = set()
     for ii, item in enumerate(rep.insatser):
         if item.insats in seen:
@@ -424,9 +426,11 @@ def _check_rapport(
                     f,
                     ("insatser", ii, "insats"),
                     "ej-ansvarig",
-                    f"{rep.organisation} har inget ansvar för insats {item.insats} enligt "
-                    "planen. Ta bort posten, eller rapportera den från en ansvarig "
-                    f"organisation ({', '.join(duties.get(item.insats, []))}).",
+                    f"{names.get(rep.organisation, rep.organisation)} har inget ansvar för "
+                    f"insats {item.insats} enligt planen. Ta bort posten; insatsen rapporteras "
+                    "av "
+                    + ", ".join(names.get(o, o) for o in duties.get(item.insats, []))
+                    + ".",
                 )
             )
         for oi, o in enumerate(item.omraden):
@@ -444,14 +448,15 @@ def _check_rapport(
                 )
         if item.samordning is not None and plan and orgs:
             ins = next((i for i in plan.insatser if i.id == item.insats), None)
-            if ins is not None and rep.organisation not in ins.samordningsansvar:
+            coordinators = resolve(ins.samordningsansvar, orgs) if ins is not None else []
+            if ins is not None and rep.organisation not in coordinators:
                 issues.append(
                     varning(
                         f,
                         ("insatser", ii, "samordning"),
                         "ej-samordnande",
                         f"'samordning' skrivs av den som har samordningsansvar för insats "
-                        f"{item.insats} ({', '.join(ins.samordningsansvar)}). Flytta texten till "
+                        f"{item.insats} ({', '.join(coordinators)}). Flytta texten till "
                         "'nulage' eller ta bort den.",
                         at_key=True,
                     )

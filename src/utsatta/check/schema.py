@@ -23,14 +23,24 @@ def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
     return f" Menade du '{best}'?" if best else ""
 
 
+RawLookup = typing.Callable[[Path_], "str | None"]
+
+
 def schema_issues(
-    file: str, model: type[BaseModel], data: Any
+    file: str, model: type[BaseModel], data: Any, raw: RawLookup | None = None
 ) -> tuple[BaseModel | None, list[Issue]]:
-    """Validate ``data`` against ``model``; the model, or the issues found."""
+    """Validate ``data`` against ``model``; the model, or the issues found.
+
+    ``raw`` gives the source text of a plain scalar that YAML read as a number or boolean, so
+    messages can quote what the user wrote (1.10, not 1.1).
+    """
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [_issue(file, model, data, err) for err in exc.errors(include_url=False)]
+        lookup = raw or (lambda _path: None)
+        return None, [
+            _issue(file, model, data, err, lookup) for err in exc.errors(include_url=False)
+        ]
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -124,14 +134,9 @@ def allowed_values(field_type: Any) -> list[str]:
 
 
 def where(path: Path_) -> str:
-    """A data path as users read it: insatser[2].status."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out or "filens översta nivå"
+    """A data path as users read it: "insatser → post 3 → status" (posts count from 1)."""
+    words = [f"post {p + 1}" if isinstance(p, int) else p for p in path]
+    return " → ".join(words) or "filens översta nivå"
 
 
 def _describe(value: Any) -> str:
@@ -161,7 +166,7 @@ _KIND_WORDS = {
 }
 
 
-def _issue(file: str, model: type[BaseModel], data: Any, err: Any) -> Issue:
+def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Issue:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
@@ -215,7 +220,7 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any) -> Issue:
         )
     if kind in _KIND_WORDS:
         return Issue(
-            file, path, "fel-typ", Severity.FEL, _type_message(name, kind, value, file, path)
+            file, path, "fel-typ", Severity.FEL, _type_message(name, kind, value, raw(path))
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -260,23 +265,29 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any) -> Issue:
     )
 
 
-def _type_message(name: str, kind: str, value: Any, file: str, path: Path_) -> str:
+def _type_message(name: str, kind: str, value: Any, raw: str | None) -> str:
     want = _KIND_WORDS[kind]
     label = f"'{name}'" if name else "Värdet"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
+        written = raw if raw is not None else str(value)
         return (
-            f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
-            f'värdet inom citattecken, t.ex. "{value}" (skriv det exakt som det ska stå).'
+            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. Sätt "
+            f'värdet inom citattecken: "{written}".'
         )
     if kind == "string_type" and isinstance(value, bool):
         return (
             f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
             "värdet inom citattecken."
         )
-    if kind in ("int_type", "float_type", "int_from_float") and isinstance(value, str):
+    if kind in ("int_type", "int_from_float") and isinstance(value, str | float):
         return (
-            f"{label} ska vara {want}, men här står {_describe(value)}. Skriv talet utan "
+            f"{label} ska vara ett heltal, men här står {_describe(value)}. Skriv ett heltal "
+            "utan citattecken, t.ex. 2023."
+        )
+    if kind == "float_type" and isinstance(value, str):
+        return (
+            f"{label} ska vara ett tal, men här står {_describe(value)}. Skriv talet utan "
             "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
         )
     if kind == "bool_type":

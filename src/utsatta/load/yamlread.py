@@ -204,11 +204,14 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
     have_root = False
     documents = 0
     nokey = _NOKEY
+    reported_anchor = reported_alias = False
     for ev in _events(text):
         t = type(ev)
         if t is ScalarEvent or t is MappingStartEvent or t is SequenceStartEvent or t is AliasEvent:
             mark = ev.start_mark
-            if ev.anchor is not None and t is not AliasEvent:
+            if ev.anchor is not None and t is not AliasEvent and not reported_anchor:
+                # One report per file is enough; an alias bomb would otherwise flood the output.
+                reported_anchor = True
                 problems.append(
                     YamlProblem(
                         mark.line + 1,
@@ -229,15 +232,18 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     value = resolve_plain(ev.value)
                 container = None
             elif t is AliasEvent:
-                problems.append(
-                    YamlProblem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "alias-ej-tillatet",
-                        f"Aliaset '*{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
-                        "värdet här i stället.",
+                if not reported_alias:
+                    reported_alias = True
+                    problems.append(
+                        YamlProblem(
+                            mark.line + 1,
+                            mark.column + 1,
+                            "alias-ej-tillatet",
+                            f"Aliaset '*{ev.anchor}' är inte tillåtet i utsattas datafiler "
+                            "(och inte heller senare alias i filen). Skriv ut värdet här i "
+                            "stället.",
+                        )
                     )
-                )
                 value = None
                 container = None
             else:
@@ -296,6 +302,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                                 "nycklar och värden här i stället.",
                             )
                         )
+                        key = _MERGE
                     frame[2] = key
                     frame[3] = mark
                     continue
@@ -303,16 +310,17 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     key = frame[2]
                     frame[2] = nokey
                     if pos is not None:
-                        path = (*frame[1], key)
+                        # A merge value gets a path no data path can have ("<<" is never kept).
+                        path = (*frame[1], "<<" if key is _MERGE else key)
                         kmark = frame[3]
-                        if path in pos.keys:
-                            pass
-                        else:
+                        if path not in pos.keys:  # the first of duplicate keys keeps its place
                             pos.keys[path] = (kmark.line + 1, kmark.column + 1)
                             pos.values[path] = (mark.line + 1, mark.column + 1)
                             if t is ScalarEvent and not ev.style and type(value) is not str:
                                 pos.raw[path] = ev.value
-                    if key in parent:
+                    if key is _MERGE:
+                        pass  # reported at the key; the value is never merged
+                    elif key in parent:
                         kmark = frame[3]
                         problems.append(
                             YamlProblem(
@@ -362,6 +370,7 @@ class _NoKey:
 
 
 _NOKEY = _NoKey()
+_MERGE = _NoKey()
 
 
 def _tag_problem(mark: Any, tag: str) -> YamlProblem:
