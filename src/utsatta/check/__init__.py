@@ -31,9 +31,7 @@ def resolve(ds: DataSet, issues: list[Issue]) -> list[Finding]:
                 line, column = 1, 1
             else:
                 line, column = src.positions().locate(issue.path, at_key=issue.at_key)
-        out.append(
-            Finding(issue.file, line, column, issue.code, issue.severity, issue.message)
-        )
+        out.append(Finding(issue.file, line, column, issue.code, issue.severity, issue.message))
     return sorted(set(out))
 
 
@@ -45,16 +43,13 @@ def validate(
     ds = load(root, only=only)
     issues = list(ds.issues)
     issues += check_references(ds)
-    if year is not None:
-        years = [year]
-    else:
-        years = sorted(ds.report_years)
+    years = [year] if year is not None else sorted(ds.report_years)
     issues += check_completeness(ds, years, only_present=only is not None)
     if year is not None:
         issues = [i for i in issues if not _other_year_report(ds, i, year)]
     findings = resolve(ds, issues)
     if only is not None:
-        shown = {p for p in only}
+        shown = set(only)
         findings = [f for f in findings if Path(f.file).resolve() in shown]
     return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
 

@@ -27,9 +27,7 @@ def year_matrix(ds: DataSet, ar: int) -> Matrix | None:
     return matrix(ds.plan.model, ds.organisationer.model, ar, reported(ds))
 
 
-def check_completeness(
-    ds: DataSet, years: list[int], *, only_present: bool = False
-) -> list[Issue]:
+def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = False) -> list[Issue]:
     """Issues for missing insatser in reports and, unless ``only_present``, missing reports.
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A

@@ -48,7 +48,7 @@ def _unknown(
     )
 
 
-def check_references(ds: DataSet) -> list[Issue]:  # noqa: C901 - a flat list of rules
+def check_references(ds: DataSet) -> list[Issue]:
     issues: list[Issue] = []
     plan = ds.plan.model if ds.plan else None
     orgs = ds.organisationer.model if ds.organisationer else None
@@ -160,6 +160,8 @@ def _kalla_ids(kallor: Iterable[Any]) -> list[str]:
 
 def _check_omraden(src: SourceFile[Any], issues: list[Issue]) -> None:
     omr = src.model
+    if omr is None:
+        return
     f = src.display
     _duplicates(f, omr.kallor, ("kallor",), "Källan", issues)
     _duplicates(f, omr.omraden, ("omraden",), "Området", issues)
@@ -281,9 +283,7 @@ def _check_indikator(
     refs += [(("utfall", i, "kalla"), u.kalla) for i, u in enumerate(ind.utfall)]
     for path, ref in refs:
         if ref is not None and ref not in kallor:
-            issues.append(
-                _unknown(f, path, "okand-kalla", "Källan", ref, kallor, "filens kallor")
-            )
+            issues.append(_unknown(f, path, "okand-kalla", "Källan", ref, kallor, "filens kallor"))
     for i, u in enumerate(ind.utfall):
         if u.omrade is not None and omrade_ids and u.omrade not in omrade_ids:
             issues.append(
@@ -418,8 +418,10 @@ def _check_rapport(
                     "plan.yaml",
                 )
             )
-        elif duties and rep.organisation in org_ids and rep.organisation not in duties.get(
-            item.insats, []
+        elif (
+            duties
+            and rep.organisation in org_ids
+            and rep.organisation not in duties.get(item.insats, [])
         ):
             issues.append(
                 fel(
@@ -428,9 +430,7 @@ def _check_rapport(
                     "ej-ansvarig",
                     f"{names.get(rep.organisation, rep.organisation)} har inget ansvar för "
                     f"insats {item.insats} enligt planen. Ta bort posten; insatsen rapporteras "
-                    "av "
-                    + ", ".join(names.get(o, o) for o in duties.get(item.insats, []))
-                    + ".",
+                    "av " + ", ".join(names.get(o, o) for o in duties.get(item.insats, [])) + ".",
                 )
             )
         for oi, o in enumerate(item.omraden):

@@ -52,12 +52,11 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
     node = data
     missing: str | None = None
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # narrowed by the checks above
         elif isinstance(node, dict) and isinstance(part, str) and missing is None:
             missing = part
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -37,13 +37,13 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 
 
-class FindingFormat(str, Enum):
+class FindingFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
 
 
-class SimpleFormat(str, Enum):
+class SimpleFormat(StrEnum):
     text = "text"
     json = "json"
 

@@ -33,6 +33,9 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "rapport": RapportFil,
 }
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+#: Track positions on the first parse of every file (the slow path). Off by default: positions
+#: are recovered only for files with findings. Tests switch it on to prove both paths agree.
+ALWAYS_TRACK = False
 
 
 @dataclass(eq=False)
@@ -232,7 +235,8 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
         )
         return source
     source.text = text
-    result = parse(text)
+    result = parse(text, track=ALWAYS_TRACK)
+    source._positions = result.positions
     for p in result.problems:
         issues.append(
             Issue(display, (), p.code, Severity.FEL, p.message, line=p.line, column=p.column)
@@ -284,4 +288,3 @@ def load(root: Path, only: set[Path] | None = None) -> DataSet:
                 )
             )
     return ds
-

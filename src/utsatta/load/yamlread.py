@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -32,6 +31,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+from ruamel.yaml.reader import ReaderError
 
 try:  # the C parser from ruamel.yaml.clibz / ruamel.yaml.clib
     from _ruamel_yaml import CParser as _CParser
@@ -197,7 +197,7 @@ def _events(text: str) -> Any:
         yield from parser
 
 
-def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:  # noqa: C901
+def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
     # Each stack frame: [container, path, pending key (or _NOKEY), key mark]
     stack: list[list[Any]] = []
     root: Any = None
@@ -402,8 +402,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "could not find expected ':'",
-        "Ett kolon (':') saknas efter nyckeln, eller så är en text inom citattecken inte "
-        "avslutad.",
+        "Ett kolon (':') saknas efter nyckeln, eller så är en text inom citattecken inte avslutad.",
     ),
     (
         "did not find expected key",

@@ -25,9 +25,7 @@ def summary(findings: list[Finding], files_checked: int) -> str:
 
 
 def text(findings: list[Finding], files_checked: int) -> str:
-    lines = [
-        f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}" for f in findings
-    ]
+    lines = [f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}" for f in findings]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,192 @@
+"""The command line: exit codes, output formats and the JSON shapes are a contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.test_cases import BASE, CASES, build_case
+from utsatta.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with one unknown key (error) and one missing report (warning)."""
+    data = build_case(CASES / "okant-falt", tmp_path)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").unlink()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("UTSATTA_DATA", raising=False)
+    return data
+
+
+def test_validate_text_lists_findings_and_a_summary(broken: Path) -> None:
+    code, out, err = invoke("validate")  # ./data is found without --data
+    assert code == 1, (out, err)
+    lines = out.splitlines()
+    assert lines[0].startswith("data/rapporter/2023/grundskolenamnden.yaml:5:5: fel [saknat-falt] ")
+    assert lines[-1] == "2 fel och 1 varning i 2 filer (6 kontrollerade)."
+
+
+def test_validate_json_is_the_only_thing_on_stdout(broken: Path) -> None:
+    code, out, _ = invoke("validate", "--format", "json")
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["ok"] is False
+    assert [
+        (f["file"], f["line"], f["column"], f["code"], f["severity"]) for f in doc["findings"]
+    ] == [
+        ("data/rapporter/2023/grundskolenamnden.yaml", 5, 5, "saknat-falt", "fel"),
+        ("data/rapporter/2023/grundskolenamnden.yaml", 6, 5, "okant-falt", "fel"),
+        ("data/rapporter/2023/kommunstyrelsen.yaml", 1, 1, "rapport-saknas", "varning"),
+    ]
+    assert set(doc["findings"][0]) == {"file", "line", "column", "code", "severity", "message"}
+
+
+def test_github_format_is_the_default_under_github_actions(
+    broken: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, _ = invoke("validate")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(
+        "::error file=data/rapporter/2023/grundskolenamnden.yaml,line=5,col=5,title=saknat-falt::"
+    )
+    assert "::warning file=data/rapporter/2023/kommunstyrelsen.yaml,line=1,col=1," in out
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = build_case(CASES / "rapport-saknas", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert invoke("validate", "--data", str(data))[0] == 0
+    assert invoke("validate", "--data", str(data), "--strict")[0] == 1
+
+
+def test_paths_limit_findings_to_those_files(broken: Path) -> None:
+    """A pre-commit hook passes the changed files: only their findings, no missing reports."""
+    code, out, _ = invoke("validate", "data/rapporter/2023/socialnamnd-nordost.yaml")
+    assert (code, out) == (0, "Inga problem i 5 filer.\n")
+    code, out, _ = invoke("validate", "data/rapporter/2023/grundskolenamnden.yaml")
+    assert code == 1
+    assert "rapport-saknas" not in out
+
+
+def test_usage_errors_exit_2(broken: Path) -> None:
+    assert invoke("validate", "--format", "xml")[0] == 2
+    assert invoke("validate", "finns-inte.yaml")[0] == 2
+    assert invoke("status")[0] == 2
+
+
+def test_unreadable_data_folder_exits_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", "validate", "--data", str(tmp_path / "nej")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 3
+    assert proc.stderr.startswith("fel: Datamappen ")
+    assert "Traceback" not in proc.stderr
+    (tmp_path / "tom").mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", "validate", "--data", str(tmp_path / "tom")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 3
+    assert "saknar plan.yaml" in proc.stderr
+
+
+def test_utsatta_data_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("UTSATTA_DATA", str(BASE))
+    code, out, _ = invoke("validate")
+    assert (code, out) == (0, "Inga problem i 7 filer.\n")
+
+
+def test_bundled_data_is_used_outside_a_data_repo(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("UTSATTA_DATA", "GITHUB_ACTIONS")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", "plan", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)["insatser"]) == 15
+
+
+def test_plan_json_shape() -> None:
+    code, out, _ = invoke("plan", "--format", "json", "--data", str(BASE))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["insatser"][0] == {
+        "id": "1:1",
+        "titel": "Skolan som arena",
+        "fokusomrade": "1",
+        "samordningsansvar": [{"id": "grundskolenamnden", "namn": "Grundskolenämnden"}],
+        "ansvar": [
+            {"id": "grundskolenamnden", "namn": "Grundskolenämnden"},
+            {"id": "socialnamnd-nordost", "namn": "Socialnämnd Nordost"},
+        ],
+        "uppfoljning": {
+            "typ": "arlig",
+            "ar": None,
+            "text": "Rapportering till kommunstyrelsen ska ske en gång per år.",
+        },
+    }
+    # 2:1: ansvar resolved from the flag on each organisation
+    assert [o["id"] for o in doc["insatser"][3]["ansvar"]] == [
+        "grundskolenamnden",
+        "socialnamnd-nordost",
+    ]
+
+
+def test_status_json_counts_and_missing_pairs(tmp_path: Path) -> None:
+    data = build_case(CASES / "insats-saknas", tmp_path)
+    code, out, _ = invoke("status", "2023", "--format", "json", "--data", str(data))
+    assert code == 0
+    # Expected in 2023: 1:1 ×2, 1:7 ×1, 2:1 ×3 (1:4 is only owed in 2025) = 6; 1:7 and 2:1 missing
+    assert json.loads(out) == {
+        "ar": 2023,
+        "forvantade": 6,
+        "inkomna": 4,
+        "saknas": [
+            {"organisation": "socialnamnd-nordost", "insats": "1:7"},
+            {"organisation": "socialnamnd-nordost", "insats": "2:1"},
+        ],
+    }
+
+
+def test_status_text_shows_the_matrix(tmp_path: Path) -> None:
+    data = build_case(CASES / "insats-saknas", tmp_path)
+    code, out, _ = invoke("status", "2023", "--data", str(data))
+    assert code == 0
+    assert "Inkomna rapporter 2023" in out
+    assert "4 av 6 förväntade rapporteringar har kommit in." in out
+    assert "Socialnämnd Nordost: 1:7, 2:1" in out
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in app.registered_commands:
+        assert command.callback is not None
+        doc = command.callback.__doc__ or ""
+        assert "Exempel: utsatta " in doc, command.name

@@ -1,0 +1,24 @@
+"""The fast path (positions only for files with findings) gives exactly the slow path's findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_cases import CASE_DIRS, build_case
+from utsatta.check import validate
+from utsatta.load import dataset
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
+def test_fast_and_slow_paths_agree(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = build_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    fast = validate(Path("data")).findings
+    monkeypatch.setattr(dataset, "ALWAYS_TRACK", True)
+    slow = validate(Path("data")).findings
+    assert fast == slow
+    assert data.exists()

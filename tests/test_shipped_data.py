@@ -1,0 +1,164 @@
+"""The shipped data: the plan's 15 insatser with their ansvar exactly as the plan text says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from utsatta.check import validate
+from utsatta.compute.responsibility import resolve
+from utsatta.findings import Severity
+from utsatta.load.dataset import load
+
+DATA = Path(__file__).parent.parent / "data"
+
+SN4 = ["socialnamnd-centrum", "socialnamnd-hisingen", "socialnamnd-nordost", "socialnamnd-sydvast"]
+SN3 = SN4[1:]
+ALLA = [  # "Vem omfattas av planen": every nämnd and styrelse the plan applies to
+    *SN4,
+    "konsument-och-medborgarservice",
+    "kulturnamnden",
+    "idrotts-och-foreningsnamnden",
+    "forskolenamnden",
+    "grundskolenamnden",
+    "utbildningsnamnden",
+    "arbetsmarknad-och-vuxenutbildning",
+    "fastighetsnamnden",
+    "byggnadsnamnden",
+    "lokalnamnden",
+    "park-och-naturnamnden",
+    "trafiknamnden",
+    "framtiden",
+    "goteborgslokaler",
+    "higab",
+    "business-region-goteborg",
+]
+
+# Read off the summary table under each insats in handlingsplan-2022-2025.txt:
+# (samordningsansvar, ansvar, uppföljning) with groups resolved.
+EXPECTED = {
+    "1:1": (
+        ["grundskolenamnden"],
+        [
+            "grundskolenamnden",
+            "idrotts-och-foreningsnamnden",
+            "kulturnamnden",
+            "lokalnamnden",
+            *SN4,
+            "framtiden",
+        ],
+        "arlig",
+    ),
+    "1:2": (["grundskolenamnden"], ["grundskolenamnden"], "arlig"),
+    "1:3": (["grundskolenamnden"], ["grundskolenamnden"], "arlig"),
+    "1:4": (["grundskolenamnden"], ["grundskolenamnden"], "under-planperioden"),
+    "1:5": (["forskolenamnden"], ["forskolenamnden", *SN3], "arlig"),
+    "1:6": (SN4, [*SN4, "forskolenamnden", "grundskolenamnden"], "arlig"),
+    "1:7": (SN4, SN4, "en-gang"),
+    "2:1": (["kommunstyrelsen"], ALLA, "arlig"),
+    "2:2": (["lokalnamnden"], ["lokalnamnden", "forskolenamnden", "grundskolenamnden"], "arlig"),
+    "2:3": (
+        ["framtiden"],
+        ["framtiden", "higab", "park-och-naturnamnden", "trafiknamnden"],
+        "arlig",
+    ),
+    "2:4": (SN3, ALLA, "arlig"),
+    "2:5": (SN3, [*SN3, "idrotts-och-foreningsnamnden", "lokalnamnden"], "arlig"),
+    "3:1": (
+        ["konsument-och-medborgarservice", "kulturnamnden"],
+        [
+            "konsument-och-medborgarservice",
+            "kulturnamnden",
+            "idrotts-och-foreningsnamnden",
+            "lokalnamnden",
+            *SN4,
+        ],
+        "arlig",
+    ),
+    "3:2": (
+        ["socialnamnd-centrum"],
+        [*SN4, "forskolenamnden", "grundskolenamnden", "arbetsmarknad-och-vuxenutbildning"],
+        "arlig",
+    ),
+    "3:3": (
+        ["idrotts-och-foreningsnamnden"],
+        [
+            "idrotts-och-foreningsnamnden",
+            "kulturnamnden",
+            "konsument-och-medborgarservice",
+            *SN4,
+            "framtiden",
+        ],
+        "under-planperioden",
+    ),
+}
+
+
+def test_plan_has_the_15_insatser_with_ansvar_as_written() -> None:
+    """Every insats's samordningsansvar, ansvar and uppföljning match the plan's tables."""
+    ds = load(DATA)
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model
+    got = {
+        i.id: (resolve(i.samordningsansvar, orgs), resolve(i.ansvar, orgs), i.uppfoljning.typ)
+        for i in ds.plan.model.insatser
+    }
+    assert list(got) == list(EXPECTED)
+    for insats_id, (samordning, ansvar, typ) in EXPECTED.items():
+        assert got[insats_id][0] == samordning, insats_id
+        assert sorted(got[insats_id][1]) == sorted(ansvar), insats_id
+        assert got[insats_id][2] == typ, insats_id
+    one_time = next(i for i in ds.plan.model.insatser if i.id == "1:7")
+    assert one_time.uppfoljning.ar == 2023
+
+
+def test_plan_metadata() -> None:
+    """The plan's metadata and goal as in its text."""
+    ds = load(DATA)
+    assert ds.plan and ds.plan.model
+    plan = ds.plan.model
+    assert plan.plan.diarienummer == "1669/20"
+    assert (plan.plan.giltighet.fran, plan.plan.giltighet.till) == (2022, 2025)
+    assert plan.plan.beslutsdatum is None  # "[Text]" in the plan: not known
+    assert [f.namn for f in plan.fokusomraden] == [
+        "Barns och ungas uppväxtvillkor",
+        "Grundläggande säkerhet och trygghet",
+        "Inflytande, delaktighet och tillit",
+    ]
+    assert len(plan.mal.delmal) == 3
+    insats_1_4 = next(i for i in plan.insatser if i.id == "1:4")
+    # The table wins over the heading ("plan hur").
+    assert "ta fram en plan för hur" in insats_1_4.titel
+
+
+def test_police_lists_as_sourced() -> None:
+    """The police levels per edition follow fakta.md §2, with a source on every known level."""
+    ds = load(DATA)
+    assert ds.omraden and ds.omraden.model
+    levels = {o.id: {k.upplaga: k.niva for k in o.klassning} for o in ds.omraden.model.omraden}
+    assert levels["bergsjon"] == dict.fromkeys(
+        (2015, 2017, 2019, 2021, 2023, 2025), "sarskilt-utsatt"
+    )
+    assert levels["gardsten"][2019] == "riskomrade"
+    assert levels["gardsten"][2021] == "utsatt"
+    assert levels["biskopsgarden"][2023] == "riskomrade"
+    assert levels["tynnered"][2021] == "riskomrade"
+    assert levels["rannebergen"][2021] == "ej-pa-listan"
+    assert levels["hisings-backa"][2015] == "okand"
+    su_2023 = sorted(a for a, lv in levels.items() if lv[2023] == "sarskilt-utsatt")
+    assert su_2023 == ["bergsjon", "hammarkullen", "hjallbo", "lovgardet"]
+
+
+def test_shipped_data_has_no_errors() -> None:
+    """`utsatta validate` on the shipped data finds no errors (missing reports are warnings)."""
+    result = validate(DATA)
+    errors = [f for f in result.findings if f.severity is Severity.FEL]
+    assert errors == []
+    assert {f.code for f in result.findings} <= {"rapport-saknas"}
+
+
+@pytest.mark.parametrize("kind", ["plan", "organisationer", "omraden"])
+def test_every_file_declares_its_schema_version(kind: str) -> None:
+    text = (DATA / f"{kind}.yaml").read_text(encoding="utf-8")
+    assert "\nschemaversion: 1\n" in f"\n{text}"

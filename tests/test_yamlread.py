@@ -1,0 +1,120 @@
+"""The YAML reader: YAML 1.2 scalars, nothing constructed, problems as values with positions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from utsatta.load.yamlread import decode, parse, resolve_plain
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("no", "no"),  # YAML 1.1 booleans stay text
+        ("yes", "yes"),
+        ("on", "on"),
+        ("1:1", "1:1"),  # sexagesimal in YAML 1.1: 61
+        ("3:1", "3:1"),
+        ("2023-12-05", "2023-12-05"),  # dates stay text
+        ("true", True),
+        ("False", False),
+        ("null", None),
+        ("~", None),
+        ("2023", 2023),
+        ("-4", -4),
+        ("1.10", 1.1),
+        ("1e3", 1000.0),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("007", 7),
+        ("1_000", "1_000"),
+        ("ja", "ja"),
+        ("nej", "nej"),
+    ],
+)
+def test_plain_scalars_follow_yaml_1_2(text: str, value: object) -> None:
+    assert resolve_plain(text) == value
+    assert type(resolve_plain(text)) is type(value)
+
+
+def test_nan_and_inf_are_read_as_floats_for_the_schema_to_reject() -> None:
+    assert math.isnan(resolve_plain(".nan"))
+    assert resolve_plain("-.inf") == float("-inf")
+
+
+def test_quoted_scalars_are_text() -> None:
+    result = parse("a: \"2023\"\nb: 'no'\nc: !!str 1.10\n")
+    assert result.data == {"a": "2023", "b": "no", "c": "1.10"}
+    assert result.problems == []
+
+
+def test_positions_of_keys_and_values_are_one_based() -> None:
+    text = "schemaversion: 1\ninsatser:\n  - insats: '1:1'\n    omraden: [a, b]\n"
+    result = parse(text, track=True)
+    assert result.positions is not None
+    pos = result.positions
+    assert pos.values[("insatser", 0, "insats")] == (3, 13)
+    assert pos.keys[("insatser", 0, "insats")] == (3, 5)
+    assert pos.values[("insatser", 0, "omraden", 1)] == (4, 18)
+    assert pos.raw[("schemaversion",)] == "1"
+    # A missing key falls back to its nearest parent.
+    assert pos.locate(("insatser", 0, "status")) == (3, 5)
+
+
+def test_fast_and_tracking_modes_build_the_same_data() -> None:
+    text = "a: 1\nb:\n  - {c: [1, 2, {d: e}]}\n  - f\n"
+    assert parse(text).data == parse(text, track=True).data
+
+
+def test_alias_bomb_is_refused_in_linear_time() -> None:
+    """A billion-laughs document is reported once and never expanded."""
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    prev = "a"
+    for name in "bcdefghijklmnop":
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+        prev = name
+    result = parse("\n".join(lines) + "\n")
+    codes = [p.code for p in result.problems]
+    assert codes == ["ankare-ej-tillatet", "alias-ej-tillatet"]
+    assert result.data["p"] == [None] * 9
+
+
+def test_object_tags_are_never_constructed() -> None:
+    result = parse("a: !!python/object/apply:os.system ['echo x']\n")
+    assert [p.code for p in result.problems] == ["tagg-ej-tillaten"]
+    assert result.data == {"a": ["echo x"]}
+
+
+def test_duplicate_keys_keep_the_first_value_and_are_reported() -> None:
+    result = parse("a: 1\nb: 2\na: 3\n")
+    assert result.data == {"a": 1, "b": 2}
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(3, 1, "dubblett-nyckel")]
+
+
+def test_utf8_bom_is_accepted_and_bad_bytes_are_located() -> None:
+    text, problem = decode(b"\xef\xbb\xbfa: 1\n")
+    assert (text, problem) == ("a: 1\n", None)
+    text, problem = decode(b"a: 1\nb: fr" + b"\xe5n\n")
+    assert text is None and problem is not None
+    assert (problem.line, problem.column, problem.code) == (2, 6, "ogiltig-teckenkodning")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "code"),
+    [
+        ("a:\n\tb: 1\n", 2, 1, "yaml-syntax"),
+        ("a: 'x\n", 2, 1, "yaml-syntax"),
+        ("", 1, 1, "tom-fil"),
+        ("# bara kommentar\n", 1, 1, "tom-fil"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "flera-dokument"),
+        ("[" * 40 + "]" * 40, 1, 21, "for-djup-nastling"),
+        ("a: b\n\x07\n", 2, 1, "otillatet-tecken"),
+        ("? [a]\n: 1\n", 1, 3, "ogiltig-nyckel"),
+    ],
+)
+def test_problems_have_positions(text: str, line: int, column: int, code: str) -> None:
+    result = parse(text)
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(line, column, code)]
+    assert all(p.message for p in result.problems)
