@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
 from utsatta.check.references import check_references
 from utsatta.findings import Finding, Issue
@@ -45,6 +46,7 @@ def validate(
     issues += check_references(ds)
     years = [year] if year is not None else sorted(ds.report_years)
     issues += check_completeness(ds, years, only_present=only is not None)
+    issues += check_assessments(ds, years)
     if year is not None:
         issues = [i for i in issues if not _other_year_report(ds, i, year)]
     findings = resolve(ds, issues)

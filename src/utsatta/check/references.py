@@ -146,8 +146,22 @@ def check_references(ds: DataSet) -> list[Issue]:
     if omr and ds.omraden:
         _check_omraden(ds.omraden, issues)
 
+    editions = [u.ar for u in omr.upplagor] if omr else []
     for ind in ds.indikatorer:
         _check_indikator(ind, insats_ids, fokus_ids, omrade_ids, issues)
+        b = ind.model.berakning if ind.model else None
+        if b is not None and b.jamfor_med is not None and omr and b.jamfor_med not in editions:
+            issues.append(
+                _unknown(
+                    ind.display,
+                    ("berakning", "jamfor_med"),
+                    "okand-upplaga",
+                    "Upplagan",
+                    str(b.jamfor_med),
+                    [str(e) for e in editions],
+                    "omraden.yaml",
+                )
+            )
 
     for rep in ds.rapporter:
         _check_rapport(ds, rep, org_ids, insats_ids, omrade_ids, issues)

@@ -181,6 +181,30 @@ def status(
         overview.print_status(ds, ar)
 
 
+@app.command()
+def indikatorer(
+    ar: Annotated[
+        int | None,
+        typer.Option("--ar", "--year", help="Räkna med värden till och med detta år."),
+    ] = None,
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa indikatorerna: baslinje, senaste värde, målvärde, framsteg och status.
+
+    Exempel: utsatta indikatorer --ar 2023
+    """
+    from utsatta.render import overview
+
+    ds = _load_valid(data)
+    if format is SimpleFormat.json:
+        _echo(overview.indicators_json(ds, ar))
+    else:
+        overview.print_indicators(ds, ar)
+
+
 def _load_valid(data: Path | None):  # type: ignore[no-untyped-def]
     """Load the data folder; stop with exit 1 if the core files have errors."""
     from utsatta.check import resolve

@@ -56,10 +56,13 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
         ind = src.model
         assert ind is not None
         serie = [p for p in headline(ind, ds) if ar is None or p.ar <= ar]
+        baslinje: Point | None = None
         if ind.baslinje is not None:
-            baslinje: Point | None = Point(ind.baslinje.ar, ind.baslinje.varde)
-        else:
-            baslinje = None
+            baslinje = Point(ind.baslinje.ar, ind.baslinje.varde)
+        elif ind.berakning is not None and ds.omraden and ds.omraden.model:
+            from utsatta.compute.police import baseline_for
+
+            baslinje = baseline_for(ind.berakning, ds.omraden.model)
         mal = ind.malvarden[-1] if ind.malvarden else None
         malvarde = malar = None
         if mal is not None:

@@ -69,6 +69,16 @@ class Berakning(Strict):
     #: for nya-omraden: the edition to compare with
     jamfor_med: Ar | None = None
 
+    @model_validator(mode="after")
+    def _reference_edition(self) -> Berakning:
+        if (self.typ == "nya-omraden") != (self.jamfor_med is not None):
+            raise PydanticCustomError(
+                "berakning-jamfor-med",
+                "'jamfor_med' (upplagan att jämföra med) anges för typ nya-omraden och bara "
+                "för den.",
+            )
+        return self
+
 
 class Saknas(Strict):
     orsak: Text

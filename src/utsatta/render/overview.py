@@ -142,3 +142,82 @@ def print_status(ds: DataSet, ar: int) -> None:
             by_org.setdefault(org, []).append(ins)
         for org, ins_list in by_org.items():
             console.print(f"  {names.get(org, org)}: {', '.join(ins_list)}")
+
+
+def _num(value: float | None, enhet: str = "") -> str:
+    """Swedish number format: decimal comma, no trailing zeros, unit for percentages."""
+    if value is None:
+        return "–"
+    text = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} %" if enhet == "procent" else text
+
+
+def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
+    from utsatta.compute.indicators import evaluate
+
+    out = []
+    for r in evaluate(ds, ar):
+        p = r.progress
+        out.append(
+            {
+                "id": r.indikator.id,
+                "namn": r.indikator.namn,
+                "fokusomrade": r.indikator.fokusomrade,
+                "insatser": list(r.indikator.insatser),
+                "enhet": r.indikator.enhet,
+                "riktning": r.indikator.riktning,
+                "metod": p.metod,
+                "baslinje": _point(p.baslinje),
+                "senaste": _point(p.senaste),
+                "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
+                "kvot": p.kvot,
+                "trosklar": list(p.trosklar),
+                "status": str(p.status),
+                "orsak": None if p.orsak is None else str(p.orsak),
+                "forklaring": p.forklaring,
+                "illustrativ": r.indikator.illustrativ,
+                "fil": r.file,
+            }
+        )
+    return {"ar": ar, "indikatorer": out}
+
+
+def _point(p: Any) -> dict[str, Any] | None:
+    return None if p is None else {"ar": p.ar, "varde": p.varde}
+
+
+def indicators_json(ds: DataSet, ar: int | None) -> str:
+    return json.dumps(indicators_data(ds, ar), ensure_ascii=False, indent=2) + "\n"
+
+
+def print_indicators(ds: DataSet, ar: int | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    assert ds.plan and ds.plan.model
+    fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
+    data = indicators_data(ds, ar)["indikatorer"]
+    console = Console(highlight=False)
+    title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in data:
+        key = item["fokusomrade"]
+        groups.setdefault("Planens mål" if key is None else fokus.get(key, key), []).append(item)
+    for heading, items in groups.items():
+        table = Table(title=f"{title} – {heading}", title_justify="left", show_lines=True)
+        for col in ("Indikator", "Baslinje", "Senaste", "Målvärde", "Framsteg", "Status"):
+            table.add_column(col)
+        for item in items:
+            b, s, m = item["baslinje"], item["senaste"], item["malvarde"]
+            unit = item["enhet"]
+            status = item["status"] + (f" ({item['orsak']})" if item["orsak"] else "")
+            table.add_row(
+                item["namn"],
+                f"{_num(b['varde'], unit)} ({b['ar']})" if b else "–",
+                f"{_num(s['varde'], unit)} ({s['ar']})" if s else "–",
+                f"{_num(m['varde'], unit)} ({m['ar']})" if m else "–",
+                _num(item["kvot"]) if item["kvot"] is not None else "–",
+                status,
+            )
+        console.print(table)
+        console.print()
