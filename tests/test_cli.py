@@ -180,7 +180,7 @@ def test_status_text_shows_the_matrix(tmp_path: Path) -> None:
     data = build_case(CASES / "insats-saknas", tmp_path)
     code, out, _ = invoke("status", "2023", "--data", str(data))
     assert code == 0
-    assert "Inkomna rapporter 2023" in out
+    assert "Rapportering 2023" in out
     assert "4 av 6 förväntade rapporteringar har kommit in." in out
     assert "Socialnämnd Nordost: 1:7, 2:1" in out
 

@@ -9,6 +9,13 @@ from utsatta.findings import Issue, fel, varning
 from utsatta.load.dataset import DataSet, display_path
 
 
+def insatser_text(ids: list[str]) -> str:
+    """"insats 1:1" or "insatserna 1:1, 2:1 och 2:4"."""
+    if len(ids) == 1:
+        return f"insats {ids[0]}"
+    return f"insatserna {', '.join(ids[:-1])} och {ids[-1]}"
+
+
 def reported(ds: DataSet) -> dict[int, dict[str, list[str]]]:
     """Insats ids reported, by year (the folder) and organisation, from valid reports."""
     out: dict[int, dict[str, list[str]]] = defaultdict(dict)
@@ -58,7 +65,7 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
         for org, ins in m.saknas():
             missing[org].append(ins)
         for org, insatser in missing.items():
-            listed = ", ".join(insatser)
+            listed = insatser_text(insatser)
             src = by_file.get((ar, org))
             if src is not None:
                 issues.append(
@@ -66,7 +73,7 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
                         src.display,
                         ("insatser",),
                         "insats-saknas",
-                        f"Rapporten för {ar} saknar insats {listed}, som {names.get(org, org)} "
+                        f"Rapporten för {ar} saknar {listed}, som {names.get(org, org)} "
                         "ska rapportera enligt planen. Lägg till en post per insats under "
                         "'insatser'.",
                         at_key=True,
@@ -80,7 +87,7 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
                         (),
                         "rapport-saknas",
                         f"{names.get(org, org)} har inte lämnat någon rapport för {ar}. Den ska "
-                        f"omfatta insats {listed}. Skapa filen rapporter/{ar}/{org}.yaml.",
+                        f"omfatta {listed}. Skapa filen rapporter/{ar}/{org}.yaml.",
                     )
                 )
     return issues

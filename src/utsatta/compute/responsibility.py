@@ -68,12 +68,15 @@ class Matrix:
     insatser: list[str]  # plan order
     organisationer: list[str]  # organisationer.yaml order, only those with any duty
     cells: dict[tuple[str, str], Cell]  # (organisation, insats) -> state
+    #: the pairs owed this year (a voluntary report comes in without being owed)
+    owed: frozenset[tuple[str, str]]
 
     def forvantade(self) -> int:
-        return sum(1 for c in self.cells.values() if c in (Cell.INKOMMEN, Cell.SAKNAS))
+        return len(self.owed)
 
     def inkomna(self) -> int:
-        return sum(1 for c in self.cells.values() if c is Cell.INKOMMEN)
+        """Owed reports that came in (voluntary ones are not counted)."""
+        return sum(1 for pair in self.owed if self.cells[pair] is Cell.INKOMMEN)
 
     def saknas(self) -> list[tuple[str, str]]:
         """Missing (organisation, insats) pairs, by organisation then plan order."""
@@ -95,30 +98,31 @@ def matrix(
     last = plan.plan.giltighet.till
     done_now = {org: set(ids) for org, ids in reported.get(ar, {}).items()}
     cells: dict[tuple[str, str], Cell] = {}
+    owed: set[tuple[str, str]] = set()
     with_duty: set[str] = set()
     for insats in plan.insatser:
         kind = insats.uppfoljning.typ
         for org in responsible(insats, orgs):
             with_duty.add(org)
+            pair = (org, insats.id)
+            earlier = kind == "under-planperioden" and any(
+                insats.id in reported.get(year, {}).get(org, ())
+                for year in reported
+                if year < ar
+            )
+            if kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar):
+                owed.add(pair)
+            elif kind == "under-planperioden" and ar >= last and not earlier:
+                owed.add(pair)
             if insats.id in done_now.get(org, ()):
-                cells[(org, insats.id)] = Cell.INKOMMEN
-            elif kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar):
-                cells[(org, insats.id)] = Cell.SAKNAS
+                cells[pair] = Cell.INKOMMEN
+            elif pair in owed:
+                cells[pair] = Cell.SAKNAS
+            elif earlier:
+                cells[pair] = Cell.TIDIGARE
             elif kind == "under-planperioden":
-                earlier = any(
-                    insats.id in ids
-                    for year, by_org in reported.items()
-                    if year < ar
-                    for o, ids in by_org.items()
-                    if o == org
-                )
-                if earlier:
-                    cells[(org, insats.id)] = Cell.TIDIGARE
-                elif ar >= last:
-                    cells[(org, insats.id)] = Cell.SAKNAS
-                else:
-                    cells[(org, insats.id)] = Cell.FRIVILLIG
+                cells[pair] = Cell.FRIVILLIG
             else:
-                cells[(org, insats.id)] = Cell.EJ_AKTUELL
+                cells[pair] = Cell.EJ_AKTUELL
     order = [o.id for o in orgs.organisationer if o.id in with_duty]
-    return Matrix(ar, [i.id for i in plan.insatser], order, cells)
+    return Matrix(ar, [i.id for i in plan.insatser], order, cells, frozenset(owed))

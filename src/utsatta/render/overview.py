@@ -114,7 +114,7 @@ def print_status(ds: DataSet, ar: int) -> None:
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
-    table = Table(title=f"Inkomna rapporter {ar}", show_lines=False)
+    table = Table(title=f"Rapportering {ar}", show_lines=False)
     table.add_column("Organisation")
     for ins in m.insatser:
         table.add_column(ins, justify="center")
