@@ -10,7 +10,7 @@ from utsatta.load.dataset import DataSet, display_path
 
 
 def insatser_text(ids: list[str]) -> str:
-    """"insats 1:1" or "insatserna 1:1, 2:1 och 2:4"."""
+    """ "insats 1:1" or "insatserna 1:1, 2:1 och 2:4"."""
     if len(ids) == 1:
         return f"insats {ids[0]}"
     return f"insatserna {', '.join(ids[:-1])} och {ids[-1]}"

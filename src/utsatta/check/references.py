@@ -311,6 +311,22 @@ def _check_indikator(
                     "omraden.yaml",
                 )
             )
+    seen_years: set[tuple[int, str | None, str | None]] = set()
+    for i, u in enumerate(ind.utfall):
+        key = (u.ar, u.omrade, u.kon)
+        if key in seen_years:
+            issues.append(
+                fel(
+                    f,
+                    ("utfall", i, "ar"),
+                    "dubblett-utfall",
+                    f"Det finns redan ett utfall för {u.ar}"
+                    + (f" i {u.omrade}" if u.omrade else "")
+                    + (f" (kön {u.kon})" if u.kon else "")
+                    + ". Varje år får bara ha ett värde per område och kön; ta bort det ena.",
+                )
+            )
+        seen_years.add(key)
     if ind.enhet == "procent":
         values: list[tuple[Path_, float]] = [
             (("utfall", i, "varde"), u.varde) for i, u in enumerate(ind.utfall)

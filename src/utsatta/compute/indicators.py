@@ -52,24 +52,36 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
         fokus_order = {f.id: n for n, f in enumerate(ds.plan.model.fokusomraden)}
     results: list[IndicatorResult] = []
     valid = [s for s in ds.indikatorer if s.model is not None]
+    # Indicators with findings (e.g. two values in one year) are left out: validate reports them.
     for src in sorted(valid, key=lambda s: _order_key(s.model, fokus_order)):  # type: ignore[arg-type]
         ind = src.model
         assert ind is not None
-        serie = [p for p in headline(ind, ds) if ar is None or p.ar <= ar]
+        try:
+            serie = [p for p in headline(ind, ds) if ar is None or p.ar <= ar]
+        except ValueError:  # an edition that does not exist: `validate` reports it
+            continue
         baslinje: Point | None = None
         if ind.baslinje is not None:
             baslinje = Point(ind.baslinje.ar, ind.baslinje.varde)
         elif ind.berakning is not None and ds.omraden and ds.omraden.model:
             from utsatta.compute.police import baseline_for
 
-            baslinje = baseline_for(ind.berakning, ds.omraden.model)
+            try:
+                baslinje = baseline_for(ind.berakning, ds.omraden.model)
+            except ValueError:
+                continue
         mal = ind.malvarden[-1] if ind.malvarden else None
         malvarde = malar = None
         if mal is not None:
             faktor = mal.relativt.faktor if mal.relativt is not None else None
             malvarde = resolve_target(baslinje, mal.varde, faktor)
             malar = mal.ar
-        progress = compute(ind.metod, ind.riktning, baslinje, serie, malvarde, malar, till_ar=ar)
+        try:
+            progress = compute(
+                ind.metod, ind.riktning, baslinje, serie, malvarde, malar, till_ar=ar
+            )
+        except ValueError:  # two values in one year: `validate` reports dubblett-utfall
+            continue
         results.append(
             IndicatorResult(ind, src.display, serie, baslinje, malvarde, malar, progress)
         )

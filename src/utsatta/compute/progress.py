@@ -7,30 +7,35 @@ Göteborg total, see :func:`points_from`), the baseline and the resolved målvä
 The methods and their thresholds follow ``shared/design/forebilder.md`` §7:
 
 ``forvantad-bana`` (#5, the default where a målvärde exists)
-    ``R = andel av avståndet / andel av tiden`` with ``andel av avståndet = (x_t − x₀)/(T − x₀)`` and
-    ``andel av tiden = (t − t₀)/(t_T − t₀)``; ``R ≥ 0.95`` i fas, ``≥ 0.6`` behöver öka takten,
+    ``R = andel av avståndet / andel av tiden``, with ``andel av avståndet = (x_t − x₀)/(T − x₀)``
+    and ``andel av tiden = (t − t₀)/(t_T − t₀)``; ``R ≥ 0.95`` i fas, ``≥ 0.6`` behöver öka takten,
     ``≥ 0`` otillräcklig, ``< 0`` fel riktning.
 ``cagr`` (Open SDG method 1, no målvärde)
     ``P = s·d·[(x_t/x₀)^(1/(t−t₀)) − 1]``; thresholds 0.015 / 0.005 / 0.
 ``cagr-mal`` (Open SDG method 2)
-    ``P = s·d·CAGR_obs/|CAGR_req|``, ``CAGR_req = (T/x₀)^(1/(t_T−t₀)) − 1``; thresholds 0.95 / 0.6 / 0.
+    ``P = s·d·CAGR_obs/|CAGR_req|``, ``CAGR_req = (T/x₀)^(1/(t_T−t₀)) − 1``; thresholds
+    0.95 / 0.6 / 0.
     As in Open SDG (sdg-build ``ProgressMeasure.py``) a base value or målvärde of 0 is replaced by
     0.001 in the rates, and ``s = −1`` when the base value is negative.
 ``trend`` (#7, where only a direction is given)
     The least-squares slope of value on year over the baseline and later values, times ``d``.
     Tolerance band: ±0.5 % of the series' first value (the baseline) per year; 0.5 % is Open SDG's
-    "moderate progress" rate, so a trend counts as a change when it moves at least that fast. The band
-    is fixed by the first value (not the mean) so that a better latest value can never lower the
-    status. Above the band i fas, inside it otillräcklig, below it fel riktning. Needs ≥ 3 points.
+    "moderate progress" rate, so a trend counts as a change when it moves at least that fast. The
+    band is fixed by the first value (not the mean) so that a better latest value can never lower
+    the status. Above the band i fas, inside it otillräcklig, below it fel riktning. Needs at
+    least 3 points.
 
 Decisions where the issue was silent:
 
-* **Order of checks** (the first that applies decides): no utfall up to ``till_ar`` → ej bedömbar,
-  saknar data; the method needs a målvärde (forvantad-bana, cagr-mal) and has none → saknar målvärde;
-  the method needs a baseline (all but trend) and has none → saknar data; no utfall after the
-  baseline → för få mätpunkter; a ``metodbyte`` after the baseline → ändrad metod; the latest value
-  meets the målvärde → målet uppnått (with every method, whenever a målvärde is given); trend with
-  fewer than 3 points → för få mätpunkter; otherwise the method.
+* **Order of checks** (the first that applies decides):
+  no utfall up to ``till_ar`` → ej bedömbar, saknar data;
+  the method needs a målvärde (forvantad-bana, cagr-mal) and has none → saknar målvärde;
+  the method needs a baseline (all but trend) and has none → saknar data;
+  no utfall after the baseline → för få mätpunkter;
+  a ``metodbyte`` after the baseline → ändrad metod;
+  the latest value meets the målvärde → målet uppnått (every method, whenever a målvärde is given);
+  trend with fewer than 3 points → för få mätpunkter;
+  otherwise the method.
 * **No baseline** is never replaced by the first utfall: the baseline is a decision (the year the
   follow-up starts from), and silently taking whatever year happens to be first would move it when
   someone adds older data. Trend needs no baseline and then uses all utfall.
@@ -42,8 +47,8 @@ Decisions where the issue was silent:
   share of the distance is 100 %; because the målvärde is not met, "i fas" is no longer possible and
   the best status is "behöver öka takten". Elapsed time 0 cannot occur: a point in the baseline year
   is the baseline, so the first later point has elapsed time ≥ 1.
-* **Baseline already at or beyond the målvärde** and the latest value not: fel riktning (forvantad-bana
-  and cagr-mal; the distance is 0 or negative, so no ratio exists).
+* **Baseline already at or beyond the målvärde** and the latest value not: fel riktning
+  (forvantad-bana and cagr-mal; the distance is 0 or negative, so no ratio exists).
 * **Where a method is undefined** (CAGR across a sign change, cagr-mal with the målår not after the
   baseline or with målvärde and baseline of opposite signs) → ej bedömbar with the extra orsak
   ``EJ_TILLAMPBAR``; Open SDG returns "not available" there too.
@@ -85,7 +90,7 @@ class Orsak(StrEnum):
 METODER: Final = ("forvantad-bana", "cagr", "cagr-mal", "trend")
 RIKTNINGAR: Final = ("hogre-ar-battre", "lagre-ar-battre")
 
-#: forvantad-bana and cagr-mal: i fas / behöver öka takten / otillräcklig, below the last fel riktning
+#: forvantad-bana and cagr-mal: i fas / behöver öka takten / otillräcklig; below: fel riktning
 TROSKLAR_KVOT: Final = (0.95, 0.6, 0.0)
 #: cagr (Open SDG method 1)
 TROSKLAR_CAGR: Final = (0.015, 0.005, 0.0)
@@ -209,13 +214,16 @@ def points_from(
 # --- formatting (Swedish: decimal comma, minus sign, space before %) ---------------------------
 
 
-def _tal(x: float, decimals: int = 2) -> str:
-    """A number for Swedish text: 12 → "12", 9.15 → "9,15", -0.5 → "−0,5", 83000 → "83 000"."""
+def _tal(x: float, decimals: int = 2, *, fixed: bool = False) -> str:
+    """A number for Swedish text: 12 → "12", 9.15 → "9,15", -0.5 → "−0,5", 83000 → "83 000".
+
+    ``fixed`` keeps trailing zeros (ratios: "0,80").
+    """
     text = f"{round(x, decimals):,.{decimals}f}"
-    if "." in text:
+    if "." in text and not fixed:
         text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")  # no "−0"
     return text.replace(",", " ").replace(".", ",").replace("-", "−")
 
 
@@ -232,23 +240,28 @@ def _decimals(kvot: float, trosklar: Sequence[float], decimals: int) -> int:
 
 
 def _kvottext(kvot: float, trosklar: Sequence[float], decimals: int) -> str:
-    return _tal(kvot, _decimals(kvot, trosklar, decimals))
+    return _tal(kvot, _decimals(kvot, trosklar, decimals), fixed=True)
 
 
 def _riktningstext(d: int) -> str:
     return "högre är bättre" if d > 0 else "lägre är bättre"
 
 
-def _band(status: Status, k: str, trosklar: Sequence[float]) -> str:
+def _band(status: Status, k: str, trosklar: Sequence[float], namn: str = "kvot") -> str:
     """The comparison that gave the status, e.g. "0,6 ≤ kvot 0,8 < 0,95 → behöver öka takten"."""
     hi, med, lo = (_tal(t, 3) for t in trosklar)
     comparison = {
-        Status.I_FAS: f"kvot {k} ≥ {hi}",
-        Status.BEHOVER_OKA_TAKTEN: f"{med} ≤ kvot {k} < {hi}",
-        Status.OTILLRACKLIG: f"{lo} ≤ kvot {k} < {med}",
-        Status.FEL_RIKTNING: f"kvot {k} < {lo}",
+        Status.I_FAS: f"{namn} {k} ≥ {hi}",
+        Status.BEHOVER_OKA_TAKTEN: f"{med} ≤ {namn} {k} < {hi}",
+        Status.OTILLRACKLIG: f"{lo} ≤ {namn} {k} < {med}",
+        Status.FEL_RIKTNING: f"{namn} {k} < {lo}",
     }[status]
     return f"{comparison} → {status}"
+
+
+def _rounded(x: float) -> float:
+    """Rounded to DECIMALER before comparing with thresholds; −0.0 becomes 0.0 (no "−0" shown)."""
+    return round(x, DECIMALER) + 0.0
 
 
 def _classify(kvot: float, trosklar: Sequence[float]) -> Status:
@@ -318,9 +331,9 @@ def compute(
     """The status of one series; see the module docstring for the methods and the order of checks.
 
     ``metod`` None means "forvantad-bana" when a målvärde is given, else "trend". ``riktning`` is
-    "hogre-ar-battre" or "lagre-ar-battre". ``utfall`` must be one series: a ValueError is raised for
-    two values in the same year, for non-finite values and for an unknown metod or riktning (caller
-    errors, not data to assess). ``till_ar`` (the report year) drops utfall after that year.
+    "hogre-ar-battre" or "lagre-ar-battre". ``utfall`` must be one series: a ValueError is raised
+    for two values in the same year, for non-finite values and for an unknown metod or riktning
+    (caller errors, not data to assess). ``till_ar`` (the report year) drops utfall after that year.
     """
     if riktning not in RIKTNINGAR:
         raise ValueError(f"okänd riktning {riktning!r}; ska vara en av {', '.join(RIKTNINGAR)}")
@@ -336,9 +349,8 @@ def compute(
 
     start = baslinje.ar if baslinje is not None else None
     efter = tuple(p for p in points if start is None or p.ar > start)
-    case = _Case(
-        metod, 1 if riktning == "hogre-ar-battre" else -1, baslinje, efter, malvarde, malar
-    )
+    d = 1 if riktning == "hogre-ar-battre" else -1
+    case = _Case(metod, d, baslinje, efter, malvarde, malar)
     namn = _METODNAMN[metod]
     t_o_m = f" t.o.m. {till_ar}" if till_ar is not None else ""
 
@@ -361,9 +373,7 @@ def compute(
     # Without a baseline the first point starts the series, so a change there breaks nothing.
     byten = [p.ar for p in (efter if baslinje is not None else efter[1:]) if p.metodbyte]
     if byten:
-        fran = (
-            f"baslinjen {baslinje.ar}" if baslinje is not None else f"första värdet {efter[0].ar}"
-        )
+        fran = f"baslinjen {baslinje.ar}" if baslinje else f"första värdet {efter[0].ar}"
         return case.ej(
             Orsak.ANDRAD_METOD,
             f"Mätmetoden ändrades {byten[0]}, efter {fran}; värdena före och efter bytet går "
@@ -428,7 +438,7 @@ def _forvantad_bana(case: _Case) -> Progress:
     # From the målår on (or with a målår not after the baseline) the whole distance is due.
     deadline = s.ar >= malar
     expected = 1.0 if deadline else (s.ar - b.ar) / (malar - b.ar)
-    kvot = round(actual / expected, DECIMALER)
+    kvot = _rounded(actual / expected)
     status = _classify(kvot, TROSKLAR_KVOT)
     k = _kvottext(kvot, TROSKLAR_KVOT, 2)
     text = (
@@ -478,13 +488,13 @@ def _cagr(case: _Case) -> Progress:
             "olika tecken; CAGR går inte att beräkna.",
         )
     rate = _cagr_rate(s.varde, base, s.ar - b.ar)
-    kvot = round(sign * case.d * rate, DECIMALER)
+    kvot = _rounded(sign * case.d * rate)
     status = _classify(kvot, TROSKLAR_CAGR)
     k = _kvottext(kvot, TROSKLAR_CAGR, 4)
     text = (
         f"{_METODNAMN['cagr']}: årlig förändring {_procent(rate, 2)} från {_tal(b.varde)} ({b.ar}) "
         f"till {_tal(s.varde)} ({s.ar}); {_riktningstext(case.d)}, "
-        f"{_band(status, k, TROSKLAR_CAGR)}.{note}"
+        f"{_band(status, k, TROSKLAR_CAGR, 'P')}.{note}"
     )
     return case.result(status, text, kvot=kvot, trosklar=TROSKLAR_CAGR)
 
@@ -518,14 +528,14 @@ def _cagr_mal(case: _Case) -> Progress:
             Orsak.EJ_TILLAMPBAR,
             f"Målvärdet {_tal(target)} och basvärdet {_tal(b.varde)} ger ingen nödvändig takt.",
         )
-    kvot = round(sign * case.d * observed / abs(required), DECIMALER)
+    kvot = _rounded(sign * case.d * observed / abs(required))
     status = _classify(kvot, TROSKLAR_KVOT)
     k = _kvottext(kvot, TROSKLAR_KVOT, 2)
     text = (
         f"{_METODNAMN['cagr-mal']}: observerad årlig förändring {_procent(observed, 2)} "
         f"({_tal(b.varde)} år {b.ar} → {_tal(s.varde)} år {s.ar}), nödvändig "
         f"{_procent(required, 2)} per år för att nå {_tal(target)} år {malar}; "
-        f"{_riktningstext(case.d)}, {_band(status, k, TROSKLAR_KVOT)}.{note}"
+        f"{_riktningstext(case.d)}, {_band(status, k, TROSKLAR_KVOT, 'P')}.{note}"
     )
     return case.result(status, text, kvot=kvot, trosklar=TROSKLAR_KVOT)
 
@@ -554,9 +564,9 @@ def _trend(case: _Case) -> Progress:
             f"({', '.join(str(p.ar) for p in series)}).",
         )
     slope = _slope(series)
-    kvot = round(case.d * slope, DECIMALER)
-    tol = round(TREND_TOLERANS * abs(series[0].varde), DECIMALER)
-    trosklar = (tol, -tol)
+    kvot = _rounded(case.d * slope)
+    tol = _rounded(TREND_TOLERANS * abs(series[0].varde))
+    trosklar = (tol, -tol + 0.0)
     if kvot > tol:
         status, jfr = Status.I_FAS, f"> {_tal(tol, 4)}"
     elif kvot < -tol:
@@ -564,9 +574,9 @@ def _trend(case: _Case) -> Progress:
     else:
         status, jfr = Status.OTILLRACKLIG, f"inom ±{_tal(tol, 4)}"
     decimals = _decimals(kvot, trosklar, 2)
-    k = _tal(kvot, decimals)
+    k = _tal(kvot, decimals, fixed=True)
     text = (
-        f"Trend: lutning {_tal(slope, decimals)} per år "
+        f"Trend: lutning {_tal(slope, decimals, fixed=True)} per år "
         f"(minsta kvadratmetoden, {len(series)} mätpunkter {years}); {_riktningstext(case.d)}, "
         f"så kvot {k}. Toleransen är ±{_tal(tol, 4)} per år ({_procent(TREND_TOLERANS)} av "
         f"startvärdet {_tal(series[0].varde)}); kvot {k} {jfr} → {status}."

@@ -1,0 +1,110 @@
+"""Contradictions between a nämnd's own assessment of an insats and its linked indicators.
+
+Plain dataclasses in and out; the caller maps the results to findings (file, line, severity).
+
+Which pairs contradict (:data:`MOTSAGER`) is deliberately narrow, so that a warning always means
+something: a positive own assessment ("uppnått", "bedöms uppnås") against an indicator moving the
+wrong way or too slowly to matter ("fel riktning", "otillräcklig"), and a negative one ("inte
+uppnått", "bedöms inte uppnås") against an indicator whose målvärde is met. "Osäkert" contradicts
+nothing, and neither does an indicator that is ej bedömbar, i fas or behöver öka takten (those fit
+more than one honest assessment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from utsatta.compute.progress import Status
+from utsatta.model.rapport import Bedomning
+
+#: the computed statuses each own assessment contradicts
+MOTSAGER: Final[Mapping[Bedomning, frozenset[Status]]] = {
+    "uppnatt": frozenset({Status.FEL_RIKTNING, Status.OTILLRACKLIG}),
+    "bedoms-uppnas": frozenset({Status.FEL_RIKTNING, Status.OTILLRACKLIG}),
+    "osakert": frozenset(),
+    "bedoms-inte-uppnas": frozenset({Status.MALET_UPPNATT}),
+    "inte-uppnatt": frozenset({Status.MALET_UPPNATT}),
+}
+
+#: how each bedömning reads in Swedish text
+BEDOMNING_TEXT: Final[Mapping[Bedomning, str]] = {
+    "uppnatt": "uppnått",
+    "bedoms-uppnas": "bedöms uppnås",
+    "osakert": "osäkert",
+    "bedoms-inte-uppnas": "bedöms inte uppnås",
+    "inte-uppnatt": "inte uppnått",
+}
+
+
+@dataclass(frozen=True)
+class EgenBedomning:
+    """One organisation's own assessment of one insats, from its report."""
+
+    insats: str
+    organisation: str
+    bedomning: Bedomning
+
+
+@dataclass(frozen=True)
+class IndikatorStatus:
+    """The computed status of one indicator and the insatser it is linked to."""
+
+    indikator: str
+    insatser: tuple[str, ...]
+    status: Status
+
+
+@dataclass(frozen=True)
+class Motsagelse:
+    """An own assessment that contradicts the computed status of a linked indicator."""
+
+    insats: str
+    organisation: str
+    indikator: str
+    bedomning: Bedomning
+    status: Status
+    meddelande: str
+
+
+def _insats_key(insats: str) -> tuple[int, ...] | tuple[str]:
+    # "1:10" after "1:9"; an id that is not n:m sorts by text (the models reject those anyway)
+    try:
+        return tuple(int(part) for part in insats.split(":"))
+    except ValueError:
+        return (insats,)
+
+
+def contradictions(
+    bedomningar: Iterable[EgenBedomning], indikatorer: Iterable[IndikatorStatus]
+) -> list[Motsagelse]:
+    """Every (own assessment, linked indicator) pair listed in :data:`MOTSAGER`, sorted by insats,
+    organisation and indicator."""
+    by_insats: dict[str, list[IndikatorStatus]] = {}
+    for ind in indikatorer:
+        for insats in dict.fromkeys(ind.insatser):
+            by_insats.setdefault(insats, []).append(ind)
+    found: list[Motsagelse] = []
+    for own in bedomningar:
+        for ind in by_insats.get(own.insats, []):
+            if ind.status in MOTSAGER[own.bedomning]:
+                found.append(
+                    Motsagelse(
+                        insats=own.insats,
+                        organisation=own.organisation,
+                        indikator=ind.indikator,
+                        bedomning=own.bedomning,
+                        status=ind.status,
+                        meddelande=_message(own, ind),
+                    )
+                )
+    return sorted(found, key=lambda m: (_insats_key(m.insats), m.organisation, m.indikator))
+
+
+def _message(own: EgenBedomning, ind: IndikatorStatus) -> str:
+    return (
+        f"{own.organisation} bedömer insats {own.insats} som ”{BEDOMNING_TEXT[own.bedomning]}”, "
+        f"men indikatorn {ind.indikator}, som hör till insatsen, har den beräknade statusen "
+        f"”{ind.status}”. Se över bedömningen, eller förklara skillnaden i 'motivering'."
+    )

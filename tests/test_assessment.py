@@ -1,0 +1,96 @@
+"""Contradictions between a nämnd's own assessment and the computed status of linked indicators."""
+
+from __future__ import annotations
+
+from utsatta.compute.assessment import (
+    EgenBedomning,
+    IndikatorStatus,
+    Motsagelse,
+    contradictions,
+)
+from utsatta.compute.progress import Status
+
+
+def test_exact_contradictions() -> None:
+    own = [
+        EgenBedomning("1:3", "grundskolenamnden", "bedoms-uppnas"),
+        EgenBedomning("1:5", "forskolenamnden", "inte-uppnatt"),
+        EgenBedomning("1:5", "socialnamnd-nordost", "osakert"),
+        EgenBedomning("1:10", "kulturnamnden", "uppnatt"),
+        EgenBedomning("1:1", "grundskolenamnden", "uppnatt"),
+    ]
+    ind = [
+        IndikatorStatus("gymnasiebehorighet", ("1:3",), Status.FEL_RIKTNING),
+        IndikatorStatus("forskola-andel", ("1:5",), Status.MALET_UPPNATT),
+        IndikatorStatus("barn-ej-i-forskola", ("1:5",), Status.I_FAS),
+        IndikatorStatus("x", ("1:10", "1:1"), Status.OTILLRACKLIG),
+    ]
+    assert contradictions(own, ind) == [
+        Motsagelse(
+            "1:1",
+            "grundskolenamnden",
+            "x",
+            "uppnatt",
+            Status.OTILLRACKLIG,
+            "grundskolenamnden bedömer insats 1:1 som ”uppnått”, men indikatorn x, som hör till "
+            "insatsen, har den beräknade statusen ”otillräcklig”. Se över bedömningen, eller "
+            "förklara skillnaden i 'motivering'.",
+        ),
+        Motsagelse(
+            "1:3",
+            "grundskolenamnden",
+            "gymnasiebehorighet",
+            "bedoms-uppnas",
+            Status.FEL_RIKTNING,
+            "grundskolenamnden bedömer insats 1:3 som ”bedöms uppnås”, men indikatorn "
+            "gymnasiebehorighet, som hör till insatsen, har den beräknade statusen ”fel riktning”. "
+            "Se över bedömningen, eller förklara skillnaden i 'motivering'.",
+        ),
+        Motsagelse(
+            "1:5",
+            "forskolenamnden",
+            "forskola-andel",
+            "inte-uppnatt",
+            Status.MALET_UPPNATT,
+            "forskolenamnden bedömer insats 1:5 som ”inte uppnått”, men indikatorn "
+            "forskola-andel, som hör till insatsen, har den beräknade statusen ”målet uppnått”. "
+            "Se över bedömningen, eller förklara skillnaden i 'motivering'.",
+        ),
+        # "1:10" sorts after "1:5" (numbers, not text)
+        Motsagelse(
+            "1:10",
+            "kulturnamnden",
+            "x",
+            "uppnatt",
+            Status.OTILLRACKLIG,
+            "kulturnamnden bedömer insats 1:10 som ”uppnått”, men indikatorn x, som hör till "
+            "insatsen, har den beräknade statusen ”otillräcklig”. Se över bedömningen, eller "
+            "förklara skillnaden i 'motivering'.",
+        ),
+    ]
+
+
+def test_what_does_not_contradict() -> None:
+    ind = [
+        IndikatorStatus("a", ("2:1",), Status.EJ_BEDOMBAR),
+        IndikatorStatus("b", ("2:1",), Status.BEHOVER_OKA_TAKTEN),
+        IndikatorStatus("c", ("2:1",), Status.I_FAS),
+    ]
+    own = [
+        EgenBedomning("2:1", "o", b)
+        for b in ("uppnatt", "bedoms-uppnas", "osakert", "bedoms-inte-uppnas", "inte-uppnatt")
+    ]
+    assert contradictions(own, ind) == []
+    # an indicator linked to another insats, or to none, never contradicts
+    assert contradictions(own, [IndikatorStatus("d", ("2:2",), Status.FEL_RIKTNING)]) == []
+    assert contradictions(own, [IndikatorStatus("e", (), Status.FEL_RIKTNING)]) == []
+
+
+def test_bedoms_inte_uppnas_against_target_met() -> None:
+    found = contradictions(
+        [EgenBedomning("3:1", "namnden-for-konsument-och-medborgarservice", "bedoms-inte-uppnas")],
+        [IndikatorStatus("tackning", ("3:1", "3:1"), Status.MALET_UPPNATT)],  # duplicate link
+    )
+    assert [(m.indikator, m.bedomning, m.status) for m in found] == [
+        ("tackning", "bedoms-inte-uppnas", Status.MALET_UPPNATT)
+    ]
