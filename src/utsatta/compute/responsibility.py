@@ -110,7 +110,11 @@ def matrix(
                 for year in reported
                 if year < ar
             )
-            if kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar) or (kind == "under-planperioden" and ar >= last and not earlier):
+            if (
+                kind == "arlig"
+                or (kind == "en-gang" and insats.uppfoljning.ar == ar)
+                or (kind == "under-planperioden" and ar >= last and not earlier)
+            ):
                 owed.add(pair)
             if insats.id in done_now.get(org, ()):
                 cells[pair] = Cell.INKOMMEN
