@@ -106,9 +106,7 @@ def matrix(
             with_duty.add(org)
             pair = (org, insats.id)
             earlier = kind == "under-planperioden" and any(
-                insats.id in reported.get(year, {}).get(org, ())
-                for year in reported
-                if year < ar
+                insats.id in reported.get(year, {}).get(org, ()) for year in reported if year < ar
             )
             if (
                 kind == "arlig"
