@@ -190,3 +190,17 @@ def test_every_command_has_help_with_an_example() -> None:
         assert command.callback is not None
         doc = command.callback.__doc__ or ""
         assert "Exempel: utsatta " in doc, command.name
+
+
+def test_github_step_summary_is_grouped_by_organisation(
+    broken: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert invoke("validate")[0] == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## utsatta validate\n\n2 fel och 1 varning i 2 filer")
+    assert "### Grundskolenämnden (2 fel, 0 varningar)" in text
+    assert "### Kommunstyrelsen (0 fel, 1 varning)" in text
+    assert "| `data/rapporter/2023/grundskolenamnden.yaml:6:5` | fel | okant-falt |" in text

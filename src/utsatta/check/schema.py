@@ -208,6 +208,14 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
                 f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
                 "schemaversion: 1.",
             )
+        if value is None:
+            return Issue(
+                file,
+                path,
+                "ogiltigt-varde",
+                Severity.FEL,
+                f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
+            )
         shown = value if isinstance(value, str) else _describe(value)
         return Issue(
             file,

@@ -137,6 +137,12 @@ def validate(
         _echo(reporters.as_json(result.findings, result.files_checked, ok=not failed))
     else:
         _echo(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is FindingFormat.github and summary_file:
+        orgs = result.dataset.organisationer
+        names = {o.id: o.namn for o in orgs.model.organisationer} if orgs and orgs.model else {}
+        with Path(summary_file).open("a", encoding="utf-8") as fh:
+            fh.write(reporters.step_summary(result.findings, result.files_checked, names))
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -203,6 +209,92 @@ def indikatorer(
         _echo(overview.indicators_json(ds, ar))
     else:
         overview.print_indicators(ds, ar)
+
+
+ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
+app.add_typer(ny, name="ny")
+
+
+@ny.command("rapport")
+def ny_rapport(
+    ar: Annotated[int, typer.Argument(help="Rapportåret.", show_default=False)],
+    organisation: Annotated[
+        str, typer.Argument(help="Organisationens id, t.ex. grundskolenamnden.", show_default=False)
+    ],
+    data: DataOption = None,
+) -> None:
+    """Skapa rapporter/ÅR/ORGANISATION.yaml med varje insats som ska rapporteras i år.
+
+    Exempel: utsatta ny rapport 2024 grundskolenamnden
+    """
+    from utsatta.check.schema import menade_du
+    from utsatta.fileio import write_atomic
+    from utsatta.scaffold import report_scaffold
+
+    ds = _load_valid(data)
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    ids = [o.id for o in ds.organisationer.model.organisationer]
+    if organisation not in ids:
+        raise typer.BadParameter(
+            f"'{organisation}' finns inte i organisationer.yaml.{menade_du(organisation, ids)} "
+            f"Giltiga id: {', '.join(ids)}.",
+            param_hint="ORGANISATION",
+        )
+    g = ds.plan.model.plan.giltighet
+    if not g.fran <= ar <= g.till:
+        raise typer.BadParameter(
+            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="AR"
+        )
+    target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
+    if target.exists():
+        sys.stderr.write(
+            f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
+            "(eller ta bort den först om du vill börja om).\n"
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, report_scaffold(ds, ar, organisation), overwrite=False)
+    _echo(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+
+
+@app.command()
+def codeowners(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="Skriv till filen (t.ex. .github/CODEOWNERS)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Skapa en CODEOWNERS-fil: varje organisations granskare äger dess rapporter.
+
+    Exempel: utsatta codeowners --output .github/CODEOWNERS
+    """
+    from utsatta.fileio import write_atomic
+    from utsatta.scaffold import codeowners as make_codeowners
+
+    ds = _load_valid(data)
+    prefix = Path(os.path.relpath(ds.root.resolve(), Path.cwd())).as_posix()
+    text = make_codeowners(ds, "" if prefix == "." else prefix)
+    if output is None:
+        _echo(text)
+        return
+    if output.exists() and output.read_text(encoding="utf-8") == text:
+        _echo(f"{output} är oförändrad.\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, text, overwrite=force)
+    _echo(f"Skrev {output}.\n")
+
+
+def _register_commands() -> None:
+    # Commands that live in their own modules (imported lazily only for their options).
+    from utsatta.cli import report_cmd
+
+    app.command("report")(report_cmd.report)
+
+
+_register_commands()
 
 
 def _load_valid(data: Path | None):  # type: ignore[no-untyped-def]

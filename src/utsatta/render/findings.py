@@ -66,3 +66,41 @@ REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {
     "text": text,
     "github": github,
 }
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def step_summary(findings: list[Finding], files_checked: int, names: dict[str, str]) -> str:
+    """A Markdown job summary for GitHub Actions, grouped by organisation.
+
+    Annotations are capped per step, so the summary is where every finding can be read.
+    """
+    lines = ["## utsatta validate", "", summary(findings, files_checked), ""]
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        parts = f.file.split("/")
+        if len(parts) >= 3 and parts[-3] == "rapporter" and parts[-1].endswith(".yaml"):
+            org = parts[-1][: -len(".yaml")]
+            key = names.get(org, org)
+        else:
+            key = "Gemensamma datafiler"
+        groups.setdefault(key, []).append(f)
+    for key in sorted(groups, key=lambda k: (k == "Gemensamma datafiler", k)):
+        items = groups[key]
+        errors = sum(1 for f in items if f.severity is Severity.FEL)
+        lines += [
+            f"### {_cell(key)} ({_count(errors, 'fel', 'fel')}, "
+            f"{_count(len(items) - errors, 'varning', 'varningar')})",
+            "",
+            "| Plats | Allvarlighet | Kod | Meddelande |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| `{_cell(f.file)}:{f.line}:{f.column}` | {f.severity} | {f.code} | "
+            f"{_cell(f.message)} |"
+            for f in items
+        ]
+        lines.append("")
+    return "\n".join(lines) + "\n"

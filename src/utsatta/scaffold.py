@@ -1,0 +1,144 @@
+"""`utsatta ny rapport`: a report file prefilled with every insats the organisation owes.
+
+The text is written by hand rather than dumped, so that every field can carry a Swedish comment
+for people who have never written YAML. Required texts are left empty on purpose: `utsatta
+validate` then points at each one until it is filled in.
+"""
+
+from __future__ import annotations
+
+from utsatta.compute.responsibility import Cell, matrix
+from utsatta.load.dataset import DataSet
+from utsatta.model.rapport import Bedomning, Status
+
+#: Where `utsatta schema --output schema` puts the schemas, seen from data/rapporter/<år>/.
+SCHEMA_REF = "../../../schema/rapport.schema.json"
+
+_STATUSAR = ", ".join(Status.__args__)  # type: ignore[attr-defined]
+_BEDOMNINGAR = ", ".join(Bedomning.__args__)  # type: ignore[attr-defined]
+
+
+def _comment_block(text: str, indent: str, width: int = 96) -> list[str]:
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(indent) + 2 + len(line) + 1 + len(word) > width:
+            lines.append(f"{indent}# {line}")
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(f"{indent}# {line}")
+    return lines
+
+
+def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
+    """The YAML text of a new report; the organisation and year must already be checked."""
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    plan = ds.plan.model
+    names = {o.id: o.namn for o in ds.organisationer.model.organisationer}
+    reported: dict[int, dict[str, list[str]]] = {}
+    for rep in ds.rapporter:
+        if rep.model is not None:
+            reported.setdefault(rep.model.ar, {})[rep.model.organisation] = [
+                i.insats for i in rep.model.insatser
+            ]
+    m = matrix(plan, ds.organisationer.model, ar, reported)
+    owed = [i for i in m.insatser if (organisation, i) in m.owed]
+    voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
+    by_id = {i.id: i for i in plan.insatser}
+    coordinates = {
+        i.id
+        for i in plan.insatser
+        if organisation in _resolve(ds, i.samordningsansvar)
+    }
+
+    out = [
+        f"# yaml-language-server: $schema={SCHEMA_REF}",
+        f"# Rapport {ar} från {names[organisation]} om {plan.plan.namn}.",
+        "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'nulage: |'.",
+        "# Kontrollera filen med: utsatta validate " + f"data/rapporter/{ar}/{organisation}.yaml",
+        "schemaversion: 1",
+        f"ar: {ar}",
+        f"organisation: {organisation}",
+        "# Sätt till true bara om innehållet är påhittat för att visa formatet.",
+        "illustrativ: false",
+        "# Vem som kan svara på frågor om rapporten (namn, e-post).",
+        "kontakt:",
+        "insatser:",
+    ]
+    if not owed:
+        out[-1] = "insatser: []"
+    for insats_id in owed:
+        insats = by_id[insats_id]
+        out.append("")
+        out += _comment_block(f"Insats {insats.id}: {insats.titel}", "  ")
+        out += [
+            f'  - insats: "{insats.id}"',
+            f"    # Läget i slutet av året. Ett av: {_STATUSAR}.",
+            "    status:",
+            "    # Vad som gjorts under året, och var.",
+            "    nulage: |",
+            "",
+            "    # Områden som arbetet nått i år (id ur omraden.yaml), t.ex. [bergsjon, hjallbo].",
+            "    omraden: []",
+            f"    # Egen bedömning av om insatsen når förväntat resultat. Ett av: {_BEDOMNINGAR}.",
+            "    bedomning:",
+            "    # Varför ni bedömer så (frivilligt men rekommenderat).",
+            "    motivering:",
+            "    # Plan för det fortsatta arbetet.",
+            "    fortsatt_arbete: |",
+            "",
+            "    # Behov av ytterligare insatser som ni vill lyfta, ett per rad med '- '.",
+            "    behov: []",
+        ]
+        if insats.id in coordinates:
+            out += [
+                "    # Ni har samordningsansvar: samlad bedömning av insatsen för alla ansvariga.",
+                "    samordning: |",
+                "",
+            ]
+    if voluntary:
+        out.append("")
+        out += _comment_block(
+            "Återrapportering under planperioden (frivillig i år, krävs senast "
+            f"{plan.plan.giltighet.till}): insats {', '.join(voluntary)}. Lägg till en post "
+            "om ni rapporterar den i år.",
+            "",
+        )
+    return "\n".join(out) + "\n"
+
+
+def _resolve(ds: DataSet, ids: list[str]) -> list[str]:
+    from utsatta.compute.responsibility import resolve
+
+    assert ds.organisationer and ds.organisationer.model
+    return resolve(ids, ds.organisationer.model)
+
+
+def codeowners(ds: DataSet, data_prefix: str) -> str:
+    """A CODEOWNERS file: each organisation's reviewers own its report files.
+
+    ``data_prefix`` is the data folder's path from the repository root, e.g. "data".
+    """
+    assert ds.organisationer and ds.organisationer.model
+    prefix = "/" + data_prefix.strip("/") + "/" if data_prefix.strip("/") else "/"
+    lines = [
+        "# Skapad av `utsatta codeowners` från organisationer.yaml (granskare). Ändra inte för",
+        "# hand: lägg till granskare i organisationer.yaml och skapa filen igen.",
+    ]
+    ks = next(
+        (o for o in ds.organisationer.model.organisationer if o.typ == "kommunstyrelse"), None
+    )
+    if ks is not None and ks.granskare:
+        owners = " ".join(ks.granskare)
+        lines.append("# Planen, organisationerna, områdena och indikatorerna: kommunstyrelsen.")
+        for name in ("plan.yaml", "organisationer.yaml", "omraden.yaml", "indikatorer/"):
+            lines.append(f"{prefix}{name} {owners}")
+    for org in ds.organisationer.model.organisationer:
+        if org.granskare:
+            lines.append(f"{prefix}rapporter/*/{org.id}.yaml {' '.join(org.granskare)}")
+        else:
+            lines.append(f"# {prefix}rapporter/*/{org.id}.yaml: inga granskare angivna")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,92 @@
+"""`utsatta ny rapport` and `utsatta codeowners`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.test_cases import BASE
+from utsatta.cli import app
+from utsatta.load.yamlread import parse
+
+runner = CliRunner()
+
+
+def _data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    return data
+
+
+def test_new_report_lists_what_the_organisation_owes(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    result = runner.invoke(app, ["ny", "rapport", "2024", "grundskolenamnden", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    text = (data / "rapporter/2024/grundskolenamnden.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schema/rapport.schema.json\n")
+    doc = parse(text).data
+    assert doc["ar"] == 2024
+    assert doc["organisation"] == "grundskolenamnden"
+    # 1:1 and 2:1 are yearly; 1:4 (under planperioden) is voluntary before 2025; 1:7 only 2023.
+    assert [i["insats"] for i in doc["insatser"]] == ["1:1", "2:1"]
+    assert "samordning" in doc["insatser"][0]  # samordningsansvar for 1:1
+    assert "samordning" not in doc["insatser"][1]
+    assert "insats 1:4" in text  # the voluntary one is mentioned in a comment
+    # Every field is explained by a Swedish comment.
+    assert "# Läget i slutet av året. Ett av: ej-paborjad, pagaende" in text
+
+
+def test_new_report_is_flagged_until_filled_in(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    runner.invoke(app, ["ny", "rapport", "2024", "socialnamnd-nordost", "--data", str(data)])
+    report = data / "rapporter/2024/socialnamnd-nordost.yaml"
+    result = runner.invoke(app, ["validate", "--data", str(data), str(report)])
+    assert result.exit_code == 1
+    assert "'status' saknar värde. Skriv ett av: ej-paborjad" in result.stdout
+
+
+def test_new_report_never_overwrites(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    target = data / "rapporter/2023/grundskolenamnden.yaml"
+    before = target.read_bytes()
+    result = runner.invoke(app, ["ny", "rapport", "2023", "grundskolenamnden", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "finns redan och skrivs inte över" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_new_report_unknown_organisation_lists_valid_ids(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    result = runner.invoke(app, ["ny", "rapport", "2024", "grundskolan", "--data", str(data)])
+    assert result.exit_code == 2
+    assert "Menade du 'grundskolenamnden'?" in result.stderr
+    assert "kommunstyrelsen, grundskolenamnden, socialnamnd-nordost" in result.stderr
+    result = runner.invoke(app, ["ny", "rapport", "2030", "grundskolenamnden", "--data", str(data)])
+    assert result.exit_code == 2
+
+
+def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    data = _data(tmp_path)
+    orgs = (data / "organisationer.yaml").read_text(encoding="utf-8")
+    orgs = orgs.replace(
+        "    typ: namnd\n    verksamhet_i_utsatta_omraden: true\n",
+        "    typ: namnd\n    verksamhet_i_utsatta_omraden: true\n"
+        "    granskare: ['@goteborg/gsn']\n",
+        1,
+    )
+    (data / "organisationer.yaml").write_text(orgs, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["codeowners", "--data", "data"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2:] == [
+        "# /data/rapporter/*/kommunstyrelsen.yaml: inga granskare angivna",
+        "/data/rapporter/*/grundskolenamnden.yaml @goteborg/gsn",
+        "# /data/rapporter/*/socialnamnd-nordost.yaml: inga granskare angivna",
+    ]
+    out = tmp_path / ".github" / "CODEOWNERS"
+    assert runner.invoke(app, ["codeowners", "--data", "data", "--output", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == result.stdout
+    again = runner.invoke(app, ["codeowners", "--data", "data", "--output", str(out)])
+    assert again.exit_code == 0 and "oförändrad" in again.stdout
