@@ -28,7 +28,7 @@ def resolve(ds: DataSet, issues: list[Issue]) -> list[Finding]:
             line, column = issue.line, issue.column or 1
         else:
             src = files.get(issue.file)
-            if src is None or src.text is None:
+            if src is None:
                 line, column = 1, 1
             else:
                 line, column = src.positions().locate(issue.path, at_key=issue.at_key)

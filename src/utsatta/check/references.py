@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from utsatta.check.schema import menade_du
@@ -163,8 +164,9 @@ def check_references(ds: DataSet) -> list[Issue]:
                 )
             )
 
+    ctx = _ReportContext.build(ds, org_ids, insats_ids, omrade_ids)
     for rep in ds.rapporter:
-        _check_rapport(ds, rep, org_ids, insats_ids, omrade_ids, issues)
+        _check_rapport(ds, rep, ctx, issues)
     return issues
 
 
@@ -361,17 +363,54 @@ def _check_indikator(
         )
 
 
+@dataclass(frozen=True)
+class _ReportContext:
+    """What every report is checked against, computed once (there may be thousands)."""
+
+    org_ids: list[str]
+    insats_ids: list[str]
+    omrade_ids: list[str]
+    org_set: frozenset[str]
+    insats_set: frozenset[str]
+    omrade_set: frozenset[str]
+    duties: dict[str, list[str]]
+    coordinators: dict[str, list[str]]
+    names: dict[str, str]
+
+    @staticmethod
+    def build(
+        ds: DataSet, org_ids: list[str], insats_ids: list[str], omrade_ids: list[str]
+    ) -> _ReportContext:
+        plan = ds.plan.model if ds.plan else None
+        orgs = ds.organisationer.model if ds.organisationer else None
+        duties: dict[str, list[str]] = {}
+        coordinators: dict[str, list[str]] = {}
+        names: dict[str, str] = {}
+        if plan and orgs:
+            duties = {i.id: responsible(i, orgs) for i in plan.insatser}
+            coordinators = {i.id: resolve(i.samordningsansvar, orgs) for i in plan.insatser}
+            names = {o.id: o.namn for o in orgs.organisationer}
+        return _ReportContext(
+            org_ids,
+            insats_ids,
+            omrade_ids,
+            frozenset(org_ids),
+            frozenset(insats_ids),
+            frozenset(omrade_ids),
+            duties,
+            coordinators,
+            names,
+        )
+
+
 def _check_rapport(
-    ds: DataSet,
-    src: SourceFile[Any],
-    org_ids: list[str],
-    insats_ids: list[str],
-    omrade_ids: list[str],
-    issues: list[Issue],
+    ds: DataSet, src: SourceFile[Any], ctx: _ReportContext, issues: list[Issue]
 ) -> None:
     rep = src.model
     if rep is None:
         return
+    org_ids, insats_ids, omrade_ids = ctx.org_ids, ctx.insats_ids, ctx.omrade_ids
+    duties, names = ctx.duties, ctx.names
     f = src.display
     folder_year = int(src.path.parent.name)
     if rep.ar != folder_year:
@@ -405,7 +444,7 @@ def _check_rapport(
                 f"Filen ska heta {rep.organisation}.yaml (eller rätta 'organisation').",
             )
         )
-    if org_ids and rep.organisation not in org_ids:
+    if org_ids and rep.organisation not in ctx.org_set:
         issues.append(
             _unknown(
                 f,
@@ -417,13 +456,6 @@ def _check_rapport(
                 "organisationer.yaml",
             )
         )
-    plan = ds.plan.model if ds.plan else None
-    orgs = ds.organisationer.model if ds.organisationer else None
-    duties: dict[str, list[str]] = {}
-    names: dict[str, str] = {}
-    if plan and orgs:
-        duties = {i.id: responsible(i, orgs) for i in plan.insatser}
-        names = {o.id: o.namn for o in orgs.organisationer}
     seen: set[str] = set()
     for ii, item in enumerate(rep.insatser):
         if item.insats in seen:
@@ -436,7 +468,7 @@ def _check_rapport(
                 )
             )
         seen.add(item.insats)
-        if insats_ids and item.insats not in insats_ids:
+        if insats_ids and item.insats not in ctx.insats_set:
             issues.append(
                 _unknown(
                     f,
@@ -450,7 +482,7 @@ def _check_rapport(
             )
         elif (
             duties
-            and rep.organisation in org_ids
+            and rep.organisation in ctx.org_set
             and rep.organisation not in duties.get(item.insats, [])
         ):
             issues.append(
@@ -464,7 +496,7 @@ def _check_rapport(
                 )
             )
         for oi, o in enumerate(item.omraden):
-            if omrade_ids and o not in omrade_ids:
+            if omrade_ids and o not in ctx.omrade_set:
                 issues.append(
                     _unknown(
                         f,
@@ -476,10 +508,9 @@ def _check_rapport(
                         "omraden.yaml",
                     )
                 )
-        if item.samordning is not None and plan and orgs:
-            ins = next((i for i in plan.insatser if i.id == item.insats), None)
-            coordinators = resolve(ins.samordningsansvar, orgs) if ins is not None else []
-            if ins is not None and rep.organisation not in coordinators:
+        if item.samordning is not None and item.insats in ctx.coordinators:
+            coordinators = ctx.coordinators[item.insats]
+            if rep.organisation not in coordinators:
                 issues.append(
                     varning(
                         f,

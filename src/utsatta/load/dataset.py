@@ -51,10 +51,19 @@ class SourceFile(Generic[M]):
     _positions: Positions | None = None
 
     def positions(self) -> Positions:
-        """Positions of keys and values; parsed again with tracking on first use."""
+        """Positions of keys and values; parsed again with tracking on first use.
+
+        The text is read again from disk if it was not kept (files read by a worker process).
+        """
         if self._positions is None:
+            text = self.text
+            if text is None:
+                try:
+                    text, _ = decode(self.path.read_bytes())
+                except OSError:
+                    text = None
             self._positions = (
-                parse(self.text, track=True).positions if self.text is not None else None
+                parse(text, track=True).positions if text is not None else None
             ) or Positions()
         return self._positions
 
@@ -257,16 +266,63 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
     return source
 
 
+#: From this many files on, files are read by one worker process per core.
+PARALLEL_FROM = 400
+
+
+def _read_chunk(jobs: list[tuple[Path, str, str]]) -> list[tuple[SourceFile[Any], list[Issue]]]:
+    """Worker: read files; send back models and issues, not texts (they are read again if a
+    finding needs a position)."""
+    out = []
+    for path, kind, display in jobs:
+        issues: list[Issue] = []
+        source = read_file(path, kind, display, issues)
+        source.text = None
+        source.data = None
+        source._positions = None
+        out.append((source, issues))
+    return out
+
+
+def _read_all(jobs: list[tuple[Path, str, str]], issues: list[Issue]) -> list[SourceFile[Any]]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2 or ALWAYS_TRACK:
+        return [read_file(path, kind, display, issues) for path, kind, display in jobs]
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork on this platform: read in this process
+        return [read_file(path, kind, display, issues) for path, kind, display in jobs]
+    # Interleaved chunks balance the work; results are put back in the original order.
+    chunks = [jobs[i::workers] for i in range(workers)]
+    with context.Pool(workers) as pool:
+        results = pool.map(_read_chunk, chunks)
+    ordered: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
+    for i, chunk_result in enumerate(results):
+        for j, item in enumerate(chunk_result):
+            ordered[i + j * workers] = item
+    sources = []
+    for entry in ordered:
+        assert entry is not None
+        sources.append(entry[0])
+        issues.extend(entry[1])
+    return sources
+
+
 def load(root: Path, only: set[Path] | None = None) -> DataSet:
     """Load the data folder. With ``only``, report files outside that set are skipped."""
     ds = DataSet(root=root)
     paths, ds.report_years = discover(root, ds.issues)
+    jobs: list[tuple[Path, str, str]] = []
     for path in paths:
         kind = classify(root, path)
         assert kind is not None
         if only is not None and kind == "rapport" and path.resolve() not in only:
             continue
-        source = read_file(path, kind, display_path(path), ds.issues)
+        jobs.append((path, kind, display_path(path)))
+    for source in _read_all(jobs, ds.issues):
+        kind = source.kind
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":

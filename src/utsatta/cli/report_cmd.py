@@ -1,0 +1,177 @@
+"""`utsatta report ÅR`: write the samlad uppföljning as Markdown or HTML.
+
+Registered in :mod:`utsatta.cli` with ``app.command("report")(report_cmd.report)``. Heavy modules
+(the loader, Jinja, markdown-it) are imported inside the function so that start-up stays fast.
+
+Exit codes: 0 written, unchanged or up to date; 1 errors in the data, a file that would be
+overwritten without --force, or --check found a difference; 2 usage error; 3 the data folder cannot
+be read.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.errors import UtsattaError
+
+__all__ = ["ReportFormat", "report"]
+
+# The exit codes and the --data option of utsatta.cli, repeated here on purpose: utsatta.cli
+# imports this module to register the command, so this module must not import utsatta.cli at
+# import time (a cycle). tests/test_report_cli.py checks that both stay the same.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        show_default=False,
+    ),
+]
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
+
+
+def _first_difference(old: str, new: str) -> int:
+    """The 1-based number of the first line that differs."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), start=1):
+        if a != b:
+            return n
+    return min(len(old_lines), len(new_lines)) + 1
+
+
+def _fix_command(ar: int, fmt: ReportFormat, output: Path, data: Path | None) -> str:
+    parts = ["utsatta", "report", str(ar)]
+    if fmt is not ReportFormat.md:
+        parts += ["--format", fmt.value]
+    if data is not None:
+        parts += ["--data", str(data)]
+    parts += ["--output", str(output), "--force"]
+    return shlex.join(parts)
+
+
+def report(
+    ar: Annotated[int, typer.Argument(help="Året som uppföljningen gäller.", show_default=False)],
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="md (Markdown, standard) eller html (en fristående fil)."),
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Skriv till FIL (atomiskt) i stället för till standard ut.",
+            metavar="FIL",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Skriv inget; avsluta med 1 om FIL (--output) skiljer sig från en ny rendering.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Skriv över FIL om den redan finns och skiljer sig.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Skriv den samlade uppföljningen för ett år som Markdown eller HTML.
+
+    Exempel: utsatta report 2023 --format html --output uppfoljning-2023.html
+    """
+    if check and output is None:
+        raise typer.BadParameter("--check behöver --output FIL: filen som ska jämföras.")
+    if check and force:
+        raise typer.BadParameter("--check skriver inget och kan inte kombineras med --force.")
+    try:
+        text = _render(ar, format, data)
+        if output is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            raise typer.Exit(EXIT_OK)
+        if check:
+            raise typer.Exit(_check(output, text, ar, format, data))
+        raise typer.Exit(_write(output, text, force=force))
+    except UtsattaError as exc:
+        _err(f"fel: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
+    from utsatta.check import validate
+    from utsatta.findings import Severity
+    from utsatta.load.datadir import find_data_dir
+    from utsatta.render import findings as reporters
+    from utsatta.render.report import override_templates_dir, report_text
+
+    root = find_data_dir(data)
+    result = validate(root, year=ar)
+    ds = result.dataset
+    errors = [f for f in result.findings if f.severity is Severity.FEL]
+    if errors or not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        sys.stderr.write(reporters.text(errors, result.files_checked))
+        _err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
+        raise typer.Exit(EXIT_FINDINGS)
+    g = ds.plan.model.plan.giltighet
+    if not g.fran <= ar <= g.till:
+        raise typer.BadParameter(
+            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="ÅR"
+        )
+    return report_text(ds, ar, fmt.value, override_templates_dir(root))
+
+
+def _write(output: Path, text: str, *, force: bool) -> int:
+    from utsatta.fileio import write_atomic
+
+    if output.is_file():
+        try:
+            same = output.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        if same:
+            _err(f"{output} är oförändrad.")
+            return EXIT_OK
+    write_atomic(output, text, overwrite=force)
+    _err(f"Skrev {output}.")
+    return EXIT_OK
+
+
+def _check(output: Path, text: str, ar: int, fmt: ReportFormat, data: Path | None) -> int:
+    fix = _fix_command(ar, fmt, output, data)
+    try:
+        raw = output.read_bytes()
+    except FileNotFoundError:
+        _err(f"{output} finns inte. Skapa den med: {fix}")
+        return EXIT_FINDINGS
+    except OSError as exc:
+        _err(f"{output} går inte att läsa ({exc.strerror}).")
+        return EXIT_FINDINGS
+    if raw == text.encode("utf-8"):
+        _err(f"{output} är aktuell.")
+        return EXIT_OK
+    line = _first_difference(raw.decode("utf-8", errors="replace"), text)
+    _err(
+        f"{output} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden på rad "
+        f"{line}. Uppdatera filen med: {fix}"
+    )
+    return EXIT_FINDINGS

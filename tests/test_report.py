@@ -1,0 +1,559 @@
+"""The yearly report (`utsatta report`): golden files, safe Markdown and HTML, determinism.
+
+The golden files ``tests/golden/report-2023.md`` and ``.html`` are the report of the fixture data
+folder ``tests/fixtures/report-data``, compared byte for byte. After an intended change to the
+report, regenerate them and review the diff before committing:
+
+    UTSATTA_UPDATE_GOLDEN=1 python -m pytest tests/test_report.py -k golden
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from utsatta.load.dataset import load
+from utsatta.render import markdown
+from utsatta.render.chart import indicator_svg
+from utsatta.render.report import ReportView, build, override_templates_dir, render, tal
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "report-data"
+GOLDEN = HERE / "golden"
+YEAR = 2023
+
+LONG_WORD = "Långtord" * 37 + "slut"
+INJECTIONS_AS_TEXT = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "# Detta är ingen rubrik",
+    "`backticks`",
+    "Biblioteket | kulturskolan",
+    LONG_WORD,
+]
+
+
+@pytest.fixture(scope="module")
+def view() -> ReportView:
+    return build(load(FIXTURE), YEAR)
+
+
+@pytest.fixture(scope="module")
+def md_text(view: ReportView) -> str:
+    return render(view, "md")
+
+
+@pytest.fixture(scope="module")
+def html_text(view: ReportView) -> str:
+    return render(view, "html")
+
+
+# --- golden files --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_golden(fmt: str, md_text: str, html_text: str) -> None:
+    """The rendered report equals the reviewed golden file byte for byte."""
+    text = md_text if fmt == "md" else html_text
+    path = GOLDEN / f"report-{YEAR}.{fmt}"
+    if os.environ.get("UTSATTA_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    assert path.is_file(), f"{path} saknas; skapa den med UTSATTA_UPDATE_GOLDEN=1"
+    assert path.read_bytes() == text.encode("utf-8"), (
+        f"{path.name} skiljer sig; granska ändringen och uppdatera med UTSATTA_UPDATE_GOLDEN=1"
+    )
+
+
+def test_no_paths_of_this_machine_in_the_output(md_text: str, html_text: str) -> None:
+    """The output names data files relative to the data folder, never by absolute path."""
+    for text in (md_text, html_text):
+        assert str(HERE) not in text
+        assert "/tmp/" not in text
+
+
+# --- content and order ---------------------------------------------------------------------------
+
+
+def test_sections_come_in_the_plans_order(md_text: str) -> None:
+    """Summary, fokusområden (with insatser in plan order), områden, missing reports, sources."""
+    headings = [line for line in md_text.splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. Sammanfattning",
+        "## 2. Fokusområdena",
+        "## 3. Områdena",
+        "## 4. Saknade rapporter",
+        "## 5. Källor",
+    ]
+    insatser = re.findall(r"^#### Insats ([0-9]+:[0-9]+)", md_text, flags=re.MULTILINE)
+    assert insatser == ["1:1", "1:2", "2:1", "3:1"]
+
+
+def test_banner_for_illustrative_data_and_missing_bilaga_1(md_text: str, html_text: str) -> None:
+    """The first lines say that the report holds illustrative data and that Bilaga 1 is missing."""
+    top = md_text.split("## 1.")[0]
+    assert "Rapporten innehåller illustrativa uppgifter" in top
+    assert "rapporten från Grundskolenämnden" in top
+    assert "bilaga 1" in top
+    assert html_text.index('class="banner"') < html_text.index("<h1>")
+
+
+def test_no_banner_without_illustrative_data(tmp_path: Path) -> None:
+    """Without illustrative reports or indicators, no illustrative banner is shown."""
+    data = _copy_fixture(tmp_path)
+    for path in [*data.glob("rapporter/*/*.yaml"), *data.glob("indikatorer/*.yaml")]:
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("illustrativ: true", "illustrativ: false"),
+            encoding="utf-8",
+        )
+    text = render(build(load(data), YEAR), "md")
+    assert "illustrativa uppgifter" not in text
+
+
+def test_summary_counts(view: ReportView) -> None:
+    """The police list ≤ the year, indicators and insatser by status, reports received."""
+    s = view.sammanfattning
+    assert s.upplaga is not None and "(2023)" in s.upplaga  # not the 2025 edition
+    assert view.omraden.upplagor == (2021, 2023)
+    assert [(r.nyckel, r.antal, r.detalj) for r in s.lista] == [
+        ("sarskilt-utsatt", 1, "Norrby"),
+        ("riskomrade", 1, "Söderdal"),
+        ("utsatt", 0, ""),
+    ]
+    assert {r.nyckel: r.antal for r in s.indikatorer} == {
+        "malet-uppnatt": 0,
+        "i-fas": 0,
+        "behover-oka-takten": 0,
+        "otillracklig": 1,
+        "fel-riktning": 0,
+        "ej-bedombar": 1,
+    }
+    assert {r.nyckel: r.antal for r in s.insatser} == {
+        "genomford": 1,
+        "pagaende": 4,
+        "forsenad": 1,
+        "ej-paborjad": 0,
+        "avbruten": 0,
+        "saknas": 2,
+    }
+    assert (s.inkomna, s.forvantade) == (5, 7)
+    assert (s.organisationer_inkomna, s.organisationer_forvantade) == (3, 4)
+
+
+def test_every_responsible_organisation_is_shown_with_missing_reports(view: ReportView) -> None:
+    """Each insats lists every responsible organisation; a missing report says so."""
+    ins = view.fokusomraden[1].insatser[0]
+    assert ins.id == "2:1"
+    assert [(o.organisation, o.status) for o in ins.organisationer] == [
+        ("Kommunstyrelsen", "Pågående"),
+        ("Grundskolenämnden", "Genomförd"),
+        ("Socialnämnd Nordost", "Rapport saknas"),
+        ("Kulturnämnden", "Pågående"),
+    ]
+    assert ins.samordning[0].text is not None
+    assert [(m.organisation, m.insatser) for m in view.saknade] == [
+        ("Socialnämnd Nordost", ("1:2", "2:1"))
+    ]
+
+
+def test_coverage_shows_gaps_against_samtliga_and_alla(view: ReportView) -> None:
+    """An insats meant for "samtliga"/"alla" areas shows the listed areas no report reached."""
+    om = view.omraden
+    assert om.tackning_omraden == ("Norrby", "Söderdal")
+    rows = {t.insats: (t.krav, [c.text for c in t.celler]) for t in om.tackning}
+    assert rows["1:1"] == ("samtliga", ["2", "saknas"])
+    assert rows["1:2"] == (None, ["–", "–"])
+    # 3:1 is återrapportering under the plan period: not owed in 2023, so no gap is claimed.
+    assert rows["3:1"] == ("alla", ["1", "1"])
+
+
+def test_indicator_row(view: ReportView) -> None:
+    """Baseline, latest (≤ the year), målvärde, progress and status, in Swedish numbers."""
+    ind = view.fokusomraden[0].indikatorer[0]
+    assert (ind.baslinje, ind.senaste, ind.malvarde, ind.framsteg) == (
+        "62,40 % (2020)",
+        "66,85 % (2023)",
+        "75,00 % (2025)",
+        "35 % av vägen",
+    )
+    assert ind.status == "Otillräcklig"
+    assert ind.forklaring.startswith("Förväntad bana:")
+    other = view.fokusomraden[1].indikatorer[0]
+    assert other.malvarde == "saknas"
+    assert other.status == "Ej bedömbar (för få mätpunkter)"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "suffix", "expected"),
+    [
+        (15.66, 1, " %", "15,7 %"),
+        (75, 2, " %", "75,00 %"),
+        (-1234.5, 0, "", "−1 234"),
+        (1234567.891, 2, "", "1 234 567,89"),
+        (-0.04, 1, "", "0,0"),
+    ],
+)
+def test_swedish_numbers(value: float, decimals: int, suffix: str, expected: str) -> None:
+    """Decimal comma, space between thousands, a real minus sign, no "−0"."""
+    assert tal(value, decimals, suffix) == expected
+
+
+# --- Markdown: GitHub-flavoured and safe ---------------------------------------------------------
+
+
+def _gfm() -> MarkdownIt:
+    # CommonMark with GitHub's table and strikethrough extensions. Raw HTML is *on*, as on
+    # GitHub, so that any HTML that got through would show up as html_* tokens.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _split_row(line: str) -> list[str]:
+    """Cells of a GFM table row: split on pipes not preceded by a backslash (GFM's rule)."""
+    row = line.strip()
+    row = row.removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return re.split(r"(?<!\\)\|", row)
+
+
+def _inline_texts(tokens: list[Token]) -> list[str]:
+    out = []
+    for tok in tokens:
+        if tok.type == "inline" and tok.children is not None:
+            out.append("".join(c.content for c in tok.children if c.type == "text"))
+    return out
+
+
+def test_markdown_tables_keep_their_shape(md_text: str) -> None:
+    """Every row of every table has as many cells as its header, as GitHub would split it."""
+    tokens = _gfm().parse(md_text)
+    lines = md_text.splitlines()
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) >= 10
+    for table in tables:
+        assert table.map is not None
+        start, end = table.map
+        header = len(_split_row(lines[start]))
+        for n in range(start, end):
+            assert len(_split_row(lines[n])) == header, f"rad {n + 1}: {lines[n]!r}"
+
+
+def test_markdown_has_no_html_and_shows_injections_as_text(md_text: str) -> None:
+    """No raw HTML from the data reaches the Markdown; the injected texts read as text."""
+    tokens = _gfm().parse(md_text)
+    flat = [*tokens, *(c for t in tokens for c in (t.children or []))]
+    kinds = {t.type for t in flat}
+    assert not kinds & {"html_inline", "html_block", "image", "code_inline", "code_block", "fence"}
+    texts = "\n".join(_inline_texts(tokens)).replace("\u200b", "")
+    for injected in INJECTIONS_AS_TEXT:
+        assert injected in texts, injected
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not any("Detta är ingen rubrik" in h for h in headings)
+
+
+def test_markdown_table_cells_hold_the_injections(md_text: str) -> None:
+    """The texts with | and <b> and the very long word come out whole in their table cells."""
+    tokens = _gfm().parse(md_text)
+    cells: list[str] = []
+    for i, t in enumerate(tokens):
+        if t.type == "td_open":
+            cells.append(_inline_texts([tokens[i + 1]])[0].replace("\u200b", ""))
+    assert "Mer personal | fler lokaler <b>nu</b>" in cells
+    assert LONG_WORD in cells
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a | b", "a \\| b"),
+        ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+        ("# rubrik", "\\# rubrik"),
+        ("- punkt", "\\- punkt"),
+        ("1. första", "1\\. första"),
+        ("[x]: https://example.org", "\\[x]: https://example.org"),
+        ("kod `x`", "kod \\`x\\`"),
+        ("bild ![a](https://example.org/a.png)", "bild !\\[a](https://example.org/a.png)"),
+        ("rad ett\nrad två\n\nnytt stycke", "rad ett rad två / nytt stycke"),
+        ("C:\\mapp\\", "C:\\\\mapp\\\\"),
+    ],
+)
+def test_markdown_inline(text: str, expected: str) -> None:
+    """One-line text: HTML, pipes, backticks, images and leading block markers are neutralised."""
+    assert markdown.inline(text) == expected
+
+
+def test_markdown_block_keeps_paragraphs() -> None:
+    """Block text keeps its paragraphs; each line is escaped and leading spaces are dropped."""
+    text = "Första raden\n    indragen kod?\n> citat\n\n\n\nAndra stycket"
+    assert markdown.block(text) == "Första raden\nindragen kod?\n&gt; citat\n\nAndra stycket"
+
+
+def test_markdown_cell_breaks_long_words_but_not_links() -> None:
+    """A very long word gets zero-width spaces; a web address is left whole."""
+    word = "x" * 100
+    assert markdown.cell(word) == "\u200b".join(["x" * 40, "x" * 40, "x" * 20])
+    link = "https://example.org/" + "y" * 80
+    assert markdown.cell(link) == link
+    assert markdown.cell("") == " "
+
+
+def test_markdown_url_is_an_autolink() -> None:
+    """Characters that would end an autolink are percent-encoded."""
+    assert markdown.url("https://example.org/a<b>") == "<https://example.org/a%3Cb%3E>"
+
+
+@given(st.text(max_size=200))
+def test_any_text_stays_one_cell(text: str) -> None:
+    """Whatever a nämnd writes, it stays inside its one table cell and adds no HTML."""
+    source = f"| a | b |\n|---|---|\n| x | {markdown.cell(text)} |\n"
+    assert "\n" not in markdown.cell(text)
+    assert len(_split_row(source.splitlines()[2])) == 2
+    tokens = _gfm().parse(source)
+    assert sum(1 for t in tokens if t.type == "td_open") == 2
+    flat = [*tokens, *(c for t in tokens for c in (t.children or []))]
+    assert not {t.type for t in flat} & {"html_inline", "html_block"}
+
+
+@given(st.text(max_size=300))
+def test_any_block_text_adds_no_html_or_headings(text: str) -> None:
+    """Block text from a nämnd never becomes HTML, a heading, a table or a code block."""
+    tokens = _gfm().parse("Rubrik\n\n" + markdown.block(text) + "\n")
+    flat = [*tokens, *(c for t in tokens for c in (t.children or []))]
+    assert not {t.type for t in flat} & {
+        "html_inline",
+        "html_block",
+        "heading_open",
+        "table_open",
+        "code_block",
+        "fence",
+        "image",
+    }
+
+
+def test_richtext_renders_markdown_without_raw_html() -> None:
+    """Nämnd Markdown becomes HTML; raw HTML is escaped; no headings or images."""
+    html = markdown.richtext(
+        "**fet** <script>alert(1)</script>\n\n# ingen rubrik\n\n![bild](https://example.org/a.png)"
+    )
+    assert "<strong>fet</strong>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<h1" not in html
+    assert "<img" not in html
+    assert "<script" not in html
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    c = _Collector()
+    c.feed(html)
+    c.close()
+    return c
+
+
+def test_html_is_standalone_and_safe(html_text: str) -> None:
+    """No script, no event handler, nothing loaded from another host; only links to sources."""
+    assert "<script" not in html_text.lower()
+    assert '<html lang="sv">' in html_text
+    assert '<meta charset="utf-8">' in html_text
+    assert "url(" not in html_text and "@import" not in html_text
+    doc = _parse(html_text)
+    loading = {"src", "srcset", "href", "action", "data", "poster", "xlink:href", "background"}
+    for tag, attrs in doc.tags:
+        assert tag not in {"script", "img", "iframe", "object", "embed", "link", "video"}, tag
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in loading and value and re.match(r"\s*(https?:)?//", value, re.IGNORECASE):
+                assert (tag, name) == ("a", "href"), (tag, name, value)
+    xmlns = [a["xmlns"] for t, a in doc.tags if t == "svg"]
+    assert xmlns and set(xmlns) == {"http://www.w3.org/2000/svg"}
+
+
+def test_html_shows_injections_as_text(html_text: str) -> None:
+    """The injected texts are escaped in the source and read as plain text."""
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_text
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html_text
+    assert "Mer personal | fler lokaler &lt;b&gt;nu&lt;/b&gt;" in html_text
+    text = "".join(_parse(html_text).text)
+    assert "<script>alert(1)</script>" in text
+    assert LONG_WORD in text
+
+
+def test_html_tables_are_accessible(html_text: str) -> None:
+    """Every table has a caption; every header cell has a scope."""
+    assert html_text.count("<table>") == html_text.count("<caption>") > 5
+    for tag, attrs in _parse(html_text).tags:
+        if tag == "th":
+            assert attrs.get("scope") in {"col", "row"}
+
+
+def test_html_has_a_print_stylesheet_and_text_labels(html_text: str) -> None:
+    """A print stylesheet exists, and each coloured status badge carries a text label."""
+    assert "@media print" in html_text
+    badges = re.findall(r'<span class="badge [^"]+">([^<]*)</span>', html_text)
+    assert badges and all(label.strip() for label in badges)
+
+
+def test_html_has_a_chart_per_indicator_with_values(html_text: str, view: ReportView) -> None:
+    """One accessible SVG per indicator with data; the målvärde line only where there is one."""
+    assert html_text.count('role="img"') == 2
+    assert html_text.count('class="malvarde"') == 1
+    assert "Målvärde 2025: 75,00 %" in html_text
+    assert 'aria-label="Diagram: Andel elever' in html_text
+
+
+# --- charts --------------------------------------------------------------------------------------
+
+
+class _P:
+    def __init__(self, ar: int, varde: float, metodbyte: bool = False) -> None:
+        self.ar, self.varde, self.metodbyte = ar, varde, metodbyte
+
+
+def _svg(**kw: object) -> str:
+    args: dict[str, object] = {
+        "ident": "x",
+        "titel": "Test <&>",
+        "baslinje": _P(2020, 10.0),
+        "utfall": [_P(2021, 11.0), _P(2022, 12.5)],
+        "malvarde": 20.0,
+        "malar": 2025,
+        "fmt": lambda v: tal(v, 1, " %"),
+        "fmt_tick": lambda v, d: tal(v, d),
+        "enhet": "Procent",
+    }
+    args.update(kw)
+    return indicator_svg(**args)  # type: ignore[arg-type]
+
+
+def test_chart_is_accessible_and_escapes_its_title() -> None:
+    """role=img, a title and an aria-label that says the values; the name is escaped."""
+    svg = _svg()
+    assert svg.startswith("<svg ") and svg.endswith("</svg>")
+    assert 'role="img"' in svg
+    assert "<title>Diagram: Test &lt;&amp;&gt;. Baslinje 2020: 10,0 %." in svg
+    assert 'aria-label="Diagram: Test &lt;&amp;&gt;.' in svg
+    assert "Utfall 2021: 11,0 %; 2022: 12,5 %. Målvärde 2025: 20,0 %." in svg
+    assert 'stroke-dasharray="6 4"' in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_chart_is_deterministic_and_breaks_the_line_at_a_method_change() -> None:
+    """Same input, same bytes; a metodbyte starts a new line segment."""
+    assert _svg() == _svg()
+    assert _svg().count("<polyline") == 1
+    broken = _svg(utfall=[_P(2021, 11.0), _P(2022, 12.5, True), _P(2023, 13.0)])
+    assert broken.count("<polyline") == 2
+
+
+def test_chart_without_target_or_data() -> None:
+    """No målvärde: no dashed line; no values at all: no chart."""
+    assert 'class="malvarde"' not in _svg(malvarde=None, malar=None)
+    assert _svg(baslinje=None, utfall=[]) == ""
+    one = _svg(baslinje=None, utfall=[_P(2023, 5.0)], malvarde=None, malar=None)
+    assert "<circle" in one
+
+
+# --- determinism and templates -------------------------------------------------------------------
+
+_SCRIPT = """
+import sys
+from pathlib import Path
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+view = build(load(Path(sys.argv[1])), int(sys.argv[2]))
+sys.stdout.buffer.write(render(view, sys.argv[3]).encode("utf-8"))
+"""
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_output_is_identical_across_hash_seeds(
+    fmt: str, tmp_path: Path, md_text: str, html_text: str
+) -> None:
+    """Rendering in fresh processes with different PYTHONHASHSEED (and working folder) gives
+    the same bytes as in this process."""
+    outputs = []
+    for seed in ("0", "1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _SCRIPT, str(FIXTURE.resolve()), str(YEAR), fmt],
+            capture_output=True,
+            env=env,
+            cwd=tmp_path,
+            check=True,
+            timeout=120,
+        )
+        outputs.append(done.stdout)
+    expected = (md_text if fmt == "md" else html_text).encode("utf-8")
+    assert outputs == [expected] * 3
+
+
+def _copy_fixture(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    for src in FIXTURE.rglob("*"):
+        dest = data / src.relative_to(FIXTURE)
+        if src.is_dir():
+            dest.mkdir(parents=True, exist_ok=True)
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(src.read_bytes())
+    return data
+
+
+def test_a_data_repository_can_override_a_template(tmp_path: Path, view: ReportView) -> None:
+    """templates/report.md.j2 next to the data folder wins; other templates stay bundled."""
+    data = _copy_fixture(tmp_path)
+    assert override_templates_dir(data) is None
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.md.j2").write_text("Egen mall {{ r.ar }}: {{ r.plan_namn|md }}\n", "utf-8")
+    folder = override_templates_dir(data)
+    assert folder == own.resolve()
+    assert render(view, "md", folder) == f"Egen mall {YEAR}: {view.plan_namn}\n"
+    assert render(view, "html", folder) == render(view, "html")
+
+
+def test_templates_are_strict_and_sandboxed(tmp_path: Path, view: ReportView) -> None:
+    """An unknown name is an error, not an empty string; templates cannot reach Python."""
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.md.j2").write_text("{{ r.finns_inte }}\n", "utf-8")
+    with pytest.raises(UndefinedError):
+        render(view, "md", own)
+    (own / "report.md.j2").write_text("{{ r.__class__.__subclasses__() }}\n", "utf-8")
+    with pytest.raises((SecurityError, UndefinedError)):
+        render(view, "md", own)
+
+
+def test_html_override_is_autoescaped(tmp_path: Path, view: ReportView) -> None:
+    """An HTML template of a data repository is autoescaped like the bundled one."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "report.html.j2").write_text("{{ '<b>' }}\n", "utf-8")
+    assert render(view, "html", own) == "&lt;b&gt;\n"
