@@ -48,11 +48,7 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     owed = [i for i in m.insatser if (organisation, i) in m.owed]
     voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
     by_id = {i.id: i for i in plan.insatser}
-    coordinates = {
-        i.id
-        for i in plan.insatser
-        if organisation in _resolve(ds, i.samordningsansvar)
-    }
+    coordinates = {i.id for i in plan.insatser if organisation in _resolve(ds, i.samordningsansvar)}
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",
