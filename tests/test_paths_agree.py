@@ -22,3 +22,16 @@ def test_fast_and_slow_paths_agree(
     slow = validate(Path("data")).findings
     assert fast == slow
     assert data.exists()
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
+def test_parallel_and_sequential_loading_agree(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files read by worker processes give the same findings, lines and columns."""
+    build_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    sequential = validate(Path("data")).findings
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    parallel = validate(Path("data")).findings
+    assert parallel == sequential

@@ -28,10 +28,14 @@ def reported(ds: DataSet) -> dict[int, dict[str, list[str]]]:
     return dict(out)
 
 
-def year_matrix(ds: DataSet, ar: int) -> Matrix | None:
+def year_matrix(
+    ds: DataSet, ar: int, done: dict[int, dict[str, list[str]]] | None = None
+) -> Matrix | None:
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
         return None
-    return matrix(ds.plan.model, ds.organisationer.model, ar, reported(ds))
+    return matrix(
+        ds.plan.model, ds.organisationer.model, ar, reported(ds) if done is None else done
+    )
 
 
 def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = False) -> list[Issue]:
@@ -55,10 +59,11 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
     }
     # A report file that exists but is invalid has its own errors; it is not "missing".
     present = {(int(r.path.parent.name), r.path.stem) for r in ds.rapporter}
+    done = reported(ds)
     for ar in years:
         if not g.fran <= ar <= g.till:
             continue
-        m = year_matrix(ds, ar)
+        m = year_matrix(ds, ar, done)
         if m is None:
             continue
         missing: dict[str, list[str]] = defaultdict(list)

@@ -271,8 +271,8 @@ PARALLEL_FROM = 400
 
 
 def _read_chunk(jobs: list[tuple[Path, str, str]]) -> list[tuple[SourceFile[Any], list[Issue]]]:
-    """Worker: read files; send back models and issues, not texts (they are read again if a
-    finding needs a position)."""
+    """Read files for the parallel path; keep models and issues, not texts (they are read again
+    if a finding needs a position), so little crosses the process boundary or stays in memory."""
     out = []
     for path, kind, display in jobs:
         issues: list[Issue] = []
@@ -294,10 +294,12 @@ def _read_all(jobs: list[tuple[Path, str, str]], issues: list[Issue]) -> list[So
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: read in this process
         return [read_file(path, kind, display, issues) for path, kind, display in jobs]
-    # Interleaved chunks balance the work; results are put back in the original order.
+    # Interleaved chunks balance the work; this process reads the first chunk itself while the
+    # workers read the others, so only their results cross a process boundary.
     chunks = [jobs[i::workers] for i in range(workers)]
-    with context.Pool(workers) as pool:
-        results = pool.map(_read_chunk, chunks)
+    with context.Pool(workers - 1) as pool:
+        pending = pool.map_async(_read_chunk, chunks[1:])
+        results = [_read_chunk(chunks[0]), *pending.get()]
     ordered: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
     for i, chunk_result in enumerate(results):
         for j, item in enumerate(chunk_result):
