@@ -35,3 +35,25 @@ def test_parallel_and_sequential_loading_agree(
     monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
     parallel = validate(Path("data")).findings
     assert parallel == sequential
+
+
+def test_the_c_parser_is_in_use() -> None:
+    """The libyaml extra is a dependency: on this platform the C parser must be found."""
+    from utsatta.load.yamlread import c_parser_available
+
+    assert c_parser_available()
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
+def test_pure_python_parser_gives_the_same_findings(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no C parser wheel exists, the fallback finds exactly the same problems."""
+    from utsatta.load import yamlread
+
+    build_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with_c = validate(Path("data")).findings
+    monkeypatch.setattr(yamlread, "FORCE_PURE", True)
+    pure = validate(Path("data")).findings
+    assert pure == with_c

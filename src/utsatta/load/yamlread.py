@@ -33,12 +33,22 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-try:  # the C parser from ruamel.yaml.clibz / ruamel.yaml.clib
-    from _ruamel_yaml import CParser as _CParser
-except ImportError:  # pragma: no cover - platforms without a wheel
-    _CParser = None
-
 from utsatta.findings import Path_
+
+# The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
+# else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
+# Without either (a platform with no wheel) the pure-Python parser gives the same events and
+# the same findings (a test checks), only slower.
+try:
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - depends on the installed wheels
+    try:
+        from _ruamel_yaml_clibz import CParser as _CParser
+    except ImportError:
+        _CParser = None
+
+#: Set by tests to compare the pure-Python parser with the C parser.
+FORCE_PURE = False
 
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
@@ -175,13 +185,17 @@ def parse(text: str, *, track: bool = False) -> ParseResult:
     return ParseResult(data, problems, positions)
 
 
-def _parser(text: str) -> Any:
-    if _CParser is not None:
-        return _CParser(text)
-    from ruamel.yaml import YAML  # pragma: no cover
+def c_parser_available() -> bool:
+    return _CParser is not None
 
-    yaml = YAML(typ="safe", pure=True)  # pragma: no cover
-    return yaml.parse(text)  # pragma: no cover
+
+def _parser(text: str) -> Any:
+    if _CParser is not None and not FORCE_PURE:
+        return _CParser(text)
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    return yaml.parse(text)
 
 
 def _events(text: str) -> Any:
@@ -193,7 +207,7 @@ def _events(text: str) -> Any:
             yield ev
             if type(ev) is StreamEndEvent:
                 return
-    else:  # pragma: no cover - pure-Python fallback yields events directly
+    else:  # the pure-Python parser yields events directly
         yield from parser
 
 
@@ -304,7 +318,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                         )
                         key = _MERGE
                     frame[2] = key
-                    frame[3] = mark
+                    frame[3] = ev  # the key's event: its marks give the key's place
                     continue
                 else:
                     key = frame[2]
@@ -312,16 +326,22 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     if pos is not None:
                         # A merge value gets a path no data path can have ("<<" is never kept).
                         path = (*frame[1], "<<" if key is _MERGE else key)
-                        kmark = frame[3]
+                        kmark = frame[3].start_mark
                         if path not in pos.keys:  # the first of duplicate keys keeps its place
                             pos.keys[path] = (kmark.line + 1, kmark.column + 1)
-                            pos.values[path] = (mark.line + 1, mark.column + 1)
+                            if t is ScalarEvent and not ev.value and not ev.style:
+                                # An empty value has no text of its own, and C parsers disagree
+                                # on where it starts: use the place just after "key:".
+                                kend = frame[3].end_mark
+                                pos.values[path] = (kend.line + 1, kend.column + 2)
+                            else:
+                                pos.values[path] = (mark.line + 1, mark.column + 1)
                             if t is ScalarEvent and not ev.style and type(value) is not str:
                                 pos.raw[path] = ev.value
                     if key is _MERGE:
                         pass  # reported at the key; the value is never merged
                     elif key in parent:
-                        kmark = frame[3]
+                        kmark = frame[3].start_mark
                         problems.append(
                             YamlProblem(
                                 kmark.line + 1,
@@ -476,6 +496,13 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
             "yaml-syntax",
             f"YAML-syntaxfel: Tecknet '{char}' kan inte inleda ett värde i YAML. Sätt värdet "
             "inom citattecken.",
+        )
+    if "expected <block end>" in problem:
+        # The pure-Python parser's words for what libyaml calls "did not find expected …".
+        problem = (
+            "did not find expected '-' indicator"
+            if "block collection" in context
+            else "did not find expected key"
         )
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem or needle in context:
