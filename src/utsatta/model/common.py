@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 SCHEMAVERSION = 1
@@ -106,12 +107,43 @@ def _finite(value: float) -> float:
     return value
 
 
-Id = Annotated[str, AfterValidator(_id)]
-InsatsId = Annotated[str, AfterValidator(_insats_id)]
-FokusId = Annotated[str, AfterValidator(_fokus_id)]
-Datum = Annotated[str, AfterValidator(_datum)]
-Url = Annotated[str, AfterValidator(_url)]
-Text = Annotated[str, AfterValidator(_text)]
+# JSON Schema patterns (ECMA-262) for `utsatta schema`: the same strings as the validators above
+# accept (tests/test_schema_export.py checks that they agree). Only the exported schema uses them.
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+INSATS_ID_PATTERN = r"^[1-9][0-9]*:[1-9][0-9]*$"
+FOKUS_ID_PATTERN = r"^[1-9][0-9]*$"
+URL_PATTERN = r"^https?://\S+$"
+#: at least one character that is not whitespace
+TEXT_PATTERN = r"\S"
+# ÅÅÅÅ, ÅÅÅÅ-MM or a real calendar date ÅÅÅÅ-MM-DD (leap years included; year 0000 has no dates).
+_MANAD = "(0[1-9]|1[0-2])"
+_AR_UTOM_NOLL = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_SKOTTAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MANAD_DAG = "((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+DATUM_PATTERN = f"^([0-9]{{4}}(-{_MANAD})?|{_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
+
+Id = Annotated[str, AfterValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+InsatsId = Annotated[
+    str,
+    AfterValidator(_insats_id),
+    WithJsonSchema({"type": "string", "pattern": INSATS_ID_PATTERN}),
+]
+FokusId = Annotated[
+    str,
+    AfterValidator(_fokus_id),
+    WithJsonSchema({"type": "string", "pattern": FOKUS_ID_PATTERN}),
+]
+Datum = Annotated[
+    str, AfterValidator(_datum), WithJsonSchema({"type": "string", "pattern": DATUM_PATTERN})
+]
+Url = Annotated[
+    str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})
+]
+Text = Annotated[
+    str,
+    AfterValidator(_text),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}),
+]
 Ar = Annotated[int, Field(ge=1900, le=2200)]
 Tal = Annotated[float, AfterValidator(_finite)]
 
@@ -122,10 +154,41 @@ Sakerhet = Literal["bekraftad", "sekundar", "slutledd", "saknas"]
 class Kalla(Strict):
     """A source: who published what, where and when."""
 
-    id: Id
-    utgivare: Text
-    titel: Text | None = None
-    url: Url | None = None
-    datum: Datum | None = None
-    sakerhet: Literal["bekraftad", "sekundar"]
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Källa",
+            "description": "En källa till uppgifterna: vem som publicerat vad, var och när.",
+        }
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Källans id, som uppgifterna hänvisar till. Små bokstäver a–z, siffror och "
+        "bindestreck (t.ex. 'polisen-lagesbild-2021').",
+    )
+    utgivare: Text = Field(
+        title="Utgivare",
+        description="Vem som har publicerat källan (t.ex. 'Polisen, region Väst').",
+    )
+    titel: Text | None = Field(default=None, title="Titel", description="Källans titel.")
+    url: Url | None = Field(
+        default=None,
+        title="Webbadress",
+        description="Hela webbadressen till källan, med https://.",
+    )
+    datum: Datum | None = Field(
+        default=None,
+        title="Datum",
+        description="Källans datum: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ om bara det är känt. "
+        'Ett årtal ensamt skrivs inom citattecken ("2020").',
+    )
+    sakerhet: Literal["bekraftad", "sekundar"] = Field(
+        title="Säkerhet",
+        description="Hur säker källan är: bekraftad (uppgiften står i källan själv) eller "
+        "sekundar (en uppgift i andra hand, t.ex. i pressen).",
+    )
+    kommentar: Text | None = Field(
+        default=None,
+        title="Kommentar",
+        description="Fri kommentar, t.ex. ett citat ur källan eller var uppgiften står.",
+    )

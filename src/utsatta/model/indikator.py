@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import Ar, Datum, FokusId, Id, InsatsId, Kalla, Strict, Tal, Text
@@ -15,40 +15,104 @@ Metod = Literal["forvantad-bana", "cagr", "cagr-mal", "trend"]
 Enhet = Literal["procent", "antal", "index", "per-100000-invanare", "meritvarde"]
 Kon = Literal["T", "K", "M"]
 
+_KALLA_ID = "Id för en källa under 'kallor' i filen."
+
 
 class Varde(Strict):
     """One measured value (utfall)."""
 
-    ar: Ar
-    varde: Tal
-    kalla: Id
-    hamtad: Datum | None = None
-    omrade: Id | None = None
-    kon: Kon | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"title": "Utfall", "description": "Ett uppmätt värde för ett år."}
+    )
+
+    ar: Ar = Field(title="År", description="Året som värdet gäller.")
+    varde: Tal = Field(
+        title="Värde", description="Det uppmätta värdet, med punkt som decimaltecken."
+    )
+    kalla: Id = Field(title="Källa", description=_KALLA_ID)
+    hamtad: Datum | None = Field(
+        default=None,
+        title="Hämtad",
+        description="Dagen då värdet hämtades: ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).",
+    )
+    omrade: Id | None = Field(
+        default=None,
+        title="Område",
+        description="Området som värdet gäller (id från omraden.yaml). Utelämnas för hela "
+        "Göteborg.",
+    )
+    kon: Kon | None = Field(
+        default=None,
+        title="Kön",
+        description="T (totalt), K (kvinnor) eller M (män). Utelämnat betyder totalt.",
+    )
     #: true when the way of measuring changed from this value on (breaks the series)
-    metodbyte: bool = False
-    kommentar: Text | None = None
+    metodbyte: bool = Field(
+        default=False,
+        title="Metodbyte",
+        description="true om mätmetoden ändrades från och med detta värde (serien bryts).",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Baslinje(Strict):
-    ar: Ar
-    varde: Tal
-    kalla: Id | None = None
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Baslinje",
+            "description": "Värdet som uppföljningen utgår från.",
+        }
+    )
+
+    ar: Ar = Field(title="År", description="Baslinjens år.")
+    varde: Tal = Field(title="Värde", description="Baslinjens värde, med punkt som decimaltecken.")
+    kalla: Id | None = Field(default=None, title="Källa", description=_KALLA_ID)
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Relativt(Strict):
     """A målvärde relative to the baseline: ``faktor: 0.5`` is "halvera"."""
 
-    faktor: Annotated[Tal, Field(gt=0)]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Relativt målvärde",
+            "description": "Ett målvärde i förhållande till baslinjen: 'faktor: 0.5' är att "
+            "halvera.",
+        }
+    )
+
+    faktor: Annotated[Tal, Field(gt=0)] = Field(
+        title="Faktor",
+        description="Målvärdet är baslinjen gånger faktorn (större än 0; 0.5 halverar).",
+    )
 
 
 class Malvarde(Strict):
-    ar: Ar
-    varde: Tal | None = None
-    relativt: Relativt | None = None
-    kalla: Id | None = None
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Målvärde",
+            "description": "Ett målvärde för ett år: antingen 'varde' eller 'relativt'.",
+            # The schema form of _one_kind: exactly one of varde and relativt has a value.
+            "oneOf": [
+                {"required": ["varde"], "properties": {"varde": {"type": "number"}}},
+                {"required": ["relativt"], "properties": {"relativt": {"type": "object"}}},
+            ],
+        }
+    )
+
+    ar: Ar = Field(title="År", description="Året då målvärdet ska vara nått.")
+    varde: Tal | None = Field(
+        default=None,
+        title="Värde",
+        description="Målvärdet som tal. Anges i stället för 'relativt'.",
+    )
+    relativt: Relativt | None = Field(
+        default=None,
+        title="Relativt",
+        description="Målvärdet i förhållande till baslinjen (t.ex. {faktor: 0.5}). Anges i "
+        "stället för 'varde'.",
+    )
+    kalla: Id | None = Field(default=None, title="Källa", description=_KALLA_ID)
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Malvarde:
@@ -64,10 +128,34 @@ class Malvarde(Strict):
 class Berakning(Strict):
     """An indicator computed from the police lists in omraden.yaml instead of typed in."""
 
-    typ: Literal["antal-omraden", "nya-omraden"]
-    nivaer: Annotated[list[Niva], Field(min_length=1)]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Beräkning",
+            "description": "Indikatorn räknas fram ur polisens listor i omraden.yaml i stället "
+            "för att värdena skrivs in.",
+            # The schema form of _reference_edition: jamfor_med exactly for typ nya-omraden.
+            "if": {"required": ["typ"], "properties": {"typ": {"const": "nya-omraden"}}},
+            "then": {"required": ["jamfor_med"], "properties": {"jamfor_med": {"type": "integer"}}},
+            "else": {"properties": {"jamfor_med": {"type": "null"}}},
+        }
+    )
+
+    typ: Literal["antal-omraden", "nya-omraden"] = Field(
+        title="Typ",
+        description="antal-omraden (antalet områden på nivåerna i varje upplaga) eller "
+        "nya-omraden (områden på nivåerna som inte fanns där i upplagan 'jamfor_med').",
+    )
+    nivaer: Annotated[list[Niva], Field(min_length=1)] = Field(
+        title="Nivåer",
+        description="Nivåerna som räknas (minst en): utsatt, riskomrade, sarskilt-utsatt, "
+        "ej-pa-listan, okand.",
+    )
     #: for nya-omraden: the edition to compare with
-    jamfor_med: Ar | None = None
+    jamfor_med: Ar | None = Field(
+        default=None,
+        title="Jämför med",
+        description="Upplagan (året) att jämföra med. Anges för typ nya-omraden och bara för den.",
+    )
 
     @model_validator(mode="after")
     def _reference_edition(self) -> Berakning:
@@ -81,25 +169,83 @@ class Berakning(Strict):
 
 
 class Saknas(Strict):
-    orsak: Text
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Saknas",
+            "description": "Varför indikatorn saknar värden.",
+        }
+    )
+
+    orsak: Text = Field(title="Orsak", description="Varför värdena saknas.")
 
 
 class IndikatorFil(Strict):
-    schemaversion: Literal[1]
-    id: Id
-    namn: Text
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Indikator (indikatorer/ID.yaml)",
+            "description": "En indikator: definition, källor, baslinje, målvärden och utfall.",
+        }
+    )
+
+    schemaversion: Literal[1] = Field(
+        title="Schemaversion", description="Filformatets version. Skriv 1."
+    )
+    id: Id = Field(
+        title="Id",
+        description="Indikatorns id, samma som filnamnet. Små bokstäver a–z, siffror och "
+        "bindestreck.",
+    )
+    namn: Text = Field(title="Namn", description="Indikatorns namn.")
     #: None for the plan's goal itself
-    fokusomrade: FokusId | None = None
-    insatser: list[InsatsId] = []
-    enhet: Enhet
-    riktning: Riktning
-    metod: Metod | None = None
-    definition: Text
-    kallor: list[Kalla] = []
-    baslinje: Baslinje | None = None
-    malvarden: list[Malvarde] = []
-    utfall: list[Varde] = []
-    berakning: Berakning | None = None
-    saknas: Saknas | None = None
-    illustrativ: bool = False
-    kommentar: Text | None = None
+    fokusomrade: FokusId | None = Field(
+        default=None,
+        title="Fokusområde",
+        description='Fokusområdet som indikatorn följer upp, inom citattecken (t.ex. "2"). '
+        "Utelämnas för planens övergripande mål.",
+    )
+    insatser: list[InsatsId] = Field(
+        default=[],
+        title="Insatser",
+        description='Insatserna som indikatorn följer upp, som id inom citattecken (["1:1"]).',
+    )
+    enhet: Enhet = Field(
+        title="Enhet",
+        description="Värdenas enhet: procent, antal, index, per-100000-invanare eller meritvarde.",
+    )
+    riktning: Riktning = Field(
+        title="Riktning",
+        description="Vilket håll som är bättre: hogre-ar-battre eller lagre-ar-battre.",
+    )
+    metod: Metod | None = Field(
+        default=None,
+        title="Metod",
+        description="Hur framsteg bedöms: forvantad-bana, cagr, cagr-mal eller trend. "
+        "Utelämnad: forvantad-bana om ett målvärde finns, annars trend.",
+    )
+    definition: Text = Field(title="Definition", description="Vad indikatorn mäter och hur.")
+    kallor: list[Kalla] = Field(
+        default=[], title="Källor", description="Källorna som värdena hänvisar till."
+    )
+    baslinje: Baslinje | None = Field(
+        default=None, title="Baslinje", description="Värdet som uppföljningen utgår från."
+    )
+    malvarden: list[Malvarde] = Field(
+        default=[], title="Målvärden", description="Målvärdena, ett per år."
+    )
+    utfall: list[Varde] = Field(default=[], title="Utfall", description="De uppmätta värdena.")
+    berakning: Berakning | None = Field(
+        default=None,
+        title="Beräkning",
+        description="Räkna fram värdena ur polisens listor i omraden.yaml i stället för utfall.",
+    )
+    saknas: Saknas | None = Field(
+        default=None,
+        title="Saknas",
+        description="Anges när värden saknas, med orsaken.",
+    )
+    illustrativ: bool = Field(
+        default=False,
+        title="Illustrativ",
+        description="true om värdena är påhittade för att visa formatet.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")

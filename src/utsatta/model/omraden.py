@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from utsatta.model.common import Ar, Id, Kalla, Sakerhet, Strict, Text, Url
 
@@ -14,32 +14,101 @@ NIVAER_PA_LISTAN: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
 
 
 class Upplaga(Strict):
-    ar: Ar
-    manad: Annotated[int, Field(ge=1, le=12)] | None = None
-    titel: Text
-    utgivare: Text
-    url: Url | None = None
-    nationellt: Text | None = None
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Upplaga",
+            "description": "En upplaga av polisens lista (lägesbild) över utsatta områden.",
+        }
+    )
+
+    ar: Ar = Field(
+        title="År",
+        description="Upplagans år. Klassningarna hänvisar till upplagan med detta år.",
+    )
+    manad: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        default=None, title="Månad", description="Upplagans månad, 1–12, om den är känd."
+    )
+    titel: Text = Field(title="Titel", description="Rapportens eller lägesbildens titel.")
+    utgivare: Text = Field(
+        title="Utgivare", description="Vem som gav ut upplagan (t.ex. 'Polisen, NOA')."
+    )
+    url: Url | None = Field(
+        default=None, title="Webbadress", description="Hela webbadressen, med https://."
+    )
+    nationellt: Text | None = Field(
+        default=None,
+        title="Nationellt",
+        description="Läget i hela landet enligt upplagan (t.ex. '61 områden, varav 23 särskilt "
+        "utsatta').",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Klassning(Strict):
-    upplaga: Ar
-    niva: Niva
-    sakerhet: Sakerhet
-    kallor: list[Id] = []
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Klassning",
+            "description": "Områdets nivå i en upplaga av polisens lista, med källor.",
+        }
+    )
+
+    upplaga: Ar = Field(title="Upplaga", description="Upplagans år (ett 'ar' under 'upplagor').")
+    niva: Niva = Field(
+        title="Nivå",
+        description="Områdets nivå i upplagan: utsatt, riskomrade, sarskilt-utsatt, "
+        "ej-pa-listan eller okand.",
+    )
+    sakerhet: Sakerhet = Field(
+        title="Säkerhet",
+        description="Hur säker uppgiften är: bekraftad, sekundar (andrahandsuppgift), slutledd "
+        "(härledd ur andra uppgifter) eller saknas.",
+    )
+    kallor: list[Id] = Field(
+        default=[],
+        title="Källor",
+        description="Id för källorna (under 'kallor' i filen) som belägger klassningen.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Omrade(Strict):
-    id: Id
-    namn: Text
-    klassning: list[Klassning]
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Område",
+            "description": "Ett område i Göteborg och dess nivå i polisens listor.",
+        }
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Områdets id, som rapporterna och indikatorerna hänvisar till. Små "
+        "bokstäver a–z, siffror och bindestreck, utan å, ä, ö (t.ex. 'bergsjon').",
+    )
+    namn: Text = Field(title="Namn", description="Områdets namn (t.ex. 'Bergsjön').")
+    klassning: list[Klassning] = Field(
+        title="Klassning", description="Områdets nivå i varje upplaga, en post per upplaga."
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class OmradenFil(Strict):
-    schemaversion: Literal[1]
-    kallor: list[Kalla] = []
-    upplagor: list[Upplaga]
-    omraden: list[Omrade]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Områden (omraden.yaml)",
+            "description": "Polisens listor över utsatta områden i Göteborg, upplaga för "
+            "upplaga, med källa för varje uppgift.",
+        }
+    )
+
+    schemaversion: Literal[1] = Field(
+        title="Schemaversion", description="Filformatets version. Skriv 1."
+    )
+    kallor: list[Kalla] = Field(
+        default=[],
+        title="Källor",
+        description="Källorna som klassningarna hänvisar till.",
+    )
+    upplagor: list[Upplaga] = Field(
+        title="Upplagor", description="Polisens upplagor av listan, en post per upplaga."
+    )
+    omraden: list[Omrade] = Field(title="Områden", description="Områdena, en post per område.")

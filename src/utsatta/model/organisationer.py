@@ -4,28 +4,80 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import Id, Strict, Text
 
 
 class Organisation(Strict):
-    id: Id
-    namn: Text
-    typ: Literal["namnd", "bolag", "kommunstyrelse"]
-    verksamhet_i_utsatta_omraden: bool
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Organisation",
+            "description": "En nämnd, styrelse eller ett bolag i Göteborgs Stad.",
+        }
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Organisationens id, som planen och rapporterna hänvisar till. Små "
+        "bokstäver a–z, siffror och bindestreck (t.ex. 'socialnamnd-nordost'). Rapportens "
+        "filnamn är detta id.",
+    )
+    namn: Text = Field(
+        title="Namn", description="Organisationens namn (t.ex. 'Grundskolenämnden')."
+    )
+    typ: Literal["namnd", "bolag", "kommunstyrelse"] = Field(
+        title="Typ", description="Slag av organisation: namnd, bolag eller kommunstyrelse."
+    )
+    verksamhet_i_utsatta_omraden: bool = Field(
+        title="Verksamhet i utsatta områden",
+        description="true om organisationen har verksamhet i utsatta områden. Avgör vilka som "
+        "ingår i grupper med 'urval: verksamhet_i_utsatta_omraden'.",
+    )
     #: GitHub handles (@namn or @org/team) that review this organisation's reports
-    granskare: list[Text] = []
-    kommentar: Text | None = None
+    granskare: list[Text] = Field(
+        default=[],
+        title="Granskare",
+        description="GitHub-användare eller team (@namn eller @org/team) som granskar "
+        "organisationens rapporter.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Grupp(Strict):
-    id: Id
-    namn: Text
-    medlemmar: list[Id] | None = None
-    urval: Literal["verksamhet_i_utsatta_omraden"] | None = None
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Grupp",
+            "description": "En namngiven grupp av organisationer (t.ex. 'socialnämnderna'), med "
+            "antingen 'medlemmar' eller 'urval'.",
+            # The schema form of _one_way: exactly one of medlemmar and urval has a value.
+            "oneOf": [
+                {"required": ["medlemmar"], "properties": {"medlemmar": {"type": "array"}}},
+                {"required": ["urval"], "properties": {"urval": {"type": "string"}}},
+            ],
+        }
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Gruppens id, som planens ansvar och samordningsansvar kan hänvisa till. "
+        "Små bokstäver a–z, siffror och bindestreck.",
+    )
+    namn: Text = Field(title="Namn", description="Gruppens namn (t.ex. 'Socialnämnderna').")
+    medlemmar: list[Id] | None = Field(
+        default=None,
+        title="Medlemmar",
+        description="Organisationerna i gruppen, som en lista med organisations-id. Anges i "
+        "stället för 'urval'.",
+    )
+    urval: Literal["verksamhet_i_utsatta_omraden"] | None = Field(
+        default=None,
+        title="Urval",
+        description="Gruppen räknas fram: verksamhet_i_utsatta_omraden ger alla organisationer "
+        "med 'verksamhet_i_utsatta_omraden: true'. Anges i stället för 'medlemmar'.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")
     def _one_way(self) -> Grupp:
@@ -39,6 +91,23 @@ class Grupp(Strict):
 
 
 class OrganisationerFil(Strict):
-    schemaversion: Literal[1]
-    organisationer: list[Organisation]
-    grupper: list[Grupp] = []
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Organisationer (organisationer.yaml)",
+            "description": "Nämnderna, styrelserna och bolagen som planen gäller för, och "
+            "namngivna grupper av dem.",
+        }
+    )
+
+    schemaversion: Literal[1] = Field(
+        title="Schemaversion", description="Filformatets version. Skriv 1."
+    )
+    organisationer: list[Organisation] = Field(
+        title="Organisationer",
+        description="Alla nämnder, styrelser och bolag, en post per organisation.",
+    )
+    grupper: list[Grupp] = Field(
+        default=[],
+        title="Grupper",
+        description="Namngivna grupper av organisationer, som planen kan ge ansvar.",
+    )

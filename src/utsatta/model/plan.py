@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import Ar, Datum, FokusId, Id, InsatsId, Kalla, Strict, Text
@@ -14,42 +14,107 @@ UppfoljningsTyp = Literal["arlig", "en-gang", "under-planperioden"]
 
 
 class Giltighet(Strict):
-    fran: Ar
-    till: Ar
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Giltighet",
+            "description": "Åren som planen gäller, från och med och till och med.",
+        }
+    )
+
+    fran: Ar = Field(title="Från", description="Första året planen gäller (t.ex. 2022).")
+    till: Ar = Field(title="Till", description="Sista året planen gäller (t.ex. 2025).")
 
 
 class PlanMeta(Strict):
-    namn: Text
-    diarienummer: Text
-    dokumenttyp: Text
-    beslutad_av: Text
-    beslutsdatum: Datum | None = None
-    galler_for: Text
-    giltighet: Giltighet
-    dokumentansvarig: Text
-    kallor: list[Kalla] = []
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Planens uppgifter",
+            "description": "Uppgifterna från planens försättsblad: namn, beslut och giltighet.",
+        }
+    )
+
+    namn: Text = Field(title="Namn", description="Planens namn.")
+    diarienummer: Text = Field(
+        title="Diarienummer", description='Planens diarienummer, inom citattecken ("1669/20").'
+    )
+    dokumenttyp: Text = Field(title="Dokumenttyp", description="Slag av dokument (t.ex. Plan).")
+    beslutad_av: Text = Field(
+        title="Beslutad av", description="Vem som beslutade planen (t.ex. Kommunfullmäktige)."
+    )
+    beslutsdatum: Datum | None = Field(
+        default=None,
+        title="Beslutsdatum",
+        description="Dagen för beslutet: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ om bara det är känt.",
+    )
+    galler_for: Text = Field(
+        title="Gäller för", description="Vilka planen gäller för, som i planen."
+    )
+    giltighet: Giltighet = Field(title="Giltighet", description="Åren som planen gäller.")
+    dokumentansvarig: Text = Field(
+        title="Dokumentansvarig", description="Vem som ansvarar för dokumentet."
+    )
+    kallor: list[Kalla] = Field(
+        default=[], title="Källor", description="Källorna till planens text."
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Delmal(Strict):
-    id: Id
-    text: Text
+    model_config = ConfigDict(
+        json_schema_extra={"title": "Delmål", "description": "Ett av planens delmål."}
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Delmålets id. Små bokstäver a–z, siffror och bindestreck (t.ex. "
+        "'inga-sarskilt-utsatta').",
+    )
+    text: Text = Field(title="Text", description="Delmålet med planens ord.")
 
 
 class Mal(Strict):
-    text: Text
-    delmal: list[Delmal]
+    model_config = ConfigDict(
+        json_schema_extra={"title": "Mål", "description": "Planens mål och delmål."}
+    )
+
+    text: Text = Field(title="Text", description="Målet med planens ord.")
+    delmal: list[Delmal] = Field(title="Delmål", description="Planens delmål.")
 
 
 class Fokusomrade(Strict):
-    id: FokusId
-    namn: Text
+    model_config = ConfigDict(
+        json_schema_extra={"title": "Fokusområde", "description": "Ett av planens fokusområden."}
+    )
+
+    id: FokusId = Field(
+        title="Id", description='Fokusområdets nummer, inom citattecken (t.ex. "2").'
+    )
+    namn: Text = Field(title="Namn", description="Fokusområdets namn.")
 
 
 class Uppfoljning(Strict):
-    typ: UppfoljningsTyp
-    ar: Ar | None = None
-    text: Text
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Uppföljning",
+            "description": "Hur och när insatsen följs upp, enligt planen.",
+            # The schema form of _year_only_once: 'ar' has a value exactly for typ en-gang.
+            "if": {"required": ["typ"], "properties": {"typ": {"const": "en-gang"}}},
+            "then": {"required": ["ar"], "properties": {"ar": {"type": "integer"}}},
+            "else": {"properties": {"ar": {"type": "null"}}},
+        }
+    )
+
+    typ: UppfoljningsTyp = Field(
+        title="Typ",
+        description="arlig (rapport varje år), en-gang (en gång, året i 'ar') eller "
+        "under-planperioden (återrapportering någon gång under planperioden).",
+    )
+    ar: Ar | None = Field(
+        default=None,
+        title="År",
+        description="Året då uppföljningen görs. Anges för typ en-gang och bara för den.",
+    )
+    text: Text = Field(title="Text", description="Planens text om uppföljningen.")
 
     @model_validator(mode="after")
     def _year_only_once(self) -> Uppfoljning:
@@ -68,19 +133,57 @@ class Uppfoljning(Strict):
 
 
 class Insats(Strict):
-    id: InsatsId
-    fokusomrade: FokusId
-    titel: Text
-    forvantat_resultat: Text
-    samordningsansvar: Annotated[list[Id], Field(min_length=1)]
-    ansvar: Annotated[list[Id], Field(min_length=1)]
-    uppfoljning: Uppfoljning
-    kommentar: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Insats",
+            "description": "En av planens insatser, med ansvar och uppföljning.",
+        }
+    )
+
+    id: InsatsId = Field(
+        title="Id",
+        description="Insatsens id: fokusområde och nummer med kolon, inom citattecken (t.ex. "
+        '"1:3").',
+    )
+    fokusomrade: FokusId = Field(
+        title="Fokusområde",
+        description='Numret på fokusområdet som insatsen hör till, inom citattecken (t.ex. "1").',
+    )
+    titel: Text = Field(title="Titel", description="Insatsens rubrik i planen.")
+    forvantat_resultat: Text = Field(
+        title="Förväntat resultat", description="Insatsens förväntade resultat enligt planen."
+    )
+    samordningsansvar: Annotated[list[Id], Field(min_length=1)] = Field(
+        title="Samordningsansvar",
+        description="Id för organisationerna eller grupperna med samordningsansvar (minst en).",
+    )
+    ansvar: Annotated[list[Id], Field(min_length=1)] = Field(
+        title="Ansvar",
+        description="Id för organisationerna eller grupperna med ansvar (minst en).",
+    )
+    uppfoljning: Uppfoljning = Field(
+        title="Uppföljning", description="Hur och när insatsen följs upp."
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class PlanFil(Strict):
-    schemaversion: Literal[1]
-    plan: PlanMeta
-    mal: Mal
-    fokusomraden: list[Fokusomrade]
-    insatser: list[Insats]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Planen (plan.yaml)",
+            "description": "Handlingsplanen som data: uppgifter om planen, mål och delmål, "
+            "fokusområden och insatser.",
+        }
+    )
+
+    schemaversion: Literal[1] = Field(
+        title="Schemaversion", description="Filformatets version. Skriv 1."
+    )
+    plan: PlanMeta = Field(title="Plan", description="Uppgifter om planen.")
+    mal: Mal = Field(title="Mål", description="Planens mål och delmål.")
+    fokusomraden: list[Fokusomrade] = Field(
+        title="Fokusområden", description="Planens fokusområden i planens ordning."
+    )
+    insatser: list[Insats] = Field(
+        title="Insatser", description="Planens insatser i planens ordning."
+    )
