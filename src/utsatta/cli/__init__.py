@@ -289,9 +289,10 @@ def codeowners(
 
 def _register_commands() -> None:
     # Commands that live in their own modules (imported lazily only for their options).
-    from utsatta.cli import report_cmd
+    from utsatta.cli import report_cmd, schema_cmd
 
     app.command("report")(report_cmd.report)
+    app.command("schema")(schema_cmd.schema)
 
 
 _register_commands()

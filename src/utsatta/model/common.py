@@ -6,7 +6,7 @@ import math
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -121,6 +121,22 @@ _AR_UTOM_NOLL = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 _SKOTTAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
 _MANAD_DAG = "((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
 DATUM_PATTERN = f"^([0-9]{{4}}(-{_MANAD})?|{_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
+
+
+def _not_bool(value: object) -> object:
+    # Literal[1] accepts true, since True == 1 in Python; YAML's true is not a version.
+    if isinstance(value, bool):
+        raise PydanticCustomError(
+            "okand-schemaversion",
+            "schemaversion {value} stöds inte; den här versionen av utsatta läser "
+            "schemaversion: 1.",
+            {"value": str(value).lower()},
+        )
+    return value
+
+
+#: The format version every file declares first.
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_bool)]
 
 Id = Annotated[str, AfterValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 InsatsId = Annotated[

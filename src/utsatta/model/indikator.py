@@ -7,7 +7,18 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from utsatta.model.common import Ar, Datum, FokusId, Id, InsatsId, Kalla, Strict, Tal, Text
+from utsatta.model.common import (
+    Ar,
+    Datum,
+    FokusId,
+    Id,
+    InsatsId,
+    Kalla,
+    SchemaVersion,
+    Strict,
+    Tal,
+    Text,
+)
 from utsatta.model.omraden import Niva
 
 Riktning = Literal["hogre-ar-battre", "lagre-ar-battre"]
@@ -187,7 +198,7 @@ class IndikatorFil(Strict):
         }
     )
 
-    schemaversion: Literal[1] = Field(
+    schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     id: Id = Field(

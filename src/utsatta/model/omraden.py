@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from utsatta.model.common import Ar, Id, Kalla, Sakerhet, Strict, Text, Url
+from utsatta.model.common import Ar, Id, Kalla, Sakerhet, SchemaVersion, Strict, Text, Url
 
 Niva = Literal["utsatt", "riskomrade", "sarskilt-utsatt", "ej-pa-listan", "okand"]
 #: The levels that put an area on the police's list.
@@ -100,7 +100,7 @@ class OmradenFil(Strict):
         }
     )
 
-    schemaversion: Literal[1] = Field(
+    schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     kallor: list[Kalla] = Field(

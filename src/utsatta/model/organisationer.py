@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from utsatta.model.common import Id, Strict, Text
+from utsatta.model.common import Id, SchemaVersion, Strict, Text
 
 
 class Organisation(Strict):
@@ -99,7 +99,7 @@ class OrganisationerFil(Strict):
         }
     )
 
-    schemaversion: Literal[1] = Field(
+    schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     organisationer: list[Organisation] = Field(

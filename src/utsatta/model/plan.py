@@ -7,7 +7,17 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from utsatta.model.common import Ar, Datum, FokusId, Id, InsatsId, Kalla, Strict, Text
+from utsatta.model.common import (
+    Ar,
+    Datum,
+    FokusId,
+    Id,
+    InsatsId,
+    Kalla,
+    SchemaVersion,
+    Strict,
+    Text,
+)
 
 #: The three kinds of uppföljning the plan names.
 UppfoljningsTyp = Literal["arlig", "en-gang", "under-planperioden"]
@@ -176,7 +186,7 @@ class PlanFil(Strict):
         }
     )
 
-    schemaversion: Literal[1] = Field(
+    schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     plan: PlanMeta = Field(title="Plan", description="Uppgifter om planen.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from utsatta.model.common import Ar, Id, InsatsId, Strict, Text
+from utsatta.model.common import Ar, Id, InsatsId, SchemaVersion, Strict, Text
 
 Status = Literal["ej-paborjad", "pagaende", "genomford", "forsenad", "avbruten"]
 Bedomning = Literal["uppnatt", "bedoms-uppnas", "osakert", "bedoms-inte-uppnas", "inte-uppnatt"]
@@ -74,7 +74,7 @@ class RapportFil(Strict):
         }
     )
 
-    schemaversion: Literal[1] = Field(
+    schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     ar: Ar = Field(

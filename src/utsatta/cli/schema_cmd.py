@@ -1,0 +1,63 @@
+"""`utsatta schema [--output MAPP]`: JSON Schema for every kind of data file, for editors.
+
+Registered in :mod:`utsatta.cli` with ``app.command("schema")(schema_cmd.schema)``.
+
+Exit codes: 0 printed, written or unchanged; 1 a file that would be overwritten without --force,
+or a file that cannot be written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.errors import UtsattaError
+
+__all__ = ["schema"]
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
+
+
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Skriv en fil per slags datafil (plan.schema.json …) i MAPP, som skapas om den "
+            "saknas. Utan: ett samlat JSON-dokument {filnamn: schema} till standard ut.",
+            metavar="MAPP",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Skriv över filer i MAPP som finns och skiljer sig."),
+    ] = False,
+) -> None:
+    """Skriv JSON Schema (draft 2020-12) för datafilerna, med svenska beskrivningar.
+
+    Schemana ger komplettering och felmarkering i VS Code (YAML-tillägget), t.ex. med raden
+    '# yaml-language-server: $schema=SÖKVÄG' först i en datafil.
+
+    Exempel: utsatta schema --output schema
+    """
+    from utsatta import schema_export
+
+    if output is None:
+        sys.stdout.write(schema_export.combined_text())
+        sys.stdout.flush()
+        return
+    try:
+        done = schema_export.write_schemas(output, overwrite=force)
+    except UtsattaError as exc:
+        _err(f"fel: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    for path, status in done.items():
+        _err(f"{path}: {status}")

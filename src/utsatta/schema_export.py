@@ -1,0 +1,201 @@
+"""JSON Schema (draft 2020-12) for every kind of data file, generated from the pydantic models.
+
+The schemas are for editors (VS Code's YAML extension: completion, hover text, inline errors) and
+for any standard JSON Schema validator. pydantic stays the authority; the schema says the same
+wherever JSON Schema can say it:
+
+- Swedish ``title`` and ``description`` for every file, object and property come from the models
+  (``Field(title=…, description=…)`` and ``model_config["json_schema_extra"]``);
+- ids, insats ids, fokusområde ids, dates, web addresses and non-blank texts carry ``pattern``
+  (``WithJsonSchema`` on the types in :mod:`utsatta.model.common`);
+- the model validators (Grupp, Malvarde, Uppfoljning, Berakning) are written as ``oneOf`` or
+  ``if``/``then``/``else`` next to the validators themselves;
+- this module adds ``$schema`` and ``$id``, ``additionalProperties: false`` on every object (all
+  models forbid unknown keys), and turns constraints pydantic could not translate (``gt`` on a
+  number with a custom validator) into their JSON Schema keywords.
+
+What JSON Schema cannot say: NaN and infinities (JSON has no such numbers) and the difference
+between 2023 and 2023.0 (the same number in JSON; pydantic in strict mode wants an int).
+
+The output is deterministic: the same bytes on every run.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from utsatta.errors import OutputError
+
+__all__ = [
+    "DIALECT",
+    "ID_BASE",
+    "Status",
+    "combined_text",
+    "file_names",
+    "schema_texts",
+    "schemas",
+    "write_schemas",
+]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: ``$id`` of each schema is this plus the file name. A URN, because the schemas have no
+#: published home; editors find them by path (``# yaml-language-server: $schema=…``).
+ID_BASE = "urn:utsatta:schema:1:"
+
+#: pydantic's names for bounds it leaves untranslated, and their JSON Schema keywords.
+_BOUNDS = {"gt": "exclusiveMinimum", "ge": "minimum", "lt": "exclusiveMaximum", "le": "maximum"}
+#: Keys of a schema whose value is a mapping of name → schema.
+_SCHEMA_MAPS = ("properties", "$defs", "patternProperties", "dependentSchemas")
+#: Keys of a schema whose value is a list of schemas.
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+#: Keys of a schema whose value is one schema.
+_SCHEMA_ONE = ("items", "not", "if", "then", "else", "contains", "additionalProperties")
+#: The order of the top-level keys (others follow, then $defs).
+_TOP_ORDER = ("$schema", "$id", "title", "description", "type", "properties", "required")
+
+
+class Status(StrEnum):
+    """What :func:`write_schemas` did with one file (the words the command prints)."""
+
+    SKRIVEN = "skriven"
+    ERSATT = "ersatt"
+    OFORANDRAD = "oförändrad"
+
+
+def file_names() -> dict[str, str]:
+    """Kind of data file → schema file name, e.g. ``"rapport"`` → ``"rapport.schema.json"``."""
+    from utsatta.load.dataset import KIND_MODELS
+
+    return {kind: f"{kind}.schema.json" for kind in KIND_MODELS}
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Schema file name → JSON Schema document, one per kind of data file, in a fixed order."""
+    from utsatta.load.dataset import KIND_MODELS
+
+    names = file_names()
+    return {names[kind]: _document(names[kind], model) for kind, model in KIND_MODELS.items()}
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def schema_texts() -> dict[str, str]:
+    """Schema file name → the file's text (UTF-8 JSON, two-space indent, final newline)."""
+    return {name: _dumps(doc) for name, doc in schemas().items()}
+
+
+def combined_text() -> str:
+    """All schemas as one JSON document ``{filnamn: schema}`` (what ``utsatta schema`` prints)."""
+    return _dumps(schemas())
+
+
+def _document(name: str, model: Any) -> dict[str, Any]:
+    raw: dict[str, Any] = model.model_json_schema(mode="validation")
+    _finish(raw)
+    _describe_refs(raw)
+    for key in ("title", "description"):
+        if not raw.get(key):  # pragma: no cover - guarded by tests/test_schema_export.py
+            raise ValueError(f"{model.__name__} has no Swedish {key} in json_schema_extra")
+    doc: dict[str, Any] = {"$schema": DIALECT, "$id": ID_BASE + name}
+    for key in _TOP_ORDER[2:]:
+        if key in raw:
+            doc[key] = raw.pop(key)
+    defs = raw.pop("$defs", None)
+    doc.update(raw)
+    if defs is not None:
+        doc["$defs"] = defs
+    return doc
+
+
+def _finish(schema: Any) -> None:
+    """Post-process one (sub)schema in place, then everything below it."""
+    if not isinstance(schema, dict):
+        return
+    for short, keyword in _BOUNDS.items():
+        if short in schema and schema.get("type") in ("number", "integer"):
+            schema[keyword] = schema.pop(short)
+    if schema.get("type") == "object" and "properties" in schema:
+        schema["additionalProperties"] = False
+    for key in _SCHEMA_MAPS:
+        for sub in (schema.get(key) or {}).values():
+            _finish(sub)
+    for key in _SCHEMA_LISTS:
+        for sub in schema.get(key) or ():
+            _finish(sub)
+    for key in _SCHEMA_ONE:
+        _finish(schema.get(key))
+    # Title and description first, for people who read the file.
+    first = {k: schema[k] for k in ("title", "description") if k in schema}
+    if first:
+        rest = {k: v for k, v in schema.items() if k not in first}
+        schema.clear()
+        schema.update(first)
+        schema.update(rest)
+
+
+def _describe_refs(doc: dict[str, Any]) -> None:
+    """Give a property that is only a ``$ref`` the title and description of what it refers to.
+
+    pydantic leaves them out when the field's texts equal the model's; editors show a property's
+    own title and description on hover, so they are repeated here.
+    """
+    defs: dict[str, Any] = doc.get("$defs", {})
+    for holder in (doc, *defs.values()):
+        for prop in holder.get("properties", {}).values():
+            ref = prop.get("$ref", "")
+            target = (
+                defs.get(ref.removeprefix("#/$defs/"), {}) if ref.startswith("#/$defs/") else {}
+            )
+            texts = {
+                k: target[k] for k in ("title", "description") if k in target and k not in prop
+            }
+            if texts:
+                rest = dict(prop)
+                prop.clear()
+                prop.update(texts)
+                prop.update(rest)
+
+
+def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
+    """Write one file per kind into ``folder`` (created if missing); what happened to each.
+
+    A file that already has the same content is left alone (:attr:`Status.OFORANDRAD`). A file
+    with other content is replaced only with ``overwrite``; otherwise OutputError is raised
+    before anything is written, so the folder is never left half updated.
+    """
+    from utsatta.fileio import write_atomic
+
+    texts = schema_texts()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"Mappen {folder} kan inte skapas ({exc.strerror}).") from exc
+    if not folder.is_dir():
+        raise OutputError(f"{folder} är inte en mapp. Välj en mapp med --output.")
+    plan: dict[Path, Status] = {}
+    for name, text in texts.items():
+        path = folder / name
+        if not (path.exists() or path.is_symlink()):
+            plan[path] = Status.SKRIVEN
+            continue
+        try:
+            same = path.is_file() and path.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        plan[path] = Status.OFORANDRAD if same else Status.ERSATT
+    different = [p for p, status in plan.items() if status is Status.ERSATT]
+    if different and not overwrite:
+        shown = ", ".join(str(p) for p in different)
+        raise OutputError(
+            f"{shown} finns redan med annat innehåll och skrivs inte över. Använd --force för "
+            "att ersätta."
+        )
+    for path, status in plan.items():
+        if status is not Status.OFORANDRAD:
+            write_atomic(path, texts[path.name], overwrite=status is Status.ERSATT)
+    return plan
