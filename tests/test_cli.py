@@ -204,3 +204,34 @@ def test_github_step_summary_is_grouped_by_organisation(
     assert "### Grundskolenämnden (2 fel, 0 varningar)" in text
     assert "### Kommunstyrelsen (0 fel, 1 varning)" in text
     assert "| `data/rapporter/2023/grundskolenamnden.yaml:6:5` | fel | okant-falt |" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["validate", "--format", "xml"],
+            "Fel: Ogiltigt värde för '--format': 'xml' är inte ett av",
+        ),
+        (["status"], "Fel: Argumentet 'ar' saknas."),
+        (["status", "tjugo"], "Fel: Ogiltigt värde för 'ar': ange ett heltal."),
+        (["validate", "--formt", "json"], "Fel: Flaggan --formt finns inte. Menade du --format?"),
+        (["valdate"], "Fel: Kommandot 'valdate' finns inte."),
+    ],
+)
+def test_usage_errors_are_swedish(args: list[str], message: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", *args], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Användning: " in proc.stderr
+    assert "Error" not in proc.stderr and "Usage" not in proc.stderr
+
+
+def test_help_is_swedish() -> None:
+    out = runner.invoke(app, ["--help"]).stdout
+    for word in ("Användning: utsatta", "Flaggor:", "Kommandon:", "Visa den här hjälpen"):
+        assert word in out
+    for word in ("Usage", "Options", "Commands", "Show this message"):
+        assert word not in out

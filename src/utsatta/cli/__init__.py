@@ -17,7 +17,10 @@ from typing import Annotated
 
 import typer
 
+from utsatta.cli import _svenska
 from utsatta.errors import UtsattaError
+
+_svenska.install()
 
 app = typer.Typer(
     name="utsatta",
@@ -289,10 +292,11 @@ def codeowners(
 
 def _register_commands() -> None:
     # Commands that live in their own modules (imported lazily only for their options).
-    from utsatta.cli import report_cmd, schema_cmd
+    from utsatta.cli import fmt_cmd, report_cmd, schema_cmd
 
     app.command("report")(report_cmd.report)
     app.command("schema")(schema_cmd.schema)
+    app.command("fmt")(fmt_cmd.fmt)
 
 
 _register_commands()

@@ -1,0 +1,145 @@
+"""Swedish for the texts Typer and its bundled Click write themselves: help headings, the help
+and completion options, and usage errors. Every text a user reads is Swedish.
+
+Typer has no translation catalogue of its own; its texts are either passed through gettext
+(looked up at call time in ``typer.core``) or fixed in the code. We swap the gettext function
+and wrap the few places with fixed texts. Unknown texts are left as they are, so a Typer
+upgrade can at worst bring back some English, never break the tool.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import IO, Any
+
+import typer
+import typer.core
+import typer.main
+from typer import _click
+from typer._click import exceptions as click_exceptions
+from typer._click import formatting as click_formatting
+
+_WORDS = {
+    "Options": "Flaggor",
+    "Arguments": "Argument",
+    "Commands": "Kommandon",
+    "required": "krävs",
+    "(dynamic)": "(beräknas)",
+    "Aborted!": "Avbrutet.",
+    "Missing command.": "Kommando saknas.",
+    "default: {default}": "standard: {default}",
+    "env var: {var}": "miljövariabel: {var}",
+    "No such command {name!r}.": "Kommandot {name!r} finns inte.",
+}
+
+_HELP_OPTION = "Visa den här hjälpen och avsluta."
+_INSTALL = "Installera skalkomplettering för det här skalet."
+_SHOW = "Visa skalkompletteringen för det här skalet, för att kopiera eller anpassa den."
+
+# Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups.
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.DOTALL), s)
+    for p, s in (
+        (
+            r"Invalid value for (.+?): (?:Value error, )?(.+?) is not one of (.+)\.",
+            "Ogiltigt värde för {0}: {1} är inte ett av {2}.",
+        ),
+        (
+            r"Invalid value for (.+?): (?:(.+?) is not a valid integer\.|Input should be a valid "
+            r"integer.*)",
+            "Ogiltigt värde för {0}: ange ett heltal.",
+        ),
+        (r"Invalid value for (.+?): (.+)", "Ogiltigt värde för {0}: {1}"),
+        (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
+        (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
+        (
+            r"No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
+            "Flaggan {0} finns inte.",
+        ),
+        (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
+        (r"Option (.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
+        (r"Got unexpected extra arguments? \((.+)\)", "Oväntat extra argument: {0}."),
+        (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
+        (r"Missing command\.", "Kommando saknas."),
+    )
+)
+_SUGGESTION = re.compile(r"\(Possible options: (.+)\)|Did you mean (\S+)\?")
+
+
+def translate(message: str) -> str:
+    return _WORDS.get(message, message)
+
+
+def translate_error(message: str) -> str:
+    for pattern, swedish in _ERRORS:
+        m = pattern.fullmatch(message.strip())
+        if m:
+            text = swedish.format(*(g or "" for g in m.groups()))
+            hint = _SUGGESTION.search(message)
+            if hint:
+                text += f" Menade du {hint.group(1) or hint.group(2)}?"
+            return text
+    return message
+
+
+def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
+    if file is None:
+        file = sys.stderr
+    color = None
+    if self.ctx is not None:
+        color = self.ctx.color
+        usage = self.ctx.get_usage()
+        hint = ""
+        if self.ctx.command.get_help_option(self.ctx) is not None:
+            hint = f"Se '{self.ctx.command_path} {self.ctx.help_option_names[0]}' för hjälp.\n"
+        _click.echo(f"{usage}\n{hint}", file=file, color=color)
+    _click.echo(f"Fel: {translate_error(self.format_message())}", file=file, color=color)
+
+
+def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, "Användning: " if prefix is None else prefix)
+
+    return write_usage
+
+
+def _wrap_help_option(original: Callable[..., Any]) -> Callable[..., Any]:
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = _HELP_OPTION
+        return option
+
+    return get_help_option
+
+
+def _wrap_completion(original: Callable[[], tuple[Any, Any]]) -> Callable[[], tuple[Any, Any]]:
+    def get_install_completion_arguments() -> tuple[Any, Any]:
+        install, show = original()
+        install.help = _INSTALL
+        show.help = _SHOW
+        return install, show
+
+    return get_install_completion_arguments
+
+
+_done = False
+
+
+def install() -> None:
+    """Make Typer speak Swedish (idempotent)."""
+    global _done
+    if _done:
+        return
+    _done = True
+    typer.core._ = translate  # type: ignore[attr-defined]
+    click_exceptions.UsageError.show = _usage_error_show  # type: ignore[method-assign]
+    formatter = click_formatting.HelpFormatter
+    formatter.write_usage = _wrap_write_usage(formatter.write_usage)  # type: ignore[method-assign]
+    for cls in (typer.core.TyperCommand, typer.core.TyperGroup):
+        cls.get_help_option = _wrap_help_option(cls.get_help_option)  # type: ignore[method-assign]
+    typer.main.get_install_completion_arguments = _wrap_completion(
+        typer.main.get_install_completion_arguments
+    )

@@ -1,0 +1,179 @@
+"""`utsatta fmt [FILER…] [--check]`: give the data files their canonical layout.
+
+Registered in :mod:`utsatta.cli` with ``app.command("fmt")(fmt_cmd.fmt)``. The work is done by
+:mod:`utsatta.fmt`; this module finds the files, prints and picks the exit code.
+
+Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
+formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
+read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.errors import UtsattaError
+
+__all__ = ["fmt", "run"]
+
+# Repeated from utsatta.cli on purpose: utsatta.cli imports this module to register the command,
+# so this module must not import utsatta.cli at import time (a cycle).
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        show_default=False,
+    ),
+]
+
+
+def _echo(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
+
+
+def _files(n: int) -> str:
+    return f"{n} fil" if n == 1 else f"{n} filer"
+
+
+def fmt(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Filer eller mappar att formatera. Utan: alla datafiler i datamappen.",
+            show_default=False,
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Ändra inget; lista filerna som skulle formateras om och avsluta med 1 om det "
+            "finns några.",
+        ),
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Ge datafilerna en enhetlig form: nycklarna i schemats ordning, samma indrag och id inom
+    citattecken. Innehåll och kommentarer ändras aldrig.
+
+    Exempel: utsatta fmt --check
+    """
+    try:
+        code = run(list(paths or []), check=check, data=data, echo=_echo)
+    except UtsattaError as exc:
+        _err(f"fel: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    raise typer.Exit(code)
+
+
+def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | None]]:
+    """The files to format, each with its kind (None: not a data file utsatta knows)."""
+    from utsatta.cli import _data_dir_for_paths
+    from utsatta.findings import Issue
+    from utsatta.load.dataset import classify, discover
+
+    for p in paths:
+        if not p.exists() and not p.is_symlink():
+            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="PATHS")
+    root = _data_dir_for_paths(data, paths)
+    if not paths:
+        ignored: list[Issue] = []
+        found, _ = discover(root, ignored)
+        return [(p, classify(root, p)) for p in found]
+    # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).
+    root_abs = Path(os.path.abspath(root))  # noqa: PTH100
+    targets: list[tuple[Path, str | None]] = []
+    seen: set[Path] = set()
+    for p in paths:
+        p_abs = Path(os.path.abspath(p))  # noqa: PTH100
+        try:
+            p_abs.relative_to(root_abs)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{p} ligger inte i datamappen {root}.", param_hint="PATHS"
+            ) from None
+        if p.is_dir():
+            for f in sorted(p.rglob("*.yaml")):
+                kind = classify(root_abs, Path(os.path.abspath(f)))  # noqa: PTH100
+                if kind is not None and f not in seen:  # other files: `validate` warns
+                    seen.add(f)
+                    targets.append((f, kind))
+        elif p not in seen:
+            seen.add(p)
+            targets.append((p, classify(root_abs, p_abs)))
+    return targets
+
+
+def run(
+    paths: list[Path],
+    *,
+    check: bool,
+    data: Path | None,
+    echo: Callable[[str], None] = _echo,
+) -> int:
+    """Format (or with ``check`` only inspect) the files; return the exit code."""
+    from utsatta.fmt import FmtResult, format_file
+    from utsatta.load.dataset import display_path
+
+    targets = _targets(paths, data)
+    changed: list[FmtResult] = []
+    failed: list[FmtResult] = []
+    for path, kind in targets:
+        if kind is None:
+            result = FmtResult(
+                path,
+                error="Filen ligger inte på en plats som utsatta känner till och formateras inte. "
+                "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
+                "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+            )
+        else:
+            result = format_file(path, kind, write=not check)
+        shown = display_path(path)
+        if result.error is not None:
+            failed.append(result)
+            where = f" (rad {result.line}, kolumn {result.column})" if result.line else ""
+            echo(f"kan inte formateras: {shown}{where}: {result.error}")
+        elif result.changed:
+            changed.append(result)
+            echo(f"skulle formateras om: {shown}" if check else f"formaterade: {shown}")
+    total = len(targets)
+    if check:
+        if changed:
+            echo(
+                f"{_files(len(changed))} av {total} skulle formateras om. "
+                "Kör 'utsatta fmt' för att formatera dem."
+            )
+        elif not failed:
+            echo(
+                "Filen är redan formaterad."
+                if total == 1
+                else f"Alla {total} filer är redan formaterade."
+            )
+    else:
+        unchanged = total - len(changed) - len(failed)
+        echo(
+            f"{_files(len(changed))} formaterades om, {unchanged} var redan formaterade"
+            + (f", {len(failed)} kunde inte formateras." if failed else ".")
+        )
+    if failed:
+        echo(
+            f"{_files(len(failed))} kunde inte formateras; rätta felen ovan (kör 'utsatta "
+            "validate') och försök igen."
+        )
+    return EXIT_FINDINGS if failed or (check and changed) else EXIT_OK
