@@ -42,8 +42,13 @@ for path in sorted(root.rglob("*.yaml")):
 """
 
 
+def _which(name: str) -> str | None:
+    """A command of this Python's environment first, then from PATH."""
+    return shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+
+
 def _utsatta() -> list[str]:
-    exe = shutil.which("utsatta")
+    exe = _which("utsatta")
     return [exe] if exe else [sys.executable, "-m", "utsatta"]
 
 
@@ -84,7 +89,7 @@ def main() -> None:
     print(f"{len(reports)} rapportfiler, {size / 1e6:.1f} MB, median av {args.runs} körningar\n")
 
     t_utsatta, rss = timed([*_utsatta(), "validate", "--data", str(data)], args.runs)
-    check = shutil.which("check-jsonschema")
+    check = _which("check-jsonschema")
     t_cjs = None
     if check:
         t_cjs, _ = timed(

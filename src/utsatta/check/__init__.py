@@ -41,7 +41,7 @@ def validate(
 ) -> ValidationResult:
     """Check a data folder. ``paths`` limits report files and findings to those files."""
     only = {p.resolve() for p in paths} if paths else None
-    ds = load(root, only=only)
+    ds = load(root, only=only, texts=False)
     issues = list(ds.issues)
     issues += check_references(ds)
     years = [year] if year is not None else sorted(ds.report_years)

@@ -5,6 +5,7 @@ Load problems and schema problems become ``Issue`` values; nothing here raises f
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -270,13 +271,41 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
 PARALLEL_FROM = 400
 
 
-def _read_chunk(jobs: list[tuple[Path, str, str]]) -> list[tuple[SourceFile[Any], list[Issue]]]:
-    """Read files for the parallel path; keep models and issues, not texts (they are read again
-    if a finding needs a position), so little crosses the process boundary or stays in memory."""
+def _without_prose(rep: RapportFil) -> RapportFil:
+    """The report with its free texts emptied: the checks read ids, statuses and bedömningar,
+    never the prose, and leaving it out halves what worker processes send back."""
+    items = [
+        item.model_copy(
+            update={
+                "nulage": "",
+                "fortsatt_arbete": "",
+                "motivering": None if item.motivering is None else "",
+                "samordning": None if item.samordning is None else "",
+                "behov": [],
+            }
+        )
+        for item in rep.insatser
+    ]
+    return rep.model_copy(update={"insatser": items})
+
+
+def _read_one(path: Path, kind: str, display: str, issues: list[Issue], texts: bool) -> Any:
+    source = read_file(path, kind, display, issues)
+    if not texts and source.model is not None and kind == "rapport":
+        source.model = _without_prose(source.model)
+    return source
+
+
+def _read_chunk(
+    jobs: list[tuple[Path, str, str]], texts: bool = True
+) -> list[tuple[SourceFile[Any], list[Issue]]]:
+    """Read files for the parallel path; keep models and issues, not file texts (they are read
+    again if a finding needs a position), so little crosses the process boundary or stays in
+    memory."""
     out = []
     for path, kind, display in jobs:
         issues: list[Issue] = []
-        source = read_file(path, kind, display, issues)
+        source = _read_one(path, kind, display, issues, texts)
         source.text = None
         source.data = None
         source._positions = None
@@ -284,22 +313,24 @@ def _read_chunk(jobs: list[tuple[Path, str, str]]) -> list[tuple[SourceFile[Any]
     return out
 
 
-def _read_all(jobs: list[tuple[Path, str, str]], issues: list[Issue]) -> list[SourceFile[Any]]:
+def _read_all(
+    jobs: list[tuple[Path, str, str]], issues: list[Issue], texts: bool
+) -> list[SourceFile[Any]]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2 or ALWAYS_TRACK:
-        return [read_file(path, kind, display, issues) for path, kind, display in jobs]
+        return [_read_one(path, kind, display, issues, texts) for path, kind, display in jobs]
     import multiprocessing
 
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:  # no fork on this platform: read in this process
-        return [read_file(path, kind, display, issues) for path, kind, display in jobs]
+        return [_read_one(path, kind, display, issues, texts) for path, kind, display in jobs]
     # Interleaved chunks balance the work; this process reads the first chunk itself while the
     # workers read the others, so only their results cross a process boundary.
     chunks = [jobs[i::workers] for i in range(workers)]
     with context.Pool(workers - 1) as pool:
-        pending = pool.map_async(_read_chunk, chunks[1:])
-        results = [_read_chunk(chunks[0]), *pending.get()]
+        pending = pool.map_async(functools.partial(_read_chunk, texts=texts), chunks[1:])
+        results = [_read_chunk(chunks[0], texts), *pending.get()]
     ordered: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
     for i, chunk_result in enumerate(results):
         for j, item in enumerate(chunk_result):
@@ -312,8 +343,9 @@ def _read_all(jobs: list[tuple[Path, str, str]], issues: list[Issue]) -> list[So
     return sources
 
 
-def load(root: Path, only: set[Path] | None = None) -> DataSet:
-    """Load the data folder. With ``only``, report files outside that set are skipped."""
+def load(root: Path, only: set[Path] | None = None, *, texts: bool = True) -> DataSet:
+    """Load the data folder. With ``only``, report files outside that set are skipped. With
+    ``texts=False`` the reports' free texts are left out of their models (for checks)."""
     ds = DataSet(root=root)
     paths, ds.report_years = discover(root, ds.issues)
     jobs: list[tuple[Path, str, str]] = []
@@ -323,7 +355,7 @@ def load(root: Path, only: set[Path] | None = None) -> DataSet:
         if only is not None and kind == "rapport" and path.resolve() not in only:
             continue
         jobs.append((path, kind, display_path(path)))
-    for source in _read_all(jobs, ds.issues):
+    for source in _read_all(jobs, ds.issues, texts):
         kind = source.kind
         if kind == "plan":
             ds.plan = source
