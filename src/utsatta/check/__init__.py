@@ -37,11 +37,14 @@ def resolve(ds: DataSet, issues: list[Issue]) -> list[Finding]:
 
 
 def validate(
-    root: Path, *, year: int | None = None, paths: list[Path] | None = None
+    root: Path, *, year: int | None = None, paths: list[Path] | None = None, texts: bool = False
 ) -> ValidationResult:
-    """Check a data folder. ``paths`` limits report files and findings to those files."""
+    """Check a data folder. ``paths`` limits report files and findings to those files.
+
+    The reports' free texts are left out of the models unless ``texts`` (for rendering).
+    """
     only = {p.resolve() for p in paths} if paths else None
-    ds = load(root, only=only, texts=False)
+    ds = load(root, only=only, texts=texts)
     issues = list(ds.issues)
     issues += check_references(ds)
     years = [year] if year is not None else sorted(ds.report_years)

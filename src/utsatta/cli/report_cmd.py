@@ -125,7 +125,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     from utsatta.render.report import override_templates_dir, report_text
 
     root = find_data_dir(data)
-    result = validate(root, year=ar)
+    result = validate(root, year=ar, texts=True)
     ds = result.dataset
     errors = [f for f in result.findings if f.severity is Severity.FEL]
     if errors or not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
