@@ -174,6 +174,16 @@ class Insats(Strict):
     uppfoljning: Uppfoljning = Field(
         title="Uppföljning", description="Hur och när insatsen följs upp."
     )
+    #: the title asks for every area ("samtliga", "alla utsatta områden"): coverage gaps matter
+    omfattar_alla_omraden: bool = Field(
+        default=False,
+        title="Omfattar alla områden",
+        description=(
+            "true om insatsen enligt planen ska nå samtliga utsatta områden (t.ex. 'samtliga "
+            "kommunala mellan- och högstadieskolor', 'alla utsatta områden'); då visar rapporten "
+            "områden som ingen rapport nått."
+        ),
+    )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
