@@ -173,6 +173,7 @@ def test_status_json_counts_and_missing_pairs(tmp_path: Path) -> None:
             {"organisation": "socialnamnd-nordost", "insats": "1:7"},
             {"organisation": "socialnamnd-nordost", "insats": "2:1"},
         ],
+        "ogiltiga": [],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,11 @@ from utsatta.check.schema import menade_du
 from utsatta.compute.responsibility import resolve, responsible
 from utsatta.findings import Issue, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
+
+#: A CODEOWNERS owner: @user, @org/team or an e-mail address.
+_HANDLE = re.compile(
+    r"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+)
 
 
 def _duplicates(
@@ -64,6 +70,18 @@ def check_references(ds: DataSet) -> list[Issue]:
     if orgs and ds.organisationer:
         f = ds.organisationer.display
         _duplicates(f, orgs.organisationer, ("organisationer",), "Organisationen", issues)
+        for oi, org in enumerate(orgs.organisationer):
+            for gi, handle in enumerate(org.granskare):
+                if not _HANDLE.match(handle):
+                    issues.append(
+                        fel(
+                            f,
+                            ("organisationer", oi, "granskare", gi),
+                            "ogiltig-granskare",
+                            f"'{handle}' är inte en GitHub-användare eller ett team. Skriv "
+                            "'@användarnamn', '@organisation/team' eller en e-postadress.",
+                        )
+                    )
         _duplicates(f, orgs.grupper, ("grupper",), "Gruppen", issues)
         for gi, g in enumerate(orgs.grupper):
             if g.id in org_ids:

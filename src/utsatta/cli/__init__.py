@@ -62,9 +62,12 @@ DataOption = Annotated[
 
 
 def _data_dir(option: Path | None) -> Path:
-    from utsatta.load.datadir import find_data_dir
+    from utsatta.load.datadir import BUNDLED, bundled_notice, locate_data_dir
 
-    return find_data_dir(option)
+    root, how = locate_data_dir(option)
+    if how == BUNDLED:
+        sys.stderr.write(bundled_notice(root))
+    return root
 
 
 def _data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:
@@ -130,8 +133,7 @@ def validate(
             raise typer.BadParameter(
                 f"{p} ligger inte i datamappen {root}.", param_hint="PATHS"
             ) from None
-    files = [f for p in given for f in (sorted(p.rglob("*.yaml")) if p.is_dir() else [p])]
-    result = run_validate(root, year=year, paths=files or None)
+    result = run_validate(root, year=year, paths=_files_to_check(root, given))
     failed = has_errors(result.findings, strict=strict)
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -147,6 +149,26 @@ def validate(
         with Path(summary_file).open("a", encoding="utf-8") as fh:
             fh.write(reporters.step_summary(result.findings, result.files_checked, names))
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _files_to_check(root: Path, given: list[Path]) -> list[Path] | None:
+    """The report files to limit a check to, or None for the whole data folder.
+
+    Naming the data folder itself, or any shared file (plan, organisations, områden,
+    indicators), checks everything: a change there can break every report.
+    """
+    from utsatta.load.dataset import classify
+
+    files: list[Path] = []
+    for p in given:
+        if p.resolve() == root.resolve():
+            return None
+        for f in sorted(p.rglob("*.yaml")) if p.is_dir() else [p]:
+            kind = classify(root.resolve(), f.resolve())
+            if kind not in (None, "rapport"):
+                return None
+            files.append(f)
+    return files or None
 
 
 @app.command()
@@ -184,6 +206,7 @@ def status(
     from utsatta.render import overview
 
     ds = _load_valid(data)
+    _check_year(ds, ar)
     if format is SimpleFormat.json:
         _echo(overview.status_json(ds, ar))
     else:
@@ -207,7 +230,7 @@ def indikatorer(
     """
     from utsatta.render import overview
 
-    ds = _load_valid(data)
+    ds = _load_valid(data, ("plan", "organisationer", "omraden", "indikator"))
     if format is SimpleFormat.json:
         _echo(overview.indicators_json(ds, ar))
     else:
@@ -232,8 +255,15 @@ def ny_rapport(
     """
     from utsatta.check.schema import menade_du
     from utsatta.fileio import write_atomic
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
     from utsatta.scaffold import report_scaffold
 
+    if locate_data_dir(data)[1] == BUNDLED:
+        raise typer.BadParameter(
+            "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
+            "Ange din datamapp med --data.",
+            param_hint="--data",
+        )
     ds = _load_valid(data)
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     ids = [o.id for o in ds.organisationer.model.organisationer]
@@ -243,11 +273,7 @@ def ny_rapport(
             f"Giltiga id: {', '.join(ids)}.",
             param_hint="ORGANISATION",
         )
-    g = ds.plan.model.plan.giltighet
-    if not g.fran <= ar <= g.till:
-        raise typer.BadParameter(
-            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="AR"
-        )
+    _check_year(ds, ar)
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
     if target.exists():
         sys.stderr.write(
@@ -274,15 +300,39 @@ def codeowners(
     Exempel: utsatta codeowners --output .github/CODEOWNERS
     """
     from utsatta.fileio import write_atomic
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
     from utsatta.scaffold import codeowners as make_codeowners
 
+    if locate_data_dir(data)[1] == BUNDLED:
+        raise typer.BadParameter(
+            "Ingen datamapp hittades (bara utsattas inbyggda exempeldata). Kör kommandot i "
+            "datarepot eller ange --data.",
+            param_hint="--data",
+        )
     ds = _load_valid(data)
-    prefix = Path(os.path.relpath(ds.root.resolve(), Path.cwd())).as_posix()
+    # CODEOWNERS paths are relative to the repository root: the git work tree that holds the
+    # data, else the working folder.
+    data_root = ds.root.resolve()
+    repo = next((p for p in [data_root, *data_root.parents] if (p / ".git").exists()), None)
+    base = repo if repo is not None else Path.cwd().resolve()
+    try:
+        prefix = data_root.relative_to(base).as_posix()
+    except ValueError:
+        raise typer.BadParameter(
+            f"Datamappen {ds.root} ligger inte i arbetsmappen; kör kommandot från datarepots rot.",
+            param_hint="--data",
+        ) from None
     text = make_codeowners(ds, "" if prefix == "." else prefix)
     if output is None:
         _echo(text)
         return
-    if output.exists() and output.read_text(encoding="utf-8") == text:
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} är en mapp; ange en fil.", param_hint="--output")
+    try:
+        unchanged = output.is_file() and output.read_bytes() == text.encode("utf-8")
+    except OSError:
+        unchanged = False
+    if unchanged:
         _echo(f"{output} är oförändrad.\n")
         return
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -302,21 +352,42 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def _load_valid(data: Path | None):  # type: ignore[no-untyped-def]
-    """Load the data folder; stop with exit 1 if the core files have errors."""
-    from utsatta.check import resolve
-    from utsatta.load.dataset import load
+_CORE = ("plan", "organisationer")
+
+
+def _load_valid(data: Path | None, kinds: tuple[str, ...] = _CORE):  # type: ignore[no-untyped-def]
+    """Load and check the data folder; stop with exit 1 if files of ``kinds`` have errors.
+
+    The output of plan, status and indikatorer would be wrong, not just incomplete, with errors
+    in the files they read, so they refuse (validate reports everything else).
+    """
+    from utsatta.check import validate as run_validate
+    from utsatta.findings import Severity
     from utsatta.render import findings as reporters
 
     root = _data_dir(data)
-    ds = load(root)
-    core = [i for i in ds.issues if "/rapporter/" not in f"/{i.file}"]
-    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
-        found = resolve(ds, core)
-        sys.stderr.write(reporters.text(found, sum(1 for _ in ds.files())))
+    result = run_validate(root, texts=True)
+    ds = result.dataset
+    kind_of = {f.display: f.kind for f in ds.files()}
+    errors = [
+        f
+        for f in result.findings
+        if f.severity is Severity.FEL and kind_of.get(f.file, "") in kinds
+    ]
+    missing = [k for k in _CORE if getattr(ds, k) is None or getattr(ds, k).model is None]
+    if errors or missing:
+        sys.stderr.write(reporters.text(errors, result.files_checked))
         sys.stderr.write("Rätta felen ovan (kör 'utsatta validate') och försök igen.\n")
         raise typer.Exit(EXIT_FINDINGS)
     return ds
+
+
+def _check_year(ds, ar: int) -> None:  # type: ignore[no-untyped-def]
+    g = ds.plan.model.plan.giltighet
+    if not g.fran <= ar <= g.till:
+        raise typer.BadParameter(
+            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="AR"
+        )
 
 
 def main() -> None:

@@ -120,11 +120,13 @@ def report(
 def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     from utsatta.check import validate
     from utsatta.findings import Severity
-    from utsatta.load.datadir import find_data_dir
+    from utsatta.load.datadir import BUNDLED, bundled_notice, locate_data_dir
     from utsatta.render import findings as reporters
     from utsatta.render.report import override_templates_dir, report_text
 
-    root = find_data_dir(data)
+    root, how = locate_data_dir(data)
+    if how == BUNDLED:
+        sys.stderr.write(bundled_notice(root))
     result = validate(root, year=ar, texts=True)
     ds = result.dataset
     errors = [f for f in result.findings if f.severity is Severity.FEL]

@@ -27,16 +27,39 @@ def bundled_templates_dir() -> Path:
     return _bundled("templates")
 
 
+BUNDLED = "den inbyggda datamappen"
+
+
+def bundled_notice(root: Path) -> str:
+    """What the CLI says when it falls back on the example data (a user in the wrong folder
+    must not mistake the examples for their own data)."""
+    return (
+        f"Obs: använder utsattas inbyggda exempeldata ({root}). Ange din datamapp med --data, "
+        "UTSATTA_DATA eller genom att stå i mappen som har data/.\n"
+    )
+
+
 def find_data_dir(option: Path | None) -> Path:
-    """The data folder to use, checked to be a readable folder with a plan.yaml."""
+    """The data folder to use (see ``locate_data_dir``)."""
+    return locate_data_dir(option)[0]
+
+
+def locate_data_dir(option: Path | None) -> tuple[Path, str]:
+    """The data folder to use, checked to be a readable folder with a plan.yaml.
+
+    Order: --data, UTSATTA_DATA, ./data, the working folder itself if it holds a plan.yaml (a
+    data repository with its files at the root), then the bundled example data.
+    """
     if option is not None:
         chosen, how = option, "--data"
     elif os.environ.get("UTSATTA_DATA"):
         chosen, how = Path(os.environ["UTSATTA_DATA"]), "UTSATTA_DATA"
     elif Path("data").is_dir():
         chosen, how = Path("data"), "./data"
+    elif Path("plan.yaml").is_file():
+        chosen, how = Path(), "arbetsmappen"
     else:
-        chosen, how = bundled_data_dir(), "den inbyggda datamappen"
+        chosen, how = bundled_data_dir(), BUNDLED
     if not chosen.exists():
         raise DataDirError(f"Datamappen {chosen} (från {how}) finns inte. Ange en mapp med --data.")
     if not chosen.is_dir():
@@ -48,4 +71,4 @@ def find_data_dir(option: Path | None) -> Path:
             f"Datamappen {chosen} (från {how}) saknar plan.yaml och är därför ingen utsatta-"
             "datamapp. Ange rätt mapp med --data."
         )
-    return chosen
+    return chosen, how

@@ -81,6 +81,14 @@ def print_plan(ds: DataSet) -> None:
         console.print("  Uppföljning: " + uppfoljning_text(up["typ"], up["ar"]))
 
 
+def invalid_reports(ds: DataSet, ar: int) -> list[str]:
+    """Organisations whose report file for ``ar`` exists but has errors (so counts as missing
+    until fixed), by file name."""
+    return sorted(
+        r.path.stem for r in ds.rapporter if r.path.parent.name == str(ar) and r.model is None
+    )
+
+
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
     m = year_matrix(ds, ar)
     assert m is not None
@@ -89,6 +97,7 @@ def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
         "forvantade": m.forvantade(),
         "inkomna": m.inkomna(),
         "saknas": [{"organisation": o, "insats": i} for o, i in m.saknas()],
+        "ogiltiga": invalid_reports(ds, ar),
     }
 
 
@@ -142,6 +151,16 @@ def print_status(ds: DataSet, ar: int) -> None:
             by_org.setdefault(org, []).append(ins)
         for org, ins_list in by_org.items():
             console.print(f"  {names.get(org, org)}: {', '.join(ins_list)}")
+    invalid = invalid_reports(ds, ar)
+    if invalid:
+        console.print()
+        console.print(
+            "[bold]Rapporter med fel[/bold] (räknas som saknade tills felen är rättade; kör "
+            f"'utsatta validate --year {ar}'):",
+            markup=True,
+        )
+        for org in invalid:
+            console.print(f"  {names.get(org, org)}: rapporter/{ar}/{org}.yaml")
 
 
 def _num(value: float | None, enhet: str = "") -> str:
