@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli import _svenska
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption
 from utsatta.errors import UtsattaError
 
 _svenska.install()
@@ -34,11 +35,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_DATA = 3
-
 
 class FindingFormat(StrEnum):
     text = "text"
@@ -49,16 +45,6 @@ class FindingFormat(StrEnum):
 class SimpleFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
-        show_default=False,
-    ),
-]
 
 
 def _data_dir(option: Path | None) -> Path:
@@ -92,12 +78,15 @@ def validate(
         list[Path] | None,
         typer.Argument(
             help="Filer att kontrollera (t.ex. de som ändrats). Utan: hela datamappen.",
+            metavar="FILER",
             show_default=False,
         ),
     ] = None,
     year: Annotated[
         int | None,
-        typer.Option("--year", "--ar", help="Kontrollera bara rapporterna för detta år."),
+        typer.Option(
+            "--year", "--ar", help="Kontrollera bara rapporterna för detta år.", metavar="ÅR"
+        ),
     ] = None,
     format: Annotated[
         FindingFormat | None,
@@ -193,7 +182,9 @@ def plan(
 
 @app.command()
 def status(
-    ar: Annotated[int, typer.Argument(help="Året som ska visas.", show_default=False)],
+    ar: Annotated[
+        int, typer.Argument(help="Året som ska visas.", show_default=False, metavar="ÅR")
+    ],
     format: Annotated[
         SimpleFormat, typer.Option("--format", help="text eller json.")
     ] = SimpleFormat.text,
@@ -217,7 +208,9 @@ def status(
 def indikatorer(
     ar: Annotated[
         int | None,
-        typer.Option("--ar", "--year", help="Räkna med värden till och med detta år."),
+        typer.Option(
+            "--ar", "--year", help="Räkna med värden till och med detta år.", metavar="ÅR"
+        ),
     ] = None,
     format: Annotated[
         SimpleFormat, typer.Option("--format", help="text eller json.")
@@ -243,9 +236,14 @@ app.add_typer(ny, name="ny")
 
 @ny.command("rapport")
 def ny_rapport(
-    ar: Annotated[int, typer.Argument(help="Rapportåret.", show_default=False)],
+    ar: Annotated[int, typer.Argument(help="Rapportåret.", show_default=False, metavar="ÅR")],
     organisation: Annotated[
-        str, typer.Argument(help="Organisationens id, t.ex. grundskolenamnden.", show_default=False)
+        str,
+        typer.Argument(
+            help="Organisationens id, t.ex. grundskolenamnden.",
+            show_default=False,
+            metavar="ORGANISATION",
+        ),
     ],
     data: DataOption = None,
 ) -> None:
@@ -290,7 +288,9 @@ def ny_rapport(
 def codeowners(
     output: Annotated[
         Path | None,
-        typer.Option("--output", help="Skriv till filen (t.ex. .github/CODEOWNERS)."),
+        typer.Option(
+            "--output", help="Skriv till filen (t.ex. .github/CODEOWNERS).", metavar="FIL"
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
     data: DataOption = None,

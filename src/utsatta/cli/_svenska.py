@@ -100,6 +100,9 @@ def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = 
 
 def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", "[FLAGGOR]").replace(
+            "COMMAND [ARGS]...", "KOMMANDO [ARGUMENT]..."
+        )
         original(self, prog, args, "Användning: " if prefix is None else prefix)
 
     return write_usage

@@ -18,33 +18,15 @@ from typing import Annotated
 
 import typer
 
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err
 from utsatta.errors import UtsattaError
 
 __all__ = ["fmt", "run"]
-
-# Repeated from utsatta.cli on purpose: utsatta.cli imports this module to register the command,
-# so this module must not import utsatta.cli at import time (a cycle).
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
-        show_default=False,
-    ),
-]
 
 
 def _echo(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     sys.stdout.flush()
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-    sys.stderr.flush()
 
 
 def _files(n: int) -> str:
@@ -77,7 +59,7 @@ def fmt(
     try:
         code = run(list(paths or []), check=check, data=data, echo=_echo)
     except UtsattaError as exc:
-        _err(f"fel: {exc}")
+        err(f"fel: {exc}")
         raise typer.Exit(exc.exit_code) from None
     raise typer.Exit(code)
 

@@ -18,34 +18,15 @@ from typing import Annotated
 
 import typer
 
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err
 from utsatta.errors import UtsattaError
 
 __all__ = ["ReportFormat", "report"]
-
-# The exit codes and the --data option of utsatta.cli, repeated here on purpose: utsatta.cli
-# imports this module to register the command, so this module must not import utsatta.cli at
-# import time (a cycle). tests/test_report_cli.py checks that both stay the same.
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
-        show_default=False,
-    ),
-]
 
 
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-    sys.stderr.flush()
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -68,7 +49,9 @@ def _fix_command(ar: int, fmt: ReportFormat, output: Path, data: Path | None) ->
 
 
 def report(
-    ar: Annotated[int, typer.Argument(help="Året som uppföljningen gäller.", show_default=False)],
+    ar: Annotated[
+        int, typer.Argument(help="Året som uppföljningen gäller.", show_default=False, metavar="ÅR")
+    ],
     format: Annotated[
         ReportFormat,
         typer.Option("--format", help="md (Markdown, standard) eller html (en fristående fil)."),
@@ -113,7 +96,7 @@ def report(
             raise typer.Exit(_check(output, text, ar, format, data))
         raise typer.Exit(_write(output, text, force=force))
     except UtsattaError as exc:
-        _err(f"fel: {exc}")
+        err(f"fel: {exc}")
         raise typer.Exit(exc.exit_code) from None
 
 
@@ -132,7 +115,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     errors = [f for f in result.findings if f.severity is Severity.FEL]
     if errors or not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
         sys.stderr.write(reporters.text(errors, result.files_checked))
-        _err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
+        err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
         raise typer.Exit(EXIT_FINDINGS)
     g = ds.plan.model.plan.giltighet
     if not g.fran <= ar <= g.till:
@@ -151,10 +134,10 @@ def _write(output: Path, text: str, *, force: bool) -> int:
         except OSError:
             same = False
         if same:
-            _err(f"{output} är oförändrad.")
+            err(f"{output} är oförändrad.")
             return EXIT_OK
     write_atomic(output, text, overwrite=force)
-    _err(f"Skrev {output}.")
+    err(f"Skrev {output}.")
     return EXIT_OK
 
 
@@ -163,16 +146,16 @@ def _check(output: Path, text: str, ar: int, fmt: ReportFormat, data: Path | Non
     try:
         raw = output.read_bytes()
     except FileNotFoundError:
-        _err(f"{output} finns inte. Skapa den med: {fix}")
+        err(f"{output} finns inte. Skapa den med: {fix}")
         return EXIT_FINDINGS
     except OSError as exc:
-        _err(f"{output} går inte att läsa ({exc.strerror}).")
+        err(f"{output} går inte att läsa ({exc.strerror}).")
         return EXIT_FINDINGS
     if raw == text.encode("utf-8"):
-        _err(f"{output} är aktuell.")
+        err(f"{output} är aktuell.")
         return EXIT_OK
     line = _first_difference(raw.decode("utf-8", errors="replace"), text)
-    _err(
+    err(
         f"{output} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden på rad "
         f"{line}. Uppdatera filen med: {fix}"
     )

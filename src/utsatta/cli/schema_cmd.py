@@ -14,14 +14,10 @@ from typing import Annotated
 
 import typer
 
+from utsatta.cli.common import err
 from utsatta.errors import UtsattaError
 
 __all__ = ["schema"]
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-    sys.stderr.flush()
 
 
 def schema(
@@ -57,7 +53,7 @@ def schema(
     try:
         done = schema_export.write_schemas(output, overwrite=force)
     except UtsattaError as exc:
-        _err(f"fel: {exc}")
+        err(f"fel: {exc}")
         raise typer.Exit(exc.exit_code) from None
     for path, status in done.items():
-        _err(f"{path}: {status}")
+        err(f"{path}: {status}")

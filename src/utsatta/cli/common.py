@@ -1,0 +1,35 @@
+"""What every command shares: exit codes, the --data option, writing to stderr.
+
+Kept apart from utsatta.cli (which registers the commands) so that the command modules can
+import it without a cycle.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+#: Exit codes, a contract documented in the README.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_DATA = 3
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        show_default=False,
+        metavar="MAPP",
+    ),
+]
+
+
+def err(text: str) -> None:
+    """A line for the user on stderr (stdout stays clean for the output itself)."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
