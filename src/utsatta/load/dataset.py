@@ -249,8 +249,11 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
     source._positions = result.positions
     for p in result.problems:
         issues.append(
-            Issue(display, (), p.code, Severity.FEL, p.message, line=p.line, column=p.column)
+            Issue(
+                display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column
+            )
         )
+    errors = [p for p in result.problems if p.severity == "fel"]
     if result.data is None:
         return source
     source.data = result.data
@@ -261,8 +264,8 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
         display, KIND_MODELS[kind], result.data, lambda path: source.positions().raw.get(path)
     )
     issues.extend(found)
-    # A file with YAML problems (aliases, duplicate keys …) is not trusted for cross-checks.
-    if not result.problems:
+    # A file with YAML errors (aliases, duplicate keys …) is not trusted for cross-checks.
+    if not errors:
         source.model = model
     return source
 

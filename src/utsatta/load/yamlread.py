@@ -111,6 +111,8 @@ class YamlProblem:
     column: int  # 1-based
     code: str
     message: str
+    #: "fel" or "varning"
+    severity: str = "fel"
 
 
 @dataclass(slots=True)
@@ -154,7 +156,9 @@ def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        # Columns count characters, as an editor does, not bytes.
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         return None, YamlProblem(
             line,
             col,
@@ -244,6 +248,8 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     value: Any = ev.value
                 else:
                     value = resolve_plain(ev.value)
+                    if type(value) is str and text.startswith(" #", ev.end_mark.index):
+                        _comment_after_text(text, ev, problems)
                 container = None
             elif t is AliasEvent:
                 if not reported_alias:
@@ -253,9 +259,10 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                             mark.line + 1,
                             mark.column + 1,
                             "alias-ej-tillatet",
-                            f"Aliaset '*{ev.anchor}' är inte tillåtet i utsattas datafiler "
-                            "(och inte heller senare alias i filen). Skriv ut värdet här i "
-                            "stället.",
+                            f"'*{ev.anchor}' läses i YAML som ett alias, och alias är inte "
+                            "tillåtna i utsattas datafiler (inte heller senare i filen). Är det "
+                            "text som börjar med '*', sätt hela texten inom citattecken; annars "
+                            "skriv ut värdet här.",
                         )
                     )
                 value = None
@@ -385,6 +392,25 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
     return root
 
 
+def _comment_after_text(text: str, ev: Any, problems: list[YamlProblem]) -> None:
+    """Warn when text is cut off by '#': `Konceptet #1 finns` is read as "Konceptet" and a
+    comment. Only when '#' is followed by a non-space, as in "#1"; "# …" is a real comment."""
+    at = ev.end_mark.index + 2
+    if at < len(text) and text[at] not in " \t\r\n":
+        end = text.find("\n", at)
+        rest = text[at - 1 : end if end != -1 else len(text)].rstrip("\r")
+        problems.append(
+            YamlProblem(
+                ev.end_mark.line + 1,
+                ev.end_mark.column + 2,
+                "text-avklippt",
+                f"Texten slutar vid '#': resten av raden ('{rest}') läses som en kommentar och "
+                f"kommer inte med. Om '#' hör till texten, sätt hela texten inom citattecken.",
+                "varning",
+            )
+        )
+
+
 class _NoKey:
     __slots__ = ()
 
@@ -427,7 +453,18 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
         "did not find expected key",
         "Indraget stämmer inte: här förväntades en ny nyckel på samma nivå som raderna ovanför. "
-        "Kontrollera antalet mellanslag i början av raden.",
+        "Kontrollera antalet mellanslag i början av raden. Hör raden till en text ovanför "
+        "(efter '|'), dra in den lika mycket som textens första rad.",
+    ),
+    (
+        "while scanning an alias",
+        "En text som börjar med '*' läses i YAML som ett alias. Sätt hela texten inom "
+        'citattecken, t.ex. "*Konceptet* finns".',
+    ),
+    (
+        "while scanning an anchor",
+        "En text som börjar med '&' läses i YAML som ett ankare. Sätt hela texten inom "
+        "citattecken.",
     ),
     (
         "did not find expected '-' indicator",
@@ -497,6 +534,20 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
             f"YAML-syntaxfel: Tecknet '{char}' kan inte inleda ett värde i YAML. Sätt värdet "
             "inom citattecken.",
         )
+    if "while scanning a quoted scalar" in context and exc.context_mark is not None:
+        # The parser stops at the end of the file; the mistake is the quote that never closes.
+        cm = exc.context_mark
+        return YamlProblem(
+            cm.line + 1,
+            cm.column + 1,
+            "yaml-syntax",
+            "YAML-syntaxfel: Citattecknet här avslutas aldrig. Lägg till samma citattecken i "
+            "slutet av texten (en apostrof inne i en text inom apostrofer skrivs '').",
+        )
+    if ("while scanning an alias" in context or "while scanning an anchor" in context) and (
+        exc.context_mark is not None
+    ):
+        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
     if "expected <block end>" in problem:
         # The pure-Python parser's words for what libyaml calls "did not find expected …".
         problem = (
