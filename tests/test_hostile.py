@@ -204,3 +204,13 @@ def test_report_refuses_bad_data_without_a_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["report", "2023", "--data", str(data)])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_symlinked_folder_is_reported_not_followed(tmp_path: Path) -> None:
+    data = _copy_base(tmp_path)
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "grundskolenamnden.yaml").write_text("schemaversion: 1\n", encoding="utf-8")
+    (data / "rapporter/2024").symlink_to(outside, target_is_directory=True)
+    found = [(f.file.endswith("rapporter/2024"), f.code) for f in validate(data).findings]
+    assert found == [(True, "lank-utanfor-data")]

@@ -568,3 +568,25 @@ def test_shipped_indicators_compute() -> None:
     # no sourced value: ej bedömbar, saknar data
     gymn = statuses.get("gymnasiebehorighet-utsatta-omraden")
     assert gymn in (None, (Status.EJ_BEDOMBAR, Orsak.SAKNAR_DATA))
+
+
+def test_the_target_that_applies_is_chosen_by_year_not_file_order() -> None:
+    """With målvärden for 2025 (90) and 2022 (78), 2023 is measured against 90, 2021 against 78."""
+    from utsatta.compute.indicators import current_target
+    from utsatta.model.indikator import IndikatorFil
+
+    ind = IndikatorFil.model_validate(
+        {
+            "schemaversion": 1,
+            "id": "x",
+            "namn": "X",
+            "enhet": "procent",
+            "riktning": "hogre-ar-battre",
+            "definition": "Test.",
+            "malvarden": [{"ar": 2025, "varde": 90.0}, {"ar": 2022, "varde": 78.0}],
+        }
+    )
+    assert current_target(ind, 2023).varde == 90.0  # type: ignore[union-attr]
+    assert current_target(ind, 2021).varde == 78.0  # type: ignore[union-attr]
+    assert current_target(ind, 2030).varde == 90.0  # type: ignore[union-attr]
+    assert current_target(ind, None).varde == 90.0  # type: ignore[union-attr]

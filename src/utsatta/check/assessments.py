@@ -17,16 +17,20 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Issue]:
         reports = [r for r in ds.rapporter if r.model is not None and r.model.ar == ar]
         if not reports:
             continue
+        results = evaluate(ds, ar)
+        indicator_names = {r.indikator.id: r.indikator.namn for r in results}
         statuses = [
             IndikatorStatus(r.indikator.id, tuple(r.indikator.insatser), r.progress.status)
-            for r in evaluate(ds, ar)
+            for r in results
         ]
         for rep in reports:
             assert rep.model is not None
             index = {item.insats: n for n, item in enumerate(rep.model.insatser)}
+            # An explained difference is fine: the warning asks for exactly that explanation.
             own = [
                 EgenBedomning(item.insats, rep.model.organisation, item.bedomning)
                 for item in rep.model.insatser
+                if item.motivering is None
             ]
             for m in contradictions(own, statuses):
                 issues.append(
@@ -34,7 +38,10 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Issue]:
                         rep.display,
                         ("insatser", index[m.insats], "bedomning"),
                         "bedomning-motsager-indikator",
-                        m.meddelande,
+                        f"Bedömningen av insats {m.insats} ('{m.bedomning}') går emot den "
+                        f"beräknade statusen för indikatorn '{indicator_names[m.indikator]}' "
+                        f"({m.indikator}.yaml): {m.status}. Se över bedömningen, eller förklara "
+                        "skillnaden i 'motivering' för insatsen.",
                     )
                 )
     return issues

@@ -92,7 +92,7 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
                         (),
                         "rapport-saknas",
                         f"{names.get(org, org)} har inte lämnat någon rapport för {ar}. Den ska "
-                        f"omfatta {listed}. Skapa filen rapporter/{ar}/{org}.yaml.",
+                        f"omfatta {listed}. Skapa filen med 'utsatta ny rapport {ar} {org}'.",
                     )
                 )
     return issues

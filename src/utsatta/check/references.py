@@ -331,6 +331,19 @@ def _check_indikator(
                     "omraden.yaml",
                 )
             )
+    target_years: set[int] = set()
+    for i, m in enumerate(ind.malvarden):
+        if m.ar in target_years:
+            issues.append(
+                fel(
+                    f,
+                    ("malvarden", i, "ar"),
+                    "dubblett-malar",
+                    f"Det finns redan ett målvärde för {m.ar}. Ett år får bara ha ett målvärde; "
+                    "ta bort det ena.",
+                )
+            )
+        target_years.add(m.ar)
     seen_years: set[tuple[int, str | None, str | None]] = set()
     for i, u in enumerate(ind.utfall):
         key = (u.ar, u.omrade, u.kon)
@@ -526,7 +539,11 @@ def _check_rapport(
                         "omraden.yaml",
                     )
                 )
-        if item.samordning is not None and item.insats in ctx.coordinators:
+        if (
+            item.samordning is not None
+            and item.insats in ctx.coordinators
+            and rep.organisation in ctx.org_set  # an unknown organisation is reported already
+        ):
             coordinators = ctx.coordinators[item.insats]
             if rep.organisation not in coordinators:
                 issues.append(
@@ -535,7 +552,9 @@ def _check_rapport(
                         ("insatser", ii, "samordning"),
                         "ej-samordnande",
                         f"'samordning' skrivs av den som har samordningsansvar för insats "
-                        f"{item.insats} ({', '.join(coordinators)}). Flytta texten till "
+                        f"{item.insats} ("
+                        + ", ".join(names.get(o, o) for o in coordinators)
+                        + "). Flytta texten till "
                         "'nulage' eller ta bort den.",
                         at_key=True,
                     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
@@ -38,9 +39,58 @@ def schema_issues(
         return model.model_validate(data), []
     except ValidationError as exc:
         lookup = raw or (lambda _path: None)
-        return None, [
-            _issue(file, model, data, err, lookup) for err in exc.errors(include_url=False)
-        ]
+        errors = exc.errors(include_url=False)
+        renamed = _misspelt_keys(errors)
+        issues = []
+        for err in errors:
+            loc = tuple(err["loc"])
+            if err["type"] == "missing" and loc in renamed.values():
+                continue  # reported once, as the misspelt key
+            if err["type"] == "extra_forbidden" and loc in renamed:
+                path, _ = _data_path(data, loc)
+                wanted = renamed[loc][-1]
+                issues.append(
+                    Issue(
+                        file,
+                        path,
+                        "okant-falt",
+                        Severity.FEL,
+                        f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
+                        at_key=True,
+                    )
+                )
+                continue
+            issues.append(_issue(file, model, data, err, lookup))
+        return None, issues
+
+
+def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Unknown keys that are a misspelling of a missing required key in the same mapping
+    (``nuläge`` for ``nulage``): one finding says "rename", instead of two that contradict."""
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc and isinstance(loc[-1], str):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in out.values()]
+            best = suggest(_ascii(loc[-1]), options) or suggest(loc[-1], options)
+            if best is not None:
+                out[loc] = (*loc[:-1], best)
+    return out
+
+
+def _ascii(text: str) -> str:
+    """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[\s_/]+", "-", plain)
+    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -262,7 +312,12 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
             "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
         )
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
-        return Issue(file, path, kind, Severity.FEL, err["msg"])
+        message = err["msg"]
+        if kind in _VALUE_CODES and name:
+            message = f"'{name}': {message}"
+        if kind == "ogiltigt-id" and isinstance(value, str) and _ascii(value):
+            message += f" Menade du '{_ascii(value)}'?"
+        return Issue(file, path, kind, Severity.FEL, message)
     return Issue(  # pragma: no cover - a pydantic error type we have not seen yet
         file,
         path,
@@ -272,12 +327,33 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
     )
 
 
+#: Codes about one value: the message names the key it belongs to.
+_VALUE_CODES = frozenset(
+    {
+        "ogiltigt-id",
+        "ogiltigt-insats-id",
+        "ogiltigt-fokusomrade-id",
+        "ogiltigt-datum",
+        "ogiltig-url",
+        "tom-text",
+        "ogiltigt-tal",
+    }
+)
+
+
 def _type_message(name: str, kind: str, value: Any, raw: str | None) -> str:
     want = _KIND_WORDS[kind]
     label = f"'{name}'" if name else "Värdet"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
         written = raw if raw is not None else str(value)
+        if name in ("insats", "insatser", "id") and re.fullmatch(r"[0-9]+\.[0-9]+", written):
+            # 1.3 for insats 1:3: the plan numbers insatser with a colon.
+            fixed = written.replace(".", ":")
+            return (
+                f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
+                f'Insatser skrivs med kolon och inom citattecken: "{fixed}".'
+            )
         return (
             f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. Sätt "
             f'värdet inom citattecken: "{written}".'

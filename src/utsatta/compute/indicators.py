@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from utsatta.compute.progress import Point, Progress, compute, resolve_target
 from utsatta.load.dataset import DataSet
-from utsatta.model.indikator import IndikatorFil
+from utsatta.model.indikator import IndikatorFil, Malvarde
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,19 @@ def headline(ind: IndikatorFil, ds: DataSet) -> list[Point]:
         if u.omrade is None and u.kon in (None, "T")
     ]
     return sorted(points, key=lambda p: p.ar)
+
+
+def current_target(ind: IndikatorFil, ar: int | None) -> Malvarde | None:
+    """The målvärde that applies in year ``ar``: the nearest one due that year or later, else
+    the last one (whatever order the file lists them in)."""
+    targets = sorted(ind.malvarden, key=lambda m: m.ar)
+    if not targets:
+        return None
+    if ar is not None:
+        for m in targets:
+            if m.ar >= ar:
+                return m
+    return targets[-1]
 
 
 def _order_key(ind: IndikatorFil, fokus_order: dict[str, int]) -> tuple[int, str]:
@@ -70,7 +83,7 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
                 baslinje = baseline_for(ind.berakning, ds.omraden.model)
             except ValueError:
                 continue
-        mal = ind.malvarden[-1] if ind.malvarden else None
+        mal = current_target(ind, ar)
         malvarde = malar = None
         if mal is not None:
             faktor = mal.relativt.faktor if mal.relativt is not None else None

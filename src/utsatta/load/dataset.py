@@ -123,62 +123,82 @@ def classify(root: Path, path: Path) -> str | None:
     return None
 
 
+def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Issue:
+    return Issue(display_path(path), (), code, severity, message, line=1, column=1)
+
+
 def discover(root: Path, issues: list[Issue]) -> tuple[list[Path], set[int]]:
-    """Every YAML file below ``root``, sorted; unexpected files become warnings."""
+    """Every data file below ``root``, sorted; files that cannot be read as data become
+    findings (never silently skipped)."""
     found: list[Path] = []
     years: set[int] = set()
     root_resolved = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if (here / d).is_symlink():
+                # Never followed: a link could lead out of the data folder, or in circles.
+                outside = not _inside((here / d).resolve(), root_resolved)
+                issues.append(
+                    _file_issue(
+                        here / d,
+                        "lank-utanfor-data" if outside else "lankad-mapp",
+                        Severity.FEL if outside else Severity.VARNING,
+                        "Mappen är en symbolisk länk"
+                        + (" som pekar utanför datamappen" if outside else "")
+                        + " och läses inte. Lägg in filerna i datamappen i stället.",
+                    )
+                )
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         rel = here.relative_to(root).parts
         if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
             years.add(int(rel[1]))
         for name in sorted(filenames):
-            if name.startswith("."):
+            lower = name.lower()
+            if name.startswith(".") or not lower.endswith((".yaml", ".yml")):
                 continue
             path = here / name
-            if not name.endswith((".yaml", ".yml")):
-                continue
             if path.is_symlink() and not _inside(path.resolve(), root_resolved):
                 issues.append(
-                    Issue(
-                        display_path(path),
-                        (),
+                    _file_issue(
+                        path,
                         "lank-utanfor-data",
                         Severity.FEL,
                         "Filen är en symbolisk länk som pekar utanför datamappen. Av "
                         "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
-                        line=1,
-                        column=1,
                     )
                 )
                 continue
-            if name.endswith(".yml"):
+            if not name.endswith(".yaml"):
+                stem = name.rsplit(".", 1)[0]
                 issues.append(
-                    Issue(
-                        display_path(path),
-                        (),
+                    _file_issue(
+                        path,
                         "fel-filandelse",
                         Severity.FEL,
-                        f"Filen slutar på .yml och läses inte. Byt namn till {name[:-4]}.yaml.",
-                        line=1,
-                        column=1,
+                        f"Filen slutar inte på .yaml och läses inte. Byt namn till {stem}.yaml.",
                     )
                 )
                 continue
             if classify(root, path) is None:
+                in_reports = bool(rel) and rel[0] == "rapporter"
                 issues.append(
-                    Issue(
-                        display_path(path),
-                        (),
-                        "okand-fil",
-                        Severity.VARNING,
-                        "Filen ligger inte på en plats som utsatta känner till och läses inte. "
-                        "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
+                    _file_issue(
+                        path,
+                        "fel-plats" if in_reports else "okand-fil",
+                        Severity.FEL if in_reports else Severity.VARNING,
+                        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
+                        "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
+                        "den dit."
+                        if in_reports
+                        else "Filen ligger inte på en plats som utsatta känner till och läses "
+                        "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
                         "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
-                        line=1,
-                        column=1,
                     )
                 )
                 continue
