@@ -239,7 +239,18 @@ def _check_omraden(src: SourceFile[Any], issues: list[Issue]) -> None:
                             "filens kallor",
                         )
                     )
-            if k.sakerhet != "saknas" and k.niva != "okand" and not k.kallor:
+            if k.sakerhet == "saknas" and k.niva != "okand":
+                issues.append(
+                    fel(
+                        f,
+                        ("omraden", oi, "klassning", ki, "niva"),
+                        "niva-utan-kalla",
+                        f"Nivån för {o.namn} {k.upplaga} är '{k.niva}' men säkerheten är "
+                        "'saknas'. En nivå utan källa får inte anges: sätt niva: okand, eller "
+                        "ange källan och dess säkerhet.",
+                    )
+                )
+            elif k.sakerhet != "saknas" and k.niva != "okand" and not k.kallor:
                 issues.append(
                     fel(
                         f,
