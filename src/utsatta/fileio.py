@@ -55,6 +55,8 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     Raises OutputError (Swedish message) if ``path`` exists and ``overwrite`` is false, or if the
     file cannot be written.
     """
+    if path.is_dir():
+        raise OutputError(f"{path} är en mapp. Ange en fil att skriva till.")
     if not overwrite and (path.exists() or path.is_symlink()):
         raise _refuse(path)
     folder = path.parent

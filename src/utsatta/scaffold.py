@@ -8,10 +8,11 @@ validate` then points at each one until it is filled in.
 from __future__ import annotations
 
 from utsatta.compute.responsibility import Cell, matrix
-from utsatta.load.dataset import DataSet
+from utsatta.load.dataset import DataSet, display_path
 from utsatta.model.rapport import Bedomning, Status
 
-#: Where `utsatta schema --output schema` puts the schemas, seen from data/rapporter/<år>/.
+#: Where `utsatta schema --output schema` run in the data repository's root puts the schemas,
+#: seen from <data>/rapporter/<år>/ (the README says so).
 SCHEMA_REF = "../../../schema/rapport.schema.json"
 
 _STATUSAR = ", ".join(Status.__args__)  # type: ignore[attr-defined]
@@ -54,7 +55,8 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
         f"# yaml-language-server: $schema={SCHEMA_REF}",
         f"# Rapport {ar} från {names[organisation]} om {plan.plan.namn}.",
         "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'nulage: |'.",
-        "# Kontrollera filen med: utsatta validate " + f"data/rapporter/{ar}/{organisation}.yaml",
+        "# Kontrollera filen med: utsatta validate "
+        + display_path(ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"),
         "schemaversion: 1",
         f"ar: {ar}",
         f"organisation: {organisation}",
