@@ -7,7 +7,8 @@ validate` then points at each one until it is filled in.
 
 from __future__ import annotations
 
-from utsatta.compute.responsibility import Cell, matrix
+from utsatta.check.completeness import reported
+from utsatta.compute.responsibility import Cell, matrix, resolve
 from utsatta.load.dataset import DataSet, display_path
 from utsatta.model.rapport import Bedomning, Status
 
@@ -39,17 +40,14 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     plan = ds.plan.model
     names = {o.id: o.namn for o in ds.organisationer.model.organisationer}
-    reported: dict[int, dict[str, list[str]]] = {}
-    for rep in ds.rapporter:
-        if rep.model is not None:
-            reported.setdefault(rep.model.ar, {})[rep.model.organisation] = [
-                i.insats for i in rep.model.insatser
-            ]
-    m = matrix(plan, ds.organisationer.model, ar, reported)
+    m = matrix(plan, ds.organisationer.model, ar, reported(ds))
     owed = [i for i in m.insatser if (organisation, i) in m.owed]
     voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
     by_id = {i.id: i for i in plan.insatser}
-    coordinates = {i.id for i in plan.insatser if organisation in _resolve(ds, i.samordningsansvar)}
+    orgs = ds.organisationer.model
+    coordinates = {
+        i.id for i in plan.insatser if organisation in resolve(i.samordningsansvar, orgs)
+    }
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",
@@ -106,13 +104,6 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "",
         )
     return "\n".join(out) + "\n"
-
-
-def _resolve(ds: DataSet, ids: list[str]) -> list[str]:
-    from utsatta.compute.responsibility import resolve
-
-    assert ds.organisationer and ds.organisationer.model
-    return resolve(ids, ds.organisationer.model)
 
 
 def codeowners(ds: DataSet, data_prefix: str) -> str:

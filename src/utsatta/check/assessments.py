@@ -14,7 +14,7 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Issue]:
 
     issues: list[Issue] = []
     for ar in years:
-        reports = [r for r in ds.rapporter if r.model is not None and r.model.ar == ar]
+        reports = [r for r in ds.rapporter if r.model is not None and r.folder_year == ar]
         if not reports:
             continue
         results = evaluate(ds, ar)

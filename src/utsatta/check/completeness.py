@@ -22,9 +22,7 @@ def reported(ds: DataSet) -> dict[int, dict[str, list[str]]]:
     for rep in ds.rapporter:
         if rep.model is None:
             continue
-        out[int(rep.path.parent.name)][rep.model.organisation] = [
-            i.insats for i in rep.model.insatser
-        ]
+        out[rep.folder_year][rep.model.organisation] = [i.insats for i in rep.model.insatser]
     return dict(out)
 
 
@@ -53,12 +51,10 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
     if ds.organisationer and ds.organisationer.model:
         names = {o.id: o.namn for o in ds.organisationer.model.organisationer}
     by_file = {
-        (int(r.path.parent.name), r.model.organisation): r
-        for r in ds.rapporter
-        if r.model is not None
+        (r.folder_year, r.model.organisation): r for r in ds.rapporter if r.model is not None
     }
     # A report file that exists but is invalid has its own errors; it is not "missing".
-    present = {(int(r.path.parent.name), r.path.stem) for r in ds.rapporter}
+    present = {(r.folder_year, r.path.stem) for r in ds.rapporter}
     done = reported(ds)
     for ar in years:
         if not g.fran <= ar <= g.till:

@@ -454,7 +454,7 @@ def _check_rapport(
     org_ids, insats_ids, omrade_ids = ctx.org_ids, ctx.insats_ids, ctx.omrade_ids
     duties, names = ctx.duties, ctx.names
     f = src.display
-    folder_year = int(src.path.parent.name)
+    folder_year = src.folder_year
     if rep.ar != folder_year:
         issues.append(
             fel(

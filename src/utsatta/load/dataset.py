@@ -51,6 +51,12 @@ class SourceFile(Generic[M]):
     model: M | None = None
     _positions: Positions | None = None
 
+    @property
+    def folder_year(self) -> int:
+        """For a report file: the year of its folder, rapporter/<år>/ (the year it counts for;
+        a different ``ar`` inside the file is reported as an error)."""
+        return int(self.path.parent.name)
+
     def positions(self) -> Positions:
         """Positions of keys and values; parsed again with tracking on first use.
 

@@ -85,7 +85,7 @@ def invalid_reports(ds: DataSet, ar: int) -> list[str]:
     """Organisations whose report file for ``ar`` exists but has errors (so counts as missing
     until fixed), by file name."""
     return sorted(
-        r.path.stem for r in ds.rapporter if r.path.parent.name == str(ar) and r.model is None
+        r.path.stem for r in ds.rapporter if r.folder_year == ar and r.model is None
     )
 
 
@@ -163,16 +163,12 @@ def print_status(ds: DataSet, ar: int) -> None:
             console.print(f"  {names.get(org, org)}: rapporter/{ar}/{org}.yaml")
 
 
-def _num(value: float | None, enhet: str = "") -> str:
-    """Swedish number format: decimal comma, no trailing zeros, unit for percentages."""
-    if value is None:
-        return "–"
-    text = f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} %" if enhet == "procent" else text
-
-
 def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
+    """The indicators as plain data for JSON: raw numbers, no formatting. ``framsteg_andel`` is
+    the share of the distance from the baseline to the målvärde covered by the latest value (the
+    report's "Framsteg"), null where there is no such share."""
     from utsatta.compute.indicators import evaluate
+    from utsatta.render.report import framsteg_andel
 
     out = []
     for r in evaluate(ds, ar):
@@ -189,6 +185,7 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 "baslinje": _point(p.baslinje),
                 "senaste": _point(p.senaste),
                 "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
+                "framsteg_andel": framsteg_andel(r),
                 "kvot": p.kvot,
                 "trosklar": list(p.trosklar),
                 "status": str(p.status),
@@ -210,33 +207,49 @@ def indicators_json(ds: DataSet, ar: int | None) -> str:
 
 
 def print_indicators(ds: DataSet, ar: int | None) -> None:
+    """The indicators as tables per fokusområde, with the report's numbers and words: the same
+    Swedish number format, målvärde, "Framsteg" (share of the way) and status."""
     from rich.console import Console
     from rich.table import Table
 
+    from utsatta.compute.indicators import evaluate
+    from utsatta.render.report import (
+        framsteg_andel,
+        framsteg_text,
+        inaktuell_text,
+        malvarde_text,
+        status_text,
+        varde,
+    )
+
     assert ds.plan and ds.plan.model
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
-    data = indicators_data(ds, ar)["indikatorer"]
     console = Console(highlight=False)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for item in data:
-        key = item["fokusomrade"]
-        groups.setdefault("Planens mål" if key is None else fokus.get(key, key), []).append(item)
-    for heading, items in groups.items():
+    groups: dict[str, list[list[str]]] = {}
+    for r in evaluate(ds, ar):
+        unit = r.indikator.enhet
+        b, s = r.baslinje, r.serie[-1] if r.serie else None
+        status = status_text(r)
+        gammal = inaktuell_text(r, ar)
+        if gammal:
+            status += f" · {gammal}"
+        key = r.indikator.fokusomrade
+        groups.setdefault("Planens mål" if key is None else fokus.get(key, key), []).append(
+            [
+                r.indikator.namn,
+                f"{varde(b.varde, unit)} ({b.ar})" if b else "–",
+                f"{varde(s.varde, unit)} ({s.ar})" if s else "–",
+                "–" if (m := malvarde_text(r)) == "saknas" else m,
+                framsteg_text(framsteg_andel(r)),
+                status,
+            ]
+        )
+    for heading, rows in groups.items():
         table = Table(title=f"{title} – {heading}", title_justify="left", show_lines=True)
         for col in ("Indikator", "Baslinje", "Senaste", "Målvärde", "Framsteg", "Status"):
             table.add_column(col)
-        for item in items:
-            b, s, m = item["baslinje"], item["senaste"], item["malvarde"]
-            unit = item["enhet"]
-            status = item["status"] + (f" ({item['orsak']})" if item["orsak"] else "")
-            table.add_row(
-                item["namn"],
-                f"{_num(b['varde'], unit)} ({b['ar']})" if b else "–",
-                f"{_num(s['varde'], unit)} ({s['ar']})" if s else "–",
-                f"{_num(m['varde'], unit)} ({m['ar']})" if m else "–",
-                _num(item["kvot"]) if item["kvot"] is not None else "–",
-                status,
-            )
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
         console.print()
