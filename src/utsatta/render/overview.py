@@ -84,9 +84,7 @@ def print_plan(ds: DataSet) -> None:
 def invalid_reports(ds: DataSet, ar: int) -> list[str]:
     """Organisations whose report file for ``ar`` exists but has errors (so counts as missing
     until fixed), by file name."""
-    return sorted(
-        r.path.stem for r in ds.rapporter if r.folder_year == ar and r.model is None
-    )
+    return sorted(r.path.stem for r in ds.rapporter if r.folder_year == ar and r.model is None)
 
 
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
