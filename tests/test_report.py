@@ -9,12 +9,14 @@ report, regenerate them and review the diff before committing:
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import given
@@ -25,7 +27,15 @@ from markdown_it.token import Token
 from utsatta.load.dataset import load
 from utsatta.render import markdown
 from utsatta.render.chart import indicator_svg
-from utsatta.render.report import ReportView, build, override_templates_dir, render, tal
+from utsatta.render.report import (
+    ReportView,
+    build,
+    faktor_text,
+    override_templates_dir,
+    render,
+    tal,
+    varde,
+)
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "report-data"
@@ -136,7 +146,7 @@ def test_summary_counts(view: ReportView) -> None:
         "behover-oka-takten": 0,
         "otillracklig": 1,
         "fel-riktning": 0,
-        "ej-bedombar": 1,
+        "ej-bedombar": 2,
     }
     assert {r.nyckel: r.antal for r in s.insatser} == {
         "genomford": 1,
@@ -166,31 +176,203 @@ def test_every_responsible_organisation_is_shown_with_missing_reports(view: Repo
     ]
 
 
-def test_coverage_shows_gaps_against_samtliga_and_alla(view: ReportView) -> None:
-    """An insats meant for "samtliga"/"alla" areas shows the listed areas no report reached."""
+def test_coverage_shows_gaps_for_insatser_marked_for_every_area(view: ReportView) -> None:
+    """An insats marked omfattar_alla_omraden shows the listed areas no report reached; the
+    words in a title do not count: 2:1 "Samtliga nämnder …" is not about every area."""
     om = view.omraden
     assert om.tackning_omraden == ("Norrby", "Söderdal")
-    rows = {t.insats: (t.krav, [c.text for c in t.celler]) for t in om.tackning}
-    assert rows["1:1"] == ("samtliga", ["2", "saknas"])
-    assert rows["1:2"] == (None, ["–", "–"])
+    rows = {
+        t.insats: (t.omfattar_alla, t.anmarkning, [c.text for c in t.celler]) for t in om.tackning
+    }
+    assert rows["1:1"] == (True, "(alla områden)", ["2", "saknas"])
+    assert rows["1:2"] == (False, "", ["–", "–"])
+    assert rows["2:1"] == (False, "", ["1", "1"])
     # 3:1 is återrapportering under the plan period: not owed in 2023, so no gap is claimed.
-    assert rows["3:1"] == ("alla", ["1", "1"])
+    assert rows["3:1"] == (True, "(alla områden; ingen rapport krävs 2023)", ["1", "1"])
+
+
+def test_coverage_follows_the_flag_not_the_words_of_the_title(tmp_path: Path) -> None:
+    """A title with "alla" but no flag shows no gap; a flag on a title without it does."""
+    data = _copy_fixture(tmp_path)
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "titel: Sociala insatser som finansieras med statsbidrag ska utvärderas",
+        "titel: Sociala insatser ska utvärderas alla dagar i veckan",
+    ).replace(
+        "      ar: 2023\n      text: Uppföljning ska göras i samband med slutrapportering 2023\n",
+        "      ar: 2023\n      text: Uppföljning ska göras i samband med slutrapportering 2023\n"
+        "    omfattar_alla_omraden: true\n",
+    )
+    text = text.replace("    omfattar_alla_omraden: true\n", "", 1)  # 1:1 loses its flag
+    plan.write_text(text, encoding="utf-8")
+    rows = {t.insats: t for t in build(load(data), YEAR).omraden.tackning}
+    assert not rows["1:1"].omfattar_alla and rows["1:1"].luckor == 0
+    assert rows["1:2"].omfattar_alla
+    assert [c.text for c in rows["1:2"].celler] == ["saknas", "saknas"]
 
 
 def test_indicator_row(view: ReportView) -> None:
     """Baseline, latest (≤ the year), målvärde, progress and status, in Swedish numbers."""
     ind = view.fokusomraden[0].indikatorer[0]
     assert (ind.baslinje, ind.senaste, ind.malvarde, ind.framsteg) == (
-        "62,40 % (2020)",
+        "62,4 % (2020)",
         "66,85 % (2023)",
-        "75,00 % (2025)",
+        "75 % (2025)",
         "35 % av vägen",
     )
     assert ind.status == "Otillräcklig"
     assert ind.forklaring.startswith("Förväntad bana:")
     other = view.fokusomraden[1].indikatorer[0]
-    assert other.malvarde == "saknas"
+    assert (other.baslinje, other.malvarde) == ("48 % (2021)", "saknas")
     assert other.status == "Ej bedömbar (för få mätpunkter)"
+
+
+@pytest.mark.parametrize(
+    ("value", "enhet", "expected"),
+    [
+        (74.0, "index", "74"),
+        (100.0, "procent", "100 %"),
+        (15.7, "procent", "15,7 %"),
+        (81.05, "procent", "81,05 %"),
+        (66.856, "procent", "66,86 %"),
+        (83000.0, "antal", "83 000"),
+        (-71.0, "antal", "−71"),
+        (12.5, "per-100000-invanare", "12,5 per 100 000 inv."),
+    ],
+)
+def test_values_keep_the_decimals_they_were_written_with(
+    value: float, enhet: str, expected: str
+) -> None:
+    """Each value gets the decimals it needs (at most two); none are added."""
+    assert varde(value, enhet) == expected
+
+
+def test_relative_malvarde_without_baseline_is_shown_as_the_rule(view: ReportView) -> None:
+    """ "halvera" without a baseline cannot be resolved: the rule is shown, not "saknas"."""
+    ind = view.fokusomraden[0].indikatorer[1]
+    assert ind.id == "utan-behorighet"
+    assert (ind.baslinje, ind.malvarde, ind.framsteg) == ("saknas", "halva baslinjen (2025)", "–")
+    assert faktor_text(0.5) == "halva baslinjen"
+    assert faktor_text(0.8) == "0,8 × baslinjen"
+    assert faktor_text(2.0) == "2 × baslinjen"
+
+
+def test_bilaga_1_counts_only_indicators_without_any_malvarde(view: ReportView) -> None:
+    """An indicator with a relative målvärde has one, even while it cannot be resolved."""
+    assert view.bilaga1 is not None
+    assert "1 av 3 indikatorer saknar därför målvärde" in view.bilaga1
+
+
+def test_an_old_latest_value_is_flagged(view: ReportView, md_text: str, html_text: str) -> None:
+    """A latest value more than two years older than the report year says so by the status."""
+    old = view.fokusomraden[0].indikatorer[1]
+    assert old.inaktuell == "senaste värde från 2019"
+    assert view.fokusomraden[0].indikatorer[0].inaktuell is None  # 2023
+    assert "| Ej bedömbar (saknar målvärde) · senaste värde från 2019 |" in md_text
+    assert '<span class="tag inaktuell">senaste värde från 2019</span>' in html_text
+
+
+def test_comments_on_indicators_and_values_are_shown_escaped(
+    view: ReportView, md_text: str, html_text: str
+) -> None:
+    """The indicator's kommentar and those of baslinje, målvärden and utfall (up to the year)."""
+    ind = view.fokusomraden[1].indikatorer[0]
+    assert ind.kommentar == "Ingen indikator ur planens bilaga 1; `trygghet` följs som trend."
+    assert [a.etikett for a in ind.anmarkningar] == ["Baslinje 2021 (48 %)", "Utfall 2023 (51,5 %)"]
+    labels = [a.etikett for a in view.fokusomraden[0].indikatorer[1].anmarkningar]
+    assert labels == [
+        "Målvärde 2025 (halva baslinjen)",
+        "Utfall 2019 (37,25 %)",
+        "Utfall 2019, Norrby (41 %)",
+    ]
+    assert "- Kommentar: Ingen indikator ur planens bilaga 1; \\`trygghet\\` följs" in md_text
+    assert (
+        "  - Baslinje 2021 (48 %): Första året med &lt;b&gt;nya&lt;/b&gt; frågor \\| jämförs"
+        in (md_text)
+    )
+    assert "<li>Utfall 2023 (51,5 %): &lt;script&gt;alert(3)&lt;/script&gt; svarsfrekvens" in (
+        html_text
+    )
+    assert "<dt>Kommentar</dt><dd>Ingen indikator ur planens bilaga 1;" in html_text
+    for text in (md_text, html_text):
+        assert "Efter rapportåret" not in text  # the comment on the 2024 value
+        assert "<script>alert(3)" not in text and "<b>nya" not in text
+
+
+def test_levels_not_confirmed_by_the_police_are_marked(
+    view: ReportView, md_text: str, html_text: str
+) -> None:
+    """Slutledda levels and levels from secondary sources are marked, with a legend, and the
+    summary says how many of the latest list's levels they are."""
+    s = view.sammanfattning
+    assert s.lista_sakerhet == (
+        "Nivåerna i listan 2023 är inte alla bekräftade av polisen: av de 2 nivåerna är 1 "
+        "slutledd; se markeringarna i tabellen."
+    )
+    assert [r.poster for r in s.lista] == [(("Norrby", ""),), (("Söderdal", "*"),), ()]
+    assert s.forandring is not None
+    assert "1 slutledd och 1 från en sekundär källa" in s.forandring
+    rader = {r.namn: [(c.text, c.markering) for c in r.celler] for r in view.omraden.rader}
+    assert rader["Söderdal"] == [("utsatt", ""), ("riskområde", "*")]
+    assert rader["Västmark"] == [("utsatt", "†"), ("ej på listan", "")]
+    assert view.omraden.rader_forklaring == (
+        "* slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista",
+        "† nivå från en sekundär källa (t.ex. pressen), inte från polisen själv",
+    )
+    assert "| Riskområden | 1 | Söderdal\\* |" in md_text
+    assert "| Söderdal | utsatt | riskområde\\* |" in md_text
+    assert "\n\\* slutledd nivå: härledd" in md_text
+    assert 'riskområde<abbr title="slutledd nivå: härledd' in html_text
+
+
+def test_no_certainty_note_when_every_level_is_confirmed(tmp_path: Path) -> None:
+    """With confirmed levels only, nothing is marked and no note is added."""
+    data = _copy_fixture(tmp_path)
+    omr = data / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8").replace("sakerhet: slutledd", "sakerhet: bekraftad")
+    omr.write_text(
+        text.replace("niva: utsatt, sakerhet: sekundar", "niva: utsatt, sakerhet: bekraftad"),
+        encoding="utf-8",
+    )
+    v = build(load(data), YEAR)
+    assert v.sammanfattning.lista_sakerhet is None
+    assert v.sammanfattning.forandring is not None
+    assert "inte är bekräftade" not in v.sammanfattning.forandring
+    assert v.omraden.rader_forklaring == v.omraden.forandringar_forklaring == ()
+
+
+def test_missing_report_owed_only_through_an_inferred_group_has_a_note(
+    view: ReportView, md_text: str, html_text: str
+) -> None:
+    """2:1 is owed by Socialnämnd Nordost only as a member of the group computed from the flag
+    verksamhet_i_utsatta_omraden: marked, with a note that the group is an inference."""
+    (m,) = view.saknade
+    assert (m.insatser, m.via_urval) == (("1:2", "2:1"), ("2:1",))
+    assert m.text.endswith("insats 1:2, 2:1*.")
+    assert view.saknade_not is not None
+    assert "”Samtliga nämnder och styrelser med verksamhet i utsatta områden” (insats 2:1)" in (
+        view.saknade_not
+    )
+    assert "verksamhet_i_utsatta_omraden i organisationer.yaml" in view.saknade_not
+    assert "slutledning ur planen" in view.saknade_not
+    assert "\n\\* Organisationen ska rapportera insatsen bara" in md_text
+    assert '<p class="muted">* Organisationen ska rapportera' in html_text
+
+
+def test_no_group_note_when_the_organisation_is_named_in_the_plan(tmp_path: Path) -> None:
+    """Named directly in the plan's ansvar, the organisation owes 2:1 whatever the flag says."""
+    data = _copy_fixture(tmp_path)
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8").replace(
+        "ansvar: [samtliga-med-verksamhet-i-utsatta-omraden]",
+        "ansvar: [samtliga-med-verksamhet-i-utsatta-omraden, socialnamnd-nordost]",
+    )
+    plan.write_text(text, encoding="utf-8")
+    v = build(load(data), YEAR)
+    assert [(m.insatser, m.via_urval) for m in v.saknade] == [(("1:2", "2:1"), ())]
+    assert v.saknade_not is None
+    assert "slutledning ur planen" not in render(v, "md")
 
 
 @pytest.mark.parametrize(
@@ -420,9 +602,9 @@ def test_html_has_a_print_stylesheet_and_text_labels(html_text: str) -> None:
 
 def test_html_has_a_chart_per_indicator_with_values(html_text: str, view: ReportView) -> None:
     """One accessible SVG per indicator with data; the målvärde line only where there is one."""
-    assert html_text.count('role="img"') == 2
+    assert html_text.count('role="img"') == 3
     assert html_text.count('class="malvarde"') == 1
-    assert "Målvärde 2025: 75,00 %" in html_text
+    assert "Målvärde 2025: 75 %" in html_text
     assert 'aria-label="Diagram: Andel elever' in html_text
 
 
@@ -476,6 +658,84 @@ def test_chart_without_target_or_data() -> None:
     assert _svg(baslinje=None, utfall=[]) == ""
     one = _svg(baslinje=None, utfall=[_P(2023, 5.0)], malvarde=None, malar=None)
     assert "<circle" in one
+
+
+def test_report_with_tiny_values_renders_a_chart(tmp_path: Path) -> None:
+    """Values of 1e-12 and 3e-12 are valid data: the HTML report has a chart, no traceback."""
+    data = _copy_fixture(tmp_path)
+    ind = data / "indikatorer" / "trygghet-kvall.yaml"
+    text = ind.read_text(encoding="utf-8")
+    text = text.replace("  varde: 48.0\n", "  varde: 1.0e-12\n")
+    text = text.replace("{ar: 2021, varde: 48.0,", "{ar: 2021, varde: 1.0e-12,")
+    text = text.replace("    varde: 51.5\n", "    varde: 3.0e-12\n")
+    ind.write_text(text, encoding="utf-8")
+    html = render(build(load(data), YEAR), "html")
+    svg = html[
+        html.index('<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="diagram-trygghet') :
+    ]
+    svg = svg[: svg.index("</svg>") + len("</svg>")]
+    _check_svg(svg)
+    assert ">0,0000000000030<" in svg  # the top tick, with the decimals its step needs
+
+
+def _check_svg(svg: str) -> None:
+    """Well-formed XML, an <svg> root, and every coordinate a finite number inside the canvas."""
+    root = ElementTree.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    for el in root.iter():
+        for name in ("x", "y", "x1", "y1", "x2", "y2", "cx", "cy"):
+            if name in el.attrib:
+                value = float(el.attrib[name])
+                assert math.isfinite(value) and -10 <= value <= 600, (el.tag, name, value)
+        if "points" in el.attrib:
+            for pair in el.attrib["points"].split():
+                assert all(math.isfinite(float(v)) for v in pair.split(","))
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [5.0, 5.0, 5.0],  # zero range
+        [0.0, 0.0],
+        [1e-12, 3e-12],  # tiny
+        [5e-324, 1e-323],  # subnormal
+        [1.7976931348623157e308, -1.7976931348623157e308],  # huge, both signs
+        [-71.0, -3.5, -40.25],  # negative
+        [42.0],  # a single point
+    ],
+)
+def test_chart_handles_any_range(values: list[float]) -> None:
+    """Zero range, tiny, huge, negative values and a single point all give a chart."""
+    utfall = [_P(2020 + n, v) for n, v in enumerate(values)]
+    for integer in (False, True):
+        svg = _svg(baslinje=None, utfall=utfall, malvarde=None, malar=None, integer=integer)
+        _check_svg(svg)
+        assert svg.count("<circle") == len(values) + 1  # one per value, one in the legend
+
+
+_FINITE = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@given(
+    values=st.lists(_FINITE, min_size=1, max_size=8),
+    baslinje=st.none() | _FINITE,
+    malvarde=st.none() | _FINITE,
+    integer=st.booleans(),
+    first=st.integers(1990, 2030),
+)
+def test_chart_never_raises_and_is_well_formed(
+    values: list[float], baslinje: float | None, malvarde: float | None, integer: bool, first: int
+) -> None:
+    """Any finite series (with or without baseline and målvärde) gives well-formed SVG."""
+    svg = _svg(
+        baslinje=None if baslinje is None else _P(first - 1, baslinje),
+        utfall=[_P(first + n, v, n == 2) for n, v in enumerate(values)],
+        malvarde=malvarde,
+        malar=None if malvarde is None else first + 10,
+        integer=integer,
+        fmt=lambda v: varde(v, "procent"),
+    )
+    _check_svg(svg)
 
 
 # --- determinism and templates -------------------------------------------------------------------

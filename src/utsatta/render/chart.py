@@ -15,12 +15,16 @@ Why inline SVG and not a charting library:
 The chart shows the baseline (a hollow square), the utfall (points joined by a line, broken where
 the way of measuring changed) and the målvärde as a dashed horizontal line from the baseline year
 to the målår.
+
+Any finite values give a chart: the y axis is computed in decimal arithmetic (:mod:`decimal`), so
+a zero range, values like 1e-12 or 1e300, negative values and a single point all get a non-empty
+axis with exact tick values, and no coordinate is ever infinite or NaN.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
 from typing import Protocol
 
@@ -29,6 +33,10 @@ __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
 WIDTH = 560
 HEIGHT = 250
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64, 24, 28, 64
+#: the left margin grows with long axis labels (about this many pixels a character), up to half
+#: the width; a longer label (only for absurd values) runs off the edge but the chart stays valid
+_CHAR_W = 7
+_MAX_LEFT = WIDTH // 2
 
 _UTFALL = "#1d4f91"
 _BASLINJE = "#444444"
@@ -59,30 +67,50 @@ def _attr(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _nice_step(span: float, integer: bool, count: int = 4) -> float:
-    raw = span / count
+#: decimal arithmetic for the axis: exact for every finite float, whatever its size
+_CONTEXT = Context(prec=40, rounding=ROUND_HALF_EVEN, Emin=-999_999, Emax=999_999)
+_FACTORS_INTEGER = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
+_FACTORS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+
+
+def _dec(x: float) -> Decimal:
+    """A float as the shortest decimal that reads back as it (``0.1`` is 0.1, not 0.1000…055)."""
+    return Decimal(repr(float(x)))
+
+
+def _nice_step(span: Decimal, integer: bool, count: int = 4) -> Decimal:
+    """A step of 1, 2, (2.5,) 5 or 10 times a power of ten that covers ``span`` in ``count``."""
+    raw = _CONTEXT.divide(span, Decimal(count))
     if integer:
-        raw = max(raw, 1.0)
-    magnitude = 10.0 ** math.floor(math.log10(raw))
-    factors = (1, 2, 5, 10) if integer else (1, 2, 2.5, 5, 10)
-    for factor in factors:
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude  # pragma: no cover - the loop always returns
+        raw = max(raw, Decimal(1))
+    magnitude = Decimal(1).scaleb(raw.adjusted(), _CONTEXT)
+    for factor in _FACTORS_INTEGER if integer else _FACTORS:
+        step = _CONTEXT.multiply(factor, magnitude)
+        if raw <= step:
+            return step
+    return _CONTEXT.multiply(Decimal(10), magnitude)  # pragma: no cover - the loop returns
 
 
-def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[float], int]:
-    """Axis values at a "nice" step covering ``values``, and the decimals the step needs."""
-    lo, hi = min(values), max(values)
+def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int]:
+    """Axis values at a "nice" step covering ``values``, and the decimals the step needs.
+
+    The arithmetic is decimal, not binary: a tick is exactly a multiple of the step, the axis
+    never collapses (the span is always > 0, also for 1e-12 or 1e300), and no tick overflows.
+    """
+    c = _CONTEXT
+    numbers = [_dec(v) for v in values]
+    lo, hi = min(numbers), max(numbers)
     if lo == hi:
-        pad = abs(lo) * 0.1 or 1.0
-        lo, hi = lo - pad, hi + pad
-    step = _nice_step(hi - lo, integer)
-    start = math.floor(lo / step) * step
-    stop = math.ceil(hi / step) * step
-    count = round((stop - start) / step)
-    decimals = next(d for d in range(11) if abs(round(step, d) - step) < 1e-9)
-    return [round(start + i * step, 10) for i in range(count + 1)], decimals
+        pad = c.divide(abs(lo), Decimal(10)) if lo else Decimal(1)
+        lo, hi = c.subtract(lo, pad), c.add(hi, pad)
+    step = _nice_step(c.subtract(hi, lo), integer)
+    start = c.multiply(c.divide(lo, step).to_integral_value(ROUND_FLOOR), step)
+    stop = c.multiply(c.divide(hi, step).to_integral_value(ROUND_CEILING), step)
+    count = int(c.divide(c.subtract(stop, start), step).to_integral_value(ROUND_HALF_EVEN))
+    ticks = [c.add(start, c.multiply(Decimal(i), step)) for i in range(count + 1)]
+    exponent = step.normalize(c).as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return ticks, decimals
 
 
 def _x_ticks(first: int, last: int) -> list[int]:
@@ -100,7 +128,7 @@ def indicator_svg(
     malvarde: float | None,
     malar: int | None,
     fmt: Callable[[float], str],
-    fmt_tick: Callable[[float, int], str],
+    fmt_tick: Callable[[Decimal, int], str],
     enhet: str,
     integer: bool = False,
 ) -> str:
@@ -128,14 +156,20 @@ def indicator_svg(
         x0, x1 = x0 - 1, x1 + 1
     ticks, tick_decimals = _y_ticks(values, integer)
     y_lo, y_hi = ticks[0], ticks[-1]
-    plot_w = WIDTH - _LEFT - _RIGHT
+    tick_labels = [fmt_tick(t, tick_decimals) for t in ticks]
+    left = min(_MAX_LEFT, max(_LEFT, 12 + _CHAR_W * max(len(label) for label in tick_labels)))
+    plot_w = WIDTH - left - _RIGHT
     plot_h = HEIGHT - _TOP - _BOTTOM
 
     def px(year: float) -> float:
-        return _LEFT + (year - x0) / (x1 - x0) * plot_w
+        return left + (year - x0) / (x1 - x0) * plot_w
 
-    def py(value: float) -> float:
-        return _TOP + (y_hi - value) / (y_hi - y_lo) * plot_h
+    y_span = _CONTEXT.subtract(y_hi, y_lo)
+
+    def py(value: float | Decimal) -> float:
+        number = value if isinstance(value, Decimal) else _dec(value)
+        share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
+        return _TOP + float(share) * plot_h
 
     label = _description(titel, baslinje, points, malvarde, malar, fmt)
     sid = f"diagram-{ident}"
@@ -145,22 +179,22 @@ def indicator_svg(
         f'aria-label="{_attr(label)}" font-family="{_attr(_FONT)}" font-size="12" '
         f'fill="{_TEXT}">',
         f"<title>{escape(label, quote=False)}</title>",
-        f'<text x="{_n(_LEFT)}" y="{_n(_TOP - 12)}" text-anchor="start">'
+        f'<text x="{_n(left)}" y="{_n(_TOP - 12)}" text-anchor="start">'
         f"{escape(enhet, quote=False)}</text>",
     ]
-    for t in ticks:
+    for t, tick_label in zip(ticks, tick_labels, strict=True):
         y = py(t)
         out.append(
-            f'<line x1="{_n(_LEFT)}" y1="{_n(y)}" x2="{_n(WIDTH - _RIGHT)}" y2="{_n(y)}" '
+            f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(WIDTH - _RIGHT)}" y2="{_n(y)}" '
             f'stroke="{_GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{_n(_LEFT - 6)}" y="{_n(y + 4)}" text-anchor="end">'
-            f"{escape(fmt_tick(t, tick_decimals), quote=False)}</text>"
+            f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" text-anchor="end">'
+            f"{escape(tick_label, quote=False)}</text>"
         )
     axis_y = HEIGHT - _BOTTOM
     out.append(
-        f'<line x1="{_n(_LEFT)}" y1="{_n(axis_y)}" x2="{_n(WIDTH - _RIGHT)}" y2="{_n(axis_y)}" '
+        f'<line x1="{_n(left)}" y1="{_n(axis_y)}" x2="{_n(WIDTH - _RIGHT)}" y2="{_n(axis_y)}" '
         f'stroke="{_TEXT}" stroke-width="1"/>'
     )
     for year in _x_ticks(x0, x1):
@@ -171,7 +205,7 @@ def indicator_svg(
         )
         out.append(f'<text x="{_n(x)}" y="{_n(axis_y + 17)}" text-anchor="middle">{year}</text>')
     out.append(
-        f'<text x="{_n(_LEFT + plot_w / 2)}" y="{_n(axis_y + 32)}" text-anchor="middle">År</text>'
+        f'<text x="{_n(left + plot_w / 2)}" y="{_n(axis_y + 32)}" text-anchor="middle">År</text>'
     )
 
     if target:
@@ -216,7 +250,7 @@ def indicator_svg(
 
     # Legend below the axis.
     ly = HEIGHT - 10
-    lx = _LEFT
+    lx = left
     out.append(f'<circle cx="{_n(lx + 4)}" cy="{_n(ly - 4)}" r="4" fill="{_UTFALL}"/>')
     out.append(f'<text x="{_n(lx + 14)}" y="{_n(ly)}">Utfall</text>')
     lx += 80

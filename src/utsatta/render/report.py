@@ -20,12 +20,31 @@ Decisions where the issue is silent:
   to merge several organisations' statuses into one per insats, so none is invented.
 * **Progress** is the share of the distance from the baseline to the målvärde covered by the latest
   value; the status and its explanation come from :mod:`utsatta.compute.progress`.
-* **Coverage.** An insats whose title says "samtliga" or "alla" is read as meant for every area on
-  the police list; in the coverage matrix such an insats shows "saknas" for each listed area no
-  report reached that year (only when the insats is due that year).
-* **Numbers**: decimal comma, space as thousands separator and before "%", "−" for minus. Each
-  indicator uses one number of decimals for all its values (what its data needs, at least one for
-  shares and rates, at most two), so a column never mixes "75 %" and "62,4 %".
+* **Coverage.** An insats marked ``omfattar_alla_omraden: true`` in the plan (its title asks for
+  every area, e.g. "samtliga … skolor", "alla utsatta områden") is meant for every area on the
+  police list; in the coverage matrix such an insats shows "saknas" for each listed area no report
+  reached that year (only when the insats is due that year). The title itself is not searched:
+  "Samtliga nämnder" or "alla dagar i veckan" say nothing about areas.
+* **Numbers**: decimal comma, space as thousands separator and before "%", "−" for minus. A value
+  is shown as it was written in the data: with the decimals that value needs, at most two (74 is
+  "74", 15.7 "15,7", 81.05 "81,05"); no decimals are added, so the report never reads "74,0"
+  where the source says 74. A value with more decimals is rounded to two. ``utsatta indikatorer``
+  formats with the same functions (:func:`varde`, :func:`framsteg_text`).
+* **A relative målvärde** (``relativt: {faktor: 0.5}``) that cannot be resolved because the
+  baseline is missing is shown as the rule ("halva baslinjen (2025)", "0,8 × baslinjen (2025)").
+  The Bilaga 1 banner counts only indicators without any målvärde in the data.
+* **Old values.** An indicator whose latest value is more than :data:`INAKTUELL_AR` years older
+  than the report year says so next to its status ("senaste värde från 2019").
+* **How sure a level is.** A level on the police list that is ``slutledd`` (inferred) or taken
+  from a ``sekundar`` source is marked (* and †) in the områden tables, with a legend; the summary
+  says how many of the levels on the latest list are not confirmed, and a comparison between
+  editions says when it rests on such levels.
+* **Comments** in an indicator file (the indicator's ``kommentar`` and those of its baslinje,
+  målvärden and utfall up to the year) are shown with the indicator ("Anmärkningar").
+* **Groups by inference.** A missing report owed only because the organisation belongs to a group
+  with ``urval`` (e.g. "samtliga nämnder och styrelser med verksamhet i utsatta områden") is marked
+  in section 4, with a note that the group is computed from a flag in organisationer.yaml, which
+  is an inference: the plan does not list the members.
 """
 
 from __future__ import annotations
@@ -47,6 +66,8 @@ from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.omraden import Klassning, OmradenFil
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import Insats
 from utsatta.model.rapport import InsatsRapport, RapportFil
 from utsatta.render import chart
 from utsatta.render.overview import uppfoljning_text
@@ -105,13 +126,13 @@ SAKERHET: Final[Mapping[str, str]] = {
     "slutledd": "slutledd",
     "sekundar": "sekundär källa",
 }
-ENHET: Final[Mapping[str, tuple[str, str, int]]] = {
-    # enhet: (suffix after a value, y-axis label, minimum decimals)
-    "procent": (" %", "Procent", 1),
-    "antal": ("", "Antal", 0),
-    "index": ("", "Index", 1),
-    "per-100000-invanare": (" per 100 000 inv.", "Per 100 000 invånare", 1),
-    "meritvarde": ("", "Meritvärde", 1),
+ENHET: Final[Mapping[str, tuple[str, str]]] = {
+    # enhet: (suffix after a value, y-axis label)
+    "procent": (" %", "Procent"),
+    "antal": ("", "Antal"),
+    "index": ("", "Index"),
+    "per-100000-invanare": (" per 100 000 inv.", "Per 100 000 invånare"),
+    "meritvarde": ("", "Meritvärde"),
 }
 RIKTNING: Final[Mapping[str, str]] = {
     "hogre-ar-battre": "högre är bättre",
@@ -130,8 +151,15 @@ LAGE: Final[Mapping[Cell, str]] = {
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
     Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
 }
-_KRAV = re.compile(r"\b(samtliga|alla)\b", re.IGNORECASE)
 MAX_DECIMALER: Final = 2
+#: a latest value more than this many years older than the report year is flagged
+INAKTUELL_AR: Final = 2
+#: markers for levels on the police list that are not confirmed, and what they mean
+SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
+    "slutledd": ("*", "slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista"),
+    "sekundar": ("†", "nivå från en sekundär källa (t.ex. pressen), inte från polisen själv"),
+}
+KON: Final[Mapping[str, str]] = {"K": "kvinnor", "M": "män"}
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
@@ -142,7 +170,7 @@ ILLUSTRATIV_TEXT: Final = (
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def tal(value: float, decimals: int, suffix: str = "") -> str:
+def tal(value: float | Decimal, decimals: int, suffix: str = "") -> str:
     """A number in Swedish: ``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234"."""
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
@@ -153,6 +181,68 @@ def tal(value: float, decimals: int, suffix: str = "") -> str:
 def _decimals_in(value: float) -> int:
     exponent = Decimal(repr(value)).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def decimaler(value: float) -> int:
+    """The decimals ``value`` is shown with: as many as it needs, at most :data:`MAX_DECIMALER`."""
+    return min(MAX_DECIMALER, _decimals_in(value))
+
+
+def varde(value: float, enhet: str) -> str:
+    """A value of an indicator as written in the data: ``varde(74.0, "index")`` is "74",
+    ``varde(81.05, "procent")`` "81,05 %", ``varde(83000, "antal")`` "83 000"."""
+    return tal(value, decimaler(value), ENHET[enhet][0])
+
+
+def faktor_text(faktor: float) -> str:
+    """A relative målvärde in words: 0.5 is "halva baslinjen", 0.8 "0,8 × baslinjen"."""
+    if faktor == 0.5:
+        return "halva baslinjen"
+    return f"{tal(faktor, decimaler(faktor))} × baslinjen"
+
+
+def malvarde_text(res: IndicatorResult) -> str:
+    """The målvärde used, with its year: the value, the rule when it cannot be resolved (a
+    relative målvärde without baseline), or "saknas"."""
+    ind = res.indikator
+    if res.malvarde is not None and res.malar is not None:
+        return f"{varde(res.malvarde, ind.enhet)} ({res.malar})"
+    mal = ind.malvarden[-1] if ind.malvarden else None  # the one compute.indicators uses
+    if mal is not None and mal.relativt is not None:
+        return f"{faktor_text(mal.relativt.faktor)} ({mal.ar})"
+    return "saknas"
+
+
+def framsteg_andel(res: IndicatorResult) -> float | None:
+    """The share of the distance from the baseline to the målvärde covered by the latest value
+    (0.35 is 35 % of the way), or None without baseline, latest value or målvärde."""
+    b, s, m = res.progress.baslinje, res.progress.senaste, res.malvarde
+    if b is None or s is None or m is None or m == b.varde:
+        return None
+    return round((s.varde - b.varde) / (m - b.varde), 9)
+
+
+def framsteg_text(andel: float | None) -> str:
+    """ "35 % av vägen", or "–" where no share exists."""
+    return "–" if andel is None else f"{tal(andel * 100, 0, ' %')} av vägen"
+
+
+def status_text(res: IndicatorResult) -> str:
+    """The status with its reason: "Ej bedömbar (saknar data)"."""
+    prog = res.progress
+    text = _cap(prog.status.value)
+    if prog.orsak is not None:
+        text += f" ({prog.orsak.value})"
+    return text
+
+
+def inaktuell_text(res: IndicatorResult, ar: int | None) -> str | None:
+    """ "senaste värde från 2019" when the latest value is more than :data:`INAKTUELL_AR` years
+    older than ``ar``; None otherwise (and without a year to compare with)."""
+    if ar is None or not res.serie:
+        return None
+    senaste = res.serie[-1].ar
+    return f"senaste värde från {senaste}" if ar - senaste > INAKTUELL_AR else None
 
 
 # --- the view model ------------------------------------------------------------------------------
@@ -166,6 +256,16 @@ class Rad:
     antal: int
     nyckel: str
     detalj: str = ""
+    #: the names in ``detalj``, each with its marker ("*", "†" or "") for how sure its level is
+    poster: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Anmarkning:
+    """A comment in the data on one value of an indicator: "Baslinje 2020 (62,4 %)" and text."""
+
+    etikett: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -195,10 +295,16 @@ class IndikatorVy:
     framsteg: str
     status: str
     status_nyckel: str
+    #: "senaste värde från 2019" when the latest value is old (see INAKTUELL_AR), else None
+    inaktuell: str | None
     forklaring: str
     saknas: str | None
     kallor: tuple[str, ...]
     illustrativ: bool
+    #: the indicator's own kommentar in the data
+    kommentar: str | None
+    #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
+    anmarkningar: tuple[Anmarkning, ...]
     #: inline SVG, already escaped by :mod:`utsatta.render.chart` ("" when there is nothing to draw)
     diagram: Markup
 
@@ -263,6 +369,10 @@ class Sammanfattning:
     lista_text: str
     lista: tuple[Rad, ...]
     antal_pa_listan: int
+    #: how many levels on the latest list are inferred or from secondary sources, or None
+    lista_sakerhet: str | None
+    #: the legend of the markers used in ``lista`` ("* slutledd nivå …")
+    lista_forklaring: tuple[str, ...]
     forandring: str | None
     indikatorer: tuple[Rad, ...]
     antal_indikatorer: int
@@ -280,6 +390,10 @@ class Sammanfattning:
 class NivaCell:
     text: str
     nyckel: str
+    #: "*" (slutledd), "†" (sekundär källa) or "": see SAKERHET_MARKERING
+    markering: str = ""
+    #: what the marker means, for a tooltip ("" without marker)
+    sakerhet: str = ""
 
 
 @dataclass(frozen=True)
@@ -301,8 +415,9 @@ class TackningRad:
     insats: str
     ankare: str
     titel: str
-    krav: str | None
-    #: e.g. "(samtliga)" or "(alla; ingen rapport krävs 2023)", or ""
+    #: the plan marks the insats as meant for every area (Insats.omfattar_alla_omraden)
+    omfattar_alla: bool
+    #: e.g. "(alla områden)" or "(alla områden; ingen rapport krävs 2023)", or ""
     anmarkning: str
     rapporteras_i_ar: bool
     celler: tuple[NivaCell, ...]
@@ -314,9 +429,13 @@ class OmradenVy:
     upplagor: tuple[int, ...]
     upplagor_text: tuple[str, ...]
     rader: tuple[OmradeRad, ...]
+    #: the legend of the markers used in ``rader``
+    rader_forklaring: tuple[str, ...]
     fore_upplaga: int | None
     senaste_upplaga: int | None
     forandringar: tuple[ForandringRad, ...]
+    #: the legend of the markers used in ``forandringar``
+    forandringar_forklaring: tuple[str, ...]
     tackning_omraden: tuple[str, ...]
     tackning: tuple[TackningRad, ...]
 
@@ -327,6 +446,8 @@ class SaknadVy:
     hela_rapporten: bool
     insatser: tuple[str, ...]
     text: str
+    #: the insatser owed only through a group with ``urval`` (marked "*" in ``text``)
+    via_urval: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -348,6 +469,8 @@ class ReportView:
     fokusomraden: tuple[FokusVy, ...]
     omraden: OmradenVy
     saknade: tuple[SaknadVy, ...]
+    #: the note on the "*" in ``saknade``: the group is an inference (None when no "*")
+    saknade_not: str | None
     kallor: tuple[KallGrupp, ...]
 
 
@@ -373,19 +496,46 @@ def _kalla_text(k: Kalla) -> KallVy:
     return KallVy(text, k.url)
 
 
-def _indikator(res: IndicatorResult) -> IndikatorVy:
+def _anmarkningar(
+    res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]
+) -> tuple[Anmarkning, ...]:
+    """The comments on the values of an indicator: baslinje, målvärden, utfall up to ``ar``."""
+    ind = res.indikator
+    out: list[Anmarkning] = []
+    b = ind.baslinje
+    if b is not None and b.kommentar:
+        out.append(
+            Anmarkning(f"Baslinje {b.ar} ({varde(b.varde, ind.enhet)})", b.kommentar.strip())
+        )
+    for m in ind.malvarden:
+        if m.kommentar:
+            if m.varde is not None:
+                what = varde(m.varde, ind.enhet)
+            else:
+                assert m.relativt is not None
+                what = faktor_text(m.relativt.faktor)
+            out.append(Anmarkning(f"Målvärde {m.ar} ({what})", m.kommentar.strip()))
+    for u in sorted(ind.utfall, key=lambda u: u.ar):
+        if u.kommentar and u.ar <= ar:
+            where = [omrade_namn.get(u.omrade, u.omrade)] if u.omrade else []
+            where += [KON[u.kon]] if u.kon is not None and u.kon in KON else []
+            label = ", ".join([f"Utfall {u.ar}", *where])
+            out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
+    return tuple(out)
+
+
+def _indikator(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) -> IndikatorVy:
     ind = res.indikator
     prog = res.progress
-    suffix, y_label, min_dec = ENHET[ind.enhet]
+    y_label = ENHET[ind.enhet][1]
     values = [p.varde for p in res.serie]
     if res.baslinje is not None:
         values.append(res.baslinje.varde)
     if res.malvarde is not None:
         values.append(res.malvarde)
-    decimals = min(MAX_DECIMALER, max([min_dec, *(_decimals_in(v) for v in values)]))
 
     def fmt(v: float) -> str:
-        return tal(v, decimals, suffix)
+        return varde(v, ind.enhet)
 
     def fmt_ar(v: float | None, ar: int | None) -> str:
         if v is None or ar is None:
@@ -393,14 +543,6 @@ def _indikator(res: IndicatorResult) -> IndikatorVy:
         return f"{fmt(v)} ({ar})"
 
     senaste = res.serie[-1] if res.serie else None
-    framsteg = "–"
-    b, s = prog.baslinje, prog.senaste
-    if b is not None and s is not None and res.malvarde is not None and res.malvarde != b.varde:
-        share = (s.varde - b.varde) / (res.malvarde - b.varde)
-        framsteg = f"{tal(share * 100, 0, ' %')} av vägen"
-    status = _cap(prog.status.value)
-    if prog.orsak is not None:
-        status += f" ({prog.orsak.value})"
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -411,7 +553,7 @@ def _indikator(res: IndicatorResult) -> IndikatorVy:
         fmt=fmt,
         fmt_tick=lambda v, d: tal(v, d),
         enhet=y_label,
-        integer=decimals == 0,
+        integer=all(_decimals_in(v) == 0 for v in values),
     )
     return IndikatorVy(
         id=ind.id,
@@ -426,25 +568,38 @@ def _indikator(res: IndicatorResult) -> IndikatorVy:
             res.baslinje.ar if res.baslinje else None,
         ),
         senaste=fmt_ar(senaste.varde if senaste else None, senaste.ar if senaste else None),
-        malvarde=fmt_ar(res.malvarde, res.malar),
-        framsteg=framsteg,
-        status=status,
+        malvarde=malvarde_text(res),
+        framsteg=framsteg_text(framsteg_andel(res)),
+        status=status_text(res),
         status_nyckel=prog.status.name.lower().replace("_", "-"),
+        inaktuell=inaktuell_text(res, ar),
         forklaring=prog.forklaring,
         saknas=ind.saknas.orsak if ind.saknas else None,
         kallor=tuple(_kalla_text(k).text for k in ind.kallor),
         illustrativ=ind.illustrativ,
+        kommentar=ind.kommentar.strip() if ind.kommentar else None,
+        anmarkningar=_anmarkningar(res, ar, omrade_namn),
         diagram=Markup(diagram),
     )
+
+
+def _markering(k: Klassning | None) -> tuple[str, str]:
+    """The marker for a level that is not confirmed, and what it means; ("", "") otherwise."""
+    if k is None or k.niva == "okand":
+        return "", ""
+    return SAKERHET_MARKERING.get(k.sakerhet, ("", ""))
 
 
 def _niva_cell(k: Klassning | None) -> NivaCell:
     if k is None:
         return NivaCell("–", "saknas")
-    text = NIVA[k.niva]
-    if k.sakerhet in SAKERHET and k.niva != "okand":
-        text += f" ({SAKERHET[k.sakerhet]})"
-    return NivaCell(text, k.niva)
+    return NivaCell(NIVA[k.niva], k.niva, *_markering(k))
+
+
+def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
+    """The legend lines for the markers used, in a fixed order."""
+    used = set(markers)
+    return tuple(f"{m} {text}" for m, text in SAKERHET_MARKERING.values() if m in used)
 
 
 def _klassning(omr: OmradenFil) -> dict[tuple[str, int], Klassning]:
@@ -479,17 +634,49 @@ def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     return "oförändrad"
 
 
+@dataclass(frozen=True)
+class _ListaSammanfattning:
+    """What the summary says about the police list."""
+
+    rader: list[Rad]
+    upplaga: str | None
+    sakerhet: str | None
+    forklaring: tuple[str, ...]
+    forandring: str | None
+    antal: int
+
+
+def _osakra(klassningar: Iterable[Klassning | None]) -> tuple[int, int]:
+    """How many of the levels are slutledda, and how many from secondary sources."""
+    ks = [k for k in klassningar if k is not None]
+    return (
+        sum(1 for k in ks if _markering(k)[0] == SAKERHET_MARKERING["slutledd"][0]),
+        sum(1 for k in ks if _markering(k)[0] == SAKERHET_MARKERING["sekundar"][0]),
+    )
+
+
+def _osakra_text(slutledda: int, sekundara: int) -> str:
+    """ "4 slutledda och 1 från en sekundär källa"."""
+    parts = []
+    if slutledda:
+        parts.append(f"{slutledda} {'slutledd' if slutledda == 1 else 'slutledda'}")
+    if sekundara:
+        kallor = "en sekundär källa" if sekundara == 1 else "sekundära källor"
+        parts.append(f"{sekundara} från {kallor}")
+    return " och ".join(parts)
+
+
 def _omraden(
     omr: OmradenFil | None,
     ar: int,
     plan_start: int,
-    insatser: Sequence[tuple[str, str, bool]],
+    insatser: Sequence[tuple[str, str, bool, bool]],
     reached: Mapping[str, Mapping[str, int]],
-) -> tuple[OmradenVy, list[Rad], str | None, str | None, int]:
-    """The områden section, and the summary's rows on the police list."""
+) -> tuple[OmradenVy, _ListaSammanfattning]:
+    """The områden section, and what the summary says about the police list."""
     if omr is None:
-        empty = OmradenVy((), (), (), None, None, (), (), ())
-        return empty, [], None, None, 0
+        empty = OmradenVy((), (), (), (), None, None, (), (), (), ())
+        return empty, _ListaSammanfattning([], None, None, (), None, 0)
     klass = _klassning(omr)
     # Only the editions published up to the year: the report for a year never changes when a
     # later list is added to the data.
@@ -507,23 +694,35 @@ def _omraden(
     upplaga_text = None
     antal = 0
     on_list: list[str] = []
+    lista_sakerhet = None
+    lista_markers: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
         upplaga_text = f"{u.utgivare}: {u.titel} ({senaste})"
         for niva, rubrik in NIVA_RUBRIK.items():
-            names = [o.namn for o in omr.omraden if _niva_i(klass, o.id, senaste) == niva]
-            antal += len(names)
-            lista.append(Rad(rubrik, len(names), niva, ", ".join(names)))
+            areas = [o for o in omr.omraden if _niva_i(klass, o.id, senaste) == niva]
+            poster = tuple((o.namn, _markering(klass.get((o.id, senaste)))[0]) for o in areas)
+            lista_markers += [m for _, m in poster]
+            antal += len(areas)
+            lista.append(Rad(rubrik, len(areas), niva, ", ".join(o.namn for o in areas), poster))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
+        slutledda, sekundara = _osakra(klass.get((o, senaste)) for o in on_list)
+        if slutledda or sekundara:
+            lista_sakerhet = (
+                f"Nivåerna i listan {senaste} är inte alla bekräftade av polisen: av de {antal} "
+                f"nivåerna är {_osakra_text(slutledda, sekundara)}; se markeringarna i tabellen."
+            )
 
     forandringar: list[ForandringRad] = []
     forandring_text = None
     if senaste is not None and fore is not None and senaste != fore:
         counts: dict[str, int] = {}
+        compared: list[Klassning | None] = []
         for o in omr.omraden:
             a, b = klass.get((o.id, fore)), klass.get((o.id, senaste))
             if not (_pa_listan(a) or _pa_listan(b)):
                 continue
+            compared += [a, b]
             change = _forandring(a, b)
             counts[change] = counts.get(change, 0) + 1
             forandringar.append(ForandringRad(o.namn, _niva_cell(a), _niva_cell(b), change))
@@ -537,14 +736,18 @@ def _omraden(
         forandring_text = (
             f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(parts) + "."
         )
+        slutledda, sekundara = _osakra(compared)
+        if slutledda or sekundara:
+            forandring_text += (
+                " Jämförelsen bygger delvis på nivåer som inte är bekräftade av polisen: "
+                f"{_osakra_text(slutledda, sekundara)}; se markeringarna i avsnitt 3."
+            )
 
     # Coverage: the areas on the latest list, then any other area a report reached.
     reached_any = {o for per in reached.values() for o in per}
     columns = [o for o in omr.omraden if o.id in on_list or o.id in reached_any]
     tackning: list[TackningRad] = []
-    for ins_id, titel, due in insatser:
-        m = _KRAV.search(titel)
-        krav = m.group(1).lower() if m else None
+    for ins_id, titel, due, alla in insatser:
         cells: list[NivaCell] = []
         gaps = 0
         per = reached.get(ins_id, {})
@@ -552,12 +755,12 @@ def _omraden(
             n = per.get(o.id, 0)
             if n:
                 cells.append(NivaCell(str(n), "nadd"))
-            elif krav and due and o.id in on_list:
+            elif alla and due and o.id in on_list:
                 cells.append(NivaCell("saknas", "lucka"))
                 gaps += 1
             else:
                 cells.append(NivaCell("–", "ej-nadd"))
-        notes = [krav] if krav else []
+        notes = ["alla områden"] if alla else []
         if not due:
             notes.append(f"ingen rapport krävs {ar}")
         tackning.append(
@@ -565,7 +768,7 @@ def _omraden(
                 insats=ins_id,
                 ankare=_ankare_insats(ins_id),
                 titel=titel,
-                krav=krav,
+                omfattar_alla=alla,
                 anmarkning=f"({'; '.join(notes)})" if notes else "",
                 rapporteras_i_ar=due,
                 celler=tuple(cells),
@@ -578,15 +781,21 @@ def _omraden(
             f"{by_year[u].ar}: {by_year[u].utgivare}, {by_year[u].titel}" for u in upplagor
         ),
         rader=rader,
+        rader_forklaring=_forklaring(c.markering for r in rader for c in r.celler),
         fore_upplaga=fore,
         senaste_upplaga=senaste,
         forandringar=tuple(forandringar),
+        forandringar_forklaring=_forklaring(
+            c.markering for f in forandringar for c in (f.fore, f.efter)
+        ),
         tackning_omraden=tuple(
             o.namn if o.id in on_list else f"{o.namn} (ej på listan)" for o in columns
         ),
         tackning=tuple(tackning),
     )
-    return vy, lista, upplaga_text, forandring_text, antal
+    return vy, _ListaSammanfattning(
+        lista, upplaga_text, lista_sakerhet, _forklaring(lista_markers), forandring_text, antal
+    )
 
 
 def _ankare_insats(ins_id: str) -> str:
@@ -618,7 +827,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
         (org, item.insats): item for org, (rep, _) in reports.items() for item in rep.insatser
     }
     results = evaluate(ds, ar)
-    indikatorer = [(r, _indikator(r)) for r in results]
+    indikatorer = [(r, _indikator(r, ar, area_names)) for r in results]
 
     def area_list(ids: Iterable[str]) -> tuple[str, ...]:
         unique = sorted(set(ids), key=lambda i: (area_order.get(i, len(area_order)), i))
@@ -627,7 +836,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
     # Insatser, in plan order.
     insats_vyer: dict[str, InsatsVy] = {}
     reached: dict[str, dict[str, int]] = {}
-    due_rows: list[tuple[str, str, bool]] = []
+    due_rows: list[tuple[str, str, bool, bool]] = []
     status_counts: dict[str, int] = {}
     for ins in plan.insatser:
         samordnande = resolve(ins.samordningsansvar, orgs)
@@ -636,7 +845,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
             org: matrix.cells.get((org, ins.id), Cell.EJ_AKTUELL) for org in responsible(ins, orgs)
         }
         due = any((org, ins.id) in matrix.owed for org in cells)
-        due_rows.append((ins.id, ins.titel, due))
+        due_rows.append((ins.id, ins.titel, due, ins.omfattar_alla_omraden))
         org_vyer: list[OrgRapportVy] = []
         behov: list[tuple[str, str]] = []
         per_area: dict[str, int] = {}
@@ -731,9 +940,8 @@ def build(ds: DataSet, ar: int) -> ReportView:
     )
 
     g = plan.plan.giltighet
-    omraden_vy, lista, upplaga_text, forandring_text, antal = _omraden(
-        omr, ar, g.fran, due_rows, reached
-    )
+    omraden_vy, pl = _omraden(omr, ar, g.fran, due_rows, reached)
+    upplaga_text, antal = pl.upplaga, pl.antal
 
     ind_rows = tuple(
         Rad(
@@ -771,9 +979,11 @@ def build(ds: DataSet, ar: int) -> ReportView:
         malar=g.till,
         upplaga=upplaga_text,
         lista_text=lista_text,
-        lista=tuple(lista),
+        lista=tuple(pl.rader),
         antal_pa_listan=antal,
-        forandring=forandring_text,
+        lista_sakerhet=pl.sakerhet,
+        lista_forklaring=pl.forklaring,
+        forandring=pl.forandring,
         indikatorer=ind_rows,
         antal_indikatorer=len(results),
         indikatorer_text=f"{_antal(len(results), 'indikator', 'indikatorer')} följs upp.",
@@ -790,19 +1000,27 @@ def build(ds: DataSet, ar: int) -> ReportView:
     missing: dict[str, list[str]] = {}
     for org, ins_id in matrix.saknas():
         missing.setdefault(org, []).append(ins_id)
-    saknade = tuple(
-        SaknadVy(
-            names.get(org, org),
-            org not in reports,
-            tuple(ids),
-            (
-                f"ingen rapport har kommit in för {ar}; den ska omfatta insats {', '.join(ids)}."
-                if org not in reports
-                else f"rapporten för {ar} saknar insats {', '.join(ids)}."
-            ),
+    urval = _via_urval(plan.insatser, orgs)
+    saknade: list[SaknadVy] = []
+    used_groups: set[str] = set()
+    for org, ids in missing.items():
+        marked = [i for i in ids if org in urval.get(i, {})]
+        used_groups.update(g for i in marked for g in urval[i][org])
+        listed = ", ".join(f"{i}*" if i in marked else i for i in ids)
+        saknade.append(
+            SaknadVy(
+                names.get(org, org),
+                org not in reports,
+                tuple(ids),
+                (
+                    f"ingen rapport har kommit in för {ar}; den ska omfatta insats {listed}."
+                    if org not in reports
+                    else f"rapporten för {ar} saknar insats {listed}."
+                ),
+                tuple(marked),
+            )
         )
-        for org, ids in missing.items()
-    )
+    saknade_not = _urval_not(plan.insatser, orgs, used_groups) if used_groups else None
 
     # Illustrative content and Bilaga 1.
     illustrativt = _illustrativt(
@@ -815,13 +1033,13 @@ def build(ds: DataSet, ar: int) -> ReportView:
         [r.indikator.namn for r in results if r.indikator.illustrativ],
         ar,
     )
-    utan_mal = sum(1 for r in results if r.malvarde is None)
+    utan_mal = sum(1 for r in results if not r.indikator.malvarden)
     if not results:
         bilaga1: str | None = (
             "Planens bilaga 1 (Indikatorer) är inte offentlig. Datan har därför inga indikatorer "
             "med målvärden att följa upp."
         )
-    elif utan_mal:
+    elif utan_mal:  # Bilaga 1 explains only the indicators without any målvärde in the data
         bilaga1 = (
             "Planens bilaga 1 (Indikatorer), med indikatorernas målvärden, är inte offentlig. "
             f"{utan_mal} av {len(results)} indikatorer saknar därför målvärde och kan inte följas "
@@ -846,8 +1064,49 @@ def build(ds: DataSet, ar: int) -> ReportView:
         sammanfattning=sammanfattning,
         fokusomraden=fokus,
         omraden=omraden_vy,
-        saknade=saknade,
+        saknade=tuple(saknade),
+        saknade_not=saknade_not,
         kallor=kallor,
+    )
+
+
+def _via_urval(
+    insatser: Iterable[Insats], orgs: OrganisationerFil
+) -> dict[str, dict[str, list[str]]]:
+    """Per insats, the organisations that owe it only through groups with ``urval`` (not named
+    in the plan, nor members of a listed group), with the ids of those groups."""
+    urval_groups = {g.id for g in orgs.grupper if g.urval is not None}
+    out: dict[str, dict[str, list[str]]] = {}
+    for ins in insatser:
+        ids = [*ins.samordningsansvar, *ins.ansvar]
+        direct = set(resolve([i for i in ids if i not in urval_groups], orgs))
+        via: dict[str, list[str]] = {}
+        for group in (i for i in dict.fromkeys(ids) if i in urval_groups):
+            for org in resolve([group], orgs):
+                if org not in direct:
+                    via.setdefault(org, []).append(group)
+        if via:
+            out[ins.id] = via
+    return out
+
+
+def _urval_not(insatser: Sequence[Insats], orgs: OrganisationerFil, groups: Iterable[str]) -> str:
+    """The note on "*" in section 4: which group, which insatser, and that it is an inference."""
+    used = set(groups)
+    parts: list[str] = []
+    flags: list[str] = []
+    for g in orgs.grupper:  # organisationer.yaml order
+        if g.id not in used or g.urval is None:
+            continue
+        ins_ids = [i.id for i in insatser if g.id in (*i.samordningsansvar, *i.ansvar)]
+        parts.append(f"gruppen ”{g.namn}” (insats {', '.join(ins_ids)})")
+        flags += [] if g.urval in flags else [g.urval]
+    return (
+        "* Organisationen ska rapportera insatsen bara för att den räknas till "
+        + " eller ".join(parts)
+        + ". Planen räknar inte upp vilka som ingår; gruppen räknas fram ur flaggan "
+        + " och ".join(flags)
+        + " i organisationer.yaml, som är en slutledning ur planen."
     )
 
 
