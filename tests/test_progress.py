@@ -590,3 +590,11 @@ def test_the_target_that_applies_is_chosen_by_year_not_file_order() -> None:
     assert current_target(ind, 2021).varde == 78.0  # type: ignore[union-attr]
     assert current_target(ind, 2030).varde == 90.0  # type: ignore[union-attr]
     assert current_target(ind, None).varde == 90.0  # type: ignore[union-attr]
+
+
+def test_relative_target_without_baseline_is_missing_data_not_a_target() -> None:
+    """"Halvera" with no baseline: the data is missing (the baseline), not the målvärde."""
+    target = resolve_target(None, None, 0.5)
+    assert target is None
+    p = compute("forvantad-bana", "lagre-ar-battre", None, [Point(2023, 20.0)], target, 2025)
+    assert (p.status, p.orsak) == (Status.EJ_BEDOMBAR, Orsak.SAKNAR_DATA)

@@ -269,7 +269,7 @@ def test_an_old_latest_value_is_flagged(view: ReportView, md_text: str, html_tex
     old = view.fokusomraden[0].indikatorer[1]
     assert old.inaktuell == "senaste värde från 2019"
     assert view.fokusomraden[0].indikatorer[0].inaktuell is None  # 2023
-    assert "| Ej bedömbar (saknar målvärde) · senaste värde från 2019 |" in md_text
+    assert "| Ej bedömbar (saknar data) · senaste värde från 2019 |" in md_text
     assert '<span class="tag inaktuell">senaste värde från 2019</span>' in html_text
 
 

@@ -356,13 +356,15 @@ def compute(
 
     if not points:
         return case.ej(Orsak.SAKNAR_DATA, f"Det finns inga utfall{t_o_m}.")
-    if metod in _NEEDS_TARGET and malvarde is None:
-        return case.ej(
-            Orsak.SAKNAR_MALVARDE, f"{namn} kräver ett målvärde med målår, men det finns inget."
-        )
+    # The baseline first: a målvärde relative to it ("halvera") is missing only because the
+    # baseline is.
     if metod in _NEEDS_BASELINE and baslinje is None:
         return case.ej(
             Orsak.SAKNAR_DATA, f"{namn} mäter från en baslinje, men det finns ingen baslinje."
+        )
+    if metod in _NEEDS_TARGET and malvarde is None:
+        return case.ej(
+            Orsak.SAKNAR_MALVARDE, f"{namn} kräver ett målvärde med målår, men det finns inget."
         )
     if not efter:
         assert baslinje is not None  # without a baseline every point counts
