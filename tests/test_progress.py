@@ -593,7 +593,7 @@ def test_the_target_that_applies_is_chosen_by_year_not_file_order() -> None:
 
 
 def test_relative_target_without_baseline_is_missing_data_not_a_target() -> None:
-    """"Halvera" with no baseline: the data is missing (the baseline), not the målvärde."""
+    """ "Halvera" with no baseline: the data is missing (the baseline), not the målvärde."""
     target = resolve_target(None, None, 0.5)
     assert target is None
     p = compute("forvantad-bana", "lagre-ar-battre", None, [Point(2023, 20.0)], target, 2025)
