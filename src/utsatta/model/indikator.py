@@ -23,7 +23,9 @@ from utsatta.model.omraden import Niva
 
 Riktning = Literal["hogre-ar-battre", "lagre-ar-battre"]
 Metod = Literal["forvantad-bana", "cagr", "cagr-mal", "trend"]
-Enhet = Literal["procent", "antal", "index", "per-100000-invanare", "meritvarde"]
+#: Units with their own formatting; any other unit is written out after the value (Bilaga 1's
+#: indicators must fit without a code change, e.g. "kronor" or "år").
+KANDA_ENHETER = ("procent", "antal", "index", "per-100000-invanare", "meritvarde")
 Kon = Literal["T", "K", "M"]
 
 _KALLA_ID = "Id för en källa under 'kallor' i filen."
@@ -219,9 +221,13 @@ class IndikatorFil(Strict):
         title="Insatser",
         description='Insatserna som indikatorn följer upp, som id inom citattecken (["1:1"]).',
     )
-    enhet: Enhet = Field(
+    enhet: Text = Field(
         title="Enhet",
-        description="Värdenas enhet: procent, antal, index, per-100000-invanare eller meritvarde.",
+        description=(
+            "Värdenas enhet: procent, antal, index, per-100000-invanare eller meritvarde, eller "
+            "en annan enhet i klartext (t.ex. kronor), som då skrivs efter värdet."
+        ),
+        json_schema_extra={"examples": list(KANDA_ENHETER)},
     )
     riktning: Riktning = Field(
         title="Riktning",

@@ -134,6 +134,13 @@ ENHET: Final[Mapping[str, tuple[str, str]]] = {
     "per-100000-invanare": (" per 100 000 inv.", "Per 100 000 invånare"),
     "meritvarde": ("", "Meritvärde"),
 }
+
+
+def enhet_text(enhet: str) -> tuple[str, str]:
+    """(suffix after a value, axis label): known units by the table, others as written."""
+    return ENHET.get(enhet, (f" {enhet}", enhet[:1].upper() + enhet[1:]))
+
+
 RIKTNING: Final[Mapping[str, str]] = {
     "hogre-ar-battre": "högre är bättre",
     "lagre-ar-battre": "lägre är bättre",
@@ -191,7 +198,7 @@ def decimaler(value: float) -> int:
 def varde(value: float, enhet: str) -> str:
     """A value of an indicator as written in the data: ``varde(74.0, "index")`` is "74",
     ``varde(81.05, "procent")`` "81,05 %", ``varde(83000, "antal")`` "83 000"."""
-    return tal(value, decimaler(value), ENHET[enhet][0])
+    return tal(value, decimaler(value), enhet_text(enhet)[0])
 
 
 def faktor_text(faktor: float) -> str:
@@ -527,7 +534,7 @@ def _anmarkningar(
 def _indikator(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) -> IndikatorVy:
     ind = res.indikator
     prog = res.progress
-    y_label = ENHET[ind.enhet][1]
+    y_label = enhet_text(ind.enhet)[1]
     values = [p.varde for p in res.serie]
     if res.baslinje is not None:
         values.append(res.baslinje.varde)
