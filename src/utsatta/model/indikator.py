@@ -227,7 +227,6 @@ class IndikatorFil(Strict):
             "Värdenas enhet: procent, antal, index, per-100000-invanare eller meritvarde, eller "
             "en annan enhet i klartext (t.ex. kronor), som då skrivs efter värdet."
         ),
-        json_schema_extra={"examples": list(KANDA_ENHETER)},
     )
     riktning: Riktning = Field(
         title="Riktning",
