@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from utsatta.compute.progress import Point, Progress, compute, resolve_target
+from utsatta.compute.progress import Point, Progress, compute, points_from, resolve_target
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import IndikatorFil, Malvarde
 
@@ -30,12 +30,7 @@ def headline(ind: IndikatorFil, ds: DataSet) -> list[Point]:
         from utsatta.compute.police import points_for
 
         return list(points_for(ind.berakning, ds.omraden.model))
-    points = [
-        Point(u.ar, u.varde, u.metodbyte)
-        for u in ind.utfall
-        if u.omrade is None and u.kon in (None, "T")
-    ]
-    return sorted(points, key=lambda p: p.ar)
+    return points_from(ind.utfall)
 
 
 def current_target(ind: IndikatorFil, ar: int | None) -> Malvarde | None:

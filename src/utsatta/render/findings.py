@@ -68,8 +68,8 @@ REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {
 }
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+def _code(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def step_summary(findings: list[Finding], files_checked: int, names: dict[str, str]) -> str:
@@ -77,6 +77,8 @@ def step_summary(findings: list[Finding], files_checked: int, names: dict[str, s
 
     Annotations are capped per step, so the summary is where every finding can be read.
     """
+    from utsatta.render.markdown import cell as _cell
+
     lines = ["## utsatta validate", "", summary(findings, files_checked), ""]
     groups: dict[str, list[Finding]] = {}
     for f in findings:
@@ -98,7 +100,8 @@ def step_summary(findings: list[Finding], files_checked: int, names: dict[str, s
             "|---|---|---|---|",
         ]
         lines += [
-            f"| `{_cell(f.file)}:{f.line}:{f.column}` | {f.severity} | {f.code} | "
+            # The place is a code span (copied as it is), so only a pipe needs escaping there.
+            f"| `{_code(f.file)}:{f.line}:{f.column}` | {f.severity} | {f.code} | "
             f"{_cell(f.message)} |"
             for f in items
         ]
