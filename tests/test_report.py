@@ -9,6 +9,7 @@ report, regenerate them and review the diff before committing:
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -25,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from utsatta.load.dataset import load
-from utsatta.render import markdown
+from utsatta.render import markdown, overview
 from utsatta.render.chart import indicator_svg
 from utsatta.render.report import (
     ReportView,
@@ -298,6 +299,150 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
     for text in (md_text, html_text):
         assert "Efter rapportåret" not in text  # the comment on the 2024 value
         assert "<script>alert(3)" not in text and "<b>nya" not in text
+
+
+def test_values_per_omrade_and_kon_are_tables_up_to_the_year(
+    view: ReportView, md_text: str, html_text: str
+) -> None:
+    """Issue 3: utfall per område and per kön are shown in their own tables (områden in
+    omraden.yaml order, the years with values, "–" for none), only up to the year, and the
+    headline series is unchanged by them."""
+    ind = view.fokusomraden[0].indikatorer[0]
+    assert ind.id == "behorighet-gymnasiet"
+    assert ind.senaste == "66,85 % (2023)" and ind.framsteg == "35 % av vägen"
+    omr, kon = ind.uppdelningar
+    assert (omr.rubrik, omr.kolumn, omr.ar) == ("Per område", "Område", (2022, 2023))
+    assert [(r.namn, r.celler) for r in omr.rader] == [
+        ("Norrby", ("–", "71,45 %")),
+        ("Söderdal", ("58,2 %", "60 %")),
+    ]
+    assert omr.not_ is not None and "en del av området" in omr.not_
+    assert (kon.rubrik, kon.ar, [(r.namn, r.celler) for r in kon.rader]) == (
+        "Per kön",
+        (2023,),
+        [("Kvinnor", ("69,1 %",))],
+    )
+    assert kon.not_ is None  # no comment on the value per kön
+    # The comment saying the value covers part of the area is among the Anmärkningar.
+    assert "Utfall 2023, Söderdal (60 %)" in [a.etikett for a in ind.anmarkningar]
+    block = (
+        "Per område:\n\n"
+        "| Område | 2022 | 2023 |\n"
+        "|---|---:|---:|\n"
+        "| Norrby | – | 71,45 % |\n"
+        "| Söderdal | 58,2 % | 60 % |\n\n"
+        "Vad ett värde avser, till exempel att det bara gäller en del av området, står under "
+        "Anmärkningar.\n\n"
+        "Per kön:\n\n"
+        "| Kön | 2023 |\n"
+        "|---|---:|\n"
+        "| Kvinnor | 69,1 % |\n"
+    )
+    assert block in md_text
+    assert (
+        '<tr><th scope="row">Norrby</th><td class="num">–</td><td class="num">71,45 %</td></tr>\n'
+        '<tr><th scope="row">Söderdal</th><td class="num">58,2 %</td>'
+        '<td class="num">60 %</td></tr>'
+    ) in html_text
+    assert '<tr><th scope="row">Kvinnor</th><td class="num">69,1 %</td></tr>' in html_text
+    assert "<caption>Per område</caption>" in html_text
+    assert "<caption>Per kön</caption>" in html_text
+    for text in (md_text, html_text):
+        assert "73 %" not in text and "64 %" not in text  # the values of 2024
+        assert "Män" not in text
+    # No table for an indicator without such values.
+    assert view.fokusomraden[1].indikatorer[0].uppdelningar == ()
+
+
+def test_values_per_omrade_are_escaped_and_ordered(tmp_path: Path) -> None:
+    """Område names are escaped in both formats; a value for an område and a kön is a row of its
+    own after the område's; an unknown område id comes last, as written; the first of two values
+    for the same område, kön and year is shown."""
+    data = _copy_fixture(tmp_path)
+    omr = data / "omraden.yaml"
+    omr.write_text(
+        omr.read_text(encoding="utf-8").replace("namn: Norrby", "namn: Norr<by> & | co"),
+        encoding="utf-8",
+    )
+    ind = data / "indikatorer" / "behorighet-gymnasiet.yaml"
+    extra = (
+        "  - {ar: 2023, varde: 70, kalla: skolverket, omrade: norrby, kon: K}\n"
+        "  - {ar: 2022, varde: 1, kalla: skolverket, omrade: okant}\n"
+        "  - {ar: 2022, varde: 2, kalla: skolverket, omrade: soderdal, kon: T}\n"
+    )
+    text = ind.read_text(encoding="utf-8")
+    assert text.count("\nillustrativ: true") == 1
+    ind.write_text(text.replace("\nillustrativ: true", "\n" + extra + "illustrativ: true"), "utf-8")
+    v = build(load(data), YEAR)
+    omr_tabell = v.fokusomraden[0].indikatorer[0].uppdelningar[0]
+    assert [(r.namn, r.celler) for r in omr_tabell.rader] == [
+        ("Norr<by> & | co", ("–", "71,45 %")),
+        ("Norr<by> & | co, kvinnor", ("–", "70 %")),
+        ("Söderdal", ("58,2 %", "60 %")),
+        ("okant", ("1 %", "–")),
+    ]
+    md = render(v, "md")
+    assert "| Norr&lt;by&gt; &amp; \\| co, kvinnor | – | 70 % |\n" in md
+    html = render(v, "html")
+    assert (
+        '<tr><th scope="row">Norr&lt;by&gt; &amp; | co</th><td class="num">–</td>'
+        '<td class="num">71,45 %</td></tr>'
+    ) in html
+    assert "Norr<by>" not in html and "Norr<by>" not in md
+    data_json = json.loads(overview.indicators_json(load(data), YEAR))
+    gym = next(i for i in data_json["indikatorer"] if i["id"] == "behorighet-gymnasiet")
+    assert gym["per_omrade"][:3] == [
+        {"omrade": "norrby", "ar": 2023, "varde": 71.45},
+        {"omrade": "norrby", "ar": 2023, "varde": 70.0, "kon": "K"},
+        {"omrade": "soderdal", "ar": 2022, "varde": 58.2},
+    ]
+    assert gym["per_omrade"][-1] == {"omrade": "okant", "ar": 2022, "varde": 1.0}
+
+
+def test_indikatorer_json_has_the_values_per_omrade_and_kon() -> None:
+    """`utsatta indikatorer --format json`: per_omrade and per_kon with raw numbers, up to the
+    year, sorted by område (omraden.yaml order) or kön, then year; empty lists without values."""
+    ds = load(FIXTURE)
+    by_id = {i["id"]: i for i in json.loads(overview.indicators_json(ds, YEAR))["indikatorer"]}
+    gym = by_id["behorighet-gymnasiet"]
+    assert gym["per_omrade"] == [
+        {"omrade": "norrby", "ar": 2023, "varde": 71.45},
+        {"omrade": "soderdal", "ar": 2022, "varde": 58.2},
+        {"omrade": "soderdal", "ar": 2023, "varde": 60.0},
+    ]
+    assert gym["per_kon"] == [{"kon": "K", "ar": 2023, "varde": 69.1}]
+    assert by_id["utan-behorighet"]["per_omrade"] == [
+        {"omrade": "norrby", "ar": 2019, "varde": 41.0}
+    ]
+    assert by_id["trygghet-kvall"]["per_omrade"] == by_id["trygghet-kvall"]["per_kon"] == []
+    # Without a year: every value, also those after 2023.
+    alla = {i["id"]: i for i in overview.indicators_data(ds, None)["indikatorer"]}
+    assert alla["behorighet-gymnasiet"]["per_omrade"][1] == {
+        "omrade": "norrby",
+        "ar": 2024,
+        "varde": 73.0,
+    }
+    assert alla["behorighet-gymnasiet"]["per_kon"] == [
+        {"kon": "K", "ar": 2023, "varde": 69.1},
+        {"kon": "M", "ar": 2024, "varde": 64.0},
+    ]
+
+
+def test_indikatorer_text_counts_the_values_per_omrade_and_kon(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text table keeps the headline; a line under it counts the values per område/kön."""
+    monkeypatch.setenv("COLUMNS", "250")
+    overview.print_indicators(load(FIXTURE), YEAR)
+    out = capsys.readouterr().out
+    assert (
+        "  Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet: 3 värden "
+        "per område, 1 per kön\n"
+    ) in out
+    assert (
+        "  Andel elever i årskurs 9 i utsatta områden utan gymnasiebehörighet: 1 värde per " in out
+    )
+    assert "trygga ute en sen kväll:" not in out
 
 
 def test_levels_not_confirmed_by_the_police_are_marked(

@@ -357,7 +357,7 @@ def _check_indikator(
         target_years.add(m.ar)
     seen_years: set[tuple[int, str | None, str | None]] = set()
     for i, u in enumerate(ind.utfall):
-        key = (u.ar, u.omrade, u.kon)
+        key = (u.ar, u.omrade, u.kon or "T")  # no kön means totalt, the same as T
         if key in seen_years:
             issues.append(
                 fel(

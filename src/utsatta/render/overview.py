@@ -161,16 +161,35 @@ def print_status(ds: DataSet, ar: int) -> None:
             console.print(f"  {names.get(org, org)}: rapporter/{ar}/{org}.yaml")
 
 
+def _omrade_ids(ds: DataSet) -> list[str]:
+    """The område ids in omraden.yaml order (empty without a valid omraden.yaml)."""
+    return [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
+
+
 def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
     """The indicators as plain data for JSON: raw numbers, no formatting. ``framsteg_andel`` is
     the share of the distance from the baseline to the målvärde covered by the latest value (the
-    report's "Framsteg"), null where there is no such share."""
-    from utsatta.compute.indicators import evaluate
-    from utsatta.render.report import framsteg_andel
+    report's "Framsteg"), null where there is no such share.
 
+    ``per_omrade`` (``{"omrade", "ar", "varde"}``, by område in omraden.yaml order, then year) and
+    ``per_kon`` (``{"kon", "ar", "varde"}``, kön K before M, then year) are the utfall up to
+    ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
+    kön" tables (:func:`utsatta.render.report.per_omrade`); ``omrade`` is the id. A value for an
+    område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
+    totals. Both lists are empty when the indicator has no such values."""
+    from utsatta.compute.indicators import evaluate
+    from utsatta.render.report import framsteg_andel, per_kon, per_omrade
+
+    omraden = _omrade_ids(ds)
     out = []
     for r in evaluate(ds, ar):
         p = r.progress
+        delar_omrade = []
+        for u in per_omrade(r.indikator, ar, omraden):
+            item: dict[str, Any] = {"omrade": u.omrade, "ar": u.ar, "varde": u.varde}
+            if u.kon in ("K", "M"):
+                item["kon"] = u.kon
+            delar_omrade.append(item)
         out.append(
             {
                 "id": r.indikator.id,
@@ -189,6 +208,10 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 "status": str(p.status),
                 "orsak": None if p.orsak is None else str(p.orsak),
                 "forklaring": p.forklaring,
+                "per_omrade": delar_omrade,
+                "per_kon": [
+                    {"kon": u.kon, "ar": u.ar, "varde": u.varde} for u in per_kon(r.indikator, ar)
+                ],
                 "illustrativ": r.indikator.illustrativ,
                 "fil": r.file,
             }
@@ -204,9 +227,27 @@ def indicators_json(ds: DataSet, ar: int | None) -> str:
     return json.dumps(indicators_data(ds, ar), ensure_ascii=False, indent=2) + "\n"
 
 
+def _delar_text(n_omrade: int, n_kon: int) -> str | None:
+    """ "3 värden per område, 1 per kön", or None without such values."""
+    parts = []
+    if n_omrade:
+        parts.append(f"{n_omrade} {'värde' if n_omrade == 1 else 'värden'} per område")
+    if n_kon:
+        parts.append(
+            f"{n_kon} per kön"
+            if parts
+            else f"{n_kon} {'värde' if n_kon == 1 else 'värden'} per kön"
+        )
+    return ", ".join(parts) or None
+
+
 def print_indicators(ds: DataSet, ar: int | None) -> None:
     """The indicators as tables per fokusområde, with the report's numbers and words: the same
-    Swedish number format, målvärde, "Framsteg" (share of the way) and status."""
+    Swedish number format, målvärde, "Framsteg" (share of the way) and status.
+
+    Values per område and per kön are not in the table (it shows the headline series): under
+    each table, one line per indicator that has such values counts them ("Namn: 3 värden per
+    område, 1 per kön") and points to the report and ``--format json`` for the values."""
     from rich.console import Console
     from rich.table import Table
 
@@ -216,6 +257,8 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
         framsteg_text,
         inaktuell_text,
         malvarde_text,
+        per_kon,
+        per_omrade,
         status_text,
         varde,
     )
@@ -225,6 +268,8 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
     console = Console(highlight=False)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}
+    delar: dict[str, list[str]] = {}
+    omraden = _omrade_ids(ds)
     for r in evaluate(ds, ar):
         unit = r.indikator.enhet
         b, s = r.baslinje, r.serie[-1] if r.serie else None
@@ -233,7 +278,11 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
         if gammal:
             status += f" · {gammal}"
         key = r.indikator.fokusomrade
-        groups.setdefault("Planens mål" if key is None else fokus.get(key, key), []).append(
+        heading = "Planens mål" if key is None else fokus.get(key, key)
+        n = _delar_text(len(per_omrade(r.indikator, ar, omraden)), len(per_kon(r.indikator, ar)))
+        if n is not None:
+            delar.setdefault(heading, []).append(f"{r.indikator.namn}: {n}")
+        groups.setdefault(heading, []).append(
             [
                 r.indikator.namn,
                 f"{varde(b.varde, unit)} ({b.ar})" if b else "–",
@@ -250,4 +299,10 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
         for row in rows:
             table.add_row(*row)
         console.print(table)
+        if heading in delar:
+            console.print(
+                "Värden per område och kön (i rapporten och med --format json):", markup=False
+            )
+            for line in delar[heading]:
+                console.print(f"  {line}", markup=False)
         console.print()

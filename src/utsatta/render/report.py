@@ -40,7 +40,19 @@ Decisions where the issue is silent:
   says how many of the levels on the latest list are not confirmed, and a comparison between
   editions says when it rests on such levels.
 * **Comments** in an indicator file (the indicator's ``kommentar`` and those of its baslinje,
-  målvärden and utfall up to the year) are shown with the indicator ("Anmärkningar").
+  målvärden and utfall up to the year) are shown with the indicator ("Anmärkningar"); a comment
+  on a value per område or kön names the område or kön in its label.
+* **Values per område and per kön** (issue 3: utfall "optionally per område and per kön") are
+  not part of the headline series progress is computed on, but are shown with the indicator in
+  two compact tables, "Per område" and "Per kön", with the values up to the year: one row per
+  område (omraden.yaml order; an id not in omraden.yaml after them, as written) and one column
+  per year that has a value ("–" where a row has none). A value for an område and a kön is a row
+  of its own ("Norrby, kvinnor") after the område's row. "Per kön" holds the values for the
+  whole city for kvinnor and män; totalt (T) is the headline. Only rows with values are shown.
+  Where one of the values has a kommentar (e.g. that it covers only part of the area), a note
+  under the table points to the Anmärkningar. Two values for the same område, kön and year
+  (kön T and none count as the same) are a data error; the first in the file is shown.
+  :func:`per_omrade` and :func:`per_kon` are shared with ``utsatta indikatorer --format json``.
 * **Groups by inference.** A missing report owed only because the organisation belongs to a group
   with ``urval`` (e.g. "samtliga nämnder och styrelser med verksamhet i utsatta områden") is marked
   in section 4, with a note that the group is computed from a flag in organisationer.yaml, which
@@ -65,6 +77,7 @@ from utsatta.compute.responsibility import Cell, resolve, responsible
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
+from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import Klassning, OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats
@@ -80,6 +93,8 @@ __all__ = [
     "ReportView",
     "build",
     "override_templates_dir",
+    "per_kon",
+    "per_omrade",
     "render",
     "report_text",
     "tal",
@@ -167,6 +182,8 @@ SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
     "sekundar": ("†", "nivå från en sekundär källa (t.ex. pressen), inte från polisen själv"),
 }
 KON: Final[Mapping[str, str]] = {"K": "kvinnor", "M": "män"}
+#: the order of kön in tables and JSON: totalt first (as None), then kvinnor, män
+_KON_ORDNING: Final[Mapping[str | None, int]] = {None: 0, "T": 0, "K": 1, "M": 2}
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
@@ -243,6 +260,43 @@ def status_text(res: IndicatorResult) -> str:
     return text
 
 
+def _delvarden(ind: IndikatorFil, ar: int | None) -> list[Varde]:
+    """The utfall up to ``ar`` (all if None) that are not part of the headline series (an område
+    or kön K/M), without duplicates: for the same område, kön (T and none alike) and year the
+    first one in the file is kept."""
+    seen: set[tuple[str | None, int, int]] = set()
+    out: list[Varde] = []
+    for u in ind.utfall:
+        kon = _KON_ORDNING[u.kon]
+        if (u.omrade is None and kon == 0) or (ar is not None and u.ar > ar):
+            continue
+        key = (u.omrade, kon, u.ar)
+        if key not in seen:
+            seen.add(key)
+            out.append(u)
+    return out
+
+
+def per_omrade(ind: IndikatorFil, ar: int | None, omraden: Sequence[str]) -> list[Varde]:
+    """The values per område up to ``ar``: by område in the order of ``omraden`` (the ids in
+    omraden.yaml; an id not among them after those, by id), then kön (totalt, K, M), then
+    year."""
+    order = {o: n for n, o in enumerate(omraden)}
+
+    def key(u: Varde) -> tuple[int, str, int, int]:
+        omrade = u.omrade or ""
+        return (order.get(omrade, len(order)), omrade, _KON_ORDNING[u.kon], u.ar)
+
+    return sorted((u for u in _delvarden(ind, ar) if u.omrade is not None), key=key)
+
+
+def per_kon(ind: IndikatorFil, ar: int | None) -> list[Varde]:
+    """The values for the whole city per kön (K, then M; T is the headline) up to ``ar``, by
+    kön, then year."""
+    values = (u for u in _delvarden(ind, ar) if u.omrade is None)
+    return sorted(values, key=lambda u: (_KON_ORDNING[u.kon], u.ar))
+
+
 def inaktuell_text(res: IndicatorResult, ar: int | None) -> str | None:
     """ "senaste värde från 2019" when the latest value is more than :data:`INAKTUELL_AR` years
     older than ``ar``; None otherwise (and without a year to compare with)."""
@@ -273,6 +327,28 @@ class Anmarkning:
 
     etikett: str
     text: str
+
+
+@dataclass(frozen=True)
+class DelRad:
+    """A row of a :class:`DelTabell`: "Norrby" and its values, "–" for a year without one."""
+
+    namn: str
+    celler: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DelTabell:
+    """An indicator's values per område or per kön, one column per year."""
+
+    #: "Per område" or "Per kön"
+    rubrik: str
+    #: the heading of the first column: "Område" or "Kön"
+    kolumn: str
+    ar: tuple[int, ...]
+    rader: tuple[DelRad, ...]
+    #: a note under the table when some of its values have comments, else None
+    not_: str | None
 
 
 @dataclass(frozen=True)
@@ -312,6 +388,8 @@ class IndikatorVy:
     kommentar: str | None
     #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
     anmarkningar: tuple[Anmarkning, ...]
+    #: the values per område and per kön up to the year (the tables that have rows)
+    uppdelningar: tuple[DelTabell, ...]
     #: inline SVG, already escaped by :mod:`utsatta.render.chart` ("" when there is nothing to draw)
     diagram: Markup
 
@@ -531,6 +609,59 @@ def _anmarkningar(
     return tuple(out)
 
 
+def _kon_namn(kon: str | None) -> str:
+    return KON.get(kon or "", "")
+
+
+def _deltabell(
+    rubrik: str, kolumn: str, rader: Sequence[tuple[str, Varde]], enhet: str, not_: str
+) -> DelTabell | None:
+    """A table of (row label, value), rows in the order given; None without values."""
+    if not rader:
+        return None
+    years = sorted({u.ar for _, u in rader})
+    # One row per område and kön (two områden with the same name stay two rows).
+    cells: dict[tuple[str | None, int], tuple[str, dict[int, str]]] = {}
+    for namn, u in rader:
+        cells.setdefault((u.omrade, _KON_ORDNING[u.kon]), (namn, {}))[1][u.ar] = varde(
+            u.varde, enhet
+        )
+    return DelTabell(
+        rubrik=rubrik,
+        kolumn=kolumn,
+        ar=tuple(years),
+        rader=tuple(DelRad(n, tuple(c.get(y, "–") for y in years)) for n, c in cells.values()),
+        not_=not_ if any(u.kommentar for _, u in rader) else None,
+    )
+
+
+def _uppdelningar(
+    ind: IndikatorFil, ar: int, omrade_namn: Mapping[str, str]
+) -> tuple[DelTabell, ...]:
+    """The "Per område" and "Per kön" tables of an indicator (those with values);
+    ``omrade_namn`` is in omraden.yaml order, which gives the order of the rows."""
+    omraden = []
+    for u in per_omrade(ind, ar, list(omrade_namn)):
+        assert u.omrade is not None
+        namn = omrade_namn.get(u.omrade, u.omrade)
+        omraden.append((f"{namn}, {_kon_namn(u.kon)}" if _kon_namn(u.kon) else namn, u))
+    kon = [(_cap(_kon_namn(u.kon)), u) for u in per_kon(ind, ar)]
+    tables = (
+        _deltabell(
+            "Per område",
+            "Område",
+            omraden,
+            ind.enhet,
+            "Vad ett värde avser, till exempel att det bara gäller en del av området, står "
+            "under Anmärkningar.",
+        ),
+        _deltabell(
+            "Per kön", "Kön", kon, ind.enhet, "Kommentarerna till värdena står under Anmärkningar."
+        ),
+    )
+    return tuple(t for t in tables if t is not None)
+
+
 def _indikator(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) -> IndikatorVy:
     ind = res.indikator
     prog = res.progress
@@ -586,6 +717,7 @@ def _indikator(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) ->
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
         anmarkningar=_anmarkningar(res, ar, omrade_namn),
+        uppdelningar=_uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
     )
 
