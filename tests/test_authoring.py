@@ -90,3 +90,17 @@ def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type
     assert out.read_text(encoding="utf-8") == result.stdout
     again = runner.invoke(app, ["codeowners", "--data", "data", "--output", str(out)])
     assert again.exit_code == 0 and "oförändrad" in again.stdout
+
+
+def test_every_new_report_already_has_the_canonical_layout() -> None:
+    """`ny rapport` writes what `fmt --check` accepts, for every organisation and year."""
+    from utsatta.fmt import format_text
+    from utsatta.load.dataset import load
+    from utsatta.scaffold import report_scaffold
+
+    ds = load(Path(__file__).parent.parent / "data")
+    assert ds.organisationer and ds.organisationer.model
+    for ar in (2024, 2025):
+        for org in ds.organisationer.model.organisationer:
+            text = report_scaffold(ds, ar, org.id)
+            assert format_text(text, "rapport") == text, (ar, org.id)

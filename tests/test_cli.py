@@ -238,3 +238,71 @@ def test_help_is_swedish() -> None:
         assert word in out
     for word in ("Usage", "Options", "Commands", "Show this message"):
         assert word not in out
+
+
+def test_missing_shared_file_is_named_by_commands_that_need_it(tmp_path: Path) -> None:
+    data = build_case(CASES / "rapport-saknas", tmp_path)
+    (data / "omraden.yaml").unlink()
+    code, _, err = invoke("indikatorer", "--data", str(data))
+    assert code == 1
+    assert "fel [fil-saknas] omraden.yaml saknas" in err
+    (data / "organisationer.yaml").unlink()
+    code, _, err = invoke("status", "2023", "--data", str(data))
+    assert code == 1
+    assert "fel [fil-saknas] organisationer.yaml saknas" in err
+    assert "Inga problem" not in err
+
+
+def test_unwritable_step_summary_is_a_warning_not_a_traceback(
+    broken: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "finns-inte" / "s.md"))
+    code, _, err = invoke("validate")
+    assert code == 1
+    assert err.startswith("Varning: jobbsammanfattningen kunde inte skrivas")
+
+
+def test_a_folder_argument_checks_everything(broken: Path) -> None:
+    code, out, _ = invoke("validate", "data/rapporter", "--strict")
+    assert code == 1
+    assert "rapport-saknas" in out
+
+
+def test_validate_year_outside_the_plan_is_a_usage_error(broken: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", "validate", "--year", "2031"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "Fel: Ogiltigt värde för ÅR: 2031 ligger utanför planens giltighetstid" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "2023", "2024"], "Fel: Oväntat extra argument: 2024."),
+        (["report", "2023", "--check"], "Fel: Ogiltigt värde för --check: --check behöver"),
+    ],
+)
+def test_more_usage_errors_are_swedish(args: list[str], message: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", *args, "--data", str(BASE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert message in proc.stderr
+
+
+def test_report_never_overwrites_a_data_file(tmp_path: Path) -> None:
+    data = build_case(CASES / "rapport-saknas", tmp_path)
+    plan = data / "plan.yaml"
+    before = plan.read_bytes()
+    code, _, err = invoke("report", "2023", "--data", str(data), "--output", str(plan), "--force")
+    assert code == 2
+    assert "är en datafil i datamappen" in err
+    assert plan.read_bytes() == before

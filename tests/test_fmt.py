@@ -50,7 +50,9 @@ def _comment_lines(text: str) -> list[str]:
 
 def _assert_keeps_content(original: str, formatted: str, kind: str) -> None:
     before, after = parse(original.removeprefix("\ufeff")), parse(formatted)
-    assert not after.problems, after.problems
+    # No errors; warnings (text cut off by '#') stay exactly as they were.
+    assert not [p for p in after.problems if p.severity == "fel"], after.problems
+    assert [p.code for p in after.problems] == [p.code for p in before.problems]
     assert after.data == before.data
     assert fmt_module._same(after.data, before.data)  # same types too (1 is not 1.0 or True)
     assert comment_texts(formatted) == comment_texts(_normalised(original))
@@ -604,3 +606,14 @@ def _corrupted(draw: st.DrawFn) -> tuple[str, str]:
 def test_corrupted_shipped_files_never_crash_fmt(case: tuple[str, str]) -> None:
     text, kind = case
     _formats_or_refuses(text, kind)
+
+
+def test_a_file_with_only_warnings_is_formatted() -> None:
+    """Text cut off by '#' is a warning for validate, so fmt must not refuse the file."""
+    from utsatta.fmt import format_text
+
+    text = (
+        "schemaversion: 1\nar: 2023\norganisation: x\ninsatser: []\nkontakt: Kalle #1 på listan\n"
+    )
+    out = format_text(text, "rapport")
+    assert "kontakt: Kalle #1 på listan\n" in out

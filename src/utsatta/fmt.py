@@ -670,8 +670,9 @@ def _same(a: Any, b: Any) -> bool:
 def _check(original_data: Any, original_comments: Counter[str], formatted: str) -> str | None:
     """Why ``formatted`` may not replace the original, or None if it may."""
     result = parse(formatted)
-    if result.problems:
-        p = result.problems[0]
+    errors = [p for p in result.problems if p.severity == "fel"]
+    if errors:
+        p = errors[0]
         return f"resultatet går inte att läsa (rad {p.line}: {p.code})"
     if not _same(result.data, original_data):
         return "resultatet har inte samma innehåll som originalet"
@@ -715,8 +716,9 @@ def format_text(text: str, kind: str) -> str:
     """
     model = KIND_MODELS[kind]
     original = parse(text[1:] if text.startswith("\ufeff") else text)
-    if original.problems:
-        p = original.problems[0]
+    errors = [p for p in original.problems if p.severity == "fel"]
+    if errors:
+        p = errors[0]
         raise FormatRefused(
             f"Filen formateras inte eftersom den har fel: {p.message} Rätta felet först "
             "(kör 'utsatta validate').",

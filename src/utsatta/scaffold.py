@@ -93,7 +93,6 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             out += [
                 "    # Ni har samordningsansvar: samlad bedömning av insatsen för alla ansvariga.",
                 "    samordning: |",
-                "",
             ]
     if voluntary:
         out.append("")

@@ -171,6 +171,8 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
     from utsatta.fileio import write_atomic
 
     texts = schema_texts()
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} är en fil, inte en mapp. Välj en mapp med --output.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

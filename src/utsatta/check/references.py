@@ -45,7 +45,7 @@ def _unknown(
     known: Iterable[str],
     where: str,
 ) -> Issue:
-    known = list(known)
+    known = list(dict.fromkeys(known))  # a duplicated id is listed once
     return fel(
         file,
         path,

@@ -112,7 +112,7 @@ def validate(
     given = list(paths or [])
     for p in given:
         if not p.exists():
-            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="PATHS")
+            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
     root = _data_dir_for_paths(data, given)
     root_resolved = root.resolve()
     for p in given:
@@ -120,9 +120,11 @@ def validate(
             p.resolve().relative_to(root_resolved)
         except ValueError:
             raise typer.BadParameter(
-                f"{p} ligger inte i datamappen {root}.", param_hint="PATHS"
+                f"{p} ligger inte i datamappen {root}.", param_hint="FILER"
             ) from None
     result = run_validate(root, year=year, paths=_files_to_check(root, given))
+    if year is not None and result.dataset.plan and result.dataset.plan.model:
+        _check_year(result.dataset, year)
     failed = has_errors(result.findings, strict=strict)
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -135,24 +137,30 @@ def validate(
     if format is FindingFormat.github and summary_file:
         orgs = result.dataset.organisationer
         names = {o.id: o.namn for o in orgs.model.organisationer} if orgs and orgs.model else {}
-        with Path(summary_file).open("a", encoding="utf-8") as fh:
-            fh.write(reporters.step_summary(result.findings, result.files_checked, names))
+        try:
+            with Path(summary_file).open("a", encoding="utf-8") as fh:
+                fh.write(reporters.step_summary(result.findings, result.files_checked, names))
+        except OSError as exc:
+            sys.stderr.write(
+                f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
+                f"({summary_file}): {exc.strerror or exc}.\n"
+            )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 def _files_to_check(root: Path, given: list[Path]) -> list[Path] | None:
     """The report files to limit a check to, or None for the whole data folder.
 
-    Naming the data folder itself, or any shared file (plan, organisations, områden,
-    indicators), checks everything: a change there can break every report.
+    Naming a folder, or any shared file (plan, organisations, områden, indicators), checks
+    everything: a change there can break every report.
     """
     from utsatta.load.dataset import classify
 
     files: list[Path] = []
     for p in given:
-        if p.resolve() == root.resolve():
-            return None
-        for f in sorted(p.rglob("*.yaml")) if p.is_dir() else [p]:
+        if p.is_dir():
+            return None  # a folder: check it all, missing reports included
+        for f in [p]:
             kind = classify(root.resolve(), f.resolve())
             if kind not in (None, "rapport"):
                 return None
@@ -369,12 +377,17 @@ def _load_valid(data: Path | None, kinds: tuple[str, ...] = _CORE):  # type: ign
     result = run_validate(root, texts=True)
     ds = result.dataset
     kind_of = {f.display: f.kind for f in ds.files()}
+    # A shared file that does not exist has no kind; its fil-saknas error counts too.
+    shared = {"plan", "organisationer", "omraden"}
     errors = [
         f
         for f in result.findings
-        if f.severity is Severity.FEL and kind_of.get(f.file, "") in kinds
+        if f.severity is Severity.FEL
+        and (kind_of.get(f.file, "") in kinds or (f.code == "fil-saknas" and shared & set(kinds)))
     ]
-    missing = [k for k in _CORE if getattr(ds, k) is None or getattr(ds, k).model is None]
+    missing = [
+        k for k in shared & set(kinds) if getattr(ds, k) is None or getattr(ds, k).model is None
+    ]
     if errors or missing:
         sys.stderr.write(reporters.text(errors, result.files_checked))
         sys.stderr.write("Rätta felen ovan (kör 'utsatta validate') och försök igen.\n")
@@ -386,7 +399,7 @@ def _check_year(ds, ar: int) -> None:  # type: ignore[no-untyped-def]
     g = ds.plan.model.plan.giltighet
     if not g.fran <= ar <= g.till:
         raise typer.BadParameter(
-            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="AR"
+            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="ÅR"
         )
 
 

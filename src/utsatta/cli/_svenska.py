@@ -60,7 +60,8 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
         (r"Option (.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
-        (r"Got unexpected extra arguments? \((.+)\)", "Oväntat extra argument: {0}."),
+        (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Oväntat extra argument: {0}."),
+        (r"Invalid value: (.+)", "Ogiltigt värde: {0}"),
         (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
         (r"Missing command\.", "Kommando saknas."),
     )

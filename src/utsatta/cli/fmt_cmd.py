@@ -39,6 +39,7 @@ def fmt(
         typer.Argument(
             help="Filer eller mappar att formatera. Utan: alla datafiler i datamappen.",
             show_default=False,
+            metavar="FILER",
         ),
     ] = None,
     check: Annotated[
@@ -72,7 +73,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
 
     for p in paths:
         if not p.exists() and not p.is_symlink():
-            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="PATHS")
+            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
     root = _data_dir_for_paths(data, paths)
     if not paths:
         ignored: list[Issue] = []
@@ -88,7 +89,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
             p_abs.relative_to(root_abs)
         except ValueError:
             raise typer.BadParameter(
-                f"{p} ligger inte i datamappen {root}.", param_hint="PATHS"
+                f"{p} ligger inte i datamappen {root}.", param_hint="FILER"
             ) from None
         if p.is_dir():
             for f in sorted(p.rglob("*.yaml")):

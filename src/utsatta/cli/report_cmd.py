@@ -83,9 +83,13 @@ def report(
     Exempel: utsatta report 2023 --format html --output uppfoljning-2023.html
     """
     if check and output is None:
-        raise typer.BadParameter("--check behöver --output FIL: filen som ska jämföras.")
+        raise typer.BadParameter(
+            "--check behöver --output FIL: filen som ska jämföras.", param_hint="--check"
+        )
     if check and force:
-        raise typer.BadParameter("--check skriver inget och kan inte kombineras med --force.")
+        raise typer.BadParameter(
+            "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
+        )
     try:
         text = _render(ar, format, data)
         if output is None:
@@ -94,7 +98,7 @@ def report(
             raise typer.Exit(EXIT_OK)
         if check:
             raise typer.Exit(_check(output, text, ar, format, data))
-        raise typer.Exit(_write(output, text, force=force))
+        raise typer.Exit(_write(output, text, force=force, data=data))
     except UtsattaError as exc:
         err(f"fel: {exc}")
         raise typer.Exit(exc.exit_code) from None
@@ -125,7 +129,17 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     return report_text(ds, ar, fmt.value, override_templates_dir(root))
 
 
-def _write(output: Path, text: str, *, force: bool) -> int:
+def _write(output: Path, text: str, *, force: bool, data: Path | None = None) -> int:
+    from utsatta.load.datadir import locate_data_dir
+
+    # A report written over a data file would destroy data, even with --force.
+    root = locate_data_dir(data)[0].resolve()
+    target = output.resolve()
+    if target.suffix.lower() in (".yaml", ".yml") and target.is_relative_to(root):
+        raise typer.BadParameter(
+            f"{output} är en datafil i datamappen; rapporten skrivs inte dit. Välj en annan fil.",
+            param_hint="--output",
+        )
     from utsatta.fileio import write_atomic
 
     if output.is_file():
