@@ -118,3 +118,12 @@ def test_problems_have_positions(text: str, line: int, column: int, code: str) -
     result = parse(text)
     assert [(p.line, p.column, p.code) for p in result.problems] == [(line, column, code)]
     assert all(p.message for p in result.problems)
+
+
+def test_non_breaking_space_in_indentation_is_pointed_at() -> None:
+    """U+00A0 pasted from Word breaks the indentation invisibly: the finding names it."""
+    result = parse("a:\n  b: 1\n\u00a0 c: 2\n  d: 3\n")
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(3, 1, "yaml-syntax")]
+    assert "U+00A0" in result.problems[0].message
+    # Inside text it is just a character.
+    assert parse("a: x\u00a0y\n").data == {"a": "x\u00a0y"}

@@ -517,10 +517,28 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
+_NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
+
+
 def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
+    # A non-breaking space in the indentation (pasted from Word or a web page) is invisible and
+    # makes the parser fail a line or two later: point at it instead.
+    nbsp = _NBSP_INDENT.search(text)
+    if nbsp is not None:
+        at = nbsp.end() - 1
+        nbsp_line = text.count("\n", 0, at) + 1
+        if nbsp_line <= line:
+            return YamlProblem(
+                nbsp_line,
+                at - (text.rfind("\n", 0, at) + 1) + 1,
+                "yaml-syntax",
+                "YAML-syntaxfel: Indraget innehåller ett hårt mellanslag (U+00A0), som inte syns "
+                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
+                "vanliga mellanslag.",
+            )
     problem = str(exc.problem or "")
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
