@@ -962,3 +962,14 @@ def test_html_override_is_autoescaped(tmp_path: Path, view: ReportView) -> None:
     own.mkdir()
     (own / "report.html.j2").write_text("{{ '<b>' }}\n", "utf-8")
     assert render(view, "html", own) == "&lt;b&gt;\n"
+
+
+def test_sources_of_one_publisher_are_told_apart() -> None:
+    """Two sources from the same publisher without titles differ by their comments."""
+    from utsatta.model.common import Kalla
+    from utsatta.render.report import _kalla_text
+
+    a = Kalla(id="a", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2021.")
+    b = Kalla(id="b", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2022.")
+    assert _kalla_text(a).text == "Göteborgs universitet: SOM 2021"
+    assert _kalla_text(a).text != _kalla_text(b).text

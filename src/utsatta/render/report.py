@@ -572,8 +572,9 @@ def _cap(text: str) -> str:
 
 def _kalla_text(k: Kalla) -> KallVy:
     parts = [k.utgivare]
-    if k.titel:
-        parts.append(k.titel)
+    # Without a title the comment tells two sources of one publisher apart.
+    if k.titel or k.kommentar:
+        parts.append((k.titel or k.kommentar or "").strip().rstrip("."))
     text = ": ".join(parts)
     extra = [x for x in (k.datum, SAKERHET.get(k.sakerhet)) if x]
     if extra:
