@@ -265,7 +265,9 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
 
     assert ds.plan and ds.plan.model
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
-    console = Console(highlight=False)
+    # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
+    # wrap rather than cut (a status like "Otillräcklig" must be read whole).
+    console = Console(highlight=False, width=max(Console().width, 120))
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}
     delar: dict[str, list[str]] = {}
@@ -294,8 +296,10 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
         )
     for heading, rows in groups.items():
         table = Table(title=f"{title} – {heading}", title_justify="left", show_lines=True)
-        for col in ("Indikator", "Baslinje", "Senaste", "Målvärde", "Framsteg", "Status"):
-            table.add_column(col)
+        table.add_column("Indikator", ratio=3, overflow="fold")
+        for col in ("Baslinje", "Senaste", "Målvärde", "Framsteg"):
+            table.add_column(col, ratio=1, overflow="fold")
+        table.add_column("Status", ratio=2, overflow="fold")
         for row in rows:
             table.add_row(*row)
         console.print(table)
