@@ -239,3 +239,11 @@ def test_write_atomic_needs_an_existing_folder(tmp_path: Path) -> None:
     """A missing folder is an OutputError in Swedish, not a traceback."""
     with pytest.raises(OutputError, match="Mappen"):
         write_atomic(tmp_path / "saknas" / "ut.md", "x", overwrite=False)
+
+
+def test_output_folder_is_created(tmp_path: Path) -> None:
+    """--output in a folder that does not exist yet creates it, as codeowners and schema do."""
+    target = tmp_path / "ny" / "mapp" / "rapport.md"
+    code, _, err = invoke("2023", "--output", str(target), "--data", str(FIXTURE))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").startswith("# Samlad uppföljning 2023")

@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err
-from utsatta.errors import UtsattaError
+from utsatta.errors import OutputError, UtsattaError
 
 __all__ = ["ReportFormat", "report"]
 
@@ -150,6 +150,10 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
         if same:
             err(f"{output} är oförändrad.")
             return EXIT_OK
+    try:  # like codeowners and schema: a missing folder is created
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"Mappen {output.parent} kan inte skapas ({exc.strerror}).") from exc
     write_atomic(output, text, overwrite=force)
     err(f"Skrev {output}.")
     return EXIT_OK
