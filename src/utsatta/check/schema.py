@@ -128,46 +128,29 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _model_at(model: type[BaseModel], path: Path_) -> tuple[type[BaseModel] | None, Any]:
-    """The model class that holds the last key of ``path``, and that field's type."""
-    current: Any = model
-    holder: type[BaseModel] | None = None
-    field_type: Any = None
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            if get_origin(current) is list:
-                current = get_args(current)[0]
-                continue
-            return None, None
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            if info is None:
-                return current, None
-            holder, field_type = current, info.annotation
-            current = info.annotation
-        else:
-            return None, None
-    return holder, field_type
-
-
-def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+def _type_at(model: type[BaseModel], path: Path_) -> Any:
+    """The declared type of the value at ``path`` (the model itself for ``()``), or None where
+    the path leaves the models (an unknown key, an index into something that is no list)."""
     current: Any = model
     for part in path:
         current = _unwrap(current)
         if isinstance(part, int):
-            if get_origin(current) is list:
-                current = get_args(current)[0]
-                continue
-            return None
-        if isinstance(current, type) and issubclass(current, BaseModel):
+            if get_origin(current) is not list:
+                return None
+            current = get_args(current)[0]
+        elif isinstance(current, type) and issubclass(current, BaseModel):
             info = current.model_fields.get(part)
             if info is None:
                 return None
             current = info.annotation
         else:
             return None
-    current = _unwrap(current)
+    return current
+
+
+def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model whose keys are allowed at ``path``, if the value there is one."""
+    current = _unwrap(_type_at(model, path))
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
@@ -221,7 +204,7 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
     value = err.get("input")
     path, missing = _data_path(data, loc)
     name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
-    _, field_type = _model_at(model, (*path, missing) if missing else path)
+    field_type = _type_at(model, (*path, missing) if missing else path)
 
     if kind == "missing":
         allowed = allowed_values(field_type)
