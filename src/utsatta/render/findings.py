@@ -8,7 +8,8 @@ from collections.abc import Callable
 from utsatta.findings import Finding, Severity
 
 
-def _count(n: int, one: str, many: str) -> str:
+def antal(n: int, one: str, many: str) -> str:
+    """A count with the right Swedish form: "1 fil", "2 filer"."""
     return f"{n} {one if n == 1 else many}"
 
 
@@ -16,11 +17,11 @@ def summary(findings: list[Finding], files_checked: int) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.FEL)
     warnings = len(findings) - errors
     if not findings:
-        return f"Inga problem i {_count(files_checked, 'fil', 'filer')}."
+        return f"Inga problem i {antal(files_checked, 'fil', 'filer')}."
     files = len({f.file for f in findings})
     return (
-        f"{_count(errors, 'fel', 'fel')} och {_count(warnings, 'varning', 'varningar')} i "
-        f"{_count(files, 'fil', 'filer')} ({files_checked} kontrollerade)."
+        f"{antal(errors, 'fel', 'fel')} och {antal(warnings, 'varning', 'varningar')} i "
+        f"{antal(files, 'fil', 'filer')} ({files_checked} kontrollerade)."
     )
 
 
@@ -93,8 +94,8 @@ def step_summary(findings: list[Finding], files_checked: int, names: dict[str, s
         items = groups[key]
         errors = sum(1 for f in items if f.severity is Severity.FEL)
         lines += [
-            f"### {_cell(key)} ({_count(errors, 'fel', 'fel')}, "
-            f"{_count(len(items) - errors, 'varning', 'varningar')})",
+            f"### {_cell(key)} ({antal(errors, 'fel', 'fel')}, "
+            f"{antal(len(items) - errors, 'varning', 'varningar')})",
             "",
             "| Plats | Allvarlighet | Kod | Meddelande |",
             "|---|---|---|---|",

@@ -83,6 +83,7 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats
 from utsatta.model.rapport import InsatsRapport, RapportFil
 from utsatta.render import chart
+from utsatta.render.findings import antal as _antal
 from utsatta.render.overview import uppfoljning_text
 
 if TYPE_CHECKING:
@@ -753,10 +754,6 @@ def _niva_i(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: in
 
 def _pa_listan(k: Klassning | None) -> bool:
     return k is not None and k.niva in NIVA_RUBRIK
-
-
-def _antal(n: int, en: str, flera: str) -> str:
-    return f"{n} {en if n == 1 else flera}"
 
 
 def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
