@@ -62,10 +62,7 @@ def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = Fa
         m = year_matrix(ds, ar, done)
         if m is None:
             continue
-        missing: dict[str, list[str]] = defaultdict(list)
-        for org, ins in m.saknas():
-            missing[org].append(ins)
-        for org, insatser in missing.items():
+        for org, insatser in m.saknas_per_organisation().items():
             listed = insatser_text(insatser)
             src = by_file.get((ar, org))
             if src is not None:

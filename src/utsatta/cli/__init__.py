@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli import _svenska
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year
 from utsatta.errors import UtsattaError
 
 _svenska.install()
@@ -396,11 +396,7 @@ def _load_valid(data: Path | None, kinds: tuple[str, ...] = _CORE):  # type: ign
 
 
 def _check_year(ds, ar: int) -> None:  # type: ignore[no-untyped-def]
-    g = ds.plan.model.plan.giltighet
-    if not g.fran <= ar <= g.till:
-        raise typer.BadParameter(
-            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="ÅR"
-        )
+    check_year(ds.plan.model.plan.giltighet, ar)
 
 
 def main() -> None:

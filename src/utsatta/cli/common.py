@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -27,6 +27,15 @@ DataOption = Annotated[
         metavar="MAPP",
     ),
 ]
+
+
+def check_year(giltighet: Any, ar: int) -> None:
+    """A year outside the plan's period is a usage error (exit 2) for every command."""
+    if not giltighet.fran <= ar <= giltighet.till:
+        raise typer.BadParameter(
+            f"{ar} ligger utanför planens giltighetstid {giltighet.fran}–{giltighet.till}.",
+            param_hint="ÅR",
+        )
 
 
 def err(text: str) -> None:

@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err
 from utsatta.errors import OutputError, UtsattaError
 
 __all__ = ["ReportFormat", "report"]
@@ -121,11 +121,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
         sys.stderr.write(reporters.text(errors, result.files_checked))
         err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
         raise typer.Exit(EXIT_FINDINGS)
-    g = ds.plan.model.plan.giltighet
-    if not g.fran <= ar <= g.till:
-        raise typer.BadParameter(
-            f"{ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.", param_hint="ÅR"
-        )
+    check_year(ds.plan.model.plan.giltighet, ar)
     return report_text(ds, ar, fmt.value, override_templates_dir(root))
 
 

@@ -78,6 +78,13 @@ class Matrix:
         """Owed reports that came in (voluntary ones are not counted)."""
         return sum(1 for pair in self.owed if self.cells[pair] is Cell.INKOMMEN)
 
+    def saknas_per_organisation(self) -> dict[str, list[str]]:
+        """Missing insatser by organisation, both in the order of :meth:`saknas`."""
+        out: dict[str, list[str]] = {}
+        for org, ins in self.saknas():
+            out.setdefault(org, []).append(ins)
+        return out
+
     def saknas(self) -> list[tuple[str, str]]:
         """Missing (organisation, insats) pairs, by organisation then plan order."""
         return [

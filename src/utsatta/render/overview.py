@@ -140,14 +140,11 @@ def print_status(ds: DataSet, ar: int) -> None:
         "(✓) lämnad ett tidigare år"
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
-    missing = m.saknas()
+    missing = m.saknas_per_organisation()
     if missing:
         console.print()
         console.print("[bold]Saknas per organisation[/bold]", markup=True)
-        by_org: dict[str, list[str]] = {}
-        for org, ins in missing:
-            by_org.setdefault(org, []).append(ins)
-        for org, ins_list in by_org.items():
+        for org, ins_list in missing.items():
             console.print(f"  {names.get(org, org)}: {', '.join(ins_list)}")
     invalid = invalid_reports(ds, ar)
     if invalid:

@@ -1134,9 +1134,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
     )
 
     # Missing reports, per organisation (organisationer.yaml order, insatser in plan order).
-    missing: dict[str, list[str]] = {}
-    for org, ins_id in matrix.saknas():
-        missing.setdefault(org, []).append(ins_id)
+    missing = matrix.saknas_per_organisation()
     urval = _via_urval(plan.insatser, orgs)
     saknade: list[SaknadVy] = []
     used_groups: set[str] = set()
