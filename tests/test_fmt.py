@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from utsatta import fmt as fmt_module
 from utsatta.cli import fmt_cmd
 from utsatta.fmt import FormatRefused, comment_texts, format_file, format_text
-from utsatta.load.dataset import classify
+from utsatta.load.files import classify
 from utsatta.load.yamlread import parse
 
 ROOT = Path(__file__).parent.parent

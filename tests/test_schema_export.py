@@ -39,7 +39,8 @@ from typer.testing import CliRunner
 from tests.test_cases import BASE, CASE_DIRS, build_case
 from utsatta.check import validate
 from utsatta.cli.schema_cmd import schema as schema_command
-from utsatta.load.dataset import KIND_MODELS, classify
+from utsatta.load.dataset import KIND_MODELS
+from utsatta.load.files import classify
 from utsatta.load.yamlread import parse
 from utsatta.model.common import Datum, FokusId, Id, InsatsId, Text, Url
 from utsatta.schema_export import (

@@ -1,3 +1,5 @@
-from utsatta.cli import main
+"""python -m utsatta"""
+
+from utsatta.start import main
 
 main()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from utsatta.check.completeness import reported
 from utsatta.compute.responsibility import Cell, matrix, resolve
-from utsatta.load.dataset import DataSet, display_path
+from utsatta.load.dataset import DataSet
+from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
 
 #: Where `utsatta schema --output schema` run in the data repository's root puts the schemas,

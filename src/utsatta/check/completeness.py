@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from utsatta.compute.responsibility import Matrix, matrix
 from utsatta.findings import Issue, fel, varning
-from utsatta.load.dataset import DataSet, display_path
+from utsatta.load.dataset import DataSet
+from utsatta.load.files import display_path
 
 
 def insatser_text(ids: list[str]) -> str:

@@ -69,7 +69,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
     """The files to format, each with its kind (None: not a data file utsatta knows)."""
     from utsatta.cli import _data_dir_for_paths
     from utsatta.findings import Issue
-    from utsatta.load.dataset import classify, discover
+    from utsatta.load.files import classify, discover
 
     for p in paths:
         if not p.exists() and not p.is_symlink():
@@ -78,7 +78,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
     if not paths:
         ignored: list[Issue] = []
         found, _ = discover(root, ignored)
-        return [(p, classify(root, p)) for p in found]
+        return [(p, kind) for p, kind in found]
     # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).
     root_abs = Path(os.path.abspath(root))  # noqa: PTH100
     targets: list[tuple[Path, str | None]] = []
@@ -112,7 +112,7 @@ def run(
 ) -> int:
     """Format (or with ``check`` only inspect) the files; return the exit code."""
     from utsatta.fmt import FmtResult, format_file
-    from utsatta.load.dataset import display_path
+    from utsatta.load.files import display_path
 
     targets = _targets(paths, data)
     changed: list[FmtResult] = []

@@ -6,8 +6,6 @@ Load problems and schema problems become ``Issue`` values; nothing here raises f
 from __future__ import annotations
 
 import functools
-import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +13,11 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from utsatta.findings import Issue, Severity, fel
-from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
+from utsatta.findings import Issue, fel
+from utsatta.load.files import display_path
+from utsatta.load.raw import RawFile, read_raw
+from utsatta.load.readers import CHUNK, Job, Readers, claim, find_jobs, key
+from utsatta.load.yamlread import Positions, decode, parse
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -33,7 +34,6 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "indikator": IndikatorFil,
     "rapport": RapportFil,
 }
-_YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 #: Track positions on the first parse of every file (the slow path). Off by default: positions
 #: are recovered only for files with findings. Tests switch it on to prove both paths agree.
 ALWAYS_TRACK = False
@@ -51,7 +51,7 @@ class SourceFile(Generic[M]):
     model: M | None = None
     _positions: Positions | None = None
 
-    @property
+    @functools.cached_property
     def folder_year(self) -> int:
         """For a report file: the year of its folder, rapporter/<år>/ (the year it counts for;
         a different ``ar`` inside the file is reported as an error)."""
@@ -98,211 +98,40 @@ class DataSet:
         return {f.display: f for f in self.files()}
 
 
-def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def classify(root: Path, path: Path) -> str | None:
-    """The kind of a data file by its place in the data folder, or None."""
-    rel = path.relative_to(root).parts
-    if rel == ("plan.yaml",):
-        return "plan"
-    if rel == ("organisationer.yaml",):
-        return "organisationer"
-    if rel == ("omraden.yaml",):
-        return "omraden"
-    if len(rel) == 2 and rel[0] == "indikatorer" and rel[1].endswith(".yaml"):
-        return "indikator"
-    if (
-        len(rel) == 3
-        and rel[0] == "rapporter"
-        and _YEAR_DIR.match(rel[1])
-        and rel[2].endswith(".yaml")
-    ):
-        return "rapport"
-    return None
-
-
-def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Issue:
-    return Issue(display_path(path), (), code, severity, message, line=1, column=1)
-
-
-def discover(root: Path, issues: list[Issue]) -> tuple[list[Path], set[int]]:
-    """Every data file below ``root``, sorted; files that cannot be read as data become
-    findings (never silently skipped)."""
-    found: list[Path] = []
-    years: set[int] = set()
-    root_resolved = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(dirpath)
-        kept = []
-        for d in sorted(dirnames):
-            if d.startswith("."):
-                continue
-            if (here / d).is_symlink():
-                # Never followed: a link could lead out of the data folder, or in circles.
-                outside = not _inside((here / d).resolve(), root_resolved)
-                issues.append(
-                    _file_issue(
-                        here / d,
-                        "lank-utanfor-data" if outside else "lankad-mapp",
-                        Severity.FEL if outside else Severity.VARNING,
-                        "Mappen är en symbolisk länk"
-                        + (" som pekar utanför datamappen" if outside else "")
-                        + " och läses inte. Lägg in filerna i datamappen i stället.",
-                    )
-                )
-                continue
-            kept.append(d)
-        dirnames[:] = kept
-        rel = here.relative_to(root).parts
-        if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
-            years.add(int(rel[1]))
-        for name in sorted(filenames):
-            lower = name.lower()
-            if name.startswith(".") or not lower.endswith((".yaml", ".yml")):
-                continue
-            path = here / name
-            if path.is_symlink() and not _inside(path.resolve(), root_resolved):
-                issues.append(
-                    _file_issue(
-                        path,
-                        "lank-utanfor-data",
-                        Severity.FEL,
-                        "Filen är en symbolisk länk som pekar utanför datamappen. Av "
-                        "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
-                    )
-                )
-                continue
-            if not name.endswith(".yaml"):
-                stem = name.rsplit(".", 1)[0]
-                issues.append(
-                    _file_issue(
-                        path,
-                        "fel-filandelse",
-                        Severity.FEL,
-                        f"Filen slutar inte på .yaml och läses inte. Byt namn till {stem}.yaml.",
-                    )
-                )
-                continue
-            if classify(root, path) is None:
-                in_reports = bool(rel) and rel[0] == "rapporter"
-                issues.append(
-                    _file_issue(
-                        path,
-                        "fel-plats" if in_reports else "okand-fil",
-                        Severity.FEL if in_reports else Severity.VARNING,
-                        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
-                        "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
-                        "den dit."
-                        if in_reports
-                        else "Filen ligger inte på en plats som utsatta känner till och läses "
-                        "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                        "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
-                    )
-                )
-                continue
-            found.append(path)
-    return found, years
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-    except ValueError:
-        return False
-    return True
-
-
-def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> SourceFile[Any]:
-    """Read, parse and schema-check one file (fast path: positions only if needed)."""
+def check_raw(
+    path: Path, kind: str, display: str, raw: RawFile, issues: list[Issue]
+) -> SourceFile[Any]:
+    """Stage two: the schema check of a file that stage one read (here or in a worker)."""
     from utsatta.check.schema import schema_issues
 
-    source: SourceFile[Any] = SourceFile(path=path, display=display, kind=kind)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            issues.append(
-                Issue(
-                    display,
-                    (),
-                    "for-stor-fil",
-                    Severity.FEL,
-                    f"Filen är {size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
-                    "upp innehållet eller korta texterna.",
-                    line=1,
-                    column=1,
-                )
-            )
-            return source
-        raw = path.read_bytes()
-    except OSError as exc:
-        issues.append(
-            Issue(
-                display,
-                (),
-                "kan-inte-lasa",
-                Severity.FEL,
-                f"Filen går inte att läsa ({exc.strerror}). Kontrollera behörigheten.",
-                line=1,
-                column=1,
-            )
-        )
-        return source
-    text, problem = decode(raw)
-    if problem is not None or text is None:
-        assert problem is not None
-        issues.append(
-            Issue(
-                display,
-                (),
-                problem.code,
-                Severity.FEL,
-                problem.message,
-                line=problem.line,
-                column=problem.column,
-            )
-        )
-        return source
-    source.text = text
-    result = parse(text, track=ALWAYS_TRACK)
-    source._positions = result.positions
-    for p in result.problems:
-        issues.append(
-            Issue(
-                display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column
-            )
-        )
-    errors = [p for p in result.problems if p.severity == "fel"]
-    if result.data is None:
-        return source
-    source.data = result.data
-    if any(p.code == "alias-ej-tillatet" for p in result.problems):
-        # Aliases were replaced by nothing; schema errors about them would only mislead.
+    source: SourceFile[Any] = SourceFile(
+        path=path, display=display, kind=kind, text=raw.text, data=raw.data
+    )
+    source._positions = raw.positions
+    issues.extend(raw.issues)
+    if raw.data is None or raw.skip_schema:
         return source
     model, found = schema_issues(
-        display, KIND_MODELS[kind], result.data, lambda path: source.positions().raw.get(path)
+        display, KIND_MODELS[kind], raw.data, lambda path: source.positions().raw.get(path)
     )
     issues.extend(found)
-    # A file with YAML errors (aliases, duplicate keys …) is not trusted for cross-checks.
-    if not errors:
+    if not raw.yaml_errors:
         source.model = model
     return source
 
 
-#: From this many files on, files are read by one worker process per core.
-PARALLEL_FROM = 400
+def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> SourceFile[Any]:
+    """Read, parse and schema-check one file (fast path: positions only if needed)."""
+    return check_raw(path, kind, display, read_raw(path, display, track=ALWAYS_TRACK), issues)
+
+
+#: From this many files on, ``load`` starts worker processes if none were started early.
+PARALLEL_FROM = 200
 
 
 def _without_prose(rep: RapportFil) -> RapportFil:
     """The report with its free texts emptied: the checks read ids, statuses and bedömningar,
-    never the prose, and leaving it out halves what worker processes send back."""
+    never the prose, and a large folder's reports then take far less memory."""
     items = [
         item.model_copy(
             update={
@@ -318,54 +147,51 @@ def _without_prose(rep: RapportFil) -> RapportFil:
     return rep.model_copy(update={"insatser": items})
 
 
-def _read_one(path: Path, kind: str, display: str, issues: list[Issue], texts: bool) -> Any:
-    source = read_file(path, kind, display, issues)
-    if not texts and source.model is not None and kind == "rapport":
-        source.model = _without_prose(source.model)
-    return source
-
-
-def _read_chunk(
-    jobs: list[tuple[Path, str, str]], texts: bool = True
-) -> list[tuple[SourceFile[Any], list[Issue]]]:
-    """Read files for the parallel path; keep models and issues, not file texts (they are read
-    again if a finding needs a position), so little crosses the process boundary or stays in
-    memory."""
-    out = []
-    for path, kind, display in jobs:
-        issues: list[Issue] = []
-        source = _read_one(path, kind, display, issues, texts)
-        source.text = None
-        source.data = None
-        source._positions = None
-        out.append((source, issues))
-    return out
-
-
 def _read_all(
-    jobs: list[tuple[Path, str, str]], issues: list[Issue], texts: bool
+    root: Path, jobs: list[Job], wanted: list[bool], issues: list[Issue], texts: bool
 ) -> list[SourceFile[Any]]:
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2 or ALWAYS_TRACK:
-        return [_read_one(path, kind, display, issues, texts) for path, kind, display in jobs]
-    import multiprocessing
+    """Read the wanted jobs, in worker processes where they help. Sources and issues come in
+    job order, whoever read each file."""
+    readers = claim(root)
+    if ALWAYS_TRACK:  # workers never track positions
+        if readers is not None:
+            readers.stop()
+        readers = None
+    elif readers is None and sum(wanted) >= PARALLEL_FROM:
+        readers = Readers.start(root, jobs)
+    done: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
 
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:  # no fork on this platform: read in this process
-        return [_read_one(path, kind, display, issues, texts) for path, kind, display in jobs]
-    # Interleaved chunks balance the work; this process reads the first chunk itself while the
-    # workers read the others, so only their results cross a process boundary.
-    chunks = [jobs[i::workers] for i in range(workers)]
-    with context.Pool(workers - 1) as pool:
-        pending = pool.map_async(functools.partial(_read_chunk, texts=texts), chunks[1:])
-        results = [_read_chunk(chunks[0], texts), *pending.get()]
-    ordered: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
-    for i, chunk_result in enumerate(results):
-        for j, item in enumerate(chunk_result):
-            ordered[i + j * workers] = item
+    def finish(i: int, raw: RawFile) -> None:
+        path, kind, display = jobs[i]
+        found: list[Issue] = []
+        source = check_raw(path, kind, display, raw, found)
+        if not texts and source.model is not None and kind == "rapport":
+            source.model = _without_prose(source.model)
+        done[i] = (source, found)
+
+    if readers is not None:
+        # Help with the queue, then take what the workers read.
+        while (token := readers.take()) is not None:
+            chunk = range(token * CHUNK, min((token + 1) * CHUNK, len(jobs)))
+            if not chunk:
+                break
+            for i in chunk:
+                if wanted[i]:
+                    finish(i, read_raw(jobs[i][0], jobs[i][2]))
+        index = {key(root, path): i for i, (path, _, _) in enumerate(jobs)}
+        for name, raw in readers.collect():
+            i = index.get(name, -1)
+            if i >= 0 and wanted[i] and done[i] is None and isinstance(raw, RawFile):
+                finish(i, raw)
+                # Like its text, a worker's data is not kept: checks read the models.
+                done[i][0].data = None  # type: ignore[index]
     sources = []
-    for entry in ordered:
+    for i, (path, _, display) in enumerate(jobs):
+        if not wanted[i]:
+            continue
+        if done[i] is None:
+            finish(i, read_raw(path, display, track=ALWAYS_TRACK))
+        entry = done[i]
         assert entry is not None
         sources.append(entry[0])
         issues.extend(entry[1])
@@ -376,15 +202,9 @@ def load(root: Path, only: set[Path] | None = None, *, texts: bool = True) -> Da
     """Load the data folder. With ``only``, report files outside that set are skipped. With
     ``texts=False`` the reports' free texts are left out of their models (for checks)."""
     ds = DataSet(root=root)
-    paths, ds.report_years = discover(root, ds.issues)
-    jobs: list[tuple[Path, str, str]] = []
-    for path in paths:
-        kind = classify(root, path)
-        assert kind is not None
-        if only is not None and kind == "rapport" and path.resolve() not in only:
-            continue
-        jobs.append((path, kind, display_path(path)))
-    for source in _read_all(jobs, ds.issues, texts):
+    jobs, ds.report_years = find_jobs(root, ds.issues)
+    wanted = [only is None or kind != "rapport" or path.resolve() in only for path, kind, _ in jobs]
+    for source in _read_all(root, jobs, wanted, ds.issues, texts):
         kind = source.kind
         if kind == "plan":
             ds.plan = source

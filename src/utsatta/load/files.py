@@ -1,0 +1,147 @@
+"""Find the data files of a data folder and tell what kind each is, by its place.
+
+Kept free of pydantic and the models: the command line runs this before they are imported, to
+start reading files early (see ``utsatta.load.readers``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from utsatta.findings import Issue, Severity
+
+_YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working folder when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
+    if os.sep == "/":  # a string prefix test: pathlib's relative_to costs ten times more
+        cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
+        text = str(path)
+        prefix = cwd if cwd.endswith("/") else cwd + "/"
+        return text[len(prefix) :] if text.startswith(prefix) else text
+    try:  # pragma: no cover - Windows
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:  # pragma: no cover - Windows
+        return path.as_posix()
+
+
+def classify(root: Path, path: Path) -> str | None:
+    """The kind of a data file by its place in the data folder, or None."""
+    return kind_of(path.relative_to(root).parts)
+
+
+def kind_of(rel: tuple[str, ...]) -> str | None:
+    """The kind of a data file by its path parts inside the data folder, or None."""
+    if rel == ("plan.yaml",):
+        return "plan"
+    if rel == ("organisationer.yaml",):
+        return "organisationer"
+    if rel == ("omraden.yaml",):
+        return "omraden"
+    if len(rel) == 2 and rel[0] == "indikatorer" and rel[1].endswith(".yaml"):
+        return "indikator"
+    if (
+        len(rel) == 3
+        and rel[0] == "rapporter"
+        and _YEAR_DIR.match(rel[1])
+        and rel[2].endswith(".yaml")
+    ):
+        return "rapport"
+    return None
+
+
+def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Issue:
+    return Issue(display_path(path), (), code, severity, message, line=1, column=1)
+
+
+def discover(root: Path, issues: list[Issue]) -> tuple[list[tuple[Path, str]], set[int]]:
+    """Every data file below ``root`` with its kind, sorted; files that cannot be read as data
+    become findings (never silently skipped)."""
+    found: list[tuple[Path, str]] = []
+    years: set[int] = set()
+    root_resolved = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(dirpath)
+        kept = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            if (here / d).is_symlink():
+                # Never followed: a link could lead out of the data folder, or in circles.
+                outside = not _inside((here / d).resolve(), root_resolved)
+                issues.append(
+                    _file_issue(
+                        here / d,
+                        "lank-utanfor-data" if outside else "lankad-mapp",
+                        Severity.FEL if outside else Severity.VARNING,
+                        "Mappen är en symbolisk länk"
+                        + (" som pekar utanför datamappen" if outside else "")
+                        + " och läses inte. Lägg in filerna i datamappen i stället.",
+                    )
+                )
+                continue
+            kept.append(d)
+        dirnames[:] = kept
+        rel = here.relative_to(root).parts
+        if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
+            years.add(int(rel[1]))
+        for name in sorted(filenames):
+            lower = name.lower()
+            if name.startswith(".") or not lower.endswith((".yaml", ".yml")):
+                continue
+            path = here / name
+            if path.is_symlink() and not _inside(path.resolve(), root_resolved):
+                issues.append(
+                    _file_issue(
+                        path,
+                        "lank-utanfor-data",
+                        Severity.FEL,
+                        "Filen är en symbolisk länk som pekar utanför datamappen. Av "
+                        "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
+                    )
+                )
+                continue
+            if not name.endswith(".yaml"):
+                stem = name.rsplit(".", 1)[0]
+                issues.append(
+                    _file_issue(
+                        path,
+                        "fel-filandelse",
+                        Severity.FEL,
+                        f"Filen slutar inte på .yaml och läses inte. Byt namn till {stem}.yaml.",
+                    )
+                )
+                continue
+            kind = kind_of((*rel, name))
+            if kind is None:
+                in_reports = bool(rel) and rel[0] == "rapporter"
+                issues.append(
+                    _file_issue(
+                        path,
+                        "fel-plats" if in_reports else "okand-fil",
+                        Severity.FEL if in_reports else Severity.VARNING,
+                        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
+                        "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
+                        "den dit."
+                        if in_reports
+                        else "Filen ligger inte på en plats som utsatta känner till och läses "
+                        "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
+                        "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                    )
+                )
+                continue
+            found.append((path, kind))
+    return found, years
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,94 @@
+"""Stage one of reading a data file: bytes → text → plain data, with the file's YAML problems.
+
+Free of pydantic and the models, so that worker processes can run it before this process has
+imported them (see ``utsatta.load.readers``). Stage two, the schema check, is in
+``utsatta.load.dataset``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from utsatta.findings import Issue, Severity
+from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
+
+
+@dataclass(slots=True)
+class RawFile:
+    """One file after stage one. Plain data only, so that it can cross a process boundary."""
+
+    #: the parsed data; None when there is nothing to check (unreadable, not YAML, empty)
+    data: Any = None
+    issues: list[Issue] = field(default_factory=list)
+    #: aliases were replaced by nothing: schema errors about them would only mislead
+    skip_schema: bool = False
+    #: the file has YAML errors (duplicate keys …): not trusted for cross-checks
+    yaml_errors: bool = False
+    #: the decoded text; workers leave it out (it is read again if a finding needs a position)
+    text: str | None = None
+    positions: Positions | None = None
+
+
+def _file_problem(display: str, code: str, message: str) -> Issue:
+    return Issue(display, (), code, Severity.FEL, message, line=1, column=1)
+
+
+def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
+    """Read and parse one file. Never raises for bad input; problems become issues.
+
+    ``track`` records the position of every key and value (the slow path, used by tests to
+    prove that positions found later agree).
+    """
+    raw = RawFile()
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raw.issues.append(
+                _file_problem(
+                    display,
+                    "for-stor-fil",
+                    f"Filen är {size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
+                    "upp innehållet eller korta texterna.",
+                )
+            )
+            return raw
+        content = path.read_bytes()
+    except OSError as exc:
+        raw.issues.append(
+            _file_problem(
+                display,
+                "kan-inte-lasa",
+                f"Filen går inte att läsa ({exc.strerror}). Kontrollera behörigheten.",
+            )
+        )
+        return raw
+    text, problem = decode(content)
+    if problem is not None or text is None:
+        assert problem is not None
+        raw.issues.append(
+            Issue(
+                display,
+                (),
+                problem.code,
+                Severity.FEL,
+                problem.message,
+                line=problem.line,
+                column=problem.column,
+            )
+        )
+        return raw
+    raw.text = text
+    result = parse(text, track=track)
+    raw.positions = result.positions
+    for p in result.problems:
+        raw.issues.append(
+            Issue(
+                display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column
+            )
+        )
+    raw.data = result.data
+    raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
+    raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)
+    return raw

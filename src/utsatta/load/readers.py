@@ -1,0 +1,280 @@
+"""Parse data files in worker processes, started as early as possible.
+
+Parsing YAML is most of the work of ``validate`` on a large folder, and importing Typer,
+pydantic and the models is most of the rest (about 0.15 s, as long as parsing 500 reports).
+So the console entry point forks the workers first thing, before those imports (``start``
+without a job list, in ``utsatta.start``), and ``dataset.load`` claims them for its folder
+(``claim``); on two cores the files are parsed while this process imports. ``dataset.load``
+also starts workers itself for a large folder when none were started early.
+
+The work is a queue of chunk numbers in a pipe, as in make's jobserver: a process takes the
+next chunk by reading one token, so no chunk is read twice, and this process joins in as soon
+as it is ready. Workers only run stage one (``raw.read_raw``: plain data and YAML problems, no
+pydantic) and append their results to a temporary file of their own; this process does the
+schema check. Results are keyed by the file's place in the data folder, and any file that no
+worker delivered (a worker died, a file appeared in between, the queue was short) is read
+here: workers can make loading faster, never different. Nothing here prints.
+
+The results are pickles, read back only from an unnamed temporary file that this process
+created and a child of its own wrote: they hold the plain data of the parsed YAML, never
+anything built from it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import sys
+from pathlib import Path
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing before the fork
+
+# Few imports here: this module runs before the worker processes are forked, and whatever it
+# imports delays them.
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import IO, NoReturn
+
+    from utsatta.findings import Issue
+
+#: A job: the file, its kind and the path users see.
+Job = tuple[Path, str, str]
+
+#: Files per token: small enough to balance the processes, large enough to keep the queue short.
+CHUNK = 8
+#: Tokens for an early start, when the number of files is not known yet (8192 × 8 files).
+#: Files beyond them are read by this process.
+MAX_TOKENS = 8192
+_TOKEN = struct.Struct("<I")
+_FRAME = struct.Struct("<Q")
+#: Writes of at most PIPE_BUF bytes to a pipe are atomic; POSIX guarantees 512.
+_TOKENS_PER_WRITE = 512 // _TOKEN.size
+
+
+def find_jobs(root: Path, issues: list[Issue] | None = None) -> tuple[list[Job], set[int]]:
+    """Every data file of ``root`` as a job, and the report years that have a folder."""
+    from utsatta.load.files import discover, display_path
+
+    found, years = discover(root, [] if issues is None else issues)
+    return [(path, kind, display_path(path)) for path, kind in found], years
+
+
+def key(root: Path, path: Path) -> str:
+    """A file's place in the data folder, the same in every process."""
+    return path.relative_to(root).as_posix()
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    # Linux only: fork is unavailable on Windows and unsafe with macOS system libraries.
+    return sys.platform.startswith("linux") and usable_cores() >= 2
+
+
+class _Worker:
+    __slots__ = ("out", "pid")
+
+    def __init__(self, pid: int, out: IO[bytes]) -> None:
+        self.pid = pid
+        self.out = out
+
+
+class Readers:
+    """Worker processes reading the files of one data folder."""
+
+    def __init__(self, root: Path, queue: int, workers: list[_Worker]) -> None:
+        self.root = root
+        self._queue: int | None = queue
+        self._workers = workers
+
+    @classmethod
+    def start(cls, root: Path, jobs: list[Job] | None = None) -> Readers | None:
+        """Fork one worker per further core over the files of ``root``: over ``jobs``, or
+        over the files the workers find themselves (an early start, before this process has
+        looked). None where this cannot be done (one core, no fork, no temporary file)."""
+        if not can_fork():
+            return None
+        count = min(usable_cores() - 1, 7)
+        tokens = MAX_TOKENS if jobs is None else min(MAX_TOKENS, -(-len(jobs) // CHUNK))
+        try:
+            outs = [_temporary_file() for _ in range(count)]
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        _fill(write_end, tokens)
+        os.close(write_end)  # an empty queue now reads as end of file
+        workers = []
+        for out in outs:
+            try:
+                pid = os.fork()
+            except OSError:
+                out.close()
+                continue
+            if pid == 0:  # pragma: no cover - runs in the worker (coverage does not follow)
+                _work(root, jobs, read_end, out.fileno())
+            workers.append(_Worker(pid, out))
+        if not workers:
+            os.close(read_end)
+            return None
+        return cls(root, read_end, workers)
+
+    def take(self) -> int | None:
+        """The next chunk number from the queue, or None when it is empty."""
+        if self._queue is None:
+            return None
+        token = _take(self._queue)
+        if token is None:
+            os.close(self._queue)
+            self._queue = None
+        return token
+
+    def collect(self) -> Iterator[tuple[str, object]]:
+        """Wait for the workers and give what they read, as (key, RawFile)."""
+        if self._queue is not None:
+            os.close(self._queue)
+            self._queue = None
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            _reap(worker.pid)
+            try:
+                yield from _records(worker.out)
+            finally:
+                worker.out.close()
+
+    def stop(self) -> None:
+        """End the workers without using their work."""
+        if self._queue is not None:
+            os.close(self._queue)
+            self._queue = None
+        for worker in self._workers:
+            import signal
+
+            with contextlib.suppress(OSError):
+                os.kill(worker.pid, signal.SIGKILL)
+            _reap(worker.pid)
+            worker.out.close()
+        self._workers = []
+
+
+def _temporary_file() -> IO[bytes]:
+    """An unnamed file: in memory on Linux (no import of tempfile, which costs more than the
+    call), else an ordinary temporary file."""
+    if hasattr(os, "memfd_create"):
+        return os.fdopen(os.memfd_create("utsatta-las", os.MFD_CLOEXEC), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
+
+
+def _fill(fd: int, tokens: int) -> None:
+    """Queue chunk numbers 0 … tokens-1. Never blocks: a pipe with a smaller buffer than usual
+    queues fewer, and this process reads the rest itself."""
+    os.set_blocking(fd, False)
+    for first in range(0, tokens, _TOKENS_PER_WRITE):
+        batch = range(first, min(first + _TOKENS_PER_WRITE, tokens))
+        try:
+            os.write(fd, b"".join(_TOKEN.pack(t) for t in batch))
+        except BlockingIOError:
+            return
+
+
+def _take(fd: int) -> int | None:
+    # Every write and every read is a whole number of tokens, so a read never splits one.
+    data = os.read(fd, _TOKEN.size)
+    if len(data) != _TOKEN.size:
+        return None
+    token: int = _TOKEN.unpack(data)[0]
+    return token
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _records(out: IO[bytes]) -> Iterator[tuple[str, object]]:
+    """The complete records a worker wrote; a torn last record (a worker that died) ends it."""
+    import pickle
+
+    out.seek(0)
+    while True:
+        head = out.read(_FRAME.size)
+        if len(head) != _FRAME.size:
+            return
+        (size,) = _FRAME.unpack(head)
+        blob = out.read(size)
+        if len(blob) != size:
+            return
+        try:
+            record = pickle.loads(blob)  # written by our own worker, see the module's doc
+        except Exception:
+            return
+        yield record
+
+
+def _work(root: Path, jobs: list[Job] | None, queue: int, out_fd: int) -> NoReturn:
+    """A worker: take chunks until the queue is empty; never returns, never prints."""
+    code = 1
+    try:
+        import pickle
+
+        from utsatta.load.raw import read_raw
+
+        if jobs is None:
+            jobs, _ = find_jobs(root)
+        with os.fdopen(out_fd, "wb", closefd=False, buffering=1 << 16) as out:
+            while (token := _take(queue)) is not None:
+                chunk = jobs[token * CHUNK : (token + 1) * CHUNK]
+                if not chunk:
+                    break  # tokens come in order: the rest are past the end too
+                for path, _kind, display in chunk:
+                    raw = read_raw(path, display)
+                    raw.text = None
+                    blob = pickle.dumps((key(root, path), raw), protocol=pickle.HIGHEST_PROTOCOL)
+                    out.write(_FRAME.pack(len(blob)))
+                    out.write(blob)
+        code = 0
+    except BaseException:  # a worker only ends; what it did not deliver is read by the parent
+        pass
+    finally:
+        os._exit(code)
+
+
+#: Workers started by the entry point before the command line was imported.
+_early: Readers | None = None
+
+
+def start_early(root: Path) -> None:
+    """Start workers over ``root`` before this process knows which command will load it."""
+    global _early
+    _early = Readers.start(root)
+
+
+def claim(root: Path) -> Readers | None:
+    """The early workers, if they read ``root``; any others are stopped."""
+    global _early
+    readers, _early = _early, None
+    if readers is None:
+        return None
+    try:
+        same = readers.root.resolve() == root.resolve()
+    except OSError:
+        same = False
+    if same:
+        return readers
+    readers.stop()
+    return None
+
+
+def stop_early() -> None:
+    """Stop early workers that no command claimed (called before the process ends)."""
+    global _early
+    readers, _early = _early, None
+    if readers is not None:
+        readers.stop()
