@@ -6,7 +6,8 @@ The plan, the police lists and the indicators are the shipped ones. Every organi
 plan reports every insats it owes each year 2022–2025 (84 files), and synthetic organisations
 (`syntetisk-NNNN`, with verksamhet i utsatta områden, so they owe 2:1 and 2:4) make up the rest,
 so all N files are valid and the repository is complete. The texts are deterministic
-pseudo-Swedish of realistic length (about 8 kB per insats).
+pseudo-Swedish of realistic length (about 6 kB per insats, so 500 files make about 8 MB, the
+size the performance targets are stated for).
 """
 
 from __future__ import annotations
@@ -114,14 +115,14 @@ def _report(rng: random.Random, org: str, year: int, insatser: list[str]) -> str
             f'  - insats: "{insats}"',
             "    status: pagaende",
             "    nulage: |",
-            _block(_text(rng, 560), "      "),
+            _block(_text(rng, 420), "      "),
             f"    omraden: [{', '.join(rng.sample(areas, 3))}]",
             "    bedomning: bedoms-uppnas",
-            f"    motivering: {_text(rng, 30).replace(chr(10), ' ')}",
+            f"    motivering: {_text(rng, 24).replace(chr(10), ' ')}",
             "    fortsatt_arbete: |",
-            _block(_text(rng, 400), "      "),
+            _block(_text(rng, 300), "      "),
             "    behov:",
-            f"      - {_text(rng, 20).replace(chr(10), ' ')}",
+            f"      - {_text(rng, 16).replace(chr(10), ' ')}",
         ]
     return "\n".join(parts) + "\n"
 

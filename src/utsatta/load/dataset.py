@@ -9,20 +9,22 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from utsatta.findings import Issue, fel
 from utsatta.load.files import display_path
-from utsatta.load.raw import RawFile, read_raw
+from utsatta.load.raw import RawFile, read_raw, stand_in_prose
 from utsatta.load.readers import CHUNK, Job, Readers, claim, find_jobs, key
-from utsatta.load.yamlread import Positions, decode, parse
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
+
+if TYPE_CHECKING:
+    from utsatta.load.yamlread import Positions
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -63,6 +65,10 @@ class SourceFile(Generic[M]):
         The text is read again from disk if it was not kept (files read by a worker process).
         """
         if self._positions is None:
+            # Imported here: the YAML parser is not needed in this process when workers
+            # parsed every file and none has findings.
+            from utsatta.load.yamlread import Positions, decode, parse
+
             text = self.text
             if text is None:
                 try:
@@ -129,53 +135,31 @@ def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> Sourc
 PARALLEL_FROM = 200
 
 
-def _without_prose(rep: RapportFil) -> RapportFil:
-    """The report with its free texts emptied: the checks read ids, statuses and bedömningar,
-    never the prose, and a large folder's reports then take far less memory."""
-    items = [
-        item.model_copy(
-            update={
-                "nulage": "",
-                "fortsatt_arbete": "",
-                "motivering": None if item.motivering is None else "",
-                "samordning": None if item.samordning is None else "",
-                "behov": [],
-            }
-        )
-        for item in rep.insatser
-    ]
-    return rep.model_copy(update={"insatser": items})
-
-
 def _read_all(
     root: Path, jobs: list[Job], wanted: list[bool], issues: list[Issue], texts: bool
 ) -> list[SourceFile[Any]]:
     """Read the wanted jobs, in worker processes where they help. Sources and issues come in
     job order, whoever read each file."""
-    readers = claim(root)
+    readers = claim(root, texts=texts)
     if ALWAYS_TRACK:  # workers never track positions
         if readers is not None:
             readers.stop()
         readers = None
     elif readers is None and sum(wanted) >= PARALLEL_FROM:
-        readers = Readers.start(root, jobs)
+        readers = Readers.start(root, jobs, texts=texts)
     done: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
 
     def finish(i: int, raw: RawFile) -> None:
         path, kind, display = jobs[i]
+        if not texts and kind == "rapport":
+            raw.data = stand_in_prose(raw.data)  # as the workers do
         found: list[Issue] = []
-        source = check_raw(path, kind, display, raw, found)
-        if not texts and source.model is not None and kind == "rapport":
-            source.model = _without_prose(source.model)
-        done[i] = (source, found)
+        done[i] = (check_raw(path, kind, display, raw, found), found)
 
     if readers is not None:
         # Help with the queue, then take what the workers read.
         while (token := readers.take()) is not None:
-            chunk = range(token * CHUNK, min((token + 1) * CHUNK, len(jobs)))
-            if not chunk:
-                break
-            for i in chunk:
+            for i in range(token * CHUNK, min((token + 1) * CHUNK, len(jobs))):
                 if wanted[i]:
                     finish(i, read_raw(jobs[i][0], jobs[i][2]))
         index = {key(root, path): i for i, (path, _, _) in enumerate(jobs)}
@@ -200,7 +184,8 @@ def _read_all(
 
 def load(root: Path, only: set[Path] | None = None, *, texts: bool = True) -> DataSet:
     """Load the data folder. With ``only``, report files outside that set are skipped. With
-    ``texts=False`` the reports' free texts are left out of their models (for checks)."""
+    ``texts=False`` each free text of a report that is not blank is a stand-in in its model
+    (``raw.stand_in_prose``): enough for the checks, and far less to send and keep."""
     ds = DataSet(root=root)
     jobs, ds.report_years = find_jobs(root, ds.issues)
     wanted = [only is None or kind != "rapport" or path.resolve() in only for path, kind, _ in jobs]

@@ -43,9 +43,9 @@ Job = tuple[Path, str, str]
 
 #: Files per token: small enough to balance the processes, large enough to keep the queue short.
 CHUNK = 8
-#: Tokens for an early start, when the number of files is not known yet (8192 × 8 files).
-#: Files beyond them are read by this process.
-MAX_TOKENS = 8192
+#: This process joins in only while this many tokens are queued: importing the YAML parser
+#: here costs as much as parsing about 15 chunks.
+HELP_FROM = 16
 _TOKEN = struct.Struct("<I")
 _FRAME = struct.Struct("<Q")
 #: Writes of at most PIPE_BUF bytes to a pipe are atomic; POSIX guarantees 512.
@@ -88,28 +88,31 @@ class _Worker:
 class Readers:
     """Worker processes reading the files of one data folder."""
 
-    def __init__(self, root: Path, queue: int, workers: list[_Worker]) -> None:
+    def __init__(self, root: Path, texts: bool, queue: int, workers: list[_Worker]) -> None:
         self.root = root
+        self.texts = texts
         self._queue: int | None = queue
         self._workers = workers
 
     @classmethod
-    def start(cls, root: Path, jobs: list[Job] | None = None) -> Readers | None:
+    def start(cls, root: Path, jobs: list[Job] | None = None, *, texts: bool) -> Readers | None:
         """Fork one worker per further core over the files of ``root``: over ``jobs``, or
-        over the files the workers find themselves (an early start, before this process has
-        looked). None where this cannot be done (one core, no fork, no temporary file)."""
+        over the files the first worker finds (an early start, before this process has
+        looked). Without ``texts`` the reports' free texts are sent as stand-ins
+        (``raw.stand_in_prose``). None where this cannot be done (one core, no fork)."""
         if not can_fork():
             return None
         count = min(usable_cores() - 1, 7)
-        tokens = MAX_TOKENS if jobs is None else min(MAX_TOKENS, -(-len(jobs) // CHUNK))
         try:
             outs = [_temporary_file() for _ in range(count)]
             read_end, write_end = os.pipe()
         except OSError:
             return None
-        _fill(write_end, tokens)
-        os.close(write_end)  # an empty queue now reads as end of file
-        workers = []
+        if jobs is not None:
+            _fill(write_end, len(jobs))
+            os.close(write_end)  # an empty queue now reads as end of file
+            write_end = -1
+        workers: list[_Worker] = []
         for out in outs:
             try:
                 pid = os.fork()
@@ -117,16 +120,24 @@ class Readers:
                 out.close()
                 continue
             if pid == 0:  # pragma: no cover - runs in the worker (coverage does not follow)
-                _work(root, jobs, read_end, out.fileno())
+                # The first worker of an early start fills the queue once it has found the
+                # files; the others wait for its tokens (or for the end of the queue).
+                _work(root, jobs, texts, read_end, write_end, not workers, out.fileno())
             workers.append(_Worker(pid, out))
+        if write_end >= 0:
+            os.close(write_end)
         if not workers:
             os.close(read_end)
             return None
-        return cls(root, read_end, workers)
+        return cls(root, texts, read_end, workers)
 
     def take(self) -> int | None:
-        """The next chunk number from the queue, or None when it is empty."""
+        """The next chunk number from the queue, or None when this process should not take
+        one: the queue is empty, or (before this process has needed the YAML parser) so
+        short that the workers finish it sooner than the parser is imported here."""
         if self._queue is None:
+            return None
+        if "utsatta.load.yamlread" not in sys.modules and _queued(self._queue) < HELP_FROM:
             return None
         token = _take(self._queue)
         if token is None:
@@ -172,9 +183,10 @@ def _temporary_file() -> IO[bytes]:
     return tempfile.TemporaryFile()
 
 
-def _fill(fd: int, tokens: int) -> None:
-    """Queue chunk numbers 0 … tokens-1. Never blocks: a pipe with a smaller buffer than usual
-    queues fewer, and this process reads the rest itself."""
+def _fill(fd: int, files: int) -> None:
+    """Queue the chunk numbers for ``files`` files. Never blocks: a pipe with a smaller buffer
+    than usual (64 kB: 131,072 files) queues fewer, and the main process reads the rest."""
+    tokens = -(-files // CHUNK)
     os.set_blocking(fd, False)
     for first in range(0, tokens, _TOKENS_PER_WRITE):
         batch = range(first, min(first + _TOKENS_PER_WRITE, tokens))
@@ -182,6 +194,19 @@ def _fill(fd: int, tokens: int) -> None:
             os.write(fd, b"".join(_TOKEN.pack(t) for t in batch))
         except BlockingIOError:
             return
+
+
+def _queued(fd: int) -> int:
+    """How many tokens wait in the queue now (Linux: bytes readable from the pipe)."""
+    import fcntl
+    import termios
+
+    buf = bytearray(4)
+    try:
+        fcntl.ioctl(fd, termios.FIONREAD, buf)
+    except OSError:
+        return 0
+    return int.from_bytes(buf, sys.byteorder) // _TOKEN.size
 
 
 def _take(fd: int) -> int | None:
@@ -218,24 +243,36 @@ def _records(out: IO[bytes]) -> Iterator[tuple[str, object]]:
         yield record
 
 
-def _work(root: Path, jobs: list[Job] | None, queue: int, out_fd: int) -> NoReturn:
+def _work(
+    root: Path,
+    jobs: list[Job] | None,
+    texts: bool,
+    queue: int,
+    fill: int,
+    filler: bool,
+    out_fd: int,
+) -> NoReturn:
     """A worker: take chunks until the queue is empty; never returns, never prints."""
     code = 1
     try:
+        if fill >= 0 and not filler:
+            os.close(fill)  # else this worker would keep the queue from ever ending
         import pickle
 
-        from utsatta.load.raw import read_raw
+        from utsatta.load.raw import read_raw, stand_in_prose
 
         if jobs is None:
             jobs, _ = find_jobs(root)
+        if fill >= 0 and filler:
+            _fill(fill, len(jobs))
+            os.close(fill)
         with os.fdopen(out_fd, "wb", closefd=False, buffering=1 << 16) as out:
             while (token := _take(queue)) is not None:
-                chunk = jobs[token * CHUNK : (token + 1) * CHUNK]
-                if not chunk:
-                    break  # tokens come in order: the rest are past the end too
-                for path, _kind, display in chunk:
+                for path, kind, display in jobs[token * CHUNK : (token + 1) * CHUNK]:
                     raw = read_raw(path, display)
                     raw.text = None
+                    if not texts and kind == "rapport":
+                        raw.data = stand_in_prose(raw.data)
                     blob = pickle.dumps((key(root, path), raw), protocol=pickle.HIGHEST_PROTOCOL)
                     out.write(_FRAME.pack(len(blob)))
                     out.write(blob)
@@ -250,14 +287,15 @@ def _work(root: Path, jobs: list[Job] | None, queue: int, out_fd: int) -> NoRetu
 _early: Readers | None = None
 
 
-def start_early(root: Path) -> None:
-    """Start workers over ``root`` before this process knows which command will load it."""
+def start_early(root: Path, *, texts: bool) -> None:
+    """Start workers over ``root`` before this process has imported the command that will
+    load it (``texts``: whether that command needs the reports' free texts)."""
     global _early
-    _early = Readers.start(root)
+    _early = Readers.start(root, texts=texts)
 
 
-def claim(root: Path) -> Readers | None:
-    """The early workers, if they read ``root``; any others are stopped."""
+def claim(root: Path, *, texts: bool) -> Readers | None:
+    """The early workers, if they read ``root`` as needed; any others are stopped."""
     global _early
     readers, _early = _early, None
     if readers is None:
@@ -266,7 +304,7 @@ def claim(root: Path) -> Readers | None:
         same = readers.root.resolve() == root.resolve()
     except OSError:
         same = False
-    if same:
+    if same and (readers.texts or not texts):
         return readers
     readers.stop()
     return None
