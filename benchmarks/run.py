@@ -1,24 +1,28 @@
 """Time `utsatta validate` against check-jsonschema and a bare PyYAML C-loader parse.
 
-    python -m pip install -e ".[bench]"
-    python benchmarks/run.py --files 500 --runs 5
+    python -m pip install ".[bench]"
+    python benchmarks/run.py --files 500 --runs 9
     python benchmarks/run.py --files 5000 --runs 3
 
+Install as a user does, not editable: pip compiles the package to bytecode at install time,
+while an editable install under PYTHONDONTWRITEBYTECODE=1 compiles every module on every run
+(about 30 ms more per start).
+
 Generates a synthetic data repository (benchmarks/generate.py) and times, on the same files in
-one run, whole processes (wall time, median of the runs):
+one run, whole processes taking turns (wall time, median of the runs):
 - `utsatta validate --data DIR` (everything: syntax, schema, references, completeness);
 - `check-jsonschema` with the report schema from `utsatta schema` on the report files (schema
   only, no cross-file checks);
 - a bare parse of every file with PyYAML's C loader (the floor: no validation at all);
 - `utsatta report 2023` on the same repository.
-It prints the ratios and utsatta's peak memory (max RSS of the process).
+It prints the ratios and utsatta's peak memory (max RSS of the process and its workers).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
 import statistics
 import subprocess
@@ -52,20 +56,27 @@ def _utsatta() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "utsatta"]
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time of ``runs`` runs, and the largest max RSS (kB) of one run."""
-    subprocess.run(cmd, capture_output=True, check=False)  # warm the page cache
-    times = []
-    peak = 0
+def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
+    """Median wall time of ``runs`` runs of each command, and the largest max RSS (kB) of a
+    run. The commands take turns, so that a slower moment of the machine hits them alike."""
+    for cmd in commands.values():
+        subprocess.run(cmd, capture_output=True, check=False)  # warm the page cache
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peak = dict.fromkeys(commands, 0)
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-        if proc.returncode not in (0, 1):
-            sys.exit(f"{cmd[0]} misslyckades ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return statistics.median(times), peak
+        for name, cmd in commands.items():
+            with tempfile.TemporaryFile() as err:
+                start = time.perf_counter()
+                proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+                # wait4 gives this run's own peak memory (its worker processes included).
+                _, status, usage = os.wait4(proc.pid, 0)
+                times[name].append(time.perf_counter() - start)
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                if proc.returncode not in (0, 1):
+                    err.seek(0)
+                    sys.exit(f"{cmd[0]} misslyckades ({proc.returncode}): {err.read()[-2000:]!r}")
+            peak[name] = max(peak[name], usage.ru_maxrss)
+    return {name: (statistics.median(times[name]), peak[name]) for name in commands}
 
 
 def main() -> None:
@@ -88,16 +99,20 @@ def main() -> None:
     )
     print(f"{len(reports)} rapportfiler, {size / 1e6:.1f} MB, median av {args.runs} körningar\n")
 
-    t_utsatta, rss = timed([*_utsatta(), "validate", "--data", str(data)], args.runs)
+    commands = {
+        "validate": [*_utsatta(), "validate", "--data", str(data)],
+        "bare": [sys.executable, "-c", BARE_PARSE, str(data)],
+        "report": [*_utsatta(), "report", "2023", "--data", str(data)],
+    }
     check = _which("check-jsonschema")
-    t_cjs = None
     if check:
-        t_cjs, _ = timed(
-            [check, "--schemafile", str(schema_dir / "rapport.schema.json"), *map(str, reports)],
-            max(1, min(args.runs, 3)),
-        )
-    t_bare, _ = timed([sys.executable, "-c", BARE_PARSE, str(data)], args.runs)
-    t_report, _ = timed([*_utsatta(), "report", "2023", "--data", str(data)], args.runs)
+        schema = str(schema_dir / "rapport.schema.json")
+        commands["cjs"] = [check, "--schemafile", schema, *map(str, reports)]
+    result = timed(commands, args.runs)
+    t_utsatta, rss = result["validate"]
+    t_bare = result["bare"][0]
+    t_report = result["report"][0]
+    t_cjs = result["cjs"][0] if "cjs" in result else None
 
     rows = [
         ("utsatta validate", t_utsatta),

@@ -27,7 +27,7 @@ EARLY_COMMANDS: dict[str, tuple[frozenset[str], frozenset[str], int, bool]] = {
         False,
     ),
     "report": (
-        frozenset({"--format", "--output", "--data"}),
+        frozenset({"--format", "--output", "-o", "--data"}),
         frozenset({"--check", "--force"}),
         1,
         True,

@@ -255,6 +255,12 @@ def _work(
     """A worker: take chunks until the queue is empty; never returns, never prints."""
     code = 1
     try:
+        # Never print, and never hold the terminal or a pipe of the main process open (a
+        # reader of its output would wait for this worker too).
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
         if fill >= 0 and not filler:
             os.close(fill)  # else this worker would keep the queue from ever ending
         import pickle
