@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -238,6 +239,22 @@ def test_help_is_swedish() -> None:
         assert word in out
     for word in ("Usage", "Options", "Commands", "Show this message"):
         assert word not in out
+
+
+def test_type_labels_in_help_are_swedish() -> None:
+    """Typer labels arguments with Python type names (<list[Path]>, <int>); we show Swedish."""
+    labels: set[str] = set()
+    for args in (["validate"], ["fmt"], ["report"], ["status"], ["ny", "rapport"]):
+        out = runner.invoke(app, [*args, "--help"]).stdout
+        labels |= set(re.findall(r"<[^>]+>", out))
+    assert labels == {
+        "<sökvägar>",
+        "<heltal>",
+        "<text>",
+        "<md|html>",
+        "<text|json>",
+        "<text|json|github>",
+    }
 
 
 def test_missing_shared_file_is_named_by_commands_that_need_it(tmp_path: Path) -> None:

@@ -34,6 +34,16 @@ _WORDS = {
     "No such command {name!r}.": "Kommandot {name!r} finns inte.",
 }
 
+#: Typer's type labels in help (``<int>``); choices (``<md|html>``) are the user's own words.
+_TYPES = {
+    "int": "heltal",
+    "float": "tal",
+    "str": "text",
+    "Path": "sökväg",
+    "list[Path]": "sökvägar",
+    "list[str]": "texter",
+}
+
 _HELP_OPTION = "Visa den här hjälpen och avsluta."
 _INSTALL = "Installera skalkomplettering för det här skalet."
 _SHOW = "Visa skalkompletteringen för det här skalet, för att kopiera eller anpassa den."
@@ -109,6 +119,15 @@ def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
     return write_usage
 
 
+def _wrap_display_type(original: Callable[..., str]) -> Callable[..., str]:
+    def display_type(self: Any, ctx: Any) -> str:
+        label = original(self, ctx)
+        inner = label[1:-1] if label.startswith("<") and label.endswith(">") else None
+        return f"<{_TYPES[inner]}>" if inner in _TYPES else label
+
+    return display_type
+
+
 def _wrap_help_option(original: Callable[..., Any]) -> Callable[..., Any]:
     def get_help_option(self: Any, ctx: Any) -> Any:
         option = original(self, ctx)
@@ -144,6 +163,8 @@ def install() -> None:
     formatter.write_usage = _wrap_write_usage(formatter.write_usage)  # type: ignore[method-assign]
     for cls in (typer.core.TyperCommand, typer.core.TyperGroup):
         cls.get_help_option = _wrap_help_option(cls.get_help_option)  # type: ignore[method-assign]
+    for param in (typer.core.TyperArgument, typer.core.TyperOption):
+        param.display_type = _wrap_display_type(param.display_type)  # type: ignore[method-assign]
     typer.main.get_install_completion_arguments = _wrap_completion(
         typer.main.get_install_completion_arguments
     )
