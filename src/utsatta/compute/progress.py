@@ -64,6 +64,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Protocol
 
+from utsatta.numbers import tal
+
 
 class Status(StrEnum):
     """The computed status; the values are the Swedish labels users read."""
@@ -215,16 +217,9 @@ def points_from(
 
 
 def _tal(x: float, decimals: int = 2, *, fixed: bool = False) -> str:
-    """A number for Swedish text: 12 → "12", 9.15 → "9,15", -0.5 → "−0,5", 83000 → "83 000".
-
-    ``fixed`` keeps trailing zeros (ratios: "0,80").
-    """
-    text = f"{round(x, decimals):,.{decimals}f}"
-    if "." in text and not fixed:
-        text = text.rstrip("0").rstrip(".")
-    if text.lstrip("-").strip("0.,") == "":
-        text = text.lstrip("-")  # no "−0"
-    return text.replace(",", " ").replace(".", ",").replace("-", "−")
+    """A number in a computation's text: as many decimals as it needs, at most ``decimals``
+    (12 → "12", 9.15 → "9,15"); ``fixed`` keeps trailing zeros (ratios: "0,80")."""
+    return tal(x, decimals, trim=not fixed)
 
 
 def _procent(share: float, decimals: int = 1) -> str:

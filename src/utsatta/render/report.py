@@ -82,6 +82,7 @@ from utsatta.model.omraden import Klassning, OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats
 from utsatta.model.rapport import InsatsRapport, RapportFil
+from utsatta.numbers import tal
 from utsatta.render import chart
 from utsatta.render.findings import antal as _antal
 from utsatta.render.overview import uppfoljning_text
@@ -193,14 +194,6 @@ ILLUSTRATIV_TEXT: Final = (
 
 
 # --- numbers -------------------------------------------------------------------------------------
-
-
-def tal(value: float | Decimal, decimals: int, suffix: str = "") -> str:
-    """A number in Swedish: ``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234"."""
-    text = f"{value:,.{decimals}f}"
-    if text.startswith("-") and float(text.replace(",", "")) == 0:
-        text = text[1:]
-    return text.replace(",", " ").replace(".", ",").replace("-", "−") + suffix
 
 
 def _decimals_in(value: float) -> int:
