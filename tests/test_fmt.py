@@ -98,6 +98,38 @@ def test_hostile_test_cases_are_formatted_or_refused(path: Path) -> None:
 # --- exact output for small inputs --------------------------------------------------------------
 
 
+def test_a_misspelt_key_stays_where_its_field_goes() -> None:
+    """Correcting the spelling afterwards leaves the file formatted."""
+    text = (
+        "schemaversion: 1\n"
+        "organisation: higab\n"
+        "insatser:\n"
+        '  - insats: "1:3"\n'
+        "    fortsatt_arbete: Mer.\n"
+        "    nulag: Text.\n"
+        "    status: pagaende\n"
+        "    okand: sist\n"
+        "    bedomnig: osakert\n"
+        "ar: 2023\n"
+    )
+    assert format_text(text, "rapport") == (
+        "schemaversion: 1\n"
+        "ar: 2023\n"
+        "organisation: higab\n"
+        "insatser:\n"
+        '  - insats: "1:3"\n'
+        "    status: pagaende\n"
+        "    nulag: Text.\n"
+        "    bedomnig: osakert\n"
+        "    fortsatt_arbete: Mer.\n"
+        "    okand: sist\n"
+    )
+    corrected = (
+        format_text(text, "rapport").replace("nulag:", "nulage:").replace("bedomnig:", "bedomning:")
+    )
+    assert format_text(corrected, "rapport") == corrected
+
+
 def test_keys_in_model_order_at_every_level_unknown_keys_last() -> None:
     text = (
         "insatser:\n"

@@ -2,8 +2,9 @@
 
 The canonical layout:
 
-- keys in the order of the fields of the file's pydantic model, at every level; keys the model
-  does not know are kept, after the known ones, in their original order;
+- keys in the order of the fields of the file's pydantic model, at every level; a key the model
+  does not know stays, right after the field it is a misspelling of (``nulag`` after
+  ``nulage``), or after the known keys, in its original order;
 - block mappings indented by 2, block sequences by 2 with the dash indented by 2 (``- `` under
   its key, the item's content at +4), flow collections (``[a, b]``) stay flow collections;
 - insats ids and fokusområde ids in double quotes (``"1:3"``, ``"1"``) when they are text; every
@@ -61,6 +62,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tag import Tag
 
+from utsatta.check.schema import suggest
 from utsatta.errors import UtsattaError
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.yamlread import MAX_FILE_BYTES, _events, decode, parse, resolve_plain
@@ -242,6 +244,21 @@ def _scalar(value: Any, shape: _Shape) -> Any:
 _MISSING = object()
 
 
+def _key_order(fields: list[str], keys: list[Any]) -> Any:
+    """Sort keys by the model's fields. A key the model does not know goes where the field it
+    is a misspelling of goes (the same guess as validate's "menade du"), so that correcting
+    the spelling leaves the file formatted; other unknown keys go last, in their order."""
+    place = {f: i for i, f in enumerate(fields)}
+
+    def order(key: Any) -> tuple[int, int, int]:
+        if key in place:
+            return (place[key], 0, 0)
+        guess = suggest(key, fields) if isinstance(key, str) else None
+        return (place[guess] if guess is not None else len(fields), 1, keys.index(key))
+
+    return order
+
+
 def _rebuild(
     node: Any, shape: _Shape, data: Any, path: Path_ = (), forced: frozenset[Path_] = frozenset()
 ) -> Any:
@@ -256,7 +273,7 @@ def _rebuild(
         if node.fa.flow_style():
             new_map.fa.set_flow_style()
         fields = _fields(shape.model) if shape.model is not None else {}
-        keys = [k for k in fields if k in node] + [k for k in node if k not in fields]
+        keys = sorted(node, key=_key_order(list(fields), list(node)))
         for key in keys:
             sub = data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
             new_map[key] = _rebuild(
