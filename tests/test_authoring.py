@@ -90,6 +90,15 @@ def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type
     assert out.read_text(encoding="utf-8") == result.stdout
     again = runner.invoke(app, ["codeowners", "--data", "data", "--output", str(out)])
     assert again.exit_code == 0 and "oförändrad" in again.stdout
+    # With coordinators: grundskolenämnden has samordningsansvar for an insats that the
+    # social welfare committees report on, so its reviewers own their files too.
+    result = runner.invoke(app, ["codeowners", "--data", "data", "--med-samordnare"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[3:] == [
+        "# /data/rapporter/*/kommunstyrelsen.yaml: inga granskare angivna",
+        "/data/rapporter/*/grundskolenamnden.yaml @goteborg/gsn",
+        "/data/rapporter/*/socialnamnd-nordost.yaml @goteborg/gsn",
+    ]
 
 
 def test_every_new_report_already_has_the_canonical_layout() -> None:

@@ -106,28 +106,43 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def codeowners(ds: DataSet, data_prefix: str) -> str:
+def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> str:
     """A CODEOWNERS file: each organisation's reviewers own its report files.
 
-    ``data_prefix`` is the data folder's path from the repository root, e.g. "data".
+    ``data_prefix`` is the data folder's path from the repository root, e.g. "data". With
+    ``coordinators``, the reviewers of the organisations that have samordningsansvar for an
+    insats that an organisation reports on own its report files too.
     """
     assert ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model
     prefix = "/" + data_prefix.strip("/") + "/" if data_prefix.strip("/") else "/"
     lines = [
         "# Skapad av `utsatta codeowners` från organisationer.yaml (granskare). Ändra inte för",
         "# hand: lägg till granskare i organisationer.yaml och skapa filen igen.",
     ]
-    ks = next(
-        (o for o in ds.organisationer.model.organisationer if o.typ == "kommunstyrelse"), None
-    )
+    if coordinators:
+        lines.append(
+            "# Med --med-samordnare: granskarna hos den som har samordningsansvar för en insats "
+            "äger också rapporterna om den (GitHub kräver godkännande av en av ägarna)."
+        )
+    ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
     if ks is not None and ks.granskare:
         owners = " ".join(ks.granskare)
         lines.append("# Planen, organisationerna, områdena och indikatorerna: kommunstyrelsen.")
         for name in ("plan.yaml", "organisationer.yaml", "omraden.yaml", "indikatorer/"):
             lines.append(f"{prefix}{name} {owners}")
-    for org in ds.organisationer.model.organisationer:
-        if org.granskare:
-            lines.append(f"{prefix}rapporter/*/{org.id}.yaml {' '.join(org.granskare)}")
+    reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
+    for org in orgs.organisationer:
+        owners_of = list(org.granskare)
+        if coordinators and ds.plan and ds.plan.model:
+            for insats in ds.plan.model.insatser:
+                if org.id not in resolve([*insats.samordningsansvar, *insats.ansvar], orgs):
+                    continue
+                for coordinator in resolve(insats.samordningsansvar, orgs):
+                    owners_of += [r for r in reviewers[coordinator] if r not in owners_of]
+        path = f"{prefix}rapporter/*/{org.id}.yaml"
+        if owners_of:
+            lines.append(f"{path} {' '.join(owners_of)}")
         else:
-            lines.append(f"# {prefix}rapporter/*/{org.id}.yaml: inga granskare angivna")
+            lines.append(f"# {path}: inga granskare angivna")
     return "\n".join(lines) + "\n"

@@ -302,6 +302,14 @@ def codeowners(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
+    med_samordnare: Annotated[
+        bool,
+        typer.Option(
+            "--med-samordnare",
+            help="Låt också granskarna hos den som har samordningsansvar för en insats äga "
+            "rapporterna om den.",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Skapa en CODEOWNERS-fil: varje organisations granskare äger dess rapporter.
@@ -331,7 +339,7 @@ def codeowners(
             f"Datamappen {ds.root} ligger inte i arbetsmappen; kör kommandot från datarepots rot.",
             param_hint="--data",
         ) from None
-    text = make_codeowners(ds, "" if prefix == "." else prefix)
+    text = make_codeowners(ds, "" if prefix == "." else prefix, coordinators=med_samordnare)
     if output is None:
         _echo(text)
         return
