@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import typer
 
-from tests.test_cases import BASE, CASE_DIRS, build_case
-from utsatta.check import validate
+from tests.test_cases import BASE, CASE_DIRS, CASES, build_case
+from utsatta.check import resolve, validate
 from utsatta.check.schema import schema_issues
 from utsatta.cli import app
 from utsatta.findings import Issue
@@ -143,7 +143,14 @@ def test_a_worker_that_dies_costs_nothing_but_time(
     alone = validate(Path("data")).findings
 
     def dying(
-        root: Path, jobs: Any, texts: bool, queue: int, fill: int, filler: bool, out_fd: int
+        root: Path,
+        jobs: Any,
+        texts: bool,
+        queue: int,
+        fill: int,
+        filler: bool,
+        out_fd: int,
+        *_: Any,
     ) -> None:
         os.read(queue, 4 * 3)  # takes three chunks from the queue, which are then lost …
         os.write(out_fd, struct.pack("<Q", 1000) + b"\x80\x05")  # … and writes a torn record
@@ -152,6 +159,83 @@ def test_a_worker_that_dies_costs_nothing_but_time(
     monkeypatch.setattr(readers, "_work", dying)
     monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
     assert validate(Path("data")).findings == alone
+
+
+@needs_fork
+def test_positions_come_from_the_bytes_the_worker_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file saved again after a worker parsed it: the findings keep the lines of the version
+    that was checked, not of the new one."""
+    build_case(CASES / "ogiltigt-varde", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    expected = validate(Path("data")).findings
+    assert [f.line for f in expected] == [6, 9]
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    ds = dataset.load(Path("data"), texts=False)
+    report = Path("data/rapporter/2023/grundskolenamnden.yaml")
+    report.write_text("# ny rad\n" * 5 + report.read_text(encoding="utf-8"), encoding="utf-8")
+    assert resolve(ds, list(ds.issues)) == expected
+
+
+@needs_fork
+def test_workers_started_from_another_working_folder_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same folder as written but another working folder is another folder: its files'
+    results (and the paths users see) must not be used."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    build_case(CASES / "dubblett-nyckel", a)
+    build_case(CASES / "tom-text", b)
+    monkeypatch.chdir(b)
+    expected = validate(Path("data")).findings
+    monkeypatch.chdir(a)
+    readers.start_early(Path("data"), texts=False)
+    assert readers._early is not None
+    pids = [w.pid for w in readers._early._workers]
+    monkeypatch.chdir(b)
+    assert validate(Path("data")).findings == expected
+    assert all(_gone(pid) for pid in pids)
+
+
+@needs_fork
+def test_workers_are_stopped_when_loading_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_case(CASE_DIRS[0], tmp_path)
+    monkeypatch.chdir(tmp_path)
+    started: list[readers.Readers] = []
+    real_start = readers.Readers.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        started.append(real_start(cls, *args, **kwargs))
+        return started[-1]
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(readers.Readers, "start", classmethod(start))
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(dataset, "check_raw", broken)
+    with pytest.raises(KeyboardInterrupt):
+        validate(Path("data"))
+    assert started and started[0] is not None
+    assert not started[0]._workers  # all stopped and waited for
+
+
+def test_a_containers_cpu_quota_limits_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quota = tmp_path / "cpu.max"
+    monkeypatch.setattr(readers, "CPU_MAX", quota)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    quota.write_text("max 100000\n", encoding="ascii")
+    assert readers.usable_cores() == 4
+    quota.write_text("150000 100000\n", encoding="ascii")
+    assert readers.usable_cores() == 2
+    quota.write_text("50000 100000\n", encoding="ascii")
+    assert readers.usable_cores() == 1
+    assert not readers.can_fork()
 
 
 @needs_fork
@@ -327,3 +411,33 @@ def test_the_entry_point_keeps_the_exit_codes_and_all_output(tmp_path: Path) -> 
     assert _utsatta("validate", "--data", str(BASE), "--year", "1999").returncode == 2
     assert _utsatta("validate", "--data", str(tmp_path / "saknas")).returncode == 3
     assert _utsatta("validate", "--format", "okant", "--data", str(BASE)).returncode == 2
+
+
+@pytest.mark.parametrize("closed", [1, 2])
+def test_a_closed_output_stream_does_not_change_the_exit_code(closed: int, tmp_path: Path) -> None:
+    """`utsatta validate 2>&-` in a hook: the text is lost, never the verdict."""
+    broken = build_case(next(c for c in CASE_DIRS if c.name.startswith("schema")), tmp_path)
+    for data, code in ((BASE, 0), (broken, 1)):
+        proc = subprocess.run(
+            [sys.executable, "-m", "utsatta", "validate", "--data", str(data)],
+            capture_output=True,
+            text=True,
+            check=False,
+            preexec_fn=lambda: os.close(closed),
+        )
+        assert proc.returncode == code, proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+def test_under_a_profiler_the_process_ends_the_ordinary_way(tmp_path: Path) -> None:
+    """cProfile and coverage write their results at exit; a hard exit would lose them."""
+    out = tmp_path / "prof.out"
+    data = ["--data", str(BASE)]
+    proc = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "utsatta", "validate", *data],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 0

@@ -12,6 +12,7 @@ early start; the command then works exactly as without it.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -71,14 +72,21 @@ def main() -> None:
     # validate). mypy raises it in the same way.
     gc.set_threshold(200_000, 30, 30)
     try:
-        args = sys.argv[1:]
-        root = early_data_dir(args)
-        if root is not None:
-            from utsatta.load.readers import start_early
+        try:
+            args = sys.argv[1:]
+            root = early_data_dir(args)
+            if root is not None:
+                from utsatta.load.readers import start_early
 
-            start_early(root, texts=EARLY_COMMANDS[args[0]][3])
-    except Exception:  # reading early is only a head start; the command decides
-        pass
-    from utsatta.cli import run
+                start_early(root, texts=EARLY_COMMANDS[args[0]][3])
+        except Exception:  # reading early is only a head start; the command decides
+            pass
+        from utsatta.cli import run
+    except KeyboardInterrupt:  # Ctrl-C before the command line is even loaded
+        from utsatta.load.readers import stop_early
 
+        stop_early()
+        if sys.stderr is not None:
+            sys.stderr.write("Avbrutet.\n")
+        os._exit(130)
     run()

@@ -9,7 +9,6 @@ Heavy modules are imported inside the commands so that start-up stays fast.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -19,7 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from utsatta.cli import _svenska
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err, out
 from utsatta.errors import UtsattaError
 
 _svenska.install()
@@ -53,7 +52,7 @@ def _data_dir(option: Path | None) -> Path:
 
     root, how = locate_data_dir(option)
     if how == BUNDLED:
-        sys.stderr.write(bundled_notice(root))
+        err(bundled_notice(root))
     return root
 
 
@@ -66,11 +65,6 @@ def _data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:
         if folder.is_dir() and (folder / "plan.yaml").is_file():
             return _data_dir(Path(os.path.relpath(folder)))
     return _data_dir(option)
-
-
-def _echo(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 @app.command()
@@ -131,9 +125,9 @@ def validate(
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
         format = FindingFormat.github if gha else FindingFormat.text
     if format is FindingFormat.json:
-        _echo(reporters.as_json(result.findings, result.files_checked, ok=not failed))
+        out(reporters.as_json(result.findings, result.files_checked, ok=not failed))
     else:
-        _echo(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
+        out(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         orgs = result.dataset.organisationer
@@ -142,9 +136,9 @@ def validate(
             with Path(summary_file).open("a", encoding="utf-8") as fh:
                 fh.write(reporters.step_summary(result.findings, result.files_checked, names))
         except OSError as exc:
-            sys.stderr.write(
+            err(
                 f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
-                f"({summary_file}): {exc.strerror or exc}.\n"
+                f"({summary_file}): {exc.strerror or exc}."
             )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
@@ -184,7 +178,7 @@ def plan(
 
     ds = _load_valid(data)
     if format is SimpleFormat.json:
-        _echo(overview.plan_json(ds))
+        out(overview.plan_json(ds))
     else:
         overview.print_plan(ds)
 
@@ -208,7 +202,7 @@ def status(
     ds = _load_valid(data)
     _check_year(ds, ar)
     if format is SimpleFormat.json:
-        _echo(overview.status_json(ds, ar))
+        out(overview.status_json(ds, ar))
     else:
         overview.print_status(ds, ar)
 
@@ -234,7 +228,7 @@ def indikatorer(
 
     ds = _load_valid(data, ("plan", "organisationer", "omraden", "indikator"))
     if format is SimpleFormat.json:
-        _echo(overview.indicators_json(ds, ar))
+        out(overview.indicators_json(ds, ar))
     else:
         overview.print_indicators(ds, ar)
 
@@ -283,14 +277,14 @@ def ny_rapport(
     _check_year(ds, ar)
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
     if target.exists():
-        sys.stderr.write(
+        err(
             f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
-            "(eller ta bort den först om du vill börja om).\n"
+            "(eller ta bort den först om du vill börja om)."
         )
         raise typer.Exit(EXIT_FINDINGS)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, report_scaffold(ds, ar, organisation), overwrite=False)
-    _echo(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+    out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
 
 
 @app.command()
@@ -341,7 +335,7 @@ def codeowners(
         ) from None
     text = make_codeowners(ds, "" if prefix == "." else prefix, coordinators=med_samordnare)
     if output is None:
-        _echo(text)
+        out(text)
         return
     if output.is_dir():
         raise typer.BadParameter(f"{output} är en mapp; ange en fil.", param_hint="--output")
@@ -350,11 +344,11 @@ def codeowners(
     except OSError:
         unchanged = False
     if unchanged:
-        _echo(f"{output} är oförändrad.\n")
+        out(f"{output} är oförändrad.\n")
         return
     output.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(output, text, overwrite=force)
-    _echo(f"Skrev {output}.\n")
+    out(f"Skrev {output}.\n")
 
 
 def _register_commands() -> None:
@@ -398,8 +392,8 @@ def _load_valid(data: Path | None, kinds: tuple[str, ...] = _CORE):  # type: ign
         k for k in shared & set(kinds) if getattr(ds, k) is None or getattr(ds, k).model is None
     ]
     if errors or missing:
-        sys.stderr.write(reporters.text(errors, result.files_checked))
-        sys.stderr.write("Rätta felen ovan (kör 'utsatta validate') och försök igen.\n")
+        err(reporters.text(errors, result.files_checked))
+        err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
         raise typer.Exit(EXIT_FINDINGS)
     return ds
 
@@ -413,8 +407,13 @@ def main() -> None:
     try:
         app()
     except UtsattaError as exc:
-        sys.stderr.write(f"fel: {exc}\n")
+        err(f"fel: {exc}")
         sys.exit(exc.exit_code)
+
+
+#: Python's own exit status when output could not be written at the end.
+EXIT_OUTPUT_LOST = 120
+EXIT_INTERRUPTED = 130  # the shell's convention: 128 + SIGINT
 
 
 def run() -> NoReturn:
@@ -422,7 +421,8 @@ def run() -> NoReturn:
 
     The process ends without Python's teardown: freeing every object of a large data set
     takes longer than checking it, and nothing is left to clean up (files are written
-    atomically and closed, worker processes are waited for).
+    atomically and closed, worker processes are waited for). Under a profiler or coverage,
+    whose results are written at exit, it ends the ordinary way.
     """
     from utsatta.load.readers import stop_early
 
@@ -433,13 +433,22 @@ def run() -> NoReturn:
         if exc.code is None or isinstance(exc.code, int):
             code = exc.code or EXIT_OK
         else:
-            sys.stderr.write(f"{exc.code}\n")
+            err(str(exc.code))
             code = EXIT_FINDINGS
     except KeyboardInterrupt:
-        sys.stderr.write("Avbrutet.\n")
-        code = 130  # the shell's convention for an interrupt (128 + SIGINT)
+        err("Avbrutet.")
+        code = EXIT_INTERRUPTED
+    except BaseException:
+        stop_early()
+        raise  # a bug: Python's own traceback and exit status
     stop_early()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
+        if stream is None:
+            continue
+        try:
             stream.flush()
+        except (OSError, ValueError):
+            code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
+        sys.exit(code)
     os._exit(code)

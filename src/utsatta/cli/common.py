@@ -38,7 +38,22 @@ def check_year(giltighet: Any, ar: int) -> None:
         )
 
 
+def out(text: str) -> None:
+    """Output on stdout, as written."""
+    _write(sys.stdout, text)
+
+
 def err(text: str) -> None:
     """A line for the user on stderr (stdout stays clean for the output itself)."""
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
-    sys.stderr.flush()
+    _write(sys.stderr, text if text.endswith("\n") else text + "\n")
+
+
+def _write(stream: Any, text: str) -> None:
+    # Never fails: with a stream closed (``2>&-``) the text is lost, not the exit code.
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass

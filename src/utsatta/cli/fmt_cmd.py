@@ -11,22 +11,20 @@ read.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err, out
 from utsatta.errors import UtsattaError
 
 __all__ = ["fmt", "run"]
 
 
 def _echo(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    sys.stdout.flush()
+    out(text if text.endswith("\n") else text + "\n")
 
 
 def _files(n: int) -> str:

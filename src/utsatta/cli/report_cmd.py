@@ -11,14 +11,13 @@ be read.
 from __future__ import annotations
 
 import shlex
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err
+from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err, out
 from utsatta.errors import OutputError, UtsattaError
 
 __all__ = ["ReportFormat", "report"]
@@ -93,8 +92,7 @@ def report(
     try:
         text = _render(ar, format, data)
         if output is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            out(text)
             raise typer.Exit(EXIT_OK)
         if check:
             raise typer.Exit(_check(output, text, ar, format, data))
@@ -113,12 +111,12 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
 
     root, how = locate_data_dir(data)
     if how == BUNDLED:
-        sys.stderr.write(bundled_notice(root))
+        err(bundled_notice(root))
     result = validate(root, year=ar, texts=True)
     ds = result.dataset
     errors = [f for f in result.findings if f.severity is Severity.FEL]
     if errors or not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
-        sys.stderr.write(reporters.text(errors, result.files_checked))
+        err(reporters.text(errors, result.files_checked))
         err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
         raise typer.Exit(EXIT_FINDINGS)
     check_year(ds.plan.model.plan.giltighet, ar)

@@ -8,13 +8,12 @@ or a file that cannot be written.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import err
+from utsatta.cli.common import err, out
 from utsatta.errors import UtsattaError
 
 __all__ = ["schema"]
@@ -47,8 +46,7 @@ def schema(
     from utsatta import schema_export
 
     if output is None:
-        sys.stdout.write(schema_export.combined_text())
-        sys.stdout.flush()
+        out(schema_export.combined_text())
         return
     try:
         done = schema_export.write_schemas(output, overwrite=force)

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from utsatta.findings import Issue, fel
 from utsatta.load.files import display_path
 from utsatta.load.raw import RawFile, read_raw, stand_in_prose
-from utsatta.load.readers import CHUNK, Job, Readers, claim, find_jobs, key
+from utsatta.load.readers import CHUNK, Job, Readers, Texts, claim, find_jobs, key
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -43,15 +43,17 @@ ALWAYS_TRACK = False
 
 @dataclass(eq=False)
 class SourceFile(Generic[M]):
-    """One data file: its text, its data and (if valid) its model."""
+    """One data file: its text and (if valid) its model."""
 
     path: Path
     display: str
     kind: str
+    #: the text that was parsed (files read in this process)
     text: str | None = None
-    data: Any = None
     model: M | None = None
     _positions: Positions | None = None
+    #: where a worker kept the bytes it parsed (files read by a worker)
+    _bytes_at: tuple[Texts, int, int] | None = None
 
     @functools.cached_property
     def folder_year(self) -> int:
@@ -60,19 +62,18 @@ class SourceFile(Generic[M]):
         return int(self.path.parent.name)
 
     def positions(self) -> Positions:
-        """Positions of keys and values; parsed again with tracking on first use.
-
-        The text is read again from disk if it was not kept (files read by a worker process).
-        """
+        """Positions of keys and values; parsed again with tracking on first use, from the
+        very text that was checked (for a file read by a worker: the bytes it parsed)."""
         if self._positions is None:
             # Imported here: the YAML parser is not needed in this process when workers
             # parsed every file and none has findings.
             from utsatta.load.yamlread import Positions, decode, parse
 
             text = self.text
-            if text is None:
+            if text is None and self._bytes_at is not None:
+                texts, offset, length = self._bytes_at
                 try:
-                    text, _ = decode(self.path.read_bytes())
+                    text, _ = decode(texts.read(offset, length))
                 except OSError:
                     text = None
             self._positions = (
@@ -105,15 +106,20 @@ class DataSet:
 
 
 def check_raw(
-    path: Path, kind: str, display: str, raw: RawFile, issues: list[Issue]
+    path: Path,
+    kind: str,
+    display: str,
+    raw: RawFile,
+    issues: list[Issue],
+    bytes_at: tuple[Texts, int, int] | None = None,
 ) -> SourceFile[Any]:
-    """Stage two: the schema check of a file that stage one read (here or in a worker)."""
+    """Stage two: the schema check of a file that stage one read (here, or in a worker that
+    kept the bytes it parsed at ``bytes_at``)."""
     from utsatta.check.schema import schema_issues
 
-    source: SourceFile[Any] = SourceFile(
-        path=path, display=display, kind=kind, text=raw.text, data=raw.data
-    )
+    source: SourceFile[Any] = SourceFile(path=path, display=display, kind=kind, text=raw.text)
     source._positions = raw.positions
+    source._bytes_at = bytes_at
     issues.extend(raw.issues)
     if raw.data is None or raw.skip_schema:
         return source
@@ -149,26 +155,28 @@ def _read_all(
         readers = Readers.start(root, jobs, texts=texts)
     done: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
 
-    def finish(i: int, raw: RawFile) -> None:
+    def finish(i: int, raw: RawFile, at: tuple[Texts, int, int] | None = None) -> None:
         path, kind, display = jobs[i]
         if not texts and kind == "rapport":
             raw.data = stand_in_prose(raw.data)  # as the workers do
         found: list[Issue] = []
-        done[i] = (check_raw(path, kind, display, raw, found), found)
+        done[i] = (check_raw(path, kind, display, raw, found, at), found)
 
     if readers is not None:
-        # Help with the queue, then take what the workers read.
-        while (token := readers.take()) is not None:
-            for i in range(token * CHUNK, min((token + 1) * CHUNK, len(jobs))):
-                if wanted[i]:
-                    finish(i, read_raw(jobs[i][0], jobs[i][2]))
-        index = {key(root, path): i for i, (path, _, _) in enumerate(jobs)}
-        for name, raw in readers.collect():
-            i = index.get(name, -1)
-            if i >= 0 and wanted[i] and done[i] is None and isinstance(raw, RawFile):
-                finish(i, raw)
-                # Like its text, a worker's data is not kept: checks read the models.
-                done[i][0].data = None  # type: ignore[index]
+        try:
+            # Help with the queue, then take what the workers read.
+            while (token := readers.take()) is not None:
+                for i in range(token * CHUNK, min((token + 1) * CHUNK, len(jobs))):
+                    if wanted[i]:
+                        finish(i, read_raw(jobs[i][0], jobs[i][2]))
+            index = {key(root, path): i for i, (path, _, _) in enumerate(jobs)}
+            for name, raw, at in readers.collect():
+                i = index.get(name, -1)
+                if i >= 0 and wanted[i] and done[i] is None and isinstance(raw, RawFile):
+                    finish(i, raw, at)
+        except BaseException:
+            readers.stop()  # Ctrl-C or a bug: no worker outlives this
+            raise
     sources = []
     for i, (path, _, display) in enumerate(jobs):
         if not wanted[i]:

@@ -35,20 +35,22 @@ class RawFile:
     skip_schema: bool = False
     #: the file has YAML errors (duplicate keys …): not trusted for cross-checks
     yaml_errors: bool = False
-    #: the decoded text; workers leave it out (it is read again if a finding needs a position)
+    #: the decoded text; workers leave it out (they keep the bytes for positions instead)
     text: str | None = None
     positions: Positions | None = None
+    #: the bytes that were parsed (only when asked for: workers keep them in a file)
+    content: bytes | None = None
 
 
 def _file_problem(display: str, code: str, message: str) -> Issue:
     return Issue(display, (), code, Severity.FEL, message, line=1, column=1)
 
 
-def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
+def read_raw(path: Path, display: str, *, track: bool = False, keep_bytes: bool = False) -> RawFile:
     """Read and parse one file. Never raises for bad input; problems become issues.
 
     ``track`` records the position of every key and value (the slow path, used by tests to
-    prove that positions found later agree).
+    prove that positions found later agree); ``keep_bytes`` keeps the bytes that were parsed.
     """
     # Imported here, not above: a process whose files were all parsed by workers never needs
     # the YAML parser (about 10 ms of imports).
@@ -93,6 +95,8 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
         )
         return raw
     raw.text = text
+    if keep_bytes:
+        raw.content = content
     result = parse(text, track=track)
     raw.positions = result.positions
     for p in result.problems:
