@@ -15,7 +15,9 @@ one run, whole processes taking turns (wall time, median of the runs):
   only, no cross-file checks);
 - a bare parse of every file with PyYAML's C loader (the floor: no validation at all);
 - `utsatta report 2023` on the same repository.
-It prints the ratios and utsatta's peak memory (max RSS of the process and its workers).
+It prints the ratios and utsatta's peak memory: the most that its processes and their
+in-memory files held together (sampled from /proc every 5 ms), and the largest max RSS of a
+single process.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -56,9 +59,57 @@ def _utsatta() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "utsatta"]
 
 
+def _memory_now(pid: int) -> int:
+    """kB in use now by ``pid`` and its child processes together: their resident memory plus
+    the in-memory files they hold (the workers' results), read from /proc (Linux)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        return 0
+    seen_files: set[int] = set()
+    for p in pids:
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            rss = (line for line in status.splitlines() if line.startswith("VmRSS:"))
+            total += int(next(rss).split()[1])
+            for fd in Path(f"/proc/{p}/fd").iterdir():
+                if str(fd.readlink()).startswith("/memfd:"):
+                    st = fd.stat()
+                    if st.st_ino not in seen_files:
+                        seen_files.add(st.st_ino)
+                        total += st.st_size // 1024
+        except (OSError, StopIteration):
+            continue
+    return total
+
+
+def _watch(pid: int, peak: list[int], done: threading.Event) -> None:
+    while not done.wait(0.005):
+        peak[0] = max(peak[0], _memory_now(pid))
+
+
+def held_memory(cmd: list[str], runs: int = 3) -> int:
+    """The most memory (kB) the command's processes and in-memory files held together,
+    sampled every 5 ms over a few runs of their own (sampling would slow the timed runs)."""
+    peak = [0]
+    for _ in range(runs):
+        done = threading.Event()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        watcher = threading.Thread(target=_watch, args=(proc.pid, peak, done))
+        watcher.start()
+        proc.wait()
+        done.set()
+        watcher.join()
+    return peak[0]
+
+
 def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
     """Median wall time of ``runs`` runs of each command, and the largest max RSS (kB) of a
-    run. The commands take turns, so that a slower moment of the machine hits them alike."""
+    single process of a run. The commands take turns, so that a slower moment of the machine
+    hits them alike."""
     for cmd in commands.values():
         subprocess.run(cmd, capture_output=True, check=False)  # warm the page cache
     times: dict[str, list[float]] = {name: [] for name in commands}
@@ -68,7 +119,7 @@ def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, i
             with tempfile.TemporaryFile() as err:
                 start = time.perf_counter()
                 proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-                # wait4 gives this run's own peak memory (its worker processes included).
+                # wait4: the largest max RSS of this run's processes (its workers included).
                 _, status, usage = os.wait4(proc.pid, 0)
                 times[name].append(time.perf_counter() - start)
                 proc.returncode = os.waitstatus_to_exitcode(status)
@@ -110,6 +161,7 @@ def main() -> None:
         commands["cjs"] = [check, "--schemafile", schema, *map(str, reports)]
     result = timed(commands, args.runs)
     t_utsatta, rss = result["validate"]
+    held = held_memory(commands["validate"])
     t_bare = result["bare"][0]
     t_report = result["report"][0]
     t_cjs = result["cjs"][0] if "cjs" in result else None
@@ -126,7 +178,10 @@ def main() -> None:
     print(f"utsatta / bar tolkning:     {t_utsatta / t_bare:.2f}×  (mål ≤ 1,5×)")
     if t_cjs is not None:
         print(f"check-jsonschema / utsatta: {t_cjs / t_utsatta:.2f}×  (mål ≥ 2×)")
-    print(f"utsatta, största minnesanvändning: {rss / 1024:.0f} MB  (mål < 300 MB)")
+    print(
+        f"utsatta, största minnesanvändning: {held / 1024:.0f} MB för alla processer och "
+        f"minnesfiler tillsammans, {rss / 1024:.0f} MB för den största processen  (mål < 300 MB)"
+    )
     print(
         json.dumps(
             {
@@ -137,6 +192,7 @@ def main() -> None:
                 "bar_tolkning_s": round(t_bare, 3),
                 "report_s": round(t_report, 3),
                 "max_rss_mb": round(rss / 1024),
+                "minne_tillsammans_mb": round(held / 1024),
             },
             ensure_ascii=False,
         )
