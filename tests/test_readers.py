@@ -429,6 +429,24 @@ def test_a_closed_output_stream_does_not_change_the_exit_code(closed: int, tmp_p
         assert "Traceback" not in proc.stderr
 
 
+def test_output_that_cannot_be_written_is_not_a_silent_success() -> None:
+    """Output into a pipe nobody reads: exit 120, as Python itself gives, and no traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "utsatta", "validate", "--data", str(BASE)],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 120
+    assert "Traceback" not in proc.stderr
+
+
 def test_under_a_profiler_the_process_ends_the_ordinary_way(tmp_path: Path) -> None:
     """cProfile and coverage write their results at exit; a hard exit would lose them."""
     out = tmp_path / "prof.out"

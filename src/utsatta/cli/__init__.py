@@ -17,7 +17,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from utsatta.cli import _svenska
+from utsatta.cli import _svenska, common
 from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err, out
 from utsatta.errors import UtsattaError
 
@@ -442,13 +442,16 @@ def run() -> NoReturn:
         stop_early()
         raise  # a bug: Python's own traceback and exit status
     stop_early()
+    lost = common.output_lost
     for stream in (sys.stdout, sys.stderr):
         if stream is None:
             continue
         try:
             stream.flush()
         except (OSError, ValueError):
-            code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
+            lost = True
+    if lost:
+        code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
     if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
         sys.exit(code)
     os._exit(code)

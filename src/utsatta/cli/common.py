@@ -48,12 +48,19 @@ def err(text: str) -> None:
     _write(sys.stderr, text if text.endswith("\n") else text + "\n")
 
 
+#: Set when output could not be written (a closed pipe, a full disk): the exit code says so.
+output_lost = False
+
+
 def _write(stream: Any, text: str) -> None:
-    # Never fails: with a stream closed (``2>&-``) the text is lost, not the exit code.
+    # Never raises: a failed write must not turn into a traceback in the middle of a command.
+    # A stream that was closed before the start (``2>&-``) is None: nothing is written then,
+    # as print() does.
+    global output_lost
     if stream is None:
         return
     try:
         stream.write(text)
         stream.flush()
     except (OSError, ValueError):
-        pass
+        output_lost = True
