@@ -50,8 +50,7 @@ def ds(tmp_path_factory: pytest.TempPathFactory) -> DataSet:
 
 def _text(ds: DataSet, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("COLUMNS", "250")
-    overview.print_indicators(ds, YEAR)
-    return capsys.readouterr().out
+    return overview.indicators_text(ds, YEAR)
 
 
 def _rows(text: str) -> dict[str, list[str]]:

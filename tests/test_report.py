@@ -433,8 +433,7 @@ def test_indikatorer_text_counts_the_values_per_omrade_and_kon(
 ) -> None:
     """The text table keeps the headline; a line under it counts the values per område/kön."""
     monkeypatch.setenv("COLUMNS", "250")
-    overview.print_indicators(load(FIXTURE), YEAR)
-    out = capsys.readouterr().out
+    out = overview.indicators_text(load(FIXTURE), YEAR)
     assert (
         "  Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet: 3 värden "
         "per område, 1 per kön\n"

@@ -180,7 +180,7 @@ def plan(
     if format is SimpleFormat.json:
         out(overview.plan_json(ds))
     else:
-        overview.print_plan(ds)
+        out(overview.plan_text(ds))
 
 
 @app.command()
@@ -204,7 +204,7 @@ def status(
     if format is SimpleFormat.json:
         out(overview.status_json(ds, ar))
     else:
-        overview.print_status(ds, ar)
+        out(overview.status_text(ds, ar))
 
 
 @app.command()
@@ -230,7 +230,7 @@ def indikatorer(
     if format is SimpleFormat.json:
         out(overview.indicators_json(ds, ar))
     else:
-        overview.print_indicators(ds, ar)
+        out(overview.indicators_text(ds, ar))
 
 
 ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)

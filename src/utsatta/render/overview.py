@@ -1,9 +1,14 @@
-"""`utsatta plan` and `utsatta status`: the plan and the completeness matrix, as text or JSON."""
+"""`utsatta plan`, `status` and `indikatorer`: the plan, the completeness matrix and the
+indicators, as text (rich tables) or JSON. Everything is returned as text; the CLI prints it."""
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from utsatta.check.completeness import year_matrix
 from utsatta.compute.responsibility import Cell, resolve
@@ -54,11 +59,30 @@ def plan_json(ds: DataSet) -> str:
     return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
 
 
-def print_plan(ds: DataSet) -> None:
+def _console(min_width: int = 0) -> Console:
+    """A console that writes into a string, with the width and colours it would have on
+    stdout (never narrower than ``min_width``)."""
     from rich.console import Console
 
+    real = Console()
+    return Console(
+        file=io.StringIO(),
+        highlight=False,
+        width=max(real.width, min_width),
+        force_terminal=real.is_terminal,
+        color_system=real.color_system,  # type: ignore[arg-type]
+    )
+
+
+def _text_of(console: Console) -> str:
+    file = console.file
+    assert isinstance(file, io.StringIO)
+    return file.getvalue()
+
+
+def plan_text(ds: DataSet) -> str:
     assert ds.plan and ds.plan.model
-    console = Console(highlight=False)
+    console = _console()
     plan = ds.plan.model
     fokus = {f.id: f.namn for f in plan.fokusomraden}
     console.print(f"[bold]{plan.plan.namn}[/bold] (dnr {plan.plan.diarienummer})", markup=True)
@@ -79,6 +103,7 @@ def print_plan(ds: DataSet) -> None:
         console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
         up = item["uppfoljning"]
         console.print("  Uppföljning: " + uppfoljning_text(up["typ"], up["ar"]))
+    return _text_of(console)
 
 
 def invalid_reports(ds: DataSet, ar: int) -> list[str]:
@@ -113,8 +138,7 @@ _SYMBOL = {
 _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
 
 
-def print_status(ds: DataSet, ar: int) -> None:
-    from rich.console import Console
+def status_text(ds: DataSet, ar: int) -> str:
     from rich.table import Table
     from rich.text import Text
 
@@ -133,7 +157,7 @@ def print_status(ds: DataSet, ar: int) -> None:
         table.add_row(*row)
     # The matrix is wide: never squeeze it below what it needs, even in a pipe.
     needed = max(len(names.get(o, o)) for o in m.organisationer) + 6 * len(m.insatser) + 4
-    console = Console(highlight=False, width=max(Console().width, needed))
+    console = _console(needed)
     console.print(table)
     console.print(
         "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
@@ -156,6 +180,7 @@ def print_status(ds: DataSet, ar: int) -> None:
         )
         for org in invalid:
             console.print(f"  {names.get(org, org)}: rapporter/{ar}/{org}.yaml")
+    return _text_of(console)
 
 
 def _omrade_ids(ds: DataSet) -> list[str]:
@@ -238,14 +263,13 @@ def _delar_text(n_omrade: int, n_kon: int) -> str | None:
     return ", ".join(parts) or None
 
 
-def print_indicators(ds: DataSet, ar: int | None) -> None:
+def indicators_text(ds: DataSet, ar: int | None) -> str:
     """The indicators as tables per fokusområde, with the report's numbers and words: the same
     Swedish number format, målvärde, "Framsteg" (share of the way) and status.
 
     Values per område and per kön are not in the table (it shows the headline series): under
     each table, one line per indicator that has such values counts them ("Namn: 3 värden per
     område, 1 per kön") and points to the report and ``--format json`` for the values."""
-    from rich.console import Console
     from rich.table import Table
 
     from utsatta.compute.indicators import evaluate
@@ -264,7 +288,7 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
     # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
     # wrap rather than cut (a status like "Otillräcklig" must be read whole).
-    console = Console(highlight=False, width=max(Console().width, 120))
+    console = _console(120)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}
     delar: dict[str, list[str]] = {}
@@ -307,3 +331,4 @@ def print_indicators(ds: DataSet, ar: int | None) -> None:
             for line in delar[heading]:
                 console.print(f"  {line}", markup=False)
         console.print()
+    return _text_of(console)
