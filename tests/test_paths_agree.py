@@ -8,7 +8,7 @@ import pytest
 
 from tests.test_cases import CASE_DIRS, build_case
 from utsatta.check import validate
-from utsatta.load import dataset
+from utsatta.load import dataset, readers
 
 
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
@@ -33,6 +33,7 @@ def test_parallel_and_sequential_loading_agree(
     monkeypatch.chdir(tmp_path)
     sequential = validate(Path("data")).findings
     monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(readers, "PARENT_HELPS", False)  # every file is read by a worker
     parallel = validate(Path("data")).findings
     assert parallel == sequential
 

@@ -123,11 +123,13 @@ def test_early_workers_give_the_same_findings(
     build_case(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     alone = validate(Path("data")).findings
+    monkeypatch.setattr(readers, "PARENT_HELPS", False)  # every file is read by a worker
     readers.start_early(Path("data"), texts=False)
     assert readers._early is not None
     pids = [w.pid for w in readers._early._workers]
-    with_workers = validate(Path("data")).findings
-    assert with_workers == alone
+    result = validate(Path("data"))
+    assert result.findings == alone
+    assert all(f.text is None for f in result.dataset.files())  # none was read here
     assert readers._early is None  # claimed
     assert all(_gone(pid) for pid in pids)  # and waited for
 
@@ -143,17 +145,10 @@ def test_a_worker_that_dies_costs_nothing_but_time(
     alone = validate(Path("data")).findings
 
     def dying(
-        root: Path,
-        jobs: Any,
-        texts: bool,
-        queue: int,
-        fill: int,
-        filler: bool,
-        out_fd: int,
-        *_: Any,
+        root: Path, jobs: Any, texts: bool, queue: Any, filler: bool, out_fd: int, *_: Any
     ) -> None:
-        os.read(queue, 4 * 3)  # takes three chunks from the queue, which are then lost …
-        os.write(out_fd, struct.pack("<Q", 1000) + b"\x80\x05")  # … and writes a torn record
+        os.read(queue[0], 4 * 3)  # takes three chunks from the queue, which are then lost …
+        os.write(out_fd, struct.pack("<QQ", 1000, 10) + b"\x80\x05")  # … and a torn record
         os._exit(1)
 
     monkeypatch.setattr(readers, "_work", dying)
@@ -172,8 +167,11 @@ def test_positions_come_from_the_bytes_the_worker_parsed(
     expected = validate(Path("data")).findings
     assert [f.line for f in expected] == [6, 9]
     monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(readers, "PARENT_HELPS", False)
     ds = dataset.load(Path("data"), texts=False)
     report = Path("data/rapporter/2023/grundskolenamnden.yaml")
+    read_by_worker = next(f for f in ds.rapporter if f.path == report)
+    assert read_by_worker.text is None and read_by_worker._bytes_at is not None
     report.write_text("# ny rad\n" * 5 + report.read_text(encoding="utf-8"), encoding="utf-8")
     assert resolve(ds, list(ds.issues)) == expected
 
@@ -223,19 +221,88 @@ def test_workers_are_stopped_when_loading_fails(
     assert not started[0]._workers  # all stopped and waited for
 
 
-def test_a_containers_cpu_quota_limits_the_workers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("cgroup", "files", "cores"),
+    [
+        ("0::/\n", {"cpu.max": "max 100000"}, 4),
+        ("0::/a/b\n", {"a/cpu.max": "150000 100000", "a/b/cpu.max": "max 100000"}, 2),
+        ("0::/a/b\n", {"a/cpu.max": "300000 100000", "a/b/cpu.max": "50000 100000"}, 1),
+        (
+            "2:cpuacct:/\n1:cpu:/\n",
+            {"cpu/cpu.cfs_quota_us": "-1", "cpu/cpu.cfs_period_us": "100000"},
+            4,
+        ),
+        (
+            "1:cpu,cpuacct:/d\n",
+            {
+                "cpu,cpuacct/d/cpu.cfs_quota_us": "250000",
+                "cpu,cpuacct/d/cpu.cfs_period_us": "100000",
+            },
+            3,
+        ),
+        ("0::/\n", {}, 4),
+    ],
+)
+def test_a_cgroup_cpu_quota_limits_the_workers(
+    cgroup: str,
+    files: dict[str, str],
+    cores: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    quota = tmp_path / "cpu.max"
-    monkeypatch.setattr(readers, "CPU_MAX", quota)
+    """A container's or a service's CPU quota (cgroup v2, nested, or v1), rounded up."""
+    (tmp_path / "cgroup").write_text(cgroup, encoding="ascii")
+    for name, text in files.items():
+        (tmp_path / "fs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "fs" / name).write_text(text + "\n", encoding="ascii")
+    monkeypatch.setattr(readers, "PROC_CGROUP", tmp_path / "cgroup")
+    monkeypatch.setattr(readers, "CGROUP_ROOT", tmp_path / "fs")
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
-    quota.write_text("max 100000\n", encoding="ascii")
-    assert readers.usable_cores() == 4
-    quota.write_text("150000 100000\n", encoding="ascii")
-    assert readers.usable_cores() == 2
-    quota.write_text("50000 100000\n", encoding="ascii")
-    assert readers.usable_cores() == 1
-    assert not readers.can_fork()
+    assert readers.usable_cores() == cores
+    assert readers.can_fork() == (cores >= 2)
+
+
+def _open_fds() -> set[str]:
+    return {p.name for p in Path("/proc/self/fd").iterdir()}
+
+
+@needs_fork
+def test_ctrl_c_while_forking_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C that comes while the workers are forked is held back and raised after; then
+    no worker, descriptor or queue may be left behind."""
+    import signal
+
+    real_fork = os.fork
+    pids: list[int] = []
+
+    def fork_then_interrupt() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+            os.kill(os.getpid(), signal.SIGINT)  # blocked now: raised when let through
+        return pid
+
+    before = _open_fds()
+    monkeypatch.setattr(os, "fork", fork_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        readers.Readers.start(BASE, texts=False)
+    assert pids and all(_gone(pid) for pid in pids)
+    assert _open_fds() == before
+
+
+@needs_fork
+def test_a_copied_data_set_keeps_its_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+    import gc
+
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(readers, "PARENT_HELPS", False)
+    ds = dataset.load(BASE, texts=False)
+    twin = copy.deepcopy(ds)
+    del ds
+    gc.collect()
+    assert twin.plan is not None and twin.plan._bytes_at is not None
+    assert twin.plan.positions().locate(("plan",), at_key=True) == (3, 1)
 
 
 @needs_fork

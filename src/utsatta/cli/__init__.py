@@ -452,6 +452,20 @@ def run() -> NoReturn:
             lost = True
     if lost:
         code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
-    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
+    if _observed():
         sys.exit(code)
     os._exit(code)
+
+
+def _observed() -> bool:
+    """Whether a debugger, profiler or coverage tool watches this process (they write their
+    results at exit): by the trace and profile hooks, sys.monitoring (Python 3.12 and later)
+    or their modules."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    if {"coverage", "cProfile", "profile", "pdb"} & sys.modules.keys():
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(
+        monitoring.get_tool(tool) is not None for tool in range(6)
+    )

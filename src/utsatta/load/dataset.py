@@ -146,13 +146,6 @@ def _read_all(
 ) -> list[SourceFile[Any]]:
     """Read the wanted jobs, in worker processes where they help. Sources and issues come in
     job order, whoever read each file."""
-    readers = claim(root, texts=texts)
-    if ALWAYS_TRACK:  # workers never track positions
-        if readers is not None:
-            readers.stop()
-        readers = None
-    elif readers is None and sum(wanted) >= PARALLEL_FROM:
-        readers = Readers.start(root, jobs, texts=texts)
     done: list[tuple[SourceFile[Any], list[Issue]] | None] = [None] * len(jobs)
 
     def finish(i: int, raw: RawFile, at: tuple[Texts, int, int] | None = None) -> None:
@@ -162,8 +155,14 @@ def _read_all(
         found: list[Issue] = []
         done[i] = (check_raw(path, kind, display, raw, found, at), found)
 
-    if readers is not None:
-        try:
+    readers = claim(root, texts=texts)
+    try:
+        if ALWAYS_TRACK and readers is not None:  # workers never track positions
+            readers.stop()
+            readers = None
+        elif readers is None and not ALWAYS_TRACK and sum(wanted) >= PARALLEL_FROM:
+            readers = Readers.start(root, jobs, texts=texts)
+        if readers is not None:
             # Help with the queue, then take what the workers read.
             while (token := readers.take()) is not None:
                 for i in range(token * CHUNK, min((token + 1) * CHUNK, len(jobs))):
@@ -174,9 +173,10 @@ def _read_all(
                 i = index.get(name, -1)
                 if i >= 0 and wanted[i] and done[i] is None and isinstance(raw, RawFile):
                     finish(i, raw, at)
-        except BaseException:
+    except BaseException:
+        if readers is not None:
             readers.stop()  # Ctrl-C or a bug: no worker outlives this
-            raise
+        raise
     sources = []
     for i, (path, _, display) in enumerate(jobs):
         if not wanted[i]:

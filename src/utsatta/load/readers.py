@@ -1,30 +1,31 @@
 """Parse data files in worker processes, started as early as possible.
 
 Parsing YAML is most of the work of ``validate`` on a large folder, and importing Typer,
-pydantic and the models is most of the rest (about 0.15 s, as long as parsing 500 reports).
-So the console entry point forks the workers first thing, before those imports (``start``
-without a job list, in ``utsatta.start``), and ``dataset.load`` claims them for its folder
+pydantic and the models is most of the rest (about 0.14 s, as long as parsing 500 reports).
+So the console entry point forks the workers first thing, before those imports
+(``start_early``, from ``utsatta.start``), and ``dataset.load`` claims them for its folder
 (``claim``); on two cores the files are parsed while this process imports. ``dataset.load``
 also starts workers itself for a large folder when none were started early.
 
 The work is a queue of chunk numbers in a pipe, as in make's jobserver: a process takes the
 next chunk by reading one token, so no chunk is read twice, and this process joins in as soon
 as it is ready. Workers only run stage one (``raw.read_raw``: plain data and YAML problems, no
-pydantic) and append their results to an unnamed file of their own, and the bytes they parsed
-to a second one; this process does the schema check, and finds the line and column of a
-finding in exactly the bytes that were parsed (never in a newer version of the file). Results
-are keyed by the file's place in the data folder, and any file that no worker delivered (a
-worker died, a file appeared in between, the queue was short) is read here: workers can make
-loading faster, never different. Nothing here prints.
+pydantic) and append to an unnamed file of their own one record per file: its result and the
+bytes that were parsed. This process does the schema check, and finds the line and column of a
+finding in exactly those bytes (never in a newer version of the file). Results are keyed by
+the file's place in the data folder, and any file that no worker delivered whole (a worker
+died, a file appeared in between, the queue was short) is read here: workers can make loading
+faster, never different. Nothing here prints.
 
-The results are pickles, read back only from an unnamed temporary file that this process
-created and a child of its own wrote: they hold the plain data of the parsed YAML, never
-anything built from it.
+The results are pickles, read back only from an unnamed file that this process created and a
+child of its own wrote: they hold the plain data of the parsed YAML, never anything built from
+it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import struct
 import sys
@@ -35,8 +36,9 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing befor
 # Few imports here: this module runs before the worker processes are forked, and whatever it
 # imports delays them.
 if TYPE_CHECKING:
+    import mmap
     from collections.abc import Iterator
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
     from utsatta.findings import Issue
 
@@ -48,10 +50,19 @@ CHUNK = 8
 #: This process joins in only while this many tokens are queued: importing the YAML parser
 #: here costs as much as parsing about 15 chunks.
 HELP_FROM = 16
+#: Whether this process takes chunks from the queue too (tests switch it off, so that every
+#: file is read by a worker).
+PARENT_HELPS = True
+#: At most this many workers, however many cores there are.
+MAX_WORKERS = 7
 _TOKEN = struct.Struct("<I")
-_FRAME = struct.Struct("<Q")
+#: A record: the pickle's length and the parsed bytes' length, then the pickle, then the bytes.
+_FRAME = struct.Struct("<QQ")
 #: Writes of at most PIPE_BUF bytes to a pipe are atomic; POSIX guarantees 512.
 _TOKENS_PER_WRITE = 512 // _TOKEN.size
+#: This process's cgroups, and the file system where their CPU quotas are (v2 and v1).
+PROC_CGROUP = Path("/proc/self/cgroup")
+CGROUP_ROOT = Path("/sys/fs/cgroup")
 
 
 def find_jobs(root: Path, issues: list[Issue] | None = None) -> tuple[list[Job], set[int]]:
@@ -67,24 +78,56 @@ def key(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-#: Where a container's CPU quota is visible (cgroup v2): "max 100000" or "150000 100000".
-CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
-
-
 def usable_cores() -> int:
-    """The cores this process may use: its CPU affinity, within a container's CPU quota
-    (cgroup v2) where one is visible."""
+    """The cores this process may use: its CPU affinity, within the CPU quota of its cgroup
+    (a container's or a service's limit) where one is set."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return cores if quota is None else max(1, min(cores, quota))
+
+
+def _cgroup_quota() -> int | None:
+    """The CPU quota in whole cores (rounded up) of this process's cgroup and its parents."""
     try:
-        quota, period = CPU_MAX.read_text(encoding="ascii").split()
-        if quota != "max":
-            cores = min(cores, max(1, -(-int(quota) // int(period))))
+        lines = PROC_CGROUP.read_text(encoding="ascii").splitlines()
+    except OSError:
+        return None
+    limits: list[float] = []
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":  # cgroup v2: cpu.max ("max 100000" or "150000 100000")
+            here = CGROUP_ROOT / path.lstrip("/")
+            files: list[tuple[str, str | None]] = [("cpu.max", None)]
+        elif "cpu" in controllers.split(","):  # cgroup v1
+            here = CGROUP_ROOT / controllers / path.lstrip("/")
+            files = [("cpu.cfs_quota_us", "cpu.cfs_period_us")]
+        else:
+            continue
+        for folder in [here, *here.parents]:
+            if not folder.is_relative_to(CGROUP_ROOT):
+                break
+            for name, period_name in files:
+                limit = _limit(folder, name, period_name)
+                if limit is not None:
+                    limits.append(limit)
+    return math.ceil(min(limits)) if limits else None
+
+
+def _limit(folder: Path, name: str, period_name: str | None) -> float | None:
+    try:
+        text = (folder / name).read_text(encoding="ascii").split()
+        if period_name is None:
+            quota, period = text
+        else:
+            quota, period = text[0], (folder / period_name).read_text(encoding="ascii").strip()
+        if quota in ("max", "-1"):
+            return None
+        return int(quota) / int(period)
     except (OSError, ValueError):
-        pass
-    return cores
+        return None
 
 
 def can_fork() -> bool:
@@ -93,29 +136,32 @@ def can_fork() -> bool:
 
 
 class Texts:
-    """The bytes a worker parsed, kept in an unnamed file until the data set is dropped (a
-    finding's position is found in them). Closes its descriptor when no file needs it."""
+    """The bytes a worker parsed: its file, mapped into memory until no finding needs them.
 
-    __slots__ = ("fd",)
+    Holds no file descriptor (the mapping keeps the file), and copies of a data set share it.
+    """
 
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
+    __slots__ = ("_map",)
+
+    def __init__(self, mapped: mmap.mmap) -> None:
+        self._map = mapped
 
     def read(self, offset: int, length: int) -> bytes:
-        return os.pread(self.fd, length, offset)
+        return self._map[offset : offset + length]
 
-    def __del__(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+    def __copy__(self) -> Texts:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Texts:
+        return self
 
 
 class _Worker:
-    __slots__ = ("out", "pid", "texts")
+    __slots__ = ("out", "pid")
 
-    def __init__(self, pid: int, out: int, texts: int) -> None:
+    def __init__(self, pid: int, out: int) -> None:
         self.pid = pid
         self.out = out
-        self.texts = texts
 
 
 class Readers:
@@ -140,58 +186,69 @@ class Readers:
             return None
         import signal
 
-        count = min(usable_cores() - 1, 7)
-        fds: list[int] = []
-        try:
-            files = []
-            for _ in range(count):
-                out, texts_fd = _unnamed_file(), _unnamed_file()
-                fds += [out, texts_fd]
-                files.append((out, texts_fd))
-            read_end, write_end = os.pipe()
-            fds += [read_end, write_end]
-        except OSError:
-            _close(fds)
-            return None
-        if jobs is not None:
-            _fill(write_end, len(jobs))
-            os.close(write_end)  # an empty queue now reads as end of file
-            write_end = -1
+        count = min(usable_cores() - 1, MAX_WORKERS)
+        opened: list[int] = []  # every descriptor this call opened and still owns
         workers: list[_Worker] = []
+        readers: Readers | None = None
+
+        def undo() -> None:
+            if readers is not None:
+                readers.stop()  # its workers and its queue
+            _end(workers)  # closes the workers' files too
+            workers.clear()
+            _close(opened)
+            opened.clear()
+
         # Ctrl-C between a fork and the worker's own handling would unwind this process's
-        # stack inside the worker: signals wait until each side is ready for them.
+        # stack inside the worker: signals wait until each side is ready for them. A signal
+        # that came meanwhile is raised when they are let through again; then nothing of
+        # this call may be left behind either.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            for out, texts_fd in files:
-                try:
-                    pid = os.fork()
-                except Exception:  # no process (limits), or a warning turned into an error
-                    _close([out, texts_fd])
-                    continue
-                if pid == 0:  # pragma: no cover - runs in the worker (coverage does not follow)
-                    # The first worker of an early start fills the queue once it has found
-                    # the files; the others wait for its tokens (or for the end of the queue).
-                    # Whatever happens, the worker ends here: it must never go on as a copy of
-                    # this process.
+            try:
+                outs = []
+                for _ in range(count):
+                    outs.append(_unnamed_file())
+                    opened.append(outs[-1])
+                read_end, write_end = os.pipe()
+                opened += [read_end, write_end]
+                if jobs is not None:
+                    _fill(write_end, len(jobs))
+                    _close([write_end])  # an empty queue now reads as end of file
+                    opened.remove(write_end)
+                    write_end = -1
+                parent = os.getpid()
+                for out in outs:
                     try:
-                        _work(
-                            root, jobs, texts, read_end, write_end, not workers, out, texts_fd, mask
-                        )
-                    finally:
-                        os._exit(1)
-                workers.append(_Worker(pid, out, texts_fd))
-            if write_end >= 0:
-                os.close(write_end)
-                write_end = -1
-            readers = cls(root, texts, read_end, workers)
+                        pid = os.fork()
+                    except Exception:  # no process (limits), or a warning turned into an error
+                        continue
+                    if pid == 0:  # pragma: no cover - the worker (coverage does not follow)
+                        # The first worker of an early start fills the queue once it has found
+                        # the files; the others wait for its tokens (or the end of the queue).
+                        # Whatever happens, the worker ends here: it must never go on as a
+                        # copy of this process.
+                        try:
+                            queue = (read_end, write_end, parent)
+                            _work(root, jobs, texts, queue, not workers, out, mask)
+                        finally:
+                            os._exit(1)
+                    opened.remove(out)
+                    workers.append(_Worker(pid, out))
+                if write_end >= 0:
+                    _close([write_end])
+                    opened.remove(write_end)
+                readers = cls(root, texts, read_end, list(workers))
+                opened.remove(read_end)
+            except BaseException:
+                undo()
+                raise
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         except BaseException:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-            _end(workers)
-            given = {fd for w in workers for fd in (w.out, w.texts)}
-            _close([fd for pair in files for fd in pair if fd not in given])
-            _close([read_end] if write_end < 0 else [read_end, write_end])
+            undo()
             raise
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        _close(opened)  # the files of forks that failed
         if not workers:
             readers.stop()
             return None
@@ -201,7 +258,7 @@ class Readers:
         """The next chunk number from the queue, or None when this process should not take
         one: the queue is empty, or (before this process has needed the YAML parser) so
         short that the workers finish it sooner than the parser is imported here."""
-        if self._queue is None:
+        if self._queue is None or not PARENT_HELPS:
             return None
         if "utsatta.load.yamlread" not in sys.modules and _queued(self._queue) < HELP_FROM:
             return None
@@ -216,21 +273,17 @@ class Readers:
         if self._queue is not None:
             os.close(self._queue)
             self._queue = None
-        workers, self._workers = self._workers, []
         try:
-            while workers:
-                worker = workers[0]
+            while self._workers:
+                worker = self._workers[0]
                 _reap(worker.pid)
-                texts = Texts(worker.texts)  # from here on, closed when no longer needed
-                worker.texts = -1
-                try:
-                    for name, raw, at in _records(worker.out):
-                        yield name, raw, None if at is None else (texts, *at)
-                finally:
-                    os.close(worker.out)
-                    workers.pop(0)
+                mapped = _map(worker.out)
+                _close([worker.out])
+                self._workers.pop(0)
+                if mapped is not None:
+                    yield from _records(mapped)
         finally:
-            _end(workers)  # only if the caller stopped early
+            self.stop()  # only if the caller stopped early
 
     def stop(self) -> None:
         """End the workers without using their work."""
@@ -248,7 +301,7 @@ def _end(workers: list[_Worker]) -> None:
         with contextlib.suppress(OSError):
             os.kill(worker.pid, signal.SIGKILL)
         _reap(worker.pid)
-        _close([fd for fd in (worker.out, worker.texts) if fd >= 0])
+        _close([worker.out])
 
 
 def _close(fds: list[int]) -> None:
@@ -264,7 +317,18 @@ def _unnamed_file() -> int:
         return os.memfd_create("utsatta-las", os.MFD_CLOEXEC)
     import tempfile  # pragma: no cover - Linux has memfd_create
 
-    return os.dup(tempfile.TemporaryFile().fileno())  # pragma: no cover
+    with tempfile.TemporaryFile() as fh:  # pragma: no cover
+        return os.dup(fh.fileno())
+
+
+def _map(fd: int) -> mmap.mmap | None:
+    import mmap
+
+    try:
+        size = os.fstat(fd).st_size
+        return mmap.mmap(fd, size, prot=mmap.PROT_READ) if size else None
+    except (OSError, ValueError):
+        return None
 
 
 def _fill(fd: int, files: int) -> None:
@@ -307,39 +371,42 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _records(fd: int) -> Iterator[tuple[str, object, tuple[int, int] | None]]:
-    """The complete records a worker wrote; a torn last record (a worker that died) ends it."""
+def _records(mapped: mmap.mmap) -> Iterator[tuple[str, object, tuple[Texts, int, int] | None]]:
+    """The whole records a worker wrote; a torn last one (a worker that died) ends them."""
     import pickle
 
-    os.lseek(fd, 0, os.SEEK_SET)  # the worker's writes moved the offset this process shares
-    with os.fdopen(os.dup(fd), "rb") as out:
-        while True:
-            head = out.read(_FRAME.size)
-            if len(head) != _FRAME.size:
-                return
-            (size,) = _FRAME.unpack(head)
-            blob = out.read(size)
-            if len(blob) != size:
+    texts = Texts(mapped)
+    view = memoryview(mapped)
+    at, end = 0, len(mapped)
+    try:
+        while at + _FRAME.size <= end:
+            size, length = _FRAME.unpack_from(view, at)
+            start = at + _FRAME.size
+            at = start + size + length
+            if at > end:
                 return
             try:
-                record = pickle.loads(blob)  # written by our own worker, see the module's doc
+                name, raw = pickle.loads(view[start : start + size])  # our worker's, see above
             except Exception:
                 return
-            yield record
+            yield name, raw, (texts, start + size, length) if length else None
+    finally:
+        view.release()
 
 
 def _work(
     root: Path,
     jobs: list[Job] | None,
     texts: bool,
-    queue: int,
-    fill: int,
+    queue: tuple[int, int, int],
     filler: bool,
     out_fd: int,
-    texts_fd: int,
     mask: set[int],
 ) -> NoReturn:
-    """A worker: take chunks until the queue is empty; never returns, never prints."""
+    """A worker: take chunks until the queue is empty; never returns, never prints.
+
+    ``queue`` is the pipe's two ends (the write end, or -1, for the worker that fills it) and
+    the main process's pid."""
     code = 1
     try:
         import signal
@@ -351,6 +418,7 @@ def _work(
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
         os.close(devnull)
+        read_end, fill, parent = queue
         if fill >= 0 and not filler:
             os.close(fill)  # else this worker would keep the queue from ever ending
         import pickle
@@ -362,25 +430,20 @@ def _work(
         if fill >= 0 and filler:
             _fill(fill, len(jobs))
             os.close(fill)
-        offset = 0
-        with (
-            os.fdopen(out_fd, "wb", closefd=False, buffering=1 << 16) as out,
-            os.fdopen(texts_fd, "wb", closefd=False, buffering=1 << 16) as parsed,
-        ):
-            while (token := _take(queue)) is not None:
+        with os.fdopen(out_fd, "wb", closefd=False, buffering=1 << 16) as out:
+            while (token := _take(read_end)) is not None:
+                if os.getppid() != parent:
+                    break  # the main process is gone: nobody will read this
                 for path, kind, display in jobs[token * CHUNK : (token + 1) * CHUNK]:
                     raw = read_raw(path, display, keep_bytes=True)
-                    at = None
-                    if raw.content is not None:
-                        at = (offset, len(raw.content))
-                        parsed.write(raw.content)
-                        offset += len(raw.content)
-                    raw.content = raw.text = None
+                    content, raw.content, raw.text = raw.content or b"", None, None
                     if not texts and kind == "rapport":
                         raw.data = stand_in_prose(raw.data)
-                    blob = pickle.dumps((key(root, path), raw, at), pickle.HIGHEST_PROTOCOL)
-                    out.write(_FRAME.pack(len(blob)))
+                    blob = pickle.dumps((key(root, path), raw), pickle.HIGHEST_PROTOCOL)
+                    # One record holds both, so a record that is whole has its bytes too.
+                    out.write(_FRAME.pack(len(blob), len(content)))
                     out.write(blob)
+                    out.write(content)
         code = 0
     except BaseException:  # a worker only ends; what it did not deliver is read by the parent
         pass
