@@ -60,30 +60,36 @@ def _utsatta() -> list[str]:
 
 
 def _memory_now(pid: int) -> int:
-    """kB in use now by ``pid`` and its child processes together: their resident memory plus
-    the in-memory files they hold (the workers' results), read from /proc (Linux)."""
-    total = 0
+    """kB in use now by ``pid`` and its child processes together, read from /proc (Linux):
+    their own resident memory, plus each in-memory file (the workers' results) once, whole,
+    whether it is open or mapped."""
     pids = [pid]
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         pids += [int(c) for c in children]
     except OSError:
         return 0
-    seen_files: set[int] = set()
+    total = 0
+    files: dict[str, int] = {}  # memfd inode -> kB
     for p in pids:
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            rss = (line for line in status.splitlines() if line.startswith("VmRSS:"))
-            total += int(next(rss).split()[1])
+            status = dict(
+                line.split(":", 1) for line in Path(f"/proc/{p}/status").read_text().splitlines()
+            )
+            # Shared pages of mapped files are counted below, once and whole.
+            total += int(status["VmRSS"].split()[0]) - int(status["RssShmem"].split()[0])
             for fd in Path(f"/proc/{p}/fd").iterdir():
                 if str(fd.readlink()).startswith("/memfd:"):
                     st = fd.stat()
-                    if st.st_ino not in seen_files:
-                        seen_files.add(st.st_ino)
-                        total += st.st_size // 1024
-        except (OSError, StopIteration):
+                    files[str(st.st_ino)] = st.st_size // 1024
+            for line in Path(f"/proc/{p}/maps").read_text().splitlines():
+                if "/memfd:" in line:
+                    span, _, _, _, inode = line.split()[:5]
+                    lo, hi = (int(x, 16) for x in span.split("-"))
+                    files[inode] = max(files.get(inode, 0), (hi - lo) // 1024)
+        except (OSError, KeyError, ValueError):
             continue
-    return total
+    return total + sum(files.values())
 
 
 def _watch(pid: int, peak: list[int], done: threading.Event) -> None:

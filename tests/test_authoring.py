@@ -81,9 +81,9 @@ def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type
     result = runner.invoke(app, ["codeowners", "--data", "data"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[2:] == [
-        "# /data/rapporter/*/kommunstyrelsen.yaml: inga granskare angivna",
+        "# /data/rapporter/*/kommunstyrelsen.yaml: inga egna granskare angivna",
         "/data/rapporter/*/grundskolenamnden.yaml @goteborg/gsn",
-        "# /data/rapporter/*/socialnamnd-nordost.yaml: inga granskare angivna",
+        "# /data/rapporter/*/socialnamnd-nordost.yaml: inga egna granskare angivna",
     ]
     out = tmp_path / ".github" / "CODEOWNERS"
     assert runner.invoke(app, ["codeowners", "--data", "data", "--output", str(out)]).exit_code == 0
@@ -94,10 +94,20 @@ def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type
     # social welfare committees report on, so its reviewers own their files too.
     result = runner.invoke(app, ["codeowners", "--data", "data", "--med-samordnare"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[3:] == [
-        "# /data/rapporter/*/kommunstyrelsen.yaml: inga granskare angivna",
+    assert result.stdout.splitlines()[4:] == [
+        "# /data/rapporter/*/kommunstyrelsen.yaml: inga egna granskare angivna",
         "/data/rapporter/*/grundskolenamnden.yaml @goteborg/gsn",
+        "# /data/rapporter/*/socialnamnd-nordost.yaml: inga egna granskare angivna",
         "/data/rapporter/*/socialnamnd-nordost.yaml @goteborg/gsn",
+    ]
+
+
+def test_codeowners_lists_each_handle_once_whatever_its_case() -> None:
+    from utsatta.scaffold import _unique
+
+    assert _unique(["@goteborg/GSN", "@Goteborg/gsn", "@goteborg/ks"]) == [
+        "@goteborg/GSN",
+        "@goteborg/ks",
     ]
 
 

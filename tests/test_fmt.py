@@ -110,6 +110,7 @@ def test_a_misspelt_key_stays_where_its_field_goes() -> None:
         "    status: pagaende\n"
         "    okand: sist\n"
         "    bedomnig: osakert\n"
+        "    MOTIVERING: Skäl.\n"
         "ar: 2023\n"
     )
     assert format_text(text, "rapport") == (
@@ -121,6 +122,7 @@ def test_a_misspelt_key_stays_where_its_field_goes() -> None:
         "    status: pagaende\n"
         "    nulag: Text.\n"
         "    bedomnig: osakert\n"
+        "    MOTIVERING: Skäl.\n"
         "    fortsatt_arbete: Mer.\n"
         "    okand: sist\n"
     )

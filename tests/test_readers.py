@@ -514,6 +514,17 @@ def test_output_that_cannot_be_written_is_not_a_silent_success() -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("raised", ["SystemExit(130)", "KeyboardInterrupt()"])
+def test_ctrl_c_says_so_and_exits_130(raised: str) -> None:
+    """Typer ends a command on Ctrl-C with a silent exit 130; the user is told."""
+    code = (
+        f"import utsatta.cli as cli\ndef main():\n    raise {raised}\ncli.main = main\ncli.run()\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 130
+    assert proc.stderr == "Avbrutet.\n"
+
+
 def test_under_a_profiler_the_process_ends_the_ordinary_way(tmp_path: Path) -> None:
     """cProfile and coverage write their results at exit; a hard exit would lose them."""
     out = tmp_path / "prof.out"

@@ -3,8 +3,8 @@
 The canonical layout:
 
 - keys in the order of the fields of the file's pydantic model, at every level; a key the model
-  does not know stays, right after the field it is a misspelling of (``nulag`` after
-  ``nulage``), or after the known keys, in its original order;
+  does not know goes right after the field it is a misspelling of (``Nuläge`` after
+  ``nulage``), else after the known keys, in its original order;
 - block mappings indented by 2, block sequences by 2 with the dash indented by 2 (``- `` under
   its key, the item's content at +4), flow collections (``[a, b]``) stay flow collections;
 - insats ids and fokusområde ids in double quotes (``"1:3"``, ``"1"``) when they are text; every
@@ -62,7 +62,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tag import Tag
 
-from utsatta.check.schema import suggest
+from utsatta.check.schema import intended
 from utsatta.errors import UtsattaError
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.yamlread import MAX_FILE_BYTES, _events, decode, parse, resolve_plain
@@ -246,15 +246,16 @@ _MISSING = object()
 
 def _key_order(fields: list[str], keys: list[Any]) -> Any:
     """Sort keys by the model's fields. A key the model does not know goes where the field it
-    is a misspelling of goes (the same guess as validate's "menade du"), so that correcting
+    is a misspelling of goes (the same guess as validate's "ska heta"), so that correcting
     the spelling leaves the file formatted; other unknown keys go last, in their order."""
     place = {f: i for i, f in enumerate(fields)}
+    original = {k: i for i, k in enumerate(keys)}
 
     def order(key: Any) -> tuple[int, int, int]:
         if key in place:
             return (place[key], 0, 0)
-        guess = suggest(key, fields) if isinstance(key, str) else None
-        return (place[guess] if guess is not None else len(fields), 1, keys.index(key))
+        guess = intended(key, fields) if isinstance(key, str) else None
+        return (place[guess] if guess is not None else len(fields), 1, original[key])
 
     return order
 

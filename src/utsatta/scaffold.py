@@ -121,10 +121,10 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
         "# hand: lägg till granskare i organisationer.yaml och skapa filen igen.",
     ]
     if coordinators:
-        lines.append(
-            "# Med --med-samordnare: granskarna hos den som har samordningsansvar för en insats "
-            "äger också rapporterna om den (GitHub kräver godkännande av en av ägarna)."
-        )
+        lines += [
+            "# Med --med-samordnare: granskarna hos den som har samordningsansvar för en insats",
+            "# äger också rapporterna om den (GitHub kräver godkännande av en av ägarna).",
+        ]
     ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
     if ks is not None and ks.granskare:
         owners = " ".join(ks.granskare)
@@ -133,16 +133,27 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
             lines.append(f"{prefix}{name} {owners}")
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
     for org in orgs.organisationer:
-        owners_of = list(org.granskare)
+        path = f"{prefix}rapporter/*/{org.id}.yaml"
+        owners_of = _unique(org.granskare)
+        if not owners_of:
+            lines.append(f"# {path}: inga egna granskare angivna")
         if coordinators and ds.plan and ds.plan.model:
             for insats in ds.plan.model.insatser:
                 if org.id not in resolve([*insats.samordningsansvar, *insats.ansvar], orgs):
                     continue
                 for coordinator in resolve(insats.samordningsansvar, orgs):
-                    owners_of += [r for r in reviewers[coordinator] if r not in owners_of]
-        path = f"{prefix}rapporter/*/{org.id}.yaml"
+                    owners_of = _unique([*owners_of, *reviewers[coordinator]])
         if owners_of:
             lines.append(f"{path} {' '.join(owners_of)}")
-        else:
-            lines.append(f"# {path}: inga granskare angivna")
     return "\n".join(lines) + "\n"
+
+
+def _unique(handles: list[str]) -> list[str]:
+    """Handles in order, each once (GitHub's handles ignore case)."""
+    seen: set[str] = set()
+    out = []
+    for handle in handles:
+        if handle.lower() not in seen:
+            seen.add(handle.lower())
+            out.append(handle)
+    return out

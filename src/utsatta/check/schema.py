@@ -19,6 +19,12 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
+    """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``), if one is close."""
+    options = list(candidates)
+    return suggest(_ascii(key), options) or suggest(key, options)
+
+
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
     best = suggest(word, candidates)
     return f" Menade du '{best}'?" if best else ""
@@ -77,7 +83,7 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
             options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in out.values()]
-            best = suggest(_ascii(loc[-1]), options) or suggest(loc[-1], options)
+            best = intended(loc[-1], options)
             if best is not None:
                 out[loc] = (*loc[:-1], best)
     return out

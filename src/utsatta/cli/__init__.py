@@ -435,6 +435,8 @@ def run() -> NoReturn:
         else:
             err(str(exc.code))
             code = EXIT_FINDINGS
+        if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
+            err("Avbrutet.")
     except KeyboardInterrupt:
         err("Avbrutet.")
         code = EXIT_INTERRUPTED
