@@ -238,7 +238,9 @@ class Readers:
                 if write_end >= 0:
                     _close([write_end])
                     opened.remove(write_end)
-                readers = cls(root, texts, read_end, list(workers))
+                # From here the readers own the workers and the queue (undo stops them once).
+                readers = cls(root, texts, read_end, workers)
+                workers = []
                 opened.remove(read_end)
             except BaseException:
                 undo()
@@ -249,7 +251,7 @@ class Readers:
             undo()
             raise
         _close(opened)  # the files of forks that failed
-        if not workers:
+        if not readers._workers:
             readers.stop()
             return None
         return readers
