@@ -291,6 +291,69 @@ def test_ctrl_c_while_forking_leaves_nothing_behind(monkeypatch: pytest.MonkeyPa
 
 
 @needs_fork
+def test_ctrl_c_while_collecting_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_case(CASE_DIRS[0], tmp_path)
+    monkeypatch.chdir(tmp_path)
+    started: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fork", fork)
+    monkeypatch.setattr(readers, "_map", interrupted)
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(readers, "PARENT_HELPS", False)
+    before = _open_fds()
+    with pytest.raises(KeyboardInterrupt):
+        validate(Path("data"))
+    assert started and all(_gone(pid) for pid in started)
+    assert _open_fds() == before
+
+
+def test_no_descriptors_left_means_reading_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Out of file descriptors for the workers' files: the files are read in this process."""
+    import errno
+
+    build_case(CASE_DIRS[0], tmp_path)
+    monkeypatch.chdir(tmp_path)
+    alone = validate(Path("data")).findings
+
+    def exhausted() -> int:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(readers, "_unnamed_file", exhausted)
+    monkeypatch.setattr(readers, "can_fork", lambda: True)
+    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
+    assert readers.Readers.start(Path("data"), texts=False) is None
+    assert validate(Path("data")).findings == alone
+
+
+def test_no_workers_when_sigchld_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kernel would reap them itself, and their pids could name other processes."""
+    import signal
+
+    monkeypatch.setattr(readers, "usable_cores", lambda: 4)
+    monkeypatch.setattr(sys, "platform", "linux")
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert not readers.can_fork()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert readers.can_fork()
+
+
+@needs_fork
 def test_a_copied_data_set_keeps_its_positions(monkeypatch: pytest.MonkeyPatch) -> None:
     import copy
     import gc

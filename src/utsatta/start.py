@@ -82,11 +82,12 @@ def main() -> None:
         except Exception:  # reading early is only a head start; the command decides
             pass
         from utsatta.cli import run
-    except KeyboardInterrupt:  # Ctrl-C before the command line is even loaded
+
+        run()
+    except KeyboardInterrupt:  # Ctrl-C before the command line runs, or between its steps
         from utsatta.load.readers import stop_early
 
         stop_early()
         if sys.stderr is not None:
             sys.stderr.write("Avbrutet.\n")
         os._exit(130)
-    run()

@@ -443,6 +443,7 @@ def run() -> NoReturn:
     except BaseException:
         stop_early()
         raise  # a bug: Python's own traceback and exit status
+    code = _ignore_interrupts(code)  # the command is done: only the end is left
     stop_early()
     lost = common.output_lost
     for stream in (sys.stdout, sys.stderr):
@@ -457,6 +458,19 @@ def run() -> NoReturn:
     if _observed():
         sys.exit(code)
     os._exit(code)
+
+
+def _ignore_interrupts(code: int) -> int:
+    """Ignore Ctrl-C from here on; one that came just before still counts."""
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        err("Avbrutet.")
+        return EXIT_INTERRUPTED
+    return code
 
 
 def _observed() -> bool:

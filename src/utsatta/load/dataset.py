@@ -155,8 +155,9 @@ def _read_all(
         found: list[Issue] = []
         done[i] = (check_raw(path, kind, display, raw, found, at), found)
 
-    readers = claim(root, texts=texts)
+    readers = None
     try:
+        readers = claim(root, texts=texts)
         if ALWAYS_TRACK and readers is not None:  # workers never track positions
             readers.stop()
             readers = None

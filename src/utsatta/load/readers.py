@@ -131,14 +131,36 @@ def _limit(folder: Path, name: str, period_name: str | None) -> float | None:
 
 
 def can_fork() -> bool:
-    # Linux only: fork is unavailable on Windows and unsafe with macOS system libraries.
-    return sys.platform.startswith("linux") and usable_cores() >= 2
+    # Linux only: fork is unavailable on Windows and unsafe with macOS system libraries. Not
+    # when SIGCHLD is ignored either (inherited from whoever started us): the kernel would
+    # reap the workers itself, and a pid this process still holds could name another process.
+    import signal
+
+    return (
+        sys.platform.startswith("linux")
+        and signal.getsignal(signal.SIGCHLD) is not signal.SIG_IGN
+        and usable_cores() >= 2
+    )
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back while processes and descriptors change hands, so that they
+    are never both owned and released, or neither. One that came meanwhile is raised after."""
+    import signal
+
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 class Texts:
     """The bytes a worker parsed: its file, mapped into memory until no finding needs them.
 
-    Holds no file descriptor (the mapping keeps the file), and copies of a data set share it.
+    The mapping keeps one descriptor of its own before Python 3.13 (none from 3.13 on), and
+    copies of a data set share it.
     """
 
     __slots__ = ("_map",)
@@ -172,7 +194,11 @@ class Readers:
         self.texts = texts
         # Keys and the paths users see depend on the folder as written and on the working
         # folder: a command may use the workers only if both are the same (see claim).
-        self.where = (os.getcwd(), str(root))  # noqa: PTH109
+        try:
+            cwd = os.getcwd()  # noqa: PTH109
+        except OSError:  # the working folder was removed: claim will not match
+            cwd = ""
+        self.where = (cwd, str(root))
         self._queue: int | None = queue
         self._workers = workers
 
@@ -206,12 +232,16 @@ class Readers:
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
             try:
-                outs = []
-                for _ in range(count):
-                    outs.append(_unnamed_file())
-                    opened.append(outs[-1])
-                read_end, write_end = os.pipe()
-                opened += [read_end, write_end]
+                try:
+                    outs = []
+                    for _ in range(count):
+                        outs.append(_unnamed_file())
+                        opened.append(outs[-1])
+                    read_end, write_end = os.pipe()
+                    opened += [read_end, write_end]
+                except OSError:  # out of descriptors or memory: read in this process
+                    undo()
+                    return None
                 if jobs is not None:
                     _fill(write_end, len(jobs))
                     _close([write_end])  # an empty queue now reads as end of file
@@ -242,6 +272,11 @@ class Readers:
                 readers = cls(root, texts, read_end, workers)
                 workers = []
                 opened.remove(read_end)
+                _close(opened)  # the files of forks that failed
+                opened.clear()
+                if not readers._workers:
+                    readers.stop()
+                    readers = None
             except BaseException:
                 undo()
                 raise
@@ -250,10 +285,6 @@ class Readers:
         except BaseException:
             undo()
             raise
-        _close(opened)  # the files of forks that failed
-        if not readers._workers:
-            readers.stop()
-            return None
         return readers
 
     def take(self) -> int | None:
@@ -266,22 +297,22 @@ class Readers:
             return None
         token = _take(self._queue)
         if token is None:
-            os.close(self._queue)
-            self._queue = None
+            self._close_queue()
         return token
 
     def collect(self) -> Iterator[tuple[str, object, tuple[Texts, int, int] | None]]:
         """Wait for the workers and give what they read: (key, RawFile, where its bytes are)."""
-        if self._queue is not None:
-            os.close(self._queue)
-            self._queue = None
+        self._close_queue()
         try:
             while self._workers:
-                worker = self._workers[0]
-                _reap(worker.pid)
-                mapped = _map(worker.out)
-                _close([worker.out])
-                self._workers.pop(0)
+                with _uninterrupted():  # waited for, mapped and released as one step
+                    worker = self._workers[0]
+                    _reap(worker.pid)
+                    self._workers.pop(0)  # waited for: its pid must never be killed again
+                    try:
+                        mapped = _map(worker.out)
+                    finally:
+                        _close([worker.out])
                 if mapped is not None:
                     yield from _records(mapped)
         finally:
@@ -289,14 +320,20 @@ class Readers:
 
     def stop(self) -> None:
         """End the workers without using their work."""
-        if self._queue is not None:
-            os.close(self._queue)
-            self._queue = None
-        workers, self._workers = self._workers, []
-        _end(workers)
+        with _uninterrupted():
+            self._close_queue()
+            workers, self._workers = self._workers, []
+            _end(workers)
+
+    def _close_queue(self) -> None:
+        with _uninterrupted():
+            queue, self._queue = self._queue, None
+            if queue is not None:
+                _close([queue])
 
 
 def _end(workers: list[_Worker]) -> None:
+    """Kill, wait for and release workers (signals held back by the caller)."""
     import signal
 
     for worker in workers:
@@ -326,9 +363,11 @@ def _unnamed_file() -> int:
 def _map(fd: int) -> mmap.mmap | None:
     import mmap
 
+    # From Python 3.13 the mapping need not keep a descriptor of its own.
+    extra: dict[str, Any] = {"trackfd": False} if sys.version_info >= (3, 13) else {}
     try:
         size = os.fstat(fd).st_size
-        return mmap.mmap(fd, size, prot=mmap.PROT_READ) if size else None
+        return mmap.mmap(fd, size, prot=mmap.PROT_READ, **extra) if size else None
     except (OSError, ValueError):
         return None
 
@@ -469,22 +508,24 @@ def claim(root: Path, *, texts: bool) -> Readers | None:
     written, from the same working folder, with texts if it needs them); else they are
     stopped."""
     global _early
-    readers, _early = _early, None
-    if readers is None:
+    with _uninterrupted():  # handed over or stopped, never lost in between
+        readers, _early = _early, None
+        if readers is None:
+            return None
+        try:
+            same = readers.where == (os.getcwd(), str(root))  # noqa: PTH109
+        except OSError:
+            same = False
+        if same and (readers.texts or not texts):
+            return readers
+        readers.stop()
         return None
-    try:
-        same = readers.where == (os.getcwd(), str(root))  # noqa: PTH109
-    except OSError:
-        same = False
-    if same and (readers.texts or not texts):
-        return readers
-    readers.stop()
-    return None
 
 
 def stop_early() -> None:
     """Stop early workers that no command claimed (called before the process ends)."""
     global _early
-    readers, _early = _early, None
-    if readers is not None:
-        readers.stop()
+    with _uninterrupted():
+        readers, _early = _early, None
+        if readers is not None:
+            readers.stop()
