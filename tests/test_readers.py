@@ -8,6 +8,7 @@ import os
 import struct
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -266,24 +267,33 @@ def _open_fds() -> set[str]:
     return {p.name for p in Path("/proc/self/fd").iterdir()}
 
 
+def _recorded_forks(
+    monkeypatch: pytest.MonkeyPatch, then: Callable[[], object] = lambda: None
+) -> list[int]:
+    """The pids of the workers forked from now on; ``then`` runs in this process after each."""
+    real_fork = os.fork
+    pids: list[int] = []
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+            then()
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return pids
+
+
 @needs_fork
 def test_ctrl_c_while_forking_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Ctrl-C that comes while the workers are forked is held back and raised after; then
     no worker, descriptor or queue may be left behind."""
     import signal
 
-    real_fork = os.fork
-    pids: list[int] = []
-
-    def fork_then_interrupt() -> int:
-        pid = real_fork()
-        if pid:
-            pids.append(pid)
-            os.kill(os.getpid(), signal.SIGINT)  # blocked now: raised when let through
-        return pid
-
     before = _open_fds()
-    monkeypatch.setattr(os, "fork", fork_then_interrupt)
+    # Blocked while forking: raised when let through.
+    pids = _recorded_forks(monkeypatch, lambda: os.kill(os.getpid(), signal.SIGINT))
     with pytest.raises(KeyboardInterrupt):
         readers.Readers.start(BASE, texts=False)
     assert pids and all(_gone(pid) for pid in pids)
@@ -296,19 +306,11 @@ def test_ctrl_c_while_collecting_leaves_nothing_behind(
 ) -> None:
     build_case(CASE_DIRS[0], tmp_path)
     monkeypatch.chdir(tmp_path)
-    started: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            started.append(pid)
-        return pid
+    started = _recorded_forks(monkeypatch)
 
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "fork", fork)
     monkeypatch.setattr(readers, "_map", interrupted)
     monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
     monkeypatch.setattr(readers, "PARENT_HELPS", False)

@@ -8,7 +8,7 @@ validate` then points at each one until it is filled in.
 from __future__ import annotations
 
 from utsatta.check.completeness import reported
-from utsatta.compute.responsibility import Cell, matrix, resolve
+from utsatta.compute.responsibility import Cell, matrix, resolve, responsible
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
@@ -139,7 +139,7 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
             lines.append(f"# {path}: inga egna granskare angivna")
         if coordinators and ds.plan and ds.plan.model:
             for insats in ds.plan.model.insatser:
-                if org.id not in resolve([*insats.samordningsansvar, *insats.ansvar], orgs):
+                if org.id not in responsible(insats, orgs):
                     continue
                 for coordinator in resolve(insats.samordningsansvar, orgs):
                     owners_of = _unique([*owners_of, *reviewers[coordinator]])

@@ -436,24 +436,15 @@ def run() -> NoReturn:
             err(str(exc.code))
             code = EXIT_FINDINGS
         if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
-            err("Avbrutet.")
+            code = _interrupted()
     except KeyboardInterrupt:
-        err("Avbrutet.")
-        code = EXIT_INTERRUPTED
+        code = _interrupted()
     except BaseException:
         stop_early()
         raise  # a bug: Python's own traceback and exit status
     code = _ignore_interrupts(code)  # the command is done: only the end is left
     stop_early()
-    lost = common.output_lost
-    for stream in (sys.stdout, sys.stderr):
-        if stream is None:
-            continue
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            lost = True
-    if lost:
+    if common.flush():
         code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
     if _observed():
         sys.exit(code)
@@ -468,9 +459,13 @@ def _ignore_interrupts(code: int) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        err("Avbrutet.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
     return code
+
+
+def _interrupted() -> int:
+    err("Avbrutet.")
+    return EXIT_INTERRUPTED
 
 
 def _observed() -> bool:

@@ -52,6 +52,13 @@ def err(text: str) -> None:
 output_lost = False
 
 
+def flush() -> bool:
+    """Flush stdout and stderr; whether any output was lost on the way."""
+    _write(sys.stdout, "")
+    _write(sys.stderr, "")
+    return output_lost
+
+
 def _write(stream: Any, text: str) -> None:
     # Never raises: a failed write must not turn into a traceback in the middle of a command.
     # A stream that was closed before the start (``2>&-``) is None: nothing is written then,

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from utsatta.findings import Issue, fel
 from utsatta.load.files import display_path
 from utsatta.load.raw import RawFile, read_raw, stand_in_prose
-from utsatta.load.readers import CHUNK, Job, Readers, Texts, claim, find_jobs, key
+from utsatta.load.readers import CHUNK, Job, Readers, Texts, claim, find_jobs
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -132,11 +132,6 @@ def check_raw(
     return source
 
 
-def read_file(path: Path, kind: str, display: str, issues: list[Issue]) -> SourceFile[Any]:
-    """Read, parse and schema-check one file (fast path: positions only if needed)."""
-    return check_raw(path, kind, display, read_raw(path, display, track=ALWAYS_TRACK), issues)
-
-
 #: From this many files on, ``load`` starts worker processes if none were started early.
 PARALLEL_FROM = 200
 
@@ -169,7 +164,7 @@ def _read_all(
                 for i in range(token * CHUNK, min((token + 1) * CHUNK, len(jobs))):
                     if wanted[i]:
                         finish(i, read_raw(jobs[i][0], jobs[i][2]))
-            index = {key(root, path): i for i, (path, _, _) in enumerate(jobs)}
+            index = {str(path): i for i, (path, _, _) in enumerate(jobs)}
             for name, raw, at in readers.collect():
                 i = index.get(name, -1)
                 if i >= 0 and wanted[i] and done[i] is None and isinstance(raw, RawFile):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from utsatta.findings import Issue, Severity
 
 if TYPE_CHECKING:
-    from utsatta.load.yamlread import Positions
+    from utsatta.load.yamlread import Positions, YamlProblem
 
 #: The free texts of a report's insatser, and the lists of them (a test checks these against the
 #: model's text fields). Checks never read them; see ``stand_in_prose``.
@@ -44,6 +44,11 @@ class RawFile:
 
 def _file_problem(display: str, code: str, message: str) -> Issue:
     return Issue(display, (), code, Severity.FEL, message, line=1, column=1)
+
+
+def _problem(display: str, p: YamlProblem) -> Issue:
+    """A problem the YAML reader found, at its line and column."""
+    return Issue(display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column)
 
 
 def read_raw(path: Path, display: str, *, track: bool = False, keep_bytes: bool = False) -> RawFile:
@@ -82,29 +87,14 @@ def read_raw(path: Path, display: str, *, track: bool = False, keep_bytes: bool 
     text, problem = decode(content)
     if problem is not None or text is None:
         assert problem is not None
-        raw.issues.append(
-            Issue(
-                display,
-                (),
-                problem.code,
-                Severity.FEL,
-                problem.message,
-                line=problem.line,
-                column=problem.column,
-            )
-        )
+        raw.issues.append(_problem(display, problem))
         return raw
     raw.text = text
     if keep_bytes:
         raw.content = content
     result = parse(text, track=track)
     raw.positions = result.positions
-    for p in result.problems:
-        raw.issues.append(
-            Issue(
-                display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column
-            )
-        )
+    raw.issues += [_problem(display, p) for p in result.problems]
     raw.data = result.data
     raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
     raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)

@@ -13,9 +13,10 @@ as it is ready. Workers only run stage one (``raw.read_raw``: plain data and YAM
 pydantic) and append to an unnamed file of their own one record per file: its result and the
 bytes that were parsed. This process does the schema check, and finds the line and column of a
 finding in exactly those bytes (never in a newer version of the file). Results are keyed by
-the file's place in the data folder, and any file that no worker delivered whole (a worker
-died, a file appeared in between, the queue was short) is read here: workers can make loading
-faster, never different. Nothing here prints.
+the file's path as found from the data folder as written (the same in every process, since
+``claim`` requires the same folder and working folder), and any file that no worker delivered
+whole (a worker died, a file appeared in between, the queue was short) is read here: workers
+can make loading faster, never different. Nothing here prints.
 
 The results are pickles, read back only from an unnamed file that this process created and a
 child of its own wrote: they hold the plain data of the parsed YAML, never anything built from
@@ -73,11 +74,6 @@ def find_jobs(root: Path, issues: list[Issue] | None = None) -> tuple[list[Job],
     return [(path, kind, display_path(path)) for path, kind in found], years
 
 
-def key(root: Path, path: Path) -> str:
-    """A file's place in the data folder, the same in every process."""
-    return path.relative_to(root).as_posix()
-
-
 def usable_cores() -> int:
     """The cores this process may use: its CPU affinity, within the CPU quota of its cgroup
     (a container's or a service's limit) where one is set."""
@@ -100,19 +96,18 @@ def _cgroup_quota() -> int | None:
         _, controllers, path = line.split(":", 2)
         if controllers == "":  # cgroup v2: cpu.max ("max 100000" or "150000 100000")
             here = CGROUP_ROOT / path.lstrip("/")
-            files: list[tuple[str, str | None]] = [("cpu.max", None)]
+            name, period_name = "cpu.max", None
         elif "cpu" in controllers.split(","):  # cgroup v1
             here = CGROUP_ROOT / controllers / path.lstrip("/")
-            files = [("cpu.cfs_quota_us", "cpu.cfs_period_us")]
+            name, period_name = "cpu.cfs_quota_us", "cpu.cfs_period_us"
         else:
             continue
         for folder in [here, *here.parents]:
             if not folder.is_relative_to(CGROUP_ROOT):
                 break
-            for name, period_name in files:
-                limit = _limit(folder, name, period_name)
-                if limit is not None:
-                    limits.append(limit)
+            limit = _limit(folder, name, period_name)
+            if limit is not None:
+                limits.append(limit)
     return math.ceil(min(limits)) if limits else None
 
 
@@ -144,14 +139,15 @@ def can_fork() -> bool:
 
 
 @contextlib.contextmanager
-def _uninterrupted() -> Iterator[None]:
+def _uninterrupted() -> Iterator[set[int]]:
     """Hold Ctrl-C and SIGTERM back while processes and descriptors change hands, so that they
-    are never both owned and released, or neither. One that came meanwhile is raised after."""
+    are never both owned and released, or neither. One that came meanwhile is raised after.
+    Gives the signal mask from before (a forked worker sets it back)."""
     import signal
 
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        yield
+        yield mask
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
@@ -190,7 +186,6 @@ class Readers:
     """Worker processes reading the files of one data folder."""
 
     def __init__(self, root: Path, texts: bool, queue: int, workers: list[_Worker]) -> None:
-        self.root = root
         self.texts = texts
         # Keys and the paths users see depend on the folder as written and on the working
         # folder: a command may use the workers only if both are the same (see claim).
@@ -210,8 +205,6 @@ class Readers:
         (``raw.stand_in_prose``). None where this cannot be done (one core, no fork)."""
         if not can_fork():
             return None
-        import signal
-
         count = min(usable_cores() - 1, MAX_WORKERS)
         opened: list[int] = []  # every descriptor this call opened and still owns
         workers: list[_Worker] = []
@@ -229,59 +222,31 @@ class Readers:
         # stack inside the worker: signals wait until each side is ready for them. A signal
         # that came meanwhile is raised when they are let through again; then nothing of
         # this call may be left behind either.
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            try:
+            with _uninterrupted() as mask:
                 try:
-                    outs = []
-                    for _ in range(count):
-                        outs.append(_unnamed_file())
-                        opened.append(outs[-1])
-                    read_end, write_end = os.pipe()
-                    opened += [read_end, write_end]
-                except OSError:  # out of descriptors or memory: read in this process
-                    undo()
-                    return None
-                if jobs is not None:
-                    _fill(write_end, len(jobs))
-                    _close([write_end])  # an empty queue now reads as end of file
-                    opened.remove(write_end)
-                    write_end = -1
-                parent = os.getpid()
-                for out in outs:
                     try:
-                        pid = os.fork()
-                    except Exception:  # no process (limits), or a warning turned into an error
-                        continue
-                    if pid == 0:  # pragma: no cover - the worker (coverage does not follow)
-                        # The first worker of an early start fills the queue once it has found
-                        # the files; the others wait for its tokens (or the end of the queue).
-                        # Whatever happens, the worker ends here: it must never go on as a
-                        # copy of this process.
-                        try:
-                            queue = (read_end, write_end, parent)
-                            _work(root, jobs, texts, queue, not workers, out, mask)
-                        finally:
-                            os._exit(1)
-                    opened.remove(out)
-                    workers.append(_Worker(pid, out))
-                if write_end >= 0:
-                    _close([write_end])
-                    opened.remove(write_end)
-                # From here the readers own the workers and the queue (undo stops them once).
-                readers = cls(root, texts, read_end, workers)
-                workers = []
-                opened.remove(read_end)
-                _close(opened)  # the files of forks that failed
-                opened.clear()
-                if not readers._workers:
-                    readers.stop()
-                    readers = None
-            except BaseException:
-                undo()
-                raise
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                        outs, read_end, write_end = _open_files(count, jobs, opened)
+                    except OSError:  # out of descriptors or memory: read in this process
+                        undo()
+                        return None
+                    queue = (read_end, write_end, os.getpid())
+                    _fork_workers(root, jobs, texts, queue, outs, mask, opened, workers)
+                    if write_end >= 0:
+                        _close([write_end])
+                        opened.remove(write_end)
+                    # From here the readers own the workers and the queue (undo stops them once).
+                    readers = cls(root, texts, read_end, workers)
+                    workers = []
+                    opened.remove(read_end)
+                    _close(opened)  # the files of forks that failed
+                    opened.clear()
+                    if not readers._workers:
+                        readers.stop()
+                        readers = None
+                except BaseException:
+                    undo()
+                    raise
         except BaseException:
             undo()
             raise
@@ -330,6 +295,54 @@ class Readers:
             queue, self._queue = self._queue, None
             if queue is not None:
                 _close([queue])
+
+
+def _open_files(
+    count: int, jobs: list[Job] | None, opened: list[int]
+) -> tuple[list[int], int, int]:
+    """A result file per worker and the queue, each noted in ``opened`` as soon as it exists.
+    With ``jobs`` the queue is filled here and its write end closed (-1): an empty queue then
+    reads as end of file; else the first worker fills it."""
+    outs = []
+    for _ in range(count):
+        outs.append(_unnamed_file())
+        opened.append(outs[-1])
+    read_end, write_end = os.pipe()
+    opened += [read_end, write_end]
+    if jobs is not None:
+        _fill(write_end, len(jobs))
+        _close([write_end])
+        opened.remove(write_end)
+        write_end = -1
+    return outs, read_end, write_end
+
+
+def _fork_workers(
+    root: Path,
+    jobs: list[Job] | None,
+    texts: bool,
+    queue: tuple[int, int, int],
+    outs: list[int],
+    mask: set[int],
+    opened: list[int],
+    workers: list[_Worker],
+) -> None:
+    """Fork a worker per result file; each started one moves from ``opened`` to ``workers``."""
+    for out in outs:
+        try:
+            pid = os.fork()
+        except Exception:  # no process (limits), or a warning turned into an error
+            continue
+        if pid == 0:  # pragma: no cover - the worker (coverage does not follow)
+            # The first worker of an early start fills the queue once it has found the files;
+            # the others wait for its tokens (or the end of the queue). Whatever happens, the
+            # worker ends here: it must never go on as a copy of this process.
+            try:
+                _work(root, jobs, texts, queue, not workers, out, mask)
+            finally:
+                os._exit(1)
+        opened.remove(out)
+        workers.append(_Worker(pid, out))
 
 
 def _end(workers: list[_Worker]) -> None:
@@ -480,7 +493,7 @@ def _work(
                     content, raw.content, raw.text = raw.content or b"", None, None
                     if not texts and kind == "rapport":
                         raw.data = stand_in_prose(raw.data)
-                    blob = pickle.dumps((key(root, path), raw), pickle.HIGHEST_PROTOCOL)
+                    blob = pickle.dumps((str(path), raw), pickle.HIGHEST_PROTOCOL)
                     # One record holds both, so a record that is whole has its bytes too.
                     out.write(_FRAME.pack(len(blob), len(content)))
                     out.write(blob)
