@@ -1,5 +1,5 @@
 """python -m utsatta"""
 
-from utsatta.start import main
+from utsatta.cli.app import main
 
 main()

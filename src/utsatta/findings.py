@@ -1,13 +1,15 @@
-"""The one record type for every problem found in the data.
+"""The one record for every problem in the data, from reading a byte to printing a line.
 
-Checks create findings against a *place* in a file (a path of keys and indexes); positions are
-resolved to 1-based line and column only once, at the end, and only for files that have findings,
-so the fast path for valid files never needs to track positions.
+A check creates a ``Finding`` against a *place* in a file: either a line and column it already
+knows (the YAML reader, files that cannot be read) or a data path (keys and indexes) that is
+resolved to a line and column only at the end, and only for files that have findings. Every
+code is registered in ``utsatta.codes`` with its Swedish title and what to do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 Path_ = tuple[str | int, ...]
@@ -20,7 +22,12 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
-    """A problem with line and column resolved (1-based)."""
+    """A problem: where (file, line, column), what (code, severity, message).
+
+    ``line`` 0 means "not resolved yet": ``path`` then says where in the file's data, and
+    ``at_key`` points at the key of the path's last element instead of its value (unknown and
+    duplicate keys). A path that does not exist in the file falls back to its nearest parent.
+    """
 
     file: str
     line: int
@@ -28,6 +35,20 @@ class Finding:
     code: str
     severity: Severity
     message: str
+    path: Path_ = field(default=(), compare=False)
+    at_key: bool = field(default=False, compare=False)
+
+    @property
+    def resolved(self) -> bool:
+        return self.line > 0
+
+    def at(self, line: int, column: int) -> Finding:
+        """This finding at a known place."""
+        return replace(self, line=line, column=column)
+
+    def in_file(self, file: str) -> Finding:
+        """This finding in ``file`` (the YAML reader does not know the file's name)."""
+        return replace(self, file=file)
 
     def as_dict(self) -> dict[str, str | int]:
         return {
@@ -40,33 +61,25 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """A problem found by a check, pointing at a place in a file by its data path.
-
-    ``at_key`` points at the key of the last path element instead of its value (unknown keys,
-    duplicate keys). A path that does not exist in the file falls back to its nearest parent.
-    """
-
-    file: str
-    path: Path_
-    code: str
-    severity: Severity
-    message: str
-    at_key: bool = False
-    line: int | None = None  # set directly for problems found before any data exists (syntax)
-    column: int | None = None
+def fel(file: str, path: Path_, code: str, message: str, *, at_key: bool = False) -> Finding:
+    """An error at a data path (resolved to a line and column at the end)."""
+    return Finding(file, 0, 0, code, Severity.FEL, message, path, at_key)
 
 
-def fel(file: str, path: Path_, code: str, message: str, *, at_key: bool = False) -> Issue:
-    return Issue(file, path, code, Severity.FEL, message, at_key=at_key)
+def varning(file: str, path: Path_, code: str, message: str, *, at_key: bool = False) -> Finding:
+    """A warning at a data path (resolved to a line and column at the end)."""
+    return Finding(file, 0, 0, code, Severity.VARNING, message, path, at_key)
 
 
-def varning(file: str, path: Path_, code: str, message: str, *, at_key: bool = False) -> Issue:
-    return Issue(file, path, code, Severity.VARNING, message, at_key=at_key)
+def at_line(
+    file: str, line: int, column: int, code: str, message: str, severity: Severity = Severity.FEL
+) -> Finding:
+    """A problem whose line and column are known (the reader, the files themselves)."""
+    return Finding(file, line, column, code, severity, message)
 
 
-def has_errors(findings: list[Finding], *, strict: bool = False) -> bool:
+def has_errors(findings: Iterable[Finding], *, strict: bool = False) -> bool:
+    """Whether the findings fail a check: any error, or with ``strict`` any finding at all."""
     if strict:
-        return bool(findings)
+        return any(True for _ in findings)
     return any(f.severity is Severity.FEL for f in findings)

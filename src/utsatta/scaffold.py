@@ -7,7 +7,9 @@ validate` then points at each one until it is filled in.
 
 from __future__ import annotations
 
-from utsatta.check.completeness import reported
+from pathlib import Path
+
+from utsatta.compute.duties import reported
 from utsatta.compute.responsibility import Cell, matrix, resolve, responsible
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -104,6 +106,19 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "",
         )
     return "\n".join(out) + "\n"
+
+
+def repository_prefix(data_root: Path) -> str | None:
+    """The data folder as a CODEOWNERS path: relative to the git work tree that holds it, else
+    to the working folder ("" for the root itself); None when it is outside both."""
+    root = data_root.resolve()
+    repo = next((p for p in [root, *root.parents] if (p / ".git").exists()), None)
+    base = repo if repo is not None else Path.cwd().resolve()
+    try:
+        prefix = root.relative_to(base).as_posix()
+    except ValueError:
+        return None
+    return "" if prefix == "." else prefix
 
 
 def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> str:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from utsatta.findings import Issue, varning
+from utsatta.findings import Finding, varning
 from utsatta.load.dataset import DataSet
 
 
-def check_assessments(ds: DataSet, years: list[int]) -> list[Issue]:
+def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
     if not any(s.model is not None and s.model.insatser for s in ds.indikatorer):
         return []  # nothing linked: skip the computation
     from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
     from utsatta.compute.indicators import evaluate
 
-    issues: list[Issue] = []
+    issues: list[Finding] = []
     for ar in years:
         reports = [r for r in ds.rapporter if r.model is not None and r.folder_year == ar]
         if not reports:

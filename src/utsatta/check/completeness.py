@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from utsatta.compute.responsibility import Matrix, matrix
-from utsatta.findings import Issue, fel, varning
+from utsatta.compute.duties import reported, year_matrix
+from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 
@@ -17,40 +15,18 @@ def insatser_text(ids: list[str]) -> str:
     return f"insatserna {', '.join(ids[:-1])} och {ids[-1]}"
 
 
-def reported(ds: DataSet) -> dict[int, dict[str, list[str]]]:
-    """Insats ids reported, by year (the folder) and organisation, from valid reports."""
-    out: dict[int, dict[str, list[str]]] = defaultdict(dict)
-    for rep in ds.rapporter:
-        if rep.model is None:
-            continue
-        out[rep.folder_year][rep.model.organisation] = [i.insats for i in rep.model.insatser]
-    return dict(out)
-
-
-def year_matrix(
-    ds: DataSet, ar: int, done: dict[int, dict[str, list[str]]] | None = None
-) -> Matrix | None:
-    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
-        return None
-    return matrix(
-        ds.plan.model, ds.organisationer.model, ar, reported(ds) if done is None else done
-    )
-
-
-def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = False) -> list[Issue]:
+def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = False) -> list[Finding]:
     """Issues for missing insatser in reports and, unless ``only_present``, missing reports.
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A
     report that does not exist is a warning, since reports come in during the year;
     ``--strict`` makes it fail.
     """
-    issues: list[Issue] = []
+    issues: list[Finding] = []
     if not (ds.plan and ds.plan.model):
         return issues
     g = ds.plan.model.plan.giltighet
-    names = {}
-    if ds.organisationer and ds.organisationer.model:
-        names = {o.id: o.namn for o in ds.organisationer.model.organisationer}
+    names = ds.organisation_names()
     by_file = {
         (r.folder_year, r.model.organisation): r for r in ds.rapporter if r.model is not None
     }

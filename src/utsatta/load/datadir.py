@@ -72,3 +72,13 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
             "datamapp. Ange rätt mapp med --data."
         )
     return chosen, how
+
+
+def data_dir_above(path: Path) -> Path | None:
+    """The nearest folder at or above ``path`` that has a plan.yaml (relative to the working
+    folder), for a file named without --data."""
+    start = path.resolve()
+    for folder in [start, *start.parents]:
+        if folder.is_dir() and (folder / "plan.yaml").is_file():
+            return Path(os.path.relpath(folder))
+    return None

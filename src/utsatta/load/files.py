@@ -1,16 +1,17 @@
 """Find the data files of a data folder and tell what kind each is, by its place.
 
-Kept free of pydantic and the models: the command line runs this before they are imported, to
-start reading files early (see ``utsatta.load.readers``).
+Also which files a partial check covers (``partial_check_files``): a decision of the library,
+not of the command line.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from utsatta.findings import Issue, Severity
+from utsatta.findings import Finding, Severity, at_line
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 
@@ -55,11 +56,11 @@ def kind_of(rel: tuple[str, ...]) -> str | None:
     return None
 
 
-def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Issue:
-    return Issue(display_path(path), (), code, severity, message, line=1, column=1)
+def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Finding:
+    return at_line(display_path(path), 1, 1, code, message, severity)
 
 
-def discover(root: Path, issues: list[Issue]) -> tuple[list[tuple[Path, str]], set[int]]:
+def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]], set[int]]:
     """Every data file below ``root`` with its kind, sorted; files that cannot be read as data
     become findings (never silently skipped)."""
     found: list[tuple[Path, str]] = []
@@ -145,3 +146,20 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
+    """The report files a check of ``given`` is limited to, or None for the whole folder.
+
+    Naming a folder, or any shared file (plan, organisations, områden, indicators), checks
+    everything: a change there can break every report.
+    """
+    files: list[Path] = []
+    root_resolved = root.resolve()
+    for p in given:
+        if p.is_dir():
+            return None  # a folder: check it all, missing reports included
+        if classify(root_resolved, p.resolve()) not in (None, "rapport"):
+            return None
+        files.append(p)
+    return files or None

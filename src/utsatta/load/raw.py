@@ -1,130 +1,108 @@
-"""Stage one of reading a data file: bytes → text → plain data, with the file's YAML problems.
+"""Read one data file: bytes → text → plain data, with the file's own problems as findings.
 
-Free of pydantic and the models, so that worker processes can run it before this process has
-imported them (see ``utsatta.load.readers``). Stage two, the schema check, is in
-``utsatta.load.dataset``.
+The text is not kept: a file with findings is read again at the end to find their lines and
+columns (``reread``), and a file that changed in between says so in a finding.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from utsatta.findings import Issue, Severity
+from utsatta.findings import Finding, at_line
+from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
 
-if TYPE_CHECKING:
-    from utsatta.load.yamlread import Positions, YamlProblem
-
-#: The free texts of a report's insatser, and the lists of them (a test checks these against the
-#: model's text fields). Checks never read them; see ``stand_in_prose``.
-PROSE = frozenset({"nulage", "fortsatt_arbete", "motivering", "samordning"})
-PROSE_LISTS = frozenset({"behov"})
-#: What a free text that is not blank becomes.
-STAND_IN = "…"
+#: What identifies the version of a file that was read: its size and modification time.
+Stamp = tuple[int, int]
 
 
 @dataclass(slots=True)
 class RawFile:
-    """One file after stage one. Plain data only, so that it can cross a process boundary."""
+    """One file after reading: plain data only (dict, list, str, int, float, bool, None)."""
 
     #: the parsed data; None when there is nothing to check (unreadable, not YAML, empty)
     data: Any = None
-    issues: list[Issue] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     #: aliases were replaced by nothing: schema errors about them would only mislead
     skip_schema: bool = False
     #: the file has YAML errors (duplicate keys …): not trusted for cross-checks
     yaml_errors: bool = False
-    #: the decoded text; workers leave it out (they keep the bytes for positions instead)
-    text: str | None = None
+    #: positions, when the file was read with ``track``
     positions: Positions | None = None
-    #: the bytes that were parsed (only when asked for: workers keep them in a file)
-    content: bytes | None = None
+    stamp: Stamp | None = None
 
 
-def _file_problem(display: str, code: str, message: str) -> Issue:
-    return Issue(display, (), code, Severity.FEL, message, line=1, column=1)
+def _read(path: Path) -> tuple[bytes, Stamp]:
+    with path.open("rb") as fh:
+        st = os.fstat(fh.fileno())
+        if st.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(st.st_size)
+        return fh.read(), (st.st_size, st.st_mtime_ns)
 
 
-def _problem(display: str, p: YamlProblem) -> Issue:
-    """A problem the YAML reader found, at its line and column."""
-    return Issue(display, (), p.code, Severity(p.severity), p.message, line=p.line, column=p.column)
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        self.size = size
 
 
-def read_raw(path: Path, display: str, *, track: bool = False, keep_bytes: bool = False) -> RawFile:
-    """Read and parse one file. Never raises for bad input; problems become issues.
+def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
+    """Read and parse one file. Never raises for bad input; problems become findings.
 
     ``track`` records the position of every key and value (the slow path, used by tests to
-    prove that positions found later agree); ``keep_bytes`` keeps the bytes that were parsed.
+    prove that positions found later agree).
     """
-    # Imported here, not above: a process whose files were all parsed by workers never needs
-    # the YAML parser (about 10 ms of imports).
-    from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
-
     raw = RawFile()
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raw.issues.append(
-                _file_problem(
-                    display,
-                    "for-stor-fil",
-                    f"Filen är {size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
-                    "upp innehållet eller korta texterna.",
-                )
-            )
-            return raw
-        content = path.read_bytes()
-    except OSError as exc:
-        raw.issues.append(
-            _file_problem(
+        content, raw.stamp = _read(path)
+    except _TooLarge as exc:
+        raw.findings.append(
+            at_line(
                 display,
+                1,
+                1,
+                "for-stor-fil",
+                f"Filen är {exc.size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
+                "upp innehållet eller korta texterna.",
+            )
+        )
+        return raw
+    except OSError as exc:
+        raw.findings.append(
+            at_line(
+                display,
+                1,
+                1,
                 "kan-inte-lasa",
                 f"Filen går inte att läsa ({exc.strerror}). Kontrollera behörigheten.",
             )
         )
         return raw
     text, problem = decode(content)
+    del content
     if problem is not None or text is None:
         assert problem is not None
-        raw.issues.append(_problem(display, problem))
+        raw.findings.append(problem.in_file(display))
         return raw
-    raw.text = text
-    if keep_bytes:
-        raw.content = content
     result = parse(text, track=track)
     raw.positions = result.positions
-    raw.issues += [_problem(display, p) for p in result.problems]
+    raw.findings += [p.in_file(display) for p in result.problems]
     raw.data = result.data
     raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
     raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)
     return raw
 
 
-def _stand_in(value: Any) -> Any:
-    return STAND_IN if type(value) is str and value.strip() else value
-
-
-def stand_in_prose(data: Any) -> Any:
-    """A report's data with each free text that is not blank replaced by a short stand-in.
-
-    The schema judges a free text only by being text and not blank, and the checks never read
-    it, so the stand-in gives the same findings; a worker process then sends a few bytes per
-    text instead of kilobytes. Blank texts and values of any other type are left as they are
-    (their findings may quote them), and so is anything not shaped like a report.
-    """
-    if type(data) is not dict or type(data.get("insatser")) is not list:
-        return data
-    items = []
-    for item in data["insatser"]:
-        if type(item) is dict:
-            item = {
-                k: _stand_in(v)
-                if k in PROSE
-                else [_stand_in(x) for x in v]
-                if k in PROSE_LISTS and type(v) is list
-                else v
-                for k, v in item.items()
-            }
-        items.append(item)
-    return {**data, "insatser": items}
+def reread(path: Path, stamp: Stamp | None) -> tuple[Positions, bool]:
+    """The positions of a file's keys and values, read again; and whether the file is still
+    the version that was checked (if not, the positions are of the new version)."""
+    try:
+        content, now = _read(path)
+    except (OSError, _TooLarge):
+        return Positions(), False
+    text, _ = decode(content)
+    if text is None:
+        return Positions(), False
+    positions = parse(text, track=True).positions or Positions()
+    return positions, now == stamp

@@ -33,7 +33,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from utsatta.findings import Path_
+from utsatta.findings import Finding, Path_, Severity
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -105,14 +105,11 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-@dataclass(slots=True)
-class YamlProblem:
-    line: int  # 1-based
-    column: int  # 1-based
-    code: str
-    message: str
-    #: "fel" or "varning"
-    severity: str = "fel"
+def _problem(
+    line: int, column: int, code: str, message: str, severity: Severity = Severity.FEL
+) -> Finding:
+    """A problem at a known place; the caller names the file (``Finding.in_file``)."""
+    return Finding("", line, column, code, severity, message)
 
 
 @dataclass(slots=True)
@@ -142,7 +139,7 @@ class Positions:
 @dataclass(slots=True)
 class ParseResult:
     data: Any
-    problems: list[YamlProblem]
+    problems: list[Finding]
     positions: Positions | None
 
 
@@ -150,7 +147,7 @@ class _Abort(Exception):
     """Parsing cannot go on (depth limit, second document)."""
 
 
-def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     """Decode UTF-8, accepting a byte-order mark; report the line of the first bad byte."""
     try:
         return raw.decode("utf-8-sig"), None
@@ -159,7 +156,7 @@ def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         # Columns count characters, as an editor does, not bytes.
         col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        return None, YamlProblem(
+        return None, _problem(
             line,
             col,
             "ogiltig-teckenkodning",
@@ -171,7 +168,7 @@ def decode(raw: bytes) -> tuple[str | None, YamlProblem | None]:
 
 def parse(text: str, *, track: bool = False) -> ParseResult:
     """Parse one YAML document from ``text``. Never raises for bad input."""
-    problems: list[YamlProblem] = []
+    problems: list[Finding] = []
     positions = Positions() if track else None
     try:
         data = _walk(text, problems, positions)
@@ -185,7 +182,7 @@ def parse(text: str, *, track: bool = False) -> ParseResult:
         problems.append(_reader_problem(exc, text))
     except YAMLError as exc:  # pragma: no cover - errors without a position are rare
         data = None
-        problems.append(YamlProblem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
+        problems.append(_problem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
     return ParseResult(data, problems, positions)
 
 
@@ -202,7 +199,7 @@ def _parser(text: str) -> Any:
     return yaml.parse(text)
 
 
-def _events(text: str) -> Any:
+def events(text: str) -> Any:
     parser = _parser(text)
     if hasattr(parser, "get_event"):
         get = parser.get_event
@@ -215,7 +212,7 @@ def _events(text: str) -> Any:
         yield from parser
 
 
-def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
+def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
     # Each stack frame: [container, path, pending key (or _NOKEY), key mark]
     stack: list[list[Any]] = []
     root: Any = None
@@ -223,7 +220,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
     documents = 0
     nokey = _NOKEY
     reported_anchor = reported_alias = False
-    for ev in _events(text):
+    for ev in events(text):
         t = type(ev)
         if t is ScalarEvent or t is MappingStartEvent or t is SequenceStartEvent or t is AliasEvent:
             mark = ev.start_mark
@@ -231,7 +228,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                 # One report per file is enough; an alias bomb would otherwise flood the output.
                 reported_anchor = True
                 problems.append(
-                    YamlProblem(
+                    _problem(
                         mark.line + 1,
                         mark.column + 1,
                         "ankare-ej-tillatet",
@@ -255,7 +252,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                 if not reported_alias:
                     reported_alias = True
                     problems.append(
-                        YamlProblem(
+                        _problem(
                             mark.line + 1,
                             mark.column + 1,
                             "alias-ej-tillatet",
@@ -273,7 +270,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                 container = value = {} if t is MappingStartEvent else []
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
-                        YamlProblem(
+                        _problem(
                             mark.line + 1,
                             mark.column + 1,
                             "for-djup-nastling",
@@ -303,7 +300,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     # This node is a key.
                     if t is not ScalarEvent:
                         problems.append(
-                            YamlProblem(
+                            _problem(
                                 mark.line + 1,
                                 mark.column + 1,
                                 "ogiltig-nyckel",
@@ -315,7 +312,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     key = ev.value
                     if key == "<<" and not ev.style:
                         problems.append(
-                            YamlProblem(
+                            _problem(
                                 mark.line + 1,
                                 mark.column + 1,
                                 "sammanslagning-ej-tillaten",
@@ -350,7 +347,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                     elif key in parent:
                         kmark = frame[3].start_mark
                         problems.append(
-                            YamlProblem(
+                            _problem(
                                 kmark.line + 1,
                                 kmark.column + 1,
                                 "dubblett-nyckel",
@@ -370,7 +367,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
             if documents > 1:
                 mark = ev.start_mark
                 problems.append(
-                    YamlProblem(
+                    _problem(
                         mark.line + 1,
                         mark.column + 1,
                         "flera-dokument",
@@ -381,7 +378,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
                 raise _Abort
     if not have_root or root is None:
         problems.append(
-            YamlProblem(
+            _problem(
                 1,
                 1,
                 "tom-fil",
@@ -392,7 +389,7 @@ def _walk(text: str, problems: list[YamlProblem], pos: Positions | None) -> Any:
     return root
 
 
-def _comment_after_text(text: str, ev: Any, problems: list[YamlProblem]) -> None:
+def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
     """Warn when text is cut off by '#': `Konceptet #1 finns` is read as "Konceptet" and a
     comment. Only when '#' is followed by a non-space, as in "#1"; "# …" is a real comment."""
     at = ev.end_mark.index + 2
@@ -400,13 +397,13 @@ def _comment_after_text(text: str, ev: Any, problems: list[YamlProblem]) -> None
         end = text.find("\n", at)
         rest = text[at - 1 : end if end != -1 else len(text)].rstrip("\r")
         problems.append(
-            YamlProblem(
+            _problem(
                 ev.end_mark.line + 1,
                 ev.end_mark.column + 2,
                 "text-avklippt",
                 f"Texten slutar vid '#': resten av raden ('{rest}') läses som en kommentar och "
                 f"kommer inte med. Om '#' hör till texten, sätt hela texten inom citattecken.",
-                "varning",
+                Severity.VARNING,
             )
         )
 
@@ -419,9 +416,9 @@ _NOKEY = _NoKey()
 _MERGE = _NoKey()
 
 
-def _tag_problem(mark: Any, tag: str) -> YamlProblem:
+def _tag_problem(mark: Any, tag: str) -> Finding:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return YamlProblem(
+    return _problem(
         mark.line + 1,
         mark.column + 1,
         "tagg-ej-tillaten",
@@ -520,7 +517,7 @@ def _char_at(text: str, line: int, column: int) -> str:
 _NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
 
 
-def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
+def _syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
@@ -531,7 +528,7 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
         at = nbsp.end() - 1
         nbsp_line = text.count("\n", 0, at) + 1
         if nbsp_line <= line:
-            return YamlProblem(
+            return _problem(
                 nbsp_line,
                 at - (text.rfind("\n", 0, at) + 1) + 1,
                 "yaml-syntax",
@@ -543,9 +540,9 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, line, column) == "\t" or "\t" in problem:
-            return YamlProblem(line, column, "yaml-syntax", _TAB_HINT)
+            return _problem(line, column, "yaml-syntax", _TAB_HINT)
         char = _char_at(text, line, column)
-        return YamlProblem(
+        return _problem(
             line,
             column,
             "yaml-syntax",
@@ -555,7 +552,7 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
     if "while scanning a quoted scalar" in context and exc.context_mark is not None:
         # The parser stops at the end of the file; the mistake is the quote that never closes.
         cm = exc.context_mark
-        return YamlProblem(
+        return _problem(
             cm.line + 1,
             cm.column + 1,
             "yaml-syntax",
@@ -575,9 +572,9 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
         )
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem or needle in context:
-            return YamlProblem(line, column, "yaml-syntax", f"YAML-syntaxfel: {hint}")
+            return _problem(line, column, "yaml-syntax", f"YAML-syntaxfel: {hint}")
     detail = f"{context}: {problem}" if context else problem
-    return YamlProblem(
+    return _problem(
         line,
         column,
         "yaml-syntax",
@@ -586,13 +583,13 @@ def _syntax_problem(exc: MarkedYAMLError, text: str) -> YamlProblem:
     )
 
 
-def _reader_problem(exc: ReaderError, text: str) -> YamlProblem:
+def _reader_problem(exc: ReaderError, text: str) -> Finding:
     position = max(0, int(getattr(exc, "position", 0) or 0))
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     character = getattr(exc, "character", "")
     code = ord(character) if isinstance(character, str) and character else int(character or 0)
-    return YamlProblem(
+    return _problem(
         line,
         column,
         "otillatet-tecken",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-from utsatta.check.completeness import year_matrix
+from utsatta.compute.duties import year_matrix
 from utsatta.compute.responsibility import Cell, resolve
 from utsatta.load.dataset import DataSet
 

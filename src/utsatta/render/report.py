@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from markupsafe import Markup
 
-from utsatta.check.completeness import year_matrix
+from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import Status
 from utsatta.compute.responsibility import Cell, resolve, responsible

@@ -1,7 +1,5 @@
 """`utsatta schema [--output MAPP]`: JSON Schema for every kind of data file, for editors.
 
-Registered in :mod:`utsatta.cli` with ``app.command("schema")(schema_cmd.schema)``.
-
 Exit codes: 0 printed, written or unchanged; 1 a file that would be overwritten without --force,
 or a file that cannot be written.
 """
@@ -13,8 +11,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import err, out
-from utsatta.errors import UtsattaError
+from utsatta.cli.output import err, out
 
 __all__ = ["schema"]
 
@@ -48,10 +45,6 @@ def schema(
     if output is None:
         out(schema_export.combined_text())
         return
-    try:
-        done = schema_export.write_schemas(output, overwrite=force)
-    except UtsattaError as exc:
-        err(f"fel: {exc}")
-        raise typer.Exit(exc.exit_code) from None
+    done = schema_export.write_schemas(output, overwrite=force)
     for path, status in done.items():
         err(f"{path}: {status}")

@@ -1,7 +1,7 @@
 """`utsatta report ÅR`: write the samlad uppföljning as Markdown or HTML.
 
-Registered in :mod:`utsatta.cli` with ``app.command("report")(report_cmd.report)``. Heavy modules
-(the loader, Jinja, markdown-it) are imported inside the function so that start-up stays fast.
+Heavy modules (the loader, Jinja, markdown-it) are imported inside the function so that
+start-up stays fast.
 
 Exit codes: 0 written, unchanged or up to date; 1 errors in the data, a file that would be
 overwritten without --force, or --check found a difference; 2 usage error; 3 the data folder cannot
@@ -17,8 +17,9 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, check_year, err, out
-from utsatta.errors import OutputError, UtsattaError
+from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out, write_file
+from utsatta.errors import OutputError
 
 __all__ = ["ReportFormat", "report"]
 
@@ -89,36 +90,24 @@ def report(
         raise typer.BadParameter(
             "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
         )
-    try:
-        text = _render(ar, format, data)
-        if output is None:
-            out(text)
-            raise typer.Exit(EXIT_OK)
-        if check:
-            raise typer.Exit(_check(output, text, ar, format, data))
-        raise typer.Exit(_write(output, text, force=force, data=data))
-    except UtsattaError as exc:
-        err(f"fel: {exc}")
-        raise typer.Exit(exc.exit_code) from None
+    text = _render(ar, format, data)
+    if output is None:
+        out(text)
+        raise typer.Exit(EXIT_OK)
+    if check:
+        raise typer.Exit(_check(output, text, ar, format, data))
+    raise typer.Exit(_write(output, text, force=force, data=data))
 
 
 def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     from utsatta.check import validate
-    from utsatta.findings import Severity
-    from utsatta.load.datadir import BUNDLED, bundled_notice, locate_data_dir
-    from utsatta.render import findings as reporters
     from utsatta.render.report import override_templates_dir, report_text
 
-    root, how = locate_data_dir(data)
-    if how == BUNDLED:
-        err(bundled_notice(root))
-    result = validate(root, year=ar, texts=True)
+    root = data_dir(data)
+    result = validate(root, year=ar)
+    stop_on_errors(result)
     ds = result.dataset
-    errors = [f for f in result.findings if f.severity is Severity.FEL]
-    if errors or not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
-        err(reporters.text(errors, result.files_checked))
-        err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
-        raise typer.Exit(EXIT_FINDINGS)
+    assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
     check_year(ds.plan.model.plan.giltighet, ar)
     return report_text(ds, ar, fmt.value, override_templates_dir(root))
 
@@ -134,8 +123,6 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
             f"{output} är en datafil i datamappen; rapporten skrivs inte dit. Välj en annan fil.",
             param_hint="--output",
         )
-    from utsatta.fileio import write_atomic
-
     if output.is_file():
         try:
             same = output.read_bytes() == text.encode("utf-8")
@@ -148,7 +135,7 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"Mappen {output.parent} kan inte skapas ({exc.strerror}).") from exc
-    write_atomic(output, text, overwrite=force)
+    write_file(output, text, overwrite=force)
     err(f"Skrev {output}.")
     return EXIT_OK
 

@@ -1,7 +1,7 @@
 """`utsatta fmt [FILER…] [--check]`: give the data files their canonical layout.
 
-Registered in :mod:`utsatta.cli` with ``app.command("fmt")(fmt_cmd.fmt)``. The work is done by
-:mod:`utsatta.fmt`; this module finds the files, prints and picks the exit code.
+The work is done by :mod:`utsatta.fmt`; this module finds the files, prints and picks the exit
+code.
 
 Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
 formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
@@ -17,8 +17,8 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.common import EXIT_FINDINGS, EXIT_OK, DataOption, err, out
-from utsatta.errors import UtsattaError
+from utsatta.cli.options import DataOption, data_dir_for_paths
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, out
 
 __all__ = ["fmt", "run"]
 
@@ -55,26 +55,20 @@ def fmt(
 
     Exempel: utsatta fmt --check
     """
-    try:
-        code = run(list(paths or []), check=check, data=data, echo=_echo)
-    except UtsattaError as exc:
-        err(f"fel: {exc}")
-        raise typer.Exit(exc.exit_code) from None
-    raise typer.Exit(code)
+    raise typer.Exit(run(list(paths or []), check=check, data=data, echo=_echo))
 
 
 def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | None]]:
     """The files to format, each with its kind (None: not a data file utsatta knows)."""
-    from utsatta.cli import _data_dir_for_paths
-    from utsatta.findings import Issue
+    from utsatta.findings import Finding
     from utsatta.load.files import classify, discover
 
     for p in paths:
         if not p.exists() and not p.is_symlink():
             raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
-    root = _data_dir_for_paths(data, paths)
+    root = data_dir_for_paths(data, paths)
     if not paths:
-        ignored: list[Issue] = []
+        ignored: list[Finding] = []
         found, _ = discover(root, ignored)
         return [(p, kind) for p, kind in found]
     # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).

@@ -1,4 +1,5 @@
-"""Schema checks: pydantic errors turned into Swedish issues that point at the right place."""
+"""The schema step: plain data validated into a model; pydantic's errors become Swedish findings
+that point at the right place."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from utsatta.findings import Issue, Path_, Severity
+from utsatta.findings import Finding, Path_, fel
 
 
 def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
@@ -33,9 +34,9 @@ def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
 RawLookup = typing.Callable[[Path_], "str | None"]
 
 
-def schema_issues(
+def schema_findings(
     file: str, model: type[BaseModel], data: Any, raw: RawLookup | None = None
-) -> tuple[BaseModel | None, list[Issue]]:
+) -> tuple[BaseModel | None, list[Finding]]:
     """Validate ``data`` against ``model``; the model, or the issues found.
 
     ``raw`` gives the source text of a plain scalar that YAML read as a number or boolean, so
@@ -56,12 +57,7 @@ def schema_issues(
                 path, _ = _data_path(data, loc)
                 wanted = renamed[loc][-1]
                 issues.append(
-                    Issue(
-                        file,
-                        path,
-                        "okant-falt",
-                        Severity.FEL,
-                        f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
+                    fel(file, path, "okant-falt", f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
                         at_key=True,
                     )
                 )
@@ -204,7 +200,7 @@ _KIND_WORDS = {
 }
 
 
-def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Issue:
+def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
@@ -215,58 +211,32 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
     if kind == "missing":
         allowed = allowed_values(field_type)
         hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
-        return Issue(
-            file,
-            path,
-            "saknat-falt",
-            Severity.FEL,
-            f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
+        return fel(file, path, "saknat-falt", f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
             f"'{missing}: …'.{hint}",
         )
     if kind == "extra_forbidden":
         holder = _container_model(model, path[:-1])
         names = list(holder.model_fields) if holder else []
         key = str(path[-1]) if path else str(loc[-1])
-        return Issue(
-            file,
-            path,
-            "okant-falt",
-            Severity.FEL,
-            f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+        return fel(file, path, "okant-falt", f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":
         allowed = allowed_values(field_type)
         if name == "schemaversion":
-            return Issue(
-                file,
-                path,
-                "okand-schemaversion",
-                Severity.FEL,
-                f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
+            return fel(file, path, "okand-schemaversion", f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
                 "schemaversion: 1.",
             )
         if value is None:
-            return Issue(
-                file,
-                path,
-                "ogiltigt-varde",
-                Severity.FEL,
-                f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
+            return fel(file, path, "ogiltigt-varde", f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
         shown = value if isinstance(value, str) else _describe(value)
-        return Issue(
-            file,
-            path,
-            "ogiltigt-varde",
-            Severity.FEL,
-            f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
+        return fel(file, path, "ogiltigt-varde", f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
             f"Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
-        return Issue(
-            file, path, "fel-typ", Severity.FEL, _type_message(name, kind, value, raw(path))
+        return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path))
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -277,28 +247,13 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
             "greater_than": "större än",
             "less_than": "mindre än",
         }[kind]
-        return Issue(
-            file,
-            path,
-            "utanfor-intervall",
-            Severity.FEL,
-            f"{name} är {value}, men måste vara {words} {bound}.",
+        return fel(file, path, "utanfor-intervall", f"{name} är {value}, men måste vara {words} {bound}.",
         )
     if kind == "too_short":
-        return Issue(
-            file,
-            path,
-            "tom-lista",
-            Severity.FEL,
-            f"Listan {name} får inte vara tom. Ange minst ett värde.",
+        return fel(file, path, "tom-lista", f"Listan {name} får inte vara tom. Ange minst ett värde.",
         )
     if kind == "finite_number":
-        return Issue(
-            file,
-            path,
-            "ogiltigt-tal",
-            Severity.FEL,
-            "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
+        return fel(file, path, "ogiltigt-tal", "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
         )
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
@@ -306,13 +261,8 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
             message = f"'{name}': {message}"
         if kind == "ogiltigt-id" and isinstance(value, str) and _ascii(value):
             message += f" Menade du '{_ascii(value)}'?"
-        return Issue(file, path, kind, Severity.FEL, message)
-    return Issue(  # pragma: no cover - a pydantic error type we have not seen yet
-        file,
-        path,
-        "ogiltigt-varde",
-        Severity.FEL,
-        f"Värdet för {name} är ogiltigt ({err['msg']}).",
+        return fel(file, path, kind, message)
+    return fel(file, path, "ogiltigt-varde", f"Värdet för {name} är ogiltigt ({err['msg']}).",
     )
 
 

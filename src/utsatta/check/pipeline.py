@@ -1,0 +1,110 @@
+"""validate: load → schema → rules → positions. Returns data; prints nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from utsatta.check.assessments import check_assessments
+from utsatta.check.completeness import check_completeness
+from utsatta.check.rules import check_rules
+from utsatta.findings import Finding, Severity, at_line, has_errors
+from utsatta.load.dataset import DataSet, load
+
+#: The files that every command beyond ``validate`` needs valid.
+CORE = ("plan", "organisationer")
+SHARED = frozenset({"plan", "organisationer", "omraden"})
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    dataset: DataSet
+    findings: list[Finding]
+    files_checked: int
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Whether the check fails: any error, or with ``strict`` any finding."""
+        return has_errors(self.findings, strict=strict)
+
+    def blocking(self, kinds: Collection[str] | None = None) -> list[Finding] | None:
+        """The errors that keep a command from using the data, or None if it can.
+
+        A command that reads the files of ``kinds`` (None: every file, as the report does)
+        would give wrong output, not just incomplete output, with errors in them; ``validate``
+        reports everything else. A shared file that is missing blocks too.
+        """
+        ds = self.dataset
+        needed = SHARED & set(kinds) if kinds is not None else set(CORE)
+        if kinds is None:
+            errors = [f for f in self.findings if f.severity is Severity.FEL]
+        else:
+            kind_of = {f.display: f.kind for f in ds.files()}
+            wanted = set(kinds)
+            errors = [
+                f
+                for f in self.findings
+                if f.severity is Severity.FEL
+                and (kind_of.get(f.file, "") in wanted or (f.code == "fil-saknas" and needed))
+            ]
+        missing = [k for k in sorted(needed) if getattr(ds, k) is None or getattr(ds, k).model is None]
+        return errors if errors or missing else None
+
+
+def resolve(ds: DataSet, findings: Iterable[Finding]) -> list[Finding]:
+    """Give every finding its line and column, reading again each file that has findings;
+    sorted by file, position and code. A file that changed since it was read says so."""
+    files = ds.file_by_display()
+    out: list[Finding] = []
+    for f in findings:
+        if not f.resolved:
+            src = files.get(f.file)
+            line, column = (1, 1) if src is None else src.positions().locate(f.path, at_key=f.at_key)
+            f = f.at(line, column)
+        out.append(f)
+    out += [
+        at_line(
+            src.display,
+            1,
+            1,
+            "fil-andrad",
+            "Filen ändrades medan den kontrollerades, så rad och kolumn för fynden i den kan "
+            "vara fel. Kör kontrollen igen.",
+            Severity.VARNING,
+        )
+        for src in files.values()
+        if src.changed
+    ]
+    return sorted(set(out))
+
+
+def validate(root: Path, *, year: int | None = None, paths: list[Path] | None = None) -> ValidationResult:
+    """Check a data folder: every finding, with its line and column.
+
+    ``paths`` limits report files and findings to those files (see
+    ``utsatta.load.files.partial_check_files``); ``year`` limits the checks of reports to
+    that year. The data set in the result has every value, free texts included.
+    """
+    only = {p.resolve() for p in paths} if paths else None
+    ds = load(root, only=only)
+    found = list(ds.findings)
+    found += check_rules(ds)
+    years = [year] if year is not None else sorted(ds.report_years)
+    found += check_completeness(ds, years, only_present=only is not None)
+    found += check_assessments(ds, years)
+    if year is not None:
+        found = [f for f in found if not _other_year_report(f.file, year)]
+    findings = resolve(ds, found)
+    if only is not None:
+        findings = [f for f in findings if Path(f.file).resolve() in only]
+    return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
+
+
+def _other_year_report(file: str, year: int) -> bool:
+    parts = Path(file).parts
+    return (
+        len(parts) >= 3
+        and parts[-3] == "rapporter"
+        and parts[-2].isdigit()
+        and int(parts[-2]) != year
+    )

@@ -1,0 +1,28 @@
+"""The rules across files, one module per file kind. ``check_rules`` runs them all."""
+
+from __future__ import annotations
+
+from utsatta.check.rules import indikator, omraden, organisationer, plan, rapport
+from utsatta.check.rules.base import Known
+from utsatta.findings import Finding
+from utsatta.load.dataset import DataSet
+
+
+def check_rules(ds: DataSet) -> list[Finding]:
+    """Ids that must exist, names that must agree, duties that must fit."""
+    known = Known.of(ds)
+    out: list[Finding] = []
+    have_orgs = ds.organisationer is not None and ds.organisationer.model is not None
+    have_omraden = ds.omraden is not None and ds.omraden.model is not None
+    if ds.organisationer is not None:
+        out += organisationer.check(ds.organisationer, known)
+    if ds.plan is not None:
+        out += plan.check(ds.plan, known, have_orgs=have_orgs)
+    if ds.omraden is not None:
+        out += omraden.check(ds.omraden)
+    for ind in ds.indikatorer:
+        out += indikator.check(ind, known, have_omraden=have_omraden)
+    giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
+    for rep in ds.rapporter:
+        out += rapport.check(rep, known, giltighet)
+    return out

@@ -1,0 +1,124 @@
+"""What the rules of every file kind share: the ids a data set knows, and compact ways to say
+"unknown id" and "duplicate id"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from utsatta.compute.responsibility import resolve, responsible
+from utsatta.findings import Finding, Path_, fel
+from utsatta.load.dataset import DataSet
+from utsatta.load.schema import menade_du
+
+#: A CODEOWNERS owner: @user, @org/team or an e-mail address.
+HANDLE = re.compile(
+    r"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+)
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids of the shared files, in file order (for messages) and as sets (for lookups),
+    and the duties of the plan; computed once for all files (there may be thousands)."""
+
+    org_ids: list[str] = field(default_factory=list)
+    group_ids: list[str] = field(default_factory=list)
+    omrade_ids: list[str] = field(default_factory=list)
+    insats_ids: list[str] = field(default_factory=list)
+    fokus_ids: list[str] = field(default_factory=list)
+    editions: list[int] = field(default_factory=list)
+    #: insats id → the organisations that report it / that coordinate it, as sets
+    duties: dict[str, frozenset[str]] = field(default_factory=dict)
+    coordinators: dict[str, list[str]] = field(default_factory=dict)
+    #: insats id → the organisations that report it, in plan order (for messages)
+    duty_order: dict[str, list[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    org_set: frozenset[str] = frozenset()
+    insats_set: frozenset[str] = frozenset()
+    omrade_set: frozenset[str] = frozenset()
+
+    @staticmethod
+    def of(ds: DataSet) -> Known:
+        plan = ds.plan.model if ds.plan else None
+        orgs = ds.organisationer.model if ds.organisationer else None
+        omr = ds.omraden.model if ds.omraden else None
+        org_ids = [o.id for o in orgs.organisationer] if orgs else []
+        insats_ids = [i.id for i in plan.insatser] if plan else []
+        omrade_ids = [o.id for o in omr.omraden] if omr else []
+        duty_order: dict[str, list[str]] = {}
+        coordinators: dict[str, list[str]] = {}
+        if plan and orgs:
+            duty_order = {i.id: responsible(i, orgs) for i in plan.insatser}
+            coordinators = {i.id: resolve(i.samordningsansvar, orgs) for i in plan.insatser}
+        return Known(
+            org_ids=org_ids,
+            group_ids=[g.id for g in orgs.grupper] if orgs else [],
+            omrade_ids=omrade_ids,
+            insats_ids=insats_ids,
+            fokus_ids=[f.id for f in plan.fokusomraden] if plan else [],
+            editions=[u.ar for u in omr.upplagor] if omr else [],
+            duties={k: frozenset(v) for k, v in duty_order.items()},
+            coordinators=coordinators,
+            duty_order=duty_order,
+            names=ds.organisation_names(),
+            org_set=frozenset(org_ids),
+            insats_set=frozenset(insats_ids),
+            omrade_set=frozenset(omrade_ids),
+        )
+
+
+def unknown(
+    file: str, path: Path_, code: str, what: str, value: str, known: Iterable[str], where: str
+) -> Finding:
+    """``what 'value'`` is not among ``known`` (listed in ``where``), with the closest match."""
+    options = list(dict.fromkeys(known))  # a duplicated id is listed once
+    return fel(
+        file,
+        path,
+        code,
+        f"{what} '{value}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
+        f"{', '.join(options)}.",
+    )
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A kind of reference: which code, the words for it, and where the valid ids are listed."""
+
+    code: str
+    what: str
+    where: str
+
+    def check(
+        self, file: str, refs: Iterable[tuple[Path_, Any]], known: list[str], valid: Any = None
+    ) -> list[Finding]:
+        """Every reference in ``refs`` (place, value) that is not a known id. ``valid`` is a
+        set to test against (default: ``known``)."""
+        pool = set(known) if valid is None else valid
+        return [
+            unknown(file, path, self.code, self.what, str(v), known, self.where)
+            for path, v in refs
+            if v not in pool
+        ]
+
+
+def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[Finding]:
+    """Items whose ``id`` appeared earlier in the same list."""
+    seen: set[str] = set()
+    out = []
+    for i, item in enumerate(items):
+        if item.id in seen:
+            out.append(
+                fel(
+                    file,
+                    (*base, i, "id"),
+                    "dubblett-id",
+                    f"{what} '{item.id}' finns redan tidigare i filen. Varje id får bara "
+                    "förekomma en gång.",
+                )
+            )
+        seen.add(item.id)
+    return out

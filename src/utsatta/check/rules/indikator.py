@@ -1,0 +1,118 @@
+"""Rules for indikatorer/<id>.yaml: the file name, known ids and sources, one value per year,
+percentages within 0–100."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from utsatta.check.rules.base import Known, Ref
+from utsatta.findings import Finding, Path_, fel, varning
+from utsatta.load.dataset import SourceFile
+
+FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
+INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
+SOURCE = Ref("okand-kalla", "Källan", "filens kallor")
+OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
+EDITION = Ref("okand-upplaga", "Upplagan", "omraden.yaml")
+
+
+def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Finding]:
+    ind, f = src.model, src.display
+    if ind is None:
+        return []
+    out: list[Finding] = []
+    stem = src.path.stem
+    if ind.id != stem:
+        out.append(
+            fel(
+                f,
+                ("id",),
+                "filnamn-matchar-inte",
+                f"Indikatorns id är '{ind.id}' men filen heter {src.path.name}. Byt namn på "
+                f"filen till {ind.id}.yaml eller ändra id till '{stem}'.",
+            )
+        )
+    if ind.fokusomrade is not None and known.fokus_ids:
+        out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
+    if known.insats_ids:
+        out += INSATS.check(f, [(("insatser", i), s) for i, s in enumerate(ind.insatser)], known.insats_ids, known.insats_set)
+    refs: list[tuple[Path_, str | None]] = []
+    if ind.baslinje is not None:
+        refs.append((("baslinje", "kalla"), ind.baslinje.kalla))
+    refs += [(("malvarden", i, "kalla"), m.kalla) for i, m in enumerate(ind.malvarden)]
+    refs += [(("utfall", i, "kalla"), u.kalla) for i, u in enumerate(ind.utfall)]
+    kallor = [k.id for k in ind.kallor]
+    out += SOURCE.check(f, [(p, r) for p, r in refs if r is not None], kallor)
+    if known.omrade_ids:
+        places = [(("utfall", i, "omrade"), u.omrade) for i, u in enumerate(ind.utfall) if u.omrade is not None]
+        out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
+    target_years: set[int] = set()
+    for i, m in enumerate(ind.malvarden):
+        if m.ar in target_years:
+            out.append(
+                fel(
+                    f,
+                    ("malvarden", i, "ar"),
+                    "dubblett-malar",
+                    f"Det finns redan ett målvärde för {m.ar}. Ett år får bara ha ett målvärde; "
+                    "ta bort det ena.",
+                )
+            )
+        target_years.add(m.ar)
+    seen: set[tuple[int, str | None, str | None]] = set()
+    for i, u in enumerate(ind.utfall):
+        key = (u.ar, u.omrade, u.kon or "T")  # no kön means totalt, the same as T
+        if key in seen:
+            out.append(
+                fel(
+                    f,
+                    ("utfall", i, "ar"),
+                    "dubblett-utfall",
+                    f"Det finns redan ett utfall för {u.ar}"
+                    + (f" i {u.omrade}" if u.omrade else "")
+                    + (f" (kön {u.kon})" if u.kon else "")
+                    + ". Varje år får bara ha ett värde per område och kön; ta bort det ena.",
+                )
+            )
+        seen.add(key)
+    if ind.enhet == "procent":
+        out += _percentages(f, ind)
+    if not ind.utfall and ind.berakning is None and ind.saknas is None:
+        out.append(
+            varning(
+                f,
+                ("utfall",),
+                "utfall-saknas",
+                "Indikatorn har inga utfall och ingen beräkning. Lägg till utfall med källa, "
+                "eller ange 'saknas: {orsak: …}' med skälet.",
+            )
+        )
+    b = ind.berakning
+    if b is not None and b.jamfor_med is not None and have_omraden:
+        words = [str(e) for e in known.editions]
+        out += EDITION.check(f, [(("berakning", "jamfor_med"), b.jamfor_med)], words, set(known.editions))
+    return out
+
+
+def _percentages(f: str, ind: Any) -> list[Finding]:
+    values: list[tuple[Path_, float]] = [
+        (("utfall", i, "varde"), u.varde) for i, u in enumerate(ind.utfall)
+    ]
+    if ind.baslinje is not None:
+        values.append((("baslinje", "varde"), ind.baslinje.varde))
+    values += [
+        (("malvarden", i, "varde"), m.varde)
+        for i, m in enumerate(ind.malvarden)
+        if m.varde is not None
+    ]
+    return [
+        fel(
+            f,
+            path,
+            "procent-utanfor-intervall",
+            f"Värdet {v} är en procentsats utanför 0–100. Kontrollera värdet (skriv "
+            "t.ex. 15.7 för 15,7 %, inte 0.157).",
+        )
+        for path, v in values
+        if not 0 <= v <= 100
+    ]

@@ -1,0 +1,52 @@
+"""Rules for plan.yaml: unique ids, known fokusområden and organisations, years in the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from utsatta.check.rules.base import Known, Ref, duplicates
+from utsatta.findings import Finding, fel
+from utsatta.load.dataset import SourceFile
+
+FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
+ORG_OR_GROUP = Ref("okand-organisation", "Organisationen eller gruppen", "organisationer.yaml")
+
+
+def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Finding]:
+    plan, f = src.model, src.display
+    if plan is None:
+        return []
+    g = plan.plan.giltighet
+    out = duplicates(f, plan.insatser, ("insatser",), "Insatsen")
+    out += duplicates(f, plan.fokusomraden, ("fokusomraden",), "Fokusområdet")
+    if g.fran > g.till:
+        out.append(
+            fel(
+                f,
+                ("plan", "giltighet"),
+                "ogiltig-giltighet",
+                "Giltighetstiden börjar efter att den slutar. Kontrollera 'fran' och 'till'.",
+            )
+        )
+    both = [*known.org_ids, *known.group_ids]
+    for ii, ins in enumerate(plan.insatser):
+        out += FOKUS.check(f, [(("insatser", ii, "fokusomrade"), ins.fokusomrade)], known.fokus_ids)
+        if have_orgs:
+            refs = [
+                (("insatser", ii, key, ai), ident)
+                for key in ("samordningsansvar", "ansvar")
+                for ai, ident in enumerate(getattr(ins, key))
+            ]
+            out += ORG_OR_GROUP.check(f, refs, both)
+        ar = ins.uppfoljning.ar
+        if ar is not None and not g.fran <= ar <= g.till:
+            out.append(
+                fel(
+                    f,
+                    ("insatser", ii, "uppfoljning", "ar"),
+                    "ar-utanfor-planen",
+                    f"Uppföljningsåret {ar} ligger utanför planens giltighetstid "
+                    f"{g.fran}–{g.till}.",
+                )
+            )
+    return out

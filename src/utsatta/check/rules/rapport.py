@@ -1,0 +1,107 @@
+"""Rules for rapporter/<år>/<organisation>.yaml: the year and the file name agree with the
+content, and every insats is known, due from this organisation and reported once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from utsatta.check.rules.base import Known, Ref
+from utsatta.findings import Finding, fel, varning
+from utsatta.load.dataset import SourceFile
+from utsatta.model.plan import Giltighet
+
+ORG = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
+INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
+OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
+
+
+def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:
+    rep, f = src.model, src.display
+    if rep is None:
+        return []
+    out: list[Finding] = []
+    folder_year = src.folder_year
+    if rep.ar != folder_year:
+        out.append(
+            fel(
+                f,
+                ("ar",),
+                "fel-ar-i-mapp",
+                f"Rapporten gäller år {rep.ar} men ligger i mappen rapporter/{folder_year}/. "
+                f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'.",
+            )
+        )
+    g = giltighet
+    if g is not None and not g.fran <= rep.ar <= g.till:
+        out.append(
+            fel(
+                f,
+                ("ar",),
+                "ar-utanfor-planen",
+                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+            )
+        )
+    org = rep.organisation
+    if org != src.path.stem:
+        out.append(
+            fel(
+                f,
+                ("organisation",),
+                "filnamn-matchar-inte",
+                f"Rapporten är från '{org}' men filen heter {src.path.name}. "
+                f"Filen ska heta {org}.yaml (eller rätta 'organisation').",
+            )
+        )
+    if known.org_ids:
+        out += ORG.check(f, [(("organisation",), org)], known.org_ids, known.org_set)
+    known_org = org in known.org_set
+    name = known.names.get(org, org)
+    seen: set[str] = set()
+    for ii, item in enumerate(rep.insatser):
+        at = ("insatser", ii)
+        insats = item.insats
+        if insats in seen:
+            out.append(
+                fel(
+                    f,
+                    (*at, "insats"),
+                    "dubblett-insats",
+                    f"Insats {insats} rapporteras två gånger i filen. Slå ihop posterna.",
+                )
+            )
+        seen.add(insats)
+        if known.insats_ids and insats not in known.insats_set:
+            out += INSATS.check(f, [((*at, "insats"), insats)], known.insats_ids, frozenset())
+        elif known.duties and known_org and org not in known.duties.get(insats, frozenset()):
+            due = known.duty_order.get(insats, [])
+            out.append(
+                fel(
+                    f,
+                    (*at, "insats"),
+                    "ej-ansvarig",
+                    f"{name} har inget ansvar för insats {insats} enligt planen. Ta bort "
+                    "posten; insatsen rapporteras av "
+                    + ", ".join(known.names.get(o, o) for o in due)
+                    + ".",
+                )
+            )
+        if known.omrade_ids:
+            places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
+            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
+        coordinators = known.coordinators.get(insats)
+        # An unknown organisation is reported already.
+        if item.samordning is not None and coordinators is not None and known_org:
+            if org not in coordinators:
+                out.append(
+                    varning(
+                        f,
+                        (*at, "samordning"),
+                        "ej-samordnande",
+                        f"'samordning' skrivs av den som har samordningsansvar för insats "
+                        f"{insats} ("
+                        + ", ".join(known.names.get(o, o) for o in coordinators)
+                        + "). Flytta texten till 'nulage' eller ta bort den.",
+                        at_key=True,
+                    )
+                )
+    return out

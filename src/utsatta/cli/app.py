@@ -1,0 +1,107 @@
+"""The command line: registers the commands, and is the one place that turns what went wrong
+into an exit code (a contract, documented in the README): 0 no errors, 1 findings or a failed
+check, 2 usage error, 3 the data folder cannot be read, 120 output lost, 130 Ctrl-C.
+
+Each command lives in its own module under ``utsatta.cli.commands`` and imports what it needs
+when it runs, so that ``--help`` and ``validate`` stay fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+
+from utsatta.cli import svenska
+from utsatta.cli.commands import codeowners, fmt, overviews, report, schema, validate
+from utsatta.cli.commands.ny import ny
+from utsatta.cli.output import (
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT_LOST,
+    err,
+    flush,
+)
+from utsatta.errors import UtsattaError
+
+svenska.install()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def exit_code(exc: BaseException) -> int:
+    """The exit code for an exception that ends a command (and says what happened on stderr)."""
+    if isinstance(exc, UtsattaError):
+        err(f"fel: {exc}")
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        err("Avbrutet.")
+        return EXIT_INTERRUPTED
+    if isinstance(exc, SystemExit):
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or EXIT_OK
+            if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
+                err("Avbrutet.")
+            return code
+        err(str(exc.code))
+        return EXIT_FINDINGS
+    raise exc  # a bug: Python's own traceback and exit status
+
+
+def guarded(command: F) -> F:
+    """A command whose library errors end it with their exit code and a message, never a
+    traceback (also when Typer's test runner calls it)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except UtsattaError as exc:
+            raise typer.Exit(exit_code(exc)) from None
+
+    return run  # type: ignore[return-value]
+
+
+app = typer.Typer(
+    name="utsatta",
+    help=(
+        "Uppföljning av Göteborgs Stads handlingsplan för att inga områden ska vara utsatta "
+        "2025: kontrollerar datafilerna och skriver den samlade uppföljningen."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+for _name, _command in (
+    ("validate", validate.validate),
+    ("plan", overviews.plan),
+    ("status", overviews.status),
+    ("indikatorer", overviews.indikatorer),
+    ("report", report.report),
+    ("codeowners", codeowners.codeowners),
+    ("schema", schema.schema),
+    ("fmt", fmt.fmt),
+):
+    app.command(_name)(guarded(_command))
+for _sub in ny.registered_commands:
+    _sub.callback = guarded(_sub.callback) if _sub.callback else None
+app.add_typer(ny, name="ny")
+
+
+def main() -> NoReturn:
+    """The console entry point (``utsatta``, ``python -m utsatta``): run the command line and
+    end the process with its exit code."""
+    try:
+        app(prog_name="utsatta")
+        code = EXIT_OK
+    except BaseException as exc:  # noqa: BLE001 - mapped in one place; bugs are re-raised
+        code = exit_code(exc)
+    if flush():
+        code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
+    sys.exit(code)

@@ -1,0 +1,1 @@
+"""One module per command; ``utsatta.cli.app`` registers them."""

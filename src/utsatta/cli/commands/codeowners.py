@@ -1,0 +1,69 @@
+"""`utsatta codeowners`: a CODEOWNERS file from the organisations' reviewers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.cli.options import DataOption, data_dir, own_data_dir, stop_on_errors
+from utsatta.cli.output import out, write_file
+
+
+def codeowners(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", help="Skriv till filen (t.ex. .github/CODEOWNERS).", metavar="FIL"
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,
+    med_samordnare: Annotated[
+        bool,
+        typer.Option(
+            "--med-samordnare",
+            help="Låt också granskarna hos den som har samordningsansvar för en insats äga "
+            "rapporterna om den.",
+        ),
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Skapa en CODEOWNERS-fil: varje organisations granskare äger dess rapporter.
+
+    Exempel: utsatta codeowners --output .github/CODEOWNERS
+    """
+    from utsatta.check import CORE, validate
+    from utsatta.scaffold import codeowners as make_codeowners
+    from utsatta.scaffold import repository_prefix
+
+    own_data_dir(
+        data,
+        "Ingen datamapp hittades (bara utsattas inbyggda exempeldata). Kör kommandot i "
+        "datarepot eller ange --data.",
+    )
+    result = validate(data_dir(data))
+    stop_on_errors(result, CORE)
+    ds = result.dataset
+    prefix = repository_prefix(ds.root)
+    if prefix is None:
+        raise typer.BadParameter(
+            f"Datamappen {ds.root} ligger inte i arbetsmappen; kör kommandot från datarepots rot.",
+            param_hint="--data",
+        )
+    text = make_codeowners(ds, prefix, coordinators=med_samordnare)
+    if output is None:
+        out(text)
+        return
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} är en mapp; ange en fil.", param_hint="--output")
+    try:
+        unchanged = output.is_file() and output.read_bytes() == text.encode("utf-8")
+    except OSError:
+        unchanged = False
+    if unchanged:
+        out(f"{output} är oförändrad.\n")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_file(output, text, overwrite=force)
+    out(f"Skrev {output}.\n")

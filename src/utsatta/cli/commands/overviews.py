@@ -1,0 +1,89 @@
+"""`utsatta plan`, `utsatta status ÅR` and `utsatta indikatorer`: overviews of valid data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from utsatta.cli.options import DataOption, SimpleFormat, check_year, data_dir, stop_on_errors
+from utsatta.cli.output import out
+
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
+
+
+def _load(data: Path | None, kinds: tuple[str, ...]) -> DataSet:
+    from utsatta.check import validate
+
+    result = validate(data_dir(data))
+    stop_on_errors(result, kinds)
+    return result.dataset
+
+
+def plan(
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa planen: insatserna i planens ordning med samordningsansvar och ansvar.
+
+    Exempel: utsatta plan --format json
+    """
+    from utsatta.check import CORE
+    from utsatta.render import overview
+
+    ds = _load(data, CORE)
+    out(overview.plan_json(ds) if format is SimpleFormat.json else overview.plan_text(ds))
+
+
+def status(
+    ar: Annotated[
+        int, typer.Argument(help="Året som ska visas.", show_default=False, metavar="ÅR")
+    ],
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa vilka rapporter som kommit in ett år: insats × organisation.
+
+    Exempel: utsatta status 2023
+    """
+    from utsatta.check import CORE
+    from utsatta.render import overview
+
+    ds = _load(data, CORE)
+    assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
+    check_year(ds.plan.model.plan.giltighet, ar)
+    if format is SimpleFormat.json:
+        out(overview.status_json(ds, ar))
+    else:
+        out(overview.status_text(ds, ar))
+
+
+def indikatorer(
+    ar: Annotated[
+        int | None,
+        typer.Option(
+            "--ar", "--year", help="Räkna med värden till och med detta år.", metavar="ÅR"
+        ),
+    ] = None,
+    format: Annotated[
+        SimpleFormat, typer.Option("--format", help="text eller json.")
+    ] = SimpleFormat.text,
+    data: DataOption = None,
+) -> None:
+    """Visa indikatorerna: baslinje, senaste värde, målvärde, framsteg och status.
+
+    Exempel: utsatta indikatorer --ar 2023
+    """
+    from utsatta.render import overview
+
+    ds = _load(data, ("plan", "organisationer", "omraden", "indikator"))
+    if format is SimpleFormat.json:
+        out(overview.indicators_json(ds, ar))
+    else:
+        out(overview.indicators_text(ds, ar))

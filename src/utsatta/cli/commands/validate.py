@@ -1,0 +1,84 @@
+"""`utsatta validate [FILER…]`: check the data files and print the findings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.cli.options import DataOption, FindingFormat, check_year, data_dir_for_paths
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, append_file, err, out
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Filer att kontrollera (t.ex. de som ändrats). Utan: hela datamappen.",
+            metavar="FILER",
+            show_default=False,
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "--ar", help="Kontrollera bara rapporterna för detta år.", metavar="ÅR"
+        ),
+    ] = None,
+    format: Annotated[
+        FindingFormat | None,
+        typer.Option(
+            "--format",
+            help="text, json eller github (standard: github när GITHUB_ACTIONS=true, annars text).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Varningar ger också exitkod 1.")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Kontrollera datafilerna: syntax, schema, referenser och fullständighet.
+
+    Exempel: utsatta validate --year 2023
+    """
+    from utsatta.check import validate as run_validate
+    from utsatta.load.files import partial_check_files
+    from utsatta.render import findings as reporters
+
+    given = list(paths or [])
+    for p in given:
+        if not p.exists():
+            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
+    root = data_dir_for_paths(data, given)
+    root_resolved = root.resolve()
+    for p in given:
+        if not p.resolve().is_relative_to(root_resolved):
+            raise typer.BadParameter(f"{p} ligger inte i datamappen {root}.", param_hint="FILER")
+    result = run_validate(root, year=year, paths=partial_check_files(root, given))
+    ds = result.dataset
+    if year is not None and ds.plan and ds.plan.model:
+        check_year(ds.plan.model.plan.giltighet, year)
+    failed = result.failed(strict=strict)
+    if format is None:
+        gha = os.environ.get("GITHUB_ACTIONS") == "true"
+        format = FindingFormat.github if gha else FindingFormat.text
+    if format is FindingFormat.json:
+        out(reporters.as_json(result.findings, result.files_checked, ok=not failed))
+    else:
+        out(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is FindingFormat.github and summary_file:
+        summary = reporters.step_summary(
+            result.findings, result.files_checked, ds.organisation_names()
+        )
+        try:
+            append_file(Path(summary_file), summary)
+        except OSError as exc:
+            err(
+                f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
+                f"({summary_file}): {exc.strerror or exc}."
+            )
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

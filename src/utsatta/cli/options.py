@@ -1,0 +1,81 @@
+"""What the commands share: the --data option, the output formats, where the data folder is."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from utsatta.cli.output import err
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        show_default=False,
+        metavar="MAPP",
+    ),
+]
+
+
+class FindingFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class SimpleFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def check_year(giltighet: Any, ar: int) -> None:
+    """A year outside the plan's period is a usage error (exit 2) for every command."""
+    if not giltighet.fran <= ar <= giltighet.till:
+        raise typer.BadParameter(
+            f"{ar} ligger utanför planens giltighetstid {giltighet.fran}–{giltighet.till}.",
+            param_hint="ÅR",
+        )
+
+
+def data_dir(option: Path | None) -> Path:
+    """The data folder; says so on stderr when it is the bundled example data."""
+    from utsatta.load.datadir import BUNDLED, bundled_notice, locate_data_dir
+
+    root, how = locate_data_dir(option)
+    if how == BUNDLED:
+        err(bundled_notice(root))
+    return root
+
+
+def data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:
+    """With files named and no --data: the nearest folder above them that has a plan.yaml."""
+    if option is not None or not paths or os.environ.get("UTSATTA_DATA"):
+        return data_dir(option)
+    from utsatta.load.datadir import data_dir_above
+
+    found = data_dir_above(paths[0])
+    return data_dir(found if found is not None else option)
+
+
+def own_data_dir(option: Path | None, why: str) -> None:
+    """Refuse (usage error) when only the bundled example data would be used: ``why``."""
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
+
+    if locate_data_dir(option)[1] == BUNDLED:
+        raise typer.BadParameter(why, param_hint="--data")
+
+
+def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
+    """Stop with exit 1 when the data has errors that make a command's output wrong."""
+    from utsatta.render import findings as reporters
+
+    blocking = result.blocking(kinds)
+    if blocking is not None:
+        err(reporters.text(blocking, result.files_checked))
+        err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
+        raise typer.Exit(1)

@@ -1,0 +1,158 @@
+"""The registry of finding codes: every code a check can give, with its Swedish title and what
+to do about it. The README's table of codes is generated from this (a test keeps it in sync).
+
+A finding's own message says the specifics (which key, which id, the closest valid value); the
+title and hint here say what the code means in general, for the README and for tools.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from utsatta.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    #: what the code means, as a Swedish sentence fragment
+    title: str
+    #: what to do, in Swedish
+    hint: str
+    #: where it is found: "fil", "yaml", "schema", "referens" or "fullständighet"
+    stage: str
+
+
+F, V = Severity.FEL, Severity.VARNING
+
+_TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
+    # The files themselves
+    ("fil-saknas", F, "fil", "En gemensam datafil saknas", "Lägg till filen i datamappen."),
+    ("fil-andrad", V, "fil", "Filen ändrades medan den kontrollerades",
+     "Kör kontrollen igen; rad och kolumn kan vara fel."),
+    ("kan-inte-lasa", F, "fil", "Filen går inte att läsa", "Kontrollera behörigheten."),
+    ("for-stor-fil", F, "fil", "Filen är större än 1 MiB",
+     "Dela upp innehållet eller korta texterna."),
+    ("fel-filandelse", F, "fil", "Filen slutar inte på .yaml", "Byt namn till NAMN.yaml."),
+    ("fel-plats", F, "fil", "En rapport ligger på fel plats",
+     "Flytta den till rapporter/<år>/<organisation>.yaml."),
+    ("okand-fil", V, "fil", "En fil på en plats som utsatta inte känner till",
+     "Flytta eller ta bort filen."),
+    ("lank-utanfor-data", F, "fil", "En symbolisk länk pekar ut ur datamappen",
+     "Lägg in filen eller mappen i datamappen i stället."),
+    ("lankad-mapp", V, "fil", "En mapp är en symbolisk länk och läses inte",
+     "Lägg in filerna i datamappen i stället."),
+    # YAML
+    ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
+    ("otillatet-tecken", F, "yaml", "Ett otillåtet kontrolltecken",
+     "Ta bort tecknet (det syns ofta inte i editorn)."),
+    ("yaml-syntax", F, "yaml", "YAML-syntaxfel",
+     "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."),
+    ("ankare-ej-tillatet", F, "yaml", "Ett YAML-ankare (&)", "Skriv ut värdet där det behövs."),
+    ("alias-ej-tillatet", F, "yaml", "Ett YAML-alias (*)",
+     "Sätt text som börjar med '*' inom citattecken, eller skriv ut värdet."),
+    ("tagg-ej-tillaten", F, "yaml", "En YAML-tagg (!)",
+     "Ta bort taggen; skriv värdet inom citattecken om det ska vara text."),
+    ("sammanslagning-ej-tillaten", F, "yaml", "Sammanslagningsnyckeln '<<'",
+     "Skriv ut alla nycklar och värden."),
+    ("dubblett-nyckel", F, "yaml", "Samma nyckel två gånger i en mappning",
+     "Ta bort den ena eller slå ihop dem."),
+    ("ogiltig-nyckel", F, "yaml", "En nyckel som är en lista eller mappning",
+     "Kontrollera indraget och kolonet."),
+    ("for-djup-nastling", F, "yaml", "Nästlat djupare än 20 nivåer", "Kontrollera indraget."),
+    ("flera-dokument", F, "yaml", "Mer än ett YAML-dokument ('---')",
+     "Flytta resten till en egen fil."),
+    ("tom-fil", F, "yaml", "Filen är tom", "Fyll i innehållet eller ta bort filen."),
+    ("text-avklippt", V, "yaml", "En text klipps av vid '#'",
+     "Sätt hela texten inom citattecken."),
+    # The schema of each kind of file
+    ("saknat-falt", F, "schema", "En obligatorisk nyckel saknas", "Lägg till nyckeln."),
+    ("okant-falt", F, "schema", "En okänd nyckel", "Rätta stavningen eller ta bort nyckeln."),
+    ("okand-schemaversion", F, "schema", "En schemaversion som inte stöds",
+     "Skriv schemaversion: 1."),
+    ("ogiltigt-varde", F, "schema", "Ett värde som inte är tillåtet",
+     "Välj ett av de tillåtna värdena."),
+    ("fel-typ", F, "schema", "Ett värde av fel slag (text, tal, lista …)",
+     "Skriv värdet i rätt form; text som ser ut som ett tal inom citattecken."),
+    ("utanfor-intervall", F, "schema", "Ett tal utanför det tillåtna intervallet",
+     "Rätta talet."),
+    ("tom-lista", F, "schema", "En lista som inte får vara tom", "Ange minst ett värde."),
+    ("ogiltigt-tal", F, "schema", "Ett ogiltigt tal (NaN, oändligt)", "Ange ett vanligt tal."),
+    ("ogiltigt-id", F, "schema", "Ett id som inte är små ASCII-bokstäver och bindestreck",
+     "Skriv id som socialnamnd-nordost."),
+    ("ogiltigt-insats-id", F, "schema", "Ett insats-id som inte har formen \"1:3\"",
+     "Skriv insatsens id inom citattecken med kolon."),
+    ("ogiltigt-fokusomrade-id", F, "schema", "Ett fokusområdes id som inte är en siffra",
+     "Skriv fokusområdets nummer inom citattecken."),
+    ("ogiltigt-datum", F, "schema", "Ett datum som inte är ÅÅÅÅ-MM-DD", "Skriv t.ex. 2023-05-31."),
+    ("ogiltig-url", F, "schema", "En adress som inte börjar med https://",
+     "Ange hela adressen."),
+    ("tom-text", F, "schema", "En text som är tom", "Skriv texten eller ta bort nyckeln."),
+    ("uppfoljning-saknar-ar", F, "schema", "En uppföljning en gång utan år", "Ange 'ar'."),
+    ("uppfoljning-ar-ej-tillatet", F, "schema", "Ett år för en årlig uppföljning",
+     "Ta bort 'ar'."),
+    ("malvarde-varde-eller-relativt", F, "schema", "Ett målvärde utan eller med båda formerna",
+     "Ange antingen 'varde' eller 'relativt'."),
+    ("berakning-jamfor-med", F, "schema", "En beräkning som saknar eller inte ska ha jämförelse",
+     "Rätta 'jamfor_med' efter beräkningens typ."),
+    ("grupp-medlemmar-eller-urval", F, "schema", "En grupp utan eller med både medlemmar och urval",
+     "Ange antingen 'medlemmar' eller 'urval'."),
+    # References between files
+    ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
+    ("ogiltig-granskare", F, "referens", "En granskare som inte är en GitHub-användare eller ett team",
+     "Skriv '@användare', '@organisation/team' eller en e-postadress."),
+    ("okand-organisation", F, "referens", "En organisation som inte finns i organisationer.yaml",
+     "Rätta id eller lägg till organisationen."),
+    ("okant-fokusomrade", F, "referens", "Ett fokusområde som inte finns i planen", "Rätta id."),
+    ("okand-insats", F, "referens", "En insats som inte finns i planen", "Rätta id."),
+    ("okant-omrade", F, "referens", "Ett område som inte finns i omraden.yaml", "Rätta id."),
+    ("okand-upplaga", F, "referens", "En upplaga av polisens lista som inte finns",
+     "Rätta året eller lägg till upplagan."),
+    ("okand-kalla", F, "referens", "En källa som inte finns i filens kallor",
+     "Rätta id eller lägg till källan."),
+    ("ogiltig-giltighet", F, "referens", "Planens giltighetstid börjar efter att den slutar",
+     "Rätta 'fran' och 'till'."),
+    ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid", "Rätta året."),
+    ("dubblett-klassning", F, "referens", "Två klassningar av ett område för samma upplaga",
+     "Ta bort den ena."),
+    ("niva-utan-kalla", F, "referens", "En nivå utan källa",
+     "Sätt niva: okand, eller ange källan."),
+    ("kalla-saknas", F, "referens", "En klassning utan källa", "Ange 'kallor'."),
+    ("klassning-saknas", V, "referens", "Ett område saknar klassning för en upplaga",
+     "Lägg till den (niva: okand om den inte är känd)."),
+    ("filnamn-matchar-inte", F, "referens", "Filens namn stämmer inte med dess id",
+     "Byt namn på filen eller rätta id."),
+    ("dubblett-malar", F, "referens", "Två målvärden för samma år", "Ta bort det ena."),
+    ("dubblett-utfall", F, "referens", "Två utfall för samma år, område och kön",
+     "Ta bort det ena."),
+    ("procent-utanfor-intervall", F, "referens", "En procentsats utanför 0–100",
+     "Skriv 15.7 för 15,7 %."),
+    ("utfall-saknas", V, "referens", "En indikator utan utfall och beräkning",
+     "Lägg till utfall, eller 'saknas' med skälet."),
+    ("fel-ar-i-mapp", F, "referens", "Rapportens år stämmer inte med mappen",
+     "Flytta filen eller rätta 'ar'."),
+    ("dubblett-insats", F, "referens", "Samma insats två gånger i en rapport",
+     "Slå ihop posterna."),
+    ("ej-ansvarig", F, "referens", "En insats som organisationen inte har ansvar för",
+     "Ta bort posten."),
+    ("ej-samordnande", V, "referens", "'samordning' från den som inte samordnar",
+     "Flytta texten till 'nulage'."),
+    ("bedomning-motsager-indikator", V, "referens",
+     "En bedömning som går emot en kopplad indikators status",
+     "Se över bedömningen eller förklara i 'motivering'."),
+    # Completeness
+    ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
+     "Lägg till en post per insats."),
+    ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",
+     "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
+)  # fmt: skip
+
+CODES: dict[str, Code] = {c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hint in _TABLE}
+
+
+def markdown_table() -> str:
+    """The README's table of codes."""
+    lines = ["| Kod | Allvarlighet | Vad | Vad du gör |", "|---|---|---|---|"]
+    lines += [f"| `{c.code}` | {c.severity} | {c.title} | {c.hint} |" for c in CODES.values()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,32 @@
+"""Who has reported what: the reported insatser of each organisation and year, and the year's
+completeness matrix (insats × organisation) that the checks, the report, ``status`` and
+``ny rapport`` share."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from utsatta.compute.responsibility import Matrix, matrix
+from utsatta.load.dataset import DataSet
+
+#: reported[year][organisation] = the insats ids of that organisation's report for that year
+Reported = dict[int, dict[str, list[str]]]
+
+
+def reported(ds: DataSet) -> Reported:
+    """Insats ids reported, by year (the folder) and organisation, from valid reports."""
+    out: Reported = defaultdict(dict)
+    for rep in ds.rapporter:
+        if rep.model is None:
+            continue
+        out[rep.folder_year][rep.model.organisation] = [i.insats for i in rep.model.insatser]
+    return dict(out)
+
+
+def year_matrix(ds: DataSet, ar: int, done: Reported | None = None) -> Matrix | None:
+    """The completeness matrix of year ``ar``, or None without a valid plan and organisations."""
+    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        return None
+    return matrix(
+        ds.plan.model, ds.organisationer.model, ar, reported(ds) if done is None else done
+    )

@@ -1,0 +1,210 @@
+"""`utsatta fmt`: one canonical layout for the data files, without changing their content.
+
+The canonical layout:
+
+- keys in the order of the fields of the file's pydantic model, at every level; a key the model
+  does not know goes right after the field it is a misspelling of (``Nuläge`` after
+  ``nulage``), else after the known keys, in its original order;
+- block mappings indented by 2, block sequences by 2 with the dash indented by 2 (``- `` under
+  its key, the item's content at +4), flow collections (``[a, b]``) stay flow collections;
+- insats ids and fokusområde ids in double quotes (``"1:3"``, ``"1"``) when they are text; every
+  other scalar keeps its style (plain, quoted, ``|`` and ``>`` blocks), no re-wrapping of prose;
+- comments kept: a comment on its own line moves with the key or list item it stands above, or
+  stays at the end of the block it closes; an end-of-line comment stays on its item's line;
+  comments before the first key are the file's header and stay at the top; at most one blank
+  line in a row, none at the start or the end;
+- no ``---``, LF line ends, no byte-order mark, exactly one final newline.
+
+Only files that our own reader (:mod:`utsatta.load.yamlread`) reads without a single problem are
+formatted; anchors, aliases, tags (even ``!!str``, which the reader accepts), duplicate keys and
+so on are refused before ruamel.yaml sees the text, so ruamel only ever builds plain mappings,
+sequences and strings. Every scalar is read as text (nothing is resolved to numbers, booleans or
+dates) and written back as it was written; only a value ruamel.yaml cannot write back unchanged
+in its own style (a rare corner, e.g. a folded block holding a tab) is written in double quotes.
+
+Before anything is written, the result is checked: our reader must read the same data from it,
+without problems, and every comment of the original must still be there. If the check fails the
+file is left as it is and the failure is reported as an internal error.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
+from utsatta.fmt.result import FmtResult, FormatRefused
+from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
+from utsatta.load.dataset import KIND_MODELS
+from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
+
+__all__ = ["FmtResult", "FormatRefused", "comment_texts", "format_file", "format_text", "same"]
+
+Path_ = tuple[Any, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# The public functions.
+
+
+def _check(original_data: Any, original_comments: Counter[str], formatted: str) -> str | None:
+    """Why ``formatted`` may not replace the original, or None if it may."""
+    result = parse(formatted)
+    errors = [p for p in result.problems if p.severity == "fel"]
+    if errors:
+        p = errors[0]
+        return f"resultatet går inte att läsa (rad {p.line}: {p.code})"
+    if not same(result.data, original_data):
+        return "resultatet har inte samma innehåll som originalet"
+    if comment_texts(formatted) != original_comments:
+        return "resultatet har inte samma kommentarer som originalet"
+    return None
+
+
+#: Line breaks for the parser (YAML 1.1 style) that are not line breaks for us: refused.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _normalise(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
+    """ruamel.yaml's parser is stricter than libyaml in a few corners (a tab inside a value)."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = str(exc.problem or exc.context or "okänt problem")
+    return FormatRefused(
+        "Filen formateras inte: formateraren (ruamel.yaml) kan inte läsa den här raden "
+        f"({problem}), fast den är giltig YAML. Skriv värdet inom citattecken eller ta bort "
+        "tabbtecken och andra ovanliga tecken.",
+        line=mark.line + 1 if mark is not None else None,
+        column=mark.column + 1 if mark is not None else None,
+    )
+
+
+def format_text(text: str, kind: str) -> str:
+    """The canonical layout of ``text``, a data file of the given kind.
+
+    Raises :class:`FormatRefused` (Swedish message) for text our reader does not accept without
+    problems, and (``internal=True``) if the result would not have the same content.
+    """
+    model = KIND_MODELS[kind]
+    original = parse(text[1:] if text.startswith("\ufeff") else text)
+    errors = [p for p in original.problems if p.severity == "fel"]
+    if errors:
+        p = errors[0]
+        raise FormatRefused(
+            f"Filen formateras inte eftersom den har fel: {p.message} Rätta felet först "
+            "(kör 'utsatta validate').",
+            line=p.line,
+            column=p.column,
+        )
+    source = _normalise(text)
+    odd = _ODD_BREAK.search(source)
+    if odd is not None:
+        line = source.count("\n", 0, odd.start()) + 1
+        raise FormatRefused(
+            f"Filen formateras inte: den innehåller tecknet U+{ord(odd.group()):04X} (en "
+            "radbrytning som YAML-läsare tolkar olika). Ersätt det med en vanlig radbrytning "
+            "eller ett mellanslag.",
+            line=line,
+            column=odd.start() - (source.rfind("\n", 0, odd.start()) + 1) + 1,
+        )
+    try:
+        lay = layout(source)
+        if not lay.root_is_block_map:
+            raise FormatRefused(
+                "Filen formateras inte: den ska bestå av rader med 'nyckel: värde' på översta "
+                "nivån (en YAML-mappning i blockform).",
+                line=1,
+                column=1,
+            )
+        kept = Counter(c.text for c in comments(lay) if isinstance(c, Comment))
+        attached = attach(lay)
+        try:
+            tree = make_yaml().load(source)
+        except MarkedYAMLError as exc:
+            raise _unreadable(exc) from None
+        why: str | None = "okänt fel"
+        forced: frozenset[Path_] = frozenset()
+        for _ in range(3):
+            stream = io.StringIO()
+            make_yaml().dump(rebuild(tree, Shape(model=model), original.data, (), forced), stream)
+            dumped = stream.getvalue()
+            for blank_lines in (True, False):
+                formatted = assemble(dumped, attached, blank_lines=blank_lines)
+                why = _check(original.data, kept, formatted)
+                if why is None:
+                    return formatted
+            # Values ruamel.yaml did not write back faithfully: again, in double quotes.
+            wrong = frozenset(differences(parse(dumped).data, original.data)) - forced
+            if not wrong:
+                break
+            forced |= wrong
+    except FormatRefused:
+        raise
+    except Exception as exc:  # ruamel.yaml or a bug here: never a traceback for the user
+        why = f"{type(exc).__name__}: {exc}"
+    raise FormatRefused(
+        f"Internt fel i utsatta fmt: filen lämnas orörd ({why}). Filen är troligen korrekt; "
+        "rapportera gärna felet till utsattas utvecklare.",
+        internal=True,
+    )
+
+
+def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
+    """Format one file in place (atomically), or with ``write=False`` only find out whether it
+    would change. Never raises for bad content: the result says why a file was not formatted."""
+    from utsatta.errors import OutputError
+    from utsatta.fileio import write_atomic
+
+    if path.is_symlink():
+        return FmtResult(
+            path,
+            error="Filen är en symbolisk länk och formateras inte. Formatera filen den pekar på.",
+        )
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return FmtResult(
+                path,
+                error=f"Filen är större än {MAX_FILE_BYTES // 1024} kB och formateras inte.",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return FmtResult(path, error=f"Filen går inte att läsa ({exc.strerror}).")
+    text, problem = decode(raw)
+    if text is None:
+        assert problem is not None
+        return FmtResult(path, error=problem.message, line=problem.line, column=problem.column)
+    try:
+        formatted = format_text(text, kind)
+    except FormatRefused as exc:
+        return FmtResult(
+            path, error=exc.message, line=exc.line, column=exc.column, internal=exc.internal
+        )
+    new = formatted.encode("utf-8")
+    if new == raw:
+        return FmtResult(path)
+    if not write:
+        return FmtResult(path, changed=True)
+    try:
+        if path.read_bytes() != raw:
+            return FmtResult(
+                path,
+                changed=True,
+                error="Filen ändrades medan den formaterades och lämnas som den är. Försök igen.",
+            )
+        write_atomic(path, formatted, overwrite=True)
+    except OSError as exc:
+        return FmtResult(path, changed=True, error=f"Filen går inte att skriva ({exc.strerror}).")
+    except OutputError as exc:
+        return FmtResult(path, changed=True, error=str(exc))
+    return FmtResult(path, changed=True, written=True)
+

@@ -1,0 +1,47 @@
+"""What fmt says about a file: refused (and why), changed, written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from utsatta.errors import UtsattaError
+
+
+class FormatRefused(UtsattaError):
+    """The text is not formatted; the message (Swedish) says why.
+
+    ``internal`` is true when the file itself is fine but formatting it would have changed its
+    content (a bug in fmt): the file is then left untouched.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        internal: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.internal = internal
+
+
+@dataclass(frozen=True, slots=True)
+class FmtResult:
+    """What happened to one file. ``error`` (Swedish) is set when it was not formatted."""
+
+    path: Path
+    changed: bool = False
+    written: bool = False
+    error: str | None = None
+    line: int | None = None
+    column: int | None = None
+    internal: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

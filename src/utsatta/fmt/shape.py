@@ -1,0 +1,242 @@
+"""The schema side of fmt: key order and id fields from the pydantic models, and the
+ruamel.yaml round trip that rebuilds a file in that order."""
+
+from __future__ import annotations
+
+import math
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Union
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
+from ruamel.yaml.tag import Tag
+
+from utsatta.load.schema import intended
+from utsatta.load.yamlread import resolve_plain
+from utsatta.model.common import FokusId, InsatsId
+
+Path_ = tuple[Any, ...]
+
+WIDTH = 4096
+
+# --------------------------------------------------------------------------------------------
+# The schema side: key order and id fields, from the pydantic models.
+
+_ID_VALIDATORS = frozenset(
+    func
+    for meta in (*typing.get_args(InsatsId)[1:], *typing.get_args(FokusId)[1:])
+    if (func := getattr(meta, "func", None)) is not None
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What the models say about a value: a model, a list of something, or an id."""
+
+    model: type[BaseModel] | None = None
+    item: Shape | None = None
+    is_id: bool = False
+
+
+_NO_SHAPE = Shape()
+
+
+def _is_id(metadata: typing.Iterable[Any]) -> bool:
+    return any(getattr(meta, "func", None) in _ID_VALIDATORS for meta in metadata)
+
+
+def _shape(annotation: Any, metadata: typing.Iterable[Any] = ()) -> Shape:
+    if _is_id(metadata):
+        return Shape(is_id=True)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *extra = typing.get_args(annotation)
+        return _shape(base, extra)
+    if origin is Union or origin is types.UnionType:
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                found = _shape(arg)
+                if found != _NO_SHAPE:
+                    return found
+        return _NO_SHAPE
+    if origin is list:
+        (arg,) = typing.get_args(annotation)
+        return Shape(item=_shape(arg))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape(model=annotation)
+    return _NO_SHAPE
+
+
+_FIELD_SHAPES: dict[type[BaseModel], dict[str, Shape]] = {}
+
+
+def _fields(model: type[BaseModel]) -> dict[str, Shape]:
+    """The model's fields in their declared order, each with the shape of its value."""
+    found = _FIELD_SHAPES.get(model)
+    if found is None:
+        found = {
+            name: _shape(info.annotation, info.metadata)
+            for name, info in model.model_fields.items()
+        }
+        _FIELD_SHAPES[model] = found
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and writing the tree with ruamel.yaml.
+
+
+class _TextResolver(VersionedResolver):
+    """Every scalar is text, except an empty plain scalar (null).
+
+    With this resolver ruamel.yaml never turns ``2023`` into an int or ``1:3`` into a number,
+    and on output it never has a reason to add quotes: a plain scalar is written back plain,
+    exactly as it was read.
+    """
+
+    _NULL = Tag(suffix="tag:yaml.org,2002:null")
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if value == "" and implicit[0]:
+                return self._NULL
+            return self.DEFAULT_SCALAR_TAG
+        if kind is SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        if kind is MappingNode:
+            return self.DEFAULT_MAPPING_TAG
+        return super().resolve(kind, value, implicit)  # pragma: no cover
+
+
+def make_yaml() -> YAML:
+    """A fresh round-trip YAML instance with the canonical settings."""
+    yaml = YAML(typ="rt")
+    yaml.Resolver = _TextResolver
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = WIDTH
+    yaml.explicit_start = False
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _is_text(value: Any) -> bool:
+    """True when our reader reads this ruamel scalar as a string."""
+    if not isinstance(value, str):
+        return False
+    if type(value) is str:  # plain: resolved by the YAML 1.2 core schema
+        return isinstance(resolve_plain(value), str)
+    return True
+
+
+def _scalar(value: Any, shape: Shape) -> Any:
+    """A fresh copy of a scalar (no comments attached), ids in double quotes."""
+    if shape.is_id and _is_text(value):
+        return DoubleQuotedScalarString(str(value))
+    if isinstance(value, FoldedScalarString):
+        folded = FoldedScalarString(str(value))
+        fold_pos = getattr(value, "fold_pos", None)
+        if fold_pos is not None:
+            folded.fold_pos = list(fold_pos)
+        return folded
+    for kind in (LiteralScalarString, DoubleQuotedScalarString, SingleQuotedScalarString):
+        if isinstance(value, kind):
+            return kind(str(value))
+    return value
+
+
+_MISSING = object()
+
+
+def _key_order(fields: list[str], keys: list[Any]) -> Any:
+    """Sort keys by the model's fields. A key the model does not know goes where the field it
+    is a misspelling of goes (the same guess as validate's "ska heta"), so that correcting
+    the spelling leaves the file formatted; other unknown keys go last, in their order."""
+    place = {f: i for i, f in enumerate(fields)}
+    original = {k: i for i, k in enumerate(keys)}
+
+    def order(key: Any) -> tuple[int, int, int]:
+        if key in place:
+            return (place[key], 0, 0)
+        guess = intended(key, fields) if isinstance(key, str) else None
+        return (place[guess] if guess is not None else len(fields), 1, original[key])
+
+    return order
+
+
+def rebuild(
+    node: Any, shape: Shape, data: Any, path: Path_ = (), forced: frozenset[Path_] = frozenset()
+) -> Any:
+    """A comment-free copy of the tree with keys in the model's order.
+
+    ``data`` is what our reader read at the same place. Scalars at ``forced`` paths are written
+    in double quotes with the reader's text: the fallback for the rare value that ruamel.yaml
+    cannot write back in its original style without changing it.
+    """
+    if isinstance(node, CommentedMap):
+        new_map = CommentedMap()
+        if node.fa.flow_style():
+            new_map.fa.set_flow_style()
+        fields = _fields(shape.model) if shape.model is not None else {}
+        keys = sorted(node, key=_key_order(list(fields), list(node)))
+        for key in keys:
+            sub = data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
+            new_map[key] = rebuild(
+                node[key], fields.get(key, _NO_SHAPE), sub, (*path, key), forced
+            )
+        return new_map
+    if isinstance(node, CommentedSeq):
+        new_seq = CommentedSeq()
+        if node.fa.flow_style():
+            new_seq.fa.set_flow_style()
+        item = shape.item or _NO_SHAPE
+        for i, value in enumerate(node):
+            sub = data[i] if isinstance(data, list) and i < len(data) else _MISSING
+            new_seq.append(rebuild(value, item, sub, (*path, i), forced))
+        return new_seq
+    if path in forced and isinstance(data, str):
+        return DoubleQuotedScalarString(data)
+    return _scalar(node, shape)
+
+
+def differences(a: Any, b: Any, path: Path_ = ()) -> Iterator[Path_]:
+    """The paths where two parsed documents differ (the deepest place)."""
+    if isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys():
+        for key, value in a.items():
+            yield from differences(value, b[key], (*path, key))
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            yield from differences(x, y, (*path, i))
+    elif not same(a, b):
+        yield path
+
+
+# --------------------------------------------------------------------------------------------
+# The invariant.
+
+
+def same(a: Any, b: Any) -> bool:
+    """Strict equality of parsed data: same types, NaN equal to NaN, key order free."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return (math.isnan(a) and math.isnan(b)) or repr(a) == repr(b)
+    return bool(a == b)
+
+
