@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.test_cases import BASE
+from tests.support import BASE
 from utsatta.cli import app
 from utsatta.load.yamlread import parse
 

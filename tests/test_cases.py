@@ -15,32 +15,13 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import build_case
 from utsatta.cli import app
-
-CASES = Path(__file__).parent / "cases"
-BASE = CASES / "_base"
-CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
-
-
-def build_case(case: Path, into: Path) -> Path:
-    data = into / "data"
-    shutil.copytree(BASE, data)
-    remove = case / "remove.txt"
-    if remove.exists():
-        for line in remove.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                (data / line.strip()).unlink()
-    files = case / "files"
-    if files.exists():
-        shutil.copytree(files, data, dirs_exist_ok=True)
-    return data
-
 
 def run_validate(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict]:
     build_case(case, tmp_path)
@@ -54,7 +35,6 @@ def run_validate(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     return result.exit_code, json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
 def test_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The findings of a case are exactly those in its expected.txt, with the exit code."""
     code, out = run_validate(case, tmp_path, monkeypatch)

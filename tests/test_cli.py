@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_cases import BASE, CASES, build_case
+from tests.support import BASE, CASES, build_case
 from utsatta.cli import app
 
 runner = CliRunner()

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import (
 from typer.testing import CliRunner
 
 from utsatta import fmt as fmt_module
-from utsatta.cli import fmt_cmd
+from utsatta.cli import app as cli
 from utsatta.fmt import FormatRefused, comment_texts, format_file, format_text
 from utsatta.load.files import classify
 from utsatta.load.yamlread import parse
@@ -54,7 +54,7 @@ def _assert_keeps_content(original: str, formatted: str, kind: str) -> None:
     assert not [p for p in after.problems if p.severity == "fel"], after.problems
     assert [p.code for p in after.problems] == [p.code for p in before.problems]
     assert after.data == before.data
-    assert fmt_module._same(after.data, before.data)  # same types too (1 is not 1.0 or True)
+    assert fmt_module.same(after.data, before.data)  # same types too (1 is not 1.0 or True)
     assert comment_texts(formatted) == comment_texts(_normalised(original))
     assert format_text(formatted, kind) == formatted  # idempotent
     assert formatted.endswith("\n") and not formatted.endswith("\n\n")
@@ -320,7 +320,7 @@ def test_refuses_what_it_cannot_format_safely(text: str, words: str) -> None:
 
 def test_the_invariant_stops_a_broken_formatter(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "schemaversion: 1\n# kommentar\nar: 2023\n"
-    real = fmt_module._assemble
+    real = fmt_module.assemble
 
     def changes_data(dumped: str, att: Any, *, blank_lines: bool) -> str:
         return real(dumped, att, blank_lines=blank_lines).replace("2023", "2024")
@@ -329,7 +329,7 @@ def test_the_invariant_stops_a_broken_formatter(monkeypatch: pytest.MonkeyPatch)
         return dumped
 
     for broken in (changes_data, drops_comments):
-        monkeypatch.setattr(fmt_module, "_assemble", broken)
+        monkeypatch.setattr(fmt_module, "assemble", broken)
         with pytest.raises(FormatRefused) as info:
             format_text(text, "rapport")
         assert info.value.internal
@@ -395,22 +395,13 @@ def test_format_file_writes_nothing_when_the_invariant_fails(
 ) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(MESSY.encode())
-    monkeypatch.setattr(fmt_module, "_assemble", lambda dumped, att, *, blank_lines: dumped)
+    monkeypatch.setattr(fmt_module, "assemble", lambda dumped, att, *, blank_lines: dumped)
     result = format_file(path, "rapport")
     assert result.internal and not result.written
     assert path.read_bytes() == MESSY.encode()
 
 
 # --- the command ---------------------------------------------------------------------------------
-
-cli = typer.Typer()
-cli.command("fmt")(fmt_cmd.fmt)
-
-
-@cli.callback()
-def _root() -> None:
-    """Test app."""
-
 
 runner = CliRunner()
 

@@ -8,13 +8,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.test_cases import BASE
+from tests.support import BASE
 from utsatta.check import validate
 from utsatta.cli import app
 from utsatta.load.yamlread import MAX_FILE_BYTES, parse
@@ -143,14 +144,14 @@ def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.Monkey
     # chmod 0 does not stop root (CI runs as root), so the read itself is made to fail.
     data = _copy_base(tmp_path)
     target = data / REPORT
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     found = [(f.file.endswith(REPORT), f.code) for f in validate(data).findings]
     assert (True, "kan-inte-lasa") in found
 

@@ -1,4 +1,5 @@
-"""The fast path (positions only for files with findings) gives exactly the slow path's findings."""
+"""The fast path (positions only for files with findings, read again at the end) gives exactly
+the slow path's findings, and so does the pure-Python parser."""
 
 from __future__ import annotations
 
@@ -6,55 +7,52 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cases import CASE_DIRS, build_case
 from utsatta.check import validate
-from utsatta.load import dataset, readers
+from utsatta.load import dataset, yamlread
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
-def test_fast_and_slow_paths_agree(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    data = build_case(case, tmp_path)
-    monkeypatch.chdir(tmp_path)
+def test_fast_and_slow_paths_agree(case_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = validate(Path("data")).findings
     monkeypatch.setattr(dataset, "ALWAYS_TRACK", True)
     slow = validate(Path("data")).findings
     assert fast == slow
-    assert data.exists()
-
-
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
-def test_parallel_and_sequential_loading_agree(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Files read by worker processes give the same findings, lines and columns."""
-    build_case(case, tmp_path)
-    monkeypatch.chdir(tmp_path)
-    sequential = validate(Path("data")).findings
-    monkeypatch.setattr(dataset, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(readers, "PARENT_HELPS", False)  # every file is read by a worker
-    parallel = validate(Path("data")).findings
-    assert parallel == sequential
+    assert case_data.exists()
 
 
 def test_the_c_parser_is_in_use() -> None:
     """The libyaml extra is a dependency: on this platform the C parser must be found."""
-    from utsatta.load.yamlread import c_parser_available
-
-    assert c_parser_available()
+    assert yamlread.c_parser_available()
 
 
-@pytest.mark.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
 def test_pure_python_parser_gives_the_same_findings(
-    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    case_data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Where no C parser wheel exists, the fallback finds exactly the same problems."""
-    from utsatta.load import yamlread
-
-    build_case(case, tmp_path)
-    monkeypatch.chdir(tmp_path)
     with_c = validate(Path("data")).findings
     monkeypatch.setattr(yamlread, "FORCE_PURE", True)
     pure = validate(Path("data")).findings
     assert pure == with_c
+
+
+def test_a_file_changed_during_the_run_says_so(tmp_path: Path) -> None:
+    """Positions are found by reading a file again; if it changed in between, a finding says
+    so (and the other findings stay)."""
+    from utsatta.check.pipeline import resolve
+    from utsatta.load.dataset import load
+    from utsatta.findings import fel
+
+    data = tmp_path / "data"
+    import shutil
+
+    from tests.support import BASE
+
+    shutil.copytree(BASE, data)
+    ds = load(data)
+    plan = ds.plan
+    assert plan is not None
+    plan.path.write_text(plan.path.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+    got = resolve(ds, [fel(plan.display, ("plan",), "okant-falt", "Ett påhittat fel för testet.")])
+    assert [(f.file, f.code) for f in got] == [
+        (plan.display, "fil-andrad"),
+        (plan.display, "okant-falt"),
+    ]

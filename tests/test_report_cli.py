@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from utsatta.cli import report_cmd
+from utsatta.cli import app
 from utsatta.errors import OutputError
 from utsatta.fileio import write_atomic
 
@@ -21,20 +21,8 @@ GOLDEN = HERE / "golden"
 runner = CliRunner()
 
 
-def _app() -> typer.Typer:
-    """The report command in an app of its own (utsatta.cli registers the same function)."""
-    app = typer.Typer()
-    app.command("report")(report_cmd.report)
-
-    @app.command("annat")
-    def annat() -> None:  # a second command, so that "report" stays a subcommand
-        """Inget."""
-
-    return app
-
-
 def invoke(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(_app(), ["report", *args], catch_exceptions=False)
+    result = runner.invoke(app, ["report", *args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -169,19 +157,6 @@ def test_a_data_repository_template_is_used(tmp_path: Path) -> None:
     (tmp_path / "templates/report.md.j2").write_text("Egen {{ r.ar }}\n", encoding="utf-8")
     code, out, _ = invoke("2023", "--data", str(data))
     assert (code, out) == (0, "Egen 2023\n")
-
-
-def test_options_agree_with_the_main_cli() -> None:
-    """The --data option and exit codes repeated in report_cmd are those of utsatta.cli."""
-    from utsatta import cli
-
-    assert (report_cmd.EXIT_OK, report_cmd.EXIT_FINDINGS) == (cli.EXIT_OK, cli.EXIT_FINDINGS)
-    ours = typing.get_args(report_cmd.DataOption)[1]
-    theirs = typing.get_args(cli.DataOption)[1]
-    assert (ours.param_decls, ours.help) == (theirs.param_decls, theirs.help)
-    registered = [c for c in cli.app.registered_commands if c.name == "report"]
-    if registered:
-        assert registered[0].callback is report_cmd.report
 
 
 def test_help_is_swedish_with_an_example() -> None:

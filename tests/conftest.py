@@ -1,0 +1,32 @@
+"""Shared fixtures: every test with a ``case`` argument runs once per case folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support import BASE, CASE_DIRS, build_case
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "case" in metafunc.fixturenames:
+        metafunc.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
+
+
+@pytest.fixture
+def case_data(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The case's data folder, built in tmp_path, with the working folder there."""
+    data = build_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return data
+
+
+@pytest.fixture
+def base_copy(tmp_path: Path) -> Path:
+    """A copy of the valid base data (tests/cases/_base) to change."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    return data
