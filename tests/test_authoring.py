@@ -103,9 +103,9 @@ def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type
 
 
 def test_codeowners_lists_each_handle_once_whatever_its_case() -> None:
-    from utsatta.scaffold import _unique
+    from utsatta.scaffold import unique_handles
 
-    assert _unique(["@goteborg/GSN", "@Goteborg/gsn", "@goteborg/ks"]) == [
+    assert unique_handles(["@goteborg/GSN", "@Goteborg/gsn", "@goteborg/ks"]) == [
         "@goteborg/GSN",
         "@goteborg/ks",
     ]

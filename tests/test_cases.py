@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from tests.support import build_case
 from utsatta.cli import app
 
+
 def run_validate(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict]:
     build_case(case, tmp_path)
     monkeypatch.chdir(tmp_path)

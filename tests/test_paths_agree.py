@@ -38,8 +38,8 @@ def test_a_file_changed_during_the_run_says_so(tmp_path: Path) -> None:
     """Positions are found by reading a file again; if it changed in between, a finding says
     so (and the other findings stay)."""
     from utsatta.check.pipeline import resolve
-    from utsatta.load.dataset import load
     from utsatta.findings import fel
+    from utsatta.load.dataset import load
 
     data = tmp_path / "data"
     import shutil

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import typing
 from pathlib import Path
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from utsatta.cli import app

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from typer.testing import CliRunner
@@ -676,7 +675,9 @@ def test_command_writes_folder(tmp_path: Path) -> None:
     assert "fel:" in result.stderr and "--force" in result.stderr
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == "{}\n"
 
-    result = runner.invoke(cli_app, ["schema", "--output", str(out), "--force"], catch_exceptions=False)
+    result = runner.invoke(
+        cli_app, ["schema", "--output", str(out), "--force"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     assert f"{out / 'plan.schema.json'}: ersatt" in result.stderr
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == schema_texts()[

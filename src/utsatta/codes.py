@@ -100,7 +100,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange antingen 'medlemmar' eller 'urval'."),
     # References between files
     ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
-    ("ogiltig-granskare", F, "referens", "En granskare som inte är en GitHub-användare eller ett team",
+    ("ogiltig-granskare", F, "referens",
+     "En granskare som inte är en GitHub-användare eller ett team",
      "Skriv '@användare', '@organisation/team' eller en e-postadress."),
     ("okand-organisation", F, "referens", "En organisation som inte finns i organisationer.yaml",
      "Rätta id eller lägg till organisationen."),
@@ -148,7 +149,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
 )  # fmt: skip
 
-CODES: dict[str, Code] = {c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hint in _TABLE}
+CODES: dict[str, Code] = {
+    c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hint in _TABLE
+}
 
 
 def markdown_table() -> str:

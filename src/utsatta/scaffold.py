@@ -149,7 +149,7 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
     for org in orgs.organisationer:
         path = f"{prefix}rapporter/*/{org.id}.yaml"
-        owners_of = _unique(org.granskare)
+        owners_of = unique_handles(org.granskare)
         if not owners_of:
             lines.append(f"# {path}: inga egna granskare angivna")
         if coordinators and ds.plan and ds.plan.model:
@@ -157,13 +157,13 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
                 if org.id not in responsible(insats, orgs):
                     continue
                 for coordinator in resolve(insats.samordningsansvar, orgs):
-                    owners_of = _unique([*owners_of, *reviewers[coordinator]])
+                    owners_of = unique_handles([*owners_of, *reviewers[coordinator]])
         if owners_of:
             lines.append(f"{path} {' '.join(owners_of)}")
     return "\n".join(lines) + "\n"
 
 
-def _unique(handles: list[str]) -> list[str]:
+def unique_handles(handles: list[str]) -> list[str]:
     """Handles in order, each once (GitHub's handles ignore case)."""
     seen: set[str] = set()
     out = []

@@ -15,7 +15,9 @@ def insatser_text(ids: list[str]) -> str:
     return f"insatserna {', '.join(ids[:-1])} och {ids[-1]}"
 
 
-def check_completeness(ds: DataSet, years: list[int], *, only_present: bool = False) -> list[Finding]:
+def check_completeness(
+    ds: DataSet, years: list[int], *, only_present: bool = False
+) -> list[Finding]:
     """Issues for missing insatser in reports and, unless ``only_present``, missing reports.
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A

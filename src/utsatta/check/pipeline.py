@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,9 @@ class ValidationResult:
                 if f.severity is Severity.FEL
                 and (kind_of.get(f.file, "") in wanted or (f.code == "fil-saknas" and needed))
             ]
-        missing = [k for k in sorted(needed) if getattr(ds, k) is None or getattr(ds, k).model is None]
+        missing = [
+            k for k in sorted(needed) if getattr(ds, k) is None or getattr(ds, k).model is None
+        ]
         return errors if errors or missing else None
 
 
@@ -59,7 +62,9 @@ def resolve(ds: DataSet, findings: Iterable[Finding]) -> list[Finding]:
     for f in findings:
         if not f.resolved:
             src = files.get(f.file)
-            line, column = (1, 1) if src is None else src.positions().locate(f.path, at_key=f.at_key)
+            line, column = (
+                (1, 1) if src is None else src.positions().locate(f.path, at_key=f.at_key)
+            )
             f = f.at(line, column)
         out.append(f)
     out += [
@@ -78,15 +83,20 @@ def resolve(ds: DataSet, findings: Iterable[Finding]) -> list[Finding]:
     return sorted(set(out))
 
 
-def validate(root: Path, *, year: int | None = None, paths: list[Path] | None = None) -> ValidationResult:
+def validate(
+    root: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    paths: Iterable[str | os.PathLike[str]] | None = None,
+) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
     ``paths`` limits report files and findings to those files (see
     ``utsatta.load.files.partial_check_files``); ``year`` limits the checks of reports to
     that year. The data set in the result has every value, free texts included.
     """
-    only = {p.resolve() for p in paths} if paths else None
-    ds = load(root, only=only)
+    only = {Path(p).resolve() for p in paths} if paths else None
+    ds = load(Path(root), only=only)
     found = list(ds.findings)
     found += check_rules(ds)
     years = [year] if year is not None else sorted(ds.report_years)

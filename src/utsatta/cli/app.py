@@ -100,7 +100,7 @@ def main() -> NoReturn:
     try:
         app(prog_name="utsatta")
         code = EXIT_OK
-    except BaseException as exc:  # noqa: BLE001 - mapped in one place; bugs are re-raised
+    except BaseException as exc:
         code = exit_code(exc)
     if flush():
         code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success

@@ -207,4 +207,3 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
     except OutputError as exc:
         return FmtResult(path, changed=True, error=str(exc))
     return FmtResult(path, changed=True, written=True)
-

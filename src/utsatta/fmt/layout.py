@@ -381,5 +381,3 @@ def assemble(dumped: str, att: Attached, *, blank_lines: bool) -> str:
     while len(out) > content and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
-
-

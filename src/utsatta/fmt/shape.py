@@ -193,9 +193,7 @@ def rebuild(
         keys = sorted(node, key=_key_order(list(fields), list(node)))
         for key in keys:
             sub = data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
-            new_map[key] = rebuild(
-                node[key], fields.get(key, _NO_SHAPE), sub, (*path, key), forced
-            )
+            new_map[key] = rebuild(node[key], fields.get(key, _NO_SHAPE), sub, (*path, key), forced)
         return new_map
     if isinstance(node, CommentedSeq):
         new_seq = CommentedSeq()
@@ -238,5 +236,3 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, float):
         return (math.isnan(a) and math.isnan(b)) or repr(a) == repr(b)
     return bool(a == b)
-
-

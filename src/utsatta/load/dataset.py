@@ -8,6 +8,7 @@ the models hold every value, free texts included.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,8 +118,9 @@ def to_model(
     return source
 
 
-def load(root: Path, only: Iterable[Path] | None = None) -> DataSet:
+def load(root: str | os.PathLike[str], only: Iterable[Path] | None = None) -> DataSet:
     """Load the data folder. With ``only``, report files outside those are skipped."""
+    root = Path(root)
     ds = DataSet(root=root)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {p.resolve() for p in only}
@@ -126,7 +128,9 @@ def load(root: Path, only: Iterable[Path] | None = None) -> DataSet:
         if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
             continue
         display = display_path(path)
-        source = to_model(path, kind, display, read_raw(path, display, track=ALWAYS_TRACK), ds.findings)
+        source = to_model(
+            path, kind, display, read_raw(path, display, track=ALWAYS_TRACK), ds.findings
+        )
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":

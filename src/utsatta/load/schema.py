@@ -57,7 +57,11 @@ def schema_findings(
                 path, _ = _data_path(data, loc)
                 wanted = renamed[loc][-1]
                 issues.append(
-                    fel(file, path, "okant-falt", f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
+                    fel(
+                        file,
+                        path,
+                        "okant-falt",
+                        f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
                         at_key=True,
                     )
                 )
@@ -211,33 +215,52 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
     if kind == "missing":
         allowed = allowed_values(field_type)
         hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
-        return fel(file, path, "saknat-falt", f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
+        return fel(
+            file,
+            path,
+            "saknat-falt",
+            f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
             f"'{missing}: …'.{hint}",
         )
     if kind == "extra_forbidden":
         holder = _container_model(model, path[:-1])
         names = list(holder.model_fields) if holder else []
         key = str(path[-1]) if path else str(loc[-1])
-        return fel(file, path, "okant-falt", f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+        return fel(
+            file,
+            path,
+            "okant-falt",
+            f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":
         allowed = allowed_values(field_type)
         if name == "schemaversion":
-            return fel(file, path, "okand-schemaversion", f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
+            return fel(
+                file,
+                path,
+                "okand-schemaversion",
+                f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
                 "schemaversion: 1.",
             )
         if value is None:
-            return fel(file, path, "ogiltigt-varde", f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
+            return fel(
+                file,
+                path,
+                "ogiltigt-varde",
+                f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
         shown = value if isinstance(value, str) else _describe(value)
-        return fel(file, path, "ogiltigt-varde", f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
+        return fel(
+            file,
+            path,
+            "ogiltigt-varde",
+            f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
             f"Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
-        return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path))
-        )
+        return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path)))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
@@ -247,13 +270,25 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
             "greater_than": "större än",
             "less_than": "mindre än",
         }[kind]
-        return fel(file, path, "utanfor-intervall", f"{name} är {value}, men måste vara {words} {bound}.",
+        return fel(
+            file,
+            path,
+            "utanfor-intervall",
+            f"{name} är {value}, men måste vara {words} {bound}.",
         )
     if kind == "too_short":
-        return fel(file, path, "tom-lista", f"Listan {name} får inte vara tom. Ange minst ett värde.",
+        return fel(
+            file,
+            path,
+            "tom-lista",
+            f"Listan {name} får inte vara tom. Ange minst ett värde.",
         )
     if kind == "finite_number":
-        return fel(file, path, "ogiltigt-tal", "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
+        return fel(
+            file,
+            path,
+            "ogiltigt-tal",
+            "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
         )
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
@@ -262,7 +297,11 @@ def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLooku
         if kind == "ogiltigt-id" and isinstance(value, str) and _ascii(value):
             message += f" Menade du '{_ascii(value)}'?"
         return fel(file, path, kind, message)
-    return fel(file, path, "ogiltigt-varde", f"Värdet för {name} är ogiltigt ({err['msg']}).",
+    return fel(
+        file,
+        path,
+        "ogiltigt-varde",
+        f"Värdet för {name} är ogiltigt ({err['msg']}).",
     )
 
 

@@ -35,7 +35,12 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     if ind.fokusomrade is not None and known.fokus_ids:
         out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
     if known.insats_ids:
-        out += INSATS.check(f, [(("insatser", i), s) for i, s in enumerate(ind.insatser)], known.insats_ids, known.insats_set)
+        out += INSATS.check(
+            f,
+            [(("insatser", i), s) for i, s in enumerate(ind.insatser)],
+            known.insats_ids,
+            known.insats_set,
+        )
     refs: list[tuple[Path_, str | None]] = []
     if ind.baslinje is not None:
         refs.append((("baslinje", "kalla"), ind.baslinje.kalla))
@@ -44,7 +49,11 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     kallor = [k.id for k in ind.kallor]
     out += SOURCE.check(f, [(p, r) for p, r in refs if r is not None], kallor)
     if known.omrade_ids:
-        places = [(("utfall", i, "omrade"), u.omrade) for i, u in enumerate(ind.utfall) if u.omrade is not None]
+        places = [
+            (("utfall", i, "omrade"), u.omrade)
+            for i, u in enumerate(ind.utfall)
+            if u.omrade is not None
+        ]
         out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
     target_years: set[int] = set()
     for i, m in enumerate(ind.malvarden):
@@ -90,7 +99,9 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     b = ind.berakning
     if b is not None and b.jamfor_med is not None and have_omraden:
         words = [str(e) for e in known.editions]
-        out += EDITION.check(f, [(("berakning", "jamfor_med"), b.jamfor_med)], words, set(known.editions))
+        out += EDITION.check(
+            f, [(("berakning", "jamfor_med"), b.jamfor_med)], words, set(known.editions)
+        )
     return out
 
 

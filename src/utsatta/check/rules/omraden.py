@@ -37,7 +37,9 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                     )
                 )
             seen.add(k.upplaga)
-            out += SOURCE.check(f, [((*at, "kallor", ci), c) for ci, c in enumerate(k.kallor)], kallor)
+            out += SOURCE.check(
+                f, [((*at, "kallor", ci), c) for ci, c in enumerate(k.kallor)], kallor
+            )
             if k.sakerhet == "saknas" and k.niva != "okand":
                 out.append(
                     fel(

@@ -90,18 +90,22 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
         coordinators = known.coordinators.get(insats)
         # An unknown organisation is reported already.
-        if item.samordning is not None and coordinators is not None and known_org:
-            if org not in coordinators:
-                out.append(
-                    varning(
-                        f,
-                        (*at, "samordning"),
-                        "ej-samordnande",
-                        f"'samordning' skrivs av den som har samordningsansvar för insats "
-                        f"{insats} ("
-                        + ", ".join(known.names.get(o, o) for o in coordinators)
-                        + "). Flytta texten till 'nulage' eller ta bort den.",
-                        at_key=True,
-                    )
+        if (
+            item.samordning is not None
+            and coordinators is not None
+            and known_org
+            and org not in coordinators
+        ):
+            out.append(
+                varning(
+                    f,
+                    (*at, "samordning"),
+                    "ej-samordnande",
+                    f"'samordning' skrivs av den som har samordningsansvar för insats "
+                    f"{insats} ("
+                    + ", ".join(known.names.get(o, o) for o in coordinators)
+                    + "). Flytta texten till 'nulage' eller ta bort den.",
+                    at_key=True,
                 )
+            )
     return out
