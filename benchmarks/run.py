@@ -1,37 +1,32 @@
-"""Time `utsatta validate` against check-jsonschema and a bare PyYAML C-loader parse.
+"""The one-core figures of issue 12, as ratios measured in one interleaved run.
 
     python -m pip install ".[bench]"
-    python benchmarks/run.py --files 500 --runs 9
-    python benchmarks/run.py --files 5000 --runs 3
+    python benchmarks/run.py --files 500 5000 --runs 5
+    python benchmarks/run.py --files 500 5000 20000 --runs 3   # also linear growth, memory
 
-Install as a user does, not editable: pip compiles the package to bytecode at install time,
-while an editable install under PYTHONDONTWRITEBYTECODE=1 compiles every module on every run
-(about 30 ms more per start).
+Every command is a whole process pinned to one core (``taskset -c 0``), and the commands take
+turns, run after run, so that a busy machine slows them all alike; each figure is the median of
+the runs. Time is the CPU time (user + system) of the process, which a neighbour on the other
+core does not change; the wall time is printed too. Memory is the process's peak RSS.
 
-Generates a synthetic data repository (benchmarks/generate.py) and times, on the same files in
-one run, whole processes taking turns (wall time, median of the runs):
-- `utsatta validate --data DIR` (everything: syntax, schema, references, completeness);
-- `check-jsonschema` with the report schema from `utsatta schema` on the report files (schema
-  only, no cross-file checks);
-- a bare parse of every file with PyYAML's C loader (the floor: no validation at all);
-- `utsatta report 2023` on the same repository.
-It prints the ratios and utsatta's peak memory: the most that its processes and their
-in-memory files held together (sampled from /proc every 5 ms), and the largest max RSS of a
-single process.
+Compared on the same synthetic files (``benchmarks/generate.py``): ``utsatta validate``, a bare
+parse with PyYAML's C loader (the floor: no validation at all), ``check-jsonschema`` with the
+report schema from ``utsatta schema`` (schema only, no checks across files), and
+``utsatta report 2023``. Start-up: ``utsatta validate`` on the shipped data and ``utsatta
+--help`` against ``python -c 'from pydantic import BaseModel'``.
+
+Install as a user does, not editable: pip compiles the package to bytecode at install time.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,6 +42,7 @@ for path in sorted(root.rglob("*.yaml")):
     with path.open("rb") as fh:
         yaml.load(fh, Loader=yaml.CSafeLoader)
 """
+PYDANTIC = "from pydantic import BaseModel"
 
 
 def _which(name: str) -> str | None:
@@ -59,152 +55,128 @@ def _utsatta() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "utsatta"]
 
 
-def _memory_now(pid: int) -> int:
-    """kB in use now by ``pid`` and its child processes together, read from /proc (Linux):
-    their own resident memory, plus each in-memory file (the workers' results) once, whole,
-    whether it is open or mapped."""
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        return 0
-    total = 0
-    files: dict[str, int] = {}  # memfd inode -> kB
-    for p in pids:
-        try:
-            status = dict(
-                line.split(":", 1) for line in Path(f"/proc/{p}/status").read_text().splitlines()
-            )
-            # Shared pages of mapped files are counted below, once and whole.
-            total += int(status["VmRSS"].split()[0]) - int(status["RssShmem"].split()[0])
-            for fd in Path(f"/proc/{p}/fd").iterdir():
-                if str(fd.readlink()).startswith("/memfd:"):
-                    st = fd.stat()
-                    files[str(st.st_ino)] = st.st_size // 1024
-            for line in Path(f"/proc/{p}/maps").read_text().splitlines():
-                if "/memfd:" in line:
-                    span, _, _, _, inode = line.split()[:5]
-                    lo, hi = (int(x, 16) for x in span.split("-"))
-                    files[inode] = max(files.get(inode, 0), (hi - lo) // 1024)
-        except (OSError, KeyError, ValueError):
-            continue
-    return total + sum(files.values())
+def _pinned(cmd: list[str]) -> list[str]:
+    taskset = shutil.which("taskset")
+    return [taskset, "-c", "0", *cmd] if taskset else cmd
 
 
-def _watch(pid: int, peak: list[int], done: threading.Event) -> None:
-    while not done.wait(0.005):
-        peak[0] = max(peak[0], _memory_now(pid))
+def measure(cmd: list[str]) -> tuple[float, float, int]:
+    """(CPU seconds, wall seconds, peak RSS in MB) of one whole process."""
+    import time
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(_pinned(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read() if proc.stderr else b""
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{cmd} misslyckades ({proc.returncode}): {err[-2000:]!r}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss // 1024
 
 
-def held_memory(cmd: list[str], runs: int = 3) -> int:
-    """The most memory (kB) the command's processes and in-memory files held together,
-    sampled every 5 ms over a few runs of their own (sampling would slow the timed runs)."""
-    peak = [0]
-    for _ in range(runs):
-        done = threading.Event()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        watcher = threading.Thread(target=_watch, args=(proc.pid, peak, done))
-        watcher.start()
-        proc.wait()
-        done.set()
-        watcher.join()
-    return peak[0]
-
-
-def timed(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, int]]:
-    """Median wall time of ``runs`` runs of each command, and the largest max RSS (kB) of a
-    single process of a run. The commands take turns, so that a slower moment of the machine
-    hits them alike."""
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float, int]]:
+    """Median CPU and wall time and the largest peak RSS of each command, taking turns."""
     for cmd in commands.values():
-        subprocess.run(cmd, capture_output=True, check=False)  # warm the page cache
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peak = dict.fromkeys(commands, 0)
+        measure(cmd)  # warm the page cache and the bytecode
+    seen: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            with tempfile.TemporaryFile() as err:
-                start = time.perf_counter()
-                proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
-                # wait4: the largest max RSS of this run's processes (its workers included).
-                _, status, usage = os.wait4(proc.pid, 0)
-                times[name].append(time.perf_counter() - start)
-                proc.returncode = os.waitstatus_to_exitcode(status)
-                if proc.returncode not in (0, 1):
-                    err.seek(0)
-                    sys.exit(f"{cmd[0]} misslyckades ({proc.returncode}): {err.read()[-2000:]!r}")
-            peak[name] = max(peak[name], usage.ru_maxrss)
-    return {name: (statistics.median(times[name]), peak[name]) for name in commands}
+            seen[name].append(measure(cmd))
+    return {
+        name: (
+            statistics.median(c for c, _, _ in got),
+            statistics.median(w for _, w, _ in got),
+            max(m for _, _, m in got),
+        )
+        for name, got in seen.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--files", type=int, default=500)
+    parser.add_argument("--files", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = parser.parse_args()
-
     work = args.keep or Path(tempfile.mkdtemp(prefix="utsatta-bench-"))
-    data = work / "data"
-    generate(data, args.files)
-    reports = sorted((data / "rapporter").rglob("*.yaml"))
-    size = sum(p.stat().st_size for p in reports)
+    ut = _utsatta()
     schema_dir = work / "schema"
-    subprocess.run(
-        [*_utsatta(), "schema", "--output", str(schema_dir), "--force"],
-        check=True,
-        capture_output=True,
-    )
-    print(f"{len(reports)} rapportfiler, {size / 1e6:.1f} MB, median av {args.runs} körningar\n")
-
-    commands = {
-        "validate": [*_utsatta(), "validate", "--data", str(data)],
-        "bare": [sys.executable, "-c", BARE_PARSE, str(data)],
-        "report": [*_utsatta(), "report", "2023", "--data", str(data)],
-    }
+    subprocess.run([*ut, "schema", "--output", str(schema_dir), "--force"], check=True,
+                   capture_output=True)  # fmt: skip
     check = _which("check-jsonschema")
-    if check:
-        schema = str(schema_dir / "rapport.schema.json")
-        commands["cjs"] = [check, "--schemafile", schema, *map(str, reports)]
-    result = timed(commands, args.runs)
-    t_utsatta, rss = result["validate"]
-    held = held_memory(commands["validate"])
-    t_bare = result["bare"][0]
-    t_report = result["report"][0]
-    t_cjs = result["cjs"][0] if "cjs" in result else None
+    commands: dict[str, list[str]] = {
+        "pydantic": [sys.executable, "-c", PYDANTIC],
+        "start validate": [*ut, "validate"],
+        "start --help": [*ut, "--help"],
+    }
+    sizes: dict[int, float] = {}
+    for n in args.files:
+        data = work / f"data-{n}"
+        if not (data / "plan.yaml").exists():
+            generate(data, n)
+        sizes[n] = sum(p.stat().st_size for p in data.rglob("*.yaml")) / 1e6
+        commands[f"validate {n}"] = [*ut, "validate", "--data", str(data)]
+        commands[f"parse {n}"] = [sys.executable, "-c", BARE_PARSE, str(data)]
+        if n <= 5000:
+            commands[f"report {n}"] = [*ut, "report", "2023", "--data", str(data)]
+            if check:
+                reports = sorted(map(str, (data / "rapporter").rglob("*.yaml")))
+                commands[f"cjs {n}"] = [
+                    check,
+                    "--schemafile",
+                    str(schema_dir / "rapport.schema.json"),
+                    *reports,
+                ]
+    got = interleaved(commands, args.runs)
 
-    rows = [
-        ("utsatta validate", t_utsatta),
-        ("check-jsonschema (bara schema)", t_cjs),
-        ("PyYAML CSafeLoader, bara tolkning", t_bare),
-        ("utsatta report 2023", t_report),
-    ]
-    for label, t in rows:
-        print(f"{label:36s} {'–' if t is None else f'{t:.3f} s'}")
-    print()
-    print(f"utsatta / bar tolkning:     {t_utsatta / t_bare:.2f}×  (mål ≤ 1,5×)")
-    if t_cjs is not None:
-        print(f"check-jsonschema / utsatta: {t_cjs / t_utsatta:.2f}×  (mål ≥ 2×)")
-    print(
-        f"utsatta, största minnesanvändning: {held / 1024:.0f} MB för alla processer och "
-        f"minnesfiler tillsammans, {rss / 1024:.0f} MB för den största processen  (mål < 300 MB)"
-    )
-    print(
-        json.dumps(
-            {
-                "filer": len(reports),
-                "mb": round(size / 1e6, 1),
-                "validate_s": round(t_utsatta, 3),
-                "check_jsonschema_s": None if t_cjs is None else round(t_cjs, 3),
-                "bar_tolkning_s": round(t_bare, 3),
-                "report_s": round(t_report, 3),
-                "max_rss_mb": round(rss / 1024),
-                "minne_tillsammans_mb": round(held / 1024),
-            },
-            ensure_ascii=False,
-        )
-    )
+    def cpu(name: str) -> float:
+        return got[name][0]
+
+    def line(what: str, value: str, target: str, ok: bool) -> None:
+        print(f"| {what} | {value} | {target} | {'uppfyllt' if ok else 'EJ UPPFYLLT'} |")
+
+    print(f"\nCPU-tid på en kärna (taskset -c 0), median av {args.runs} turvisa körningar.\n")
+    print("| Mätning | Resultat | Mål | |\n|---|---|---|---|")
+    base = cpu("pydantic")
+    r = cpu("start validate") / base
+    line("validate på den levererade datan / `from pydantic import BaseModel`",
+         f"{cpu('start validate'):.3f} s / {base:.3f} s = {r:.2f}×", "≤ 2,2×", r <= 2.2)  # fmt: skip
+    line("`utsatta --help`", f"{got['start --help'][1]:.3f} s (vägg)", "≤ 0,1 s",
+         got["start --help"][1] <= 0.1)  # fmt: skip
+    ns = sorted(sizes)
+    for n in ns:
+        v, p = cpu(f"validate {n}"), cpu(f"parse {n}")
+        target = n == 5000
+        line(f"{n} filer ({sizes[n]:.0f} MB): validate / ren tolkning",
+             f"{v:.2f} s / {p:.2f} s = {v / p:.2f}×", "≤ 1,25×" if target else "–",
+             v / p <= 1.25 or not target)  # fmt: skip
+        if f"cjs {n}" in got:
+            c = cpu(f"cjs {n}")
+            line(f"{n} filer: check-jsonschema / validate", f"{c:.2f} s / {v:.2f} s = {c / v:.1f}×",
+                 "≥ 2×", c / v >= 2)  # fmt: skip
+        if f"report {n}" in got:
+            rep = cpu(f"report {n}")
+            line(f"{n} filer: report 2023 / validate", f"{rep:.2f} s / {v:.2f} s = {rep / v:.2f}×",
+                 "≤ 2,5×", rep / v <= 2.5)  # fmt: skip
+        mem = got[f"validate {n}"][2]
+        limit = {5000: 100, 20000: 200}.get(n)
+        line(f"{n} filer: största minne (RSS) för validate", f"{mem} MB",
+             f"≤ {limit} MB" if limit else "–", limit is None or mem <= limit)  # fmt: skip
+    if len(ns) >= 2:
+        lo, hi = ns[0], ns[1]
+        dv = cpu(f"validate {hi}") - cpu(f"validate {lo}")
+        dp = cpu(f"parse {hi}") - cpu(f"parse {lo}")
+        line(f"marginalkostnad per MB {lo}→{hi} filer: validate / ren tolkning",
+             f"{dv:.2f} s / {dp:.2f} s = {dv / dp:.2f}×", "≤ 1,0×", dv / dp <= 1.0)  # fmt: skip
+    if len(ns) >= 3:
+        lo, hi = ns[1], ns[2]
+        per = [cpu(f"validate {n}") / sizes[n] for n in (lo, hi)]
+        line(f"linjär tillväxt {lo}→{hi} filer: s per MB", f"{per[0]:.3f} → {per[1]:.3f}",
+             "≤ 1,1× per MB", per[1] <= 1.1 * per[0])  # fmt: skip
+    print("\nVäggtid (median): " + ", ".join(f"{k} {v[1]:.2f} s" for k, v in got.items()))
     if args.keep is None:
-        shutil.rmtree(work)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -56,3 +56,11 @@ def test_a_file_changed_during_the_run_says_so(tmp_path: Path) -> None:
         (plan.display, "fil-andrad"),
         (plan.display, "okant-falt"),
     ]
+
+
+def test_not_keeping_the_texts_gives_the_same_findings(case_data: Path) -> None:
+    """`utsatta validate` checks the texts but does not keep them: the findings are the same."""
+    kept = validate(Path("data"))
+    dropped = validate(Path("data"), texts=False)
+    assert dropped.findings == kept.findings
+    assert kept.dataset.texts and not dropped.dataset.texts

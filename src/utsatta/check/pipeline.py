@@ -88,15 +88,17 @@ def validate(
     *,
     year: int | None = None,
     paths: Iterable[str | os.PathLike[str]] | None = None,
+    texts: bool = True,
 ) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
     ``paths`` limits report files and findings to those files (see
     ``utsatta.load.files.partial_check_files``); ``year`` limits the checks of reports to
-    that year. The data set in the result has every value, free texts included.
+    that year. The data set in the result has every value, free texts included, unless
+    ``texts=False`` (same findings, far less memory; see ``utsatta.load.dataset.load``).
     """
     only = {Path(p).resolve() for p in paths} if paths else None
-    ds = load(Path(root), only=only)
+    ds = load(Path(root), only=only, texts=texts)
     found = list(ds.findings)
     found += check_rules(ds)
     years = [year] if year is not None else sorted(ds.report_years)

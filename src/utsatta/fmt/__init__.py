@@ -1,31 +1,7 @@
-"""`utsatta fmt`: one canonical layout for the data files, without changing their content.
-
-The canonical layout:
-
-- keys in the order of the fields of the file's pydantic model, at every level; a key the model
-  does not know goes right after the field it is a misspelling of (``Nuläge`` after
-  ``nulage``), else after the known keys, in its original order;
-- block mappings indented by 2, block sequences by 2 with the dash indented by 2 (``- `` under
-  its key, the item's content at +4), flow collections (``[a, b]``) stay flow collections;
-- insats ids and fokusområde ids in double quotes (``"1:3"``, ``"1"``) when they are text; every
-  other scalar keeps its style (plain, quoted, ``|`` and ``>`` blocks), no re-wrapping of prose;
-- comments kept: a comment on its own line moves with the key or list item it stands above, or
-  stays at the end of the block it closes; an end-of-line comment stays on its item's line;
-  comments before the first key are the file's header and stay at the top; at most one blank
-  line in a row, none at the start or the end;
-- no ``---``, LF line ends, no byte-order mark, exactly one final newline.
-
-Only files that our own reader (:mod:`utsatta.load.yamlread`) reads without a single problem are
-formatted; anchors, aliases, tags (even ``!!str``, which the reader accepts), duplicate keys and
-so on are refused before ruamel.yaml sees the text, so ruamel only ever builds plain mappings,
-sequences and strings. Every scalar is read as text (nothing is resolved to numbers, booleans or
-dates) and written back as it was written; only a value ruamel.yaml cannot write back unchanged
-in its own style (a rare corner, e.g. a folded block holding a tab) is written in double quotes.
-
-Before anything is written, the result is checked: our reader must read the same data from it,
-without problems, and every comment of the original must still be there. If the check fails the
-file is left as it is and the failure is reported as an internal error.
-"""
+"""`utsatta fmt`: one canonical layout for the data files, without changing their content or
+comments. Only files our reader accepts without a problem are formatted, and the result is
+checked (same data, same comments) before it is written. See
+docs/decisions/0005-fmt-canonical-layout.md."""
 
 from __future__ import annotations
 

@@ -37,6 +37,11 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "indikator": IndikatorFil,
     "rapport": RapportFil,
 }
+#: The free texts of a report's insatser (and ``behov``, a list of them). A data set loaded with
+#: ``texts=False`` does not keep them (see ``load``).
+FREE_TEXTS = ("nulage", "fortsatt_arbete", "motivering", "samordning")
+#: What a free text that was not kept reads as.
+NOT_KEPT = "(texten sparades inte)"
 #: Track positions on the first read of every file (the slow path). Off by default: positions
 #: are recovered only for files with findings. Tests switch it on to prove both paths agree.
 ALWAYS_TRACK = False
@@ -82,6 +87,8 @@ class DataSet:
     findings: list[Finding] = field(default_factory=list)
     #: report years that have a folder, even an empty one
     report_years: set[int] = field(default_factory=set)
+    #: whether the reports' free texts were kept (the default); see ``load``
+    texts: bool = True
 
     def files(self) -> Iterator[SourceFile[Any]]:
         for single in (self.plan, self.organisationer, self.omraden):
@@ -100,7 +107,13 @@ class DataSet:
 
 
 def to_model(
-    path: Path, kind: str, display: str, raw: RawFile, findings: list[Finding]
+    path: Path,
+    kind: str,
+    display: str,
+    raw: RawFile,
+    findings: list[Finding],
+    *,
+    texts: bool = True,
 ) -> SourceFile[Any]:
     """The schema step: a file that was read, validated into the model of its kind."""
     source: SourceFile[Any] = SourceFile(
@@ -115,22 +128,41 @@ def to_model(
     findings.extend(found)
     if not raw.yaml_errors:
         source.model = model
+        if not texts and kind == "rapport" and model is not None:
+            _drop_texts(model)
     return source
 
 
-def load(root: str | os.PathLike[str], only: Iterable[Path] | None = None) -> DataSet:
-    """Load the data folder. With ``only``, report files outside those are skipped."""
+def _drop_texts(model: Any) -> None:
+    # After the schema step has judged the real texts: only whether a text is there (None or
+    # not) is left, which is all the checks read. The model is frozen, so its __dict__ is set.
+    for item in model.insatser:
+        values = item.__dict__
+        for name in FREE_TEXTS:
+            if values[name] is not None:
+                values[name] = NOT_KEPT
+        values["behov"] = [NOT_KEPT] * len(values["behov"])
+
+
+def load(
+    root: str | os.PathLike[str], only: Iterable[Path] | None = None, *, texts: bool = True
+) -> DataSet:
+    """Load the data folder. With ``only``, report files outside those are skipped.
+
+    With ``texts=False`` the reports' free texts are checked but not kept (each reads as
+    ``NOT_KEPT``; ``DataSet.texts`` says so): for a check of thousands of reports that only
+    needs the findings, in a fraction of the memory. Such a data set cannot be rendered.
+    """
     root = Path(root)
-    ds = DataSet(root=root)
+    ds = DataSet(root=root, texts=texts)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {p.resolve() for p in only}
     for path, kind in found:
         if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
             continue
         display = display_path(path)
-        source = to_model(
-            path, kind, display, read_raw(path, display, track=ALWAYS_TRACK), ds.findings
-        )
+        raw = read_raw(path, display, track=ALWAYS_TRACK)
+        source = to_model(path, kind, display, raw, ds.findings, texts=texts)
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":

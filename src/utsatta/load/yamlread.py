@@ -1,18 +1,7 @@
-"""Read one YAML document into plain Python data, treating the text as untrusted.
-
-We walk the parser's *events* ourselves instead of using a YAML constructor:
-- nothing but dict, list, str, int, float, bool and None is ever built (no object construction);
-- anchors, aliases, merge keys and tags other than ``!!str`` are reported, never expanded, so an
-  alias bomb costs nothing;
-- scalars follow the YAML 1.2 core schema: ``no``/``yes``/``on`` stay text, ``1:1`` stays text,
-  dates stay text (the models decide what a date is);
-- duplicate keys are reported instead of silently overwritten;
-- depth is bounded.
-
-The same walk runs in two modes. The fast mode builds data only. The tracking mode also records
-the 1-based position of every key and value by data path; it is used only for files that have
-findings, and gives the same data.
-"""
+"""Read one YAML document into plain data, treating the text as untrusted: the parser's events
+are walked here, so nothing but plain values is built, aliases and tags are refused unexpanded,
+scalars follow YAML 1.2, duplicate keys are reported and depth is bounded. A tracking mode also
+records the position of every key and value. See docs/decisions/0004-yaml-event-walk.md."""
 
 from __future__ import annotations
 
@@ -220,8 +209,15 @@ def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
     documents = 0
     nokey = _NOKEY
     reported_anchor = reported_alias = False
-    for ev in events(text):
+    # The parser's own get_event, not the ``events`` generator: a generator step per event
+    # costs as much as a third of the walk.
+    parser = _parser(text)
+    get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
+    while True:
+        ev = get()
         t = type(ev)
+        if t is StreamEndEvent:
+            break
         if t is ScalarEvent or t is MappingStartEvent or t is SequenceStartEvent or t is AliasEvent:
             mark = ev.start_mark
             if ev.anchor is not None and t is not AliasEvent and not reported_anchor:

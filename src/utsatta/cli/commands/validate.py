@@ -57,7 +57,8 @@ def validate(
     for p in given:
         if not p.resolve().is_relative_to(root_resolved):
             raise typer.BadParameter(f"{p} ligger inte i datamappen {root}.", param_hint="FILER")
-    result = run_validate(root, year=year, paths=partial_check_files(root, given))
+    # The texts are checked but not kept: validate only prints findings.
+    result = run_validate(root, year=year, paths=partial_check_files(root, given), texts=False)
     ds = result.dataset
     if year is not None and ds.plan and ds.plan.model:
         check_year(ds.plan.model.plan.giltighet, year)
