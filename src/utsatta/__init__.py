@@ -14,7 +14,8 @@ Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
 
 __version__ = "0.1.0"
 
@@ -62,6 +63,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from utsatta.check.pipeline import ValidationResult, validate
     from utsatta.codes import CODES
     from utsatta.errors import DataDirError, OutputError, UtsattaError

@@ -1,5 +1,5 @@
 """python -m utsatta"""
 
-from utsatta.cli.app import main
+from utsatta.cli import main
 
 main()

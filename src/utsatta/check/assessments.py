@@ -12,7 +12,7 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
     from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
     from utsatta.compute.indicators import evaluate
 
-    issues: list[Finding] = []
+    findings: list[Finding] = []
     for ar in years:
         reports = [r for r in ds.rapporter if r.model is not None and r.folder_year == ar]
         if not reports:
@@ -33,7 +33,7 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
                 if item.motivering is None
             ]
             for m in contradictions(own, statuses):
-                issues.append(
+                findings.append(
                     varning(
                         rep.display,
                         ("insatser", index[m.insats], "bedomning"),
@@ -44,4 +44,4 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
                         "skillnaden i 'motivering' för insatsen.",
                     )
                 )
-    return issues
+    return findings

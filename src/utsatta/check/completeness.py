@@ -18,15 +18,15 @@ def insatser_text(ids: list[str]) -> str:
 def check_completeness(
     ds: DataSet, years: list[int], *, only_present: bool = False
 ) -> list[Finding]:
-    """Issues for missing insatser in reports and, unless ``only_present``, missing reports.
+    """Findings for missing insatser in reports and, unless ``only_present``, missing reports.
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A
     report that does not exist is a warning, since reports come in during the year;
     ``--strict`` makes it fail.
     """
-    issues: list[Finding] = []
+    findings: list[Finding] = []
     if not (ds.plan and ds.plan.model):
-        return issues
+        return findings
     g = ds.plan.model.plan.giltighet
     names = ds.organisation_names()
     by_file = {
@@ -45,7 +45,7 @@ def check_completeness(
             listed = insatser_text(insatser)
             src = by_file.get((ar, org))
             if src is not None:
-                issues.append(
+                findings.append(
                     fel(
                         src.display,
                         ("insatser",),
@@ -58,7 +58,7 @@ def check_completeness(
                 )
             elif not only_present and (ar, org) not in present:
                 path = display_path(ds.root / "rapporter" / str(ar) / f"{org}.yaml")
-                issues.append(
+                findings.append(
                     varning(
                         path,
                         (),
@@ -67,4 +67,4 @@ def check_completeness(
                         f"omfatta {listed}. Skapa filen med 'utsatta ny rapport {ar} {org}'.",
                     )
                 )
-    return issues
+    return findings

@@ -25,6 +25,7 @@ from utsatta.cli.output import (
     EXIT_OUTPUT_LOST,
     err,
     flush,
+    interrupted,
 )
 from utsatta.errors import UtsattaError
 
@@ -39,13 +40,12 @@ def exit_code(exc: BaseException) -> int:
         err(f"fel: {exc}")
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
-        err("Avbrutet.")
-        return EXIT_INTERRUPTED
+        return interrupted()
     if isinstance(exc, SystemExit):
         if exc.code is None or isinstance(exc.code, int):
             code = exc.code or EXIT_OK
             if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
-                err("Avbrutet.")
+                return interrupted()
             return code
         err(str(exc.code))
         return EXIT_FINDINGS

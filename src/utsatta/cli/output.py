@@ -35,6 +35,12 @@ def err(text: str) -> None:
     _write(sys.stderr, text if text.endswith("\n") else text + "\n")
 
 
+def interrupted() -> int:
+    """Ctrl-C: say so, and the exit code for it."""
+    err("Avbrutet.")
+    return EXIT_INTERRUPTED
+
+
 def write_file(path: Path, text: str, *, overwrite: bool) -> None:
     """Write a whole file atomically (raises ``OutputError`` with a Swedish message)."""
     from utsatta.fileio import write_atomic

@@ -60,7 +60,7 @@ def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Find
     return at_line(display_path(path), 1, 1, code, message, severity)
 
 
-def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]], set[int]]:
+def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]], set[int]]:
     """Every data file below ``root`` with its kind, sorted; files that cannot be read as data
     become findings (never silently skipped)."""
     found: list[tuple[Path, str]] = []
@@ -75,7 +75,7 @@ def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]],
             if (here / d).is_symlink():
                 # Never followed: a link could lead out of the data folder, or in circles.
                 outside = not _inside((here / d).resolve(), root_resolved)
-                issues.append(
+                findings.append(
                     _file_issue(
                         here / d,
                         "lank-utanfor-data" if outside else "lankad-mapp",
@@ -97,7 +97,7 @@ def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]],
                 continue
             path = here / name
             if path.is_symlink() and not _inside(path.resolve(), root_resolved):
-                issues.append(
+                findings.append(
                     _file_issue(
                         path,
                         "lank-utanfor-data",
@@ -109,7 +109,7 @@ def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]],
                 continue
             if not name.endswith(".yaml"):
                 stem = name.rsplit(".", 1)[0]
-                issues.append(
+                findings.append(
                     _file_issue(
                         path,
                         "fel-filandelse",
@@ -121,7 +121,7 @@ def discover(root: Path, issues: list[Finding]) -> tuple[list[tuple[Path, str]],
             kind = kind_of((*rel, name))
             if kind is None:
                 in_reports = bool(rel) and rel[0] == "rapporter"
-                issues.append(
+                findings.append(
                     _file_issue(
                         path,
                         "fel-plats" if in_reports else "okand-fil",

@@ -37,7 +37,7 @@ RawLookup = typing.Callable[[Path_], "str | None"]
 def schema_findings(
     file: str, model: type[BaseModel], data: Any, raw: RawLookup | None = None
 ) -> tuple[BaseModel | None, list[Finding]]:
-    """Validate ``data`` against ``model``; the model, or the issues found.
+    """Validate ``data`` against ``model``; the model, or the findings.
 
     ``raw`` gives the source text of a plain scalar that YAML read as a number or boolean, so
     messages can quote what the user wrote (1.10, not 1.1).
@@ -48,7 +48,7 @@ def schema_findings(
         lookup = raw or (lambda _path: None)
         errors = exc.errors(include_url=False)
         renamed = _misspelt_keys(errors)
-        issues = []
+        findings = []
         for err in errors:
             loc = tuple(err["loc"])
             if err["type"] == "missing" and loc in renamed.values():
@@ -56,7 +56,7 @@ def schema_findings(
             if err["type"] == "extra_forbidden" and loc in renamed:
                 path, _ = _data_path(data, loc)
                 wanted = renamed[loc][-1]
-                issues.append(
+                findings.append(
                     fel(
                         file,
                         path,
@@ -66,8 +66,8 @@ def schema_findings(
                     )
                 )
                 continue
-            issues.append(_issue(file, model, data, err, lookup))
-        return None, issues
+            findings.append(_finding(file, model, data, err, lookup))
+        return None, findings
 
 
 def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
@@ -204,7 +204,7 @@ _KIND_WORDS = {
 }
 
 
-def _issue(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
+def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
