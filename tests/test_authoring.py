@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tests.support import BASE
-from utsatta.cli import app
+from utsatta.cli.app import app
 from utsatta.load.yamlread import parse
 
 runner = CliRunner()

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.support import build_case
-from utsatta.cli import app
+from utsatta.cli.app import app
 
 
 def run_validate(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict]:

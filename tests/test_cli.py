@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.support import BASE, CASES, build_case
-from utsatta.cli import app
+from utsatta.cli.app import app
 
 runner = CliRunner()
 

@@ -26,7 +26,7 @@ from ruamel.yaml.scalarstring import (
 from typer.testing import CliRunner
 
 from utsatta import fmt as fmt_module
-from utsatta.cli import app as cli
+from utsatta.cli.app import app as cli
 from utsatta.fmt import FormatRefused, comment_texts, format_file, format_text
 from utsatta.load.files import classify
 from utsatta.load.yamlread import parse

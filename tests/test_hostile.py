@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from tests.support import BASE
 from utsatta.check import validate
-from utsatta.cli import app
+from utsatta.cli.app import app
 from utsatta.load.yamlread import MAX_FILE_BYTES, parse
 
 SHIPPED = Path(__file__).parent.parent / "data"

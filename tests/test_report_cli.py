@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from utsatta.cli import app
+from utsatta.cli.app import app
 from utsatta.errors import OutputError
 from utsatta.fileio import write_atomic
 

@@ -37,7 +37,7 @@ from typer.testing import CliRunner
 
 from tests.support import BASE, CASE_DIRS, build_case
 from utsatta.check import validate
-from utsatta.cli import app as cli_app
+from utsatta.cli.app import app as cli_app
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import classify
 from utsatta.load.yamlread import parse

@@ -23,15 +23,19 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
             IndikatorStatus(r.indikator.id, tuple(r.indikator.insatser), r.progress.status)
             for r in results
         ]
+        linked = {insats for s in statuses for insats in s.insatser}
         for rep in reports:
             assert rep.model is not None
-            index = {item.insats: n for n, item in enumerate(rep.model.insatser)}
             # An explained difference is fine: the warning asks for exactly that explanation.
+            # Only insatser with an indicator can contradict one (most reports have none).
             own = [
                 EgenBedomning(item.insats, rep.model.organisation, item.bedomning)
                 for item in rep.model.insatser
-                if item.motivering is None
+                if item.motivering is None and item.insats in linked
             ]
+            if not own:
+                continue
+            index = {item.insats: n for n, item in enumerate(rep.model.insatser)}
             for m in contradictions(own, statuses):
                 findings.append(
                     varning(
