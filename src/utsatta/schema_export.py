@@ -1,24 +1,6 @@
-"""JSON Schema (draft 2020-12) for every kind of data file, generated from the pydantic models.
-
-The schemas are for editors (VS Code's YAML extension: completion, hover text, inline errors) and
-for any standard JSON Schema validator. pydantic stays the authority; the schema says the same
-wherever JSON Schema can say it:
-
-- Swedish ``title`` and ``description`` for every file, object and property come from the models
-  (``Field(title=…, description=…)`` and ``model_config["json_schema_extra"]``);
-- ids, insats ids, fokusområde ids, dates, web addresses and non-blank texts carry ``pattern``
-  (``WithJsonSchema`` on the types in :mod:`utsatta.model.common`);
-- the model validators (Grupp, Malvarde, Uppfoljning, Berakning) are written as ``oneOf`` or
-  ``if``/``then``/``else`` next to the validators themselves;
-- this module adds ``$schema`` and ``$id``, ``additionalProperties: false`` on every object (all
-  models forbid unknown keys), and turns constraints pydantic could not translate (``gt`` on a
-  number with a custom validator) into their JSON Schema keywords.
-
-What JSON Schema cannot say: NaN and infinities (JSON has no such numbers) and the difference
-between 2023 and 2023.0 (the same number in JSON; pydantic in strict mode wants an int).
-
-The output is deterministic: the same bytes on every run.
-"""
+"""JSON Schema (draft 2020-12) for every kind of data file, generated from the pydantic models,
+for editors and any JSON Schema validator; deterministic output. See
+docs/decisions/0007-json-schema.md."""
 
 from __future__ import annotations
 
