@@ -641,3 +641,17 @@ def test_a_file_with_only_warnings_is_formatted() -> None:
     )
     out = format_text(text, "rapport")
     assert "kontakt: Kalle #1 på listan\n" in out
+
+
+def test_a_refusal_is_the_one_problem_record(tmp_path: Path) -> None:
+    """Why fmt leaves a file as it is reaches the user as a Finding with a registered code."""
+    from utsatta.codes import CODES
+
+    path = tmp_path / "rapport.yaml"
+    path.write_text("schemaversion: 1\nar: 2023\nar: 2024\n", encoding="utf-8")
+    result = format_file(path, "rapport", write=False)
+    problem = result.finding("rapport.yaml")
+    assert problem is not None
+    assert (problem.file, problem.line, problem.code) == ("rapport.yaml", 3, "kan-inte-formateras")
+    assert problem.code in CODES
+    assert format_file(tmp_path / "rapport.yaml", "rapport", write=False).ok is False

@@ -20,7 +20,7 @@ class Code:
     title: str
     #: what to do, in Swedish
     hint: str
-    #: where it is found: "fil", "yaml", "schema", "referens" or "fullständighet"
+    #: where it is found: "fil", "yaml", "schema", "referens", "fullständighet" or "fmt"
     stage: str
 
 
@@ -142,6 +142,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    # utsatta fmt
+    ("kan-inte-formateras", F, "fmt", "Filen formateras inte (den har fel eller ovanliga tecken)",
+     "Rätta felet först (kör 'utsatta validate')."),
+    ("fmt-internt-fel", F, "fmt", "Formateringen hade ändrat innehållet; filen lämnas orörd",
+     "Rapportera felet till utsattas utvecklare."),
     # Completeness
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),

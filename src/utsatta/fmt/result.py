@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utsatta.errors import UtsattaError
+from utsatta.findings import Finding, Severity
 
 
 class FormatRefused(UtsattaError):
@@ -45,3 +46,11 @@ class FmtResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def finding(self, file: str) -> Finding | None:
+        """Why the file was not formatted, as the one problem record (None when it was).
+        Without a known place the finding is at line 0 (the file as a whole)."""
+        if self.error is None:
+            return None
+        code = "fmt-internt-fel" if self.internal else "kan-inte-formateras"
+        return Finding(file, self.line or 0, self.column or 0, code, Severity.FEL, self.error)

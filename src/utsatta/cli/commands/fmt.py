@@ -120,10 +120,11 @@ def run(
         else:
             result = format_file(path, kind, write=not check)
         shown = display_path(path)
-        if result.error is not None:
+        problem = result.finding(shown)
+        if problem is not None:
             failed.append(result)
-            where = f" (rad {result.line}, kolumn {result.column})" if result.line else ""
-            echo(f"kan inte formateras: {shown}{where}: {result.error}")
+            where = f" (rad {problem.line}, kolumn {problem.column})" if problem.line else ""
+            echo(f"kan inte formateras: {shown}{where}: {problem.message}")
         elif result.changed:
             changed.append(result)
             echo(f"skulle formateras om: {shown}" if check else f"formaterade: {shown}")
