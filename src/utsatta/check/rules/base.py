@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,16 +93,20 @@ class Ref:
     where: str
 
     def check(
-        self, file: str, refs: Iterable[tuple[Path_, Any]], known: list[str], valid: Any = None
+        self,
+        file: str,
+        refs: Iterable[tuple[Path_, Any]],
+        known: list[str],
+        valid: Container[Any] | None = None,
     ) -> list[Finding]:
         """Every reference in ``refs`` (place, value) that is not a known id. ``valid`` is a
         set to test against (default: ``known``)."""
         pool = set(known) if valid is None else valid
-        return [
-            unknown(file, path, self.code, self.what, str(v), known, self.where)
-            for path, v in refs
-            if v not in pool
-        ]
+        return [self.finding(file, path, str(v), known) for path, v in refs if v not in pool]
+
+    def finding(self, file: str, path: Path_, value: str, known: list[str]) -> Finding:
+        """``value`` at ``path`` is not one of ``known``."""
+        return unknown(file, path, self.code, self.what, value, known, self.where)
 
 
 def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[Finding]:

@@ -71,7 +71,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             )
         seen.add(insats)
         if known.insats_ids and insats not in known.insats_set:
-            out += INSATS.check(f, [((*at, "insats"), insats)], known.insats_ids, frozenset())
+            out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))
         elif known.duties and known_org and org not in known.duties.get(insats, frozenset()):
             due = known.duty_order.get(insats, [])
             out.append(
