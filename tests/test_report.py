@@ -28,14 +28,13 @@ from markdown_it.token import Token
 from utsatta.load.dataset import load
 from utsatta.render import markdown, overview
 from utsatta.render.chart import indicator_svg
+from utsatta.render.labels import faktor_text, varde
 from utsatta.render.report import (
     ReportView,
     build,
-    faktor_text,
     override_templates_dir,
     render,
     tal,
-    varde,
 )
 
 HERE = Path(__file__).parent
@@ -966,9 +965,9 @@ def test_html_override_is_autoescaped(tmp_path: Path, view: ReportView) -> None:
 def test_sources_of_one_publisher_are_told_apart() -> None:
     """Two sources from the same publisher without titles differ by their comments."""
     from utsatta.model.common import Kalla
-    from utsatta.render.report import _kalla_text
+    from utsatta.render.report.sections.sources import kalla_vy
 
     a = Kalla(id="a", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2021.")
     b = Kalla(id="b", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2022.")
-    assert _kalla_text(a).text == "Göteborgs universitet: SOM 2021"
-    assert _kalla_text(a).text != _kalla_text(b).text
+    assert kalla_vy(a).text == "Göteborgs universitet: SOM 2021"
+    assert kalla_vy(a).text != kalla_vy(b).text
