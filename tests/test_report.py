@@ -915,6 +915,34 @@ def test_output_is_identical_across_hash_seeds(
     assert outputs == [expected] * 3
 
 
+_LAZY = """
+import sys
+from pathlib import Path
+from utsatta.load.dataset import load
+from utsatta.render import overview
+from utsatta.render.report import build, render
+view = build(load(Path(sys.argv[1])), int(sys.argv[2]))
+before = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
+render(view, "html")
+after = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
+print(before, after)
+"""
+
+
+def test_building_a_report_imports_no_template_or_terminal_library() -> None:
+    """jinja2, markdown-it and rich are imported only when a report is rendered (rich only by
+    the terminal tables), so importing the report and overview code and building the view
+    does not pay for them."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LAZY, str(FIXTURE.resolve()), str(YEAR)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout == "[] ['jinja2', 'markdown_it']\n"
+
+
 def _copy_fixture(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     for src in FIXTURE.rglob("*"):
