@@ -8,7 +8,7 @@ Years, unconfirmed levels and coverage: docs/decisions/0011-report-years.md,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import InsatsCoverage
@@ -30,7 +30,7 @@ from utsatta.render.report.view import (
 class ListaSammanfattning:
     """What the summary says about the police list."""
 
-    rader: list[Rad]
+    rader: tuple[Rad, ...]
     upplaga: str | None
     sakerhet: str | None
     forklaring: tuple[str, ...]
@@ -55,6 +55,11 @@ def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
     """The legend lines for the markers used, in a fixed order."""
     used = set(markers)
     return tuple(f"{m} {text}" for m, text in SAKERHET_MARKERING.values() if m in used)
+
+
+def _niva(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: int) -> str | None:
+    k = klass.get((omrade, upplaga))
+    return k.niva if k is not None else None
 
 
 def _pa_listan(k: Klassning | None) -> bool:
@@ -97,7 +102,7 @@ def _osakra_text(slutledda: int, sekundara: int) -> str:
 
 
 def _tackning(
-    insatser: Sequence[InsatsCoverage], ar: int, columns: Sequence[str], on_list: Sequence[str]
+    insatser: Sequence[InsatsCoverage], ar: int, columns: Sequence[str], on_list: Set[str]
 ) -> tuple[TackningRad, ...]:
     """The coverage matrix: per insats, how many reports reached each område in ``columns``."""
     rows: list[TackningRad] = []
@@ -138,7 +143,7 @@ def omraden_vy(
     """The områden section, and what the summary says about the police list."""
     if omr is None:
         empty = OmradenVy((), (), (), (), None, None, (), (), (), ())
-        return empty, ListaSammanfattning([], None, None, (), None, 0)
+        return empty, ListaSammanfattning((), None, None, (), None, 0)
     klass: Mapping[tuple[str, int], Klassning] = {
         (o.id, k.upplaga): k for o in omr.omraden for k in o.klassning
     }
@@ -209,8 +214,9 @@ def omraden_vy(
             )
 
     # Coverage: the areas on the latest list, then any other area a report reached.
+    listed = set(on_list)
     reached_any = {o for ic in insatser for o in ic.reached}
-    columns = [o for o in omr.omraden if o.id in on_list or o.id in reached_any]
+    columns = [o for o in omr.omraden if o.id in listed or o.id in reached_any]
     vy = OmradenVy(
         upplagor=tuple(upplagor),
         upplagor_text=tuple(
@@ -225,20 +231,15 @@ def omraden_vy(
             c.markering for f in forandringar for c in (f.fore, f.efter)
         ),
         tackning_omraden=tuple(
-            o.namn if o.id in on_list else f"{o.namn} (ej på listan)" for o in columns
+            o.namn if o.id in listed else f"{o.namn} (ej på listan)" for o in columns
         ),
-        tackning=_tackning(insatser, ar, [o.id for o in columns], on_list),
+        tackning=_tackning(insatser, ar, [o.id for o in columns], listed),
     )
     return vy, ListaSammanfattning(
-        lista,
+        tuple(lista),
         upplaga_text,
         lista_sakerhet,
         _forklaring(lista_markers),
         forandring_text,
         antal_pa_listan,
     )
-
-
-def _niva(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: int) -> str | None:
-    k = klass.get((omrade, upplaga))
-    return k.niva if k is not None else None

@@ -62,7 +62,7 @@ def sammanfattning(
         malar=g.till,
         upplaga=pl.upplaga,
         lista_text=lista_text,
-        lista=tuple(pl.rader),
+        lista=pl.rader,
         antal_pa_listan=pl.antal,
         lista_sakerhet=pl.sakerhet,
         lista_forklaring=pl.forklaring,
