@@ -1,7 +1,7 @@
 """`utsatta indikatorer`: the same numbers and the same "Framsteg" as the report.
 
-The text table formats with the report's functions (:func:`utsatta.render.report.varde` and
-:func:`~utsatta.render.report.framsteg_text`); the JSON keeps raw numbers and adds
+The text table formats with the report's functions (:func:`utsatta.render.labels.varde` and
+:func:`~utsatta.render.labels.framsteg_text`); the JSON keeps raw numbers and adds
 ``framsteg_andel``, the share of the way from the baseline to the målvärde.
 """
 

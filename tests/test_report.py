@@ -28,14 +28,13 @@ from markdown_it.token import Token
 from utsatta.load.dataset import load
 from utsatta.render import markdown, overview
 from utsatta.render.chart import indicator_svg
+from utsatta.render.labels import faktor_text, varde
 from utsatta.render.report import (
     ReportView,
     build,
-    faktor_text,
     override_templates_dir,
     render,
     tal,
-    varde,
 )
 
 HERE = Path(__file__).parent
@@ -916,6 +915,34 @@ def test_output_is_identical_across_hash_seeds(
     assert outputs == [expected] * 3
 
 
+_LAZY = """
+import sys
+from pathlib import Path
+from utsatta.load.dataset import load
+from utsatta.render import overview
+from utsatta.render.report import build, render
+view = build(load(Path(sys.argv[1])), int(sys.argv[2]))
+before = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
+render(view, "html")
+after = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
+print(before, after)
+"""
+
+
+def test_building_a_report_imports_no_template_or_terminal_library() -> None:
+    """jinja2, markdown-it and rich are imported only when a report is rendered (rich only by
+    the terminal tables), so importing the report and overview code and building the view
+    does not pay for them."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LAZY, str(FIXTURE.resolve()), str(YEAR)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout == "[] ['jinja2', 'markdown_it']\n"
+
+
 def _copy_fixture(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     for src in FIXTURE.rglob("*"):
@@ -966,9 +993,9 @@ def test_html_override_is_autoescaped(tmp_path: Path, view: ReportView) -> None:
 def test_sources_of_one_publisher_are_told_apart() -> None:
     """Two sources from the same publisher without titles differ by their comments."""
     from utsatta.model.common import Kalla
-    from utsatta.render.report import _kalla_text
+    from utsatta.render.report.sections.sources import kalla_vy
 
     a = Kalla(id="a", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2021.")
     b = Kalla(id="b", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2022.")
-    assert _kalla_text(a).text == "Göteborgs universitet: SOM 2021"
-    assert _kalla_text(a).text != _kalla_text(b).text
+    assert kalla_vy(a).text == "Göteborgs universitet: SOM 2021"
+    assert kalla_vy(a).text != kalla_vy(b).text

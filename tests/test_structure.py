@@ -37,8 +37,6 @@ LAYERS: dict[str, int] = {
     "__init__": 7,
     "__main__": 7,
 }
-#: R2 splits render/report.py (1,400 lines, and a cycle with render/overview.py).
-REPORT = ("utsatta.render.report", "utsatta.render.overview")
 
 
 def _module(path: Path) -> str:
@@ -157,11 +155,6 @@ def _private_imports() -> list[str]:
     return out
 
 
-def _about_report(problem: str | tuple[str, ...]) -> bool:
-    text = problem if isinstance(problem, str) else " ".join(problem)
-    return any(name in text for name in REPORT)
-
-
 def _long_files() -> list[str]:
     return [
         f"{p.relative_to(ROOT)}: {n} rader"
@@ -175,26 +168,19 @@ def test_layers_are_known() -> None:
 
 
 def test_no_upward_imports() -> None:
-    assert [p for p in _upward() if not _about_report(p)] == []
+    assert _upward() == []
 
 
 def test_no_import_cycles() -> None:
-    assert [c for c in _cycles() if not _about_report(c)] == []
+    assert _cycles() == []
 
 
 def test_no_private_names_across_modules() -> None:
-    assert [p for p in _private_imports() if not _about_report(p)] == []
+    assert _private_imports() == []
 
 
 def test_no_source_file_over_600_lines() -> None:
-    assert [f for f in _long_files() if "render/report.py" not in f] == []
-
-
-@pytest.mark.xfail(strict=False, reason="R2 splits render/report.py")
-def test_render_report_is_split() -> None:
-    assert [f for f in _long_files() if "render/report.py" in f] == []
-    assert [c for c in _cycles() if _about_report(c)] == []
-    assert [p for p in _upward() + _private_imports() if _about_report(p)] == []
+    assert _long_files() == []
 
 
 def test_one_process() -> None:
@@ -227,4 +213,4 @@ def test_tests_import_no_test_module_and_no_private_name() -> None:
                         for a in node.names
                         if a.name.startswith("_")
                     ]
-    assert [b for b in bad if "_kalla_text" not in b] == []  # tests/test_report.py is R2's
+    assert bad == []

@@ -1,24 +1,5 @@
-"""One small line chart per indicator, as inline SVG.
-
-Why inline SVG and not a charting library:
-
-* **No dependency.** A few dozen lines of Python write the chart; nothing to install, pin or
-  audit, and no JavaScript in the report.
-* **A standalone file.** The chart is part of the HTML itself: no image files next to it, no
-  script or font from another host, so the report can be mailed, archived and opened offline.
-* **It prints well.** SVG is vector graphics: sharp on paper and at any zoom, and the print
-  stylesheet applies to it like to the text.
-* **Accessible and deterministic.** ``role="img"`` with a ``<title>`` and an ``aria-label`` that
-  says the values in words; every coordinate is written with a fixed number of decimals, so the same
-  data always gives the same bytes (the golden files depend on that).
-
-The chart shows the baseline (a hollow square), the utfall (points joined by a line, broken where
-the way of measuring changed) and the målvärde as a dashed horizontal line from the baseline year
-to the målår.
-
-Any finite values give a chart: the y axis is computed in decimal arithmetic (:mod:`decimal`), so
-a zero range, values like 1e-12 or 1e300, negative values and a single point all get a non-empty
-axis with exact tick values, and no coordinate is ever infinite or NaN.
+"""One small line chart per indicator, as inline SVG: baseline, utfall and målvärde, accessible
+and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inline-svg-charts.md.
 """
 
 from __future__ import annotations

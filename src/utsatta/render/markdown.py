@@ -1,29 +1,7 @@
-"""Text from the data, made safe for the two report formats.
-
-The texts the nämnder write (nuläge, motivering, behov …) are untrusted: they may contain
-Markdown, raw HTML, ``|`` and very long words. Everything that comes from the data passes one of
-these functions before it reaches the output.
-
-Markdown output (GitHub-flavoured):
-
-* :func:`inline` for one-line text (headings, list items): raw HTML is neutralised (``<`` and ``>``
-  become ``&lt;``/``&gt;``, ``&`` becomes ``&amp;``, so no tag, autolink or entity trick survives),
-  backticks, backslashes and ``|`` are escaped, images (``![``) are turned into text, and a leading
-  block marker (``#``, ``-``, ``+``, ``*``, ``>``, ``=``, ``_``, ``~``, ``[``, ``1.``) is escaped so
-  the text cannot open a heading, list, quote or link definition. Line breaks become spaces, and a
-  blank line (a new paragraph) becomes `` / `` — never ``<br>``, since no raw HTML is written.
-  Emphasis and links the nämnd wrote stay Markdown.
-* :func:`cell` is :func:`inline` for a table cell, where in addition a word longer than
-  ``LONG_WORD`` characters gets a zero-width space every ``LONG_WORD`` characters, so GitHub can
-  wrap it instead of stretching the table (web addresses are left whole).
-* :func:`url` writes a web address as an autolink.
-* :func:`block` keeps paragraphs: each line is escaped like :func:`inline` and stripped of leading
-  spaces (so four spaces never make a code block).
-
-HTML output: :func:`richtext` renders the nämnd's Markdown with markdown-it-py (CommonMark, raw
-HTML off, linkify off, images, headings and setext headings off), so no raw HTML ever passes and
-a nämnd cannot add a heading to the report or make the page load an image. Everything else in the
-HTML is escaped by Jinja's autoescape.
+"""Text from the data, made safe for the two report formats: the Jinja filters ``md``
+(:func:`inline`), ``mdcell`` (:func:`cell`), ``mdblock`` (:func:`block`), ``mdurl`` (:func:`url`)
+for Markdown, and ``richtext`` (:func:`richtext`) for HTML. What each one neutralises and why:
+docs/decisions/0019-untrusted-text-in-reports.md.
 """
 
 from __future__ import annotations
@@ -77,7 +55,7 @@ def _one_line(text: str) -> str:
 
 
 def inline(text: str) -> str:
-    """One line of Markdown text; see the module docstring."""
+    """One line of Markdown text: HTML, block markers, backticks, `|` and images neutralised."""
     return _escape_line(_one_line(text))
 
 

@@ -13,16 +13,8 @@ if TYPE_CHECKING:
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.responsibility import Cell, resolve
 from utsatta.load.dataset import DataSet
-
-UPPFOLJNING_TEXT = {
-    "arlig": "årlig rapportering till kommunstyrelsen",
-    "en-gang": "en gång, år {ar}",
-    "under-planperioden": "återrapportering under planperioden",
-}
-
-
-def uppfoljning_text(typ: str, ar: int | None) -> str:
-    return UPPFOLJNING_TEXT[typ].format(ar=ar)
+from utsatta.render import labels
+from utsatta.render.breakdown import per_kon, per_omrade
 
 
 def _names(ds: DataSet) -> dict[str, str]:
@@ -102,7 +94,7 @@ def plan_text(ds: DataSet) -> str:
         )
         console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
         up = item["uppfoljning"]
-        console.print("  Uppföljning: " + uppfoljning_text(up["typ"], up["ar"]))
+        console.print("  Uppföljning: " + labels.uppfoljning_text(up["typ"], up["ar"]))
     return _text_of(console)
 
 
@@ -196,11 +188,10 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
     ``per_omrade`` (``{"omrade", "ar", "varde"}``, by område in omraden.yaml order, then year) and
     ``per_kon`` (``{"kon", "ar", "varde"}``, kön K before M, then year) are the utfall up to
     ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
-    kön" tables (:func:`utsatta.render.report.per_omrade`); ``omrade`` is the id. A value for an
+    kön" tables (:func:`utsatta.render.breakdown.per_omrade`); ``omrade`` is the id. A value for an
     område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
     totals. Both lists are empty when the indicator has no such values."""
     from utsatta.compute.indicators import evaluate
-    from utsatta.render.report import framsteg_andel, per_kon, per_omrade
 
     omraden = _omrade_ids(ds)
     out = []
@@ -224,7 +215,7 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 "baslinje": _point(p.baslinje),
                 "senaste": _point(p.senaste),
                 "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
-                "framsteg_andel": framsteg_andel(r),
+                "framsteg_andel": labels.framsteg_andel(r),
                 "kvot": p.kvot,
                 "trosklar": list(p.trosklar),
                 "status": str(p.status),
@@ -273,16 +264,6 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     from rich.table import Table
 
     from utsatta.compute.indicators import evaluate
-    from utsatta.render.report import (
-        framsteg_andel,
-        framsteg_text,
-        inaktuell_text,
-        malvarde_text,
-        per_kon,
-        per_omrade,
-        status_text,
-        varde,
-    )
 
     assert ds.plan and ds.plan.model
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
@@ -296,8 +277,8 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     for r in evaluate(ds, ar):
         unit = r.indikator.enhet
         b, s = r.baslinje, r.serie[-1] if r.serie else None
-        status = status_text(r)
-        gammal = inaktuell_text(r, ar)
+        status = labels.status_text(r)
+        gammal = labels.inaktuell_text(r, ar)
         if gammal:
             status += f" · {gammal}"
         key = r.indikator.fokusomrade
@@ -308,10 +289,10 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
         groups.setdefault(heading, []).append(
             [
                 r.indikator.namn,
-                f"{varde(b.varde, unit)} ({b.ar})" if b else "–",
-                f"{varde(s.varde, unit)} ({s.ar})" if s else "–",
-                "–" if (m := malvarde_text(r)) == "saknas" else m,
-                framsteg_text(framsteg_andel(r)),
+                f"{labels.varde(b.varde, unit)} ({b.ar})" if b else "–",
+                f"{labels.varde(s.varde, unit)} ({s.ar})" if s else "–",
+                "–" if (m := labels.malvarde_text(r)) == "saknas" else m,
+                labels.framsteg_text(labels.framsteg_andel(r)),
                 status,
             ]
         )

@@ -1,0 +1,185 @@
+"""The Swedish words and number texts every view shares: labels of statuses, levels and units,
+and how an indicator's values, målvärde, progress and status are written.
+
+Used by the report (:mod:`utsatta.render.report`) and the tables of ``utsatta plan``, ``status``
+and ``indikatorer`` (:mod:`utsatta.render.overview`), so both say the same thing the same way.
+How numbers are written: docs/decisions/0012-numbers-as-written.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from utsatta.compute.responsibility import Cell
+from utsatta.numbers import tal
+
+if TYPE_CHECKING:
+    from utsatta.compute.indicators import IndicatorResult
+
+RAPPORTSTATUS: Final[Mapping[str, str]] = {
+    "genomford": "Genomförd",
+    "pagaende": "Pågående",
+    "forsenad": "Försenad",
+    "ej-paborjad": "Ej påbörjad",
+    "avbruten": "Avbruten",
+}
+BEDOMNING: Final[Mapping[str, str]] = {
+    "uppnatt": "Uppnått",
+    "bedoms-uppnas": "Bedöms uppnås",
+    "osakert": "Osäkert",
+    "bedoms-inte-uppnas": "Bedöms inte uppnås",
+    "inte-uppnatt": "Inte uppnått",
+}
+NIVA: Final[Mapping[str, str]] = {
+    "sarskilt-utsatt": "särskilt utsatt",
+    "riskomrade": "riskområde",
+    "utsatt": "utsatt",
+    "ej-pa-listan": "ej på listan",
+    "okand": "okänd",
+}
+#: plural headings for the levels on the list, most serious first
+NIVA_RUBRIK: Final[Mapping[str, str]] = {
+    "sarskilt-utsatt": "Särskilt utsatta områden",
+    "riskomrade": "Riskområden",
+    "utsatt": "Utsatta områden",
+}
+#: how serious a level is, to tell a higher level from a lower one
+NIVA_RANG: Final[Mapping[str, int]] = {
+    "sarskilt-utsatt": 3,
+    "riskomrade": 2,
+    "utsatt": 1,
+    "ej-pa-listan": 0,
+}
+SAKERHET: Final[Mapping[str, str]] = {
+    "slutledd": "slutledd",
+    "sekundar": "sekundär källa",
+}
+#: markers for levels on the police list that are not confirmed, and what they mean
+SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
+    "slutledd": ("*", "slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista"),
+    "sekundar": ("†", "nivå från en sekundär källa (t.ex. pressen), inte från polisen själv"),
+}
+ENHET: Final[Mapping[str, tuple[str, str]]] = {
+    # enhet: (suffix after a value, y-axis label)
+    "procent": (" %", "Procent"),
+    "antal": ("", "Antal"),
+    "index": ("", "Index"),
+    "per-100000-invanare": (" per 100 000 inv.", "Per 100 000 invånare"),
+    "meritvarde": ("", "Meritvärde"),
+}
+RIKTNING: Final[Mapping[str, str]] = {
+    "hogre-ar-battre": "högre är bättre",
+    "lagre-ar-battre": "lägre är bättre",
+}
+METOD: Final[Mapping[str, str]] = {
+    "forvantad-bana": "förväntad bana",
+    "cagr": "CAGR",
+    "cagr-mal": "CAGR mot målvärde",
+    "trend": "trend",
+}
+LAGE: Final[Mapping[Cell, str]] = {
+    Cell.INKOMMEN: "Inkommen",
+    Cell.SAKNAS: "Rapport saknas",
+    Cell.FRIVILLIG: "Ingen rapport (frivillig i år)",
+    Cell.TIDIGARE: "Rapporterad ett tidigare år",
+    Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
+}
+KON: Final[Mapping[str, str]] = {"K": "kvinnor", "M": "män"}
+UPPFOLJNING_TEXT: Final[Mapping[str, str]] = {
+    "arlig": "årlig rapportering till kommunstyrelsen",
+    "en-gang": "en gång, år {ar}",
+    "under-planperioden": "återrapportering under planperioden",
+}
+MAX_DECIMALER: Final = 2
+#: a latest value more than this many years older than the report year is flagged
+INAKTUELL_AR: Final = 2
+
+
+def cap(text: str) -> str:
+    """The text with a capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
+def uppfoljning_text(typ: str, ar: int | None) -> str:
+    """How an insats is followed up: "en gång, år 2023"."""
+    return UPPFOLJNING_TEXT[typ].format(ar=ar)
+
+
+def enhet_text(enhet: str) -> tuple[str, str]:
+    """(suffix after a value, axis label): known units by the table, others as written."""
+    return ENHET.get(enhet, (f" {enhet}", enhet[:1].upper() + enhet[1:]))
+
+
+def decimals_in(value: float) -> int:
+    """The decimals ``value`` was written with: 74.0 has 0, 81.05 has 2."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def decimaler(value: float) -> int:
+    """The decimals ``value`` is shown with: as many as it needs, at most :data:`MAX_DECIMALER`."""
+    return min(MAX_DECIMALER, decimals_in(value))
+
+
+def varde(value: float, enhet: str) -> str:
+    """A value of an indicator as written in the data: ``varde(74.0, "index")`` is "74",
+    ``varde(81.05, "procent")`` "81,05 %", ``varde(83000, "antal")`` "83 000"."""
+    return tal(value, decimaler(value), enhet_text(enhet)[0])
+
+
+def faktor_text(faktor: float) -> str:
+    """A relative målvärde in words: 0.5 is "halva baslinjen", 0.8 "0,8 × baslinjen"."""
+    if faktor == 0.5:
+        return "halva baslinjen"
+    return f"{tal(faktor, decimaler(faktor))} × baslinjen"
+
+
+def malvarde_text(res: IndicatorResult) -> str:
+    """The målvärde used, with its year: the value, the rule when it cannot be resolved (a
+    relative målvärde without baseline), or "saknas"."""
+    ind = res.indikator
+    if res.malvarde is not None and res.malar is not None:
+        return f"{varde(res.malvarde, ind.enhet)} ({res.malar})"
+    mal = ind.malvarden[-1] if ind.malvarden else None  # the one compute.indicators uses
+    if mal is not None and mal.relativt is not None:
+        return f"{faktor_text(mal.relativt.faktor)} ({mal.ar})"
+    return "saknas"
+
+
+def framsteg_andel(res: IndicatorResult) -> float | None:
+    """The share of the distance from the baseline to the målvärde covered by the latest value
+    (0.35 is 35 % of the way), or None without baseline, latest value or målvärde."""
+    b, s, m = res.progress.baslinje, res.progress.senaste, res.malvarde
+    if b is None or s is None or m is None or m == b.varde:
+        return None
+    return round((s.varde - b.varde) / (m - b.varde), 9)
+
+
+def framsteg_text(andel: float | None) -> str:
+    """ "35 % av vägen", or "–" where no share exists."""
+    return "–" if andel is None else f"{tal(andel * 100, 0, ' %')} av vägen"
+
+
+def status_text(res: IndicatorResult) -> str:
+    """The status with its reason: "Ej bedömbar (saknar data)"."""
+    prog = res.progress
+    text = cap(prog.status.value)
+    if prog.orsak is not None:
+        text += f" ({prog.orsak.value})"
+    return text
+
+
+def status_nyckel(name: str) -> str:
+    """A status's enum name as a key for styling: ``I_FAS`` is "i-fas"."""
+    return name.lower().replace("_", "-")
+
+
+def inaktuell_text(res: IndicatorResult, ar: int | None) -> str | None:
+    """ "senaste värde från 2019" when the latest value is more than :data:`INAKTUELL_AR` years
+    older than ``ar``; None otherwise (and without a year to compare with)."""
+    if ar is None or not res.serie:
+        return None
+    senaste = res.serie[-1].ar
+    return f"senaste värde från {senaste}" if ar - senaste > INAKTUELL_AR else None

@@ -1,0 +1,71 @@
+"""`build`: the report of one year as a :class:`~utsatta.render.report.view.ReportView`, from a
+loaded and validated data set. The figures come from :mod:`utsatta.compute`; each section of the
+view is made by its module in :mod:`utsatta.render.report.sections`, in the plan's order.
+
+The decisions behind the report: docs/decisions/0010-report-layout.md and the records after it.
+"""
+
+from __future__ import annotations
+
+from utsatta.compute.duties import year_matrix
+from utsatta.compute.coverage import coverage, reports_of_year
+from utsatta.compute.indicators import evaluate
+from utsatta.load.dataset import DataSet
+from utsatta.render.report.sections import banner, sources
+from utsatta.render.report.sections.areas import omraden_vy
+from utsatta.render.report.sections.indicators import indikator_vy
+from utsatta.render.report.sections.insatser import insats_vy
+from utsatta.render.report.sections.missing import saknade
+from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.summary import sammanfattning
+from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
+
+
+def build(ds: DataSet, ar: int) -> ReportView:
+    """The report for year ``ar`` from a loaded (and validated) data set."""
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    plan = ds.plan.model
+    orgs = ds.organisationer.model
+    omr = ds.omraden.model if ds.omraden and ds.omraden.model else None
+    names = Names.of(orgs, omr)
+    matrix = year_matrix(ds, ar)
+    assert matrix is not None
+    reports = reports_of_year(ds, ar)
+    cov = coverage(plan, orgs, matrix, reports)
+    results = evaluate(ds, ar)
+    indikatorer = [(r, indikator_vy(r, ar, names.omraden)) for r in results]
+    insatser = {ic.insats.id: insats_vy(ic, cov, orgs, names) for ic in cov.insatser}
+    fokus = tuple(
+        FokusVy(
+            id=f.id,
+            ankare=ankare_fokus(f.id),
+            namn=f.namn,
+            indikatorer=tuple(v for r, v in indikatorer if r.indikator.fokusomrade == f.id),
+            insatser=tuple(insatser[i.id] for i in plan.insatser if i.fokusomrade == f.id),
+        )
+        for f in plan.fokusomraden
+    )
+    g = plan.plan.giltighet
+    omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
+    mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
+    saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
+    illustrativt = banner.illustrativt(reports, results, ar, names)
+    return ReportView(
+        ar=ar,
+        titel=f"Samlad uppföljning {ar}",
+        plan_namn=plan.plan.namn,
+        diarienummer=plan.plan.diarienummer,
+        beslutad_av=plan.plan.beslutad_av,
+        giltighet=f"{g.fran}–{g.till}",
+        dokumentansvarig=plan.plan.dokumentansvarig,
+        illustrativ=bool(illustrativt),
+        illustrativ_text=banner.ILLUSTRATIV_TEXT,
+        illustrativt_innehall=tuple(illustrativt),
+        bilaga1=banner.bilaga1(results),
+        sammanfattning=sammanfattning(plan, matrix, cov, lista, results, mal_indikatorer),
+        fokusomraden=fokus,
+        omraden=omraden,
+        saknade=saknade_vyer,
+        saknade_not=saknade_not,
+        kallor=sources.kallor(plan, omr, ar, results, reports, names),
+    )

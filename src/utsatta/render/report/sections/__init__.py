@@ -1,0 +1,1 @@
+"""One module per section of the report, each turning computed data into its part of the view."""

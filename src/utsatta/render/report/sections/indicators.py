@@ -1,0 +1,175 @@
+"""The indicators of the report (with the goal in section 1 and per fokusområde in section 2):
+figures, status and how it was computed, comments, values per område and kön, and a chart."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from markupsafe import Markup
+
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.model.indikator import IndikatorFil, Varde
+from utsatta.numbers import tal
+from utsatta.render import chart
+from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
+from utsatta.render.labels import (
+    KON,
+    METOD,
+    RIKTNING,
+    cap,
+    decimals_in,
+    enhet_text,
+    faktor_text,
+    framsteg_andel,
+    framsteg_text,
+    inaktuell_text,
+    malvarde_text,
+    status_nyckel,
+    status_text,
+    varde,
+)
+from utsatta.render.report.sections.sources import kalla_vy
+from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
+
+
+def anmarkningar(
+    res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]
+) -> tuple[Anmarkning, ...]:
+    """The comments on the values of an indicator: baslinje, målvärden, utfall up to ``ar``."""
+    ind = res.indikator
+    out: list[Anmarkning] = []
+    b = ind.baslinje
+    if b is not None and b.kommentar:
+        out.append(
+            Anmarkning(f"Baslinje {b.ar} ({varde(b.varde, ind.enhet)})", b.kommentar.strip())
+        )
+    for m in ind.malvarden:
+        if m.kommentar:
+            if m.varde is not None:
+                what = varde(m.varde, ind.enhet)
+            else:
+                assert m.relativt is not None
+                what = faktor_text(m.relativt.faktor)
+            out.append(Anmarkning(f"Målvärde {m.ar} ({what})", m.kommentar.strip()))
+    for u in sorted(ind.utfall, key=lambda u: u.ar):
+        if u.kommentar and u.ar <= ar:
+            where = [omrade_namn.get(u.omrade, u.omrade)] if u.omrade else []
+            where += [KON[u.kon]] if u.kon is not None and u.kon in KON else []
+            label = ", ".join([f"Utfall {u.ar}", *where])
+            out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
+    return tuple(out)
+
+
+def _kon_namn(kon: str | None) -> str:
+    return KON.get(kon or "", "")
+
+
+def _deltabell(
+    rubrik: str, kolumn: str, rader: Sequence[tuple[str, Varde]], enhet: str, not_: str
+) -> DelTabell | None:
+    """A table of (row label, value), rows in the order given; None without values."""
+    if not rader:
+        return None
+    years = sorted({u.ar for _, u in rader})
+    # One row per område and kön (two områden with the same name stay two rows).
+    cells: dict[tuple[str | None, int], tuple[str, dict[int, str]]] = {}
+    for namn, u in rader:
+        cells.setdefault((u.omrade, KON_ORDNING[u.kon]), (namn, {}))[1][u.ar] = varde(
+            u.varde, enhet
+        )
+    return DelTabell(
+        rubrik=rubrik,
+        kolumn=kolumn,
+        ar=tuple(years),
+        rader=tuple(DelRad(n, tuple(c.get(y, "–") for y in years)) for n, c in cells.values()),
+        not_=not_ if any(u.kommentar for _, u in rader) else None,
+    )
+
+
+def uppdelningar(
+    ind: IndikatorFil, ar: int, omrade_namn: Mapping[str, str]
+) -> tuple[DelTabell, ...]:
+    """The "Per område" and "Per kön" tables of an indicator (those with values);
+    ``omrade_namn`` is in omraden.yaml order, which gives the order of the rows."""
+    omraden = []
+    for u in per_omrade(ind, ar, list(omrade_namn)):
+        assert u.omrade is not None
+        namn = omrade_namn.get(u.omrade, u.omrade)
+        omraden.append((f"{namn}, {_kon_namn(u.kon)}" if _kon_namn(u.kon) else namn, u))
+    kon = [(cap(_kon_namn(u.kon)), u) for u in per_kon(ind, ar)]
+    tables = (
+        _deltabell(
+            "Per område",
+            "Område",
+            omraden,
+            ind.enhet,
+            "Vad ett värde avser, till exempel att det bara gäller en del av området, står "
+            "under Anmärkningar.",
+        ),
+        _deltabell(
+            "Per kön", "Kön", kon, ind.enhet, "Kommentarerna till värdena står under Anmärkningar."
+        ),
+    )
+    return tuple(t for t in tables if t is not None)
+
+
+def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) -> IndikatorVy:
+    """One indicator as the report shows it in year ``ar``; ``omrade_namn`` (id -> namn, in
+    omraden.yaml order) names the områden of its values."""
+    ind = res.indikator
+    prog = res.progress
+    y_label = enhet_text(ind.enhet)[1]
+    values = [p.varde for p in res.serie]
+    if res.baslinje is not None:
+        values.append(res.baslinje.varde)
+    if res.malvarde is not None:
+        values.append(res.malvarde)
+
+    def fmt(v: float) -> str:
+        return varde(v, ind.enhet)
+
+    def fmt_ar(v: float | None, ar: int | None) -> str:
+        if v is None or ar is None:
+            return "saknas"
+        return f"{fmt(v)} ({ar})"
+
+    senaste = res.serie[-1] if res.serie else None
+    diagram = chart.indicator_svg(
+        ident=ind.id,
+        titel=ind.namn,
+        baslinje=res.baslinje,
+        utfall=res.serie,
+        malvarde=res.malvarde,
+        malar=res.malar,
+        fmt=fmt,
+        fmt_tick=lambda v, d: tal(v, d),
+        enhet=y_label,
+        integer=all(decimals_in(v) == 0 for v in values),
+    )
+    return IndikatorVy(
+        id=ind.id,
+        ankare=f"indikator-{ind.id}",
+        namn=ind.namn,
+        definition=ind.definition,
+        enhet=y_label,
+        riktning=RIKTNING[ind.riktning],
+        metod=METOD.get(prog.metod, prog.metod),
+        baslinje=fmt_ar(
+            res.baslinje.varde if res.baslinje else None,
+            res.baslinje.ar if res.baslinje else None,
+        ),
+        senaste=fmt_ar(senaste.varde if senaste else None, senaste.ar if senaste else None),
+        malvarde=malvarde_text(res),
+        framsteg=framsteg_text(framsteg_andel(res)),
+        status=status_text(res),
+        status_nyckel=status_nyckel(prog.status.name),
+        inaktuell=inaktuell_text(res, ar),
+        forklaring=prog.forklaring,
+        saknas=ind.saknas.orsak if ind.saknas else None,
+        kallor=tuple(kalla_vy(k).text for k in ind.kallor),
+        illustrativ=ind.illustrativ,
+        kommentar=ind.kommentar.strip() if ind.kommentar else None,
+        anmarkningar=anmarkningar(res, ar, omrade_namn),
+        uppdelningar=uppdelningar(ind, ar, omrade_namn),
+        diagram=Markup(diagram),
+    )

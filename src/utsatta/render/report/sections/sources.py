@@ -1,0 +1,80 @@
+"""Section 6 of the report: the sources, grouped by what they support."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.model.common import Kalla
+from utsatta.model.omraden import OmradenFil
+from utsatta.model.plan import PlanFil
+from utsatta.model.rapport import RapportFil
+from utsatta.render.labels import SAKERHET
+from utsatta.render.report.sections.names import Names
+from utsatta.render.report.view import KallGrupp, KallVy
+
+
+def kalla_vy(k: Kalla) -> KallVy:
+    """A source as one line: publisher, title (or comment), and date and certainty if given."""
+    parts = [k.utgivare]
+    # Without a title the comment tells two sources of one publisher apart.
+    if k.titel or k.kommentar:
+        parts.append((k.titel or k.kommentar or "").strip().rstrip("."))
+    text = ": ".join(parts)
+    extra = [x for x in (k.datum, SAKERHET.get(k.sakerhet)) if x]
+    if extra:
+        text += f" ({', '.join(extra)})"
+    return KallVy(text, k.url)
+
+
+def kallor(
+    plan: PlanFil,
+    omr: OmradenFil | None,
+    ar: int,
+    results: Sequence[IndicatorResult],
+    reports: Mapping[str, RapportFil],
+    names: Names,
+) -> tuple[KallGrupp, ...]:
+    """The plan's sources, the police lists up to ``ar`` and the sources of their levels, each
+    indicator's sources, and the reports of the year."""
+    groups = [KallGrupp("Handlingsplanen", tuple(kalla_vy(k) for k in plan.plan.kallor))]
+    if omr is not None:
+        groups.append(
+            KallGrupp(
+                "Polisens lägesbilder (upplagor av listan)",
+                tuple(
+                    KallVy(f"{u.utgivare}: {u.titel} ({u.ar})", u.url)
+                    for u in sorted(omr.upplagor, key=lambda u: u.ar)
+                    if u.ar <= ar
+                ),
+            )
+        )
+        used = {c for o in omr.omraden for k in o.klassning if k.upplaga <= ar for c in k.kallor}
+        groups.append(
+            KallGrupp(
+                "Källor för områdenas nivåer (omraden.yaml)",
+                tuple(kalla_vy(k) for k in omr.kallor if k.id in used)
+                or (KallVy("Ingen källa angiven."),),
+            )
+        )
+    for r in results:
+        groups.append(
+            KallGrupp(
+                f"Indikator: {r.indikator.namn}",
+                tuple(kalla_vy(k) for k in r.indikator.kallor) or (KallVy("Ingen källa angiven."),),
+            )
+        )
+    rapporter = [
+        KallVy(
+            f"{names.org(org)}: rapporter/{ar}/{org}.yaml"
+            + (" (illustrativ)" if reports[org].illustrativ else "")
+        )
+        for org in names.orgs_in_order(reports)
+    ]
+    groups.append(
+        KallGrupp(
+            f"Nämndernas och styrelsernas rapporter för {ar}",
+            tuple(rapporter) or (KallVy("Inga rapporter har kommit in."),),
+        )
+    )
+    return tuple(groups)

@@ -1,0 +1,272 @@
+"""The report's view model: plain, frozen data in the order the report shows it, every number
+already written in Swedish. The templates only loop over it and print it (the field names are
+the templates' variable names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Rad:
+    """A label with a count, and a key for styling (e.g. a status)."""
+
+    etikett: str
+    antal: int
+    nyckel: str
+    detalj: str = ""
+    #: the names in ``detalj``, each with its marker ("*", "†" or "") for how sure its level is
+    poster: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Anmarkning:
+    """A comment in the data on one value of an indicator: "Baslinje 2020 (62,4 %)" and text."""
+
+    etikett: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DelRad:
+    """A row of a :class:`DelTabell`: "Norrby" and its values, "–" for a year without one."""
+
+    namn: str
+    celler: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DelTabell:
+    """An indicator's values per område or per kön, one column per year."""
+
+    #: "Per område" or "Per kön"
+    rubrik: str
+    #: the heading of the first column: "Område" or "Kön"
+    kolumn: str
+    ar: tuple[int, ...]
+    rader: tuple[DelRad, ...]
+    #: a note under the table when some of its values have comments, else None
+    not_: str | None
+
+
+@dataclass(frozen=True)
+class KallVy:
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class KallGrupp:
+    rubrik: str
+    kallor: tuple[KallVy, ...]
+
+
+@dataclass(frozen=True)
+class IndikatorVy:
+    id: str
+    ankare: str
+    namn: str
+    definition: str
+    enhet: str
+    riktning: str
+    metod: str
+    baslinje: str
+    senaste: str
+    malvarde: str
+    framsteg: str
+    status: str
+    status_nyckel: str
+    #: "senaste värde från 2019" when the latest value is old (see labels.INAKTUELL_AR), else None
+    inaktuell: str | None
+    forklaring: str
+    saknas: str | None
+    kallor: tuple[str, ...]
+    illustrativ: bool
+    #: the indicator's own kommentar in the data
+    kommentar: str | None
+    #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
+    anmarkningar: tuple[Anmarkning, ...]
+    #: the values per område and per kön up to the year (the tables that have rows)
+    uppdelningar: tuple[DelTabell, ...]
+    #: inline SVG, already escaped by :mod:`utsatta.render.chart` ("" when there is nothing to draw)
+    diagram: Markup
+
+
+@dataclass(frozen=True)
+class SamordningVy:
+    organisation: str
+    text: str | None
+    bedomning: str | None
+    lage: str
+
+
+@dataclass(frozen=True)
+class OrgRapportVy:
+    organisation: str
+    roll: str
+    inkommen: bool
+    lage: str
+    lage_nyckel: str
+    status: str
+    status_nyckel: str
+    bedomning: str
+    omraden: tuple[str, ...]
+    nulage: str
+    motivering: str | None
+    fortsatt_arbete: str
+    behov: tuple[str, ...]
+    illustrativ: bool
+
+
+@dataclass(frozen=True)
+class InsatsVy:
+    id: str
+    ankare: str
+    titel: str
+    forvantat_resultat: str
+    samordningsansvar: str
+    ansvar: str
+    uppfoljning: str
+    rapporteras_i_ar: bool
+    samordning: tuple[SamordningVy, ...]
+    organisationer: tuple[OrgRapportVy, ...]
+    behov: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class FokusVy:
+    id: str
+    ankare: str
+    namn: str
+    indikatorer: tuple[IndikatorVy, ...]
+    insatser: tuple[InsatsVy, ...]
+
+
+@dataclass(frozen=True)
+class Sammanfattning:
+    mal: str
+    delmal: tuple[str, ...]
+    malar: int
+    upplaga: str | None
+    #: one sentence: the latest list, how many areas, and the goal
+    lista_text: str
+    lista: tuple[Rad, ...]
+    antal_pa_listan: int
+    #: how many levels on the latest list are inferred or from secondary sources, or None
+    lista_sakerhet: str | None
+    #: the legend of the markers used in ``lista`` ("* slutledd nivå …")
+    lista_forklaring: tuple[str, ...]
+    forandring: str | None
+    indikatorer: tuple[Rad, ...]
+    antal_indikatorer: int
+    indikatorer_text: str
+    insatser: tuple[Rad, ...]
+    forvantade: int
+    inkomna: int
+    organisationer_forvantade: int
+    organisationer_inkomna: int
+    rapporter_text: str
+    mal_indikatorer: tuple[IndikatorVy, ...]
+
+
+@dataclass(frozen=True)
+class NivaCell:
+    text: str
+    nyckel: str
+    #: "*" (slutledd), "†" (sekundär källa) or "": see labels.SAKERHET_MARKERING
+    markering: str = ""
+    #: what the marker means, for a tooltip ("" without marker)
+    sakerhet: str = ""
+
+
+@dataclass(frozen=True)
+class OmradeRad:
+    namn: str
+    celler: tuple[NivaCell, ...]
+
+
+@dataclass(frozen=True)
+class ForandringRad:
+    namn: str
+    fore: NivaCell
+    efter: NivaCell
+    forandring: str
+
+
+@dataclass(frozen=True)
+class TackningRad:
+    insats: str
+    ankare: str
+    titel: str
+    #: the plan marks the insats as meant for every area (Insats.omfattar_alla_omraden)
+    omfattar_alla: bool
+    #: e.g. "(alla områden)" or "(alla områden; ingen rapport krävs 2023)", or ""
+    anmarkning: str
+    rapporteras_i_ar: bool
+    celler: tuple[NivaCell, ...]
+    luckor: int
+
+
+@dataclass(frozen=True)
+class OmradenVy:
+    upplagor: tuple[int, ...]
+    upplagor_text: tuple[str, ...]
+    rader: tuple[OmradeRad, ...]
+    #: the legend of the markers used in ``rader``
+    rader_forklaring: tuple[str, ...]
+    fore_upplaga: int | None
+    senaste_upplaga: int | None
+    forandringar: tuple[ForandringRad, ...]
+    #: the legend of the markers used in ``forandringar``
+    forandringar_forklaring: tuple[str, ...]
+    tackning_omraden: tuple[str, ...]
+    tackning: tuple[TackningRad, ...]
+
+
+@dataclass(frozen=True)
+class SaknadVy:
+    organisation: str
+    hela_rapporten: bool
+    insatser: tuple[str, ...]
+    text: str
+    #: the insatser owed only through a group with ``urval`` (marked "*" in ``text``)
+    via_urval: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything a report template needs, in the order it is shown."""
+
+    ar: int
+    titel: str
+    plan_namn: str
+    diarienummer: str
+    beslutad_av: str
+    giltighet: str
+    dokumentansvarig: str
+    illustrativ: bool
+    illustrativ_text: str
+    illustrativt_innehall: tuple[str, ...]
+    bilaga1: str | None
+    sammanfattning: Sammanfattning
+    fokusomraden: tuple[FokusVy, ...]
+    omraden: OmradenVy
+    saknade: tuple[SaknadVy, ...]
+    #: the note on the "*" in ``saknade``: the group is an inference (None when no "*")
+    saknade_not: str | None
+    kallor: tuple[KallGrupp, ...]
+
+
+def ankare_insats(ins_id: str) -> str:
+    """The anchor of an insats in the report: "1:3" is "insats-1-3"."""
+    return "insats-" + ins_id.replace(":", "-")
+
+
+def ankare_fokus(fokus_id: str) -> str:
+    """The anchor of a fokusområde in the report: "fokus-" and its id in lower case, letters
+    and digits only."""
+    return "fokus-" + re.sub(r"[^a-z0-9]+", "-", fokus_id.lower()).strip("-")
