@@ -11,8 +11,6 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.support import ROOT
 
 SRC = ROOT / "src" / "utsatta"

@@ -7,8 +7,8 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
-from utsatta.compute.duties import year_matrix
 from utsatta.compute.coverage import coverage, reports_of_year
+from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.sections import banner, sources
