@@ -8,6 +8,7 @@ from pathlib import Path
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
 from utsatta.check.references import check_references
+from utsatta.check.validity import check_validity
 from utsatta.findings import Finding, Issue
 from utsatta.load.dataset import DataSet, load
 
@@ -47,6 +48,7 @@ def validate(
     ds = load(root, only=only, texts=texts)
     issues = list(ds.issues)
     issues += check_references(ds)
+    issues += check_validity(ds)
     years = [year] if year is not None else sorted(ds.report_years)
     issues += check_completeness(ds, years, only_present=only is not None)
     issues += check_assessments(ds, years)

@@ -174,7 +174,9 @@ Datum = Annotated[
     str, AfterValidator(_datum), WithJsonSchema({"type": "string", "pattern": DATUM_PATTERN})
 ]
 #: A whole date ÅÅÅÅ-MM-DD (validity periods, where a year alone would be ambiguous).
-Dag = Annotated[str, AfterValidator(_dag), WithJsonSchema({"type": "string", "pattern": DAG_PATTERN})]
+Dag = Annotated[
+    str, AfterValidator(_dag), WithJsonSchema({"type": "string", "pattern": DAG_PATTERN})
+]
 Url = Annotated[
     str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})
 ]
