@@ -8,7 +8,7 @@ validate` then points at each one until it is filled in.
 from __future__ import annotations
 
 from utsatta.check.completeness import reported
-from utsatta.compute.responsibility import Cell, matrix, resolve, responsible
+from utsatta.compute.responsibility import Cell, matrix, resolve, responsible, samordnande
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
@@ -46,9 +46,7 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
     by_id = {i.id: i for i in plan.insatser}
     orgs = ds.organisationer.model
-    coordinates = {
-        i.id for i in plan.insatser if organisation in resolve(i.samordningsansvar, orgs)
-    }
+    coordinates = {i.id for i in plan.insatser if organisation in samordnande(i, orgs, ar)}
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",

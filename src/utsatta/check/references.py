@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from utsatta.check.schema import menade_du
-from utsatta.compute.responsibility import resolve, responsible
+from utsatta.compute.responsibility import responsible, samordnande
 from utsatta.findings import Issue, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 
@@ -430,7 +430,7 @@ class _ReportContext:
         names: dict[str, str] = {}
         if plan and orgs:
             duties = {i.id: responsible(i, orgs) for i in plan.insatser}
-            coordinators = {i.id: resolve(i.samordningsansvar, orgs) for i in plan.insatser}
+            coordinators = {i.id: samordnande(i, orgs) for i in plan.insatser}
             names = {o.id: o.namn for o in orgs.organisationer}
         return _ReportContext(
             org_ids,
