@@ -70,7 +70,7 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
     if not org.efterfoljare:
         return (
             "Ingen efterföljare är angiven i organisationer.yaml. Ta bort filen, eller ange "
-            "'efterfoljare' för organisationen där."
+            "'efterfoljare' för organisationen där (eller rätta 'giltig_till')."
         )
     parts = []
     for e in org.efterfoljare:
