@@ -19,6 +19,7 @@ on down a chain; one that does not exist yet holds nothing.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -46,16 +47,35 @@ def exists_at_year_end(org: Organisation, ar: int) -> bool:
     return org.giltig_till is None or org.giltig_till >= last_day
 
 
-def _members(orgs: OrganisationerFil) -> dict[str, list[str]]:
-    """Every group id and organisation id → the organisation ids it stands for (plan's view)."""
-    known = {o.id for o in orgs.organisationer}
-    out: dict[str, list[str]] = {o.id: [o.id] for o in orgs.organisationer}
+@dataclass(frozen=True)
+class _Index:
+    """The organisations by id, the groups resolved to their members, the successors."""
+
+    by_id: dict[str, Organisation]
+    groups: dict[str, list[str]]
+    succ: dict[str, list[Efterfoljare]]
+
+
+#: The last few indexes built, by the identity of their OrganisationerFil (models are frozen),
+#: so the convenience functions below cost a lookup, not a pass over every organisation.
+_INDEXES: list[tuple[OrganisationerFil, _Index]] = []
+
+
+def _index(orgs: OrganisationerFil) -> _Index:
+    for known, index in _INDEXES:
+        if known is orgs:
+            return index
+    by_id = {o.id: o for o in orgs.organisationer}
+    groups: dict[str, list[str]] = {}
     for g in orgs.grupper:
         if g.medlemmar is not None:
-            out[g.id] = [m for m in g.medlemmar if m in known]
+            groups[g.id] = [m for m in g.medlemmar if m in by_id]
         else:
-            out[g.id] = [o.id for o in orgs.organisationer if getattr(o, g.urval or "", False)]
-    return out
+            groups[g.id] = [o.id for o in orgs.organisationer if getattr(o, g.urval or "", False)]
+    index = _Index(by_id, groups, {o.id: list(o.efterfoljare) for o in orgs.organisationer})
+    _INDEXES.insert(0, (orgs, index))
+    del _INDEXES[4:]
+    return index
 
 
 def resolve(ids: Iterable[str], orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
@@ -65,19 +85,16 @@ def resolve(ids: Iterable[str], orgs: OrganisationerFil, ar: int | None = None) 
     With ``ar``: only those that exist at the end of year ``ar`` (no successors: see
     :func:`responsible` and :func:`samordnande`, which know the insats).
     """
-    return _resolve(ids, _members(orgs), {o.id: o for o in orgs.organisationer}, ar)
+    return _resolve(ids, _index(orgs), ar)
 
 
-def _resolve(
-    ids: Iterable[str],
-    members: Mapping[str, list[str]],
-    by_id: Mapping[str, Organisation],
-    ar: int | None,
-) -> list[str]:
+def _resolve(ids: Iterable[str], index: _Index, ar: int | None) -> list[str]:
     out: dict[str, None] = {}  # insertion-ordered set: linear, no list scans
     for ident in ids:
-        for m in members.get(ident, ()):
-            if ar is None or exists_at_year_end(by_id[m], ar):
+        group = index.groups.get(ident)
+        members = group if group is not None else [ident] if ident in index.by_id else []
+        for m in members:
+            if ar is None or exists_at_year_end(index.by_id[m], ar):
                 out.setdefault(m)
     return list(out)
 
@@ -138,16 +155,13 @@ class Duties:
     _cache: dict[tuple[str, int, bool], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._by_id = {o.id: o for o in self.orgs.organisationer}
-        members = _members(self.orgs)
-        self._coord = {
-            i.id: _resolve(i.samordningsansvar, members, self._by_id, None) for i in self.insatser
-        }
+        index = _index(self.orgs)
+        self._by_id = index.by_id
+        self._succ = index.succ
+        self._coord = {i.id: _resolve(i.samordningsansvar, index, None) for i in self.insatser}
         self._named = {
-            i.id: _resolve([*i.samordningsansvar, *i.ansvar], members, self._by_id, None)
-            for i in self.insatser
+            i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None) for i in self.insatser
         }
-        self._succ = {o.id: list(o.efterfoljare) for o in self.orgs.organisationer}
         self._cache = {}
 
     def _holders(self, insats: str, ar: int, coord: bool) -> dict[str, list[tuple[Arv, ...]]]:
@@ -185,17 +199,17 @@ class Duties:
     def _ever(self, insats: str, *, coord: bool) -> list[str]:
         """The plan's organisations for ``insats``, then every heir, whatever the year."""
         out: dict[str, None] = {}
-        todo = list((self._coord if coord else self._named).get(insats, []))
+        todo = deque((self._coord if coord else self._named).get(insats, []))
         while todo:
-            org = todo.pop(0)
+            org = todo.popleft()
             if org in out or org not in self._by_id:
                 continue
             out[org] = None
-            todo += [
+            todo.extend(
                 e.organisation
                 for e in self._succ.get(org, ())
                 if e.insatser is None or insats in e.insatser
-            ]
+            )
         return list(out)
 
     def responsible(self, insats: str, ar: int | None = None) -> list[str]:
