@@ -3,7 +3,8 @@
 An organisation reports for a year only if it exists then (docs/decisions/0020). A report for a
 year after the organisation ceased (or before it started) is an error that names who took over
 and where the content belongs. The ``giltig_*`` and ``efterfoljare`` fields are checked here too,
-since the duties in :mod:`utsatta.compute.responsibility` depend on them.
+since the duties in :mod:`utsatta.compute.responsibility` depend on them, and so are the sources
+of the police editions' category names (``kategorier``, docs/decisions/0022), added with them.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from utsatta.model.organisationer import Organisation, OrganisationerFil
 
 def check_validity(ds: DataSet) -> list[Issue]:
     """Errors for reports outside their organisation's validity, and for bad successor data."""
+    issues = _check_kategorier(ds)
     src = ds.organisationer
     if src is None or src.model is None:
-        return []
+        return issues
     orgs = src.model
     plan = ds.plan.model if ds.plan else None
     insats_ids = [i.id for i in plan.insatser] if plan else None
-    issues = _check_organisations(src.display, orgs, insats_ids)
+    issues += _check_organisations(src.display, orgs, insats_ids)
     by_id = {o.id: o for o in orgs.organisationer}
     predecessors: dict[str, list[str]] = {}
     for o in orgs.organisationer:
@@ -187,3 +189,24 @@ def _check_organisations(
                 if c not in kall_set:
                     unknown_source((*here, "kallor", ci), c)
     return issues
+
+
+def _check_kategorier(ds: DataSet) -> list[Issue]:
+    src = ds.omraden
+    if src is None or src.model is None:
+        return []
+    kallor = [k.id for k in src.model.kallor]
+    known = set(kallor)
+    return [
+        fel(
+            src.display,
+            ("upplagor", ui, "kategorier", ki, "kallor", ci),
+            "okand-kalla",
+            f"Källan '{c}' finns inte under 'kallor' i filen.{menade_du(c, kallor)} Lägg till "
+            "källan där eller rätta id:t.",
+        )
+        for ui, u in enumerate(src.model.upplagor)
+        for ki, k in enumerate(u.kategorier)
+        for ci, c in enumerate(k.kallor)
+        if c not in known
+    ]
