@@ -220,3 +220,20 @@ def test_no_report_from_an_organisation_outside_its_validity() -> None:
         o = by_id[org]
         assert o.giltig_till is None or int(o.giltig_till[:4]) >= ar, (ar, org)
         assert o.giltig_fran is None or int(o.giltig_fran[:4]) <= ar, (ar, org)
+
+
+def test_illustrative_reports_name_no_real_area() -> None:
+    """Illustrative texts claim nothing about real places (docs/decisions/0023): no area of
+    omraden.yaml is named in them (the 'omraden' id lists only show the format)."""
+    ds = load(DATA)
+    assert ds.omraden and ds.omraden.model
+    names = {part for o in ds.omraden.model.omraden for part in o.namn.split("/")}
+    assert "Grevegården" in names and "Hisings Backa" in names
+    checked = 0
+    for rep in ds.rapporter:
+        assert rep.model is not None and rep.model.illustrativ, rep.display
+        text = " ".join(rep.path.read_text(encoding="utf-8").split())  # joins wrapped lines
+        for name in names:
+            assert name not in text, (rep.display, name)
+        checked += 1
+    assert checked >= 35
