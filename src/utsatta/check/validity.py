@@ -10,7 +10,7 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 from __future__ import annotations
 
 from utsatta.check.schema import menade_du
-from utsatta.findings import Issue, fel
+from utsatta.findings import Issue, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation, OrganisationerFil
 
@@ -44,6 +44,22 @@ def check_validity(ds: DataSet) -> list[Issue]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{org.namn} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
+                    + _taken_over(org, by_id, ar),
+                )
+            )
+        elif (
+            org.giltig_till is not None
+            and ar == int(org.giltig_till[:4])
+            and (not org.giltig_till.endswith("-12-31"))
+        ):
+            # Ceased during the year: whoever exists on 31 December reports the whole year.
+            issues.append(
+                varning(
+                    rep.display,
+                    ("organisation",),
+                    "organisation-upphorde-under-aret",
+                    f"{org.namn} upphörde {org.giltig_till}, före årets slut, och rapporten för "
+                    f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
                     + _taken_over(org, by_id, ar),
                 )
             )
