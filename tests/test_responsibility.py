@@ -5,6 +5,7 @@ The expected values are read by hand off data/organisationer.yaml and data/plan.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,16 @@ def test_resolve_is_order_independent_and_idempotent(
     assert resolve(got, ORGS, ar) == got
     if ar is not None:
         assert set(got) <= set(resolve(ids, ORGS))
+
+
+def test_the_scaffold_of_an_heir_lists_its_inherited_duties_and_coordination() -> None:
+    """`utsatta ny rapport 2024 stadsfastighetsnamnden`: lokalnämndens insatser, and 'samordning'
+    for 2:2, whose samordningsansvar it inherited."""
+    from utsatta.scaffold import report_scaffold
+
+    text = report_scaffold(_DS, 2024, "stadsfastighetsnamnden")
+    listed = re.findall(r'- insats: "([0-9:]+)"', text)
+    assert listed == ["1:1", "2:1", "2:2", "2:4", "2:5", "3:1"]
+    block_2_2 = text.split('- insats: "2:2"')[1].split("- insats:")[0]
+    assert "samordning: |" in block_2_2
+    assert text.count("samordning: |") == 1
