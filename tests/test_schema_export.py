@@ -65,6 +65,7 @@ SCHEMA_CODES = frozenset(
         "ogiltigt-id",
         "ogiltigt-insats-id",
         "ogiltigt-datum",
+        "ogiltig-dag",
         "ogiltig-url",
         "tom-text",
         "tom-lista",

@@ -34,6 +34,15 @@ ALLA = [  # "Vem omfattas av planen": every nämnd and styrelse the plan applies
     "higab",
     "business-region-goteborg",
 ]
+# The group "samtliga … med verksamhet i utsatta områden" is a selection by flag, which the
+# organisations that took over from the plan's ones during the period carry too (fakta.md §6).
+EFTERTRADARE = [
+    "demokrati-och-medborgarservice",
+    "stadsbyggnadsnamnden",
+    "exploateringsnamnden",
+    "stadsmiljonamnden",
+    "stadsfastighetsnamnden",
+]
 
 # Read off the summary table under each insats in handlingsplan-2022-2025.txt:
 # (samordningsansvar, ansvar, uppföljning) with groups resolved.
@@ -56,14 +65,14 @@ EXPECTED = {
     "1:5": (["forskolenamnden"], ["forskolenamnden", *SN3], "arlig"),
     "1:6": (SN4, [*SN4, "forskolenamnden", "grundskolenamnden"], "arlig"),
     "1:7": (SN4, SN4, "en-gang"),
-    "2:1": (["kommunstyrelsen"], ALLA, "arlig"),
+    "2:1": (["kommunstyrelsen"], [*ALLA, *EFTERTRADARE], "arlig"),
     "2:2": (["lokalnamnden"], ["lokalnamnden", "forskolenamnden", "grundskolenamnden"], "arlig"),
     "2:3": (
         ["framtiden"],
         ["framtiden", "higab", "park-och-naturnamnden", "trafiknamnden"],
         "arlig",
     ),
-    "2:4": (SN3, ALLA, "arlig"),
+    "2:4": (SN3, [*ALLA, *EFTERTRADARE], "arlig"),
     "2:5": (SN3, [*SN3, "idrotts-och-foreningsnamnden", "lokalnamnden"], "arlig"),
     "3:1": (
         ["konsument-och-medborgarservice", "kulturnamnden"],
@@ -162,3 +171,69 @@ def test_shipped_data_has_no_errors() -> None:
 def test_every_file_declares_its_schema_version(kind: str) -> None:
     text = (DATA / f"{kind}.yaml").read_text(encoding="utf-8")
     assert "\nschemaversion: 1\n" in f"\n{text}"
+
+
+def test_police_levels_2025_as_the_sources_give_them() -> None:
+    """fakta.md §2.2 (revised): the four non-SU areas are on the 2025 list, level unknown."""
+    from utsatta.model.omraden import NIVAER_PA_LISTAN
+
+    ds = load(DATA)
+    assert ds.omraden and ds.omraden.model
+    levels = {o.id: {k.upplaga: k.niva for k in o.klassning} for o in ds.omraden.model.omraden}
+    unknown = sorted(a for a, lv in levels.items() if lv[2025] == "pa-listan-niva-okand")
+    assert unknown == ["biskopsgarden", "gardsten", "hisings-backa", "tynnered"]
+    assert sum(lv[2025] in NIVAER_PA_LISTAN for lv in levels.values()) == 8
+    assert sum(lv[2025] == "sarskilt-utsatt" for lv in levels.values()) == 4
+    names = {
+        o.id: k.benamning
+        for o in ds.omraden.model.omraden
+        for k in o.klassning
+        if k.upplaga == 2025
+    }
+    assert {a for a, b in names.items() if b == "extra utsatt"} == {
+        "bergsjon",
+        "hammarkullen",
+        "hjallbo",
+        "lovgardet",
+    }
+
+
+def test_every_source_of_areas_and_organisations_has_a_kind() -> None:
+    """The report's legend can say, for every edition and cell, what kind of source it rests on."""
+    ds = load(DATA)
+    assert ds.omraden and ds.omraden.model and ds.organisationer and ds.organisationer.model
+    for k in [*ds.omraden.model.kallor, *ds.organisationer.model.kallor]:
+        assert k.slag is not None, k.id
+    polisen = {k.id for k in ds.omraden.model.kallor if k.slag == "polisen"}
+    assert polisen == {"polisen-vast-2023-12"}
+
+
+def test_no_report_from_an_organisation_outside_its_validity() -> None:
+    """Reports exist only for years in which their organisation existed (fakta.md §6)."""
+    ds = load(DATA)
+    assert ds.organisationer and ds.organisationer.model
+    by_id = {o.id: o for o in ds.organisationer.model.organisationer}
+    present = {(r.folder_year, r.path.stem) for r in ds.rapporter}
+    assert (2022, "konsument-och-medborgarservice") not in present
+    assert (2022, "demokrati-och-medborgarservice") in present
+    for ar, org in present:
+        o = by_id[org]
+        assert o.giltig_till is None or int(o.giltig_till[:4]) >= ar, (ar, org)
+        assert o.giltig_fran is None or int(o.giltig_fran[:4]) <= ar, (ar, org)
+
+
+def test_illustrative_reports_name_no_real_area() -> None:
+    """Illustrative texts claim nothing about real places (docs/decisions/0023): no area of
+    omraden.yaml is named in them (the 'omraden' id lists only show the format)."""
+    ds = load(DATA)
+    assert ds.omraden and ds.omraden.model
+    names = {part for o in ds.omraden.model.omraden for part in o.namn.split("/")}
+    assert "Grevegården" in names and "Hisings Backa" in names
+    checked = 0
+    for rep in ds.rapporter:
+        assert rep.model is not None and rep.model.illustrativ, rep.display
+        text = " ".join(rep.path.read_text(encoding="utf-8").split())  # joins wrapped lines
+        for name in names:
+            assert name not in text, (rep.display, name)
+        checked += 1
+    assert checked >= 35

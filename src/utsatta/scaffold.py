@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from utsatta.compute.duties import reported
-from utsatta.compute.responsibility import Cell, matrix, resolve, responsible
+from utsatta.compute.responsibility import Cell, matrix, resolve, responsible, samordnande
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
@@ -48,9 +48,7 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
     by_id = {i.id: i for i in plan.insatser}
     orgs = ds.organisationer.model
-    coordinates = {
-        i.id for i in plan.insatser if organisation in resolve(i.samordningsansvar, orgs)
-    }
+    coordinates = {i.id for i in plan.insatser if organisation in samordnande(i, orgs, ar)}
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",

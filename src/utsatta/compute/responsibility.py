@@ -5,19 +5,27 @@ Rules (the plan's three kinds of uppföljning):
 - ``en-gang``: only in the year named (1:7: with the slutrapport to Socialstyrelsen 2023).
 - ``under-planperioden``: återrapportering at least once during the period; it is owed in the
   period's last year by every responsible organisation that has not reported it in an earlier
-  year. Before that, a report is welcome but not owed.
+  year, itself or through a predecessor it inherited the insats from. Before that, a report is
+  welcome but not owed.
 
 The organisations with samordningsansvar report too (their report carries the overall
 assessment), so the expected organisations of an insats are samordningsansvar ∪ ansvar.
+
+Organisations change during the plan period (docs/decisions/0020): an organisation holds its
+duties for a year if it exists on the year's last day. One that has ceased by then passes each
+duty to its successors (all duties, or those insatser its ``efterfoljare`` entry names), and so
+on down a chain; one that does not exist yet holds nothing.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
-from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.organisationer import Efterfoljare, Organisation, OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil
 
 
@@ -31,33 +39,255 @@ class Cell(StrEnum):
     EJ_AKTUELL = "ej aktuell"  # not responsible, or not due this year
 
 
-def resolve(ids: Iterable[str], orgs: OrganisationerFil) -> list[str]:
-    """Organisation ids for a list of organisation and group ids, in order, without repeats."""
-    groups = {g.id: g for g in orgs.grupper}
-    known = {o.id for o in orgs.organisationer}
-    out: list[str] = []
-    for ident in ids:
-        if ident in groups:
-            group = groups[ident]
-            if group.medlemmar is not None:
-                members = list(group.medlemmar)
-            else:
-                members = [
-                    o.id for o in orgs.organisationer if getattr(o, group.urval or "", False)
-                ]
-        elif ident in known:
-            members = [ident]
+def exists_at_year_end(org: Organisation, ar: int) -> bool:
+    """Whether ``org`` exists on 31 December of ``ar`` (ISO dates compare as text)."""
+    last_day = f"{ar:04d}-12-31"
+    if org.giltig_fran is not None and org.giltig_fran > last_day:
+        return False
+    return org.giltig_till is None or org.giltig_till >= last_day
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The organisations by id, the groups resolved to their members, the successors."""
+
+    by_id: dict[str, Organisation]
+    groups: dict[str, list[str]]
+    succ: dict[str, list[Efterfoljare]]
+
+
+#: The last few indexes built, by the identity of their OrganisationerFil (models are frozen),
+#: so the convenience functions below cost a lookup, not a pass over every organisation.
+_INDEXES: list[tuple[OrganisationerFil, _Index]] = []
+
+
+def _index(orgs: OrganisationerFil) -> _Index:
+    for known, index in _INDEXES:
+        if known is orgs:
+            return index
+    by_id = {o.id: o for o in orgs.organisationer}
+    groups: dict[str, list[str]] = {}
+    for g in orgs.grupper:
+        if g.medlemmar is not None:
+            groups[g.id] = [m for m in g.medlemmar if m in by_id]
         else:
-            members = []
+            groups[g.id] = [o.id for o in orgs.organisationer if getattr(o, g.urval or "", False)]
+    index = _Index(by_id, groups, {o.id: list(o.efterfoljare) for o in orgs.organisationer})
+    _INDEXES.insert(0, (orgs, index))
+    del _INDEXES[4:]
+    return index
+
+
+def resolve(ids: Iterable[str], orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+    """Organisation ids for a list of organisation and group ids, in order, without repeats.
+
+    Without ``ar``: as the plan names them, every organisation of a group whatever its validity.
+    With ``ar``: only those that exist at the end of year ``ar`` (no successors: see
+    :func:`responsible` and :func:`samordnande`, which know the insats).
+    """
+    return _resolve(ids, _index(orgs), ar)
+
+
+def _resolve(ids: Iterable[str], index: _Index, ar: int | None) -> list[str]:
+    out: dict[str, None] = {}  # insertion-ordered set: linear, no list scans
+    for ident in ids:
+        group = index.groups.get(ident)
+        members = group if group is not None else [ident] if ident in index.by_id else []
         for m in members:
-            if m not in out:
-                out.append(m)
-    return out
+            if ar is None or exists_at_year_end(index.by_id[m], ar):
+                out.setdefault(m)
+    return list(out)
 
 
-def responsible(insats: Insats, orgs: OrganisationerFil) -> list[str]:
-    """Every organisation that reports on ``insats``: samordningsansvar first, then ansvar."""
-    return resolve([*insats.samordningsansvar, *insats.ansvar], orgs)
+# --- why an organisation owes (or does not owe) an insats ----------------------------------------
+
+Grund = Literal["planen", "arv", "upphord", "ej-bildad", "ej-namnd"]
+
+
+@dataclass(frozen=True)
+class Arv:
+    """One step of inheritance: ``efterfoljare`` took over ``insats`` from ``fran``."""
+
+    fran: str
+    till: str
+    tolkning: Literal["bekraftad", "slutledd"]
+    kallor: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ansvarsgrund:
+    """Why ``organisation`` does or does not owe ``insats`` in ``ar``, as plain data.
+
+    ``grund``: ``planen`` (the plan names it, or a group it belongs to), ``arv`` (only through
+    predecessors), ``upphord`` (the plan names it but it had ceased by the year's end),
+    ``ej-bildad`` (named, or an heir, but it did not exist yet), ``ej-namnd`` (no duty at all).
+    ``arv`` lists every predecessor it holds the insats from this year (also when the plan names
+    it too), each with its chain, nearest step last.
+    """
+
+    organisation: str
+    insats: str
+    ar: int
+    ansvarig: bool
+    grund: Grund
+    arv: tuple[tuple[Arv, ...], ...] = ()
+    slutledd: bool = False  # some step of the inheritance is an inference
+
+    def fran(self) -> list[str]:
+        """The organisations named in the plan that the duty is inherited from, in order."""
+        return list(dict.fromkeys(chain[0].fran for chain in self.arv))
+
+    def beskrivning(self, names: Mapping[str, str]) -> str:
+        """The reason in Swedish, e.g. "ärvt från Trafiknämnden (slutlett)", for reports."""
+        if self.grund == "upphord":
+            return "hade upphört vid årets slut; uppgiften ligger hos efterföljaren"
+        if self.grund == "ej-bildad":
+            return "fanns inte ännu vid årets slut"
+        if self.grund == "ej-namnd":
+            return "inget ansvar enligt planen detta år"
+        parts: dict[str, None] = {}
+        for chain in self.arv:
+            how = "slutlett" if any(s.tolkning == "slutledd" for s in chain) else "bekräftat"
+            parts.setdefault(f"{names.get(chain[0].fran, chain[0].fran)} ({how})")
+        listed = list(parts)
+        inherited = (
+            f"{', '.join(listed[:-1])} och {listed[-1]}" if len(listed) > 1 else "".join(listed)
+        )
+        if self.grund == "arv":
+            return f"ärvt från {inherited}"
+        return f"enligt planen; ärvt även från {inherited}" if listed else "enligt planen"
+
+
+@dataclass
+class Duties:
+    """The plan's duties resolved once for a set of organisations, for any year.
+
+    Build it once (linear in the insatser and the organisations); every question after that is
+    dictionary lookups plus the length of the answer.
+    """
+
+    insatser: list[Insats]
+    orgs: OrganisationerFil
+    _by_id: dict[str, Organisation] = field(init=False)
+    _named: dict[str, list[str]] = field(init=False)
+    _coord: dict[str, list[str]] = field(init=False)
+    _succ: dict[str, list[Efterfoljare]] = field(init=False)
+    _cache: dict[tuple[str, int, bool], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        index = _index(self.orgs)
+        self._by_id = index.by_id
+        self._succ = index.succ
+        self._coord = {i.id: _resolve(i.samordningsansvar, index, None) for i in self.insatser}
+        self._named = {
+            i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None) for i in self.insatser
+        }
+        self._cache = {}
+
+    def _holders(self, insats: str, ar: int, coord: bool) -> dict[str, list[tuple[Arv, ...]]]:
+        """Holders of ``insats`` in ``ar`` → their inheritance chains (``()`` when named)."""
+        key = (insats, ar, coord)
+        found = self._cache.get(key)
+        if found is None:
+            found = {}
+            for org in (self._coord if coord else self._named).get(insats, []):
+                self._walk(org, insats, ar, (), found)
+            self._cache[key] = found
+        return found
+
+    def _walk(
+        self,
+        org: str,
+        insats: str,
+        ar: int,
+        chain: tuple[Arv, ...],
+        out: dict[str, list[tuple[Arv, ...]]],
+    ) -> None:
+        o = self._by_id.get(org)
+        if o is None or any(step.fran == org for step in chain):
+            return  # an unknown successor or a cycle: check_validity reports both
+        if exists_at_year_end(o, ar):
+            out.setdefault(org, []).append(chain)
+            return
+        if o.giltig_till is None or o.giltig_till >= f"{ar:04d}-12-31":
+            return  # not started yet: holds nothing and passes nothing on
+        for e in self._succ.get(org, ()):
+            if e.insatser is None or insats in e.insatser:
+                step = Arv(org, e.organisation, e.tolkning, tuple(e.kallor))
+                self._walk(e.organisation, insats, ar, (*chain, step), out)
+
+    def _ever(self, insats: str, *, coord: bool) -> list[str]:
+        """The plan's organisations for ``insats``, then every heir, whatever the year."""
+        out: dict[str, None] = {}
+        todo = deque((self._coord if coord else self._named).get(insats, []))
+        while todo:
+            org = todo.popleft()
+            if org in out or org not in self._by_id:
+                continue
+            out[org] = None
+            todo.extend(
+                e.organisation
+                for e in self._succ.get(org, ())
+                if e.insatser is None or insats in e.insatser
+            )
+        return list(out)
+
+    def responsible(self, insats: str, ar: int | None = None) -> list[str]:
+        """Every organisation that reports on ``insats`` in ``ar``: samordningsansvar first.
+
+        Without ``ar``: everyone who may in some year (the plan's organisations, then heirs).
+        """
+        if ar is None:
+            return list(
+                dict.fromkeys([*self._ever(insats, coord=True), *self._ever(insats, coord=False)])
+            )
+        return list(
+            dict.fromkeys([*self._holders(insats, ar, True), *self._holders(insats, ar, False)])
+        )
+
+    def samordnande(self, insats: str, ar: int | None = None) -> list[str]:
+        """The organisations with samordningsansvar for ``insats`` in ``ar``, heirs included."""
+        if ar is None:
+            return self._ever(insats, coord=True)
+        return list(self._holders(insats, ar, True))
+
+    def lineage(self, org: str, insats: str, ar: int) -> list[str]:
+        """``org`` and every predecessor it holds ``insats`` from in ``ar``."""
+        out: dict[str, None] = {org: None}
+        for chain in self._holders(insats, ar, False).get(org, []):
+            for step in chain:
+                out.setdefault(step.fran)
+        return list(out)
+
+    def why(self, org: str, insats: str, ar: int) -> Ansvarsgrund:
+        """Why ``org`` owes or does not owe ``insats`` in ``ar`` (see :class:`Ansvarsgrund`)."""
+        chains = self._holders(insats, ar, False).get(org)
+        if chains is not None:
+            inherited = tuple(c for c in chains if c)
+            slutledd = any(step.tolkning == "slutledd" for c in inherited for step in c)
+            grund: Grund = "planen" if any(not c for c in chains) else "arv"
+            return Ansvarsgrund(org, insats, ar, True, grund, inherited, slutledd)
+        o = self._by_id.get(org)
+        if o is None or exists_at_year_end(o, ar) or org not in self._ever(insats, coord=False):
+            return Ansvarsgrund(org, insats, ar, False, "ej-namnd")
+        if o.giltig_fran is not None and o.giltig_fran > f"{ar:04d}-12-31":
+            return Ansvarsgrund(org, insats, ar, False, "ej-bildad")
+        return Ansvarsgrund(org, insats, ar, False, "upphord")
+
+
+def responsible(insats: Insats, orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+    """Every organisation that reports on ``insats``: samordningsansvar first, then ansvar.
+
+    With ``ar``: those that hold it that year, heirs of ceased organisations included. Without:
+    the plan's organisations and, after them, every heir in any year. Build :class:`Duties` once
+    instead when asking about many insatser.
+    """
+    return Duties([insats], orgs).responsible(insats.id, ar)
+
+
+def samordnande(insats: Insats, orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+    """The organisations with samordningsansvar for ``insats`` (in ``ar``, heirs included)."""
+    return Duties([insats], orgs).samordnande(insats.id, ar)
 
 
 @dataclass(frozen=True)
@@ -70,6 +300,8 @@ class Matrix:
     cells: dict[tuple[str, str], Cell]  # (organisation, insats) -> state
     #: the pairs owed this year (a voluntary report comes in without being owed)
     owed: frozenset[tuple[str, str]]
+    #: why each organisation in ``cells`` holds its insats this year
+    grunder: dict[tuple[str, str], Ansvarsgrund] = field(default_factory=dict)
 
     def forvantade(self) -> int:
         return len(self.owed)
@@ -100,20 +332,35 @@ def matrix(
     orgs: OrganisationerFil,
     ar: int,
     reported: Mapping[int, Mapping[str, Iterable[str]]],
+    duties: Duties | None = None,
 ) -> Matrix:
-    """Completeness for year ``ar``. ``reported[year][org]`` are the insats ids reported."""
+    """Completeness for year ``ar``. ``reported[year][org]`` are the insats ids reported.
+
+    Pass ``duties`` (built once from the same plan and organisations) when computing several
+    years.
+    """
+    d = duties if duties is not None else Duties(list(plan.insatser), orgs)
     last = plan.plan.giltighet.till
     done_now = {org: set(ids) for org, ids in reported.get(ar, {}).items()}
+    # The first year each (organisation, insats) was reported before ``ar``: one pass over
+    # the reports, so the "reported earlier" question is a lookup.
+    first: dict[tuple[str, str], int] = {}
+    for year, by_org in reported.items():
+        if year < ar:
+            for org, ids in by_org.items():
+                for ins in ids:
+                    if first.get((org, ins), year + 1) > year:
+                        first[(org, ins)] = year
     cells: dict[tuple[str, str], Cell] = {}
+    grunder: dict[tuple[str, str], Ansvarsgrund] = {}
     owed: set[tuple[str, str]] = set()
-    with_duty: set[str] = set()
     for insats in plan.insatser:
         kind = insats.uppfoljning.typ
-        for org in responsible(insats, orgs):
-            with_duty.add(org)
+        for org in d.responsible(insats.id, ar):
             pair = (org, insats.id)
+            grunder[pair] = d.why(org, insats.id, ar)
             earlier = kind == "under-planperioden" and any(
-                insats.id in reported.get(year, {}).get(org, ()) for year in reported if year < ar
+                (o, insats.id) in first for o in d.lineage(org, insats.id, ar)
             )
             if (
                 kind == "arlig"
@@ -131,5 +378,6 @@ def matrix(
                 cells[pair] = Cell.FRIVILLIG
             else:
                 cells[pair] = Cell.EJ_AKTUELL
+    with_duty = {org for org, _ in cells}
     order = [o.id for o in orgs.organisationer if o.id in with_duty]
-    return Matrix(ar, [i.id for i in plan.insatser], order, cells, frozenset(owed))
+    return Matrix(ar, [i.id for i in plan.insatser], order, cells, frozenset(owed), grunder)

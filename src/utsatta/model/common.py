@@ -24,6 +24,7 @@ _INSATS_ID = re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z")
 _FOKUS_ID = re.compile(r"[1-9][0-9]*\Z")
 _DATUM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _URL = re.compile(r"https?://\S+\Z")
+_DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _id(value: str) -> str:
@@ -81,6 +82,24 @@ def _datum(value: str) -> str:
     return value
 
 
+def _dag(value: str) -> str:
+    import datetime
+
+    ok = _DAG.match(value) is not None
+    if ok:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            ok = False
+    if not ok:
+        raise PydanticCustomError(
+            "ogiltig-dag",
+            "'{value}' är inte ett fullständigt datum. Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",
+            {"value": value},
+        )
+    return value
+
+
 def _url(value: str) -> str:
     if not _URL.match(value):
         raise PydanticCustomError(
@@ -121,6 +140,8 @@ _AR_UTOM_NOLL = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 _SKOTTAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
 _MANAD_DAG = "((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
 DATUM_PATTERN = f"^([0-9]{{4}}(-{_MANAD})?|{_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
+#: only a whole calendar date ÅÅÅÅ-MM-DD
+DAG_PATTERN = f"^({_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 
 def _not_bool(value: object) -> object:
@@ -152,6 +173,10 @@ FokusId = Annotated[
 Datum = Annotated[
     str, AfterValidator(_datum), WithJsonSchema({"type": "string", "pattern": DATUM_PATTERN})
 ]
+#: A whole date ÅÅÅÅ-MM-DD (validity periods, where a year alone would be ambiguous).
+Dag = Annotated[
+    str, AfterValidator(_dag), WithJsonSchema({"type": "string", "pattern": DAG_PATTERN})
+]
 Url = Annotated[
     str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})
 ]
@@ -165,6 +190,9 @@ Tal = Annotated[float, AfterValidator(_finite)]
 
 #: How sure a fact is, as labelled in fakta.md: [C], [S], [I], [NF].
 Sakerhet = Literal["bekraftad", "sekundar", "slutledd", "saknas"]
+
+#: What kind of publisher a source is, so a reader can tell the police's own word from others'.
+KallSlag = Literal["polisen", "kommunen", "press", "parti", "tredjepart"]
 
 
 class Kalla(Strict):
@@ -202,6 +230,13 @@ class Kalla(Strict):
         title="Säkerhet",
         description="Hur säker källan är: bekraftad (uppgiften står i källan själv) eller "
         "sekundar (en uppgift i andra hand, t.ex. i pressen).",
+    )
+    slag: KallSlag | None = Field(
+        default=None,
+        title="Slag",
+        description="Vem som står bakom källan: polisen (polisen själv), kommunen (Göteborgs "
+        "Stad och dess bolag), press, parti (ett politiskt parti) eller tredjepart (övriga, "
+        "t.ex. Wikipedia eller privata webbplatser).",
     )
     kommentar: Text | None = Field(
         default=None,

@@ -8,9 +8,36 @@ from pydantic import ConfigDict, Field
 
 from utsatta.model.common import Ar, Id, Kalla, Sakerhet, SchemaVersion, Strict, Text, Url
 
-Niva = Literal["utsatt", "riskomrade", "sarskilt-utsatt", "ej-pa-listan", "okand"]
-#: The levels that put an area on the police's list.
-NIVAER_PA_LISTAN: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
+Niva = Literal[
+    "utsatt", "riskomrade", "sarskilt-utsatt", "pa-listan-niva-okand", "ej-pa-listan", "okand"
+]
+#: The levels that put an area on the police's list. ``pa-listan-niva-okand``: on the list by
+#: the sources, at a level they do not give (fakta.md §2.2, 2025); ``okand``: not even that known.
+NIVAER_PA_LISTAN: tuple[Niva, ...] = (
+    "utsatt",
+    "riskomrade",
+    "sarskilt-utsatt",
+    "pa-listan-niva-okand",
+)
+
+
+class Kategori(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Kategori",
+            "description": "Ett namn på en kategori som en källa använder för upplagan.",
+        }
+    )
+
+    benamning: Text = Field(
+        title="Benämning",
+        description="Kategorins namn ordagrant som källan skriver det (t.ex. 'extra utsatt').",
+    )
+    kallor: list[Id] = Field(
+        title="Källor",
+        description="Id för källorna (under 'kallor' i filen) som använder namnet.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Upplaga(Strict):
@@ -35,6 +62,11 @@ class Upplaga(Strict):
     url: Url | None = Field(
         default=None, title="Webbadress", description="Hela webbadressen, med https://."
     )
+    kategorier: list[Kategori] = Field(
+        default=[],
+        title="Kategorier",
+        description="De kategorinamn som källorna använder för upplagan, ordagrant.",
+    )
     nationellt: Text | None = Field(
         default=None,
         title="Nationellt",
@@ -56,7 +88,14 @@ class Klassning(Strict):
     niva: Niva = Field(
         title="Nivå",
         description="Områdets nivå i upplagan: utsatt, riskomrade, sarskilt-utsatt, "
-        "ej-pa-listan eller okand.",
+        "pa-listan-niva-okand (på listan, men källorna anger inte nivån), ej-pa-listan eller "
+        "okand (inte ens känt om området är på listan).",
+    )
+    benamning: Text | None = Field(
+        default=None,
+        title="Benämning",
+        description="Nivåns namn ordagrant som källan skriver det, om det skiljer sig från "
+        "'niva' (t.ex. 'extra utsatt').",
     )
     sakerhet: Sakerhet = Field(
         title="Säkerhet",

@@ -7,7 +7,43 @@ from typing import Literal
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from utsatta.model.common import Id, SchemaVersion, Strict, Text
+from utsatta.model.common import Dag, Id, InsatsId, Kalla, SchemaVersion, Strict, Text
+
+#: How a successor's duties are known: stated by a source, or inferred from the areas of
+#: responsibility the sources describe.
+Tolkning = Literal["bekraftad", "slutledd"]
+
+
+class Efterfoljare(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Efterföljare",
+            "description": "En organisation som tog över en upphörd organisations uppgifter, "
+            "alla eller för vissa insatser.",
+        }
+    )
+
+    organisation: Id = Field(
+        title="Organisation",
+        description="Efterföljarens id (en organisation i filen).",
+    )
+    insatser: list[InsatsId] | None = Field(
+        default=None,
+        title="Insatser",
+        description='De insatser som efterföljaren tog över (t.ex. ["2:1", "2:4"]). Utelämna '
+        "nyckeln om efterföljaren tog över alla organisationens uppgifter i planen.",
+    )
+    tolkning: Tolkning = Field(
+        title="Tolkning",
+        description="bekraftad om källan själv anger att efterföljaren tog över uppgifterna; "
+        "slutledd om det är en slutsats av källornas beskrivning av ansvarsområdena.",
+    )
+    kallor: list[Id] = Field(
+        default=[],
+        title="Källor",
+        description="Id för källorna (under 'kallor' i filen) som beskriver övertagandet.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
 class Organisation(Strict):
@@ -41,6 +77,28 @@ class Organisation(Strict):
         title="Granskare",
         description="GitHub-användare eller team (@namn eller @org/team) som granskar "
         "organisationens rapporter.",
+    )
+    giltig_fran: Dag | None = Field(
+        default=None,
+        title="Giltig från",
+        description="Första dagen organisationen fanns, ÅÅÅÅ-MM-DD. Utelämna om den fanns när "
+        "planen började gälla.",
+    )
+    giltig_till: Dag | None = Field(
+        default=None,
+        title="Giltig till",
+        description="Sista dagen organisationen fanns, ÅÅÅÅ-MM-DD. Utelämna om den finns kvar.",
+    )
+    efterfoljare: list[Efterfoljare] = Field(
+        default=[],
+        title="Efterföljare",
+        description="De organisationer som tog över uppgifterna när organisationen upphörde.",
+    )
+    kallor: list[Id] = Field(
+        default=[],
+        title="Källor",
+        description="Id för källorna (under 'kallor' i filen) för organisationens namn och "
+        "giltighetstid.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
@@ -101,6 +159,11 @@ class OrganisationerFil(Strict):
 
     schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
+    )
+    kallor: list[Kalla] = Field(
+        default=[],
+        title="Källor",
+        description="Källorna som organisationernas giltighetstid och efterföljare hänvisar till.",
     )
     organisationer: list[Organisation] = Field(
         title="Organisationer",

@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from utsatta.compute.responsibility import resolve, responsible
+from utsatta.compute.responsibility import responsible, samordnande
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -52,7 +52,7 @@ class Known:
         coordinators: dict[str, list[str]] = {}
         if plan and orgs:
             duty_order = {i.id: responsible(i, orgs) for i in plan.insatser}
-            coordinators = {i.id: resolve(i.samordningsansvar, orgs) for i in plan.insatser}
+            coordinators = {i.id: samordnande(i, orgs) for i in plan.insatser}
         return Known(
             org_ids=org_ids,
             group_ids=[g.id for g in orgs.grupper] if orgs else [],

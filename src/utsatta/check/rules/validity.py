@@ -1,0 +1,228 @@
+"""Organisations over time: validity periods, successors, and reports from the wrong years.
+
+An organisation reports for a year only if it exists then (docs/decisions/0020). A report for a
+year after the organisation ceased (or before it started) is an error that names who took over
+and where the content belongs. The ``giltig_*`` and ``efterfoljare`` fields are checked here too,
+since the duties in :mod:`utsatta.compute.responsibility` depend on them, and so are the sources
+of the police editions' category names (``kategorier``, docs/decisions/0022), added with them.
+"""
+
+from __future__ import annotations
+
+from utsatta.findings import Finding, fel, varning
+from utsatta.load.dataset import DataSet
+from utsatta.load.schema import menade_du
+from utsatta.model.organisationer import Organisation, OrganisationerFil
+
+
+def check_validity(ds: DataSet) -> list[Finding]:
+    """Errors for reports outside their organisation's validity, and for bad successor data."""
+    issues = _check_kategorier(ds)
+    src = ds.organisationer
+    if src is None or src.model is None:
+        return issues
+    orgs = src.model
+    plan = ds.plan.model if ds.plan else None
+    insats_ids = [i.id for i in plan.insatser] if plan else None
+    issues += _check_organisations(src.display, orgs, insats_ids)
+    by_id = {o.id: o for o in orgs.organisationer}
+    predecessors: dict[str, list[str]] = {}
+    for o in orgs.organisationer:
+        for e in o.efterfoljare:
+            predecessors.setdefault(e.organisation, []).append(o.id)
+    for rep in ds.rapporter:
+        if rep.model is None:
+            continue
+        org = by_id.get(rep.model.organisation)
+        if org is None:
+            continue  # an unknown organisation is reported by check_references
+        ar = rep.folder_year
+        if org.giltig_till is not None and ar > int(org.giltig_till[:4]):
+            issues.append(
+                fel(
+                    rep.display,
+                    ("organisation",),
+                    "organisation-upphord",
+                    f"{org.namn} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
+                    + _taken_over(org, by_id, ar),
+                )
+            )
+        elif (
+            org.giltig_till is not None
+            and ar == int(org.giltig_till[:4])
+            and (not org.giltig_till.endswith("-12-31"))
+        ):
+            # Ceased during the year: whoever exists on 31 December reports the whole year.
+            issues.append(
+                varning(
+                    rep.display,
+                    ("organisation",),
+                    "organisation-upphorde-under-aret",
+                    f"{org.namn} upphörde {org.giltig_till}, före årets slut, och rapporten för "
+                    f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
+                    + _taken_over(org, by_id, ar),
+                )
+            )
+        elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
+            before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
+            who = (
+                "Rapporten lämnas av " + _och([f"{p.namn} ({p.id})" for p in before]) + ", som "
+                "organisationen efterträdde. Flytta innehållet dit"
+                if before
+                else "Flytta innehållet till den organisation som hade uppgiften då"
+            )
+            issues.append(
+                fel(
+                    rep.display,
+                    ("organisation",),
+                    "organisation-ej-bildad",
+                    f"{org.namn} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
+                    f"{who} och ta bort den här filen, eller rätta 'giltig_fran' i "
+                    "organisationer.yaml.",
+                )
+            )
+    return issues
+
+
+def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> str:
+    if not org.efterfoljare:
+        return (
+            "Ingen efterföljare är angiven i organisationer.yaml. Ta bort filen, eller ange "
+            "'efterfoljare' för organisationen där (eller rätta 'giltig_till')."
+        )
+    parts = []
+    for e in org.efterfoljare:
+        succ = by_id.get(e.organisation)
+        name = f"{succ.namn} ({e.organisation})" if succ else e.organisation
+        what = "alla uppgifter" if e.insatser is None else _insatser(e.insatser)
+        slutledd = " (slutlett)" if e.tolkning == "slutledd" else ""
+        parts.append(f"{name}: {what}{slutledd}")
+    targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
+    files = _och([f"rapporter/{ar}/{t}.yaml" for t in targets])
+    create = (
+        f"'utsatta ny rapport {ar} {targets[0]}'"
+        if len(targets) == 1
+        else f"'utsatta ny rapport {ar} ORGANISATION'"
+    )
+    return (
+        f"Uppgifterna togs över av {'; '.join(parts)}. Flytta innehållet till {files} (skapa "
+        f"filen med {create} om den saknas) och ta bort den här filen."
+    )
+
+
+def _insatser(ids: list[str]) -> str:
+    return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {_och(ids)}"
+
+
+def _och(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} och {items[-1]}"
+
+
+def _check_organisations(
+    file: str, orgs: OrganisationerFil, insats_ids: list[str] | None
+) -> list[Finding]:
+    issues: list[Finding] = []
+    org_ids = [o.id for o in orgs.organisationer]
+    known = set(org_ids)
+    kallor = [k.id for k in orgs.kallor]
+    kall_set = set(kallor)
+    insats_set = set(insats_ids or ())
+
+    def unknown_source(path: tuple[str | int, ...], value: str) -> None:
+        issues.append(
+            fel(
+                file,
+                path,
+                "okand-kalla",
+                f"Källan '{value}' finns inte under 'kallor' i filen.{menade_du(value, kallor)} "
+                "Lägg till källan där eller rätta id:t.",
+            )
+        )
+
+    for oi, o in enumerate(orgs.organisationer):
+        base: tuple[str | int, ...] = ("organisationer", oi)
+        if o.giltig_fran and o.giltig_till and o.giltig_fran > o.giltig_till:
+            issues.append(
+                fel(
+                    file,
+                    (*base, "giltig_till"),
+                    "giltighet-omvand",
+                    f"{o.namn} slutar ({o.giltig_till}) före den börjar ({o.giltig_fran}). "
+                    "Rätta 'giltig_fran' eller 'giltig_till'.",
+                )
+            )
+        for ci, c in enumerate(o.kallor):
+            if c not in kall_set:
+                unknown_source((*base, "kallor", ci), c)
+        if o.efterfoljare and o.giltig_till is None:
+            issues.append(
+                fel(
+                    file,
+                    (*base, "efterfoljare"),
+                    "efterfoljare-utan-slut",
+                    f"{o.namn} har efterföljare men ingen 'giltig_till'. Ange den sista dagen "
+                    "organisationen fanns (ÅÅÅÅ-MM-DD), eller ta bort 'efterfoljare'.",
+                    at_key=True,
+                )
+            )
+        for ei, e in enumerate(o.efterfoljare):
+            here = (*base, "efterfoljare", ei)
+            if e.organisation == o.id:
+                issues.append(
+                    fel(
+                        file,
+                        (*here, "organisation"),
+                        "efterfoljare-sig-sjalv",
+                        f"{o.namn} anges som sin egen efterföljare. Ange den organisation som "
+                        "tog över uppgifterna.",
+                    )
+                )
+            elif e.organisation not in known:
+                issues.append(
+                    fel(
+                        file,
+                        (*here, "organisation"),
+                        "okand-efterfoljare",
+                        f"Efterföljaren '{e.organisation}' finns inte bland organisationerna."
+                        f"{menade_du(e.organisation, org_ids)} Lägg till organisationen i "
+                        "filen eller rätta id:t.",
+                    )
+                )
+            for ii, ins in enumerate(e.insatser or []):
+                if insats_ids is not None and ins not in insats_set:
+                    issues.append(
+                        fel(
+                            file,
+                            (*here, "insatser", ii),
+                            "okand-insats",
+                            f"Insatsen '{ins}' finns inte i plan.yaml.{menade_du(ins, insats_ids)} "
+                            "Rätta id:t.",
+                        )
+                    )
+            for ci, c in enumerate(e.kallor):
+                if c not in kall_set:
+                    unknown_source((*here, "kallor", ci), c)
+    return issues
+
+
+def _check_kategorier(ds: DataSet) -> list[Finding]:
+    src = ds.omraden
+    if src is None or src.model is None:
+        return []
+    kallor = [k.id for k in src.model.kallor]
+    known = set(kallor)
+    return [
+        fel(
+            src.display,
+            ("upplagor", ui, "kategorier", ki, "kallor", ci),
+            "okand-kalla",
+            f"Källan '{c}' finns inte under 'kallor' i filen.{menade_du(c, kallor)} Lägg till "
+            "källan där eller rätta id:t.",
+        )
+        for ui, u in enumerate(src.model.upplagor)
+        for ki, k in enumerate(u.kategorier)
+        for ci, c in enumerate(k.kallor)
+        if c not in known
+    ]

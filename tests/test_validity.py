@@ -1,0 +1,126 @@
+"""check_validity: reports outside their organisation's validity, on a copy of the shipped data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from utsatta.check import validate
+from utsatta.check.rules.validity import check_validity
+from utsatta.load.dataset import load
+from utsatta.model.common import DAG_PATTERN, Dag
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    out = tmp_path / "data"
+    shutil.copytree(DATA, out)
+    return out
+
+
+def _copy_report(data: Path, org: str, ar_from: int, ar_to: int) -> Path:
+    src = data / "rapporter" / str(ar_from) / f"{org}.yaml"
+    dst = data / "rapporter" / str(ar_to) / f"{org}.yaml"
+    dst.parent.mkdir(exist_ok=True)
+    text = src.read_text(encoding="utf-8").replace(f"ar: {ar_from}\n", f"ar: {ar_to}\n")
+    dst.write_text(text, encoding="utf-8")
+    return dst
+
+
+def _line_of(path: Path, prefix: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(prefix))
+
+
+def test_the_shipped_data_has_no_report_outside_its_organisations_validity() -> None:
+    assert check_validity(load(DATA)) == []
+
+
+def test_a_2023_report_from_trafiknamnden_names_its_successor(data: Path) -> None:
+    path = _copy_report(data, "trafiknamnden", 2022, 2023)
+    result = validate(data)
+    found = [f for f in result.findings if f.code == "organisation-upphord"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.severity) == (_line_of(path, "organisation:"), 15, "fel")
+    assert f.file.endswith("rapporter/2023/trafiknamnden.yaml")
+    assert f.message == (
+        "Trafiknämnden upphörde 2022-12-31 och rapporterar inte för 2023. Uppgifterna togs över "
+        "av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutlett). Flytta innehållet "
+        "till rapporter/2023/stadsmiljonamnden.yaml (skapa filen med 'utsatta ny rapport 2023 "
+        "stadsmiljonamnden' om den saknas) och ta bort den här filen."
+    )
+    # Nothing else about the file: the ceased nämnd owes nothing, so nothing is "missing".
+    assert [x.code for x in result.findings if x.file == f.file] == ["organisation-upphord"]
+
+
+def test_fastighetsnamnden_names_both_successors_with_their_insatser(data: Path) -> None:
+    _copy_report(data, "fastighetsnamnden", 2022, 2024)
+    (issue,) = check_validity(load(data))
+    assert issue.file.endswith("rapporter/2024/fastighetsnamnden.yaml")
+    assert (issue.path, issue.code, str(issue.severity)) == (
+        ("organisation",),
+        "organisation-upphord",
+        "fel",
+    )
+    assert (
+        "Exploateringsnämnden (exploateringsnamnden): insatserna 2:1 och 2:4 (slutlett); "
+        "Stadsfastighetsnämnden (stadsfastighetsnamnden): insatserna 2:1 och 2:4 (slutlett)"
+    ) in issue.message
+    assert "rapporter/2024/exploateringsnamnden.yaml och rapporter/2024/" in issue.message
+
+
+def test_konsument_och_medborgarservice_ceased_before_2022(data: Path) -> None:
+    """The year it ceased is 2021; a report for 2022 is already an error (bekräftad successor)."""
+    src = data / "rapporter" / "2022" / "demokrati-och-medborgarservice.yaml"
+    dst = data / "rapporter" / "2022" / "konsument-och-medborgarservice.yaml"
+    dst.write_text(
+        src.read_text(encoding="utf-8").replace(
+            "organisation: demokrati-och-medborgarservice",
+            "organisation: konsument-och-medborgarservice",
+        ),
+        encoding="utf-8",
+    )
+    (issue,) = check_validity(load(data))
+    assert issue.code == "organisation-upphord"
+    assert "upphörde 2021-10-31 och rapporterar inte för 2022" in issue.message
+    assert "(demokrati-och-medborgarservice): alla uppgifter. Flytta" in issue.message
+
+
+def test_a_report_before_an_organisation_started(data: Path) -> None:
+    _copy_report(data, "stadsmiljonamnden", 2023, 2022)
+    (issue,) = check_validity(load(data))
+    assert issue.file.endswith("rapporter/2022/stadsmiljonamnden.yaml")
+    assert issue.code == "organisation-ej-bildad"
+    assert issue.message.startswith(
+        "Stadsmiljönämnden bildades 2023-01-01 och rapporterar inte för 2022. Rapporten lämnas "
+        "av Park- och naturnämnden (park-och-naturnamnden) och Trafiknämnden (trafiknamnden)"
+    )
+
+
+def _date_strings() -> list[str]:
+    out = ["", "2023", "2023-01", "2023-1-01", "2023/01/01", "2023-01-01T00:00", "x2023-01-01"]
+    for y in ("0000", "0001", "1900", "2000", "2023", "2024", "2100", "9999"):
+        for m in range(14):
+            for d in range(33):
+                out.append(f"{y}-{m:02d}-{d:02d}")
+    return out
+
+
+def test_day_pattern_agrees_with_validator() -> None:
+    """`utsatta schema` exports the same rule for giltig_fran/giltig_till as pydantic applies."""
+    pattern = re.compile(DAG_PATTERN)
+    adapter = TypeAdapter(Dag)
+    for value in _date_strings():
+        try:
+            adapter.validate_python(value)
+            ok = True
+        except ValidationError:
+            ok = False
+        assert ok == (pattern.search(value) is not None), value
