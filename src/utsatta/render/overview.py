@@ -51,8 +51,15 @@ def plan_data(ds: DataSet) -> dict[str, Any]:
                 },
             }
             for i in ds.plan.model.insatser
-        ]
+        ],
+        "ovriga_uppdrag": _ovriga_uppdrag(ds),
     }
+
+
+def _ovriga_uppdrag(ds: DataSet) -> dict[str, Any] | None:
+    assert ds.plan and ds.plan.model
+    ovriga = ds.plan.model.ovriga_uppdrag
+    return None if ovriga is None else ovriga.model_dump(mode="json")
 
 
 def plan_json(ds: DataSet) -> str:
@@ -103,6 +110,12 @@ def plan_text(ds: DataSet) -> str:
         console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
         up = item["uppfoljning"]
         console.print("  Uppföljning: " + uppfoljning_text(up["typ"], up["ar"]))
+    if plan.ovriga_uppdrag is not None:
+        console.print()
+        console.print("[bold]Övriga uppdrag[/bold]", markup=True)
+        console.print(f"  Ansvarig: {plan.ovriga_uppdrag.ansvarig}", markup=False)
+        for u in plan.ovriga_uppdrag.uppdrag:
+            console.print(f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}", markup=False)
     return _text_of(console)
 
 
