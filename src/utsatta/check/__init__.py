@@ -8,6 +8,7 @@ from pathlib import Path
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
 from utsatta.check.references import check_references
+from utsatta.check.uppfoljning import check_uppfoljning
 from utsatta.findings import Finding, Issue
 from utsatta.load.dataset import DataSet, load
 
@@ -50,6 +51,7 @@ def validate(
     years = [year] if year is not None else sorted(ds.report_years)
     issues += check_completeness(ds, years, only_present=only is not None)
     issues += check_assessments(ds, years)
+    issues += check_uppfoljning(ds, years, year=year, only_present=only is not None)
     if year is not None:
         issues = [i for i in issues if not _other_year_report(ds, i, year)]
     findings = resolve(ds, issues)

@@ -22,6 +22,7 @@ from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
+from utsatta.model.uppfoljning import UppfoljningFil
 
 if TYPE_CHECKING:
     from utsatta.load.yamlread import Positions
@@ -35,6 +36,7 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "omraden": OmradenFil,
     "indikator": IndikatorFil,
     "rapport": RapportFil,
+    "uppfoljning": UppfoljningFil,
 }
 #: Track positions on the first parse of every file (the slow path). Off by default: positions
 #: are recovered only for files with findings. Tests switch it on to prove both paths agree.
@@ -90,6 +92,8 @@ class DataSet:
     omraden: SourceFile[OmradenFil] | None = None
     indikatorer: list[SourceFile[IndikatorFil]] = field(default_factory=list)
     rapporter: list[SourceFile[RapportFil]] = field(default_factory=list)
+    #: stadsledningskontoret's yearly follow-up files, uppfoljning/<år>.yaml
+    uppfoljningar: list[SourceFile[UppfoljningFil]] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     #: report years that have a folder, even an empty one
     report_years: set[int] = field(default_factory=set)
@@ -100,6 +104,7 @@ class DataSet:
                 yield single
         yield from self.indikatorer
         yield from self.rapporter
+        yield from self.uppfoljningar
 
     def file_by_display(self) -> dict[str, SourceFile[Any]]:
         return {f.display: f for f in self.files()}
@@ -203,6 +208,8 @@ def load(root: Path, only: set[Path] | None = None, *, texts: bool = True) -> Da
             ds.omraden = source
         elif kind == "indikator":
             ds.indikatorer.append(source)
+        elif kind == "uppfoljning":
+            ds.uppfoljningar.append(source)
         else:
             ds.rapporter.append(source)
     for name, attr in (("organisationer.yaml", "organisationer"), ("omraden.yaml", "omraden")):

@@ -13,6 +13,7 @@ from pathlib import Path
 from utsatta.findings import Issue, Severity
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+_YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
 
 
 def display_path(path: Path) -> str:
@@ -52,6 +53,8 @@ def kind_of(rel: tuple[str, ...]) -> str | None:
         and rel[2].endswith(".yaml")
     ):
         return "rapport"
+    if len(rel) == 2 and rel[0] == "uppfoljning" and _YEAR_FILE.match(rel[1]):
+        return "uppfoljning"
     return None
 
 
@@ -131,7 +134,8 @@ def discover(root: Path, issues: list[Issue]) -> tuple[list[tuple[Path, str]], s
                         if in_reports
                         else "Filen ligger inte på en plats som utsatta känner till och läses "
                         "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                        "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                        "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
+                        "uppfoljning/<år>.yaml.",
                     )
                 )
                 continue
