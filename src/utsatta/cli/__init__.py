@@ -287,6 +287,39 @@ def ny_rapport(
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
 
 
+@ny.command("uppfoljning")
+def ny_uppfoljning(
+    ar: Annotated[int, typer.Argument(help="Uppföljningsåret.", show_default=False, metavar="ÅR")],
+    data: DataOption = None,
+) -> None:
+    """Skapa uppfoljning/ÅR.yaml: stadsledningskontorets samlade uppföljning av året.
+
+    Exempel: utsatta ny uppfoljning 2025
+    """
+    from utsatta.fileio import write_atomic
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
+    from utsatta.scaffold import uppfoljning_scaffold
+
+    if locate_data_dir(data)[1] == BUNDLED:
+        raise typer.BadParameter(
+            "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
+            "Ange din datamapp med --data.",
+            param_hint="--data",
+        )
+    ds = _load_valid(data)
+    _check_year(ds, ar)
+    target = ds.root / "uppfoljning" / f"{ar}.yaml"
+    if target.exists():
+        err(
+            f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
+            "(eller ta bort den först om du vill börja om)."
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, uppfoljning_scaffold(ds, ar), overwrite=False)
+    out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+
+
 @app.command()
 def codeowners(
     output: Annotated[
