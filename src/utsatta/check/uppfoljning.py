@@ -241,7 +241,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
 
     uppdrag_ids = [u.id for u in plan.ovriga_uppdrag.uppdrag] if plan.ovriga_uppdrag else []
     for ui, u in enumerate(up.ovriga_uppdrag):
-        if u.uppdrag not in uppdrag_ids:
+        if uppdrag_ids and u.uppdrag not in uppdrag_ids:  # none: no list to check against
             issues.append(
                 _okand(
                     f,

@@ -19,7 +19,6 @@ from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import (
-    DATUM_PATTERN,
     Ar,
     FokusId,
     Id,
@@ -51,6 +50,12 @@ BehovUtfall = Literal["tillgodosett", "delvis-tillgodosett", "inte-tillgodosett"
 Underlagssakerhet = Literal["bekraftad", "sekundar", "slutledd"]
 
 _DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+# The same dates as _dag accepts, for the editor schema: DATUM_PATTERN's full-date part (a real
+# calendar date, leap years included; year 0000 has no dates), without ÅÅÅÅ and ÅÅÅÅ-MM.
+_AR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+_SKOTTAR = "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MANAD_DAG = "((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+DAG_PATTERN = f"^({_AR}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 
 def _dag(value: str) -> str:
@@ -77,7 +82,7 @@ Dag = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "allOf": [{"pattern": DATUM_PATTERN}, {"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}],
+            "pattern": DAG_PATTERN,
         }
     ),
 ]
