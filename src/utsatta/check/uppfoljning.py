@@ -17,12 +17,14 @@ from utsatta.load.files import display_path
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 
 
-def _okand(file: str, path: Path_, code: str, what: str, value: str, known: list[str]) -> Issue:
+def _okand(
+    file: str, path: Path_, code: str, what: str, value: str, known: list[str], where: str
+) -> Issue:
     return fel(
         file,
         path,
         code,
-        f"{what} '{value}' finns inte.{menade_du(value, known)} Giltiga: "
+        f"{what} '{value}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
         f"{', '.join(known) if known else '(inga)'}.",
     )
 
@@ -115,7 +117,17 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
         """Sources, certainty and timing of one assessment."""
         for ki, k in enumerate(item.kallor):
             if k not in kallor:
-                issues.append(_okand(f, (*path, "kallor", ki), "okand-kalla", "Källan", k, kallor))
+                issues.append(
+                    _okand(
+                        f,
+                        (*path, "kallor", ki),
+                        "okand-kalla",
+                        "Källan",
+                        k,
+                        kallor,
+                        "filens kallor",
+                    )
+                )
         if item.kallor and item.sakerhet is None:
             issues.append(
                 fel(
@@ -181,7 +193,13 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
         if d.delmal not in delmal_ids:
             issues.append(
                 _okand(
-                    f, ("delmal", di, "delmal"), "okant-delmal", "Delmålet", d.delmal, delmal_ids
+                    f,
+                    ("delmal", di, "delmal"),
+                    "okant-delmal",
+                    "Delmålet",
+                    d.delmal,
+                    delmal_ids,
+                    "plan.yaml",
                 )
             )
         assessment(("delmal", di), d, f"delmålet '{d.delmal}'")
@@ -195,6 +213,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
                         "Området",
                         o.omrade,
                         omrade_ids,
+                        "omraden.yaml",
                     )
                 )
             assessment(("delmal", di, "omraden", oi), o, f"'{o.omrade}'")
@@ -222,6 +241,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
                     "Fokusområdet",
                     fb.fokusomrade,
                     fokus_ids,
+                    "plan.yaml",
                 )
             )
         assessment(("fokusomraden", fi), fb, f"fokusområde {fb.fokusomrade}")
@@ -250,6 +270,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
                     "Det övriga uppdraget",
                     u.uppdrag,
                     uppdrag_ids,
+                    "plan.yaml (ovriga_uppdrag)",
                 )
             )
     _duplicates(f, ("ovriga_uppdrag",), [u.uppdrag for u in up.ovriga_uppdrag], "Uppdraget", issues)
@@ -270,7 +291,15 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Issue]) -> None:
         for ki, k in enumerate(up.slutuppfoljning.kallor):
             if k not in kallor:
                 issues.append(
-                    _okand(f, ("slutuppfoljning", "kallor", ki), "okand-kalla", "Källan", k, kallor)
+                    _okand(
+                        f,
+                        ("slutuppfoljning", "kallor", ki),
+                        "okand-kalla",
+                        "Källan",
+                        k,
+                        kallor,
+                        "filens kallor",
+                    )
                 )
         if not last:
             issues.append(
