@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -47,10 +48,11 @@ DNR = [
 ]
 
 
-def _plan_json() -> dict:  # type: ignore[type-arg]
+def _plan_json() -> dict[str, Any]:
     result = runner.invoke(app, ["plan", "--format", "json", "--data", str(DATA)])
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 def test_plan_json_lists_the_15_ovriga_uppdrag_with_their_dnr() -> None:
@@ -360,3 +362,69 @@ def test_shipped_2025_verdicts_follow_fakta_and_carry_their_sources() -> None:
     assert all(o.illustrativ is None for o in verdicts["utvecklingen-vand"].omraden)
     assert "Lag (2023:196)" in final.slutuppfoljning.forslag
     assert "slutsats" in final.slutuppfoljning.forslag  # said as inference, not as fact
+
+
+# --- the editor schema says what the model says ---------------------------------------------------
+
+_BASE_DOC = {
+    **MINIMAL,
+    "delmal": [
+        {
+            "delmal": "inga-sarskilt-utsatta",
+            "bedomning": "osakert",
+            "text": "T.",
+            "omraden": [{"omrade": "bergsjon", "bedomning": "osakert", "text": "T."}],
+        }
+    ],
+    "fokusomraden": [{"fokusomrade": "1", "bedomning": "osakert", "text": "T."}],
+    "ovriga_uppdrag": [{"uppdrag": "sluta-skjut", "status": "pagaende", "redovisning": "R."}],
+    "tidigare_behov": [
+        {
+            "ar": 2022,
+            "organisation": "grundskolenamnden",
+            "insats": "1:2",
+            "nummer": 1,
+            "utfall": "fors-vidare",
+            "text": "T.",
+        }
+    ],
+    "beslut": [{"organ": "Kommunstyrelsen", "datum": "2024-06-01", "paragraf": "§ 1"}],
+    "slutuppfoljning": {"lardomar": "L.", "forslag": "F.", "kallor": ["k"]},
+    "mal": {"bedomning": "inte-uppnatt", "text": "T.", "kallor": ["k"], "sakerhet": "sekundar"},
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("beslut", 0, "datum"), "2023-02-29"),
+        (("beslut", 0, "datum"), "2024-02-29"),
+        (("beslut", 0, "datum"), "2024-06"),
+        (("beslut", 0, "paragraf"), ""),
+        (("ovriga_uppdrag", 0, "status"), "klar"),
+        (("ovriga_uppdrag", 0, "uppdrag"), "Sluta Skjut"),
+        (("delmal", 0, "bedomning"), "delvis-uppnatt"),
+        (("delmal", 0, "bedomning"), "uppnått"),
+        (("delmal", 0, "omraden", 0, "omrade"), "bergsjön"),
+        (("fokusomraden", 0, "fokusomrade"), 1),
+        (("tidigare_behov", 0, "nummer"), 0),
+        (("tidigare_behov", 0, "utfall"), "klart"),
+        (("mal", "sakerhet"), "saknas"),
+        (("mal", "illustrativ"), "ja"),
+        (("slutuppfoljning", "okand"), 1),
+        (("illustrativ",), None),
+    ],
+)
+def test_editor_schema_agrees_with_the_model(path: tuple[Any, ...], value: Any) -> None:
+    import copy
+
+    from tests.test_schema_export import pydantic_ok, schema_errors
+
+    assert schema_errors("uppfoljning", _BASE_DOC) == []
+    assert pydantic_ok("uppfoljning", _BASE_DOC)
+    doc = copy.deepcopy(_BASE_DOC)
+    node: Any = doc
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    assert (schema_errors("uppfoljning", doc) == []) is pydantic_ok("uppfoljning", doc)

@@ -130,8 +130,17 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
     if ks is not None and ks.granskare:
         owners = " ".join(ks.granskare)
-        lines.append("# Planen, organisationerna, områdena och indikatorerna: kommunstyrelsen.")
-        for name in ("plan.yaml", "organisationer.yaml", "omraden.yaml", "indikatorer/"):
+        lines.append(
+            "# Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
+            "kommunstyrelsen."
+        )
+        for name in (
+            "plan.yaml",
+            "organisationer.yaml",
+            "omraden.yaml",
+            "indikatorer/",
+            "uppfoljning/",
+        ):
             lines.append(f"{prefix}{name} {owners}")
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
     for org in orgs.organisationer:
