@@ -5,7 +5,7 @@ The plan asks kommunstyrelsen for "en samlad uppföljning av handlingsplanen och
 fortsatta arbetet". The nämnder write their reports; this file holds what only the analysts
 write: the assessment per mål, delmål and fokusområde, the övriga uppdrag's status, what became
 of earlier behov, the plan ahead, the decisions and, in the plan's last year, the lessons.
-See docs/decisions/0030-uppfoljningsfilen.md.
+See docs/decisions/0031-uppfoljningsfilen.md.
 """
 
 from __future__ import annotations
