@@ -428,3 +428,21 @@ def test_editor_schema_agrees_with_the_model(path: tuple[Any, ...], value: Any) 
         node = node[part]
     node[path[-1]] = value
     assert (schema_errors("uppfoljning", doc) == []) is pydantic_ok("uppfoljning", doc)
+
+
+def test_the_reports_date_is_the_latest_decision() -> None:
+    beslut = [
+        {"organ": "Kommunstyrelsen", "datum": "2024-06-12", "paragraf": "§ 5"},
+        {"organ": "Kommunfullmäktige", "datum": "2024-09-05"},
+        {"organ": "Kommunstyrelsen", "datum": "2024-05-30"},
+    ]
+    assert UppfoljningFil.model_validate({**MINIMAL, "beslut": beslut}).beslutsdatum == "2024-09-05"
+    assert UppfoljningFil.model_validate(MINIMAL).beslutsdatum is None
+
+
+def test_misplaced_uppfoljning_file_says_how_to_name_it(tmp_path: Path) -> None:
+    msgs = _messages("uppfoljning-fel-plats", tmp_path)
+    assert msgs[(1, "fel-plats")] == (
+        "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. uppfoljning/2023.yaml; den "
+        "här filen läses inte. Byt namn på den."
+    )

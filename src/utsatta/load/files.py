@@ -123,15 +123,19 @@ def discover(root: Path, issues: list[Issue]) -> tuple[list[tuple[Path, str]], s
             kind = kind_of((*rel, name))
             if kind is None:
                 in_reports = bool(rel) and rel[0] == "rapporter"
+                in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
                 issues.append(
                     _file_issue(
                         path,
-                        "fel-plats" if in_reports else "okand-fil",
-                        Severity.FEL if in_reports else Severity.VARNING,
+                        "fel-plats" if in_reports or in_uppfoljning else "okand-fil",
+                        Severity.FEL if in_reports or in_uppfoljning else Severity.VARNING,
                         "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
                         "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
                         "den dit."
                         if in_reports
+                        else "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. "
+                        "uppfoljning/2023.yaml; den här filen läses inte. Byt namn på den."
+                        if in_uppfoljning
                         else "Filen ligger inte på en plats som utsatta känner till och läses "
                         "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
                         "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "

@@ -380,3 +380,9 @@ class UppfoljningFil(Strict):
         description="Källorna som bedömningarna hänvisar till med 'kallor'.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+
+    @property
+    def beslutsdatum(self) -> str | None:
+        """The date the report shows: the latest decision's (ISO dates sort as text), or None
+        before any decision. Never the clock, so the same data gives the same report."""
+        return max((b.datum for b in self.beslut), default=None)
