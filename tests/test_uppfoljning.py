@@ -446,3 +446,20 @@ def test_misplaced_uppfoljning_file_says_how_to_name_it(tmp_path: Path) -> None:
         "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. uppfoljning/2023.yaml; den "
         "här filen läses inte. Byt namn på den."
     )
+
+
+def test_plan_text_keeps_escape_sequences_and_markup_out_of_the_terminal(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    plan = data / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "      text: Utreda möjligheterna att starta arbete enligt modellen Sluta Skjut.",
+            '      text: "Utreda \\e[31mröd\\u202e [bold]x[/bold]"',
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["plan", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "dnr 0353/21 (KS 2021-10-13): Utreda \ufffd[31mröd\ufffd [bold]x[/bold]" in result.stdout

@@ -62,6 +62,16 @@ def _ovriga_uppdrag(ds: DataSet) -> dict[str, Any] | None:
     return None if ovriga is None else ovriga.model_dump(mode="json")
 
 
+def _printable(text: str) -> str:
+    """Text for the terminal: control and format characters (escape sequences, bidi overrides,
+    which YAML's "\\e" and "\\u202e" can put in a text) become U+FFFD; rich keeps ESC."""
+    import unicodedata
+
+    return "".join(
+        "\ufffd" if unicodedata.category(c) in ("Cc", "Cf") and c != "\n" else c for c in text
+    )
+
+
 def plan_json(ds: DataSet) -> str:
     return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
 
@@ -113,9 +123,10 @@ def plan_text(ds: DataSet) -> str:
     if plan.ovriga_uppdrag is not None:
         console.print()
         console.print("[bold]Övriga uppdrag[/bold]", markup=True)
-        console.print(f"  Ansvarig: {plan.ovriga_uppdrag.ansvarig}", markup=False)
+        console.print(f"  Ansvarig: {_printable(plan.ovriga_uppdrag.ansvarig)}", markup=False)
         for u in plan.ovriga_uppdrag.uppdrag:
-            console.print(f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}", markup=False)
+            line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
+            console.print(_printable(line), markup=False)
     return _text_of(console)
 
 
