@@ -421,7 +421,8 @@ def _missing(
     key: str,
     issues: list[Issue],
 ) -> None:
-    missing = [i for i in wanted if i not in set(have)]
+    present = set(have)
+    missing = [i for i in wanted if i not in present]
     if missing:
         issues.append(
             fel(
