@@ -24,3 +24,26 @@ def build_case(case: Path, into: Path) -> Path:
     if files.exists():
         shutil.copytree(files, data, dirs_exist_ok=True)
     return data
+
+
+def schema_errors(kind: str, data: object) -> list[str]:
+    """The editor schema's (JSON Schema) messages for ``data`` as a file of ``kind``."""
+    from jsonschema import Draft202012Validator
+
+    from utsatta.schema_export import file_names, schemas
+
+    name = file_names()[kind]
+    return [e.message for e in Draft202012Validator(schemas()[name]).iter_errors(data)]
+
+
+def pydantic_ok(kind: str, data: object) -> bool:
+    """Whether the model of ``kind`` accepts ``data``."""
+    from pydantic import ValidationError
+
+    from utsatta.load.dataset import KIND_MODELS
+
+    try:
+        KIND_MODELS[kind].model_validate(data)
+    except ValidationError:
+        return False
+    return True

@@ -533,6 +533,7 @@ def test_file_names() -> None:
         "omraden.schema.json",
         "indikator.schema.json",
         "rapport.schema.json",
+        "uppfoljning.schema.json",
     ]
     assert set(NAMES) == set(KIND_MODELS)
 

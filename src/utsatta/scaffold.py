@@ -1,4 +1,4 @@
-"""`utsatta ny rapport`: a report file prefilled with every insats the organisation owes.
+"""`utsatta ny rapport` and `ny uppfoljning`: new files prefilled with what the plan asks for.
 
 The text is written by hand rather than dumped, so that every field can carry a Swedish comment
 for people who have never written YAML. Required texts are left empty on purpose: `utsatta
@@ -18,6 +18,8 @@ from utsatta.model.rapport import Bedomning, Status
 #: Where `utsatta schema --output schema` run in the data repository's root puts the schemas,
 #: seen from <data>/rapporter/<år>/ (the README says so).
 SCHEMA_REF = "../../../schema/rapport.schema.json"
+#: The same, seen from <data>/uppfoljning/.
+UPPFOLJNING_SCHEMA_REF = "../../schema/uppfoljning.schema.json"
 
 _STATUSAR = ", ".join(Status.__args__)  # type: ignore[attr-defined]
 _BEDOMNINGAR = ", ".join(Bedomning.__args__)  # type: ignore[attr-defined]
@@ -141,8 +143,17 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
     if ks is not None and ks.granskare:
         owners = " ".join(ks.granskare)
-        lines.append("# Planen, organisationerna, områdena och indikatorerna: kommunstyrelsen.")
-        for name in ("plan.yaml", "organisationer.yaml", "omraden.yaml", "indikatorer/"):
+        lines.append(
+            "# Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
+            "kommunstyrelsen."
+        )
+        for name in (
+            "plan.yaml",
+            "organisationer.yaml",
+            "omraden.yaml",
+            "indikatorer/",
+            "uppfoljning/",
+        ):
             lines.append(f"{prefix}{name} {owners}")
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
     for org in orgs.organisationer:
@@ -170,3 +181,101 @@ def unique_handles(handles: list[str]) -> list[str]:
             seen.add(handle.lower())
             out.append(handle)
     return out
+
+
+def uppfoljning_scaffold(ds: DataSet, ar: int) -> str:
+    """The YAML text of a new uppfoljning/<år>.yaml: one entry per delmål, fokusområde and
+    övrigt uppdrag of the plan, with the required texts left empty for `validate` to point at;
+    in the plan's last year also the mål and the slutuppföljning."""
+    from utsatta.model.uppfoljning import BehovUtfall, Maluppfyllelse, UppdragsStatus
+
+    assert ds.plan and ds.plan.model
+    plan = ds.plan.model
+    last = ar == plan.plan.giltighet.till
+    bedomningar = ", ".join(Maluppfyllelse.__args__)  # type: ignore[attr-defined]
+    statusar = ", ".join(UppdragsStatus.__args__)  # type: ignore[attr-defined]
+    utfall = ", ".join(BehovUtfall.__args__)  # type: ignore[attr-defined]
+    out = [
+        f"# yaml-language-server: $schema={UPPFOLJNING_SCHEMA_REF}",
+        f"# Samlad uppföljning {ar} av {plan.plan.namn}.",
+        "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'text: |'.",
+        "# Kontrollera filen med: utsatta validate "
+        + display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
+        "schemaversion: 1",
+        f"ar: {ar}",
+        "# Sätt till true bara om innehållet är påhittat för att visa formatet.",
+        "illustrativ: false",
+        "upprattad_av: Stadsledningskontoret",
+        "# Den samlade bilden av läget i slutet av året, kort.",
+        "nulage: |",
+        "",
+    ]
+    out += _comment_block(
+        f"Bedömning, ett av: {bedomningar}. uppnatt, delvis-uppnatt och inte-uppnatt ges bara "
+        f"planens sista år ({plan.plan.giltighet.till}). En bedömning som bygger på källor "
+        "anger 'kallor' (id ur 'kallor' längst ned) och 'sakerhet' (bekraftad, sekundar, "
+        "slutledd).",
+        "",
+    )
+    if last:
+        out += _comment_block(f"Planens sista år: är målet nått? Målet: {plan.mal.text}", "")
+        out += [
+            "mal:",
+            "  bedomning:",
+            "  text: |",
+            "",
+        ]
+    out += _comment_block(
+        "Under ett delmål kan 'omraden:' ge en bedömning per område (id ur omraden.yaml): "
+        "'- omrade: bergsjon', 'bedomning:', 'text:'.",
+        "",
+    )
+    out.append("delmal:" if plan.mal.delmal else "delmal: []")
+    for d in plan.mal.delmal:
+        out += _comment_block(f"Delmål: {d.text}", "  ")
+        out += [f"  - delmal: {d.id}", "    bedomning:", "    text: |", ""]
+    out.append("fokusomraden:" if plan.fokusomraden else "fokusomraden: []")
+    for fo in plan.fokusomraden:
+        out += _comment_block(f"Fokusområde {fo.id}: {fo.namn}", "  ")
+        out += [
+            f'  - fokusomrade: "{fo.id}"',
+            "    bedomning:",
+            "    text: |",
+            "",
+        ]
+    uppdrag = plan.ovriga_uppdrag.uppdrag if plan.ovriga_uppdrag else []
+    out.append(f"# Planens övriga uppdrag. Status, ett av: {statusar}.")
+    out.append("ovriga_uppdrag:" if uppdrag else "ovriga_uppdrag: []")
+    for u in uppdrag:
+        out += _comment_block(f"Dnr {u.diarienummer}: {u.text}", "  ")
+        out += [f"  - uppdrag: {u.id}", "    status:", "    redovisning: |", ""]
+    out += _comment_block(
+        "Vad som blev av behov från tidigare års rapporter, där det är känt: '- ar:', "
+        "'organisation:', 'insats:', 'nummer:' (behovets nummer i rapportens lista, 1 för det "
+        f"första), 'utfall:' (ett av: {utfall}) och 'text:'.",
+        "",
+    )
+    out += [
+        "tidigare_behov: []",
+        "# Planen för det fortsatta arbetet för att målet ska nås.",
+        "fortsatt_arbete: |",
+        "",
+    ]
+    if last:
+        out += [
+            "# Planens sista år: lärdomar av planperioden och förslag till vad som följer.",
+            "slutuppfoljning:",
+            "  lardomar: |",
+            "",
+            "  forslag: |",
+            "",
+        ]
+    out += [
+        "# Beslut om uppföljningen, när den är beslutad: '- organ:', 'datum:' (ÅÅÅÅ-MM-DD),",
+        "# 'paragraf:'. Rapportens datum är det senaste beslutets.",
+        "beslut: []",
+        "# Källor som bedömningarna hänvisar till: '- id:', 'utgivare:', 'url:', 'datum:',",
+        "# 'sakerhet:' (bekraftad eller sekundar).",
+        "kallor: []",
+    ]
+    return "\n".join(out) + "\n"

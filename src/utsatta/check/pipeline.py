@@ -10,6 +10,7 @@ from pathlib import Path
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
 from utsatta.check.rules import check_rules
+from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.findings import Finding, Severity, at_line, has_errors
 from utsatta.load.dataset import DataSet, load
 
@@ -104,6 +105,7 @@ def validate(
     years = [year] if year is not None else sorted(ds.report_years)
     found += check_completeness(ds, years, only_present=only is not None)
     found += check_assessments(ds, years)
+    found += check_uppfoljning(ds, years, year=year, only_present=only is not None)
     if year is not None:
         found = [f for f in found if not _other_year_report(f.file, year)]
     findings = resolve(ds, found)

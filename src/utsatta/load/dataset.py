@@ -26,6 +26,7 @@ from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
+from utsatta.model.uppfoljning import UppfoljningFil
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -36,6 +37,7 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "omraden": OmradenFil,
     "indikator": IndikatorFil,
     "rapport": RapportFil,
+    "uppfoljning": UppfoljningFil,
 }
 #: The free texts of a report's insatser (and ``behov``, a list of them). A data set loaded with
 #: ``texts=False`` does not keep them (see ``load``).
@@ -85,6 +87,8 @@ class DataSet:
     rapporter: list[SourceFile[RapportFil]] = field(default_factory=list)
     #: problems found while loading: files, YAML, schema
     findings: list[Finding] = field(default_factory=list)
+    #: stadsledningskontoret's yearly follow-up files, uppfoljning/<år>.yaml
+    uppfoljningar: list[SourceFile[UppfoljningFil]] = field(default_factory=list)
     #: report years that have a folder, even an empty one
     report_years: set[int] = field(default_factory=set)
     #: whether the reports' free texts were kept (the default); see ``load``
@@ -96,6 +100,7 @@ class DataSet:
                 yield single
         yield from self.indikatorer
         yield from self.rapporter
+        yield from self.uppfoljningar
 
     def file_by_display(self) -> dict[str, SourceFile[Any]]:
         return {f.display: f for f in self.files()}
@@ -171,6 +176,8 @@ def load(
             ds.omraden = source
         elif kind == "indikator":
             ds.indikatorer.append(source)
+        elif kind == "uppfoljning":
+            ds.uppfoljningar.append(source)
         else:
             ds.rapporter.append(source)
     for name, attr in (("organisationer.yaml", "organisationer"), ("omraden.yaml", "omraden")):

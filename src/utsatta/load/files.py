@@ -14,6 +14,7 @@ from pathlib import Path
 from utsatta.findings import Finding, Severity, at_line
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+_YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
 
 
 def display_path(path: Path) -> str:
@@ -53,6 +54,8 @@ def kind_of(rel: tuple[str, ...]) -> str | None:
         and rel[2].endswith(".yaml")
     ):
         return "rapport"
+    if len(rel) == 2 and rel[0] == "uppfoljning" and _YEAR_FILE.match(rel[1]):
+        return "uppfoljning"
     return None
 
 
@@ -121,18 +124,23 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
             kind = kind_of((*rel, name))
             if kind is None:
                 in_reports = bool(rel) and rel[0] == "rapporter"
+                in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
                 findings.append(
                     _file_issue(
                         path,
-                        "fel-plats" if in_reports else "okand-fil",
-                        Severity.FEL if in_reports else Severity.VARNING,
+                        "fel-plats" if in_reports or in_uppfoljning else "okand-fil",
+                        Severity.FEL if in_reports or in_uppfoljning else Severity.VARNING,
                         "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
                         "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
                         "den dit."
                         if in_reports
+                        else "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. "
+                        "uppfoljning/2023.yaml; den här filen läses inte. Byt namn på den."
+                        if in_uppfoljning
                         else "Filen ligger inte på en plats som utsatta känner till och läses "
                         "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                        "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                        "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
+                        "uppfoljning/<år>.yaml.",
                     )
                 )
                 continue

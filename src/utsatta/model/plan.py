@@ -1,4 +1,4 @@
-"""data/plan.yaml: the plan's metadata, goal, fokusområden and insatser."""
+"""data/plan.yaml: the plan's metadata, goal, fokusområden, insatser and övriga uppdrag."""
 
 from __future__ import annotations
 
@@ -187,12 +187,58 @@ class Insats(Strict):
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
+class OvrigtUppdrag(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Övrigt uppdrag",
+            "description": "Ett av uppdragen i planens förteckning 'Övriga uppdrag inom det "
+            "trygghetsskapande och brottsförebyggande arbetet', med planens ord.",
+        }
+    )
+
+    id: Id = Field(
+        title="Id",
+        description="Uppdragets id, som uppföljningsfilerna hänvisar till. Små bokstäver a–z, "
+        "siffror och bindestreck (t.ex. 'sluta-skjut').",
+    )
+    text: Text = Field(title="Uppdrag", description="Uppdraget med planens ord.")
+    tidsplan: Text = Field(
+        title="Tidsplan",
+        description="Tidsplanen med planens ord (t.ex. 'KS 2021-11-24' eller '2022 Q1').",
+    )
+    diarienummer: Text = Field(
+        title="Diarienummer",
+        description='Uppdragets diarienummer som i planen, inom citattecken (t.ex. "0355/20").',
+    )
+
+
+class OvrigaUppdrag(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Övriga uppdrag",
+            "description": "Planens förteckning över övriga uppdrag som tillsammans med "
+            "handlingsplanen har en påverkan på målet. Deras status följs upp i "
+            "uppfoljning/ÅR.yaml.",
+        }
+    )
+
+    #: the plan names one owner for the whole list; no uppdrag has an owner of its own
+    ansvarig: Text = Field(
+        title="Ansvarig",
+        description="Den som enligt planen har uppdragen (planen: Stadsledningskontoret).",
+    )
+    text: Text = Field(title="Text", description="Planens inledning till förteckningen.")
+    uppdrag: list[OvrigtUppdrag] = Field(
+        title="Uppdrag", description="Uppdragen i planens ordning."
+    )
+
+
 class PlanFil(Strict):
     model_config = ConfigDict(
         json_schema_extra={
             "title": "Planen (plan.yaml)",
             "description": "Handlingsplanen som data: uppgifter om planen, mål och delmål, "
-            "fokusområden och insatser.",
+            "fokusområden, insatser och övriga uppdrag.",
         }
     )
 
@@ -206,4 +252,10 @@ class PlanFil(Strict):
     )
     insatser: list[Insats] = Field(
         title="Insatser", description="Planens insatser i planens ordning."
+    )
+    ovriga_uppdrag: OvrigaUppdrag | None = Field(
+        default=None,
+        title="Övriga uppdrag",
+        description="Planens förteckning över övriga uppdrag i det trygghetsskapande och "
+        "brottsförebyggande arbetet (planen s. 12).",
     )

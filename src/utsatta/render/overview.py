@@ -43,8 +43,25 @@ def plan_data(ds: DataSet) -> dict[str, Any]:
                 },
             }
             for i in ds.plan.model.insatser
-        ]
+        ],
+        "ovriga_uppdrag": _ovriga_uppdrag(ds),
     }
+
+
+def _ovriga_uppdrag(ds: DataSet) -> dict[str, Any] | None:
+    assert ds.plan and ds.plan.model
+    ovriga = ds.plan.model.ovriga_uppdrag
+    return None if ovriga is None else ovriga.model_dump(mode="json")
+
+
+def _printable(text: str) -> str:
+    """Text for the terminal: control and format characters (escape sequences, bidi overrides,
+    which YAML's "\\e" and "\\u202e" can put in a text) become U+FFFD; rich keeps ESC."""
+    import unicodedata
+
+    return "".join(
+        "\ufffd" if unicodedata.category(c) in ("Cc", "Cf") and c != "\n" else c for c in text
+    )
 
 
 def plan_json(ds: DataSet) -> str:
@@ -95,6 +112,13 @@ def plan_text(ds: DataSet) -> str:
         console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
         up = item["uppfoljning"]
         console.print("  Uppföljning: " + labels.uppfoljning_text(up["typ"], up["ar"]))
+    if plan.ovriga_uppdrag is not None:
+        console.print()
+        console.print("[bold]Övriga uppdrag[/bold]", markup=True)
+        console.print(f"  Ansvarig: {_printable(plan.ovriga_uppdrag.ansvarig)}", markup=False)
+        for u in plan.ovriga_uppdrag.uppdrag:
+            line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
+            console.print(_printable(line), markup=False)
     return _text_of(console)
 
 

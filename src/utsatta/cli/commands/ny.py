@@ -60,3 +60,37 @@ def ny_rapport(
     target.parent.mkdir(parents=True, exist_ok=True)
     write_file(target, report_scaffold(ds, ar, organisation), overwrite=False)
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+
+
+@ny.command("uppfoljning")
+def ny_uppfoljning(
+    ar: Annotated[int, typer.Argument(help="Uppföljningsåret.", show_default=False, metavar="ÅR")],
+    data: DataOption = None,
+) -> None:
+    """Skapa uppfoljning/ÅR.yaml: stadsledningskontorets samlade uppföljning av året.
+
+    Exempel: utsatta ny uppfoljning 2025
+    """
+    from utsatta.check import CORE, validate
+    from utsatta.scaffold import uppfoljning_scaffold
+
+    own_data_dir(
+        data,
+        "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
+        "Ange din datamapp med --data.",
+    )
+    result = validate(data_dir(data))
+    stop_on_errors(result, CORE)
+    ds = result.dataset
+    assert ds.plan and ds.plan.model
+    check_year(ds.plan.model.plan.giltighet, ar)
+    target = ds.root / "uppfoljning" / f"{ar}.yaml"
+    if target.exists():
+        err(
+            f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
+            "(eller ta bort den först om du vill börja om)."
+        )
+        raise typer.Exit(EXIT_FINDINGS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(target, uppfoljning_scaffold(ds, ar), overwrite=False)
+    out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")

@@ -1,0 +1,436 @@
+"""The analysts' layer, uppfoljning/<år>.yaml: ids that must exist, and files that must be whole.
+
+Mirrors the reports (check.completeness): a year of the plan without its file is a warning (it
+is written during the year; ``--strict`` makes it fail); a file that leaves out a fokusområde, a
+delmål or an övrigt uppdrag is an error, since the fix is in that file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from utsatta.findings import Finding, Path_, fel, varning
+from utsatta.load.dataset import DataSet, SourceFile
+from utsatta.load.files import display_path
+from utsatta.load.schema import menade_du
+from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
+
+
+def _okand(
+    file: str, path: Path_, code: str, what: str, value: str, known: list[str], where: str
+) -> Finding:
+    return fel(
+        file,
+        path,
+        code,
+        f"{what} '{value}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
+        f"{', '.join(known) if known else '(inga)'}.",
+    )
+
+
+def _lista(ids: Sequence[str]) -> str:
+    quoted = [f"'{i}'" for i in ids]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} och {quoted[-1]}"
+
+
+def check_uppfoljning(
+    ds: DataSet, years: list[int], *, year: int | None = None, only_present: bool = False
+) -> list[Finding]:
+    """Issues for the uppföljning files and for the plan years in ``years`` that lack one.
+
+    With ``year`` only that year's file is checked (as ``validate --year`` does for reports);
+    with ``only_present`` no file is reported missing (files named on the command line).
+    """
+    issues: list[Finding] = []
+    plan = ds.plan.model if ds.plan else None
+    if plan is None:
+        return issues
+    g = plan.plan.giltighet
+    if plan.ovriga_uppdrag is not None and ds.plan is not None:
+        seen: dict[str, set[str]] = {"id": set(), "diarienummer": set()}
+        for i, u in enumerate(plan.ovriga_uppdrag.uppdrag):
+            for key in ("id", "diarienummer"):
+                value = getattr(u, key)
+                if value in seen[key]:
+                    issues.append(
+                        fel(
+                            ds.plan.display,
+                            ("ovriga_uppdrag", "uppdrag", i, key),
+                            "dubblett-id",
+                            f"Ett övrigt uppdrag med {key} '{value}' finns redan tidigare i "
+                            "filen. Varje uppdrag får bara förekomma en gång.",
+                        )
+                    )
+                seen[key].add(value)
+    present = {int(f.path.stem) for f in ds.uppfoljningar}
+    for src in ds.uppfoljningar:
+        if year is None or int(src.path.stem) == year:
+            _check_file(ds, src, issues)
+    if not only_present:
+        for ar in years:
+            if g.fran <= ar <= g.till and ar not in present:
+                issues.append(
+                    varning(
+                        display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
+                        (),
+                        "uppfoljning-saknas",
+                        f"Stadsledningskontorets samlade uppföljning för {ar} saknas. Skapa "
+                        f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
+                    )
+                )
+    return issues
+
+
+def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> None:
+    up: UppfoljningFil | None = src.model
+    plan = ds.plan.model if ds.plan else None
+    if up is None or plan is None:
+        return
+    f = src.display
+    stem = int(src.path.stem)
+    g = plan.plan.giltighet
+    last = up.ar == g.till
+    if up.ar != stem:
+        issues.append(
+            fel(
+                f,
+                ("ar",),
+                "filnamn-matchar-inte",
+                f"Uppföljningen gäller år {up.ar} men filen heter {src.path.name}. Byt namn på "
+                f"filen till {up.ar}.yaml eller rätta 'ar'.",
+            )
+        )
+    if not g.fran <= up.ar <= g.till:
+        issues.append(
+            fel(
+                f,
+                ("ar",),
+                "ar-utanfor-planen",
+                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+            )
+        )
+    kallor = [k.id for k in up.kallor]
+    _duplicates(f, ("kallor",), [k.id for k in up.kallor], "Källan", issues)
+
+    def assessment(path: Path_, item: Any, what: str) -> None:
+        """Sources, certainty and timing of one assessment."""
+        for ki, k in enumerate(item.kallor):
+            if k not in kallor:
+                issues.append(
+                    _okand(
+                        f,
+                        (*path, "kallor", ki),
+                        "okand-kalla",
+                        "Källan",
+                        k,
+                        kallor,
+                        "filens kallor",
+                    )
+                )
+        if item.kallor and item.sakerhet is None:
+            issues.append(
+                fel(
+                    f,
+                    (*path, "kallor"),
+                    "sakerhet-saknas",
+                    f"Bedömningen av {what} hänvisar till källor men anger inte hur säker den "
+                    "är. Lägg till 'sakerhet: bekraftad', 'sekundar' eller 'slutledd'.",
+                    at_key=True,
+                )
+            )
+        if item.sakerhet is not None and not item.kallor:
+            issues.append(
+                fel(
+                    f,
+                    (*path, "sakerhet"),
+                    "kalla-saknas",
+                    f"Bedömningen av {what} anger säkerhet men ingen källa. Lägg till 'kallor' "
+                    "med id ur filens källor, eller ta bort 'sakerhet'.",
+                    at_key=True,
+                )
+            )
+        if up.illustrativ and item.illustrativ is False and not item.kallor:
+            issues.append(
+                fel(
+                    f,
+                    (*path, "illustrativ"),
+                    "kalla-saknas",
+                    f"Bedömningen av {what} är markerad som verklig (illustrativ: false) i en "
+                    "illustrativ fil men saknar källa. Ange 'kallor' och 'sakerhet', eller ta "
+                    "bort 'illustrativ: false'.",
+                )
+            )
+        if not last and item.bedomning in SLUTLIGA:
+            issues.append(
+                fel(
+                    f,
+                    (*path, "bedomning"),
+                    "bedomning-for-tidigt",
+                    f"'{item.bedomning}' är en slutlig bedömning, som bara kan ges planens sista "
+                    f"år ({g.till}). För {up.ar} skriv bedoms-uppnas, osakert, "
+                    "bedoms-inte-uppnas eller kan-inte-bedomas.",
+                )
+            )
+
+    if up.mal is not None:
+        assessment(("mal",), up.mal, "målet")
+    elif last:
+        issues.append(
+            fel(
+                f,
+                ("delmal",),
+                "mal-bedomning-saknas",
+                f"{up.ar} är planens sista år: uppföljningen ska bedöma om målet är nått. Lägg "
+                "till 'mal:' med 'bedomning' och 'text'.",
+                at_key=True,
+            )
+        )
+
+    delmal_ids = [d.id for d in plan.mal.delmal]
+    omrade_ids = [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
+    for di, d in enumerate(up.delmal):
+        if d.delmal not in delmal_ids:
+            issues.append(
+                _okand(
+                    f,
+                    ("delmal", di, "delmal"),
+                    "okant-delmal",
+                    "Delmålet",
+                    d.delmal,
+                    delmal_ids,
+                    "plan.yaml",
+                )
+            )
+        assessment(("delmal", di), d, f"delmålet '{d.delmal}'")
+        for oi, o in enumerate(d.omraden):
+            if omrade_ids and o.omrade not in omrade_ids:
+                issues.append(
+                    _okand(
+                        f,
+                        ("delmal", di, "omraden", oi, "omrade"),
+                        "okant-omrade",
+                        "Området",
+                        o.omrade,
+                        omrade_ids,
+                        "omraden.yaml",
+                    )
+                )
+            assessment(("delmal", di, "omraden", oi), o, f"'{o.omrade}'")
+        _duplicates(f, ("delmal", di, "omraden"), [o.omrade for o in d.omraden], "Området", issues)
+    _duplicates(f, ("delmal",), [d.delmal for d in up.delmal], "Delmålet", issues)
+    _missing(
+        f,
+        ("delmal",),
+        delmal_ids,
+        [d.delmal for d in up.delmal],
+        "delmal-bedomning-saknas",
+        "en bedömning av delmålen",
+        "delmal",
+        issues,
+    )
+
+    fokus_ids = [x.id for x in plan.fokusomraden]
+    for fi, fb in enumerate(up.fokusomraden):
+        if fb.fokusomrade not in fokus_ids:
+            issues.append(
+                _okand(
+                    f,
+                    ("fokusomraden", fi, "fokusomrade"),
+                    "okant-fokusomrade",
+                    "Fokusområdet",
+                    fb.fokusomrade,
+                    fokus_ids,
+                    "plan.yaml",
+                )
+            )
+        assessment(("fokusomraden", fi), fb, f"fokusområde {fb.fokusomrade}")
+    _duplicates(
+        f, ("fokusomraden",), [x.fokusomrade for x in up.fokusomraden], "Fokusområdet", issues
+    )
+    _missing(
+        f,
+        ("fokusomraden",),
+        fokus_ids,
+        [x.fokusomrade for x in up.fokusomraden],
+        "fokusomrade-bedomning-saknas",
+        "en bedömning av fokusområdena",
+        "fokusomrade",
+        issues,
+    )
+
+    uppdrag_ids = [u.id for u in plan.ovriga_uppdrag.uppdrag] if plan.ovriga_uppdrag else []
+    for ui, u in enumerate(up.ovriga_uppdrag):
+        if uppdrag_ids and u.uppdrag not in uppdrag_ids:  # none: no list to check against
+            issues.append(
+                _okand(
+                    f,
+                    ("ovriga_uppdrag", ui, "uppdrag"),
+                    "okant-uppdrag",
+                    "Det övriga uppdraget",
+                    u.uppdrag,
+                    uppdrag_ids,
+                    "plan.yaml (ovriga_uppdrag)",
+                )
+            )
+    _duplicates(f, ("ovriga_uppdrag",), [u.uppdrag for u in up.ovriga_uppdrag], "Uppdraget", issues)
+    _missing(
+        f,
+        ("ovriga_uppdrag",),
+        uppdrag_ids,
+        [u.uppdrag for u in up.ovriga_uppdrag],
+        "uppdrag-status-saknas",
+        "status och redovisning för de övriga uppdragen",
+        "uppdrag",
+        issues,
+    )
+
+    _check_behov(ds, f, up, issues)
+
+    if up.slutuppfoljning is not None:
+        for ki, k in enumerate(up.slutuppfoljning.kallor):
+            if k not in kallor:
+                issues.append(
+                    _okand(
+                        f,
+                        ("slutuppfoljning", "kallor", ki),
+                        "okand-kalla",
+                        "Källan",
+                        k,
+                        kallor,
+                        "filens kallor",
+                    )
+                )
+        if not last:
+            issues.append(
+                fel(
+                    f,
+                    ("slutuppfoljning",),
+                    "slutuppfoljning-for-tidigt",
+                    f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, "
+                    f"{g.till}. Flytta texten till uppfoljning/{g.till}.yaml eller till "
+                    "'fortsatt_arbete'.",
+                    at_key=True,
+                )
+            )
+    elif last:
+        issues.append(
+            fel(
+                f,
+                ("fortsatt_arbete",),
+                "slutuppfoljning-saknas",
+                f"{up.ar} är planens sista år: skriv 'slutuppfoljning:' med 'lardomar' och "
+                "'forslag' (vad som bör följa efter planen).",
+                at_key=True,
+            )
+        )
+
+
+def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding]) -> None:
+    """Each earlier behov must point at a behov in an earlier year's report."""
+    reports = {(r.folder_year, r.path.stem): r.model for r in ds.rapporter if r.model is not None}
+    seen: set[tuple[int, str, str, int]] = set()
+    for bi, b in enumerate(up.tidigare_behov):
+        where: Path_ = ("tidigare_behov", bi)
+        key = (b.ar, b.organisation, b.insats, b.nummer)
+        if key in seen:
+            issues.append(
+                fel(
+                    f,
+                    where,
+                    "dubblett-behov",
+                    f"Behov nummer {b.nummer} i insats {b.insats} från {b.organisation} {b.ar} "
+                    "finns redan tidigare i listan. Slå ihop posterna.",
+                )
+            )
+        seen.add(key)
+        if b.ar >= up.ar:
+            issues.append(
+                fel(
+                    f,
+                    (*where, "ar"),
+                    "behov-fel-ar",
+                    f"Ett tidigare behov ska komma från ett tidigare år än {up.ar}. Rätta 'ar', "
+                    "eller ta bort posten: årets behov visas redan från rapporterna.",
+                )
+            )
+            continue
+        rep = reports.get((b.ar, b.organisation))
+        if rep is None:
+            orgs = sorted(o for (y, o) in reports if y == b.ar)
+            issues.append(
+                fel(
+                    f,
+                    (*where, "organisation"),
+                    "okant-behov",
+                    f"Det finns ingen giltig rapport rapporter/{b.ar}/{b.organisation}.yaml att "
+                    f"hämta behovet från.{menade_du(b.organisation, orgs)} Kontrollera år och "
+                    "organisation.",
+                )
+            )
+            continue
+        items = [i for i in rep.insatser if i.insats == b.insats]
+        if not items:
+            issues.append(
+                fel(
+                    f,
+                    (*where, "insats"),
+                    "okant-behov",
+                    f"Rapporten från {b.organisation} {b.ar} har ingen insats {b.insats}. "
+                    "Rapporterade insatser: " + ", ".join(i.insats for i in rep.insatser) + ".",
+                )
+            )
+        elif b.nummer > len(items[0].behov):
+            count = len(items[0].behov)
+            issues.append(
+                fel(
+                    f,
+                    (*where, "nummer"),
+                    "okant-behov",
+                    f"Insats {b.insats} i rapporten från {b.organisation} {b.ar} har "
+                    + (f"bara {count} behov" if count else "inga behov")
+                    + f", inte nummer {b.nummer}. Räkna behoven i rapportens lista, det första "
+                    "är 1.",
+                )
+            )
+
+
+def _duplicates(f: str, path: Path_, ids: Iterable[str], what: str, issues: list[Finding]) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            issues.append(
+                fel(
+                    f,
+                    (*path, i),
+                    "dubblett-id",
+                    f"{what} '{ident}' finns redan tidigare i listan. Skriv en post per id och "
+                    "slå ihop texterna.",
+                )
+            )
+        seen.add(ident)
+
+
+def _missing(
+    f: str,
+    path: Path_,
+    wanted: list[str],
+    have: list[str],
+    code: str,
+    what: str,
+    key: str,
+    issues: list[Finding],
+) -> None:
+    present = set(have)
+    missing = [i for i in wanted if i not in present]
+    if missing:
+        issues.append(
+            fel(
+                f,
+                path,
+                code,
+                f"Uppföljningen saknar {what} {_lista(missing)} i planen. Lägg till en post "
+                f"per id under '{path[-1]}' (\"- {key}: …\").",
+                at_key=True,
+            )
+        )
