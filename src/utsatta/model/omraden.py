@@ -8,9 +8,16 @@ from pydantic import ConfigDict, Field
 
 from utsatta.model.common import Ar, Id, Kalla, Sakerhet, SchemaVersion, Strict, Text, Url
 
-Niva = Literal["utsatt", "riskomrade", "sarskilt-utsatt", "ej-pa-listan", "okand"]
+Niva = Literal[
+    "utsatt", "riskomrade", "sarskilt-utsatt", "ej-pa-listan", "okand", "pa-listan-niva-okand"
+]
 #: The levels that put an area on the police's list.
-NIVAER_PA_LISTAN: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
+NIVAER_PA_LISTAN: tuple[Niva, ...] = (
+    "utsatt",
+    "riskomrade",
+    "sarskilt-utsatt",
+    "pa-listan-niva-okand",
+)
 
 
 class Upplaga(Strict):

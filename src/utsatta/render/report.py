@@ -73,6 +73,7 @@ from markupsafe import Markup
 from utsatta.check.completeness import year_matrix
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import Status
+from utsatta.compute.progress import status_text as status_text_for
 from utsatta.compute.responsibility import Cell, resolve, responsible
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
@@ -248,9 +249,9 @@ def framsteg_text(andel: float | None) -> str:
 def status_text(res: IndicatorResult) -> str:
     """The status with its reason: "Ej bedömbar (saknar data)"."""
     prog = res.progress
-    text = _cap(prog.status.value)
-    if prog.orsak is not None:
-        text += f" ({prog.orsak.value})"
+    text = prog.status_text
+    if prog.orsak_text is not None:
+        text += f" ({prog.orsak_text})"
     return text
 
 
@@ -1075,7 +1076,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
 
     ind_rows = tuple(
         Rad(
-            _cap(s.value),
+            status_text_for(s),
             sum(1 for r in results if r.progress.status is s),
             s.name.lower().replace("_", "-"),
         )
