@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from utsatta.compute.police import baseline_for, moves_text, points_for, shows_direction
 from utsatta.compute.progress import (
     Lucka,
     Point,
@@ -18,9 +19,11 @@ from utsatta.compute.progress import (
     points_from,
     resolve_target,
 )
+from utsatta.compute.status import fmt_tal
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Malvarde
+from utsatta.model.omraden import OmradenFil
 
 #: whether a source counts as evidence for a year: dated in or before it, undated, or after it
 Belagg = Literal["belagg", "odaterad", "efter-aret"]
@@ -170,6 +173,16 @@ def _progress_dict(p: Progress) -> dict[str, Any]:
     }
 
 
+def _tvetydig_text(omraden: OmradenFil, nivaer: Iterable[str], b: Point, s: Point) -> str:
+    return (
+        f"Antalet: {fmt_tal(b.varde)} ({b.ar}) → {fmt_tal(s.varde)} ({s.ar}); "
+        f"{moves_text(omraden, nivaer, b.ar, s.ar)}. Ett antal på en nivå som inte är den "
+        "högsta ökar när ett område på en högre nivå förbättras, så ändringen visar inte om "
+        "läget blivit bättre eller sämre; takten mot målvärdet bedöms inte. Målvärdet prövas "
+        "i målåret."
+    )
+
+
 def headline(ind: IndikatorFil, ds: DataSet) -> list[Point]:
     """The series progress is computed on: computed from the police lists, or the utfall
     for the whole city (no område) and both sexes (kon T or not given)."""
@@ -180,8 +193,6 @@ def _headline(ind: IndikatorFil, ds: DataSet) -> tuple[Sequence[Point], Sequence
     if ind.berakning is not None:
         if ds.omraden is None or ds.omraden.model is None:
             return [], []
-        from utsatta.compute.police import points_for
-
         serie = points_for(ind.berakning, ds.omraden.model)
         return serie.punkter, serie.luckor
     return points_from(ind.utfall, sakerhet={k.id: k.sakerhet for k in ind.kallor}), []
@@ -241,8 +252,6 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
                 kallor=(kalla,) if kalla else (),
             )
         elif ind.berakning is not None and omraden is not None:
-            from utsatta.compute.police import baseline_for
-
             try:
                 base = baseline_for(ind.berakning, omraden)
             except ValueError:
@@ -257,6 +266,16 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
             faktor = mal.relativt.faktor if mal.relativt is not None else None
             malvarde = resolve_target(baslinje, mal.varde, faktor)
             malar = mal.ar
+        tvetydig = None
+        if (
+            ind.berakning is not None
+            and ind.berakning.typ == "antal-omraden"
+            and omraden is not None
+            and baslinje is not None
+            and serie
+            and not shows_direction(ind.berakning.nivaer)
+        ):
+            tvetydig = _tvetydig_text(omraden, ind.berakning.nivaer, baslinje, serie[-1])
         try:
             progress = compute(
                 ind.metod,
@@ -269,6 +288,7 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
                 till_ar=ar,
                 planperiod=planperiod,
                 luckor=[unknown_base] if unknown_base is not None else gaps,
+                tvetydig=tvetydig,
             )
         except ValueError:  # two values in one year: `validate` reports dubblett-utfall
             continue

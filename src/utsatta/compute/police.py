@@ -53,6 +53,43 @@ METODTEXT_POLISLISTOR: Final = (
 )
 
 
+#: the levels of the list, lowest first
+ORDNING: Final = ("utsatt", "riskomrade", "sarskilt-utsatt")
+_NIVATEXT: Final = {
+    "utsatt": "utsatt område",
+    "riskomrade": "riskområde",
+    "sarskilt-utsatt": "särskilt utsatt område",
+    "ej-pa-listan": "ej på listan",
+}
+
+
+def shows_direction(nivaer: Iterable[str]) -> bool:
+    """Whether a count of areas at ``nivaer`` falls exactly when areas improve: the levels counted
+    must include every level above the lowest one counted (särskilt utsatt; riskområde and
+    särskilt utsatt; all three). A count of riskområden alone rises when a särskilt utsatt area
+    improves to riskområde, so its change says nothing about better or worse."""
+    counted = [i for i, n in enumerate(ORDNING) if n in set(nivaer)]
+    return bool(counted) and counted == list(range(counted[0], len(ORDNING)))
+
+
+def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int) -> str:
+    """Swedish: which areas came to or left the counted levels between two editions, and whether
+    each move was an improvement ("Biskopsgården in från särskilt utsatt område (förbättring)")."""
+    wanted = set(nivaer)
+    rank = {n: i + 1 for i, n in enumerate(ORDNING)} | {"ej-pa-listan": 0}
+    parts = []
+    for o in omraden.omraden:
+        a, b = _niva(o, fran), _niva(o, till)
+        if a == b or a not in rank or b not in rank or (a in wanted) == (b in wanted):
+            continue
+        way = "förbättring" if rank[b] < rank[a] else "försämring"
+        if b in wanted:
+            parts.append(f"{o.namn} in från {_NIVATEXT[a]} ({way})")
+        else:
+            parts.append(f"{o.namn} ut till {_NIVATEXT[b]} ({way})")
+    return "; ".join(parts) if parts else "inga områden har kommit till eller lämnat nivån"
+
+
 @dataclass(frozen=True)
 class Serie:
     """A computed series: the values that are known and the editions whose value is missing."""
@@ -124,7 +161,8 @@ def _point_or_gap(
 ) -> Point | Lucka:
     open_ = tuple(i for i, s in states if s is None)
     if open_:
-        return Lucka(ar, Orsak.NIVA_OKAND, open_)
+        names = {o.id: o.namn for o in omraden.omraden}
+        return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
     sakerhet, kallor = _certainty(omraden, upplagor)
     return Point(ar, float(sum(1 for _, s in states if s)), sakerhet=sakerhet, kallor=kallor)
 

@@ -127,6 +127,8 @@ class _Case:
     malvarde: float | None
     malar: int | None
     luckor: tuple[Lucka, ...]
+    #: why a change of this series says nothing about better or worse (None: it does)
+    tvetydig: str | None = None
 
     def result(
         self,
@@ -176,6 +178,7 @@ def compute(
     till_ar: int | None = None,
     planperiod: tuple[int, int] | None = None,
     luckor: Sequence[Lucka] = (),
+    tvetydig: str | None = None,
 ) -> Progress:
     """The status of one series; docs/decisions/0040 gives the order of checks.
 
@@ -186,6 +189,8 @@ def compute(
     year and decides whether the målår has come. ``planperiod`` is the plan's giltighet (från,
     till); a status other than ej bedömbar then needs a value from its first year on (None: not
     checked). ``luckor`` are years whose value is missing, not zero (a police level unknown).
+    ``tvetydig`` says why a change of the series is neither better nor worse (a count of a middle
+    police level); pace and development are then ej bedömbar, the målvärde is still checked.
     """
     if riktning not in RIKTNINGAR:
         raise ValueError(f"okänd riktning {riktning!r}; ska vara en av {', '.join(RIKTNINGAR)}")
@@ -203,7 +208,7 @@ def compute(
     start = baslinje.ar if baslinje is not None else None
     efter = tuple(p for p in points if start is None or p.ar > start)
     d = 1 if riktning == "hogre-ar-battre" else -1
-    case = _Case(metod, d, baslinje, efter, malvarde, malar, gaps)
+    case = _Case(metod, d, baslinje, efter, malvarde, malar, gaps, tvetydig)
     namn = _METODNAMN[metod]
     t_o_m = f" t.o.m. {till_ar}" if till_ar is not None else ""
 
@@ -281,15 +286,20 @@ def _unknown_newest(
             case.malar,
             till_ar=points[-1].ar if till_ar is not None else None,
             planperiod=planperiod,
+            tvetydig=case.tvetydig,
         )
-    vilka = f" för {', '.join(gap.omraden)}" if gap.omraden else ""
+    vilka = f" för {', '.join(gap.namn or gap.omraden)}" if gap.omraden else ""
     text = f"Värdet för {gap.ar} saknas ({orsak_text(gap.orsak)}{vilka}); det räknas inte som noll."
     if known is not None and known.senaste is not None:
         text += (
             f" Senast kända värde: {fmt_tal(known.senaste.varde)} ({known.senaste.ar}), "
-            f"{label(known.status)}."
+            f"{_with_reason(known)}."
         )
     return case.ej(gap.orsak, text, senast_kanda=known)
+
+
+def _with_reason(p: Progress) -> str:
+    return label(p.status) + (f" ({orsak_text(p.orsak)})" if p.orsak is not None else "")
 
 
 def _check_series(points: Sequence[Point], baslinje: Point | None, malvarde: float | None) -> None:
@@ -323,7 +333,7 @@ def _verdict(case: _Case, target: float, malar: int, nu: int) -> Progress:
             Orsak.INGET_VARDE_FOR_MALARET,
             f"Målåret {malar} har kommit ({nu}), men det finns inget värde från {malar} eller "
             f"senare; senaste värdet är {fmt_tal(s.varde)} ({s.ar}), då "
-            f"{label(prior.status)}.",
+            f"{_with_reason(prior)}.",
             senast_kanda=prior,
         )
     v = fran_malar[-1]
@@ -346,6 +356,8 @@ def _before_target(case: _Case, target: float, malar: int) -> Progress:
             f"{fmt_tal(target)} ({riktningstext(case.d)}) före målåret {malar} → "
             f"{label(Status.MALVARDE_NATT)}. Om målet uppnås avgörs av värdet för {malar}.",
         )
+    if case.tvetydig is not None:
+        return case.ej(Orsak.TVETYDIG_RIKTNING, case.tvetydig)
     if case.metod in _NEEDS_TARGET:
         assert b is not None
         fn = goal.forvantad_bana if case.metod == "forvantad-bana" else goal.cagr_mal
@@ -362,6 +374,8 @@ def _before_target(case: _Case, target: float, malar: int) -> Progress:
 
 
 def _development(case: _Case) -> Progress:
+    if case.tvetydig is not None:
+        return case.ej(Orsak.TVETYDIG_RIKTNING, case.tvetydig)
     series = ((case.baslinje,) if case.baslinje is not None else ()) + case.efter
     if len(series) < direction.MIN_PUNKTER:
         return case.ej(

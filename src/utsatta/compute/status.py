@@ -49,6 +49,8 @@ class Orsak(StrEnum):
     NIVA_OKAND = "niva-okand"
     #: from the målår on, but no value from the målår or later
     INGET_VARDE_FOR_MALARET = "inget-varde-for-malaret"
+    #: a count of a middle police level: a change can be an improvement or a deterioration
+    TVETYDIG_RIKTNING = "tvetydig-riktning"
 
 
 Statusslag = Literal["mot-malvarde", "utveckling", "ej-bedombar"]
@@ -76,6 +78,7 @@ ORSAK_TEXT: Final[Mapping[Orsak, str]] = {
     Orsak.INGA_VARDEN_UNDER_PLANPERIODEN: "inga värden från planperioden",
     Orsak.NIVA_OKAND: "polisens nivå okänd",
     Orsak.INGET_VARDE_FOR_MALARET: "inget värde för målåret",
+    Orsak.TVETYDIG_RIKTNING: "en ändring kan vara både förbättring och försämring",
 }
 
 MOT_MALVARDE: Final = frozenset(
@@ -162,6 +165,8 @@ class Lucka:
     orsak: Orsak
     #: the areas (ids) whose unknown level leaves the value open
     omraden: tuple[str, ...] = ()
+    #: their names, for the text
+    namn: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
