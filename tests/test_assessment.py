@@ -10,6 +10,7 @@ from utsatta.compute.assessment import (
     contradictions,
 )
 from utsatta.compute.progress import Status
+from utsatta.compute.status import MOT_MALVARDE
 
 
 def test_exact_contradictions() -> None:
@@ -107,6 +108,7 @@ def test_only_goal_statuses_contradict() -> None:
     development = {Status.FORBATTRING, Status.INGEN_TYDLIG_FORANDRING, Status.FORSAMRING}
     for statuses in MOTSAGER.values():
         assert not statuses & (development | {Status.EJ_BEDOMBAR})
+        assert statuses <= MOT_MALVARDE
     own = [
         EgenBedomning("4:1", "o", b)
         for b in ("uppnatt", "bedoms-uppnas", "osakert", "bedoms-inte-uppnas", "inte-uppnatt")
