@@ -483,6 +483,18 @@ def test_direction_examples(values: tuple[float, ...], status: Status) -> None:
     assert compute("trend", HOGRE, None, pts, None, None).status is status
 
 
+def test_five_points_working() -> None:
+    # Theil–Sen: median of the 10 pair slopes −0,5 … 2 is (1 + 1)/2 = 1
+    pts = [P(2020 + i, v) for i, v in enumerate((10.0, 12.0, 11.5, 13.0, 14.0))]
+    r = compute("trend", HOGRE, None, pts, None, None)
+    assert r.forklaring == (
+        "Utveckling: 10 (2020), 12 (2021), 11,5 (2022), 13 (2023), 14 (2024); högre är bättre. Av "
+        "10 par är 9 bättre, 1 sämre och 0 utan skillnad större än 1 % av det större värdet; med "
+        "5 mätpunkter krävs att paren åt ena hållet är minst 8 fler än åt det andra "
+        "(Mann–Kendall, 5 % ensidigt); här 8. Theil–Sen-lutning 1 per år → förbättring."
+    )
+
+
 def test_the_method_does_not_change_the_rule() -> None:
     pts = [P(2021, 100.0), P(2022, 98.0), P(2023, 97.0)]
     trend = compute("trend", LAGRE, P(2020, 100.5), pts, None, None)

@@ -138,8 +138,8 @@ def development(points: Sequence[Point], d: int) -> tuple[Status, int, int, str]
     krav = (
         f"med {n} mätpunkter krävs att alla {len(signs)} par pekar åt samma håll"
         if n < SIGNIFIKANS_FRAN
-        else f"med {n} mätpunkter krävs minst {need} fler par åt ena hållet (Mann–Kendall, "
-        f"{fmt_procent(ALFA, 0)} ensidigt)"
+        else f"med {n} mätpunkter krävs att paren åt ena hållet är minst {need} fler än åt "
+        f"det andra (Mann–Kendall, {fmt_procent(ALFA, 0)} ensidigt); här {abs(battre - samre)}"
     )
     serie = ", ".join(f"{fmt_tal(p.varde)} ({p.ar})" for p in points)
     text = (
