@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from utsatta.compute.assessment import (
+    MOTSAGER,
     EgenBedomning,
     IndikatorStatus,
     Motsagelse,
     contradictions,
 )
 from utsatta.compute.progress import Status
+from utsatta.compute.status import MOT_MALVARDE
 
 
 def test_exact_contradictions() -> None:
@@ -21,8 +23,10 @@ def test_exact_contradictions() -> None:
     ]
     ind = [
         IndikatorStatus("gymnasiebehorighet", ("1:3",), Status.FEL_RIKTNING),
-        IndikatorStatus("forskola-andel", ("1:5",), Status.MALET_UPPNATT),
+        IndikatorStatus("forskola-andel", ("1:5",), Status.MAL_UPPNATT),
         IndikatorStatus("barn-ej-i-forskola", ("1:5",), Status.I_FAS),
+        # a development never contradicts, however it goes
+        IndikatorStatus("trygghet", ("1:5", "1:3"), Status.FORSAMRING),
         IndikatorStatus("x", ("1:10", "1:1"), Status.OTILLRACKLIG),
     ]
     assert contradictions(own, ind) == [
@@ -51,7 +55,7 @@ def test_exact_contradictions() -> None:
             "forskolenamnden",
             "forskola-andel",
             "inte-uppnatt",
-            Status.MALET_UPPNATT,
+            Status.MAL_UPPNATT,
             "forskolenamnden bedömer insats 1:5 som ”inte uppnått”, men indikatorn "
             "forskola-andel, som hör till insatsen, har den beräknade statusen ”målet uppnått”. "
             "Se över bedömningen, eller förklara skillnaden i 'motivering'.",
@@ -89,8 +93,28 @@ def test_what_does_not_contradict() -> None:
 def test_bedoms_inte_uppnas_against_target_met() -> None:
     found = contradictions(
         [EgenBedomning("3:1", "namnden-for-konsument-och-medborgarservice", "bedoms-inte-uppnas")],
-        [IndikatorStatus("tackning", ("3:1", "3:1"), Status.MALET_UPPNATT)],  # duplicate link
+        [IndikatorStatus("tackning", ("3:1", "3:1"), Status.MALVARDE_NATT)],  # duplicate link
     )
     assert [(m.indikator, m.bedomning, m.status) for m in found] == [
-        ("tackning", "bedoms-inte-uppnas", Status.MALET_UPPNATT)
+        ("tackning", "bedoms-inte-uppnas", Status.MALVARDE_NATT)
     ]
+    assert found[0].meddelande.endswith(
+        "har den beräknade statusen ”målvärdet nått före målåret”. Se över bedömningen, eller "
+        "förklara skillnaden i 'motivering'."
+    )
+
+
+def test_only_goal_statuses_contradict() -> None:
+    development = {Status.FORBATTRING, Status.INGEN_TYDLIG_FORANDRING, Status.FORSAMRING}
+    for statuses in MOTSAGER.values():
+        assert not statuses & (development | {Status.EJ_BEDOMBAR})
+        assert statuses <= MOT_MALVARDE
+    own = [
+        EgenBedomning("4:1", "o", b)
+        for b in ("uppnatt", "bedoms-uppnas", "osakert", "bedoms-inte-uppnas", "inte-uppnatt")
+    ]
+    for status in (*development, Status.EJ_BEDOMBAR):
+        assert contradictions(own, [IndikatorStatus("x", ("4:1",), status)]) == []
+    # the målår has come without the målvärde: "uppnått" contradicts it
+    found = contradictions(own, [IndikatorStatus("x", ("4:1",), Status.MAL_EJ_UPPNATT)])
+    assert [m.bedomning for m in found] == ["uppnatt", "bedoms-uppnas"]

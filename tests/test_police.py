@@ -1,4 +1,4 @@
-"""Indicators computed from the police lists: counts per edition and new areas."""
+"""Indicators computed from the police lists: counts per edition, unknown levels, new areas."""
 
 from __future__ import annotations
 
@@ -9,35 +9,41 @@ import pytest
 
 from utsatta.compute.police import (
     BASLINJE_UPPLAGA,
+    METODTEXT_POLISLISTOR,
+    Serie,
     areas_in,
     baseline_for,
     count_per_edition,
+    counts,
+    moves_text,
     new_area_ids,
     new_areas,
     points_for,
+    shows_direction,
     unknown_areas,
 )
-from utsatta.compute.progress import Point, Status, compute
+from utsatta.compute.progress import Lucka, Orsak, Point, Status, compute
 from utsatta.load.yamlread import parse
 from utsatta.model.indikator import Berakning, IndikatorFil
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Niva, OmradenFil
 
 ROOT = Path(__file__).resolve().parents[1]
 SU: tuple[Niva, ...] = ("sarskilt-utsatt",)
+TRE: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
 
 
-def _area(id_: str, levels: dict[int, str]) -> dict[str, Any]:
+def _area(id_: str, levels: dict[int, str], sakerhet: str = "bekraftad") -> dict[str, Any]:
     return {
         "id": id_,
         "namn": id_.title(),
         "klassning": [
-            {"upplaga": ar, "niva": niva, "sakerhet": "bekraftad"} for ar, niva in levels.items()
+            {"upplaga": ar, "niva": niva, "sakerhet": sakerhet, "kallor": [f"k{ar}"]}
+            for ar, niva in levels.items()
         ],
     }
 
 
-def _fil() -> OmradenFil:
-    """Four areas, three editions; 'd' is okand in 2019 and missing in 2021."""
+def _fil(*areas: dict[str, Any]) -> OmradenFil:
     return OmradenFil.model_validate(
         {
             "schemaversion": 1,
@@ -45,69 +51,144 @@ def _fil() -> OmradenFil:
                 {"ar": ar, "titel": f"Lägesbild {ar}", "utgivare": "Polisen"}
                 for ar in (2021, 2019, 2023)  # out of order on purpose
             ],
-            "omraden": [
-                _area("a", {2019: "sarskilt-utsatt", 2021: "sarskilt-utsatt", 2023: "riskomrade"}),
-                _area("b", {2019: "riskomrade", 2021: "utsatt", 2023: "utsatt"}),
-                _area("c", {2019: "utsatt", 2021: "ej-pa-listan", 2023: "utsatt"}),
-                _area("d", {2019: "okand", 2023: "sarskilt-utsatt"}),
-                _area("e", {2019: "ej-pa-listan", 2021: "okand", 2023: "utsatt"}),
-            ],
+            "omraden": list(areas),
         }
     )
 
 
-def test_count_per_edition() -> None:
-    fil = _fil()
-    assert count_per_edition(fil, SU) == [Point(2019, 1.0), Point(2021, 1.0), Point(2023, 1.0)]
-    assert count_per_edition(fil, ("riskomrade",)) == [
-        Point(2019, 1.0),  # b
-        Point(2021, 0.0),
-        Point(2023, 1.0),  # a
-    ]
-    # all three levels: 2019 a, b, c (d okand: not counted); 2021 a, b (d missing, e okand);
-    # 2023 all five
-    assert count_per_edition(fil, NIVAER_PA_LISTAN) == [
-        Point(2019, 3.0),
-        Point(2021, 2.0),
-        Point(2023, 5.0),
-    ]
+def _known() -> OmradenFil:
+    """Four areas whose levels are all known; 'd' has no klassning for 2021."""
+    return _fil(
+        _area("a", {2019: "sarskilt-utsatt", 2021: "sarskilt-utsatt", 2023: "riskomrade"}),
+        _area("b", {2019: "riskomrade", 2021: "utsatt", 2023: "utsatt"}),
+        _area("c", {2019: "utsatt", 2021: "ej-pa-listan", 2023: "utsatt"}, "sekundar"),
+        _area("d", {2019: "ej-pa-listan", 2023: "sarskilt-utsatt"}, "slutledd"),
+    )
 
 
-def test_unknown_areas_and_areas_in() -> None:
-    fil = _fil()
-    assert unknown_areas(fil, 2019) == ["d"]
-    assert unknown_areas(fil, 2021) == ["e"]  # a missing klassning is "not on the list"
-    assert areas_in(fil, 2023, ("utsatt",)) == ["b", "c", "e"]
+def _pts(serie: Serie) -> list[tuple[int, float]]:
+    return [(p.ar, p.varde) for p in serie.punkter]
+
+
+def test_counts_is_three_valued() -> None:
+    assert counts("riskomrade", TRE) is True
+    assert counts("ej-pa-listan", TRE) is False
+    # on the list, utsatt or riskområde unknown: on the list, not särskilt utsatt, R open
+    assert counts("pa-listan-niva-okand", TRE) is True
+    assert counts("pa-listan-niva-okand", SU) is False
+    assert counts("pa-listan-niva-okand", ("riskomrade",)) is None
+    assert counts("pa-listan-niva-okand", ("riskomrade", "sarskilt-utsatt")) is None
+    # okand may be anything, off the list too
+    assert counts("okand", TRE) is None
+    assert counts("okand", SU) is None
+    assert counts("okand", ("okand",)) is True  # asked for by name
+    assert "pa-listan-niva-okand" in NIVAER_PA_LISTAN
+
+
+def test_shows_direction_only_for_counts_closed_upwards() -> None:
+    assert shows_direction(SU)
+    assert shows_direction(("riskomrade", "sarskilt-utsatt"))
+    assert shows_direction(TRE)
+    assert not shows_direction(("riskomrade",))
+    assert not shows_direction(("utsatt",))
+    assert not shows_direction(("utsatt", "riskomrade"))
+    assert not shows_direction(("utsatt", "sarskilt-utsatt"))
+    assert not shows_direction(())
+
+
+def test_count_per_edition_with_certainty_and_sources() -> None:
+    fil = _known()
+    assert count_per_edition(fil, SU) == Serie(
+        (
+            Point(2019, 1.0, sakerhet="slutledd", kallor=("k2019",)),
+            # d has no klassning in 2021: the weakest of a, b, c is c's sekundär
+            Point(2021, 1.0, sakerhet="sekundar", kallor=("k2021",)),
+            Point(2023, 1.0, sakerhet="slutledd", kallor=("k2023",)),
+        )
+    )
+    assert _pts(count_per_edition(fil, ("riskomrade",))) == [(2019, 1), (2021, 0), (2023, 1)]
+    assert _pts(count_per_edition(fil, TRE)) == [(2019, 3), (2021, 2), (2023, 4)]
+
+
+def test_an_unknown_level_leaves_a_gap_only_where_it_matters() -> None:
+    fil = _fil(
+        _area("a", {2021: "sarskilt-utsatt", 2023: "sarskilt-utsatt"}),
+        _area("b", {2021: "riskomrade", 2023: "pa-listan-niva-okand"}),
+        _area("c", {2021: "utsatt", 2023: "okand"}),
+    )
+    # särskilt utsatt: b is not (pa-listan-niva-okand), c may be (okand) → 2023 open
+    serie = count_per_edition(fil, SU)
+    # (no area has a klassning for 2019: off the list, 0)
+    assert _pts(serie) == [(2019, 0), (2021, 1)]
+    assert serie.luckor == (Lucka(2023, Orsak.NIVA_OKAND, ("c",), ("C",)),)
+    # riskområden: b and c both open
+    assert count_per_edition(fil, ("riskomrade",)).luckor == (
+        Lucka(2023, Orsak.NIVA_OKAND, ("b", "c"), ("B", "C")),
+    )
+    # on the list: b is on it, c (okand) may have left it
+    assert count_per_edition(fil, TRE).luckor[0].omraden == ("c",)
+    fil = _fil(
+        _area("a", {2021: "sarskilt-utsatt", 2023: "sarskilt-utsatt"}),
+        _area("b", {2021: "riskomrade", 2023: "pa-listan-niva-okand"}),
+    )
+    assert _pts(count_per_edition(fil, TRE)) == [(2019, 0), (2021, 2), (2023, 2)]  # as 8, 2025
+    assert _pts(count_per_edition(fil, SU)) == [(2019, 0), (2021, 1), (2023, 1)]  # as 4 SU
+    assert _pts(count_per_edition(fil, ("riskomrade",))) == [(2019, 0), (2021, 1)]
+    assert unknown_areas(fil, 2023) == ["b"]
+    assert areas_in(fil, 2023, ("pa-listan-niva-okand",)) == ["b"]
 
 
 def test_new_areas() -> None:
-    fil = _fil()
-    # compared with 2021: c was ej-pa-listan and d had no klassning → new in 2023;
-    # e was okand in 2021 → not claimed as new
-    assert new_area_ids(fil, 2023, NIVAER_PA_LISTAN, 2021) == ["c", "d"]
-    assert new_areas(fil, NIVAER_PA_LISTAN, 2021) == [Point(2023, 2.0)]
-    # only new särskilt utsatta: d
-    assert new_areas(fil, SU, 2021) == [Point(2023, 1.0)]
-    # compared with 2019: e (ej-pa-listan then) is new in 2023; d was okand → not new
-    assert new_areas(fil, NIVAER_PA_LISTAN, 2019) == [Point(2021, 0.0), Point(2023, 1.0)]
+    fil = _known()
+    # compared with 2021: c was ej-pa-listan and d had no klassning → new in 2023
+    assert new_area_ids(fil, 2023, TRE, 2021) == ["c", "d"]
+    assert _pts(new_areas(fil, TRE, 2021)) == [(2023, 2)]
+    assert _pts(new_areas(fil, SU, 2021)) == [(2023, 1)]  # only d
+    assert _pts(new_areas(fil, TRE, 2019)) == [(2021, 0), (2023, 1)]  # d, off the list in 2019
     with pytest.raises(ValueError, match="2020 är ingen upplaga"):
-        new_areas(fil, NIVAER_PA_LISTAN, 2020)
+        new_areas(fil, TRE, 2020)
+    # okand in the reference edition: whether it is new is open, so is the count
+    fil = _fil(
+        _area("a", {2021: "okand", 2023: "utsatt"}),
+        _area("b", {2021: "utsatt", 2023: "pa-listan-niva-okand"}),
+    )
+    serie = new_areas(fil, TRE, 2021)
+    assert (serie.punkter, [g.omraden for g in serie.luckor]) == ((), [("a",)])
+    assert new_area_ids(fil, 2023, TRE, 2021) == []  # never claimed as new
 
 
 def test_points_for_and_baseline_for() -> None:
-    fil = _fil()
-    antal = Berakning(typ="antal-omraden", nivaer=["utsatt", "riskomrade", "sarskilt-utsatt"])
-    nya = Berakning(
-        typ="nya-omraden", nivaer=["utsatt", "riskomrade", "sarskilt-utsatt"], jamfor_med=2021
-    )
-    assert points_for(antal, fil) == count_per_edition(fil, NIVAER_PA_LISTAN)
-    assert points_for(nya, fil) == [Point(2023, 2.0)]
+    fil = _known()
+    antal = Berakning(typ="antal-omraden", nivaer=list(TRE))
+    nya = Berakning(typ="nya-omraden", nivaer=list(TRE), jamfor_med=2021)
+    assert points_for(antal, fil) == count_per_edition(fil, TRE)
+    assert _pts(points_for(nya, fil)) == [(2023, 2)]
     assert BASLINJE_UPPLAGA == 2021
-    assert baseline_for(antal, fil) == Point(2021, 2.0)
+    base = baseline_for(antal, fil)
+    assert isinstance(base, Point) and (base.ar, base.varde) == (2021, 2.0)
     assert baseline_for(antal, fil, 2017) is None  # no such edition
-    assert baseline_for(nya, fil) == Point(2021, 0.0)  # nothing is new compared with itself
+    base = baseline_for(nya, fil)  # nothing is new compared with itself
+    assert isinstance(base, Point) and (base.ar, base.varde) == (2021, 0.0)
     with pytest.raises(ValueError, match="jamfor_med"):
         points_for(Berakning(typ="nya-omraden", nivaer=["utsatt"]), fil)
+    unknown = _fil(_area("a", {2021: "okand"}))
+    assert baseline_for(antal, unknown) == Lucka(2021, Orsak.NIVA_OKAND, ("a",), ("A",))
+
+
+def test_moves_text_names_improvements_and_deteriorations() -> None:
+    fil = _known()
+    # riskområden 2021 → 2023: a in from SU (better); none out
+    assert moves_text(fil, ["riskomrade"], 2021, 2023) == (
+        "A in från särskilt utsatt område (förbättring)"
+    )
+    # utsatta 2019 → 2021: b in from R (better), c out to off the list (better)
+    assert moves_text(fil, ["utsatt"], 2019, 2021) == (
+        "B in från riskområde (förbättring); C ut till ej på listan (förbättring)"
+    )
+    # 2021 → 2023: c in from off the list (worse)
+    assert moves_text(fil, ["utsatt"], 2021, 2023) == "C in från ej på listan (försämring)"
+    assert moves_text(fil, SU, 2019, 2019) == "inga områden har kommit till eller lämnat nivån"
+    assert "Biskopsgården 2023" in METODTEXT_POLISLISTOR
 
 
 # --- the real data -----------------------------------------------------------------------------
@@ -120,20 +201,29 @@ def _real() -> OmradenFil:
     return OmradenFil.model_validate(parse(path.read_text(encoding="utf-8")).data)
 
 
-def _by_year(points: list[Point]) -> dict[int, float]:
-    return {p.ar: p.varde for p in points}
+def _by_year(serie: Serie) -> dict[int, float]:
+    return {p.ar: p.varde for p in serie.punkter}
 
 
 def test_real_counts_match_fakta() -> None:
     fil = _real()
     su = _by_year(count_per_edition(fil, SU))
     # fakta.md §2: 6 SU 2019 (after Gårdsten left), 5 SU 2021 (Framtiden), 2023: 4 SU, 2 R, 2 U
-    # (Göteborgs Stads statistiksida)
-    assert (su[2019], su[2021], su[2023]) == (6, 5, 4)
+    # (Göteborgs Stads statistiksida); 2025: 4 SU and 8 on the list [S]
+    assert (su[2019], su[2021], su[2023], su[2025]) == (6, 5, 4, 4)
     assert _by_year(count_per_edition(fil, ("riskomrade",)))[2023] == 2
     assert _by_year(count_per_edition(fil, ("utsatt",)))[2023] == 2
+    assert _by_year(count_per_edition(fil, TRE))[2025] == 8
     # Polisen region Väst, Dec 2023: no new areas in Västsverige
-    assert _by_year(new_areas(fil, NIVAER_PA_LISTAN, 2021))[2023] == 0
+    assert _by_year(new_areas(fil, TRE, 2021))[2023] == 0
+    # 2015: Hisings Backa and Rannebergen unknown [NF]: no count, not a lower bound
+    assert 2015 not in _by_year(count_per_edition(fil, TRE))
+    # 2025 riskområden: the level is unknown (a gap) or, in older data, only inferred
+    risk = count_per_edition(fil, ("riskomrade",))
+    r2025 = [p for p in risk.punkter if p.ar == 2025]
+    assert [g.ar for g in risk.luckor if g.ar == 2025] == [2025] or r2025[0].sakerhet == "slutledd"
+    su2025 = [p for p in count_per_edition(fil, SU).punkter if p.ar == 2025]
+    assert su2025[0].sakerhet in ("sekundar", "slutledd")
 
 
 def _indikator(id_: str) -> IndikatorFil:
@@ -145,26 +235,31 @@ def test_real_plan_goal_progress_2023() -> None:
     fil = _real()
     ind = _indikator("sarskilt-utsatta-omraden")
     assert ind.berakning is not None and ind.malvarden[0].varde is not None
+    base = baseline_for(ind.berakning, fil)
+    assert isinstance(base, Point)
     r = compute(
         ind.metod,
         ind.riktning,
-        baseline_for(ind.berakning, fil),
-        points_for(ind.berakning, fil),
+        base,
+        points_for(ind.berakning, fil).punkter,
         ind.malvarden[0].varde,
         ind.malvarden[0].ar,
         till_ar=2023,
+        planperiod=(2022, 2025),
     )
     # 5 (2021) → 4 (2023), målvärde 0 (2025): (4 − 5)/(0 − 5) = 0,2 on 0,5 of the time → R = 0,4
     assert (r.status, r.kvot) == (Status.OTILLRACKLIG, 0.4)
     nya = _indikator("nya-omraden")
     assert nya.berakning is not None and nya.malvarden[0].varde is not None
+    base = baseline_for(nya.berakning, fil)
+    assert isinstance(base, Point)
     r = compute(
         nya.metod,
         nya.riktning,
-        baseline_for(nya.berakning, fil),
-        points_for(nya.berakning, fil),
+        base,
+        points_for(nya.berakning, fil).punkter,
         nya.malvarden[0].varde,
         nya.malvarden[0].ar,
         till_ar=2023,
     )
-    assert r.status is Status.MALET_UPPNATT  # 0 new areas in 2023, målvärde 0
+    assert r.status is Status.MALVARDE_NATT  # 0 new areas in 2023, målvärde 0 for 2025

@@ -141,11 +141,16 @@ def test_summary_counts(view: ReportView) -> None:
         ("utsatt", 0, ""),
     ]
     assert {r.nyckel: r.antal for r in s.indikatorer} == {
-        "malet-uppnatt": 0,
+        "malvarde-natt": 0,
         "i-fas": 0,
         "behover-oka-takten": 0,
         "otillracklig": 1,
         "fel-riktning": 0,
+        "mal-uppnatt": 0,
+        "mal-ej-uppnatt": 0,
+        "forbattring": 0,
+        "ingen-tydlig-forandring": 0,
+        "forsamring": 0,
         "ej-bedombar": 2,
     }
     assert {r.nyckel: r.antal for r in s.insatser} == {

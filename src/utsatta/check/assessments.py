@@ -11,6 +11,7 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
         return []  # nothing linked: skip the computation
     from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
     from utsatta.compute.indicators import evaluate
+    from utsatta.compute.progress import status_text
 
     findings: list[Finding] = []
     for ar in years:
@@ -44,8 +45,8 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
                         "bedomning-motsager-indikator",
                         f"Bedömningen av insats {m.insats} ('{m.bedomning}') går emot den "
                         f"beräknade statusen för indikatorn '{indicator_names[m.indikator]}' "
-                        f"({m.indikator}.yaml): {m.status}. Se över bedömningen, eller förklara "
-                        "skillnaden i 'motivering' för insatsen.",
+                        f"({m.indikator}.yaml): {status_text(m.status).lower()}. Se över "
+                        "bedömningen, eller förklara skillnaden i 'motivering' för insatsen.",
                     )
                 )
     return findings

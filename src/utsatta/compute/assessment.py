@@ -3,11 +3,14 @@
 Plain dataclasses in and out; the caller maps the results to findings (file, line, severity).
 
 Which pairs contradict (:data:`MOTSAGER`) is deliberately narrow, so that a warning always means
-something: a positive own assessment ("uppnått", "bedöms uppnås") against an indicator moving the
-wrong way or too slowly to matter ("fel riktning", "otillräcklig"), and a negative one ("inte
-uppnått", "bedöms inte uppnås") against an indicator whose målvärde is met. "Osäkert" contradicts
-nothing, and neither does an indicator that is ej bedömbar, i fas or behöver öka takten (those fit
-more than one honest assessment).
+something. Only a status against a målvärde (statusslag ``mot-malvarde``) can contradict: a
+development without a målvärde (förbättring, försämring) says nothing about whether an insats
+reaches its goal, and ej bedömbar says nothing at all. A positive own assessment ("uppnått",
+"bedöms uppnås") contradicts an indicator moving the wrong way or too slowly to matter ("fel
+riktning", "otillräcklig") or whose målår has come without the målvärde ("målet ej uppnått"); a
+negative one ("inte uppnått", "bedöms inte uppnås") contradicts an indicator whose målvärde is
+met, in the målår or before it. "Osäkert" contradicts nothing, and neither do i fas and behöver
+öka takten (those fit more than one honest assessment).
 """
 
 from __future__ import annotations
@@ -16,16 +19,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from utsatta.compute.progress import Status
+from utsatta.compute.status import Status, label
 from utsatta.model.rapport import Bedomning
 
 #: the computed statuses each own assessment contradicts
+_NEGATIVA: Final = frozenset({Status.FEL_RIKTNING, Status.OTILLRACKLIG, Status.MAL_EJ_UPPNATT})
+_POSITIVA: Final = frozenset({Status.MALVARDE_NATT, Status.MAL_UPPNATT})
 MOTSAGER: Final[Mapping[Bedomning, frozenset[Status]]] = {
-    "uppnatt": frozenset({Status.FEL_RIKTNING, Status.OTILLRACKLIG}),
-    "bedoms-uppnas": frozenset({Status.FEL_RIKTNING, Status.OTILLRACKLIG}),
+    "uppnatt": _NEGATIVA,
+    "bedoms-uppnas": _NEGATIVA,
     "osakert": frozenset(),
-    "bedoms-inte-uppnas": frozenset({Status.MALET_UPPNATT}),
-    "inte-uppnatt": frozenset({Status.MALET_UPPNATT}),
+    "bedoms-inte-uppnas": _POSITIVA,
+    "inte-uppnatt": _POSITIVA,
 }
 
 #: how each bedömning reads in Swedish text
@@ -106,5 +111,5 @@ def _message(own: EgenBedomning, ind: IndikatorStatus) -> str:
     return (
         f"{own.organisation} bedömer insats {own.insats} som ”{BEDOMNING_TEXT[own.bedomning]}”, "
         f"men indikatorn {ind.indikator}, som hör till insatsen, har den beräknade statusen "
-        f"”{ind.status}”. Se över bedömningen, eller förklara skillnaden i 'motivering'."
+        f"”{label(ind.status)}”. Se över bedömningen, eller förklara skillnaden i 'motivering'."
     )

@@ -1,12 +1,84 @@
-"""Evaluate every indicator of a data set for one year: the series used and its progress."""
+"""Evaluate every indicator of a data set for one year: the series used, its progress, its sources.
+
+A source dated after the report year is not evidence for that year (:func:`evidence`); an undated
+source is kept and flagged as undated. docs/decisions/0043-evidence-by-date.md.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from utsatta.compute.progress import Point, Progress, compute, points_from, resolve_target
+from utsatta.compute.police import baseline_for, moves_text, points_for, shows_direction
+from utsatta.compute.progress import (
+    Lucka,
+    Point,
+    Progress,
+    compute,
+    points_from,
+    resolve_target,
+)
+from utsatta.compute.status import fmt_tal
 from utsatta.load.dataset import DataSet
+from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Malvarde
+from utsatta.model.omraden import OmradenFil
+
+#: whether a source counts as evidence for a year: dated in or before it, undated, or after it
+Belagg = Literal["belagg", "odaterad", "efter-aret"]
+
+#: certainty, weakest first
+_SAKERHET = ("saknas", "slutledd", "sekundar", "bekraftad")
+
+
+@dataclass(frozen=True)
+class KallaBelagg:
+    """One source and whether it is evidence for the year."""
+
+    kalla: Kalla
+    belagg: Belagg
+
+
+@dataclass(frozen=True)
+class VardeBelagg:
+    """One value and whether its sources make it evidence for the year: ``belagg`` when one is
+    dated in or before the year, else ``odaterad`` when one is undated, else ``efter-aret``."""
+
+    punkt: Point
+    belagg: Belagg
+
+
+def source_evidence(kalla: Kalla, ar: int | None) -> Belagg:
+    """``belagg`` (dated in or before ``ar``; any date when ``ar`` is None), ``odaterad`` or
+    ``efter-aret``."""
+    if kalla.datum is None:
+        return "odaterad"
+    if ar is not None and int(kalla.datum[:4]) > ar:
+        return "efter-aret"
+    return "belagg"
+
+
+def evidence(
+    kallor: Iterable[Kalla], serie: Iterable[Point], ar: int | None
+) -> tuple[list[KallaBelagg], list[VardeBelagg]]:
+    """Which sources and which values (up to ``ar``) count as evidence for year ``ar``.
+
+    ``kallor`` are every source the indicator may cite (its own, and for a computed indicator
+    those in omraden.yaml); a value's sources are its point's ``kallor``. The sources come back in
+    the given order, each id once.
+    """
+    by_id: dict[str, Kalla] = {}
+    for k in kallor:
+        by_id.setdefault(k.id, k)
+    points = [p for p in serie if ar is None or p.ar <= ar]
+    rank = {"belagg": 0, "odaterad": 1, "efter-aret": 2}
+    values = []
+    for p in points:
+        found = [source_evidence(by_id[kid], ar) for kid in p.kallor if kid in by_id]
+        best: Belagg = min(found, key=rank.__getitem__) if found else "odaterad"
+        values.append(VardeBelagg(p, best))
+    return [KallaBelagg(k, source_evidence(k, ar)) for k in by_id.values()], values
 
 
 @dataclass(frozen=True)
@@ -19,18 +91,111 @@ class IndicatorResult:
     malvarde: float | None
     malar: int | None
     progress: Progress
+    #: years up to the year whose value is missing, not zero (a police level unknown)
+    luckor: tuple[Lucka, ...] = ()
+    #: every source the indicator cites: its own, then those in omraden.yaml its values cite
+    kallor: tuple[Kalla, ...] = ()
+    #: the report year (None: all values)
+    ar: int | None = None
+
+    @property
+    def sakerhet(self) -> str | None:
+        """The weakest certainty of the values in the series (None where none is known)."""
+        known = [p.sakerhet for p in self.serie if p.sakerhet is not None]
+        return min(known, key=_SAKERHET.index) if known else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON: the status (code, text, kind, reason), the working, the whole
+        series with certainty and sources per value, the gaps, and the sources with whether each
+        is evidence for the year."""
+        p = self.progress
+        kallor, varden = evidence(self.kallor, self.serie, self.ar)
+        belagg = {id(v.punkt): v.belagg for v in varden}
+        return {
+            "id": self.indikator.id,
+            "status": str(p.status),
+            "status_text": p.status_text,
+            "statusslag": p.statusslag,
+            "orsak": None if p.orsak is None else str(p.orsak),
+            "orsak_text": p.orsak_text,
+            "berakning": _progress_dict(p),
+            "serie": [
+                {
+                    "ar": pt.ar,
+                    "varde": pt.varde,
+                    "sakerhet": pt.sakerhet,
+                    "kallor": list(pt.kallor),
+                    "belagg": belagg.get(id(pt), "odaterad"),
+                }
+                for pt in self.serie
+            ],
+            "luckor": [
+                {"ar": g.ar, "orsak": str(g.orsak), "omraden": list(g.omraden)} for g in self.luckor
+            ],
+            "sakerhet": self.sakerhet,
+            "kallor": [
+                {
+                    "id": k.kalla.id,
+                    "utgivare": k.kalla.utgivare,
+                    "titel": k.kalla.titel,
+                    "url": k.kalla.url,
+                    "datum": k.kalla.datum,
+                    "sakerhet": k.kalla.sakerhet,
+                    "belagg": k.belagg,
+                }
+                for k in kallor
+            ],
+        }
+
+
+def _point_dict(p: Point | None) -> dict[str, Any] | None:
+    return None if p is None else {"ar": p.ar, "varde": p.varde, "sakerhet": p.sakerhet}
+
+
+def _progress_dict(p: Progress) -> dict[str, Any]:
+    return {
+        "metod": p.metod,
+        "baslinje": _point_dict(p.baslinje),
+        "senaste": _point_dict(p.senaste),
+        "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
+        "kvot": p.kvot,
+        "trosklar": list(p.trosklar),
+        "forklaring": p.forklaring,
+        "senast_kanda": None
+        if p.senast_kanda is None
+        else {
+            "status": str(p.senast_kanda.status),
+            "status_text": p.senast_kanda.status_text,
+            "statusslag": p.senast_kanda.statusslag,
+            "orsak": None if p.senast_kanda.orsak is None else str(p.senast_kanda.orsak),
+            "forklaring": p.senast_kanda.forklaring,
+        },
+    }
+
+
+def _tvetydig_text(omraden: OmradenFil, nivaer: Iterable[str], b: Point, s: Point) -> str:
+    return (
+        f"Antalet: {fmt_tal(b.varde)} ({b.ar}) → {fmt_tal(s.varde)} ({s.ar}); "
+        f"{moves_text(omraden, nivaer, b.ar, s.ar)}. Ett antal på en nivå som inte är den "
+        "högsta ökar när ett område på en högre nivå förbättras, så ändringen visar inte om "
+        "läget blivit bättre eller sämre; takten mot målvärdet bedöms inte. Målvärdet prövas "
+        "i målåret."
+    )
 
 
 def headline(ind: IndikatorFil, ds: DataSet) -> list[Point]:
     """The series progress is computed on: computed from the police lists, or the utfall
     for the whole city (no område) and both sexes (kon T or not given)."""
+    return list(_headline(ind, ds)[0])
+
+
+def _headline(ind: IndikatorFil, ds: DataSet) -> tuple[Sequence[Point], Sequence[Lucka]]:
     if ind.berakning is not None:
         if ds.omraden is None or ds.omraden.model is None:
-            return []
-        from utsatta.compute.police import points_for
-
-        return list(points_for(ind.berakning, ds.omraden.model))
-    return points_from(ind.utfall)
+            return [], []
+        serie = points_for(ind.berakning, ds.omraden.model)
+        return serie.punkter, serie.luckor
+    return points_from(ind.utfall, sakerhet={k.id: k.sakerhet for k in ind.kallor}), []
 
 
 def current_target(ind: IndikatorFil, ar: int | None) -> Malvarde | None:
@@ -56,8 +221,13 @@ def _order_key(ind: IndikatorFil, fokus_order: dict[str, int]) -> tuple[int, str
 def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
     """Every valid indicator, evaluated with the values known up to ``ar`` (all if None)."""
     fokus_order: dict[str, int] = {}
+    planperiod: tuple[int, int] | None = None
     if ds.plan and ds.plan.model:
         fokus_order = {f.id: n for n, f in enumerate(ds.plan.model.fokusomraden)}
+        g = ds.plan.model.plan.giltighet
+        planperiod = (g.fran, g.till)
+    omraden = ds.omraden.model if ds.omraden is not None else None
+    omraden_kallor = tuple(omraden.kallor) if omraden is not None else ()
     results: list[IndicatorResult] = []
     valid = [s for s in ds.indikatorer if s.model is not None]
     # Indicators with findings (e.g. two values in one year) are left out: validate reports them.
@@ -65,32 +235,79 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
         ind = src.model
         assert ind is not None
         try:
-            serie = [p for p in headline(ind, ds) if ar is None or p.ar <= ar]
+            punkter, luckor = _headline(ind, ds)
         except ValueError:  # an edition that does not exist: `validate` reports it
             continue
+        serie = [p for p in punkter if ar is None or p.ar <= ar]
+        gaps = [g for g in luckor if ar is None or g.ar <= ar]
         baslinje: Point | None = None
+        unknown_base: Lucka | None = None
         if ind.baslinje is not None:
-            baslinje = Point(ind.baslinje.ar, ind.baslinje.varde)
-        elif ind.berakning is not None and ds.omraden and ds.omraden.model:
-            from utsatta.compute.police import baseline_for
-
+            sure = {k.id: k.sakerhet for k in ind.kallor}
+            kalla = ind.baslinje.kalla
+            baslinje = Point(
+                ind.baslinje.ar,
+                ind.baslinje.varde,
+                sakerhet=sure.get(kalla) if kalla else None,
+                kallor=(kalla,) if kalla else (),
+            )
+        elif ind.berakning is not None and omraden is not None:
             try:
-                baslinje = baseline_for(ind.berakning, ds.omraden.model)
+                base = baseline_for(ind.berakning, omraden)
             except ValueError:
                 continue
+            if isinstance(base, Lucka):
+                unknown_base = base
+            else:
+                baslinje = base
         mal = current_target(ind, ar)
         malvarde = malar = None
         if mal is not None:
             faktor = mal.relativt.faktor if mal.relativt is not None else None
             malvarde = resolve_target(baslinje, mal.varde, faktor)
             malar = mal.ar
+        tvetydig = None
+        if (
+            ind.berakning is not None
+            and ind.berakning.typ == "antal-omraden"
+            and omraden is not None
+            and baslinje is not None
+            and serie
+            and not shows_direction(ind.berakning.nivaer)
+        ):
+            tvetydig = _tvetydig_text(omraden, ind.berakning.nivaer, baslinje, serie[-1])
         try:
             progress = compute(
-                ind.metod, ind.riktning, baslinje, serie, malvarde, malar, till_ar=ar
+                ind.metod,
+                ind.riktning,
+                baslinje,
+                # the baseline's level unknown: nothing can be measured from it
+                [] if unknown_base is not None else serie,
+                malvarde,
+                malar,
+                till_ar=ar,
+                planperiod=planperiod,
+                luckor=[unknown_base] if unknown_base is not None else gaps,
+                tvetydig=tvetydig,
             )
         except ValueError:  # two values in one year: `validate` reports dubblett-utfall
             continue
+        kallor = tuple(ind.kallor)
+        if ind.berakning is not None:  # and the sources in omraden.yaml its values cite
+            cited = {kid for p in [*serie, *([baslinje] if baslinje else [])] for kid in p.kallor}
+            kallor += tuple(k for k in omraden_kallor if k.id in cited)
         results.append(
-            IndicatorResult(ind, src.display, serie, baslinje, malvarde, malar, progress)
+            IndicatorResult(
+                ind,
+                src.display,
+                serie,
+                baslinje,
+                malvarde,
+                malar,
+                progress,
+                tuple(gaps),
+                kallor,
+                ar,
+            )
         )
     return results

@@ -1,37 +1,129 @@
 """Indicators computed from the police lists (data/omraden.yaml) instead of typed in twice.
 
-Decisions where the issue was silent:
+Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
 
-* An area's level in an edition is its ``klassning`` for that edition, whatever its ``sakerhet``
-  (bekräftad, sekundär or slutledd all state a level). An area without a klassning for an edition
-  counts as not on the list in it (an area that appears later need not list earlier editions).
-* ``okand`` is never counted: an edition where some area is ``okand`` still gives a point, counting
-  the areas whose level is known, so the count is a lower bound. :func:`unknown_areas` names the
-  areas behind it, so a caller can say so.
-* For new areas, an area that was ``okand`` in the reference edition is not counted as new: we
-  cannot claim it is new. It is named by :func:`unknown_areas` for the reference edition.
+* An area's level in an edition is its ``klassning`` for that edition. An area without a
+  klassning for an edition counts as not on the list in it (an area that appears later need not
+  list earlier editions).
+* An unknown level is unknown. ``okand`` may be any level or off the list;
+  ``pa-listan-niva-okand`` is on the list, but not as särskilt utsatt (the sources name those),
+  with utsatt or riskområde not stated (:data:`MOJLIGA_NIVAER`). A count that depends on which of
+  those it is has no value for that edition: the point is missing (a :class:`Lucka`, orsak
+  ``niva-okand``), not zero and not a lower bound. A count that does not depend on it (on the list
+  at any level; särskilt utsatt) still has its value.
+* Each point carries the weakest certainty (bekräftad, sekundär, slutledd, saknas) of the
+  klassningar it is computed from, and their sources, so an inferred value can be drawn as one.
 * The baseline of the plan's goal is the 2021 edition (:data:`BASLINJE_UPPLAGA`), the last list
   before the plan period 2022–2025; for new areas it is the reference edition itself, with 0 areas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Final
 
-from utsatta.compute.progress import Point
+from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.model.indikator import Berakning
-from utsatta.model.omraden import NIVAER_PA_LISTAN, Niva, Omrade, OmradenFil
+from utsatta.model.omraden import Klassning, Niva, Omrade, OmradenFil
 
 #: the edition the plan's goal is measured from: the last list before the plan period 2022–2025
 BASLINJE_UPPLAGA: Final = 2021
 
+#: the levels an unknown level may stand for
+MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
+    "okand": frozenset({"utsatt", "riskomrade", "sarskilt-utsatt", "ej-pa-listan"}),
+    "pa-listan-niva-okand": frozenset({"utsatt", "riskomrade"}),
+}
+
+#: certainty, weakest first
+_SAKERHET: Final = ("saknas", "slutledd", "sekundar", "bekraftad")
+
+#: The method text the report shows (Swedish) for the indicators counted from the police lists.
+METODTEXT_POLISLISTOR: Final = (
+    "Antalen räknas ur polisens listor, upplaga för upplaga, med den nivå som källorna anger för "
+    "varje område. Där källorna inte anger nivån (till exempel 2025, då pressen bara skiljer ut "
+    "de särskilt utsatta områdena) saknas värdet för de antal som behöver nivån, som antalet "
+    "riskområden och utsatta områden; det räknas inte som noll. Antalet områden på listan och "
+    "antalet särskilt utsatta områden räknas ändå. Ett antal på en nivå mäter inte om läget blir "
+    "bättre: när ett särskilt utsatt område förbättras till riskområde ökar antalet riskområden "
+    "(Biskopsgården 2023), och när ett riskområde förbättras till utsatt område minskar det. Läs "
+    "därför antalet riskområden och utsatta områden tillsammans med antalet särskilt utsatta och "
+    "antalet på listan. Värden som bygger på slutledningar eller andrahandsuppgifter är markerade."
+)
+
+
+#: the levels of the list, lowest first
+ORDNING: Final = ("utsatt", "riskomrade", "sarskilt-utsatt")
+_NIVATEXT: Final = {
+    "utsatt": "utsatt område",
+    "riskomrade": "riskområde",
+    "sarskilt-utsatt": "särskilt utsatt område",
+    "ej-pa-listan": "ej på listan",
+}
+
+
+def shows_direction(nivaer: Iterable[str]) -> bool:
+    """Whether a count of areas at ``nivaer`` falls exactly when areas improve: the levels counted
+    must include every level above the lowest one counted (särskilt utsatt; riskområde and
+    särskilt utsatt; all three). A count of riskområden alone rises when a särskilt utsatt area
+    improves to riskområde, so its change says nothing about better or worse."""
+    counted = [i for i, n in enumerate(ORDNING) if n in set(nivaer)]
+    return bool(counted) and counted == list(range(counted[0], len(ORDNING)))
+
+
+def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int) -> str:
+    """Swedish: which areas came to or left the counted levels between two editions, and whether
+    each move was an improvement ("Biskopsgården in från särskilt utsatt område (förbättring)")."""
+    wanted = set(nivaer)
+    rank = {n: i + 1 for i, n in enumerate(ORDNING)} | {"ej-pa-listan": 0}
+    parts = []
+    for o in omraden.omraden:
+        a, b = _niva(o, fran), _niva(o, till)
+        if a == b or a not in rank or b not in rank or (a in wanted) == (b in wanted):
+            continue
+        way = "förbättring" if rank[b] < rank[a] else "försämring"
+        if b in wanted:
+            parts.append(f"{o.namn} in från {_NIVATEXT[a]} ({way})")
+        else:
+            parts.append(f"{o.namn} ut till {_NIVATEXT[b]} ({way})")
+    return "; ".join(parts) if parts else "inga områden har kommit till eller lämnat nivån"
+
+
+@dataclass(frozen=True)
+class Serie:
+    """A computed series: the values that are known and the editions whose value is missing."""
+
+    punkter: tuple[Point, ...]
+    luckor: tuple[Lucka, ...] = ()
+
+
+def _klassning(omrade: Omrade, upplaga: int) -> Klassning | None:
+    found = [k for k in omrade.klassning if k.upplaga == upplaga]
+    if len(found) > 1:
+        raise ValueError(f"området {omrade.id} har flera klassningar för upplagan {upplaga}")
+    return found[0] if found else None
+
 
 def _niva(omrade: Omrade, upplaga: int) -> Niva:
-    levels = [k.niva for k in omrade.klassning if k.upplaga == upplaga]
-    if len(levels) > 1:
-        raise ValueError(f"området {omrade.id} har flera klassningar för upplagan {upplaga}")
-    return levels[0] if levels else "ej-pa-listan"
+    k = _klassning(omrade, upplaga)
+    return k.niva if k is not None else "ej-pa-listan"
+
+
+def counts(niva: str, nivaer: Iterable[str]) -> bool | None:
+    """Whether an area at ``niva`` is counted among ``nivaer``: None when the level leaves it open.
+
+    A level named in ``nivaer`` is counted as such (``okand`` too, when asked for).
+    """
+    wanted = frozenset(nivaer)
+    if niva in wanted:
+        return True
+    possible = MOJLIGA_NIVAER.get(niva, frozenset({niva}))
+    if possible <= wanted:
+        return True
+    if not possible & wanted:
+        return False
+    return None
 
 
 def _editions(omraden: OmradenFil) -> list[int]:
@@ -50,45 +142,99 @@ def areas_in(omraden: OmradenFil, upplaga: int, nivaer: Iterable[Niva]) -> list[
 
 
 def unknown_areas(omraden: OmradenFil, upplaga: int) -> list[str]:
-    """The ids of the areas whose level in edition ``upplaga`` is ``okand``, in file order."""
-    return areas_in(omraden, upplaga, ("okand",))
+    """The ids of the areas whose level in edition ``upplaga`` is not fully known, in file order."""
+    return [o.id for o in omraden.omraden if _niva(o, upplaga) in MOJLIGA_NIVAER]
 
 
-def count_per_edition(omraden: OmradenFil, nivaer: Iterable[Niva]) -> list[Point]:
-    """Per edition (year order), the number of areas at one of ``nivaer``; ``okand`` not counted."""
+def _certainty(omraden: OmradenFil, upplagor: Sequence[int]) -> tuple[str | None, tuple[str, ...]]:
+    """The weakest certainty of the klassningar in these editions, and their sources."""
+    found = [k for o in omraden.omraden for u in upplagor if (k := _klassning(o, u)) is not None]
+    if not found:
+        return None, ()
+    weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
+    kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
+    return weakest, kallor
+
+
+def _point_or_gap(
+    omraden: OmradenFil, ar: int, states: list[tuple[str, bool | None]], upplagor: Sequence[int]
+) -> Point | Lucka:
+    open_ = tuple(i for i, s in states if s is None)
+    if open_:
+        names = {o.id: o.namn for o in omraden.omraden}
+        return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
+    sakerhet, kallor = _certainty(omraden, upplagor)
+    return Point(ar, float(sum(1 for _, s in states if s)), sakerhet=sakerhet, kallor=kallor)
+
+
+def _serie(items: Iterable[Point | Lucka]) -> Serie:
+    punkter: list[Point] = []
+    luckor: list[Lucka] = []
+    for item in items:
+        if isinstance(item, Point):
+            punkter.append(item)
+        else:
+            luckor.append(item)
+    return Serie(tuple(punkter), tuple(luckor))
+
+
+def count_in(omraden: OmradenFil, upplaga: int, nivaer: Iterable[Niva]) -> Point | Lucka:
+    """The number of areas at one of ``nivaer`` in edition ``upplaga``, or the gap that leaves it
+    open."""
     wanted = tuple(nivaer)
-    return [Point(ar, float(len(areas_in(omraden, ar, wanted)))) for ar in _editions(omraden)]
+    states = [(o.id, counts(_niva(o, upplaga), wanted)) for o in omraden.omraden]
+    return _point_or_gap(omraden, upplaga, states, (upplaga,))
+
+
+def count_per_edition(omraden: OmradenFil, nivaer: Iterable[Niva]) -> Serie:
+    """Per edition (year order), the number of areas at one of ``nivaer``."""
+    wanted = tuple(nivaer)
+    return _serie(count_in(omraden, ar, wanted) for ar in _editions(omraden))
+
+
+def _is_new(omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int) -> bool | None:
+    """At ``wanted`` in ``upplaga`` and on no level of the list in ``jamfor_med`` (Kleene and)."""
+    now = counts(_niva(omrade, upplaga), wanted)
+    off_before = counts(_niva(omrade, jamfor_med), ("ej-pa-listan",))
+    if now is False or off_before is False:
+        return False
+    if now is None or off_before is None:
+        return None
+    return True
 
 
 def new_area_ids(
     omraden: OmradenFil, upplaga: int, nivaer: Iterable[Niva], jamfor_med: int
 ) -> list[str]:
-    """Areas at one of ``nivaer`` in ``upplaga`` that were not on the list in ``jamfor_med``."""
+    """Areas certainly at one of ``nivaer`` in ``upplaga`` and certainly off the list in
+    ``jamfor_med``."""
     _check_edition(omraden, jamfor_med)
-    wanted = set(nivaer)
-    return [
-        o.id
-        for o in omraden.omraden
-        if _niva(o, upplaga) in wanted and _niva(o, jamfor_med) not in (*NIVAER_PA_LISTAN, "okand")
-    ]
+    wanted = tuple(nivaer)
+    return [o.id for o in omraden.omraden if _is_new(o, upplaga, wanted, jamfor_med)]
 
 
-def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> list[Point]:
+def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> Serie:
     """Per edition after ``jamfor_med``, the number of areas at one of ``nivaer`` that were on no
-    level of the list (utsatt, riskområde, särskilt utsatt) in edition ``jamfor_med``.
+    level of the list (utsatt, riskområde, särskilt utsatt) in edition ``jamfor_med``; a gap
+    where an unknown level in either edition leaves it open.
 
     Raises ValueError when ``jamfor_med`` is not an edition in the file.
     """
     _check_edition(omraden, jamfor_med)
     wanted = tuple(nivaer)
-    return [
-        Point(ar, float(len(new_area_ids(omraden, ar, wanted, jamfor_med))))
+    return _serie(
+        _point_or_gap(
+            omraden,
+            ar,
+            [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
+            (jamfor_med, ar),
+        )
         for ar in _editions(omraden)
         if ar > jamfor_med
-    ]
+    )
 
 
-def points_for(berakning: Berakning, omraden: OmradenFil) -> list[Point]:
+def points_for(berakning: Berakning, omraden: OmradenFil) -> Serie:
     """The series an indicator's ``berakning`` describes.
 
     Raises ValueError for nya-omraden without ``jamfor_med`` or with one that is not an edition.
@@ -102,15 +248,16 @@ def points_for(berakning: Berakning, omraden: OmradenFil) -> list[Point]:
 
 def baseline_for(
     berakning: Berakning, omraden: OmradenFil, upplaga: int = BASLINJE_UPPLAGA
-) -> Point | None:
+) -> Point | Lucka | None:
     """The baseline of a computed indicator: the count in edition ``upplaga`` (None when the file
-    has no such edition); for nya-omraden the reference edition ``jamfor_med`` with 0 areas, since
-    no area is new compared with itself."""
+    has no such edition, a gap when a level it needs is unknown); for nya-omraden the reference
+    edition ``jamfor_med`` with 0 areas, since no area is new compared with itself."""
     if berakning.typ == "nya-omraden":
         if berakning.jamfor_med is None:
             raise ValueError("berakning nya-omraden behöver jamfor_med (upplagan att jämföra med)")
         _check_edition(omraden, berakning.jamfor_med)
-        return Point(berakning.jamfor_med, 0.0)
+        sakerhet, kallor = _certainty(omraden, (berakning.jamfor_med,))
+        return Point(berakning.jamfor_med, 0.0, sakerhet=sakerhet, kallor=kallor)
     if upplaga not in _editions(omraden):
         return None
-    return Point(upplaga, float(len(areas_in(omraden, upplaga, berakning.nivaer))))
+    return count_in(omraden, upplaga, berakning.nivaer)

@@ -165,9 +165,9 @@ def framsteg_text(andel: float | None) -> str:
 def status_text(res: IndicatorResult) -> str:
     """The status with its reason: "Ej bedömbar (saknar data)"."""
     prog = res.progress
-    text = cap(prog.status.value)
-    if prog.orsak is not None:
-        text += f" ({prog.orsak.value})"
+    text = prog.status_text
+    if prog.orsak_text is not None:
+        text += f" ({prog.orsak_text})"
     return text
 
 

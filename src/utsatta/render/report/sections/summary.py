@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from utsatta.compute.coverage import SAKNAS, Coverage
 from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.progress import Status
+from utsatta.compute.progress import status_text as status_text_for
 from utsatta.compute.responsibility import Matrix
 from utsatta.model.plan import PlanFil
 from utsatta.render.findings import antal
-from utsatta.render.labels import RAPPORTSTATUS, cap, status_nyckel
+from utsatta.render.labels import RAPPORTSTATUS, status_nyckel
 from utsatta.render.report.sections.areas import ListaSammanfattning
 from utsatta.render.report.view import IndikatorVy, Rad, Sammanfattning
 
@@ -33,7 +34,7 @@ def sammanfattning(
     g = plan.plan.giltighet
     ind_rows = tuple(
         Rad(
-            cap(s.value),
+            status_text_for(s),
             sum(1 for r in results if r.progress.status is s),
             status_nyckel(s.name),
         )
