@@ -36,6 +36,7 @@ NIVA: Final[Mapping[str, str]] = {
     "sarskilt-utsatt": "särskilt utsatt",
     "riskomrade": "riskområde",
     "utsatt": "utsatt",
+    "pa-listan-niva-okand": "på listan, nivå okänd",
     "ej-pa-listan": "ej på listan",
     "okand": "okänd",
 }

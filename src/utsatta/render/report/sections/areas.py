@@ -69,6 +69,13 @@ def _pa_listan(k: Klassning | None) -> bool:
 def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     if fore is None or efter is None or "okand" in (fore.niva, efter.niva):
         return "okänd"
+    if "pa-listan-niva-okand" in (fore.niva, efter.niva):
+        # on the list at a level the sources do not give: only entering or leaving is known
+        if fore.niva == "ej-pa-listan":
+            return "ny på listan"
+        if efter.niva == "ej-pa-listan":
+            return "har lämnat listan"
+        return "på listan, nivå okänd"
     a, b = NIVA_RANG[fore.niva], NIVA_RANG[efter.niva]
     if a == 0 and b > 0:
         return "ny på listan"
