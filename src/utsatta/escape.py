@@ -111,10 +111,7 @@ def terminal(text: str, *, multiline: bool = False) -> str:
     is shown as ``\\n`` unless ``multiline`` is set; then CRLF and CR become LF and the lines
     are kept. A CR is never written.
     """
-    if multiline:
-        text = _lines(text)
-    else:
-        text = text.replace("\n", "\\n")
+    text = _lines(text) if multiline else text.replace("\n", "\\n")
     return _UNSAFE.sub(_visible, text.replace("\t", " "))
 
 
