@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import tempfile
 import threading
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def test_no_permission_simulated(tmp_path: Path, monkeypatch) -> None:  # type: 
     def denied(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fileio.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(WriteFailed, match=r"Kan inte skriva i .* \(behörighet saknas\)\."):
         write_atomic(tmp_path / "a.md", "x", overwrite=False)
     monkeypatch.setattr(Path, "mkdir", denied)

@@ -23,7 +23,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from utsatta.errors import WriteFailed, WriteRefused
@@ -209,6 +208,8 @@ def write_bytes_atomic(
     file, or if its folder (links resolved) is not inside ``inside``; WriteFailed if the file
     cannot be written (no folder, no permission, a full disk).
     """
+    import tempfile  # here: the readers import this module early, and need no temporary files
+
     _check_target(path, overwrite=overwrite, inside=inside)
     folder = path.parent
     mode = _mode_for(path)

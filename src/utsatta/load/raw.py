@@ -74,7 +74,9 @@ def read_raw(path: Path, display: str, *, track: bool = False, keep_bytes: bool 
                 )
             )
             return raw
-        content = path.read_bytes()
+        from utsatta.fileio import read_regular  # never blocks on a FIFO or device
+
+        content = read_regular(path)
     except OSError as exc:
         raw.issues.append(
             _file_problem(
