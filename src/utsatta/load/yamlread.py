@@ -113,7 +113,7 @@ def resolve_plain(text: str) -> Any:
         return _KEYWORDS[text]
     if text[0] in _NUMBER_START:
         if _INT.match(text):
-            if len(text) > MAX_INT_DIGITS + 1 and len(text.lstrip("+-")) > MAX_INT_DIGITS:
+            if len(text) > MAX_INT_DIGITS and len(text.lstrip("+-")) > MAX_INT_DIGITS:
                 raise NumberTooLarge(text)
             return int(text)
         if _FLOAT.match(text):
