@@ -33,6 +33,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "LONG_WORD",
     "ci_message",
     "ci_property",
     "ci_text",
@@ -42,6 +43,7 @@ __all__ = [
     "md_block",
     "md_cell",
     "md_inline",
+    "prose",
     "shorten",
     "shorten_number",
     "summary_cell",
@@ -116,7 +118,9 @@ def terminal(text: str, *, multiline: bool = False) -> str:
 
 
 #: A line the GitHub runner reads as a workflow command: ``::`` after leading whitespace.
-_COMMAND_LINE = re.compile(r"^(\s*)::", re.MULTILINE)
+#: Whitespace within the line only: ``\s*`` would run across blank lines and make the search
+#: quadratic in the number of lines.
+_COMMAND_LINE = re.compile(r"^([^\S\n]*)::", re.MULTILINE)
 #: The old command syntax ``##[command]`` is recognised anywhere in a line.
 _OLD_COMMAND = re.compile(r"(?<=##)\[")
 
