@@ -301,3 +301,21 @@ def test_fifo_named_yaml_never_blocks(tmp_path: Path, args: list[str], code: int
         assert "FIFO" in output or code == 0, output
     assert fifo.is_fifo()
     assert _processes_using(str(data)) == []
+
+
+def test_folder_named_yaml_is_a_finding(tmp_path: Path) -> None:
+    """Built here, not as a case folder: tests/test_fmt.py reads every *.yaml under cases/."""
+    data = _data(tmp_path)
+    (data / "rapporter" / "2023" / "trafiknamnden.yaml").mkdir()
+    (data / "anteckningar.yaml").mkdir()
+    (data / "anteckningar.yaml" / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    code, findings = _validate(data)
+    assert code == 1
+    assert _codes(findings) == [
+        (str(data / "anteckningar.yaml"), "mapp-i-stallet-for-fil", "varning"),
+        (str(data / "rapporter/2023/trafiknamnden.yaml"), "mapp-i-stallet-for-fil", "fel"),
+    ]
+    assert findings[1]["message"] == (
+        "Det här är en mapp, inte en fil, och läses inte. En datafil ska vara en vanlig fil: ta "
+        "bort mappen och lägg in filen i dess ställe."
+    )
