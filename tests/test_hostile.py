@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.test_cases import BASE
+from utsatta import fileio
 from utsatta.check import validate
 from utsatta.cli import app
 from utsatta.load.yamlread import MAX_FILE_BYTES, parse
@@ -143,14 +144,14 @@ def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.Monkey
     # chmod 0 does not stop root (CI runs as root), so the read itself is made to fail.
     data = _copy_base(tmp_path)
     target = data / REPORT
-    real = Path.read_bytes
+    real = fileio.read_regular
 
-    def read_bytes(self: Path) -> bytes:
-        if self == target:
+    def read_regular(path: Path, *, limit: int | None = None) -> bytes:
+        if path == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, limit=limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(fileio, "read_regular", read_regular)
     found = [(f.file.endswith(REPORT), f.code) for f in validate(data).findings]
     assert (True, "kan-inte-lasa") in found
 
