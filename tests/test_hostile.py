@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from tests.support import BASE
 from utsatta.check import validate
 from utsatta.cli.app import app
+from utsatta.load import raw as raw_reader
 from utsatta.load.yamlread import MAX_FILE_BYTES, parse
 
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -144,14 +145,14 @@ def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.Monkey
     # chmod 0 does not stop root (CI runs as root), so the read itself is made to fail.
     data = _copy_base(tmp_path)
     target = data / REPORT
-    real = Path.open
+    real = raw_reader.read_regular_stat
 
-    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == target:
+    def read_regular_stat(path: Path, *, limit: int | None = None) -> Any:
+        if path == target:
             raise PermissionError(13, "Permission denied")
-        return real(self, *args, **kwargs)
+        return real(path, limit=limit)
 
-    monkeypatch.setattr(Path, "open", open_)
+    monkeypatch.setattr(raw_reader, "read_regular_stat", read_regular_stat)
     found = [(f.file.endswith(REPORT), f.code) for f in validate(data).findings]
     assert (True, "kan-inte-lasa") in found
 

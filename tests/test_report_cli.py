@@ -36,7 +36,8 @@ def test_markdown_to_stdout_by_default() -> None:
 
 
 def test_output_writes_then_refuses_to_overwrite_a_different_file(tmp_path: Path) -> None:
-    """--output writes; a different existing file is left alone without --force (exit 1)."""
+    """--output writes; a different existing file is left alone without --force (exit 4,
+    refused: docs/decisions/0060-exit-codes-for-writing.md)."""
     target = tmp_path / "rapport.html"
     code, out, err = invoke(
         "2023", "--format", "html", "--output", str(target), "--data", str(FIXTURE)
@@ -51,7 +52,7 @@ def test_output_writes_then_refuses_to_overwrite_a_different_file(tmp_path: Path
 
     target.write_text("handskrivet\n", encoding="utf-8")
     code, _, err = invoke("2023", "--format", "html", "-o", str(target), "--data", str(FIXTURE))
-    assert code == 1
+    assert code == 4
     assert "--force" in err
     assert target.read_text(encoding="utf-8") == "handskrivet\n"
 

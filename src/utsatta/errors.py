@@ -17,3 +17,18 @@ class OutputError(UtsattaError):
     """Raised when an output file cannot be written, or would be overwritten without --force."""
 
     exit_code = 1
+
+
+class WriteFailed(OutputError):
+    """An output could not be written: no permission, a full disk, a missing folder, a file
+    standing where a folder must be (docs/decisions/0060-exit-codes-for-writing.md)."""
+
+    exit_code = 120
+
+
+class WriteRefused(OutputError):
+    """utsatta refuses to write: the target exists and --force was not given, or it is not a
+    regular file (a FIFO, device, socket, link or folder), or it lies outside the folder the
+    write must stay in (docs/decisions/0060-exit-codes-for-writing.md)."""
+
+    exit_code = 4

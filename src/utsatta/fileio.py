@@ -1,34 +1,189 @@
-"""Writing output files atomically: a reader never sees a half-written report.
+"""Reading and writing files safely: atomic writes, only regular files, never out of a folder.
 
-The text goes to a temporary file in the same folder (so the final rename stays on one file
-system), is flushed to disk with fsync, and then takes the place of the target in one step.
-Without ``overwrite`` an existing file is never replaced, not even if it appears between the
-check and the rename (the temporary file is hard-linked into place, which fails if the name is
-taken). On any error the temporary file is removed.
+Writing: the content goes to a temporary file in the same folder (so the final rename stays on
+one file system), is flushed to disk with fsync, and then takes the place of the target in one
+step. Without ``overwrite`` an existing file is never replaced, not even if it appears between
+the check and the rename (the temporary file is hard-linked into place, which fails if the name
+is taken). With ``overwrite`` only a regular file is replaced: never a FIFO, device, socket,
+symbolic link or folder (as root, replacing /dev/null would break the system). With ``inside``
+the target's folder, links resolved, must lie in that folder. On any error the temporary file
+is removed.
+
+Errors: :class:`~utsatta.errors.WriteRefused` (exit 4) when utsatta will not write,
+:class:`~utsatta.errors.WriteFailed` (exit 120) when it could not; see
+docs/decisions/0060-exit-codes-for-writing.md. Messages are Swedish and name the path as given;
+the output layer escapes them for its channel.
+
+Reading: :func:`read_regular` opens only a regular file, and never blocks on a FIFO or device.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import stat
 from pathlib import Path
 
-from utsatta.errors import OutputError
+from utsatta.errors import WriteFailed, WriteRefused
 
-__all__ = ["write_atomic"]
+__all__ = [
+    "NotRegularFile",
+    "kind_of_mode",
+    "make_folders",
+    "read_regular",
+    "reason",
+    "write_atomic",
+    "write_bytes_atomic",
+]
+
+_REASONS = {
+    getattr(errno, "EDQUOT", errno.ENOSPC): "diskkvoten är slut",
+    errno.ENOSPC: "disken är full",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.EIO: "in- eller utmatningsfel",
+    errno.ENOTDIR: "en del av sökvägen är inte en mapp",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOENT: "mappen eller filen finns inte",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.EEXIST: "det finns redan något med det namnet",
+    errno.ELOOP: "för många symboliska länkar i sökvägen",
+    errno.EMFILE: "för många öppna filer",
+    errno.ENFILE: "för många öppna filer",
+    errno.EPIPE: "mottagaren har stängt",
+    errno.ENXIO: "ingen läsare eller enhet",
+}
 
 
-def _refuse(path: Path) -> OutputError:
-    return OutputError(
+def reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Swedish (the system's own text is English)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or type(exc).__name__
+
+
+def kind_of_mode(mode: int) -> str:
+    """What a file is, in Swedish, from its ``st_mode``: "en vanlig fil", "en mapp", …"""
+    if stat.S_ISREG(mode):
+        return "en vanlig fil"
+    if stat.S_ISDIR(mode):
+        return "en mapp"
+    if stat.S_ISLNK(mode):
+        return "en symbolisk länk"
+    if stat.S_ISFIFO(mode):
+        return "en namngiven pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "en socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "en enhetsfil"
+    return "en okänd sorts fil"
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+class NotRegularFile(OSError):
+    """Raised by :func:`read_regular` for anything but a regular file; ``kind`` says what it
+    is (see :func:`kind_of_mode`)."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"är {kind}, inte en vanlig fil", str(path))
+        self.kind = kind
+
+
+def read_regular(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file; never opens a FIFO, socket or device for reading.
+
+    The type is checked before opening (``os.stat``: a link to a regular file is read; the
+    caller decides about links), the file is opened with O_NONBLOCK so that a FIFO swapped in
+    after the check cannot block, and checked again on the open descriptor. With ``limit``,
+    at most ``limit + 1`` bytes are read (the caller sees that the file is too large).
+    Raises :class:`NotRegularFile`, or OSError for the usual reasons.
+    """
+    return read_regular_stat(path, limit=limit)[0]
+
+
+def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """:func:`read_regular`, with the status of the file that was read (size, mtime)."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFile(path, kind_of_mode(mode))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(path, kind_of_mode(st.st_mode))
+        chunks = []
+        left = -1 if limit is None else limit + 1
+        while left != 0:
+            chunk = os.read(fd, 1 << 20 if left < 0 else min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if left > 0:
+                left -= len(chunk)
+        return b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _refuse_existing(path: Path) -> WriteRefused:
+    return WriteRefused(
         f"{path} finns redan och skrivs inte över. Använd --force för att ersätta filen."
     )
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    real = os.path.realpath(folder)
+    top = os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _check_target(path: Path, *, overwrite: bool, inside: Path | None) -> None:
+    """Refuse what must never be written; raise for a folder that cannot take the file."""
+    folder = path.parent
+    try:
+        folder_mode = folder.stat().st_mode
+    except FileNotFoundError:
+        raise WriteFailed(
+            f"Mappen {folder} finns inte. Skapa den först eller välj en annan fil."
+        ) from None
+    except OSError as exc:
+        raise WriteFailed(f"Kan inte skriva i {folder} ({reason(exc)}).") from exc
+    if not stat.S_ISDIR(folder_mode):
+        raise WriteFailed(f"{folder} är inte en mapp, så {path.name} kan inte skrivas där.")
+    if inside is not None and not _inside(folder, inside):
+        raise WriteRefused(
+            f"{path} ligger utanför {inside} (mappen är eller går via en symbolisk länk ut ur "
+            "den) och skrivs inte. Skriv filen i mappen i stället."
+        )
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteFailed(f"Kan inte skriva {path} ({reason(exc)}).") from exc
+    if stat.S_ISDIR(mode):
+        raise WriteRefused(f"{path} är en mapp. Ange en fil att skriva till.")
+    if not overwrite:
+        raise _refuse_existing(path)
+    if not stat.S_ISREG(mode):
+        raise WriteRefused(
+            f"{path} är {kind_of_mode(mode)}, inte en vanlig fil, och ersätts aldrig, inte "
+            "heller med --force. Välj en annan fil."
+        )
 
 
 def _mode_for(path: Path) -> int:
     """The permission bits the file gets: those of the file it replaces, else 0666 - umask."""
     try:
-        return path.stat().st_mode & 0o7777
+        return os.lstat(path).st_mode & 0o7777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
@@ -49,25 +204,24 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` in one step.
+def write_bytes_atomic(
+    path: Path, data: bytes, *, overwrite: bool, inside: Path | None = None
+) -> None:
+    """Write ``data`` to ``path`` in one step (see the module docstring).
 
-    Raises OutputError (Swedish message) if ``path`` exists and ``overwrite`` is false, or if the
-    file cannot be written.
+    Raises WriteRefused if ``path`` exists and ``overwrite`` is false, if it is not a regular
+    file, or if its folder (links resolved) is not inside ``inside``; WriteFailed if the file
+    cannot be written (no folder, no permission, a full disk).
     """
-    if path.is_dir():
-        raise OutputError(f"{path} är en mapp. Ange en fil att skriva till.")
-    if not overwrite and (path.exists() or path.is_symlink()):
-        raise _refuse(path)
+    import tempfile  # here: the readers import this module early, and need no temporary files
+
+    _check_target(path, overwrite=overwrite, inside=inside)
     folder = path.parent
-    if not folder.is_dir():
-        raise OutputError(f"Mappen {folder} finns inte. Skapa den först eller välj en annan fil.")
-    data = text.encode("utf-8")
     mode = _mode_for(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"Kan inte skriva i {folder} ({exc.strerror}).") from exc
+        raise WriteFailed(f"Kan inte skriva i {folder} ({reason(exc)}).") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -76,26 +230,61 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
             os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         if overwrite:
+            # Checked again just before: what stands there now must still be a regular file.
+            _check_target(path, overwrite=True, inside=inside)
             tmp.replace(path)
         else:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise _refuse(path) from None
+                raise _refuse_existing(path) from None
             except OSError:
                 # No hard links on this file system: fall back to a plain rename after the
                 # existence check above.
-                if path.exists():
-                    raise _refuse(path) from None
+                if os.path.lexists(path):
+                    raise _refuse_existing(path) from None
                 tmp.replace(path)
             else:
                 tmp.unlink()
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputError(f"Kan inte skriva {path} ({exc.strerror}).") from exc
-    except BaseException:  # OutputError, KeyboardInterrupt …: clean up and pass it on
+        raise WriteFailed(f"Kan inte skriva {path} ({reason(exc)}).") from exc
+    except BaseException:  # WriteRefused, KeyboardInterrupt …: clean up and pass it on
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     _fsync_dir(folder)
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool, inside: Path | None = None) -> None:
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` in one step; see
+    :func:`write_bytes_atomic` for the rules and errors."""
+    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, inside=inside)
+
+
+def make_folders(folder: Path, *, inside: Path | None = None) -> None:
+    """Create ``folder`` and its missing parents for an output file.
+
+    Raises WriteFailed when a file stands where a folder must be or permission is missing,
+    WriteRefused when the folder (links resolved) would lie outside ``inside``.
+    """
+    if inside is not None:
+        # The part that exists already decides where the new folders end up.
+        existing = folder
+        while not os.path.lexists(existing) and existing != existing.parent:
+            existing = existing.parent
+        if not _inside(existing, inside):
+            raise WriteRefused(
+                f"{folder} ligger utanför {inside} (mappen är eller går via en symbolisk länk "
+                "ut ur den) och skapas inte."
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteFailed(
+            f"Mappen {folder} kan inte skapas: det finns en fil med det namnet. Välj en annan "
+            "mapp eller flytta filen."
+        ) from None
+    except OSError as exc:
+        raise WriteFailed(f"Mappen {folder} kan inte skapas ({reason(exc)}).") from exc

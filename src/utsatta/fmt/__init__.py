@@ -139,7 +139,7 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
     """Format one file in place (atomically), or with ``write=False`` only find out whether it
     would change. Never raises for bad content: the result says why a file was not formatted."""
     from utsatta.errors import OutputError
-    from utsatta.fileio import write_atomic
+    from utsatta.fileio import read_regular, write_atomic
 
     if path.is_symlink():
         return FmtResult(
@@ -152,7 +152,7 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
                 path,
                 error=f"Filen är större än {MAX_FILE_BYTES // 1024} kB och formateras inte.",
             )
-        raw = path.read_bytes()
+        raw = read_regular(path)  # never blocks on a FIFO or device
     except OSError as exc:
         return FmtResult(path, error=f"Filen går inte att läsa ({exc.strerror}).")
     text, problem = decode(raw)
@@ -171,7 +171,7 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
     if not write:
         return FmtResult(path, changed=True)
     try:
-        if path.read_bytes() != raw:
+        if read_regular(path) != raw:
             return FmtResult(
                 path,
                 changed=True,

@@ -23,8 +23,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tag import Tag
 
+from utsatta.load.scalars import NumberTooLarge, resolve_plain
 from utsatta.load.schema import intended
-from utsatta.load.yamlread import resolve_plain
 from utsatta.model.common import FokusId, InsatsId
 
 Path_ = tuple[Any, ...]
@@ -137,7 +137,10 @@ def _is_text(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     if type(value) is str:  # plain: resolved by the YAML 1.2 core schema
-        return isinstance(resolve_plain(value), str)
+        try:
+            return isinstance(resolve_plain(value), str)
+        except NumberTooLarge:
+            return False  # a number, just too large to read
     return True
 
 

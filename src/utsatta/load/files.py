@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from utsatta.fileio import kind_of_mode, reason
 from utsatta.findings import Finding, Severity, at_line
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
+#: Files a repository keeps at its top level (README.md, LICENSE …): not data, and no finding.
+_REPOSITORY_FILES = frozenset(
+    {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODEOWNERS"}
+    | {"NOTICE", "AUTHORS", "SECURITY"}
+)
 
 
 def display_path(path: Path) -> str:
@@ -64,13 +71,33 @@ def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Find
 
 
 def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]], set[int]]:
-    """Every data file below ``root`` with its kind, sorted; files that cannot be read as data
-    become findings (never silently skipped)."""
+    """Every data file below ``root`` with its kind, sorted; anything else in the data folder
+    becomes a finding (never silently skipped), and nothing is opened here.
+
+    Skipped by rule, without a finding: hidden folders and files (names starting with ".":
+    .git/, .github/, .gitkeep, editor files) and, at the top level, the usual repository files
+    (README, LICENSE …). See docs/decisions/0062-what-is-not-data.md.
+    """
     found: list[tuple[Path, str]] = []
     years: set[int] = set()
     root_resolved = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        # os.walk skips a folder it cannot list; the skip must be seen.
+        where = Path(exc.filename) if exc.filename else root
+        findings.append(
+            _file_issue(
+                where,
+                "mapp-kan-inte-lasas",
+                Severity.FEL,
+                f"Mappen går inte att läsa ({reason(exc)}), så filerna i den kontrolleras "
+                "inte. Ge läsbehörighet till mappen (chmod u+rx) eller ta bort den.",
+            )
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
+        rel = here.relative_to(root).parts
         kept = []
         for d in sorted(dirnames):
             if d.startswith("."):
@@ -89,16 +116,41 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                     )
                 )
                 continue
+            if d.lower().endswith((".yaml", ".yml")):
+                # A folder named like a data file (an unzipped upload, a mistake): not read.
+                is_data = kind_of((*rel, d)) is not None
+                findings.append(
+                    _file_issue(
+                        here / d,
+                        "mapp-i-stallet-for-fil",
+                        Severity.FEL if is_data else Severity.VARNING,
+                        "Det här är en mapp, inte en fil, och läses inte. En datafil ska vara en "
+                        "vanlig fil: ta bort mappen och lägg in filen i dess ställe.",
+                    )
+                )
+                continue
             kept.append(d)
         dirnames[:] = kept
-        rel = here.relative_to(root).parts
         if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
             years.add(int(rel[1]))
         for name in sorted(filenames):
             lower = name.lower()
-            if name.startswith(".") or not lower.endswith((".yaml", ".yml")):
+            if name.startswith("."):
                 continue
             path = here / name
+            if not lower.endswith((".yaml", ".yml")):
+                if not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
+                    continue
+                findings.append(
+                    _file_issue(
+                        path,
+                        "okand-fil",
+                        Severity.VARNING,
+                        "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
+                        "ur datamappen, eller spara den som YAML om det är en rapport.",
+                    )
+                )
+                continue
             if path.is_symlink() and not _inside(path.resolve(), root_resolved):
                 findings.append(
                     _file_issue(
@@ -107,6 +159,22 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                         Severity.FEL,
                         "Filen är en symbolisk länk som pekar utanför datamappen. Av "
                         "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
+                    )
+                )
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                mode = stat.S_IFREG  # a broken link: reading it reports the problem
+            if not stat.S_ISREG(mode):
+                # A FIFO or device would block the reader (or never end): never opened.
+                findings.append(
+                    _file_issue(
+                        path,
+                        "inte-en-vanlig-fil",
+                        Severity.FEL,
+                        f"Det här är {kind_of_mode(mode)}, inte en vanlig fil, och läses inte. "
+                        "Ta bort den och lägg in datafilen som en vanlig fil.",
                     )
                 )
                 continue

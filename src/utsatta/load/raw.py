@@ -6,11 +6,11 @@ columns (``reread``), and a file that changed in between says so in a finding.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from utsatta.fileio import read_regular_stat
 from utsatta.findings import Finding, at_line
 from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
 
@@ -35,11 +35,11 @@ class RawFile:
 
 
 def _read(path: Path) -> tuple[bytes, Stamp]:
-    with path.open("rb") as fh:
-        st = os.fstat(fh.fileno())
-        if st.st_size > MAX_FILE_BYTES:
-            raise _TooLarge(st.st_size)
-        return fh.read(), (st.st_size, st.st_mtime_ns)
+    # never opens a FIFO or device (it would block): those are NotRegularFile, an OSError
+    content, st = read_regular_stat(path, limit=MAX_FILE_BYTES)
+    if len(content) > MAX_FILE_BYTES:
+        raise _TooLarge(st.st_size)
+    return content, (st.st_size, st.st_mtime_ns)
 
 
 class _TooLarge(Exception):

@@ -23,6 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Path_, Severity
+from utsatta.load.scalars import NumberTooLarge, resolve_plain, too_large
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -46,52 +47,6 @@ MAX_DEPTH = 20
 MAX_FILE_BYTES = 1024 * 1024
 
 _STR_TAG = "tag:yaml.org,2002:str"
-
-_KEYWORDS: dict[str, Any] = {
-    "": None,
-    "~": None,
-    "null": None,
-    "Null": None,
-    "NULL": None,
-    "true": True,
-    "True": True,
-    "TRUE": True,
-    "false": False,
-    "False": False,
-    "FALSE": False,
-    ".inf": float("inf"),
-    ".Inf": float("inf"),
-    ".INF": float("inf"),
-    "+.inf": float("inf"),
-    "+.Inf": float("inf"),
-    "+.INF": float("inf"),
-    "-.inf": float("-inf"),
-    "-.Inf": float("-inf"),
-    "-.INF": float("-inf"),
-    ".nan": float("nan"),
-    ".NaN": float("nan"),
-    ".NAN": float("nan"),
-}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_NUMBER_START = frozenset("0123456789-+.")
-
-
-def resolve_plain(text: str) -> Any:
-    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
-    if text in _KEYWORDS:
-        return _KEYWORDS[text]
-    if text[0] in _NUMBER_START:
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        if text.startswith(("0x", "0o")) and len(text) > 2:
-            try:
-                return int(text[2:], 16 if text[1] == "x" else 8)
-            except ValueError:
-                return text
-    return text
 
 
 def _problem(
@@ -240,7 +195,11 @@ def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
                 if style or tag is not None:
                     value: Any = ev.value
                 else:
-                    value = resolve_plain(ev.value)
+                    try:
+                        value = resolve_plain(ev.value)
+                    except NumberTooLarge:
+                        problems.append(too_large(mark.line + 1, mark.column + 1, ev.value))
+                        raise _Abort from None
                     if type(value) is str and text.startswith(" #", ev.end_mark.index):
                         _comment_after_text(text, ev, problems)
                 container = None

@@ -1,0 +1,378 @@
+"""One escaping function per output channel and context: data never controls an output.
+
+Every value from the data (a text, an id, a file name, an echoed number) passes exactly one of
+these functions before it reaches its channel. All are pure and total: any ``str`` in, a ``str``
+out, never an exception. See docs/decisions/0061-escaping-per-channel.md for the rules.
+
+How an unsafe character is shown where it is made visible:
+
+* C0 and C1 controls and DEL as ``\\xNN`` (``\\x1b``, ``\\x00``), except ``\\t``, ``\\n`` and
+  ``\\r`` in their short form;
+* everything else (bidi controls, zero-width and other format characters, line and paragraph
+  separators, lone surrogates, …) as ``<U+XXXX>`` (``<U+202E>``).
+
+Channels and contexts:
+
+* :func:`terminal`: text for a terminal (the text format, tables, error messages).
+* :func:`ci_text`, :func:`ci_message`, :func:`ci_property`: the CI log and GitHub workflow
+  commands (``::error file=…::message``).
+* :func:`summary_cell`, :func:`summary_code`: the GitHub job summary (``$GITHUB_STEP_SUMMARY``),
+  a Markdown table cell and a file name or place as inline code in a table cell.
+* :func:`md_inline`, :func:`md_cell`, :func:`md_block`: the Markdown report (same rules as
+  ``render.markdown`` plus the control characters).
+* :func:`html_text`, :func:`html_attr`: the HTML report, before Jinja's autoescape.
+* :func:`identifier`: ids and file names on every channel: anything that is not an ordinary
+  visible character is made visible, and the result is unambiguous (two different ids never
+  give the same text).
+* :func:`shorten`, :func:`shorten_number`: bound the length of an echoed value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "LONG_WORD",
+    "ci_message",
+    "ci_property",
+    "ci_text",
+    "html_attr",
+    "html_text",
+    "identifier",
+    "md_block",
+    "md_cell",
+    "md_inline",
+    "prose",
+    "shorten",
+    "shorten_number",
+    "summary_cell",
+    "summary_code",
+    "terminal",
+]
+
+# --- character classes --------------------------------------------------------------------------
+
+#: C0 controls except tab and line feed, DEL and C1 controls.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+#: Explicit bidi embeddings, overrides and isolates: they reorder the text that follows.
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+#: Every format character (Unicode category Cf; tests/test_escape.py checks the list against
+#: unicodedata), line and paragraph separators, lone surrogates, and the invisible characters of
+#: other categories: combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian
+#: variation selectors and the braille blank.
+_FORMAT = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+_SEPARATORS = "\u2028\u2029"
+_SURROGATES = "\ud800-\udfff"
+_INVISIBLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0"
+#: Variation selectors: harmless in text (emoji presentation), but invisible in an id.
+_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+#: Spaces other than U+0020: fine in text, invisible differences in an id.
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+
+_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}]")
+
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _shown(char: str) -> str:
+    """How one unsafe character is written so that it is seen."""
+    code = ord(char)
+    if char in _SHORT:
+        return _SHORT[char]
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return f"\\x{code:02x}"
+    return f"<U+{code:04X}>"
+
+
+def _visible(match: re.Match[str]) -> str:
+    return _shown(match.group(0))
+
+
+def _lines(text: str) -> str:
+    """CRLF and a lone CR become LF (a CR would move the cursor back over what was written)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+#: What Python's str.splitlines also takes for a line break: one in prose, as the writer saw it.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+# --- terminal and CI log ------------------------------------------------------------------------
+
+
+def terminal(text: str, *, multiline: bool = False) -> str:
+    """Text for a terminal: every control, format, bidi and invisible character is shown.
+
+    A tab becomes a space (it only moves the cursor, but would misalign columns). A line break
+    is shown as ``\\n`` unless ``multiline`` is set; then CRLF and CR become LF and the lines
+    are kept. A CR is never written.
+    """
+    text = _lines(text) if multiline else text.replace("\n", "\\n")
+    return _UNSAFE.sub(_visible, text.replace("\t", " "))
+
+
+#: A line the GitHub runner reads as a workflow command: ``::`` after leading whitespace.
+#: Whitespace within the line only: ``\s*`` would run across blank lines and make the search
+#: quadratic in the number of lines.
+_COMMAND_LINE = re.compile(r"^([^\S\n]*)::", re.MULTILINE)
+#: The old command syntax ``##[command]`` is recognised anywhere in a line.
+_OLD_COMMAND = re.compile(r"(?<=##)\[")
+
+
+def _no_commands(text: str) -> str:
+    text = _COMMAND_LINE.sub(r"\1\\::", text)
+    return _OLD_COMMAND.sub(r"\\[", text) if "##[" in text else text
+
+
+def ci_text(text: str, *, multiline: bool = False) -> str:
+    """Text for a CI log line (not a workflow command): as :func:`terminal`, and no line can
+    be read by the GitHub runner as a workflow command (``::`` at a line start gets a backslash
+    before it, ``##[`` becomes ``##\\[``)."""
+    return _no_commands(terminal(text, multiline=multiline))
+
+
+def _percent(text: str) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts (escapeData)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def ci_message(text: str, *, multiline: bool = False) -> str:
+    """The message of a workflow command (``::error …::message``).
+
+    Controls are made visible as for :func:`terminal`; ``%``, CR and LF are then encoded as
+    ``%25``, ``%0D`` and ``%0A`` (the runner decodes them), so the command stays one line.
+    With ``multiline`` a line break is kept (as ``%0A``, shown as a new line in the
+    annotation); otherwise it is shown as ``\\n``.
+    """
+    return _percent(_no_commands(terminal(text, multiline=multiline)))
+
+
+def ci_property(text: str) -> str:
+    """A property value of a workflow command (``file=``, ``title=``): as :func:`ci_message`
+    on one line, and ``:`` and ``,`` encoded as ``%3A`` and ``%2C`` (escapeProperty)."""
+    return ci_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- identifiers --------------------------------------------------------------------------------
+
+
+def _identifier_char(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char == "\\":
+        return "\\\\"
+    if char == "<":
+        return "\\<"  # only before "U+": the text "<U+200B>" must not look like a made-visible ZWSP
+    return _shown(char)
+
+
+_ID_SPECIAL = re.compile(
+    f"\\\\|<(?=U\\+)|[\t\n{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}"
+    f"{_SELECTORS}{_SPACES}]"
+)
+_INVISIBLE_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc", "Cf", "Zl", "Zp"})
+
+
+def identifier(text: str) -> str:
+    """An id or a file name, on any channel: every character that is not an ordinary visible
+    character or U+0020 is shown (tab, line break, bidi, zero-width, other spaces, variation
+    selectors, unassigned and private-use code points), a backslash is doubled and ``<U+`` is
+    written ``\\<U+``, so the result is never the same for two different inputs. Combining
+    marks are shown too when the text is not in NFC form (``a`` + U+030A looks like ``å``)."""
+    out = _ID_SPECIAL.sub(_identifier_char, text)
+    if out.isascii():
+        return out
+    nfc = unicodedata.is_normalized("NFC", text)
+    parts = []
+    for char in out:
+        category = unicodedata.category(char)
+        if category in _INVISIBLE_CATEGORIES or (not nfc and category[0] == "M"):
+            parts.append(_shown(char))
+        else:
+            parts.append(char)
+    return "".join(parts)
+
+
+# --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------
+
+#: Every ASCII punctuation character that means something in GFM inline text or a table.
+_GFM_PUNCT = re.compile(r"[\\`*_\[\]|~!#]")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def summary_cell(text: str) -> str:
+    """A cell of a Markdown table in the job summary (without the surrounding pipes).
+
+    One line (a line break is shown as ``\\n``), controls shown, HTML and entities written as
+    text (``&``, ``<``, ``>`` as entities), and every Markdown punctuation character escaped
+    with a backslash, so no emphasis, link, image, code span or pipe comes from the data.
+    """
+    shown = terminal(text)
+    return _GFM_PUNCT.sub(r"\\\g<0>", shown).translate(_HTML) or " "
+
+
+def summary_code(text: str) -> str:
+    """A file name or place as inline code in a job-summary table cell: shown as
+    :func:`identifier` (so a line break or bidi character is visible), in a code span whose
+    backtick fence is longer than any run of backticks inside, with ``|`` escaped as GFM
+    tables require even inside code."""
+    shown = identifier(text).replace("|", "\\|")
+    if not shown:
+        return "` `"
+    longest = max((len(run) for run in re.findall(r"`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if shown[0] in "` " or shown[-1] in "` " else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+# --- prose: Markdown and HTML reports ------------------------------------------------------------
+
+_PROSE_REMOVE = re.compile(
+    f"[{_CONTROLS}{_BIDI}\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+    f"\U000e0001\U000e0020-\U000e007f{_SURROGATES}{_SEPARATORS}\u180e\u034f]"
+)
+_JOINER = re.compile("[\u200c\u200d]")
+
+
+def _joiner(match: re.Match[str]) -> str:
+    """ZWNJ and ZWJ stay between two letters (Persian and Arabic names need them) and ZWJ
+    between two symbols (emoji sequences); elsewhere they only hide a difference."""
+    text, at = match.string, match.start()
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if not before or not after:
+        return ""
+    kinds = unicodedata.category(before)[0], unicodedata.category(after)[0]
+    if kinds[0] in "LM" and kinds[1] in "LM":
+        return match.group(0)
+    if match.group(0) == "\u200d" and kinds == ("S", "S"):
+        return match.group(0)
+    return ""
+
+
+def prose(text: str) -> str:
+    """Text for a report (Markdown or HTML), before that format's own escaping: CRLF and CR
+    become LF, the other line breaks (VT, FF, NEL, U+2028 …) LF too, a tab a space, and the
+    remaining controls (NUL included), bidi embeddings, overrides and isolates, zero-width
+    spaces, word joiners, BOMs, tag characters and lone surrogates are removed; ZWNJ and ZWJ
+    stay only where they join letters. Line breaks, the soft hyphen and the direction
+    marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours) stay."""
+    text = _PROSE_REMOVE.sub("", _OTHER_BREAKS.sub("\n", _lines(text)).replace("\t", " "))
+    return _JOINER.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
+
+
+# The Markdown rules below are those of render.markdown (a test checks they agree on text
+# without control characters), applied after prose().
+LONG_WORD = 40
+_ZWSP = "\u200b"
+_MD_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "`": "\\`", "|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+_LEADING = re.compile(r"([#+*=_~\[-])")
+_ORDERED = re.compile(r"([0-9]{1,9})([.)])")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _md_line(line: str) -> str:
+    text = line.translate(_MD_ESCAPES).replace("![", "!\\[")
+    text = _LEADING.sub(r"\\\1", text, count=1) if _LEADING.match(text) else text
+    m = _ORDERED.match(text)
+    if m:
+        text = f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
+    return text
+
+
+def _one_line(text: str) -> str:
+    paragraphs = [_WHITESPACE.sub(" ", p).strip() for p in _PARAGRAPHS.split(text.strip())]
+    return " / ".join(p for p in paragraphs if p)
+
+
+def md_inline(text: str) -> str:
+    """One line of Markdown (a heading, a list item): raw HTML and entities written as text,
+    backticks, backslashes and pipes escaped, no image, and a leading block marker (``#``,
+    ``-``, ``>``, ``1.`` …) escaped so the text cannot open a heading, list or quote. Line
+    breaks become spaces and a blank line `` / ``. Emphasis and links stay Markdown."""
+    return _md_line(_one_line(prose(text)))
+
+
+def _break_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.startswith(("http://", "https://")):
+        return word
+    return _ZWSP.join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
+
+
+def md_cell(text: str) -> str:
+    """A Markdown table cell (without the surrounding pipes): :func:`md_inline`, and a word
+    longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters."""
+    return _md_line(_one_line(_WORD.sub(_break_word, _one_line(prose(text))))) or " "
+
+
+def md_block(text: str) -> str:
+    """Paragraphs of Markdown: lines kept, each escaped as :func:`md_inline` and stripped of
+    leading spaces (four spaces never make a code block); no trailing newline."""
+    out: list[str] = []
+    for raw in prose(text).strip().split("\n"):
+        line = raw.strip()
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        out.append(_md_line(line))
+    return "\n".join(out)
+
+
+def html_text(text: str) -> str:
+    """Text for the HTML report, before Jinja's autoescape (which still escapes ``<&>"'``):
+    :func:`prose`, so no control reaches the page and no bidi override reorders it."""
+    return prose(text)
+
+
+def html_attr(text: str) -> str:
+    """An attribute value for the HTML report, before autoescape: :func:`prose` on one line
+    (tabs and line breaks become spaces)."""
+    return prose(text).replace("\t", " ").replace("\n", " ")
+
+
+# --- bounded echoes -----------------------------------------------------------------------------
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters,
+    "…" and the length: ``"Lorem ipsum… (12 000 tecken)"``. Not escaped: pass the result to the
+    channel's function."""
+    limit = max(limit, 1)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({_grouped(len(text))} tecken)"
+
+
+_DIGITS = re.compile(r"[0-9]")
+
+
+def shorten_number(literal: str, keep: int = 20) -> str:
+    """A number as written, bounded: at most ``keep`` digits, then "…" and the number of
+    digits: ``"12345678901234567890… (4 301 siffror)"``. A sign and other characters before
+    the cut are kept."""
+    keep = max(keep, 1)
+    digits = len(_DIGITS.findall(literal))
+    if digits <= keep:
+        return literal
+    seen = 0
+    for at, char in enumerate(literal):
+        if "0" <= char <= "9":
+            seen += 1
+            if seen == keep:
+                return f"{literal[: at + 1]}… ({_grouped(digits)} siffror)"
+    return literal  # pragma: no cover - unreachable: digits > keep
