@@ -49,8 +49,8 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` in one step.
+def write_atomic(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write ``text`` (UTF-8, newlines as given; bytes as they are) to ``path`` in one step.
 
     Raises OutputError (Swedish message) if ``path`` exists and ``overwrite`` is false, or if the
     file cannot be written.
@@ -62,7 +62,7 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"Mappen {folder} finns inte. Skapa den först eller välj en annan fil.")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     mode = _mode_for(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
