@@ -388,3 +388,15 @@ def test_unwritable_folder_is_a_swedish_error(fixture_ds: DataSet, tmp_path: Pat
             write_xlsx(tables(fixture_ds, YEAR), ro / "x.xlsx")
     finally:
         ro.chmod(0o700)
+
+
+def test_missing_xlsxwriter_names_what_to_install(
+    fixture_ds: DataSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from utsatta.export.xlsxfile import XlsxUnavailableError
+
+    monkeypatch.setitem(sys.modules, "xlsxwriter", None)  # import fails as if not installed
+    with pytest.raises(XlsxUnavailableError, match=r"pip install 'utsatta\[xlsx\]'"):
+        xlsx_bytes(tables(fixture_ds, YEAR))

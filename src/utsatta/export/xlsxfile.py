@@ -20,9 +20,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from utsatta.errors import UtsattaError
 from utsatta.export.table import Table
 
-__all__ = ["FIXED_CREATED", "xlsx_bytes"]
+__all__ = ["FIXED_CREATED", "INSTALL_XLSX", "XlsxUnavailableError", "xlsx_bytes"]
+
+INSTALL_XLSX: Final = "python -m pip install 'utsatta[xlsx]'"
+
+
+class XlsxUnavailableError(UtsattaError):
+    """Raised when XlsxWriter (the extra utsatta[xlsx]) is not installed."""
 
 #: the workbook's creation date when none comes from the data: never the clock
 FIXED_CREATED: Final = datetime(1980, 1, 1, tzinfo=UTC)
@@ -84,7 +91,13 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
 def xlsx_bytes(data: Sequence[Table], *, datum: str | None = None) -> bytes:
     """The workbook: one sheet per table, in the order given. ``datum`` (an ISO date from the
     data) is the workbook's creation date; without it a fixed date, so the bytes are stable."""
-    import xlsxwriter
+    try:
+        import xlsxwriter
+    except ImportError as exc:
+        raise XlsxUnavailableError(
+            "xlsx kräver Python-paketet XlsxWriter, som inte är installerat. Installera det med: "
+            f"{INSTALL_XLSX} (eller exportera som CSV med --format csv)."
+        ) from exc
 
     buf = io.BytesIO()
     workbook = xlsxwriter.Workbook(
