@@ -68,11 +68,9 @@ def render_images(folder: Path) -> list[Path]:
         written = []
         for name, number in _page_numbers(pdf_path).items():
             stem = Path(tmp) / name.removesuffix(".png")
-            subprocess.run(
-                [pdftoppm, "-r", DPI, "-png", "-singlefile", "-f", str(number), "-l", str(number)]
-                + [str(pdf_path), str(stem)],
-                check=True,
-            )
+            page = str(number)
+            args = ["-r", DPI, "-png", "-singlefile", "-f", page, "-l", page]
+            subprocess.run([pdftoppm, *args, str(pdf_path), str(stem)], check=True)
             target = folder / name
             target.write_bytes(stem.with_suffix(".png").read_bytes())
             written.append(target)
@@ -86,10 +84,14 @@ def main() -> int:
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             new = render_images(Path(tmp))
-            stale = [p.name for p in new if not (OUT / p.name).is_file()
-                     or (OUT / p.name).read_bytes() != p.read_bytes()]
+            stale = [
+                p.name
+                for p in new
+                if not (OUT / p.name).is_file() or (OUT / p.name).read_bytes() != p.read_bytes()
+            ]
         if stale:
-            print(f"Inaktuella bilder i docs/bilder: {', '.join(stale)}. Kör scripts/docs_images.py.")
+            names = ", ".join(stale)
+            print(f"Inaktuella bilder i docs/bilder: {names}. Kör scripts/docs_images.py.")
             return 1
         print("Bilderna i docs/bilder är aktuella.")
         return 0
