@@ -44,10 +44,10 @@ def _need(what: str) -> None:
 
 
 def _libraries() -> tuple[Any, Any]:
-    from utsatta.render.pdf import PdfUnavailableError, _weasyprint
+    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
 
     try:
-        _weasyprint()
+        require_weasyprint()
     except PdfUnavailableError as exc:
         _need(str(exc))
     try:
@@ -332,3 +332,24 @@ def test_missing_weasyprint_names_what_to_install(monkeypatch: pytest.MonkeyPatc
         report_pdf(load(FIXTURE), YEAR)
     assert INSTALL_PDF in str(info.value)
     assert "WeasyPrint" in str(info.value)
+
+
+def test_missing_pango_names_the_system_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint raises OSError on import when Pango cannot be loaded: the message names the
+    Debian packages."""
+    import importlib.abc
+    import sys
+
+    from utsatta.render.pdf import INSTALL_SYSTEM, PdfUnavailableError, require_weasyprint
+
+    class _NoPango(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "weasyprint":
+                raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    with pytest.raises(PdfUnavailableError) as info:
+        require_weasyprint()
+    assert INSTALL_SYSTEM in str(info.value)
+    assert "libpango-1.0-0" in str(info.value)

@@ -45,6 +45,7 @@ __all__ = [
     "html_to_pdf",
     "render_pdf",
     "report_pdf",
+    "require_weasyprint",
 ]
 
 #: shown in the footer when no date is given: never the clock (the output stays deterministic)
@@ -63,8 +64,8 @@ class PdfUnavailableError(UtsattaError):
     exit_code = 1
 
 
-def _weasyprint() -> Any:
-    """The weasyprint module, or a Swedish error naming what to install."""
+def require_weasyprint() -> Any:
+    """The weasyprint module, or :class:`PdfUnavailableError` naming what to install."""
     try:
         import weasyprint
     except ImportError as exc:
@@ -128,7 +129,7 @@ def html_to_pdf(
     ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
     Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing.
     """
-    wp = _weasyprint()
+    wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
 
     # An empty set of allowed protocols: every fetch fails, and WeasyPrint leaves the resource
