@@ -31,6 +31,7 @@ INSTALL_XLSX: Final = "python -m pip install 'utsatta[xlsx]'"
 class XlsxUnavailableError(UtsattaError):
     """Raised when XlsxWriter (the extra utsatta[xlsx]) is not installed."""
 
+
 #: the workbook's creation date when none comes from the data: never the clock
 FIXED_CREATED: Final = datetime(1980, 1, 1, tzinfo=UTC)
 _ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
