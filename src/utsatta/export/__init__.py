@@ -1,0 +1,85 @@
+"""`utsatta export ÅR`: the data of one report year as tidy tables in CSV or xlsx.
+
+Library use::
+
+    from utsatta.export import export, tables
+    data = tables(dataset, 2023)                      # list[Table]
+    export(dataset, 2023, "xlsx", Path("uppfoljning-2023.xlsx"))
+    export(dataset, 2023, "csv", Path("export-2023"))  # a folder, one CSV per table
+
+The tables are described in :mod:`utsatta.export.tables`, the CSV dialect in
+:mod:`utsatta.export.csvfile`, the workbook in :mod:`utsatta.export.xlsxfile`, and how files are
+written in :mod:`utsatta.export.write`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from utsatta.export.table import Cell, Column, Table
+from utsatta.export.tables import tables
+
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
+
+__all__ = [
+    "Cell",
+    "Column",
+    "ExportFormat",
+    "Table",
+    "csv_files",
+    "export",
+    "tables",
+    "write_csv",
+    "write_xlsx",
+]
+
+ExportFormat = Literal["csv", "xlsx"]
+
+
+def csv_files(data: list[Table]) -> dict[str, str]:
+    """File name → CSV text, one file per table (``insatsrapporter.csv`` …)."""
+    from utsatta.export.csvfile import csv_text
+
+    return {f"{t.namn}.csv": csv_text(t) for t in data}
+
+
+def write_csv(data: list[Table], folder: Path, *, force: bool = False) -> list[Path]:
+    """Write one CSV file per table into ``folder`` (created if missing)."""
+    from utsatta.export.write import write_folder
+
+    return write_folder(folder, csv_files(data), force=force)
+
+
+def write_xlsx(
+    data: list[Table], path: Path, *, force: bool = False, datum: str | None = None
+) -> list[Path]:
+    """Write one workbook with a sheet per table to ``path``."""
+    from utsatta.export.write import write_file
+    from utsatta.export.xlsxfile import xlsx_bytes
+
+    write_file(path, xlsx_bytes(data, datum=datum), force=force)
+    return [path]
+
+
+def export(
+    ds: DataSet,
+    ar: int,
+    fmt: ExportFormat,
+    output: Path,
+    *,
+    force: bool = False,
+    datum: str | None = None,
+) -> list[Path]:
+    """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written.
+
+    Raises :class:`utsatta.errors.OutputError` (Swedish message) when a file exists and
+    ``force`` is not set, or when a target is not a regular file.
+    """
+    data = tables(ds, ar)
+    if fmt == "csv":
+        return write_csv(data, output, force=force)
+    if fmt == "xlsx":
+        return write_xlsx(data, output, force=force, datum=datum)
+    raise ValueError(f"okänt exportformat {fmt!r}")

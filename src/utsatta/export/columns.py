@@ -1,0 +1,189 @@
+"""The columns of every exported table, with what they hold in Swedish.
+
+The descriptions are written out as the table ``kolumner`` (a CSV file or a sheet), so a reader
+of the export needs no other documentation. :data:`TEXT_NOTE` is said once per text column:
+how a text that could be read as a formula is written.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from utsatta.export.table import Column
+
+__all__ = [
+    "INDIKATORVARDEN",
+    "INSATSRAPPORTER",
+    "INSATSRAPPORTER_OMRADEN",
+    "KOLUMNER",
+    "OMRADESNIVAER",
+    "TEXT_NOTE",
+]
+
+#: how text that a spreadsheet could take for a formula is written (see export.csvfile)
+TEXT_NOTE: Final = (
+    " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
+    "vagnretur, så att Excel och LibreOffice visar den som text och aldrig räknar den som en "
+    "formel; ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en "
+    "textcell utan apostrof."
+)
+
+
+def _text(namn: str, beskrivning: str) -> Column:
+    return Column(namn, "text", beskrivning + TEXT_NOTE)
+
+
+def _kod(namn: str, beskrivning: str) -> Column:
+    # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
+    return Column(namn, "text", beskrivning)
+
+
+_AR = Column("ar", "heltal", "Året som uppgiften gäller.")
+_FIL = _kod(
+    "kallfil",
+    "Datafilen som uppgiften kommer från, räknat från datamappen (t.ex. rapporter/2023/"
+    "grundskolenamnden.yaml).",
+)
+
+INSATSRAPPORTER: Final = (
+    Column("ar", "heltal", "Rapportåret: året som rapporten gäller (mappen rapporter/ÅR/)."),
+    _kod("organisation", "Den rapporterande organisationens id från organisationer.yaml."),
+    _text("organisation_namn", "Organisationens namn."),
+    _kod("fokusomrade", "Fokusområdet som insatsen hör till i planen (1, 2 eller 3)."),
+    _kod("insats", 'Insatsens id i planen, fokusområde och nummer (t.ex. "1:3").'),
+    _text("insats_titel", "Insatsens rubrik i planen."),
+    _kod(
+        "status",
+        "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten.",
+    ),
+    _kod("status_text", "Statusen i klartext (t.ex. Pågående)."),
+    _kod(
+        "bedomning",
+        "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
+        "uppnatt, bedoms-uppnas, osakert, bedoms-inte-uppnas eller inte-uppnatt.",
+    ),
+    _kod("bedomning_text", "Bedömningen i klartext (t.ex. Bedöms uppnås)."),
+    _kod(
+        "omraden",
+        "Områdena som arbetet nådde under året, som id:n från omraden.yaml åtskilda av komma "
+        "och mellanslag; tom om inget område anges. En rad per område finns i tabellen "
+        "insatsrapporter_omraden.",
+    ),
+    _text("omraden_namn", "Samma områden med sina namn, åtskilda av komma och mellanslag."),
+    Column("antal_omraden", "heltal", "Antal områden som arbetet nådde."),
+    _text("nulage", "Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown)."),
+    _text("motivering", "Motivering av bedömningen (Markdown); tom om den inte finns."),
+    _text("fortsatt_arbete", "Plan för fortsatt arbete (Markdown)."),
+    _text(
+        "behov",
+        "Behov av ytterligare insatser som organisationen lyfter, ett per rad (radbrytning "
+        "mellan dem); tom om inga.",
+    ),
+    _text(
+        "samordning",
+        "Den samlade bedömningen av hela insatsen, från en organisation med samordningsansvar; "
+        "tom för andra.",
+    ),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om rapporten är illustrativ (påhittat innehåll som visar formatet), annars nej.",
+    ),
+    _FIL,
+)
+
+INSATSRAPPORTER_OMRADEN: Final = (
+    Column("ar", "heltal", "Rapportåret."),
+    _kod("organisation", "Den rapporterande organisationens id."),
+    _kod("insats", "Insatsens id i planen."),
+    _kod("omrade", "Områdets id från omraden.yaml."),
+    _text("omrade_namn", "Områdets namn."),
+    _FIL,
+)
+
+INDIKATORVARDEN: Final = (
+    _kod("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
+    _text("indikator_namn", "Indikatorns namn."),
+    _kod("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    _kod(
+        "typ",
+        "Vad värdet är: baslinje (värdet uppföljningen utgår från), malvarde (ett mål för året, "
+        "inte ett mätt värde) eller utfall (ett uppmätt värde).",
+    ),
+    _AR,
+    Column(
+        "varde",
+        "tal",
+        "Värdet som tal, i enheten i kolumnen enhet (i CSV med decimalkomma). För ett relativt "
+        "målvärde: faktorn gånger baslinjen; tomt om baslinjen saknas.",
+    ),
+    Column(
+        "faktor",
+        "tal",
+        "För ett relativt målvärde: faktorn mot baslinjen (0,5 är en halvering); annars tom.",
+    ),
+    _text(
+        "enhet",
+        "Värdets enhet: procent, antal, index, per-100000-invanare, meritvarde eller den enhet "
+        "filen anger.",
+    ),
+    _kod("omrade", "Områdets id om värdet gäller ett område; tomt för hela staden."),
+    _text("omrade_namn", "Områdets namn; tomt för hela staden."),
+    _kod("kon", "Kön om värdet gäller ett kön: K (kvinnor), M (män), T (totalt); annars tomt."),
+    _kod("kalla_id", "Källans id i indikatorns fil; tomt om ingen källa anges för värdet."),
+    _text(
+        "kalla",
+        "Källan: utgivare, titel och datum. För indikatorer som räknas fram ur polisens listor "
+        "står det så; deras nivåer och källor finns i tabellen omradesnivaer.",
+    ),
+    _text("kalla_url", "Källans webbadress, om den finns."),
+    _kod(
+        "sakerhet",
+        "Hur säker källan är: bekraftad (uppgiften står i källan själv) eller sekundar (en "
+        "uppgift i andra hand, t.ex. i pressen); tom där ingen källa anges.",
+    ),
+    _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
+    Column(
+        "metodbyte",
+        "ja/nej",
+        "ja om sättet att mäta ändrades från och med detta värde (serien bryts här).",
+    ),
+    _text("kommentar", "Kommentar till värdet i indikatorns fil."),
+    _FIL,
+)
+
+OMRADESNIVAER: Final = (
+    _kod("omrade", "Områdets id från omraden.yaml."),
+    _text("omrade_namn", "Områdets namn."),
+    Column("upplaga", "heltal", "Upplagan av polisens lista: dess år."),
+    Column("upplaga_manad", "heltal", "Upplagans månad (1–12), om den är känd."),
+    _text("upplaga_titel", "Upplagans titel."),
+    _kod(
+        "niva",
+        "Områdets nivå i upplagan som kod: sarskilt-utsatt, riskomrade, utsatt, ej-pa-listan "
+        "eller okand.",
+    ),
+    _kod("niva_text", "Nivån i klartext."),
+    Column("pa_listan", "ja/nej", "ja om nivån sätter området på polisens lista."),
+    _kod(
+        "sakerhet",
+        "Hur säker nivån är (källans slag): bekraftad (läst i polisens lista), sekundar (från "
+        "en sekundär källa, t.ex. pressen), slutledd (härledd ur andra uppgifter, inte läst i "
+        "polisens lista) eller saknas.",
+    ),
+    _kod("kalla_id", "Källornas id:n i omraden.yaml, åtskilda av komma och mellanslag."),
+    _text("kalla", "Källorna: utgivare, titel och datum, åtskilda av semikolon."),
+    _text("kommentar", "Kommentar till klassningen."),
+    _FIL,
+)
+
+KOLUMNER: Final = (
+    _kod("tabell", "Tabellen (CSV-filen eller bladet) som kolumnen finns i."),
+    _kod("kolumn", "Kolumnens namn, som i tabellens första rad."),
+    _kod(
+        "typ",
+        "Slag av värde: text, heltal, tal (i CSV med decimalkomma) eller ja/nej (texten ja "
+        "eller nej).",
+    ),
+    _kod("beskrivning", "Vad kolumnen innehåller."),
+)

@@ -1,0 +1,65 @@
+"""One table as CSV text for Swedish Excel, LibreOffice and Power BI.
+
+The dialect (docs/decisions/0051-export-tidy-tabeller.md): UTF-8 with a byte order mark (Excel
+then reads å, ä, ö right), semicolon between fields and decimal comma in numbers (what Excel
+with Swedish settings expects when a file is opened with a double click, and R's
+``read.csv2``), CRLF line ends and quotes as in RFC 4180 (a field with ; " or a line break is
+quoted, a quote doubled). Numbers are written as numbers, without thousands separator.
+
+Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading
+``'``, so no spreadsheet evaluates text from the data (OWASP's advice on CSV injection). Numbers
+are never touched, so a negative number stays a number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from decimal import Decimal
+from typing import Final
+
+from utsatta.export.table import Cell, Table
+
+__all__ = ["BOM", "DANGEROUS_PREFIXES", "csv_text", "number_text", "safe_text"]
+
+BOM: Final = "\ufeff"
+#: the first characters that make Excel or LibreOffice read a cell as a formula
+DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet could read it as a formula."""
+    return "'" + text if text.startswith(DANGEROUS_PREFIXES) else text
+
+
+def number_text(value: int | float) -> str:
+    """A number with decimal comma and no exponent: 15.7 → "15,7", 74.0 → "74", -3 → "-3"."""
+    if isinstance(value, bool):  # pragma: no cover - tables hold ja/nej as text
+        raise TypeError("ja/nej skrivs som text")
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        raise ValueError(f"talet {value!r} kan inte skrivas i CSV")
+    if value.is_integer():
+        return str(int(value))
+    # repr gives the shortest text that reads back as the same float; Decimal drops the exponent
+    return format(Decimal(repr(value)), "f").replace(".", ",")
+
+
+def _field(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return safe_text(value)
+    return number_text(value)
+
+
+def csv_text(table: Table) -> str:
+    """The table as CSV text, header row first, starting with the byte order mark."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", quotechar='"', lineterminator="\r\n")
+    writer.writerow([c.namn for c in table.columns])
+    for row in table.rows:
+        writer.writerow([_field(v) for v in row])
+    return BOM + buf.getvalue()

@@ -1,0 +1,353 @@
+"""The data of one report year as tidy tables: one fact per row, every column one kind of value.
+
+``tables(ds, ar)`` gives, in this order:
+
+* ``insatsrapporter``: one row per organisation × insats × year (every report up to ÅR);
+* ``insatsrapporter_omraden``: one row per organisation × insats × year × område reached (the
+  same reports, the areas as rows, for a filter or a join in Power BI);
+* ``indikatorvarden``: one row per indicator × year (× område / kön where given): baslinje,
+  målvärden and utfall up to ÅR;
+* ``omradesnivaer``: one row per område × edition of the police list (editions up to ÅR);
+* ``kolumner``: what every column of the tables above holds, in Swedish.
+
+Rows follow the plan's order (insatser, fokusområden), organisationer.yaml's order of
+organisations and omraden.yaml's order of areas; files are named relative to the data folder,
+so the same data gives the same tables wherever it is exported. Decisions:
+docs/decisions/0051-export-tidy-tabeller.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Final
+
+from utsatta.compute.indicators import IndicatorResult, evaluate
+from utsatta.compute.progress import resolve_target
+from utsatta.export.columns import (
+    INDIKATORVARDEN,
+    INSATSRAPPORTER,
+    INSATSRAPPORTER_OMRADEN,
+    KOLUMNER,
+    OMRADESNIVAER,
+)
+from utsatta.export.table import Cell, Table
+from utsatta.load.dataset import DataSet
+from utsatta.model.common import Kalla
+from utsatta.model.indikator import IndikatorFil, Varde
+from utsatta.model.rapport import InsatsRapport, RapportFil
+
+__all__ = ["tables"]
+
+STATUS_TEXT: Final[Mapping[str, str]] = {
+    "genomford": "Genomförd",
+    "pagaende": "Pågående",
+    "forsenad": "Försenad",
+    "ej-paborjad": "Ej påbörjad",
+    "avbruten": "Avbruten",
+}
+BEDOMNING_TEXT: Final[Mapping[str, str]] = {
+    "uppnatt": "Uppnått",
+    "bedoms-uppnas": "Bedöms uppnås",
+    "osakert": "Osäkert",
+    "bedoms-inte-uppnas": "Bedöms inte uppnås",
+    "inte-uppnatt": "Inte uppnått",
+}
+NIVA_TEXT: Final[Mapping[str, str]] = {
+    "sarskilt-utsatt": "särskilt utsatt",
+    "riskomrade": "riskområde",
+    "utsatt": "utsatt",
+    "ej-pa-listan": "ej på listan",
+    "okand": "okänd",
+}
+#: how a computed indicator's values are sourced (they are counted from omraden.yaml)
+BERAKNAD_KALLA: Final = "Beräknad ur polisens listor i omraden.yaml (se tabellen omradesnivaer)"
+
+
+def _ja(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The file as named inside the data folder ("rapporter/2023/x.yaml"), else its name."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _order(ids: Iterable[str]) -> dict[str, int]:
+    return {i: n for n, i in enumerate(ids)}
+
+
+# --- insatsrapporter -----------------------------------------------------------------------------
+
+
+def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
+    plan = ds.plan.model if ds.plan else None
+    orgs = ds.organisationer.model if ds.organisationer else None
+    omr = ds.omraden.model if ds.omraden else None
+    insatser = {i.id: i for i in plan.insatser} if plan else {}
+    org_namn = {o.id: o.namn for o in orgs.organisationer} if orgs else {}
+    omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
+    insats_order, org_order = _order(insatser), _order(org_namn)
+    found: list[tuple[tuple[int, int, str, int, str], RapportFil, InsatsRapport, str]] = []
+    for src in ds.rapporter:
+        model = src.model
+        if model is None or src.folder_year > ar:
+            continue
+        fil = _relative(src.path, ds.root)
+        for ir in model.insatser:
+            key = (
+                src.folder_year,
+                insats_order.get(ir.insats, len(insats_order)),
+                ir.insats,
+                org_order.get(model.organisation, len(org_order)),
+                model.organisation,
+            )
+            found.append((key, model, ir, fil))
+    found.sort(key=lambda t: t[0])
+    rows: list[tuple[Cell, ...]] = []
+    area_rows: list[tuple[Cell, ...]] = []
+    for (year, _, insats_id, _, org), model, ir, fil in found:
+        insats = insatser.get(insats_id)
+        rows.append(
+            (
+                year,
+                org,
+                org_namn.get(org, org),
+                insats.fokusomrade if insats else None,
+                insats_id,
+                insats.titel if insats else None,
+                ir.status,
+                STATUS_TEXT.get(ir.status, ir.status),
+                ir.bedomning,
+                BEDOMNING_TEXT.get(ir.bedomning, ir.bedomning),
+                ", ".join(ir.omraden) or None,
+                ", ".join(omr_namn.get(o, o) for o in ir.omraden) or None,
+                len(ir.omraden),
+                ir.nulage,
+                ir.motivering,
+                ir.fortsatt_arbete,
+                "\n".join(ir.behov) or None,
+                ir.samordning,
+                _ja(model.illustrativ),
+                fil,
+            )
+        )
+        for o in ir.omraden:
+            area_rows.append((year, org, insats_id, o, omr_namn.get(o, o), fil))
+    return (
+        Table(
+            "insatsrapporter",
+            "En rad per organisation, insats och år: det organisationen rapporterat.",
+            INSATSRAPPORTER,
+            tuple(rows),
+        ),
+        Table(
+            "insatsrapporter_omraden",
+            "En rad per organisation, insats, år och område som arbetet nådde.",
+            INSATSRAPPORTER_OMRADEN,
+            tuple(area_rows),
+        ),
+    )
+
+
+# --- indikatorvarden -----------------------------------------------------------------------------
+
+
+def _kalla_text(k: Kalla | None) -> tuple[str | None, str | None, str | None]:
+    """(källa, webbadress, säkerhet) of a source, or the id as written when it is not listed."""
+    if k is None:
+        return (None, None, None)
+    text = k.utgivare + (f": {k.titel}" if k.titel else "")
+    if k.datum is not None:
+        text += f" ({k.datum})"
+    return (text, k.url, k.sakerhet)
+
+
+def _indikatorvarden(
+    ds: DataSet, ar: int, results: Sequence[IndicatorResult], omr_namn: Mapping[str, str]
+) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+
+    def add(
+        ind: IndikatorFil,
+        typ: str,
+        year: int,
+        varde: float | None,
+        *,
+        faktor: float | None = None,
+        omrade: str | None = None,
+        kon: str | None = None,
+        kalla_id: str | None = None,
+        hamtad: str | None = None,
+        metodbyte: bool = False,
+        kommentar: str | None = None,
+    ) -> None:
+        kalla: str | None
+        url: str | None
+        sakerhet: str | None
+        if ind.berakning is not None and kalla_id is None:
+            kalla, url, sakerhet = BERAKNAD_KALLA, None, None
+        else:
+            listed = {k.id: k for k in ind.kallor}
+            kalla, url, sakerhet = _kalla_text(listed.get(kalla_id) if kalla_id else None)
+            if kalla is None:  # not listed in the file (validate reports it): the id as written
+                kalla = kalla_id
+        rows.append(
+            (
+                ind.id,
+                ind.namn,
+                ind.fokusomrade,
+                typ,
+                year,
+                varde,
+                faktor,
+                ind.enhet,
+                omrade,
+                omr_namn.get(omrade, omrade) if omrade else None,
+                kon,
+                kalla_id,
+                kalla,
+                url,
+                sakerhet,
+                hamtad,
+                _ja(metodbyte),
+                kommentar,
+                src_fil[ind.id],
+            )
+        )
+
+    src_fil = {
+        s.model.id: _relative(s.path, ds.root) for s in ds.indikatorer if s.model is not None
+    }
+    for res in results:
+        ind = res.indikator
+        if ind.baslinje is not None:
+            b = ind.baslinje
+            add(ind, "baslinje", b.ar, b.varde, kalla_id=b.kalla, kommentar=b.kommentar)
+        elif res.baslinje is not None:  # computed from the police lists
+            add(ind, "baslinje", res.baslinje.ar, res.baslinje.varde)
+        for m in sorted(ind.malvarden, key=lambda m: m.ar):
+            faktor = m.relativt.faktor if m.relativt is not None else None
+            value = resolve_target(res.baslinje, m.varde, faktor)
+            add(
+                ind, "malvarde", m.ar, value, faktor=faktor, kalla_id=m.kalla, kommentar=m.kommentar
+            )
+        if ind.berakning is not None:
+            for p in res.serie:
+                add(ind, "utfall", p.ar, p.varde, metodbyte=p.metodbyte)
+            continue
+        for v in _utfall(ind.utfall, ar, omr_namn):
+            add(
+                ind,
+                "utfall",
+                v.ar,
+                v.varde,
+                omrade=v.omrade,
+                kon=v.kon,
+                kalla_id=v.kalla,
+                hamtad=str(v.hamtad) if v.hamtad is not None else None,
+                metodbyte=v.metodbyte,
+                kommentar=v.kommentar,
+            )
+    return Table(
+        "indikatorvarden",
+        "En rad per indikator och år (och område eller kön där värdet gäller ett sådant): "
+        "baslinje, målvärden och utfall.",
+        INDIKATORVARDEN,
+        tuple(rows),
+    )
+
+
+_KON_ORDNING: Final[Mapping[str | None, int]] = {None: 0, "T": 0, "K": 1, "M": 2}
+
+
+def _utfall(utfall: Iterable[Varde], ar: int, omr_namn: Mapping[str, str]) -> list[Varde]:
+    """The utfall up to ``ar``: the whole city first, then per område (omraden.yaml order), by
+    year and kön within each."""
+    order = _order(omr_namn)
+    return sorted(
+        (v for v in utfall if v.ar <= ar),
+        key=lambda v: (
+            v.omrade is not None,
+            order.get(v.omrade, len(order)) if v.omrade else -1,
+            v.omrade or "",
+            v.ar,
+            _KON_ORDNING.get(v.kon, 3),
+        ),
+    )
+
+
+# --- omradesnivaer -------------------------------------------------------------------------------
+
+
+def _omradesnivaer(ds: DataSet, ar: int) -> Table:
+    omr = ds.omraden.model if ds.omraden else None
+    rows: list[tuple[Cell, ...]] = []
+    if omr is not None:
+        fil = _relative(ds.omraden.path, ds.root) if ds.omraden else None
+        upplagor = {u.ar: u for u in omr.upplagor}
+        kallor = {k.id: k for k in omr.kallor}
+        for o in omr.omraden:
+            for k in sorted(o.klassning, key=lambda k: k.upplaga):
+                if k.upplaga > ar:
+                    continue
+                u = upplagor.get(k.upplaga)
+                rows.append(
+                    (
+                        o.id,
+                        o.namn,
+                        k.upplaga,
+                        u.manad if u else None,
+                        u.titel if u else None,
+                        k.niva,
+                        NIVA_TEXT.get(k.niva, k.niva),
+                        _ja(k.niva in ("utsatt", "riskomrade", "sarskilt-utsatt")),
+                        k.sakerhet,
+                        ", ".join(k.kallor) or None,
+                        "; ".join(t for t in (_kalla_text(kallor.get(i))[0] for i in k.kallor) if t)
+                        or None,
+                        k.kommentar,
+                        fil,
+                    )
+                )
+    return Table(
+        "omradesnivaer",
+        "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är.",
+        OMRADESNIVAER,
+        tuple(rows),
+    )
+
+
+# --- kolumner ------------------------------------------------------------------------------------
+
+
+def _kolumner(data: Sequence[Table]) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    for t in data:
+        for c in t.columns:
+            rows.append((t.namn, c.namn, c.typ, c.beskrivning))
+    for c in KOLUMNER:
+        rows.append(("kolumner", c.namn, c.typ, c.beskrivning))
+    return Table(
+        "kolumner",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller.",
+        KOLUMNER,
+        tuple(rows),
+    )
+
+
+def tables(ds: DataSet, ar: int) -> list[Table]:
+    """The export of year ``ar``: the tables in the order they are written (see the module)."""
+    omr = ds.omraden.model if ds.omraden else None
+    omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
+    rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
+    data = [
+        rapporter,
+        rapporter_omraden,
+        _indikatorvarden(ds, ar, evaluate(ds, ar), omr_namn),
+        _omradesnivaer(ds, ar),
+    ]
+    return [*data, _kolumner(data)]

@@ -1,0 +1,175 @@
+"""`utsatta report ÅR --format pdf`: the HTML report printed to an accessible A4 PDF.
+
+The PDF is the HTML report (templates/report.html.j2) laid out by WeasyPrint with the template's
+print rules (``@media print``): A4 with page numbers, a table of contents with page numbers,
+bookmarks from the headings, the section on the områden on landscape pages. This module adds only
+what the template cannot know: the footer (the plan's diarienummer, the report year and a date
+taken from the data) and the PDF options.
+
+Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
+
+* **Tagged PDF/UA-1** (``pdf_variant="pdf/ua-1"``): a structure tree, the language (``lang="sv"``
+  of the page) and the title (the page's ``<title>``) are set, as public bodies must publish
+  accessible documents.
+* **Deterministic bytes.** No date from the clock: the footer shows ``datum`` (a date from the
+  data, e.g. the analysts' decision date) or "datum saknas"; the PDF's CreationDate is ``datum``
+  when it is an ISO date (YYYY-MM-DD), otherwise absent. WeasyPrint writes no other time or random
+  value for PDF/UA-1, so the same data and version give the same bytes.
+* **Nothing is fetched.** The URL fetcher refuses every address, so neither the data (links in the
+  sources) nor a data repository's own template can make the PDF read a local file or the network.
+* **Optional dependency.** WeasyPrint and its system libraries (Pango) are needed only here: the
+  extra ``utsatta[pdf]``. Without them :class:`PdfUnavailableError` says what to install.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from utsatta.errors import UtsattaError
+
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
+    from utsatta.render.report import ReportView
+
+__all__ = [
+    "DATUM_SAKNAS",
+    "INSTALL_PDF",
+    "INSTALL_SYSTEM",
+    "PdfUnavailableError",
+    "footer_text",
+    "html_to_pdf",
+    "render_pdf",
+    "report_pdf",
+    "require_weasyprint",
+]
+
+#: shown in the footer when no date is given: never the clock (the output stays deterministic)
+DATUM_SAKNAS: Final = "datum saknas"
+INSTALL_PDF: Final = "python -m pip install 'utsatta[pdf]'"
+#: the Debian/Ubuntu packages WeasyPrint needs (Pango for text layout, HarfBuzz for font subsets)
+INSTALL_SYSTEM: Final = (
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+)
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class PdfUnavailableError(UtsattaError):
+    """Raised when WeasyPrint or the system libraries it needs are not installed."""
+
+    exit_code = 1
+
+
+def require_weasyprint() -> Any:
+    """The weasyprint module, or :class:`PdfUnavailableError` naming what to install."""
+    try:
+        import weasyprint
+    except ImportError as exc:
+        raise PdfUnavailableError(
+            "PDF kräver Python-paketet WeasyPrint, som inte är installerat. "
+            f"Installera det med: {INSTALL_PDF}"
+        ) from exc
+    except OSError as exc:
+        # WeasyPrint loads Pango and its friends with cffi when it is imported; a missing
+        # library shows as OSError ("cannot load library 'libpango-1.0-0' …").
+        raise PdfUnavailableError(
+            "PDF kräver systembiblioteken Pango och HarfBuzz, som WeasyPrint inte hittar "
+            f"({exc}). Installera dem, på Debian eller Ubuntu med: {INSTALL_SYSTEM}"
+        ) from exc
+    return weasyprint
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal: every character but letters, digits and a few safe
+    signs is a hex escape, so text from the data can never end the string or the rule."""
+    out = []
+    for ch in text:
+        if (ch.isascii() and ch.isalnum()) or ch in " .,:/-()":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x} ")  # the space ends the escape; CSS drops it
+    return '"' + "".join(out) + '"'
+
+
+def footer_text(diarienummer: str, ar: int, datum: str | None) -> str:
+    """The footer's left part: "Dnr 1669/20 · Uppföljning 2023 · 2024-03-12"."""
+    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum or DATUM_SAKNAS}"
+
+
+@contextmanager
+def _quiet_weasyprint() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings (CSS it ignores) instead of letting them reach a log."""
+    messages: list[str] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect(logging.WARNING)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+def html_to_pdf(
+    html: str, *, footer: str, datum: str | None = None, warnings: list[str] | None = None
+) -> bytes:
+    """Lay out ``html`` (the report page) as a tagged A4 PDF with ``footer`` at the bottom left.
+
+    ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
+    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing.
+    """
+    wp = require_weasyprint()
+    from weasyprint.urls import URLFetcher
+
+    # An empty set of allowed protocols: every fetch fails, and WeasyPrint leaves the resource
+    # out (the report has none; this is the guard against one from the data or a template).
+    fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
+    footer_css = wp.CSS(
+        string=f"@page {{ @bottom-left {{ content: {_css_string(footer)}; }} }}",
+        url_fetcher=fetcher,
+    )
+    with _quiet_weasyprint() as messages:
+        document = wp.HTML(string=html, url_fetcher=fetcher, media_type="print").render(
+            stylesheets=[footer_css]
+        )
+        document.metadata.created = datum if datum and _ISO_DATE.fullmatch(datum) else None
+        document.metadata.modified = None
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+    if warnings is not None:
+        warnings.extend(messages)
+    return pdf
+
+
+def render_pdf(
+    view: ReportView,
+    *,
+    datum: str | None = None,
+    templates_dir: Path | None = None,
+    warnings: list[str] | None = None,
+) -> bytes:
+    """The report view as PDF bytes (see :func:`html_to_pdf`)."""
+    from utsatta.render.report import render
+
+    html = render(view, "html", templates_dir)
+    footer = footer_text(view.diarienummer, view.ar, datum)
+    return html_to_pdf(html, footer=footer, datum=datum, warnings=warnings)
+
+
+def report_pdf(
+    ds: DataSet, ar: int, *, datum: str | None = None, templates_dir: Path | None = None
+) -> bytes:
+    """build + render_pdf in one call: the PDF report of year ``ar``."""
+    from utsatta.render.report import build
+
+    return render_pdf(build(ds, ar), datum=datum, templates_dir=templates_dir)

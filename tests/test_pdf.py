@@ -1,0 +1,355 @@
+"""The PDF report (WeasyPrint): text of the widest tables present, tags, language, title, pages.
+
+Needs WeasyPrint with its system libraries (Pango), pdfplumber, pikepdf and poppler's
+``pdftoppm``. Without them the tests are skipped, unless ``UTSATTA_REQUIRE_PDF=1`` (as in
+``.ci/run``), where anything missing is a failure. Install for a local run:
+``apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+poppler-utils`` and ``python -m pip install ".[test]"``.
+
+The pages of the shipped data's PDF are rendered to PNG in ``UTSATTA_PDF_PNG_DIR`` (default: a
+temporary folder) for a reviewer to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from utsatta.check import validate
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+
+pytestmark = pytest.mark.pdf
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "report-data"
+SHIPPED = HERE.parent / "data"
+YEAR = 2023
+#: hyphens WeasyPrint adds at a line break (U+2010), soft hyphens and ordinary ones
+_HYPHENS_AND_SPACE = re.compile(r"[\s\u2010\u00ad-]+")
+
+
+def _need(what: str) -> None:
+    if os.environ.get("UTSATTA_REQUIRE_PDF") == "1":
+        pytest.fail(f"{what} (UTSATTA_REQUIRE_PDF=1)")
+    pytest.skip(what)
+
+
+def _libraries() -> tuple[Any, Any]:
+    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
+
+    try:
+        require_weasyprint()
+    except PdfUnavailableError as exc:
+        _need(str(exc))
+    try:
+        import pdfplumber
+        import pikepdf
+    except ImportError:
+        _need("pdfplumber och pikepdf saknas; installera med 'python -m pip install \".[test]\"'")
+    return pdfplumber, pikepdf
+
+
+def _norm(text: str) -> str:
+    return _HYPHENS_AND_SPACE.sub("", text)
+
+
+@pytest.fixture(scope="module")
+def libs() -> tuple[Any, Any]:
+    return _libraries()
+
+
+@pytest.fixture(scope="module")
+def fixture_pdf(libs: tuple[Any, Any], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from utsatta.render.pdf import render_pdf
+
+    path = tmp_path_factory.mktemp("pdf") / "rapport-2023.pdf"
+    path.write_bytes(render_pdf(build(load(FIXTURE), YEAR), datum="2024-03-12"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[str, bytes, list[str]]:
+    """(HTML, PDF, WeasyPrint's warnings) of the shipped data's report for 2023."""
+    _libraries()
+    from utsatta.render.pdf import render_pdf
+
+    ds = validate(SHIPPED, year=YEAR, texts=True).dataset
+    view = build(ds, YEAR)
+    warnings: list[str] = []
+    pdf = render_pdf(view, warnings=warnings)
+    return render(view, "html"), pdf, warnings
+
+
+class _Cells(HTMLParser):
+    """Every table of the page: its caption and the text of each th/td, row by row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[str, list[list[str]]]] = []
+        self._caption: list[str] | None = None
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append(("", []))
+        elif tag == "caption":
+            self._caption = []
+        elif tag == "tr" and self.tables:
+            self.tables[-1][1].append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption" and self._caption is not None:
+            rows = self.tables[-1][1]
+            self.tables[-1] = ("".join(self._caption), rows)
+            self._caption = None
+        elif tag in ("th", "td") and self._cell is not None:
+            self.tables[-1][1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._caption is not None:
+            self._caption.append(data)
+
+
+def _widest_tables(html: str, n: int = 3) -> list[tuple[str, list[list[str]]]]:
+    parser = _Cells()
+    parser.feed(html)
+    return sorted(parser.tables, key=lambda t: -max(len(r) for r in t[1]))[:n]
+
+
+def _tagged_cells(pdf_path: Path, pdfplumber: Any) -> Iterator[str]:
+    """The text of every TH and TD structure element (the tagged table cells), page by page."""
+
+    def cells(node: dict[str, Any], out: list[set[int]]) -> None:
+        if node.get("type") in ("TD", "TH"):
+            ids: set[int] = set()
+
+            def collect(m: dict[str, Any]) -> None:
+                ids.update(m.get("mcids") or [])
+                for c in m.get("children", []):
+                    collect(c)
+
+            collect(node)
+            out.append(ids)
+            return
+        for c in node.get("children", []):
+            cells(c, out)
+
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            found: list[set[int]] = []
+            for node in page.structure_tree:
+                cells(node, found)
+            chars: dict[int | None, list[str]] = {}
+            for ch in page.chars:
+                chars.setdefault(ch.get("mcid"), []).append(ch["text"])
+            for ids in found:
+                yield "".join("".join(chars.get(i, [])) for i in sorted(ids))
+
+
+# --- the shipped data: the widest tables, nothing outside the page -----------------------------
+
+
+def test_every_cell_of_the_widest_tables_is_in_the_text_layer(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """Each th/td of the three widest tables (Insats × område among them) is a tagged cell whose
+    text, whitespace and hyphenation aside, is the cell's text in the HTML."""
+    pdfplumber, _ = libs
+    html, pdf, _ = shipped
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(pdf)
+    in_pdf = {_norm(t) for t in _tagged_cells(path, pdfplumber)}
+    widest = _widest_tables(html)
+    assert any(caption.startswith("Insats × område") for caption, _ in widest)
+    missing = [
+        (caption, cell)
+        for caption, rows in widest
+        for row in rows
+        for cell in row
+        if _norm(cell) and _norm(cell) not in in_pdf
+    ]
+    assert missing == []
+
+
+def test_no_text_outside_the_page(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """No character lies beyond the page margins (a cut table would): every glyph inside the
+    printable area, on portrait and landscape pages alike."""
+    pdfplumber, _ = libs
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(shipped[1])
+    outside = []
+    landscape = 0
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            landscape += page.width > page.height
+            margin = 30  # points; the page margins are 14 mm ≈ 40 pt
+            for ch in page.chars:
+                if (
+                    ch["x0"] < margin
+                    or ch["x1"] > page.width - margin
+                    or ch["bottom"] > page.height
+                ):
+                    outside.append((number, ch["text"]))
+    assert outside == []
+    assert landscape >= 1  # the områden section is on landscape pages
+
+
+def test_only_known_css_is_ignored(shipped: tuple[str, bytes, list[str]]) -> None:
+    """WeasyPrint ignores only the screen-only rules it does not support, none of the print CSS."""
+    warnings = shipped[2]
+    allowed = ("max-width: 48rem", "overflow-x")
+    assert [w for w in warnings if not any(a in w for a in allowed)] == []
+
+
+def test_pages_as_png_for_a_reviewer(shipped: tuple[str, bytes, list[str]], tmp_path: Path) -> None:
+    """pdftoppm turns every page into a PNG (kept in UTSATTA_PDF_PNG_DIR when it is set)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        _need("pdftoppm saknas; installera med 'apt-get install -y poppler-utils'")
+    assert pdftoppm is not None
+    folder = Path(os.environ.get("UTSATTA_PDF_PNG_DIR") or tmp_path / "png")
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = folder / "rapport-2023.pdf"
+    pdf.write_bytes(shipped[1])
+    subprocess.run([pdftoppm, "-r", "50", "-png", str(pdf), str(folder / "sida")], check=True)
+    pngs = sorted(folder.glob("sida-*.png"))
+    assert 30 <= len(pngs) <= 150
+    assert all(p.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") for p in pngs)
+
+
+# --- the fixture data: metadata, tags, footer, contents, determinism ---------------------------
+
+
+def test_title_language_and_structure_tree(libs: tuple[Any, Any], fixture_pdf: Path) -> None:
+    _, pikepdf = libs
+    with pikepdf.open(fixture_pdf) as pdf:
+        root = pdf.Root
+        assert str(root.Lang) == "sv"
+        assert "/StructTreeRoot" in root
+        assert bool(root.MarkInfo.Marked) is True
+        assert str(pdf.docinfo.Title).startswith("Samlad uppföljning 2023")
+        assert str(pdf.docinfo.CreationDate) == "D:20240312"
+        assert "/ModDate" not in pdf.docinfo
+        meta = pdf.open_metadata()
+        assert meta.get("pdfuaid:part") == "1"
+        outline = [item.title for item in pdf.open_outline().root]
+        assert outline and outline[0].startswith("Samlad uppföljning 2023")
+        assert 12 <= len(pdf.pages) <= 20
+        assert float(pdf.pages[0].mediabox[2]) == pytest.approx(595.28, abs=0.5)  # A4 portrait
+
+
+def test_footer_and_contents(libs: tuple[Any, Any], fixture_pdf: Path) -> None:
+    pdfplumber, _ = libs
+    with pdfplumber.open(fixture_pdf) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    total = len(pages)
+    for n, text in enumerate(pages, start=1):
+        assert "Dnr 0000/20 · Uppföljning 2023 · 2024-03-12" in text
+        assert f"Sida {n} av {total}" in text
+    # the contents list each section with the page it starts on
+    for line in pages[0].splitlines():
+        m = re.fullmatch(r"(\d)\. (\w+)[ .]+(\d+)", line.strip())
+        if m:
+            assert m[2] in pages[int(m[3]) - 1]
+
+
+def test_pdf_is_deterministic_and_never_uses_the_clock(libs: tuple[Any, Any]) -> None:
+    from utsatta.render.pdf import DATUM_SAKNAS, render_pdf
+
+    pdfplumber, pikepdf = libs
+    view = build(load(FIXTURE), YEAR)
+    first, second = render_pdf(view), render_pdf(view)
+    assert first == second
+    import io
+
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert "/CreationDate" not in pdf.docinfo
+    with pdfplumber.open(io.BytesIO(first)) as pdf:
+        assert f"Uppföljning 2023 · {DATUM_SAKNAS}" in (pdf.pages[0].extract_text() or "")
+
+
+def test_footer_text_from_the_data_cannot_break_the_css(libs: tuple[Any, Any]) -> None:
+    """A diarienummer with quotes, braces and a backslash is shown as written."""
+    from utsatta.render.pdf import html_to_pdf
+
+    pdfplumber, _ = libs
+    evil = 'x"; } @page { @bottom-left { content: "pwn'
+    html = (
+        '<!DOCTYPE html><html lang="sv"><head><title>T</title></head><body><p>a</p></body></html>'
+    )
+    import io
+
+    pdf = html_to_pdf(html, footer=f"Dnr {evil} \\ 2023")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = doc.pages[0].extract_text() or ""
+    assert f"Dnr {evil} \\ 2023" in text
+
+
+def test_nothing_is_fetched(libs: tuple[Any, Any], tmp_path: Path) -> None:
+    """An image or stylesheet address in the page (from a data repository's template) is never
+    read: not a local file, not the network."""
+    from utsatta.render.pdf import html_to_pdf
+
+    pdfplumber, _ = libs
+    secret = tmp_path / "hemlig.css"
+    secret.write_text("p { color: red } p::after { content: 'HEMLIGT' }", encoding="utf-8")
+    html = (
+        '<!DOCTYPE html><html lang="sv"><head><title>T</title>'
+        f'<link rel="stylesheet" href="{secret.as_uri()}"></head>'
+        f'<body><p>a</p><img src="{secret.as_uri()}" alt="bild"></body></html>'
+    )
+    import io
+
+    warnings: list[str] = []
+    pdf = html_to_pdf(html, footer="f", warnings=warnings)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert "HEMLIGT" not in (doc.pages[0].extract_text() or "")
+
+
+def test_missing_weasyprint_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from utsatta.render.pdf import INSTALL_PDF, PdfUnavailableError, report_pdf
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(PdfUnavailableError) as info:
+        report_pdf(load(FIXTURE), YEAR)
+    assert INSTALL_PDF in str(info.value)
+    assert "WeasyPrint" in str(info.value)
+
+
+def test_missing_pango_names_the_system_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint raises OSError on import when Pango cannot be loaded: the message names the
+    Debian packages."""
+    import importlib.abc
+    import sys
+
+    from utsatta.render.pdf import INSTALL_SYSTEM, PdfUnavailableError, require_weasyprint
+
+    class _NoPango(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "weasyprint":
+                raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_NoPango(), *sys.meta_path])
+    with pytest.raises(PdfUnavailableError) as info:
+        require_weasyprint()
+    assert INSTALL_SYSTEM in str(info.value)
+    assert "libpango-1.0-0" in str(info.value)
