@@ -52,7 +52,7 @@ def test_new_report_never_overwrites(tmp_path: Path) -> None:
     target = data / "rapporter/2023/grundskolenamnden.yaml"
     before = target.read_bytes()
     result = runner.invoke(app, ["ny", "rapport", "2023", "grundskolenamnden", "--data", str(data)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # WriteRefused: refused to write (docs/decisions/0060)
     assert "finns redan och skrivs inte över" in result.stderr
     assert target.read_bytes() == before
 

@@ -974,16 +974,17 @@ def test_a_data_repository_can_override_a_template(tmp_path: Path, view: ReportV
 
 
 def test_templates_are_strict_and_sandboxed(tmp_path: Path, view: ReportView) -> None:
-    """An unknown name is an error, not an empty string; templates cannot reach Python."""
-    from jinja2.exceptions import SecurityError, UndefinedError
+    """An unknown name is an error, not an empty string; templates cannot reach Python. Both
+    end as TemplateFailed naming the template file and line (docs/decisions/0065)."""
+    from utsatta.render.report.environment import TemplateFailed
 
     own = tmp_path / "templates"
     own.mkdir()
     (own / "report.md.j2").write_text("{{ r.finns_inte }}\n", "utf-8")
-    with pytest.raises(UndefinedError):
+    with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: .*ett namn finns inte"):
         render(view, "md", own)
     (own / "report.md.j2").write_text("{{ r.__class__.__subclasses__() }}\n", "utf-8")
-    with pytest.raises((SecurityError, UndefinedError)):
+    with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: "):
         render(view, "md", own)
 
 

@@ -37,9 +37,11 @@ __all__ = [
     "ci_message",
     "ci_property",
     "ci_text",
+    "document",
     "html_attr",
     "html_text",
     "identifier",
+    "json_document",
     "md_block",
     "md_cell",
     "md_inline",
@@ -376,3 +378,36 @@ def shorten_number(literal: str, keep: int = 20) -> str:
             if seen == keep:
                 return f"{literal[: at + 1]}… ({_grouped(digits)} siffror)"
     return literal  # pragma: no cover - unreachable: digits > keep
+
+
+# --- JSON on any channel ------------------------------------------------------------------------
+
+_JSON_UNSAFE = re.compile(
+    f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}\u2028\u2029]"
+)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_document(text: str) -> str:
+    """A JSON document (``json.dumps(..., ensure_ascii=False)``) safe for a terminal or log:
+    every control, format, bidi and invisible character and every lone surrogate, which JSON
+    allows raw inside a string, is written as its ``\\uXXXX`` escape. Lossless: the parsed
+    value is the same; outside strings JSON has no such characters."""
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+_DOCUMENT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SURROGATES}]")
+
+
+def document(text: str) -> str:
+    """A rendered document (Markdown, HTML, YAML, CODEOWNERS) on standard output: it was
+    escaped for its own format when rendered; as a last guard no control character other than
+    tab and LF and no lone surrogate is ever written (each becomes U+FFFD)."""
+    return _DOCUMENT_UNSAFE.sub("\ufffd", text)

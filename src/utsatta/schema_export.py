@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from utsatta.errors import OutputError
+from utsatta.errors import WriteRefused
 
 __all__ = [
     "DIALECT",
@@ -147,20 +147,15 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
     """Write one file per kind into ``folder`` (created if missing); what happened to each.
 
     A file that already has the same content is left alone (:attr:`Status.OFORANDRAD`). A file
-    with other content is replaced only with ``overwrite``; otherwise OutputError is raised
-    before anything is written, so the folder is never left half updated.
+    with other content is replaced only with ``overwrite``; otherwise WriteRefused (exit 4) is
+    raised before anything is written, so the folder is never left half updated. A folder that
+    cannot be made raises WriteFailed (exit 120); a target that is not a regular file
+    WriteRefused, also with ``overwrite``.
     """
-    from utsatta.fileio import write_atomic
+    from utsatta.fileio import make_folders, read_regular, write_atomic
 
     texts = schema_texts()
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} är en fil, inte en mapp. Välj en mapp med --output.")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"Mappen {folder} kan inte skapas ({exc.strerror}).") from exc
-    if not folder.is_dir():
-        raise OutputError(f"{folder} är inte en mapp. Välj en mapp med --output.")
+    make_folders(folder)
     plan: dict[Path, Status] = {}
     for name, text in texts.items():
         path = folder / name
@@ -168,14 +163,14 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
             plan[path] = Status.SKRIVEN
             continue
         try:
-            same = path.is_file() and path.read_bytes() == text.encode("utf-8")
+            same = read_regular(path) == text.encode("utf-8")
         except OSError:
             same = False
         plan[path] = Status.OFORANDRAD if same else Status.ERSATT
     different = [p for p, status in plan.items() if status is Status.ERSATT]
     if different and not overwrite:
         shown = ", ".join(str(p) for p in different)
-        raise OutputError(
+        raise WriteRefused(
             f"{shown} finns redan med annat innehåll och skrivs inte över. Använd --force för "
             "att ersätta."
         )

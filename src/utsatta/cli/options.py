@@ -33,13 +33,47 @@ class SimpleFormat(StrEnum):
     json = "json"
 
 
-def check_year(giltighet: Any, ar: int) -> None:
-    """A year outside the plan's period is a usage error (exit 2) for every command."""
-    if not giltighet.fran <= ar <= giltighet.till:
+def check_year(giltighet: Any, ar: int, *, param_hint: str = "ÅR") -> None:
+    """A year outside the plan's period is a usage error (exit 2) for report, status, ny and
+    export: they answer for the plan period only."""
+    _check_between(ar, giltighet.fran, giltighet.till, "planens giltighetstid", param_hint)
+
+
+def _check_between(ar: int, first: int, last: int, what: str, param_hint: str) -> None:
+    # The one usage error for a year a command cannot answer for (same words everywhere).
+    if not first <= ar <= last:
         raise typer.BadParameter(
-            f"{ar} ligger utanför planens giltighetstid {giltighet.fran}–{giltighet.till}.",
-            param_hint="ÅR",
+            f"{ar} ligger utanför {what} {first}–{last}. Ange ett år från {first} till {last}.",
+            param_hint=param_hint,
         )
+
+
+def indicator_years(ds: Any) -> tuple[int, int]:
+    """The years ``indikatorer`` can answer for: from the first year in its data (baselines,
+    values, målvärden, the police's editions) to the last of those and the plan period's end."""
+    years: list[int] = []
+    if ds.plan is not None and ds.plan.model is not None:
+        giltighet = ds.plan.model.plan.giltighet
+        years += [giltighet.fran, giltighet.till]
+    for source in ds.indikatorer:
+        model = source.model
+        if model is None:
+            continue
+        if model.baslinje is not None:
+            years.append(model.baslinje.ar)
+        years += [m.ar for m in model.malvarden] + [v.ar for v in model.utfall]
+    if ds.omraden is not None and ds.omraden.model is not None:
+        years += [u.ar for u in ds.omraden.model.upplagor]
+    return (min(years), max(years)) if years else (0, 0)
+
+
+def check_indicator_year(ds: Any, ar: int | None) -> None:
+    """``indikatorer --ar``: a year outside :func:`indicator_years` is the same usage error
+    (exit 2) as a year outside the plan period for the other commands."""
+    if ar is None:
+        return
+    first, last = indicator_years(ds)
+    _check_between(ar, first, last, "indikatorernas år", "--ar")
 
 
 def data_dir(option: Path | None) -> Path:

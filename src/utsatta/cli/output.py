@@ -1,12 +1,27 @@
-"""The one place where text meets a terminal, a CI log or a file.
+r"""The one place where text meets a terminal, a CI log or a file.
 
-Every command writes through ``out`` (stdout), ``err`` (stderr) and ``write_file`` /
-``append_file`` (files); a failed write never becomes a traceback, and ``flush`` at the end says
-whether any output was lost, so the exit code can say so (120, as Python itself does).
+Every command writes through ``out`` (stdout), ``err`` (stderr), ``out_document`` (a rendered
+document or JSON on stdout) and ``write_file`` / ``append_file`` (files); a failed write never
+becomes a traceback, and ``flush`` at the end says whether any output was lost, so the exit
+code can say so (120, as Python itself does).
+
+Escaping happens here, not at the call sites (docs/decisions/0064-output-layer.md):
+
+* ``out`` and ``err`` pass every line through :func:`utsatta.escape.ci_text` (lines kept): no
+  ESC, CR, NUL, bidi or zero-width character from the data reaches a terminal or CI log raw,
+  and no line starts a workflow command (only ``out_workflow_commands``, for the GitHub
+  reporter whose values are escaped with ``ci_message``/``ci_property``, writes ``::``). On
+  a terminal the colour codes rich adds (SGR, ``ESC [ … m``) are kept and nothing else; when
+  stdout is not a terminal rich adds none and every ESC is shown as ``\x1b``. Data that goes
+  into a rich table should be escaped first with :func:`terminal_cell`, so that not even a
+  colour code can come from the data.
+* ``out_document`` writes JSON with :func:`utsatta.escape.json_document` (lossless ``\uXXXX``)
+  and other documents (Markdown, HTML, YAML, CODEOWNERS) with :func:`utsatta.escape.document`.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +31,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_WRITE_REFUSED = 4  # utsatta would not write there (exists, not a regular file, outside)
 EXIT_OUTPUT_LOST = 120  # Python's own exit status when output could not be written at the end
 EXIT_INTERRUPTED = 130  # the shell's convention: 128 + SIGINT
 
@@ -25,14 +41,63 @@ class _State:
     lost = False
 
 
+#: The only escape sequences ever written: rich's colours and styles on a terminal.
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+
+
+def terminal_cell(text: str) -> str:
+    """A value from the data for a rich table or console line: escaped for the terminal on
+    one line (a line break shown as ``\\n``)."""
+    from utsatta.escape import terminal
+
+    return terminal(text)
+
+
+def _for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
+    from utsatta.escape import ci_text, terminal
+
+    def one(part: str) -> str:
+        # Also a CI log: no line may become a workflow command, except the reporter's own.
+        return terminal(part, multiline=True) if commands else ci_text(part, multiline=True)
+
+    if "\x1b[" in text and _is_tty(stream):
+        parts = _SGR.split(text)
+        return "".join(part if i % 2 else one(part) for i, part in enumerate(parts))
+    return one(text)
+
+
+def _is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def out(text: str) -> None:
-    """Output on stdout, as written."""
-    _write(sys.stdout, text)
+    """Text for the user on stdout, escaped for the terminal (lines kept)."""
+    _write(sys.stdout, _for_terminal(sys.stdout, text))
+
+
+def out_workflow_commands(text: str) -> None:
+    """The GitHub reporter's lines on stdout: its ``::error`` commands are meant, and every
+    value in them was escaped with :func:`utsatta.escape.ci_message` / ``ci_property``."""
+    _write(sys.stdout, _for_terminal(sys.stdout, text, commands=True))
+
+
+def out_document(text: str, *, json: bool = False) -> None:
+    """A document on stdout, as its renderer escaped it for its own format: JSON with every
+    invisible or control character as ``\\uXXXX``, anything else with no control character
+    but tab and line feed."""
+    from utsatta.escape import document, json_document
+
+    _write(sys.stdout, json_document(text) if json else document(text))
 
 
 def err(text: str) -> None:
-    """A line for the user on stderr (stdout stays clean for the output itself)."""
-    _write(sys.stderr, text if text.endswith("\n") else text + "\n")
+    """A line for the user on stderr (stdout stays clean for the output itself), escaped for
+    the terminal (lines kept)."""
+    text = text if text.endswith("\n") else text + "\n"
+    _write(sys.stderr, _for_terminal(sys.stderr, text))
 
 
 def interrupted() -> int:
@@ -41,11 +106,18 @@ def interrupted() -> int:
     return EXIT_INTERRUPTED
 
 
-def write_file(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write a whole file atomically (raises ``OutputError`` with a Swedish message)."""
-    from utsatta.fileio import write_atomic
+def write_file(
+    path: Path, text: str, *, overwrite: bool, inside: Path | None = None, folders: bool = False
+) -> None:
+    """Write a whole file atomically: ``WriteRefused`` (exit 4) when it exists and not
+    ``overwrite``, is not a regular file, or lies outside ``inside``; ``WriteFailed`` (exit 120)
+    when it cannot be written. With ``folders`` the missing folders are created first (under
+    the same rules)."""
+    from utsatta.fileio import make_folders, write_atomic
 
-    write_atomic(path, text, overwrite=overwrite)
+    if folders:
+        make_folders(path.parent, inside=inside)
+    write_atomic(path, text, overwrite=overwrite, inside=inside)
 
 
 def append_file(path: Path, text: str) -> None:

@@ -73,6 +73,7 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Oväntat extra argument: {0}."),
         (r"Invalid value: (.+)", "Ogiltigt värde: {0}"),
         (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
+        (r"(Kommandot .+ finns inte\.)", "{0}"),
         (r"Missing command\.", "Kommando saknas."),
     )
 )
@@ -83,16 +84,31 @@ def translate(message: str) -> str:
     return _WORDS.get(message, message)
 
 
+#: Typer adds its suggestion for a mistyped command after the (already Swedish) message.
+_TRAILING_SUGGESTION = re.compile(r"\.?\s*Did you mean (.+?)\?\s*$", re.DOTALL)
+
+
+def _alternatives(text: str) -> str:
+    """``'a', 'b'`` → ``'a' eller 'b'``."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} eller {parts[-1]}"
+
+
 def translate_error(message: str) -> str:
+    suggestion = ""
+    trailing = _TRAILING_SUGGESTION.search(message)
+    if trailing and not message.startswith("No such option"):
+        suggestion = f" Menade du {_alternatives(trailing.group(1))}?"
+        message = message[: trailing.start()].rstrip(".") + "."
     for pattern, swedish in _ERRORS:
         m = pattern.fullmatch(message.strip())
         if m:
             text = swedish.format(*(g or "" for g in m.groups()))
             hint = _SUGGESTION.search(message)
             if hint:
-                text += f" Menade du {hint.group(1) or hint.group(2)}?"
-            return text
-    return message
+                text += f" Menade du {_alternatives(hint.group(1) or hint.group(2))}?"
+            return text + suggestion
+    return message + suggestion
 
 
 def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:

@@ -11,7 +11,9 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
+from utsatta.synonyms import suggest_value
 
 
 def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
@@ -204,6 +206,30 @@ _KIND_WORDS = {
 }
 
 
+def _empty_text_message(model: type[BaseModel], path: Path_, name: str) -> str:
+    """An empty text: say whether the key is required (then it cannot be removed)."""
+    holder = _container_model(model, path[:-1]) if path else None
+    field = holder.model_fields.get(name) if holder is not None else None
+    if field is not None and field.is_required():
+        return (
+            f"'{name}' är tom, men den krävs. Skriv texten på raderna under '{name}: |', "
+            "indragna med mellanslag."
+        )
+    return f"'{name}' är tom. Skriv en text, eller ta bort nyckeln: den är frivillig."
+
+
+def _value_hint(field: str, value: Any, allowed: list[str]) -> str:
+    """ " Menade du 'genomford'?" from the table of words people write (synonyms), else from
+    the spelling; "" when neither finds one."""
+    written = str(value)
+    if len(written) > 100:
+        return ""
+    code = suggest_value(field, written)
+    if code is not None and code in allowed and code != written:
+        return f" Menade du '{code}'?"
+    return menade_du(written, allowed)
+
+
 def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
@@ -251,13 +277,13 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "ogiltigt-varde",
                 f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
-        shown = value if isinstance(value, str) else _describe(value)
+        shown = shorten(value) if isinstance(value, str) else _describe(value)
         return fel(
             file,
             path,
             "ogiltigt-varde",
-            f"'{shown}' är inte ett tillåtet värde för {name}.{menade_du(str(value), allowed)} "
-            f"Tillåtna värden: {', '.join(allowed)}.",
+            f"'{shown}' är inte ett tillåtet värde för {name}.{_value_hint(name, value, allowed)}"
+            f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
         return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path)))
@@ -290,6 +316,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             "ogiltigt-tal",
             "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
         )
+    if kind == "tom-text" and name:
+        return fel(file, path, kind, _empty_text_message(model, path, name))
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
         if kind in _VALUE_CODES and name:

@@ -1,10 +1,17 @@
-"""Reporters for validation findings, chosen by name. Each returns the text to print."""
+"""Reporters for validation findings, chosen by name. Each returns the text to print.
+
+Each reporter escapes for its own channel (docs/decisions/0061-escaping-per-channel.md): file
+names with :func:`utsatta.escape.identifier`, the GitHub reporter and the job summary with the
+CI and summary functions, so that no line of the CI log can become a workflow command and no
+file name or message can break the summary's Markdown. The text reporter leaves the terminal
+escaping to the output layer (``cli.output.out``) and only makes file names unambiguous."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
+from utsatta import escape
 from utsatta.findings import Finding, Severity
 
 
@@ -26,7 +33,10 @@ def summary(findings: list[Finding], files_checked: int) -> str:
 
 
 def text(findings: list[Finding], files_checked: int) -> str:
-    lines = [f"{f.file}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}" for f in findings]
+    lines = [
+        f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}"
+        for f in findings
+    ]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines) + "\n"
 
@@ -42,24 +52,16 @@ def as_json(findings: list[Finding], files_checked: int, *, ok: bool) -> str:
     )
 
 
-def _escape_data(s: str) -> str:
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(s: str) -> str:
-    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(findings: list[Finding], files_checked: int) -> str:
     lines = []
     for f in findings:
         level = "error" if f.severity is Severity.FEL else "warning"
         lines.append(
-            f"::{level} file={_escape_property(f.file)},line={f.line},col={f.column},"
-            f"title={_escape_property(f.code)}::{_escape_data(f.message)}"
+            f"::{level} file={escape.ci_property(escape.identifier(f.file))},line={f.line},"
+            f"col={f.column},title={escape.ci_property(f.code)}::"
+            f"{escape.ci_message(f.message, multiline=True)}"
         )
-    lines.append(summary(findings, files_checked))
+    lines.append(escape.ci_text(summary(findings, files_checked)))
     return "\n".join(lines) + "\n"
 
 
@@ -69,17 +71,11 @@ REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {
 }
 
 
-def _code(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def step_summary(findings: list[Finding], files_checked: int, names: dict[str, str]) -> str:
     """A Markdown job summary for GitHub Actions, grouped by organisation.
 
     Annotations are capped per step, so the summary is where every finding can be read.
     """
-    from utsatta.render.markdown import cell as _cell
-
     lines = ["## utsatta validate", "", summary(findings, files_checked), ""]
     groups: dict[str, list[Finding]] = {}
     for f in findings:
@@ -94,16 +90,17 @@ def step_summary(findings: list[Finding], files_checked: int, names: dict[str, s
         items = groups[key]
         errors = sum(1 for f in items if f.severity is Severity.FEL)
         lines += [
-            f"### {_cell(key)} ({antal(errors, 'fel', 'fel')}, "
+            f"### {escape.summary_cell(key)} ({antal(errors, 'fel', 'fel')}, "
             f"{antal(len(items) - errors, 'varning', 'varningar')})",
             "",
             "| Plats | Allvarlighet | Kod | Meddelande |",
             "|---|---|---|---|",
         ]
         lines += [
-            # The place is a code span (copied as it is), so only a pipe needs escaping there.
-            f"| `{_code(f.file)}:{f.line}:{f.column}` | {f.severity} | {f.code} | "
-            f"{_cell(f.message)} |"
+            # The place is a code span (copied as it is); summary_code picks a fence longer
+            # than any backtick run in the name and shows line breaks and invisible characters.
+            f"| {escape.summary_code(f'{f.file}:{f.line}:{f.column}')} | {f.severity} | "
+            f"{escape.summary_cell(f.code)} | {escape.summary_cell(f.message)} |"
             for f in items
         ]
         lines.append("")

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, data_dir, own_data_dir, stop_on_errors
-from utsatta.cli.output import out, write_file
+from utsatta.cli.output import out, out_document, write_file
+from utsatta.fileio import read_regular
 
 
 def codeowners(
@@ -53,17 +54,14 @@ def codeowners(
         )
     text = make_codeowners(ds, prefix, coordinators=med_samordnare)
     if output is None:
-        out(text)
+        out_document(text)
         return
-    if output.is_dir():
-        raise typer.BadParameter(f"{output} är en mapp; ange en fil.", param_hint="--output")
     try:
-        unchanged = output.is_file() and output.read_bytes() == text.encode("utf-8")
+        unchanged = read_regular(output) == text.encode("utf-8")
     except OSError:
         unchanged = False
     if unchanged:
         out(f"{output} är oförändrad.\n")
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    write_file(output, text, overwrite=force)
+    write_file(output, text, overwrite=force, folders=True)
     out(f"Skrev {output}.\n")

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, own_data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_FINDINGS, err, out, write_file
+from utsatta.cli.output import out, write_file
+from utsatta.errors import WriteRefused
 
 ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
 
@@ -51,14 +52,14 @@ def ny_rapport(
         )
     check_year(ds.plan.model.plan.giltighet, ar)
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
-    if target.exists():
-        err(
-            f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
+    if target.exists() or target.is_symlink():
+        raise WriteRefused(
+            f"{target} finns redan och skrivs inte över. Redigera den befintliga filen "
             "(eller ta bort den först om du vill börja om)."
         )
-        raise typer.Exit(EXIT_FINDINGS)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_file(target, report_scaffold(ds, ar, organisation), overwrite=False)
+    write_file(
+        target, report_scaffold(ds, ar, organisation), overwrite=False, inside=ds.root, folders=True
+    )
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
 
 
@@ -85,12 +86,10 @@ def ny_uppfoljning(
     assert ds.plan and ds.plan.model
     check_year(ds.plan.model.plan.giltighet, ar)
     target = ds.root / "uppfoljning" / f"{ar}.yaml"
-    if target.exists():
-        err(
-            f"fel: {target} finns redan och skrivs inte över. Redigera den befintliga filen "
+    if target.exists() or target.is_symlink():
+        raise WriteRefused(
+            f"{target} finns redan och skrivs inte över. Redigera den befintliga filen "
             "(eller ta bort den först om du vill börja om)."
         )
-        raise typer.Exit(EXIT_FINDINGS)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_file(target, uppfoljning_scaffold(ds, ar), overwrite=False)
+    write_file(target, uppfoljning_scaffold(ds, ar), overwrite=False, inside=ds.root, folders=True)
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, SimpleFormat, check_year, data_dir, stop_on_errors
+from utsatta.cli.options import (
+    DataOption,
+    SimpleFormat,
+    check_indicator_year,
+    check_year,
+    data_dir,
+    stop_on_errors,
+)
 from utsatta.cli.output import out
 
 if TYPE_CHECKING:
@@ -83,6 +90,7 @@ def indikatorer(
     from utsatta.render import overview
 
     ds = _load(data, ("plan", "organisationer", "omraden", "indikator"))
+    check_indicator_year(ds, ar)
     if format is SimpleFormat.json:
         out(overview.indicators_json(ds, ar))
     else:

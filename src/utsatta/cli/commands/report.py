@@ -18,8 +18,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out, write_file
-from utsatta.errors import OutputError
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, write_file
 
 __all__ = ["ReportFormat", "report"]
 
@@ -92,7 +91,7 @@ def report(
         )
     text = _render(ar, format, data)
     if output is None:
-        out(text)
+        out_document(text)
         raise typer.Exit(EXIT_OK)
     if check:
         raise typer.Exit(_check(output, text, ar, format, data))
@@ -131,11 +130,8 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
         if same:
             err(f"{output} är oförändrad.")
             return EXIT_OK
-    try:  # like codeowners and schema: a missing folder is created
-        output.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"Mappen {output.parent} kan inte skapas ({exc.strerror}).") from exc
-    write_file(output, text, overwrite=force)
+    # like codeowners and schema: a missing folder is created (WriteFailed 120 if it cannot be)
+    write_file(output, text, overwrite=force, folders=True)
     err(f"Skrev {output}.")
     return EXIT_OK
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.output import err, out
+from utsatta.cli.output import err, out_document
 
 __all__ = ["schema"]
 
@@ -43,7 +43,7 @@ def schema(
     from utsatta import schema_export
 
     if output is None:
-        out(schema_export.combined_text())
+        out_document(schema_export.combined_text(), json=True)
         return
     done = schema_export.write_schemas(output, overwrite=force)
     for path, status in done.items():

@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, FindingFormat, check_year, data_dir_for_paths
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, append_file, err, out
+from utsatta.cli.output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    append_file,
+    err,
+    out,
+    out_document,
+    out_workflow_commands,
+)
 
 
 def validate(
@@ -67,9 +75,13 @@ def validate(
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
         format = FindingFormat.github if gha else FindingFormat.text
     if format is FindingFormat.json:
-        out(reporters.as_json(result.findings, result.files_checked, ok=not failed))
+        out_document(
+            reporters.as_json(result.findings, result.files_checked, ok=not failed), json=True
+        )
+    elif format is FindingFormat.github:
+        out_workflow_commands(reporters.github(result.findings, result.files_checked))
     else:
-        out(reporters.REPORTER_BY_NAME[format.value](result.findings, result.files_checked))
+        out(reporters.text(result.findings, result.files_checked))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         summary = reporters.step_summary(

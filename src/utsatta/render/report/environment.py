@@ -7,17 +7,22 @@ not render (``validate``) never pay for them.
 
 from __future__ import annotations
 
+import os
 import re
+import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from utsatta import escape
+from utsatta.errors import UtsattaError
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.assemble import build
 from utsatta.render.report.view import ReportView
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BaseLoader, Environment
 
 Format = Literal["md", "html"]
 
@@ -31,19 +36,133 @@ def override_templates_dir(data_dir: Path) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+#: The most characters a report may have (the real reports are well under 1 MB).
+MAX_OUTPUT = 20_000_000
+#: The most items all ``range()`` calls of one rendering may produce together.
+MAX_RANGE_TOTAL = 1_000_000
+#: The longest string or list a ``*`` or ``**`` in a template may produce.
+MAX_PRODUCT = 1_000_000
+#: The largest template file read.
+MAX_TEMPLATE_BYTES = 2_000_000
+
+
+class TemplateFailed(UtsattaError):
+    """A report template could not be rendered: a syntax error, an undefined name, a limit
+    reached, or a template that is not inside its folder. The message names the template
+    file and line (docs/decisions/0065-templates.md)."""
+
+    exit_code = 1
+
+
+def _contained_loader(folder: Path) -> BaseLoader:
+    """A loader for one folder that opens only regular files whose real path is inside it
+    (no link out, no ``..``), and at most MAX_TEMPLATE_BYTES of each."""
+    from jinja2 import BaseLoader, TemplateNotFound
+
+    from utsatta.fileio import read_regular
+
+    root = folder.resolve()
+
+    class ContainedLoader(BaseLoader):
+        def get_source(
+            self, environment: Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            parts = template.replace("\\", "/").split("/")
+            if any(p in ("", ".", "..") for p in parts) or Path(template).is_absolute():
+                raise TemplateNotFound(template)
+            path = root.joinpath(*parts)
+            if not os.path.lexists(path):
+                raise TemplateNotFound(template)
+            real = path.resolve()
+            if not real.is_relative_to(root):
+                raise TemplateFailed(
+                    f"Mallen {escape.identifier(str(path))} är en länk ut ur mallmappen {root} "
+                    "och används inte. Lägg mallen i mappen i stället för en länk."
+                )
+            try:
+                data = read_regular(real, limit=MAX_TEMPLATE_BYTES)
+            except OSError as exc:
+                raise TemplateFailed(
+                    f"Mallen {escape.identifier(str(path))} kan inte läsas ({exc})."
+                ) from None
+            try:
+                source = data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateFailed(
+                    f"Mallen {escape.identifier(str(path))} är inte UTF-8. Spara den som UTF-8."
+                ) from None
+            return source, str(path), lambda: True
+
+    return ContainedLoader()
+
+
+def _sandbox() -> type[Environment]:
     from jinja2.sandbox import SandboxedEnvironment
+
+    class BoundedSandbox(SandboxedEnvironment):
+        """The sandbox, plus: ``*`` and ``**`` cannot build huge values, and all ``range()``
+        calls of one rendering together give at most MAX_RANGE_TOTAL items."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**":
+                if isinstance(right, int) and abs(right) > 64:
+                    raise TemplateFailed("en potens i mallen är för stor (högst 64).")
+                return left**right
+            if isinstance(left, int) and isinstance(right, str | list | tuple):
+                left, right = right, left
+            sized = isinstance(left, str | list | tuple) and isinstance(right, int)
+            if sized and len(left) * max(right, 0) > MAX_PRODUCT:
+                raise TemplateFailed(
+                    f"mallen bygger en text eller lista längre än {MAX_PRODUCT:,} med '*'.".replace(
+                        ",", " "
+                    )
+                )
+            return left * right
+
+    return BoundedSandbox
+
+
+def _bounded_range(budget: list[int]) -> Callable[..., range]:
+    def bounded(*args: int) -> range:
+        r = range(*args)
+        budget[0] -= len(r)
+        if budget[0] < 0:
+            raise TemplateFailed(
+                f"mallens range() ger sammanlagt fler än {MAX_RANGE_TOTAL:,} varv.".replace(
+                    ",", " "
+                )
+            )
+        return r
+
+    return bounded
+
+
+def _finalize(value: Any) -> Any:
+    """Every value printed by the HTML template: text from the data passes escape.html_text
+    (no control, bidi override or stray zero-width character); Markup is already safe."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape.html_text(value)
+    return value
+
+
+def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
+    from jinja2 import ChoiceLoader, StrictUndefined
 
     from utsatta.render import markdown
 
     folders = [bundled_templates_dir()]
     if templates_dir is not None:
         folders.insert(0, templates_dir)
-    # Sandboxed: a data repository's templates are text from its contributors, not code.
-    env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+    # Sandboxed: a data repository's templates are trusted like code but kept inside their
+    # folder and bounded (docs/decisions/0065-templates.md).
+    env = _sandbox()(
+        loader=ChoiceLoader([_contained_loader(f) for f in folders]),
         autoescape=fmt == "html",
+        finalize=_finalize if fmt == "html" else None,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -56,8 +175,77 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         mdblock=markdown.block,
         mdurl=markdown.url,
         richtext=markdown.richtext,
+        ident=escape.identifier,
     )
     return env
+
+
+def _bounded(parts: Iterator[str], limit: int) -> str:
+    out: list[str] = []
+    size = 0
+    for part in parts:
+        size += len(part)
+        if size > limit:
+            raise TemplateFailed(
+                f"rapporten blev längre än {limit:,} tecken; mallen har troligen en slinga som "
+                "inte tar slut.".replace(",", " ")
+            )
+        out.append(part)
+    return "".join(out)
+
+
+def _template_place(exc: BaseException) -> str:
+    """``file:line`` of the template where ``exc`` happened (Jinja rewrites its traceback so
+    that the template's frames carry the template file and line)."""
+    filename = getattr(exc, "filename", None)
+    lineno = getattr(exc, "lineno", None)
+    if filename and lineno:
+        return f"{escape.identifier(str(filename))}:{lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return f"{escape.identifier(frame.filename)}:{frame.lineno}"
+    return "mallen"
+
+
+def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -> str:
+    from jinja2 import TemplateError, TemplateNotFound
+
+    try:
+        env = _environment(fmt, templates_dir)
+        env.globals["range"] = _bounded_range([MAX_RANGE_TOTAL])
+        template = env.get_template(f"report.{fmt}.j2")
+        return _bounded(template.generate(r=view), MAX_OUTPUT)
+    except TemplateNotFound as exc:
+        raise TemplateFailed(
+            f"Mallen {escape.identifier(str(exc.name))} finns inte (eller ligger utanför "
+            "mallmappen)."
+        ) from None
+    except TemplateFailed as exc:
+        raise TemplateFailed(f"{_template_place(exc)}: {exc}") from None
+    except TemplateError as exc:
+        raise TemplateFailed(
+            f"{_template_place(exc)}: mallen kan inte användas: {_swedish(exc)}"
+        ) from None
+    except RecursionError as exc:
+        raise TemplateFailed(
+            f"{_template_place(exc)}: mallen anropar sig själv utan slut (rekursion)."
+        ) from None
+    except (MemoryError, OverflowError) as exc:
+        raise TemplateFailed(f"{_template_place(exc)}: mallen kräver för mycket minne.") from None
+
+
+def _swedish(exc: BaseException) -> str:
+    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    text = escape.shorten(str(exc.args[0]) if exc.args else str(exc), 200)
+    if isinstance(exc, TemplateSyntaxError):
+        return f"syntaxfel ({text}). Rätta raden."
+    if isinstance(exc, UndefinedError):
+        return f"ett namn finns inte ({text}). Kontrollera stavningen mot mallarna i utsatta."
+    if isinstance(exc, SecurityError):
+        return f"mallen försöker något som inte är tillåtet ({text})."
+    return f"{text}."
 
 
 def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> str:
@@ -68,8 +256,7 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
     """
     if fmt not in ("md", "html"):
         raise ValueError(f"okänt format {fmt!r}")
-    template = _environment(fmt, templates_dir).get_template(f"report.{fmt}.j2")
-    text = template.render(r=view)
+    text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
         text = _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text))
     return text.rstrip("\n") + "\n"
