@@ -23,6 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Path_, Severity
+from utsatta.load.pasted import unindented_text
 from utsatta.load.scalars import NumberTooLarge, resolve_plain, too_large
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
@@ -114,6 +115,11 @@ def parse(text: str, *, track: bool = False) -> ParseResult:
     """Parse one YAML document from ``text``. Never raises for bad input."""
     problems: list[Finding] = []
     positions = Positions() if track else None
+    pasted = unindented_text(text)
+    if pasted is not None:
+        # One finding that says what happened, not the parser's view of the pasted sentences.
+        problems.append(_problem(pasted.first, 1, "text-ej-indragen", pasted.message()))
+        return ParseResult(None, problems, positions)
     try:
         data = _walk(text, problems, positions)
     except _Abort:

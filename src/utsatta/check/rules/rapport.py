@@ -52,6 +52,17 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f"Filen ska heta {org}.yaml (eller rätta 'organisation').",
             )
         )
+    if "kontakt" in rep.model_fields_set and rep.kontakt is None:
+        out.append(
+            varning(
+                f,
+                ("kontakt",),
+                "tom-kontakt",
+                "'kontakt' är tom. Skriv namn och e-postadress till den som kan svara på frågor "
+                "om rapporten (eller ta bort nyckeln).",
+                at_key=True,
+            )
+        )
     if known.org_ids:
         out += ORG.check(f, [(("organisation",), org)], known.org_ids, known.org_set)
     known_org = org in known.org_set
@@ -70,6 +81,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 )
             )
         seen.add(insats)
+        out += _contradictions(f, at, item)
         if known.insats_ids and insats not in known.insats_set:
             out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))
         elif known.duties and known_org and org not in known.duties.get(insats, frozenset()):
@@ -108,4 +120,43 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                     at_key=True,
                 )
             )
+    return out
+
+
+#: Per status, the assessments it contradicts: an insats cancelled cannot reach its result
+#: later; one not started may still be expected to, but cannot have reached it.
+_CONTRADICTS = {
+    "avbruten": frozenset({"uppnatt", "bedoms-uppnas"}),
+    "ej-paborjad": frozenset({"uppnatt"}),
+}
+
+
+def _contradictions(f: str, at: tuple[str, int], item: Any) -> list[Finding]:
+    """Values that cannot all be true: warn, and say which one to change."""
+    out: list[Finding] = []
+    status, bedomning = str(item.status), str(item.bedomning)
+    if bedomning in _CONTRADICTS.get(status, frozenset()):
+        what = "avbruten" if status == "avbruten" else "inte påbörjad"
+        out.append(
+            varning(
+                f,
+                (*at, "bedomning"),
+                "motsagande-bedomning",
+                f"Insatsen är {what} (status: {status}) men bedömningen är '{bedomning}'. "
+                "Är resultatet nått: rätta status (t.ex. genomford eller pagaende). Annars: "
+                "skriv bedomning: inte-uppnatt eller bedoms-inte-uppnas.",
+            )
+        )
+    if status == "ej-paborjad" and item.omraden:
+        out.append(
+            varning(
+                f,
+                (*at, "omraden"),
+                "motsagande-omraden",
+                f"Insatsen är inte påbörjad (status: ej-paborjad) men når {len(item.omraden)} "
+                f"{'område' if len(item.omraden) == 1 else 'områden'} (omraden). Har arbetet "
+                "börjat: skriv status: pagaende. Annars: ta bort omraden.",
+                at_key=True,
+            )
+        )
     return out
