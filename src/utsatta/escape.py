@@ -39,6 +39,7 @@ __all__ = [
     "ci_text",
     "document",
     "html_attr",
+    "html_no_commands",
     "html_text",
     "identifier",
     "json_document",
@@ -288,7 +289,11 @@ def _md_line(line: str) -> str:
     m = _ORDERED.match(text)
     if m:
         text = f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
-    return text
+    # A report printed in a CI log must not hold a workflow command; "\:" and "\[" render as
+    # ":" and "[" in Markdown, so the page reads the same.
+    if text.startswith("::"):
+        text = "\\" + text
+    return text.replace("##[", "##\\[") if "##[" in text else text
 
 
 def _one_line(text: str) -> str:
@@ -335,6 +340,15 @@ def html_text(text: str) -> str:
     """Text for the HTML report, before Jinja's autoescape (which still escapes ``<&>"'``):
     :func:`prose`, so no control reaches the page and no bidi override reorders it."""
     return prose(text)
+
+
+def html_no_commands(page: str) -> str:
+    """A rendered HTML page with no line the GitHub runner reads as a workflow command when
+    the page is printed in a CI log: ``:`` at a line start and ``[`` after ``##`` become the
+    character references ``&#58;`` and ``&#91;``, which a browser shows as the same
+    characters (the page looks the same; data is only in text and attribute values)."""
+    page = _COMMAND_LINE.sub(r"\1&#58;:", page)
+    return page.replace("##[", "##&#91;") if "##[" in page else page
 
 
 def html_attr(text: str) -> str:
@@ -399,8 +413,10 @@ def json_document(text: str) -> str:
     """A JSON document (``json.dumps(..., ensure_ascii=False)``) safe for a terminal or log:
     every control, format, bidi and invisible character and every lone surrogate, which JSON
     allows raw inside a string, is written as its ``\\uXXXX`` escape. Lossless: the parsed
-    value is the same; outside strings JSON has no such characters."""
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    value is the same; outside strings JSON has no such characters. ``##[`` (the runner's old
+    command syntax, recognised anywhere in a line) is written ``##\\u005b``."""
+    text = _JSON_UNSAFE.sub(_json_escape, text)
+    return text.replace("##[", "##\\u005b") if "##[" in text else text
 
 
 _DOCUMENT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SURROGATES}]")

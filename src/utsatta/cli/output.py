@@ -53,7 +53,9 @@ def terminal_cell(text: str) -> str:
     return terminal(text)
 
 
-def _for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
+def for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
+    """``text`` as it may reach ``stream``: escaped (ci_text, lines kept); on a terminal the
+    SGR colour codes are kept; with ``commands`` lines may start with ``::``."""
     from utsatta.escape import ci_text, terminal
 
     def one(part: str) -> str:
@@ -75,13 +77,13 @@ def _is_tty(stream: Any) -> bool:
 
 def out(text: str) -> None:
     """Text for the user on stdout, escaped for the terminal (lines kept)."""
-    _write(sys.stdout, _for_terminal(sys.stdout, text))
+    _write(sys.stdout, for_terminal(sys.stdout, text))
 
 
 def out_workflow_commands(text: str) -> None:
     """The GitHub reporter's lines on stdout: its ``::error`` commands are meant, and every
     value in them was escaped with :func:`utsatta.escape.ci_message` / ``ci_property``."""
-    _write(sys.stdout, _for_terminal(sys.stdout, text, commands=True))
+    _write(sys.stdout, for_terminal(sys.stdout, text, commands=True))
 
 
 def out_document(text: str, *, json: bool = False) -> None:
@@ -97,7 +99,7 @@ def err(text: str) -> None:
     """A line for the user on stderr (stdout stays clean for the output itself), escaped for
     the terminal (lines kept)."""
     text = text if text.endswith("\n") else text + "\n"
-    _write(sys.stderr, _for_terminal(sys.stderr, text))
+    _write(sys.stderr, for_terminal(sys.stderr, text))
 
 
 def interrupted() -> int:

@@ -322,7 +322,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         message = err["msg"]
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
-        if kind == "ogiltigt-id" and isinstance(value, str) and _ascii(value):
+        if kind == "ogiltigt-id" and isinstance(value, str) and 0 < len(_ascii(value)) <= 60:
             message += f" Menade du '{_ascii(value)}'?"
         return fel(file, path, kind, message)
     return fel(

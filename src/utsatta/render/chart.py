@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
+
+from utsatta.escape import html_attr
 from typing import Protocol
 
 __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
@@ -152,7 +154,9 @@ def indicator_svg(
         share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
         return _TOP + float(share) * plot_h
 
-    label = _description(titel, baslinje, points, malvarde, malar, fmt)
+    # Text from the data: no control, bidi or stray zero-width character (issue 16).
+    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt))
+    enhet = html_attr(enhet)
     sid = f"diagram-{ident}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '

@@ -34,7 +34,9 @@ def summary(findings: list[Finding], files_checked: int) -> str:
 
 def text(findings: list[Finding], files_checked: int) -> str:
     lines = [
-        f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] {f.message}"
+        # One line per finding: a line break in an echoed value is shown as "\n".
+        f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] "
+        f"{escape.terminal(f.message)}"
         for f in findings
     ]
     lines.append(summary(findings, files_checked))

@@ -51,7 +51,8 @@ def _renderer() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable(["image", "heading", "lheading"])
+    # No entities: "&#x202E;" in the data must not become a bidi override in the page.
+    md.disable(["image", "heading", "lheading", "entity"])
     return md
 
 

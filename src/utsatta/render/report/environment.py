@@ -259,6 +259,8 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
     text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
         text = _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text))
+    else:
+        text = escape.html_no_commands(text)
     return text.rstrip("\n") + "\n"
 
 
