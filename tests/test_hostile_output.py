@@ -29,10 +29,36 @@ HOSTILE = (
 #: Every key whose value is free text in some model (tests/test_hostile_output.py keeps the
 #: data valid by changing only these).
 FREE_TEXT = frozenset(
-    "ansvarig behov benamning beslutad_av definition diarienummer dokumentansvarig "
-    "dokumenttyp forslag fortsatt_arbete forvantat_resultat galler_for kommentar kontakt "
-    "lardomar motivering namn nationellt nulage organ orsak redovisning samordning text "
-    "tidsplan titel upprattad_av utgivare".split()
+    [
+        "ansvarig",
+        "behov",
+        "benamning",
+        "beslutad_av",
+        "definition",
+        "diarienummer",
+        "dokumentansvarig",
+        "dokumenttyp",
+        "forslag",
+        "fortsatt_arbete",
+        "forvantat_resultat",
+        "galler_for",
+        "kommentar",
+        "kontakt",
+        "lardomar",
+        "motivering",
+        "namn",
+        "nationellt",
+        "nulage",
+        "organ",
+        "orsak",
+        "redovisning",
+        "samordning",
+        "text",
+        "tidsplan",
+        "titel",
+        "upprattad_av",
+        "utgivare",
+    ]
 )
 
 _BIDI_ZW = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff\u2028\u2029]")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
+from typing import Protocol
 
 from utsatta.escape import html_attr
-from typing import Protocol
 
 __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
 
