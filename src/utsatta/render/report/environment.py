@@ -194,7 +194,7 @@ def _bounded(parts: Iterator[str], limit: int) -> str:
     return "".join(out)
 
 
-def _template_place(exc: BaseException) -> str:
+def _template_place(exc: BaseException, name: str = "mallen") -> str:
     """``file:line`` of the template where ``exc`` happened (Jinja rewrites its traceback so
     that the template's frames carry the template file and line)."""
     filename = getattr(exc, "filename", None)
@@ -204,16 +204,18 @@ def _template_place(exc: BaseException) -> str:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return f"{escape.identifier(frame.filename)}:{frame.lineno}"
-    return "mallen"
+    return escape.identifier(name)
 
 
 def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -> str:
     from jinja2 import TemplateError, TemplateNotFound
 
+    name = f"report.{fmt}.j2"
     try:
         env = _environment(fmt, templates_dir)
         env.globals["range"] = _bounded_range([MAX_RANGE_TOTAL])
-        template = env.get_template(f"report.{fmt}.j2")
+        template = env.get_template(name)
+        name = template.filename or name
         return _bounded(template.generate(r=view), MAX_OUTPUT)
     except TemplateNotFound as exc:
         raise TemplateFailed(
@@ -221,7 +223,7 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
             "mallmappen)."
         ) from None
     except TemplateFailed as exc:
-        raise TemplateFailed(f"{_template_place(exc)}: {exc}") from None
+        raise TemplateFailed(f"{_template_place(exc, name)}: {exc}") from None
     except TemplateError as exc:
         raise TemplateFailed(
             f"{_template_place(exc)}: mallen kan inte användas: {_swedish(exc)}"
