@@ -236,3 +236,22 @@ def test_a_mistyped_command_is_answered_in_swedish() -> None:
     assert result.exit_code == 2
     assert "Kommandot 'reportt' finns inte. Menade du 'report'?" in result.stderr
     assert "Did you mean" not in result.stderr
+
+
+def test_fmt_on_a_full_disk_is_120_and_leaves_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import utsatta.fileio
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    data = _data(tmp_path)
+    report = data / "rapporter/2023/grundskolenamnden.yaml"
+    before = report.read_bytes().replace(b"status: pagaende", b"status:    pagaende", 1)
+    report.write_bytes(before)
+    monkeypatch.setattr(utsatta.fileio.os, "fsync", full)
+    result = runner.invoke(app, ["fmt", "--data", str(data), str(report)])
+    assert result.exit_code == 120, result.stdout
+    assert "disken är full" in result.stdout
+    assert report.read_bytes() == before

@@ -138,7 +138,7 @@ def format_text(text: str, kind: str) -> str:
 def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
     """Format one file in place (atomically), or with ``write=False`` only find out whether it
     would change. Never raises for bad content: the result says why a file was not formatted."""
-    from utsatta.errors import OutputError
+    from utsatta.errors import OutputError, WriteFailed
     from utsatta.fileio import read_regular, write_atomic
 
     if path.is_symlink():
@@ -178,8 +178,13 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
                 error="Filen ändrades medan den formaterades och lämnas som den är. Försök igen.",
             )
         write_atomic(path, formatted, overwrite=True)
-    except OSError as exc:
-        return FmtResult(path, changed=True, error=f"Filen går inte att skriva ({exc.strerror}).")
     except OutputError as exc:
-        return FmtResult(path, changed=True, error=str(exc))
+        return FmtResult(path, changed=True, error=str(exc), write_exit=exc.exit_code)
+    except OSError as exc:
+        return FmtResult(
+            path,
+            changed=True,
+            error=f"Filen går inte att skriva ({exc.strerror}).",
+            write_exit=WriteFailed.exit_code,
+        )
     return FmtResult(path, changed=True, written=True)

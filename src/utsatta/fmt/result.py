@@ -42,6 +42,8 @@ class FmtResult:
     line: int | None = None
     column: int | None = None
     internal: bool = False
+    #: the exit code of a failed write (120 could not write, 4 refused; docs/decisions/0060)
+    write_exit: int = 0
 
     @property
     def ok(self) -> bool:

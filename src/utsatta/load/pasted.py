@@ -48,8 +48,17 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def unindented_text(text: str) -> Pasted | None:
-    """The first block text whose lines were pasted without indentation, or None."""
+#: A key of three words or more: a sentence that YAML took for a key.
+_SENTENCE_KEY = re.compile(r"^ *(?:- +)*[^\s:#]+(?: +[^\s:#]+){2,} *:(?: |$)")
+
+
+def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Pasted | None:
+    """The first block text whose lines were pasted without indentation, or None.
+
+    ``parsed``: the file parsed without a syntax error; then the pasted text must have become
+    a key made of a sentence (three words or more before the colon), so valid YAML with an
+    empty block text followed by an odd key is never taken for pasted text. ``before``: the
+    line of a syntax error; pasted text found only after it is not the cause (0: any)."""
     if _ANY_HEADER.search(text) is None:
         return None
     lines = text.split("\n")
@@ -74,7 +83,9 @@ def unindented_text(text: str) -> Pasted | None:
                 if content < 0 or _indent(line) < content:
                     break
             j += 1
-        if j < n and not _STRUCTURE.match(lines[j].rstrip("\r")):
+        end = lines[j].rstrip("\r") if j < n else ""
+        pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
+        if j < n and pasted and (before == 0 or j + 1 <= before):
             first = j
             last = j
             k = j + 1

@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Path_, Severity
-from utsatta.load.pasted import unindented_text
+from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import NumberTooLarge, resolve_plain, too_large
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
@@ -115,18 +115,22 @@ def parse(text: str, *, track: bool = False) -> ParseResult:
     """Parse one YAML document from ``text``. Never raises for bad input."""
     problems: list[Finding] = []
     positions = Positions() if track else None
-    pasted = unindented_text(text)
-    if pasted is not None:
-        # One finding that says what happened, not the parser's view of the pasted sentences.
-        problems.append(_problem(pasted.first, 1, "text-ej-indragen", pasted.message()))
-        return ParseResult(None, problems, positions)
     try:
         data = _walk(text, problems, positions)
+        pasted = unindented_text(text, parsed=True) if ": " in text else None
+        if pasted is not None:
+            # One finding that says what happened: not an empty text and a sentence as a key.
+            return ParseResult(None, [_pasted_problem(pasted)], positions)
     except _Abort:
         data = None
     except MarkedYAMLError as exc:
         data = None
-        problems.append(_syntax_problem(exc, text))
+        mark = exc.problem_mark or exc.context_mark
+        pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)
+        if pasted is None:
+            problems.append(_syntax_problem(exc, text))
+        else:  # the rest follows from the pasted lines
+            problems[:] = [_pasted_problem(pasted)]
     except ReaderError as exc:
         data = None
         problems.append(_reader_problem(exc, text))
@@ -134,6 +138,10 @@ def parse(text: str, *, track: bool = False) -> ParseResult:
         data = None
         problems.append(_problem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
     return ParseResult(data, problems, positions)
+
+
+def _pasted_problem(pasted: Pasted) -> Finding:
+    return _problem(pasted.first, 1, "text-ej-indragen", pasted.message())
 
 
 def c_parser_available() -> bool:

@@ -5,7 +5,7 @@ code.
 
 Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
 formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
-read.
+read; 120 a formatted file could not be written, 4 its write was refused (0060).
 """
 
 from __future__ import annotations
@@ -152,4 +152,8 @@ def run(
             f"{_files(len(failed))} kunde inte formateras; rätta felen ovan (kör 'utsatta "
             "validate') och försök igen."
         )
+    # A file that could not be written (120) or was refused (4) outranks findings (1).
+    write_exit = max((r.write_exit for r in failed), default=0)
+    if write_exit:
+        return write_exit
     return EXIT_FINDINGS if failed or (check and changed) else EXIT_OK
