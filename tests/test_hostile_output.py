@@ -137,6 +137,8 @@ def hostile_ids(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return doc
 
     _rewrite(report, change)
+    broken = data / "rapporter/2023" / "ny\nrad``|::warning::x.yaml"
+    broken.write_bytes(b"schemaversion: 1\n")
     odd = data / "rapporter/2023" / "x`y|z\u202e\u200b.yaml"
     odd.write_bytes(b'schemaversion: 1\nar: 2023\norganisation: "a\\e]52;c;x\\a"\n')
     return data

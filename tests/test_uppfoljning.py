@@ -305,7 +305,7 @@ def test_ny_uppfoljning_writes_once_and_checks_the_year(tmp_path: Path) -> None:
     )
     before = target.read_bytes()
     again = runner.invoke(app, ["ny", "uppfoljning", "2024", "--data", str(data)])
-    assert again.exit_code == 1
+    assert again.exit_code == 4  # WriteRefused (docs/decisions/0060)
     assert "finns redan och skrivs inte över" in again.stderr
     assert target.read_bytes() == before
     assert runner.invoke(app, ["ny", "uppfoljning", "2030", "--data", str(data)]).exit_code == 2

@@ -1,6 +1,8 @@
 """The command line: registers the commands, and is the one place that turns what went wrong
-into an exit code (a contract, documented in the README): 0 no errors, 1 findings or a failed
-check, 2 usage error, 3 the data folder cannot be read, 120 output lost, 130 Ctrl-C.
+into an exit code (a contract, documented in the README): 0 no errors, 1 findings, a failed
+check or a report template that cannot be used, 2 usage error, 3 the data folder cannot be read,
+4 refused to write (WriteRefused), 120 could not write (WriteFailed, or output lost), 130 Ctrl-C.
+Library errors carry their code (``UtsattaError.exit_code``), so the map is one ``isinstance``.
 
 Each command lives in its own module under ``utsatta.cli.commands`` and imports what it needs
 when it runs, so that ``--help`` and ``validate`` stay fast.
