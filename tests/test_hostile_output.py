@@ -245,3 +245,30 @@ def test_only_colour_codes_pass_on_a_terminal() -> None:
     text = "\x1b[31mröd\x1b[0m \x1b]52;c;eA==\x07 \x1b[2K"
     assert for_terminal(Tty(), text) == "\x1b[31mröd\x1b[0m \\x1b]52;c;eA==\\x07 \\x1b[2K"
     assert for_terminal(io.StringIO(), text).count("\x1b") == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(st.text() | st.integers(), lambda c: st.lists(c) | st.dictionaries(st.text(), c))
+)
+def test_json_on_stdout_is_lossless_and_clean(value: Any) -> None:
+    import json
+
+    from utsatta.escape import json_document
+
+    shown = json_document(json.dumps(value, ensure_ascii=False, indent=2))
+    assert json.loads(shown) == value
+    assert_clean(shown.encode("utf-8"), where="json")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*":#[ \nab<>&"]), max_size=60))
+def test_html_page_reads_the_same_without_command_lines(text: str) -> None:
+    import html
+
+    from utsatta.escape import html_no_commands
+
+    page = html.escape(text, quote=False)
+    safe = html_no_commands(page)
+    assert html.unescape(safe) == html.unescape(page)
+    assert_clean(safe.encode("utf-8"), where="html")
