@@ -11,6 +11,7 @@ import pytest
 
 from utsatta.load.dataset import load
 from utsatta.render.report import ReportView, build, render
+from utsatta.render.report.view import IndikatorVy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "statuses"
 
@@ -34,7 +35,7 @@ def v2025() -> ReportView:
     return _view(2025)
 
 
-def _ind(view: ReportView, ident: str):  # type: ignore[no-untyped-def]
+def _ind(view: ReportView, ident: str) -> IndikatorVy:
     found = [
         i
         for i in (
@@ -104,7 +105,7 @@ def test_2025_riskomraden_not_assessable_without_the_police_level(v2025: ReportV
     i = _ind(v2025, "riskomraden")
     assert i.status == "Ej bedömbar (polisens nivå okänd)"
     assert i.framsteg == "–"
-    assert i.senast_kanda is not None and "(senaste värde 2023)" in i.senast_kanda
+    assert i.senast_kanda is not None and "(värden t.o.m. 2023)" in i.senast_kanda
     ej = {e.lank.text: e.orsak for e in v2025.sammanfattning.ej_bedombara}
     assert ej[i.namn] == "polisens nivå okänd"
 
@@ -162,3 +163,27 @@ def test_method_texts_once(v2025: ReportView) -> None:
     for text in (METODTEXT_UTVECKLING, METODTEXT_POLISLISTOR):
         assert md.count(text[:60]) == 1
         assert html.count(text[:60]) == 1
+
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+
+def test_shipped_2025_list_and_2023_missing_reports() -> None:
+    """`utsatta report 2025`: 8 on the list (4 SU, 4 at a level the sources do not give), every
+    2015–2021 level marked as not read in a police publication; `report 2023` does not name the
+    ceased byggnadsnämnden as missing, and its heir says where its duty comes from."""
+    ds = load(SHIPPED)
+    s = build(ds, 2025).sammanfattning
+    assert s.antal_pa_listan == 8
+    assert "(4 särskilt utsatta, 4 på en nivå som källorna inte anger)" in s.lista_text
+    v = build(ds, 2023)
+    assert all(m.organisation != "Byggnadsnämnden" for m in v.saknade)
+    rows = [o for f in v.fokusomraden for i in f.insatser for o in i.organisationer]
+    assert not [o for o in rows if o.organisation == "Byggnadsnämnden"]
+    assert any("ärvt även från Byggnadsnämnden" in o.roll for o in rows)
+    assert v.omraden.upplagor[:4] == (2015, 2017, 2019, 2021)
+    early = [
+        c for r in v.omraden.rader for c in r.celler[:4] if c.nyckel not in ("saknas", "okand")
+    ]
+    assert early and all(c.markering in ("*", "†", "‡") for c in early)
+    assert v.omraden.rader_forklaring[-1].startswith("‡ ")
