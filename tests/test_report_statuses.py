@@ -5,6 +5,7 @@ and ej bedömbara in separate tables, each status linked to its working, counts 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,63 @@ def test_shipped_2025_list_and_2023_missing_reports() -> None:
     ]
     assert early and all(c.markering in ("*", "†", "‡") for c in early)
     assert v.omraden.rader_forklaring[-1].startswith("‡ ")
+
+
+def test_a_source_dated_after_the_year_is_not_evidence_for_it(tmp_path: Path) -> None:
+    """A source published 2024 is listed apart in the 2023 report ("inte belägg för 2023") and
+    is left out of the 2023 sources; in 2024 it is an ordinary source. Undated ones say so."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "report-data", data)
+    path = data / "indikatorer" / "trygghet-kvall.yaml"
+    text = path.read_text(encoding="utf-8")
+    later = (
+        "kallor:\n  - id: senare\n    utgivare: Senare utgivare\n    titel: Rapport 2024\n"
+        "    datum: 2024-05\n    sakerhet: bekraftad\n"
+    )
+    path.write_text(text.replace("kallor:\n", later, 1), encoding="utf-8")
+    v = build(load(data), 2023)
+    i = _ind(v, "trygghet-kvall")
+    assert i.senare_kallor == ("Senare utgivare: Rapport 2024 (2024-05)",)
+    assert i.kallor == ("Polisen: Trygghetsundersökning (odaterad)",)
+    md = render(v, "md")
+    assert "- Källor daterade efter 2023, inte belägg för 2023: Senare utgivare" in md
+    sources = md.split("## 5. Källor")[1]
+    assert "Senare utgivare" not in sources
+    i24 = _ind(build(load(data), 2024), "trygghet-kvall")
+    assert i24.senare_kallor == ()
+    assert "Senare utgivare: Rapport 2024 (2024-05)" in i24.kallor
+
+
+def test_last_known_progress_beside_an_ej_bedombar_after_the_malar() -> None:
+    """Without a value for the målår: ej bedömbar, and beside it the status and share of the way
+    on the last known values (by hand: 10 → 6 towards 0 is 40 % of the way)."""
+    from utsatta.compute.status import Orsak, Point, Progress, Status
+    from utsatta.render.labels import senast_kanda_text
+
+    known = Progress(
+        Status.I_FAS,
+        None,
+        "forvantad-bana",
+        Point(2020, 10),
+        Point(2023, 6),
+        0,
+        2025,
+        1.0,
+        (),
+        "",
+    )
+    ej = Progress(
+        Status.EJ_BEDOMBAR,
+        Orsak.INGET_VARDE_FOR_MALARET,
+        "forvantad-bana",
+        None,
+        None,
+        0,
+        2025,
+        None,
+        (),
+        "",
+        senast_kanda=known,
+    )
+    assert senast_kanda_text(ej) == "I fas, 40 % av vägen (värden t.o.m. 2023)"
+    assert senast_kanda_text(known) is None
