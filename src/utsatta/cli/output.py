@@ -41,11 +41,15 @@ def interrupted() -> int:
     return EXIT_INTERRUPTED
 
 
-def write_file(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write a whole file atomically (raises ``OutputError`` with a Swedish message)."""
-    from utsatta.fileio import write_atomic
+def write_file(path: Path, text: str | bytes, *, overwrite: bool) -> None:
+    """Write a whole file atomically (raises ``OutputError`` with a Swedish message); bytes
+    (a PDF) as they are, text as UTF-8."""
+    from utsatta.fileio import write_atomic, write_bytes_atomic
 
-    write_atomic(path, text, overwrite=overwrite)
+    if isinstance(text, bytes):
+        write_bytes_atomic(path, text, overwrite=overwrite)
+    else:
+        write_atomic(path, text, overwrite=overwrite)
 
 
 def append_file(path: Path, text: str) -> None:
