@@ -128,15 +128,73 @@ def invalid_reports(ds: DataSet, ar: int) -> list[str]:
     return sorted(r.path.stem for r in ds.rapporter if r.folder_year == ar and r.model is None)
 
 
+def _report_files(ds: DataSet) -> dict[tuple[int, str], tuple[str, frozenset[str]]]:
+    """(year, organisation) → the valid report file's display path and its insats ids."""
+    return {
+        (r.folder_year, r.model.organisation): (
+            r.display,
+            frozenset(i.insats for i in r.model.insatser),
+        )
+        for r in ds.rapporter
+        if r.model is not None
+    }
+
+
+def _file_for(
+    files: dict[tuple[int, str], tuple[str, frozenset[str]]],
+    org: str,
+    ins: str,
+    ar: int,
+    cell: Cell,
+) -> str | None:
+    """The report that answers for the cell: this year's, or for "lämnad tidigare" the latest
+    earlier year's that has the insats."""
+    if cell is Cell.INKOMMEN:
+        found = files.get((ar, org))
+        return found[0] if found and ins in found[1] else None
+    if cell is Cell.TIDIGARE:
+        earlier = [y for (y, o), (_, ids) in files.items() if o == org and y < ar and ins in ids]
+        return files[(max(earlier), org)][0] if earlier else None
+    return None
+
+
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
+    """The year's completeness as plain data (shape: docs/decisions/0091-status-json.md):
+    the counts, and ``poster``: one entry per organisation × insats that has a cell this year
+    (organisations in organisationer.yaml order, insatser in plan order), with the cell's kind,
+    whether it is owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
     m = year_matrix(ds, ar)
     assert m is not None
+    names = _names(ds)
+    files = _report_files(ds)
+    poster = []
+    for org in m.organisationer:
+        for ins in m.insatser:
+            cell = m.cells.get((org, ins))
+            if cell is None or cell is Cell.EJ_AKTUELL:
+                continue
+            grund = m.grunder.get((org, ins))
+            poster.append(
+                {
+                    "organisation": org,
+                    "organisation_namn": names.get(org, org),
+                    "insats": ins,
+                    "cell": str(cell),
+                    "forvantad": (org, ins) in m.owed,
+                    "grund": None if grund is None else grund.grund,
+                    "arvt_fran": [] if grund is None else grund.fran(),
+                    "slutledd": False if grund is None else grund.slutledd,
+                    "fil": _file_for(files, org, ins, ar, cell),
+                }
+            )
     return {
+        "schemaversion": 1,
         "ar": ar,
         "forvantade": m.forvantade(),
         "inkomna": m.inkomna(),
         "saknas": [{"organisation": o, "insats": i} for o, i in m.saknas()],
         "ogiltiga": invalid_reports(ds, ar),
+        "poster": poster,
     }
 
 
@@ -214,7 +272,11 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
     ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
     kön" tables (:func:`utsatta.render.breakdown.per_omrade`); ``omrade`` is the id. A value for an
     område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
-    totals. Both lists are empty when the indicator has no such values."""
+    totals. Both lists are empty when the indicator has no such values.
+
+    Then :meth:`IndicatorResult.as_dict`'s keys: ``status_text``, ``statusslag``, ``orsak_text``,
+    ``berakning``, ``serie`` (every value with ``sakerhet``, ``kallor``, ``belagg``), ``luckor``,
+    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty)."""
     from utsatta.compute.indicators import evaluate
 
     omraden = _omrade_ids(ds)
@@ -251,9 +313,12 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 ],
                 "illustrativ": r.indikator.illustrativ,
                 "fil": r.file,
+                # the status in words, its kind and reason, the whole series with each value's
+                # certainty and sources, the gaps, and the sources (compute/indicators.py)
+                **{k: v for k, v in r.as_dict().items() if k != "id"},
             }
         )
-    return {"ar": ar, "indikatorer": out}
+    return {"schemaversion": 1, "ar": ar, "indikatorer": out}
 
 
 def _point(p: Any) -> dict[str, Any] | None:
