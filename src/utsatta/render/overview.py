@@ -83,6 +83,15 @@ def _console(min_width: int = 0) -> Console:
     )
 
 
+def _console_of_width(width: int) -> Console:
+    """A console of exactly ``width`` columns (at least 80) writing into a string, no colours."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(), highlight=False, width=max(width, STATUS_MIN_WIDTH), color_system=None
+    )
+
+
 def _text_of(console: Console) -> str:
     file = console.file
     assert isinstance(file, io.StringIO)
@@ -212,30 +221,63 @@ _SYMBOL = {
 _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
 
 
-def status_text(ds: DataSet, ar: int) -> str:
+#: the narrowest terminal ``status`` is laid out for; a pipe gets this or COLUMNS
+STATUS_MIN_WIDTH = 80
+#: the organisation column is never narrower than this (names wrap at words inside it)
+_NAME_MIN = 18
+#: one insats column: "(✓)" and a space on either side
+_CELL = 5
+
+
+def _status_table(
+    m: Any, names: dict[str, str], insatser: list[str], title: str, name_width: int
+) -> Any:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    m = year_matrix(ds, ar)
-    assert m is not None
-    names = _names(ds)
-    table = Table(title=f"Rapportering {ar}", show_lines=False)
-    table.add_column("Organisation")
-    for ins in m.insatser:
-        table.add_column(ins, justify="center")
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=0,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("Organisation", width=name_width, overflow="fold")
+    for ins in insatser:
+        table.add_column(ins, justify="center", width=_CELL - 1, no_wrap=True)
     for org in m.organisationer:
         row: list[Text | str] = [names.get(org, org)]
-        for ins in m.insatser:
+        for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
             row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
         table.add_row(*row)
-    # The matrix is wide: never squeeze it below what it needs, even in a pipe.
-    needed = max(len(names.get(o, o)) for o in m.organisationer) + 6 * len(m.insatser) + 4
-    console = _console(needed)
-    console.print(table)
+    return table
+
+
+def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
+    """The year's matrix as text no wider than the terminal (``width``, default the terminal's,
+    at least 80 columns): organisations as rows, insatser as columns; names wrap at words inside
+    their column, and when the insatser do not fit beside the names they are split over several
+    tables (docs/decisions/0092-status-i-terminalen.md)."""
+    m = year_matrix(ds, ar)
+    assert m is not None
+    names = _names(ds)
+    console = _console(STATUS_MIN_WIDTH) if width is None else _console_of_width(width)
+    longest = max((len(names.get(o, o)) for o in m.organisationer), default=_NAME_MIN)
+    room = console.width - 1
+    per_table = max(1, (room - _NAME_MIN) // _CELL)
+    chunks = [m.insatser[i : i + per_table] for i in range(0, len(m.insatser), per_table)] or [[]]
+    for n, chunk in enumerate(chunks):
+        name_width = min(longest, room - _CELL * len(chunk) - 1)
+        title = f"Rapportering {ar}" + (f" ({n + 1} av {len(chunks)})" if len(chunks) > 1 else "")
+        console.print(_status_table(m, names, chunk, title, name_width))
     console.print(
         "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
-        "(✓) lämnad ett tidigare år"
+        "(✓) lämnad ett tidigare år",
+        markup=False,
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
     missing = m.saknas_per_organisation()
