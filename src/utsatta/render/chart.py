@@ -3,8 +3,9 @@ and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inlin
 what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vilseleder.md.
 
 * The value axis always includes 0, so a small change never looks like a collapse.
-* A line joins two values only in consecutive years measured the same way: a year without a
-  value (a police edition with an unknown level, a year not measured) leaves a gap, marked "?".
+* A line joins two values only one step of the series apart (a year, or two for the police's
+  lists every other year) and measured the same way: a year without a value (a police edition
+  with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
 * A confirmed value is a filled dot; a secondary one (sekundär uppgift) a hollow dot; an inferred
   one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The legend shows
   the kinds that occur.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
+from itertools import pairwise
 from typing import Protocol
 
 __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
@@ -168,15 +170,31 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _runs(points: Sequence[PointLike]) -> list[tuple[bool, list[PointLike]]]:
-    """The stretches of line: (dashed, points). Two values are joined only in consecutive years
-    measured the same way; the stretch is dashed where either end is inferred."""
+def _cadence(points: Sequence[PointLike]) -> int:
+    """The series' step in years: the smallest distance between two values (1 for a yearly
+    series, 2 for the police's lists every other year)."""
+    steps = [b.ar - a.ar for a, b in pairwise(points) if b.ar > a.ar]
+    return min(steps, default=1)
+
+
+def _runs(
+    points: Sequence[PointLike], gaps: Sequence[int] = ()
+) -> list[tuple[bool, list[PointLike]]]:
+    """The stretches of line: (dashed, points). Two values are joined only when they are one
+    step of the series apart (a year for a yearly series), measured the same way, with no year
+    without a value between them; the stretch is dashed where either end is inferred."""
     runs: list[tuple[bool, list[PointLike]]] = []
     current: list[PointLike] = []
     dashed = False
+    step = _cadence(points)
     for p in points:
         prev = current[-1] if current else None
-        if prev is None or p.ar != prev.ar + 1 or p.metodbyte:
+        if (
+            prev is None
+            or p.ar - prev.ar != step
+            or p.metodbyte
+            or any(prev.ar < g < p.ar for g in gaps)
+        ):
             if len(current) > 1:
                 runs.append((dashed, current))
             current, dashed = [p], False
@@ -305,7 +323,7 @@ def indicator_svg(
         )
 
     line_points = sorted([*points, *([baslinje] if baslinje else [])], key=lambda p: p.ar)
-    for dashed, run in _runs(line_points):
+    for dashed, run in _runs(line_points, gaps):
         coords = " ".join(f"{_n(px(p.ar))},{_n(py(p.varde))}" for p in run)
         style = ' stroke-dasharray="5 4"' if dashed else ""
         cls = "utfall slutledd" if dashed else "utfall"

@@ -35,7 +35,8 @@ def values_table(
         if baslinje is not None and p.ar == baslinje.ar:
             continue
         sakerhet = getattr(p, "sakerhet", None)
-        what = "Utfall" + (f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else "")
+        known_kind = sakerhet in ("sekundar", "slutledd")
+        what = "Utfall" + (f" ({_SAKERHET[sakerhet]})" if known_kind else "")
         rows.append((p.ar, 1, fmt(p.varde), what))
     known = {r[0] for r in rows}
     for g in luckor:

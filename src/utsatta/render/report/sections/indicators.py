@@ -11,8 +11,8 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.numbers import tal
 from utsatta.render import chart
-from utsatta.render.chart_table import values_table
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
+from utsatta.render.chart_table import values_table
 from utsatta.render.labels import (
     KON,
     METOD,
