@@ -228,8 +228,11 @@ def test_export_xlsx_row_count_matches_status_json(tmp_path: Path) -> None:
     target = tmp_path / "u.xlsx"
     code, _, _ = run("export", "2023", "-o", str(target), "--data", str(FIXTURE))
     assert code == 0
-    sheet = openpyxl.load_workbook(target, read_only=True)["insatsrapporter"]
-    rows = list(sheet.iter_rows(values_only=True))[1:]
+    workbook = openpyxl.load_workbook(target, read_only=True)
+    try:
+        rows = list(workbook["insatsrapporter"].iter_rows(values_only=True))[1:]
+    finally:
+        workbook.close()  # read-only keeps the file open until closed
     came_in = [p for p in _status(2023)["poster"] if p["cell"] == "inkommen"]  # type: ignore[union-attr]
     assert len(rows) == len(came_in)
     # refused without --force (exit 4), the file unchanged; replaced with it

@@ -34,9 +34,10 @@ def values_table(
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        sakerhet = getattr(p, "sakerhet", None)
-        known_kind = sakerhet in ("sekundar", "slutledd")
-        what = "Utfall" + (f" ({_SAKERHET[sakerhet]})" if known_kind else "")
+        sakerhet = str(getattr(p, "sakerhet", None))
+        what = "Utfall" + (
+            f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
+        )
         rows.append((p.ar, 1, fmt(p.varde), what))
     known = {r[0] for r in rows}
     for g in luckor:
