@@ -3,11 +3,14 @@
     python scripts/docs_images.py            # writes docs/bilder/*.png
     python scripts/docs_images.py --check    # exit 1 if a picture differs from a new rendering
 
-Now: the first page of the 2023 PDF report (title, contents) and the page with the widest
-table (Insats × område, on a landscape page). Screenshots of the HTML report at two widths come
-with the browser step of issue 15.
+The first page of the 2023 PDF report (title, contents) and the page with the widest table
+(Insats × område, on a landscape page); the HTML report in Chromium on a 390 px phone (the top)
+and on a 1366 px laptop (an indicator table with every status column, and its charts); one chart
+up close (a police series: gaps, inferred values, målvärde, source).
 
-Needs the extras of ``.[test]`` (WeasyPrint, pdfplumber) and poppler's ``pdftoppm``.
+Needs the extras of ``.[test]`` (WeasyPrint, pdfplumber, playwright), poppler's ``pdftoppm`` and
+Debian's ``chromium``. Screenshots can differ by a pixel between machines (fonts): ``--check``
+is meant for the machine that wrote them.
 """
 
 from __future__ import annotations
@@ -28,16 +31,59 @@ PAGES = {
     "rapport-pdf-bred-tabell.png": f"Insats × område {YEAR}",
 }
 DPI = "60"
+CHROMIUM = "/usr/bin/chromium"
+#: HTML screenshot: file name → (viewport width, height, CSS selector scrolled to the top or None)
+SCREENS = {
+    "rapport-html-390.png": (390, 844, None),
+    "rapport-html-1366.png": (1366, 900, '[aria-label="Indikatorer för fokusområde 2"]'),
+}
+#: one chart up close: file name → the chart's id
+CHARTS = {"diagram-polisens-lista.png": "diagram-sarskilt-utsatta-omraden"}
+
+
+def _dataset() -> object:
+    sys.path.insert(0, str(ROOT / "src"))
+    from utsatta.check import validate
+
+    return validate(ROOT / "data", year=YEAR, texts=True).dataset
 
 
 def _pdf() -> bytes:
-    sys.path.insert(0, str(ROOT / "src"))
-    from utsatta.check import validate
-    from utsatta.render.pdf import render_pdf
-    from utsatta.render.report import build
+    from utsatta.cli.commands.report import decision_date
+    from utsatta.render.pdf import report_pdf
 
-    ds = validate(ROOT / "data", year=YEAR, texts=True).dataset
-    return render_pdf(build(ds, YEAR))
+    ds = _dataset()
+    # the footer's date as `utsatta report --format pdf` writes it: from the data
+    return report_pdf(ds, YEAR, datum=decision_date(ds, YEAR))  # type: ignore[arg-type]
+
+
+def _html_images(folder: Path, tmp: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    from utsatta.render.report import build, render
+
+    page_file = tmp / "rapport.html"
+    page_file.write_text(render(build(_dataset(), YEAR), "html"), encoding="utf-8")  # type: ignore[arg-type]
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for name, (width, height, selector) in SCREENS.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(page_file.as_uri(), wait_until="load")
+                if selector is not None:
+                    page.eval_on_selector(selector, "e => e.scrollIntoView()")
+                page.screenshot(path=str(folder / name))
+                written.append(folder / name)
+                page.close()
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(page_file.as_uri(), wait_until="load")
+            for name, ident in CHARTS.items():
+                page.locator(f"#{ident}").screenshot(path=str(folder / name))
+                written.append(folder / name)
+        finally:
+            browser.close()
+    return written
 
 
 def _page_numbers(pdf_path: Path) -> dict[str, int]:
@@ -74,6 +120,7 @@ def render_images(folder: Path) -> list[Path]:
             target = folder / name
             target.write_bytes(stem.with_suffix(".png").read_bytes())
             written.append(target)
+        written += _html_images(folder, Path(tmp))
     return written
 
 

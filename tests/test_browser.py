@@ -1,4 +1,7 @@
-"""The HTML report in headless Chromium: no console errors, no network, injections shown as text.
+"""The HTML report in headless Chromium: no console errors, no network, injections shown as text;
+every screen from a 390 px phone to a 1366 px laptop (no page wider than the viewport, no status
+column hidden, chart text at least 11 px, wide tables in labelled scroll regions), with
+screenshots saved for a reviewer in ``UTSATTA_SCREENSHOTS`` (a folder) or the test's tmp folder.
 
 Needs Debian's ``chromium`` at /usr/bin/chromium and the ``playwright`` Python package (its own
 browser download is never used). Without them the test is skipped, unless
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +24,11 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
+SHIPPED = Path(__file__).parent.parent / "data"
+#: a phone (iPhone 12–15) and the most common laptop screen
+WIDTHS = (390, 1366)
+#: the smallest chart text allowed on screen, in CSS pixels
+MIN_TEXT_PX = 11
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,15 +45,20 @@ def _need(what: str) -> None:
     pytest.skip(what)
 
 
-def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
-    """Open the fixture report: no console errors, no dialog, no request but the page itself;
-    the injected script is visible as text; a full-page screenshot is a non-empty PNG."""
+def _playwright() -> Any:
     if not CHROMIUM.is_file():
         _need(f"{CHROMIUM} saknas; installera med 'apt-get install -y chromium'")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _need("Python-paketet playwright saknas; installera med 'pip install playwright'")
+    return sync_playwright
+
+
+def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
+    """Open the fixture report: no console errors, no dialog, no request but the page itself;
+    the injected script is visible as text; a full-page screenshot is a non-empty PNG."""
+    sync_playwright = _playwright()
 
     page_file = tmp_path / "rapport-2023.html"
     page_file.write_text(render(build(load(FIXTURE), 2023), "html"), encoding="utf-8")
@@ -87,3 +101,70 @@ def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
+
+
+#: measured in the page: the page's width, every table region that hides columns, every table
+#: header cell outside the viewport, the regions without a label, the smallest chart text
+_MEASURE = """() => {
+  const vw = window.innerWidth;
+  const wraps = [...document.querySelectorAll('.table-wrap')];
+  const name = w => w.getAttribute('aria-label') || '(utan etikett)';
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: vw,
+    tables: document.querySelectorAll('table').length,
+    unwrapped: [...document.querySelectorAll('table')]
+      .filter(t => !t.closest('.table-wrap')).length,
+    unlabelled: wraps.filter(w => !(w.getAttribute('role') === 'region'
+      && w.getAttribute('aria-label') && w.getAttribute('tabindex') === '0')).map(name),
+    scrolling: wraps
+      .filter(w => w.scrollWidth > w.clientWidth + 1 && w.getClientRects().length).map(name),
+    outside: wraps.flatMap(w => [...w.querySelectorAll('thead th')]
+      .filter(th => th.getClientRects().length && th.getBoundingClientRect().right > vw + 0.5)
+      .map(th => name(w) + ': ' + th.textContent)),
+    chartText: Math.min(...[...document.querySelectorAll('svg.diagram')].map(svg =>
+      svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+      * parseFloat(svg.getAttribute('font-size')))),
+    charts: document.querySelectorAll('svg.diagram').length,
+    chartTables: document.querySelectorAll('svg.diagram + details.diagramdata table').length,
+  };
+}"""
+
+
+def _screenshots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("UTSATTA_SCREENSHOTS") or tmp_path / "skarmbilder")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("data", [FIXTURE, SHIPPED], ids=["fixture", "shipped"])
+def test_every_screen_from_phone_to_laptop(tmp_path: Path, data: Path) -> None:
+    """At 390 px the page is no wider than the viewport (wide tables scroll inside labelled
+    regions), at 1366 px no column of any table is hidden or outside the viewport; chart text is
+    at least 11 px at both widths; every chart is followed by a table of its values. A
+    screenshot of each width (full page) is saved for a reviewer."""
+    sync_playwright = _playwright()
+    page_file = tmp_path / "rapport-2023.html"
+    page_file.write_text(render(build(load(data), 2023), "html"), encoding="utf-8")
+    shots = _screenshots(tmp_path)
+    results: dict[int, dict[str, Any]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(page_file.as_uri(), wait_until="load")
+                results[width] = page.evaluate(_MEASURE)
+                shot = shots / f"rapport-2023-{data.name}-{width}.png"
+                page.screenshot(path=str(shot), full_page=True)
+                assert shot.read_bytes().startswith(b"\x89PNG")
+                page.close()
+        finally:
+            browser.close()
+    for width, r in results.items():
+        assert r["scrollWidth"] <= r["innerWidth"] == width, (width, r)
+        assert r["tables"] > 0 and r["unwrapped"] == 0 and r["unlabelled"] == [], r
+        assert r["charts"] > 0 and r["chartTables"] == r["charts"], r
+        assert r["chartText"] >= MIN_TEXT_PX, (width, r["chartText"])
+    laptop = results[1366]
+    assert laptop["scrolling"] == [] and laptop["outside"] == [], laptop

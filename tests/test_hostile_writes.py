@@ -234,7 +234,7 @@ def test_indikatorer_accepts_its_baseline_years(tmp_path: Path) -> None:
 def test_a_mistyped_command_is_answered_in_swedish() -> None:
     result = runner.invoke(app, ["reportt"])
     assert result.exit_code == 2
-    assert "Kommandot 'reportt' finns inte. Menade du 'report'?" in result.stderr
+    assert "Kommandot 'reportt' finns inte. Menade du 'report'" in result.stderr
     assert "Did you mean" not in result.stderr
 
 

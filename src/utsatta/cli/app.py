@@ -1,8 +1,10 @@
 """The command line: registers the commands, and is the one place that turns what went wrong
 into an exit code (a contract, documented in the README): 0 no errors, 1 findings, a failed
 check or a report template that cannot be used, 2 usage error, 3 the data folder cannot be read,
-4 refused to write (WriteRefused), 120 could not write (WriteFailed, or output lost), 130 Ctrl-C.
-Library errors carry their code (``UtsattaError.exit_code``), so the map is one ``isinstance``.
+4 refused to write (WriteRefused: exists without --force, not a regular file, outside the data
+folder), 5 a library an output format needs is missing (WeasyPrint/Pango for PDF), 120 could not
+write (WriteFailed, or output lost), 130 Ctrl-C. Library errors carry their code
+(``UtsattaError.exit_code``), so the map is one ``isinstance``.
 
 Each command lives in its own module under ``utsatta.cli.commands`` and imports what it needs
 when it runs, so that ``--help`` and ``validate`` stay fast.
@@ -18,7 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import typer
 
 from utsatta.cli import svenska
-from utsatta.cli.commands import codeowners, fmt, overviews, report, schema, validate
+from utsatta.cli.commands import codeowners, export, fmt, overviews, report, schema, validate
 from utsatta.cli.commands.ny import ny
 from utsatta.cli.output import (
     EXIT_FINDINGS,
@@ -35,11 +37,20 @@ svenska.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: a library that an output format needs is not installed (the message says what to install)
+EXIT_MISSING_LIBRARY = 5
+
 
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
     if isinstance(exc, UtsattaError):
         err(f"fel: {exc}")
+        # imported only on this path: every command's start stays fast
+        from utsatta.export.xlsxfile import XlsxUnavailableError
+        from utsatta.render.pdf import PdfUnavailableError
+
+        if isinstance(exc, PdfUnavailableError | XlsxUnavailableError):
+            return EXIT_MISSING_LIBRARY
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return interrupted()
@@ -86,6 +97,7 @@ for _name, _command in (
     ("status", overviews.status),
     ("indikatorer", overviews.indikatorer),
     ("report", report.report),
+    ("export", export.export),
     ("codeowners", codeowners.codeowners),
     ("schema", schema.schema),
     ("fmt", fmt.fmt),

@@ -109,17 +109,25 @@ def interrupted() -> int:
 
 
 def write_file(
-    path: Path, text: str, *, overwrite: bool, inside: Path | None = None, folders: bool = False
+    path: Path,
+    text: str | bytes,
+    *,
+    overwrite: bool,
+    inside: Path | None = None,
+    folders: bool = False,
 ) -> None:
-    """Write a whole file atomically: ``WriteRefused`` (exit 4) when it exists and not
-    ``overwrite``, is not a regular file, or lies outside ``inside``; ``WriteFailed`` (exit 120)
-    when it cannot be written. With ``folders`` the missing folders are created first (under
-    the same rules)."""
-    from utsatta.fileio import make_folders, write_atomic
+    """Write a whole file atomically (text as UTF-8, bytes such as a PDF as they are):
+    ``WriteRefused`` (exit 4) when it exists and not ``overwrite``, is not a regular file, or
+    lies outside ``inside``; ``WriteFailed`` (exit 120) when it cannot be written. With
+    ``folders`` the missing folders are created first (under the same rules)."""
+    from utsatta.fileio import make_folders, write_atomic, write_bytes_atomic
 
     if folders:
         make_folders(path.parent, inside=inside)
-    write_atomic(path, text, overwrite=overwrite, inside=inside)
+    if isinstance(text, bytes):
+        write_bytes_atomic(path, text, overwrite=overwrite, inside=inside)
+    else:
+        write_atomic(path, text, overwrite=overwrite, inside=inside)
 
 
 def append_file(path: Path, text: str) -> None:

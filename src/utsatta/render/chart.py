@@ -1,5 +1,18 @@
 """One small line chart per indicator, as inline SVG: baseline, utfall and målvärde, accessible
-and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inline-svg-charts.md.
+and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inline-svg-charts.md;
+what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vilseleder.md.
+
+* The value axis always includes 0, so a small change never looks like a collapse.
+* A line joins two values only one step of the series apart (a year, or two for the police's
+  lists every other year) and measured the same way: a year without a value (a police edition
+  with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
+* A confirmed value is a filled dot; a secondary one (sekundär uppgift) a hollow dot; an inferred
+  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The legend shows
+  the kinds that occur.
+* The målvärde is a dashed line to the målår with its label; the unit and the source are text
+  inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
+* The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
+  page's padding) the text is 12 px.
 """
 
 from __future__ import annotations
@@ -7,25 +20,33 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
+from itertools import pairwise
 from typing import Protocol
 
 from utsatta.escape import html_attr
 
 __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
 
-WIDTH = 560
-HEIGHT = 250
-_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 24, 28, 64
-#: the left margin grows with long axis labels (about this many pixels a character), up to half
+WIDTH = 400
+#: the height of the chart without its legend and source lines (they add rows below)
+HEIGHT = 230
+FONT_SIZE = 14
+_LEFT, _RIGHT, _TOP, _PLOT_H = 48, 16, 40, 150
+#: the left margin grows with long axis labels (about this many units a character), up to half
 #: the width; a longer label (only for absurd values) runs off the edge but the chart stays valid
-_CHAR_W = 7
+_CHAR_W = 8
 _MAX_LEFT = WIDTH // 2
+#: characters on one line of the source text below the chart
+_LINE_CHARS = 46
+_ROW = 20
 
 _UTFALL = "#1d4f91"
 _BASLINJE = "#444444"
 _MAL = "#a4262c"
 _GRID = "#d6d6d6"
 _TEXT = "#222222"
+_MUTED = "#595959"
+_SAKNAS = "#6b6b6b"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 
 
@@ -38,6 +59,13 @@ class PointLike(Protocol):
     def varde(self) -> float: ...
     @property
     def metodbyte(self) -> bool: ...
+
+
+class GapLike(Protocol):
+    """A year without a value; ``compute.status.Lucka`` fits."""
+
+    @property
+    def ar(self) -> int: ...
 
 
 def _n(x: float) -> str:
@@ -82,7 +110,8 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
     """
     c = _CONTEXT
     numbers = [_dec(v) for v in values]
-    lo, hi = min(numbers), max(numbers)
+    # The axis always includes 0: a change is drawn in proportion to the whole value.
+    lo, hi = min([*numbers, Decimal(0)]), max([*numbers, Decimal(0)])
     if lo == hi:
         pad = c.divide(abs(lo), Decimal(10)) if lo else Decimal(1)
         lo, hi = c.subtract(lo, pad), c.add(hi, pad)
@@ -98,8 +127,89 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
 
 def _x_ticks(first: int, last: int) -> list[int]:
     span = last - first
-    every = 1 if span <= 10 else 2 if span <= 20 else 5
+    every = 1 if span <= 8 else 2 if span <= 16 else 5
     return [y for y in range(first, last + 1) if (y - first) % every == 0 or y == last]
+
+
+#: how sure a value is, as the chart draws it
+_KINDS = ("bekraftad", "sekundar", "slutledd")
+_KIND_TEXT = {"bekraftad": "", "sekundar": " (sekundär uppgift)", "slutledd": " (slutlett)"}
+_LEGEND_TEXT = {
+    "bekraftad": "Utfall",
+    "sekundar": "Sekundär uppgift",
+    "slutledd": "Slutlett värde",
+}
+
+
+def _kind(p: PointLike) -> str:
+    """bekraftad, sekundar or slutledd; a value without a stated certainty counts as confirmed
+    (it is the data's own utfall)."""
+    sakerhet = getattr(p, "sakerhet", None)
+    return sakerhet if sakerhet in ("sekundar", "slutledd") else "bekraftad"
+
+
+def _marker(kind: str, x: float, y: float, title: str = "") -> str:
+    inner = f"<title>{escape(title, quote=False)}</title>" if title else ""
+    close = f">{inner}</circle>" if inner else "/>"
+    if kind == "bekraftad":
+        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{_UTFALL}"{close}'
+    dash = ' stroke-dasharray="2 2"' if kind == "slutledd" else ""
+    return (
+        f'<circle class="{kind}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="#ffffff" '
+        f'stroke="{_UTFALL}" stroke-width="2"{dash}{close}'
+    )
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces (a longer word gets
+    its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def _cadence(points: Sequence[PointLike]) -> int:
+    """The series' step in years: the smallest distance between two values (1 for a yearly
+    series, 2 for the police's lists every other year)."""
+    steps = [b.ar - a.ar for a, b in pairwise(points) if b.ar > a.ar]
+    return min(steps, default=1)
+
+
+def _runs(
+    points: Sequence[PointLike], gaps: Sequence[int] = ()
+) -> list[tuple[bool, list[PointLike]]]:
+    """The stretches of line: (dashed, points). Two values are joined only when they are one
+    step of the series apart (a year for a yearly series), measured the same way, with no year
+    without a value between them; the stretch is dashed where either end is inferred."""
+    runs: list[tuple[bool, list[PointLike]]] = []
+    current: list[PointLike] = []
+    dashed = False
+    step = _cadence(points)
+    for p in points:
+        prev = current[-1] if current else None
+        if (
+            prev is None
+            or p.ar - prev.ar != step
+            or p.metodbyte
+            or any(prev.ar < g < p.ar for g in gaps)
+        ):
+            if len(current) > 1:
+                runs.append((dashed, current))
+            current, dashed = [p], False
+            continue
+        pair_dashed = "slutledd" in (_kind(prev), _kind(p))
+        if len(current) > 1 and pair_dashed != dashed:
+            runs.append((dashed, current))
+            current = [prev]
+        current.append(p)
+        dashed = pair_dashed
+    if len(current) > 1:
+        runs.append((dashed, current))
+    return runs
 
 
 def indicator_svg(
@@ -114,20 +224,24 @@ def indicator_svg(
     fmt_tick: Callable[[Decimal, int], str],
     enhet: str,
     integer: bool = False,
+    luckor: Sequence[GapLike] = (),
+    kalla: str = "",
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
     ``ident`` makes the element ids unique in the page; ``fmt`` formats a value for a label
     (Swedish, with its unit); ``fmt_tick(value, decimals)`` formats an axis label with the
     decimals the tick step needs; ``enhet`` names the unit for the y axis; ``integer`` keeps the
-    axis steps whole (for counts).
+    axis steps whole (for counts); ``luckor`` are the years without a value; ``kalla`` names the
+    source(s), shown in the chart.
     """
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
         points = [p for p in points if p.ar != baslinje.ar]
     if not points and baslinje is None:
         return ""
-    years = [p.ar for p in points] + ([baslinje.ar] if baslinje else [])
+    gaps = sorted({g.ar for g in luckor} - {p.ar for p in points})
+    years = [p.ar for p in points] + ([baslinje.ar] if baslinje else []) + gaps
     values = [p.varde for p in points] + ([baslinje.varde] if baslinje else [])
     target = malvarde is not None and malar is not None
     if target:
@@ -141,30 +255,38 @@ def indicator_svg(
     y_lo, y_hi = ticks[0], ticks[-1]
     tick_labels = [fmt_tick(t, tick_decimals) for t in ticks]
     left = min(_MAX_LEFT, max(_LEFT, 12 + _CHAR_W * max(len(label) for label in tick_labels)))
-    plot_w = WIDTH - left - _RIGHT
-    plot_h = HEIGHT - _TOP - _BOTTOM
+    plot_w = WIDTH - left - _RIGHT - 8  # room for the last year's label
 
     def px(year: float) -> float:
-        return left + (year - x0) / (x1 - x0) * plot_w
+        return left + 8 + (year - x0) / (x1 - x0) * (plot_w - 8)
 
     y_span = _CONTEXT.subtract(y_hi, y_lo)
 
     def py(value: float | Decimal) -> float:
         number = value if isinstance(value, Decimal) else _dec(value)
         share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
-        return _TOP + float(share) * plot_h
+        return _TOP + float(share) * _PLOT_H
 
+    kinds = [k for k in _KINDS if any(_kind(p) == k for p in points)]
+    legend = _legend(kinds, baslinje is not None, target, bool(gaps))
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
-    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt))
+    kalla_text = html_attr(kalla) if kalla else ""
+    source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte i datan.", _LINE_CHARS)
+    legend_rows = 1 + max(row for row, _, _ in legend) if legend else 0
+    height = HEIGHT + _ROW * legend_rows + 18 * len(source) + 4
+
+    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps))
     enhet = html_attr(enhet)
+    desc = f"Enhet: {enhet}. Värdeaxeln börjar på 0. {' '.join(source)}"
     sid = f"diagram-{ident}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-label="{_attr(label)}" font-family="{_attr(_FONT)}" font-size="12" '
-        f'fill="{_TEXT}">',
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+        f'aria-label="{_attr(label + " " + desc)}" font-family="{_attr(_FONT)}" '
+        f'font-size="{FONT_SIZE}" fill="{_TEXT}">',
         f"<title>{escape(label, quote=False)}</title>",
-        f'<text x="{_n(left)}" y="{_n(_TOP - 12)}" text-anchor="start">'
+        f"<desc>{escape(desc, quote=False)}</desc>",
+        f'<text class="enhet" x="8" y="{_n(_TOP - 18)}" text-anchor="start">'
         f"{escape(enhet, quote=False)}</text>",
     ]
     for t, tick_label in zip(ticks, tick_labels, strict=True):
@@ -174,13 +296,14 @@ def indicator_svg(
             f'stroke="{_GRID}" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" text-anchor="end">'
+            f'<text x="{_n(left - 6)}" y="{_n(y + 5)}" text-anchor="end">'
             f"{escape(tick_label, quote=False)}</text>"
         )
-    axis_y = HEIGHT - _BOTTOM
+    axis_y = _TOP + _PLOT_H
+    zero_y = py(Decimal(0))
     out.append(
-        f'<line x1="{_n(left)}" y1="{_n(axis_y)}" x2="{_n(WIDTH - _RIGHT)}" y2="{_n(axis_y)}" '
-        f'stroke="{_TEXT}" stroke-width="1"/>'
+        f'<line class="noll" x1="{_n(left)}" y1="{_n(zero_y)}" x2="{_n(WIDTH - _RIGHT)}" '
+        f'y2="{_n(zero_y)}" stroke="{_TEXT}" stroke-width="1"/>'
     )
     for year in _x_ticks(x0, x1):
         x = px(year)
@@ -188,43 +311,34 @@ def indicator_svg(
             f'<line x1="{_n(x)}" y1="{_n(axis_y)}" x2="{_n(x)}" y2="{_n(axis_y + 4)}" '
             f'stroke="{_TEXT}" stroke-width="1"/>'
         )
-        out.append(f'<text x="{_n(x)}" y="{_n(axis_y + 17)}" text-anchor="middle">{year}</text>')
-    out.append(
-        f'<text x="{_n(left + plot_w / 2)}" y="{_n(axis_y + 32)}" text-anchor="middle">År</text>'
-    )
+        out.append(f'<text x="{_n(x)}" y="{_n(axis_y + 20)}" text-anchor="middle">{year}</text>')
 
     if target:
         assert malvarde is not None and malar is not None
         start = baslinje.ar if baslinje is not None else x0
         y = py(malvarde)
+        text_y = y - 7 if y - 7 > _TOP + FONT_SIZE else y + FONT_SIZE + 4
         out.append(
             f'<line class="malvarde" x1="{_n(px(start))}" y1="{_n(y)}" x2="{_n(px(malar))}" '
             f'y2="{_n(y)}" stroke="{_MAL}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         out.append(
-            f'<text x="{_n(px(malar))}" y="{_n(y - 6)}" text-anchor="end" fill="{_MAL}">'
+            f'<text x="{_n(px(malar))}" y="{_n(text_y)}" text-anchor="end" fill="{_MAL}">'
             f"Målvärde {malar}: {escape(fmt(malvarde), quote=False)}</text>"
         )
 
-    # Utfall: one line per stretch measured the same way, a dot per value.
     line_points = sorted([*points, *([baslinje] if baslinje else [])], key=lambda p: p.ar)
-    segments: list[list[PointLike]] = []
-    for p in line_points:
-        if not segments or p.metodbyte:
-            segments.append([])
-        segments[-1].append(p)
-    for seg in segments:
-        if len(seg) > 1:
-            coords = " ".join(f"{_n(px(p.ar))},{_n(py(p.varde))}" for p in seg)
-            out.append(
-                f'<polyline class="utfall" points="{coords}" fill="none" stroke="{_UTFALL}" '
-                f'stroke-width="2"/>'
-            )
-    for p in points:
+    for dashed, run in _runs(line_points, gaps):
+        coords = " ".join(f"{_n(px(p.ar))},{_n(py(p.varde))}" for p in run)
+        style = ' stroke-dasharray="5 4"' if dashed else ""
+        cls = "utfall slutledd" if dashed else "utfall"
         out.append(
-            f'<circle cx="{_n(px(p.ar))}" cy="{_n(py(p.varde))}" r="4" fill="{_UTFALL}">'
-            f"<title>{p.ar}: {escape(fmt(p.varde), quote=False)}</title></circle>"
+            f'<polyline class="{cls}" points="{coords}" fill="none" stroke="{_UTFALL}" '
+            f'stroke-width="2"{style}/>'
         )
+    for p in points:
+        title = f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}"
+        out.append(_marker(_kind(p), px(p.ar), py(p.varde), title))
     if baslinje is not None:
         bx, by = px(baslinje.ar), py(baslinje.varde)
         out.append(
@@ -232,27 +346,73 @@ def indicator_svg(
             f'stroke="{_BASLINJE}" stroke-width="2"><title>Baslinje {baslinje.ar}: '
             f"{escape(fmt(baslinje.varde), quote=False)}</title></rect>"
         )
-
-    # Legend below the axis.
-    ly = HEIGHT - 10
-    lx = left
-    out.append(f'<circle cx="{_n(lx + 4)}" cy="{_n(ly - 4)}" r="4" fill="{_UTFALL}"/>')
-    out.append(f'<text x="{_n(lx + 14)}" y="{_n(ly)}">Utfall</text>')
-    lx += 80
-    out.append(
-        f'<rect x="{_n(lx)}" y="{_n(ly - 9)}" width="10" height="10" fill="#ffffff" '
-        f'stroke="{_BASLINJE}" stroke-width="2"/>'
-    )
-    out.append(f'<text x="{_n(lx + 16)}" y="{_n(ly)}">Baslinje</text>')
-    if target:
-        lx += 90
+    for year in gaps:
         out.append(
-            f'<line x1="{_n(lx)}" y1="{_n(ly - 4)}" x2="{_n(lx + 24)}" y2="{_n(ly - 4)}" '
-            f'stroke="{_MAL}" stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text class="lucka" x="{_n(px(year))}" y="{_n(axis_y - 6)}" text-anchor="middle" '
+            f'fill="{_SAKNAS}" font-weight="700"><title>{year}: värde saknas</title>?</text>'
         )
-        out.append(f'<text x="{_n(lx + 30)}" y="{_n(ly)}">Målvärde</text>')
+
+    top = HEIGHT
+    for row, x, kind in legend:
+        out.extend(_legend_item(kind, x, top + row * _ROW))
+    y = top + legend_rows * _ROW + 10
+    for n, line in enumerate(source):
+        out.append(
+            f'<text class="kalla" x="8" y="{_n(y + 18 * n)}" fill="{_MUTED}">'
+            f"{escape(line, quote=False)}</text>"
+        )
     out.append("</svg>")
     return "\n".join(out)
+
+
+_LEGEND_LABEL = {
+    **_LEGEND_TEXT,
+    "baslinje": "Baslinje",
+    "malvarde": "Målvärde",
+    "lucka": "Värde saknas",
+}
+
+
+def _legend(
+    kinds: list[str], baslinje: bool, target: bool, gaps: bool
+) -> list[tuple[int, float, str]]:
+    """(row, x, kind) of each legend item, flowing over rows within the width."""
+    items = [*kinds]
+    items += ["baslinje"] if baslinje else []
+    items += ["malvarde"] if target else []
+    items += ["lucka"] if gaps else []
+    placed: list[tuple[int, float, str]] = []
+    row, x = 0, 8.0
+    for kind in items:
+        width = 30 + 8 * len(_LEGEND_LABEL[kind])
+        if x > 8 and x + width > WIDTH - 8:
+            row, x = row + 1, 8.0
+        placed.append((row, x, kind))
+        x += width + 12
+    return placed
+
+
+def _legend_item(kind: str, x: float, y: float) -> list[str]:
+    text = f'<text x="{_n(x + 30)}" y="{_n(y)}">{_LEGEND_LABEL[kind]}</text>'
+    if kind in _KINDS:
+        return [_marker(kind, x + 12, y - 5), text]
+    if kind == "baslinje":
+        return [
+            f'<rect x="{_n(x + 7)}" y="{_n(y - 10)}" width="10" height="10" fill="#ffffff" '
+            f'stroke="{_BASLINJE}" stroke-width="2"/>',
+            text,
+        ]
+    if kind == "malvarde":
+        return [
+            f'<line x1="{_n(x)}" y1="{_n(y - 5)}" x2="{_n(x + 24)}" y2="{_n(y - 5)}" '
+            f'stroke="{_MAL}" stroke-width="2" stroke-dasharray="6 4"/>',
+            text,
+        ]
+    return [
+        f'<text x="{_n(x + 12)}" y="{_n(y)}" text-anchor="middle" fill="{_SAKNAS}" '
+        f'font-weight="700">?</text>',
+        text,
+    ]
 
 
 def _description(
@@ -262,14 +422,17 @@ def _description(
     malvarde: float | None,
     malar: int | None,
     fmt: Callable[[float], str],
+    gaps: Sequence[int] = (),
 ) -> str:
     """The chart in words, for screen readers (and the tooltip)."""
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
         parts.append(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}.")
     if points:
-        values = "; ".join(f"{p.ar}: {fmt(p.varde)}" for p in points)
+        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}" for p in points)
         parts.append(f"Utfall {values}.")
+    if gaps:
+        parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")
     if malvarde is not None and malar is not None:
         parts.append(f"Målvärde {malar}: {fmt(malvarde)}.")
     else:

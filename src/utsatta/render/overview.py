@@ -83,6 +83,15 @@ def _console(min_width: int = 0) -> Console:
     )
 
 
+def _console_of_width(width: int) -> Console:
+    """A console of exactly ``width`` columns (at least 80) writing into a string, no colours."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(), highlight=False, width=max(width, STATUS_MIN_WIDTH), color_system=None
+    )
+
+
 def _text_of(console: Console) -> str:
     file = console.file
     assert isinstance(file, io.StringIO)
@@ -128,15 +137,73 @@ def invalid_reports(ds: DataSet, ar: int) -> list[str]:
     return sorted(r.path.stem for r in ds.rapporter if r.folder_year == ar and r.model is None)
 
 
+def _report_files(ds: DataSet) -> dict[tuple[int, str], tuple[str, frozenset[str]]]:
+    """(year, organisation) → the valid report file's display path and its insats ids."""
+    return {
+        (r.folder_year, r.model.organisation): (
+            r.display,
+            frozenset(i.insats for i in r.model.insatser),
+        )
+        for r in ds.rapporter
+        if r.model is not None
+    }
+
+
+def _file_for(
+    files: dict[tuple[int, str], tuple[str, frozenset[str]]],
+    org: str,
+    ins: str,
+    ar: int,
+    cell: Cell,
+) -> str | None:
+    """The report that answers for the cell: this year's, or for "lämnad tidigare" the latest
+    earlier year's that has the insats."""
+    if cell is Cell.INKOMMEN:
+        found = files.get((ar, org))
+        return found[0] if found and ins in found[1] else None
+    if cell is Cell.TIDIGARE:
+        earlier = [y for (y, o), (_, ids) in files.items() if o == org and y < ar and ins in ids]
+        return files[(max(earlier), org)][0] if earlier else None
+    return None
+
+
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
+    """The year's completeness as plain data (shape: docs/decisions/0091-status-json.md):
+    the counts, and ``poster``: one entry per organisation × insats that has a cell this year
+    (organisations in organisationer.yaml order, insatser in plan order), with the cell's kind,
+    whether it is owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
     m = year_matrix(ds, ar)
     assert m is not None
+    names = _names(ds)
+    files = _report_files(ds)
+    poster = []
+    for org in m.organisationer:
+        for ins in m.insatser:
+            cell = m.cells.get((org, ins))
+            if cell is None or cell is Cell.EJ_AKTUELL:
+                continue
+            grund = m.grunder.get((org, ins))
+            poster.append(
+                {
+                    "organisation": org,
+                    "organisation_namn": names.get(org, org),
+                    "insats": ins,
+                    "cell": str(cell),
+                    "forvantad": (org, ins) in m.owed,
+                    "grund": None if grund is None else grund.grund,
+                    "arvt_fran": [] if grund is None else grund.fran(),
+                    "slutledd": False if grund is None else grund.slutledd,
+                    "fil": _file_for(files, org, ins, ar, cell),
+                }
+            )
     return {
+        "schemaversion": 1,
         "ar": ar,
         "forvantade": m.forvantade(),
         "inkomna": m.inkomna(),
         "saknas": [{"organisation": o, "insats": i} for o, i in m.saknas()],
         "ogiltiga": invalid_reports(ds, ar),
+        "poster": poster,
     }
 
 
@@ -154,30 +221,63 @@ _SYMBOL = {
 _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
 
 
-def status_text(ds: DataSet, ar: int) -> str:
+#: the narrowest terminal ``status`` is laid out for; a pipe gets this or COLUMNS
+STATUS_MIN_WIDTH = 80
+#: the organisation column is never narrower than this (names wrap at words inside it)
+_NAME_MIN = 18
+#: one insats column: "(✓)" and a space on either side
+_CELL = 5
+
+
+def _status_table(
+    m: Any, names: dict[str, str], insatser: list[str], title: str, name_width: int
+) -> Any:
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    m = year_matrix(ds, ar)
-    assert m is not None
-    names = _names(ds)
-    table = Table(title=f"Rapportering {ar}", show_lines=False)
-    table.add_column("Organisation")
-    for ins in m.insatser:
-        table.add_column(ins, justify="center")
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=0,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("Organisation", width=name_width, overflow="fold")
+    for ins in insatser:
+        table.add_column(ins, justify="center", width=_CELL - 1, no_wrap=True)
     for org in m.organisationer:
         row: list[Text | str] = [names.get(org, org)]
-        for ins in m.insatser:
+        for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
             row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
         table.add_row(*row)
-    # The matrix is wide: never squeeze it below what it needs, even in a pipe.
-    needed = max(len(names.get(o, o)) for o in m.organisationer) + 6 * len(m.insatser) + 4
-    console = _console(needed)
-    console.print(table)
+    return table
+
+
+def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
+    """The year's matrix as text no wider than the terminal (``width``, default the terminal's,
+    at least 80 columns): organisations as rows, insatser as columns; names wrap at words inside
+    their column, and when the insatser do not fit beside the names they are split over several
+    tables (docs/decisions/0092-status-i-terminalen.md)."""
+    m = year_matrix(ds, ar)
+    assert m is not None
+    names = _names(ds)
+    console = _console(STATUS_MIN_WIDTH) if width is None else _console_of_width(width)
+    longest = max((len(names.get(o, o)) for o in m.organisationer), default=_NAME_MIN)
+    room = console.width - 1
+    per_table = max(1, (room - _NAME_MIN) // _CELL)
+    chunks = [m.insatser[i : i + per_table] for i in range(0, len(m.insatser), per_table)] or [[]]
+    for n, chunk in enumerate(chunks):
+        name_width = min(longest, room - _CELL * len(chunk) - 1)
+        title = f"Rapportering {ar}" + (f" ({n + 1} av {len(chunks)})" if len(chunks) > 1 else "")
+        console.print(_status_table(m, names, chunk, title, name_width))
     console.print(
         "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
-        "(✓) lämnad ett tidigare år"
+        "(✓) lämnad ett tidigare år",
+        markup=False,
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
     missing = m.saknas_per_organisation()
@@ -214,7 +314,11 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
     ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
     kön" tables (:func:`utsatta.render.breakdown.per_omrade`); ``omrade`` is the id. A value for an
     område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
-    totals. Both lists are empty when the indicator has no such values."""
+    totals. Both lists are empty when the indicator has no such values.
+
+    Then :meth:`IndicatorResult.as_dict`'s keys: ``status_text``, ``statusslag``, ``orsak_text``,
+    ``berakning``, ``serie`` (every value with ``sakerhet``, ``kallor``, ``belagg``), ``luckor``,
+    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty)."""
     from utsatta.compute.indicators import evaluate
 
     omraden = _omrade_ids(ds)
@@ -251,9 +355,12 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 ],
                 "illustrativ": r.indikator.illustrativ,
                 "fil": r.file,
+                # the status in words, its kind and reason, the whole series with each value's
+                # certainty and sources, the gaps, and the sources (compute/indicators.py)
+                **{k: v for k, v in r.as_dict().items() if k != "id"},
             }
         )
-    return {"ar": ar, "indikatorer": out}
+    return {"schemaversion": 1, "ar": ar, "indikatorer": out}
 
 
 def _point(p: Any) -> dict[str, Any] | None:

@@ -1,11 +1,11 @@
-"""`utsatta report ÅR`: write the samlad uppföljning as Markdown or HTML.
+"""`utsatta report ÅR`: write the samlad uppföljning as Markdown, HTML, PDF or JSON.
 
 Heavy modules (the loader, Jinja, markdown-it) are imported inside the function so that
 start-up stays fast.
 
 Exit codes: 0 written, unchanged or up to date; 1 errors in the data, a file that would be
 overwritten without --force, or --check found a difference; 2 usage error; 3 the data folder cannot
-be read.
+be read; 5 a library the format needs (WeasyPrint, Pango) is missing (cli/app.py).
 """
 
 from __future__ import annotations
@@ -13,19 +13,24 @@ from __future__ import annotations
 import shlex
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
 from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, write_file
 
-__all__ = ["ReportFormat", "report"]
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
+
+__all__ = ["ReportFormat", "decision_date", "report"]
 
 
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    json = "json"
 
 
 def _first_difference(old: str, new: str) -> int:
@@ -53,7 +58,11 @@ def report(
     ],
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", help="md (Markdown, standard) eller html (en fristående fil)."),
+        typer.Option(
+            "--format",
+            help="md (Markdown, standard), html (en fristående fil), pdf (A4, kräver --output) "
+            "eller json (rapportens data).",
+        ),
     ] = ReportFormat.md,
     output: Annotated[
         Path | None,
@@ -77,9 +86,9 @@ def report(
     ] = False,
     data: DataOption = None,
 ) -> None:
-    """Skriv den samlade uppföljningen för ett år som Markdown eller HTML.
+    """Skriv den samlade uppföljningen för ett år som Markdown, HTML, PDF eller JSON.
 
-    Exempel: utsatta report 2023 --format html --output uppfoljning-2023.html
+    Exempel: utsatta report 2023 --format pdf --output uppfoljning-2023.pdf
     """
     if check and output is None:
         raise typer.BadParameter(
@@ -89,8 +98,14 @@ def report(
         raise typer.BadParameter(
             "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
         )
+    if format is ReportFormat.pdf and output is None:
+        raise typer.BadParameter(
+            "PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-2023.pdf).",
+            param_hint="--output",
+        )
     text = _render(ar, format, data)
     if output is None:
+        assert isinstance(text, str)  # PDF always has --output (checked above)
         out_document(text)
         raise typer.Exit(EXIT_OK)
     if check:
@@ -98,7 +113,7 @@ def report(
     raise typer.Exit(_write(output, text, force=force, data=data))
 
 
-def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
+def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     from utsatta.check import validate
     from utsatta.render.report import override_templates_dir, report_text
 
@@ -108,10 +123,31 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str:
     ds = result.dataset
     assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
     check_year(ds.plan.model.plan.giltighet, ar)
-    return report_text(ds, ar, fmt.value, override_templates_dir(root))
+    if fmt is ReportFormat.pdf:
+        from utsatta.render.pdf import report_pdf, require_weasyprint
+
+        require_weasyprint()  # before the work: says what to install
+        return report_pdf(
+            ds, ar, datum=decision_date(ds, ar), templates_dir=override_templates_dir(root)
+        )
+    if fmt is ReportFormat.json:
+        from utsatta.render.report_json import report_json
+
+        return report_json(ds, ar)
+    return report_text(
+        ds, ar, "md" if fmt is ReportFormat.md else "html", override_templates_dir(root)
+    )
 
 
-def _write(output: Path, text: str, *, force: bool, data: Path | None = None) -> int:
+def decision_date(ds: DataSet, ar: int) -> str | None:
+    """The PDF footer's date: the year's uppföljning file's decision date, never the clock."""
+    for src in ds.uppfoljningar:
+        if src.model is not None and src.model.ar == ar:
+            return src.model.beslutsdatum
+    return None
+
+
+def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = None) -> int:
     from utsatta.load.datadir import locate_data_dir
 
     # A report written over a data file would destroy data, even with --force.
@@ -124,7 +160,7 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
         )
     if output.is_file():
         try:
-            same = output.read_bytes() == text.encode("utf-8")
+            same = output.read_bytes() == _bytes(text)
         except OSError:
             same = False
         if same:
@@ -136,7 +172,11 @@ def _write(output: Path, text: str, *, force: bool, data: Path | None = None) ->
     return EXIT_OK
 
 
-def _check(output: Path, text: str, ar: int, fmt: ReportFormat, data: Path | None) -> int:
+def _bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Path | None) -> int:
     fix = _fix_command(ar, fmt, output, data)
     try:
         raw = output.read_bytes()
@@ -146,9 +186,15 @@ def _check(output: Path, text: str, ar: int, fmt: ReportFormat, data: Path | Non
     except OSError as exc:
         err(f"{output} går inte att läsa ({exc.strerror}).")
         return EXIT_FINDINGS
-    if raw == text.encode("utf-8"):
+    if raw == _bytes(text):
         err(f"{output} är aktuell.")
         return EXIT_OK
+    if isinstance(text, bytes):
+        err(
+            f"{output} skiljer sig från en ny rendering av rapporten {ar}. "
+            f"Uppdatera filen med: {fix}"
+        )
+        return EXIT_FINDINGS
     line = _first_difference(raw.decode("utf-8", errors="replace"), text)
     err(
         f"{output} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden på rad "

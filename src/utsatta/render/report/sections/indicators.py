@@ -12,6 +12,7 @@ from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.numbers import tal
 from utsatta.render import chart
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
+from utsatta.render.chart_table import values_table
 from utsatta.render.labels import (
     KON,
     METOD,
@@ -151,7 +152,21 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         fmt_tick=lambda v, d: tal(v, d),
         enhet=y_label,
         integer=all(decimals_in(v) == 0 for v in values),
+        luckor=res.luckor,
+        kalla="; ".join(kalla_vy(k).text for k in ind.kallor),
     )
+    if diagram:  # the chart's values follow it as a table (screen readers, copying)
+        diagram += "\n" + values_table(
+            ident=ind.id,
+            titel=ind.namn,
+            baslinje=res.baslinje,
+            utfall=res.serie,
+            malvarde=res.malvarde,
+            malar=res.malar,
+            fmt=fmt,
+            luckor=res.luckor,
+            kalla="; ".join(kalla_vy(k).text for k in ind.kallor),
+        )
     return IndikatorVy(
         id=ind.id,
         ankare=f"indikator-{ind.id}",

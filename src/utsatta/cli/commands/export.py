@@ -1,0 +1,86 @@
+"""`utsatta export ÅR`: the data of one year as tidy tables, CSV (a folder) or xlsx (one file).
+
+Exit codes: 0 written; 1 errors in the data; 2 usage error; 3 the data folder cannot be read;
+4 an xlsx file that would be overwritten without --force, or a target that is not a regular
+file (a CSV file in an existing folder: 1, from the library); 5 XlsxWriter missing; 120 the file
+could not be written.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from utsatta.cli.commands.report import decision_date
+from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
+from utsatta.cli.output import EXIT_OK, err, write_file
+
+__all__ = ["ExportFormat", "export"]
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+def export(
+    ar: Annotated[
+        int, typer.Argument(help="Året som exporten gäller.", show_default=False, metavar="ÅR")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Mappen (csv) eller filen (xlsx) att skriva.",
+            metavar="SÖKVÄG",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="xlsx (en fil, ett blad per tabell; standard) eller csv (en mapp med en "
+            "CSV-fil per tabell).",
+        ),
+    ] = ExportFormat.xlsx,
+    force: Annotated[
+        bool, typer.Option("--force", help="Ersätt befintliga filer (bara vanliga filer).")
+    ] = False,
+    data: DataOption = None,
+) -> None:
+    """Exportera årets rapporter och alla serier till och med året som tabeller.
+
+    Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
+    """
+    from utsatta.check import validate
+    from utsatta.export import tables, write_csv
+
+    root = data_dir(data)
+    result = validate(root, year=ar)
+    stop_on_errors(result)
+    ds = result.dataset
+    assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
+    check_year(ds.plan.model.plan.giltighet, ar)
+    data_tables = tables(ds, ar)
+    if format is ExportFormat.csv:
+        paths = write_csv(data_tables, output, force=force)
+    else:
+        from utsatta.export.xlsxfile import xlsx_bytes
+
+        content = xlsx_bytes(data_tables, datum=decision_date(ds, ar))
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            from utsatta.errors import OutputError
+
+            raise OutputError(f"Mappen {output.parent} kan inte skapas ({exc.strerror}).") from exc
+        write_file(output, content, overwrite=force)
+        paths = [output]
+    for path in paths:
+        err(f"Skrev {path}.")
+    raise typer.Exit(EXIT_OK)

@@ -1,0 +1,73 @@
+"""The values of a chart as an HTML table (docs/decisions/0093-diagram-som-inte-vilseleder.md):
+every chart in the HTML report is followed by its values, for screen readers and for copying,
+in a collapsed <details> so the page stays short. Every text is escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape as _html_escape
+
+from utsatta import escape as channel
+from utsatta.render.chart import GapLike, PointLike
+
+__all__ = ["values_table"]
+
+_SAKERHET = {"sekundar": "sekundär uppgift", "slutledd": "slutlett", "bekraftad": "bekräftat"}
+
+
+def escape(text: str, *, quote: bool) -> str:
+    """HTML-escaped text from the data, without control, bidi or stray zero-width characters
+    (the Jinja finalize does not see HTML built here)."""
+    clean = channel.html_attr(text) if quote else channel.html_text(text)
+    return _html_escape(clean, quote=quote)
+
+
+def values_table(
+    *,
+    ident: str,
+    titel: str,
+    baslinje: PointLike | None,
+    utfall: Sequence[PointLike],
+    malvarde: float | None,
+    malar: int | None,
+    fmt: Callable[[float], str],
+    luckor: Sequence[GapLike] = (),
+    kalla: str = "",
+) -> str:
+    """``<details>`` with a table År | Värde | Vad (baslinje, utfall with its certainty, värde
+    saknas, målvärde), in year order; "" when there is nothing to show."""
+    rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
+    if baslinje is not None:
+        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje"))
+    for p in utfall:
+        if baslinje is not None and p.ar == baslinje.ar:
+            continue
+        sakerhet = str(getattr(p, "sakerhet", None))
+        what = "Utfall" + (
+            f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
+        )
+        rows.append((p.ar, 1, fmt(p.varde), what))
+    known = {r[0] for r in rows}
+    for g in luckor:
+        if g.ar not in known:
+            rows.append((g.ar, 2, "–", "Värde saknas"))
+    if malvarde is not None and malar is not None:
+        rows.append((malar, 3, fmt(malvarde), "Målvärde"))
+    if not rows:
+        return ""
+    name = escape(titel, quote=True)
+    body = "\n".join(
+        f'<tr><th scope="row">{ar}</th><td class="num">{escape(value, quote=False)}</td>'
+        f"<td>{escape(what, quote=False)}</td></tr>"
+        for ar, _, value, what in sorted(rows)
+    )
+    source = f'<p class="muted">Källa: {escape(kalla, quote=False)}</p>\n' if kalla else ""
+    return (
+        f'<details class="diagramdata" id="varden-{escape(ident, quote=True)}">\n'
+        f"<summary>Diagrammets värden som tabell</summary>\n"
+        f'<div class="table-wrap" role="region" aria-label="Värden: {name}" tabindex="0">\n'
+        f"<table>\n<caption>Värden: {escape(titel, quote=False)}</caption>\n"
+        f'<thead><tr><th scope="col">År</th><th scope="col" class="num">Värde</th>'
+        f'<th scope="col">Vad</th></tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>\n'
+        f"{source}</details>"
+    )

@@ -1,0 +1,208 @@
+"""Charts that tell the truth (issue 15): the value axis starts at 0, no line across a year
+without a value, inferred and secondary values drawn apart from confirmed ones with a legend, the
+målvärde and målår visible, source and unit inside the SVG, text readable on a phone, and a table
+of the values after each chart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from utsatta.numbers import tal
+from utsatta.render.chart import FONT_SIZE, WIDTH, indicator_svg
+from utsatta.render.chart_table import values_table
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@dataclass(frozen=True)
+class P:
+    ar: int
+    varde: float
+    metodbyte: bool = False
+    sakerhet: str | None = None
+
+
+@dataclass(frozen=True)
+class Gap:
+    ar: int
+
+
+def svg(**kw: object) -> str:
+    args: dict[str, object] = {
+        "ident": "x",
+        "titel": "Test",
+        "baslinje": None,
+        "utfall": [P(2020, 15.7), P(2021, 15.8), P(2022, 15.9)],
+        "malvarde": None,
+        "malar": None,
+        "fmt": lambda v: tal(v, 1, " %"),
+        "fmt_tick": lambda v, d: tal(v, d),
+        "enhet": "Procent",
+        "kalla": "SCB: Befolkningsstatistik (2023-02-21)",
+    }
+    args.update(kw)
+    return indicator_svg(**args)  # type: ignore[arg-type]
+
+
+def tree(text: str) -> ElementTree.Element:
+    return ElementTree.fromstring(text)
+
+
+def tick_labels(text: str) -> list[str]:
+    """The y-axis labels (text-anchor end), bottom to top."""
+    return [
+        t.text or ""
+        for t in tree(text).iter(f"{SVG}text")
+        if t.get("text-anchor") == "end" and t.get("fill") is None
+    ]
+
+
+def polylines(text: str) -> list[list[tuple[float, float]]]:
+    return [
+        [tuple(map(float, pair.split(","))) for pair in el.get("points", "").split()]  # type: ignore[misc]
+        for el in tree(text).iter(f"{SVG}polyline")
+    ]
+
+
+def x_of(text: str, year: int) -> float:
+    for t in tree(text).iter(f"{SVG}text"):
+        if t.get("text-anchor") == "middle" and t.text == str(year):
+            return float(t.get("x", "nan"))
+    raise AssertionError(f"no x label {year}")
+
+
+def test_a_percentage_axis_starts_at_zero() -> None:
+    """15,7 → 15,9 % is drawn on an axis from 0, so a 0,2-point change is not a collapse."""
+    assert tick_labels(svg()) == ["0", "5", "10", "15", "20"]
+
+
+def test_a_count_axis_starts_at_zero_never_below() -> None:
+    text = svg(utfall=[P(2020, 3.0), P(2021, 2.0), P(2022, 3.0)], integer=True, enhet="Antal")
+    assert tick_labels(text) == ["0", "1", "2", "3"]  # never below 0, whole steps
+
+
+def test_a_gap_year_breaks_the_line_and_is_marked() -> None:
+    text = svg(
+        utfall=[P(2019, 4.0), P(2020, 5.0), P(2022, 6.0), P(2023, 7.0)],
+        luckor=[Gap(2021)],
+    )
+    lines = polylines(text)
+    assert len(lines) == 2
+    gap_x = x_of(text, 2021)
+    for line in lines:  # no segment spans the year without a value
+        xs = [x for x, _ in line]
+        assert not (min(xs) < gap_x < max(xs))
+    root = tree(text)
+    marks = [t for t in root.iter(f"{SVG}text") if t.get("class") == "lucka"]
+    assert len(marks) == 1 and float(marks[0].get("x", "0")) == gap_x
+    assert "Värde saknas" in text and "Värde saknas: 2021." in text
+
+
+def test_a_missing_year_without_a_recorded_gap_is_not_bridged_either() -> None:
+    text = svg(utfall=[P(2019, 4.0), P(2020, 5.0), P(2022, 6.0)])
+    assert len(polylines(text)) == 1  # 2019–2020 only
+    assert len(polylines(text)[0]) == 2
+
+
+def test_a_series_every_other_year_is_joined_at_its_own_step() -> None:
+    """The police's lists come every other year: 2017, 2019, 2021 are one line."""
+    text = svg(utfall=[P(2017, 7.0), P(2019, 6.0), P(2021, 5.0)], integer=True)
+    assert [len(line) for line in polylines(text)] == [3]
+
+
+def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
+    text = svg(
+        utfall=[
+            P(2020, 5.0, sakerhet="bekraftad"),
+            P(2021, 6.0, sakerhet="slutledd"),
+            P(2022, 7.0, sakerhet="sekundar"),
+        ]
+    )
+    root = tree(text)
+    circles = list(root.iter(f"{SVG}circle"))
+    slutledd = [c for c in circles if c.get("class") == "slutledd"]
+    sekundar = [c for c in circles if c.get("class") == "sekundar"]
+    bekraftad = [c for c in circles if c.get("class") is None]
+    assert len(slutledd) == 2 and len(sekundar) == 2 and len(bekraftad) == 2  # + legend
+    assert all(c.get("fill") == "#ffffff" and c.get("stroke-dasharray") for c in slutledd)
+    assert all(c.get("fill") == "#ffffff" and not c.get("stroke-dasharray") for c in sekundar)
+    assert all(c.get("fill") != "#ffffff" for c in bekraftad)
+    # the line to and from the inferred value is dashed, the rest solid
+    lines = list(root.iter(f"{SVG}polyline"))
+    assert [ln.get("class") for ln in lines] == ["utfall slutledd"]
+    assert lines[0].get("stroke-dasharray")
+    for legend in ("Utfall", "Slutlett värde", "Sekundär uppgift"):
+        assert f">{legend}</text>" in text
+    assert "2021: 6,0 % (slutlett)" in text and "2022: 7,0 % (sekundär uppgift)" in text
+
+
+def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
+    text = svg()
+    assert "Slutlett värde" not in text and "Sekundär uppgift" not in text
+    assert len(polylines(text)) == 1
+
+
+def test_malvarde_and_malar_are_visible() -> None:
+    text = svg(baslinje=P(2019, 15.0), malvarde=12.0, malar=2025)
+    assert ">Målvärde 2025: 12,0 %</text>" in text
+    assert x_of(text, 2025) > x_of(text, 2022)
+    line = next(el for el in tree(text).iter(f"{SVG}line") if el.get("class") == "malvarde")
+    assert float(line.get("x2", "0")) == x_of(text, 2025)
+
+
+def test_source_and_unit_are_inside_the_svg() -> None:
+    text = svg()
+    root = tree(text)
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    assert "Enhet: Procent." in desc.text and "Värdeaxeln börjar på 0." in desc.text
+    assert "Källa: SCB: Befolkningsstatistik (2023-02-21)" in desc.text
+    visible = " ".join(t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "kalla")
+    assert visible == "Källa: SCB: Befolkningsstatistik (2023-02-21)"
+    unit = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "enhet"]
+    assert unit == ["Procent"]
+    assert "Källa: anges inte i datan." in svg(kalla="")
+
+
+def test_a_long_source_wraps_and_the_chart_grows() -> None:
+    long = "Polisen: " + "Lägesbild över utsatta områden " * 6
+    text = svg(kalla=long)
+    lines = [t for t in tree(text).iter(f"{SVG}text") if t.get("class") == "kalla"]
+    assert len(lines) > 2 and all(len(t.text or "") <= 46 for t in lines)
+    height = int(re.search(r'viewBox="0 0 400 (\d+)"', text).group(1))  # type: ignore[union-attr]
+    assert all(float(t.get("y", "0")) < height for t in lines)
+
+
+def test_text_is_at_least_11_px_on_a_390_px_phone() -> None:
+    """The page's content is 390 − 2 × 12 px wide on a phone; the viewBox scales to it."""
+    assert FONT_SIZE * (390 - 24) / WIDTH >= 11
+    assert f'font-size="{FONT_SIZE}"' in svg() and 'viewBox="0 0 400 ' in svg()
+
+
+def test_values_table_lists_every_value_in_year_order_escaped() -> None:
+    html = values_table(
+        ident="x",
+        titel="A <b>",
+        baslinje=P(2019, 4.0),
+        utfall=[P(2020, 5.0, sakerhet="slutledd"), P(2022, 6.0)],
+        malvarde=2.0,
+        malar=2025,
+        fmt=lambda v: tal(v, 1),
+        luckor=[Gap(2021)],
+        kalla="SCB",
+    )
+    rows = re.findall(
+        r'<tr><th scope="row">(\d+)</th><td class="num">([^<]*)</td><td>([^<]*)</td></tr>', html
+    )
+    assert rows == [
+        ("2019", "4,0", "Baslinje"),
+        ("2020", "5,0", "Utfall (slutlett)"),
+        ("2021", "–", "Värde saknas"),
+        ("2022", "6,0", "Utfall"),
+        ("2025", "2,0", "Målvärde"),
+    ]
+    assert 'role="region" aria-label="Värden: A &lt;b&gt;" tabindex="0"' in html
+    assert "<b>" not in html
+    assert "<summary>Diagrammets värden som tabell</summary>" in html
