@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from utsatta.errors import OutputError
+from utsatta.errors import WriteFailed, WriteRefused
 from utsatta.export import Column, Table, csv_files, export, tables, write_csv, write_xlsx
 from utsatta.export.csvfile import BOM, DANGEROUS_PREFIXES, csv_text, number_text, safe_text
 from utsatta.export.xlsxfile import xlsx_bytes
@@ -324,7 +324,7 @@ def test_injection_from_a_report_end_to_end(tmp_path: Path) -> None:
 def test_existing_file_is_not_replaced_without_force(fixture_ds: DataSet, tmp_path: Path) -> None:
     path = tmp_path / "x.xlsx"
     path.write_bytes(b"old")
-    with pytest.raises(OutputError, match="--force"):
+    with pytest.raises(WriteRefused, match="--force"):
         export(fixture_ds, YEAR, "xlsx", path)
     assert path.read_bytes() == b"old"
     export(fixture_ds, YEAR, "xlsx", path, force=True)
@@ -337,17 +337,17 @@ def test_force_replaces_only_regular_files(fixture_ds: DataSet, tmp_path: Path) 
     target.write_text("keep", encoding="utf-8")
     link = tmp_path / "x.xlsx"
     link.symlink_to(target)
-    with pytest.raises(OutputError, match="symbolisk länk"):
+    with pytest.raises(WriteRefused, match="symbolisk länk"):
         export(fixture_ds, YEAR, "xlsx", link, force=True)
     assert target.read_text(encoding="utf-8") == "keep"
     folder = tmp_path / "mapp.xlsx"
     folder.mkdir()
-    with pytest.raises(OutputError, match="mapp"):
+    with pytest.raises(WriteRefused, match="mapp"):
         export(fixture_ds, YEAR, "xlsx", folder, force=True)
     csv_dir = tmp_path / "csv"
     csv_dir.mkdir()
     (csv_dir / "kolumner.csv").mkdir()
-    with pytest.raises(OutputError, match="mapp"):
+    with pytest.raises(WriteRefused, match="mapp"):
         export(fixture_ds, YEAR, "csv", csv_dir, force=True)
     assert sorted(p.name for p in csv_dir.iterdir()) == ["kolumner.csv"]
 
@@ -356,7 +356,7 @@ def test_csv_folder_refusal_leaves_it_unchanged(fixture_ds: DataSet, tmp_path: P
     out = tmp_path / "export"
     out.mkdir()
     (out / "omradesnivaer.csv").write_text("old", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"omradesnivaer\.csv finns redan"):
+    with pytest.raises(WriteRefused, match=r"omradesnivaer\.csv finns redan"):
         export(fixture_ds, YEAR, "csv", out)
     assert sorted(p.name for p in out.iterdir()) == ["omradesnivaer.csv"]
     assert (out / "omradesnivaer.csv").read_text(encoding="utf-8") == "old"
@@ -367,7 +367,7 @@ def test_csv_folder_refusal_leaves_it_unchanged(fixture_ds: DataSet, tmp_path: P
 def test_csv_into_a_file_is_refused(fixture_ds: DataSet, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
     out.write_text("x", encoding="utf-8")
-    with pytest.raises(OutputError, match="ingen mapp"):
+    with pytest.raises(WriteRefused, match="ingen mapp"):
         write_csv(tables(fixture_ds, YEAR), out, force=True)
 
 
@@ -384,7 +384,7 @@ def test_unwritable_folder_is_a_swedish_error(fixture_ds: DataSet, tmp_path: Pat
     ro.mkdir()
     ro.chmod(0o500)
     try:
-        with pytest.raises(OutputError, match="Kan inte skriva"):
+        with pytest.raises(WriteFailed, match="Kan inte skriva"):
             write_xlsx(tables(fixture_ds, YEAR), ro / "x.xlsx")
     finally:
         ro.chmod(0o700)

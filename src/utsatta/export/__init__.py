@@ -74,7 +74,7 @@ def export(
 ) -> list[Path]:
     """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written.
 
-    Raises :class:`utsatta.errors.OutputError` (Swedish message) when a file exists and
+    Raises :class:`utsatta.errors.WriteRefused` (Swedish message, exit 4) when a file exists and
     ``force`` is not set, or when a target is not a regular file.
     """
     data = tables(ds, ar)

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from utsatta.errors import OutputError
+from utsatta.errors import WriteFailed, WriteRefused
 from utsatta.fileio import write_atomic as write_text_atomic
 from utsatta.fileio import write_bytes_atomic
 
@@ -23,10 +23,10 @@ __all__ = ["check_target", "write_file", "write_folder"]
 
 
 def check_target(path: Path, *, force: bool) -> None:
-    """Raise OutputError unless ``path`` may be written: it does not exist, or ``force`` is set
+    """Raise WriteRefused (exit 4) unless ``path`` may be written: it does not exist, or ``force`` is set
     and it is a regular file."""
     if path.is_symlink():
-        raise OutputError(
+        raise WriteRefused(
             f"{path} är en symbolisk länk och skrivs inte över, inte heller med --force. "
             "Ta bort länken eller välj ett annat namn."
         )
@@ -34,11 +34,11 @@ def check_target(path: Path, *, force: bool) -> None:
         return
     if not path.is_file():
         what = "en mapp" if path.is_dir() else "ingen vanlig fil"
-        raise OutputError(
+        raise WriteRefused(
             f"{path} är {what} och skrivs inte över, inte heller med --force. Välj ett annat namn."
         )
     if not force:
-        raise OutputError(
+        raise WriteRefused(
             f"{path} finns redan och skrivs inte över. Använd --force för att ersätta filen."
         )
 
@@ -54,7 +54,7 @@ def _make_parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"Mappen {path.parent} kan inte skapas ({exc.strerror}).") from exc
+        raise WriteFailed(f"Mappen {path.parent} kan inte skapas ({exc.strerror}).") from exc
 
 
 def write_file(path: Path, data: str | bytes, *, force: bool) -> None:
@@ -67,7 +67,7 @@ def write_file(path: Path, data: str | bytes, *, force: bool) -> None:
 def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool) -> list[Path]:
     """Write ``files`` (name → content) into ``folder``; returns the paths written, in order."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise OutputError(
+        raise WriteRefused(
             f"{folder} finns redan och är ingen mapp. Ange en mapp för CSV-filerna, t.ex. "
             "export-2023."
         )
@@ -82,7 +82,7 @@ def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     except OSError as exc:
-        raise OutputError(f"Kan inte skriva i {folder.parent} ({exc.strerror}).") from exc
+        raise WriteFailed(f"Kan inte skriva i {folder.parent} ({exc.strerror}).") from exc
     try:
         for name, data in files.items():
             write_atomic(tmp / name, data, overwrite=False)
@@ -90,7 +90,7 @@ def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool)
             tmp.rename(folder)
         except OSError as exc:
             # the folder appeared meanwhile (rename does not replace a non-empty folder)
-            raise OutputError(f"Kan inte skapa {folder} ({exc.strerror}).") from exc
+            raise WriteFailed(f"Kan inte skapa {folder} ({exc.strerror}).") from exc
     except BaseException:
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)
