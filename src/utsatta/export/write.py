@@ -23,8 +23,8 @@ __all__ = ["check_target", "write_file", "write_folder"]
 
 
 def check_target(path: Path, *, force: bool) -> None:
-    """Raise WriteRefused (exit 4) unless ``path`` may be written: it does not exist, or ``force`` is set
-    and it is a regular file."""
+    """Raise WriteRefused (exit 4) unless ``path`` may be written: it does not exist, or
+    ``force`` is set and it is a regular file."""
     if path.is_symlink():
         raise WriteRefused(
             f"{path} är en symbolisk länk och skrivs inte över, inte heller med --force. "
