@@ -40,11 +40,6 @@ _KEYWORDS: dict[str, Any] = {
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _NUMBER_START = frozenset("0123456789-+.")
-#: The texts that ``resolve_plain`` may read as something other than themselves: the keywords,
-#: and whatever starts like a number. Any other plain scalar is its own text (a fast path for
-#: the reader, which meets hundreds of thousands of plain texts).
-KEYWORDS = _KEYWORDS
-NUMBER_START = _NUMBER_START
 
 
 #: The most digits an integer may have. Python refuses to convert more than

@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Path_, Severity
-from utsatta.load.scalars import KEYWORDS, NUMBER_START, NumberTooLarge, resolve_plain, too_large
+from utsatta.load.scalars import NumberTooLarge, resolve_plain, too_large
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -164,8 +164,6 @@ def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
     documents = 0
     nokey = _NOKEY
     reported_anchor = reported_alias = False
-    keywords, number_start = KEYWORDS, NUMBER_START
-    hashes = " #" in text  # else no text can be cut off by a comment
     # The parser's own get_event, not the ``events`` generator: a generator step per event
     # costs as much as a third of the walk.
     parser = _parser(text)
@@ -190,22 +188,19 @@ def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
                     )
                 )
             if t is ScalarEvent:
-                # ``ctag``, not ruamel's ``tag`` property: a Python call per scalar otherwise.
-                ctag = ev.ctag
+                tag = ev.tag
                 style = ev.style
-                if ctag is not None:
-                    tag = str(ctag)
-                    if tag != "!" and tag != _STR_TAG:
-                        problems.append(_tag_problem(mark, tag))
-                value: Any = ev.value
-                if not style and ctag is None:
-                    if value in keywords or value[0] in number_start:
-                        try:
-                            value = resolve_plain(value)
-                        except NumberTooLarge:
-                            problems.append(too_large(mark.line + 1, mark.column + 1, ev.value))
-                            raise _Abort from None
-                    if hashes and type(value) is str and text.startswith(" #", ev.end_mark.index):
+                if tag is not None and tag != "!" and tag != _STR_TAG:
+                    problems.append(_tag_problem(mark, tag))
+                if style or tag is not None:
+                    value: Any = ev.value
+                else:
+                    try:
+                        value = resolve_plain(ev.value)
+                    except NumberTooLarge:
+                        problems.append(too_large(mark.line + 1, mark.column + 1, ev.value))
+                        raise _Abort from None
+                    if type(value) is str and text.startswith(" #", ev.end_mark.index):
                         _comment_after_text(text, ev, problems)
                 container = None
             elif t is AliasEvent:
