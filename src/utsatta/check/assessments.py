@@ -7,17 +7,26 @@ from utsatta.load.dataset import DataSet
 
 
 def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
-    if not any(s.model is not None and s.model.insatser for s in ds.indikatorer):
+    # Only an insats with an indicator, assessed without a motivering, can contradict one:
+    # without such an item in a year's reports, the indicators need not be computed (nor their
+    # code imported).
+    may_link = {i for s in ds.indikatorer if s.model is not None for i in s.model.insatser}
+    if not may_link:
         return []  # nothing linked: skip the computation
-    from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
-    from utsatta.compute.indicators import evaluate
-    from utsatta.compute.progress import status_text
-
     findings: list[Finding] = []
     for ar in years:
         reports = [r for r in ds.rapporter if r.model is not None and r.folder_year == ar]
-        if not reports:
+        if not any(
+            item.motivering is None and item.insats in may_link
+            for rep in reports
+            if rep.model is not None
+            for item in rep.model.insatser
+        ):
             continue
+        from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
+        from utsatta.compute.indicators import evaluate
+        from utsatta.compute.progress import status_text
+
         results = evaluate(ds, ar)
         indicator_names = {r.indikator.id: r.indikator.namn for r in results}
         statuses = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from utsatta.compute.duties import reported, year_matrix
+from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -35,10 +35,11 @@ def check_completeness(
     # A report file that exists but is invalid has its own errors; it is not "missing".
     present = {(r.folder_year, r.path.stem) for r in ds.rapporter}
     done = reported(ds)
+    duties = duties_of(ds)
     for ar in years:
         if not g.fran <= ar <= g.till:
             continue
-        m = year_matrix(ds, ar, done)
+        m = year_matrix(ds, ar, done, duties, reasons=False)
         if m is None:
             continue
         for org, insatser in m.saknas_per_organisation().items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from utsatta.compute.responsibility import Matrix, matrix
+from utsatta.compute.responsibility import Duties, Matrix, matrix
 from utsatta.load.dataset import DataSet
 
 #: reported[year][organisation] = the insats ids of that organisation's report for that year
@@ -23,10 +23,34 @@ def reported(ds: DataSet) -> Reported:
     return dict(out)
 
 
-def year_matrix(ds: DataSet, ar: int, done: Reported | None = None) -> Matrix | None:
-    """The completeness matrix of year ``ar``, or None without a valid plan and organisations."""
+def year_matrix(
+    ds: DataSet,
+    ar: int,
+    done: Reported | None = None,
+    duties: Duties | None = None,
+    *,
+    reasons: bool = True,
+) -> Matrix | None:
+    """The completeness matrix of year ``ar``, or None without a valid plan and organisations.
+
+    ``done``, ``duties`` (see :func:`duties_of`) and ``reasons`` as for
+    :func:`utsatta.compute.responsibility.matrix`: for asking about several years.
+    """
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
         return None
     return matrix(
-        ds.plan.model, ds.organisationer.model, ar, reported(ds) if done is None else done
+        ds.plan.model,
+        ds.organisationer.model,
+        ar,
+        reported(ds) if done is None else done,
+        duties,
+        reasons=reasons,
     )
+
+
+def duties_of(ds: DataSet) -> Duties | None:
+    """The plan's duties for the data set's organisations, or None without a valid plan and
+    organisations (build once, ask for any year)."""
+    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        return None
+    return Duties(list(ds.plan.model.insatser), ds.organisationer.model)

@@ -204,7 +204,7 @@ class Duties:
         out: dict[str, list[tuple[Arv, ...]]],
     ) -> None:
         o = self._by_id.get(org)
-        if o is None or any(step.fran == org for step in chain):
+        if o is None or (chain and any(step.fran == org for step in chain)):
             return  # an unknown successor or a cycle: check_validity reports both
         if exists_at_year_end(o, ar):
             out.setdefault(org, []).append(chain)
@@ -333,11 +333,14 @@ def matrix(
     ar: int,
     reported: Mapping[int, Mapping[str, Iterable[str]]],
     duties: Duties | None = None,
+    *,
+    reasons: bool = True,
 ) -> Matrix:
     """Completeness for year ``ar``. ``reported[year][org]`` are the insats ids reported.
 
     Pass ``duties`` (built once from the same plan and organisations) when computing several
-    years.
+    years. With ``reasons=False`` the matrix has no ``grunder`` (a check that only counts
+    what is missing need not say why each organisation owes what it owes).
     """
     d = duties if duties is not None else Duties(list(plan.insatser), orgs)
     last = plan.plan.giltighet.till
@@ -358,7 +361,8 @@ def matrix(
         kind = insats.uppfoljning.typ
         for org in d.responsible(insats.id, ar):
             pair = (org, insats.id)
-            grunder[pair] = d.why(org, insats.id, ar)
+            if reasons:
+                grunder[pair] = d.why(org, insats.id, ar)
             earlier = kind == "under-planperioden" and any(
                 (o, insats.id) in first for o in d.lineage(org, insats.id, ar)
             )

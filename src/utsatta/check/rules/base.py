@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from utsatta.compute.responsibility import responsible, samordnande
+from utsatta.compute.responsibility import Duties
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -51,8 +51,9 @@ class Known:
         duty_order: dict[str, list[str]] = {}
         coordinators: dict[str, list[str]] = {}
         if plan and orgs:
-            duty_order = {i.id: responsible(i, orgs) for i in plan.insatser}
-            coordinators = {i.id: samordnande(i, orgs) for i in plan.insatser}
+            d = Duties(list(plan.insatser), orgs)
+            duty_order = {i.id: d.responsible(i.id) for i in plan.insatser}
+            coordinators = {i.id: d.samordnande(i.id) for i in plan.insatser}
         return Known(
             org_ids=org_ids,
             group_ids=[g.id for g in orgs.grupper] if orgs else [],
