@@ -127,10 +127,26 @@ def _report(rng: random.Random, org: str, year: int, insatser: list[str]) -> str
     return "\n".join(parts) + "\n"
 
 
+def _drop_earlier_needs(folder: Path) -> None:
+    """The shipped uppföljning files follow up behov in the shipped reports, which are not
+    copied: leave those references out so the generated repository stays valid."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    for path in sorted(folder.glob("*.yaml")):
+        doc = yaml.load(path)
+        if "tidigare_behov" in doc:
+            del doc["tidigare_behov"]
+            with path.open("w", encoding="utf-8") as fh:
+                yaml.dump(doc, fh)
+
+
 def generate(out: Path, files: int, seed: int = 1) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(SHIPPED, out, ignore=shutil.ignore_patterns("rapporter"))
+    _drop_earlier_needs(out / "uppfoljning")
     orgs_needed = max(0, -(-(files - 84) // len(YEARS)))
     orgs = [f"syntetisk-{n:04d}" for n in range(orgs_needed)]
     with (out / "organisationer.yaml").open("a", encoding="utf-8") as fh:
