@@ -159,7 +159,7 @@ def slutuppfoljning(
         goals = [m.rubrik.lower() for m in domar if m.utfall_nyckel == key]
         if goals:
             names = goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " och " + goals[-1]
-            parts.append(f"{names} {'är' if key != 'okant' else ''} {what}".replace("  ", " "))
+            parts.append(f"{names} {what}" if key == "okant" else f"{names} är {what}")
     text = "; ".join(parts)
     slutsats = (
         f"Mot polisens lista {ar}: {text[:1].upper() + text[1:]}. Hur säker varje uppgift är "
