@@ -38,6 +38,9 @@ _ORDERED = re.compile(r"([0-9]{1,9})([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+# A list item in a block: its marker is kept (so a pasted list stays a list, as in the HTML), its
+# text escaped like any line. Nesting is flattened: indentation is never kept (no code blocks).
+_LIST_ITEM = re.compile(r"([-*+]|[0-9]{1,9}[.)])[ \t]+(\S.*)")
 
 
 def _escape_line(line: str) -> str:
@@ -72,7 +75,8 @@ def cell(text: str) -> str:
 
 
 def block(text: str) -> str:
-    """Paragraphs of Markdown text: lines kept, each made safe; no trailing newline."""
+    """Paragraphs of Markdown text: lines kept, each made safe; a list item keeps its marker
+    (``-``, ``*``, ``+``, ``1.``) so a pasted list renders as a list; no trailing newline."""
     out: list[str] = []
     for raw in text.strip().splitlines():
         line = raw.strip()
@@ -80,7 +84,8 @@ def block(text: str) -> str:
             if out and out[-1]:
                 out.append("")
             continue
-        out.append(_escape_line(line))
+        item = _LIST_ITEM.fullmatch(line)
+        out.append(f"{item.group(1)} {_escape_line(item.group(2))}" if item else _escape_line(line))
     return "\n".join(out)
 
 

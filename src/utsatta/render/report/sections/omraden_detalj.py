@@ -30,7 +30,8 @@ from utsatta.render.report.view import ankare_insats
 
 #: the levels that count as being on a police list (the area gets a section)
 PA_LISTAN = ("utsatt", "riskomrade", "sarskilt-utsatt", "pa-listan-niva-okand")
-#: the delmål whose verdict is given per area
+#: the delmål whose verdict is given per area; a verdict per area under another delmål is shown
+#: where this one has none
 DELMAL_PER_OMRADE = "utvecklingen-vand"
 
 _SAKERHET = {
@@ -117,13 +118,15 @@ def omraden_detalj(
     verdicts: dict[str, BedomningVy] = {}
     if upp is not None:
         fk = file_kallor(upp)
-        for d in upp.delmal:
-            if d.delmal != DELMAL_PER_OMRADE:
-                continue
+        texts = {d.id: d.text[:1].upper() + d.text[1:] for d in plan.mal.delmal}
+        ordered = sorted(upp.delmal, key=lambda d: d.delmal != DELMAL_PER_OMRADE)
+        for d in ordered:
             for b in d.omraden:
+                if b.omrade in verdicts:
+                    continue
                 ill = upp.illustrativ if b.illustrativ is None else b.illustrativ
                 verdicts[b.omrade] = bedomning_vy(
-                    names.omraden.get(b.omrade, b.omrade),
+                    texts.get(d.delmal, d.delmal),
                     b.bedomning,
                     b.text,
                     b.kallor,
@@ -160,8 +163,8 @@ def omraden_detalj(
                 bedomning_saknas=None
                 if verdict is not None
                 else (
-                    f"Stadsledningskontoret har inte skrivit någon bedömning för {ar} av om "
-                    f"utvecklingen har vänt i {o.namn}."
+                    f"Stadsledningskontoret har inte skrivit någon bedömning för {ar} av "
+                    f"utvecklingen i {o.namn}."
                 ),
             )
         )
