@@ -148,7 +148,9 @@ def omraden_detalj(
                 ankare=ankare_omrade(o.id),
                 namn=o.namn,
                 nivaer=tuple(
-                    NivaHistorik(k.upplaga, NIVA[k.niva], k.niva, _sakerhet(k.sakerhet, k.kallor, kallor))
+                    NivaHistorik(
+                        k.upplaga, NIVA[k.niva], k.niva, _sakerhet(k.sakerhet, k.kallor, kallor)
+                    )
                     for k in klass
                 ),
                 nadd=nadd,

@@ -138,18 +138,14 @@ def slutuppfoljning(
                 verdicts[d.id] = v
     domar = []
     underlag, utfall, nyckel = _count(by_id, MAL_INDIKATOR["mal"], ar)
-    domar.append(
-        MalDom("Målet", plan.mal.text, underlag, utfall, nyckel, mal_bedomning(plan, upp))
-    )
+    domar.append(MalDom("Målet", plan.mal.text, underlag, utfall, nyckel, mal_bedomning(plan, upp)))
     for n, d in enumerate(plan.mal.delmal, start=1):
         if d.id in MAL_INDIKATOR:
             underlag, utfall, nyckel = _count(by_id, MAL_INDIKATOR[d.id], ar)
         else:
             underlag = _dom_per_omrade(by_id, ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
-        domar.append(
-            MalDom(f"Delmål {n}", d.text, underlag, utfall, nyckel, verdicts.get(d.id))
-        )
+        domar.append(MalDom(f"Delmål {n}", d.text, underlag, utfall, nyckel, verdicts.get(d.id)))
     parts = []
     for key, what in (
         ("natt", "nått"),

@@ -213,8 +213,6 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         uppdrag_ansvarig=ansvarig,
         uppdrag=uppdrag,
         uppdrag_text=(
-            f"Årets status saknas för {saknas} av {len(uppdrag)} övriga uppdrag."
-            if saknas
-            else ""
+            f"Årets status saknas för {saknas} av {len(uppdrag)} övriga uppdrag." if saknas else ""
         ),
     )
