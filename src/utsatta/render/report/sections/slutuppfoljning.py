@@ -17,7 +17,6 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
-
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.uppfoljning import delmal_bedomningar, mal_bedomning
@@ -164,8 +163,8 @@ def slutuppfoljning(
     saknas = None
     if upp is None:
         saknas = (
-            f"Stadsledningskontorets slutliga bedömning, lärdomar och förslag för {g.fran}–{g.till} "
-            f"saknas: det finns ingen giltig uppfoljning/{ar}.yaml."
+            "Stadsledningskontorets slutliga bedömning, lärdomar och förslag för "
+            f"{g.fran}–{g.till} saknas: det finns ingen giltig uppfoljning/{ar}.yaml."
         )
     s = upp.slutuppfoljning if upp else None
     return SlutVy(

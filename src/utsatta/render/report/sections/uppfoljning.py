@@ -176,7 +176,9 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
             beslut_text="",
             uppdrag_ansvarig=ansvarig,
             uppdrag=uppdrag,
-            uppdrag_text=f"Årets status saknas för alla övriga uppdrag (ingen uppföljning för {ar}).",
+            uppdrag_text=(
+                f"Årets status saknas för alla övriga uppdrag (ingen uppföljning för {ar})."
+            ),
         )
     kallor = file_kallor(upp)
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
