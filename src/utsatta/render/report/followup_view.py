@@ -120,7 +120,10 @@ class NaddVy:
     insats: str
     ankare: str
     titel: str
+    #: the names when few (up to NAMN_GRANS), else "18 organisationer"
     organisationer: str
+    #: every name, for a tooltip in HTML
+    alla: str
 
 
 @dataclass(frozen=True)

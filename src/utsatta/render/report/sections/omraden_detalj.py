@@ -28,6 +28,8 @@ from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.uppfoljning import bedomning_vy, file_kallor
 from utsatta.render.report.view import ankare_insats
 
+#: up to this many organisations are named per insats in an area's section, else counted
+NAMN_GRANS = 3
 #: the levels that count as being on a police list (the area gets a section)
 PA_LISTAN = ("utsatt", "riskomrade", "sarskilt-utsatt", "pa-listan-niva-okand")
 #: the delmål whose verdict is given per area; a verdict per area under another delmål is shown
@@ -78,8 +80,10 @@ def _reached(
     for ins in plan.insatser:
         for (o, insats), orgs in by_insats.items():
             if insats == ins.id:
+                alla = ", ".join(orgs)
+                kort = alla if len(orgs) <= NAMN_GRANS else f"{len(orgs)} organisationer"
                 out.setdefault(o, []).append(
-                    NaddVy(ins.id, ankare_insats(ins.id), ins.titel, ", ".join(orgs))
+                    NaddVy(ins.id, ankare_insats(ins.id), ins.titel, kort, alla)
                 )
     return out
 
