@@ -92,3 +92,48 @@ def test_duties_owed_only_through_a_group_with_urval() -> None:
             "kulturnamnden": [group],
         }
     }
+
+
+def test_rakning_is_the_one_definition_of_the_counts() -> None:
+    """By hand (2023 fixture): owed 1:1 ×2, 1:2, 2:1 ×4 = 7; in 5; missing 2; 3:1 from
+    kulturnämnden is voluntary; nothing done earlier. The status rows add up to 5 + 1 + 2."""
+    cov = _coverage(load(FIXTURE))
+    rk = cov.rakning
+    assert rk.as_dict() == {
+        "ar": 2023,
+        "forvantade": 7,
+        "inkomna": 5,
+        "saknade": 2,
+        "frivilliga": 1,
+        "tidigare": 0,
+    }
+    assert rk.rader == sum(cov.status_counts.values()) == 8
+
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+
+def test_shipped_counts_add_up_and_ceased_organisations_owe_nothing() -> None:
+    """Every year of the shipped data: the rows of "insatser per status" are the owed received,
+    the voluntary and the missing (2024 counted 87 rows against "86 av 86" before); no
+    organisation that ceased at the turn of 2022/2023 holds an insats in 2023 or is missing."""
+    from utsatta.compute.coverage import rakning
+    from utsatta.model.organisationer import OrganisationerFil
+
+    ds = load(SHIPPED)
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    orgs: OrganisationerFil = ds.organisationer.model
+    ceased_2022 = {o.id for o in orgs.organisationer if (o.giltig_till or "9999") < "2023"}
+    assert "byggnadsnamnden" in ceased_2022
+    for year in (2022, 2023, 2024, 2025):
+        matrix = year_matrix(ds, year)
+        assert matrix is not None
+        cov = coverage(ds.plan.model, orgs, matrix, reports_of_year(ds, year))
+        rk = rakning(matrix)
+        assert rk == cov.rakning
+        assert sum(cov.status_counts.values()) == rk.inkomna + rk.frivilliga + rk.saknade
+        assert rk.inkomna + rk.saknade == rk.forvantade
+        if year >= 2023:
+            holders = {org for ic in cov.insatser for org in ic.cells}
+            assert not holders & ceased_2022, year
+            assert not set(matrix.saknas_per_organisation()) & ceased_2022

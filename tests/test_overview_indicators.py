@@ -36,7 +36,7 @@ baslinje: {ar: 2019, varde: 83000, kalla: test}
 malvarden:
   - {ar: 2025, varde: 41000}
 utfall:
-  - {ar: 2021, varde: 104000, kalla: test}
+  - {ar: 2023, varde: 104000, kalla: test}
 """
 
 
@@ -88,7 +88,7 @@ def test_numbers_use_the_reports_swedish_format(
 ) -> None:
     """Space between thousands, decimal comma, a unit, the decimals the value has."""
     text = _text(ds, capsys, monkeypatch)
-    assert "83 000 (2019)" in text and "104 000 (2021)" in text and "41 000 (2025)" in text
+    assert "83 000 (2019)" in text and "104 000 (2023)" in text and "41 000 (2025)" in text
     assert "62,4 % (2020)" in text and "66,85 % (2023)" in text and "75 % (2025)" in text
     assert "48 % (2021)" in text
     assert "83000" not in text

@@ -26,11 +26,24 @@ OVERLAY_2022 = HERE / "fixtures" / "report-data-2022"
 SHIPPED = HERE.parent / "data"
 
 
-def _copy(tmp_path: Path, *, with_2022: bool = False) -> Path:
+TIDIGARE_BEHOV = """tidigare_behov:
+  - ar: 2022
+    organisation: kulturnamnden
+    insats: "1:1"
+    nummer: 1
+    utfall: delvis-tillgodosett
+    text: En kulturpedagog är anställd.
+"""
+
+
+def _copy(tmp_path: Path, *, with_2022: bool = False, tidigare_behov: bool = False) -> Path:
     root = tmp_path / "data"
     shutil.copytree(FIXTURE, root)
     if with_2022:
         shutil.copytree(OVERLAY_2022, root, dirs_exist_ok=True)
+    if tidigare_behov:
+        path = root / "uppfoljning" / "2023.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + TIDIGARE_BEHOV, encoding="utf-8")
     return root
 
 
@@ -117,7 +130,7 @@ def test_behov_are_combined_by_fokusomrade_and_insats_with_who_raised_them() -> 
 
 
 def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
-    view = build(load(_copy(tmp_path, with_2022=True)), 2023)
+    view = build(load(_copy(tmp_path, with_2022=True, tidigare_behov=True)), 2023)
     assert view.behov is not None
     [t] = view.behov.tidigare
     assert (t.ar, t.organisation, t.insats, t.behov, t.utfall) == (
@@ -132,10 +145,16 @@ def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
     )
 
 
-def test_an_earlier_behov_not_in_the_data_says_so() -> None:
-    view = build(load(FIXTURE), 2023)
+def test_an_earlier_behov_not_in_the_data_says_so(tmp_path: Path) -> None:
+    """validate reports it (okant-behov); the library still renders, and says so."""
+    view = build(load(_copy(tmp_path, tidigare_behov=True)), 2023)
     assert view.behov is not None
     assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i datan)"
+
+
+def test_no_earlier_behov_followed_up() -> None:
+    md = render(build(load(FIXTURE), 2023), "md")
+    assert "Uppföljningen redovisar inte utfallet för något tidigare behov." in md
 
 
 def test_no_behov_raised(tmp_path: Path) -> None:
@@ -160,8 +179,8 @@ def test_each_area_on_a_list_has_a_section_with_its_evidence() -> None:
     assert names == ["Norrby", "Söderdal", "Västmark"]
     norrby = view.omraden_detalj[0]
     assert [(n.upplaga, n.niva, n.sakerhet) for n in norrby.nivaer] == [
-        (2021, "särskilt utsatt", "bekräftad"),
-        (2023, "särskilt utsatt", "bekräftad"),
+        (2021, "särskilt utsatt", "bekräftad, källa: polisen"),
+        (2023, "särskilt utsatt", "bekräftad, källa: polisen"),
     ]
     assert [(n.insats, n.organisationer) for n in norrby.nadd] == [
         ("1:1", "Grundskolenämnden, Kulturnämnden"),

@@ -49,6 +49,74 @@ class Coverage:
     expected_orgs: tuple[str, ...]
     #: how many of ``expected_orgs`` sent a report
     reporting_orgs: int
+    #: the report counts of the year, one definition for every table (:class:`Rakning`)
+    rakning: Rakning
+
+
+#: The one definition of the report counts, in Swedish, as the report states it.
+RAKNING_DEFINITION = (
+    "En rapportering är en organisations rapport om en insats. Förväntade är de rapporteringar "
+    "som organisationen är skyldig att lämna för året: varje år för årlig rapportering, det "
+    "angivna året för en engångsrapportering och planperiodens sista år för en återrapportering "
+    "under planperioden som inte redan lämnats. Inkomna är de förväntade som har kommit in, "
+    "saknade de förväntade som inte har kommit in. Frivilliga är återrapporteringar som kommit in "
+    "utan att vara förväntade i år. Lämnade tidigare är återrapporteringar som organisationen "
+    "(eller den den ärvt insatsen från) redan lämnat ett tidigare år och inte behöver lämna igen. "
+    "Tabellen över insatser per status har en rad för varje inkommen rapportering, förväntad "
+    "eller frivillig, och en rad för de saknade, så den summerar till inkomna + frivilliga + "
+    "saknade."
+)
+
+
+@dataclass(frozen=True)
+class Rakning:
+    """The report counts of one year (docs/decisions/0070-report-counts.md).
+
+    ``forvantade`` (owed) = ``inkomna`` (owed and received) + ``saknade`` (owed, not received);
+    ``frivilliga`` came in without being owed; ``tidigare`` were done in an earlier year and
+    are not owed again. Every received report item is either ``inkomna`` or ``frivilliga``.
+    """
+
+    ar: int
+    forvantade: int
+    inkomna: int
+    saknade: int
+    frivilliga: int
+    tidigare: int
+
+    @property
+    def rader(self) -> int:
+        """The rows of "insatser per status": every item received, and every one missing."""
+        return self.inkomna + self.frivilliga + self.saknade
+
+    def as_dict(self) -> dict[str, int]:
+        """Plain data for JSON (the keys are the Swedish names above)."""
+        return {
+            "ar": self.ar,
+            "forvantade": self.forvantade,
+            "inkomna": self.inkomna,
+            "saknade": self.saknade,
+            "frivilliga": self.frivilliga,
+            "tidigare": self.tidigare,
+        }
+
+
+def rakning(matrix: Matrix) -> Rakning:
+    """The report counts of the year of ``matrix``: the one definition every table uses."""
+    inkomna = sum(1 for pair in matrix.owed if matrix.cells[pair] is Cell.INKOMMEN)
+    frivilliga = sum(
+        1
+        for pair, cell in matrix.cells.items()
+        if cell is Cell.INKOMMEN and pair not in matrix.owed
+    )
+    return Rakning(
+        ar=matrix.ar,
+        forvantade=len(matrix.owed),
+        inkomna=inkomna,
+        saknade=len(matrix.owed) - inkomna,
+        frivilliga=frivilliga,
+        tidigare=sum(1 for cell in matrix.cells.values() if cell is Cell.TIDIGARE),
+    )
 
 
 def reports_of_year(ds: DataSet, ar: int) -> dict[str, RapportFil]:
@@ -69,7 +137,9 @@ def coverage(
     insatser: list[InsatsCoverage] = []
     for ins in plan.insatser:
         cells = {
-            org: matrix.cells.get((org, ins.id), Cell.EJ_AKTUELL) for org in responsible(ins, orgs)
+            org: matrix.cells.get((org, ins.id), Cell.EJ_AKTUELL)
+            # only those that hold the insats this year: a ceased organisation owes nothing
+            for org in responsible(ins, orgs, matrix.ar)
         }
         received: dict[str, InsatsRapport] = {}
         reached: dict[str, int] = {}
@@ -94,6 +164,7 @@ def coverage(
         status_counts=status_counts,
         expected_orgs=expected,
         reporting_orgs=sum(1 for o in expected if o in reports),
+        rakning=rakning(matrix),
     )
 
 

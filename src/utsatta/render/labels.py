@@ -17,6 +17,7 @@ from utsatta.numbers import tal
 
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
+    from utsatta.compute.status import Progress
 
 RAPPORTSTATUS: Final[Mapping[str, str]] = {
     "genomford": "Genomförd",
@@ -45,6 +46,17 @@ NIVA_RUBRIK: Final[Mapping[str, str]] = {
     "sarskilt-utsatt": "Särskilt utsatta områden",
     "riskomrade": "Riskområden",
     "utsatt": "Utsatta områden",
+    "pa-listan-niva-okand": "På listan, nivå som källorna inte anger",
+}
+#: how the summary counts the areas per level (one, many): "4 särskilt utsatta"
+NIVA_ANTAL: Final[Mapping[str, tuple[str, str]]] = {
+    "sarskilt-utsatt": ("särskilt utsatt", "särskilt utsatta"),
+    "riskomrade": ("riskområde", "riskområden"),
+    "utsatt": ("utsatt", "utsatta"),
+    "pa-listan-niva-okand": (
+        "på en nivå som källorna inte anger",
+        "på en nivå som källorna inte anger",
+    ),
 }
 #: how serious a level is, to tell a higher level from a lower one
 NIVA_RANG: Final[Mapping[str, int]] = {
@@ -61,6 +73,21 @@ SAKERHET: Final[Mapping[str, str]] = {
 SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
     "slutledd": ("*", "slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista"),
     "sekundar": ("†", "nivå från en sekundär källa (t.ex. pressen), inte från polisen själv"),
+}
+#: the marker for a level whose sources are all confirmed but none of them is the police itself
+#: (e.g. the city's pages or the press, 2017–2021): docs/decisions/0072-police-legend.md
+EJ_POLISEN_MARKERING: Final = (
+    "‡",
+    "nivå ur en källa som inte är polisen själv (kommunen, pressen, ett parti eller en "
+    "tredjepart), inte läst i polisens lista",
+)
+#: the kinds of source (Kalla.slag), as the legend names them
+KALLSLAG: Final[Mapping[str, str]] = {
+    "polisen": "polisen",
+    "kommunen": "kommunen",
+    "press": "press",
+    "parti": "parti",
+    "tredjepart": "tredjepart",
 }
 ENHET: Final[Mapping[str, tuple[str, str]]] = {
     # enhet: (suffix after a value, y-axis label)
@@ -151,11 +178,37 @@ def malvarde_text(res: IndicatorResult) -> str:
 
 def framsteg_andel(res: IndicatorResult) -> float | None:
     """The share of the distance from the baseline to the målvärde covered by the latest value
-    (0.35 is 35 % of the way), or None without baseline, latest value or målvärde."""
-    b, s, m = res.progress.baslinje, res.progress.senaste, res.malvarde
+    (0.35 is 35 % of the way), or None without baseline, latest value or målvärde, and for any
+    result that is not a status against a målvärde (a development or ej bedömbar has no share:
+    see :func:`senast_kanda_andel` for the last known one)."""
+    if res.progress.statusslag != "mot-malvarde":
+        return None
+    return progress_andel(res.progress)
+
+
+def progress_andel(prog: Progress) -> float | None:
+    """The share of the way to the målvärde in ``prog`` (see :func:`framsteg_andel`)."""
+    b, s, m = prog.baslinje, prog.senaste, prog.malvarde
     if b is None or s is None or m is None or m == b.varde:
         return None
     return round((s.varde - b.varde) / (m - b.varde), 9)
+
+
+def senast_kanda_text(prog: Progress) -> str | None:
+    """For ej bedömbar: the status on the last known values, with its share of the way when it
+    is a status against a målvärde ("I fas, 40 % av vägen"); None without one."""
+    known = prog.senast_kanda
+    if known is None:
+        return None
+    text = known.status_text
+    if known.orsak_text is not None:
+        text += f" ({known.orsak_text})"
+    andel = progress_andel(known) if known.statusslag == "mot-malvarde" else None
+    if andel is not None:
+        text += f", {framsteg_text(andel)}"
+    if known.senaste is not None:
+        text += f" (senaste värde {known.senaste.ar})"
+    return text
 
 
 def framsteg_text(andel: float | None) -> str:

@@ -20,6 +20,15 @@ from utsatta.render.report.followup_view import (
 
 
 @dataclass(frozen=True)
+class Lank:
+    """A link inside the report: the text, the HTML anchor and the Markdown anchor."""
+
+    text: str
+    ankare: str
+    md_ankare: str
+
+
+@dataclass(frozen=True)
 class Rad:
     """A label with a count, and a key for styling (e.g. a status)."""
 
@@ -29,6 +38,18 @@ class Rad:
     detalj: str = ""
     #: the names in ``detalj``, each with its marker ("*", "†" or "") for how sure its level is
     poster: tuple[tuple[str, str], ...] = ()
+    #: the indicators counted in the row, each a link to its working
+    lankar: tuple[Lank, ...] = ()
+
+
+@dataclass(frozen=True)
+class EjBedombarRad:
+    """An indicator that is ej bedömbar, why, and what the last known values showed."""
+
+    lank: Lank
+    orsak: str
+    #: e.g. "I fas (40 % av vägen)" for the last known values, or None
+    senast_kanda: str | None
 
 
 @dataclass(frozen=True)
@@ -88,11 +109,23 @@ class IndikatorVy:
     framsteg: str
     status: str
     status_nyckel: str
+    #: "mot-malvarde", "utveckling" or "ej-bedombar"
+    statusslag: str
+    #: the anchor of the indicator's heading in Markdown (GitHub's rule, see :func:`md_ankare`)
+    md_ankare: str
+    #: the anchor of "Så har statusen beräknats" in HTML
+    berakning_ankare: str
+    #: for ej bedömbar: the status on the last known values, e.g. "Senast kända: I fas", or None
+    senast_kanda: str | None
     #: "senaste värde från 2019" when the latest value is old (see labels.INAKTUELL_AR), else None
     inaktuell: str | None
     forklaring: str
     saknas: str | None
+    #: the sources that are evidence for the year (dated in or before it, or undated and so
+    #: marked), the indicator's own first, then those in omraden.yaml its values cite
     kallor: tuple[str, ...]
+    #: its sources dated after the year: not evidence for it (docs/decisions/0043)
+    senare_kallor: tuple[str, ...]
     illustrativ: bool
     #: the indicator's own kommentar in the data
     kommentar: str | None
@@ -169,12 +202,28 @@ class Sammanfattning:
     #: the legend of the markers used in ``lista`` ("* slutledd nivå …")
     lista_forklaring: tuple[str, ...]
     forandring: str | None
+    #: the statuses against a målvärde (only those held by some indicator), with links
     indikatorer: tuple[Rad, ...]
     antal_indikatorer: int
     indikatorer_text: str
+    #: the developments without a målvärde (only those held by some indicator), with links
+    utvecklingar: tuple[Rad, ...]
+    #: the indicators that are ej bedömbara, each with its reason
+    ej_bedombara: tuple[EjBedombarRad, ...]
+    antal_mot_malvarde: int
+    antal_utveckling: int
     insatser: tuple[Rad, ...]
+    #: the rows of ``insatser`` together (inkomna + frivilliga + saknade)
+    insatser_totalt: int
     forvantade: int
     inkomna: int
+    saknade: int
+    frivilliga: int
+    tidigare: int
+    #: the definition of the counts above, in Swedish (compute.coverage.RAKNING_DEFINITION)
+    rakning_definition: str
+    #: the method texts, stated once: (heading, text)
+    metod: tuple[tuple[str, str], ...]
     organisationer_forvantade: int
     organisationer_inkomna: int
     rapporter_text: str
@@ -274,6 +323,12 @@ class ReportView:
     omraden_detalj: tuple[OmradeDetalj, ...] = ()
     over_tid: OverTidVy | None = None
     slut: SlutVy | None = None
+
+
+def md_ankare(text: str) -> str:
+    """The anchor GitHub gives a Markdown heading: lower case, everything but letters, digits,
+    "_", "-" and spaces removed, spaces as "-" (github-slugger)."""
+    return re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
 
 
 def ankare_insats(ins_id: str) -> str:

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from utsatta.compute.coverage import InsatsCoverage
 from utsatta.model.omraden import Klassning, OmradenFil
 from utsatta.render.findings import antal
-from utsatta.render.labels import NIVA, NIVA_RANG, NIVA_RUBRIK, SAKERHET_MARKERING
+from utsatta.render.labels import (
+    EJ_POLISEN_MARKERING,
+    KALLSLAG,
+    NIVA,
+    NIVA_ANTAL,
+    NIVA_RANG,
+    NIVA_RUBRIK,
+    SAKERHET_MARKERING,
+)
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
@@ -36,25 +44,43 @@ class ListaSammanfattning:
     forklaring: tuple[str, ...]
     forandring: str | None
     antal: int
+    #: "4 särskilt utsatta, 4 på en nivå som källorna inte anger", or ""
+    fordelning: str = ""
 
 
-def _markering(k: Klassning | None) -> tuple[str, str]:
-    """The marker for a level that is not confirmed, and what it means; ("", "") otherwise."""
+#: kalla id -> its kind (Kalla.slag), set per omraden.yaml in :func:`omraden_vy`
+Slag = Mapping[str, str | None]
+
+#: every marker, in the legend's order
+_MARKERINGAR = (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
+
+
+def _markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
+    """The marker for a level not read in the police's own list, and what it means: inferred
+    (*), from a secondary source (†), or confirmed by sources none of which is the police (‡);
+    ("", "") for a level from the police (docs/decisions/0072-police-legend.md)."""
     if k is None or k.niva == "okand":
         return "", ""
-    return SAKERHET_MARKERING.get(k.sakerhet, ("", ""))
+    if k.sakerhet in SAKERHET_MARKERING:
+        return SAKERHET_MARKERING[k.sakerhet]
+    if not any(slag.get(c) == "polisen" for c in k.kallor):
+        return EJ_POLISEN_MARKERING
+    return "", ""
 
 
-def _niva_cell(k: Klassning | None) -> NivaCell:
+def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
     if k is None:
         return NivaCell("–", "saknas")
-    return NivaCell(NIVA[k.niva], k.niva, *_markering(k))
+    text = NIVA[k.niva]
+    if k.benamning:  # the source's own word for the level, e.g. "extra utsatt"
+        text += f" (”{k.benamning}”)"
+    return NivaCell(text, k.niva, *_markering(k, slag))
 
 
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
     """The legend lines for the markers used, in a fixed order."""
     used = set(markers)
-    return tuple(f"{m} {text}" for m, text in SAKERHET_MARKERING.values() if m in used)
+    return tuple(f"{m} {text}" for m, text in _MARKERINGAR if m in used)
 
 
 def _niva(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: int) -> str | None:
@@ -88,24 +114,55 @@ def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     return "oförändrad"
 
 
-def _osakra(klassningar: Iterable[Klassning | None]) -> tuple[int, int]:
-    """How many of the levels are slutledda, and how many from secondary sources."""
-    ks = [k for k in klassningar if k is not None]
+def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, int, int]:
+    """How many of the levels are slutledda, how many from secondary sources, and how many
+    from confirmed sources none of which is the police."""
+    marks = [_markering(k, slag)[0] for k in klassningar if k is not None]
     return (
-        sum(1 for k in ks if _markering(k)[0] == SAKERHET_MARKERING["slutledd"][0]),
-        sum(1 for k in ks if _markering(k)[0] == SAKERHET_MARKERING["sekundar"][0]),
+        marks.count(SAKERHET_MARKERING["slutledd"][0]),
+        marks.count(SAKERHET_MARKERING["sekundar"][0]),
+        marks.count(EJ_POLISEN_MARKERING[0]),
     )
 
 
-def _osakra_text(slutledda: int, sekundara: int) -> str:
-    """ "4 slutledda och 1 från en sekundär källa"."""
+def _osakra_text(slutledda: int, sekundara: int, ej_polisen: int = 0) -> str:
+    """ "4 slutledda, 1 från en sekundär källa och 2 ur andra källor än polisen"."""
     parts = []
     if slutledda:
         parts.append(f"{slutledda} {'slutledd' if slutledda == 1 else 'slutledda'}")
     if sekundara:
         kallor = "en sekundär källa" if sekundara == 1 else "sekundära källor"
         parts.append(f"{sekundara} från {kallor}")
-    return " och ".join(parts)
+    if ej_polisen:
+        parts.append(f"{ej_polisen} ur andra källor än polisen")
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def _upplaga_text(omr: OmradenFil, ar: int, slag: Slag) -> str:
+    """An edition in the legend: publisher and title, the kinds of the sources its levels rest
+    on, and the names the sources use for the categories."""
+    u = next(x for x in omr.upplagor if x.ar == ar)
+    ks = [k for o in omr.omraden for k in o.klassning if k.upplaga == ar]
+    used = {c for k in ks for c in k.kallor}
+    kinds = sorted({slag.get(c) or "okänt slag" for c in used}, key=_slag_order)
+    text = f"{u.ar}: {u.utgivare}, {u.titel}"
+    text += (
+        f" (nivåerna bygger på källor av slaget {', '.join(kinds)})"
+        if kinds
+        else " (ingen källa anger nivåerna)"
+    )
+    written = [*(c.benamning for c in u.kategorier), *(k.benamning for k in ks if k.benamning)]
+    names = list(dict.fromkeys(written))
+    if names:
+        text += "; källornas benämningar: " + ", ".join(f"”{n}”" for n in names)
+    return text
+
+
+def _slag_order(kind: str) -> int:
+    order = list(KALLSLAG)
+    return order.index(kind) if kind in order else len(order)
 
 
 def _tackning(
@@ -151,6 +208,7 @@ def omraden_vy(
     if omr is None:
         empty = OmradenVy((), (), (), (), None, None, (), (), (), ())
         return empty, ListaSammanfattning((), None, None, (), None, 0)
+    slag: Slag = {k.id: k.slag for k in omr.kallor}
     klass: Mapping[tuple[str, int], Klassning] = {
         (o.id, k.upplaga): k for o in omr.omraden for k in o.klassning
     }
@@ -159,7 +217,7 @@ def omraden_vy(
     upplagor = sorted({u.ar for u in omr.upplagor if u.ar <= ar})
     by_year = {u.ar: u for u in omr.upplagor}
     rader = tuple(
-        OmradeRad(o.namn, tuple(_niva_cell(klass.get((o.id, u))) for u in upplagor))
+        OmradeRad(o.namn, tuple(_niva_cell(klass.get((o.id, u)), slag) for u in upplagor))
         for o in omr.omraden
         if any((o.id, u) in klass for u in upplagor)
     )
@@ -172,21 +230,26 @@ def omraden_vy(
     on_list: list[str] = []
     lista_sakerhet = None
     lista_markers: list[str] = []
+    fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
         upplaga_text = f"{u.utgivare}: {u.titel} ({senaste})"
         for niva, rubrik in NIVA_RUBRIK.items():
             areas = [o for o in omr.omraden if _niva(klass, o.id, senaste) == niva]
-            poster = tuple((o.namn, _markering(klass.get((o.id, senaste)))[0]) for o in areas)
+            if niva == "pa-listan-niva-okand" and not areas:
+                continue  # the row only where the sources leave a level open
+            if areas:
+                fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
+            poster = tuple((o.namn, _markering(klass.get((o.id, senaste)), slag)[0]) for o in areas)
             lista_markers += [m for _, m in poster]
             antal_pa_listan += len(areas)
             lista.append(Rad(rubrik, len(areas), niva, ", ".join(o.namn for o in areas), poster))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
-        slutledda, sekundara = _osakra(klass.get((o, senaste)) for o in on_list)
-        if slutledda or sekundara:
+        osakra = _osakra((klass.get((o, senaste)) for o in on_list), slag)
+        if any(osakra):
             lista_sakerhet = (
                 f"Nivåerna i listan {senaste} är inte alla bekräftade av polisen: av de "
-                f"{antal_pa_listan} nivåerna är {_osakra_text(slutledda, sekundara)}; se "
+                f"{antal_pa_listan} nivåerna är {_osakra_text(*osakra)}; se "
                 "markeringarna i tabellen."
             )
 
@@ -202,7 +265,9 @@ def omraden_vy(
             compared += [a, b]
             change = _forandring(a, b)
             counts[change] = counts.get(change, 0) + 1
-            forandringar.append(ForandringRad(o.namn, _niva_cell(a), _niva_cell(b), change))
+            forandringar.append(
+                ForandringRad(o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change)
+            )
         parts = [
             antal(counts.get("ny på listan", 0), "nytt område", "nya områden"),
             antal(counts.get("har lämnat listan", 0), "område har", "områden har")
@@ -213,11 +278,11 @@ def omraden_vy(
         forandring_text = (
             f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(parts) + "."
         )
-        slutledda, sekundara = _osakra(compared)
-        if slutledda or sekundara:
+        osakra = _osakra(compared, slag)
+        if any(osakra):
             forandring_text += (
                 " Jämförelsen bygger delvis på nivåer som inte är bekräftade av polisen: "
-                f"{_osakra_text(slutledda, sekundara)}; se markeringarna i avsnitt 3."
+                f"{_osakra_text(*osakra)}; se markeringarna i avsnitt 3."
             )
 
     # Coverage: the areas on the latest list, then any other area a report reached.
@@ -226,9 +291,7 @@ def omraden_vy(
     columns = [o for o in omr.omraden if o.id in listed or o.id in reached_any]
     vy = OmradenVy(
         upplagor=tuple(upplagor),
-        upplagor_text=tuple(
-            f"{by_year[u].ar}: {by_year[u].utgivare}, {by_year[u].titel}" for u in upplagor
-        ),
+        upplagor_text=tuple(_upplaga_text(omr, u, slag) for u in upplagor),
         rader=rader,
         rader_forklaring=_forklaring(c.markering for r in rader for c in r.celler),
         fore_upplaga=fore,
@@ -249,4 +312,5 @@ def omraden_vy(
         _forklaring(lista_markers),
         forandring_text,
         antal_pa_listan,
+        ", ".join(fordelning) if len(fordelning) > 1 else "",
     )

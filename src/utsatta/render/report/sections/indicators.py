@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, evidence
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.numbers import tal
 from utsatta.render import chart
@@ -24,12 +24,13 @@ from utsatta.render.labels import (
     framsteg_text,
     inaktuell_text,
     malvarde_text,
+    senast_kanda_text,
     status_nyckel,
     status_text,
     varde,
 )
 from utsatta.render.report.sections.sources import kalla_vy
-from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
+from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy, md_ankare
 
 
 def anmarkningar(
@@ -134,6 +135,11 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         return f"{fmt(v)} ({ar})"
 
     senaste = res.serie[-1] if res.serie else None
+    # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are
+    # shown as undated.
+    belagg, _ = evidence(res.kallor, res.serie, ar)
+    kallor = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg != "efter-aret")
+    senare = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg == "efter-aret")
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -163,10 +169,15 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         framsteg=framsteg_text(framsteg_andel(res)),
         status=status_text(res),
         status_nyckel=status_nyckel(prog.status.name),
+        statusslag=prog.statusslag,
+        md_ankare=md_ankare(ind.namn),
+        berakning_ankare=f"berakning-{ind.id}",
+        senast_kanda=senast_kanda_text(prog),
         inaktuell=inaktuell_text(res, ar),
         forklaring=prog.forklaring,
         saknas=ind.saknas.orsak if ind.saknas else None,
-        kallor=tuple(kalla_vy(k).text for k in ind.kallor),
+        kallor=kallor,
+        senare_kallor=senare,
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
         anmarkningar=anmarkningar(res, ar, omrade_namn),

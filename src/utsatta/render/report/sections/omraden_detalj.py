@@ -38,7 +38,7 @@ DELMAL_PER_OMRADE = "utvecklingen-vand"
 
 _SAKERHET = {
     "bekraftad": "bekräftad",
-    "sekundar": "sekundär källa",
+    "sekundar": "i andra hand",
     "slutledd": "slutledd",
     "saknas": "källa saknas",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, evidence
 from utsatta.model.common import Kalla
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.plan import PlanFil
@@ -15,13 +15,14 @@ from utsatta.render.report.view import KallGrupp, KallVy
 
 
 def kalla_vy(k: Kalla) -> KallVy:
-    """A source as one line: publisher, title (or comment), and date and certainty if given."""
+    """A source as one line: publisher, title (or comment), its date ("odaterad" without one)
+    and its certainty if not confirmed."""
     parts = [k.utgivare]
     # Without a title the comment tells two sources of one publisher apart.
     if k.titel or k.kommentar:
         parts.append((k.titel or k.kommentar or "").strip().rstrip("."))
     text = ": ".join(parts)
-    extra = [x for x in (k.datum, SAKERHET.get(k.sakerhet)) if x]
+    extra = [x for x in (k.datum or "odaterad", SAKERHET.get(k.sakerhet)) if x]
     if extra:
         text += f" ({', '.join(extra)})"
     return KallVy(text, k.url)
@@ -61,7 +62,13 @@ def kallor(
         groups.append(
             KallGrupp(
                 f"Indikator: {r.indikator.namn}",
-                tuple(kalla_vy(k) for k in r.indikator.kallor) or (KallVy("Ingen källa angiven."),),
+                # a source dated after the year is not evidence for it (decision 0043)
+                tuple(
+                    kalla_vy(b.kalla)
+                    for b in evidence(r.indikator.kallor, r.serie, ar)[0]
+                    if b.belagg != "efter-aret"
+                )
+                or (KallVy("Ingen källa angiven."),),
             )
         )
     rapporter = [

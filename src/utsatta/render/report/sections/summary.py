@@ -1,45 +1,82 @@
-"""Section 1 of the report, the summary: the goal against the police list, the indicators by
-status, the insatser by status and the reports received.
+"""Section 1 of the report, the summary: the goal against the police list, the indicators in
+three separate tables (statuses against a målvärde, developments without one, ej bedömbara with
+their reasons; never counted together), the insatser by status, the reports received with the one
+definition of the counts, and the method texts, stated once.
 
-How insatser are counted: docs/decisions/0016-insatser-by-status.md.
+How insatser are counted: docs/decisions/0016-insatser-by-status.md and 0070-report-counts.md;
+the status tables: 0071-status-tables.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from utsatta.compute.coverage import SAKNAS, Coverage
+from utsatta.compute.coverage import RAKNING_DEFINITION, SAKNAS, Coverage
+from utsatta.compute.direction import METODTEXT_UTVECKLING
 from utsatta.compute.indicators import IndicatorResult
-from utsatta.compute.progress import Status
-from utsatta.compute.progress import status_text as status_text_for
-from utsatta.compute.responsibility import Matrix
+from utsatta.compute.police import METODTEXT_POLISLISTOR
+from utsatta.compute.status import MOT_MALVARDE, UTVECKLING, Status
+from utsatta.compute.status import status_text as status_text_for
 from utsatta.model.plan import PlanFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import RAPPORTSTATUS, status_nyckel
 from utsatta.render.report.sections.areas import ListaSammanfattning
-from utsatta.render.report.view import IndikatorVy, Rad, Sammanfattning
+from utsatta.render.report.view import EjBedombarRad, IndikatorVy, Lank, Rad, Sammanfattning
+
+#: the method texts the report states once, in this order
+METODTEXTER = (
+    ("Indikatorer utan målvärde: utveckling", METODTEXT_UTVECKLING),
+    ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
+)
+
+
+def _lank(v: IndikatorVy) -> Lank:
+    return Lank(v.namn, v.berakning_ankare, v.md_ankare)
+
+
+def _status_rows(
+    kinds: Collection[Status], results: Sequence[IndicatorResult], vyer: Sequence[IndikatorVy]
+) -> tuple[Rad, ...]:
+    """One row per status of ``kinds`` held by some indicator, in the enum's order, with links
+    to the indicators' workings."""
+    rows = []
+    for s in Status:
+        if s not in kinds:
+            continue
+        held = [v for r, v in zip(results, vyer, strict=True) if r.progress.status is s]
+        if held:
+            rows.append(
+                Rad(
+                    status_text_for(s),
+                    len(held),
+                    status_nyckel(s.name),
+                    lankar=tuple(_lank(v) for v in held),
+                )
+            )
+    return tuple(rows)
 
 
 def sammanfattning(
     plan: PlanFil,
-    matrix: Matrix,
     cov: Coverage,
     pl: ListaSammanfattning,
     results: Sequence[IndicatorResult],
+    vyer: Sequence[IndikatorVy],
     mal_indikatorer: Sequence[IndikatorVy],
 ) -> Sammanfattning:
-    """The summary of year ``matrix.ar``; ``mal_indikatorer`` are the views of the indicators of
-    the plan's goal."""
-    ar = matrix.ar
+    """The summary of year ``cov.ar``; ``vyer`` are the views of ``results`` (same order),
+    ``mal_indikatorer`` those of the indicators of the plan's goal."""
+    ar = cov.ar
     g = plan.plan.giltighet
-    ind_rows = tuple(
-        Rad(
-            status_text_for(s),
-            sum(1 for r in results if r.progress.status is s),
-            status_nyckel(s.name),
-        )
-        for s in Status
+    mot = _status_rows(MOT_MALVARDE, results, vyer)
+    utv = _status_rows(UTVECKLING, results, vyer)
+    ej = tuple(
+        EjBedombarRad(_lank(v), r.progress.orsak_text or "", v.senast_kanda)
+        for r, v in zip(results, vyer, strict=True)
+        if r.progress.status is Status.EJ_BEDOMBAR
     )
+    n_mot = sum(r.antal for r in mot)
+    n_utv = sum(r.antal for r in utv)
     ins_rows = tuple(
         Rad(label, cov.status_counts.get(key, 0), key)
         for key, label in [*RAPPORTSTATUS.items(), (SAKNAS, "Rapport saknas")]
@@ -47,15 +84,21 @@ def sammanfattning(
     if pl.upplaga is not None:
         lista_text = (
             f"Senaste lista t.o.m. {ar}: {pl.upplaga}. "
-            f"{antal(pl.antal, 'område står', 'områden står')} på listan; målet är att inga "
-            f"områden ska vara utsatta år {g.till}."
+            f"{antal(pl.antal, 'område står', 'områden står')} på listan"
+            + (f" ({pl.fordelning})" if pl.fordelning else "")
+            + f"; målet är att inga områden ska vara utsatta år {g.till}."
         )
     else:
         lista_text = f"Det finns ingen lista från polisen t.o.m. {ar} i datan."
     n_org = len(cov.expected_orgs)
+    rk = cov.rakning
+    frivilliga = antal(rk.frivilliga, "frivillig återrapportering", "frivilliga återrapporteringar")
     rapporter_text = (
-        f"{matrix.inkomna()} av {matrix.forvantade()} förväntade rapporteringar (organisation "
-        f"och insats) har kommit in, från {cov.reporting_orgs} av {n_org} organisationer."
+        f"{rk.inkomna} av {rk.forvantade} förväntade rapporteringar (organisation och insats) "
+        f"har kommit in och {rk.saknade} saknas, från {cov.reporting_orgs} av {n_org} "
+        f"organisationer. Dessutom har {frivilliga} "
+        f"kommit in, och {antal(rk.tidigare, 'återrapportering', 'återrapporteringar')} "
+        "lämnades ett tidigare år."
     )
     return Sammanfattning(
         mal=plan.mal.text,
@@ -68,12 +111,26 @@ def sammanfattning(
         lista_sakerhet=pl.sakerhet,
         lista_forklaring=pl.forklaring,
         forandring=pl.forandring,
-        indikatorer=ind_rows,
+        indikatorer=mot,
         antal_indikatorer=len(results),
-        indikatorer_text=f"{antal(len(results), 'indikator', 'indikatorer')} följs upp.",
+        indikatorer_text=(
+            f"{antal(len(results), 'indikator', 'indikatorer')} följs upp: "
+            f"{n_mot} med status mot ett målvärde, {n_utv} med en utveckling utan målvärde och "
+            f"{len(ej)} ej bedömbara. De två slagen av status räknas aldrig ihop."
+        ),
+        utvecklingar=utv,
+        ej_bedombara=ej,
+        antal_mot_malvarde=n_mot,
+        antal_utveckling=n_utv,
         insatser=ins_rows,
-        forvantade=matrix.forvantade(),
-        inkomna=matrix.inkomna(),
+        insatser_totalt=sum(r.antal for r in ins_rows),
+        forvantade=rk.forvantade,
+        inkomna=rk.inkomna,
+        saknade=rk.saknade,
+        frivilliga=rk.frivilliga,
+        tidigare=rk.tidigare,
+        rakning_definition=RAKNING_DEFINITION,
+        metod=METODTEXTER,
         organisationer_forvantade=n_org,
         organisationer_inkomna=cov.reporting_orgs,
         rapporter_text=rapporter_text,

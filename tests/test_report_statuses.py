@@ -1,0 +1,164 @@
+"""The examples of issue 13 as the report shows them, on the fixture ``tests/fixtures/statuses``
+(the shipped data's police lists and indicator series, no reports): goal statuses, developments
+and ej bedömbara in separate tables, each status linked to its working, counts checked by hand."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from utsatta.load.dataset import load
+from utsatta.render.report import ReportView, build, render
+
+FIXTURE = Path(__file__).parent / "fixtures" / "statuses"
+
+
+@pytest.fixture(scope="module", params=[2023, 2025])
+def year(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
+def _view(ar: int) -> ReportView:
+    return build(load(FIXTURE), ar)
+
+
+@pytest.fixture(scope="module")
+def v2023() -> ReportView:
+    return _view(2023)
+
+
+@pytest.fixture(scope="module")
+def v2025() -> ReportView:
+    return _view(2025)
+
+
+def _ind(view: ReportView, ident: str):  # type: ignore[no-untyped-def]
+    found = [
+        i
+        for i in (
+            *view.sammanfattning.mal_indikatorer,
+            *(j for f in view.fokusomraden for j in f.indikatorer),
+        )
+        if i.id == ident
+    ]
+    assert len(found) == 1, ident
+    return found[0]
+
+
+def _summary_rows(view: ReportView) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    s = view.sammanfattning
+    mot = {r.nyckel: [lank.text for lank in r.lankar] for r in s.indikatorer}
+    utv = {r.nyckel: [lank.text for lank in r.lankar] for r in s.utvecklingar}
+    return mot, utv
+
+
+def test_forskola_without_values_in_the_plan_period_is_not_in_phase(v2023: ReportView) -> None:
+    """15,9 → 15,7 → 15,7, all before 2022 and no målvärde: ej bedömbar, not "I fas"."""
+    i = _ind(v2023, "barn-ej-i-forskoleverksamhet")
+    assert i.status == "Ej bedömbar (inga värden från planperioden)"
+    assert i.statusslag == "ej-bedombar"
+    assert i.framsteg == "–"
+    md = render(v2023, "md")
+    assert "I fas" not in md
+    ej = {e.lank.text: e.orsak for e in v2023.sammanfattning.ej_bedombara}
+    assert ej[i.namn] == "inga värden från planperioden"
+
+
+def test_trygghet_57_49_55_is_no_clear_change_among_the_developments(v2023: ReportView) -> None:
+    i = _ind(v2023, "trygghet")
+    assert i.status == "Ingen tydlig förändring"
+    assert i.framsteg == "–"
+    mot, utv = _summary_rows(v2023)
+    assert utv == {"ingen-tydlig-forandring": [i.namn]}
+    assert all(i.namn not in names for names in mot.values())
+
+
+def test_nya_omraden_0_in_2023_is_the_target_met_before_the_malar(v2023: ReportView) -> None:
+    i = _ind(v2023, "nya-omraden")
+    assert i.status == "Målvärdet nått före målåret"
+    md = render(v2023, "md")
+    assert "Målet uppnått" not in md  # a verdict only from the målår on
+
+
+def test_2025_on_the_list_8_and_the_goal_not_met(v2025: ReportView) -> None:
+    s = v2025.sammanfattning
+    assert s.antal_pa_listan == 8
+    assert (
+        "8 områden står på listan (4 särskilt utsatta, 4 på en nivå som källorna inte anger)"
+        in (s.lista_text)
+    )
+    assert [(r.nyckel, r.antal) for r in s.lista] == [
+        ("sarskilt-utsatt", 4),
+        ("riskomrade", 0),
+        ("utsatt", 0),
+        ("pa-listan-niva-okand", 4),
+    ]
+    i = _ind(v2025, "omraden-pa-listan")
+    assert (i.senaste, i.status, i.framsteg) == ("8 (2025)", "Målet ej uppnått", "0 % av vägen")
+
+
+def test_2025_riskomraden_not_assessable_without_the_police_level(v2025: ReportView) -> None:
+    """No share of the way next to an ej bedömbar (it was "−100 % av vägen")."""
+    i = _ind(v2025, "riskomraden")
+    assert i.status == "Ej bedömbar (polisens nivå okänd)"
+    assert i.framsteg == "–"
+    assert i.senast_kanda is not None and "(senaste värde 2023)" in i.senast_kanda
+    ej = {e.lank.text: e.orsak for e in v2025.sammanfattning.ej_bedombara}
+    assert ej[i.namn] == "polisens nivå okänd"
+
+
+def test_separate_tables_and_counts_that_add_up(v2023: ReportView, v2025: ReportView) -> None:
+    """By hand, 8 indicators. 2023: against a målvärde nya områden (nått före målåret), on the
+    list and SU (otillräcklig: 8 → 8 and 5 → 4 on half the time); development trygghet; ej
+    bedömbara riskområden and utsatta (tvetydig), förskola and våldsbrott (no values 2022–).
+    2025: uppnått nya områden; ej uppnått on the list and SU; trygghet; riskområden and utsatta
+    (nivå okänd), förskola and våldsbrott."""
+    mot, utv = _summary_rows(v2023)
+    assert {k: len(v) for k, v in mot.items()} == {"malvarde-natt": 1, "otillracklig": 2}
+    assert {k: len(v) for k, v in utv.items()} == {"ingen-tydlig-forandring": 1}
+    s = v2023.sammanfattning
+    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 1, 4)
+    mot, utv = _summary_rows(v2025)
+    assert {k: len(v) for k, v in mot.items()} == {"mal-uppnatt": 1, "mal-ej-uppnatt": 2}
+    s = v2025.sammanfattning
+    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 1, 4)
+    assert s.antal_mot_malvarde + s.antal_utveckling + len(s.ej_bedombara) == s.antal_indikatorer
+    # the rendered tables: a development never in the goal table, and no mixed table
+    md = render(v2025, "md")
+    goal = md.split("Status mot ett målvärde:")[1].split("Utveckling utan målvärde:")[0]
+    assert "Ingen tydlig förändring" not in goal and "Ej bedömbar" not in goal
+    assert "| **Totalt** | **3** |" in goal
+    assert "Indikatorer per status" not in md
+
+
+def test_every_status_links_to_its_working(year: int) -> None:
+    """Every in-page link of the Markdown names a heading's GitHub anchor, every link of the HTML
+    an id; the working of each indicator has its id."""
+    view = _view(year)
+    md = render(view, "md")
+    headings = {
+        re.sub(r"[^\w\- ]", "", h.lower().replace("\\", "")).replace(" ", "-")
+        for h in re.findall(r"^#+ (.+)$", md, flags=re.M)
+    }
+    links = set(re.findall(r"\]\(#([^)]+)\)", md))
+    assert links - {"4-saknade-rapporter"} <= headings
+    html = render(view, "html")
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    hrefs = set(re.findall(r' href="#([^"]+)"', html))
+    assert hrefs <= ids
+    for f in view.fokusomraden:
+        for i in f.indikatorer:
+            assert i.berakning_ankare in hrefs
+
+
+def test_method_texts_once(v2025: ReportView) -> None:
+    from utsatta.compute.direction import METODTEXT_UTVECKLING
+    from utsatta.compute.police import METODTEXT_POLISLISTOR
+
+    md = render(v2025, "md")
+    html = render(v2025, "html")
+    for text in (METODTEXT_UTVECKLING, METODTEXT_POLISLISTOR):
+        assert md.count(text[:60]) == 1
+        assert html.count(text[:60]) == 1
