@@ -126,7 +126,7 @@ def test_behov_are_combined_by_fokusomrade_and_insats_with_who_raised_them() -> 
         ("Kulturnämnden", "Mer personal | fler lokaler <b>nu</b>"),
     ]
     md = render(view, "md")
-    assert "- Mer personal \\| fler lokaler &lt;b&gt;nu&lt;/b&gt; (*Kulturnämnden*)" in md
+    assert "| 1:1 | Mer personal \\| fler lokaler &lt;b&gt;nu&lt;/b&gt; | Kulturnämnden |" in md
 
 
 def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
         )
     return (
         text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
-        "i avsnittet om områdena."
+        "i bilaga B."
     ).strip()
 
 
