@@ -295,7 +295,8 @@ def test_report_2025_has_a_section_per_area_and_the_combined_behov(
     assert "### Bergsjön" in md and "### Hisings Backa" in md
     # many organisations are counted, each named in a tooltip
     assert "- 2:1: 18 organisationer\n" in md
-    assert '<a href="#insats-2-1">2:1</a>: <abbr title="Kommunstyrelsen, Socialnämnd Centrum' in html
+    tooltip = '<a href="#insats-2-1">2:1</a>: <abbr title="Kommunstyrelsen, Socialnämnd Centrum'
+    assert tooltip in html
     assert "Organisationernas rapporter för 2025 lyfter 10 behov av ytterligare insatser" in md
     assert "| 2023 | Idrotts- och föreningsnämnden | 3:3 |" in md
 
