@@ -344,3 +344,19 @@ def test_the_analysts_list_stays_a_list_in_the_md_report() -> None:
         "Under 2024 ska stadsledningskontoret\n\n1. samla uppföljningen av lägesbilderna i ett "
         "format,\n2. be nämnderna redovisa räckvidden område för område." in md
     )
+
+
+def test_an_override_template_finds_the_bundled_partials(tmp_path: Path) -> None:
+    """A data repository's own report.md.j2 can include the bundled partials by name, and its
+    own partial of the same name wins (docs/decisions/0080)."""
+    own = tmp_path / "templates"
+    (own / "partials").mkdir(parents=True)
+    (own / "report.md.j2").write_text(
+        '# Egen mall\n\n{% include "partials/behov.md.j2" %}\n'
+        '{% include "partials/over_tid.md.j2" %}',
+        encoding="utf-8",
+    )
+    (own / "partials" / "over_tid.md.j2").write_text("Egen delmall.\n", encoding="utf-8")
+    text = render(build(load(FIXTURE), 2023), "md", own)
+    assert text.startswith("# Egen mall\n\nOrganisationernas rapporter för 2023 lyfter 3 behov")
+    assert text.endswith("Egen delmall.\n")
