@@ -5,12 +5,14 @@ and ej bedömbara in separate tables, each status linked to its working, counts 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from utsatta.load.dataset import load
 from utsatta.render.report import ReportView, build, render
+from utsatta.render.report.view import IndikatorVy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "statuses"
 
@@ -34,7 +36,7 @@ def v2025() -> ReportView:
     return _view(2025)
 
 
-def _ind(view: ReportView, ident: str):  # type: ignore[no-untyped-def]
+def _ind(view: ReportView, ident: str) -> IndikatorVy:
     found = [
         i
         for i in (
@@ -104,7 +106,7 @@ def test_2025_riskomraden_not_assessable_without_the_police_level(v2025: ReportV
     i = _ind(v2025, "riskomraden")
     assert i.status == "Ej bedömbar (polisens nivå okänd)"
     assert i.framsteg == "–"
-    assert i.senast_kanda is not None and "(senaste värde 2023)" in i.senast_kanda
+    assert i.senast_kanda is not None and "(värden t.o.m. 2023)" in i.senast_kanda
     ej = {e.lank.text: e.orsak for e in v2025.sammanfattning.ej_bedombara}
     assert ej[i.namn] == "polisens nivå okänd"
 
@@ -162,3 +164,87 @@ def test_method_texts_once(v2025: ReportView) -> None:
     for text in (METODTEXT_UTVECKLING, METODTEXT_POLISLISTOR):
         assert md.count(text[:60]) == 1
         assert html.count(text[:60]) == 1
+
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+
+def test_shipped_2025_list_and_2023_missing_reports() -> None:
+    """`utsatta report 2025`: 8 on the list (4 SU, 4 at a level the sources do not give), every
+    2015–2021 level marked as not read in a police publication; `report 2023` does not name the
+    ceased byggnadsnämnden as missing, and its heir says where its duty comes from."""
+    ds = load(SHIPPED)
+    s = build(ds, 2025).sammanfattning
+    assert s.antal_pa_listan == 8
+    assert "(4 särskilt utsatta, 4 på en nivå som källorna inte anger)" in s.lista_text
+    v = build(ds, 2023)
+    assert all(m.organisation != "Byggnadsnämnden" for m in v.saknade)
+    rows = [o for f in v.fokusomraden for i in f.insatser for o in i.organisationer]
+    assert not [o for o in rows if o.organisation == "Byggnadsnämnden"]
+    assert any("ärvt även från Byggnadsnämnden" in o.roll for o in rows)
+    assert v.omraden.upplagor[:4] == (2015, 2017, 2019, 2021)
+    early = [
+        c for r in v.omraden.rader for c in r.celler[:4] if c.nyckel not in ("saknas", "okand")
+    ]
+    assert early and all(c.markering in ("*", "†", "‡") for c in early)
+    assert v.omraden.rader_forklaring[-1].startswith("‡ ")
+
+
+def test_a_source_dated_after_the_year_is_not_evidence_for_it(tmp_path: Path) -> None:
+    """A source published 2024 is listed apart in the 2023 report ("inte belägg för 2023") and
+    is left out of the 2023 sources; in 2024 it is an ordinary source. Undated ones say so."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "report-data", data)
+    path = data / "indikatorer" / "trygghet-kvall.yaml"
+    text = path.read_text(encoding="utf-8")
+    later = (
+        "kallor:\n  - id: senare\n    utgivare: Senare utgivare\n    titel: Rapport 2024\n"
+        "    datum: 2024-05\n    sakerhet: bekraftad\n"
+    )
+    path.write_text(text.replace("kallor:\n", later, 1), encoding="utf-8")
+    v = build(load(data), 2023)
+    i = _ind(v, "trygghet-kvall")
+    assert i.senare_kallor == ("Senare utgivare: Rapport 2024 (2024-05)",)
+    assert i.kallor == ("Polisen: Trygghetsundersökning (odaterad)",)
+    md = render(v, "md")
+    assert "- Källor daterade efter 2023, inte belägg för 2023: Senare utgivare" in md
+    sources = md.split("## 5. Källor")[1]
+    assert "Senare utgivare" not in sources
+    i24 = _ind(build(load(data), 2024), "trygghet-kvall")
+    assert i24.senare_kallor == ()
+    assert "Senare utgivare: Rapport 2024 (2024-05)" in i24.kallor
+
+
+def test_last_known_progress_beside_an_ej_bedombar_after_the_malar() -> None:
+    """Without a value for the målår: ej bedömbar, and beside it the status and share of the way
+    on the last known values (by hand: 10 → 6 towards 0 is 40 % of the way)."""
+    from utsatta.compute.status import Orsak, Point, Progress, Status
+    from utsatta.render.labels import senast_kanda_text
+
+    known = Progress(
+        Status.I_FAS,
+        None,
+        "forvantad-bana",
+        Point(2020, 10),
+        Point(2023, 6),
+        0,
+        2025,
+        1.0,
+        (),
+        "",
+    )
+    ej = Progress(
+        Status.EJ_BEDOMBAR,
+        Orsak.INGET_VARDE_FOR_MALARET,
+        "forvantad-bana",
+        None,
+        None,
+        0,
+        2025,
+        None,
+        (),
+        "",
+        senast_kanda=known,
+    )
+    assert senast_kanda_text(ej) == "I fas, 40 % av vägen (värden t.o.m. 2023)"
+    assert senast_kanda_text(known) is None

@@ -196,18 +196,19 @@ def progress_andel(prog: Progress) -> float | None:
 
 def senast_kanda_text(prog: Progress) -> str | None:
     """For ej bedömbar: the status on the last known values, with its share of the way when it
-    is a status against a målvärde ("I fas, 40 % av vägen"); None without one."""
+    is a status against a målvärde ("I fas, 40 % av vägen (värden t.o.m. 2023)"); None without
+    one."""
     known = prog.senast_kanda
     if known is None:
         return None
     text = known.status_text
     if known.orsak_text is not None:
-        text += f" ({known.orsak_text})"
+        text += f" – {known.orsak_text}"
     andel = progress_andel(known) if known.statusslag == "mot-malvarde" else None
     if andel is not None:
         text += f", {framsteg_text(andel)}"
     if known.senaste is not None:
-        text += f" (senaste värde {known.senaste.ar})"
+        text += f" (värden t.o.m. {known.senaste.ar})"
     return text
 
 
