@@ -281,6 +281,9 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
         "Antalet riskområden och utsatta områden 2025 går inte att räkna: nivån är okänd för "
         "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
     )
+    # the file is illustrative, its judgements of the goals are real: the note says which
+    assert "Bara bedömningarna utan markeringen ”illustrativ” är verkliga" in md
+    assert "**Målet: Inte uppnått**\n" in md
     for heading in ("### Lärdomar", "### Förslag till det fortsatta arbetet", "### Övriga uppdrag"):
         assert heading in md
     assert '<h3 id="slutuppfoljning">Målen 2022–2025: vad som nåddes</h3>' in html

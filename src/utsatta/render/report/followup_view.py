@@ -63,6 +63,8 @@ class UppfoljningVy:
     uppdrag_ansvarig: str
     uppdrag: tuple[UppdragVy, ...]
     uppdrag_text: str
+    #: in an illustrative file, some assessments are real (marked illustrativ: false)
+    har_verkliga: bool = False
 
 
 @dataclass(frozen=True)

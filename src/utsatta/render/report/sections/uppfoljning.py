@@ -197,14 +197,17 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         if (b := by_fokus.get(f.id)) is not None
     )
     saknas = sum(1 for u in uppdrag if u.status_nyckel == "saknas")
+    mal = mal_bedomning(plan, upp)
+    delmal = delmal_bedomningar(plan, upp)
+    verkliga = any(not b.illustrativ for b in (*([mal] if mal else []), *delmal, *fokus))
     return UppfoljningVy(
         finns=True,
         saknas_text=None,
         illustrativ=upp.illustrativ,
         upprattad_av=upp.upprattad_av,
         nulage=upp.nulage,
-        mal=mal_bedomning(plan, upp),
-        delmal=delmal_bedomningar(plan, upp),
+        mal=mal,
+        delmal=delmal,
         fokusomraden=fokus,
         fortsatt_arbete=upp.fortsatt_arbete,
         beslut=tuple(
@@ -217,4 +220,5 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         uppdrag_text=(
             f"Årets status saknas för {saknas} av {len(uppdrag)} övriga uppdrag." if saknas else ""
         ),
+        har_verkliga=upp.illustrativ and verkliga,
     )
