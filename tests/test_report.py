@@ -96,14 +96,21 @@ def test_no_paths_of_this_machine_in_the_output(md_text: str, html_text: str) ->
 
 
 def test_sections_come_in_the_plans_order(md_text: str) -> None:
-    """Summary, fokusområden (with insatser in plan order), områden, missing reports, sources."""
+    """The assessment first, then the goals, then the detail; the appendices after the main
+    part (issue 14)."""
     headings = [line for line in md_text.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## 1. Sammanfattning",
-        "## 2. Fokusområdena",
-        "## 3. Områdena",
-        "## 4. Saknade rapporter",
-        "## 5. Källor",
+        "## 1. Samlad bedömning 2023",
+        "## 2. Sammanfattning",
+        "## 3. Fokusområdena",
+        "## 4. Behov av ytterligare insatser",
+        "## 5. Områdena",
+        "## 6. Saknade rapporter",
+        "## Bilaga A. Nämndernas och styrelsernas rapporter 2023",
+        "## Bilaga B. Områdena ett och ett",
+        "## Bilaga C. Över tid",
+        "## Bilaga D. Indikatorerna i detalj",
+        "## Källor",
     ]
     insatser = re.findall(r"^#### Insats ([0-9]+:[0-9]+)", md_text, flags=re.MULTILINE)
     assert insatser == ["1:1", "1:2", "2:1", "3:1"]
@@ -121,7 +128,8 @@ def test_banner_for_illustrative_data_and_missing_bilaga_1(md_text: str, html_te
 def test_no_banner_without_illustrative_data(tmp_path: Path) -> None:
     """Without illustrative reports or indicators, no illustrative banner is shown."""
     data = _copy_fixture(tmp_path)
-    for path in [*data.glob("rapporter/*/*.yaml"), *data.glob("indikatorer/*.yaml")]:
+    files = ("rapporter/*/*.yaml", "indikatorer/*.yaml", "uppfoljning/*.yaml")
+    for path in [p for pattern in files for p in data.glob(pattern)]:
         path.write_text(
             path.read_text(encoding="utf-8").replace("illustrativ: true", "illustrativ: false"),
             encoding="utf-8",

@@ -281,6 +281,8 @@ _ORDERED = re.compile(r"([0-9]{1,9})([.)])")
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+# A list item in a block keeps its marker (a pasted list stays a list); nesting is flattened.
+_LIST_ITEM = re.compile(r"([-*+]|[0-9]{1,9}[.)])[ \t]+(\S.*)")
 
 
 def _md_line(line: str) -> str:
@@ -324,7 +326,8 @@ def md_cell(text: str) -> str:
 
 def md_block(text: str) -> str:
     """Paragraphs of Markdown: lines kept, each escaped as :func:`md_inline` and stripped of
-    leading spaces (four spaces never make a code block); no trailing newline."""
+    leading spaces (four spaces never make a code block); a list item keeps its marker (``-``,
+    ``*``, ``+``, ``1.``) so a pasted list stays a list, its text escaped; no trailing newline."""
     out: list[str] = []
     for raw in prose(text).strip().split("\n"):
         line = raw.strip()
@@ -332,7 +335,8 @@ def md_block(text: str) -> str:
             if out and out[-1]:
                 out.append("")
             continue
-        out.append(_md_line(line))
+        item = _LIST_ITEM.fullmatch(line)
+        out.append(f"{item.group(1)} {_md_line(item.group(2))}" if item else _md_line(line))
     return "\n".join(out)
 
 

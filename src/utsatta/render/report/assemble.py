@@ -15,11 +15,16 @@ from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
+from utsatta.render.report.sections.behov import behov_vy
 from utsatta.render.report.sections.indicators import indikator_vy
 from utsatta.render.report.sections.insatser import insats_vy
 from utsatta.render.report.sections.missing import saknade
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.omraden_detalj import omraden_detalj
+from utsatta.render.report.sections.over_tid import over_tid
+from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
+from utsatta.render.report.sections.uppfoljning import uppfoljning_of, uppfoljning_vy
 from utsatta.render.report.view import FokusVy, IndikatorVy, ReportView, ankare_fokus
 
 
@@ -65,6 +70,10 @@ def build(ds: DataSet, ar: int) -> ReportView:
     mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
     illustrativt = banner.illustrativt(reports, results, ar, names)
+    upp = uppfoljning_of(ds, ar)
+    if upp is not None and upp.illustrativ:
+        illustrativt.insert(0, f"stadsledningskontorets samlade uppföljning för {ar}")
+    upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,
         titel=f"Samlad uppföljning {ar}",
@@ -85,4 +94,9 @@ def build(ds: DataSet, ar: int) -> ReportView:
         saknade=saknade_vyer,
         saknade_not=saknade_not,
         kallor=sources.kallor(plan, omr, ar, results, reports, names),
+        uppfoljning=upp_vy,
+        behov=behov_vy(ds, plan, reports, upp, ar, names),
+        omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
+        over_tid=over_tid(ds, plan, results, ar, names),
+        slut=slutuppfoljning(plan, results, reports, upp, ar, upp_vy.uppdrag_text),
     )

@@ -10,6 +10,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from utsatta.render.report.followup_view import (
+    BehovVy,
+    OmradeDetalj,
+    OverTidVy,
+    SlutVy,
+    UppfoljningVy,
+)
+
 
 @dataclass(frozen=True)
 class Lank:
@@ -308,6 +316,13 @@ class ReportView:
     #: the note on the "*" in ``saknade``: the group is an inference (None when no "*")
     saknade_not: str | None
     kallor: tuple[KallGrupp, ...]
+    # The follow-up sections (issue 14): the analysts' layer, the combined behov, one section per
+    # area, the matrix over the years and, in the plan's last year, the slutuppföljning.
+    uppfoljning: UppfoljningVy | None = None
+    behov: BehovVy | None = None
+    omraden_detalj: tuple[OmradeDetalj, ...] = ()
+    over_tid: OverTidVy | None = None
+    slut: SlutVy | None = None
 
 
 def md_ankare(text: str) -> str:

@@ -282,7 +282,7 @@ def omraden_vy(
         if any(osakra):
             forandring_text += (
                 " Jämförelsen bygger delvis på nivåer som inte är bekräftade av polisen: "
-                f"{_osakra_text(*osakra)}; se markeringarna i avsnitt 3."
+                f"{_osakra_text(*osakra)}; se markeringarna i avsnitt 5."
             )
 
     # Coverage: the areas on the latest list, then any other area a report reached.

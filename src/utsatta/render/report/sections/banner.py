@@ -31,7 +31,7 @@ def illustrativt(
     if rapporter and len(rapporter) == alla_rapporter and alla_rapporter > BANNER_NAMN:
         out.append(f"samtliga {alla_rapporter} rapporter från nämnder och styrelser för {ar}")
     elif len(rapporter) > BANNER_NAMN:
-        out.append(f"{len(rapporter)} av {alla_rapporter} rapporter (markerade i avsnitt 5)")
+        out.append(f"{len(rapporter)} av {alla_rapporter} rapporter (markerade under Källor)")
     else:
         out += [f"rapporten från {namn}" for namn in rapporter]
     if len(indikatorer) > BANNER_NAMN:

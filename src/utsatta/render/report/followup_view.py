@@ -1,0 +1,224 @@
+"""The view model of the report's follow-up sections: the analysts' layer (data/uppfoljning/<år>),
+the combined behov, the detail per area, the matrix over the years and, in the plan's last year,
+the slutuppföljning. Plain frozen data like :mod:`utsatta.render.report.view`; every text is
+already in Swedish. See docs/decisions/0080-report-follow-up-sections.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BedomningVy:
+    """One assessment written by the analysts: of the mål, a delmål, a fokusområde or an area."""
+
+    rubrik: str
+    bedomning: str
+    nyckel: str
+    text: str
+    #: "Fastighetsvärlden 2025-12-02; …" or ""
+    kallor: str
+    #: "bekräftad", "i andra hand (sekundär källa)", "slutledd" or ""
+    sakerhet: str
+    illustrativ: bool
+
+
+@dataclass(frozen=True)
+class UppdragVy:
+    diarienummer: str
+    text: str
+    tidsplan: str
+    status: str
+    status_nyckel: str
+    redovisning: str
+
+
+@dataclass(frozen=True)
+class BeslutVy:
+    organ: str
+    datum: str
+    paragraf: str
+    diarienummer: str
+    text: str
+
+
+@dataclass(frozen=True)
+class UppfoljningVy:
+    """Stadsledningskontoret's own layer for the year, or a note that it is missing."""
+
+    finns: bool
+    #: "Stadsledningskontorets samlade bedömning för 2023 saknas …" when the file is absent
+    saknas_text: str | None
+    illustrativ: bool
+    upprattad_av: str
+    nulage: str
+    mal: BedomningVy | None
+    delmal: tuple[BedomningVy, ...]
+    fokusomraden: tuple[BedomningVy, ...]
+    fortsatt_arbete: str
+    beslut: tuple[BeslutVy, ...]
+    #: "Uppföljningen är inte beslutad." when no decision is recorded, else ""
+    beslut_text: str
+    uppdrag_ansvarig: str
+    uppdrag: tuple[UppdragVy, ...]
+    uppdrag_text: str
+    #: in an illustrative file, some assessments are real (marked illustrativ: false)
+    har_verkliga: bool = False
+
+
+@dataclass(frozen=True)
+class BehovPost:
+    organisation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BehovInsats:
+    insats: str
+    ankare: str
+    titel: str
+    poster: tuple[BehovPost, ...]
+
+
+@dataclass(frozen=True)
+class BehovFokus:
+    id: str
+    namn: str
+    insatser: tuple[BehovInsats, ...]
+
+
+@dataclass(frozen=True)
+class TidigareBehovVy:
+    ar: int
+    organisation: str
+    insats: str
+    behov: str
+    utfall: str
+    utfall_nyckel: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BehovVy:
+    antal: int
+    #: one sentence: how many behov, from how many organisations, or that none were raised
+    text: str
+    fokus: tuple[BehovFokus, ...]
+    tidigare: tuple[TidigareBehovVy, ...]
+    tidigare_text: str
+
+
+@dataclass(frozen=True)
+class NivaHistorik:
+    upplaga: int
+    niva: str
+    nyckel: str
+    sakerhet: str
+
+
+@dataclass(frozen=True)
+class NaddVy:
+    insats: str
+    ankare: str
+    titel: str
+    #: the names when few (up to NAMN_GRANS), else "18 organisationer"
+    organisationer: str
+    #: every name, for a tooltip in HTML
+    alla: str
+
+
+@dataclass(frozen=True)
+class OmradesVarde:
+    indikator: str
+    ankare: str
+    #: "2019: 45 %; 2022: 50 %"
+    varden: str
+
+
+@dataclass(frozen=True)
+class OmradeDetalj:
+    id: str
+    ankare: str
+    namn: str
+    nivaer: tuple[NivaHistorik, ...]
+    nadd: tuple[NaddVy, ...]
+    nadd_text: str
+    varden: tuple[OmradesVarde, ...]
+    varden_text: str
+    bedomning: BedomningVy | None
+    bedomning_saknas: str | None
+
+
+@dataclass(frozen=True)
+class TidCell:
+    text: str
+    nyckel: str
+
+
+@dataclass(frozen=True)
+class TidRad:
+    organisation: str
+    celler: tuple[TidCell, ...]
+
+
+@dataclass(frozen=True)
+class InsatsOverTid:
+    insats: str
+    ankare: str
+    titel: str
+    rader: tuple[TidRad, ...]
+
+
+@dataclass(frozen=True)
+class SerieRad:
+    indikator: str
+    ankare: str
+    #: "2019: 45 %; 2022: 50 %" or "inga värden"
+    serie: str
+
+
+@dataclass(frozen=True)
+class OverTidVy:
+    ar: tuple[int, ...]
+    insatser: tuple[InsatsOverTid, ...]
+    serier: tuple[SerieRad, ...]
+
+
+@dataclass(frozen=True)
+class MalDom:
+    """One goal of the plan judged at its end: what the data computes and what the analysts say."""
+
+    #: "Målet", "Delmål 1" …
+    rubrik: str
+    mal: str
+    #: the computed evidence, e.g. "8 områden på listan 2025 (sekundär källa)"
+    underlag: str
+    #: "nått", "inte nått" or "kan inte avgöras ur datan"
+    utfall: str
+    utfall_nyckel: str
+    bedomning: BedomningVy | None
+
+
+@dataclass(frozen=True)
+class InsatsUtfall:
+    insats: str
+    ankare: str
+    titel: str
+    #: "Genomförd 3, Pågående 1" over the organisations' 2025 reports
+    status: str
+    bedomning: str
+
+
+@dataclass(frozen=True)
+class SlutVy:
+    ar: int
+    period: str
+    domar: tuple[MalDom, ...]
+    #: one plain sentence: how many of the goals were reached, not reached or cannot be told
+    slutsats: str
+    insatser: tuple[InsatsUtfall, ...]
+    uppdrag_text: str
+    lardomar: str | None
+    forslag: str | None
+    saknas_text: str | None

@@ -1,0 +1,63 @@
+"""Over the years: per insats a matrix organisation × plan year (up to the report year) of the
+reported status and bedömning, so a reader sees what moved; and per indicator its whole series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from utsatta.compute.coverage import reports_of_year
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.load.dataset import DataSet
+from utsatta.model.plan import PlanFil
+from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
+from utsatta.render.report.followup_view import (
+    InsatsOverTid,
+    OverTidVy,
+    SerieRad,
+    TidCell,
+    TidRad,
+)
+from utsatta.render.report.sections.names import Names
+from utsatta.render.report.view import ankare_insats
+
+#: a year without a report from the organisation on the insats
+INGEN: str = "–"
+
+
+def over_tid(
+    ds: DataSet, plan: PlanFil, results: Sequence[IndicatorResult], ar: int, names: Names
+) -> OverTidVy:
+    fran = plan.plan.giltighet.fran
+    years = tuple(range(fran, ar + 1))
+    per_year = {y: reports_of_year(ds, y) for y in years}
+    insatser = []
+    for ins in plan.insatser:
+        orgs: set[str] = set()
+        cells: dict[tuple[str, int], TidCell] = {}
+        for y, reports in per_year.items():
+            for org, rapport in reports.items():
+                for item in rapport.insatser:
+                    if item.insats != ins.id:
+                        continue
+                    orgs.add(org)
+                    status = RAPPORTSTATUS.get(item.status, item.status)
+                    bedomning = BEDOMNING.get(item.bedomning, item.bedomning)
+                    cells[(org, y)] = TidCell(f"{status} · {bedomning}", item.bedomning)
+        if not orgs:
+            continue
+        rader = tuple(
+            TidRad(names.org(o), tuple(cells.get((o, y), TidCell(INGEN, "ingen")) for y in years))
+            for o in names.orgs_in_order(orgs)
+        )
+        insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, rader))
+    serier = tuple(
+        SerieRad(
+            r.indikator.namn,
+            f"indikator-{r.indikator.id}",
+            "; ".join(f"{p.ar}: {varde(p.varde, r.indikator.enhet)}" for p in r.serie)
+            or "inga värden",
+        )
+        for r in results
+    )
+    return OverTidVy(years, tuple(insatser), serier)

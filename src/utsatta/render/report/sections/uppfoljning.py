@@ -1,0 +1,224 @@
+"""The report's first section: stadsledningskontoret's own layer for the year
+(data/uppfoljning/<år>.yaml), or a plain note that it is missing; and the övriga uppdrag.
+
+Why it comes first and what is shown when it is missing: docs/decisions/0080-report-follow-up-
+sections.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Final
+
+from utsatta.load.dataset import DataSet
+from utsatta.model.common import Kalla
+from utsatta.model.plan import PlanFil
+from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.render.report.followup_view import (
+    BedomningVy,
+    BeslutVy,
+    UppdragVy,
+    UppfoljningVy,
+)
+
+MALUPPFYLLELSE: Final[Mapping[str, str]] = {
+    "uppnatt": "Uppnått",
+    "delvis-uppnatt": "Delvis uppnått",
+    "inte-uppnatt": "Inte uppnått",
+    "bedoms-uppnas": "Bedöms uppnås",
+    "osakert": "Osäkert",
+    "bedoms-inte-uppnas": "Bedöms inte uppnås",
+    "kan-inte-bedomas": "Kan inte bedömas",
+}
+UPPDRAGSSTATUS: Final[Mapping[str, str]] = {
+    "ej-paborjad": "Ej påbörjad",
+    "pagaende": "Pågående",
+    "genomford": "Genomförd",
+    "avslutad": "Avslutad",
+}
+BEHOVSUTFALL: Final[Mapping[str, str]] = {
+    "tillgodosett": "Tillgodosett",
+    "delvis-tillgodosett": "Delvis tillgodosett",
+    "inte-tillgodosett": "Inte tillgodosett",
+    "fors-vidare": "Förs vidare",
+}
+UNDERLAG: Final[Mapping[str, str]] = {
+    "bekraftad": "bekräftad",
+    "sekundar": "uppgift i andra hand",
+    "slutledd": "slutledd (dragen ur källorna, inte utsagd i dem)",
+}
+
+
+def uppfoljning_of(ds: DataSet, ar: int) -> UppfoljningFil | None:
+    """The year's uppföljning file, if it is in the data and valid."""
+    for f in ds.uppfoljningar:
+        if f.model is not None and f.model.ar == ar:
+            return f.model
+    return None
+
+
+def kalla_text(k: Kalla) -> str:
+    parts = [k.utgivare]
+    if k.titel:
+        parts.append(k.titel)
+    if k.datum:
+        parts.append(str(k.datum))
+    return ", ".join(parts)
+
+
+def bedomning_vy(
+    rubrik: str,
+    bedomning: str,
+    text: str,
+    kallor: Sequence[str],
+    sakerhet: str | None,
+    illustrativ: bool,
+    file_kallor: Mapping[str, Kalla],
+) -> BedomningVy:
+    return BedomningVy(
+        rubrik=rubrik,
+        bedomning=MALUPPFYLLELSE.get(bedomning, bedomning),
+        nyckel=bedomning,
+        text=text,
+        kallor="; ".join(kalla_text(file_kallor[k]) if k in file_kallor else k for k in kallor),
+        sakerhet=UNDERLAG.get(sakerhet, sakerhet) if sakerhet else "",
+        illustrativ=illustrativ,
+    )
+
+
+def _illustrativ(own: bool | None, file: bool) -> bool:
+    return file if own is None else own
+
+
+def uppdrag_vy(plan: PlanFil, upp: UppfoljningFil | None) -> tuple[str, tuple[UppdragVy, ...]]:
+    """The plan's övriga uppdrag with the year's status, in the plan's order."""
+    if plan.ovriga_uppdrag is None:
+        return "", ()
+    status = {u.uppdrag: u for u in upp.ovriga_uppdrag} if upp else {}
+    rows = []
+    for u in plan.ovriga_uppdrag.uppdrag:
+        s = status.get(u.id)
+        rows.append(
+            UppdragVy(
+                diarienummer=u.diarienummer,
+                text=u.text,
+                tidsplan=u.tidsplan,
+                status=UPPDRAGSSTATUS.get(s.status, s.status) if s else "Ingen uppgift",
+                status_nyckel=s.status if s else "saknas",
+                redovisning=s.redovisning if s else "",
+            )
+        )
+    return plan.ovriga_uppdrag.ansvarig, tuple(rows)
+
+
+def file_kallor(upp: UppfoljningFil | None) -> dict[str, Kalla]:
+    return {k.id: k for k in upp.kallor} if upp else {}
+
+
+def delmal_bedomningar(plan: PlanFil, upp: UppfoljningFil) -> tuple[BedomningVy, ...]:
+    """The analysts' verdict per delmål, in the plan's order."""
+    kallor = file_kallor(upp)
+    by_id = {d.delmal: d for d in upp.delmal}
+    out = []
+    for d in plan.mal.delmal:
+        b = by_id.get(d.id)
+        if b is None:
+            continue
+        out.append(
+            bedomning_vy(
+                d.text[:1].upper() + d.text[1:],
+                b.bedomning,
+                b.text,
+                b.kallor,
+                b.sakerhet,
+                _illustrativ(b.illustrativ, upp.illustrativ),
+                kallor,
+            )
+        )
+    return tuple(out)
+
+
+def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | None:
+    if upp is None or upp.mal is None:
+        return None
+    m = upp.mal
+    return bedomning_vy(
+        "Målet",
+        m.bedomning,
+        m.text,
+        m.kallor,
+        m.sakerhet,
+        _illustrativ(m.illustrativ, upp.illustrativ),
+        file_kallor(upp),
+    )
+
+
+def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
+    upp = uppfoljning_of(ds, ar)
+    ansvarig, uppdrag = uppdrag_vy(plan, upp)
+    if upp is None:
+        return UppfoljningVy(
+            finns=False,
+            saknas_text=(
+                f"Stadsledningskontorets samlade bedömning för {ar} saknas: det finns ingen "
+                f"giltig fil uppfoljning/{ar}.yaml i datan. Rapporten visar därför bara "
+                "nämndernas rapporter och det beräknade underlaget, utan samlad bedömning, "
+                "plan för det fortsatta arbetet eller beslut."
+            ),
+            illustrativ=False,
+            upprattad_av="",
+            nulage="",
+            mal=None,
+            delmal=(),
+            fokusomraden=(),
+            fortsatt_arbete="",
+            beslut=(),
+            beslut_text="",
+            uppdrag_ansvarig=ansvarig,
+            uppdrag=uppdrag,
+            uppdrag_text=(
+                f"Årets status saknas för alla övriga uppdrag (ingen uppföljning för {ar})."
+            ),
+        )
+    kallor = file_kallor(upp)
+    fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
+    by_fokus = {f.fokusomrade: f for f in upp.fokusomraden}
+    fokus = tuple(
+        bedomning_vy(
+            f"Fokusområde {f.id}: {fokus_namn[f.id]}",
+            b.bedomning,
+            b.text,
+            b.kallor,
+            b.sakerhet,
+            _illustrativ(b.illustrativ, upp.illustrativ),
+            kallor,
+        )
+        for f in plan.fokusomraden
+        if (b := by_fokus.get(f.id)) is not None
+    )
+    saknas = sum(1 for u in uppdrag if u.status_nyckel == "saknas")
+    mal = mal_bedomning(plan, upp)
+    delmal = delmal_bedomningar(plan, upp)
+    verkliga = any(not b.illustrativ for b in (*([mal] if mal else []), *delmal, *fokus))
+    return UppfoljningVy(
+        finns=True,
+        saknas_text=None,
+        illustrativ=upp.illustrativ,
+        upprattad_av=upp.upprattad_av,
+        nulage=upp.nulage,
+        mal=mal,
+        delmal=delmal,
+        fokusomraden=fokus,
+        fortsatt_arbete=upp.fortsatt_arbete,
+        beslut=tuple(
+            BeslutVy(b.organ, b.datum, b.paragraf or "", b.diarienummer or "", b.text or "")
+            for b in sorted(upp.beslut, key=lambda b: b.datum)
+        ),
+        beslut_text="" if upp.beslut else "Uppföljningen är inte beslutad.",
+        uppdrag_ansvarig=ansvarig,
+        uppdrag=uppdrag,
+        uppdrag_text=(
+            f"Årets status saknas för {saknas} av {len(uppdrag)} övriga uppdrag." if saknas else ""
+        ),
+        har_verkliga=upp.illustrativ and verkliga,
+    )
