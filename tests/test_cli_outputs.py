@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -100,10 +101,19 @@ def test_xlsx_without_xlsxwriter_names_what_to_install(
     assert "utsatta[xlsx]" in err and "--format csv" in err
 
 
-def test_footer_date_is_the_years_decision_date_from_the_data() -> None:
-    """The shipped uppfoljning/2023.yaml was decided 2024-06-01; the fixture has no uppföljning."""
+def _without_uppfoljning(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    shutil.rmtree(data / "uppfoljning")
+    return data
+
+
+def test_footer_date_is_the_years_decision_date_from_the_data(tmp_path: Path) -> None:
+    """The shipped and the fixture's uppfoljning/2023.yaml were decided 2024-06-01; without an
+    uppföljning file there is no date."""
     assert decision_date(load(SHIPPED), 2023) == "2024-06-01"
-    assert decision_date(load(FIXTURE), 2023) is None
+    assert decision_date(load(FIXTURE), 2023) == "2024-06-01"
+    assert decision_date(load(_without_uppfoljning(tmp_path)), 2023) is None
 
 
 @pytest.mark.pdf
@@ -116,7 +126,8 @@ def test_pdf_is_written_with_the_date_from_the_data(tmp_path: Path) -> None:
     except Exception as exc:  # the PDF test module decides whether CI requires them
         pytest.skip(str(exc))
     target = tmp_path / "r.pdf"
-    args = ("report", "2023", "--format", "pdf", "--output", str(target), "--data", str(FIXTURE))
+    data = _without_uppfoljning(tmp_path)
+    args = ("report", "2023", "--format", "pdf", "--output", str(target), "--data", str(data))
     code, out, err = run(*args)
     assert (code, out) == (0, "")
     assert f"Skrev {target}." in err
