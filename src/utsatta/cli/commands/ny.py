@@ -1,14 +1,19 @@
-"""`utsatta ny rapport ÅR ORGANISATION`: a new report file with every insats due that year."""
+"""`utsatta ny rapport ÅR ORGANISATION` and `utsatta ny uppfoljning ÅR`: a new data file,
+prefilled with what is due that year."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, own_data_dir, stop_on_errors
 from utsatta.cli.output import out, write_file
 from utsatta.errors import WriteRefused
+
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
 
 ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
 
@@ -30,18 +35,10 @@ def ny_rapport(
 
     Exempel: utsatta ny rapport 2024 grundskolenamnden
     """
-    from utsatta.check import CORE, validate
     from utsatta.load.schema import menade_du
     from utsatta.scaffold import report_scaffold
 
-    own_data_dir(
-        data,
-        "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
-        "Ange din datamapp med --data.",
-    )
-    result = validate(data_dir(data))
-    stop_on_errors(result, CORE)
-    ds = result.dataset
+    ds = _own_valid_data(data)
     assert ds.plan and ds.plan.model
     names = ds.organisation_names()
     if organisation not in names:
@@ -52,15 +49,7 @@ def ny_rapport(
         )
     check_year(ds.plan.model.plan.giltighet, ar)
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
-    if target.exists() or target.is_symlink():
-        raise WriteRefused(
-            f"{target} finns redan och skrivs inte över. Redigera den befintliga filen "
-            "(eller ta bort den först om du vill börja om)."
-        )
-    write_file(
-        target, report_scaffold(ds, ar, organisation), overwrite=False, inside=ds.root, folders=True
-    )
-    out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+    _create(target, report_scaffold(ds, ar, organisation), ds.root)
 
 
 @ny.command("uppfoljning")
@@ -72,8 +61,18 @@ def ny_uppfoljning(
 
     Exempel: utsatta ny uppfoljning 2025
     """
-    from utsatta.check import CORE, validate
     from utsatta.scaffold import uppfoljning_scaffold
+
+    ds = _own_valid_data(data)
+    assert ds.plan and ds.plan.model
+    check_year(ds.plan.model.plan.giltighet, ar)
+    target = ds.root / "uppfoljning" / f"{ar}.yaml"
+    _create(target, uppfoljning_scaffold(ds, ar), ds.root)
+
+
+def _own_valid_data(data: Path | None) -> DataSet:
+    """The user's own data folder (never the bundled example data), with valid shared files."""
+    from utsatta.check import CORE, validate
 
     own_data_dir(
         data,
@@ -82,14 +81,15 @@ def ny_uppfoljning(
     )
     result = validate(data_dir(data))
     stop_on_errors(result, CORE)
-    ds = result.dataset
-    assert ds.plan and ds.plan.model
-    check_year(ds.plan.model.plan.giltighet, ar)
-    target = ds.root / "uppfoljning" / f"{ar}.yaml"
+    return result.dataset
+
+
+def _create(target: Path, text: str, root: Path) -> None:
+    """Write a new data file inside ``root``; an existing one is never replaced (exit 4)."""
     if target.exists() or target.is_symlink():
         raise WriteRefused(
             f"{target} finns redan och skrivs inte över. Redigera den befintliga filen "
             "(eller ta bort den först om du vill börja om)."
         )
-    write_file(target, uppfoljning_scaffold(ds, ar), overwrite=False, inside=ds.root, folders=True)
+    write_file(target, text, overwrite=False, inside=root, folders=True)
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
