@@ -44,3 +44,10 @@ def test_indented_text_is_never_flagged(sentences: list[str]) -> None:
     result = parse(HEAD + text + TAIL)
     assert result.problems == []
     assert result.data["insatser"][0]["nulage"] == "".join(s + "\n" for s in sentences)
+
+
+def test_list_markers_are_not_words_of_a_pasted_sentence() -> None:
+    """Valid YAML: an empty block text followed by a nested list item is not pasted text
+    ("- - key:" has one word; found by hypothesis through fmt's round trip)."""
+    text = "schemaversion: ''\nar:\n- schemaversion: |\n- - schemaversion:\n"
+    assert [p.code for p in parse(text).problems] == []

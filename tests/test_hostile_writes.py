@@ -135,6 +135,24 @@ def test_ny_rapport_never_writes_through_a_year_folder_linking_out(tmp_path: Pat
     assert list(outside.iterdir()) == []
 
 
+def test_fmt_never_writes_through_a_year_folder_linking_out(tmp_path: Path) -> None:
+    """A file named on the command line inside a linked year folder that leads out of the data
+    folder is not rewritten there (exit 4), and the file outside stays as it was."""
+    data = _data(tmp_path)
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    report = outside / "grundskolenamnden.yaml"
+    text = (data / "rapporter" / "2023" / "grundskolenamnden.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("organisation: ", "organisation:    ", 1), encoding="utf-8")
+    before = report.read_bytes()
+    (data / "rapporter" / "2024").symlink_to(outside, target_is_directory=True)
+    target = data / "rapporter" / "2024" / "grundskolenamnden.yaml"
+    result = runner.invoke(app, ["fmt", str(target), "--data", str(data)])
+    assert result.exit_code == 4, result.output
+    assert "utanför" in result.output
+    assert report.read_bytes() == before
+
+
 def test_ny_rapport_existing_is_refused_and_a_new_one_is_written(tmp_path: Path) -> None:
     data = _data(tmp_path)
     result = runner.invoke(app, ["ny", "rapport", "2023", "grundskolenamnden", "--data", str(data)])

@@ -135,9 +135,13 @@ def format_text(text: str, kind: str) -> str:
     )
 
 
-def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
+def format_file(
+    path: Path, kind: str, *, write: bool = True, inside: Path | None = None
+) -> FmtResult:
     """Format one file in place (atomically), or with ``write=False`` only find out whether it
-    would change. Never raises for bad content: the result says why a file was not formatted."""
+    would change. Never raises for bad content: the result says why a file was not formatted.
+    With ``inside`` (the data folder) the write is refused when the file, through a linked
+    folder, lies outside it."""
     from utsatta.errors import OutputError, WriteFailed
     from utsatta.fileio import read_regular, write_atomic
 
@@ -177,7 +181,7 @@ def format_file(path: Path, kind: str, *, write: bool = True) -> FmtResult:
                 changed=True,
                 error="Filen ändrades medan den formaterades och lämnas som den är. Försök igen.",
             )
-        write_atomic(path, formatted, overwrite=True)
+        write_atomic(path, formatted, overwrite=True, inside=inside)
     except OutputError as exc:
         return FmtResult(path, changed=True, error=str(exc), write_exit=exc.exit_code)
     except OSError as exc:

@@ -49,7 +49,9 @@ def _indent(line: str) -> int:
 
 
 #: A key of three words or more: a sentence that YAML took for a key.
-_SENTENCE_KEY = re.compile(r"^ *(?:- +)*[^\s:#]+(?: +[^\s:#]+){2,} *:(?: |$)")
+#: A word is never a lone "-": that is a list marker ("- - key:" is no sentence).
+_WORD = r"(?:[^\s:#-][^\s:#]*|-[^\s:#]+)"
+_SENTENCE_KEY = re.compile(rf"^ *(?:- +)*{_WORD}(?: +{_WORD}){{2,}} *:(?: |$)")
 
 
 def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Pasted | None:

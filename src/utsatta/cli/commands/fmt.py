@@ -58,8 +58,9 @@ def fmt(
     raise typer.Exit(run(list(paths or []), check=check, data=data, echo=_echo))
 
 
-def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | None]]:
-    """The files to format, each with its kind (None: not a data file utsatta knows)."""
+def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str | None]], Path]:
+    """The files to format, each with its kind (None: not a data file utsatta knows), and the
+    data folder they must stay inside."""
     from utsatta.findings import Finding
     from utsatta.load.files import classify, discover
 
@@ -70,7 +71,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
     if not paths:
         ignored: list[Finding] = []
         found, _ = discover(root, ignored)
-        return [(p, kind) for p, kind in found]
+        return [(p, kind) for p, kind in found], root
     # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).
     root_abs = Path(os.path.abspath(root))  # noqa: PTH100
     targets: list[tuple[Path, str | None]] = []
@@ -92,7 +93,7 @@ def _targets(paths: list[Path], data: Path | None) -> list[tuple[Path, str | Non
         elif p not in seen:
             seen.add(p)
             targets.append((p, classify(root_abs, p_abs)))
-    return targets
+    return targets, root
 
 
 def run(
@@ -106,7 +107,7 @@ def run(
     from utsatta.fmt import FmtResult, format_file
     from utsatta.load.files import display_path
 
-    targets = _targets(paths, data)
+    targets, root = _targets(paths, data)
     changed: list[FmtResult] = []
     failed: list[FmtResult] = []
     for path, kind in targets:
@@ -118,7 +119,7 @@ def run(
                 "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
             )
         else:
-            result = format_file(path, kind, write=not check)
+            result = format_file(path, kind, write=not check, inside=root)
         shown = display_path(path)
         problem = result.finding(shown)
         if problem is not None:
