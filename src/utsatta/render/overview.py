@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.responsibility import Cell, resolve
+from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
 from utsatta.render import labels
 from utsatta.render.breakdown import per_kon, per_omrade
@@ -52,16 +53,6 @@ def _ovriga_uppdrag(ds: DataSet) -> dict[str, Any] | None:
     assert ds.plan and ds.plan.model
     ovriga = ds.plan.model.ovriga_uppdrag
     return None if ovriga is None else ovriga.model_dump(mode="json")
-
-
-def _printable(text: str) -> str:
-    """Text for the terminal: control and format characters (escape sequences, bidi overrides,
-    which YAML's "\\e" and "\\u202e" can put in a text) become U+FFFD; rich keeps ESC."""
-    import unicodedata
-
-    return "".join(
-        "\ufffd" if unicodedata.category(c) in ("Cc", "Cf") and c != "\n" else c for c in text
-    )
 
 
 def plan_json(ds: DataSet) -> str:
@@ -124,10 +115,10 @@ def plan_text(ds: DataSet) -> str:
     if plan.ovriga_uppdrag is not None:
         console.print()
         console.print("[bold]Övriga uppdrag[/bold]", markup=True)
-        console.print(f"  Ansvarig: {_printable(plan.ovriga_uppdrag.ansvarig)}", markup=False)
+        console.print(f"  Ansvarig: {terminal(plan.ovriga_uppdrag.ansvarig)}", markup=False)
         for u in plan.ovriga_uppdrag.uppdrag:
             line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
-            console.print(_printable(line), markup=False)
+            console.print(terminal(line), markup=False)
     return _text_of(console)
 
 
