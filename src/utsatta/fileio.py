@@ -257,10 +257,13 @@ def write_bytes_atomic(
     _fsync_dir(folder)
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool, inside: Path | None = None) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path`` in one step; see
-    :func:`write_bytes_atomic` for the rules and errors."""
-    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, inside=inside)
+def write_atomic(
+    path: Path, text: str | bytes, *, overwrite: bool, inside: Path | None = None
+) -> None:
+    """Write ``text`` (UTF-8, newlines as given; bytes such as a PDF as they are) to ``path``
+    in one step; see :func:`write_bytes_atomic` for the rules and errors."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    write_bytes_atomic(path, data, overwrite=overwrite, inside=inside)
 
 
 def make_folders(folder: Path, *, inside: Path | None = None) -> None:

@@ -120,14 +120,11 @@ def write_file(
     ``WriteRefused`` (exit 4) when it exists and not ``overwrite``, is not a regular file, or
     lies outside ``inside``; ``WriteFailed`` (exit 120) when it cannot be written. With
     ``folders`` the missing folders are created first (under the same rules)."""
-    from utsatta.fileio import make_folders, write_atomic, write_bytes_atomic
+    from utsatta.fileio import make_folders, write_atomic
 
     if folders:
         make_folders(path.parent, inside=inside)
-    if isinstance(text, bytes):
-        write_bytes_atomic(path, text, overwrite=overwrite, inside=inside)
-    else:
-        write_atomic(path, text, overwrite=overwrite, inside=inside)
+    write_atomic(path, text, overwrite=overwrite, inside=inside)
 
 
 def append_file(path: Path, text: str) -> None:

@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from utsatta.errors import WriteFailed, WriteRefused
-from utsatta.fileio import write_atomic as write_text_atomic
-from utsatta.fileio import write_bytes_atomic
+from utsatta.fileio import write_atomic
 
 __all__ = ["check_target", "write_file", "write_folder"]
 
@@ -41,13 +40,6 @@ def check_target(path: Path, *, force: bool) -> None:
         raise WriteRefused(
             f"{path} finns redan och skrivs inte över. Använd --force för att ersätta filen."
         )
-
-
-def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
-    if isinstance(data, str):
-        write_text_atomic(path, data, overwrite=overwrite)
-    else:
-        write_bytes_atomic(path, data, overwrite=overwrite)
 
 
 def _make_parent(path: Path) -> None:
