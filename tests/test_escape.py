@@ -332,7 +332,7 @@ def test_html_attr_is_one_line() -> None:
 
 def test_markdown_examples() -> None:
     assert escape.md_block("# Rubrik\x00\n\n- punkt\u202e\n1. ett") == (
-        "\\# Rubrik\n\n- punkt\n1. ett"
+        "\\# Rubrik\n\n- punkt\n\n1. ett"  # two lists: a blank line between them
     )
     assert escape.md_cell("a|b\x00\nc") == "a\\|b c"
     assert escape.md_inline("<b>fet</b>\x1b") == "&lt;b&gt;fet&lt;/b&gt;"

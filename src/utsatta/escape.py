@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from utsatta import mdtext
+
 __all__ = [
     "LONG_WORD",
     "ci_message",
@@ -269,75 +271,31 @@ def prose(text: str) -> str:
     return _JOINER.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
 
 
-# The Markdown rules below are those of render.markdown (a test checks they agree on text
-# without control characters), applied after prose().
-LONG_WORD = 40
-_ZWSP = "\u200b"
-_MD_ESCAPES = str.maketrans(
-    {"\\": "\\\\", "`": "\\`", "|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;"}
-)
-_LEADING = re.compile(r"([#+*=_~\[-])")
-_ORDERED = re.compile(r"([0-9]{1,9})([.)])")
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
-_WHITESPACE = re.compile(r"\s+")
-_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-# A list item in a block keeps its marker (a pasted list stays a list); nesting is flattened.
-_LIST_ITEM = re.compile(r"([-*+]|[0-9]{1,9}[.)])[ \t]+(\S.*)")
-
-
-def _md_line(line: str) -> str:
-    text = line.translate(_MD_ESCAPES).replace("![", "!\\[")
-    text = _LEADING.sub(r"\\\1", text, count=1) if _LEADING.match(text) else text
-    m = _ORDERED.match(text)
-    if m:
-        text = f"{m.group(1)}\\{m.group(2)}{text[m.end() :]}"
-    # A report printed in a CI log must not hold a workflow command; "\:" and "\[" render as
-    # ":" and "[" in Markdown, so the page reads the same.
-    if text.startswith("::"):
-        text = "\\" + text
-    return text.replace("##[", "##\\[") if "##[" in text else text
-
-
-def _one_line(text: str) -> str:
-    paragraphs = [_WHITESPACE.sub(" ", p).strip() for p in _PARAGRAPHS.split(text.strip())]
-    return " / ".join(p for p in paragraphs if p)
+# The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
+# after prose(). LONG_WORD is mdtext's, kept here for the callers that used it.
+LONG_WORD = mdtext.LONG_WORD
 
 
 def md_inline(text: str) -> str:
-    """One line of Markdown (a heading, a list item): raw HTML and entities written as text,
-    backticks, backslashes and pipes escaped, no image, and a leading block marker (``#``,
-    ``-``, ``>``, ``1.`` …) escaped so the text cannot open a heading, list or quote. Line
-    breaks become spaces and a blank line `` / ``. Emphasis and links stay Markdown."""
-    return _md_line(_one_line(prose(text)))
-
-
-def _break_word(match: re.Match[str]) -> str:
-    word = match.group(0)
-    if word.startswith(("http://", "https://")):
-        return word
-    return _ZWSP.join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
+    """One line of Markdown (a heading, a list item): :func:`prose`, then the nämnd's
+    Markdown written again (:func:`utsatta.mdtext.inline`): emphasis stays; raw HTML,
+    entities, code, pipes and a leading block marker (``#``, ``-``, ``>``, ``1.`` …) are text;
+    a link becomes its text and its web address as inline code, an image its alt text. Line
+    breaks become spaces and a blank line `` / ``."""
+    return mdtext.inline(prose(text))
 
 
 def md_cell(text: str) -> str:
     """A Markdown table cell (without the surrounding pipes): :func:`md_inline`, and a word
     longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters."""
-    return _md_line(_one_line(_WORD.sub(_break_word, _one_line(prose(text))))) or " "
+    return mdtext.cell(prose(text))
 
 
 def md_block(text: str) -> str:
-    """Paragraphs of Markdown: lines kept, each escaped as :func:`md_inline` and stripped of
-    leading spaces (four spaces never make a code block); a list item keeps its marker (``-``,
-    ``*``, ``+``, ``1.``) so a pasted list stays a list, its text escaped; no trailing newline."""
-    out: list[str] = []
-    for raw in prose(text).strip().split("\n"):
-        line = raw.strip()
-        if not line:
-            if out and out[-1]:
-                out.append("")
-            continue
-        item = _LIST_ITEM.fullmatch(line)
-        out.append(f"{item.group(1)} {_md_line(item.group(2))}" if item else _md_line(line))
-    return "\n".join(out)
+    """Paragraphs and lists of Markdown: :func:`prose`, then written again as
+    :func:`utsatta.mdtext.block` (lines kept and escaped as :func:`md_inline`, leading spaces
+    dropped, a pasted list stays a list); no trailing newline."""
+    return mdtext.block(prose(text))
 
 
 def html_text(text: str) -> str:

@@ -7,15 +7,9 @@ docs/decisions/0019-untrusted-text-in-reports.md; the rules live in :mod:`utsatt
 
 from __future__ import annotations
 
-from functools import cache
-from typing import TYPE_CHECKING
-
 from markupsafe import Markup
 
-from utsatta import escape
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+from utsatta import escape, mdtext
 
 __all__ = ["LONG_WORD", "block", "cell", "inline", "richtext", "url"]
 
@@ -46,16 +40,7 @@ def url(address: str) -> str:
     return f"<{safe}>"
 
 
-@cache
-def _renderer() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # No entities: "&#x202E;" in the data must not become a bidi override in the page.
-    md.disable(["image", "heading", "lheading", "entity"])
-    return md
-
-
 def richtext(text: str) -> Markup:
-    """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text."""
-    return Markup(_renderer().render(escape.prose(text).strip()))
+    """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text; links to
+    web addresses stay links, other links and images become their text (utsatta.mdtext)."""
+    return Markup(mdtext.html_parser().render(escape.prose(text).strip()))

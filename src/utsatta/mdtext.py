@@ -1,0 +1,360 @@
+"""A nämnd's Markdown, written again as safe Markdown for the ``.md`` report.
+
+The text is parsed with markdown-it (CommonMark) and the Markdown is written anew from the
+token stream, so only what is written here can reach the report: paragraphs, lists (nested as
+written), emphasis and strong emphasis. Every character of the text that could mean something
+in GitHub-flavoured Markdown is escaped, and no link or image comes from the data:
+
+* a link to a web address (http, https) becomes its text and the address as inline code:
+  ``[Rapport](https://…)`` → ``Rapport (`https://…`)``; an autolink ``<https://…>`` and a bare
+  address become the address as inline code (inline code is never a link, also not on GitHub,
+  which makes bare addresses and e-mail addresses into links);
+* a link to anything else (``javascript:``, ``data:``, ``mailto:``, a relative path) becomes
+  its text only, an image its alt text;
+* raw HTML and entities are text, a heading, quote, code block or table is text.
+
+The HTML report follows the same rule for links and images (:func:`unwrap_links`, used by
+``render.markdown.richtext``): docs/decisions/0095-lankar-som-text.md.
+
+Callers pass text that has been through ``escape.prose`` (no controls, no bidi overrides).
+markdown-it is imported on first use: ``validate`` never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+    from markdown_it.tree import SyntaxTreeNode
+
+__all__ = [
+    "LONG_WORD",
+    "block",
+    "cell",
+    "inline",
+    "html_parser",
+    "is_web_address",
+    "parser",
+    "unwrap_links",
+]
+
+#: the longest run of characters without a break point in a Markdown table cell
+LONG_WORD = 40
+_ZWSP = "\u200b"
+
+# --- text ---------------------------------------------------------------------------------------
+
+#: Escapes for a text run: the characters that open or close Markdown (links, emphasis, code,
+#: strikethrough, tables) get a backslash; ``& < >`` become entities (no HTML, no autolink).
+_TEXT = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "~": "\\~",
+        "|": "\\|",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+#: A word GitHub might make into a link (its autolink extension: ``www.``, ``http://``,
+#: ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses). Deliberately wider
+#: than GitHub's rules (:func:`_link_start`). Backticks, pipes and angle brackets end a word
+#: (they stay escaped text).
+_WORD = re.compile(r"[^\s`|<>]+")
+_TRAILING_PUNCT = ".,:;!?)]\"'"
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+#: At the start of a line: what would open a heading, list, quote, setext underline or
+#: (for the CI log) a workflow command.
+_LINE_START = re.compile(r"[#+\-=]|[0-9]{1,9}[.)]|::")
+
+
+def _break(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return _ZWSP.join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
+
+
+def _plain(text: str, *, long_words: bool) -> str:
+    text = _LONG.sub(_break, text) if long_words else text
+    return text.translate(_TEXT)
+
+
+def _code(text: str) -> str:
+    """Text as inline code with a fence longer than any run of backticks inside."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _link_start(word: str) -> int | None:
+    """Where the first address in a word starts (its scheme, ``www.`` or the name before
+    ``@``), or None."""
+    lower = word.lower()
+    starts = [lower.find(mark) for mark in ("www.", "mailto:", "xmpp:")]
+    scheme = lower.find("://")
+    if scheme >= 0:
+        while scheme > 0 and lower[scheme - 1] in _SCHEME_CHARS:
+            scheme -= 1
+        starts.append(scheme)
+    at = lower.find("@")
+    if at >= 0 and "." in lower[at:]:
+        while at > 0 and (lower[at - 1].isalnum() or lower[at - 1] in "._+-"):
+            at -= 1
+        starts.append(at)
+    found = [n for n in starts if n >= 0]
+    return min(found) if found else None
+
+
+def _address(word: str, start: int) -> str:
+    """A word with an address: the address as inline code, from its start to the end of the
+    word but for trailing punctuation; the text before and after escaped."""
+    core = word[start:].rstrip(_TRAILING_PUNCT)
+    if _link_start(core) is None:
+        core = word[start:]
+    tail = word[start + len(core) :]
+    head = _plain(word[:start], long_words=False)
+    return f"{head}{_code(core)}{_plain(tail, long_words=False)}"
+
+
+def _text(text: str, *, long_words: bool) -> str:
+    """One text token: escaped, and every word that might be a link as inline code."""
+    out: list[str] = []
+    at = 0
+    for match in _WORD.finditer(text):
+        start = _link_start(match.group(0))
+        if start is not None:
+            out.append(_plain(text[at : match.start()], long_words=long_words))
+            out.append(_address(match.group(0), start))
+            at = match.end()
+    out.append(_plain(text[at:], long_words=long_words))
+    return "".join(out)
+
+
+def _line_starts(text: str) -> str:
+    """Leading spaces removed and a leading block marker escaped on every line."""
+    lines = []
+    for raw in text.split("\n"):
+        line = raw.lstrip(" ")
+        m = _LINE_START.match(line)
+        if m:
+            mark = m.group(0)
+            line = f"{mark[:-1]}\\{mark[-1]}{line[m.end() :]}" if mark != "::" else "\\" + line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# --- links --------------------------------------------------------------------------------------
+
+_WEB = re.compile(r"https?://[^/\s]", re.IGNORECASE)
+
+
+def is_web_address(href: str) -> bool:
+    """True for an absolute http or https address: the only links a report keeps."""
+    return _WEB.match(href) is not None
+
+
+def _shown_address(href: str) -> str:
+    """A link's address as the reader sees it: decoded as markdown-it shows link text, every
+    space, control, format character, backtick, pipe or angle bracket percent-encoded."""
+    shown = parser().normalizeLinkText(href)
+    return "".join(
+        "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
+        if not c.isprintable() or c in " `|<>"
+        else c
+        for c in shown
+    )
+
+
+def _unwrapped(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    dropped = 0  # nesting of removed link_open tokens (links never nest, but be total)
+    for tok in tokens:
+        if tok.type == "image":
+            out.extend(_unwrapped(tok.children or []))
+        elif tok.type == "link_open" and not is_web_address(str(tok.attrGet("href") or "")):
+            dropped += 1
+        elif tok.type == "link_close" and dropped:
+            dropped -= 1
+        else:
+            out.append(tok)
+    for at in range(len(out) - 1, -1, -1):
+        if out[at].type != "link_open":
+            continue
+        end = next(j for j in range(at + 1, len(out)) if out[j].type == "link_close")
+        if all(t.type == "text" and not t.content.strip() for t in out[at + 1 : end]):
+            # A link with no text (the .md report shows its address): the address as its text.
+            from markdown_it.token import Token
+
+            text = Token("text", "", 0, content=_shown_address(str(out[at].attrGet("href"))))
+            out[at + 1 : end] = [text]
+    return out
+
+
+def unwrap_links(state: StateCore) -> None:
+    """A markdown-it core rule: an image becomes its alt text and a link to anything but a web
+    address its text; links to web addresses stay."""
+    for tok in state.tokens:
+        if tok.type == "inline" and tok.children:
+            tok.children = _unwrapped(tok.children)
+
+
+def _new_parser(disabled: list[str]) -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    class _Parser(MarkdownIt):
+        def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+            return True  # every link is parsed, then unwrap_links decides in one place
+
+    md = _Parser("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # No entities: "&#x202E;" in the data must not become a bidi override in the page.
+    md.disable(["heading", "lheading", "entity", *disabled])
+    md.core.ruler.after("inline", "utsatta_links", unwrap_links)
+    return md
+
+
+@cache
+def parser() -> MarkdownIt:
+    """The parser for the .md report: CommonMark without raw HTML, entities, headings, code
+    blocks, quotes and rules (they stay text, as they always have in the .md report)."""
+    return _new_parser(["code", "fence", "blockquote", "hr"])
+
+
+@cache
+def html_parser() -> MarkdownIt:
+    """The parser for the HTML report: CommonMark without raw HTML, entities and headings."""
+    return _new_parser([])
+
+
+# --- writing Markdown from the tree -------------------------------------------------------------
+
+
+def _inline(nodes: Sequence[SyntaxTreeNode], *, cell: bool) -> str:
+    out: list[str] = []
+    for node in nodes:
+        kind = node.type
+        if kind == "text":
+            out.append(_text(node.content, long_words=cell))
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" " if cell else "\n")
+        elif kind in ("em", "strong"):
+            mark = "*" if kind == "em" else "**"
+            out.append(f"{mark}{_inline(node.children, cell=cell)}{mark}")
+        elif kind == "code_inline":
+            # The nämnd's code shown as its text between escaped backticks, as before: the
+            # report never holds inline code written by the data.
+            fence = "\\`" * len(node.markup)
+            out.append(f"{fence}{_text(node.content, long_words=cell)}{fence}")
+        elif kind == "link":
+            out.append(_link(node, cell=cell))
+        else:  # every other node keeps only its text (nothing else is enabled)
+            out.append(_inline(node.children, cell=cell))
+    return "".join(out)
+
+
+def _link(node: SyntaxTreeNode, *, cell: bool) -> str:
+    """A link to a web address (the others were unwrapped): its text and the address."""
+    label = _inline(node.children, cell=cell)
+    shown = _shown_address(str(node.attrs.get("href", "")))
+    texts = [child.content for child in node.children]
+    if node.markup == "autolink" or not label.strip() or texts == [shown]:
+        return _code(shown)  # the address is the link's text: written once
+    address = _code(shown)
+    return f"{label} ({address})"
+
+
+def _one_line(text: str) -> str:
+    return _inline(_tree(parser().parseInline(text)).children[0].children, cell=True)
+
+
+def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
+    from markdown_it.tree import SyntaxTreeNode
+
+    return SyntaxTreeNode(tokens)
+
+
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _joined(text: str) -> str:
+    paragraphs = [_WHITESPACE.sub(" ", p).strip() for p in _PARAGRAPHS.split(text.strip())]
+    return " / ".join(p for p in paragraphs if p)
+
+
+#: Characters after which markdown-it could find more than one text token.
+_MARKUP = frozenset("\\`*_[]<!")
+
+
+def _line(text: str, *, cell: bool) -> str:
+    text = _joined(text)
+    if _MARKUP.isdisjoint(text):
+        out = _text(text, long_words=cell)
+    else:
+        tokens = parser().parseInline(text)
+        out = _inline(_tree(tokens).children[0].children if tokens else [], cell=cell)
+    return _line_starts(out.replace("\n", " "))
+
+
+def inline(text: str) -> str:
+    """One line of Markdown (a heading, a list item, a sentence): line breaks become spaces and
+    a blank line `` / ``; emphasis stays, links become text, everything else is escaped, and a
+    leading block marker (``#``, ``-``, ``1.`` …) is escaped."""
+    return _line(text, cell=False)
+
+
+def cell(text: str) -> str:
+    """A Markdown table cell (without the surrounding pipes): :func:`inline`, and a word
+    longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters
+    (an address in inline code stays whole)."""
+    return _line(text, cell=True) or " "
+
+
+def _blocks(nodes: Sequence[SyntaxTreeNode], *, tight: bool) -> str:
+    parts = [_block(node) for node in nodes]
+    return ("\n" if tight else "\n\n").join(p for p in parts if p)
+
+
+def _block(node: SyntaxTreeNode) -> str:
+    if node.type == "paragraph":
+        return _line_starts(_inline(node.children[0].children, cell=False))
+    if node.type in ("bullet_list", "ordered_list"):
+        return _list(node)
+    return _blocks(node.children, tight=False)  # pragma: no cover - nothing else is enabled
+
+
+def _list(node: SyntaxTreeNode) -> str:
+    tight = all(p.hidden for item in node.children for p in item.children if p.type == "paragraph")
+    items = []
+    for item in node.children:
+        marker = node.markup if node.type == "bullet_list" else f"{item.info}{item.markup}"
+        pad = " " * (len(marker) + 1)
+        lines = _blocks(item.children, tight=tight).split("\n")
+        if item.children and item.children[0].type != "paragraph":
+            lines.insert(0, "")  # a nested list on the next line: "- - -" would be a rule
+        first = f"{marker} {lines[0]}" if lines[0] else marker
+        items.append("\n".join([first, *(pad + line if line else "" for line in lines[1:])]))
+    return ("\n" if tight else "\n\n").join(items)
+
+
+def block(text: str) -> str:
+    """Paragraphs and lists of Markdown, written again: lines kept, each line's text escaped
+    as :func:`inline` (four spaces never make a code block), lists with their markers and
+    nesting, links as text; no trailing newline."""
+    if not text.strip():
+        return ""
+    return _blocks(_tree(parser().parse(text)).children, tight=False)

@@ -1,0 +1,226 @@
+"""Links, images and addresses in a nämnd's Markdown: text in the .md report, and in the HTML
+report only links to web addresses (docs/decisions/0095-lankar-som-text.md)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from utsatta.render import markdown
+
+# (the nämnd's text, the .md report's one line, the HTML report's paragraph)
+LINKS = [
+    (
+        "Se [Rapport](https://goteborg.se/rapport).",
+        "Se Rapport (`https://goteborg.se/rapport`).",
+        '<p>Se <a href="https://goteborg.se/rapport">Rapport</a>.</p>',
+    ),
+    (
+        '[Rapport](https://goteborg.se/r "Titel")',
+        "Rapport (`https://goteborg.se/r`)",
+        '<p><a href="https://goteborg.se/r" title="Titel">Rapport</a></p>',
+    ),
+    (
+        "[Förskola](https://goteborg.se/förskola?a=1&b=2)",
+        "Förskola (`https://goteborg.se/förskola?a=1&b=2`)",
+        '<p><a href="https://goteborg.se/f%C3%B6rskola?a=1&amp;b=2">Förskola</a></p>',
+    ),
+    (
+        "Se <https://goteborg.se/r>.",
+        "Se `https://goteborg.se/r`.",
+        '<p>Se <a href="https://goteborg.se/r">https://goteborg.se/r</a>.</p>',
+    ),
+    (
+        "Se https://goteborg.se/r.",
+        "Se `https://goteborg.se/r`.",
+        "<p>Se https://goteborg.se/r.</p>",
+    ),
+    ("Se (www.goteborg.se)", "Se (`www.goteborg.se`)", "<p>Se (www.goteborg.se)</p>"),
+    (
+        "Mejla anna.a@goteborg.se!",
+        "Mejla `anna.a@goteborg.se`!",
+        "<p>Mejla anna.a@goteborg.se!</p>",
+    ),
+    (
+        "![Karta över *Hjällbo*](https://goteborg.se/karta.png)",
+        "Karta över *Hjällbo*",
+        "<p>Karta över <em>Hjällbo</em></p>",
+    ),
+    (
+        "[![Karta](https://x.se/k.png)](https://goteborg.se/k)",
+        "Karta (`https://goteborg.se/k`)",
+        '<p><a href="https://goteborg.se/k">Karta</a></p>',
+    ),
+    ("[](https://x.se)", "`https://x.se`", '<p><a href="https://x.se">https://x.se</a></p>'),
+    ("[A](HTTPS://X.SE)", "A (`HTTPS://X.SE`)", '<p><a href="HTTPS://X.SE">A</a></p>'),
+    # Any other scheme, or none: the text only.
+    ("[Klicka](javascript:alert(1))", "Klicka", "<p>Klicka</p>"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "x", "<p>x</p>"),
+    ("[x](file:///etc/passwd)", "x", "<p>x</p>"),
+    ("[x](../hemlig.html)", "x", "<p>x</p>"),
+    ("[x](//evil.example)", "x", "<p>x</p>"),
+    ("[Anna](mailto:anna@goteborg.se)", "Anna", "<p>Anna</p>"),
+    ("<javascript:alert(1)>", "javascript:alert(1)", "<p>javascript:alert(1)</p>"),
+    ("<mailto:anna@goteborg.se>", "`mailto:anna@goteborg.se`", "<p>mailto:anna@goteborg.se</p>"),
+    # Crafted brackets, escapes, entities and HTML.
+    (
+        "[a [b] c](https://x.se)",
+        "a \\[b\\] c (`https://x.se`)",
+        '<p><a href="https://x.se">a [b] c</a></p>',
+    ),
+    ("\\[a\\](https://x.se)", "\\[a\\](`https://x.se`)", "<p>[a](https://x.se)</p>"),
+    ("[a](b)](https://x.se)", "a\\](`https://x.se`)", "<p>a](https://x.se)</p>"),
+    ("[a\\](https://x.se)\\]", "\\[a\\](`https://x.se`)\\]", "<p>[a](https://x.se)]</p>"),
+    (
+        "&#91;a&#93;(https://x.se)",
+        "&amp;#91;a&amp;#93;(`https://x.se`)",
+        "<p>&amp;#91;a&amp;#93;(https://x.se)</p>",
+    ),
+    (
+        "<a href='https://x.se'>a</a>",
+        "&lt;a href='`https://x.se`'&gt;a&lt;/a&gt;",
+        "<p>&lt;a href='https://x.se'&gt;a&lt;/a&gt;</p>",
+    ),
+    (
+        "[a](<https://x.se/a b>)",
+        "a (`https://x.se/a%20b`)",
+        '<p><a href="https://x.se/a%20b">a</a></p>',
+    ),
+    (
+        "[a](https://x.se/`|`)",
+        "a (`https://x.se/%60%7C%60`)",
+        '<p><a href="https://x.se/%60%7C%60">a</a></p>',
+    ),
+    ("[x](https://a.se/\u202e)", "x (`https://a.se/`)", '<p><a href="https://a.se/">x</a></p>'),
+]
+
+
+@pytest.mark.parametrize(("text", "md", "html"), LINKS)
+def test_links_in_both_reports(text: str, md: str, html: str) -> None:
+    assert markdown.inline(text) == md
+    assert markdown.block(text) == md
+    assert markdown.cell(text) == md
+    assert str(markdown.richtext(text)) == html + "\n"
+
+
+def test_reference_links_become_text_and_their_definitions_go() -> None:
+    text = (
+        "Se [Rapport][r] och [r].\n\n[r]: https://goteborg.se/r\n[j]: javascript:alert(1)\n\n[J][j]"
+    )
+    assert markdown.block(text) == (
+        "Se Rapport (`https://goteborg.se/r`) och r (`https://goteborg.se/r`).\n\nJ"
+    )
+    assert str(markdown.richtext(text)) == (
+        '<p>Se <a href="https://goteborg.se/r">Rapport</a> och '
+        '<a href="https://goteborg.se/r">r</a>.</p>\n<p>J</p>\n'
+    )
+    # One line has no room for a definition: the brackets are text.
+    assert markdown.inline("[r]: https://x.se") == "\\[r\\]: `https://x.se`"
+
+
+def test_lists_emphasis_and_nesting_stay_markdown() -> None:
+    text = "Vi har:\n- en *sak* med **fet** [länk](https://x.se)\n  - nästlad\n- - -\n\n3) tre\n4) fyra"
+    assert markdown.block(text) == (
+        "Vi har:\n\n- en *sak* med **fet** länk (`https://x.se`)\n  - nästlad\n-\n  -\n    -"
+        "\n\n3) tre\n4) fyra"
+    )
+
+
+def _gfm() -> MarkdownIt:
+    # GitHub's Markdown as far as markdown-it has it: tables, strikethrough and raw HTML on.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+#: GitHub's autolink extension (GFM spec 6.9): text that would become a link on GitHub.
+_GFM_AUTOLINK = re.compile(
+    r"://|www\.|mailto:|xmpp:|[A-Za-z0-9._+-]@[A-Za-z0-9_-]+\.[A-Za-z0-9_-]", re.IGNORECASE
+)
+_NEVER = {
+    "link_open",
+    "image",
+    "html_inline",
+    "html_block",
+    "heading_open",
+    "code_block",
+    "fence",
+    "table_open",
+    "blockquote_open",
+    "hr",
+}
+
+
+def _flat(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        out.append(tok)
+        out.extend(_flat(tok.children or []))
+    return out
+
+
+def _text_runs(tokens: list[Token]) -> list[str]:
+    """Consecutive text tokens, joined: what GitHub scans for bare addresses."""
+    runs: list[str] = []
+    for tok in tokens:
+        if tok.type != "inline":
+            continue
+        run = ""
+        for child in tok.children or []:
+            if child.type == "text":
+                run += child.content
+            else:
+                runs.append(run)
+                run = ""
+        runs.append(run)
+    return runs
+
+
+def assert_no_link(out: str) -> None:
+    tokens = _gfm().parse(out)
+    kinds = {t.type for t in _flat(tokens)}
+    assert not kinds & _NEVER, (out, kinds & _NEVER)
+    for run in _text_runs(tokens):
+        assert not _GFM_AUTOLINK.search(run), (out, run)
+
+
+PIECES = st.sampled_from(
+    [
+        "[", "]", "(", ")", "<", ">", "!", "\\", "`", "*", "_", "~", "|", "#", "-", "+", "=",
+        "&", ";", "\"", "'", ":", "/", "@", ".", " ", "\n", "\n\n", "    ", "1.", "1)",
+        "https://", "http://", "www.", "javascript:", "mailto:", "data:", "ftp://", "xmpp:",
+        "a", "x.se", "](", "![", "<https://a.se>", "[r]: https://a.se\n", "[r]", "&#91;",
+        "&#x5B;", "&lt;", "a@b.se", "- ", "* ", "> ", "```", "~~~", "---", "***", "<b>",
+    ]
+)  # fmt: skip
+HOSTILE = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=120)
+
+
+@settings(max_examples=400, deadline=None)
+@given(HOSTILE)
+def test_no_link_image_or_html_from_any_text(text: str) -> None:
+    """Whatever a nämnd writes, the .md report holds no link, image, raw HTML, heading, code
+    block, quote, table or rule from it, and no text GitHub would make into a link."""
+    assert_no_link(markdown.inline(text))
+    assert_no_link(markdown.cell(text))
+    assert_no_link("Rubrik\n\n" + markdown.block(text) + "\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE)
+def test_html_links_only_to_web_addresses(text: str) -> None:
+    html = str(markdown.richtext(text))
+    assert "<img" not in html and "<script" not in html
+    for href in re.findall(r"<a href=\"([^\"]*)\"", html):
+        assert re.match(r"https?://", href, re.IGNORECASE), href
+    assert html.count("<a ") == len(re.findall(r"<a href=\"", html))
+
+
+def test_work_is_linear_in_long_hostile_words() -> None:
+    """Long runs of what the address search looks at stay cheap (no backtracking blow-up)."""
+    for text in ("@" * 50_000 + ".", "a" * 50_000 + "://", "[" * 20_000, "*a" * 20_000):
+        assert markdown.cell(text)
+        assert markdown.block(text)
