@@ -124,7 +124,10 @@ def test_reference_links_become_text_and_their_definitions_go() -> None:
 
 
 def test_lists_emphasis_and_nesting_stay_markdown() -> None:
-    text = "Vi har:\n- en *sak* med **fet** [länk](https://x.se)\n  - nästlad\n- - -\n\n3) tre\n4) fyra"
+    text = (
+        "Vi har:\n- en *sak* med **fet** [länk](https://x.se)\n  - nästlad\n- - -\n\n3) tre\n"
+        "4) fyra"
+    )
     assert markdown.block(text) == (
         "Vi har:\n\n- en *sak* med **fet** länk (`https://x.se`)\n  - nästlad\n-\n  -\n    -"
         "\n\n3) tre\n4) fyra"

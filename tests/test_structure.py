@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "numbers": 0,
     "fileio": 0,
     "escape": 0,
+    "mdtext": 0,
     "synonyms": 0,
     "model": 1,
     "load": 2,

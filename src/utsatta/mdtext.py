@@ -38,8 +38,8 @@ __all__ = [
     "LONG_WORD",
     "block",
     "cell",
-    "inline",
     "html_parser",
+    "inline",
     "is_web_address",
     "parser",
     "unwrap_links",
@@ -217,7 +217,7 @@ def _new_parser(disabled: list[str]) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     class _Parser(MarkdownIt):
-        def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        def validateLink(self, url: str) -> bool:
             return True  # every link is parsed, then unwrap_links decides in one place
 
     md = _Parser("commonmark", {"html": False, "linkify": False, "typographer": False})
