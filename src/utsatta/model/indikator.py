@@ -29,6 +29,8 @@ KANDA_ENHETER = ("procent", "antal", "index", "per-100000-invanare", "meritvarde
 Kon = Literal["T", "K", "M"]
 
 _KALLA_ID = "Id för en källa under 'kallor' i filen."
+#: How an indicator's 'mal' names the plan's mål itself (a delmål is named by its id).
+PLANENS_MAL = "mal"
 
 
 class Varde(Strict):
@@ -220,6 +222,14 @@ class IndikatorFil(Strict):
         default=[],
         title="Insatser",
         description='Insatserna som indikatorn följer upp, som id inom citattecken (["1:1"]).',
+    )
+    #: the goal this indicator decides in the slutuppföljning: "mal" or a delmål's id
+    mal: Id | None = Field(
+        default=None,
+        title="Mål",
+        description="Målet eller delmålet som indikatorn avgör i slutuppföljningen: 'mal' för "
+        "planens mål, annars delmålets id i plan.yaml (t.ex. 'inga-sarskilt-utsatta'). Högst en "
+        "indikator per mål eller delmål. Utelämnas för alla andra indikatorer.",
     )
     enhet: Text = Field(
         title="Enhet",

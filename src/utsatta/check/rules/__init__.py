@@ -23,6 +23,7 @@ def check_rules(ds: DataSet) -> list[Finding]:
         out += omraden.check(ds.omraden)
     for ind in ds.indikatorer:
         out += indikator.check(ind, known, have_omraden=have_omraden)
+    out += indikator.goals(ds.indikatorer)
     giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
     for rep in ds.rapporter:
         out += rapport.check(rep, known, giltighet)

@@ -12,6 +12,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
+from utsatta.model.indikator import PLANENS_MAL
 
 #: A CODEOWNERS owner: @user, @org/team or an e-mail address.
 HANDLE = re.compile(
@@ -30,6 +31,8 @@ class Known:
     insats_ids: list[str] = field(default_factory=list)
     fokus_ids: list[str] = field(default_factory=list)
     editions: list[int] = field(default_factory=list)
+    #: what an indicator's 'mal' may name: "mal" (the plan's mål) and the delmål ids
+    mal_ids: list[str] = field(default_factory=list)
     #: insats id → the organisations that report it / that coordinate it, as sets
     duties: dict[str, frozenset[str]] = field(default_factory=dict)
     coordinators: dict[str, list[str]] = field(default_factory=dict)
@@ -61,6 +64,7 @@ class Known:
             insats_ids=insats_ids,
             fokus_ids=[f.id for f in plan.fokusomraden] if plan else [],
             editions=[u.ar for u in omr.upplagor] if omr else [],
+            mal_ids=[PLANENS_MAL, *(d.id for d in plan.mal.delmal)] if plan else [],
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,

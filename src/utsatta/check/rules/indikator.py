@@ -1,19 +1,22 @@
 """Rules for indikatorer/<id>.yaml: the file name, known ids and sources, one value per year,
-percentages within 0–100."""
+percentages within 0–100, and at most one indicator per mål or delmål (:func:`goals`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.model.indikator import PLANENS_MAL
 
 FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
 INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
 SOURCE = Ref("okand-kalla", "Källan", "filens kallor")
 OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
 EDITION = Ref("okand-upplaga", "Upplagan", "omraden.yaml")
+MAL = Ref("okant-mal", "Målet eller delmålet", f"planen ('{PLANENS_MAL}' är planens mål)")
 
 
 def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Finding]:
@@ -34,6 +37,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         )
     if ind.fokusomrade is not None and known.fokus_ids:
         out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
+    if ind.mal is not None and known.mal_ids:
+        out += MAL.check(f, [(("mal",), ind.mal)], known.mal_ids)
     if known.insats_ids:
         out += INSATS.check(
             f,
@@ -127,3 +132,32 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
         for path, v in values
         if not 0 <= v <= 100
     ]
+
+
+def _goal(mal: str) -> str:
+    return "planens mål" if mal == PLANENS_MAL else f"delmålet '{mal}'"
+
+
+def goals(indikatorer: Sequence[SourceFile[Any]]) -> list[Finding]:
+    """A mål or delmål decided by more than one indicator: every file after the first (in file
+    order) that names it gets a finding, naming the first."""
+    first: dict[str, SourceFile[Any]] = {}
+    out: list[Finding] = []
+    for src in indikatorer:
+        ind = src.model
+        if ind is None or ind.mal is None:
+            continue
+        earlier = first.setdefault(ind.mal, src)
+        if earlier is src:
+            continue
+        out.append(
+            fel(
+                src.display,
+                ("mal",),
+                "dubblett-mal",
+                f"Indikatorn '{earlier.model.id}' ({earlier.display}) avgör redan "
+                f"{_goal(ind.mal)}. Ett mål eller delmål avgörs av en indikator: ta bort 'mal' "
+                "i en av filerna.",
+            )
+        )
+    return out

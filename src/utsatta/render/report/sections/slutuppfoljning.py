@@ -2,9 +2,11 @@
 judged against that year's police list with the certainty of the sources, each insats's outcome
 over the period (the organisations' closing reports), and the analysts' lessons and proposals.
 
-What the data computes and what the analysts judge are shown side by side, never merged: a goal
-is "nått" only where the computed count for the goal year is 0, "inte nått" where it is above 0,
-and "kan inte avgöras ur datan" where the count is a gap. Why the goals map to these indicators:
+What the data computes and what the analysts judge are shown side by side, never merged. Which
+indicator decides which goal is data: the indicator file's ``mal`` (``mal`` for the plan's mål, a
+delmål's id otherwise). A goal is "nått" only where that indicator's value in the goal year
+reaches its målvärde for that year, "inte nått" where it does not, and "kan inte avgöras ur
+datan" where the value or the målvärde is missing, or no indicator names the goal. Why:
 docs/decisions/0081-slutuppfoljning.md.
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
@@ -22,14 +25,7 @@ from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDo
 from utsatta.render.report.sections.uppfoljning import delmal_bedomningar, mal_bedomning
 from utsatta.render.report.view import ankare_insats
 
-#: the indicator whose value in the goal year decides each goal ("mal" is the plan's mål); the
-#: delmål on every area's development has no count: it is judged area by area
-MAL_INDIKATOR: Final[Mapping[str, str]] = {
-    "mal": "omraden-pa-polisens-lista",
-    "inga-sarskilt-utsatta": "sarskilt-utsatta-omraden",
-    "inga-nya-omraden": "nya-omraden",
-}
-#: the delmål judged per area, and the counts that would show its levels
+#: the delmål judged per area (unless an indicator names it), and the counts that show its levels
 DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
 NIVA_INDIKATORER: Final = ("riskomraden", "utsatta-omraden")
 
@@ -40,11 +36,16 @@ _SAKERHET: Final[Mapping[str, str]] = {
 }
 
 
-def _count(results: Mapping[str, IndicatorResult], ind_id: str, ar: int) -> tuple[str, str, str]:
-    """(underlag, utfall, nyckel) for a goal met when the indicator's value in ``ar`` is 0."""
-    r = results.get(ind_id)
+def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
+    """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
+    in ``ar`` reaches its målvärde for ``ar``."""
     if r is None:
-        return (f"Datan har ingen indikator '{ind_id}'.", "kan inte avgöras ur datan", "okant")
+        what = "målet" if mal == PLANENS_MAL else "delmålet"
+        return (
+            f"Ingen indikator i datan avgör {what} (ingen indikatorfil har 'mal: {mal}').",
+            "kan inte avgöras ur datan",
+            "okant",
+        )
     point = next((p for p in r.serie if p.ar == ar), None)
     if point is None:
         gap = next((g for g in r.luckor if g.ar == ar), None)
@@ -55,8 +56,18 @@ def _count(results: Mapping[str, IndicatorResult], ind_id: str, ar: int) -> tupl
             "okant",
         )
     sakerhet = _SAKERHET.get(point.sakerhet or "", "säkerhet okänd")
-    underlag = f"{r.indikator.namn}, {ar}: {varde(point.varde, r.indikator.enhet)} ({sakerhet})."
-    if point.varde == 0:
+    enhet = r.indikator.enhet
+    underlag = f"{r.indikator.namn}, {ar}: {varde(point.varde, enhet)} ({sakerhet})."
+    if r.malvarde is None or r.malar != ar:
+        return (
+            f"{underlag} Indikatorn har inget målvärde för {ar}.",
+            "kan inte avgöras ur datan",
+            "okant",
+        )
+    if r.malvarde != 0:
+        underlag = f"{underlag} Målvärde {ar}: {varde(r.malvarde, enhet)}."
+    lower = r.indikator.riktning == "lagre-ar-battre"
+    if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
         return underlag, "nått", "natt"
     return underlag, "inte nått", "inte-natt"
 
@@ -128,6 +139,10 @@ def slutuppfoljning(
     if ar != g.till:
         return None
     by_id = {r.indikator.id: r for r in results}
+    by_goal: dict[str, IndicatorResult] = {}
+    for r in results:  # two indicators for one goal is a finding (dubblett-mal): the first counts
+        if r.indikator.mal is not None:
+            by_goal.setdefault(r.indikator.mal, r)
     verdicts: dict[str, BedomningVy] = {}
     if upp is not None:
         by_text = {d.rubrik: d for d in delmal_bedomningar(plan, upp)}
@@ -136,11 +151,11 @@ def slutuppfoljning(
             if v is not None:
                 verdicts[d.id] = v
     domar = []
-    underlag, utfall, nyckel = _count(by_id, MAL_INDIKATOR["mal"], ar)
+    underlag, utfall, nyckel = _count(by_goal.get(PLANENS_MAL), PLANENS_MAL, ar)
     domar.append(MalDom("Målet", plan.mal.text, underlag, utfall, nyckel, mal_bedomning(plan, upp)))
     for n, d in enumerate(plan.mal.delmal, start=1):
-        if d.id in MAL_INDIKATOR:
-            underlag, utfall, nyckel = _count(by_id, MAL_INDIKATOR[d.id], ar)
+        if d.id in by_goal or d.id != DELMAL_PER_OMRADE:
+            underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
         else:
             underlag = _dom_per_omrade(by_id, ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
