@@ -141,21 +141,22 @@ def _goal(mal: str) -> str:
 def goals(indikatorer: Sequence[SourceFile[Any]]) -> list[Finding]:
     """A mål or delmål decided by more than one indicator: every file after the first (in file
     order) that names it gets a finding, naming the first."""
-    first: dict[str, SourceFile[Any]] = {}
+    first: dict[str, tuple[str, str]] = {}  # goal → (indicator id, file)
     out: list[Finding] = []
     for src in indikatorer:
         ind = src.model
         if ind is None or ind.mal is None:
             continue
-        earlier = first.setdefault(ind.mal, src)
-        if earlier is src:
+        if ind.mal not in first:
+            first[ind.mal] = (ind.id, src.display)
             continue
+        earlier, where = first[ind.mal]
         out.append(
             fel(
                 src.display,
                 ("mal",),
                 "dubblett-mal",
-                f"Indikatorn '{earlier.model.id}' ({earlier.display}) avgör redan "
+                f"Indikatorn '{earlier}' ({where}) avgör redan "
                 f"{_goal(ind.mal)}. Ett mål eller delmål avgörs av en indikator: ta bort 'mal' "
                 "i en av filerna.",
             )
