@@ -156,3 +156,17 @@ def test_a_goal_is_judged_against_the_indicators_malvarde_for_the_goal_year(
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). Indikatorn "
         "har inget målvärde för 2025.",
     )
+
+
+def test_indicators_with_other_ids_decide_their_goals() -> None:
+    """The statuses fixture names its goal indicators differently from the shipped data
+    (omraden-pa-listan, sarskilt-utsatta): their 'mal' is what links them."""
+    assert _domar(HERE / "fixtures" / "statuses") == [
+        ("Målet", "inte nått", "Antal områden på polisens lista, 2025: 8 (uppgift i andra hand)."),
+        (
+            "Delmål 1",
+            "inte nått",
+            "Antal särskilt utsatta områden, 2025: 4 (uppgift i andra hand).",
+        ),
+        ("Delmål 2", "nått", "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand)."),
+    ]
