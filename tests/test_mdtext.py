@@ -1,5 +1,5 @@
 """Links, images and addresses in a nämnd's Markdown: text in the .md report, and in the HTML
-report only links to web addresses (docs/decisions/0095-lankar-som-text.md)."""
+report only links to web addresses (docs/decisions/0096-lankar-som-text.md)."""
 
 from __future__ import annotations
 

@@ -598,7 +598,7 @@ def test_markdown_has_no_html_and_shows_injections_as_text(md_text: str) -> None
     flat = [*tokens, *(c for t in tokens for c in (t.children or []))]
     kinds = {t.type for t in flat}
     assert not kinds & {"html_inline", "html_block", "image", "code_block", "fence"}
-    # Inline code holds only the web addresses of the nämnders' links (docs/decisions/0095).
+    # Inline code holds only the web addresses of the nämnders' links (docs/decisions/0096).
     assert [t.content for t in flat if t.type == "code_inline"] == [
         "https://example.org/rapport-2023",
         "https://example.org/skolan",

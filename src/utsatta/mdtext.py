@@ -14,7 +14,7 @@ in GitHub-flavoured Markdown is escaped, and no link or image comes from the dat
 * raw HTML and entities are text, a heading, quote, code block or table is text.
 
 The HTML report follows the same rule for links and images (:func:`unwrap_links`, used by
-``render.markdown.richtext``): docs/decisions/0095-lankar-som-text.md.
+``render.markdown.richtext``): docs/decisions/0096-lankar-som-text.md.
 
 Callers pass text that has been through ``escape.prose`` (no controls, no bidi overrides).
 markdown-it is imported on first use: ``validate`` never loads it.
