@@ -110,6 +110,7 @@ def test_sections_come_in_the_plans_order(md_text: str) -> None:
         "## Bilaga B. Områdena ett och ett",
         "## Bilaga C. Över tid",
         "## Bilaga D. Indikatorerna i detalj",
+        "## Bilaga E. Metod och definitioner",
         "## Källor",
     ]
     insatser = re.findall(r"^#### Insats ([0-9]+:[0-9]+)", md_text, flags=re.MULTILINE)
