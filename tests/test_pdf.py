@@ -207,7 +207,41 @@ def test_no_text_outside_the_page(
                 ):
                     outside.append((number, ch["text"]))
     assert outside == []
-    assert landscape >= 1  # the områden section is on landscape pages
+    assert landscape >= 1  # the matrix insats × område (bilaga B) is on a landscape page
+
+
+def test_main_part_fills_about_ten_pages(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """Issue 14: the main part of the 2023 report (sections 1–6) fills about ten A4 pages, the
+    appendices after it: Bilaga A starts on page 11 at the latest, where the contents say, and
+    the sections of the main part come before it in their order."""
+    pdfplumber, _ = libs
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(shipped[1])
+    with pdfplumber.open(path) as pdf:
+        pages = [(p.extract_text() or "").splitlines() for p in pdf.pages]
+
+    def starts(heading: str) -> int:
+        """The page of the heading: a whole line (a line of the contents has its page number)."""
+        return next(n for n, lines in enumerate(pages, start=1) if heading in lines)
+
+    bilaga_a = starts(f"Bilaga A. Nämndernas och styrelsernas rapporter {YEAR}")
+    contents = [m for line in pages[0] if (m := re.fullmatch(r"Bilaga A\. .*?(\d+)", line))]
+    assert [int(m[1]) for m in contents] == [bilaga_a]
+    assert bilaga_a <= 11
+    sections = [
+        starts(h)
+        for h in (
+            f"1. Samlad bedömning {YEAR}",
+            "2. Sammanfattning",
+            "3. Fokusområdena",
+            "4. Behov av ytterligare insatser",
+            "5. Områdena",
+            "6. Saknade rapporter",
+        )
+    ]
+    assert sections == sorted(sections) and sections[-1] < bilaga_a
 
 
 def test_only_known_css_is_ignored(shipped: tuple[str, bytes, list[str]]) -> None:

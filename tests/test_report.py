@@ -110,10 +110,52 @@ def test_sections_come_in_the_plans_order(md_text: str) -> None:
         "## Bilaga B. Områdena ett och ett",
         "## Bilaga C. Över tid",
         "## Bilaga D. Indikatorerna i detalj",
+        "## Bilaga E. Metod och definitioner",
         "## Källor",
     ]
     insatser = re.findall(r"^#### Insats ([0-9]+:[0-9]+)", md_text, flags=re.MULTILINE)
     assert insatser == ["1:1", "1:2", "2:1", "3:1"]
+
+
+def test_main_part_is_short_and_the_detail_is_in_the_appendices(
+    view: ReportView, md_text: str, html_text: str
+) -> None:
+    """Issue 14 (length, docs/decisions/0095): the main part, before Bilaga A, has a short status
+    table per fokusområde, one sentence on the ej bedömbara and the level table with the change
+    since the plan began; the table of ej bedömbara, the full indicator tables, the method texts
+    and the matrix insats × område are in the appendices. Each status in the main part links to
+    how it was computed (issue 13)."""
+    from utsatta.compute.direction import METODTEXT_UTVECKLING
+
+    md_main, md_rest = md_text.split("\n## Bilaga A. ", 1)
+    html_main, html_rest = html_text.split('<section id="bilaga-rapporter"', 1)
+    for main, rest in ((md_main, md_rest), (html_main, html_rest)):
+        assert "2 indikatorer kan inte bedömas 2023. Varför, indikator för indikator:" in main
+        for detail in (
+            "Indikatorer som inte kan bedömas",
+            METODTEXT_UTVECKLING[:60],
+            "Områden som insatserna nådde 2023",
+        ):
+            assert detail not in main and detail in rest, detail
+    assert "| Indikator | Senaste | Målvärde | Status |" in md_main
+    assert "| Indikator | Baslinje |" not in md_main and "| Indikator | Baslinje |" in md_rest
+    assert '<th scope="col">Baslinje</th>' not in html_main
+    assert html_rest.count('<th scope="col">Baslinje</th>') == 2  # fokusområde 1 and 2
+    assert "Insats × område 2023" not in html_main and "Insats × område 2023" in html_rest
+    assert 'href="#ej-bedombara"' in html_main and 'id="ej-bedombara"' in html_rest
+    assert 'href="#metod"' in html_main and '<section id="metod" class="bilaga"' in html_rest
+    for f in view.fokusomraden:
+        for i in f.indikatorer:
+            assert f'href="#{i.berakning_ankare}"' in html_main
+            assert f"(#{i.md_ankare})" in md_main
+    # the change since the plan began is the level table's last column, not a table of its own
+    assert [(r.namn, r.forandring) for r in view.omraden.rader] == [
+        ("Norrby", "oförändrad"),
+        ("Söderdal", "högre nivå"),
+        ("Västmark", "har lämnat listan"),
+    ]
+    assert "| Västmark | utsatt† | ej på listan | har lämnat listan |" in md_main
+    assert "Förändring sedan planen började (lista" not in md_text + html_text
 
 
 def test_banner_for_illustrative_data_and_missing_bilaga_1(md_text: str, html_text: str) -> None:

@@ -210,6 +210,9 @@ class Sammanfattning:
     utvecklingar: tuple[Rad, ...]
     #: the indicators that are ej bedömbara, each with its reason
     ej_bedombara: tuple[EjBedombarRad, ...]
+    #: one sentence for the main part, e.g. "15 indikatorer kan inte bedömas 2023."; the table
+    #: of ``ej_bedombara`` with the reasons is in bilaga D
+    ej_bedombara_text: str
     antal_mot_malvarde: int
     antal_utveckling: int
     insatser: tuple[Rad, ...]
@@ -244,6 +247,9 @@ class NivaCell:
 class OmradeRad:
     namn: str
     celler: tuple[NivaCell, ...]
+    #: the change from the last list before the plan to the latest ("lägre nivå"), "" where
+    #: the area was on neither (the same as in ``OmradenVy.forandringar``)
+    forandring: str = ""
 
 
 @dataclass(frozen=True)

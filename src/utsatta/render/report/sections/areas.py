@@ -216,11 +216,6 @@ def omraden_vy(
     # later list is added to the data.
     upplagor = sorted({u.ar for u in omr.upplagor if u.ar <= ar})
     by_year = {u.ar: u for u in omr.upplagor}
-    rader = tuple(
-        OmradeRad(o.namn, tuple(_niva_cell(klass.get((o.id, u)), slag) for u in upplagor))
-        for o in omr.omraden
-        if any((o.id, u) in klass for u in upplagor)
-    )
     senaste = max(upplagor, default=None)
     fore = max((u for u in upplagor if u < plan_start), default=None)
 
@@ -254,6 +249,7 @@ def omraden_vy(
             )
 
     forandringar: list[ForandringRad] = []
+    change_of: dict[str, str] = {}
     forandring_text = None
     if senaste is not None and fore is not None and senaste != fore:
         counts: dict[str, int] = {}
@@ -264,6 +260,7 @@ def omraden_vy(
                 continue
             compared += [a, b]
             change = _forandring(a, b)
+            change_of[o.id] = change
             counts[change] = counts.get(change, 0) + 1
             forandringar.append(
                 ForandringRad(o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change)
@@ -285,6 +282,16 @@ def omraden_vy(
                 f"{_osakra_text(*osakra)}; se markeringarna i avsnitt 5."
             )
 
+    # The level table carries the change since the plan began as its last column
+    rader = tuple(
+        OmradeRad(
+            o.namn,
+            tuple(_niva_cell(klass.get((o.id, u)), slag) for u in upplagor),
+            change_of.get(o.id, ""),
+        )
+        for o in omr.omraden
+        if any((o.id, u) in klass for u in upplagor)
+    )
     # Coverage: the areas on the latest list, then any other area a report reached.
     listed = set(on_list)
     reached_any = {o for ic in insatser for o in ic.reached}

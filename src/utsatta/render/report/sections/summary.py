@@ -120,6 +120,9 @@ def sammanfattning(
         ),
         utvecklingar=utv,
         ej_bedombara=ej,
+        ej_bedombara_text=(
+            f"{antal(len(ej), 'indikator kan', 'indikatorer kan')} inte bedömas {ar}."
+        ),
         antal_mot_malvarde=n_mot,
         antal_utveckling=n_utv,
         insatser=ins_rows,
