@@ -49,35 +49,34 @@ _INSTALL = "Installera skalkomplettering för det här skalet."
 _SHOW = "Visa skalkompletteringen för det här skalet, för att kopiera eller anpassa den."
 
 # Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups.
-_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.DOTALL), s)
-    for p, s in (
-        (
-            r"Invalid value for (.+?): (?:Value error, )?(.+?) is not one of (.+)\.",
-            "Ogiltigt värde för {0}: {1} är inte ett av {2}.",
-        ),
-        (
-            r"Invalid value for (.+?): (?:(.+?) is not a valid integer\.|Input should be a valid "
-            r"integer.*)",
-            "Ogiltigt värde för {0}: ange ett heltal.",
-        ),
-        (r"Invalid value for (.+?): (.+)", "Ogiltigt värde för {0}: {1}"),
-        (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
-        (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
-        (
-            r"No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
-            "Flaggan {0} finns inte.",
-        ),
-        (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
-        (r"Option (.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
-        (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Oväntat extra argument: {0}."),
-        (r"Invalid value: (.+)", "Ogiltigt värde: {0}"),
-        (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
-        (r"(Kommandot .+ finns inte\.)", "{0}"),
-        (r"Missing command\.", "Kommando saknas."),
-    )
+# Kept as text: re compiles (and caches) a pattern only when a usage error is shown, so that
+# no command pays for compiling them at start-up.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (
+        r"Invalid value for (.+?): (?:Value error, )?(.+?) is not one of (.+)\.",
+        "Ogiltigt värde för {0}: {1} är inte ett av {2}.",
+    ),
+    (
+        r"Invalid value for (.+?): (?:(.+?) is not a valid integer\.|Input should be a valid "
+        r"integer.*)",
+        "Ogiltigt värde för {0}: ange ett heltal.",
+    ),
+    (r"Invalid value for (.+?): (.+)", "Ogiltigt värde för {0}: {1}"),
+    (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
+    (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
+    (
+        r"No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
+        "Flaggan {0} finns inte.",
+    ),
+    (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
+    (r"Option (.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Oväntat extra argument: {0}."),
+    (r"Invalid value: (.+)", "Ogiltigt värde: {0}"),
+    (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
+    (r"(Kommandot .+ finns inte\.)", "{0}"),
+    (r"Missing command\.", "Kommando saknas."),
 )
-_SUGGESTION = re.compile(r"\(Possible options: (.+)\)|Did you mean (\S+)\?")
+_SUGGESTION = r"\(Possible options: (.+)\)|Did you mean (\S+)\?"
 
 
 def translate(message: str) -> str:
@@ -85,7 +84,7 @@ def translate(message: str) -> str:
 
 
 #: Typer adds its suggestion for a mistyped command after the (already Swedish) message.
-_TRAILING_SUGGESTION = re.compile(r"\.?\s*Did you mean (.+?)\?\s*$", re.DOTALL)
+_TRAILING_SUGGESTION = r"\.?\s*Did you mean (.+?)\?\s*$"
 
 
 def _alternatives(text: str) -> str:
@@ -96,15 +95,15 @@ def _alternatives(text: str) -> str:
 
 def translate_error(message: str) -> str:
     suggestion = ""
-    trailing = _TRAILING_SUGGESTION.search(message)
+    trailing = re.search(_TRAILING_SUGGESTION, message, re.DOTALL)
     if trailing and not message.startswith("No such option"):
         suggestion = f" Menade du {_alternatives(trailing.group(1))}?"
         message = message[: trailing.start()].rstrip(".") + "."
     for pattern, swedish in _ERRORS:
-        m = pattern.fullmatch(message.strip())
+        m = re.fullmatch(pattern, message.strip(), re.DOTALL)
         if m:
             text = swedish.format(*(g or "" for g in m.groups()))
-            hint = _SUGGESTION.search(message)
+            hint = re.search(_SUGGESTION, message)
             if hint:
                 text += f" Menade du {_alternatives(hint.group(1) or hint.group(2))}?"
             return text + suggestion

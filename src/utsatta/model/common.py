@@ -1,7 +1,5 @@
 """Building blocks shared by the file models: strict base, id types, sources."""
 
-from __future__ import annotations
-
 import math
 import re
 from typing import Annotated, Literal

@@ -1,8 +1,6 @@
 """data/indikatorer/<id>.yaml: one indicator with baseline, målvärden and utfall."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -130,7 +128,7 @@ class Malvarde(Strict):
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Malvarde:
+    def _one_kind(self) -> Self:
         if (self.varde is None) == (self.relativt is None):
             raise PydanticCustomError(
                 "malvarde-varde-eller-relativt",
@@ -173,7 +171,7 @@ class Berakning(Strict):
     )
 
     @model_validator(mode="after")
-    def _reference_edition(self) -> Berakning:
+    def _reference_edition(self) -> Self:
         if (self.typ == "nya-omraden") != (self.jamfor_med is not None):
             raise PydanticCustomError(
                 "berakning-jamfor-med",

@@ -1,7 +1,5 @@
 """data/omraden.yaml: the police's lists of områden in Göteborg, edition by edition."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field

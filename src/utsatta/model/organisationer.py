@@ -1,8 +1,6 @@
 """data/organisationer.yaml: the nämnder, styrelser and bolag, and named groups of them."""
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -138,7 +136,7 @@ class Grupp(Strict):
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")
-    def _one_way(self) -> Grupp:
+    def _one_way(self) -> Self:
         if (self.medlemmar is None) == (self.urval is None):
             raise PydanticCustomError(
                 "grupp-medlemmar-eller-urval",

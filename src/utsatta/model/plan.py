@@ -1,8 +1,6 @@
 """data/plan.yaml: the plan's metadata, goal, fokusområden, insatser and övriga uppdrag."""
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -127,7 +125,7 @@ class Uppfoljning(Strict):
     text: Text = Field(title="Text", description="Planens text om uppföljningen.")
 
     @model_validator(mode="after")
-    def _year_only_once(self) -> Uppfoljning:
+    def _year_only_once(self) -> Self:
         if self.typ == "en-gang" and self.ar is None:
             raise PydanticCustomError(
                 "uppfoljning-saknar-ar",

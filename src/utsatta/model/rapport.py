@@ -1,7 +1,5 @@
 """data/rapporter/<år>/<organisation>.yaml: one organisation's yearly report."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import ConfigDict, Field

@@ -8,8 +8,6 @@ of earlier behov, the plan ahead, the decisions and, in the plan's last year, th
 See docs/decisions/0031-uppfoljningsfilen.md.
 """
 
-from __future__ import annotations
-
 import datetime
 import re
 from typing import Annotated, Any, Literal

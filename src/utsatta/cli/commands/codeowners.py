@@ -1,7 +1,5 @@
 """`utsatta codeowners`: a CODEOWNERS file from the organisations' reviewers."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +7,6 @@ import typer
 
 from utsatta.cli.options import DataOption, data_dir, own_data_dir, stop_on_errors
 from utsatta.cli.output import out, out_document, write_file
-from utsatta.fileio import read_regular
 
 
 def codeowners(
@@ -35,6 +32,7 @@ def codeowners(
     Exempel: utsatta codeowners --output .github/CODEOWNERS
     """
     from utsatta.check import CORE, validate
+    from utsatta.fileio import read_regular
     from utsatta.scaffold import codeowners as make_codeowners
     from utsatta.scaffold import repository_prefix
 

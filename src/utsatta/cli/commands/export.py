@@ -6,8 +6,6 @@ file (a CSV file in an existing folder: 1, from the library); 5 XlsxWriter missi
 could not be written.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

@@ -8,8 +8,6 @@ formatted, or --check found files that would change; 2 usage error; 3 the data f
 read; 120 a formatted file could not be written, 4 its write was refused (0060).
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Callable
 from pathlib import Path

@@ -1,8 +1,6 @@
 """`utsatta ny rapport ÅR ORGANISATION` and `utsatta ny uppfoljning ÅR`: a new data file,
 prefilled with what is due that year."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -70,7 +68,7 @@ def ny_uppfoljning(
     _create(target, uppfoljning_scaffold(ds, ar), ds.root)
 
 
-def _own_valid_data(data: Path | None) -> DataSet:
+def _own_valid_data(data: Path | None) -> "DataSet":
     """The user's own data folder (never the bundled example data), with valid shared files."""
     from utsatta.check import CORE, validate
 

@@ -1,7 +1,5 @@
 """`utsatta plan`, `utsatta status ÅR` and `utsatta indikatorer`: overviews of valid data."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
 
 
-def _load(data: Path | None, kinds: tuple[str, ...]) -> DataSet:
+def _load(data: Path | None, kinds: tuple[str, ...]) -> "DataSet":
     from utsatta.check import validate
 
     result = validate(data_dir(data))

@@ -8,9 +8,6 @@ overwritten without --force, or --check found a difference; 2 usage error; 3 the
 be read; 5 a library the format needs (WeasyPrint, Pango) is missing (cli/app.py).
 """
 
-from __future__ import annotations
-
-import shlex
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -43,6 +40,8 @@ def _first_difference(old: str, new: str) -> int:
 
 
 def _fix_command(ar: int, fmt: ReportFormat, output: Path, data: Path | None) -> str:
+    import shlex
+
     parts = ["utsatta", "report", str(ar)]
     if fmt is not ReportFormat.md:
         parts += ["--format", fmt.value]
@@ -139,7 +138,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     )
 
 
-def decision_date(ds: DataSet, ar: int) -> str | None:
+def decision_date(ds: "DataSet", ar: int) -> str | None:
     """The PDF footer's date: the year's uppföljning file's decision date, never the clock."""
     for src in ds.uppfoljningar:
         if src.model is not None and src.model.ar == ar:

@@ -4,8 +4,6 @@ Exit codes: 0 printed, written or unchanged; 1 a file that would be overwritten 
 or a file that cannot be written.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`utsatta validate [FILER…]`: check the data files and print the findings."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Annotated
