@@ -508,23 +508,25 @@ def test_levels_not_confirmed_by_the_police_are_marked(
     summary says how many of the latest list's levels they are."""
     s = view.sammanfattning
     assert s.lista_sakerhet == (
-        "Nivåerna i listan 2023 är inte alla bekräftade av polisen: av de 2 nivåerna är 1 "
-        "slutledd; se markeringarna i tabellen."
+        "Av de 2 nivåerna i listan 2023 är 1 inte bekräftad av polisen själv: 1 slutledd; se "
+        "markeringarna i tabellen."
     )
     assert [r.poster for r in s.lista] == [(("Norrby", ""),), (("Söderdal", "*"),), ()]
     assert s.forandring is not None
-    assert "1 slutledd och 1 från en sekundär källa" in s.forandring
+    assert "1 slutledd och 1 uppgift i andra hand" in s.forandring
     rader = {r.namn: [(c.text, c.markering) for c in r.celler] for r in view.omraden.rader}
     assert rader["Söderdal"] == [("utsatt", ""), ("riskområde", "*")]
     assert rader["Västmark"] == [("utsatt", "†"), ("ej på listan", "")]
     assert view.omraden.rader_forklaring == (
-        "* slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista",
-        "† nivå från en sekundär källa (t.ex. pressen), inte från polisen själv",
+        "* slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter",
+        "† uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
+        "(t.ex. pressen eller en tredjepartssida om polisens lista)",
+        "utan markering: bekräftad i polisens egen publicering",
     )
     assert "| Riskområden | 1 | Söderdal\\* |" in md_text
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text
-    assert "\n\\* slutledd nivå: härledd" in md_text
-    assert 'riskområde<abbr title="slutledd nivå: härledd' in html_text
+    assert "\n\\* slutledd: nivån står inte" in md_text
+    assert 'riskområde<abbr title="slutledd: nivån står inte' in html_text
 
 
 def test_no_certainty_note_when_every_level_is_confirmed(tmp_path: Path) -> None:

@@ -141,7 +141,7 @@ def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
         "Delvis tillgodosett",
     )
     assert view.behov.tidigare_text == (
-        "Rapporterna för 2022 lyfte 1 behov; uppföljningen redovisar utfallet för 1 av dem."
+        "Uppföljningen redovisar utfallet för det enda behovet som rapporterna för 2022 lyfte."
     )
 
 

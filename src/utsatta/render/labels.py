@@ -71,16 +71,23 @@ SAKERHET: Final[Mapping[str, str]] = {
 }
 #: markers for levels on the police list that are not confirmed, and what they mean
 SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
-    "slutledd": ("*", "slutledd nivå: härledd ur andra uppgifter, inte läst i polisens lista"),
-    "sekundar": ("†", "nivå från en sekundär källa (t.ex. pressen), inte från polisen själv"),
+    "slutledd": ("*", "slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter"),
+    "sekundar": (
+        "†",
+        "uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
+        "(t.ex. pressen eller en tredjepartssida om polisens lista)",
+    ),
+    "saknas": ("?", "källa saknas: ingen källa belägger nivån"),
 }
-#: the marker for a level whose sources are all confirmed but none of them is the police itself
-#: (e.g. the city's pages or the press, 2017–2021): docs/decisions/0072-police-legend.md
+#: the marker for a level bekräftad (stated in the source itself) by sources none of which is the
+#: police (the city's pages, the press, a party; 2017–2021): docs/decisions/0072-police-legend.md
 EJ_POLISEN_MARKERING: Final = (
     "‡",
-    "nivå ur en källa som inte är polisen själv (kommunen, pressen, ett parti eller en "
-    "tredjepart), inte läst i polisens lista",
+    "bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, pressen eller "
+    "ett parti), men ingen av källorna är polisens egen publicering",
 )
+#: what a level without a marker means (the last line of the legend)
+UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
     "polisen": "polisen",

@@ -43,6 +43,21 @@ class Rad:
 
 
 @dataclass(frozen=True)
+class NivaRad:
+    """A level of the police list with its count of areas; the count is None (unknown, never 0)
+    where areas whose level the sources leave open may be at this level."""
+
+    etikett: str
+    antal: int | None
+    nyckel: str
+    detalj: str = ""
+    #: the names in ``detalj``, each with its marker ("*", "†", "‡" or "") for how sure it is
+    poster: tuple[tuple[str, str], ...] = ()
+    #: the count as the report shows it: "4", or "okänt (nivån okänd för 4 områden)"
+    antal_text: str = ""
+
+
+@dataclass(frozen=True)
 class EjBedombarRad:
     """An indicator that is ej bedömbar, why, and what the last known values showed."""
 
@@ -195,8 +210,11 @@ class Sammanfattning:
     upplaga: str | None
     #: one sentence: the latest list, how many areas, and the goal
     lista_text: str
-    lista: tuple[Rad, ...]
-    antal_pa_listan: int
+    lista: tuple[NivaRad, ...]
+    #: None when an area's level leaves open whether it is on the list at all
+    antal_pa_listan: int | None
+    #: the total as the report shows it: "8", or "okänt (…)"
+    antal_pa_listan_text: str
     #: how many levels on the latest list are inferred or from secondary sources, or None
     lista_sakerhet: str | None
     #: the legend of the markers used in ``lista`` ("* slutledd nivå …")

@@ -12,7 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import InsatsCoverage
-from utsatta.model.omraden import Klassning, OmradenFil
+from utsatta.compute.police import count_in
+from utsatta.compute.status import Lucka
+from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
     EJ_POLISEN_MARKERING,
@@ -22,13 +24,14 @@ from utsatta.render.labels import (
     NIVA_RANG,
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
+    UTAN_MARKERING,
 )
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
+    NivaRad,
     OmradenVy,
     OmradeRad,
-    Rad,
     TackningRad,
     ankare_insats,
 )
@@ -38,12 +41,15 @@ from utsatta.render.report.view import (
 class ListaSammanfattning:
     """What the summary says about the police list."""
 
-    rader: tuple[Rad, ...]
+    rader: tuple[NivaRad, ...]
     upplaga: str | None
     sakerhet: str | None
     forklaring: tuple[str, ...]
     forandring: str | None
-    antal: int
+    #: the areas on the list; None when a level leaves open whether an area is on it
+    antal: int | None
+    #: the total as shown: "8", or "okänt (nivån okänd för 1 område)"
+    antal_text: str = ""
     #: "4 särskilt utsatta, 4 på en nivå som källorna inte anger", or ""
     fordelning: str = ""
 
@@ -51,14 +57,17 @@ class ListaSammanfattning:
 #: kalla id -> its kind (Kalla.slag), set per omraden.yaml in :func:`omraden_vy`
 Slag = Mapping[str, str | None]
 
+#: the cells that show no level ("–", "okänd"): their lack of a marker says nothing
+_UTAN_NIVA = ("saknas", "okand")
+
 #: every marker, in the legend's order
 _MARKERINGAR = (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
 
 
 def _markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
-    """The marker for a level not read in the police's own list, and what it means: inferred
-    (*), from a secondary source (†), or confirmed by sources none of which is the police (‡);
-    ("", "") for a level from the police (docs/decisions/0072-police-legend.md)."""
+    """The marker of a level by its ``sakerhet`` and sources, and what it means: slutledd (*),
+    i andra hand (†), without a source (?), or bekräftad but by no source of ``slag: polisen``
+    (‡); ("", "") for a level bekräftad by the police (docs/decisions/0072-police-legend.md)."""
     if k is None or k.niva == "okand":
         return "", ""
     if k.sakerhet in SAKERHET_MARKERING:
@@ -78,9 +87,11 @@ def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
 
 
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
-    """The legend lines for the markers used, in a fixed order."""
+    """The legend lines for the markers used, in a fixed order, and what no marker means where
+    some level is unmarked ("" in ``markers``: pass only the cells whose level is known)."""
     used = set(markers)
-    return tuple(f"{m} {text}" for m, text in _MARKERINGAR if m in used)
+    lines = tuple(f"{m} {text}" for m, text in _MARKERINGAR if m in used)
+    return (*lines, UTAN_MARKERING) if lines and "" in used else lines
 
 
 def _niva(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: int) -> str | None:
@@ -114,30 +125,60 @@ def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     return "oförändrad"
 
 
-def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, int, int]:
-    """How many of the levels are slutledda, how many from secondary sources, and how many
-    from confirmed sources none of which is the police."""
+def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, ...]:
+    """How many of the levels carry each marker of the legend (:data:`_MARKERINGAR` order)."""
     marks = [_markering(k, slag)[0] for k in klassningar if k is not None]
-    return (
-        marks.count(SAKERHET_MARKERING["slutledd"][0]),
-        marks.count(SAKERHET_MARKERING["sekundar"][0]),
-        marks.count(EJ_POLISEN_MARKERING[0]),
-    )
+    return tuple(marks.count(m) for m, _ in _MARKERINGAR)
 
 
-def _osakra_text(slutledda: int, sekundara: int, ej_polisen: int = 0) -> str:
-    """ "4 slutledda, 1 från en sekundär källa och 2 ur andra källor än polisen"."""
-    parts = []
-    if slutledda:
-        parts.append(f"{slutledda} {'slutledd' if slutledda == 1 else 'slutledda'}")
-    if sekundara:
-        kallor = "en sekundär källa" if sekundara == 1 else "sekundära källor"
-        parts.append(f"{sekundara} från {kallor}")
-    if ej_polisen:
-        parts.append(f"{ej_polisen} ur andra källor än polisen")
+#: how the sentences name the levels of each marker (one, many), in :data:`_MARKERINGAR` order
+_OSAKRA_ORD = (
+    ("slutledd", "slutledda"),
+    ("uppgift i andra hand", "uppgifter i andra hand"),
+    ("utan källa", "utan källa"),
+    ("bekräftad i en annan källa än polisen", "bekräftade i andra källor än polisen"),
+)
+
+
+def _osakra_text(osakra: Sequence[int], total: int | None = None) -> str:
+    """ "4 slutledda, 1 uppgift i andra hand och 2 bekräftade i andra källor än polisen"; "alla
+    8 är uppgifter i andra hand" when every one of ``total`` levels is of one kind."""
+    parts = [antal(n, *ord_) for n, ord_ in zip(osakra, _OSAKRA_ORD, strict=True) if n]
+    if total is not None and len(parts) == 1 and sum(osakra) == total:
+        n = sum(osakra)
+        kind = next(o for c, o in zip(osakra, _OSAKRA_ORD, strict=True) if c)
+        return f"{'den' if n == 1 else 'alla ' + str(n)} är {kind[0] if n == 1 else kind[1]}"
     if len(parts) < 2:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def _lista_sakerhet(upplaga: int, levels: Sequence[Klassning | None], slag: Slag) -> str | None:
+    """What the summary says about how sure the levels of the latest list are, or None when the
+    police confirm them all."""
+    osakra = _osakra(levels, slag)
+    n = sum(1 for k in levels if k is not None)
+    if not any(osakra):
+        return None
+    if sum(osakra) == n:
+        return (
+            f"Ingen av nivåerna i listan {upplaga} är bekräftad av polisen själv: "
+            f"{_osakra_text(osakra, n)}; se markeringarna i tabellen."
+        )
+    return (
+        f"Av de {n} nivåerna i listan {upplaga} är {sum(osakra)} inte "
+        f"{'bekräftad' if sum(osakra) == 1 else 'bekräftade'} av polisen själv: "
+        f"{_osakra_text(osakra)}; se markeringarna i tabellen."
+    )
+
+
+def _okant(gap: Lucka) -> str:
+    """The count where a level the sources leave open decides it: unknown, never 0."""
+    return f"okänt (nivån okänd för {antal(len(gap.omraden), 'område', 'områden')})"
+
+
+def _namn_lista(namn: Sequence[str]) -> str:
+    return namn[0] if len(namn) == 1 else ", ".join(namn[:-1]) + " och " + namn[-1]
 
 
 def _upplaga_text(omr: OmradenFil, ar: int, slag: Slag) -> str:
@@ -207,7 +248,7 @@ def omraden_vy(
     """The områden section, and what the summary says about the police list."""
     if omr is None:
         empty = OmradenVy((), (), (), (), None, None, (), (), (), ())
-        return empty, ListaSammanfattning((), None, None, (), None, 0)
+        return empty, ListaSammanfattning((), None, None, (), None, 0, "0")
     slag: Slag = {k.id: k.slag for k in omr.kallor}
     klass: Mapping[tuple[str, int], Klassning] = {
         (o.id, k.upplaga): k for o in omr.omraden for k in o.klassning
@@ -219,9 +260,10 @@ def omraden_vy(
     senaste = max(upplagor, default=None)
     fore = max((u for u in upplagor if u < plan_start), default=None)
 
-    lista: list[Rad] = []
+    lista: list[NivaRad] = []
     upplaga_text = None
-    antal_pa_listan = 0
+    antal_pa_listan: int | None = 0
+    antal_text = "0"
     on_list: list[str] = []
     lista_sakerhet = None
     lista_markers: list[str] = []
@@ -233,20 +275,29 @@ def omraden_vy(
             areas = [o for o in omr.omraden if _niva(klass, o.id, senaste) == niva]
             if niva == "pa-listan-niva-okand" and not areas:
                 continue  # the row only where the sources leave a level open
-            if areas:
+            # the count as the police module computes it: a gap where an unknown level could
+            # be this one (docs/decisions/0042-police-levels-unknown.md), never 0
+            count = count_in(omr, senaste, (niva,)) if niva in NIVA_RANG else None
+            n: int | None = len(areas)
+            text = str(len(areas))
+            if isinstance(count, Lucka):
+                n, text = None, _okant(count)
+            elif areas:
                 fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple((o.namn, _markering(klass.get((o.id, senaste)), slag)[0]) for o in areas)
             lista_markers += [m for _, m in poster]
-            antal_pa_listan += len(areas)
-            lista.append(Rad(rubrik, len(areas), niva, ", ".join(o.namn for o in areas), poster))
-        on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
-        osakra = _osakra((klass.get((o, senaste)) for o in on_list), slag)
-        if any(osakra):
-            lista_sakerhet = (
-                f"Nivåerna i listan {senaste} är inte alla bekräftade av polisen: av de "
-                f"{antal_pa_listan} nivåerna är {_osakra_text(*osakra)}; se "
-                "markeringarna i tabellen."
+            lista.append(
+                NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text)
             )
+        on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
+        total = count_in(omr, senaste, NIVAER_PA_LISTAN)
+        if isinstance(total, Lucka):
+            antal_pa_listan, antal_text = None, _okant(total)
+        else:
+            antal_pa_listan, antal_text = len(on_list), str(len(on_list))
+        lista_sakerhet = _lista_sakerhet(
+            senaste, [klass.get((o, senaste)) for o in on_list], slag
+        )
 
     forandringar: list[ForandringRad] = []
     change_of: dict[str, str] = {}
@@ -254,6 +305,7 @@ def omraden_vy(
     if senaste is not None and fore is not None and senaste != fore:
         counts: dict[str, int] = {}
         compared: list[Klassning | None] = []
+        open_: list[str] = []
         for o in omr.omraden:
             a, b = klass.get((o.id, fore)), klass.get((o.id, senaste))
             if not (_pa_listan(a) or _pa_listan(b)):
@@ -262,9 +314,12 @@ def omraden_vy(
             change = _forandring(a, b)
             change_of[o.id] = change
             counts[change] = counts.get(change, 0) + 1
+            if change in ("okänd", "på listan, nivå okänd"):
+                open_.append(o.namn)
             forandringar.append(
                 ForandringRad(o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change)
             )
+        known = len(forandringar) - len(open_)
         parts = [
             antal(counts.get("ny på listan", 0), "nytt område", "nya områden"),
             antal(counts.get("har lämnat listan", 0), "område har", "områden har")
@@ -273,13 +328,22 @@ def omraden_vy(
             antal(counts.get("högre nivå", 0), "område", "områden") + " med högre nivå",
         ]
         forandring_text = (
-            f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(parts) + "."
+            f"Jämfört med listan {fore}, den senaste före planperioden: "
+            + ", ".join(parts)
         )
+        if open_:
+            forandring_text += (
+                f" bland de {known} områden vars förändring går att avgöra. För "
+                f"{antal(len(open_), 'område', 'områden')} går förändringen inte att avgöra, "
+                f"eftersom källorna inte anger nivån: {_namn_lista(open_)}."
+            )
+        else:
+            forandring_text += "."
         osakra = _osakra(compared, slag)
         if any(osakra):
             forandring_text += (
-                " Jämförelsen bygger delvis på nivåer som inte är bekräftade av polisen: "
-                f"{_osakra_text(*osakra)}; se markeringarna i avsnitt 5."
+                " Jämförelsen bygger delvis på nivåer som inte är bekräftade av polisen själv: "
+                f"{_osakra_text(osakra)}; se markeringarna i avsnitt 5."
             )
 
     # The level table carries the change since the plan began as its last column
@@ -300,12 +364,17 @@ def omraden_vy(
         upplagor=tuple(upplagor),
         upplagor_text=tuple(_upplaga_text(omr, u, slag) for u in upplagor),
         rader=rader,
-        rader_forklaring=_forklaring(c.markering for r in rader for c in r.celler),
+        rader_forklaring=_forklaring(
+            c.markering for r in rader for c in r.celler if c.nyckel not in _UTAN_NIVA
+        ),
         fore_upplaga=fore,
         senaste_upplaga=senaste,
         forandringar=tuple(forandringar),
         forandringar_forklaring=_forklaring(
-            c.markering for f in forandringar for c in (f.fore, f.efter)
+            c.markering
+            for f in forandringar
+            for c in (f.fore, f.efter)
+            if c.nyckel not in _UTAN_NIVA
         ),
         tackning_omraden=tuple(
             o.namn if o.id in listed else f"{o.namn} (ej på listan)" for o in columns
@@ -319,5 +388,6 @@ def omraden_vy(
         _forklaring(lista_markers),
         forandring_text,
         antal_pa_listan,
+        antal_text,
         ", ".join(fordelning) if len(fordelning) > 1 else "",
     )

@@ -5,7 +5,7 @@ the analysts' file says so (``tidigare_behov``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.load.dataset import DataSet
@@ -32,6 +32,36 @@ def _behov_text(ds: DataSet, ar: int, org: str, insats: str, nummer: int) -> str
             if item.insats == insats and 0 < nummer <= len(item.behov):
                 return item.behov[nummer - 1]
     return f"Behov nr {nummer} (finns inte i rapporten i datan)"
+
+
+def _tidigare_text(ds: DataSet, ar: int, followed: Sequence[int]) -> str:
+    """One sentence per the years the table shows, and last year's: how many behov that year's
+    reports raised, and for how many of them the analysts' file gives the outcome, so the
+    sentence and the table speak of the same behov."""
+    years = sorted({y for y in followed if y < ar} | {ar - 1})
+    parts = []
+    for y in years:
+        raised = sum(len(i.behov) for r in reports_of_year(ds, y).values() for i in r.insatser)
+        n = sum(1 for f in followed if f == y)
+        if not raised and not n:
+            continue
+        if not raised:
+            parts.append(f"för {antal(n, 'behov', 'behov')} från {y}")
+        elif n == raised:
+            alla = "det enda behovet" if n == 1 else f"alla {n} behov"
+            parts.append(f"för {alla} som rapporterna för {y} lyfte")
+        elif n:
+            parts.append(
+                f"för {n} av de {antal(raised, 'behov', 'behov')} som rapporterna för {y} lyfte"
+            )
+        else:
+            parts.append(
+                f"för inget av de {antal(raised, 'behov', 'behov')} som rapporterna för {y} lyfte"
+            )
+    if not parts:
+        return ""
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+    return f"Uppföljningen redovisar utfallet {joined}."
 
 
 def behov_vy(
@@ -79,18 +109,10 @@ def behov_vy(
         )
         for t in (upp.tidigare_behov if upp else [])
     )
-    earlier = reports_of_year(ds, ar - 1)
-    n_earlier = sum(len(i.behov) for r in earlier.values() for i in r.insatser)
-    followed = sum(1 for t in tidigare if t.ar == ar - 1)
     if upp is None:
         tidigare_text = (
             f"Vad som blev av tidigare års behov är inte redovisat: uppföljningen för {ar} saknas."
         )
-    elif n_earlier:
-        tidigare_text = (
-            f"Rapporterna för {ar - 1} lyfte {antal(n_earlier, 'behov', 'behov')}; uppföljningen "
-            f"redovisar utfallet för {followed} av dem."
-        )
     else:
-        tidigare_text = ""
+        tidigare_text = _tidigare_text(ds, ar, [t.ar for t in tidigare])
     return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)

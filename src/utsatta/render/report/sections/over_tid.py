@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.plan import PlanFil
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
@@ -23,6 +24,22 @@ from utsatta.render.report.view import ankare_insats
 
 #: a year without a report from the organisation on the insats
 INGEN: str = "–"
+
+
+def serie_text(r: IndicatorResult) -> str:
+    """The whole series in one line, year order, with each year whose value is missing named with
+    its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten"."""
+    parts = [(p.ar, f"{p.ar}: {varde(p.varde, r.indikator.enhet)}") for p in r.serie]
+    parts += [(g.ar, f"{g.ar}: {lucka_text(g)}") for g in r.luckor]
+    return "; ".join(t for _, t in sorted(parts, key=lambda x: x[0])) or "inga värden"
+
+
+def lucka_text(g: Lucka) -> str:
+    """A year without a value, and why ("okänt, nivån okänd för …"); never 0."""
+    if g.orsak is Orsak.NIVA_OKAND and g.namn:
+        namn = g.namn[0] if len(g.namn) == 1 else ", ".join(g.namn[:-1]) + " och " + g.namn[-1]
+        return f"okänt, nivån okänd för {namn}"
+    return "okänt"
 
 
 def over_tid(
@@ -52,12 +69,6 @@ def over_tid(
         )
         insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, rader))
     serier = tuple(
-        SerieRad(
-            r.indikator.namn,
-            f"indikator-{r.indikator.id}",
-            "; ".join(f"{p.ar}: {varde(p.varde, r.indikator.enhet)}" for p in r.serie)
-            or "inga värden",
-        )
-        for r in results
+        SerieRad(r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r)) for r in results
     )
     return OverTidVy(years, tuple(insatser), serier)

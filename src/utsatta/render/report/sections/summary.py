@@ -82,9 +82,13 @@ def sammanfattning(
         for key, label in [*RAPPORTSTATUS.items(), (SAKNAS, "Rapport saknas")]
     )
     if pl.upplaga is not None:
-        lista_text = (
-            f"Senaste lista t.o.m. {ar}: {pl.upplaga}. "
+        pa_listan = (
             f"{antal(pl.antal, 'område står', 'områden står')} på listan"
+            if pl.antal is not None
+            else f"hur många områden som står på listan är {pl.antal_text}"
+        )
+        lista_text = (
+            f"Senaste lista t.o.m. {ar}: {pl.upplaga}. {pa_listan[0].upper()}{pa_listan[1:]}"
             + (f" ({pl.fordelning})" if pl.fordelning else "")
             + f"; målet är att inga områden ska vara utsatta år {g.till}."
         )
@@ -108,6 +112,7 @@ def sammanfattning(
         lista_text=lista_text,
         lista=pl.rader,
         antal_pa_listan=pl.antal,
+        antal_pa_listan_text=pl.antal_text,
         lista_sakerhet=pl.sakerhet,
         lista_forklaring=pl.forklaring,
         forandring=pl.forandring,
