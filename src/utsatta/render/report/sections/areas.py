@@ -147,7 +147,9 @@ def _osakra_text(osakra: Sequence[int], total: int | None = None) -> str:
     if total is not None and len(parts) == 1 and sum(osakra) == total:
         n = sum(osakra)
         kind = next(o for c, o in zip(osakra, _OSAKRA_ORD, strict=True) if c)
-        return f"{'den' if n == 1 else 'alla ' + str(n)} är {kind[0] if n == 1 else kind[1]}"
+        if n > 1:
+            return f"alla {n} är {kind[1]}"
+        return f"den är {'en ' if kind[0].startswith('uppgift') else ''}{kind[0]}"
     if len(parts) < 2:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " och " + parts[-1]

@@ -1,0 +1,185 @@
+"""Police levels the sources do not give are unknown in the report, never 0: the summary's counts
+by level, the comparison with the list the plan started from, the series in bilaga C; and the
+legend of the level markers says what each mark means in terms of ``sakerhet`` and the sources.
+
+On the shipped data's 2025 report (four areas ``pa-listan-niva-okand``, fakta.md §2.2) and on the
+fixture's 2025 edition (one area ``okand``)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from utsatta.load.dataset import load
+from utsatta.render.report import ReportView, build, render
+
+HERE = Path(__file__).parent
+SHIPPED = HERE.parent / "data"
+FIXTURE = HERE / "fixtures" / "report-data"
+
+OPEN_2025 = "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa"
+
+
+@pytest.fixture(scope="module")
+def v2025() -> ReportView:
+    return build(load(SHIPPED), 2025)
+
+
+@pytest.fixture(scope="module")
+def md2025(v2025: ReportView) -> str:
+    return render(v2025, "md")
+
+
+def test_riskomraden_and_utsatta_2025_are_unknown_not_zero(md2025: str) -> None:
+    assert "| Riskområden | okänt (nivån okänd för 4 områden) | okänt vilka |" in md2025
+    assert "| Utsatta områden | okänt (nivån okänd för 4 områden) | okänt vilka |" in md2025
+    assert "| Riskområden | 0 |" not in md2025
+    assert "| Utsatta områden | 0 |" not in md2025
+    # what is known still counts
+    assert "| Särskilt utsatta områden | 4 |" in md2025
+    assert "| **Totalt** | **8** |   |" in md2025
+
+
+def test_unknown_counts_in_html_and_json(v2025: ReportView) -> None:
+    html = render(v2025, "html")
+    assert '<td class="num">okänt (nivån okänd för 4 områden)</td><td>okänt vilka</td>' in html
+    rows = {r.nyckel: r.antal for r in v2025.sammanfattning.lista}
+    assert rows["riskomrade"] is None and rows["utsatt"] is None
+
+
+def test_no_level_2025_is_confirmed_by_the_police(md2025: str) -> None:
+    assert (
+        "Ingen av nivåerna i listan 2025 är bekräftad av polisen själv: alla 8 är uppgifter i "
+        "andra hand; se markeringarna i tabellen."
+    ) in md2025
+
+
+def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md2025: str) -> None:
+    assert (
+        "Jämfört med listan 2021, den senaste före planperioden: 0 nya områden, 0 områden har "
+        "lämnat listan, 0 områden med lägre nivå, 0 områden med högre nivå bland de 4 områden "
+        "vars förändring går att avgöra. För 4 områden går förändringen inte att avgöra, "
+        f"eftersom källorna inte anger nivån: {OPEN_2025}. Jämförelsen bygger delvis på nivåer "
+        "som inte är bekräftade av polisen själv: 9 uppgifter i andra hand och 7 bekräftade i "
+        "andra källor än polisen; se markeringarna i avsnitt 5."
+    ) in md2025
+
+
+def test_bilaga_c_series_show_the_gap_and_its_reason(md2025: str) -> None:
+    early = "2015: okänt, nivån okänd för Hisings Backa och Rannebergen"
+    assert (
+        f"| Antal riskområden i Göteborg | {early}; 2017: 0; 2019: 1; 2021: 1; 2023: 2; "
+        f"2025: okänt, nivån okänd för {OPEN_2025} |"
+    ) in md2025
+    assert (
+        f"| Antal områden i Göteborg i kategorin utsatt område | {early}; 2017: 2; 2019: 2; "
+        f"2021: 2; 2023: 2; 2025: okänt, nivån okänd för {OPEN_2025} |"
+    ) in md2025
+    assert (
+        "| Antal särskilt utsatta områden i Göteborg | "
+        f"{early}; 2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 |"
+    ) in md2025
+
+
+def test_legend_says_what_each_mark_means(md2025: str) -> None:
+    section = md2025.split("## 5. Områdena", 1)[1].split("## 6.", 1)[0]
+    legend = [line for line in section.splitlines() if line[:2] in ("\\*", "† ", "‡ ", "ut")]
+    assert legend == [
+        "\\* slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter",
+        "† uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
+        "(t.ex. pressen eller en tredjepartssida om polisens lista)",
+        "‡ bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, "
+        "pressen eller ett parti), men ingen av källorna är polisens egen publicering",
+        "utan markering: bekräftad i polisens egen publicering",
+    ]
+
+
+def test_marks_in_the_table_follow_the_legend(v2025: ReportView) -> None:
+    """Recomputed from the data: * slutledd, † sekundar, ‡ bekraftad without a police source,
+    none for bekraftad by the police; unknown levels ("okänd") carry no mark."""
+    omr = load(SHIPPED).omraden
+    assert omr is not None and omr.model is not None
+    slag = {k.id: k.slag for k in omr.model.kallor}
+    expected: dict[str, list[str]] = {}
+    for o in omr.model.omraden:
+        marks = []
+        for u in v2025.omraden.upplagor:
+            k = next((k for k in o.klassning if k.upplaga == u), None)
+            if k is None or k.niva == "okand":
+                marks.append("")
+            elif k.sakerhet == "slutledd":
+                marks.append("*")
+            elif k.sakerhet == "sekundar":
+                marks.append("†")
+            elif not any(slag[c] == "polisen" for c in k.kallor):
+                marks.append("‡")
+            else:
+                marks.append("")
+        expected[o.namn] = marks
+    got = {r.namn: [c.markering for c in r.celler] for r in v2025.omraden.rader}
+    assert got == expected
+    assert got["Hjällbo"][4] == ""  # 2023, bekräftad by the police
+
+
+def _copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    return data
+
+
+def test_a_secondary_level_from_the_police_is_dagger_and_a_sourceless_one_is_marked(
+    tmp_path: Path,
+) -> None:
+    """† follows sakerhet, not the kind of source; a level with sakerhet saknas is "?", never
+    ‡ (which says bekräftad)."""
+    data = _copy(tmp_path)
+    omr = data / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8")
+    text = text.replace(
+        "niva: utsatt, sakerhet: sekundar, kallor: [tidning-2021]",
+        "niva: utsatt, sakerhet: sekundar, kallor: [polisen-2021]",
+    )
+    text = text.replace(
+        "{upplaga: 2021, niva: sarskilt-utsatt, sakerhet: bekraftad, kallor: [polisen-2021]}",
+        "{upplaga: 2021, niva: sarskilt-utsatt, sakerhet: saknas}",
+    )
+    omr.write_text(text, encoding="utf-8")
+    v = build(load(data), 2023)
+    rader = {r.namn: [c.markering for c in r.celler] for r in v.omraden.rader}
+    assert rader["Västmark"][0] == "†"
+    assert rader["Norrby"] == ["?", ""]
+    assert "? källa saknas: ingen källa belägger nivån" in v.omraden.rader_forklaring
+
+
+def test_a_level_that_may_be_off_the_list_leaves_the_total_unknown() -> None:
+    """The fixture's 2025 edition: Söderdal ``okand`` (any level, or off the list)."""
+    v = build(load(FIXTURE), 2025)
+    s = v.sammanfattning
+    assert s.antal_pa_listan is None
+    assert s.lista_text.startswith(
+        "Senaste lista t.o.m. 2025: Polisen: Lägesbild 2025 (2025). Hur många områden som står "
+        "på listan är okänt (nivån okänd för 1 område);"
+    )
+    md = render(v, "md")
+    assert "| Riskområden | okänt (nivån okänd för 1 område) | Norrby† |" in md
+    assert "| **Totalt** | **okänt (nivån okänd för 1 område)** |   |" in md
+    assert (
+        "Ingen av nivåerna i listan 2025 är bekräftad av polisen själv: den är en uppgift i "
+        "andra hand;"
+    ) in md
+    assert "För 1 område går förändringen inte att avgöra, eftersom källorna inte anger " in md
+
+
+def test_behov_sentence_speaks_of_the_years_in_its_table(v2025: ReportView, md2025: str) -> None:
+    """By hand: the 2023 reports raise 16 behov, the 2024 reports 11; the 2025 uppföljning gives
+    the outcome of 2 behov, both from 2023."""
+    b = v2025.behov
+    assert b is not None
+    assert {t.ar for t in b.tidigare} == {2023}
+    assert b.tidigare_text == (
+        "Uppföljningen redovisar utfallet för 2 av de 16 behov som rapporterna för 2023 lyfte "
+        "och för inget av de 11 behov som rapporterna för 2024 lyfte."
+    )
+    assert "Rapporterna för 2024 lyfte 11 behov" not in md2025
