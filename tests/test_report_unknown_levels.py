@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from utsatta.export.tables import tables
 from utsatta.load.dataset import load
 from utsatta.render.report import ReportView, build, render
 
@@ -183,3 +184,32 @@ def test_behov_sentence_speaks_of_the_years_in_its_table(v2025: ReportView, md20
         "och för inget av de 11 behov som rapporterna för 2024 lyfte."
     )
     assert "Rapporterna för 2024 lyfte 11 behov" not in md2025
+
+
+def test_no_behov_claims_a_link_to_an_earlier_year_the_data_does_not_make(
+    v2025: ReportView,
+) -> None:
+    """Behov in the reports are plain text (no link across years); only the uppföljning's
+    ``tidigare_behov`` links one to its outcome. So a behov text that says it was raised "sedan
+    2023" claims what the data does not show (it was Socialnämnd Sydväst's 2:5)."""
+    b = v2025.behov
+    assert b is not None
+    texts = [p.text for f in b.fokus for i in f.insatser for p in i.poster]
+    assert texts and not [t for t in texts if "lyft sedan" in t]
+
+
+def test_export_counts_an_area_on_the_list_at_an_unknown_level_as_on_the_list() -> None:
+    """The 2025 export's omradesnivaer: the four areas at a level the sources do not give are on
+    the list (it said "nej"); an ``okand`` level leaves it open (empty), e.g. 2015."""
+    [t] = [t for t in tables(load(SHIPPED), 2025) if t.namn == "omradesnivaer"]
+    col = {c.namn: i for i, c in enumerate(t.columns)}
+    rows = {(r[col["omrade"]], r[col["upplaga"]]): r for r in t.rows}
+    gardsten = rows[("gardsten", 2025)]
+    assert (gardsten[col["niva_text"]], gardsten[col["pa_listan"]]) == (
+        "på listan, nivå okänd",
+        "ja",
+    )
+    assert rows[("hisings-backa", 2015)][col["pa_listan"]] is None
+    assert rows[("rannebergen", 2025)][col["pa_listan"]] == "nej"
+    on_list = [r for (o, u), r in rows.items() if u == 2025 and r[col["pa_listan"]] == "ja"]
+    assert len(on_list) == 8

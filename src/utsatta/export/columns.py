@@ -160,11 +160,16 @@ OMRADESNIVAER: Final = (
     _text("upplaga_titel", "Upplagans titel."),
     _kod(
         "niva",
-        "Områdets nivå i upplagan som kod: sarskilt-utsatt, riskomrade, utsatt, ej-pa-listan "
-        "eller okand.",
+        "Områdets nivå i upplagan som kod: sarskilt-utsatt, riskomrade, utsatt, "
+        "pa-listan-niva-okand (på listan, nivån anges inte), ej-pa-listan eller okand.",
     ),
     _kod("niva_text", "Nivån i klartext."),
-    Column("pa_listan", "ja/nej", "ja om nivån sätter området på polisens lista."),
+    Column(
+        "pa_listan",
+        "ja/nej",
+        "ja om nivån sätter området på polisens lista (också pa-listan-niva-okand); tom när "
+        "nivån är okand.",
+    ),
     _kod(
         "sakerhet",
         "Hur säker nivån är (källans slag): bekraftad (läst i polisens lista), sekundar (från "

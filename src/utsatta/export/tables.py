@@ -35,6 +35,7 @@ from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
+from utsatta.model.omraden import NIVAER_PA_LISTAN
 from utsatta.model.rapport import InsatsRapport, RapportFil
 
 __all__ = ["tables"]
@@ -57,6 +58,7 @@ NIVA_TEXT: Final[Mapping[str, str]] = {
     "sarskilt-utsatt": "särskilt utsatt",
     "riskomrade": "riskområde",
     "utsatt": "utsatt",
+    "pa-listan-niva-okand": "på listan, nivå okänd",
     "ej-pa-listan": "ej på listan",
     "okand": "okänd",
 }
@@ -304,7 +306,8 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
                         u.titel if u else None,
                         k.niva,
                         NIVA_TEXT.get(k.niva, k.niva),
-                        _ja(k.niva in ("utsatt", "riskomrade", "sarskilt-utsatt")),
+                        # on the list at a level not given is on it; okand leaves it open
+                        None if k.niva == "okand" else _ja(k.niva in NIVAER_PA_LISTAN),
                         k.sakerhet,
                         ", ".join(k.kallor) or None,
                         "; ".join(t for t in (_kalla_text(kallor.get(i))[0] for i in k.kallor) if t)

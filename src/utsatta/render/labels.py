@@ -83,8 +83,8 @@ SAKERHET_MARKERING: Final[Mapping[str, tuple[str, str]]] = {
 #: police (the city's pages, the press, a party; 2017–2021): docs/decisions/0072-police-legend.md
 EJ_POLISEN_MARKERING: Final = (
     "‡",
-    "bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, pressen eller "
-    "ett parti), men ingen av källorna är polisens egen publicering",
+    "bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, pressen "
+    "eller ett parti), men ingen av källorna är polisens egen publicering",
 )
 #: what a level without a marker means (the last line of the legend)
 UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"

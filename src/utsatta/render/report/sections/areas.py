@@ -279,7 +279,7 @@ def omraden_vy(
                 continue  # the row only where the sources leave a level open
             # the count as the police module computes it: a gap where an unknown level could
             # be this one (docs/decisions/0042-police-levels-unknown.md), never 0
-            count = count_in(omr, senaste, (niva,)) if niva in NIVA_RANG else None
+            count = count_in(omr, senaste, [n for n in NIVAER_PA_LISTAN if n == niva])
             n: int | None = len(areas)
             text = str(len(areas))
             if isinstance(count, Lucka):
@@ -288,18 +288,14 @@ def omraden_vy(
                 fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple((o.namn, _markering(klass.get((o.id, senaste)), slag)[0]) for o in areas)
             lista_markers += [m for _, m in poster]
-            lista.append(
-                NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text)
-            )
+            lista.append(NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
         total = count_in(omr, senaste, NIVAER_PA_LISTAN)
         if isinstance(total, Lucka):
             antal_pa_listan, antal_text = None, _okant(total)
         else:
             antal_pa_listan, antal_text = len(on_list), str(len(on_list))
-        lista_sakerhet = _lista_sakerhet(
-            senaste, [klass.get((o, senaste)) for o in on_list], slag
-        )
+        lista_sakerhet = _lista_sakerhet(senaste, [klass.get((o, senaste)) for o in on_list], slag)
 
     forandringar: list[ForandringRad] = []
     change_of: dict[str, str] = {}
@@ -329,9 +325,8 @@ def omraden_vy(
             antal(counts.get("lägre nivå", 0), "område", "områden") + " med lägre nivå",
             antal(counts.get("högre nivå", 0), "område", "områden") + " med högre nivå",
         ]
-        forandring_text = (
-            f"Jämfört med listan {fore}, den senaste före planperioden: "
-            + ", ".join(parts)
+        forandring_text = f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(
+            parts
         )
         if open_:
             forandring_text += (
