@@ -93,4 +93,10 @@ def behov_vy(
         )
     else:
         tidigare_text = ""
+    if upp is not None and upp.illustrativ and tidigare:
+        # the outcomes come from the analysts' file: an illustrative one is not theirs
+        tidigare_text = (
+            f"{tidigare_text} Utfallen och vad som gjorts är illustrativa (påhittade, ur "
+            f"uppfoljning/{ar}.yaml), inte stadsledningskontorets."
+        ).strip()
     return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)
