@@ -390,7 +390,7 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     rows = {
         line.split(" ", 2)[1]: line.split(" | ", 1)[1]
         for line in section.splitlines()
-        if line.startswith("| 1:") or line.startswith("| 2:") or line.startswith("| 3:")
+        if line.startswith(("| 1:", "| 2:", "| 3:"))
     }
     assert rows["1:4"] == (
         "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"

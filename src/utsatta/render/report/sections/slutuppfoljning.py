@@ -113,7 +113,7 @@ def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
 def _raknat(
     rader: Sequence[tuple[str, int]], labels: Mapping[str, str], *, years_shown: bool = True
 ) -> str:
-    """"Genomförd 3 (2025), Pågående 5 (2023, 2024)": (key, year) pairs counted by key, in the
+    """Count (key, year) pairs by key: "Genomförd 3 (2025), Pågående 5 (2023, 2024)", in the
     order of ``labels``, each with the years it was reported (unless ``years_shown`` is off)."""
     counts: dict[str, int] = {}
     years: dict[str, set[int]] = {}
@@ -148,9 +148,7 @@ def _latest(
     return None
 
 
-def _insatser(
-    ds: DataSet, plan: PlanFil, ar: int, names: Names
-) -> tuple[InsatsUtfall, ...]:
+def _insatser(ds: DataSet, plan: PlanFil, ar: int, names: Names) -> tuple[InsatsUtfall, ...]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's) and who left it open or owes it still."""
     duties = duties_of(ds)
@@ -166,7 +164,9 @@ def _insatser(
         return ()
     items = {
         year: {
-            (org, i.insats): i for org, rep in reports_of_year(ds, year).items() for i in rep.insatser
+            (org, i.insats): i
+            for org, rep in reports_of_year(ds, year).items()
+            for i in rep.insatser
         }
         for year in matrices
     }
