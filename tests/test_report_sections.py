@@ -344,7 +344,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert (
         "> *Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som "
         "rapporten hämtar ur uppfoljning/2025.yaml är påhittat för att visa formatet och märkt "
-        "”illustrativ”: läget, bedömningarna, de övriga uppdragens status, vad som blev av "
+        "”illustrativ”: läget, bedömningarna, de övriga uppdragens status och redovisning, vad "
+        "som blev av "
         "tidigare behov, lärdomarna och förslagen, planen för det fortsatta arbetet och beslutet. "
         "De illustrativa bedömningar som anger källor är härledda ur källorna av den som skrev "
         "exemplet, inte av stadsledningskontoret.*" in md
@@ -357,7 +358,9 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
         "### Plan för det fortsatta arbetet *(illustrativ text)*",
     ):
         assert heading + "\n" in md
-    assert "| Dnr | Uppdrag | Tidsplan | Status 2025 (illustrativ) | Redovisning |" in md
+    assert (
+        "| Dnr | Uppdrag | Tidsplan | Status 2025 (illustrativ) | Redovisning (illustrativ) |"
+    ) in md
     assert "(se slutuppföljningen)" not in md
     assert "Utfallen och vad som gjorts är illustrativa" in md
     assert '<th scope="col">Bedömning (illustrativ)</th>' in html

@@ -187,7 +187,7 @@ def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> 
     if not upp.illustrativ:
         return ""
     parts = ["läget", "bedömningarna" + (" utom de märkta ”verklig”" if verkliga else "")]
-    parts.append("de övriga uppdragens status")
+    parts.append("de övriga uppdragens status och redovisning")
     if upp.tidigare_behov:
         parts.append("vad som blev av tidigare behov")
     if upp.slutuppfoljning is not None:
