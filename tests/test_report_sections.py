@@ -140,8 +140,10 @@ def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
         "Kulturpedagoger till skolorna i Norrby.",
         "Delvis tillgodosett",
     )
+    # the outcomes come from an illustrative uppföljning file: said where they are shown
     assert view.behov.tidigare_text == (
-        "Uppföljningen redovisar utfallet för det enda behovet som rapporterna för 2022 lyfte."
+        "Uppföljningen redovisar utfallet för det enda behovet som rapporterna för 2022 lyfte. "
+        "Utfallen och vad som gjorts är illustrativa (påhittade), inte stadsledningskontorets."
     )
 
 
@@ -224,9 +226,59 @@ def test_the_written_verdict_per_area_stands_beside_the_evidence() -> None:
     )
     md = render(view, "md")
     assert (
-        "**Stadsledningskontorets bedömning: Osäkert** *(illustrativ)* (delmål: Staden inte ska "
-        "ha några särskilt utsatta områden)" in md
+        "**Illustrativ bedömning: Osäkert** · Delmål 1 (”staden inte ska ha några särskilt "
+        "utsatta områden”)" in md
     )
+    assert "Stadsledningskontorets bedömning" not in md
+
+
+def test_a_missing_verdict_on_the_mal_is_said_plainly() -> None:
+    md = render(build(load(FIXTURE), 2023), "md")
+    section = md[md.index("### Målet och delmålen") : md.index("### Fokusområdena")]
+    assert section.startswith(
+        "### Målet och delmålen\n\n*Ingen bedömning av målet är skriven för 2023.*\n\n"
+        "**Delmål 1 (”staden inte ska ha några särskilt utsatta områden”): Bedöms inte uppnås** "
+        "*(illustrativ bedömning, härledd ur källorna nedan)*\n"
+    )
+
+
+def test_a_missing_delmal_verdict_is_said_plainly(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path = root / "uppfoljning" / "2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("  - delmal: inga-nya-omraden")
+    path.write_text(text[:cut] + text[text.index("fokusomraden:") :], encoding="utf-8")
+    view = build(load(root), 2023)
+    assert view.uppfoljning is not None
+    assert view.uppfoljning.saknade == (
+        "Ingen bedömning av målet är skriven för 2023.",
+        "Ingen bedömning av delmål 2 (”inga nya områden ska ha tillkommit”) är skriven för 2023.",
+    )
+
+
+def test_a_real_file_is_stadsledningskontorets_and_a_real_part_of_an_illustrative_one_says_so(
+    tmp_path: Path,
+) -> None:
+    root = _copy(tmp_path)
+    path = root / "uppfoljning" / "2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("illustrativ: true\n", "illustrativ: false\n"), "utf-8")
+    md = render(build(load(root), 2023), "md")
+    assert "Illustrativ uppföljning" not in md and "(illustrativ text)" not in md
+    assert "**Stadsledningskontorets bedömning: Osäkert** · Delmål 1" in md
+    assert "**Delmål 2 (”inga nya områden ska ha tillkommit”): Bedöms uppnås**\n" in md
+    # an illustrative file with one verdict marked illustrativ: false
+    text = text.replace(
+        "    sakerhet: bekraftad\n", "    sakerhet: bekraftad\n    illustrativ: false\n", 1
+    )
+    path.write_text(text, "utf-8")
+    view = build(load(root), 2023)
+    assert view.uppfoljning is not None
+    assert view.uppfoljning.not_text.endswith(
+        "Bedömningarna märkta ”verklig” är stadsledningskontorets och anger sina källor."
+    )
+    md = render(view, "md")
+    assert "Bedöms inte uppnås** *(verklig: stadsledningskontorets bedömning)*" in md
 
 
 # -- over the years --------------------------------------------------------------------------
@@ -261,31 +313,57 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
         next(i for i, x in enumerate(md.splitlines()) if x.startswith("## "))
     ] == ("## 1. Samlad bedömning 2025 och slutuppföljning 2022–2025")
     assert (
-        "Mot polisens lista 2025: Delmål 3 är nått; målet och delmål 1 är inte nått; delmål 2 kan "
-        "inte avgöras ur de beräknade värdena." in md
+        "Mot polisens lista 2025: Delmål 3 är nått; målet och delmål 1 är inte nådda; delmål 2 "
+        "kan inte avgöras ur de beräknade värdena." in md
     )
-    rows = [line for line in md.splitlines() if line.startswith("| **Målet:**")]
+    rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
-        "| **Målet:** Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
-        "områden år 2025. | **inte nått** | Antal områden i Göteborg på polisens lista (alla tre "
-        "nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått |"
+        "| **Målet** (”Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
+        "områden år 2025.”) | **inte nått** | Antal områden i Göteborg på polisens lista (alla "
+        "tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått (illustrativ) |"
     ]
+    # the plan's delmål are clauses of its sentence: quoted after their number
     assert (
-        "| **Delmål 1:** staden inte ska ha några särskilt utsatta områden | **inte nått** | "
+        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **inte nått** | "
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). | "
-        "Inte uppnått |" in md
+        "Inte uppnått (illustrativ) |" in md
     )
-    assert "| **Delmål 3:** inga nya områden ska ha tillkommit | **nått** |" in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** |" in md
+    assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
         "Antalet riskområden och utsatta områden 2025 går inte att räkna: nivån är okänd för "
         "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
     )
-    # the file is illustrative, its judgements of the goals are real: the note says which
-    assert "Bara bedömningarna utan markeringen ”illustrativ” är verkliga" in md
-    assert "**Målet: Inte uppnått**\n" in md
-    for heading in ("### Lärdomar", "### Förslag till det fortsatta arbetet", "### Övriga uppdrag"):
-        assert heading in md
+    # the whole file is illustrative: nothing in it is called stadsledningskontoret's, the
+    # verdicts drawn from sources say so, and every text of the file is marked where shown
+    assert "Bara bedömningarna utan markeringen" not in md
+    assert "Stadsledningskontorets bedömning" not in md
+    assert "| Mål | Beräknat utfall | Underlag | Bedömning (illustrativ) |" in md
+    assert (
+        "> *Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som "
+        "rapporten hämtar ur uppfoljning/2025.yaml är påhittat för att visa formatet och märkt "
+        "”illustrativ”: läget, bedömningarna, de övriga uppdragens status och redovisning, vad "
+        "som blev av "
+        "tidigare behov, lärdomarna och förslagen, planen för det fortsatta arbetet och beslutet. "
+        "De illustrativa bedömningar som anger källor är härledda ur källorna av den som skrev "
+        "exemplet, inte av stadsledningskontoret.*" in md
+    )
+    assert "**Målet: Inte uppnått** *(illustrativ bedömning, härledd ur källorna nedan)*\n" in md
+    for heading in (
+        "### Läget i slutet av 2025 *(illustrativ text)*",
+        "### Lärdomar *(illustrativ text)*",
+        "### Förslag till det fortsatta arbetet *(illustrativ text)*",
+        "### Plan för det fortsatta arbetet *(illustrativ text)*",
+    ):
+        assert heading + "\n" in md
+    assert (
+        "| Dnr | Uppdrag | Tidsplan | Status 2025 (illustrativ) | Redovisning (illustrativ) |"
+    ) in md
+    assert "(se slutuppföljningen)" not in md
+    assert "Utfallen och vad som gjorts är illustrativa" in md
+    assert '<th scope="col">Bedömning (illustrativ)</th>' in html
+    assert "### Övriga uppdrag" in md
     assert '<h3 id="slutuppfoljning">Målen 2022–2025: vad som nåddes</h3>' in html
 
 
@@ -302,6 +380,52 @@ def test_report_2025_has_a_section_per_area_and_the_combined_behov(
     assert tooltip in html
     assert "Organisationernas rapporter för 2025 lyfter 10 behov av ytterligare insatser" in md
     assert "| 2023 | Idrotts- och föreningsnämnden | 3:3 |" in md
+
+
+def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) -> None:
+    """1:4 was återrapporterad 2023, 1:7 reported once as the plan asks (2023); 3:3's earlier
+    återrapporteringar count, and those who left it pågående are named (plan: 1:4 and 3:3
+    "återrapportering under pågående planperiod", 1:7 "i samband med slutrapportering till
+    Socialstyrelsen 2023")."""
+    md, html = shipped_2025
+    section = md.split("### Insatserna 2022–2025: utfall över perioden")[1].split("###")[0]
+    rows = {
+        line.split(" ", 2)[1]: line.split(" | ", 1)[1]
+        for line in section.splitlines()
+        if line.startswith(("| 1:", "| 2:", "| 3:"))
+    }
+    assert rows["1:4"] == (
+        "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"
+    )
+    assert rows["1:7"] == (
+        "En gång, år 2023 | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms uppnås 1 "
+        "| Pågående: Socialnämnd Sydväst (2023) |"
+    )
+    assert rows["3:3"].startswith(
+        "Återrapportering under planperioden | Genomförd 3 (2025), Pågående 5 (2023, 2024) | "
+        "Uppnått 3, Bedöms uppnås 5 | Pågående: Socialnämnd Hisingen (2024), "
+    )
+    assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
+    assert len(rows) == 15 and "ingen rapport" not in section
+    assert "<caption>Insatsernas utfall 2022–2025</caption>" in html
+
+
+def test_an_owed_report_never_sent_is_named_in_the_outcome(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    # Socialnämnd Sydväst's 2023 report is its only report on 1:7 (owed in 2023)
+    path = root / "rapporter" / "2023" / "socialnamnd-sydvast.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - insats: "1:7"')
+    end = text.index("  - insats:", start + 1)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    view = build(load(root), 2025)
+    assert view.slut is not None
+    row = next(i for i in view.slut.insatser if i.insats == "1:7")
+    assert (row.status, row.oppet) == (
+        "Genomförd 3 (2023)",
+        "Rapport saknas: Socialnämnd Sydväst (2023)",
+    )
 
 
 def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:

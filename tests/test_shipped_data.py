@@ -237,3 +237,16 @@ def test_illustrative_reports_name_no_real_area() -> None:
             assert name not in text, (rep.display, name)
         checked += 1
     assert checked >= 35
+
+
+def test_illustrative_samordning_agrees_with_its_bedomning() -> None:
+    """Socialnämnd Hisingen's 2025 report on 2:5 says Uppnått: its samordning text must not say
+    the insats was not reached."""
+    ds = load(DATA)
+    for rep in ds.rapporter:
+        if rep.model is None or rep.folder_year != 2025:
+            continue
+        for item in rep.model.insatser:
+            if item.bedomning == "uppnatt":
+                said = f"{item.motivering} {item.samordning or ''}"
+                assert "inte nåtts" not in said and "inte nått" not in said, (rep.path, item.insats)

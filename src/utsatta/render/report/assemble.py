@@ -98,5 +98,5 @@ def build(ds: DataSet, ar: int) -> ReportView:
         behov=behov_vy(ds, plan, reports, upp, ar, names),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(plan, results, reports, upp, ar, upp_vy.uppdrag_text),
+        slut=slutuppfoljning(ds, plan, results, upp, ar, upp_vy.uppdrag_text, names),
     )

@@ -22,6 +22,11 @@ class BedomningVy:
     #: "bekräftad", "i andra hand (sekundär källa)", "slutledd" or ""
     sakerhet: str
     illustrativ: bool
+    #: who wrote it, as a heading: "Stadsledningskontorets bedömning", "Illustrativ bedömning" …
+    etikett: str = "Stadsledningskontorets bedömning"
+    #: the marker shown beside the verdict: "" for a real one, else "illustrativ" or
+    #: "illustrativ bedömning, härledd ur källorna nedan"
+    markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,12 @@ class UppfoljningVy:
     uppdrag_text: str
     #: in an illustrative file, some assessments are real (marked illustrativ: false)
     har_verkliga: bool = False
+    #: the note on what in the section is illustrative and who wrote it, or ""
+    not_text: str = ""
+    #: the marker beside the headings of the file's own texts ("illustrativ text"), or ""
+    markering: str = ""
+    #: one sentence per mål, delmål or fokusområde without a written verdict
+    saknade: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -205,9 +216,15 @@ class InsatsUtfall:
     insats: str
     ankare: str
     titel: str
-    #: "Genomförd 3, Pågående 1" over the organisations' 2025 reports
+    #: how the plan asks for reports: "Årlig", "En gång, 2023", "Återrapportering …"
+    uppfoljning: str
+    #: each organisation's latest report in the period, counted by status with the years:
+    #: "Genomförd 3 (2023), Pågående 1 (2023)", or "ingen rapport"
     status: str
     bedomning: str
+    #: the organisations whose latest report is not a closing one (pågående …) or that owe a
+    #: report that is missing, with the year: "Pågående: Socialnämnd Sydväst (2023)", or "–"
+    oppet: str
 
 
 @dataclass(frozen=True)
@@ -218,7 +235,13 @@ class SlutVy:
     #: one plain sentence: how many of the goals were reached, not reached or cannot be told
     slutsats: str
     insatser: tuple[InsatsUtfall, ...]
+    #: the heading of the verdict column: "Stadsledningskontorets bedömning" only for a real file
+    bedomning_rubrik: str
+    #: the sentence above the table: what is computed and whose the verdicts are
+    intro: str
     uppdrag_text: str
     lardomar: str | None
     forslag: str | None
     saknas_text: str | None
+    #: the marker beside the headings of the lessons and proposals ("illustrativ text"), or ""
+    markering: str = ""

@@ -115,4 +115,10 @@ def behov_vy(
         )
     else:
         tidigare_text = _tidigare_text(ds, ar, [t.ar for t in tidigare])
+    if upp is not None and upp.illustrativ and tidigare:
+        # the outcomes come from the analysts' file: an illustrative one is not theirs
+        tidigare_text = (
+            f"{tidigare_text} Utfallen och vad som gjorts är illustrativa (påhittade), "
+            "inte stadsledningskontorets."
+        ).strip()
     return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)

@@ -25,7 +25,11 @@ from utsatta.render.report.followup_view import (
     OmradesVarde,
 )
 from utsatta.render.report.sections.names import Names
-from utsatta.render.report.sections.uppfoljning import bedomning_vy, file_kallor
+from utsatta.render.report.sections.uppfoljning import (
+    bedomning_vy,
+    delmal_rubriker,
+    file_kallor,
+)
 from utsatta.render.report.view import ankare_insats
 
 #: up to this many organisations are named per insats in an area's section, else counted
@@ -122,7 +126,7 @@ def omraden_detalj(
     verdicts: dict[str, BedomningVy] = {}
     if upp is not None:
         fk = file_kallor(upp)
-        texts = {d.id: d.text[:1].upper() + d.text[1:] for d in plan.mal.delmal}
+        texts = delmal_rubriker(plan)
         ordered = sorted(upp.delmal, key=lambda d: d.delmal != DELMAL_PER_OMRADE)
         for d in ordered:
             for b in d.omraden:
@@ -137,6 +141,7 @@ def omraden_detalj(
                     b.sakerhet,
                     ill,
                     fk,
+                    upp.illustrativ,
                 )
     out = []
     for o in omr.omraden:

@@ -66,6 +66,17 @@ def kalla_text(k: Kalla) -> str:
     return ", ".join(parts)
 
 
+def delmal_rubrik(n: int, text: str) -> str:
+    """A delmål as a heading. The plan's words are a clause of its sentence ("Delmål är att
+    staden inte ska ha …"), so they are quoted after the number, never made into a sentence."""
+    return f"Delmål {n} (”{text}”)"
+
+
+def delmal_rubriker(plan: PlanFil) -> dict[str, str]:
+    """Delmål id -> its heading (:func:`delmal_rubrik`), in the plan's order."""
+    return {d.id: delmal_rubrik(n, d.text) for n, d in enumerate(plan.mal.delmal, start=1)}
+
+
 def bedomning_vy(
     rubrik: str,
     bedomning: str,
@@ -74,7 +85,16 @@ def bedomning_vy(
     sakerhet: str | None,
     illustrativ: bool,
     file_kallor: Mapping[str, Kalla],
+    fil_illustrativ: bool = False,
 ) -> BedomningVy:
+    """One written verdict. Only a real one is called stadsledningskontoret's; an illustrative
+    one drawn from sources says so, and its sources are listed with it."""
+    if illustrativ:
+        etikett = "Illustrativ bedömning"
+        markering = "illustrativ bedömning, härledd ur källorna nedan" if kallor else "illustrativ"
+    else:
+        etikett = "Stadsledningskontorets bedömning"
+        markering = "verklig: stadsledningskontorets bedömning" if fil_illustrativ else ""
     return BedomningVy(
         rubrik=rubrik,
         bedomning=MALUPPFYLLELSE.get(bedomning, bedomning),
@@ -83,6 +103,8 @@ def bedomning_vy(
         kallor="; ".join(kalla_text(file_kallor[k]) if k in file_kallor else k for k in kallor),
         sakerhet=UNDERLAG.get(sakerhet, sakerhet) if sakerhet else "",
         illustrativ=illustrativ,
+        etikett=etikett,
+        markering=markering,
     )
 
 
@@ -115,27 +137,77 @@ def file_kallor(upp: UppfoljningFil | None) -> dict[str, Kalla]:
     return {k.id: k for k in upp.kallor} if upp else {}
 
 
-def delmal_bedomningar(plan: PlanFil, upp: UppfoljningFil) -> tuple[BedomningVy, ...]:
-    """The analysts' verdict per delmål, in the plan's order."""
+def delmal_per_id(plan: PlanFil, upp: UppfoljningFil) -> dict[str, BedomningVy]:
+    """The analysts' verdict per delmål id, in the plan's order (only those written)."""
     kallor = file_kallor(upp)
+    rubriker = delmal_rubriker(plan)
     by_id = {d.delmal: d for d in upp.delmal}
-    out = []
+    out = {}
     for d in plan.mal.delmal:
         b = by_id.get(d.id)
         if b is None:
             continue
-        out.append(
-            bedomning_vy(
-                d.text[:1].upper() + d.text[1:],
-                b.bedomning,
-                b.text,
-                b.kallor,
-                b.sakerhet,
-                _illustrativ(b.illustrativ, upp.illustrativ),
-                kallor,
-            )
+        out[d.id] = bedomning_vy(
+            rubriker[d.id],
+            b.bedomning,
+            b.text,
+            b.kallor,
+            b.sakerhet,
+            _illustrativ(b.illustrativ, upp.illustrativ),
+            kallor,
+            upp.illustrativ,
         )
+    return out
+
+
+def delmal_bedomningar(plan: PlanFil, upp: UppfoljningFil) -> tuple[BedomningVy, ...]:
+    """The analysts' verdict per delmål, in the plan's order."""
+    return tuple(delmal_per_id(plan, upp).values())
+
+
+def _saknade(plan: PlanFil, upp: UppfoljningFil, ar: int) -> tuple[str, ...]:
+    """A plain sentence for the mål and each delmål without a written verdict."""
+    out = []
+    if upp.mal is None:
+        out.append(f"Ingen bedömning av målet är skriven för {ar}.")
+    written = {d.delmal for d in upp.delmal}
+    for n, d in enumerate(plan.mal.delmal, start=1):
+        if d.id not in written:
+            out.append(f"Ingen bedömning av delmål {n} (”{d.text}”) är skriven för {ar}.")
     return tuple(out)
+
+
+def _och(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> str:
+    """What in an illustrative file is made up, and who wrote it: never stadsledningskontoret.
+    Empty for a real file."""
+    if not upp.illustrativ:
+        return ""
+    parts = ["läget", "bedömningarna" + (" utom de märkta ”verklig”" if verkliga else "")]
+    parts.append("de övriga uppdragens status och redovisning")
+    if upp.tidigare_behov:
+        parts.append("vad som blev av tidigare behov")
+    if upp.slutuppfoljning is not None:
+        parts.append("lärdomarna och förslagen")
+    parts.append("planen för det fortsatta arbetet")
+    if upp.beslut:
+        parts.append("beslutet")
+    text = (
+        "Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som rapporten "
+        f"hämtar ur uppfoljning/{ar}.yaml är påhittat för att visa formatet och märkt "
+        f"”illustrativ”: {_och(parts)}."
+    )
+    if med_kallor:
+        text += (
+            " De illustrativa bedömningar som anger källor är härledda ur källorna av den som "
+            "skrev exemplet, inte av stadsledningskontoret."
+        )
+    if verkliga:
+        text += " Bedömningarna märkta ”verklig” är stadsledningskontorets och anger sina källor."
+    return text
 
 
 def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | None:
@@ -150,6 +222,7 @@ def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | No
         m.sakerhet,
         _illustrativ(m.illustrativ, upp.illustrativ),
         file_kallor(upp),
+        upp.illustrativ,
     )
 
 
@@ -192,6 +265,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
             b.sakerhet,
             _illustrativ(b.illustrativ, upp.illustrativ),
             kallor,
+            upp.illustrativ,
         )
         for f in plan.fokusomraden
         if (b := by_fokus.get(f.id)) is not None
@@ -199,7 +273,9 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     saknas = sum(1 for u in uppdrag if u.status_nyckel == "saknas")
     mal = mal_bedomning(plan, upp)
     delmal = delmal_bedomningar(plan, upp)
-    verkliga = any(not b.illustrativ for b in (*([mal] if mal else []), *delmal, *fokus))
+    alla = (*([mal] if mal else []), *delmal, *fokus)
+    verkliga = upp.illustrativ and any(not b.illustrativ for b in alla)
+    med_kallor = any(b.illustrativ and b.kallor for b in alla)
     return UppfoljningVy(
         finns=True,
         saknas_text=None,
@@ -220,5 +296,8 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         uppdrag_text=(
             f"Årets status saknas för {saknas} av {len(uppdrag)} övriga uppdrag." if saknas else ""
         ),
-        har_verkliga=upp.illustrativ and verkliga,
+        har_verkliga=verkliga,
+        not_text=not_text(upp, ar, verkliga, med_kallor),
+        markering="illustrativ text" if upp.illustrativ else "",
+        saknade=_saknade(plan, upp, ar),
     )
