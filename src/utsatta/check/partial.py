@@ -1,60 +1,87 @@
 """A check of some files only (a pre-commit hook): the other report files that findings in the
 named files depend on, so that the check finds in them exactly what a check of the whole folder
-finds (docs/decisions/0097-partial-check.md)."""
+finds (docs/decisions/0097-delkontroll.md)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
+from typing import Any
 
-from utsatta.load.dataset import DataSet
+from utsatta.load.files import classify, display_path
+from utsatta.load.raw import read_raw
 
 
-def depends_on(ds: DataSet, named: Collection[Path]) -> set[Path]:
-    """The report files, named or not, whose content findings in the ``named`` files read.
-
-    ``ds`` is loaded with ``only=named`` (every shared and uppföljning file, of the reports only
-    the named ones); ``named`` are resolved paths.
+def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
+    """The files to load for a check of ``named`` (resolved paths): those and every existing
+    report file whose content findings in them read.
 
     - A report's completeness (``insats-saknas``) reads the earlier years' reports of its
       organisation and of each predecessor: an återrapportering made there counts.
-    - An uppföljning's ``tidigare_behov`` reads the reports of the earlier years it names, all
-      of each such year (a missing report is answered with those that are there).
+    - An uppföljning's ``tidigare_behov`` reads the reports of the years it names, all of each
+      such year (a missing report is answered with those that are there).
 
-    Only paths that exist are returned; one that is not a data file is harmless: ``load``
-    reads only the data files it finds itself.
+    Worked out before loading, from the paths and the plain data of organisationer.yaml and
+    the named uppföljning files, so the folder is loaded once. Their data may be invalid: what
+    is read here is read tolerantly, and too much is harmless (only the named files' findings
+    are kept; ``load`` reads only the data files it finds itself).
     """
     wanted = set(named)
-    reports = ds.root / "rapporter"
-    predecessors: dict[str, list[str]] = {}
-    orgs = ds.organisationer.model if ds.organisationer else None
-    for o in orgs.organisationer if orgs else ():
-        for e in o.efterfoljare:
-            predecessors.setdefault(e.organisation, []).append(o.id)
-    for rep in ds.rapporter:
-        if rep.model is None or rep.model.organisation != rep.path.stem:
-            continue  # only a report named after its organisation counts (check.completeness)
-        lineage = {rep.path.stem}
-        todo = [rep.path.stem]
-        while todo:
-            for p in predecessors.get(todo.pop(), ()):
-                if p not in lineage:
-                    lineage.add(p)
-                    todo.append(p)
-        for year in ds.report_years:
-            if year < rep.folder_year:
-                for org in lineage:
-                    path = reports / str(year) / f"{org}.yaml"
-                    if path.exists():
-                        wanted.add(path.resolve())
-    for up in ds.uppfoljningar:
-        if up.model is None or up.path.resolve() not in named:
+    top = root.resolve()
+    kinds = {p: classify(top, p) for p in named if p.is_relative_to(top)}
+    reports = top / "rapporter"
+    if "rapport" in kinds.values():
+        predecessors: dict[str, set[str]] = {}
+        for org in _items(_plain(top, top / "organisationer.yaml"), "organisationer"):
+            for e in _items(org, "efterfoljare"):
+                predecessors.setdefault(str(e.get("organisation")), set()).add(str(org.get("id")))
+        years = _years(reports)
+        for path, kind in kinds.items():
+            if kind != "rapport":
+                continue
+            lineage, todo = {path.stem}, [path.stem]
+            while todo:
+                for p in predecessors.get(todo.pop(), ()):
+                    if p not in lineage:
+                        lineage.add(p)
+                        todo.append(p)
+            for year in years:
+                if year < int(path.parent.name):
+                    for org_id in lineage:
+                        report = reports / str(year) / f"{org_id}.yaml"
+                        if report.exists():
+                            wanted.add(report.resolve())
+    for path, kind in kinds.items():
+        if kind != "uppfoljning":
             continue
-        for year in {b.ar for b in up.model.tidigare_behov if b.ar < up.model.ar}:
+        for b in _items(_plain(top, path), "tidigare_behov"):
             try:
-                with os.scandir(reports / str(year)) as entries:
+                folder = reports / str(int(str(b.get("ar"))))
+                with os.scandir(folder) as entries:
                     wanted.update(Path(e.path).resolve() for e in entries)
-            except OSError:
-                continue  # no such folder: the finding says the report is missing
+            except (OSError, ValueError):
+                continue  # no such year or folder: the finding says so
     return wanted
+
+
+def _plain(top: Path, path: Path) -> Any:
+    """The plain data of a file inside the data folder, or None."""
+    if not path.resolve().is_relative_to(top) or not path.is_file():
+        return None  # a link out of the folder is never read (discover reports it)
+    return read_raw(path, display_path(path)).data
+
+
+def _items(data: Any, key: str) -> Iterator[dict[str, Any]]:
+    """The mappings in the list under ``key`` of ``data``, if it is one."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if isinstance(value, list):
+        yield from (v for v in value if isinstance(v, dict))
+
+
+def _years(reports: Path) -> list[int]:
+    try:
+        with os.scandir(reports) as entries:
+            return sorted(int(e.name) for e in entries if e.name.isdigit() and len(e.name) == 4)
+    except OSError:
+        return []

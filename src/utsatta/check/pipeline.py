@@ -102,13 +102,9 @@ def validate(
     ``utsatta.load.dataset.load``).
     """
     only = {Path(p).resolve() for p in paths} if paths else None
-    ds = load(Path(root), only=only, texts=texts)
-    if only is not None:
-        # Findings in the named files may read other reports: load those too (their own
-        # findings are dropped below), so the named files get what a full check gives them.
-        needed = depends_on(ds, only)
-        if not needed <= only:
-            ds = load(Path(root), only=needed, texts=texts)
+    # Findings in the named files may read other reports: those are loaded too (their own
+    # findings are dropped below), so the named files get what a full check gives them.
+    ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     found = list(ds.findings)
     found += check_rules(ds)
     years = [year] if year is not None else sorted(ds.report_years)
