@@ -163,7 +163,7 @@ def test_fastighetsnamnden_is_split_per_insats_and_lokalnamnden_passes_on_coordi
 
 def test_the_shipped_reports_of_2023_match_the_duties() -> None:
     """Every owed report of the new nämnder is in, and nobody owes what no longer exists."""
-    from utsatta.check.completeness import reported
+    from utsatta.compute.duties import reported
 
     done = reported(_DS)
     m = matrix(PLAN, ORGS, 2023, done)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -29,12 +29,23 @@ def check_completeness(
         return findings
     g = ds.plan.model.plan.giltighet
     names = ds.organisation_names()
+    # Only a report whose file is named after its organisation counts for it: a misnamed one
+    # has its own error (filnamn-matchar-inte), and a check of named files can then find every
+    # report it depends on by its path (check.partial).
     by_file = {
-        (r.folder_year, r.model.organisation): r for r in ds.rapporter if r.model is not None
+        (r.folder_year, r.path.stem): r
+        for r in ds.rapporter
+        if r.model is not None and r.model.organisation == r.path.stem
     }
-    # A report file that exists but is invalid has its own errors; it is not "missing".
-    present = {(r.folder_year, r.path.stem) for r in ds.rapporter}
-    done = reported(ds)
+    done: Reported = {}
+    for (ar, org), r in by_file.items():
+        assert r.model is not None
+        done.setdefault(ar, {})[org] = [i.insats for i in r.model.insatser]
+    # A report file that exists but is invalid or misnamed has its own errors; it is not
+    # "missing".
+    present = {(r.folder_year, r.path.stem) for r in ds.rapporter} | {
+        (r.folder_year, r.model.organisation) for r in ds.rapporter if r.model is not None
+    }
     duties = duties_of(ds)
     for ar in years:
         if not g.fran <= ar <= g.till:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
+from utsatta.check.partial import depends_on
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.findings import Finding, Severity, at_line, has_errors
@@ -94,12 +95,16 @@ def validate(
     """Check a data folder: every finding, with its line and column.
 
     ``paths`` limits report files and findings to those files (see
-    ``utsatta.load.files.partial_check_files``); ``year`` limits the checks of reports to
-    that year. The data set in the result has every value, free texts included, unless
-    ``texts=False`` (same findings, far less memory; see ``utsatta.load.dataset.load``).
+    ``utsatta.load.files.partial_check_files``), with exactly the findings a check of the whole
+    folder gives them: the reports they depend on are read too (``utsatta.check.partial``).
+    ``year`` limits the checks of reports to that year. The data set in the result has every
+    value, free texts included, unless ``texts=False`` (same findings, far less memory; see
+    ``utsatta.load.dataset.load``).
     """
     only = {Path(p).resolve() for p in paths} if paths else None
-    ds = load(Path(root), only=only, texts=texts)
+    # Findings in the named files may read other reports: those are loaded too (their own
+    # findings are dropped below), so the named files get what a full check gives them.
+    ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     found = list(ds.findings)
     found += check_rules(ds)
     years = [year] if year is not None else sorted(ds.report_years)

@@ -225,17 +225,19 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
-    """The report files a check of ``given`` is limited to, or None for the whole folder.
+    """The files a check of ``given`` is limited to, or None for the whole folder.
 
-    Naming a folder, or any shared file (plan, organisations, områden, indicators), checks
-    everything: a change there can break every report.
+    Reports and uppföljning files can be checked alone (what their findings read from other
+    reports is read too, see ``utsatta.check.partial``). Naming a folder, or any shared file
+    (plan, organisations, områden, indicators), checks everything: a change there can break
+    every report.
     """
     files: list[Path] = []
     root_resolved = root.resolve()
     for p in given:
         if p.is_dir():
             return None  # a folder: check it all, missing reports included
-        if classify(root_resolved, p.resolve()) not in (None, "rapport"):
+        if classify(root_resolved, p.resolve()) not in (None, "rapport", "uppfoljning"):
             return None
         files.append(p)
     return files or None

@@ -1,0 +1,130 @@
+"""A check of named files (the pre-commit mode) finds in them exactly what a check of the whole
+folder finds: same code, line, column, severity and message, for every file of every data set
+the project ships or tests with."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from tests.support import BASE, ROOT, build_case
+from utsatta.check import validate
+from utsatta.cli.app import app
+from utsatta.findings import Finding
+
+FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
+DATA_SETS = [ROOT / "data", *FIXTURES, BASE]
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
+
+
+def _by_file(findings: list[Finding]) -> dict[Path, list[Finding]]:
+    out: dict[Path, list[Finding]] = {}
+    for f in findings:
+        out.setdefault(Path(f.file).resolve(), []).append(f)
+    return out
+
+
+def _assert_partial_equals_full(root: Path, files: list[Path]) -> None:
+    full = _by_file(validate(root, texts=False).findings)
+    for path in files:
+        partial = validate(root, paths=[path], texts=False).findings
+        assert partial == full.get(path.resolve(), []), path
+
+
+@pytest.mark.parametrize("root", DATA_SETS, ids=[p.relative_to(ROOT).as_posix() for p in DATA_SETS])
+def test_each_file_alone_as_in_the_full_check(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    _assert_partial_equals_full(root.relative_to(ROOT), _files(root.relative_to(ROOT)))
+
+
+def test_each_file_of_a_case_alone_as_in_the_full_check(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cases hold the broken files: each file the case lays over the base, and each
+    report and uppföljning file (whose findings may read other files)."""
+    data = build_case(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    overlay = {p.relative_to(case / "files") for p in _files(case / "files")}
+    files = [
+        p.relative_to(tmp_path)
+        for p in _files(data)
+        if p.relative_to(data) in overlay or p.relative_to(data).parts[0] != "indikatorer"
+    ]
+    _assert_partial_equals_full(Path("data"), files)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "data/rapporter/2025/grundskolenamnden.yaml",
+        "data/rapporter/2025/socialnamnd-hisingen.yaml",
+        "data/rapporter/2025/kulturnamnden.yaml",
+        "data/uppfoljning/2025.yaml",
+    ],
+)
+def test_validate_file_of_the_shipped_data_is_clean(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """These gave false insats-saknas errors (an återrapportering made in an earlier year was
+    not read), and the uppföljning file a warning about another file."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    result = CliRunner().invoke(app, ["validate", name], catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("Inga problem i ")
+
+
+def test_a_misnamed_earlier_report_does_not_count(base_copy: Path) -> None:
+    """Completeness counts a report for the organisation its file is named after, so a check
+    of named files finds what it depends on by path; the misnamed file has its own error."""
+    done = base_copy / "rapporter" / "2023" / "grundskolenamnden.yaml"
+    later = base_copy / "rapporter" / "2025" / "grundskolenamnden.yaml"
+    later.parent.mkdir()
+    text = done.read_text(encoding="utf-8")
+    later.write_text(text.replace("ar: 2023", "ar: 2025"), encoding="utf-8")
+    # The 2023 report makes the återrapportering of 1:4 that is owed in 2025, but its file is
+    # misnamed.
+    done.with_name("grundskolan.yaml").write_text(
+        text + '  - insats: "1:4"\n    status: genomford\n    nulage: Klar.\n'
+        "    omraden: [bergsjon]\n    bedomning: uppnatt\n    fortsatt_arbete: Ingen.\n",
+        encoding="utf-8",
+    )
+    done.unlink()
+    full = validate(base_copy).findings
+    codes = {(Path(f.file).name, f.code) for f in full if f.severity == "fel"}
+    assert codes == {
+        ("grundskolan.yaml", "filnamn-matchar-inte"),
+        ("grundskolenamnden.yaml", "insats-saknas"),
+    }
+    for path in (later, done.with_name("grundskolan.yaml")):
+        assert validate(base_copy, paths=[path]).findings == _by_file(full).get(path.resolve(), [])
+
+
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+
+
+def _hook_patterns() -> dict[str, re.Pattern[str]]:
+    hooks = YAML(typ="safe").load(HOOKS.read_text(encoding="utf-8"))
+    return {h["id"]: re.compile(h["files"]) for h in hooks}
+
+
+def test_hooks_match_every_data_file() -> None:
+    """pre-commit matches ``files`` with re.search against the path from the repository root:
+    every data file of the shipped data is checked and formatted, uppföljning files included."""
+    patterns = _hook_patterns()
+    assert set(patterns) == {"utsatta-validate", "utsatta-fmt"}
+    data_files = [p.relative_to(ROOT).as_posix() for p in _files(ROOT / "data")]
+    assert any(p.startswith("data/uppfoljning/") for p in data_files)
+    for hook, pattern in patterns.items():
+        assert [p for p in data_files if not pattern.search(p)] == [], hook
+        for path in ("uppfoljning/2025.yaml", "data/uppfoljning/2024.yaml"):
+            assert pattern.search(path), (hook, path)
+        for path in ("README.md", "data/uppfoljning/utkast.yaml", "data/rapporter/x.yaml"):
+            assert not pattern.search(path), (hook, path)
