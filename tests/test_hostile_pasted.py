@@ -137,6 +137,7 @@ _LINE = st.builds(
 @example(["nulage: |", " \t", "Tre ord här:", ""], True, 0)
 @example(["nulage: |", "    text", "  "], False, 0)
 @example(["nulage: |", " ", ""], False, 0)
+@example(["nulage: |", "Tre ord här:\r"], True, 0)
 @example(["nulage: |", "  text", "  more"], False, 0)
 @example(["nulage: |", "  text", "Tre ord här: x"], True, 0)
 @example(["nulage: |", "  text", "Tre ord här: x"], True, 2)

@@ -62,6 +62,8 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
     a key made of a sentence (three words or more before the colon), so valid YAML with an
     empty block text followed by an odd key is never taken for pasted text. ``before``: the
     line of a syntax error; pasted text found only after it is not the cause (0: any)."""
+    if parsed and not _sentence_key_line(text):
+        return None  # the usual case, found by looking only at the lines with a colon
     if _ANY_HEADER.search(text) is None:
         return None
     # Runs on every file: regular expressions find the next header by its ':' and the end of
@@ -105,6 +107,29 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
                 return _pasted(text.split("\n"), header.group(2), i, j, indent)
         pos = at
     return None
+
+
+#: ``_SENTENCE_KEY`` at a line start in the whole text (a line's trailing "\r" ignored). The
+#: possessive quantifiers change nothing but time: a word is always followed by a space or ':'.
+_WORD_AT = r"(?:[^\s:#-][^\s:#]*+|-[^\s:#]++)"
+_SENTENCE_KEY_AT = re.compile(
+    rf"^ *+(?:- +)*+{_WORD_AT}(?: ++{_WORD_AT}){{2,}} *+:(?: |\r*$)", re.MULTILINE
+)
+
+
+def _sentence_key_line(text: str) -> bool:
+    """Whether some line reads as a key made of a sentence. Such a line has a colon, so only
+    lines with one are matched; ``str.find`` skips the rest of the text at C speed."""
+    at = text.find(":")
+    checked = -1
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        if start != checked:
+            if _SENTENCE_KEY_AT.match(text, start):
+                return True
+            checked = start
+        at = text.find(":", at + 1)
+    return False
 
 
 #: Where a header line may end: found by its ':' (a fast scan), then the line is matched
