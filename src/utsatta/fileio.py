@@ -118,8 +118,9 @@ def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, o
             raise NotRegularFile(path, kind_of_mode(st.st_mode))
         chunks = []
         left = -1 if limit is None else limit + 1
-        # The size as the first request (and a byte more, to see the end): os.read allocates
-        # what is asked for, and a megabyte per small file costs more than the reading.
+        # os.read allocates what it is asked for, and a megabyte per small file costs more
+        # than the reading: ask for the size and a byte more (to see the end), then for
+        # modest chunks (the end, or a file that grew).
         want = min(st.st_size + 1, 1 << 20)
         while left != 0:
             chunk = os.read(fd, want if left < 0 else min(left, want))
@@ -128,7 +129,7 @@ def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, o
             chunks.append(chunk)
             if left > 0:
                 left -= len(chunk)
-            want = 1 << 20
+            want = 1 << 16
         return chunks[0] if len(chunks) == 1 else b"".join(chunks), st
     finally:
         os.close(fd)

@@ -24,12 +24,14 @@ _REPOSITORY_FILES = frozenset(
 )
 
 
-def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
+def display_path(path: Path, *, cwd: str | None = None) -> str:
+    """The path as users see it: relative to the working folder when inside it (``cwd``: the
+    working folder, when the caller already asked for it)."""
     if not path.is_absolute():
         return path.as_posix()
     if os.sep == "/":  # a string prefix test: pathlib's relative_to costs ten times more
-        cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
+        if cwd is None:
+            cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
         text = str(path)
         prefix = cwd if cwd.endswith("/") else cwd + "/"
         return text[len(prefix) :] if text.startswith(prefix) else text
