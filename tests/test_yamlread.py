@@ -133,7 +133,7 @@ def test_non_breaking_space_in_indentation_is_pointed_at() -> None:
 
 _YAMLISH = st.text(
     alphabet=st.sampled_from(
-        list("ab1 :-#|>'\"[]{},&*!\n\t\r") + ["å", "ä", "ö", "\u00a0", "\x07", "\u2028", "😀"]
+        [*"ab1 :-#|>'\"[]{},&*!\n\t\r", "å", "ä", "ö", "\u00a0", "\x07", "\u2028", "😀"]
     ),
     max_size=60,
 )
