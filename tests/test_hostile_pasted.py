@@ -4,9 +4,12 @@ to indent (docs/decisions/0066-honest-mistakes.md)."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.yamlread import parse
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ", min_size=1, max_size=8)
@@ -51,3 +54,97 @@ def test_list_markers_are_not_words_of_a_pasted_sentence() -> None:
     ("- - key:" has one word; found by hypothesis through fmt's round trip)."""
     text = "schemaversion: ''\nar:\n- schemaversion: |\n- - schemaversion:\n"
     assert [p.code for p in parse(text).problems] == []
+
+
+# The line-by-line reading that ``unindented_text`` must agree with (it steps over the text
+# with regular expressions instead, for speed): the same answer for any text.
+_HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?$")
+_ANY_HEADER = re.compile(r": *[|>][-+0-9]* *(?:#.*)?$", re.MULTILINE)
+_STRUCTURE = re.compile(r"^ *(?:#|- |-$|---|\.\.\.|(?:- +)*[a-z_][a-z0-9_]* *:(?: |$))")
+_W = r"(?:[^\s:#-][^\s:#]*|-[^\s:#]+)"
+_SENTENCE_KEY = re.compile(rf"^ *(?:- +)*{_W}(?: +{_W}){{2,}} *:(?: |$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _by_lines(text: str, parsed: bool, before: int) -> Pasted | None:
+    if _ANY_HEADER.search(text) is None:
+        return None
+    lines = text.split("\n")
+    n = len(lines)
+    i = 0
+    while i < n:
+        header = _HEADER.match(lines[i].rstrip("\r"))
+        if header is None:
+            i += 1
+            continue
+        stripped = lines[i].lstrip(" ")
+        key_indent = _indent(lines[i]) + len(stripped) - len(stripped.lstrip("- "))
+        j = i + 1
+        content = -1
+        while j < n:
+            line = lines[j].rstrip("\r")
+            if line.strip():
+                if content < 0 and _indent(line) > key_indent:
+                    content = _indent(line)
+                if content < 0 or _indent(line) < content:
+                    break
+            j += 1
+        end = lines[j].rstrip("\r") if j < n else ""
+        pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
+        if j < n and pasted and (before == 0 or j + 1 <= before):
+            last = j
+            k = j + 1
+            while k < n and not _STRUCTURE.match(lines[k].rstrip("\r")):
+                if lines[k].strip():
+                    last = k
+                k += 1
+            indent = content if content > 0 else key_indent + 2
+            return Pasted(header.group(2), i + 1, j + 1, last + 1, indent)
+        i = max(j, i + 1)
+    return None
+
+
+_LINE = st.builds(
+    lambda indent, body, end: " " * indent + body + end,
+    st.sampled_from([0, 2, 4, 6]),
+    st.sampled_from(
+        [
+            "nulage: |",
+            "- nulage: >-  # kommentar",
+            "- - behov: |2",
+            "text: |\r",
+            "en mening som blev: nyckel",
+            "Tre ord här:",
+            "status: pagaende",
+            "- punkt",
+            "# kommentar",
+            "vanlig text utan kolon",
+            "",
+            " \t",
+            "\u00a0text",
+        ]
+    ),
+    st.sampled_from(["", "\r", " "]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE, max_size=14), st.booleans(), st.integers(0, 12))
+@example(["nulage: |", "  nulage: |", "  Tre ord här:", "  mer", "status: x", ""], True, 0)
+@example(["nulage: |", " \t", "Tre ord här:", ""], True, 0)
+@example(["nulage: |", "    text", "  "], False, 0)
+@example(["nulage: |", " ", ""], False, 0)
+@example(["nulage: |", "Tre ord här:\r"], True, 0)
+@example(["nulage: |", "  text", "  more"], False, 0)
+@example(["nulage: |", "  text", "Tre ord här: x"], True, 0)
+@example(["nulage: |", "  text", "Tre ord här: x"], True, 2)
+@example(["nulage: |\r", "Tre ord här: x # med kommentar: |"], True, 0)
+@example(["- - behov: |", "      text", "    Tre ord här:"], True, 0)
+def test_unindented_text_agrees_with_reading_line_by_line(
+    lines: list[str], parsed: bool, before: int
+) -> None:
+    text = "\n".join(lines)
+    assert unindented_text(text, parsed=parsed, before=before) == _by_lines(text, parsed, before)

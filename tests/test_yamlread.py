@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utsatta.load.yamlread import decode, parse, resolve_plain
 
@@ -127,3 +129,23 @@ def test_non_breaking_space_in_indentation_is_pointed_at() -> None:
     assert "U+00A0" in result.problems[0].message
     # Inside text it is just a character.
     assert parse("a: x\u00a0y\n").data == {"a": "x\u00a0y"}
+
+
+_YAMLISH = st.text(
+    alphabet=st.sampled_from(
+        [*"ab1 :-#|>'\"[]{},&*!\n\t\r", "å", "ä", "ö", "\u00a0", "\x07", "\u2028", "😀"]
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YAMLISH)
+def test_the_c_parser_reads_the_bytes_as_it_reads_the_text(text: str) -> None:
+    """Handing the parser the file's bytes (no re-encoding) gives the same data, problems
+    and positions as handing it the decoded text."""
+    from_text = parse(text, track=True)
+    from_bytes = parse(text, track=True, utf8=text.encode("utf-8"))
+    assert from_bytes.problems == from_text.problems
+    assert repr(from_bytes.data) == repr(from_text.data)  # NaN != NaN, repr is exact
+    assert from_bytes.positions == from_text.positions

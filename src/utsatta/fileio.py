@@ -118,14 +118,19 @@ def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, o
             raise NotRegularFile(path, kind_of_mode(st.st_mode))
         chunks = []
         left = -1 if limit is None else limit + 1
+        # os.read allocates what it is asked for, and a megabyte per small file costs more
+        # than the reading: ask for the size and a byte more (to see the end), then for
+        # modest chunks (the end, or a file that grew).
+        want = min(st.st_size + 1, 1 << 20)
         while left != 0:
-            chunk = os.read(fd, 1 << 20 if left < 0 else min(left, 1 << 20))
+            chunk = os.read(fd, want if left < 0 else min(left, want))
             if not chunk:
                 break
             chunks.append(chunk)
             if left > 0:
                 left -= len(chunk)
-        return b"".join(chunks), st
+            want = 1 << 16
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks), st
     finally:
         os.close(fd)
 

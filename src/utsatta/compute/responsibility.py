@@ -319,11 +319,18 @@ class Matrix:
 
     def saknas(self) -> list[tuple[str, str]]:
         """Missing (organisation, insats) pairs, by organisation then plan order."""
+        # Only the organisations with something missing are crossed with every insats:
+        # thousands of organisations owe a few insatser each.
+        missing: dict[str, set[str]] = {}
+        for (org, ins), cell in self.cells.items():
+            if cell is Cell.SAKNAS:
+                missing.setdefault(org, set()).add(ins)
         return [
             (org, ins)
             for org in self.organisationer
+            if org in missing
             for ins in self.insatser
-            if self.cells.get((org, ins)) is Cell.SAKNAS
+            if ins in missing[org]
         ]
 
 

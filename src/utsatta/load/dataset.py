@@ -162,10 +162,11 @@ def load(
     ds = DataSet(root=root, texts=texts)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {p.resolve() for p in only}
+    cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
     for path, kind in found:
         if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
             continue
-        display = display_path(path)
+        display = display_path(path, cwd=cwd)
         raw = read_raw(path, display, track=ALWAYS_TRACK)
         source = to_model(path, kind, display, raw, ds.findings, texts=texts)
         if kind == "plan":

@@ -24,12 +24,14 @@ _REPOSITORY_FILES = frozenset(
 )
 
 
-def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
+def display_path(path: Path, *, cwd: str | None = None) -> str:
+    """The path as users see it: relative to the working folder when inside it (``cwd``: the
+    working folder, when the caller already asked for it)."""
     if not path.is_absolute():
         return path.as_posix()
     if os.sep == "/":  # a string prefix test: pathlib's relative_to costs ten times more
-        cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
+        if cwd is None:
+            cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
         text = str(path)
         prefix = cwd if cwd.endswith("/") else cwd + "/"
         return text[len(prefix) :] if text.startswith(prefix) else text
@@ -133,50 +135,13 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
         dirnames[:] = kept
         if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
             years.add(int(rel[1]))
+        regular = _regular_files(dirpath)
         for name in sorted(filenames):
-            lower = name.lower()
             if name.startswith("."):
                 continue
             path = here / name
-            if not lower.endswith((".yaml", ".yml")):
-                if not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
-                    continue
-                findings.append(
-                    _file_issue(
-                        path,
-                        "okand-fil",
-                        Severity.VARNING,
-                        "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
-                        "ur datamappen, eller spara den som YAML om det är en rapport.",
-                    )
-                )
-                continue
-            if path.is_symlink() and not _inside(path.resolve(), root_resolved):
-                findings.append(
-                    _file_issue(
-                        path,
-                        "lank-utanfor-data",
-                        Severity.FEL,
-                        "Filen är en symbolisk länk som pekar utanför datamappen. Av "
-                        "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
-                    )
-                )
-                continue
-            try:
-                mode = path.stat().st_mode
-            except OSError:
-                mode = stat.S_IFREG  # a broken link: reading it reports the problem
-            if not stat.S_ISREG(mode):
-                # A FIFO or device would block the reader (or never end): never opened.
-                findings.append(
-                    _file_issue(
-                        path,
-                        "inte-en-vanlig-fil",
-                        Severity.FEL,
-                        f"Det här är {kind_of_mode(mode)}, inte en vanlig fil, och läses inte. "
-                        "Ta bort den och lägg in datafilen som en vanlig fil.",
-                    )
-                )
+            # A regular data file is known from the folder's listing (no system call each).
+            if name not in regular and _not_read(path, rel, root_resolved, findings):
                 continue
             if not name.endswith(".yaml"):
                 stem = name.rsplit(".", 1)[0]
@@ -214,6 +179,69 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                 continue
             found.append((path, kind))
     return found, years
+
+
+def _not_read(path: Path, rel: tuple[str, ...], root: Path, findings: list[Finding]) -> bool:
+    """Whether ``path`` (no regular data file by its folder's listing) is left unread: not a
+    data file, a link out of the data folder, or not a regular file."""
+    name = path.name
+    if not name.lower().endswith((".yaml", ".yml")):
+        if not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
+            return True
+        findings.append(
+            _file_issue(
+                path,
+                "okand-fil",
+                Severity.VARNING,
+                "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
+                "ur datamappen, eller spara den som YAML om det är en rapport.",
+            )
+        )
+        return True
+    if path.is_symlink() and not _inside(path.resolve(), root):
+        findings.append(
+            _file_issue(
+                path,
+                "lank-utanfor-data",
+                Severity.FEL,
+                "Filen är en symbolisk länk som pekar utanför datamappen. Av "
+                "säkerhetsskäl läses den inte; lägg in filen i datamappen i stället.",
+            )
+        )
+        return True
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # a broken link: reading it reports the problem
+    if not stat.S_ISREG(mode):
+        # A FIFO or device would block the reader (or never end): never opened.
+        findings.append(
+            _file_issue(
+                path,
+                "inte-en-vanlig-fil",
+                Severity.FEL,
+                f"Det här är {kind_of_mode(mode)}, inte en vanlig fil, och läses inte. "
+                "Ta bort den och lägg in datafilen som en vanlig fil.",
+            )
+        )
+        return True
+    return False
+
+
+def _regular_files(folder: str) -> set[str]:
+    """The names of the folder's regular files (not links) that end like data files, from
+    the listing's file types; empty if the folder cannot be listed (each is then checked)."""
+    found = set()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file(
+                    follow_symlinks=False
+                ):
+                    found.add(entry.name)
+    except OSError:
+        return set()
+    return found
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -11,6 +11,7 @@ One pass over the lines, only when the file has a block-text header (``: |`` or 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -61,46 +62,101 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
     a key made of a sentence (three words or more before the colon), so valid YAML with an
     empty block text followed by an odd key is never taken for pasted text. ``before``: the
     line of a syntax error; pasted text found only after it is not the cause (0: any)."""
+    if parsed and not _sentence_key_line(text):
+        return None  # the usual case, found by looking only at the lines with a colon
     if _ANY_HEADER.search(text) is None:
         return None
-    lines = text.split("\n")
-    n = len(lines)
-    i = 0
-    while i < n:
-        header = _HEADER.match(lines[i].rstrip("\r"))
+    # Runs on every file: regular expressions find the next header by its ':' and the end of
+    # a block by its next line indented less, instead of a Python step per line. The lines are
+    # those of ``text.split("\n")``, each read without its trailing "\r".
+    size = len(text)
+    pos = 0  # where the next header may start: the lines of a block are not looked at
+    while (hit := _HEADER_AT.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        stop = pos = hit.end()
+        header = _HEADER.match(text[start:stop].rstrip("\r"))
         if header is None:
-            i += 1
             continue
-        key_indent = _indent(lines[i]) + (
-            len(lines[i].lstrip(" ")) - len(lines[i].lstrip(" ").lstrip("- "))
-        )
+        line = text[start:stop]
+        key_indent = _indent(line) + (len(line.lstrip(" ")) - len(line.lstrip(" ").lstrip("- ")))
+        if stop == size:
+            return None  # the header is the last line
         # The block: blank lines and lines indented deeper than the key (the first one sets it).
-        j = i + 1
-        content = -1
-        while j < n:
-            line = lines[j].rstrip("\r")
-            if line.strip():
-                if content < 0 and _indent(line) > key_indent:
-                    content = _indent(line)
-                if content < 0 or _indent(line) < content:
+        blank = _BLANK_LINES.match(text, stop + 1)  # always matches, perhaps nothing
+        at = blank.end() if blank is not None else stop + 1
+        first = _line(text, at)
+        if not first.strip():
+            return None  # only blank lines follow
+        content = _indent(first) if _indent(first) > key_indent else -1
+        if content > 0:
+            less = _indented_less(content)
+            while True:
+                found = less.search(text, at)
+                if found is None:
+                    return None  # the block runs to the end of the file
+                at = found.end()
+                if _line(text, at).strip():
                     break
-            j += 1
-        end = lines[j].rstrip("\r") if j < n else ""
+        end = _line(text, at).rstrip("\r")
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
-        if j < n and pasted and (before == 0 or j + 1 <= before):
-            first = j
-            last = j
-            k = j + 1
-            while k < n and not _STRUCTURE.match(lines[k].rstrip("\r")):
-                if lines[k].strip():
-                    last = k
-                k += 1
-            return Pasted(
-                key=header.group(2),
-                key_line=i + 1,
-                first=first + 1,
-                last=last + 1,
-                indent=(content if content > 0 else key_indent + 2),
-            )
-        i = max(j, i + 1)
+        if pasted:
+            j = text.count("\n", 0, at)
+            if before == 0 or j + 1 <= before:
+                i = text.count("\n", 0, start)
+                indent = content if content > 0 else key_indent + 2
+                return _pasted(text.split("\n"), header.group(2), i, j, indent)
+        pos = at
     return None
+
+
+#: ``_SENTENCE_KEY`` at a line start in the whole text (a line's trailing "\r" ignored). The
+#: possessive quantifiers change nothing but time: a word is always followed by a space or ':'.
+_WORD_AT = r"(?:[^\s:#-][^\s:#]*+|-[^\s:#]++)"
+_SENTENCE_KEY_AT = re.compile(
+    rf"^ *+(?:- +)*+{_WORD_AT}(?: ++{_WORD_AT}){{2,}} *+:(?: |\r*$)", re.MULTILINE
+)
+
+
+def _sentence_key_line(text: str) -> bool:
+    """Whether some line reads as a key made of a sentence. Such a line has a colon, so only
+    lines with one are matched; ``str.find`` skips the rest of the text at C speed."""
+    at = text.find(":")
+    checked = -1
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        if start != checked:
+            if _SENTENCE_KEY_AT.match(text, start):
+                return True
+            checked = start
+        at = text.find(":", at + 1)
+    return False
+
+
+#: Where a header line may end: found by its ':' (a fast scan), then the line is matched
+#: with ``_HEADER``. Every line that ``_HEADER`` matches has exactly one such hit.
+_HEADER_AT = re.compile(r": *[|>][-+0-9]* *(?:#[^\n]*)?\r*$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
+
+
+@functools.lru_cache(maxsize=32)
+def _indented_less(indent: int) -> re.Pattern[str]:
+    """The start of the next line indented less than ``indent`` spaces (or blank)."""
+    return re.compile(rf"\n(?! {{{indent}}})")
+
+
+def _line(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[at:] if end == -1 else text[at:end]
+
+
+def _pasted(lines: list[str], key: str, i: int, j: int, indent: int) -> Pasted:
+    """Lines from ``j`` (0-based) to the last non-blank one before a line that reads as
+    structure, pasted under the header ``key`` on line ``i``; ``indent`` is what they need."""
+    last = j
+    k = j + 1
+    n = len(lines)
+    while k < n and not _STRUCTURE.match(lines[k].rstrip("\r")):
+        if lines[k].strip():
+            last = k
+        k += 1
+    return Pasted(key=key, key_line=i + 1, first=j + 1, last=last + 1, indent=indent)

@@ -14,6 +14,8 @@ from utsatta.fileio import read_regular_stat
 from utsatta.findings import Finding, at_line
 from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
 
+_BOM = b"\xef\xbb\xbf"
+
 #: What identifies the version of a file that was read: its size and modification time.
 Stamp = tuple[int, int]
 
@@ -80,12 +82,12 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
         )
         return raw
     text, problem = decode(content)
-    del content
     if problem is not None or text is None:
         assert problem is not None
         raw.findings.append(problem.in_file(display))
         return raw
-    result = parse(text, track=track)
+    result = parse(text, track=track, utf8=None if content.startswith(_BOM) else content)
+    del content
     raw.positions = result.positions
     raw.findings += [p.in_file(display) for p in result.problems]
     raw.data = result.data

@@ -12,7 +12,8 @@ from typing import Any
 
 from utsatta.findings import Finding, Severity
 
-_KEYWORDS: dict[str, Any] = {
+#: The plain scalars that are not text by their whole spelling.
+KEYWORDS: dict[str, Any] = {
     "": None,
     "~": None,
     "null": None,
@@ -39,7 +40,8 @@ _KEYWORDS: dict[str, Any] = {
 }
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_NUMBER_START = frozenset("0123456789-+.")
+#: How every plain scalar that is a number begins.
+NUMBER_START = frozenset("0123456789-+.")
 
 
 #: The most digits an integer may have. Python refuses to convert more than
@@ -63,9 +65,9 @@ def resolve_plain(text: str) -> Any:
     number written with digits that is too large for a float (``1e999``: it would become
     infinity); ``.inf`` and ``.nan`` are resolved, and judged by the models.
     """
-    if text in _KEYWORDS:
-        return _KEYWORDS[text]
-    if text[0] in _NUMBER_START:
+    if text in KEYWORDS:
+        return KEYWORDS[text]
+    if text[0] in NUMBER_START:
         if _INT.match(text):
             if len(text) > MAX_INT_DIGITS and len(text.lstrip("+-")) > MAX_INT_DIGITS:
                 raise NumberTooLarge(text)

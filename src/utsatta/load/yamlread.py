@@ -24,7 +24,13 @@ from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.load.pasted import Pasted, unindented_text
-from utsatta.load.scalars import NumberTooLarge, resolve_plain, too_large
+from utsatta.load.scalars import (
+    KEYWORDS,
+    NUMBER_START,
+    NumberTooLarge,
+    resolve_plain,
+    too_large,
+)
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -111,12 +117,16 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         )
 
 
-def parse(text: str, *, track: bool = False) -> ParseResult:
-    """Parse one YAML document from ``text``. Never raises for bad input."""
+def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> ParseResult:
+    """Parse one YAML document from ``text``. Never raises for bad input.
+
+    ``utf8``: the bytes ``text`` was decoded from, when they are exactly ``text`` in UTF-8
+    (no byte-order mark): the C parser reads them as they are instead of encoding ``text``
+    again (the same events and marks; it reads UTF-8 either way)."""
     problems: list[Finding] = []
     positions = Positions() if track else None
     try:
-        data = _walk(text, problems, positions)
+        data = _walk(text, problems, positions, utf8)
         pasted = unindented_text(text, parsed=True) if ": " in text else None
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
@@ -148,9 +158,9 @@ def c_parser_available() -> bool:
     return _CParser is not None
 
 
-def _parser(text: str) -> Any:
+def _parser(text: str, utf8: bytes | None = None) -> Any:
     if _CParser is not None and not FORCE_PURE:
-        return _CParser(text)
+        return _CParser(text if utf8 is None else utf8)
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="safe", pure=True)
@@ -170,181 +180,192 @@ def events(text: str) -> Any:
         yield from parser
 
 
-def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
-    # Each stack frame: [container, path, pending key (or _NOKEY), key mark]
-    stack: list[list[Any]] = []
+def _walk(
+    text: str, problems: list[Finding], pos: Positions | None, utf8: bytes | None = None
+) -> Any:
+    # Runs once per event of every file, so the innermost open container is kept in locals
+    # (``parent``: None at the document level, its path, whether it is a list, the pending key
+    # of a mapping and that key's event); ``stack`` keeps the enclosing ones, one tuple each.
+    stack: list[tuple[Any, Path_, bool, Any, Any]] = []
+    parent: Any = None
+    ppath: Path_ = ()
+    is_list = False
+    pkey: Any = _NOKEY
+    pkev: Any = None
     root: Any = None
     have_root = False
     documents = 0
     nokey = _NOKEY
+    keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
     # The parser's own get_event, not the ``events`` generator: a generator step per event
     # costs as much as a third of the walk.
-    parser = _parser(text)
+    parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
     while True:
         ev = get()
         t = type(ev)
-        if t is StreamEndEvent:
-            break
-        if t is ScalarEvent or t is MappingStartEvent or t is SequenceStartEvent or t is AliasEvent:
-            mark = ev.start_mark
-            if ev.anchor is not None and t is not AliasEvent and not reported_anchor:
-                # One report per file is enough; an alias bomb would otherwise flood the output.
+        if t is ScalarEvent:
+            if ev.anchor is not None and not reported_anchor:
                 reported_anchor = True
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "ankare-ej-tillatet",
-                        f"Ankaret '&{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
-                        "värdet där det behövs i stället för att återanvända det.",
-                    )
-                )
-            if t is ScalarEvent:
-                tag = ev.tag
-                style = ev.style
-                if tag is not None and tag != "!" and tag != _STR_TAG:
-                    problems.append(_tag_problem(mark, tag))
-                if style or tag is not None:
-                    value: Any = ev.value
-                else:
+                problems.append(_anchor_problem(ev))
+            value = ev.value
+            if ev.ctag is not None:  # the ``tag`` property, without its call
+                tag = str(ev.ctag)
+                if tag != "!" and tag != _STR_TAG:
+                    problems.append(_tag_problem(ev.start_mark, tag))
+            elif not ev.style:
+                if value in keywords or value[0] in number_start:
                     try:
-                        value = resolve_plain(ev.value)
+                        value = resolve_plain(value)
                     except NumberTooLarge:
-                        problems.append(too_large(mark.line + 1, mark.column + 1, ev.value))
+                        mark = ev.start_mark
+                        problems.append(too_large(mark.line + 1, mark.column + 1, value))
                         raise _Abort from None
-                    if type(value) is str and text.startswith(" #", ev.end_mark.index):
-                        _comment_after_text(text, ev, problems)
-                container = None
-            elif t is AliasEvent:
-                if not reported_alias:
-                    reported_alias = True
-                    problems.append(
-                        _problem(
-                            mark.line + 1,
-                            mark.column + 1,
-                            "alias-ej-tillatet",
-                            f"'*{ev.anchor}' läses i YAML som ett alias, och alias är inte "
-                            "tillåtna i utsattas datafiler (inte heller senare i filen). Är det "
-                            "text som börjar med '*', sätt hela texten inom citattecken; annars "
-                            "skriv ut värdet här.",
-                        )
-                    )
-                value = None
-                container = None
-            else:
-                if ev.tag is not None and not ev.implicit:
-                    problems.append(_tag_problem(mark, ev.tag))
-                container = value = {} if t is MappingStartEvent else []
-                if len(stack) >= MAX_DEPTH:
-                    problems.append(
-                        _problem(
-                            mark.line + 1,
-                            mark.column + 1,
-                            "for-djup-nastling",
-                            f"Datat är nästlat djupare än {MAX_DEPTH} nivåer, vilket inget av "
-                            "utsattas format behöver. Kontrollera indraget.",
-                        )
-                    )
-                    raise _Abort
-            # Place the value in its parent.
-            if not stack:
-                root = value
-                have_root = True
-                path: Path_ = ()
-                if pos is not None:
-                    pos.values[path] = (mark.line + 1, mark.column + 1)
-            else:
-                frame = stack[-1]
-                parent = frame[0]
-                if type(parent) is list:
-                    path = (*frame[1], len(parent)) if pos is not None else ()
-                    parent.append(value)
-                    if pos is not None:
-                        pos.values[path] = (mark.line + 1, mark.column + 1)
-                        if t is ScalarEvent and not ev.style and type(value) is not str:
-                            pos.raw[path] = ev.value
-                elif frame[2] is nokey:
-                    # This node is a key.
-                    if t is not ScalarEvent:
-                        problems.append(
-                            _problem(
-                                mark.line + 1,
-                                mark.column + 1,
-                                "ogiltig-nyckel",
-                                "En nyckel måste vara ett enkelt ord, inte en lista eller "
-                                "mappning. Kontrollera indraget och kolonet på raden.",
-                            )
-                        )
-                        raise _Abort
-                    key = ev.value
-                    if key == "<<" and not ev.style:
-                        problems.append(
-                            _problem(
-                                mark.line + 1,
-                                mark.column + 1,
-                                "sammanslagning-ej-tillaten",
-                                "Sammanslagningsnyckeln '<<' är inte tillåten. Skriv ut alla "
-                                "nycklar och värden här i stället.",
-                            )
-                        )
-                        key = _MERGE
-                    frame[2] = key
-                    frame[3] = ev  # the key's event: its marks give the key's place
-                    continue
-                else:
-                    key = frame[2]
-                    frame[2] = nokey
-                    if pos is not None:
-                        # A merge value gets a path no data path can have ("<<" is never kept).
-                        path = (*frame[1], "<<" if key is _MERGE else key)
-                        kmark = frame[3].start_mark
-                        if path not in pos.keys:  # the first of duplicate keys keeps its place
-                            pos.keys[path] = (kmark.line + 1, kmark.column + 1)
-                            if t is ScalarEvent and not ev.value and not ev.style:
-                                # An empty value has no text of its own, and C parsers disagree
-                                # on where it starts: use the place just after "key:".
-                                kend = frame[3].end_mark
-                                pos.values[path] = (kend.line + 1, kend.column + 2)
-                            else:
-                                pos.values[path] = (mark.line + 1, mark.column + 1)
-                            if t is ScalarEvent and not ev.style and type(value) is not str:
-                                pos.raw[path] = ev.value
-                    if key is _MERGE:
-                        pass  # reported at the key; the value is never merged
-                    elif key in parent:
-                        kmark = frame[3].start_mark
-                        problems.append(
-                            _problem(
-                                kmark.line + 1,
-                                kmark.column + 1,
-                                "dubblett-nyckel",
-                                f"Nyckeln '{key}' förekommer två gånger i samma mappning. Ta bort "
-                                "den ena eller slå ihop dem; annars är det oklart vilket värde "
-                                "som gäller.",
-                            )
-                        )
-                    else:
-                        parent[key] = value
-            if container is not None:
-                stack.append([container, path, nokey, None])
+                if type(value) is str and text.startswith(" #", ev.end_mark.index):
+                    _comment_after_text(text, ev, problems)
+            container = None
         elif t is MappingEndEvent or t is SequenceEndEvent:
-            stack.pop()
-        elif t is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
+            parent, ppath, is_list, pkey, pkev = stack.pop()
+            continue
+        elif t is MappingStartEvent or t is SequenceStartEvent:
+            if ev.anchor is not None and not reported_anchor:
+                reported_anchor = True
+                problems.append(_anchor_problem(ev))
+            if ev.tag is not None and not ev.implicit:
+                problems.append(_tag_problem(ev.start_mark, ev.tag))
+            container = value = {} if t is MappingStartEvent else []
+            if len(stack) >= MAX_DEPTH:
                 mark = ev.start_mark
                 problems.append(
                     _problem(
                         mark.line + 1,
                         mark.column + 1,
-                        "flera-dokument",
-                        "Filen innehåller mer än ett YAML-dokument ('---'). Varje fil ska "
-                        "innehålla ett dokument; flytta resten till en egen fil.",
+                        "for-djup-nastling",
+                        f"Datat är nästlat djupare än {MAX_DEPTH} nivåer, vilket inget av "
+                        "utsattas format behöver. Kontrollera indraget.",
                     )
                 )
                 raise _Abort
+        elif t is AliasEvent:
+            if not reported_alias:
+                reported_alias = True
+                mark = ev.start_mark
+                problems.append(
+                    _problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "alias-ej-tillatet",
+                        f"'*{ev.anchor}' läses i YAML som ett alias, och alias är inte "
+                        "tillåtna i utsattas datafiler (inte heller senare i filen). Är det "
+                        "text som börjar med '*', sätt hela texten inom citattecken; annars "
+                        "skriv ut värdet här.",
+                    )
+                )
+            value = container = None
+        elif t is StreamEndEvent:
+            break
+        else:
+            if t is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = ev.start_mark
+                    problems.append(
+                        _problem(
+                            mark.line + 1,
+                            mark.column + 1,
+                            "flera-dokument",
+                            "Filen innehåller mer än ett YAML-dokument ('---'). Varje fil ska "
+                            "innehålla ett dokument; flytta resten till en egen fil.",
+                        )
+                    )
+                    raise _Abort
+            continue
+        # Place the value in its parent.
+        if is_list:
+            if pos is not None:
+                path: Path_ = (*ppath, len(parent))
+                mark = ev.start_mark
+                pos.values[path] = (mark.line + 1, mark.column + 1)
+                if t is ScalarEvent and not ev.style and type(value) is not str:
+                    pos.raw[path] = ev.value
+            parent.append(value)
+        elif parent is None:
+            root = value
+            have_root = True
+            path = ()
+            if pos is not None:
+                mark = ev.start_mark
+                pos.values[path] = (mark.line + 1, mark.column + 1)
+        elif pkey is nokey:
+            # This node is a key.
+            if t is not ScalarEvent:
+                mark = ev.start_mark
+                problems.append(
+                    _problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "ogiltig-nyckel",
+                        "En nyckel måste vara ett enkelt ord, inte en lista eller "
+                        "mappning. Kontrollera indraget och kolonet på raden.",
+                    )
+                )
+                raise _Abort
+            pkey = ev.value
+            if pkey == "<<" and not ev.style:
+                mark = ev.start_mark
+                problems.append(
+                    _problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "sammanslagning-ej-tillaten",
+                        "Sammanslagningsnyckeln '<<' är inte tillåten. Skriv ut alla "
+                        "nycklar och värden här i stället.",
+                    )
+                )
+                pkey = _MERGE
+            pkev = ev  # the key's event: its marks give the key's place
+            continue
+        else:
+            key = pkey
+            pkey = nokey
+            if pos is not None:
+                # A merge value gets a path no data path can have ("<<" is never kept).
+                path = (*ppath, "<<" if key is _MERGE else key)
+                if path not in pos.keys:  # the first of duplicate keys keeps its place
+                    kmark = pkev.start_mark
+                    pos.keys[path] = (kmark.line + 1, kmark.column + 1)
+                    if t is ScalarEvent and not ev.value and not ev.style:
+                        # An empty value has no text of its own, and C parsers disagree
+                        # on where it starts: use the place just after "key:".
+                        kend = pkev.end_mark
+                        pos.values[path] = (kend.line + 1, kend.column + 2)
+                    else:
+                        mark = ev.start_mark
+                        pos.values[path] = (mark.line + 1, mark.column + 1)
+                    if t is ScalarEvent and not ev.style and type(value) is not str:
+                        pos.raw[path] = ev.value
+            if key is _MERGE:
+                pass  # reported at the key; the value is never merged
+            elif key in parent:
+                kmark = pkev.start_mark
+                problems.append(
+                    _problem(
+                        kmark.line + 1,
+                        kmark.column + 1,
+                        "dubblett-nyckel",
+                        f"Nyckeln '{key}' förekommer två gånger i samma mappning. Ta bort "
+                        "den ena eller slå ihop dem; annars är det oklart vilket värde "
+                        "som gäller.",
+                    )
+                )
+            else:
+                parent[key] = value
+        if container is not None:
+            stack.append((parent, ppath, is_list, pkey, pkev))
+            parent, is_list, pkey, pkev = container, t is SequenceStartEvent, nokey, None
+            if pos is not None:
+                ppath = path
     if not have_root or root is None:
         problems.append(
             _problem(
@@ -356,6 +377,18 @@ def _walk(text: str, problems: list[Finding], pos: Positions | None) -> Any:
             )
         )
     return root
+
+
+def _anchor_problem(ev: Any) -> Finding:
+    # One report per file is enough; an alias bomb would otherwise flood the output.
+    mark = ev.start_mark
+    return _problem(
+        mark.line + 1,
+        mark.column + 1,
+        "ankare-ej-tillatet",
+        f"Ankaret '&{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
+        "värdet där det behövs i stället för att återanvända det.",
+    )
 
 
 def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:

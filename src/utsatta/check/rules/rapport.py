@@ -63,8 +63,8 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 at_key=True,
             )
         )
-    if known.org_ids:
-        out += ORG.check(f, [(("organisation",), org)], known.org_ids, known.org_set)
+    if known.org_ids and org not in known.org_set:
+        out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
     known_org = org in known.org_set
     name = known.names.get(org, org)
     seen: set[str] = set()
@@ -97,7 +97,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                     + ".",
                 )
             )
-        if known.omrade_ids:
+        if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
             out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
         coordinators = known.coordinators.get(insats)

@@ -328,6 +328,8 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
 
 def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding]) -> None:
     """Each earlier behov must point at a behov in an earlier year's report."""
+    if not up.tidigare_behov:
+        return  # no need to index thousands of reports
     reports = {(r.folder_year, r.path.stem): r.model for r in ds.rapporter if r.model is not None}
     seen: set[tuple[int, str, str, int]] = set()
     for bi, b in enumerate(up.tidigare_behov):
