@@ -181,7 +181,8 @@ def test_behov_sentence_speaks_of_the_years_in_its_table(v2025: ReportView, md20
     assert {t.ar for t in b.tidigare} == {2023}
     assert b.tidigare_text == (
         "Uppföljningen redovisar utfallet för 2 av de 16 behov som rapporterna för 2023 lyfte "
-        "och för inget av de 11 behov som rapporterna för 2024 lyfte."
+        "och för inget av de 11 behov som rapporterna för 2024 lyfte. Utfallen och vad som "
+        "gjorts är illustrativa (påhittade), inte stadsledningskontorets."
     )
     assert "Rapporterna för 2024 lyfte 11 behov" not in md2025
 
