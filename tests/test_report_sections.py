@@ -441,9 +441,8 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
     ) in insats_21
     assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
     insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
-    assert "| Stadsfastighetsnämnden | Samordnande som efterträdare till Lokalnämnden (slutledd) |" in (
-        insats_22
-    )
+    samordnande = "Samordnande som efterträdare till Lokalnämnden (slutledd)"
+    assert f"| Stadsfastighetsnämnden | {samordnande} |" in insats_22
     assert "enligt planen;" not in md and "ärvt från" not in md and "slutlett" not in md
 
 

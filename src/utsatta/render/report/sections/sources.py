@@ -73,7 +73,7 @@ def kallor(
         )
     rapporter = [
         KallVy(
-            f"{names.org(org)}: rapport till kommunstyrelsen om arbetet {ar}"
+            f"{names.org(org)}: rapport om arbetet {ar}"
             + (" (illustrativ)" if reports[org].illustrativ else "")
         )
         for org in names.orgs_in_order(reports)
