@@ -135,7 +135,7 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert lines[0].get("stroke-dasharray")
     for legend in ("Utfall", "Slutlett värde", "Sekundär uppgift"):
         assert f">{legend}</text>" in text
-    assert "2021: 6,0 % (slutlett)" in text and "2022: 7,0 % (sekundär uppgift)" in text
+    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (sekundär uppgift)" in text
 
 
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
@@ -198,7 +198,7 @@ def test_values_table_lists_every_value_in_year_order_escaped() -> None:
     )
     assert rows == [
         ("2019", "4,0", "Baslinje"),
-        ("2020", "5,0", "Utfall (slutlett)"),
+        ("2020", "5,0", "Utfall (slutledd)"),
         ("2021", "–", "Värde saknas"),
         ("2022", "6,0", "Utfall"),
         ("2025", "2,0", "Målvärde"),

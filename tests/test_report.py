@@ -560,8 +560,12 @@ def test_missing_report_owed_only_through_an_inferred_group_has_a_note(
     assert "”Samtliga nämnder och styrelser med verksamhet i utsatta områden” (insats 2:1)" in (
         view.saknade_not
     )
-    assert "verksamhet_i_utsatta_omraden i organisationer.yaml" in view.saknade_not
-    assert "slutledning ur planen" in view.saknade_not
+    # in plain Swedish: no flag key, no file name (review finding 9)
+    assert view.saknade_not.endswith(
+        "Planen räknar inte upp vilka som ingår. Gruppen räknas fram ur uppgiften om vilka "
+        "organisationer som har verksamhet i utsatta områden, och den uppgiften är en slutledning "
+        "i uppföljningens underlag, inte planens egen uppräkning."
+    )
     assert "\n\\* Organisationen ska rapportera insatsen bara" in md_text
     assert '<p class="muted">* Organisationen ska rapportera' in html_text
 

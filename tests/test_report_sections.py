@@ -189,10 +189,20 @@ def test_each_area_on_a_list_has_a_section_with_its_evidence() -> None:
         ("2:1", "Grundskolenämnden"),
         ("3:1", "Kulturnämnden"),
     ]
-    # values per area: 71.45 % in 2023 (behorighet-gymnasiet.yaml), 41 % in 2019
+    # values per area: 71.45 % in 2023 (behorighet-gymnasiet.yaml), 41 % in 2019, each with
+    # what it measures (its kommentar), its source and whether it is from before the plan
     assert [(v.indikator.split()[-1], v.varden) for v in norrby.varden] == [
-        ("gymnasiet", "2023: 71,45 %"),
-        ("gymnasiebehörighet", "2019: 41 %"),
+        (
+            "gymnasiet",
+            ("2023: 71,45 %. Källa: Skolverket: Betyg och behörighet årskurs 9 (odaterad).",),
+        ),
+        (
+            "gymnasiebehörighet",
+            (
+                "2019: 41 %. Två skolor. Källa: Skolverket: Betyg och behörighet årskurs 9 "
+                "(odaterad). Från före planperioden 2022–2025.",
+            ),
+        ),
     ]
     # the 2025 edition is after the report year: not shown
     assert all(n.upplaga <= 2023 for o in view.omraden_detalj for n in o.nivaer)
@@ -487,3 +497,90 @@ def test_an_override_template_finds_the_bundled_partials(tmp_path: Path) -> None
     text = render(build(load(FIXTURE), 2023), "md", own)
     assert text.startswith("# Egen mall\n\nOrganisationernas rapporter för 2023 lyfter 3 behov")
     assert text.endswith("Egen delmall.\n")
+
+
+def test_an_areas_values_say_what_part_of_it_they_measure_and_their_source(
+    shipped_2025: tuple[str, str],
+) -> None:
+    """Bilaga B: a valdistrikt's or a mellanområde's value is not shown as the whole area's; each
+    value carries its kommentar, its source, and that it is from before the plan."""
+    md, html = shipped_2025
+    bergsjon = md[md.index("### Bergsjön") : md.index("### Biskopsgården")]
+    assert (
+        "- Valdeltagande i valet till kommunfullmäktige i Göteborg:\n"
+        "  - 2010: 44,5 %. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
+        "Göteborg: Valdeltagandet 2010, även per valdistrikt (odaterad). Från före planperioden "
+        "2022–2025.\n"
+        "  - 2014: 46 %. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
+        "Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande 2014, även "
+        "per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
+    ) in bergsjon
+    bisk = md[md.index("### Biskopsgården") : md.index("### Gårdsten")]
+    assert (
+        "  - 2022: 37 %. Mellanområdet Västra Biskopsgården, en del av Biskopsgården, inte hela "
+        "området. Källa: Göteborgs Stad, Vårt Göteborg: SOM 2022 per mellanområde; staden som "
+        "helhet 80 % (odaterad).\n"
+    ) in bisk
+    assert "Valdistriktet Norra Biskopsgården; valnattens preliminära siffra." in bisk
+    assert "<li>2014: 37,9 %. Valdistriktet Norra Gårdsten; valnattens preliminära siffra." in html
+    assert "Valdistriktet Södra Hjällbo" in md[md.index("### Hjällbo") : md.index("### Lövgärdet")]
+
+
+def test_each_samordnande_bedomning_names_who_made_it(shipped_2025: tuple[str, str]) -> None:
+    """Section 3: with two samordnande organisations, "Uppnått; Inte uppnått" alone hides who
+    judged what."""
+    md, html = shipped_2025
+    section = md[md.index("## 3. Fokusområdena") : md.index("## 4. ")]
+    row = next(line for line in section.splitlines() if line.startswith("| 2:5 "))
+    assert row.endswith(
+        "| Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
+        "Inte uppnått |"
+    ), row
+    assert (
+        "<td>Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
+        "Inte uppnått</td>"
+    ) in html
+
+
+def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
+    shipped_2025: tuple[str, str],
+) -> None:
+    """Bilaga A: an organisation the plan does not name is never "Ansvarig (enligt planen; …)":
+    it holds the insats as a successor, or as a member of a group computed from a flag, and the
+    report says which, with how sure that is, in one word (slutledd) and without nested
+    parentheses."""
+    md, _ = shipped_2025
+    grupp = (
+        "räknas till gruppen ”Samtliga nämnder och styrelser i Göteborgs Stad med verksamhet i "
+        "utsatta områden” (slutledd)"
+    )
+    insats_21 = md[md.index("#### Insats 2:1:") : md.index("#### Insats 2:2:")]
+    assert (
+        "| Nämnden för demokrati och medborgarservice | Ansvarig som efterträdare till Nämnden för "
+        f"konsument- och medborgarservice (bekräftad), {grupp} |"
+    ) in insats_21
+    assert (
+        "| Stadsfastighetsnämnden | Ansvarig som efterträdare till Fastighetsnämnden och "
+        f"Lokalnämnden (slutledd), {grupp} |"
+    ) in insats_21
+    assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
+    insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
+    samordnande = "Samordnande som efterträdare till Lokalnämnden (slutledd)"
+    assert f"| Stadsfastighetsnämnden | {samordnande} |" in insats_22
+    assert "enligt planen;" not in md and "ärvt från" not in md and "slutlett" not in md
+
+
+@pytest.mark.parametrize("ar", [2023, 2025])
+def test_the_shipped_reports_show_no_file_names_or_raw_keys(ar: int) -> None:
+    """No reader sees data/omraden.yaml, the developers' research notes (fakta.md), a flag's key
+    or an indicator's id: they see names and plain Swedish."""
+    ds = load(SHIPPED)
+    view = build(ds, ar)
+    ids = [s.model.id for s in ds.indikatorer if s.model is not None]
+    for fmt in ("md", "html"):
+        text = render(view, fmt)
+        assert ".yaml" not in text and "fakta" not in text
+        assert "verksamhet_i_utsatta_omraden" not in text.replace("\\_", "_")
+        # link targets and web addresses may hold ids; the text may not
+        prose = re.sub(r'\]\([^)]*\)|<https?://[^>]*>|(?:href|id)="[^"]*"', "", text)
+        assert [i for i in ids if re.search(rf"(?<![\w/#.-]){re.escape(i)}(?![\w-])", prose)] == []

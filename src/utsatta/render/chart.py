@@ -133,7 +133,7 @@ def _x_ticks(first: int, last: int) -> list[int]:
 
 #: how sure a value is, as the chart draws it
 _KINDS = ("bekraftad", "sekundar", "slutledd")
-_KIND_TEXT = {"bekraftad": "", "sekundar": " (sekundär uppgift)", "slutledd": " (slutlett)"}
+_KIND_TEXT = {"bekraftad": "", "sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
     "sekundar": "Sekundär uppgift",

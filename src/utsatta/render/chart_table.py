@@ -12,7 +12,7 @@ from utsatta.render.chart import GapLike, PointLike
 
 __all__ = ["values_table"]
 
-_SAKERHET = {"sekundar": "sekundär uppgift", "slutledd": "slutlett", "bekraftad": "bekräftat"}
+_SAKERHET = {"sekundar": "sekundär uppgift", "slutledd": "slutledd", "bekraftad": "bekräftad"}
 
 
 def escape(text: str, *, quote: bool) -> str:

@@ -121,6 +121,10 @@ LAGE: Final[Mapping[Cell, str]] = {
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
     Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
 }
+#: what a group's ``urval`` selects, in words (the flag's own name never reaches a reader)
+URVAL: Final[Mapping[str, str]] = {
+    "verksamhet_i_utsatta_omraden": "vilka organisationer som har verksamhet i utsatta områden",
+}
 KON: Final[Mapping[str, str]] = {"K": "kvinnor", "M": "män"}
 UPPFOLJNING_TEXT: Final[Mapping[str, str]] = {
     "arlig": "årlig rapportering till kommunstyrelsen",

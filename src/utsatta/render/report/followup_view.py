@@ -143,8 +143,9 @@ class NaddVy:
 class OmradesVarde:
     indikator: str
     ankare: str
-    #: "2019: 45 %; 2022: 50 %"
-    varden: str
+    #: one line per value: year, value, what it measures (its kommentar), source, and whether it
+    #: is from before the plan period
+    varden: tuple[str, ...]
 
 
 @dataclass(frozen=True)

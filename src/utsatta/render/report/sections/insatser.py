@@ -3,7 +3,7 @@ report or why there is none, the samordnande organisations' overall assessment, 
 
 from __future__ import annotations
 
-from utsatta.compute.coverage import Coverage, InsatsCoverage
+from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.responsibility import Cell, Matrix, resolve, responsible, samordnande
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import BEDOMNING, LAGE, RAPPORTSTATUS, cap, uppfoljning_text
@@ -16,15 +16,51 @@ def _roll(org: str, coord: list[str], ansvariga: list[str], grund: str | None) -
         roll = "Samordnande och ansvarig"
     else:
         roll = "Samordnande" if org in coord else "Ansvarig"
-    return f"{roll} ({grund})" if grund else roll
+    return f"{roll}{grund}" if grund else roll
 
 
-def _arv(matrix: Matrix, org: str, insats: str, names: Names) -> str | None:
-    """ "ärvt från Fastighetsnämnden (slutlett)" where the duty is inherited, else None."""
+def _grund(
+    matrix: Matrix,
+    org: str,
+    insats: str,
+    via_grupp: list[str],
+    orgs: OrganisationerFil,
+    names: Names,
+) -> str | None:
+    """Why ``org`` holds ``insats`` where the plan does not name it itself, in words after the
+    role, with its leading space or comma: " som efterträdare till Lokalnämnden (slutledd)",
+    ", räknas till gruppen ”…” (slutledd)" (a group computed from a flag, decision 0017), or
+    both; None where the plan names it (or a group that lists it) and nothing is inherited."""
     g = matrix.grunder.get((org, insats))
-    if g is None or not g.arv:
-        return None
-    return g.beskrivning(names.organisationer)
+    chains = g.arv if g is not None else ()
+    parts = []
+    if chains:
+        how: dict[str, str] = {}
+        for chain in chains:
+            if any(s.tolkning == "slutledd" for s in chain):
+                how[chain[0].fran] = "slutledd"
+            else:
+                how.setdefault(chain[0].fran, "bekräftad")
+        named = [names.org(o) for o in how]
+        if len(set(how.values())) == 1:
+            fran = f"{_och(named)} ({next(iter(how.values()))})"
+        else:
+            fran = _och([f"{n} ({h})" for n, h in zip(named, how.values(), strict=True)])
+        # the plan names it too, itself or in a group that lists it
+        ocksa = g is not None and g.grund == "planen" and not via_grupp
+        parts.append((" enligt planen och" if ocksa else "") + f" som efterträdare till {fran}")
+    if via_grupp:
+        grupper = {gr.id: gr.namn for gr in orgs.grupper}
+        parts.append(
+            ", räknas till "
+            + _och([f"gruppen ”{grupper.get(i, i)}”" for i in via_grupp])
+            + " (slutledd)"
+        )
+    return "".join(parts) or None
+
+
+def _och(items: list[str]) -> str:
+    return f"{', '.join(items[:-1])} och {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _org_rapport(
@@ -89,6 +125,7 @@ def insats_vy(
     coord = samordnande(ins, orgs, ar)
     named_ansvar = set(resolve(ins.ansvar, orgs))
     ansvariga = [o for o in responsible(ins, orgs, ar) if o not in coord or o in named_ansvar]
+    via = owed_through_urval([ins], orgs).get(ins.id, {})
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
     return InsatsVy(
         id=ins.id,
@@ -106,7 +143,12 @@ def insats_vy(
                 cell,
                 ic,
                 cov,
-                _roll(org, coord, ansvariga, _arv(matrix, org, ins.id, names)),
+                _roll(
+                    org,
+                    coord,
+                    ansvariga,
+                    _grund(matrix, org, ins.id, via.get(org, []), orgs, names),
+                ),
                 names,
             )
             for org, cell in ic.cells.items()

@@ -10,6 +10,7 @@ from utsatta.compute.responsibility import Matrix
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats
 from utsatta.model.rapport import RapportFil
+from utsatta.render.labels import URVAL
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import SaknadVy
 
@@ -62,7 +63,8 @@ def _urval_not(insatser: Sequence[Insats], orgs: OrganisationerFil, groups: Iter
     return (
         "* Organisationen ska rapportera insatsen bara för att den räknas till "
         + " eller ".join(parts)
-        + ". Planen räknar inte upp vilka som ingår; gruppen räknas fram ur flaggan "
-        + " och ".join(flags)
-        + " i organisationer.yaml, som är en slutledning ur planen."
+        + ". Planen räknar inte upp vilka som ingår. Gruppen räknas fram ur uppgiften om "
+        + " och ".join(URVAL.get(f, f) for f in flags)
+        + ", och den uppgiften är en slutledning i uppföljningens underlag, inte planens egen "
+        "uppräkning."
     )

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from utsatta.compute.indicators import IndicatorResult
 from utsatta.model.common import Kalla
+from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
@@ -25,6 +26,7 @@ from utsatta.render.report.followup_view import (
     OmradesVarde,
 )
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.sections.uppfoljning import (
     bedomning_vy,
     delmal_rubriker,
@@ -92,8 +94,27 @@ def _reached(
     return out
 
 
+def _varde_rad(u: Varde, ind: IndikatorFil, period: tuple[int, int]) -> str:
+    """One value as the data gives it: "2014: 46 %. Valdistriktet Gärdsmosse i Bergsjön;
+    valnattens preliminära siffra. Källa: …. Före planperioden 2022–2025." A value for an area
+    often measures only a part of it (a valdistrikt, a mellanområde): its kommentar says what."""
+    text = f"{u.ar}: {varde(u.varde, ind.enhet)}."
+    if u.kommentar:
+        kommentar = u.kommentar.strip()
+        text += f" {kommentar}" + ("" if kommentar.endswith((".", "!", "?")) else ".")
+    kalla = next((k for k in ind.kallor if k.id == u.kalla), None)
+    text += f" Källa: {kalla_vy(kalla).text if kalla is not None else 'saknas'}."
+    if u.ar < period[0]:
+        text += f" Från före planperioden {period[0]}–{period[1]}."
+    return text
+
+
 def _varden(
-    results: Sequence[IndicatorResult], omrade: str, ar: int, ordning: Sequence[str]
+    results: Sequence[IndicatorResult],
+    omrade: str,
+    ar: int,
+    ordning: Sequence[str],
+    period: tuple[int, int],
 ) -> tuple[OmradesVarde, ...]:
     out = []
     for r in results:
@@ -103,8 +124,8 @@ def _varden(
         ]
         if not values:
             continue
-        text = "; ".join(f"{u.ar}: {varde(u.varde, ind.enhet)}" for u in values)
-        out.append(OmradesVarde(ind.namn, "indikator-" + ind.id, text))
+        rader = tuple(_varde_rad(u, ind, period) for u in values)
+        out.append(OmradesVarde(ind.namn, "indikator-" + ind.id, rader))
     return tuple(out)
 
 
@@ -123,6 +144,7 @@ def omraden_detalj(
     upplagor = {u.ar for u in omr.upplagor if u.ar <= ar}
     reached = _reached(plan, reports, names)
     ordning = [o.id for o in omr.omraden]
+    period = (plan.plan.giltighet.fran, plan.plan.giltighet.till)
     verdicts: dict[str, BedomningVy] = {}
     if upp is not None:
         fk = file_kallor(upp)
@@ -149,7 +171,7 @@ def omraden_detalj(
         if not any(k.niva in PA_LISTAN for k in klass):
             continue
         nadd = tuple(reached.get(o.id, ()))
-        varden = _varden(results, o.id, ar, ordning)
+        varden = _varden(results, o.id, ar, ordning, period)
         verdict = verdicts.get(o.id)
         out.append(
             OmradeDetalj(

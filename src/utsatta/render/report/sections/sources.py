@@ -53,7 +53,7 @@ def kallor(
         used = {c for o in omr.omraden for k in o.klassning if k.upplaga <= ar for c in k.kallor}
         groups.append(
             KallGrupp(
-                "Källor för områdenas nivåer (omraden.yaml)",
+                "Källor för områdenas nivåer",
                 tuple(kalla_vy(k) for k in omr.kallor if k.id in used)
                 or (KallVy("Ingen källa angiven."),),
             )
@@ -73,7 +73,7 @@ def kallor(
         )
     rapporter = [
         KallVy(
-            f"{names.org(org)}: rapporter/{ar}/{org}.yaml"
+            f"{names.org(org)}: rapport om arbetet {ar}"
             + (" (illustrativ)" if reports[org].illustrativ else "")
         )
         for org in names.orgs_in_order(reports)
