@@ -197,7 +197,7 @@ def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> 
         parts.append("beslutet")
     text = (
         "Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som rapporten "
-        f"hämtar ur uppfoljning/{ar}.yaml är påhittat för att visa formatet och märkt "
+        f"hämtar ur uppföljningsfilen för {ar} är påhittat för att visa formatet och märkt "
         f"”illustrativ”: {_och(parts)}."
     )
     if med_kallor:
