@@ -1071,3 +1071,75 @@ def test_sources_of_one_publisher_are_told_apart() -> None:
     b = Kalla(id="b", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2022.")
     assert kalla_vy(a).text == "Göteborgs universitet: SOM 2021 (odaterad)"
     assert kalla_vy(a).text != kalla_vy(b).text
+
+
+# --- the outline: no skipped heading level (PDF/UA-1, Matterhorn 14-003) -------------------------
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[tuple[int, str]] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append((int(tag[1]), ""))
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag) and self._open is not None:
+            self.levels[-1] = (self.levels[-1][0], "".join(self._open).strip())
+            self._open = None
+
+
+def _heading_levels(text: str, fmt: str) -> list[tuple[int, str]]:
+    if fmt == "html":
+        parser = _Headings()
+        parser.feed(text)
+        return parser.levels
+    tokens = _gfm().parse(text)
+    return [
+        (int(t.tag[1]), tokens[n + 1].content)
+        for n, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
+
+
+def _skipped_levels(levels: list[tuple[int, str]]) -> list[str]:
+    out, previous = [], 0
+    for level, title in levels:
+        if level > previous + 1:
+            out.append(f"h{previous} → h{level}: {title}")
+        previous = level
+    return out
+
+
+@pytest.fixture(scope="module")
+def shipped_texts() -> dict[tuple[int, str], str]:
+    from utsatta.check.pipeline import validate
+
+    out = {}
+    for year in (2023, 2025):
+        view = build(validate(HERE.parent / "data", year=year, texts=True).dataset, year)
+        for fmt in ("md", "html"):
+            out[year, fmt] = render(view, fmt)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_no_heading_level_is_skipped(
+    fmt: str, md_text: str, html_text: str, shipped_texts: dict[tuple[int, str], str]
+) -> None:
+    """Walking the headings in order, none is more than one level below the one before it, in the
+    golden report and in both shipped reports (2023 and the slutuppföljning 2025)."""
+    golden = md_text if fmt == "md" else html_text
+    for name, text in [("golden", golden), *((str(y), shipped_texts[y, fmt]) for y in (2023, 2025))]:
+        levels = _heading_levels(text, fmt)
+        assert len(levels) > 20, name
+        assert levels[0][0] == 1, name
+        assert _skipped_levels(levels) == [], name
