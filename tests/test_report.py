@@ -1143,3 +1143,45 @@ def test_no_heading_level_is_skipped(
         assert len(levels) > 20, name
         assert levels[0][0] == 1, name
         assert _skipped_levels(levels) == [], name
+
+
+def test_a_behov_is_rich_text_by_the_same_rule_in_both_reports(tmp_path: Path) -> None:
+    """A behov in the combined table goes through the rule of every other nämnd text: a link
+    to anything but a web address is its text, emphasis stays, HTML is text; the same text is
+    visible in the .md and the HTML report."""
+    data = _copy_fixture(tmp_path)
+    path = data / "rapporter" / "2023" / "kulturnamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '      - "Mer personal | fler lokaler <b>nu</b>"\n'
+    assert old in text
+    path.write_text(
+        text.replace(
+            old,
+            '      - "[l](javascript:alert(5))"\n'
+            '      - "*Fler* lokaler <b>nu</b>, [rapporten](https://goteborg.se/r)"\n',
+        ),
+        encoding="utf-8",
+    )
+    view = build(load(data), YEAR)
+    md, html = render(view, "md"), render(view, "html")
+    assert "javascript" not in md and "javascript" not in html
+    assert "| 1:1 | l | Kulturnämnden |" in md
+    assert "<td>l</td><td>Kulturnämnden</td>" in html
+    assert (
+        "| *Fler* lokaler \\<b>nu\\</b>, rapporten (`https://goteborg.se/r`) | Kulturnämnden |"
+    ) in md
+    assert (
+        '<td><em>Fler</em> lokaler &lt;b&gt;nu&lt;/b&gt;, <a href="https://goteborg.se/r">'
+        "rapporten</a></td><td>Kulturnämnden</td>"
+    ) in html
+
+
+def test_the_markdown_holds_no_entity_a_reader_would_see(
+    md_text: str, shipped_texts: dict[tuple[int, str], str]
+) -> None:
+    """The .md is read unrendered too: comparisons in our own texts are written as characters,
+    and no "&gt;", "&lt;" or "&amp;" is left for the reader to decode."""
+    for text in (md_text, shipped_texts[2023, "md"], shipped_texts[2025, "md"]):
+        assert re.findall(r"&(?:gt|lt|amp|quot|#\d+);", text) == []
+    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig." in md_text
+    assert "värdet 8 (2025) > 0 (lägre är bättre) → målet ej uppnått." in shipped_texts[2025, "md"]
