@@ -102,7 +102,7 @@ LINKS = [
     (
         '=HYPERLINK("http://evil.example/","klicka")',
         '\\=HYPERLINK("`http://evil.example/`","klicka")',
-        '<p>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;klicka&quot;)</p>',
+        "<p>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;klicka&quot;)</p>",
     ),
     (
         "a'http://a.se/x'och\"www.b.se\".",

@@ -1138,7 +1138,8 @@ def test_no_heading_level_is_skipped(
     """Walking the headings in order, none is more than one level below the one before it, in the
     golden report and in both shipped reports (2023 and the slutuppföljning 2025)."""
     golden = md_text if fmt == "md" else html_text
-    for name, text in [("golden", golden), *((str(y), shipped_texts[y, fmt]) for y in (2023, 2025))]:
+    shipped = [(str(y), shipped_texts[y, fmt]) for y in (2023, 2025)]
+    for name, text in [("golden", golden), *shipped]:
         levels = _heading_levels(text, fmt)
         assert len(levels) > 20, name
         assert levels[0][0] == 1, name

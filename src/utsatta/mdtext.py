@@ -162,8 +162,8 @@ def _address(word: str, start: int) -> str:
         core = _trimmed(piece[begin:])
         if _link_start(core) is None:  # no address left without the punctuation: all of it
             core = piece[begin:]
-        tail = piece[begin + len(core) :]
-        out += [_plain(piece[:begin], long_words=False), _code(core), _plain(tail, long_words=False)]
+        tail = _plain(piece[begin + len(core) :], long_words=False)
+        out += [_plain(piece[:begin], long_words=False), _code(core), tail]
     return "".join(out)
 
 

@@ -1,7 +1,8 @@
 """Text from the data, made safe for the two report formats: the Jinja filters ``md``
 (:func:`inline`), ``mdcell`` (:func:`cell`), ``mdblock`` (:func:`block`), ``mdurl`` (:func:`url`)
-for Markdown, and ``richtext`` (:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML. What each one neutralises and why:
-docs/decisions/0019-untrusted-text-in-reports.md and 0096-lankar-som-text.md; the rules live in
+for Markdown, and ``richtext`` (:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML.
+What each one neutralises and why: docs/decisions/0019-untrusted-text-in-reports.md and
+0096-lankar-som-text.md; the rules live in
 :mod:`utsatta.escape` and :mod:`utsatta.mdtext`
 (docs/decisions/0061-escaping-per-channel.md), these names are the templates' filters.
 """
