@@ -335,7 +335,7 @@ def test_markdown_examples() -> None:
         "\\# Rubrik\n\n- punkt\n\n1. ett"  # two lists: a blank line between them
     )
     assert escape.md_cell("a|b\x00\nc") == "a\\|b c"
-    assert escape.md_inline("<b>fet</b>\x1b") == "&lt;b&gt;fet&lt;/b&gt;"
+    assert escape.md_inline("<b>fet</b>\x1b") == "\\<b>fet\\</b>"
     # NUL never reaches a committed .md (git would call it binary).
     assert "\x00" not in escape.md_block("\x00" * 5)
 

@@ -78,12 +78,12 @@ LINKS = [
     ("[a\\](https://x.se)\\]", "\\[a\\](`https://x.se`)\\]", "<p>[a](https://x.se)]</p>"),
     (
         "&#91;a&#93;(https://x.se)",
-        "&amp;#91;a&amp;#93;(`https://x.se`)",
+        "\\&#91;a\\&#93;(`https://x.se`)",
         "<p>&amp;#91;a&amp;#93;(https://x.se)</p>",
     ),
     (
         "<a href='https://x.se'>a</a>",
-        "&lt;a href='`https://x.se`'&gt;a&lt;/a&gt;",
+        "\\<a href='`https://x.se`'>a\\</a>",
         "<p>&lt;a href='https://x.se'&gt;a&lt;/a&gt;</p>",
     ),
     (
@@ -97,6 +97,28 @@ LINKS = [
         '<p><a href="https://x.se/%60%7C%60">a</a></p>',
     ),
     ("[x](https://a.se/\u202e)", "x (`https://a.se/`)", '<p><a href="https://a.se/">x</a></p>'),
+    # A bare address is inline code up to the first character that is no part of it (a quote,
+    # a backslash, a brace) and without trailing punctuation; what follows is text.
+    (
+        '=HYPERLINK("http://evil.example/","klicka")',
+        '\\=HYPERLINK("`http://evil.example/`","klicka")',
+        "<p>=HYPERLINK(&quot;http://evil.example/&quot;,&quot;klicka&quot;)</p>",
+    ),
+    (
+        "a'http://a.se/x'och\"www.b.se\".",
+        "a'`http://a.se/x`'och\"`www.b.se`\".",
+        "<p>a'http://a.se/x'och&quot;www.b.se&quot;.</p>",
+    ),
+    (
+        "Se https://sv.wikipedia.org/wiki/Bo_(by)), klart",
+        "Se `https://sv.wikipedia.org/wiki/Bo_(by)`), klart",
+        "<p>Se https://sv.wikipedia.org/wiki/Bo_(by)), klart</p>",
+    ),
+    # Our own comparisons and an entity the nämnd wrote: as written, with no entity for a reader
+    # of the unrendered file to decode, and no tag or autolink.
+    ("8 > 0, 1 < 2 & 3", "8 > 0, 1 < 2 & 3", "<p>8 &gt; 0, 1 &lt; 2 &amp; 3</p>"),
+    ("&gt; &#x202E; <b>", "\\&gt; \\&#x202E; \\<b>", "<p>&amp;gt; &amp;#x202E; &lt;b&gt;</p>"),
+    ("<https://a.se>", "`https://a.se`", '<p><a href="https://a.se">https://a.se</a></p>'),
 ]
 
 
@@ -106,6 +128,11 @@ def test_links_in_both_reports(text: str, md: str, html: str) -> None:
     assert markdown.block(text) == md
     assert markdown.cell(text) == md
     assert str(markdown.richtext(text)) == html + "\n"
+
+
+def test_a_quote_mark_at_a_line_start_is_text() -> None:
+    assert markdown.inline("> citat") == "\\> citat"
+    assert markdown.block("a\n> b\n\n- > c") == "a\n\\> b\n\n- \\> c"
 
 
 def test_reference_links_become_text_and_their_definitions_go() -> None:

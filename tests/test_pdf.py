@@ -388,3 +388,74 @@ def test_missing_pango_names_the_system_packages(monkeypatch: pytest.MonkeyPatch
         require_weasyprint()
     assert INSTALL_SYSTEM in str(info.value)
     assert "libpango-1.0-0" in str(info.value)
+
+
+# --- the shipped data: readable print, whole dates -----------------------------------------------
+
+#: the smallest text in print: the footer's 8 pt; table text is 9 pt, body 10 pt
+MIN_PT = 8.0
+#: WCAG 2 AA for normal text
+MIN_CONTRAST = 4.5
+
+
+def _luminance(color: Any) -> float:
+    """Relative luminance (WCAG 2) of a pdfplumber fill colour: gray, RGB or CMYK components."""
+    comps = tuple(color) if isinstance(color, (tuple, list)) else (color or 0,)
+    if len(comps) == 1:
+        rgb = comps * 3
+    elif len(comps) == 4:
+        c, m, y, k = comps
+        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        rgb = comps[:3]
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(float(v)) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_no_print_text_is_small_or_pale(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """Every character of the shipped PDF is at least 8 pt and has at least 4.5:1 contrast against
+    the white page (the caveat "senaste värde från 2019" among them)."""
+    pdfplumber, _ = libs
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(shipped[1])
+    small: dict[float, set[str]] = {}
+    pale: dict[float, set[str]] = {}
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            for word in page.extract_words(extra_attrs=["size", "non_stroking_color"]):
+                if word["size"] < MIN_PT - 0.01:
+                    small.setdefault(round(word["size"], 2), set()).add(word["text"])
+                contrast = 1.05 / (_luminance(word["non_stroking_color"]) + 0.05)
+                if contrast < MIN_CONTRAST:
+                    pale.setdefault(round(contrast, 2), set()).add(word["text"])
+    assert small == {}
+    assert pale == {}
+
+
+def _uppdrag() -> list[Any]:
+    plan = validate(SHIPPED, year=YEAR).dataset.plan
+    assert plan is not None and plan.model is not None and plan.model.ovriga_uppdrag is not None
+    return list(plan.model.ovriga_uppdrag.uppdrag)
+
+
+def test_a_date_or_paragraph_of_the_tidsplan_never_breaks_inside(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """Each övriga uppdrag's tidsplan ("KS 2021-11-24", "Beslut KS 2021-03-31 § 263") stands on one
+    line of the PDF: a date or "§ 263" split over two lines is misread."""
+    pdfplumber, _ = libs
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(shipped[1])
+    tidsplaner = {x.tidsplan for x in _uppdrag()}
+    assert "Beslut KS 2021-03-31 § 263" in tidsplaner
+    with pdfplumber.open(path) as pdf:
+        lines = [ln.strip() for p in pdf.pages for ln in (p.extract_text() or "").splitlines()]
+    start = lines.index("Övriga uppdrag")
+    table = lines[start : start + 80]
+    assert [t for t in sorted(tidsplaner) if not any(t in ln for ln in table)] == []

@@ -345,9 +345,8 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
         "Utfall 2019, Norrby (41 %)",
     ]
     assert "- Kommentar: Ingen indikator ur planens bilaga 1; \\`trygghet\\` följs" in md_text
-    assert (
-        "  - Baslinje 2021 (48 %): Första året med &lt;b&gt;nya&lt;/b&gt; frågor \\| jämförs"
-        in (md_text)
+    assert "  - Baslinje 2021 (48 %): Första året med \\<b>nya\\</b> frågor \\| jämförs" in (
+        md_text
     )
     assert "<li>Utfall 2023 (51,5 %): &lt;script&gt;alert(3)&lt;/script&gt; svarsfrekvens" in (
         html_text
@@ -355,7 +354,9 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
     assert "<dt>Kommentar</dt><dd>Ingen indikator ur planens bilaga 1;" in html_text
     for text in (md_text, html_text):
         assert "Efter rapportåret" not in text  # the comment on the 2024 value
-        assert "<script>alert(3)" not in text and "<b>nya" not in text
+        # a tag only ever escaped (in .md with a backslash: \<script> is text on GitHub)
+        assert not re.search(r"(?<!\\)<(script>alert\(3\)|b>nya)", text)
+    assert "  - Utfall 2023 (51,5 %): \\<script>alert(3)\\</script> svarsfrekvens" in md_text
 
 
 def test_values_per_omrade_and_kon_are_tables_up_to_the_year(
@@ -439,7 +440,7 @@ def test_values_per_omrade_are_escaped_and_ordered(tmp_path: Path) -> None:
         ("okant", ("1 %", "–")),
     ]
     md = render(v, "md")
-    assert "| Norr&lt;by&gt; &amp; \\| co, kvinnor | – | 70 % |\n" in md
+    assert "| Norr\\<by> & \\| co, kvinnor | – | 70 % |\n" in md
     html = render(v, "html")
     assert (
         '<tr><th scope="row">Norr&lt;by&gt; &amp; | co</th><td class="num">–</td>'
@@ -677,7 +678,7 @@ def test_markdown_table_cells_hold_the_injections(md_text: str) -> None:
     ("text", "expected"),
     [
         ("a | b", "a \\| b"),
-        ("<b>x</b> & y", "&lt;b&gt;x&lt;/b&gt; &amp; y"),
+        ("<b>x</b> & y", "\\<b>x\\</b> & y"),
         ("# rubrik", "\\# rubrik"),
         ("- punkt", "\\- punkt"),
         ("1. första", "1\\. första"),
@@ -696,7 +697,7 @@ def test_markdown_inline(text: str, expected: str) -> None:
 def test_markdown_block_keeps_paragraphs() -> None:
     """Block text keeps its paragraphs; each line is escaped and leading spaces are dropped."""
     text = "Första raden\n    indragen kod?\n> citat\n\n\n\nAndra stycket"
-    assert markdown.block(text) == "Första raden\nindragen kod?\n&gt; citat\n\nAndra stycket"
+    assert markdown.block(text) == "Första raden\nindragen kod?\n\\> citat\n\nAndra stycket"
 
 
 def test_markdown_cell_breaks_long_words_but_not_links() -> None:
@@ -1077,3 +1078,118 @@ def test_sources_of_one_publisher_are_told_apart() -> None:
     b = Kalla(id="b", utgivare="Göteborgs universitet", sakerhet="bekraftad", kommentar="SOM 2022.")
     assert kalla_vy(a).text == "Göteborgs universitet: SOM 2021 (odaterad)"
     assert kalla_vy(a).text != kalla_vy(b).text
+
+
+# --- the outline: no skipped heading level (PDF/UA-1, Matterhorn 14-003) -------------------------
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[tuple[int, str]] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append((int(tag[1]), ""))
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag) and self._open is not None:
+            self.levels[-1] = (self.levels[-1][0], "".join(self._open).strip())
+            self._open = None
+
+
+def _heading_levels(text: str, fmt: str) -> list[tuple[int, str]]:
+    if fmt == "html":
+        parser = _Headings()
+        parser.feed(text)
+        return parser.levels
+    tokens = _gfm().parse(text)
+    return [
+        (int(t.tag[1]), tokens[n + 1].content)
+        for n, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
+
+
+def _skipped_levels(levels: list[tuple[int, str]]) -> list[str]:
+    out, previous = [], 0
+    for level, title in levels:
+        if level > previous + 1:
+            out.append(f"h{previous} → h{level}: {title}")
+        previous = level
+    return out
+
+
+@pytest.fixture(scope="module")
+def shipped_texts() -> dict[tuple[int, str], str]:
+    from utsatta.check.pipeline import validate
+
+    out = {}
+    for year in (2023, 2025):
+        view = build(validate(HERE.parent / "data", year=year, texts=True).dataset, year)
+        for fmt in ("md", "html"):
+            out[year, fmt] = render(view, fmt)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_no_heading_level_is_skipped(
+    fmt: str, md_text: str, html_text: str, shipped_texts: dict[tuple[int, str], str]
+) -> None:
+    """Walking the headings in order, none is more than one level below the one before it, in the
+    golden report and in both shipped reports (2023 and the slutuppföljning 2025)."""
+    golden = md_text if fmt == "md" else html_text
+    shipped = [(str(y), shipped_texts[y, fmt]) for y in (2023, 2025)]
+    for name, text in [("golden", golden), *shipped]:
+        levels = _heading_levels(text, fmt)
+        assert len(levels) > 20, name
+        assert levels[0][0] == 1, name
+        assert _skipped_levels(levels) == [], name
+
+
+def test_a_behov_is_rich_text_by_the_same_rule_in_both_reports(tmp_path: Path) -> None:
+    """A behov in the combined table goes through the rule of every other nämnd text: a link
+    to anything but a web address is its text, emphasis stays, HTML is text; the same text is
+    visible in the .md and the HTML report."""
+    data = _copy_fixture(tmp_path)
+    path = data / "rapporter" / "2023" / "kulturnamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '      - "Mer personal | fler lokaler <b>nu</b>"\n'
+    assert old in text
+    path.write_text(
+        text.replace(
+            old,
+            '      - "[l](javascript:alert(5))"\n'
+            '      - "*Fler* lokaler <b>nu</b>, [rapporten](https://goteborg.se/r)"\n',
+        ),
+        encoding="utf-8",
+    )
+    view = build(load(data), YEAR)
+    md, html = render(view, "md"), render(view, "html")
+    assert "javascript" not in md and "javascript" not in html
+    assert "| 1:1 | l | Kulturnämnden |" in md
+    assert "<td>l</td><td>Kulturnämnden</td>" in html
+    assert (
+        "| *Fler* lokaler \\<b>nu\\</b>, rapporten (`https://goteborg.se/r`) | Kulturnämnden |"
+    ) in md
+    assert (
+        '<td><em>Fler</em> lokaler &lt;b&gt;nu&lt;/b&gt;, <a href="https://goteborg.se/r">'
+        "rapporten</a></td><td>Kulturnämnden</td>"
+    ) in html
+
+
+def test_the_markdown_holds_no_entity_a_reader_would_see(
+    md_text: str, shipped_texts: dict[tuple[int, str], str]
+) -> None:
+    """The .md is read unrendered too: comparisons in our own texts are written as characters,
+    and no "&gt;", "&lt;" or "&amp;" is left for the reader to decode."""
+    for text in (md_text, shipped_texts[2023, "md"], shipped_texts[2025, "md"]):
+        assert re.findall(r"&(?:gt|lt|amp|quot|#\d+);", text) == []
+    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig." in md_text
+    assert "värdet 8 (2025) > 0 (lägre är bättre) → målet ej uppnått." in shipped_texts[2025, "md"]

@@ -38,6 +38,7 @@ __all__ = [
     "LONG_WORD",
     "block",
     "cell",
+    "html_inline",
     "html_parser",
     "inline",
     "is_web_address",
@@ -52,7 +53,10 @@ _ZWSP = "\u200b"
 # --- text ---------------------------------------------------------------------------------------
 
 #: Escapes for a text run: the characters that open or close Markdown (links, emphasis, code,
-#: strikethrough, tables) get a backslash; ``& < >`` become entities (no HTML, no autolink).
+#: strikethrough, tables, raw HTML and autolinks) get a backslash, so the .md reads as written
+#: also unrendered. ``>`` alone opens nothing but a quote at a line start (:data:`_LINE_START`);
+#: ``<`` and ``&`` are escaped where they could open a tag, an autolink or an entity
+#: (:data:`_TAG_OR_ENTITY`).
 _TEXT = str.maketrans(
     {
         "\\": "\\\\",
@@ -63,21 +67,21 @@ _TEXT = str.maketrans(
         "]": "\\]",
         "~": "\\~",
         "|": "\\|",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
     }
 )
+#: ``<`` not followed by a space (which could open a tag or an autolink) and ``&`` before what
+#: could make it an entity (``&gt;``, ``&#91;``) get a backslash; "0,59 < 0,6" stays as written.
+_TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
 #: A word GitHub might make into a link (its autolink extension: ``www.``, ``http://``,
 #: ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses). Deliberately wider
 #: than GitHub's rules (:func:`_link_start`). Backticks, pipes and angle brackets end a word
 #: (they stay escaped text).
 _WORD = re.compile(r"[^\s`|<>]+")
-_TRAILING_PUNCT = ".,:;!?)]\"'"
+
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 #: At the start of a line: what would open a heading, list, quote, setext underline or
 #: (for the CI log) a workflow command.
-_LINE_START = re.compile(r"[#+\-=]|[0-9]{1,9}[.)]|::")
+_LINE_START = re.compile(r"[#+\-=>]|[0-9]{1,9}[.)]|::")
 
 
 def _break(match: re.Match[str]) -> str:
@@ -87,7 +91,8 @@ def _break(match: re.Match[str]) -> str:
 
 def _plain(text: str, *, long_words: bool) -> str:
     text = _LONG.sub(_break, text) if long_words else text
-    return text.translate(_TEXT)
+    text = text.translate(_TEXT)
+    return _TAG_OR_ENTITY.sub(r"\\\g<0>", text) if "&" in text or "<" in text else text
 
 
 def _code(text: str) -> str:
@@ -120,15 +125,46 @@ def _link_start(word: str) -> int | None:
     return min(found) if found else None
 
 
+#: What ends an address inside a word: a quote, a backslash or a brace. The pieces between them
+#: are looked at one by one (``=HYPERLINK("https://a.se/","klicka")`` has the address
+#: ``https://a.se/`` and the text ``","klicka")``); GitHub's autolinks do not span them either
+#: in a way that matters: the text after an address is its own text, without a link start.
+_ADDRESS_STOP = re.compile(r"([\"'\\{}]+)")
+_CLOSING = {")": "(", "]": "["}
+
+
+def _trimmed(address: str) -> str:
+    """An address without trailing punctuation, as GitHub's autolinks end: ``.,:;!?*_~`` and a
+    closing bracket that closes nothing inside the address."""
+    counts = {c: address.count(c) for c in "()[]"}
+    end = len(address)
+    while end:
+        last = address[end - 1]
+        if last in ".,:;!?*_~":
+            end -= 1
+        elif last in _CLOSING and counts[last] > counts[_CLOSING[last]]:
+            counts[last] -= 1
+            end -= 1
+        else:
+            break
+    return address[:end]
+
+
 def _address(word: str, start: int) -> str:
-    """A word with an address: the address as inline code, from its start to the end of the
-    word but for trailing punctuation; the text before and after escaped."""
-    core = word[start:].rstrip(_TRAILING_PUNCT)
-    if _link_start(core) is None:
-        core = word[start:]
-    tail = word[start + len(core) :]
-    head = _plain(word[:start], long_words=False)
-    return f"{head}{_code(core)}{_plain(tail, long_words=False)}"
+    """A word with addresses: each address as inline code (its characters from its start, but
+    for trailing punctuation); the text around them escaped."""
+    out = [_plain(word[:start], long_words=False)]
+    for n, piece in enumerate(_ADDRESS_STOP.split(word[start:])):
+        begin = None if n % 2 else _link_start(piece)
+        if begin is None:
+            out.append(_plain(piece, long_words=False))
+            continue
+        core = _trimmed(piece[begin:])
+        if _link_start(core) is None:  # no address left without the punctuation: all of it
+            core = piece[begin:]
+        tail = _plain(piece[begin + len(core) :], long_words=False)
+        out += [_plain(piece[:begin], long_words=False), _code(core), tail]
+    return "".join(out)
 
 
 def _text(text: str, *, long_words: bool) -> str:
@@ -351,6 +387,13 @@ def _list(node: SyntaxTreeNode) -> str:
         first = f"{marker} {lines[0]}" if lines[0] else marker
         items.append("\n".join([first, *(pad + line if line else "" for line in lines[1:])]))
     return ("\n" if tight else "\n\n").join(items)
+
+
+def html_inline(text: str) -> str:
+    """One line of the nämnd's Markdown as HTML, for a table cell of the HTML report: the same
+    line as :func:`cell` in the .md report (line breaks become spaces, a blank line `` / ``),
+    emphasis and links to web addresses kept, every other link its text, no raw HTML."""
+    return str(html_parser().renderInline(_joined(text)))
 
 
 def block(text: str) -> str:

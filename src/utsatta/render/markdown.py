@@ -1,7 +1,8 @@
 """Text from the data, made safe for the two report formats: the Jinja filters ``md``
 (:func:`inline`), ``mdcell`` (:func:`cell`), ``mdblock`` (:func:`block`), ``mdurl`` (:func:`url`)
-for Markdown, and ``richtext`` (:func:`richtext`) for HTML. What each one neutralises and why:
-docs/decisions/0019-untrusted-text-in-reports.md and 0096-lankar-som-text.md; the rules live in
+for Markdown, and ``richtext`` (:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML.
+What each one neutralises and why: docs/decisions/0019-untrusted-text-in-reports.md and
+0096-lankar-som-text.md; the rules live in
 :mod:`utsatta.escape` and :mod:`utsatta.mdtext`
 (docs/decisions/0061-escaping-per-channel.md), these names are the templates' filters.
 """
@@ -12,7 +13,7 @@ from markupsafe import Markup
 
 from utsatta import escape, mdtext
 
-__all__ = ["LONG_WORD", "block", "cell", "inline", "richtext", "url"]
+__all__ = ["LONG_WORD", "block", "cell", "inline", "richcell", "richtext", "url"]
 
 #: the longest run of characters without a break point in a Markdown table cell
 LONG_WORD = escape.LONG_WORD
@@ -45,3 +46,9 @@ def richtext(text: str) -> Markup:
     """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text; links to
     web addresses stay links, other links and images become their text (utsatta.mdtext)."""
     return Markup(mdtext.html_parser().render(escape.prose(text).strip()))
+
+
+def richcell(text: str) -> Markup:
+    """A nämnd's text in an HTML table cell: one line, as ``mdcell`` gives it in the .md report
+    (the same text visible), with :func:`richtext`'s rule for links, images and raw HTML."""
+    return Markup(mdtext.html_inline(escape.prose(text).strip()))

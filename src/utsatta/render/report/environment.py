@@ -175,6 +175,7 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         mdblock=markdown.block,
         mdurl=markdown.url,
         richtext=markdown.richtext,
+        richcell=markdown.richcell,
         ident=escape.identifier,
     )
     return env
