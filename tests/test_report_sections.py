@@ -352,7 +352,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "| Mål | Beräknat utfall | Underlag | Bedömning (illustrativ) |" in md
     assert (
         "> *Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som "
-        "rapporten hämtar ur uppföljningsfilen för 2025 är påhittat för att visa formatet och märkt "
+        "rapporten hämtar ur uppföljningsfilen för 2025 är påhittat för att visa formatet och "
+        "märkt "
         "”illustrativ”: läget, bedömningarna, de övriga uppdragens status och redovisning, vad "
         "som blev av "
         "tidigare behov, lärdomarna och förslagen, planen för det fortsatta arbetet och beslutet. "
