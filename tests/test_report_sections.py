@@ -373,6 +373,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     ) in md
     assert "(se slutuppföljningen)" not in md
     assert "Utfallen och vad som gjorts är illustrativa" in md
+    # who drew it up and the decision are part of the example too
+    assert "Upprättad av Stadsledningskontoret (illustrativ uppgift). Beslutad: " in md
     assert '<th scope="col">Bedömning (illustrativ)</th>' in html
     assert "### Övriga uppdrag" in md
     assert '<h3 id="slutuppfoljning">Målen 2022–2025: vad som nåddes</h3>' in html
