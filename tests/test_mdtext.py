@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from utsatta import mdtext
 from utsatta.render import markdown
 
 # (the nämnd's text, the .md report's one line, the HTML report's paragraph)
@@ -254,3 +255,27 @@ def test_work_is_linear_in_long_hostile_words() -> None:
     for text in ("@" * 50_000 + ".", "a" * 50_000 + "://", "[" * 20_000, "*a" * 20_000):
         assert markdown.cell(text)
         assert markdown.block(text)
+
+
+# Plain paragraphs skip the parser (most of a report's texts): the same Markdown as through it.
+_PLAIN_ALPHABET = st.sampled_from(
+    [*list("ab Åö19 \n\n  .,;:?()%'\"–/&#>=-+@~|{}$^\xa0\t\u2028"), "www.", "https://x.se", "  \n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PLAIN_ALPHABET, max_size=40).map("".join))
+def test_plain_paragraphs_are_written_as_the_parser_would(text: str) -> None:
+    assert mdtext.block(text) == mdtext.block_parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ett stycke.\nEn rad till  \n   med mellanslag.\n\n\n  Nästa & sista > 2 # x\n= y",
+        "  inledande\n    fyra mellanslag\n \nslut ",
+        "a&#x202E;b www.x.se och a@b.se",
+    ],
+)
+def test_plain_paragraphs_exact(text: str) -> None:
+    assert mdtext.block(text) == mdtext.block_parsed(text)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LONG_WORD",
     "block",
+    "block_parsed",
     "cell",
     "html_inline",
     "html_parser",
@@ -167,8 +168,15 @@ def _address(word: str, start: int) -> str:
     return "".join(out)
 
 
+#: Any of :func:`_link_start`'s marks, in any case: a text without one has no address, and most
+#: texts have none (the word-by-word look is then skipped: it was most of a report's time).
+_MAYBE_ADDRESS = re.compile(r"://|www\.|mailto:|xmpp:|@", re.IGNORECASE)
+
+
 def _text(text: str, *, long_words: bool) -> str:
     """One text token: escaped, and every word that might be a link as inline code."""
+    if _MAYBE_ADDRESS.search(text) is None:
+        return _plain(text, long_words=long_words)
     out: list[str] = []
     at = 0
     for match in _WORD.finditer(text):
@@ -396,10 +404,33 @@ def html_inline(text: str) -> str:
     return str(html_parser().renderInline(_joined(text)))
 
 
+#: What makes a text more than plain paragraphs for the parser: inline markup, a line that could
+#: start a list, and any space but " " and "\n" or a control (the parser treats them apart).
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<!]|^ *[-+0-9]|[^\S \n]|[\x00-\x09\x0b-\x1f\x7f]", re.M)
+
+
 def block(text: str) -> str:
     """Paragraphs and lists of Markdown, written again: lines kept, each line's text escaped
     as :func:`inline` (four spaces never make a code block), lists with their markers and
     nesting, links as text; no trailing newline."""
+    if not text.strip():
+        return ""
+    if _NOT_PLAIN.search(text) is None:
+        # Plain paragraphs (most texts): written as the parser would, without it; a property
+        # test holds this path to :func:`block_parsed`.
+        paragraphs: list[list[str]] = [[]]
+        for line in text.split("\n"):
+            line = line.strip(" ")
+            if line:
+                paragraphs[-1].append(_text(line, long_words=False))
+            elif paragraphs[-1]:
+                paragraphs.append([])
+        return "\n\n".join(_line_starts("\n".join(p)) for p in paragraphs if p)
+    return block_parsed(text)
+
+
+def block_parsed(text: str) -> str:
+    """:func:`block` always through markdown-it (the reference for its plain-text path)."""
     if not text.strip():
         return ""
     return _blocks(_tree(parser().parse(text)).children, tight=False)
