@@ -141,6 +141,7 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
     belagg, _ = evidence(res.kallor, res.serie, ar)
     kallor = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg != "efter-aret")
     senare = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg == "efter-aret")
+    kalla = "; ".join(kalla_vy(k).text for k in ind.kallor)
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -153,7 +154,7 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         enhet=y_label,
         integer=all(decimals_in(v) == 0 for v in values),
         luckor=res.luckor,
-        kalla="; ".join(kalla_vy(k).text for k in ind.kallor),
+        kalla=kalla,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -165,7 +166,7 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
             malar=res.malar,
             fmt=fmt,
             luckor=res.luckor,
-            kalla="; ".join(kalla_vy(k).text for k in ind.kallor),
+            kalla=kalla,
         )
     return IndikatorVy(
         id=ind.id,

@@ -154,17 +154,7 @@ def omraden_detalj(
             for b in d.omraden:
                 if b.omrade in verdicts:
                     continue
-                ill = upp.illustrativ if b.illustrativ is None else b.illustrativ
-                verdicts[b.omrade] = bedomning_vy(
-                    texts.get(d.delmal, d.delmal),
-                    b.bedomning,
-                    b.text,
-                    b.kallor,
-                    b.sakerhet,
-                    ill,
-                    fk,
-                    upp.illustrativ,
-                )
+                verdicts[b.omrade] = bedomning_vy(texts.get(d.delmal, d.delmal), b, upp, fk)
     out = []
     for o in omr.omraden:
         klass = sorted((k for k in o.klassning if k.upplaga in upplagor), key=lambda k: k.upplaga)

@@ -28,7 +28,7 @@ from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, UPPFOLJNING_TEXT, cap, varde
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.names import Names
-from utsatta.render.report.sections.uppfoljning import delmal_per_id, mal_bedomning
+from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
 from utsatta.render.report.view import ankare_insats
 
 #: report statuses that close an insats for the organisation; any other latest status leaves it open
@@ -290,11 +290,7 @@ def slutuppfoljning(
     else:
         rubrik = "Stadsledningskontorets bedömning"
         vems = "Bredvid står stadsledningskontorets bedömning."
-    slut_illustrativ = (
-        upp is not None
-        and s is not None
-        and (upp.illustrativ if s.illustrativ is None else s.illustrativ)
-    )
+    slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
         period=f"{g.fran}–{g.till}",

@@ -8,7 +8,7 @@ sections.md.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Final, Protocol
 
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -77,24 +77,40 @@ def delmal_rubriker(plan: PlanFil) -> dict[str, str]:
     return {d.id: delmal_rubrik(n, d.text) for n, d in enumerate(plan.mal.delmal, start=1)}
 
 
+class SkrivenBedomning(Protocol):
+    """What every written verdict of the analysts' file holds (mål, delmål, område, fokusområde)."""
+
+    @property
+    def bedomning(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kallor(self) -> Sequence[str]: ...
+    @property
+    def sakerhet(self) -> str | None: ...
+    @property
+    def illustrativ(self) -> bool | None: ...
+
+
+def illustrativ_of(own: bool | None, upp: UppfoljningFil) -> bool:
+    """A part of the analysts' file without its own marking is as illustrative as the file."""
+    return upp.illustrativ if own is None else own
+
+
 def bedomning_vy(
-    rubrik: str,
-    bedomning: str,
-    text: str,
-    kallor: Sequence[str],
-    sakerhet: str | None,
-    illustrativ: bool,
-    file_kallor: Mapping[str, Kalla],
-    fil_illustrativ: bool = False,
+    rubrik: str, b: SkrivenBedomning, upp: UppfoljningFil, file_kallor: Mapping[str, Kalla]
 ) -> BedomningVy:
     """One written verdict. Only a real one is called stadsledningskontoret's; an illustrative
-    one drawn from sources says so, and its sources are listed with it."""
+    one drawn from sources says so, and its sources are listed with it. A verdict without its
+    own marking is as illustrative as its file."""
+    illustrativ = illustrativ_of(b.illustrativ, upp)
+    bedomning, text, kallor, sakerhet = b.bedomning, b.text, b.kallor, b.sakerhet
     if illustrativ:
         etikett = "Illustrativ bedömning"
         markering = "illustrativ bedömning, härledd ur källorna nedan" if kallor else "illustrativ"
     else:
         etikett = "Stadsledningskontorets bedömning"
-        markering = "verklig: stadsledningskontorets bedömning" if fil_illustrativ else ""
+        markering = "verklig: stadsledningskontorets bedömning" if upp.illustrativ else ""
     return BedomningVy(
         rubrik=rubrik,
         bedomning=MALUPPFYLLELSE.get(bedomning, bedomning),
@@ -106,10 +122,6 @@ def bedomning_vy(
         etikett=etikett,
         markering=markering,
     )
-
-
-def _illustrativ(own: bool | None, file: bool) -> bool:
-    return file if own is None else own
 
 
 def uppdrag_vy(plan: PlanFil, upp: UppfoljningFil | None) -> tuple[str, tuple[UppdragVy, ...]]:
@@ -147,16 +159,7 @@ def delmal_per_id(plan: PlanFil, upp: UppfoljningFil) -> dict[str, BedomningVy]:
         b = by_id.get(d.id)
         if b is None:
             continue
-        out[d.id] = bedomning_vy(
-            rubriker[d.id],
-            b.bedomning,
-            b.text,
-            b.kallor,
-            b.sakerhet,
-            _illustrativ(b.illustrativ, upp.illustrativ),
-            kallor,
-            upp.illustrativ,
-        )
+        out[d.id] = bedomning_vy(rubriker[d.id], b, upp, kallor)
     return out
 
 
@@ -213,17 +216,7 @@ def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> 
 def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | None:
     if upp is None or upp.mal is None:
         return None
-    m = upp.mal
-    return bedomning_vy(
-        "Målet",
-        m.bedomning,
-        m.text,
-        m.kallor,
-        m.sakerhet,
-        _illustrativ(m.illustrativ, upp.illustrativ),
-        file_kallor(upp),
-        upp.illustrativ,
-    )
+    return bedomning_vy("Målet", upp.mal, upp, file_kallor(upp))
 
 
 def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
@@ -257,16 +250,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
     by_fokus = {f.fokusomrade: f for f in upp.fokusomraden}
     fokus = tuple(
-        bedomning_vy(
-            f"Fokusområde {f.id}: {fokus_namn[f.id]}",
-            b.bedomning,
-            b.text,
-            b.kallor,
-            b.sakerhet,
-            _illustrativ(b.illustrativ, upp.illustrativ),
-            kallor,
-            upp.illustrativ,
-        )
+        bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor)
         for f in plan.fokusomraden
         if (b := by_fokus.get(f.id)) is not None
     )
