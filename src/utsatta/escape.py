@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cached_property
 
 from utsatta import mdtext
 
@@ -85,6 +86,49 @@ _UNSAFE = re.compile(f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBL
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+class _Patterns:
+    """The patterns that ``validate`` does not need (reports, JSON, ids), each compiled when
+    first used: compiling these character classes costs more than validate's whole output.
+    After the first use, each is a plain attribute."""
+
+    @cached_property
+    def other_breaks(self) -> re.Pattern[str]:
+        """What Python's str.splitlines also takes for a line break: one in prose, as the
+        writer saw it."""
+        return re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+    @cached_property
+    def id_special(self) -> re.Pattern[str]:
+        return re.compile(
+            f"\\\\|<(?=U\\+)|[\t\n{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}"
+            f"{_SELECTORS}{_SPACES}]"
+        )
+
+    @cached_property
+    def prose_remove(self) -> re.Pattern[str]:
+        return re.compile(
+            f"[{_CONTROLS}{_BIDI}\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
+            f"\U000e0001\U000e0020-\U000e007f{_SURROGATES}{_SEPARATORS}\u180e\u034f]"
+        )
+
+    @cached_property
+    def joiner(self) -> re.Pattern[str]:
+        return re.compile("[\u200c\u200d]")
+
+    @cached_property
+    def json_unsafe(self) -> re.Pattern[str]:
+        return re.compile(
+            f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}\u2028\u2029]"
+        )
+
+    @cached_property
+    def document_unsafe(self) -> re.Pattern[str]:
+        return re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SURROGATES}]")
+
+
+_LAZY = _Patterns()
+
+
 def _shown(char: str) -> str:
     """How one unsafe character is written so that it is seen."""
     code = ord(char)
@@ -102,10 +146,6 @@ def _visible(match: re.Match[str]) -> str:
 def _lines(text: str) -> str:
     """CRLF and a lone CR become LF (a CR would move the cursor back over what was written)."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-#: What Python's str.splitlines also takes for a line break: one in prose, as the writer saw it.
-_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 # --- terminal and CI log ------------------------------------------------------------------------
@@ -176,10 +216,6 @@ def _identifier_char(match: re.Match[str]) -> str:
     return _shown(char)
 
 
-_ID_SPECIAL = re.compile(
-    f"\\\\|<(?=U\\+)|[\t\n{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}"
-    f"{_SELECTORS}{_SPACES}]"
-)
 _INVISIBLE_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc", "Cf", "Zl", "Zp"})
 
 
@@ -189,7 +225,7 @@ def identifier(text: str) -> str:
     selectors, unassigned and private-use code points), a backslash is doubled and ``<U+`` is
     written ``\\<U+``, so the result is never the same for two different inputs. Combining
     marks are shown too when the text is not in NFC form (``a`` + U+030A looks like ``å``)."""
-    out = _ID_SPECIAL.sub(_identifier_char, text)
+    out = _LAZY.id_special.sub(_identifier_char, text)
     if out.isascii():
         return out
     nfc = unicodedata.is_normalized("NFC", text)
@@ -237,12 +273,6 @@ def summary_code(text: str) -> str:
 
 # --- prose: Markdown and HTML reports ------------------------------------------------------------
 
-_PROSE_REMOVE = re.compile(
-    f"[{_CONTROLS}{_BIDI}\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
-    f"\U000e0001\U000e0020-\U000e007f{_SURROGATES}{_SEPARATORS}\u180e\u034f]"
-)
-_JOINER = re.compile("[\u200c\u200d]")
-
 
 def _joiner(match: re.Match[str]) -> str:
     """ZWNJ and ZWJ stay between two letters (Persian and Arabic names need them) and ZWJ
@@ -267,8 +297,8 @@ def prose(text: str) -> str:
     spaces, word joiners, BOMs, tag characters and lone surrogates are removed; ZWNJ and ZWJ
     stay only where they join letters. Line breaks, the soft hyphen and the direction
     marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours) stay."""
-    text = _PROSE_REMOVE.sub("", _OTHER_BREAKS.sub("\n", _lines(text)).replace("\t", " "))
-    return _JOINER.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
+    text = _LAZY.prose_remove.sub("", _LAZY.other_breaks.sub("\n", _lines(text)).replace("\t", " "))
+    return _LAZY.joiner.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
 
 
 # The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
@@ -358,10 +388,6 @@ def shorten_number(literal: str, keep: int = 20) -> str:
 
 # --- JSON on any channel ------------------------------------------------------------------------
 
-_JSON_UNSAFE = re.compile(
-    f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}\u2028\u2029]"
-)
-
 
 def _json_escape(match: re.Match[str]) -> str:
     code = ord(match.group(0))
@@ -377,15 +403,12 @@ def json_document(text: str) -> str:
     allows raw inside a string, is written as its ``\\uXXXX`` escape. Lossless: the parsed
     value is the same; outside strings JSON has no such characters. ``##[`` (the runner's old
     command syntax, recognised anywhere in a line) is written ``##\\u005b``."""
-    text = _JSON_UNSAFE.sub(_json_escape, text)
+    text = _LAZY.json_unsafe.sub(_json_escape, text)
     return text.replace("##[", "##\\u005b") if "##[" in text else text
-
-
-_DOCUMENT_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_SURROGATES}]")
 
 
 def document(text: str) -> str:
     """A rendered document (Markdown, HTML, YAML, CODEOWNERS) on standard output: it was
     escaped for its own format when rendered; as a last guard no control character other than
     tab and LF and no lone surrogate is ever written (each becomes U+FFFD)."""
-    return _DOCUMENT_UNSAFE.sub("\ufffd", text)
+    return _LAZY.document_unsafe.sub("\ufffd", text)
