@@ -12,12 +12,13 @@ import datetime
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field
+from pydantic import ConfigDict, Field
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import (
     Ar,
+    Check,
     FokusId,
     Id,
     InsatsId,
@@ -76,7 +77,7 @@ def _dag(value: str) -> str:
 #: A calendar date with its day: a decision has one, and the report's footer shows it.
 Dag = Annotated[
     str,
-    AfterValidator(_dag),
+    Check(_dag),
     WithJsonSchema(
         {
             "type": "string",
