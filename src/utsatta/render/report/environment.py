@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 Format = Literal["md", "html"]
 
-_BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILING = re.compile(r"[ \t]+\n")
+#: Three or more newlines (a literal start is searched fast; ``\n{3,}`` tried every newline).
+_BLANK_LINES = re.compile(r"\n\n\n+")
 
 
 def override_templates_dir(data_dir: Path) -> Path | None:
@@ -251,6 +251,13 @@ def _swedish(exc: BaseException) -> str:
     return f"{text}."
 
 
+def _without_trailing_spaces(text: str) -> str:
+    """Spaces and tabs before each newline removed, line by line (the pattern ``[ \\t]+\\n``
+    was tried at every space of the report, most of its length)."""
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
+
+
 def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> str:
     """The report as text. ``templates_dir`` (optional) is searched before the bundled templates.
 
@@ -261,7 +268,7 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
         raise ValueError(f"okänt format {fmt!r}")
     text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
-        text = _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text))
+        text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(text))
     else:
         text = escape.html_no_commands(text)
     return text.rstrip("\n") + "\n"
