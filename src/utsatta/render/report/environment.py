@@ -121,6 +121,18 @@ def _sandbox() -> type[Environment]:
                 )
             return left * right
 
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # A field of a data class holding data (the report view) is read directly: the
+            # sandbox's checks would return the same value (they refuse names with "_" and
+            # act on callables), at a cost paid for every cell of every row.
+            if attribute in getattr(type(obj), "__dataclass_fields__", ()) and not (
+                attribute.startswith("_")
+            ):
+                value = getattr(obj, attribute)
+                if not callable(value):
+                    return value
+            return super().getattr(obj, attribute)
+
     return BoundedSandbox
 
 
@@ -149,6 +161,22 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _once_per_text(escape_text: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape_text`` that works out each text once per rendering: the same name, role or
+    status is written in many rows of a report (a text passed a second time is looked up)."""
+    done: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        if type(text) is not str:  # what the filter does with anything else, unchanged
+            return escape_text(text)
+        out = done.get(text)
+        if out is None:
+            out = done[text] = escape_text(text)
+        return out
+
+    return once
+
+
 def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     from jinja2 import ChoiceLoader, StrictUndefined
 
@@ -170,8 +198,8 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         auto_reload=False,
     )
     env.filters.update(
-        md=markdown.inline,
-        mdcell=markdown.cell,
+        md=_once_per_text(markdown.inline),
+        mdcell=_once_per_text(markdown.cell),
         mdblock=markdown.block,
         mdurl=markdown.url,
         richtext=markdown.richtext,
