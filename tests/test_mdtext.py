@@ -300,3 +300,21 @@ def test_plain_path_and_parser_agree_on_each_special_character(char: str) -> Non
 )
 def test_plain_path_and_parser_agree_on_list_lines_and_blank_runs(text: str) -> None:
     assert mdtext.block(text) == mdtext.block_parsed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Se WWW.X.SE nu", "Se `WWW.X.SE` nu"),
+        ("Se Www.x.se", "Se `Www.x.se`"),
+        ("Skriv till MAILTO:ab", "Skriv till `MAILTO:ab`"),
+        ("XMPP:chat hos oss", "`XMPP:chat` hos oss"),
+        (
+            "Ett stycke\n# inte en rubrik\n  > inget citat",
+            "Ett stycke\n\\# inte en rubrik\n\\> inget citat",
+        ),
+    ],
+)
+def test_addresses_in_any_case_and_line_starts_in_plain_text(text: str, written: str) -> None:
+    """The plain path's quick tests (no address mark, no line to change) miss nothing."""
+    assert mdtext.block(text) == written

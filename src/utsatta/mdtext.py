@@ -180,6 +180,8 @@ def _maybe_address(text: str) -> bool:
     case-insensitive regular expression: that tried four branches at every character."""
     if "@" in text or "://" in text:
         return True
+    if ":" not in text and "w" not in text and "W" not in text:
+        return False  # "mailto:" and "xmpp:" need a colon, "www." a w (no other letter lowers to w)
     lower = text.lower()
     return "www." in lower or "mailto:" in lower or "xmpp:" in lower
 
@@ -200,8 +202,14 @@ def _text(text: str, *, long_words: bool) -> str:
     return "".join(out)
 
 
+#: A line (after a newline) that :func:`_line_starts` changes: one with a leading space or marker.
+_CHANGED_LINE = re.compile(r"\n(?: |[#+\-=>]|[0-9]{1,9}[.)]|::)")
+
+
 def _line_starts(text: str) -> str:
     """Leading spaces removed and a leading block marker escaped on every line."""
+    if _CHANGED_LINE.search("\n" + text) is None:
+        return text  # most texts: no line to change (one search, not a look at every line)
     lines = []
     for raw in text.split("\n"):
         line = raw.lstrip(" ")

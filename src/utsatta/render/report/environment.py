@@ -282,6 +282,8 @@ def _swedish(exc: BaseException) -> str:
 def _without_trailing_spaces(text: str) -> str:
     """Spaces and tabs before each newline removed, line by line (the pattern ``[ \\t]+\\n``
     was tried at every space of the report, most of its length)."""
+    if " \n" not in text and "\t\n" not in text:
+        return text  # the usual case: nothing to remove, no line looked at
     lines = text.split("\n")
     return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
 
