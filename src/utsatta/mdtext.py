@@ -90,13 +90,14 @@ def _break(match: re.Match[str]) -> str:
     return _ZWSP.join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
 
 
-#: Any character of :data:`_TEXT` (a search is cheaper than a translate that changes nothing).
-_ESCAPED = re.compile(r"[\\`*_\[\]~|]")
+#: The characters of :data:`_TEXT`, looked for one by one before a translate that would change
+#: nothing (eight fast substring scans cost less than one search for a character class).
+_ESCAPED = tuple(chr(code) for code in _TEXT)
 
 
 def _plain(text: str, *, long_words: bool) -> str:
     text = _LONG.sub(_break, text) if long_words else text
-    if _ESCAPED.search(text) is not None:
+    if any(char in text for char in _ESCAPED):
         text = text.translate(_TEXT)
     return _TAG_OR_ENTITY.sub(r"\\\g<0>", text) if "&" in text or "<" in text else text
 
