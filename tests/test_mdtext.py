@@ -279,3 +279,42 @@ def test_plain_paragraphs_are_written_as_the_parser_would(text: str) -> None:
 )
 def test_plain_paragraphs_exact(text: str) -> None:
     assert mdtext.block(text) == mdtext.block_parsed(text)
+
+
+# The plain path's test is one character class: every space but " " and "\n", every control and
+# every markup character must send a text to the parser (or be written exactly as through it).
+_SPECIAL = sorted(
+    {chr(n) for n in range(0x3001) if chr(n).isspace() or (n < 0x100 and not chr(n).isprintable())}
+    | set("\\`*_[]<!&>#=+-|~:@")
+)
+
+
+@pytest.mark.parametrize("char", _SPECIAL, ids=lambda c: f"U+{ord(c):04X}")
+def test_plain_path_and_parser_agree_on_each_special_character(char: str) -> None:
+    for text in (f"Ett {char}stycke{char}\nmed två rader{char}", f"{char}a\n\n{char}{char} b"):
+        assert mdtext.block(text) == mdtext.block_parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["1. a", "  - a", "x\n  + y", "x\n3) y", "x\n\n\n\n  y  \n", "x \n\n-\n", "Ny www.X.se"]
+)
+def test_plain_path_and_parser_agree_on_list_lines_and_blank_runs(text: str) -> None:
+    assert mdtext.block(text) == mdtext.block_parsed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Se WWW.X.SE nu", "Se `WWW.X.SE` nu"),
+        ("Se Www.x.se", "Se `Www.x.se`"),
+        ("Skriv till MAILTO:ab", "Skriv till `MAILTO:ab`"),
+        ("XMPP:chat hos oss", "`XMPP:chat` hos oss"),
+        (
+            "Ett stycke\n# inte en rubrik\n  > inget citat",
+            "Ett stycke\n\\# inte en rubrik\n\\> inget citat",
+        ),
+    ],
+)
+def test_addresses_in_any_case_and_line_starts_in_plain_text(text: str, written: str) -> None:
+    """The plain path's quick tests (no address mark, no line to change) miss nothing."""
+    assert mdtext.block(text) == written

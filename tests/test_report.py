@@ -15,12 +15,13 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -1059,6 +1060,24 @@ def test_templates_are_strict_and_sandboxed(tmp_path: Path, view: ReportView) ->
     (own / "report.md.j2").write_text("{{ r.__class__.__subclasses__() }}\n", "utf-8")
     with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: "):
         render(view, "md", own)
+
+
+@pytest.fixture(scope="module")
+def title_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    own = tmp_path_factory.mktemp("title-only")
+    (own / "report.md.j2").write_text("{{ r.titel }}", "utf-8")
+    return own
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "a", " \n", "\n\n\n"]), max_size=30).map("".join))
+def test_markdown_is_tidied_as_the_patterns_say(
+    title_only: Path, view: ReportView, text: str
+) -> None:
+    """Trailing spaces and tabs go (line by line, not by a pattern tried at every space), three
+    or more newlines become two, and the report ends in one newline."""
+    expected = re.sub(r"\n{3,}", "\n\n", re.sub(r"[ \t]+\n", "\n", text)).rstrip("\n") + "\n"
+    assert render(replace(view, titel=text), "md", title_only) == expected
 
 
 def test_html_override_is_autoescaped(tmp_path: Path, view: ReportView) -> None:

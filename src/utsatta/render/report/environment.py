@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 Format = Literal["md", "html"]
 
-_BLANK_LINES = re.compile(r"\n{3,}")
-_TRAILING = re.compile(r"[ \t]+\n")
+#: Three or more newlines (a literal start is searched fast; ``\n{3,}`` tried every newline).
+_BLANK_LINES = re.compile(r"\n\n\n+")
 
 
 def override_templates_dir(data_dir: Path) -> Path | None:
@@ -121,6 +121,18 @@ def _sandbox() -> type[Environment]:
                 )
             return left * right
 
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            # A field of a data class holding data (the report view) is read directly: the
+            # sandbox's checks would return the same value (they refuse names with "_" and
+            # act on callables), at a cost paid for every cell of every row.
+            if attribute in getattr(type(obj), "__dataclass_fields__", ()) and not (
+                attribute.startswith("_")
+            ):
+                value = getattr(obj, attribute)
+                if not callable(value):
+                    return value
+            return super().getattr(obj, attribute)
+
     return BoundedSandbox
 
 
@@ -149,6 +161,22 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _once_per_text(escape_text: Callable[[str], str]) -> Callable[[str], str]:
+    """``escape_text`` that works out each text once per rendering: the same name, role or
+    status is written in many rows of a report (a text passed a second time is looked up)."""
+    done: dict[str, str] = {}
+
+    def once(text: str) -> str:
+        if type(text) is not str:  # what the filter does with anything else, unchanged
+            return escape_text(text)
+        out = done.get(text)
+        if out is None:
+            out = done[text] = escape_text(text)
+        return out
+
+    return once
+
+
 def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     from jinja2 import ChoiceLoader, StrictUndefined
 
@@ -170,8 +198,8 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         auto_reload=False,
     )
     env.filters.update(
-        md=markdown.inline,
-        mdcell=markdown.cell,
+        md=_once_per_text(markdown.inline),
+        mdcell=_once_per_text(markdown.cell),
         mdblock=markdown.block,
         mdurl=markdown.url,
         richtext=markdown.richtext,
@@ -251,6 +279,15 @@ def _swedish(exc: BaseException) -> str:
     return f"{text}."
 
 
+def _without_trailing_spaces(text: str) -> str:
+    """Spaces and tabs before each newline removed, line by line (the pattern ``[ \\t]+\\n``
+    was tried at every space of the report, most of its length)."""
+    if " \n" not in text and "\t\n" not in text:
+        return text  # the usual case: nothing to remove, no line looked at
+    lines = text.split("\n")
+    return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
+
+
 def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> str:
     """The report as text. ``templates_dir`` (optional) is searched before the bundled templates.
 
@@ -261,7 +298,7 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
         raise ValueError(f"okänt format {fmt!r}")
     text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
-        text = _BLANK_LINES.sub("\n\n", _TRAILING.sub("\n", text))
+        text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(text))
     else:
         text = escape.html_no_commands(text)
     return text.rstrip("\n") + "\n"

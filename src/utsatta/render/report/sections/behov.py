@@ -25,8 +25,7 @@ from utsatta.render.report.sections.uppfoljning import BEHOVSUTFALL
 from utsatta.render.report.view import ankare_insats
 
 
-def _behov_text(ds: DataSet, ar: int, org: str, insats: str, nummer: int) -> str:
-    rapport = reports_of_year(ds, ar).get(org)
+def _behov_text(rapport: RapportFil | None, insats: str, nummer: int) -> str:
     if rapport is not None:
         for item in rapport.insatser:
             if item.insats == insats and 0 < nummer <= len(item.behov):
@@ -97,17 +96,20 @@ def behov_vy(
     else:
         text = f"Ingen rapport för {ar} lyfter något behov av ytterligare insatser."
 
+    # each year's reports looked up once, not once per behov followed up
+    followed = upp.tidigare_behov if upp else []
+    per_year = {y: reports_of_year(ds, y) for y in {t.ar for t in followed}}
     tidigare = tuple(
         TidigareBehovVy(
             ar=t.ar,
             organisation=names.org(t.organisation),
             insats=t.insats,
-            behov=_behov_text(ds, t.ar, t.organisation, t.insats, t.nummer),
+            behov=_behov_text(per_year[t.ar].get(t.organisation), t.insats, t.nummer),
             utfall=BEHOVSUTFALL.get(t.utfall, t.utfall),
             utfall_nyckel=t.utfall,
             text=t.text,
         )
-        for t in (upp.tidigare_behov if upp else [])
+        for t in followed
     )
     if upp is None:
         tidigare_text = (

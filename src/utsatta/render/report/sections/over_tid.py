@@ -47,20 +47,19 @@ def over_tid(
 ) -> OverTidVy:
     fran = plan.plan.giltighet.fran
     years = tuple(range(fran, ar + 1))
-    per_year = {y: reports_of_year(ds, y) for y in years}
+    # Every report's items once, per insats (not every report once per insats).
+    per_insats: dict[str, dict[tuple[str, int], TidCell]] = {}
+    for y in years:
+        for org, rapport in reports_of_year(ds, y).items():
+            for item in rapport.insatser:
+                status = RAPPORTSTATUS.get(item.status, item.status)
+                bedomning = BEDOMNING.get(item.bedomning, item.bedomning)
+                cells = per_insats.setdefault(item.insats, {})
+                cells[(org, y)] = TidCell(f"{status} · {bedomning}", item.bedomning)
     insatser = []
     for ins in plan.insatser:
-        orgs: set[str] = set()
-        cells: dict[tuple[str, int], TidCell] = {}
-        for y, reports in per_year.items():
-            for org, rapport in reports.items():
-                for item in rapport.insatser:
-                    if item.insats != ins.id:
-                        continue
-                    orgs.add(org)
-                    status = RAPPORTSTATUS.get(item.status, item.status)
-                    bedomning = BEDOMNING.get(item.bedomning, item.bedomning)
-                    cells[(org, y)] = TidCell(f"{status} · {bedomning}", item.bedomning)
+        cells = per_insats.get(ins.id, {})
+        orgs = {org for org, _ in cells}
         if not orgs:
             continue
         rader = tuple(
