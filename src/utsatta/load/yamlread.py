@@ -198,8 +198,8 @@ def _walk(
     nokey = _NOKEY
     keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
-    # The parser's own get_event, not the ``events`` generator: a generator step per event
-    # costs as much as a third of the walk.
+    hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
+    # The parser's own get_event: a generator step per event costs up to a third of the walk.
     parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
     while True:
@@ -222,7 +222,7 @@ def _walk(
                         mark = ev.start_mark
                         problems.append(too_large(mark.line + 1, mark.column + 1, value))
                         raise _Abort from None
-                if type(value) is str and text.startswith(" #", ev.end_mark.index):
+                if hashes and type(value) is str and text.startswith(" #", ev.end_mark.index):
                     _comment_after_text(text, ev, problems)
             container = None
         elif t is MappingEndEvent or t is SequenceEndEvent:
