@@ -5,6 +5,7 @@ records the position of every key and value. See docs/decisions/0004-yaml-event-
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,8 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
 
 #: Set by tests to compare the pure-Python parser with the C parser.
 FORCE_PURE = False
+#: Set by tests to look for pasted text in every file, to prove the walk's cue misses none.
+ALWAYS_LOOK_FOR_PASTED = False
 
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
@@ -126,8 +129,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     problems: list[Finding] = []
     positions = Positions() if track else None
     try:
-        data = _walk(text, problems, positions, utf8)
-        pasted = unindented_text(text, parsed=True) if ": " in text else None
+        data, suspect = _walk(text, problems, positions, utf8)
+        # Only a file whose walk saw what pasted text becomes has its lines looked at.
+        suspect = (suspect or bool(problems) or ALWAYS_LOOK_FOR_PASTED) and ": " in text
+        pasted = unindented_text(text, parsed=True) if suspect else None
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
             return ParseResult(None, [_pasted_problem(pasted)], positions)
@@ -182,7 +187,11 @@ def events(text: str) -> Any:
 
 def _walk(
     text: str, problems: list[Finding], pos: Positions | None, utf8: bytes | None = None
-) -> Any:
+) -> tuple[Any, bool]:
+    """The data, and whether some line may read as a key made of a sentence (what text pasted
+    without indentation becomes, see ``unindented_text``). Such a line, in a file that parses,
+    is a key with a space, a line of a quoted or block text with ': ' (or ':' at its end), a
+    key in a flow mapping, or has an anchor or a tag before its key (a problem)."""
     # Runs once per event of every file, so the innermost open container is kept in locals
     # (``parent``: None at the document level, its path, whether it is a list, the pending key
     # of a mapping and that key's event); ``stack`` keeps the enclosing ones, one tuple each.
@@ -199,6 +208,7 @@ def _walk(
     keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
     hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
+    suspect = False
     # The parser's own get_event: a generator step per event costs up to a third of the walk.
     parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
@@ -210,11 +220,14 @@ def _walk(
                 reported_anchor = True
                 problems.append(_anchor_problem(ev))
             value = ev.value
+            style = ev.style
+            if style and ":" in value and _SENTENCE_COLON.search(value):
+                suspect = True
             if ev.ctag is not None:  # the ``tag`` property, without its call
                 tag = str(ev.ctag)
                 if tag != "!" and tag != _STR_TAG:
                     problems.append(_tag_problem(ev.start_mark, tag))
-            elif not ev.style:
+            elif not style:
                 if value in keywords or value[0] in number_start:
                     try:
                         value = resolve_plain(value)
@@ -235,6 +248,8 @@ def _walk(
             if ev.tag is not None and not ev.implicit:
                 problems.append(_tag_problem(ev.start_mark, ev.tag))
             container = value = {} if t is MappingStartEvent else []
+            if ev.flow_style and t is MappingStartEvent:
+                suspect = True
             if len(stack) >= MAX_DEPTH:
                 mark = ev.start_mark
                 problems.append(
@@ -312,6 +327,8 @@ def _walk(
                 )
                 raise _Abort
             pkey = ev.value
+            if " " in pkey:
+                suspect = True
             if pkey == "<<" and not ev.style:
                 mark = ev.start_mark
                 problems.append(
@@ -376,7 +393,11 @@ def _walk(
                 "filen.",
             )
         )
-    return root
+    return root, suspect
+
+
+#: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
+_SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
 
 
 def _anchor_problem(ev: Any) -> Finding:
