@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from utsatta.load import yamlread
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.yamlread import parse
 
@@ -148,3 +150,56 @@ def test_unindented_text_agrees_with_reading_line_by_line(
 ) -> None:
     text = "\n".join(lines)
     assert unindented_text(text, parsed=parsed, before=before) == _by_lines(text, parsed, before)
+
+
+_ANY_LINE = st.builds(
+    lambda indent, body: " " * indent + body,
+    st.sampled_from([0, 2, 4, 6]),
+    st.sampled_from(
+        [
+            "nulage: |",
+            "- nulage: >-",
+            "behov: |2",
+            "- - a: |",
+            "Tre ord här: x",
+            "- Tre ord här:",
+            "text med: kolon",
+            "vanlig text",
+            "status: pagaende",
+            "- punkt",
+            "# tre ord här: x",
+            "",
+            'c: "Tre ord',
+            '  här: x"',
+            "d: 'ett: två'",
+            '"tre ord här": x',
+            "- [x, y, a: b]",
+            "- {a: b}",
+            "&x !t a: b",
+            "!!str tre ord: x",
+            "? a b: c",
+            "e: [a, b]",
+            "f: 2:1",
+        ]
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ANY_LINE, max_size=10))
+@example(["a: |", "Tre ord här: x"])
+@example(["a:", "  - b: |", "  - [x, y, a: b]"])
+@example(["a: |", "&x !t a: b"])
+@example(["a: |2", "      djup", "    tre ord här: x", "b: 1"])
+@example(["a: |", '"tre ord här": x'])
+def test_the_walk_misses_no_pasted_text(lines: list[str]) -> None:
+    """The walk's cue (a key with a space, ': ' in a quoted or block text, a flow mapping, a
+    problem) decides whether a file's lines are looked at for pasted text: looking at every
+    file finds nothing more."""
+    text = "\n".join(lines) + "\n"
+    cued = parse(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlread, "ALWAYS_LOOK_FOR_PASTED", True)
+        always = parse(text)
+    assert cued.problems == always.problems
+    assert repr(cued.data) == repr(always.data)

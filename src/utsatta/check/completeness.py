@@ -33,9 +33,9 @@ def check_completeness(
     # has its own error (filnamn-matchar-inte), and a check of named files can then find every
     # report it depends on by its path (check.partial).
     by_file = {
-        (r.folder_year, r.path.stem): r
+        (r.folder_year, r.stem): r
         for r in ds.rapporter
-        if r.model is not None and r.model.organisation == r.path.stem
+        if r.model is not None and r.model.organisation == r.stem
     }
     done: Reported = {}
     for (ar, org), r in by_file.items():
@@ -43,7 +43,7 @@ def check_completeness(
         done.setdefault(ar, {})[org] = [i.insats for i in r.model.insatser]
     # A report file that exists but is invalid or misnamed has its own errors; it is not
     # "missing".
-    present = {(r.folder_year, r.path.stem) for r in ds.rapporter} | {
+    present = {(r.folder_year, r.stem) for r in ds.rapporter} | {
         (r.folder_year, r.model.organisation) for r in ds.rapporter if r.model is not None
     }
     duties = duties_of(ds)

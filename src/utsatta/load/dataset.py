@@ -7,7 +7,6 @@ the models hold every value, free texts included.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,7 +48,7 @@ NOT_KEPT = "(texten sparades inte)"
 ALWAYS_TRACK = False
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SourceFile(Generic[M]):
     """One data file: where it is, its kind and (if valid) its model."""
 
@@ -62,12 +61,12 @@ class SourceFile(Generic[M]):
     #: whether the file changed between reading it and finding positions in it
     changed: bool = False
     positions_: Positions | None = None
-
-    @functools.cached_property
-    def folder_year(self) -> int:
-        """For a report file: the year of its folder, rapporter/<år>/ (the year it counts for;
-        a different ``ar`` inside the file is reported as an error)."""
-        return int(self.path.parent.name)
+    #: the file's name without ".yaml" (a report's organisation, a follow-up's year), taken
+    #: from the path once: the checks compare it for every file
+    stem: str = ""
+    #: for a report file: the year of its folder, rapporter/<år>/ (the year it counts for; a
+    #: different ``ar`` inside the file is reported as an error); 0 for other files
+    folder_year: int = 0
 
     def positions(self) -> Positions:
         """Positions of keys and values, from reading the file again on first use."""
@@ -111,6 +110,41 @@ class DataSet:
         return {o.id: o.namn for o in orgs.organisationer} if orgs else {}
 
 
+class _Shared:
+    """One object for each distinct value that many reports repeat, in a data set loaded with
+    ``texts=False`` (only read, by the checks): the lists of områden, the lists that stand for
+    ``behov`` and the sets of fields given (pydantic's ``__pydantic_fields_set__``, never changed
+    on a frozen model). Thousands of reports then keep about half as many containers, which
+    every full garbage collection walks through (docs/decisions/0009-throughput.md)."""
+
+    def __init__(self) -> None:
+        self._lists: dict[tuple[str, ...], list[str]] = {}
+        self._sets: dict[frozenset[str], set[str]] = {}
+
+    def list_of(self, values: list[str]) -> list[str]:
+        return self._lists.setdefault(tuple(values), values)
+
+    def fields_set(self, model: BaseModel) -> None:
+        given = model.__pydantic_fields_set__
+        object.__setattr__(
+            model, "__pydantic_fields_set__", self._sets.setdefault(frozenset(given), given)
+        )
+
+
+def _drop_texts(model: Any, shared: _Shared) -> None:
+    # After the schema step has judged the real texts: only whether a text is there (None or
+    # not) is left, which is all the checks read. The model is frozen, so its __dict__ is set.
+    shared.fields_set(model)
+    for item in model.insatser:
+        values = item.__dict__
+        for name in FREE_TEXTS:
+            if values[name] is not None:
+                values[name] = NOT_KEPT
+        values["behov"] = shared.list_of([NOT_KEPT] * len(values["behov"]))
+        values["omraden"] = shared.list_of(values["omraden"])
+        shared.fields_set(item)
+
+
 def to_model(
     path: Path,
     kind: str,
@@ -118,11 +152,18 @@ def to_model(
     raw: RawFile,
     findings: list[Finding],
     *,
-    texts: bool = True,
+    drop_texts: _Shared | None = None,
 ) -> SourceFile[Any]:
-    """The schema step: a file that was read, validated into the model of its kind."""
+    """The schema step: a file that was read, validated into the model of its kind. With
+    ``drop_texts``, a report keeps only what the checks read (see ``load``)."""
     source: SourceFile[Any] = SourceFile(
-        path=path, display=display, kind=kind, stamp=raw.stamp, positions_=raw.positions
+        path=path,
+        display=display,
+        kind=kind,
+        stamp=raw.stamp,
+        positions_=raw.positions,
+        stem=path.stem,
+        folder_year=int(path.parent.name) if kind == "rapport" else 0,
     )
     findings.extend(raw.findings)
     if raw.data is None or raw.skip_schema:
@@ -133,20 +174,9 @@ def to_model(
     findings.extend(found)
     if not raw.yaml_errors:
         source.model = model
-        if not texts and kind == "rapport" and model is not None:
-            _drop_texts(model)
+        if drop_texts is not None and kind == "rapport" and model is not None:
+            _drop_texts(model, drop_texts)
     return source
-
-
-def _drop_texts(model: Any) -> None:
-    # After the schema step has judged the real texts: only whether a text is there (None or
-    # not) is left, which is all the checks read. The model is frozen, so its __dict__ is set.
-    for item in model.insatser:
-        values = item.__dict__
-        for name in FREE_TEXTS:
-            if values[name] is not None:
-                values[name] = NOT_KEPT
-        values["behov"] = [NOT_KEPT] * len(values["behov"])
 
 
 def load(
@@ -156,19 +186,21 @@ def load(
 
     With ``texts=False`` the reports' free texts are checked but not kept (each reads as
     ``NOT_KEPT``; ``DataSet.texts`` says so): for a check of thousands of reports that only
-    needs the findings, in a fraction of the memory. Such a data set cannot be rendered.
+    needs the findings, in a fraction of the memory. Such a data set cannot be rendered, and
+    reports with equal lists of områden share one list.
     """
     root = Path(root)
     ds = DataSet(root=root, texts=texts)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {p.resolve() for p in only}
     cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
+    shared = None if texts else _Shared()
     for path, kind in found:
         if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
             continue
         display = display_path(path, cwd=cwd)
         raw = read_raw(path, display, track=ALWAYS_TRACK)
-        source = to_model(path, kind, display, raw, ds.findings, texts=texts)
+        source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared)
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":

@@ -31,6 +31,7 @@ from utsatta.load.scalars import (
     resolve_plain,
     too_large,
 )
+from utsatta.load.syntax import reader_problem, syntax_problem
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -46,6 +47,8 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
 
 #: Set by tests to compare the pure-Python parser with the C parser.
 FORCE_PURE = False
+#: Set by tests to look for pasted text in every file, to prove the walk's cue misses none.
+ALWAYS_LOOK_FOR_PASTED = False
 
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
@@ -126,8 +129,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     problems: list[Finding] = []
     positions = Positions() if track else None
     try:
-        data = _walk(text, problems, positions, utf8)
-        pasted = unindented_text(text, parsed=True) if ": " in text else None
+        data, suspect = _walk(text, problems, positions, utf8)
+        # Only a file whose walk saw what pasted text becomes has its lines looked at.
+        suspect = (suspect or bool(problems) or ALWAYS_LOOK_FOR_PASTED) and ": " in text
+        pasted = unindented_text(text, parsed=True) if suspect else None
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
             return ParseResult(None, [_pasted_problem(pasted)], positions)
@@ -138,12 +143,12 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         mark = exc.problem_mark or exc.context_mark
         pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)
         if pasted is None:
-            problems.append(_syntax_problem(exc, text))
+            problems.append(syntax_problem(exc, text))
         else:  # the rest follows from the pasted lines
             problems[:] = [_pasted_problem(pasted)]
     except ReaderError as exc:
         data = None
-        problems.append(_reader_problem(exc, text))
+        problems.append(reader_problem(exc, text))
     except YAMLError as exc:  # pragma: no cover - errors without a position are rare
         data = None
         problems.append(_problem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
@@ -182,7 +187,11 @@ def events(text: str) -> Any:
 
 def _walk(
     text: str, problems: list[Finding], pos: Positions | None, utf8: bytes | None = None
-) -> Any:
+) -> tuple[Any, bool]:
+    """The data, and whether some line may read as a key made of a sentence (what text pasted
+    without indentation becomes, see ``unindented_text``). Such a line, in a file that parses,
+    is a key with a space, a line of a quoted or block text with ': ' (or ':' at its end), a
+    key in a flow mapping, or has an anchor or a tag before its key (a problem)."""
     # Runs once per event of every file, so the innermost open container is kept in locals
     # (``parent``: None at the document level, its path, whether it is a list, the pending key
     # of a mapping and that key's event); ``stack`` keeps the enclosing ones, one tuple each.
@@ -198,8 +207,9 @@ def _walk(
     nokey = _NOKEY
     keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
-    # The parser's own get_event, not the ``events`` generator: a generator step per event
-    # costs as much as a third of the walk.
+    hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
+    suspect = False
+    # The parser's own get_event: a generator step per event costs up to a third of the walk.
     parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
     while True:
@@ -210,11 +220,14 @@ def _walk(
                 reported_anchor = True
                 problems.append(_anchor_problem(ev))
             value = ev.value
+            style = ev.style
+            if style and ":" in value and _SENTENCE_COLON.search(value):
+                suspect = True
             if ev.ctag is not None:  # the ``tag`` property, without its call
                 tag = str(ev.ctag)
                 if tag != "!" and tag != _STR_TAG:
                     problems.append(_tag_problem(ev.start_mark, tag))
-            elif not ev.style:
+            elif not style:
                 if value in keywords or value[0] in number_start:
                     try:
                         value = resolve_plain(value)
@@ -222,7 +235,7 @@ def _walk(
                         mark = ev.start_mark
                         problems.append(too_large(mark.line + 1, mark.column + 1, value))
                         raise _Abort from None
-                if type(value) is str and text.startswith(" #", ev.end_mark.index):
+                if hashes and type(value) is str and text.startswith(" #", ev.end_mark.index):
                     _comment_after_text(text, ev, problems)
             container = None
         elif t is MappingEndEvent or t is SequenceEndEvent:
@@ -235,6 +248,8 @@ def _walk(
             if ev.tag is not None and not ev.implicit:
                 problems.append(_tag_problem(ev.start_mark, ev.tag))
             container = value = {} if t is MappingStartEvent else []
+            if ev.flow_style and t is MappingStartEvent:
+                suspect = True
             if len(stack) >= MAX_DEPTH:
                 mark = ev.start_mark
                 problems.append(
@@ -312,6 +327,8 @@ def _walk(
                 )
                 raise _Abort
             pkey = ev.value
+            if " " in pkey:
+                suspect = True
             if pkey == "<<" and not ev.style:
                 mark = ev.start_mark
                 problems.append(
@@ -376,7 +393,11 @@ def _walk(
                 "filen.",
             )
         )
-    return root
+    return root, suspect
+
+
+#: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
+_SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
 
 
 def _anchor_problem(ev: Any) -> Finding:
@@ -426,175 +447,4 @@ def _tag_problem(mark: Any, tag: str) -> Finding:
         "tagg-ej-tillaten",
         f"Taggen '{shown}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
         "citattecken om det ska läsas som text.",
-    )
-
-
-_SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
-    (
-        "did not find expected ',' or ']'",
-        "En lista inom hakparenteser ('[ … ]') är inte avslutad eller saknar ett kommatecken "
-        "mellan värdena.",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
-        "kommatecken mellan paren.",
-    ),
-    (
-        "mapping values are not allowed",
-        "Ett kolon följt av mellanslag får inte stå här. Om texten innehåller ': ', sätt hela "
-        "texten inom citattecken; annars, kontrollera indraget.",
-    ),
-    (
-        "could not find expected ':'",
-        "Ett kolon (':') saknas efter nyckeln, eller så är en text inom citattecken inte avslutad.",
-    ),
-    (
-        "did not find expected key",
-        "Indraget stämmer inte: här förväntades en ny nyckel på samma nivå som raderna ovanför. "
-        "Kontrollera antalet mellanslag i början av raden. Hör raden till en text ovanför "
-        "(efter '|'), dra in den lika mycket som textens första rad.",
-    ),
-    (
-        "while scanning an alias",
-        "En text som börjar med '*' läses i YAML som ett alias. Sätt hela texten inom "
-        'citattecken, t.ex. "*Konceptet* finns".',
-    ),
-    (
-        "while scanning an anchor",
-        "En text som börjar med '&' läses i YAML som ett ankare. Sätt hela texten inom "
-        "citattecken.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "Indraget stämmer inte i listan: här förväntades en rad som börjar med '- ' på samma "
-        "nivå som listans övriga rader.",
-    ),
-    (
-        "did not find expected node content",
-        "Ett värde saknas här. Kontrollera att varje '- ' i en lista följs av ett värde.",
-    ),
-    (
-        "found unexpected end of stream",
-        "Filen tar slut mitt i ett värde. Troligen saknas ett avslutande citattecken.",
-    ),
-    (
-        "found unknown escape character",
-        "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
-        "skriv '\\\\'.",
-    ),
-    (
-        "special characters are not allowed",
-        "Filen innehåller otillåtna kontrolltecken. Ta bort dem (de syns ofta inte i editorn).",
-    ),
-    (
-        "found undefined tag handle",
-        "Okänd tagg ('!'). Taggar är inte tillåtna; ta bort den.",
-    ),
-    (
-        "block sequence entries are not allowed",
-        "En listrad ('- ') får inte stå här. Kontrollera indraget: listan ska stå på en egen "
-        "rad under sin nyckel.",
-    ),
-    (
-        "found a tab character",
-        "Tabbtecken får inte användas för indrag i YAML. Använd mellanslag.",
-    ),
-)
-
-
-_TAB_HINT = (
-    "YAML-syntaxfel: Tabbtecken får inte användas för indrag i YAML. Använd mellanslag (VS Code: "
-    "'Convert Indentation to Spaces')."
-)
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
-    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
-    return ""
-
-
-_NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
-
-
-def _syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else 1
-    column = mark.column + 1 if mark is not None else 1
-    # A non-breaking space in the indentation (pasted from Word or a web page) is invisible and
-    # makes the parser fail a line or two later: point at it instead.
-    nbsp = _NBSP_INDENT.search(text)
-    if nbsp is not None:
-        at = nbsp.end() - 1
-        nbsp_line = text.count("\n", 0, at) + 1
-        if nbsp_line <= line:
-            return _problem(
-                nbsp_line,
-                at - (text.rfind("\n", 0, at) + 1) + 1,
-                "yaml-syntax",
-                "YAML-syntaxfel: Indraget innehåller ett hårt mellanslag (U+00A0), som inte syns "
-                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
-                "vanliga mellanslag.",
-            )
-    problem = str(exc.problem or "")
-    context = str(exc.context or "")
-    if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
-        if _char_at(text, line, column) == "\t" or "\t" in problem:
-            return _problem(line, column, "yaml-syntax", _TAB_HINT)
-        char = _char_at(text, line, column)
-        return _problem(
-            line,
-            column,
-            "yaml-syntax",
-            f"YAML-syntaxfel: Tecknet '{char}' kan inte inleda ett värde i YAML. Sätt värdet "
-            "inom citattecken.",
-        )
-    if "while scanning a quoted scalar" in context and exc.context_mark is not None:
-        # The parser stops at the end of the file; the mistake is the quote that never closes.
-        cm = exc.context_mark
-        return _problem(
-            cm.line + 1,
-            cm.column + 1,
-            "yaml-syntax",
-            "YAML-syntaxfel: Citattecknet här avslutas aldrig. Lägg till samma citattecken i "
-            "slutet av texten (en apostrof inne i en text inom apostrofer skrivs '').",
-        )
-    if ("while scanning an alias" in context or "while scanning an anchor" in context) and (
-        exc.context_mark is not None
-    ):
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
-    if "expected <block end>" in problem:
-        # The pure-Python parser's words for what libyaml calls "did not find expected …".
-        problem = (
-            "did not find expected '-' indicator"
-            if "block collection" in context
-            else "did not find expected key"
-        )
-    for needle, hint in _SYNTAX_HINTS:
-        if needle in problem or needle in context:
-            return _problem(line, column, "yaml-syntax", f"YAML-syntaxfel: {hint}")
-    detail = f"{context}: {problem}" if context else problem
-    return _problem(
-        line,
-        column,
-        "yaml-syntax",
-        f"YAML-syntaxfel som utsatta inte känner igen ({detail.strip()}). Kontrollera indrag, "
-        "kolon och citattecken på den här raden och raden ovanför.",
-    )
-
-
-def _reader_problem(exc: ReaderError, text: str) -> Finding:
-    position = max(0, int(getattr(exc, "position", 0) or 0))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    character = getattr(exc, "character", "")
-    code = ord(character) if isinstance(character, str) and character else int(character or 0)
-    return _problem(
-        line,
-        column,
-        "otillatet-tecken",
-        f"Filen innehåller ett otillåtet kontrolltecken (U+{code:04X}). Ta bort det; sådana "
-        "tecken syns ofta inte i editorn men kommer med vid kopiering från Word eller PDF.",
     )

@@ -24,7 +24,7 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     if ind is None:
         return []
     out: list[Finding] = []
-    stem = src.path.stem
+    stem = src.stem
     if ind.id != stem:
         out.append(
             fel(

@@ -42,7 +42,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             )
         )
     org = rep.organisation
-    if org != src.path.stem:
+    if org != src.stem:
         out.append(
             fel(
                 f,

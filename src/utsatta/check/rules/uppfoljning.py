@@ -63,9 +63,9 @@ def check_uppfoljning(
                         )
                     )
                 seen[key].add(value)
-    present = {int(f.path.stem) for f in ds.uppfoljningar}
+    present = {int(f.stem) for f in ds.uppfoljningar}
     for src in ds.uppfoljningar:
-        if year is None or int(src.path.stem) == year:
+        if year is None or int(src.stem) == year:
             _check_file(ds, src, issues)
     if not only_present:
         for ar in years:
@@ -88,7 +88,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
     if up is None or plan is None:
         return
     f = src.display
-    stem = int(src.path.stem)
+    stem = int(src.stem)
     g = plan.plan.giltighet
     last = up.ar == g.till
     if up.ar != stem:
@@ -330,7 +330,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
     """Each earlier behov must point at a behov in an earlier year's report."""
     if not up.tidigare_behov:
         return  # no need to index thousands of reports
-    reports = {(r.folder_year, r.path.stem): r.model for r in ds.rapporter if r.model is not None}
+    reports = {(r.folder_year, r.stem): r.model for r in ds.rapporter if r.model is not None}
     seen: set[tuple[int, str, str, int]] = set()
     for bi, b in enumerate(up.tidigare_behov):
         where: Path_ = ("tidigare_behov", bi)
