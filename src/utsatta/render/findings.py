@@ -8,7 +8,6 @@ escaping to the output layer (``cli.output.out``) and only makes file names unam
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from utsatta import escape
@@ -44,6 +43,8 @@ def text(findings: list[Finding], files_checked: int) -> str:
 
 
 def as_json(findings: list[Finding], files_checked: int, *, ok: bool) -> str:
+    import json  # here, not at the top: validate's usual text output does not need it
+
     return (
         json.dumps(
             {"ok": ok, "findings": [f.as_dict() for f in findings]},
