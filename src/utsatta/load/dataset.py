@@ -21,6 +21,7 @@ from utsatta.load.files import discover, display_path
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
+from utsatta.mdtext import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -140,13 +141,14 @@ def to_model(
 
 def _drop_texts(model: Any) -> None:
     # After the schema step has judged the real texts: only whether a text is there (None or
-    # not) is left, which is all the checks read. The model is frozen, so its __dict__ is set.
+    # not) is left, which is all the checks read, but for a text that may hold a link (the
+    # check of links shown as text reads it). The model is frozen, so its __dict__ is set.
     for item in model.insatser:
         values = item.__dict__
         for name in FREE_TEXTS:
-            if values[name] is not None:
+            if values[name] is not None and not may_show_as_text(values[name]):
                 values[name] = NOT_KEPT
-        values["behov"] = [NOT_KEPT] * len(values["behov"])
+        values["behov"] = [b if may_show_as_text(b) else NOT_KEPT for b in values["behov"]]
 
 
 def load(
@@ -155,7 +157,8 @@ def load(
     """Load the data folder. With ``only``, report files outside those are skipped.
 
     With ``texts=False`` the reports' free texts are checked but not kept (each reads as
-    ``NOT_KEPT``; ``DataSet.texts`` says so): for a check of thousands of reports that only
+    ``NOT_KEPT`` unless it may hold a link, ``mdtext.may_show_as_text``; ``DataSet.texts``
+    says so): for a check of thousands of reports that only
     needs the findings, in a fraction of the memory. Such a data set cannot be rendered.
     """
     root = Path(root)
