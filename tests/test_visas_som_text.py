@@ -25,7 +25,10 @@ def test_one_warning_per_field_with_what_becomes_of_it(
     monkeypatch.chdir(tmp_path)
     result = validate("data", texts=texts)  # texts=False is what the CLI's validate uses
     got = [(f.file, f.line, f.column, f.code, str(f.severity), f.message) for f in result.findings]
-    link = "visas som text följd av adressen i rapporten (bara HTML-rapporten gör den klickbar)."
+    link = (
+        "visas som text följd av adressen i Markdown-rapporten (i HTML- och PDF-rapporten är den "
+        "en länk)."
+    )
     assert got == [
         (
             FILE,

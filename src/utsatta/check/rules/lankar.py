@@ -106,8 +106,8 @@ def _link(label: str, href: str) -> tuple[str, str]:
     if mdtext.is_web_address(href):
         return (
             "webblank",
-            f"Länken {_quoted(label)} visas som text följd av adressen i rapporten (bara "
-            "HTML-rapporten gör den klickbar).",
+            f"Länken {_quoted(label)} visas som text följd av adressen i Markdown-rapporten "
+            "(i HTML- och PDF-rapporten är den en länk).",
         )
     return (
         "lank",
