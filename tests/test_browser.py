@@ -168,3 +168,88 @@ def test_every_screen_from_phone_to_laptop(tmp_path: Path, data: Path) -> None:
         assert r["chartText"] >= MIN_TEXT_PX, (width, r["chartText"])
     laptop = results[1366]
     assert laptop["scrolling"] == [] and laptop["outside"] == [], laptop
+
+
+#: the slutuppföljning's outcome table: its region's overflow, the display of its cells, and
+#: every word of a cell that is split over two lines or reaches past the viewport
+_OUTCOME = """() => {
+  const wrap = document.querySelector('div.utfall');
+  const broken = [];
+  for (const cell of wrap.querySelectorAll('tbody td, tbody th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter(r => r.width > 0);
+        if (new Set(rects.map(r => Math.round(r.top))).size > 1
+            || rects.some(r => r.right > window.innerWidth)) broken.push(m[0]);
+      }
+    }
+  }
+  return {
+    scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+    cell: getComputedStyle(wrap.querySelector('tbody td')).display,
+    header: wrap.querySelector('thead').getBoundingClientRect().width,
+    broken,
+  };
+}"""
+
+
+def _table_roles(page: Any, name: str) -> dict[str, int]:
+    """The roles under the table called ``name`` in Chromium's own accessibility tree."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    by_id = {n["nodeId"]: n for n in nodes}
+    (table,) = [
+        n
+        for n in nodes
+        if n.get("role", {}).get("value") == "table" and n.get("name", {}).get("value") == name
+    ]
+    counts: dict[str, int] = {}
+    todo = [table]
+    while todo:
+        node = todo.pop()
+        role = node.get("role", {}).get("value", "")
+        if role in ("row", "columnheader", "rowheader", "cell"):
+            counts[role] = counts.get(role, 0) + 1
+        todo += [by_id[c] for c in node.get("childIds", []) if c in by_id]
+    return counts
+
+
+def test_the_2025_outcome_table_is_a_card_per_insats_on_a_phone(tmp_path: Path) -> None:
+    """The slutuppföljning's insatser table: at 390 px a card per insats (no sideways scroll, no
+    word split or cut off, the header row out of view), at 1366 px the table as before; both
+    times a table of the same rows, headers and cells for a screen reader."""
+    sync_playwright = _playwright()
+    report = build(load(SHIPPED), 2025)
+    page_file = tmp_path / "rapport-2025.html"
+    page_file.write_text(render(report, "html"), encoding="utf-8")
+    shots = _screenshots(tmp_path)
+    results: dict[int, dict[str, Any]] = {}
+    roles: dict[int, dict[str, int]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(page_file.as_uri(), wait_until="load")
+                results[width] = page.evaluate(_OUTCOME)
+                roles[width] = _table_roles(page, "Insatsernas utfall 2022–2025")
+                page.locator("div.utfall").screenshot(
+                    path=str(shots / f"rapport-2025-utfall-{width}.png")
+                )
+                page.close()
+        finally:
+            browser.close()
+    phone, laptop = results[390], results[1366]
+    assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "grid", [])
+    assert phone["header"] <= 1  # visually hidden, still in the tree
+    assert (laptop["scrolls"], laptop["cell"], laptop["broken"]) == (False, "table-cell", [])
+    assert laptop["header"] > 50
+    rows = len(report.slut.insatser) if report.slut else 0
+    assert rows > 10
+    expected = {"row": rows + 1, "columnheader": 5, "rowheader": rows, "cell": 4 * rows}
+    assert roles[390] == roles[1366] == expected

@@ -52,7 +52,7 @@ def test_a_2023_report_from_trafiknamnden_names_its_successor(data: Path) -> Non
     assert f.file.endswith("rapporter/2023/trafiknamnden.yaml")
     assert f.message == (
         "Trafiknämnden upphörde 2022-12-31 och rapporterar inte för 2023. Uppgifterna togs över "
-        "av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutlett). Flytta innehållet "
+        "av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutledd). Flytta innehållet "
         "till rapporter/2023/stadsmiljonamnden.yaml (skapa filen med 'utsatta ny rapport 2023 "
         "stadsmiljonamnden' om den saknas) och ta bort den här filen."
     )
@@ -70,8 +70,8 @@ def test_fastighetsnamnden_names_both_successors_with_their_insatser(data: Path)
         "fel",
     )
     assert (
-        "Exploateringsnämnden (exploateringsnamnden): insatserna 2:1 och 2:4 (slutlett); "
-        "Stadsfastighetsnämnden (stadsfastighetsnamnden): insatserna 2:1 och 2:4 (slutlett)"
+        "Exploateringsnämnden (exploateringsnamnden): insatserna 2:1 och 2:4 (slutledd); "
+        "Stadsfastighetsnämnden (stadsfastighetsnamnden): insatserna 2:1 och 2:4 (slutledd)"
     ) in issue.message
     assert "rapporter/2024/exploateringsnamnden.yaml och rapporter/2024/" in issue.message
 

@@ -166,6 +166,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    ("visas-som-text", V, "referens",
+     "En länk, bild eller HTML-kod i en text som rapporten visar som text",
+     "Skriv adressen i texten om läsaren behöver den; Markdown i stället för HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",
      "En rapport för ett år efter att organisationen upphört",

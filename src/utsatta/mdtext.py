@@ -43,7 +43,9 @@ __all__ = [
     "html_parser",
     "inline",
     "is_web_address",
+    "may_show_as_text",
     "parser",
+    "source_parser",
     "unwrap_links",
 ]
 
@@ -279,17 +281,18 @@ def unwrap_links(state: StateCore) -> None:
             tok.children = _unwrapped(tok.children)
 
 
-def _new_parser(disabled: list[str]) -> MarkdownIt:
+def _new_parser(disabled: list[str], *, source: bool = False) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     class _Parser(MarkdownIt):
         def validateLink(self, url: str) -> bool:
             return True  # every link is parsed, then unwrap_links decides in one place
 
-    md = _Parser("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = _Parser("commonmark", {"html": source, "linkify": False, "typographer": False})
     # No entities: "&#x202E;" in the data must not become a bidi override in the page.
     md.disable(["heading", "lheading", "entity", *disabled])
-    md.core.ruler.after("inline", "utsatta_links", unwrap_links)
+    if not source:
+        md.core.ruler.after("inline", "utsatta_links", unwrap_links)
     return md
 
 
@@ -298,6 +301,21 @@ def parser() -> MarkdownIt:
     """The parser for the .md report: CommonMark without raw HTML, entities, headings, code
     blocks, quotes and rules (they stay text, as they always have in the .md report)."""
     return _new_parser(["code", "fence", "blockquote", "hr"])
+
+
+@cache
+def source_parser() -> MarkdownIt:
+    """What the nämnd wrote, as :func:`parser` reads it, before links and images are unwrapped,
+    with raw HTML tags seen (``html_inline``) where the reports show them as text; for the
+    check that warns about them (``utsatta.check.rules.lankar``)."""
+    return _new_parser(["code", "fence", "blockquote", "hr", "html_block"], source=True)
+
+
+def may_show_as_text(text: str) -> bool:
+    """Whether a text could hold a link, an image, an autolink or raw HTML, which the reports
+    show as text: each needs a ``[`` or a ``<`` (a test before the parser, which most texts
+    never need)."""
+    return "[" in text or "<" in text
 
 
 @cache

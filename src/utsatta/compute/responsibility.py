@@ -137,26 +137,6 @@ class Ansvarsgrund:
         """The organisations named in the plan that the duty is inherited from, in order."""
         return list(dict.fromkeys(chain[0].fran for chain in self.arv))
 
-    def beskrivning(self, names: Mapping[str, str]) -> str:
-        """The reason in Swedish, e.g. "ärvt från Trafiknämnden (slutlett)", for reports."""
-        if self.grund == "upphord":
-            return "hade upphört vid årets slut; uppgiften ligger hos efterföljaren"
-        if self.grund == "ej-bildad":
-            return "fanns inte ännu vid årets slut"
-        if self.grund == "ej-namnd":
-            return "inget ansvar enligt planen detta år"
-        parts: dict[str, None] = {}
-        for chain in self.arv:
-            how = "slutlett" if any(s.tolkning == "slutledd" for s in chain) else "bekräftat"
-            parts.setdefault(f"{names.get(chain[0].fran, chain[0].fran)} ({how})")
-        listed = list(parts)
-        inherited = (
-            f"{', '.join(listed[:-1])} och {listed[-1]}" if len(listed) > 1 else "".join(listed)
-        )
-        if self.grund == "arv":
-            return f"ärvt från {inherited}"
-        return f"enligt planen; ärvt även från {inherited}" if listed else "enligt planen"
-
 
 @dataclass
 class Duties:

@@ -20,6 +20,7 @@ from utsatta.load.files import discover, display_path
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
+from utsatta.mdtext import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -133,14 +134,17 @@ class _Shared:
 
 def _drop_texts(model: Any, shared: _Shared) -> None:
     # After the schema step has judged the real texts: only whether a text is there (None or
-    # not) is left, which is all the checks read. The model is frozen, so its __dict__ is set.
+    # not) is left, which is all the checks read, but for a text that may hold a link (the
+    # check of links shown as text reads it). The model is frozen, so its __dict__ is set.
     shared.fields_set(model)
     for item in model.insatser:
         values = item.__dict__
         for name in FREE_TEXTS:
-            if values[name] is not None:
+            if values[name] is not None and not may_show_as_text(values[name]):
                 values[name] = NOT_KEPT
-        values["behov"] = shared.list_of([NOT_KEPT] * len(values["behov"]))
+        values["behov"] = shared.list_of(
+            [b if may_show_as_text(b) else NOT_KEPT for b in values["behov"]]
+        )
         values["omraden"] = shared.list_of(values["omraden"])
         shared.fields_set(item)
 
@@ -185,9 +189,10 @@ def load(
     """Load the data folder. With ``only``, report files outside those are skipped.
 
     With ``texts=False`` the reports' free texts are checked but not kept (each reads as
-    ``NOT_KEPT``; ``DataSet.texts`` says so): for a check of thousands of reports that only
-    needs the findings, in a fraction of the memory. Such a data set cannot be rendered, and
-    reports with equal lists of områden share one list.
+    ``NOT_KEPT`` unless it may hold a link, ``mdtext.may_show_as_text``; ``DataSet.texts`` says
+    so): for a check of thousands of reports that only needs the findings, in a fraction of the
+    memory. Such a data set cannot be rendered, and reports with equal lists of områden share one
+    list.
     """
     root = Path(root)
     ds = DataSet(root=root, texts=texts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from utsatta.check.rules import indikator, omraden, organisationer, plan, rapport
+from utsatta.check.rules import indikator, lankar, omraden, organisationer, plan, rapport
 from utsatta.check.rules.base import Known
 from utsatta.check.rules.validity import check_validity
 from utsatta.findings import Finding
@@ -27,5 +27,6 @@ def check_rules(ds: DataSet) -> list[Finding]:
     giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
     for rep in ds.rapporter:
         out += rapport.check(rep, known, giltighet)
+        out += lankar.check(rep)
     out += check_validity(ds)
     return out

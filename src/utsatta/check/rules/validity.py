@@ -95,7 +95,7 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
         succ = by_id.get(e.organisation)
         name = f"{succ.namn} ({e.organisation})" if succ else e.organisation
         what = "alla uppgifter" if e.insatser is None else _insatser(e.insatser)
-        slutledd = " (slutlett)" if e.tolkning == "slutledd" else ""
+        slutledd = " (slutledd)" if e.tolkning == "slutledd" else ""
         parts.append(f"{name}: {what}{slutledd}")
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
     files = _och([f"rapporter/{ar}/{t}.yaml" for t in targets])
