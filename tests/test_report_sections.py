@@ -421,6 +421,10 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section
     assert "<caption>Insatsernas utfall 2022–2025</caption>" in html
+    # on a phone each row is a card, so the text names the column, not its place
+    for text in (section, html):
+        assert "Kolumnen ”Inte avslutad eller saknas” namnger den som lämnade" in text
+        assert "sista kolumnen" not in text
 
 
 def test_an_owed_report_never_sent_is_named_in_the_outcome(tmp_path: Path) -> None:
