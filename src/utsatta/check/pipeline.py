@@ -98,8 +98,8 @@ def validate(
     ``utsatta.load.files.partial_check_files``), with exactly the findings a check of the whole
     folder gives them: the reports they depend on are read too (``utsatta.check.partial``).
     ``year`` limits the checks of reports to that year. The data set in the result has every
-    value, free texts included, unless ``texts=False`` (same findings, far less memory; see
-    ``utsatta.load.dataset.load``).
+    value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
+    set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
     """
     only = {Path(p).resolve() for p in paths} if paths else None
     # Findings in the named files may read other reports: those are loaded too (their own

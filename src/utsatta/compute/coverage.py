@@ -121,13 +121,11 @@ def rakning(matrix: Matrix) -> Rakning:
 
 def reports_of_year(ds: DataSet, ar: int) -> dict[str, RapportFil]:
     """The valid reports in the folder ``rapporter/ÅR/``, by organisation id."""
-    out: dict[str, RapportFil] = {}
-    folder = (str(ar),)
-    for src in ds.rapporter:
-        # the folder's name from the path's parts: no new Path (``.parent``) per report
-        if src.model is not None and src.path.parts[-2:-1] == folder:
-            out[src.model.organisation] = src.model
-    return out
+    return {
+        src.model.organisation: src.model
+        for src in ds.rapporter
+        if src.model is not None and src.folder_year == ar
+    }
 
 
 def coverage(

@@ -40,7 +40,7 @@ KIND_MODELS: dict[str, type[BaseModel]] = {
     "uppfoljning": UppfoljningFil,
 }
 #: The free texts of a report's insatser (and ``behov``, a list of them). A data set loaded with
-#: ``texts=False`` does not keep them (see ``load``).
+#: ``texts=False`` keeps only those that may hold a link (see ``load``).
 FREE_TEXTS = ("nulage", "fortsatt_arbete", "motivering", "samordning")
 #: What a free text that was not kept reads as.
 NOT_KEPT = "(texten sparades inte)"
@@ -64,10 +64,14 @@ class SourceFile(Generic[M]):
     positions_: Positions | None = None
     #: the file's name without ".yaml" (a report's organisation, a follow-up's year), taken
     #: from the path once: the checks compare it for every file
-    stem: str = ""
+    stem: str = field(init=False)
     #: for a report file: the year of its folder, rapporter/<år>/ (the year it counts for; a
     #: different ``ar`` inside the file is reported as an error); 0 for other files
-    folder_year: int = 0
+    folder_year: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.stem = self.path.stem
+        self.folder_year = int(self.path.parent.name) if self.kind == "rapport" else 0
 
     def positions(self) -> Positions:
         """Positions of keys and values, from reading the file again on first use."""
@@ -111,7 +115,7 @@ class DataSet:
         return {o.id: o.namn for o in orgs.organisationer} if orgs else {}
 
 
-class _Shared:
+class SharedValues:
     """One object for each distinct value that many reports repeat, in a data set loaded with
     ``texts=False`` (only read, by the checks): the lists of områden, the lists that stand for
     ``behov`` and the sets of fields given (pydantic's ``__pydantic_fields_set__``, never changed
@@ -132,7 +136,7 @@ class _Shared:
         )
 
 
-def _drop_texts(model: Any, shared: _Shared) -> None:
+def _drop_texts(model: Any, shared: SharedValues) -> None:
     # After the schema step has judged the real texts: only whether a text is there (None or
     # not) is left, which is all the checks read, but for a text that may hold a link (the
     # check of links shown as text reads it). The model is frozen, so its __dict__ is set.
@@ -156,7 +160,7 @@ def to_model(
     raw: RawFile,
     findings: list[Finding],
     *,
-    drop_texts: _Shared | None = None,
+    drop_texts: SharedValues | None = None,
 ) -> SourceFile[Any]:
     """The schema step: a file that was read, validated into the model of its kind. With
     ``drop_texts``, a report keeps only what the checks read (see ``load``)."""
@@ -166,8 +170,6 @@ def to_model(
         kind=kind,
         stamp=raw.stamp,
         positions_=raw.positions,
-        stem=path.stem,
-        folder_year=int(path.parent.name) if kind == "rapport" else 0,
     )
     findings.extend(raw.findings)
     if raw.data is None or raw.skip_schema:
@@ -191,15 +193,15 @@ def load(
     With ``texts=False`` the reports' free texts are checked but not kept (each reads as
     ``NOT_KEPT`` unless it may hold a link, ``mdtext.may_show_as_text``; ``DataSet.texts`` says
     so): for a check of thousands of reports that only needs the findings, in a fraction of the
-    memory. Such a data set cannot be rendered, and reports with equal lists of områden share one
-    list.
+    memory. Such a data set cannot be rendered, and it is read-only: reports with equal lists of
+    områden or behov, and models given the same fields, share one list or set (``SharedValues``).
     """
     root = Path(root)
     ds = DataSet(root=root, texts=texts)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {p.resolve() for p in only}
     cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
-    shared = None if texts else _Shared()
+    shared = None if texts else SharedValues()
     for path, kind in found:
         if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
             continue
