@@ -167,7 +167,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
     ("visas-som-text", V, "referens",
-     "En länk, bild eller HTML-kod i en text som rapporten visar som text",
+     "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen",
      "Skriv adressen i texten om läsaren behöver den; Markdown i stället för HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",

@@ -46,6 +46,7 @@ __all__ = [
     "may_show_as_text",
     "parser",
     "source_parser",
+    "tag_parser",
     "unwrap_links",
 ]
 
@@ -281,14 +282,14 @@ def unwrap_links(state: StateCore) -> None:
             tok.children = _unwrapped(tok.children)
 
 
-def _new_parser(disabled: list[str], *, source: bool = False) -> MarkdownIt:
+def _new_parser(disabled: list[str], *, source: bool = False, html: bool = False) -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     class _Parser(MarkdownIt):
         def validateLink(self, url: str) -> bool:
             return True  # every link is parsed, then unwrap_links decides in one place
 
-    md = _Parser("commonmark", {"html": source, "linkify": False, "typographer": False})
+    md = _Parser("commonmark", {"html": html, "linkify": False, "typographer": False})
     # No entities: "&#x202E;" in the data must not become a bidi override in the page.
     md.disable(["heading", "lheading", "entity", *disabled])
     if not source:
@@ -305,10 +306,18 @@ def parser() -> MarkdownIt:
 
 @cache
 def source_parser() -> MarkdownIt:
-    """What the nämnd wrote, as :func:`parser` reads it, before links and images are unwrapped,
-    with raw HTML tags seen (``html_inline``) where the reports show them as text; for the
-    check that warns about them (``utsatta.check.rules.lankar``)."""
-    return _new_parser(["code", "fence", "blockquote", "hr", "html_block"], source=True)
+    """What the nämnd wrote, read with :func:`parser`'s options (no raw HTML) but before links
+    and images are unwrapped: the links, images and reference definitions the reports see, for
+    the check that warns about them (``utsatta.check.rules.lankar``)."""
+    return _new_parser(["code", "fence", "blockquote", "hr"], source=True)
+
+
+@cache
+def tag_parser() -> MarkdownIt:
+    """:func:`source_parser` with raw HTML on (``html_inline`` and ``html_block``): only to
+    find the tags and comments the reports show as text (their links come from
+    :func:`source_parser`, which reads the text as the reports do)."""
+    return _new_parser(["code", "fence", "blockquote", "hr"], source=True, html=True)
 
 
 def may_show_as_text(text: str) -> bool:

@@ -1,10 +1,10 @@
-"""A warning for a link, an image or raw HTML in a nämnd's free text, which the reports show as
-text (``utsatta.mdtext``): the nämnd learns it when it commits, not when it reads the report.
+"""A warning for what in a nämnd's free text the reports show otherwise than an editor's
+preview (``utsatta.mdtext``): a link that loses its address, an image, a reference definition
+(gone) and raw HTML (text); the nämnd learns it when it commits, not when it reads the report.
 
 Which constructs, and why: docs/decisions/0098-varning-lank-som-text.md. A text without ``[``
 or ``<`` cannot hold one (``mdtext.may_show_as_text``), so markdown-it is imported only for a
-text that could; most data never needs it.
-"""
+text that could; most data never needs it."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from utsatta import escape, mdtext
+from utsatta.fileio import read_regular
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import FREE_TEXTS, NOT_KEPT, SourceFile
+from utsatta.mdtext import is_web_address
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -26,7 +28,7 @@ _QUOTE = 60
 
 
 def check(src: SourceFile[Any]) -> list[Finding]:
-    """One warning per free text of a report that holds a link, an image or raw HTML."""
+    """One warning per free text of a report that holds what :func:`shown_as_text` lists."""
     rep = src.model
     if rep is None:
         return []
@@ -40,28 +42,106 @@ def check(src: SourceFile[Any]) -> list[Finding]:
         for name in FREE_TEXTS:
             text = values[name]
             if text is not None and text is not NOT_KEPT and may(text):
-                out += _warning(src.display, ("insatser", ii, name), text)
+                out += _warning(src, ("insatser", ii, name), text)
         for bi, text in enumerate(values["behov"]):
             if text is not NOT_KEPT and may(text):
-                out += _warning(src.display, ("insatser", ii, "behov", bi), text)
+                out += _warning(src, ("insatser", ii, "behov", bi), text)
     return out
 
 
-def _warning(file: str, path: Path_, text: str) -> list[Finding]:
+def _warning(src: SourceFile[Any], path: Path_, text: str) -> list[Finding]:
     said = shown_as_text(text)
-    return [varning(file, path, CODE, message(said))] if said else []
+    if not said:
+        return []
+    found = varning(src.display, path, CODE, message([(k, w) for k, w, _ in said]))
+    place = _place(src, path, text, said[0][2])
+    return [found if place is None else found.at(*place)]
 
 
-def shown_as_text(text: str) -> list[tuple[str, str]]:
-    """What in ``text`` the reports show as text, in order: (kind, what becomes of it).
-    Kinds: ``webblank``, ``lank``, ``bild``, ``html``. A link whose text is empty or its
-    address, and an autolink ``<https://…>``, show their address as written: not listed."""
+def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int, int] | None:
+    """The file's line and column of line ``line`` of the text, when that is exact: in a
+    literal block (``|``) the text's lines are the file's lines after the value's. Else None
+    (the value's own place; a folded, quoted or plain text's lines are not the file's)."""
+    if text.count("\n") != escape.prose(text).count("\n"):
+        return None  # a break YAML does not count as one (VT, NEL …) moved the lines
+    at, column = src.positions().locate(path)
+    if src.changed:
+        return None
+    try:
+        raw = read_regular(src.path).decode("utf-8", "replace")
+    except OSError:
+        return None
+    # YAML's line breaks only (str.splitlines would also break at VT, NEL, U+2028 …)
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines[at - 1 : at] or not lines[at - 1][column - 1 :].startswith("|"):
+        return None
+    row = at + 1 + line
+    if row > len(lines):  # pragma: no cover - the text's lines are in the file
+        return None
+    content = lines[row - 1]
+    return row, len(content) - len(content.lstrip(" ")) + 1
+
+
+def shown_as_text(text: str) -> list[tuple[str, str, int]]:
+    """What in ``text`` the reports show otherwise than the editor's preview, by line of the
+    text (links and images before tags on a line): (kind, what becomes of it, line).
+    Kinds: ``lank``, ``bild``, ``referens``, ``html``. A link to a web address keeps its
+    address (the ``.md`` shows it, HTML and PDF keep the link), and a link whose text is
+    empty or its address shows its address: not listed.
+
+    Links, images and reference definitions come from a parse with the reports' own options
+    (``mdtext.source_parser``: no raw HTML), so what is said of them is what the reports do;
+    tags and comments from a parse with raw HTML on (``mdtext.tag_parser``)."""
+    prose = escape.prose(text)
     md = mdtext.source_parser()
-    found: list[tuple[str, str]] = []
-    for block in md.parse(escape.prose(text)):
+    env: dict[str, Any] = {}
+    found: list[tuple[str, str, int]] = []
+    for block in md.parse(prose, env):
         if block.type == "inline" and block.children:
-            found += _inline(block.children, md.normalizeLinkText)
+            line = block.map[0] if block.map else 0
+            found += [(k, w, line) for k, w in _inline(block.children, md.normalizeLinkText)]
+    lines = prose.split("\n")
+    for ref in env.get("references", {}).values():
+        first = ref["map"][0] if ref.get("map") else 0
+        written = lines[first].strip() if first < len(lines) else ""
+        found.append(
+            (
+                "referens",
+                f"Referensen {_quoted(written)} visas inte i rapporten: adressen "
+                f"{_quoted(md.normalizeLinkText(ref['href']))} syns inte där"
+                + (
+                    "."
+                    if is_web_address(ref["href"])
+                    else ", inte heller i en länk som använder den."
+                ),
+                first,
+            )
+        )
+    if "<" in prose:
+        found += _tags(prose)
+    found.sort(key=lambda item: item[2])  # stable: in a line, links before tags
     return list(dict.fromkeys(found))
+
+
+def _tags(prose: str) -> list[tuple[str, str, int]]:
+    found: list[tuple[str, str, int]] = []
+    for tok in mdtext.tag_parser().parse(prose):
+        line = tok.map[0] if tok.map else 0
+        if tok.type == "html_block":
+            found.append(("html", _tag(tok.content.strip()), line))
+        elif tok.type == "inline":
+            found += [
+                ("html", _tag(t.content), line)
+                for t in tok.children or []
+                if t.type == "html_inline"
+            ]
+    return found
+
+
+def _tag(tag: str) -> str:
+    if tag.startswith("<!--"):
+        return f"HTML-kommentaren {_quoted(tag)} visas som text i rapporten: den döljs inte."
+    return f"HTML-koden {_quoted(tag)} visas som text i rapporten, inte som HTML."
 
 
 def _inline(tokens: Sequence[Token], shown: Callable[[str], str]) -> list[tuple[str, str]]:
@@ -70,10 +150,17 @@ def _inline(tokens: Sequence[Token], shown: Callable[[str], str]) -> list[tuple[
         if tok.type == "link_open" and tok.markup != "autolink":
             href = str(tok.attrGet("href") or "")
             label = _label(tokens, at + 1)
-            if label.strip() and label != shown(href):
-                found.append(_link(label, href))
+            if label.strip() and label != shown(href) and not is_web_address(href):
+                found.append(
+                    (
+                        "lank",
+                        f"Länken {_quoted(label)} visas bara som sin text i rapporten, och "
+                        f"adressen {_quoted(shown(href))} syns inte: rapporten behåller bara "
+                        "länkar som börjar med http:// eller https://.",
+                    )
+                )
         elif tok.type == "image":
-            src = _quoted(str(tok.attrGet("src") or ""))
+            src = _quoted(shown(str(tok.attrGet("src") or "")))
             alt = tok.content.strip()
             found.append(
                 (
@@ -84,40 +171,18 @@ def _inline(tokens: Sequence[Token], shown: Callable[[str], str]) -> list[tuple[
                     "alternativtext som står i dess ställe.",
                 )
             )
-        elif tok.type == "html_inline":
-            tag = tok.content
-            said = (
-                f"HTML-kommentaren {_quoted(tag)} visas i rapporten: den döljs inte."
-                if tag.startswith("<!--")
-                else f"HTML-koden {_quoted(tag)} visas som text i rapporten, som den är skriven."
-            )
-            found.append(("html", said))
     return found
 
 
 def _label(tokens: Sequence[Token], start: int) -> str:
-    """A link's text, up to its link_close (an image in it counts with its alt text)."""
+    """A link's text, up to its link_close (an image in it counts with its alt text, a line
+    break as a space)."""
     parts: list[str] = []
     for tok in tokens[start:]:
         if tok.type == "link_close":
             break
-        parts.append(tok.content)
+        parts.append(" " if tok.type in ("softbreak", "hardbreak") else tok.content)
     return "".join(parts)
-
-
-def _link(label: str, href: str) -> tuple[str, str]:
-    if mdtext.is_web_address(href):
-        return (
-            "webblank",
-            f"Länken {_quoted(label)} visas som text följd av adressen i Markdown-rapporten "
-            "(i HTML- och PDF-rapporten är den en länk).",
-        )
-    return (
-        "lank",
-        f"Länken {_quoted(label)} visas bara som sin text i rapporten, och adressen "
-        f"{_quoted(href)} syns inte: rapporten behåller bara länkar som börjar med http:// "
-        "eller https://.",
-    )
 
 
 def _quoted(text: str) -> str:
@@ -126,9 +191,10 @@ def _quoted(text: str) -> str:
 
 #: What to do, per kind present.
 _ADVICE = {
-    "webblank": "Är det så du vill ha det, behöver du inte ändra något",
     "lank": "Ska läsaren kunna se adressen, skriv den i texten",
     "bild": "Beskriv i texten vad bilden visar, eller hänvisa till var den finns",
+    "referens": "Ska läsaren kunna se adressen, skriv den i texten eller i länken: "
+    "[text](https://…)",
     "html": "Skriv Markdown i stället (t.ex. **fetstil**, en tom rad för nytt stycke) eller "
     "ta bort koden",
 }
@@ -136,10 +202,13 @@ _ADVICE = {
 
 def message(said: list[tuple[str, str]]) -> str:
     """The message for one field: what becomes of (at most three of) the constructs, a
-    sentence each, and what to do about each kind."""
-    named = [what for _, what in said[:_NAMED]]
+    sentence each, grouped by kind, each kind's advice right after its own sentences."""
+    named = said[:_NAMED]
+    out: list[str] = []
+    for kind in dict.fromkeys(k for k, _ in named):
+        out += [what for k, what in named if k == kind]
+        out.append(_ADVICE[kind] + ".")
     more = len(said) - len(named)
     if more:
-        named.append(f"Texten har ytterligare {more} sådana ställen.")
-    kinds = dict.fromkeys(kind for kind, _ in said)
-    return " ".join([*named, *(_ADVICE[k] + "." for k in kinds)])
+        out.append(f"Texten har ytterligare {more} sådana ställen.")
+    return " ".join(out)
