@@ -161,6 +161,18 @@ def test_a_reference_definition_vanishes_with_a_warning(text: str, address: str,
     assert said[0][2] == line
 
 
+def test_a_used_web_reference_keeps_its_address_in_the_link() -> None:
+    text = "Se [bilagan][b].\n\n[b]: https://a.se/bilaga"
+    assert "https://a.se/bilaga" in block(text)
+    assert _kinds(text) == [
+        (
+            "referens",
+            "Referensen '[b]: https://a.se/bilaga' visas inte i rapporten: adressen "
+            "'https://a.se/bilaga' syns bara i länken som använder den.",
+        )
+    ]
+
+
 def test_an_address_is_quoted_as_written_and_a_label_keeps_its_line_breaks() -> None:
     assert "adressen 'mål.html' syns inte" in _kinds("[x](mål.html)")[0][1]
     assert "Bilden 'bild på å.png'" in _kinds("![a](<bild på å.png>)")[0][1]

@@ -96,24 +96,27 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
     md = mdtext.source_parser()
     env: dict[str, Any] = {}
     found: list[tuple[str, str, int]] = []
+    hrefs: set[str] = set()  # every link's address (a used reference's among them)
     for block in md.parse(prose, env):
         if block.type == "inline" and block.children:
             line = block.map[0] if block.map else 0
             found += [(k, w, line) for k, w in _inline(block.children, md.normalizeLinkText)]
+            hrefs.update(str(t.attrGet("href")) for t in block.children if t.type == "link_open")
     lines = prose.split("\n")
     for ref in env.get("references", {}).values():
         first = ref["map"][0] if ref.get("map") else 0
-        written = lines[first].strip() if first < len(lines) else ""
+        written = _quoted(lines[first].strip() if first < len(lines) else "")
+        address = _quoted(md.normalizeLinkText(ref["href"]))
+        if not is_web_address(ref["href"]):
+            what = "syns inte där, inte heller i en länk som använder den."
+        elif ref["href"] in hrefs:
+            what = "syns bara i länken som använder den."
+        else:
+            what = "syns inte där."
         found.append(
             (
                 "referens",
-                f"Referensen {_quoted(written)} visas inte i rapporten: adressen "
-                f"{_quoted(md.normalizeLinkText(ref['href']))} syns inte där"
-                + (
-                    "."
-                    if is_web_address(ref["href"])
-                    else ", inte heller i en länk som använder den."
-                ),
+                f"Referensen {written} visas inte i rapporten: adressen {address} {what}",
                 first,
             )
         )
