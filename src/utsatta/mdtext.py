@@ -17,7 +17,8 @@ The HTML report follows the same rule for links and images (:func:`unwrap_links`
 ``render.markdown.richtext``): docs/decisions/0096-lankar-som-text.md.
 
 Callers pass text that has been through ``escape.prose`` (no controls, no bidi overrides).
-markdown-it is imported on first use: ``validate`` never loads it.
+markdown-it is imported on first use: ``validate`` loads it only for a text with '[' or '<'
+(``may_show_as_text``), which the warning ``visas-som-text`` reads.
 """
 
 from __future__ import annotations
