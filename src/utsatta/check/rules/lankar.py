@@ -15,6 +15,7 @@ from utsatta import escape, mdtext
 from utsatta.fileio import read_regular
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import FREE_TEXTS, NOT_KEPT, SourceFile
+from utsatta.load.yamlread import decode
 from utsatta.mdtext import is_web_address
 
 if TYPE_CHECKING:
@@ -68,8 +69,11 @@ def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int
     if src.changed:
         return None
     try:
-        raw = read_regular(src.path).decode("utf-8", "replace")
+        # decoded as the positions were (a byte-order mark is not a character of line 1)
+        raw, _ = decode(read_regular(src.path))
     except OSError:
+        return None
+    if raw is None:
         return None
     # YAML's line breaks only (str.splitlines would also break at VT, NEL, U+2028 …)
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
