@@ -1,5 +1,9 @@
 """The parser's syntax errors as findings in Swedish: what the error usually means in a data
-file and how to fix it, at the place where the mistake is (not always where the parser stopped)."""
+file and how to fix it, at the place where the mistake is (not always where the parser stopped).
+
+No English parser text reaches the user: an error not recognised here gets a Swedish message
+that says where YAML stopped and what to check. Every piece of the file echoed in a message is
+shortened (``escape.shorten``): a line can be a megabyte long."""
 
 from __future__ import annotations
 
@@ -8,12 +12,22 @@ import re
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
 
 
 def _at(line: int, column: int, code: str, message: str) -> Finding:
     """A problem at a known place; the caller names the file (``Finding.in_file``)."""
     return Finding("", line, column, code, Severity.FEL, message)
+
+
+def _syntax(line: int, column: int, message: str) -> Finding:
+    return _at(line, column, "yaml-syntax", f"YAML-syntaxfel: {message}")
+
+
+def _show(text: str, limit: int = 60) -> str:
+    """A piece of the file, bounded, for a message."""
+    return shorten(text, limit)
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -23,7 +37,17 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "mellan värdena.",
     ),
     (
+        "expected ',' or ']'",
+        "En lista inom hakparenteser ('[ … ]') är inte avslutad eller saknar ett kommatecken "
+        "mellan värdena.",
+    ),
+    (
         "did not find expected ',' or '}'",
+        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
+        "kommatecken mellan paren.",
+    ),
+    (
+        "expected ',' or '}'",
         "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
         "kommatecken mellan paren.",
     ),
@@ -31,10 +55,6 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "mapping values are not allowed",
         "Ett kolon följt av mellanslag får inte stå här. Om texten innehåller ': ', sätt hela "
         "texten inom citattecken; annars, kontrollera indraget.",
-    ),
-    (
-        "could not find expected ':'",
-        "Ett kolon (':') saknas efter nyckeln, eller så är en text inom citattecken inte avslutad.",
     ),
     (
         "did not find expected key",
@@ -53,12 +73,17 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "citattecken.",
     ),
     (
+        "tag",
+        "En text som börjar med '!' läses i YAML som en tagg, och den här går inte att läsa. "
+        "Sätt hela texten inom citattecken.",
+    ),
+    (
         "did not find expected '-' indicator",
         "Indraget stämmer inte i listan: här förväntades en rad som börjar med '- ' på samma "
         "nivå som listans övriga rader.",
     ),
     (
-        "did not find expected node content",
+        "node content",
         "Ett värde saknas här. Kontrollera att varje '- ' i en lista följs av ett värde.",
     ),
     (
@@ -66,26 +91,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
         "Filen tar slut mitt i ett värde. Troligen saknas ett avslutande citattecken.",
     ),
     (
-        "found unknown escape character",
-        "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
-        "skriv '\\\\'.",
-    ),
-    (
         "special characters are not allowed",
         "Filen innehåller otillåtna kontrolltecken. Ta bort dem (de syns ofta inte i editorn).",
     ),
     (
-        "found undefined tag handle",
-        "Okänd tagg ('!'). Taggar är inte tillåtna; ta bort den.",
-    ),
-    (
-        "block sequence entries are not allowed",
+        "entries are not allowed",
         "En listrad ('- ') får inte stå här. Kontrollera indraget: listan ska stå på en egen "
         "rad under sin nyckel.",
-    ),
-    (
-        "found a tab character",
-        "Tabbtecken får inte användas för indrag i YAML. Använd mellanslag.",
     ),
 )
 
@@ -94,6 +106,24 @@ _TAB_HINT = (
     "YAML-syntaxfel: Tabbtecken får inte användas för indrag i YAML. Använd mellanslag (VS Code: "
     "'Convert Indentation to Spaces')."
 )
+
+_GENERIC = (
+    "YAML kan inte läsa filen vid rad {line}, kolumn {column}. Kontrollera den raden och raden "
+    "ovanför: att indraget är lika stort som på raderna på samma nivå, att varje nyckel följs av "
+    "kolon och mellanslag (': '), att citattecken och parenteser ('[ ]', '{{ }}') är avslutade, "
+    "och att en text som innehåller ': ' eller ' #', eller som börjar med ett specialtecken "
+    "(- ? : , [ ] {{ }} # & * ! | > ' \" % @ `), står inom citattecken."
+)
+
+
+def generic_problem(line: int, column: int) -> Finding:
+    """An error not recognised: where YAML stopped and what to check, in Swedish only."""
+    return _syntax(line, column, _GENERIC.format(line=line, column=column))
+
+
+def _line(lines: list[str], number: int) -> str:
+    """Line ``number`` (1-based) without its carriage return, or "" past the end."""
+    return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -104,6 +134,35 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 
 _NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
+#: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
+_DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
+#: The key of a line: "  - motivering: …" → "motivering".
+_KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#\"'\[{][^:#]*?)\s*:(?:\s|$)")
+
+
+def dash_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
+    """'-insats: x' for '- insats: x': the parser fails on that line (or, for a list's first
+    item, on the next one); the finding says that a space is missing after '-'."""
+    lines = text.split("\n")
+    candidates = []
+    for mark in (exc.problem_mark, exc.context_mark):
+        if mark is not None:
+            candidates += [mark.line + 1, mark.line]
+    for number in candidates:
+        m = _DASH_NO_SPACE.match(_line(lines, number))
+        if m is None:
+            continue
+        rest = m.group(2)
+        if re.match(r"[0-9.]", rest):  # "-4": a negative number, not a list item
+            continue
+        return _syntax(
+            number,
+            len(m.group(1)) + 1,
+            f"Mellanslag saknas efter '-' i '-{_show(rest)}': utan mellanslaget läses raden inte "
+            f"som en ny post i listan. Skriv '- {_show(rest)}' (bindestreck, mellanslag och "
+            "sedan värdet).",
+        )
+    return None
 
 
 def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
@@ -138,20 +197,35 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             f"YAML-syntaxfel: Tecknet '{char}' kan inte inleda ett värde i YAML. Sätt värdet "
             "inom citattecken.",
         )
-    if "while scanning a quoted scalar" in context and exc.context_mark is not None:
+    lines = text.split("\n")
+    cm = exc.context_mark
+    if "quoted scalar" in context and cm is not None:
+        found = _escape_problem(problem, lines, line, column)
+        if found is not None:
+            return found
         # The parser stops at the end of the file; the mistake is the quote that never closes.
-        cm = exc.context_mark
-        return _at(
+        return _syntax(
             cm.line + 1,
             cm.column + 1,
-            "yaml-syntax",
-            "YAML-syntaxfel: Citattecknet här avslutas aldrig. Lägg till samma citattecken i "
-            "slutet av texten (en apostrof inne i en text inom apostrofer skrivs '').",
+            "Citattecknet här avslutas aldrig. Lägg till samma citattecken i slutet av texten "
+            "(en apostrof inne i en text inom apostrofer skrivs '').",
         )
+    if "simple key" in context and cm is not None:
+        return _missing_colon(lines, cm.line + 1, cm.column + 1)
+    if "block scalar" in context and cm is not None:
+        return _block_header(problem, lines, cm.line + 1, cm.column + 1)
+    if "found unexpected ':'" in problem and cm is not None:
+        return _colon_in_flow(lines, cm.line + 1, cm.column + 1, column)
+    if "mapping keys are not allowed" in problem:
+        return _question_mark(lines, line, column)
+    if "document start" in problem or "directive" in problem + context or "YAML" in problem:
+        found = document_end_problem(text, line) or _directive(lines, line)
+        if found is not None:
+            return found
     if ("while scanning an alias" in context or "while scanning an anchor" in context) and (
-        exc.context_mark is not None
+        cm is not None
     ):
-        line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+        line, column = cm.line + 1, cm.column + 1
     if "expected <block end>" in problem:
         # The pure-Python parser's words for what libyaml calls "did not find expected …".
         problem = (
@@ -159,29 +233,336 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             if "block collection" in context
             else "did not find expected key"
         )
+    if "did not find expected key" in problem or "expected '-' indicator" in problem:
+        found = _text_after_value(lines, line, column)
+        if found is not None:
+            return found
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem or needle in context:
-            return _at(line, column, "yaml-syntax", f"YAML-syntaxfel: {hint}")
-    detail = f"{context}: {problem}" if context else problem
-    return _at(
+            return _syntax(line, column, hint)
+    return generic_problem(line, column)
+
+
+def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
+    """'bedomning bedoms-uppnas' or 'status:pagaende': the parser notices only on the next
+    line; the mistake is at the start of the would-be key (the context mark)."""
+    written = _line(lines, line)[column - 1 :].strip()
+    if written[:1] in ("'", '"'):
+        return _syntax(
+            line,
+            column,
+            f"Citattecknet ({written[0]}) avslutas inte på sin rad. Lägg till samma citattecken "
+            "i slutet av texten; står det citattecken inne i texten, sätt hela texten inom den "
+            "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
+        )
+    glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
+    if glued is not None:
+        key, value = glued.group(1), glued.group(2)
+        return _syntax(
+            line,
+            column,
+            f"Mellanslag saknas efter kolonet i '{_show(written)}'. YAML läser en nyckel och "
+            "ett värde bara med mellanslag efter kolonet: skriv "
+            f"'{_show(key, 40)}: {_show(value)}'.",
+        )
+    parts = written.split(None, 1)
+    if len(parts) == 2 and re.fullmatch(r"[A-Za-z_][\w-]*", parts[0]):
+        return _syntax(
+            line,
+            column,
+            f"Ett kolon (':') saknas efter nyckeln '{_show(parts[0], 40)}'. Skriv "
+            f"'{_show(parts[0], 40)}: {_show(parts[1])}' (kolon och mellanslag mellan nyckeln "
+            "och värdet).",
+        )
+    return _syntax(
         line,
         column,
-        "yaml-syntax",
-        f"YAML-syntaxfel som utsatta inte känner igen ({detail.strip()}). Kontrollera indrag, "
-        "kolon och citattecken på den här raden och raden ovanför.",
+        f"Raden '{_show(written)}' saknar kolon: YAML kan inte läsa den som 'nyckel: värde'. "
+        "Är det en nyckel, skriv ett kolon och ett mellanslag efter den. Hör raden till en text "
+        "ovanför (efter '|'), dra in den lika mycket som textens övriga rader.",
     )
 
 
-def reader_problem(exc: ReaderError, text: str) -> Finding:
+_BLOCK_HEADER = re.compile(r"([|>])([-+0-9]*)(.*)$")
+
+
+def _block_header(problem: str, lines: list[str], line: int, column: int) -> Finding:
+    """Something after '|' or '>' on the key's line: most often the text itself."""
+    header = _line(lines, line)[column - 1 :]
+    m = _BLOCK_HEADER.match(header)
+    sign, indicators, rest = (m.group(1), m.group(2), m.group(3).strip()) if m else ("|", "", "")
+    key = _KEY.match(_line(lines, line))
+    name = _show(key.group(1), 40) if key else "nyckel"
+    if "0" in problem or "indentation indicator" in problem:
+        return _syntax(
+            line,
+            column,
+            f"Siffran 0 efter '{sign}' är inte tillåten (en siffra där anger textens indrag, "
+            f"1–9). Ta bort siffran: skriv bara '{name}: {sign}' och texten indragen på raderna "
+            "under.",
+        )
+    if rest and not rest.startswith("#") and re.fullmatch(r"[-+0-9]*", indicators):
+        return _syntax(
+            line,
+            column,
+            f"Texten står på samma rad som '{sign}'. Efter '{name}: {sign}' ska raden sluta: "
+            f"flytta texten ('{_show(rest)}') till raden under, indragen mer än nyckeln, så "
+            "som 'utsatta ny rapport' skriver den. Ska texten börja med "
+            f"'{sign}', sätt hela texten inom citattecken.",
+        )
+    return _syntax(
+        line,
+        column,
+        f"Efter '{sign}' får bara stå ett '-' eller '+' och en siffra 1–9 (här: "
+        f"'{_show(indicators + (' ' + rest if rest else ''), 40)}'). Skriv bara '{name}: {sign}' "
+        "och texten indragen på raderna under.",
+    )
+
+
+def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
+    """'[2:1, 2:4]': in a list within brackets a ':' must be quoted (libyaml, YAML 1.1)."""
+    text = _line(lines, line)
+    end = len(text)
+    for stop in ",]}":
+        found = text.find(stop, at - 1)
+        if found != -1:
+            end = min(end, found)
+    word = text[start - 1 : end].strip()
+    if re.fullmatch(r"[0-9]+:[0-9]+", word):
+        return _syntax(
+            line,
+            start,
+            f"Ett id med kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
+            f'"{word}" (till exempel ["{word}"]).',
+        )
+    return _syntax(
+        line,
+        start,
+        f"Ett kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
+        f'"{_show(word)}". Är hela värdet en text, inte en lista eller mappning, sätt hela '
+        "texten inom citattecken.",
+    )
+
+
+def _question_mark(lines: list[str], line: int, column: int) -> Finding:
+    value = _line(lines, line)[column - 1 :].strip()
+    return _syntax(
+        line,
+        column,
+        "Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. Sätt hela "
+        f"texten inom citattecken: {_quoted(value)}.",
+    )
+
+
+def _escape_problem(problem: str, lines: list[str], line: int, column: int) -> Finding | None:
+    if "escape" not in problem and "hexdecimal" not in problem:
+        return None
+    text = _line(lines, line)
+    at = text.rfind("\\", 0, column)  # the parsers point at '\' or just after it
+    if at != -1:
+        column = at + 1
+    if "unknown escape" in problem:
+        return _syntax(
+            line,
+            column,
+            "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
+            "skriv '\\\\'.",
+        )
+    return _syntax(
+        line,
+        column,
+        f"Escape-sekvensen '{_escape_at(text, column - 1)}' inom dubbla "
+        "citattecken ger inget giltigt tecken. Skriv tecknet självt, eller använd enkla "
+        "citattecken om '\\' ska stå kvar i texten.",
+    )
+
+
+def _escape_at(text: str, at: int) -> str:
+    length = {"x": 4, "u": 6, "U": 10}.get(text[at + 1 : at + 2], 2)
+    return text[at : at + length]
+
+
+def document_end_problem(text: str, before: int) -> Finding | None:
+    """A line '...' ends the YAML document: what follows cannot be read. The nearest such line
+    above line ``before``, or None."""
+    lines = text.split("\n")
+    for number in range(min(before, len(lines)), 0, -1):
+        if re.fullmatch(r"\.\.\.(?:\s+#.*)?\s*", _line(lines, number)):
+            return _syntax(
+                number,
+                1,
+                "Raden '...' avslutar YAML-dokumentet, så resten av filen kan inte läsas. Ta bort "
+                "raden; hör '...' till en text, sätt texten inom citattecken eller skriv den "
+                "indragen efter 'nyckel: |'.",
+            )
+    return None
+
+
+def _directive(lines: list[str], before: int) -> Finding | None:
+    for number in range(1, min(before, len(lines)) + 1):
+        written = _line(lines, number)
+        if written.startswith("%"):
+            return _syntax(
+                number,
+                1,
+                f"Raden '{_show(written, 40)}' läses i YAML som ett direktiv (en rad som börjar "
+                "med '%'), och det här går inte att läsa. Ta bort raden: utsattas datafiler "
+                "behöver inga direktiv. Ska texten börja med '%', sätt den inom citattecken.",
+            )
+    return None
+
+
+def _quoted(value: str) -> str:
+    """``value`` in quotes a user can copy, or advice to use '|' when it has both kinds."""
+    if '"' not in value and "\\" not in value:
+        return _show(f'"{value}"', 80)
+    if "'" not in value:
+        return _show(f"'{value}'", 80)
+    return "skriv texten indragen på raderna under 'nyckel: |'"
+
+
+def _unescaped(text: str, quote: str) -> list[int]:
+    """Where ``quote`` stands in ``text`` (a double quote after '\\' does not count)."""
+    return [
+        i
+        for i, c in enumerate(text)
+        if c == quote and not (quote == '"' and i > 0 and text[i - 1] == "\\")
+    ]
+
+
+def _text_after_value(lines: list[str], line: int, column: int) -> Finding | None:
+    """More text on the line after a value that is closed: '"1:2" (skolan)', '[a] b', or a
+    quote that did not close on its own line and closes by accident further down."""
+    text = _line(lines, line)
+    before = text[: column - 1].rstrip()
+    if not before.strip():
+        return None  # the problem is at the start of the line: the indentation
+    closer = before[-1]
+    after = _show(text[column - 1 :].strip(), 40)
+    if closer in "\"'":
+        quote = closer
+        other = "enkla citattecken" if quote == '"' else "dubbla citattecken"
+        seen = _unescaped(before, quote)  # with the one that closes here
+        if len(seen) % 2 == 1:
+            # The quote that closes here opened on an earlier line.
+            for number in range(line - 1, 0, -1):
+                opened = _unescaped(_line(lines, number), quote)
+                if opened:
+                    return _syntax(
+                        number,
+                        opened[-1] + 1,
+                        f"Citattecknet ({quote}) här avslutas aldrig på sin rad: YAML läser "
+                        f"texten ända fram till nästa citattecken, på rad {line}, och förstår "
+                        "inte texten efter det. Lägg till det avslutande citattecknet i slutet "
+                        f"av texten på rad {number}; står det citattecken inne i texten, sätt "
+                        f"hela texten inom {other} eller skriv den indragen efter 'nyckel: |'.",
+                    )
+            return None
+        value = before[seen[0] :] + text[len(before) :].rstrip()
+        if set(text[column - 1 :].strip()) <= {quote}:
+            fix = f"Ta bort citattecknet för mycket ({after})."
+        else:
+            fix = (
+                f"Hör citattecknen till texten, sätt hela texten inom {other}: "
+                f"{_quoted_other(value, quote)}; annars ta bort texten efter citattecknet."
+            )
+        return _syntax(
+            line,
+            column,
+            f"Efter det avslutande citattecknet ({quote}) står mer text ('{after}'), som YAML "
+            f"inte kan läsa: texten inom citattecknen är hela värdet. {fix}",
+        )
+    if closer in "]}":
+        opener = "[" if closer == "]" else "{"
+        kind = "en lista" if closer == "]" else "en mappning"
+        start = before.find(opener)
+        value = text[start:].rstrip() if start != -1 else text.strip()
+        return _syntax(
+            line,
+            column,
+            f"Värdet börjar med '{opener}' och läses därför som {kind}, som slutar vid "
+            f"'{closer}'; texten efter ('{after}') kan YAML inte läsa. Är det en text, sätt hela "
+            f"texten inom citattecken: {_quoted(value)}.",
+        )
+    return _syntax(
+        line,
+        column,
+        f"Här står mer text ('{after}') efter ett värde som redan är avslutat på raden. Sätt "
+        "hela texten inom citattecken, eller flytta det som står efter värdet till en egen rad "
+        "med rätt indrag.",
+    )
+
+
+def _quoted_other(value: str, quote: str) -> str:
+    """``value`` (which starts with ``quote``) within the other kind of quote, if it can be."""
+    if quote == '"' and "'" not in value:
+        return _show(f"'{value}'", 80)
+    if quote == "'" and '"' not in value and "\\" not in value:
+        return _show(f'"{value}"', 80)
+    return "skriv den indragen på raderna under 'nyckel: |'"
+
+
+def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) -> Finding:
+    """A character the reader refuses. ``byte_offset``: the position is a byte offset in the
+    UTF-8 text (the C parser), not a character offset (the pure-Python parser)."""
     position = max(0, int(getattr(exc, "position", 0) or 0))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
     character = getattr(exc, "character", "")
     code = ord(character) if isinstance(character, str) and character else int(character or 0)
+    if byte_offset:
+        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
+    if not (position < len(text) and ord(text[position]) == code):
+        found = text.find(chr(code))  # the reader stops at the first one
+        position = found if found != -1 else min(position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
     return _at(
         line,
         column,
         "otillatet-tecken",
         f"Filen innehåller ett otillåtet kontrolltecken (U+{code:04X}). Ta bort det; sådana "
         "tecken syns ofta inte i editorn men kommer med vid kopiering från Word eller PDF.",
+    )
+
+
+#: Line breaks for the parser (YAML 1.1, libyaml) that are no line breaks for editors, YAML 1.2
+#: or us: every line after one would be counted wrong.
+ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_ODD_NAMES = {"\x85": "NEL", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
+#: Enough to show the kind of problem; a file full of them is one problem, not a million.
+MAX_ODD_BREAKS = 20
+
+
+def odd_break_problems(text: str) -> list[Finding]:
+    """Each U+0085, U+2028 and U+2029 in ``text`` (up to ``MAX_ODD_BREAKS``), at its place by
+    our count of lines ('\\n' only)."""
+    found: list[Finding] = []
+    for m in ODD_BREAKS.finditer(text):
+        if len(found) == MAX_ODD_BREAKS:
+            found[-1] = _odd(text, _offset(text, found[-1]), more=True)
+            break
+        found.append(_odd(text, m.start()))
+    return found
+
+
+def _offset(text: str, finding: Finding) -> int:
+    """The offset in ``text`` of a finding's line and column."""
+    start = 0
+    for _ in range(finding.line - 1):
+        start = text.index("\n", start) + 1
+    return start + finding.column - 1
+
+
+def _odd(text: str, at: int, *, more: bool = False) -> Finding:
+    char = text[at]
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    tail = " Filen har fler sådana tecken; de visas inte här." if more else ""
+    return _at(
+        line,
+        column,
+        "ovanlig-radbrytning",
+        f"Filen innehåller tecknet U+{ord(char):04X} ({_ODD_NAMES[char]}), som YAML-läsaren "
+        "räknar som en radbrytning men editorer oftast inte visar; då läses resten av filen "
+        "fel. Ersätt det med en vanlig radbrytning eller ett mellanslag. Filen kontrolleras "
+        f"inte vidare förrän tecknet är borta.{tail}",
     )

@@ -22,6 +22,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
@@ -31,7 +32,15 @@ from utsatta.load.scalars import (
     resolve_plain,
     too_large,
 )
-from utsatta.load.syntax import reader_problem, syntax_problem
+from utsatta.load.syntax import (
+    ODD_BREAKS,
+    dash_problem,
+    document_end_problem,
+    generic_problem,
+    odd_break_problems,
+    reader_problem,
+    syntax_problem,
+)
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
 # else ruamel.yaml.clibz (the `libyaml` extra of ruamel.yaml 0.19; module _ruamel_yaml_clibz).
@@ -128,6 +137,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     again (the same events and marks; it reads UTF-8 either way)."""
     problems: list[Finding] = []
     positions = Positions() if track else None
+    if ODD_BREAKS.search(text) is not None:
+        # libyaml counts these as line breaks: every line after one would be misplaced, and
+        # a comment or text they split would read as structure. Only they are reported.
+        return ParseResult(None, odd_break_problems(text), positions)
     try:
         data, suspect = _walk(text, problems, positions, utf8)
         # Only a file whose walk saw what pasted text becomes has its lines looked at.
@@ -141,17 +154,22 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     except MarkedYAMLError as exc:
         data = None
         mark = exc.problem_mark or exc.context_mark
-        pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)
-        if pasted is None:
+        dash = dash_problem(exc, text)
+        pasted = None
+        if dash is None:
+            pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)
+        if dash is not None:
+            problems.append(dash)
+        elif pasted is None:
             problems.append(syntax_problem(exc, text))
         else:  # the rest follows from the pasted lines
             problems[:] = [_pasted_problem(pasted)]
     except ReaderError as exc:
         data = None
-        problems.append(reader_problem(exc, text))
-    except YAMLError as exc:  # pragma: no cover - errors without a position are rare
+        problems.append(reader_problem(exc, text, byte_offset=_uses_c_parser()))
+    except YAMLError:  # pragma: no cover - errors without a position are rare
         data = None
-        problems.append(_problem(1, 1, "yaml-syntax", f"YAML-syntaxfel: {exc}"))
+        problems.append(generic_problem(1, 1))
     return ParseResult(data, problems, positions)
 
 
@@ -163,8 +181,12 @@ def c_parser_available() -> bool:
     return _CParser is not None
 
 
+def _uses_c_parser() -> bool:
+    return _CParser is not None and not FORCE_PURE
+
+
 def _parser(text: str, utf8: bytes | None = None) -> Any:
-    if _CParser is not None and not FORCE_PURE:
+    if _uses_c_parser():
         return _CParser(text if utf8 is None else utf8)
     from ruamel.yaml import YAML
 
@@ -209,6 +231,8 @@ def _walk(
     reported_anchor = reported_alias = False
     hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
     suspect = False
+    #: the list items' mappings that have a duplicate key (rare), by id: see ``_ItemKeys``
+    items: dict[int, _ItemKeys] = {}
     # The parser's own get_event: a generator step per event costs up to a third of the walk.
     parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
@@ -239,6 +263,10 @@ def _walk(
                     _comment_after_text(text, ev, problems)
             container = None
         elif t is MappingEndEvent or t is SequenceEndEvent:
+            if items:
+                item = items.pop(id(parent), None)
+                if item is not None:
+                    item.end(problems)
             parent, ppath, is_list, pkey, pkev = stack.pop()
             continue
         elif t is MappingStartEvent or t is SequenceStartEvent:
@@ -271,7 +299,7 @@ def _walk(
                         mark.line + 1,
                         mark.column + 1,
                         "alias-ej-tillatet",
-                        f"'*{ev.anchor}' läses i YAML som ett alias, och alias är inte "
+                        f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och alias är inte "
                         "tillåtna i utsattas datafiler (inte heller senare i filen). Är det "
                         "text som börjar med '*', sätt hela texten inom citattecken; annars "
                         "skriv ut värdet här.",
@@ -285,6 +313,12 @@ def _walk(
                 documents += 1
                 if documents > 1:
                     mark = ev.start_mark
+                    # After '...' the pure-Python parser starts a second document where
+                    # libyaml stops with an error: the same finding for both.
+                    ended = None if ev.explicit else document_end_problem(text, mark.line + 1)
+                    if ended is not None:
+                        problems.append(ended)
+                        raise _Abort
                     problems.append(
                         _problem(
                             mark.line + 1,
@@ -365,19 +399,17 @@ def _walk(
             if key is _MERGE:
                 pass  # reported at the key; the value is never merged
             elif key in parent:
-                kmark = pkev.start_mark
-                problems.append(
-                    _problem(
-                        kmark.line + 1,
-                        kmark.column + 1,
-                        "dubblett-nyckel",
-                        f"Nyckeln '{key}' förekommer två gånger i samma mappning. Ta bort "
-                        "den ena eller slå ihop dem; annars är det oklart vilket värde "
-                        "som gäller.",
-                    )
-                )
+                item = items.get(id(parent))
+                if item is None and stack and stack[-1][2]:  # a mapping in a list
+                    item = items[id(parent)] = _ItemKeys(parent)
+                if item is None:
+                    problems.append(_duplicate(key, pkev.start_mark))
+                else:
+                    item.duplicate(key, pkev.start_mark, problems)
             else:
                 parent[key] = value
+                if items and id(parent) in items:
+                    items[id(parent)].add(key)
         if container is not None:
             stack.append((parent, ppath, is_list, pkey, pkev))
             parent, is_list, pkey, pkev = container, t is SequenceStartEvent, nokey, None
@@ -407,7 +439,7 @@ def _anchor_problem(ev: Any) -> Finding:
         mark.line + 1,
         mark.column + 1,
         "ankare-ej-tillatet",
-        f"Ankaret '&{ev.anchor}' är inte tillåtet i utsattas datafiler. Skriv ut "
+        f"Ankaret '&{shorten(str(ev.anchor), 40)}' är inte tillåtet i utsattas datafiler. Skriv ut "
         "värdet där det behövs i stället för att återanvända det.",
     )
 
@@ -418,7 +450,7 @@ def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
     at = ev.end_mark.index + 2
     if at < len(text) and text[at] not in " \t\r\n":
         end = text.find("\n", at)
-        rest = text[at - 1 : end if end != -1 else len(text)].rstrip("\r")
+        rest = shorten(text[at - 1 : end if end != -1 else len(text)].rstrip("\r"))
         problems.append(
             _problem(
                 ev.end_mark.line + 1,
@@ -429,6 +461,80 @@ def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
                 Severity.VARNING,
             )
         )
+
+
+def _duplicate(key: Any, mark: Any) -> Finding:
+    return _problem(
+        mark.line + 1,
+        mark.column + 1,
+        "dubblett-nyckel",
+        f"Nyckeln '{shorten(str(key), 60)}' förekommer två gånger i samma mappning. Ta bort "
+        "den ena eller slå ihop dem; annars är det oklart vilket värde som gäller.",
+    )
+
+
+class _ItemKeys:
+    """The keys of a list item's mapping that has a duplicate key. A forgotten '- ' makes the
+    next item's keys part of this one: its keys come again, its first key among them. Then
+    one finding says so, at the first key that came again, instead of one per key.
+
+    ``segment``: the keys of the item as it stands (since the last missing '- '). A key that
+    comes again within it opens a ``trial``: if the mapping's first key comes in the trial, a
+    new item begins where the trial began; if the mapping ends first, the keys that came again
+    are duplicates after all."""
+
+    __slots__ = ("first", "segment", "trial")
+
+    def __init__(self, mapping: dict[Any, Any]) -> None:
+        self.first = next(iter(mapping))
+        self.segment: set[Any] = set(mapping)
+        #: where the trial began (its finding, its index in the problems), its keys, and the
+        #: duplicates found in it (each with whether it came again within the trial)
+        self.trial: tuple[Finding, int, set[Any], list[tuple[Finding, bool]], Any] | None = None
+
+    def add(self, key: Any) -> None:
+        (self.trial[2] if self.trial is not None else self.segment).add(key)
+
+    def duplicate(self, key: Any, mark: Any, problems: list[Finding]) -> None:
+        if self.trial is None:
+            if key not in self.segment:  # the rest of the previous item, again: expected
+                self.segment.add(key)
+                return
+            found = _duplicate(key, mark)
+            self.trial = (found, len(problems), {key}, [(found, False)], key)
+        elif key != self.first:
+            keys, pending = self.trial[2], self.trial[3]
+            pending.append((_duplicate(key, mark), key in keys))
+            keys.add(key)
+        if key == self.first:
+            start, at, keys, pending, start_key = self.trial
+            problems[at:at] = [_missing_dash(start, start_key, self.first)]
+            problems[at + 1 : at + 1] = [f for f, within in pending if within]
+            self.segment = keys | {key}
+            self.trial = None
+
+    def end(self, problems: list[Finding]) -> None:
+        if self.trial is not None:
+            at, pending = self.trial[1], self.trial[3]
+            problems[at:at] = [f for f, _ in pending]
+
+
+def _missing_dash(duplicate: Finding, written: Any, first: Any) -> Finding:
+    key = shorten(str(written), 40)
+    keys = (
+        f"Nyckeln '{key}' (postens första nyckel)"
+        if written == first
+        else f"Nyckeln '{key}' och, efter den, postens första nyckel '{shorten(str(first), 40)}'"
+    )
+    return _problem(
+        duplicate.line,
+        duplicate.column,
+        "listpost-saknar-streck",
+        f"{keys} finns redan i posten ovanför: troligen "
+        f"börjar en ny post i listan här och '- ' saknas. Skriv '- ' före '{key}' på samma "
+        "indrag som listans andra '- ', så att den nya postens nycklar står lika långt in som "
+        "nycklarna i posten ovanför.",
+    )
 
 
 class _NoKey:
@@ -445,6 +551,6 @@ def _tag_problem(mark: Any, tag: str) -> Finding:
         mark.line + 1,
         mark.column + 1,
         "tagg-ej-tillaten",
-        f"Taggen '{shown}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
+        f"Taggen '{shorten(shown, 40)}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
         "citattecken om det ska läsas som text.",
     )
