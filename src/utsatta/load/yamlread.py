@@ -299,8 +299,9 @@ def _walk(
                         mark.line + 1,
                         mark.column + 1,
                         "alias-ej-tillatet",
-                        f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och alias är inte "
-                        "tillåtna i utsattas datafiler (inte heller senare i filen). Är det "
+                        f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och "
+                        "alias är inte tillåtna i utsattas datafiler (inte heller senare i "
+                        "filen). Är det "
                         "text som börjar med '*', sätt hela texten inom citattecken; annars "
                         "skriv ut värdet här.",
                     )
@@ -551,6 +552,6 @@ def _tag_problem(mark: Any, tag: str) -> Finding:
         mark.line + 1,
         mark.column + 1,
         "tagg-ej-tillaten",
-        f"Taggen '{shorten(shown, 40)}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
-        "citattecken om det ska läsas som text.",
+        f"Taggen '{shorten(shown, 40)}' är inte tillåten i utsattas datafiler. Ta bort den; "
+        "skriv värdet inom citattecken om det ska läsas som text.",
     )
