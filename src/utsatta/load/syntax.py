@@ -255,6 +255,13 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
             "i slutet av texten; står det citattecken inne i texten, sätt hela texten inom den "
             "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
         )
+    if re.search(r":(?:\s|$)", written) and written.find(":") > 1000:
+        return _syntax(
+            line,
+            column,
+            f"Nyckeln '{_show(written)}' är för lång: YAML läser högst 1024 tecken före kolonet "
+            "som en nyckel. Korta nyckeln; är det en text, skriv den som värde under rätt nyckel.",
+        )
     glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
     if glued is not None:
         key, value = glued.group(1), glued.group(2)
@@ -293,7 +300,7 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
     sign, indicators, rest = (m.group(1), m.group(2), m.group(3).strip()) if m else ("|", "", "")
     key = _KEY.match(_line(lines, line))
     name = _show(key.group(1), 40) if key else "nyckel"
-    if "0" in problem or "indentation indicator" in problem:
+    if "equal to 0" in problem or "found 0" in problem:
         return _syntax(
             line,
             column,

@@ -1,0 +1,279 @@
+"""Syntax errors in Swedish, at the place of the mistake, the same with the C parser and the
+pure-Python parser: a real report (the shipped grundskolenämnden 2024) with one honest mistake."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from ruamel.yaml.error import MarkedYAMLError, StringMark
+
+from utsatta.load import yamlread
+from utsatta.load.syntax import generic_problem, syntax_problem
+from utsatta.load.yamlread import parse
+
+REPORT = (
+    Path(__file__).resolve().parents[1] / "data" / "rapporter" / "2024" / "grundskolenamnden.yaml"
+).read_text(encoding="utf-8")
+
+#: Words of the parser's English messages: none may reach the user.
+ENGLISH = re.compile(
+    r"\b(?:while|scanning|parsing|found|expected|did not|could not|allowed|character)\b"
+)
+
+
+@pytest.fixture(params=["c", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(yamlread, "FORCE_PURE", request.param == "pure")
+    return str(request.param)
+
+
+def edited(*edits: tuple[int, str]) -> str:
+    lines = REPORT.split("\n")
+    for number, text in edits:
+        lines[number - 1] = text
+    return "\n".join(lines)
+
+
+def found(text: str) -> list[tuple[int, int, str]]:
+    return [(p.line, p.column, p.code) for p in parse(text).problems]
+
+
+def only_message(text: str) -> str:
+    problems = parse(text).problems
+    assert len(problems) == 1, problems
+    message = problems[0].message
+    assert not ENGLISH.search(message), message
+    return message
+
+
+def test_the_unedited_report_has_no_problems(parser: str) -> None:
+    assert found(REPORT) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "says"),
+    [
+        ((14, "    bedomning bedoms-uppnas"), (14, 5), "Skriv 'bedomning: bedoms-uppnas'"),
+        ((3, "ar 2024"), (3, 1), "Skriv 'ar: 2024'"),
+        ((8, "    status pagaende"), (8, 5), "saknas efter nyckeln 'status'"),
+        ((8, "    status:pagaende"), (8, 5), "mellanslag efter kolonet: skriv 'status: pagaende'"),
+    ],
+)
+def test_a_missing_colon_is_reported_on_its_own_line(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], says: str
+) -> None:
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert says in only_message(text).replace("Mellanslag", "mellanslag")
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "says"),
+    [
+        (
+            (15, '    motivering: "Konceptet finns; det som "återstår" är att nå fler."'),
+            (15, 44),
+            """sätt hela texten inom enkla citattecken: '"Konceptet finns; det som "återstår" """,
+        ),
+        ((25, '  - insats: "1:2" (skolan)'), (25, 19), "'\"1:2\" (skolan)'"),
+        ((25, '  - insats: "1:2""'), (25, 18), "Ta bort citattecknet för mycket"),
+        (
+            (15, "    motivering: [Konceptet] finns"),
+            (15, 29),
+            'läses därför som en lista, som slutar vid \']\'; texten efter (\'finns\') kan YAML inte läsa. Är det en text, sätt hela texten inom citattecken: "[Konceptet] finns"',
+        ),
+        ((15, "    motivering: {Konceptet} finns"), (15, 29), '"{Konceptet} finns"'),
+        ((15, "    motivering: 'Det är Anna's' tur"), (15, 30), "dubbla citattecken"),
+    ],
+)
+def test_text_after_a_closed_quote_or_bracket_is_not_called_indentation(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], says: str
+) -> None:
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    message = only_message(text)
+    assert says in message
+    assert "Indraget" not in message
+
+
+def test_a_quote_that_never_closes_on_its_line_is_pointed_at_where_it_opens(parser: str) -> None:
+    """The quote on line 15 is closed by the first quote of line 25: YAML stops there, the
+    finding points at line 15."""
+    text = edited((15, '    motivering: "Konceptet finns på alla skolor, det som återstår.'))
+    assert found(text) == [(15, 17, "yaml-syntax")]
+    message = only_message(text)
+    assert "avslutas aldrig på sin rad" in message
+    assert "på rad 25" in message
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "says"),
+    [
+        ((9, "    nulage: | Skolan som arena"), (9, 13), "Texten står på samma rad som '|'"),
+        ((15, "    motivering: > text"), (15, 17), "flytta texten ('text') till raden under"),
+        ((15, "    motivering: ? text"), (15, 17), 'citattecken: "? text"'),
+        ((15, "..."), (15, 1), "Raden '...' avslutar YAML-dokumentet"),
+        ((1, "%YAML 2.0"), (1, 1), "Raden '%YAML 2.0' läses i YAML som ett direktiv"),
+        ((1, "%FOO"), (1, 1), "Ta bort raden"),
+        ((9, "    nulage: |0"), (9, 13), "Siffran 0 efter '|' är inte tillåten"),
+        ((9, "    nulage: >-+"), (9, 13), "(här: '-+')"),
+    ],
+)
+def test_each_syntax_error_is_explained_in_swedish(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], says: str
+) -> None:
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert says in only_message(text)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "says"),
+    [
+        ((13, "    omraden: [2:1, 2:4]"), (13, 15), 'skriv "2:1"'),
+        ((15, "    motivering: [Möte kl 10:00]"), (15, 18), 'skriv "Möte kl 10:00"'),
+        ((15, "    motivering: {x:y}"), (15, 18), 'skriv "x:y"'),
+        ((15, '    motivering: "\\ud800"'), (15, 18), "'\\ud800'"),
+    ],
+)
+def test_what_only_libyaml_refuses_is_explained_in_swedish(
+    edit: tuple[int, str], where: tuple[int, int], says: str
+) -> None:
+    """libyaml (YAML 1.1) refuses these; the pure-Python parser reads them."""
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert says in only_message(text)
+
+
+def test_an_unknown_parser_error_gets_a_swedish_message() -> None:
+    mark = StringMark("x", 30, 2, 4, "a: b\nc: d\n", 0)
+    exc = MarkedYAMLError("while doing something new", mark, "found a brand new problem", mark)
+    problem = syntax_problem(exc, "a: b\nc: d\n")
+    assert (problem.line, problem.column) == (3, 5)
+    assert problem.message == generic_problem(3, 5).message
+    assert "rad 3, kolumn 5" in problem.message
+    assert not ENGLISH.search(problem.message)
+    assert "new" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "char"),
+    [
+        ("# ååååå åäö åäö\nschemaversion: 1\nar: 2025\norganisation: higab\x00\n", (4, 20), 0),
+        ("# åäö\nar: 2025\norganisation: hi\x0cgab\n", (3, 17), 0x0C),
+        ("# åäö\nar: 2025\norganisation: hi\x9bgab\n", (3, 17), 0x9B),
+        ("a: 😀😀\x07\n", (1, 6), 0x07),
+    ],
+)
+def test_a_control_character_is_located_by_characters_not_bytes(
+    parser: str, text: str, where: tuple[int, int], char: int
+) -> None:
+    for result in (parse(text), parse(text, utf8=text.encode("utf-8"))):
+        assert [(p.line, p.column, p.code) for p in result.problems] == [
+            (*where, "otillatet-tecken")
+        ]
+        assert f"U+{char:04X}" in result.problems[0].message
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        ((4, 'organisation: "grundskole{c}namnden"'), (4, 26)),
+        ((10, "      Skolan{c}som arena finns"), (10, 13)),
+        ((1, "# Illustrativ{c} rapport"), (1, 14)),
+    ],
+)
+def test_odd_line_breaks_are_reported_where_they_stand_and_alone(
+    parser: str, char: str, edit: tuple[int, str], where: tuple[int, int]
+) -> None:
+    """libyaml counts U+0085, U+2028 and U+2029 as line breaks; editors and we do not. Each is
+    reported at its place by our count of lines, and nothing else in the file (whose lines
+    the parser would count differently) is."""
+    number, line = edit
+    text = edited((number, line.format(c=char)), (25, '  - insats: "1:2" x'))
+    assert found(text) == [(*where, "ovanlig-radbrytning")]
+    message = parse(text).problems[0].message
+    assert f"U+{ord(char):04X}" in message
+    assert "Ersätt det med en vanlig radbrytning eller ett mellanslag" in message
+
+
+def test_odd_line_breaks_are_reported_each_up_to_a_bound(parser: str) -> None:
+    text = "a: x\u2028y\nb: |\n  " + "z\u2029" * 100 + "\n"
+    problems = parse(text).problems
+    assert [(p.line, p.column) for p in problems[:3]] == [(1, 5), (3, 4), (3, 6)]
+    assert len(problems) == 20
+    assert "fler sådana tecken" in problems[-1].message
+    assert "fler" not in problems[0].message
+
+
+def test_text_cut_off_by_a_hash_is_echoed_shortened(parser: str) -> None:
+    text = "a: Konceptet #" + "x" * 900_000 + "\n"
+    (problem,) = parse(text).problems
+    assert problem.code == "text-avklippt"
+    assert len(problem.message) < 400
+    assert "900 001 tecken" in problem.message
+
+
+def test_a_long_duplicate_key_is_echoed_shortened(parser: str) -> None:
+    key = "k" * 1000  # longer is no key for YAML: a syntax error, also shortened
+    (problem,) = parse(f"{key}: 1\n{key}: 2\n").problems
+    assert problem.code == "dubblett-nyckel"
+    assert len(problem.message) < 400
+    (problem,) = parse(f"a: 1\n{key * 100}: 1\n").problems
+    assert problem.code == "yaml-syntax"
+    assert "är för lång" in problem.message
+    assert len(problem.message) < 400
+
+
+def test_a_forgotten_dash_is_one_finding_that_says_so(parser: str) -> None:
+    text = edited((25, '    insats: "1:2"'))
+    assert found(text) == [(25, 5, "listpost-saknar-streck")]
+    message = only_message(text)
+    assert "'- ' saknas" in message and "Skriv '- ' före 'insats'" in message
+
+
+def test_a_forgotten_dash_before_an_item_in_another_order(parser: str) -> None:
+    """The new item's keys need not start with the first key: the finding is at the first key
+    that comes again."""
+    text = (
+        "insatser:\n"
+        '  - insats: "1:1"\n    status: pagaende\n    bedomning: osakert\n'
+        '    status: genomford\n    insats: "1:2"\n    bedomning: osakert\n'
+    )
+    assert found(text) == [(5, 5, "listpost-saknar-streck")]
+
+
+def test_duplicates_that_are_no_new_item_stay_duplicates(parser: str) -> None:
+    text = (
+        "insatser:\n"
+        '  - insats: "1:1"\n    status: pagaende\n    status: genomford\n'
+        '  - insats: "1:2"\n    status: pagaende\n'
+        '    insats: "1:3"\n    status: pagaende\n    status: genomford\n'
+    )
+    assert found(text) == [
+        (4, 5, "dubblett-nyckel"),
+        (7, 5, "listpost-saknar-streck"),
+        (9, 5, "dubblett-nyckel"),
+    ]
+    # Not in a list: duplicates as before.
+    assert found("a: 1\nb: 2\na: 3\nb: 4\n") == [(3, 1, "dubblett-nyckel"), (4, 1, "dubblett-nyckel")]
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "says"),
+    [
+        ((25, '  -insats: "1:2"'), (25, 3), "Skriv '- insats: \"1:2\"'"),
+        ((7, '  -insats: "1:1"'), (7, 3), "Skriv '- insats: \"1:1\"'"),
+        ((13, "    omraden:\n      - bergsjon\n      -hjallbo"), (15, 7), "Skriv '- hjallbo'"),
+    ],
+)
+def test_a_dash_without_space_says_so(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], says: str
+) -> None:
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    message = only_message(text)
+    assert "Mellanslag saknas efter '-'" in message and says in message
