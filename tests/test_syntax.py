@@ -82,7 +82,8 @@ def test_a_missing_colon_is_reported_on_its_own_line(
         (
             (15, "    motivering: [Konceptet] finns"),
             (15, 29),
-            'läses därför som en lista, som slutar vid \']\'; texten efter (\'finns\') kan YAML inte läsa. Är det en text, sätt hela texten inom citattecken: "[Konceptet] finns"',
+            "läses därför som en lista, som slutar vid ']'; texten efter ('finns') kan YAML inte "
+            'läsa. Är det en text, sätt hela texten inom citattecken: "[Konceptet] finns"',
         ),
         ((15, "    motivering: {Konceptet} finns"), (15, 29), '"{Konceptet} finns"'),
         ((15, "    motivering: 'Det är Anna's' tur"), (15, 30), "dubbla citattecken"),
@@ -145,6 +146,13 @@ def test_what_only_libyaml_refuses_is_explained_in_swedish(
     text = edited(edit)
     assert found(text) == [(*where, "yaml-syntax")]
     assert says in only_message(text)
+
+
+def test_a_colon_after_a_quote_closed_by_accident_points_at_the_quote() -> None:
+    """'"2:1"' on line 2 is no id in a list: its first quote closes the one opened on line 1."""
+    text = 'omraden: [bergsjon, "gardsten\ninsatser:\n  - insats: "2:1"\n'
+    assert found(text) == [(1, 21, "yaml-syntax")]
+    assert "avslutas aldrig på sin rad" in only_message(text)
 
 
 def test_an_unknown_parser_error_gets_a_swedish_message() -> None:
@@ -259,7 +267,10 @@ def test_duplicates_that_are_no_new_item_stay_duplicates(parser: str) -> None:
         (9, 5, "dubblett-nyckel"),
     ]
     # Not in a list: duplicates as before.
-    assert found("a: 1\nb: 2\na: 3\nb: 4\n") == [(3, 1, "dubblett-nyckel"), (4, 1, "dubblett-nyckel")]
+    assert found("a: 1\nb: 2\na: 3\nb: 4\n") == [
+        (3, 1, "dubblett-nyckel"),
+        (4, 1, "dubblett-nyckel"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -137,7 +137,7 @@ _NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
 #: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
 _DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
 #: The key of a line: "  - motivering: …" → "motivering".
-_KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#\"'\[{][^:#]*?)\s*:(?:\s|$)")
+_KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#\"'\[{|>%@`][^:#]*?)\s*:(?:\s|$)")
 
 
 def dash_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
@@ -329,6 +329,11 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
 def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
     """'[2:1, 2:4]': in a list within brackets a ':' must be quoted (libyaml, YAML 1.1)."""
     text = _line(lines, line)
+    if text[start - 2 : start - 1] in ("'", '"'):
+        # The word follows a quote that closes one opened earlier (not a list's id).
+        found = _text_after_value(lines, line, start)
+        if found is not None:
+            return found
     end = len(text)
     for stop in ",]}":
         found = text.find(stop, at - 1)
