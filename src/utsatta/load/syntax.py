@@ -331,9 +331,9 @@ def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
     text = _line(lines, line)
     if text[start - 2 : start - 1] in ("'", '"'):
         # The word follows a quote that closes one opened earlier (not a list's id).
-        found = _text_after_value(lines, line, start)
-        if found is not None:
-            return found
+        closed = _text_after_value(lines, line, start)
+        if closed is not None:
+            return closed
     end = len(text)
     for stop in ",]}":
         found = text.find(stop, at - 1)
