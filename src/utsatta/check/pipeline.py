@@ -14,6 +14,7 @@ from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.findings import Finding, Severity, at_line, has_errors
 from utsatta.load.dataset import DataSet, load
+from utsatta.load.files import resolved
 
 #: The files that every command beyond ``validate`` needs valid.
 CORE = ("plan", "organisationer")
@@ -101,7 +102,7 @@ def validate(
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
     """
-    only = {Path(p).resolve() for p in paths} if paths else None
+    only = {resolved(Path(p)) for p in paths} if paths else None
     # Findings in the named files may read other reports: those are loaded too (their own
     # findings are dropped below), so the named files get what a full check gives them.
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
@@ -115,7 +116,7 @@ def validate(
         found = [f for f in found if not _other_year_report(f.file, year)]
     findings = resolve(ds, found)
     if only is not None:
-        findings = [f for f in findings if Path(f.file).resolve() in only]
+        findings = [f for f in findings if resolved(Path(f.file)) in only]
     return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
 
 

@@ -77,7 +77,7 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
 def data_dir_above(path: Path) -> Path | None:
     """The nearest folder at or above ``path`` that has a plan.yaml (relative to the working
     folder), for a file named without --data."""
-    start = path.resolve()
+    start = Path(os.path.realpath(path))  # never raises, not even for a link loop
     for folder in [start, *start.parents]:
         if folder.is_dir() and (folder / "plan.yaml").is_file():
             return Path(os.path.relpath(folder))
