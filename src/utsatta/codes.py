@@ -50,9 +50,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("lankad-mapp", V, "fil", "En mapp är en symbolisk länk och läses inte",
      "Lägg in filerna i datamappen i stället."),
     ("lank-slinga", F, "fil", "En symbolisk länk som leder i en slinga (till sig själv)",
-     "Ta bort länken och lägg in datafilen som en vanlig fil."),
-    ("lank-bruten", F, "fil", "En symbolisk länk till en fil som inte finns",
-     "Ta bort länken och lägg in datafilen som en vanlig fil."),
+     "Ta bort länken och lägg in filen som en vanlig fil i datamappen."),
+    ("lank-bruten", F, "fil", "En symbolisk länk till något som inte finns",
+     "Ta bort länken och lägg in filen som en vanlig fil i datamappen."),
     # YAML
     ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
     ("otillatet-tecken", F, "yaml", "Ett otillåtet kontrolltecken",

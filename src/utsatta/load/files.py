@@ -202,20 +202,10 @@ def _not_read(
     data file, a link out of the data folder, a link that leads nowhere, or not a regular
     file. ``link``: the listing says it is a symbolic link."""
     name = path.name
-    if not name.lower().endswith((".yaml", ".yml")):
-        if not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
-            return True
-        findings.append(
-            _file_issue(
-                path,
-                "okand-fil",
-                Severity.VARNING,
-                "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
-                "ur datamappen, eller spara den som YAML om det är en rapport.",
-            )
-        )
+    data_name = name.lower().endswith((".yaml", ".yml"))
+    if not data_name and not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
         return True
-    if link and not _inside(resolved(path), root):
+    if link and data_name and not _inside(resolved(path), root):
         findings.append(
             _file_issue(
                 path,
@@ -227,13 +217,29 @@ def _not_read(
         )
         return True
     try:
-        mode = path.stat().st_mode
+        # Only a data file's name, or a link, is worth a system call: what it is.
+        mode = path.stat().st_mode if data_name or link else stat.S_IFREG
     except OSError as exc:
         problem = _link_problem(exc) if link else None
-        if problem is None:
+        if problem is None and data_name:
             return False  # reading it reports why it cannot be read
-        code, message = problem
-        findings.append(_file_issue(path, code, Severity.FEL, message))
+        if problem is not None:
+            # A link named like a data file was meant to be one: an error; any other a warning.
+            code, message = problem
+            severity = Severity.FEL if data_name else Severity.VARNING
+            findings.append(_file_issue(path, code, severity, message))
+            return True
+        mode = stat.S_IFREG
+    if not data_name:
+        findings.append(
+            _file_issue(
+                path,
+                "okand-fil",
+                Severity.VARNING,
+                "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
+                "ur datamappen, eller spara den som YAML om det är en rapport.",
+            )
+        )
         return True
     if not stat.S_ISREG(mode):
         # A FIFO or device would block the reader (or never end): never opened.
@@ -255,15 +261,15 @@ def _link_problem(exc: OSError) -> tuple[str, str] | None:
     if exc.errno == errno.ELOOP:
         return (
             "lank-slinga",
-            "Filen är en symbolisk länk som leder i en slinga (till sig själv, eller via andra "
-            "länkar tillbaka) och går inte att läsa. Ta bort länken och lägg in datafilen som "
-            "en vanlig fil.",
+            "Det här är en symbolisk länk som leder i en slinga (till sig själv, eller via "
+            "andra länkar tillbaka), så den går inte att läsa. Ta bort länken och lägg in "
+            "filen som en vanlig fil i datamappen.",
         )
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
         return (
             "lank-bruten",
-            "Filen är en symbolisk länk till en fil som inte finns och går inte att läsa. Ta "
-            "bort länken och lägg in datafilen som en vanlig fil.",
+            "Det här är en symbolisk länk till något som inte finns, så den går inte att "
+            "läsa. Ta bort länken och lägg in filen som en vanlig fil i datamappen.",
         )
     return None
 
