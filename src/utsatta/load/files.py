@@ -294,20 +294,22 @@ def _listing(folder: str) -> tuple[set[str], set[str]]:
                 except OSError:
                     continue  # not known to be regular: checked one by one
     except OSError:
-        return set(), {n for n in _names(folder) if _is_link(os.path.join(folder, n))}
+        return set(), _links(Path(folder))
     return regular, links
 
 
-def _names(folder: str) -> list[str]:
+def _links(folder: Path) -> set[str]:
+    """The names of the folder's symbolic links, one system call each; none if the folder
+    cannot be listed (then neither can its files be found)."""
     try:
-        return os.listdir(folder)
+        return {p.name for p in folder.iterdir() if _is_link(p)}
     except OSError:
-        return []
+        return set()
 
 
-def _is_link(path: str) -> bool:
+def _is_link(path: Path) -> bool:
     try:
-        return stat.S_ISLNK(os.lstat(path).st_mode)
+        return stat.S_ISLNK(path.lstat().st_mode)
     except OSError:
         return False
 
