@@ -5,11 +5,15 @@ to indent (docs/decisions/0066-honest-mistakes.md)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from tests.support import BASE, build_case
+from utsatta.cli.app import app
 from utsatta.load import yamlread
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.yamlread import parse
@@ -71,14 +75,18 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+#: The line breaks of the YAML reader (whose line numbers the findings give).
+_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
 def _by_lines(text: str, parsed: bool, before: int) -> Pasted | None:
-    if _ANY_HEADER.search(text) is None:
+    lines = _BREAKS.split(text)
+    if _ANY_HEADER.search("\n".join(lines)) is None:
         return None
-    lines = text.split("\n")
     n = len(lines)
     i = 0
     while i < n:
-        header = _HEADER.match(lines[i].rstrip("\r"))
+        header = _HEADER.match(lines[i])
         if header is None:
             i += 1
             continue
@@ -87,19 +95,19 @@ def _by_lines(text: str, parsed: bool, before: int) -> Pasted | None:
         j = i + 1
         content = -1
         while j < n:
-            line = lines[j].rstrip("\r")
+            line = lines[j]
             if line.strip():
                 if content < 0 and _indent(line) > key_indent:
                     content = _indent(line)
                 if content < 0 or _indent(line) < content:
                     break
             j += 1
-        end = lines[j].rstrip("\r") if j < n else ""
+        end = lines[j] if j < n else ""
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
         if j < n and pasted and (before == 0 or j + 1 <= before):
             last = j
             k = j + 1
-            while k < n and not _STRUCTURE.match(lines[k].rstrip("\r")):
+            while k < n and not _STRUCTURE.match(lines[k]):
                 if lines[k].strip():
                     last = k
                 k += 1
@@ -129,7 +137,7 @@ _LINE = st.builds(
             "\u00a0text",
         ]
     ),
-    st.sampled_from(["", "\r", " "]),
+    st.sampled_from(["", "\r", " ", "\r\r", "\x85", "\u2028"]),
 )
 
 
@@ -203,3 +211,51 @@ def test_the_walk_misses_no_pasted_text(lines: list[str]) -> None:
         always = parse(text)
     assert cued.problems == always.problems
     assert repr(cued.data) == repr(always.data)
+
+
+#: What the YAML reader takes for a line break; pasted text is found the same with each.
+LINE_BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+_PASTED_REPORT = (
+    "schemaversion: 1\nar: 2023\norganisation: grundskolenamnden\nillustrativ: true\n"
+    'insatser:\n  - insats: "1:1"\n    status: pagaende\n    nulage: |\n'
+    "Skolan som arena finns nu på samtliga skolor i de utsatta\n"
+    "områdena. Aktiviteter för flickor har prioriterats, och skolornas\n"
+    "      samordnare följer deltagandet.\n"
+    "    omraden: [bergsjon]\n    bedomning: bedoms-uppnas\n"
+)
+_PASTED_MESSAGE = (
+    "Texten under 'nulage: |' (rad 8) är inte indragen, så YAML läser den inte som texten. Dra "
+    "in rad 9–11 med minst 6 mellanslag, lika mycket på varje rad (mer än nyckeln 'nulage')."
+)
+
+
+@pytest.mark.parametrize("newline", LINE_BREAKS, ids=repr)
+def test_pasted_text_whatever_the_line_breaks(newline: str) -> None:
+    """Windows line endings (CRLF), a lone CR and the Unicode breaks: the same finding at
+    the same line as with LF (with CRLF it was 'Ett kolon saknas' on the line after)."""
+    result = parse(_PASTED_REPORT.replace("\n", newline))
+    assert [(p.line, p.column, p.code, p.message) for p in result.problems] == [
+        (9, 1, "text-ej-indragen", _PASTED_MESSAGE)
+    ]
+
+
+@pytest.mark.parametrize("newline", LINE_BREAKS, ids=repr)
+def test_pasted_sentence_key_whatever_the_line_breaks(newline: str) -> None:
+    """A file that parses, with a sentence taken for a key: found with any line break."""
+    text = HEAD + "Tre ord här: och mer\n" + TAIL
+    result = parse(text.replace("\n", newline))
+    assert [(p.line, p.code) for p in result.problems] == [(7, "text-ej-indragen")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=repr)
+def test_validate_names_pasted_text_with_any_line_breaks(
+    newline: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = build_case(BASE / "no-such-case", tmp_path)
+    report = data / "rapporter" / "2023" / "grundskolenamnden.yaml"
+    report.write_bytes(_PASTED_REPORT.replace("\n", newline).encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["validate", "--data", "data"], catch_exceptions=False)
+    assert result.stdout.splitlines()[0] == (
+        f"data/rapporter/2023/grundskolenamnden.yaml:9:1: fel [text-ej-indragen] {_PASTED_MESSAGE}"
+    )

@@ -49,6 +49,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Lägg in filen eller mappen i datamappen i stället."),
     ("lankad-mapp", V, "fil", "En mapp är en symbolisk länk och läses inte",
      "Lägg in filerna i datamappen i stället."),
+    ("lank-slinga", F, "fil", "En symbolisk länk som leder i en slinga (till sig själv)",
+     "Ta bort länken och lägg in filen som en vanlig fil i datamappen."),
+    ("lank-bruten", F, "fil", "En symbolisk länk till något som inte finns",
+     "Ta bort länken och lägg in filen som en vanlig fil i datamappen."),
+    ("fler-fynd", F, "fil",
+     "Fler än 50 fynd av samma slag i en fil: resten räknas i ett fynd (fel eller varning "
+     "som de)", "Rätta de fynd som visas och kör kontrollen igen."),
     # YAML
     ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
     ("otillatet-tecken", F, "yaml", "Ett otillåtet kontrolltecken",

@@ -14,6 +14,12 @@ from enum import StrEnum
 
 Path_ = tuple[str | int, ...]
 
+#: At most this many findings of one code (and severity) in one file are listed; the rest are
+#: counted in one ``fler-fynd`` finding (docs/decisions/0102-fynd-per-fil.md). Above any list
+#: the plan can give in one file (31 insatser and uppdrag, 28 områden), so real data is never
+#: cut; 6,000 pasted lines give 51 lines of output, not 6,000.
+LISTED_PER_CODE = 50
+
 
 class Severity(StrEnum):
     FEL = "fel"
@@ -27,6 +33,8 @@ class Finding:
     ``line`` 0 means "not resolved yet": ``path`` then says where in the file's data, and
     ``at_key`` points at the key of the path's last element instead of its value (unknown and
     duplicate keys). A path that does not exist in the file falls back to its nearest parent.
+    ``count`` is how many problems the finding stands for: 1, or for a ``fler-fynd`` finding
+    the number of findings of its kind in the file that are not listed.
     """
 
     file: str
@@ -37,6 +45,7 @@ class Finding:
     message: str
     path: Path_ = field(default=(), compare=False)
     at_key: bool = field(default=False, compare=False)
+    count: int = field(default=1, compare=False)
 
     @property
     def resolved(self) -> bool:
@@ -51,7 +60,8 @@ class Finding:
         return replace(self, file=file)
 
     def as_dict(self) -> dict[str, str | int]:
-        return {
+        """The finding for JSON; ``count`` only when it stands for more than itself."""
+        out: dict[str, str | int] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -59,6 +69,9 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
         }
+        if self.count != 1:
+            out["count"] = self.count
+        return out
 
 
 def fel(file: str, path: Path_, code: str, message: str, *, at_key: bool = False) -> Finding:

@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
-from utsatta.load.files import classify, display_path
+from utsatta.load.files import classify, display_path, resolved
 from utsatta.load.raw import read_raw
 
 
@@ -28,7 +28,7 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
     are kept; ``load`` reads only the data files it finds itself).
     """
     wanted = set(named)
-    top = root.resolve()
+    top = resolved(root)
     kinds = {p: classify(top, p) for p in named if p.is_relative_to(top)}
     reports = top / "rapporter"
     if "rapport" in kinds.values():
@@ -51,7 +51,7 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
                     for org_id in lineage:
                         report = reports / str(year) / f"{org_id}.yaml"
                         if report.exists():
-                            wanted.add(report.resolve())
+                            wanted.add(resolved(report))
     for path, kind in kinds.items():
         if kind != "uppfoljning":
             continue
@@ -59,7 +59,7 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
             try:
                 folder = reports / str(int(str(b.get("ar"))))
                 with os.scandir(folder) as entries:
-                    wanted.update(Path(e.path).resolve() for e in entries)
+                    wanted.update(resolved(Path(e.path)) for e in entries)
             except (OSError, ValueError):
                 continue  # no such year or folder: the finding says so
     return wanted
@@ -67,7 +67,7 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
 
 def _plain(top: Path, path: Path) -> Any:
     """The plain data of a file inside the data folder, or None."""
-    if not path.resolve().is_relative_to(top) or not path.is_file():
+    if not resolved(path).is_relative_to(top) or not path.is_file():
         return None  # a link out of the folder is never read (discover reports it)
     return read_raw(path, display_path(path)).data
 

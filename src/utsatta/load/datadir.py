@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from utsatta.errors import DataDirError
+from utsatta.fileio import kind_of_mode, reason
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -56,29 +59,89 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
         chosen, how = Path(os.environ["UTSATTA_DATA"]), "UTSATTA_DATA"
     elif Path("data").is_dir():
         chosen, how = Path("data"), "./data"
-    elif Path("plan.yaml").is_file():
+    elif os.path.lexists("plan.yaml"):
+        # Whatever plan.yaml is here, this is the data folder meant: a broken one is said so
+        # below, not swapped for the example data.
         chosen, how = Path(), "arbetsmappen"
     else:
         chosen, how = bundled_data_dir(), BUNDLED
-    if not chosen.exists():
-        raise DataDirError(f"Datamappen {chosen} (från {how}) finns inte. Ange en mapp med --data.")
-    if not chosen.is_dir():
-        raise DataDirError(f"{chosen} (från {how}) är inte en mapp. Ange datamappen med --data.")
+    where = f"{chosen} (från {how})"
+    problem = _not_a_folder(chosen)
+    if problem is not None:
+        raise DataDirError(f"Datamappen {where} {problem}")
     if not os.access(chosen, os.R_OK | os.X_OK):
-        raise DataDirError(f"Datamappen {chosen} (från {how}) går inte att läsa (behörighet).")
-    if not (chosen / "plan.yaml").is_file():
+        raise DataDirError(f"Datamappen {where} går inte att läsa (behörighet).")
+    problem = _plan_problem(chosen / "plan.yaml")
+    if problem == "":
         raise DataDirError(
-            f"Datamappen {chosen} (från {how}) saknar plan.yaml och är därför ingen utsatta-"
-            "datamapp. Ange rätt mapp med --data."
+            f"Datamappen {where} saknar plan.yaml och är därför ingen utsatta-datamapp. Ange "
+            "rätt mapp med --data."
         )
+    if problem is not None:
+        raise DataDirError(f"I datamappen {where} {problem}")
     return chosen, how
+
+
+# os.path.islink, not Path.is_symlink: it never raises (Path's does for a name too long).
+
+
+def _not_a_folder(path: Path) -> str | None:
+    """What ``path`` is, when it is no folder, as the rest of a Swedish sentence; or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not os.path.islink(path):  # noqa: PTH114
+            return "finns inte. Ange en mapp med --data."
+        return _cannot_follow(exc, "", "Rätta länken eller ange en annan mapp med --data.")
+    if stat.S_ISDIR(mode):
+        return None
+    return f"är {kind_of_mode(mode)}, inte en mapp. Ange datamappen med --data."
+
+
+def _plan_problem(plan: Path) -> str | None:
+    """Why ``plan`` (a data folder's plan.yaml) is no file that can be read, as the rest of a
+    Swedish sentence that begins "I datamappen …"; "" when there is none; None when it is a
+    regular file."""
+    try:
+        mode = plan.stat().st_mode
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not os.path.islink(plan):  # noqa: PTH114
+            return ""
+        return _cannot_follow(
+            exc, "plan.yaml ", "Ta bort länken och lägg in plan.yaml som en vanlig fil."
+        )
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return (
+            "är plan.yaml en mapp, inte en fil, så planen går inte att läsa. Byt namn på mappen "
+            "eller ta bort den, och lägg in plan.yaml som en vanlig fil."
+        )
+    return (
+        f"är plan.yaml {kind_of_mode(mode)}, inte en vanlig fil, så planen läses inte. Ta "
+        "bort den och lägg in plan.yaml som en vanlig fil."
+    )
+
+
+def _cannot_follow(exc: OSError, subject: str, fix: str) -> str:
+    """Why a path that is there (a link, at least) cannot be looked at, then ``fix`` for a
+    link (``subject``: "plan.yaml " or "" for the folder itself)."""
+    if exc.errno == errno.ELOOP:
+        return (
+            f"är {subject}en symbolisk länk som leder i en slinga (till sig själv, eller via "
+            f"andra länkar tillbaka), så den går inte att läsa. {fix}"
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return f"är {subject}en symbolisk länk till något som inte finns. {fix}"
+    return f"går {subject}inte att läsa ({reason(exc)})."
 
 
 def data_dir_above(path: Path) -> Path | None:
     """The nearest folder at or above ``path`` that has a plan.yaml (relative to the working
     folder), for a file named without --data."""
-    start = path.resolve()
+    start = Path(os.path.realpath(path))  # never raises, not even for a link loop
     for folder in [start, *start.parents]:
-        if folder.is_dir() and (folder / "plan.yaml").is_file():
+        # Any plan.yaml marks the data folder; one that is no file is said so when it is used.
+        if folder.is_dir() and os.path.lexists(folder / "plan.yaml"):
             return Path(os.path.relpath(folder))
     return None

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from utsatta.findings import Finding, fel
-from utsatta.load.files import discover, display_path
+from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
@@ -199,11 +199,11 @@ def load(
     root = Path(root)
     ds = DataSet(root=root, texts=texts)
     found, ds.report_years = discover(root, ds.findings)
-    wanted = None if only is None else {p.resolve() for p in only}
+    wanted = None if only is None else {resolved(p) for p in only}
     cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
     shared = None if texts else SharedValues()
     for path, kind in found:
-        if wanted is not None and kind == "rapport" and path.resolve() not in wanted:
+        if wanted is not None and kind == "rapport" and resolved(path) not in wanted:
             continue
         display = display_path(path, cwd=cwd)
         raw = read_raw(path, display, track=ALWAYS_TRACK)

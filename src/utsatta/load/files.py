@@ -6,6 +6,7 @@ not of the command line.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -68,6 +69,15 @@ def kind_of(rel: tuple[str, ...]) -> str | None:
     return None
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed, as far as they lead; never raises.
+
+    ``Path.resolve`` raises RuntimeError for a link loop (before Python 3.13) and may raise
+    OSError; this answers with the path where following stopped (``os.path.realpath``), and
+    whoever reads the file then meets the loop and reports it as a finding."""
+    return Path(os.path.realpath(path))
+
+
 def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Finding:
     return at_line(display_path(path), 1, 1, code, message, severity)
 
@@ -82,7 +92,7 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
     """
     found: list[tuple[Path, str]] = []
     years: set[int] = set()
-    root_resolved = root.resolve()
+    root_resolved = resolved(root)
 
     def unreadable(exc: OSError) -> None:
         # os.walk skips a folder it cannot list; the skip must be seen.
@@ -101,12 +111,15 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
         here = Path(dirpath)
         rel = here.relative_to(root).parts
         kept = []
+        # The folder's listing tells links and regular files apart without a system call each
+        # (and without one that can fail on a name too long for the system).
+        regular, links = _listing(dirpath)
         for d in sorted(dirnames):
             if d.startswith("."):
                 continue
-            if (here / d).is_symlink():
+            if d in links:
                 # Never followed: a link could lead out of the data folder, or in circles.
-                outside = not _inside((here / d).resolve(), root_resolved)
+                outside = not _inside(resolved(here / d), root_resolved)
                 findings.append(
                     _file_issue(
                         here / d,
@@ -135,13 +148,14 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
         dirnames[:] = kept
         if len(rel) == 2 and rel[0] == "rapporter" and _YEAR_DIR.match(rel[1]):
             years.add(int(rel[1]))
-        regular = _regular_files(dirpath)
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = here / name
             # A regular data file is known from the folder's listing (no system call each).
-            if name not in regular and _not_read(path, rel, root_resolved, findings):
+            if name not in regular and _not_read(
+                path, rel, root_resolved, findings, link=name in links
+            ):
                 continue
             if not name.endswith(".yaml"):
                 stem = name.rsplit(".", 1)[0]
@@ -181,24 +195,17 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
     return found, years
 
 
-def _not_read(path: Path, rel: tuple[str, ...], root: Path, findings: list[Finding]) -> bool:
+def _not_read(
+    path: Path, rel: tuple[str, ...], root: Path, findings: list[Finding], *, link: bool
+) -> bool:
     """Whether ``path`` (no regular data file by its folder's listing) is left unread: not a
-    data file, a link out of the data folder, or not a regular file."""
+    data file, a link out of the data folder, a link that leads nowhere, or not a regular
+    file. ``link``: the listing says it is a symbolic link."""
     name = path.name
-    if not name.lower().endswith((".yaml", ".yml")):
-        if not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
-            return True
-        findings.append(
-            _file_issue(
-                path,
-                "okand-fil",
-                Severity.VARNING,
-                "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
-                "ur datamappen, eller spara den som YAML om det är en rapport.",
-            )
-        )
+    data_name = name.lower().endswith((".yaml", ".yml"))
+    if not data_name and not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
         return True
-    if path.is_symlink() and not _inside(path.resolve(), root):
+    if link and data_name and not _inside(resolved(path), root):
         findings.append(
             _file_issue(
                 path,
@@ -210,9 +217,30 @@ def _not_read(path: Path, rel: tuple[str, ...], root: Path, findings: list[Findi
         )
         return True
     try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = stat.S_IFREG  # a broken link: reading it reports the problem
+        # Only a data file's name, or a link, is worth a system call: what it is.
+        mode = path.stat().st_mode if data_name or link else stat.S_IFREG
+    except OSError as exc:
+        problem = _link_problem(exc) if link else None
+        if problem is None and data_name:
+            return False  # reading it reports why it cannot be read
+        if problem is not None:
+            # A link named like a data file was meant to be one: an error; any other a warning.
+            code, message = problem
+            severity = Severity.FEL if data_name else Severity.VARNING
+            findings.append(_file_issue(path, code, severity, message))
+            return True
+        mode = stat.S_IFREG
+    if not data_name:
+        findings.append(
+            _file_issue(
+                path,
+                "okand-fil",
+                Severity.VARNING,
+                "Filen är ingen datafil (de slutar på .yaml) och läses inte. Flytta den "
+                "ur datamappen, eller spara den som YAML om det är en rapport.",
+            )
+        )
+        return True
     if not stat.S_ISREG(mode):
         # A FIFO or device would block the reader (or never end): never opened.
         findings.append(
@@ -228,20 +256,62 @@ def _not_read(path: Path, rel: tuple[str, ...], root: Path, findings: list[Findi
     return False
 
 
-def _regular_files(folder: str) -> set[str]:
-    """The names of the folder's regular files (not links) that end like data files, from
-    the listing's file types; empty if the folder cannot be listed (each is then checked)."""
-    found = set()
+def _link_problem(exc: OSError) -> tuple[str, str] | None:
+    """The finding for a symbolic link that cannot be followed, or None (another reason)."""
+    if exc.errno == errno.ELOOP:
+        return (
+            "lank-slinga",
+            "Det här är en symbolisk länk som leder i en slinga (till sig själv, eller via "
+            "andra länkar tillbaka), så den går inte att läsa. Ta bort länken och lägg in "
+            "filen som en vanlig fil i datamappen.",
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return (
+            "lank-bruten",
+            "Det här är en symbolisk länk till något som inte finns, så den går inte att "
+            "läsa. Ta bort länken och lägg in filen som en vanlig fil i datamappen.",
+        )
+    return None
+
+
+def _listing(folder: str) -> tuple[set[str], set[str]]:
+    """The names of the folder's regular files (not links) that end like data files, and of
+    its symbolic links, from the listing's file types (no system call per entry where the file
+    system gives the type). If the folder cannot be listed again: no regular files (each is
+    then checked) and the links found one by one."""
+    regular: set[str] = set()
+    links: set[str] = set()
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file(
-                    follow_symlinks=False
-                ):
-                    found.add(entry.name)
+                try:
+                    if entry.is_symlink():
+                        links.add(entry.name)
+                    elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file(
+                        follow_symlinks=False
+                    ):
+                        regular.add(entry.name)
+                except OSError:
+                    continue  # not known to be regular: checked one by one
+    except OSError:
+        return set(), _links(Path(folder))
+    return regular, links
+
+
+def _links(folder: Path) -> set[str]:
+    """The names of the folder's symbolic links, one system call each; none if the folder
+    cannot be listed (then neither can its files be found)."""
+    try:
+        return {p.name for p in folder.iterdir() if _is_link(p)}
     except OSError:
         return set()
-    return found
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -261,11 +331,19 @@ def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
     every report.
     """
     files: list[Path] = []
-    root_resolved = root.resolve()
+    root_resolved = resolved(root)
     for p in given:
-        if p.is_dir():
+        if _is_dir(p):
             return None  # a folder: check it all, missing reports included
-        if classify(root_resolved, p.resolve()) not in (None, "rapport", "uppfoljning"):
+        if classify(root_resolved, resolved(p)) not in (None, "rapport", "uppfoljning"):
             return None
         files.append(p)
     return files or None
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder (links followed); False when it cannot be looked at."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False

@@ -7,6 +7,8 @@ happened is simpler: the lines must be indented under the key. :func:`unindented
 that before the parser does, so the finding can say so and name the lines.
 
 One pass over the lines, only when the file has a block-text header (``: |`` or ``: >``).
+Lines end where YAML's lines end (the parser's line numbers are the ones a finding names):
+at LF, CRLF (Windows), a lone CR (old Mac), U+0085, U+2028 and U+2029.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["Pasted", "unindented_text"]
+
+#: What YAML reads as a line break besides "\n" (the YAML 1.1 breaks the reader counts).
+_OTHER_BREAK = re.compile(r"[\r\x85\u2028\u2029]")
+_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 
 #: ``key: |`` / ``- key: >-`` … , optionally with a comment: a block text begins below.
 _HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?$")
@@ -61,20 +67,25 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
     ``parsed``: the file parsed without a syntax error; then the pasted text must have become
     a key made of a sentence (three words or more before the colon), so valid YAML with an
     empty block text followed by an odd key is never taken for pasted text. ``before``: the
-    line of a syntax error; pasted text found only after it is not the cause (0: any)."""
+    line of a syntax error; pasted text found only after it is not the cause (0: any).
+
+    The same answer whatever the line breaks (CRLF from Windows, a lone CR …): each is made
+    one LF first, so that the line numbers stay those of the YAML reader."""
+    if _OTHER_BREAK.search(text) is not None:
+        text = _BREAK.sub("\n", text)
     if parsed and not _sentence_key_line(text):
         return None  # the usual case, found by looking only at the lines with a colon
     if _ANY_HEADER.search(text) is None:
         return None
     # Runs on every file: regular expressions find the next header by its ':' and the end of
     # a block by its next line indented less, instead of a Python step per line. The lines are
-    # those of ``text.split("\n")``, each read without its trailing "\r".
+    # those of ``text.split("\n")``.
     size = len(text)
     pos = 0  # where the next header may start: the lines of a block are not looked at
     while (hit := _HEADER_AT.search(text, pos)) is not None:
         start = text.rfind("\n", 0, hit.start()) + 1
         stop = pos = hit.end()
-        header = _HEADER.match(text[start:stop].rstrip("\r"))
+        header = _HEADER.match(text[start:stop])
         if header is None:
             continue
         line = text[start:stop]
@@ -97,7 +108,7 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
                 at = found.end()
                 if _line(text, at).strip():
                     break
-        end = _line(text, at).rstrip("\r")
+        end = _line(text, at)
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
         if pasted:
             j = text.count("\n", 0, at)
@@ -109,11 +120,11 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
     return None
 
 
-#: ``_SENTENCE_KEY`` at a line start in the whole text (a line's trailing "\r" ignored). The
-#: possessive quantifiers change nothing but time: a word is always followed by a space or ':'.
+#: ``_SENTENCE_KEY`` at a line start in the whole text. The possessive quantifiers change
+#: nothing but time: a word is always followed by a space or ':'.
 _WORD_AT = r"(?:[^\s:#-][^\s:#]*+|-[^\s:#]++)"
 _SENTENCE_KEY_AT = re.compile(
-    rf"^ *+(?:- +)*+{_WORD_AT}(?: ++{_WORD_AT}){{2,}} *+:(?: |\r*$)", re.MULTILINE
+    rf"^ *+(?:- +)*+{_WORD_AT}(?: ++{_WORD_AT}){{2,}} *+:(?: |$)", re.MULTILINE
 )
 
 
@@ -134,7 +145,7 @@ def _sentence_key_line(text: str) -> bool:
 
 #: Where a header line may end: found by its ':' (a fast scan), then the line is matched
 #: with ``_HEADER``. Every line that ``_HEADER`` matches has exactly one such hit.
-_HEADER_AT = re.compile(r": *[|>][-+0-9]* *(?:#[^\n]*)?\r*$", re.MULTILINE)
+_HEADER_AT = re.compile(r": *[|>][-+0-9]* *(?:#[^\n]*)?$", re.MULTILINE)
 _BLANK_LINES = re.compile(r"(?:[^\S\n]*\n)*")
 
 
@@ -155,7 +166,7 @@ def _pasted(lines: list[str], key: str, i: int, j: int, indent: int) -> Pasted:
     last = j
     k = j + 1
     n = len(lines)
-    while k < n and not _STRUCTURE.match(lines[k].rstrip("\r")):
+    while k < n and not _STRUCTURE.match(lines[k]):
         if lines[k].strip():
             last = k
         k += 1

@@ -19,9 +19,15 @@ def antal(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _counts(findings: list[Finding]) -> tuple[int, int]:
+    """Errors and warnings, each finding counted for the problems it stands for (a
+    ``fler-fynd`` finding for those of its kind not listed)."""
+    errors = sum(f.count for f in findings if f.severity is Severity.FEL)
+    return errors, sum(f.count for f in findings) - errors
+
+
 def summary(findings: list[Finding], files_checked: int) -> str:
-    errors = sum(1 for f in findings if f.severity is Severity.FEL)
-    warnings = len(findings) - errors
+    errors, warnings = _counts(findings)
     if not findings:
         return f"Inga problem i {antal(files_checked, 'fil', 'filer')}."
     files = len({f.file for f in findings})
@@ -74,10 +80,23 @@ REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {
 }
 
 
-def step_summary(findings: list[Finding], files_checked: int, names: dict[str, str]) -> str:
+#: The most bytes (UTF-8) of a job summary: GitHub drops a step's summary over 1 MiB
+#: whole, and the step may write more than this one; with room left for the closing line.
+SUMMARY_LIMIT = 512 * 1024
+
+
+def step_summary(
+    findings: list[Finding],
+    files_checked: int,
+    names: dict[str, str],
+    *,
+    limit: int = SUMMARY_LIMIT,
+) -> str:
     """A Markdown job summary for GitHub Actions, grouped by organisation.
 
-    Annotations are capped per step, so the summary is where every finding can be read.
+    Annotations are capped per step, so the summary is where the findings can be read: all of
+    them, unless the summary would exceed ``limit`` bytes; then it ends with a line that says
+    how many are left out and that the step's log has them all.
     """
     lines = ["## utsatta validate", "", summary(findings, files_checked), ""]
     groups: dict[str, list[Finding]] = {}
@@ -89,22 +108,60 @@ def step_summary(findings: list[Finding], files_checked: int, names: dict[str, s
         else:
             key = "Gemensamma datafiler"
         groups.setdefault(key, []).append(f)
+    size = _size(lines)
+    listed: list[Finding] = []
+    full = False
     for key in sorted(groups, key=lambda k: (k == "Gemensamma datafiler", k)):
         items = groups[key]
-        errors = sum(1 for f in items if f.severity is Severity.FEL)
-        lines += [
+        errors, warnings = _counts(items)
+        block = [
             f"### {escape.summary_cell(key)} ({antal(errors, 'fel', 'fel')}, "
-            f"{antal(len(items) - errors, 'varning', 'varningar')})",
+            f"{antal(warnings, 'varning', 'varningar')})",
             "",
             "| Plats | Allvarlighet | Kod | Meddelande |",
             "|---|---|---|---|",
         ]
-        lines += [
+        size += _size(block) + 1  # and the blank line after the table
+        for f in items:
             # The place is a code span (copied as it is); summary_code picks a fence longer
             # than any backtick run in the name and shows line breaks and invisible characters.
-            f"| {escape.summary_code(f'{f.file}:{f.line}:{f.column}')} | {f.severity} | "
-            f"{escape.summary_cell(f.code)} | {escape.summary_cell(f.message)} |"
-            for f in items
-        ]
-        lines.append("")
+            row = (
+                f"| {escape.summary_code(f'{f.file}:{f.line}:{f.column}')} | {f.severity} | "
+                f"{escape.summary_cell(f.code)} | {escape.summary_cell(f.message)} |"
+            )
+            size += len(row.encode("utf-8")) + 1
+            if size > limit - _CUT_RESERVE:
+                full = True
+                break
+            block.append(row)
+            listed.append(f)
+        if len(block) > 4:  # a heading only with its rows
+            lines += [*block, ""]
+        if full:
+            lines.append(_cut_line(findings, listed))
+            break
     return "\n".join(lines) + "\n"
+
+
+#: Room kept for the line that says the summary is cut (it is well under 400 bytes).
+_CUT_RESERVE = 1024
+
+
+def _size(lines: list[str]) -> int:
+    """The bytes of ``lines`` joined, each with its line break."""
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+def _cut_line(findings: list[Finding], listed: list[Finding]) -> str:
+    """What the job summary says when it ends before the findings do (``listed``: the ones
+    it shows)."""
+    errors, warnings = _counts(findings)
+    shown_errors, shown_warnings = _counts(listed)
+    errors -= shown_errors
+    warnings -= shown_warnings
+    return (
+        f"**Sammanfattningen är avkortad:** {antal(errors + warnings, 'fynd', 'fynd')} "
+        f"({antal(errors, 'fel', 'fel')}, {antal(warnings, 'varning', 'varningar')}) visas inte "
+        "här, eftersom GitHub inte visar en sammanfattning över 1 MiB. Hela listan finns i "
+        "loggen för steget, och `utsatta validate` visar den lokalt."
+    )
