@@ -11,7 +11,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from utsatta.escape import shorten
+from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
 from utsatta.synonyms import suggest_value
 
@@ -30,7 +30,7 @@ def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
     best = suggest(word, candidates)
-    return f" Menade du '{best}'?" if best else ""
+    return f" Menade du '{shorten(best)}'?" if best else ""
 
 
 RawLookup = typing.Callable[[Path_], "str | None"]
@@ -63,7 +63,7 @@ def schema_findings(
                         file,
                         path,
                         "okant-falt",
-                        f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
+                        f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
                         at_key=True,
                     )
                 )
@@ -185,12 +185,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"sanningsvärdet {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"talet {value}"
+        return f"talet {shorten_number(str(value))}"
     if isinstance(value, dict):
         return "en mappning (nycklar med värden)"
     if isinstance(value, list):
         return "en lista"
-    return f"texten '{value}'"
+    return f"texten '{shorten(str(value))}'"
 
 
 _KIND_WORDS = {
@@ -256,7 +256,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "okant-falt",
-            f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+            f"Okänd nyckel '{shorten(key)}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
@@ -267,8 +267,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 file,
                 path,
                 "okand-schemaversion",
-                f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
-                "schemaversion: 1.",
+                "'schemaversion' saknar värde. Skriv schemaversion: 1."
+                if value is None
+                else f"schemaversion {_written(value, raw(path))} stöds inte; den här versionen "
+                "av utsatta läser schemaversion: 1.",
             )
         if value is None:
             return fel(
@@ -300,7 +302,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "utanfor-intervall",
-            f"{name} är {value}, men måste vara {words} {bound}.",
+            f"{name} är {_written(value, raw(path))}, men måste vara {words} {bound}.",
         )
     if kind == "too_short":
         return fel(
@@ -325,11 +327,14 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         if kind == "ogiltigt-id" and isinstance(value, str) and 0 < len(_ascii(value)) <= 60:
             message += f" Menade du '{_ascii(value)}'?"
         return fel(file, path, kind, message)
+    # No pydantic wording (English, Python's notation) reaches the user.
+    label = f"'{name}'" if name else "värdet"
     return fel(
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {name} är ogiltigt ({err['msg']}).",
+        f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
+        "i schemat: utsatta schema.",
     )
 
 
@@ -343,8 +348,24 @@ _VALUE_CODES = frozenset(
         "ogiltig-url",
         "tom-text",
         "ogiltigt-tal",
+        "for-manga-siffror",
     }
 )
+
+
+def _written(value: Any, raw: str | None) -> str:
+    """A value as the user wrote it, bounded, never in Python's notation (None, True, [])."""
+    if raw is not None:
+        return shorten_number(shorten(raw))
+    if value is None:
+        return "(tomt)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return shorten_number(str(value))
+    if isinstance(value, str):
+        return f"'{shorten(value)}'"
+    return _describe(value)
 
 
 def _type_message(name: str, kind: str, value: Any, raw: str | None) -> str:

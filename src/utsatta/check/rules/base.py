@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from utsatta.compute.responsibility import Duties
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -68,7 +69,7 @@ class Known:
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,
-            names=ds.organisation_names(),
+            names={k: shorten(v) for k, v in ds.organisation_names().items()},
             org_set=frozenset(org_ids),
             insats_set=frozenset(insats_ids),
             omrade_set=frozenset(omrade_ids),
@@ -84,7 +85,7 @@ def unknown(
         file,
         path,
         code,
-        f"{what} '{value}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
+        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
         f"{', '.join(options)}.",
     )
 
@@ -125,7 +126,7 @@ def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[
                     file,
                     (*base, i, "id"),
                     "dubblett-id",
-                    f"{what} '{item.id}' finns redan tidigare i filen. Varje id får bara "
+                    f"{what} '{shorten(item.id)}' finns redan tidigare i filen. Varje id får bara "
                     "förekomma en gång.",
                 )
             )

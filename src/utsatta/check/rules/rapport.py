@@ -42,7 +42,10 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             )
         )
     org = rep.organisation
-    if org != src.stem:
+    # An unknown id is most likely a typo: its own finding suggests the right id, and advice
+    # to rename the file after the typo would contradict it.
+    org_unknown = bool(known.org_ids) and org not in known.org_set
+    if org != src.stem and not org_unknown:
         out.append(
             fel(
                 f,
@@ -63,7 +66,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 at_key=True,
             )
         )
-    if known.org_ids and org not in known.org_set:
+    if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
     known_org = org in known.org_set
     name = known.names.get(org, org)
