@@ -156,6 +156,17 @@ def _type_at(model: type[BaseModel], path: Path_) -> Any:
     return current
 
 
+def _checked_type(model: type[BaseModel], path: Path_) -> Any:
+    """The type at ``path`` with its checks: pydantic keeps a field's ``Annotated`` checks
+    apart from its annotation (``InsatsId`` is ``str`` plus a check), so they are put back."""
+    if path and isinstance(path[-1], str):
+        holder = _container_model(model, path[:-1])
+        info = holder.model_fields.get(path[-1]) if holder is not None else None
+        if info is not None and info.metadata:
+            return typing.Annotated[(info.annotation, *info.metadata)]
+    return _type_at(model, path)
+
+
 def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     """The model whose keys are allowed at ``path``, if the value there is one."""
     current = _unwrap(_type_at(model, path))
@@ -288,7 +299,12 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
-        return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path)))
+        return fel(
+            file,
+            path,
+            "fel-typ",
+            _type_message(name, kind, value, raw(path), _checked_type(model, path)),
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
@@ -368,22 +384,88 @@ def _written(value: Any, raw: str | None) -> str:
     return _describe(value)
 
 
-def _type_message(name: str, kind: str, value: Any, raw: str | None) -> str:
+#: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
+#: id of theirs even inside quotes, so the hint names where the ids are.
+_ID_LISTS = {
+    "omraden": "omraden.yaml (t.ex. bergsjon)",
+    "omrade": "omraden.yaml (t.ex. bergsjon)",
+    "organisation": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "medlemmar": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "delmal": "plan.yaml (t.ex. inga-sarskilt-utsatta)",
+    "uppdrag": "plan.yaml, under ovriga_uppdrag",
+    "kalla": "listan 'kallor'",
+    "kallor": "listan 'kallor'",
+}
+
+
+def _plain(tp: Any) -> Any:
+    """``tp`` without Optional (Annotated kept), and without list for a list's items."""
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        tp = args[0] if len(args) == 1 else tp
+    return tp
+
+
+def _rejects(field_type: Any, text: str) -> str | None:
+    """Why ``text`` is no valid value of ``field_type``: the type's own message, "" for
+    pydantic's own (not shown), None when it is valid."""
+    from pydantic import TypeAdapter
+
+    try:
+        TypeAdapter(field_type).validate_python(text)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        return err["msg"] if "-" in err["type"] else ""
+    except Exception:  # a type that cannot be checked alone: no hint from it
+        return ""
+    return None
+
+
+def _text_forms(written: str) -> list[str]:
+    """What a number YAML read from a plain scalar may have been meant as, as text: itself;
+    20250601 → 2025-06-01 and 202506 → 2025-06 (a date without hyphens); 1.3 and 13 → 1:3
+    (an insats written without its colon)."""
+    forms = [written]
+    if re.fullmatch(r"[0-9]+\.[0-9]+", written):
+        forms.append(written.replace(".", ":"))
+    if re.fullmatch(r"[0-9]{8}", written):
+        forms.append(f"{written[:4]}-{written[4:6]}-{written[6:]}")
+    if re.fullmatch(r"[0-9]{6}", written):
+        forms.append(f"{written[:4]}-{written[4:]}")
+    if re.fullmatch(r"[1-9][0-9]{1,4}", written):
+        forms += [f"{written[:i]}:{written[i:]}" for i in range(1, len(written))]
+    return forms
+
+
+def _quote_hint(name: str, written: str, field_type: Any) -> str:
+    """How to write, as text, what YAML read as a number: a form the field accepts (checked
+    against its type, so the fix does not lead to the next error), else what it wants."""
+    tp = _plain(field_type)
+    if tp is None:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    if name in _ID_LISTS and re.fullmatch(r"[0-9.+-]+", written) and _rejects(tp, "a") is None:
+        return f"Skriv ett id ur {_ID_LISTS[name]}, inte ett nummer."
+    valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
+    if valid and valid[0] == written:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    if valid:
+        shown = " eller ".join(f'"{f}"' for f in valid[:3])
+        if ":" in valid[0]:
+            return f"Insatser skrivs med kolon och inom citattecken: {shown}."
+        return f"Skriv det inom citattecken: {shown}."
+    why = _rejects(tp, written)
+    return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:
     want = _KIND_WORDS[kind]
     label = f"'{name}'" if name else "Värdet"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
-        written = raw if raw is not None else str(value)
-        if name in ("insats", "insatser", "id") and re.fullmatch(r"[0-9]+\.[0-9]+", written):
-            # 1.3 for insats 1:3: the plan numbers insatser with a colon.
-            fixed = written.replace(".", ":")
-            return (
-                f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
-                f'Insatser skrivs med kolon och inom citattecken: "{fixed}".'
-            )
+        written = shorten_number(raw if raw is not None else str(value))
         return (
-            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. Sätt "
-            f'värdet inom citattecken: "{written}".'
+            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
+            + _quote_hint(name, written, field_type)
         )
     if kind == "string_type" and isinstance(value, bool):
         return (

@@ -147,8 +147,12 @@ def _dag(value: str) -> str:
     if not ok:
         raise PydanticCustomError(
             "ogiltig-dag",
-            "'{value}' är inte ett fullständigt datum.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",
-            {"value": shorten(value), "why": why},
+            "'{value}' är inte ett {what}.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",
+            {
+                "value": shorten(value),
+                "what": "datum" if why else "fullständigt datum",
+                "why": why or "",
+            },
         )
     return value
 

@@ -38,7 +38,10 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f,
                 ("ar",),
                 "ar-utanfor-planen",
-                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+                "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
+                f"flytta filen till rapporter/<år>/). Gäller rapporten {rep.ar}: den hör inte "
+                "till den här planen, ta bort filen ur datamappen.",
             )
         )
     org = rep.organisation

@@ -107,7 +107,10 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f,
                 ("ar",),
                 "ar-utanfor-planen",
-                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+                "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
+                f"filens namn. Gäller uppföljningen {up.ar}: den hör inte till den här planen, "
+                "ta bort filen ur datamappen.",
             )
         )
     kallor = [k.id for k in up.kallor]
