@@ -361,6 +361,7 @@ _VALUE_CODES = frozenset(
         "ogiltigt-insats-id",
         "ogiltigt-fokusomrade-id",
         "ogiltigt-datum",
+        "ogiltig-dag",
         "ogiltig-url",
         "tom-text",
         "ogiltigt-tal",
