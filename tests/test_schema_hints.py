@@ -208,3 +208,4 @@ def test_a_float_with_more_digits_than_any_indicator_is_an_error(varde: float, d
 def test_ordinary_floats_pass(varde: float) -> None:
     model, found = schema_findings("x.yaml", IndikatorFil, _indicator(varde))
     assert found == []
+    assert model is not None
