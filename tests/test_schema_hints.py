@@ -209,3 +209,23 @@ def test_ordinary_floats_pass(varde: float) -> None:
     model, found = schema_findings("x.yaml", IndikatorFil, _indicator(varde))
     assert found == []
     assert model is not None
+
+
+def test_echoed_ids_are_shortened(base_copy: Path) -> None:
+    long_id = "a" * 100_000
+    _replace(
+        base_copy / "rapporter/2023/grundskolenamnden.yaml",
+        "omraden: [bergsjon]",
+        f"omraden: [{long_id}]",
+    )
+    _replace(base_copy / "uppfoljning/2023.yaml", "- omrade: bergsjon", f"- omrade: {long_id}")
+    _replace(
+        base_copy / "uppfoljning/2023.yaml",
+        "  - uppdrag: sluta-skjut",
+        f"  - uppdrag: {long_id}",
+    )
+    found = _findings(base_copy)
+    codes = sorted(str(f["code"]) for f in found)
+    assert codes.count("okant-omrade") == 2
+    for f in found:
+        assert len(str(f["message"])) < 2000, (f["code"], len(str(f["message"])))
