@@ -3,6 +3,7 @@ organisationer.yaml or plan.yaml that can break out of the comment it is written
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -131,3 +132,21 @@ def test_new_files_never_carry_data_out_of_a_comment(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ny", "uppfoljning", "2024", "--data", str(data)])
     assert result.exit_code == 0, result.output
     _assert_safe((data / "uppfoljning/2024.yaml").read_text(encoding="utf-8"))
+
+
+def test_a_reviewer_with_hidden_characters_is_no_handle(base_copy: Path) -> None:
+    """A reviewer is written into CODEOWNERS as it stands: no control or bidi character."""
+    orgs = base_copy / "organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    orgs.write_text(
+        text.replace(
+            "  - id: grundskolenamnden\n",
+            '  - id: grundskolenamnden\n    granskare: ["anna@goteborg.se", "a\\u202e@b.se", '
+            '"a@b.se\\e[31m"]\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", "--data", str(base_copy), "--format", "json"])
+    codes = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
+    assert codes == [("ogiltig-granskare", 8), ("ogiltig-granskare", 8)]

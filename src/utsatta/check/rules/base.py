@@ -15,9 +15,12 @@ from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
 from utsatta.model.indikator import PLANENS_MAL
 
+#: A character of an e-mail address: no @, space, control, bidi or invisible format character
+#: (the handle is written into CODEOWNERS as it stands).
+_MAIL = "[^@\\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
 #: A CODEOWNERS owner: @user, @org/team or an e-mail address.
 HANDLE = re.compile(
-    r"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+    rf"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|{_MAIL}+@{_MAIL}+\.{_MAIL}+)\Z"
 )
 
 
