@@ -10,7 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from utsatta.compute.duties import reported
-from utsatta.compute.responsibility import Cell, matrix, resolve, responsible, samordnande
+from utsatta.compute.responsibility import (
+    Cell,
+    Duties,
+    exists_at_year_end,
+    matrix,
+    resolve,
+    responsible,
+    samordnande,
+)
+from utsatta.escape import shorten, terminal
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
@@ -25,8 +34,18 @@ _STATUSAR = ", ".join(Status.__args__)  # type: ignore[attr-defined]
 _BEDOMNINGAR = ", ".join(Bedomning.__args__)  # type: ignore[attr-defined]
 
 
+def _one_line(text: str) -> str:
+    """Data made safe for one line of a YAML comment: every line break (LF, CR, U+2028, NEL,
+    …) and run of whitespace becomes one space, and every control, bidi, format and invisible
+    character is shown as its code (``<U+202E>``): nothing from the data can end the comment
+    and start a YAML line, or reorder what an editor shows."""
+    return " ".join(terminal(word) for word in text.split())
+
+
 def _comment_block(text: str, indent: str, width: int = 96) -> list[str]:
-    words = text.split()
+    """``text`` (data included) as comment lines of at most ``width`` characters where the
+    words allow, each made safe by :func:`_one_line`."""
+    words = _one_line(text).split()
     lines: list[str] = []
     line = ""
     for word in words:
@@ -38,6 +57,117 @@ def _comment_block(text: str, indent: str, width: int = 96) -> list[str]:
     if line:
         lines.append(f"{indent}# {line}")
     return lines
+
+
+def existing(ds: DataSet, ar: int) -> list[str]:
+    """The organisations that exist at the end of ``ar`` (who can report for it), in
+    organisationer.yaml order."""
+    assert ds.organisationer and ds.organisationer.model
+    return [o.id for o in ds.organisationer.model.organisationer if exists_at_year_end(o, ar)]
+
+
+def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
+    """Why ``organisation`` has no report for ``ar``, and who reports instead; None if it
+    exists at the end of ``ar`` (docs/decisions/0020: whoever exists on 31 December reports the
+    year). A ceased organisation's heirs come from the plan's duties (chains of successors
+    followed); for one not yet formed, its predecessors that existed then. Plain text: the
+    caller escapes it for its channel."""
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model
+    by_id = {o.id: o for o in orgs.organisationer}
+    org = by_id[organisation]
+    if exists_at_year_end(org, ar):
+        return None
+    name = f"{shorten(org.namn)} ({organisation})"
+    if org.giltig_fran is not None and org.giltig_fran > f"{ar:04d}-12-31":
+        before = _predecessors(ds, ar, organisation)
+        head = f"{name} bildades {org.giltig_fran} och rapporterar inte för {ar}."
+        if not before:
+            return (
+                f"{head} Ingen föregångare som fanns {ar} är angiven i organisationer.yaml: "
+                f"rapporten för {ar} lämnas av den organisation som hade uppgifterna då. "
+                f"Rätta 'giltig_fran' i organisationer.yaml om {ar} ska vara med."
+            )
+        who = _och([f"{shorten(by_id[p].namn)} ({p})" for p in before])
+        return (
+            f"{head} Rapporten för {ar} lämnas av {who}, som organisationen efterträdde. "
+            f"Skapa den med: utsatta ny rapport {ar} {before[0]}"
+        )
+    when = (
+        f"upphörde {org.giltig_till}"
+        if org.giltig_till is None or int(org.giltig_till[:4]) < ar
+        else f"upphörde {org.giltig_till}, före årets slut,"
+    )
+    head = f"{name} {when} och rapporterar inte för {ar}."
+    if org.giltig_till is not None and int(org.giltig_till[:4]) == ar:
+        head += " Hela året rapporteras av den som finns den 31 december."
+    heirs = _heirs(ds, ar, organisation)
+    if not heirs:
+        named = [e.organisation for e in org.efterfoljare]
+        if not named:
+            return (
+                f"{head} Ingen efterföljare är angiven i organisationer.yaml. Ange "
+                "'efterfoljare' där (eller rätta 'giltig_till')."
+            )
+        return (
+            f"{head} Efterföljare enligt organisationer.yaml: "
+            + _och([f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named])
+            + f"; ingen av dem har något av organisationens ansvar i planen {ar}."
+        )
+    parts = [f"{shorten(by_id[h].namn)} ({h}): {_insatser(ids)}" for h, ids in heirs.items()]
+    first = next(iter(heirs))
+    return (
+        f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. Skapa deras rapport i "
+        f"stället, t.ex.: utsatta ny rapport {ar} {first}"
+    )
+
+
+def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, list[str]]:
+    """Who holds ``organisation``'s insatser in ``ar`` through it (a successor, or a
+    successor's successor), with those insatser in plan order."""
+    assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    duties = Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+    out: dict[str, list[str]] = {}
+    for insats in ds.plan.model.insatser:
+        for holder in duties.responsible(insats.id, ar):
+            if holder != organisation and organisation in duties.lineage(holder, insats.id, ar):
+                out.setdefault(holder, []).append(insats.id)
+    return out
+
+
+def _predecessors(ds: DataSet, ar: int, organisation: str) -> list[str]:
+    """The organisations ``organisation`` succeeded (directly or down a chain) that exist at
+    the end of ``ar``, in organisationer.yaml order."""
+    assert ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model.organisationer
+    before: dict[str, list[str]] = {}
+    for o in orgs:
+        for e in o.efterfoljare:
+            before.setdefault(e.organisation, []).append(o.id)
+    found: set[str] = set()
+    seen = {organisation}
+    todo = [organisation]
+    by_id = {o.id: o for o in orgs}
+    while todo:
+        for p in before.get(todo.pop(), []):
+            if p in seen or p not in by_id:
+                continue
+            seen.add(p)
+            if exists_at_year_end(by_id[p], ar):
+                found.add(p)
+            else:
+                todo.append(p)
+    return [o.id for o in orgs if o.id in found]
+
+
+def _insatser(ids: list[str]) -> str:
+    return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {_och(ids)}"
+
+
+def _och(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
@@ -54,10 +184,14 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",
-        f"# Rapport {ar} från {names[organisation]} om {plan.plan.namn}.",
+        *_comment_block(
+            f"Rapport {ar} från {shorten(names[organisation], 200)} om "
+            f"{shorten(plan.plan.namn, 200)}.",
+            "",
+        ),
         "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'nulage: |'.",
         "# Kontrollera filen med: utsatta validate "
-        + display_path(ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"),
+        + terminal(display_path(ds.root / "rapporter" / str(ar) / f"{organisation}.yaml")),
         "schemaversion: 1",
         f"ar: {ar}",
         f"organisation: {organisation}",
@@ -197,10 +331,10 @@ def uppfoljning_scaffold(ds: DataSet, ar: int) -> str:
     utfall = ", ".join(BehovUtfall.__args__)  # type: ignore[attr-defined]
     out = [
         f"# yaml-language-server: $schema={UPPFOLJNING_SCHEMA_REF}",
-        f"# Samlad uppföljning {ar} av {plan.plan.namn}.",
+        *_comment_block(f"Samlad uppföljning {ar} av {shorten(plan.plan.namn, 200)}.", ""),
         "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'text: |'.",
         "# Kontrollera filen med: utsatta validate "
-        + display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
+        + terminal(display_path(ds.root / "uppfoljning" / f"{ar}.yaml")),
         "schemaversion: 1",
         f"ar: {ar}",
         "# Sätt till true bara om innehållet är påhittat för att visa formatet.",

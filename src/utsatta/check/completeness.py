@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from utsatta.compute.duties import Reported, duties_of, year_matrix
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -28,7 +29,8 @@ def check_completeness(
     if not (ds.plan and ds.plan.model):
         return findings
     g = ds.plan.model.plan.giltighet
-    names = ds.organisation_names()
+    # Echoed in messages: a name of any length is shortened like every other value.
+    names = {k: shorten(v) for k, v in ds.organisation_names().items()}
     # Only a report whose file is named after its organisation counts for it: a misnamed one
     # has its own error (filnamn-matchar-inte), and a check of named files can then find every
     # report it depends on by its path (check.partial).

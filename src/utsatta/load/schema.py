@@ -11,7 +11,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from utsatta.escape import shorten
+from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
 from utsatta.synonyms import suggest_value
 
@@ -30,7 +30,7 @@ def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
     best = suggest(word, candidates)
-    return f" Menade du '{best}'?" if best else ""
+    return f" Menade du '{shorten(best)}'?" if best else ""
 
 
 RawLookup = typing.Callable[[Path_], "str | None"]
@@ -63,7 +63,7 @@ def schema_findings(
                         file,
                         path,
                         "okant-falt",
-                        f"Nyckeln '{loc[-1]}' ska heta '{wanted}'. Byt namn på den.",
+                        f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
                         at_key=True,
                     )
                 )
@@ -156,6 +156,17 @@ def _type_at(model: type[BaseModel], path: Path_) -> Any:
     return current
 
 
+def _checked_type(model: type[BaseModel], path: Path_) -> Any:
+    """The type at ``path`` with its checks: pydantic keeps a field's ``Annotated`` checks
+    apart from its annotation (``InsatsId`` is ``str`` plus a check), so they are put back."""
+    if path and isinstance(path[-1], str):
+        holder = _container_model(model, path[:-1])
+        info = holder.model_fields.get(path[-1]) if holder is not None else None
+        if info is not None and info.metadata:
+            return typing.Annotated[(info.annotation, *info.metadata)]
+    return _type_at(model, path)
+
+
 def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     """The model whose keys are allowed at ``path``, if the value there is one."""
     current = _unwrap(_type_at(model, path))
@@ -185,12 +196,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"sanningsvärdet {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"talet {value}"
+        return f"talet {shorten_number(str(value))}"
     if isinstance(value, dict):
         return "en mappning (nycklar med värden)"
     if isinstance(value, list):
         return "en lista"
-    return f"texten '{value}'"
+    return f"texten '{shorten(str(value))}'"
 
 
 _KIND_WORDS = {
@@ -256,7 +267,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "okant-falt",
-            f"Okänd nyckel '{key}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+            f"Okänd nyckel '{shorten(key)}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
@@ -267,8 +278,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 file,
                 path,
                 "okand-schemaversion",
-                f"schemaversion {value!r} stöds inte; den här versionen av utsatta läser "
-                "schemaversion: 1.",
+                "'schemaversion' saknar värde. Skriv schemaversion: 1."
+                if value is None
+                else f"schemaversion {_written(value, raw(path))} stöds inte; den här versionen "
+                "av utsatta läser schemaversion: 1.",
             )
         if value is None:
             return fel(
@@ -286,7 +299,12 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
-        return fel(file, path, "fel-typ", _type_message(name, kind, value, raw(path)))
+        return fel(
+            file,
+            path,
+            "fel-typ",
+            _type_message(name, kind, value, raw(path), _checked_type(model, path)),
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
@@ -300,7 +318,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "utanfor-intervall",
-            f"{name} är {value}, men måste vara {words} {bound}.",
+            f"{name} är {_written(value, raw(path))}, men måste vara {words} {bound}.",
         )
     if kind == "too_short":
         return fel(
@@ -325,11 +343,14 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         if kind == "ogiltigt-id" and isinstance(value, str) and 0 < len(_ascii(value)) <= 60:
             message += f" Menade du '{_ascii(value)}'?"
         return fel(file, path, kind, message)
+    # No pydantic wording (English, Python's notation) reaches the user.
+    label = f"'{name}'" if name else "värdet"
     return fel(
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {name} är ogiltigt ({err['msg']}).",
+        f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
+        "i schemat: utsatta schema.",
     )
 
 
@@ -340,29 +361,112 @@ _VALUE_CODES = frozenset(
         "ogiltigt-insats-id",
         "ogiltigt-fokusomrade-id",
         "ogiltigt-datum",
+        "ogiltig-dag",
         "ogiltig-url",
         "tom-text",
         "ogiltigt-tal",
+        "for-manga-siffror",
     }
 )
 
 
-def _type_message(name: str, kind: str, value: Any, raw: str | None) -> str:
+def _written(value: Any, raw: str | None) -> str:
+    """A value as the user wrote it, bounded, never in Python's notation (None, True, [])."""
+    if raw is not None:
+        return shorten_number(shorten(raw))
+    if value is None:
+        return "(tomt)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return shorten_number(str(value))
+    if isinstance(value, str):
+        return f"'{shorten(value)}'"
+    return _describe(value)
+
+
+#: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
+#: id of theirs even inside quotes, so the hint names where the ids are.
+_ID_LISTS = {
+    "omraden": "omraden.yaml (t.ex. bergsjon)",
+    "omrade": "omraden.yaml (t.ex. bergsjon)",
+    "organisation": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "medlemmar": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "delmal": "plan.yaml (t.ex. inga-sarskilt-utsatta)",
+    "uppdrag": "plan.yaml, under ovriga_uppdrag",
+    "kalla": "listan 'kallor'",
+    "kallor": "listan 'kallor'",
+}
+
+
+def _plain(tp: Any) -> Any:
+    """``tp`` without Optional (Annotated kept), and without list for a list's items."""
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        tp = args[0] if len(args) == 1 else tp
+    return tp
+
+
+def _rejects(field_type: Any, text: str) -> str | None:
+    """Why ``text`` is no valid value of ``field_type``: the type's own message, "" for
+    pydantic's own (not shown), None when it is valid."""
+    from pydantic import TypeAdapter
+
+    try:
+        TypeAdapter(field_type).validate_python(text)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        return err["msg"] if "-" in err["type"] else ""
+    except Exception:  # a type that cannot be checked alone: no hint from it
+        return ""
+    return None
+
+
+def _text_forms(written: str) -> list[str]:
+    """What a number YAML read from a plain scalar may have been meant as, as text: itself;
+    20250601 → 2025-06-01 and 202506 → 2025-06 (a date without hyphens); 1.3 and 13 → 1:3
+    (an insats written without its colon)."""
+    forms = [written]
+    if re.fullmatch(r"[0-9]+\.[0-9]+", written):
+        forms.append(written.replace(".", ":"))
+    if re.fullmatch(r"[0-9]{8}", written):
+        forms.append(f"{written[:4]}-{written[4:6]}-{written[6:]}")
+    if re.fullmatch(r"[0-9]{6}", written):
+        forms.append(f"{written[:4]}-{written[4:]}")
+    if re.fullmatch(r"[1-9][0-9]{1,4}", written):
+        forms += [f"{written[:i]}:{written[i:]}" for i in range(1, len(written))]
+    return forms
+
+
+def _quote_hint(name: str, written: str, field_type: Any) -> str:
+    """How to write, as text, what YAML read as a number: a form the field accepts (checked
+    against its type, so the fix does not lead to the next error), else what it wants."""
+    tp = _plain(field_type)
+    if tp is None:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    if name in _ID_LISTS and re.fullmatch(r"[0-9.+-]+", written) and _rejects(tp, "a") is None:
+        return f"Skriv ett id ur {_ID_LISTS[name]}, inte ett nummer."
+    valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
+    if valid and valid[0] == written:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    if valid:
+        shown = " eller ".join(f'"{f}"' for f in valid[:3])
+        if ":" in valid[0]:
+            return f"Insatser skrivs med kolon och inom citattecken: {shown}."
+        return f"Skriv det inom citattecken: {shown}."
+    why = _rejects(tp, written)
+    return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:
     want = _KIND_WORDS[kind]
     label = f"'{name}'" if name else "Värdet"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
-        written = raw if raw is not None else str(value)
-        if name in ("insats", "insatser", "id") and re.fullmatch(r"[0-9]+\.[0-9]+", written):
-            # 1.3 for insats 1:3: the plan numbers insatser with a colon.
-            fixed = written.replace(".", ":")
-            return (
-                f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
-                f'Insatser skrivs med kolon och inom citattecken: "{fixed}".'
-            )
+        written = shorten_number(raw if raw is not None else str(value))
         return (
-            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. Sätt "
-            f'värdet inom citattecken: "{written}".'
+            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
+            + _quote_hint(name, written, field_type)
         )
     if kind == "string_type" and isinstance(value, bool):
         return (

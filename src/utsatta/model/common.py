@@ -9,6 +9,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchem
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from utsatta.escape import shorten
+
 SCHEMAVERSION = 1
 
 
@@ -48,7 +50,7 @@ def _id(value: str) -> str:
             "ogiltigt-id",
             "'{value}' är inte ett giltigt id. Ett id skrivs med små bokstäver a–z, siffror och "
             "bindestreck, utan å, ä, ö och mellanslag (t.ex. 'socialnamnd-nordost').",
-            {"value": value},
+            {"value": shorten(value)},
         )
     return value
 
@@ -59,7 +61,7 @@ def _insats_id(value: str) -> str:
             "ogiltigt-insats-id",
             "'{value}' är inte ett insats-id. Skriv det som i planen, fokusområde och nummer med "
             'kolon, inom citattecken: "1:3".',
-            {"value": value},
+            {"value": shorten(value)},
         )
     return value
 
@@ -69,48 +71,88 @@ def _fokus_id(value: str) -> str:
         raise PydanticCustomError(
             "ogiltigt-fokusomrade-id",
             "'{value}' är inte ett fokusområdes-id. Skriv numret inom citattecken, t.ex. \"2\".",
-            {"value": value},
+            {"value": shorten(value)},
         )
     return value
+
+
+_MANADER = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def _no_such_day(year: int, month: int, day: int) -> str | None:
+    """Why ÅÅÅÅ-MM-DD with a month 1–12 is no calendar date ("februari 2025 har 28 dagar"),
+    or None when it is one."""
+    import calendar
+
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if year >= 1 and 1 <= day <= days:
+        return None
+    if year < 1:
+        return "år 0000 har inga datum"
+    return f"{_MANADER[month - 1]} {year} har {days} dagar"
 
 
 def _datum(value: str) -> str:
     m = _DATUM.match(value)
     ok = m is not None
+    why = ""
     if m is not None and m.group(2) is not None:
         month = int(m.group(2))
         ok = 1 <= month <= 12
-        if ok and m.group(3) is not None:
-            import datetime
-
-            try:
-                datetime.date(int(m.group(1)), month, int(m.group(3)))
-            except ValueError:
+        if not ok:
+            why = f" Månaden {m.group(2)} finns inte: den ska vara 01–12."
+        elif m.group(3) is not None:
+            reason = _no_such_day(int(m.group(1)), month, int(m.group(3)))
+            if reason is not None:
                 ok = False
+                why = f" Dagen finns inte: {reason}."
     if not ok:
         raise PydanticCustomError(
             "ogiltigt-datum",
-            "'{value}' är inte ett datum. Skriv ÅÅÅÅ-MM-DD (t.ex. 2023-12-05), eller ÅÅÅÅ-MM "
-            "eller ÅÅÅÅ om bara det är känt.",
-            {"value": value},
+            "'{value}' är inte ett datum.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2023-12-05), eller "
+            "ÅÅÅÅ-MM eller ÅÅÅÅ om bara det är känt.",
+            {"value": shorten(value), "why": why},
         )
     return value
 
 
-def _dag(value: str) -> str:
-    import datetime
+def why_no_day(value: str) -> str | None:
+    """For text of the form ÅÅÅÅ-MM-DD: "" when it is a calendar date, else the reason in a
+    sentence (" Dagen finns inte: februari 2025 har 28 dagar."); None for any other form."""
+    if _DAG.match(value) is None:
+        return None
+    month = int(value[5:7])
+    if not 1 <= month <= 12:
+        return f" Månaden {value[5:7]} finns inte: den ska vara 01–12."
+    reason = _no_such_day(int(value[:4]), month, int(value[8:]))
+    return "" if reason is None else f" Dagen finns inte: {reason}."
 
-    ok = _DAG.match(value) is not None
-    if ok:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            ok = False
+
+def _dag(value: str) -> str:
+    why = why_no_day(value)
+    ok = why == ""
     if not ok:
         raise PydanticCustomError(
             "ogiltig-dag",
-            "'{value}' är inte ett fullständigt datum. Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",
-            {"value": value},
+            "'{value}' är inte ett {what}.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",
+            {
+                "value": shorten(value),
+                "what": "datum" if why else "fullständigt datum",
+                "why": why or "",
+            },
         )
     return value
 
@@ -120,7 +162,7 @@ def _url(value: str) -> str:
         raise PydanticCustomError(
             "ogiltig-url",
             "'{value}' är inte en webbadress. Skriv hela adressen, med https://.",
-            {"value": value},
+            {"value": shorten(value)},
         )
     return value
 
@@ -134,11 +176,32 @@ def _text(value: str) -> str:
     return value
 
 
+#: The most digits a number may have written out in full: the same bound as the loader's for
+#: integers (load/scalars.py MAX_INT_DIGITS). No indicator value comes near it; a float beyond
+#: it (1.7e308, 1e-300) is a slip, and a report would print digits the data never held.
+MAX_DIGITS = 20
+
+
 def _finite(value: float) -> float:
     if math.isnan(value) or math.isinf(value):
         raise PydanticCustomError(
             "ogiltigt-tal", "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal."
         )
+    if isinstance(value, float) and value != 0 and not 1e-3 <= abs(value) < 1e3:
+        # Within that range a float (at most 17 significant digits) has at most 20 digits
+        # written out; outside it, count them.
+        from decimal import Decimal
+
+        plain = format(Decimal(repr(value)), "f")
+        digits = sum(c.isdigit() for c in plain)
+        if digits > MAX_DIGITS:
+            raise PydanticCustomError(
+                "for-manga-siffror",
+                "Talet {value} har {digits} siffror när det skrivs ut, men ett värde får ha högst "
+                "{most}. Kontrollera värdet (ett fel i exponenten, eller något inklistrat?) och "
+                "skriv det som ett vanligt tal utan e, med punkt som decimaltecken (t.ex. 15.7).",
+                {"value": repr(value), "digits": digits, "most": MAX_DIGITS},
+            )
     return value
 
 

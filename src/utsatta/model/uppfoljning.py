@@ -8,14 +8,13 @@ of earlier behov, the plan ahead, the decisions and, in the plan's last year, th
 See docs/decisions/0031-uppfoljningsfilen.md.
 """
 
-import datetime
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from utsatta.escape import shorten
 from utsatta.model.common import (
     Ar,
     Check,
@@ -26,6 +25,7 @@ from utsatta.model.common import (
     SchemaVersion,
     Strict,
     Text,
+    why_no_day,
 )
 
 #: How far a goal is reached. The first three are verdicts on the plan's goal year and may only
@@ -48,7 +48,6 @@ BehovUtfall = Literal["tillgodosett", "delvis-tillgodosett", "inte-tillgodosett"
 #: How sure a sourced statement is (fakta.md's [C], [S], [I]).
 Underlagssakerhet = Literal["bekraftad", "sekundar", "slutledd"]
 
-_DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # The same dates as _dag accepts, for the editor schema: DATUM_PATTERN's full-date part (a real
 # calendar date, leap years included; year 0000 has no dates), without ÅÅÅÅ and ÅÅÅÅ-MM.
 _AR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
@@ -58,18 +57,17 @@ DAG_PATTERN = f"^({_AR}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 
 def _dag(value: str) -> str:
-    ok = bool(_DAG.match(value))
-    if ok:
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            ok = False
-    if not ok:
+    why = why_no_day(value)
+    if why != "":
+        # A date of the right form that the calendar lacks: say so, not "no day".
         raise PydanticCustomError(
             "ogiltigt-datum",
-            "'{value}' är inte ett datum med dag. Skriv beslutsdagen som ÅÅÅÅ-MM-DD (t.ex. "
+            "'{value}' är inte ett datum.{why} Skriv beslutsdagen som ÅÅÅÅ-MM-DD (t.ex. "
+            "2024-04-17)."
+            if why
+            else "'{value}' är inte ett datum med dag. Skriv beslutsdagen som ÅÅÅÅ-MM-DD (t.ex. "
             "2024-04-17).",
-            {"value": value},
+            {"value": shorten(value), "why": why or ""},
         )
     return value
 

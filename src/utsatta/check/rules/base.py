@@ -9,14 +9,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from utsatta.compute.responsibility import Duties
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
 from utsatta.model.indikator import PLANENS_MAL
 
+#: A character of an e-mail address: no @, space, control, bidi or invisible format character
+#: (the handle is written into CODEOWNERS as it stands).
+_MAIL = "[^@\\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
 #: A CODEOWNERS owner: @user, @org/team or an e-mail address.
 HANDLE = re.compile(
-    r"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)\Z"
+    rf"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|{_MAIL}+@{_MAIL}+\.{_MAIL}+)\Z"
 )
 
 
@@ -68,7 +72,7 @@ class Known:
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,
-            names=ds.organisation_names(),
+            names={k: shorten(v) for k, v in ds.organisation_names().items()},
             org_set=frozenset(org_ids),
             insats_set=frozenset(insats_ids),
             omrade_set=frozenset(omrade_ids),
@@ -84,7 +88,7 @@ def unknown(
         file,
         path,
         code,
-        f"{what} '{value}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
+        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
         f"{', '.join(options)}.",
     )
 
@@ -125,7 +129,7 @@ def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[
                     file,
                     (*base, i, "id"),
                     "dubblett-id",
-                    f"{what} '{item.id}' finns redan tidigare i filen. Varje id får bara "
+                    f"{what} '{shorten(item.id)}' finns redan tidigare i filen. Varje id får bara "
                     "förekomma en gång.",
                 )
             )

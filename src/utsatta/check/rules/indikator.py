@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.indikator import PLANENS_MAL
@@ -31,8 +32,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                 f,
                 ("id",),
                 "filnamn-matchar-inte",
-                f"Indikatorns id är '{ind.id}' men filen heter {src.path.name}. Byt namn på "
-                f"filen till {ind.id}.yaml eller ändra id till '{stem}'.",
+                f"Indikatorns id är '{shorten(ind.id)}' men filen heter {src.path.name}. Byt "
+                f"namn på filen till {shorten(ind.id)}.yaml eller ändra id till '{stem}'.",
             )
         )
     if ind.fokusomrade is not None and known.fokus_ids:
@@ -83,7 +84,7 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                     ("utfall", i, "ar"),
                     "dubblett-utfall",
                     f"Det finns redan ett utfall för {u.ar}"
-                    + (f" i {u.omrade}" if u.omrade else "")
+                    + (f" i {shorten(u.omrade)}" if u.omrade else "")
                     + (f" (kön {u.kon})" if u.kon else "")
                     + ". Varje år får bara ha ett värde per område och kön; ta bort det ena.",
                 )
@@ -135,7 +136,7 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
 
 
 def _goal(mal: str) -> str:
-    return "planens mål" if mal == PLANENS_MAL else f"delmålet '{mal}'"
+    return "planens mål" if mal == PLANENS_MAL else f"delmålet '{shorten(mal)}'"
 
 
 def goals(indikatorer: Sequence[SourceFile[Any]]) -> list[Finding]:
@@ -156,7 +157,7 @@ def goals(indikatorer: Sequence[SourceFile[Any]]) -> list[Finding]:
                 src.display,
                 ("mal",),
                 "dubblett-mal",
-                f"Indikatorn '{earlier}' ({where}) avgör redan "
+                f"Indikatorn '{shorten(earlier)}' ({where}) avgör redan "
                 f"{_goal(ind.mal)}. Ett mål eller delmål avgörs av en indikator: ta bort 'mal' "
                 "i en av filerna.",
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Ref, duplicates
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 
@@ -33,7 +34,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                         f,
                         (*at, "upplaga"),
                         "dubblett-klassning",
-                        f"{o.namn} har redan en klassning för upplagan {k.upplaga}.",
+                        f"{shorten(o.namn)} har redan en klassning för upplagan {k.upplaga}.",
                     )
                 )
             seen.add(k.upplaga)
@@ -46,7 +47,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                         f,
                         (*at, "niva"),
                         "niva-utan-kalla",
-                        f"Nivån för {o.namn} {k.upplaga} är '{k.niva}' men säkerheten är "
+                        f"Nivån för {shorten(o.namn)} {k.upplaga} är '{k.niva}' men säkerheten är "
                         "'saknas'. En nivå utan källa får inte anges: sätt niva: okand, eller "
                         "ange källan och dess säkerhet.",
                     )
@@ -57,7 +58,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                         f,
                         at,
                         "kalla-saknas",
-                        f"Klassningen av {o.namn} {k.upplaga} saknar källa. Ange 'kallor' "
+                        f"Klassningen av {shorten(o.namn)} {k.upplaga} saknar källa. Ange 'kallor' "
                         "eller sätt niva: okand och sakerhet: saknas.",
                     )
                 )
@@ -66,7 +67,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                 f,
                 ("omraden", oi, "klassning"),
                 "klassning-saknas",
-                f"{o.namn} saknar klassning för upplagan {e}. Lägg till den (niva: "
+                f"{shorten(o.namn)} saknar klassning för upplagan {e}. Lägg till den (niva: "
                 "okand om den inte är känd).",
             )
             for e in editions

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import HANDLE, Known, Ref, duplicates
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel
 from utsatta.load.dataset import SourceFile
 
@@ -21,7 +22,7 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
             f,
             ("organisationer", oi, "granskare", gi),
             "ogiltig-granskare",
-            f"'{handle}' är inte en GitHub-användare eller ett team. Skriv "
+            f"'{shorten(handle)}' är inte en GitHub-användare eller ett team. Skriv "
             "'@användarnamn', '@organisation/team' eller en e-postadress.",
         )
         for oi, org in enumerate(orgs.organisationer)
@@ -36,7 +37,8 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
                     f,
                     ("grupper", gi, "id"),
                     "dubblett-id",
-                    f"Gruppen '{g.id}' har samma id som en organisation. Välj ett annat id.",
+                    f"Gruppen '{shorten(g.id)}' har samma id som en organisation. Välj ett "
+                    "annat id.",
                 )
             )
         members = [(("grupper", gi, "medlemmar", mi), m) for mi, m in enumerate(g.medlemmar or [])]

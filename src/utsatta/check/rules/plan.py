@@ -46,7 +46,8 @@ def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Findin
                     ("insatser", ii, "uppfoljning", "ar"),
                     "ar-utanfor-planen",
                     f"Uppföljningsåret {ar} ligger utanför planens giltighetstid "
-                    f"{g.fran}–{g.till}.",
+                    f"{g.fran}–{g.till}. Ange ett år från {g.fran} till {g.till} (det år "
+                    "planen anger för uppföljningen), eller rätta 'giltighet'.",
                 )
             )
     return out

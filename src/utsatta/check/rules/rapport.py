@@ -38,11 +38,17 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f,
                 ("ar",),
                 "ar-utanfor-planen",
-                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+                "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
+                f"flytta filen till rapporter/<år>/). Gäller rapporten {rep.ar}: den hör inte "
+                "till den här planen, ta bort filen ur datamappen.",
             )
         )
     org = rep.organisation
-    if org != src.stem:
+    # An unknown id is most likely a typo: its own finding suggests the right id, and advice
+    # to rename the file after the typo would contradict it.
+    org_unknown = bool(known.org_ids) and org not in known.org_set
+    if org != src.stem and not org_unknown:
         out.append(
             fel(
                 f,
@@ -63,7 +69,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 at_key=True,
             )
         )
-    if known.org_ids and org not in known.org_set:
+    if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
     known_org = org in known.org_set
     name = known.names.get(org, org)

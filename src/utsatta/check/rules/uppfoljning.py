@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.files import display_path
@@ -24,13 +25,13 @@ def _okand(
         file,
         path,
         code,
-        f"{what} '{value}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
+        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
         f"{', '.join(known) if known else '(inga)'}.",
     )
 
 
 def _lista(ids: Sequence[str]) -> str:
-    quoted = [f"'{i}'" for i in ids]
+    quoted = [f"'{shorten(i)}'" for i in ids]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} och {quoted[-1]}"
 
 
@@ -58,8 +59,8 @@ def check_uppfoljning(
                             ds.plan.display,
                             ("ovriga_uppdrag", "uppdrag", i, key),
                             "dubblett-id",
-                            f"Ett övrigt uppdrag med {key} '{value}' finns redan tidigare i "
-                            "filen. Varje uppdrag får bara förekomma en gång.",
+                            f"Ett övrigt uppdrag med {key} '{shorten(value)}' finns redan "
+                            "tidigare i filen. Varje uppdrag får bara förekomma en gång.",
                         )
                     )
                 seen[key].add(value)
@@ -107,7 +108,10 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f,
                 ("ar",),
                 "ar-utanfor-planen",
-                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}.",
+                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+                "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
+                f"filens namn. Gäller uppföljningen {up.ar}: den hör inte till den här planen, "
+                "ta bort filen ur datamappen.",
             )
         )
     kallor = [k.id for k in up.kallor]
@@ -202,7 +206,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                     "plan.yaml",
                 )
             )
-        assessment(("delmal", di), d, f"delmålet '{d.delmal}'")
+        assessment(("delmal", di), d, f"delmålet '{shorten(d.delmal)}'")
         for oi, o in enumerate(d.omraden):
             if omrade_ids and o.omrade not in omrade_ids:
                 issues.append(
@@ -216,7 +220,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                         "omraden.yaml",
                     )
                 )
-            assessment(("delmal", di, "omraden", oi), o, f"'{o.omrade}'")
+            assessment(("delmal", di, "omraden", oi), o, f"'{shorten(o.omrade)}'")
         _duplicates(f, ("delmal", di, "omraden"), [o.omrade for o in d.omraden], "Området", issues)
     _duplicates(f, ("delmal",), [d.delmal for d in up.delmal], "Delmålet", issues)
     _missing(
@@ -335,13 +339,14 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
     for bi, b in enumerate(up.tidigare_behov):
         where: Path_ = ("tidigare_behov", bi)
         key = (b.ar, b.organisation, b.insats, b.nummer)
+        org, insats = shorten(b.organisation), shorten(b.insats)  # as echoed: bounded
         if key in seen:
             issues.append(
                 fel(
                     f,
                     where,
                     "dubblett-behov",
-                    f"Behov nummer {b.nummer} i insats {b.insats} från {b.organisation} {b.ar} "
+                    f"Behov nummer {b.nummer} i insats {insats} från {org} {b.ar} "
                     "finns redan tidigare i listan. Slå ihop posterna.",
                 )
             )
@@ -365,7 +370,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     f,
                     (*where, "organisation"),
                     "okant-behov",
-                    f"Det finns ingen giltig rapport rapporter/{b.ar}/{b.organisation}.yaml att "
+                    f"Det finns ingen giltig rapport rapporter/{b.ar}/{org}.yaml att "
                     f"hämta behovet från.{menade_du(b.organisation, orgs)} Kontrollera år och "
                     "organisation.",
                 )
@@ -378,7 +383,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     f,
                     (*where, "insats"),
                     "okant-behov",
-                    f"Rapporten från {b.organisation} {b.ar} har ingen insats {b.insats}. "
+                    f"Rapporten från {org} {b.ar} har ingen insats {insats}. "
                     "Rapporterade insatser: " + ", ".join(i.insats for i in rep.insatser) + ".",
                 )
             )
@@ -389,7 +394,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     f,
                     (*where, "nummer"),
                     "okant-behov",
-                    f"Insats {b.insats} i rapporten från {b.organisation} {b.ar} har "
+                    f"Insats {insats} i rapporten från {org} {b.ar} har "
                     + (f"bara {count} behov" if count else "inga behov")
                     + f", inte nummer {b.nummer}. Räkna behoven i rapportens lista, det första "
                     "är 1.",
@@ -406,8 +411,8 @@ def _duplicates(f: str, path: Path_, ids: Iterable[str], what: str, issues: list
                     f,
                     (*path, i),
                     "dubblett-id",
-                    f"{what} '{ident}' finns redan tidigare i listan. Skriv en post per id och "
-                    "slå ihop texterna.",
+                    f"{what} '{shorten(ident)}' finns redan tidigare i listan. Skriv en post per "
+                    "id och slå ihop texterna.",
                 )
             )
         seen.add(ident)

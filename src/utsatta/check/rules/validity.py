@@ -9,6 +9,7 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -43,7 +44,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     rep.display,
                     ("organisation",),
                     "organisation-upphord",
-                    f"{org.namn} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
+                    f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
                     + _taken_over(org, by_id, ar),
                 )
             )
@@ -58,7 +59,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     rep.display,
                     ("organisation",),
                     "organisation-upphorde-under-aret",
-                    f"{org.namn} upphörde {org.giltig_till}, före årets slut, och rapporten för "
+                    f"{_namn(org)} upphörde {org.giltig_till}, före årets slut, och rapporten för "
                     f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
                     + _taken_over(org, by_id, ar),
                 )
@@ -66,7 +67,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
         elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
             who = (
-                "Rapporten lämnas av " + _och([f"{p.namn} ({p.id})" for p in before]) + ", som "
+                "Rapporten lämnas av " + _och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
                 "organisationen efterträdde. Flytta innehållet dit"
                 if before
                 else "Flytta innehållet till den organisation som hade uppgiften då"
@@ -76,12 +77,17 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     rep.display,
                     ("organisation",),
                     "organisation-ej-bildad",
-                    f"{org.namn} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
+                    f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
                     f"{who} och ta bort den här filen, eller rätta 'giltig_fran' i "
                     "organisationer.yaml.",
                 )
             )
     return issues
+
+
+def _namn(org: Organisation) -> str:
+    """The name as echoed in a message: bounded like every value from the data."""
+    return shorten(org.namn)
 
 
 def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> str:
@@ -93,7 +99,7 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
     parts = []
     for e in org.efterfoljare:
         succ = by_id.get(e.organisation)
-        name = f"{succ.namn} ({e.organisation})" if succ else e.organisation
+        name = f"{_namn(succ)} ({e.organisation})" if succ else e.organisation
         what = "alla uppgifter" if e.insatser is None else _insatser(e.insatser)
         slutledd = " (slutledd)" if e.tolkning == "slutledd" else ""
         parts.append(f"{name}: {what}{slutledd}")
@@ -149,7 +155,7 @@ def _check_organisations(
                     file,
                     (*base, "giltig_till"),
                     "giltighet-omvand",
-                    f"{o.namn} slutar ({o.giltig_till}) före den börjar ({o.giltig_fran}). "
+                    f"{_namn(o)} slutar ({o.giltig_till}) före den börjar ({o.giltig_fran}). "
                     "Rätta 'giltig_fran' eller 'giltig_till'.",
                 )
             )
@@ -162,7 +168,7 @@ def _check_organisations(
                     file,
                     (*base, "efterfoljare"),
                     "efterfoljare-utan-slut",
-                    f"{o.namn} har efterföljare men ingen 'giltig_till'. Ange den sista dagen "
+                    f"{_namn(o)} har efterföljare men ingen 'giltig_till'. Ange den sista dagen "
                     "organisationen fanns (ÅÅÅÅ-MM-DD), eller ta bort 'efterfoljare'.",
                     at_key=True,
                 )
@@ -175,7 +181,7 @@ def _check_organisations(
                         file,
                         (*here, "organisation"),
                         "efterfoljare-sig-sjalv",
-                        f"{o.namn} anges som sin egen efterföljare. Ange den organisation som "
+                        f"{_namn(o)} anges som sin egen efterföljare. Ange den organisation som "
                         "tog över uppgifterna.",
                     )
                 )

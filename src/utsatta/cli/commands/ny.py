@@ -33,19 +33,27 @@ def ny_rapport(
 
     Exempel: utsatta ny rapport 2024 grundskolenamnden
     """
+    from utsatta.escape import shorten, terminal
     from utsatta.load.schema import menade_du
-    from utsatta.scaffold import report_scaffold
+    from utsatta.scaffold import existing, not_reporting, report_scaffold
 
     ds = _own_valid_data(data)
     assert ds.plan and ds.plan.model
+    check_year(ds.plan.model.plan.giltighet, ar)
     names = ds.organisation_names()
     if organisation not in names:
+        # Only the organisations that can report for the year are offered.
+        ids = existing(ds, ar)
         raise typer.BadParameter(
-            f"'{organisation}' finns inte i organisationer.yaml.{menade_du(organisation, names)} "
-            f"Giltiga id: {', '.join(names)}.",
+            terminal(
+                f"'{shorten(organisation)}' finns inte i organisationer.yaml."
+                f"{menade_du(organisation, ids)} Giltiga id för {ar}: {', '.join(ids)}."
+            ),
             param_hint="ORGANISATION",
         )
-    check_year(ds.plan.model.plan.giltighet, ar)
+    why = not_reporting(ds, ar, organisation)
+    if why is not None:
+        raise typer.BadParameter(terminal(why), param_hint="ORGANISATION")
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
     _create(target, report_scaffold(ds, ar, organisation), ds.root)
 

@@ -1,0 +1,231 @@
+"""The fix a message suggests is one the data then passes, values are shown as written (never
+in Python's notation), and echoed data is bounded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from utsatta.cli.app import app
+from utsatta.load.schema import schema_findings
+from utsatta.model.indikator import IndikatorFil
+
+runner = CliRunner()
+
+
+def _findings(data: Path) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["validate", "--data", str(data), "--format", "json"])
+    return list(json.loads(result.stdout)["findings"])
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _messages(data: Path, code: str) -> list[str]:
+    return [str(f["message"]) for f in _findings(data) if f["code"] == code]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "hint", "fixed"),
+    [
+        (
+            "uppfoljning/2023.yaml",
+            "datum: 2024-06-01",
+            "datum: 20240601",
+            'Skriv det inom citattecken: "2024-06-01".',
+            'datum: "2024-06-01"',
+        ),
+        (
+            "organisationer.yaml",
+            "    verksamhet_i_utsatta_omraden: true\n  - id: socialnamnd-nordost",
+            "    verksamhet_i_utsatta_omraden: true\n    giltig_till: 20261031\n"
+            "  - id: socialnamnd-nordost",
+            'Skriv det inom citattecken: "2026-10-31".',
+            "    giltig_till: '2026-10-31'",
+        ),
+        (
+            "rapporter/2023/grundskolenamnden.yaml",
+            'insats: "1:1"',
+            "insats: 11",
+            'Insatser skrivs med kolon och inom citattecken: "1:1".',
+            'insats: "1:1"',
+        ),
+        (
+            "rapporter/2023/grundskolenamnden.yaml",
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [12, gardsten]",
+            "Skriv ett id ur omraden.yaml (t.ex. bergsjon), inte ett nummer.",
+            "omraden: [bergsjon, gardsten]",
+        ),
+    ],
+)
+def test_a_number_where_text_belongs_gets_a_fix_that_passes(
+    base_copy: Path, file: str, old: str, new: str, hint: str, fixed: str
+) -> None:
+    path = base_copy / file
+    _replace(path, old, new)
+    found = [f for f in _findings(base_copy) if f["code"] == "fel-typ"]
+    assert len(found) == 1, found
+    assert str(found[0]["message"]).endswith(" " + hint)
+    _replace(path, new.split("\n")[-2] if "\n" in new else new, fixed)
+    assert [f for f in _findings(base_copy) if f["severity"] == "fel"] == []
+
+
+def test_a_date_that_does_not_exist_is_named(base_copy: Path) -> None:
+    _replace(base_copy / "uppfoljning/2023.yaml", "datum: 2024-06-01", "datum: 2025-02-30")
+    _replace(
+        base_copy / "organisationer.yaml",
+        "    verksamhet_i_utsatta_omraden: true\n  - id: socialnamnd-nordost",
+        '    verksamhet_i_utsatta_omraden: true\n    giltig_till: "2024-04-31"\n'
+        "  - id: socialnamnd-nordost",
+    )
+    assert _messages(base_copy, "ogiltigt-datum") == [
+        "'datum': '2025-02-30' är inte ett datum. Dagen finns inte: februari 2025 har 28 dagar. "
+        "Skriv beslutsdagen som ÅÅÅÅ-MM-DD (t.ex. 2024-04-17)."
+    ]
+    assert _messages(base_copy, "ogiltig-dag") == [
+        "'giltig_till': '2024-04-31' är inte ett datum. Dagen finns inte: april 2024 har 30 "
+        "dagar. Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31)."
+    ]
+
+
+def test_a_leap_day_is_a_date(base_copy: Path) -> None:
+    _replace(base_copy / "uppfoljning/2023.yaml", "datum: 2024-06-01", "datum: 2024-02-29")
+    assert _findings(base_copy) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("schemaversion:", "'schemaversion' saknar värde. Skriv schemaversion: 1."),
+        ("schemaversion: ~", "'schemaversion' saknar värde. Skriv schemaversion: 1."),
+        (
+            "schemaversion: 2",
+            "schemaversion 2 stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+        ),
+        (
+            'schemaversion: "1"',
+            "schemaversion '1' stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+        ),
+        (
+            "schemaversion: true",
+            "schemaversion true stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+        ),
+    ],
+)
+def test_schemaversion_is_shown_as_written(base_copy: Path, written: str, message: str) -> None:
+    _replace(base_copy / "rapporter/2023/grundskolenamnden.yaml", "schemaversion: 1", written)
+    assert _messages(base_copy, "okand-schemaversion") == [message]
+
+
+def test_no_python_notation_reaches_a_message(base_copy: Path) -> None:
+    report = base_copy / "rapporter/2023/grundskolenamnden.yaml"
+    _replace(report, "schemaversion: 1", "schemaversion:")
+    _replace(report, "illustrativ: true", "illustrativ: [] ")
+    _replace(report, "status: pagaende", "status: {}")
+    _replace(report, "nulage: Arbetet pågår.", "nulage: ~")
+    _replace(report, "bedomning: bedoms-uppnas", "bedomning: True")
+    messages = [str(f["message"]) for f in _findings(base_copy)]
+    assert len(messages) >= 4
+    for text in messages:
+        for python in ("None", "True", "False", "[]", "{}", "\"'", "'\""):
+            assert python not in text, text
+
+
+def test_echoed_names_and_keys_are_shortened(base_copy: Path) -> None:
+    (base_copy / "rapporter/2023/socialnamnd-nordost.yaml").unlink()
+    _replace(
+        base_copy / "organisationer.yaml", "namn: Socialnämnd Nordost", "namn: " + "N" * 200_000
+    )
+    _replace(
+        base_copy / "rapporter/2023/grundskolenamnden.yaml",
+        "illustrativ: true",
+        f'illustrativ: true\n? "{"K" * 100_000}"\n: 1',
+    )
+    found = _findings(base_copy)
+    by_code = {str(f["code"]): str(f["message"]) for f in found}
+    assert by_code["rapport-saknas"].startswith("N" * 60 + "… (200 000 tecken) har inte lämnat")
+    assert by_code["okant-falt"].startswith("Okänd nyckel '" + "K" * 60 + "… (100 000 tecken)'")
+    assert all(len(str(f["message"])) < 2000 for f in found)
+
+
+def test_a_report_after_the_plan_says_what_to_do(base_copy: Path) -> None:
+    report = base_copy / "rapporter/2026/grundskolenamnden.yaml"
+    report.parent.mkdir()
+    report.write_text(
+        (base_copy / "rapporter/2023/grundskolenamnden.yaml")
+        .read_text(encoding="utf-8")
+        .replace("ar: 2023", "ar: 2026"),
+        encoding="utf-8",
+    )
+    assert _messages(base_copy, "ar-utanfor-planen") == [
+        "År 2026 ligger utanför planens giltighetstid 2022–2025, och rapporter lämnas bara för "
+        "de åren. Är året fel skrivet: rätta 'ar' (och flytta filen till rapporter/<år>/). "
+        "Gäller rapporten 2026: den hör inte till den här planen, ta bort filen ur datamappen."
+    ]
+
+
+def _indicator(varde: float) -> dict[str, object]:
+    return {
+        "schemaversion": 1,
+        "id": "x",
+        "namn": "X",
+        "fokusomrade": "2",
+        "enhet": "procent",
+        "riktning": "hogre-ar-battre",
+        "definition": "En definition.",
+        "kallor": [{"id": "k", "utgivare": "U", "sakerhet": "bekraftad"}],
+        "baslinje": {"ar": 2014, "varde": varde, "kalla": "k"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("varde", "digits"), [(1.7e308, 309), (1e-300, 301), (1.2345678901234567e-5, 22), (1e20, 21)]
+)
+def test_a_float_with_more_digits_than_any_indicator_is_an_error(varde: float, digits: int) -> None:
+    model, found = schema_findings("x.yaml", IndikatorFil, _indicator(varde))
+    assert model is None
+    assert [(f.code, f.message) for f in found] == [
+        (
+            "for-manga-siffror",
+            f"'varde': Talet {varde!r} har {digits} siffror när det skrivs ut, men ett värde får "
+            "ha högst 20. Kontrollera värdet (ett fel i exponenten, eller något inklistrat?) och "
+            "skriv det som ett vanligt tal utan e, med punkt som decimaltecken (t.ex. 15.7).",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "varde",
+    [0.0, 79.2, -0.001, 0.30000000000000004, 12345678901234567.0, 99999999999999999999.0 / 10],
+)
+def test_ordinary_floats_pass(varde: float) -> None:
+    model, found = schema_findings("x.yaml", IndikatorFil, _indicator(varde))
+    assert found == []
+    assert model is not None
+
+
+def test_echoed_ids_are_shortened(base_copy: Path) -> None:
+    long_id = "a" * 100_000
+    _replace(
+        base_copy / "rapporter/2023/grundskolenamnden.yaml",
+        "omraden: [bergsjon]",
+        f"omraden: [{long_id}]",
+    )
+    _replace(base_copy / "uppfoljning/2023.yaml", "- omrade: bergsjon", f"- omrade: {long_id}")
+    _replace(
+        base_copy / "uppfoljning/2023.yaml",
+        "  - uppdrag: sluta-skjut",
+        f"  - uppdrag: {long_id}",
+    )
+    found = _findings(base_copy)
+    codes = sorted(str(f["code"]) for f in found)
+    assert codes.count("okant-omrade") == 2
+    for f in found:
+        assert len(str(f["message"])) < 2000, (f["code"], len(str(f["message"])))
