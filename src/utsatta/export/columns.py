@@ -35,7 +35,8 @@ def _text(namn: str, beskrivning: str) -> Column:
 
 def _kod(namn: str, beskrivning: str) -> Column:
     # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
-    return Column(namn, "text", beskrivning)
+    # Anything unusual in one (a file name) is made visible, not removed.
+    return Column(namn, "text", beskrivning, slag="id")
 
 
 _AR = Column("ar", "heltal", "Året som uppgiften gäller.")
