@@ -257,3 +257,35 @@ def test_unwritable_number_is_a_swedish_error_naming_the_cell(value: float, show
             write(table)
         assert str(info.value) == expected
         assert info.value.exit_code == 1
+
+
+def test_xlsxwriter_refusing_a_value_is_a_swedish_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever XlsxWriter does with a value (a status, an exception), never a traceback."""
+    from xlsxwriter.worksheet import Worksheet
+
+    table = Table(
+        "prov",
+        "Prov.",
+        (Column("text", "text", "En text."), Column("kallfil", "text", "Fil.", slag="id")),
+        (("hej", "rapporter/2023/x.yaml"),),
+    )
+    monkeypatch.setattr(Worksheet, "write_string", lambda *a, **k: -2)
+    with pytest.raises(CellError) as info:
+        xlsx_bytes([table])
+    assert str(info.value) == (
+        "Värdet i tabellen prov, rad 2, kolumnen text, från rapporter/2023/x.yaml kan inte "
+        "skrivas i xlsx-filen (XlsxWriter svarade -2). Exportera som CSV (--format csv) och "
+        "rapportera gärna felet till utsattas utvecklare."
+    )
+
+    def boom(*args: object, **kwargs: object) -> int:
+        raise OverflowError("too big")
+
+    monkeypatch.setattr(Worksheet, "write_string", boom)
+    with pytest.raises(CellError) as info:
+        xlsx_bytes([table])
+    assert str(info.value) == (
+        "xlsx-filen kan inte skrivas: XlsxWriter avvisade ett värde (XlsxWriter skriver på "
+        'engelska: "OverflowError: too big"). Exportera som CSV (--format csv) och rapportera '
+        "gärna felet till utsattas utvecklare."
+    )

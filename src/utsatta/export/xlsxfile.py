@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from utsatta import escape
 from utsatta.errors import UtsattaError
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
@@ -228,9 +229,10 @@ def xlsx_book(data: Sequence[Table], *, datum: str | None = None) -> XlsxBook:
             _sheet(workbook, table, formats, notes)
         workbook.close()
     except (ValueError, OverflowError, TypeError) as exc:  # XlsxWriter on a value: no traceback
+        detail = escape.shorten(f"{type(exc).__name__}: {exc}", 200)
         raise CellError(
-            f"xlsx-filen kan inte skrivas: XlsxWriter avvisade ett värde ({type(exc).__name__}: "
-            f"{exc}). Exportera som CSV (--format csv) och rapportera gärna felet till utsattas "
-            "utvecklare."
+            "xlsx-filen kan inte skrivas: XlsxWriter avvisade ett värde (XlsxWriter skriver på "
+            f'engelska: "{detail}"). Exportera som CSV (--format csv) och rapportera gärna '
+            "felet till utsattas utvecklare."
         ) from exc
     return XlsxBook(buf.getvalue(), tuple(notes))
