@@ -426,6 +426,45 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+def test_not_checked_names_every_data_file_the_walk_skips(data: Path, tmp_path: Path) -> None:
+    """A report linked out of the data folder, a folder linked in, a report with the wrong
+    ending or in the wrong place: each is a refusal in fmt's result, with validate's code, so
+    fmt never says "all files are formatted" over a file it skipped."""
+    outside = tmp_path / "utanfor.yaml"
+    outside.write_bytes((DATA / "rapporter/2023/higab.yaml").read_bytes())
+    (data / "rapporter/2023/goteborgslokaler.yaml").symlink_to(outside)
+    (data / "rapporter/2023/framtiden.yml").write_bytes(MESSY.encode())
+    (data / "rapporter/framtiden.yaml").write_bytes(MESSY.encode())
+    (data / "ovrigt.txt").write_text("inte data", encoding="utf-8")
+    found = {r.finding(r.path.as_posix()) for r in fmt_module.not_checked(data)}
+    link = (
+        "Filen är en symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den "
+        "inte; lägg in filen i datamappen i stället. fmt har därför varken kontrollerat eller "
+        "formaterat den."
+    )
+    assert {(f.file, f.line, f.column, f.code, f.severity) for f in found if f} == {
+        ("data/rapporter/2023/goteborgslokaler.yaml", 1, 1, "lank-utanfor-data", "fel"),
+        ("data/rapporter/2023/framtiden.yml", 1, 1, "fel-filandelse", "fel"),
+        ("data/rapporter/framtiden.yaml", 1, 1, "fel-plats", "fel"),
+    }
+    assert link in {f.message for f in found if f}
+
+
+def test_format_file_names_a_link_out_of_the_data_folder(data: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "utanfor.yaml"
+    outside.write_bytes(MESSY.encode())
+    link = data / "rapporter/2023/goteborgslokaler.yaml"
+    link.symlink_to(outside)
+    result = format_file(link, "rapport", inside=data)
+    finding = result.finding("rapporter/2023/goteborgslokaler.yaml")
+    assert finding is not None and finding.code == "lank-utanfor-data"
+    assert finding.message == (
+        "Filen är en symbolisk länk som pekar utanför datamappen och varken kontrolleras eller "
+        "formateras (av säkerhetsskäl läses den inte). Lägg in filen i datamappen i stället."
+    )
+    assert outside.read_bytes() == MESSY.encode()
+
+
 def test_check_lists_files_that_would_change_and_changes_nothing(data: Path) -> None:
     before = {p: p.read_bytes() for p in data.rglob("*.yaml")}
     code, out = _invoke("--check", "--data", "data")

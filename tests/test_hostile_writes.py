@@ -177,7 +177,10 @@ def _templates(tmp_path: Path, text: str) -> Path:
     ("template", "words"),
     [
         ("rad ett\n{% if %}\n", "report.md.j2:2: mallen kan inte användas: syntaxfel"),
-        ("a\nb\n{{ r.finns_inte }}\n", "report.md.j2:3: mallen kan inte användas: ett namn"),
+        (
+            "a\nb\n{{ r.finns_inte }}\n",
+            "report.md.j2:3: mallen kan inte användas: okänt fält 'finns_inte'",
+        ),
         ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "range"),
         ("{{ 'x' * 100000000 }}", "längre än"),
         ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "rekursion"),

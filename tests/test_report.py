@@ -1055,7 +1055,7 @@ def test_templates_are_strict_and_sandboxed(tmp_path: Path, view: ReportView) ->
     own = tmp_path / "templates"
     own.mkdir()
     (own / "report.md.j2").write_text("{{ r.finns_inte }}\n", "utf-8")
-    with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: .*ett namn finns inte"):
+    with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: .*okänt fält 'finns_inte'"):
         render(view, "md", own)
     (own / "report.md.j2").write_text("{{ r.__class__.__subclasses__() }}\n", "utf-8")
     with pytest.raises(TemplateFailed, match=r"report\.md\.j2:1: "):

@@ -6,6 +6,12 @@ Library use::
     data = tables(dataset, 2023)                      # list[Table]
     export(dataset, 2023, "xlsx", Path("uppfoljning-2023.xlsx"))
     export(dataset, 2023, "csv", Path("export-2023"))  # a folder, one CSV per table
+    written = export(dataset, 2023, "xlsx", path)      # the paths written, a list ...
+    written.notes                                      # ... with notes for the user (Swedish)
+
+A value no format can hold (an infinite number) is :class:`CellError` (exit 1) naming table,
+row, column and data file. A text longer than an Excel cell holds is cut in the workbook with a
+visible marker, and said in ``notes`` (the CSV files keep the whole text).
 
 The tables are described in :mod:`utsatta.export.tables`, the CSV dialect in
 :mod:`utsatta.export.csvfile`, the workbook in :mod:`utsatta.export.xlsxfile`, and how files are
@@ -17,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from utsatta.export.cells import CellError
 from utsatta.export.table import Cell, Column, Table
 from utsatta.export.tables import tables
 
@@ -25,8 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cell",
+    "CellError",
     "Column",
     "ExportFormat",
+    "Exported",
     "Table",
     "csv_files",
     "export",
@@ -38,6 +47,16 @@ __all__ = [
 ExportFormat = Literal["csv", "xlsx"]
 
 
+class Exported(list[Path]):
+    """The files written, in order (a list, as before), and ``notes``: what the user should be
+    told about them, in Swedish (a text cut to fit an Excel cell); a command prints them as
+    warnings."""
+
+    def __init__(self, paths: list[Path], notes: tuple[str, ...] = ()) -> None:
+        super().__init__(paths)
+        self.notes = notes
+
+
 def csv_files(data: list[Table]) -> dict[str, str]:
     """File name → CSV text, one file per table (``insatsrapporter.csv`` …)."""
     from utsatta.export.csvfile import csv_text
@@ -46,7 +65,8 @@ def csv_files(data: list[Table]) -> dict[str, str]:
 
 
 def write_csv(data: list[Table], folder: Path, *, force: bool = False) -> list[Path]:
-    """Write one CSV file per table into ``folder`` (created if missing)."""
+    """Write one CSV file per table into ``folder`` (created if missing). CSV holds every text
+    whole, so there is nothing to note."""
     from utsatta.export.write import write_folder
 
     return write_folder(folder, csv_files(data), force=force)
@@ -54,13 +74,14 @@ def write_csv(data: list[Table], folder: Path, *, force: bool = False) -> list[P
 
 def write_xlsx(
     data: list[Table], path: Path, *, force: bool = False, datum: str | None = None
-) -> list[Path]:
+) -> Exported:
     """Write one workbook with a sheet per table to ``path``."""
     from utsatta.export.write import write_file
-    from utsatta.export.xlsxfile import xlsx_bytes
+    from utsatta.export.xlsxfile import xlsx_book
 
-    write_file(path, xlsx_bytes(data, datum=datum), force=force)
-    return [path]
+    book = xlsx_book(data, datum=datum)
+    write_file(path, book.content, force=force)
+    return Exported([path], book.notes)
 
 
 def export(
@@ -71,15 +92,16 @@ def export(
     *,
     force: bool = False,
     datum: str | None = None,
-) -> list[Path]:
-    """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written.
+) -> Exported:
+    """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written, with
+    notes for the user (:class:`Exported`).
 
     Raises :class:`utsatta.errors.WriteRefused` (Swedish message, exit 4) when a file exists and
     ``force`` is not set, or when a target is not a regular file.
     """
     data = tables(ds, ar)
     if fmt == "csv":
-        return write_csv(data, output, force=force)
+        return Exported(write_csv(data, output, force=force))
     if fmt == "xlsx":
         return write_xlsx(data, output, force=force, datum=datum)
-    raise ValueError(f"okänt exportformat {fmt!r}")
+    raise ValueError(f"okänt exportformat {fmt!r} (csv eller xlsx)")

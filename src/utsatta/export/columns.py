@@ -25,7 +25,9 @@ TEXT_NOTE: Final = (
     " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
     "vagnretur, så att Excel och LibreOffice visar den som text och aldrig räknar den som en "
     "formel; ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en "
-    "textcell utan apostrof."
+    "textcell utan apostrof. Styrtecken och tecken som vänder textriktningen tas bort, som i "
+    "rapporterna. En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
+    "xlsx-filen och slutar då med en markering; CSV-filerna har hela texten."
 )
 
 
@@ -35,7 +37,8 @@ def _text(namn: str, beskrivning: str) -> Column:
 
 def _kod(namn: str, beskrivning: str) -> Column:
     # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
-    return Column(namn, "text", beskrivning)
+    # Anything unusual in one (a file name) is made visible, not removed.
+    return Column(namn, "text", beskrivning, slag="id")
 
 
 _AR = Column("ar", "heltal", "Året som uppgiften gäller.")

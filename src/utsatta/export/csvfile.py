@@ -6,6 +6,9 @@ with Swedish settings expects when a file is opened with a double click, and R's
 ``read.csv2``), CRLF line ends and quotes as in RFC 4180 (a field with ; " or a line break is
 quoted, a quote doubled). Numbers are written as numbers, without thousands separator.
 
+Every text is cleaned first (:mod:`utsatta.export.cells`: no control or bidi character is
+written), and a number no format can hold is a Swedish error naming the cell.
+
 Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading
 ``'``, so no spreadsheet evaluates text from the data (OWASP's advice on CSV injection). Numbers
 are never touched, so a negative number stays a number.
@@ -19,7 +22,8 @@ import math
 from decimal import Decimal
 from typing import Final
 
-from utsatta.export.table import Cell, Table
+from utsatta.export.cells import clean_text, number_of
+from utsatta.export.table import Cell, Column, Table
 
 __all__ = ["BOM", "DANGEROUS_PREFIXES", "csv_text", "number_text", "safe_text"]
 
@@ -47,12 +51,13 @@ def number_text(value: int | float) -> str:
     return format(Decimal(repr(value)), "f").replace(".", ",")
 
 
-def _field(value: Cell) -> str:
+def _field(value: Cell, table: Table, index: int, column: Column) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return safe_text(value)
-    return number_text(value)
+        # cleaned first: removing a leading control must not uncover a formula
+        return safe_text(clean_text(value, column))
+    return number_text(number_of(value, table, index, column))
 
 
 def csv_text(table: Table) -> str:
@@ -60,6 +65,8 @@ def csv_text(table: Table) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", quotechar='"', lineterminator="\r\n")
     writer.writerow([c.namn for c in table.columns])
-    for row in table.rows:
-        writer.writerow([_field(v) for v in row])
+    for index, row in enumerate(table.rows):
+        writer.writerow(
+            [_field(v, table, index, c) for v, c in zip(row, table.columns, strict=True)]
+        )
     return BOM + buf.getvalue()

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Cell", "Column", "Table", "Typ"]
+__all__ = ["Cell", "Column", "Slag", "Table", "Typ"]
 
 Cell = str | int | float | None
 #: text, heltal (whole number), tal (number, maybe with decimals), ja/nej
 Typ = Literal["text", "heltal", "tal", "ja/nej"]
+#: how a writer cleans a text: "prosa" (names, texts: controls and bidi removed as in the
+#: reports) or "id" (codes, ids, file names: such characters made visible)
+Slag = Literal["prosa", "id"]
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class Column:
     typ: Typ
     #: what the column holds, in Swedish, for the table of column descriptions
     beskrivning: str
+    slag: Slag = "prosa"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ widths); it is pure Python with no dependencies; and with a fixed creation date 
 the same bytes for the same data (zip members carry 1980-01-01). openpyxl is used only by the
 tests, to read the file back.
 
+Every text is cleaned first (:mod:`utsatta.export.cells`). A text longer than a cell holds
+(32 767 characters) is cut and ends with a visible Swedish marker saying how many characters
+were left out and where the whole text is; each cut is also a note in :class:`XlsxBook` for the
+user (docs/decisions/0108-export-cells.md). CSV keeps the whole text.
+
 Every sheet: a bold header row with a fill and borders, frozen, an autofilter over the data,
 column widths from the longest value (capped), text cells that wrap for the long texts.
 """
@@ -17,13 +22,25 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
+from utsatta import escape
 from utsatta.errors import UtsattaError
-from utsatta.export.table import Table
+from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
+from utsatta.export.table import Column, Table
 
-__all__ = ["FIXED_CREATED", "INSTALL_XLSX", "XlsxUnavailableError", "xlsx_bytes"]
+__all__ = [
+    "FIXED_CREATED",
+    "INSTALL_XLSX",
+    "MAX_CELL",
+    "XlsxBook",
+    "XlsxUnavailableError",
+    "cut_marker",
+    "xlsx_book",
+    "xlsx_bytes",
+]
 
 INSTALL_XLSX: Final = "python -m pip install 'utsatta[xlsx]'"
 
@@ -38,8 +55,75 @@ _ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 #: widths in Excel's character units
 MIN_WIDTH: Final = 6
 MAX_WIDTH: Final = 60
-#: Excel's limit on the length of a cell's text
+#: Excel's limit on the length of a cell's text, in UTF-16 code units (Excel's characters)
 MAX_CELL: Final = 32767
+
+
+@dataclass(frozen=True)
+class XlsxBook:
+    """The workbook's bytes and what the user should be told about them (Swedish notes, one
+    per text that had to be cut)."""
+
+    content: bytes
+    notes: tuple[str, ...] = ()
+
+
+def _units(text: str) -> int:
+    """The length as Excel counts it: UTF-16 code units (a character outside the BMP is 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _grouped(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+def cut_marker(left_out: int, fil: str | None) -> str:
+    """The text that ends a cut cell: how much is missing and where the whole text is."""
+    where_whole = f"i datafilen {fil}" if fil else "i datafilen"
+    return (
+        f" […] [KORTAD AV UTSATTA: {_grouped(left_out)} tecken utelämnade, eftersom en cell i "
+        f"Excel rymmer högst {_grouped(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
+        "i CSV-exporten (utsatta export --format csv).]"
+    )
+
+
+def _head(text: str, room: int) -> str:
+    """The longest start of ``text`` of at most ``room`` UTF-16 units."""
+    used = 0
+    for at, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > room:
+            return text[:at]
+    return text
+
+
+def _fit(text: str, fil: str | None) -> tuple[str, int]:
+    """``text`` cut to fill a cell exactly, the marker at its end, and how many characters
+    were left out (0: it fits as it is)."""
+    if _units(text) <= MAX_CELL:
+        return text, 0
+    # the marker's length depends on the number in it: settle it in a few rounds
+    left_out = 1
+    for _ in range(4):
+        head = _head(text, MAX_CELL - _units(cut_marker(left_out, fil)))
+        if len(text) - len(head) == left_out:
+            break
+        left_out = len(text) - len(head)
+    cut = head + cut_marker(left_out, fil)
+    if _units(cut) > MAX_CELL:  # pragma: no cover - the rounds did not settle (a digit more)
+        head = _head(text, MAX_CELL - _units(cut_marker(10 * len(text), fil)))
+        left_out = len(text) - len(head)
+        cut = head + cut_marker(left_out, fil)
+    return cut, left_out
+
+
+def _cut_note(table: Table, index: int, column: Column, total: int, left_out: int) -> str:
+    return (
+        f"Texten i {where(table, index, column)} har {_grouped(total)} tecken, men en cell i "
+        f"Excel rymmer högst {_grouped(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
+        f"markering om de {_grouped(left_out)} tecken som utelämnades; hela texten finns i "
+        "datafilen och i CSV-exporten (--format csv)."
+    )
 
 
 def _created(datum: str | None) -> datetime:
@@ -58,14 +142,19 @@ def _width(table: Table, col: int) -> int:
         value = row[col]
         if value is None:
             continue
-        text = value if isinstance(value, str) else str(value)
+        if not isinstance(value, str):
+            if isinstance(value, int) and abs(value) >= 10**300:
+                return MAX_WIDTH  # str() of it could fail; writing it is refused with a place
+            text = str(value)
+        else:
+            text = value
         longest = max(longest, max((len(line) for line in text.split("\n")), default=0))
         if longest >= MAX_WIDTH:
             return MAX_WIDTH
     return max(MIN_WIDTH, longest + 2)
 
 
-def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
+def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
     ws = workbook.add_worksheet(table.namn)
     for c, column in enumerate(table.columns):
         ws.write_string(0, c, column.namn, formats["head"])
@@ -75,23 +164,37 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
         for c, value in enumerate(row):
             if value is None:
                 continue
+            column = table.columns[c]
             if isinstance(value, str):
-                if len(value) > MAX_CELL:
-                    raise ValueError(
-                        f"En text i {table.namn}, kolumnen {table.columns[c].namn}, är längre "
-                        f"än Excels gräns på {MAX_CELL} tecken."
-                    )
-                ws.write_string(r, c, value)
+                whole = clean_text(value, column)
+                text, left_out = _fit(whole, file_of(table, row))
+                if left_out:
+                    notes.append(_cut_note(table, r - 1, column, len(whole), left_out))
+                status = ws.write_string(r, c, text)
             else:
-                ws.write_number(r, c, value)
+                status = ws.write_number(r, c, number_of(value, table, r - 1, column))
+            if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
+                raise CellError(
+                    f"Värdet i {where(table, r - 1, column)} kan inte skrivas i xlsx-filen "
+                    f"(XlsxWriter svarade {status}). Exportera som CSV (--format csv) och "
+                    "rapportera gärna felet till utsattas utvecklare."
+                )
     ws.freeze_panes(1, 0)
     last_row = max(len(table.rows), 1)
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
 
 
 def xlsx_bytes(data: Sequence[Table], *, datum: str | None = None) -> bytes:
+    """The workbook's bytes (see :func:`xlsx_book`, which also gives the notes)."""
+    return xlsx_book(data, datum=datum).content
+
+
+def xlsx_book(data: Sequence[Table], *, datum: str | None = None) -> XlsxBook:
     """The workbook: one sheet per table, in the order given. ``datum`` (an ISO date from the
-    data) is the workbook's creation date; without it a fixed date, so the bytes are stable."""
+    data) is the workbook's creation date; without it a fixed date, so the bytes are stable.
+
+    Raises :class:`CellError` (Swedish, exit 1) for a value no workbook can hold, never a
+    Python error from XlsxWriter."""
     try:
         import xlsxwriter
     except ImportError as exc:
@@ -120,7 +223,16 @@ def xlsx_bytes(data: Sequence[Table], *, datum: str | None = None) -> bytes:
         ),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
     }
-    for table in data:
-        _sheet(workbook, table, formats)
-    workbook.close()
-    return buf.getvalue()
+    notes: list[str] = []
+    try:
+        for table in data:
+            _sheet(workbook, table, formats, notes)
+        workbook.close()
+    except (ValueError, OverflowError, TypeError) as exc:  # XlsxWriter on a value: no traceback
+        detail = escape.shorten(f"{type(exc).__name__}: {exc}", 200)
+        raise CellError(
+            "xlsx-filen kan inte skrivas: XlsxWriter avvisade ett värde (XlsxWriter skriver på "
+            f'engelska: "{detail}"). Exportera som CSV (--format csv) och rapportera gärna '
+            "felet till utsattas utvecklare."
+        ) from exc
+    return XlsxBook(buf.getvalue(), tuple(notes))

@@ -13,19 +13,65 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from utsatta.findings import Finding
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
 from utsatta.load.dataset import KIND_MODELS
+from utsatta.load.files import discover
 from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
 
-__all__ = ["FmtResult", "FormatRefused", "comment_texts", "format_file", "format_text", "same"]
+__all__ = [
+    "NOT_READ_CODES",
+    "FmtResult",
+    "FormatRefused",
+    "comment_texts",
+    "format_file",
+    "format_text",
+    "not_checked",
+    "same",
+]
 
 Path_ = tuple[Any, ...]
 
 
 # --------------------------------------------------------------------------------------------
 # The public functions.
+
+#: What the data folder's walk leaves unread that is, or holds, a data file: a link out of the
+#: folder or to a folder, an unreadable folder, a folder or a device where a file should be, a
+#: data file with the wrong ending or in the wrong place. fmt neither checks nor formats these,
+#: and says so (validate reports them under the same codes).
+NOT_READ_CODES = frozenset(
+    {
+        "lank-utanfor-data",
+        "lankad-mapp",
+        "mapp-kan-inte-lasas",
+        "mapp-i-stallet-for-fil",
+        "inte-en-vanlig-fil",
+        "fel-filandelse",
+        "fel-plats",
+    }
+)
+
+
+def not_checked(root: Path) -> list[FmtResult]:
+    """What in the data folder ``root`` fmt does not read, each as a refused result naming the
+    file (or folder) and why: ``utsatta fmt`` must never say "all files are formatted" over a
+    file it skipped. Their ``path`` is as the user sees it (relative to the working folder)."""
+    findings: list[Finding] = []
+    discover(root, findings)
+    return [
+        FmtResult(
+            Path(f.file),
+            error=f"{f.message} fmt har därför varken kontrollerat eller formaterat den.",
+            line=f.line,
+            column=f.column,
+            code=f.code,
+        )
+        for f in findings
+        if f.code in NOT_READ_CODES
+    ]
 
 
 def _check(original_data: Any, original_comments: Counter[str], formatted: str) -> str | None:
@@ -135,6 +181,14 @@ def format_text(text: str, kind: str) -> str:
     )
 
 
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        link.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):  # outside, or a loop of links
+        return False
+    return True
+
+
 def format_file(
     path: Path, kind: str, *, write: bool = True, inside: Path | None = None
 ) -> FmtResult:
@@ -146,6 +200,14 @@ def format_file(
     from utsatta.fileio import read_regular, write_atomic
 
     if path.is_symlink():
+        if inside is not None and not _inside(path, inside):
+            return FmtResult(
+                path,
+                error="Filen är en symbolisk länk som pekar utanför datamappen och varken "
+                "kontrolleras eller formateras (av säkerhetsskäl läses den inte). Lägg in filen "
+                "i datamappen i stället.",
+                code="lank-utanfor-data",
+            )
         return FmtResult(
             path,
             error="Filen är en symbolisk länk och formateras inte. Formatera filen den pekar på.",

@@ -44,6 +44,9 @@ class FmtResult:
     internal: bool = False
     #: the exit code of a failed write (120 could not write, 4 refused; docs/decisions/0060)
     write_exit: int = 0
+    #: the finding code when it is not kan-inte-formateras: the file was not even read, for the
+    #: reason validate gives under this code (lank-utanfor-data …)
+    code: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -54,5 +57,5 @@ class FmtResult:
         Without a known place the finding is at line 0 (the file as a whole)."""
         if self.error is None:
             return None
-        code = "fmt-internt-fel" if self.internal else "kan-inte-formateras"
+        code = self.code or ("fmt-internt-fel" if self.internal else "kan-inte-formateras")
         return Finding(file, self.line or 0, self.column or 0, code, Severity.FEL, self.error)

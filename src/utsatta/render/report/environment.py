@@ -18,6 +18,7 @@ from utsatta import escape
 from utsatta.errors import UtsattaError
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
+from utsatta.render.report import template_errors
 from utsatta.render.report.assemble import build
 from utsatta.render.report.view import ReportView
 
@@ -226,7 +227,7 @@ def _bounded(parts: Iterator[str], limit: int) -> str:
 def _template_place(exc: BaseException, name: str = "mallen") -> str:
     """``file:line`` of the template where ``exc`` happened (Jinja rewrites its traceback so
     that the template's frames carry the template file and line)."""
-    filename = getattr(exc, "filename", None)
+    filename = getattr(exc, "filename", None) or getattr(exc, "name", None)
     lineno = getattr(exc, "lineno", None)
     if filename and lineno:
         return f"{escape.identifier(str(filename))}:{lineno}"
@@ -234,6 +235,10 @@ def _template_place(exc: BaseException, name: str = "mallen") -> str:
         if frame.filename.endswith(".j2"):
             return f"{escape.identifier(frame.filename)}:{frame.lineno}"
     return escape.identifier(name)
+
+
+#: Python errors a template can cause while it runs ({{ 1/0 }}, {{ "a" + 1 }}, {{ r.ar() }})
+_RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError)
 
 
 def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -> str:
@@ -255,7 +260,7 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
         raise TemplateFailed(f"{_template_place(exc, name)}: {exc}") from None
     except TemplateError as exc:
         raise TemplateFailed(
-            f"{_template_place(exc)}: mallen kan inte användas: {_swedish(exc)}"
+            f"{_template_place(exc, name)}: mallen kan inte användas: {_swedish(exc)}"
         ) from None
     except RecursionError as exc:
         raise TemplateFailed(
@@ -263,20 +268,29 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
         ) from None
     except (MemoryError, OverflowError) as exc:
         raise TemplateFailed(f"{_template_place(exc)}: mallen kräver för mycket minne.") from None
+    except _RUNTIME_ERRORS as exc:
+        raise TemplateFailed(
+            f"{_template_place(exc, name)}: mallen kan inte användas: "
+            f"{template_errors.runtime_error(exc)}"
+        ) from None
 
 
 def _swedish(exc: BaseException) -> str:
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    text = escape.shorten(str(exc.args[0]) if exc.args else str(exc), 200)
+    message = str(exc.args[0]) if exc.args else str(exc)
     if isinstance(exc, TemplateSyntaxError):
-        return f"syntaxfel ({text}). Rätta raden."
+        return template_errors.syntax_error(exc.message or message)
     if isinstance(exc, UndefinedError):
-        return f"ett namn finns inte ({text}). Kontrollera stavningen mot mallarna i utsatta."
+        return template_errors.undefined_error(message)
+    text = escape.shorten(message, 200)
     if isinstance(exc, SecurityError):
-        return f"mallen försöker något som inte är tillåtet ({text})."
-    return f"{text}."
+        return (
+            "mallen försöker något som inte är tillåtet (mallmotorn Jinja skriver på "
+            f'engelska: "{text}").'
+        )
+    return f'mallmotorn Jinja skriver på engelska: "{text}".'
 
 
 def _without_trailing_spaces(text: str) -> str:
