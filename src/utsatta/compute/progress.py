@@ -190,7 +190,8 @@ def compute(
     (caller errors, not data to assess). ``till_ar`` (the report year) drops utfall after that
     year and decides whether the målår has come. ``planperiod`` is the plan's giltighet (från,
     till); a status other than ej bedömbar then needs a value from its first year on, and a
-    development is read only from the last value before the period on (None: not checked). ``luckor`` are years whose value is missing, not zero (a police level unknown).
+    development is read only from the last value before the period on (None: not checked).
+    ``luckor`` are years whose value is missing, not zero (a police level unknown).
     ``tvetydig`` says why a change of the series is neither better nor worse (a count of a middle
     police level); pace and development are then ej bedömbar, the målvärde is still checked.
     """

@@ -2,7 +2,9 @@
 and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inline-svg-charts.md;
 what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vilseleder.md.
 
-* The value axis always includes 0, so a small change never looks like a collapse.
+* The value axis always includes 0, so a small change never looks like a collapse; it never
+  goes below 0 for data that does not (all zero: 0 to 1), and its description says where it
+  starts and ends, from the ticks drawn.
 * A line joins two values only one step of the series apart (a year, or two for the police's
   lists every other year) and measured the same way: a year without a value (a police edition
   with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
@@ -110,11 +112,11 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
     """
     c = _CONTEXT
     numbers = [_dec(v) for v in values]
-    # The axis always includes 0: a change is drawn in proportion to the whole value.
+    # The axis always includes 0: a change is drawn in proportion to the whole value. So it is
+    # empty only when every value is 0; it then runs 0 to 1, never below 0 for data that is not.
     lo, hi = min([*numbers, Decimal(0)]), max([*numbers, Decimal(0)])
     if lo == hi:
-        pad = c.divide(abs(lo), Decimal(10)) if lo else Decimal(1)
-        lo, hi = c.subtract(lo, pad), c.add(hi, pad)
+        hi = Decimal(1)
     step = _nice_step(c.subtract(hi, lo), integer)
     start = c.multiply(c.divide(lo, step).to_integral_value(ROUND_FLOOR), step)
     stop = c.multiply(c.divide(hi, step).to_integral_value(ROUND_CEILING), step)
@@ -123,6 +125,15 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
     exponent = step.normalize(c).as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     return ticks, decimals
+
+
+def _axis_text(ticks: Sequence[Decimal], labels: Sequence[str]) -> str:
+    """The value axis as drawn, in words: where it starts and ends, and that 0 is on it."""
+    if ticks[0] == 0:
+        return f"Värdeaxeln börjar på 0 och går till {labels[-1]}."
+    if ticks[-1] == 0:
+        return f"Värdeaxeln går från {labels[0]} till 0."
+    return f"Värdeaxeln går från {labels[0]} till {labels[-1]}, med en linje vid 0."
 
 
 def _x_ticks(first: int, last: int) -> list[int]:
@@ -277,7 +288,7 @@ def indicator_svg(
 
     label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps))
     enhet = html_attr(enhet)
-    desc = f"Enhet: {enhet}. Värdeaxeln börjar på 0. {' '.join(source)}"
+    desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '
