@@ -227,6 +227,41 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (sekundär uppgift)" in text
 
 
+@pytest.mark.parametrize(
+    ("sakerhet", "text", "legend"),
+    [
+        ("sekundar", " (sekundär uppgift)", "Sekundär uppgift"),
+        ("slutledd", " (slutledd)", "Slutlett värde"),
+        ("bekraftad", "", "Utfall"),
+        (None, "", "Utfall"),
+    ],
+)
+def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
+    sakerhet: str | None, text: str, legend: str
+) -> None:
+    """ "Antal göteborgare …": the 2019 baseline (83 000) comes from the same secondary source as
+    2023 (41 000); both are marked, in the drawing, the tooltip, the description and the table."""
+    base = P(2019, 83000.0, sakerhet=sakerhet)
+    later = P(2023, 41000.0, sakerhet="bekraftad")
+    fmt = lambda v: tal(v, 0)  # noqa: E731
+    chart = svg(baslinje=base, utfall=[base, later], fmt=fmt, integer=True, enhet="Antal")
+    root = tree(chart)
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "baslinje")
+    title = group.find(f"{SVG}title")
+    assert title is not None and title.text == f"Baslinje 2019: 83 000{text}"
+    (dot,) = group.iter(f"{SVG}circle")
+    assert dot.get("class") == (sakerhet if sakerhet in ("sekundar", "slutledd") else None)
+    assert group.find(f"{SVG}rect") is not None  # the square says: the baseline
+    label = root.find(f"{SVG}title")
+    assert label is not None and f"Baslinje 2019: 83 000{text}." in (label.text or "")
+    assert f">{legend}</text>" in chart
+    table = values_table(ident="x", titel="T", baslinje=base, utfall=[base, later], malvarde=None,
+                         malar=None, fmt=fmt)  # fmt: skip
+    rows = re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table)
+    want = {"sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
+    assert rows == [("83 000", f"Baslinje{want}"), ("41 000", "Utfall")]
+
+
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
     text = svg()
     assert "Slutlett värde" not in text and "Sekundär uppgift" not in text

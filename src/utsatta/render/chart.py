@@ -9,8 +9,8 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   lists every other year) and measured the same way: a year without a value (a police edition
   with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
 * A confirmed value is a filled dot; a secondary one (sekundär uppgift) a hollow dot; an inferred
-  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The legend shows
-  the kinds that occur.
+  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The baseline is
+  drawn the same way, with a square around its dot. The legend shows the kinds that occur.
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -278,7 +278,8 @@ def indicator_svg(
         share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
         return _TOP + float(share) * _PLOT_H
 
-    kinds = [k for k in _KINDS if any(_kind(p) == k for p in points)]
+    drawn = [*points, *([baslinje] if baslinje is not None else [])]
+    kinds = [k for k in _KINDS if any(_kind(p) == k for p in drawn)]
     legend = _legend(kinds, baslinje is not None, target, bool(gaps))
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
@@ -351,11 +352,15 @@ def indicator_svg(
         title = f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}"
         out.append(_marker(_kind(p), px(p.ar), py(p.varde), title))
     if baslinje is not None:
+        # The baseline is a value like the others: its dot shows how sure it is, the square
+        # around it that it is the baseline.
         bx, by = px(baslinje.ar), py(baslinje.varde)
+        kind = _kind(baslinje)
+        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[kind]}"
         out.append(
-            f'<rect x="{_n(bx - 5)}" y="{_n(by - 5)}" width="10" height="10" fill="#ffffff" '
-            f'stroke="{_BASLINJE}" stroke-width="2"><title>Baslinje {baslinje.ar}: '
-            f"{escape(fmt(baslinje.varde), quote=False)}</title></rect>"
+            f'<g class="baslinje"><title>{escape(title, quote=False)}</title>'
+            f'<rect x="{_n(bx - 7)}" y="{_n(by - 7)}" width="14" height="14" fill="#ffffff" '
+            f'stroke="{_BASLINJE}" stroke-width="2"/>{_marker(kind, bx, by)}</g>'
         )
     for year in gaps:
         out.append(
@@ -409,7 +414,7 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
         return [_marker(kind, x + 12, y - 5), text]
     if kind == "baslinje":
         return [
-            f'<rect x="{_n(x + 7)}" y="{_n(y - 10)}" width="10" height="10" fill="#ffffff" '
+            f'<rect x="{_n(x + 5)}" y="{_n(y - 12)}" width="14" height="14" fill="#ffffff" '
             f'stroke="{_BASLINJE}" stroke-width="2"/>',
             text,
         ]
@@ -438,7 +443,7 @@ def _description(
     """The chart in words, for screen readers (and the tooltip)."""
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
-        parts.append(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}.")
+        parts.append(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[_kind(baslinje)]}.")
     if points:
         values = "; ".join(f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}" for p in points)
         parts.append(f"Utfall {values}.")
