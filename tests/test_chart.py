@@ -330,3 +330,15 @@ def test_values_table_lists_every_value_in_year_order_escaped() -> None:
     assert 'role="region" aria-label="Värden: A &lt;b&gt;" tabindex="0"' in html
     assert "<b>" not in html
     assert "<summary>Diagrammets värden som tabell</summary>" in html
+
+
+def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
+    """ "2 449 per 100 000 inv." ends the sentence itself: no "inv.." in the description."""
+    fmt = lambda v: f"{tal(v, 0)} per 100 000 inv."  # noqa: E731
+    chart = svg(baslinje=P(2017, 2449.0), utfall=[P(2018, 2328.0)], fmt=fmt, malvarde=2000.0,
+                malar=2025)  # fmt: skip
+    label = tree(chart).find(f"{SVG}title")
+    assert label is not None and label.text == (
+        "Diagram: Test. Baslinje 2017: 2 449 per 100 000 inv. Utfall 2018: 2 328 per 100 000 "
+        "inv. Målvärde 2025: 2 000 per 100 000 inv."
+    )

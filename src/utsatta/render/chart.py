@@ -431,6 +431,11 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
     ]
 
 
+def _sentence(text: str) -> str:
+    """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
+    return text if text.endswith(".") else text + "."
+
+
 def _description(
     titel: str,
     baslinje: PointLike | None,
@@ -443,14 +448,16 @@ def _description(
     """The chart in words, for screen readers (and the tooltip)."""
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
-        parts.append(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[_kind(baslinje)]}.")
+        parts.append(
+            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[_kind(baslinje)]}")
+        )
     if points:
         values = "; ".join(f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}" for p in points)
-        parts.append(f"Utfall {values}.")
+        parts.append(_sentence(f"Utfall {values}"))
     if gaps:
         parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")
     if malvarde is not None and malar is not None:
-        parts.append(f"Målvärde {malar}: {fmt(malvarde)}.")
+        parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
     else:
         parts.append("Målvärde saknas.")
     return " ".join(parts)
