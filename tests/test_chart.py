@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+import pytest
+
 from utsatta.numbers import tal
 from utsatta.render.chart import FONT_SIZE, WIDTH, indicator_svg
 from utsatta.render.chart_table import values_table
@@ -83,6 +85,93 @@ def test_a_count_axis_starts_at_zero_never_below() -> None:
     assert tick_labels(text) == ["0", "1", "2", "3"]  # never below 0, whole steps
 
 
+def _axis(text: str) -> tuple[list[tuple[float, str]], str, float]:
+    """The tick labels drawn, bottom first with their y, the <desc> text and the 0 line's y."""
+    root = tree(text)
+    labels = sorted(
+        (
+            (float(t.get("y", "nan")), t.text or "")
+            for t in root.iter(f"{SVG}text")
+            if t.get("text-anchor") == "end" and t.get("fill") is None
+        ),
+        reverse=True,
+    )
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    zero = next(el for el in root.iter(f"{SVG}line") if el.get("class") == "noll")
+    return labels, desc.text, float(zero.get("y1", "nan"))
+
+
+_BORJAR = "Värdeaxeln börjar på 0 och går till {}."
+
+
+@pytest.mark.parametrize(
+    ("values", "integer", "first", "last", "axel"),
+    [
+        # an all-zero count: 0 to 1, never −1
+        ([0.0, 0.0, 0.0], True, "0", "1", _BORJAR.format("1")),
+        ([0.0, 0.0], False, "0,00", "1,00", _BORJAR.format("1,00")),  # an all-zero share
+        ([8.0, 8.0, 8.0], True, "0", "8", _BORJAR.format("8")),  # all equal, not zero
+        ([57.0, 57.0], False, "0", "60", _BORJAR.format("60")),
+        ([15.7, 15.71, 15.72], False, "0", "20", _BORJAR.format("20")),  # a tiny change
+        ([83000.0, 41000.0], True, "0", "100 000", _BORJAR.format("100 000")),  # large values
+        ([2.5e12, 2.6e12], False, "0", "3 000 000 000 000", _BORJAR.format("3 000 000 000 000")),
+        ([48.0, 51.5, 99.5], False, "0", "100", _BORJAR.format("100")),  # percentages
+        ([0.4, 0.2], False, "0,0", "0,4", _BORJAR.format("0,4")),
+        (
+            [1e-12, 2e-12],
+            False,
+            "0,0000000000000",
+            "0,0000000000020",
+            _BORJAR.format("0,0000000000020"),
+        ),
+        # negative data: the axis ends at 0; both signs: 0 inside
+        ([-3.0, -1.0], True, "−3", "0", "Värdeaxeln går från −3 till 0."),
+        ([-2.0, 5.0], True, "−2", "6", "Värdeaxeln går från −2 till 6, med en linje vid 0."),
+    ],
+)
+def test_the_axis_description_matches_the_ticks_drawn(
+    values: list[float], integer: bool, first: str, last: str, axel: str
+) -> None:
+    """<desc> says where the value axis starts and ends, as the SVG's own ticks draw it: the
+    lowest label is the start, the highest the end, 0 lies on the 0 line, and data that is never
+    negative has no negative tick."""
+    text = svg(utfall=[P(2020 + i, v) for i, v in enumerate(values)], integer=integer)
+    labels, desc, zero_y = _axis(text)
+    assert (labels[0][1], labels[-1][1]) == (first, last)
+    assert f"Enhet: Procent. {axel} Källa:" in desc
+    zero = [y for y, label in labels if not label.strip("0,−")]
+    assert zero == [zero_y + 5]  # the label of the 0 tick sits 5 below the 0 line
+    if "börjar på 0" in desc:
+        assert labels[0][0] == zero[0]
+    if min(values) >= 0:
+        assert not [label for _, label in labels if label.startswith(("−", "-"))]
+    # every value (a dot with its title; the legend's dots have none) is inside the axis
+    ys = [
+        float(c.get("cy", "nan"))
+        for c in tree(text).iter(f"{SVG}circle")
+        if c.find(f"{SVG}title") is not None
+    ]
+    assert len(ys) == len(values)
+    assert all(labels[-1][0] - 5 <= y <= labels[0][0] - 5 for y in ys)
+
+
+def test_the_new_areas_chart_of_the_2025_report_has_no_negative_tick() -> None:
+    """`utsatta report 2025 --format html`: nya områden is 0 in every edition (0 to 1)."""
+    from pathlib import Path
+
+    from utsatta.load.dataset import load
+    from utsatta.render.report import report_text
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    html = report_text(load(data), 2025, "html")
+    start = html.index('id="diagram-nya-omraden"')
+    chart = html[html.rindex("<svg", 0, start) : html.index("</svg>", start) + 6]
+    labels, desc, _ = _axis(chart)
+    assert [label for _, label in labels] == ["0", "1"]
+    assert "Värdeaxeln börjar på 0 och går till 1." in desc
+
+
 def test_a_gap_year_breaks_the_line_and_is_marked() -> None:
     text = svg(
         utfall=[P(2019, 4.0), P(2020, 5.0), P(2022, 6.0), P(2023, 7.0)],
@@ -138,6 +227,41 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (sekundär uppgift)" in text
 
 
+@pytest.mark.parametrize(
+    ("sakerhet", "text", "legend"),
+    [
+        ("sekundar", " (sekundär uppgift)", "Sekundär uppgift"),
+        ("slutledd", " (slutledd)", "Slutlett värde"),
+        ("bekraftad", "", "Utfall"),
+        (None, "", "Utfall"),
+    ],
+)
+def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
+    sakerhet: str | None, text: str, legend: str
+) -> None:
+    """ "Antal göteborgare …": the 2019 baseline (83 000) comes from the same secondary source as
+    2023 (41 000); both are marked, in the drawing, the tooltip, the description and the table."""
+    base = P(2019, 83000.0, sakerhet=sakerhet)
+    later = P(2023, 41000.0, sakerhet="bekraftad")
+    fmt = lambda v: tal(v, 0)  # noqa: E731
+    chart = svg(baslinje=base, utfall=[base, later], fmt=fmt, integer=True, enhet="Antal")
+    root = tree(chart)
+    group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "baslinje")
+    title = group.find(f"{SVG}title")
+    assert title is not None and title.text == f"Baslinje 2019: 83 000{text}"
+    (dot,) = group.iter(f"{SVG}circle")
+    assert dot.get("class") == (sakerhet if sakerhet in ("sekundar", "slutledd") else None)
+    assert group.find(f"{SVG}rect") is not None  # the square says: the baseline
+    label = root.find(f"{SVG}title")
+    assert label is not None and f"Baslinje 2019: 83 000{text}." in (label.text or "")
+    assert f">{legend}</text>" in chart
+    table = values_table(ident="x", titel="T", baslinje=base, utfall=[base, later], malvarde=None,
+                         malar=None, fmt=fmt)  # fmt: skip
+    rows = re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table)
+    want = {"sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
+    assert rows == [("83 000", f"Baslinje{want}"), ("41 000", "Utfall")]
+
+
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
     text = svg()
     assert "Slutlett värde" not in text and "Sekundär uppgift" not in text
@@ -157,7 +281,7 @@ def test_source_and_unit_are_inside_the_svg() -> None:
     root = tree(text)
     desc = root.find(f"{SVG}desc")
     assert desc is not None and desc.text is not None
-    assert "Enhet: Procent." in desc.text and "Värdeaxeln börjar på 0." in desc.text
+    assert "Enhet: Procent. Värdeaxeln börjar på 0 och går till 20." in desc.text
     assert "Källa: SCB: Befolkningsstatistik (2023-02-21)" in desc.text
     visible = " ".join(t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "kalla")
     assert visible == "Källa: SCB: Befolkningsstatistik (2023-02-21)"
@@ -206,3 +330,15 @@ def test_values_table_lists_every_value_in_year_order_escaped() -> None:
     assert 'role="region" aria-label="Värden: A &lt;b&gt;" tabindex="0"' in html
     assert "<b>" not in html
     assert "<summary>Diagrammets värden som tabell</summary>" in html
+
+
+def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
+    """ "2 449 per 100 000 inv." ends the sentence itself: no "inv.." in the description."""
+    fmt = lambda v: f"{tal(v, 0)} per 100 000 inv."  # noqa: E731
+    chart = svg(baslinje=P(2017, 2449.0), utfall=[P(2018, 2328.0)], fmt=fmt, malvarde=2000.0,
+                malar=2025)  # fmt: skip
+    label = tree(chart).find(f"{SVG}title")
+    assert label is not None and label.text == (
+        "Diagram: Test. Baslinje 2017: 2 449 per 100 000 inv. Utfall 2018: 2 328 per 100 000 "
+        "inv. Målvärde 2025: 2 000 per 100 000 inv."
+    )

@@ -305,6 +305,34 @@ def test_footer_and_contents(libs: tuple[Any, Any], fixture_pdf: Path) -> None:
             assert m[2] in pages[int(m[3]) - 1]
 
 
+def test_a_made_up_decision_date_is_marked_and_not_the_creation_date(
+    libs: tuple[Any, Any],
+) -> None:
+    """The fixture's uppföljning 2023 is illustrative and "decided" 2024-06-01, as the CLI passes
+    it (`decision_date`): every footer says the date is made up, the PDF has no CreationDate, and
+    the footer still fits beside the page number on one line."""
+    import io
+
+    from utsatta.render.pdf import report_pdf
+
+    pdfplumber, pikepdf = libs
+    pdf_bytes = report_pdf(load(FIXTURE), YEAR, datum="2024-06-01")
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        assert "/CreationDate" not in pdf.docinfo
+    footer = "Dnr 0000/20 · Uppföljning 2023 · 2024-06-01 (påhittat datum)"
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        for n, page in enumerate(pdf.pages, start=1):
+            lines = (page.extract_text() or "").splitlines()
+            last = [line for line in lines if footer in line]
+            assert last == [f"{footer} Sida {n} av {len(pdf.pages)}"], n
+            words = page.extract_words()
+            bottom = [w for w in words if w["top"] > page.height - 60]
+            assert all(w["x0"] >= 0 and w["x1"] <= page.width for w in bottom)
+            mark = next(w for w in bottom if w["text"] == "datum)")
+            sida = next(w for w in bottom if w["text"] == "Sida")
+            assert mark["x1"] + 20 < sida["x0"]  # apart, not touching
+
+
 def test_pdf_is_deterministic_and_never_uses_the_clock(libs: tuple[Any, Any]) -> None:
     from utsatta.render.pdf import DATUM_SAKNAS, render_pdf
 

@@ -97,17 +97,30 @@ def test_shows_direction_only_for_counts_closed_upwards() -> None:
 
 
 def test_count_per_edition_with_certainty_and_sources() -> None:
+    """A count is as sure as the klassningar of the areas it counts; a count of 0 names no area
+    and is as sure as the weakest klassning of the edition."""
     fil = _known()
     assert count_per_edition(fil, SU) == Serie(
         (
-            Point(2019, 1.0, sakerhet="slutledd", kallor=("k2019",)),
-            # d has no klassning in 2021: the weakest of a, b, c is c's sekundär
-            Point(2021, 1.0, sakerhet="sekundar", kallor=("k2021",)),
-            Point(2023, 1.0, sakerhet="slutledd", kallor=("k2023",)),
+            # a (bekräftad) is the one särskilt utsatt; d's inferred "ej på listan" is not counted
+            Point(2019, 1.0, sakerhet="bekraftad", kallor=("k2019",)),
+            Point(2021, 1.0, sakerhet="bekraftad", kallor=("k2021",)),
+            Point(2023, 1.0, sakerhet="slutledd", kallor=("k2023",)),  # d, inferred
         )
     )
-    assert _pts(count_per_edition(fil, ("riskomrade",))) == [(2019, 1), (2021, 0), (2023, 1)]
-    assert _pts(count_per_edition(fil, TRE)) == [(2019, 3), (2021, 2), (2023, 4)]
+    assert [
+        (p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, ("riskomrade",)).punkter
+    ] == [
+        (2019, 1, "bekraftad"),  # b
+        # none: rests on every area's klassning (d has none in 2021): c's sekundär
+        (2021, 0, "sekundar"),
+        (2023, 1, "bekraftad"),  # a
+    ]
+    assert [(p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, TRE).punkter] == [
+        (2019, 3, "sekundar"),  # a, b and c (sekundär); d off the list is not counted
+        (2021, 2, "bekraftad"),  # a, b; c (sekundär) off the list is not counted
+        (2023, 4, "slutledd"),  # d counted
+    ]
 
 
 def test_an_unknown_level_leaves_a_gap_only_where_it_matters() -> None:
@@ -167,8 +180,8 @@ def test_points_for_and_baseline_for() -> None:
     base = baseline_for(antal, fil)
     assert isinstance(base, Point) and (base.ar, base.varde) == (2021, 2.0)
     assert baseline_for(antal, fil, 2017) is None  # no such edition
-    base = baseline_for(nya, fil)  # nothing is new compared with itself
-    assert isinstance(base, Point) and (base.ar, base.varde) == (2021, 0.0)
+    base = baseline_for(nya, fil)  # nothing is new compared with itself: 0 by definition
+    assert base == Point(2021, 0.0, sakerhet=None, kallor=())
     with pytest.raises(ValueError, match="jamfor_med"):
         points_for(Berakning(typ="nya-omraden", nivaer=["utsatt"]), fil)
     unknown = _fil(_area("a", {2021: "okand"}))
@@ -224,6 +237,54 @@ def test_real_counts_match_fakta() -> None:
     assert [g.ar for g in risk.luckor if g.ar == 2025] == [2025] or r2025[0].sakerhet == "slutledd"
     su2025 = [p for p in count_per_edition(fil, SU).punkter if p.ar == 2025]
     assert su2025[0].sakerhet in ("sekundar", "slutledd")
+
+
+def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
+    """fakta.md §2.2, per edition: the count's certainty comes from the areas it counts.
+
+    * 2017: "sju särskilt utsatta områden: Bergsjön, … och Tynnered" (S Göteborg [C]): 7,
+      bekräftad, although Rannebergen's level (utsatt) is inferred [I]; on the list 9 counts
+      Rannebergen (slutledd) and Hisings Backa (sekundär): slutledd.
+    * 2019: the six remaining SU areas named (GP [C]); Gårdsten riskområde, "den enda
+      förändringen" (GP [C]); utsatta Hisings Backa [I] and Rannebergen [S]: slutledd.
+    * 2021: five SU (Framtiden [C]); on the list 8 counts Hisings Backa [S]: sekundär.
+    * 2023: all eight named by Göteborgs Stad [C]: bekräftad, though Rannebergen's "ej på
+      listan" is inferred; 2025: press only [S].
+    * 0 riskområden 2017 names no area: it rests on every level, Rannebergen's inferred one too.
+    """
+    fil = _real()
+
+    def sure(nivaer: tuple[Niva, ...]) -> dict[int, tuple[float, str | None]]:
+        return {p.ar: (p.varde, p.sakerhet) for p in count_per_edition(fil, nivaer).punkter}
+
+    assert sure(SU) == {
+        2017: (7, "bekraftad"),
+        2019: (6, "bekraftad"),
+        2021: (5, "bekraftad"),
+        2023: (4, "bekraftad"),
+        2025: (4, "sekundar"),
+    }
+    assert sure(TRE) == {
+        2017: (9, "slutledd"),
+        2019: (9, "slutledd"),
+        2021: (8, "sekundar"),
+        2023: (8, "bekraftad"),
+        2025: (8, "sekundar"),
+    }
+    assert sure(("riskomrade",)) == {
+        2017: (0, "slutledd"),
+        2019: (1, "bekraftad"),
+        2021: (1, "bekraftad"),
+        2023: (2, "bekraftad"),
+    }
+    assert sure(("utsatt",)) == {
+        2017: (2, "slutledd"),
+        2019: (2, "slutledd"),
+        2021: (2, "sekundar"),
+        2023: (2, "bekraftad"),
+    }
+    su2017 = next(p for p in count_per_edition(fil, SU).punkter if p.ar == 2017)
+    assert su2017.kallor == ("s-goteborg-2017", "etc-goteborg-2020")  # not the React comment
 
 
 def _indikator(id_: str) -> IndikatorFil:

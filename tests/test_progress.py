@@ -73,6 +73,7 @@ def test_every_status_has_one_kind_a_text_and_a_code() -> None:
     assert status_text(Status.MAL_EJ_UPPNATT) == "Målet ej uppnått"
     assert status_text(Status.MALVARDE_NATT) == "Målvärdet nått före målåret"
     assert orsak_text(Orsak.INGA_VARDEN_UNDER_PLANPERIODEN) == "inga värden från planperioden"
+    assert orsak_text(Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN) == "för få värden under planperioden"
     assert [str(o) for o in Orsak] == [
         "saknar-data",
         "saknar-malvarde",
@@ -80,6 +81,7 @@ def test_every_status_has_one_kind_a_text_and_a_code() -> None:
         "andrad-metod",
         "ej-tillampbar",
         "inga-varden-under-planperioden",
+        "for-fa-varden-under-planperioden",
         "niva-okand",
         "inget-varde-for-malaret",
         "tvetydig-riktning",
@@ -275,10 +277,94 @@ def test_values_before_the_plan_period_give_no_status() -> None:
     # a goal status needs a plan-period value too
     r = fb(P(2017, 12.0), [P(2019, 9.0)], 6.0, till_ar=2023, planperiod=PLAN)
     assert r.orsak is Orsak.INGA_VARDEN_UNDER_PLANPERIODEN
-    # one value in the period is enough
+    # one value in the period is enough for a goal status: the målvärde's path runs from the
+    # baseline (distance and time alike), and the newest value is from the period
+    r = fb(P(2019, 12.0), [P(2020, 11.0), P(2022, 10.0)], 6.0, till_ar=2023, planperiod=PLAN)
+    assert (r.status, r.kvot) == (Status.BEHOVER_OKA_TAKTEN, 0.666666667)  # (2/6) / (3/6)
+
+
+def test_a_development_is_read_from_the_plan_period_only() -> None:
+    """2019: 40, 2020: 45, 2021: 50, 2022: 51 rose before the plan, not in it: the development
+    starts at the last value before 2022 and needs three points from there."""
+    pts = [P(2019, 40.0), P(2020, 45.0), P(2021, 50.0), P(2022, 51.0)]
+    r = compute(None, HOGRE, None, pts, None, None, till_ar=2025, planperiod=PLAN)
+    assert (r.status, r.orsak, r.orsak_text, r.statusslag) == (
+        Status.EJ_BEDOMBAR,
+        Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN,
+        "för få värden under planperioden",
+        "ej-bedombar",
+    )
+    assert r.forklaring == (
+        "En utveckling under planperioden 2022–2025 mäts från det sista värdet före 2022 och "
+        "kräver minst 3 mätpunkter; här finns 2 (2021, 2022). Värdena från 2019 och 2020 "
+        "beskriver läget före planen och räknas inte."
+    )
+    # without the plan period the same values rise all the way
+    assert compute(None, HOGRE, None, pts, None, None).status is Status.FORBATTRING
+    # trygghet 57 (baseline 2020), 49 (2021), 55 (2022): only 49 → 55 is in the plan period
     r = compute(None, HOGRE, P(2020, 57.0), [P(2021, 49.0), P(2022, 55.0)], None, None,
+                till_ar=2025, planperiod=PLAN)  # fmt: skip
+    assert (r.orsak, r.baslinje) == (Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN, P(2020, 57.0))
+    assert r.forklaring.startswith("En utveckling under planperioden 2022–2025 mäts från det ")
+    assert r.forklaring.endswith(
+        "här finns 2 (2021, 2022). Värdet från 2020 beskriver läget före planen och räknas inte."
+    )
+    # a third point in the period: 50 → 51 → 53 rises, the rise before 2021 does not count
+    r = compute(None, HOGRE, None, [*pts, P(2023, 53.0)], None, None, till_ar=2025,
                 planperiod=PLAN)  # fmt: skip
-    assert r.status is Status.INGEN_TYDLIG_FORANDRING
+    assert (r.status, r.kvot) == (Status.FORBATTRING, 3.0)
+    assert r.forklaring.startswith("Utveckling: 50 (2021), 51 (2022), 53 (2023); ")
+    assert r.forklaring.endswith(
+        " Utvecklingen mäts under planperioden 2022–2025, från 2021, det sista värdet före "
+        "2022; äldre värden (2019 och 2020) räknas inte."
+    )
+    # a fall before the plan and a rise in it: förbättring, not a mix of the two
+    down_up = [P(2019, 60.0), P(2020, 50.0), P(2021, 40.0), P(2022, 45.0), P(2023, 50.0)]
+    r = compute(None, HOGRE, None, down_up, None, None, till_ar=2025, planperiod=PLAN)
+    assert r.status is Status.FORBATTRING
+    assert compute(None, HOGRE, None, down_up, None, None).status is (
+        Status.INGEN_TYDLIG_FORANDRING
+    )
+    # no value before the period: three values in it are needed
+    r = compute(None, HOGRE, None, [P(2022, 1.0), P(2023, 2.0)], None, None, planperiod=PLAN)
+    assert (r.orsak, r.forklaring) == (
+        Orsak.FOR_FA_MATPUNKTER,
+        "En utveckling kräver minst 3 mätpunkter; här finns 2 (2022, 2023).",
+    )
+    r = compute(None, HOGRE, None, [P(2022, 1.0), P(2023, 2.0), P(2024, 3.0)], None, None,
+                planperiod=PLAN)  # fmt: skip
+    assert (r.status, r.forklaring.endswith("→ förbättring.")) == (Status.FORBATTRING, True)
+    # a baseline in the period is the starting point; values before it are no part of it
+    r = compute(None, HOGRE, P(2022, 10.0), [P(2020, 1.0), P(2023, 11.0), P(2024, 12.0)],
+                None, None, planperiod=PLAN)  # fmt: skip
+    assert r.status is Status.FORBATTRING
+    assert "äldre värden" not in r.forklaring
+    # trend and CAGR with a målvärde, before the målår and not met: the same development
+    r = compute("trend", HOGRE, None, pts, 90.0, 2025, till_ar=2023, planperiod=PLAN)
+    assert r.orsak is Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN
+    # cagr measures its yearly change over the same points
+    r = compute("cagr", HOGRE, P(2019, 40.0), [*pts[1:], P(2023, 53.0)], None, None,
+                planperiod=PLAN)  # fmt: skip
+    assert r.status is Status.FORBATTRING
+    # √(53/50) − 1 = 0,0296
+    assert "Årlig förändring (CAGR) 2,96 % från 50 (2021) till 53 (2023). Utvecklingen" in (
+        r.forklaring
+    )
+
+
+def test_a_change_of_method_before_the_development_starts_breaks_nothing() -> None:
+    pts = [P(2019, 4.0), P(2020, 4.5, metodbyte=True), P(2021, 50.0), P(2022, 51.0),
+           P(2023, 53.0)]  # fmt: skip
+    r = compute(None, HOGRE, None, pts, None, None, planperiod=PLAN)
+    assert r.status is Status.FORBATTRING
+    # a change in the development's own points still breaks it
+    pts[3] = P(2022, 51.0, metodbyte=True)
+    r = compute(None, HOGRE, None, pts, None, None, planperiod=PLAN)
+    assert (r.orsak, r.forklaring) == (
+        Orsak.ANDRAD_METOD,
+        "Mätmetoden ändrades 2022, efter 2021, som utvecklingen mäts från; värdena före och "
+        "efter bytet går inte att jämföra.",
+    )
 
 
 # --- missing values (an unknown police level) --------------------------------------------------
@@ -445,7 +531,7 @@ def test_cagr_mal_baseline_at_target_then_worse() -> None:
 def test_a_v_is_no_direction() -> None:
     """Trygghet 57 → 49 → 55: one dip must not decide (fakta.md §3.4)."""
     r = compute(None, HOGRE, P(2020, 57.0), [P(2021, 49.0), P(2022, 55.0)], None, None,
-                till_ar=2023, planperiod=PLAN)  # fmt: skip
+                till_ar=2023)  # fmt: skip
     assert (r.status, r.statusslag, r.orsak, r.kvot, r.trosklar) == (
         Status.INGEN_TYDLIG_FORANDRING,
         "utveckling",
@@ -690,8 +776,8 @@ def test_fixture_2023_statuses() -> None:
         # 15,9 → 15,7 → 15,7 (2017–2019), no målvärde: context, not "i fas"
         "barn-ej-i-forskoleverksamhet": (Status.EJ_BEDOMBAR, Orsak.INGA_VARDEN_UNDER_PLANPERIODEN),
         "anmalda-valdsbrott": (Status.EJ_BEDOMBAR, Orsak.INGA_VARDEN_UNDER_PLANPERIODEN),
-        # 57 → 49 → 55: one dip decides nothing
-        "trygghet": (Status.INGEN_TYDLIG_FORANDRING, None),
+        # 57 (2020) → 49 (2021) → 55 (2022): only 49 → 55 is in the plan period
+        "trygghet": (Status.EJ_BEDOMBAR, Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN),
         # 0 new areas in 2023, målvärde 0 for 2025: reached early, not "målet uppnått"
         "nya-omraden": (Status.MALVARDE_NATT, None),
         # 8 (2021) → 8 (2023) towards 0 (2025): R = 0
@@ -708,7 +794,7 @@ def test_fixture_2023_statuses() -> None:
         "högre nivå förbättras"
     )
     assert res["nya-omraden"].progress.statusslag == "mot-malvarde"
-    assert res["trygghet"].progress.statusslag == "utveckling"
+    assert res["trygghet"].progress.statusslag == "ej-bedombar"
 
 
 def test_fixture_2025_statuses() -> None:
@@ -830,7 +916,10 @@ def test_shipped_indicators_2023() -> None:
     got = _shipped(2023)
     for pre_plan in ("barn-ej-i-forskoleverksamhet", "anmalda-valdsbrott"):
         assert got[pre_plan] == ("ej-bedombar", "inga-varden-under-planperioden")
-    assert got["trygghet-goteborg-trygg-och-saker-stad"] == ("ingen-tydlig-forandring", None)
+    assert got["trygghet-goteborg-trygg-och-saker-stad"] == (
+        "ej-bedombar",
+        "for-fa-varden-under-planperioden",
+    )
     assert got["nya-omraden"] == ("malvarde-natt", None)
     assert got["riskomraden"] == ("ej-bedombar", "tvetydig-riktning")
     assert got["gymnasiebehorighet-utsatta-omraden"] == ("ej-bedombar", "saknar-data")

@@ -68,13 +68,43 @@ def test_forskola_without_values_in_the_plan_period_is_not_in_phase(v2023: Repor
     assert ej[i.namn] == "inga värden från planperioden"
 
 
-def test_trygghet_57_49_55_is_no_clear_change_among_the_developments(v2023: ReportView) -> None:
+def test_trygghet_57_49_55_has_too_few_values_in_the_plan_period(v2023: ReportView) -> None:
+    """57 (2020), 49 (2021), 55 (2022): the plan period 2022–2025 holds one step, 49 → 55 (from
+    the last value before it); a direction needs three points, so no development is claimed."""
     i = _ind(v2023, "trygghet")
-    assert i.status == "Ingen tydlig förändring"
-    assert i.framsteg == "–"
+    assert i.status == "Ej bedömbar (för få värden under planperioden)"
+    assert (i.framsteg, i.statusslag) == ("–", "ej-bedombar")
     mot, utv = _summary_rows(v2023)
-    assert utv == {"ingen-tydlig-forandring": [i.namn]}
+    assert utv == {}
     assert all(i.namn not in names for names in mot.values())
+    ej = {e.lank.text: e.orsak for e in v2023.sammanfattning.ej_bedombara}
+    assert ej[i.namn] == "för få värden under planperioden"
+    md = render(v2023, "md")
+    assert "Ingen indikator har en utveckling utan målvärde 2023." in md
+    assert (
+        "En utveckling under planperioden 2022–2025 mäts från det sista värdet före 2022 och "
+        "kräver minst 3 mätpunkter; här finns 2 (2021, 2022). Värdet från 2020 beskriver läget "
+        "före planen och räknas inte." in md
+    )
+
+
+def test_a_development_in_the_plan_period_is_counted_as_one(tmp_path: Path) -> None:
+    """With a value for 2023 (synthetic, 58) trygghet has three points from 2021 on, 49 → 55 →
+    58, every step up: förbättring, in the table of developments; 57 (2020) is not used."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
+    path = data / "indikatorer" / "trygghet.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "  - {ar: 2023, varde: 58, kalla: som-2022}\n", encoding="utf-8")
+    v = build(load(data), 2023)
+    i = _ind(v, "trygghet")
+    assert i.status == "Förbättring"
+    assert _summary_rows(v)[1] == {"forbattring": [i.namn]}
+    assert i.forklaring.startswith("Utveckling: 49 (2021), 55 (2022), 58 (2023); ")
+    assert i.forklaring.endswith(
+        "Utvecklingen mäts under planperioden 2022–2025, från 2021, det sista värdet före "
+        "2022; äldre värden (2020) räknas inte."
+    )
 
 
 def test_nya_omraden_0_in_2023_is_the_target_met_before_the_malar(v2023: ReportView) -> None:
@@ -116,19 +146,20 @@ def test_2025_riskomraden_not_assessable_without_the_police_level(v2025: ReportV
 
 def test_separate_tables_and_counts_that_add_up(v2023: ReportView, v2025: ReportView) -> None:
     """By hand, 8 indicators. 2023: against a målvärde nya områden (nått före målåret), on the
-    list and SU (otillräcklig: 8 → 8 and 5 → 4 on half the time); development trygghet; ej
-    bedömbara riskområden and utsatta (tvetydig), förskola and våldsbrott (no values 2022–).
-    2025: uppnått nya områden; ej uppnått on the list and SU; trygghet; riskområden and utsatta
-    (nivå okänd), förskola and våldsbrott."""
+    list and SU (otillräcklig: 8 → 8 and 5 → 4 on half the time); no development; ej
+    bedömbara trygghet (one step in the plan period), riskområden and utsatta (tvetydig),
+    förskola and våldsbrott (no values 2022–). 2025: uppnått nya områden; ej uppnått on the list
+    and SU; ej bedömbara trygghet, riskområden and utsatta (nivå okänd), förskola and
+    våldsbrott."""
     mot, utv = _summary_rows(v2023)
     assert {k: len(v) for k, v in mot.items()} == {"malvarde-natt": 1, "otillracklig": 2}
-    assert {k: len(v) for k, v in utv.items()} == {"ingen-tydlig-forandring": 1}
+    assert utv == {}
     s = v2023.sammanfattning
-    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 1, 4)
+    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 0, 5)
     mot, utv = _summary_rows(v2025)
     assert {k: len(v) for k, v in mot.items()} == {"mal-uppnatt": 1, "mal-ej-uppnatt": 2}
     s = v2025.sammanfattning
-    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 1, 4)
+    assert (s.antal_mot_malvarde, s.antal_utveckling, len(s.ej_bedombara)) == (3, 0, 5)
     assert s.antal_mot_malvarde + s.antal_utveckling + len(s.ej_bedombara) == s.antal_indikatorer
     # the rendered tables: a development never in the goal table, and no mixed table
     md = render(v2025, "md")

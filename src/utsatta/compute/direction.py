@@ -31,7 +31,11 @@ _EXAKT_TILL: Final = 30
 #: The method text the report shows (Swedish): how a development is read, and its limits.
 METODTEXT_UTVECKLING: Final = (
     "Utan målvärde visar rapporten bara utvecklingen: förbättring, ingen tydlig förändring eller "
-    "försämring. Varje par av mätpunkter jämförs; ett par räknas som en förändring bara om "
+    "försämring. Utvecklingen mäts under planperioden: från det sista värdet före "
+    "planperiodens första år och med alla värden därefter. Äldre värden beskriver läget före "
+    "planen och räknas inte; finns färre än tre mätpunkter från det sista värdet före "
+    "planperioden är indikatorn ej bedömbar (för få värden under planperioden). Varje par av "
+    "mätpunkter jämförs; ett par räknas som en förändring bara om "
     f"värdena skiljer sig med mer än {fmt_procent(TOLERANS, 0)} av det större av dem, lika åt "
     "båda hållen. Med tre eller fyra mätpunkter krävs att alla par pekar åt samma håll, alltså "
     "att varje steg går samma väg; en enda svacka ger ingen riktning. Från fem mätpunkter krävs "

@@ -12,7 +12,10 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   ``niva-okand``), not zero and not a lower bound. A count that does not depend on it (on the list
   at any level; särskilt utsatt) still has its value.
 * Each point carries the weakest certainty (bekräftad, sekundär, slutledd, saknas) of the
-  klassningar it is computed from, and their sources, so an inferred value can be drawn as one.
+  klassningar of the areas it counts (of every area for a count of 0), and their sources, so an
+  inferred value can be drawn as one. An inferred level of an area that is not counted does not
+  make a count inferred: the count of 7 särskilt utsatta områden 2017 is stated, with the names,
+  whatever Rannebergen's level was.
 * The baseline of the plan's goal is the 2021 edition (:data:`BASLINJE_UPPLAGA`), the last list
   before the plan period 2022–2025; for new areas it is the reference edition itself, with 0 areas.
 """
@@ -146,9 +149,19 @@ def unknown_areas(omraden: OmradenFil, upplaga: int) -> list[str]:
     return [o.id for o in omraden.omraden if _niva(o, upplaga) in MOJLIGA_NIVAER]
 
 
-def _certainty(omraden: OmradenFil, upplagor: Sequence[int]) -> tuple[str | None, tuple[str, ...]]:
-    """The weakest certainty of the klassningar in these editions, and their sources."""
-    found = [k for o in omraden.omraden for u in upplagor if (k := _klassning(o, u)) is not None]
+def _certainty(
+    omraden: OmradenFil, upplagor: Sequence[int], ids: Iterable[str] | None = None
+) -> tuple[str | None, tuple[str, ...]]:
+    """The weakest certainty of the klassningar in these editions (of the areas ``ids`` only,
+    when given), and their sources."""
+    wanted = None if ids is None else set(ids)
+    found = [
+        k
+        for o in omraden.omraden
+        if wanted is None or o.id in wanted
+        for u in upplagor
+        if (k := _klassning(o, u)) is not None
+    ]
     if not found:
         return None, ()
     weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
@@ -163,8 +176,12 @@ def _point_or_gap(
     if open_:
         names = {o.id: o.namn for o in omraden.omraden}
         return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
-    sakerhet, kallor = _certainty(omraden, upplagor)
-    return Point(ar, float(sum(1 for _, s in states if s)), sakerhet=sakerhet, kallor=kallor)
+    # A count rests on the areas it counts: "sju särskilt utsatta områden: Bergsjön, …" is as sure
+    # as those seven klassningar, whatever an inferred "ej på listan" elsewhere says. A count of
+    # 0 names no area; it rests on every area's klassning.
+    counted = [i for i, s in states if s]
+    sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
+    return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
 
 
 def _serie(items: Iterable[Point | Lucka]) -> Serie:
@@ -256,8 +273,8 @@ def baseline_for(
         if berakning.jamfor_med is None:
             raise ValueError("berakning nya-omraden behöver jamfor_med (upplagan att jämföra med)")
         _check_edition(omraden, berakning.jamfor_med)
-        sakerhet, kallor = _certainty(omraden, (berakning.jamfor_med,))
-        return Point(berakning.jamfor_med, 0.0, sakerhet=sakerhet, kallor=kallor)
+        # 0 by definition, not a reading of the list: no certainty or source of its own
+        return Point(berakning.jamfor_med, 0.0)
     if upplaga not in _editions(omraden):
         return None
     return count_in(omraden, upplaga, berakning.nivaer)

@@ -129,6 +129,8 @@ class _Case:
     luckor: tuple[Lucka, ...]
     #: why a change of this series says nothing about better or worse (None: it does)
     tvetydig: str | None = None
+    #: the plan's giltighet (från, till); None: not checked
+    planperiod: tuple[int, int] | None = None
 
     def result(
         self,
@@ -187,8 +189,9 @@ def compute(
     for two values in the same year, for non-finite values and for an unknown metod or riktning
     (caller errors, not data to assess). ``till_ar`` (the report year) drops utfall after that
     year and decides whether the målår has come. ``planperiod`` is the plan's giltighet (från,
-    till); a status other than ej bedömbar then needs a value from its first year on (None: not
-    checked). ``luckor`` are years whose value is missing, not zero (a police level unknown).
+    till); a status other than ej bedömbar then needs a value from its first year on, and a
+    development is read only from the last value before the period on (None: not checked).
+    ``luckor`` are years whose value is missing, not zero (a police level unknown).
     ``tvetydig`` says why a change of the series is neither better nor worse (a count of a middle
     police level); pace and development are then ej bedömbar, the målvärde is still checked.
     """
@@ -208,7 +211,7 @@ def compute(
     start = baslinje.ar if baslinje is not None else None
     efter = tuple(p for p in points if start is None or p.ar > start)
     d = 1 if riktning == "hogre-ar-battre" else -1
-    case = _Case(metod, d, baslinje, efter, malvarde, malar, gaps, tvetydig)
+    case = _Case(metod, d, baslinje, efter, malvarde, malar, gaps, tvetydig, planperiod)
     namn = _METODNAMN[metod]
     t_o_m = f" t.o.m. {till_ar}" if till_ar is not None else ""
 
@@ -242,10 +245,20 @@ def compute(
             f"Alla värden är från före planperioden {fran}–{till} (senaste {efter[-1].ar}); de "
             "beskriver läget innan planen började och säger inget om uppföljningen.",
         )
-    # Without a baseline the first point starts the series, so a change there breaks nothing.
-    byten = [p.ar for p in (efter if baslinje is not None else efter[1:]) if p.metodbyte]
+    # The series starts at its first point (the baseline, or the first value), so a change of
+    # method there breaks nothing; a development starts at its own first point (_plan_series).
+    if malvarde is not None and malar is not None:
+        serie = ((baslinje,) if baslinje is not None else ()) + efter
+    else:
+        serie = _plan_series(case)[0]
+    byten = [p.ar for p in serie[1:] if p.metodbyte]
     if byten:
-        fran_text = f"baslinjen {baslinje.ar}" if baslinje else f"första värdet {efter[0].ar}"
+        if serie[0] is baslinje:
+            fran_text = f"baslinjen {serie[0].ar}"
+        elif planperiod is None:
+            fran_text = f"första värdet {serie[0].ar}"
+        else:
+            fran_text = f"{serie[0].ar}, som utvecklingen mäts från"
         return case.ej(
             Orsak.ANDRAD_METOD,
             f"Mätmetoden ändrades {byten[0]}, efter {fran_text}; värdena före och efter bytet går "
@@ -373,10 +386,42 @@ def _before_target(case: _Case, target: float, malar: int) -> Progress:
     )
 
 
+def _plan_series(case: _Case) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
+    """The points a development is read from, and the older points left out.
+
+    With a plan period: the last point before its first year (the baseline or a value) as the
+    starting point, then every point from that year on; a change before the plan is no part of
+    the plan's development (docs/decisions/0110-utveckling-under-planperioden.md). Without one:
+    the baseline and every point after it.
+    """
+    every = ((case.baslinje,) if case.baslinje is not None else ()) + case.efter
+    if case.planperiod is None:
+        return every, ()
+    fran = case.planperiod[0]
+    before = [p for p in every if p.ar < fran]
+    inne = tuple(p for p in every if p.ar >= fran)
+    return tuple(before[-1:]) + inne, tuple(before[:-1])
+
+
+def _years(points: Sequence[Point]) -> str:
+    years = [str(p.ar) for p in points]
+    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " och " + years[-1]
+
+
 def _development(case: _Case) -> Progress:
     if case.tvetydig is not None:
         return case.ej(Orsak.TVETYDIG_RIKTNING, case.tvetydig)
-    series = ((case.baslinje,) if case.baslinje is not None else ()) + case.efter
+    series, older = _plan_series(case)
+    if len(series) < direction.MIN_PUNKTER and older and case.planperiod is not None:
+        fran, till = case.planperiod
+        varden = "Värdet" if len(older) == 1 else "Värdena"
+        return case.ej(
+            Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN,
+            f"En utveckling under planperioden {fran}–{till} mäts från det sista värdet före "
+            f"{fran} och kräver minst {direction.MIN_PUNKTER} mätpunkter; här finns "
+            f"{len(series)} ({', '.join(str(p.ar) for p in series)}). {varden} från "
+            f"{_years(older)} beskriver läget före planen och räknas inte.",
+        )
     if len(series) < direction.MIN_PUNKTER:
         return case.ej(
             Orsak.FOR_FA_MATPUNKTER,
@@ -386,4 +431,10 @@ def _development(case: _Case) -> Progress:
     status, s, need, text = direction.development(series, case.d)
     if case.metod == "cagr":
         text += goal.cagr_text(series[0], series[-1])
+    if older and case.planperiod is not None:
+        fran, till = case.planperiod
+        text += (
+            f" Utvecklingen mäts under planperioden {fran}–{till}, från {series[0].ar}, det "
+            f"sista värdet före {fran}; äldre värden ({_years(older)}) räknas inte."
+        )
     return case.result(status, text, kvot=float(case.d * s), trosklar=(float(need), float(-need)))

@@ -45,6 +45,8 @@ class Orsak(StrEnum):
     #: the numbers are there, but the method is undefined for them (e.g. CAGR across a sign change)
     EJ_TILLAMPBAR = "ej-tillampbar"
     INGA_VARDEN_UNDER_PLANPERIODEN = "inga-varden-under-planperioden"
+    #: a development: fewer than three points from the last value before the plan period on
+    FOR_FA_VARDEN_UNDER_PLANPERIODEN = "for-fa-varden-under-planperioden"
     #: the police level an edition's count needs is not known
     NIVA_OKAND = "niva-okand"
     #: from the målår on, but no value from the målår or later
@@ -76,6 +78,7 @@ ORSAK_TEXT: Final[Mapping[Orsak, str]] = {
     Orsak.ANDRAD_METOD: "ändrad metod",
     Orsak.EJ_TILLAMPBAR: "metoden går inte att tillämpa",
     Orsak.INGA_VARDEN_UNDER_PLANPERIODEN: "inga värden från planperioden",
+    Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN: "för få värden under planperioden",
     Orsak.NIVA_OKAND: "polisens nivå okänd",
     Orsak.INGET_VARDE_FOR_MALARET: "inget värde för målåret",
     Orsak.TVETYDIG_RIKTNING: "en ändring kan vara både förbättring och försämring",

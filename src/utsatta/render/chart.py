@@ -2,13 +2,15 @@
 and byte-for-byte deterministic. Why hand-written SVG: docs/decisions/0018-inline-svg-charts.md;
 what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vilseleder.md.
 
-* The value axis always includes 0, so a small change never looks like a collapse.
+* The value axis always includes 0, so a small change never looks like a collapse; it never
+  goes below 0 for data that does not (all zero: 0 to 1), and its description says where it
+  starts and ends, from the ticks drawn.
 * A line joins two values only one step of the series apart (a year, or two for the police's
   lists every other year) and measured the same way: a year without a value (a police edition
   with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
 * A confirmed value is a filled dot; a secondary one (sekundär uppgift) a hollow dot; an inferred
-  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The legend shows
-  the kinds that occur.
+  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The baseline is
+  drawn the same way, with a square around its dot. The legend shows the kinds that occur.
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -110,11 +112,11 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
     """
     c = _CONTEXT
     numbers = [_dec(v) for v in values]
-    # The axis always includes 0: a change is drawn in proportion to the whole value.
+    # The axis always includes 0: a change is drawn in proportion to the whole value. So it is
+    # empty only when every value is 0; it then runs 0 to 1, never below 0 for data that is not.
     lo, hi = min([*numbers, Decimal(0)]), max([*numbers, Decimal(0)])
     if lo == hi:
-        pad = c.divide(abs(lo), Decimal(10)) if lo else Decimal(1)
-        lo, hi = c.subtract(lo, pad), c.add(hi, pad)
+        hi = Decimal(1)
     step = _nice_step(c.subtract(hi, lo), integer)
     start = c.multiply(c.divide(lo, step).to_integral_value(ROUND_FLOOR), step)
     stop = c.multiply(c.divide(hi, step).to_integral_value(ROUND_CEILING), step)
@@ -123,6 +125,15 @@ def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int
     exponent = step.normalize(c).as_tuple().exponent
     decimals = max(0, -exponent) if isinstance(exponent, int) else 0
     return ticks, decimals
+
+
+def _axis_text(ticks: Sequence[Decimal], labels: Sequence[str]) -> str:
+    """The value axis as drawn, in words: where it starts and ends, and that 0 is on it."""
+    if ticks[0] == 0:
+        return f"Värdeaxeln börjar på 0 och går till {labels[-1]}."
+    if ticks[-1] == 0:
+        return f"Värdeaxeln går från {labels[0]} till 0."
+    return f"Värdeaxeln går från {labels[0]} till {labels[-1]}, med en linje vid 0."
 
 
 def _x_ticks(first: int, last: int) -> list[int]:
@@ -267,7 +278,8 @@ def indicator_svg(
         share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
         return _TOP + float(share) * _PLOT_H
 
-    kinds = [k for k in _KINDS if any(_kind(p) == k for p in points)]
+    drawn = [*points, *([baslinje] if baslinje is not None else [])]
+    kinds = [k for k in _KINDS if any(_kind(p) == k for p in drawn)]
     legend = _legend(kinds, baslinje is not None, target, bool(gaps))
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
@@ -277,7 +289,7 @@ def indicator_svg(
 
     label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps))
     enhet = html_attr(enhet)
-    desc = f"Enhet: {enhet}. Värdeaxeln börjar på 0. {' '.join(source)}"
+    desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '
@@ -340,11 +352,15 @@ def indicator_svg(
         title = f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}"
         out.append(_marker(_kind(p), px(p.ar), py(p.varde), title))
     if baslinje is not None:
+        # The baseline is a value like the others: its dot shows how sure it is, the square
+        # around it that it is the baseline.
         bx, by = px(baslinje.ar), py(baslinje.varde)
+        kind = _kind(baslinje)
+        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[kind]}"
         out.append(
-            f'<rect x="{_n(bx - 5)}" y="{_n(by - 5)}" width="10" height="10" fill="#ffffff" '
-            f'stroke="{_BASLINJE}" stroke-width="2"><title>Baslinje {baslinje.ar}: '
-            f"{escape(fmt(baslinje.varde), quote=False)}</title></rect>"
+            f'<g class="baslinje"><title>{escape(title, quote=False)}</title>'
+            f'<rect x="{_n(bx - 7)}" y="{_n(by - 7)}" width="14" height="14" fill="#ffffff" '
+            f'stroke="{_BASLINJE}" stroke-width="2"/>{_marker(kind, bx, by)}</g>'
         )
     for year in gaps:
         out.append(
@@ -398,7 +414,7 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
         return [_marker(kind, x + 12, y - 5), text]
     if kind == "baslinje":
         return [
-            f'<rect x="{_n(x + 7)}" y="{_n(y - 10)}" width="10" height="10" fill="#ffffff" '
+            f'<rect x="{_n(x + 5)}" y="{_n(y - 12)}" width="14" height="14" fill="#ffffff" '
             f'stroke="{_BASLINJE}" stroke-width="2"/>',
             text,
         ]
@@ -415,6 +431,11 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
     ]
 
 
+def _sentence(text: str) -> str:
+    """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
+    return text if text.endswith(".") else text + "."
+
+
 def _description(
     titel: str,
     baslinje: PointLike | None,
@@ -427,14 +448,16 @@ def _description(
     """The chart in words, for screen readers (and the tooltip)."""
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
-        parts.append(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}.")
+        parts.append(
+            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[_kind(baslinje)]}")
+        )
     if points:
         values = "; ".join(f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}" for p in points)
-        parts.append(f"Utfall {values}.")
+        parts.append(_sentence(f"Utfall {values}"))
     if gaps:
         parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")
     if malvarde is not None and malar is not None:
-        parts.append(f"Målvärde {malar}: {fmt(malvarde)}.")
+        parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
     else:
         parts.append("Målvärde saknas.")
     return " ".join(parts)

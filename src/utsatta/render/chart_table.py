@@ -22,6 +22,13 @@ def escape(text: str, *, quote: bool) -> str:
     return _html_escape(clean, quote=quote)
 
 
+def _how_sure(p: PointLike) -> str:
+    """ " (sekundär uppgift)" or " (slutledd)"; "" for a confirmed value or one without a stated
+    certainty, as the chart draws them."""
+    sakerhet = str(getattr(p, "sakerhet", None))
+    return f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
+
+
 def values_table(
     *,
     ident: str,
@@ -38,15 +45,11 @@ def values_table(
     saknas, målvärde), in year order; "" when there is nothing to show."""
     rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
     if baslinje is not None:
-        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje"))
+        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + _how_sure(baslinje)))
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        sakerhet = str(getattr(p, "sakerhet", None))
-        what = "Utfall" + (
-            f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
-        )
-        rows.append((p.ar, 1, fmt(p.varde), what))
+        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + _how_sure(p)))
     known = {r[0] for r in rows}
     for g in luckor:
         if g.ar not in known:

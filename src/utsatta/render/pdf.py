@@ -15,6 +15,9 @@ Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
   data, e.g. the analysts' decision date) or "datum saknas"; the PDF's CreationDate is ``datum``
   when it is an ISO date (YYYY-MM-DD), otherwise absent. WeasyPrint writes no other time or random
   value for PDF/UA-1, so the same data and version give the same bytes.
+* **A made-up date is never shown as a real one** (docs/decisions/0111-pahittat-datum-i-pdf.md).
+  A decision date from an illustrative uppföljning file is marked in the footer ("2026-04-01
+  (påhittat datum)") and is not the PDF's CreationDate.
 * **Nothing is fetched.** The URL fetcher refuses every address, so neither the data (links in the
   sources) nor a data repository's own template can make the PDF read a local file or the network.
 * **Optional dependency.** WeasyPrint and its system libraries (Pango) are needed only here: the
@@ -40,9 +43,11 @@ __all__ = [
     "DATUM_SAKNAS",
     "INSTALL_PDF",
     "INSTALL_SYSTEM",
+    "PAHITTAT_DATUM",
     "PdfUnavailableError",
     "footer_text",
     "html_to_pdf",
+    "made_up_date",
     "render_pdf",
     "report_pdf",
     "require_weasyprint",
@@ -50,6 +55,8 @@ __all__ = [
 
 #: shown in the footer when no date is given: never the clock (the output stays deterministic)
 DATUM_SAKNAS: Final = "datum saknas"
+#: after a date from an illustrative file, in the footer
+PAHITTAT_DATUM: Final = "(påhittat datum)"
 INSTALL_PDF: Final = "python -m pip install 'utsatta[pdf]'"
 #: the Debian/Ubuntu packages WeasyPrint needs (Pango for text layout, HarfBuzz for font subsets)
 INSTALL_SYSTEM: Final = (
@@ -95,9 +102,22 @@ def _css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def footer_text(diarienummer: str, ar: int, datum: str | None) -> str:
-    """The footer's left part: "Dnr 1669/20 · Uppföljning 2023 · 2024-03-12"."""
-    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum or DATUM_SAKNAS}"
+def footer_text(diarienummer: str, ar: int, datum: str | None, *, pahittat: bool = False) -> str:
+    """The footer's left part: "Dnr 1669/20 · Uppföljning 2023 · 2024-03-12", with
+    "(påhittat datum)" after a date from an illustrative file."""
+    if not datum:
+        return f"Dnr {diarienummer} · Uppföljning {ar} · {DATUM_SAKNAS}"
+    mark = f" {PAHITTAT_DATUM}" if pahittat else ""
+    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum}{mark}"
+
+
+def made_up_date(view: ReportView, datum: str | None) -> bool:
+    """Whether ``datum`` is a decision date of the year's uppföljning file and that file is
+    illustrative: its decisions are made up, their dates too (the file has no real one)."""
+    upp = view.uppfoljning
+    if datum is None or upp is None or not upp.illustrativ:
+        return False
+    return any(b.datum == datum for b in upp.beslut)
 
 
 @contextmanager
@@ -126,6 +146,7 @@ def html_to_pdf(
 ) -> bytes:
     """Lay out ``html`` (the report page) as a tagged A4 PDF with ``footer`` at the bottom left.
 
+    ``datum`` becomes the PDF's CreationDate (an ISO date only; never pass a made-up one).
     ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
     Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing.
     """
@@ -155,21 +176,34 @@ def render_pdf(
     view: ReportView,
     *,
     datum: str | None = None,
+    pahittat: bool | None = None,
     templates_dir: Path | None = None,
     warnings: list[str] | None = None,
 ) -> bytes:
-    """The report view as PDF bytes (see :func:`html_to_pdf`)."""
+    """The report view as PDF bytes (see :func:`html_to_pdf`).
+
+    ``pahittat`` says the date is made up; None: it is when it is a decision date of the view's
+    illustrative uppföljning (:func:`made_up_date`). A made-up date is marked in the footer and
+    is not the PDF's creation date.
+    """
     from utsatta.render.report import render
 
+    if pahittat is None:
+        pahittat = made_up_date(view, datum)
     html = render(view, "html", templates_dir)
-    footer = footer_text(view.diarienummer, view.ar, datum)
-    return html_to_pdf(html, footer=footer, datum=datum, warnings=warnings)
+    footer = footer_text(view.diarienummer, view.ar, datum, pahittat=pahittat)
+    return html_to_pdf(html, footer=footer, datum=None if pahittat else datum, warnings=warnings)
 
 
 def report_pdf(
-    ds: DataSet, ar: int, *, datum: str | None = None, templates_dir: Path | None = None
+    ds: DataSet,
+    ar: int,
+    *,
+    datum: str | None = None,
+    pahittat: bool | None = None,
+    templates_dir: Path | None = None,
 ) -> bytes:
     """build + render_pdf in one call: the PDF report of year ``ar``."""
     from utsatta.render.report import build
 
-    return render_pdf(build(ds, ar), datum=datum, templates_dir=templates_dir)
+    return render_pdf(build(ds, ar), datum=datum, pahittat=pahittat, templates_dir=templates_dir)
