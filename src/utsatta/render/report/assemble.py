@@ -69,10 +69,12 @@ def build(ds: DataSet, ar: int) -> ReportView:
     omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
     mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
-    illustrativt = banner.illustrativt(reports, results, ar, names)
     upp = uppfoljning_of(ds, ar)
-    if upp is not None and upp.illustrativ:
-        illustrativt.insert(0, f"stadsledningskontorets samlade uppföljning för {ar}")
+    # the reports of every year the report shows: the plan years up to this one (§1's outcomes
+    # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
+    shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
+    per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
+    illustrativt = banner.illustrativt(per_year, upp, results, ar, names)
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,
