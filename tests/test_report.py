@@ -279,7 +279,7 @@ def test_indicator_row(view: ReportView) -> None:
         "75 % (2025)",
         "35 % av vägen",
     )
-    assert ind.status == "Otillräcklig"
+    assert ind.status == "Otillräcklig takt"
     assert ind.forklaring.startswith("Förväntad bana:")
     other = view.fokusomraden[1].indikatorer[0]
     assert (other.baslinje, other.malvarde) == ("48 % (2021)", "saknas")
@@ -1210,5 +1210,5 @@ def test_the_markdown_holds_no_entity_a_reader_would_see(
     and no "&gt;", "&lt;" or "&amp;" is left for the reader to decode."""
     for text in (md_text, shipped_texts[2023, "md"], shipped_texts[2025, "md"]):
         assert re.findall(r"&(?:gt|lt|amp|quot|#\d+);", text) == []
-    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig." in md_text
+    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig takt." in md_text
     assert "värdet 8 (2025) > 0 (lägre är bättre) → målet ej uppnått." in shipped_texts[2025, "md"]

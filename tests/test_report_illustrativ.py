@@ -26,7 +26,9 @@ def _set(paths: list[Path], illustrativ: bool) -> None:
         if old in text:
             p.write_text(text.replace(old, new, 1), encoding="utf-8")
         elif new not in text and illustrativ:  # no flag written: the default is false
-            p.write_text(text.replace("\nschemaversion: 1\n", "\nschemaversion: 1" + new, 1), "utf-8")
+            p.write_text(
+                text.replace("\nschemaversion: 1\n", "\nschemaversion: 1" + new, 1), "utf-8"
+            )
 
 
 def _real(tmp_path: Path) -> Path:
@@ -42,7 +44,9 @@ def _notice(root: Path, ar: int) -> tuple[str, str]:
     view = build(load(root), ar)
     md, html = render(view, "md"), render(view, "html")
     top = md.split("\n## ")[0]
-    banner = html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
+    banner = (
+        html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
+    )
     return top, banner
 
 
@@ -97,7 +101,9 @@ def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
     text = upp.read_text(encoding="utf-8")
     marked = "  sakerhet: sekundar\ndelmal:"
     assert marked in text
-    upp.write_text(text.replace(marked, "  sakerhet: sekundar\n  illustrativ: true\ndelmal:"), "utf-8")
+    upp.write_text(
+        text.replace(marked, "  sakerhet: sekundar\n  illustrativ: true\ndelmal:"), "utf-8"
+    )
     _set([root / "indikatorer" / "anmalda-valdsbrott.yaml"], True)
     md, html = _notice(root, 2025)
     expected = (

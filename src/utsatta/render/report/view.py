@@ -191,6 +191,10 @@ class InsatsVy:
     samordning: tuple[SamordningVy, ...]
     organisationer: tuple[OrgRapportVy, ...]
     behov: tuple[tuple[str, str], ...]
+    #: "Genomförd 1, Pågående 2" over the organisations, in the status order ("–": none)
+    status_antal: str = "–"
+    #: the same for the received reports' bedömningar ("Uppnått 1, Inte uppnått 2")
+    bedomning_antal: str = "–"
 
 
 @dataclass(frozen=True)
