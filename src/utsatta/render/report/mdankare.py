@@ -102,8 +102,8 @@ def resolve(text: str) -> str:
     clean = "\n".join(lines)
     headings = _heading_texts(_ANY.sub("x", clean))
     anchor: dict[str, str] = {}
-    for (line, _), slug in zip(headings, slugs(t for _, t in headings), strict=True):
-        for key in keys.get(line, ()):
+    for (first, _), slug in zip(headings, slugs(t for _, t in headings), strict=True):
+        for key in keys.get(first, []):
             anchor.setdefault(key, slug)
     clean = _REF.sub(lambda m: anchor.get(m.group(1), m.group(1)), clean)
     return _ANY.sub("", clean)

@@ -164,7 +164,9 @@ def insats_vy(
         samordning=tuple(_samordning(org, ic, names) for org in coord),
         organisationer=organisationer,
         behov=tuple(behov),
-        status_antal=antal_text((o.status for o in organisationer), RAPPORTSTATUS.values()),
+        status_antal=antal_text(
+            (o.status for o in organisationer), [*RAPPORTSTATUS.values(), *LAGE.values()]
+        ),
         bedomning_antal=antal_text(
             (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
         ),
