@@ -379,7 +379,7 @@ def test_newest_value_missing_is_niva_okand_with_the_last_known_beside() -> None
     assert (r.senast_kanda.status, r.senast_kanda.kvot) == (Status.OTILLRACKLIG, 0.0)
     assert r.forklaring == (
         "Värdet för 2025 saknas (polisens nivå okänd för biskopsgarden, tynnered); det räknas "
-        "inte som noll. Senast kända värde: 2 (2023), otillräcklig."
+        "inte som noll. Senast kända värde: 2 (2023), otillräcklig takt."
     )
     # for 2023 the gap is in the future: computed as usual
     r = fb(P(2021, 2.0), [P(2023, 2.0)], 0.0, till_ar=2023, planperiod=PLAN, luckor=[gap])
@@ -850,7 +850,7 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
     ]
     assert (d["status"], d["status_text"], d["statusslag"], d["orsak"]) == (
         "otillracklig",
-        "Otillräcklig",
+        "Otillräcklig takt",
         "mot-malvarde",
         None,
     )

@@ -127,6 +127,7 @@ def test_main_part_is_short_and_the_detail_is_in_the_appendices(
     and the matrix insats × område are in the appendices. Each status in the main part links to
     how it was computed (issue 13)."""
     from utsatta.compute.direction import METODTEXT_UTVECKLING
+    from utsatta.render.report.mdankare import github_slug
 
     md_main, md_rest = md_text.split("\n## Bilaga A. ", 1)
     html_main, html_rest = html_text.split('<section id="bilaga-rapporter"', 1)
@@ -148,7 +149,7 @@ def test_main_part_is_short_and_the_detail_is_in_the_appendices(
     for f in view.fokusomraden:
         for i in f.indikatorer:
             assert f'href="#{i.berakning_ankare}"' in html_main
-            assert f"(#{i.md_ankare})" in md_main
+            assert f"(#{github_slug(i.namn)})" in md_main  # names unique here
     # the change since the plan began is the level table's last column, not a table of its own
     assert [(r.namn, r.forandring) for r in view.omraden.rader] == [
         ("Norrby", "oförändrad"),
@@ -279,7 +280,7 @@ def test_indicator_row(view: ReportView) -> None:
         "75 % (2025)",
         "35 % av vägen",
     )
-    assert ind.status == "Otillräcklig"
+    assert ind.status == "Otillräcklig takt"
     assert ind.forklaring.startswith("Förväntad bana:")
     other = view.fokusomraden[1].indikatorer[0]
     assert (other.baslinje, other.malvarde) == ("48 % (2021)", "saknas")
@@ -1210,5 +1211,5 @@ def test_the_markdown_holds_no_entity_a_reader_would_see(
     and no "&gt;", "&lt;" or "&amp;" is left for the reader to decode."""
     for text in (md_text, shipped_texts[2023, "md"], shipped_texts[2025, "md"]):
         assert re.findall(r"&(?:gt|lt|amp|quot|#\d+);", text) == []
-    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig." in md_text
+    assert "0 ≤ kvot 0,59 < 0,6 → otillräcklig takt." in md_text
     assert "värdet 8 (2025) > 0 (lägre är bättre) → målet ej uppnått." in shipped_texts[2025, "md"]

@@ -61,7 +61,7 @@ STATUS_TEXT: Final[Mapping[Status, str]] = {
     Status.MALVARDE_NATT: "Målvärdet nått före målåret",
     Status.I_FAS: "I fas",
     Status.BEHOVER_OKA_TAKTEN: "Behöver öka takten",
-    Status.OTILLRACKLIG: "Otillräcklig",
+    Status.OTILLRACKLIG: "Otillräcklig takt",
     Status.FEL_RIKTNING: "Fel riktning",
     Status.MAL_UPPNATT: "Målet uppnått",
     Status.MAL_EJ_UPPNATT: "Målet ej uppnått",

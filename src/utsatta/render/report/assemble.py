@@ -7,11 +7,9 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
-from utsatta.compute.indicators import IndicatorResult, evaluate
+from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
@@ -25,20 +23,7 @@ from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.uppfoljning import uppfoljning_of, uppfoljning_vy
-from utsatta.render.report.view import FokusVy, IndikatorVy, ReportView, ankare_fokus
-
-
-def _unique_md_anchors(
-    pairs: list[tuple[IndicatorResult, IndikatorVy]],
-) -> list[tuple[IndicatorResult, IndikatorVy]]:
-    """Two indicators with one name get "-1", "-2" … as GitHub numbers repeated headings."""
-    seen: dict[str, int] = {}
-    out = []
-    for r, v in pairs:
-        n = seen.get(v.md_ankare, 0)
-        seen[v.md_ankare] = n + 1
-        out.append((r, replace(v, md_ankare=f"{v.md_ankare}-{n}") if n else v))
-    return out
+from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
 
 def build(ds: DataSet, ar: int) -> ReportView:
@@ -53,7 +38,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
     reports = reports_of_year(ds, ar)
     cov = coverage(plan, orgs, matrix, reports)
     results = evaluate(ds, ar)
-    indikatorer = _unique_md_anchors([(r, indikator_vy(r, ar, names.omraden)) for r in results])
+    indikatorer = [(r, indikator_vy(r, ar, names.omraden)) for r in results]
     insatser = {ic.insats.id: insats_vy(ic, cov, orgs, names, matrix) for ic in cov.insatser}
     fokus = tuple(
         FokusVy(
@@ -69,10 +54,12 @@ def build(ds: DataSet, ar: int) -> ReportView:
     omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
     mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
-    illustrativt = banner.illustrativt(reports, results, ar, names)
     upp = uppfoljning_of(ds, ar)
-    if upp is not None and upp.illustrativ:
-        illustrativt.insert(0, f"stadsledningskontorets samlade uppföljning för {ar}")
+    # the reports of every year the report shows: the plan years up to this one (§1's outcomes
+    # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
+    shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
+    per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
+    illustrativt = banner.illustrativt(per_year, upp, results, ar, names)
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,

@@ -18,7 +18,7 @@ from utsatta import escape
 from utsatta.errors import UtsattaError
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
-from utsatta.render.report import template_errors
+from utsatta.render.report import mdankare, template_errors
 from utsatta.render.report.assemble import build
 from utsatta.render.report.view import ReportView
 
@@ -207,6 +207,8 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         richcell=markdown.richcell,
         ident=escape.identifier,
     )
+    # the Markdown report's links to headings: marked and resolved after rendering (mdankare)
+    env.globals.update(mdmark=mdankare.mark, mdref=mdankare.ref)
     return env
 
 
@@ -312,7 +314,7 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
         raise ValueError(f"okänt format {fmt!r}")
     text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
-        text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(text))
+        text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(mdankare.resolve(text)))
     else:
         text = escape.html_no_commands(text)
     return text.rstrip("\n") + "\n"

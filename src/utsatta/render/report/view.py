@@ -126,7 +126,8 @@ class IndikatorVy:
     status_nyckel: str
     #: "mot-malvarde", "utveckling" or "ej-bedombar"
     statusslag: str
-    #: the anchor of the indicator's heading in Markdown (GitHub's rule, see :func:`md_ankare`)
+    #: the anchor of the indicator's heading in Markdown: a reference that rendering replaces
+    #: by the heading's GitHub anchor (render.report.mdankare)
     md_ankare: str
     #: the anchor of "Så har statusen beräknats" in HTML
     berakning_ankare: str
@@ -191,6 +192,10 @@ class InsatsVy:
     samordning: tuple[SamordningVy, ...]
     organisationer: tuple[OrgRapportVy, ...]
     behov: tuple[tuple[str, str], ...]
+    #: "Genomförd 1, Pågående 2" over the organisations, in the status order ("–": none)
+    status_antal: str = "–"
+    #: the same for the received reports' bedömningar ("Uppnått 1, Inte uppnått 2")
+    bedomning_antal: str = "–"
 
 
 @dataclass(frozen=True)
@@ -347,12 +352,6 @@ class ReportView:
     omraden_detalj: tuple[OmradeDetalj, ...] = ()
     over_tid: OverTidVy | None = None
     slut: SlutVy | None = None
-
-
-def md_ankare(text: str) -> str:
-    """The anchor GitHub gives a Markdown heading: lower case, everything but letters, digits,
-    "_", "-" and spaces removed, spaces as "-" (github-slugger)."""
-    return re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
 
 
 def ankare_insats(ins_id: str) -> str:

@@ -1,39 +1,110 @@
-"""The report's first lines: what in it is illustrative, and what is missing from Bilaga 1."""
+"""The report's first lines: what in it is illustrative, and what is missing from Bilaga 1.
+
+The illustrative notice covers every file whose content the report shows, of any year: the
+organisations' reports of every plan year up to the report's (§1's outcomes over the period,
+Bilaga C, §4's earlier behov), the year's uppföljning (the whole file, or the parts of a real
+one marked illustrative) and every indicator (docs/decisions/0112-illustrativ-notis.md).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+from pydantic import BaseModel
+
 from utsatta.compute.indicators import IndicatorResult
 from utsatta.model.rapport import RapportFil
+from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.report.sections.names import Names
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
     "verkliga uppgifter."
 )
-#: up to this many illustrative reports or indicators are named in the banner, else counted
+#: up to this many illustrative reports of a year or indicators are named, else counted
 BANNER_NAMN: Final = 3
 
 
+def _och(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
+def _years_text(years: Sequence[int]) -> str:
+    """2023 / 2023 och 2024 / 2022–2024 (consecutive runs of three or more as a range)."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and runs[-1][-1] == y - 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts += [str(y) for y in run]
+    return _och(parts)
+
+
+def _rapporter(
+    reports_by_year: Mapping[int, Mapping[str, RapportFil]], ar: int, names: Names
+) -> list[str]:
+    """The illustrative reports, year by year: the years whose reports are all illustrative
+    together ("samtliga … för 2022–2024"), the others named when few, else counted."""
+    alla: list[int] = []
+    delar: list[str] = []
+    for y in sorted(reports_by_year):
+        reports = reports_by_year[y]
+        ill = [o for o in names.orgs_in_order(reports) if reports[o].illustrativ]
+        if not ill:
+            continue
+        if len(ill) == len(reports) and len(reports) > 1:
+            alla.append(y)
+        elif len(ill) > BANNER_NAMN:
+            var = " (markerade under Källor)" if y == ar else ""
+            delar.append(f"{len(ill)} av {len(reports)} rapporter för {y}{var}")
+        else:
+            delar += [f"rapporten från {names.org(o)} för {y}" for o in ill]
+    out = []
+    if alla:
+        out.append(f"samtliga rapporter från nämnder och styrelser för {_years_text(alla)}")
+    return out + delar
+
+
+def _marked(node: object) -> bool:
+    """Whether a part of a model (any depth) is marked ``illustrativ: true`` itself."""
+    if isinstance(node, BaseModel):
+        if getattr(node, "illustrativ", None) is True:
+            return True
+        return any(_marked(getattr(node, f)) for f in type(node).model_fields)
+    if isinstance(node, list | tuple):
+        return any(_marked(x) for x in node)
+    return False
+
+
+def _uppfoljning(upp: UppfoljningFil | None, ar: int) -> list[str]:
+    if upp is None:
+        return []
+    if upp.illustrativ:
+        return [f"stadsledningskontorets samlade uppföljning för {ar}"]
+    parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
+    if any(_marked(p) for p in parts):
+        return [f"de delar av uppföljningen för {ar} som är märkta illustrativa"]
+    return []
+
+
 def illustrativt(
-    reports: Mapping[str, RapportFil],
+    reports_by_year: Mapping[int, Mapping[str, RapportFil]],
+    upp: UppfoljningFil | None,
     results: Sequence[IndicatorResult],
     ar: int,
     names: Names,
 ) -> list[str]:
-    """What the banner says is illustrative: named when few, counted when many."""
-    rapporter = [names.org(o) for o in names.orgs_in_order(reports) if reports[o].illustrativ]
-    alla_rapporter = len(reports)
+    """What the notice says is illustrative, by kind and year: the year's uppföljning, the
+    reports of every year the report shows (``reports_by_year``), the indicators."""
+    out = _uppfoljning(upp, ar) + _rapporter(reports_by_year, ar, names)
     indikatorer = [r.indikator.namn for r in results if r.indikator.illustrativ]
-    out: list[str] = []
-    if rapporter and len(rapporter) == alla_rapporter and alla_rapporter > BANNER_NAMN:
-        out.append(f"samtliga {alla_rapporter} rapporter från nämnder och styrelser för {ar}")
-    elif len(rapporter) > BANNER_NAMN:
-        out.append(f"{len(rapporter)} av {alla_rapporter} rapporter (markerade under Källor)")
-    else:
-        out += [f"rapporten från {namn}" for namn in rapporter]
     if len(indikatorer) > BANNER_NAMN:
         out.append(f"{len(indikatorer)} indikatorer (markerade med ”illustrativa värden”)")
     else:

@@ -30,8 +30,9 @@ from utsatta.render.labels import (
     status_text,
     varde,
 )
+from utsatta.render.report import mdankare
 from utsatta.render.report.sections.sources import kalla_vy
-from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy, md_ankare
+from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 
 
 def anmarkningar(
@@ -186,7 +187,7 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         status=status_text(res),
         status_nyckel=status_nyckel(prog.status.name),
         statusslag=prog.statusslag,
-        md_ankare=md_ankare(ind.namn),
+        md_ankare=mdankare.ref(f"indikator-{ind.id}"),
         berakning_ankare=f"berakning-{ind.id}",
         senast_kanda=senast_kanda_text(prog),
         inaktuell=inaktuell_text(res, ar),

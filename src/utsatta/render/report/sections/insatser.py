@@ -3,6 +3,9 @@ report or why there is none, the samordnande organisations' overall assessment, 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.responsibility import Cell, Matrix, resolve, responsible, samordnande
 from utsatta.model.organisationer import OrganisationerFil
@@ -115,6 +118,15 @@ def _samordning(org: str, ic: InsatsCoverage, names: Names) -> SamordningVy:
     )
 
 
+def antal_text(values: Iterable[str], order: Iterable[str]) -> str:
+    """ "Genomförd 1, Pågående 2": each value with its count, in ``order`` (the status order, as
+    every table of counts in the report), values outside it after, in first-seen order; "–"
+    for none."""
+    counts = Counter(values)
+    keys = [k for k in order if k in counts] + [k for k in counts if k not in set(order)]
+    return ", ".join(f"{k} {counts[k]}" for k in keys) or "–"
+
+
 def insats_vy(
     ic: InsatsCoverage, cov: Coverage, orgs: OrganisationerFil, names: Names, matrix: Matrix
 ) -> InsatsVy:
@@ -127,6 +139,19 @@ def insats_vy(
     ansvariga = [o for o in responsible(ins, orgs, ar) if o not in coord or o in named_ansvar]
     via = owed_through_urval([ins], orgs).get(ins.id, {})
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
+    organisationer = tuple(
+        _org_rapport(
+            org,
+            cell,
+            ic,
+            cov,
+            _roll(
+                org, coord, ansvariga, _grund(matrix, org, ins.id, via.get(org, []), orgs, names)
+            ),
+            names,
+        )
+        for org, cell in ic.cells.items()
+    )
     return InsatsVy(
         id=ins.id,
         ankare=ankare_insats(ins.id),
@@ -137,21 +162,12 @@ def insats_vy(
         uppfoljning=cap(uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar)),
         rapporteras_i_ar=ic.due,
         samordning=tuple(_samordning(org, ic, names) for org in coord),
-        organisationer=tuple(
-            _org_rapport(
-                org,
-                cell,
-                ic,
-                cov,
-                _roll(
-                    org,
-                    coord,
-                    ansvariga,
-                    _grund(matrix, org, ins.id, via.get(org, []), orgs, names),
-                ),
-                names,
-            )
-            for org, cell in ic.cells.items()
-        ),
+        organisationer=organisationer,
         behov=tuple(behov),
+        status_antal=antal_text(
+            (o.status for o in organisationer), [*RAPPORTSTATUS.values(), *LAGE.values()]
+        ),
+        bedomning_antal=antal_text(
+            (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
+        ),
     )

@@ -12,22 +12,15 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from utsatta.compute.coverage import RAKNING_DEFINITION, SAKNAS, Coverage
-from utsatta.compute.direction import METODTEXT_UTVECKLING
 from utsatta.compute.indicators import IndicatorResult
-from utsatta.compute.police import METODTEXT_POLISLISTOR
 from utsatta.compute.status import MOT_MALVARDE, UTVECKLING, Status
 from utsatta.compute.status import status_text as status_text_for
 from utsatta.model.plan import PlanFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import RAPPORTSTATUS, status_nyckel
 from utsatta.render.report.sections.areas import ListaSammanfattning
+from utsatta.render.report.sections.metod import METODTEXTER
 from utsatta.render.report.view import EjBedombarRad, IndikatorVy, Lank, Rad, Sammanfattning
-
-#: the method texts the report states once, in this order
-METODTEXTER = (
-    ("Indikatorer utan målvärde: utveckling", METODTEXT_UTVECKLING),
-    ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
-)
 
 
 def _lank(v: IndikatorVy) -> Lank:

@@ -1,0 +1,109 @@
+"""Links to headings in the Markdown report that point where GitHub puts the anchors.
+
+GitHub gives every heading of a document an anchor from its text (github-slugger) and numbers
+repeated ones in document order: the second "Indikatorer" is "indikatorer-1", whatever kind of
+heading the first one was. An anchor computed from one heading's text alone is therefore wrong as
+soon as any earlier heading (a section, another indicator, an area) slugs the same.
+
+So the templates mark the headings that links go to with :func:`mark` ("this heading is KEY")
+and write links as :func:`ref` ("the anchor of KEY"); after rendering, :func:`resolve` reads the
+whole document as GitHub does, slugs ALL headings in order with GitHub's numbering and puts each
+marked heading's anchor into the links to it. The markers are control characters, which no text
+from the data can hold (escape removes them), and none is left in the output.
+docs/decisions/0113-md-ankare.md.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Final
+
+__all__ = ["github_slug", "mark", "ref", "resolve", "slugs"]
+
+_START: Final = "\x02"
+_END: Final = "\x03"
+_MARK: Final = re.compile(f"{_START}id:([^{_END}]*){_END}")
+_REF: Final = re.compile(f"{_START}ref:([^{_END}]*){_END}")
+_ANY: Final = re.compile(f"{_START}[^{_END}]*{_END}")
+
+#: Unicode categories github-slugger keeps (letters, marks, decimal and letter numbers,
+#: connector punctuation such as "_"); besides them only " " (then "-") and "-" stay
+_KEEP: Final = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
+
+
+def mark(key: str) -> str:
+    """Put at the end of a heading line: the heading is the target of :func:`ref` ``(key)``."""
+    return f"{_START}id:{key}{_END}"
+
+
+def ref(key: str) -> str:
+    """The anchor (without "#") of the heading marked ``key``, filled in by :func:`resolve`."""
+    return f"{_START}ref:{key}{_END}"
+
+
+def github_slug(text: str) -> str:
+    """github-slugger's slug of a heading's text, before numbering: lower case, every
+    character but letters, digits, marks, "_", "-" and spaces removed, spaces as "-"."""
+    kept = (c for c in text.lower() if c in " -" or unicodedata.category(c) in _KEEP)
+    return "".join(kept).replace(" ", "-")
+
+
+def slugs(texts: Iterable[str]) -> list[str]:
+    """The anchors of headings with these texts in document order, numbered as GitHub numbers
+    repeats ("a", "a-1", "a-2"; a later heading "a-1" then gets "a-1-1")."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in texts:
+        slug = original = github_slug(text)
+        while slug in seen:
+            seen[original] += 1
+            slug = f"{original}-{seen[original]}"
+        seen[slug] = 0
+        out.append(slug)
+    return out
+
+
+def _heading_texts(text: str) -> list[tuple[int, str]]:
+    """(first line, text content) of every heading, ATX and setext, as GitHub renders them:
+    escapes and entities resolved, emphasis and link markup gone, code kept."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    tokens = md.parse(text)
+    out = []
+    for n, tok in enumerate(tokens):
+        if tok.type != "heading_open" or tok.map is None:
+            continue
+        inline = tokens[n + 1]
+        parts = [
+            c.content
+            for c in inline.children or []
+            if c.type in ("text", "code_inline", "html_inline")
+        ]
+        out.append((tok.map[0], "".join(parts)))
+    return out
+
+
+def resolve(text: str) -> str:
+    """``text`` with every :func:`ref` replaced by its heading's GitHub anchor and every
+    marker removed. A key no heading carries keeps the key itself as its anchor."""
+    if _START not in text:
+        return text
+    lines = text.split("\n")
+    keys: dict[int, list[str]] = {}
+    for n, line in enumerate(lines):
+        if _START in line:
+            found = _MARK.findall(line)
+            if found:
+                keys[n] = found
+                lines[n] = _MARK.sub("", line).rstrip(" ")
+    clean = "\n".join(lines)
+    headings = _heading_texts(_ANY.sub("x", clean))
+    anchor: dict[str, str] = {}
+    for (first, _), slug in zip(headings, slugs(t for _, t in headings), strict=True):
+        for key in keys.get(first, []):
+            anchor.setdefault(key, slug)
+    clean = _REF.sub(lambda m: anchor.get(m.group(1), m.group(1)), clean)
+    return _ANY.sub("", clean)

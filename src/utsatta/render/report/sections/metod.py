@@ -1,0 +1,75 @@
+"""Bilaga E's method texts after the counting of reports: how a status against a målvärde is
+computed, how a development without one is judged, how the counts from the police's lists are
+made. Stated once in the report, worded so they hold in every report year and for any data.
+
+The thresholds and limits come from the compute modules, so text and computation cannot drift
+apart. The methods themselves: docs/decisions/0040-statuses-and-directions.md, 0041-goal-methods.md.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from utsatta.compute.direction import METODTEXT_UTVECKLING
+from utsatta.compute.goal import TROSKLAR_KVOT
+from utsatta.compute.status import Status, fmt_tal
+from utsatta.compute.status import status_text as label
+
+_HI, _MED, _LO = (fmt_tal(t, 3) for t in TROSKLAR_KVOT)
+
+METODTEXT_MALVARDE: Final = (
+    "En indikator med ett målvärde och ett målår bedöms mot målvärdet. Utgångspunkten är "
+    "baslinjen, det värde och år som indikatorns fil anger som start; värden före baslinjen och "
+    "efter rapportåret räknas inte. Ett målvärde kan anges som ett tal eller som en faktor gånger "
+    "baslinjen (0,5 betyder en halvering). "
+    "Före målåret: når det senaste värdet redan målvärdet, eller passerar det åt det håll som är "
+    f"bättre, blir statusen ”{label(Status.MALVARDE_NATT)}”; om målet uppnås avgörs ändå av "
+    "värdet för målåret. Annars jämförs takten med en förväntad bana, en rak linje från "
+    "baslinjen till målvärdet i målåret. Den raka linjen är verktygets antagande, inte planens: "
+    "planen säger inte hur fort värdena ska röra sig på vägen. Verktyget räknar ut två andelar "
+    "vid det senaste värdets år: hur stor del av avståndet från baslinjen till målvärdet som "
+    "värdet har gått (”x % av vägen” i tabellerna, avrundat till hela procent; negativt när "
+    "värdet har gått bort från målvärdet) och hur stor del av tiden från baslinjens år till "
+    "målåret som har gått. Kvoten mellan dem, andelen av vägen delad med andelen av tiden, ger "
+    f"statusen: minst {_HI} ”{label(Status.I_FAS)}”; från {_MED} till under {_HI} "
+    f"”{label(Status.BEHOVER_OKA_TAKTEN)}”; från {_LO} till under {_MED} "
+    f"”{label(Status.OTILLRACKLIG)}”, värdet går åt rätt håll men så långsamt att målvärdet inte "
+    f"nås i tid om takten består; under {_LO} ”{label(Status.FEL_RIKTNING)}”, värdet har gått bort "
+    "från målvärdet. Exempel: baslinje 50 år 2021, målvärde 70 år 2025 och senaste värde 56 år "
+    "2023 ger 30 % av vägen på 50 % av tiden, kvoten 0,6 och statusen "
+    f"”{label(Status.BEHOVER_OKA_TAKTEN)}”. Nådde redan baslinjen målvärdet men inte det senaste "
+    f"värdet blir statusen ”{label(Status.FEL_RIKTNING)}”. Trösklarna är desamma som i Open SDG, "
+    "det verktyg som många länder använder för att följa FN:s hållbarhetsmål. Anger indikatorns "
+    "fil metoden cagr-mal jämförs i stället den årliga procentuella förändringen hittills med den "
+    "som behövs för att nå målvärdet i målåret, med samma trösklar; anger den trend eller cagr "
+    "bedöms bara utvecklingen, som för indikatorer utan målvärde. "
+    "Från målåret: det senaste värdet från målåret eller senare avgör. Når det målvärdet blir "
+    f"statusen ”{label(Status.MAL_UPPNATT)}”, annars ”{label(Status.MAL_EJ_UPPNATT)}”. Finns "
+    "inget värde från målåret eller senare kan indikatorn inte bedömas, och rapporten visar också "
+    "den senast kända statusen."
+)
+
+# MERGE (cmp): the direction rule changes so that a direction is judged only on the values
+# within the plan period; the paragraph is compute's own text (direction.METODTEXT_UTVECKLING),
+# so it changes with the rule. The lead checks at merge that it says which values count.
+METODTEXT_RIKTNING: Final = METODTEXT_UTVECKLING
+
+METODTEXT_POLISLISTOR: Final = (
+    "Antalen räknas ur polisens listor, upplaga för upplaga, med den nivå som källorna anger för "
+    "varje område. Där källorna inte anger nivån för en upplaga, till exempel när den enda "
+    "källan är pressen och den bara skiljer ut de särskilt utsatta områdena, saknas värdet för de "
+    "antal som behöver nivån, som antalet riskområden och utsatta områden; det räknas inte som "
+    "noll. Antalet områden på listan och antalet särskilt utsatta områden räknas ändå. Ett antal "
+    "på en nivå mäter inte om läget blir bättre: när ett särskilt utsatt område förbättras till "
+    "riskområde ökar antalet riskområden, och när ett riskområde förbättras till utsatt område "
+    "minskar det. Läs därför antalet riskområden och utsatta områden tillsammans med antalet "
+    "särskilt utsatta och antalet på listan. Värden som bygger på slutledningar eller "
+    "andrahandsuppgifter är markerade."
+)
+
+#: Bilaga E's texts after the counting of reports, in this order (heading, text)
+METODTEXTER: Final = (
+    ("Indikatorer med målvärde: status mot målvärdet", METODTEXT_MALVARDE),
+    ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
+    ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
+)
