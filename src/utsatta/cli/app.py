@@ -116,6 +116,9 @@ def main() -> NoReturn:
         code = EXIT_OK
     except BaseException as exc:
         code = exit_code(exc)
-    if flush():
-        code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
+    # Lost output (a closed pipe, a full disk; flush says so on stderr) outranks success and
+    # findings, whose output it was; an earlier failure (usage, data folder, refused, Ctrl-C)
+    # keeps its own code.
+    if flush() and code in (EXIT_OK, EXIT_FINDINGS):
+        code = EXIT_OUTPUT_LOST
     sys.exit(code)
