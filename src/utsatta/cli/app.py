@@ -86,7 +86,8 @@ app = typer.Typer(
         "2025: kontrollerar datafilerna och skriver den samlade uppföljningen."
     ),
     no_args_is_help=True,
-    add_completion=True,
+    # No shell completion: it would add --install-completion, which edits a shell's rc file.
+    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

@@ -1,5 +1,5 @@
 """Swedish for the texts Typer and its bundled Click write themselves: help headings, the help
-and completion options, and usage errors. Every text a user reads is Swedish.
+option, and usage errors. Every text a user reads is Swedish.
 
 Typer has no translation catalogue of its own; its texts are either passed through gettext
 (looked up at call time in ``typer.core``) or fixed in the code. We swap the gettext function
@@ -16,7 +16,6 @@ from typing import IO, Any
 
 import typer
 import typer.core
-import typer.main
 from typer import _click
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting as click_formatting
@@ -45,8 +44,6 @@ _TYPES = {
 }
 
 _HELP_OPTION = "Visa den här hjälpen och avsluta."
-_INSTALL = "Installera skalkomplettering för det här skalet."
-_SHOW = "Visa skalkompletteringen för det här skalet, för att kopiera eller anpassa den."
 
 # Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups.
 # Kept as text: re compiles (and caches) a pattern only when a usage error is shown, so that
@@ -153,16 +150,6 @@ def _wrap_help_option(original: Callable[..., Any]) -> Callable[..., Any]:
     return get_help_option
 
 
-def _wrap_completion(original: Callable[[], tuple[Any, Any]]) -> Callable[[], tuple[Any, Any]]:
-    def get_install_completion_arguments() -> tuple[Any, Any]:
-        install, show = original()
-        install.help = _INSTALL
-        show.help = _SHOW
-        return install, show
-
-    return get_install_completion_arguments
-
-
 _done = False
 
 
@@ -180,6 +167,3 @@ def install() -> None:
         cls.get_help_option = _wrap_help_option(cls.get_help_option)  # type: ignore[method-assign]
     for param in (typer.core.TyperArgument, typer.core.TyperOption):
         param.display_type = _wrap_display_type(param.display_type)  # type: ignore[method-assign]
-    typer.main.get_install_completion_arguments = _wrap_completion(
-        typer.main.get_install_completion_arguments
-    )
