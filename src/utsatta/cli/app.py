@@ -27,7 +27,7 @@ from utsatta.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT_LOST,
-    err,
+    err_message,
     flush,
     interrupted,
 )
@@ -44,7 +44,7 @@ EXIT_MISSING_LIBRARY = 5
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
     if isinstance(exc, UtsattaError):
-        err(f"fel: {exc}")
+        err_message(f"fel: {exc}")
         # imported only on this path: every command's start stays fast
         from utsatta.export.xlsxfile import XlsxUnavailableError
         from utsatta.render.pdf import PdfUnavailableError
@@ -60,7 +60,7 @@ def exit_code(exc: BaseException) -> int:
             if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
                 return interrupted()
             return code
-        err(str(exc.code))
+        err_message(str(exc.code))
         return EXIT_FINDINGS
     raise exc  # a bug: Python's own traceback and exit status
 

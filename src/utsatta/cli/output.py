@@ -105,6 +105,23 @@ def err(text: str) -> None:
     _write(sys.stderr, for_terminal(sys.stderr, text))
 
 
+def err_message(text: str) -> None:
+    """One message on stderr, kept on one line: a line break in it can only come from a value
+    it names (a path, an argument, a library error's text) and is shown as ``\\n``, so that
+    no value can make a line of its own in the terminal or the CI log."""
+    from utsatta.escape import terminal
+
+    err(terminal(text))
+
+
+def shown(path: Path | str) -> str:
+    """A path or argument as every CLI message names it (:func:`utsatta.fileio.shown`): one
+    line, every invisible or control character visible."""
+    from utsatta.fileio import shown as fileio_shown
+
+    return fileio_shown(path)
+
+
 def interrupted() -> int:
     """Ctrl-C: say so, and the exit code for it."""
     err("Avbrutet.")

@@ -10,13 +10,11 @@ upgrade can at worst bring back some English, never break the tool.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from typing import IO, Any
 
 import typer
 import typer.core
-from typer import _click
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting as click_formatting
 
@@ -108,17 +106,17 @@ def translate_error(message: str) -> str:
 
 
 def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
-    if file is None:
-        file = sys.stderr
-    color = None
+    # Through the output layer, like every other message: the error names what the user typed
+    # (a file name, an option, a value), which is escaped and kept on one line there.
+    from utsatta.cli.output import err, err_message
+
     if self.ctx is not None:
-        color = self.ctx.color
         usage = self.ctx.get_usage()
         hint = ""
         if self.ctx.command.get_help_option(self.ctx) is not None:
             hint = f"Se '{self.ctx.command_path} {self.ctx.help_option_names[0]}' för hjälp.\n"
-        _click.echo(f"{usage}\n{hint}", file=file, color=color)
-    _click.echo(f"Fel: {translate_error(self.format_message())}", file=file, color=color)
+        err(f"{usage}\n{hint}")
+    err_message(f"Fel: {translate_error(self.format_message())}")
 
 
 def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
