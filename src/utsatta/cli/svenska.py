@@ -60,7 +60,7 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
     (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
     (
-        r"No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
+        r"No such option: (.+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
         "Flaggan {0} finns inte.",
     ),
     (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
