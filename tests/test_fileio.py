@@ -16,6 +16,7 @@ from utsatta import fileio
 from utsatta.errors import OutputError, WriteFailed, WriteRefused
 from utsatta.fileio import (
     NotRegularFile,
+    check_output,
     make_folders,
     read_regular,
     write_atomic,
@@ -60,15 +61,22 @@ def test_fifo_is_never_replaced_or_opened(tmp_path: Path) -> None:
     with pytest.raises(WriteRefused, match=r"är en namngiven pipe \(FIFO\), inte en vanlig fil"):
         write_atomic(fifo, "x", overwrite=True)
     assert fifo.is_fifo()
-    with pytest.raises(WriteRefused, match="finns redan"):
+    # Without --force too: what it is, not "exists, use --force" (which could not help).
+    with pytest.raises(WriteRefused) as refused:
         write_atomic(fifo, "x", overwrite=False)
+    assert str(refused.value) == (
+        f"{fifo} är en namngiven pipe (FIFO), inte en vanlig fil, och utsatta skriver bara "
+        "vanliga filer (inte heller med --force). Välj en vanlig fil, eller låt kommandot skriva "
+        "till standard ut och led utdatan dit med '>'."
+    )
+    assert "Använd --force" not in str(refused.value)
     assert _leftovers(tmp_path) == []
 
 
 def test_link_to_dev_null_is_never_replaced(tmp_path: Path) -> None:
     link = tmp_path / "rapport.md"
     link.symlink_to("/dev/null")
-    with pytest.raises(WriteRefused, match="är en symbolisk länk, inte en vanlig fil"):
+    with pytest.raises(WriteRefused, match="är en symbolisk länk till en enhetsfil. utsatta "):
         write_atomic(link, "x", overwrite=True)
     assert link.is_symlink() and str(link.readlink()) == "/dev/null"
     assert Path("/dev/null").is_char_device()
@@ -288,3 +296,54 @@ def test_reason_is_swedish() -> None:
     assert fileio.reason(OSError(errno.ENOSPC, "No space left on device")) == "disken är full"
     assert fileio.reason(OSError(errno.EROFS, "x")) == "filsystemet är skrivskyddat"
     assert fileio.reason(OSError(999, "okänt")) == "okänt"
+
+
+def test_a_device_is_named_without_force_and_not_replaced_with_it() -> None:
+    for overwrite in (False, True):
+        with pytest.raises(WriteRefused, match=r"^/dev/null är en enhetsfil, inte en vanlig fil"):
+            write_atomic(Path("/dev/null"), "x", overwrite=overwrite)
+
+
+def test_a_link_to_a_folder_is_said_to_be_a_link(tmp_path: Path) -> None:
+    (tmp_path / "realdir").mkdir()
+    link = tmp_path / "e2link"
+    link.symlink_to("realdir")
+    message = (
+        f"{link} är en symbolisk länk till en mapp. utsatta följer inga länkar när den skriver "
+        "och ersätter dem inte, inte heller med --force. Ange målet direkt eller välj en annan "
+        "sökväg."
+    )
+    for overwrite in (False, True):
+        with pytest.raises(WriteRefused) as refused:
+            write_atomic(link, "x", overwrite=overwrite)
+        assert str(refused.value) == message
+    with pytest.raises(WriteRefused) as refused:
+        check_output(link, want="en mapp")
+    assert str(refused.value) == message
+    dangling = tmp_path / "borta"
+    dangling.symlink_to("finns-inte")
+    with pytest.raises(WriteRefused, match="är en symbolisk länk som inte leder till något som"):
+        check_output(dangling)
+
+
+def test_check_output_names_the_kind_and_passes_what_fits(tmp_path: Path) -> None:
+    (tmp_path / "fil.csv").write_text("x", encoding="utf-8")
+    (tmp_path / "mapp").mkdir()
+    check_output(tmp_path / "ny")  # missing: the write decides
+    check_output(tmp_path / "fil.csv")  # a regular file: --force decides
+    check_output(tmp_path / "mapp", want="en mapp")
+    with pytest.raises(WriteRefused, match=r"fil\.csv är en vanlig fil, inte en mapp\. Ange en"):
+        check_output(tmp_path / "fil.csv", want="en mapp")
+    with pytest.raises(WriteRefused, match=r"mapp är en mapp\. Ange en fil att skriva till\.$"):
+        check_output(tmp_path / "mapp")
+
+
+def test_a_path_in_a_message_is_one_visible_line(tmp_path: Path) -> None:
+    evil = tmp_path / "evil\n::error file=README.md::PR-INJ\u202e.md"
+    evil.write_text("x", encoding="utf-8")
+    with pytest.raises(WriteRefused) as refused:
+        write_atomic(evil, "y", overwrite=False)
+    assert str(refused.value) == (
+        f"{tmp_path}/evil\\n::error file=README.md::PR-INJ<U+202E>.md finns redan och skrivs "
+        "inte över. Använd --force för att ersätta filen."
+    )

@@ -11,8 +11,9 @@ is removed.
 
 Errors: :class:`~utsatta.errors.WriteRefused` (exit 4) when utsatta will not write,
 :class:`~utsatta.errors.WriteFailed` (exit 120) when it could not; see
-docs/decisions/0060-exit-codes-for-writing.md. Messages are Swedish and name the path as given;
-the output layer escapes them for its channel.
+docs/decisions/0060-exit-codes-for-writing.md. Messages are Swedish and name the path with
+:func:`shown` (one line, every invisible character visible); the output layer escapes the whole
+message for its channel as well.
 
 Reading: :func:`read_regular` opens only a regular file, and never blocks on a FIFO or device.
 """
@@ -29,10 +30,13 @@ from utsatta.errors import WriteFailed, WriteRefused
 
 __all__ = [
     "NotRegularFile",
+    "check_output",
     "kind_of_mode",
     "make_folders",
     "read_regular",
     "reason",
+    "refusal",
+    "shown",
     "write_atomic",
     "write_bytes_atomic",
 ]
@@ -138,9 +142,18 @@ def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, o
 # --- writing ------------------------------------------------------------------------------------
 
 
+def shown(path: Path | str) -> str:
+    """A path as a message names it: every character that is not an ordinary visible one is
+    shown (a line break as ``\\n``), so that a file name cannot start a new line, a terminal
+    escape or a CI workflow command in any channel (:func:`utsatta.escape.identifier`)."""
+    from utsatta.escape import identifier
+
+    return identifier(str(path))
+
+
 def _refuse_existing(path: Path) -> WriteRefused:
     return WriteRefused(
-        f"{path} finns redan och skrivs inte över. Använd --force för att ersätta filen."
+        f"{shown(path)} finns redan och skrivs inte över. Använd --force för att ersätta filen."
     )
 
 
@@ -150,39 +163,90 @@ def _inside(folder: Path, root: Path) -> bool:
     return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
+def _link_target(path: Path) -> str:
+    """What a symbolic link leads to, in Swedish: " till en mapp", " som inte leder någonstans"."""
+    try:
+        return f" till {kind_of_mode(path.stat().st_mode)}"
+    except OSError:
+        return " som inte leder till något som finns"
+
+
+def refusal(path: Path, mode: int, *, want: str = "en vanlig fil") -> WriteRefused | None:
+    """Why ``path``, whose ``lstat`` mode is ``mode``, can never be written as ``want`` ("en
+    vanlig fil" or "en mapp"), not even with --force: a symbolic link (never followed for a
+    write), or something of another kind (a FIFO, a device, a socket, a folder where a file
+    goes). None when it is of the wanted kind; whether it may be replaced is the caller's
+    business (--force)."""
+    where = shown(path)
+    if stat.S_ISLNK(mode):
+        return WriteRefused(
+            f"{where} är en symbolisk länk{_link_target(path)}. utsatta följer inga länkar när "
+            "den skriver och ersätter dem inte, inte heller med --force. Ange målet direkt "
+            "eller välj en annan sökväg."
+        )
+    kind = kind_of_mode(mode)
+    if kind == want:
+        return None
+    if stat.S_ISDIR(mode):
+        return WriteRefused(f"{where} är en mapp. Ange en fil att skriva till.")
+    if want == "en mapp":
+        return WriteRefused(
+            f"{where} är {kind}, inte en mapp. Ange en mapp (den skapas om den inte finns)."
+        )
+    return WriteRefused(
+        f"{where} är {kind}, inte en vanlig fil, och utsatta skriver bara vanliga filer (inte "
+        "heller med --force). Välj en vanlig fil, eller låt kommandot skriva till standard ut "
+        "och led utdatan dit med '>'."
+    )
+
+
+def check_output(path: Path, *, want: str = "en vanlig fil") -> None:
+    """Refuse (WriteRefused, exit 4) an output path that can never be written as ``want``,
+    before any work or any question of --force (see :func:`refusal`); a path that does not
+    exist yet, or is of the wanted kind, passes."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return  # missing (or unreadable): the write itself says what is wrong
+    problem = refusal(path, mode, want=want)
+    if problem is not None:
+        raise problem
+
+
 def _check_target(path: Path, *, overwrite: bool, inside: Path | None) -> None:
-    """Refuse what must never be written; raise for a folder that cannot take the file."""
+    """Refuse what must never be written; raise for a folder that cannot take the file.
+
+    The kind of what stands there is checked before whether it exists: --force is suggested
+    only where it would help (a regular file)."""
     folder = path.parent
     try:
         folder_mode = folder.stat().st_mode
     except FileNotFoundError:
         raise WriteFailed(
-            f"Mappen {folder} finns inte. Skapa den först eller välj en annan fil."
+            f"Mappen {shown(folder)} finns inte. Skapa den först eller välj en annan fil."
         ) from None
     except OSError as exc:
-        raise WriteFailed(f"Kan inte skriva i {folder} ({reason(exc)}).") from exc
+        raise WriteFailed(f"Kan inte skriva i {shown(folder)} ({reason(exc)}).") from exc
     if not stat.S_ISDIR(folder_mode):
-        raise WriteFailed(f"{folder} är inte en mapp, så {path.name} kan inte skrivas där.")
+        raise WriteFailed(
+            f"{shown(folder)} är inte en mapp, så {shown(path.name)} kan inte skrivas där."
+        )
     if inside is not None and not _inside(folder, inside):
         raise WriteRefused(
-            f"{path} ligger utanför {inside} (mappen är eller går via en symbolisk länk ut ur "
-            "den) och skrivs inte. Skriv filen i mappen i stället."
+            f"{shown(path)} ligger utanför {shown(inside)} (mappen är eller går via en symbolisk "
+            "länk ut ur den) och skrivs inte. Skriv filen i mappen i stället."
         )
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise WriteFailed(f"Kan inte skriva {path} ({reason(exc)}).") from exc
-    if stat.S_ISDIR(mode):
-        raise WriteRefused(f"{path} är en mapp. Ange en fil att skriva till.")
+        raise WriteFailed(f"Kan inte skriva {shown(path)} ({reason(exc)}).") from exc
+    problem = refusal(path, mode)
+    if problem is not None:
+        raise problem
     if not overwrite:
         raise _refuse_existing(path)
-    if not stat.S_ISREG(mode):
-        raise WriteRefused(
-            f"{path} är {kind_of_mode(mode)}, inte en vanlig fil, och ersätts aldrig, inte "
-            "heller med --force. Välj en annan fil."
-        )
 
 
 def _mode_for(path: Path) -> int:
@@ -226,7 +290,7 @@ def write_bytes_atomic(
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteFailed(f"Kan inte skriva i {folder} ({reason(exc)}).") from exc
+        raise WriteFailed(f"Kan inte skriva i {shown(folder)} ({reason(exc)}).") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -254,7 +318,7 @@ def write_bytes_atomic(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise WriteFailed(f"Kan inte skriva {path} ({reason(exc)}).") from exc
+        raise WriteFailed(f"Kan inte skriva {shown(path)} ({reason(exc)}).") from exc
     except BaseException:  # WriteRefused, KeyboardInterrupt …: clean up and pass it on
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -284,15 +348,15 @@ def make_folders(folder: Path, *, inside: Path | None = None) -> None:
             existing = existing.parent
         if not _inside(existing, inside):
             raise WriteRefused(
-                f"{folder} ligger utanför {inside} (mappen är eller går via en symbolisk länk "
-                "ut ur den) och skapas inte."
+                f"{shown(folder)} ligger utanför {shown(inside)} (mappen är eller går via en "
+                "symbolisk länk ut ur den) och skapas inte."
             )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise WriteFailed(
-            f"Mappen {folder} kan inte skapas: det finns en fil med det namnet. Välj en annan "
-            "mapp eller flytta filen."
+            f"Mappen {shown(folder)} kan inte skapas: det finns en fil med det namnet. Välj en "
+            "annan mapp eller flytta filen."
         ) from None
     except OSError as exc:
-        raise WriteFailed(f"Mappen {folder} kan inte skapas ({reason(exc)}).") from exc
+        raise WriteFailed(f"Mappen {shown(folder)} kan inte skapas ({reason(exc)}).") from exc

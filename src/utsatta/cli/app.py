@@ -27,7 +27,7 @@ from utsatta.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT_LOST,
-    err,
+    err_message,
     flush,
     interrupted,
 )
@@ -44,7 +44,7 @@ EXIT_MISSING_LIBRARY = 5
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
     if isinstance(exc, UtsattaError):
-        err(f"fel: {exc}")
+        err_message(f"fel: {exc}")
         # imported only on this path: every command's start stays fast
         from utsatta.export.xlsxfile import XlsxUnavailableError
         from utsatta.render.pdf import PdfUnavailableError
@@ -60,7 +60,7 @@ def exit_code(exc: BaseException) -> int:
             if code == EXIT_INTERRUPTED:  # Typer ends a command on Ctrl-C with 130, silently
                 return interrupted()
             return code
-        err(str(exc.code))
+        err_message(str(exc.code))
         return EXIT_FINDINGS
     raise exc  # a bug: Python's own traceback and exit status
 
@@ -86,7 +86,8 @@ app = typer.Typer(
         "2025: kontrollerar datafilerna och skriver den samlade uppföljningen."
     ),
     no_args_is_help=True,
-    add_completion=True,
+    # No shell completion: it would add --install-completion, which edits a shell's rc file.
+    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -116,6 +117,9 @@ def main() -> NoReturn:
         code = EXIT_OK
     except BaseException as exc:
         code = exit_code(exc)
-    if flush():
-        code = code or EXIT_OUTPUT_LOST  # as Python itself does: not a silent success
+    # Lost output (a closed pipe, a full disk; flush says so on stderr) outranks success and
+    # findings, whose output it was; an earlier failure (usage, data folder, refused, Ctrl-C)
+    # keeps its own code.
+    if flush() and code in (EXIT_OK, EXIT_FINDINGS):
+        code = EXIT_OUTPUT_LOST
     sys.exit(code)

@@ -37,8 +37,11 @@ EXIT_INTERRUPTED = 130  # the shell's convention: 128 + SIGINT
 
 
 class _State:
-    #: set when output could not be written (a closed pipe, a full disk)
-    lost = False
+    #: the streams whose output could not be written (a closed pipe, a full disk), each with
+    #: the Swedish reason; nothing more is written to them
+    lost: list[tuple[Any, str, str]] = []  # noqa: RUF012 - (stream, name, reason)
+    #: the loss was told on stderr (once)
+    told = False
 
 
 #: The only escape sequences ever written: rich's colours and styles on a terminal.
@@ -102,6 +105,23 @@ def err(text: str) -> None:
     _write(sys.stderr, for_terminal(sys.stderr, text))
 
 
+def err_message(text: str) -> None:
+    """One message on stderr, kept on one line: a line break in it can only come from a value
+    it names (a path, an argument, a library error's text) and is shown as ``\\n``, so that
+    no value can make a line of its own in the terminal or the CI log."""
+    from utsatta.escape import terminal
+
+    err(terminal(text))
+
+
+def shown(path: Path | str) -> str:
+    """A path or argument as every CLI message names it (:func:`utsatta.fileio.shown`): one
+    line, every invisible or control character visible."""
+    from utsatta.fileio import shown as fileio_shown
+
+    return fileio_shown(path)
+
+
 def interrupted() -> int:
     """Ctrl-C: say so, and the exit code for it."""
     err("Avbrutet.")
@@ -134,20 +154,117 @@ def append_file(path: Path, text: str) -> None:
 
 
 def flush() -> bool:
-    """Flush stdout and stderr; whether any output was lost on the way."""
+    """Flush stdout and stderr; whether any output was lost on the way. The first time a loss
+    is seen it is said on stderr (when stderr still works): which stream, why, and that the
+    output is incomplete, so that exit code 120 never comes without a word."""
     _write(sys.stdout, "")
     _write(sys.stderr, "")
-    return _State.lost
+    if _State.lost and not _State.told:
+        _State.told = True
+        for _stream, name, why in list(_State.lost):
+            if name != "stderr":
+                err(_lost_message(name, why))
+    return bool(_State.lost)
+
+
+def _lost_message(name: str, why: str) -> str:
+    where = "standard ut" if name == "stdout" else name
+    if why == _CLOSED:
+        return (
+            f"fel: allt kunde inte skrivas till {where}: programmet som läste (t.ex. head) "
+            "slutade läsa innan allt var skrivet. Utdatan är ofullständig; låt programmet läsa "
+            "allt eller skriv utdatan till en fil."
+        )
+    return (
+        f"fel: allt kunde inte skrivas till {where} ({why}). Utdatan är ofullständig; "
+        "rätta felet eller skriv utdatan till en annan plats."
+    )
+
+
+_CLOSED = "mottagaren har stängt"
+
+
+def _name(stream: Any) -> str:
+    if stream is sys.stdout or stream is sys.__stdout__:
+        return "stdout"
+    if stream is sys.stderr or stream is sys.__stderr__:
+        return "stderr"
+    return str(getattr(stream, "name", "utdata"))
 
 
 def _write(stream: Any, text: str) -> None:
     # Never raises: a failed write must not turn into a traceback in the middle of a command.
     # A stream that was closed before the start (``2>&-``) is None: nothing is written then,
-    # as print() does.
+    # as print() does. A stream that failed once gets nothing more.
     if stream is None:
         return
+    if any(stream is lost for lost, _, _ in _State.lost):
+        return
     try:
+        _write_all(stream, text)
+    except (OSError, ValueError) as exc:
+        from utsatta.fileio import reason
+
+        why = reason(exc) if isinstance(exc, OSError) else "strömmen är stängd"
+        _State.lost.append((stream, _name(stream), why))
+        _quiet(stream)
+
+
+def _write_all(stream: Any, text: str) -> None:
+    """Write every byte of ``text`` or raise.
+
+    ``TextIOWrapper.write`` is not enough: with PYTHONUNBUFFERED (common in CI and
+    containers) ``sys.stdout`` writes straight to the file descriptor, and when the kernel
+    takes only part of a large write (a pipe whose reader has gone: 64 KiB taken, then
+    SIGPIPE) the rest is dropped without an error. So the text is encoded here and written
+    to the raw file until all of it is taken; the next write then fails with EPIPE."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a plain text stream (a test's StringIO)
         stream.write(text)
         stream.flush()
-    except (OSError, ValueError):
-        _State.lost = True
+        return
+    stream.flush()  # what went through the text layer before (Click's help, …) goes first
+    try:
+        data = text.encode(stream.encoding or "utf-8", stream.errors or "strict")
+    except UnicodeEncodeError:  # a terminal that cannot show å: shown as \xe5, not lost
+        data = text.encode(stream.encoding or "utf-8", "backslashreplace")
+    buffer.flush()
+    raw = getattr(buffer, "raw", buffer)
+    view = memoryview(data)
+    while view:
+        n = raw.write(view)
+        if n is None:  # a non-blocking descriptor that is full: wait until it takes more
+            _wait_writable(raw)
+            continue
+        if n <= 0:
+            import errno
+
+            raise OSError(errno.EIO, "write returned 0")
+        view = view[n:]
+    if raw is not buffer:
+        raw.flush()
+
+
+def _wait_writable(raw: Any) -> None:
+    import select
+
+    select.select([], [raw.fileno()], [])
+
+
+def _quiet(stream: Any) -> None:
+    """Point a failed standard stream's descriptor at /dev/null: what is still in Python's
+    buffer then goes nowhere at exit, instead of a second error ("Exception ignored …
+    BrokenPipeError") that Python would print on stderr while shutting down."""
+    import os
+
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test runner's stream): nothing is flushed at exit
+    try:
+        os.dup2(null, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(null)

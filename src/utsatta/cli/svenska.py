@@ -1,5 +1,5 @@
 """Swedish for the texts Typer and its bundled Click write themselves: help headings, the help
-and completion options, and usage errors. Every text a user reads is Swedish.
+option, and usage errors. Every text a user reads is Swedish.
 
 Typer has no translation catalogue of its own; its texts are either passed through gettext
 (looked up at call time in ``typer.core``) or fixed in the code. We swap the gettext function
@@ -10,14 +10,11 @@ upgrade can at worst bring back some English, never break the tool.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from typing import IO, Any
 
 import typer
 import typer.core
-import typer.main
-from typer import _click
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting as click_formatting
 
@@ -45,8 +42,6 @@ _TYPES = {
 }
 
 _HELP_OPTION = "Visa den här hjälpen och avsluta."
-_INSTALL = "Installera skalkomplettering för det här skalet."
-_SHOW = "Visa skalkompletteringen för det här skalet, för att kopiera eller anpassa den."
 
 # Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups.
 # Kept as text: re compiles (and caches) a pattern only when a usage error is shown, so that
@@ -65,7 +60,7 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
     (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
     (
-        r"No such option: (\S+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
+        r"No such option: (.+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
         "Flaggan {0} finns inte.",
     ),
     (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
@@ -111,17 +106,17 @@ def translate_error(message: str) -> str:
 
 
 def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
-    if file is None:
-        file = sys.stderr
-    color = None
+    # Through the output layer, like every other message: the error names what the user typed
+    # (a file name, an option, a value), which is escaped and kept on one line there.
+    from utsatta.cli.output import err, err_message
+
     if self.ctx is not None:
-        color = self.ctx.color
         usage = self.ctx.get_usage()
         hint = ""
         if self.ctx.command.get_help_option(self.ctx) is not None:
             hint = f"Se '{self.ctx.command_path} {self.ctx.help_option_names[0]}' för hjälp.\n"
-        _click.echo(f"{usage}\n{hint}", file=file, color=color)
-    _click.echo(f"Fel: {translate_error(self.format_message())}", file=file, color=color)
+        err(f"{usage}\n{hint}")
+    err_message(f"Fel: {translate_error(self.format_message())}")
 
 
 def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
@@ -153,16 +148,6 @@ def _wrap_help_option(original: Callable[..., Any]) -> Callable[..., Any]:
     return get_help_option
 
 
-def _wrap_completion(original: Callable[[], tuple[Any, Any]]) -> Callable[[], tuple[Any, Any]]:
-    def get_install_completion_arguments() -> tuple[Any, Any]:
-        install, show = original()
-        install.help = _INSTALL
-        show.help = _SHOW
-        return install, show
-
-    return get_install_completion_arguments
-
-
 _done = False
 
 
@@ -180,6 +165,3 @@ def install() -> None:
         cls.get_help_option = _wrap_help_option(cls.get_help_option)  # type: ignore[method-assign]
     for param in (typer.core.TyperArgument, typer.core.TyperOption):
         param.display_type = _wrap_display_type(param.display_type)  # type: ignore[method-assign]
-    typer.main.get_install_completion_arguments = _wrap_completion(
-        typer.main.get_install_completion_arguments
-    )

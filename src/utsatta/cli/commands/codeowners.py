@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, data_dir, own_data_dir, stop_on_errors
-from utsatta.cli.output import out, out_document, write_file
+from utsatta.cli.output import out, out_document, shown, write_file
 
 
 def codeowners(
@@ -47,9 +47,14 @@ def codeowners(
     prefix = repository_prefix(ds.root)
     if prefix is None:
         raise typer.BadParameter(
-            f"Datamappen {ds.root} ligger inte i arbetsmappen; kör kommandot från datarepots rot.",
+            f"Datamappen {shown(ds.root)} ligger inte i arbetsmappen; kör kommandot från "
+            "datarepots rot.",
             param_hint="--data",
         )
+    if output is not None:
+        from utsatta.fileio import check_output
+
+        check_output(output)  # a FIFO, device, folder or link: refused before the work (exit 4)
     text = make_codeowners(ds, prefix, coordinators=med_samordnare)
     if output is None:
         out_document(text)
@@ -59,7 +64,7 @@ def codeowners(
     except OSError:
         unchanged = False
     if unchanged:
-        out(f"{output} är oförändrad.\n")
+        out(f"{shown(output)} är oförändrad.\n")
         return
     write_file(output, text, overwrite=force, folders=True)
-    out(f"Skrev {output}.\n")
+    out(f"Skrev {shown(output)}.\n")

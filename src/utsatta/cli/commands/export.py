@@ -14,7 +14,7 @@ import typer
 
 from utsatta.cli.commands.report import decision_date
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_OK, err, write_file
+from utsatta.cli.output import EXIT_OK, err, shown, write_file
 
 __all__ = ["ExportFormat", "export"]
 
@@ -57,7 +57,11 @@ def export(
     """
     from utsatta.check import validate
     from utsatta.export import tables, write_csv
+    from utsatta.fileio import check_output
 
+    # A link, FIFO, device, or a file where the CSV folder goes: refused before the work, and
+    # said what it is (exit 4); --force never helps there.
+    check_output(output, want="en mapp" if format is ExportFormat.csv else "en vanlig fil")
     root = data_dir(data)
     result = validate(root, year=ar)
     stop_on_errors(result)
@@ -75,10 +79,13 @@ def export(
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             from utsatta.errors import OutputError
+            from utsatta.fileio import reason
 
-            raise OutputError(f"Mappen {output.parent} kan inte skapas ({exc.strerror}).") from exc
+            raise OutputError(
+                f"Mappen {shown(output.parent)} kan inte skapas ({reason(exc)})."
+            ) from exc
         write_file(output, content, overwrite=force)
         paths = [output]
     for path in paths:
-        err(f"Skrev {path}.")
+        err(f"Skrev {shown(path)}.")
     raise typer.Exit(EXIT_OK)

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, data_dir_for_paths
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, out
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, out, shown
 
 __all__ = ["fmt", "run"]
 
@@ -64,7 +64,7 @@ def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str
 
     for p in paths:
         if not p.exists() and not p.is_symlink():
-            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
+            raise typer.BadParameter(f"Filen {shown(p)} finns inte.", param_hint="FILER")
     root = data_dir_for_paths(data, paths)
     if not paths:
         ignored: list[Finding] = []
@@ -80,7 +80,7 @@ def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str
             p_abs.relative_to(root_abs)
         except ValueError:
             raise typer.BadParameter(
-                f"{p} ligger inte i datamappen {root}.", param_hint="FILER"
+                f"{shown(p)} ligger inte i datamappen {shown(root)}.", param_hint="FILER"
             ) from None
         if p.is_dir():
             for f in sorted(p.rglob("*.yaml")):
@@ -118,15 +118,15 @@ def run(
             )
         else:
             result = format_file(path, kind, write=not check, inside=root)
-        shown = display_path(path)
-        problem = result.finding(shown)
+        name = display_path(path)
+        problem = result.finding(name)
         if problem is not None:
             failed.append(result)
             where = f" (rad {problem.line}, kolumn {problem.column})" if problem.line else ""
-            echo(f"kan inte formateras: {shown}{where}: {problem.message}")
+            echo(f"kan inte formateras: {shown(name)}{where}: {problem.message}")
         elif result.changed:
             changed.append(result)
-            echo(f"skulle formateras om: {shown}" if check else f"formaterade: {shown}")
+            echo(f"skulle formateras om: {shown(name)}" if check else f"formaterade: {shown(name)}")
     total = len(targets)
     if check:
         if changed:

@@ -13,7 +13,7 @@ from utsatta.cli.options import (
     data_dir,
     stop_on_errors,
 )
-from utsatta.cli.output import out
+from utsatta.cli.output import out, out_document
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -41,7 +41,10 @@ def plan(
     from utsatta.render import overview
 
     ds = _load(data, CORE)
-    out(overview.plan_json(ds) if format is SimpleFormat.json else overview.plan_text(ds))
+    if format is SimpleFormat.json:
+        out_document(overview.plan_json(ds), json=True)
+    else:
+        out(overview.plan_text(ds))
 
 
 def status(
@@ -64,7 +67,7 @@ def status(
     assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
     check_year(ds.plan.model.plan.giltighet, ar)
     if format is SimpleFormat.json:
-        out(overview.status_json(ds, ar))
+        out_document(overview.status_json(ds, ar), json=True)
     else:
         out(overview.status_text(ds, ar))
 
@@ -90,6 +93,6 @@ def indikatorer(
     ds = _load(data, ("plan", "organisationer", "omraden", "indikator"))
     check_indicator_year(ds, ar)
     if format is SimpleFormat.json:
-        out(overview.indicators_json(ds, ar))
+        out_document(overview.indicators_json(ds, ar), json=True)
     else:
         out(overview.indicators_text(ds, ar))

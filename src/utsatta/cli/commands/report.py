@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, write_file
+from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, shown, write_file
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -102,10 +102,14 @@ def report(
             "PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-2023.pdf).",
             param_hint="--output",
         )
+    if output is not None and not check:
+        from utsatta.fileio import check_output
+
+        check_output(output)  # a FIFO, device, folder or link: refused before the work (exit 4)
     text = _render(ar, format, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
-        out_document(text)
+        out_document(text, json=format is ReportFormat.json)
         raise typer.Exit(EXIT_OK)
     if check:
         raise typer.Exit(_check(output, text, ar, format, data))
@@ -154,7 +158,8 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
     target = output.resolve()
     if target.suffix.lower() in (".yaml", ".yml") and target.is_relative_to(root):
         raise typer.BadParameter(
-            f"{output} är en datafil i datamappen; rapporten skrivs inte dit. Välj en annan fil.",
+            f"{shown(output)} är en datafil i datamappen; rapporten skrivs inte dit. Välj en "
+            "annan fil.",
             param_hint="--output",
         )
     if output.is_file():
@@ -163,11 +168,11 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
         except OSError:
             same = False
         if same:
-            err(f"{output} är oförändrad.")
+            err(f"{shown(output)} är oförändrad.")
             return EXIT_OK
     # like codeowners and schema: a missing folder is created (WriteFailed 120 if it cannot be)
     write_file(output, text, overwrite=force, folders=True)
-    err(f"Skrev {output}.")
+    err(f"Skrev {shown(output)}.")
     return EXIT_OK
 
 
@@ -176,27 +181,36 @@ def _bytes(text: str | bytes) -> bytes:
 
 
 def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Path | None) -> int:
-    fix = _fix_command(ar, fmt, output, data)
+    from utsatta.fileio import NotRegularFile, read_regular, reason
+
+    fix = shown(_fix_command(ar, fmt, output, data))
     try:
-        raw = output.read_bytes()
+        raw = read_regular(output)  # never blocks on a FIFO or device
     except FileNotFoundError:
-        err(f"{output} finns inte. Skapa den med: {fix}")
+        err(f"{shown(output)} finns inte. Skapa den med: {fix}")
+        return EXIT_FINDINGS
+    except NotRegularFile as exc:
+        err(
+            f"{shown(output)} är {exc.kind}, inte en vanlig fil, och jämförs inte. Ange "
+            "rapportfilen."
+        )
         return EXIT_FINDINGS
     except OSError as exc:
-        err(f"{output} går inte att läsa ({exc.strerror}).")
+        err(f"{shown(output)} går inte att läsa ({reason(exc)}).")
         return EXIT_FINDINGS
     if raw == _bytes(text):
-        err(f"{output} är aktuell.")
+        err(f"{shown(output)} är aktuell.")
         return EXIT_OK
     if isinstance(text, bytes):
         err(
-            f"{output} skiljer sig från en ny rendering av rapporten {ar}. "
+            f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}. "
             f"Uppdatera filen med: {fix}"
         )
         return EXIT_FINDINGS
     line = _first_difference(raw.decode("utf-8", errors="replace"), text)
     err(
-        f"{output} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden på rad "
+        f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden "
+        f"på rad "
         f"{line}. Uppdatera filen med: {fix}"
     )
     return EXIT_FINDINGS

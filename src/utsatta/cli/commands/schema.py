@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.output import err, out_document
+from utsatta.cli.output import err, out_document, shown
 
 __all__ = ["schema"]
 
@@ -45,4 +45,4 @@ def schema(
         return
     done = schema_export.write_schemas(output, overwrite=force)
     for path, status in done.items():
-        err(f"{path}: {status}")
+        err(f"{shown(path)}: {status}")

@@ -15,6 +15,7 @@ from utsatta.cli.output import (
     out,
     out_document,
     out_workflow_commands,
+    shown,
 )
 
 
@@ -57,12 +58,14 @@ def validate(
     given = list(paths or [])
     for p in given:
         if not os.path.lexists(p):  # a link that leads nowhere is there: a finding says why
-            raise typer.BadParameter(f"Filen {p} finns inte.", param_hint="FILER")
+            raise typer.BadParameter(f"Filen {shown(p)} finns inte.", param_hint="FILER")
     root = data_dir_for_paths(data, given)
     root_resolved = resolved(root)
     for p in given:
         if not resolved(p).is_relative_to(root_resolved):
-            raise typer.BadParameter(f"{p} ligger inte i datamappen {root}.", param_hint="FILER")
+            raise typer.BadParameter(
+                f"{shown(p)} ligger inte i datamappen {shown(root)}.", param_hint="FILER"
+            )
     # The texts are checked but not kept: validate only prints findings.
     result = run_validate(root, year=year, paths=partial_check_files(root, given), texts=False)
     ds = result.dataset
@@ -88,8 +91,10 @@ def validate(
         try:
             append_file(Path(summary_file), summary)
         except OSError as exc:
+            from utsatta.fileio import reason
+
             err(
                 f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
-                f"({summary_file}): {exc.strerror or exc}."
+                f"({shown(summary_file)}): {reason(exc)}."
             )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

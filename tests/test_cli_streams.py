@@ -1,0 +1,91 @@
+"""Standard output that cannot be written (a closed pipe, a full disk) is exit 120 with a
+Swedish message on stderr, never a silent success and never a traceback (cli/output.py)."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import ROOT
+from utsatta.cli import output
+
+
+class _Taker(io.RawIOBase):
+    """A raw file that takes at most ``step`` bytes per write, as a pipe does."""
+
+    def __init__(self, step: int) -> None:
+        self.step = step
+        self.got = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: object) -> int:
+        data = bytes(b)  # type: ignore[call-overload]
+        self.got += data[: self.step]
+        return min(self.step, len(data))
+
+
+def test_a_partial_write_is_completed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With PYTHONUNBUFFERED sys.stdout is a TextIOWrapper straight over the file, and its
+    write drops what a partial write did not take: the output layer writes all of it."""
+    raw = _Taker(7)
+    stream = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)  # type: ignore[arg-type]
+    monkeypatch.setattr(sys, "stdout", stream)
+    text = "Samlad uppföljning 2023\n" * 50
+    output.out_document(text)
+    assert bytes(raw.got) == text.encode("utf-8")
+
+
+def _closed_pipe(unbuffered: str) -> tuple[int, str]:
+    """`utsatta report 2023 | head -c 10`: the reader goes after 10 bytes of about 200 KB."""
+    read_end, write_end = os.pipe()
+    if hasattr(fcntl, "F_SETPIPE_SZ"):
+        fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # far less than the report
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered, "GITHUB_ACTIONS": "", "UTSATTA_DATA": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "utsatta", "report", "2023"],
+        cwd=ROOT,  # the data/ here, whose report is about 200 KB
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        assert len(reader.read(10)) == 10
+    _, stderr = proc.communicate(timeout=60)
+    return proc.returncode, stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_closed_pipe_is_120_with_a_message(unbuffered: str) -> None:
+    code, err = _closed_pipe(unbuffered)
+    assert code == 120, err
+    assert (
+        "fel: allt kunde inte skrivas till standard ut: programmet som läste (t.ex. head) "
+        "slutade läsa innan allt var skrivet. Utdatan är ofullständig"
+    ) in err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_says_so() -> None:
+    with Path("/dev/full").open("wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "utsatta", "plan"],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 120
+    assert "fel: allt kunde inte skrivas till standard ut (disken är full). Utdatan är " in err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
