@@ -37,7 +37,7 @@ def test_exact_contradictions() -> None:
             "uppnatt",
             Status.OTILLRACKLIG,
             "grundskolenamnden bedömer insats 1:1 som ”uppnått”, men indikatorn x, som hör till "
-            "insatsen, har den beräknade statusen ”otillräcklig”. Se över bedömningen, eller "
+            "insatsen, har den beräknade statusen ”otillräcklig takt”. Se över bedömningen, eller "
             "förklara skillnaden i 'motivering'.",
         ),
         Motsagelse(
@@ -68,7 +68,7 @@ def test_exact_contradictions() -> None:
             "uppnatt",
             Status.OTILLRACKLIG,
             "kulturnamnden bedömer insats 1:10 som ”uppnått”, men indikatorn x, som hör till "
-            "insatsen, har den beräknade statusen ”otillräcklig”. Se över bedömningen, eller "
+            "insatsen, har den beräknade statusen ”otillräcklig takt”. Se över bedömningen, eller "
             "förklara skillnaden i 'motivering'.",
         ),
     ]
