@@ -72,9 +72,12 @@ def export(
     if format is ExportFormat.csv:
         paths = write_csv(data_tables, output, force=force)
     else:
-        from utsatta.export.xlsxfile import xlsx_bytes
+        from utsatta.export.xlsxfile import xlsx_book
 
-        content = xlsx_bytes(data_tables, datum=decision_date(ds, ar))
+        book = xlsx_book(data_tables, datum=decision_date(ds, ar, real_only=True))
+        content = book.content
+        for note in book.notes:  # a text cut to fit an Excel cell
+            err(f"varning: {note}")
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -102,12 +102,15 @@ def run(
     echo: Callable[[str], None] = _echo,
 ) -> int:
     """Format (or with ``check`` only inspect) the files; return the exit code."""
-    from utsatta.fmt import FmtResult, format_file
+    from utsatta.fmt import FmtResult, format_file, not_checked
     from utsatta.load.files import display_path
 
     targets, root = _targets(paths, data)
     changed: list[FmtResult] = []
-    failed: list[FmtResult] = []
+    skipped = [] if paths else not_checked(root)  # links out of the folder …: never silent
+    failed: list[FmtResult] = list(skipped)
+    for skip in skipped:
+        echo(f"inte kontrollerad: {shown(display_path(skip.path))}: {skip.error}")
     for path, kind in targets:
         if kind is None:
             result = FmtResult(
@@ -127,7 +130,7 @@ def run(
         elif result.changed:
             changed.append(result)
             echo(f"skulle formateras om: {shown(name)}" if check else f"formaterade: {shown(name)}")
-    total = len(targets)
+    total = len(targets) + len(skipped)
     if check:
         if changed:
             echo(

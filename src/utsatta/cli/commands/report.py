@@ -142,11 +142,13 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     )
 
 
-def decision_date(ds: "DataSet", ar: int) -> str | None:
-    """The PDF footer's date: the year's uppföljning file's decision date, never the clock."""
+def decision_date(ds: "DataSet", ar: int, *, real_only: bool = False) -> str | None:
+    """The PDF footer's date: the year's uppföljning file's decision date, never the clock.
+    ``real_only``: None when that file is illustrative (its date is made up), for a date that
+    is stored as a fact, such as a workbook's creation date."""
     for src in ds.uppfoljningar:
         if src.model is not None and src.model.ar == ar:
-            return src.model.beslutsdatum
+            return None if real_only and src.model.illustrativ else src.model.beslutsdatum
     return None
 
 
