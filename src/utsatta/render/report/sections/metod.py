@@ -49,9 +49,7 @@ METODTEXT_MALVARDE: Final = (
     "den senast kända statusen."
 )
 
-# MERGE (cmp): the direction rule changes so that a direction is judged only on the values
-# within the plan period; the paragraph is compute's own text (direction.METODTEXT_UTVECKLING),
-# so it changes with the rule. The lead checks at merge that it says which values count.
+# Compute's own text, so that it changes with the rule (only values within the plan period).
 METODTEXT_RIKTNING: Final = METODTEXT_UTVECKLING
 
 METODTEXT_POLISLISTOR: Final = (
