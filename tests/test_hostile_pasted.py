@@ -214,7 +214,10 @@ def test_the_walk_misses_no_pasted_text(lines: list[str]) -> None:
 
 
 #: What the YAML reader takes for a line break; pasted text is found the same with each.
-LINE_BREAKS = ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+LINE_BREAKS = ["\n", "\r\n", "\r"]
+#: Line breaks to the C parser (YAML 1.1) but not to editors: reported as such, alone
+#: (docs/decisions/0100-ovanliga-radbrytningar.md), so no other finding has a shifted line.
+ODD_BREAKS = ["\x85", "\u2028", "\u2029"]
 _PASTED_REPORT = (
     "schemaversion: 1\nar: 2023\norganisation: grundskolenamnden\nillustrativ: true\n"
     'insatser:\n  - insats: "1:1"\n    status: pagaende\n    nulage: |\n'
@@ -245,6 +248,19 @@ def test_pasted_sentence_key_whatever_the_line_breaks(newline: str) -> None:
     text = HEAD + "Tre ord här: och mer\n" + TAIL
     result = parse(text.replace("\n", newline))
     assert [(p.line, p.code) for p in result.problems] == [(7, "text-ej-indragen")]
+
+
+@pytest.mark.parametrize("newline", ODD_BREAKS, ids=repr)
+def test_pasted_text_with_odd_line_breaks_names_the_breaks(newline: str) -> None:
+    """With U+0085/U+2028/U+2029 as breaks the file is one line to an editor: each break is
+    reported at its true place, and nothing else (no finding on a line the editor lacks)."""
+    for text in (_PASTED_REPORT, HEAD + "Tre ord här: och mer\n" + TAIL):
+        result = parse(text.replace("\n", newline))
+        problems = [(p.line, p.code) for p in result.problems]
+        assert problems, text
+        assert {code for _, code in problems} == {"ovanlig-radbrytning"}
+        assert {line for line, _ in problems} == {1}
+        assert result.problems[0].column == text.index("\n") + 1
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=repr)

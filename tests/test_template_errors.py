@@ -105,3 +105,20 @@ def test_untranslated_engine_words_are_marked_as_such() -> None:
     assert undefined_error("odd") == (
         'ett namn eller fält finns inte (mallmotorn Jinja skriver på engelska: "odd").'
     )
+
+
+def test_a_loop_of_links_in_the_template_folder_is_a_message(
+    tmp_path: Path, view: ReportView
+) -> None:
+    """``Path.resolve`` raised RuntimeError on a loop (a traceback); now it is one message."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "a").symlink_to("b")
+    (folder / "b").symlink_to("a")
+    (folder / "report.md.j2").symlink_to("a")
+    with pytest.raises(TemplateFailed) as failed:
+        render(view, "md", folder)
+    assert str(failed.value) == (
+        f"report.md.j2: Mallen {folder / 'report.md.j2'} kan inte läsas (för många "
+        "symboliska länkar i sökvägen)."
+    )

@@ -450,12 +450,36 @@ def test_the_reports_date_is_the_latest_decision() -> None:
     assert UppfoljningFil.model_validate(MINIMAL).beslutsdatum is None
 
 
-def test_misplaced_uppfoljning_file_says_how_to_name_it(tmp_path: Path) -> None:
-    msgs = _messages("uppfoljning-fel-plats", tmp_path)
-    assert msgs[(1, "fel-plats")] == (
-        "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. uppfoljning/2023.yaml; den "
-        "här filen läses inte. Byt namn på den."
-    )
+def test_misplaced_files_are_told_their_own_place(tmp_path: Path) -> None:
+    """The advice names the move to make for this file: its own name, and the year its path
+    has (else where the year goes)."""
+    data = build_case(CASES / "uppfoljning-fel-plats", tmp_path / "u")
+    msgs = {
+        f.file.split("/data/")[-1]: f.message
+        for f in validate(data).findings
+        if f.code == "fel-plats"
+    }
+    assert msgs == {
+        "uppfoljning/2023-utkast.yaml": "En samlad uppföljning ska heta uppfoljning/<år>.yaml; "
+        "den här filen läses inte. Byt namn till uppfoljning/2023.yaml (och flytta den dit).",
+        "uppfoljning/2023/kommunstyrelsen.yaml": "En samlad uppföljning ska heta "
+        "uppfoljning/<år>.yaml; den här filen läses inte. Byt namn till uppfoljning/2023.yaml "
+        "(och flytta den dit).",
+    }
+    data = build_case(CASES / "fel-plats", tmp_path / "r")
+    msgs = {
+        f.file.split("/data/")[-1]: f.message
+        for f in validate(data).findings
+        if f.code == "fel-plats"
+    }
+    assert msgs == {
+        "rapporter/2023/utkast/grundskolenamnden.yaml": "En rapport ska ligga i "
+        "rapporter/<år>/<organisation>.yaml; den här filen läses inte. Flytta den till "
+        "rapporter/2023/grundskolenamnden.yaml.",
+        "rapporter/utkast.yaml": "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; "
+        "den här filen läses inte. Flytta den till rapporter/<år>/utkast.yaml, med året som "
+        "rapporten gäller i stället för <år>.",
+    }
 
 
 def test_plan_text_keeps_escape_sequences_and_markup_out_of_the_terminal(tmp_path: Path) -> None:

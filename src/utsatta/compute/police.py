@@ -42,20 +42,6 @@ MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
 #: certainty, weakest first
 _SAKERHET: Final = ("saknas", "slutledd", "sekundar", "bekraftad")
 
-#: The method text the report shows (Swedish) for the indicators counted from the police lists.
-METODTEXT_POLISLISTOR: Final = (
-    "Antalen räknas ur polisens listor, upplaga för upplaga, med den nivå som källorna anger för "
-    "varje område. Där källorna inte anger nivån (till exempel 2025, då pressen bara skiljer ut "
-    "de särskilt utsatta områdena) saknas värdet för de antal som behöver nivån, som antalet "
-    "riskområden och utsatta områden; det räknas inte som noll. Antalet områden på listan och "
-    "antalet särskilt utsatta områden räknas ändå. Ett antal på en nivå mäter inte om läget blir "
-    "bättre: när ett särskilt utsatt område förbättras till riskområde ökar antalet riskområden "
-    "(Biskopsgården 2023), och när ett riskområde förbättras till utsatt område minskar det. Läs "
-    "därför antalet riskområden och utsatta områden tillsammans med antalet särskilt utsatta och "
-    "antalet på listan. Värden som bygger på slutledningar eller andrahandsuppgifter är markerade."
-)
-
-
 #: the levels of the list, lowest first
 ORDNING: Final = ("utsatt", "riskomrade", "sarskilt-utsatt")
 _NIVATEXT: Final = {

@@ -18,6 +18,8 @@ from utsatta.findings import Finding, Severity, at_line
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
+#: a year of the plan's era in a name (2022, not 12022 or part of an id number)
+_YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
 #: Files a repository keeps at its top level (README.md, LICENSE …): not data, and no finding.
 _REPOSITORY_FILES = frozenset(
     {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODEOWNERS"}
@@ -177,12 +179,9 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                         path,
                         "fel-plats" if in_reports or in_uppfoljning else "okand-fil",
                         Severity.FEL if in_reports or in_uppfoljning else Severity.VARNING,
-                        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml, t.ex. "
-                        "rapporter/2023/grundskolenamnden.yaml; den här filen läses inte. Flytta "
-                        "den dit."
+                        _misplaced_report(rel, name)
                         if in_reports
-                        else "En samlad uppföljning ska heta uppfoljning/<år>.yaml, t.ex. "
-                        "uppfoljning/2023.yaml; den här filen läses inte. Byt namn på den."
+                        else _misplaced_uppfoljning(rel, name)
                         if in_uppfoljning
                         else "Filen ligger inte på en plats som utsatta känner till och läses "
                         "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
@@ -193,6 +192,35 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                 continue
             found.append((path, kind))
     return found, years
+
+
+def _year_in(parts: Iterable[str]) -> str | None:
+    """A plan-era year written in a misplaced file's path, for the advice on where it goes."""
+    for part in parts:
+        m = _YEAR.search(part)
+        if m is not None:
+            return m.group()
+    return None
+
+
+def _misplaced_report(rel: tuple[str, ...], name: str) -> str:
+    # The file's own name and (if its path has one) year, so the advice is the move to make.
+    year = _year_in(rel[1:])
+    target = f"rapporter/{year or '<år>'}/{name}"
+    return (
+        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
+        f"Flytta den till {target}"
+        + ("." if year else ", med året som rapporten gäller i stället för <år>.")
+    )
+
+
+def _misplaced_uppfoljning(rel: tuple[str, ...], name: str) -> str:
+    year = _year_in((*rel[1:], name))
+    return "En samlad uppföljning ska heta uppfoljning/<år>.yaml; den här filen läses inte. " + (
+        f"Byt namn till uppfoljning/{year}.yaml (och flytta den dit)."
+        if year
+        else "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
+    )
 
 
 def _not_read(

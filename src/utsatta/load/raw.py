@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utsatta.fileio import read_regular_stat
+from utsatta.fileio import read_regular_stat, reason
 from utsatta.findings import Finding, at_line
 from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
 
@@ -77,7 +77,8 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
                 1,
                 1,
                 "kan-inte-lasa",
-                f"Filen går inte att läsa ({exc.strerror}). Kontrollera behörigheten.",
+                f"Filen går inte att läsa ({reason(exc)}). Kontrollera att den är en vanlig "
+                "fil som du har behörighet att läsa.",
             )
         )
         return raw

@@ -390,7 +390,7 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     assert ds.plan and ds.plan.model
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
     # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
-    # wrap rather than cut (a status like "Otillräcklig" must be read whole).
+    # wrap rather than cut (a status like "Otillräcklig takt" must be read whole).
     console = _console(120)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from utsatta import escape
 from utsatta.errors import UtsattaError
+from utsatta.fileio import reason
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
+from utsatta.load.files import resolved
 from utsatta.render.report import mdankare, template_errors
 from utsatta.render.report.assemble import build
 from utsatta.render.report.view import ReportView
@@ -33,7 +35,7 @@ _BLANK_LINES = re.compile(r"\n\n\n+")
 
 def override_templates_dir(data_dir: Path) -> Path | None:
     """A data repository's own ``templates/`` next to its data folder, if there is one."""
-    folder = data_dir.resolve().parent / "templates"
+    folder = resolved(data_dir).parent / "templates"
     return folder if folder.is_dir() else None
 
 
@@ -62,7 +64,7 @@ def _contained_loader(folder: Path) -> BaseLoader:
 
     from utsatta.fileio import read_regular
 
-    root = folder.resolve()
+    root = resolved(folder)
 
     class ContainedLoader(BaseLoader):
         def get_source(
@@ -74,7 +76,7 @@ def _contained_loader(folder: Path) -> BaseLoader:
             path = root.joinpath(*parts)
             if not os.path.lexists(path):
                 raise TemplateNotFound(template)
-            real = path.resolve()
+            real = resolved(path)  # never raises, not even for a loop of links
             if not real.is_relative_to(root):
                 raise TemplateFailed(
                     f"Mallen {escape.identifier(str(path))} är en länk ut ur mallmappen {root} "
@@ -84,7 +86,7 @@ def _contained_loader(folder: Path) -> BaseLoader:
                 data = read_regular(real, limit=MAX_TEMPLATE_BYTES)
             except OSError as exc:
                 raise TemplateFailed(
-                    f"Mallen {escape.identifier(str(path))} kan inte läsas ({exc})."
+                    f"Mallen {escape.identifier(str(path))} kan inte läsas ({reason(exc)})."
                 ) from None
             try:
                 source = data.decode("utf-8")
