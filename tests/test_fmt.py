@@ -611,12 +611,12 @@ def _formats_or_refuses(text: str, kind: str) -> str | None:
     try:
         formatted = format_text(text, kind)
     except FormatRefused as exc:
-        # Only text our reader reports problems for (or with a tag) is refused; never an
-        # internal error.
+        # Only text our reader reports problems for (or with a tag, or a key that is a
+        # sentence, not a field name) is refused; never an internal error.
         assert not exc.internal, exc.message
         assert parse(_normalised(text)).problems or any(
             words in exc.message
-            for words in ("tagg", "nyckel: värde", "formateraren", "radbrytning")
+            for words in ("tagg", "nyckel: värde", "formateraren", "radbrytning", "fältnamn")
         )
         return None
     _assert_keeps_content(text, formatted, kind)
@@ -694,3 +694,25 @@ def test_a_refusal_is_the_one_problem_record(tmp_path: Path) -> None:
     assert (problem.file, problem.line, problem.code) == ("rapport.yaml", 3, "kan-inte-formateras")
     assert problem.code in CODES
     assert format_file(tmp_path / "rapport.yaml", "rapport", write=False).ok is False
+
+
+def test_a_sentence_taken_for_a_key_is_refused_not_an_internal_error() -> None:
+    """A lone CR in a comment makes the rest of its line a key (YAML reads CR as a line break).
+    Moved among the unknown keys it landed under a block text and the result read as pasted
+    text, which fmt called an internal error (found by hypothesis). It is refused, at its
+    line, with what to do."""
+    from utsatta.fmt import FormatRefused, format_text
+
+    text = (
+        "# Källa: årsredovisningen\rkällan. 2018 saknas: det tidigaste värdet\n"
+        "schemaversion: 1\nid: x\nkommentar: >-\n  En text.\n"
+    )
+    with pytest.raises(FormatRefused) as refused:
+        format_text(text, "indikator")
+    assert not refused.value.internal
+    assert (refused.value.line, refused.value.column) == (2, 1)
+    assert str(refused.value) == (
+        "Filen formateras inte: nyckeln 'källan. 2018 saknas' är inget fältnamn (fältnamn har "
+        "inga mellanslag); troligen är det text som har hamnat på en egen rad. Rätta den först "
+        "(kör 'utsatta validate')."
+    )

@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
@@ -98,6 +99,23 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _sentence_key(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The path of the first key with a space or other blank in it, or None."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and any(c.isspace() for c in key):
+                return (*path, key)
+            found = _sentence_key(value, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found = _sentence_key(value, (*path, i))
+            if found is not None:
+                return found
+    return None
+
+
 def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
     """ruamel.yaml's parser is stricter than libyaml in a few corners (a tab inside a value)."""
     mark = exc.problem_mark or exc.context_mark
@@ -127,6 +145,19 @@ def format_text(text: str, kind: str) -> str:
             "(kör 'utsatta validate').",
             line=p.line,
             column=p.column,
+        )
+    sentence = _sentence_key(original.data, ())
+    if sentence is not None:
+        # Not a field of any file kind: moved among the unknown keys it could land under a
+        # block text and then read as text pasted without indentation (found by hypothesis).
+        positions = parse(text[1:] if text.startswith("\ufeff") else text, track=True).positions
+        line, column = positions.locate(sentence, at_key=True) if positions else (None, None)
+        raise FormatRefused(
+            f"Filen formateras inte: nyckeln '{shorten(str(sentence[-1]))}' är inget fältnamn "
+            "(fältnamn har inga mellanslag); troligen är det text som har hamnat på en egen rad. "
+            "Rätta den först (kör 'utsatta validate').",
+            line=line,
+            column=column,
         )
     source = _normalise(text)
     odd = _ODD_BREAK.search(source)
