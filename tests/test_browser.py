@@ -170,10 +170,10 @@ def test_every_screen_from_phone_to_laptop(tmp_path: Path, data: Path) -> None:
     assert laptop["scrolling"] == [] and laptop["outside"] == [], laptop
 
 
-#: the slutuppföljning's outcome table: its region's overflow, the display of its cells, and
-#: every word of a cell that is split over two lines or reaches past the viewport
-_OUTCOME = """() => {
-  const wrap = document.querySelector('div.utfall');
+#: one of the slutuppföljning's tables (by selector): its region's overflow, the display of its
+#: cells, and every word of a cell that is split over two lines or reaches past the viewport
+_OUTCOME = """(selector) => {
+  const wrap = document.querySelector(selector);
   const broken = [];
   for (const cell of wrap.querySelectorAll('tbody td, tbody th')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -219,37 +219,49 @@ def _table_roles(page: Any, name: str) -> dict[str, int]:
     return counts
 
 
-def test_the_2025_outcome_table_is_a_card_per_insats_on_a_phone(tmp_path: Path) -> None:
-    """The slutuppföljning's insatser table: at 390 px a card per insats (no sideways scroll, no
-    word split or cut off, the header row out of view), at 1366 px the table as before; both
-    times a table of the same rows, headers and cells for a screen reader."""
+def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -> None:
+    """The slutuppföljning's two tables (the goals, the insatser): at 390 px a card per row (no
+    sideways scroll, no word split or cut off, the header row out of view), at 1366 px the
+    table as before; both times a table of the same rows, headers and cells for a screen
+    reader."""
     sync_playwright = _playwright()
     report = build(load(SHIPPED), 2025)
+    assert report.slut is not None
     page_file = tmp_path / "rapport-2025.html"
     page_file.write_text(render(report, "html"), encoding="utf-8")
     shots = _screenshots(tmp_path)
-    results: dict[int, dict[str, Any]] = {}
-    roles: dict[int, dict[str, int]] = {}
+    tables = {
+        "div.utfall": ("Insatsernas utfall 2022–2025", len(report.slut.insatser), 5),
+        "div.domar": ("Målen mot polisens lista 2025", len(report.slut.domar), 4),
+    }
+    results: dict[tuple[str, int], dict[str, Any]] = {}
+    roles: dict[tuple[str, int], dict[str, int]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
             for width in WIDTHS:
                 page = browser.new_page(viewport={"width": width, "height": 900})
                 page.goto(page_file.as_uri(), wait_until="load")
-                results[width] = page.evaluate(_OUTCOME)
-                roles[width] = _table_roles(page, "Insatsernas utfall 2022–2025")
-                page.locator("div.utfall").screenshot(
-                    path=str(shots / f"rapport-2025-utfall-{width}.png")
-                )
+                for selector, (name, _, _) in tables.items():
+                    results[selector, width] = page.evaluate(_OUTCOME, selector)
+                    roles[selector, width] = _table_roles(page, name)
+                    page.locator(selector).screenshot(
+                        path=str(shots / f"rapport-2025-{selector[4:]}-{width}.png")
+                    )
                 page.close()
         finally:
             browser.close()
-    phone, laptop = results[390], results[1366]
-    assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "grid", [])
-    assert phone["header"] <= 1  # visually hidden, still in the tree
-    assert (laptop["scrolls"], laptop["cell"], laptop["broken"]) == (False, "table-cell", [])
-    assert laptop["header"] > 50
-    rows = len(report.slut.insatser) if report.slut else 0
-    assert rows > 10
-    expected = {"row": rows + 1, "columnheader": 5, "rowheader": rows, "cell": 4 * rows}
-    assert roles[390] == roles[1366] == expected
+    for selector, (_, rows, columns) in tables.items():
+        phone, laptop = results[selector, 390], results[selector, 1366]
+        assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "grid", []), selector
+        assert phone["header"] <= 1  # visually hidden, still in the tree
+        assert (laptop["scrolls"], laptop["cell"], laptop["broken"]) == (False, "table-cell", [])
+        assert laptop["header"] > 50
+        assert rows >= 4
+        expected = {
+            "row": rows + 1,
+            "columnheader": columns,
+            "rowheader": rows,
+            "cell": (columns - 1) * rows,
+        }
+        assert roles[selector, 390] == roles[selector, 1366] == expected, selector

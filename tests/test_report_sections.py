@@ -375,7 +375,7 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "Utfallen och vad som gjorts är illustrativa" in md
     # who drew it up and the decision are part of the example too
     assert "Upprättad av Stadsledningskontoret (illustrativ uppgift). Beslutad: " in md
-    assert '<th scope="col">Bedömning (illustrativ)</th>' in html
+    assert '<th scope="col" role="columnheader">Bedömning (illustrativ)</th>' in html
     assert "### Övriga uppdrag" in md
     assert '<h3 id="slutuppfoljning">Målen 2022–2025: vad som nåddes</h3>' in html
 
@@ -465,6 +465,20 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     assert all(d.bedomning is None for d in view.slut.domar)
     md = render(view, "md")
     assert "Stadsledningskontoret har inte skrivit några lärdomar." in md
+    assert view.slut.intro.endswith(
+        "Kolumnen ”Stadsledningskontorets bedömning” visar stadsledningskontorets bedömning."
+    )
+
+
+def test_the_slutuppfoljning_names_the_column_of_the_verdicts() -> None:
+    """Not "bredvid": on a phone the table is one card per goal, nothing stands beside."""
+    view = build(load(SHIPPED), 2025)
+    assert view.slut is not None
+    assert view.slut.bedomning_rubrik == "Bedömning (illustrativ)"
+    assert view.slut.intro.endswith(
+        "Kolumnen ”Bedömning (illustrativ)” visar bedömningen i uppföljningsfilen: den är "
+        "illustrativ, inte stadsledningskontorets."
+    )
 
 
 # -- Markdown fields in the .md report -------------------------------------------------------

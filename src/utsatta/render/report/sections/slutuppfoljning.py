@@ -278,18 +278,18 @@ def slutuppfoljning(
     if shown and all(b.illustrativ for b in shown):
         rubrik = "Bedömning (illustrativ)"
         vems = (
-            "Bredvid står bedömningen i uppföljningsfilen: den är illustrativ, inte "
-            "stadsledningskontorets."
+            f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen: den är illustrativ, "
+            "inte stadsledningskontorets."
         )
     elif any(b.illustrativ for b in shown):
         rubrik = "Bedömning"
         vems = (
-            "Bredvid står bedömningen i uppföljningsfilen; de illustrativa är märkta och är inte "
-            "stadsledningskontorets."
+            f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen; de illustrativa är "
+            "märkta och är inte stadsledningskontorets."
         )
     else:
         rubrik = "Stadsledningskontorets bedömning"
-        vems = "Bredvid står stadsledningskontorets bedömning."
+        vems = f"Kolumnen ”{rubrik}” visar stadsledningskontorets bedömning."
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
