@@ -211,6 +211,11 @@ def test_cut_counts_characters_as_excel_does() -> None:
     left_out = f"{20000 - kept:,}".replace(",", " ")
     assert value[kept:].startswith(f" […] [KORTAD AV UTSATTA: {left_out} tecken utelämnade")
     assert len(book.notes) == 1 and "rad 2" in book.notes[0]
+    # the note says why 20 000 characters do not fit in 32 767: Excel counts 40 000
+    assert (
+        "har 20 000 tecken, 40 000 som Excel räknar dem (tecken som emoji räknas som två), "
+        "men en cell i Excel rymmer högst 32 767." in book.notes[0]
+    )
 
 
 def test_text_that_fits_exactly_is_not_cut() -> None:

@@ -117,9 +117,19 @@ def _fit(text: str, fil: str | None) -> tuple[str, int]:
     return cut, left_out
 
 
-def _cut_note(table: Table, index: int, column: Column, total: int, left_out: int) -> str:
+def _cut_note(
+    table: Table, index: int, column: Column, total: int, left_out: int, units: int
+) -> str:
+    # Excel counts UTF-16 units: an emoji is two. Say so when the two counts differ, or the
+    # note would read "28 000 tecken, men en cell rymmer 32 767".
+    size = (
+        f"{_grouped(total)} tecken"
+        if units == total
+        else f"{_grouped(total)} tecken, {_grouped(units)} som Excel räknar dem (tecken som "
+        "emoji räknas som två)"
+    )
     return (
-        f"Texten i {where(table, index, column)} har {_grouped(total)} tecken, men en cell i "
+        f"Texten i {where(table, index, column)} har {size}, men en cell i "
         f"Excel rymmer högst {_grouped(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
         f"markering om de {_grouped(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
@@ -169,7 +179,9 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 whole = clean_text(value, column)
                 text, left_out = _fit(whole, file_of(table, row))
                 if left_out:
-                    notes.append(_cut_note(table, r - 1, column, len(whole), left_out))
+                    notes.append(
+                        _cut_note(table, r - 1, column, len(whole), left_out, _units(whole))
+                    )
                 status = ws.write_string(r, c, text)
             else:
                 status = ws.write_number(r, c, number_of(value, table, r - 1, column))
