@@ -306,15 +306,14 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
         )
     parts = written.split(None, 1)
     if len(parts) == 2 and parts[0] in field_names():
-        return _syntax(
-            line,
-            column,
-            f"Ett kolon (':') saknas efter nyckeln '{_show(parts[0], 40)}'. Skriv "
-            f"'{_show(parts[0], 40)}: {_show(parts[1])}' (kolon och mellanslag mellan nyckeln "
-            "och värdet).",
-        )
+        key, value = parts
+        if _show(value) == value:
+            fix = f"Skriv '{key}: {value}' (kolon och mellanslag mellan nyckeln och värdet)."
+        else:  # too long to show whole: a cut text is not something to write
+            fix = f"Skriv ett kolon direkt efter '{key}' och ett mellanslag före värdet."
+        return _syntax(line, column, f"Ett kolon (':') saknas efter nyckeln '{key}'. {fix}")
     above = _line(lines, line - 1).strip() if line > 1 else ""
-    if re.match(r"(?:- +)*[a-z_][a-z0-9_]*:[ \t]+[^|>\s]", above):
+    if re.match(r"(?:- +)*[a-z_][a-z0-9_]*:[ \t]+[^|>\s\"'\[{&*!#]", above):
         # The line above is 'nyckel: text': this line is the rest of that text.
         key = above.lstrip("- ").split(":", 1)[0]
         return _syntax(
