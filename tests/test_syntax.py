@@ -52,7 +52,10 @@ def test_the_unedited_report_has_no_problems(parser: str) -> None:
     assert found(REPORT) == []
 
 
-COLON = "YAML-syntaxfel: Ett kolon (':') saknas efter nyckeln '{}'. Skriv '{}: {}' (kolon och mellanslag mellan nyckeln och värdet)."
+COLON = (
+    "YAML-syntaxfel: Ett kolon (':') saknas efter nyckeln '{}'. Skriv '{}: {}' (kolon och "
+    "mellanslag mellan nyckeln och värdet)."
+)
 REST_OF_TEXT = (
     "YAML-syntaxfel: Raden '{}' är ingen nyckel: den läses som fortsättningen på texten efter "
     "'motivering:' på raden ovanför, men en text på flera rader måste skrivas under "

@@ -33,12 +33,12 @@ def field_names() -> frozenset[str]:
     A line whose first word is one of them and lacks a colon is a key missing its colon; any
     other word is not a key (a wrapped text's next line, a URL …). Imported here, not at the top:
     the models are not needed to read a file that parses."""
-    import utsatta.model.indikator  # noqa: F401  (the import registers the classes)
-    import utsatta.model.omraden  # noqa: F401
-    import utsatta.model.organisationer  # noqa: F401
-    import utsatta.model.plan  # noqa: F401
-    import utsatta.model.rapport  # noqa: F401
-    import utsatta.model.uppfoljning  # noqa: F401
+    import utsatta.model.indikator  # the import registers the classes
+    import utsatta.model.omraden
+    import utsatta.model.organisationer
+    import utsatta.model.plan
+    import utsatta.model.rapport
+    import utsatta.model.uppfoljning
     from utsatta.model.common import Strict
 
     names: set[str] = set()
@@ -342,7 +342,7 @@ def _key_above(lines: list[str], line: int) -> Finding | None:
     """'- insats "1:2"' and then 'status: genomford': YAML reads the second line as the rest of
     a text and stops at its colon; the mistake is the key without a colon on the line above."""
     above = line - 1
-    while above >= 1 and (not _line(lines, above).strip() or _line(lines, above).lstrip()[:1] == "#"):
+    while above >= 1 and _line(lines, above).strip()[:1] in ("", "#"):
         above -= 1
     if above < 1:
         return None
