@@ -38,7 +38,7 @@ def field_names() -> frozenset[str]:
     import utsatta.model.organisationer
     import utsatta.model.plan
     import utsatta.model.rapport
-    import utsatta.model.uppfoljning
+    import utsatta.model.uppfoljning  # noqa: F401
     from utsatta.model.common import Strict
 
     names: set[str] = set()
