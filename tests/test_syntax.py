@@ -346,3 +346,36 @@ def test_a_dash_without_space_says_so(
     assert found(text) == [(*where, "yaml-syntax")]
     message = only_message(text)
     assert "Mellanslag saknas efter '-'" in message and says in message
+
+
+def test_a_fix_too_long_to_show_whole_is_described_not_cut(parser: str) -> None:
+    """A cut text ('… (89 tecken)' inside the quotes, the closing quote gone) is no line to
+    copy: the fix says where the quotes go and names the text's start and end."""
+    text = edited(
+        (
+            15,
+            '    motivering: "Konceptet" finns på alla skolor; det som återstår är att nå fler '
+            "flickor i högstadiet.",
+        )
+    )
+    assert found(text) == [(15, 29, "yaml-syntax")]
+    assert only_message(text) == (
+        "YAML-syntaxfel: Efter det avslutande citattecknet (\") står mer text ('finns på alla "
+        "skolor; det som återstår ä… (75 tecken)'), som YAML inte kan läsa: texten inom "
+        "citattecknen är hela värdet. Hör citattecknen till texten, sätt hela texten inom enkla "
+        "citattecken: ett ' direkt före texten och ett ' direkt efter den (texten börjar med "
+        '"Konceptet" finns på alla … och slutar med i högstadiet.); annars ta bort texten '
+        "efter citattecknet."
+    )
+    short = only_message(edited((15, '    motivering: "Konceptet" finns; x.')))
+    assert "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns; x.';" in short
+
+
+def test_a_list_too_long_to_quote_whole_is_described_not_cut(parser: str) -> None:
+    value = "[Möte] med " + "skolorna och " * 8 + "nämnden"
+    text = edited((15, f"    motivering: {value}"))
+    message = only_message(text)
+    assert "tecken)" not in message.split("sätt hela texten inom citattecken:")[1]
+    assert (
+        'ett " direkt före texten och ett " direkt efter den (texten börjar med [Möte]' in message
+    )

@@ -490,10 +490,24 @@ def _directive(lines: list[str], before: int) -> Finding | None:
 def _quoted(value: str) -> str:
     """``value`` in quotes a user can copy, or advice to use '|' when it has both kinds."""
     if '"' not in value and "\\" not in value:
-        return _show(f'"{value}"', 80)
+        return _copyable(value, '"')
     if "'" not in value:
-        return _show(f"'{value}'", 80)
+        return _copyable(value, "'")
     return "skriv texten indragen på raderna under 'nyckel: |'"
+
+
+def _copyable(value: str, quote: str) -> str:
+    """``value`` within ``quote``, whole, for the user to copy; when it is too long to show
+    whole, where the quotes go instead: a cut text is never shown as the thing to write."""
+    if len(value) + 2 <= 80:
+        return f"{quote}{value}{quote}"
+    start, end = value[:31], value[-21:]  # whole words: cut at a space when there is one
+    start = start.rsplit(" ", 1)[0] if " " in start[:-1] else start[:30]
+    end = end.split(" ", 1)[1] if " " in end[1:] else end[1:]
+    return (
+        f"ett {quote} direkt före texten och ett {quote} direkt efter den (texten börjar med "
+        f"{start} … och slutar med {end})"
+    )
 
 
 def _unescaped(text: str, quote: str) -> list[int]:
@@ -571,9 +585,9 @@ def _text_after_value(lines: list[str], line: int, column: int) -> Finding | Non
 def _quoted_other(value: str, quote: str) -> str:
     """``value`` (which starts with ``quote``) within the other kind of quote, if it can be."""
     if quote == '"' and "'" not in value:
-        return _show(f"'{value}'", 80)
+        return _copyable(value, "'")
     if quote == "'" and '"' not in value and "\\" not in value:
-        return _show(f'"{value}"', 80)
+        return _copyable(value, '"')
     return "skriv den indragen på raderna under 'nyckel: |'"
 
 
