@@ -16,6 +16,7 @@ from tests.support import BASE, build_case
 from utsatta.cli.app import app
 from utsatta.load import yamlread
 from utsatta.load.pasted import Pasted, unindented_text
+from utsatta.load.syntax import field_names
 from utsatta.load.yamlread import parse
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ", min_size=1, max_size=8)
@@ -104,6 +105,17 @@ def _by_lines(text: str, parsed: bool, before: int) -> Pasted | None:
             j += 1
         end = lines[j] if j < n else ""
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
+        # 'behov []' beside the header's key: a key of the models missing its colon.
+        word = re.match(r"( *)([a-z_][a-z0-9_]*) +(\S*)", end)
+        if (
+            pasted
+            and not parsed
+            and word is not None
+            and len(word.group(1)) == key_indent
+            and word.group(2) in field_names()
+            and not re.match(r"\S*:(?:\s|$)", word.group(3) + " ")
+        ):
+            pasted = False
         if j < n and pasted and (before == 0 or j + 1 <= before):
             last = j
             k = j + 1
@@ -132,6 +144,8 @@ _LINE = st.builds(
             "- punkt",
             "# kommentar",
             "vanlig text utan kolon",
+            "behov []",
+            "status pagaende: x",
             "",
             " \t",
             "\u00a0text",
@@ -153,6 +167,8 @@ _LINE = st.builds(
 @example(["nulage: |", "  text", "Tre ord här: x"], True, 2)
 @example(["nulage: |\r", "Tre ord här: x # med kommentar: |"], True, 0)
 @example(["- - behov: |", "      text", "    Tre ord här:"], True, 0)
+@example(["a:", "  nulage: |", "    text", "  behov []"], False, 0)
+@example(["a:", "  nulage: |", "    text", "behov []"], False, 0)
 def test_unindented_text_agrees_with_reading_line_by_line(
     lines: list[str], parsed: bool, before: int
 ) -> None:
@@ -275,3 +291,12 @@ def test_validate_names_pasted_text_with_any_line_breaks(
     assert result.stdout.splitlines()[0] == (
         f"data/rapporter/2023/grundskolenamnden.yaml:9:1: fel [text-ej-indragen] {_PASTED_MESSAGE}"
     )
+
+
+def test_a_key_without_colon_beside_a_block_texts_key_is_no_pasted_text() -> None:
+    """'behov []' after a block text at the indentation of the text's own key is a key of the
+    models missing its colon: indenting it, as for pasted text, would put it in the text."""
+    text = "a:\n  nulage: |\n    text\n  behov []\n  status: x\n"
+    assert unindented_text(text) is None
+    assert unindented_text(text.replace("  behov []", "behov []")) is not None
+    assert unindented_text(text.replace("  behov []", "  Behov av mer")) is not None

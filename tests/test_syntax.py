@@ -52,6 +52,64 @@ def test_the_unedited_report_has_no_problems(parser: str) -> None:
     assert found(REPORT) == []
 
 
+COLON = (
+    "YAML-syntaxfel: Ett kolon (':') saknas efter nyckeln '{}'. Skriv '{}: {}' (kolon och "
+    "mellanslag mellan nyckeln och värdet)."
+)
+REST_OF_TEXT = (
+    "YAML-syntaxfel: Raden '{}' är ingen nyckel: den läses som fortsättningen på texten efter "
+    "'motivering:' på raden ovanför, men en text på flera rader måste skrivas under "
+    "'motivering: |' med varje rad indragen (mer än nyckeln), eller på en enda rad."
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "where", "message"),
+    [
+        # A key of the models without its colon beside a block text's key: not pasted text.
+        ([(19, "    behov []")], (19, 5), COLON.format("behov", "behov", "[]")),
+        (
+            [(13, REPORT.split("\n")[12].replace("omraden:", "omraden", 1))],
+            (13, 5),
+            "YAML-syntaxfel: Ett kolon (':') saknas efter nyckeln 'omraden'. Skriv ett kolon "
+            "direkt efter 'omraden' och ett mellanslag före värdet.",
+        ),
+        # The first key of a list item: YAML stops at the next line's colon.
+        ([(25, '  - insats "1:2"')], (25, 5), COLON.format("insats", "insats", '"1:2"')),
+        ([(25, "  - insats 1:2")], (25, 5), COLON.format("insats", "insats", "1:2")),
+        # A wrapped plain text: the next line is no key, whatever its first word.
+        (
+            [
+                (15, "    motivering: Konceptet finns på alla skolor;"),
+                (16, "    det som återstår är att nå fler flickor i högstadiet."),
+            ],
+            (16, 5),
+            REST_OF_TEXT.format("det som återstår är att nå fler flickor i högstadiet."),
+        ),
+        (
+            [(15, "    motivering: Se"), (16, "    https://goteborg.se/skolan")],
+            (16, 5),
+            REST_OF_TEXT.format("https://goteborg.se/skolan"),
+        ),
+    ],
+)
+def test_a_key_without_colon_is_told_apart_from_text(
+    parser: str, edits: list[tuple[int, str]], where: tuple[int, int], message: str
+) -> None:
+    text = edited(*edits)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_line_that_is_no_key_and_follows_no_text_says_so(parser: str) -> None:
+    text = edited((8, "    sttaus pagaende"))
+    assert found(text) == [(8, 5, "yaml-syntax")]
+    assert only_message(text).startswith(
+        "YAML-syntaxfel: Raden 'sttaus pagaende' är ingen nyckel: den saknar kolon och börjar "
+        "inte med något av filernas nyckelnamn"
+    )
+
+
 @pytest.mark.parametrize(
     ("edit", "where", "says"),
     [
@@ -288,3 +346,36 @@ def test_a_dash_without_space_says_so(
     assert found(text) == [(*where, "yaml-syntax")]
     message = only_message(text)
     assert "Mellanslag saknas efter '-'" in message and says in message
+
+
+def test_a_fix_too_long_to_show_whole_is_described_not_cut(parser: str) -> None:
+    """A cut text ('… (89 tecken)' inside the quotes, the closing quote gone) is no line to
+    copy: the fix says where the quotes go and names the text's start and end."""
+    text = edited(
+        (
+            15,
+            '    motivering: "Konceptet" finns på alla skolor; det som återstår är att nå fler '
+            "flickor i högstadiet.",
+        )
+    )
+    assert found(text) == [(15, 29, "yaml-syntax")]
+    assert only_message(text) == (
+        "YAML-syntaxfel: Efter det avslutande citattecknet (\") står mer text ('finns på alla "
+        "skolor; det som återstår ä… (75 tecken)'), som YAML inte kan läsa: texten inom "
+        "citattecknen är hela värdet. Hör citattecknen till texten, sätt hela texten inom enkla "
+        "citattecken: ett ' direkt före texten och ett ' direkt efter den (texten börjar med "
+        '"Konceptet" finns på alla … och slutar med i högstadiet.); annars ta bort texten '
+        "efter citattecknet."
+    )
+    short = only_message(edited((15, '    motivering: "Konceptet" finns; x.')))
+    assert "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns; x.';" in short
+
+
+def test_a_list_too_long_to_quote_whole_is_described_not_cut(parser: str) -> None:
+    value = "[Möte] med " + "skolorna och " * 8 + "nämnden"
+    text = edited((15, f"    motivering: {value}"))
+    message = only_message(text)
+    assert "tecken)" not in message.split("sätt hela texten inom citattecken:")[1]
+    assert (
+        'ett " direkt före texten och ett " direkt efter den (texten börjar med [Möte]' in message
+    )

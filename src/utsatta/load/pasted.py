@@ -17,6 +17,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from utsatta.load.syntax import field_names
+
 __all__ = ["Pasted", "unindented_text"]
 
 #: What YAML reads as a line break besides "\n" (the YAML 1.1 breaks the reader counts).
@@ -110,6 +112,8 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
                     break
         end = _line(text, at)
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
+        if pasted and not parsed and _key_without_colon(end, key_indent):
+            pasted = False  # 'behov []' beside the header's key: a colon is missing, not indent
         if pasted:
             j = text.count("\n", 0, at)
             if before == 0 or j + 1 <= before:
@@ -126,6 +130,18 @@ _WORD_AT = r"(?:[^\s:#-][^\s:#]*+|-[^\s:#]++)"
 _SENTENCE_KEY_AT = re.compile(
     rf"^ *+(?:- +)*+{_WORD_AT}(?: ++{_WORD_AT}){{2,}} *+:(?: |$)", re.MULTILINE
 )
+
+
+_FIRST_WORD = re.compile(r"( *)([a-z_][a-z0-9_]*) +(.*)$")
+
+
+def _key_without_colon(line: str, key_indent: int) -> bool:
+    """Whether ``line`` is a key of the data files without its colon ('behov []'), at the
+    indentation of the block's own key: a sibling of that key, not a line of its text."""
+    m = _FIRST_WORD.match(line)
+    if m is None or len(m.group(1)) != key_indent or re.match(r"[^\s]*:(?:\s|$)", m.group(3)):
+        return False
+    return m.group(2) in field_names()
 
 
 def _sentence_key_line(text: str) -> bool:

@@ -7,6 +7,7 @@ shortened (``escape.shorten``): a line can be a megabyte long."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ruamel.yaml.error import MarkedYAMLError
@@ -23,6 +24,33 @@ def _at(line: int, column: int, code: str, message: str) -> Finding:
 
 def _syntax(line: int, column: int, message: str) -> Finding:
     return _at(line, column, "yaml-syntax", f"YAML-syntaxfel: {message}")
+
+
+@functools.cache
+def field_names() -> frozenset[str]:
+    """Every key the data files can have: the field names (and aliases) of the models.
+
+    A line whose first word is one of them and lacks a colon is a key missing its colon; any
+    other word is not a key (a wrapped text's next line, a URL …). Imported here, not at the top:
+    the models are not needed to read a file that parses."""
+    import utsatta.model.indikator  # the import registers the classes
+    import utsatta.model.omraden
+    import utsatta.model.organisationer
+    import utsatta.model.plan
+    import utsatta.model.rapport
+    import utsatta.model.uppfoljning  # noqa: F401
+    from utsatta.model.common import Strict
+
+    names: set[str] = set()
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        for name, field in getattr(cls, "model_fields", {}).items():
+            names.add(name)
+            if isinstance(field.alias, str):
+                names.add(field.alias)
+    return frozenset(names)
 
 
 def _show(text: str, limit: int = 60) -> str:
@@ -218,6 +246,10 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         return _colon_in_flow(lines, cm.line + 1, cm.column + 1, column)
     if "mapping keys are not allowed" in problem:
         return _question_mark(lines, line, column)
+    if "mapping values are not allowed" in problem:
+        found = _key_above(lines, line)
+        if found is not None:
+            return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
         found = document_end_problem(text, line) or _directive(lines, line)
         if found is not None:
@@ -263,7 +295,7 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
             "som en nyckel. Korta nyckeln; är det en text, skriv den som värde under rätt nyckel.",
         )
     glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
-    if glued is not None:
+    if glued is not None and glued.group(1) in field_names():
         key, value = glued.group(1), glued.group(2)
         return _syntax(
             line,
@@ -273,21 +305,52 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
             f"'{_show(key, 40)}: {_show(value)}'.",
         )
     parts = written.split(None, 1)
-    if len(parts) == 2 and re.fullmatch(r"[A-Za-z_][\w-]*", parts[0]):
+    if len(parts) == 2 and parts[0] in field_names():
+        key, value = parts
+        if _show(value) == value:
+            fix = f"Skriv '{key}: {value}' (kolon och mellanslag mellan nyckeln och värdet)."
+        else:  # too long to show whole: a cut text is not something to write
+            fix = f"Skriv ett kolon direkt efter '{key}' och ett mellanslag före värdet."
+        return _syntax(line, column, f"Ett kolon (':') saknas efter nyckeln '{key}'. {fix}")
+    above = _line(lines, line - 1).strip() if line > 1 else ""
+    if re.match(r"(?:- +)*[a-z_][a-z0-9_]*:[ \t]+[^|>\s\"'\[{&*!#]", above):
+        # The line above is 'nyckel: text': this line is the rest of that text.
+        key = above.lstrip("- ").split(":", 1)[0]
         return _syntax(
             line,
             column,
-            f"Ett kolon (':') saknas efter nyckeln '{_show(parts[0], 40)}'. Skriv "
-            f"'{_show(parts[0], 40)}: {_show(parts[1])}' (kolon och mellanslag mellan nyckeln "
-            "och värdet).",
+            f"Raden '{_show(written)}' är ingen nyckel: den läses som fortsättningen på texten "
+            f"efter '{_show(key, 40)}:' på raden ovanför, men en text på flera rader måste "
+            f"skrivas under '{_show(key, 40)}: |' med varje rad indragen (mer än nyckeln), "
+            "eller på en enda rad.",
         )
     return _syntax(
         line,
         column,
-        f"Raden '{_show(written)}' saknar kolon: YAML kan inte läsa den som 'nyckel: värde'. "
-        "Är det en nyckel, skriv ett kolon och ett mellanslag efter den. Hör raden till en text "
-        "ovanför (efter '|'), dra in den lika mycket som textens övriga rader.",
+        f"Raden '{_show(written)}' är ingen nyckel: den saknar kolon och börjar inte med något "
+        "av filernas nyckelnamn, så YAML kan inte läsa den. Hör raden till en text ovanför, "
+        "skriv texten under 'nyckel: |' med varje rad indragen lika mycket (mer än nyckeln), "
+        "eller skriv hela texten på en rad. Är det en nyckel, rätta namnet och skriv ett kolon "
+        "och ett mellanslag efter det.",
     )
+
+
+_KEY_NO_COLON = re.compile(r"^( *(?:- +)*)([a-z_][a-z0-9_]*) +[^\s#]")
+
+
+def _key_above(lines: list[str], line: int) -> Finding | None:
+    """'- insats "1:2"' and then 'status: genomford': YAML reads the second line as the rest of
+    a text and stops at its colon; the mistake is the key without a colon on the line above."""
+    above = line - 1
+    while above >= 1 and _line(lines, above).strip()[:1] in ("", "#"):
+        above -= 1
+    if above < 1:
+        return None
+    text = _line(lines, above)
+    m = _KEY_NO_COLON.match(text)
+    if m is None or m.group(2) not in field_names() or re.search(r":(?:\s|$)", text):
+        return None
+    return _missing_colon(lines, above, len(m.group(1)) + 1)
 
 
 _BLOCK_HEADER = re.compile(r"([|>])([-+0-9]*)(.*)$")
@@ -427,10 +490,24 @@ def _directive(lines: list[str], before: int) -> Finding | None:
 def _quoted(value: str) -> str:
     """``value`` in quotes a user can copy, or advice to use '|' when it has both kinds."""
     if '"' not in value and "\\" not in value:
-        return _show(f'"{value}"', 80)
+        return _copyable(value, '"')
     if "'" not in value:
-        return _show(f"'{value}'", 80)
+        return _copyable(value, "'")
     return "skriv texten indragen på raderna under 'nyckel: |'"
+
+
+def _copyable(value: str, quote: str) -> str:
+    """``value`` within ``quote``, whole, for the user to copy; when it is too long to show
+    whole, where the quotes go instead: a cut text is never shown as the thing to write."""
+    if len(value) + 2 <= 80:
+        return f"{quote}{value}{quote}"
+    start, end = value[:31], value[-21:]  # whole words: cut at a space when there is one
+    start = start.rsplit(" ", 1)[0] if " " in start[:-1] else start[:30]
+    end = end.split(" ", 1)[1] if " " in end[1:] else end[1:]
+    return (
+        f"ett {quote} direkt före texten och ett {quote} direkt efter den (texten börjar med "
+        f"{start} … och slutar med {end})"
+    )
 
 
 def _unescaped(text: str, quote: str) -> list[int]:
@@ -508,9 +585,9 @@ def _text_after_value(lines: list[str], line: int, column: int) -> Finding | Non
 def _quoted_other(value: str, quote: str) -> str:
     """``value`` (which starts with ``quote``) within the other kind of quote, if it can be."""
     if quote == '"' and "'" not in value:
-        return _show(f"'{value}'", 80)
+        return _copyable(value, "'")
     if quote == "'" and '"' not in value and "\\" not in value:
-        return _show(f'"{value}"', 80)
+        return _copyable(value, '"')
     return "skriv den indragen på raderna under 'nyckel: |'"
 
 
