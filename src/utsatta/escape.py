@@ -279,7 +279,7 @@ def _summary_text(shown: str) -> str:
 _SUMMARY_WORD = re.compile(r"[^\s`]+")
 #: What GitHub links in rendered Markdown besides its autolinks: a mention (``@namn``,
 #: ``@org/team``) and an issue or pull-request reference (``#12``, ``GH-12``, ``org/repo#12``).
-_REFERENCE = re.compile(r"@[0-9A-Za-z]|#[0-9]|(?<![0-9A-Za-z])gh-[0-9]", re.IGNORECASE)
+_REFERENCE = re.compile(r"@[0-9A-Za-z]|#[0-9]|gh-[0-9]", re.IGNORECASE)
 
 
 def _may_link(shown: str) -> bool:
