@@ -99,7 +99,7 @@ def _closed_stdout(*args: str) -> tuple[int, str]:
         cwd=ROOT,
         stderr=subprocess.PIPE,
         env=env,
-        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 - only closes a descriptor
+        preexec_fn=lambda: os.close(1),  # the child starts with stdout closed
         timeout=60,
         check=False,
     )
