@@ -4,8 +4,10 @@ organisationer.yaml or plan.yaml that can break out of the comment it is written
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.support import CASES, build_case
@@ -150,3 +152,82 @@ def test_a_reviewer_with_hidden_characters_is_no_handle(base_copy: Path) -> None
     result = runner.invoke(app, ["validate", "--data", str(base_copy), "--format", "json"])
     codes = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
     assert codes == [("ogiltig-granskare", 8), ("ogiltig-granskare", 8)]
+
+
+def test_when_the_report_that_is_due_exists_it_is_edited_not_created(tmp_path: Path) -> None:
+    """The command offered instead would refuse (exit 4): the file is named to edit instead."""
+    data = _upphord(tmp_path)
+    for ar, org in (("2024", "socialnamnd-ny"), ("2022", "socialnamnd-nordost")):
+        assert runner.invoke(app, ["ny", "rapport", ar, org, "--data", str(data)]).exit_code == 0
+    result = runner.invoke(app, ["ny", "rapport", "2022", "socialnamnd-ny", "--data", str(data)])
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert (
+        "organisationen efterträdde. Den rapporten finns redan: redigera "
+        f"{data / 'rapporter/2022/socialnamnd-nordost.yaml'}."
+    ) in message, message
+    assert "utsatta ny rapport" not in message.split("ORGANISATION:")[-1]
+    result = runner.invoke(
+        app, ["ny", "rapport", "2024", "socialnamnd-nordost", "--data", str(data)]
+    )
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.stderr.split())
+    assert (
+        "1:7 och 2:1. Den rapporten finns redan: redigera "
+        f"{data / 'rapporter/2024/socialnamnd-ny.yaml'}."
+    ) in message, message
+
+
+def _occupy(target: Path, kind: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "nothing":
+        target.symlink_to(target.parent / "saknas.yaml")
+    elif kind == "folder-link":
+        target.symlink_to(target.parent)
+    elif kind == "file-link":
+        (target.parent / "annan.txt").write_text("x", encoding="utf-8")
+        target.symlink_to(target.parent / "annan.txt")
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.mkdir()
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        (
+            "nothing",
+            "är en symbolisk länk som inte leder till något som finns och skrivs inte över "
+            "(utsatta följer inga länkar när den skriver). Ta bort länken och kör kommandot igen.",
+        ),
+        (
+            "folder-link",
+            "är en symbolisk länk till en mapp och skrivs inte över (utsatta följer inga länkar "
+            "när den skriver). Ta bort länken och kör kommandot igen.",
+        ),
+        (
+            "file-link",
+            "är en symbolisk länk till en vanlig fil och skrivs inte över (utsatta följer inga "
+            "länkar när den skriver). Redigera filen som länken leder till i stället.",
+        ),
+        (
+            "fifo",
+            "är en namngiven pipe (FIFO), inte en datafil, och skrivs inte över. Ta bort eller "
+            "flytta den och kör kommandot igen.",
+        ),
+        (
+            "folder",
+            "är en mapp, inte en datafil, och skrivs inte över. Ta bort eller flytta den och kör "
+            "kommandot igen.",
+        ),
+    ],
+)
+def test_what_stands_where_the_new_file_goes_is_named(tmp_path: Path, kind: str, said: str) -> None:
+    data = _upphord(tmp_path)
+    target = data / "rapporter/2024/socialnamnd-ny.yaml"
+    _occupy(target, kind)
+    result = runner.invoke(app, ["ny", "rapport", "2024", "socialnamnd-ny", "--data", str(data)])
+    assert result.exit_code == 4, result.output
+    assert " ".join(result.stderr.split()) == f"fel: {target} {said}"
+    assert "befintliga filen" not in result.stderr

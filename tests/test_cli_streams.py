@@ -89,3 +89,40 @@ def test_a_full_disk_says_so() -> None:
     assert proc.returncode == 120
     assert "fel: allt kunde inte skrivas till standard ut (disken är full). Utdatan är " in err
     assert "Traceback" not in err and "Exception ignored" not in err, err
+
+
+def _closed_stdout(*args: str) -> tuple[int, str]:
+    """`utsatta … >&-`: stdout closed before the start (sys.stdout is None in Python)."""
+    env = {**os.environ, "GITHUB_ACTIONS": "", "UTSATTA_DATA": ""}
+    proc = subprocess.run(
+        [sys.executable, "-m", "utsatta", *args],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=lambda: os.close(1),  # the child starts with stdout closed
+        timeout=60,
+        check=False,
+    )
+    return proc.returncode, proc.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [("report", "2023"), ("validate",), ("plan",)])
+def test_a_closed_stdout_is_lost_output(args: tuple[str, ...]) -> None:
+    """Decision 0106: every byte is written or the loss is said; a closed stdout is no
+    silent success."""
+    code, err = _closed_stdout(*args)
+    assert code == 120, err
+    assert err == (
+        "fel: standard ut var stängd när utsatta startade (t.ex. >&-), så utdatan kunde inte "
+        "skrivas. Skriv den till en fil i stället (> fil) eller till /dev/null om den inte "
+        "behövs.\n"
+    )
+
+
+def test_a_closed_stdout_with_nothing_to_write_is_no_loss(tmp_path: Path) -> None:
+    """`report -o FIL` writes its report to the file (and says so on stderr); stdout is not
+    needed."""
+    target = tmp_path / "r.md"
+    code, err = _closed_stdout("report", "2023", "-o", str(target))
+    assert target.exists()
+    assert (code, err) == (0, f"Skrev {target}.\n"), err

@@ -212,7 +212,11 @@ def test_summary_code_is_one_code_cell(text: str) -> None:
 def test_summary_cell_lets_no_markup_through(text: str) -> None:
     cells = _table_cells(escape.summary_cell(text))
     assert len(cells) == 1
-    assert "<" not in cells[0].replace("&lt;", "")  # no element at all: no link, code, image
+    # No element but inline code (what GitHub could link is written as code): no link, image
+    outside = re.sub(r"<code>[^<]*</code>", " ", cells[0])
+    assert "<" not in outside.replace("&lt;", "")
+    # and outside the code spans nothing GitHub makes into a link: no address, mention, issue
+    assert not re.search(r"://|www\.|mailto:|xmpp:|@[0-9A-Za-z]|#[0-9]|gh-[0-9]", outside, re.I)
 
 
 # --- exact examples ----------------------------------------------------------------------------
@@ -277,8 +281,26 @@ def test_ci_message_and_property_examples() -> None:
 
 def test_summary_examples() -> None:
     assert escape.summary_cell("a|b <script>x</script> [länk](http://e) `k` &#x202E;") == (
-        "a\\|b &lt;script&gt;x&lt;/script&gt; \\[länk\\](http://e) \\`k\\` &amp;\\#x202E;"
+        "a\\|b &lt;script&gt;x&lt;/script&gt; `[länk](http://e)` \\`k\\` &amp;\\#x202E;"
     )
+
+
+def test_summary_cell_defuses_everything_github_links() -> None:
+    """GitHub links bare addresses (http, https, ftp, www., mailto:, xmpp:, e-mail), mentions
+    and issue references in rendered Markdown: each is inline code, shown and copied as is."""
+    cell = escape.summary_cell
+    assert cell("se https://evil.example/login och www.evil.se") == (
+        "se `https://evil.example/login` och `www.evil.se`"
+    )
+    assert cell("ftp://a.se mailto:x@y.se xmpp:a@b.se HTTP://A.SE") == (
+        "`ftp://a.se` `mailto:x@y.se` `xmpp:a@b.se` `HTTP://A.SE`"
+    )
+    assert cell("mejla a@b.se eller @team, se #123, GH-7 och org/repo#9") == (
+        "mejla `a@b.se` eller `@team,` se `#123,` `GH-7` och `org/repo#9`"
+    )
+    assert cell("a|b https://x.se/?q=1|2 *fet*") == "a\\|b `https://x.se/?q=1\\|2` \\*fet\\*"
+    assert cell("C# och 3 # inte") == "C\\# och 3 \\# inte"  # no reference: escaped text
+    assert cell("`www.a.se`") == "\\``www.a.se`\\`"
     assert escape.summary_cell("rad\nny") == "rad\\\\nny"
     assert escape.summary_cell("") == " "
     assert escape.summary_code("data/a.yaml:3:1") == "`data/a.yaml:3:1`"

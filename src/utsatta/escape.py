@@ -252,9 +252,48 @@ def summary_cell(text: str) -> str:
     One line (a line break is shown as ``\\n``), controls shown, HTML and entities written as
     text (``&``, ``<``, ``>`` as entities), and every Markdown punctuation character escaped
     with a backslash, so no emphasis, link, image, code span or pipe comes from the data.
+    Every word GitHub could make into a link (a web or e-mail address, ``www.``, ``mailto:``,
+    an ``@``-mention, an issue reference ``#123`` or ``GH-123``) is written as inline code,
+    as the Markdown report writes addresses (:mod:`utsatta.mdtext`): shown and copied as it
+    is, never a link.
     """
     shown = terminal(text)
-    return _GFM_PUNCT.sub(r"\\\g<0>", shown).translate(_HTML) or " "
+    if not _may_link(shown):
+        return _summary_text(shown) or " "
+    out: list[str] = []
+    at = 0
+    for match in _SUMMARY_WORD.finditer(shown):
+        word = match.group(0)
+        if _links(word):
+            out += [_summary_text(shown[at : match.start()]), _summary_span(word)]
+            at = match.end()
+    out.append(_summary_text(shown[at:]))
+    return "".join(out) or " "
+
+
+def _summary_text(shown: str) -> str:
+    return _GFM_PUNCT.sub(r"\\\g<0>", shown).translate(_HTML)
+
+
+#: A word of a summary cell; a backtick ends one (it stays escaped text).
+_SUMMARY_WORD = re.compile(r"[^\s`]+")
+#: What GitHub links in rendered Markdown besides its autolinks: a mention (``@namn``,
+#: ``@org/team``) and an issue or pull-request reference (``#12``, ``GH-12``, ``org/repo#12``).
+_REFERENCE = re.compile(r"@[0-9A-Za-z]|#[0-9]|gh-[0-9]", re.IGNORECASE)
+
+
+def _may_link(shown: str) -> bool:
+    return "@" in shown or "#" in shown or mdtext._maybe_address(shown) or "gh-" in shown.lower()
+
+
+def _links(word: str) -> bool:
+    return bool(_REFERENCE.search(word)) or mdtext._link_start(word) is not None
+
+
+def _summary_span(word: str) -> str:
+    """A word (never with a backtick or a space) as inline code in a table cell, ``|`` escaped
+    as GFM tables require even in code."""
+    return f"`{word.replace('|', chr(92) + '|')}`"
 
 
 def summary_code(text: str) -> str:

@@ -91,7 +91,7 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
         who = _och([f"{shorten(by_id[p].namn)} ({p})" for p in before])
         return (
             f"{head} Rapporten för {ar} lämnas av {who}, som organisationen efterträdde. "
-            f"Skapa den med: utsatta ny rapport {ar} {before[0]}"
+            + _create_or_edit(ds, ar, before, "Skapa den med: ")
         )
     when = (
         f"upphörde {org.giltig_till}"
@@ -115,11 +115,24 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
             + f"; ingen av dem har något av organisationens ansvar i planen {ar}."
         )
     parts = [f"{shorten(by_id[h].namn)} ({h}): {_insatser(ids)}" for h, ids in heirs.items()]
-    first = next(iter(heirs))
-    return (
-        f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. Skapa deras rapport i "
-        f"stället, t.ex.: utsatta ny rapport {ar} {first}"
+    return f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. " + _create_or_edit(
+        ds, ar, list(heirs), "Skapa deras rapport i stället, t.ex.: "
     )
+
+
+def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
+    """The next step for whoever reports instead: the command that creates the first report
+    not yet written, or, when each of them exists already, the files to edit (the command
+    would refuse to write over them)."""
+    import os
+
+    files = {i: ds.root / "rapporter" / str(ar) / f"{i}.yaml" for i in ids}
+    missing = [i for i in ids if not os.path.lexists(files[i])]
+    if missing:
+        return f"{create}utsatta ny rapport {ar} {missing[0]}"
+    if len(ids) == 1:
+        return f"Den rapporten finns redan: redigera {files[ids[0]]}."
+    return f"Deras rapporter finns redan: redigera {_och([str(files[i]) for i in ids])}."
 
 
 def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, list[str]]:

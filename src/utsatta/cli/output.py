@@ -80,13 +80,13 @@ def _is_tty(stream: Any) -> bool:
 
 def out(text: str) -> None:
     """Text for the user on stdout, escaped for the terminal (lines kept)."""
-    _write(sys.stdout, for_terminal(sys.stdout, text))
+    _write(sys.stdout, for_terminal(sys.stdout, text), "stdout")
 
 
 def out_workflow_commands(text: str) -> None:
     """The GitHub reporter's lines on stdout: its ``::error`` commands are meant, and every
     value in them was escaped with :func:`utsatta.escape.ci_message` / ``ci_property``."""
-    _write(sys.stdout, for_terminal(sys.stdout, text, commands=True))
+    _write(sys.stdout, for_terminal(sys.stdout, text, commands=True), "stdout")
 
 
 def out_document(text: str, *, json: bool = False) -> None:
@@ -95,14 +95,14 @@ def out_document(text: str, *, json: bool = False) -> None:
     but tab and line feed."""
     from utsatta.escape import document, json_document
 
-    _write(sys.stdout, json_document(text) if json else document(text))
+    _write(sys.stdout, json_document(text) if json else document(text), "stdout")
 
 
 def err(text: str) -> None:
     """A line for the user on stderr (stdout stays clean for the output itself), escaped for
     the terminal (lines kept)."""
     text = text if text.endswith("\n") else text + "\n"
-    _write(sys.stderr, for_terminal(sys.stderr, text))
+    _write(sys.stderr, for_terminal(sys.stderr, text), "stderr")
 
 
 def err_message(text: str) -> None:
@@ -169,6 +169,12 @@ def flush() -> bool:
 
 def _lost_message(name: str, why: str) -> str:
     where = "standard ut" if name == "stdout" else name
+    if why == _MISSING:
+        return (
+            f"fel: {where} var stängd när utsatta startade (t.ex. >&-), så utdatan kunde inte "
+            "skrivas. Skriv den till en fil i stället (> fil) eller till /dev/null om den inte "
+            "behövs."
+        )
     if why == _CLOSED:
         return (
             f"fel: allt kunde inte skrivas till {where}: programmet som läste (t.ex. head) "
@@ -182,6 +188,7 @@ def _lost_message(name: str, why: str) -> str:
 
 
 _CLOSED = "mottagaren har stängt"
+_MISSING = "stängd från början"
 
 
 def _name(stream: Any) -> str:
@@ -192,11 +199,15 @@ def _name(stream: Any) -> str:
     return str(getattr(stream, "name", "utdata"))
 
 
-def _write(stream: Any, text: str) -> None:
+def _write(stream: Any, text: str, name: str | None = None) -> None:
     # Never raises: a failed write must not turn into a traceback in the middle of a command.
-    # A stream that was closed before the start (``2>&-``) is None: nothing is written then,
-    # as print() does. A stream that failed once gets nothing more.
+    # A stream that was closed before the start (``>&-``) is None. Text for a closed stdout is
+    # lost output (exit 120, said on stderr by ``flush``), as a failed write is (decision
+    # 0106); a closed stderr is the user's choice not to see messages: nothing is written
+    # then, as print() does. A stream that failed once gets nothing more.
     if stream is None:
+        if text and name == "stdout" and not any(n == "stdout" for _, n, _ in _State.lost):
+            _State.lost.append((None, "stdout", _MISSING))
         return
     if any(stream is lost for lost, _, _ in _State.lost):
         return

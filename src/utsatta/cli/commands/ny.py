@@ -91,11 +91,48 @@ def _own_valid_data(data: Path | None) -> "DataSet":
 
 
 def _create(target: Path, text: str, root: Path) -> None:
-    """Write a new data file inside ``root``; an existing one is never replaced (exit 4)."""
-    if target.exists() or target.is_symlink():
-        raise WriteRefused(
-            f"{target} finns redan och skrivs inte över. Redigera den befintliga filen "
-            "(eller ta bort den först om du vill börja om)."
-        )
+    """Write a new data file inside ``root``; whatever stands at ``target`` is never replaced
+    (exit 4), and the message says what it is: a data file to edit, or a link, folder, FIFO …
+    that is no data file."""
+    import os
+
+    from utsatta.fileio import kind_of_mode, shown
+
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        mode = None  # missing, or a folder on the way is unreadable: the write says what
+    if mode is not None:
+        raise WriteRefused(_occupied(target, mode, shown(target), kind_of_mode(mode)))
     write_file(target, text, overwrite=False, inside=root, folders=True)
     out(f"Skapade {target}. Fyll i fälten och kontrollera med: utsatta validate {target}\n")
+
+
+def _occupied(target: Path, mode: int, where: str, kind: str) -> str:
+    """What stands where the new data file would go, and what to do about it."""
+    import stat
+
+    from utsatta.fileio import kind_of_mode
+
+    if stat.S_ISREG(mode):
+        return (
+            f"{where} finns redan och skrivs inte över. Redigera den befintliga filen "
+            "(eller ta bort den först om du vill börja om)."
+        )
+    if stat.S_ISLNK(mode):
+        try:
+            kind = kind_of_mode(target.stat().st_mode)
+        except OSError:
+            kind = ""
+        head = (
+            f"{where} är en symbolisk länk "
+            f"{f'till {kind}' if kind else 'som inte leder till något som finns'} och skrivs "
+            "inte över (utsatta följer inga länkar när den skriver)."
+        )
+        if kind == "en vanlig fil":
+            return f"{head} Redigera filen som länken leder till i stället."
+        return f"{head} Ta bort länken och kör kommandot igen."
+    return (
+        f"{where} är {kind}, inte en datafil, och skrivs inte över. Ta bort eller flytta den "
+        "och kör kommandot igen."
+    )
