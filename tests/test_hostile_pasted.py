@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -36,6 +36,9 @@ TAIL = "    status: pagaende\n    bedomning: osakert\n"
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_SENTENCE, min_size=1, max_size=5), st.integers(0, 4))
 def test_pasted_lines_are_named(sentences: list[str], indent: int) -> None:
+    # A first line at the key's indentation that starts with a field name and a space reads
+    # as that key missing its colon (``behov []``), and is reported so: not pasted text.
+    assume(not (indent == 4 and sentences[0].split(" ", 1)[0] in field_names()))
     pasted = "".join(" " * indent + s + "\n" for s in sentences)
     result = parse(HEAD + pasted + TAIL)
     assert [p.code for p in result.problems] == ["text-ej-indragen"], result.problems

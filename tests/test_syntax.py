@@ -271,8 +271,12 @@ def test_odd_line_breaks_are_reported_each_up_to_a_bound(parser: str) -> None:
     problems = parse(text).problems
     assert [(p.line, p.column) for p in problems[:3]] == [(1, 5), (3, 4), (3, 6)]
     assert len(problems) == 20
-    assert "fler sådana tecken" in problems[-1].message
-    assert "fler" not in problems[0].message
+    # 101 in all: the last one listed stands for itself and the 81 not listed, so the totals
+    # (and "N fel" in the summary line) count every one
+    assert problems[-1].message.endswith("Filen har 81 sådana tecken till; de visas inte här.")
+    assert [p.count for p in problems] == [1] * 19 + [82]
+    assert sum(p.count for p in problems) == 101
+    assert "till; de visas" not in problems[0].message
 
 
 def test_text_cut_off_by_a_hash_is_echoed_shortened(parser: str) -> None:

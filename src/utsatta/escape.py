@@ -283,11 +283,11 @@ _REFERENCE = re.compile(r"@[0-9A-Za-z]|#[0-9]|gh-[0-9]", re.IGNORECASE)
 
 
 def _may_link(shown: str) -> bool:
-    return "@" in shown or "#" in shown or mdtext._maybe_address(shown) or "gh-" in shown.lower()
+    return "@" in shown or "#" in shown or mdtext.maybe_address(shown) or "gh-" in shown.lower()
 
 
 def _links(word: str) -> bool:
-    return bool(_REFERENCE.search(word)) or mdtext._link_start(word) is not None
+    return bool(_REFERENCE.search(word)) or mdtext.link_start(word) is not None
 
 
 def _summary_span(word: str) -> str:

@@ -79,7 +79,7 @@ _TEXT = str.maketrans(
 _TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
 #: A word GitHub might make into a link (its autolink extension: ``www.``, ``http://``,
 #: ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses). Deliberately wider
-#: than GitHub's rules (:func:`_link_start`). Backticks, pipes and angle brackets end a word
+#: than GitHub's rules (:func:`link_start`). Backticks, pipes and angle brackets end a word
 #: (they stay escaped text).
 _WORD = re.compile(r"[^\s`|<>]+")
 
@@ -117,7 +117,7 @@ def _code(text: str) -> str:
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
 
-def _link_start(word: str) -> int | None:
+def link_start(word: str) -> int | None:
     """Where the first address in a word starts (its scheme, ``www.`` or the name before
     ``@``), or None."""
     lower = word.lower()
@@ -166,20 +166,20 @@ def _address(word: str, start: int) -> str:
     for trailing punctuation); the text around them escaped."""
     out = [_plain(word[:start], long_words=False)]
     for n, piece in enumerate(_ADDRESS_STOP.split(word[start:])):
-        begin = None if n % 2 else _link_start(piece)
+        begin = None if n % 2 else link_start(piece)
         if begin is None:
             out.append(_plain(piece, long_words=False))
             continue
         core = _trimmed(piece[begin:])
-        if _link_start(core) is None:  # no address left without the punctuation: all of it
+        if link_start(core) is None:  # no address left without the punctuation: all of it
             core = piece[begin:]
         tail = _plain(piece[begin + len(core) :], long_words=False)
         out += [_plain(piece[:begin], long_words=False), _code(core), tail]
     return "".join(out)
 
 
-def _maybe_address(text: str) -> bool:
-    """Whether the text has any of :func:`_link_start`'s marks, looked for as it looks (in the
+def maybe_address(text: str) -> bool:
+    """Whether the text has any of :func:`link_start`'s marks, looked for as it looks (in the
     lower-cased text): a text without one has no address, and most texts have none (the
     word-by-word look is then skipped: it was most of a report's time). Substring tests, not one
     case-insensitive regular expression: that tried four branches at every character."""
@@ -193,12 +193,12 @@ def _maybe_address(text: str) -> bool:
 
 def _text(text: str, *, long_words: bool) -> str:
     """One text token: escaped, and every word that might be a link as inline code."""
-    if not _maybe_address(text):
+    if not maybe_address(text):
         return _plain(text, long_words=long_words)
     out: list[str] = []
     at = 0
     for match in _WORD.finditer(text):
-        start = _link_start(match.group(0))
+        start = link_start(match.group(0))
         if start is not None:
             out.append(_plain(text[at : match.start()], long_words=long_words))
             out.append(_address(match.group(0), start))

@@ -11,7 +11,6 @@ import functools
 import re
 
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
@@ -589,69 +588,3 @@ def _quoted_other(value: str, quote: str) -> str:
     if quote == "'" and '"' not in value and "\\" not in value:
         return _copyable(value, '"')
     return "skriv den indragen på raderna under 'nyckel: |'"
-
-
-def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) -> Finding:
-    """A character the reader refuses. ``byte_offset``: the position is a byte offset in the
-    UTF-8 text (the C parser), not a character offset (the pure-Python parser)."""
-    position = max(0, int(getattr(exc, "position", 0) or 0))
-    character = getattr(exc, "character", "")
-    code = ord(character) if isinstance(character, str) and character else int(character or 0)
-    if byte_offset:
-        position = len(text.encode("utf-8")[:position].decode("utf-8", errors="ignore"))
-    if not (position < len(text) and ord(text[position]) == code):
-        found = text.find(chr(code))  # the reader stops at the first one
-        position = found if found != -1 else min(position, len(text))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return _at(
-        line,
-        column,
-        "otillatet-tecken",
-        f"Filen innehåller ett otillåtet kontrolltecken (U+{code:04X}). Ta bort det; sådana "
-        "tecken syns ofta inte i editorn men kommer med vid kopiering från Word eller PDF.",
-    )
-
-
-#: Line breaks for the parser (YAML 1.1, libyaml) that are no line breaks for editors, YAML 1.2
-#: or us: every line after one would be counted wrong.
-ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
-_ODD_NAMES = {"\x85": "NEL", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
-#: Enough to show the kind of problem; a file full of them is one problem, not a million.
-MAX_ODD_BREAKS = 20
-
-
-def odd_break_problems(text: str) -> list[Finding]:
-    """Each U+0085, U+2028 and U+2029 in ``text`` (up to ``MAX_ODD_BREAKS``), at its place by
-    our count of lines ('\\n' only)."""
-    found: list[Finding] = []
-    for m in ODD_BREAKS.finditer(text):
-        if len(found) == MAX_ODD_BREAKS:
-            found[-1] = _odd(text, _offset(text, found[-1]), more=True)
-            break
-        found.append(_odd(text, m.start()))
-    return found
-
-
-def _offset(text: str, finding: Finding) -> int:
-    """The offset in ``text`` of a finding's line and column."""
-    start = 0
-    for _ in range(finding.line - 1):
-        start = text.index("\n", start) + 1
-    return start + finding.column - 1
-
-
-def _odd(text: str, at: int, *, more: bool = False) -> Finding:
-    char = text[at]
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
-    tail = " Filen har fler sådana tecken; de visas inte här." if more else ""
-    return _at(
-        line,
-        column,
-        "ovanlig-radbrytning",
-        f"Filen innehåller tecknet U+{ord(char):04X} ({_ODD_NAMES[char]}), som YAML-läsaren "
-        "räknar som en radbrytning men editorer oftast inte visar; då läses resten av filen "
-        "fel. Ersätt det med en vanlig radbrytning eller ett mellanslag. Filen kontrolleras "
-        f"inte vidare förrän tecknet är borta.{tail}",
-    )

@@ -24,6 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
+from utsatta.load.characters import odd_break_problems, reader_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
@@ -36,8 +37,6 @@ from utsatta.load.syntax import (
     dash_problem,
     document_end_problem,
     generic_problem,
-    odd_break_problems,
-    reader_problem,
     syntax_problem,
 )
 
