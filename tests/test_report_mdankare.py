@@ -16,8 +16,10 @@ from markdown_it import MarkdownIt
 
 from utsatta import escape
 from utsatta.load.dataset import load
-from utsatta.render.report import build, render
-from utsatta.render.report.mdankare import github_slug, slugs
+from utsatta.render.report import build, render, report_text
+from utsatta.render.report.mdankare import github_slug, heading_texts, slugs
+
+SHIPPED = Path(__file__).parent.parent / "data"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
 IDS = ("behorighet-gymnasiet", "trygghet-kvall", "utan-behorighet")
@@ -108,3 +110,38 @@ def test_every_link_goes_to_its_own_heading(tmp_path: Path, names: dict[str, str
     if list(names.values()).count("Indikatorer") == 2:
         assert by_name["Indikatorer"] == {"indikatorer-1", "indikatorer-2"}
         assert "(#indikatorer)" not in md
+
+
+def _whole(text: str) -> list[tuple[int, str]]:
+    """The reference: the whole document parsed (blocks and inline), every heading's text."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    tokens = md.parse(text)
+    return [
+        (
+            tok.map[0],
+            "".join(
+                c.content
+                for c in tokens[n + 1].children or []
+                if c.type in ("text", "code_inline", "html_inline")
+            ),
+        )
+        for n, tok in enumerate(tokens)
+        if tok.type == "heading_open" and tok.map is not None
+    ]
+
+
+def test_headings_read_line_by_line_are_the_headings_of_the_whole_parse() -> None:
+    """The fast reading (ATX lines one by one, for a document with nothing that could make a
+    line that looks like a heading no heading) gives what the whole document's parse gives:
+    on the real reports, and on headings with markup, escapes, entities and code; a document
+    with a fence is read whole."""
+    tricky = (
+        "# Rubrik *med* `kod` och [länk](x) \\*ej\\* &amp; å ##\n\ntext\n\n"
+        "## Indikatorer\n- punkt\n### Indikatorer\n| a | b |\n|---|---|\n| 1 | 2 |\n#\n"
+    )
+    documents = [tricky, "# A\n```\n# inte en rubrik\n```\n# B\n"]
+    for year in (2023, 2025):
+        documents.append(report_text(load(SHIPPED), year, "md"))
+    for text in documents:
+        assert heading_texts(text) == _whole(text)
+    assert [t for _, t in heading_texts(documents[1])] == ["A", "B"]

@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["github_slug", "mark", "ref", "resolve", "slugs"]
+__all__ = ["github_slug", "heading_texts", "mark", "ref", "resolve", "slugs"]
 
 _START: Final = "\x02"
 _END: Final = "\x03"
@@ -68,16 +69,38 @@ def slugs(texts: Iterable[str]) -> list[str]:
     return out
 
 
-def _heading_texts(text: str) -> list[tuple[int, str]]:
+#: An ATX heading line ("## Rubrik"), and what can make a line that looks like one no heading,
+#: or make a heading of another line: a fence, an HTML block, a setext underline, a line
+#: indented past three spaces or by a tab (a list item's or a code block's). The report's own
+#: Markdown has none of the latter (the data's texts are escaped so that they cannot start
+#: one), so its headings are its ATX lines; a document with one is read whole.
+_ATX: Final = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_NOT_ONLY_ATX: Final = re.compile(
+    r"^(?: {0,3}(?:```|~~~|<|=+[ \t]*$|-+[ \t]*$)|[ \t]*\t| {4,}#)", re.M
+)
+
+
+def heading_texts(text: str) -> list[tuple[int, str]]:
     """(first line, text content) of every heading, ATX and setext, as GitHub renders them:
     escapes and entities resolved, emphasis and link markup gone, code kept."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    # The blocks of the whole document, and the inline markup of the headings only: parsing
-    # every paragraph's inline markup took most of a large report's time (5 s of 13 at 5,000
-    # reports), and no anchor depends on it.
+    # The blocks, and the inline markup of the headings only: parsing every paragraph's inline
+    # markup took most of a large report's time (5 s of 13 at 5,000 reports).
     md.core.ruler.disable("inline")
+    if _NOT_ONLY_ATX.search(text) is None:
+        # Each heading line read alone gives the same text: a block parse of a 17 MB report
+        # took most of its time (docs/decisions/0113-md-ankare.md).
+        return [
+            (n, _only_heading(md, line))
+            for n, line in enumerate(text.split("\n"))
+            if _ATX.match(line)
+        ]
+    return _parsed_headings(md, text)
+
+
+def _parsed_headings(md: MarkdownIt, text: str) -> list[tuple[int, str]]:
     tokens = md.parse(text)
     out = []
     for n, tok in enumerate(tokens):
@@ -94,6 +117,11 @@ def _heading_texts(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _only_heading(md: MarkdownIt, line: str) -> str:
+    (text,) = [t for _, t in _parsed_headings(md, line)]
+    return text
+
+
 def resolve(text: str) -> str:
     """``text`` with every :func:`ref` replaced by its heading's GitHub anchor and every
     marker removed. A key no heading carries keeps the key itself as its anchor."""
@@ -108,7 +136,7 @@ def resolve(text: str) -> str:
                 keys[n] = found
                 lines[n] = _MARK.sub("", line).rstrip(" ")
     clean = "\n".join(lines)
-    headings = _heading_texts(_ANY.sub("x", clean))
+    headings = heading_texts(_ANY.sub("x", clean))
     anchor: dict[str, str] = {}
     for (first, _), slug in zip(headings, slugs(t for _, t in headings), strict=True):
         for key in keys.get(first, []):
