@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "escape": 0,
     "mdtext": 0,
     "synonyms": 0,
+    "wording": 0,
     "model": 1,
     "load": 2,
     "compute": 3,

@@ -23,6 +23,8 @@ from utsatta.escape import shorten, terminal
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
+from utsatta.wording import insatser as insatser_text
+from utsatta.wording import och
 
 #: Where `utsatta schema --output schema` run in the data repository's root puts the schemas,
 #: seen from <data>/rapporter/<år>/ (the README says so).
@@ -88,7 +90,7 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
                 f"rapporten för {ar} lämnas av den organisation som hade uppgifterna då. "
                 f"Rätta 'giltig_fran' i organisationer.yaml om {ar} ska vara med."
             )
-        who = _och([f"{shorten(by_id[p].namn)} ({p})" for p in before])
+        who = och([f"{shorten(by_id[p].namn)} ({p})" for p in before])
         return (
             f"{head} Rapporten för {ar} lämnas av {who}, som organisationen efterträdde. "
             + _create_or_edit(ds, ar, before, "Skapa den med: ")
@@ -111,10 +113,10 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
             )
         return (
             f"{head} Efterföljare enligt organisationer.yaml: "
-            + _och([f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named])
+            + och([f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named])
             + f"; ingen av dem har något av organisationens ansvar i planen {ar}."
         )
-    parts = [f"{shorten(by_id[h].namn)} ({h}): {_insatser(ids)}" for h, ids in heirs.items()]
+    parts = [f"{shorten(by_id[h].namn)} ({h}): {insatser_text(ids)}" for h, ids in heirs.items()]
     return f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. " + _create_or_edit(
         ds, ar, list(heirs), "Skapa deras rapport i stället, t.ex.: "
     )
@@ -132,7 +134,7 @@ def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
         return f"{create}utsatta ny rapport {ar} {missing[0]}"
     if len(ids) == 1:
         return f"Den rapporten finns redan: redigera {files[ids[0]]}."
-    return f"Deras rapporter finns redan: redigera {_och([str(files[i]) for i in ids])}."
+    return f"Deras rapporter finns redan: redigera {och([str(files[i]) for i in ids])}."
 
 
 def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, list[str]]:
@@ -171,16 +173,6 @@ def _predecessors(ds: DataSet, ar: int, organisation: str) -> list[str]:
             else:
                 todo.append(p)
     return [o.id for o in orgs if o.id in found]
-
-
-def _insatser(ids: list[str]) -> str:
-    return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {_och(ids)}"
-
-
-def _och(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:

@@ -14,6 +14,8 @@ from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
 from utsatta.model.organisationer import Organisation, OrganisationerFil
+from utsatta.wording import insatser as insatser_text
+from utsatta.wording import och
 
 
 def check_validity(ds: DataSet) -> list[Finding]:
@@ -67,7 +69,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
         elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
             who = (
-                "Rapporten lämnas av " + _och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
+                "Rapporten lämnas av " + och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
                 "organisationen efterträdde. Flytta innehållet dit"
                 if before
                 else "Flytta innehållet till den organisation som hade uppgiften då"
@@ -100,11 +102,11 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
     for e in org.efterfoljare:
         succ = by_id.get(e.organisation)
         name = f"{_namn(succ)} ({e.organisation})" if succ else e.organisation
-        what = "alla uppgifter" if e.insatser is None else _insatser(e.insatser)
+        what = "alla uppgifter" if e.insatser is None else insatser_text(e.insatser)
         slutledd = " (slutledd)" if e.tolkning == "slutledd" else ""
         parts.append(f"{name}: {what}{slutledd}")
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
-    files = _och([f"rapporter/{ar}/{t}.yaml" for t in targets])
+    files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
     create = (
         f"'utsatta ny rapport {ar} {targets[0]}'"
         if len(targets) == 1
@@ -114,16 +116,6 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
         f"Uppgifterna togs över av {'; '.join(parts)}. Flytta innehållet till {files} (skapa "
         f"filen med {create} om den saknas) och ta bort den här filen."
     )
-
-
-def _insatser(ids: list[str]) -> str:
-    return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {_och(ids)}"
-
-
-def _och(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} och {items[-1]}"
 
 
 def _check_organisations(

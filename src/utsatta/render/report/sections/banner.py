@@ -17,6 +17,7 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.report.sections.names import Names
+from utsatta.wording import och
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
@@ -24,10 +25,6 @@ ILLUSTRATIV_TEXT: Final = (
 )
 #: up to this many illustrative reports of a year or indicators are named, else counted
 BANNER_NAMN: Final = 3
-
-
-def _och(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
 
 
 def _years_text(years: Sequence[int]) -> str:
@@ -44,7 +41,7 @@ def _years_text(years: Sequence[int]) -> str:
             parts.append(f"{run[0]}–{run[-1]}")
         else:
             parts += [str(y) for y in run]
-    return _och(parts)
+    return och(parts)
 
 
 def _rapporter(

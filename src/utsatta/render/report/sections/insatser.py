@@ -12,6 +12,7 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import BEDOMNING, LAGE, RAPPORTSTATUS, cap, uppfoljning_text
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
+from utsatta.wording import och
 
 
 def _roll(org: str, coord: list[str], ansvariga: list[str], grund: str | None) -> str:
@@ -46,9 +47,9 @@ def _grund(
                 how.setdefault(chain[0].fran, "bekräftad")
         named = [names.org(o) for o in how]
         if len(set(how.values())) == 1:
-            fran = f"{_och(named)} ({next(iter(how.values()))})"
+            fran = f"{och(named)} ({next(iter(how.values()))})"
         else:
-            fran = _och([f"{n} ({h})" for n, h in zip(named, how.values(), strict=True)])
+            fran = och([f"{n} ({h})" for n, h in zip(named, how.values(), strict=True)])
         # the plan names it too, itself or in a group that lists it
         ocksa = g is not None and g.grund == "planen" and not via_grupp
         parts.append((" enligt planen och" if ocksa else "") + f" som efterträdare till {fran}")
@@ -56,14 +57,10 @@ def _grund(
         grupper = {gr.id: gr.namn for gr in orgs.grupper}
         parts.append(
             ", räknas till "
-            + _och([f"gruppen ”{grupper.get(i, i)}”" for i in via_grupp])
+            + och([f"gruppen ”{grupper.get(i, i)}”" for i in via_grupp])
             + " (slutledd)"
         )
     return "".join(parts) or None
-
-
-def _och(items: list[str]) -> str:
-    return f"{', '.join(items[:-1])} och {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def _org_rapport(

@@ -20,6 +20,7 @@ from utsatta.render.report.followup_view import (
     UppdragVy,
     UppfoljningVy,
 )
+from utsatta.wording import och
 
 MALUPPFYLLELSE: Final[Mapping[str, str]] = {
     "uppnatt": "Uppnått",
@@ -180,10 +181,6 @@ def _saknade(plan: PlanFil, upp: UppfoljningFil, ar: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _och(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " och " + parts[-1]
-
-
 def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> str:
     """What in an illustrative file is made up, and who wrote it: never stadsledningskontoret.
     Empty for a real file."""
@@ -201,7 +198,7 @@ def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> 
     text = (
         "Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som rapporten "
         f"hämtar ur uppföljningsfilen för {ar} är påhittat för att visa formatet och märkt "
-        f"”illustrativ”: {_och(parts)}."
+        f"”illustrativ”: {och(parts)}."
     )
     if med_kallor:
         text += (
