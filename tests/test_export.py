@@ -239,9 +239,21 @@ def test_csv_formula_injection_gets_an_apostrophe(prefix: str, rest: str) -> Non
     assert rows[1][0].startswith("'") or not rows[1][0].startswith(DANGEROUS_PREFIXES)
 
 
-@given(text=st.text(max_size=30).filter(lambda s: not s.startswith(DANGEROUS_PREFIXES)))
+@given(
+    text=st.text(max_size=30).filter(
+        lambda s: not s.lstrip(" \u00a0").startswith(DANGEROUS_PREFIXES)
+    )
+)
 def test_csv_safe_text_is_unchanged(text: str) -> None:
     assert safe_text(text) == text
+
+
+def test_csv_formula_after_blanks_gets_an_apostrophe() -> None:
+    """A TAB becomes a blank when the cell is cleaned; the formula after it is still defused."""
+    out = csv_text(_one_text_table('\t=HYPERLINK("http://x.invalid";"a")'))
+    rows = list(csv.reader(io.StringIO(out.removeprefix(BOM), newline=""), delimiter=";"))
+    assert rows[1][0] == '\' =HYPERLINK("http://x.invalid";"a")'
+    assert safe_text("\u00a0 @SUM(A1)") == "'\u00a0 @SUM(A1)"
 
 
 # --- xlsx --------------------------------------------------------------------------------------
@@ -379,6 +391,17 @@ def test_new_csv_folder_appears_whole(fixture_ds: DataSet, tmp_path: Path) -> No
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["b"]  # no temporary folder left
 
 
+def test_new_csv_folder_follows_the_umask(fixture_ds: DataSet, tmp_path: Path) -> None:
+    """Like mkdir, not mkdtemp's 0700: colleagues on a shared drive can open the folder."""
+    old = os.umask(0o022)
+    try:
+        write_csv(tables(fixture_ds, YEAR), tmp_path / "ut")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "ut").stat().st_mode & 0o777 == 0o755
+    assert {(p.stat().st_mode & 0o777) for p in (tmp_path / "ut").iterdir()} == {0o644}
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root kan skriva i skrivskyddade mappar")
 def test_unwritable_folder_is_a_swedish_error(fixture_ds: DataSet, tmp_path: Path) -> None:
     ro = tmp_path / "ro"
@@ -401,3 +424,17 @@ def test_missing_xlsxwriter_names_what_to_install(
     monkeypatch.setitem(sys.modules, "xlsxwriter", None)  # import fails as if not installed
     with pytest.raises(XlsxUnavailableError, match=r"pip install 'utsatta\[xlsx\]'"):
         xlsx_bytes(tables(fixture_ds, YEAR))
+
+
+def test_omradesnivaer_names_the_kind_of_source(shipped_ds: DataSet) -> None:
+    """A level confirmed only outside the police (the report's ‡) is told apart in the export:
+    Bergsjön 2017 rests on a party's page, 2023 on the city's statistics (omraden.yaml)."""
+    t = _by_name(tables(shipped_ds, 2025))["omradesnivaer"]
+    cols = [c.namn for c in t.columns]
+    rows = {(r[0], r[2]): dict(zip(cols, r, strict=True)) for r in t.rows}
+    assert [rows[("bergsjon", y)]["kallslag"] for y in (2017, 2023)] == ["parti", "kommunen"]
+    assert rows[("bergsjon", 2017)]["sakerhet"] == "bekraftad"
+    kolumner = _by_name(tables(shipped_ds, 2025))["kolumner"]
+    text = {r[1]: r[3] for r in kolumner.rows if r[0] == "omradesnivaer"}
+    assert "läst i polisens lista" not in text["sakerhet"]
+    assert "polisen" in text["kallslag"]

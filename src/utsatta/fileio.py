@@ -33,6 +33,7 @@ __all__ = [
     "check_output",
     "kind_of_mode",
     "make_folders",
+    "new_mode",
     "read_regular",
     "reason",
     "refusal",
@@ -249,14 +250,20 @@ def _check_target(path: Path, *, overwrite: bool, inside: Path | None) -> None:
         raise _refuse_existing(path)
 
 
+def new_mode(base: int = 0o666) -> int:
+    """The permission bits a new file (0666) or folder (0777) gets from the process's umask, as
+    with open() and mkdir(); mkstemp and mkdtemp would give 0600 and 0700."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return base & ~umask
+
+
 def _mode_for(path: Path) -> int:
     """The permission bits the file gets: those of the file it replaces, else 0666 - umask."""
     try:
         return os.lstat(path).st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return new_mode()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -15,15 +15,25 @@ __all__ = [
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
+    "INSATS_NOTE",
     "KOLUMNER",
     "OMRADESNIVAER",
     "TEXT_NOTE",
 ]
 
+#: Excel reads "1:3" in a CSV file opened with a double click as the time 01:03; the CSV files
+#: stay plain for R and Power BI (docs/decisions/0051), so the column says how to open them
+INSATS_NOTE: Final = (
+    " Excel läser 1:3 i en CSV-fil som öppnas med dubbelklick som klockslaget 01:03: öppna "
+    "CSV-filen med Data › Från text/CSV och ge kolumnen typen Text, eller använd xlsx-filen, där "
+    "id:t är text."
+)
+
 #: how text that a spreadsheet could take for a formula is written (see export.csvfile)
 TEXT_NOTE: Final = (
     " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
-    "vagnretur, så att Excel och LibreOffice visar den som text och aldrig räknar den som en "
+    "vagnretur, också efter inledande mellanslag, så att Excel och LibreOffice visar den som "
+    "text och aldrig räknar den som en "
     "formel; ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en "
     "textcell utan apostrof. Styrtecken och tecken som vänder textriktningen tas bort, som i "
     "rapporterna. En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
@@ -53,7 +63,7 @@ INSATSRAPPORTER: Final = (
     _kod("organisation", "Den rapporterande organisationens id från organisationer.yaml."),
     _text("organisation_namn", "Organisationens namn."),
     _kod("fokusomrade", "Fokusområdet som insatsen hör till i planen (1, 2 eller 3)."),
-    _kod("insats", 'Insatsens id i planen, fokusområde och nummer (t.ex. "1:3").'),
+    _kod("insats", 'Insatsens id i planen, fokusområde och nummer (t.ex. "1:3").' + INSATS_NOTE),
     _text("insats_titel", "Insatsens rubrik i planen."),
     _kod(
         "status",
@@ -98,7 +108,7 @@ INSATSRAPPORTER: Final = (
 INSATSRAPPORTER_OMRADEN: Final = (
     Column("ar", "heltal", "Rapportåret."),
     _kod("organisation", "Den rapporterande organisationens id."),
-    _kod("insats", "Insatsens id i planen."),
+    _kod("insats", "Insatsens id i planen." + INSATS_NOTE),
     _kod("omrade", "Områdets id från omraden.yaml."),
     _text("omrade_namn", "Områdets namn."),
     _FIL,
@@ -175,11 +185,20 @@ OMRADESNIVAER: Final = (
     ),
     _kod(
         "sakerhet",
-        "Hur säker nivån är (källans slag): bekraftad (läst i polisens lista), sekundar (från "
-        "en sekundär källa, t.ex. pressen), slutledd (härledd ur andra uppgifter, inte läst i "
-        "polisens lista) eller saknas.",
+        "Hur säker nivån är: bekraftad (nivån står i källan själv; om ingen av källorna är "
+        "polisens egen publicering syns det i kolumnen kallslag), sekundar (uppgift i andra "
+        "hand, t.ex. pressen om polisens lista), slutledd (härledd ur andra uppgifter, står inte "
+        "i någon källa) eller saknas.",
     ),
     _kod("kalla_id", "Källornas id:n i omraden.yaml, åtskilda av komma och mellanslag."),
+    _kod(
+        "kallslag",
+        "Vilka slag av källor som belägger nivån (polisen, kommunen, press, parti, "
+        "tredjepart), vart slag en gång, åtskilda av komma och mellanslag; tom när ingen källa "
+        "anger sitt slag. En "
+        "bekräftad nivå utan polisen här står inte i polisens egen publicering (rapporten "
+        "markerar den med ‡).",
+    ),
     _text("kalla", "Källorna: utgivare, titel och datum, åtskilda av semikolon."),
     _text("kommentar", "Kommentar till klassningen."),
     _FIL,

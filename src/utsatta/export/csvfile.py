@@ -33,8 +33,9 @@ DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet could read it as a formula."""
-    return "'" + text if text.startswith(DANGEROUS_PREFIXES) else text
+    """``text`` with a leading ``'`` when a spreadsheet could read it as a formula, also after
+    leading blanks (a TAB is a blank once the cell is cleaned: " =HYPERLINK(…)")."""
+    return "'" + text if text.lstrip(" \u00a0").startswith(DANGEROUS_PREFIXES) else text
 
 
 def number_text(value: int | float) -> str:

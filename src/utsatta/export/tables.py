@@ -168,6 +168,12 @@ def _kalla_text(k: Kalla | None) -> tuple[str | None, str | None, str | None]:
     return (text, k.url, k.sakerhet)
 
 
+def _kallslag(kallor: Iterable[Kalla | None]) -> str | None:
+    """The kinds of the sources, each once ("polisen, press"), or None when none says."""
+    slag = dict.fromkeys(str(k.slag) for k in kallor if k is not None and k.slag is not None)
+    return ", ".join(slag) or None
+
+
 def _indikatorvarden(
     ds: DataSet, ar: int, results: Sequence[IndicatorResult], omr_namn: Mapping[str, str]
 ) -> Table:
@@ -310,6 +316,7 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
                         None if k.niva == "okand" else _ja(k.niva in NIVAER_PA_LISTAN),
                         k.sakerhet,
                         ", ".join(k.kallor) or None,
+                        _kallslag(kallor.get(i) for i in k.kallor),
                         "; ".join(t for t in (_kalla_text(kallor.get(i))[0] for i in k.kallor) if t)
                         or None,
                         k.kommentar,

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from utsatta.errors import WriteFailed, WriteRefused
-from utsatta.fileio import write_atomic
+from utsatta.fileio import new_mode, write_atomic
 
 __all__ = ["check_target", "write_file", "write_folder"]
 
@@ -73,6 +73,8 @@ def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool)
     _make_parent(folder)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+        # mkdtemp's 0700 would shut colleagues on a shared drive out of the renamed folder
+        tmp.chmod(new_mode(0o777))
     except OSError as exc:
         raise WriteFailed(f"Kan inte skriva i {folder.parent} ({exc.strerror}).") from exc
     try:

@@ -51,7 +51,7 @@ def export(
     ] = False,
     data: DataOption = None,
 ) -> None:
-    """Exportera årets rapporter och alla serier till och med året som tabeller.
+    """Exportera rapporterna och alla serier från planens första år till och med ÅR som tabeller.
 
     Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
     """
