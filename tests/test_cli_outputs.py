@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from utsatta.cli.app import EXIT_MISSING_LIBRARY, app
-from utsatta.cli.commands.report import decision_date
+from utsatta.compute.report_date import ReportDate, report_date
 from utsatta.load.dataset import load
 from utsatta.render import overview
 
@@ -111,9 +111,9 @@ def _without_uppfoljning(tmp_path: Path) -> Path:
 def test_footer_date_is_the_years_decision_date_from_the_data(tmp_path: Path) -> None:
     """The shipped and the fixture's uppfoljning/2023.yaml were decided 2024-06-01; without an
     uppföljning file there is no date."""
-    assert decision_date(load(SHIPPED), 2023) == "2024-06-01"
-    assert decision_date(load(FIXTURE), 2023) == "2024-06-01"
-    assert decision_date(load(_without_uppfoljning(tmp_path)), 2023) is None
+    assert report_date(load(SHIPPED), 2023) == ReportDate("2024-06-01", pahittat=True)
+    assert report_date(load(FIXTURE), 2023) == ReportDate("2024-06-01", pahittat=True)
+    assert report_date(load(_without_uppfoljning(tmp_path)), 2023) == ReportDate(None, False)
 
 
 @pytest.mark.pdf

@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from utsatta import escape
+from utsatta.compute.report_date import ReportDate
 from utsatta.errors import UtsattaError
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
@@ -136,7 +137,9 @@ def _cut_note(
     )
 
 
-def _created(datum: str | None) -> datetime:
+def _created(datum: str | ReportDate | None) -> datetime:
+    if isinstance(datum, ReportDate):
+        datum = datum.stored  # a made-up date is never stored as a fact
     m = _ISO_DATE.fullmatch(datum or "")
     if m is None:
         return FIXED_CREATED
@@ -196,14 +199,16 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
 
 
-def xlsx_bytes(data: Sequence[Table], *, datum: str | None = None) -> bytes:
+def xlsx_bytes(data: Sequence[Table], *, datum: str | ReportDate | None = None) -> bytes:
     """The workbook's bytes (see :func:`xlsx_book`, which also gives the notes)."""
     return xlsx_book(data, datum=datum).content
 
 
-def xlsx_book(data: Sequence[Table], *, datum: str | None = None) -> XlsxBook:
-    """The workbook: one sheet per table, in the order given. ``datum`` (an ISO date from the
-    data) is the workbook's creation date; without it a fixed date, so the bytes are stable.
+def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -> XlsxBook:
+    """The workbook: one sheet per table, in the order given. ``datum`` (the year's
+    :func:`~utsatta.compute.report_date.report_date`, or an ISO date the caller vouches for)
+    is the workbook's creation date; without it, or when it is made up, a fixed date, so the
+    bytes are stable and no invented date is stored as a fact.
 
     Raises :class:`CellError` (Swedish, exit 1) for a value no workbook can hold, never a
     Python error from XlsxWriter."""
