@@ -273,9 +273,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
                 datum_text(b.datum, pahittat),
             )
             for b in sorted(upp.beslut, key=lambda b: b.datum)
-            for pahittat in (
-                is_made_up(b.datum, illustrativ=upp.illustrativ, beslutsdatum=dagar),
-            )
+            for pahittat in (is_made_up(b.datum, illustrativ=upp.illustrativ, beslutsdatum=dagar),)
         ),
         beslut_text="" if upp.beslut else "Uppföljningen är inte beslutad.",
         uppdrag_ansvarig=ansvarig,
