@@ -14,7 +14,7 @@ from utsatta.compute.report_date import is_made_up, uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.plan import PlanFil
-from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.model.uppfoljning import Beslut, UppfoljningFil
 from utsatta.render.labels import datum_text
 from utsatta.render.report.followup_view import (
     BedomningVy,
@@ -210,6 +210,20 @@ def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | No
     return bedomning_vy("Målet", upp.mal, upp, file_kallor(upp))
 
 
+def _beslut_vy(b: Beslut, upp: UppfoljningFil) -> BeslutVy:
+    dagar = (d.datum for d in upp.beslut)
+    pahittat = is_made_up(b.datum, illustrativ=upp.illustrativ, beslutsdatum=dagar)
+    return BeslutVy(
+        b.organ,
+        b.datum,
+        b.paragraf or "",
+        b.diarienummer or "",
+        b.text or "",
+        pahittat,
+        datum_text(b.datum, pahittat),
+    )
+
+
 def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     upp = uppfoljning_of(ds, ar)
     ansvarig, uppdrag = uppdrag_vy(plan, upp)
@@ -251,7 +265,6 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     alla = (*([mal] if mal else []), *delmal, *fokus)
     verkliga = upp.illustrativ and any(not b.illustrativ for b in alla)
     med_kallor = any(b.illustrativ and b.kallor for b in alla)
-    dagar = [b.datum for b in upp.beslut]
     return UppfoljningVy(
         finns=True,
         saknas_text=None,
@@ -262,19 +275,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         delmal=delmal,
         fokusomraden=fokus,
         fortsatt_arbete=upp.fortsatt_arbete,
-        beslut=tuple(
-            BeslutVy(
-                b.organ,
-                b.datum,
-                b.paragraf or "",
-                b.diarienummer or "",
-                b.text or "",
-                pahittat,
-                datum_text(b.datum, pahittat),
-            )
-            for b in sorted(upp.beslut, key=lambda b: b.datum)
-            for pahittat in (is_made_up(b.datum, illustrativ=upp.illustrativ, beslutsdatum=dagar),)
-        ),
+        beslut=tuple(_beslut_vy(b, upp) for b in sorted(upp.beslut, key=lambda b: b.datum)),
         beslut_text="" if upp.beslut else "Uppföljningen är inte beslutad.",
         uppdrag_ansvarig=ansvarig,
         uppdrag=uppdrag,
