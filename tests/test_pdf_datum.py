@@ -112,3 +112,22 @@ def test_the_library_export_stores_only_a_real_date(tmp_path: Path) -> None:
     assert _created(tmp_path / "made-up.xlsx") == "1980-01-01T00:00:00Z"
     export(load(_real(tmp_path)), 2023, "xlsx", tmp_path / "real.xlsx")
     assert _created(tmp_path / "real.xlsx") == "2024-06-01T00:00:00Z"
+
+
+def test_only_a_calendar_day_is_stored() -> None:
+    """The PDF's and the workbook's creation date come from one check: a real day, YYYY-MM-DD."""
+    from datetime import date
+
+    from utsatta.compute.report_date import calendar_date
+    from utsatta.export.table import Column, Table
+    from utsatta.export.xlsxfile import xlsx_bytes
+
+    assert calendar_date("2024-02-29") == date(2024, 2, 29)
+    for bad in ("2023-02-29", "2024-13-01", "2024", "24-01-01", "2024-1-1", "", None):
+        assert calendar_date(bad) is None, bad
+    table = Table("t", "En rad.", (Column("a", "text", "A."),), (("x",),))
+    assert xlsx_bytes([table], datum="2023-02-29") == xlsx_bytes([table])
+    assert xlsx_bytes([table], datum=ReportDate("2024-06-01", pahittat=True)) == xlsx_bytes([table])
+    assert xlsx_bytes([table], datum=ReportDate("2024-06-01")) == xlsx_bytes(
+        [table], datum="2024-06-01"
+    )

@@ -10,15 +10,19 @@ is stored as a fact, the PDF's or the workbook's creation date.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
     from utsatta.model.uppfoljning import UppfoljningFil
 
-__all__ = ["ReportDate", "is_made_up", "report_date", "uppfoljning_of"]
+__all__ = ["ReportDate", "calendar_date", "is_made_up", "report_date", "uppfoljning_of"]
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,17 @@ class ReportDate:
         """The date an output may store as a fact (a creation date in the metadata, where no
         note fits): None when it is made up or missing."""
         return None if self.pahittat else self.datum
+
+
+def calendar_date(datum: str | None) -> date | None:
+    """``datum`` as a date when it is a day of the calendar written YYYY-MM-DD, else None:
+    what an output may store as a creation date (never "2024-02-30", never "2024")."""
+    if datum is None or _ISO_DATE.fullmatch(datum) is None:
+        return None
+    try:
+        return date.fromisoformat(datum)
+    except ValueError:
+        return None
 
 
 def is_made_up(datum: str | None, *, illustrativ: bool, beslutsdatum: Iterable[str]) -> bool:

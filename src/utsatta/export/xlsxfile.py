@@ -20,14 +20,13 @@ column widths from the longest value (capped), text cells that wrap for the long
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
 from utsatta import escape
-from utsatta.compute.report_date import ReportDate
+from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import UtsattaError
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
@@ -52,7 +51,6 @@ class XlsxUnavailableError(UtsattaError):
 
 #: the workbook's creation date when none comes from the data: never the clock
 FIXED_CREATED: Final = datetime(1980, 1, 1, tzinfo=UTC)
-_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 #: widths in Excel's character units
 MIN_WIDTH: Final = 6
 MAX_WIDTH: Final = 60
@@ -140,13 +138,8 @@ def _cut_note(
 def _created(datum: str | ReportDate | None) -> datetime:
     if isinstance(datum, ReportDate):
         datum = datum.stored  # a made-up date is never stored as a fact
-    m = _ISO_DATE.fullmatch(datum or "")
-    if m is None:
-        return FIXED_CREATED
-    try:
-        return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC)
-    except ValueError:
-        return FIXED_CREATED
+    day = calendar_date(datum)
+    return FIXED_CREATED if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _width(table: Table, col: int) -> int:

@@ -29,13 +29,12 @@ Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from utsatta.compute.report_date import ReportDate, is_made_up
+from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.errors import UtsattaError
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 
@@ -62,7 +61,6 @@ INSTALL_PDF: Final = "python -m pip install 'utsatta[pdf]'"
 INSTALL_SYSTEM: Final = (
     "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 )
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class PdfUnavailableError(UtsattaError):
@@ -169,7 +167,8 @@ def html_to_pdf(
         document = wp.HTML(string=html, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[footer_css]
         )
-        document.metadata.created = datum if datum and _ISO_DATE.fullmatch(datum) else None
+        created = calendar_date(datum)
+        document.metadata.created = None if created is None else created.isoformat()
         document.metadata.modified = None
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     if warnings is not None:
