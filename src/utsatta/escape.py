@@ -35,6 +35,7 @@ from functools import cached_property
 
 from utsatta import mdtext
 from utsatta.lineends import to_lf
+from utsatta.numbers import heltal
 
 __all__ = [
     "LONG_WORD",
@@ -388,10 +389,6 @@ def html_attr(text: str) -> str:
 # --- bounded echoes -----------------------------------------------------------------------------
 
 
-def _grouped(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters,
     "…" and the length: ``"Lorem ipsum… (12 000 tecken)"``. Not escaped: pass the result to the
@@ -399,7 +396,7 @@ def shorten(text: str, limit: int = 60) -> str:
     limit = max(limit, 1)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({_grouped(len(text))} tecken)"
+    return f"{text[:limit]}… ({heltal(len(text))} tecken)"
 
 
 _DIGITS = re.compile(r"[0-9]")
@@ -418,7 +415,7 @@ def shorten_number(literal: str, keep: int = 20) -> str:
         if "0" <= char <= "9":
             seen += 1
             if seen == keep:
-                return f"{literal[: at + 1]}… ({_grouped(digits)} siffror)"
+                return f"{literal[: at + 1]}… ({heltal(digits)} siffror)"
     return literal  # pragma: no cover - unreachable: digits > keep
 
 

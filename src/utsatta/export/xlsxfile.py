@@ -30,6 +30,7 @@ from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import UtsattaError
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
+from utsatta.numbers import heltal
 
 __all__ = [
     "FIXED_CREATED",
@@ -72,16 +73,12 @@ def _units(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
-def _grouped(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 def cut_marker(left_out: int, fil: str | None) -> str:
     """The text that ends a cut cell: how much is missing and where the whole text is."""
     where_whole = f"i datafilen {fil}" if fil else "i datafilen"
     return (
-        f" […] [KORTAD AV UTSATTA: {_grouped(left_out)} tecken utelämnade, eftersom en cell i "
-        f"Excel rymmer högst {_grouped(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
+        f" […] [KORTAD AV UTSATTA: {heltal(left_out)} tecken utelämnade, eftersom en cell i "
+        f"Excel rymmer högst {heltal(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
         "i CSV-exporten (utsatta export --format csv).]"
     )
 
@@ -122,15 +119,15 @@ def _cut_note(
     # Excel counts UTF-16 units: an emoji is two. Say so when the two counts differ, or the
     # note would read "28 000 tecken, men en cell rymmer 32 767".
     size = (
-        f"{_grouped(total)} tecken"
+        f"{heltal(total)} tecken"
         if units == total
-        else f"{_grouped(total)} tecken, {_grouped(units)} som Excel räknar dem (tecken som "
+        else f"{heltal(total)} tecken, {heltal(units)} som Excel räknar dem (tecken som "
         "emoji räknas som två)"
     )
     return (
         f"Texten i {where(table, index, column)} har {size}, men en cell i "
-        f"Excel rymmer högst {_grouped(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
-        f"markering om de {_grouped(left_out)} tecken som utelämnades; hela texten finns i "
+        f"Excel rymmer högst {heltal(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
+        f"markering om de {heltal(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
     )
 
