@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from utsatta.cli.app import EXIT_MISSING_LIBRARY, app
+from utsatta.cli.app import app
+from utsatta.cli.output import EXIT_MISSING_LIBRARY
 from utsatta.compute.report_date import ReportDate, report_date
 from utsatta.load.dataset import load
 from utsatta.render import overview
@@ -90,6 +91,14 @@ def test_pdf_without_weasyprint_names_what_to_install(
     assert code == EXIT_MISSING_LIBRARY == 5
     assert "python -m pip install 'utsatta[pdf]'" in err
     assert not target.exists()
+
+
+def test_a_missing_library_has_its_exit_code_in_the_library() -> None:
+    """The library's error says 5 itself (it said 1, and only the CLI knew better)."""
+    from utsatta.export.xlsxfile import XlsxUnavailableError
+    from utsatta.render.pdf import PdfUnavailableError
+
+    assert PdfUnavailableError.exit_code == XlsxUnavailableError.exit_code == 5
 
 
 def test_xlsx_without_xlsxwriter_names_what_to_install(

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date
-from utsatta.errors import UtsattaError
+from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
@@ -46,7 +46,7 @@ __all__ = [
 INSTALL_XLSX: Final = "python -m pip install 'utsatta[xlsx]'"
 
 
-class XlsxUnavailableError(UtsattaError):
+class XlsxUnavailableError(MissingLibrary):
     """Raised when XlsxWriter (the extra utsatta[xlsx]) is not installed."""
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
-from utsatta.errors import UtsattaError
+from utsatta.errors import MissingLibrary
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 
 if TYPE_CHECKING:
@@ -63,10 +63,8 @@ INSTALL_SYSTEM: Final = (
 )
 
 
-class PdfUnavailableError(UtsattaError):
+class PdfUnavailableError(MissingLibrary):
     """Raised when WeasyPrint or the system libraries it needs are not installed."""
-
-    exit_code = 1
 
 
 def require_weasyprint() -> Any:
