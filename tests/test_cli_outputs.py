@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from utsatta.cli.app import EXIT_MISSING_LIBRARY, app
-from utsatta.cli.commands.report import decision_date
+from utsatta.cli.app import app
+from utsatta.cli.output import EXIT_MISSING_LIBRARY
+from utsatta.compute.report_date import ReportDate, report_date
 from utsatta.load.dataset import load
 from utsatta.render import overview
 
@@ -92,6 +93,14 @@ def test_pdf_without_weasyprint_names_what_to_install(
     assert not target.exists()
 
 
+def test_a_missing_library_has_its_exit_code_in_the_library() -> None:
+    """The library's error says 5 itself (it said 1, and only the CLI knew better)."""
+    from utsatta.export.xlsxfile import XlsxUnavailableError
+    from utsatta.render.pdf import PdfUnavailableError
+
+    assert PdfUnavailableError.exit_code == XlsxUnavailableError.exit_code == 5
+
+
 def test_xlsx_without_xlsxwriter_names_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,9 +120,9 @@ def _without_uppfoljning(tmp_path: Path) -> Path:
 def test_footer_date_is_the_years_decision_date_from_the_data(tmp_path: Path) -> None:
     """The shipped and the fixture's uppfoljning/2023.yaml were decided 2024-06-01; without an
     uppföljning file there is no date."""
-    assert decision_date(load(SHIPPED), 2023) == "2024-06-01"
-    assert decision_date(load(FIXTURE), 2023) == "2024-06-01"
-    assert decision_date(load(_without_uppfoljning(tmp_path)), 2023) is None
+    assert report_date(load(SHIPPED), 2023) == ReportDate("2024-06-01", pahittat=True)
+    assert report_date(load(FIXTURE), 2023) == ReportDate("2024-06-01", pahittat=True)
+    assert report_date(load(_without_uppfoljning(tmp_path)), 2023) == ReportDate(None, False)
 
 
 @pytest.mark.pdf

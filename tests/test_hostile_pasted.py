@@ -79,8 +79,9 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-#: The line breaks of the YAML reader (whose line numbers the findings give).
-_BREAKS = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+#: The line ends of the YAML reader (whose line numbers the findings give), as everywhere
+#: (utsatta.lineends): U+0085, U+2028 and U+2029 end no line (such a file is refused first).
+_BREAKS = re.compile("\r\n|[\n\r]")
 
 
 def _by_lines(text: str, parsed: bool, before: int) -> Pasted | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from utsatta.numbers import tal
+from utsatta.numbers import heltal, tal
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,13 @@ def test_tal(value: float, decimals: int, trim: bool, expected: str) -> None:
 
 def test_suffix() -> None:
     assert tal(15.66, 1, " %") == "15,7 %"
+
+
+def test_heltal_groups_exactly() -> None:
+    """The one way a count is written (escape.shorten, the xlsx notes, template limits)."""
+    assert heltal(0) == "0"
+    assert heltal(999) == "999"
+    assert heltal(32767) == "32 767"
+    assert heltal(1_000_000) == "1 000 000"
+    assert heltal(10**25 + 1) == "10 000 000 000 000 000 000 000 001"  # no float on the way
+    assert heltal(-1234) == "−1 234"

@@ -61,7 +61,7 @@ def test_the_analysts_layer_comes_first_with_its_decision() -> None:
     md = render(build(load(FIXTURE), 2023), "md")
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings[0] == "## 1. Samlad bedömning 2023"
-    assert "Beslutad: Kommunstyrelsen 2024-06-01 § 000 (påhittad)." in md
+    assert "Beslutad: Kommunstyrelsen 2024-06-01 (påhittat datum) § 000 (påhittad)." in md
     # the file is illustrative: the banner names it first, the section marks it
     assert "Det gäller stadsledningskontorets samlade uppföljning för 2023; " in md
     assert "*Illustrativ uppföljning:" in md

@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "codes": 0,
     "numbers": 0,
     "fileio": 0,
+    "lineends": 0,
     "escape": 0,
     "mdtext": 0,
     "synonyms": 0,

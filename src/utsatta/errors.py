@@ -26,6 +26,13 @@ class WriteFailed(OutputError):
     exit_code = 120
 
 
+class MissingLibrary(UtsattaError):
+    """A library an output format needs (WeasyPrint and Pango for PDF, XlsxWriter for xlsx) is
+    not installed; the message says what to install. Exit 5, the CLI's documented code."""
+
+    exit_code = 5
+
+
 class WriteRefused(OutputError):
     """utsatta refuses to write: the target exists and --force was not given, or it is not a
     regular file (a FIFO, device, socket, link or folder), or it lies outside the folder the

@@ -34,6 +34,8 @@ import unicodedata
 from functools import cached_property
 
 from utsatta import mdtext
+from utsatta.lineends import to_lf
+from utsatta.numbers import heltal
 
 __all__ = [
     "LONG_WORD",
@@ -143,11 +145,6 @@ def _visible(match: re.Match[str]) -> str:
     return _shown(match.group(0))
 
 
-def _lines(text: str) -> str:
-    """CRLF and a lone CR become LF (a CR would move the cursor back over what was written)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
 # --- terminal and CI log ------------------------------------------------------------------------
 
 
@@ -158,7 +155,8 @@ def terminal(text: str, *, multiline: bool = False) -> str:
     is shown as ``\\n`` unless ``multiline`` is set; then CRLF and CR become LF and the lines
     are kept. A CR is never written.
     """
-    text = _lines(text) if multiline else text.replace("\n", "\\n")
+    # CRLF and a lone CR become LF: a CR would move the cursor back over what was written
+    text = to_lf(text) if multiline else text.replace("\n", "\\n")
     return _UNSAFE.sub(_visible, text.replace("\t", " "))
 
 
@@ -336,7 +334,7 @@ def prose(text: str) -> str:
     spaces, word joiners, BOMs, tag characters and lone surrogates are removed; ZWNJ and ZWJ
     stay only where they join letters. Line breaks, the soft hyphen and the direction
     marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours) stay."""
-    text = _LAZY.prose_remove.sub("", _LAZY.other_breaks.sub("\n", _lines(text)).replace("\t", " "))
+    text = _LAZY.prose_remove.sub("", _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " "))
     return _LAZY.joiner.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
 
 
@@ -391,10 +389,6 @@ def html_attr(text: str) -> str:
 # --- bounded echoes -----------------------------------------------------------------------------
 
 
-def _grouped(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters,
     "…" and the length: ``"Lorem ipsum… (12 000 tecken)"``. Not escaped: pass the result to the
@@ -402,7 +396,7 @@ def shorten(text: str, limit: int = 60) -> str:
     limit = max(limit, 1)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({_grouped(len(text))} tecken)"
+    return f"{text[:limit]}… ({heltal(len(text))} tecken)"
 
 
 _DIGITS = re.compile(r"[0-9]")
@@ -421,7 +415,7 @@ def shorten_number(literal: str, keep: int = 20) -> str:
         if "0" <= char <= "9":
             seen += 1
             if seen == keep:
-                return f"{literal[: at + 1]}… ({_grouped(digits)} siffror)"
+                return f"{literal[: at + 1]}… ({heltal(digits)} siffror)"
     return literal  # pragma: no cover - unreachable: digits > keep
 
 

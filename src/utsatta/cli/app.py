@@ -37,20 +37,11 @@ svenska.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: a library that an output format needs is not installed (the message says what to install)
-EXIT_MISSING_LIBRARY = 5
-
 
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
     if isinstance(exc, UtsattaError):
         err_message(f"fel: {exc}")
-        # imported only on this path: every command's start stays fast
-        from utsatta.export.xlsxfile import XlsxUnavailableError
-        from utsatta.render.pdf import PdfUnavailableError
-
-        if isinstance(exc, PdfUnavailableError | XlsxUnavailableError):
-            return EXIT_MISSING_LIBRARY
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return interrupted()

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utsatta.cli.output import err
+from utsatta.cli.output import EXIT_FINDINGS, err
 
 DataOption = Annotated[
     Path | None,
@@ -112,4 +112,4 @@ def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
     if blocking is not None:
         err(reporters.text(blocking, result.files_checked))
         err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FINDINGS)

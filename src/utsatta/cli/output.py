@@ -26,12 +26,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-#: Exit codes, a contract documented in the README.
+from utsatta.errors import DataDirError, MissingLibrary, WriteRefused
+
+#: Exit codes, a contract documented in the README. Those of the library's errors are theirs
+#: (utsatta.errors), not numbers written again here.
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-EXIT_DATA = 3
-EXIT_WRITE_REFUSED = 4  # utsatta would not write there (exists, not a regular file, outside)
+EXIT_DATA = DataDirError.exit_code  # 3
+#: utsatta would not write there (exists, not a regular file, outside)
+EXIT_WRITE_REFUSED = WriteRefused.exit_code  # 4
+#: a library that an output format needs is not installed (the message says what to install)
+EXIT_MISSING_LIBRARY = MissingLibrary.exit_code  # 5
 EXIT_OUTPUT_LOST = 120  # Python's own exit status when output could not be written at the end
 EXIT_INTERRUPTED = 130  # the shell's convention: 128 + SIGINT
 

@@ -28,6 +28,7 @@ from utsatta.export.table import Cell, Column, Table
 from utsatta.export.tables import tables
 
 if TYPE_CHECKING:
+    from utsatta.compute.report_date import ReportDate
     from utsatta.load.dataset import DataSet
 
 __all__ = [
@@ -73,9 +74,10 @@ def write_csv(data: list[Table], folder: Path, *, force: bool = False) -> list[P
 
 
 def write_xlsx(
-    data: list[Table], path: Path, *, force: bool = False, datum: str | None = None
+    data: list[Table], path: Path, *, force: bool = False, datum: str | ReportDate | None = None
 ) -> Exported:
-    """Write one workbook with a sheet per table to ``path``."""
+    """Write one workbook with a sheet per table to ``path``; ``datum`` as for
+    :func:`utsatta.export.xlsxfile.xlsx_book`."""
     from utsatta.export.write import write_file
     from utsatta.export.xlsxfile import xlsx_book
 
@@ -91,10 +93,12 @@ def export(
     output: Path,
     *,
     force: bool = False,
-    datum: str | None = None,
+    datum: str | ReportDate | None = None,
 ) -> Exported:
     """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written, with
-    notes for the user (:class:`Exported`).
+    notes for the user (:class:`Exported`). The workbook's creation date is the year's
+    decision date unless it is made up (:func:`utsatta.compute.report_date.report_date`;
+    ``datum`` overrides it). CSV stores no date.
 
     Raises :class:`utsatta.errors.WriteRefused` (Swedish message, exit 4) when a file exists and
     ``force`` is not set, or when a target is not a regular file.
@@ -103,5 +107,9 @@ def export(
     if fmt == "csv":
         return Exported(write_csv(data, output, force=force))
     if fmt == "xlsx":
+        if datum is None:
+            from utsatta.compute.report_date import report_date
+
+            datum = report_date(ds, ar)
         return write_xlsx(data, output, force=force, datum=datum)
     raise ValueError(f"okänt exportformat {fmt!r} (csv eller xlsx)")

@@ -20,16 +20,17 @@ column widths from the longest value (capped), text cells that wrap for the long
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final
 
 from utsatta import escape
-from utsatta.errors import UtsattaError
+from utsatta.compute.report_date import ReportDate, calendar_date
+from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
 from utsatta.export.table import Column, Table
+from utsatta.numbers import heltal
 
 __all__ = [
     "FIXED_CREATED",
@@ -45,13 +46,12 @@ __all__ = [
 INSTALL_XLSX: Final = "python -m pip install 'utsatta[xlsx]'"
 
 
-class XlsxUnavailableError(UtsattaError):
+class XlsxUnavailableError(MissingLibrary):
     """Raised when XlsxWriter (the extra utsatta[xlsx]) is not installed."""
 
 
 #: the workbook's creation date when none comes from the data: never the clock
 FIXED_CREATED: Final = datetime(1980, 1, 1, tzinfo=UTC)
-_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 #: widths in Excel's character units
 MIN_WIDTH: Final = 6
 MAX_WIDTH: Final = 60
@@ -73,16 +73,12 @@ def _units(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
-def _grouped(n: int) -> str:
-    return f"{n:,}".replace(",", " ")
-
-
 def cut_marker(left_out: int, fil: str | None) -> str:
     """The text that ends a cut cell: how much is missing and where the whole text is."""
     where_whole = f"i datafilen {fil}" if fil else "i datafilen"
     return (
-        f" […] [KORTAD AV UTSATTA: {_grouped(left_out)} tecken utelämnade, eftersom en cell i "
-        f"Excel rymmer högst {_grouped(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
+        f" […] [KORTAD AV UTSATTA: {heltal(left_out)} tecken utelämnade, eftersom en cell i "
+        f"Excel rymmer högst {heltal(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
         "i CSV-exporten (utsatta export --format csv).]"
     )
 
@@ -123,27 +119,24 @@ def _cut_note(
     # Excel counts UTF-16 units: an emoji is two. Say so when the two counts differ, or the
     # note would read "28 000 tecken, men en cell rymmer 32 767".
     size = (
-        f"{_grouped(total)} tecken"
+        f"{heltal(total)} tecken"
         if units == total
-        else f"{_grouped(total)} tecken, {_grouped(units)} som Excel räknar dem (tecken som "
+        else f"{heltal(total)} tecken, {heltal(units)} som Excel räknar dem (tecken som "
         "emoji räknas som två)"
     )
     return (
         f"Texten i {where(table, index, column)} har {size}, men en cell i "
-        f"Excel rymmer högst {_grouped(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
-        f"markering om de {_grouped(left_out)} tecken som utelämnades; hela texten finns i "
+        f"Excel rymmer högst {heltal(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
+        f"markering om de {heltal(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
     )
 
 
-def _created(datum: str | None) -> datetime:
-    m = _ISO_DATE.fullmatch(datum or "")
-    if m is None:
-        return FIXED_CREATED
-    try:
-        return datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC)
-    except ValueError:
-        return FIXED_CREATED
+def _created(datum: str | ReportDate | None) -> datetime:
+    if isinstance(datum, ReportDate):
+        datum = datum.stored  # a made-up date is never stored as a fact
+    day = calendar_date(datum)
+    return FIXED_CREATED if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def _width(table: Table, col: int) -> int:
@@ -196,14 +189,16 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
 
 
-def xlsx_bytes(data: Sequence[Table], *, datum: str | None = None) -> bytes:
+def xlsx_bytes(data: Sequence[Table], *, datum: str | ReportDate | None = None) -> bytes:
     """The workbook's bytes (see :func:`xlsx_book`, which also gives the notes)."""
     return xlsx_book(data, datum=datum).content
 
 
-def xlsx_book(data: Sequence[Table], *, datum: str | None = None) -> XlsxBook:
-    """The workbook: one sheet per table, in the order given. ``datum`` (an ISO date from the
-    data) is the workbook's creation date; without it a fixed date, so the bytes are stable.
+def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -> XlsxBook:
+    """The workbook: one sheet per table, in the order given. ``datum`` (the year's
+    :func:`~utsatta.compute.report_date.report_date`, or an ISO date the caller vouches for)
+    is the workbook's creation date; without it, or when it is made up, a fixed date, so the
+    bytes are stable and no invented date is stored as a fact.
 
     Raises :class:`CellError` (Swedish, exit 1) for a value no workbook can hold, never a
     Python error from XlsxWriter."""

@@ -18,6 +18,7 @@ from utsatta.findings import Finding
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
+from utsatta.lineends import to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover
 from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
@@ -96,7 +97,7 @@ _ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 def _normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return to_lf(text)
 
 
 def _sentence_key(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:

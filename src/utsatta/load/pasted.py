@@ -8,7 +8,8 @@ that before the parser does, so the finding can say so and name the lines.
 
 One pass over the lines, only when the file has a block-text header (``: |`` or ``: >``).
 Lines end where YAML's lines end (the parser's line numbers are the ones a finding names):
-at LF, CRLF (Windows), a lone CR (old Mac), U+0085, U+2028 and U+2029.
+at LF, CRLF (Windows) and a lone CR (old Mac), as everywhere (:mod:`utsatta.lineends`; a
+file with U+0085, U+2028 or U+2029 is refused before it is parsed, docs/decisions/0100).
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from utsatta.lineends import to_lf
 from utsatta.load.syntax import field_names
 
 __all__ = ["Pasted", "unindented_text"]
-
-#: What YAML reads as a line break besides "\n" (the YAML 1.1 breaks the reader counts).
-_OTHER_BREAK = re.compile(r"[\r\x85\u2028\u2029]")
-_BREAK = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 
 #: ``key: |`` / ``- key: >-`` … , optionally with a comment: a block text begins below.
 _HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?$")
@@ -71,10 +69,9 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
     empty block text followed by an odd key is never taken for pasted text. ``before``: the
     line of a syntax error; pasted text found only after it is not the cause (0: any).
 
-    The same answer whatever the line breaks (CRLF from Windows, a lone CR …): each is made
-    one LF first, so that the line numbers stay those of the YAML reader."""
-    if _OTHER_BREAK.search(text) is not None:
-        text = _BREAK.sub("\n", text)
+    The same answer whatever the line ends (CRLF from Windows, a lone CR): each is made one
+    LF first, so that the line numbers stay those of the YAML reader."""
+    text = to_lf(text)
     if parsed and not _sentence_key_line(text):
         return None  # the usual case, found by looking only at the lines with a colon
     if _ANY_HEADER.search(text) is None:

@@ -24,6 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
+from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import odd_break_problems, reader_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
@@ -113,10 +114,9 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        # Columns count characters, as an editor does, not bytes.
-        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        # Lines end as everywhere (a lone CR too); columns count characters, not bytes.
+        before = lines(raw[: exc.start].decode("utf-8", errors="replace"))
+        line, col = len(before), len(before[-1]) + 1
         return None, _problem(
             line,
             col,
@@ -135,6 +135,11 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     again (the same events and marks; it reads UTF-8 either way)."""
     problems: list[Finding] = []
     positions = Positions() if track else None
+    if "\r" in text:
+        # CRLF and a lone CR made LF once, here: every line lookup below (the odd breaks, the
+        # syntax messages, pasted text) then counts the lines as the parser and editors do.
+        # The parser's lines, columns and values are the same (YAML reads each as one break).
+        text, utf8 = to_lf(text), None
     # Three substring tests, not ODD_BREAKS.search: a character class walks every character
     # (60 ms per 500 reports), a test for one character is a memchr, or nothing at all when
     # the text has no character that wide.

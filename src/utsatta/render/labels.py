@@ -131,6 +131,10 @@ UPPFOLJNING_TEXT: Final[Mapping[str, str]] = {
     "en-gang": "en gång, år {ar}",
     "under-planperioden": "återrapportering under planperioden",
 }
+#: shown for a date from the data when there is none: never the clock (output deterministic)
+DATUM_SAKNAS: Final = "datum saknas"
+#: after a date from an illustrative uppföljning file (compute.report_date decides)
+PAHITTAT_DATUM: Final = "(påhittat datum)"
 MAX_DECIMALER: Final = 2
 #: a latest value more than this many years older than the report year is flagged
 INAKTUELL_AR: Final = 2
@@ -139,6 +143,14 @@ INAKTUELL_AR: Final = 2
 def cap(text: str) -> str:
     """The text with a capital first letter."""
     return text[:1].upper() + text[1:]
+
+
+def datum_text(datum: str | None, pahittat: bool) -> str:
+    """A date from the data as every output shows it: "2024-06-01", "2024-06-01 (påhittat
+    datum)" when it is made up, "datum saknas" without one."""
+    if not datum:
+        return DATUM_SAKNAS
+    return f"{datum} {PAHITTAT_DATUM}" if pahittat else datum
 
 
 def uppfoljning_text(typ: str, ar: int | None) -> str:

@@ -12,12 +12,14 @@ Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
   of the page) and the title (the page's ``<title>``) are set, as public bodies must publish
   accessible documents.
 * **Deterministic bytes.** No date from the clock: the footer shows ``datum`` (a date from the
-  data, e.g. the analysts' decision date) or "datum saknas"; the PDF's CreationDate is ``datum``
-  when it is an ISO date (YYYY-MM-DD), otherwise absent. WeasyPrint writes no other time or random
+  data: the year's decision date, :func:`utsatta.compute.report_date.report_date`) or "datum
+  saknas"; the PDF's CreationDate is ``datum`` when it is a real ISO date (YYYY-MM-DD),
+  otherwise absent. WeasyPrint writes no other time or random
   value for PDF/UA-1, so the same data and version give the same bytes.
 * **A made-up date is never shown as a real one** (docs/decisions/0111-pahittat-datum-i-pdf.md).
   A decision date from an illustrative uppföljning file is marked in the footer ("2026-04-01
-  (påhittat datum)") and is not the PDF's CreationDate.
+  (påhittat datum)") and is not the PDF's CreationDate; :mod:`utsatta.compute.report_date`
+  decides, as for every other output (docs/decisions/0118-ett-beslutsdatum.md).
 * **Nothing is fetched.** The URL fetcher refuses every address, so neither the data (links in the
   sources) nor a data repository's own template can make the PDF read a local file or the network.
 * **Optional dependency.** WeasyPrint and its system libraries (Pango) are needed only here: the
@@ -27,13 +29,14 @@ Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from utsatta.errors import UtsattaError
+from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
+from utsatta.errors import MissingLibrary
+from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -53,22 +56,15 @@ __all__ = [
     "require_weasyprint",
 ]
 
-#: shown in the footer when no date is given: never the clock (the output stays deterministic)
-DATUM_SAKNAS: Final = "datum saknas"
-#: after a date from an illustrative file, in the footer
-PAHITTAT_DATUM: Final = "(påhittat datum)"
 INSTALL_PDF: Final = "python -m pip install 'utsatta[pdf]'"
 #: the Debian/Ubuntu packages WeasyPrint needs (Pango for text layout, HarfBuzz for font subsets)
 INSTALL_SYSTEM: Final = (
     "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
 )
-_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-class PdfUnavailableError(UtsattaError):
+class PdfUnavailableError(MissingLibrary):
     """Raised when WeasyPrint or the system libraries it needs are not installed."""
-
-    exit_code = 1
 
 
 def require_weasyprint() -> Any:
@@ -105,19 +101,24 @@ def _css_string(text: str) -> str:
 def footer_text(diarienummer: str, ar: int, datum: str | None, *, pahittat: bool = False) -> str:
     """The footer's left part: "Dnr 1669/20 · Uppföljning 2023 · 2024-03-12", with
     "(påhittat datum)" after a date from an illustrative file."""
-    if not datum:
-        return f"Dnr {diarienummer} · Uppföljning {ar} · {DATUM_SAKNAS}"
-    mark = f" {PAHITTAT_DATUM}" if pahittat else ""
-    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum}{mark}"
+    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum_text(datum, pahittat)}"
 
 
 def made_up_date(view: ReportView, datum: str | None) -> bool:
-    """Whether ``datum`` is a decision date of the year's uppföljning file and that file is
-    illustrative: its decisions are made up, their dates too (the file has no real one)."""
+    """Whether ``datum`` is a decision date of the view's illustrative uppföljning file
+    (:func:`utsatta.compute.report_date.is_made_up`)."""
     upp = view.uppfoljning
-    if datum is None or upp is None or not upp.illustrativ:
+    if upp is None:
         return False
-    return any(b.datum == datum for b in upp.beslut)
+    return is_made_up(
+        datum, illustrativ=upp.illustrativ, beslutsdatum=(b.datum for b in upp.beslut)
+    )
+
+
+def _report_date(view: ReportView, datum: str | ReportDate | None) -> ReportDate:
+    if isinstance(datum, ReportDate):
+        return datum
+    return ReportDate(datum, made_up_date(view, datum))
 
 
 @contextmanager
@@ -164,7 +165,8 @@ def html_to_pdf(
         document = wp.HTML(string=html, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[footer_css]
         )
-        document.metadata.created = datum if datum and _ISO_DATE.fullmatch(datum) else None
+        created = calendar_date(datum)
+        document.metadata.created = None if created is None else created.isoformat()
         document.metadata.modified = None
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
     if warnings is not None:
@@ -175,35 +177,34 @@ def html_to_pdf(
 def render_pdf(
     view: ReportView,
     *,
-    datum: str | None = None,
-    pahittat: bool | None = None,
+    datum: str | ReportDate | None = None,
     templates_dir: Path | None = None,
     warnings: list[str] | None = None,
 ) -> bytes:
     """The report view as PDF bytes (see :func:`html_to_pdf`).
 
-    ``pahittat`` says the date is made up; None: it is when it is a decision date of the view's
-    illustrative uppföljning (:func:`made_up_date`). A made-up date is marked in the footer and
-    is not the PDF's creation date.
+    ``datum``: a :class:`ReportDate` (from :func:`utsatta.compute.report_date.report_date`),
+    or a date as text, made up when it is a decision date of the view's illustrative
+    uppföljning (:func:`made_up_date`). A made-up date is marked in the footer and is not the
+    PDF's creation date.
     """
     from utsatta.render.report import render
 
-    if pahittat is None:
-        pahittat = made_up_date(view, datum)
+    date = _report_date(view, datum)
     html = render(view, "html", templates_dir)
-    footer = footer_text(view.diarienummer, view.ar, datum, pahittat=pahittat)
-    return html_to_pdf(html, footer=footer, datum=None if pahittat else datum, warnings=warnings)
+    footer = footer_text(view.diarienummer, view.ar, date.datum, pahittat=date.pahittat)
+    return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
 
 
 def report_pdf(
     ds: DataSet,
     ar: int,
     *,
-    datum: str | None = None,
-    pahittat: bool | None = None,
+    datum: str | ReportDate | None = None,
     templates_dir: Path | None = None,
 ) -> bytes:
-    """build + render_pdf in one call: the PDF report of year ``ar``."""
+    """build + render_pdf in one call: the PDF report of year ``ar``. ``datum`` as for
+    :func:`render_pdf`; the CLI passes ``report_date(ds, ar)``."""
     from utsatta.render.report import build
 
-    return render_pdf(build(ds, ar), datum=datum, pahittat=pahittat, templates_dir=templates_dir)
+    return render_pdf(build(ds, ar), datum=datum, templates_dir=templates_dir)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from utsatta import escape, mdtext
+from utsatta import escape, lineends, mdtext
 from utsatta.fileio import read_regular
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import FREE_TEXTS, NOT_KEPT, SourceFile
@@ -75,8 +75,7 @@ def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int
         return None
     if raw is None:
         return None
-    # YAML's line breaks only (str.splitlines would also break at VT, NEL, U+2028 …)
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = lineends.lines(raw)  # not str.splitlines: VT, NEL, U+2028 … end no line of a file
     if not lines[at - 1 : at] or not lines[at - 1][column - 1 :].startswith("|"):
         return None
     row = at + 1 + line

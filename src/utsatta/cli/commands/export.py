@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.commands.report import decision_date
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
 from utsatta.cli.output import EXIT_OK, err, shown, write_file
 
@@ -56,6 +55,7 @@ def export(
     Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
     """
     from utsatta.check import validate
+    from utsatta.compute.report_date import report_date
     from utsatta.export import tables, write_csv
     from utsatta.fileio import check_output
 
@@ -74,7 +74,7 @@ def export(
     else:
         from utsatta.export.xlsxfile import xlsx_book
 
-        book = xlsx_book(data_tables, datum=decision_date(ds, ar, real_only=True))
+        book = xlsx_book(data_tables, datum=report_date(ds, ar))
         content = book.content
         for note in book.notes:  # a text cut to fit an Excel cell
             err(f"varning: {note}")

@@ -10,17 +10,14 @@ be read; 5 a library the format needs (WeasyPrint, Pango) is missing (cli/app.py
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
 from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, shown, write_file
 
-if TYPE_CHECKING:
-    from utsatta.load.dataset import DataSet
-
-__all__ = ["ReportFormat", "decision_date", "report"]
+__all__ = ["ReportFormat", "report"]
 
 
 class ReportFormat(StrEnum):
@@ -127,11 +124,12 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
     check_year(ds.plan.model.plan.giltighet, ar)
     if fmt is ReportFormat.pdf:
+        from utsatta.compute.report_date import report_date
         from utsatta.render.pdf import report_pdf, require_weasyprint
 
         require_weasyprint()  # before the work: says what to install
         return report_pdf(
-            ds, ar, datum=decision_date(ds, ar), templates_dir=override_templates_dir(root)
+            ds, ar, datum=report_date(ds, ar), templates_dir=override_templates_dir(root)
         )
     if fmt is ReportFormat.json:
         from utsatta.render.report_json import report_json
@@ -140,16 +138,6 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     return report_text(
         ds, ar, "md" if fmt is ReportFormat.md else "html", override_templates_dir(root)
     )
-
-
-def decision_date(ds: "DataSet", ar: int, *, real_only: bool = False) -> str | None:
-    """The PDF footer's date: the year's uppföljning file's decision date, never the clock.
-    ``real_only``: None when that file is illustrative (its date is made up), for a date that
-    is stored as a fact, such as a workbook's creation date."""
-    for src in ds.uppfoljningar:
-        if src.model is not None and src.model.ar == ar:
-            return None if real_only and src.model.illustrativ else src.model.beslutsdatum
-    return None
 
 
 def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = None) -> int:

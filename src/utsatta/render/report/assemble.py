@@ -10,6 +10,7 @@ from __future__ import annotations
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
+from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
@@ -22,7 +23,7 @@ from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
-from utsatta.render.report.sections.uppfoljning import uppfoljning_of, uppfoljning_vy
+from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
 from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
 

@@ -20,6 +20,7 @@ from utsatta.fileio import reason
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import resolved
+from utsatta.numbers import heltal
 from utsatta.render.report import mdankare, template_errors
 from utsatta.render.report.assemble import build
 from utsatta.render.report.view import ReportView
@@ -118,9 +119,7 @@ def _sandbox() -> type[Environment]:
             sized = isinstance(left, str | list | tuple) and isinstance(right, int)
             if sized and len(left) * max(right, 0) > MAX_PRODUCT:
                 raise TemplateFailed(
-                    f"mallen bygger en text eller lista längre än {MAX_PRODUCT:,} med '*'.".replace(
-                        ",", " "
-                    )
+                    f"mallen bygger en text eller lista längre än {heltal(MAX_PRODUCT)} med '*'."
                 )
             return left * right
 
@@ -145,9 +144,7 @@ def _bounded_range(budget: list[int]) -> Callable[..., range]:
         budget[0] -= len(r)
         if budget[0] < 0:
             raise TemplateFailed(
-                f"mallens range() ger sammanlagt fler än {MAX_RANGE_TOTAL:,} varv.".replace(
-                    ",", " "
-                )
+                f"mallens range() ger sammanlagt fler än {heltal(MAX_RANGE_TOTAL)} varv."
             )
         return r
 
@@ -221,8 +218,8 @@ def _bounded(parts: Iterator[str], limit: int) -> str:
         size += len(part)
         if size > limit:
             raise TemplateFailed(
-                f"rapporten blev längre än {limit:,} tecken; mallen har troligen en slinga som "
-                "inte tar slut.".replace(",", " ")
+                f"rapporten blev längre än {heltal(limit)} tecken; mallen har troligen en slinga "
+                "som inte tar slut."
             )
         out.append(part)
     return "".join(out)

@@ -46,6 +46,10 @@ class BeslutVy:
     paragraf: str
     diarienummer: str
     text: str
+    #: the date is made up (the uppföljning file is illustrative: compute.report_date)
+    pahittat: bool
+    #: the date as shown: "2024-06-01 (påhittat datum)" when made up (labels.datum_text)
+    datum_text: str
 
 
 @dataclass(frozen=True)

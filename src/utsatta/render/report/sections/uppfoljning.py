@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, Protocol
 
+from utsatta.compute.report_date import is_made_up, uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.plan import PlanFil
-from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.model.uppfoljning import Beslut, UppfoljningFil
+from utsatta.render.labels import datum_text
 from utsatta.render.report.followup_view import (
     BedomningVy,
     BeslutVy,
@@ -48,14 +50,6 @@ UNDERLAG: Final[Mapping[str, str]] = {
     "sekundar": "uppgift i andra hand",
     "slutledd": "slutledd (dragen ur källorna, inte utsagd i dem)",
 }
-
-
-def uppfoljning_of(ds: DataSet, ar: int) -> UppfoljningFil | None:
-    """The year's uppföljning file, if it is in the data and valid."""
-    for f in ds.uppfoljningar:
-        if f.model is not None and f.model.ar == ar:
-            return f.model
-    return None
 
 
 def kalla_text(k: Kalla) -> str:
@@ -216,6 +210,20 @@ def mal_bedomning(plan: PlanFil, upp: UppfoljningFil | None) -> BedomningVy | No
     return bedomning_vy("Målet", upp.mal, upp, file_kallor(upp))
 
 
+def _beslut_vy(b: Beslut, upp: UppfoljningFil) -> BeslutVy:
+    dagar = (d.datum for d in upp.beslut)
+    pahittat = is_made_up(b.datum, illustrativ=upp.illustrativ, beslutsdatum=dagar)
+    return BeslutVy(
+        b.organ,
+        b.datum,
+        b.paragraf or "",
+        b.diarienummer or "",
+        b.text or "",
+        pahittat,
+        datum_text(b.datum, pahittat),
+    )
+
+
 def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     upp = uppfoljning_of(ds, ar)
     ansvarig, uppdrag = uppdrag_vy(plan, upp)
@@ -267,10 +275,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         delmal=delmal,
         fokusomraden=fokus,
         fortsatt_arbete=upp.fortsatt_arbete,
-        beslut=tuple(
-            BeslutVy(b.organ, b.datum, b.paragraf or "", b.diarienummer or "", b.text or "")
-            for b in sorted(upp.beslut, key=lambda b: b.datum)
-        ),
+        beslut=tuple(_beslut_vy(b, upp) for b in sorted(upp.beslut, key=lambda b: b.datum)),
         beslut_text="" if upp.beslut else "Uppföljningen är inte beslutad.",
         uppdrag_ansvarig=ansvarig,
         uppdrag=uppdrag,
