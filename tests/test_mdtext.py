@@ -77,9 +77,9 @@ LINKS = [
     ("\\[a\\](https://x.se)", "\\[a\\](`https://x.se`)", "<p>[a](https://x.se)</p>"),
     ("[a](b)](https://x.se)", "a\\](`https://x.se`)", "<p>a](https://x.se)</p>"),
     ("[a\\](https://x.se)\\]", "\\[a\\](`https://x.se`)\\]", "<p>[a](https://x.se)]</p>"),
-    (
+    (  # "#91" could be an issue reference on GitHub: inline code, as the address
         "&#91;a&#93;(https://x.se)",
-        "\\&#91;a\\&#93;(`https://x.se`)",
+        "&`#91`;a&`#93`;(`https://x.se`)",
         "<p>&amp;#91;a&amp;#93;(https://x.se)</p>",
     ),
     (
@@ -167,9 +167,12 @@ def _gfm() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-#: GitHub's autolink extension (GFM spec 6.9): text that would become a link on GitHub.
+#: GitHub's autolink extension (GFM spec 6.9): text that would become a link on GitHub; and the
+#: references it links in comments and job summaries (a mention, an issue, a commit SHA).
 _GFM_AUTOLINK = re.compile(
-    r"://|www\.|mailto:|xmpp:|[A-Za-z0-9._+-]@[A-Za-z0-9_-]+\.[A-Za-z0-9_-]", re.IGNORECASE
+    r"://|www\.|mailto:|xmpp:|[A-Za-z0-9._+-]@[A-Za-z0-9_-]+\.[A-Za-z0-9_-]"
+    r"|@[0-9a-z]|#[0-9]|(?<![0-9a-z])gh-[0-9]|(?<![0-9a-z])[0-9a-f]{7,}(?![0-9a-z])",
+    re.IGNORECASE,
 )
 _NEVER = {
     "link_open",
@@ -225,6 +228,7 @@ PIECES = st.sampled_from(
         "https://", "http://", "www.", "javascript:", "mailto:", "data:", "ftp://", "xmpp:",
         "a", "x.se", "](", "![", "<https://a.se>", "[r]: https://a.se\n", "[r]", "&#91;",
         "&#x5B;", "&lt;", "a@b.se", "- ", "* ", "> ", "```", "~~~", "---", "***", "<b>",
+        "@x", "#1", "GH-", "gh-2", "org/repo", "a5c3785", "1234567", "deadbeef", "9",
     ]
 )  # fmt: skip
 HOSTILE = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=120)

@@ -250,21 +250,24 @@ def summary_cell(text: str) -> str:
     One line (a line break is shown as ``\\n``), controls shown, HTML and entities written as
     text (``&``, ``<``, ``>`` as entities), and every Markdown punctuation character escaped
     with a backslash, so no emphasis, link, image, code span or pipe comes from the data.
-    Every word GitHub could make into a link (a web or e-mail address, ``www.``, ``mailto:``,
-    an ``@``-mention, an issue reference ``#123`` or ``GH-123``) is written as inline code,
-    as the Markdown report writes addresses (:mod:`utsatta.mdtext`): shown and copied as it
-    is, never a link.
+    Whatever GitHub could make into a link (an address, a mention, an issue reference, a
+    commit SHA) is inline code, cut out of its word by the rule the Markdown report uses
+    (:func:`utsatta.mdtext.link_pieces`): shown and copied as it is, never a link.
     """
     shown = terminal(text)
-    if not _may_link(shown):
+    if not mdtext.may_link(shown):
         return _summary_text(shown) or " "
     out: list[str] = []
     at = 0
     for match in _SUMMARY_WORD.finditer(shown):
-        word = match.group(0)
-        if _links(word):
-            out += [_summary_text(shown[at : match.start()]), _summary_span(word)]
-            at = match.end()
+        if mdtext.link_start(match.group(0)) is None:
+            continue
+        out.append(_summary_text(shown[at : match.start()]))
+        out += [
+            _summary_span(piece) if link else _summary_text(piece)
+            for piece, link in mdtext.link_pieces(match.group(0))
+        ]
+        at = match.end()
     out.append(_summary_text(shown[at:]))
     return "".join(out) or " "
 
@@ -275,22 +278,11 @@ def _summary_text(shown: str) -> str:
 
 #: A word of a summary cell; a backtick ends one (it stays escaped text).
 _SUMMARY_WORD = re.compile(r"[^\s`]+")
-#: What GitHub links in rendered Markdown besides its autolinks: a mention (``@namn``,
-#: ``@org/team``) and an issue or pull-request reference (``#12``, ``GH-12``, ``org/repo#12``).
-_REFERENCE = re.compile(r"@[0-9A-Za-z]|#[0-9]|gh-[0-9]", re.IGNORECASE)
-
-
-def _may_link(shown: str) -> bool:
-    return "@" in shown or "#" in shown or mdtext.maybe_address(shown) or "gh-" in shown.lower()
-
-
-def _links(word: str) -> bool:
-    return bool(_REFERENCE.search(word)) or mdtext.link_start(word) is not None
 
 
 def _summary_span(word: str) -> str:
-    """A word (never with a backtick or a space) as inline code in a table cell, ``|`` escaped
-    as GFM tables require even in code."""
+    """A link (never with a backtick or a space) as inline code in a table cell, ``|``
+    escaped as GFM tables require even in code."""
     return f"`{word.replace('|', chr(92) + '|')}`"
 
 

@@ -8,7 +8,9 @@ in GitHub-flavoured Markdown is escaped, and no link or image comes from the dat
 * a link to a web address (http, https) becomes its text and the address as inline code:
   ``[Rapport](https://…)`` → ``Rapport (`https://…`)``; an autolink ``<https://…>`` and a bare
   address become the address as inline code (inline code is never a link, also not on GitHub,
-  which makes bare addresses and e-mail addresses into links);
+  which makes bare addresses and e-mail addresses into links), and so does every reference
+  GitHub links (a mention, an issue, a commit SHA: :func:`link_start`), by the same rule as the
+  GitHub job summary (:func:`link_pieces`, docs/decisions/0117-github-referenser.md);
 * a link to anything else (``javascript:``, ``data:``, ``mailto:``, a relative path) becomes
   its text only, an image its alt text;
 * raw HTML and entities are text, a heading, quote, code block or table is text.
@@ -44,6 +46,9 @@ __all__ = [
     "html_parser",
     "inline",
     "is_web_address",
+    "link_pieces",
+    "link_start",
+    "may_link",
     "may_show_as_text",
     "parser",
     "source_parser",
@@ -77,10 +82,11 @@ _TEXT = str.maketrans(
 #: ``<`` not followed by a space (which could open a tag or an autolink) and ``&`` before what
 #: could make it an entity (``&gt;``, ``&#91;``) get a backslash; "0,59 < 0,6" stays as written.
 _TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
-#: A word GitHub might make into a link (its autolink extension: ``www.``, ``http://``,
-#: ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses). Deliberately wider
-#: than GitHub's rules (:func:`link_start`). Backticks, pipes and angle brackets end a word
-#: (they stay escaped text).
+#: A word that may hold what GitHub makes into a link (its autolink extension: ``www.``,
+#: ``http://``, ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses; and its
+#: references: mentions, issues, commits). Deliberately wider than GitHub's rules
+#: (:func:`link_start`). Backticks, pipes and angle brackets end a word (they stay escaped
+#: text).
 _WORD = re.compile(r"[^\s`|<>]+")
 
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
@@ -116,11 +122,29 @@ def _code(text: str) -> str:
 
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
+#: What GitHub links besides addresses where it links references (comments, pull requests, the
+#: job summary; not files in a repository, but one rule serves every Markdown GitHub renders): a
+#: mention or team (``@namn``, ``@org/team``, ``namn@SHA``), an issue or pull request (``#12``,
+#: ``GH-12``, ``org/repo#12``) and a commit: a run of seven or more hex digits that stands alone
+#: (``a5c3785``, a whole SHA, ``org/repo@SHA``; digits only too, since a SHA can be all digits).
+#: Wider than GitHub, which links a SHA only when the commit exists: that is not ours to know.
+_REFERENCE = re.compile(
+    r"@[0-9a-z][0-9a-z._/-]*|#[0-9]+|(?<![0-9a-z])gh-[0-9]+|(?<![0-9a-z])[0-9a-f]{7,}(?![0-9a-z])",
+    re.IGNORECASE,
+)
+#: The quick test for a commit reference in a whole text (seven hex digits in a row) works on
+#: bytes: a regular expression looked at every character and took ten times as long. Hex digits
+#: become 1, every other byte 0; Latin-1 with "?" for the rest is the fastest encoding, and as
+#: hex digits are ASCII every run stays as it was.
+_HEX_BYTES = bytes(int(chr(n) in "0123456789abcdefABCDEF") for n in range(256))
+_SEVEN_HEX = b"\x01" * 7
+#: What a reference's owner or repository before ``#`` or ``@`` is made of.
+_OWNER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/+-")
 
-def link_start(word: str) -> int | None:
-    """Where the first address in a word starts (its scheme, ``www.`` or the name before
-    ``@``), or None."""
-    lower = word.lower()
+
+def _address_start(lower: str) -> int | None:
+    """Where the first address in a (lower-cased) word starts: its scheme, ``www.``,
+    ``mailto:``, ``xmpp:`` or the name before ``@`` of an e-mail address."""
     starts = [lower.find(mark) for mark in ("www.", "mailto:", "xmpp:")]
     scheme = lower.find("://")
     if scheme >= 0:
@@ -134,6 +158,30 @@ def link_start(word: str) -> int | None:
         starts.append(at)
     found = [n for n in starts if n >= 0]
     return min(found) if found else None
+
+
+def _reference(word: str) -> tuple[int, int] | None:
+    """Where the first reference in a word starts (with the owner or repository written
+    before it) and ends (but for trailing punctuation), or None."""
+    match = _REFERENCE.search(word)
+    if match is None:
+        return None
+    begin = match.start()
+    while begin > 0 and word[begin - 1] in _OWNER_CHARS:
+        begin -= 1
+    core = _trimmed(word[begin : match.end()])
+    return begin, begin + (len(core) if len(core) > match.start() - begin else match.end() - begin)
+
+
+def link_start(word: str) -> int | None:
+    """Where the first piece of a word that GitHub could make into a link starts, or None: an
+    address (:func:`_address_start`) or a reference (:data:`_REFERENCE`)."""
+    found = [n for n in (_address_start(word.lower()), _first(_reference(word))) if n is not None]
+    return min(found) if found else None
+
+
+def _first(span: tuple[int, int] | None) -> int | None:
+    return None if span is None else span[0]
 
 
 #: What ends an address inside a word: a quote, a backslash or a brace. The pieces between them
@@ -161,47 +209,72 @@ def _trimmed(address: str) -> str:
     return address[:end]
 
 
-def _address(word: str, start: int) -> str:
-    """A word with addresses: each address as inline code (its characters from its start, but
-    for trailing punctuation); the text around them escaped."""
-    out = [_plain(word[:start], long_words=False)]
-    for n, piece in enumerate(_ADDRESS_STOP.split(word[start:])):
-        begin = None if n % 2 else link_start(piece)
-        if begin is None:
-            out.append(_plain(piece, long_words=False))
-            continue
-        core = _trimmed(piece[begin:])
-        if link_start(core) is None:  # no address left without the punctuation: all of it
-            core = piece[begin:]
-        tail = _plain(piece[begin + len(core) :], long_words=False)
-        out += [_plain(piece[:begin], long_words=False), _code(core), tail]
-    return "".join(out)
+def link_pieces(word: str) -> list[tuple[str, bool]]:
+    """A word (no space in it) cut into what GitHub could make into a link (``True``: each
+    written as inline code, by the .md report and the job summary alike) and the text around
+    (``False``). An address runs from its start to the end of its piece of the word (pieces
+    end at a quote, a backslash or a brace), a reference over its own characters; neither
+    takes trailing punctuation."""
+    if link_start(word) is None:
+        return [(word, False)]
+    out: list[tuple[str, bool]] = []
+    for n, piece in enumerate(_ADDRESS_STOP.split(word)):
+        while piece and not n % 2:
+            address = _address_start(piece.lower())
+            reference = _reference(piece)
+            if address is None and reference is None:
+                break
+            core = _trimmed(piece[address:]) if address is not None else ""
+            if address is not None and _address_start(core.lower()) is None:
+                core = piece[address:]  # no address without the punctuation: all of it
+                if reference is not None and reference[0] == address:
+                    core = ""  # "@x." is the mention "@x" and a full stop
+            if address is not None and core and (reference is None or address <= reference[0]):
+                begin, end = address, address + len(core)
+            else:
+                assert reference is not None  # for mypy: one of the two was found
+                begin, end = reference
+            # The text before it is looked at again on its own: the cut ends it, and a hex run
+            # that went on into the link ("a5c3785www.x.se") stands alone once the link is code.
+            out += [*link_pieces(piece[:begin]), (piece[begin:end], True)]
+            piece = piece[end:]
+        out.append((piece, False))
+    return [(text, link) for text, link in out if text]
 
 
-def maybe_address(text: str) -> bool:
-    """Whether the text has any of :func:`link_start`'s marks, looked for as it looks (in the
-    lower-cased text): a text without one has no address, and most texts have none (the
-    word-by-word look is then skipped: it was most of a report's time). Substring tests, not one
-    case-insensitive regular expression: that tried four branches at every character."""
-    if "@" in text or "://" in text:
+def _address(word: str) -> str:
+    """A word with links: each as inline code, the text around them escaped."""
+    return "".join(
+        _code(text) if link else _plain(text, long_words=False) for text, link in link_pieces(word)
+    )
+
+
+def may_link(text: str) -> bool:
+    """Whether the text has any of :func:`link_start`'s marks (an address's, a reference's):
+    a text without one has no link, and most texts have none (the word-by-word look is then
+    skipped: it was most of a report's time). Substring tests and a byte search for seven hex
+    digits, not one case-insensitive regular expression: that tried every branch at every
+    character."""
+    if "@" in text or "://" in text or "#" in text:
         return True
-    if ":" not in text and "w" not in text and "W" not in text:
-        return False  # "mailto:" and "xmpp:" need a colon, "www." a w (no other letter lowers to w)
+    if _SEVEN_HEX in text.encode("latin-1", "replace").translate(_HEX_BYTES):
+        return True
+    if ":" not in text and "w" not in text and "W" not in text and "-" not in text:
+        return False  # "mailto:" and "xmpp:" need a colon, "www." a w, "gh-" a hyphen
     lower = text.lower()
-    return "www." in lower or "mailto:" in lower or "xmpp:" in lower
+    return "www." in lower or "mailto:" in lower or "xmpp:" in lower or "gh-" in lower
 
 
 def _text(text: str, *, long_words: bool) -> str:
     """One text token: escaped, and every word that might be a link as inline code."""
-    if not maybe_address(text):
+    if not may_link(text):
         return _plain(text, long_words=long_words)
     out: list[str] = []
     at = 0
     for match in _WORD.finditer(text):
-        start = link_start(match.group(0))
-        if start is not None:
+        if link_start(match.group(0)) is not None:
             out.append(_plain(text[at : match.start()], long_words=long_words))
-            out.append(_address(match.group(0), start))
+            out.append(_address(match.group(0)))
             at = match.end()
     out.append(_plain(text[at:], long_words=long_words))
     return "".join(out)

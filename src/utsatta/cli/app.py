@@ -29,6 +29,7 @@ from utsatta.cli.output import (
     EXIT_OUTPUT_LOST,
     err_message,
     flush,
+    install,
     interrupted,
 )
 from utsatta.errors import UtsattaError
@@ -103,6 +104,7 @@ app.add_typer(ny, name="ny")
 def main() -> NoReturn:
     """The console entry point (``utsatta``, ``python -m utsatta``): run the command line and
     end the process with its exit code."""
+    install()
     try:
         app(prog_name="utsatta")
         code = EXIT_OK
@@ -110,7 +112,7 @@ def main() -> NoReturn:
         code = exit_code(exc)
     # Lost output (a closed pipe, a full disk; flush says so on stderr) outranks success and
     # findings, whose output it was; an earlier failure (usage, data folder, refused, Ctrl-C)
-    # keeps its own code.
+    # keeps its own code. Messages lost on stderr change no code (decision 0116).
     if flush() and code in (EXIT_OK, EXIT_FINDINGS):
         code = EXIT_OUTPUT_LOST
     sys.exit(code)

@@ -17,10 +17,15 @@ Escaping happens here, not at the call sites (docs/decisions/0064-output-layer.m
   colour code can come from the data.
 * ``out_document`` writes JSON with :func:`utsatta.escape.json_document` (lossless ``\uXXXX``)
   and other documents (Markdown, HTML, YAML, CODEOWNERS) with :func:`utsatta.escape.document`.
+
+:func:`install` (the console entry point calls it first) puts this writer under what Typer and
+Click write themselves (help, usage) too, and keeps the standard descriptors from being reused
+when one was closed at the start (docs/decisions/0116-stangd-standard-fel.md).
 """
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from pathlib import Path
@@ -160,17 +165,89 @@ def append_file(path: Path, text: str) -> None:
 
 
 def flush() -> bool:
-    """Flush stdout and stderr; whether any output was lost on the way. The first time a loss
-    is seen it is said on stderr (when stderr still works): which stream, why, and that the
-    output is incomplete, so that exit code 120 never comes without a word."""
-    _write(sys.stdout, "")
-    _write(sys.stderr, "")
+    """Flush stdout and stderr; whether any output on stdout was lost on the way. The first
+    time a loss is seen it is said on stderr (when stderr still works): which stream, why, and
+    that the output is incomplete, so that exit code 120 never comes without a word.
+
+    Messages lost on stderr (closed with ``2>&-``, or failing: ``2>/dev/full``) are not lost
+    output: stderr holds what is said about the run, not its result, so the exit code stays
+    the run's own, the same whether stderr was closed or could not be written (decision 0116).
+    """
+    _write(sys.stdout, "", "stdout")
+    _write(sys.stderr, "", "stderr")
     if _State.lost and not _State.told:
         _State.told = True
         for _stream, name, why in list(_State.lost):
             if name != "stderr":
                 err(_lost_message(name, why))
-    return bool(_State.lost)
+    return any(name != "stderr" for _, name, _ in _State.lost)
+
+
+def install() -> None:
+    """Set up the standard streams for a run of the command line (the console entry point,
+    not the library or a test runner): a standard descriptor closed at the start (``>&-``,
+    ``2>&-``) is pointed at /dev/null, so that no file utsatta opens can get its number (what
+    a C library writes to "stderr" would otherwise end up in a report being written); and
+    ``sys.stdout``/``sys.stderr`` become :class:`GuardedStream`, so that what Typer and Click
+    write themselves (help, usage) goes through the same writer as everything else: never an
+    exception or "Exception ignored" noise, a loss on stdout told and ended with 120."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+            except OSError:
+                return
+            if null != fd:  # the lowest free number is taken; another one only if 0–2 were
+                os.dup2(null, fd)
+                os.close(null)
+    if not isinstance(sys.stdout, GuardedStream):
+        sys.stdout = GuardedStream(sys.stdout, "stdout")
+    if not isinstance(sys.stderr, GuardedStream):
+        sys.stderr = GuardedStream(sys.stderr, "stderr")
+
+
+class GuardedStream(io.TextIOBase):
+    """``sys.stdout`` or ``sys.stderr`` during a run: every write goes through the output
+    layer's writer (all bytes or a recorded loss, never an exception). Text only, so that Click
+    takes it for a text stream. Wraps ``None`` too (a stream closed at the start): a write to
+    stdout is then lost output, one to stderr is dropped."""
+
+    def __init__(self, real: Any, name: str) -> None:
+        super().__init__()
+        self.real = real
+        self.stream_name = name
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.real, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str:  # type: ignore[override]
+        return str(getattr(self.real, "errors", None) or "strict")
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):  # Click asks whether this is a binary stream so
+            raise TypeError("en textström tar bara text")
+        _write(self.real, text, self.stream_name)
+        return len(text)
+
+    def flush(self) -> None:
+        _write(self.real, "", self.stream_name)
+
+    def isatty(self) -> bool:
+        return _is_tty(self.real)
+
+    def fileno(self) -> int:
+        if self.real is None:
+            raise io.UnsupportedOperation("strömmen var stängd från början")
+        return int(self.real.fileno())
 
 
 def _lost_message(name: str, why: str) -> str:
@@ -211,6 +288,8 @@ def _write(stream: Any, text: str, name: str | None = None) -> None:
     # lost output (exit 120, said on stderr by ``flush``), as a failed write is (decision
     # 0106); a closed stderr is the user's choice not to see messages: nothing is written
     # then, as print() does. A stream that failed once gets nothing more.
+    if isinstance(stream, GuardedStream):
+        name, stream = name or stream.stream_name, stream.real
     if stream is None:
         if text and name == "stdout" and not any(n == "stdout" for _, n, _ in _State.lost):
             _State.lost.append((None, "stdout", _MISSING))
@@ -223,7 +302,7 @@ def _write(stream: Any, text: str, name: str | None = None) -> None:
         from utsatta.fileio import reason
 
         why = reason(exc) if isinstance(exc, OSError) else "strömmen är stängd"
-        _State.lost.append((stream, _name(stream), why))
+        _State.lost.append((stream, name or _name(stream), why))
         _quiet(stream)
 
 

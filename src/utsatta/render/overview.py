@@ -1,5 +1,10 @@
 """`utsatta plan`, `status` and `indikatorer`: the plan, the completeness matrix and the
-indicators, as text (rich tables) or JSON. Everything is returned as text; the CLI prints it."""
+indicators, as text (rich tables) or JSON. Everything is returned as text; the CLI prints it.
+
+The consoles read no markup and no emoji codes: a name with ``[/bold]`` or ``[link=…]`` was
+rich markup (a traceback, or a hyperlink on a terminal), ``:warning:`` an emoji. Every value
+from the data is text, escaped with :func:`_t` (one line, controls visible) before rich
+measures it; bold comes from a style, never from markup around data."""
 
 from __future__ import annotations
 
@@ -16,6 +21,19 @@ from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
 from utsatta.render import labels
 from utsatta.render.breakdown import per_kon, per_omrade
+
+
+def _t(value: object) -> str:
+    """A value from the data as console text: one line, every control and invisible
+    character shown (rich measures the width of what it is given)."""
+    return terminal(str(value))
+
+
+def _bold(head: str, rest: str = "") -> Any:
+    """A line whose first part is bold (both parts already escaped): a style, not markup."""
+    from rich.text import Text
+
+    return Text.assemble((head, "bold"), rest)
 
 
 def _names(ds: DataSet) -> dict[str, str]:
@@ -68,6 +86,8 @@ def _console(min_width: int = 0) -> Console:
     return Console(
         file=io.StringIO(),
         highlight=False,
+        markup=False,
+        emoji=False,
         width=max(real.width, min_width),
         force_terminal=real.is_terminal,
         color_system=real.color_system,  # type: ignore[arg-type]
@@ -79,7 +99,12 @@ def _console_of_width(width: int) -> Console:
     from rich.console import Console
 
     return Console(
-        file=io.StringIO(), highlight=False, width=max(width, STATUS_MIN_WIDTH), color_system=None
+        file=io.StringIO(),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=max(width, STATUS_MIN_WIDTH),
+        color_system=None,
     )
 
 
@@ -94,31 +119,29 @@ def plan_text(ds: DataSet) -> str:
     console = _console()
     plan = ds.plan.model
     fokus = {f.id: f.namn for f in plan.fokusomraden}
-    console.print(f"[bold]{plan.plan.namn}[/bold] (dnr {plan.plan.diarienummer})", markup=True)
-    console.print(f"Mål: {plan.mal.text}")
+    console.print(_bold(_t(plan.plan.namn), f" (dnr {_t(plan.plan.diarienummer)})"))
+    console.print(f"Mål: {_t(plan.mal.text)}")
     current = None
     for item in plan_data(ds)["insatser"]:
         if item["fokusomrade"] != current:
             current = item["fokusomrade"]
             console.print()
-            console.print(
-                f"[bold]Fokusområde {current}: {fokus.get(current, '?')}[/bold]", markup=True
-            )
+            console.print(_bold(f"Fokusområde {_t(current)}: {_t(fokus.get(current, '?'))}"))
         console.print()
-        console.print(f"[bold]Insats {item['id']}[/bold] {item['titel']}", markup=True)
+        console.print(_bold(f"Insats {_t(item['id'])}", f" {_t(item['titel'])}"))
         console.print(
-            "  Samordningsansvar: " + ", ".join(o["namn"] for o in item["samordningsansvar"])
+            "  Samordningsansvar: " + ", ".join(_t(o["namn"]) for o in item["samordningsansvar"])
         )
-        console.print("  Ansvar: " + ", ".join(o["namn"] for o in item["ansvar"]))
+        console.print("  Ansvar: " + ", ".join(_t(o["namn"]) for o in item["ansvar"]))
         up = item["uppfoljning"]
         console.print("  Uppföljning: " + labels.uppfoljning_text(up["typ"], up["ar"]))
     if plan.ovriga_uppdrag is not None:
         console.print()
-        console.print("[bold]Övriga uppdrag[/bold]", markup=True)
-        console.print(f"  Ansvarig: {terminal(plan.ovriga_uppdrag.ansvarig)}", markup=False)
+        console.print(_bold("Övriga uppdrag"))
+        console.print(f"  Ansvarig: {_t(plan.ovriga_uppdrag.ansvarig)}")
         for u in plan.ovriga_uppdrag.uppdrag:
             line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
-            console.print(terminal(line), markup=False)
+            console.print(_t(line))
     return _text_of(console)
 
 
@@ -240,7 +263,7 @@ def _status_table(
     for ins in insatser:
         table.add_column(ins, justify="center", width=_CELL - 1, no_wrap=True)
     for org in m.organisationer:
-        row: list[Text | str] = [names.get(org, org)]
+        row: list[Text | str] = [_t(names.get(org, org))]
         for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
             row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
@@ -257,7 +280,7 @@ def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
     assert m is not None
     names = _names(ds)
     console = _console(STATUS_MIN_WIDTH) if width is None else _console_of_width(width)
-    longest = max((len(names.get(o, o)) for o in m.organisationer), default=_NAME_MIN)
+    longest = max((len(_t(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
     room = console.width - 1
     per_table = max(1, (room - _NAME_MIN) // _CELL)
     chunks = [m.insatser[i : i + per_table] for i in range(0, len(m.insatser), per_table)] or [[]]
@@ -268,25 +291,26 @@ def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
     console.print(
         "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
         "(✓) lämnad ett tidigare år",
-        markup=False,
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
     missing = m.saknas_per_organisation()
     if missing:
         console.print()
-        console.print("[bold]Saknas per organisation[/bold]", markup=True)
+        console.print(_bold("Saknas per organisation"))
         for org, ins_list in missing.items():
-            console.print(f"  {names.get(org, org)}: {', '.join(ins_list)}")
+            console.print(f"  {_t(names.get(org, org))}: {_t(', '.join(ins_list))}")
     invalid = invalid_reports(ds, ar)
     if invalid:
         console.print()
         console.print(
-            "[bold]Rapporter med fel[/bold] (räknas som saknade tills felen är rättade; kör "
-            f"'utsatta validate --year {ar}'):",
-            markup=True,
+            _bold(
+                "Rapporter med fel",
+                " (räknas som saknade tills felen är rättade; kör "
+                f"'utsatta validate --year {ar}'):",
+            )
         )
         for org in invalid:
-            console.print(f"  {names.get(org, org)}: rapporter/{ar}/{org}.yaml")
+            console.print(f"  {_t(names.get(org, org))}: {_t(f'rapporter/{ar}/{org}.yaml')}")
     return _text_of(console)
 
 
@@ -419,19 +443,17 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
             ]
         )
     for heading, rows in groups.items():
-        table = Table(title=f"{title} – {heading}", title_justify="left", show_lines=True)
+        table = Table(title=f"{title} – {_t(heading)}", title_justify="left", show_lines=True)
         table.add_column("Indikator", ratio=3, overflow="fold")
         for col in ("Baslinje", "Senaste", "Målvärde", "Framsteg"):
             table.add_column(col, ratio=1, overflow="fold")
         table.add_column("Status", ratio=2, overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(_t(cell) for cell in row))
         console.print(table)
         if heading in delar:
-            console.print(
-                "Värden per område och kön (i rapporten och med --format json):", markup=False
-            )
+            console.print("Värden per område och kön (i rapporten och med --format json):")
             for line in delar[heading]:
-                console.print(f"  {line}", markup=False)
+                console.print(f"  {_t(line)}")
         console.print()
     return _text_of(console)
