@@ -12,13 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import DocumentStartEvent
 from ruamel.yaml.parser import Parser, ParserError
 from ruamel.yaml.scanner import Scanner, ScannerError
 from ruamel.yaml.tokens import (
+    DocumentEndToken,
     FlowEntryToken,
     FlowSequenceEndToken,
     ScalarToken,
+    StreamEndToken,
     ValueToken,
 )
 
@@ -37,7 +39,7 @@ def _name_length(peek: Any, at: int) -> int:
         length += 1
 
 
-class _LibyamlScanner(Scanner):  # type: ignore[misc]
+class _LibyamlScanner(Scanner):
     """ruamel.yaml's scanner with libyaml's (YAML 1.1) rules."""
 
     @property
@@ -55,12 +57,24 @@ class _LibyamlScanner(Scanner):  # type: ignore[misc]
         pass
 
     def fetch_stream_end(self) -> None:
-        # libyaml moves to a new line at the end of a text whose last line has no line break:
-        # what ends there is reported on the line after it.
+        # libyaml moves to a new line at the end of a text whose last line has no line break
+        # (what ends there is reported on the line after it), and forgets only the possible
+        # key of the innermost level: one still open further out is an error (below).
         if self.reader.column != 0:
             self.reader.line += 1
             self.reader.column = 0
-        super().fetch_stream_end()
+        self.unwind_indent(-1)
+        self.remove_possible_simple_key()
+        self.allow_simple_key = False
+        mark = self.reader.get_mark()
+        self.tokens.append(StreamEndToken(mark, mark))
+        self.done = True
+
+    def need_more_tokens(self) -> bool:
+        if self.done:
+            self.stale_possible_simple_keys()  # libyaml checks them once more at the end
+            return False
+        return bool(super().need_more_tokens())
 
     def scan_to_next_token(self) -> Any:
         # libyaml: a tab is skipped like a space in flow context and after a token that allows
@@ -117,7 +131,7 @@ class _LibyamlScanner(Scanner):  # type: ignore[misc]
             # anchor), and that is where the findings about both point.
             self.tokens[-1].start_mark = tag[1]
 
-    def scan_anchor(self, TokenClass: Any) -> Any:  # noqa: N803 - the parent's name
+    def scan_anchor(self, TokenClass: Any) -> Any:
         # libyaml: a name of letters, digits, '-' and '_', followed by a blank or one of
         # '?:,]}%@`' (ruamel.yaml takes almost any character into the name).
         srp = self.reader.peek
@@ -217,6 +231,51 @@ class _LibyamlScanner(Scanner):  # type: ignore[misc]
             else:
                 return chunks
 
+    def scan_block_scalar(self, style: Any, rt: Any = False) -> Any:
+        self._block_start = self.reader.get_mark()  # where libyaml's errors in it point
+        return super().scan_block_scalar(style, rt)
+
+    def scan_block_scalar_indentation(self) -> Any:
+        # libyaml: the spaces and empty lines before the first line of the text; a tab among
+        # them is an error. (ruamel.yaml reads the tab as text, and refuses an empty line with
+        # more spaces than the next, which libyaml does not.)
+        srp = self.reader.peek
+        chunks: list[str] = []
+        max_indent = 0
+        end_mark = self.reader.get_mark()
+        while True:
+            while srp() == " ":
+                self.reader.forward()
+            max_indent = max(max_indent, self.reader.column)
+            self._no_tab_in_indentation()
+            if srp() not in _BREAKS:
+                return chunks, max_indent, end_mark
+            chunks.append(self.scan_line_break())
+            end_mark = self.reader.get_mark()
+
+    def scan_block_scalar_breaks(self, indent: int) -> Any:
+        srp = self.reader.peek
+        chunks: list[str] = []
+        end_mark = self.reader.get_mark()
+        while True:
+            while self.reader.column < indent and srp() == " ":
+                self.reader.forward()
+            if self.reader.column < indent:
+                self._no_tab_in_indentation()
+            if srp() not in _BREAKS:
+                return chunks, end_mark
+            chunks.append(self.scan_line_break())
+            end_mark = self.reader.get_mark()
+
+    def _no_tab_in_indentation(self) -> None:
+        if self.reader.peek() == "\t":
+            raise ScannerError(
+                "while scanning a block scalar",
+                self._block_start,
+                "found a tab character where an indentation space is expected",
+                self.reader.get_mark(),
+            )
+
     def scan_plain(self) -> Any:
         """libyaml's plain scalar: in flow context a ':' not followed by a blank is an error
         ("found unexpected ':'"), '?' ends the scalar; tabs count as blanks, but not in the
@@ -305,13 +364,30 @@ class _LibyamlScanner(Scanner):  # type: ignore[misc]
     def _document_marker(self) -> bool:
         prefix = self.reader.prefix(3)
         return (
-            self.reader.column == 0
-            and prefix in ("---", "...")
-            and self.reader.peek(3) in _BLANKZ
+            self.reader.column == 0 and prefix in ("---", "...") and self.reader.peek(3) in _BLANKZ
         )
 
 
-class _LibyamlParser(Parser):  # type: ignore[misc]
+class _LibyamlParser(Parser):
+    def process_directives(self) -> Any:
+        try:
+            return super().process_directives()
+        except ParserError as exc:
+            if not str(exc.problem).startswith("duplicate tag handle"):
+                raise
+            raise ParserError(
+                None, None, "found duplicate %TAG directive", exc.problem_mark
+            ) from None
+
+    def parse_document_start(self) -> Any:
+        while self.scanner.check_token(DocumentEndToken):
+            self.scanner.get_token()
+        first = self.scanner.peek_token().start_mark
+        event = super().parse_document_start()
+        if type(event) is DocumentStartEvent:
+            event.start_mark = first  # libyaml: a document starts at its first directive
+        return event
+
     def parse_flow_sequence_entry_mapping_key(self) -> Any:
         self.scanner.get_token()  # the '?'
         if not self.scanner.check_token(ValueToken, FlowEntryToken, FlowSequenceEndToken):
@@ -334,4 +410,4 @@ def events(text: str) -> Any:
     return yaml.parse(text)
 
 
-__all__ = ["MarkedYAMLError", "events"]
+__all__ = ["events"]
