@@ -42,9 +42,9 @@ Path_ = tuple[Any, ...]
 # The public functions.
 
 #: What the data folder's walk leaves unread that is, or holds, a data file: a link out of the
-#: folder or to a folder (and a broken one, below), an unreadable folder, a folder or a device where a file should be, a
-#: data file with the wrong ending or in the wrong place. fmt neither checks nor formats these,
-#: and says so (validate reports them under the same codes).
+#: folder or to a folder (and a broken one, below), an unreadable folder, a folder or a device
+#: where a file should be, a data file with the wrong ending or in the wrong place. fmt neither
+#: checks nor formats these, and says so (validate reports them under the same codes).
 NOT_READ_CODES = frozenset(
     {
         "lank-utanfor-data",
