@@ -396,9 +396,13 @@ def tag_parser() -> MarkdownIt:
 
 def may_show_as_text(text: str) -> bool:
     """Whether a text could hold a link, an image, an autolink or raw HTML, which the reports
-    show as text: each needs a ``[`` or a ``<`` (a test before the parser, which most texts
-    never need)."""
-    return "[" in text or "<" in text
+    show as text (a test before the parser, which most texts never need): a tag or an autolink
+    needs a ``<``; a link or an image a ``](`` or ``][``, and a shortcut one the reference
+    definition it uses, ``]:``, as does a definition alone. Brackets that are none of these
+    ("[Eventuell underrubrik]", "[…]") need no parser."""
+    if "<" in text:
+        return True
+    return "[" in text and ("](" in text or "][" in text or "]:" in text)
 
 
 @cache

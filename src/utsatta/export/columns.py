@@ -162,6 +162,13 @@ INDIKATORVARDEN: Final = (
         "ja om sättet att mäta ändrades från och med detta värde (serien bryts här).",
     ),
     _text("kommentar", "Kommentar till värdet i indikatorns fil."),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om värdet är illustrativt (påhittat för att visa formatet): indikatorns fil är "
+        "markerad illustrativ, eller värdet räknas fram ur polisens listor (också ett relativt "
+        "målvärde mot en sådan baslinje) och omraden.yaml är markerad illustrativ; annars nej.",
+    ),
     _FIL,
 )
 
@@ -201,6 +208,12 @@ OMRADESNIVAER: Final = (
     ),
     _text("kalla", "Källorna: utgivare, titel och datum, åtskilda av semikolon."),
     _text("kommentar", "Kommentar till klassningen."),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om omraden.yaml är markerad illustrativ (påhittade listor som visar formatet), "
+        "annars nej.",
+    ),
     _FIL,
 )
 

@@ -192,6 +192,7 @@ def _indikatorvarden(
         hamtad: str | None = None,
         metodbyte: bool = False,
         kommentar: str | None = None,
+        ur_listorna: bool = False,
     ) -> None:
         kalla: str | None
         url: str | None
@@ -223,6 +224,7 @@ def _indikatorvarden(
                 hamtad,
                 _ja(metodbyte),
                 kommentar,
+                _ja(ind.illustrativ or (ur_listorna and omr_illustrativ)),
                 src_fil[ind.id],
             )
         )
@@ -230,22 +232,32 @@ def _indikatorvarden(
     src_fil = {
         s.model.id: _relative(s.path, ds.root) for s in ds.indikatorer if s.model is not None
     }
+    # values computed from the police's lists are as made up as the lists
+    omr_illustrativ = bool(ds.omraden and ds.omraden.model and ds.omraden.model.illustrativ)
     for res in results:
         ind = res.indikator
         if ind.baslinje is not None:
             b = ind.baslinje
             add(ind, "baslinje", b.ar, b.varde, kalla_id=b.kalla, kommentar=b.kommentar)
         elif res.baslinje is not None:  # computed from the police lists
-            add(ind, "baslinje", res.baslinje.ar, res.baslinje.varde)
+            add(ind, "baslinje", res.baslinje.ar, res.baslinje.varde, ur_listorna=True)
         for m in sorted(ind.malvarden, key=lambda m: m.ar):
             faktor = m.relativt.faktor if m.relativt is not None else None
             value = resolve_target(res.baslinje, m.varde, faktor)
             add(
-                ind, "malvarde", m.ar, value, faktor=faktor, kalla_id=m.kalla, kommentar=m.kommentar
+                ind,
+                "malvarde",
+                m.ar,
+                value,
+                faktor=faktor,
+                kalla_id=m.kalla,
+                kommentar=m.kommentar,
+                # a factor times a baseline computed from the lists
+                ur_listorna=faktor is not None and ind.baslinje is None,
             )
         if ind.berakning is not None:
             for p in res.serie:
-                add(ind, "utfall", p.ar, p.varde, metodbyte=p.metodbyte)
+                add(ind, "utfall", p.ar, p.varde, metodbyte=p.metodbyte, ur_listorna=True)
             continue
         for v in _utfall(ind.utfall, ar, omr_namn):
             add(
@@ -320,6 +332,7 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
                         "; ".join(t for t in (_kalla_text(kallor.get(i))[0] for i in k.kallor) if t)
                         or None,
                         k.kommentar,
+                        _ja(omr.illustrativ),
                         fil,
                     )
                 )

@@ -6,6 +6,7 @@ docs/decisions/0005-fmt-canonical-layout.md."""
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.escape import shorten
-from utsatta.findings import Finding
+from utsatta.findings import Finding, Severity
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
@@ -30,6 +31,7 @@ __all__ = [
     "comment_texts",
     "format_file",
     "format_text",
+    "in_folder",
     "not_checked",
     "same",
 ]
@@ -41,9 +43,9 @@ Path_ = tuple[Any, ...]
 # The public functions.
 
 #: What the data folder's walk leaves unread that is, or holds, a data file: a link out of the
-#: folder or to a folder, an unreadable folder, a folder or a device where a file should be, a
-#: data file with the wrong ending or in the wrong place. fmt neither checks nor formats these,
-#: and says so (validate reports them under the same codes).
+#: folder or to a folder (and a broken one, below), an unreadable folder, a folder or a device
+#: where a file should be, a data file with the wrong ending or in the wrong place. fmt neither
+#: checks nor formats these, and says so (validate reports them under the same codes).
 NOT_READ_CODES = frozenset(
     {
         "lank-utanfor-data",
@@ -55,6 +57,9 @@ NOT_READ_CODES = frozenset(
         "fel-plats",
     }
 )
+#: A link that leads nowhere or in circles: not read either, and said when it is named like a
+#: data file (an error in validate; any other such link is a warning there, and not fmt's).
+_LINK_CODES = frozenset({"lank-bruten", "lank-slinga"})
 
 
 def not_checked(root: Path) -> list[FmtResult]:
@@ -63,6 +68,36 @@ def not_checked(root: Path) -> list[FmtResult]:
     file it skipped. Their ``path`` is as the user sees it (relative to the working folder)."""
     findings: list[Finding] = []
     discover(root, findings)
+    return _refused(findings)
+
+
+def in_folder(root: Path, folder: Path) -> tuple[list[tuple[Path, str]], list[FmtResult]]:
+    """The data files in ``folder`` (a folder inside the data folder ``root``) with their
+    kinds, and what in it fmt does not read, each as a refused result (as ``not_checked``).
+
+    Found by the data folder's own walk, so a folder named on the command line is read as the
+    whole folder is: no link is followed, and none is skipped silently. A linked folder in it,
+    or the folder itself when it is a link or is reached through one, is named with its reason
+    (validate's code), as is a file with the wrong ending or in the wrong place."""
+    findings: list[Finding] = []
+    found, _ = discover(root, findings)
+    base = os.path.abspath(folder)  # noqa: PTH100 - not resolved: a link is not followed
+    files = [(p, kind) for p, kind in found if _within(str(p), base)]
+    skipped = [
+        r
+        for r in _refused(findings)
+        if _within(str(r.path), base) or _within(base, str(r.path))  # in it, or on its way
+    ]
+    return files, skipped
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies in it, by name (links not followed)."""
+    full = os.path.abspath(path)  # noqa: PTH100
+    return full == folder or full.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _refused(findings: list[Finding]) -> list[FmtResult]:
     return [
         FmtResult(
             Path(f.file),
@@ -72,7 +107,7 @@ def not_checked(root: Path) -> list[FmtResult]:
             code=f.code,
         )
         for f in findings
-        if f.code in NOT_READ_CODES
+        if f.code in NOT_READ_CODES or (f.code in _LINK_CODES and f.severity == Severity.FEL)
     ]
 
 

@@ -194,10 +194,9 @@ def _uses_c_parser() -> bool:
 def _parser(text: str, utf8: bytes | None = None) -> Any:
     if _uses_c_parser():
         return _CParser(text if utf8 is None else utf8)
-    from ruamel.yaml import YAML
+    from utsatta.load.pure_yaml import events as pure_events
 
-    yaml = YAML(typ="safe", pure=True)
-    return yaml.parse(text)
+    return pure_events(text)  # with libyaml's rules, so a file reads the same everywhere
 
 
 def events(text: str) -> Any:

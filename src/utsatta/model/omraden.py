@@ -140,6 +140,12 @@ class OmradenFil(Strict):
     schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
+    illustrativ: bool = Field(
+        default=False,
+        title="Illustrativ",
+        description="true om innehållet är påhittat för att visa formatet (inte polisens "
+        "verkliga listor); rapporten säger det då på sina första rader.",
+    )
     kallor: list[Kalla] = Field(
         default=[],
         title="Källor",

@@ -158,6 +158,12 @@ class OrganisationerFil(Strict):
     schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
+    illustrativ: bool = Field(
+        default=False,
+        title="Illustrativ",
+        description="true om innehållet är påhittat för att visa formatet (inte de verkliga "
+        "nämnderna, styrelserna och bolagen); rapporten säger det då på sina första rader.",
+    )
     kallor: list[Kalla] = Field(
         default=[],
         title="Källor",

@@ -243,6 +243,12 @@ class PlanFil(Strict):
     schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
+    illustrativ: bool = Field(
+        default=False,
+        title="Illustrativ",
+        description="true om innehållet är påhittat för att visa formatet (inte den "
+        "beslutade planen); rapporten säger det då på sina första rader.",
+    )
     plan: PlanMeta = Field(title="Plan", description="Uppgifter om planen.")
     mal: Mal = Field(title="Mål", description="Planens mål och delmål.")
     fokusomraden: list[Fokusomrade] = Field(

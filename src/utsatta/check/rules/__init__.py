@@ -27,6 +27,7 @@ def check_rules(ds: DataSet) -> list[Finding]:
     giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
     for rep in ds.rapporter:
         out += rapport.check(rep, known, giltighet)
-        out += lankar.check(rep)
+    for src in ds.files():  # every free text of every file kind
+        out += lankar.check(src)
     out += check_validity(ds)
     return out

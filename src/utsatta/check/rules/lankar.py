@@ -1,6 +1,10 @@
-"""A warning for what in a nämnd's free text the reports show otherwise than an editor's
-preview (``utsatta.mdtext``): a link that loses its address, an image, a reference definition
-(gone) and raw HTML (text); the nämnd learns it when it commits, not when it reads the report.
+"""A warning for what in a free text the reports show otherwise than an editor's preview
+(``utsatta.mdtext``): a link that loses its address, an image, a reference definition (gone)
+and raw HTML (text); the author learns it when they commit, not when they read the report.
+
+Every text an author writes is checked, in every file kind: each field the model types as
+``Text`` (or a list of them), at any depth, found from the models' own annotations, not from a
+list of names, so a field added later is covered too.
 
 Which constructs, and why: docs/decisions/0098-varning-lank-som-text.md. A text without ``[``
 or ``<`` cannot hold one (``mdtext.may_show_as_text``), so markdown-it is imported only for a
@@ -8,15 +12,20 @@ text that could; most data never needs it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from types import UnionType
+from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel
 
 from utsatta import escape, lineends, mdtext
 from utsatta.fileio import read_regular
 from utsatta.findings import Finding, Path_, varning
-from utsatta.load.dataset import FREE_TEXTS, NOT_KEPT, SourceFile
+from utsatta.load.dataset import NOT_KEPT, SourceFile
 from utsatta.load.yamlread import decode
 from utsatta.mdtext import is_web_address
+from utsatta.model.common import Text
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -29,25 +38,76 @@ _QUOTE = 60
 
 
 def check(src: SourceFile[Any]) -> list[Finding]:
-    """One warning per free text of a report that holds what :func:`shown_as_text` lists."""
-    rep = src.model
-    if rep is None:
+    """One warning per free text of the file that holds what :func:`shown_as_text` lists."""
+    if src.model is None:
         return []
-    may = mdtext.may_show_as_text
     out: list[Finding] = []
-    # Runs on every text of every report in pre-commit: a text validate did not keep failed the
-    # pre-test already (load.dataset), and the place of a text is built only for one that
-    # passes it (the model's __dict__ spares pydantic's attribute lookup).
-    for ii, item in enumerate(rep.insatser):
-        values = item.__dict__
-        for name in FREE_TEXTS:
-            text = values[name]
-            if text is not None and text is not NOT_KEPT and may(text):
-                out += _warning(src, ("insatser", ii, name), text)
-        for bi, text in enumerate(values["behov"]):
-            if text is not NOT_KEPT and may(text):
-                out += _warning(src, ("insatser", ii, "behov", bi), text)
+    _walk(src, src.model, (), out)
     return out
+
+
+def _walk(src: SourceFile[Any], node: BaseModel, path: Path_, out: list[Finding]) -> None:
+    # Runs on every part of every file in pre-commit: the fields to look at come from a cache
+    # per class, a text is parsed only when it passes the cheap pre-test (a report's text that
+    # validate did not keep reads NOT_KEPT, which does not), and the model's __dict__ spares
+    # pydantic's attribute lookup.
+    may = mdtext.may_show_as_text
+    texts, lists, parts = _fields(type(node))
+    values = node.__dict__
+    for name in texts:
+        text = values[name]
+        if text is not None and text is not NOT_KEPT and may(text):
+            out += _warning(src, (*path, name), text)
+    for name in lists:
+        for i, text in enumerate(values[name] or ()):
+            if text is not NOT_KEPT and may(text):
+                out += _warning(src, (*path, name, i), text)
+    for name in parts:
+        value = values[name]
+        if isinstance(value, BaseModel):
+            _walk(src, value, (*path, name), out)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk(src, item, (*path, name, i), out)
+
+
+#: the mark that makes a ``str`` a ``Text`` (model.common): the check every free text passes
+_TEXT_CHECK = get_args(Text)[1]
+
+
+@functools.cache
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A model's text fields, its fields of lists of texts, and its fields that may hold
+    models, in the model's order, from its annotations."""
+    texts: list[str] = []
+    lists: list[str] = []
+    parts: list[str] = []
+    for name, info in cls.model_fields.items():
+        plain = info.annotation is str and any(m is _TEXT_CHECK for m in info.metadata)
+        if plain or _is_text(info.annotation):
+            texts.append(name)
+        elif get_origin(info.annotation) is list and _is_text(get_args(info.annotation)[0]):
+            lists.append(name)
+        elif _holds_model(info.annotation):
+            parts.append(name)
+    return tuple(texts), tuple(lists), tuple(parts)
+
+
+def _is_text(tp: Any) -> bool:
+    """``Text`` or ``Text | None``."""
+    if get_origin(tp) is Annotated:
+        return any(m is _TEXT_CHECK for m in tp.__metadata__)
+    if get_origin(tp) in (Union, UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return len(args) == 1 and _is_text(args[0])
+    return False
+
+
+def _holds_model(tp: Any) -> bool:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return True
+    return any(_holds_model(a) for a in get_args(tp))
 
 
 def _warning(src: SourceFile[Any], path: Path_, text: str) -> list[Finding]:

@@ -11,12 +11,15 @@ read; 120 a formatted file could not be written, 4 its write was refused (0060).
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utsatta.cli.options import DataOption, data_dir_for_paths
 from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, out, shown
+
+if TYPE_CHECKING:
+    from utsatta.fmt import FmtResult
 
 __all__ = ["fmt", "run"]
 
@@ -56,10 +59,13 @@ def fmt(
     raise typer.Exit(run(list(paths or []), check=check, data=data, echo=_echo))
 
 
-def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str | None]], Path]:
-    """The files to format, each with its kind (None: not a data file utsatta knows), and the
-    data folder they must stay inside."""
+def _targets(
+    paths: list[Path], data: Path | None
+) -> tuple[list[tuple[Path, str | None]], Path, list["FmtResult"]]:
+    """The files to format, each with its kind (None: not a data file utsatta knows), the data
+    folder they must stay inside, and what in the named folders is not read (with why)."""
     from utsatta.findings import Finding
+    from utsatta.fmt import in_folder
     from utsatta.load.files import classify, discover
 
     for p in paths:
@@ -69,10 +75,11 @@ def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str
     if not paths:
         ignored: list[Finding] = []
         found, _ = discover(root, ignored)
-        return [(p, kind) for p, kind in found], root
+        return [(p, kind) for p, kind in found], root, []
     # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).
     root_abs = Path(os.path.abspath(root))  # noqa: PTH100
     targets: list[tuple[Path, str | None]] = []
+    skipped: list[FmtResult] = []
     seen: set[Path] = set()
     for p in paths:
         p_abs = Path(os.path.abspath(p))  # noqa: PTH100
@@ -83,15 +90,23 @@ def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str
                 f"{shown(p)} ligger inte i datamappen {shown(root)}.", param_hint="FILER"
             ) from None
         if p.is_dir():
-            for f in sorted(p.rglob("*.yaml")):
-                kind = classify(root_abs, Path(os.path.abspath(f)))  # noqa: PTH100
-                if kind is not None and f not in seen:  # other files: `validate` warns
-                    seen.add(f)
+            # The data folder's own walk: a linked folder in it (or the folder itself, if it
+            # is a link) is named, not skipped in silence, and never followed.
+            files, unread = in_folder(root, p)
+            for f, kind in files:
+                f_abs = Path(os.path.abspath(f))  # noqa: PTH100
+                if f_abs not in seen:
+                    seen.add(f_abs)
                     targets.append((f, kind))
-        elif p not in seen:
-            seen.add(p)
+            for r in unread:
+                r_abs = Path(os.path.abspath(r.path))  # noqa: PTH100
+                if r_abs not in seen:
+                    seen.add(r_abs)
+                    skipped.append(r)
+        elif p_abs not in seen:
+            seen.add(p_abs)
             targets.append((p, classify(root_abs, p_abs)))
-    return targets, root
+    return targets, root, skipped
 
 
 def run(
@@ -105,9 +120,10 @@ def run(
     from utsatta.fmt import FmtResult, format_file, not_checked
     from utsatta.load.files import display_path
 
-    targets, root = _targets(paths, data)
+    targets, root, skipped = _targets(paths, data)
     changed: list[FmtResult] = []
-    skipped = [] if paths else not_checked(root)  # links out of the folder …: never silent
+    if not paths:
+        skipped = not_checked(root)  # links out of the folder …: never silent
     failed: list[FmtResult] = list(skipped)
     for skip in skipped:
         echo(f"inte kontrollerad: {shown(display_path(skip.path))}: {skip.error}")

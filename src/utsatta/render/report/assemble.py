@@ -60,7 +60,9 @@ def build(ds: DataSet, ar: int) -> ReportView:
     # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
     shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
     per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
-    illustrativt = banner.illustrativt(per_year, upp, results, ar, names)
+    illustrativt = banner.illustrativt(
+        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr
+    )
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,

@@ -3,7 +3,8 @@
 The illustrative notice covers every file whose content the report shows, of any year: the
 organisations' reports of every plan year up to the report's (§1's outcomes over the period,
 Bilaga C, §4's earlier behov), the year's uppföljning (the whole file, or the parts of a real
-one marked illustrative) and every indicator (docs/decisions/0112-illustrativ-notis.md).
+one marked illustrative), every indicator, and the shared files every section reads: the plan,
+the organisations, the police's lists (docs/decisions/0112-illustrativ-notis.md, 0121).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Final
 from pydantic import BaseModel
 
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.model.omraden import OmradenFil
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.report.sections.names import Names
@@ -91,16 +95,36 @@ def _uppfoljning(upp: UppfoljningFil | None, ar: int) -> list[str]:
     return []
 
 
+def _delade(
+    plan: PlanFil | None, orgs: OrganisationerFil | None, omr: OmradenFil | None
+) -> list[str]:
+    """The shared files marked illustrative: every section reads them, so they come first."""
+    return [
+        text
+        for model, text in (
+            (plan, "planens innehåll (plan.yaml)"),
+            (orgs, "uppgifterna om nämnder, styrelser och bolag (organisationer.yaml)"),
+            (omr, "polisens listor över utsatta områden (omraden.yaml)"),
+        )
+        if model is not None and model.illustrativ
+    ]
+
+
 def illustrativt(
     reports_by_year: Mapping[int, Mapping[str, RapportFil]],
     upp: UppfoljningFil | None,
     results: Sequence[IndicatorResult],
     ar: int,
     names: Names,
+    *,
+    plan: PlanFil | None = None,
+    orgs: OrganisationerFil | None = None,
+    omr: OmradenFil | None = None,
 ) -> list[str]:
-    """What the notice says is illustrative, by kind and year: the year's uppföljning, the
-    reports of every year the report shows (``reports_by_year``), the indicators."""
-    out = _uppfoljning(upp, ar) + _rapporter(reports_by_year, ar, names)
+    """What the notice says is illustrative, by kind and year: the shared files (plan,
+    organisations, the police's lists), the year's uppföljning, the reports of every year the
+    report shows (``reports_by_year``), the indicators."""
+    out = _delade(plan, orgs, omr) + _uppfoljning(upp, ar) + _rapporter(reports_by_year, ar, names)
     indikatorer = [r.indikator.namn for r in results if r.indikator.illustrativ]
     if len(indikatorer) > BANNER_NAMN:
         out.append(f"{len(indikatorer)} indikatorer (markerade med ”illustrativa värden”)")
