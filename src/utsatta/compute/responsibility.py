@@ -264,6 +264,11 @@ class Duties:
         samordningsansvar) in ``ar``, heirs included, in the order of the plan."""
         return list(self._holders(insats, ar, "ansvar"))
 
+    def exists(self, org: str, ar: int) -> bool:
+        """Whether ``org`` is a known organisation that exists at the end of ``ar``."""
+        o = self._by_id.get(org)
+        return o is not None and exists_at_year_end(o, ar)
+
     def holds(self, org: str, insats: str, ar: int, kolumn: Kolumn = "alla") -> bool:
         """Whether ``org`` holds ``insats`` (its ``kolumn``) in ``ar``: a lookup, for checks
         that ask about every entry of thousands of reports."""
