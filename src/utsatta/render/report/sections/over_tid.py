@@ -147,5 +147,5 @@ def _change(
 
 
 def _tolkning(steps: Sequence[Arv]) -> str:
-    """", slutledd" if any step is an inference, else ", bekräftad"."""
+    """ ", slutledd" if any step is an inference, else ", bekräftad"."""
     return ", slutledd" if any(s.tolkning == "slutledd" for s in steps) else ", bekräftad"
