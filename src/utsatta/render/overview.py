@@ -218,7 +218,7 @@ def _dated(entry: dict[str, Any]) -> str:
         *([f"från {entry['giltig_fran']}"] if entry["giltig_fran"] else []),
         *([f"upphörde {entry['giltig_till']}"] if entry["giltig_till"] else []),
     ]
-    return entry["namn"] + (f" ({', '.join(when)})" if when else "")
+    return str(entry["namn"]) + (f" ({', '.join(when)})" if when else "")
 
 
 def _as_written(written: list[dict[str, Any]], entries: list[dict[str, Any]]) -> str:

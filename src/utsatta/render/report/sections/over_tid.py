@@ -76,9 +76,9 @@ def over_tid(
     duties = duties_of(ds)
     # who each organisation succeeded (any insats): one pass, not one per row
     pred: dict[str, list[str]] = {}
-    for org in by_id.values():
-        for e in org.efterfoljare:
-            pred.setdefault(e.organisation, []).append(org.id)
+    for known in by_id.values():
+        for e in known.efterfoljare:
+            pred.setdefault(e.organisation, []).append(known.id)
     insatser = []
     fanns_inte = False
     for ins in plan.insatser:
@@ -88,12 +88,12 @@ def over_tid(
             continue
         rader = []
         for o in names.orgs_in_order(orgs):
-            org = by_id.get(o)
-            row = tuple(cells.get((o, y)) or _empty(org, y) for y in years)
+            found = by_id.get(o)
+            row = tuple(cells.get((o, y)) or _empty(found, y) for y in years)
             fanns_inte |= any(c.nyckel == "fanns-inte" for c in row)
             label = names.org(o)
-            if org is not None and any(not exists_at_year_end(org, y) for y in years):
-                label += f" ({_change(org, ins.id, duties, pred.get(o, []), names)})"
+            if found is not None and any(not exists_at_year_end(found, y) for y in years):
+                label += f" ({_change(found, ins.id, duties, pred.get(o, []), names)})"
             rader.append(TidRad(label, row))
         insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, tuple(rader)))
     serier = tuple(
