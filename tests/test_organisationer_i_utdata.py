@@ -21,7 +21,7 @@ from utsatta.model.plan import PlanFil
 from utsatta.render.overview import plan_data, plan_text
 from utsatta.render.report import build, render
 from utsatta.render.report.view import InsatsVy, ReportView
-from utsatta.scaffold import report_scaffold
+from utsatta.scaffold import codeowners, report_scaffold
 
 DATA = Path(__file__).parent.parent / "data"
 _DS = load(DATA)
@@ -363,3 +363,21 @@ def test_arv_carries_the_day_the_heir_took_over() -> None:
     # fastighetsnämnden passes only 2:1 and 2:4 on
     assert duties.successors("fastighetsnamnden", "2:2") == []
     assert duties.successors("grundskolenamnden", "2:2") == []
+
+
+def test_codeowners_gives_the_heir_of_a_coordinator_the_reports_it_coordinates(
+    data: Path,
+) -> None:
+    """Stadsfastighetsnämnden coordinates 2:2 from 2023 (Lokalnämnden's heir): with
+    --med-samordnare its reviewers own förskolenämndens reports too."""
+    path = data / "organisationer.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  - id: stadsfastighetsnamnden")
+    at = text.index("    granskare: []", at)
+    path.write_text(
+        text[:at] + "    granskare: ['@stadsfastighet']" + text[at + len("    granskare: []") :],
+        encoding="utf-8",
+    )
+    lines = codeowners(load(data), "data", coordinators=True).splitlines()
+    assert "/data/rapporter/*/forskolenamnden.yaml @stadsfastighet" in lines
+    assert "/data/rapporter/*/utbildningsnamnden.yaml @stadsfastighet" not in lines

@@ -16,7 +16,6 @@ from utsatta.compute.responsibility import (
     Duties,
     exists_at_year_end,
     matrix,
-    responsible,
     samordnande,
 )
 from utsatta.escape import shorten, terminal
@@ -327,16 +326,23 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
         ):
             lines.append(f"{prefix}{name} {owners}")
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
+    # The file pattern covers every year: whoever holds or coordinates an insats in any year
+    # (heirs included), asked once per insats, not once per organisation.
+    per_insats: list[tuple[frozenset[str], list[str]]] = []
+    if coordinators and ds.plan and ds.plan.model:
+        duties = Duties(list(ds.plan.model.insatser), orgs)
+        per_insats = [
+            (frozenset(duties.responsible(i.id)), duties.samordnande(i.id))
+            for i in ds.plan.model.insatser
+        ]
     for org in orgs.organisationer:
         path = f"{prefix}rapporter/*/{org.id}.yaml"
         owners_of = unique_handles(org.granskare)
         if not owners_of:
             lines.append(f"# {path}: inga egna granskare angivna")
-        if coordinators and ds.plan and ds.plan.model:
-            for insats in ds.plan.model.insatser:
-                if org.id not in responsible(insats, orgs):
-                    continue
-                for coordinator in samordnande(insats, orgs):
+        for holders, coordinating in per_insats:
+            if org.id in holders:
+                for coordinator in coordinating:
                     owners_of = unique_handles([*owners_of, *reviewers[coordinator]])
         if owners_of:
             lines.append(f"{path} {' '.join(owners_of)}")
