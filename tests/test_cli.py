@@ -137,6 +137,18 @@ def test_bundled_data_is_used_outside_a_data_repo(tmp_path: Path) -> None:
     assert len(json.loads(proc.stdout)["insatser"]) == 15
 
 
+def _org(ident: str, namn: str, grupp: str | None = None) -> dict[str, object]:
+    """An organisation in ``plan --format json`` that existed throughout the plan."""
+    return {
+        "id": ident,
+        "namn": namn,
+        "grupp": grupp,
+        "giltig_fran": None,
+        "giltig_till": None,
+        "efterfoljare": [],
+    }
+
+
 def test_plan_json_shape() -> None:
     code, out, _ = invoke("plan", "--format", "json", "--data", str(BASE))
     assert code == 0
@@ -145,11 +157,27 @@ def test_plan_json_shape() -> None:
         "id": "1:1",
         "titel": "Skolan som arena",
         "fokusomrade": "1",
-        "samordningsansvar": [{"id": "grundskolenamnden", "namn": "Grundskolenämnden"}],
+        "samordningsansvar": [_org("grundskolenamnden", "Grundskolenämnden")],
         "ansvar": [
-            {"id": "grundskolenamnden", "namn": "Grundskolenämnden"},
-            {"id": "socialnamnd-nordost", "namn": "Socialnämnd Nordost"},
+            _org("grundskolenamnden", "Grundskolenämnden"),
+            _org("socialnamnd-nordost", "Socialnämnd Nordost", "socialnamnderna"),
         ],
+        "i_planen": {
+            "samordningsansvar": [
+                {"id": "grundskolenamnden", "namn": "Grundskolenämnden", "typ": "organisation"}
+            ],
+            "ansvar": [
+                {"id": "grundskolenamnden", "namn": "Grundskolenämnden", "typ": "organisation"},
+                {"id": "socialnamnderna", "namn": "Socialnämnderna", "typ": "grupp"},
+            ],
+        },
+        "per_ar": {
+            str(y): {
+                "samordningsansvar": ["grundskolenamnden"],
+                "ansvar": ["grundskolenamnden", "socialnamnd-nordost"],
+            }
+            for y in range(2022, 2026)
+        },
         "uppfoljning": {
             "typ": "arlig",
             "ar": None,

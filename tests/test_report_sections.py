@@ -578,15 +578,18 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
     insats_21 = md[md.index("#### Insats 2:1:") : md.index("#### Insats 2:2:")]
     assert (
         "| Nämnden för demokrati och medborgarservice | Ansvarig som efterträdare till Nämnden för "
-        f"konsument- och medborgarservice (bekräftad), {grupp} |"
+        f"konsument- och medborgarservice från 2021-11-01 (bekräftad), {grupp} |"
     ) in insats_21
     assert (
         "| Stadsfastighetsnämnden | Ansvarig som efterträdare till Fastighetsnämnden och "
-        f"Lokalnämnden (slutledd), {grupp} |"
+        f"Lokalnämnden från 2023-01-01 (slutledd), {grupp} |"
     ) in insats_21
     assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
     insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
-    samordnande = "Samordnande som efterträdare till Lokalnämnden (slutledd)"
+    # Lokalnämnden was in both columns: its heir coordinates and is responsible (fakta.md §6)
+    samordnande = (
+        "Samordnande och ansvarig som efterträdare till Lokalnämnden från 2023-01-01 (slutledd)"
+    )
     assert f"| Stadsfastighetsnämnden | {samordnande} |" in insats_22
     assert "enligt planen;" not in md and "ärvt från" not in md and "slutlett" not in md
 

@@ -214,7 +214,9 @@ def test_shipped_2025_list_and_2023_missing_reports() -> None:
     assert all(m.organisation != "Byggnadsnämnden" for m in v.saknade)
     rows = [o for f in v.fokusomraden for i in f.insatser for o in i.organisationer]
     assert not [o for o in rows if o.organisation == "Byggnadsnämnden"]
-    assert any("som efterträdare till Byggnadsnämnden (slutledd)" in o.roll for o in rows)
+    assert any(
+        "som efterträdare till Byggnadsnämnden från 2023-01-01 (slutledd)" in o.roll for o in rows
+    )
     assert v.omraden.upplagor[:4] == (2015, 2017, 2019, 2021)
     early = [
         c for r in v.omraden.rader for c in r.celler[:4] if c.nyckel not in ("saknas", "okand")

@@ -98,6 +98,7 @@ def test_konsument_och_medborgarservice_owes_nothing_in_2022() -> None:
         "demokrati-och-medborgarservice",
         "bekraftad",
         ("goteborg-namnden-demokrati-och-medborgarservice",),
+        "2021-11-01",
     )
     assert why == Ansvarsgrund(
         "demokrati-och-medborgarservice", "3:1", 2022, True, "arv", ((step,),), False

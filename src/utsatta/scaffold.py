@@ -11,12 +11,11 @@ from pathlib import Path
 
 from utsatta.compute.duties import reported
 from utsatta.compute.responsibility import (
+    Ansvarsgrund,
     Cell,
     Duties,
     exists_at_year_end,
     matrix,
-    resolve,
-    responsible,
     samordnande,
 )
 from utsatta.escape import shorten, terminal
@@ -175,6 +174,35 @@ def _predecessors(ds: DataSet, ar: int, organisation: str) -> list[str]:
     return [o.id for o in orgs if o.id in found]
 
 
+def _inherited(grund: Ansvarsgrund | None, names: dict[str, str]) -> str | None:
+    """Whom an inherited insats comes from, for the comment above it: "Ni har insatsen som
+    efterträdare till Lokalnämnden från 2023-01-01 (planen nämner Lokalnämnden, inte er). …";
+    None when the plan names the organisation itself and nothing is inherited."""
+    if grund is None or not grund.arv:
+        return None
+    when: dict[str, str] = {}
+    for chain in grund.arv:
+        via = [names.get(s.fran, s.fran) for s in chain]
+        when.setdefault(
+            via[0] + (f" (via {och(via[1:])})" if len(via) > 1 else ""), chain[-1].datum
+        )
+    if len(set(when.values())) == 1:
+        fran = f"{och(list(when))} från {next(iter(when.values()))}"
+    else:
+        fran = och([f"{who} från {day}" for who, day in when.items()])
+    named = och(list(dict.fromkeys(names.get(o, o) for o in grund.fran())))
+    if grund.grund == "planen":
+        text = f"Planen ger er insatsen, och ni har den också som efterträdare till {fran}."
+    else:
+        text = f"Ni har insatsen som efterträdare till {fran} (planen nämner {named}, inte er)."
+    if grund.slutledd:
+        text += (
+            " Övertagandet är en slutsats av källornas beskrivning av ansvarsområdena "
+            "(slutledd i organisationer.yaml), inte något källan anger."
+        )
+    return text
+
+
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     """The YAML text of a new report; the organisation and year must already be checked."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
@@ -212,6 +240,9 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
         insats = by_id[insats_id]
         out.append("")
         out += _comment_block(f"Insats {insats.id}: {insats.titel}", "  ")
+        arv = _inherited(m.grunder.get((organisation, insats_id)), names)
+        if arv:
+            out += _comment_block(arv, "  ")
         out += [
             f'  - insats: "{insats.id}"',
             f"    # Läget i slutet av året. Ett av: {_STATUSAR}.",
@@ -295,16 +326,23 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
         ):
             lines.append(f"{prefix}{name} {owners}")
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
+    # The file pattern covers every year: whoever holds or coordinates an insats in any year
+    # (heirs included), asked once per insats, not once per organisation.
+    per_insats: list[tuple[frozenset[str], list[str]]] = []
+    if coordinators and ds.plan and ds.plan.model:
+        duties = Duties(list(ds.plan.model.insatser), orgs)
+        per_insats = [
+            (frozenset(duties.responsible(i.id)), duties.samordnande(i.id))
+            for i in ds.plan.model.insatser
+        ]
     for org in orgs.organisationer:
         path = f"{prefix}rapporter/*/{org.id}.yaml"
         owners_of = unique_handles(org.granskare)
         if not owners_of:
             lines.append(f"# {path}: inga egna granskare angivna")
-        if coordinators and ds.plan and ds.plan.model:
-            for insats in ds.plan.model.insatser:
-                if org.id not in responsible(insats, orgs):
-                    continue
-                for coordinator in resolve(insats.samordningsansvar, orgs):
+        for holders, coordinating in per_insats:
+            if org.id in holders:
+                for coordinator in coordinating:
                     owners_of = unique_handles([*owners_of, *reviewers[coordinator]])
         if owners_of:
             lines.append(f"{path} {' '.join(owners_of)}")

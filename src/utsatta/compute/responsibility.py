@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Literal
 
@@ -37,6 +38,12 @@ class Cell(StrEnum):
     FRIVILLIG = "frivillig"  # under-planperioden, before the last year
     TIDIGARE = "lämnad tidigare"  # under-planperioden, reported in an earlier year
     EJ_AKTUELL = "ej aktuell"  # not responsible, or not due this year
+
+
+def day_after(day: str) -> str:
+    """The ISO date after ``day`` (a validated ÅÅÅÅ-MM-DD): the first day a successor holds
+    what an organisation that ceased on ``day`` held."""
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
 def exists_at_year_end(org: Organisation, ar: int) -> bool:
@@ -102,16 +109,20 @@ def _resolve(ids: Iterable[str], index: _Index, ar: int | None) -> list[str]:
 # --- why an organisation owes (or does not owe) an insats ----------------------------------------
 
 Grund = Literal["planen", "arv", "upphord", "ej-bildad", "ej-namnd"]
+#: Which of the plan's columns a question is about: samordningsansvar, ansvar, or both.
+Kolumn = Literal["samordning", "ansvar", "alla"]
 
 
 @dataclass(frozen=True)
 class Arv:
-    """One step of inheritance: ``efterfoljare`` took over ``insats`` from ``fran``."""
+    """One step of inheritance: ``till`` took over the insats from ``fran`` on ``datum`` (the
+    day after ``fran``'s last day)."""
 
     fran: str
     till: str
     tolkning: Literal["bekraftad", "slutledd"]
     kallor: tuple[str, ...]
+    datum: str
 
 
 @dataclass(frozen=True)
@@ -149,28 +160,34 @@ class Duties:
     insatser: list[Insats]
     orgs: OrganisationerFil
     _by_id: dict[str, Organisation] = field(init=False)
-    _named: dict[str, list[str]] = field(init=False)
-    _coord: dict[str, list[str]] = field(init=False)
+    _named: dict[Kolumn, dict[str, list[str]]] = field(init=False)
     _succ: dict[str, list[Efterfoljare]] = field(init=False)
-    _cache: dict[tuple[str, int, bool], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
+    _cache: dict[tuple[str, int, Kolumn], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
 
     def __post_init__(self) -> None:
         index = _index(self.orgs)
         self._by_id = index.by_id
         self._succ = index.succ
-        self._coord = {i.id: _resolve(i.samordningsansvar, index, None) for i in self.insatser}
         self._named = {
-            i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None) for i in self.insatser
+            "samordning": {i.id: _resolve(i.samordningsansvar, index, None) for i in self.insatser},
+            "ansvar": {i.id: _resolve(i.ansvar, index, None) for i in self.insatser},
+            "alla": {
+                i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None)
+                for i in self.insatser
+            },
         }
         self._cache = {}
 
-    def _holders(self, insats: str, ar: int, coord: bool) -> dict[str, list[tuple[Arv, ...]]]:
-        """Holders of ``insats`` in ``ar`` → their inheritance chains (``()`` when named)."""
-        key = (insats, ar, coord)
+    def _holders(
+        self, insats: str, ar: int, kolumn: Kolumn = "alla"
+    ) -> dict[str, list[tuple[Arv, ...]]]:
+        """Holders of ``insats``'s ``kolumn`` in ``ar`` → their inheritance chains (``()``
+        when named)."""
+        key = (insats, ar, kolumn)
         found = self._cache.get(key)
         if found is None:
             found = {}
-            for org in (self._coord if coord else self._named).get(insats, []):
+            for org in self._named[kolumn].get(insats, []):
                 self._walk(org, insats, ar, (), found)
             self._cache[key] = found
         return found
@@ -191,15 +208,26 @@ class Duties:
             return
         if o.giltig_till is None or o.giltig_till >= f"{ar:04d}-12-31":
             return  # not started yet: holds nothing and passes nothing on
-        for e in self._succ.get(org, ()):
-            if e.insatser is None or insats in e.insatser:
-                step = Arv(org, e.organisation, e.tolkning, tuple(e.kallor))
-                self._walk(e.organisation, insats, ar, (*chain, step), out)
+        for step in self.successors(org, insats):
+            self._walk(step.till, insats, ar, (*chain, step), out)
+
+    def successors(self, org: str, insats: str) -> list[Arv]:
+        """The steps by which ``org``'s part in ``insats`` passes on when it ceases: one per
+        successor that takes the insats over (none if ``org`` has no end date)."""
+        o = self._by_id.get(org)
+        if o is None or o.giltig_till is None:
+            return []
+        datum = day_after(o.giltig_till)
+        return [
+            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum)
+            for e in self._succ.get(org, ())
+            if e.insatser is None or insats in e.insatser
+        ]
 
     def _ever(self, insats: str, *, coord: bool) -> list[str]:
         """The plan's organisations for ``insats``, then every heir, whatever the year."""
         out: dict[str, None] = {}
-        todo = deque((self._coord if coord else self._named).get(insats, []))
+        todo = deque(self._named["samordning" if coord else "alla"].get(insats, []))
         while todo:
             org = todo.popleft()
             if org in out or org not in self._by_id:
@@ -222,26 +250,41 @@ class Duties:
                 dict.fromkeys([*self._ever(insats, coord=True), *self._ever(insats, coord=False)])
             )
         return list(
-            dict.fromkeys([*self._holders(insats, ar, True), *self._holders(insats, ar, False)])
+            dict.fromkeys([*self._holders(insats, ar, "samordning"), *self._holders(insats, ar)])
         )
 
     def samordnande(self, insats: str, ar: int | None = None) -> list[str]:
         """The organisations with samordningsansvar for ``insats`` in ``ar``, heirs included."""
         if ar is None:
             return self._ever(insats, coord=True)
-        return list(self._holders(insats, ar, True))
+        return list(self._holders(insats, ar, "samordning"))
+
+    def ansvariga(self, insats: str, ar: int) -> list[str]:
+        """The organisations that hold ``insats``'s ansvar (the plan's "Ansvar" column, not
+        samordningsansvar) in ``ar``, heirs included, in the order of the plan."""
+        return list(self._holders(insats, ar, "ansvar"))
+
+    def exists(self, org: str, ar: int) -> bool:
+        """Whether ``org`` is a known organisation that exists at the end of ``ar``."""
+        o = self._by_id.get(org)
+        return o is not None and exists_at_year_end(o, ar)
+
+    def holds(self, org: str, insats: str, ar: int, kolumn: Kolumn = "alla") -> bool:
+        """Whether ``org`` holds ``insats`` (its ``kolumn``) in ``ar``: a lookup, for checks
+        that ask about every entry of thousands of reports."""
+        return org in self._holders(insats, ar, kolumn)
 
     def lineage(self, org: str, insats: str, ar: int) -> list[str]:
         """``org`` and every predecessor it holds ``insats`` from in ``ar``."""
         out: dict[str, None] = {org: None}
-        for chain in self._holders(insats, ar, False).get(org, []):
+        for chain in self._holders(insats, ar).get(org, []):
             for step in chain:
                 out.setdefault(step.fran)
         return list(out)
 
     def why(self, org: str, insats: str, ar: int) -> Ansvarsgrund:
         """Why ``org`` owes or does not owe ``insats`` in ``ar`` (see :class:`Ansvarsgrund`)."""
-        chains = self._holders(insats, ar, False).get(org)
+        chains = self._holders(insats, ar).get(org)
         if chains is not None:
             inherited = tuple(c for c in chains if c)
             slutledd = any(step.tolkning == "slutledd" for c in inherited for step in c)

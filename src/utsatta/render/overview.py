@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 from utsatta.compute.duties import year_matrix
-from utsatta.compute.responsibility import Cell, resolve
+from utsatta.compute.responsibility import Cell, Duties, exists_at_year_end, resolve
 from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
+from utsatta.model.organisationer import Organisation
 from utsatta.render import labels
 from utsatta.render.breakdown import per_kon, per_omrade
+from utsatta.wording import och
 
 
 def _t(value: object) -> str:
@@ -42,28 +44,114 @@ def _names(ds: DataSet) -> dict[str, str]:
 
 
 def plan_data(ds: DataSet) -> dict[str, Any]:
+    """The plan's insatser as plain data (shape: docs/decisions/0122-planen-over-tid.md).
+
+    ``samordningsansvar`` and ``ansvar``: the organisations the plan names, a group resolved to
+    the members that existed some time in the plan period, each with its validity and, if it
+    ceased, who took the insats over and from when (``efterfoljare``). ``i_planen``: the ids as
+    the plan writes them. ``per_ar``: who holds each column in each year of the plan period,
+    by the one rule of :class:`~utsatta.compute.responsibility.Duties`.
+    """
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
+    plan = ds.plan.model
     orgs = ds.organisationer.model
-    names = _names(ds)
+    duties = Duties(list(plan.insatser), orgs)
+    g = plan.plan.giltighet
+    years = range(g.fran, g.till + 1)
+    by_id = {o.id: o for o in orgs.organisationer}
+    grupper = {gr.id: gr.namn for gr in orgs.grupper}
+
+    def in_period(org: str) -> bool:
+        return any(exists_at_year_end(by_id[org], y) for y in years)
+
+    def entries(ids: list[str], insats: str) -> list[dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for ident in ids:
+            grupp = ident if ident in grupper else None
+            members = resolve([ident], orgs)
+            for o in members if grupp is None else [m for m in members if in_period(m)]:
+                if o not in out:
+                    out[o] = _org_entry(by_id[o], grupp, insats, duties, by_id, set())
+        return list(out.values())
+
+    def as_written(ids: list[str]) -> list[dict[str, Any]]:
+        return [
+            {"id": i, "namn": grupper[i], "typ": "grupp"}
+            if i in grupper
+            else {"id": i, "namn": by_id[i].namn if i in by_id else i, "typ": "organisation"}
+            for i in ids
+        ]
+
     return {
         "insatser": [
             {
                 "id": i.id,
                 "titel": i.titel,
                 "fokusomrade": i.fokusomrade,
-                "samordningsansvar": [
-                    {"id": o, "namn": names[o]} for o in resolve(i.samordningsansvar, orgs)
-                ],
-                "ansvar": [{"id": o, "namn": names[o]} for o in resolve(i.ansvar, orgs)],
+                "samordningsansvar": entries(i.samordningsansvar, i.id),
+                "ansvar": entries(i.ansvar, i.id),
+                "i_planen": {
+                    "samordningsansvar": as_written(i.samordningsansvar),
+                    "ansvar": as_written(i.ansvar),
+                },
+                "per_ar": {
+                    str(y): {
+                        "samordningsansvar": duties.samordnande(i.id, y),
+                        "ansvar": duties.ansvariga(i.id, y),
+                    }
+                    for y in years
+                },
                 "uppfoljning": {
                     "typ": i.uppfoljning.typ,
                     "ar": i.uppfoljning.ar,
                     "text": i.uppfoljning.text,
                 },
             }
-            for i in ds.plan.model.insatser
+            for i in plan.insatser
         ],
         "ovriga_uppdrag": _ovriga_uppdrag(ds),
+    }
+
+
+def _org_entry(
+    org: Organisation,
+    grupp: str | None,
+    insats: str,
+    duties: Duties,
+    by_id: dict[str, Organisation],
+    seen: set[str],
+) -> dict[str, Any]:
+    """An organisation with its validity and, if it ceased, each successor that took
+    ``insats`` over, from when, with the successor's own successors if it ceased too."""
+    seen = seen | {org.id}
+    return {
+        "id": org.id,
+        "namn": org.namn,
+        "grupp": grupp,
+        "giltig_fran": org.giltig_fran,
+        "giltig_till": org.giltig_till,
+        "efterfoljare": [
+            {
+                "fran": s.datum,
+                "tolkning": s.tolkning,
+                "kallor": list(s.kallor),
+                # the successor as an entry of its own (None: not in organisationer.yaml;
+                # a cycle is cut, check_validity reports it)
+                **(
+                    _org_entry(by_id[s.till], None, insats, duties, by_id, seen)
+                    if s.till in by_id and s.till not in seen
+                    else {
+                        "id": s.till,
+                        "namn": by_id[s.till].namn if s.till in by_id else s.till,
+                        "grupp": None,
+                        "giltig_fran": None,
+                        "giltig_till": None,
+                        "efterfoljare": [],
+                    }
+                ),
+            }
+            for s in duties.successors(org.id, insats)
+        ],
     }
 
 
@@ -129,10 +217,11 @@ def plan_text(ds: DataSet) -> str:
             console.print(_bold(f"Fokusområde {_t(current)}: {_t(fokus.get(current, '?'))}"))
         console.print()
         console.print(_bold(f"Insats {_t(item['id'])}", f" {_t(item['titel'])}"))
-        console.print(
-            "  Samordningsansvar: " + ", ".join(_t(o["namn"]) for o in item["samordningsansvar"])
-        )
-        console.print("  Ansvar: " + ", ".join(_t(o["namn"]) for o in item["ansvar"]))
+        for label, key in (("Samordningsansvar", "samordningsansvar"), ("Ansvar", "ansvar")):
+            line = f"  {label}: " + _as_written(item["i_planen"][key], item[key])
+            console.print(terminal(line), markup=False)
+        for line in _changes(item):
+            console.print(terminal(f"  {line}"), markup=False)
         up = item["uppfoljning"]
         console.print("  Uppföljning: " + labels.uppfoljning_text(up["typ"], up["ar"]))
     if plan.ovriga_uppdrag is not None:
@@ -143,6 +232,63 @@ def plan_text(ds: DataSet) -> str:
             line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
             console.print(_t(line))
     return _text_of(console)
+
+
+def _dated(entry: dict[str, Any]) -> str:
+    """A name with its validity where it did not exist the whole time: "Lokalnämnden
+    (upphörde 2022-12-31)", "Stadsbyggnadsnämnden (från 2023-01-01)"."""
+    when = [
+        *([f"från {entry['giltig_fran']}"] if entry["giltig_fran"] else []),
+        *([f"upphörde {entry['giltig_till']}"] if entry["giltig_till"] else []),
+    ]
+    return str(entry["namn"]) + (f" ({', '.join(when)})" if when else "")
+
+
+def _as_written(written: list[dict[str, Any]], entries: list[dict[str, Any]]) -> str:
+    """The plan's words for one column: each organisation by name, each group by its name and
+    then its members in the plan period; every name dated where it did not exist throughout."""
+    parts = []
+    for w in written:
+        if w["typ"] == "grupp":
+            members = [_dated(e) for e in entries if e["grupp"] == w["id"]]
+            parts.append(f"{w['namn']} (gruppen: {', '.join(members) or 'inga'})")
+        else:
+            found = next((e for e in entries if e["id"] == w["id"]), None)
+            parts.append(_dated(found) if found else w["namn"])
+    return ", ".join(parts)
+
+
+def _changes(item: dict[str, Any]) -> list[str]:
+    """One line per organisation shown for the insats that ceased, with who took the insats
+    over and from when: "Lokalnämnden upphörde 2022-12-31; insatsen togs över av
+    Stadsfastighetsnämnden från 2023-01-01 (slutledd)."."""
+    seen: dict[str, dict[str, Any]] = {}
+    for e in (*item["samordningsansvar"], *item["ansvar"]):
+        if e["giltig_till"]:
+            seen.setdefault(e["id"], e)
+    out: list[str] = []
+    todo = list(seen.values())
+    while todo:
+        e = todo.pop(0)
+        steps = e["efterfoljare"]
+        if not steps:
+            out.append(
+                f"{e['namn']} upphörde {e['giltig_till']}; ingen efterträdare för insatsen är "
+                "angiven i organisationer.yaml."
+            )
+            continue
+        how = "slutledd" if any(s["tolkning"] == "slutledd" for s in steps) else "bekräftad"
+        out.append(
+            f"{e['namn']} upphörde {e['giltig_till']}; insatsen togs över av "
+            + och([s["namn"] for s in steps])
+            + f" från {steps[0]['fran']} ({how})."
+        )
+        # a successor that ceased in turn: its own line, once
+        for s in steps:
+            if s.get("giltig_till") and s["id"] not in seen:
+                seen[s["id"]] = s
+                todo.append(s)
+    return out
 
 
 def invalid_reports(ds: DataSet, ar: int) -> list[str]:

@@ -42,6 +42,8 @@ class Known:
     coordinators: dict[str, list[str]] = field(default_factory=dict)
     #: insats id → the organisations that report it, in plan order (for messages)
     duty_order: dict[str, list[str]] = field(default_factory=dict)
+    #: the duties of any year (who holds what when the report's year is known)
+    rule: Duties | None = None
     names: dict[str, str] = field(default_factory=dict)
     org_set: frozenset[str] = frozenset()
     insats_set: frozenset[str] = frozenset()
@@ -57,6 +59,7 @@ class Known:
         omrade_ids = [o.id for o in omr.omraden] if omr else []
         duty_order: dict[str, list[str]] = {}
         coordinators: dict[str, list[str]] = {}
+        d: Duties | None = None
         if plan and orgs:
             d = Duties(list(plan.insatser), orgs)
             duty_order = {i.id: d.responsible(i.id) for i in plan.insatser}
@@ -72,6 +75,7 @@ class Known:
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,
+            rule=d,
             names={k: shorten(v) for k, v in ds.organisation_names().items()},
             org_set=frozenset(org_ids),
             insats_set=frozenset(insats_ids),

@@ -1,11 +1,19 @@
 """Rules for rapporter/<år>/<organisation>.yaml: the year and the file name agree with the
-content, and every insats is known, due from this organisation and reported once."""
+content, and every insats is known, due from this organisation and reported once.
+
+Who holds an insats is asked for the report's year (the folder's, as the completeness matrix
+does): an organisation that ceased passes its insatser to its successors (decision 0020). A
+report from an organisation that did not exist that year is reported by check_validity; its
+entries are then checked against every year, so the file gets one finding about the year, not
+one per entry.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
+from utsatta.compute.responsibility import Kolumn
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
@@ -72,7 +80,6 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
     known_org = org in known.org_set
-    name = known.names.get(org, org)
     seen: set[str] = set()
     for ii, item in enumerate(rep.insatser):
         at = ("insatser", ii)
@@ -90,19 +97,8 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         out += _contradictions(f, at, item)
         if known.insats_ids and insats not in known.insats_set:
             out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))
-        elif known.duties and known_org and org not in known.duties.get(insats, frozenset()):
-            due = known.duty_order.get(insats, [])
-            out.append(
-                fel(
-                    f,
-                    (*at, "insats"),
-                    "ej-ansvarig",
-                    f"{name} har inget ansvar för insats {insats} enligt planen. Ta bort "
-                    "posten; insatsen rapporteras av "
-                    + ", ".join(known.names.get(o, o) for o in due)
-                    + ".",
-                )
-            )
+        elif known.duties and known_org and not _holds(known, org, insats, folder_year):
+            out.append(_not_responsible(f, at, known, org, insats, folder_year))
         if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
             out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
@@ -112,8 +108,10 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             item.samordning is not None
             and coordinators is not None
             and known_org
-            and org not in coordinators
+            and not _holds(known, org, insats, folder_year, "samordning")
         ):
+            if known.rule is not None and known.rule.exists(org, folder_year):
+                coordinators = known.rule.samordnande(insats, folder_year)
             out.append(
                 varning(
                     f,
@@ -121,12 +119,47 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                     "ej-samordnande",
                     f"'samordning' skrivs av den som har samordningsansvar för insats "
                     f"{insats} ("
-                    + ", ".join(known.names.get(o, o) for o in coordinators)
+                    + (", ".join(known.names.get(o, o) for o in coordinators) or "ingen")
                     + "). Flytta texten till 'nulage' eller ta bort den.",
                     at_key=True,
                 )
             )
     return out
+
+
+def _holds(known: Known, org: str, insats: str, ar: int, kolumn: Kolumn = "alla") -> bool:
+    """Whether ``org`` holds ``insats`` in ``ar`` (one rule: :class:`Duties`). For an
+    organisation that did not exist that year (check_validity's finding), whether it holds it
+    in any year."""
+    rule = known.rule
+    if rule is None or not rule.exists(org, ar):
+        if kolumn == "samordning":
+            return org in known.coordinators.get(insats, ())
+        return org in known.duties.get(insats, frozenset())
+    return rule.holds(org, insats, ar, kolumn)
+
+
+def _not_responsible(
+    f: str, at: tuple[str, int], known: Known, org: str, insats: str, ar: int
+) -> Finding:
+    """ej-ansvarig: who reports ``insats`` for ``ar`` instead (those that hold it that year,
+    never an organisation that had ceased)."""
+    name = known.names.get(org, org)
+    rule = known.rule
+    if rule is None:
+        due, when = known.duty_order.get(insats, []), ""
+    else:
+        due, when = rule.responsible(insats, ar), f" för {ar}"
+    head = f"{name} har inget ansvar för insats {insats}{when} enligt planen"
+    if rule is not None and org in known.duties.get(insats, frozenset()):
+        # it holds the insats another year: before or after a succession
+        head += " (bara andra år, enligt efterträdarna i organisationer.yaml)"
+    who = (
+        f"insatsen rapporteras{when} av " + ", ".join(known.names.get(o, o) for o in due) + "."
+        if due
+        else f"ingen organisation har insatsen{when} enligt organisationer.yaml."
+    )
+    return fel(f, (*at, "insats"), "ej-ansvarig", f"{head}. Ta bort posten; {who}")
 
 
 #: Per status, the assessments it contradicts: an insats cancelled cannot reach its result

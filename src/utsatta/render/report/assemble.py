@@ -83,7 +83,7 @@ def build(ds: DataSet, ar: int) -> ReportView:
         omraden=omraden,
         saknade=saknade_vyer,
         saknade_not=saknade_not,
-        kallor=sources.kallor(plan, omr, ar, results, reports, names),
+        kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs),
         uppfoljning=upp_vy,
         behov=behov_vy(ds, plan, reports, upp, ar, names),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),

@@ -199,6 +199,8 @@ class OverTidVy:
     ar: tuple[int, ...]
     insatser: tuple[InsatsOverTid, ...]
     serier: tuple[SerieRad, ...]
+    #: some cell says "upphörd" or "ej bildad" (the legend then explains them)
+    fanns_inte: bool = False
 
 
 @dataclass(frozen=True)

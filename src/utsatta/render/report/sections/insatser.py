@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
-from utsatta.compute.responsibility import Cell, Matrix, resolve, responsible, samordnande
+from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import BEDOMNING, LAGE, RAPPORTSTATUS, cap, uppfoljning_text
 from utsatta.render.report.sections.names import Names
@@ -32,24 +32,39 @@ def _grund(
     names: Names,
 ) -> str | None:
     """Why ``org`` holds ``insats`` where the plan does not name it itself, in words after the
-    role, with its leading space or comma: " som efterträdare till Lokalnämnden (slutledd)",
-    ", räknas till gruppen ”…” (slutledd)" (a group computed from a flag, decision 0017), or
-    both; None where the plan names it (or a group that lists it) and nothing is inherited."""
+    role, with its leading space or comma: " som efterträdare till Lokalnämnden från
+    2023-01-01 (slutledd)", ", räknas till gruppen ”…” (slutledd)" (a group computed from a
+    flag, decision 0017), or both; None where the plan names it (or a group that lists it) and
+    nothing is inherited. The date is the day ``org`` took the insats over (the step nearest
+    to it: in a chain, the day its own predecessor ceased)."""
     g = matrix.grunder.get((org, insats))
     chains = g.arv if g is not None else ()
     parts = []
     if chains:
         how: dict[str, str] = {}
+        when: dict[str, str] = {}
         for chain in chains:
+            first = chain[0].fran
             if any(s.tolkning == "slutledd" for s in chain):
-                how[chain[0].fran] = "slutledd"
+                how[first] = "slutledd"
             else:
-                how.setdefault(chain[0].fran, "bekräftad")
-        named = [names.org(o) for o in how]
-        if len(set(how.values())) == 1:
-            fran = f"{och(named)} ({next(iter(how.values()))})"
-        else:
-            fran = och([f"{n} ({h})" for n, h in zip(named, how.values(), strict=True)])
+                how.setdefault(first, "bekräftad")
+            when.setdefault(first, chain[-1].datum)
+        # Said once what all predecessors share (the day, the certainty), else per predecessor:
+        # "Park- och naturnämnden och Trafiknämnden från 2023-01-01 (slutledd)".
+        same_day = len(set(when.values())) == 1
+        same_how = len(set(how.values())) == 1
+        named = [
+            names.org(o)
+            + ("" if same_day else f" från {when[o]}")
+            + ("" if same_how else f" ({how[o]})")
+            for o in how
+        ]
+        fran = och(named)
+        if same_day:
+            fran += f" från {next(iter(when.values()))}"
+        if same_how:
+            fran += f" ({next(iter(how.values()))})"
         # the plan names it too, itself or in a group that lists it
         ocksa = g is not None and g.grund == "planen" and not via_grupp
         parts.append((" enligt planen och" if ocksa else "") + f" som efterträdare till {fran}")
@@ -128,12 +143,14 @@ def insats_vy(
     ic: InsatsCoverage, cov: Coverage, orgs: OrganisationerFil, names: Names, matrix: Matrix
 ) -> InsatsVy:
     """One insats with every organisation that holds it in the year, in the order of the plan:
-    a ceased organisation is not listed, its heirs are, with where they inherited it from."""
+    a ceased organisation is not listed, its heirs are, with where they inherited it from. An
+    heir of an organisation in the plan's "Ansvar" column is in the "Ansvar" line too (the
+    same rule as the year's duties: :class:`Duties`)."""
     ins = ic.insats
     ar = matrix.ar
-    coord = samordnande(ins, orgs, ar)
-    named_ansvar = set(resolve(ins.ansvar, orgs))
-    ansvariga = [o for o in responsible(ins, orgs, ar) if o not in coord or o in named_ansvar]
+    duties = Duties([ins], orgs)
+    coord = duties.samordnande(ins.id, ar)
+    ansvariga = duties.ansvariga(ins.id, ar)
     via = owed_through_urval([ins], orgs).get(ins.id, {})
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
     organisationer = tuple(

@@ -1,5 +1,10 @@
 """Over the years: per insats a matrix organisation × plan year (up to the report year) of the
 reported status and bedömning, so a reader sees what moved; and per indicator its whole series.
+
+A year an organisation did not exist (on its last day: the rule of
+:mod:`utsatta.compute.responsibility`) reads "upphörd" or "ej bildad", not "–" (no report), and
+the row says when it ceased and who took the insats over, or when it started and whom it
+succeeded.
 """
 
 from __future__ import annotations
@@ -7,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from utsatta.compute.coverage import reports_of_year
+from utsatta.compute.duties import duties_of
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
+from utsatta.model.organisationer import Organisation
 from utsatta.model.plan import PlanFil
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import (
@@ -21,9 +29,13 @@ from utsatta.render.report.followup_view import (
 )
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import ankare_insats
+from utsatta.wording import och
 
 #: a year without a report from the organisation on the insats
 INGEN: str = "–"
+#: a year the organisation did not exist on 31 December: it had ceased, or not started yet
+UPPHORD: str = "upphörd"
+EJ_BILDAD: str = "ej bildad"
 
 
 def serie_text(r: IndicatorResult) -> str:
@@ -56,18 +68,84 @@ def over_tid(
                 bedomning = BEDOMNING.get(item.bedomning, item.bedomning)
                 cells = per_insats.setdefault(item.insats, {})
                 cells[(org, y)] = TidCell(f"{status} · {bedomning}", item.bedomning)
+    by_id = (
+        {o.id: o for o in ds.organisationer.model.organisationer}
+        if ds.organisationer and ds.organisationer.model
+        else {}
+    )
+    duties = duties_of(ds)
+    # who each organisation succeeded (any insats): one pass, not one per row
+    pred: dict[str, list[str]] = {}
+    for known in by_id.values():
+        for e in known.efterfoljare:
+            pred.setdefault(e.organisation, []).append(known.id)
     insatser = []
+    fanns_inte = False
     for ins in plan.insatser:
         cells = per_insats.get(ins.id, {})
         orgs = {org for org, _ in cells}
         if not orgs:
             continue
-        rader = tuple(
-            TidRad(names.org(o), tuple(cells.get((o, y), TidCell(INGEN, "ingen")) for y in years))
-            for o in names.orgs_in_order(orgs)
-        )
-        insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, rader))
+        rader = []
+        for o in names.orgs_in_order(orgs):
+            found = by_id.get(o)
+            row = tuple(cells.get((o, y)) or _empty(found, y) for y in years)
+            fanns_inte |= any(c.nyckel == "fanns-inte" for c in row)
+            label = names.org(o)
+            if found is not None and any(not exists_at_year_end(found, y) for y in years):
+                label += f" ({_change(found, ins.id, duties, pred.get(o, []), names)})"
+            rader.append(TidRad(label, row))
+        insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, tuple(rader)))
     serier = tuple(
         SerieRad(r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r)) for r in results
     )
-    return OverTidVy(years, tuple(insatser), serier)
+    return OverTidVy(years, tuple(insatser), serier, fanns_inte)
+
+
+def _empty(org: Organisation | None, ar: int) -> TidCell:
+    """The cell of a year without a report: "–", or why the organisation could not report."""
+    if org is None or exists_at_year_end(org, ar):
+        return TidCell(INGEN, "ingen")
+    if org.giltig_fran is not None and org.giltig_fran > f"{ar:04d}-12-31":
+        return TidCell(EJ_BILDAD, "fanns-inte")
+    return TidCell(UPPHORD, "fanns-inte")
+
+
+def _change(
+    org: Organisation, insats: str, duties: Duties | None, pred: list[str], names: Names
+) -> str:
+    """When ``org`` started or ceased, and from whom or to whom the insats passed, the words
+    inside the brackets after its name, worded as in Bilaga A: "upphörde 2022-12-31;
+    efterträdare: Stadsfastighetsnämnden, slutledd", "bildad 2023-01-01; efterträdare till
+    Lokalnämnden, slutledd"."""
+    parts = []
+    if org.giltig_fran is not None:
+        steps = (
+            [
+                s
+                for o in names.orgs_in_order(dict.fromkeys(pred))
+                for s in duties.successors(o, insats)
+                if s.till == org.id
+            ]
+            if duties is not None
+            else []
+        )
+        parts.append(f"bildad {org.giltig_fran}")
+        if steps:
+            parts.append(
+                "efterträdare till " + och([names.org(s.fran) for s in steps]) + _tolkning(steps)
+            )
+    if org.giltig_till is not None:
+        steps = duties.successors(org.id, insats) if duties is not None else []
+        parts.append(f"upphörde {org.giltig_till}")
+        parts.append(
+            "efterträdare: " + och([names.org(s.till) for s in steps]) + _tolkning(steps)
+            if steps
+            else "ingen efterträdare angiven för insatsen"
+        )
+    return "; ".join(parts)
+
+
+def _tolkning(steps: Sequence[Arv]) -> str:
+    """ ", slutledd" if any step is an inference, else ", bekräftad"."""
+    return ", slutledd" if any(s.tolkning == "slutledd" for s in steps) else ", bekräftad"

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from utsatta.compute.indicators import IndicatorResult, evidence
 from utsatta.model.common import Kalla
 from utsatta.model.omraden import OmradenFil
+from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.render.labels import SAKERHET
@@ -35,10 +36,15 @@ def kallor(
     results: Sequence[IndicatorResult],
     reports: Mapping[str, RapportFil],
     names: Names,
+    orgs: OrganisationerFil | None = None,
 ) -> tuple[KallGrupp, ...]:
-    """The plan's sources, the police lists up to ``ar`` and the sources of their levels, each
-    indicator's sources, and the reports of the year."""
+    """The plan's sources, the sources of the organisations' changes the report shows, the
+    police lists up to ``ar`` and the sources of their levels, each indicator's sources, and
+    the reports of the year."""
     groups = [KallGrupp("Handlingsplanen", tuple(kalla_vy(k) for k in plan.plan.kallor))]
+    changes = _organisation_sources(orgs, ar) if orgs is not None else ()
+    if changes:
+        groups.append(KallGrupp("Organisationer som upphört och deras efterträdare", changes))
     if omr is not None:
         groups.append(
             KallGrupp(
@@ -85,3 +91,21 @@ def kallor(
         )
     )
     return tuple(groups)
+
+
+def _organisation_sources(orgs: OrganisationerFil, ar: int) -> tuple[KallVy, ...]:
+    """The sources for the organisations that had ceased by the end of ``ar`` (so their heirs
+    hold their insatser in the report), for their successions and for the successors, in
+    organisationer.yaml order; none when no organisation had ceased."""
+    last_day = f"{ar:04d}-12-31"
+    by_id = {o.id: o for o in orgs.organisationer}
+    used: set[str] = set()
+    for o in orgs.organisationer:
+        if o.giltig_till is None or o.giltig_till >= last_day:
+            continue
+        used.update(o.kallor)
+        for e in o.efterfoljare:
+            used.update(e.kallor)
+            heir = by_id.get(e.organisation)
+            used.update(heir.kallor if heir is not None else ())
+    return tuple(kalla_vy(k) for k in orgs.kallor if k.id in used)
