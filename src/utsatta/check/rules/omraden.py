@@ -67,8 +67,10 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                 f,
                 ("omraden", oi, "klassning"),
                 "klassning-saknas",
-                f"{shorten(o.namn)} saknar klassning för upplagan {e}. Lägg till den (niva: "
-                "okand om den inte är känd).",
+                f"{shorten(o.namn)} saknar klassning för upplagan {e}. Till dess räknas nivån "
+                "som okänd: rapporten visar då de antal som beror på området som okända, inte "
+                "som att området inte är på listan. Lägg till klassningen (niva: ej-pa-listan "
+                "om området inte var på listan, niva: okand om det inte är känt).",
             )
             for e in editions
             if e not in seen
