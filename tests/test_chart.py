@@ -222,15 +222,15 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     lines = list(root.iter(f"{SVG}polyline"))
     assert [ln.get("class") for ln in lines] == ["utfall slutledd"]
     assert lines[0].get("stroke-dasharray")
-    for legend in ("Utfall", "Slutlett värde", "Sekundär uppgift"):
+    for legend in ("Utfall", "Slutlett värde", "Uppgift i andra hand"):
         assert f">{legend}</text>" in text
-    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (sekundär uppgift)" in text
+    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (uppgift i andra hand)" in text
 
 
 @pytest.mark.parametrize(
     ("sakerhet", "text", "legend"),
     [
-        ("sekundar", " (sekundär uppgift)", "Sekundär uppgift"),
+        ("sekundar", " (uppgift i andra hand)", "Uppgift i andra hand"),
         ("slutledd", " (slutledd)", "Slutlett värde"),
         ("bekraftad", "", "Utfall"),
         (None, "", "Utfall"),
@@ -258,13 +258,13 @@ def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
     table = values_table(ident="x", titel="T", baslinje=base, utfall=[base, later], malvarde=None,
                          malar=None, fmt=fmt)  # fmt: skip
     rows = re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table)
-    want = {"sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
+    want = {"sekundar": " (uppgift i andra hand)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
     assert rows == [("83 000", f"Baslinje{want}"), ("41 000", "Utfall")]
 
 
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
     text = svg()
-    assert "Slutlett värde" not in text and "Sekundär uppgift" not in text
+    assert "Slutlett värde" not in text and "Uppgift i andra hand" not in text
     assert len(polylines(text)) == 1
 
 

@@ -25,6 +25,7 @@ from html import escape
 from itertools import pairwise
 from typing import Protocol
 
+from utsatta.compute.indicators import markering
 from utsatta.escape import html_attr
 
 __all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
@@ -144,10 +145,11 @@ def _x_ticks(first: int, last: int) -> list[int]:
 
 #: how sure a value is, as the chart draws it
 _KINDS = ("bekraftad", "sekundar", "slutledd")
-_KIND_TEXT = {"bekraftad": "", "sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}
+#: the marker text is the one every channel uses (compute.indicators.markering)
+_KIND_TEXT = {k: f" ({m})" if (m := markering(k)) else "" for k in _KINDS}
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
-    "sekundar": "Sekundär uppgift",
+    "sekundar": "Uppgift i andra hand",
     "slutledd": "Slutlett värde",
 }
 

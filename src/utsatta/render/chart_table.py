@@ -8,11 +8,11 @@ from collections.abc import Callable, Sequence
 from html import escape as _html_escape
 
 from utsatta import escape as channel
+from utsatta.compute.indicators import markering
 from utsatta.render.chart import GapLike, PointLike
 
 __all__ = ["values_table"]
 
-_SAKERHET = {"sekundar": "sekundär uppgift", "slutledd": "slutledd", "bekraftad": "bekräftad"}
 
 
 def escape(text: str, *, quote: bool) -> str:
@@ -23,10 +23,10 @@ def escape(text: str, *, quote: bool) -> str:
 
 
 def _how_sure(p: PointLike) -> str:
-    """ " (sekundär uppgift)" or " (slutledd)"; "" for a confirmed value or one without a stated
-    certainty, as the chart draws them."""
-    sakerhet = str(getattr(p, "sakerhet", None))
-    return f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
+    """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)"; "" for a confirmed value or
+    one without a stated certainty: the marker of every channel (compute.indicators.markering)."""
+    m = markering(getattr(p, "sakerhet", None))
+    return f" ({m})" if m else ""
 
 
 def values_table(

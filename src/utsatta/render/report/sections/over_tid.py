@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from utsatta.compute.coverage import reports_of_year
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, med_markering
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.plan import PlanFil
@@ -29,7 +29,10 @@ INGEN: str = "–"
 def serie_text(r: IndicatorResult) -> str:
     """The whole series in one line, year order, with each year whose value is missing named with
     its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten"."""
-    parts = [(p.ar, f"{p.ar}: {varde(p.varde, r.indikator.enhet)}") for p in r.serie]
+    parts = [
+        (p.ar, f"{p.ar}: {med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet)}")
+        for p in r.serie
+    ]
     parts += [(g.ar, f"{g.ar}: {lucka_text(g)}") for g in r.luckor]
     return "; ".join(t for _, t in sorted(parts, key=lambda x: x[0])) or "inga värden"
 
