@@ -14,7 +14,6 @@ from utsatta.render.chart import GapLike, PointLike
 __all__ = ["values_table"]
 
 
-
 def escape(text: str, *, quote: bool) -> str:
     """HTML-escaped text from the data, without control, bidi or stray zero-width characters
     (the Jinja finalize does not see HTML built here)."""

@@ -39,7 +39,6 @@ DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
 NIVA_INDIKATORER: Final = ("riskomraden", "utsatta-omraden")
 
 
-
 def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
     """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
     in ``ar`` reaches its målvärde for ``ar``."""
