@@ -342,3 +342,31 @@ def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
         "Diagram: Test. Baslinje 2017: 2 449 per 100 000 inv. Utfall 2018: 2 328 per 100 000 "
         "inv. Målvärde 2025: 2 000 per 100 000 inv."
     )
+
+
+def _box(t: ElementTree.Element) -> tuple[float, float, float, float]:
+    """(left, right, top, bottom) of a text, from its anchor, length and the font size."""
+    x, y, n = float(t.get("x") or 0), float(t.get("y") or 0), len("".join(t.itertext()))
+    w = 8 * n
+    left = {"end": x - w, "middle": x - w / 2}.get(t.get("text-anchor") or "", x)
+    return left, left + w, y - FONT_SIZE, y
+
+
+@pytest.mark.parametrize("gap", [2025, 2024, 2021])
+def test_the_gap_marker_never_overlaps_the_malvarde_label(gap: int) -> None:
+    """A målvärde of 0 sits on the axis, where the "?" of a missing value is drawn (riskområden
+    2025: "?" on top of "Målvärde 2025: 0")."""
+    text = svg(
+        utfall=[P(2019, 1), P(2021, 1), P(2023, 2)],
+        baslinje=P(2021, 1),
+        malvarde=0.0,
+        malar=2025,
+        luckor=[Gap(gap)],
+        fmt=lambda v: tal(v, 0),
+    )
+    texts = list(tree(text).iter(f"{SVG}text"))
+    label = next(t for t in texts if (t.text or "").startswith("Målvärde 2025"))
+    mark = next(t for t in texts if t.get("class") == "lucka")
+    a, b = _box(label), _box(mark)
+    apart = a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]
+    assert apart, (a, b)

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from markupsafe import Markup
 
 from utsatta.compute.indicators import IndicatorResult, evidence, markering, med_ar
+from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.numbers import tal
 from utsatta.render import chart
@@ -17,6 +18,7 @@ from utsatta.render.labels import (
     KON,
     METOD,
     RIKTNING,
+    SAKERHET,
     cap,
     decimals_in,
     enhet_text,
@@ -64,6 +66,16 @@ def anmarkningar(
             label = ", ".join([f"Utfall {u.ar}", *where])
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     return tuple(out)
+
+
+def _kort(k: Kalla) -> str:
+    """A source in a chart's caption: as in the list of sources when it has a title, else by
+    publisher and date only (without a title the list quotes the source's comment, which is
+    too long for a caption)."""
+    if k.titel:
+        return kalla_vy(k).text
+    extra = [x for x in (k.datum or "odaterad", SAKERHET.get(k.sakerhet)) if x]
+    return f"{k.utgivare} ({', '.join(extra)})"
 
 
 def malvarde_med_markering(res: IndicatorResult) -> str:
@@ -165,7 +177,9 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
     belagg, _ = evidence(res.kallor, res.serie, ar)
     kallor = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg != "efter-aret")
     senare = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg == "efter-aret")
-    kalla = "; ".join(kalla_vy(k).text for k in ind.kallor)
+    # The chart names the sources of every value it draws: the indicator's own and, for a
+    # count from the police lists, those of the levels counted (omraden.yaml).
+    kalla = "; ".join(dict.fromkeys(_kort(k) for k in res.kallor))
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
