@@ -23,6 +23,11 @@ def check(src: SourceFile[Any]) -> list[Finding]:
     editions = [u.ar for u in omr.upplagor]
     edition_words = [str(e) for e in editions]
     kallor = [k.id for k in omr.kallor]
+    for ui, u in enumerate(omr.upplagor):
+        at_u = ("upplagor", ui, "nationellt_kallor")
+        out += SOURCE.check(
+            f, [((*at_u, ci), c) for ci, c in enumerate(u.nationellt_kallor)], kallor
+        )
     for oi, o in enumerate(omr.omraden):
         seen: set[int] = set()
         for ki, k in enumerate(o.klassning):
