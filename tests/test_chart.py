@@ -346,7 +346,9 @@ def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
 
 def _box(t: ElementTree.Element) -> tuple[float, float, float, float]:
     """(left, right, top, bottom) of a text, from its anchor, length and the font size."""
-    x, y, n = float(t.get("x") or 0), float(t.get("y") or 0), len("".join(t.itertext()))
+    # the visible text: a <title> child is a tooltip, not drawn
+    shown = (t.text or "") + "".join(c.tail or "" for c in t)
+    x, y, n = float(t.get("x") or 0), float(t.get("y") or 0), len(shown)
     w = 8 * n
     left = {"end": x - w, "middle": x - w / 2}.get(t.get("text-anchor") or "", x)
     return left, left + w, y - FONT_SIZE, y
