@@ -222,15 +222,15 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     lines = list(root.iter(f"{SVG}polyline"))
     assert [ln.get("class") for ln in lines] == ["utfall slutledd"]
     assert lines[0].get("stroke-dasharray")
-    for legend in ("Utfall", "Slutlett värde", "Sekundär uppgift"):
+    for legend in ("Utfall", "Slutlett värde", "Uppgift i andra hand"):
         assert f">{legend}</text>" in text
-    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (sekundär uppgift)" in text
+    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (uppgift i andra hand)" in text
 
 
 @pytest.mark.parametrize(
     ("sakerhet", "text", "legend"),
     [
-        ("sekundar", " (sekundär uppgift)", "Sekundär uppgift"),
+        ("sekundar", " (uppgift i andra hand)", "Uppgift i andra hand"),
         ("slutledd", " (slutledd)", "Slutlett värde"),
         ("bekraftad", "", "Utfall"),
         (None, "", "Utfall"),
@@ -258,13 +258,13 @@ def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
     table = values_table(ident="x", titel="T", baslinje=base, utfall=[base, later], malvarde=None,
                          malar=None, fmt=fmt)  # fmt: skip
     rows = re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table)
-    want = {"sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
+    want = {"sekundar": " (uppgift i andra hand)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
     assert rows == [("83 000", f"Baslinje{want}"), ("41 000", "Utfall")]
 
 
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
     text = svg()
-    assert "Slutlett värde" not in text and "Sekundär uppgift" not in text
+    assert "Slutlett värde" not in text and "Uppgift i andra hand" not in text
     assert len(polylines(text)) == 1
 
 
@@ -342,3 +342,33 @@ def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
         "Diagram: Test. Baslinje 2017: 2 449 per 100 000 inv. Utfall 2018: 2 328 per 100 000 "
         "inv. Målvärde 2025: 2 000 per 100 000 inv."
     )
+
+
+def _box(t: ElementTree.Element) -> tuple[float, float, float, float]:
+    """(left, right, top, bottom) of a text, from its anchor, length and the font size."""
+    # the visible text: a <title> child is a tooltip, not drawn
+    shown = (t.text or "") + "".join(c.tail or "" for c in t)
+    x, y, n = float(t.get("x") or 0), float(t.get("y") or 0), len(shown)
+    w = 8 * n
+    left = {"end": x - w, "middle": x - w / 2}.get(t.get("text-anchor") or "", x)
+    return left, left + w, y - FONT_SIZE, y
+
+
+@pytest.mark.parametrize("gap", [2025, 2024, 2021])
+def test_the_gap_marker_never_overlaps_the_malvarde_label(gap: int) -> None:
+    """A målvärde of 0 sits on the axis, where the "?" of a missing value is drawn (riskområden
+    2025: "?" on top of "Målvärde 2025: 0")."""
+    text = svg(
+        utfall=[P(2019, 1), P(2021, 1), P(2023, 2)],
+        baslinje=P(2021, 1),
+        malvarde=0.0,
+        malar=2025,
+        luckor=[Gap(gap)],
+        fmt=lambda v: tal(v, 0),
+    )
+    texts = list(tree(text).iter(f"{SVG}text"))
+    label = next(t for t in texts if (t.text or "").startswith("Målvärde 2025"))
+    mark = next(t for t in texts if t.get("class") == "lucka")
+    a, b = _box(label), _box(mark)
+    apart = a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]
+    assert apart, (a, b)

@@ -56,12 +56,14 @@ def _fil(*areas: dict[str, Any]) -> OmradenFil:
 
 
 def _known() -> OmradenFil:
-    """Four areas whose levels are all known; 'd' has no klassning for 2021."""
+    """Four areas whose levels are all known; 'd' came onto the list after 2021."""
     return _fil(
         _area("a", {2019: "sarskilt-utsatt", 2021: "sarskilt-utsatt", 2023: "riskomrade"}),
         _area("b", {2019: "riskomrade", 2021: "utsatt", 2023: "utsatt"}),
         _area("c", {2019: "utsatt", 2021: "ej-pa-listan", 2023: "utsatt"}, "sekundar"),
-        _area("d", {2019: "ej-pa-listan", 2023: "sarskilt-utsatt"}, "slutledd"),
+        _area(
+            "d", {2019: "ej-pa-listan", 2021: "ej-pa-listan", 2023: "sarskilt-utsatt"}, "slutledd"
+        ),
     )
 
 
@@ -111,8 +113,8 @@ def test_count_per_edition_with_certainty_and_sources() -> None:
         (p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, ("riskomrade",)).punkter
     ] == [
         (2019, 1, "bekraftad"),  # b
-        # none: rests on every area's klassning (d has none in 2021): c's sekundär
-        (2021, 0, "sekundar"),
+        # none: rests on every area's klassning: d's slutledd is the weakest
+        (2021, 0, "slutledd"),
         (2023, 1, "bekraftad"),  # a
     ]
     assert [(p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, TRE).punkter] == [
@@ -130,29 +132,32 @@ def test_an_unknown_level_leaves_a_gap_only_where_it_matters() -> None:
     )
     # särskilt utsatt: b is not (pa-listan-niva-okand), c may be (okand) → 2023 open
     serie = count_per_edition(fil, SU)
-    # (no area has a klassning for 2019: off the list, 0)
-    assert _pts(serie) == [(2019, 0), (2021, 1)]
-    assert serie.luckor == (Lucka(2023, Orsak.NIVA_OKAND, ("c",), ("C",)),)
+    # no area has a klassning for 2019: unknown, as with niva: okand (never "off the list", 0)
+    assert _pts(serie) == [(2021, 1)]
+    assert serie.luckor == (
+        Lucka(2019, Orsak.NIVA_OKAND, ("a", "b", "c"), ("A", "B", "C")),
+        Lucka(2023, Orsak.NIVA_OKAND, ("c",), ("C",)),
+    )
     # riskområden: b and c both open
-    assert count_per_edition(fil, ("riskomrade",)).luckor == (
+    assert count_per_edition(fil, ("riskomrade",)).luckor[1:] == (
         Lucka(2023, Orsak.NIVA_OKAND, ("b", "c"), ("B", "C")),
     )
     # on the list: b is on it, c (okand) may have left it
-    assert count_per_edition(fil, TRE).luckor[0].omraden == ("c",)
+    assert count_per_edition(fil, TRE).luckor[1].omraden == ("c",)
     fil = _fil(
         _area("a", {2021: "sarskilt-utsatt", 2023: "sarskilt-utsatt"}),
         _area("b", {2021: "riskomrade", 2023: "pa-listan-niva-okand"}),
     )
-    assert _pts(count_per_edition(fil, TRE)) == [(2019, 0), (2021, 2), (2023, 2)]  # as 8, 2025
-    assert _pts(count_per_edition(fil, SU)) == [(2019, 0), (2021, 1), (2023, 1)]  # as 4 SU
-    assert _pts(count_per_edition(fil, ("riskomrade",))) == [(2019, 0), (2021, 1)]
+    assert _pts(count_per_edition(fil, TRE)) == [(2021, 2), (2023, 2)]  # as 8, 2025
+    assert _pts(count_per_edition(fil, SU)) == [(2021, 1), (2023, 1)]  # as 4 SU
+    assert _pts(count_per_edition(fil, ("riskomrade",))) == [(2021, 1)]
     assert unknown_areas(fil, 2023) == ["b"]
     assert areas_in(fil, 2023, ("pa-listan-niva-okand",)) == ["b"]
 
 
 def test_new_areas() -> None:
     fil = _known()
-    # compared with 2021: c was ej-pa-listan and d had no klassning → new in 2023
+    # compared with 2021: c and d were ej-pa-listan → new in 2023
     assert new_area_ids(fil, 2023, TRE, 2021) == ["c", "d"]
     assert _pts(new_areas(fil, TRE, 2021)) == [(2023, 2)]
     assert _pts(new_areas(fil, SU, 2021)) == [(2023, 1)]  # only d

@@ -131,7 +131,11 @@ def test_2025_on_the_list_8_and_the_goal_not_met(v2025: ReportView) -> None:
     ]
     assert (s.antal_pa_listan, s.antal_pa_listan_text) == (8, "8")
     i = _ind(v2025, "omraden-pa-listan")
-    assert (i.senaste, i.status, i.framsteg) == ("8 (2025)", "Målet ej uppnått", "0 % av vägen")
+    assert (i.senaste, i.status, i.framsteg) == (
+        "8 (2025, uppgift i andra hand)",
+        "Målet ej uppnått",
+        "0 % av vägen",
+    )
 
 
 def test_2025_riskomraden_not_assessable_without_the_police_level(v2025: ReportView) -> None:

@@ -71,16 +71,17 @@ def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md20
 def test_bilaga_c_series_show_the_gap_and_its_reason(md2025: str) -> None:
     early = "2015: okänt, nivån okänd för Hisings Backa och Rannebergen"
     assert (
-        f"| Antal riskområden i Göteborg | {early}; 2017: 0; 2019: 1; 2021: 1; 2023: 2; "
+        f"| Antal riskområden i Göteborg | {early}; 2017: 0 (slutledd); 2019: 1; 2021: 1; 2023: 2; "
         f"2025: okänt, nivån okänd för {OPEN_2025} |"
     ) in md2025
     assert (
-        f"| Antal områden i Göteborg i kategorin utsatt område | {early}; 2017: 2; 2019: 2; "
-        f"2021: 2; 2023: 2; 2025: okänt, nivån okänd för {OPEN_2025} |"
+        f"| Antal områden i Göteborg i kategorin utsatt område | {early}; 2017: 2 (slutledd); "
+        "2019: 2 (slutledd); 2021: 2 (uppgift i andra hand); 2023: 2; 2025: okänt, nivån okänd "
+        f"för {OPEN_2025} |"
     ) in md2025
     assert (
         "| Antal särskilt utsatta områden i Göteborg | "
-        f"{early}; 2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 |"
+        f"{early}; 2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
     ) in md2025
 
 

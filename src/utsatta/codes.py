@@ -122,6 +122,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ta bort 'ar'."),
     ("malvarde-varde-eller-relativt", F, "schema", "Ett målvärde utan eller med båda formerna",
      "Ange antingen 'varde' eller 'relativt'."),
+    ("nationellt-utan-kalla", F, "schema", "Nationella siffror för en upplaga utan källa",
+     "Ange 'nationellt_kallor', eller ta bort 'nationellt'."),
     ("berakning-jamfor-med", F, "schema", "En beräkning som saknar eller inte ska ha jämförelse",
      "Rätta 'jamfor_med' efter beräkningens typ."),
     ("grupp-medlemmar-eller-urval", F, "schema", "En grupp utan eller med både medlemmar och urval",

@@ -6,9 +6,9 @@ source is kept and flagged as undated. docs/decisions/0043-evidence-by-date.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from utsatta.compute.police import baseline_for, moves_text, points_for, shows_direction
 from utsatta.compute.progress import (
@@ -30,6 +30,32 @@ Belagg = Literal["belagg", "odaterad", "efter-aret"]
 
 #: certainty, weakest first
 _SAKERHET = ("saknas", "slutledd", "sekundar", "bekraftad")
+
+#: The one rule for how a value's certainty is written beside it, in every channel (report,
+#: terminal tables, chart, bilaga C): a value that is not bekräftad carries its marker. A value
+#: without a stated certainty (a count that is 0 by definition) carries none.
+MARKERING: Final[Mapping[str, str]] = {
+    "sekundar": "uppgift i andra hand",
+    "slutledd": "slutledd",
+    "saknas": "källa saknas",
+}
+
+
+def markering(sakerhet: str | None) -> str:
+    """The marker of a value's certainty ("uppgift i andra hand"), or "" for a confirmed one."""
+    return MARKERING.get(sakerhet or "", "")
+
+
+def med_ar(text: str, ar: int, sakerhet: str | None) -> str:
+    """A value written with its year and marker: "8 (2025, uppgift i andra hand)", "0 (2021)"."""
+    m = markering(sakerhet)
+    return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
+
+
+def med_markering(text: str, sakerhet: str | None) -> str:
+    """A value written with its marker only: "8 (uppgift i andra hand)", "9"."""
+    m = markering(sakerhet)
+    return f"{text} ({m})" if m else text
 
 
 @dataclass(frozen=True)
@@ -97,6 +123,9 @@ class IndicatorResult:
     kallor: tuple[Kalla, ...] = ()
     #: the report year (None: all values)
     ar: int | None = None
+    #: how sure the målvärde in use is: its own ``sakerhet`` (slutledd when the value or the
+    #: year is the author's inference from the plan), else its source's
+    malvarde_sakerhet: str | None = None
 
     @property
     def sakerhet(self) -> str | None:
@@ -133,6 +162,7 @@ class IndicatorResult:
                 {"ar": g.ar, "orsak": str(g.orsak), "omraden": list(g.omraden)} for g in self.luckor
             ],
             "sakerhet": self.sakerhet,
+            "malvarde_sakerhet": self.malvarde_sakerhet,
             "kallor": [
                 {
                     "id": k.kalla.id,
@@ -261,8 +291,11 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
             else:
                 baslinje = base
         mal = current_target(ind, ar)
-        malvarde = malar = None
+        malvarde = malar = mal_sakerhet = None
         if mal is not None:
+            mal_sakerhet = mal.sakerhet or next(
+                (k.sakerhet for k in ind.kallor if k.id == mal.kalla), None
+            )
             faktor = mal.relativt.faktor if mal.relativt is not None else None
             malvarde = resolve_target(baslinje, mal.varde, faktor)
             malar = mal.ar
@@ -308,6 +341,7 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
                 tuple(gaps),
                 kallor,
                 ar,
+                mal_sakerhet,
             )
         )
     return results

@@ -3,8 +3,9 @@
 Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
 
 * An area's level in an edition is its ``klassning`` for that edition. An area without a
-  klassning for an edition counts as not on the list in it (an area that appears later need not
-  list earlier editions).
+  klassning for an edition counts exactly as one with ``niva: okand, sakerhet: saknas``
+  (:func:`klassning_i`): a forgotten entry is not evidence that the area was off the list
+  (docs/decisions/0126-saknad-klassning-ar-okand.md). ``validate`` warns (klassning-saknas).
 * An unknown level is unknown. ``okand`` may be any level or off the list;
   ``pa-listan-niva-okand`` is on the list, but not as särskilt utsatt (the sources name those),
   with utsatt or riskområde not stated (:data:`MOJLIGA_NIVAER`). A count that depends on which of
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from utsatta.compute.status import Lucka, Orsak, Point
@@ -87,16 +89,25 @@ class Serie:
     luckor: tuple[Lucka, ...] = ()
 
 
-def _klassning(omrade: Omrade, upplaga: int) -> Klassning | None:
+def klassning_i(omrade: Omrade, upplaga: int) -> Klassning:
+    """The area's klassning in edition ``upplaga``; without one in the file, an unknown level
+    without a source (``niva: okand, sakerhet: saknas``), never "not on the list".
+
+    Raises ValueError when the area has more than one klassning for the edition.
+    """
     found = [k for k in omrade.klassning if k.upplaga == upplaga]
     if len(found) > 1:
         raise ValueError(f"området {omrade.id} har flera klassningar för upplagan {upplaga}")
-    return found[0] if found else None
+    return found[0] if found else _okand(upplaga)
+
+
+@cache
+def _okand(upplaga: int) -> Klassning:
+    return Klassning(upplaga=upplaga, niva="okand", sakerhet="saknas", kallor=[])
 
 
 def _niva(omrade: Omrade, upplaga: int) -> Niva:
-    k = _klassning(omrade, upplaga)
-    return k.niva if k is not None else "ej-pa-listan"
+    return klassning_i(omrade, upplaga).niva
 
 
 def counts(niva: str, nivaer: Iterable[str]) -> bool | None:
@@ -142,11 +153,10 @@ def _certainty(
     when given), and their sources."""
     wanted = None if ids is None else set(ids)
     found = [
-        k
+        klassning_i(o, u)
         for o in omraden.omraden
         if wanted is None or o.id in wanted
         for u in upplagor
-        if (k := _klassning(o, u)) is not None
     ]
     if not found:
         return None, ()

@@ -152,8 +152,11 @@ INDIKATORVARDEN: Final = (
     _text("kalla_url", "Källans webbadress, om den finns."),
     _kod(
         "sakerhet",
-        "Hur säker källan är: bekraftad (uppgiften står i källan själv) eller sekundar (en "
-        "uppgift i andra hand, t.ex. i pressen); tom där ingen källa anges.",
+        "Hur säkert värdet är, samma markering som i rapporten: bekraftad (uppgiften står i "
+        "källan själv), sekundar (en uppgift i andra hand, t.ex. i pressen), slutledd (härledd, "
+        "t.ex. ett målvärde vars år planen inte anger) eller saknas (värdet är okänt: varde är "
+        "tomt och kommentar säger varför). För värden som räknas fram ur polisens listor: den "
+        "svagaste säkerheten bland de nivåer som räknas. Tom där ingen källa anges.",
     ),
     _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
     Column(
@@ -161,7 +164,10 @@ INDIKATORVARDEN: Final = (
         "ja/nej",
         "ja om sättet att mäta ändrades från och med detta värde (serien bryts här).",
     ),
-    _text("kommentar", "Kommentar till värdet i indikatorns fil."),
+    _text(
+        "kommentar",
+        "Kommentar till värdet i indikatorns fil; för ett okänt värde varför det är okänt.",
+    ),
     Column(
         "illustrativ",
         "ja/nej",

@@ -24,6 +24,7 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import resolve_target
+from utsatta.compute.status import Lucka
 from utsatta.export.columns import (
     INDIKATORVARDEN,
     INSATSRAPPORTER,
@@ -193,6 +194,7 @@ def _indikatorvarden(
         metodbyte: bool = False,
         kommentar: str | None = None,
         ur_listorna: bool = False,
+        egen_sakerhet: str | None = None,
     ) -> None:
         kalla: str | None
         url: str | None
@@ -204,6 +206,9 @@ def _indikatorvarden(
             kalla, url, sakerhet = _kalla_text(listed.get(kalla_id) if kalla_id else None)
             if kalla is None:  # not listed in the file (validate reports it): the id as written
                 kalla = kalla_id
+        # the value's own certainty before its source's: a computed count is as sure as the
+        # klassningar it counts (compute.police); a målvärde may be slutledd
+        sakerhet = egen_sakerhet or sakerhet
         rows.append(
             (
                 ind.id,
@@ -240,7 +245,8 @@ def _indikatorvarden(
             b = ind.baslinje
             add(ind, "baslinje", b.ar, b.varde, kalla_id=b.kalla, kommentar=b.kommentar)
         elif res.baslinje is not None:  # computed from the police lists
-            add(ind, "baslinje", res.baslinje.ar, res.baslinje.varde, ur_listorna=True)
+            rb = res.baslinje
+            add(ind, "baslinje", rb.ar, rb.varde, ur_listorna=True, egen_sakerhet=rb.sakerhet)
         for m in sorted(ind.malvarden, key=lambda m: m.ar):
             faktor = m.relativt.faktor if m.relativt is not None else None
             value = resolve_target(res.baslinje, m.varde, faktor)
@@ -254,10 +260,32 @@ def _indikatorvarden(
                 kommentar=m.kommentar,
                 # a factor times a baseline computed from the lists
                 ur_listorna=faktor is not None and ind.baslinje is None,
+                egen_sakerhet=m.sakerhet,
             )
         if ind.berakning is not None:
-            for p in res.serie:
-                add(ind, "utfall", p.ar, p.varde, metodbyte=p.metodbyte, ur_listorna=True)
+            gaps = {g.ar: g for g in res.luckor}
+            for year in sorted({p.ar for p in res.serie} | set(gaps)):
+                p = next((p for p in res.serie if p.ar == year), None)
+                if p is not None:
+                    add(
+                        ind,
+                        "utfall",
+                        year,
+                        p.varde,
+                        metodbyte=p.metodbyte,
+                        ur_listorna=True,
+                        egen_sakerhet=p.sakerhet,
+                    )
+                else:  # unknown, not missing and not 0 (a police level the sources do not give)
+                    add(
+                        ind,
+                        "utfall",
+                        year,
+                        None,
+                        ur_listorna=True,
+                        egen_sakerhet="saknas",
+                        kommentar=f"Värdet är okänt: {_gap_text(gaps[year])}.",
+                    )
             continue
         for v in _utfall(ind.utfall, ar, omr_namn):
             add(
@@ -279,6 +307,13 @@ def _indikatorvarden(
         INDIKATORVARDEN,
         tuple(rows),
     )
+
+
+def _gap_text(g: Lucka) -> str:
+    if g.namn:
+        namn = g.namn[0] if len(g.namn) == 1 else ", ".join(g.namn[:-1]) + " och " + g.namn[-1]
+        return f"polisens nivå är okänd för {namn}"
+    return "polisens nivå är okänd"
 
 
 _KON_ORDNING: Final[Mapping[str | None, int]] = {None: 0, "T": 0, "K": 1, "M": 2}

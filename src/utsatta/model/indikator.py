@@ -125,6 +125,13 @@ class Malvarde(Strict):
         "stället för 'varde'.",
     )
     kalla: Id | None = Field(default=None, title="Källa", description=_KALLA_ID)
+    sakerhet: Literal["bekraftad", "sekundar", "slutledd"] | None = Field(
+        default=None,
+        title="Säkerhet",
+        description="Hur säkert målvärdet är, om det skiljer sig från källans: slutledd när "
+        "värdet eller året är en slutsats av källans text och inte står i den (t.ex. när "
+        "planen inte anger något år). Utan: källans säkerhet.",
+    )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")

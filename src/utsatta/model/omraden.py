@@ -1,8 +1,9 @@
 """data/omraden.yaml: the police's lists of områden in Göteborg, edition by edition."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from utsatta.model.common import Ar, Id, Kalla, Sakerhet, SchemaVersion, Strict, Text, Url
 
@@ -69,9 +70,25 @@ class Upplaga(Strict):
         default=None,
         title="Nationellt",
         description="Läget i hela landet enligt upplagan (t.ex. '61 områden, varav 23 särskilt "
-        "utsatta').",
+        "utsatta'). Kräver 'nationellt_kallor'; utelämna det när ingen källa anger siffrorna.",
+    )
+    nationellt_kallor: list[Id] = Field(
+        default=[],
+        title="Källor för nationellt",
+        description="Id för källorna (under 'kallor' i filen) som anger siffrorna i 'nationellt'.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Self:
+        # a figure carries its source, like every other figure in the data
+        if self.nationellt is not None and not self.nationellt_kallor:
+            raise PydanticCustomError(
+                "nationellt-utan-kalla",
+                "Siffrorna i 'nationellt' saknar källa. Ange 'nationellt_kallor' (id under "
+                "'kallor' i filen), eller ta bort 'nationellt' om ingen källa anger dem.",
+            )
+        return self
 
 
 class Klassning(Strict):

@@ -25,9 +25,10 @@ from html import escape
 from itertools import pairwise
 from typing import Protocol
 
+from utsatta.compute.indicators import markering
 from utsatta.escape import html_attr
 
-__all__ = ["HEIGHT", "WIDTH", "indicator_svg"]
+__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
 
 WIDTH = 400
 #: the height of the chart without its legend and source lines (they add rows below)
@@ -144,12 +145,18 @@ def _x_ticks(first: int, last: int) -> list[int]:
 
 #: how sure a value is, as the chart draws it
 _KINDS = ("bekraftad", "sekundar", "slutledd")
-_KIND_TEXT = {"bekraftad": "", "sekundar": " (sekundär uppgift)", "slutledd": " (slutledd)"}
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
-    "sekundar": "Sekundär uppgift",
+    "sekundar": "Uppgift i andra hand",
     "slutledd": "Slutlett värde",
 }
+
+
+def how_sure(p: PointLike) -> str:
+    """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)" or "": the marker every
+    channel writes after a value (compute.indicators.markering)."""
+    m = markering(getattr(p, "sakerhet", None))
+    return f" ({m})" if m else ""
 
 
 def _kind(p: PointLike) -> str:
@@ -330,13 +337,15 @@ def indicator_svg(
         start = baslinje.ar if baslinje is not None else x0
         y = py(malvarde)
         text_y = y - 7 if y - 7 > _TOP + FONT_SIZE else y + FONT_SIZE + 4
+        label_text = f"Målvärde {malar}: {fmt(malvarde)}"
+        text_y = _clear_of_gaps(text_y, px(malar), len(label_text), [px(g) for g in gaps])
         out.append(
             f'<line class="malvarde" x1="{_n(px(start))}" y1="{_n(y)}" x2="{_n(px(malar))}" '
             f'y2="{_n(y)}" stroke="{_MAL}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         out.append(
             f'<text x="{_n(px(malar))}" y="{_n(text_y)}" text-anchor="end" fill="{_MAL}">'
-            f"Målvärde {malar}: {escape(fmt(malvarde), quote=False)}</text>"
+            f"{escape(label_text, quote=False)}</text>"
         )
 
     line_points = sorted([*points, *([baslinje] if baslinje else [])], key=lambda p: p.ar)
@@ -349,14 +358,14 @@ def indicator_svg(
             f'stroke-width="2"{style}/>'
         )
     for p in points:
-        title = f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}"
+        title = f"{p.ar}: {fmt(p.varde)}{how_sure(p)}"
         out.append(_marker(_kind(p), px(p.ar), py(p.varde), title))
     if baslinje is not None:
         # The baseline is a value like the others: its dot shows how sure it is, the square
         # around it that it is the baseline.
         bx, by = px(baslinje.ar), py(baslinje.varde)
         kind = _kind(baslinje)
-        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[kind]}"
+        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje)}"
         out.append(
             f'<g class="baslinje"><title>{escape(title, quote=False)}</title>'
             f'<rect x="{_n(bx - 7)}" y="{_n(by - 7)}" width="14" height="14" fill="#ffffff" '
@@ -364,7 +373,7 @@ def indicator_svg(
         )
     for year in gaps:
         out.append(
-            f'<text class="lucka" x="{_n(px(year))}" y="{_n(axis_y - 6)}" text-anchor="middle" '
+            f'<text class="lucka" x="{_n(px(year))}" y="{_n(_GAP_Y)}" text-anchor="middle" '
             f'fill="{_SAKNAS}" font-weight="700"><title>{year}: värde saknas</title>?</text>'
         )
 
@@ -379,6 +388,23 @@ def indicator_svg(
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+#: the baseline of a gap's "?" (just above the x axis), and the half width of its box
+_GAP_Y = _TOP + _PLOT_H - 6
+_GAP_HALF = 6
+
+
+def _clear_of_gaps(text_y: float, right: float, chars: int, gap_xs: Sequence[float]) -> float:
+    """The baseline of the målvärde label (right-aligned at ``right``, ``chars`` long) moved up
+    above the "?" of a missing value when the two would overlap (a målvärde of 0 sits on the
+    axis, right where a gap's "?" is drawn)."""
+    left = right - _CHAR_W * chars
+    gap_top = _GAP_Y - FONT_SIZE
+    overlaps = any(left - _GAP_HALF <= x <= right + _GAP_HALF for x in gap_xs)
+    if overlaps and text_y > gap_top - 2 and text_y - FONT_SIZE < _GAP_Y + 2:
+        return gap_top - 4
+    return text_y
 
 
 _LEGEND_LABEL = {
@@ -449,10 +475,10 @@ def _description(
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
         parts.append(
-            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{_KIND_TEXT[_kind(baslinje)]}")
+            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje)}")
         )
     if points:
-        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{_KIND_TEXT[_kind(p)]}" for p in points)
+        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p)}" for p in points)
         parts.append(_sentence(f"Utfall {values}"))
     if gaps:
         parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")

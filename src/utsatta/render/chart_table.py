@@ -8,11 +8,9 @@ from collections.abc import Callable, Sequence
 from html import escape as _html_escape
 
 from utsatta import escape as channel
-from utsatta.render.chart import GapLike, PointLike
+from utsatta.render.chart import GapLike, PointLike, how_sure
 
 __all__ = ["values_table"]
-
-_SAKERHET = {"sekundar": "sekundär uppgift", "slutledd": "slutledd", "bekraftad": "bekräftad"}
 
 
 def escape(text: str, *, quote: bool) -> str:
@@ -20,13 +18,6 @@ def escape(text: str, *, quote: bool) -> str:
     (the Jinja finalize does not see HTML built here)."""
     clean = channel.html_attr(text) if quote else channel.html_text(text)
     return _html_escape(clean, quote=quote)
-
-
-def _how_sure(p: PointLike) -> str:
-    """ " (sekundär uppgift)" or " (slutledd)"; "" for a confirmed value or one without a stated
-    certainty, as the chart draws them."""
-    sakerhet = str(getattr(p, "sakerhet", None))
-    return f" ({_SAKERHET[sakerhet]})" if sakerhet in ("sekundar", "slutledd") else ""
 
 
 def values_table(
@@ -45,11 +36,11 @@ def values_table(
     saknas, målvärde), in year order; "" when there is nothing to show."""
     rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
     if baslinje is not None:
-        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + _how_sure(baslinje)))
+        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + how_sure(baslinje)))
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + _how_sure(p)))
+        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + how_sure(p)))
     known = {r[0] for r in rows}
     for g in luckor:
         if g.ar not in known:

@@ -555,7 +555,11 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     område, 1 per kön") and points to the report and ``--format json`` for the values."""
     from rich.table import Table
 
-    from utsatta.compute.indicators import evaluate
+    from utsatta.compute.indicators import evaluate, med_ar
+    from utsatta.render.report.sections.indicators import (
+        malvarde_med_markering,
+        status_med_markering,
+    )
 
     assert ds.plan and ds.plan.model
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
@@ -569,7 +573,7 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     for r in evaluate(ds, ar):
         unit = r.indikator.enhet
         b, s = r.baslinje, r.serie[-1] if r.serie else None
-        status = labels.status_text(r)
+        status = status_med_markering(r)
         gammal = labels.inaktuell_text(r, ar)
         if gammal:
             status += f" · {gammal}"
@@ -581,9 +585,9 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
         groups.setdefault(heading, []).append(
             [
                 r.indikator.namn,
-                f"{labels.varde(b.varde, unit)} ({b.ar})" if b else "–",
-                f"{labels.varde(s.varde, unit)} ({s.ar})" if s else "–",
-                "–" if (m := labels.malvarde_text(r)) == "saknas" else m,
+                med_ar(labels.varde(b.varde, unit), b.ar, b.sakerhet) if b else "–",
+                med_ar(labels.varde(s.varde, unit), s.ar, s.sakerhet) if s else "–",
+                "–" if (m := malvarde_med_markering(r)) == "saknas" else m,
                 labels.framsteg_text(labels.framsteg_andel(r)),
                 status,
             ]

@@ -23,6 +23,11 @@ def check(src: SourceFile[Any]) -> list[Finding]:
     editions = [u.ar for u in omr.upplagor]
     edition_words = [str(e) for e in editions]
     kallor = [k.id for k in omr.kallor]
+    for ui, u in enumerate(omr.upplagor):
+        at_u = ("upplagor", ui, "nationellt_kallor")
+        out += SOURCE.check(
+            f, [((*at_u, ci), c) for ci, c in enumerate(u.nationellt_kallor)], kallor
+        )
     for oi, o in enumerate(omr.omraden):
         seen: set[int] = set()
         for ki, k in enumerate(o.klassning):
@@ -67,8 +72,10 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                 f,
                 ("omraden", oi, "klassning"),
                 "klassning-saknas",
-                f"{shorten(o.namn)} saknar klassning för upplagan {e}. Lägg till den (niva: "
-                "okand om den inte är känd).",
+                f"{shorten(o.namn)} saknar klassning för upplagan {e}. Till dess räknas nivån "
+                "som okänd: rapporten visar då de antal som beror på området som okända, inte "
+                "som att området inte är på listan. Lägg till klassningen (niva: ej-pa-listan "
+                "om området inte var på listan, niva: okand om det inte är känt).",
             )
             for e in editions
             if e not in seen

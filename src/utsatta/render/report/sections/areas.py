@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import InsatsCoverage
-from utsatta.compute.police import count_in
+from utsatta.compute.police import count_in, klassning_i
 from utsatta.compute.status import Lucka
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
@@ -252,8 +252,9 @@ def omraden_vy(
         empty = OmradenVy((), (), (), (), None, None, (), (), (), ())
         return empty, ListaSammanfattning((), None, None, (), None, 0, "0")
     slag: Slag = {k.id: k.slag for k in omr.kallor}
+    # an edition an area has no klassning for is an unknown level, as in the counts
     klass: Mapping[tuple[str, int], Klassning] = {
-        (o.id, k.upplaga): k for o in omr.omraden for k in o.klassning
+        (o.id, u.ar): klassning_i(o, u.ar) for o in omr.omraden for u in omr.upplagor
     }
     # Only the editions published up to the year: the report for a year never changes when a
     # later list is added to the data.
@@ -374,7 +375,13 @@ def omraden_vy(
             if c.nyckel not in _UTAN_NIVA
         ),
         tackning_omraden=tuple(
-            o.namn if o.id in listed else f"{o.namn} (ej på listan)" for o in columns
+            o.namn
+            if o.id in listed
+            # an unknown level is not "off the list"
+            else f"{o.namn} (nivå okänd)"
+            if senaste is not None and klass[(o.id, senaste)].niva == "okand"
+            else f"{o.namn} (ej på listan)"
+            for o in columns
         ),
         tackning=_tackning(insatser, ar, [o.id for o in columns], listed),
     )

@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
-from utsatta.compute.indicators import IndicatorResult, evidence
+from utsatta.compute.indicators import IndicatorResult, evidence, markering, med_ar
+from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.numbers import tal
 from utsatta.render import chart
@@ -17,6 +18,7 @@ from utsatta.render.labels import (
     KON,
     METOD,
     RIKTNING,
+    SAKERHET,
     cap,
     decimals_in,
     enhet_text,
@@ -46,6 +48,7 @@ def anmarkningar(
         out.append(
             Anmarkning(f"Baslinje {b.ar} ({varde(b.varde, ind.enhet)})", b.kommentar.strip())
         )
+    sure = {k.id: k.sakerhet for k in ind.kallor}
     for m in ind.malvarden:
         if m.kommentar:
             if m.varde is not None:
@@ -53,6 +56,8 @@ def anmarkningar(
             else:
                 assert m.relativt is not None
                 what = faktor_text(m.relativt.faktor)
+            mark = markering(m.sakerhet or sure.get(m.kalla or ""))
+            what += f", {mark}" if mark else ""
             out.append(Anmarkning(f"Målvärde {m.ar} ({what})", m.kommentar.strip()))
     for u in sorted(ind.utfall, key=lambda u: u.ar):
         if u.kommentar and u.ar <= ar:
@@ -61,6 +66,36 @@ def anmarkningar(
             label = ", ".join([f"Utfall {u.ar}", *where])
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     return tuple(out)
+
+
+def _kort(k: Kalla) -> str:
+    """A source in a chart's caption: as in the list of sources when it has a title, else by
+    publisher and date only (without a title the list quotes the source's comment, which is
+    too long for a caption)."""
+    if k.titel:
+        return kalla_vy(k).text
+    extra = [x for x in (k.datum or "odaterad", SAKERHET.get(k.sakerhet)) if x]
+    return f"{k.utgivare} ({', '.join(extra)})"
+
+
+def malvarde_med_markering(res: IndicatorResult) -> str:
+    """The målvärde in use with its year and, unless confirmed, its marker:
+    "100 % (2025, slutledd)"."""
+    text = malvarde_text(res)
+    mark = markering(res.malvarde_sakerhet)
+    if not mark or text == "saknas" or not text.endswith(")"):
+        return text
+    return f"{text[:-1]}, {mark})"
+
+
+def status_med_markering(res: IndicatorResult) -> str:
+    """The status; a status measured against a målvärde that is not confirmed says so:
+    "Målet uppnått (målvärdet: slutledd)"."""
+    text = status_text(res)
+    mark = markering(res.malvarde_sakerhet)
+    if mark and res.progress.statusslag == "mot-malvarde":
+        text += f" (målvärdet: {mark})"
+    return text
 
 
 def _kon_namn(kon: str | None) -> str:
@@ -131,10 +166,10 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
     def fmt(v: float) -> str:
         return varde(v, ind.enhet)
 
-    def fmt_ar(v: float | None, ar: int | None) -> str:
+    def fmt_ar(v: float | None, ar: int | None, sakerhet: str | None = None) -> str:
         if v is None or ar is None:
             return "saknas"
-        return f"{fmt(v)} ({ar})"
+        return med_ar(fmt(v), ar, sakerhet)
 
     senaste = res.serie[-1] if res.serie else None
     # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are
@@ -142,7 +177,9 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
     belagg, _ = evidence(res.kallor, res.serie, ar)
     kallor = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg != "efter-aret")
     senare = tuple(kalla_vy(b.kalla).text for b in belagg if b.belagg == "efter-aret")
-    kalla = "; ".join(kalla_vy(k).text for k in ind.kallor)
+    # The chart names the sources of every value it draws: the indicator's own and, for a
+    # count from the police lists, those of the levels counted (omraden.yaml).
+    kalla = "; ".join(dict.fromkeys(_kort(k) for k in res.kallor))
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -180,11 +217,16 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         baslinje=fmt_ar(
             res.baslinje.varde if res.baslinje else None,
             res.baslinje.ar if res.baslinje else None,
+            res.baslinje.sakerhet if res.baslinje else None,
         ),
-        senaste=fmt_ar(senaste.varde if senaste else None, senaste.ar if senaste else None),
-        malvarde=malvarde_text(res),
+        senaste=fmt_ar(
+            senaste.varde if senaste else None,
+            senaste.ar if senaste else None,
+            senaste.sakerhet if senaste else None,
+        ),
+        malvarde=malvarde_med_markering(res),
         framsteg=framsteg_text(framsteg_andel(res)),
-        status=status_text(res),
+        status=status_med_markering(res),
         status_nyckel=status_nyckel(prog.status.name),
         statusslag=prog.statusslag,
         md_ankare=mdankare.ref(f"indikator-{ind.id}"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.police import klassning_i
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import OmradenFil
@@ -157,7 +158,7 @@ def omraden_detalj(
                 verdicts[b.omrade] = bedomning_vy(texts.get(d.delmal, d.delmal), b, upp, fk)
     out = []
     for o in omr.omraden:
-        klass = sorted((k for k in o.klassning if k.upplaga in upplagor), key=lambda k: k.upplaga)
+        klass = [klassning_i(o, u) for u in sorted(upplagor)]
         if not any(k.niva in PA_LISTAN for k in klass):
             continue
         nadd = tuple(reached.get(o.id, ()))

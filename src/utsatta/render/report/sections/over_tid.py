@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, med_markering
 from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
@@ -41,7 +41,10 @@ EJ_BILDAD: str = "ej bildad"
 def serie_text(r: IndicatorResult) -> str:
     """The whole series in one line, year order, with each year whose value is missing named with
     its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten"."""
-    parts = [(p.ar, f"{p.ar}: {varde(p.varde, r.indikator.enhet)}") for p in r.serie]
+    parts = [
+        (p.ar, f"{p.ar}: {med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet)}")
+        for p in r.serie
+    ]
     parts += [(g.ar, f"{g.ar}: {lucka_text(g)}") for g in r.luckor]
     return "; ".join(t for _, t in sorted(parts, key=lambda x: x[0])) or "inga värden"
 

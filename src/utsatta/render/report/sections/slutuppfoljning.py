@@ -18,7 +18,7 @@ from typing import Final
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of, reported, year_matrix
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.compute.responsibility import Cell, Matrix
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
@@ -37,12 +37,6 @@ AVSLUTANDE: Final = ("genomford", "avbruten")
 #: the delmål judged per area (unless an indicator names it), and the counts that show its levels
 DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
 NIVA_INDIKATORER: Final = ("riskomraden", "utsatta-omraden")
-
-_SAKERHET: Final[Mapping[str, str]] = {
-    "bekraftad": "bekräftad av källan",
-    "sekundar": "uppgift i andra hand",
-    "slutledd": "slutledd ur källorna",
-}
 
 
 def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
@@ -64,7 +58,11 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
             "kan inte avgöras ur datan",
             "okant",
         )
-    sakerhet = _SAKERHET.get(point.sakerhet or "", "säkerhet okänd")
+    # the markers of every other channel (compute.indicators.markering); section 1 also says
+    # when a value is confirmed
+    sakerhet = markering(point.sakerhet) or (
+        "bekräftad av källan" if point.sakerhet == "bekraftad" else "säkerhet okänd"
+    )
     enhet = r.indikator.enhet
     underlag = f"{r.indikator.namn}, {ar}: {varde(point.varde, enhet)} ({sakerhet})."
     if r.malvarde is None or r.malar != ar:
@@ -73,8 +71,10 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
             "kan inte avgöras ur datan",
             "okant",
         )
-    if r.malvarde != 0:
-        underlag = f"{underlag} Målvärde {ar}: {varde(r.malvarde, enhet)}."
+    mal_mark = markering(r.malvarde_sakerhet)
+    if r.malvarde != 0 or mal_mark:
+        mal = varde(r.malvarde, enhet) + (f" ({mal_mark})" if mal_mark else "")
+        underlag = f"{underlag} Målvärde {ar}: {mal}."
     lower = r.indikator.riktning == "lagre-ar-battre"
     if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
         return underlag, "nått", "natt"

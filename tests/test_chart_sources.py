@@ -1,0 +1,36 @@
+"""A chart's "Källa:" caption and its aria-label name the sources of every value it draws, also
+those of the levels a count from the police lists rests on (review varld 7)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+
+SHIPPED = Path(__file__).resolve().parents[1] / "data"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_caption_names_the_sources_of_the_plotted_values() -> None:
+    html = render(build(load(SHIPPED), 2025), "html")
+    m = re.search(r'<svg[^>]*id="diagram-omraden-pa-polisens-lista".*?</svg>', html, re.S)
+    assert m is not None
+    svg = ElementTree.fromstring(m.group(0))
+    caption = " ".join(
+        "".join(t.itertext()) for t in svg.iter(f"{SVG}text") if t.get("class") == "kalla"
+    )
+    aria = svg.get("aria-label") or ""
+    # 2017: 9 rests on S Göteborg (and a third party), 2019: 9 on Göteborgs-Posten
+    for source in (
+        "Socialdemokraterna i Göteborg (2017)",
+        "Göteborgs-Posten (2019-03-01)",
+        "Göteborgs-Posten (2019-06)",
+        "Okänd tredjepart (kommentar i programkoden till en webbapp) (odaterad, sekundär källa)",
+        "Fastighetsvärlden (2025-12-02, sekundär källa)",
+    ):
+        assert source in " ".join(caption.split()), source
+        assert source in aria, source
+    assert caption.startswith("Källa: Göteborgs Stad: Göteborgs Stads handlingsplan")
