@@ -117,7 +117,8 @@ def run(
                 path,
                 error="Filen ligger inte på en plats som utsatta känner till och formateras inte. "
                 "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
+                "uppfoljning/<år>.yaml. Kör 'utsatta validate' för vad som är fel med filen.",
             )
         else:
             result = format_file(path, kind, write=not check, inside=root)
