@@ -106,7 +106,10 @@ def test_an_error_the_change_causes_in_another_file_is_counted(
     report; emptying that list breaks the uppföljning, not the report."""
     report = shipped_copy / "rapporter" / "2023" / "socialnamnd-sydvast.yaml"
     text = report.read_text(encoding="utf-8")
-    behov = "    behov:\n      - Besked om budget för fältarbetet efter att statsbidraget har upphört.\n"
+    behov = (
+        "    behov:\n"
+        "      - Besked om budget för fältarbetet efter att statsbidraget har upphört.\n"
+    )
     assert behov in text
     report.write_text(text.replace(behov, "    behov: []\n"), encoding="utf-8")
     name = "data/rapporter/2023/socialnamnd-sydvast.yaml"
