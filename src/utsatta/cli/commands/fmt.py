@@ -94,6 +94,22 @@ def _targets(paths: list[Path], data: Path | None) -> tuple[list[tuple[Path, str
     return targets, root
 
 
+def _refuse_bundled(paths: list[Path], data: Path | None) -> None:
+    """fmt writes: never into utsatta's own example data, the fallback when no data folder is
+    found (like ``ny`` and ``codeowners``)."""
+    from utsatta.cli.options import own_data_dir
+    from utsatta.load.datadir import data_dir_above
+
+    named = data is None and paths and not os.environ.get("UTSATTA_DATA")
+    if named and data_dir_above(paths[0]) is not None:
+        return  # the files' own data folder (see data_dir_for_paths)
+    own_data_dir(
+        data,
+        "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte formateras). "
+        "Stå i datarepot eller ange din datamapp med --data.",
+    )
+
+
 def run(
     paths: list[Path],
     *,
@@ -105,6 +121,8 @@ def run(
     from utsatta.fmt import FmtResult, format_file, not_checked
     from utsatta.load.files import display_path
 
+    if not check:
+        _refuse_bundled(paths, data)
     targets, root = _targets(paths, data)
     changed: list[FmtResult] = []
     skipped = [] if paths else not_checked(root)  # links out of the folder …: never silent
