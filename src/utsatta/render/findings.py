@@ -104,11 +104,19 @@ def as_json(
 def github(
     findings: list[Finding], files_checked: int, not_shown: dict[str, int] | None = None
 ) -> str:
+    """Workflow commands: one annotation per finding, its file from the repository root
+    (GITHUB_WORKSPACE), then the closing line."""
+    import os
+
+    from utsatta.load.files import workspace_path
+
+    workspace = os.environ.get("GITHUB_WORKSPACE")
     lines = []
     for f in findings:
         level = "error" if f.severity is Severity.FEL else "warning"
+        file = workspace_path(f.file, workspace)
         lines.append(
-            f"::{level} file={escape.ci_property(escape.identifier(f.file))},line={f.line},"
+            f"::{level} file={escape.ci_property(escape.identifier(file))},line={f.line},"
             f"col={f.column},title={escape.ci_property(f.code)}::"
             f"{escape.ci_message(f.message, multiline=True)}"
         )
