@@ -30,6 +30,7 @@ from utsatta.cli.output import (
     err_message,
     flush,
     interrupted,
+    stand_in_for_closed_stdout,
 )
 from utsatta.errors import UtsattaError
 
@@ -112,6 +113,7 @@ app.add_typer(ny, name="ny")
 def main() -> NoReturn:
     """The console entry point (``utsatta``, ``python -m utsatta``): run the command line and
     end the process with its exit code."""
+    stand_in_for_closed_stdout()  # so that lost --help output is said too (exit 120)
     try:
         app(prog_name="utsatta")
         code = EXIT_OK

@@ -208,8 +208,8 @@ def _write(stream: Any, text: str, name: str | None = None, *, utf8: bool = Fals
     # 0106); a closed stderr is the user's choice not to see messages: nothing is written
     # then, as print() does. A stream that failed once gets nothing more.
     if stream is None:
-        if text and name == "stdout" and not any(n == "stdout" for _, n, _ in _State.lost):
-            _State.lost.append((None, "stdout", _MISSING))
+        if text and name == "stdout":
+            _stdout_missing()
         return
     if any(stream is lost for lost, _, _ in _State.lost):
         return
@@ -221,6 +221,38 @@ def _write(stream: Any, text: str, name: str | None = None, *, utf8: bool = Fals
         why = reason(exc) if isinstance(exc, OSError) else "strömmen är stängd"
         _State.lost.append((stream, _name(stream), why))
         _quiet(stream)
+
+
+def _stdout_missing() -> None:
+    """Record once that text for a stdout closed before the start was lost."""
+    if not any(n == "stdout" for _, n, _ in _State.lost):
+        _State.lost.append((None, "stdout", _MISSING))
+
+
+class _ClosedStdout:
+    """``sys.stdout`` when stdout was closed before the start (``>&-``, Python sets None):
+    what anyone writes to it, Click's help included, is lost output (exit 120), as for
+    ``out``; without it Click drops the help without a word."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        if text:
+            _stdout_missing()
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def stand_in_for_closed_stdout() -> None:
+    """At the start of the process: a stand-in for a stdout closed before the start."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
 
 
 def _write_all(stream: Any, text: str, *, utf8: bool = False) -> None:
