@@ -217,7 +217,9 @@ def _unread_reports(ds: DataSet) -> Callable[[Finding], bool]:
         up = uppfoljningar.get(f.file)
         if f.code != "okant-behov" or up is None or f.path[:1] != ("tidigare_behov",):
             return False
-        b = up.tidigare_behov[f.path[1]]
+        index = f.path[1]
+        assert isinstance(index, int)  # the check's own path: ("tidigare_behov", i, …)
+        b = up.tidigare_behov[index]
         report = ds.root / "rapporter" / str(b.ar) / f"{b.organisation}.yaml"
         return resolved(report) not in loaded and os.path.lexists(report)
 

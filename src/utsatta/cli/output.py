@@ -252,7 +252,7 @@ class _ClosedStdout:
 def stand_in_for_closed_stdout() -> None:
     """At the start of the process: a stand-in for a stdout closed before the start."""
     if sys.stdout is None:
-        sys.stdout = _ClosedStdout()  # type: ignore[assignment]
+        sys.stdout = _ClosedStdout()
 
 
 def _write_all(stream: Any, text: str, *, utf8: bool = False) -> None:
