@@ -150,6 +150,9 @@ def validate(
     ``paths`` limits report files and findings to those files (see
     ``utsatta.load.files.partial_check_files``), with exactly the findings a check of the whole
     folder gives them: the reports they depend on are read too (``utsatta.check.partial``).
+    The errors in the files their check builds on (plan, organisations, områden, linked
+    indicators) are kept too, and the other findings counted per file in ``not_shown``
+    (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
     ``year`` limits the checks of reports to that year. The data set in the result has every
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
