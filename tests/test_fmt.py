@@ -354,7 +354,7 @@ def test_format_file_writes_only_changed_files(tmp_path: Path) -> None:
 
     result = format_file(messy, "rapport")
     assert result.ok and result.changed and result.written
-    assert messy.read_bytes() == TIDY.encode()
+    assert messy.read_bytes() == TIDY.replace("\n", "\r\n").encode()  # its CRLF kept
     assert messy.stat().st_mode & 0o777 == 0o640  # permissions kept
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp files
 

@@ -7,6 +7,7 @@ validate` then points at each one until it is filled in.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from utsatta.compute.duties import reported
@@ -18,7 +19,7 @@ from utsatta.compute.responsibility import (
     matrix,
     samordnande,
 )
-from utsatta.escape import shorten, terminal
+from utsatta.escape import identifier, shorten, terminal
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
 from utsatta.model.rapport import Bedomning, Status
@@ -291,6 +292,26 @@ def repository_prefix(data_root: Path) -> str | None:
     return "" if prefix == "." else prefix
 
 
+#: What CODEOWNERS reads as more than a letter in a path (gitignore rules): a blank ends the
+#: path, ``#`` starts a comment, ``*?[]`` are wildcards, a backslash escapes; each gets one.
+_CODEOWNERS_SPECIAL = re.compile(r"([ #*?\[\]\\])")
+
+
+def codeowners_pattern(path: str) -> str:
+    """``path`` (a folder, relative to the repository) as a CODEOWNERS path that means exactly
+    that folder: ``min data`` as ``min\\ data``. A folder name with a line break or another
+    control character cannot be written in the file at all (it would end the line and start
+    another rule): ``DataDirError``."""
+    if any(ord(c) < 32 or ord(c) == 127 or c in "\x85\u2028\u2029" for c in path):
+        from utsatta.errors import DataDirError
+
+        raise DataDirError(
+            f"Datamappens sökväg ({identifier(path)}) har en radbrytning eller ett annat "
+            "styrtecken och kan inte skrivas i CODEOWNERS. Byt namn på mappen."
+        )
+    return _CODEOWNERS_SPECIAL.sub(r"\\\1", path)
+
+
 def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> str:
     """A CODEOWNERS file: each organisation's reviewers own its report files.
 
@@ -300,7 +321,9 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     """
     assert ds.organisationer and ds.organisationer.model
     orgs = ds.organisationer.model
-    prefix = "/" + data_prefix.strip("/") + "/" if data_prefix.strip("/") else "/"
+    prefix = (
+        "/" + codeowners_pattern(data_prefix.strip("/")) + "/" if data_prefix.strip("/") else "/"
+    )
     lines = [
         "# Skapad av `utsatta codeowners` från organisationer.yaml (granskare). Ändra inte för",
         "# hand: lägg till granskare i organisationer.yaml och skapa filen igen.",

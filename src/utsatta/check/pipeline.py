@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
@@ -14,7 +15,8 @@ from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.dataset import DataSet, load
-from utsatta.load.files import resolved
+from utsatta.load.files import display_path, resolved
+from utsatta.load.raw import read_raw
 
 #: The files that every command beyond ``validate`` needs valid.
 CORE = ("plan", "organisationer")
@@ -25,7 +27,12 @@ SHARED = frozenset({"plan", "organisationer", "omraden"})
 class ValidationResult:
     dataset: DataSet
     findings: list[Finding]
+    #: the files the findings are about: every data file, or in a check of some files only
+    #: (``paths``) the files named
     files_checked: int
+    #: in a check of some files only: the findings in other files that are not shown, counted
+    #: per file (None: the whole folder was checked, every finding is shown)
+    not_shown: dict[str, int] | None = None
 
     def failed(self, *, strict: bool = False) -> bool:
         """Whether the check fails: any error, or with ``strict`` any finding."""
@@ -143,6 +150,9 @@ def validate(
     ``paths`` limits report files and findings to those files (see
     ``utsatta.load.files.partial_check_files``), with exactly the findings a check of the whole
     folder gives them: the reports they depend on are read too (``utsatta.check.partial``).
+    The errors in the files their check builds on (plan, organisations, områden, linked
+    indicators) are kept too, and the other findings counted per file in ``not_shown``
+    (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
     ``year`` limits the checks of reports to that year. The data set in the result has every
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
@@ -159,10 +169,76 @@ def validate(
     found += check_uppfoljning(ds, years, year=year, only_present=only is not None)
     if year is not None:
         found = [f for f in found if not _other_year_report(f.file, year)]
-    findings = resolve(ds, found)
-    if only is not None:
-        findings = [f for f in findings if resolved(Path(f.file)) in only]
-    return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
+    if only is None:
+        return ValidationResult(ds, resolve(ds, found), sum(1 for _ in ds.files()))
+    # A check of some files is never greener than a full check for those files: the errors in
+    # the files their check builds on are shown too (with a broken plan a report cannot be
+    # checked at all), and the other findings are counted (docs/decisions/0128-delkontroll.md).
+    named = {f: resolved(Path(f)) in only for f in {f.file for f in found}}
+    needed = _needed_files(ds, only)
+    shown: list[Finding] = []
+    not_shown: dict[str, int] = {}
+    unread = _unread_reports(ds)
+    for f in found:
+        if named[f.file] or (f.severity is Severity.FEL and f.file in needed):
+            shown.append(f)
+        elif not unread(f):
+            not_shown[f.file] = not_shown.get(f.file, 0) + f.count
+    return ValidationResult(ds, resolve(ds, shown), len(only), dict(sorted(not_shown.items())))
+
+
+def _needed_files(ds: DataSet, only: set[Path]) -> set[str]:
+    """The files (as shown) whose errors keep the files ``only`` from being checked as a full
+    check would: the plan, the organisations and the områden, and each indicator that may be
+    linked to an insats of a named report (its status is compared with the report's
+    bedömning). An indicator that cannot be read is linked unless its plain data says not."""
+    needed = {display_path(ds.root / f"{name}.yaml") for name in SHARED}
+    needed.update(src.display for src in (ds.plan, ds.organisationer, ds.omraden) if src)
+    insatser = {
+        item.insats
+        for src in ds.rapporter
+        if src.model is not None and resolved(src.path) in only
+        for item in src.model.insatser
+    }
+    if not insatser:
+        return needed
+    for src in ds.indikatorer:
+        linked = src.model.insatser if src.model is not None else _plain_insatser(src.path)
+        if linked is None or insatser.intersection(linked):
+            needed.add(src.display)
+    return needed
+
+
+def _unread_reports(ds: DataSet) -> Callable[[Finding], bool]:
+    """Whether a finding only comes from the reports a check of some files does not read: an
+    uppföljning's earlier behov in a report that is there but was not loaded. Such a finding is
+    no finding of a full check, so it is not counted among those not shown."""
+    uppfoljningar = {src.display: src.model for src in ds.uppfoljningar}
+    loaded = {resolved(src.path) for src in ds.rapporter}
+
+    def unread(f: Finding) -> bool:
+        up = uppfoljningar.get(f.file)
+        if f.code != "okant-behov" or up is None or f.path[:1] != ("tidigare_behov",):
+            return False
+        index = f.path[1]
+        assert isinstance(index, int)  # the check's own path: ("tidigare_behov", i, …)
+        b = up.tidigare_behov[index]
+        report = ds.root / "rapporter" / str(b.ar) / f"{b.organisation}.yaml"
+        return resolved(report) not in loaded and os.path.lexists(report)
+
+    return unread
+
+
+def _plain_insatser(path: Path) -> list[Any] | None:
+    """The ``insatser`` of an indicator file that is not valid, read as plain data; None when
+    they cannot be read (then the indicator may be linked to any insats)."""
+    data = read_raw(path, display_path(path)).data
+    if not isinstance(data, dict):
+        return None
+    value = data.get("insatser", [])  # none: linked to no insats (the model's default)
+    if not isinstance(value, list):
+        return None
+    return [v for v in value if isinstance(v, str)]
 
 
 def _other_year_report(file: str, year: int) -> bool:

@@ -15,7 +15,8 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan.",
+        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan "
+        "(aldrig i CI).",
         show_default=False,
         metavar="MAPP",
     ),

@@ -96,17 +96,19 @@ def out(text: str) -> None:
 
 def out_workflow_commands(text: str) -> None:
     """The GitHub reporter's lines on stdout: its ``::error`` commands are meant, and every
-    value in them was escaped with :func:`utsatta.escape.ci_message` / ``ci_property``."""
-    _write(sys.stdout, for_terminal(sys.stdout, text, commands=True), "stdout")
+    value in them was escaped with :func:`utsatta.escape.ci_message` / ``ci_property``.
+    UTF-8 whatever the locale, as GitHub reads them."""
+    _write(sys.stdout, for_terminal(sys.stdout, text, commands=True), "stdout", utf8=True)
 
 
 def out_document(text: str, *, json: bool = False) -> None:
     """A document on stdout, as its renderer escaped it for its own format: JSON with every
     invisible or control character as ``\\uXXXX``, anything else with no control character
-    but tab and line feed."""
+    but tab and line feed. Always UTF-8, whatever the locale (``> rapport.md`` on Windows, or
+    PYTHONIOENCODING): a file's encoding must not depend on the terminal it was made in."""
     from utsatta.escape import document, json_document
 
-    _write(sys.stdout, json_document(text) if json else document(text), "stdout")
+    _write(sys.stdout, json_document(text) if json else document(text), "stdout", utf8=True)
 
 
 def err(text: str) -> None:
@@ -282,7 +284,7 @@ def _name(stream: Any) -> str:
     return str(getattr(stream, "name", "utdata"))
 
 
-def _write(stream: Any, text: str, name: str | None = None) -> None:
+def _write(stream: Any, text: str, name: str | None = None, *, utf8: bool = False) -> None:
     # Never raises: a failed write must not turn into a traceback in the middle of a command.
     # A stream that was closed before the start (``>&-``) is None. Text for a closed stdout is
     # lost output (exit 120, said on stderr by ``flush``), as a failed write is (decision
@@ -291,13 +293,13 @@ def _write(stream: Any, text: str, name: str | None = None) -> None:
     if isinstance(stream, GuardedStream):
         name, stream = name or stream.stream_name, stream.real
     if stream is None:
-        if text and name == "stdout" and not any(n == "stdout" for _, n, _ in _State.lost):
-            _State.lost.append((None, "stdout", _MISSING))
+        if text and name == "stdout":
+            _stdout_missing()
         return
     if any(stream is lost for lost, _, _ in _State.lost):
         return
     try:
-        _write_all(stream, text)
+        _write_all(stream, text, utf8=utf8)
     except (OSError, ValueError) as exc:
         from utsatta.fileio import reason
 
@@ -306,8 +308,15 @@ def _write(stream: Any, text: str, name: str | None = None) -> None:
         _quiet(stream)
 
 
-def _write_all(stream: Any, text: str) -> None:
-    """Write every byte of ``text`` or raise.
+def _stdout_missing() -> None:
+    """Record once that text for a stdout closed before the start was lost."""
+    if not any(n == "stdout" for _, n, _ in _State.lost):
+        _State.lost.append((None, "stdout", _MISSING))
+
+
+def _write_all(stream: Any, text: str, *, utf8: bool = False) -> None:
+    """Write every byte of ``text`` (in the stream's encoding, or with ``utf8`` in UTF-8) or
+    raise.
 
     ``TextIOWrapper.write`` is not enough: with PYTHONUNBUFFERED (common in CI and
     containers) ``sys.stdout`` writes straight to the file descriptor, and when the kernel
@@ -320,10 +329,11 @@ def _write_all(stream: Any, text: str) -> None:
         stream.flush()
         return
     stream.flush()  # what went through the text layer before (Click's help, …) goes first
+    encoding = "utf-8" if utf8 else stream.encoding or "utf-8"
     try:
-        data = text.encode(stream.encoding or "utf-8", stream.errors or "strict")
+        data = text.encode(encoding, stream.errors or "strict")
     except UnicodeEncodeError:  # a terminal that cannot show å: shown as \xe5, not lost
-        data = text.encode(stream.encoding or "utf-8", "backslashreplace")
+        data = text.encode(encoding, "backslashreplace")
     buffer.flush()
     raw = getattr(buffer, "raw", buffer)
     view = memoryview(data)

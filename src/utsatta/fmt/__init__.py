@@ -5,6 +5,7 @@ docs/decisions/0005-fmt-canonical-layout.md."""
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
@@ -298,6 +299,12 @@ def format_file(
         return FmtResult(
             path, error=exc.message, line=exc.line, column=exc.column, internal=exc.internal
         )
+    if formatted == text.replace("\r\n", "\n") and not raw.startswith(codecs.BOM_UTF8):
+        # Only the line endings differ (CRLF in a Windows checkout, git's autocrlf): the
+        # layout is right and the file is left as it is (docs/decisions/0005).
+        return FmtResult(path)
+    if text.count("\r\n") * 2 > text.count("\n"):  # mostly CRLF: the file keeps its style
+        formatted = formatted.replace("\n", "\r\n")
     new = formatted.encode("utf-8")
     if new == raw:
         return FmtResult(path)

@@ -42,6 +42,15 @@ def bundled_notice(root: Path) -> str:
     )
 
 
+def in_ci() -> bool:
+    """Whether this runs in CI: GitHub Actions (GITHUB_ACTIONS=true) or any CI that sets CI."""
+    return os.environ.get("GITHUB_ACTIONS") == "true" or os.environ.get("CI", "").lower() in (
+        "true",
+        "1",
+        "yes",
+    )
+
+
 def find_data_dir(option: Path | None) -> Path:
     """The data folder to use (see ``locate_data_dir``)."""
     return locate_data_dir(option)[0]
@@ -51,7 +60,8 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
     """The data folder to use, checked to be a readable folder with a plan.yaml.
 
     Order: --data, UTSATTA_DATA, ./data, the working folder itself if it holds a plan.yaml (a
-    data repository with its files at the root), then the bundled example data.
+    data repository with its files at the root), then the bundled example data; never in CI
+    (``in_ci``), where that is a ``DataDirError``.
     """
     if option is not None:
         chosen, how = option, "--data"
@@ -63,6 +73,13 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
         # Whatever plan.yaml is here, this is the data folder meant: a broken one is said so
         # below, not swapped for the example data.
         chosen, how = Path(), "arbetsmappen"
+    elif in_ci():
+        # In CI the example data would pass green where the real data has errors.
+        raise DataDirError(
+            f"Ingen datamapp hittades: arbetsmappen ({os.getcwd()}) har varken data/ eller "  # noqa: PTH109
+            "plan.yaml, och i CI används aldrig utsattas inbyggda exempeldata. Ange mappen "
+            "som har plan.yaml med --data eller miljövariabeln UTSATTA_DATA."
+        )
     else:
         chosen, how = bundled_data_dir(), BUNDLED
     where = f"{chosen} (från {how})"

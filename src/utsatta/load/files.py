@@ -44,6 +44,24 @@ def display_path(path: Path, *, cwd: str | None = None) -> str:
         return path.as_posix()
 
 
+def workspace_path(display: str, workspace: str | None) -> str:
+    """``display`` (a path as shown: relative to the working folder, or absolute) relative to
+    ``workspace`` (GITHUB_WORKSPACE, the repository's checkout) when inside it, else as it is:
+    GitHub places an annotation on a pull request's lines only by the path from the
+    repository root, whatever folder the step runs in (``working-directory: data``)."""
+    if not workspace:
+        return display
+    # The working folder is a real path already; the workspace may be named through a link.
+    full = os.path.join(os.getcwd(), display)  # noqa: PTH109, PTH118
+    try:
+        rel = os.path.relpath(os.path.normpath(full), os.path.realpath(workspace))
+    except ValueError:  # pragma: no cover - Windows: another drive
+        return display
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return display
+    return Path(rel).as_posix()
+
+
 def classify(root: Path, path: Path) -> str | None:
     """The kind of a data file by its place in the data folder, or None."""
     return kind_of(path.relative_to(root).parts)

@@ -26,34 +26,74 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, sum(f.count for f in findings) - errors
 
 
-def summary(findings: list[Finding], files_checked: int) -> str:
+def summary(
+    findings: list[Finding],
+    files_checked: int,
+    not_shown: dict[str, int] | None = None,
+    name: Callable[[str], str] = escape.identifier,
+) -> str:
+    """The closing line. ``not_shown`` (a check of named files only): the findings in other
+    files that are not listed, per file, each name written with ``name`` (the channel's
+    escaping); such a check speaks of the named files only, never of the whole folder."""
     errors, warnings = _counts(findings)
+    if not_shown is None:
+        if not findings:
+            return f"Inga problem i {antal(files_checked, 'fil', 'filer')}."
+        checked = f"{files_checked} kontrollerade"
+    else:
+        named = antal(files_checked, "namngiven fil", "namngivna filer")
+        checked = f"delkontroll av {named}"
     if not findings:
-        return f"Inga problem i {antal(files_checked, 'fil', 'filer')}."
-    files = len({f.file for f in findings})
-    return (
-        f"{antal(errors, 'fel', 'fel')} och {antal(warnings, 'varning', 'varningar')} i "
-        f"{antal(files, 'fil', 'filer')} ({files_checked} kontrollerade)."
-    )
+        line = f"Inga problem i {named}."
+    else:
+        files = len({f.file for f in findings})
+        line = (
+            f"{antal(errors, 'fel', 'fel')} och {antal(warnings, 'varning', 'varningar')} i "
+            f"{antal(files, 'fil', 'filer')} ({checked})."
+        )
+    if not_shown:
+        names = [name(file) for file in list(not_shown)[:_NAMED_OTHERS]]
+        if len(not_shown) > _NAMED_OTHERS:
+            names.append(f"och {len(not_shown) - _NAMED_OTHERS} till")
+        line += (
+            f" {antal(sum(not_shown.values()), 'fynd', 'fynd')} i andra filer visas inte "
+            f"({', '.join(names)}); kör utsatta validate utan filnamn för att se dem."
+        )
+    return line
 
 
-def text(findings: list[Finding], files_checked: int) -> str:
+#: The files with findings not shown that the closing line names (then "och N till").
+_NAMED_OTHERS = 3
+
+
+def text(
+    findings: list[Finding], files_checked: int, not_shown: dict[str, int] | None = None
+) -> str:
     lines = [
         # One line per finding: a line break in an echoed value is shown as "\n".
         f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] "
         f"{escape.terminal(f.message)}"
         for f in findings
     ]
-    lines.append(summary(findings, files_checked))
+    lines.append(summary(findings, files_checked, not_shown))
     return "\n".join(lines) + "\n"
 
 
-def as_json(findings: list[Finding], files_checked: int, *, ok: bool) -> str:
+def as_json(
+    findings: list[Finding],
+    files_checked: int,
+    *,
+    ok: bool,
+    not_shown: dict[str, int] | None = None,
+) -> str:
     import json  # here, not at the top: validate's usual text output does not need it
 
+    document: dict[str, object] = {"ok": ok, "findings": [f.as_dict() for f in findings]}
+    if not_shown is not None:  # a check of named files only: what it leaves out, per file
+        document["not_shown"] = not_shown
     return (
         json.dumps(
-            {"ok": ok, "findings": [f.as_dict() for f in findings]},
+            document,
             ensure_ascii=False,
             indent=2,
         )
@@ -61,16 +101,26 @@ def as_json(findings: list[Finding], files_checked: int, *, ok: bool) -> str:
     )
 
 
-def github(findings: list[Finding], files_checked: int) -> str:
+def github(
+    findings: list[Finding], files_checked: int, not_shown: dict[str, int] | None = None
+) -> str:
+    """Workflow commands: one annotation per finding, its file from the repository root
+    (GITHUB_WORKSPACE), then the closing line."""
+    import os
+
+    from utsatta.load.files import workspace_path
+
+    workspace = os.environ.get("GITHUB_WORKSPACE")
     lines = []
     for f in findings:
         level = "error" if f.severity is Severity.FEL else "warning"
+        file = workspace_path(f.file, workspace)
         lines.append(
-            f"::{level} file={escape.ci_property(escape.identifier(f.file))},line={f.line},"
+            f"::{level} file={escape.ci_property(escape.identifier(file))},line={f.line},"
             f"col={f.column},title={escape.ci_property(f.code)}::"
             f"{escape.ci_message(f.message, multiline=True)}"
         )
-    lines.append(escape.ci_text(summary(findings, files_checked)))
+    lines.append(escape.ci_text(summary(findings, files_checked, not_shown)))
     return "\n".join(lines) + "\n"
 
 
@@ -91,6 +141,7 @@ def step_summary(
     names: dict[str, str],
     *,
     limit: int = SUMMARY_LIMIT,
+    not_shown: dict[str, int] | None = None,
 ) -> str:
     """A Markdown job summary for GitHub Actions, grouped by organisation.
 
@@ -98,7 +149,12 @@ def step_summary(
     them, unless the summary would exceed ``limit`` bytes; then it ends with a line that says
     how many are left out and that the step's log has them all.
     """
-    lines = ["## utsatta validate", "", summary(findings, files_checked), ""]
+    lines = [
+        "## utsatta validate",
+        "",
+        summary(findings, files_checked, not_shown, name=escape.summary_code),
+        "",
+    ]
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         parts = f.file.split("/")

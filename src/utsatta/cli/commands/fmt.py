@@ -109,6 +109,22 @@ def _targets(
     return targets, root, skipped
 
 
+def _refuse_bundled(paths: list[Path], data: Path | None) -> None:
+    """fmt writes: never into utsatta's own example data, the fallback when no data folder is
+    found (like ``ny`` and ``codeowners``)."""
+    from utsatta.cli.options import own_data_dir
+    from utsatta.load.datadir import data_dir_above
+
+    named = data is None and paths and not os.environ.get("UTSATTA_DATA")
+    if named and data_dir_above(paths[0]) is not None:
+        return  # the files' own data folder (see data_dir_for_paths)
+    own_data_dir(
+        data,
+        "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte formateras). "
+        "Stå i datarepot eller ange din datamapp med --data.",
+    )
+
+
 def run(
     paths: list[Path],
     *,
@@ -120,6 +136,8 @@ def run(
     from utsatta.fmt import FmtResult, format_file, not_checked
     from utsatta.load.files import display_path
 
+    if not check:
+        _refuse_bundled(paths, data)
     targets, root, skipped = _targets(paths, data)
     changed: list[FmtResult] = []
     if not paths:
@@ -133,7 +151,8 @@ def run(
                 path,
                 error="Filen ligger inte på en plats som utsatta känner till och formateras inte. "
                 "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                "indikatorer/<id>.yaml och rapporter/<år>/<organisation>.yaml.",
+                "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
+                "uppfoljning/<år>.yaml. Kör 'utsatta validate' för vad som är fel med filen.",
             )
         else:
             result = format_file(path, kind, write=not check, inside=root)

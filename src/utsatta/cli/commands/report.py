@@ -154,7 +154,7 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
         )
     if output.is_file():
         try:
-            same = output.read_bytes() == _bytes(text)
+            same = _same(output.read_bytes(), text)
         except OSError:
             same = False
         if same:
@@ -168,6 +168,14 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
 
 def _bytes(text: str | bytes) -> bytes:
     return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def _same(raw: bytes, text: str | bytes) -> bool:
+    """Whether the file's bytes ``raw`` are the report ``text``; a text report also when only
+    its line endings differ (a checkout with git's autocrlf gives CRLF; the report is LF)."""
+    if isinstance(text, bytes):
+        return raw == text
+    return raw.replace(b"\r\n", b"\n") == text.encode("utf-8").replace(b"\r\n", b"\n")
 
 
 def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Path | None) -> int:
@@ -188,7 +196,7 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
     except OSError as exc:
         err(f"{shown(output)} går inte att läsa ({reason(exc)}).")
         return EXIT_FINDINGS
-    if raw == _bytes(text):
+    if _same(raw, text):
         err(f"{shown(output)} är aktuell.")
         return EXIT_OK
     if isinstance(text, bytes):
@@ -197,7 +205,7 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
             f"Uppdatera filen med: {fix}"
         )
         return EXIT_FINDINGS
-    line = _first_difference(raw.decode("utf-8", errors="replace"), text)
+    line = _first_difference(raw.replace(b"\r\n", b"\n").decode("utf-8", errors="replace"), text)
     err(
         f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden "
         f"på rad "

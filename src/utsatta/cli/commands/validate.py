@@ -77,16 +77,27 @@ def validate(
         format = FindingFormat.github if gha else FindingFormat.text
     if format is FindingFormat.json:
         out_document(
-            reporters.as_json(result.findings, result.files_checked, ok=not failed), json=True
+            reporters.as_json(
+                result.findings,
+                result.files_checked,
+                ok=not failed,
+                not_shown=result.not_shown,
+            ),
+            json=True,
         )
     elif format is FindingFormat.github:
-        out_workflow_commands(reporters.github(result.findings, result.files_checked))
+        out_workflow_commands(
+            reporters.github(result.findings, result.files_checked, result.not_shown)
+        )
     else:
-        out(reporters.text(result.findings, result.files_checked))
+        out(reporters.text(result.findings, result.files_checked, result.not_shown))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         summary = reporters.step_summary(
-            result.findings, result.files_checked, ds.organisation_names()
+            result.findings,
+            result.files_checked,
+            ds.organisation_names(),
+            not_shown=result.not_shown,
         )
         try:
             append_file(Path(summary_file), summary)

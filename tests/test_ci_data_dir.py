@@ -1,0 +1,101 @@
+"""Where no data folder is found: utsatta's own example data is never written to, and in CI
+never used at all (a wrong path would pass green on the examples)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import BASE, ROOT
+from utsatta.cli.app import app
+
+MESSAGE = (
+    "fel: Ingen datamapp hittades: arbetsmappen ({cwd}) har varken data/ eller plan.yaml, och i "
+    "CI används aldrig utsattas inbyggda exempeldata. Ange mappen som har plan.yaml med --data "
+    "eller miljövariabeln UTSATTA_DATA.\n"
+)
+
+#: every command that reads the data folder
+COMMANDS = [
+    ["validate"],
+    ["fmt", "--check"],
+    ["fmt"],
+    ["report", "2023"],
+    ["plan"],
+    ["status", "2023"],
+    ["indikatorer"],
+    ["export", "2023", "--output", "ut.xlsx"],
+    ["codeowners"],
+    ["ny", "rapport", "2024", "grundskolenamnden"],
+]
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data repository whose data lies in a folder utsatta does not look in by itself."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("UTSATTA_DATA", "GITHUB_ACTIONS", "CI", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "uppfoljningsdata").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("variable", [("GITHUB_ACTIONS", "true"), ("CI", "true"), ("CI", "1")])
+@pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
+def test_in_ci_the_example_data_is_an_error(
+    elsewhere: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    variable: tuple[str, str],
+) -> None:
+    monkeypatch.setenv(*variable)
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == MESSAGE.format(cwd=elsewhere)
+
+
+def test_outside_ci_the_example_data_is_read_with_a_notice(elsewhere: Path) -> None:
+    result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Obs: använder utsattas inbyggda exempeldata (")
+
+
+def test_in_ci_a_named_data_folder_is_used(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = CliRunner().invoke(app, ["validate", "--data", str(BASE)], catch_exceptions=False)
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 8 filer.")
+    monkeypatch.setenv("UTSATTA_DATA", str(BASE))
+    result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 8 filer.")
+
+
+def test_fmt_never_writes_into_the_example_data(elsewhere: Path) -> None:
+    before = {p: p.read_bytes() for p in (ROOT / "data").rglob("*.yaml")}
+    result = CliRunner().invoke(app, ["fmt"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte formateras)" in (
+        result.stderr
+    )
+    assert "formaterade" not in result.stdout
+    assert {p: p.read_bytes() for p in (ROOT / "data").rglob("*.yaml")} == before
+    # --check only reads: the examples with the notice, as validate does
+    result = CliRunner().invoke(app, ["fmt", "--check"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Obs: använder utsattas inbyggda exempeldata (")
+
+
+def test_fmt_of_named_files_uses_their_data_folder(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(BASE, elsewhere / "uppfoljningsdata", dirs_exist_ok=True)
+    result = CliRunner().invoke(app, ["fmt", "uppfoljningsdata/plan.yaml"], catch_exceptions=False)
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "0 filer formaterades om, 1 var redan formaterade.\n",
+    )
