@@ -12,7 +12,7 @@ import pytest
 from utsatta.compute.indicators import evaluate, markering, med_ar, med_markering
 from utsatta.export.tables import tables
 from utsatta.load.dataset import DataSet, load
-from utsatta.render import overview
+from utsatta.render import overview_indicators
 from utsatta.render.report import build, render
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data"
@@ -66,7 +66,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
 
 
 def test_utsatta_indikatorer_marks_them(ds: DataSet) -> None:
-    text = " ".join(overview.indicators_text(ds, 2025).split())
+    text = " ".join(overview_indicators.indicators_text(ds, 2025).split())
     assert "4 (2025, uppgift i" in text and "andra hand)" in text
     assert "100 % (2025, slutledd)" in text
 

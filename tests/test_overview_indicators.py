@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from utsatta.load.dataset import DataSet, load
-from utsatta.render import overview
+from utsatta.render import overview, overview_indicators
 from utsatta.render.report import build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
@@ -50,7 +50,7 @@ def ds(tmp_path_factory: pytest.TempPathFactory) -> DataSet:
 
 def _text(ds: DataSet, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("COLUMNS", "250")
-    return overview.indicators_text(ds, YEAR)
+    return overview_indicators.indicators_text(ds, YEAR)
 
 
 def _rows(text: str) -> dict[str, list[str]]:
@@ -105,7 +105,7 @@ def test_text_shows_relative_malvarde_and_old_values(
 
 def test_json_has_raw_numbers_and_the_share(ds: DataSet) -> None:
     """JSON stays machine-friendly: raw numbers, framsteg_andel as a share (or null)."""
-    data = json.loads(overview.indicators_json(ds, YEAR))
+    data = json.loads(overview_indicators.indicators_json(ds, YEAR))
     by_id = {i["id"]: i for i in data["indikatorer"]}
     gym = by_id["behorighet-gymnasiet"]
     assert gym["baslinje"] == {"ar": 2020, "varde": 62.4}

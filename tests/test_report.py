@@ -449,7 +449,7 @@ def test_values_per_omrade_are_escaped_and_ordered(tmp_path: Path) -> None:
         '<td class="num">71,45 %</td></tr>'
     ) in html
     assert "Norr<by>" not in html and "Norr<by>" not in md
-    data_json = json.loads(overview.indicators_json(load(data), YEAR))
+    data_json = json.loads(overview_indicators.indicators_json(load(data), YEAR))
     gym = next(i for i in data_json["indikatorer"] if i["id"] == "behorighet-gymnasiet")
     assert gym["per_omrade"][:3] == [
         {"omrade": "norrby", "ar": 2023, "varde": 71.45},
@@ -463,7 +463,7 @@ def test_indikatorer_json_has_the_values_per_omrade_and_kon() -> None:
     """`utsatta indikatorer --format json`: per_omrade and per_kon with raw numbers, up to the
     year, sorted by område (omraden.yaml order) or kön, then year; empty lists without values."""
     ds = load(FIXTURE)
-    by_id = {i["id"]: i for i in json.loads(overview.indicators_json(ds, YEAR))["indikatorer"]}
+    by_id = {i["id"]: i for i in json.loads(overview_indicators.indicators_json(ds, YEAR))["indikatorer"]}
     gym = by_id["behorighet-gymnasiet"]
     assert gym["per_omrade"] == [
         {"omrade": "norrby", "ar": 2023, "varde": 71.45},
@@ -476,7 +476,7 @@ def test_indikatorer_json_has_the_values_per_omrade_and_kon() -> None:
     ]
     assert by_id["trygghet-kvall"]["per_omrade"] == by_id["trygghet-kvall"]["per_kon"] == []
     # Without a year: every value, also those after 2023.
-    alla = {i["id"]: i for i in overview.indicators_data(ds, None)["indikatorer"]}
+    alla = {i["id"]: i for i in overview_indicators.indicators_data(ds, None)["indikatorer"]}
     assert alla["behorighet-gymnasiet"]["per_omrade"][1] == {
         "omrade": "norrby",
         "ar": 2024,
@@ -493,7 +493,7 @@ def test_indikatorer_text_counts_the_values_per_omrade_and_kon(
 ) -> None:
     """The text table keeps the headline; a line under it counts the values per område/kön."""
     monkeypatch.setenv("COLUMNS", "250")
-    out = overview.indicators_text(load(FIXTURE), YEAR)
+    out = overview_indicators.indicators_text(load(FIXTURE), YEAR)
     assert (
         "  Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet: 3 värden "
         "per område, 1 per kön\n"
@@ -999,7 +999,7 @@ _LAZY = """
 import sys
 from pathlib import Path
 from utsatta.load.dataset import load
-from utsatta.render import overview
+from utsatta.render import overview_indicators
 from utsatta.render.report import build, render
 view = build(load(Path(sys.argv[1])), int(sys.argv[2]))
 before = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)

@@ -1,19 +1,14 @@
-"""`utsatta plan`, `status` and `indikatorer`: the plan, the completeness matrix and the
-indicators, as text (rich tables) or JSON. Everything is returned as text; the CLI prints it.
-
-The consoles read no markup and no emoji codes: a name with ``[/bold]`` or ``[link=…]`` was
-rich markup (a traceback, or a hyperlink on a terminal), ``:warning:`` an emoji. Every value
-from the data is text, escaped with :func:`_t` (one line, controls visible) before rich
-measures it; bold comes from a style, never from markup around data."""
+"""`utsatta plan` and `status`: the plan and the completeness matrix, as text (rich tables) or
+JSON. Everything is returned as text; the CLI prints it (`indikatorer`:
+:mod:`utsatta.render.overview_indicators`; the consoles: :mod:`utsatta.render.console_text`)."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.responsibility import Cell, Duties, exists_at_year_end, resolve
@@ -21,21 +16,14 @@ from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.render import labels
-from utsatta.render.breakdown import per_kon, per_omrade
+from utsatta.render.console_text import (
+    bold_line,
+    console_of_width,
+    string_console,
+    text_of,
+    txt,
+)
 from utsatta.wording import och
-
-
-def _t(value: object) -> str:
-    """A value from the data as console text: one line, every control and invisible
-    character shown (rich measures the width of what it is given)."""
-    return terminal(str(value))
-
-
-def _bold(head: str, rest: str = "") -> Any:
-    """A line whose first part is bold (both parts already escaped): a style, not markup."""
-    from rich.text import Text
-
-    return Text.assemble((head, "bold"), rest)
 
 
 def _names(ds: DataSet) -> dict[str, str]:
@@ -165,58 +153,21 @@ def plan_json(ds: DataSet) -> str:
     return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
 
 
-def _console(min_width: int = 0) -> Console:
-    """A console that writes into a string, with the width and colours it would have on
-    stdout (never narrower than ``min_width``)."""
-    from rich.console import Console
-
-    real = Console()
-    return Console(
-        file=io.StringIO(),
-        highlight=False,
-        markup=False,
-        emoji=False,
-        width=max(real.width, min_width),
-        force_terminal=real.is_terminal,
-        color_system=real.color_system,  # type: ignore[arg-type]
-    )
-
-
-def _console_of_width(width: int) -> Console:
-    """A console of exactly ``width`` columns (at least 80) writing into a string, no colours."""
-    from rich.console import Console
-
-    return Console(
-        file=io.StringIO(),
-        highlight=False,
-        markup=False,
-        emoji=False,
-        width=max(width, STATUS_MIN_WIDTH),
-        color_system=None,
-    )
-
-
-def _text_of(console: Console) -> str:
-    file = console.file
-    assert isinstance(file, io.StringIO)
-    return file.getvalue()
-
-
 def plan_text(ds: DataSet) -> str:
     assert ds.plan and ds.plan.model
-    console = _console()
+    console = string_console()
     plan = ds.plan.model
     fokus = {f.id: f.namn for f in plan.fokusomraden}
-    console.print(_bold(_t(plan.plan.namn), f" (dnr {_t(plan.plan.diarienummer)})"))
-    console.print(f"Mål: {_t(plan.mal.text)}")
+    console.print(bold_line(txt(plan.plan.namn), f" (dnr {txt(plan.plan.diarienummer)})"))
+    console.print(f"Mål: {txt(plan.mal.text)}")
     current = None
     for item in plan_data(ds)["insatser"]:
         if item["fokusomrade"] != current:
             current = item["fokusomrade"]
             console.print()
-            console.print(_bold(f"Fokusområde {_t(current)}: {_t(fokus.get(current, '?'))}"))
+            console.print(bold_line(f"Fokusområde {txt(current)}: {txt(fokus.get(current, '?'))}"))
         console.print()
-        console.print(_bold(f"Insats {_t(item['id'])}", f" {_t(item['titel'])}"))
+        console.print(bold_line(f"Insats {txt(item['id'])}", f" {txt(item['titel'])}"))
         for label, key in (("Samordningsansvar", "samordningsansvar"), ("Ansvar", "ansvar")):
             line = f"  {label}: " + _as_written(item["i_planen"][key], item[key])
             console.print(terminal(line), markup=False)
@@ -226,12 +177,12 @@ def plan_text(ds: DataSet) -> str:
         console.print("  Uppföljning: " + labels.uppfoljning_text(up["typ"], up["ar"]))
     if plan.ovriga_uppdrag is not None:
         console.print()
-        console.print(_bold("Övriga uppdrag"))
-        console.print(f"  Ansvarig: {_t(plan.ovriga_uppdrag.ansvarig)}")
+        console.print(bold_line("Övriga uppdrag"))
+        console.print(f"  Ansvarig: {txt(plan.ovriga_uppdrag.ansvarig)}")
         for u in plan.ovriga_uppdrag.uppdrag:
             line = f"  dnr {u.diarienummer} ({u.tidsplan}): {u.text}"
-            console.print(_t(line))
-    return _text_of(console)
+            console.print(txt(line))
+    return text_of(console)
 
 
 def _dated(entry: dict[str, Any]) -> str:
@@ -409,7 +360,7 @@ def _status_table(
     for ins in insatser:
         table.add_column(ins, justify="center", width=_CELL - 1, no_wrap=True)
     for org in m.organisationer:
-        row: list[Text | str] = [_t(names.get(org, org))]
+        row: list[Text | str] = [txt(names.get(org, org))]
         for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
             row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
@@ -425,8 +376,12 @@ def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
-    console = _console(STATUS_MIN_WIDTH) if width is None else _console_of_width(width)
-    longest = max((len(_t(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
+    console = (
+        string_console(STATUS_MIN_WIDTH)
+        if width is None
+        else console_of_width(max(width, STATUS_MIN_WIDTH))
+    )
+    longest = max((len(txt(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
     room = console.width - 1
     per_table = max(1, (room - _NAME_MIN) // _CELL)
     chunks = [m.insatser[i : i + per_table] for i in range(0, len(m.insatser), per_table)] or [[]]
@@ -442,168 +397,19 @@ def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
     missing = m.saknas_per_organisation()
     if missing:
         console.print()
-        console.print(_bold("Saknas per organisation"))
+        console.print(bold_line("Saknas per organisation"))
         for org, ins_list in missing.items():
-            console.print(f"  {_t(names.get(org, org))}: {_t(', '.join(ins_list))}")
+            console.print(f"  {txt(names.get(org, org))}: {txt(', '.join(ins_list))}")
     invalid = invalid_reports(ds, ar)
     if invalid:
         console.print()
         console.print(
-            _bold(
+            bold_line(
                 "Rapporter med fel",
                 " (räknas som saknade tills felen är rättade; kör "
                 f"'utsatta validate --year {ar}'):",
             )
         )
         for org in invalid:
-            console.print(f"  {_t(names.get(org, org))}: {_t(f'rapporter/{ar}/{org}.yaml')}")
-    return _text_of(console)
-
-
-def _omrade_ids(ds: DataSet) -> list[str]:
-    """The område ids in omraden.yaml order (empty without a valid omraden.yaml)."""
-    return [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
-
-
-def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
-    """The indicators as plain data for JSON: raw numbers, no formatting. ``framsteg_andel`` is
-    the share of the distance from the baseline to the målvärde covered by the latest value (the
-    report's "Framsteg"), null where there is no such share.
-
-    ``per_omrade`` (``{"omrade", "ar", "varde"}``, by område in omraden.yaml order, then year) and
-    ``per_kon`` (``{"kon", "ar", "varde"}``, kön K before M, then year) are the utfall up to
-    ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
-    kön" tables (:func:`utsatta.render.breakdown.per_omrade`); ``omrade`` is the id. A value for an
-    område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
-    totals. Both lists are empty when the indicator has no such values.
-
-    Then :meth:`IndicatorResult.as_dict`'s keys: ``status_text``, ``statusslag``, ``orsak_text``,
-    ``berakning``, ``serie`` (every value with ``sakerhet``, ``kallor``, ``belagg``), ``luckor``,
-    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty)."""
-    from utsatta.compute.indicators import evaluate
-
-    omraden = _omrade_ids(ds)
-    out = []
-    for r in evaluate(ds, ar):
-        p = r.progress
-        delar_omrade = []
-        for u in per_omrade(r.indikator, ar, omraden):
-            item: dict[str, Any] = {"omrade": u.omrade, "ar": u.ar, "varde": u.varde}
-            if u.kon in ("K", "M"):
-                item["kon"] = u.kon
-            delar_omrade.append(item)
-        out.append(
-            {
-                "id": r.indikator.id,
-                "namn": r.indikator.namn,
-                "fokusomrade": r.indikator.fokusomrade,
-                "insatser": list(r.indikator.insatser),
-                "enhet": r.indikator.enhet,
-                "riktning": r.indikator.riktning,
-                "metod": p.metod,
-                "baslinje": _point(p.baslinje),
-                "senaste": _point(p.senaste),
-                "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
-                "framsteg_andel": labels.framsteg_andel(r),
-                "kvot": p.kvot,
-                "trosklar": list(p.trosklar),
-                "status": str(p.status),
-                "orsak": None if p.orsak is None else str(p.orsak),
-                "forklaring": p.forklaring,
-                "per_omrade": delar_omrade,
-                "per_kon": [
-                    {"kon": u.kon, "ar": u.ar, "varde": u.varde} for u in per_kon(r.indikator, ar)
-                ],
-                "illustrativ": r.indikator.illustrativ,
-                "fil": r.file,
-                # the status in words, its kind and reason, the whole series with each value's
-                # certainty and sources, the gaps, and the sources (compute/indicators.py)
-                **{k: v for k, v in r.as_dict().items() if k != "id"},
-            }
-        )
-    return {"schemaversion": 1, "ar": ar, "indikatorer": out}
-
-
-def _point(p: Any) -> dict[str, Any] | None:
-    return None if p is None else {"ar": p.ar, "varde": p.varde}
-
-
-def indicators_json(ds: DataSet, ar: int | None) -> str:
-    return json.dumps(indicators_data(ds, ar), ensure_ascii=False, indent=2) + "\n"
-
-
-def _delar_text(n_omrade: int, n_kon: int) -> str | None:
-    """ "3 värden per område, 1 per kön", or None without such values."""
-    parts = []
-    if n_omrade:
-        parts.append(f"{n_omrade} {'värde' if n_omrade == 1 else 'värden'} per område")
-    if n_kon:
-        parts.append(
-            f"{n_kon} per kön"
-            if parts
-            else f"{n_kon} {'värde' if n_kon == 1 else 'värden'} per kön"
-        )
-    return ", ".join(parts) or None
-
-
-def indicators_text(ds: DataSet, ar: int | None) -> str:
-    """The indicators as tables per fokusområde, with the report's numbers and words: the same
-    Swedish number format, målvärde, "Framsteg" (share of the way) and status.
-
-    Values per område and per kön are not in the table (it shows the headline series): under
-    each table, one line per indicator that has such values counts them ("Namn: 3 värden per
-    område, 1 per kön") and points to the report and ``--format json`` for the values."""
-    from rich.table import Table
-
-    from utsatta.compute.indicators import evaluate, med_ar
-    from utsatta.render.report.sections.indicators import (
-        malvarde_med_markering,
-        status_med_markering,
-    )
-
-    assert ds.plan and ds.plan.model
-    fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
-    # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
-    # wrap rather than cut (a status like "Otillräcklig takt" must be read whole).
-    console = _console(120)
-    title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
-    groups: dict[str, list[list[str]]] = {}
-    delar: dict[str, list[str]] = {}
-    omraden = _omrade_ids(ds)
-    for r in evaluate(ds, ar):
-        unit = r.indikator.enhet
-        b, s = r.baslinje, r.serie[-1] if r.serie else None
-        status = status_med_markering(r)
-        gammal = labels.inaktuell_text(r, ar)
-        if gammal:
-            status += f" · {gammal}"
-        key = r.indikator.fokusomrade
-        heading = "Planens mål" if key is None else fokus.get(key, key)
-        n = _delar_text(len(per_omrade(r.indikator, ar, omraden)), len(per_kon(r.indikator, ar)))
-        if n is not None:
-            delar.setdefault(heading, []).append(f"{r.indikator.namn}: {n}")
-        groups.setdefault(heading, []).append(
-            [
-                r.indikator.namn,
-                med_ar(labels.varde(b.varde, unit), b.ar, b.sakerhet) if b else "–",
-                med_ar(labels.varde(s.varde, unit), s.ar, s.sakerhet) if s else "–",
-                "–" if (m := malvarde_med_markering(r)) == "saknas" else m,
-                labels.framsteg_text(labels.framsteg_andel(r)),
-                status,
-            ]
-        )
-    for heading, rows in groups.items():
-        table = Table(title=f"{title} – {_t(heading)}", title_justify="left", show_lines=True)
-        table.add_column("Indikator", ratio=3, overflow="fold")
-        for col in ("Baslinje", "Senaste", "Målvärde", "Framsteg"):
-            table.add_column(col, ratio=1, overflow="fold")
-        table.add_column("Status", ratio=2, overflow="fold")
-        for row in rows:
-            table.add_row(*(_t(cell) for cell in row))
-        console.print(table)
-        if heading in delar:
-            console.print("Värden per område och kön (i rapporten och med --format json):")
-            for line in delar[heading]:
-                console.print(f"  {_t(line)}")
-        console.print()
-    return _text_of(console)
+            console.print(f"  {txt(names.get(org, org))}: {txt(f'rapporter/{ar}/{org}.yaml')}")
+    return text_of(console)

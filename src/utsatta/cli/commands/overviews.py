@@ -88,11 +88,11 @@ def indikatorer(
 
     Exempel: utsatta indikatorer --ar 2023
     """
-    from utsatta.render import overview
+    from utsatta.render import overview_indicators
 
     ds = _load(data, ("plan", "organisationer", "omraden", "indikator"))
     check_indicator_year(ds, ar)
     if format is SimpleFormat.json:
-        out_document(overview.indicators_json(ds, ar), json=True)
+        out_document(overview_indicators.indicators_json(ds, ar), json=True)
     else:
-        out(overview.indicators_text(ds, ar))
+        out(overview_indicators.indicators_text(ds, ar))

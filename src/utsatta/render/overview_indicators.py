@@ -1,0 +1,161 @@
+"""`utsatta indikatorer`: every indicator with its values, målvärden and status, as text (a rich
+table) or JSON. Returned as text; the CLI prints it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from utsatta.load.dataset import DataSet
+from utsatta.render import labels
+from utsatta.render.breakdown import per_kon, per_omrade
+from utsatta.render.console_text import string_console, text_of, txt
+
+
+def _omrade_ids(ds: DataSet) -> list[str]:
+    """The område ids in omraden.yaml order (empty without a valid omraden.yaml)."""
+    return [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
+
+
+def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
+    """The indicators as plain data for JSON: raw numbers, no formatting. ``framsteg_andel`` is
+    the share of the distance from the baseline to the målvärde covered by the latest value (the
+    report's "Framsteg"), null where there is no such share.
+
+    ``per_omrade`` (``{"omrade", "ar", "varde"}``, by område in omraden.yaml order, then year) and
+    ``per_kon`` (``{"kon", "ar", "varde"}``, kön K before M, then year) are the utfall up to
+    ``ar`` outside the headline series, the same values as the report's "Per område" and "Per
+    kön" tables (:func:`utsatta.render.breakdown.per_omrade`); ``omrade`` is the id. A value for an
+    område and a kön is in ``per_omrade`` with a ``"kon"`` key ("K" or "M"), after the område's
+    totals. Both lists are empty when the indicator has no such values.
+
+    Then :meth:`IndicatorResult.as_dict`'s keys: ``status_text``, ``statusslag``, ``orsak_text``,
+    ``berakning``, ``serie`` (every value with ``sakerhet``, ``kallor``, ``belagg``), ``luckor``,
+    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty)."""
+    from utsatta.compute.indicators import evaluate
+
+    omraden = _omrade_ids(ds)
+    out = []
+    for r in evaluate(ds, ar):
+        p = r.progress
+        delar_omrade = []
+        for u in per_omrade(r.indikator, ar, omraden):
+            item: dict[str, Any] = {"omrade": u.omrade, "ar": u.ar, "varde": u.varde}
+            if u.kon in ("K", "M"):
+                item["kon"] = u.kon
+            delar_omrade.append(item)
+        out.append(
+            {
+                "id": r.indikator.id,
+                "namn": r.indikator.namn,
+                "fokusomrade": r.indikator.fokusomrade,
+                "insatser": list(r.indikator.insatser),
+                "enhet": r.indikator.enhet,
+                "riktning": r.indikator.riktning,
+                "metod": p.metod,
+                "baslinje": _point(p.baslinje),
+                "senaste": _point(p.senaste),
+                "malvarde": None if p.malvarde is None else {"ar": p.malar, "varde": p.malvarde},
+                "framsteg_andel": labels.framsteg_andel(r),
+                "kvot": p.kvot,
+                "trosklar": list(p.trosklar),
+                "status": str(p.status),
+                "orsak": None if p.orsak is None else str(p.orsak),
+                "forklaring": p.forklaring,
+                "per_omrade": delar_omrade,
+                "per_kon": [
+                    {"kon": u.kon, "ar": u.ar, "varde": u.varde} for u in per_kon(r.indikator, ar)
+                ],
+                "illustrativ": r.indikator.illustrativ,
+                "fil": r.file,
+                # the status in words, its kind and reason, the whole series with each value's
+                # certainty and sources, the gaps, and the sources (compute/indicators.py)
+                **{k: v for k, v in r.as_dict().items() if k != "id"},
+            }
+        )
+    return {"schemaversion": 1, "ar": ar, "indikatorer": out}
+
+
+def _point(p: Any) -> dict[str, Any] | None:
+    return None if p is None else {"ar": p.ar, "varde": p.varde}
+
+
+def indicators_json(ds: DataSet, ar: int | None) -> str:
+    return json.dumps(indicators_data(ds, ar), ensure_ascii=False, indent=2) + "\n"
+
+
+def _delar_text(n_omrade: int, n_kon: int) -> str | None:
+    """ "3 värden per område, 1 per kön", or None without such values."""
+    parts = []
+    if n_omrade:
+        parts.append(f"{n_omrade} {'värde' if n_omrade == 1 else 'värden'} per område")
+    if n_kon:
+        parts.append(
+            f"{n_kon} per kön"
+            if parts
+            else f"{n_kon} {'värde' if n_kon == 1 else 'värden'} per kön"
+        )
+    return ", ".join(parts) or None
+
+
+def indicators_text(ds: DataSet, ar: int | None) -> str:
+    """The indicators as tables per fokusområde, with the report's numbers and words: the same
+    Swedish number format, målvärde, "Framsteg" (share of the way) and status.
+
+    Values per område and per kön are not in the table (it shows the headline series): under
+    each table, one line per indicator that has such values counts them ("Namn: 3 värden per
+    område, 1 per kön") and points to the report and ``--format json`` for the values."""
+    from rich.table import Table
+
+    from utsatta.compute.indicators import evaluate, med_ar
+    from utsatta.render.report.sections.indicators import (
+        malvarde_med_markering,
+        status_med_markering,
+    )
+
+    assert ds.plan and ds.plan.model
+    fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
+    # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
+    # wrap rather than cut (a status like "Otillräcklig takt" must be read whole).
+    console = string_console(120)
+    title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
+    groups: dict[str, list[list[str]]] = {}
+    delar: dict[str, list[str]] = {}
+    omraden = _omrade_ids(ds)
+    for r in evaluate(ds, ar):
+        unit = r.indikator.enhet
+        b, s = r.baslinje, r.serie[-1] if r.serie else None
+        status = status_med_markering(r)
+        gammal = labels.inaktuell_text(r, ar)
+        if gammal:
+            status += f" · {gammal}"
+        key = r.indikator.fokusomrade
+        heading = "Planens mål" if key is None else fokus.get(key, key)
+        n = _delar_text(len(per_omrade(r.indikator, ar, omraden)), len(per_kon(r.indikator, ar)))
+        if n is not None:
+            delar.setdefault(heading, []).append(f"{r.indikator.namn}: {n}")
+        groups.setdefault(heading, []).append(
+            [
+                r.indikator.namn,
+                med_ar(labels.varde(b.varde, unit), b.ar, b.sakerhet) if b else "–",
+                med_ar(labels.varde(s.varde, unit), s.ar, s.sakerhet) if s else "–",
+                "–" if (m := malvarde_med_markering(r)) == "saknas" else m,
+                labels.framsteg_text(labels.framsteg_andel(r)),
+                status,
+            ]
+        )
+    for heading, rows in groups.items():
+        table = Table(title=f"{title} – {txt(heading)}", title_justify="left", show_lines=True)
+        table.add_column("Indikator", ratio=3, overflow="fold")
+        for col in ("Baslinje", "Senaste", "Målvärde", "Framsteg"):
+            table.add_column(col, ratio=1, overflow="fold")
+        table.add_column("Status", ratio=2, overflow="fold")
+        for row in rows:
+            table.add_row(*(txt(cell) for cell in row))
+        console.print(table)
+        if heading in delar:
+            console.print("Värden per område och kön (i rapporten och med --format json):")
+            for line in delar[heading]:
+                console.print(f"  {txt(line)}")
+        console.print()
+    return text_of(console)
