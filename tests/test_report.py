@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from utsatta.load.dataset import load
-from utsatta.render import markdown, overview
+from utsatta.render import markdown, overview_indicators
 from utsatta.render.chart import indicator_svg
 from utsatta.render.labels import faktor_text, varde
 from utsatta.render.report import (
@@ -463,7 +463,9 @@ def test_indikatorer_json_has_the_values_per_omrade_and_kon() -> None:
     """`utsatta indikatorer --format json`: per_omrade and per_kon with raw numbers, up to the
     year, sorted by område (omraden.yaml order) or kön, then year; empty lists without values."""
     ds = load(FIXTURE)
-    by_id = {i["id"]: i for i in json.loads(overview_indicators.indicators_json(ds, YEAR))["indikatorer"]}
+    by_id = {
+        i["id"]: i for i in json.loads(overview_indicators.indicators_json(ds, YEAR))["indikatorer"]
+    }
     gym = by_id["behorighet-gymnasiet"]
     assert gym["per_omrade"] == [
         {"omrade": "norrby", "ar": 2023, "varde": 71.45},
@@ -999,7 +1001,7 @@ _LAZY = """
 import sys
 from pathlib import Path
 from utsatta.load.dataset import load
-from utsatta.render import overview_indicators
+from utsatta.render import overview, overview_indicators
 from utsatta.render.report import build, render
 view = build(load(Path(sys.argv[1])), int(sys.argv[2]))
 before = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
