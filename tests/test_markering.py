@@ -103,7 +103,7 @@ def test_inferred_malvarden_are_slutledd_everywhere(ds: DataSet, ind: str) -> No
 
 def test_the_report_says_the_malvarde_is_inferred(md: str) -> None:
     assert "| halva baslinjen (2025, slutledd) |" in md
-    assert "- Målvärde 2025 (halva baslinjen, slutledd): Slutlett ur uppdraget" in md
+    assert "- Målvärde 2025 (halva baslinjen, slutledd): Härlett ur uppdraget" in md
     assert md.count("| 100 % (2025, slutledd) |") >= 3 * 2  # section 3 and bilaga D
 
 

@@ -846,8 +846,10 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
         "serie",
         "luckor",
         "sakerhet",
+        "malvarde_sakerhet",
         "kallor",
     ]
+    assert d["malvarde_sakerhet"] == "bekraftad"  # the fixture's målvärde source
     assert (d["status"], d["status_text"], d["statusslag"], d["orsak"]) == (
         "otillracklig",
         "Otillräcklig takt",
