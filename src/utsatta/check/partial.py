@@ -14,6 +14,7 @@ from typing import Any
 from utsatta.errors import ArgumentError
 from utsatta.fileio import shown
 from utsatta.load.files import classify, display_path, resolved
+from utsatta.load.raw import read_raw
 
 #: One path or several, as the library's ``paths`` and ``only`` take them.
 Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -26,7 +27,8 @@ def named_paths(paths: Paths | None) -> list[Path] | None:
         return None
     if isinstance(paths, str | os.PathLike):
         return [Path(paths)]
-    if isinstance(paths, bytes):
+    given: object = paths  # bytes is Iterable too, of numbers
+    if isinstance(given, bytes):
         raise ArgumentError(
             "Sökvägarna ska vara text (str) eller Path, inte bytes.", argument="paths"
         )
@@ -41,21 +43,27 @@ def named_paths(paths: Paths | None) -> list[Path] | None:
     return out
 
 
+def existing_paths(paths: Paths | None) -> list[Path] | None:
+    """``named_paths``, each of them there: ``ArgumentError`` names the first that is not (a
+    link that leads nowhere is there: its finding says why it cannot be read)."""
+    given = named_paths(paths)
+    for p in given or ():
+        if not os.path.lexists(p):
+            raise ArgumentError(f"Filen {shown(p)} finns inte.", argument="paths")
+    return given
+
+
 def check_scope(root: Path, paths: Paths | None) -> set[Path] | None:
     """The files (resolved) a check of ``paths`` in the data folder ``root`` is limited to, or
     None for a check of the whole folder (no paths, a folder, or a shared file named: see
     ``partial_check_files``).
 
     Raises ``ArgumentError`` (Swedish message) for a path that is not there or lies outside
-    the data folder: a check that silently covered nothing would read as a clean pass. A link
-    that leads nowhere is there: its finding says why it cannot be read.
+    the data folder: a check that silently covered nothing would read as a clean pass.
     """
-    given = named_paths(paths)
+    given = existing_paths(paths)
     if not given:
         return None
-    for p in given:
-        if not os.path.lexists(p):
-            raise ArgumentError(f"Filen {shown(p)} finns inte.", argument="paths")
     top = resolved(root)
     for p in given:
         if not resolved(p).is_relative_to(top):
@@ -91,7 +99,6 @@ def _is_dir(path: Path) -> bool:
         return stat.S_ISDIR(path.stat().st_mode)
     except OSError:
         return False
-from utsatta.load.raw import read_raw
 
 
 def depends_on(root: Path, named: Collection[Path]) -> set[Path]:

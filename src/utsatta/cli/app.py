@@ -31,7 +31,7 @@ from utsatta.cli.output import (
     flush,
     interrupted,
 )
-from utsatta.errors import UtsattaError
+from utsatta.errors import ArgumentError, UtsattaError
 
 svenska.install()
 
@@ -39,6 +39,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: a library that an output format needs is not installed (the message says what to install)
 EXIT_MISSING_LIBRARY = 5
+#: The command-line names of the library's arguments (``ArgumentError.argument``).
+_ARGUMENTS = {"year": "ÅR", "paths": "FILER"}
 
 
 def exit_code(exc: BaseException) -> int:
@@ -73,6 +75,9 @@ def guarded(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except ArgumentError as exc:
+            # an argument the library refuses (a year, a file): a usage error, as Click's own
+            raise typer.BadParameter(str(exc), param_hint=_ARGUMENTS.get(exc.argument)) from None
         except UtsattaError as exc:
             raise typer.Exit(exit_code(exc)) from None
 

@@ -197,7 +197,10 @@ def to_model(
 
 
 def load(
-    root: str | os.PathLike[str], only: Iterable[Path] | None = None, *, texts: bool = True
+    root: str | os.PathLike[str],
+    only: Iterable[Path] | str | os.PathLike[str] | None = None,
+    *,
+    texts: bool = True,
 ) -> DataSet:
     """Load the data folder. With ``only``, report files outside those are skipped.
 
