@@ -3,9 +3,8 @@ utsatta 2025, as a library.
 
     import utsatta
 
-    result = utsatta.validate("data")            # every finding, with file, line and column
-    for f in result.findings:
-        print(f.file, f.line, f.column, f.code, f.message)
+    result = utsatta.validate("data")    # every finding, with file, line, column and code
+    where = [(f.file, f.line, f.column, f.code) for f in result.findings]
     text = utsatta.report_text(result.dataset, 2023, "md")    # as `utsatta report 2023`
 
 Every text is Swedish; bad data gives findings, never an exception. What cannot go on raises

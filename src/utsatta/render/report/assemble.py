@@ -91,6 +91,13 @@ def build(ds: DataSet, ar: int) -> ReportView:
     plan's period, or a data set loaded without its texts or with only some reports.
     """
     require_report_data(ds, ar)
+    return assemble(ds, ar)
+
+
+def assemble(ds: DataSet, ar: int) -> ReportView:
+    """The report view of year ``ar`` without the checks of ``build``: for a caller that has
+    judged the data itself (the tests of how the report shows data that the checks would
+    refuse). A plan and organisations that were read are needed."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     plan = ds.plan.model
     orgs = ds.organisationer.model
