@@ -1003,11 +1003,12 @@ from utsatta.check import validate
 from utsatta.render import overview
 from utsatta.render.report import build, render
 ds = validate(Path(sys.argv[1]), year=int(sys.argv[2])).dataset
-checked = {m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules}  # the link check
+LIBS = ("jinja2", "markdown_it", "rich")
+checked = {m for m in LIBS if m in sys.modules}  # the check of links may read Markdown
 view = build(ds, int(sys.argv[2]))
-before = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules and m not in checked)
+before = sorted(m for m in LIBS if m in sys.modules and m not in checked)
 render(view, "html")
-after = sorted(m for m in ("jinja2", "markdown_it", "rich") if m in sys.modules)
+after = sorted(m for m in LIBS if m in sys.modules)
 print(before, after)
 """
 
