@@ -3,34 +3,42 @@ utsatta 2025, as a library.
 
     import utsatta
 
-    result = utsatta.validate("data")            # every finding, with file, line and column
-    if not result.failed():
-        view = utsatta.build_report(result.dataset, 2023)
-        text = utsatta.render_report(view, "md")
+    result = utsatta.validate("data")    # every finding, with file, line, column and code
+    where = [(f.file, f.line, f.column, f.code) for f in result.findings]
+    text = utsatta.report_text(result.dataset, 2023, "md")    # as `utsatta report 2023`
+
+Every text is Swedish; bad data gives findings, never an exception. What cannot go on raises
+an ``UtsattaError`` with a Swedish message: ``DataDirError`` (no data folder there),
+``ArgumentError`` (a year outside the plan's period, a file that is not there, an unknown
+format or kind), ``DataErrors`` (the data has errors that would make a report wrong; the
+findings are on the exception), ``TemplateFailed`` (a report template cannot be used).
 
 Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 """
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 
 TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
 
 __version__ = "0.1.0"
 
-#: The public API: name → (module, attribute).
+#: The public API that is imported when first used: name → (module, attribute).
 _API: dict[str, tuple[str, str]] = {
     # check a data folder: ValidationResult(dataset, findings, files_checked)
     "validate": ("utsatta.check.pipeline", "validate"),
     "ValidationResult": ("utsatta.check.pipeline", "ValidationResult"),
-    # load a data folder into models without the checks across files
-    "load": ("utsatta.load.dataset", "load"),
     "DataSet": ("utsatta.load.dataset", "DataSet"),
-    # the report: a view of one year, rendered as Markdown or HTML
+    # the report: a view of one year, rendered as Markdown or HTML, or the view as JSON
     "build_report": ("utsatta.render.report", "build"),
     "render_report": ("utsatta.render.report", "render"),
     "report_text": ("utsatta.render.report", "report_text"),
+    "report_json": ("utsatta.render.report_json", "report_json"),
+    "override_templates_dir": ("utsatta.render.report", "override_templates_dir"),
+    "ReportView": ("utsatta.render.report", "ReportView"),
+    "Format": ("utsatta.render.report", "Format"),
     # the one problem record, its severities and the registry of codes
     "Finding": ("utsatta.findings", "Finding"),
     "Severity": ("utsatta.findings", "Severity"),
@@ -38,7 +46,10 @@ _API: dict[str, tuple[str, str]] = {
     # the few exceptions (never for bad data)
     "UtsattaError": ("utsatta.errors", "UtsattaError"),
     "DataDirError": ("utsatta.errors", "DataDirError"),
-    "OutputError": ("utsatta.errors", "OutputError"),
+    "ArgumentError": ("utsatta.errors", "ArgumentError"),
+    "DataErrors": ("utsatta.errors", "DataErrors"),
+    "TemplateFailed": ("utsatta.render.report.environment", "TemplateFailed"),
+    "FormatRefused": ("utsatta.fmt", "FormatRefused"),
     # formatting and JSON Schema
     "format_text": ("utsatta.fmt", "format_text"),
     "schema_texts": ("utsatta.schema_export", "schema_texts"),
@@ -46,46 +57,91 @@ _API: dict[str, tuple[str, str]] = {
 
 __all__ = [
     "CODES",
+    "ArgumentError",
     "DataDirError",
+    "DataErrors",
     "DataSet",
     "Finding",
-    "OutputError",
+    "Format",
+    "FormatRefused",
+    "ReportView",
     "Severity",
+    "TemplateFailed",
     "UtsattaError",
     "ValidationResult",
     "build_report",
     "format_text",
     "load",
+    "override_templates_dir",
     "render_report",
+    "report_json",
     "report_text",
     "schema_texts",
     "validate",
 ]
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterable
 
     from utsatta.check.pipeline import ValidationResult, validate
     from utsatta.codes import CODES
-    from utsatta.errors import DataDirError, OutputError, UtsattaError
+    from utsatta.errors import ArgumentError, DataDirError, DataErrors, UtsattaError
     from utsatta.findings import Finding, Severity
-    from utsatta.fmt import format_text
-    from utsatta.load.dataset import DataSet, load
+    from utsatta.fmt import FormatRefused, format_text
+    from utsatta.load.dataset import DataSet
+    from utsatta.render.report import Format, ReportView, override_templates_dir, report_text
     from utsatta.render.report import build as build_report
     from utsatta.render.report import render as render_report
-    from utsatta.render.report import report_text
+    from utsatta.render.report.environment import TemplateFailed
+    from utsatta.render.report_json import report_json
     from utsatta.schema_export import schema_texts
 
+# `utsatta.load` names both a public function and the subpackage utsatta/load/. Python sets a
+# package's attribute to a subpackage when the subpackage is first imported, which would turn
+# the function into the module the moment anything imports utsatta.load.dataset. The subpackage
+# (an empty __init__) is imported here, before the function is defined: that happens only once,
+# so the name stays the function. utsatta/load/ modules are imported by their full names
+# (`from utsatta.load.dataset import …`); docs/decisions/0124-bibliotekets-api.md.
+import_module("utsatta.load")
 
-def __getattr__(name: str) -> Any:
-    try:
-        module, attr = _API[name]
-    except KeyError:
-        raise AttributeError(f"module 'utsatta' has no attribute {name!r}") from None
-    value = getattr(import_module(module), attr)
-    globals()[name] = value  # the next access is a plain lookup
-    return value
+
+def load(
+    root: str | os.PathLike[str],
+    only: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    texts: bool = True,
+) -> DataSet:
+    """Load a data folder into its models, without the checks across files (``validate``
+    runs those): the data set's ``findings`` are those of reading the files and of the schema,
+    each with file, line and column.
+
+    ``only``: one path or several; report files outside them are left out (the data set is
+    then ``partial`` and gives no report). ``texts=False``: the reports' free texts are checked
+    but not kept (far less memory; such a data set gives no report either).
+
+    Raises ``DataDirError`` when ``root`` is no folder that can be read, ``ArgumentError`` when
+    ``only`` holds something that is no path.
+    """
+    from utsatta.check.partial import named_paths
+    from utsatta.check.pipeline import resolve
+    from utsatta.load.dataset import load as load_folder
+
+    ds = load_folder(root, named_paths(only), texts=texts)
+    ds.findings = resolve(ds, ds.findings)
+    return ds
+
+
+if not TYPE_CHECKING:  # for a type checker an unknown name is an error, not Any
+
+    def __getattr__(name: str) -> object:
+        try:
+            module, attr = _API[name]
+        except KeyError:
+            raise AttributeError(f"module 'utsatta' has no attribute {name!r}") from None
+        value = getattr(import_module(module), attr)
+        globals()[name] = value  # the next access is a plain lookup
+        return value
 
 
 def __dir__() -> list[str]:
-    return [*globals(), *__all__]
+    return sorted({*globals(), *__all__})

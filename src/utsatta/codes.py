@@ -246,9 +246,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'ar' eller ta bort posten."),
 )  # fmt: skip
 
-CODES: dict[str, Code] = {
-    c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hint in _TABLE
-}
+
+class Codes(dict[str, Code]):
+    """Every finding code (``Finding.code``) → its ``Code``: severity, Swedish title, what to
+    do, and the stage that finds it. The README's table of codes is made from it."""
+
+
+CODES = Codes({c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hint in _TABLE})
 
 
 def markdown_table() -> str:

@@ -1,5 +1,13 @@
 """The few exceptions for situations where the tool cannot go on (not for bad data)."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from utsatta.findings import Finding
+
 
 class UtsattaError(Exception):
     """Base class; the message is Swedish and says what to do."""
@@ -39,3 +47,27 @@ class WriteRefused(OutputError):
     write must stay in (docs/decisions/0060-exit-codes-for-writing.md)."""
 
     exit_code = 4
+
+
+class ArgumentError(UtsattaError):
+    """An argument the library cannot use: a year outside the plan's period, a file that is
+    not there or not in the data folder, a data set that cannot give a report. ``argument``
+    names the parameter (``"year"``, ``"paths"``, ``"ds"``, ``"kind"``); the command line
+    shows it as a usage error (exit 2)."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+class DataErrors(UtsattaError):
+    """The data has errors that would make the output wrong (a report, an overview):
+    ``findings`` lists them, with file, line and column; the message names the first few."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+        super().__init__(message)
+        self.findings = list(findings)

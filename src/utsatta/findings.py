@@ -22,6 +22,9 @@ LISTED_PER_CODE = 50
 
 
 class Severity(StrEnum):
+    """How bad a finding is: ``FEL`` (an error: the check fails) or ``VARNING`` (a warning:
+    the check fails only when strict)."""
+
     FEL = "fel"
     VARNING = "varning"
 

@@ -1,16 +1,104 @@
-"""A check of some files only (a pre-commit hook): the other report files that findings in the
-named files depend on, so that the check finds in them exactly what a check of the whole folder
-finds (docs/decisions/0097-delkontroll.md)."""
+"""A check of some files only (a pre-commit hook): which files a check of the named paths covers
+(``check_scope``: a decision of the library, not of the command line) and the other report
+files that findings in them depend on, so that the check finds in them exactly what a check of
+the whole folder finds (docs/decisions/0097-delkontroll.md)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator
+import stat
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from utsatta.errors import ArgumentError
+from utsatta.fileio import shown
 from utsatta.load.files import classify, display_path, resolved
 from utsatta.load.raw import read_raw
+
+#: One path or several, as the library's ``paths`` and ``only`` take them.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+def named_paths(paths: Paths | None) -> list[Path] | None:
+    """``paths`` as a list: one path (a str or a ``Path``) is one path, never its characters;
+    None stays None. Anything else is refused (``ArgumentError``)."""
+    if paths is None:
+        return None
+    if isinstance(paths, str | os.PathLike):
+        return [Path(paths)]
+    given: object = paths  # bytes is Iterable too, of numbers
+    if isinstance(given, bytes):
+        raise ArgumentError(
+            "Sökvägarna ska vara text (str) eller Path, inte bytes.", argument="paths"
+        )
+    out = []
+    for p in paths:
+        if not isinstance(p, str | os.PathLike):
+            raise ArgumentError(
+                f"{shown(repr(p))} är ingen sökväg: ange filerna som text (str) eller Path.",
+                argument="paths",
+            )
+        out.append(Path(p))
+    return out
+
+
+def existing_paths(paths: Paths | None) -> list[Path] | None:
+    """``named_paths``, each of them there: ``ArgumentError`` names the first that is not (a
+    link that leads nowhere is there: its finding says why it cannot be read)."""
+    given = named_paths(paths)
+    for p in given or ():
+        if not os.path.lexists(p):
+            raise ArgumentError(f"Filen {shown(p)} finns inte.", argument="paths")
+    return given
+
+
+def check_scope(root: Path, paths: Paths | None) -> set[Path] | None:
+    """The files (resolved) a check of ``paths`` in the data folder ``root`` is limited to, or
+    None for a check of the whole folder (no paths, a folder, or a shared file named: see
+    ``partial_check_files``).
+
+    Raises ``ArgumentError`` (Swedish message) for a path that is not there or lies outside
+    the data folder: a check that silently covered nothing would read as a clean pass.
+    """
+    given = existing_paths(paths)
+    if not given:
+        return None
+    top = resolved(root)
+    for p in given:
+        if not resolved(p).is_relative_to(top):
+            raise ArgumentError(
+                f"{shown(p)} ligger inte i datamappen {shown(root)}.", argument="paths"
+            )
+    files = partial_check_files(root, given)
+    return None if files is None else {resolved(p) for p in files}
+
+
+def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
+    """The files a check of ``given`` is limited to, or None for the whole folder.
+
+    Reports and uppföljning files can be checked alone (what their findings read from other
+    reports is read too, see ``depends_on``). Naming a folder, or any shared file (plan,
+    organisations, områden, indicators), checks everything: a change there can break every
+    report.
+    """
+    files: list[Path] = []
+    root_resolved = resolved(root)
+    for p in given:
+        if _is_dir(p):
+            return None  # a folder: check it all, missing reports included
+        if classify(root_resolved, resolved(p)) not in (None, "rapport", "uppfoljning"):
+            return None
+        files.append(p)
+    return files or None
+
+
+def _is_dir(path: Path) -> bool:
+    """Whether ``path`` is a folder (links followed); False when it cannot be looked at."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def depends_on(root: Path, named: Collection[Path]) -> set[Path]:

@@ -10,7 +10,8 @@ from typing import Any
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
-from utsatta.check.partial import depends_on
+from utsatta.check.partial import Paths, check_scope, depends_on
+from utsatta.check.period import require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
@@ -25,6 +26,9 @@ SHARED = frozenset({"plan", "organisationer", "omraden"})
 
 @dataclass(frozen=True)
 class ValidationResult:
+    """What ``validate`` found: the loaded ``dataset``, every ``finding`` (sorted by file,
+    line and column) and how many data files were checked."""
+
     dataset: DataSet
     findings: list[Finding]
     #: the files the findings are about: every data file, or in a check of some files only
@@ -142,35 +146,37 @@ def validate(
     root: str | os.PathLike[str],
     *,
     year: int | None = None,
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Paths | None = None,
     texts: bool = True,
 ) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
-    ``paths`` limits report files and findings to those files (see
-    ``utsatta.load.files.partial_check_files``), with exactly the findings a check of the whole
-    folder gives them: the reports they depend on are read too (``utsatta.check.partial``).
+    ``paths`` (one path or several) limits report files and findings to those files, with
+    exactly the findings a check of the whole folder gives them: the reports they depend on are
+    read too. A folder or a shared file (plan, organisationer, områden, an indicator) among them
+    checks the whole folder, as the command line does (``utsatta.check.partial.check_scope``).
     The errors in the files their check builds on (plan, organisations, områden, linked
     indicators) are kept too, and the other findings counted per file in ``not_shown``
     (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
     ``year`` limits the checks of reports to that year. The data set in the result has every
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
+
+    Raises ``DataDirError`` when ``root`` is no folder that can be read, and ``ArgumentError``
+    for a path that is not there or lies outside the folder, or (with a valid plan) a ``year``
+    outside the plan's period; every message Swedish.
     """
-    only = {resolved(Path(p)) for p in paths} if paths else None
+    only = check_scope(Path(root), paths)
     # Findings in the named files may read other reports: those are loaded too (their own
     # findings are dropped below), so the named files get what a full check gives them.
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
-    found = list(ds.findings)
-    found += check_rules(ds)
-    years = [year] if year is not None else sorted(ds.report_years)
-    found += check_completeness(ds, years, only_present=only is not None)
-    found += check_assessments(ds, years)
-    found += check_uppfoljning(ds, years, year=year, only_present=only is not None)
     if year is not None:
-        found = [f for f in found if not _other_year_report(f.file, year)]
+        require_year(ds, year)
+    found = _found(ds, year, only_present=only is not None)
     if only is None:
-        return ValidationResult(ds, resolve(ds, found), sum(1 for _ in ds.files()))
+        findings = resolve(ds, found)
+        ds.checked = (year, findings)
+        return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
     # A check of some files is never greener than a full check for those files: the errors in
     # the files their check builds on are shown too (with a broken plan a report cannot be
     # checked at all), and the other findings are counted (docs/decisions/0128-delkontroll.md).
@@ -241,7 +247,29 @@ def _plain_insatser(path: Path) -> list[Any] | None:
     return [v for v in value if isinstance(v, str)]
 
 
-def _other_year_report(file: str, year: int) -> bool:
+def check_loaded(ds: DataSet, year: int | None, *, only_present: bool = False) -> list[Finding]:
+    """The findings of a loaded data set: its own (loading, schema) and those of the checks
+    across files, for ``year`` (None: every year), with positions (``resolve``).
+    ``only_present``: a check of some files, which does not ask for the reports not loaded."""
+    return resolve(ds, _found(ds, year, only_present=only_present))
+
+
+def _found(ds: DataSet, year: int | None, *, only_present: bool) -> list[Finding]:
+    """:func:`check_loaded`'s findings before their positions are looked up (a check of some
+    files looks up only those it shows)."""
+    found = list(ds.findings)
+    found += check_rules(ds)
+    years = [year] if year is not None else sorted(ds.report_years)
+    found += check_completeness(ds, years, only_present=only_present)
+    found += check_assessments(ds, years)
+    found += check_uppfoljning(ds, years, year=year, only_present=only_present)
+    if year is not None:
+        found = [f for f in found if not other_year_report(f.file, year)]
+    return found
+
+
+def other_year_report(file: str, year: int) -> bool:
+    """Whether ``file`` is a report of another year than ``year`` (rapporter/<år>/…)."""
     parts = Path(file).parts
     return (
         len(parts) >= 3

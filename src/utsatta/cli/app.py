@@ -32,11 +32,14 @@ from utsatta.cli.output import (
     install,
     interrupted,
 )
-from utsatta.errors import UtsattaError
+from utsatta.errors import ArgumentError, UtsattaError
 
 svenska.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: The command-line names of the library's arguments (``ArgumentError.argument``).
+_ARGUMENTS = {"year": "ÅR", "paths": "FILER"}
 
 
 def exit_code(exc: BaseException) -> int:
@@ -65,6 +68,9 @@ def guarded(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except ArgumentError as exc:
+            # an argument the library refuses (a year, a file): a usage error, as Click's own
+            raise typer.BadParameter(str(exc), param_hint=_ARGUMENTS.get(exc.argument)) from None
         except UtsattaError as exc:
             raise typer.Exit(exit_code(exc)) from None
 

@@ -80,11 +80,13 @@ def check_indicator_year(ds: Any, ar: int | None) -> None:
 def data_dir(option: Path | None) -> Path:
     """The data folder; says so on stderr when it is the bundled example data."""
     from utsatta.load.datadir import BUNDLED, bundled_notice, locate_data_dir
+    from utsatta.load.files import in_working_folder
 
     root, how = locate_data_dir(option)
     if how == BUNDLED:
         err(bundled_notice(root))
-    return root
+    # named from the working folder, so that findings name files as the user can open them
+    return in_working_folder(root)
 
 
 def data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:

@@ -15,7 +15,8 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
-from utsatta.escape import shorten
+from utsatta.errors import ArgumentError
+from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Severity
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
@@ -167,12 +168,20 @@ def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
 
 
 def format_text(text: str, kind: str) -> str:
-    """The canonical layout of ``text``, a data file of the given kind.
+    """The canonical layout of ``text``, a data file of the given kind: "plan",
+    "organisationer", "omraden", "indikator", "rapport" or "uppfoljning" (``KIND_MODELS``).
 
     Raises :class:`FormatRefused` (Swedish message) for text our reader does not accept without
-    problems, and (``internal=True``) if the result would not have the same content.
+    problems, and (``internal=True``) if the result would not have the same content;
+    ``ArgumentError`` for an unknown ``kind``.
     """
-    model = KIND_MODELS[kind]
+    model = KIND_MODELS.get(kind)
+    if model is None:
+        raise ArgumentError(
+            f"Okänd filtyp {identifier(shorten(repr(kind)))}. Filtyperna är "
+            f"{', '.join(KIND_MODELS)}.",
+            argument="kind",
+        )
     original = parse(text[1:] if text.startswith("\ufeff") else text)
     errors = [p for p in original.problems if p.severity == "fel"]
     if errors:

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from utsatta.errors import DataDirError
-from utsatta.fileio import kind_of_mode, reason
+from utsatta.fileio import kind_of_mode, reason, shown
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -99,20 +99,41 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
     return chosen, how
 
 
+def require_data_dir(root: Path) -> None:
+    """Raise ``DataDirError`` (Swedish message) when ``root``, the data folder a library
+    caller named, is not there, is no folder (a file, a link that leads nowhere) or cannot be
+    read: a check of nothing must never read as a clean pass. A folder without plan.yaml is
+    loaded (its findings say what is missing)."""
+    problem = _not_a_folder(root, library=True)
+    if problem is not None:
+        raise DataDirError(f"Datamappen {shown(root)} {problem}")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise DataDirError(
+            f"Datamappen {shown(root)} går inte att läsa (behörighet). Ge läsbehörighet till "
+            "mappen (chmod u+rx) eller ange en annan mapp."
+        )
+
+
+_NAME_IT = "Ange sökvägen till datamappen (mappen som har plan.yaml)."
+
 # os.path.islink, not Path.is_symlink: it never raises (Path's does for a name too long).
 
 
-def _not_a_folder(path: Path) -> str | None:
-    """What ``path`` is, when it is no folder, as the rest of a Swedish sentence; or None."""
+def _not_a_folder(path: Path, library: bool = False) -> str | None:
+    """What ``path`` is, when it is no folder, as the rest of a Swedish sentence with the
+    advice of the command line (--data) or, ``library``, of a library caller; or None."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         if exc.errno in (errno.ENOENT, errno.ENOTDIR) and not os.path.islink(path):  # noqa: PTH114
-            return "finns inte. Ange en mapp med --data."
-        return _cannot_follow(exc, "", "Rätta länken eller ange en annan mapp med --data.")
+            return "finns inte. " + (_NAME_IT if library else "Ange en mapp med --data.")
+        fix = "Rätta länken eller ange en annan mapp" + ("." if library else " med --data.")
+        return _cannot_follow(exc, "", fix)
     if stat.S_ISDIR(mode):
         return None
-    return f"är {kind_of_mode(mode)}, inte en mapp. Ange datamappen med --data."
+    return f"är {kind_of_mode(mode)}, inte en mapp. " + (
+        _NAME_IT if library else "Ange datamappen med --data."
+    )
 
 
 def _plan_problem(plan: Path) -> str | None:

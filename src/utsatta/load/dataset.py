@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from utsatta.findings import Finding, fel
+from utsatta.load.datadir import require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
@@ -83,6 +84,10 @@ class SourceFile(Generic[M]):
 
 @dataclass
 class DataSet:
+    """A loaded data folder: each file with its model (None where the file is invalid), the
+    findings of loading it and, after ``utsatta.validate``, of the checks across files
+    (``checked``). Made by ``utsatta.load`` and ``utsatta.validate``."""
+
     root: Path
     plan: SourceFile[PlanFil] | None = None
     organisationer: SourceFile[OrganisationerFil] | None = None
@@ -97,6 +102,12 @@ class DataSet:
     report_years: set[int] = field(default_factory=set)
     #: whether the reports' free texts were kept (the default); see ``load``
     texts: bool = True
+    #: whether report files were left out (``load(only=…)``, a check of some files): such a
+    #: data set gives no report
+    partial: bool = False
+    #: the year ``utsatta.validate`` checked (None: every year) and every finding it gave,
+    #: or None when the data set was only loaded (the report reads them, see check.usable)
+    checked: tuple[int | None, list[Finding]] | None = None
 
     def files(self) -> Iterator[SourceFile[Any]]:
         for single in (self.plan, self.organisationer, self.omraden):
@@ -186,7 +197,10 @@ def to_model(
 
 
 def load(
-    root: str | os.PathLike[str], only: Iterable[Path] | None = None, *, texts: bool = True
+    root: str | os.PathLike[str],
+    only: Iterable[Path] | str | os.PathLike[str] | None = None,
+    *,
+    texts: bool = True,
 ) -> DataSet:
     """Load the data folder. With ``only``, report files outside those are skipped.
 
@@ -195,17 +209,21 @@ def load(
     so): for a check of thousands of reports that only needs the findings, in a fraction of the
     memory. Such a data set cannot be rendered, and it is read-only: reports with equal lists of
     områden or behov, and models given the same fields, share one list or set (``SharedValues``).
+
+    Raises ``DataDirError`` (Swedish message) when ``root`` is no folder that can be read.
     """
     root = Path(root)
-    ds = DataSet(root=root, texts=texts)
+    if isinstance(only, str | os.PathLike):
+        only = [Path(only)]  # one path, never its characters
+    require_data_dir(root)
+    ds = DataSet(root=root, texts=texts, partial=only is not None)
     found, ds.report_years = discover(root, ds.findings)
     wanted = None if only is None else {resolved(p) for p in only}
-    cwd = os.getcwd()  # noqa: PTH109 - once, not once per file
     shared = None if texts else SharedValues()
     for path, kind in found:
         if wanted is not None and kind == "rapport" and resolved(path) not in wanted:
             continue
-        display = display_path(path, cwd=cwd)
+        display = display_path(path)
         raw = read_raw(path, display, track=ALWAYS_TRACK)
         source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared)
         if kind == "plan":

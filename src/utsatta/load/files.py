@@ -1,8 +1,5 @@
-"""Find the data files of a data folder and tell what kind each is, by its place.
-
-Also which files a partial check covers (``partial_check_files``): a decision of the library,
-not of the command line.
-"""
+"""Find the data files of a data folder and tell what kind each is, by its place; and how a
+file is named in findings (``display_path``)."""
 
 from __future__ import annotations
 
@@ -27,21 +24,32 @@ _REPOSITORY_FILES = frozenset(
 )
 
 
-def display_path(path: Path, *, cwd: str | None = None) -> str:
-    """The path as users see it: relative to the working folder when inside it (``cwd``: the
-    working folder, when the caller already asked for it)."""
+def display_path(path: Path) -> str:
+    """A data file as findings name it: its path as the data folder was named (the folder as
+    given, then the file's place in it), with "/" between the parts. It never depends on the
+    process's working folder, so a service gets the same names for the same folder whatever
+    its working folder (docs/decisions/0124-bibliotekets-api.md); the command line names the
+    data folder relative to the working folder itself (``in_working_folder``)."""
+    return path.as_posix()
+
+
+def in_working_folder(path: Path) -> Path:
+    """``path`` relative to the working folder when it lies inside it, else as given: how the
+    command line names its data folder, so that findings name files as a user in that folder
+    can open them (a relative path is kept as it is)."""
     if not path.is_absolute():
-        return path.as_posix()
-    if os.sep == "/":  # a string prefix test: pathlib's relative_to costs ten times more
-        if cwd is None:
-            cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
+        return path
+    cwd = os.getcwd()  # noqa: PTH109 - a str is what is compared
+    if os.sep == "/":  # a string prefix test, as the user sees the paths (links not followed)
         text = str(path)
+        if text == cwd:
+            return Path()
         prefix = cwd if cwd.endswith("/") else cwd + "/"
-        return text[len(prefix) :] if text.startswith(prefix) else text
+        return Path(text[len(prefix) :]) if text.startswith(prefix) else path
     try:  # pragma: no cover - Windows
-        return path.relative_to(Path.cwd()).as_posix()
+        return path.relative_to(cwd)
     except ValueError:  # pragma: no cover - Windows
-        return path.as_posix()
+        return path
 
 
 def workspace_path(display: str, workspace: str | None) -> str:
@@ -366,30 +374,3 @@ def _inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
-
-
-def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
-    """The files a check of ``given`` is limited to, or None for the whole folder.
-
-    Reports and uppföljning files can be checked alone (what their findings read from other
-    reports is read too, see ``utsatta.check.partial``). Naming a folder, or any shared file
-    (plan, organisations, områden, indicators), checks everything: a change there can break
-    every report.
-    """
-    files: list[Path] = []
-    root_resolved = resolved(root)
-    for p in given:
-        if _is_dir(p):
-            return None  # a folder: check it all, missing reports included
-        if classify(root_resolved, resolved(p)) not in (None, "rapport", "uppfoljning"):
-            return None
-        files.append(p)
-    return files or None
-
-
-def _is_dir(path: Path) -> bool:
-    """Whether ``path`` is a folder (links followed); False when it cannot be looked at."""
-    try:
-        return stat.S_ISDIR(path.stat().st_mode)
-    except OSError:
-        return False

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
+from utsatta.cli.options import DataOption, data_dir, stop_on_errors
 from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, shown, write_file
 
 __all__ = ["ReportFormat", "report"]
@@ -115,17 +115,18 @@ def report(
 
 def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     from utsatta.check import validate
-    from utsatta.render.report import override_templates_dir, report_text
+    from utsatta.check.period import require_year
+    from utsatta.render.report import report_text
 
     root = data_dir(data)
     result = validate(root, year=ar)
-    stop_on_errors(result)
+    stop_on_errors(result)  # says which errors; the library would refuse them too
     ds = result.dataset
-    assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
-    check_year(ds.plan.model.plan.giltighet, ar)
+    require_year(ds, ar)  # before the work of any format
     if fmt is ReportFormat.pdf:
         from utsatta.compute.report_date import report_date
         from utsatta.render.pdf import report_pdf, require_weasyprint
+        from utsatta.render.report import override_templates_dir
 
         require_weasyprint()  # before the work: says what to install
         return report_pdf(
@@ -135,9 +136,8 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
         from utsatta.render.report_json import report_json
 
         return report_json(ds, ar)
-    return report_text(
-        ds, ar, "md" if fmt is ReportFormat.md else "html", override_templates_dir(root)
-    )
+    # the library's default templates: the data repository's own templates/, if it has one
+    return report_text(ds, ar, "md" if fmt is ReportFormat.md else "html")
 
 
 def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = None) -> int:

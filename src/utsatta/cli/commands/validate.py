@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, FindingFormat, check_year, data_dir_for_paths
+from utsatta.cli.options import DataOption, FindingFormat, data_dir_for_paths
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -52,25 +52,17 @@ def validate(
     Exempel: utsatta validate --year 2023
     """
     from utsatta.check import validate as run_validate
-    from utsatta.load.files import partial_check_files, resolved
+    from utsatta.check.partial import existing_paths
     from utsatta.render import findings as reporters
 
-    given = list(paths or [])
-    for p in given:
-        if not os.path.lexists(p):  # a link that leads nowhere is there: a finding says why
-            raise typer.BadParameter(f"Filen {shown(p)} finns inte.", param_hint="FILER")
+    # Which files are checked, and which paths or years are refused, is the library's decision
+    # (ArgumentError, shown as a usage error by cli.app); a missing file is refused before the
+    # data folder is looked for (it may be where the folder is looked for).
+    given = existing_paths(paths) or []
     root = data_dir_for_paths(data, given)
-    root_resolved = resolved(root)
-    for p in given:
-        if not resolved(p).is_relative_to(root_resolved):
-            raise typer.BadParameter(
-                f"{shown(p)} ligger inte i datamappen {shown(root)}.", param_hint="FILER"
-            )
     # The texts are checked but not kept: validate only prints findings.
-    result = run_validate(root, year=year, paths=partial_check_files(root, given), texts=False)
+    result = run_validate(root, year=year, paths=given, texts=False)
     ds = result.dataset
-    if year is not None and ds.plan and ds.plan.model:
-        check_year(ds.plan.model.plan.giltighet, year)
     failed = result.failed(strict=strict)
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -7,10 +7,15 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
+from utsatta.check.period import require_year
+from utsatta.check.pipeline import ValidationResult, check_loaded
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
+from utsatta.errors import ArgumentError, DataErrors
+from utsatta.fileio import shown
+from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
@@ -26,9 +31,74 @@ from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
 from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
+#: How many of the errors a ``DataErrors`` message names (all are in its ``findings``).
+NAMED_ERRORS = 5
+
+
+def require_report_data(ds: DataSet, ar: int) -> None:
+    """Raise unless ``ds`` can give the report of year ``ar``: every text kept, every report
+    loaded, no error that the command line would stop on (``ValidationResult.blocking``), ``ar``
+    in the plan's period."""
+    if not ds.texts:
+        raise ArgumentError(
+            "Datamängden lästes in utan rapporternas texter (texts=False), så rapporten kan "
+            "inte skrivas. Läs in datamappen med texts=True (standard).",
+            argument="ds",
+        )
+    if ds.partial:
+        raise ArgumentError(
+            "Datamängden har bara några av rapporterna (en kontroll av vissa filer, paths= "
+            "eller only=), så rapporten skulle bli fel. Läs in hela datamappen.",
+            argument="ds",
+        )
+    # What `utsatta report ÅR` stops on: the findings of a check for that year (those of
+    # ``validate(root, year=ar)``, or the same checks run now).
+    if ds.checked is not None and ds.checked[0] == ar:
+        findings = ds.checked[1]
+    else:
+        findings = check_loaded(ds, ar)
+    blocking = ValidationResult(ds, findings, 0).blocking()
+    if blocking is not None:
+        raise DataErrors(_errors_message(ds, blocking, ar), blocking)
+    require_year(ds, ar)
+
+
+def _errors_message(ds: DataSet, errors: list[Finding], ar: int) -> str:
+    if not errors:  # a shared file is missing or cannot be read, without an error of its own
+        return (
+            f"Rapporten för {ar} kan inte skrivas: plan.yaml eller organisationer.yaml saknas "
+            f"eller går inte att läsa i datamappen {shown(ds.root)}. Kör utsatta validate."
+        )
+    named = " ".join(
+        f"{shown(f.file)}:{f.line}:{f.column}: [{f.code}] {f.message.rstrip('.')}."
+        for f in errors[:NAMED_ERRORS]
+    )
+    more = len(errors) - NAMED_ERRORS
+    return (
+        f"Rapporten för {ar} kan inte skrivas: datan har {len(errors)} fel som skulle göra den "
+        f"felaktig. {named}"
+        + (f" Och {more} fel till." if more > 0 else "")
+        + " Rätta felen och försök igen; alla står i undantagets findings och visas av "
+        "utsatta validate."
+    )
+
 
 def build(ds: DataSet, ar: int) -> ReportView:
-    """The report for year ``ar`` from a loaded (and validated) data set."""
+    """The report for year ``ar`` from a data set made by ``utsatta.validate`` or
+    ``utsatta.load`` (then checked here, as ``validate`` would for that year).
+
+    Raises, every message Swedish: ``DataErrors`` when the data has errors that would make
+    the report wrong (as the command line refuses it); ``ArgumentError`` for a year outside the
+    plan's period, or a data set loaded without its texts or with only some reports.
+    """
+    require_report_data(ds, ar)
+    return assemble(ds, ar)
+
+
+def assemble(ds: DataSet, ar: int) -> ReportView:
+    """The report view of year ``ar`` without the checks of ``build``: for a caller that has
+    judged the data itself (the tests of how the report shows data that the checks would
+    refuse). A plan and organisations that were read are needed."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     plan = ds.plan.model
     orgs = ds.organisationer.model

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from utsatta import escape
-from utsatta.errors import UtsattaError
+from utsatta.errors import ArgumentError, UtsattaError
 from utsatta.fileio import reason
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
@@ -307,10 +307,18 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
     """The report as text. ``templates_dir`` (optional) is searched before the bundled templates.
 
     Markdown is tidied after rendering (no trailing spaces, at most one blank line in a row), so
-    the templates can be written for readability.
+    the templates can be written for readability. ``templates_dir`` None: only the bundled
+    templates (a view does not know its data folder; ``report_text`` uses a data repository's
+    own ``templates/`` by default).
+
+    Raises ``ArgumentError`` for a format other than "md" and "html", and ``TemplateFailed``
+    (Swedish message naming the template file and line) when a template cannot be used.
     """
     if fmt not in ("md", "html"):
-        raise ValueError(f"okänt format {fmt!r}")
+        raise ArgumentError(
+            f'Okänt format {escape.identifier(repr(fmt))}: ange "md" eller "html".',
+            argument="fmt",
+        )
     text = _render_bounded(fmt, templates_dir, view)
     if fmt == "md":
         text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(mdankare.resolve(text)))
@@ -320,5 +328,8 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
 
 
 def report_text(ds: DataSet, ar: int, fmt: Format, templates_dir: Path | None = None) -> str:
-    """build + render in one call."""
-    return render(build(ds, ar), fmt, templates_dir)
+    """build + render in one call. ``templates_dir`` None: the data repository's own
+    ``templates/`` next to the data folder when there is one (``override_templates_dir``), as
+    ``utsatta report`` uses it; else only the bundled templates."""
+    view = build(ds, ar)
+    return render(view, fmt, templates_dir or override_templates_dir(ds.root))
