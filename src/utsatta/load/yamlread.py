@@ -23,7 +23,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
-from utsatta.findings import Finding, Path_, Severity
+from utsatta.findings import LISTED_PER_CODE, Finding, Path_, Severity
 from utsatta.load.characters import odd_break_problems, reader_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
@@ -142,8 +142,12 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         # libyaml counts these as line breaks: every line after one would be misplaced, and
         # a comment or text they split would read as structure. Only they are reported.
         return ParseResult(None, odd_break_problems(text), positions)
+    duplicates = _Duplicates()
     try:
-        data, suspect = _walk(text, problems, positions, utf8)
+        try:
+            data, suspect = _walk(text, problems, positions, utf8, duplicates)
+        finally:  # before pasted text may replace the problems
+            duplicates.flush(problems)
         # Only a file whose walk saw what pasted text becomes has its lines looked at.
         suspect = (suspect or bool(problems) or ALWAYS_LOOK_FOR_PASTED) and ": " in text
         pasted = unindented_text(text, parsed=True) if suspect else None
@@ -209,7 +213,11 @@ def events(text: str) -> Any:
 
 
 def _walk(
-    text: str, problems: list[Finding], pos: Positions | None, utf8: bytes | None = None
+    text: str,
+    problems: list[Finding],
+    pos: Positions | None,
+    utf8: bytes | None,
+    duplicates: _Duplicates,
 ) -> tuple[Any, bool]:
     """The data, and whether some line may read as a key made of a sentence (what text pasted
     without indentation becomes, see ``unindented_text``). Such a line, in a file that parses,
@@ -405,7 +413,7 @@ def _walk(
                 if item is None and stack and stack[-1][2]:  # a mapping in a list
                     item = items[id(parent)] = _ItemKeys(parent)
                 if item is None:
-                    problems.append(_duplicate(key, pkev.start_mark))
+                    duplicates.add(key, pkev.start_mark, problems)
                 else:
                     item.duplicate(key, pkev.start_mark, problems)
             else:
@@ -465,14 +473,51 @@ def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
         )
 
 
-def _duplicate(key: Any, mark: Any) -> Finding:
-    return _problem(
+def _duplicate(key: Any, mark: Any, count: int = 1) -> Finding:
+    return Finding(
+        "",
         mark.line + 1,
         mark.column + 1,
         "dubblett-nyckel",
+        Severity.FEL,
         f"Nyckeln '{shorten(str(key), 60)}' förekommer två gånger i samma mappning. Ta bort "
         "den ena eller slå ihop dem; annars är det oklart vilket värde som gäller.",
+        count=count,
     )
+
+
+class _Duplicates:
+    """The duplicate keys of a file outside list items, in the order of the file. Only the
+    first ``LISTED_PER_CODE`` are ever listed (``check.pipeline.bounded`` counts the rest into
+    one ``fler-fynd`` finding at the first one left out, with the lines of the first and the
+    last): past that one, the rest are counted, not built, and handed on as two findings, the
+    first of them standing for all but the last (``Finding.count``). A file of 100,000 copies
+    of one key then costs what reading it costs."""
+
+    __slots__ = ("built", "last", "rest", "tail")
+
+    def __init__(self) -> None:
+        self.built = 0
+        self.rest = 0
+        self.tail: tuple[Any, Any] | None = None
+        self.last: tuple[Any, Any] | None = None
+
+    def add(self, key: Any, mark: Any, problems: list[Finding]) -> None:
+        if self.built <= LISTED_PER_CODE:  # the listed ones and the first one left out
+            self.built += 1
+            problems.append(_duplicate(key, mark))
+            return
+        self.rest += 1
+        if self.tail is None:
+            self.tail = (key, mark)
+        else:
+            self.last = (key, mark)
+
+    def flush(self, problems: list[Finding]) -> None:
+        if self.tail is not None:
+            problems.append(_duplicate(*self.tail, count=self.rest - (self.last is not None)))
+        if self.last is not None:
+            problems.append(_duplicate(*self.last))
 
 
 class _ItemKeys:
