@@ -99,6 +99,9 @@ class Positions:
 
 @dataclass(slots=True)
 class ParseResult:
+    """One document read: its plain data (None when it cannot be used), its problems and,
+    when tracked, the positions of its keys and values."""
+
     data: Any
     problems: list[Finding]
     positions: Positions | None
@@ -238,7 +241,9 @@ def _walk(
     nokey = _NOKEY
     keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
-    hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
+    # No " #" before a character that is not a space: no text cut off by a comment, and no
+    # look after each plain scalar (most files have comments, none has such a cut).
+    hashes = _CUT_OFF.search(text) is not None
     suspect = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``_ItemKeys``
     items: dict[int, _ItemKeys] = {}
@@ -440,6 +445,9 @@ def _walk(
 
 #: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
 _SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
+#: What ``_comment_after_text`` warns about: a comment that starts with a non-space, right after
+#: a space (the end of a plain scalar).
+_CUT_OFF = re.compile(r" #[^ \t\r\n]")
 
 
 def _anchor_problem(ev: Any) -> Finding:
