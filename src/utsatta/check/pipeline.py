@@ -23,6 +23,9 @@ SHARED = frozenset({"plan", "organisationer", "omraden"})
 
 @dataclass(frozen=True)
 class ValidationResult:
+    """What ``validate`` found: the data set, its findings (placed, sorted and bounded) and how
+    many files were checked."""
+
     dataset: DataSet
     findings: list[Finding]
     files_checked: int

@@ -83,6 +83,9 @@ class SourceFile(Generic[M]):
 
 @dataclass
 class DataSet:
+    """The data folder as loaded: each file with its model (None where it is not valid) and
+    the findings of reading and validating the files."""
+
     root: Path
     plan: SourceFile[PlanFil] | None = None
     organisationer: SourceFile[OrganisationerFil] | None = None
