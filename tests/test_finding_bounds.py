@@ -194,3 +194,44 @@ def test_small_summary_is_not_cut() -> None:
     assert "avkortad" not in written
     assert written.count("\n| `data/") == 6
     assert as_json(findings, 3, ok=False).count('"code"') == 6
+
+
+def test_reader_counts_the_duplicates_it_does_not_list() -> None:
+    """Past the first LISTED_PER_CODE + 1 (the listed ones and the first left out), the
+    reader builds no finding per duplicate key: two findings stand for the rest (the first
+    counts all but the last), so 100,000 copies of a key cost what reading them costs."""
+    from utsatta.load.yamlread import parse
+
+    problems = parse("x: 1\n" * 6000).problems
+    assert [p.code for p in problems] == ["dubblett-nyckel"] * (LISTED_PER_CODE + 3)
+    assert [p.line for p in problems[-3:]] == [LISTED_PER_CODE + 2, LISTED_PER_CODE + 3, 6000]
+    assert [p.count for p in problems[-3:]] == [1, 6000 - LISTED_PER_CODE - 3, 1]
+    assert sum(p.count for p in problems) == 5999
+
+
+def test_counted_duplicates_give_the_same_fler_fynd(tmp_path: Path) -> None:
+    """Duplicates in a list item (found item by item) before the counted ones, and a second
+    document that stops the reading: the first 50 by position are listed and fler-fynd counts
+    the rest, from the first left out to the last, as when every duplicate was built."""
+    data = build_case(BASE / "no-such-case", tmp_path)
+    report = data / "rapporter" / "2023" / "grundskolenamnden.yaml"
+    report.write_text(
+        'schemaversion: 1\nar: 2023\ninsatser:\n- insats: "1:1"\n'
+        + "".join(f"  x: {i}\n" for i in range(80))
+        + "".join(f"k{i % 3}: {i}\n" for i in range(200))
+        + "---\na: 1\n",
+        encoding="utf-8",
+    )
+    code, out = _validate(data)
+    lines = [line for line in out.splitlines() if "grundskolenamnden" in line]
+    assert code == 1
+    duplicates = [line for line in lines if " fel [dubblett-nyckel] " in line]
+    assert len(duplicates) == 50
+    assert duplicates[-1].endswith(f":55:3: fel [dubblett-nyckel] {DUPLICATE}")
+    [more] = [line for line in lines if " fel [fler-fynd] " in line]
+    assert more.endswith(
+        ":56:3: fel [fler-fynd] Ytterligare 226 fynd av samma slag ([dubblett-nyckel]) i "
+        "filen, på rad 56–284, visas inte: bara de första 50 visas. Rätta dem och kör "
+        "kontrollen igen; ofta är det samma fel som upprepas."
+    )
+    assert out.splitlines()[-1].startswith("277 fel ")

@@ -109,6 +109,8 @@ def evidence(
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """One indicator evaluated up to a year: its headline series, goal and progress."""
+
     indikator: IndikatorFil
     file: str
     #: the headline series up to the year (all areas together, both sexes)

@@ -119,6 +119,8 @@ def points_from(
 
 @dataclass(frozen=True)
 class _Case:
+    """One series to judge: its method, baseline, later points and goal."""
+
     metod: str
     d: int
     baslinje: Point | None

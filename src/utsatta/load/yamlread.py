@@ -26,6 +26,7 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import odd_break_problems, reader_problem
+from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
@@ -100,6 +101,9 @@ class Positions:
 
 @dataclass(slots=True)
 class ParseResult:
+    """One document read: its plain data (None when it cannot be used), its problems and,
+    when tracked, the positions of its keys and values."""
+
     data: Any
     problems: list[Finding]
     positions: Positions | None
@@ -147,8 +151,12 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         # libyaml counts these as line breaks: every line after one would be misplaced, and
         # a comment or text they split would read as structure. Only they are reported.
         return ParseResult(None, odd_break_problems(text), positions)
+    duplicates = Duplicates()
     try:
-        data, suspect = _walk(text, problems, positions, utf8)
+        try:
+            data, suspect = _walk(text, problems, positions, utf8, duplicates)
+        finally:  # before pasted text may replace the problems
+            duplicates.flush(problems)
         # Only a file whose walk saw what pasted text becomes has its lines looked at.
         suspect = (suspect or bool(problems) or ALWAYS_LOOK_FOR_PASTED) and ": " in text
         pasted = unindented_text(text, parsed=True) if suspect else None
@@ -213,7 +221,11 @@ def events(text: str) -> Any:
 
 
 def _walk(
-    text: str, problems: list[Finding], pos: Positions | None, utf8: bytes | None = None
+    text: str,
+    problems: list[Finding],
+    pos: Positions | None,
+    utf8: bytes | None,
+    duplicates: Duplicates,
 ) -> tuple[Any, bool]:
     """The data, and whether some line may read as a key made of a sentence (what text pasted
     without indentation becomes, see ``unindented_text``). Such a line, in a file that parses,
@@ -234,10 +246,12 @@ def _walk(
     nokey = _NOKEY
     keywords, number_start = KEYWORDS, NUMBER_START
     reported_anchor = reported_alias = False
-    hashes = "#" in text  # no '#', no text cut off by one: no look after each plain scalar
+    # No " #" before a character that is not a space: no text cut off by a comment, and no
+    # look after each plain scalar (most files have comments, none has such a cut).
+    hashes = _CUT_OFF.search(text) is not None
     suspect = False
-    #: the list items' mappings that have a duplicate key (rare), by id: see ``_ItemKeys``
-    items: dict[int, _ItemKeys] = {}
+    #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
+    items: dict[int, ItemKeys] = {}
     # The parser's own get_event: a generator step per event costs up to a third of the walk.
     parser = _parser(text, utf8)
     get = parser.get_event if hasattr(parser, "get_event") else iter(parser).__next__
@@ -407,9 +421,9 @@ def _walk(
             elif key in parent:
                 item = items.get(id(parent))
                 if item is None and stack and stack[-1][2]:  # a mapping in a list
-                    item = items[id(parent)] = _ItemKeys(parent)
+                    item = items[id(parent)] = ItemKeys(parent)
                 if item is None:
-                    problems.append(_duplicate(key, pkev.start_mark))
+                    duplicates.add(key, pkev.start_mark, problems)
                 else:
                     item.duplicate(key, pkev.start_mark, problems)
             else:
@@ -436,6 +450,9 @@ def _walk(
 
 #: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
 _SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
+#: What ``_comment_after_text`` warns about: a comment that starts with a non-space, right after
+#: a space (the end of a plain scalar).
+_CUT_OFF = re.compile(r" #[^ \t\r\n]")
 
 
 def _anchor_problem(ev: Any) -> Finding:
@@ -467,80 +484,6 @@ def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
                 Severity.VARNING,
             )
         )
-
-
-def _duplicate(key: Any, mark: Any) -> Finding:
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
-        "dubblett-nyckel",
-        f"Nyckeln '{shorten(str(key), 60)}' förekommer två gånger i samma mappning. Ta bort "
-        "den ena eller slå ihop dem; annars är det oklart vilket värde som gäller.",
-    )
-
-
-class _ItemKeys:
-    """The keys of a list item's mapping that has a duplicate key. A forgotten '- ' makes the
-    next item's keys part of this one: its keys come again, its first key among them. Then
-    one finding says so, at the first key that came again, instead of one per key.
-
-    ``segment``: the keys of the item as it stands (since the last missing '- '). A key that
-    comes again within it opens a ``trial``: if the mapping's first key comes in the trial, a
-    new item begins where the trial began; if the mapping ends first, the keys that came again
-    are duplicates after all."""
-
-    __slots__ = ("first", "segment", "trial")
-
-    def __init__(self, mapping: dict[Any, Any]) -> None:
-        self.first = next(iter(mapping))
-        self.segment: set[Any] = set(mapping)
-        #: where the trial began (its finding, its index in the problems), its keys, and the
-        #: duplicates found in it (each with whether it came again within the trial)
-        self.trial: tuple[Finding, int, set[Any], list[tuple[Finding, bool]], Any] | None = None
-
-    def add(self, key: Any) -> None:
-        (self.trial[2] if self.trial is not None else self.segment).add(key)
-
-    def duplicate(self, key: Any, mark: Any, problems: list[Finding]) -> None:
-        if self.trial is None:
-            if key not in self.segment:  # the rest of the previous item, again: expected
-                self.segment.add(key)
-                return
-            found = _duplicate(key, mark)
-            self.trial = (found, len(problems), {key}, [(found, False)], key)
-        elif key != self.first:
-            keys, pending = self.trial[2], self.trial[3]
-            pending.append((_duplicate(key, mark), key in keys))
-            keys.add(key)
-        if key == self.first:
-            start, at, keys, pending, start_key = self.trial
-            problems[at:at] = [_missing_dash(start, start_key, self.first)]
-            problems[at + 1 : at + 1] = [f for f, within in pending if within]
-            self.segment = keys | {key}
-            self.trial = None
-
-    def end(self, problems: list[Finding]) -> None:
-        if self.trial is not None:
-            at, pending = self.trial[1], self.trial[3]
-            problems[at:at] = [f for f, _ in pending]
-
-
-def _missing_dash(duplicate: Finding, written: Any, first: Any) -> Finding:
-    key = shorten(str(written), 40)
-    keys = (
-        f"Nyckeln '{key}' (postens första nyckel)"
-        if written == first
-        else f"Nyckeln '{key}' och, efter den, postens första nyckel '{shorten(str(first), 40)}'"
-    )
-    return _problem(
-        duplicate.line,
-        duplicate.column,
-        "listpost-saknar-streck",
-        f"{keys} finns redan i posten ovanför: troligen "
-        f"börjar en ny post i listan här och '- ' saknas. Skriv '- ' före '{key}' på samma "
-        "indrag som listans andra '- ', så att den nya postens nycklar står lika långt in som "
-        "nycklarna i posten ovanför.",
-    )
 
 
 class _NoKey:

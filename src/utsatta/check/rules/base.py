@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
@@ -18,10 +19,20 @@ from utsatta.model.indikator import PLANENS_MAL
 #: A character of an e-mail address: no @, space, control, bidi or invisible format character
 #: (the handle is written into CODEOWNERS as it stands).
 _MAIL = "[^@\\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
-#: A CODEOWNERS owner: @user, @org/team or an e-mail address.
-HANDLE = re.compile(
-    rf"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|{_MAIL}+@{_MAIL}+\.{_MAIL}+)\Z"
-)
+
+
+@functools.cache
+def _handle() -> re.Pattern[str]:
+    # Compiled when first used: most data sets name no granskare, and compiling these
+    # character classes costs more than checking every organisation.
+    return re.compile(
+        rf"(@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9_.-]+)?|{_MAIL}+@{_MAIL}+\.{_MAIL}+)\Z"
+    )
+
+
+def is_handle(text: str) -> bool:
+    """Whether ``text`` is a CODEOWNERS owner: @user, @org/team or an e-mail address."""
+    return _handle().match(text) is not None
 
 
 @dataclass(frozen=True)

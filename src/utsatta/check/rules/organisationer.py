@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules.base import HANDLE, Known, Ref, duplicates
+from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel
 from utsatta.load.dataset import SourceFile
@@ -27,7 +27,7 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
         )
         for oi, org in enumerate(orgs.organisationer)
         for gi, handle in enumerate(org.granskare)
-        if not HANDLE.match(handle)
+        if not is_handle(handle)
     ]
     out += duplicates(f, orgs.grupper, ("grupper",), "Gruppen")
     for gi, g in enumerate(orgs.grupper):
