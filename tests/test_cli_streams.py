@@ -91,9 +91,16 @@ def test_a_full_disk_says_so() -> None:
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
+LOST = (
+    "fel: standard ut var stängd när utsatta startade (t.ex. >&-), så utdatan kunde inte "
+    "skrivas. Skriv den till en fil i stället (> fil) eller till /dev/null om den inte "
+    "behövs.\n"
+)
+
+
 def _closed_stdout(*args: str) -> tuple[int, str]:
     """`utsatta … >&-`: stdout closed before the start (sys.stdout is None in Python)."""
-    env = {**os.environ, "GITHUB_ACTIONS": "", "UTSATTA_DATA": ""}
+    env = {**os.environ, "GITHUB_ACTIONS": "", "CI": "", "UTSATTA_DATA": ""}
     proc = subprocess.run(
         [sys.executable, "-m", "utsatta", *args],
         cwd=ROOT,
@@ -112,11 +119,22 @@ def test_a_closed_stdout_is_lost_output(args: tuple[str, ...]) -> None:
     silent success."""
     code, err = _closed_stdout(*args)
     assert code == 120, err
-    assert err == (
-        "fel: standard ut var stängd när utsatta startade (t.ex. >&-), så utdatan kunde inte "
-        "skrivas. Skriv den till en fil i stället (> fil) eller till /dev/null om den inte "
-        "behövs.\n"
-    )
+    assert err == LOST
+
+
+@pytest.mark.parametrize(
+    "args", [("--help",), ("validate", "--help"), ("ny", "--help"), ("ny", "rapport", "--help")]
+)
+def test_lost_help_is_lost_output(args: tuple[str, ...]) -> None:
+    """Help that cannot be written is lost output too, like every other command's."""
+    assert _closed_stdout(*args) == (120, LOST)
+
+
+def test_a_usage_error_keeps_its_code() -> None:
+    """Usage errors go to stderr; nothing was meant for stdout."""
+    code, err = _closed_stdout("validate", "--bogus")
+    assert code == 2
+    assert "--bogus" in err and "standard ut" not in err
 
 
 def test_a_closed_stdout_with_nothing_to_write_is_no_loss(tmp_path: Path) -> None:

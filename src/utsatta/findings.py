@@ -58,10 +58,9 @@ class Finding:
 
     # The constructor, not dataclasses.replace: replace looks up every field's definition
     # on each call, which costs more than the finding itself (100,000 duplicate keys).
-    def at(self, line: int, column: int) -> Finding:
-        """This finding at a known place."""
+    def _placed(self, file: str, line: int, column: int) -> Finding:
         return Finding(
-            self.file,
+            file,
             line,
             column,
             self.code,
@@ -72,19 +71,13 @@ class Finding:
             self.count,
         )
 
+    def at(self, line: int, column: int) -> Finding:
+        """This finding at a known place."""
+        return self._placed(self.file, line, column)
+
     def in_file(self, file: str) -> Finding:
         """This finding in ``file`` (the YAML reader does not know the file's name)."""
-        return Finding(
-            file,
-            self.line,
-            self.column,
-            self.code,
-            self.severity,
-            self.message,
-            self.path,
-            self.at_key,
-            self.count,
-        )
+        return self._placed(file, self.line, self.column)
 
     def as_dict(self) -> dict[str, str | int]:
         """The finding for JSON; ``count`` only when it stands for more than itself."""
