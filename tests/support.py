@@ -47,3 +47,31 @@ def pydantic_ok(kind: str, data: object) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def real_shipped_data(tmp_path: Path) -> Path:
+    """The shipped data with every report, uppföljning and indicator marked real (the
+    ``illustrativ: true`` line removed; the default is false)."""
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root)
+    files = [*root.glob("rapporter/*/*.yaml"), *root.glob("uppfoljning/*.yaml")]
+    for p in [*files, *root.glob("indikatorer/*.yaml")]:
+        p.write_text(
+            p.read_text(encoding="utf-8").replace("\nillustrativ: true\n", "\n", 1), "utf-8"
+        )
+    return root
+
+
+def illustrativ_notice(root: Path, ar: int) -> tuple[str, str]:
+    """The report's first lines in Markdown (before the first section) and the HTML banner
+    ("" when the report has none)."""
+    from utsatta.load.dataset import load
+    from utsatta.render.report import build, render
+
+    view = build(load(root), ar)
+    md, html = render(view, "md"), render(view, "html")
+    top = md.split("\n## ")[0]
+    banner = (
+        html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
+    )
+    return top, banner

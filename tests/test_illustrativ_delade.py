@@ -5,35 +5,18 @@ that comes from it is marked. See docs/decisions/0121-illustrativa-delade-filer.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.support import illustrativ_notice, real_shipped_data
 from utsatta.check import validate
 from utsatta.export import tables
 from utsatta.load.dataset import load
-from utsatta.render.report import build, render
 
-SHIPPED = Path(__file__).parent.parent / "data"
 OMRADEN = "polisens listor över utsatta områden (omraden.yaml)"
 ORGANISATIONER = "uppgifterna om nämnder, styrelser och bolag (organisationer.yaml)"
 PLAN = "planens innehåll (plan.yaml)"
-
-
-def _real(tmp_path: Path) -> Path:
-    """The shipped data with every report, uppföljning and indicator marked real."""
-    root = tmp_path / "data"
-    shutil.copytree(SHIPPED, root)
-    for p in [*root.glob("rapporter/*/*.yaml"), *root.glob("uppfoljning/*.yaml")]:
-        p.write_text(
-            p.read_text(encoding="utf-8").replace("\nillustrativ: true\n", "\n", 1), "utf-8"
-        )
-    for p in root.glob("indikatorer/*.yaml"):
-        p.write_text(
-            p.read_text(encoding="utf-8").replace("\nillustrativ: true\n", "\n", 1), "utf-8"
-        )
-    return root
 
 
 def _mark(path: Path) -> None:
@@ -45,26 +28,16 @@ def _mark(path: Path) -> None:
     )
 
 
-def _notice(root: Path, ar: int) -> tuple[str, str]:
-    view = build(load(root), ar)
-    md, html = render(view, "md"), render(view, "html")
-    top = md.split("\n## ")[0]
-    banner = (
-        html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
-    )
-    return top, banner
-
-
 def test_the_real_data_has_no_notice(tmp_path: Path) -> None:
-    md, _ = _notice(_real(tmp_path), 2025)
+    md, _ = illustrativ_notice(real_shipped_data(tmp_path), 2025)
     assert "llustrativ" not in md
 
 
 def test_a_made_up_police_list_is_named_on_the_first_lines(tmp_path: Path) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     _mark(root / "omraden.yaml")
     assert not validate(root).blocking()
-    md, html = _notice(root, 2025)
+    md, html = illustrativ_notice(root, 2025)
     expected = f"Det gäller {OMRADEN}."
     assert expected in md
     assert expected in html
@@ -72,11 +45,11 @@ def test_a_made_up_police_list_is_named_on_the_first_lines(tmp_path: Path) -> No
 
 
 def test_every_shared_file_comes_first_in_the_notice(tmp_path: Path) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     for name in ("plan.yaml", "organisationer.yaml", "omraden.yaml"):
         _mark(root / name)
     _mark(root / "uppfoljning" / "2024.yaml")
-    md, html = _notice(root, 2024)
+    md, html = illustrativ_notice(root, 2024)
     expected = (
         f"Det gäller {PLAN}; {ORGANISATIONER}; {OMRADEN}; stadsledningskontorets samlade "
         "uppföljning för 2024."
@@ -89,7 +62,7 @@ def test_every_shared_file_comes_first_in_the_notice(tmp_path: Path) -> None:
 def test_the_export_marks_every_row_from_a_made_up_police_list(
     tmp_path: Path, marked: bool
 ) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     if marked:
         _mark(root / "omraden.yaml")
     by_name = {t.namn: t for t in tables(load(root), 2025)}

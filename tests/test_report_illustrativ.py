@@ -8,13 +8,10 @@ set per test to mixed real/illustrative combinations.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from utsatta.load.dataset import load
-from utsatta.render.report import build, render
+from tests.support import illustrativ_notice, real_shipped_data
 
-SHIPPED = Path(__file__).parent.parent / "data"
 FLAG_TRUE = "\nillustrativ: true\n"
 FLAG_FALSE = "\nillustrativ: false\n"
 
@@ -31,39 +28,20 @@ def _set(paths: list[Path], illustrativ: bool) -> None:
             )
 
 
-def _real(tmp_path: Path) -> Path:
-    """The shipped data with every report, uppföljning and indicator marked real."""
-    root = tmp_path / "data"
-    shutil.copytree(SHIPPED, root)
-    _set([*root.glob("rapporter/*/*.yaml"), *root.glob("uppfoljning/*.yaml")], False)
-    _set(list(root.glob("indikatorer/*.yaml")), False)
-    return root
-
-
-def _notice(root: Path, ar: int) -> tuple[str, str]:
-    view = build(load(root), ar)
-    md, html = render(view, "md"), render(view, "html")
-    top = md.split("\n## ")[0]
-    banner = (
-        html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
-    )
-    return top, banner
-
-
 def test_earlier_years_reports_are_covered_when_this_years_files_are_real(tmp_path: Path) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     _set([*root.glob("rapporter/202[234]/*.yaml")], True)
-    md, html = _notice(root, 2025)
+    md, html = illustrativ_notice(root, 2025)
     tail = "Det gäller samtliga rapporter från nämnder och styrelser för 2022–2024."
     assert tail in md
     assert tail in html
 
 
 def test_one_earlier_report_and_a_mix_of_years(tmp_path: Path) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     _set([*root.glob("rapporter/2022/*.yaml"), *root.glob("rapporter/2024/*.yaml")], True)
     _set([root / "rapporter/2023/higab.yaml", root / "uppfoljning/2025.yaml"], True)
-    md, html = _notice(root, 2025)
+    md, html = illustrativ_notice(root, 2025)
     expected = (
         "Det gäller stadsledningskontorets samlade uppföljning för 2025; samtliga rapporter från "
         "nämnder och styrelser för 2022 och 2024; rapporten från Higab för 2023."
@@ -75,10 +53,10 @@ def test_one_earlier_report_and_a_mix_of_years(tmp_path: Path) -> None:
 def test_many_reports_of_a_year_are_counted_and_only_this_years_pointed_to_kallor(
     tmp_path: Path,
 ) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     _set(sorted(root.glob("rapporter/2023/*.yaml"))[:5], True)
     _set(sorted(root.glob("rapporter/2025/*.yaml"))[:4], True)
-    md, _ = _notice(root, 2025)
+    md, _ = illustrativ_notice(root, 2025)
     assert (
         "Det gäller 5 av 19 rapporter för 2023; 4 av 20 rapporter för 2025 (markerade under "
         "Källor)." in md
@@ -86,17 +64,17 @@ def test_many_reports_of_a_year_are_counted_and_only_this_years_pointed_to_kallo
 
 
 def test_later_years_are_not_named_in_an_earlier_report(tmp_path: Path) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     _set([*root.glob("rapporter/2024/*.yaml"), *root.glob("rapporter/2025/*.yaml")], True)
     _set([root / "uppfoljning/2024.yaml"], True)
-    md, _ = _notice(root, 2023)
+    md, _ = illustrativ_notice(root, 2023)
     assert "Illustrativa uppgifter" not in md
 
 
 def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
     tmp_path: Path,
 ) -> None:
-    root = _real(tmp_path)
+    root = real_shipped_data(tmp_path)
     upp = root / "uppfoljning" / "2025.yaml"
     text = upp.read_text(encoding="utf-8")
     marked = "  sakerhet: sekundar\ndelmal:"
@@ -105,7 +83,7 @@ def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
         text.replace(marked, "  sakerhet: sekundar\n  illustrativ: true\ndelmal:"), "utf-8"
     )
     _set([root / "indikatorer" / "anmalda-valdsbrott.yaml"], True)
-    md, html = _notice(root, 2025)
+    md, html = illustrativ_notice(root, 2025)
     expected = (
         "Det gäller de delar av uppföljningen för 2025 som är märkta illustrativa; indikatorn "
         "Anmälda våldsbrott, antal/100 000 invånare."
@@ -115,5 +93,5 @@ def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
 
 
 def test_nothing_illustrative_no_notice(tmp_path: Path) -> None:
-    md, _ = _notice(_real(tmp_path), 2025)
+    md, _ = illustrativ_notice(real_shipped_data(tmp_path), 2025)
     assert "llustrativ" not in md
