@@ -194,6 +194,15 @@ def main() -> None:
         "≤ 0,1 s",
         got["start --help"][1] <= 0.1,
     )
+    # The issue set 0.1 s on a machine where the pydantic import took 0.09 s; the same goal as a
+    # ratio holds on a machine of another speed (the absolute figure above is shown as well).
+    h = cpu("start --help") / base
+    line(
+        "`utsatta --help` / `from pydantic import BaseModel`",
+        f"{cpu('start --help'):.3f} s / {base:.3f} s = {h:.2f}×",
+        "≤ 1,11× (0,1 s / 0,09 s i issuen)",
+        h <= 0.1 / 0.09,
+    )
     line(
         "`python -c 'import typer'` (golvet för `--help`)",
         f"{got['typer'][1]:.3f} s (vägg), {cpu('typer'):.3f} s (CPU)",
