@@ -3,20 +3,22 @@ option, and usage errors. Every text a user reads is Swedish.
 
 Typer has no translation catalogue of its own; its texts are either passed through gettext
 (looked up at call time in ``typer.core``) or fixed in the code. We swap the gettext function
-and wrap the few places with fixed texts. Unknown texts are left as they are, so a Typer
-upgrade can at worst bring back some English, never break the tool.
+and wrap the few places with fixed texts. These are Typer's private internals (its vendored
+Click, ``typer._click``, since 0.26; ``display_type`` since 0.29), so each patch is applied only
+when what it patches is there with the parameters we call it with: a Typer that moved or
+changed one of them gets that text in English, never a traceback. Unknown texts are left as
+they are.
 """
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
 from collections.abc import Callable
 from typing import IO, Any
 
-import typer
 import typer.core
-from typer._click import exceptions as click_exceptions
-from typer._click import formatting as click_formatting
 
 _WORDS = {
     "Options": "Flaggor",
@@ -105,7 +107,7 @@ def translate_error(message: str) -> str:
     return message + suggestion
 
 
-def _usage_error_show(self: click_exceptions.UsageError, file: IO[Any] | None = None) -> None:
+def _usage_error_show(self: Any, file: IO[Any] | None = None) -> None:
     # Through the output layer, like every other message: the error names what the user typed
     # (a file name, an option, a value), which is escaped and kept on one line there.
     from utsatta.cli.output import err, err_message
@@ -151,17 +153,42 @@ def _wrap_help_option(original: Callable[..., Any]) -> Callable[..., Any]:
 _done = False
 
 
+def _attribute(module: str, name: str) -> Any:
+    """``module.name``, or None when this Typer has no such module or name."""
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def _patch(owner: Any, name: str, wrap: Callable[[Any], Any], *params: str) -> None:
+    """``owner.name = wrap(owner.name)``, only when ``owner.name`` is a function whose first
+    parameters are ``params`` (the ones the replacement is called with and passes on)."""
+    original = getattr(owner, name, None)
+    if not callable(original):
+        return
+    try:
+        found = list(inspect.signature(original).parameters)
+    except (TypeError, ValueError):
+        return
+    if found[: len(params)] == list(params):
+        setattr(owner, name, wrap(original))
+
+
 def install() -> None:
-    """Make Typer speak Swedish (idempotent)."""
+    """Make Typer speak Swedish (idempotent); what this Typer lacks stays English."""
     global _done
     if _done:
         return
     _done = True
-    typer.core._ = translate  # type: ignore[attr-defined]
-    click_exceptions.UsageError.show = _usage_error_show  # type: ignore[method-assign]
-    formatter = click_formatting.HelpFormatter
-    formatter.write_usage = _wrap_write_usage(formatter.write_usage)  # type: ignore[method-assign]
-    for cls in (typer.core.TyperCommand, typer.core.TyperGroup):
-        cls.get_help_option = _wrap_help_option(cls.get_help_option)  # type: ignore[method-assign]
-    for param in (typer.core.TyperArgument, typer.core.TyperOption):
-        param.display_type = _wrap_display_type(param.display_type)  # type: ignore[method-assign]
+    core = typer.core
+    if callable(getattr(core, "_", None)):
+        core._ = translate  # type: ignore[attr-defined]
+    error = _attribute("typer._click.exceptions", "UsageError")
+    _patch(error, "show", lambda _original: _usage_error_show, "self", "file")
+    formatter = _attribute("typer._click.formatting", "HelpFormatter")
+    _patch(formatter, "write_usage", _wrap_write_usage, "self", "prog", "args", "prefix")
+    for name in ("TyperCommand", "TyperGroup"):
+        _patch(getattr(core, name, None), "get_help_option", _wrap_help_option, "self", "ctx")
+    for name in ("TyperArgument", "TyperOption"):
+        _patch(getattr(core, name, None), "display_type", _wrap_display_type, "self", "ctx")
