@@ -220,7 +220,7 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert all(c.get("fill") != "#ffffff" for c in bekraftad)
     # the line to and from the inferred value is dashed, the rest solid
     lines = list(root.iter(f"{SVG}polyline"))
-    assert [ln.get("class") for ln in lines] == ["utfall slutledd"]
+    assert [ln.get("class") for ln in lines] == ["utfall streckad"]
     assert lines[0].get("stroke-dasharray")
     for legend in ("Utfall", "Slutlett värde", "Uppgift i andra hand"):
         assert f">{legend}</text>" in text

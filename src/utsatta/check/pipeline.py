@@ -14,6 +14,7 @@ from utsatta.check.partial import Paths, check_scope, depends_on
 from utsatta.check.period import require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
+from utsatta.compute.duties import duties_of
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
@@ -258,9 +259,10 @@ def _found(ds: DataSet, year: int | None, *, only_present: bool) -> list[Finding
     """:func:`check_loaded`'s findings before their positions are looked up (a check of some
     files looks up only those it shows)."""
     found = list(ds.findings)
-    found += check_rules(ds)
+    duties = duties_of(ds)  # built once: the rules and the completeness check both ask it
+    found += check_rules(ds, duties)
     years = [year] if year is not None else sorted(ds.report_years)
-    found += check_completeness(ds, years, only_present=only_present)
+    found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
     found += check_uppfoljning(ds, years, year=year, only_present=only_present)
     if year is not None:

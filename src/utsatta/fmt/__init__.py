@@ -24,7 +24,8 @@ from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
 from utsatta.lineends import to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover
-from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
+from utsatta.limits import MAX_FILE_BYTES
+from utsatta.load.yamlread import decode, parse
 
 __all__ = [
     "NOT_READ_CODES",

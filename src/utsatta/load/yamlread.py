@@ -24,6 +24,7 @@ from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
+from utsatta.limits import MAX_FILE_BYTES
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import odd_break_problems, reader_problem
 from utsatta.load.duplicates import Duplicates, ItemKeys
@@ -62,8 +63,6 @@ ALWAYS_LOOK_FOR_PASTED = False
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
 MAX_DEPTH = 20
-#: The largest file accepted, in bytes. Reports are a few kB, the plan about 30 kB.
-MAX_FILE_BYTES = 1024 * 1024
 
 _STR_TAG = "tag:yaml.org,2002:str"
 
