@@ -24,7 +24,6 @@ from ruamel.yaml.reader import ReaderError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
-from utsatta.limits import MAX_FILE_BYTES
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import odd_break_problems, reader_problem
 from utsatta.load.duplicates import Duplicates, ItemKeys

@@ -13,8 +13,8 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   missing (källa saknas) with a grey dotted ring; the line to an inferred value or one without a
   source is dashed. Which values are not confirmed is the one rule of the report's text
   (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
-  as the weakest, never as confirmed. The baseline is drawn the same way, with a square around its dot. The
-  legend shows the kinds that occur.
+  as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
+  its dot. The legend shows the kinds that occur.
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
