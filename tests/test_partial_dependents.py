@@ -12,7 +12,7 @@ import pytest
 
 from tests.support import ROOT
 from utsatta.check import validate
-from utsatta.check.partial import check_scope
+from utsatta.check.partial import check_scope, with_dependents
 from utsatta.findings import Finding
 
 BEHOV = "    behov:\n      - Långsiktig finansiering av den utökade undervisningstiden.\n"
@@ -64,8 +64,9 @@ def test_a_change_to_2023_that_breaks_2025_is_found_by_a_check_of_2023(changed: 
 
 def test_the_scope_is_the_named_report_and_what_it_can_break(changed: Path) -> None:
     named = (changed / "rapporter" / "2023" / "grundskolenamnden.yaml").resolve()
-    scope = check_scope(changed, [named])
-    assert scope is not None
+    given = check_scope(changed, [named])
+    assert given == {named}
+    scope = with_dependents(changed, given)
     top = changed.resolve()
     assert sorted(p.relative_to(top).as_posix() for p in scope) == [
         "rapporter/2023/grundskolenamnden.yaml",
@@ -81,8 +82,9 @@ def test_a_predecessors_report_covers_its_successors_later_reports() -> None:
     stadsfastighetsnämnden: their later reports count its återrapportering. Uppföljning 2023
     follows up a behov of 2022."""
     data = ROOT / "data"
-    scope = check_scope(data, [data / "rapporter" / "2022" / "fastighetsnamnden.yaml"])
-    assert scope is not None
+    given = check_scope(data, [data / "rapporter" / "2022" / "fastighetsnamnden.yaml"])
+    assert given is not None
+    scope = with_dependents(data, given)
     top = data.resolve()
     assert sorted(p.relative_to(top).as_posix() for p in scope) == sorted(
         [
@@ -96,5 +98,6 @@ def test_a_predecessors_report_covers_its_successors_later_reports() -> None:
 
 def test_an_uppfoljning_file_alone_covers_only_itself() -> None:
     data = ROOT / "data"
-    scope = check_scope(data, [data / "uppfoljning" / "2025.yaml"])
-    assert scope == {(data / "uppfoljning" / "2025.yaml").resolve()}
+    given = check_scope(data, [data / "uppfoljning" / "2025.yaml"])
+    assert given == {(data / "uppfoljning" / "2025.yaml").resolve()}
+    assert with_dependents(data, given) == given

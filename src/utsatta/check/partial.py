@@ -71,7 +71,7 @@ def check_scope(root: Path, paths: Paths | None) -> set[Path] | None:
                 f"{shown(p)} ligger inte i datamappen {shown(root)}.", argument="paths"
             )
     files = partial_check_files(root, given)
-    return None if files is None else with_dependents(root, {resolved(p) for p in files})
+    return None if files is None else {resolved(p) for p in files}
 
 
 def partial_check_files(root: Path, given: Iterable[Path]) -> list[Path] | None:
