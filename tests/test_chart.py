@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from utsatta.compute.indicators import MARKERING
 from utsatta.numbers import tal
 from utsatta.render.chart import FONT_SIZE, WIDTH, indicator_svg
 from utsatta.render.chart_table import values_table
@@ -220,7 +221,7 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert all(c.get("fill") != "#ffffff" for c in bekraftad)
     # the line to and from the inferred value is dashed, the rest solid
     lines = list(root.iter(f"{SVG}polyline"))
-    assert [ln.get("class") for ln in lines] == ["utfall slutledd"]
+    assert [ln.get("class") for ln in lines] == ["utfall streckad"]
     assert lines[0].get("stroke-dasharray")
     for legend in ("Utfall", "Slutlett värde", "Uppgift i andra hand"):
         assert f">{legend}</text>" in text
@@ -372,3 +373,58 @@ def test_the_gap_marker_never_overlaps_the_malvarde_label(gap: int) -> None:
     a, b = _box(label), _box(mark)
     apart = a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2]
     assert apart, (a, b)
+
+
+def test_a_value_whose_source_is_missing_is_hollow_and_explained() -> None:
+    """A count resting on a klassning with ``sakerhet: saknas`` is no confirmed value: it gets
+    its own hollow grey dot, a dashed line to it, a legend entry, and the marker in every text."""
+    text = svg(utfall=[P(2020, 5.0), P(2021, 6.0, sakerhet="saknas"), P(2022, 7.0)])
+    assert (
+        '<circle class="saknas" cx="216.0" cy="77.5" r="4" fill="#ffffff" stroke="#6b6b6b" '
+        'stroke-width="2" stroke-dasharray="1 1.5"><title>2021: 6,0 % (källa saknas)</title>'
+        "</circle>"
+    ) in text
+    assert '<circle cx="56.0" cy="96.2" r="4" fill="#1d4f91"><title>2020: 5,0 %</title>' in text
+    assert (
+        '<polyline class="utfall streckad" points="56.0,96.2 216.0,77.5 376.0,58.8" fill="none" '
+        'stroke="#1d4f91" stroke-width="2" stroke-dasharray="5 4"/>'
+    ) in text
+    assert (
+        '<circle class="saknas" cx="110.0" cy="225.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
+        'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="128.0" y="230.0">Källa saknas</text>'
+    ) in text
+    assert "Utfall 2020: 5,0 %; 2021: 6,0 % (källa saknas); 2022: 7,0 %." in text
+    table = values_table(ident="x", titel="T", baslinje=P(2019, 4.0, sakerhet="saknas"),
+                         utfall=[P(2021, 6.0, sakerhet="saknas")], malvarde=None, malar=None,
+                         fmt=lambda v: tal(v, 1))  # fmt: skip
+    assert re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table) == [
+        ("4,0", "Baslinje (källa saknas)"),
+        ("6,0", "Utfall (källa saknas)"),
+    ]
+
+
+@pytest.mark.parametrize("sakerhet", sorted(MARKERING))
+def test_every_value_the_report_marks_is_drawn_hollow_never_as_confirmed(sakerhet: str) -> None:
+    """One rule for every channel: a value the text marks (``markering``) is not a filled dot,
+    as a point, as the baseline and in the legend, whatever the certainty."""
+    base = P(2019, 3.0, sakerhet=sakerhet)
+    text = svg(baslinje=base, utfall=[base, P(2020, 4.0, sakerhet=sakerhet), P(2021, 5.0)])
+    circles = list(tree(text).iter(f"{SVG}circle"))
+    marked = [c for c in circles if c.get("class") == sakerhet]
+    assert len(marked) == 3  # the point, the baseline's dot, the legend
+    assert all(c.get("fill") == "#ffffff" and c.get("stroke") for c in marked)
+    assert len([c for c in circles if c.get("fill") == "#1d4f91"]) == 2  # 2021 + legend
+    assert f"2020: 4,0 % ({MARKERING[sakerhet]})" in text
+    assert "Baslinje 2019: 3,0 % (" + MARKERING[sakerhet] + ")" in text
+
+
+def test_a_value_not_known_is_a_gap_not_a_line_through_zero() -> None:
+    """A year without a value next to one without a source: a "?" on the axis, no line, no dot
+    at 0."""
+    text = svg(utfall=[P(2020, 5.0), P(2022, 6.0, sakerhet="saknas")], luckor=[Gap(2021)])
+    root = tree(text)
+    assert polylines(text) == []
+    x2021 = x_of(text, 2021)
+    assert [c.get("cx") for c in root.iter(f"{SVG}circle") if float(c.get("cx", 0)) == x2021] == []
+    assert "<title>2021: värde saknas</title>?</text>" in text
+    assert ">Värde saknas</text>" in text and ">Källa saknas</text>" in text

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 from tests.support import BASE
 from utsatta.check import validate
 from utsatta.cli.app import app
+from utsatta.limits import MAX_FILE_BYTES
 from utsatta.load import raw as raw_reader
-from utsatta.load.yamlread import MAX_FILE_BYTES, parse
+from utsatta.load.yamlread import parse
 
 SHIPPED = Path(__file__).parent.parent / "data"
 SHIPPED_FILES = sorted(SHIPPED.rglob("*.yaml"))

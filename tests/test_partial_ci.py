@@ -99,11 +99,12 @@ def shipped_copy(tmp_path: Path) -> Path:
     return data
 
 
-def test_an_error_the_change_causes_in_another_file_is_counted(
+def test_an_error_the_change_causes_in_another_file_is_shown(
     shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """uppfoljning/2024.yaml points at the first behov of 1:7 in socialnamnd-sydvast's 2023
-    report; emptying that list breaks the uppföljning, not the report."""
+    report; emptying that list breaks the uppföljning, not the report. The check of the report
+    covers the uppföljning that follows up its year: the error is shown and the check fails."""
     report = shipped_copy / "rapporter" / "2023" / "socialnamnd-sydvast.yaml"
     text = report.read_text(encoding="utf-8")
     behov = (
@@ -114,17 +115,18 @@ def test_an_error_the_change_causes_in_another_file_is_counted(
     report.write_text(text.replace(behov, "    behov: []\n"), encoding="utf-8")
     name = "data/rapporter/2023/socialnamnd-sydvast.yaml"
     code, stdout = _validate(shipped_copy.parent, monkeypatch, name)
-    assert code == 0
+    assert code == 1
     assert stdout == (
-        "Inga problem i 1 namngiven fil. 1 fynd i andra filer visas inte "
-        "(data/uppfoljning/2024.yaml); kör utsatta validate utan filnamn för att se dem.\n"
+        "data/uppfoljning/2024.yaml:92:13: fel [okant-behov] Insats 1:7 i rapporten från "
+        "socialnamnd-sydvast 2023 har inga behov, inte nummer 1. Räkna behoven i rapportens "
+        "lista, det första är 1.\n"
+        "1 fel och 0 varningar i 1 fil (delkontroll av 1 namngiven fil).\n"
     )
     code, stdout = _validate(shipped_copy.parent, monkeypatch, "--format", "json", name)
-    assert json.loads(stdout) == {
-        "ok": True,
-        "findings": [],
-        "not_shown": {"data/uppfoljning/2024.yaml": 1},
-    }
+    assert json.loads(stdout)["not_shown"] == {}
+    assert [
+        (f["file"], f["line"], f["column"], f["code"]) for f in json.loads(stdout)["findings"]
+    ] == [("data/uppfoljning/2024.yaml", 92, 13, "okant-behov")]
     full = validate(Path("data"))
     assert [(f.file, f.line, f.column, f.code) for f in full.findings if f.severity == "fel"] == [
         ("data/uppfoljning/2024.yaml", 92, 13, "okant-behov")

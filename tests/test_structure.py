@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "findings": 0,
     "codes": 0,
+    "limits": 0,
     "numbers": 0,
     "fileio": 0,
     "lineends": 0,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from utsatta.findings import Severity
+from utsatta.limits import MAX_FILE_BYTES, size_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("fil-andrad", V, "fil", "Filen ändrades medan den kontrollerades",
      "Kör kontrollen igen; rad och kolumn kan vara fel."),
     ("kan-inte-lasa", F, "fil", "Filen går inte att läsa", "Kontrollera behörigheten."),
-    ("for-stor-fil", F, "fil", "Filen är större än 1 MiB",
+    ("for-stor-fil", F, "fil", f"Filen är större än {size_text(MAX_FILE_BYTES)}",
      "Dela upp innehållet eller korta texterna."),
     ("fel-filandelse", F, "fil", "Filen slutar inte på .yaml", "Byt namn till NAMN.yaml."),
     ("fel-plats", F, "fil", "En rapport ligger på fel plats",

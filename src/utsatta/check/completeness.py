@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from utsatta.compute.duties import Reported, duties_of, year_matrix
+from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
@@ -17,9 +18,15 @@ def insatser_text(ids: list[str]) -> str:
 
 
 def check_completeness(
-    ds: DataSet, years: list[int], *, only_present: bool = False
+    ds: DataSet,
+    years: list[int],
+    *,
+    only_present: bool = False,
+    duties: Duties | None = None,
 ) -> list[Finding]:
     """Findings for missing insatser in reports and, unless ``only_present``, missing reports.
+    ``duties``: the plan's duties when the caller has built them (``duties_of``), else built
+    here.
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A
     report that does not exist is a warning, since reports come in during the year;
@@ -48,7 +55,8 @@ def check_completeness(
     present = {(r.folder_year, r.stem) for r in ds.rapporter} | {
         (r.folder_year, r.model.organisation) for r in ds.rapporter if r.model is not None
     }
-    duties = duties_of(ds)
+    if duties is None:
+        duties = duties_of(ds)
     for ar in years:
         if not g.fran <= ar <= g.till:
             continue

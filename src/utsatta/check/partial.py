@@ -101,6 +101,73 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def with_dependents(root: Path, named: Collection[Path]) -> set[Path]:
+    """``named`` (resolved paths) and every existing file whose findings can change when a named
+    report changes, so that a check of the named files never misses an error the change causes
+    in another file (the reverse of ``depends_on``):
+
+    - the later years' reports of the report's organisation and of each of its successors
+      (transitively, via ``efterfoljare``): their completeness counts an återrapportering made
+      in the named report;
+    - each uppföljning file whose ``tidigare_behov`` names the report's year: its entries are
+      looked up in that year's reports.
+
+    Worked out from the paths, the plain data of organisationer.yaml and of the uppföljning
+    files (read tolerantly: too much is harmless), in time linear in the files read.
+    """
+    out = set(named)
+    top = resolved(root)
+    first: dict[str, int] = {}  # organisation (file name) -> its earliest named year
+    for path in named:
+        if _is_report(top, path):
+            year = int(path.parent.name)
+            first[path.stem] = min(year, first.get(path.stem, year))
+    if not first:
+        return out
+    successors: dict[str, set[str]] = {}
+    for org in _items(_plain(top, top / "organisationer.yaml"), "organisationer"):
+        for e in _items(org, "efterfoljare"):
+            successors.setdefault(str(org.get("id")), set()).add(str(e.get("organisation")))
+    # The earliest named year from which each organisation's later reports may change: one
+    # pass over the organisations in order of that year, so each is reached once.
+    since: dict[str, int] = {}
+    for org_id, year in sorted(first.items(), key=lambda item: item[1]):
+        todo = [org_id] if org_id not in since else []
+        since.setdefault(org_id, year)
+        while todo:
+            for heir in successors.get(todo.pop(), ()):
+                if heir not in since:
+                    since[heir] = year
+                    todo.append(heir)
+    reports = top / "rapporter"
+    for year in _years(reports):
+        for org_id, named_year in since.items():
+            report = reports / str(year) / f"{org_id}.yaml"
+            if year > named_year and report.exists():
+                out.add(resolved(report))
+    years = {int(p.parent.name) for p in named if _is_report(top, p)}
+    try:
+        with os.scandir(top / "uppfoljning") as entries:
+            files = sorted(Path(e.path) for e in entries if e.name.endswith(".yaml"))
+    except OSError:
+        files = []
+    for path in files:
+        if any(_year_of(b) in years for b in _items(_plain(top, path), "tidigare_behov")):
+            out.add(resolved(path))
+    return out
+
+
+def _is_report(top: Path, path: Path) -> bool:
+    return path.is_relative_to(top) and classify(top, path) == "rapport"
+
+
+def _year_of(item: dict[str, Any]) -> int | None:
+    try:
+        return int(str(item.get("ar")))
+    except ValueError:
+        return None
+
+
 def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
     """The files to load for a check of ``named`` (resolved paths): those and every existing
     report file whose content findings in them read.

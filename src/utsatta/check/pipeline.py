@@ -10,10 +10,11 @@ from typing import Any
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
-from utsatta.check.partial import Paths, check_scope, depends_on
+from utsatta.check.partial import Paths, check_scope, depends_on, with_dependents
 from utsatta.check.period import require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
+from utsatta.compute.duties import duties_of
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
@@ -151,10 +152,13 @@ def validate(
 ) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
-    ``paths`` (one path or several) limits report files and findings to those files, with
-    exactly the findings a check of the whole folder gives them: the reports they depend on are
-    read too. A folder or a shared file (plan, organisationer, områden, an indicator) among them
-    checks the whole folder, as the command line does (``utsatta.check.partial.check_scope``).
+    ``paths`` (one path or several) limits report files and findings to those files and the
+    files whose findings a change of them can change (``check.partial.with_dependents``: the
+    later years' reports of a named report's organisation and its successors, the uppföljning
+    files that follow up its year), with exactly the findings a check of the whole folder
+    gives them: the reports they depend on are read too. A folder or a shared file (plan,
+    organisationer, områden, an indicator) among them checks the whole folder, as the command
+    line does (``utsatta.check.partial.check_scope``).
     The errors in the files their check builds on (plan, organisations, områden, linked
     indicators) are kept too, and the other findings counted per file in ``not_shown``
     (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
@@ -166,9 +170,13 @@ def validate(
     for a path that is not there or lies outside the folder, or (with a valid plan) a ``year``
     outside the plan's period; every message Swedish.
     """
-    only = check_scope(Path(root), paths)
-    # Findings in the named files may read other reports: those are loaded too (their own
-    # findings are dropped below), so the named files get what a full check gives them.
+    given = check_scope(Path(root), paths)
+    # The files whose findings a change of the named ones can change are checked with them
+    # (a later year's report, an uppföljning that follows up a behov), so a check of a file
+    # never misses an error its change causes elsewhere. Findings in them may read other
+    # reports: those are loaded too (their own findings are dropped below), so the files
+    # checked get what a full check gives them.
+    only = None if given is None else with_dependents(Path(root), given)
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     if year is not None:
         require_year(ds, year)
@@ -190,7 +198,8 @@ def validate(
             shown.append(f)
         elif not unread(f):
             not_shown[f.file] = not_shown.get(f.file, 0) + f.count
-    return ValidationResult(ds, resolve(ds, shown), len(only), dict(sorted(not_shown.items())))
+    assert given is not None
+    return ValidationResult(ds, resolve(ds, shown), len(given), dict(sorted(not_shown.items())))
 
 
 def _needed_files(ds: DataSet, only: set[Path]) -> set[str]:
@@ -258,9 +267,10 @@ def _found(ds: DataSet, year: int | None, *, only_present: bool) -> list[Finding
     """:func:`check_loaded`'s findings before their positions are looked up (a check of some
     files looks up only those it shows)."""
     found = list(ds.findings)
-    found += check_rules(ds)
+    duties = duties_of(ds)  # built once: the rules and the completeness check both ask it
+    found += check_rules(ds, duties)
     years = [year] if year is not None else sorted(ds.report_years)
-    found += check_completeness(ds, years, only_present=only_present)
+    found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
     found += check_uppfoljning(ds, years, year=year, only_present=only_present)
     if year is not None:

@@ -21,10 +21,11 @@ from utsatta.findings import Finding, Severity
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import FmtResult, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
+from utsatta.limits import MAX_FILE_BYTES
 from utsatta.lineends import to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover
-from utsatta.load.yamlread import MAX_FILE_BYTES, decode, parse
+from utsatta.load.yamlread import decode, parse
 
 __all__ = [
     "NOT_READ_CODES",

@@ -12,7 +12,8 @@ from typing import Any
 
 from utsatta.fileio import read_regular_stat, reason
 from utsatta.findings import Finding, at_line
-from utsatta.load.yamlread import MAX_FILE_BYTES, Positions, decode, parse
+from utsatta.limits import MAX_FILE_BYTES
+from utsatta.load.yamlread import Positions, decode, parse
 
 _BOM = b"\xef\xbb\xbf"
 

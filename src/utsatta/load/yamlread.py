@@ -62,8 +62,6 @@ ALWAYS_LOOK_FOR_PASTED = False
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
 MAX_DEPTH = 20
-#: The largest file accepted, in bytes. Reports are a few kB, the plan about 30 kB.
-MAX_FILE_BYTES = 1024 * 1024
 
 _STR_TAG = "tag:yaml.org,2002:str"
 

@@ -8,9 +8,13 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 * A line joins two values only one step of the series apart (a year, or two for the police's
   lists every other year) and measured the same way: a year without a value (a police edition
   with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
-* A confirmed value is a filled dot; a secondary one (sekundär uppgift) a hollow dot; an inferred
-  one (slutledd) a hollow dot with a dashed ring, and the line to it is dashed. The baseline is
-  drawn the same way, with a square around its dot. The legend shows the kinds that occur.
+* Only a confirmed value is a filled dot; every other one is hollow: a secondary one (sekundär
+  uppgift) with a solid ring, an inferred one (slutledd) with a dashed ring, one whose source is
+  missing (källa saknas) with a grey dotted ring; the line to an inferred value or one without a
+  source is dashed. Which values are not confirmed is the one rule of the report's text
+  (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
+  as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
+  its dot. The legend shows the kinds that occur.
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -144,12 +148,15 @@ def _x_ticks(first: int, last: int) -> list[int]:
 
 
 #: how sure a value is, as the chart draws it
-_KINDS = ("bekraftad", "sekundar", "slutledd")
+_KINDS = ("bekraftad", "sekundar", "slutledd", "saknas")
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
     "sekundar": "Uppgift i andra hand",
     "slutledd": "Slutlett värde",
+    "saknas": "Källa saknas",
 }
+#: the kinds whose line is dashed: the value is not a measurement the data can show
+_DASHED = frozenset({"slutledd", "saknas"})
 
 
 def how_sure(p: PointLike) -> str:
@@ -160,10 +167,13 @@ def how_sure(p: PointLike) -> str:
 
 
 def _kind(p: PointLike) -> str:
-    """bekraftad, sekundar or slutledd; a value without a stated certainty counts as confirmed
-    (it is the data's own utfall)."""
+    """bekraftad, sekundar, slutledd or saknas. A value is confirmed exactly when the report
+    writes no marker after it (``markering``): without a stated certainty it is the data's own
+    utfall; a certainty with a marker the chart has no drawing of is drawn as the weakest."""
     sakerhet = getattr(p, "sakerhet", None)
-    return sakerhet if sakerhet in ("sekundar", "slutledd") else "bekraftad"
+    if not markering(sakerhet):
+        return "bekraftad"
+    return sakerhet if sakerhet in _KINDS else "saknas"
 
 
 def _marker(kind: str, x: float, y: float, title: str = "") -> str:
@@ -171,10 +181,11 @@ def _marker(kind: str, x: float, y: float, title: str = "") -> str:
     close = f">{inner}</circle>" if inner else "/>"
     if kind == "bekraftad":
         return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{_UTFALL}"{close}'
-    dash = ' stroke-dasharray="2 2"' if kind == "slutledd" else ""
+    dash = {"slutledd": ' stroke-dasharray="2 2"', "saknas": ' stroke-dasharray="1 1.5"'}
+    colour = _SAKNAS if kind == "saknas" else _UTFALL
     return (
         f'<circle class="{kind}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="#ffffff" '
-        f'stroke="{_UTFALL}" stroke-width="2"{dash}{close}'
+        f'stroke="{colour}" stroke-width="2"{dash.get(kind, "")}{close}'
     )
 
 
@@ -202,7 +213,8 @@ def _runs(
 ) -> list[tuple[bool, list[PointLike]]]:
     """The stretches of line: (dashed, points). Two values are joined only when they are one
     step of the series apart (a year for a yearly series), measured the same way, with no year
-    without a value between them; the stretch is dashed where either end is inferred."""
+    without a value between them; the stretch is dashed where either end is inferred or has no
+    source."""
     runs: list[tuple[bool, list[PointLike]]] = []
     current: list[PointLike] = []
     dashed = False
@@ -219,7 +231,7 @@ def _runs(
                 runs.append((dashed, current))
             current, dashed = [p], False
             continue
-        pair_dashed = "slutledd" in (_kind(prev), _kind(p))
+        pair_dashed = bool(_DASHED.intersection((_kind(prev), _kind(p))))
         if len(current) > 1 and pair_dashed != dashed:
             runs.append((dashed, current))
             current = [prev]
@@ -352,7 +364,7 @@ def indicator_svg(
     for dashed, run in _runs(line_points, gaps):
         coords = " ".join(f"{_n(px(p.ar))},{_n(py(p.varde))}" for p in run)
         style = ' stroke-dasharray="5 4"' if dashed else ""
-        cls = "utfall slutledd" if dashed else "utfall"
+        cls = "utfall streckad" if dashed else "utfall"
         out.append(
             f'<polyline class="{cls}" points="{coords}" fill="none" stroke="{_UTFALL}" '
             f'stroke-width="2"{style}/>'

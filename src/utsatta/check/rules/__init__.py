@@ -5,13 +5,15 @@ from __future__ import annotations
 from utsatta.check.rules import indikator, lankar, omraden, organisationer, plan, rapport
 from utsatta.check.rules.base import Known
 from utsatta.check.rules.validity import check_validity
+from utsatta.compute.responsibility import Duties
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 
 
-def check_rules(ds: DataSet) -> list[Finding]:
-    """Ids that must exist, names that must agree, duties that must fit."""
-    known = Known.of(ds)
+def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
+    """Ids that must exist, names that must agree, duties that must fit; ``duties`` as for
+    ``Known.of``."""
+    known = Known.of(ds, duties)
     out: list[Finding] = []
     have_orgs = ds.organisationer is not None and ds.organisationer.model is not None
     have_omraden = ds.omraden is not None and ds.omraden.model is not None

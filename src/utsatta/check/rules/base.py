@@ -61,7 +61,9 @@ class Known:
     omrade_set: frozenset[str] = frozenset()
 
     @staticmethod
-    def of(ds: DataSet) -> Known:
+    def of(ds: DataSet, duties: Duties | None = None) -> Known:
+        """What the checks look up; ``duties``: the plan's duties when the caller has built
+        them (``compute.duties.duties_of``), so a check run builds them once."""
         plan = ds.plan.model if ds.plan else None
         orgs = ds.organisationer.model if ds.organisationer else None
         omr = ds.omraden.model if ds.omraden else None
@@ -72,7 +74,7 @@ class Known:
         coordinators: dict[str, list[str]] = {}
         d: Duties | None = None
         if plan and orgs:
-            d = Duties(list(plan.insatser), orgs)
+            d = duties if duties is not None else Duties(list(plan.insatser), orgs)
             duty_order = {i.id: d.responsible(i.id) for i in plan.insatser}
             coordinators = {i.id: d.samordnande(i.id) for i in plan.insatser}
         return Known(

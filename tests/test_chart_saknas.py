@@ -1,0 +1,53 @@
+"""A police count resting on a klassning whose source is missing (``sakerhet: saknas``) is drawn
+in the HTML report as what it is: a hollow grey dot with "Källa saknas" in the legend, the marker
+in its tooltip and in the chart's table. Valid data never has one (``niva-utan-kalla`` refuses a
+level without a source), so the report is assembled from data the checks refuse, as a library
+user or a future rule change could."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.support import ROOT
+from utsatta.load.dataset import load
+from utsatta.render.report import render
+from utsatta.render.report.assemble import assemble
+
+BEKRAFTAD_2023 = """      - upplaga: 2023
+        niva: sarskilt-utsatt
+        sakerhet: bekraftad
+        kallor: [goteborg-statistik-utsatta-omraden]"""
+
+
+def _html_with_one_unsourced_level(tmp_path: Path) -> str:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text("utf-8")
+    assert BEKRAFTAD_2023 in text  # Bergsjön, the first area
+    unsourced = "      - upplaga: 2023\n        niva: sarskilt-utsatt\n        sakerhet: saknas"
+    omraden.write_text(text.replace(BEKRAFTAD_2023, unsourced, 1), "utf-8")
+    ds = load(data)
+    assert [f.code for f in ds.findings] == []
+    return render(assemble(ds, 2023), "html")
+
+
+def test_an_unsourced_count_is_hollow_in_the_report_chart_and_table(tmp_path: Path) -> None:
+    html = _html_with_one_unsourced_level(tmp_path)
+    start = html.index('id="diagram-sarskilt-utsatta-omraden"')
+    chart = html[start : html.index("</details>", start)]
+    assert (
+        '<circle class="saknas" cx="312.0" cy="115.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
+        'stroke-width="2" stroke-dasharray="1 1.5"><title>2023: 4 (källa saknas)</title></circle>'
+    ) in chart
+    assert '<circle cx="184.0" cy="77.5" r="4" fill="#1d4f91"><title>2019: 6</title>' in chart
+    assert (
+        '<circle class="saknas" cx="110.0" cy="225.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
+        'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="128.0" y="230.0">Källa saknas</text>'
+    ) in chart
+    assert "Utfall 2017: 7; 2019: 6; 2023: 4 (källa saknas)." in chart
+    assert (
+        '<tr><th scope="row">2023</th><td class="num">4</td><td>Utfall (källa saknas)</td></tr>'
+    ) in chart
+    assert 'fill="#1d4f91"><title>2023' not in chart  # never also drawn as confirmed
