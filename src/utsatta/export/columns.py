@@ -41,14 +41,14 @@ TEXT_NOTE: Final = (
 )
 
 
-def _text(namn: str, beskrivning: str) -> Column:
-    return Column(namn, "text", beskrivning + TEXT_NOTE)
+def _text(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+    return Column(namn, "text", beskrivning + TEXT_NOTE, nyckel=nyckel)
 
 
-def _kod(namn: str, beskrivning: str) -> Column:
+def _kod(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
     # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
     # Anything unusual in one (a file name) is made visible, not removed.
-    return Column(namn, "text", beskrivning, slag="id")
+    return Column(namn, "text", beskrivning, slag="id", nyckel=nyckel)
 
 
 _AR = Column("ar", "heltal", "Året som uppgiften gäller.")
@@ -67,9 +67,16 @@ INSATSRAPPORTER: Final = (
     _text("insats_titel", "Insatsens rubrik i planen."),
     _kod(
         "status",
-        "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten.",
+        "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten. "
+        "En rad för en insats som organisationen enligt planen skulle ha rapporterat för året "
+        "men inte har rapporterat har i stället rapport-saknas (ingen rapport från "
+        "organisationen har kommit in för året) eller insats-saknas (rapporten finns men saknar "
+        "insatsen); på en sådan rad är kolumnerna från rapporten tomma. Rader saknas bara för "
+        "år inom planperioden till och med exportens år, och bara för organisationer som fanns "
+        "vid årets slut (en upphörd organisations ansvar ligger på dess efterföljare), som i "
+        "rapportens avsnitt om saknade rapporter.",
     ),
-    _kod("status_text", "Statusen i klartext (t.ex. Pågående)."),
+    _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
     _kod(
         "bedomning",
         "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
@@ -84,18 +91,32 @@ INSATSRAPPORTER: Final = (
     ),
     _text("omraden_namn", "Samma områden med sina namn, åtskilda av komma och mellanslag."),
     Column("antal_omraden", "heltal", "Antal områden som arbetet nådde."),
-    _text("nulage", "Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown)."),
-    _text("motivering", "Motivering av bedömningen (Markdown); tom om den inte finns."),
-    _text("fortsatt_arbete", "Plan för fortsatt arbete (Markdown)."),
+    _text(
+        "nulage",
+        nyckel="nulage",
+        beskrivning="Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown).",
+    ),
+    _text(
+        "motivering",
+        nyckel="motivering",
+        beskrivning="Motivering av bedömningen (Markdown); tom om den inte finns.",
+    ),
+    _text(
+        "fortsatt_arbete",
+        nyckel="fortsatt_arbete",
+        beskrivning="Plan för fortsatt arbete (Markdown).",
+    ),
     _text(
         "behov",
         "Behov av ytterligare insatser som organisationen lyfter, ett per rad (radbrytning "
         "mellan dem); tom om inga.",
+        nyckel="behov",
     ),
     _text(
         "samordning",
         "Den samlade bedömningen av hela insatsen, från en organisation med samordningsansvar; "
         "tom för andra.",
+        nyckel="samordning",
     ),
     Column(
         "illustrativ",

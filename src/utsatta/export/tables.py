@@ -32,12 +32,12 @@ from utsatta.export.columns import (
     KOLUMNER,
     OMRADESNIVAER,
 )
-from utsatta.export.table import Cell, Table
+from utsatta.export.saknade import SAKNAS_TEXT, missing
+from utsatta.export.table import Cell, Origin, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import NIVAER_PA_LISTAN
-from utsatta.model.rapport import InsatsRapport, RapportFil
 
 __all__ = ["tables"]
 
@@ -94,33 +94,35 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
     org_namn = {o.id: o.namn for o in orgs.organisationer} if orgs else {}
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     insats_order, org_order = _order(insatser), _order(org_namn)
-    found: list[tuple[tuple[int, int, str, int, str], RapportFil, InsatsRapport, str]] = []
+
+    def key(year: int, insats: str, org: str) -> tuple[int, int, str, int, str, int]:
+        # a missing insats after the reported ones of the same pair (there is none such)
+        return (
+            year,
+            insats_order.get(insats, len(insats_order)),
+            insats,
+            org_order.get(org, len(org_order)),
+            org,
+            0,
+        )
+
+    found: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...], Origin | None]] = []
+    area_rows: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...]]] = []
     for src in ds.rapporter:
         model = src.model
         if model is None or src.folder_year > ar:
             continue
         fil = _relative(src.path, ds.root)
-        for ir in model.insatser:
-            key = (
-                src.folder_year,
-                insats_order.get(ir.insats, len(insats_order)),
-                ir.insats,
-                org_order.get(model.organisation, len(org_order)),
-                model.organisation,
-            )
-            found.append((key, model, ir, fil))
-    found.sort(key=lambda t: t[0])
-    rows: list[tuple[Cell, ...]] = []
-    area_rows: list[tuple[Cell, ...]] = []
-    for (year, _, insats_id, _, org), model, ir, fil in found:
-        insats = insatser.get(insats_id)
-        rows.append(
-            (
+        year, org = src.folder_year, model.organisation
+        for n, ir in enumerate(model.insatser):
+            insats = insatser.get(ir.insats)
+            k = key(year, ir.insats, org)
+            row: tuple[Cell, ...] = (
                 year,
                 org,
                 org_namn.get(org, org),
                 insats.fokusomrade if insats else None,
-                insats_id,
+                ir.insats,
                 insats.titel if insats else None,
                 ir.status,
                 STATUS_TEXT.get(ir.status, ir.status),
@@ -137,21 +139,42 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
                 _ja(model.illustrativ),
                 fil,
             )
+            found.append((k, row, Origin(src, ("insatser", n))))
+            for o in ir.omraden:
+                area_rows.append((k, (year, org, ir.insats, o, omr_namn.get(o, o), fil)))
+    for m in missing(ds, ar):
+        insats = insatser.get(m.insats)
+        status = "rapport-saknas" if m.fil is None else "insats-saknas"
+        row = (
+            m.ar,
+            m.organisation,
+            org_namn.get(m.organisation, m.organisation),
+            insats.fokusomrade if insats else None,
+            m.insats,
+            insats.titel if insats else None,
+            status,
+            SAKNAS_TEXT[status],
+            *([None] * 10),
+            _ja(m.illustrativ),
+            m.fil,
         )
-        for o in ir.omraden:
-            area_rows.append((year, org, insats_id, o, omr_namn.get(o, o), fil))
+        found.append((key(m.ar, m.insats, m.organisation), row, None))
+    found.sort(key=lambda t: t[0])
+    area_rows.sort(key=lambda t: t[0])  # stable: a report's areas keep their order
     return (
         Table(
             "insatsrapporter",
-            "En rad per organisation, insats och år: det organisationen rapporterat.",
+            "En rad per organisation, insats och år: det organisationen rapporterat, eller "
+            "att en rapport som skulle ha kommit in saknas.",
             INSATSRAPPORTER,
-            tuple(rows),
+            tuple(row for _, row, _ in found),
+            tuple(origin for _, _, origin in found),
         ),
         Table(
             "insatsrapporter_omraden",
             "En rad per organisation, insats, år och område som arbetet nådde.",
             INSATSRAPPORTER_OMRADEN,
-            tuple(area_rows),
+            tuple(row for _, row in area_rows),
         ),
     )
 

@@ -125,7 +125,7 @@ def _cut_note(
         "emoji räknas som två)"
     )
     return (
-        f"Texten i {where(table, index, column)} har {size}, men en cell i "
+        f"Texten i {where(table, index, column, blad=True)} har {size}, men en cell i "
         f"Excel rymmer högst {heltal(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
         f"markering om de {heltal(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
@@ -180,7 +180,7 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 status = ws.write_number(r, c, number_of(value, table, r - 1, column))
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
-                    f"Värdet i {where(table, r - 1, column)} kan inte skrivas i xlsx-filen "
+                    f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i xlsx-filen "
                     f"(XlsxWriter svarade {status}). Exportera som CSV (--format csv) och "
                     "rapportera gärna felet till utsattas utvecklare."
                 )
