@@ -56,11 +56,7 @@ def resolve_format(
             f"({allowed}). Byt filändelse på --output.",
             param_hint="--output",
         )
-    fix = (
-        f"Ange --format {named}, eller byt filändelse"
-        if named in choices
-        else "Byt filändelse"
-    )
+    fix = f"Ange --format {named}, eller byt filändelse" if named in choices else "Byt filändelse"
     raise typer.BadParameter(
         f"--format {given} passar inte ihop med {shown(output)}: filändelsen {suffix} betyder "
         f"{named}, och filen skulle bli {given} under ett namn som lovar något annat. {fix} "

@@ -12,12 +12,14 @@ from typing import Final
 from utsatta.export.table import Column
 
 __all__ = [
+    "BEDOMNINGAR",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
     "INSATS_NOTE",
     "KOLUMNER",
     "OMRADESNIVAER",
+    "OM_FILEN",
     "TEXT_NOTE",
 ]
 
@@ -242,6 +244,54 @@ OMRADESNIVAER: Final = (
         "annars nej.",
     ),
     _FIL,
+)
+
+BEDOMNINGAR: Final = (
+    Column("ar", "heltal", "Året som den samlade uppföljningen gäller (uppfoljning/ÅR.yaml)."),
+    _kod(
+        "del",
+        "Vad som bedöms: mal (planens mål), delmal, omrade (ett område under ett delmål), "
+        "fokusomrade, eller uppfoljning (hela årets uppföljning, när filen saknas).",
+    ),
+    _kod("del_id", "Delmålets id i plan.yaml eller fokusområdets nummer; tomt för målet."),
+    _text("rubrik", "Rubriken som i rapporten (t.ex. Delmål 1 (”…”))."),
+    _kod("omrade", "Områdets id från omraden.yaml, för en bedömning per område."),
+    _text("omrade_namn", "Områdets namn."),
+    _kod(
+        "bedomning",
+        "Stadsledningskontorets bedömning som kod: uppnatt, delvis-uppnatt, inte-uppnatt (bara "
+        "planens sista år), bedoms-uppnas, osakert, bedoms-inte-uppnas, kan-inte-bedomas; "
+        "saknas när ingen bedömning är skriven (eller filen saknas).",
+    ),
+    _kod("bedomning_text", "Bedömningen i klartext, som i rapporten."),
+    _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
+    _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
+    _text("kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."),
+    _text("kalla_url", "Källornas webbadresser, åtskilda av semikolon."),
+    _kod(
+        "sakerhet",
+        "Hur säker den källbelagda uppgiften är, som kod: bekraftad, sekundar (i andra hand) "
+        "eller slutledd (dragen ur källorna, inte utsagd i dem); tom utan källor.",
+        nyckel="sakerhet",
+    ),
+    _text("sakerhet_text", "Säkerheten i klartext, som rapporten skriver den."),
+    _text(
+        "bedomd_av",
+        "Vem bedömningen är från, som rapportens rubrik: Stadsledningskontorets bedömning, "
+        "eller Illustrativ bedömning (påhittad, visar formatet).",
+    ),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om bedömningen är illustrativ: markerad så själv, eller utan egen markering i en "
+        "fil som är markerad illustrativ; annars nej.",
+    ),
+    _FIL,
+)
+
+OM_FILEN: Final = (
+    _text("rubrik", "Vad raden handlar om."),
+    _text("text", "Uppgiften."),
 )
 
 KOLUMNER: Final = (

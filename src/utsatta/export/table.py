@@ -76,7 +76,9 @@ class Table:
 
     def __post_init__(self) -> None:
         if self.origins and len(self.origins) != len(self.rows):
-            raise ValueError(f"{self.namn}: {len(self.origins)} ursprung för {len(self.rows)} rader")
+            raise ValueError(
+                f"{self.namn}: {len(self.origins)} ursprung för {len(self.rows)} rader"
+            )
         width = len(self.columns)
         for row in self.rows:
             if len(row) != width:

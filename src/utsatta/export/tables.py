@@ -2,9 +2,14 @@
 
 ``tables(ds, ar)`` gives, in this order:
 
-* ``insatsrapporter``: one row per organisation × insats × year (every report up to ÅR);
+* ``om_filen``: what the export is, in Swedish (plan, years, what is illustrative, the decision
+  date, sources, the tables): :mod:`utsatta.export.om_filen`;
+* ``insatsrapporter``: one row per organisation × insats × year (every report up to ÅR), and a
+  row ``rapport-saknas`` / ``insats-saknas`` for each one owed and missing
+  (:mod:`utsatta.export.saknade`);
 * ``insatsrapporter_omraden``: one row per organisation × insats × year × område reached (the
   same reports, the areas as rows, for a filter or a join in Power BI);
+* ``bedomningar``: stadsledningskontorets assessments per year (:mod:`utsatta.export.bedomningar`);
 * ``indikatorvarden``: one row per indicator × year (× område / kön where given): baslinje,
   målvärden and utfall up to ÅR;
 * ``omradesnivaer``: one row per område × edition of the police list (editions up to ÅR);
@@ -25,13 +30,16 @@ from typing import Final
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
+from utsatta.export.bedomningar import bedomningar
 from utsatta.export.columns import (
     INDIKATORVARDEN,
     INSATSRAPPORTER,
     INSATSRAPPORTER_OMRADEN,
     KOLUMNER,
+    OM_FILEN,
     OMRADESNIVAER,
 )
+from utsatta.export.om_filen import NAMN, om_filen
 from utsatta.export.saknade import SAKNAS_TEXT, missing
 from utsatta.export.table import Cell, Origin, Table
 from utsatta.load.dataset import DataSet
@@ -425,10 +433,14 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     omr = ds.omraden.model if ds.omraden else None
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
+    results = evaluate(ds, ar)
     data = [
         rapporter,
         rapporter_omraden,
-        _indikatorvarden(ds, ar, evaluate(ds, ar), omr_namn),
+        bedomningar(ds, ar),
+        _indikatorvarden(ds, ar, results, omr_namn),
         _omradesnivaer(ds, ar),
     ]
-    return [*data, _kolumner(data)]
+    # om_filen counts every table's rows, kolumner's too, which lists om_filen's columns
+    kolumner = _kolumner([Table(NAMN, "", OM_FILEN, ()), *data])
+    return [om_filen(ds, ar, results, [*data, kolumner]), *data, kolumner]

@@ -29,6 +29,7 @@ from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
+from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
 
@@ -159,8 +160,12 @@ def _width(table: Table, col: int) -> int:
 
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
     ws = workbook.add_worksheet(table.namn)
+    notice = table.namn == OM_FILEN_NAMN
     for c, column in enumerate(table.columns):
         ws.write_string(0, c, column.namn, formats["head"])
+        if notice:  # a page to read: headings bold on the left, the texts wrapped beside them
+            ws.set_column(c, c, *((28, formats["rubrik"]) if c == 0 else (100, formats["wrap"])))
+            continue
         width = _width(table, c)
         ws.set_column(c, c, width, formats["wrap"] if width >= MAX_WIDTH else None)
     for r, row in enumerate(table.rows, start=1):
@@ -180,11 +185,16 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 status = ws.write_number(r, c, number_of(value, table, r - 1, column))
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
-                    f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i xlsx-filen "
+                    f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i "
+                    "xlsx-filen "
                     f"(XlsxWriter svarade {status}). Exportera som CSV (--format csv) och "
                     "rapportera gärna felet till utsattas utvecklare."
                 )
     ws.freeze_panes(1, 0)
+    if notice:
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        return
     last_row = max(len(table.rows), 1)
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
 
@@ -229,6 +239,7 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}
         ),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "rubrik": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
     }
     notes: list[str] = []
     try:
