@@ -126,7 +126,7 @@ def _cut_note(
         "emoji räknas som två)"
     )
     return (
-        f"Texten i {where(table, index, column, blad=True)} har {size}, men en cell i "
+        f"Texten i {where(table, index, column, blad=True)}, har {size}, men en cell i "
         f"Excel rymmer högst {heltal(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
         f"markering om de {heltal(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
