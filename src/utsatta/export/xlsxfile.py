@@ -140,6 +140,18 @@ def _created(datum: str | ReportDate | None) -> datetime:
     return FIXED_CREATED if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+#: the notice sheet: characters in a line of its columns (widths 28 and 100), a line's height
+NOTICE_CHARS: Final = (26, 95)
+LINE_HEIGHT: Final = 15
+
+
+def _lines(value: object, per_line: int) -> int:
+    """How many lines a wrapped text takes in a column of ``per_line`` characters."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
 def _width(table: Table, col: int) -> int:
     longest = len(table.columns[col].namn)
     for row in table.rows:
@@ -192,6 +204,11 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 )
     ws.freeze_panes(1, 0)
     if notice:
+        # wrapped rows get the height of their text: LibreOffice (and Excel for a row written
+        # by a program) keep one line's height otherwise, the lines drawn over each other
+        for r, row in enumerate(table.rows, start=1):
+            lines = max(_lines(v, n) for v, n in zip(row, NOTICE_CHARS, strict=False))
+            ws.set_row(r, LINE_HEIGHT * lines)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
         return
