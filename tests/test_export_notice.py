@@ -1,0 +1,205 @@
+"""`utsatta export`: the sheet om_filen (what the file is), the rows for missing reports, the
+table bedomningar, and the one rule for --format and the output's extension (shared with
+`utsatta report`). Cells are read back with openpyxl and the CSV text compared whole."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import illustrativ_notice, real_shipped_data
+from utsatta.cli.app import app
+from utsatta.export import export, tables
+from utsatta.export.table import Table
+from utsatta.load.dataset import DataSet, load
+
+openpyxl = pytest.importorskip("openpyxl")
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "report-data"
+YEAR = 2023
+
+#: the fixture's om_filen, checked by hand: plan.yaml's name, dnr and period; the uppföljning
+#: 2023 and Grundskolenämnden's report are illustrative, as is one indicator (the report says
+#: the same on its first lines); the decision 2024-06-01 is in an illustrative file
+OM_FILEN = [
+    ("rubrik", "text"),
+    (
+        "Innehåll",
+        "Underlaget till Samlad uppföljning 2023 av Testplan för att inga områden ska vara "
+        "utsatta 2025, som tabeller: nämndernas rapporter, saknade rapporter, "
+        "stadsledningskontorets bedömningar, indikatorernas värden och polisens listor.",
+    ),
+    (
+        "Plan",
+        "Testplan för att inga områden ska vara utsatta 2025, diarienummer 0000/20, beslutad av "
+        "Kommunfullmäktige, giltighet 2022–2025.",
+    ),
+    (
+        "År",
+        "Rapporterna och bedömningarna för 2022–2023, indikatorernas baslinjer, målvärden och "
+        "utfall till och med 2023 och polisens listor till och med upplagan 2023.",
+    ),
+    (
+        "Illustrativa uppgifter",
+        "Exporten bygger på samma data som rapporten för 2023. Rapporten innehåller "
+        "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
+        "Det gäller stadsledningskontorets samlade uppföljning för 2023; rapporten från "
+        "Grundskolenämnden för 2023; indikatorn Andel elever i årskurs 9 i utsatta områden som "
+        "är behöriga till gymnasiet. Raderna med sådana uppgifter har ja i kolumnen illustrativ.",
+    ),
+    (
+        "Planens bilaga 1 saknas",
+        "Planens bilaga 1 (Indikatorer), med indikatorernas målvärden, är inte offentlig. 1 av 3 "
+        "indikatorer saknar därför målvärde och kan inte följas upp mot ett mål.",
+    ),
+    (
+        "Beslutsdatum",
+        "2024-06-01 (påhittat datum): uppföljningsfilen för 2023 är illustrativ, så beslutet och "
+        "dess datum är påhittade.",
+    ),
+    (
+        "Källor",
+        "Varje rad kommer från en datafil i datamappen, som kolumnen kallfil anger (plan.yaml, "
+        "organisationer.yaml, omraden.yaml, indikatorer/, rapporter/ÅR/, uppfoljning/ÅR.yaml). "
+        "Källorna till indikatorernas värden, polisens nivåer och bedömningarna står i "
+        "kolumnerna kalla, kalla_url och sakerhet, med samma säkerhet som rapporten anger.",
+    ),
+    (
+        "Tabeller",
+        "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
+        "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
+    ),
+    (
+        "Tabellen insatsrapporter",
+        "En rad per organisation, insats och år: det organisationen rapporterat, eller att en "
+        "rapport som skulle ha kommit in saknas. 14 rader.",
+    ),
+    (
+        "Tabellen insatsrapporter_omraden",
+        "En rad per organisation, insats, år och område som arbetet nådde. 6 rader.",
+    ),
+    (
+        "Tabellen bedomningar",
+        "En rad per bedömning i stadsledningskontorets samlade uppföljning "
+        "(uppfoljning/ÅR.yaml) av målet, ett delmål, ett område under ett delmål eller ett "
+        "fokusområde, med källor och säkerhet som i rapporten; saknas där ingen bedömning är "
+        "skriven. 8 rader.",
+    ),
+    (
+        "Tabellen indikatorvarden",
+        "En rad per indikator och år (och område eller kön där värdet gäller ett sådant): "
+        "baslinje, målvärden och utfall. 16 rader.",
+    ),
+    (
+        "Tabellen omradesnivaer",
+        "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
+        "6 rader.",
+    ),
+    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 84 rader."),
+]
+
+
+@pytest.fixture(scope="module")
+def fixture_ds() -> DataSet:
+    return load(FIXTURE)
+
+
+def _table(ds: DataSet, namn: str, ar: int = YEAR) -> Table:
+    return next(t for t in tables(ds, ar) if t.namn == namn)
+
+
+def _sheet(path: Path, namn: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in openpyxl.load_workbook(path)[namn].iter_rows(values_only=True)]
+
+
+# --- om_filen ------------------------------------------------------------------------------------
+
+
+def test_om_filen_is_the_first_sheet_with_exact_cells(fixture_ds: DataSet, tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    export(fixture_ds, YEAR, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == "om_filen"
+    assert _sheet(path, "om_filen") == OM_FILEN
+    ws = book["om_filen"]
+    assert ws["A2"].font.b is True and ws["B2"].alignment.wrap_text is True
+    # every row as high as its wrapped text (LibreOffice keeps one line otherwise)
+    text = OM_FILEN[4][1]
+    assert 380 < len(text) <= 475  # five lines of 95 characters
+    assert ws.row_dimensions[5].height == 15 * 5
+
+
+def test_om_filen_csv_text(fixture_ds: DataSet, tmp_path: Path) -> None:
+    written = export(fixture_ds, YEAR, "csv", tmp_path / "csv")
+    assert written[0] == tmp_path / "csv" / "om_filen.csv"
+    raw = (tmp_path / "csv" / "om_filen.csv").read_bytes().decode("utf-8")
+    lines = []
+    for rubrik, text in OM_FILEN:
+        quoted = f'"{text}"' if ";" in text else text
+        lines.append(f"{rubrik};{quoted}\r\n")
+    assert raw == "\ufeff" + "".join(lines)
+
+
+def test_om_filen_notice_is_the_reports_own(fixture_ds: DataSet) -> None:
+    """The same list of illustrative content as the report's first lines (one function)."""
+    top, _ = illustrativ_notice(FIXTURE, YEAR)
+    said = dict(_table(fixture_ds, "om_filen").rows)["Illustrativa uppgifter"]
+    assert isinstance(said, str)
+    listed = said.split("Det gäller ", 1)[1].split(". Raderna", 1)[0]
+    assert f"Det gäller {listed}." in top
+
+
+def test_om_filen_real_data_no_notice_and_a_real_date(tmp_path: Path) -> None:
+    """Real data: no illustrative notice; the decision date is the latest decision's, plain."""
+    root = real_shipped_data(tmp_path)
+    for p in [root / "plan.yaml", root / "organisationer.yaml", root / "omraden.yaml"]:
+        p.write_text(p.read_text("utf-8").replace("\nillustrativ: true\n", "\n", 1), "utf-8")
+    ds = load(root)
+    rows = dict(_table(ds, "om_filen", 2024).rows)
+    top, _ = illustrativ_notice(root, 2024)
+    if "Illustrativa uppgifter" in top:  # pragma: no cover - the shipped data changed
+        pytest.skip("the shipped data has illustrative shared files")
+    assert rows["Illustrativa uppgifter"] == (
+        "Ingen av datafilerna som exporten bygger på är markerad illustrativ."
+    )
+    from utsatta.compute.report_date import report_date
+
+    rd = report_date(ds, 2024)
+    assert rd.datum is not None and not rd.pahittat
+    assert rows["Beslutsdatum"] == f"{rd.datum}: det senaste beslutet om uppföljningen för 2024."
+
+
+def test_om_filen_without_a_decision_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    (root / "uppfoljning" / "2023.yaml").unlink()
+    rows = dict(_table(load(root), "om_filen").rows)
+    assert rows["Beslutsdatum"] == (
+        "Datum saknas: datan har inget beslut om uppföljningen för 2023 (uppfoljning/2023.yaml "
+        "saknas eller har inga beslut). Filen har därför inget datum."
+    )
+
+
+def test_om_filen_cells_are_defused(tmp_path: Path) -> None:
+    """A plan name that a spreadsheet would run: an apostrophe in CSV, a text cell in xlsx."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    plan = root / "plan.yaml"
+    text = plan.read_text("utf-8")
+    namn = "Testplan för att inga områden ska vara utsatta 2025"
+    assert namn in text
+    plan.write_text(text.replace(namn, '"=HYPERLINK(1)"', 1), "utf-8")
+    ds = load(root)
+    assert not [f for f in ds.findings if f.severity == "fel"], ds.findings
+    export(ds, YEAR, "csv", tmp_path / "csv")
+    with (tmp_path / "csv" / "om_filen.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r[0]: r[1] for r in csv.reader(fh, delimiter=";")}
+    assert rows["Plan"].startswith("'=HYPERLINK(")
+    export(ds, YEAR, "xlsx", tmp_path / "x.xlsx")
+    cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["om_filen"]["B3"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK(")
