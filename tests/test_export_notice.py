@@ -323,3 +323,81 @@ def test_missing_rows_follow_the_organisations_in_time(tmp_path: Path) -> None:
         (2023, "socialnamnd-nordost", "1:2"),
         (2023, "socialnamnd-nordost", "2:1"),
     ]
+
+
+# --- bedomningar ---------------------------------------------------------------------------------
+
+_D1 = "Delmål 1 (”staden inte ska ha några särskilt utsatta områden”)"
+_ILL = ("Illustrativ bedömning", "ja", "uppfoljning/2023.yaml")
+#: the fixture's uppfoljning/2023.yaml by hand (the whole file illustrative); 2022 has no file;
+#: the mål has no assessment written (optional before the plan's last year; the report says so)
+BEDOMNINGAR = [
+    (
+        "ar", "del", "del_id", "rubrik", "omrade", "omrade_namn", "bedomning", "bedomning_text",
+        "text", "kalla_id", "kalla", "kalla_url", "sakerhet", "sakerhet_text", "bedomd_av",
+        "illustrativ", "kallfil",
+    ),
+    (
+        2022, "uppfoljning", None, "Samlad uppföljning 2022", None, None, "saknas",
+        "Ingen bedömning skriven", "Filen uppfoljning/2022.yaml finns inte i datan.",
+        None, None, None, None, None, None, None, None,
+    ),
+    (
+        2023, "mal", None, "Målet", None, None, "saknas", "Ingen bedömning skriven",
+        None, None, None, None, None, None, None, "ja", "uppfoljning/2023.yaml",
+    ),
+    (
+        2023, "delmal", "inga-sarskilt-utsatta", _D1, None, None, "bedoms-inte-uppnas",
+        "Bedöms inte uppnås", "Norrby är fortfarande särskilt utsatt.", "polisen-2023",
+        "Polisen, Lägesbild 2023, 2023-12", None, "bekraftad", "bekräftad", *_ILL,
+    ),
+    (
+        2023, "omrade", "inga-sarskilt-utsatta", _D1, "norrby", "Norrby", "osakert", "Osäkert",
+        "Nivån är oförändrad sedan 2021.", None, None, None, None, None, *_ILL,
+    ),
+    (
+        2023, "delmal", "inga-nya-omraden", "Delmål 2 (”inga nya områden ska ha tillkommit”)",
+        None, None, "bedoms-uppnas", "Bedöms uppnås", "Inga nya områden i lägesbilden 2023.",
+        None, None, None, None, None, *_ILL,
+    ),
+    (
+        2023, "fokusomrade", "1", "Fokusområde 1: Barns och ungas uppväxtvillkor", None, None,
+        "bedoms-uppnas", "Bedöms uppnås", "Skolorna har fortsatt sina insatser.",
+        None, None, None, None, None, *_ILL,
+    ),
+    (
+        2023, "fokusomrade", "2", "Fokusområde 2: Grundläggande säkerhet och trygghet", None,
+        None, "osakert", "Osäkert", "Lägesbilderna följs upp i olika format.",
+        None, None, None, None, None, *_ILL,
+    ),
+    (
+        2023, "fokusomrade", "3", "Fokusområde 3: Inflytande, delaktighet och tillit", None,
+        None, "kan-inte-bedomas", "Kan inte bedömas", "Det saknas mått per område.",
+        None, None, None, None, None, *_ILL,
+    ),
+]  # fmt: skip
+
+
+def test_bedomningar_exact_cells(fixture_ds: DataSet, tmp_path: Path) -> None:
+    path = tmp_path / "x.xlsx"
+    export(fixture_ds, YEAR, "xlsx", path)
+    assert _sheet(path, "bedomningar") == BEDOMNINGAR
+
+
+def test_bedomningar_real_part_of_an_illustrative_file(tmp_path: Path) -> None:
+    """A real assessment (illustrativ: false) in an illustrative file is stadsledningskontorets,
+    as the report heads it; its source's address is exported."""
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    upp = root / "uppfoljning" / "2023.yaml"
+    text = upp.read_text("utf-8").replace(
+        "    sakerhet: bekraftad\n    omraden:",
+        "    sakerhet: bekraftad\n    illustrativ: false\n    omraden:",
+        1,
+    )
+    assert "illustrativ: false" in text
+    upp.write_text(text, "utf-8")
+    ds = load(root)
+    assert not [f for f in ds.findings if f.severity == "fel"], ds.findings
+    row = next(r for r in _table(ds, "bedomningar").rows if r[1] == "delmal")
+    assert row[14:16] == ("Stadsledningskontorets bedömning", "nej")
