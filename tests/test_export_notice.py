@@ -401,3 +401,85 @@ def test_bedomningar_real_part_of_an_illustrative_file(tmp_path: Path) -> None:
     assert not [f for f in ds.findings if f.severity == "fel"], ds.findings
     row = next(r for r in _table(ds, "bedomningar").rows if r[1] == "delmal")
     assert row[14:16] == ("Stadsledningskontorets bedömning", "nej")
+
+
+# --- --format and the output's extension: one rule for export and report ------------------------
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "output", "message"),
+    [
+        (
+            ["export", "2023", "--format", "csv"],
+            "x.xlsx",
+            "Fel: Ogiltigt värde för --format: --format csv passar inte ihop med x.xlsx: "
+            "filändelsen .xlsx betyder xlsx, och filen skulle bli csv under ett namn som lovar "
+            "något annat. Ange --format xlsx, eller byt filändelse på --output.",
+        ),
+        (
+            ["export", "2023", "--format", "xlsx"],
+            "x.csv",
+            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.csv: "
+            "filändelsen .csv betyder csv, och filen skulle bli xlsx under ett namn som lovar "
+            "något annat. Ange --format csv, eller byt filändelse på --output.",
+        ),
+        (
+            ["export", "2023", "--format", "xlsx"],
+            "x.ODS",
+            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.ODS: "
+            "filändelsen .ods betyder ods, och filen skulle bli xlsx under ett namn som lovar "
+            "något annat. Byt filändelse på --output.",
+        ),
+        (
+            ["export", "2023"],
+            "x.pdf",
+            "Fel: Ogiltigt värde för --output: x.pdf har filändelsen .pdf, men kommandot skriver "
+            "inte pdf (--format csv, --format xlsx). Byt filändelse på --output.",
+        ),
+        (
+            ["report", "2023", "--format", "md"],
+            "r.html",
+            "Fel: Ogiltigt värde för --format: --format md passar inte ihop med r.html: "
+            "filändelsen .html betyder html, och filen skulle bli md under ett namn som lovar "
+            "något annat. Ange --format html, eller byt filändelse på --output.",
+        ),
+        (
+            ["report", "2023", "--format", "pdf"],
+            "r.xlsx",
+            "Fel: Ogiltigt värde för --format: --format pdf passar inte ihop med r.xlsx: "
+            "filändelsen .xlsx betyder xlsx, och filen skulle bli pdf under ett namn som lovar "
+            "något annat. Byt filändelse på --output.",
+        ),
+    ],
+)
+def test_format_that_disagrees_with_the_extension_is_a_usage_error(
+    args: list[str], output: str, message: str, tmp_path: Path
+) -> None:
+    code, err = _run(*args, "--data", str(FIXTURE), "--output", str(tmp_path / output))
+    assert code == 2
+    assert err.endswith(message.replace(output, str(tmp_path / output)))
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_without_format_the_extension_decides(tmp_path: Path) -> None:
+    code, _ = _run("export", "2023", "--data", str(FIXTURE), "-o", str(tmp_path / "e.csv"))
+    assert code == 0 and (tmp_path / "e.csv" / "om_filen.csv").is_file()
+    code, _ = _run("export", "2023", "--data", str(FIXTURE), "-o", str(tmp_path / "e.xlsx"))
+    assert code == 0 and (tmp_path / "e.xlsx").read_bytes()[:2] == b"PK"
+    code, _ = _run("export", "2023", "--data", str(FIXTURE), "-o", str(tmp_path / "utan"))
+    assert code == 0 and (tmp_path / "utan").read_bytes()[:2] == b"PK"  # the standard, xlsx
+    code, _ = _run("report", "2023", "--data", str(FIXTURE), "-o", str(tmp_path / "r.html"))
+    assert code == 0 and (tmp_path / "r.html").read_text("utf-8").startswith("<!DOCTYPE html>")
+    code, _ = _run("report", "2023", "--data", str(FIXTURE), "-o", str(tmp_path / "r.MD"))
+    assert code == 0 and (tmp_path / "r.MD").read_text("utf-8").startswith("# Samlad")
+    code, _ = _run(
+        "report", "2023", "--data", str(FIXTURE), "--format", "json", "-o", str(tmp_path / "r")
+    )
+    assert code == 0 and (tmp_path / "r").read_text("utf-8").startswith("{")
