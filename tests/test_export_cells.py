@@ -188,13 +188,15 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
         # sheet, cell, row and column; the data file and the line of the text in it (18)
         f"Texten i bladet insatsrapporter, cell O{rad} (rad {rad}, kolumnen motivering; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 18, "
-        "har 33 000 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad och slutar "
+        "har 33 000 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
+        "och slutar "
         "med en markering om de 448 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
         # the list behov starts on line 21 (its key on line 20)
         f"Texten i bladet insatsrapporter, cell Q{rad} (rad {rad}, kolumnen behov; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 21, "
-        "har 40 001 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad och slutar med en "
+        "har 40 001 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
+        "och slutar med en "
         "markering om de 7 451 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
     )

@@ -10,10 +10,10 @@ the file, is a row with ``bedomning`` = saknas, as the report says it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Final
 
 from utsatta.compute.report_date import uppfoljning_of
+from utsatta.export.cells import relative_file
 from utsatta.export.columns import BEDOMNINGAR
 from utsatta.export.table import Cell, Origin, Table
 from utsatta.findings import Path_
@@ -31,13 +31,6 @@ __all__ = ["SAKNAS", "bedomningar"]
 
 #: the text of ``bedomning_text`` where no assessment is written
 SAKNAS: Final = "Ingen bedömning skriven"
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
 
 
 def bedomningar(ds: DataSet, ar: int) -> Table:
@@ -66,7 +59,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             )
             origins.append(None)
             continue
-        fil = _relative(src.path, ds.root)
+        fil = relative_file(src.path, ds.root)
         kallor = file_kallor(upp)
 
         def add(

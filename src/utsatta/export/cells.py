@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Final
 
 from utsatta import escape
@@ -29,6 +30,7 @@ __all__ = [
     "column_letter",
     "file_of",
     "number_of",
+    "relative_file",
     "where",
 ]
 
@@ -41,6 +43,15 @@ _KEY_WORDS: Final = {"ar": "år", "omrade": "område"}
 
 class CellError(UtsattaError):
     """A value that cannot be written in the export (exit 1); the message names the place."""
+
+
+def relative_file(path: Path, root: Path) -> str:
+    """The file as named inside the data folder ("rapporter/2023/x.yaml"), else its name: the
+    same data gives the same tables wherever it is exported."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def clean_text(value: str, column: Column) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Final
 
 from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.export.cells import relative_file
 from utsatta.load.dataset import DataSet
 
 __all__ = ["SAKNAS_TEXT", "Saknad", "missing"]
@@ -62,14 +62,13 @@ def missing(ds: DataSet, ar: int) -> list[Saknad]:
             continue
         for org, insats in m.saknas():
             path = files.get((year, org))
-            out.append(Saknad(year, org, insats, _relative(path, ds.root), illustrativ))
+            out.append(
+                Saknad(
+                    year,
+                    org,
+                    insats,
+                    relative_file(path, ds.root) if path else None,
+                    illustrativ,
+                )
+            )
     return out
-
-
-def _relative(path: Path | None, root: Path) -> str | None:
-    if path is None:
-        return None
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name

@@ -24,13 +24,13 @@ docs/decisions/0051-export-tidy-tabeller.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
 from utsatta.export.bedomningar import bedomningar
+from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
     INDIKATORVARDEN,
     INSATSRAPPORTER,
@@ -79,14 +79,6 @@ def _ja(value: bool) -> str:
     return "ja" if value else "nej"
 
 
-def _relative(path: Path, root: Path) -> str:
-    """The file as named inside the data folder ("rapporter/2023/x.yaml"), else its name."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
 def _order(ids: Iterable[str]) -> dict[str, int]:
     return {i: n for n, i in enumerate(ids)}
 
@@ -120,7 +112,7 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
         model = src.model
         if model is None or src.folder_year > ar:
             continue
-        fil = _relative(src.path, ds.root)
+        fil = relative_file(src.path, ds.root)
         year, org = src.folder_year, model.organisation
         for n, ir in enumerate(model.insatser):
             insats = insatser.get(ir.insats)
@@ -266,7 +258,7 @@ def _indikatorvarden(
         )
 
     src_fil = {
-        s.model.id: _relative(s.path, ds.root) for s in ds.indikatorer if s.model is not None
+        s.model.id: relative_file(s.path, ds.root) for s in ds.indikatorer if s.model is not None
     }
     # values computed from the police's lists are as made up as the lists
     omr_illustrativ = bool(ds.omraden and ds.omraden.model and ds.omraden.model.illustrativ)
@@ -373,7 +365,7 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
     omr = ds.omraden.model if ds.omraden else None
     rows: list[tuple[Cell, ...]] = []
     if omr is not None:
-        fil = _relative(ds.omraden.path, ds.root) if ds.omraden else None
+        fil = relative_file(ds.omraden.path, ds.root) if ds.omraden else None
         upplagor = {u.ar: u for u in omr.upplagor}
         kallor = {k.id: k for k in omr.kallor}
         for o in omr.omraden:

@@ -1,6 +1,7 @@
 """`utsatta export ÅR`: the data of one year as tidy tables, CSV (a folder) or xlsx (one file).
 
-Exit codes: 0 written; 1 errors in the data; 2 usage error; 3 the data folder cannot be read;
+Exit codes: 0 written; 1 errors in the data; 2 usage error (also a --format that disagrees
+with the extension of --output: cli.formats); 3 the data folder cannot be read;
 4 an xlsx file that would be overwritten without --force, or a target that is not a regular
 file (a CSV file in an existing folder: 1, from the library); 5 XlsxWriter missing; 120 the file
 could not be written.
