@@ -161,7 +161,9 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
     row = next(
         r
         for r in ws.iter_rows(min_row=2, values_only=True)
-        if r[header.index("insats")] == "1:1" and r[header.index("organisation")] == "kulturnamnden"
+        if r[header.index("insats")] == "1:1"
+        and r[header.index("organisation")] == "kulturnamnden"
+        and r[header.index("ar")] == YEAR
     )
     cell = row[header.index("motivering")]
     marker = (
@@ -183,14 +185,18 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
         if r[header.index("motivering")] == cell
     )
     assert written.notes == (
-        f"Texten i tabellen insatsrapporter, rad {rad} (år 2023, organisation kulturnamnden, "
-        "insats 1:1), kolumnen motivering, från rapporter/2023/kulturnamnden.yaml har 33 000 "
-        "tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad och slutar "
+        # sheet, cell, row and column; the data file and the line of the text in it (18)
+        f"Texten i bladet insatsrapporter, cell O{rad} (rad {rad}, kolumnen motivering; år 2023, "
+        "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 18, "
+        "har 33 000 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
+        "och slutar "
         "med en markering om de 448 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
-        f"Texten i tabellen insatsrapporter, rad {rad} (år 2023, organisation kulturnamnden, "
-        "insats 1:1), kolumnen behov, från rapporter/2023/kulturnamnden.yaml har 40 001 tecken, "
-        "men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad och slutar med en "
+        # the list behov starts on line 21 (its key on line 20)
+        f"Texten i bladet insatsrapporter, cell Q{rad} (rad {rad}, kolumnen behov; år 2023, "
+        "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 21, "
+        "har 40 001 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
+        "och slutar med en "
         "markering om de 7 451 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
     )
@@ -278,7 +284,7 @@ def test_xlsxwriter_refusing_a_value_is_a_swedish_error(monkeypatch: pytest.Monk
     with pytest.raises(CellError) as info:
         xlsx_bytes([table])
     assert str(info.value) == (
-        "Värdet i tabellen prov, rad 2, kolumnen text, från rapporter/2023/x.yaml kan inte "
+        "Värdet i bladet prov, cell A2 (rad 2, kolumnen text), från rapporter/2023/x.yaml kan inte "
         "skrivas i xlsx-filen (XlsxWriter svarade -2). Exportera som CSV (--format csv) och "
         "rapportera gärna felet till utsattas utvecklare."
     )

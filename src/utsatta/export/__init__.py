@@ -9,9 +9,15 @@ Library use::
     written = export(dataset, 2023, "xlsx", path)      # the paths written, a list ...
     written.notes                                      # ... with notes for the user (Swedish)
 
+The first table, ``om_filen``, says what the export is (:mod:`utsatta.export.om_filen`);
+``insatsrapporter`` has a row for every report owed and missing
+(:mod:`utsatta.export.saknade`); ``bedomningar`` holds stadsledningskontorets assessments
+(:mod:`utsatta.export.bedomningar`).
+
 A value no format can hold (an infinite number) is :class:`CellError` (exit 1) naming table,
 row, column and data file. A text longer than an Excel cell holds is cut in the workbook with a
-visible marker, and said in ``notes`` (the CSV files keep the whole text).
+visible marker, and said in ``notes`` naming sheet, cell, row, column, data file and its line
+(the CSV files keep the whole text).
 
 The tables are described in :mod:`utsatta.export.tables`, the CSV dialect in
 :mod:`utsatta.export.csvfile`, the workbook in :mod:`utsatta.export.xlsxfile`, and how files are

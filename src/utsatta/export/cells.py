@@ -16,13 +16,23 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Final
 
 from utsatta import escape
 from utsatta.errors import UtsattaError
 from utsatta.export.table import Cell, Column, Table
 
-__all__ = ["KEY_COLUMNS", "CellError", "clean_text", "file_of", "number_of", "where"]
+__all__ = [
+    "KEY_COLUMNS",
+    "CellError",
+    "clean_text",
+    "column_letter",
+    "file_of",
+    "number_of",
+    "relative_file",
+    "where",
+]
 
 #: the columns that say which row it is, in the order they are named in a message
 KEY_COLUMNS: Final = ("ar", "organisation", "insats", "indikator", "typ", "omrade", "upplaga")
@@ -33,6 +43,15 @@ _KEY_WORDS: Final = {"ar": "år", "omrade": "område"}
 
 class CellError(UtsattaError):
     """A value that cannot be written in the export (exit 1); the message names the place."""
+
+
+def relative_file(path: Path, root: Path) -> str:
+    """The file as named inside the data folder ("rapporter/2023/x.yaml"), else its name: the
+    same data gives the same tables wherever it is exported."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def clean_text(value: str, column: Column) -> str:
@@ -50,10 +69,22 @@ def file_of(table: Table, row: tuple[Cell, ...]) -> str | None:
     return None
 
 
-def where(table: Table, index: int, column: Column) -> str:
+def column_letter(index: int) -> str:
+    """The spreadsheet's name of column ``index`` (from 0): A … Z, AA …"""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def where(table: Table, index: int, column: Column, *, blad: bool = False) -> str:
     """Where a cell is, in Swedish: "tabellen insatsrapporter, rad 5 (år 2023, organisation
-    higab, insats 2:3), kolumnen motivering, från rapporter/2023/higab.yaml". ``index`` counts
-    the data rows from 0; the row number given is the spreadsheet's (the header is row 1)."""
+    higab, insats 2:3), kolumnen motivering, från rapporter/2023/higab.yaml, rad 14"; with
+    ``blad`` (a note about the workbook) "bladet insatsrapporter, cell N5 (rad 5, kolumnen
+    motivering; år 2023, …), från …". ``index`` counts the data rows from 0; the row number given
+    is the spreadsheet's (the header is row 1); the data file's line when the row knows it."""
     row = table.rows[index]
     keys = []
     for key in KEY_COLUMNS:
@@ -61,12 +92,22 @@ def where(table: Table, index: int, column: Column) -> str:
             if c.namn == key and value is not None:
                 shown = escape.identifier(value) if isinstance(value, str) else str(value)
                 keys.append(f"{_KEY_WORDS.get(key, key)} {escape.shorten(shown, 40)}")
-    text = f"tabellen {table.namn}, rad {index + 2}"
-    if keys:
-        text += f" ({', '.join(keys)})"
-    text += f", kolumnen {column.namn}"
+    rad = index + 2
+    if blad:
+        cell = f"{column_letter(table.columns.index(column))}{rad}"
+        text = f"bladet {table.namn}, cell {cell} (rad {rad}, kolumnen {column.namn}"
+        text += f"; {', '.join(keys)})" if keys else ")"
+    else:
+        text = f"tabellen {table.namn}, rad {rad}"
+        if keys:
+            text += f" ({', '.join(keys)})"
+        text += f", kolumnen {column.namn}"
     fil = file_of(table, row)
-    return text + (f", från {fil}" if fil else "")
+    if not fil:
+        return text
+    origin = table.origin(index)
+    line = origin.line(column.nyckel) if origin is not None else None
+    return text + f", från {fil}" + (f", rad {line}" if line is not None else "")
 
 
 def number_of(value: int | float, table: Table, index: int, column: Column) -> int | float:

@@ -12,12 +12,14 @@ from typing import Final
 from utsatta.export.table import Column
 
 __all__ = [
+    "BEDOMNINGAR",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
     "INSATS_NOTE",
     "KOLUMNER",
     "OMRADESNIVAER",
+    "OM_FILEN",
     "TEXT_NOTE",
 ]
 
@@ -41,14 +43,14 @@ TEXT_NOTE: Final = (
 )
 
 
-def _text(namn: str, beskrivning: str) -> Column:
-    return Column(namn, "text", beskrivning + TEXT_NOTE)
+def _text(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+    return Column(namn, "text", beskrivning + TEXT_NOTE, nyckel=nyckel)
 
 
-def _kod(namn: str, beskrivning: str) -> Column:
+def _kod(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
     # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
     # Anything unusual in one (a file name) is made visible, not removed.
-    return Column(namn, "text", beskrivning, slag="id")
+    return Column(namn, "text", beskrivning, slag="id", nyckel=nyckel)
 
 
 _AR = Column("ar", "heltal", "Året som uppgiften gäller.")
@@ -67,9 +69,16 @@ INSATSRAPPORTER: Final = (
     _text("insats_titel", "Insatsens rubrik i planen."),
     _kod(
         "status",
-        "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten.",
+        "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten. "
+        "En rad för en insats som organisationen enligt planen skulle ha rapporterat för året "
+        "men inte har rapporterat har i stället rapport-saknas (ingen rapport från "
+        "organisationen har kommit in för året) eller insats-saknas (rapporten finns men saknar "
+        "insatsen); på en sådan rad är kolumnerna från rapporten tomma. Rader saknas bara för "
+        "år inom planperioden till och med exportens år, och bara för organisationer som fanns "
+        "vid årets slut (en upphörd organisations ansvar ligger på dess efterföljare), som i "
+        "rapportens avsnitt om saknade rapporter.",
     ),
-    _kod("status_text", "Statusen i klartext (t.ex. Pågående)."),
+    _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
     _kod(
         "bedomning",
         "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
@@ -84,18 +93,32 @@ INSATSRAPPORTER: Final = (
     ),
     _text("omraden_namn", "Samma områden med sina namn, åtskilda av komma och mellanslag."),
     Column("antal_omraden", "heltal", "Antal områden som arbetet nådde."),
-    _text("nulage", "Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown)."),
-    _text("motivering", "Motivering av bedömningen (Markdown); tom om den inte finns."),
-    _text("fortsatt_arbete", "Plan för fortsatt arbete (Markdown)."),
+    _text(
+        "nulage",
+        nyckel="nulage",
+        beskrivning="Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown).",
+    ),
+    _text(
+        "motivering",
+        nyckel="motivering",
+        beskrivning="Motivering av bedömningen (Markdown); tom om den inte finns.",
+    ),
+    _text(
+        "fortsatt_arbete",
+        nyckel="fortsatt_arbete",
+        beskrivning="Plan för fortsatt arbete (Markdown).",
+    ),
     _text(
         "behov",
         "Behov av ytterligare insatser som organisationen lyfter, ett per rad (radbrytning "
         "mellan dem); tom om inga.",
+        nyckel="behov",
     ),
     _text(
         "samordning",
         "Den samlade bedömningen av hela insatsen, från en organisation med samordningsansvar; "
         "tom för andra.",
+        nyckel="samordning",
     ),
     Column(
         "illustrativ",
@@ -221,6 +244,54 @@ OMRADESNIVAER: Final = (
         "annars nej.",
     ),
     _FIL,
+)
+
+BEDOMNINGAR: Final = (
+    Column("ar", "heltal", "Året som den samlade uppföljningen gäller (uppfoljning/ÅR.yaml)."),
+    _kod(
+        "del",
+        "Vad som bedöms: mal (planens mål), delmal, omrade (ett område under ett delmål), "
+        "fokusomrade, eller uppfoljning (hela årets uppföljning, när filen saknas).",
+    ),
+    _kod("del_id", "Delmålets id i plan.yaml eller fokusområdets nummer; tomt för målet."),
+    _text("rubrik", "Rubriken som i rapporten (t.ex. Delmål 1 (”…”))."),
+    _kod("omrade", "Områdets id från omraden.yaml, för en bedömning per område."),
+    _text("omrade_namn", "Områdets namn."),
+    _kod(
+        "bedomning",
+        "Stadsledningskontorets bedömning som kod: uppnatt, delvis-uppnatt, inte-uppnatt (bara "
+        "planens sista år), bedoms-uppnas, osakert, bedoms-inte-uppnas, kan-inte-bedomas; "
+        "saknas när ingen bedömning är skriven (eller filen saknas).",
+    ),
+    _kod("bedomning_text", "Bedömningen i klartext, som i rapporten."),
+    _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
+    _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
+    _text("kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."),
+    _text("kalla_url", "Källornas webbadresser, åtskilda av semikolon."),
+    _kod(
+        "sakerhet",
+        "Hur säker den källbelagda uppgiften är, som kod: bekraftad, sekundar (i andra hand) "
+        "eller slutledd (dragen ur källorna, inte utsagd i dem); tom utan källor.",
+        nyckel="sakerhet",
+    ),
+    _text("sakerhet_text", "Säkerheten i klartext, som rapporten skriver den."),
+    _text(
+        "bedomd_av",
+        "Vem bedömningen är från, som rapportens rubrik: Stadsledningskontorets bedömning, "
+        "eller Illustrativ bedömning (påhittad, visar formatet).",
+    ),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om bedömningen är illustrativ: markerad så själv, eller utan egen markering i en "
+        "fil som är markerad illustrativ; annars nej.",
+    ),
+    _FIL,
+)
+
+OM_FILEN: Final = (
+    _text("rubrik", "Vad raden handlar om."),
+    _text("text", "Uppgiften."),
 )
 
 KOLUMNER: Final = (

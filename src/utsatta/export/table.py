@@ -7,10 +7,13 @@ or ``None`` (empty cell); yes/no is the text "ja"/"nej", so it reads the same ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-__all__ = ["Cell", "Column", "Slag", "Table", "Typ"]
+from utsatta.findings import Path_
+from utsatta.load.dataset import SourceFile
+
+__all__ = ["Cell", "Column", "Origin", "Slag", "Table", "Typ"]
 
 Cell = str | int | float | None
 #: text, heltal (whole number), tal (number, maybe with decimals), ja/nej
@@ -28,6 +31,32 @@ class Column:
     #: what the column holds, in Swedish, for the table of column descriptions
     beskrivning: str
     slag: Slag = "prosa"
+    #: the YAML key the value is written under in the row's mapping (see :class:`Origin`), so a
+    #: message can name its line; None when the value is not written in the data as it is
+    nyckel: str | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a row stands in its data file: the file and the data path of the row's mapping
+    (``("insatser", 2)``). The line is looked up only when a message needs it (the file is
+    read again then, see :meth:`utsatta.load.dataset.SourceFile.positions`)."""
+
+    source: SourceFile[Any]
+    path: Path_
+
+    def line(self, key: str | None = None) -> int | None:
+        """The line of ``key`` in the row's mapping (of the mapping itself without a key), or
+        None when the file has changed since it was read or cannot be read again."""
+        positions = self.source.positions()
+        if self.source.changed:
+            return None
+        path = (*self.path, key) if key else self.path
+        if path not in positions.values and path not in positions.keys:
+            path = self.path
+            if path not in positions.values and path not in positions.keys:
+                return None
+        return positions.locate(path)[0]
 
 
 @dataclass(frozen=True)
@@ -38,8 +67,18 @@ class Table:
     beskrivning: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    #: per row, where it stands in its data file (empty, or one per row, None where unknown)
+    origins: tuple[Origin | None, ...] = field(default=(), compare=False)
+
+    def origin(self, index: int) -> Origin | None:
+        """Where data row ``index`` (from 0) stands in its data file, if known."""
+        return self.origins[index] if index < len(self.origins) else None
 
     def __post_init__(self) -> None:
+        if self.origins and len(self.origins) != len(self.rows):
+            raise ValueError(
+                f"{self.namn}: {len(self.origins)} ursprung för {len(self.rows)} rader"
+            )
         width = len(self.columns)
         for row in self.rows:
             if len(row) != width:

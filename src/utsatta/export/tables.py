@@ -2,9 +2,14 @@
 
 ``tables(ds, ar)`` gives, in this order:
 
-* ``insatsrapporter``: one row per organisation × insats × year (every report up to ÅR);
+* ``om_filen``: what the export is, in Swedish (plan, years, what is illustrative, the decision
+  date, sources, the tables): :mod:`utsatta.export.om_filen`;
+* ``insatsrapporter``: one row per organisation × insats × year (every report up to ÅR), and a
+  row ``rapport-saknas`` / ``insats-saknas`` for each one owed and missing
+  (:mod:`utsatta.export.saknade`);
 * ``insatsrapporter_omraden``: one row per organisation × insats × year × område reached (the
   same reports, the areas as rows, for a filter or a join in Power BI);
+* ``bedomningar``: stadsledningskontorets assessments per year (:mod:`utsatta.export.bedomningar`);
 * ``indikatorvarden``: one row per indicator × year (× område / kön where given): baslinje,
   målvärden and utfall up to ÅR;
 * ``omradesnivaer``: one row per område × edition of the police list (editions up to ÅR);
@@ -19,25 +24,28 @@ docs/decisions/0051-export-tidy-tabeller.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
+from utsatta.export.bedomningar import bedomningar
+from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
     INDIKATORVARDEN,
     INSATSRAPPORTER,
     INSATSRAPPORTER_OMRADEN,
     KOLUMNER,
+    OM_FILEN,
     OMRADESNIVAER,
 )
-from utsatta.export.table import Cell, Table
+from utsatta.export.om_filen import NAMN, om_filen
+from utsatta.export.saknade import SAKNAS_TEXT, missing
+from utsatta.export.table import Cell, Origin, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import NIVAER_PA_LISTAN
-from utsatta.model.rapport import InsatsRapport, RapportFil
 
 __all__ = ["tables"]
 
@@ -71,14 +79,6 @@ def _ja(value: bool) -> str:
     return "ja" if value else "nej"
 
 
-def _relative(path: Path, root: Path) -> str:
-    """The file as named inside the data folder ("rapporter/2023/x.yaml"), else its name."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
 def _order(ids: Iterable[str]) -> dict[str, int]:
     return {i: n for n, i in enumerate(ids)}
 
@@ -94,33 +94,35 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
     org_namn = {o.id: o.namn for o in orgs.organisationer} if orgs else {}
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     insats_order, org_order = _order(insatser), _order(org_namn)
-    found: list[tuple[tuple[int, int, str, int, str], RapportFil, InsatsRapport, str]] = []
+
+    def key(year: int, insats: str, org: str) -> tuple[int, int, str, int, str, int]:
+        # a missing insats after the reported ones of the same pair (there is none such)
+        return (
+            year,
+            insats_order.get(insats, len(insats_order)),
+            insats,
+            org_order.get(org, len(org_order)),
+            org,
+            0,
+        )
+
+    found: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...], Origin | None]] = []
+    area_rows: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...]]] = []
     for src in ds.rapporter:
         model = src.model
         if model is None or src.folder_year > ar:
             continue
-        fil = _relative(src.path, ds.root)
-        for ir in model.insatser:
-            key = (
-                src.folder_year,
-                insats_order.get(ir.insats, len(insats_order)),
-                ir.insats,
-                org_order.get(model.organisation, len(org_order)),
-                model.organisation,
-            )
-            found.append((key, model, ir, fil))
-    found.sort(key=lambda t: t[0])
-    rows: list[tuple[Cell, ...]] = []
-    area_rows: list[tuple[Cell, ...]] = []
-    for (year, _, insats_id, _, org), model, ir, fil in found:
-        insats = insatser.get(insats_id)
-        rows.append(
-            (
+        fil = relative_file(src.path, ds.root)
+        year, org = src.folder_year, model.organisation
+        for n, ir in enumerate(model.insatser):
+            insats = insatser.get(ir.insats)
+            k = key(year, ir.insats, org)
+            row: tuple[Cell, ...] = (
                 year,
                 org,
                 org_namn.get(org, org),
                 insats.fokusomrade if insats else None,
-                insats_id,
+                ir.insats,
                 insats.titel if insats else None,
                 ir.status,
                 STATUS_TEXT.get(ir.status, ir.status),
@@ -137,21 +139,42 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
                 _ja(model.illustrativ),
                 fil,
             )
+            found.append((k, row, Origin(src, ("insatser", n))))
+            for o in ir.omraden:
+                area_rows.append((k, (year, org, ir.insats, o, omr_namn.get(o, o), fil)))
+    for m in missing(ds, ar):
+        insats = insatser.get(m.insats)
+        status = "rapport-saknas" if m.fil is None else "insats-saknas"
+        row = (
+            m.ar,
+            m.organisation,
+            org_namn.get(m.organisation, m.organisation),
+            insats.fokusomrade if insats else None,
+            m.insats,
+            insats.titel if insats else None,
+            status,
+            SAKNAS_TEXT[status],
+            *([None] * 10),
+            _ja(m.illustrativ),
+            m.fil,
         )
-        for o in ir.omraden:
-            area_rows.append((year, org, insats_id, o, omr_namn.get(o, o), fil))
+        found.append((key(m.ar, m.insats, m.organisation), row, None))
+    found.sort(key=lambda t: t[0])
+    area_rows.sort(key=lambda t: t[0])  # stable: a report's areas keep their order
     return (
         Table(
             "insatsrapporter",
-            "En rad per organisation, insats och år: det organisationen rapporterat.",
+            "En rad per organisation, insats och år: det organisationen rapporterat, eller "
+            "att en rapport som skulle ha kommit in saknas.",
             INSATSRAPPORTER,
-            tuple(rows),
+            tuple(row for _, row, _ in found),
+            tuple(origin for _, _, origin in found),
         ),
         Table(
             "insatsrapporter_omraden",
             "En rad per organisation, insats, år och område som arbetet nådde.",
             INSATSRAPPORTER_OMRADEN,
-            tuple(area_rows),
+            tuple(row for _, row in area_rows),
         ),
     )
 
@@ -235,7 +258,7 @@ def _indikatorvarden(
         )
 
     src_fil = {
-        s.model.id: _relative(s.path, ds.root) for s in ds.indikatorer if s.model is not None
+        s.model.id: relative_file(s.path, ds.root) for s in ds.indikatorer if s.model is not None
     }
     # values computed from the police's lists are as made up as the lists
     omr_illustrativ = bool(ds.omraden and ds.omraden.model and ds.omraden.model.illustrativ)
@@ -342,7 +365,7 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
     omr = ds.omraden.model if ds.omraden else None
     rows: list[tuple[Cell, ...]] = []
     if omr is not None:
-        fil = _relative(ds.omraden.path, ds.root) if ds.omraden else None
+        fil = relative_file(ds.omraden.path, ds.root) if ds.omraden else None
         upplagor = {u.ar: u for u in omr.upplagor}
         kallor = {k.id: k for k in omr.kallor}
         for o in omr.omraden:
@@ -402,10 +425,14 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     omr = ds.omraden.model if ds.omraden else None
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
+    results = evaluate(ds, ar)
     data = [
         rapporter,
         rapporter_omraden,
-        _indikatorvarden(ds, ar, evaluate(ds, ar), omr_namn),
+        bedomningar(ds, ar),
+        _indikatorvarden(ds, ar, results, omr_namn),
         _omradesnivaer(ds, ar),
     ]
-    return [*data, _kolumner(data)]
+    # om_filen counts every table's rows, kolumner's too, which lists om_filen's columns
+    kolumner = _kolumner([Table(NAMN, "", OM_FILEN, ()), *data])
+    return [om_filen(ds, ar, results, [*data, kolumner]), *data, kolumner]

@@ -29,6 +29,7 @@ from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
+from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
 
@@ -125,7 +126,7 @@ def _cut_note(
         "emoji räknas som två)"
     )
     return (
-        f"Texten i {where(table, index, column)} har {size}, men en cell i "
+        f"Texten i {where(table, index, column, blad=True)}, har {size}, men en cell i "
         f"Excel rymmer högst {heltal(MAX_CELL)}. I xlsx-filen är den kortad och slutar med en "
         f"markering om de {heltal(left_out)} tecken som utelämnades; hela texten finns i "
         "datafilen och i CSV-exporten (--format csv)."
@@ -137,6 +138,18 @@ def _created(datum: str | ReportDate | None) -> datetime:
         datum = datum.stored  # a made-up date is never stored as a fact
     day = calendar_date(datum)
     return FIXED_CREATED if day is None else datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+#: the notice sheet: characters in a line of its columns (widths 28 and 100), a line's height
+NOTICE_CHARS: Final = (26, 95)
+LINE_HEIGHT: Final = 15
+
+
+def _lines(value: object, per_line: int) -> int:
+    """How many lines a wrapped text takes in a column of ``per_line`` characters."""
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
 
 
 def _width(table: Table, col: int) -> int:
@@ -159,8 +172,12 @@ def _width(table: Table, col: int) -> int:
 
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
     ws = workbook.add_worksheet(table.namn)
+    notice = table.namn == OM_FILEN_NAMN
     for c, column in enumerate(table.columns):
         ws.write_string(0, c, column.namn, formats["head"])
+        if notice:  # a page to read: headings bold on the left, the texts wrapped beside them
+            ws.set_column(c, c, *((28, formats["rubrik"]) if c == 0 else (100, formats["wrap"])))
+            continue
         width = _width(table, c)
         ws.set_column(c, c, width, formats["wrap"] if width >= MAX_WIDTH else None)
     for r, row in enumerate(table.rows, start=1):
@@ -180,11 +197,21 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 status = ws.write_number(r, c, number_of(value, table, r - 1, column))
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
-                    f"Värdet i {where(table, r - 1, column)} kan inte skrivas i xlsx-filen "
+                    f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i "
+                    "xlsx-filen "
                     f"(XlsxWriter svarade {status}). Exportera som CSV (--format csv) och "
                     "rapportera gärna felet till utsattas utvecklare."
                 )
     ws.freeze_panes(1, 0)
+    if notice:
+        # wrapped rows get the height of their text: LibreOffice (and Excel for a row written
+        # by a program) keep one line's height otherwise, the lines drawn over each other
+        for r, row in enumerate(table.rows, start=1):
+            lines = max(_lines(v, n) for v, n in zip(row, NOTICE_CHARS, strict=False))
+            ws.set_row(r, LINE_HEIGHT * lines)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        return
     last_row = max(len(table.rows), 1)
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
 
@@ -229,6 +256,7 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}
         ),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "rubrik": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
     }
     notes: list[str] = []
     try:

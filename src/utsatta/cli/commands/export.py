@@ -1,6 +1,7 @@
 """`utsatta export ÅR`: the data of one year as tidy tables, CSV (a folder) or xlsx (one file).
 
-Exit codes: 0 written; 1 errors in the data; 2 usage error; 3 the data folder cannot be read;
+Exit codes: 0 written; 1 errors in the data; 2 usage error (also a --format that disagrees
+with the extension of --output: cli.formats); 3 the data folder cannot be read;
 4 an xlsx file that would be overwritten without --force, or a target that is not a regular
 file (a CSV file in an existing folder: 1, from the library); 5 XlsxWriter missing; 120 the file
 could not be written.
@@ -38,13 +39,15 @@ def export(
         ),
     ],
     format: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
-            help="xlsx (en fil, ett blad per tabell; standard) eller csv (en mapp med en "
-            "CSV-fil per tabell).",
+            help="xlsx (en fil, ett blad per tabell) eller csv (en mapp med en CSV-fil per "
+            "tabell). Utan --format: det som filändelsen i --output säger, annars xlsx. En "
+            "filändelse som säger ett annat format är ett fel.",
+            show_default=False,
         ),
-    ] = ExportFormat.xlsx,
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Ersätt befintliga filer (bara vanliga filer).")
     ] = False,
@@ -55,9 +58,16 @@ def export(
     Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
     """
     from utsatta.check import validate
+    from utsatta.cli.formats import resolve_format
     from utsatta.compute.report_date import report_date
     from utsatta.export import tables, write_csv
     from utsatta.fileio import check_output
+
+    format = ExportFormat(
+        resolve_format(
+            format.value if format else None, output, [f.value for f in ExportFormat], "xlsx"
+        )
+    )
 
     # A link, FIFO, device, or a file where the CSV folder goes: refused before the work, and
     # said what it is (exit 4); --force never helps there.

@@ -53,13 +53,15 @@ def report(
         int, typer.Argument(help="Året som uppföljningen gäller.", show_default=False, metavar="ÅR")
     ],
     format: Annotated[
-        ReportFormat,
+        ReportFormat | None,
         typer.Option(
             "--format",
-            help="md (Markdown, standard), html (en fristående fil), pdf (A4, kräver --output) "
-            "eller json (rapportens data).",
+            help="md (Markdown), html (en fristående fil), pdf (A4, kräver --output) eller json "
+            "(rapportens data). Utan --format: det som filändelsen i --output säger, annars md. "
+            "En filändelse som säger ett annat format är ett fel.",
+            show_default=False,
         ),
-    ] = ReportFormat.md,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -86,6 +88,14 @@ def report(
 
     Exempel: utsatta report 2023 --format pdf --output uppfoljning-2023.pdf
     """
+    from utsatta.cli.formats import resolve_format
+
+    # one rule with `export` (cli.formats): an extension naming another format is refused
+    format = ReportFormat(
+        resolve_format(
+            format.value if format else None, output, [f.value for f in ReportFormat], "md"
+        )
+    )
     if check and output is None:
         raise typer.BadParameter(
             "--check behöver --output FIL: filen som ska jämföras.", param_hint="--check"

@@ -1,0 +1,136 @@
+"""The first table of the export, ``om_filen``: what the file is, in Swedish, for the reader who
+opens the workbook or the folder (kommunstyrelsen's analysts) and sees no report around it.
+
+It says the plan (name, diarienummer, period), the years, what is illustrative (the report's own
+notice: :func:`utsatta.render.report.sections.banner.illustrativt` and its lead sentence, so the
+rule and the words are the report's), the decision date by the one rule of
+:mod:`utsatta.compute.report_date` (a made-up date marked as the report marks it, none when the
+data has none), the sources and what every table holds. It is a table like the others, so every
+writer cleans and defuses its cells the same way (:mod:`utsatta.export.cells`,
+:func:`utsatta.export.csvfile.safe_text`). docs/decisions/0146-export-om-filen.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from utsatta.compute.coverage import reports_of_year
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.report_date import report_date, uppfoljning_of
+from utsatta.export.columns import OM_FILEN
+from utsatta.export.table import Cell, Table
+from utsatta.load.dataset import DataSet
+from utsatta.numbers import heltal
+from utsatta.render.labels import datum_text
+from utsatta.render.report.sections import banner
+from utsatta.render.report.sections.names import Names
+
+__all__ = ["NAMN", "om_filen"]
+
+#: the table's name: the first sheet, and om_filen.csv
+NAMN: Final = "om_filen"
+
+
+def _illustrativt(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> list[str]:
+    """The report's notice, for what the export holds: reports of every year up to ``ar``, and
+    the uppföljning of every plan year up to ``ar`` (the report shows only its own year's)."""
+    plan = ds.plan.model if ds.plan else None
+    orgs = ds.organisationer.model if ds.organisationer else None
+    omr = ds.omraden.model if ds.omraden else None
+    if plan is None or orgs is None:
+        return []
+    names = Names.of(orgs, omr)
+    years = {r.folder_year for r in ds.rapporter if r.folder_year <= ar} | {ar}
+    per_year = {y: reports_of_year(ds, y) for y in sorted(years)}
+    out = banner.illustrativt(
+        per_year, uppfoljning_of(ds, ar), results, ar, names, plan=plan, orgs=orgs, omr=omr
+    )
+    for y in range(plan.plan.giltighet.fran, ar):
+        # the same rule for an earlier year's uppföljning: nothing else passed in
+        out += banner.illustrativt({}, uppfoljning_of(ds, y), (), y, names)
+    return out
+
+
+def om_filen(
+    ds: DataSet, ar: int, results: Sequence[IndicatorResult], data: Sequence[Table]
+) -> Table:
+    """The table ``om_filen`` for the export of ``ar`` whose other tables are ``data``."""
+    rows: list[tuple[Cell, ...]] = []
+    plan = ds.plan.model if ds.plan else None
+    if plan is not None:
+        p, g = plan.plan, plan.plan.giltighet
+        rows += [
+            (
+                "Innehåll",
+                f"Underlaget till Samlad uppföljning {ar} av {p.namn}, som tabeller: "
+                "nämndernas rapporter, saknade rapporter, stadsledningskontorets bedömningar, "
+                "indikatorernas värden och polisens listor.",
+            ),
+            (
+                "Plan",
+                f"{p.namn}, diarienummer {p.diarienummer}, beslutad av {p.beslutad_av}, "
+                f"giltighet {g.fran}–{g.till}.",
+            ),
+            (
+                "År",
+                f"Rapporterna och bedömningarna för {g.fran}–{ar}, indikatorernas baslinjer, "
+                f"målvärden och utfall till och med {ar} och polisens listor till och med "
+                f"upplagan {ar}.",
+            ),
+        ]
+    ill = _illustrativt(ds, ar, results)
+    rows.append(
+        (
+            "Illustrativa uppgifter",
+            f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_TEXT} "
+            f"Det gäller {'; '.join(ill)}. Raderna med sådana "
+            "uppgifter har ja i kolumnen illustrativ."
+            if ill
+            else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
+        )
+    )
+    bilaga1 = banner.bilaga1(results)
+    if bilaga1 is not None:
+        rows.append(("Planens bilaga 1 saknas", bilaga1))
+    rd = report_date(ds, ar)
+    if rd.datum is None:
+        datum = (
+            f"{datum_text(None, False).capitalize()}: datan har inget beslut om uppföljningen "
+            f"för {ar} (uppfoljning/{ar}.yaml saknas eller har inga beslut). Filen har därför "
+            "inget datum."
+        )
+    elif rd.pahittat:
+        datum = (
+            f"{datum_text(rd.datum, True)}: uppföljningsfilen för {ar} är illustrativ, så "
+            "beslutet och dess datum är påhittade."
+        )
+    else:
+        datum = f"{rd.datum}: det senaste beslutet om uppföljningen för {ar}."
+    rows += [
+        ("Beslutsdatum", datum),
+        (
+            "Källor",
+            "Varje rad kommer från en datafil i datamappen, som kolumnen kallfil anger "
+            "(plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/, rapporter/ÅR/, "
+            "uppfoljning/ÅR.yaml). Källorna till indikatorernas värden, polisens nivåer och "
+            "bedömningarna står i kolumnerna kalla, kalla_url och sakerhet, med samma "
+            "säkerhet som rapporten anger.",
+        ),
+        (
+            "Tabeller",
+            "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
+            "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
+        ),
+    ]
+    for t in data:
+        n = len(t.rows)
+        rows.append(
+            (f"Tabellen {t.namn}", f"{t.beskrivning} {heltal(n)} rad{'' if n == 1 else 'er'}.")
+        )
+    return Table(
+        NAMN,
+        "Vad exporten är: plan, år, illustrativa uppgifter, beslutsdatum, källor och tabeller.",
+        OM_FILEN,
+        tuple(rows),
+    )
