@@ -164,6 +164,8 @@ class SamordningVy:
     rapport_ar: int | None = None
     rapport_text: str | None = None
     rapport_bedomning: str | None = None
+    #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
+    utan_rapport: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,8 @@ class OrgRapportVy:
     rapport_bedomning: str = ""
     #: the predecessor that wrote it, where the organisation holds the insats from one ("")
     rapport_av: str = ""
+    #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
+    utan_rapport: str = ""
 
 
 @dataclass(frozen=True)

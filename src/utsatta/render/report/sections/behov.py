@@ -25,6 +25,7 @@ from utsatta.render.report.followup_view import (
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.uppfoljning import BEHOVSUTFALL
 from utsatta.render.report.view import ankare_insats
+from utsatta.wording import och
 
 
 def _behov_text(rapport: RapportFil | None, insats: str, nummer: int) -> str:
@@ -96,15 +97,16 @@ def _over_perioden(
         rows.append(BehovAr(y, lyfta, len(outcomes), utfall or "–", max(lyfta - len(outcomes), 0)))
     lyfta_alla = sum(r.lyfta for r in rows)
     redovisade = sum(r.redovisade for r in rows)
+    later = f"{fran + 1}–{ar}" if ar > fran + 1 else str(ar)
     text = (
         f"Under planperioden {fran}–{ar} lyfte organisationernas rapporter "
         f"{antal(lyfta_alla, 'behov', 'behov')} av ytterligare insatser. Uppföljningarna för "
-        f"{fran + 1}–{ar} redovisar utfallet för {redovisade} av dem; för resten står inget "
+        f"{later} redovisar utfallet för {redovisade} av dem; för resten står inget "
         f"utfall i datan. Behoven som rapporterna för {ar} lyfter kan följas upp först efter "
         "planperioden. Finns flera utfall för samma behov räknas det senaste."
     )
     if illustrativa:
-        which = ", ".join(str(y) for y in illustrativa)
+        which = och([str(y) for y in illustrativa])
         text += (
             f" Utfallen i uppföljningarna för {which} är illustrativa (påhittade), inte "
             "stadsledningskontorets."

@@ -9,7 +9,14 @@ from collections.abc import Iterable
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.model.organisationer import OrganisationerFil
-from utsatta.render.labels import BEDOMNING, LAGE, RAPPORTSTATUS, cap, uppfoljning_text
+from utsatta.render.labels import (
+    BEDOMNING,
+    LAGE,
+    RAPPORTSTATUS,
+    UTAN_RAPPORT,
+    cap,
+    uppfoljning_text,
+)
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import Period, Senaste
 from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
@@ -121,6 +128,7 @@ def _org_rapport(
             rapport_status=RAPPORTSTATUS[e.status],
             rapport_bedomning=BEDOMNING[e.bedomning],
             rapport_av="" if earlier.organisation == org else names.org(earlier.organisation),
+            utan_rapport=UTAN_RAPPORT.get(cell, ""),
         )
     if item is None:
         nyckel = "saknas" if cell is Cell.SAKNAS else "ingen"
@@ -163,7 +171,8 @@ def _samordning(
 ) -> SamordningVy:
     item = ic.items.get(org)
     if item is None:
-        lage = LAGE[ic.cells.get(org, Cell.EJ_AKTUELL)]
+        cell = ic.cells.get(org, Cell.EJ_AKTUELL)
+        lage = LAGE[cell]
         earlier = _earlier(org, ic, period)
         if earlier is None:
             return SamordningVy(names.org(org), None, None, lage)
@@ -175,6 +184,7 @@ def _samordning(
             rapport_ar=earlier.ar,
             rapport_text=earlier.item.samordning,
             rapport_bedomning=BEDOMNING[earlier.item.bedomning],
+            utan_rapport=UTAN_RAPPORT.get(cell, ""),
         )
     return SamordningVy(
         names.org(org),

@@ -229,12 +229,13 @@ def _insatser_text(tally: Mapping[str, int], period: Period) -> str:
         )
     else:
         saknas = "Alla rapporteringar som skulle lämnas under perioden kom in."
+    ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
     return (
         f"Planens sista år, {period.ar}, har organisationerna ansvar för insatserna i {total} "
         f"fall (organisation och insats). Enligt den senaste rapporten under {g} är {klar} av "
-        f"dem genomförda, {avbr} avbrutna och {oppen} utan slutrapport (senast pågående, "
-        f"försenade eller ej påbörjade); för {ingen} finns ingen rapport alls under perioden. "
-        + saknas
+        f"dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
+        f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
+        f"pågående, försenade eller ej påbörjade){ingen_text}. " + saknas
     )
 
 
