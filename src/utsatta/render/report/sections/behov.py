@@ -108,8 +108,8 @@ def _over_perioden(
     if illustrativa:
         which = och([str(y) for y in illustrativa])
         text += (
-            f" Utfallen i uppföljningarna för {which} är illustrativa (påhittade), inte "
-            "stadsledningskontorets."
+            " Utfallen och vad som gjorts är illustrativa (påhittade), inte "
+            f"stadsledningskontorets: det gäller uppföljningarna för {which}."
         )
     tidigare = tuple(
         TidigareBehovVy(
