@@ -166,9 +166,7 @@ def _org_rapport(
     )
 
 
-def _samordning(
-    org: str, ic: InsatsCoverage, names: Names, period: Period | None
-) -> SamordningVy:
+def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | None) -> SamordningVy:
     item = ic.items.get(org)
     if item is None:
         cell = ic.cells.get(org, Cell.EJ_AKTUELL)
