@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from utsatta.load.dataset import load
+from utsatta.render.pdf import footer_text
 from utsatta.render.report import build, render
 from utsatta.render.report.assemble import assemble  # for a plan whose period the data outlasts
 from utsatta.render.report.view import ReportView
@@ -229,4 +230,13 @@ def test_the_final_year_comes_from_the_plan(tmp_path: Path) -> None:
         for f in yearly.fokusomraden
         for ins in f.insatser
         for o in ins.organisationer
+    )
+
+
+def test_the_pdf_footer_names_the_slutuppfoljning() -> None:
+    assert footer_text("1669/20", 2025, "2026-04-01", titel="Slutuppföljning 2022–2025") == (
+        "Dnr 1669/20 · Slutuppföljning 2022–2025 · 2026-04-01"
+    )
+    assert footer_text("1669/20", 2024, "2025-04-01") == (
+        "Dnr 1669/20 · Uppföljning 2024 · 2025-04-01"
     )
