@@ -240,3 +240,17 @@ def test_the_pdf_footer_names_the_slutuppfoljning() -> None:
     assert footer_text("1669/20", 2024, "2025-04-01") == (
         "Dnr 1669/20 · Uppföljning 2024 · 2025-04-01"
     )
+
+
+def test_a_predecessors_missing_report_is_named_under_its_own_name(tmp_path: Path) -> None:
+    """Stadsfastighetsnämnden holds 1:1 from Lokalnämnden (2023-01-01). Without Lokalnämnden's
+    report for 2022 the outcome names Lokalnämnden and 2022, not its heir; a pair owed in no
+    later year (its report never sent) is named in section 6 as well."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    (root / "rapporter" / "2022" / "lokalnamnden.yaml").unlink()
+    view = assemble(load(root), 2025)
+    assert view.slut is not None
+    row = next(i for i in view.slut.insatser if i.insats == "1:1")
+    assert row.oppet == "Rapport saknas: Lokalnämnden (2022)"
+    assert "Lokalnämnden: 2022, insats 1:1, 2:1, 2:2, 2:4, 2:5, 3:1" in view.slut.saknade_perioden

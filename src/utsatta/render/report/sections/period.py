@@ -62,15 +62,15 @@ class Period:
                     return Senaste(year, o, item, rep.illustrativ)
         return None
 
-    def missing_years(self, org: str, insats: str) -> list[int]:
-        """Every plan year in which ``org`` (or a predecessor it holds ``insats`` from) owed a
-        report on ``insats`` that never came in."""
-        lineage = self.lineage(org, insats)
-        return [
-            y
-            for y, m in sorted(self.matrices.items())
-            if any(m.cells.get((o, insats)) is Cell.SAKNAS for o in lineage)
-        ]
+    def missing(self, org: str, insats: str) -> dict[str, list[int]]:
+        """Who owed a report on ``insats`` that never came in, and in which plan years: ``org``
+        itself and every predecessor it holds the insats from, each under its own name."""
+        out: dict[str, list[int]] = {}
+        for y, m in sorted(self.matrices.items()):
+            for o in self.lineage(org, insats):
+                if m.cells.get((o, insats)) is Cell.SAKNAS:
+                    out.setdefault(o, []).append(y)
+        return out
 
     def forvantade(self) -> int:
         """Owed reports (organisation, insats, year) over the period up to ``ar``."""

@@ -160,9 +160,8 @@ def _insatser(
         for org in final.organisationer:
             if (org, ins.id) not in final.cells:
                 continue
-            missed = period.missing_years(org, ins.id)
-            if missed:
-                saknas.append(f"{names.org(org)} ({', '.join(str(y) for y in missed)})")
+            for owner, years in period.missing(org, ins.id).items():
+                saknas.append(f"{names.org(owner)} ({', '.join(str(y) for y in years)})")
             found = period.latest(org, ins.id)
             if found is None:
                 oppen.append(f"{names.org(org)} (ingen rapport under perioden)")
