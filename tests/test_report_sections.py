@@ -402,11 +402,12 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     "återrapportering under pågående planperiod", 1:7 "i samband med slutrapportering till
     Socialstyrelsen 2023")."""
     md, html = shipped_2025
-    section = md.split("### Insatserna 2022–2025: utfall över perioden")[1].split("###")[0]
+    # section 3 shows the outcome over the period per fokusområde, before the year's insatser
+    section = md[md.index("## 3. Fokusområdena") : md.index("## 4. ")]
     rows = {
         line.split(" ", 2)[1]: line.split(" | ", 1)[1]
         for line in section.splitlines()
-        if line.startswith(("| 1:", "| 2:", "| 3:"))
+        if line.startswith(("| 1:", "| 2:", "| 3:")) and line.count(" | ") == 4
     }
     assert rows["1:4"] == (
         "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"
@@ -421,10 +422,10 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     )
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section
-    assert "<caption>Insatsernas utfall 2022–2025</caption>" in html
+    assert "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025</caption>" in html
     # on a phone each row is a card, so the text names the column, not its place
     for text in (section, html):
-        assert "Kolumnen ”Inte avslutad eller saknas” namnger den som lämnade" in text
+        assert "Kolumnen ”Inte genomförd eller saknas” namnger den vars" in text
         assert "sista kolumnen" not in text
 
 
@@ -553,7 +554,8 @@ def test_each_samordnande_bedomning_names_who_made_it(shipped_2025: tuple[str, s
     judged what."""
     md, html = shipped_2025
     section = md[md.index("## 3. Fokusområdena") : md.index("## 4. ")]
-    row = next(line for line in section.splitlines() if line.startswith("| 2:5 "))
+    # the last 2:5 row: the year's insatser (the outcome over the period comes first)
+    row = [line for line in section.splitlines() if line.startswith("| 2:5 ")][-1]
     assert row.endswith(
         "| Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
         "Inte uppnått |"

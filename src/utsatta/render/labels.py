@@ -121,6 +121,14 @@ LAGE: Final[Mapping[Cell, str]] = {
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
     Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
 }
+#: why an organisation has no report for the year, where the slutuppföljning shows its latest
+#: report from an earlier year of the period instead
+UTAN_RAPPORT: Final[Mapping[Cell, str]] = {
+    Cell.SAKNAS: "rapporten saknas",
+    Cell.FRIVILLIG: "ingen frivillig återrapportering",
+    Cell.TIDIGARE: "återrapporteringen lämnades ett tidigare år",
+    Cell.EJ_AKTUELL: "insatsen ska inte rapporteras det året",
+}
 #: what a group's ``urval`` selects, in words (the flag's own name never reaches a reader)
 URVAL: Final[Mapping[str, str]] = {
     "verksamhet_i_utsatta_omraden": "vilka organisationer som har verksamhet i utsatta områden",

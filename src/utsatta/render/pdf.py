@@ -98,10 +98,18 @@ def _css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def footer_text(diarienummer: str, ar: int, datum: str | None, *, pahittat: bool = False) -> str:
+def footer_text(
+    diarienummer: str,
+    ar: int,
+    datum: str | None,
+    *,
+    pahittat: bool = False,
+    titel: str | None = None,
+) -> str:
     """The footer's left part: "Dnr 1669/20 · Uppföljning 2023 · 2024-03-12", with
-    "(påhittat datum)" after a date from an illustrative file."""
-    return f"Dnr {diarienummer} · Uppföljning {ar} · {datum_text(datum, pahittat)}"
+    "(påhittat datum)" after a date from an illustrative file; ``titel`` in place of
+    "Uppföljning 2023" (the slutuppföljning names the period)."""
+    return f"Dnr {diarienummer} · {titel or f'Uppföljning {ar}'} · {datum_text(datum, pahittat)}"
 
 
 def made_up_date(view: ReportView, datum: str | None) -> bool:
@@ -192,7 +200,13 @@ def render_pdf(
 
     date = _report_date(view, datum)
     html = render(view, "html", templates_dir)
-    footer = footer_text(view.diarienummer, view.ar, date.datum, pahittat=date.pahittat)
+    footer = footer_text(
+        view.diarienummer,
+        view.ar,
+        date.datum,
+        pahittat=date.pahittat,
+        titel=view.titel if view.slut is not None else None,
+    )
     return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
 
 

@@ -26,6 +26,7 @@ from utsatta.render.report.sections.missing import saknade
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
+from utsatta.render.report.sections.period import period_of
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
@@ -110,7 +111,13 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     cov = coverage(plan, orgs, matrix, reports)
     results = evaluate(ds, ar)
     indikatorer = [(r, indikator_vy(r, ar, names.omraden)) for r in results]
-    insatser = {ic.insats.id: insats_vy(ic, cov, orgs, names, matrix) for ic in cov.insatser}
+    g = plan.plan.giltighet
+    # the plan's last year is the slutuppföljning: it looks back over the whole period
+    slutar = ar == g.till
+    period = period_of(ds, g.fran, ar) if slutar else None
+    insatser = {
+        ic.insats.id: insats_vy(ic, cov, orgs, names, matrix, period) for ic in cov.insatser
+    }
     fokus = tuple(
         FokusVy(
             id=f.id,
@@ -121,7 +128,6 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
         for f in plan.fokusomraden
     )
-    g = plan.plan.giltighet
     omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
     mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
@@ -136,7 +142,13 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,
-        titel=f"Samlad uppföljning {ar}",
+        titel=f"Slutuppföljning {g.fran}–{g.till}" if slutar else f"Samlad uppföljning {ar}",
+        omfattning=(
+            f"Slutuppföljningen gäller hela planperioden {g.fran}–{g.till} och år {ar}, "
+            "planens sista år."
+            if slutar
+            else f"Uppföljningen gäller år {ar}."
+        ),
         plan_namn=plan.plan.namn,
         diarienummer=plan.plan.diarienummer,
         beslutad_av=plan.plan.beslutad_av,
@@ -155,8 +167,8 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         saknade_not=saknade_not,
         kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs),
         uppfoljning=upp_vy,
-        behov=behov_vy(ds, plan, reports, upp, ar, names),
+        behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(ds, plan, results, upp, ar, upp_vy.uppdrag_text, names),
+        slut=slutuppfoljning(period, plan, results, upp, ar, upp_vy.uppdrag_text, names),
     )

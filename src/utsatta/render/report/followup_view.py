@@ -112,6 +112,21 @@ class TidigareBehovVy:
     utfall: str
     utfall_nyckel: str
     text: str
+    #: in the slutuppföljning: the year of the uppföljning that gives the outcome (else None)
+    redovisat: int | None = None
+
+
+@dataclass(frozen=True)
+class BehovAr:
+    """One plan year's behov in the slutuppföljning: how many the reports raised and what the
+    uppföljningar say became of them."""
+
+    ar: int
+    lyfta: int
+    redovisade: int
+    #: the outcomes counted: "Tillgodosett 1, Förs vidare 1", or "–"
+    utfall: str
+    utan: int
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,9 @@ class BehovVy:
     fokus: tuple[BehovFokus, ...]
     tidigare: tuple[TidigareBehovVy, ...]
     tidigare_text: str
+    #: in the slutuppföljning: every plan year's behov and what became of them (else empty)
+    period: tuple[BehovAr, ...] = ()
+    period_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -229,9 +247,11 @@ class InsatsUtfall:
     #: "Genomförd 3 (2023), Pågående 1 (2023)", or "ingen rapport"
     status: str
     bedomning: str
-    #: the organisations whose latest report is not a closing one (pågående …) or that owe a
-    #: report that is missing, with the year: "Pågående: Socialnämnd Sydväst (2023)", or "–"
+    #: the organisations whose latest report is not genomförd (pågående, avbruten …) and every
+    #: owed report that is missing, with the years: "Pågående: Socialnämnd Sydväst (2023)", or "–"
     oppet: str
+    #: the fokusområde it belongs to (section 3 groups the outcomes by it)
+    fokusomrade: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,3 +272,14 @@ class SlutVy:
     saknas_text: str | None
     #: the marker beside the headings of the lessons and proposals ("illustrativ text"), or ""
     markering: str = ""
+    #: per insats, who holds it in the last year without a closing report in the period:
+    #: "3:3: Kulturnämnden (pågående, 2023)" (section 6)
+    utan_slutrapport: tuple[str, ...] = ()
+    #: the outcome over the period counted (section 1)
+    insatser_text: str = ""
+    #: every report owed in an earlier plan year that never came in (section 6)
+    saknade_perioden: tuple[str, ...] = ()
+    #: the reports owed and received over the whole period, in one sentence (section 2)
+    rapporter_text: str = ""
+    #: Bilaga E's paragraph on how the outcome over the period is counted
+    metod: str = ""

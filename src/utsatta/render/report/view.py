@@ -159,6 +159,13 @@ class SamordningVy:
     text: str | None
     bedomning: str | None
     lage: str
+    #: in the slutuppföljning, without a report this year: the year of the organisation's latest
+    #: report in the period, with the samordnande bedömning in it (else None)
+    rapport_ar: int | None = None
+    rapport_text: str | None = None
+    rapport_bedomning: str | None = None
+    #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
+    utan_rapport: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,16 @@ class OrgRapportVy:
     fortsatt_arbete: str
     behov: tuple[str, ...]
     illustrativ: bool
+    #: in the slutuppföljning, without a report this year: the year of the organisation's latest
+    #: report in the period (its nuläge, motivering and plan are then from that report), else None
+    rapport_ar: int | None = None
+    #: that report's status and bedömning ("Pågående", "Bedöms uppnås")
+    rapport_status: str = ""
+    rapport_bedomning: str = ""
+    #: the predecessor that wrote it, where the organisation holds the insats from one ("")
+    rapport_av: str = ""
+    #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
+    utan_rapport: str = ""
 
 
 @dataclass(frozen=True)
@@ -329,6 +346,8 @@ class ReportView:
 
     ar: int
     titel: str
+    #: the opening sentence: the year, or in the plan's last year the period and the year
+    omfattning: str
     plan_namn: str
     diarienummer: str
     beslutad_av: str

@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from utsatta.compute.coverage import reports_of_year
+from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
-from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.model.uppfoljning import TidigareBehov, UppfoljningFil
 from utsatta.render.findings import antal
 from utsatta.render.report.followup_view import (
+    BehovAr,
     BehovFokus,
     BehovInsats,
     BehovPost,
@@ -23,6 +25,7 @@ from utsatta.render.report.followup_view import (
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.uppfoljning import BEHOVSUTFALL
 from utsatta.render.report.view import ankare_insats
+from utsatta.wording import och
 
 
 def _behov_text(rapport: RapportFil | None, insats: str, nummer: int) -> str:
@@ -63,6 +66,67 @@ def _tidigare_text(ds: DataSet, ar: int, followed: Sequence[int]) -> str:
     return f"Uppföljningen redovisar utfallet {joined}."
 
 
+def _over_perioden(
+    ds: DataSet, fran: int, ar: int, names: Names
+) -> tuple[tuple[BehovAr, ...], str, tuple[TidigareBehovVy, ...]]:
+    """The slutuppföljning's view of the behov: per plan year how many the reports raised and
+    what the uppföljningar of the later plan years say became of them (the latest word on each
+    behov counts), with every outcome given and the sentence above them."""
+    latest: dict[tuple[int, str, str, int], tuple[int, TidigareBehov]] = {}
+    illustrativa: list[int] = []
+    for y in range(fran + 1, ar + 1):
+        upp = uppfoljning_of(ds, y)
+        if upp is None:
+            continue
+        given = [t for t in upp.tidigare_behov if fran <= t.ar < y]
+        for t in given:
+            latest[(t.ar, t.organisation, t.insats, t.nummer)] = (y, t)
+        if given and upp.illustrativ:
+            illustrativa.append(y)
+    reports = {y: reports_of_year(ds, y) for y in range(fran, ar + 1)}
+    rows = []
+    for y in range(fran, ar + 1):
+        lyfta = sum(len(i.behov) for r in reports[y].values() for i in r.insatser)
+        outcomes = [t.utfall for (by, *_), (_, t) in latest.items() if by == y]
+        counts = {k: outcomes.count(k) for k in dict.fromkeys(outcomes)}
+        utfall = ", ".join(
+            f"{BEHOVSUTFALL.get(k, k)} {counts[k]}"
+            for k in (*BEHOVSUTFALL, *sorted(set(counts) - set(BEHOVSUTFALL)))
+            if k in counts
+        )
+        rows.append(BehovAr(y, lyfta, len(outcomes), utfall or "–", max(lyfta - len(outcomes), 0)))
+    lyfta_alla = sum(r.lyfta for r in rows)
+    redovisade = sum(r.redovisade for r in rows)
+    later = f"{fran + 1}–{ar}" if ar > fran + 1 else str(ar)
+    text = (
+        f"Under planperioden {fran}–{ar} lyfte organisationernas rapporter "
+        f"{antal(lyfta_alla, 'behov', 'behov')} av ytterligare insatser. Uppföljningarna för "
+        f"{later} redovisar utfallet för {redovisade} av dem; för resten står inget "
+        f"utfall i datan. Behoven som rapporterna för {ar} lyfter kan följas upp först efter "
+        "planperioden. Finns flera utfall för samma behov räknas det senaste."
+    )
+    if illustrativa:
+        which = och([str(y) for y in illustrativa])
+        text += (
+            " Utfallen och vad som gjorts är illustrativa (påhittade), inte "
+            f"stadsledningskontorets: det gäller uppföljningarna för {which}."
+        )
+    tidigare = tuple(
+        TidigareBehovVy(
+            ar=t.ar,
+            organisation=names.org(t.organisation),
+            insats=t.insats,
+            behov=_behov_text(reports[t.ar].get(t.organisation), t.insats, t.nummer),
+            utfall=BEHOVSUTFALL.get(t.utfall, t.utfall),
+            utfall_nyckel=t.utfall,
+            text=t.text,
+            redovisat=y,
+        )
+        for _, (y, t) in sorted(latest.items(), key=lambda kv: kv[0][0])
+    )
+    return tuple(rows), text, tidigare
+
+
 def behov_vy(
     ds: DataSet,
     plan: PlanFil,
@@ -70,7 +134,10 @@ def behov_vy(
     upp: UppfoljningFil | None,
     ar: int,
     names: Names,
+    fran: int | None = None,
 ) -> BehovVy:
+    """The year's behov, and what became of earlier ones. With ``fran`` (the slutuppföljning)
+    the earlier behov are those of the whole period ``fran``–``ar``."""
     posts: dict[str, list[BehovPost]] = {}
     raised_by: set[str] = set()
     for org in names.orgs_in_order(reports):
@@ -123,4 +190,7 @@ def behov_vy(
             f"{tidigare_text} Utfallen och vad som gjorts är illustrativa (påhittade), "
             "inte stadsledningskontorets."
         ).strip()
-    return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)
+    if fran is None:
+        return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)
+    rows, period_text, over = _over_perioden(ds, fran, ar, names)
+    return BehovVy(n, text, tuple(fokus), over, "", rows, period_text)

@@ -9,8 +9,16 @@ from collections.abc import Iterable
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.model.organisationer import OrganisationerFil
-from utsatta.render.labels import BEDOMNING, LAGE, RAPPORTSTATUS, cap, uppfoljning_text
+from utsatta.render.labels import (
+    BEDOMNING,
+    LAGE,
+    RAPPORTSTATUS,
+    UTAN_RAPPORT,
+    cap,
+    uppfoljning_text,
+)
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.period import Period, Senaste
 from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
 from utsatta.wording import och
 
@@ -78,10 +86,50 @@ def _grund(
     return "".join(parts) or None
 
 
+def _earlier(org: str, ic: InsatsCoverage, period: Period | None) -> Senaste | None:
+    """In the slutuppföljning, the latest report within the period of an organisation without
+    one this year (None otherwise)."""
+    if period is None or org in ic.items:
+        return None
+    found = period.latest(org, ic.insats.id)
+    return found if found is not None and found.ar < period.ar else None
+
+
 def _org_rapport(
-    org: str, cell: Cell, ic: InsatsCoverage, cov: Coverage, roll: str, names: Names
+    org: str,
+    cell: Cell,
+    ic: InsatsCoverage,
+    cov: Coverage,
+    roll: str,
+    names: Names,
+    period: Period | None,
 ) -> OrgRapportVy:
     item = ic.items.get(org)
+    earlier = _earlier(org, ic, period)
+    if item is None and earlier is not None:
+        nyckel = "saknas" if cell is Cell.SAKNAS else "ingen"
+        e = earlier.item
+        return OrgRapportVy(
+            organisation=names.org(org),
+            roll=roll,
+            inkommen=False,
+            lage=LAGE[cell],
+            lage_nyckel=nyckel,
+            status=LAGE[cell],
+            status_nyckel=nyckel,
+            bedomning="–",
+            omraden=names.omraden_text(e.omraden),
+            nulage=e.nulage,
+            motivering=e.motivering,
+            fortsatt_arbete=e.fortsatt_arbete,
+            behov=(),
+            illustrativ=earlier.illustrativ,
+            rapport_ar=earlier.ar,
+            rapport_status=RAPPORTSTATUS[e.status],
+            rapport_bedomning=BEDOMNING[e.bedomning],
+            rapport_av="" if earlier.organisation == org else names.org(earlier.organisation),
+            utan_rapport=UTAN_RAPPORT.get(cell, ""),
+        )
     if item is None:
         nyckel = "saknas" if cell is Cell.SAKNAS else "ingen"
         return OrgRapportVy(
@@ -118,10 +166,24 @@ def _org_rapport(
     )
 
 
-def _samordning(org: str, ic: InsatsCoverage, names: Names) -> SamordningVy:
+def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | None) -> SamordningVy:
     item = ic.items.get(org)
     if item is None:
-        return SamordningVy(names.org(org), None, None, LAGE[ic.cells.get(org, Cell.EJ_AKTUELL)])
+        cell = ic.cells.get(org, Cell.EJ_AKTUELL)
+        lage = LAGE[cell]
+        earlier = _earlier(org, ic, period)
+        if earlier is None:
+            return SamordningVy(names.org(org), None, None, lage)
+        return SamordningVy(
+            names.org(org),
+            None,
+            None,
+            lage,
+            rapport_ar=earlier.ar,
+            rapport_text=earlier.item.samordning,
+            rapport_bedomning=BEDOMNING[earlier.item.bedomning],
+            utan_rapport=UTAN_RAPPORT.get(cell, ""),
+        )
     return SamordningVy(
         names.org(org),
         item.samordning,
@@ -140,12 +202,18 @@ def antal_text(values: Iterable[str], order: Iterable[str]) -> str:
 
 
 def insats_vy(
-    ic: InsatsCoverage, cov: Coverage, orgs: OrganisationerFil, names: Names, matrix: Matrix
+    ic: InsatsCoverage,
+    cov: Coverage,
+    orgs: OrganisationerFil,
+    names: Names,
+    matrix: Matrix,
+    period: Period | None = None,
 ) -> InsatsVy:
     """One insats with every organisation that holds it in the year, in the order of the plan:
     a ceased organisation is not listed, its heirs are, with where they inherited it from. An
     heir of an organisation in the plan's "Ansvar" column is in the "Ansvar" line too (the
-    same rule as the year's duties: :class:`Duties`)."""
+    same rule as the year's duties: :class:`Duties`). With ``period`` (the slutuppföljning) an
+    organisation without a report this year carries its latest report within the period."""
     ins = ic.insats
     ar = matrix.ar
     duties = Duties([ins], orgs)
@@ -163,6 +231,7 @@ def insats_vy(
                 org, coord, ansvariga, _grund(matrix, org, ins.id, via.get(org, []), orgs, names)
             ),
             names,
+            period,
         )
         for org, cell in ic.cells.items()
     )
@@ -175,7 +244,7 @@ def insats_vy(
         ansvar=", ".join(names.org(o) for o in ansvariga),
         uppfoljning=cap(uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar)),
         rapporteras_i_ar=ic.due,
-        samordning=tuple(_samordning(org, ic, names) for org in coord),
+        samordning=tuple(_samordning(org, ic, names, period) for org in coord),
         organisationer=organisationer,
         behov=tuple(behov),
         status_antal=antal_text(

@@ -16,23 +16,31 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from utsatta.compute.coverage import reports_of_year
-from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.indicators import IndicatorResult, markering
-from utsatta.compute.responsibility import Cell, Matrix
-from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.plan import PlanFil
-from utsatta.model.rapport import InsatsRapport
 from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.render.findings import antal
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, UPPFOLJNING_TEXT, cap, varde
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
 from utsatta.render.report.view import ankare_insats
 
-#: report statuses that close an insats for the organisation; any other latest status leaves it open
-AVSLUTANDE: Final = ("genomford", "avbruten")
+#: Bilaga E's paragraph on the outcome over the period (only in the slutuppföljning)
+METOD: Final = (
+    "Varje organisation som har en insats planens sista år räknas en gång, med sin senaste "
+    "rapport om insatsen under planperioden (egen eller från den organisation den tagit över "
+    "insatsen från) och året den lämnades. Bara en rapport med status genomförd avslutar "
+    "insatsen. En rapport med status avbruten avslutar den också, men redovisas för sig och "
+    "aldrig som genomförd. En återrapportering som lämnades ett tidigare år med status "
+    "pågående, försenad eller ej påbörjad behöver inte lämnas igen, men den är ingen "
+    "slutrapport: organisationen och insatsen står bland insatserna utan slutrapport i "
+    "avsnitt 6. Varje år då en organisation var skyldig att rapportera en insats utan att "
+    "göra det namnges med året. Räkningen över perioden lägger ihop de förväntade och inkomna "
+    "rapporteringarna för varje år i planperioden."
+)
 
 #: the delmål judged per area (unless an indicator names it), and the counts that show its levels
 DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
@@ -131,69 +139,42 @@ def _raknat(
     )
 
 
-def _latest(
-    org: str,
-    insats: str,
-    lineage: Sequence[str],
-    matrices: Mapping[int, Matrix],
-    items: Mapping[int, Mapping[tuple[str, str], InsatsRapport]],
-) -> tuple[int, InsatsRapport] | None:
-    """The latest report in the plan years on ``insats`` by ``org`` or a predecessor it holds the
-    insats from: the year matrices say who reported (their cells are the one definition)."""
-    for year in sorted(matrices, reverse=True):
-        for o in (org, *lineage):
-            item = items[year].get((o, insats))
-            if item is not None and matrices[year].cells.get((o, insats)) is Cell.INKOMMEN:
-                return year, item
-    return None
-
-
-def _insatser(ds: DataSet, plan: PlanFil, ar: int, names: Names) -> tuple[InsatsUtfall, ...]:
+def _insatser(
+    plan: PlanFil, period: Period, names: Names, tally: dict[str, int]
+) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
-    its latest report (its own or its predecessor's) and who left it open or owes it still."""
-    duties = duties_of(ds)
-    fran = plan.plan.giltighet.fran
-    done = reported(ds)
-    matrices: dict[int, Matrix] = {}
-    for year in range(fran, ar + 1):
-        m = year_matrix(ds, year, done, duties, reasons=False)
-        if m is not None:
-            matrices[year] = m
-    final = matrices.get(ar)
-    if duties is None or final is None:
-        return ()
-    items = {
-        year: {
-            (org, i.insats): i
-            for org, rep in reports_of_year(ds, year).items()
-            for i in rep.insatser
-        }
-        for year in matrices
-    }
+    its latest report (its own or its predecessor's), who left it open or cancelled it, and every
+    year a report it owed never came in; ``tally`` counts the pairs by their latest status
+    ("ingen" for no report in the period)."""
+    final = period.matrices.get(period.ar)
+    if final is None:
+        return (), ()
     out = []
+    utan_slut: list[str] = []
     for ins in plan.insatser:
         status: list[tuple[str, int]] = []
         bedomning: list[tuple[str, int]] = []
         oppna: dict[str, list[str]] = {}
         saknas: list[str] = []
+        oppen: list[str] = []
         for org in final.organisationer:
             if (org, ins.id) not in final.cells:
                 continue
-            lineage = [o for o in duties.lineage(org, ins.id, ar) if o != org]
-            found = _latest(org, ins.id, lineage, matrices, items)
-            owed = [y for y, m in matrices.items() if (org, ins.id) in m.owed]
+            for owner, years in period.missing(org, ins.id).items():
+                saknas.append(f"{names.org(owner)} ({', '.join(str(y) for y in years)})")
+            found = period.latest(org, ins.id)
             if found is None:
-                if owed:
-                    saknas.append(f"{names.org(org)} ({', '.join(str(y) for y in owed)})")
+                oppen.append(f"{names.org(org)} (ingen rapport under perioden)")
+                tally["ingen"] = tally.get("ingen", 0) + 1
                 continue
-            year, item = found
-            status.append((item.status, year))
-            bedomning.append((item.bedomning, year))
-            missed = [y for y in owed if y > year]
-            if missed:
-                saknas.append(f"{names.org(org)} ({', '.join(str(y) for y in missed)})")
-            if item.status not in AVSLUTANDE:
-                oppna.setdefault(item.status, []).append(f"{names.org(org)} ({year})")
+            tally[found.item.status] = tally.get(found.item.status, 0) + 1
+            status.append((found.item.status, found.ar))
+            bedomning.append((found.item.bedomning, found.ar))
+            if found.item.status != GENOMFORD:
+                oppna.setdefault(found.item.status, []).append(f"{names.org(org)} ({found.ar})")
+            if found.item.status not in (GENOMFORD, AVBRUTEN):
+                label = RAPPORTSTATUS.get(found.item.status, found.item.status).lower()
+                oppen.append(f"{names.org(org)} ({label}, {found.ar})")
         oppet = [
             f"{RAPPORTSTATUS.get(s, s)}: {', '.join(orgs)}"
             for s in (*RAPPORTSTATUS, *sorted(set(oppna) - set(RAPPORTSTATUS)))
@@ -201,6 +182,8 @@ def _insatser(ds: DataSet, plan: PlanFil, ar: int, names: Names) -> tuple[Insats
         ]
         if saknas:
             oppet.append("Rapport saknas: " + ", ".join(saknas))
+        if oppen:
+            utan_slut.append(f"{ins.id}: {', '.join(oppen)}")
         typ = ins.uppfoljning.typ
         out.append(
             InsatsUtfall(
@@ -211,13 +194,61 @@ def _insatser(ds: DataSet, plan: PlanFil, ar: int, names: Names) -> tuple[Insats
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
                 bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
                 oppet="; ".join(oppet) or "–",
+                fokusomrade=ins.fokusomrade,
             )
         )
+    return tuple(out), tuple(utan_slut)
+
+
+def _saknade_perioden(period: Period, names: Names) -> tuple[str, ...]:
+    """Every report owed in an earlier plan year that never came in: "Business Region Göteborg:
+    2023, insats 2:1, 2:4" (the year's own are in section 6 already)."""
+    out = []
+    for year, m in sorted(period.matrices.items()):
+        if year == period.ar:
+            continue
+        for org, ids in m.saknas_per_organisation().items():
+            out.append(f"{names.org(org)}: {year}, insats {', '.join(ids)}")
     return tuple(out)
 
 
+def _insatser_text(tally: Mapping[str, int], period: Period) -> str:
+    """The outcome over the period in two sentences, the pairs counted by latest status."""
+    total = sum(tally.values())
+    g = f"{period.fran}–{period.ar}"
+    klar = tally.get(GENOMFORD, 0)
+    avbr = tally.get(AVBRUTEN, 0)
+    ingen = tally.get("ingen", 0)
+    oppen = total - klar - avbr - ingen
+    missing = period.forvantade() - period.inkomna()
+    if missing:
+        saknas = (
+            f"{antal(missing, 'rapportering', 'rapporteringar')} som skulle ha lämnats under "
+            "perioden kom aldrig in."
+        )
+    else:
+        saknas = "Alla rapporteringar som skulle lämnas under perioden kom in."
+    ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
+    return (
+        f"Planens sista år, {period.ar}, har organisationerna ansvar för insatserna i {total} "
+        f"fall (organisation och insats). Enligt den senaste rapporten under {g} är {klar} av "
+        f"dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
+        f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
+        f"pågående, försenade eller ej påbörjade){ingen_text}. " + saknas
+    )
+
+
+def _rapporter_text(period: Period) -> str:
+    g = f"{period.fran}–{period.ar}"
+    n, inne = period.forvantade(), period.inkomna()
+    return (
+        f"Över hela planperioden {g} har {inne} av {n} förväntade rapporteringar "
+        f"(organisation, insats och år) kommit in och {n - inne} saknas."
+    )
+
+
 def slutuppfoljning(
-    ds: DataSet,
+    period: Period | None,
     plan: PlanFil,
     results: Sequence[IndicatorResult],
     upp: UppfoljningFil | None,
@@ -227,7 +258,7 @@ def slutuppfoljning(
 ) -> SlutVy | None:
     """The slutuppföljning for the plan's last year, or None for any other year."""
     g = plan.plan.giltighet
-    if ar != g.till:
+    if ar != g.till or period is None:
         return None
     by_id = {r.indikator.id: r for r in results}
     by_goal: dict[str, IndicatorResult] = {}
@@ -290,13 +321,20 @@ def slutuppfoljning(
     else:
         rubrik = "Stadsledningskontorets bedömning"
         vems = f"Kolumnen ”{rubrik}” visar stadsledningskontorets bedömning."
+    tally: dict[str, int] = {}
+    insatser, utan_slut = _insatser(plan, period, names, tally)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
         period=f"{g.fran}–{g.till}",
         domar=tuple(domar),
         slutsats=slutsats,
-        insatser=_insatser(ds, plan, ar, names),
+        insatser=insatser,
+        utan_slutrapport=utan_slut,
+        insatser_text=_insatser_text(tally, period),
+        saknade_perioden=_saknade_perioden(period, names),
+        rapporter_text=_rapporter_text(period),
+        metod=METOD,
         bedomning_rubrik=rubrik,
         intro=(
             f"Det beräknade utfallet bygger på polisens lista för {ar} och säger hur säker "
