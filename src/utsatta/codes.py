@@ -215,6 +215,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Lägg till en post per insats."),
     ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",
      "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
+    ("kan-inte-kontrolleras", V, "fullständighet",
+     "En kontroll som läser en annan fil kunde inte göras, eftersom den filen har fel",
+     "Rätta felet i filen som meddelandet nämner (fil:rad:kolumn) och kör kontrollen igen."),
     # The analysts' layer, uppfoljning/<år>.yaml
     ("uppfoljning-saknas", V, "fullständighet",
      "Stadsledningskontorets samlade uppföljning för ett år saknas",
