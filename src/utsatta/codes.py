@@ -58,7 +58,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "som de)", "Rätta de fynd som visas och kör kontrollen igen."),
     # YAML
     ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
-    ("otillatet-tecken", F, "yaml", "Ett otillåtet kontrolltecken",
+    ("otillatet-tecken", F, "yaml",
+     "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
+     "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",
      "Ta bort tecknet (det syns ofta inte i editorn)."),
     ("ovanlig-radbrytning", F, "yaml",
      "Tecknet U+0085, U+2028 eller U+2029, som YAML-läsaren räknar som radbrytning",
