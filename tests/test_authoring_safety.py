@@ -34,7 +34,8 @@ def test_no_report_for_an_organisation_that_has_ceased(tmp_path: Path) -> None:
     message = " ".join(result.stderr.split())
     assert (
         "Socialnämnd Nordost (socialnamnd-nordost) upphörde 2022-12-31 och rapporterar inte för "
-        "2024. Uppgifterna har tagits över av Socialnämnd Ny (socialnamnd-ny): insatserna 1:1, "
+        "2024. Uppgifterna har tagits över av Socialnämnd Ny (socialnamnd-ny) från 2023-01-01: "
+        "insatserna 1:1, "
         "1:7 och 2:1. "
         "Skapa deras rapport i stället, t.ex.: utsatta ny rapport 2024 socialnamnd-ny"
     ) in message
