@@ -30,3 +30,13 @@ def base_copy(tmp_path: Path) -> Path:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
     return data
+
+
+@pytest.fixture
+def values_not_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Control and bidi characters in values (YAML escapes) are read, not refused: validate
+    refuses them (otillatet-tecken, docs/decisions/0151), and the tests of the output channels
+    prove that every output still escapes them for data that holds them anyway."""
+    from utsatta.load import yamlread
+
+    monkeypatch.setattr(yamlread, "REFUSE_IN_VALUES", False)

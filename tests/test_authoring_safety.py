@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from tests.support import CASES, build_case
 from utsatta.cli.app import app
+from utsatta.load import yamlread
 from utsatta.load.yamlread import parse
 
 runner = CliRunner()
@@ -33,7 +34,8 @@ def test_no_report_for_an_organisation_that_has_ceased(tmp_path: Path) -> None:
     message = " ".join(result.stderr.split())
     assert (
         "Socialnämnd Nordost (socialnamnd-nordost) upphörde 2022-12-31 och rapporterar inte för "
-        "2024. Uppgifterna har tagits över av Socialnämnd Ny (socialnamnd-ny): insatserna 1:1, "
+        "2024. Uppgifterna har tagits över av Socialnämnd Ny (socialnamnd-ny) från 2023-01-01: "
+        "insatserna 1:1, "
         "1:7 och 2:1. "
         "Skapa deras rapport i stället, t.ex.: utsatta ny rapport 2024 socialnamnd-ny"
     ) in message
@@ -120,7 +122,12 @@ def _assert_safe(text: str) -> None:
     assert header.startswith("# ") and "<U+202E>\\x1b[31m\\x00" in header
 
 
-def test_new_files_never_carry_data_out_of_a_comment(tmp_path: Path) -> None:
+def test_new_files_never_carry_data_out_of_a_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # validate refuses these names (otillatet-tecken); the new files must be safe even when a
+    # library user's data holds them
+    monkeypatch.setattr(yamlread, "REFUSE_IN_VALUES", False)
     data = build_case(CASES / "okand-organisation", tmp_path)
     (data / "rapporter/2023/grundskolenamden.yaml").unlink()
     _hostile_names(data)
@@ -136,8 +143,14 @@ def test_new_files_never_carry_data_out_of_a_comment(tmp_path: Path) -> None:
     _assert_safe((data / "uppfoljning/2024.yaml").read_text(encoding="utf-8"))
 
 
-def test_a_reviewer_with_hidden_characters_is_no_handle(base_copy: Path) -> None:
-    """A reviewer is written into CODEOWNERS as it stands: no control or bidi character."""
+@pytest.mark.parametrize("refused", [True, False])
+def test_a_reviewer_with_hidden_characters_is_no_handle(
+    base_copy: Path, refused: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reviewer is written into CODEOWNERS as it stands: no control or bidi character. The
+    reader refuses them in any value (otillatet-tecken, at each value); without that, the
+    check of handles does too."""
+    monkeypatch.setattr(yamlread, "REFUSE_IN_VALUES", refused)
     orgs = base_copy / "organisationer.yaml"
     text = orgs.read_text(encoding="utf-8")
     orgs.write_text(
@@ -150,8 +163,9 @@ def test_a_reviewer_with_hidden_characters_is_no_handle(base_copy: Path) -> None
         encoding="utf-8",
     )
     result = runner.invoke(app, ["validate", "--data", str(base_copy), "--format", "json"])
-    codes = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
-    assert codes == [("ogiltig-granskare", 8), ("ogiltig-granskare", 8)]
+    codes = [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+    code = "otillatet-tecken" if refused else "ogiltig-granskare"
+    assert codes == [(code, 8, 37), (code, 8, 53)]
 
 
 def test_when_the_report_that_is_due_exists_it_is_edited_not_created(tmp_path: Path) -> None:

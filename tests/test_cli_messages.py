@@ -195,6 +195,7 @@ def test_report_check_never_opens_a_fifo(tmp_path: Path) -> None:
 HOSTILE_NAME = "Hi\u202egab ##[error]INJ\u200b"
 
 
+@pytest.mark.usefixtures("values_not_refused")
 @pytest.mark.parametrize(
     "args",
     [

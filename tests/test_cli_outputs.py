@@ -183,10 +183,29 @@ def test_status_json_has_one_entry_per_organisation_and_insats() -> None:
         "forvantad": True,
         "grund": "planen",
         "arvt_fran": [],
+        "arv": [],
         "slutledd": False,
         "fil": "tests/fixtures/report-data/rapporter/2023/kommunstyrelsen.yaml",
     }
     assert all(p["fil"] is None for p in poster if p["cell"] == "saknas")
+
+
+def test_status_json_says_from_when_an_insats_was_taken_over() -> None:
+    """Every inherited duty says from whom and from which day (the day after the predecessor's
+    last day, as in every text that says who took over)."""
+    code, out, _ = run("status", "2023", "--format", "json", "--data", "data")
+    assert code == 0
+    poster = json.loads(out)["poster"]
+    sbn = next(
+        p for p in poster if (p["organisation"], p["insats"]) == ("stadsbyggnadsnamnden", "2:1")
+    )
+    assert (sbn["arvt_fran"], sbn["arv"], sbn["slutledd"]) == (
+        ["byggnadsnamnden"],
+        [{"organisation": "byggnadsnamnden", "datum": "2023-01-01"}],
+        True,
+    )
+    for p in poster:
+        assert [a["organisation"] for a in p["arv"]] == p["arvt_fran"]
 
 
 def test_indikatorer_json_has_series_sources_and_certainty() -> None:

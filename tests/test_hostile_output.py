@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from tests.support import BASE
 from utsatta.cli.app import app
+from utsatta.load import yamlread
 
 HOSTILE = (
     "Ok\x1b]52;c;SGVtbGlndA==\x07\x1b[2K\x00\r\n::add-mask::hemlig\n::stop-commands::x\n"
@@ -142,6 +143,17 @@ def hostile_ids(tmp_path_factory: pytest.TempPathFactory) -> Path:
     odd = data / "rapporter/2023" / "x`y|z\u202e\u200b.yaml"
     odd.write_bytes(b'schemaversion: 1\nar: 2023\norganisation: "a\\e]52;c;x\\a"\n')
     return data
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _values_not_refused() -> Iterator[None]:
+    """validate refuses these values (otillatet-tecken, tests/test_refused_characters.py); here
+    they must reach every output, which must still escape them (defence in depth: a library
+    user may build the models from other data)."""
+    before = yamlread.REFUSE_IN_VALUES
+    yamlread.REFUSE_IN_VALUES = False
+    yield
+    yamlread.REFUSE_IN_VALUES = before
 
 
 runner = CliRunner()

@@ -18,7 +18,7 @@ HOSTILE = "Socialnämnd [/bold] [link=https://evil.example]Centrum[/link] :warni
 
 
 @pytest.fixture
-def hostile(tmp_path: Path) -> Path:
+def hostile(tmp_path: Path, values_not_refused: None) -> Path:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     orgs = data / "organisationer.yaml"

@@ -52,9 +52,9 @@ def test_a_2023_report_from_trafiknamnden_names_its_successor(data: Path) -> Non
     assert f.file.endswith("rapporter/2023/trafiknamnden.yaml")
     assert f.message == (
         "Trafiknämnden upphörde 2022-12-31 och rapporterar inte för 2023. Uppgifterna togs över "
-        "av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutledd). Flytta innehållet "
-        "till rapporter/2023/stadsmiljonamnden.yaml (skapa filen med 'utsatta ny rapport 2023 "
-        "stadsmiljonamnden' om den saknas) och ta bort den här filen."
+        "från 2023-01-01 av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutledd). "
+        "Flytta innehållet till rapporter/2023/stadsmiljonamnden.yaml (skapa filen med "
+        "'utsatta ny rapport 2023 stadsmiljonamnden' om den saknas) och ta bort den här filen."
     )
     # Nothing else about the file: the ceased nämnd owes nothing, so nothing is "missing".
     assert [x.code for x in result.findings if x.file == f.file] == ["organisation-upphord"]
@@ -90,6 +90,7 @@ def test_konsument_och_medborgarservice_ceased_before_2022(data: Path) -> None:
     (issue,) = check_validity(load(data))
     assert issue.code == "organisation-upphord"
     assert "upphörde 2021-10-31 och rapporterar inte för 2022" in issue.message
+    assert "Uppgifterna togs över från 2021-11-01 av " in issue.message
     assert "(demokrati-och-medborgarservice): alla uppgifter. Flytta" in issue.message
 
 

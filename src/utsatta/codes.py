@@ -59,7 +59,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "som de)", "Rätta de fynd som visas och kör kontrollen igen."),
     # YAML
     ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
-    ("otillatet-tecken", F, "yaml", "Ett otillåtet kontrolltecken",
+    ("otillatet-tecken", F, "yaml",
+     "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
+     "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",
      "Ta bort tecknet (det syns ofta inte i editorn)."),
     ("ovanlig-radbrytning", F, "yaml",
      "Tecknet U+0085, U+2028 eller U+2029, som YAML-läsaren räknar som radbrytning",
@@ -216,6 +218,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Lägg till en post per insats."),
     ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",
      "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
+    ("kan-inte-kontrolleras", V, "fullständighet",
+     "En kontroll som läser en annan fil kunde inte göras, eftersom den filen har fel",
+     "Rätta felet i filen som meddelandet nämner (fil:rad:kolumn) och kör kontrollen igen."),
     # The analysts' layer, uppfoljning/<år>.yaml
     ("uppfoljning-saknas", V, "fullständighet",
      "Stadsledningskontorets samlade uppföljning för ett år saknas",

@@ -116,7 +116,10 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
             + och([f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named])
             + f"; ingen av dem har något av organisationens ansvar i planen {ar}."
         )
-    parts = [f"{shorten(by_id[h].namn)} ({h}): {insatser_text(ids)}" for h, ids in heirs.items()]
+    parts = [
+        f"{shorten(by_id[h].namn)} ({h}) från {och(sorted(set(days)))}: {insatser_text(ids)}"
+        for h, (ids, days) in heirs.items()
+    ]
     return f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. " + _create_or_edit(
         ds, ar, list(heirs), "Skapa deras rapport i stället, t.ex.: "
     )
@@ -137,16 +140,21 @@ def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
     return f"Deras rapporter finns redan: redigera {och([str(files[i]) for i in ids])}."
 
 
-def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, list[str]]:
+def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, tuple[list[str], list[str]]]:
     """Who holds ``organisation``'s insatser in ``ar`` through it (a successor, or a
-    successor's successor), with those insatser in plan order."""
+    successor's successor), with those insatser in plan order and the days it took them over
+    (:attr:`Arv.datum`, the one rule for "from when")."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     duties = Duties(list(ds.plan.model.insatser), ds.organisationer.model)
-    out: dict[str, list[str]] = {}
+    out: dict[str, tuple[list[str], list[str]]] = {}
     for insats in ds.plan.model.insatser:
         for holder in duties.responsible(insats.id, ar):
             if holder != organisation and organisation in duties.lineage(holder, insats.id, ar):
-                out.setdefault(holder, []).append(insats.id)
+                ids, days = out.setdefault(holder, ([], []))
+                ids.append(insats.id)
+                for chain in duties.why(holder, insats.id, ar).arv:
+                    if any(step.fran == organisation for step in chain):
+                        days.append(chain[-1].datum)
     return out
 
 

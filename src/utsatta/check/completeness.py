@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
-from utsatta.load.dataset import DataSet
+from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.files import display_path
 
 
@@ -55,6 +58,15 @@ def check_completeness(
     present = {(r.folder_year, r.stem) for r in ds.rapporter} | {
         (r.folder_year, r.model.organisation) for r in ds.rapporter if r.model is not None
     }
+    # Nor can a file at an organisation's path that does not count for it (invalid, or about
+    # another organisation) tell whether an återrapportering was made in it: an insats owed only
+    # for want of an earlier report is then not called missing (docs/decisions/0150-foljdfel.md).
+    unusable = {
+        (r.folder_year, r.stem): r for r in ds.rapporter if (r.folder_year, r.stem) not in by_file
+    }
+    earlier = sorted(unusable.items(), key=lambda item: item[0])
+    once = {i.id for i in ds.plan.model.insatser if i.uppfoljning.typ == "under-planperioden"}
+    blocked = Blocked(ds)
     if duties is None:
         duties = duties_of(ds)
     for ar in years:
@@ -63,30 +75,67 @@ def check_completeness(
         m = year_matrix(ds, ar, done, duties, reasons=False)
         if m is None:
             continue
+        assert duties is not None  # the matrix needs them
         for org, insatser in m.saknas_per_organisation().items():
-            listed = insatser_text(insatser)
             src = by_file.get((ar, org))
-            if src is not None:
+            if src is None and (only_present or (ar, org) in present):
+                continue
+            path = src.display if src is not None else _report_path(ds, ar, org)
+            unsure: dict[str, list[SourceFile[Any]]] = {}
+            if unusable:
+                for ins in insatser:
+                    if ins in once:
+                        hidden = _earlier(earlier, duties.lineage(org, ins, ar), ar)
+                        if hidden:
+                            unsure[ins] = hidden
+            sure = [i for i in insatser if i not in unsure]
+            name = names.get(org, org)
+            if sure:
+                findings.append(_missing(path, src is not None, ar, org, name, sure))
+            if unsure:
                 findings.append(
-                    fel(
-                        src.display,
-                        ("insatser",),
-                        "insats-saknas",
-                        f"Rapporten för {ar} saknar {listed}, som {names.get(org, org)} "
-                        "ska rapportera enligt planen. Lägg till en post per insats under "
-                        "'insatser'.",
-                        at_key=True,
-                    )
-                )
-            elif not only_present and (ar, org) not in present:
-                path = display_path(ds.root / "rapporter" / str(ar) / f"{org}.yaml")
-                findings.append(
-                    varning(
+                    unchecked(
                         path,
-                        (),
-                        "rapport-saknas",
-                        f"{names.get(org, org)} har inte lämnat någon rapport för {ar}. Den ska "
-                        f"omfatta {listed}. Skapa filen med 'utsatta ny rapport {ar} {org}'.",
+                        ("insatser",) if src is not None else (),
+                        f"Det går inte att avgöra om {name} ska återrapportera "
+                        f"{insatser_text(list(unsure))} för {ar}",
+                        "en återrapportering görs en gång under planperioden, och den kan ha "
+                        "lämnats i "
+                        + blocked.places([s for files in unsure.values() for s in files])
+                        + ", som har fel och inte kan användas",
+                        at_key=src is not None,
                     )
                 )
     return findings
+
+
+def _report_path(ds: DataSet, ar: int, org: str) -> str:
+    return display_path(ds.root / "rapporter" / str(ar) / f"{org}.yaml")
+
+
+def _earlier(
+    unusable: list[tuple[tuple[int, str], SourceFile[Any]]], lineage: list[str], ar: int
+) -> list[SourceFile[Any]]:
+    """The unusable reports (by year, organisation) of a year before ``ar`` by ``lineage`` (the
+    organisation and those it holds the insats from) that may hold the återrapportering."""
+    return [src for (y, o), src in unusable if y < ar and o in lineage]
+
+
+def _missing(path: str, exists: bool, ar: int, org: str, name: str, ids: list[str]) -> Finding:
+    listed = insatser_text(ids)
+    if exists:
+        return fel(
+            path,
+            ("insatser",),
+            "insats-saknas",
+            f"Rapporten för {ar} saknar {listed}, som {name} ska rapportera enligt planen. Lägg "
+            "till en post per insats under 'insatser'.",
+            at_key=True,
+        )
+    return varning(
+        path,
+        (),
+        "rapport-saknas",
+        f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa filen "
+        f"med 'utsatta ny rapport {ar} {org}'.",
+    )

@@ -46,6 +46,13 @@ def day_after(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
+def takeover_day(org: Organisation) -> str | None:
+    """The day ``org``'s successors take over what it held (every :attr:`Arv.datum` from it):
+    the day after its last day; None for an organisation with no end. The one rule for every
+    text that says who took over from whom, and when."""
+    return None if org.giltig_till is None else day_after(org.giltig_till)
+
+
 def exists_at_year_end(org: Organisation, ar: int) -> bool:
     """Whether ``org`` exists on 31 December of ``ar`` (ISO dates compare as text)."""
     last_day = f"{ar:04d}-12-31"
@@ -148,6 +155,12 @@ class Ansvarsgrund:
         """The organisations named in the plan that the duty is inherited from, in order."""
         return list(dict.fromkeys(chain[0].fran for chain in self.arv))
 
+    def fran_datum(self) -> list[tuple[str, str]]:
+        """Each organisation named in the plan that the duty is inherited from, with the day
+        ``organisation`` took it over (the last step of the chain: from then it holds it), in
+        order: ``[("lokalnamnden", "2023-01-01")]``."""
+        return list(dict.fromkeys((chain[0].fran, chain[-1].datum) for chain in self.arv))
+
 
 @dataclass
 class Duties:
@@ -215,9 +228,9 @@ class Duties:
         """The steps by which ``org``'s part in ``insats`` passes on when it ceases: one per
         successor that takes the insats over (none if ``org`` has no end date)."""
         o = self._by_id.get(org)
-        if o is None or o.giltig_till is None:
+        datum = None if o is None else takeover_day(o)
+        if datum is None:
             return []
-        datum = day_after(o.giltig_till)
         return [
             Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum)
             for e in self._succ.get(org, ())

@@ -1,6 +1,8 @@
 """Problems with single characters, found before or instead of parsing: a control character
 the reader refuses, and line breaks that the parser counts but editors do not show (U+0085,
-U+2028, U+2029). Each at its true line and column, by our own count of lines."""
+U+2028, U+2029). Each at its true line and column, by our own count of lines. And the same
+characters in a value, where the reader lets them through: written as an escape in a quoted
+text (backslash e, x07, 0, u202e) or, for a bidi control, as it is (``refused_in_value``)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,89 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
         Severity.FEL,
         f"Filen innehåller ett otillåtet kontrolltecken (U+{code:04X}). Ta bort det; sådana "
         "tecken syns ofta inte i editorn men kommer med vid kopiering från Word eller PDF.",
+    )
+
+
+#: What no value may hold, whether written as it is or as an escape in "…" (the same code as
+#: a control character the reader refuses, ``otillatet-tecken``; docs/decisions/0151):
+#: - Cc, the C0 and C1 controls and DEL, but tab and line break (texts hold them): nothing a
+#:   person writes, invisible in a web editor; ESC starts terminal sequences.
+#: - The bidi controls (embeddings, overrides, isolates and the marks LRM, RLM, ALM; part of
+#:   Cf): invisible, they reorder how the text around them is shown (a name reads otherwise
+#:   than it is, "Trojan source").
+#: - U+2028 and U+2029 (Zl, Zp): line breaks no editor shows; a file that holds one as it is
+#:   is refused too (``ovanlig-radbrytning``).
+#: - Lone surrogates (Cs) and the noncharacters U+FFFE, U+FFFF: no text at all, and what the
+#:   reader refuses in the file.
+#: Other format characters (Cf: soft hyphen, zero-width space and joiners, word joiner) are
+#: allowed: they come with text pasted from documents and are needed in emoji and some
+#: scripts, change neither what a text says nor how it is ordered, and every output already
+#: shows or drops them.
+REFUSED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+#: The refused characters the reader lets through when written as they are: only a text that
+#: holds one of these needs every value looked at (else only the quoted ones, which may hold
+#: an escape).
+RAW_REFUSED = (
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+)
+
+
+def may_hold_refused_as_is(text: str) -> bool:
+    """Whether ``text`` holds a refused character the reader lets through as it is. One
+    substring test per character: for a text with no character that wide, no search at all."""
+    return any(c in text for c in RAW_REFUSED)
+
+
+def _kind(char: str) -> tuple[str, str]:
+    """What ``char`` is, in words, and what it does (with a leading space, or "")."""
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "kontrolltecknet", ""
+    if char in "\u2028\u2029":
+        return "radbrytningen", " (en radbrytning som editorer inte visar)"
+    if 0xD800 <= code <= 0xDFFF or code >= 0xFFFE:
+        return "tecknet", " (som inte är text)"
+    return "styrtecknet för skrivriktning", " (det ändrar i vilken ordning texten visas)"
+
+
+def refused_in_value(value: str, line: int, column: int) -> Finding | None:
+    """The finding for a value (at ``line``, ``column``) that holds a :data:`REFUSED`
+    character, or None."""
+    found = REFUSED.findall(value)
+    if not found:
+        return None
+    name, does = _kind(found[0])
+    more = len(found) - 1
+    also = (
+        ""
+        if not more
+        else " Värdet har ett sådant tecken till."
+        if more == 1
+        else f" Värdet har {more} sådana tecken till."
+    )
+    return Finding(
+        "",
+        line,
+        column,
+        "otillatet-tecken",
+        Severity.FEL,
+        f"Värdet innehåller {name} U+{ord(found[0]):04X}{does}, som inte syns i editorn men "
+        f"följer med i datat.{also} Ta bort {'det' if not more else 'dem'}; inom citattecken är "
+        "det ofta skrivet som en kod med \\ (t.ex. \\e, \\x07, \\0 eller \\u202e).",
     )
 
 

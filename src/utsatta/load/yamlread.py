@@ -25,7 +25,12 @@ from ruamel.yaml.reader import ReaderError
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.lineends import lines, to_lf
-from utsatta.load.characters import odd_break_problems, reader_problem
+from utsatta.load.characters import (
+    may_hold_refused_as_is,
+    odd_break_problems,
+    reader_problem,
+    refused_in_value,
+)
 from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
@@ -58,6 +63,10 @@ except ImportError:  # pragma: no cover - depends on the installed wheels
 FORCE_PURE = False
 #: Set by tests to look for pasted text in every file, to prove the walk's cue misses none.
 ALWAYS_LOOK_FOR_PASTED = False
+#: Whether a value with a control or bidi character is refused (``refused_in_value``). Only
+#: tests switch it off, to prove that every output still escapes such a character (defence in
+#: depth: a library user may build the models from other data).
+REFUSE_IN_VALUES = True
 
 #: The deepest nesting accepted. The real formats need 5 levels; 20 leaves room and stops
 #: pathological input early.
@@ -247,6 +256,11 @@ def _walk(
     # No " #" before a character that is not a space: no text cut off by a comment, and no
     # look after each plain scalar (most files have comments, none has such a cut).
     hashes = _CUT_OFF.search(text) is not None
+    # A value with a control or bidi character the reader let through (docs/decisions/0151):
+    # only a quoted text can hold an escape, and only a file with a bidi control may hold one
+    # as it is, so most values are never searched.
+    look = REFUSE_IN_VALUES
+    as_is = look and may_hold_refused_as_is(text)
     suspect = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
     items: dict[int, ItemKeys] = {}
@@ -262,6 +276,13 @@ def _walk(
                 problems.append(_anchor_problem(ev))
             value = ev.value
             style = ev.style
+            if (as_is or (look and style == '"')) and (
+                is_list or pkey is not nokey or parent is None
+            ):
+                mark = ev.start_mark
+                refused = refused_in_value(value, mark.line + 1, mark.column + 1)
+                if refused is not None:
+                    problems.append(refused)
             if style and ":" in value and _SENTENCE_COLON.search(value):
                 suspect = True
             if ev.ctag is not None:  # the ``tag`` property, without its call

@@ -303,6 +303,11 @@ def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
                     "forvantad": (org, ins) in m.owed,
                     "grund": None if grund is None else grund.grund,
                     "arvt_fran": [] if grund is None else grund.fran(),
+                    # when this organisation took the insats over from each of them (ISO date;
+                    # docs/decisions/0152-overtagen-fran-datum.md)
+                    "arv": []
+                    if grund is None
+                    else [{"organisation": o, "datum": d} for o, d in grund.fran_datum()],
                     "slutledd": False if grund is None else grund.slutledd,
                     "fil": _file_for(files, org, ins, ar, cell),
                 }

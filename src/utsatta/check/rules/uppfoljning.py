@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
@@ -335,6 +336,10 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
     if not up.tidigare_behov:
         return  # no need to index thousands of reports
     reports = {(r.folder_year, r.stem): r.model for r in ds.rapporter if r.model is not None}
+    # A report that is there but could not be read has its own errors: the behov in it is not
+    # "unknown", it cannot be looked up (docs/decisions/0150-foljdfel.md).
+    unreadable = {(r.folder_year, r.stem): r for r in ds.rapporter if r.model is None}
+    blocked = Blocked(ds)
     seen: set[tuple[int, str, str, int]] = set()
     for bi, b in enumerate(up.tidigare_behov):
         where: Path_ = ("tidigare_behov", bi)
@@ -363,6 +368,19 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
             )
             continue
         rep = reports.get((b.ar, b.organisation))
+        broken = unreadable.get((b.ar, b.organisation))
+        if broken is not None:
+            issues.append(
+                unchecked(
+                    f,
+                    (*where, "organisation"),
+                    f"Behov nummer {b.nummer} i insats {insats} från {org} {b.ar} kan inte "
+                    "kontrolleras",
+                    "rapporten det hämtas från har fel och kan inte användas "
+                    f"({blocked.place(broken)})",
+                )
+            )
+            continue
         if rep is None:
             orgs = sorted(o for (y, o) in reports if y == b.ar)
             issues.append(

@@ -9,6 +9,7 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
+from utsatta.compute.responsibility import takeover_day
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
@@ -112,9 +113,11 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
         if len(targets) == 1
         else f"'utsatta ny rapport {ar} ORGANISATION'"
     )
+    when = takeover_day(org)
+    since = f" från {when}" if when is not None else ""
     return (
-        f"Uppgifterna togs över av {'; '.join(parts)}. Flytta innehållet till {files} (skapa "
-        f"filen med {create} om den saknas) och ta bort den här filen."
+        f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
+        f"(skapa filen med {create} om den saknas) och ta bort den här filen."
     )
 
 
