@@ -123,7 +123,9 @@ INSATSRAPPORTER: Final = (
     Column(
         "illustrativ",
         "ja/nej",
-        "ja om rapporten är illustrativ (påhittat innehåll som visar formatet), annars nej.",
+        "ja om rapporten är illustrativ (påhittat innehåll som visar formatet), annars nej. På "
+        "en rad för en saknad rapport: ja om plan.yaml eller organisationer.yaml, som ansvaret "
+        "kommer från, är illustrativ.",
     ),
     _FIL,
 )
