@@ -487,6 +487,7 @@ def test_misplaced_files_are_told_their_own_place(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.usefixtures("values_not_refused")
 def test_plan_text_keeps_escape_sequences_and_markup_out_of_the_terminal(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
