@@ -220,8 +220,9 @@ def _table_roles(page: Any, name: str) -> dict[str, int]:
 
 
 def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -> None:
-    """The slutuppföljning's two tables (the goals, the insatser): at 390 px a card per row (no
-    sideways scroll, no word split or cut off, the header row out of view), at 1366 px the
+    """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's):
+    at 390 px a card per row (no sideways scroll, no word split or cut off, the header row out
+    of view), at 1366 px the
     table as before; both times a table of the same rows, headers and cells for a screen
     reader."""
     sync_playwright = _playwright()
@@ -231,7 +232,12 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -
     page_file.write_text(render(report, "html"), encoding="utf-8")
     shots = _screenshots(tmp_path)
     tables = {
-        "div.utfall": ("Insatsernas utfall 2022–2025", len(report.slut.insatser), 5),
+        # the outcome over the period stands per fokusområde in section 3 (decision 0160)
+        "#fokus-1 div.utfall": (
+            "Insatserna inom fokusområde 1 över planperioden 2022–2025",
+            len([i for i in report.slut.insatser if i.fokusomrade == "1"]),
+            5,
+        ),
         "div.domar": ("Målen mot polisens lista 2025", len(report.slut.domar), 4),
     }
     results: dict[tuple[str, int], dict[str, Any]] = {}
@@ -246,7 +252,7 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -
                     results[selector, width] = page.evaluate(_OUTCOME, selector)
                     roles[selector, width] = _table_roles(page, name)
                     page.locator(selector).screenshot(
-                        path=str(shots / f"rapport-2025-{selector[4:]}-{width}.png")
+                        path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
                     )
                 page.close()
         finally:

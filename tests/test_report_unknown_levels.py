@@ -176,15 +176,22 @@ def test_a_level_that_may_be_off_the_list_leaves_the_total_unknown() -> None:
 
 
 def test_behov_sentence_speaks_of_the_years_in_its_table(v2025: ReportView, md2025: str) -> None:
-    """By hand: the 2023 reports raise 16 behov, the 2024 reports 11; the 2025 uppföljning gives
-    the outcome of 2 behov, both from 2023."""
+    """By hand: the reports raise 22 behov in 2022, 16 in 2023, 11 in 2024 and 10 in 2025; the
+    uppföljningar for 2023–2025 give the outcome of 7 of them (3 from 2022, 4 from 2023). The
+    slutuppföljning's sentence and table speak of the same behov, over the whole period
+    (docs/decisions/0160)."""
     b = v2025.behov
     assert b is not None
-    assert {t.ar for t in b.tidigare} == {2023}
-    assert b.tidigare_text == (
-        "Uppföljningen redovisar utfallet för 2 av de 16 behov som rapporterna för 2023 lyfte "
-        "och för inget av de 11 behov som rapporterna för 2024 lyfte. Utfallen och vad som "
-        "gjorts är illustrativa (påhittade), inte stadsledningskontorets."
+    assert sorted(t.ar for t in b.tidigare) == [2022, 2022, 2022, 2023, 2023, 2023, 2023]
+    assert [(p.ar, p.lyfta, p.redovisade) for p in b.period] == [
+        (2022, 22, 3),
+        (2023, 16, 4),
+        (2024, 11, 0),
+        (2025, 10, 0),
+    ]
+    assert b.period_text.startswith(
+        "Under planperioden 2022–2025 lyfte organisationernas rapporter 59 behov av ytterligare "
+        "insatser. Uppföljningarna för 2023–2025 redovisar utfallet för 7 av dem;"
     )
     assert "Rapporterna för 2024 lyfte 11 behov" not in md2025
 
