@@ -236,6 +236,12 @@ class IndikatorFil(Strict):
         "planens mål, annars delmålets id i plan.yaml (t.ex. 'inga-sarskilt-utsatta'). Högst en "
         "indikator per mål eller delmål. Utelämnas för alla andra indikatorer.",
     )
+    ur_planen: bool = Field(
+        default=False,
+        title="Ur planen",
+        description="true om indikatorn står i planens indikatorbilaga (plan.yaml: "
+        "plan.indikatorbilaga); annars är den vald för uppföljningen.",
+    )
     enhet: Text = Field(
         title="Enhet",
         description=(
