@@ -76,3 +76,52 @@ def test_a_public_annex_or_none_gives_no_notice(tmp_path: Path) -> None:
         "",
     )
     assert build(load(root), 2023).bilaga1 is None
+
+
+def _new_period(tmp_path: Path) -> Path:
+    """The shipped data with the plan's giltighet moved to 2026–2029 (the reports and
+    uppföljningar of 2022–2025 moved out, as the README's "Ny planperiod" says)."""
+    root = tmp_path / "data"
+    shutil.copytree(HERE.parent / "data", root)
+    shutil.rmtree(root / "rapporter")
+    shutil.rmtree(root / "uppfoljning")
+    plan = root / "plan.yaml"
+    _edit(plan, "giltighet: {fran: 2022, till: 2025}", "giltighet: {fran: 2026, till: 2029}")
+    _edit(plan, "      ar: 2023\n", "      ar: 2027\n")
+    return root
+
+
+def test_a_new_plan_measures_from_its_own_baseline_and_not_against_old_targets(
+    tmp_path: Path,
+) -> None:
+    from utsatta.compute.indicators import evaluate
+
+    ds = load(_new_period(tmp_path))
+    got = {r.indikator.id: r for r in evaluate(ds, 2027)}
+    su = got["sarskilt-utsatta-omraden"]
+    assert su.baslinje is not None and su.baslinje.ar == 2025  # the last list before 2026
+    # the målvärden of 2025 belong to the plan before: no status against them
+    # (no list after 2025 in the data yet: ej bedömbar, never "Målet ej uppnått")
+    assert (su.malvarde, su.malar, su.progress.statusslag) == (None, None, "ej-bedombar")
+    assert all(r.progress.statusslag != "mot-malvarde" for r in got.values())
+
+
+def test_current_target_only_from_the_plan_period() -> None:
+    from utsatta.compute.indicators import current_target
+    from utsatta.model.indikator import IndikatorFil
+
+    ind = IndikatorFil.model_validate(
+        {
+            "schemaversion": 1,
+            "id": "x",
+            "namn": "X",
+            "enhet": "procent",
+            "riktning": "hogre-ar-battre",
+            "definition": "Test.",
+            "malvarden": [{"ar": 2025, "varde": 90.0}, {"ar": 2029, "varde": 95.0}],
+        }
+    )
+    assert current_target(ind, 2027, (2026, 2029)).varde == 95.0  # type: ignore[union-attr]
+    assert current_target(ind, 2030, (2026, 2029)).varde == 95.0  # type: ignore[union-attr]
+    assert current_target(ind, 2023, (2022, 2025)).varde == 90.0  # type: ignore[union-attr]
+    assert current_target(ind, 2024, (2020, 2024)) is None

@@ -150,6 +150,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'fran' och 'till'."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
      "Rätta året om det är fel skrivet; hör filen inte till planen, ta bort den."),
+    ("malvarde-utanfor-planen", V, "referens", "Ett målvärde för ett år utanför planens giltighetstid",
+     "Rapporten bedömer inte indikatorn mot det. Ange den nya planens målvärde, eller rätta året."),
     ("dubblett-klassning", F, "referens", "Två klassningar av ett område för samma upplaga",
      "Ta bort den ena."),
     ("niva-utan-kalla", F, "referens", "En nivå utan källa",

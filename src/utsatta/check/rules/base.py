@@ -48,6 +48,8 @@ class Known:
     editions: list[int] = field(default_factory=list)
     #: what an indicator's 'mal' may name: "mal" (the plan's mål) and the delmål ids
     mal_ids: list[str] = field(default_factory=list)
+    #: the plan's years (fran, till), None without a valid plan
+    planperiod: tuple[int, int] | None = None
     #: insats id → the organisations that report it / that coordinate it, as sets
     duties: dict[str, frozenset[str]] = field(default_factory=dict)
     coordinators: dict[str, list[str]] = field(default_factory=dict)
@@ -83,6 +85,11 @@ class Known:
             fokus_ids=[f.id for f in plan.fokusomraden] if plan else [],
             editions=[u.ar for u in omr.upplagor] if omr else [],
             mal_ids=[PLANENS_MAL, *(d.id for d in plan.mal.delmal)] if plan else [],
+            planperiod=(
+                (plan.plan.giltighet.fran, plan.plan.giltighet.till)
+                if plan and plan.plan.giltighet.fran <= plan.plan.giltighet.till
+                else None
+            ),
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,

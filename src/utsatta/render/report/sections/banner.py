@@ -166,16 +166,22 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
             + ("." if ur == n else ", övriga är valda för uppföljningen.")
         )
     egna = _plan_sources(plan)
-    med = [r.indikator for r in results if r.indikator.malvarden]
-    ur_text = [i for i in med if all(m.kalla in egna for m in i.malvarden)]
-    slutledda = sum(1 for i in ur_text if any(m.sakerhet == "slutledd" for m in i.malvarden))
+    g = plan.plan.giltighet
+    # only the målvärden of the plan's own years: those of an earlier plan are not its goals
+    periodens = {
+        r.indikator.id: [m for m in r.indikator.malvarden if g.fran <= m.ar <= g.till]
+        for r in results
+    }
+    med = [r.indikator.id for r in results if periodens[r.indikator.id]]
+    ur_text = [i for i in med if all(m.kalla in egna for m in periodens[i])]
+    slutledda = sum(1 for i in ur_text if any(m.sakerhet == "slutledd" for m in periodens[i]))
     mal: list[str] = []
     if ur_text:
         mal.append(
             f"{antal(len(ur_text), 'indikator har', 'indikatorer har')} målvärden härledda ur "
             "planens text" + (f" ({slutledda} av dem slutledda)" if slutledda else "")
         )
-    utan_kalla = sum(1 for i in med if any(m.kalla is None for m in i.malvarden))
+    utan_kalla = sum(1 for i in med if any(m.kalla is None for m in periodens[i]))
     if andra := len(med) - len(ur_text) - utan_kalla:
         mal.append(f"{andra} har målvärden ur andra källor")
     if utan_kalla:
