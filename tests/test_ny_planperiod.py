@@ -125,3 +125,22 @@ def test_current_target_only_from_the_plan_period() -> None:
     assert current_target(ind, 2030, (2026, 2029)).varde == 95.0  # type: ignore[union-attr]
     assert current_target(ind, 2023, (2022, 2025)).varde == 90.0  # type: ignore[union-attr]
     assert current_target(ind, 2024, (2020, 2024)) is None
+
+
+def test_renaming_a_delmal_in_every_file_does_not_change_the_report(tmp_path: Path) -> None:
+    """The delmål judged per area and its counts are linked in the data (per_omrade,
+    underlag_for), not by ids in code."""
+    from utsatta.render.report import render
+
+    def report(root: Path) -> str:
+        return render(build(load(root), 2025), "md")
+
+    root = tmp_path / "data"
+    shutil.copytree(HERE.parent / "data", root)
+    before = report(root)
+    for p in root.rglob("*.yaml"):
+        text = p.read_text(encoding="utf-8")
+        if "utvecklingen-vand" in text:
+            p.write_text(text.replace("utvecklingen-vand", "vand-utvecklingen"), encoding="utf-8")
+    assert report(root) == before
+    assert "Underlagets värden för 2025 går inte att räkna: nivån är okänd för " in before

@@ -343,7 +343,7 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
-        "Antalet riskområden och utsatta områden 2025 går inte att räkna: nivån är okänd för "
+        "Underlagets värden för 2025 går inte att räkna: nivån är okänd för "
         "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
     )
     # the whole file is illustrative: nothing in it is called stadsledningskontoret's, the

@@ -109,6 +109,13 @@ class Delmal(Strict):
         "'inga-sarskilt-utsatta').",
     )
     text: Text = Field(title="Text", description="Delmålet med planens ord.")
+    per_omrade: bool = Field(
+        default=False,
+        title="Per område",
+        description="true om delmålet gäller varje område för sig (t.ex. 'utvecklingen ska ha "
+        "vänt i samtliga områden'): då bedöms det område för område, och slutuppföljningen "
+        "visar indikatorerna med 'underlag_for' som underlag när ingen indikator avgör det.",
+    )
 
 
 class Mal(Strict):

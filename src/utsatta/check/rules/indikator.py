@@ -40,6 +40,9 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
     if ind.mal is not None and known.mal_ids:
         out += MAL.check(f, [(("mal",), ind.mal)], known.mal_ids)
+    if ind.underlag_for and known.mal_ids:
+        refs_mal = [(("underlag_for", i), m) for i, m in enumerate(ind.underlag_for)]
+        out += MAL.check(f, refs_mal, known.mal_ids)
     if known.insats_ids:
         out += INSATS.check(
             f,

@@ -34,11 +34,6 @@ from utsatta.render.report.view import ankare_insats
 #: report statuses that close an insats for the organisation; any other latest status leaves it open
 AVSLUTANDE: Final = ("genomford", "avbruten")
 
-#: the delmål judged per area (unless an indicator names it), and the counts that show its levels
-DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
-NIVA_INDIKATORER: Final = ("riskomraden", "utsatta-omraden")
-
-
 def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
     """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
     in ``ar`` reaches its målvärde for ``ar``."""
@@ -81,15 +76,13 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     return underlag, "inte nått", "inte-natt"
 
 
-def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
-    """What the counts per level say about the delmål judged per area: usually that the
-    year's levels are not all known."""
+def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
+    """What the indicators ``underlag`` (those with the delmål in 'underlag_for') say about a
+    delmål judged per area (plan.yaml: per_omrade): usually that the year's levels are not all
+    known."""
     known: list[str] = []
     unknown: list[str] = []
-    for ind_id in NIVA_INDIKATORER:
-        r = results.get(ind_id)
-        if r is None:
-            continue
+    for r in underlag:
         point = next((p for p in r.serie if p.ar == ar), None)
         if point is not None:
             known.append(f"{r.indikator.namn}, {ar}: {varde(point.varde, r.indikator.enhet)}.")
@@ -101,8 +94,7 @@ def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
     text = " ".join(known)
     if unknown:
         text += (
-            f" Antalet riskområden och utsatta områden {ar} går inte att räkna: nivån är okänd "
-            f"för {', '.join(unknown)}."
+            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för {', '.join(unknown)}."
         )
     return (
         text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
@@ -229,7 +221,6 @@ def slutuppfoljning(
     g = plan.plan.giltighet
     if ar != g.till:
         return None
-    by_id = {r.indikator.id: r for r in results}
     by_goal: dict[str, IndicatorResult] = {}
     for r in results:  # two indicators for one goal is a finding (dubblett-mal): the first counts
         if r.indikator.mal is not None:
@@ -241,10 +232,10 @@ def slutuppfoljning(
         MalDom("Målet", f"(”{plan.mal.text}”)", underlag, utfall, nyckel, mal_bedomning(plan, upp))
     )
     for n, d in enumerate(plan.mal.delmal, start=1):
-        if d.id in by_goal or d.id != DELMAL_PER_OMRADE:
+        if d.id in by_goal or not d.per_omrade:
             underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
         else:
-            underlag = _dom_per_omrade(by_id, ar)
+            underlag = _dom_per_omrade([r for r in results if d.id in r.indikator.underlag_for], ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
         domar.append(
             MalDom(f"Delmål {n}", f"(”{d.text}”)", underlag, utfall, nyckel, verdicts.get(d.id))
