@@ -57,8 +57,8 @@ def test_the_annex_notice_says_what_plan_yaml_and_the_indicators_say(tmp_path: P
     _edit(ind, 'fokusomrade: "1"\n', 'fokusomrade: "1"\nur_planen: true\n')
     v = build(load(root), 2023)
     assert v.bilaga1 is not None
-    assert "1 av 3 indikatorer kommer ur bilagan, övriga är valda för uppföljningen." in (
-        v.bilaga1[1]
+    assert (
+        "1 av 3 indikatorer kommer ur bilagan, övriga är valda för uppföljningen." in (v.bilaga1[1])
     )
     assert v.sammanfattning.indikatorer_text.startswith(
         "3 indikatorer följs upp (1 ur planen, övriga valda för uppföljningen): "
@@ -144,3 +144,23 @@ def test_renaming_a_delmal_in_every_file_does_not_change_the_report(tmp_path: Pa
             p.write_text(text.replace("utvecklingen-vand", "vand-utvecklingen"), encoding="utf-8")
     assert report(root) == before
     assert "Underlagets värden för 2025 går inte att räkna: nivån är okänd för " in before
+
+
+def test_the_follow_up_is_called_its_authors_whoever_wrote_it(tmp_path: Path) -> None:
+    from utsatta.render.report import render
+
+    root = _copy(tmp_path)
+    _edit(
+        root / "uppfoljning" / "2023.yaml",
+        "upprattad_av: Stadsledningskontoret",
+        "upprattad_av: Kommunstyrelsens förvaltning",
+    )
+    md = render(build(load(root), 2023), "md")
+    assert (
+        "Illustrativ uppföljning: upprättaren som filen anger (Kommunstyrelsens förvaltning) " in md
+    )
+    _edit(root / "uppfoljning" / "2023.yaml", "\nillustrativ: true\n", "\n")
+    md = render(build(load(root), 2023), "md")
+    assert "**Bedömning av Kommunstyrelsens förvaltning: " in md
+    assert "Upprättad av Kommunstyrelsens förvaltning" in md
+    assert "tadsledningskontorets" not in md

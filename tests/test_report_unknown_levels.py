@@ -163,7 +163,7 @@ def test_a_level_that_may_be_off_the_list_leaves_the_total_unknown() -> None:
     assert s.antal_pa_listan is None
     assert s.lista_text.startswith(
         "Senaste lista t.o.m. 2025: Polisen: Lägesbild 2025 (2025). Hur många områden som står "
-        "på listan är okänt (nivån okänd för 1 område);"
+        "på listan är okänt (nivån okänd för 1 område)."
     )
     md = render(v, "md")
     assert "| Riskområden | okänt (nivån okänd för 1 område) | Norrby† |" in md
@@ -184,7 +184,7 @@ def test_behov_sentence_speaks_of_the_years_in_its_table(v2025: ReportView, md20
     assert b.tidigare_text == (
         "Uppföljningen redovisar utfallet för 2 av de 16 behov som rapporterna för 2023 lyfte "
         "och för inget av de 11 behov som rapporterna för 2024 lyfte. Utfallen och vad som "
-        "gjorts är illustrativa (påhittade), inte stadsledningskontorets."
+        "gjorts är illustrativa (påhittade), inte upprättarens (Stadsledningskontoret)."
     )
     assert "Rapporterna för 2024 lyfte 11 behov" not in md2025
 

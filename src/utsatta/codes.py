@@ -150,7 +150,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'fran' och 'till'."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
      "Rätta året om det är fel skrivet; hör filen inte till planen, ta bort den."),
-    ("malvarde-utanfor-planen", V, "referens", "Ett målvärde för ett år utanför planens giltighetstid",
+    ("malvarde-utanfor-planen", V, "referens",
+     "Ett målvärde för ett år utanför planens giltighetstid",
      "Rapporten bedömer inte indikatorn mot det. Ange den nya planens målvärde, eller rätta året."),
     ("dubblett-klassning", F, "referens", "Två klassningar av ett område för samma upplaga",
      "Ta bort den ena."),
@@ -219,7 +220,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
     # The analysts' layer, uppfoljning/<år>.yaml
     ("uppfoljning-saknas", V, "fullständighet",
-     "Stadsledningskontorets samlade uppföljning för ett år saknas",
+     "Den samlade uppföljningen för ett år saknas",
      "Skapa den med 'utsatta ny uppfoljning ÅR'."),
     ("delmal-bedomning-saknas", F, "fullständighet", "Ett delmål saknar bedömning",
      "Lägg till en bedömning för delmålet."),

@@ -294,9 +294,7 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
             )
         elif ind.berakning is not None and omraden is not None:
             try:
-                base = baseline_for(
-                    ind.berakning, omraden, planperiod[0] if planperiod else None
-                )
+                base = baseline_for(ind.berakning, omraden, planperiod[0] if planperiod else None)
             except ValueError:
                 continue
             if isinstance(base, Lucka):

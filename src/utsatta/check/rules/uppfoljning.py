@@ -76,7 +76,7 @@ def check_uppfoljning(
                         display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
                         (),
                         "uppfoljning-saknas",
-                        f"Stadsledningskontorets samlade uppföljning för {ar} saknas. Skapa "
+                        f"Den samlade uppföljningen för {ar} saknas. Skapa "
                         f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
                     )
                 )

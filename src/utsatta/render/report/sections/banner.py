@@ -21,8 +21,8 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
-from utsatta.render.report.sections.names import Names
 from utsatta.render.findings import antal
+from utsatta.render.report.sections.names import Names
 from utsatta.wording import och
 
 ILLUSTRATIV_TEXT: Final = (
@@ -90,7 +90,7 @@ def _uppfoljning(upp: UppfoljningFil | None, ar: int) -> list[str]:
     if upp is None:
         return []
     if upp.illustrativ:
-        return [f"stadsledningskontorets samlade uppföljning för {ar}"]
+        return [f"den samlade uppföljningen för {ar}"]
     parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
     if any(_marked(p) for p in parts):
         return [f"de delar av uppföljningen för {ar} som är märkta illustrativa"]

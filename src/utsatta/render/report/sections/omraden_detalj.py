@@ -187,8 +187,11 @@ def omraden_detalj(
                 bedomning_saknas=None
                 if verdict is not None
                 else (
-                    f"Stadsledningskontoret har inte skrivit någon bedömning för {ar} av "
-                    f"utvecklingen i {o.namn}."
+                    f"Upprättaren av uppföljningen för {ar} ({upp.upprattad_av}) har inte "
+                    f"skrivit någon bedömning av utvecklingen i {o.namn}."
+                    if upp is not None
+                    else f"Ingen bedömning för {ar} av utvecklingen i {o.namn}: uppföljningen "
+                    f"för {ar} saknas."
                 ),
             )
         )

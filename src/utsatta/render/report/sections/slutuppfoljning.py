@@ -34,6 +34,7 @@ from utsatta.render.report.view import ankare_insats
 #: report statuses that close an insats for the organisation; any other latest status leaves it open
 AVSLUTANDE: Final = ("genomford", "avbruten")
 
+
 def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
     """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
     in ``ar`` reaches its målvärde for ``ar``."""
@@ -94,7 +95,8 @@ def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
     text = " ".join(known)
     if unknown:
         text += (
-            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för {', '.join(unknown)}."
+            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för "
+            f"{', '.join(unknown)}."
         )
     return (
         text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
@@ -261,26 +263,31 @@ def slutuppfoljning(
     saknas = None
     if upp is None:
         saknas = (
-            "Stadsledningskontorets slutliga bedömning, lärdomar och förslag för "
+            "Den slutliga bedömningen, lärdomarna och förslagen för "
             f"{g.fran}–{g.till} saknas: det finns ingen giltig uppfoljning/{ar}.yaml."
         )
     s = upp.slutuppfoljning if upp else None
     shown = [m.bedomning for m in domar if m.bedomning is not None]
+    # a verdict is shown only from a file, so ``upp`` is there whenever ``shown`` is not empty
+    upprattaren = f"upprättarens ({upp.upprattad_av})" if upp else "upprättarens"
     if shown and all(b.illustrativ for b in shown):
         rubrik = "Bedömning (illustrativ)"
         vems = (
             f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen: den är illustrativ, "
-            "inte stadsledningskontorets."
+            f"inte {upprattaren}."
         )
     elif any(b.illustrativ for b in shown):
         rubrik = "Bedömning"
         vems = (
             f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen; de illustrativa är "
-            "märkta och är inte stadsledningskontorets."
+            f"märkta och är inte {upprattaren}."
         )
+    elif upp is not None:
+        rubrik = f"Bedömning av {upp.upprattad_av}"
+        vems = f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen."
     else:
-        rubrik = "Stadsledningskontorets bedömning"
-        vems = f"Kolumnen ”{rubrik}” visar stadsledningskontorets bedömning."
+        rubrik = "Bedömning"
+        vems = f"Kolumnen ”{rubrik}” är tom: uppföljningsfilen saknas."
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
