@@ -149,7 +149,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ogiltig-giltighet", F, "referens", "Planens giltighetstid börjar efter att den slutar",
      "Rätta 'fran' och 'till'."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
-     "Rätta året om det är fel skrivet; hör filen inte till planen, ta bort den."),
+     "Rätta året om det är fel skrivet. Hör filen till en tidigare plan: behåll den i den "
+     "planens datamapp (arkiv eller git-historik), en datamapp per plan (--data)."),
     ("malvarde-utanfor-planen", V, "referens",
      "Ett målvärde för ett år utanför planens giltighetstid",
      "Rapporten bedömer inte indikatorn mot det. Ange den nya planens målvärde, eller rätta året."),

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
@@ -33,6 +33,14 @@ def _handle() -> re.Pattern[str]:
 def is_handle(text: str) -> bool:
     """Whether ``text`` is a CODEOWNERS owner: @user, @org/team or an e-mail address."""
     return _handle().match(text) is not None
+
+
+#: what to do with a file of an earlier plan period (ar-utanfor-planen): keep it, elsewhere
+HISTORIK: Final = (
+    "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i den "
+    "planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller behåll den i "
+    "git-historiken) och ha en egen datamapp per plan (--data MAPP); se README, ”Ny planperiod”."
+)
 
 
 @dataclass(frozen=True)
