@@ -107,15 +107,21 @@ def test_a_leap_day_is_a_date(base_copy: Path) -> None:
         ("schemaversion: ~", "'schemaversion' saknar värde. Skriv schemaversion: 1."),
         (
             "schemaversion: 2",
-            "schemaversion 2 stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion 2 är ett nyare filformat än den här versionen av utsatta läser "
+            "(schemaversion: 1). Uppgradera utsatta till en version som läser det; skriv inte om "
+            "filen till en äldre version.",
         ),
         (
             'schemaversion: "1"',
-            "schemaversion '1' stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion '1' är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
         ),
         (
             "schemaversion: true",
-            "schemaversion true stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion true är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
+        ),
+        (
+            "schemaversion: 0",
+            "schemaversion 0 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
         ),
     ],
 )

@@ -93,7 +93,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("saknat-falt", F, "schema", "En obligatorisk nyckel saknas", "Lägg till nyckeln."),
     ("okant-falt", F, "schema", "En okänd nyckel", "Rätta stavningen eller ta bort nyckeln."),
     ("okand-schemaversion", F, "schema", "En schemaversion som inte stöds",
-     "Skriv schemaversion: 1."),
+     "Nyare version: uppgradera utsatta. Ogiltigt värde: skriv schemaversion: 1."),
     ("ogiltigt-varde", F, "schema", "Ett värde som inte är tillåtet",
      "Välj ett av de tillåtna värdena."),
     ("fel-typ", F, "schema", "Ett värde av fel slag (text, tal, lista …)",
