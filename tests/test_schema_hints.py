@@ -173,7 +173,27 @@ def test_a_report_after_the_plan_says_what_to_do(base_copy: Path) -> None:
     assert _messages(base_copy, "ar-utanfor-planen") == [
         "År 2026 ligger utanför planens giltighetstid 2022–2025, och rapporter lämnas bara för "
         "de åren. Är året fel skrivet: rätta 'ar' (och flytta filen till rapporter/<år>/). "
-        "Gäller rapporten 2026: den hör inte till den här planen, ta bort filen ur datamappen."
+        "Gäller filen en senare plan: lägg den i den planens egen datamapp (en datamapp per "
+        "plan, --data MAPP); se README, ”Ny planperiod”."
+    ]
+
+
+def test_a_report_before_the_plan_is_kept_as_history_not_deleted(base_copy: Path) -> None:
+    report = base_copy / "rapporter/2021/grundskolenamnden.yaml"
+    report.parent.mkdir()
+    report.write_text(
+        (base_copy / "rapporter/2023/grundskolenamnden.yaml")
+        .read_text(encoding="utf-8")
+        .replace("ar: 2023", "ar: 2021"),
+        encoding="utf-8",
+    )
+    assert _messages(base_copy, "ar-utanfor-planen") == [
+        "År 2021 ligger utanför planens giltighetstid 2022–2025, och rapporter lämnas bara för "
+        "de åren. Är året fel skrivet: rätta 'ar' (och flytta filen till rapporter/<år>/). "
+        "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i den "
+        "planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller behåll den i "
+        "git-historiken) och ha en egen datamapp per plan (--data MAPP); se README, ”Ny "
+        "planperiod”."
     ]
 
 

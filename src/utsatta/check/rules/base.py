@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
@@ -35,12 +35,20 @@ def is_handle(text: str) -> bool:
     return _handle().match(text) is not None
 
 
-#: what to do with a file of an earlier plan period (ar-utanfor-planen): keep it, elsewhere
-HISTORIK: Final = (
-    "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i den "
-    "planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller behåll den i "
-    "git-historiken) och ha en egen datamapp per plan (--data MAPP); se README, ”Ny planperiod”."
-)
+def annan_plan(ar: int, fran: int) -> str:
+    """What to do with a file of year ``ar`` that belongs to another plan than the one starting
+    ``fran`` (ar-utanfor-planen): keep it, in that plan's own data folder, never delete it."""
+    if ar < fran:
+        return (
+            "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i "
+            "den planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller "
+            "behåll den i git-historiken) och ha en egen datamapp per plan (--data MAPP); se "
+            "README, ”Ny planperiod”."
+        )
+    return (
+        "Gäller filen en senare plan: lägg den i den planens egen datamapp (en datamapp per "
+        "plan, --data MAPP); se README, ”Ny planperiod”."
+    )
 
 
 @dataclass(frozen=True)

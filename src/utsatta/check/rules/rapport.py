@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules.base import HISTORIK, Known, Ref
+from utsatta.check.rules.base import Known, Ref, annan_plan
 from utsatta.compute.responsibility import Kolumn
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
@@ -48,7 +48,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 "ar-utanfor-planen",
                 f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
                 "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
-                "flytta filen till rapporter/<år>/). " + HISTORIK,
+                "flytta filen till rapporter/<år>/). " + annan_plan(rep.ar, g.fran),
             )
         )
         return out  # a file of another plan: its other rules are that plan's

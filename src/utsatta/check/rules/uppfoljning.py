@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from utsatta.check.rules.base import HISTORIK
+from utsatta.check.rules.base import annan_plan
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
@@ -111,7 +111,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 "ar-utanfor-planen",
                 f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
                 "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
-                "filens namn. " + HISTORIK,
+                "filens namn. " + annan_plan(up.ar, g.fran),
             )
         )
         return  # a file of another plan: its other rules are that plan's
