@@ -164,3 +164,38 @@ def test_the_follow_up_is_called_its_authors_whoever_wrote_it(tmp_path: Path) ->
     assert "**Bedömning av Kommunstyrelsens förvaltning: " in md
     assert "Upprättad av Kommunstyrelsens förvaltning" in md
     assert "tadsledningskontorets" not in md
+
+
+def test_a_plan_without_delmal_or_with_an_empty_fokusomrade_says_so(tmp_path: Path) -> None:
+    from utsatta.render.report import render
+
+    root = _copy(tmp_path)
+    (root / "uppfoljning" / "2023.yaml").unlink()  # it judges the delmål removed here
+    _edit(
+        root / "plan.yaml",
+        "    - id: inga-nya-omraden\n      text: inga nya områden ska ha tillkommit\n",
+        "",
+    )
+    _edit(
+        root / "plan.yaml",
+        "    namn: Inflytande, delaktighet och tillit\n",
+        '    namn: Inflytande, delaktighet och tillit\n  - id: "4"\n    namn: Tomt\n',
+    )
+    v = build(load(root), 2023)
+    md, html = render(v, "md"), render(v, "html")
+    assert "\nDelmålet är att\n\n- staden inte ska ha några särskilt utsatta områden\n" in md
+    assert "\nPlanen har inga insatser inom fokusområde 4.\n" in md
+    assert '<p class="muted">Planen har inga insatser inom fokusområde 4.</p>' in html
+    assert (
+        "### Fokusområde 4: Tomt\n\nDet finns inga indikatorer för fokusområdet i datan.\n\n" in md
+    )
+    _edit(
+        root / "plan.yaml",
+        "  delmal:\n    - id: inga-sarskilt-utsatta\n"
+        "      text: staden inte ska ha några särskilt utsatta områden\n",
+        "  delmal: []\n",
+    )
+    v = build(load(root), 2023)
+    md, html = render(v, "md"), render(v, "html")
+    assert "Delmålen är att" not in md and "Delmålen är att" not in html
+    assert "\nPlanen har inga delmål.\n" in md and "<p>Planen har inga delmål.</p>" in html
