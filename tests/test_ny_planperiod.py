@@ -199,3 +199,22 @@ def test_a_plan_without_delmal_or_with_an_empty_fokusomrade_says_so(tmp_path: Pa
     md, html = render(v, "md"), render(v, "html")
     assert "Delmålen är att" not in md and "Delmålen är att" not in html
     assert "\nPlanen har inga delmål.\n" in md and "<p>Planen har inga delmål.</p>" in html
+
+
+def test_the_help_names_no_plan_period() -> None:
+    """The tool follows up whichever plan the data folder holds."""
+    from typer.testing import CliRunner
+
+    from utsatta.cli.app import app
+
+    runner = CliRunner()
+    top = " ".join(runner.invoke(app, ["--help"]).stdout.split())
+    assert (
+        "Uppföljning av en handlingsplan för att inga områden ska vara utsatta (planen i "
+        "datamappens plan.yaml): kontrollerar datafilerna och skriver den samlade uppföljningen."
+    ) in top
+    export = " ".join(runner.invoke(app, ["export", "--help"]).stdout.split())
+    assert (
+        "Exportera rapporterna och alla serier till och med ÅR, var och en från sitt första år."
+    ) in export
+    assert "2025" not in top and "planens första år" not in export
