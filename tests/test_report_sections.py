@@ -144,7 +144,8 @@ def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
     # the outcomes come from an illustrative uppföljning file: said where they are shown
     assert view.behov.tidigare_text == (
         "Uppföljningen redovisar utfallet för det enda behovet som rapporterna för 2022 lyfte. "
-        "Utfallen och vad som gjorts är illustrativa (påhittade), inte upprättarens (Stadsledningskontoret)."
+        "Utfallen och vad som gjorts är illustrativa (påhittade), inte upprättarens "
+        "(Stadsledningskontoret)."
     )
 
 
@@ -217,8 +218,8 @@ def test_an_area_nobody_reached_and_without_values_or_verdict() -> None:
     assert vastmark.varden_text == "Datan har inga indikatorvärden för just det här området."
     assert vastmark.bedomning is None
     assert vastmark.bedomning_saknas == (
-        "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon bedömning av utvecklingen i "
-        "Västmark."
+        "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon "
+        "bedömning av utvecklingen i Västmark."
     )
     html = render(view, "html")
     assert '<article class="omrade" id="omrade-vastmark">' in html
@@ -286,7 +287,8 @@ def test_a_real_file_is_stadsledningskontorets_and_a_real_part_of_an_illustrativ
     view = build(load(root), 2023)
     assert view.uppfoljning is not None
     assert view.uppfoljning.not_text.endswith(
-        "Bedömningarna märkta ”verklig” är upprättarens (Stadsledningskontoret) och anger sina källor."
+        "Bedömningarna märkta ”verklig” är upprättarens (Stadsledningskontoret) och anger sina "
+        "källor."
     )
     md = render(view, "md")
     assert "Bedöms inte uppnås** *(verklig: bedömning av Stadsledningskontoret)*" in md
@@ -352,7 +354,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "Stadsledningskontorets bedömning" not in md
     assert "| Mål | Beräknat utfall | Underlag | Bedömning (illustrativ) |" in md
     assert (
-        "> *Illustrativ uppföljning: upprättaren som filen anger (Stadsledningskontoret) har inte skrivit den. Allt som "
+        "> *Illustrativ uppföljning: upprättaren som filen anger (Stadsledningskontoret) har "
+        "inte skrivit den. Allt som "
         "rapporten hämtar ur uppföljningsfilen för 2025 är påhittat för att visa formatet och "
         "märkt "
         "”illustrativ”: läget, bedömningarna, de övriga uppdragens status och redovisning, vad "
