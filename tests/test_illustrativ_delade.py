@@ -51,8 +51,7 @@ def test_every_shared_file_comes_first_in_the_notice(tmp_path: Path) -> None:
     _mark(root / "uppfoljning" / "2024.yaml")
     md, html = illustrativ_notice(root, 2024)
     expected = (
-        f"Det gäller {PLAN}; {ORGANISATIONER}; {OMRADEN}; stadsledningskontorets samlade "
-        "uppföljning för 2024."
+        f"Det gäller {PLAN}; {ORGANISATIONER}; {OMRADEN}; den samlade uppföljningen för 2024."
     )
     assert expected in md
     assert expected in html

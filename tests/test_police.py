@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from utsatta.compute.police import (
-    BASLINJE_UPPLAGA,
     Serie,
     areas_in,
     baseline_for,
+    baslinje_upplaga,
     count_per_edition,
     counts,
     moves_text,
@@ -180,16 +180,25 @@ def test_points_for_and_baseline_for() -> None:
     nya = Berakning(typ="nya-omraden", nivaer=list(TRE), jamfor_med=2021)
     assert points_for(antal, fil) == count_per_edition(fil, TRE)
     assert _pts(points_for(nya, fil)) == [(2023, 2)]
-    assert BASLINJE_UPPLAGA == 2021
-    base = baseline_for(antal, fil)
+    base = baseline_for(antal, fil, 2022)  # the last edition before the plan's first year
     assert isinstance(base, Point) and (base.ar, base.varde) == (2021, 2.0)
-    assert baseline_for(antal, fil, 2017) is None  # no such edition
-    base = baseline_for(nya, fil)  # nothing is new compared with itself: 0 by definition
+    base = baseline_for(antal, fil, 2026)  # a later plan: its own baseline, not 2021's
+    assert isinstance(base, Point) and (base.ar, base.varde) == (2023, 4.0)
+    assert baseline_for(antal, fil, 2019) is None  # no edition before the plan
+    assert baseline_for(antal, fil, None) is None  # no plan, no plan's baseline
+    assert [baslinje_upplaga([2019, 2021, 2023], y) for y in (2019, 2021, 2022, 2024, 2030)] == [
+        None,
+        2019,
+        2021,
+        2023,
+        2023,
+    ]
+    base = baseline_for(nya, fil, 2022)  # nothing is new compared with itself: 0 by definition
     assert base == Point(2021, 0.0, sakerhet=None, kallor=())
     with pytest.raises(ValueError, match="jamfor_med"):
         points_for(Berakning(typ="nya-omraden", nivaer=["utsatt"]), fil)
     unknown = _fil(_area("a", {2021: "okand"}))
-    assert baseline_for(antal, unknown) == Lucka(2021, Orsak.NIVA_OKAND, ("a",), ("A",))
+    assert baseline_for(antal, unknown, 2022) == Lucka(2021, Orsak.NIVA_OKAND, ("a",), ("A",))
 
 
 def test_moves_text_names_improvements_and_deteriorations() -> None:
@@ -299,7 +308,7 @@ def test_real_plan_goal_progress_2023() -> None:
     fil = _real()
     ind = _indikator("sarskilt-utsatta-omraden")
     assert ind.berakning is not None and ind.malvarden[0].varde is not None
-    base = baseline_for(ind.berakning, fil)
+    base = baseline_for(ind.berakning, fil, 2022)
     assert isinstance(base, Point)
     r = compute(
         ind.metod,
@@ -315,7 +324,7 @@ def test_real_plan_goal_progress_2023() -> None:
     assert (r.status, r.kvot) == (Status.OTILLRACKLIG, 0.4)
     nya = _indikator("nya-omraden")
     assert nya.berakning is not None and nya.malvarden[0].varde is not None
-    base = baseline_for(nya.berakning, fil)
+    base = baseline_for(nya.berakning, fil, 2022)
     assert isinstance(base, Point)
     r = compute(
         nya.metod,

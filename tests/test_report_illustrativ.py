@@ -43,7 +43,7 @@ def test_one_earlier_report_and_a_mix_of_years(tmp_path: Path) -> None:
     _set([root / "rapporter/2023/higab.yaml", root / "uppfoljning/2025.yaml"], True)
     md, html = illustrativ_notice(root, 2025)
     expected = (
-        "Det gäller stadsledningskontorets samlade uppföljning för 2025; samtliga rapporter från "
+        "Det gäller den samlade uppföljningen för 2025; samtliga rapporter från "
         "nämnder och styrelser för 2022 och 2024; rapporten från Higab för 2023."
     )
     assert expected in md

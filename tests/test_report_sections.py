@@ -64,7 +64,7 @@ def test_the_analysts_layer_comes_first_with_its_decision() -> None:
     assert headings[0] == "## 1. Samlad bedömning 2023"
     assert "Beslutad: Kommunstyrelsen 2024-06-01 (påhittat datum) § 000 (påhittad)." in md
     # the file is illustrative: the banner names it first, the section marks it
-    assert "Det gäller stadsledningskontorets samlade uppföljning för 2023; " in md
+    assert "Det gäller den samlade uppföljningen för 2023; " in md
     assert "*Illustrativ uppföljning:" in md
     assert "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas**" in md
     assert "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående | Utredningen pågår. |" in md
@@ -77,7 +77,7 @@ def test_a_missing_uppfoljning_file_is_said_plainly(tmp_path: Path) -> None:
     assert view.uppfoljning is not None and not view.uppfoljning.finns
     md = render(view, "md")
     assert (
-        "> **Samlad bedömning saknas.** Stadsledningskontorets samlade bedömning för 2023 saknas: "
+        "> **Samlad bedömning saknas.** Den samlade bedömningen för 2023 saknas: "
         "det finns ingen giltig fil uppfoljning/2023.yaml i datan." in md
     )
     # the övriga uppdrag are still listed, each without a status
@@ -85,7 +85,7 @@ def test_a_missing_uppfoljning_file_is_said_plainly(tmp_path: Path) -> None:
         "| 0001/20 | Ta fram ett påhittat testprogram | KS 2021-11-24 | Ingen uppgift | – |" in md
     )
     assert "Årets status saknas för alla övriga uppdrag (ingen uppföljning för 2023)." in md
-    assert "stadsledningskontorets samlade uppföljning" not in md.split("\n\n")[1]
+    assert "den samlade uppföljningen för" not in md.split("\n\n")[1]
     html = render(view, "html")
     assert (
         '<div class="banner saknas" role="note"><p><strong>Samlad bedömning saknas.</strong>'
@@ -144,7 +144,8 @@ def test_earlier_behov_show_the_text_from_their_report(tmp_path: Path) -> None:
     # the outcomes come from an illustrative uppföljning file: said where they are shown
     assert view.behov.tidigare_text == (
         "Uppföljningen redovisar utfallet för det enda behovet som rapporterna för 2022 lyfte. "
-        "Utfallen och vad som gjorts är illustrativa (påhittade), inte stadsledningskontorets."
+        "Utfallen och vad som gjorts är illustrativa (påhittade), inte upprättarens "
+        "(Stadsledningskontoret)."
     )
 
 
@@ -217,8 +218,8 @@ def test_an_area_nobody_reached_and_without_values_or_verdict() -> None:
     assert vastmark.varden_text == "Datan har inga indikatorvärden för just det här området."
     assert vastmark.bedomning is None
     assert vastmark.bedomning_saknas == (
-        "Stadsledningskontoret har inte skrivit någon bedömning för 2023 av utvecklingen i "
-        "Västmark."
+        "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon "
+        "bedömning av utvecklingen i Västmark."
     )
     html = render(view, "html")
     assert '<article class="omrade" id="omrade-vastmark">' in html
@@ -276,7 +277,7 @@ def test_a_real_file_is_stadsledningskontorets_and_a_real_part_of_an_illustrativ
     path.write_text(text.replace("illustrativ: true\n", "illustrativ: false\n"), "utf-8")
     md = render(build(load(root), 2023), "md")
     assert "Illustrativ uppföljning" not in md and "(illustrativ text)" not in md
-    assert "**Stadsledningskontorets bedömning: Osäkert** · Delmål 1" in md
+    assert "**Bedömning av Stadsledningskontoret: Osäkert** · Delmål 1" in md
     assert "**Delmål 2 (”inga nya områden ska ha tillkommit”): Bedöms uppnås**\n" in md
     # an illustrative file with one verdict marked illustrativ: false
     text = text.replace(
@@ -286,10 +287,11 @@ def test_a_real_file_is_stadsledningskontorets_and_a_real_part_of_an_illustrativ
     view = build(load(root), 2023)
     assert view.uppfoljning is not None
     assert view.uppfoljning.not_text.endswith(
-        "Bedömningarna märkta ”verklig” är stadsledningskontorets och anger sina källor."
+        "Bedömningarna märkta ”verklig” är upprättarens (Stadsledningskontoret) och anger sina "
+        "källor."
     )
     md = render(view, "md")
-    assert "Bedöms inte uppnås** *(verklig: stadsledningskontorets bedömning)*" in md
+    assert "Bedöms inte uppnås** *(verklig: bedömning av Stadsledningskontoret)*" in md
 
 
 # -- over the years --------------------------------------------------------------------------
@@ -343,7 +345,7 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
-        "Antalet riskområden och utsatta områden 2025 går inte att räkna: nivån är okänd för "
+        "Underlagets värden för 2025 går inte att räkna: nivån är okänd för "
         "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
     )
     # the whole file is illustrative: nothing in it is called stadsledningskontoret's, the
@@ -352,14 +354,15 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert "Stadsledningskontorets bedömning" not in md
     assert "| Mål | Beräknat utfall | Underlag | Bedömning (illustrativ) |" in md
     assert (
-        "> *Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som "
+        "> *Illustrativ uppföljning: upprättaren som filen anger (Stadsledningskontoret) har "
+        "inte skrivit den. Allt som "
         "rapporten hämtar ur uppföljningsfilen för 2025 är påhittat för att visa formatet och "
         "märkt "
         "”illustrativ”: läget, bedömningarna, de övriga uppdragens status och redovisning, vad "
         "som blev av "
         "tidigare behov, lärdomarna och förslagen, planen för det fortsatta arbetet och beslutet. "
         "De illustrativa bedömningar som anger källor är härledda ur källorna av den som skrev "
-        "exemplet, inte av stadsledningskontoret.*" in md
+        "exemplet, inte av upprättaren (Stadsledningskontoret).*" in md
     )
     assert "**Målet: Inte uppnått** *(illustrativ bedömning, härledd ur källorna nedan)*\n" in md
     for heading in (
@@ -454,7 +457,7 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     view = build(load(root), 2025)
     assert view.slut is not None
     assert view.slut.saknas_text == (
-        "Stadsledningskontorets slutliga bedömning, lärdomar och förslag för 2022–2025 saknas: "
+        "Den slutliga bedömningen, lärdomarna och förslagen för 2022–2025 saknas: "
         "det finns ingen giltig uppfoljning/2025.yaml."
     )
     # the computed outcome is still there; the verdicts are not
@@ -466,10 +469,8 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     ]
     assert all(d.bedomning is None for d in view.slut.domar)
     md = render(view, "md")
-    assert "Stadsledningskontoret har inte skrivit några lärdomar." in md
-    assert view.slut.intro.endswith(
-        "Kolumnen ”Stadsledningskontorets bedömning” visar stadsledningskontorets bedömning."
-    )
+    assert "Uppföljningen har inga lärdomar." in md
+    assert view.slut.intro.endswith("Kolumnen ”Bedömning” är tom: uppföljningsfilen saknas.")
 
 
 def test_the_slutuppfoljning_names_the_column_of_the_verdicts() -> None:
@@ -479,7 +480,7 @@ def test_the_slutuppfoljning_names_the_column_of_the_verdicts() -> None:
     assert view.slut.bedomning_rubrik == "Bedömning (illustrativ)"
     assert view.slut.intro.endswith(
         "Kolumnen ”Bedömning (illustrativ)” visar bedömningen i uppföljningsfilen: den är "
-        "illustrativ, inte stadsledningskontorets."
+        "illustrativ, inte upprättarens (Stadsledningskontoret)."
     )
 
 

@@ -107,15 +107,21 @@ def test_a_leap_day_is_a_date(base_copy: Path) -> None:
         ("schemaversion: ~", "'schemaversion' saknar värde. Skriv schemaversion: 1."),
         (
             "schemaversion: 2",
-            "schemaversion 2 stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion 2 är ett nyare filformat än den här versionen av utsatta läser "
+            "(schemaversion: 1). Uppgradera utsatta till en version som läser det; skriv inte om "
+            "filen till en äldre version.",
         ),
         (
             'schemaversion: "1"',
-            "schemaversion '1' stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion '1' är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
         ),
         (
             "schemaversion: true",
-            "schemaversion true stöds inte; den här versionen av utsatta läser schemaversion: 1.",
+            "schemaversion true är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
+        ),
+        (
+            "schemaversion: 0",
+            "schemaversion 0 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
         ),
     ],
 )
@@ -167,7 +173,27 @@ def test_a_report_after_the_plan_says_what_to_do(base_copy: Path) -> None:
     assert _messages(base_copy, "ar-utanfor-planen") == [
         "År 2026 ligger utanför planens giltighetstid 2022–2025, och rapporter lämnas bara för "
         "de åren. Är året fel skrivet: rätta 'ar' (och flytta filen till rapporter/<år>/). "
-        "Gäller rapporten 2026: den hör inte till den här planen, ta bort filen ur datamappen."
+        "Gäller filen en senare plan: lägg den i den planens egen datamapp (en datamapp per "
+        "plan, --data MAPP); se README, ”Ny planperiod”."
+    ]
+
+
+def test_a_report_before_the_plan_is_kept_as_history_not_deleted(base_copy: Path) -> None:
+    report = base_copy / "rapporter/2021/grundskolenamnden.yaml"
+    report.parent.mkdir()
+    report.write_text(
+        (base_copy / "rapporter/2023/grundskolenamnden.yaml")
+        .read_text(encoding="utf-8")
+        .replace("ar: 2023", "ar: 2021"),
+        encoding="utf-8",
+    )
+    assert _messages(base_copy, "ar-utanfor-planen") == [
+        "År 2021 ligger utanför planens giltighetstid 2022–2025, och rapporter lämnas bara för "
+        "de åren. Är året fel skrivet: rätta 'ar' (och flytta filen till rapporter/<år>/). "
+        "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i den "
+        "planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller behåll den i "
+        "git-historiken) och ha en egen datamapp per plan (--data MAPP); se README, ”Ny "
+        "planperiod”."
     ]
 
 

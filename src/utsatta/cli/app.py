@@ -80,8 +80,8 @@ def guarded(command: F) -> F:
 app = typer.Typer(
     name="utsatta",
     help=(
-        "Uppföljning av Göteborgs Stads handlingsplan för att inga områden ska vara utsatta "
-        "2025: kontrollerar datafilerna och skriver den samlade uppföljningen."
+        "Uppföljning av en handlingsplan för att inga områden ska vara utsatta (planen i "
+        "datamappens plan.yaml): kontrollerar datafilerna och skriver den samlade uppföljningen."
     ),
     no_args_is_help=True,
     # No shell completion: it would add --install-completion, which edits a shell's rc file.

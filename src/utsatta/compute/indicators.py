@@ -128,6 +128,8 @@ class IndicatorResult:
     #: how sure the målvärde in use is: its own ``sakerhet`` (slutledd when the value or the
     #: year is the author's inference from the plan), else its source's
     malvarde_sakerhet: str | None = None
+    #: the plan's years (fran, till): only a målvärde of these years applies
+    planperiod: tuple[int, int] | None = None
 
     @property
     def sakerhet(self) -> str | None:
@@ -230,10 +232,17 @@ def _headline(ind: IndikatorFil, ds: DataSet) -> tuple[Sequence[Point], Sequence
     return points_from(ind.utfall, sakerhet={k.id: k.sakerhet for k in ind.kallor}), []
 
 
-def current_target(ind: IndikatorFil, ar: int | None) -> Malvarde | None:
+def current_target(
+    ind: IndikatorFil, ar: int | None, planperiod: tuple[int, int] | None = None
+) -> Malvarde | None:
     """The målvärde that applies in year ``ar``: the nearest one due that year or later, else
-    the last one (whatever order the file lists them in)."""
-    targets = sorted(ind.malvarden, key=lambda m: m.ar)
+    the last one (whatever order the file lists them in). With ``planperiod`` only the
+    målvärden of the plan's years count: no verdict against another plan's goal (validate
+    warns, malvarde-utanfor-planen)."""
+    targets = sorted(
+        (m for m in ind.malvarden if planperiod is None or planperiod[0] <= m.ar <= planperiod[1]),
+        key=lambda m: m.ar,
+    )
     if not targets:
         return None
     if ar is not None:
@@ -285,14 +294,14 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
             )
         elif ind.berakning is not None and omraden is not None:
             try:
-                base = baseline_for(ind.berakning, omraden)
+                base = baseline_for(ind.berakning, omraden, planperiod[0] if planperiod else None)
             except ValueError:
                 continue
             if isinstance(base, Lucka):
                 unknown_base = base
             else:
                 baslinje = base
-        mal = current_target(ind, ar)
+        mal = current_target(ind, ar, planperiod)
         malvarde = malar = mal_sakerhet = None
         if mal is not None:
             mal_sakerhet = mal.sakerhet or next(
@@ -344,6 +353,7 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
                 kallor,
                 ar,
                 mal_sakerhet,
+                planperiod,
             )
         )
     return results

@@ -17,8 +17,9 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   inferred value can be drawn as one. An inferred level of an area that is not counted does not
   make a count inferred: the count of 7 särskilt utsatta områden 2017 is stated, with the names,
   whatever Rannebergen's level was.
-* The baseline of the plan's goal is the 2021 edition (:data:`BASLINJE_UPPLAGA`), the last list
-  before the plan period 2022–2025; for new areas it is the reference edition itself, with 0 areas.
+* The baseline of the plan's goal is the last edition before the plan period starts
+  (:func:`baslinje_upplaga`, one rule for the indicators and the report's areas section); for
+  new areas it is the reference edition itself, with 0 areas.
 """
 
 from __future__ import annotations
@@ -31,9 +32,6 @@ from typing import Final
 from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.model.indikator import Berakning
 from utsatta.model.omraden import Klassning, Niva, Omrade, OmradenFil
-
-#: the edition the plan's goal is measured from: the last list before the plan period 2022–2025
-BASLINJE_UPPLAGA: Final = 2021
 
 #: the levels an unknown level may stand for
 MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
@@ -259,11 +257,18 @@ def points_for(berakning: Berakning, omraden: OmradenFil) -> Serie:
     return new_areas(omraden, berakning.nivaer, berakning.jamfor_med)
 
 
+def baslinje_upplaga(upplagor: Iterable[int], plan_fran: int) -> int | None:
+    """The edition the plan's goal is measured from: the last of ``upplagor`` before the plan's
+    first year ``plan_fran`` (None when there is none)."""
+    return max((u for u in upplagor if u < plan_fran), default=None)
+
+
 def baseline_for(
-    berakning: Berakning, omraden: OmradenFil, upplaga: int = BASLINJE_UPPLAGA
+    berakning: Berakning, omraden: OmradenFil, plan_fran: int | None
 ) -> Point | Lucka | None:
-    """The baseline of a computed indicator: the count in edition ``upplaga`` (None when the file
-    has no such edition, a gap when a level it needs is unknown); for nya-omraden the reference
+    """The baseline of a computed indicator: the count in the last edition before the plan's
+    first year ``plan_fran`` (:func:`baslinje_upplaga`; None when there is no such edition or no
+    plan, a gap when a level it needs is unknown); for nya-omraden the reference
     edition ``jamfor_med`` with 0 areas, since no area is new compared with itself."""
     if berakning.typ == "nya-omraden":
         if berakning.jamfor_med is None:
@@ -271,6 +276,7 @@ def baseline_for(
         _check_edition(omraden, berakning.jamfor_med)
         # 0 by definition, not a reading of the list: no certainty or source of its own
         return Point(berakning.jamfor_med, 0.0)
-    if upplaga not in _editions(omraden):
+    upplaga = None if plan_fran is None else baslinje_upplaga(_editions(omraden), plan_fran)
+    if upplaga is None:
         return None
     return count_in(omraden, upplaga, berakning.nivaer)

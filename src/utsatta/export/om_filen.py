@@ -90,9 +90,9 @@ def om_filen(
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
         )
     )
-    bilaga1 = banner.bilaga1(results)
-    if bilaga1 is not None:
-        rows.append(("Planens bilaga 1 saknas", bilaga1))
+    bilaga = banner.indikatorbilaga(plan, results) if plan is not None else None
+    if bilaga is not None:
+        rows.append(bilaga)
     rd = report_date(ds, ar)
     if rd.datum is None:
         datum = (

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
+from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
 
@@ -280,8 +281,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "okand-schemaversion",
                 "'schemaversion' saknar värde. Skriv schemaversion: 1."
                 if value is None
-                else f"schemaversion {_written(value, raw(path))} stöds inte; den här versionen "
-                "av utsatta läser schemaversion: 1.",
+                else schemaversion_text(value, _written(value, raw(path))),
             )
         if value is None:
             return fel(

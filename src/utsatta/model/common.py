@@ -223,14 +223,27 @@ DATUM_PATTERN = f"^([0-9]{{4}}(-{_MANAD})?|{_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTA
 DAG_PATTERN = f"^({_AR_UTOM_NOLL}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 
+def schemaversion_text(value: object, written: str) -> str:
+    """What is wrong with a ``schemaversion`` that is not 1 (``written`` as in the file): a
+    higher version is a newer file format (upgrade utsatta), anything else a wrong value."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > SCHEMAVERSION:
+        return (
+            f"schemaversion {written} är ett nyare filformat än den här versionen av utsatta "
+            f"läser (schemaversion: {SCHEMAVERSION}). Uppgradera utsatta till en version som "
+            "läser det; skriv inte om filen till en äldre version."
+        )
+    return (
+        f"schemaversion {written} är inget giltigt värde. Rätta det: skriv "
+        f"schemaversion: {SCHEMAVERSION}."
+    )
+
+
 def _not_bool(value: object) -> object:
     # Literal[1] accepts true, since True == 1 in Python; YAML's true is not a version.
     if isinstance(value, bool):
         raise PydanticCustomError(
             "okand-schemaversion",
-            "schemaversion {value} stöds inte; den här versionen av utsatta läser "
-            "schemaversion: 1.",
-            {"value": str(value).lower()},
+            schemaversion_text(value, str(value).lower()),
         )
     return value
 

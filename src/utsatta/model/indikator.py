@@ -236,6 +236,19 @@ class IndikatorFil(Strict):
         "planens mål, annars delmålets id i plan.yaml (t.ex. 'inga-sarskilt-utsatta'). Högst en "
         "indikator per mål eller delmål. Utelämnas för alla andra indikatorer.",
     )
+    underlag_for: list[Id] = Field(
+        default=[],
+        title="Underlag för",
+        description="Mål eller delmål (id i plan.yaml) som indikatorn är underlag för utan att "
+        "avgöra det, t.ex. antalet per nivå för ett delmål som bedöms område för område "
+        "(per_omrade). Utelämnas annars.",
+    )
+    ur_planen: bool = Field(
+        default=False,
+        title="Ur planen",
+        description="true om indikatorn står i planens indikatorbilaga (plan.yaml: "
+        "plan.indikatorbilaga); annars är den vald för uppföljningen.",
+    )
     enhet: Text = Field(
         title="Enhet",
         description=(

@@ -33,6 +33,32 @@ class Giltighet(Strict):
     till: Ar = Field(title="Till", description="Sista året planen gäller (t.ex. 2025).")
 
 
+class Indikatorbilaga(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Indikatorbilaga",
+            "description": "Planens bilaga med indikatorer och målvärden, som planens text "
+            "hänvisar till: vad den heter, om den är offentlig och källan som säger det.",
+        }
+    )
+
+    namn: Text = Field(
+        title="Namn",
+        description="Bilagans namn som planen skriver det (t.ex. 'bilaga 1 (Indikatorer)').",
+    )
+    offentlig: bool = Field(
+        title="Offentlig",
+        description="true om bilagan finns att läsa och indikatorerna kommer ur den; false om "
+        "den inte är offentlig. Då säger rapportens första rader det.",
+    )
+    kalla: Id | None = Field(
+        default=None,
+        title="Källa",
+        description="Id för källan i planens kallor som hänvisar till bilagan.",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+
+
 class PlanMeta(Strict):
     model_config = ConfigDict(
         json_schema_extra={
@@ -64,6 +90,11 @@ class PlanMeta(Strict):
     kallor: list[Kalla] = Field(
         default=[], title="Källor", description="Källorna till planens text."
     )
+    indikatorbilaga: Indikatorbilaga | None = Field(
+        default=None,
+        title="Indikatorbilaga",
+        description="Planens bilaga med indikatorer och målvärden, om planen har en.",
+    )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
@@ -78,6 +109,13 @@ class Delmal(Strict):
         "'inga-sarskilt-utsatta').",
     )
     text: Text = Field(title="Text", description="Delmålet med planens ord.")
+    per_omrade: bool = Field(
+        default=False,
+        title="Per område",
+        description="true om delmålet gäller varje område för sig (t.ex. 'utvecklingen ska ha "
+        "vänt i samtliga områden'): då bedöms det område för område, och slutuppföljningen "
+        "visar indikatorerna med 'underlag_for' som underlag när ingen indikator avgör det.",
+    )
 
 
 class Mal(Strict):

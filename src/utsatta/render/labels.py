@@ -201,7 +201,9 @@ def malvarde_text(res: IndicatorResult) -> str:
     ind = res.indikator
     if res.malvarde is not None and res.malar is not None:
         return f"{varde(res.malvarde, ind.enhet)} ({res.malar})"
-    mal = ind.malvarden[-1] if ind.malvarden else None  # the one compute.indicators uses
+    from utsatta.compute.indicators import current_target  # lazy: labels loads for validate too
+
+    mal = current_target(ind, res.ar, res.planperiod)  # the one compute.indicators uses
     if mal is not None and mal.relativt is not None:
         return f"{faktor_text(mal.relativt.faktor)} ({mal.ar})"
     return "saknas"

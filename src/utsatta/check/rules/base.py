@@ -35,6 +35,22 @@ def is_handle(text: str) -> bool:
     return _handle().match(text) is not None
 
 
+def annan_plan(ar: int, fran: int) -> str:
+    """What to do with a file of year ``ar`` that belongs to another plan than the one starting
+    ``fran`` (ar-utanfor-planen): keep it, in that plan's own data folder, never delete it."""
+    if ar < fran:
+        return (
+            "Gäller filen en tidigare plan: ta inte bort historiken utan låt filen ligga kvar i "
+            "den planens datamapp (flytta den förra periodens datamapp till ett arkiv, eller "
+            "behåll den i git-historiken) och ha en egen datamapp per plan (--data MAPP); se "
+            "README, ”Ny planperiod”."
+        )
+    return (
+        "Gäller filen en senare plan: lägg den i den planens egen datamapp (en datamapp per "
+        "plan, --data MAPP); se README, ”Ny planperiod”."
+    )
+
+
 @dataclass(frozen=True)
 class Known:
     """The ids of the shared files, in file order (for messages) and as sets (for lookups),
@@ -48,6 +64,8 @@ class Known:
     editions: list[int] = field(default_factory=list)
     #: what an indicator's 'mal' may name: "mal" (the plan's mål) and the delmål ids
     mal_ids: list[str] = field(default_factory=list)
+    #: the plan's years (fran, till), None without a valid plan
+    planperiod: tuple[int, int] | None = None
     #: insats id → the organisations that report it / that coordinate it, as sets
     duties: dict[str, frozenset[str]] = field(default_factory=dict)
     coordinators: dict[str, list[str]] = field(default_factory=dict)
@@ -85,6 +103,11 @@ class Known:
             fokus_ids=[f.id for f in plan.fokusomraden] if plan else [],
             editions=[u.ar for u in omr.upplagor] if omr else [],
             mal_ids=[PLANENS_MAL, *(d.id for d in plan.mal.delmal)] if plan else [],
+            planperiod=(
+                (plan.plan.giltighet.fran, plan.plan.giltighet.till)
+                if plan and plan.plan.giltighet.fran <= plan.plan.giltighet.till
+                else None
+            ),
             duties={k: frozenset(v) for k, v in duty_order.items()},
             coordinators=coordinators,
             duty_order=duty_order,

@@ -40,6 +40,9 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
     if ind.mal is not None and known.mal_ids:
         out += MAL.check(f, [(("mal",), ind.mal)], known.mal_ids)
+    if ind.underlag_for and known.mal_ids:
+        refs_mal = [(("underlag_for", i), m) for i, m in enumerate(ind.underlag_for)]
+        out += MAL.check(f, refs_mal, known.mal_ids)
     if known.insats_ids:
         out += INSATS.check(
             f,
@@ -63,6 +66,19 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
     target_years: set[int] = set()
     for i, m in enumerate(ind.malvarden):
+        if known.planperiod and not known.planperiod[0] <= m.ar <= known.planperiod[1]:
+            fran, till = known.planperiod
+            out.append(
+                varning(
+                    f,
+                    ("malvarden", i, "ar"),
+                    "malvarde-utanfor-planen",
+                    f"Målvärdet för {m.ar} ligger utanför planens giltighetstid {fran}–{till}, "
+                    "så rapporten bedömer inte indikatorn mot det. Gäller det en tidigare plan "
+                    f"kan det stå kvar som historik; ange ett målvärde för ett år {fran}–{till} "
+                    "om planen har ett, eller rätta året om det är fel skrivet.",
+                )
+            )
         if m.ar in target_years:
             out.append(
                 fel(

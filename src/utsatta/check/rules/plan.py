@@ -9,6 +9,7 @@ from utsatta.findings import Finding, fel
 from utsatta.load.dataset import SourceFile
 
 FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
+SOURCE = Ref("okand-kalla", "Källan", "planens kallor")
 ORG_OR_GROUP = Ref("okand-organisation", "Organisationen eller gruppen", "organisationer.yaml")
 
 
@@ -28,6 +29,10 @@ def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Findin
                 "Giltighetstiden börjar efter att den slutar. Kontrollera 'fran' och 'till'.",
             )
         )
+    bilaga = plan.plan.indikatorbilaga
+    if bilaga is not None and bilaga.kalla is not None:
+        kallor = [k.id for k in plan.plan.kallor]
+        out += SOURCE.check(f, [(("plan", "indikatorbilaga", "kalla"), bilaga.kalla)], kallor)
     both = [*known.org_ids, *known.group_ids]
     for ii, ins in enumerate(plan.insatser):
         out += FOKUS.check(f, [(("insatser", ii, "fokusomrade"), ins.fokusomrade)], known.fokus_ids)

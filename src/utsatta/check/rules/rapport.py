@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules.base import Known, Ref
+from utsatta.check.rules.base import Known, Ref, annan_plan
 from utsatta.compute.responsibility import Kolumn
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
@@ -48,10 +48,10 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 "ar-utanfor-planen",
                 f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
                 "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
-                f"flytta filen till rapporter/<år>/). Gäller rapporten {rep.ar}: den hör inte "
-                "till den här planen, ta bort filen ur datamappen.",
+                "flytta filen till rapporter/<år>/). " + annan_plan(rep.ar, g.fran),
             )
         )
+        return out  # a file of another plan: its other rules are that plan's
     org = rep.organisation
     # An unknown id is most likely a typo: its own finding suggests the right id, and advice
     # to rename the file after the typo would contradict it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from utsatta.check.rules.base import annan_plan
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
@@ -77,7 +78,7 @@ def check_uppfoljning(
                         display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
                         (),
                         "uppfoljning-saknas",
-                        f"Stadsledningskontorets samlade uppföljning för {ar} saknas. Skapa "
+                        f"Den samlade uppföljningen för {ar} saknas. Skapa "
                         f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
                     )
                 )
@@ -111,10 +112,10 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 "ar-utanfor-planen",
                 f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
                 "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
-                f"filens namn. Gäller uppföljningen {up.ar}: den hör inte till den här planen, "
-                "ta bort filen ur datamappen.",
+                "filens namn. " + annan_plan(up.ar, g.fran),
             )
         )
+        return  # a file of another plan: its other rules are that plan's
     kallor = [k.id for k in up.kallor]
     _duplicates(f, ("kallor",), [k.id for k in up.kallor], "Källan", issues)
 

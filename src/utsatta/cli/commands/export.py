@@ -53,7 +53,7 @@ def export(
     ] = False,
     data: DataOption = None,
 ) -> None:
-    """Exportera rapporterna och alla serier från planens första år till och med ÅR som tabeller.
+    """Exportera rapporterna och alla serier till och med ÅR, var och en från sitt första år.
 
     Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
     """

@@ -63,7 +63,7 @@ def ny_uppfoljning(
     ar: Annotated[int, typer.Argument(help="Uppföljningsåret.", show_default=False, metavar="ÅR")],
     data: DataOption = None,
 ) -> None:
-    """Skapa uppfoljning/ÅR.yaml: stadsledningskontorets samlade uppföljning av året.
+    """Skapa uppfoljning/ÅR.yaml: den samlade uppföljningen av året.
 
     Exempel: utsatta ny uppfoljning 2025
     """

@@ -157,7 +157,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         illustrativ=bool(illustrativt),
         illustrativ_text=banner.ILLUSTRATIV_TEXT,
         illustrativt_innehall=tuple(illustrativt),
-        bilaga1=banner.bilaga1(results),
+        bilaga1=banner.indikatorbilaga(plan, results),
         sammanfattning=sammanfattning(
             plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer
         ),

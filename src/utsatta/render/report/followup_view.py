@@ -22,8 +22,9 @@ class BedomningVy:
     #: "bekräftad", "i andra hand (sekundär källa)", "slutledd" or ""
     sakerhet: str
     illustrativ: bool
-    #: who wrote it, as a heading: "Stadsledningskontorets bedömning", "Illustrativ bedömning" …
-    etikett: str = "Stadsledningskontorets bedömning"
+    #: who wrote it, as a heading: "Bedömning av Stadsledningskontoret" (upprattad_av),
+    #: "Illustrativ bedömning" …
+    etikett: str = "Bedömning"
     #: the marker shown beside the verdict: "" for a real one, else "illustrativ" or
     #: "illustrativ bedömning, härledd ur källorna nedan"
     markering: str = ""

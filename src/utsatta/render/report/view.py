@@ -356,7 +356,8 @@ class ReportView:
     illustrativ: bool
     illustrativ_text: str
     illustrativt_innehall: tuple[str, ...]
-    bilaga1: str | None
+    #: the notice on the plan's indicator annex (heading, text), None when there is none
+    bilaga1: tuple[str, str] | None
     sammanfattning: Sammanfattning
     fokusomraden: tuple[FokusVy, ...]
     omraden: OmradenVy

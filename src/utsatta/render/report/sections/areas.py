@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import InsatsCoverage
-from utsatta.compute.police import count_in, klassning_i
+from utsatta.compute.police import baslinje_upplaga, count_in, klassning_i
 from utsatta.compute.status import Lucka
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
@@ -261,7 +261,7 @@ def omraden_vy(
     upplagor = sorted({u.ar for u in omr.upplagor if u.ar <= ar})
     by_year = {u.ar: u for u in omr.upplagor}
     senaste = max(upplagor, default=None)
-    fore = max((u for u in upplagor if u < plan_start), default=None)
+    fore = baslinje_upplaga(upplagor, plan_start)
 
     lista: list[NivaRad] = []
     upplaga_text = None

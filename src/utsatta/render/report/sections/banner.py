@@ -1,4 +1,5 @@
-"""The report's first lines: what in it is illustrative, and what is missing from Bilaga 1.
+"""The report's first lines: what in it is illustrative, and whether the plan's indicator annex
+(plan.yaml: plan.indikatorbilaga) is missing.
 
 The illustrative notice covers every file whose content the report shows, of any year: the
 organisations' reports of every plan year up to the report's (§1's outcomes over the period,
@@ -20,6 +21,7 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.render.findings import antal
 from utsatta.render.report.sections.names import Names
 from utsatta.wording import och
 
@@ -88,7 +90,7 @@ def _uppfoljning(upp: UppfoljningFil | None, ar: int) -> list[str]:
     if upp is None:
         return []
     if upp.illustrativ:
-        return [f"stadsledningskontorets samlade uppföljning för {ar}"]
+        return [f"den samlade uppföljningen för {ar}"]
     parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
     if any(_marked(p) for p in parts):
         return [f"de delar av uppföljningen för {ar} som är märkta illustrativa"]
@@ -133,19 +135,60 @@ def illustrativt(
     return out
 
 
-def bilaga1(results: Sequence[IndicatorResult]) -> str | None:
-    """What the missing Bilaga 1 means for the indicators, or None when every one has a
-    målvärde."""
-    utan_mal = sum(1 for r in results if not r.indikator.malvarden)
-    if not results:
-        return (
-            "Planens bilaga 1 (Indikatorer) är inte offentlig. Datan har därför inga indikatorer "
-            "med målvärden att följa upp."
+def _plan_sources(plan: PlanFil) -> set[str]:
+    return {k.id for k in plan.plan.kallor}
+
+
+def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[str, str] | None:
+    """The heading and text of the notice on the plan's indicator annex, from plan.yaml's
+    ``indikatorbilaga`` and the indicators' own fields; None when the plan names no annex or
+    the annex is public (then nothing is missing to say)."""
+    bilaga = plan.plan.indikatorbilaga
+    if bilaga is None or bilaga.offentlig:
+        return None
+    rubrik = f"Planens {bilaga.namn} är inte offentlig."
+    titel = {k.id: k.titel for k in plan.plan.kallor}.get(bilaga.kalla or "")
+    delar = [f"Planens text hänvisar till den (källa: {titel})."] if titel else []
+    n = len(results)
+    if not n:
+        return rubrik, " ".join([*delar, "Datan har inga indikatorer."])
+    ur = sum(1 for r in results if r.indikator.ur_planen)
+    if ur == 0:
+        delar.append(
+            "Rapportens indikator kommer inte ur bilagan utan är vald för uppföljningen."
+            if n == 1
+            else f"Ingen av rapportens {n} indikatorer kommer ur bilagan; de är valda för "
+            "uppföljningen."
         )
-    if utan_mal:  # Bilaga 1 explains only the indicators without any målvärde in the data
-        return (
-            "Planens bilaga 1 (Indikatorer), med indikatorernas målvärden, är inte offentlig. "
-            f"{utan_mal} av {len(results)} indikatorer saknar därför målvärde och kan inte följas "
-            "upp mot ett mål."
+    else:
+        delar.append(
+            f"{ur} av {n} indikatorer kommer ur bilagan"
+            + ("." if ur == n else ", övriga är valda för uppföljningen.")
         )
-    return None
+    egna = _plan_sources(plan)
+    g = plan.plan.giltighet
+    # only the målvärden of the plan's own years: those of an earlier plan are not its goals
+    periodens = {
+        r.indikator.id: [m for m in r.indikator.malvarden if g.fran <= m.ar <= g.till]
+        for r in results
+    }
+    med = [r.indikator.id for r in results if periodens[r.indikator.id]]
+    ur_text = [i for i in med if all(m.kalla in egna for m in periodens[i])]
+    slutledda = sum(1 for i in ur_text if any(m.sakerhet == "slutledd" for m in periodens[i]))
+    mal: list[str] = []
+    if ur_text:
+        mal.append(
+            f"{antal(len(ur_text), 'indikator har', 'indikatorer har')} målvärden härledda ur "
+            "planens text" + (f" ({slutledda} av dem slutledda)" if slutledda else "")
+        )
+    utan_kalla = sum(1 for i in med if any(m.kalla is None for m in periodens[i]))
+    if andra := len(med) - len(ur_text) - utan_kalla:
+        mal.append(f"{andra} har målvärden ur andra källor")
+    if utan_kalla:
+        mal.append(f"{utan_kalla} har målvärden utan angiven källa")
+    utan = n - len(med)
+    if utan:
+        mal.append(f"{utan} saknar målvärde och kan inte följas upp mot ett mål")
+    text = "; ".join(mal)
+    delar.append(text[0].upper() + text[1:] + ".")
+    return rubrik, " ".join(delar)

@@ -188,7 +188,7 @@ def behov_vy(
         # the outcomes come from the analysts' file: an illustrative one is not theirs
         tidigare_text = (
             f"{tidigare_text} Utfallen och vad som gjorts är illustrativa (påhittade), "
-            "inte stadsledningskontorets."
+            f"inte upprättarens ({upp.upprattad_av})."
         ).strip()
     if fran is None:
         return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)

@@ -39,9 +39,6 @@ from utsatta.render.report.view import ankare_insats
 NAMN_GRANS = 3
 #: the levels that count as being on a police list (the area gets a section)
 PA_LISTAN = ("utsatt", "riskomrade", "sarskilt-utsatt", "pa-listan-niva-okand")
-#: the delmål whose verdict is given per area; a verdict per area under another delmål is shown
-#: where this one has none
-DELMAL_PER_OMRADE = "utvecklingen-vand"
 
 _SAKERHET = {
     "bekraftad": "bekräftad",
@@ -150,7 +147,10 @@ def omraden_detalj(
     if upp is not None:
         fk = file_kallor(upp)
         texts = delmal_rubriker(plan)
-        ordered = sorted(upp.delmal, key=lambda d: d.delmal != DELMAL_PER_OMRADE)
+        # the verdicts of a delmål judged per area (plan.yaml: per_omrade) first; a verdict per
+        # area under another delmål is shown where that one has none
+        per_omrade = {d.id for d in plan.mal.delmal if d.per_omrade}
+        ordered = sorted(upp.delmal, key=lambda d: d.delmal not in per_omrade)
         for d in ordered:
             for b in d.omraden:
                 if b.omrade in verdicts:
@@ -187,8 +187,11 @@ def omraden_detalj(
                 bedomning_saknas=None
                 if verdict is not None
                 else (
-                    f"Stadsledningskontoret har inte skrivit någon bedömning för {ar} av "
-                    f"utvecklingen i {o.namn}."
+                    f"Upprättaren av uppföljningen för {ar} ({upp.upprattad_av}) har inte "
+                    f"skrivit någon bedömning av utvecklingen i {o.namn}."
+                    if upp is not None
+                    else f"Ingen bedömning för {ar} av utvecklingen i {o.namn}: uppföljningen "
+                    f"för {ar} saknas."
                 ),
             )
         )

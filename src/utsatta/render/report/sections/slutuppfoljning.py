@@ -42,10 +42,6 @@ METOD: Final = (
     "rapporteringarna för varje år i planperioden."
 )
 
-#: the delmål judged per area (unless an indicator names it), and the counts that show its levels
-DELMAL_PER_OMRADE: Final = "utvecklingen-vand"
-NIVA_INDIKATORER: Final = ("riskomraden", "utsatta-omraden")
-
 
 def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
     """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
@@ -89,15 +85,13 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     return underlag, "inte nått", "inte-natt"
 
 
-def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
-    """What the counts per level say about the delmål judged per area: usually that the
-    year's levels are not all known."""
+def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
+    """What the indicators ``underlag`` (those with the delmål in 'underlag_for') say about a
+    delmål judged per area (plan.yaml: per_omrade): usually that the year's levels are not all
+    known."""
     known: list[str] = []
     unknown: list[str] = []
-    for ind_id in NIVA_INDIKATORER:
-        r = results.get(ind_id)
-        if r is None:
-            continue
+    for r in underlag:
         point = next((p for p in r.serie if p.ar == ar), None)
         if point is not None:
             known.append(f"{r.indikator.namn}, {ar}: {varde(point.varde, r.indikator.enhet)}.")
@@ -109,8 +103,8 @@ def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
     text = " ".join(known)
     if unknown:
         text += (
-            f" Antalet riskområden och utsatta områden {ar} går inte att räkna: nivån är okänd "
-            f"för {', '.join(unknown)}."
+            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för "
+            f"{', '.join(unknown)}."
         )
     return (
         text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
@@ -260,7 +254,6 @@ def slutuppfoljning(
     g = plan.plan.giltighet
     if ar != g.till or period is None:
         return None
-    by_id = {r.indikator.id: r for r in results}
     by_goal: dict[str, IndicatorResult] = {}
     for r in results:  # two indicators for one goal is a finding (dubblett-mal): the first counts
         if r.indikator.mal is not None:
@@ -272,10 +265,10 @@ def slutuppfoljning(
         MalDom("Målet", f"(”{plan.mal.text}”)", underlag, utfall, nyckel, mal_bedomning(plan, upp))
     )
     for n, d in enumerate(plan.mal.delmal, start=1):
-        if d.id in by_goal or d.id != DELMAL_PER_OMRADE:
+        if d.id in by_goal or not d.per_omrade:
             underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
         else:
-            underlag = _dom_per_omrade(by_id, ar)
+            underlag = _dom_per_omrade([r for r in results if d.id in r.indikator.underlag_for], ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
         domar.append(
             MalDom(f"Delmål {n}", f"(”{d.text}”)", underlag, utfall, nyckel, verdicts.get(d.id))
@@ -301,26 +294,31 @@ def slutuppfoljning(
     saknas = None
     if upp is None:
         saknas = (
-            "Stadsledningskontorets slutliga bedömning, lärdomar och förslag för "
+            "Den slutliga bedömningen, lärdomarna och förslagen för "
             f"{g.fran}–{g.till} saknas: det finns ingen giltig uppfoljning/{ar}.yaml."
         )
     s = upp.slutuppfoljning if upp else None
     shown = [m.bedomning for m in domar if m.bedomning is not None]
+    # a verdict is shown only from a file, so ``upp`` is there whenever ``shown`` is not empty
+    upprattaren = f"upprättarens ({upp.upprattad_av})" if upp else "upprättarens"
     if shown and all(b.illustrativ for b in shown):
         rubrik = "Bedömning (illustrativ)"
         vems = (
             f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen: den är illustrativ, "
-            "inte stadsledningskontorets."
+            f"inte {upprattaren}."
         )
     elif any(b.illustrativ for b in shown):
         rubrik = "Bedömning"
         vems = (
             f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen; de illustrativa är "
-            "märkta och är inte stadsledningskontorets."
+            f"märkta och är inte {upprattaren}."
         )
+    elif upp is not None:
+        rubrik = f"Bedömning av {upp.upprattad_av}"
+        vems = f"Kolumnen ”{rubrik}” visar bedömningen i uppföljningsfilen."
     else:
-        rubrik = "Stadsledningskontorets bedömning"
-        vems = f"Kolumnen ”{rubrik}” visar stadsledningskontorets bedömning."
+        rubrik = "Bedömning"
+        vems = f"Kolumnen ”{rubrik}” är tom: uppföljningsfilen saknas."
     tally: dict[str, int] = {}
     insatser, utan_slut = _insatser(plan, period, names, tally)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)

@@ -49,6 +49,20 @@ def _status_rows(
     return tuple(rows)
 
 
+def _ursprung(results: Sequence[IndicatorResult]) -> str:
+    """How many indicators are followed up and where they come from, by their ``ur_planen``:
+    "19 indikatorer, valda för uppföljningen, följs upp"."""
+    n, ur = len(results), sum(1 for r in results if r.indikator.ur_planen)
+    alla = antal(n, "indikator", "indikatorer")
+    if n and ur == n:
+        return f"{alla} ur planen följs upp"
+    if n and ur == 0:
+        return f"{alla}, {'vald' if n == 1 else 'valda'} för uppföljningen, följs upp"
+    if ur:
+        return f"{alla} följs upp ({ur} ur planen, övriga valda för uppföljningen)"
+    return f"{alla} följs upp"
+
+
 def sammanfattning(
     plan: PlanFil,
     cov: Coverage,
@@ -83,7 +97,7 @@ def sammanfattning(
         lista_text = (
             f"Senaste lista t.o.m. {ar}: {pl.upplaga}. {pa_listan[0].upper()}{pa_listan[1:]}"
             + (f" ({pl.fordelning})" if pl.fordelning else "")
-            + f"; målet är att inga områden ska vara utsatta år {g.till}."
+            + "."
         )
     else:
         lista_text = f"Det finns ingen lista från polisen t.o.m. {ar} i datan."
@@ -112,7 +126,7 @@ def sammanfattning(
         indikatorer=mot,
         antal_indikatorer=len(results),
         indikatorer_text=(
-            f"{antal(len(results), 'indikator', 'indikatorer')} följs upp: "
+            f"{_ursprung(results)}: "
             f"{n_mot} med status mot ett målvärde, {n_utv} med en utveckling utan målvärde och "
             f"{len(ej)} ej bedömbara. De två slagen av status räknas aldrig ihop."
         ),

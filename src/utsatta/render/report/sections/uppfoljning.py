@@ -95,7 +95,7 @@ def illustrativ_of(own: bool | None, upp: UppfoljningFil) -> bool:
 def bedomning_vy(
     rubrik: str, b: SkrivenBedomning, upp: UppfoljningFil, file_kallor: Mapping[str, Kalla]
 ) -> BedomningVy:
-    """One written verdict. Only a real one is called stadsledningskontoret's; an illustrative
+    """One written verdict. Only a real one is called its author's (upprattad_av); an illustrative
     one drawn from sources says so, and its sources are listed with it. A verdict without its
     own marking is as illustrative as its file."""
     illustrativ = illustrativ_of(b.illustrativ, upp)
@@ -104,8 +104,8 @@ def bedomning_vy(
         etikett = "Illustrativ bedömning"
         markering = "illustrativ bedömning, härledd ur källorna nedan" if kallor else "illustrativ"
     else:
-        etikett = "Stadsledningskontorets bedömning"
-        markering = "verklig: stadsledningskontorets bedömning" if upp.illustrativ else ""
+        etikett = f"Bedömning av {upp.upprattad_av}"
+        markering = f"verklig: bedömning av {upp.upprattad_av}" if upp.illustrativ else ""
     return BedomningVy(
         rubrik=rubrik,
         bedomning=MALUPPFYLLELSE.get(bedomning, bedomning),
@@ -176,7 +176,7 @@ def _saknade(plan: PlanFil, upp: UppfoljningFil, ar: int) -> tuple[str, ...]:
 
 
 def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> str:
-    """What in an illustrative file is made up, and who wrote it: never stadsledningskontoret.
+    """What in an illustrative file is made up, and who wrote it: never the author it names.
     Empty for a real file."""
     if not upp.illustrativ:
         return ""
@@ -190,17 +190,21 @@ def not_text(upp: UppfoljningFil, ar: int, verkliga: bool, med_kallor: bool) -> 
     if upp.beslut:
         parts.append("beslutet")
     text = (
-        "Illustrativ uppföljning: stadsledningskontoret har inte skrivit den. Allt som rapporten "
+        f"Illustrativ uppföljning: upprättaren som filen anger ({upp.upprattad_av}) har inte "
+        "skrivit den. Allt som rapporten "
         f"hämtar ur uppföljningsfilen för {ar} är påhittat för att visa formatet och märkt "
         f"”illustrativ”: {och(parts)}."
     )
     if med_kallor:
         text += (
             " De illustrativa bedömningar som anger källor är härledda ur källorna av den som "
-            "skrev exemplet, inte av stadsledningskontoret."
+            f"skrev exemplet, inte av upprättaren ({upp.upprattad_av})."
         )
     if verkliga:
-        text += " Bedömningarna märkta ”verklig” är stadsledningskontorets och anger sina källor."
+        text += (
+            f" Bedömningarna märkta ”verklig” är upprättarens ({upp.upprattad_av}) och anger "
+            "sina källor."
+        )
     return text
 
 
@@ -231,7 +235,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         return UppfoljningVy(
             finns=False,
             saknas_text=(
-                f"Stadsledningskontorets samlade bedömning för {ar} saknas: det finns ingen "
+                f"Den samlade bedömningen för {ar} saknas: det finns ingen "
                 f"giltig fil uppfoljning/{ar}.yaml i datan. Rapporten visar därför bara "
                 "nämndernas rapporter och det beräknade underlaget, utan samlad bedömning, "
                 "plan för det fortsatta arbetet eller beslut."
