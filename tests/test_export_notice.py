@@ -31,8 +31,8 @@ OM_FILEN = [
     (
         "Innehåll",
         "Underlaget till Samlad uppföljning 2023 av Testplan för att inga områden ska vara "
-        "utsatta 2025, som tabeller: nämndernas rapporter, saknade rapporter, "
-        "stadsledningskontorets bedömningar, indikatorernas värden och polisens listor.",
+        "utsatta 2025, som tabeller: nämndernas rapporter, saknade rapporter, bedömningarna i "
+        "den samlade uppföljningen, indikatorernas värden och polisens listor.",
     ),
     (
         "Plan",
@@ -48,14 +48,16 @@ OM_FILEN = [
         "Illustrativa uppgifter",
         "Exporten bygger på samma data som rapporten för 2023. Rapporten innehåller "
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
-        "Det gäller stadsledningskontorets samlade uppföljning för 2023; rapporten från "
+        "Det gäller den samlade uppföljningen för 2023; rapporten från "
         "Grundskolenämnden för 2023; indikatorn Andel elever i årskurs 9 i utsatta områden som "
         "är behöriga till gymnasiet. Raderna med sådana uppgifter har ja i kolumnen illustrativ.",
     ),
     (
-        "Planens bilaga 1 saknas",
-        "Planens bilaga 1 (Indikatorer), med indikatorernas målvärden, är inte offentlig. 1 av 3 "
-        "indikatorer saknar därför målvärde och kan inte följas upp mot ett mål.",
+        "Planens bilaga 1 (Indikatorer) är inte offentlig.",
+        "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
+        "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
+        "uppföljningen. 2 har målvärden utan angiven källa; 1 saknar målvärde och kan inte "
+        "följas upp mot ett mål.",
     ),
     (
         "Beslutsdatum",
@@ -85,7 +87,7 @@ OM_FILEN = [
     ),
     (
         "Tabellen bedomningar",
-        "En rad per bedömning i stadsledningskontorets samlade uppföljning "
+        "En rad per bedömning i den samlade uppföljningen "
         "(uppfoljning/ÅR.yaml) av målet, ett delmål, ett område under ett delmål eller ett "
         "fokusområde, med källor och säkerhet som i rapporten; saknas där ingen bedömning är "
         "skriven. 8 rader.",
@@ -400,7 +402,7 @@ def test_bedomningar_real_part_of_an_illustrative_file(tmp_path: Path) -> None:
     ds = load(root)
     assert not [f for f in ds.findings if f.severity == "fel"], ds.findings
     row = next(r for r in _table(ds, "bedomningar").rows if r[1] == "delmal")
-    assert row[14:16] == ("Stadsledningskontorets bedömning", "nej")
+    assert row[14:16] == ("Bedömning av Stadsledningskontoret", "nej")
 
 
 # --- --format and the output's extension: one rule for export and report ------------------------

@@ -123,7 +123,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
 
 
 _BESKRIVNING: Final = (
-    "En rad per bedömning i stadsledningskontorets samlade uppföljning (uppfoljning/ÅR.yaml) "
+    "En rad per bedömning i den samlade uppföljningen (uppfoljning/ÅR.yaml) "
     "av målet, ett delmål, ett område under ett delmål eller ett fokusområde, med källor och "
     "säkerhet som i rapporten; saknas där ingen bedömning är skriven."
 )

@@ -261,9 +261,9 @@ BEDOMNINGAR: Final = (
     _text("omrade_namn", "Områdets namn."),
     _kod(
         "bedomning",
-        "Stadsledningskontorets bedömning som kod: uppnatt, delvis-uppnatt, inte-uppnatt (bara "
-        "planens sista år), bedoms-uppnas, osakert, bedoms-inte-uppnas, kan-inte-bedomas; "
-        "saknas när ingen bedömning är skriven (eller filen saknas).",
+        "Bedömningen i den samlade uppföljningen som kod: uppnatt, delvis-uppnatt, "
+        "inte-uppnatt (bara planens sista år), bedoms-uppnas, osakert, bedoms-inte-uppnas, "
+        "kan-inte-bedomas; saknas när ingen bedömning är skriven (eller filen saknas).",
     ),
     _kod("bedomning_text", "Bedömningen i klartext, som i rapporten."),
     _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
@@ -279,8 +279,9 @@ BEDOMNINGAR: Final = (
     _text("sakerhet_text", "Säkerheten i klartext, som rapporten skriver den."),
     _text(
         "bedomd_av",
-        "Vem bedömningen är från, som rapportens rubrik: Stadsledningskontorets bedömning, "
-        "eller Illustrativ bedömning (påhittad, visar formatet).",
+        "Vem bedömningen är från, som rapportens rubrik: Bedömning av upprättaren som "
+        "uppföljningsfilen anger (upprattad_av), eller Illustrativ bedömning (påhittad, visar "
+        "formatet).",
     ),
     Column(
         "illustrativ",

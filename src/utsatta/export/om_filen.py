@@ -22,7 +22,7 @@ from utsatta.export.columns import OM_FILEN
 from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
 from utsatta.numbers import heltal
-from utsatta.render.labels import datum_text
+from utsatta.render.labels import datum_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
 
@@ -63,9 +63,9 @@ def om_filen(
         rows += [
             (
                 "Innehåll",
-                f"Underlaget till Samlad uppföljning {ar} av {p.namn}, som tabeller: "
-                "nämndernas rapporter, saknade rapporter, stadsledningskontorets bedömningar, "
-                "indikatorernas värden och polisens listor.",
+                f"Underlaget till {report_title(plan, ar)} av {p.namn}, som tabeller: "
+                "nämndernas rapporter, saknade rapporter, bedömningarna i den samlade "
+                "uppföljningen, indikatorernas värden och polisens listor.",
             ),
             (
                 "Plan",

@@ -18,6 +18,7 @@ from utsatta.numbers import tal
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
     from utsatta.compute.status import Progress
+    from utsatta.model.plan import PlanFil
 
 RAPPORTSTATUS: Final[Mapping[str, str]] = {
     "genomford": "Genomförd",
@@ -271,3 +272,9 @@ def inaktuell_text(res: IndicatorResult, ar: int | None) -> str | None:
         return None
     senaste = res.serie[-1].ar
     return f"senaste värde från {senaste}" if ar - senaste > INAKTUELL_AR else None
+
+
+def report_title(plan: PlanFil, ar: int) -> str:
+    """The report's title: the slutuppföljning in the plan's last year, else the year's."""
+    g = plan.plan.giltighet
+    return f"Slutuppföljning {g.fran}–{g.till}" if ar == g.till else f"Samlad uppföljning {ar}"

@@ -17,6 +17,7 @@ from utsatta.errors import ArgumentError, DataErrors
 from utsatta.fileio import shown
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
+from utsatta.render.labels import report_title
 from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
 from utsatta.render.report.sections.behov import behov_vy
@@ -142,7 +143,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,
-        titel=f"Slutuppföljning {g.fran}–{g.till}" if slutar else f"Samlad uppföljning {ar}",
+        titel=report_title(plan, ar),
         omfattning=(
             f"Slutuppföljningen gäller hela planperioden {g.fran}–{g.till} och år {ar}, "
             "planens sista år."
