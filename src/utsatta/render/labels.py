@@ -117,9 +117,9 @@ METOD: Final[Mapping[str, str]] = {
 LAGE: Final[Mapping[Cell, str]] = {
     Cell.INKOMMEN: "Inkommen",
     Cell.SAKNAS: "Rapport saknas",
-    Cell.FRIVILLIG: "Ingen rapport (frivillig i år)",
+    Cell.FRIVILLIG: "Ingen rapport (frivillig för rapportåret)",
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
-    Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
+    Cell.EJ_AKTUELL: "Ingen rapport (krävs inte för rapportåret)",
 }
 #: what a group's ``urval`` selects, in words (the flag's own name never reaches a reader)
 URVAL: Final[Mapping[str, str]] = {
@@ -220,9 +220,10 @@ def progress_andel(prog: Progress) -> float | None:
 def senast_kanda_text(prog: Progress) -> str | None:
     """For ej bedömbar: the status on the last known values, with its share of the way when it
     is a status against a målvärde ("I fas, 40 % av vägen (värden t.o.m. 2023)"); None without
-    one."""
+    one, and None when the last known values were not assessable either: "Ej bedömbar · senast
+    kända: Ej bedömbar" tells the reader nothing (the reason stays in the calculation text)."""
     known = prog.senast_kanda
-    if known is None:
+    if known is None or known.statusslag == "ej-bedombar":
         return None
     text = known.status_text
     if known.orsak_text is not None:

@@ -216,6 +216,9 @@ class MalDom:
     utfall: str
     utfall_nyckel: str
     bedomning: BedomningVy | None
+    #: the computed verdict is as sure as the value it rests on: its marker
+    #: (compute.indicators.markering, e.g. "slutledd"), "" for a confirmed value or no verdict
+    utfall_markering: str = ""
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,16 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     return underlag, "inte nått", "inte-natt"
 
 
+def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
+    """The marker of the value a verdict rests on ("slutledd"): a verdict drawn from an inferred
+    or secondary value is no surer than it; "" where there is no verdict or the value is
+    confirmed."""
+    if r is None or nyckel == "okant":
+        return ""
+    point = next((p for p in r.serie if p.ar == ar), None)
+    return markering(point.sakerhet) if point is not None else ""
+
+
 def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
     """What the counts per level say about the delmål judged per area: usually that the
     year's levels are not all known."""
@@ -236,32 +246,55 @@ def slutuppfoljning(
             by_goal.setdefault(r.indikator.mal, r)
     verdicts: dict[str, BedomningVy] = delmal_per_id(plan, upp) if upp is not None else {}
     domar = []
-    underlag, utfall, nyckel = _count(by_goal.get(PLANENS_MAL), PLANENS_MAL, ar)
+    r = by_goal.get(PLANENS_MAL)
+    underlag, utfall, nyckel = _count(r, PLANENS_MAL, ar)
     domar.append(
-        MalDom("Målet", f"(”{plan.mal.text}”)", underlag, utfall, nyckel, mal_bedomning(plan, upp))
+        MalDom(
+            "Målet",
+            f"(”{plan.mal.text}”)",
+            underlag,
+            utfall,
+            nyckel,
+            mal_bedomning(plan, upp),
+            _utfall_markering(r, nyckel, ar),
+        )
     )
     for n, d in enumerate(plan.mal.delmal, start=1):
+        r = by_goal.get(d.id)
         if d.id in by_goal or d.id != DELMAL_PER_OMRADE:
-            underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
+            underlag, utfall, nyckel = _count(r, d.id, ar)
         else:
             underlag = _dom_per_omrade(by_id, ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
         domar.append(
-            MalDom(f"Delmål {n}", f"(”{d.text}”)", underlag, utfall, nyckel, verdicts.get(d.id))
+            MalDom(
+                f"Delmål {n}",
+                f"(”{d.text}”)",
+                underlag,
+                utfall,
+                nyckel,
+                verdicts.get(d.id),
+                _utfall_markering(r, nyckel, ar),
+            )
         )
     parts = []
-    # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"
+    # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"; goals with the
+    # same verdict and marker share a clause: "delmål 3 är nått (slutledd)"
     for key, what in (
         ("natt", ("är nått", "är nådda")),
         ("inte-natt", ("är inte nått", "är inte nådda")),
         ("okant", ("kan inte avgöras ur de beräknade värdena",) * 2),
     ):
-        goals = [m.rubrik.lower() for m in domar if m.utfall_nyckel == key]
-        if goals:
+        for mark in dict.fromkeys(m.utfall_markering for m in domar if m.utfall_nyckel == key):
+            goals = [
+                m.rubrik.lower()
+                for m in domar
+                if m.utfall_nyckel == key and m.utfall_markering == mark
+            ]
             goal_names = (
                 goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " och " + goals[-1]
             )
-            parts.append(f"{goal_names} {what[len(goals) > 1]}")
+            parts.append(f"{goal_names} {what[len(goals) > 1]}" + (f" ({mark})" if mark else ""))
     text = "; ".join(parts)
     slutsats = (
         f"Mot polisens lista {ar}: {text[:1].upper() + text[1:]}. Hur säker varje uppgift är "
