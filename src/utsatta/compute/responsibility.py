@@ -116,13 +116,16 @@ Kolumn = Literal["samordning", "ansvar", "alla"]
 @dataclass(frozen=True)
 class Arv:
     """One step of inheritance: ``till`` took over the insats from ``fran`` on ``datum`` (the
-    day after ``fran``'s last day)."""
+    day after ``fran``'s last day). ``datum_sakerhet``: "slutledd" when that last day is a
+    choice, not the source's (``giltig_till_sakerhet``); the step's own ``tolkning`` says only
+    how sure the succession is."""
 
     fran: str
     till: str
     tolkning: Literal["bekraftad", "slutledd"]
     kallor: tuple[str, ...]
     datum: str
+    datum_sakerhet: Literal["bekraftad", "slutledd"] | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,7 @@ class Duties:
             return []
         datum = day_after(o.giltig_till)
         return [
-            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum)
+            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum, o.giltig_till_sakerhet)
             for e in self._succ.get(org, ())
             if e.insatser is None or insats in e.insatser
         ]
