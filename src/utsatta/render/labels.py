@@ -153,9 +153,14 @@ def datum_text(datum: str | None, pahittat: bool) -> str:
     return f"{datum} {PAHITTAT_DATUM}" if pahittat else datum
 
 
-def uppfoljning_text(typ: str, ar: int | None) -> str:
-    """How an insats is followed up: "en gång, år 2023"."""
-    return UPPFOLJNING_TEXT[typ].format(ar=ar)
+def uppfoljning_text(typ: str, ar: int | None, plan_text: str | None = None) -> str:
+    """How an insats is followed up: "en gång, år 2023". A one-off follow-up also quotes the
+    plan's own words (``plan_text``), which say when in the year and on what occasion: "en gång,
+    år 2023 (”Uppföljning ska göras i samband med slutrapportering till Socialstyrelsen 2023”)"."""
+    text = UPPFOLJNING_TEXT[typ].format(ar=ar)
+    if typ == "en-gang" and plan_text:
+        text += f" (”{plan_text.strip().rstrip('.')}”)"
+    return text
 
 
 def enhet_text(enhet: str) -> tuple[str, str]:

@@ -177,7 +177,9 @@ def insats_vy(
         forvantat_resultat=ins.forvantat_resultat,
         samordningsansvar=", ".join(names.org(o) for o in coord),
         ansvar=", ".join(names.org(o) for o in ansvariga),
-        uppfoljning=cap(uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar)),
+        uppfoljning=cap(
+            uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar, ins.uppfoljning.text)
+        ),
         rapporteras_i_ar=ic.due,
         samordning=tuple(_samordning(org, ic, names) for org in coord),
         organisationer=organisationer,

@@ -25,7 +25,7 @@ from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import InsatsRapport
 from utsatta.model.uppfoljning import UppfoljningFil
-from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, UPPFOLJNING_TEXT, cap, varde
+from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, cap, uppfoljning_text, varde
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
@@ -217,7 +217,7 @@ def _insatser(ds: DataSet, plan: PlanFil, ar: int, names: Names) -> tuple[Insats
                 insats=ins.id,
                 ankare=ankare_insats(ins.id),
                 titel=ins.titel,
-                uppfoljning=cap(UPPFOLJNING_TEXT[typ].format(ar=ins.uppfoljning.ar)),
+                uppfoljning=cap(uppfoljning_text(typ, ins.uppfoljning.ar, ins.uppfoljning.text)),
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
                 bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
                 oppet="; ".join(oppet) or "–",
