@@ -226,7 +226,9 @@ def new_area_ids(
     return [o.id for o in omraden.omraden if _is_new(o, upplaga, wanted, jamfor_med)]
 
 
-def _no_missing_area(omraden: OmradenFil, upplagor: Sequence[int], item: Point | Lucka) -> Point | Lucka:
+def _no_missing_area(
+    omraden: OmradenFil, upplagor: Sequence[int], item: Point | Lucka
+) -> Point | Lucka:
     """A count of new areas is no surer than the file's claim that it lacks no area of these
     editions (``nya_omraden_sakerhet``): "0 nya" rests on no split area being left out."""
     if isinstance(item, Lucka):
