@@ -246,8 +246,8 @@ def slutuppfoljning(
             by_goal.setdefault(r.indikator.mal, r)
     verdicts: dict[str, BedomningVy] = delmal_per_id(plan, upp) if upp is not None else {}
     domar = []
-    r = by_goal.get(PLANENS_MAL)
-    underlag, utfall, nyckel = _count(r, PLANENS_MAL, ar)
+    goal_r = by_goal.get(PLANENS_MAL)
+    underlag, utfall, nyckel = _count(goal_r, PLANENS_MAL, ar)
     domar.append(
         MalDom(
             "Målet",
@@ -256,13 +256,13 @@ def slutuppfoljning(
             utfall,
             nyckel,
             mal_bedomning(plan, upp),
-            _utfall_markering(r, nyckel, ar),
+            _utfall_markering(goal_r, nyckel, ar),
         )
     )
     for n, d in enumerate(plan.mal.delmal, start=1):
-        r = by_goal.get(d.id)
+        goal_r = by_goal.get(d.id)
         if d.id in by_goal or d.id != DELMAL_PER_OMRADE:
-            underlag, utfall, nyckel = _count(r, d.id, ar)
+            underlag, utfall, nyckel = _count(goal_r, d.id, ar)
         else:
             underlag = _dom_per_omrade(by_id, ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
@@ -274,7 +274,7 @@ def slutuppfoljning(
                 utfall,
                 nyckel,
                 verdicts.get(d.id),
-                _utfall_markering(r, nyckel, ar),
+                _utfall_markering(goal_r, nyckel, ar),
             )
         )
     parts = []
