@@ -121,8 +121,7 @@ def test_the_delmal_per_area_can_be_given_an_indicator(tmp_path: Path) -> None:
     assert _domar(root)[2] == (
         "Delmål 2",
         "nått",
-        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (uppgift i andra "
-        "hand).",
+        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd).",
     )
 
 

@@ -58,7 +58,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     ) in md
     assert (
         "| Antal nya områden i Göteborg på polisens lista sedan 2021 | 0 (2021) | 0 (2025, "
-        "uppgift i andra hand) | 0 (2025) |"
+        "slutledd) | 0 (2025) |"
     ) in md
     assert "| 8 (2025) |" not in md and "| 4 (2025) |" not in md
     # bilaga C, the series

@@ -59,7 +59,7 @@ def test_the_heir_of_lokalnamnden_coordinates_and_is_responsible_for_2_2(ar: int
     assert ins.samordningsansvar == "Stadsfastighetsnämnden"
     assert ins.ansvar == "Stadsfastighetsnämnden, Förskolenämnden, Grundskolenämnden"
     assert _roll(ar, "2:2", "Stadsfastighetsnämnden") == (
-        "Samordnande och ansvarig som efterträdare till Lokalnämnden från 2023-01-01 (slutledd)"
+        "Samordnande och ansvarig som efterträdare till Lokalnämnden (slutledd) från 2023-01-01"
     )
 
 
@@ -83,14 +83,14 @@ def test_demokrati_och_medborgarservice_is_responsible_for_3_1_every_year(ar: in
     )
     assert _roll(ar, "3:1", "Nämnden för demokrati och medborgarservice") == (
         "Samordnande och ansvarig som efterträdare till Nämnden för konsument- och "
-        "medborgarservice från 2021-11-01 (bekräftad)"
+        "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)"
     )
 
 
 def test_two_predecessors_ceasing_the_same_day_are_named_with_the_day_once() -> None:
     assert _roll(2024, "2:3", "Stadsmiljönämnden") == (
-        "Ansvarig som efterträdare till Park- och naturnämnden och Trafiknämnden från "
-        "2023-01-01 (slutledd)"
+        "Ansvarig som efterträdare till Park- och naturnämnden och Trafiknämnden (slutledd) "
+        "från 2023-01-01"
     )
 
 

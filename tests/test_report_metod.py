@@ -49,8 +49,8 @@ def test_bilaga_e_explains_the_statuses_against_a_malvarde(
         "är verktygets antagande, inte planens",
         "(”x % av vägen” i tabellerna, avrundat till hela procent;",
         "minst 0,95 ”I fas”; från 0,6 till under 0,95 ”Behöver öka takten”; från 0 till under 0,6 "
-        "”Otillräcklig takt”, värdet går åt rätt håll men så långsamt att målvärdet inte nås i "
-        "tid om takten består; under 0 ”Fel riktning”",
+        "”Otillräcklig takt”, värdet har stått still (kvoten 0) eller gått mot målvärdet så "
+        "långsamt att det inte nås i tid om takten består; under 0 ”Fel riktning”",
         "30 % av vägen på 50 % av tiden, kvoten 0,6 och statusen ”Behöver öka takten”.",
         "Når det målvärdet blir statusen ”Målet uppnått”, annars ”Målet ej uppnått”.",
     ):

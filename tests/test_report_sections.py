@@ -326,22 +326,24 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
         next(i for i, x in enumerate(md.splitlines()) if x.startswith("## "))
     ] == ("## 1. Samlad bedömning 2025 och slutuppföljning 2022–2025")
     assert (
-        "Mot polisens lista 2025: Delmål 3 är nått; målet och delmål 1 är inte nådda; delmål 2 "
-        "kan inte avgöras ur de beräknade värdena." in md
+        "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
+        "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena." in md
     )
     rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
         "| **Målet** (”Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
-        "områden år 2025.”) | **inte nått** | Antal områden i Göteborg på polisens lista (alla "
-        "tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått (illustrativ) |"
+        "områden år 2025.”) | **inte nått** (uppgift i andra hand) | Antal områden i Göteborg "
+        "på polisens lista (alla tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått "
+        "(illustrativ) |"
     ]
     # the plan's delmål are clauses of its sentence: quoted after their number
     assert (
-        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **inte nått** | "
+        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **inte nått** "
+        "(uppgift i andra hand) | "
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). | "
         "Inte uppnått (illustrativ) |" in md
     )
-    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** |" in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** (slutledd) |" in md
     assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
@@ -368,7 +370,7 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     for heading in (
         "### Läget i slutet av 2025 *(illustrativ text)*",
         "### Lärdomar *(illustrativ text)*",
-        "### Förslag till det fortsatta arbetet *(illustrativ text)*",
+        "### Förslag för arbetet efter planperioden *(illustrativ text)*",
         "### Plan för det fortsatta arbetet *(illustrativ text)*",
     ):
         assert heading + "\n" in md
@@ -416,8 +418,9 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
         "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"
     )
     assert rows["1:7"] == (
-        "En gång, år 2023 | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms uppnås 1 "
-        "| Pågående: Socialnämnd Sydväst (2023) |"
+        "En gång, år 2023 (”Uppföljning ska göras i samband med slutrapportering till "
+        "Socialstyrelsen 2023”) | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms "
+        "uppnås 1 | Pågående: Socialnämnd Sydväst (2023) |"
     )
     assert rows["3:3"].startswith(
         "Återrapportering under planperioden | Genomförd 3 (2025), Pågående 5 (2023, 2024) | "
@@ -582,17 +585,17 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
     insats_21 = md[md.index("#### Insats 2:1:") : md.index("#### Insats 2:2:")]
     assert (
         "| Nämnden för demokrati och medborgarservice | Ansvarig som efterträdare till Nämnden för "
-        f"konsument- och medborgarservice från 2021-11-01 (bekräftad), {grupp} |"
+        f"konsument- och medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd), {grupp} |"
     ) in insats_21
     assert (
         "| Stadsfastighetsnämnden | Ansvarig som efterträdare till Fastighetsnämnden och "
-        f"Lokalnämnden från 2023-01-01 (slutledd), {grupp} |"
+        f"Lokalnämnden (slutledd) från 2023-01-01, {grupp} |"
     ) in insats_21
     assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
     insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
     # Lokalnämnden was in both columns: its heir coordinates and is responsible (fakta.md §6)
     samordnande = (
-        "Samordnande och ansvarig som efterträdare till Lokalnämnden från 2023-01-01 (slutledd)"
+        "Samordnande och ansvarig som efterträdare till Lokalnämnden (slutledd) från 2023-01-01"
     )
     assert f"| Stadsfastighetsnämnden | {samordnande} |" in insats_22
     assert "enligt planen;" not in md and "ärvt från" not in md and "slutlett" not in md

@@ -99,6 +99,7 @@ def test_konsument_och_medborgarservice_owes_nothing_in_2022() -> None:
         "bekraftad",
         ("goteborg-namnden-demokrati-och-medborgarservice",),
         "2021-11-01",
+        "slutledd",  # the day is a choice (organisationer.yaml: giltig_till_sakerhet)
     )
     assert why == Ansvarsgrund(
         "demokrati-och-medborgarservice", "3:1", 2022, True, "arv", ((step,),), False

@@ -25,7 +25,7 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Final
 
@@ -224,6 +224,24 @@ def new_area_ids(
     return [o.id for o in omraden.omraden if _is_new(o, upplaga, wanted, jamfor_med)]
 
 
+def _no_missing_area(
+    omraden: OmradenFil, upplagor: Sequence[int], item: Point | Lucka
+) -> Point | Lucka:
+    """A count of new areas is no surer than the file's claim that it lacks no area of these
+    editions (``nya_omraden_sakerhet``): "0 nya" rests on no split area being left out."""
+    if isinstance(item, Lucka):
+        return item
+    stated = [
+        u.nya_omraden_sakerhet
+        for u in omraden.upplagor
+        if u.ar in upplagor and u.nya_omraden_sakerhet is not None
+    ]
+    if not stated:
+        return item
+    weakest = min((*stated, *([item.sakerhet] if item.sakerhet else [])), key=_SAKERHET.index)
+    return replace(item, sakerhet=weakest)
+
+
 def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> Serie:
     """Per edition after ``jamfor_med``, the number of areas at one of ``nivaer`` that were on no
     level of the list (utsatt, riskområde, särskilt utsatt) in edition ``jamfor_med``; a gap
@@ -234,11 +252,15 @@ def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> S
     _check_edition(omraden, jamfor_med)
     wanted = tuple(nivaer)
     return _serie(
-        _point_or_gap(
+        _no_missing_area(
             omraden,
-            ar,
-            [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
             (jamfor_med, ar),
+            _point_or_gap(
+                omraden,
+                ar,
+                [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
+                (jamfor_med, ar),
+            ),
         )
         for ar in _editions(omraden)
         if ar > jamfor_med

@@ -123,13 +123,16 @@ Kolumn = Literal["samordning", "ansvar", "alla"]
 @dataclass(frozen=True)
 class Arv:
     """One step of inheritance: ``till`` took over the insats from ``fran`` on ``datum`` (the
-    day after ``fran``'s last day)."""
+    day after ``fran``'s last day). ``datum_sakerhet``: "slutledd" when that last day is a
+    choice, not the source's (``giltig_till_sakerhet``); the step's own ``tolkning`` says only
+    how sure the succession is."""
 
     fran: str
     till: str
     tolkning: Literal["bekraftad", "slutledd"]
     kallor: tuple[str, ...]
     datum: str
+    datum_sakerhet: Literal["bekraftad", "slutledd"] | None = None
 
 
 @dataclass(frozen=True)
@@ -229,10 +232,10 @@ class Duties:
         successor that takes the insats over (none if ``org`` has no end date)."""
         o = self._by_id.get(org)
         datum = None if o is None else takeover_day(o)
-        if datum is None:
+        if o is None or datum is None:
             return []
         return [
-            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum)
+            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum, o.giltig_till_sakerhet)
             for e in self._succ.get(org, ())
             if e.insatser is None or insats in e.insatser
         ]

@@ -77,6 +77,14 @@ class Upplaga(Strict):
         title="Källor för nationellt",
         description="Id för källorna (under 'kallor' i filen) som anger siffrorna i 'nationellt'.",
     )
+    nya_omraden_sakerhet: Sakerhet | None = Field(
+        default=None,
+        title="Säkerhet att inget område i Göteborg är nytt",
+        description="Hur säkert det är att filen har med alla områden i Göteborg på upplagans "
+        "lista, så att inget nytt område (t.ex. ett som delats och fått nytt namn) saknas: "
+        "bekraftad, sekundar eller slutledd. Antalet nya områden blir inte säkrare än så. "
+        "Utelämna det när områdenas egna klassningar räcker.",
+    )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
     @model_validator(mode="after")

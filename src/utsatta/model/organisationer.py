@@ -87,6 +87,18 @@ class Organisation(Strict):
         title="Giltig till",
         description="Sista dagen organisationen fanns, ÅÅÅÅ-MM-DD. Utelämna om den finns kvar.",
     )
+    giltig_fran_sakerhet: Tolkning | None = Field(
+        default=None,
+        title="Säkerhet för giltig från",
+        description="slutledd om dagen i 'giltig_fran' är ett val eller en slutsats, inte "
+        "angiven av källan (t.ex. när källan bara anger månaden); utelämna det annars.",
+    )
+    giltig_till_sakerhet: Tolkning | None = Field(
+        default=None,
+        title="Säkerhet för giltig till",
+        description="slutledd om dagen i 'giltig_till' är ett val eller en slutsats, inte "
+        "angiven av källan (t.ex. när källan bara anger månaden); utelämna det annars.",
+    )
     efterfoljare: list[Efterfoljare] = Field(
         default=[],
         title="Efterföljare",

@@ -87,6 +87,13 @@ class PlanMeta(Strict):
     dokumentansvarig: Text = Field(
         title="Dokumentansvarig", description="Vem som ansvarar för dokumentet."
     )
+    uppfoljning: Text | None = Field(
+        default=None,
+        title="Uppföljning",
+        description="Planens egen mening om hur den samlade uppföljningen görs och vem den "
+        "rapporteras till, ordagrant (t.ex. 'Uppföljning ska göras en gång per år och "
+        "rapporteras till kommunfullmäktige.'). Rapporten visar den vid beslutet.",
+    )
     kallor: list[Kalla] = Field(
         default=[], title="Källor", description="Källorna till planens text."
     )

@@ -118,9 +118,9 @@ METOD: Final[Mapping[str, str]] = {
 LAGE: Final[Mapping[Cell, str]] = {
     Cell.INKOMMEN: "Inkommen",
     Cell.SAKNAS: "Rapport saknas",
-    Cell.FRIVILLIG: "Ingen rapport (frivillig i år)",
+    Cell.FRIVILLIG: "Ingen rapport (frivillig för rapportåret)",
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
-    Cell.EJ_AKTUELL: "Ingen rapport (inte aktuell i år)",
+    Cell.EJ_AKTUELL: "Ingen rapport (krävs inte för rapportåret)",
 }
 #: why an organisation has no report for the year, where the slutuppföljning shows its latest
 #: report from an earlier year of the period instead
@@ -162,9 +162,14 @@ def datum_text(datum: str | None, pahittat: bool) -> str:
     return f"{datum} {PAHITTAT_DATUM}" if pahittat else datum
 
 
-def uppfoljning_text(typ: str, ar: int | None) -> str:
-    """How an insats is followed up: "en gång, år 2023"."""
-    return UPPFOLJNING_TEXT[typ].format(ar=ar)
+def uppfoljning_text(typ: str, ar: int | None, plan_text: str | None = None) -> str:
+    """How an insats is followed up: "en gång, år 2023". A one-off follow-up also quotes the
+    plan's own words (``plan_text``), which say when in the year and on what occasion: "en gång,
+    år 2023 (”Uppföljning ska göras i samband med slutrapportering till Socialstyrelsen 2023”)"."""
+    text = UPPFOLJNING_TEXT[typ].format(ar=ar)
+    if typ == "en-gang" and plan_text:
+        text += f" (”{plan_text.strip().rstrip('.')}”)"
+    return text
 
 
 def enhet_text(enhet: str) -> tuple[str, str]:
@@ -231,9 +236,10 @@ def progress_andel(prog: Progress) -> float | None:
 def senast_kanda_text(prog: Progress) -> str | None:
     """For ej bedömbar: the status on the last known values, with its share of the way when it
     is a status against a målvärde ("I fas, 40 % av vägen (värden t.o.m. 2023)"); None without
-    one."""
+    one, and None when the last known values were not assessable either: "Ej bedömbar · senast
+    kända: Ej bedömbar" tells the reader nothing (the reason stays in the calculation text)."""
     known = prog.senast_kanda
-    if known is None:
+    if known is None or known.statusslag == "ej-bedombar":
         return None
     text = known.status_text
     if known.orsak_text is not None:

@@ -28,6 +28,7 @@ from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.period import period_of
+from utsatta.render.report.sections.rapportmarkering import rapportmarkering
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
@@ -172,4 +173,6 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
         slut=slutuppfoljning(period, plan, results, upp, ar, upp_vy.uppdrag_text, names),
+        rapporter_markering=rapportmarkering(reports.values()),
+        perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
     )

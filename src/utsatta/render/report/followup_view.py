@@ -79,6 +79,9 @@ class UppfoljningVy:
     not_text: str = ""
     #: the marker beside the headings of the file's own texts ("illustrativ text"), or ""
     markering: str = ""
+    #: the plan's own sentence on whom the follow-up is reported to, quoted beside the
+    #: decisions ("Enligt planen: ”… rapporteras till kommunfullmäktige.”"), or ""
+    rapportering_text: str = ""
     #: one sentence per mål, delmål or fokusområde without a written verdict
     saknade: tuple[str, ...] = ()
 
@@ -235,6 +238,9 @@ class MalDom:
     utfall: str
     utfall_nyckel: str
     bedomning: BedomningVy | None
+    #: the computed verdict is as sure as the value it rests on: its marker
+    #: (compute.indicators.markering, e.g. "slutledd"), "" for a confirmed value or no verdict
+    utfall_markering: str = ""
 
 
 @dataclass(frozen=True)

@@ -372,6 +372,12 @@ class ReportView:
     omraden_detalj: tuple[OmradeDetalj, ...] = ()
     over_tid: OverTidVy | None = None
     slut: SlutVy | None = None
+    #: beside every table, count and section computed from the nämnders' reports
+    #: (sections.rapportmarkering): from the year's reports, and from the reports of every year
+    #: shown (the period views: the slutuppföljning's outcomes, Bilaga C); "" when none is
+    #: illustrative
+    rapporter_markering: str = ""
+    perioden_markering: str = ""
 
 
 def ankare_insats(ins_id: str) -> str:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
+from utsatta.compute.indicators import markering
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import (
@@ -40,8 +41,8 @@ def _grund(
     names: Names,
 ) -> str | None:
     """Why ``org`` holds ``insats`` where the plan does not name it itself, in words after the
-    role, with its leading space or comma: " som efterträdare till Lokalnämnden från
-    2023-01-01 (slutledd)", ", räknas till gruppen ”…” (slutledd)" (a group computed from a
+    role, with its leading space or comma: " som efterträdare till Lokalnämnden (slutledd)
+    från 2023-01-01", ", räknas till gruppen ”…” (slutledd)" (a group computed from a
     flag, decision 0017), or both; None where the plan names it (or a group that lists it) and
     nothing is inherited. The date is the day ``org`` took the insats over (the step nearest
     to it: in a chain, the day its own predecessor ceased)."""
@@ -57,22 +58,25 @@ def _grund(
                 how[first] = "slutledd"
             else:
                 how.setdefault(first, "bekräftad")
-            when.setdefault(first, chain[-1].datum)
-        # Said once what all predecessors share (the day, the certainty), else per predecessor:
-        # "Park- och naturnämnden och Trafiknämnden från 2023-01-01 (slutledd)".
+            # the day carries its own certainty: a chosen day is marked even when the
+            # succession itself is bekräftad ("från 2021-11-01 (datum: slutledd)")
+            mark = markering(chain[-1].datum_sakerhet)
+            when.setdefault(first, chain[-1].datum + (f" (datum: {mark})" if mark else ""))
+        # Said once what all predecessors share (the certainty, the day), else per predecessor:
+        # "Park- och naturnämnden och Trafiknämnden (slutledd) från 2023-01-01".
         same_day = len(set(when.values())) == 1
         same_how = len(set(how.values())) == 1
         named = [
             names.org(o)
-            + ("" if same_day else f" från {when[o]}")
             + ("" if same_how else f" ({how[o]})")
+            + ("" if same_day else f" från {when[o]}")
             for o in how
         ]
         fran = och(named)
-        if same_day:
-            fran += f" från {next(iter(when.values()))}"
         if same_how:
             fran += f" ({next(iter(how.values()))})"
+        if same_day:
+            fran += f" från {next(iter(when.values()))}"
         # the plan names it too, itself or in a group that lists it
         ocksa = g is not None and g.grund == "planen" and not via_grupp
         parts.append((" enligt planen och" if ocksa else "") + f" som efterträdare till {fran}")
@@ -242,7 +246,9 @@ def insats_vy(
         forvantat_resultat=ins.forvantat_resultat,
         samordningsansvar=", ".join(names.org(o) for o in coord),
         ansvar=", ".join(names.org(o) for o in ansvariga),
-        uppfoljning=cap(uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar)),
+        uppfoljning=cap(
+            uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar, ins.uppfoljning.text)
+        ),
         rapporteras_i_ar=ic.due,
         samordning=tuple(_samordning(org, ic, names, period) for org in coord),
         organisationer=organisationer,

@@ -21,7 +21,13 @@ from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.findings import antal
-from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, UPPFOLJNING_TEXT, cap, varde
+from utsatta.render.labels import (
+    BEDOMNING,
+    RAPPORTSTATUS,
+    cap,
+    uppfoljning_text,
+    varde,
+)
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
@@ -83,6 +89,16 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
         return underlag, "nått", "natt"
     return underlag, "inte nått", "inte-natt"
+
+
+def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
+    """The marker of the value a verdict rests on ("slutledd"): a verdict drawn from an inferred
+    or secondary value is no surer than it; "" where there is no verdict or the value is
+    confirmed."""
+    if r is None or nyckel == "okant":
+        return ""
+    point = next((p for p in r.serie if p.ar == ar), None)
+    return markering(point.sakerhet) if point is not None else ""
 
 
 def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
@@ -184,7 +200,7 @@ def _insatser(
                 insats=ins.id,
                 ankare=ankare_insats(ins.id),
                 titel=ins.titel,
-                uppfoljning=cap(UPPFOLJNING_TEXT[typ].format(ar=ins.uppfoljning.ar)),
+                uppfoljning=cap(uppfoljning_text(typ, ins.uppfoljning.ar, ins.uppfoljning.text)),
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
                 bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
                 oppet="; ".join(oppet) or "–",
@@ -260,32 +276,55 @@ def slutuppfoljning(
             by_goal.setdefault(r.indikator.mal, r)
     verdicts: dict[str, BedomningVy] = delmal_per_id(plan, upp) if upp is not None else {}
     domar = []
-    underlag, utfall, nyckel = _count(by_goal.get(PLANENS_MAL), PLANENS_MAL, ar)
+    goal_r = by_goal.get(PLANENS_MAL)
+    underlag, utfall, nyckel = _count(goal_r, PLANENS_MAL, ar)
     domar.append(
-        MalDom("Målet", f"(”{plan.mal.text}”)", underlag, utfall, nyckel, mal_bedomning(plan, upp))
+        MalDom(
+            "Målet",
+            f"(”{plan.mal.text}”)",
+            underlag,
+            utfall,
+            nyckel,
+            mal_bedomning(plan, upp),
+            _utfall_markering(goal_r, nyckel, ar),
+        )
     )
     for n, d in enumerate(plan.mal.delmal, start=1):
+        goal_r = by_goal.get(d.id)
         if d.id in by_goal or not d.per_omrade:
-            underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
+            underlag, utfall, nyckel = _count(goal_r, d.id, ar)
         else:
             underlag = _dom_per_omrade([r for r in results if d.id in r.indikator.underlag_for], ar)
             utfall, nyckel = "kan inte avgöras ur datan", "okant"
         domar.append(
-            MalDom(f"Delmål {n}", f"(”{d.text}”)", underlag, utfall, nyckel, verdicts.get(d.id))
+            MalDom(
+                f"Delmål {n}",
+                f"(”{d.text}”)",
+                underlag,
+                utfall,
+                nyckel,
+                verdicts.get(d.id),
+                _utfall_markering(goal_r, nyckel, ar),
+            )
         )
     parts = []
-    # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"
+    # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"; goals with the
+    # same verdict and marker share a clause: "delmål 3 är nått (slutledd)"
     for key, what in (
         ("natt", ("är nått", "är nådda")),
         ("inte-natt", ("är inte nått", "är inte nådda")),
         ("okant", ("kan inte avgöras ur de beräknade värdena",) * 2),
     ):
-        goals = [m.rubrik.lower() for m in domar if m.utfall_nyckel == key]
-        if goals:
+        for mark in dict.fromkeys(m.utfall_markering for m in domar if m.utfall_nyckel == key):
+            goals = [
+                m.rubrik.lower()
+                for m in domar
+                if m.utfall_nyckel == key and m.utfall_markering == mark
+            ]
             goal_names = (
                 goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " och " + goals[-1]
             )
-            parts.append(f"{goal_names} {what[len(goals) > 1]}")
+            parts.append(f"{goal_names} {what[len(goals) > 1]}" + (f" ({mark})" if mark else ""))
     text = "; ".join(parts)
     slutsats = (
         f"Mot polisens lista {ar}: {text[:1].upper() + text[1:]}. Hur säker varje uppgift är "

@@ -290,4 +290,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
         not_text=not_text(upp, ar, verkliga, med_kallor),
         markering="illustrativ text" if upp.illustrativ else "",
         saknade=_saknade(plan, upp, ar),
+        rapportering_text=(
+            f"Enligt planen: ”{plan.plan.uppfoljning.strip()}”" if plan.plan.uppfoljning else ""
+        ),
     )
