@@ -1,7 +1,9 @@
 """The yearly report (`utsatta report`): golden files, safe Markdown and HTML, determinism.
 
 The golden files ``tests/golden/report-2023.md`` and ``.html`` are the report of the fixture data
-folder ``tests/fixtures/report-data``, compared byte for byte. After an intended change to the
+folder ``tests/fixtures/report-data``, and ``slutuppfoljning-2025.md`` and ``.html`` the
+slutuppföljning of the shipped data (the plan's last year, the report the city signs), compared
+byte for byte. After an intended change to the
 report, regenerate them and review the diff before committing:
 
     UTSATTA_UPDATE_GOLDEN=1 python -m pytest tests/test_report.py -k golden
@@ -76,8 +78,10 @@ def html_text(view: ReportView) -> str:
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_golden(fmt: str, md_text: str, html_text: str) -> None:
     """The rendered report equals the reviewed golden file byte for byte."""
-    text = md_text if fmt == "md" else html_text
-    path = GOLDEN / f"report-{YEAR}.{fmt}"
+    _golden(GOLDEN / f"report-{YEAR}.{fmt}", md_text if fmt == "md" else html_text)
+
+
+def _golden(path: Path, text: str) -> None:
     if os.environ.get("UTSATTA_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(text.encode("utf-8"))
@@ -85,6 +89,17 @@ def test_golden(fmt: str, md_text: str, html_text: str) -> None:
     assert path.read_bytes() == text.encode("utf-8"), (
         f"{path.name} skiljer sig; granska ändringen och uppdatera med UTSATTA_UPDATE_GOLDEN=1"
     )
+
+
+@pytest.fixture(scope="module")
+def slut_view() -> ReportView:
+    return build(load(HERE.parent / "data"), 2025)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_golden_slutuppfoljning(fmt: str, slut_view: ReportView) -> None:
+    """The slutuppföljning 2022–2025 of the shipped data equals its reviewed golden file."""
+    _golden(GOLDEN / f"slutuppfoljning-2025.{fmt}", render(slut_view, fmt))
 
 
 def test_no_paths_of_this_machine_in_the_output(md_text: str, html_text: str) -> None:
