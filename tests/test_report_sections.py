@@ -458,10 +458,10 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     )
     # the computed outcome is still there; the verdicts are not
     assert [d.utfall for d in view.slut.domar] == [
-        "inte nått",
-        "inte nått",
-        "kan inte avgöras ur datan",
-        "nått",
+        "Inte nått",
+        "Inte nått",
+        "Kan inte avgöras ur datan",
+        "Nått",
     ]
     assert all(d.bedomning is None for d in view.slut.domar)
     md = render(view, "md")

@@ -46,7 +46,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         what = "målet" if mal == PLANENS_MAL else "delmålet"
         return (
             f"Ingen indikator i datan avgör {what} (ingen indikatorfil har 'mal: {mal}').",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     point = next((p for p in r.serie if p.ar == ar), None)
@@ -55,7 +55,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         why = f" (nivån okänd för {', '.join(gap.namn)})" if gap and gap.namn else ""
         return (
             f"{r.indikator.namn}: inget värde för {ar}{why}.",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     # the markers of every other channel (compute.indicators.markering); section 1 also says
@@ -68,7 +68,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     if r.malvarde is None or r.malar != ar:
         return (
             f"{underlag} Indikatorn har inget målvärde för {ar}.",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     mal_mark = markering(r.malvarde_sakerhet)
@@ -77,8 +77,8 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         underlag = f"{underlag} Målvärde {ar}: {mal}."
     lower = r.indikator.riktning == "lagre-ar-battre"
     if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
-        return underlag, "nått", "natt"
-    return underlag, "inte nått", "inte-natt"
+        return underlag, "Nått", "natt"
+    return underlag, "Inte nått", "inte-natt"
 
 
 def _dom_per_omrade(results: Mapping[str, IndicatorResult], ar: int) -> str:
@@ -245,7 +245,7 @@ def slutuppfoljning(
             underlag, utfall, nyckel = _count(by_goal.get(d.id), d.id, ar)
         else:
             underlag = _dom_per_omrade(by_id, ar)
-            utfall, nyckel = "kan inte avgöras ur datan", "okant"
+            utfall, nyckel = "Kan inte avgöras ur datan", "okant"
         domar.append(
             MalDom(f"Delmål {n}", f"(”{d.text}”)", underlag, utfall, nyckel, verdicts.get(d.id))
         )
