@@ -32,9 +32,7 @@ FASTA_NYCKLAR = ("ingen", "saknas", "inkommen", "fanns-inte", "nadd", "lucka", "
 UTFALL_NYCKLAR = ("natt", "inte-natt", "okant")
 
 
-def _rules(
-    nodes: list[object], media: str = "screen"
-) -> list[tuple[str, str, dict[str, str]]]:
+def _rules(nodes: list[object], media: str = "screen") -> list[tuple[str, str, dict[str, str]]]:
     """(media, selector, declarations) for every rule, @media and @supports unwrapped."""
     out: list[tuple[str, str, dict[str, str]]] = []
     for node in nodes:
@@ -174,8 +172,7 @@ def test_print_keeps_code_labels_whole() -> None:
             assert not re.search(r"(^|,\s*)(th|td)(\s*,|$)", sel), sel
             assert "badge" not in sel and "s-" not in sel
     whole = _print(
-        'td[class^="s-"], td[class^="n-"], td[class*=" s-"], .badge, div.over-tid td, '
-        "div.utfall td"
+        'td[class^="s-"], td[class^="n-"], td[class*=" s-"], .badge, div.over-tid td, div.utfall td'
     )
     assert whole == {"hyphens": "manual", "overflow-wrap": "normal"}
 
@@ -193,5 +190,5 @@ def test_markers_are_words_for_a_screen_reader_and_headings_hold_no_badge() -> N
     assert '>†</abbr><span class="sr-only"> (uppgift i andra hand)</span>' in html
     # the summary's list of areas on the list too (it wrote "Bergsjön†" as bare text)
     assert 'Bergsjön<abbr title="uppgift i andra hand: ' in html
-    for level, inner in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S):
+    for _level, inner in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S):
         assert "badge" not in inner and 'class="tag' not in inner, inner
