@@ -330,16 +330,16 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
         "| **Målet** (”Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
-        "områden år 2025.”) | **inte nått** | Antal områden i Göteborg på polisens lista (alla "
+        "områden år 2025.”) | **Inte nått** | Antal områden i Göteborg på polisens lista (alla "
         "tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått (illustrativ) |"
     ]
     # the plan's delmål are clauses of its sentence: quoted after their number
     assert (
-        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **inte nått** | "
+        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **Inte nått** | "
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). | "
         "Inte uppnått (illustrativ) |" in md
     )
-    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** |" in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** |" in md
     assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
@@ -559,8 +559,8 @@ def test_each_samordnande_bedomning_names_who_made_it(shipped_2025: tuple[str, s
         "Inte uppnått |"
     ), row
     assert (
-        "<td>Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
-        "Inte uppnått</td>"
+        '<td role="cell" data-label="Samordnande bedömning">Socialnämnd Hisingen: Uppnått; '
+        "Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: Inte uppnått</td>"
     ) in html
 
 
