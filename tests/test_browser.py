@@ -259,7 +259,7 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -
             browser.close()
     for selector, (_, rows, columns) in tables.items():
         phone, laptop = results[selector, 390], results[selector, 1366]
-        assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "grid", []), selector
+        assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "table", []), selector
         assert phone["header"] <= 1  # visually hidden, still in the tree
         assert (laptop["scrolls"], laptop["cell"], laptop["broken"]) == (False, "table-cell", [])
         assert laptop["header"] > 50
@@ -271,3 +271,66 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -
             "cell": (columns - 1) * rows,
         }
         assert roles[selector, 390] == roles[selector, 1366] == expected, selector
+
+
+#: at the page's width: every table region with a status badge (its name, whether it is a card
+#: per row, whether it scrolls, a cell without its column's label), and every other region that
+#: scrolls with whether it shows so (the edge fades: a mask over its content)
+_STATUS_TABLES = """() => {
+  const name = w => w.getAttribute('aria-label');
+  const wraps = [...document.querySelectorAll('.table-wrap')];
+  const status = wraps.filter(w => w.querySelector('.badge'));
+  return {
+    status: status.map(w => ({
+      name: name(w),
+      cards: w.classList.contains('kortrader'),
+      scrolls: w.scrollWidth > w.clientWidth + 1,
+      display: getComputedStyle(w.querySelector('tbody td')).display,
+      unlabelled: [...w.querySelectorAll('tbody td')].filter(td => td.textContent.trim()
+        && getComputedStyle(td, '::before').content.replace(/ \\/ ""$/, '')
+           !== JSON.stringify(td.getAttribute('data-label'))).length,
+    })),
+    scrolling: wraps.filter(w => !w.querySelector('.badge')
+      && w.scrollWidth > w.clientWidth + 1 && w.getClientRects().length)
+      .map(w => [name(w), getComputedStyle(w).maskImage]),
+  };
+}"""
+
+
+def test_status_tables_need_no_sideways_scroll_on_a_phone(tmp_path: Path) -> None:
+    """The 2025 report at 390 px: every table with a status (a badge) is a card per row that
+    does not scroll, each value beside its column's name (no key column off-screen, docs/
+    decisions/0094); every other table that scrolls shows it by a faded edge. At 1366 px the
+    same tables are tables again and none scrolls."""
+    sync_playwright = _playwright()
+    page_file = tmp_path / "rapport-2025.html"
+    page_file.write_text(render(build(load(SHIPPED), 2025), "html"), encoding="utf-8")
+    results: dict[int, dict[str, Any]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            for width in WIDTHS:
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(page_file.as_uri(), wait_until="load")
+                results[width] = page.evaluate(_STATUS_TABLES)
+                page.close()
+        finally:
+            browser.close()
+    phone, laptop = results[390], results[1366]
+    names = {t["name"] for t in phone["status"]}
+    assert {
+        "Områden på listan, per nivå",
+        "Övriga uppdrag: status 2025",
+        "Status 2025: indikatorer för fokusområde 1",
+    } <= names
+    for t in phone["status"]:
+        assert (t["cards"], t["scrolls"], t["display"], t["unlabelled"]) == (
+            True,
+            False,
+            "table",
+            0,
+        ), t
+    for t in laptop["status"]:
+        assert (t["scrolls"], t["display"]) == (False, "table-cell"), t
+    assert phone["scrolling"], "some matrix scrolls at 390 px"
+    assert all("linear-gradient" in mask for _, mask in phone["scrolling"]), phone["scrolling"]

@@ -1,5 +1,6 @@
-"""A chart's "Källa:" caption and its aria-label name the sources of every value it draws, also
-those of the levels a count from the police lists rests on (review varld 7)."""
+"""A chart's "Källa:" caption and its description name the sources of every value it draws, also
+those of the levels a count from the police lists rests on (review varld 7); the name
+(aria-label) is the short label alone, so a screen reader reads the description once."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ def test_the_caption_names_the_sources_of_the_plotted_values() -> None:
         "".join(t.itertext()) for t in svg.iter(f"{SVG}text") if t.get("class") == "kalla"
     )
     aria = svg.get("aria-label") or ""
+    title = svg.find(f"{SVG}title")
+    desc = svg.find(f"{SVG}desc")
+    assert title is not None and desc is not None
+    assert aria == title.text and "Källa" not in aria and (desc.text or "") not in aria
     # 2017: 9 rests on S Göteborg (and a third party), 2019: 9 on Göteborgs-Posten
     for source in (
         "Socialdemokraterna i Göteborg (2017)",
@@ -32,5 +37,5 @@ def test_the_caption_names_the_sources_of_the_plotted_values() -> None:
         "Fastighetsvärlden (2025-12-02, sekundär källa)",
     ):
         assert source in " ".join(caption.split()), source
-        assert source in aria, source
+        assert source in (desc.text or ""), source
     assert caption.startswith("Källa: Göteborgs Stad: Göteborgs Stads handlingsplan")

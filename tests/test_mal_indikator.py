@@ -78,15 +78,15 @@ def test_a_goal_no_indicator_names_says_so(tmp_path: Path) -> None:
     domar = _domar(root)
     assert domar[0] == (
         "Målet",
-        "kan inte avgöras ur datan",
+        "Kan inte avgöras ur datan",
         "Ingen indikator i datan avgör målet (ingen indikatorfil har 'mal: mal').",
     )
     assert domar[3] == (
         "Delmål 3",
-        "kan inte avgöras ur datan",
+        "Kan inte avgöras ur datan",
         "Ingen indikator i datan avgör delmålet (ingen indikatorfil har 'mal: inga-nya-omraden').",
     )
-    assert domar[1][1] == "inte nått"  # the others are untouched
+    assert domar[1][1] == "Inte nått"  # the others are untouched
 
 
 def test_the_data_decides_which_indicator_judges_a_goal(tmp_path: Path) -> None:
@@ -102,11 +102,11 @@ def test_the_data_decides_which_indicator_judges_a_goal(tmp_path: Path) -> None:
     domar = _domar(root)
     assert domar[3] == (
         "Delmål 3",
-        "inte nått",
+        "Inte nått",
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand).",
     )
     assert domar[1][1:] == (
-        "kan inte avgöras ur datan",
+        "Kan inte avgöras ur datan",
         "Ingen indikator i datan avgör delmålet (ingen indikatorfil har "
         "'mal: inga-sarskilt-utsatta').",
     )
@@ -120,7 +120,7 @@ def test_the_delmal_per_area_can_be_given_an_indicator(tmp_path: Path) -> None:
     _edit(root, "nya-omraden", "mal: inga-nya-omraden\n", "mal: utvecklingen-vand\n")
     assert _domar(root)[2] == (
         "Delmål 2",
-        "nått",
+        "Nått",
         "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd).",
     )
 
@@ -138,7 +138,7 @@ def test_a_goal_is_judged_against_the_indicators_malvarde_for_the_goal_year(
     )
     assert _domar(root)[1] == (
         "Delmål 1",
-        "nått",
+        "Nått",
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). Målvärde "
         "2025: 5.",
     )
@@ -151,7 +151,7 @@ def test_a_goal_is_judged_against_the_indicators_malvarde_for_the_goal_year(
     )
     assert _domar(root)[1] == (
         "Delmål 1",
-        "kan inte avgöras ur datan",
+        "Kan inte avgöras ur datan",
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). Indikatorn "
         "har inget målvärde för 2025.",
     )
@@ -161,11 +161,11 @@ def test_indicators_with_other_ids_decide_their_goals() -> None:
     """The statuses fixture names its goal indicators differently from the shipped data
     (omraden-pa-listan, sarskilt-utsatta): their 'mal' is what links them."""
     assert _domar(HERE / "fixtures" / "statuses") == [
-        ("Målet", "inte nått", "Antal områden på polisens lista, 2025: 8 (uppgift i andra hand)."),
+        ("Målet", "Inte nått", "Antal områden på polisens lista, 2025: 8 (uppgift i andra hand)."),
         (
             "Delmål 1",
-            "inte nått",
+            "Inte nått",
             "Antal särskilt utsatta områden, 2025: 4 (uppgift i andra hand).",
         ),
-        ("Delmål 2", "nått", "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand)."),
+        ("Delmål 2", "Nått", "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand)."),
     ]

@@ -90,16 +90,20 @@ def shipped() -> tuple[str, bytes, list[str]]:
 
 
 class _Cells(HTMLParser):
-    """Every table of the page: its caption and the text of each th/td, row by row."""
+    """Every table of the page: its caption and the text of each th/td, row by row (without
+    the text for a screen reader only, .sr-only, which print does not show)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tables: list[tuple[str, list[list[str]]]] = []
         self._caption: list[str] | None = None
         self._cell: list[str] | None = None
+        self._hidden = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
+        if ("class", "sr-only") in attrs:
+            self._hidden = True
+        elif tag == "table":
             self.tables.append(("", []))
         elif tag == "caption":
             self._caption = []
@@ -109,7 +113,9 @@ class _Cells(HTMLParser):
             self._cell = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "caption" and self._caption is not None:
+        if self._hidden and tag == "span":  # the sr-only span holds text only
+            self._hidden = False
+        elif tag == "caption" and self._caption is not None:
             rows = self.tables[-1][1]
             self.tables[-1] = ("".join(self._caption), rows)
             self._caption = None
@@ -118,6 +124,8 @@ class _Cells(HTMLParser):
             self._cell = None
 
     def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
         if self._cell is not None:
             self._cell.append(data)
         elif self._caption is not None:

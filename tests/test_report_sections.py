@@ -332,18 +332,18 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
         "| **Målet** (”Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
-        "områden år 2025.”) | **inte nått** (uppgift i andra hand) | Antal områden i Göteborg "
+        "områden år 2025.”) | **Inte nått** (uppgift i andra hand) | Antal områden i Göteborg "
         "på polisens lista (alla tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått "
         "(illustrativ) |"
     ]
     # the plan's delmål are clauses of its sentence: quoted after their number
     assert (
-        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **inte nått** "
+        "| **Delmål 1** (”staden inte ska ha några särskilt utsatta områden”) | **Inte nått** "
         "(uppgift i andra hand) | "
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). | "
         "Inte uppnått (illustrativ) |" in md
     )
-    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** (slutledd) |" in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) |" in md
     assert "| Kan inte bedömas (illustrativ) |" in md
     # delmål 2: no count for 2025 (the levels of four areas are unknown)
     assert (
@@ -465,10 +465,10 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     )
     # the computed outcome is still there; the verdicts are not
     assert [d.utfall for d in view.slut.domar] == [
-        "inte nått",
-        "inte nått",
-        "kan inte avgöras ur datan",
-        "nått",
+        "Inte nått",
+        "Inte nått",
+        "Kan inte avgöras ur datan",
+        "Nått",
     ]
     assert all(d.bedomning is None for d in view.slut.domar)
     md = render(view, "md")
@@ -565,8 +565,8 @@ def test_each_samordnande_bedomning_names_who_made_it(shipped_2025: tuple[str, s
         "Inte uppnått |"
     ), row
     assert (
-        "<td>Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
-        "Inte uppnått</td>"
+        '<td role="cell" data-label="Samordnande bedömning">Socialnämnd Hisingen: Uppnått; '
+        "Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: Inte uppnått</td>"
     ) in html
 
 

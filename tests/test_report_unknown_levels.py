@@ -46,7 +46,10 @@ def test_riskomraden_and_utsatta_2025_are_unknown_not_zero(md2025: str) -> None:
 
 def test_unknown_counts_in_html_and_json(v2025: ReportView) -> None:
     html = render(v2025, "html")
-    assert '<td class="num">okänt (nivån okänd för 4 områden)</td><td>okänt vilka</td>' in html
+    assert (
+        '<td role="cell" data-label="Antal" class="num">okänt (nivån okänd för 4 områden)</td>'
+        '<td role="cell" data-label="Områden">okänt vilka</td>'
+    ) in html
     rows = {r.nyckel: r.antal for r in v2025.sammanfattning.lista}
     assert rows["riskomrade"] is None and rows["utsatt"] is None
 

@@ -313,7 +313,8 @@ def indicator_svg(
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '
         f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
-        f'aria-label="{_attr(label + " " + desc)}" font-family="{_attr(_FONT)}" '
+        # the name is the short label, the description the <desc> (read once, not twice)
+        f'aria-label="{_attr(label)}" font-family="{_attr(_FONT)}" '
         f'font-size="{FONT_SIZE}" fill="{_TEXT}">',
         f"<title>{escape(label, quote=False)}</title>",
         f"<desc>{escape(desc, quote=False)}</desc>",

@@ -87,6 +87,11 @@ EJ_POLISEN_MARKERING: Final = (
     "bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, pressen "
     "eller ett parti), men ingen av källorna är polisens egen publicering",
 )
+#: every level marker by its symbol, with what it means (the HTML's tooltip; the part before the
+#: colon is the text a screen reader reads for the symbol)
+MARKERING_BETYDELSE: Final[Mapping[str, str]] = dict(
+    (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
+)
 #: what a level without a marker means (the last line of the legend)
 UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 #: the kinds of source (Kalla.slag), as the legend names them

@@ -180,7 +180,7 @@ def _once_per_text(escape_text: Callable[[str], str]) -> Callable[[str], str]:
 def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     from jinja2 import ChoiceLoader, StrictUndefined
 
-    from utsatta.render import markdown
+    from utsatta.render import labels, markdown
 
     folders = [bundled_templates_dir()]
     if templates_dir is not None:
@@ -208,6 +208,8 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     )
     # the Markdown report's links to headings: marked and resolved after rendering (mdankare)
     env.globals.update(mdmark=mdankare.mark, mdref=mdankare.ref)
+    # what each certainty marker (†, ‡, *, ?) means: the HTML says it in words beside the symbol
+    env.globals["markeringar"] = labels.MARKERING_BETYDELSE
     return env
 
 

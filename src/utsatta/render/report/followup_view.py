@@ -234,7 +234,7 @@ class MalDom:
     mal: str
     #: the computed evidence, e.g. "8 områden på listan 2025 (sekundär källa)"
     underlag: str
-    #: "nått", "inte nått" or "kan inte avgöras ur datan"
+    #: "Nått", "Inte nått" or "Kan inte avgöras ur datan" (a label beside the capitalised verdict)
     utfall: str
     utfall_nyckel: str
     bedomning: BedomningVy | None

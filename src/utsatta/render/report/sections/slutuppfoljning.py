@@ -56,7 +56,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         what = "målet" if mal == PLANENS_MAL else "delmålet"
         return (
             f"Ingen indikator i datan avgör {what} (ingen indikatorfil har 'mal: {mal}').",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     point = next((p for p in r.serie if p.ar == ar), None)
@@ -65,7 +65,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         why = f" (nivån okänd för {', '.join(gap.namn)})" if gap and gap.namn else ""
         return (
             f"{r.indikator.namn}: inget värde för {ar}{why}.",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     # the markers of every other channel (compute.indicators.markering); section 1 also says
@@ -78,7 +78,7 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     if r.malvarde is None or r.malar != ar:
         return (
             f"{underlag} Indikatorn har inget målvärde för {ar}.",
-            "kan inte avgöras ur datan",
+            "Kan inte avgöras ur datan",
             "okant",
         )
     mal_mark = markering(r.malvarde_sakerhet)
@@ -87,8 +87,8 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
         underlag = f"{underlag} Målvärde {ar}: {mal}."
     lower = r.indikator.riktning == "lagre-ar-battre"
     if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
-        return underlag, "nått", "natt"
-    return underlag, "inte nått", "inte-natt"
+        return underlag, "Nått", "natt"
+    return underlag, "Inte nått", "inte-natt"
 
 
 def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
@@ -295,7 +295,7 @@ def slutuppfoljning(
             underlag, utfall, nyckel = _count(goal_r, d.id, ar)
         else:
             underlag = _dom_per_omrade([r for r in results if d.id in r.indikator.underlag_for], ar)
-            utfall, nyckel = "kan inte avgöras ur datan", "okant"
+            utfall, nyckel = "Kan inte avgöras ur datan", "okant"
         domar.append(
             MalDom(
                 f"Delmål {n}",
