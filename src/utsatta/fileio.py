@@ -436,7 +436,7 @@ def write_files_atomic(
     contents = [t.encode("utf-8") if isinstance(t, str) else t for t in files.values()]
     try:
         folder_mode: int | None = os.lstat(folder).st_mode
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # make_folders says what is in the way
         folder_mode = None
     except OSError as exc:
         raise WriteFailed(f"Kan inte skriva i {shown(folder)} ({reason(exc)}).") from exc

@@ -71,10 +71,11 @@ def export(
 
     # A link, FIFO, device, or a file where the CSV folder goes: refused before the work, and
     # said what it is (exit 4); --force never helps there.
-    check_output(output, want="en mapp" if format is ExportFormat.csv else "en vanlig fil")
+    want = "en mapp" if format is ExportFormat.csv else "en vanlig fil"
+    check_output(output, want=want)
     root = data_dir(data)
     # an output over a data file would destroy data, even with --force (exit 4, before work)
-    check_output(output, data_folder=root)
+    check_output(output, want=want, data_folder=root)
     result = validate(root, year=ar)
     stop_on_errors(result)
     ds = result.dataset
