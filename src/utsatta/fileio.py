@@ -6,8 +6,9 @@ step. Without ``overwrite`` an existing file is never replaced, not even if it a
 the check and the rename (the temporary file is hard-linked into place, which fails if the name
 is taken). With ``overwrite`` only a regular file is replaced: never a FIFO, device, socket,
 symbolic link or folder (as root, replacing /dev/null would break the system). With ``inside``
-the target's folder, links resolved, must lie in that folder. On any error the temporary file
-is removed.
+the target's folder, links resolved, must lie in that folder. With ``data_folder`` a data file
+there is never written (:func:`data_file_refusal`). On any error or interruption the temporary
+file is removed. :func:`write_files_atomic` writes a folder's files all or nothing.
 
 Errors: :class:`~utsatta.errors.WriteRefused` (exit 4) when utsatta will not write,
 :class:`~utsatta.errors.WriteFailed` (exit 120) when it could not; see
