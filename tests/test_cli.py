@@ -352,6 +352,6 @@ def test_report_never_overwrites_a_data_file(tmp_path: Path) -> None:
     plan = data / "plan.yaml"
     before = plan.read_bytes()
     code, _, err = invoke("report", "2023", "--data", str(data), "--output", str(plan), "--force")
-    assert code == 2
-    assert "är en datafil i datamappen" in err
+    assert code == 4  # refused (README: Vägrade skriva), also with --force
+    assert f"fel: {plan} är en datafil i datamappen {data} (eller skulle bli en)" in err
     assert plan.read_bytes() == before

@@ -397,7 +397,7 @@ def test_csv_folder_refusal_leaves_it_unchanged(fixture_ds: DataSet, tmp_path: P
 def test_csv_into_a_file_is_refused(fixture_ds: DataSet, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
     out.write_text("x", encoding="utf-8")
-    with pytest.raises(WriteRefused, match="ingen mapp"):
+    with pytest.raises(WriteRefused, match="är en vanlig fil, inte en mapp"):
         write_csv(tables(fixture_ds, YEAR), out, force=True)
 
 

@@ -295,7 +295,9 @@ def test_read_regular_checks_the_open_descriptor(tmp_path: Path, monkeypatch) ->
 def test_reason_is_swedish() -> None:
     assert fileio.reason(OSError(errno.ENOSPC, "No space left on device")) == "disken är full"
     assert fileio.reason(OSError(errno.EROFS, "x")) == "filsystemet är skrivskyddat"
-    assert fileio.reason(OSError(999, "okänt")) == "okänt"
+    # never the system's English text, not even for an errno without a Swedish reason
+    assert fileio.reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "systemfel EXDEV"
+    assert fileio.reason(OSError(999, "Unknown error")) == "okänt systemfel"
 
 
 def test_a_device_is_named_without_force_and_not_replaced_with_it() -> None:

@@ -717,3 +717,27 @@ def test_a_sentence_taken_for_a_key_is_refused_not_an_internal_error() -> None:
         "inga mellanslag); troligen är det text som har hamnat på en egen rad. Rätta den först "
         "(kör 'utsatta validate')."
     )
+
+
+def test_fmt_that_cannot_write_gives_advice_for_the_cause(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only file system is not a data error: no "kör 'utsatta validate'" (exit 120)."""
+    import errno as errno_module
+    import os as os_module
+
+    def read_only(fd: int) -> None:
+        raise OSError(errno_module.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(os_module, "fsync", read_only)
+    code, out = _invoke()
+    assert code == 120
+    assert out.splitlines() == [
+        "kan inte formateras: data/rapporter/2023/framtiden.yaml: Kan inte skriva "
+        "data/rapporter/2023/framtiden.yaml (filsystemet är skrivskyddat).",
+        "0 filer formaterades om, 4 var redan formaterade, 1 kunde inte formateras.",
+        "1 fil kunde inte skrivas; rätta orsaken som står ovan (behörighet, full disk, "
+        "skrivskyddat filsystem …) och försök igen.",
+    ]
+    assert (data / "rapporter/2023/framtiden.yaml").read_bytes() == MESSY.encode()
+    assert not [p for p in data.rglob("*") if p.name.endswith(".tmp")]

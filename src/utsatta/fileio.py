@@ -6,8 +6,9 @@ step. Without ``overwrite`` an existing file is never replaced, not even if it a
 the check and the rename (the temporary file is hard-linked into place, which fails if the name
 is taken). With ``overwrite`` only a regular file is replaced: never a FIFO, device, socket,
 symbolic link or folder (as root, replacing /dev/null would break the system). With ``inside``
-the target's folder, links resolved, must lie in that folder. On any error the temporary file
-is removed.
+the target's folder, links resolved, must lie in that folder. With ``data_folder`` a data file
+there is never written (:func:`data_file_refusal`). On any error or interruption the temporary
+file is removed. :func:`write_files_atomic` writes a folder's files all or nothing.
 
 Errors: :class:`~utsatta.errors.WriteRefused` (exit 4) when utsatta will not write,
 :class:`~utsatta.errors.WriteFailed` (exit 120) when it could not; see
@@ -24,6 +25,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from utsatta.errors import WriteFailed, WriteRefused
@@ -31,6 +33,7 @@ from utsatta.errors import WriteFailed, WriteRefused
 __all__ = [
     "NotRegularFile",
     "check_output",
+    "data_file_refusal",
     "kind_of_mode",
     "make_folders",
     "new_mode",
@@ -40,6 +43,7 @@ __all__ = [
     "shown",
     "write_atomic",
     "write_bytes_atomic",
+    "write_files_atomic",
 ]
 
 _REASONS = {
@@ -66,7 +70,11 @@ def reason(exc: OSError) -> str:
     """Why an operating-system call failed, in Swedish (the system's own text is English)."""
     if exc.errno in _REASONS:
         return _REASONS[exc.errno]
-    return exc.strerror or type(exc).__name__
+    if isinstance(exc, NotRegularFile):  # its own text is Swedish
+        return str(exc.strerror)
+    # Never the system's English text: the error's short name, which can be looked up.
+    name = errno.errorcode.get(exc.errno or 0)
+    return f"systemfel {name}" if name else "okänt systemfel"
 
 
 def kind_of_mode(mode: int) -> str:
@@ -201,10 +209,37 @@ def refusal(path: Path, mode: int, *, want: str = "en vanlig fil") -> WriteRefus
     )
 
 
-def check_output(path: Path, *, want: str = "en vanlig fil") -> None:
+#: What makes a file in the data folder a data file (the loader reads these).
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def data_file_refusal(path: Path, data_folder: Path) -> WriteRefused | None:
+    """Why an output must not go to ``path``: it is, or would become, a data file in
+    ``data_folder`` (a YAML file there, links resolved). The one rule that keeps every command's
+    output (a report, CODEOWNERS, an export) off the data, even with --force; only the commands
+    that edit data files (fmt, ny) write there, and they do not pass ``data_folder``."""
+    if path.suffix.lower() not in DATA_SUFFIXES:
+        return None
+    if not _inside(Path(os.path.realpath(path)), data_folder):
+        return None
+    return WriteRefused(
+        f"{shown(path)} är en datafil i datamappen {shown(data_folder)} (eller skulle bli en), "
+        "och utsatta skriver aldrig utdata över datafiler, inte heller med --force. Välj en fil "
+        "utanför datamappen."
+    )
+
+
+def check_output(
+    path: Path, *, want: str = "en vanlig fil", data_folder: Path | None = None
+) -> None:
     """Refuse (WriteRefused, exit 4) an output path that can never be written as ``want``,
-    before any work or any question of --force (see :func:`refusal`); a path that does not
-    exist yet, or is of the wanted kind, passes."""
+    before any work or any question of --force (see :func:`refusal`), or that is a data file
+    in ``data_folder`` (:func:`data_file_refusal`); a path that does not exist yet, or is of
+    the wanted kind, passes."""
+    if data_folder is not None:
+        problem = data_file_refusal(path, data_folder)
+        if problem is not None:
+            raise problem
     try:
         mode = os.lstat(path).st_mode
     except OSError:
@@ -214,12 +249,18 @@ def check_output(path: Path, *, want: str = "en vanlig fil") -> None:
         raise problem
 
 
-def _check_target(path: Path, *, overwrite: bool, inside: Path | None) -> None:
+def _check_target(
+    path: Path, *, overwrite: bool, inside: Path | None, data_folder: Path | None = None
+) -> None:
     """Refuse what must never be written; raise for a folder that cannot take the file.
 
     The kind of what stands there is checked before whether it exists: --force is suggested
     only where it would help (a regular file)."""
     folder = path.parent
+    if data_folder is not None:
+        problem = data_file_refusal(path, data_folder)
+        if problem is not None:
+            raise problem
     try:
         folder_mode = folder.stat().st_mode
     except FileNotFoundError:
@@ -280,24 +321,18 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_bytes_atomic(
-    path: Path, data: bytes, *, overwrite: bool, inside: Path | None = None
-) -> None:
-    """Write ``data`` to ``path`` in one step (see the module docstring).
-
-    Raises WriteRefused if ``path`` exists and ``overwrite`` is false, if it is not a regular
-    file, or if its folder (links resolved) is not inside ``inside``; WriteFailed if the file
-    cannot be written (no folder, no permission, a full disk).
-    """
+def _stage(path: Path, data: bytes, *, dir: Path | None = None) -> Path:
+    """A temporary file next to ``path`` (or in ``dir``) holding ``data``, flushed to disk
+    with the permission bits ``path`` will have. Errors name ``path``, the user's file, never
+    the temporary name; the temporary file is gone when this raises."""
     import tempfile  # here: the readers import this module early, and need no temporary files
 
-    _check_target(path, overwrite=overwrite, inside=inside)
-    folder = path.parent
+    folder = path.parent if dir is None else dir
     mode = _mode_for(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteFailed(f"Kan inte skriva i {shown(folder)} ({reason(exc)}).") from exc
+        raise WriteFailed(f"Kan inte skriva i {shown(path.parent)} ({reason(exc)}).") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -305,9 +340,25 @@ def write_bytes_atomic(
             fh.flush()
             os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise WriteFailed(f"Kan inte skriva {shown(path)} ({reason(exc)}).") from exc
+    except BaseException:  # KeyboardInterrupt, a signal the CLI turned into one …: clean up
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _commit(
+    tmp: Path, path: Path, *, overwrite: bool, inside: Path | None, data_folder: Path | None
+) -> None:
+    """Put the staged ``tmp`` in the place of ``path`` in one step; ``tmp`` is gone after."""
+    try:
         if overwrite:
             # Checked again just before: what stands there now must still be a regular file.
-            _check_target(path, overwrite=True, inside=inside)
+            _check_target(path, overwrite=True, inside=inside, data_folder=data_folder)
             tmp.replace(path)
         else:
             try:
@@ -330,16 +381,112 @@ def write_bytes_atomic(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+
+
+def write_bytes_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool,
+    inside: Path | None = None,
+    data_folder: Path | None = None,
+) -> None:
+    """Write ``data`` to ``path`` in one step (see the module docstring).
+
+    Raises WriteRefused if ``path`` exists and ``overwrite`` is false, if it is not a regular
+    file, if its folder (links resolved) is not inside ``inside``, or if it is a data file in
+    ``data_folder`` (:func:`data_file_refusal`, also with ``overwrite``); WriteFailed if the
+    file cannot be written (no folder, no permission, a full disk).
+    """
+    _check_target(path, overwrite=overwrite, inside=inside, data_folder=data_folder)
+    tmp = _stage(path, data)
+    _commit(tmp, path, overwrite=overwrite, inside=inside, data_folder=data_folder)
+    _fsync_dir(path.parent)
 
 
 def write_atomic(
-    path: Path, text: str | bytes, *, overwrite: bool, inside: Path | None = None
+    path: Path,
+    text: str | bytes,
+    *,
+    overwrite: bool,
+    inside: Path | None = None,
+    data_folder: Path | None = None,
 ) -> None:
     """Write ``text`` (UTF-8, newlines as given; bytes such as a PDF as they are) to ``path``
     in one step; see :func:`write_bytes_atomic` for the rules and errors."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    write_bytes_atomic(path, data, overwrite=overwrite, inside=inside)
+    write_bytes_atomic(path, data, overwrite=overwrite, inside=inside, data_folder=data_folder)
+
+
+def write_files_atomic(
+    folder: Path, files: Mapping[str, str | bytes], *, overwrite: bool
+) -> list[Path]:
+    """Write ``files`` (name → content) into ``folder``, all or nothing; the paths, in order.
+
+    A new folder (and missing parents) is filled under a temporary name next to it and renamed
+    into place at the end. In an existing folder every target is checked first (as for
+    :func:`write_bytes_atomic`: a link, FIFO or folder is refused, also with ``overwrite``),
+    then every file is staged next to its target, and only when all are on disk do they take
+    their places. A refusal, a full disk or an interruption leaves the folder as it was and no
+    temporary file behind; messages name the user's paths, never a temporary one.
+    """
+    import shutil
+    import tempfile
+
+    targets = [folder / name for name in files]
+    contents = [t.encode("utf-8") if isinstance(t, str) else t for t in files.values()]
+    try:
+        folder_mode: int | None = os.lstat(folder).st_mode
+    except (FileNotFoundError, NotADirectoryError):  # make_folders says what is in the way
+        folder_mode = None
+    except OSError as exc:
+        raise WriteFailed(f"Kan inte skriva i {shown(folder)} ({reason(exc)}).") from exc
+    if folder_mode is None:
+        make_folders(folder.parent)
+        try:
+            tmp_dir = Path(
+                tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent)
+            )
+        except OSError as exc:
+            raise WriteFailed(f"Kan inte skriva i {shown(folder.parent)} ({reason(exc)}).") from exc
+        try:
+            # mkdtemp's 0700 would shut colleagues on a shared drive out of the renamed folder
+            tmp_dir.chmod(new_mode(0o777))
+            for target, data in zip(targets, contents, strict=True):
+                staged = _stage(target, data, dir=tmp_dir)
+                staged.rename(tmp_dir / target.name)
+            try:
+                tmp_dir.rename(folder)
+            except OSError as exc:
+                # the folder appeared meanwhile (rename does not replace a non-empty folder)
+                raise WriteFailed(f"Kan inte skapa {shown(folder)} ({reason(exc)}).") from exc
+        except OSError as exc:
+            shutil.rmtree(tmp_dir, ignore_errors=True)
+            raise WriteFailed(f"Kan inte skapa {shown(folder)} ({reason(exc)}).") from exc
+        except BaseException:
+            shutil.rmtree(tmp_dir, ignore_errors=True)
+            raise
+        _fsync_dir(folder.parent)
+        return targets
+    problem = refusal(folder, folder_mode, want="en mapp")
+    if problem is not None:
+        raise problem
+    for target in targets:  # every refusal before anything is written
+        _check_target(target, overwrite=overwrite, inside=None)
+    staged_files: list[tuple[Path, Path]] = []
+    try:
+        for target, data in zip(targets, contents, strict=True):
+            staged_files.append((_stage(target, data), target))
+        while staged_files:
+            tmp, target = staged_files[0]
+            _commit(tmp, target, overwrite=overwrite, inside=None, data_folder=None)
+            staged_files.pop(0)
+    finally:
+        for tmp, _target in staged_files:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    _fsync_dir(folder)
+    return targets
 
 
 def make_folders(folder: Path, *, inside: Path | None = None) -> None:

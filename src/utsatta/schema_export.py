@@ -147,21 +147,33 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
     """Write one file per kind into ``folder`` (created if missing); what happened to each.
 
     A file that already has the same content is left alone (:attr:`Status.OFORANDRAD`). A file
-    with other content is replaced only with ``overwrite``; otherwise WriteRefused (exit 4) is
-    raised before anything is written, so the folder is never left half updated. A folder that
-    cannot be made raises WriteFailed (exit 120); a target that is not a regular file
-    WriteRefused, also with ``overwrite``.
+    with other content is replaced only with ``overwrite``. Everything that would stop the
+    write is found before anything is written: a target (or the folder) that is not a regular
+    file (a link, FIFO, folder: WriteRefused, exit 4, also with ``overwrite``), then files with
+    other content without ``overwrite`` (WriteRefused). The files are then written all or
+    nothing (:func:`utsatta.fileio.write_files_atomic`): a full disk or an interruption leaves
+    the folder as it was (WriteFailed, exit 120), so it is never half updated.
     """
-    from utsatta.fileio import make_folders, read_regular, write_atomic
+    import os
+
+    from utsatta.fileio import check_output, read_regular, refusal, write_files_atomic
 
     texts = schema_texts()
-    make_folders(folder)
+    check_output(folder, want="en mapp")
     plan: dict[Path, Status] = {}
     for name, text in texts.items():
         path = folder / name
-        if not (path.exists() or path.is_symlink()):
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
             plan[path] = Status.SKRIVEN
             continue
+        except NotADirectoryError:  # a file where a folder on the way should be: the write says
+            plan[path] = Status.SKRIVEN
+            continue
+        problem = refusal(path, mode)
+        if problem is not None:
+            raise problem
         try:
             same = read_regular(path) == text.encode("utf-8")
         except OSError:
@@ -169,12 +181,16 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
         plan[path] = Status.OFORANDRAD if same else Status.ERSATT
     different = [p for p, status in plan.items() if status is Status.ERSATT]
     if different and not overwrite:
-        shown = ", ".join(str(p) for p in different)
+        from utsatta.fileio import shown
+
+        names = ", ".join(shown(p) for p in different)
         raise WriteRefused(
-            f"{shown} finns redan med annat innehåll och skrivs inte över. Använd --force för "
+            f"{names} finns redan med annat innehåll och skrivs inte över. Använd --force för "
             "att ersätta."
         )
-    for path, status in plan.items():
-        if status is not Status.OFORANDRAD:
-            write_atomic(path, texts[path.name], overwrite=status is Status.ERSATT)
+    changed = {
+        p.name: texts[p.name] for p, status in plan.items() if status is not Status.OFORANDRAD
+    }
+    if changed:
+        write_files_atomic(folder, changed, overwrite=overwrite)
     return plan

@@ -3,7 +3,8 @@ into an exit code (a contract, documented in the README): 0 no errors, 1 finding
 check or a report template that cannot be used, 2 usage error, 3 the data folder cannot be read,
 4 refused to write (WriteRefused: exists without --force, not a regular file, outside the data
 folder), 5 a library an output format needs is missing (WeasyPrint/Pango for PDF), 120 could not
-write (WriteFailed, or output lost), 130 Ctrl-C. Library errors carry their code
+write (WriteFailed, or output lost), 130 Ctrl-C (143 SIGTERM, 129 SIGHUP: the same clean
+unwinding, cli.output.install). Library errors carry their code
 (``UtsattaError.exit_code``), so the map is one ``isinstance``.
 
 Each command lives in its own module under ``utsatta.cli.commands`` and imports what it needs

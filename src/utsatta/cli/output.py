@@ -53,6 +53,8 @@ class _State:
     lost: list[tuple[Any, str, str]] = []  # noqa: RUF012 - (stream, name, reason)
     #: the loss was told on stderr (once)
     told = False
+    #: the signal (SIGTERM, SIGHUP) that ended the run, once one has come
+    signal: int | None = None
 
 
 #: The only escape sequences ever written: rich's colours and styles on a terminal.
@@ -136,9 +138,36 @@ def shown(path: Path | str) -> str:
 
 
 def interrupted() -> int:
-    """Ctrl-C: say so, and the exit code for it."""
-    err("Avbrutet.")
-    return EXIT_INTERRUPTED
+    """Ctrl-C, or SIGTERM/SIGHUP (:func:`install`): say so, and the exit code for it, the
+    shell's 128 + the signal's number (130, 143, 129)."""
+    if _State.signal is None:
+        err("Avbrutet.")
+        return EXIT_INTERRUPTED
+    import signal
+
+    name = signal.Signals(_State.signal).name
+    err(f"Avbrutet av signalen {name} (t.ex. när ett CI-jobb avbryts).")
+    return 128 + _State.signal
+
+
+def _on_signal(signum: int, _frame: Any) -> None:
+    """SIGTERM or SIGHUP: unwind as Ctrl-C does, so that every write cleans up after itself
+    (a temporary file or folder is removed, nothing half written is left); a second signal
+    while that happens is not allowed to cut the clean-up short."""
+    if _State.signal is not None:
+        return
+    _State.signal = signum
+    raise KeyboardInterrupt
+
+
+def _install_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        # a signal ignored from the start (nohup) stays ignored
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, _on_signal)
 
 
 def write_file(
@@ -148,16 +177,20 @@ def write_file(
     overwrite: bool,
     inside: Path | None = None,
     folders: bool = False,
+    data_folder: Path | None = None,
 ) -> None:
     """Write a whole file atomically (text as UTF-8, bytes such as a PDF as they are):
-    ``WriteRefused`` (exit 4) when it exists and not ``overwrite``, is not a regular file, or
-    lies outside ``inside``; ``WriteFailed`` (exit 120) when it cannot be written. With
-    ``folders`` the missing folders are created first (under the same rules)."""
-    from utsatta.fileio import make_folders, write_atomic
+    ``WriteRefused`` (exit 4) when it exists and not ``overwrite``, is not a regular file,
+    lies outside ``inside``, or is a data file in ``data_folder`` (also with ``overwrite``);
+    ``WriteFailed`` (exit 120) when it cannot be written. With ``folders`` the missing
+    folders are created first (under the same rules)."""
+    from utsatta.fileio import check_output, make_folders, write_atomic
 
+    if data_folder is not None:
+        check_output(path, data_folder=data_folder)  # before any folder is made
     if folders:
         make_folders(path.parent, inside=inside)
-    write_atomic(path, text, overwrite=overwrite, inside=inside)
+    write_atomic(path, text, overwrite=overwrite, inside=inside, data_folder=data_folder)
 
 
 def append_file(path: Path, text: str) -> None:
@@ -192,8 +225,12 @@ def install() -> None:
     a C library writes to "stderr" would otherwise end up in a report being written); and
     ``sys.stdout``/``sys.stderr`` become :class:`GuardedStream`, so that what Typer and Click
     write themselves (help, usage) goes through the same writer as everything else: never an
-    exception or "Exception ignored" noise, a loss on stdout told and ended with 120."""
+    exception or "Exception ignored" noise, a loss on stdout told and ended with 120.
+    SIGTERM (a cancelled CI job) and SIGHUP (a closed terminal) end the run as Ctrl-C does:
+    temporary files removed, exit 128 + the signal's number, said on stderr."""
     import os
+
+    _install_signals()
 
     for fd in (0, 1, 2):
         try:

@@ -275,7 +275,7 @@ def format_file(
     With ``inside`` (the data folder) the write is refused when the file, through a linked
     folder, lies outside it."""
     from utsatta.errors import OutputError, WriteFailed
-    from utsatta.fileio import read_regular, write_atomic
+    from utsatta.fileio import read_regular, reason, write_atomic
 
     if path.is_symlink():
         if inside is not None and not _inside(path, inside):
@@ -298,7 +298,7 @@ def format_file(
             )
         raw = read_regular(path)  # never blocks on a FIFO or device
     except OSError as exc:
-        return FmtResult(path, error=f"Filen går inte att läsa ({exc.strerror}).")
+        return FmtResult(path, error=f"Filen går inte att läsa ({reason(exc)}).")
     text, problem = decode(raw)
     if text is None:
         assert problem is not None
@@ -334,7 +334,7 @@ def format_file(
         return FmtResult(
             path,
             changed=True,
-            error=f"Filen går inte att skriva ({exc.strerror}).",
+            error=f"Filen går inte att skriva ({reason(exc)}).",
             write_exit=WriteFailed.exit_code,
         )
     return FmtResult(path, changed=True, written=True)

@@ -41,7 +41,8 @@ def codeowners(
         "Ingen datamapp hittades (bara utsattas inbyggda exempeldata). Kör kommandot i "
         "datarepot eller ange --data.",
     )
-    result = validate(data_dir(data))
+    root = data_dir(data)
+    result = validate(root)
     stop_on_errors(result, CORE)
     ds = result.dataset
     prefix = repository_prefix(ds.root)
@@ -54,7 +55,8 @@ def codeowners(
     if output is not None:
         from utsatta.fileio import check_output
 
-        check_output(output)  # a FIFO, device, folder or link: refused before the work (exit 4)
+        # a FIFO, device, folder, link or data file: refused before the work (exit 4)
+        check_output(output, data_folder=root)
     text = make_codeowners(ds, prefix, coordinators=med_samordnare)
     if output is None:
         out_document(text)
@@ -66,5 +68,5 @@ def codeowners(
     if unchanged:
         out(f"{shown(output)} är oförändrad.\n")
         return
-    write_file(output, text, overwrite=force, folders=True)
+    write_file(output, text, overwrite=force, folders=True, data_folder=root)
     out(f"Skrev {shown(output)}.\n")

@@ -2,9 +2,9 @@
 
 Exit codes: 0 written; 1 errors in the data; 2 usage error (also a --format that disagrees
 with the extension of --output: cli.formats); 3 the data folder cannot be read;
-4 an xlsx file that would be overwritten without --force, or a target that is not a regular
-file (a CSV file in an existing folder: 1, from the library); 5 XlsxWriter missing; 120 the file
-could not be written.
+4 refused: a file that would be overwritten without --force, a target that is not a regular
+file (or, for CSV, not a folder), or an xlsx file that is a data file in the data folder (also
+with --force); 5 XlsxWriter missing; 120 a file or folder could not be written or created.
 """
 
 from enum import StrEnum
@@ -71,8 +71,11 @@ def export(
 
     # A link, FIFO, device, or a file where the CSV folder goes: refused before the work, and
     # said what it is (exit 4); --force never helps there.
-    check_output(output, want="en mapp" if format is ExportFormat.csv else "en vanlig fil")
+    want = "en mapp" if format is ExportFormat.csv else "en vanlig fil"
+    check_output(output, want=want)
     root = data_dir(data)
+    # an output over a data file would destroy data, even with --force (exit 4, before work)
+    check_output(output, want=want, data_folder=root)
     result = validate(root, year=ar)
     stop_on_errors(result)
     ds = result.dataset
@@ -88,16 +91,7 @@ def export(
         content = book.content
         for note in book.notes:  # a text cut to fit an Excel cell
             err(f"varning: {note}")
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            from utsatta.errors import OutputError
-            from utsatta.fileio import reason
-
-            raise OutputError(
-                f"Mappen {shown(output.parent)} kan inte skapas ({reason(exc)})."
-            ) from exc
-        write_file(output, content, overwrite=force)
+        write_file(output, content, overwrite=force, folders=True, data_folder=root)
         paths = [output]
     for path in paths:
         err(f"Skrev {shown(path)}.")

@@ -184,10 +184,19 @@ def run(
             f"{_files(len(changed))} formaterades om, {unchanged} var redan formaterade"
             + (f", {len(failed)} kunde inte formateras." if failed else ".")
         )
-    if failed:
+    # The advice follows the cause: a file that could not be written (permission, a full
+    # disk, a read-only file system) is not helped by validate; one with bad content is.
+    not_written = [r for r in failed if r.write_exit]
+    bad_content = len(failed) - len(not_written)
+    if bad_content:
         echo(
-            f"{_files(len(failed))} kunde inte formateras; rätta felen ovan (kör 'utsatta "
+            f"{_files(bad_content)} kunde inte formateras; rätta felen ovan (kör 'utsatta "
             "validate') och försök igen."
+        )
+    if not_written:
+        echo(
+            f"{_files(len(not_written))} kunde inte skrivas; rätta orsaken som står ovan "
+            "(behörighet, full disk, skrivskyddat filsystem …) och försök igen."
         )
     # A file that could not be written (120) or was refused (4) outranks findings (1).
     write_exit = max((r.write_exit for r in failed), default=0)

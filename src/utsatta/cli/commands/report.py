@@ -3,9 +3,11 @@
 Heavy modules (the loader, Jinja, markdown-it) are imported inside the function so that
 start-up stays fast.
 
-Exit codes: 0 written, unchanged or up to date; 1 errors in the data, a file that would be
-overwritten without --force, or --check found a difference; 2 usage error; 3 the data folder cannot
-be read; 5 a library the format needs (WeasyPrint, Pango) is missing (cli/app.py).
+Exit codes: 0 written, unchanged or up to date; 1 errors in the data, or --check found a
+difference; 2 usage error; 3 the data folder cannot be read; 4 refused: a file that would be
+overwritten without --force, a target that is not a regular file, or a data file in the data
+folder (also with --force); 5 a library the format needs (WeasyPrint, Pango) is missing;
+120 the file could not be written (cli/app.py).
 """
 
 from enum import StrEnum
@@ -111,8 +113,10 @@ def report(
         )
     if output is not None and not check:
         from utsatta.fileio import check_output
+        from utsatta.load.datadir import locate_data_dir
 
-        check_output(output)  # a FIFO, device, folder or link: refused before the work (exit 4)
+        # a FIFO, device, folder, link or data file: refused before the work (exit 4)
+        check_output(output, data_folder=locate_data_dir(data)[0])
     text = _render(ar, format, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
@@ -151,17 +155,12 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
 
 
 def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = None) -> int:
+    from utsatta.fileio import check_output
     from utsatta.load.datadir import locate_data_dir
 
-    # A report written over a data file would destroy data, even with --force.
-    root = locate_data_dir(data)[0].resolve()
-    target = output.resolve()
-    if target.suffix.lower() in (".yaml", ".yml") and target.is_relative_to(root):
-        raise typer.BadParameter(
-            f"{shown(output)} är en datafil i datamappen; rapporten skrivs inte dit. Välj en "
-            "annan fil.",
-            param_hint="--output",
-        )
+    # A report written over a data file would destroy data, even with --force (exit 4).
+    root = locate_data_dir(data)[0]
+    check_output(output, data_folder=root)
     if output.is_file():
         try:
             same = _same(output.read_bytes(), text)
@@ -171,7 +170,7 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
             err(f"{shown(output)} är oförändrad.")
             return EXIT_OK
     # like codeowners and schema: a missing folder is created (WriteFailed 120 if it cannot be)
-    write_file(output, text, overwrite=force, folders=True)
+    write_file(output, text, overwrite=force, folders=True, data_folder=root)
     err(f"Skrev {shown(output)}.")
     return EXIT_OK
 

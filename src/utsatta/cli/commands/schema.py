@@ -1,7 +1,9 @@
 """`utsatta schema [--output MAPP]`: JSON Schema for every kind of data file, for editors.
 
-Exit codes: 0 printed, written or unchanged; 1 a file that would be overwritten without --force,
-or a file that cannot be written.
+Exit codes: 0 printed, written or unchanged; 4 refused: a file with other content without
+--force, or a target (or MAPP) that is not a regular file (a link, FIFO, folder; also with
+--force), found before anything is written; 120 a file could not be written (the folder is
+then left as it was).
 """
 
 from pathlib import Path
