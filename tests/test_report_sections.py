@@ -428,7 +428,10 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     )
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section
-    assert "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025</caption>" in html
+    assert (
+        "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025 "
+        '<span class="tag">bygger på illustrativa rapporter</span></caption>'
+    ) in html
     # on a phone each row is a card, so the text names the column, not its place
     for text in (section, html):
         assert "Kolumnen ”Inte genomförd eller saknas” namnger den vars" in text

@@ -53,14 +53,17 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
     ):
         assert "\n" + line in md, line
     tag = ' <span class="tag">bygger på illustrativa rapporter</span>'
+    # beside a heading, never inside it (its name and the PDF's bookmark stay the heading's own)
+    beside = ' <p><span class="tag">bygger på illustrativa rapporter</span></p></div>'
     for part in (
-        "<h3>Insatserna 2022–2025: utfall över perioden" + tag + "</h3>",
-        "<h3>Inkomna rapporter" + tag + "</h3>",
-        "<h3>Insatser per status" + tag + "</h3>",
+        '<div class="rubrik-rad"><h3>Insatserna 2022–2025: utfall över perioden</h3>' + beside,
+        '<div class="rubrik-rad"><h3>Inkomna rapporter</h3>' + beside,
+        '<div class="rubrik-rad"><h3>Insatser per status</h3>' + beside,
         "<caption>Insatserna inom fokusområde 1 2025" + tag + "</caption>",
+        "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025" + tag + "</caption>",
         '<h2 id="rubrik-behov">4. Behov av ytterligare insatser</h2>\n<p><span class="tag">'
         "bygger på illustrativa rapporter</span></p>",
-        '<h3 id="tackning">Områden som insatserna nådde 2025' + tag + "</h3>",
+        '<div class="rubrik-rad"><h3 id="tackning">Områden som insatserna nådde 2025</h3>' + beside,
         '<p><span class="tag">bygger på illustrativa rapporter</span> Status och egen '
         "bedömning i varje års rapport.",
     ):
@@ -103,10 +106,10 @@ def test_a_verdict_from_an_inferred_value_is_marked(shipped_2025: tuple[str, str
         "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena."
     ) in md
     assert (
-        "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **nått** (slutledd) | Antal nya "
+        "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
         "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
     ) in md
-    assert '<span class="badge s-natt">nått</span> <span class="muted">(slutledd)</span>' in html
+    assert '<span class="badge s-natt">Nått</span> <span class="muted">(slutledd)</span>' in html
 
 
 def test_a_chosen_day_has_its_own_certainty(shipped_2025: tuple[str, str]) -> None:

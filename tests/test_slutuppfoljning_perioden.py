@@ -163,13 +163,16 @@ def test_the_final_report_speaks_of_the_period(report_2025: tuple[str, str]) -> 
         section.index(s)
         for s in (
             "### Fokusområde 1:",
-            "Insatserna inom fokusområde 1 över planperioden 2022–2025:",
+            "Insatserna inom fokusområde 1 över planperioden 2022–2025 *(bygger på illustrativa "
+            "rapporter)*:",
             "| 1:7 Sociala insatser",
             "### Fokusområde 2:",
-            "Insatserna inom fokusområde 2 över planperioden 2022–2025:",
+            "Insatserna inom fokusområde 2 över planperioden 2022–2025 *(bygger på illustrativa "
+            "rapporter)*:",
             "| 2:4 Socialnämnderna",
             "### Fokusområde 3:",
-            "Insatserna inom fokusområde 3 över planperioden 2022–2025:",
+            "Insatserna inom fokusområde 3 över planperioden 2022–2025 *(bygger på illustrativa "
+            "rapporter)*:",
             "| 3:3 Idrotts",
         )
     ]
