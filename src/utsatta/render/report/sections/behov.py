@@ -66,6 +66,22 @@ def _tidigare_text(ds: DataSet, ar: int, followed: Sequence[int]) -> str:
     return f"Uppföljningen redovisar utfallet {joined}."
 
 
+def _tidigare_vy(
+    t: TidigareBehov, reports: Mapping[str, RapportFil], names: Names, redovisat: int | None = None
+) -> TidigareBehovVy:
+    """An earlier behov and its outcome; ``reports`` are those of the year that raised it."""
+    return TidigareBehovVy(
+        ar=t.ar,
+        organisation=names.org(t.organisation),
+        insats=t.insats,
+        behov=_behov_text(reports.get(t.organisation), t.insats, t.nummer),
+        utfall=BEHOVSUTFALL.get(t.utfall, t.utfall),
+        utfall_nyckel=t.utfall,
+        text=t.text,
+        redovisat=redovisat,
+    )
+
+
 def _over_perioden(
     ds: DataSet, fran: int, ar: int, names: Names
 ) -> tuple[tuple[BehovAr, ...], str, tuple[TidigareBehovVy, ...]]:
@@ -112,16 +128,7 @@ def _over_perioden(
             f"stadsledningskontorets: det gäller uppföljningarna för {which}."
         )
     tidigare = tuple(
-        TidigareBehovVy(
-            ar=t.ar,
-            organisation=names.org(t.organisation),
-            insats=t.insats,
-            behov=_behov_text(reports[t.ar].get(t.organisation), t.insats, t.nummer),
-            utfall=BEHOVSUTFALL.get(t.utfall, t.utfall),
-            utfall_nyckel=t.utfall,
-            text=t.text,
-            redovisat=y,
-        )
+        _tidigare_vy(t, reports[t.ar], names, redovisat=y)
         for _, (y, t) in sorted(latest.items(), key=lambda kv: kv[0][0])
     )
     return tuple(rows), text, tidigare
@@ -163,21 +170,13 @@ def behov_vy(
     else:
         text = f"Ingen rapport för {ar} lyfter något behov av ytterligare insatser."
 
+    if fran is not None:  # the slutuppföljning speaks of the whole period instead
+        rows, period_text, over = _over_perioden(ds, fran, ar, names)
+        return BehovVy(n, text, tuple(fokus), over, "", rows, period_text)
     # each year's reports looked up once, not once per behov followed up
     followed = upp.tidigare_behov if upp else []
     per_year = {y: reports_of_year(ds, y) for y in {t.ar for t in followed}}
-    tidigare = tuple(
-        TidigareBehovVy(
-            ar=t.ar,
-            organisation=names.org(t.organisation),
-            insats=t.insats,
-            behov=_behov_text(per_year[t.ar].get(t.organisation), t.insats, t.nummer),
-            utfall=BEHOVSUTFALL.get(t.utfall, t.utfall),
-            utfall_nyckel=t.utfall,
-            text=t.text,
-        )
-        for t in followed
-    )
+    tidigare = tuple(_tidigare_vy(t, per_year[t.ar], names) for t in followed)
     if upp is None:
         tidigare_text = (
             f"Vad som blev av tidigare års behov är inte redovisat: uppföljningen för {ar} saknas."
@@ -190,7 +189,4 @@ def behov_vy(
             f"{tidigare_text} Utfallen och vad som gjorts är illustrativa (påhittade), "
             f"inte upprättarens ({upp.upprattad_av})."
         ).strip()
-    if fran is None:
-        return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)
-    rows, period_text, over = _over_perioden(ds, fran, ar, names)
-    return BehovVy(n, text, tuple(fokus), over, "", rows, period_text)
+    return BehovVy(n, text, tuple(fokus), tidigare, tidigare_text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.indicators import markering
@@ -109,34 +110,9 @@ def _org_rapport(
     period: Period | None,
 ) -> OrgRapportVy:
     item = ic.items.get(org)
-    earlier = _earlier(org, ic, period)
-    if item is None and earlier is not None:
-        nyckel = "saknas" if cell is Cell.SAKNAS else "ingen"
-        e = earlier.item
-        return OrgRapportVy(
-            organisation=names.org(org),
-            roll=roll,
-            inkommen=False,
-            lage=LAGE[cell],
-            lage_nyckel=nyckel,
-            status=LAGE[cell],
-            status_nyckel=nyckel,
-            bedomning="–",
-            omraden=names.omraden_text(e.omraden),
-            nulage=e.nulage,
-            motivering=e.motivering,
-            fortsatt_arbete=e.fortsatt_arbete,
-            behov=(),
-            illustrativ=earlier.illustrativ,
-            rapport_ar=earlier.ar,
-            rapport_status=RAPPORTSTATUS[e.status],
-            rapport_bedomning=BEDOMNING[e.bedomning],
-            rapport_av="" if earlier.organisation == org else names.org(earlier.organisation),
-            utan_rapport=UTAN_RAPPORT.get(cell, ""),
-        )
     if item is None:
         nyckel = "saknas" if cell is Cell.SAKNAS else "ingen"
-        return OrgRapportVy(
+        vy = OrgRapportVy(
             organisation=names.org(org),
             roll=roll,
             inkommen=False,
@@ -151,6 +127,24 @@ def _org_rapport(
             fortsatt_arbete="",
             behov=(),
             illustrativ=False,
+        )
+        earlier = _earlier(org, ic, period)
+        if earlier is None:
+            return vy
+        # the slutuppföljning: the latest report within the period stands in, with its year
+        e = earlier.item
+        return replace(
+            vy,
+            omraden=names.omraden_text(e.omraden),
+            nulage=e.nulage,
+            motivering=e.motivering,
+            fortsatt_arbete=e.fortsatt_arbete,
+            illustrativ=earlier.illustrativ,
+            rapport_ar=earlier.ar,
+            rapport_status=RAPPORTSTATUS[e.status],
+            rapport_bedomning=BEDOMNING[e.bedomning],
+            rapport_av="" if earlier.organisation == org else names.org(earlier.organisation),
+            utan_rapport=UTAN_RAPPORT.get(cell, ""),
         )
     return OrgRapportVy(
         organisation=names.org(org),
