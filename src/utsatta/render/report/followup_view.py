@@ -55,10 +55,11 @@ class BeslutVy:
 
 @dataclass(frozen=True)
 class UppfoljningVy:
-    """Stadsledningskontoret's own layer for the year, or a note that it is missing."""
+    """The follow-up's own layer for the year (uppfoljning/ÅR.yaml, by its upprattad_av), or a
+    note that it is missing."""
 
     finns: bool
-    #: "Stadsledningskontorets samlade bedömning för 2023 saknas …" when the file is absent
+    #: "Den samlade bedömningen för 2023 saknas …" when the file is absent
     saknas_text: str | None
     illustrativ: bool
     upprattad_av: str
@@ -269,7 +270,7 @@ class SlutVy:
     #: one plain sentence: how many of the goals were reached, not reached or cannot be told
     slutsats: str
     insatser: tuple[InsatsUtfall, ...]
-    #: the heading of the verdict column: "Stadsledningskontorets bedömning" only for a real file
+    #: the heading of the verdict column: "Bedömning av <upprattad_av>" only for a real file
     bedomning_rubrik: str
     #: the sentence above the table: what is computed and whose the verdicts are
     intro: str
