@@ -202,6 +202,16 @@ def test_malvarde_natt_explanation() -> None:
     )
 
 
+def test_malvarde_natt_when_lower_is_better_compares_with_le() -> None:
+    # lower is better: 1 ≤ 2 is the target met early, and the working says ≤ (not ≥)
+    r = compute(None, LAGRE, P(2020, 5.0), [P(2022, 1.0)], 2.0, 2025)
+    assert r.status is Status.MALVARDE_NATT
+    assert r.forklaring == (
+        "Senaste värdet 1 (2022) ≤ målvärdet 2 (lägre är bättre) före målåret 2025 → målvärdet "
+        "nått före målåret. Om målet uppnås avgörs av värdet för 2025."
+    )
+
+
 def test_the_report_year_decides_before_or_from_the_malar() -> None:
     utfall = [P(2022, 11.0), P(2023, 9.6), P(2024, 6.0)]
     assert fb(BASE, utfall, 6.0).status is Status.MALVARDE_NATT  # 2024 < 2025: early
@@ -520,6 +530,17 @@ def test_cagr_mal_not_applicable() -> None:
     assert r.status is Status.MAL_EJ_UPPNATT
 
 
+def test_cagr_mal_latest_value_of_the_other_sign_is_not_applicable() -> None:
+    # baseline and målvärde agree in sign, the latest value does not: no rate can be computed
+    # (a negative ratio to a fractional power would be a complex number)
+    r = compute("cagr-mal", HOGRE, P(2020, 5.0), [P(2022, -1.0)], 10.0, 2025)
+    assert (r.status, r.orsak) == (Status.EJ_BEDOMBAR, Orsak.EJ_TILLAMPBAR)
+    assert r.forklaring == (
+        "Basvärdet 5, senaste värdet −1 och målvärdet 10 har inte samma tecken; CAGR går inte "
+        "att beräkna."
+    )
+
+
 def test_cagr_mal_baseline_at_target_then_worse() -> None:
     r = compute("cagr-mal", LAGRE, P(2021, 0.0), [P(2023, 1.0)], 0.0, 2025)
     assert r.status is Status.FEL_RIKTNING
@@ -579,6 +600,21 @@ def test_five_points_working() -> None:
         "5 mätpunkter krävs att paren åt ena hållet är minst 8 fler än åt det andra "
         "(Mann–Kendall, 5 % ensidigt); här 8. Theil–Sen-lutning 1 per år → förbättring."
     )
+
+
+def test_falling_values_when_lower_is_better_are_an_improvement() -> None:
+    # the better side follows riktning: 12 → 11 → 10 with lower is better is 3 pairs better
+    pts = [P(2022, 12.0), P(2023, 11.0), P(2024, 10.0)]
+    r = compute("trend", LAGRE, None, pts, None, None)
+    assert r.status is Status.FORBATTRING
+    assert r.forklaring == (
+        "Utveckling: 12 (2022), 11 (2023), 10 (2024); lägre är bättre. Av 3 par är 3 bättre, "
+        "0 sämre och 0 utan skillnad större än 1 % av det större värdet; med 3 mätpunkter krävs "
+        "att alla 3 par pekar åt samma håll. Theil–Sen-lutning −1 per år → förbättring."
+    )
+    r = compute("trend", HOGRE, None, pts, None, None)
+    assert r.status is Status.FORSAMRING
+    assert "Av 3 par är 0 bättre, 3 sämre" in r.forklaring
 
 
 def test_the_method_does_not_change_the_rule() -> None:
