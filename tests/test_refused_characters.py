@@ -6,12 +6,14 @@ as it is in the file, which the reader refuses."""
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 import utsatta
 from tests.support import BASE, build_case
+from utsatta.load.characters import RAW_REFUSED, REFUSED
 
 CASE = Path(__file__).parent / "cases" / "otillatet-tecken-i-varde"
 
@@ -108,3 +110,50 @@ def test_a_key_is_an_unknown_key_not_two_findings(tmp_path: Path) -> None:
     shutil.copytree(BASE, data)
     _replace(data, "organisationer.yaml", "    namn: Grundskolenämnden", '    "namn\\u202e": X')
     assert [f[3] for f in _findings(data)] == ["okant-falt"]
+
+
+#: Every character :data:`REFUSED` matches that can stand in a UTF-8 file (not a surrogate),
+#: derived from the module's pattern, not copied from it.
+EVERY_REFUSED = [
+    chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and REFUSED.match(chr(c))
+]
+#: The bidi controls among them (Cf): the reader lets these through as they are.
+BIDI = [c for c in EVERY_REFUSED if unicodedata.category(c) == "Cf"]
+
+
+def _as_it_is(tmp_path: Path, written: str) -> list[tuple[str, int, int, str]]:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    _replace(data, "organisationer.yaml", "    namn: Grundskolenämnden", f"    namn: {written}")
+    return _findings(data)
+
+
+def test_the_bidi_controls_are_the_ones_let_through_as_they_are() -> None:
+    # LRM, RLM, ALM, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069
+    assert len(BIDI) == 12
+    assert set(RAW_REFUSED) == set(BIDI)
+
+
+@pytest.mark.parametrize("char", BIDI, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("quote", ["", "'", '"'], ids=["bar", "enkla", "dubbla"])
+def test_every_bidi_control_as_it_is_at_the_value(tmp_path: Path, char: str, quote: str) -> None:
+    """Written as it is, unquoted or quoted, a bidi control is refused at its value (the
+    reader lets it through, so the value is looked at)."""
+    found = _as_it_is(tmp_path, f"{quote}Grund{char}skolenämnden{quote}")
+    assert found == [("organisationer.yaml", 8, 11, "otillatet-tecken")]
+
+
+@pytest.mark.parametrize(
+    "char", [c for c in EVERY_REFUSED if c not in BIDI], ids=lambda c: f"U+{ord(c):04X}"
+)
+def test_every_other_refused_character_as_it_is_at_the_character(tmp_path: Path, char: str) -> None:
+    """The controls, the hidden line breaks and the noncharacters the reader itself refuses
+    (or, for the line breaks, names), at the character; a lone CR is a line break in YAML,
+    so the value ends there and the rest of the line is a line of its own."""
+    found = _as_it_is(tmp_path, f"Grund{char}skolenämnden")
+    if char == "\r":
+        assert found == [("organisationer.yaml", 9, 1, "yaml-syntax")]
+    elif char in "\x85\u2028\u2029":
+        assert found == [("organisationer.yaml", 8, 16, "ovanlig-radbrytning")]
+    else:
+        assert found == [("organisationer.yaml", 8, 16, "otillatet-tecken")]
