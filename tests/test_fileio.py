@@ -17,6 +17,7 @@ from utsatta.errors import OutputError, WriteFailed, WriteRefused
 from utsatta.fileio import (
     NotRegularFile,
     check_output,
+    data_file_refusal,
     make_folders,
     read_regular,
     write_atomic,
@@ -123,6 +124,24 @@ def test_folder_linking_out_of_the_data_folder_is_refused(tmp_path: Path) -> Non
     # Without a bounding folder the same write is allowed (an --output the user chose).
     write_atomic(target, "x", overwrite=False)
     assert (outside / "a.yaml").read_text(encoding="utf-8") == "x"
+
+
+def test_a_sibling_whose_name_starts_with_the_data_folders_is_outside(tmp_path: Path) -> None:
+    """data-kopia/ is not inside data/ though its path starts with the same letters: a link
+    into it is refused, a folder is not made through it, and a YAML file there is no data
+    file of data/."""
+    data = tmp_path / "data"
+    (data / "rapporter").mkdir(parents=True)
+    sibling = tmp_path / "data-kopia"
+    sibling.mkdir()
+    (data / "rapporter" / "2024").symlink_to(Path("..") / ".." / "data-kopia")
+    with pytest.raises(WriteRefused, match="ligger utanför"):
+        write_atomic(data / "rapporter" / "2024" / "a.yaml", "x", overwrite=False, inside=data)
+    with pytest.raises(WriteRefused, match="ligger utanför"):
+        make_folders(data / "rapporter" / "2024" / "ny", inside=data)
+    assert list(sibling.iterdir()) == []
+    assert data_file_refusal(sibling / "a.yaml", data) is None
+    assert data_file_refusal(data / "a.yaml", data) is not None
 
 
 def test_link_inside_the_data_folder_is_allowed(tmp_path: Path) -> None:
