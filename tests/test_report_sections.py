@@ -618,3 +618,54 @@ def test_the_shipped_reports_show_no_file_names_or_raw_keys(ar: int) -> None:
         # link targets and web addresses may hold ids; the text may not
         prose = re.sub(r'\]\([^)]*\)|<https?://[^>]*>|(?:href|id)="[^"]*"', "", text)
         assert [i for i in ids if re.search(rf"(?<![\w/#.-]){re.escape(i)}(?![\w-])", prose)] == []
+
+
+def _group(md: str, heading: str) -> str:
+    """The lines of one group of the sources section, under its ### heading."""
+    start = md.index(f"\n### {heading}\n\n") + len(heading) + 7
+    return md[start : md.index("\n\n", start)]
+
+
+def test_a_source_dated_after_the_year_is_not_listed_among_its_sources() -> None:
+    """Shipped data, 2022: the later police lists (2023-12) and the press of 2025-12-02 are
+    not evidence for 2022 (decision 0043), so the sources list them not; an indicator whose
+    only source came later has none."""
+    md = render(build(load(SHIPPED), 2022), "md")
+    sources = md[md.index("\n## Källor\n") :]
+    assert _group(sources, "Indikator: Antal göteborgare som bor i ett särskilt utsatt område") == (
+        "- Ingen källa angiven."
+    )
+    assert _group(sources, "Indikator: Antal särskilt utsatta områden i Göteborg").splitlines() == [
+        "- Göteborgs Stad: Göteborgs Stads handlingsplan för att inga områden ska vara utsatta "
+        "2025 (odaterad) <https://5dok.org/document/qvl9g2ol-g%C3%B6teborgs-stads-handlingsplan-"
+        "inga-omr%C3%A5den-utsatta-eventuell-underrubrik.html>",
+        "- Polisen, Nationella operativa avdelningen (NOA): Lägesbild över utsatta områden – "
+        "Regeringsuppdrag 2021 (2021-12) <https://5dok.org/document/zwvo9w7l-l%C3%A4gesbild-"
+        "%C3%B6ver-utsatta-omr%C3%A5den.html>",
+        "- Göteborgs Stad, statistik och analys: Polisens tre kategorier för Göteborgs områden "
+        "2023 (odaterad) <https://goteborg.se/wps/portal/enhetssida/statistik-och-analys/"
+        "geografi/utsatta-omraden>",
+    ]
+    assert "2025-12-02" not in sources and "omtanke" not in sources
+
+
+@pytest.mark.parametrize(
+    ("kalla", "shown"),
+    [("polisen-vast-2023-12", "bekräftad av källan"), ("ingen-sadan-kalla", "säkerhet okänd")],
+)
+def test_the_slutuppfoljning_says_whether_the_deciding_value_is_confirmed(
+    tmp_path: Path, kalla: str, shown: str
+) -> None:
+    """Section 1 says of the value that decides a delmål whether its source confirms it; a
+    value whose source is unknown (validate reports okand-kalla; the library still renders)
+    is not called confirmed."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    path = root / "indikatorer" / "sarskilt-utsatta-omraden.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut, rest = text.index("berakning:"), text.index("kommentar: >-\n  Baslinjen")
+    utfall = f"utfall:\n  - ar: 2025\n    varde: 4\n    kalla: {kalla}\n"
+    path.write_text(text[:cut] + utfall + text[rest:], encoding="utf-8")
+    md = render(assemble(load(root), 2025), "md")
+    row = next(line for line in md.splitlines() if line.startswith("| **Delmål 1** "))
+    assert f"| Antal särskilt utsatta områden i Göteborg, 2025: 4 ({shown}). |" in row
