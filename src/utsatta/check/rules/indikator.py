@@ -11,6 +11,7 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.indikator import PLANENS_MAL
+from utsatta.numbers import tal
 
 FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
 INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
@@ -143,8 +144,8 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
             f,
             path,
             "procent-utanfor-intervall",
-            f"Värdet {v} är en procentsats utanför 0–100. Kontrollera värdet (skriv "
-            "t.ex. 15.7 för 15,7 %, inte 0.157).",
+            f"Värdet {tal(v, 6, trim=True)} är en procentsats utanför 0–100. Kontrollera "
+            "värdet (skriv t.ex. 15.7 för 15,7 %, inte 0.157).",
         )
         for path, v in values
         if not 0 <= v <= 100

@@ -39,7 +39,8 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                         f,
                         (*at, "upplaga"),
                         "dubblett-klassning",
-                        f"{shorten(o.namn)} har redan en klassning för upplagan {k.upplaga}.",
+                        f"{shorten(o.namn)} har redan en klassning för upplagan {k.upplaga}. "
+                        "Ta bort den ena, eller rätta 'upplaga' om den gäller en annan upplaga.",
                     )
                 )
             seen.add(k.upplaga)
