@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "_base"
@@ -75,3 +76,34 @@ def illustrativ_notice(root: Path, ar: int) -> tuple[str, str]:
         html.split('<div class="banner"', 1)[1].split("</div>", 1)[0] if view.illustrativ else ""
     )
     return top, banner
+
+
+def need_pdf(what: str) -> None:
+    """A PDF library or tool is missing: a skip, or a failure when ``UTSATTA_REQUIRE_PDF=1``
+    (as in CI, where a PDF test must never pass by not running)."""
+    import os
+
+    import pytest
+
+    if os.environ.get("UTSATTA_REQUIRE_PDF") == "1":
+        pytest.fail(f"{what} (UTSATTA_REQUIRE_PDF=1)")
+    pytest.skip(what)
+
+
+def pdf_libraries() -> tuple[Any, Any]:
+    """WeasyPrint usable (else :func:`need_pdf`), then the modules pdfplumber and pikepdf. Only
+    a missing library is a skip: any other error is the test's failure."""
+    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
+
+    try:
+        require_weasyprint()
+    except PdfUnavailableError as exc:
+        need_pdf(str(exc))
+    try:
+        import pdfplumber
+        import pikepdf
+    except ImportError:
+        need_pdf(
+            "pdfplumber och pikepdf saknas; installera med 'python -m pip install \".[test]\"'"
+        )
+    return pdfplumber, pikepdf

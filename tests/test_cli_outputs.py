@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import pdf_libraries
 from utsatta.cli.app import app
 from utsatta.cli.output import EXIT_MISSING_LIBRARY
 from utsatta.compute.report_date import ReportDate, report_date
@@ -127,13 +128,7 @@ def test_footer_date_is_the_years_decision_date_from_the_data(tmp_path: Path) ->
 
 @pytest.mark.pdf
 def test_pdf_is_written_with_the_date_from_the_data(tmp_path: Path) -> None:
-    try:
-        from utsatta.render.pdf import require_weasyprint
-
-        require_weasyprint()
-        import pdfplumber
-    except Exception as exc:  # the PDF test module decides whether CI requires them
-        pytest.skip(str(exc))
+    pdfplumber, _ = pdf_libraries()  # a missing library: a skip, or a failure in CI
     target = tmp_path / "r.pdf"
     data = _without_uppfoljning(tmp_path)
     args = ("report", "2023", "--format", "pdf", "--output", str(target), "--data", str(data))
