@@ -74,20 +74,38 @@ def test_plan_json_lists_the_15_ovriga_uppdrag_with_their_dnr() -> None:
     assert last["text"].endswith("Kopplingen mellan hedersförtryck och klanstrukturer ska utredas.")
 
 
-def test_ovriga_uppdrag_match_the_plans_text_where_it_is_at_hand() -> None:
+#: the plan's table of övriga uppdrag, verbatim, with its source (a public document)
+PLAN_EXCERPT = Path(__file__).parent / "fixtures" / "handlingsplan-ovriga-uppdrag.txt"
+#: the whole plan text, where it is at hand (not in CI)
+PLAN_TEXT = Path("/work/shared/kallor/handlingsplan-2022-2025.txt")
+
+
+def _excerpt() -> list[str]:
+    lines = PLAN_EXCERPT.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if not line.startswith("# ")]
+
+
+def test_ovriga_uppdrag_match_the_plans_text() -> None:
     """Each row of the plan's table, tab-separated, is uppdrag, tidsplan and dnr as in the data."""
-    source = Path("/work/shared/kallor/handlingsplan-2022-2025.txt")
-    if not source.exists():
-        pytest.skip("planens text finns inte på den här maskinen")
-    lines = source.read_text(encoding="utf-8").splitlines()
-    start = lines.index("Uppdrag\tTidsplan\tDiarienumr")
-    end = lines.index("Fokusområden och insatser", start)
-    rows = [line.split("\t") for line in lines[start + 1 : end] if line.strip()]
+    lines = _excerpt()
+    assert lines[0] == "Uppdrag\tTidsplan\tDiarienumr"
+    rows = [line.split("\t") for line in lines[1:] if line.strip()]
     got = [
         [u["text"], u["tidsplan"], u["diarienummer"]]
         for u in _plan_json()["ovriga_uppdrag"]["uppdrag"]
     ]
+    assert len(rows) == 15
     assert got == rows
+
+
+def test_the_excerpt_is_the_plans_text_where_it_is_at_hand() -> None:
+    if not PLAN_TEXT.exists():
+        pytest.skip("planens hela text finns inte på den här maskinen")
+    lines = PLAN_TEXT.read_text(encoding="utf-8").splitlines()
+    start = lines.index("Uppdrag\tTidsplan\tDiarienumr")
+    end = lines.index("Fokusområden och insatser", start)
+    assert _excerpt() == lines[start : start + len(_excerpt())]
+    assert [line for line in lines[start + len(_excerpt()) : end] if line.strip()] == []
 
 
 def test_plan_text_lists_the_ovriga_uppdrag() -> None:
