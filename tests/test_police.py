@@ -243,12 +243,28 @@ def test_real_counts_match_fakta() -> None:
     assert _by_year(new_areas(fil, TRE, 2021))[2023] == 0
     # 2015: Hisings Backa and Rannebergen unknown [NF]: no count, not a lower bound
     assert 2015 not in _by_year(count_per_edition(fil, TRE))
-    # 2025 riskområden: the level is unknown (a gap) or, in older data, only inferred
+    # 2025 riskområden: the press names the areas but not which are riskområden or utsatta
+    # (fakta.md §2.2), so the four not särskilt utsatta have an unknown level: a gap, no count
     risk = count_per_edition(fil, ("riskomrade",))
-    r2025 = [p for p in risk.punkter if p.ar == 2025]
-    assert [g.ar for g in risk.luckor if g.ar == 2025] == [2025] or r2025[0].sakerhet == "slutledd"
+    assert [p for p in risk.punkter if p.ar == 2025] == []
+    assert [g for g in risk.luckor if g.ar == 2025] == [
+        Lucka(
+            2025,
+            Orsak.NIVA_OKAND,
+            ("biskopsgarden", "gardsten", "tynnered", "hisings-backa"),
+            ("Biskopsgården", "Gårdsten", "Tynnered/Grevegården/Opaltorget", "Hisings Backa"),
+        )
+    ]
+    # 2025 särskilt utsatta ("extra utsatt"): 4, from the press only, so second-hand
     su2025 = [p for p in count_per_edition(fil, SU).punkter if p.ar == 2025]
-    assert su2025[0].sakerhet in ("sekundar", "slutledd")
+    assert su2025 == [
+        Point(
+            2025,
+            4.0,
+            sakerhet="sekundar",
+            kallor=("fastighetsvarlden-2025-12-02", "fastighetstidningen-2025-12-02"),
+        )
+    ]
 
 
 def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
