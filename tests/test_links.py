@@ -108,19 +108,48 @@ def test_named_files_with_a_loop_beside_them(tmp_path: Path) -> None:
     assert _validate(data, str(loop)) == (1, [(str(loop), 1, 1, "lank-slinga", "fel", LOOP)])
 
 
-def test_uppfoljning_named_with_a_loop_in_the_year_it_reads(tmp_path: Path) -> None:
-    """The reports an uppföljning's tidigare_behov reads are listed, loop included."""
+TIDIGARE_BEHOV = """tidigare_behov:
+  - ar: 2022
+    organisation: grundskolenamnden
+    insats: "1:1"
+    nummer: 1
+    utfall: tillgodosett
+    text: Lokalerna finns nu.
+"""
+
+
+@pytest.mark.parametrize("report_there", [True, False])
+def test_uppfoljning_named_with_a_loop_in_the_year_it_reads(
+    tmp_path: Path, report_there: bool
+) -> None:
+    """The reports of the year an uppföljning's tidigare_behov names are read beside a loop
+    there: the behov is found in its report (or named missing), and the loop, not named, is
+    no finding of this check."""
     data = _data(tmp_path)
-    (data / "rapporter" / "2023" / "self.yml").symlink_to("self.yml")
+    year = data / "rapporter" / "2022"
+    year.mkdir()
+    (year / "self.yml").symlink_to("self.yml")
+    if report_there:
+        report = (data / "rapporter" / "2023" / "grundskolenamnden.yaml").read_text("utf-8")
+        report = report.replace("ar: 2023", "ar: 2022").replace(
+            "    samordning:", "    behov:\n      - Lokaler efter skoltid.\n    samordning:"
+        )
+        (year / "grundskolenamnden.yaml").write_text(report, encoding="utf-8")
     follow_up = data / "uppfoljning" / "2023.yaml"
-    text = follow_up.read_text(encoding="utf-8").replace(
-        "tidigare_behov: []", "tidigare_behov:\n  - ar: 2023\n    text: Behoven kvarstår.\n"
-    )
-    follow_up.write_text(text, encoding="utf-8")
-    code, findings = _validate(data, str(follow_up))
-    assert "lank-slinga" not in {f[3] for f in findings}
-    assert all(f[0] == str(follow_up) for f in findings)
-    assert code in (0, 1)
+    text = follow_up.read_text(encoding="utf-8")
+    follow_up.write_text(text.replace("tidigare_behov: []\n", TIDIGARE_BEHOV), encoding="utf-8")
+    expected = [
+        (
+            str(follow_up),
+            31,
+            19,
+            "okant-behov",
+            "fel",
+            "Det finns ingen giltig rapport rapporter/2022/grundskolenamnden.yaml att hämta "
+            "behovet från. Kontrollera år och organisation.",
+        )
+    ]
+    assert _validate(data, str(follow_up)) == ((0, []) if report_there else (1, expected))
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
