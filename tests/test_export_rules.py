@@ -4,13 +4,22 @@ pointers, a cut cell's source, voluntary reports, formula injection over every t
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
+from tests.support import illustrativ_notice, real_shipped_data
+from utsatta.compute.coverage import rakning
+from utsatta.compute.duties import year_matrix
+from utsatta.compute.responsibility import Cell as RCell
+from utsatta.compute.responsibility import Matrix
 from utsatta.errors import ArgumentError, UtsattaError
 from utsatta.export import FormatMismatch, export, tables, write_csv, write_xlsx
+from utsatta.export.saknade import rapportering
 from utsatta.load.dataset import DataSet, load
+
+openpyxl = pytest.importorskip("openpyxl")
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "report-data"
@@ -105,3 +114,136 @@ def test_library_export_writes_when_the_name_agrees(
 ) -> None:
     written = export(fixture_ds, YEAR, fmt, tmp_path / name)  # type: ignore[arg-type]
     assert written and all(p.exists() for p in written)
+
+
+# --- 2. the notice says where THIS file marks what is illustrative ----------------------------
+
+
+def _mark_illustrative(paths: list[Path]) -> None:
+    for p in paths:
+        text = p.read_text(encoding="utf-8")
+        assert "\nillustrativ: true\n" not in text
+        p.write_text(
+            text.replace("\nschemaversion: 1\n", "\nschemaversion: 1\nillustrativ: true\n", 1),
+            "utf-8",
+        )
+
+
+def test_notice_points_into_the_file_not_into_the_report(tmp_path: Path) -> None:
+    """Many illustrative reports of the year and many indicators: the report points to its own
+    sections ("markerade under Källor", "markerade med ”illustrativa värden”"); the export has
+    neither and names the tables and the column where its rows are marked. Checked by hand:
+    the first four reports of 2025 and the first four indicators (by file name) are marked;
+    bedomningar and omradesnivaer come from real files."""
+    root = real_shipped_data(tmp_path)
+    _mark_illustrative(
+        [*sorted(root.glob("rapporter/2025/*.yaml"))[:4], *sorted(root.glob("indikatorer/*"))[:4]]
+    )
+    ds = load(root)
+    data = {t.namn: t for t in tables(ds, 2025)}
+    said = dict(data["om_filen"].rows)["Illustrativa uppgifter"]
+    assert said == (
+        "Exporten bygger på samma data som rapporten för 2025. Rapporten innehåller "
+        "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
+        "Det gäller 4 av 20 rapporter för 2025; 4 indikatorer. I den här filen har raderna med "
+        "sådana uppgifter ja i kolumnen illustrativ, i tabellerna insatsrapporter, "
+        "insatsrapporter_omraden och indikatorvarden."
+    )
+    # what it says of the tables holds: those have a row with ja, the others none
+    for namn, table in data.items():
+        cols = [c.namn for c in table.columns]
+        marked = "illustrativ" in cols and any(
+            r[cols.index("illustrativ")] == "ja" for r in table.rows
+        )
+        assert marked == (namn in {"insatsrapporter", "insatsrapporter_omraden", "indikatorvarden"})
+    # the report keeps its own pointers (its sections are there to point to)
+    top, _ = illustrativ_notice(root, 2025)
+    assert "4 av 20 rapporter för 2025 (markerade under Källor)" in top
+    assert "4 indikatorer (markerade med ”illustrativa värden”)" in top
+
+
+# --- 4. voluntary reports: exported, said to be voluntary, never counted as owed ---------------
+
+RAPPORTERING_2023 = [
+    # (år, organisation, insats, status, rapportering, rapportering_text): the fixture's 2023,
+    # by hand from plan.yaml: 3:1 is under-planperioden (owed in 2025), so Kulturnämndens
+    # report on it in 2023 is voluntary; the report's counts are 5 inkomna, 2 saknade,
+    # 1 frivillig (tests/golden/report-2023.md)
+    (2023, "grundskolenamnden", "1:1", "pagaende", "forvantad", "Förväntad för året"),
+    (2023, "kulturnamnden", "1:1", "forsenad", "forvantad", "Förväntad för året"),
+    (2023, "socialnamnd-nordost", "1:2", "rapport-saknas", "forvantad", "Förväntad för året"),
+    (2023, "kommunstyrelsen", "2:1", "pagaende", "forvantad", "Förväntad för året"),
+    (2023, "grundskolenamnden", "2:1", "genomford", "forvantad", "Förväntad för året"),
+    (2023, "socialnamnd-nordost", "2:1", "rapport-saknas", "forvantad", "Förväntad för året"),
+    (2023, "kulturnamnden", "2:1", "pagaende", "forvantad", "Förväntad för året"),
+    (
+        2023,
+        "kulturnamnden",
+        "3:1",
+        "pagaende",
+        "frivillig",
+        "Frivillig: inte förväntad för året",
+    ),
+]
+RAPPORTERING_COLS = ["ar", "organisation", "insats", "status", "rapportering", "rapportering_text"]
+
+
+def test_voluntary_report_is_a_row_marked_frivillig_in_csv_and_xlsx(
+    fixture_ds: DataSet, tmp_path: Path
+) -> None:
+    export(fixture_ds, YEAR, "csv", tmp_path / "csv")
+    export(fixture_ds, YEAR, "xlsx", tmp_path / "x.xlsx")
+    with (tmp_path / "csv" / "insatsrapporter.csv").open(encoding="utf-8-sig", newline="") as fh:
+        csv_rows = [
+            tuple(int(r[c]) if c == "ar" else r[c] for c in RAPPORTERING_COLS)
+            for r in csv.DictReader(fh, delimiter=";")
+            if r["ar"] == str(YEAR)
+        ]
+    assert csv_rows == RAPPORTERING_2023
+    sheet = list(openpyxl.load_workbook(tmp_path / "x.xlsx")["insatsrapporter"].values)
+    head = list(sheet[0])
+    xlsx_rows = [
+        tuple(r[head.index(c)] for c in RAPPORTERING_COLS) for r in sheet[1:] if r[0] == YEAR
+    ]
+    assert xlsx_rows == RAPPORTERING_2023
+    # the rows of 2022 (no report came in) are all owed and missing
+    rows_2022 = [tuple(r[head.index(c)] for c in RAPPORTERING_COLS) for r in sheet[1:]]
+    assert {(r[3], r[4]) for r in rows_2022 if r[0] == 2022} == {("rapport-saknas", "forvantad")}
+
+
+@pytest.mark.parametrize("root", [FIXTURE, HERE.parent / "data"], ids=["fixture", "data"])
+def test_export_counts_are_the_reports_counts_every_year(root: Path) -> None:
+    """Every year's rows, by rapportering and status, sum to the report's own counts
+    (:func:`utsatta.compute.coverage.rakning`): förväntade = forvantad rows, saknade = the
+    *-saknas rows, frivilliga = frivillig rows (none of them ever missing)."""
+    ds = load(root)
+    table = {t.namn: t for t in tables(ds, 2025)}["insatsrapporter"]
+    cols = [c.namn for c in table.columns]
+    ar_, status, rapp = (cols.index(c) for c in ("ar", "status", "rapportering"))
+    years = sorted({r[ar_] for r in table.rows})
+    assert years
+    for year in years:
+        rows = [r for r in table.rows if r[ar_] == year]
+        m = year_matrix(ds, year)
+        assert m is not None
+        rk = rakning(m)
+        saknas = [r for r in rows if str(r[status]).endswith("-saknas")]
+        assert sum(1 for r in rows if r[rapp] == "forvantad") == rk.forvantade
+        assert len(saknas) == rk.saknade
+        assert all(r[rapp] == "forvantad" for r in saknas)
+        assert sum(1 for r in rows if r[rapp] == "frivillig") == rk.frivilliga
+        assert len(rows) == rk.rader
+
+
+def test_rapportering_of_a_pair_the_plan_gives_no_part() -> None:
+    m = Matrix(
+        2023,
+        ["1:1", "3:1"],
+        ["a"],
+        {("a", "1:1"): RCell.INKOMMEN, ("a", "3:1"): RCell.FRIVILLIG},
+        frozenset({("a", "1:1")}),
+    )
+    assert rapportering(m, "a", "1:1") == "forvantad"
+    assert rapportering(m, "a", "3:1") == "frivillig"
+    assert rapportering(m, "b", "1:1") == "utan-ansvar"
+    assert rapportering(None, "a", "1:1") is None

@@ -80,6 +80,21 @@ INSATSRAPPORTER: Final = (
     ),
     _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
     _kod(
+        "rapportering",
+        "Om organisationen var skyldig att rapportera insatsen för året, som i rapportens "
+        "räkning av rapporter: forvantad (en förväntad rapportering; varje rad med "
+        "rapport-saknas eller insats-saknas är förväntad), frivillig (kom in utan att vara "
+        "förväntad för året: en återrapportering under planperioden före planens sista år "
+        "eller efter att den redan lämnats, eller en engångsrapportering ett annat år än det "
+        "angivna; en frivillig rapportering räknas inte bland de förväntade och saknas aldrig) "
+        "eller utan-ansvar (planen ger inte organisationen någon del i insatsen det året). "
+        "Tom för ett år utanför planperioden.",
+    ),
+    _kod(
+        "rapportering_text",
+        "Samma sak i klartext (t.ex. Förväntad för året, Frivillig: inte förväntad för året).",
+    ),
+    _kod(
         "bedomning",
         "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
         "uppnatt, bedoms-uppnas, osakert, bedoms-inte-uppnas eller inte-uppnatt.",
@@ -136,6 +151,12 @@ INSATSRAPPORTER_OMRADEN: Final = (
     _kod("insats", "Insatsens id i planen." + INSATS_NOTE),
     _kod("omrade", "Områdets id från omraden.yaml."),
     _text("omrade_namn", "Områdets namn."),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om rapporten är illustrativ (påhittat innehåll som visar formatet), annars nej; som "
+        "i tabellen insatsrapporter.",
+    ),
     _FIL,
 )
 
