@@ -5,6 +5,9 @@ pointers, a cut cell's source, voluntary reports, formula injection over every t
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,11 @@ from utsatta.compute.responsibility import Cell as RCell
 from utsatta.compute.responsibility import Matrix
 from utsatta.errors import ArgumentError, UtsattaError
 from utsatta.export import FormatMismatch, export, tables, write_csv, write_xlsx
+from utsatta.export.cells import clean_text
+from utsatta.export.csvfile import BOM, DANGEROUS_PREFIXES, csv_text
 from utsatta.export.saknade import rapportering
+from utsatta.export.table import Cell, Table
+from utsatta.export.xlsxfile import xlsx_bytes
 from utsatta.load.dataset import DataSet, load
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -247,3 +254,79 @@ def test_rapportering_of_a_pair_the_plan_gives_no_part() -> None:
     assert rapportering(m, "a", "3:1") == "frivillig"
     assert rapportering(m, "b", "1:1") == "utan-ansvar"
     assert rapportering(None, "a", "1:1") is None
+
+
+# --- 6. formula injection: every text cell of every table, in CSV and xlsx ---------------------
+
+#: white space an import may trim before it looks for a formula, then the formula's first
+#: character: "=", "+", "-", "@", TAB, CR (each also after the others)
+LEADS = [
+    f"{space}{prefix}"
+    for space in ("", " ", "\u00a0", "\u3000", "\u2003", "\n", "\r\n", "\t", " \n \t")
+    for prefix in ("=", "+", "-", "@", "\t=", "\r=")
+]
+
+
+def _formulas(table: Table, offset: int) -> Table:
+    """``table`` with a formula-like start on every text cell (a different one per cell)."""
+    rows = []
+    n = offset
+    for row in table.rows:
+        cells: list[Cell] = []
+        for value in row:
+            if isinstance(value, str):
+                value = LEADS[n % len(LEADS)] + 'HYPERLINK("http://x.invalid";"klicka")' + value
+                n += 1
+            cells.append(value)
+        rows.append(tuple(cells))
+    return replace(table, rows=tuple(rows))
+
+
+def test_no_text_cell_of_any_table_is_a_formula(fixture_ds: DataSet) -> None:
+    """om_filen, insatsrapporter with its rapport-saknas rows, insatsrapporter_omraden,
+    bedomningar, indikatorvarden, omradesnivaer, kolumner: every text cell begins with a
+    formula after white space. In CSV each comes back with an apostrophe first (after the
+    cleaning: a TAB is a space, CR a line break); in xlsx each is a text cell holding the text
+    and the workbook has no formula at all."""
+    original = tables(fixture_ds, YEAR)
+    saknas = [r for r in original[1].rows if r[6] == "rapport-saknas"]
+    assert saknas and all(isinstance(r[1], str) for r in saknas)  # their text cells too
+    data = [_formulas(t, n) for n, t in enumerate(original)]
+    assert [t.namn for t in data] == [
+        "om_filen",
+        "insatsrapporter",
+        "insatsrapporter_omraden",
+        "bedomningar",
+        "indikatorvarden",
+        "omradesnivaer",
+        "kolumner",
+    ]
+    texts = 0
+    for table in data:
+        rows = list(csv.reader(io.StringIO(csv_text(table).removeprefix(BOM)), delimiter=";"))
+        for got, row in zip(rows[1:], table.rows, strict=True):
+            for cell, value, column in zip(got, row, table.columns, strict=True):
+                if not isinstance(value, str):
+                    continue
+                texts += 1
+                # nothing a spreadsheet would compute: an apostrophe first, or (a code or file
+                # column, where a TAB or line break is shown as \t, \n) no formula start at all
+                assert cell.startswith("'") or not cell.lstrip().startswith(DANGEROUS_PREFIXES)
+                if column.slag == "prosa":
+                    assert cell.startswith("'"), (table.namn, column.namn, cell[:20])
+                    assert cell[1:].lstrip().startswith(DANGEROUS_PREFIXES), cell[:20]
+    assert texts > 500
+    content = xlsx_bytes(data)
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == len(data)
+        for name in sheets:
+            assert "<f>" not in z.read(name).decode("utf-8"), name
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    for table in data:
+        ws = book[table.namn]
+        for got, row in zip(ws.iter_rows(min_row=2), table.rows, strict=True):
+            for cell, value, column in zip(got, row, table.columns, strict=True):
+                if isinstance(value, str):
+                    assert cell.data_type == "s", (table.namn, column.namn)
+                    assert cell.value == clean_text(value, column)

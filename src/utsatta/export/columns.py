@@ -34,12 +34,12 @@ INSATS_NOTE: Final = (
 #: how text that a spreadsheet could take for a formula is written (see export.csvfile)
 TEXT_NOTE: Final = (
     " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
-    "vagnretur, också efter inledande mellanslag, så att Excel och LibreOffice visar den som "
-    "text och aldrig räknar den som en "
-    "formel; ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en "
-    "textcell utan apostrof. Styrtecken och tecken som vänder textriktningen tas bort, som i "
-    "rapporterna. En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
-    "xlsx-filen och slutar då med en markering; CSV-filerna har hela texten."
+    "vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel och "
+    "LibreOffice visar den som text och aldrig räknar den som en formel; ta bort apostrofen om "
+    "du läser filen med ett program. I xlsx-filen är texten en textcell utan apostrof. "
+    "Styrtecken och tecken som vänder textriktningen tas bort, som i rapporterna. En text längre "
+    "än 32 767 tecken (det som en cell i Excel rymmer) är kortad i xlsx-filen och slutar då med "
+    "en markering; CSV-filerna har hela texten."
 )
 
 
