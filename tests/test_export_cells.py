@@ -126,7 +126,7 @@ def test_report_text_from_yaml_escapes_reaches_no_file(tmp_path: Path) -> None:
         motiveringar = [r["motivering"] for r in csv.DictReader(fh, delimiter=";")]
     assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in motiveringar
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["insatsrapporter"]
-    assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in [c.value for c in ws["O"]]
+    assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in [c.value for c in ws["Q"]]
 
 
 # --- a text longer than an Excel cell -----------------------------------------------------------
@@ -169,16 +169,19 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
     )
     cell = row[header.index("motivering")]
     marker = (
-        " […] [KORTAD AV UTSATTA: 448 tecken utelämnade, eftersom en cell i Excel rymmer högst "
-        "32 767 tecken. Hela texten finns i datafilen rapporter/2023/kulturnamnden.yaml och i "
+        " […] [KORTAD AV UTSATTA: 457 tecken utelämnade, eftersom en cell i Excel rymmer högst "
+        "32 767 tecken. Hela texten finns i datafilen rapporter/2023/kulturnamnden.yaml, rad 18, "
+        "och i "
         "CSV-exporten (utsatta export --format csv).]"
     )
-    assert len(cell) == MAX_CELL  # filled exactly: 33 000 - 448 + len(marker) = 32 767
-    assert cell == motivering[: 33000 - 448] + marker
+    # the cell names the file and the text's line (18), as the note does
+    assert len(cell) == MAX_CELL  # filled exactly: 33 000 - 457 + len(marker) = 32 767
+    assert cell == motivering[: 33000 - 457] + marker
     assert len(cell) <= MAX_CELL
     assert row[header.index("behov")].endswith(
-        "[KORTAD AV UTSATTA: 7 451 tecken utelämnade, eftersom en cell i Excel rymmer högst "
-        "32 767 tecken. Hela texten finns i datafilen rapporter/2023/kulturnamnden.yaml och i "
+        "[KORTAD AV UTSATTA: 7 460 tecken utelämnade, eftersom en cell i Excel rymmer högst "
+        "32 767 tecken. Hela texten finns i datafilen rapporter/2023/kulturnamnden.yaml, rad 21, "
+        "och i "
         "CSV-exporten (utsatta export --format csv).]"
     )
     rad = ws.max_row and next(
@@ -188,18 +191,18 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
     )
     assert written.notes == (
         # sheet, cell, row and column; the data file and the line of the text in it (18)
-        f"Texten i bladet insatsrapporter, cell O{rad} (rad {rad}, kolumnen motivering; år 2023, "
+        f"Texten i bladet insatsrapporter, cell Q{rad} (rad {rad}, kolumnen motivering; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 18, "
         "har 33 000 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
         "och slutar "
-        "med en markering om de 448 tecken som utelämnades; hela texten finns i datafilen och i "
+        "med en markering om de 457 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
         # the list behov starts on line 21 (its key on line 20)
-        f"Texten i bladet insatsrapporter, cell Q{rad} (rad {rad}, kolumnen behov; år 2023, "
+        f"Texten i bladet insatsrapporter, cell S{rad} (rad {rad}, kolumnen behov; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 21, "
         "har 40 001 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
         "och slutar med en "
-        "markering om de 7 451 tecken som utelämnades; hela texten finns i datafilen och i "
+        "markering om de 7 460 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
     )
     csv_written = export(ds, YEAR, "csv", tmp_path / "csv")

@@ -50,7 +50,9 @@ OM_FILEN = [
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
         "Det gäller den samlade uppföljningen för 2023; rapporten från "
         "Grundskolenämnden för 2023; indikatorn Andel elever i årskurs 9 i utsatta områden som "
-        "är behöriga till gymnasiet. Raderna med sådana uppgifter har ja i kolumnen illustrativ.",
+        "är behöriga till gymnasiet. I den här filen har raderna med sådana uppgifter ja i "
+        "kolumnen illustrativ, i tabellerna insatsrapporter, insatsrapporter_omraden, "
+        "bedomningar och indikatorvarden.",
     ),
     (
         "Planens bilaga 1 (Indikatorer) är inte offentlig.",
@@ -78,8 +80,9 @@ OM_FILEN = [
     ),
     (
         "Tabellen insatsrapporter",
-        "En rad per organisation, insats och år: det organisationen rapporterat, eller att en "
-        "rapport som skulle ha kommit in saknas. 14 rader.",
+        "En rad per organisation, insats och år: det organisationen rapporterat, förväntat "
+        "eller frivilligt (kolumnen rapportering), eller att en rapport som skulle ha kommit in "
+        "saknas. 14 rader.",
     ),
     (
         "Tabellen insatsrapporter_omraden",
@@ -102,7 +105,7 @@ OM_FILEN = [
         "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
         "6 rader.",
     ),
-    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 84 rader."),
+    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 87 rader."),
 ]
 
 
@@ -132,8 +135,8 @@ def test_om_filen_is_the_first_sheet_with_exact_cells(fixture_ds: DataSet, tmp_p
     assert ws["A2"].font.b is True and ws["B2"].alignment.wrap_text is True
     # every row as high as its wrapped text (LibreOffice keeps one line otherwise)
     text = OM_FILEN[4][1]
-    assert 380 < len(text) <= 475  # five lines of 95 characters
-    assert ws.row_dimensions[5].height == 15 * 5
+    assert 475 < len(text) <= 570  # six lines of 95 characters
+    assert ws.row_dimensions[5].height == 15 * 6
 
 
 def test_om_filen_csv_text(fixture_ds: DataSet, tmp_path: Path) -> None:
@@ -152,7 +155,7 @@ def test_om_filen_notice_is_the_reports_own(fixture_ds: DataSet) -> None:
     top, _ = illustrativ_notice(FIXTURE, YEAR)
     said = dict(_table(fixture_ds, "om_filen").rows)["Illustrativa uppgifter"]
     assert isinstance(said, str)
-    listed = said.split("Det gäller ", 1)[1].split(". Raderna", 1)[0]
+    listed = said.split("Det gäller ", 1)[1].split(". I den här filen", 1)[0]
     assert f"Det gäller {listed}." in top
 
 
@@ -253,7 +256,8 @@ def test_missing_reports_are_rows(fixture_ds: DataSet, tmp_path: Path) -> None:
     text = (tmp_path / "csv" / "insatsrapporter.csv").read_bytes().decode("utf-8-sig")
     assert (
         "2023;socialnamnd-nordost;Socialnämnd Nordost;1;1:2;Sociala insatser som finansieras "
-        "med statsbidrag ska utvärderas;rapport-saknas;Rapport saknas;;;;;;;;;;;nej;\r\n"
+        "med statsbidrag ska utvärderas;rapport-saknas;Rapport saknas;forvantad;Förväntad för "
+        "året;;;;;;;;;;;nej;\r\n"
     ) in text
 
 

@@ -75,6 +75,9 @@ SCHEMA_CODES = frozenset(
         "uppfoljning-saknar-ar",
         "okand-schemaversion",
         "berakning-jamfor-med",
+        # a control or bidi character in a value: the schema's pattern for every text is built
+        # from the same characters (utsatta.load.characters.REFUSED_RANGES)
+        "otillatet-tecken",
     }
 )
 
@@ -491,6 +494,7 @@ KNOWN_KEYWORDS = frozenset(
         "items",
         "enum",
         "const",
+        "allOf",
         "anyOf",
         "oneOf",
         "if",
@@ -502,6 +506,9 @@ KNOWN_KEYWORDS = frozenset(
         "maximum",
         "exclusiveMinimum",
         "minItems",
+        # VS Code's and yaml-language-server's message for a failed pattern (an annotation
+        # for every other validator)
+        "patternErrorMessage",
     }
 )
 
@@ -514,7 +521,7 @@ def _subschemas(schema: Any) -> Iterator[dict[str, Any]]:
     for key in ("properties", "$defs"):
         for sub in schema.get(key, {}).values():
             yield from _subschemas(sub)
-    for key in ("anyOf", "oneOf"):
+    for key in ("allOf", "anyOf", "oneOf"):
         for sub in schema.get(key, []):
             yield from _subschemas(sub)
     for key in ("items", "if", "then", "else"):

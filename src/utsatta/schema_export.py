@@ -12,6 +12,8 @@ from typing import Any
 from utsatta.errors import WriteRefused
 
 __all__ = [
+    "CLEAN_MESSAGE",
+    "CLEAN_PATTERN",
     "DIALECT",
     "ID_BASE",
     "Status",
@@ -37,6 +39,58 @@ _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _SCHEMA_ONE = ("items", "not", "if", "then", "else", "contains", "additionalProperties")
 #: The order of the top-level keys (others follow, then $defs).
 _TOP_ORDER = ("$schema", "$id", "title", "description", "type", "properties", "required")
+
+
+def _clean_pattern() -> str:
+    """A string none of whose characters ``validate`` refuses (``otillatet-tecken``): built from
+    the one list, :data:`utsatta.load.characters.REFUSED_RANGES`. ECMA-262 with and without the
+    ``u`` flag, and Python's ``re``: only ``\\uXXXX`` escapes, classes and a group. A surrogate
+    pair (an emoji) is one character with ``u`` (outside the class) and two without (the
+    second alternative), so only a lone surrogate fails."""
+    from utsatta.load.characters import refused_class
+
+    return f"^(?:[^{refused_class()}]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$"
+
+
+#: Every text the data may hold matches this (see :func:`_clean_pattern`).
+CLEAN_PATTERN = _clean_pattern()
+#: What an editor shows when a text does not (VS Code's and yaml-language-server's keyword; other
+#: validators ignore it).
+CLEAN_MESSAGE = (
+    "Texten innehåller ett osynligt tecken som inte är tillåtet: ett kontrolltecken, ett "
+    "styrtecken för skrivriktning (det ändrar i vilken ordning texten visas) eller en "
+    "radbrytning som editorer inte visar. Ta bort det; inom citattecken är det ofta skrivet "
+    "som en kod med \\ (t.ex. \\e, \\x07 eller \\u202e). utsatta validate visar var "
+    "(otillatet-tecken)."
+)
+
+
+def _safe_pattern(pattern: str) -> bool:
+    """Whether ``pattern`` only matches printable ASCII (so no refused character): anchored at
+    both ends, and made of printable ASCII with no escape, no ``.`` and no negated class
+    (an id, a date). Anything else gets :data:`CLEAN_PATTERN` too."""
+    return (
+        pattern.startswith("^")
+        and pattern.endswith("$")
+        and all("!" <= ch <= "~" for ch in pattern)
+        and not any(bad in pattern for bad in ("\\", ".", "[^"))
+    )
+
+
+def _refuse_invisible(schema: dict[str, Any]) -> None:
+    """Give a string schema the pattern of the characters ``validate`` refuses, so the editor
+    underlines them too (docs/decisions/0211-schema-otillatna-tecken.md): as its ``pattern``
+    when it has none, else beside it in ``allOf``; not for a fixed value (enum, const) or a
+    pattern that already allows printable ASCII only."""
+    if schema.get("type") != "string" or "enum" in schema or "const" in schema:
+        return
+    pattern = schema.get("pattern")
+    if pattern is None:
+        schema["pattern"] = CLEAN_PATTERN
+        schema["patternErrorMessage"] = CLEAN_MESSAGE
+    elif not _safe_pattern(pattern):
+        check = {"pattern": CLEAN_PATTERN, "patternErrorMessage": CLEAN_MESSAGE}
+        schema["allOf"] = [*schema.get("allOf", ()), check]
 
 
 class Status(StrEnum):
@@ -103,6 +157,7 @@ def _finish(schema: Any) -> None:
             schema[keyword] = schema.pop(short)
     if schema.get("type") == "object" and "properties" in schema:
         schema["additionalProperties"] = False
+    _refuse_invisible(schema)
     for key in _SCHEMA_MAPS:
         for sub in (schema.get(key) or {}).values():
             _finish(sub)

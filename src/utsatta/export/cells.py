@@ -31,6 +31,7 @@ __all__ = [
     "file_of",
     "number_of",
     "relative_file",
+    "source_of",
     "where",
 ]
 
@@ -102,12 +103,21 @@ def where(table: Table, index: int, column: Column, *, blad: bool = False) -> st
         if keys:
             text += f" ({', '.join(keys)})"
         text += f", kolumnen {column.namn}"
-    fil = file_of(table, row)
+    fil = source_of(table, index, column)
+    return text + f", från {fil}" if fil else text
+
+
+def source_of(table: Table, index: int, column: Column) -> str | None:
+    """Where the value of ``column`` in data row ``index`` is written in the data: "rapporter/
+    2023/higab.yaml, rad 14"; the file alone when the line is not known (the file changed since
+    it was read), None when the table names no file. The one spelling for every message and
+    every cell that points to the data (:func:`where`, the marker of a cut cell)."""
+    fil = file_of(table, table.rows[index])
     if not fil:
-        return text
+        return None
     origin = table.origin(index)
     line = origin.line(column.nyckel) if origin is not None else None
-    return text + f", från {fil}" + (f", rad {line}" if line is not None else "")
+    return fil + (f", rad {line}" if line is not None else "")
 
 
 def number_of(value: int | float, table: Table, index: int, column: Column) -> int | float:

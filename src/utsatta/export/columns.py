@@ -34,12 +34,12 @@ INSATS_NOTE: Final = (
 #: how text that a spreadsheet could take for a formula is written (see export.csvfile)
 TEXT_NOTE: Final = (
     " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
-    "vagnretur, också efter inledande mellanslag, så att Excel och LibreOffice visar den som "
-    "text och aldrig räknar den som en "
-    "formel; ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en "
-    "textcell utan apostrof. Styrtecken och tecken som vänder textriktningen tas bort, som i "
-    "rapporterna. En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
-    "xlsx-filen och slutar då med en markering; CSV-filerna har hela texten."
+    "vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel och "
+    "LibreOffice visar den som text och aldrig räknar den som en formel; ta bort apostrofen om "
+    "du läser filen med ett program. I xlsx-filen är texten en textcell utan apostrof. "
+    "Styrtecken och tecken som vänder textriktningen tas bort, som i rapporterna. En text längre "
+    "än 32 767 tecken (det som en cell i Excel rymmer) är kortad i xlsx-filen och slutar då med "
+    "en markering; CSV-filerna har hela texten."
 )
 
 
@@ -79,6 +79,21 @@ INSATSRAPPORTER: Final = (
         "rapportens avsnitt om saknade rapporter.",
     ),
     _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
+    _kod(
+        "rapportering",
+        "Om organisationen var skyldig att rapportera insatsen för året, som i rapportens "
+        "räkning av rapporter: forvantad (en förväntad rapportering; varje rad med "
+        "rapport-saknas eller insats-saknas är förväntad), frivillig (kom in utan att vara "
+        "förväntad för året: en återrapportering under planperioden före planens sista år "
+        "eller efter att den redan lämnats, eller en engångsrapportering ett annat år än det "
+        "angivna; en frivillig rapportering räknas inte bland de förväntade och saknas aldrig) "
+        "eller utan-ansvar (planen ger inte organisationen någon del i insatsen det året). "
+        "Tom för ett år utanför planperioden.",
+    ),
+    _kod(
+        "rapportering_text",
+        "Samma sak i klartext (t.ex. Förväntad för året, Frivillig: inte förväntad för året).",
+    ),
     _kod(
         "bedomning",
         "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
@@ -136,6 +151,12 @@ INSATSRAPPORTER_OMRADEN: Final = (
     _kod("insats", "Insatsens id i planen." + INSATS_NOTE),
     _kod("omrade", "Områdets id från omraden.yaml."),
     _text("omrade_namn", "Områdets namn."),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om rapporten är illustrativ (påhittat innehåll som visar formatet), annars nej; som "
+        "i tabellen insatsrapporter.",
+    ),
     _FIL,
 )
 

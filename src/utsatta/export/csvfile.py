@@ -9,9 +9,9 @@ quoted, a quote doubled). Numbers are written as numbers, without thousands sepa
 Every text is cleaned first (:mod:`utsatta.export.cells`: no control or bidi character is
 written), and a number no format can hold is a Swedish error naming the cell.
 
-Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading
-``'``, so no spreadsheet evaluates text from the data (OWASP's advice on CSV injection). Numbers
-are never touched, so a negative number stays a number.
+Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR (after any white
+space) gets a leading ``'``, so no spreadsheet evaluates text from the data (OWASP's advice on
+CSV injection). Numbers are never touched, so a negative number stays a number.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_text(text: str) -> str:
     """``text`` with a leading ``'`` when a spreadsheet could read it as a formula, also after
-    leading blanks (a TAB is a blank once the cell is cleaned: " =HYPERLINK(…)")."""
-    return "'" + text if text.lstrip(" \u00a0").startswith(DANGEROUS_PREFIXES) else text
+    any leading white space: blanks (a TAB is a blank once the cell is cleaned:
+    " =HYPERLINK(…)"), no-break and ideographic spaces, line breaks ("\\n=1+1"), which an
+    import that trims a cell would remove."""
+    return "'" + text if text.lstrip().startswith(DANGEROUS_PREFIXES) else text
 
 
 def number_text(value: int | float) -> str:

@@ -25,11 +25,14 @@ from utsatta.numbers import heltal
 from utsatta.render.labels import datum_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
+from utsatta.wording import och
 
-__all__ = ["NAMN", "om_filen"]
+__all__ = ["ILLUSTRATIV", "NAMN", "om_filen"]
 
 #: the table's name: the first sheet, and om_filen.csv
 NAMN: Final = "om_filen"
+#: the column that marks a row illustrative (ja/nej), in every table that has such rows
+ILLUSTRATIV: Final = "illustrativ"
 
 
 def _illustrativt(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> list[str]:
@@ -43,13 +46,41 @@ def _illustrativt(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> l
     names = Names.of(orgs, omr)
     years = {r.folder_year for r in ds.rapporter if r.folder_year <= ar} | {ar}
     per_year = {y: reports_of_year(ds, y) for y in sorted(years)}
+    # the report's words without its pointers ("markerade under Källor"): they name places in
+    # the report, not in this file; the notice says where the file marks them
     out = banner.illustrativt(
-        per_year, uppfoljning_of(ds, ar), results, ar, names, plan=plan, orgs=orgs, omr=omr
+        per_year,
+        uppfoljning_of(ds, ar),
+        results,
+        ar,
+        names,
+        plan=plan,
+        orgs=orgs,
+        omr=omr,
+        markerade=False,
     )
     for y in range(plan.plan.giltighet.fran, ar):
         # the same rule for an earlier year's uppföljning: nothing else passed in
-        out += banner.illustrativt({}, uppfoljning_of(ds, y), (), y, names)
+        out += banner.illustrativt({}, uppfoljning_of(ds, y), (), y, names, markerade=False)
     return out
+
+
+def _markerade(data: Sequence[Table]) -> str:
+    """Where this file marks the illustrative rows: the tables with a row that has ja in the
+    column illustrativ, named (an empty text when no row has)."""
+    namn = [
+        t.namn
+        for t in data
+        if any(c.namn == ILLUSTRATIV for c in t.columns)
+        and any(r[[c.namn for c in t.columns].index(ILLUSTRATIV)] == "ja" for r in t.rows)
+    ]
+    if not namn:
+        return ""
+    tabeller = f"tabellen {namn[0]}" if len(namn) == 1 else f"tabellerna {och(namn)}"
+    return (
+        f" I den här filen har raderna med sådana uppgifter ja i kolumnen illustrativ, i "
+        f"{tabeller}."
+    )
 
 
 def om_filen(
@@ -84,8 +115,7 @@ def om_filen(
         (
             "Illustrativa uppgifter",
             f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_TEXT} "
-            f"Det gäller {'; '.join(ill)}. Raderna med sådana "
-            "uppgifter har ja i kolumnen illustrativ."
+            f"Det gäller {'; '.join(ill)}.{_markerade(data)}"
             if ill
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
         )

@@ -1,5 +1,6 @@
 """The reports that should have come in and did not: the rows ``rapport-saknas`` and
-``insats-saknas`` of the table ``insatsrapporter``.
+``insats-saknas`` of the table ``insatsrapporter``; and, for every row of that table, whether
+the report was owed (``rapportering``: forvantad, frivillig).
 
 Who should have reported is decided where the report and ``validate`` decide it
 (:func:`utsatta.compute.duties.year_matrix`, time-aware through
@@ -17,10 +18,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.compute.responsibility import Matrix
 from utsatta.export.cells import relative_file
 from utsatta.load.dataset import DataSet
 
-__all__ = ["SAKNAS_TEXT", "Saknad", "missing"]
+__all__ = ["RAPPORTERING_TEXT", "SAKNAS_TEXT", "Saknad", "matrices", "missing", "rapportering"]
 
 SAKNAS_TEXT: Final[Mapping[str, str]] = {
     "rapport-saknas": "Rapport saknas",
@@ -39,27 +41,64 @@ class Saknad:
     illustrativ: bool
 
 
-def missing(ds: DataSet, ar: int) -> list[Saknad]:
+#: the column ``rapportering``: whether a row's report was owed that year (the report's counts,
+#: :func:`utsatta.compute.coverage.rakning`: förväntade, frivilliga), in words
+RAPPORTERING_TEXT: Final[Mapping[str, str]] = {
+    "forvantad": "Förväntad för året",
+    "frivillig": "Frivillig: inte förväntad för året",
+    "utan-ansvar": "Organisationen har inget ansvar för insatsen enligt planen",
+}
+
+
+def matrices(ds: DataSet, ar: int) -> dict[int, Matrix]:
+    """The completeness matrix of every plan year up to ``ar`` (the one rule of who owes what,
+    :func:`utsatta.compute.duties.year_matrix`); empty without a valid plan and organisations."""
+    plan = ds.plan.model if ds.plan else None
+    duties = duties_of(ds)
+    if plan is None or duties is None:
+        return {}
+    done = reported(ds)
+    g = plan.plan.giltighet
+    out: dict[int, Matrix] = {}
+    for year in range(g.fran, min(ar, g.till) + 1):
+        m = year_matrix(ds, year, done, duties, reasons=False)
+        if m is not None:
+            out[year] = m
+    return out
+
+
+def rapportering(m: Matrix | None, organisation: str, insats: str) -> str | None:
+    """Whether ``organisation``'s report on ``insats`` was owed in ``m``'s year: "forvantad"
+    (counted among the year's förväntade), "frivillig" (came in without being owed: a
+    återrapportering before the plan's last year or already given, an engångsrapportering in
+    another year), "utan-ansvar" (the plan gives the organisation no part in the insats that
+    year); None for a year outside the plan's period (no matrix)."""
+    if m is None:
+        return None
+    pair = (organisation, insats)
+    if pair in m.owed:
+        return "forvantad"
+    return "frivillig" if pair in m.cells else "utan-ansvar"
+
+
+def missing(ds: DataSet, ar: int, by_year: Mapping[int, Matrix] | None = None) -> list[Saknad]:
     """Every (year, organisation, insats) owed and not reported, for the plan's years up to
-    ``ar``: by year, then as :meth:`utsatta.compute.responsibility.Matrix.saknas` orders them."""
+    ``ar``: by year, then as :meth:`utsatta.compute.responsibility.Matrix.saknas` orders them.
+    ``by_year``: :func:`matrices` of the same data, when the caller has them."""
     plan = ds.plan.model if ds.plan else None
     orgs = ds.organisationer.model if ds.organisationer else None
-    duties = duties_of(ds)
-    if plan is None or orgs is None or duties is None:
+    if plan is None or orgs is None:
         return []
-    done = reported(ds)
+    if by_year is None:
+        by_year = matrices(ds, ar)
     files = {
         (src.folder_year, src.model.organisation): src.path
         for src in ds.rapporter
         if src.model is not None
     }
     illustrativ = plan.illustrativ or orgs.illustrativ
-    g = plan.plan.giltighet
     out: list[Saknad] = []
-    for year in range(g.fran, min(ar, g.till) + 1):
-        m = year_matrix(ds, year, done, duties, reasons=False)
-        if m is None:  # pragma: no cover - checked above
-            continue
+    for year, m in sorted(by_year.items()):
         for org, insats in m.saknas():
             path = files.get((year, org))
             out.append(

@@ -40,7 +40,13 @@ from utsatta.export.columns import (
     OMRADESNIVAER,
 )
 from utsatta.export.om_filen import NAMN, om_filen
-from utsatta.export.saknade import SAKNAS_TEXT, missing
+from utsatta.export.saknade import (
+    RAPPORTERING_TEXT,
+    SAKNAS_TEXT,
+    matrices,
+    missing,
+    rapportering,
+)
 from utsatta.export.table import Cell, Origin, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -106,6 +112,12 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
             0,
         )
 
+    by_year = matrices(ds, ar)
+
+    def duty(year: int, org: str, insats: str) -> tuple[str | None, str | None]:
+        kod = rapportering(by_year.get(year), org, insats)
+        return kod, RAPPORTERING_TEXT[kod] if kod else None
+
     found: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...], Origin | None]] = []
     area_rows: list[tuple[tuple[int, int, str, int, str, int], tuple[Cell, ...]]] = []
     for src in ds.rapporter:
@@ -126,6 +138,7 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
                 insats.titel if insats else None,
                 ir.status,
                 STATUS_TEXT.get(ir.status, ir.status),
+                *duty(year, org, ir.insats),
                 ir.bedomning,
                 BEDOMNING_TEXT.get(ir.bedomning, ir.bedomning),
                 ", ".join(ir.omraden) or None,
@@ -141,8 +154,10 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
             )
             found.append((k, row, Origin(src, ("insatser", n))))
             for o in ir.omraden:
-                area_rows.append((k, (year, org, ir.insats, o, omr_namn.get(o, o), fil)))
-    for m in missing(ds, ar):
+                area_rows.append(
+                    (k, (year, org, ir.insats, o, omr_namn.get(o, o), _ja(model.illustrativ), fil))
+                )
+    for m in missing(ds, ar, by_year):
         insats = insatser.get(m.insats)
         status = "rapport-saknas" if m.fil is None else "insats-saknas"
         row = (
@@ -154,6 +169,7 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
             insats.titel if insats else None,
             status,
             SAKNAS_TEXT[status],
+            *duty(m.ar, m.organisation, m.insats),
             *([None] * 10),
             _ja(m.illustrativ),
             m.fil,
@@ -164,8 +180,9 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
     return (
         Table(
             "insatsrapporter",
-            "En rad per organisation, insats och år: det organisationen rapporterat, eller "
-            "att en rapport som skulle ha kommit in saknas.",
+            "En rad per organisation, insats och år: det organisationen rapporterat, "
+            "förväntat eller frivilligt (kolumnen rapportering), eller att en rapport som skulle "
+            "ha kommit in saknas.",
             INSATSRAPPORTER,
             tuple(row for _, row, _ in found),
             tuple(origin for _, _, origin in found),

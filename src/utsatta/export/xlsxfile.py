@@ -28,7 +28,7 @@ from typing import Any, Final
 from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import MissingLibrary
-from utsatta.export.cells import CellError, clean_text, file_of, number_of, where
+from utsatta.export.cells import CellError, clean_text, number_of, source_of, where
 from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
@@ -75,8 +75,10 @@ def _units(text: str) -> int:
 
 
 def cut_marker(left_out: int, fil: str | None) -> str:
-    """The text that ends a cut cell: how much is missing and where the whole text is."""
-    where_whole = f"i datafilen {fil}" if fil else "i datafilen"
+    """The text that ends a cut cell: how much is missing and where the whole text is. ``fil``
+    is :func:`~utsatta.export.cells.source_of` the cell: the data file and the text's line
+    ("rapporter/2023/x.yaml, rad 18"), as the note about the cut names them."""
+    where_whole = f"i datafilen {fil}," if fil else "i datafilen"
     return (
         f" […] [KORTAD AV UTSATTA: {heltal(left_out)} tecken utelämnade, eftersom en cell i "
         f"Excel rymmer högst {heltal(MAX_CELL)} tecken. Hela texten finns {where_whole} och "
@@ -187,7 +189,9 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
             column = table.columns[c]
             if isinstance(value, str):
                 whole = clean_text(value, column)
-                text, left_out = _fit(whole, file_of(table, row))
+                text, left_out = whole, 0
+                if _units(whole) > MAX_CELL:  # the line is looked up only for a cut
+                    text, left_out = _fit(whole, source_of(table, r - 1, column))
                 if left_out:
                     notes.append(
                         _cut_note(table, r - 1, column, len(whole), left_out, _units(whole))

@@ -7,6 +7,7 @@ text (backslash e, x07, 0, u202e) or, for a bidi control, as it is (``refused_in
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ruamel.yaml.reader import ReaderError
 
@@ -52,10 +53,34 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
 #: allowed: they come with text pasted from documents and are needed in emoji and some
 #: scripts, change neither what a text says nor how it is ordered, and every output already
 #: shows or drops them.
-REFUSED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+#: (first, last) code points, both included: the one list of the refused characters, for
+#: :data:`REFUSED` and the JSON Schema's pattern (:mod:`utsatta.schema_export`).
+REFUSED_RANGES: Final[tuple[tuple[int, int], ...]] = (
+    (0x00, 0x08),  # C0 before tab
+    (0x0B, 0x1F),  # C0 after line feed, CR included
+    (0x7F, 0x9F),  # DEL and C1
+    (0x061C, 0x061C),  # ALM
+    (0x200E, 0x200F),  # LRM, RLM
+    (0x202A, 0x202E),  # embeddings and overrides
+    (0x2066, 0x2069),  # isolates
+    (0x2028, 0x2029),  # line and paragraph separators
+    (0xD800, 0xDFFF),  # surrogates (only a lone one can stand in a text)
+    (0xFFFE, 0xFFFF),  # noncharacters
 )
+
+
+def refused_class() -> str:
+    """The inside of a regular-expression character class (without the brackets) that holds
+    exactly the refused characters, each written as an escape ``\\uXXXX``: the same text in
+    Python's ``re`` and in ECMA-262 (JSON Schema), and no control character in the pattern
+    itself."""
+    return "".join(
+        f"\\u{first:04X}" if first == last else f"\\u{first:04X}-\\u{last:04X}"
+        for first, last in REFUSED_RANGES
+    )
+
+
+REFUSED = re.compile(f"[{refused_class()}]")
 #: The refused characters the reader lets through when written as they are: only a text that
 #: holds one of these needs every value looked at (else only the quoted ones, which may hold
 #: an escape).

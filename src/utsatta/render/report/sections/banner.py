@@ -51,7 +51,10 @@ def _years_text(years: Sequence[int]) -> str:
 
 
 def _rapporter(
-    reports_by_year: Mapping[int, Mapping[str, RapportFil]], ar: int, names: Names
+    reports_by_year: Mapping[int, Mapping[str, RapportFil]],
+    ar: int,
+    names: Names,
+    markerade: bool = True,
 ) -> list[str]:
     """The illustrative reports, year by year: the years whose reports are all illustrative
     together ("samtliga … för 2022–2024"), the others named when few, else counted."""
@@ -65,7 +68,7 @@ def _rapporter(
         if len(ill) == len(reports) and len(reports) > 1:
             alla.append(y)
         elif len(ill) > BANNER_NAMN:
-            var = " (markerade under Källor)" if y == ar else ""
+            var = " (markerade under Källor)" if y == ar and markerade else ""
             delar.append(f"{len(ill)} av {len(reports)} rapporter för {y}{var}")
         else:
             delar += [f"rapporten från {names.org(o)} för {y}" for o in ill]
@@ -122,14 +125,18 @@ def illustrativt(
     plan: PlanFil | None = None,
     orgs: OrganisationerFil | None = None,
     omr: OmradenFil | None = None,
+    markerade: bool = True,
 ) -> list[str]:
     """What the notice says is illustrative, by kind and year: the shared files (plan,
     organisations, the police's lists), the year's uppföljning, the reports of every year the
-    report shows (``reports_by_year``), the indicators."""
-    out = _delade(plan, orgs, omr) + _uppfoljning(upp, ar) + _rapporter(reports_by_year, ar, names)
+    report shows (``reports_by_year``), the indicators. ``markerade=False`` leaves out the
+    pointers to where the report marks them (a text outside the report, the export's)."""
+    out = _delade(plan, orgs, omr) + _uppfoljning(upp, ar)
+    out += _rapporter(reports_by_year, ar, names, markerade)
     indikatorer = [r.indikator.namn for r in results if r.indikator.illustrativ]
     if len(indikatorer) > BANNER_NAMN:
-        out.append(f"{len(indikatorer)} indikatorer (markerade med ”illustrativa värden”)")
+        var = " (markerade med ”illustrativa värden”)" if markerade else ""
+        out.append(f"{len(indikatorer)} indikatorer{var}")
     else:
         out += [f"indikatorn {namn}" for namn in indikatorer]
     return out
