@@ -120,7 +120,7 @@ def load(
     but not kept (far less memory; such a data set gives no report either).
 
     Raises ``DataDirError`` when ``root`` is no folder that can be read, ``ArgumentError`` when
-    ``only`` holds something that is no path.
+    ``root`` or ``only`` is (or holds) something that is no path.
     """
     from utsatta.check.partial import named_paths
     from utsatta.check.pipeline import resolve

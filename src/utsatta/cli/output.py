@@ -91,6 +91,15 @@ def _is_tty(stream: Any) -> bool:
         return False
 
 
+def screen() -> tuple[int, bool]:
+    """The terminal's width and whether it shows styles (bold): what the command line passes
+    to the library's text overviews, which never read the terminal themselves."""
+    from rich.console import Console
+
+    real = Console()
+    return real.width, real.is_terminal and real.color_system is not None
+
+
 def out(text: str) -> None:
     """Text for the user on stdout, escaped for the terminal (lines kept)."""
     _write(sys.stdout, for_terminal(sys.stdout, text), "stdout")
