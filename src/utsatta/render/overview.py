@@ -277,9 +277,10 @@ def _file_for(
 
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
     """The year's completeness as plain data (shape:
-    docs/decisions/0091-status-och-indikatorer-som-json.md): the counts, and ``poster``: one entry per organisation × insats that has a cell this year
-    (organisations in organisationer.yaml order, insatser in plan order), with the cell's kind,
-    whether it is owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
+    docs/decisions/0091-status-och-indikatorer-som-json.md): the counts, and ``poster``: one
+    entry per organisation × insats that has a cell this year (organisations in
+    organisationer.yaml order, insatser in plan order), with the cell's kind, whether it is
+    owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
