@@ -55,6 +55,8 @@ class _State:
     told = False
     #: the signal (SIGTERM, SIGHUP) that ended the run, once one has come
     signal: int | None = None
+    #: the interruption was said on stderr (once)
+    interrupted = False
 
 
 #: The only escape sequences ever written: rich's colours and styles on a terminal.
@@ -149,6 +151,9 @@ def shown(path: Path | str) -> str:
 def interrupted() -> int:
     """Ctrl-C, or SIGTERM/SIGHUP (:func:`install`): say so, and the exit code for it, the
     shell's 128 + the signal's number (130, 143, 129)."""
+    if _State.interrupted:  # a second Ctrl-C while the first one unwinds: said once
+        return EXIT_INTERRUPTED if _State.signal is None else 128 + _State.signal
+    _State.interrupted = True
     if _State.signal is None:
         err("Avbrutet.")
         return EXIT_INTERRUPTED
