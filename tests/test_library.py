@@ -151,8 +151,6 @@ def test_no_public_name_is_a_module_after_every_module_is_imported() -> None:
 def test_every_public_name_has_its_own_docstring() -> None:
     for name in utsatta.__all__:
         obj = getattr(utsatta, name)
-        if name == "Format":  # a type alias: Literal["md", "html"]
-            continue
         own = type(obj).__doc__ if name == "CODES" else obj.__doc__
         assert own and own.strip(), name
         if isinstance(obj, type):

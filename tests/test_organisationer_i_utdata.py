@@ -253,8 +253,7 @@ def _block(text: str, ident: str) -> str:
 def test_plan_text_dates_the_organisations_and_says_who_took_over(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "400")
-    text = plan_text(_DS)
+    text = plan_text(_DS, 400)
     assert _block(text, "2:2").splitlines()[1:] == [
         "  Samordningsansvar: Lokalnämnden (upphörde 2022-12-31)",
         "  Ansvar: Lokalnämnden (upphörde 2022-12-31), Förskolenämnden, Grundskolenämnden",

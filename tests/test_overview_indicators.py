@@ -49,8 +49,7 @@ def ds(tmp_path_factory: pytest.TempPathFactory) -> DataSet:
 
 
 def _text(ds: DataSet, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("COLUMNS", "250")
-    return overview_indicators.indicators_text(ds, YEAR)
+    return overview_indicators.indicators_text(ds, YEAR, 250)
 
 
 def _rows(text: str) -> dict[str, list[str]]:

@@ -35,8 +35,7 @@ def hostile(tmp_path: Path, values_not_refused: None) -> Path:
 def test_plan_text_shows_markup_in_names_as_written(
     hostile: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "400")
-    text = overview.plan_text(load(hostile))
+    text = overview.plan_text(load(hostile), 400)
     lines = [line.rstrip() for line in text.splitlines()]
     assert (
         "  Samordningsansvar: Socialnämnd [/bold] [link=https://evil.example]Centrum[/link] "

@@ -511,8 +511,7 @@ def test_indikatorer_text_counts_the_values_per_omrade_and_kon(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The text table keeps the headline; a line under it counts the values per område/kön."""
-    monkeypatch.setenv("COLUMNS", "250")
-    out = overview_indicators.indicators_text(load(FIXTURE), YEAR)
+    out = overview_indicators.indicators_text(load(FIXTURE), YEAR, 250)
     assert (
         "  Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet: 3 värden "
         "per område, 1 per kön\n"

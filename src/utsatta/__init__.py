@@ -16,10 +16,10 @@ findings are on the exception), ``TemplateFailed`` (a report template cannot be 
 Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` (it imports the module __future__, and the command
+# line imports this package before its Ctrl-C guard): annotations that name a type only a type
+# checker imports are quoted.
 import os
-from importlib import import_module
 
 TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
 
@@ -102,15 +102,15 @@ if TYPE_CHECKING:
 # (an empty __init__) is imported here, before the function is defined: that happens only once,
 # so the name stays the function. utsatta/load/ modules are imported by their full names
 # (`from utsatta.load.dataset import …`); docs/decisions/0124-bibliotekets-api.md.
-import_module("utsatta.load")
+__import__("utsatta.load")  # not importlib: `utsatta` (the command line) starts on builtins
 
 
 def load(
-    root: str | os.PathLike[str],
-    only: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None,
+    root: "str | os.PathLike[str]",
+    only: "str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None" = None,
     *,
     texts: bool = True,
-) -> DataSet:
+) -> "DataSet":
     """Load a data folder into its models, without the checks across files (``validate``
     runs those): the data set's ``findings`` are those of reading the files and of the schema,
     each with file, line and column.
@@ -120,7 +120,7 @@ def load(
     but not kept (far less memory; such a data set gives no report either).
 
     Raises ``DataDirError`` when ``root`` is no folder that can be read, ``ArgumentError`` when
-    ``only`` holds something that is no path.
+    ``root`` or ``only`` is (or holds) something that is no path.
     """
     from utsatta.check.partial import named_paths
     from utsatta.check.pipeline import resolve
@@ -138,6 +138,8 @@ if not TYPE_CHECKING:  # for a type checker an unknown name is an error, not Any
             module, attr = _API[name]
         except KeyError:
             raise AttributeError(f"module 'utsatta' has no attribute {name!r}") from None
+        from importlib import import_module
+
         value = getattr(import_module(module), attr)
         globals()[name] = value  # the next access is a plain lookup
         return value

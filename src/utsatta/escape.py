@@ -1,30 +1,10 @@
-"""One escaping function per output channel and context: data never controls an output.
-
-Every value from the data (a text, an id, a file name, an echoed number) passes exactly one of
-these functions before it reaches its channel. All are pure and total: any ``str`` in, a ``str``
-out, never an exception. See docs/decisions/0061-escaping-per-channel.md for the rules.
-
-How an unsafe character is shown where it is made visible:
-
-* C0 and C1 controls and DEL as ``\\xNN`` (``\\x1b``, ``\\x00``), except ``\\t``, ``\\n`` and
-  ``\\r`` in their short form;
-* everything else (bidi controls, zero-width and other format characters, line and paragraph
-  separators, lone surrogates, …) as ``<U+XXXX>`` (``<U+202E>``).
-
-Channels and contexts:
-
-* :func:`terminal`: text for a terminal (the text format, tables, error messages).
-* :func:`ci_text`, :func:`ci_message`, :func:`ci_property`: the CI log and GitHub workflow
-  commands (``::error file=…::message``).
-* :func:`summary_cell`, :func:`summary_code`: the GitHub job summary (``$GITHUB_STEP_SUMMARY``),
-  a Markdown table cell and a file name or place as inline code in a table cell.
-* :func:`md_inline`, :func:`md_cell`, :func:`md_block`: the Markdown report (same rules as
-  ``render.markdown`` plus the control characters).
-* :func:`html_text`, :func:`html_attr`: the HTML report, before Jinja's autoescape.
-* :func:`identifier`: ids and file names on every channel: anything that is not an ordinary
-  visible character is made visible, and the result is unambiguous (two different ids never
-  give the same text).
-* :func:`shorten`, :func:`shorten_number`: bound the length of an echoed value.
+"""One escaping function per output channel and context, so that data never controls an
+output: the terminal (``terminal``), the CI log and workflow commands (``ci_text``,
+``ci_message``, ``ci_property``), the job summary (``summary_cell``, ``summary_code``), the
+Markdown report (``md_inline``, ``md_cell``, ``md_block``), the HTML report (``html_text``,
+``html_attr``), ids and file names on every channel (``identifier``) and bounded echoes
+(``shorten``, ``shorten_number``). All are pure and total. The rules of each, and how an unsafe
+character is shown: docs/decisions/0061-escaping-per-channel.md.
 """
 
 from __future__ import annotations

@@ -1,26 +1,9 @@
-"""A nämnd's Markdown, written again as safe Markdown for the ``.md`` report.
-
-The text is parsed with markdown-it (CommonMark) and the Markdown is written anew from the
-token stream, so only what is written here can reach the report: paragraphs, lists (nested as
-written), emphasis and strong emphasis. Every character of the text that could mean something
-in GitHub-flavoured Markdown is escaped, and no link or image comes from the data:
-
-* a link to a web address (http, https) becomes its text and the address as inline code:
-  ``[Rapport](https://…)`` → ``Rapport (`https://…`)``; an autolink ``<https://…>`` and a bare
-  address become the address as inline code (inline code is never a link, also not on GitHub,
-  which makes bare addresses and e-mail addresses into links), and so does every reference
-  GitHub links (a mention, an issue, a commit SHA: :func:`link_start`), by the same rule as the
-  GitHub job summary (:func:`link_pieces`, docs/decisions/0117-github-referenser.md);
-* a link to anything else (``javascript:``, ``data:``, ``mailto:``, a relative path) becomes
-  its text only, an image its alt text;
-* raw HTML and entities are text, a heading, quote, code block or table is text.
-
-The HTML report follows the same rule for links and images (:func:`unwrap_links`, used by
-``render.markdown.richtext``): docs/decisions/0096-lankar-som-text.md.
-
-Callers pass text that has been through ``escape.prose`` (no controls, no bidi overrides).
-markdown-it is imported on first use: ``validate`` loads it only for a text with '[' or '<'
-(``may_show_as_text``), which the warning ``visas-som-text`` reads.
+"""A nämnd's Markdown, written again as safe Markdown for the ``.md`` report: parsed with
+markdown-it (CommonMark) and written anew from the tokens, so only paragraphs, lists and
+emphasis come through, every meaningful character is escaped, and no link or image comes from
+the data (a web link becomes its text and the address as inline code; anything else its text).
+The HTML report follows the same rule for links (``unwrap_links``). Callers pass text that has
+been through ``escape.prose``. Why and the exact rules: docs/decisions/0096-lankar-som-text.md.
 """
 
 from __future__ import annotations
@@ -399,7 +382,8 @@ def may_show_as_text(text: str) -> bool:
     show as text (a test before the parser, which most texts never need): a tag or an autolink
     needs a ``<``; a link or an image a ``](`` or ``][``, and a shortcut one the reference
     definition it uses, ``]:``, as does a definition alone. Brackets that are none of these
-    ("[Eventuell underrubrik]", "[…]") need no parser."""
+    ("[Eventuell underrubrik]", "[…]") need no parser. markdown-it is imported on first use,
+    so ``validate`` loads it only for such a text (the warning ``visas-som-text``)."""
     if "<" in text:
         return True
     return "[" in text and ("](" in text or "][" in text or "]:" in text)

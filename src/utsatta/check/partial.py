@@ -32,6 +32,12 @@ def named_paths(paths: Paths | None) -> list[Path] | None:
         raise ArgumentError(
             "Sökvägarna ska vara text (str) eller Path, inte bytes.", argument="paths"
         )
+    if not isinstance(given, Iterable):
+        raise ArgumentError(
+            f"{shown(repr(given))} är ingen sökväg: ange en fil som text (str) eller Path, "
+            "eller en lista av sådana.",
+            argument="paths",
+        )
     out = []
     for p in paths:
         if not isinstance(p, str | os.PathLike):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from utsatta.errors import ArgumentError
+from utsatta.fileio import shown
 from utsatta.load.dataset import DataSet
 
 
 def require_year(ds: DataSet, year: int) -> None:
     """Raise ``ArgumentError`` (Swedish message, ``argument="year"``) when ``year`` lies
     outside the period of the data set's plan. Without a valid plan there is no period to
-    hold it to: the findings say why the plan cannot be read."""
+    hold it to: the findings say why the plan cannot be read. A year that is no whole
+    number (a str, a float, True) is refused whatever the plan (``require_whole_year``)."""
+    require_whole_year(year)
     plan = ds.plan.model if ds.plan is not None else None
     if plan is None:
         return
@@ -18,5 +21,16 @@ def require_year(ds: DataSet, year: int) -> None:
         raise ArgumentError(
             f"{year} ligger utanför planens giltighetstid {first}–{last}. Ange ett år från "
             f"{first} till {last}.",
+            argument="year",
+        )
+
+
+def require_whole_year(year: object) -> None:
+    """Raise ``ArgumentError`` (Swedish) when ``year`` is no whole number (a str, a float,
+    True): a library caller's mistake, said before any work that would trip over it."""
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise ArgumentError(
+            f"Året ska vara ett heltal, till exempel 2023, inte {type(year).__name__}: "
+            f"{shown(repr(year))}.",
             argument="year",
         )

@@ -11,11 +11,12 @@ from typing import Any
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
 from utsatta.check.partial import Paths, check_scope, depends_on, with_dependents
-from utsatta.check.period import require_year
+from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.compute.duties import duties_of
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
+from utsatta.load.datadir import data_root
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
 from utsatta.load.raw import read_raw
@@ -167,10 +168,14 @@ def validate(
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
 
     Raises ``DataDirError`` when ``root`` is no folder that can be read, and ``ArgumentError``
-    for a path that is not there or lies outside the folder, or (with a valid plan) a ``year``
-    outside the plan's period; every message Swedish.
+    when ``root`` or ``paths`` is no path, for a path that is not there or lies outside the
+    folder, a ``year`` that is no whole number or (with a valid plan) lies outside the plan's
+    period; every message Swedish.
     """
-    given = check_scope(Path(root), paths)
+    root = data_root(root)
+    if year is not None:
+        require_whole_year(year)
+    given = check_scope(root, paths)
     # The files whose findings a change of the named ones can change are checked with them
     # (a later year's report, an uppföljning that follows up a behov), so a check of a file
     # never misses an error its change causes elsewhere. Findings in them may read other

@@ -111,8 +111,8 @@ app.add_typer(ny, name="ny")
 def main() -> NoReturn:
     """The console entry point (``utsatta``, ``python -m utsatta``): run the command line and
     end the process with its exit code."""
-    install()
     try:
+        install()
         app(prog_name="utsatta")
         code = EXIT_OK
     except BaseException as exc:

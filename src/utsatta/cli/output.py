@@ -1,26 +1,9 @@
-r"""The one place where text meets a terminal, a CI log or a file.
-
-Every command writes through ``out`` (stdout), ``err`` (stderr), ``out_document`` (a rendered
-document or JSON on stdout) and ``write_file`` / ``append_file`` (files); a failed write never
-becomes a traceback, and ``flush`` at the end says whether any output was lost, so the exit
-code can say so (120, as Python itself does).
-
-Escaping happens here, not at the call sites (docs/decisions/0064-output-layer.md):
-
-* ``out`` and ``err`` pass every line through :func:`utsatta.escape.ci_text` (lines kept): no
-  ESC, CR, NUL, bidi or zero-width character from the data reaches a terminal or CI log raw,
-  and no line starts a workflow command (only ``out_workflow_commands``, for the GitHub
-  reporter whose values are escaped with ``ci_message``/``ci_property``, writes ``::``). On
-  a terminal the colour codes rich adds (SGR, ``ESC [ … m``) are kept and nothing else; when
-  stdout is not a terminal rich adds none and every ESC is shown as ``\x1b``. Data that goes
-  into a rich table should be escaped first with :func:`terminal_cell`, so that not even a
-  colour code can come from the data.
-* ``out_document`` writes JSON with :func:`utsatta.escape.json_document` (lossless ``\uXXXX``)
-  and other documents (Markdown, HTML, YAML, CODEOWNERS) with :func:`utsatta.escape.document`.
-
-:func:`install` (the console entry point calls it first) puts this writer under what Typer and
-Click write themselves (help, usage) too, and keeps the standard descriptors from being reused
-when one was closed at the start (docs/decisions/0116-stangd-standard-fel.md).
+r"""The one place where text meets a terminal, a CI log or a file: ``out``, ``err``,
+``out_document``, ``out_workflow_commands`` and ``write_file``/``append_file``. Escaping happens
+here, not at the call sites; a failed write never becomes a traceback, and ``flush`` says
+whether output was lost (exit 120). ``install`` (the console entry only) guards the standard
+streams and turns SIGTERM/SIGHUP into Ctrl-C's clean unwinding. Why:
+docs/decisions/0064-output-layer.md, 0116-stangd-standard-fel.md and 0181-sigterm-sighup.md.
 """
 
 from __future__ import annotations
@@ -55,6 +38,8 @@ class _State:
     told = False
     #: the signal (SIGTERM, SIGHUP) that ended the run, once one has come
     signal: int | None = None
+    #: the interruption was said on stderr (once)
+    interrupted = False
 
 
 #: The only escape sequences ever written: rich's colours and styles on a terminal.
@@ -89,6 +74,15 @@ def _is_tty(stream: Any) -> bool:
         return bool(stream is not None and stream.isatty())
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def screen() -> tuple[int, bool]:
+    """The terminal's width and whether it shows styles (bold): what the command line passes
+    to the library's text overviews, which never read the terminal themselves."""
+    from rich.console import Console
+
+    real = Console()
+    return real.width, real.is_terminal and real.color_system is not None
 
 
 def out(text: str) -> None:
@@ -140,6 +134,9 @@ def shown(path: Path | str) -> str:
 def interrupted() -> int:
     """Ctrl-C, or SIGTERM/SIGHUP (:func:`install`): say so, and the exit code for it, the
     shell's 128 + the signal's number (130, 143, 129)."""
+    if _State.interrupted:  # a second Ctrl-C while the first one unwinds: said once
+        return EXIT_INTERRUPTED if _State.signal is None else 128 + _State.signal
+    _State.interrupted = True
     if _State.signal is None:
         err("Avbrutet.")
         return EXIT_INTERRUPTED

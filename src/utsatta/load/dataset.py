@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from utsatta.findings import Finding, fel
-from utsatta.load.datadir import require_data_dir
+from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
@@ -212,7 +212,7 @@ def load(
 
     Raises ``DataDirError`` (Swedish message) when ``root`` is no folder that can be read.
     """
-    root = Path(root)
+    root = data_root(root)
     if isinstance(only, str | os.PathLike):
         only = [Path(only)]  # one path, never its characters
     require_data_dir(root)
@@ -238,14 +238,21 @@ def load(
             ds.uppfoljningar.append(source)
         else:
             ds.rapporter.append(source)
-    for name, attr in (("organisationer.yaml", "organisationer"), ("omraden.yaml", "omraden")):
+    for attr, why in _NEEDED:
         if getattr(ds, attr) is None:
-            ds.findings.append(
-                fel(
-                    display_path(root / name),
-                    (),
-                    "fil-saknas",
-                    f"{name} saknas i datamappen. Den behövs för att kontrollera rapporterna.",
-                )
-            )
+            name = f"{attr}.yaml"
+            ds.findings.append(fel(display_path(root / name), (), "fil-saknas", name + why))
     return ds
+
+
+# Every shared file, plan.yaml first: a folder without the plan is no data folder (the CLI
+# refuses it with exit 3), and a library check of it must fail too, never pass empty.
+_NEEDED = (
+    (
+        "plan",
+        " saknas i datamappen, så den är ingen utsatta-datamapp: utan handlingsplanen går "
+        "ingenting att kontrollera. Lägg plan.yaml i mappen eller ange rätt datamapp.",
+    ),
+    ("organisationer", " saknas i datamappen. Den behövs för att kontrollera rapporterna."),
+    ("omraden", " saknas i datamappen. Den behövs för att kontrollera rapporterna."),
+)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 from utsatta.escape import terminal
 
-__all__ = ["bold_line", "console_of_width", "string_console", "text_of", "txt"]
+__all__ = ["DEFAULT_WIDTH", "bold_line", "string_console", "text_of", "txt"]
 
 
 def txt(value: object) -> str:
@@ -31,25 +31,17 @@ def bold_line(head: str, rest: str = "") -> Any:
     return Text.assemble((head, "bold"), rest)
 
 
-def string_console(min_width: int = 0) -> Console:
-    """A console that writes into a string, with the width and colours it would have on
-    stdout (never narrower than ``min_width``)."""
-    from rich.console import Console
-
-    real = Console()
-    return Console(
-        file=io.StringIO(),
-        highlight=False,
-        markup=False,
-        emoji=False,
-        width=max(real.width, min_width),
-        force_terminal=real.is_terminal,
-        color_system=real.color_system,  # type: ignore[arg-type]
-    )
+#: The width of a text overview when the caller names none: the library's output never
+#: depends on the terminal it runs in (the command line passes the terminal's width).
+DEFAULT_WIDTH = 80
 
 
-def console_of_width(width: int) -> Console:
-    """A console of exactly ``width`` columns writing into a string, no colours."""
+def string_console(
+    width: int | None = None, *, min_width: int = 0, styles: bool = False
+) -> Console:
+    """A console that writes into a string: ``width`` columns (None: ``DEFAULT_WIDTH``),
+    never fewer than ``min_width``; bold as terminal escapes only with ``styles`` (the command
+    line on a terminal), else plain text."""
     from rich.console import Console
 
     return Console(
@@ -57,8 +49,11 @@ def console_of_width(width: int) -> Console:
         highlight=False,
         markup=False,
         emoji=False,
-        width=width,
-        color_system=None,
+        width=max(DEFAULT_WIDTH if width is None else width, min_width, 1),
+        force_terminal=styles,
+        color_system="standard" if styles else None,
+        legacy_windows=False,
+        force_jupyter=False,  # in a notebook rich would show the text instead of returning it
     )
 
 

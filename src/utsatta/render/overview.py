@@ -16,13 +16,7 @@ from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.render import labels
-from utsatta.render.console_text import (
-    bold_line,
-    console_of_width,
-    string_console,
-    text_of,
-    txt,
-)
+from utsatta.render.console_text import bold_line, string_console, text_of, txt
 from utsatta.wording import och
 
 
@@ -153,9 +147,12 @@ def plan_json(ds: DataSet) -> str:
     return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
 
 
-def plan_text(ds: DataSet) -> str:
+def plan_text(ds: DataSet, width: int | None = None, *, styles: bool = False) -> str:
+    """The plan as text, ``width`` columns wide (None: ``DEFAULT_WIDTH``, whatever the
+    terminal; the command line passes its terminal's width); names in bold as terminal
+    escapes only with ``styles``."""
     assert ds.plan and ds.plan.model
-    console = string_console()
+    console = string_console(width, styles=styles)
     plan = ds.plan.model
     fokus = {f.id: f.namn for f in plan.fokusomraden}
     console.print(bold_line(txt(plan.plan.namn), f" (dnr {txt(plan.plan.diarienummer)})"))
@@ -279,10 +276,11 @@ def _file_for(
 
 
 def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
-    """The year's completeness as plain data (shape: docs/decisions/0091-status-json.md):
-    the counts, and ``poster``: one entry per organisation × insats that has a cell this year
-    (organisations in organisationer.yaml order, insatser in plan order), with the cell's kind,
-    whether it is owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
+    """The year's completeness as plain data (shape:
+    docs/decisions/0091-status-och-indikatorer-som-json.md): the counts, and ``poster``: one
+    entry per organisation × insats that has a cell this year (organisations in
+    organisationer.yaml order, insatser in plan order), with the cell's kind, whether it is
+    owed, why (``grund``: planen/arv/…), whom it is inherited from and the file."""
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
@@ -373,19 +371,16 @@ def _status_table(
     return table
 
 
-def status_text(ds: DataSet, ar: int, width: int | None = None) -> str:
-    """The year's matrix as text no wider than the terminal (``width``, default the terminal's,
-    at least 80 columns): organisations as rows, insatser as columns; names wrap at words inside
-    their column, and when the insatser do not fit beside the names they are split over several
-    tables (docs/decisions/0092-status-i-terminalen.md)."""
+def status_text(ds: DataSet, ar: int, width: int | None = None, *, styles: bool = False) -> str:
+    """The year's matrix as text ``width`` columns wide (None: ``DEFAULT_WIDTH``, whatever the
+    terminal; the command line passes its terminal's width; at least 80 columns):
+    organisations as rows, insatser as columns; names wrap at words inside their column, and
+    when the insatser do not fit beside the names they are split over several tables
+    (docs/decisions/0092-status-i-terminalens-bredd.md). Colours only with ``styles``."""
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
-    console = (
-        string_console(STATUS_MIN_WIDTH)
-        if width is None
-        else console_of_width(max(width, STATUS_MIN_WIDTH))
-    )
+    console = string_console(width, min_width=STATUS_MIN_WIDTH, styles=styles)
     longest = max((len(txt(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
     room = console.width - 1
     per_table = max(1, (room - _NAME_MIN) // _CELL)

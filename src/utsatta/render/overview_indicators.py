@@ -98,13 +98,17 @@ def _delar_text(n_omrade: int, n_kon: int) -> str | None:
     return ", ".join(parts) or None
 
 
-def indicators_text(ds: DataSet, ar: int | None) -> str:
+def indicators_text(
+    ds: DataSet, ar: int | None, width: int | None = None, *, styles: bool = False
+) -> str:
     """The indicators as tables per fokusområde, with the report's numbers and words: the same
     Swedish number format, målvärde, "Framsteg" (share of the way) and status.
 
     Values per område and per kön are not in the table (it shows the headline series): under
     each table, one line per indicator that has such values counts them ("Namn: 3 värden per
-    område, 1 per kön") and points to the report and ``--format json`` for the values."""
+    område, 1 per kön") and points to the report and ``--format json`` for the values.
+    ``width`` as in ``overview.plan_text`` (here at least 120 columns), never the terminal's
+    unless the caller passes it; terminal escapes only with ``styles``."""
     from rich.table import Table
 
     from utsatta.compute.indicators import evaluate, med_ar
@@ -117,7 +121,7 @@ def indicators_text(ds: DataSet, ar: int | None) -> str:
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
     # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
     # wrap rather than cut (a status like "Otillräcklig takt" must be read whole).
-    console = string_console(120)
+    console = string_console(width, min_width=120, styles=styles)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}
     delar: dict[str, list[str]] = {}

@@ -1,29 +1,10 @@
-"""`utsatta report ÅR --format pdf`: the HTML report printed to an accessible A4 PDF.
-
-The PDF is the HTML report (templates/report.html.j2) laid out by WeasyPrint with the template's
-print rules (``@media print``): A4 with page numbers, a table of contents with page numbers,
-bookmarks from the headings, the section on the områden on landscape pages. This module adds only
-what the template cannot know: the footer (the plan's diarienummer, the report year and a date
-taken from the data) and the PDF options.
-
-Decisions (docs/decisions/0050-pdf-med-weasyprint.md):
-
-* **Tagged PDF/UA-1** (``pdf_variant="pdf/ua-1"``): a structure tree, the language (``lang="sv"``
-  of the page) and the title (the page's ``<title>``) are set, as public bodies must publish
-  accessible documents.
-* **Deterministic bytes.** No date from the clock: the footer shows ``datum`` (a date from the
-  data: the year's decision date, :func:`utsatta.compute.report_date.report_date`) or "datum
-  saknas"; the PDF's CreationDate is ``datum`` when it is a real ISO date (YYYY-MM-DD),
-  otherwise absent. WeasyPrint writes no other time or random
-  value for PDF/UA-1, so the same data and version give the same bytes.
-* **A made-up date is never shown as a real one** (docs/decisions/0111-pahittat-datum-i-pdf.md).
-  A decision date from an illustrative uppföljning file is marked in the footer ("2026-04-01
-  (påhittat datum)") and is not the PDF's CreationDate; :mod:`utsatta.compute.report_date`
-  decides, as for every other output (docs/decisions/0118-ett-beslutsdatum.md).
-* **Nothing is fetched.** The URL fetcher refuses every address, so neither the data (links in the
-  sources) nor a data repository's own template can make the PDF read a local file or the network.
-* **Optional dependency.** WeasyPrint and its system libraries (Pango) are needed only here: the
-  extra ``utsatta[pdf]``. Without them :class:`PdfUnavailableError` says what to install.
+"""`utsatta report ÅR --format pdf`: the HTML report laid out by WeasyPrint as a tagged
+(PDF/UA-1) A4 PDF with the template's print rules. This module adds only what the template
+cannot know: the footer (diarienummer, year, a date from the data, never the clock; a made-up
+date is marked) and the PDF options; nothing is fetched, and the same data give the same bytes.
+WeasyPrint is optional (``utsatta[pdf]``): without it ``PdfUnavailableError`` says what to
+install. Why: docs/decisions/0050-pdf-med-weasyprint.md, 0111-pahittat-datum-i-pdf.md and
+0118-ett-beslutsdatum.md.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """`utsatta report ÅR --format json`: the whole report view the templates use, as JSON.
 
-The shape (docs/decisions/0090-report-json.md) is ``{"schemaversion": 1, "format":
+The shape (docs/decisions/0090-rapport-som-json.md) is ``{"schemaversion": 1, "format":
 "utsatta-rapport", …}`` followed by every field of :class:`ReportView`, turned into JSON
 generically (a dataclass becomes an object with its field names as keys, a tuple a list), so a
 field added to the view appears here without a change to this module. Free texts stay the

@@ -13,7 +13,7 @@ from utsatta.cli.options import (
     data_dir,
     stop_on_errors,
 )
-from utsatta.cli.output import out, out_document
+from utsatta.cli.output import out, out_document, screen
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -44,7 +44,8 @@ def plan(
     if format is SimpleFormat.json:
         out_document(overview.plan_json(ds), json=True)
     else:
-        out(overview.plan_text(ds))
+        width, styles = screen()
+        out(overview.plan_text(ds, width, styles=styles))
 
 
 def status(
@@ -69,7 +70,8 @@ def status(
     if format is SimpleFormat.json:
         out_document(overview.status_json(ds, ar), json=True)
     else:
-        out(overview.status_text(ds, ar))
+        width, styles = screen()
+        out(overview.status_text(ds, ar, width, styles=styles))
 
 
 def indikatorer(
@@ -95,4 +97,5 @@ def indikatorer(
     if format is SimpleFormat.json:
         out_document(overview_indicators.indicators_json(ds, ar), json=True)
     else:
-        out(overview_indicators.indicators_text(ds, ar))
+        width, styles = screen()
+        out(overview_indicators.indicators_text(ds, ar, width, styles=styles))

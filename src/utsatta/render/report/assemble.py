@@ -7,7 +7,7 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
-from utsatta.check.period import require_year
+from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.pipeline import ValidationResult, check_loaded
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
@@ -42,6 +42,13 @@ def require_report_data(ds: DataSet, ar: int) -> None:
     """Raise unless ``ds`` can give the report of year ``ar``: every text kept, every report
     loaded, no error that the command line would stop on (``ValidationResult.blocking``), ``ar``
     in the plan's period."""
+    if not isinstance(ds, DataSet):
+        raise ArgumentError(
+            "Rapporten skrivs av en datamängd (DataSet från utsatta.validate(...).dataset "
+            f"eller utsatta.load(...)), inte av {type(ds).__name__}: {shown(repr(ds))}.",
+            argument="ds",
+        )
+    require_whole_year(ar)
     if not ds.texts:
         raise ArgumentError(
             "Datamängden lästes in utan rapporternas texter (texts=False), så rapporten kan "

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
 
 Format = Literal["md", "html"]
+Format.__doc__ = (  # help(utsatta.Format): the one name of the API that is a type alias
+    'The formats a report is rendered in: "md" (Markdown) or "html" (one standalone page); '
+    "a PDF is made from the HTML by `utsatta report ÅR --format pdf`."
+)
 
 #: Three or more newlines (a literal start is searched fast; ``\n{3,}`` tried every newline).
 _BLANK_LINES = re.compile(r"\n\n\n+")
