@@ -12,6 +12,7 @@ Install for a local run: ``apt-get install -y chromium`` and ``pip install playw
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,11 +56,23 @@ def _playwright() -> Any:
     return sync_playwright
 
 
-def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the tests of this module (each test opens its own pages, each
+    page in a context of its own): starting Playwright's driver and the browser once, not once
+    per test."""
+    sync_playwright = _playwright()
+    with sync_playwright() as p:
+        started = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield started
+        finally:
+            started.close()
+
+
+def test_html_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
     """Open the fixture report: no console errors, no dialog, no request but the page itself;
     the injected script is visible as text; a full-page screenshot is a non-empty PNG."""
-    sync_playwright = _playwright()
-
     page_file = tmp_path / "rapport-2023.html"
     page_file.write_text(render(build(load(FIXTURE), 2023), "html"), encoding="utf-8")
     url = page_file.as_uri()
@@ -69,26 +82,24 @@ def test_html_report_in_headless_chromium(tmp_path: Path) -> None:
     requests: list[str] = []
     dialogs: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("console", lambda m: console.append((m.type, m.text)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("pageerror", lambda e: errors.append(str(e)))
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    try:
+        page.on("console", lambda m: console.append((m.type, m.text)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
 
-            def on_dialog(d: object) -> None:
-                dialogs.append(getattr(d, "message", ""))
-                d.dismiss()  # type: ignore[attr-defined]
+        def on_dialog(d: object) -> None:
+            dialogs.append(getattr(d, "message", ""))
+            d.dismiss()  # type: ignore[attr-defined]
 
-            page.on("dialog", on_dialog)
-            page.goto(url, wait_until="load")
-            text = page.inner_text("body")
-            title = page.title()
-            lang = page.get_attribute("html", "lang")
-            page.screenshot(path=str(shot), full_page=True)
-        finally:
-            browser.close()
+        page.on("dialog", on_dialog)
+        page.goto(url, wait_until="load")
+        text = page.inner_text("body")
+        title = page.title()
+        lang = page.get_attribute("html", "lang")
+        page.screenshot(path=str(shot), full_page=True)
+    finally:
+        page.context.close()
 
     assert [m for m in console if m[0] in {"error", "warning"}] == []
     assert errors == []
@@ -138,31 +149,27 @@ def _screenshots(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("data", [FIXTURE, SHIPPED], ids=["fixture", "shipped"])
-def test_every_screen_from_phone_to_laptop(tmp_path: Path, data: Path) -> None:
+def test_every_screen_from_phone_to_laptop(browser: Any, tmp_path: Path, data: Path) -> None:
     """At 390 px the page is no wider than the viewport (wide tables scroll inside labelled
     regions), at 1366 px no column of any table is hidden or outside the viewport; chart text is
     at least 11 px at both widths; every chart is followed by a table of its values. A
     screenshot of each width is saved for a reviewer: the whole page of the fixture, the first
     screen of the shipped data (whose whole page at 390 px is tens of thousands of pixels tall:
     its screenshot took most of the test's time and timed out on a busy machine)."""
-    sync_playwright = _playwright()
     page_file = tmp_path / "rapport-2023.html"
     page_file.write_text(render(build(load(data), 2023), "html"), encoding="utf-8")
     shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    for width in WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 900})
         try:
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.goto(page_file.as_uri(), wait_until="load")
-                results[width] = page.evaluate(_MEASURE)
-                shot = shots / f"rapport-2023-{data.name}-{width}.png"
-                page.screenshot(path=str(shot), full_page=data == FIXTURE)
-                assert shot.read_bytes().startswith(b"\x89PNG")
-                page.close()
+            page.goto(page_file.as_uri(), wait_until="load")
+            results[width] = page.evaluate(_MEASURE)
+            shot = shots / f"rapport-2023-{data.name}-{width}.png"
+            page.screenshot(path=str(shot), full_page=data == FIXTURE)
+            assert shot.read_bytes().startswith(b"\x89PNG")
         finally:
-            browser.close()
+            page.context.close()
     for width, r in results.items():
         assert r["scrollWidth"] <= r["innerWidth"] == width, (width, r)
         assert r["tables"] > 0 and r["unwrapped"] == 0 and r["unlabelled"] == [], r
@@ -221,13 +228,14 @@ def _table_roles(page: Any, name: str) -> dict[str, int]:
     return counts
 
 
-def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -> None:
+def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
+    browser: Any, tmp_path: Path
+) -> None:
     """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's):
     at 390 px a card per row (no sideways scroll, no word split or cut off, the header row out
     of view), at 1366 px the
     table as before; both times a table of the same rows, headers and cells for a screen
     reader."""
-    sync_playwright = _playwright()
     report = build(load(SHIPPED), 2025)
     assert report.slut is not None
     page_file = tmp_path / "rapport-2025.html"
@@ -246,21 +254,18 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(tmp_path: Path) -
     }
     results: dict[tuple[str, int], dict[str, Any]] = {}
     roles: dict[tuple[str, int], dict[str, int]] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    for width in WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 900})
         try:
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.goto(page_file.as_uri(), wait_until="load")
-                for selector, (name, _, _) in tables.items():
-                    results[selector, width] = page.evaluate(_OUTCOME, selector)
-                    roles[selector, width] = _table_roles(page, name)
-                    page.locator(selector).screenshot(
-                        path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
-                    )
-                page.close()
+            page.goto(page_file.as_uri(), wait_until="load")
+            for selector, (name, _, _) in tables.items():
+                results[selector, width] = page.evaluate(_OUTCOME, selector)
+                roles[selector, width] = _table_roles(page, name)
+                page.locator(selector).screenshot(
+                    path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
+                )
         finally:
-            browser.close()
+            page.context.close()
     for selector, (_, rows, columns) in tables.items():
         phone, laptop = results[selector, 390], results[selector, 1366]
         assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "table", []), selector
@@ -301,25 +306,21 @@ _STATUS_TABLES = """() => {
 }"""
 
 
-def test_status_tables_need_no_sideways_scroll_on_a_phone(tmp_path: Path) -> None:
+def test_status_tables_need_no_sideways_scroll_on_a_phone(browser: Any, tmp_path: Path) -> None:
     """The 2025 report at 390 px: every table with a status (a badge) is a card per row that
     does not scroll, each value beside its column's name (no key column off-screen, docs/
     decisions/0094); every other table that scrolls shows it by a faded edge. At 1366 px the
     same tables are tables again and none scrolls."""
-    sync_playwright = _playwright()
     page_file = tmp_path / "rapport-2025.html"
     page_file.write_text(render(build(load(SHIPPED), 2025), "html"), encoding="utf-8")
     results: dict[int, dict[str, Any]] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    for width in WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 900})
         try:
-            for width in WIDTHS:
-                page = browser.new_page(viewport={"width": width, "height": 900})
-                page.goto(page_file.as_uri(), wait_until="load")
-                results[width] = page.evaluate(_STATUS_TABLES)
-                page.close()
+            page.goto(page_file.as_uri(), wait_until="load")
+            results[width] = page.evaluate(_STATUS_TABLES)
         finally:
-            browser.close()
+            page.context.close()
     phone, laptop = results[390], results[1366]
     names = {t["name"] for t in phone["status"]}
     assert {

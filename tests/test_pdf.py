@@ -89,6 +89,28 @@ def shipped() -> tuple[str, bytes, list[str]]:
     return render(view, "html"), pdf, warnings
 
 
+@pytest.fixture(scope="module")
+def shipped_pdf(
+    libs: tuple[Any, Any],
+    shipped: tuple[str, bytes, list[str]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Any]:
+    """The shipped report's PDF opened once with pdfplumber for the tests of this module: its
+    pages keep the characters they have read, so its ~100 pages are parsed once (about 20 s of
+    CPU each time), not once per test."""
+    pdfplumber, _ = libs
+    path = tmp_path_factory.mktemp("shipped") / "rapport.pdf"
+    path.write_bytes(shipped[1])
+    with pdfplumber.open(path) as pdf:
+        yield pdf
+
+
+@pytest.fixture(scope="module")
+def shipped_lines(shipped_pdf: Any) -> list[list[str]]:
+    """The lines of each page's text (pdfplumber's extract_text) of the shipped PDF."""
+    return [(p.extract_text() or "").splitlines() for p in shipped_pdf.pages]
+
+
 class _Cells(HTMLParser):
     """Every table of the page: its caption and the text of each th/td, row by row (without
     the text for a screen reader only, .sr-only, which print does not show)."""
@@ -138,7 +160,7 @@ def _widest_tables(html: str, n: int = 3) -> list[tuple[str, list[list[str]]]]:
     return sorted(parser.tables, key=lambda t: -max(len(r) for r in t[1]))[:n]
 
 
-def _tagged_cells(pdf_path: Path, pdfplumber: Any) -> Iterator[str]:
+def _tagged_cells(pdf: Any) -> Iterator[str]:
     """The text of every TH and TD structure element (the tagged table cells), page by page."""
 
     def cells(node: dict[str, Any], out: list[set[int]]) -> None:
@@ -156,31 +178,27 @@ def _tagged_cells(pdf_path: Path, pdfplumber: Any) -> Iterator[str]:
         for c in node.get("children", []):
             cells(c, out)
 
-    with pdfplumber.open(pdf_path) as pdf:
-        for page in pdf.pages:
-            found: list[set[int]] = []
-            for node in page.structure_tree:
-                cells(node, found)
-            chars: dict[int | None, list[str]] = {}
-            for ch in page.chars:
-                chars.setdefault(ch.get("mcid"), []).append(ch["text"])
-            for ids in found:
-                yield "".join("".join(chars.get(i, [])) for i in sorted(ids))
+    for page in pdf.pages:
+        found: list[set[int]] = []
+        for node in page.structure_tree:
+            cells(node, found)
+        chars: dict[int | None, list[str]] = {}
+        for ch in page.chars:
+            chars.setdefault(ch.get("mcid"), []).append(ch["text"])
+        for ids in found:
+            yield "".join("".join(chars.get(i, [])) for i in sorted(ids))
 
 
 # --- the shipped data: the widest tables, nothing outside the page -----------------------------
 
 
 def test_every_cell_of_the_widest_tables_is_in_the_text_layer(
-    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+    shipped: tuple[str, bytes, list[str]], shipped_pdf: Any
 ) -> None:
     """Each th/td of the three widest tables (Insats × område among them) is a tagged cell whose
     text, whitespace and hyphenation aside, is the cell's text in the HTML."""
-    pdfplumber, _ = libs
-    html, pdf, _ = shipped
-    path = tmp_path / "rapport.pdf"
-    path.write_bytes(pdf)
-    in_pdf = {_norm(t) for t in _tagged_cells(path, pdfplumber)}
+    html = shipped[0]
+    in_pdf = {_norm(t) for t in _tagged_cells(shipped_pdf)}
     widest = _widest_tables(html)
     assert any(caption.startswith("Insats × område") for caption, _ in widest)
     missing = [
@@ -193,42 +211,26 @@ def test_every_cell_of_the_widest_tables_is_in_the_text_layer(
     assert missing == []
 
 
-def test_no_text_outside_the_page(
-    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
-) -> None:
+def test_no_text_outside_the_page(shipped_pdf: Any) -> None:
     """No character lies beyond the page margins (a cut table would): every glyph inside the
     printable area, on portrait and landscape pages alike."""
-    pdfplumber, _ = libs
-    path = tmp_path / "rapport.pdf"
-    path.write_bytes(shipped[1])
     outside = []
     landscape = 0
-    with pdfplumber.open(path) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            landscape += page.width > page.height
-            margin = 30  # points; the page margins are 14 mm ≈ 40 pt
-            for ch in page.chars:
-                if (
-                    ch["x0"] < margin
-                    or ch["x1"] > page.width - margin
-                    or ch["bottom"] > page.height
-                ):
-                    outside.append((number, ch["text"]))
+    for number, page in enumerate(shipped_pdf.pages, start=1):
+        landscape += page.width > page.height
+        margin = 30  # points; the page margins are 14 mm ≈ 40 pt
+        for ch in page.chars:
+            if ch["x0"] < margin or ch["x1"] > page.width - margin or ch["bottom"] > page.height:
+                outside.append((number, ch["text"]))
     assert outside == []
     assert landscape >= 1  # the matrix insats × område (bilaga B) is on a landscape page
 
 
-def test_main_part_fills_about_ten_pages(
-    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
-) -> None:
+def test_main_part_fills_about_ten_pages(shipped_lines: list[list[str]]) -> None:
     """Issue 14: the main part of the 2023 report (sections 1–6) fills about ten A4 pages, the
     appendices after it: Bilaga A starts on page 11 at the latest, where the contents say, and
     the sections of the main part come before it in their order."""
-    pdfplumber, _ = libs
-    path = tmp_path / "rapport.pdf"
-    path.write_bytes(shipped[1])
-    with pdfplumber.open(path) as pdf:
-        pages = [(p.extract_text() or "").splitlines() for p in pdf.pages]
+    pages = shipped_lines
 
     def starts(heading: str) -> int:
         """The page of the heading: a whole line (a line of the contents has its page number)."""
@@ -453,24 +455,18 @@ def _luminance(color: Any) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def test_no_print_text_is_small_or_pale(
-    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
-) -> None:
+def test_no_print_text_is_small_or_pale(shipped_pdf: Any) -> None:
     """Every character of the shipped PDF is at least 8 pt and has at least 4.5:1 contrast against
     the white page (the caveat "senaste värde från 2019" among them)."""
-    pdfplumber, _ = libs
-    path = tmp_path / "rapport.pdf"
-    path.write_bytes(shipped[1])
     small: dict[float, set[str]] = {}
     pale: dict[float, set[str]] = {}
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            for word in page.extract_words(extra_attrs=["size", "non_stroking_color"]):
-                if word["size"] < MIN_PT - 0.01:
-                    small.setdefault(round(word["size"], 2), set()).add(word["text"])
-                contrast = 1.05 / (_luminance(word["non_stroking_color"]) + 0.05)
-                if contrast < MIN_CONTRAST:
-                    pale.setdefault(round(contrast, 2), set()).add(word["text"])
+    for page in shipped_pdf.pages:
+        for word in page.extract_words(extra_attrs=["size", "non_stroking_color"]):
+            if word["size"] < MIN_PT - 0.01:
+                small.setdefault(round(word["size"], 2), set()).add(word["text"])
+            contrast = 1.05 / (_luminance(word["non_stroking_color"]) + 0.05)
+            if contrast < MIN_CONTRAST:
+                pale.setdefault(round(contrast, 2), set()).add(word["text"])
     assert small == {}
     assert pale == {}
 
@@ -482,17 +478,13 @@ def _uppdrag() -> list[Any]:
 
 
 def test_a_date_or_paragraph_of_the_tidsplan_never_breaks_inside(
-    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+    shipped_lines: list[list[str]],
 ) -> None:
     """Each övriga uppdrag's tidsplan ("KS 2021-11-24", "Beslut KS 2021-03-31 § 263") stands on one
     line of the PDF: a date or "§ 263" split over two lines is misread."""
-    pdfplumber, _ = libs
-    path = tmp_path / "rapport.pdf"
-    path.write_bytes(shipped[1])
     tidsplaner = {x.tidsplan for x in _uppdrag()}
     assert "Beslut KS 2021-03-31 § 263" in tidsplaner
-    with pdfplumber.open(path) as pdf:
-        lines = [ln.strip() for p in pdf.pages for ln in (p.extract_text() or "").splitlines()]
+    lines = [ln.strip() for page in shipped_lines for ln in page]
     start = lines.index("Övriga uppdrag")
     table = lines[start : start + 80]
     assert [t for t in sorted(tidsplaner) if not any(t in ln for ln in table)] == []
