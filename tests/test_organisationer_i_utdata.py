@@ -265,9 +265,7 @@ def test_plan_text_dates_the_organisations_and_says_who_took_over(
     block = _block(text, "2:1")
     # konsument- och medborgarservice ceased before the plan: not a member of the group then
     assert "konsument" not in block
-    assert (
-        "Nämnden för demokrati och medborgarservice (från 2021-11-01 (datum: slutledd))" in block
-    )
+    assert "Nämnden för demokrati och medborgarservice (från 2021-11-01 (datum: slutledd))" in block
     assert "Fastighetsnämnden (upphörde 2022-12-31)" in block
     assert (
         "  Fastighetsnämnden upphörde 2022-12-31; insatsen togs över av Exploateringsnämnden och "

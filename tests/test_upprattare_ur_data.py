@@ -33,7 +33,8 @@ def _author(root: Path, ar: int, vem: str) -> None:
     p = root / "uppfoljning" / f"{ar}.yaml"
     p.write_text(
         p.read_text(encoding="utf-8").replace(
-            "upprattad_av: Stadsledningskontoret", f"upprattad_av: {json.dumps(vem, ensure_ascii=False)}"
+            "upprattad_av: Stadsledningskontoret",
+            f"upprattad_av: {json.dumps(vem, ensure_ascii=False)}",
         ),
         encoding="utf-8",
     )

@@ -399,12 +399,13 @@ def _yaml_scalar(text: str) -> str:
     else double-quoted (JSON's escapes are YAML's): a name with ': ', '#' or a leading quote
     stays a name, never a key, comment or other type."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
     if text == text.strip() and "\n" not in text:
         try:
             if YAML(typ="safe", pure=True).load(f"k: {text}\n") == {"k": text}:
                 return text
-        except Exception:  # noqa: BLE001 - any YAML error means: quote it
+        except YAMLError:  # not YAML as written: quote it
             pass
     return json.dumps(text, ensure_ascii=False)
 

@@ -457,7 +457,7 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
 
 
 def _what_belongs(model: type[BaseModel], path: Path_) -> str:
-    """" Där ska stå: <the field's description>" for the field at ``path``, or ""."""
+    """ " Där ska stå: <the field's description>" for the field at ``path``, or ""."""
     if not path or not isinstance(path[-1], str):
         return ""
     holder = _container_model(model, path[:-1])
