@@ -144,7 +144,9 @@ def _org(ident: str, namn: str, grupp: str | None = None) -> dict[str, object]:
         "namn": namn,
         "grupp": grupp,
         "giltig_fran": None,
+        "giltig_fran_sakerhet": None,
         "giltig_till": None,
+        "giltig_till_sakerhet": None,
         "efterfoljare": [],
     }
 

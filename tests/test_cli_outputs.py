@@ -196,7 +196,7 @@ def test_status_json_says_from_when_an_insats_was_taken_over() -> None:
     )
     assert (sbn["arvt_fran"], sbn["arv"], sbn["slutledd"]) == (
         ["byggnadsnamnden"],
-        [{"organisation": "byggnadsnamnden", "datum": "2023-01-01"}],
+        [{"organisation": "byggnadsnamnden", "datum": "2023-01-01", "datum_sakerhet": None}],
         True,
     )
     for p in poster:

@@ -257,22 +257,23 @@ def test_plan_text_dates_the_organisations_and_says_who_took_over(
     assert _block(text, "2:2").splitlines()[1:] == [
         "  Samordningsansvar: Lokalnämnden (upphörde 2022-12-31)",
         "  Ansvar: Lokalnämnden (upphörde 2022-12-31), Förskolenämnden, Grundskolenämnden",
-        "  Lokalnämnden upphörde 2022-12-31; insatsen togs över av Stadsfastighetsnämnden från "
-        "2023-01-01 (slutledd).",
+        "  Lokalnämnden upphörde 2022-12-31; insatsen togs över av Stadsfastighetsnämnden "
+        "(slutledd) från 2023-01-01.",
         "  Uppföljning: årlig rapportering till kommunstyrelsen",
     ]
     block = _block(text, "2:1")
     # konsument- och medborgarservice ceased before the plan: not a member of the group then
     assert "konsument" not in block
-    assert "Nämnden för demokrati och medborgarservice (från 2021-11-01)" in block
+    assert "Nämnden för demokrati och medborgarservice (från 2021-11-01 (datum: slutledd))" in block
     assert "Fastighetsnämnden (upphörde 2022-12-31)" in block
     assert (
         "  Fastighetsnämnden upphörde 2022-12-31; insatsen togs över av Exploateringsnämnden och "
-        "Stadsfastighetsnämnden från 2023-01-01 (slutledd)."
+        "Stadsfastighetsnämnden (slutledd) från 2023-01-01."
     ) in block.splitlines()
     assert (
-        "  Nämnden för konsument- och medborgarservice upphörde 2021-10-31; insatsen togs över "
-        "av Nämnden för demokrati och medborgarservice från 2021-11-01 (bekräftad)."
+        "  Nämnden för konsument- och medborgarservice upphörde 2021-10-31 (datum: slutledd); "
+        "insatsen togs över av Nämnden för demokrati och medborgarservice (bekräftad) från "
+        "2021-11-01 (datum: slutledd)."
     ) in _block(text, "3:1").splitlines()
 
 
@@ -285,17 +286,22 @@ def test_plan_json_has_validity_successors_and_holders_per_year() -> None:
         "namn": "Lokalnämnden",
         "grupp": None,
         "giltig_fran": None,
+        "giltig_fran_sakerhet": None,
         "giltig_till": "2022-12-31",
+        "giltig_till_sakerhet": None,
         "efterfoljare": [
             {
                 "fran": "2023-01-01",
+                "fran_sakerhet": None,
                 "tolkning": "slutledd",
                 "kallor": ["goteborg-ny-organisation-stadsutveckling-2023"],
                 "id": "stadsfastighetsnamnden",
                 "namn": "Stadsfastighetsnämnden",
                 "grupp": None,
                 "giltig_fran": "2023-01-01",
+                "giltig_fran_sakerhet": None,
                 "giltig_till": None,
+                "giltig_till_sakerhet": None,
                 "efterfoljare": [],
             }
         ],

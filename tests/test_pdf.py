@@ -488,3 +488,68 @@ def test_a_date_or_paragraph_of_the_tidsplan_never_breaks_inside(
     start = lines.index("Övriga uppdrag")
     table = lines[start : start + 80]
     assert [t for t in sorted(tidsplaner) if not any(t in ln for ln in table)] == []
+
+
+class _LabelCells(HTMLParser):
+    """Every cell's text, and whether the code writes its words: a column heading (th in thead),
+    a value with its marker (td.num) or a label cell (td.etikett)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[tuple[bool, str]] = []
+        self._thead = False
+        self._cell: list[str] | None = None
+        self._label = False
+        self._hidden = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if "sr-only" in classes:
+            self._hidden = True
+        elif tag == "thead":
+            self._thead = True
+        elif tag in ("th", "td"):
+            self._cell = []
+            self._label = (tag == "th" and self._thead) or bool({"num", "etikett"} & classes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden and tag == "span":
+            self._hidden = False
+        elif tag == "thead":
+            self._thead = False
+        elif tag in ("th", "td") and self._cell is not None:
+            self.cells.append((self._label, "".join(self._cell)))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._hidden:
+            self._cell.append(data)
+
+
+def test_no_column_heading_or_label_is_hyphenated(
+    libs: tuple[Any, Any], shipped: tuple[str, bytes, list[str]], tmp_path: Path
+) -> None:
+    """A column heading ("Egen bedömning", once "Egen be-dömning"), a value with its marker
+    ("0 (2025, slutledd)") or a label cell breaks only between its words on paper: no tagged
+    cell with such a text holds the hyphen WeasyPrint adds at a break (U+2010). (A text that is
+    also a cell of data, an area's name both heading and row, is left to the data's rules.)"""
+    pdfplumber, _ = libs
+    html, pdf, _ = shipped
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(pdf)
+    parser = _LabelCells()
+    parser.feed(html)
+    data = {_norm(c) for label, c in parser.cells if not label}
+    labels = {_norm(c) for label, c in parser.cells if label and _norm(c)} - data
+    assert "Egenbedömning" in labels and len(labels) > 30
+    cells = list(_tagged_cells(path, pdfplumber))
+    assert sorted({t for t in cells if _norm(t) in labels and "\u2010" in t}) == []
+    # elsewhere only a long word splits, four letters or more on each line ("Grundskole-
+    # nämnden"), never "Hi-singen" or "(slut-ledd)" in a sentence the code writes around data
+    short = {
+        m.group(0)
+        for t in cells
+        for m in re.finditer(r"(\w+)\u2010(\w+)", t)
+        if len(m.group(1) + m.group(2)) < 10 or min(len(m.group(1)), len(m.group(2))) < 4
+    }
+    assert sorted(short) == []

@@ -285,6 +285,7 @@ def _filled(text: str) -> str:
     """The scaffold with every blank filled in as an analyst would."""
     text = re.sub(r"^(\s*)bedomning:$", r"\1bedomning: osakert", text, flags=re.M)
     text = re.sub(r"^(\s*)status:$", r"\1status: pagaende", text, flags=re.M)
+    text = re.sub(r"^upprattad_av:$", "upprattad_av: Analysavdelningen", text, flags=re.M)
     return re.sub(r"^(\s*)(\w+): \|\n\n", r"\1\2: |\n\1  Ifyllt.\n", text, flags=re.M)
 
 
@@ -300,7 +301,8 @@ def test_scaffold_round_trips_through_fmt_and_validate(ar: int, tmp_path: Path) 
     target = data / "uppfoljning" / f"{ar}.yaml"
     target.write_text(text, encoding="utf-8")
     blank = [f for f in validate(data).findings if f.file.endswith(f"uppfoljning/{ar}.yaml")]
-    assert blank and {f.code for f in blank} == {"ogiltigt-varde", "tom-text"}
+    # no earlier uppföljning to take the author from: left empty too (fel-typ)
+    assert blank and {f.code for f in blank} == {"ogiltigt-varde", "tom-text", "fel-typ"}
     filled = _filled(text)
     assert format_text(filled, "uppfoljning") == filled
     target.write_text(filled, encoding="utf-8")

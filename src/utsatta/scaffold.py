@@ -7,6 +7,7 @@ validate` then points at each one until it is filled in.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -344,9 +345,11 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
     if ks is not None and ks.granskare:
         owners = " ".join(ks.granskare)
-        lines.append(
-            "# Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
-            "kommunstyrelsen."
+        # the owner by its name in organisationer.yaml (the one of typ kommunstyrelse)
+        lines += _comment_block(
+            "Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
+            f"{shorten(ks.namn, 200)}.",
+            "",
         )
         for name in (
             "plan.yaml",
@@ -391,6 +394,48 @@ def unique_handles(handles: list[str]) -> list[str]:
     return out
 
 
+def _yaml_scalar(text: str) -> str:
+    """``text`` as a YAML value on one line: plain where YAML reads it back as the same text,
+    else double-quoted (JSON's escapes are YAML's): a name with ': ', '#' or a leading quote
+    stays a name, never a key, comment or other type."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    if text == text.strip() and "\n" not in text:
+        try:
+            if YAML(typ="safe", pure=True).load(f"k: {text}\n") == {"k": text}:
+                return text
+        except YAMLError:  # not YAML as written: quote it
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _upprattad_av(ds: DataSet, ar: int) -> list[str]:
+    """The ``upprattad_av`` line: the author of the latest uppföljning the data holds (the
+    organisation is data, never code), else left empty with a comment saying what to write;
+    `validate` then reports the empty value until it is filled in."""
+    written = [
+        (f.model.ar, f.model.upprattad_av, f.path.name)
+        for f in ds.uppfoljningar
+        if f.model is not None and f.model.ar != ar
+    ]
+    if written:
+        _, vem, fil = max(written)
+        return [
+            *_comment_block(
+                f"Vem som skrivit uppföljningen; här som i den senaste, {fil}. Ändra om någon "
+                "annan skriver den.",
+                "",
+            ),
+            f"upprattad_av: {_yaml_scalar(vem)}",
+        ]
+    return [
+        "# FYLL I: vem som skrivit uppföljningen (t.ex. förvaltningens namn), efter kolonet.",
+        "# Ingen tidigare uppföljning finns att ta namnet från; validate påminner tills det står.",
+        "upprattad_av:",
+    ]
+
+
 def uppfoljning_scaffold(ds: DataSet, ar: int) -> str:
     """The YAML text of a new uppfoljning/<år>.yaml: one entry per delmål, fokusområde and
     övrigt uppdrag of the plan, with the required texts left empty for `validate` to point at;
@@ -413,7 +458,7 @@ def uppfoljning_scaffold(ds: DataSet, ar: int) -> str:
         f"ar: {ar}",
         "# Sätt till true bara om innehållet är påhittat för att visa formatet.",
         "illustrativ: false",
-        "upprattad_av: Stadsledningskontoret",
+        *_upprattad_av(ds, ar),
         "# Den samlade bilden av läget i slutet av året, kort.",
         "nulage: |",
         "",

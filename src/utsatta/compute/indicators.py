@@ -52,6 +52,13 @@ def med_ar(text: str, ar: int, sakerhet: str | None) -> str:
     return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
 
 
+def datum_markering(sakerhet: str | None) -> str:
+    """The marker after a date whose day is a choice, not the source's: " (datum: slutledd)";
+    "" for a confirmed one. The report and the overviews (plan, status) write it alike."""
+    m = markering(sakerhet)
+    return f" (datum: {m})" if m else ""
+
+
 def med_markering(text: str, sakerhet: str | None) -> str:
     """A value written with its marker only: "8 (uppgift i andra hand)", "9"."""
     m = markering(sakerhet)

@@ -299,12 +299,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
-        return fel(
-            file,
-            path,
-            "fel-typ",
-            _type_message(name, kind, value, raw(path), _checked_type(model, path)),
-        )
+        message = _type_message(name, kind, value, raw(path), _checked_type(model, path))
+        if value is None:  # an empty value: say what belongs there, as the schema does
+            message += _what_belongs(model, path)
+        return fel(file, path, "fel-typ", message)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
@@ -456,6 +454,18 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
         return f"Skriv det inom citattecken: {shown}."
     why = _rejects(tp, written)
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+def _what_belongs(model: type[BaseModel], path: Path_) -> str:
+    """ " Där ska stå: <the field's description>" for the field at ``path``, or ""."""
+    if not path or not isinstance(path[-1], str):
+        return ""
+    holder = _container_model(model, path[:-1])
+    info = holder.model_fields.get(path[-1]) if holder is not None else None
+    if info is None or not info.description:
+        return ""
+    text = info.description.rstrip(".")
+    return f" Där ska stå: {text[:1].lower()}{text[1:]}."
 
 
 def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:

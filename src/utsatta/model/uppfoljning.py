@@ -93,7 +93,7 @@ _BEDOMNING = (
 def _bedomning() -> Any:
     return Field(
         title="Bedömning",
-        description="Stadsledningskontorets bedömning: " + _BEDOMNING,
+        description="Upprättarens (upprattad_av) bedömning: " + _BEDOMNING,
     )
 
 
@@ -312,7 +312,8 @@ class UppfoljningFil(Strict):
     model_config = ConfigDict(
         json_schema_extra={
             "title": "Samlad uppföljning (uppfoljning/ÅR.yaml)",
-            "description": "Stadsledningskontorets samlade uppföljning av planen för ett år: "
+            "description": "Den samlade uppföljningen av planen för ett år, av den som står i "
+            "upprattad_av: "
             "bedömningen av mål, delmål och fokusområden, de övriga uppdragen, tidigare behov, "
             "planen för det fortsatta arbetet och besluten.",
         }
@@ -330,7 +331,7 @@ class UppfoljningFil(Strict):
     )
     upprattad_av: Text = Field(
         title="Upprättad av",
-        description="Vem som skrivit uppföljningen (t.ex. 'Stadsledningskontoret').",
+        description="Vem som skrivit uppföljningen (t.ex. förvaltningens namn).",
     )
     nulage: Text = Field(
         title="Nuläge",

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     pass
 
 from utsatta.compute.duties import year_matrix
+from utsatta.compute.indicators import datum_markering
 from utsatta.compute.responsibility import Cell, Duties, exists_at_year_end, resolve
 from utsatta.escape import terminal
 from utsatta.load.dataset import DataSet
@@ -111,10 +112,15 @@ def _org_entry(
         "namn": org.namn,
         "grupp": grupp,
         "giltig_fran": org.giltig_fran,
+        # how sure each day is: "slutledd" when it is a choice, not the source's (decision 0170)
+        "giltig_fran_sakerhet": org.giltig_fran_sakerhet,
         "giltig_till": org.giltig_till,
+        "giltig_till_sakerhet": org.giltig_till_sakerhet,
         "efterfoljare": [
             {
                 "fran": s.datum,
+                # the takeover day is the day after the predecessor's last: as sure as that
+                "fran_sakerhet": s.datum_sakerhet,
                 "tolkning": s.tolkning,
                 "kallor": list(s.kallor),
                 # the successor as an entry of its own (None: not in organisationer.yaml;
@@ -127,7 +133,9 @@ def _org_entry(
                         "namn": by_id[s.till].namn if s.till in by_id else s.till,
                         "grupp": None,
                         "giltig_fran": None,
+                        "giltig_fran_sakerhet": None,
                         "giltig_till": None,
+                        "giltig_till_sakerhet": None,
                         "efterfoljare": [],
                     }
                 ),
@@ -183,11 +191,13 @@ def plan_text(ds: DataSet, width: int | None = None, *, styles: bool = False) ->
 
 
 def _dated(entry: dict[str, Any]) -> str:
-    """A name with its validity where it did not exist the whole time: "Lokalnämnden
-    (upphörde 2022-12-31)", "Stadsbyggnadsnämnden (från 2023-01-01)"."""
+    """A name with its validity where it did not exist the whole time, each day with its
+    marker as in the report: "Lokalnämnden (upphörde 2022-12-31)", "Nämnden för demokrati och
+    medborgarservice (från 2021-11-01 (datum: slutledd))"."""
     when = [
-        *([f"från {entry['giltig_fran']}"] if entry["giltig_fran"] else []),
-        *([f"upphörde {entry['giltig_till']}"] if entry["giltig_till"] else []),
+        f"{word} {entry[key]}{datum_markering(entry[key + '_sakerhet'])}"
+        for word, key in (("från", "giltig_fran"), ("upphörde", "giltig_till"))
+        if entry[key]
     ]
     return str(entry["namn"]) + (f" ({', '.join(when)})" if when else "")
 
@@ -208,8 +218,9 @@ def _as_written(written: list[dict[str, Any]], entries: list[dict[str, Any]]) ->
 
 def _changes(item: dict[str, Any]) -> list[str]:
     """One line per organisation shown for the insats that ceased, with who took the insats
-    over and from when: "Lokalnämnden upphörde 2022-12-31; insatsen togs över av
-    Stadsfastighetsnämnden från 2023-01-01 (slutledd)."."""
+    over, how sure that is and from when, worded as in the report: "Lokalnämnden upphörde
+    2022-12-31; insatsen togs över av Stadsfastighetsnämnden (slutledd) från 2023-01-01.";
+    a day that is a choice carries " (datum: slutledd)"."""
     seen: dict[str, dict[str, Any]] = {}
     for e in (*item["samordningsansvar"], *item["ansvar"]):
         if e["giltig_till"]:
@@ -219,17 +230,18 @@ def _changes(item: dict[str, Any]) -> list[str]:
     while todo:
         e = todo.pop(0)
         steps = e["efterfoljare"]
+        ceased = e["giltig_till"] + datum_markering(e["giltig_till_sakerhet"])
         if not steps:
             out.append(
-                f"{e['namn']} upphörde {e['giltig_till']}; ingen efterträdare för insatsen är "
+                f"{e['namn']} upphörde {ceased}; ingen efterträdare för insatsen är "
                 "angiven i organisationer.yaml."
             )
             continue
         how = "slutledd" if any(s["tolkning"] == "slutledd" for s in steps) else "bekräftad"
         out.append(
-            f"{e['namn']} upphörde {e['giltig_till']}; insatsen togs över av "
+            f"{e['namn']} upphörde {ceased}; insatsen togs över av "
             + och([s["namn"] for s in steps])
-            + f" från {steps[0]['fran']} ({how})."
+            + f" ({how}) från {steps[0]['fran']}{datum_markering(steps[0]['fran_sakerhet'])}."
         )
         # a successor that ceased in turn: its own line, once
         for s in steps:
@@ -305,7 +317,13 @@ def status_data(ds: DataSet, ar: int) -> dict[str, Any]:
                     # docs/decisions/0152-overtagen-fran-datum.md)
                     "arv": []
                     if grund is None
-                    else [{"organisation": o, "datum": d} for o, d in grund.fran_datum()],
+                    else [
+                        # the day with how sure it is ("slutledd": a choice; decision 0170)
+                        {"organisation": o, "datum": d, "datum_sakerhet": k}
+                        for o, d, k in dict.fromkeys(
+                            (c[0].fran, c[-1].datum, c[-1].datum_sakerhet) for c in grund.arv
+                        )
+                    ],
                     "slutledd": False if grund is None else grund.slutledd,
                     "fil": _file_for(files, org, ins, ar, cell),
                 }

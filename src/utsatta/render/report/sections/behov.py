@@ -89,7 +89,8 @@ def _over_perioden(
     what the uppföljningar of the later plan years say became of them (the latest word on each
     behov counts), with every outcome given and the sentence above them."""
     latest: dict[tuple[int, str, str, int], tuple[int, TidigareBehov]] = {}
-    illustrativa: list[int] = []
+    # the illustrative uppföljningar per author (upprattad_av), in year order
+    illustrativa: dict[str, list[int]] = {}
     for y in range(fran + 1, ar + 1):
         upp = uppfoljning_of(ds, y)
         if upp is None:
@@ -98,7 +99,7 @@ def _over_perioden(
         for t in given:
             latest[(t.ar, t.organisation, t.insats, t.nummer)] = (y, t)
         if given and upp.illustrativ:
-            illustrativa.append(y)
+            illustrativa.setdefault(upp.upprattad_av, []).append(y)
     reports = {y: reports_of_year(ds, y) for y in range(fran, ar + 1)}
     rows = []
     for y in range(fran, ar + 1):
@@ -122,16 +123,28 @@ def _over_perioden(
         "planperioden. Finns flera utfall för samma behov räknas det senaste."
     )
     if illustrativa:
-        which = och([str(y) for y in illustrativa])
-        text += (
-            " Utfallen och vad som gjorts är illustrativa (påhittade), inte "
-            f"stadsledningskontorets: det gäller uppföljningarna för {which}."
-        )
+        text += " " + _inte_upprattarens(illustrativa)
     tidigare = tuple(
         _tidigare_vy(t, reports[t.ar], names, redovisat=y)
         for _, (y, t) in sorted(latest.items(), key=lambda kv: kv[0][0])
     )
     return tuple(rows), text, tidigare
+
+
+def _inte_upprattarens(illustrativa: Mapping[str, Sequence[int]]) -> str:
+    """The note that the outcomes of illustrative uppföljningar are not their authors', each
+    author named as its file gives it (upprattad_av), never a fixed office."""
+    if len(illustrativa) == 1:
+        ((vem, ar),) = illustrativa.items()
+        return (
+            f"Utfallen och vad som gjorts är illustrativa (påhittade), inte upprättarens ({vem}): "
+            f"det gäller uppföljningarna för {och([str(y) for y in ar])}."
+        )
+    per_author = och([f"{vem} för {och([str(y) for y in ar])}" for vem, ar in illustrativa.items()])
+    return (
+        "Utfallen och vad som gjorts är illustrativa (påhittade), inte upprättarnas "
+        f"({per_author})."
+    )
 
 
 def behov_vy(

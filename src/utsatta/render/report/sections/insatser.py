@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
-from utsatta.compute.indicators import markering
+from utsatta.compute.indicators import datum_markering
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import (
@@ -61,8 +61,7 @@ def _grund(
                 how.setdefault(first, "bekräftad")
             # the day carries its own certainty: a chosen day is marked even when the
             # succession itself is bekräftad ("från 2021-11-01 (datum: slutledd)")
-            mark = markering(chain[-1].datum_sakerhet)
-            when.setdefault(first, chain[-1].datum + (f" (datum: {mark})" if mark else ""))
+            when.setdefault(first, chain[-1].datum + datum_markering(chain[-1].datum_sakerhet))
         # Said once what all predecessors share (the certainty, the day), else per predecessor:
         # "Park- och naturnämnden och Trafiknämnden (slutledd) från 2023-01-01".
         same_day = len(set(when.values())) == 1

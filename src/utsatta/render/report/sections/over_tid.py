@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of
-from utsatta.compute.indicators import IndicatorResult, markering, med_markering
+from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
 from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
@@ -133,26 +133,20 @@ def _change(
             if duties is not None
             else []
         )
-        parts.append(f"bildad {org.giltig_fran}" + _datum_mark(org.giltig_fran_sakerhet))
+        parts.append(f"bildad {org.giltig_fran}" + datum_markering(org.giltig_fran_sakerhet))
         if steps:
             parts.append(
                 "efterträdare till " + och([names.org(s.fran) for s in steps]) + _tolkning(steps)
             )
     if org.giltig_till is not None:
         steps = duties.successors(org.id, insats) if duties is not None else []
-        parts.append(f"upphörde {org.giltig_till}" + _datum_mark(org.giltig_till_sakerhet))
+        parts.append(f"upphörde {org.giltig_till}" + datum_markering(org.giltig_till_sakerhet))
         parts.append(
             "efterträdare: " + och([names.org(s.till) for s in steps]) + _tolkning(steps)
             if steps
             else "ingen efterträdare angiven för insatsen"
         )
     return "; ".join(parts)
-
-
-def _datum_mark(sakerhet: str | None) -> str:
-    """ " (datum: slutledd)" for a day that is a choice, not the source's; "" otherwise."""
-    mark = markering(sakerhet)
-    return f" (datum: {mark})" if mark else ""
 
 
 def _tolkning(steps: Sequence[Arv]) -> str:
