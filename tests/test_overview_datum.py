@@ -26,11 +26,8 @@ SOURCED = {"2022-12-31", "2023-01-01"}
 MARK = " (datum: slutledd)"
 
 
-def test_every_chosen_day_in_the_plan_text_carries_its_marker(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("COLUMNS", "1000")  # one line per statement
-    text = plan_text(_DS)
+def test_every_chosen_day_in_the_plan_text_carries_its_marker() -> None:
+    text = plan_text(_DS, width=1000)  # one line per statement
     # the övriga uppdrag quote the plan's own dates (its decisions), which carry no certainty
     insatser = text.split("\nÖvriga uppdrag\n")[0]
     dates = [
