@@ -288,6 +288,25 @@ def test_text_cut_off_by_a_hash_is_echoed_shortened(parser: str) -> None:
     assert "900 001 tecken" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("#a\nb: Konceptet #x\n", ["text-avklippt"]),  # a '#' first in the file, then the cut
+        ("# a\nb: Konceptet #x\n", ["text-avklippt"]),
+        ("a: b#c\nd: Konceptet #x\n", ["text-avklippt"]),  # a '#' in a text before the cut
+        ("a: 'x #y'\nb: Konceptet #x\n", ["text-avklippt"]),  # ' #y' inside quotes first
+        ("a: Konceptet #x\n", ["text-avklippt"]),
+        (" #a\nb: 1\n", []),  # ' #a' at the very start: a comment, no text cut
+        ("a: b#c\n", []),
+    ],
+)
+def test_text_cut_off_by_a_hash_is_found_after_other_hashes(
+    parser: str, text: str, codes: list[str]
+) -> None:
+    """The search for ' #x' starts at the first '#' of the file: every cut after it is found."""
+    assert [p.code for p in parse(text).problems] == codes
+
+
 def test_a_long_duplicate_key_is_echoed_shortened(parser: str) -> None:
     key = "k" * 1000  # longer is no key for YAML: a syntax error, also shortened
     (problem,) = parse(f"{key}: 1\n{key}: 2\n").problems

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from utsatta.load.yamlread import decode, parse, resolve_plain
+from utsatta.load.yamlread import CUT_OFF, decode, may_be_cut_off, parse, resolve_plain
 
 
 @pytest.mark.parametrize(
@@ -149,3 +149,18 @@ def test_the_c_parser_reads_the_bytes_as_it_reads_the_text(text: str) -> None:
     assert from_bytes.problems == from_text.problems
     assert repr(from_bytes.data) == repr(from_text.data)  # NaN != NaN, repr is exact
     assert from_bytes.positions == from_text.positions
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=" #a\t\r\n\u00e5", max_size=400))
+def test_the_look_for_text_cut_off_agrees_with_the_pattern(text: str) -> None:
+    """The '#' found one by one (then, past the first 32, by the pattern from there) give the
+    same answer as the pattern searched from the start."""
+    assert may_be_cut_off(text) is (CUT_OFF.search(text) is not None)
+
+
+def test_the_look_for_text_cut_off_past_many_comments() -> None:
+    comments = "# kommentar\n" * 40
+    assert not may_be_cut_off(comments + "a: b\n")
+    assert may_be_cut_off(comments + "a: b #c\n")
+    assert may_be_cut_off("a: b #c\n" + comments)
