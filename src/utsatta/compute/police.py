@@ -124,6 +124,45 @@ def counts(niva: str, nivaer: Iterable[str]) -> bool | None:
     return None
 
 
+#: how serious a level is, off the list lowest
+_RANG: Final[Mapping[str, int]] = {"ej-pa-listan": 0} | {n: i + 1 for i, n in enumerate(ORDNING)}
+
+
+def _andring(fore: str, efter: str) -> str:
+    a, b = _RANG[fore], _RANG[efter]
+    if a == b:
+        return "oforandrad" if a else "ej-pa-listan"
+    if a == 0:
+        return "ny"
+    if b == 0:
+        return "lamnat"
+    return "lagre" if b < a else "hogre"
+
+
+def change_between(fore: str, efter: str) -> str | None:
+    """The change of an area's level from one edition to the next: ``ny`` (onto the list),
+    ``lamnat`` (left it), ``lagre``, ``hogre``, ``oforandrad`` or ``ej-pa-listan`` (off it in
+    both); None when a level the sources leave open could make it more than one of these.
+
+    The same rule as the counts (:data:`MOJLIGA_NIVAER`): ``pa-listan-niva-okand`` is not
+    särskilt utsatt, so an area that was särskilt utsatt and is now on the list at a level the
+    sources do not give has a lower level, known although the level itself is not."""
+    kinds = {
+        _andring(a, b)
+        for a in MOJLIGA_NIVAER.get(fore, frozenset({fore}))
+        for b in MOJLIGA_NIVAER.get(efter, frozenset({efter}))
+    }
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def niva_text(niva: str) -> str:
+    """Swedish: the level, or the levels an unknown level may stand for, highest first
+    ("riskområde eller utsatt område")."""
+    possible = MOJLIGA_NIVAER.get(niva, frozenset({niva}))
+    order = [*reversed(ORDNING), "ej-pa-listan"]
+    return " eller ".join(_NIVATEXT[n] for n in order if n in possible)
+
+
 def _editions(omraden: OmradenFil) -> list[int]:
     return sorted({u.ar for u in omraden.upplagor})
 
