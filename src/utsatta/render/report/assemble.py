@@ -138,8 +138,16 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
     shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
     per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
+    # the earlier uppföljningar whose outcomes of earlier behov the slutuppföljning's §4 shows
+    # (the rule of behov.py: a follow-up of a later plan year of behov raised in the period)
+    tidigare = {
+        y: u
+        for y in (range(g.fran + 1, ar) if slutar else ())
+        if (u := uppfoljning_of(ds, y)) is not None
+        and any(g.fran <= t.ar < y for t in u.tidigare_behov)
+    }
     illustrativt = banner.illustrativt(
-        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr
+        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr, tidigare=tidigare
     )
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
