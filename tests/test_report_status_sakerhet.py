@@ -50,3 +50,16 @@ def test_a_final_status_rests_on_the_latest_value_alone() -> None:
     assert su.progress.senaste is not None and su.progress.senaste.sakerhet == "sekundar"
     assert su.status_sakerhet == "sekundar"
     assert results["nya-omraden"].status_sakerhet == "slutledd"
+
+
+def test_a_missing_report_owed_only_through_an_inferred_group_says_so(md2025: str) -> None:
+    """Business Region Göteborg owes 2:1 and 2:4 only as one of "samtliga nämnder och
+    styrelser med verksamhet i utsatta områden", a group computed from a flag that is an
+    inference (organisationer.yaml): sections 1, 3 and 6 say so, as bilaga A does."""
+    assert (
+        "2 rapporteringar som skulle ha lämnats under perioden kom aldrig in (för båda är "
+        "skyldigheten slutledd: planen räknar inte upp vilka som ingår i gruppen som ska "
+        "rapportera)."
+    ) in md2025
+    assert "| Rapport saknas: Business Region Göteborg (2023; skyldigheten är slutledd) |" in md2025
+    assert "- Business Region Göteborg: 2023, insats 2:1, 2:4 (skyldigheten är slutledd)\n" in md2025
