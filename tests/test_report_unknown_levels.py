@@ -238,3 +238,32 @@ def test_export_counts_an_area_on_the_list_at_an_unknown_level_as_on_the_list() 
     assert rows[("rannebergen", 2025)][col["pa_listan"]] == "nej"
     on_list = [r for (o, u), r in rows.items() if u == 2025 and r[col["pa_listan"]] == "ja"]
     assert len(on_list) == 8
+
+
+def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
+    tmp_path: Path,
+) -> None:
+    """Hisings Backa's 2021 level unknown: whether it is new on the 2025 list is open, so the
+    count of new areas is unknown in section 2 as in delmål 3 (the indicator's value is
+    missing), never 0."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    omr = root / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8")
+    old = (
+        "      - upplaga: 2021\n        niva: utsatt\n        sakerhet: sekundar\n"
+        "        kallor: [aktarr-2021]\n"
+    )
+    assert text.count(old) == 1
+    omr.write_text(
+        text.replace(old, "      - upplaga: 2021\n        niva: okand\n        sakerhet: saknas\n"),
+        encoding="utf-8",
+    )
+    md = render(assemble(load(root), 2025), "md")
+    assert (
+        "Jämfört med listan 2021, den senaste före planperioden: okänt antal nya områden (det "
+        "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
+        "lägre nivå (Biskopsgården: från särskilt utsatt område till riskområde eller utsatt "
+        "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
+    ) in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte avgöras" in md

@@ -147,12 +147,17 @@ def change_between(fore: str, efter: str) -> str | None:
     The same rule as the counts (:data:`MOJLIGA_NIVAER`): ``pa-listan-niva-okand`` is not
     särskilt utsatt, so an area that was särskilt utsatt and is now on the list at a level the
     sources do not give has a lower level, known although the level itself is not."""
-    kinds = {
+    kinds = mojliga_andringar(fore, efter)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def mojliga_andringar(fore: str, efter: str) -> frozenset[str]:
+    """Every change (:func:`change_between`'s words) the two levels may stand for."""
+    return frozenset(
         _andring(a, b)
         for a in MOJLIGA_NIVAER.get(fore, frozenset({fore}))
         for b in MOJLIGA_NIVAER.get(efter, frozenset({efter}))
-    }
-    return kinds.pop() if len(kinds) == 1 else None
+    )
 
 
 def niva_text(niva: str) -> str:

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from utsatta.compute.coverage import InsatsCoverage
 from utsatta.compute.police import (
     MOJLIGA_NIVAER,
+    ORDNING,
     baslinje_upplaga,
     change_between,
     count_in,
     klassning_i,
+    mojliga_andringar,
     niva_text,
 )
 from utsatta.compute.status import Lucka
@@ -141,6 +143,20 @@ def _namngivna(via_open: Mapping[str, list[str]], change: str, counts: Mapping[s
     if not named:
         return ""
     return f" ({'' if len(named) == counts.get(change, 0) else 'varav '}{'; '.join(named)})"
+
+
+def _kan_vara_pa_listan(k: Klassning | None) -> bool:
+    """Whether the level is, or may be, one of the list's (``okand`` may)."""
+    return k is not None and bool(MOJLIGA_NIVAER.get(k.niva, frozenset({k.niva})) & set(ORDNING))
+
+
+def _okant_antal(vad: str, kan_vara: Sequence[str]) -> str:
+    """ "okänt antal nya områden (det går inte att avgöra för Hisings Backa)" where an area whose
+    level is open may be one of them (entering or leaving the list: what the plan's goal and
+    delmål count); "" where none may."""
+    if not kan_vara:
+        return ""
+    return f"okänt antal {vad} (det går inte att avgöra för {_namn_lista(kan_vara)})"
 
 
 def _oppen_niva(namn: str, fore: Klassning, efter: Klassning) -> str:
@@ -331,9 +347,12 @@ def omraden_vy(
         open_: list[str] = []
         # known changes where a level is not: named, so the reader sees what the change rests on
         via_open: dict[str, list[str]] = {}
+        # per change, the open areas that may have made it: its count is then unknown, as the
+        # police module's (a gap, never 0); compared only where no open area may have made it
+        kan_vara: dict[str, list[str]] = {}
         for o in omr.omraden:
             a, b = klass.get((o.id, fore)), klass.get((o.id, senaste))
-            if not (_pa_listan(a) or _pa_listan(b)):
+            if not (_kan_vara_pa_listan(a) or _kan_vara_pa_listan(b)):
                 continue
             compared += [a, b]
             change = _forandring(a, b)
@@ -341,6 +360,9 @@ def omraden_vy(
             counts[change] = counts.get(change, 0) + 1
             if change in OPPEN_FORANDRING:
                 open_.append(o.namn)
+                if a is not None and b is not None:
+                    for m in mojliga_andringar(a.niva, b.niva):
+                        kan_vara.setdefault(_FORANDRING_TEXT[m], []).append(o.namn)
             elif a is not None and b is not None and {a.niva, b.niva} & set(MOJLIGA_NIVAER):
                 via_open.setdefault(change, []).append(_oppen_niva(o.namn, a, b))
             forandringar.append(
@@ -348,9 +370,11 @@ def omraden_vy(
             )
         known = len(forandringar) - len(open_)
         parts = [
-            antal(counts.get("ny på listan", 0), "nytt område", "nya områden")
+            _okant_antal("nya områden", kan_vara.get("ny på listan", []))
+            or antal(counts.get("ny på listan", 0), "nytt område", "nya områden")
             + _namngivna(via_open, "ny på listan", counts),
-            antal(counts.get("har lämnat listan", 0), "område har", "områden har")
+            _okant_antal("områden har lämnat listan", kan_vara.get("har lämnat listan", []))
+            or antal(counts.get("har lämnat listan", 0), "område har", "områden har")
             + " lämnat listan"
             + _namngivna(via_open, "har lämnat listan", counts),
             antal(counts.get("lägre nivå", 0), "område", "områden")
