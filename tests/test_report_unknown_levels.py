@@ -267,3 +267,29 @@ def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
         "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
     ) in md
     assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte avgöras" in md
+
+
+def test_zero_new_areas_rests_on_what_shows_each_area_is_not_new(tmp_path: Path) -> None:
+    """Gårdsten's 2025 klassning deleted (an unknown level without a source): it is still not
+    new, since it was on the 2021 list, so delmål 3 is nått as sure as before (slutledd), not
+    resting on the missing entry ("källa saknas")."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    omr = root / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8")
+    old = (
+        "      - upplaga: 2025\n        niva: pa-listan-niva-okand\n        sakerhet: sekundar\n"
+        "        kallor: [fastighetsvarlden-2025-12-02, fastighetstidningen-2025-12-02]\n"
+        "        kommentar: >-\n"
+        "          På listan enligt Fastighetsvärlden 2025-12-02, som inte skiljer riskområden och "
+        "utsatta\n          områden åt; nivån anges inte.\n"
+    )
+    start = text.index("  - id: gardsten\n")
+    at = text.index(old, start)
+    omr.write_text(text[:at] + text[at + len(old) :], encoding="utf-8")
+    md = render(assemble(load(root), 2025), "md")
+    assert (
+        "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+    ) in md
+    assert "källa saknas" not in md.split("### Målen 2022–2025", 1)[1].split("\n### ", 1)[0]

@@ -208,7 +208,11 @@ def _certainty(
 
 
 def _point_or_gap(
-    omraden: OmradenFil, ar: int, states: list[tuple[str, bool | None]], upplagor: Sequence[int]
+    omraden: OmradenFil,
+    ar: int,
+    states: list[tuple[str, bool | None]],
+    upplagor: Sequence[int],
+    grund: Mapping[str, Sequence[Klassning]] | None = None,
 ) -> Point | Lucka:
     open_ = tuple(i for i, s in states if s is None)
     if open_:
@@ -216,8 +220,16 @@ def _point_or_gap(
         return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
     # A count rests on the areas it counts: "sju särskilt utsatta områden: Bergsjön, …" is as sure
     # as those seven klassningar, whatever an inferred "ej på listan" elsewhere says. A count of
-    # 0 names no area; it rests on every area's klassning.
+    # 0 names no area; it rests on every area's klassning, or, where ``grund`` gives them, on
+    # the klassningar that decide each area is not counted (Gårdsten is not new in 2025 because
+    # it was on the 2021 list, whatever its 2025 level).
     counted = [i for i, s in states if s]
+    if not counted and grund is not None:
+        found = [k for ks in grund.values() for k in ks]
+        if found:
+            weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
+            kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
+            return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
     sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
     return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
 
@@ -256,6 +268,25 @@ def _is_new(omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
     if now is None or off_before is None:
         return None
     return True
+
+
+def _not_new_rests_on(
+    omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
+) -> tuple[Klassning, ...]:
+    """The klassning that shows an area is not new: off the counted levels in ``upplaga``, or on
+    the list in ``jamfor_med`` (the surer one where both do; both where neither alone does)."""
+    now, before = klassning_i(omrade, upplaga), klassning_i(omrade, jamfor_med)
+    deciding = [
+        k
+        for k, state in (
+            (now, counts(now.niva, wanted)),
+            (before, counts(before.niva, ("ej-pa-listan",))),
+        )
+        if state is False
+    ]
+    if not deciding:
+        return (now, before)
+    return (max(deciding, key=lambda k: _SAKERHET.index(k.sakerhet)),)
 
 
 def new_area_ids(
@@ -304,6 +335,7 @@ def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> S
                 ar,
                 [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
                 (jamfor_med, ar),
+                {o.id: _not_new_rests_on(o, ar, wanted, jamfor_med) for o in omraden.omraden},
             ),
         )
         for ar in _editions(omraden)
