@@ -62,4 +62,6 @@ def test_a_missing_report_owed_only_through_an_inferred_group_says_so(md2025: st
         "rapportera)."
     ) in md2025
     assert "| Rapport saknas: Business Region Göteborg (2023; skyldigheten är slutledd) |" in md2025
-    assert "- Business Region Göteborg: 2023, insats 2:1, 2:4 (skyldigheten är slutledd)\n" in md2025
+    assert (
+        "- Business Region Göteborg: 2023, insats 2:1, 2:4 (skyldigheten är slutledd)\n" in md2025
+    )

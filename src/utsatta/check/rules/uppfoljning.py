@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from utsatta.check.rules.base import annan_plan
-from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.check.unchecked import Blocked, unchecked
+from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile

@@ -30,7 +30,6 @@ from utsatta.render.labels import (
     KALLSLAG,
     NIVA,
     NIVA_ANTAL,
-    NIVA_RANG,
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
     UTAN_MARKERING,
