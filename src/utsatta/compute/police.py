@@ -273,8 +273,11 @@ def _is_new(omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
 def _not_new_rests_on(
     omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
 ) -> tuple[Klassning, ...]:
-    """The klassning that shows an area is not new: off the counted levels in ``upplaga``, or on
-    the list in ``jamfor_med`` (the surer one where both do; both where neither alone does)."""
+    """What shows an area is not new: the klassning that decides it (off the counted levels in
+    ``upplaga``, or on the list in ``jamfor_med``; the surer one where both do, both where
+    neither alone does), and its level in ``upplaga`` where that is known, since a count of
+    the edition's new areas is no surer than what is known of the edition's list. An unknown
+    level (a missing entry) adds nothing: the area's other klassning decides."""
     now, before = klassning_i(omrade, upplaga), klassning_i(omrade, jamfor_med)
     deciding = [
         k
@@ -286,7 +289,8 @@ def _not_new_rests_on(
     ]
     if not deciding:
         return (now, before)
-    return (max(deciding, key=lambda k: _SAKERHET.index(k.sakerhet)),)
+    best = max(deciding, key=lambda k: _SAKERHET.index(k.sakerhet))
+    return (best,) if best is now or now.niva == "okand" else (best, now)
 
 
 def new_area_ids(
