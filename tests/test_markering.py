@@ -48,7 +48,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     # section 2 (Senaste | Målvärde | Status)
     assert (
         "| Antal områden i Göteborg på polisens lista (alla tre nivåer) | 8 (2025, uppgift i "
-        "andra hand) | 0 (2025) | [Målet ej uppnått]"
+        "andra hand) | 0 (2025) | [Målet ej uppnått (uppgift i andra hand)]"
     ) in md
     assert "| Antal särskilt utsatta områden i Göteborg | 4 (2025, uppgift i andra hand) |" in md
     # bilaga D (Baslinje | Senaste | Målvärde | Framsteg | Status)

@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from utsatta.load.dataset import load
 from utsatta.render.overview import plan_data, plan_text, status_data
 

@@ -12,11 +12,13 @@ from utsatta.compute.police import (
     areas_in,
     baseline_for,
     baslinje_upplaga,
+    change_between,
     count_per_edition,
     counts,
     moves_text,
     new_area_ids,
     new_areas,
+    niva_text,
     points_for,
     shows_direction,
     unknown_areas,
@@ -84,6 +86,24 @@ def test_counts_is_three_valued() -> None:
     assert counts("okand", SU) is None
     assert counts("okand", ("okand",)) is True  # asked for by name
     assert "pa-listan-niva-okand" in NIVAER_PA_LISTAN
+
+
+def test_change_between_uses_the_levels_an_unknown_level_may_stand_for() -> None:
+    """The same rule as :func:`counts`: on the list at an unknown level is not särskilt utsatt."""
+    assert change_between("sarskilt-utsatt", "pa-listan-niva-okand") == "lagre"
+    assert change_between("pa-listan-niva-okand", "sarskilt-utsatt") == "hogre"
+    assert change_between("ej-pa-listan", "pa-listan-niva-okand") == "ny"
+    assert change_between("pa-listan-niva-okand", "ej-pa-listan") == "lamnat"
+    assert change_between("riskomrade", "pa-listan-niva-okand") is None  # same or lower
+    assert change_between("utsatt", "pa-listan-niva-okand") is None  # same or higher
+    assert change_between("pa-listan-niva-okand", "pa-listan-niva-okand") is None
+    assert change_between("sarskilt-utsatt", "okand") is None  # may have left the list
+    assert change_between("okand", "ej-pa-listan") is None
+    assert change_between("utsatt", "riskomrade") == "hogre"
+    assert change_between("riskomrade", "riskomrade") == "oforandrad"
+    assert change_between("ej-pa-listan", "ej-pa-listan") == "ej-pa-listan"
+    assert niva_text("pa-listan-niva-okand") == "riskområde eller utsatt område"
+    assert niva_text("sarskilt-utsatt") == "särskilt utsatt område"
 
 
 def test_shows_direction_only_for_counts_closed_upwards() -> None:

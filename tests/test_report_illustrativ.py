@@ -95,3 +95,20 @@ def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
 def test_nothing_illustrative_no_notice(tmp_path: Path) -> None:
     md, _ = illustrativ_notice(real_shipped_data(tmp_path), 2025)
     assert "llustrativ" not in md
+
+
+def test_an_earlier_uppfoljning_whose_outcomes_the_slutuppfoljning_shows(tmp_path: Path) -> None:
+    """§4 of the slutuppföljning shows what became of earlier behov from the uppföljningar of
+    2023 and 2024: an illustrative one of them is named, though the year's own is real; the
+    2024 report (not the slutuppföljning) shows only its own year's uppföljning."""
+    root = real_shipped_data(tmp_path)
+    _set([root / "uppfoljning/2023.yaml"], True)
+    md, html = illustrativ_notice(root, 2025)
+    expected = "Det gäller den samlade uppföljningen för 2023."
+    assert expected in md
+    assert expected in html
+    md, _ = illustrativ_notice(root, 2024)
+    assert "Illustrativa uppgifter" not in md
+    _set([root / "uppfoljning/2024.yaml", root / "uppfoljning/2025.yaml"], True)
+    md, _ = illustrativ_notice(root, 2025)
+    assert "Det gäller de samlade uppföljningarna för 2023–2025." in md

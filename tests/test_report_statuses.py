@@ -133,7 +133,7 @@ def test_2025_on_the_list_8_and_the_goal_not_met(v2025: ReportView) -> None:
     i = _ind(v2025, "omraden-pa-listan")
     assert (i.senaste, i.status, i.framsteg) == (
         "8 (2025, uppgift i andra hand)",
-        "Målet ej uppnått",
+        "Målet ej uppnått (uppgift i andra hand)",
         "0 % av vägen",
     )
 

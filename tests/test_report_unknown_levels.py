@@ -62,13 +62,25 @@ def test_no_level_2025_is_confirmed_by_the_police(md2025: str) -> None:
 
 
 def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md2025: str) -> None:
+    """Biskopsgården was särskilt utsatt 2021 and is on the 2025 list at a level the sources do
+    not give, which is not särskilt utsatt (the same rule as the count of 4 särskilt utsatta): a
+    lower level, known; the other three were riskområde or utsatt 2021, so theirs is open."""
     assert (
         "Jämfört med listan 2021, den senaste före planperioden: 0 nya områden, 0 områden har "
-        "lämnat listan, 0 områden med lägre nivå, 0 områden med högre nivå bland de 4 områden "
-        "vars förändring går att avgöra. För 4 områden går förändringen inte att avgöra, "
-        f"eftersom källorna inte anger nivån: {OPEN_2025}. Jämförelsen bygger delvis på nivåer "
+        "lämnat listan, 1 område med lägre nivå (Biskopsgården: från särskilt utsatt område till "
+        "riskområde eller utsatt område), 0 områden med högre nivå bland de 5 områden "
+        "vars förändring går att avgöra. För 3 områden går förändringen inte att avgöra, "
+        "eftersom källorna inte anger nivån: Gårdsten, Tynnered/Grevegården/Opaltorget och "
+        "Hisings Backa. Jämförelsen bygger delvis på nivåer "
         "som inte är bekräftade av polisen själv: 9 uppgifter i andra hand och 7 bekräftade i "
         "andra källor än polisen; se markeringarna i avsnitt 5."
+    ) in md2025
+
+
+def test_the_level_table_shows_biskopsgardens_change_as_lower(md2025: str) -> None:
+    assert (
+        "| Biskopsgården | särskilt utsatt\\* | särskilt utsatt‡ | särskilt utsatt‡ | särskilt "
+        "utsatt‡ | riskområde | på listan, nivå okänd† | lägre nivå |"
     ) in md2025
 
 
@@ -126,7 +138,10 @@ def test_marks_in_the_table_follow_the_legend(v2025: ReportView) -> None:
         expected[o.namn] = marks
     got = {r.namn: [c.markering for c in r.celler] for r in v2025.omraden.rader}
     assert got == expected
-    assert got["Hjällbo"][4] == ""  # 2023, bekräftad by the police
+    # 2023: the police's news names Biskopsgården's level; of Hjällbo it says only "a positive
+    # trend, no change of category", so Hjällbo's level rests on the city's page alone
+    assert got["Biskopsgården"][4] == ""
+    assert got["Hjällbo"][4] == "‡"
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -226,3 +241,58 @@ def test_export_counts_an_area_on_the_list_at_an_unknown_level_as_on_the_list() 
     assert rows[("rannebergen", 2025)][col["pa_listan"]] == "nej"
     on_list = [r for (o, u), r in rows.items() if u == 2025 and r[col["pa_listan"]] == "ja"]
     assert len(on_list) == 8
+
+
+def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
+    tmp_path: Path,
+) -> None:
+    """Hisings Backa's 2021 level unknown: whether it is new on the 2025 list is open, so the
+    count of new areas is unknown in section 2 as in delmål 3 (the indicator's value is
+    missing), never 0."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    omr = root / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8")
+    old = (
+        "      - upplaga: 2021\n        niva: utsatt\n        sakerhet: sekundar\n"
+        "        kallor: [aktarr-2021]\n"
+    )
+    assert text.count(old) == 1
+    omr.write_text(
+        text.replace(old, "      - upplaga: 2021\n        niva: okand\n        sakerhet: saknas\n"),
+        encoding="utf-8",
+    )
+    md = render(assemble(load(root), 2025), "md")
+    assert (
+        "Jämfört med listan 2021, den senaste före planperioden: okänt antal nya områden (det "
+        "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
+        "lägre nivå (Biskopsgården: från särskilt utsatt område till riskområde eller utsatt "
+        "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
+    ) in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte avgöras" in md
+
+
+def test_zero_new_areas_rests_on_what_shows_each_area_is_not_new(tmp_path: Path) -> None:
+    """Gårdsten's 2025 klassning deleted (an unknown level without a source): it is still not
+    new, since it was on the 2021 list, so delmål 3 is nått as sure as before (slutledd), not
+    resting on the missing entry ("källa saknas")."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    omr = root / "omraden.yaml"
+    text = omr.read_text(encoding="utf-8")
+    old = (
+        "      - upplaga: 2025\n        niva: pa-listan-niva-okand\n        sakerhet: sekundar\n"
+        "        kallor: [fastighetsvarlden-2025-12-02, fastighetstidningen-2025-12-02]\n"
+        "        kommentar: >-\n"
+        "          På listan enligt Fastighetsvärlden 2025-12-02, som inte skiljer riskområden och "
+        "utsatta\n          områden åt; nivån anges inte.\n"
+    )
+    start = text.index("  - id: gardsten\n")
+    at = text.index(old, start)
+    omr.write_text(text[:at] + text[at + len(old) :], encoding="utf-8")
+    md = render(assemble(load(root), 2025), "md")
+    assert (
+        "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+    ) in md
+    assert "källa saknas" not in md.split("### Målen 2022–2025", 1)[1].split("\n### ", 1)[0]

@@ -19,7 +19,7 @@ from utsatta.compute.progress import (
     points_from,
     resolve_target,
 )
-from utsatta.compute.status import fmt_tal
+from utsatta.compute.status import Status, fmt_tal
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Malvarde
@@ -30,6 +30,9 @@ Belagg = Literal["belagg", "odaterad", "efter-aret"]
 
 #: certainty, weakest first
 _SAKERHET = ("saknas", "slutledd", "sekundar", "bekraftad")
+
+#: the statuses that compare the latest value with the målvärde alone (from the målår on)
+SLUTLIGA_STATUSAR: Final = (Status.MAL_UPPNATT, Status.MAL_EJ_UPPNATT)
 
 #: The one rule for how a value's certainty is written beside it, in every channel (report,
 #: terminal tables, chart, bilaga C): a value that is not bekräftad carries its marker. A value
@@ -142,6 +145,22 @@ class IndicatorResult:
     def sakerhet(self) -> str | None:
         """The weakest certainty of the values in the series (None where none is known)."""
         known = [p.sakerhet for p in self.serie if p.sakerhet is not None]
+        return min(known, key=_SAKERHET.index) if known else None
+
+    @property
+    def status_sakerhet(self) -> str | None:
+        """The weakest certainty of the values the status rests on, so a status is shown as sure
+        as they are ("Målet uppnått (slutledd)"): from the målår on, the latest value alone (only
+        it is compared with the målvärde); before it, the latest value and the baseline (the
+        expected path runs from it); a development, every value of the series; None for ej
+        bedömbar."""
+        p = self.progress
+        if p.status is Status.EJ_BEDOMBAR:
+            return None
+        if p.statusslag != "mot-malvarde":
+            return self.sakerhet
+        used = [p.senaste] if p.status in SLUTLIGA_STATUSAR else [p.senaste, p.baslinje]
+        known = [x.sakerhet for x in used if x is not None and x.sakerhet is not None]
         return min(known, key=_SAKERHET.index) if known else None
 
     def as_dict(self) -> dict[str, Any]:

@@ -124,6 +124,50 @@ def counts(niva: str, nivaer: Iterable[str]) -> bool | None:
     return None
 
 
+#: how serious a level is, off the list lowest
+_RANG: Final[Mapping[str, int]] = {"ej-pa-listan": 0} | {n: i + 1 for i, n in enumerate(ORDNING)}
+
+
+def _andring(fore: str, efter: str) -> str:
+    a, b = _RANG[fore], _RANG[efter]
+    if a == b:
+        return "oforandrad" if a else "ej-pa-listan"
+    if a == 0:
+        return "ny"
+    if b == 0:
+        return "lamnat"
+    return "lagre" if b < a else "hogre"
+
+
+def change_between(fore: str, efter: str) -> str | None:
+    """The change of an area's level from one edition to the next: ``ny`` (onto the list),
+    ``lamnat`` (left it), ``lagre``, ``hogre``, ``oforandrad`` or ``ej-pa-listan`` (off it in
+    both); None when a level the sources leave open could make it more than one of these.
+
+    The same rule as the counts (:data:`MOJLIGA_NIVAER`): ``pa-listan-niva-okand`` is not
+    särskilt utsatt, so an area that was särskilt utsatt and is now on the list at a level the
+    sources do not give has a lower level, known although the level itself is not."""
+    kinds = mojliga_andringar(fore, efter)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def mojliga_andringar(fore: str, efter: str) -> frozenset[str]:
+    """Every change (:func:`change_between`'s words) the two levels may stand for."""
+    return frozenset(
+        _andring(a, b)
+        for a in MOJLIGA_NIVAER.get(fore, frozenset({fore}))
+        for b in MOJLIGA_NIVAER.get(efter, frozenset({efter}))
+    )
+
+
+def niva_text(niva: str) -> str:
+    """Swedish: the level, or the levels an unknown level may stand for, highest first
+    ("riskområde eller utsatt område")."""
+    possible = MOJLIGA_NIVAER.get(niva, frozenset({niva}))
+    order = [*reversed(ORDNING), "ej-pa-listan"]
+    return " eller ".join(_NIVATEXT[n] for n in order if n in possible)
+
+
 def _editions(omraden: OmradenFil) -> list[int]:
     return sorted({u.ar for u in omraden.upplagor})
 
@@ -164,7 +208,11 @@ def _certainty(
 
 
 def _point_or_gap(
-    omraden: OmradenFil, ar: int, states: list[tuple[str, bool | None]], upplagor: Sequence[int]
+    omraden: OmradenFil,
+    ar: int,
+    states: list[tuple[str, bool | None]],
+    upplagor: Sequence[int],
+    grund: Mapping[str, Sequence[Klassning]] | None = None,
 ) -> Point | Lucka:
     open_ = tuple(i for i, s in states if s is None)
     if open_:
@@ -172,8 +220,16 @@ def _point_or_gap(
         return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
     # A count rests on the areas it counts: "sju särskilt utsatta områden: Bergsjön, …" is as sure
     # as those seven klassningar, whatever an inferred "ej på listan" elsewhere says. A count of
-    # 0 names no area; it rests on every area's klassning.
+    # 0 names no area; it rests on every area's klassning, or, where ``grund`` gives them, on
+    # the klassningar that decide each area is not counted (Gårdsten is not new in 2025 because
+    # it was on the 2021 list, whatever its 2025 level).
     counted = [i for i, s in states if s]
+    if not counted and grund is not None:
+        found = [k for ks in grund.values() for k in ks]
+        if found:
+            weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
+            kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
+            return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
     sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
     return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
 
@@ -212,6 +268,29 @@ def _is_new(omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
     if now is None or off_before is None:
         return None
     return True
+
+
+def _not_new_rests_on(
+    omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
+) -> tuple[Klassning, ...]:
+    """What shows an area is not new: the klassning that decides it (off the counted levels in
+    ``upplaga``, or on the list in ``jamfor_med``; the surer one where both do, both where
+    neither alone does), and its level in ``upplaga`` where that is known, since a count of
+    the edition's new areas is no surer than what is known of the edition's list. An unknown
+    level (a missing entry) adds nothing: the area's other klassning decides."""
+    now, before = klassning_i(omrade, upplaga), klassning_i(omrade, jamfor_med)
+    deciding = [
+        k
+        for k, state in (
+            (now, counts(now.niva, wanted)),
+            (before, counts(before.niva, ("ej-pa-listan",))),
+        )
+        if state is False
+    ]
+    if not deciding:
+        return (now, before)
+    best = max(deciding, key=lambda k: _SAKERHET.index(k.sakerhet))
+    return (best,) if best is now or now.niva == "okand" else (best, now)
 
 
 def new_area_ids(
@@ -260,6 +339,7 @@ def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> S
                 ar,
                 [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
                 (jamfor_med, ar),
+                {o.id: _not_new_rests_on(o, ar, wanted, jamfor_med) for o in omraden.omraden},
             ),
         )
         for ar in _editions(omraden)

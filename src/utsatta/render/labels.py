@@ -59,13 +59,6 @@ NIVA_ANTAL: Final[Mapping[str, tuple[str, str]]] = {
         "på en nivå som källorna inte anger",
     ),
 }
-#: how serious a level is, to tell a higher level from a lower one
-NIVA_RANG: Final[Mapping[str, int]] = {
-    "sarskilt-utsatt": 3,
-    "riskomrade": 2,
-    "utsatt": 1,
-    "ej-pa-listan": 0,
-}
 SAKERHET: Final[Mapping[str, str]] = {
     "slutledd": "slutledd",
     "sekundar": "sekundär källa",

@@ -12,11 +12,13 @@ from typing import Any
 
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.unchecked import Blocked, unchecked
+from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.files import display_path
 from utsatta.load.schema import menade_du
+from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 
 
@@ -265,6 +267,8 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
         issues,
     )
 
+    _check_malvarde(ds, f, up, plan, issues)
+
     uppdrag_ids = [u.id for u in plan.ovriga_uppdrag.uppdrag] if plan.ovriga_uppdrag else []
     for ui, u in enumerate(up.ovriga_uppdrag):
         if uppdrag_ids and u.uppdrag not in uppdrag_ids:  # none: no list to check against
@@ -330,6 +334,32 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 at_key=True,
             )
         )
+
+
+def _check_malvarde(
+    ds: DataSet, f: str, up: UppfoljningFil, plan: PlanFil, issues: list[Finding]
+) -> None:
+    """A verdict on how far a fokusområde is reached needs a målvärde behind it
+    (compute.malgrund; the mål and delmål state their own target in the plan's words)."""
+    g = plan.plan.giltighet
+    med = fokus_med_malvarde(
+        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
+    )
+    for fi, fb in enumerate(up.fokusomraden):
+        if utan_malvarde(fb.bedomning, fb.fokusomrade, med):
+            issues.append(
+                varning(
+                    f,
+                    ("fokusomraden", fi, "bedomning"),
+                    "bedomning-utan-malvarde",
+                    f"Fokusområde {shorten(fb.fokusomrade)} bedöms som '{fb.bedomning}', men "
+                    "planen sätter inget mål för fokusområdet och ingen av dess indikatorer har "
+                    f"ett målvärde för planperioden {g.fran}–{g.till}: bedömningen har inget att "
+                    "mätas mot. Skriv 'bedomning: kan-inte-bedomas' (eller 'osakert'), eller ge "
+                    f'en indikator i fokusområdet (fokusomrade: "{shorten(fb.fokusomrade)}") ett '
+                    "målvärde med källa ('malvarden' i indikatorer/<id>.yaml).",
+                )
+            )
 
 
 def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding]) -> None:

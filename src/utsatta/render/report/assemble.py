@@ -145,8 +145,16 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
     shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
     per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
+    # the earlier uppföljningar whose outcomes of earlier behov the slutuppföljning's §4 shows
+    # (the rule of behov.py: a follow-up of a later plan year of behov raised in the period)
+    tidigare = {
+        y: u
+        for y in (range(g.fran + 1, ar) if slutar else ())
+        if (u := uppfoljning_of(ds, y)) is not None
+        and any(g.fran <= t.ar < y for t in u.tidigare_behov)
+    }
     illustrativt = banner.illustrativt(
-        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr
+        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr, tidigare=tidigare
     )
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
@@ -179,7 +187,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(period, plan, results, upp, ar, upp_vy.uppdrag_text, names),
+        slut=slutuppfoljning(period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs),
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
     )

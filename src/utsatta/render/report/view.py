@@ -26,6 +26,8 @@ class Lank:
     text: str
     ankare: str
     md_ankare: str
+    #: shown after the link in parentheses ("slutledd"), or ""
+    markering: str = ""
 
 
 @dataclass(frozen=True)

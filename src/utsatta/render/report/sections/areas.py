@@ -12,7 +12,16 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import InsatsCoverage
-from utsatta.compute.police import baslinje_upplaga, count_in, klassning_i
+from utsatta.compute.police import (
+    MOJLIGA_NIVAER,
+    ORDNING,
+    baslinje_upplaga,
+    change_between,
+    count_in,
+    klassning_i,
+    mojliga_andringar,
+    niva_text,
+)
 from utsatta.compute.status import Lucka
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
@@ -21,7 +30,6 @@ from utsatta.render.labels import (
     KALLSLAG,
     NIVA,
     NIVA_ANTAL,
-    NIVA_RANG,
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
     UTAN_MARKERING,
@@ -103,26 +111,57 @@ def _pa_listan(k: Klassning | None) -> bool:
     return k is not None and k.niva in NIVA_RUBRIK
 
 
+#: the change as the level table names it (compute.police.change_between)
+_FORANDRING_TEXT = {
+    "ny": "ny på listan",
+    "lamnat": "har lämnat listan",
+    "lagre": "lägre nivå",
+    "hogre": "högre nivå",
+    "oforandrad": "oförändrad",
+    "ej-pa-listan": "oförändrad",
+}
+#: the change where the levels leave it open
+OPPEN_FORANDRING = ("okänd", "på listan, nivå okänd")
+
+
 def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
-    if fore is None or efter is None or "okand" in (fore.niva, efter.niva):
+    if fore is None or efter is None:
         return "okänd"
-    if "pa-listan-niva-okand" in (fore.niva, efter.niva):
-        # on the list at a level the sources do not give: only entering or leaving is known
-        if fore.niva == "ej-pa-listan":
-            return "ny på listan"
-        if efter.niva == "ej-pa-listan":
-            return "har lämnat listan"
-        return "på listan, nivå okänd"
-    a, b = NIVA_RANG[fore.niva], NIVA_RANG[efter.niva]
-    if a == 0 and b > 0:
-        return "ny på listan"
-    if a > 0 and b == 0:
-        return "har lämnat listan"
-    if b < a:
-        return "lägre nivå"
-    if b > a:
-        return "högre nivå"
-    return "oförändrad"
+    change = change_between(fore.niva, efter.niva)
+    if change is not None:
+        return _FORANDRING_TEXT[change]
+    on_list = all(_pa_listan(k) for k in (fore, efter))
+    # on the list in both at levels the sources leave open: only that is known
+    return "på listan, nivå okänd" if on_list else "okänd"
+
+
+def _namngivna(via_open: Mapping[str, list[str]], change: str, counts: Mapping[str, int]) -> str:
+    """ " (Biskopsgården: från … till …)", or " (varav …)" when only some of the areas with this
+    change rest on a level the sources leave open; "" when none does."""
+    named = via_open.get(change, [])
+    if not named:
+        return ""
+    return f" ({'' if len(named) == counts.get(change, 0) else 'varav '}{'; '.join(named)})"
+
+
+def _kan_vara_pa_listan(k: Klassning | None) -> bool:
+    """Whether the level is, or may be, one of the list's (``okand`` may)."""
+    return k is not None and bool(MOJLIGA_NIVAER.get(k.niva, frozenset({k.niva})) & set(ORDNING))
+
+
+def _okant_antal(vad: str, kan_vara: Sequence[str]) -> str:
+    """ "okänt antal nya områden (det går inte att avgöra för Hisings Backa)" where an area whose
+    level is open may be one of them (entering or leaving the list: what the plan's goal and
+    delmål count); "" where none may."""
+    if not kan_vara:
+        return ""
+    return f"okänt antal {vad} (det går inte att avgöra för {_namn_lista(kan_vara)})"
+
+
+def _oppen_niva(namn: str, fore: Klassning, efter: Klassning) -> str:
+    """ "Biskopsgården: från särskilt utsatt område till riskområde eller utsatt område": a change
+    that is known although a level in it is not."""
+    return f"{namn}: från {niva_text(fore.niva)} till {niva_text(efter.niva)}"
 
 
 def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, ...]:
@@ -305,26 +344,44 @@ def omraden_vy(
         counts: dict[str, int] = {}
         compared: list[Klassning | None] = []
         open_: list[str] = []
+        # known changes where a level is not: named, so the reader sees what the change rests on
+        via_open: dict[str, list[str]] = {}
+        # per change, the open areas that may have made it: its count is then unknown, as the
+        # police module's (a gap, never 0); compared only where no open area may have made it
+        kan_vara: dict[str, list[str]] = {}
         for o in omr.omraden:
             a, b = klass.get((o.id, fore)), klass.get((o.id, senaste))
-            if not (_pa_listan(a) or _pa_listan(b)):
+            if not (_kan_vara_pa_listan(a) or _kan_vara_pa_listan(b)):
                 continue
             compared += [a, b]
             change = _forandring(a, b)
             change_of[o.id] = change
             counts[change] = counts.get(change, 0) + 1
-            if change in ("okänd", "på listan, nivå okänd"):
+            if change in OPPEN_FORANDRING:
                 open_.append(o.namn)
+                if a is not None and b is not None:
+                    for m in mojliga_andringar(a.niva, b.niva):
+                        kan_vara.setdefault(_FORANDRING_TEXT[m], []).append(o.namn)
+            elif a is not None and b is not None and {a.niva, b.niva} & set(MOJLIGA_NIVAER):
+                via_open.setdefault(change, []).append(_oppen_niva(o.namn, a, b))
             forandringar.append(
                 ForandringRad(o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change)
             )
         known = len(forandringar) - len(open_)
         parts = [
-            antal(counts.get("ny på listan", 0), "nytt område", "nya områden"),
-            antal(counts.get("har lämnat listan", 0), "område har", "områden har")
-            + " lämnat listan",
-            antal(counts.get("lägre nivå", 0), "område", "områden") + " med lägre nivå",
-            antal(counts.get("högre nivå", 0), "område", "områden") + " med högre nivå",
+            _okant_antal("nya områden", kan_vara.get("ny på listan", []))
+            or antal(counts.get("ny på listan", 0), "nytt område", "nya områden")
+            + _namngivna(via_open, "ny på listan", counts),
+            _okant_antal("områden har lämnat listan", kan_vara.get("har lämnat listan", []))
+            or antal(counts.get("har lämnat listan", 0), "område har", "områden har")
+            + " lämnat listan"
+            + _namngivna(via_open, "har lämnat listan", counts),
+            antal(counts.get("lägre nivå", 0), "område", "områden")
+            + " med lägre nivå"
+            + _namngivna(via_open, "lägre nivå", counts),
+            antal(counts.get("högre nivå", 0), "område", "områden")
+            + " med högre nivå"
+            + _namngivna(via_open, "högre nivå", counts),
         ]
         forandring_text = f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(
             parts

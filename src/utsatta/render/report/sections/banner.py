@@ -3,8 +3,9 @@
 
 The illustrative notice covers every file whose content the report shows, of any year: the
 organisations' reports of every plan year up to the report's (§1's outcomes over the period,
-Bilaga C, §4's earlier behov), the year's uppföljning (the whole file, or the parts of a real
-one marked illustrative), every indicator, and the shared files every section reads: the plan,
+Bilaga C, §4's earlier behov), the year's uppföljning and each earlier year's whose outcomes
+of earlier behov the slutuppföljning shows (the whole file, or the parts of a real one marked
+illustrative), every indicator, and the shared files every section reads: the plan,
 the organisations, the police's lists (docs/decisions/0112-illustrativ-notis.md, 0121).
 """
 
@@ -89,15 +90,24 @@ def _marked(node: object) -> bool:
     return False
 
 
-def _uppfoljning(upp: UppfoljningFil | None, ar: int) -> list[str]:
-    if upp is None:
-        return []
-    if upp.illustrativ:
-        return [f"den samlade uppföljningen för {ar}"]
-    parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
-    if any(_marked(p) for p in parts):
-        return [f"de delar av uppföljningen för {ar} som är märkta illustrativa"]
-    return []
+def _uppfoljningar(upps: Mapping[int, UppfoljningFil | None]) -> list[str]:
+    """The illustrative uppföljningar: the years whose whole file is illustrative together ("de
+    samlade uppföljningarna för 2023–2025"), then each real file with parts marked illustrative."""
+    hela = [y for y, u in sorted(upps.items()) if u is not None and u.illustrativ]
+    out = []
+    if hela:
+        out.append(
+            f"den samlade uppföljningen för {hela[0]}"
+            if len(hela) == 1
+            else f"de samlade uppföljningarna för {_years_text(hela)}"
+        )
+    for y, upp in sorted(upps.items()):
+        if upp is None or upp.illustrativ:
+            continue
+        parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
+        if any(_marked(p) for p in parts):
+            out.append(f"de delar av uppföljningen för {y} som är märkta illustrativa")
+    return out
 
 
 def _delade(
@@ -125,13 +135,17 @@ def illustrativt(
     plan: PlanFil | None = None,
     orgs: OrganisationerFil | None = None,
     omr: OmradenFil | None = None,
+    tidigare: Mapping[int, UppfoljningFil | None] | None = None,
     markerade: bool = True,
 ) -> list[str]:
     """What the notice says is illustrative, by kind and year: the shared files (plan,
-    organisations, the police's lists), the year's uppföljning, the reports of every year the
-    report shows (``reports_by_year``), the indicators. ``markerade=False`` leaves out the
-    pointers to where the report marks them (a text outside the report, the export's)."""
-    out = _delade(plan, orgs, omr) + _uppfoljning(upp, ar)
+    organisations, the police's lists), the year's uppföljning and the earlier years' whose
+    content the report shows (``tidigare``: the slutuppföljning's outcomes of earlier behov),
+    the reports of every year the report shows (``reports_by_year``), the indicators.
+    ``markerade=False`` leaves out the pointers to where the report marks them (a text outside
+    the report, the export's)."""
+    upps = {**(tidigare or {}), ar: upp}
+    out = _delade(plan, orgs, omr) + _uppfoljningar(upps)
     out += _rapporter(reports_by_year, ar, names, markerade)
     indikatorer = [r.indikator.namn for r in results if r.indikator.illustrativ]
     if len(indikatorer) > BANNER_NAMN:

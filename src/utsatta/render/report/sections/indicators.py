@@ -89,13 +89,13 @@ def malvarde_med_markering(res: IndicatorResult) -> str:
 
 
 def status_med_markering(res: IndicatorResult) -> str:
-    """The status; a status measured against a målvärde that is not confirmed says so:
-    "Målet uppnått (målvärdet: slutledd)"."""
-    text = status_text(res)
-    mark = markering(res.malvarde_sakerhet)
-    if mark and res.progress.statusslag == "mot-malvarde":
-        text += f" (målvärdet: {mark})"
-    return text
+    """The status, as sure as the values it rests on and the målvärde it is measured against:
+    "Målet uppnått (slutledd)", "Målet ej uppnått (uppgift i andra hand; målvärdet: slutledd)"."""
+    marks = [markering(res.status_sakerhet)]
+    if res.progress.statusslag == "mot-malvarde" and (m := markering(res.malvarde_sakerhet)):
+        marks.append(f"målvärdet: {m}")
+    text = "; ".join(m for m in marks if m)
+    return f"{status_text(res)} ({text})" if text else status_text(res)
 
 
 def _kon_namn(kon: str | None) -> str:

@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final
 
+from utsatta.compute.coverage import owed_through_urval
 from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.model.indikator import PLANENS_MAL
+from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.findings import antal
@@ -33,6 +35,13 @@ from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
 from utsatta.render.report.view import ankare_insats
+from utsatta.wording import och
+
+#: per insats, the organisations that owe it only through a group computed from a flag
+#: (compute.coverage.owed_through_urval), with those groups
+Urval = Mapping[str, Mapping[str, list[str]]]
+#: beside a missing report owed only through such a group (decision 0017)
+SLUTLEDD_SKYLDIGHET: Final = "skyldigheten är slutledd"
 
 #: Bilaga E's paragraph on the outcome over the period (only in the slutuppföljning)
 METOD: Final = (
@@ -150,7 +159,7 @@ def _raknat(
 
 
 def _insatser(
-    plan: PlanFil, period: Period, names: Names, tally: dict[str, int]
+    plan: PlanFil, period: Period, names: Names, tally: dict[str, int], urval: Urval
 ) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's), who left it open or cancelled it, and every
@@ -171,7 +180,8 @@ def _insatser(
             if (org, ins.id) not in final.cells:
                 continue
             for owner, years in period.missing(org, ins.id).items():
-                saknas.append(f"{names.org(owner)} ({', '.join(str(y) for y in years)})")
+                slutledd = f"; {SLUTLEDD_SKYLDIGHET}" if owner in urval.get(ins.id, {}) else ""
+                saknas.append(f"{names.org(owner)} ({', '.join(str(y) for y in years)}{slutledd})")
             found = period.latest(org, ins.id)
             if found is None:
                 oppen.append(f"{names.org(org)} (ingen rapport under perioden)")
@@ -210,19 +220,38 @@ def _insatser(
     return tuple(out), tuple(utan_slut)
 
 
-def _saknade_perioden(period: Period, names: Names) -> tuple[str, ...]:
+def _saknade_perioden(period: Period, names: Names, urval: Urval) -> tuple[str, ...]:
     """Every report owed in an earlier plan year that never came in: "Business Region Göteborg:
-    2023, insats 2:1, 2:4" (the year's own are in section 6 already)."""
+    2023, insats 2:1, 2:4 (skyldigheten är slutledd)" (the year's own are in section 6
+    already); a duty resting only on a group computed from a flag is an inference, said so."""
     out = []
     for year, m in sorted(period.matrices.items()):
         if year == period.ar:
             continue
         for org, ids in m.saknas_per_organisation().items():
-            out.append(f"{names.org(org)}: {year}, insats {', '.join(ids)}")
+            inferred = [i for i in ids if org in urval.get(i, {})]
+            text = f"{names.org(org)}: {year}, insats {', '.join(ids)}"
+            if inferred and len(inferred) == len(ids):
+                text += f" ({SLUTLEDD_SKYLDIGHET})"
+            elif inferred:
+                text += f" (för {och(inferred)} är skyldigheten slutledd)"
+            out.append(text)
     return tuple(out)
 
 
-def _insatser_text(tally: Mapping[str, int], period: Period) -> str:
+def _slutledda_saknade(period: Period, urval: Urval) -> int:
+    """How many of the owed reports that never came in (organisation, insats, year) are owed
+    only through a group computed from a flag."""
+    return sum(
+        1
+        for m in period.matrices.values()
+        for org, ids in m.saknas_per_organisation().items()
+        for i in ids
+        if org in urval.get(i, {})
+    )
+
+
+def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> str:
     """The outcome over the period in two sentences, the pairs counted by latest status."""
     total = sum(tally.values())
     g = f"{period.fran}–{period.ar}"
@@ -236,6 +265,16 @@ def _insatser_text(tally: Mapping[str, int], period: Period) -> str:
             f"{antal(missing, 'rapportering', 'rapporteringar')} som skulle ha lämnats under "
             "perioden kom aldrig in."
         )
+        if n := _slutledda_saknade(period, urval):
+            vilka = (
+                f"för {n} av dem"
+                if n < missing
+                else {1: "för den", 2: "för båda"}.get(n, "för alla")
+            )
+            saknas = saknas[:-1] + (
+                f" ({vilka} är skyldigheten slutledd: planen räknar inte upp vilka som ingår i "
+                "gruppen som ska rapportera)."
+            )
     else:
         saknas = "Alla rapporteringar som skulle lämnas under perioden kom in."
     ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
@@ -265,6 +304,7 @@ def slutuppfoljning(
     ar: int,
     uppdrag_text: str,
     names: Names,
+    orgs: OrganisationerFil | None = None,
 ) -> SlutVy | None:
     """The slutuppföljning for the plan's last year, or None for any other year."""
     g = plan.plan.giltighet
@@ -359,7 +399,9 @@ def slutuppfoljning(
         rubrik = "Bedömning"
         vems = f"Kolumnen ”{rubrik}” är tom: uppföljningsfilen saknas."
     tally: dict[str, int] = {}
-    insatser, utan_slut = _insatser(plan, period, names, tally)
+    # duties resting only on a group computed from a flag: an inference (decision 0017)
+    urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
+    insatser, utan_slut = _insatser(plan, period, names, tally, urval)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
@@ -368,8 +410,8 @@ def slutuppfoljning(
         slutsats=slutsats,
         insatser=insatser,
         utan_slutrapport=utan_slut,
-        insatser_text=_insatser_text(tally, period),
-        saknade_perioden=_saknade_perioden(period, names),
+        insatser_text=_insatser_text(tally, period, urval),
+        saknade_perioden=_saknade_perioden(period, names, urval),
         rapporter_text=_rapporter_text(period),
         metod=METOD,
         bedomning_rubrik=rubrik,

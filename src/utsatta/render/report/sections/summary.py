@@ -10,9 +10,10 @@ the status tables: 0071-status-tables.md.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from utsatta.compute.coverage import RAKNING_DEFINITION, SAKNAS, Coverage
-from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.compute.status import MOT_MALVARDE, UTVECKLING, Status
 from utsatta.compute.status import status_text as status_text_for
 from utsatta.model.plan import PlanFil
@@ -36,14 +37,19 @@ def _status_rows(
     for s in Status:
         if s not in kinds:
             continue
-        held = [v for r, v in zip(results, vyer, strict=True) if r.progress.status is s]
+        # each indicator as sure as the values its status rests on (as in §1 and bilaga D)
+        held = [
+            replace(_lank(v), markering=markering(r.status_sakerhet))
+            for r, v in zip(results, vyer, strict=True)
+            if r.progress.status is s
+        ]
         if held:
             rows.append(
                 Rad(
                     status_text_for(s),
                     len(held),
                     status_nyckel(s.name),
-                    lankar=tuple(_lank(v) for v in held),
+                    lankar=tuple(held),
                 )
             )
     return tuple(rows)

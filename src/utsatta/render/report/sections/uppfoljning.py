@@ -8,8 +8,10 @@ sections.md.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Final, Protocol
 
+from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.compute.report_date import is_made_up, uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -228,6 +230,18 @@ def _beslut_vy(b: Beslut, upp: UppfoljningFil) -> BeslutVy:
     )
 
 
+#: beside a verdict on how far a fokusområde is reached that has no målvärde behind it
+UTAN_MALVARDE = "bedömning utan målvärde"
+
+
+def _utan_malvarde(b: BedomningVy, utan: bool) -> BedomningVy:
+    """The verdict marked where no målvärde is behind it (compute.malgrund; ``validate`` warns,
+    bedomning-utan-malvarde): the reader sees it rests on no goal."""
+    if not utan:
+        return b
+    return replace(b, markering="; ".join(m for m in (b.markering, UTAN_MALVARDE) if m))
+
+
 def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     upp = uppfoljning_of(ds, ar)
     ansvarig, uppdrag = uppdrag_vy(plan, upp)
@@ -258,8 +272,15 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     kallor = file_kallor(upp)
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
     by_fokus = {f.fokusomrade: f for f in upp.fokusomraden}
+    g = plan.plan.giltighet
+    med = fokus_med_malvarde(
+        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
+    )
     fokus = tuple(
-        bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor)
+        _utan_malvarde(
+            bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
+            utan_malvarde(b.bedomning, f.id, med),
+        )
         for f in plan.fokusomraden
         if (b := by_fokus.get(f.id)) is not None
     )

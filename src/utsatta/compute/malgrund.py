@@ -1,0 +1,35 @@
+"""What a written verdict on a fokusområde rests on. The plan's mål and delmål state their own
+target in its words ("inga särskilt utsatta områden"); a fokusområde has none, so a verdict on
+how far it is reached ("delvis uppnått", "bedöms uppnås") needs an indicator of that
+fokusområde with a målvärde in the plan period to be measured against
+(docs/decisions/0240-bedomning-utan-malvarde.md). Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from utsatta.model.indikator import IndikatorFil
+
+#: the verdicts that say how far a goal is reached; "osakert" and "kan-inte-bedomas" say it
+#: cannot be told, which needs no målvärde
+MOT_MAL: Final = frozenset(
+    {"uppnatt", "delvis-uppnatt", "inte-uppnatt", "bedoms-uppnas", "bedoms-inte-uppnas"}
+)
+
+
+def fokus_med_malvarde(indikatorer: Iterable[IndikatorFil], fran: int, till: int) -> frozenset[str]:
+    """The fokusområden with an indicator that has a målvärde for a year of the plan period
+    ``fran``–``till`` (a målvärde of an earlier plan is not this plan's goal)."""
+    return frozenset(
+        ind.fokusomrade
+        for ind in indikatorer
+        if ind.fokusomrade is not None and any(fran <= m.ar <= till for m in ind.malvarden)
+    )
+
+
+def utan_malvarde(bedomning: str, fokusomrade: str, med: frozenset[str]) -> bool:
+    """Whether the verdict ``bedomning`` says how far ``fokusomrade`` is reached although no
+    målvärde is behind it (``med``: the fokusområden that have one)."""
+    return bedomning in MOT_MAL and fokusomrade not in med
