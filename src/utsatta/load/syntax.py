@@ -160,7 +160,98 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-_NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
+#: Spaces that Word, web pages and other scripts paste, and that YAML does not take as a space
+#: (only ' ' and tab separate a key from its value, a '-' from its item, or indent a line).
+ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+_SPACE_NAMES = {
+    "\u00a0": "ett hårt mellanslag (U+00A0)",
+    "\u202f": "ett smalt hårt mellanslag (U+202F)",
+    "\u2007": "ett siffermellanslag (U+2007)",
+    "\u3000": "ett brett mellanslag (U+3000)",
+    "\u200b": "ett nollbrett mellanslag (U+200B)",
+    "\u2060": "ett osynligt ordbindningstecken (U+2060)",
+    "\ufeff": "ett osynligt tecken (U+FEFF)",
+}
+_ODD_INDENT = re.compile(rf"^[ \t]*[{ODD_SPACES}]", re.MULTILINE)
+#: "bedomning:<U+00A0>bedoms-uppnas": the key of a line, an odd space after its colon.
+_ODD_AFTER_KEY = re.compile(
+    rf"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*):([ \t]*[{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$"
+)
+#: "-<U+00A0>hjallbo": an odd space after a list item's '-'.
+_ODD_AFTER_DASH = re.compile(rf"^( *(?:- +)*)-([{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$")
+
+
+def space_name(char: str) -> str:
+    """A Swedish name for an odd space, with its code point."""
+    return _SPACE_NAMES.get(char, f"ett specialmellanslag (U+{ord(char):04X})")
+
+
+def _first_odd(text: str) -> str:
+    return next(c for c in text if c not in " \t")
+
+
+def space_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
+    """An odd space (``ODD_SPACES``) where YAML needs a space: in the indentation, after a
+    key's colon or after a list item's '-'. It is invisible, and the parser fails a line or
+    two later with a message about something else: point at it instead."""
+    marks = [m.line + 1 for m in (exc.problem_mark, exc.context_mark) if m is not None] or [1]
+    last = max(marks)
+    odd = _ODD_INDENT.search(text)
+    if odd is not None:
+        at = odd.end() - 1
+        odd_line = text.count("\n", 0, at) + 1
+        if odd_line <= last:
+            return _at(
+                odd_line,
+                at - (text.rfind("\n", 0, at) + 1) + 1,
+                "yaml-syntax",
+                f"YAML-syntaxfel: Indraget innehåller {space_name(text[at])}, som inte syns "
+                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
+                "vanliga mellanslag.",
+            )
+    lines = text.split("\n")
+    # The nearest such line at or above the parser's marks (a text may hold one on purpose).
+    for number in range(last, max(0, min(marks) - 3), -1):
+        written = _line(lines, number)
+        m = _ODD_AFTER_KEY.match(written)
+        if m is not None:
+            start, key, gap, value = m.groups()
+            column = len(start) + len(key) + 2 + gap.index(_first_odd(gap))
+            fixed = f"{start.strip()} {key}:".lstrip() + (f" {_cut(value)}" if value else "")
+            fix = (
+                f"Ersätt det med ett vanligt mellanslag, så att raden blir: '{fixed}'."
+                if value
+                else f"Ta bort det, så att raden slutar med '{key}:'."
+            )
+            return _syntax(
+                number,
+                column,
+                f"Efter '{key}:' står {space_name(_first_odd(gap))}, ofta inklistrat från Word "
+                "eller en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så "
+                f"raden läses inte som en nyckel med ett värde. {fix}",
+            )
+        m = _ODD_AFTER_DASH.match(written)
+        if m is not None:
+            start, gap, value = m.groups()
+            column = len(start) + 2 + gap.index(_first_odd(gap))
+            return _syntax(
+                number,
+                column,
+                f"Efter '-' står {space_name(_first_odd(gap))}, ofta inklistrat från Word eller "
+                "en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så raden "
+                "läses inte som en ny post i listan. Ersätt det med ett vanligt mellanslag, så "
+                f"att raden blir: '{(start.strip() + ' - ').lstrip()}{_cut(value)}'.",
+            )
+    return None
+
+
+def _cut(value: str, limit: int = 50) -> str:
+    """The start of ``value`` for a corrected line in a message: whole words, then '…'."""
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0] + " …"
+
+
 #: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
 _DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
 #: The key of a line: "  - motivering: …" → "motivering".
@@ -196,21 +287,9 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    # A non-breaking space in the indentation (pasted from Word or a web page) is invisible and
-    # makes the parser fail a line or two later: point at it instead.
-    nbsp = _NBSP_INDENT.search(text)
-    if nbsp is not None:
-        at = nbsp.end() - 1
-        nbsp_line = text.count("\n", 0, at) + 1
-        if nbsp_line <= line:
-            return _at(
-                nbsp_line,
-                at - (text.rfind("\n", 0, at) + 1) + 1,
-                "yaml-syntax",
-                "YAML-syntaxfel: Indraget innehåller ett hårt mellanslag (U+00A0), som inte syns "
-                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
-                "vanliga mellanslag.",
-            )
+    odd = space_problem(exc, text)
+    if odd is not None:
+        return odd
     problem = str(exc.problem or "")
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:

@@ -44,6 +44,7 @@ from utsatta.load.syntax import (
     dash_problem,
     document_end_problem,
     generic_problem,
+    space_problem,
     syntax_problem,
 )
 
@@ -175,7 +176,8 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     except MarkedYAMLError as exc:
         data = None
         mark = exc.problem_mark or exc.context_mark
-        dash = dash_problem(exc, text)
+        # An odd space (U+00A0 from Word …) where YAML needs one explains all that follows.
+        dash = space_problem(exc, text) or dash_problem(exc, text)
         pasted = None
         if dash is None:
             pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)

@@ -1,0 +1,146 @@
+"""An odd space (U+00A0 from Word, U+202F, U+3000, U+200B …) where YAML needs a space: the
+finding names it at its place and shows the corrected line, with both parsers, instead of a
+message about a missing colon or a wrapped text a line further down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from utsatta.load import yamlread
+from utsatta.load.syntax import ODD_SPACES, space_name
+from utsatta.load.yamlread import parse
+
+REPORT = (
+    Path(__file__).resolve().parents[1]
+    / "data"
+    / "rapporter"
+    / "2023"
+    / "arbetsmarknad-och-vuxenutbildning.yaml"
+).read_text(encoding="utf-8")
+
+
+@pytest.fixture(params=["c", "pure"], autouse=True)
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlread, "FORCE_PURE", request.param == "pure")
+
+
+def edited(number: int, old: str, new: str) -> str:
+    lines = REPORT.split("\n")
+    assert old in lines[number - 1]
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+AFTER_KEY = (
+    "YAML-syntaxfel: Efter '{key}:' står {name}, ofta inklistrat från Word eller en webbsida. "
+    "Det syns inte, men YAML godtar det inte som mellanslag, så raden läses inte som en nyckel "
+    "med ett värde. {fix}"
+)
+
+
+@pytest.mark.parametrize(
+    ("number", "old", "new", "where", "message"),
+    [
+        (
+            14,
+            "bedomning: ",
+            "bedomning:\u00a0",
+            (14, 15),
+            AFTER_KEY.format(
+                key="bedomning",
+                name="ett hårt mellanslag (U+00A0)",
+                fix="Ersätt det med ett vanligt mellanslag, så att raden blir: "
+                "'bedomning: bedoms-uppnas'.",
+            ),
+        ),
+        (
+            # Was: "the line continues the text after 'bedomning:', write 'bedomning: |'".
+            37,
+            "motivering: ",
+            "motivering:\u00a0",
+            (37, 16),
+            AFTER_KEY.format(
+                key="motivering",
+                name="ett hårt mellanslag (U+00A0)",
+                fix="Ersätt det med ett vanligt mellanslag, så att raden blir: "
+                "'motivering: Hänvisningen från SFI fungerar, men det är …'.",
+            ),
+        ),
+        (
+            7,
+            "insats: ",
+            "insats:\u202f",
+            (7, 12),
+            AFTER_KEY.format(
+                key="insats",
+                name="ett smalt hårt mellanslag (U+202F)",
+                fix="Ersätt det med ett vanligt mellanslag, så att raden blir: "
+                "'- insats: \"2:1\"'.",
+            ),
+        ),
+        (
+            # Was: text-ej-indragen for the line below.
+            17,
+            "behov: ",
+            "behov:\u3000",
+            (17, 11),
+            AFTER_KEY.format(
+                key="behov",
+                name="ett brett mellanslag (U+3000)",
+                fix="Ersätt det med ett vanligt mellanslag, så att raden blir: 'behov: []'.",
+            ),
+        ),
+        (
+            6,
+            "insatser:",
+            "insatser:\u00a0",
+            (6, 10),
+            AFTER_KEY.format(
+                key="insatser",
+                name="ett hårt mellanslag (U+00A0)",
+                fix="Ta bort det, så att raden slutar med 'insatser:'.",
+            ),
+        ),
+        (
+            18,
+            "- insats",
+            "-\u00a0insats",
+            (18, 4),
+            "YAML-syntaxfel: Efter '-' står ett hårt mellanslag (U+00A0), ofta inklistrat från "
+            "Word eller en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så "
+            "raden läses inte som en ny post i listan. Ersätt det med ett vanligt mellanslag, så "
+            "att raden blir: '- insats: \"2:4\"'.",
+        ),
+        (
+            9,
+            "    nulage",
+            "  \u2007 nulage",
+            (9, 3),
+            "YAML-syntaxfel: Indraget innehåller ett siffermellanslag (U+2007), som inte syns men "
+            "inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv vanliga "
+            "mellanslag.",
+        ),
+    ],
+)
+def test_an_odd_space_is_named_where_it_is(
+    number: int, old: str, new: str, where: tuple[int, int], message: str
+) -> None:
+    problems = parse(edited(number, old, new)).problems
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (*where, "yaml-syntax", message)
+    ]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2000", "\u2009", "\u200b", "\u205f", "\ufeff"])
+def test_every_odd_space_after_a_colon_is_found(space: str) -> None:
+    assert space in ODD_SPACES or "\u2000" <= space <= "\u200b"
+    problems = parse(edited(3, "ar: ", f"ar:{space}")).problems
+    assert [(p.line, p.column) for p in problems] == [(3, 4)]
+    assert space_name(space) in problems[0].message
+    assert f"U+{ord(space):04X}" in problems[0].message
+
+
+def test_inside_a_text_it_is_just_a_character() -> None:
+    assert parse("a: x\u00a0y\nb: 'c:\u00a0d'\n").data == {"a": "x\u00a0y", "b": "c:\u00a0d"}
