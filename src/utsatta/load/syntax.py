@@ -14,6 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
+from utsatta.load.invisible import escape_syntax_problem, space_problem
 
 
 def _at(line: int, column: int, code: str, message: str) -> Finding:
@@ -160,98 +161,6 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-#: Spaces that Word, web pages and other scripts paste, and that YAML does not take as a space
-#: (only ' ' and tab separate a key from its value, a '-' from its item, or indent a line).
-ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
-_SPACE_NAMES = {
-    "\u00a0": "ett hårt mellanslag (U+00A0)",
-    "\u202f": "ett smalt hårt mellanslag (U+202F)",
-    "\u2007": "ett siffermellanslag (U+2007)",
-    "\u3000": "ett brett mellanslag (U+3000)",
-    "\u200b": "ett nollbrett mellanslag (U+200B)",
-    "\u2060": "ett osynligt ordbindningstecken (U+2060)",
-    "\ufeff": "ett osynligt tecken (U+FEFF)",
-}
-_ODD_INDENT = re.compile(rf"^[ \t]*[{ODD_SPACES}]", re.MULTILINE)
-#: "bedomning:<U+00A0>bedoms-uppnas": the key of a line, an odd space after its colon.
-_ODD_AFTER_KEY = re.compile(
-    rf"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*):([ \t]*[{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$"
-)
-#: "-<U+00A0>hjallbo": an odd space after a list item's '-'.
-_ODD_AFTER_DASH = re.compile(rf"^( *(?:- +)*)-([{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$")
-
-
-def space_name(char: str) -> str:
-    """A Swedish name for an odd space, with its code point."""
-    return _SPACE_NAMES.get(char, f"ett specialmellanslag (U+{ord(char):04X})")
-
-
-def _first_odd(text: str) -> str:
-    return next(c for c in text if c not in " \t")
-
-
-def space_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
-    """An odd space (``ODD_SPACES``) where YAML needs a space: in the indentation, after a
-    key's colon or after a list item's '-'. It is invisible, and the parser fails a line or
-    two later with a message about something else: point at it instead."""
-    marks = [m.line + 1 for m in (exc.problem_mark, exc.context_mark) if m is not None] or [1]
-    last = max(marks)
-    odd = _ODD_INDENT.search(text)
-    if odd is not None:
-        at = odd.end() - 1
-        odd_line = text.count("\n", 0, at) + 1
-        if odd_line <= last:
-            return _at(
-                odd_line,
-                at - (text.rfind("\n", 0, at) + 1) + 1,
-                "yaml-syntax",
-                f"YAML-syntaxfel: Indraget innehåller {space_name(text[at])}, som inte syns "
-                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
-                "vanliga mellanslag.",
-            )
-    lines = text.split("\n")
-    # The nearest such line at or above the parser's marks (a text may hold one on purpose).
-    for number in range(last, max(0, min(marks) - 3), -1):
-        written = _line(lines, number)
-        m = _ODD_AFTER_KEY.match(written)
-        if m is not None:
-            start, key, gap, value = m.groups()
-            column = len(start) + len(key) + 2 + gap.index(_first_odd(gap))
-            fixed = f"{start.strip()} {key}:".lstrip() + (f" {_cut(value)}" if value else "")
-            fix = (
-                f"Ersätt det med ett vanligt mellanslag, så att raden blir: '{fixed}'."
-                if value
-                else f"Ta bort det, så att raden slutar med '{key}:'."
-            )
-            return _syntax(
-                number,
-                column,
-                f"Efter '{key}:' står {space_name(_first_odd(gap))}, ofta inklistrat från Word "
-                "eller en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så "
-                f"raden läses inte som en nyckel med ett värde. {fix}",
-            )
-        m = _ODD_AFTER_DASH.match(written)
-        if m is not None:
-            start, gap, value = m.groups()
-            column = len(start) + 2 + gap.index(_first_odd(gap))
-            return _syntax(
-                number,
-                column,
-                f"Efter '-' står {space_name(_first_odd(gap))}, ofta inklistrat från Word eller "
-                "en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så raden "
-                "läses inte som en ny post i listan. Ersätt det med ett vanligt mellanslag, så "
-                f"att raden blir: '{(start.strip() + ' - ').lstrip()}{_cut(value)}'.",
-            )
-    return None
-
-
-def _cut(value: str, limit: int = 50) -> str:
-    """The start of ``value`` for a corrected line in a message: whole words, then '…'."""
-    if len(value) <= limit:
-        return value
-    return value[:limit].rsplit(" ", 1)[0] + " …"
-
-
 #: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
 _DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
 #: The key of a line: "  - motivering: …" → "motivering".
@@ -306,7 +215,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     lines = text.split("\n")
     cm = exc.context_mark
     if "quoted scalar" in context and cm is not None:
-        found = _escape_problem(problem, lines, line, column)
+        found = escape_syntax_problem(problem, lines, line, column)
         if found is not None:
             return found
         # The parser stops at the end of the file; the mistake is the quote that never closes.
@@ -505,34 +414,6 @@ def _question_mark(lines: list[str], line: int, column: int) -> Finding:
         "Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. Sätt hela "
         f"texten inom citattecken: {_quoted(value)}.",
     )
-
-
-def _escape_problem(problem: str, lines: list[str], line: int, column: int) -> Finding | None:
-    if "escape" not in problem and "hexdecimal" not in problem:
-        return None
-    text = _line(lines, line)
-    at = text.rfind("\\", 0, column)  # the parsers point at '\' or just after it
-    if at != -1:
-        column = at + 1
-    if "unknown escape" in problem:
-        return _syntax(
-            line,
-            column,
-            "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
-            "skriv '\\\\'.",
-        )
-    return _syntax(
-        line,
-        column,
-        f"Escape-sekvensen '{_escape_at(text, column - 1)}' inom dubbla "
-        "citattecken ger inget giltigt tecken. Skriv tecknet självt, eller använd enkla "
-        "citattecken om '\\' ska stå kvar i texten.",
-    )
-
-
-def _escape_at(text: str, at: int) -> str:
-    length = {"x": 4, "u": 6, "U": 10}.get(text[at + 1 : at + 2], 2)
-    return text[at : at + length]
 
 
 def document_end_problem(text: str, before: int) -> Finding | None:

@@ -26,12 +26,14 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
+    REFUSED,
     may_hold_refused_as_is,
     odd_break_problems,
     reader_problem,
     refused_in_value,
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
+from utsatta.load.invisible import escape_problem, space_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
@@ -44,7 +46,6 @@ from utsatta.load.syntax import (
     dash_problem,
     document_end_problem,
     generic_problem,
-    space_problem,
     syntax_problem,
 )
 
@@ -263,6 +264,8 @@ def _walk(
     # as it is, so most values are never searched.
     look = REFUSE_IN_VALUES
     as_is = look and may_hold_refused_as_is(text)
+    # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
+    backslash = look and "\\" in text
     suspect = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
     items: dict[int, ItemKeys] = {}
@@ -282,7 +285,9 @@ def _walk(
                 is_list or pkey is not nokey or parent is None
             ):
                 mark = ev.start_mark
-                refused = refused_in_value(value, mark.line + 1, mark.column + 1)
+                refused = (
+                    escape_problem(text, ev, REFUSED) if backslash and style == '"' else None
+                ) or refused_in_value(value, mark.line + 1, mark.column + 1)
                 if refused is not None:
                     problems.append(refused)
             if style and ":" in value and _SENTENCE_COLON.search(value):

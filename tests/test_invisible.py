@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from utsatta.load import yamlread
-from utsatta.load.syntax import ODD_SPACES, space_name
+from utsatta.load.invisible import ODD_SPACES, space_name
 from utsatta.load.yamlread import parse
 
 REPORT = (
@@ -144,3 +144,116 @@ def test_every_odd_space_after_a_colon_is_found(space: str) -> None:
 
 def test_inside_a_text_it_is_just_a_character() -> None:
     assert parse("a: x\u00a0y\nb: 'c:\u00a0d'\n").data == {"a": "x\u00a0y", "b": "c:\u00a0d"}
+
+
+ESCAPE = (
+    "Inom dubbla citattecken läses '{written}' som {name}, så texten blir inte den som står i "
+    "filen.{also} Är '\\' en del av texten (t.ex. i en sökväg som G:\\Nämnder), skriv texten "
+    "inom enkla citattecken i stället: {fix}. Annars ta bort {koden}.{newline}"
+)
+NEWLINE = " Ska texten ha en radbrytning, skriv den på egna rader under 'motivering: |'."
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "message"),
+    [
+        (
+            # Was: no finding, and the report printed "Se G:", a line break and "ya abell.xlsx".
+            '"Se G:\\nya\\tabell.xlsx"',
+            "bakstreck-i-citat",
+            ESCAPE.format(
+                written="\\n",
+                name="en radbrytning",
+                also=" Texten har en sådan kod till.",
+                fix="motivering: 'Se G:\\nya\\tabell.xlsx'",
+                koden="koderna",
+                newline=NEWLINE,
+            ),
+        ),
+        (
+            '"Se G:\\tabell.xlsx"',
+            "bakstreck-i-citat",
+            ESCAPE.format(
+                written="\\t",
+                name="ett tabbtecken",
+                also="",
+                fix="motivering: 'Se G:\\tabell.xlsx'",
+                koden="koden",
+                newline="",
+            ),
+        ),
+        (
+            # Was: "Värdet innehåller kontrolltecknet U+0085 …": the same advice now.
+            '"Se G:\\Nämnder\\\\Anna\'s.docx"',
+            "otillatet-tecken",
+            ESCAPE.format(
+                written="\\N",
+                name="kontrolltecknet U+0085 (radbrytning)",
+                also="",
+                fix="motivering: 'Se G:\\Nämnder\\Anna''s.docx'",
+                koden="koden",
+                newline="",
+            ),
+        ),
+        (
+            '"Se G:\\_x\\u0007"',
+            "bakstreck-i-citat",
+            ESCAPE.format(
+                written="\\_",
+                name="ett hårt mellanslag (U+00A0)",
+                also=" Texten har en sådan kod till.",
+                fix="motivering: 'Se G:\\_x\\u0007'",
+                koden="koderna",
+                newline="",
+            ),
+        ),
+    ],
+)
+def test_a_backslash_that_changes_the_text_is_an_error(value: str, code: str, message: str) -> None:
+    problems = parse(edited(37, REPORT.split("\n")[36][16:], value)).problems
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [(37, 17, code, message)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"Se G:\\\\nya\\\\tabell.xlsx"',  # written as it should be
+        '"Hon sa \\"ja\\" och gick \\/ \\ här"',
+        '"Nämnd\\u00e5\\x41"',  # a letter by its code: meant
+        '"en text\\\n  som fortsätter"',  # '\' at the end of a line
+        "'Se G:\\nya\\tabell.xlsx'",  # single quotes: '\' is a '\'
+        "Se G:\\nya\\tabell.xlsx",
+    ],
+)
+def test_a_backslash_that_keeps_the_text_is_fine(value: str) -> None:
+    assert parse(edited(37, REPORT.split("\n")[36][16:], value)).problems == []
+
+
+UNKNOWN = (
+    "YAML-syntaxfel: Inom dubbla citattecken läses '\\' som början på en kod för ett "
+    "specialtecken, och '{written}' är ingen sådan kod. Är '\\' en del av texten (t.ex. i en "
+    "sökväg som G:\\Nämnder), skriv texten inom enkla citattecken i stället: {fix}. Annars "
+    "skriv '\\\\' för varje '\\'."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "written", "fix"),
+    [
+        (
+            '"Se C:\\Users\\anna\\a.docx"',
+            23,
+            "\\U",
+            "motivering: 'Se C:\\Users\\anna\\a.docx'",
+        ),
+        ('"Se G:\\AVN\\a.docx" # sökväg', 23, "\\A", "motivering: 'Se G:\\AVN\\a.docx'"),
+        ('"Se G:\\x4\\a.docx"', 23, "\\x", "motivering: 'Se G:\\x4\\a.docx'"),
+    ],
+)
+def test_a_backslash_that_starts_no_escape_gets_the_same_advice(
+    value: str, column: int, written: str, fix: str
+) -> None:
+    problems = parse(edited(37, REPORT.split("\n")[36][16:], value)).problems
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (37, column, "yaml-syntax", UNKNOWN.format(written=written, fix=fix))
+    ]
