@@ -19,8 +19,8 @@ from utsatta.render.findings import SUMMARY_LIMIT, as_json, github, step_summary
 
 REPORT = "data/rapporter/2023/grundskolenamnden.yaml"
 DUPLICATE = (
-    "Nyckeln 'x' förekommer två gånger i samma mappning. Ta bort den ena eller slå ihop dem; "
-    "annars är det oklart vilket värde som gäller."
+    "Nyckeln 'x' står två gånger på samma nivå (under samma nyckel eller överst i filen). Ta "
+    "bort den ena eller slå ihop dem; annars är det oklart vilket värde som gäller."
 )
 
 

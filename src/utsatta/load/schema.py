@@ -199,7 +199,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"talet {shorten_number(str(value))}"
     if isinstance(value, dict):
-        return "en mappning (nycklar med värden)"
+        return "nycklar med värden"
     if isinstance(value, list):
         return "en lista"
     return f"texten '{shorten(str(value))}'"
@@ -212,9 +212,9 @@ _KIND_WORDS = {
     "float_type": "ett tal",
     "bool_type": "true eller false",
     "list_type": "en lista",
-    "dict_type": "en mappning (nycklar med värden)",
-    "model_type": "en mappning (nycklar med värden)",
-    "model_attributes_type": "en mappning (nycklar med värden)",
+    "dict_type": "nycklar med värden",
+    "model_type": "nycklar med värden",
+    "model_attributes_type": "nycklar med värden",
 }
 
 
@@ -303,7 +303,9 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "fel-typ",
-            _type_message(name, kind, value, raw(path), _checked_type(model, path)),
+            _type_message(name, kind, value, raw(path), _checked_type(model, path))
+            if kind not in _KEYS_KINDS
+            else _keys_message(name, path, value, _container_model(model, path)),
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -456,6 +458,37 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
         return f"Skriv det inom citattecken: {shown}."
     why = _rejects(tp, written)
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+_KEYS_KINDS = frozenset({"dict_type", "model_type", "model_attributes_type"})
+
+
+def _keys_message(name: str, path: Path_, value: Any, holder: type[BaseModel] | None) -> str:
+    """A value where keys with values belong (a post of 'insatser', 'metod' …): which post,
+    what stands there, and how the post is written, with its first key and the value."""
+    last = path[-1] if path else None
+    item = isinstance(last, int)
+    subject = f"Post {last + 1} under '{name}'" if isinstance(last, int) else f"'{name}'"
+    if value is None:
+        return f"{subject} är tom, men ska ha egna nycklar med värden."
+    keys = [k for k, f in holder.model_fields.items() if f.is_required()] if holder else []
+    what = f"{subject} är bara {_describe(value)}, men ska ha egna nycklar med värden."
+    if not keys:
+        return f"{what} Skriv varje nyckel på en egen rad, indragen under '{name}:'."
+    first, rest = keys[0], [f"{k}:" for k in keys[1:]]
+    if isinstance(value, str | int | float) and not isinstance(value, bool) and item:
+        shown = shorten(str(value), 40)
+        line = f'- {first}: "{shown}"' if '"' not in shown else f"- {first}: {shown}"
+        under = f" och på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
+        return f"{what} Skriv posten med nycklar: {line}{under}."
+    needed = _and([f"{k}:" for k in keys])
+    if item:
+        return f"{what} Skriv posten som '- ' följt av nycklarna {needed}, en på varje rad."
+    return f"{what} Skriv nycklarna {needed} på egna rader, indragna under '{name}:'."
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} och {words[-1]}"
 
 
 def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:

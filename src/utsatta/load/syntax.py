@@ -71,13 +71,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "did not find expected ',' or '}'",
-        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
-        "kommatecken mellan paren.",
+        "Nycklarna inom klammerparenteser ('{ … }') är inte avslutade med '}' eller saknar ett "
+        "kommatecken mellan sig.",
     ),
     (
         "expected ',' or '}'",
-        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
-        "kommatecken mellan paren.",
+        "Nycklarna inom klammerparenteser ('{ … }') är inte avslutade med '}' eller saknar ett "
+        "kommatecken mellan sig.",
     ),
     (
         "mapping values are not allowed",
@@ -401,8 +401,8 @@ def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
         line,
         start,
         f"Ett kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
-        f'"{_show(word)}". Är hela värdet en text, inte en lista eller mappning, sätt hela '
-        "texten inom citattecken.",
+        f'"{_show(word)}". Är hela värdet en text, inte en lista eller nycklar inom '
+        "'{ }', sätt hela texten inom citattecken.",
     )
 
 
@@ -522,7 +522,7 @@ def _text_after_value(lines: list[str], line: int, column: int) -> Finding | Non
         )
     if closer in "]}":
         opener = "[" if closer == "]" else "{"
-        kind = "en lista" if closer == "]" else "en mappning"
+        kind = "en lista" if closer == "]" else "nycklar med värden"
         start = before.find(opener)
         value = text[start:].rstrip() if start != -1 else text.strip()
         return _syntax(

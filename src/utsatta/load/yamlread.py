@@ -401,8 +401,9 @@ def _walk(
                         mark.line + 1,
                         mark.column + 1,
                         "ogiltig-nyckel",
-                        "En nyckel måste vara ett enkelt ord, inte en lista eller "
-                        "mappning. Kontrollera indraget och kolonet på raden.",
+                        "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
+                        "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
+                        "på raden.",
                     )
                 )
                 raise _Abort

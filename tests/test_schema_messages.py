@@ -1,0 +1,78 @@
+"""The schema's messages as a nämnd's writer reads them: which post, what is wrong in plain
+Swedish (no "mappning", no data path), and the corrected line to write. Exact texts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import utsatta
+from tests.support import BASE
+
+REPORT = "rapporter/2023/grundskolenamnden.yaml"
+
+
+def _messages(tmp_path: Path, old: str, new: str) -> list[tuple[int, int, str, str]]:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / REPORT
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if Path(f.file).name == "grundskolenamnden.yaml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "'insatser' ska vara en mappning (nycklar med värden), men här står
+            # texten '2:4'." (jargon, the wrong subject, no fix)
+            '  - insats: "2:1"\n',
+            '  - "2:1"\n  - insats: "2:1"\n',
+            (
+                13,
+                5,
+                "fel-typ",
+                "Post 2 under 'insatser' är bara texten '2:1', men ska ha egna nycklar med "
+                "värden. Skriv posten med nycklar: - insats: \"2:1\" och på raderna under, "
+                "indragna som 'insats', status:, nulage:, omraden:, bedomning: och "
+                "fortsatt_arbete:.",
+            ),
+        ),
+        (
+            '  - insats: "2:1"\n',
+            "  - [a, b]\n  - insats: \"2:1\"\n",
+            (
+                13,
+                5,
+                "fel-typ",
+                "Post 2 under 'insatser' är bara en lista, men ska ha egna nycklar med värden. "
+                "Skriv posten som '- ' följt av nycklarna insats:, status:, nulage:, omraden:, "
+                "bedomning: och fortsatt_arbete:, en på varje rad.",
+            ),
+        ),
+    ],
+)
+def test_a_post_without_keys(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]
+
+
+def test_no_message_says_mappning() -> None:
+    """The word is YAML's jargon: no source text a user can read holds it."""
+    src = Path(utsatta.__file__).parent
+    said = [
+        f"{path.relative_to(src)}:{number}"
+        for path in sorted(src.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "mappning" in line.lower() and not line.strip().startswith("#")
+    ]
+    assert said == []
