@@ -41,14 +41,14 @@ def _messages(tmp_path: Path, old: str, new: str) -> list[tuple[int, int, str, s
                 5,
                 "fel-typ",
                 "Post 2 under 'insatser' är bara texten '2:1', men ska ha egna nycklar med "
-                "värden. Skriv posten med nycklar: - insats: \"2:1\" och på raderna under, "
+                'värden. Skriv posten med nycklar: - insats: "2:1" och på raderna under, '
                 "indragna som 'insats', status:, nulage:, omraden:, bedomning: och "
                 "fortsatt_arbete:.",
             ),
         ),
         (
             '  - insats: "2:1"\n',
-            "  - [a, b]\n  - insats: \"2:1\"\n",
+            '  - [a, b]\n  - insats: "2:1"\n',
             (
                 13,
                 5,
