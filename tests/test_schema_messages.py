@@ -76,3 +76,66 @@ def test_no_message_says_mappning() -> None:
         if "mappning" in line.lower() and not line.strip().startswith("#")
     ]
     assert said == []
+
+
+ID_RULE = (
+    "'{name}': '{value}' är inte skrivet som ett id. Ett id skrivs med små bokstäver a–z, "
+    "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "Menade du 'bergsjon-gardsten'?", an id that does not exist.
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon gardsten]",
+            (
+                16,
+                15,
+                "ogiltigt-id",
+                "'omraden': 'bergsjon gardsten' är 2 id utan kommatecken emellan. Skriv ett "
+                "kommatecken mellan dem: omraden: [bergsjon, gardsten].",
+            ),
+        ),
+        (
+            # Was: "Menade du 'bergsjongardsten'?" (the en dash dropped).
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, gard\u2013sten]",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="gard\u2013sten")
+                + ": här blir det 'gard-sten'. Kontrollera att det finns i omraden.yaml.",
+            ),
+        ),
+        (
+            "organisation: grundskolenamnden",
+            "organisation: Grundskolenämnden",
+            (
+                3,
+                15,
+                "ogiltigt-id",
+                ID_RULE.format(name="organisation", value="Grundskolenämnden")
+                + ": här blir det 'grundskolenamnden'. Kontrollera att det finns i "
+                "organisationer.yaml.",
+            ),
+        ),
+        (
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, '!!']",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="!!") + ". Skriv ett id ur omraden.yaml.",
+            ),
+        ),
+    ],
+)
+def test_an_id_not_written_as_one(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]

@@ -96,7 +96,9 @@ def _ascii(text: str) -> str:
     """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFKD", text.lower())
+    # Dashes from Word (en dash, em dash, minus, non-breaking hyphen) are the id's hyphen.
+    plain = re.sub("[\u2010-\u2015\u2212]", "-", text.lower())
+    plain = unicodedata.normalize("NFKD", plain)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     plain = re.sub(r"[\s_/]+", "-", plain)
     return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
@@ -342,8 +344,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         message = err["msg"]
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
-        if kind == "ogiltigt-id" and isinstance(value, str) and 0 < len(_ascii(value)) <= 60:
-            message += f" Menade du '{_ascii(value)}'?"
+        if kind == "ogiltigt-id" and isinstance(value, str) and name:
+            message = _id_message(name, value, path, data)
         return fel(file, path, kind, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"
@@ -354,6 +356,62 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
         "i schemat: utsatta schema.",
     )
+
+
+#: Where the ids of a reference field are listed (the file to check a suggestion in).
+_ID_FILES = {
+    "omraden": "omraden.yaml",
+    "omrade": "omraden.yaml",
+    "organisation": "organisationer.yaml",
+    "medlemmar": "organisationer.yaml",
+    "efterfoljare": "organisationer.yaml",
+    "delmal": "plan.yaml",
+    "uppdrag": "plan.yaml",
+}
+_ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _id_message(name: str, value: str, path: Path_, data: Any) -> str:
+    """A value that is not written as an id. Two ids without a comma: the list with it. Else
+    the id form of what is written ('Bergsjön' → 'bergsjon', 'hisings–backa' with an en dash
+    → 'hisings-backa'), not claimed to exist: the schema does not know the ids, so the message
+    says where to check it."""
+    shown = shorten(value)
+    parts = value.split()
+    last = path[-1] if path else None
+    if len(parts) > 1 and isinstance(last, int) and all(_ID_FORM.fullmatch(p) for p in parts):
+        items = _at(data, path[:-1])
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            fixed = [*items[:last], *parts, *items[last + 1 :]]
+            written = f"{name}: [{', '.join(fixed)}]"
+            if len(written) <= 120:
+                return (
+                    f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
+                    f"kommatecken mellan dem: {written}."
+                )
+        return (
+            f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
+            "kommatecken och ett mellanslag mellan dem."
+        )
+    rule = (
+        f"'{name}': '{shown}' är inte skrivet som ett id. Ett id skrivs med små bokstäver a–z, "
+        "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
+    )
+    form = _ascii(value)
+    where = _ID_FILES.get(name)
+    if not form or len(form) > 60 or form == value:
+        return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
+    check = f" Kontrollera att det finns i {where}." if where else ""
+    return f"{rule}: här blir det '{form}'.{check}"
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 #: Codes about one value: the message names the key it belongs to.
