@@ -14,6 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
+from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 
 
@@ -234,7 +235,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     if "mapping keys are not allowed" in problem:
         return _question_mark(lines, line, column)
     if "mapping values are not allowed" in problem:
-        found = _key_above(lines, line)
+        found = _key_above(lines, line) or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
@@ -253,7 +254,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             else "did not find expected key"
         )
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
-        found = _text_after_value(lines, line, column)
+        found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:
