@@ -139,3 +139,40 @@ def test_an_id_not_written_as_one(
     tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
 ) -> None:
     assert _messages(tmp_path, old, new) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            # Was: 'Skriv det som i planen … inom citattecken: "1:3"' (another insats).
+            "\u201d2:1\u201d",
+            "'insats': '\u201d2:1\u201d' har typografiska citattecken (\u201d…\u201d, ofta från "
+            'Word), som YAML läser som en del av texten. Skriv raka citattecken: "2:1".',
+        ),
+        (
+            "\u201c2:1\u201d",
+            "'insats': '\u201c2:1\u201d' har typografiska citattecken (\u201d…\u201d, ofta från "
+            'Word), som YAML läser som en del av texten. Skriv raka citattecken: "2:1".',
+        ),
+        (
+            '"2.1"',
+            "'insats': '2.1' är inte ett insats-id: fokusområdets och insatsens nummer skiljs med "
+            'kolon. Skriv "2:1" (inom citattecken).',
+        ),
+        (
+            '"2 \u2013 1"',
+            "'insats': '2 \u2013 1' är inte ett insats-id: fokusområdets och insatsens nummer "
+            'skiljs med kolon. Skriv "2:1" (inom citattecken).',
+        ),
+        (
+            '"insats {två}"',
+            "'insats': 'insats {två}' är inte ett insats-id. Skriv det som i planen: "
+            "fokusområdets nummer, kolon och insatsens nummer, inom citattecken (t.ex. "
+            '"2:4" för insats 2:4).',
+        ),
+    ],
+)
+def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: str) -> None:
+    found = _messages(tmp_path, 'insats: "2:1"', f"insats: {written}")
+    assert found == [(13, 13, "ogiltigt-insats-id", message)]
