@@ -176,3 +176,50 @@ def test_an_id_not_written_as_one(
 def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: str) -> None:
     found = _messages(tmp_path, 'insats: "2:1"', f"insats: {written}")
     assert found == [(13, 13, "ogiltigt-insats-id", message)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "ar är 1800, men måste vara minst 1900." (no quotes, no fix)
+            "ar: 2023",
+            "ar: 1800",
+            (
+                2,
+                5,
+                "utanfor-intervall",
+                "'ar' är 1800, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. "
+                "ar: 2023.",
+            ),
+        ),
+        (
+            # Was: "Obligatoriska nyckeln 'status' saknas i insatser → post 2."
+            '  - insats: "2:1"\n    status: pagaende\n',
+            '  - insats: "2:1"\n',
+            (
+                13,
+                5,
+                "saknat-falt",
+                "Den obligatoriska nyckeln 'status' saknas i posten för insats 2:1. Lägg till "
+                "'status: …'. Tillåtna värden: ej-paborjad, pagaende, genomford, forsenad, "
+                "avbruten.",
+            ),
+        ),
+        (
+            "schemaversion: 1\n",
+            "",
+            (
+                1,
+                1,
+                "saknat-falt",
+                "Den obligatoriska nyckeln 'schemaversion' saknas på filens översta nivå. Lägg "
+                "till 'schemaversion: …'. Tillåtna värden: 1.",
+            ),
+        ),
+    ],
+)
+def test_where_and_what_in_plain_words(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]

@@ -187,10 +187,30 @@ def allowed_values(field_type: Any) -> list[str]:
     return []
 
 
-def where(path: Path_) -> str:
-    """A data path as users read it: "insatser → post 3 → status" (posts count from 1)."""
-    words = [f"post {p + 1}" if isinstance(p, int) else p for p in path]
-    return " → ".join(words) or "filens översta nivå"
+#: The keys that name a list's post, looked for in this order: "i posten för insats 2:1".
+_NAMING_KEYS = ("insats", "organisation", "omrade", "indikator", "delmal", "uppdrag")
+
+
+def place(path: Path_, data: Any) -> str:
+    """Where a mapping stands, as a writer reads it: "på filens översta nivå", "i posten för
+    insats 2:1", "i posten 'bergsjon' under 'omraden'", "i post 3 under 'kallor'", "under
+    'kontakt'" (the finding's line says the rest)."""
+    if not path:
+        return "på filens översta nivå"
+    last = path[-1]
+    if not isinstance(last, int):
+        return f"under '{shorten(str(last), 40)}'"
+    parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
+    item = _at(data, path)
+    if isinstance(item, dict):
+        for key in _NAMING_KEYS:
+            value = item.get(key)
+            if isinstance(value, str) and 0 < len(value) <= 40:
+                return f"i posten för {key} {value}"
+        value = item.get("id")
+        if isinstance(value, str) and 0 < len(value) <= 40:
+            return f"i posten '{value}' under '{parent}'"
+    return f"i post {last + 1} under '{parent}'"
 
 
 def _describe(value: Any) -> str:
@@ -259,7 +279,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "saknat-falt",
-            f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
+            f"Den obligatoriska nyckeln '{missing}' saknas {place(path, data)}. Lägg till "
             f"'{missing}: …'.{hint}",
         )
     if kind == "extra_forbidden":
@@ -270,7 +290,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "okant-falt",
-            f"Okänd nyckel '{shorten(key)}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+            f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}.{menade_du(key, names)} "
+            "Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
@@ -322,7 +343,12 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "utanfor-intervall",
-            f"{name} är {_written(value, raw(path))}, men måste vara {words} {bound}.",
+            f"'{name}' är {_written(value, raw(path))}, men måste vara {words} {bound}. "
+            + (
+                "Skriv året med fyra siffror, t.ex. ar: 2023."
+                if name == "ar"
+                else f"Ändra värdet till ett som är {words} {bound}."
+            ),
         )
     if kind == "too_short":
         return fel(
