@@ -76,3 +76,30 @@ def test_the_count_of_spaces_is_told(
     assert [(p.line, p.column, p.code, p.message) for p in problems] == [
         (*where, "yaml-syntax", message)
     ]
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        (
+            # Was: "… är inte indragen … Dra in rad 11–12": the tab never named, line 12 fine.
+            "\tpolisen. Lägesbilden beskriver nu även hur deltagare i nämndens insatser upplever",
+            "Rad 11 börjar med ett tabbtecken, och YAML räknar inte tabbar som indrag: raden "
+            "läses inte som en del av texten under 'nulage: |' (rad 9). Skriv indraget med 6 "
+            "mellanslag i stället (som rad 10).",
+        ),
+        (
+            "    polisen. Lägesbilden beskriver nu även hur deltagare i nämndens insatser upplever",
+            "Rad 11 är indragen 4 mellanslag, men texten under 'nulage: |' (rad 9) har 6 (som "
+            "rad 10), så YAML läser inte raden som en del av texten. Dra in raden till 6 "
+            "mellanslag.",
+        ),
+    ],
+)
+def test_a_text_line_indented_less_or_with_a_tab(new: str, message: str) -> None:
+    lines = REPORT.split("\n")
+    lines[10] = new
+    problems = parse("\n".join(lines)).problems
+    assert [(p.line, p.column, p.code, p.message) for p in problems] == [
+        (11, 1, "text-ej-indragen", message)
+    ]

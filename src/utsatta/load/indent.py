@@ -67,3 +67,56 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
         )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def pasted_message(text: str, key: str, key_line: int, first: int, last: int, need: int) -> str:
+    """The message for lines ``first``–``last`` of a block text under '``key``: |' (line
+    ``key_line``) that YAML does not read as the text (``load.pasted``), when the lines are
+    indented, only less than the text, or with a tab: those lines, their count, the text's own
+    count and the line it is seen on. "" when the lines are not indented at all (the pasted
+    text's own message says it)."""
+    lines = text.split("\n")
+    lead = [_lead(_line(lines, n)) for n in range(first, last + 1)]
+    filled = [ws for n, ws in zip(range(first, last + 1), lead, strict=True) if _line(lines, n)]
+    if not any("\t" in ws for ws in lead) and not all(filled):
+        return ""  # a line not indented at all: the pasted text's own message
+    own, seen = need, 0
+    for n in range(first - 1, key_line, -1):  # the text's lines above, as they are indented
+        written = _line(lines, n)
+        if written.strip() and "\t" not in _lead(written) and len(_lead(written)) >= need:
+            own, seen = len(_lead(written)), n
+            break
+    wrong = [
+        n
+        for n, ws in zip(range(first, last + 1), lead, strict=True)
+        if _line(lines, n).strip() and ("\t" in ws or len(ws) < own)
+    ] or [first]
+    if wrong == list(range(wrong[0], wrong[-1] + 1)):
+        rows = f"rad {wrong[0]}" if len(wrong) == 1 else f"rad {wrong[0]}–{wrong[-1]}"
+    else:
+        rows = "rad " + ", ".join(str(n) for n in wrong[:5]) + (" …" if len(wrong) > 5 else "")
+    them = "raden" if len(wrong) == 1 else "raderna"
+    ref = f" (som rad {seen})" if seen else ""
+    if any("\t" in _lead(_line(lines, n)) for n in wrong):
+        return (
+            f"{rows.capitalize()} börjar med ett tabbtecken, och YAML räknar inte tabbar som "
+            f"indrag: {them} läses inte som en del av texten under '{key}: |' (rad "
+            f"{key_line}). Skriv indraget med {own} mellanslag i stället{ref}."
+        )
+    spaces = len(_lead(_line(lines, wrong[0])))
+    if seen:
+        return (
+            f"{rows.capitalize()} är indragen {spaces} mellanslag, men texten under '{key}: |' "
+            f"(rad {key_line}) har {own}{ref}, så YAML läser inte {them} som en del av texten. "
+            f"Dra in {them} till {own} mellanslag."
+        )
+    return (
+        f"{rows.capitalize()} är indragen {spaces} mellanslag, men texten under '{key}: |' (rad "
+        f"{key_line}) ska vara indragen minst {need} (mer än nyckeln '{key}'), så YAML läser "
+        f"inte {them} som texten. Dra in {them} till minst {need} mellanslag, lika mycket på "
+        "varje rad."
+    )
+
+
+def _lead(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]

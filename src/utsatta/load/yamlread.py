@@ -33,6 +33,7 @@ from utsatta.load.characters import (
     refused_in_value,
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
+from utsatta.load.indent import pasted_message
 from utsatta.load.invisible import escape_problem, space_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
@@ -171,7 +172,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         pasted = unindented_text(text, parsed=True) if suspect else None
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
-            return ParseResult(None, [_pasted_problem(pasted)], positions)
+            return ParseResult(None, [_pasted_problem(pasted, text)], positions)
     except _Abort:
         data = None
     except MarkedYAMLError as exc:
@@ -187,7 +188,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         elif pasted is None:
             problems.append(syntax_problem(exc, text))
         else:  # the rest follows from the pasted lines
-            problems[:] = [_pasted_problem(pasted)]
+            problems[:] = [_pasted_problem(pasted, text)]
     except ReaderError as exc:
         data = None
         problems.append(reader_problem(exc, text, byte_offset=_uses_c_parser()))
@@ -197,8 +198,11 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     return ParseResult(data, problems, positions)
 
 
-def _pasted_problem(pasted: Pasted) -> Finding:
-    return _problem(pasted.first, 1, "text-ej-indragen", pasted.message())
+def _pasted_problem(pasted: Pasted, text: str) -> Finding:
+    p = pasted
+    # Lines indented less than the text, or with a tab: said with the counts (load/indent.py).
+    message = pasted_message(text, p.key, p.key_line, p.first, p.last, p.indent)
+    return _problem(p.first, 1, "text-ej-indragen", message or p.message())
 
 
 def c_parser_available() -> bool:
