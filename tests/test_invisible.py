@@ -257,3 +257,40 @@ def test_a_backslash_that_starts_no_escape_gets_the_same_advice(
     assert [(p.line, p.column, p.code, p.message) for p in problems] == [
         (37, column, "yaml-syntax", UNKNOWN.format(written=written, fix=fix))
     ]
+
+
+def test_an_odd_space_in_a_value_is_named(tmp_path: Path) -> None:
+    """In a value YAML reads it as part of the text: 'pagaende<U+00A0>' is no status. The
+    finding names the space and the value without it."""
+    import shutil
+
+    import utsatta
+    from tests.support import BASE
+
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    report = data / "rapporter" / "2023" / "grundskolenamnden.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("status: pagaende", "status: pagaende\u00a0", 1)
+    text = text.replace("[bergsjon, gardsten]", "[bergsjon,\u202fgardsten]", 1)
+    report.write_text(text, encoding="utf-8")
+    found = [(f.line, f.column, f.code, f.message) for f in utsatta.validate(data).findings]
+    note = (
+        "ofta inklistrat från Word eller en webbsida. Det syns inte, men gör värdet till ett annat."
+    )
+    assert found == [
+        (
+            7,
+            13,
+            "ogiltigt-varde",
+            "'status': 'pagaende\u00a0' innehåller ett hårt mellanslag (U+00A0), "
+            f"{note} Ta bort det, så att det står 'pagaende'.",
+        ),
+        (
+            16,
+            24,  # the value starts with the space
+            "ogiltigt-id",
+            "'omraden': '\u202fgardsten' innehåller ett smalt hårt mellanslag (U+202F), "
+            f"{note} Ta bort det, så att det står 'gardsten'.",
+        ),
+    ]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
+from utsatta.load.invisible import ODD_SPACES, space_name
 from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
@@ -313,6 +314,9 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "ogiltigt-varde",
                 f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
+        odd = _odd_space(name, value, allowed)
+        if odd:
+            return fel(file, path, "ogiltigt-varde", odd)
         shown = shorten(value) if isinstance(value, str) else _describe(value)
         return fel(
             file,
@@ -371,7 +375,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
-            message = _id_message(name, value, path, data)
+            message = _odd_space(name, value, None) or _id_message(name, value, path, data)
         return fel(file, path, kind, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"
@@ -381,6 +385,30 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         "ogiltigt-varde",
         f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
         "i schemat: utsatta schema.",
+    )
+
+
+_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+
+
+def _odd_space(name: str, value: Any, allowed: list[str] | None) -> str:
+    """A value that holds an invisible space from Word or a web page (U+00A0 …), which makes
+    it another value than it looks: the space named and the value without it; or ""."""
+    if not isinstance(value, str):
+        return ""
+    odd = _ODD_SPACE.search(value)
+    if odd is None:
+        return ""
+    clean = _ODD_SPACE.sub("", value).strip()
+    valid = clean in allowed if allowed is not None else bool(_ID_FORM.fullmatch(clean))
+    fix = (
+        f" Ta bort det, så att det står '{clean}'."
+        if valid
+        else " Ta bort det, eller ersätt det med ett vanligt mellanslag."
+    )
+    return (
+        f"'{name}': '{shorten(value)}' innehåller {space_name(odd.group())}, ofta inklistrat "
+        f"från Word eller en webbsida. Det syns inte, men gör värdet till ett annat.{fix}"
     )
 
 
