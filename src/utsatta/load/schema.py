@@ -13,7 +13,15 @@ from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
-from utsatta.load.invisible import ODD_SPACES, space_name
+from utsatta.load.schema_words import (
+    KEYS_KINDS,
+    describe,
+    id_form,
+    id_message,
+    keys_message,
+    odd_space_message,
+    place,
+)
 from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
@@ -27,7 +35,7 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
 def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
     """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``), if one is close."""
     options = list(candidates)
-    return suggest(_ascii(key), options) or suggest(key, options)
+    return suggest(id_form(key), options) or suggest(key, options)
 
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
@@ -91,18 +99,6 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
             if best is not None:
                 out[loc] = (*loc[:-1], best)
     return out
-
-
-def _ascii(text: str) -> str:
-    """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
-    import unicodedata
-
-    # Dashes from Word (en dash, em dash, minus, non-breaking hyphen) are the id's hyphen.
-    plain = re.sub("[\u2010-\u2015\u2212]", "-", text.lower())
-    plain = unicodedata.normalize("NFKD", plain)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = re.sub(r"[\s_/]+", "-", plain)
-    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -186,46 +182,6 @@ def allowed_values(field_type: Any) -> list[str]:
     if get_origin(tp) is Literal:
         return [str(a) for a in get_args(tp)]
     return []
-
-
-#: The keys that name a list's post, looked for in this order: "i posten för insats 2:1".
-_NAMING_KEYS = ("insats", "organisation", "omrade", "indikator", "delmal", "uppdrag")
-
-
-def place(path: Path_, data: Any) -> str:
-    """Where a mapping stands, as a writer reads it: "på filens översta nivå", "i posten för
-    insats 2:1", "i posten 'bergsjon' under 'omraden'", "i post 3 under 'kallor'", "under
-    'kontakt'" (the finding's line says the rest)."""
-    if not path:
-        return "på filens översta nivå"
-    last = path[-1]
-    if not isinstance(last, int):
-        return f"under '{shorten(str(last), 40)}'"
-    parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
-    item = _at(data, path)
-    if isinstance(item, dict):
-        for key in _NAMING_KEYS:
-            value = item.get(key)
-            if isinstance(value, str) and 0 < len(value) <= 40:
-                return f"i posten för {key} {value}"
-        value = item.get("id")
-        if isinstance(value, str) and 0 < len(value) <= 40:
-            return f"i posten '{value}' under '{parent}'"
-    return f"i post {last + 1} under '{parent}'"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "tomt"
-    if isinstance(value, bool):
-        return f"sanningsvärdet {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"talet {shorten_number(str(value))}"
-    if isinstance(value, dict):
-        return "nycklar med värden"
-    if isinstance(value, list):
-        return "en lista"
-    return f"texten '{shorten(str(value))}'"
 
 
 _KIND_WORDS = {
@@ -314,10 +270,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "ogiltigt-varde",
                 f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
-        odd = _odd_space(name, value, allowed)
+        odd = odd_space_message(name, value, allowed)
         if odd:
             return fel(file, path, "ogiltigt-varde", odd)
-        shown = shorten(value) if isinstance(value, str) else _describe(value)
+        shown = shorten(value) if isinstance(value, str) else describe(value)
         return fel(
             file,
             path,
@@ -331,8 +287,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             path,
             "fel-typ",
             _type_message(name, kind, value, raw(path), _checked_type(model, path))
-            if kind not in _KEYS_KINDS
-            else _keys_message(name, path, value, _container_model(model, path)),
+            if kind not in KEYS_KINDS
+            else keys_message(name, path, value, _container_model(model, path)),
         )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -375,7 +331,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
-            message = _odd_space(name, value, None) or _id_message(name, value, path, data)
+            message = odd_space_message(name, value, None) or id_message(name, value, path, data)
         return fel(file, path, kind, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"
@@ -383,89 +339,9 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
+        f"Värdet för {label} ({describe(value)}) passar inte här. Se vad {label} ska innehålla "
         "i schemat: utsatta schema.",
     )
-
-
-_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
-
-
-def _odd_space(name: str, value: Any, allowed: list[str] | None) -> str:
-    """A value that holds an invisible space from Word or a web page (U+00A0 …), which makes
-    it another value than it looks: the space named and the value without it; or ""."""
-    if not isinstance(value, str):
-        return ""
-    odd = _ODD_SPACE.search(value)
-    if odd is None:
-        return ""
-    clean = _ODD_SPACE.sub("", value).strip()
-    valid = clean in allowed if allowed is not None else bool(_ID_FORM.fullmatch(clean))
-    fix = (
-        f" Ta bort det, så att det står '{clean}'."
-        if valid
-        else " Ta bort det, eller ersätt det med ett vanligt mellanslag."
-    )
-    return (
-        f"'{name}': '{shorten(value)}' innehåller {space_name(odd.group())}, ofta inklistrat "
-        f"från Word eller en webbsida. Det syns inte, men gör värdet till ett annat.{fix}"
-    )
-
-
-#: Where the ids of a reference field are listed (the file to check a suggestion in).
-_ID_FILES = {
-    "omraden": "omraden.yaml",
-    "omrade": "omraden.yaml",
-    "organisation": "organisationer.yaml",
-    "medlemmar": "organisationer.yaml",
-    "efterfoljare": "organisationer.yaml",
-    "delmal": "plan.yaml",
-    "uppdrag": "plan.yaml",
-}
-_ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-def _id_message(name: str, value: str, path: Path_, data: Any) -> str:
-    """A value that is not written as an id. Two ids without a comma: the list with it. Else
-    the id form of what is written ('Bergsjön' → 'bergsjon', 'hisings–backa' with an en dash
-    → 'hisings-backa'), not claimed to exist: the schema does not know the ids, so the message
-    says where to check it."""
-    shown = shorten(value)
-    parts = value.split()
-    last = path[-1] if path else None
-    if len(parts) > 1 and isinstance(last, int) and all(_ID_FORM.fullmatch(p) for p in parts):
-        items = _at(data, path[:-1])
-        if isinstance(items, list) and all(isinstance(i, str) for i in items):
-            fixed = [*items[:last], *parts, *items[last + 1 :]]
-            written = f"{name}: [{', '.join(fixed)}]"
-            if len(written) <= 120:
-                return (
-                    f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
-                    f"kommatecken mellan dem: {written}."
-                )
-        return (
-            f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
-            "kommatecken och ett mellanslag mellan dem."
-        )
-    rule = (
-        f"'{name}': '{shown}' är inte skrivet som ett id. Ett id skrivs med små bokstäver a–z, "
-        "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
-    )
-    form = _ascii(value)
-    where = _ID_FILES.get(name)
-    if not form or len(form) > 60 or form == value:
-        return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
-    check = f" Kontrollera att det finns i {where}." if where else ""
-    return f"{rule}: här blir det '{form}'.{check}"
-
-
-def _at(data: Any, path: Path_) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 #: Codes about one value: the message names the key it belongs to.
@@ -496,7 +372,7 @@ def _written(value: Any, raw: str | None) -> str:
         return shorten_number(str(value))
     if isinstance(value, str):
         return f"'{shorten(value)}'"
-    return _describe(value)
+    return describe(value)
 
 
 #: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
@@ -572,37 +448,6 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
 
 
-_KEYS_KINDS = frozenset({"dict_type", "model_type", "model_attributes_type"})
-
-
-def _keys_message(name: str, path: Path_, value: Any, holder: type[BaseModel] | None) -> str:
-    """A value where keys with values belong (a post of 'insatser', 'metod' …): which post,
-    what stands there, and how the post is written, with its first key and the value."""
-    last = path[-1] if path else None
-    item = isinstance(last, int)
-    subject = f"Post {last + 1} under '{name}'" if isinstance(last, int) else f"'{name}'"
-    if value is None:
-        return f"{subject} är tom, men ska ha egna nycklar med värden."
-    keys = [k for k, f in holder.model_fields.items() if f.is_required()] if holder else []
-    what = f"{subject} är bara {_describe(value)}, men ska ha egna nycklar med värden."
-    if not keys:
-        return f"{what} Skriv varje nyckel på en egen rad, indragen under '{name}:'."
-    first, rest = keys[0], [f"{k}:" for k in keys[1:]]
-    if isinstance(value, str | int | float) and not isinstance(value, bool) and item:
-        shown = shorten(str(value), 40)
-        line = f'- {first}: "{shown}"' if '"' not in shown else f"- {first}: {shown}"
-        under = f" och på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
-        return f"{what} Skriv posten med nycklar: {line}{under}."
-    needed = _and([f"{k}:" for k in keys])
-    if item:
-        return f"{what} Skriv posten som '- ' följt av nycklarna {needed}, en på varje rad."
-    return f"{what} Skriv nycklarna {needed} på egna rader, indragna under '{name}:'."
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} och {words[-1]}"
-
-
 def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:
     want = _KIND_WORDS[kind]
     label = f"'{name}'" if name else "Värdet"
@@ -610,34 +455,34 @@ def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type:
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
         written = shorten_number(raw if raw is not None else str(value))
         return (
-            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
+            f"{label} ska vara text, men YAML läser {written} som {describe(value)}. "
             + _quote_hint(name, written, field_type)
         )
     if kind == "string_type" and isinstance(value, bool):
         return (
-            f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
+            f"{label} ska vara text, men YAML läser värdet som {describe(value)}. Sätt "
             "värdet inom citattecken."
         )
     if kind in ("int_type", "int_from_float") and isinstance(value, str | float):
         return (
-            f"{label} ska vara ett heltal, men här står {_describe(value)}. Skriv ett heltal "
+            f"{label} ska vara ett heltal, men här står {describe(value)}. Skriv ett heltal "
             "utan citattecken, t.ex. 2023."
         )
     if kind == "float_type" and isinstance(value, str):
         return (
-            f"{label} ska vara ett tal, men här står {_describe(value)}. Skriv talet utan "
+            f"{label} ska vara ett tal, men här står {describe(value)}. Skriv talet utan "
             "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
         )
     if kind == "bool_type":
         return (
-            f"{label} ska vara true eller false, men här står {_describe(value)}. Skriv true "
+            f"{label} ska vara true eller false, men här står {describe(value)}. Skriv true "
             "eller false (inte ja/nej)."
         )
     if value is None:
         return f"{label} saknar värde. Skriv {want} efter kolonet."
     if kind == "list_type":
         return (
-            f"{label} ska vara en lista, men här står {_describe(value)}. Skriv varje värde på "
+            f"{label} ska vara en lista, men här står {describe(value)}. Skriv varje värde på "
             "en egen rad som börjar med '- ', eller som [a, b]."
         )
-    return f"{label} ska vara {want}, men här står {_describe(value)}."
+    return f"{label} ska vara {want}, men här står {describe(value)}."
