@@ -129,7 +129,7 @@ KNOWN: dict[str, tuple[str, str] | None] = {
     ),
     "_param_types.py: f\"'{filename}': {exc.strerror}\"": (
         "Invalid value for '--output': 'x/y': No such file or directory",
-        "Ogiltigt värde för --output: 'x/y': filen eller mappen finns inte.",
+        "Ogiltigt värde för --output: 'x/y': mappen eller filen finns inte.",
     ),
     'exceptions: f"Invalid value: {self.message}"': (
         "Invalid value: Input should be a valid path",

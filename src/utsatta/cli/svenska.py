@@ -192,23 +192,14 @@ def _group(text: str, name: bool) -> str:
 
 
 def _os_errors() -> dict[str, str]:
-    """The operating system's English error texts (strerror) in Swedish."""
+    """The operating system's English texts for its errors, each with the Swedish of
+    ``fileio.reason`` (Typer quotes the system's text when it cannot open a file)."""
     import errno
     import os
 
-    swedish = {
-        errno.ENOENT: "filen eller mappen finns inte",
-        errno.EACCES: "behörighet saknas",
-        errno.EPERM: "åtgärden är inte tillåten",
-        errno.EISDIR: "det är en mapp",
-        errno.ENOTDIR: "en del av sökvägen är ingen mapp",
-        errno.EROFS: "filsystemet är skrivskyddat",
-        errno.ENOSPC: "disken är full",
-        errno.EEXIST: "den finns redan",
-        errno.ENAMETOOLONG: "namnet är för långt",
-        errno.ELOOP: "för många symboliska länkar",
-    }
-    return {os.strerror(code): text for code, text in swedish.items()}
+    from utsatta.fileio import reason
+
+    return {os.strerror(code): reason(OSError(code, "")) for code in errno.errorcode}
 
 
 def translate(message: str) -> str:
