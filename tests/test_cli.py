@@ -249,10 +249,10 @@ def test_github_step_summary_is_grouped_by_organisation(
     [
         (
             ["validate", "--format", "xml"],
-            "Fel: Ogiltigt värde för '--format': 'xml' är inte ett av",
+            "Fel: Ogiltigt värde för --format: 'xml' är inte ett av",
         ),
-        (["status"], "Fel: Argumentet 'ÅR' saknas."),
-        (["status", "tjugo"], "Fel: Ogiltigt värde för 'ÅR': ange ett heltal."),
+        (["status"], "Fel: Argumentet ÅR saknas."),
+        (["status", "tjugo"], "Fel: Ogiltigt värde för ÅR: ange ett heltal."),
         (["validate", "--formt", "json"], "Fel: Flaggan --formt finns inte. Menade du --format?"),
         (["valdate"], "Fel: Kommandot 'valdate' finns inte."),
     ],

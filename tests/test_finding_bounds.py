@@ -19,8 +19,8 @@ from utsatta.render.findings import SUMMARY_LIMIT, as_json, github, step_summary
 
 REPORT = "data/rapporter/2023/grundskolenamnden.yaml"
 DUPLICATE = (
-    "Nyckeln 'x' förekommer två gånger i samma mappning. Ta bort den ena eller slå ihop dem; "
-    "annars är det oklart vilket värde som gäller."
+    "Nyckeln 'x' står två gånger på samma nivå (under samma nyckel eller överst i filen). Ta "
+    "bort den ena eller slå ihop dem; annars är det oklart vilket värde som gäller."
 )
 
 
@@ -55,7 +55,7 @@ def test_repeated_key_is_listed_50_times_then_counted(
     lines = out.splitlines()
     first = start  # the first 'x: 1' line
     assert lines[0] == (
-        f"{REPORT}:{first}:1: fel [okant-falt] Okänd nyckel 'x' i filens översta nivå. Tillåtna "
+        f"{REPORT}:{first}:1: fel [okant-falt] Okänd nyckel 'x' på filens översta nivå. Tillåtna "
         "nycklar här: schemaversion, ar, organisation, illustrativ, kontakt, insatser."
     )
     duplicates = [line for line in lines if " fel [dubblett-nyckel] " in line]

@@ -199,7 +199,7 @@ def test_scalar_styles_are_kept() -> None:
         "    motivering: >-\n"
         "      Vikt\n"
         "      text.\n"
-        '    fortsatt_arbete: "dubbla \\"citat\\" och tab\\t"\n'
+        '    fortsatt_arbete: "dubbla \\"citat\\" och bakstreck \\\\"\n'
         "    behov: [~, null, '', 0x1F, 1_000, 2023-01-01, .nan]\n"
     )
     assert format_text(text, "rapport") == text

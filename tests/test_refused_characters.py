@@ -84,10 +84,13 @@ def test_the_case(tmp_path: Path) -> None:
     data = build_case(CASE, tmp_path)
     result = utsatta.validate(data)
     messages = {(f.line, f.column): f.message for f in result.findings}
+    # Written as an escape in "…": the escape is named, with the text within '…' to copy
+    # in case the '\\' belongs to the text.
     assert messages[(8, 13)] == (
-        "Värdet innehåller kontrolltecknet U+001B, som inte syns i editorn men följer med i "
-        "datat. Värdet har ett sådant tecken till. Ta bort dem; inom citattecken är det ofta "
-        "skrivet som en kod med \\ (t.ex. \\e, \\x07, \\0 eller \\u202e)."
+        "Inom dubbla citattecken läses '\\e' som kontrolltecknet U+001B (escape), så texten "
+        "blir inte den som står i filen. Texten har en sådan kod till. Är '\\' en del av texten "
+        "(t.ex. i en sökväg som G:\\Nämnder), skriv texten inom enkla citattecken i stället: "
+        "nulage: 'Arbetet \\e[31mpågår\\e[0m.'. Annars ta bort koderna."
     )
     assert messages[(11, 22)] == (
         "Värdet innehåller styrtecknet för skrivriktning U+202E (det ändrar i vilken ordning "

@@ -341,7 +341,8 @@ def test_scaffold_comments_cannot_carry_data_out_of_a_comment(tmp_path: Path) ->
     plan.write_text(
         plan.read_text(encoding="utf-8").replace(
             "    namn: Barns och ungas uppväxtvillkor",
-            '    namn: "Barns\\nillustrativ: true\\nuppväxtvillkor"',
+            # a block text: "\\n" in "…" is refused (bakstreck-i-citat)
+            "    namn: |-\n      Barns\n      illustrativ: true\n      uppväxtvillkor",
         ),
         encoding="utf-8",
     )

@@ -63,6 +63,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
      "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",
      "Ta bort tecknet (det syns ofta inte i editorn)."),
+    ("bakstreck-i-citat", F, "yaml",
+     "Ett '\\' inom dubbla citattecken som gör texten till en annan (t.ex. blir \\n en "
+     "radbrytning och \\t ett tabbtecken i sökvägen \"G:\\nya\\tabell.xlsx\")",
+     "Skriv texten inom enkla citattecken (en sökväg), eller på egna rader under "
+     "'nyckel: |' (en radbrytning)."),
     ("ovanlig-radbrytning", F, "yaml",
      "Tecknet U+0085, U+2028 eller U+2029, som YAML-läsaren räknar som radbrytning",
      "Ersätt det med en vanlig radbrytning eller ett mellanslag."),
@@ -79,12 +84,12 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ta bort taggen; skriv värdet inom citattecken om det ska vara text."),
     ("sammanslagning-ej-tillaten", F, "yaml", "Sammanslagningsnyckeln '<<'",
      "Skriv ut alla nycklar och värden."),
-    ("dubblett-nyckel", F, "yaml", "Samma nyckel två gånger i en mappning",
+    ("dubblett-nyckel", F, "yaml", "Samma nyckel två gånger i samma post eller under samma nyckel",
      "Ta bort den ena eller slå ihop dem."),
     ("listpost-saknar-streck", F, "yaml",
      "En ny post i en lista saknar '- ' (postens nycklar kommer igen)",
      "Skriv '- ' före den nya postens första nyckel."),
-    ("ogiltig-nyckel", F, "yaml", "En nyckel som är en lista eller mappning",
+    ("ogiltig-nyckel", F, "yaml", "En nyckel som är en lista eller har egna nycklar",
      "Kontrollera indraget och kolonet."),
     ("for-djup-nastling", F, "yaml", "Nästlat djupare än 20 nivåer", "Kontrollera indraget."),
     ("flera-dokument", F, "yaml", "Mer än ett YAML-dokument ('---')",

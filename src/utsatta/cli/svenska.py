@@ -45,35 +45,161 @@ _TYPES = {
 
 _HELP_OPTION = "Visa den här hjälpen och avsluta."
 
-# Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups.
-# Kept as text: re compiles (and caches) a pattern only when a usage error is shown, so that
-# no command pays for compiling them at start-up.
+# Click's and Typer's usage errors, most specific first. Each pattern gets the match's groups,
+# option and argument names without their quotes ('--year' → --year, as in every other
+# message) and "File"/"Directory"/"Path" in Swedish. Kept as text: re compiles (and caches) a
+# pattern only when a usage error is shown, so that no command pays for compiling them at
+# start-up. tests/test_cli_click_texts.py walks every message template of Typer's source and
+# fails when Typer gains one that has no Swedish here.
 _ERRORS: tuple[tuple[str, str], ...] = (
+    # What the value of an option or argument is checked against (BadParameter, pydantic).
     (
-        r"Invalid value for (.+?): (?:Value error, )?(.+?) is not one of (.+)\.",
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?(.+?) is not one of (.+)\.",
         "Ogiltigt värde för {0}: {1} är inte ett av {2}.",
     ),
     (
-        r"Invalid value for (.+?): (?:(.+?) is not a valid integer\.|Input should be a valid "
-        r"integer.*)",
+        r"Invalid value for (?P<name>.+?): (?:(.+?) is not a valid integer\.|Input should be a "
+        r"valid integer.*)",
         "Ogiltigt värde för {0}: ange ett heltal.",
     ),
-    (r"Invalid value for (.+?): (.+)", "Ogiltigt värde för {0}: {1}"),
-    (r"Missing (?:argument|parameter):? (.+?)\.?", "Argumentet {0} saknas."),
-    (r"Missing option (.+?)\.", "Flaggan {0} saknas."),
     (
-        r"No such option: (.+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
+        r"Invalid value for (?P<name>.+?): Input should be a valid number.*",
+        "Ogiltigt värde för {0}: ange ett tal.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be a valid boolean.*",
+        "Ogiltigt värde för {0}: ange true eller false.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be greater than or equal to (\S+?)\.?",
+        "Ogiltigt värde för {0}: ange ett värde som är minst {1}.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be less than or equal to (\S+?)\.?",
+        "Ogiltigt värde för {0}: ange ett värde som är högst {1}.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be greater than (\S+?)\.?",
+        "Ogiltigt värde för {0}: ange ett värde som är större än {1}.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be less than (\S+?)\.?",
+        "Ogiltigt värde för {0}: ange ett värde som är mindre än {1}.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): Input should be (.+)",
+        "Ogiltigt värde för {0}: värdet har fel form. Se hjälpen för vad flaggan tar.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (File|Directory|Path) (.+?) does not exist\.",
+        "Ogiltigt värde för {0}: {1} {2} finns inte.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (File|Directory|Path) (.+?) is a file\.",
+        "Ogiltigt värde för {0}: {1} {2} är en fil; ange en mapp.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (File|Directory|Path) (.+?) is a directory\.",
+        "Ogiltigt värde för {0}: {1} {2} är en mapp; ange en fil.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (File|Directory|Path) (.+?) is not readable\.",
+        "Ogiltigt värde för {0}: {1} {2} går inte att läsa (behörighet saknas).",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (File|Directory|Path) (.+?) is not writable\.",
+        "Ogiltigt värde för {0}: {1} {2} går inte att skriva till (behörighet saknas).",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?Value (.+?) is not a valid (.+?)\.",
+        "Ogiltigt värde för {0}: {1} går inte att använda här.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?Value must be an iterable\.",
+        "Ogiltigt värde för {0}: ange ett eller flera värden.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?value is not a valid tuple",
+        "Ogiltigt värde för {0}: ange flera värden.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?(\d+) values are required, but (\d+) "
+        r"given\.",
+        "Ogiltigt värde för {0}: {1} värden behövs, men {2} angavs.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?(.+?) does not match the formats "
+        r"(.+)\.",
+        "Ogiltigt värde för {0}: {1} har inte formen {2}.",
+    ),
+    (
+        r"Invalid value for (?P<name>.+?): (?:Value error, )?None is not a valid string",
+        "Ogiltigt värde för {0}: ange en text.",
+    ),
+    (r"Invalid value for (?P<name>.+?): '(.+)': (.+)", "Ogiltigt värde för {0}: '{1}': {2}."),
+    (r"Invalid value for (?P<name>.+?): (?:Value error, )?(.+)", "Ogiltigt värde för {0}: {1}"),
+    (r"Invalid value: Input should be a valid integer.*", "Ogiltigt värde: ange ett heltal."),
+    (
+        r"Invalid value: Input should be (.+)",
+        "Ogiltigt värde: värdet har fel form. Se hjälpen för vad kommandot tar.",
+    ),
+    (r"Invalid value: (?:Value error, )?(.+)", "Ogiltigt värde: {0}"),
+    (r"Value (.+?) is not a valid (.+?)\.", "Värdet {0} går inte att använda här."),
+    # How the command line is written (the parser).
+    (
+        r"Missing argument (?P<name>.+?)\. Choose from:\s*(.+)",
+        "Argumentet {0} saknas. Välj ett av: {1}.",
+    ),
+    (
+        r"Missing option (?P<name>.+?)\. Choose from:\s*(.+)",
+        "Flaggan {0} saknas. Välj ett av: {1}.",
+    ),
+    (r"Missing (?:argument|parameter):? (?P<name>.+?)\.?", "Argumentet {0} saknas."),
+    (r"Missing option (?P<name>.+?)\.", "Flaggan {0} saknas."),
+    (
+        r"No such option: (?P<name>.+?)(?: \(Possible options: (.+)\)| Did you mean (\S+)\?)?",
         "Flaggan {0} finns inte.",
     ),
-    (r"Option (.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
-    (r"Option (.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
+    (
+        r"Option (?P<name>.+?) does not take a value\.",
+        "Flaggan {0} tar inget värde: skriv bara {0}, utan '=' och värde.",
+    ),
+    (r"Option (?P<name>.+?) requires an argument\.", "Flaggan {0} behöver ett värde."),
+    (r"Option (?P<name>.+?) requires (\d+) arguments\.", "Flaggan {0} behöver {1} värden."),
+    (r"Argument (?P<name>.+?) takes (\d+) values\.", "Argumentet {0} ska ha {1} värden."),
     (r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", "Oväntat extra argument: {0}."),
-    (r"Invalid value: (.+)", "Ogiltigt värde: {0}"),
+    (r"Could not open file (.+?): (.+)", "Filen {0} går inte att öppna: {1}."),
     (r"No such command (.+?)\.", "Kommandot {0} finns inte."),
     (r"(Kommandot .+ finns inte\.)", "{0}"),
     (r"Missing command\.", "Kommando saknas."),
 )
 _SUGGESTION = r"\(Possible options: (.+)\)|Did you mean (\S+)\?"
+_LABELS = {"File": "filen", "Directory": "mappen", "Path": "sökvägen"}
+
+
+def _group(text: str, name: bool) -> str:
+    """A part of a usage error in Swedish: a parameter's name without its quotes ('--year' /
+    '--ar' → --year / --ar, as in every other message), a label or an OS error text in
+    Swedish; anything else (a value the user typed) as it is."""
+    if name:
+        return " / ".join(
+            part[1:-1] if len(part) > 2 and part[0] == part[-1] == "'" else part
+            for part in text.split(" / ")
+        )
+    if ",\n\t" in text:  # the choices of a missing parameter, one a line
+        return text.replace(",\n\t", ", ")
+    return _LABELS.get(text) or _os_errors().get(text) or text
+
+
+def _os_errors() -> dict[str, str]:
+    """The operating system's English texts for its errors, each with the Swedish of
+    ``fileio.reason`` (Typer quotes the system's text when it cannot open a file)."""
+    import errno
+    import os
+
+    from utsatta.fileio import reason
+
+    return {os.strerror(code): reason(OSError(code, "")) for code in errno.errorcode}
 
 
 def translate(message: str) -> str:
@@ -99,7 +225,10 @@ def translate_error(message: str) -> str:
     for pattern, swedish in _ERRORS:
         m = re.fullmatch(pattern, message.strip(), re.DOTALL)
         if m:
-            text = swedish.format(*(g or "" for g in m.groups()))
+            at = m.re.groupindex.get("name", 0) - 1
+            text = swedish.format(
+                *(_group(g, i == at) if g else "" for i, g in enumerate(m.groups()))
+            )
             hint = re.search(_SUGGESTION, message)
             if hint:
                 text += f" Menade du {_alternatives(hint.group(1) or hint.group(2))}?"

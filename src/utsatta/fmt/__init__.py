@@ -222,7 +222,7 @@ def format_text(text: str, kind: str) -> str:
         if not lay.root_is_block_map:
             raise FormatRefused(
                 "Filen formateras inte: den ska bestå av rader med 'nyckel: värde' på översta "
-                "nivån (en YAML-mappning i blockform).",
+                "nivån, inte en lista eller ett värde inom '{ … }'.",
                 line=1,
                 column=1,
             )

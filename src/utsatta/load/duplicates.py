@@ -18,7 +18,8 @@ def duplicate(key: Any, mark: Any, count: int = 1) -> Finding:
         mark.column + 1,
         "dubblett-nyckel",
         Severity.FEL,
-        f"Nyckeln '{shorten(str(key), 60)}' förekommer två gånger i samma mappning. Ta bort "
+        f"Nyckeln '{shorten(str(key), 60)}' står två gånger på samma nivå (under samma nyckel "
+        "eller överst i filen). Ta bort "
         "den ena eller slå ihop dem; annars är det oklart vilket värde som gäller.",
         count=count,
     )

@@ -13,6 +13,15 @@ from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
+from utsatta.load.schema_words import (
+    KEYS_KINDS,
+    describe,
+    id_form,
+    id_message,
+    keys_message,
+    odd_space_message,
+    place,
+)
 from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
@@ -26,7 +35,7 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
 def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
     """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``), if one is close."""
     options = list(candidates)
-    return suggest(_ascii(key), options) or suggest(key, options)
+    return suggest(id_form(key), options) or suggest(key, options)
 
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
@@ -90,16 +99,6 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
             if best is not None:
                 out[loc] = (*loc[:-1], best)
     return out
-
-
-def _ascii(text: str) -> str:
-    """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = re.sub(r"[\s_/]+", "-", plain)
-    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -185,26 +184,6 @@ def allowed_values(field_type: Any) -> list[str]:
     return []
 
 
-def where(path: Path_) -> str:
-    """A data path as users read it: "insatser → post 3 → status" (posts count from 1)."""
-    words = [f"post {p + 1}" if isinstance(p, int) else p for p in path]
-    return " → ".join(words) or "filens översta nivå"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "tomt"
-    if isinstance(value, bool):
-        return f"sanningsvärdet {str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"talet {shorten_number(str(value))}"
-    if isinstance(value, dict):
-        return "en mappning (nycklar med värden)"
-    if isinstance(value, list):
-        return "en lista"
-    return f"texten '{shorten(str(value))}'"
-
-
 _KIND_WORDS = {
     "string_type": "text",
     "int_type": "ett heltal",
@@ -212,9 +191,9 @@ _KIND_WORDS = {
     "float_type": "ett tal",
     "bool_type": "true eller false",
     "list_type": "en lista",
-    "dict_type": "en mappning (nycklar med värden)",
-    "model_type": "en mappning (nycklar med värden)",
-    "model_attributes_type": "en mappning (nycklar med värden)",
+    "dict_type": "nycklar med värden",
+    "model_type": "nycklar med värden",
+    "model_attributes_type": "nycklar med värden",
 }
 
 
@@ -257,7 +236,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "saknat-falt",
-            f"Obligatoriska nyckeln '{missing}' saknas i {where(path)}. Lägg till "
+            f"Den obligatoriska nyckeln '{missing}' saknas {place(path, data)}. Lägg till "
             f"'{missing}: …'.{hint}",
         )
     if kind == "extra_forbidden":
@@ -268,7 +247,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "okant-falt",
-            f"Okänd nyckel '{shorten(key)}' i {where(path[:-1])}.{menade_du(key, names)} Tillåtna "
+            f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}.{menade_du(key, names)} "
+            "Tillåtna "
             f"nycklar här: {', '.join(names)}.",
             at_key=True,
         )
@@ -290,7 +270,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "ogiltigt-varde",
                 f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
-        shown = shorten(value) if isinstance(value, str) else _describe(value)
+        odd = odd_space_message(name, value, allowed)
+        if odd:
+            return fel(file, path, "ogiltigt-varde", odd)
+        shown = shorten(value) if isinstance(value, str) else describe(value)
         return fel(
             file,
             path,
@@ -299,6 +282,13 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in _KIND_WORDS:
+        if kind in KEYS_KINDS:
+            return fel(
+                file,
+                path,
+                "fel-typ",
+                keys_message(name, path, value, _container_model(model, path)),
+            )
         message = _type_message(name, kind, value, raw(path), _checked_type(model, path))
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += _what_belongs(model, path)
@@ -316,7 +306,12 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "utanfor-intervall",
-            f"{name} är {_written(value, raw(path))}, men måste vara {words} {bound}.",
+            f"'{name}' är {_written(value, raw(path))}, men måste vara {words} {bound}. "
+            + (
+                "Skriv året med fyra siffror, t.ex. ar: 2023."
+                if name == "ar"
+                else f"Ändra värdet till ett som är {words} {bound}."
+            ),
         )
     if kind == "too_short":
         return fel(
@@ -338,8 +333,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         message = err["msg"]
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
-        if kind == "ogiltigt-id" and isinstance(value, str) and 0 < len(_ascii(value)) <= 60:
-            message += f" Menade du '{_ascii(value)}'?"
+        if kind == "ogiltigt-id" and isinstance(value, str) and name:
+            message = odd_space_message(name, value, None) or id_message(name, value, path, data)
         return fel(file, path, kind, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"
@@ -347,7 +342,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {label} ({_describe(value)}) passar inte här. Se vad {label} ska innehålla "
+        f"Värdet för {label} ({describe(value)}) passar inte här. Se vad {label} ska innehålla "
         "i schemat: utsatta schema.",
     )
 
@@ -380,7 +375,7 @@ def _written(value: Any, raw: str | None) -> str:
         return shorten_number(str(value))
     if isinstance(value, str):
         return f"'{shorten(value)}'"
-    return _describe(value)
+    return describe(value)
 
 
 #: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
@@ -475,34 +470,34 @@ def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type:
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
         written = shorten_number(raw if raw is not None else str(value))
         return (
-            f"{label} ska vara text, men YAML läser {written} som {_describe(value)}. "
+            f"{label} ska vara text, men YAML läser {written} som {describe(value)}. "
             + _quote_hint(name, written, field_type)
         )
     if kind == "string_type" and isinstance(value, bool):
         return (
-            f"{label} ska vara text, men YAML läser värdet som {_describe(value)}. Sätt "
+            f"{label} ska vara text, men YAML läser värdet som {describe(value)}. Sätt "
             "värdet inom citattecken."
         )
     if kind in ("int_type", "int_from_float") and isinstance(value, str | float):
         return (
-            f"{label} ska vara ett heltal, men här står {_describe(value)}. Skriv ett heltal "
+            f"{label} ska vara ett heltal, men här står {describe(value)}. Skriv ett heltal "
             "utan citattecken, t.ex. 2023."
         )
     if kind == "float_type" and isinstance(value, str):
         return (
-            f"{label} ska vara ett tal, men här står {_describe(value)}. Skriv talet utan "
+            f"{label} ska vara ett tal, men här står {describe(value)}. Skriv talet utan "
             "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
         )
     if kind == "bool_type":
         return (
-            f"{label} ska vara true eller false, men här står {_describe(value)}. Skriv true "
+            f"{label} ska vara true eller false, men här står {describe(value)}. Skriv true "
             "eller false (inte ja/nej)."
         )
     if value is None:
         return f"{label} saknar värde. Skriv {want} efter kolonet."
     if kind == "list_type":
         return (
-            f"{label} ska vara en lista, men här står {_describe(value)}. Skriv varje värde på "
+            f"{label} ska vara en lista, men här står {describe(value)}. Skriv varje värde på "
             "en egen rad som börjar med '- ', eller som [a, b]."
         )
-    return f"{label} ska vara {want}, men här står {_describe(value)}."
+    return f"{label} ska vara {want}, men här står {describe(value)}."

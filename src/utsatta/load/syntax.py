@@ -14,6 +14,8 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
+from utsatta.load.indent import indent_problem
+from utsatta.load.invisible import escape_syntax_problem, space_problem
 
 
 def _at(line: int, column: int, code: str, message: str) -> Finding:
@@ -70,13 +72,13 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "did not find expected ',' or '}'",
-        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
-        "kommatecken mellan paren.",
+        "Nycklarna inom klammerparenteser ('{ … }') är inte avslutade med '}' eller saknar ett "
+        "kommatecken mellan sig.",
     ),
     (
         "expected ',' or '}'",
-        "En mappning inom klammerparenteser ('{ … }') är inte avslutad eller saknar ett "
-        "kommatecken mellan paren.",
+        "Nycklarna inom klammerparenteser ('{ … }') är inte avslutade med '}' eller saknar ett "
+        "kommatecken mellan sig.",
     ),
     (
         "mapping values are not allowed",
@@ -160,7 +162,6 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-_NBSP_INDENT = re.compile(r"^[ \t]*\u00a0", re.MULTILINE)
 #: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
 _DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
 #: The key of a line: "  - motivering: …" → "motivering".
@@ -196,21 +197,9 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     column = mark.column + 1 if mark is not None else 1
-    # A non-breaking space in the indentation (pasted from Word or a web page) is invisible and
-    # makes the parser fail a line or two later: point at it instead.
-    nbsp = _NBSP_INDENT.search(text)
-    if nbsp is not None:
-        at = nbsp.end() - 1
-        nbsp_line = text.count("\n", 0, at) + 1
-        if nbsp_line <= line:
-            return _at(
-                nbsp_line,
-                at - (text.rfind("\n", 0, at) + 1) + 1,
-                "yaml-syntax",
-                "YAML-syntaxfel: Indraget innehåller ett hårt mellanslag (U+00A0), som inte syns "
-                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
-                "vanliga mellanslag.",
-            )
+    odd = space_problem(exc, text)
+    if odd is not None:
+        return odd
     problem = str(exc.problem or "")
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
@@ -227,7 +216,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     lines = text.split("\n")
     cm = exc.context_mark
     if "quoted scalar" in context and cm is not None:
-        found = _escape_problem(problem, lines, line, column)
+        found = escape_syntax_problem(problem, lines, line, column)
         if found is not None:
             return found
         # The parser stops at the end of the file; the mistake is the quote that never closes.
@@ -246,7 +235,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     if "mapping keys are not allowed" in problem:
         return _question_mark(lines, line, column)
     if "mapping values are not allowed" in problem:
-        found = _key_above(lines, line)
+        found = _key_above(lines, line) or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
@@ -265,7 +254,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             else "did not find expected key"
         )
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
-        found = _text_after_value(lines, line, column)
+        found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:
@@ -413,8 +402,8 @@ def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
         line,
         start,
         f"Ett kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
-        f'"{_show(word)}". Är hela värdet en text, inte en lista eller mappning, sätt hela '
-        "texten inom citattecken.",
+        f'"{_show(word)}". Är hela värdet en text, inte en lista eller nycklar inom '
+        "'{ }', sätt hela texten inom citattecken.",
     )
 
 
@@ -426,34 +415,6 @@ def _question_mark(lines: list[str], line: int, column: int) -> Finding:
         "Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. Sätt hela "
         f"texten inom citattecken: {_quoted(value)}.",
     )
-
-
-def _escape_problem(problem: str, lines: list[str], line: int, column: int) -> Finding | None:
-    if "escape" not in problem and "hexdecimal" not in problem:
-        return None
-    text = _line(lines, line)
-    at = text.rfind("\\", 0, column)  # the parsers point at '\' or just after it
-    if at != -1:
-        column = at + 1
-    if "unknown escape" in problem:
-        return _syntax(
-            line,
-            column,
-            "Okänd escape-sekvens ('\\') inom dubbla citattecken. Använd enkla citattecken eller "
-            "skriv '\\\\'.",
-        )
-    return _syntax(
-        line,
-        column,
-        f"Escape-sekvensen '{_escape_at(text, column - 1)}' inom dubbla "
-        "citattecken ger inget giltigt tecken. Skriv tecknet självt, eller använd enkla "
-        "citattecken om '\\' ska stå kvar i texten.",
-    )
-
-
-def _escape_at(text: str, at: int) -> str:
-    length = {"x": 4, "u": 6, "U": 10}.get(text[at + 1 : at + 2], 2)
-    return text[at : at + length]
 
 
 def document_end_problem(text: str, before: int) -> Finding | None:
@@ -562,7 +523,7 @@ def _text_after_value(lines: list[str], line: int, column: int) -> Finding | Non
         )
     if closer in "]}":
         opener = "[" if closer == "]" else "{"
-        kind = "en lista" if closer == "]" else "en mappning"
+        kind = "en lista" if closer == "]" else "nycklar med värden"
         start = before.find(opener)
         value = text[start:].rstrip() if start != -1 else text.strip()
         return _syntax(

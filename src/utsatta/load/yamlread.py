@@ -26,12 +26,15 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, Severity
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
+    REFUSED,
     may_hold_refused_as_is,
     odd_break_problems,
     reader_problem,
     refused_in_value,
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
+from utsatta.load.indent import pasted_message
+from utsatta.load.invisible import escape_problem, space_problem
 from utsatta.load.pasted import Pasted, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
@@ -169,13 +172,14 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         pasted = unindented_text(text, parsed=True) if suspect else None
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
-            return ParseResult(None, [_pasted_problem(pasted)], positions)
+            return ParseResult(None, [_pasted_problem(pasted, text)], positions)
     except _Abort:
         data = None
     except MarkedYAMLError as exc:
         data = None
         mark = exc.problem_mark or exc.context_mark
-        dash = dash_problem(exc, text)
+        # An odd space (U+00A0 from Word …) where YAML needs one explains all that follows.
+        dash = space_problem(exc, text) or dash_problem(exc, text)
         pasted = None
         if dash is None:
             pasted = unindented_text(text, before=mark.line + 1 if mark is not None else 0)
@@ -184,7 +188,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         elif pasted is None:
             problems.append(syntax_problem(exc, text))
         else:  # the rest follows from the pasted lines
-            problems[:] = [_pasted_problem(pasted)]
+            problems[:] = [_pasted_problem(pasted, text)]
     except ReaderError as exc:
         data = None
         problems.append(reader_problem(exc, text, byte_offset=_uses_c_parser()))
@@ -194,8 +198,11 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     return ParseResult(data, problems, positions)
 
 
-def _pasted_problem(pasted: Pasted) -> Finding:
-    return _problem(pasted.first, 1, "text-ej-indragen", pasted.message())
+def _pasted_problem(pasted: Pasted, text: str) -> Finding:
+    p = pasted
+    # Lines indented less than the text, or with a tab: said with the counts (load/indent.py).
+    message = pasted_message(text, p.key, p.key_line, p.first, p.last, p.indent)
+    return _problem(p.first, 1, "text-ej-indragen", message or p.message())
 
 
 def c_parser_available() -> bool:
@@ -261,6 +268,8 @@ def _walk(
     # as it is, so most values are never searched.
     look = REFUSE_IN_VALUES
     as_is = look and may_hold_refused_as_is(text)
+    # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
+    backslash = look and "\\" in text
     suspect = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
     items: dict[int, ItemKeys] = {}
@@ -280,7 +289,9 @@ def _walk(
                 is_list or pkey is not nokey or parent is None
             ):
                 mark = ev.start_mark
-                refused = refused_in_value(value, mark.line + 1, mark.column + 1)
+                refused = (
+                    escape_problem(text, ev, REFUSED) if backslash and style == '"' else None
+                ) or refused_in_value(value, mark.line + 1, mark.column + 1)
                 if refused is not None:
                     problems.append(refused)
             if style and ":" in value and _SENTENCE_COLON.search(value):
@@ -394,8 +405,9 @@ def _walk(
                         mark.line + 1,
                         mark.column + 1,
                         "ogiltig-nyckel",
-                        "En nyckel måste vara ett enkelt ord, inte en lista eller "
-                        "mappning. Kontrollera indraget och kolonet på raden.",
+                        "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
+                        "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
+                        "på raden.",
                     )
                 )
                 raise _Abort

@@ -55,24 +55,56 @@ def _id(value: str) -> str:
     return value
 
 
+#: Quotes from Word and web pages, which YAML reads as part of the text (only " and ' quote).
+_TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033\u2032"
+
+
+def _typographic(value: str, pattern: re.Pattern[str]) -> str | None:
+    """``value`` without typographic quotes around it, when that is a valid value."""
+    inner = value.strip().strip(_TYPOGRAPHIC_QUOTES + "\"'").strip()
+    if inner != value and value.strip()[:1] in _TYPOGRAPHIC_QUOTES and pattern.match(inner):
+        return inner
+    return None
+
+
+def _quotes_message(value: str, inner: str) -> str:
+    return (
+        f"'{shorten(value)}' har typografiska citattecken (”…”, ofta från Word), som YAML läser "
+        f'som en del av texten. Skriv raka citattecken: "{inner}".'
+    )
+
+
 def _insats_id(value: str) -> str:
     if not _INSATS_ID.match(value):
-        raise PydanticCustomError(
-            "ogiltigt-insats-id",
-            "'{value}' är inte ett insats-id. Skriv det som i planen, fokusområde och nummer med "
-            'kolon, inom citattecken: "1:3".',
-            {"value": shorten(value)},
-        )
+        inner = _typographic(value, _INSATS_ID)
+        parts = re.fullmatch(r"\s*([1-9][0-9]*)\s*[.,;/\s\-\u2013\u2014]\s*([1-9][0-9]*)\s*", value)
+        if inner is not None:
+            message = _quotes_message(value, inner)
+        elif parts is not None:
+            message = (
+                f"'{shorten(value)}' är inte ett insats-id: fokusområdets och insatsens nummer "
+                f'skiljs med kolon. Skriv "{parts.group(1)}:{parts.group(2)}" (inom citattecken).'
+            )
+        else:
+            message = (
+                f"'{shorten(value)}' är inte ett insats-id. Skriv det som i planen: "
+                "fokusområdets nummer, kolon och insatsens nummer, inom citattecken (t.ex. "
+                '"2:4" för insats 2:4).'
+            )
+        raise PydanticCustomError("ogiltigt-insats-id", message)  # no context: as it is
     return value
 
 
 def _fokus_id(value: str) -> str:
     if not _FOKUS_ID.match(value):
-        raise PydanticCustomError(
-            "ogiltigt-fokusomrade-id",
-            "'{value}' är inte ett fokusområdes-id. Skriv numret inom citattecken, t.ex. \"2\".",
-            {"value": shorten(value)},
+        inner = _typographic(value, _FOKUS_ID)
+        message = (
+            _quotes_message(value, inner)
+            if inner is not None
+            else f"'{shorten(value)}' är inte ett fokusområdes-id. Skriv numret inom "
+            'citattecken, t.ex. "2".'
         )
+        raise PydanticCustomError("ogiltigt-fokusomrade-id", message)
     return value
 
 

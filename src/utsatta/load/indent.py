@@ -1,0 +1,122 @@
+"""An indentation that does not match its neighbours', told with the numbers: how many spaces
+the line has, how many the keys (or list posts) at its level have, on which line, and what to
+change. The parser only says that it expected something else there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from utsatta.findings import Finding, Severity
+
+#: A line with a key: its indentation, its list dashes ("- "), its key.
+_KEY_LINE = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
+#: The most a line is taken to be off by: further, it is something else (a pasted text …).
+_NEAR = 3
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
+
+
+def _spaces(count: int) -> str:
+    return "inte indragen alls" if count == 0 else f"indragen {count} mellanslag"
+
+
+def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Finding | None:
+    """Line ``line`` is a key of the files (``keys``) or a list post whose indentation is a
+    little off from the level it belongs to, the level of the key lines (or posts) above that
+    is nearest to it; or None. The search stops at a line well to the left (its parent's)."""
+    m = _KEY_LINE.match(_line(lines, line))
+    if m is None or m.group(3) not in keys:
+        return None
+    indent, post = len(m.group(1)), bool(m.group(2))
+    best: tuple[int, int, int, str] | None = None  # distance, level, line, key
+    for number in range(line - 1, 0, -1):
+        k = _KEY_LINE.match(_line(lines, number))
+        if k is None or k.group(3) not in keys:
+            continue
+        # A post's '-' is measured against the other posts' '-', a key against keys.
+        level = len(k.group(1)) + (0 if post else len(k.group(2)))
+        if level + _NEAR < indent:
+            break
+        if post and not k.group(2):
+            continue
+        if level == indent:
+            return None  # there is a line at this level: the mistake is something else
+        distance = abs(level - indent)
+        if distance <= _NEAR and (best is None or distance < best[0]):
+            best = (distance, level, number, k.group(3))
+    if best is None:
+        return None
+    _, level, number, key = best
+    if post:
+        message = (
+            f"Listposten är {_spaces(indent)} före '- ', men listans andra poster (t.ex. "
+            f"'- {key}' på rad {number}) har {level}. Ändra till {level} mellanslag före '- '."
+        )
+    elif level == 0:
+        message = (
+            f"Raden är {_spaces(indent)}, men nycklarna på översta nivån (t.ex. '{key}' på "
+            f"rad {number}) står längst till vänster. Ta bort mellanslagen före '{m.group(3)}'."
+        )
+    else:
+        message = (
+            f"Raden är {_spaces(indent)}, men nycklarna på samma nivå (t.ex. '{key}' på rad "
+            f"{number}) har {level}. Ändra till {level} mellanslag före '{m.group(3)}'."
+        )
+    column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
+    return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def pasted_message(text: str, key: str, key_line: int, first: int, last: int, need: int) -> str:
+    """The message for lines ``first``–``last`` of a block text under '``key``: |' (line
+    ``key_line``) that YAML does not read as the text (``load.pasted``), when the lines are
+    indented, only less than the text, or with a tab: those lines, their count, the text's own
+    count and the line it is seen on. "" when the lines are not indented at all (the pasted
+    text's own message says it)."""
+    lines = text.split("\n")
+    lead = [_lead(_line(lines, n)) for n in range(first, last + 1)]
+    filled = [ws for n, ws in zip(range(first, last + 1), lead, strict=True) if _line(lines, n)]
+    if not any("\t" in ws for ws in lead) and not all(filled):
+        return ""  # a line not indented at all: the pasted text's own message
+    own, seen = need, 0
+    for n in range(first - 1, key_line, -1):  # the text's lines above, as they are indented
+        written = _line(lines, n)
+        if written.strip() and "\t" not in _lead(written) and len(_lead(written)) >= need:
+            own, seen = len(_lead(written)), n
+            break
+    wrong = [
+        n
+        for n, ws in zip(range(first, last + 1), lead, strict=True)
+        if _line(lines, n).strip() and ("\t" in ws or len(ws) < own)
+    ] or [first]
+    if wrong == list(range(wrong[0], wrong[-1] + 1)):
+        rows = f"rad {wrong[0]}" if len(wrong) == 1 else f"rad {wrong[0]}–{wrong[-1]}"
+    else:
+        rows = "rad " + ", ".join(str(n) for n in wrong[:5]) + (" …" if len(wrong) > 5 else "")
+    them = "raden" if len(wrong) == 1 else "raderna"
+    ref = f" (som rad {seen})" if seen else ""
+    if any("\t" in _lead(_line(lines, n)) for n in wrong):
+        return (
+            f"{rows.capitalize()} börjar med ett tabbtecken, och YAML räknar inte tabbar som "
+            f"indrag: {them} läses inte som en del av texten under '{key}: |' (rad "
+            f"{key_line}). Skriv indraget med {own} mellanslag i stället{ref}."
+        )
+    spaces = len(_lead(_line(lines, wrong[0])))
+    if seen:
+        return (
+            f"{rows.capitalize()} är indragen {spaces} mellanslag, men texten under '{key}: |' "
+            f"(rad {key_line}) har {own}{ref}, så YAML läser inte {them} som en del av texten. "
+            f"Dra in {them} till {own} mellanslag."
+        )
+    return (
+        f"{rows.capitalize()} är indragen {spaces} mellanslag, men texten under '{key}: |' (rad "
+        f"{key_line}) ska vara indragen minst {need} (mer än nyckeln '{key}'), så YAML läser "
+        f"inte {them} som texten. Dra in {them} till minst {need} mellanslag, lika mycket på "
+        "varje rad."
+    )
+
+
+def _lead(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]

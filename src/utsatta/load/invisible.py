@@ -1,0 +1,222 @@
+"""What YAML reads otherwise than the writer sees: a space pasted from Word or a web page
+(U+00A0 …) where YAML needs a plain space, and a backslash inside double quotes, which YAML
+reads as the start of an escape ('G:\\nya' becomes 'G:', a line break and 'ya'). Both are
+invisible in the file; the findings name them at their place and show the corrected line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from utsatta.findings import Finding, Severity
+
+
+def _syntax(line: int, column: int, message: str) -> Finding:
+    return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
+
+
+#: Spaces that Word, web pages and other scripts paste, and that YAML does not take as a space
+#: (only ' ' and tab separate a key from its value, a '-' from its item, or indent a line).
+ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+_SPACE_NAMES = {
+    "\u00a0": "ett hårt mellanslag (U+00A0)",
+    "\u202f": "ett smalt hårt mellanslag (U+202F)",
+    "\u2007": "ett siffermellanslag (U+2007)",
+    "\u3000": "ett brett mellanslag (U+3000)",
+    "\u200b": "ett nollbrett mellanslag (U+200B)",
+    "\u2060": "ett osynligt ordbindningstecken (U+2060)",
+    "\ufeff": "ett osynligt tecken (U+FEFF)",
+}
+_ODD_INDENT = re.compile(rf"^[ \t]*[{ODD_SPACES}]", re.MULTILINE)
+#: "bedomning:<U+00A0>bedoms-uppnas": the key of a line, an odd space after its colon.
+_ODD_AFTER_KEY = re.compile(
+    rf"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*):([ \t]*[{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$"
+)
+#: "-<U+00A0>hjallbo": an odd space after a list item's '-'.
+_ODD_AFTER_DASH = re.compile(rf"^( *(?:- +)*)-([{ODD_SPACES}][ \t{ODD_SPACES}]*)(.*)$")
+
+
+def space_name(char: str) -> str:
+    """A Swedish name for an odd space, with its code point."""
+    return _SPACE_NAMES.get(char, f"ett specialmellanslag (U+{ord(char):04X})")
+
+
+def _first_odd(text: str) -> str:
+    return next(c for c in text if c not in " \t")
+
+
+def space_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
+    """An odd space (``ODD_SPACES``) where YAML needs a space: in the indentation, after a
+    key's colon or after a list item's '-'. It is invisible, and the parser fails a line or
+    two later with a message about something else: point at it instead."""
+    marks = [m.line + 1 for m in (exc.problem_mark, exc.context_mark) if m is not None] or [1]
+    last = max(marks)
+    odd = _ODD_INDENT.search(text)
+    if odd is not None:
+        at = odd.end() - 1
+        odd_line = text.count("\n", 0, at) + 1
+        if odd_line <= last:
+            return _syntax(
+                odd_line,
+                at - (text.rfind("\n", 0, at) + 1) + 1,
+                f"Indraget innehåller {space_name(text[at])}, som inte syns "
+                "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
+                "vanliga mellanslag.",
+            )
+    lines = text.split("\n")
+    # The nearest such line at or above the parser's marks (a text may hold one on purpose).
+    for number in range(last, max(0, min(marks) - 3), -1):
+        written = _line(lines, number)
+        m = _ODD_AFTER_KEY.match(written)
+        if m is not None:
+            start, key, gap, value = m.groups()
+            column = len(start) + len(key) + 2 + gap.index(_first_odd(gap))
+            fixed = f"{start.strip()} {key}:".lstrip() + (f" {_cut(value)}" if value else "")
+            fix = (
+                f"Ersätt det med ett vanligt mellanslag, så att raden blir: '{fixed}'."
+                if value
+                else f"Ta bort det, så att raden slutar med '{key}:'."
+            )
+            return _syntax(
+                number,
+                column,
+                f"Efter '{key}:' står {space_name(_first_odd(gap))}, ofta inklistrat från Word "
+                "eller en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så "
+                f"raden läses inte som en nyckel med ett värde. {fix}",
+            )
+        m = _ODD_AFTER_DASH.match(written)
+        if m is not None:
+            start, gap, value = m.groups()
+            column = len(start) + 2 + gap.index(_first_odd(gap))
+            return _syntax(
+                number,
+                column,
+                f"Efter '-' står {space_name(_first_odd(gap))}, ofta inklistrat från Word eller "
+                "en webbsida. Det syns inte, men YAML godtar det inte som mellanslag, så raden "
+                "läses inte som en ny post i listan. Ersätt det med ett vanligt mellanslag, så "
+                f"att raden blir: '{(start.strip() + ' - ').lstrip()}{_cut(value)}'.",
+            )
+    return None
+
+
+def _cut(value: str, limit: int = 50) -> str:
+    """The start of ``value`` for a corrected line in a message: whole words, then '…'."""
+    if len(value) <= limit:
+        return value
+    return value[:limit].rsplit(" ", 1)[0] + " …"
+
+
+#: An escape in a double-quoted text: '\\' and one character, or a character by its code.
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])")
+#: The one-letter escapes that turn the text into another: nobody means them in a name or a
+#: sentence, and a Windows path is full of them ('G:\nya\tabell.xlsx'). Not '\\', '\"', '\/',
+#: '\ ' or a '\' at the end of a line: they keep the text as it reads.
+_LETTERS = {
+    "n": ("\n", "en radbrytning"),
+    "t": ("\t", "ett tabbtecken"),
+    "\t": ("\t", "ett tabbtecken"),
+    "_": ("\u00a0", "ett hårt mellanslag (U+00A0)"),
+    "r": ("\r", "kontrolltecknet U+000D (vagnretur)"),
+    "0": ("\0", "kontrolltecknet U+0000"),
+    "a": ("\a", "kontrolltecknet U+0007 (ljudsignal)"),
+    "b": ("\b", "kontrolltecknet U+0008 (backsteg)"),
+    "e": ("\x1b", "kontrolltecknet U+001B (escape)"),
+    "f": ("\f", "kontrolltecknet U+000C (sidbrytning)"),
+    "v": ("\v", "kontrolltecknet U+000B (vertikal tabb)"),
+    "N": ("\x85", "kontrolltecknet U+0085 (radbrytning)"),
+    "L": ("\u2028", "tecknet U+2028 (radavgränsare)"),
+    "P": ("\u2029", "tecknet U+2029 (styckeavgränsare)"),
+}
+
+
+def escape_problem(text: str, ev: Any, refused: re.Pattern[str]) -> Finding | None:
+    """The finding for a double-quoted scalar (event ``ev`` of ``text``) with an escape that
+    turns the text into another than the one that reads in the file, or None: a one-letter
+    escape (``_LETTERS``) or a code for a character that no value may hold (``refused``, code
+    ``otillatet-tecken``). Run only for a double-quoted value of a file with a '\\' in it."""
+    start = ev.start_mark
+    raw = text[start.index : ev.end_mark.index]
+    found = []
+    for m in _ESCAPE.finditer(raw):
+        what = m.group(1)
+        if what in _LETTERS:
+            char, name = _LETTERS[what]
+            found.append((m.group(0), name, refused.match(char) is not None))
+        elif len(what) > 1 and refused.fullmatch(chr(int(what[1:], 16))):
+            found.append((m.group(0), f"tecknet U+{int(what[1:], 16):04X}", True))
+    if not found:
+        return None
+    written, name, is_refused = found[0]
+    more = len(found) - 1
+    also = (
+        ""
+        if not more
+        else " Texten har en sådan kod till."
+        if more == 1
+        else f" Texten har {more} sådana koder till."
+    )
+    before = text[text.rfind("\n", 0, start.index) + 1 : start.index]
+    fix = _corrected(before, raw[1:-1])
+    key = _KEY_BEFORE.fullmatch(before)
+    newline = (
+        " Ska texten ha en radbrytning, skriv den på egna rader under "
+        f"'{key.group(2) if key else 'nyckel'}: |'."
+        if written == "\\n"
+        else ""
+    )
+    return Finding(
+        "",
+        start.line + 1,
+        start.column + 1,
+        "otillatet-tecken" if is_refused else "bakstreck-i-citat",
+        Severity.FEL,
+        f"Inom dubbla citattecken läses '{written}' som {name}, så texten blir inte den som står "
+        f"i filen.{also} Är '\\' en del av texten (t.ex. i en sökväg som G:\\Nämnder), skriv "
+        f"texten inom enkla citattecken i stället: {fix}. Annars ta bort "
+        f"{'koden' if not more else 'koderna'}.{newline}",
+    )
+
+
+#: What stands before a value on its line: "  - motivering: " (the key) or "  - ".
+_KEY_BEFORE = re.compile(r"\s*((?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):\s*")
+_WHERE = "ett ' direkt före texten och ett ' direkt efter den, i stället för \""
+
+
+def _corrected(before: str, inner: str) -> str:
+    if "\n" in inner or len(inner) > 70:
+        return _WHERE
+    # '\\' and '\"' already stand for '\' and '"'; within '…' an apostrophe is written ''.
+    intended = re.sub(r"\\([\\\"])", r"\1", inner).replace("'", "''")
+    key = _KEY_BEFORE.fullmatch(before)
+    prefix = f"{key.group(1)}{key.group(2)}: " if key else ""
+    return f"{prefix}'{intended}'"
+
+
+def escape_syntax_problem(problem: str, lines: list[str], line: int, column: int) -> Finding | None:
+    """A '\\' in "…" that starts no escape YAML knows ('C:\\Users', 'G:\\AVN'): the parser
+    stops there. The same advice as ``escape_problem``: most often it is a path."""
+    if "escape" not in problem and "hexdecimal" not in problem:
+        return None
+    text = _line(lines, line)
+    at = text.rfind("\\", 0, column)  # the parsers point at '\' or just after it
+    if at != -1:
+        column = at + 1
+    written = text[column - 1 : column + 1]
+    fix = _WHERE
+    m = re.match(r'(.*?)"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$', text)
+    if m is not None and m.end(1) < column:
+        fix = _corrected(m.group(1), m.group(2))
+    return _syntax(
+        line,
+        column,
+        "Inom dubbla citattecken läses '\\' som början på en kod för ett specialtecken, och "
+        f"'{written}' är ingen sådan kod. Är '\\' en del av texten (t.ex. i en sökväg som "
+        f"G:\\Nämnder), skriv texten inom enkla citattecken i stället: {fix}. Annars skriv "
+        "'\\\\' för varje '\\'.",
+    )

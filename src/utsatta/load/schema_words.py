@@ -1,0 +1,177 @@
+"""The schema's messages in a writer's words (``load.schema``): where in the file (a post by
+its insats, not a data path), what a value is, an id's written form, a post without keys, an
+invisible space from Word in a value."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from utsatta.escape import shorten, shorten_number
+from utsatta.findings import Path_
+from utsatta.load.invisible import ODD_SPACES, space_name
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"talet {shorten_number(str(value))}"
+    if isinstance(value, dict):
+        return "nycklar med värden"
+    if isinstance(value, list):
+        return "en lista"
+    return f"texten '{shorten(str(value))}'"
+
+
+def id_form(text: str) -> str:
+    """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
+    import unicodedata
+
+    # Dashes from Word (en dash, em dash, minus, non-breaking hyphen) are the id's hyphen.
+    plain = re.sub("[\u2010-\u2015\u2212]", "-", text.lower())
+    plain = unicodedata.normalize("NFKD", plain)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    plain = re.sub(r"[\s_/]+", "-", plain)
+    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
+
+
+#: The keys that name a list's post, looked for in this order: "i posten för insats 2:1".
+_NAMING_KEYS = ("insats", "organisation", "omrade", "indikator", "delmal", "uppdrag")
+
+
+def place(path: Path_, data: Any) -> str:
+    """Where a mapping stands, as a writer reads it: "på filens översta nivå", "i posten för
+    insats 2:1", "i posten 'bergsjon' under 'omraden'", "i post 3 under 'kallor'", "under
+    'kontakt'" (the finding's line says the rest)."""
+    if not path:
+        return "på filens översta nivå"
+    last = path[-1]
+    if not isinstance(last, int):
+        return f"under '{shorten(str(last), 40)}'"
+    parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
+    item = _at(data, path)
+    if isinstance(item, dict):
+        for key in _NAMING_KEYS:
+            value = item.get(key)
+            if isinstance(value, str) and 0 < len(value) <= 40:
+                return f"i posten för {key} {value}"
+        value = item.get("id")
+        if isinstance(value, str) and 0 < len(value) <= 40:
+            return f"i posten '{value}' under '{parent}'"
+    return f"i post {last + 1} under '{parent}'"
+
+
+KEYS_KINDS = frozenset({"dict_type", "model_type", "model_attributes_type"})
+
+
+def keys_message(name: str, path: Path_, value: Any, holder: type[BaseModel] | None) -> str:
+    """A value where keys with values belong (a post of 'insatser', 'metod' …): which post,
+    what stands there, and how the post is written, with its first key and the value."""
+    last = path[-1] if path else None
+    item = isinstance(last, int)
+    subject = f"Post {last + 1} under '{name}'" if isinstance(last, int) else f"'{name}'"
+    if value is None:
+        return f"{subject} är tom, men ska ha egna nycklar med värden."
+    keys = [k for k, f in holder.model_fields.items() if f.is_required()] if holder else []
+    what = f"{subject} är bara {describe(value)}, men ska ha egna nycklar med värden."
+    if not keys:
+        return f"{what} Skriv varje nyckel på en egen rad, indragen under '{name}:'."
+    first, rest = keys[0], [f"{k}:" for k in keys[1:]]
+    if isinstance(value, str | int | float) and not isinstance(value, bool) and item:
+        shown = shorten(str(value), 40)
+        line = f'- {first}: "{shown}"' if '"' not in shown else f"- {first}: {shown}"
+        under = f" och på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
+        return f"{what} Skriv posten med nycklar: {line}{under}."
+    needed = _and([f"{k}:" for k in keys])
+    if item:
+        return f"{what} Skriv posten som '- ' följt av nycklarna {needed}, en på varje rad."
+    return f"{what} Skriv nycklarna {needed} på egna rader, indragna under '{name}:'."
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} och {words[-1]}"
+
+
+_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+
+
+def odd_space_message(name: str, value: Any, allowed: list[str] | None) -> str:
+    """A value that holds an invisible space from Word or a web page (U+00A0 …), which makes
+    it another value than it looks: the space named and the value without it; or ""."""
+    if not isinstance(value, str):
+        return ""
+    odd = _ODD_SPACE.search(value)
+    if odd is None:
+        return ""
+    clean = _ODD_SPACE.sub("", value).strip()
+    valid = clean in allowed if allowed is not None else bool(_ID_FORM.fullmatch(clean))
+    fix = (
+        f" Ta bort det, så att det står '{clean}'."
+        if valid
+        else " Ta bort det, eller ersätt det med ett vanligt mellanslag."
+    )
+    return (
+        f"'{name}': '{shorten(value)}' innehåller {space_name(odd.group())}, ofta inklistrat "
+        f"från Word eller en webbsida. Det syns inte, men gör värdet till ett annat.{fix}"
+    )
+
+
+#: Where the ids of a reference field are listed (the file to check a suggestion in).
+_ID_FILES = {
+    "omraden": "omraden.yaml",
+    "omrade": "omraden.yaml",
+    "organisation": "organisationer.yaml",
+    "medlemmar": "organisationer.yaml",
+    "efterfoljare": "organisationer.yaml",
+    "delmal": "plan.yaml",
+    "uppdrag": "plan.yaml",
+}
+_ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def id_message(name: str, value: str, path: Path_, data: Any) -> str:
+    """A value that is not written as an id. Two ids without a comma: the list with it. Else
+    the id form of what is written ('Bergsjön' → 'bergsjon', 'hisings–backa' with an en dash
+    → 'hisings-backa'), not claimed to exist: the schema does not know the ids, so the message
+    says where to check it."""
+    shown = shorten(value)
+    parts = value.split()
+    last = path[-1] if path else None
+    if len(parts) > 1 and isinstance(last, int) and all(_ID_FORM.fullmatch(p) for p in parts):
+        items = _at(data, path[:-1])
+        if isinstance(items, list) and all(isinstance(i, str) for i in items):
+            fixed = [*items[:last], *parts, *items[last + 1 :]]
+            written = f"{name}: [{', '.join(fixed)}]"
+            if len(written) <= 120:
+                return (
+                    f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
+                    f"kommatecken mellan dem: {written}."
+                )
+        return (
+            f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
+            "kommatecken och ett mellanslag mellan dem."
+        )
+    rule = (
+        f"'{name}': '{shown}' är inte skrivet som ett id. Ett id skrivs med små bokstäver a–z, "
+        "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
+    )
+    form = id_form(value)
+    where = _ID_FILES.get(name)
+    if not form or len(form) > 60 or form == value:
+        return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
+    check = f" Kontrollera att det finns i {where}." if where else ""
+    return f"{rule}: här blir det '{form}'.{check}"
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

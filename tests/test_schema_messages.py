@@ -1,0 +1,225 @@
+"""The schema's messages as a nämnd's writer reads them: which post, what is wrong in plain
+Swedish (no "mappning", no data path), and the corrected line to write. Exact texts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import utsatta
+from tests.support import BASE
+
+REPORT = "rapporter/2023/grundskolenamnden.yaml"
+
+
+def _messages(tmp_path: Path, old: str, new: str) -> list[tuple[int, int, str, str]]:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / REPORT
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if Path(f.file).name == "grundskolenamnden.yaml"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "'insatser' ska vara en mappning (nycklar med värden), men här står
+            # texten '2:4'." (jargon, the wrong subject, no fix)
+            '  - insats: "2:1"\n',
+            '  - "2:1"\n  - insats: "2:1"\n',
+            (
+                13,
+                5,
+                "fel-typ",
+                "Post 2 under 'insatser' är bara texten '2:1', men ska ha egna nycklar med "
+                'värden. Skriv posten med nycklar: - insats: "2:1" och på raderna under, '
+                "indragna som 'insats', status:, nulage:, omraden:, bedomning: och "
+                "fortsatt_arbete:.",
+            ),
+        ),
+        (
+            '  - insats: "2:1"\n',
+            '  - [a, b]\n  - insats: "2:1"\n',
+            (
+                13,
+                5,
+                "fel-typ",
+                "Post 2 under 'insatser' är bara en lista, men ska ha egna nycklar med värden. "
+                "Skriv posten som '- ' följt av nycklarna insats:, status:, nulage:, omraden:, "
+                "bedomning: och fortsatt_arbete:, en på varje rad.",
+            ),
+        ),
+    ],
+)
+def test_a_post_without_keys(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]
+
+
+def test_no_message_says_mappning() -> None:
+    """The word is YAML's jargon: no source text a user can read holds it."""
+    src = Path(utsatta.__file__).parent
+    said = [
+        f"{path.relative_to(src)}:{number}"
+        for path in sorted(src.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "mappning" in line.lower() and not line.strip().startswith("#")
+    ]
+    assert said == []
+
+
+ID_RULE = (
+    "'{name}': '{value}' är inte skrivet som ett id. Ett id skrivs med små bokstäver a–z, "
+    "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "Menade du 'bergsjon-gardsten'?", an id that does not exist.
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon gardsten]",
+            (
+                16,
+                15,
+                "ogiltigt-id",
+                "'omraden': 'bergsjon gardsten' är 2 id utan kommatecken emellan. Skriv ett "
+                "kommatecken mellan dem: omraden: [bergsjon, gardsten].",
+            ),
+        ),
+        (
+            # Was: "Menade du 'bergsjongardsten'?" (the en dash dropped).
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, gard\u2013sten]",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="gard\u2013sten")
+                + ": här blir det 'gard-sten'. Kontrollera att det finns i omraden.yaml.",
+            ),
+        ),
+        (
+            "organisation: grundskolenamnden",
+            "organisation: Grundskolenämnden",
+            (
+                3,
+                15,
+                "ogiltigt-id",
+                ID_RULE.format(name="organisation", value="Grundskolenämnden")
+                + ": här blir det 'grundskolenamnden'. Kontrollera att det finns i "
+                "organisationer.yaml.",
+            ),
+        ),
+        (
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, '!!']",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="!!") + ". Skriv ett id ur omraden.yaml.",
+            ),
+        ),
+    ],
+)
+def test_an_id_not_written_as_one(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            # Was: 'Skriv det som i planen … inom citattecken: "1:3"' (another insats).
+            "\u201d2:1\u201d",
+            "'insats': '\u201d2:1\u201d' har typografiska citattecken (\u201d…\u201d, ofta från "
+            'Word), som YAML läser som en del av texten. Skriv raka citattecken: "2:1".',
+        ),
+        (
+            "\u201c2:1\u201d",
+            "'insats': '\u201c2:1\u201d' har typografiska citattecken (\u201d…\u201d, ofta från "
+            'Word), som YAML läser som en del av texten. Skriv raka citattecken: "2:1".',
+        ),
+        (
+            '"2.1"',
+            "'insats': '2.1' är inte ett insats-id: fokusområdets och insatsens nummer skiljs med "
+            'kolon. Skriv "2:1" (inom citattecken).',
+        ),
+        (
+            '"2 \u2013 1"',
+            "'insats': '2 \u2013 1' är inte ett insats-id: fokusområdets och insatsens nummer "
+            'skiljs med kolon. Skriv "2:1" (inom citattecken).',
+        ),
+        (
+            '"insats {två}"',
+            "'insats': 'insats {två}' är inte ett insats-id. Skriv det som i planen: "
+            "fokusområdets nummer, kolon och insatsens nummer, inom citattecken (t.ex. "
+            '"2:4" för insats 2:4).',
+        ),
+    ],
+)
+def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: str) -> None:
+    found = _messages(tmp_path, 'insats: "2:1"', f"insats: {written}")
+    assert found == [(13, 13, "ogiltigt-insats-id", message)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            # Was: "ar är 1800, men måste vara minst 1900." (no quotes, no fix)
+            "ar: 2023",
+            "ar: 1800",
+            (
+                2,
+                5,
+                "utanfor-intervall",
+                "'ar' är 1800, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. "
+                "ar: 2023.",
+            ),
+        ),
+        (
+            # Was: "Obligatoriska nyckeln 'status' saknas i insatser → post 2."
+            '  - insats: "2:1"\n    status: pagaende\n',
+            '  - insats: "2:1"\n',
+            (
+                13,
+                5,
+                "saknat-falt",
+                "Den obligatoriska nyckeln 'status' saknas i posten för insats 2:1. Lägg till "
+                "'status: …'. Tillåtna värden: ej-paborjad, pagaende, genomford, forsenad, "
+                "avbruten.",
+            ),
+        ),
+        (
+            "schemaversion: 1\n",
+            "",
+            (
+                1,
+                1,
+                "saknat-falt",
+                "Den obligatoriska nyckeln 'schemaversion' saknas på filens översta nivå. Lägg "
+                "till 'schemaversion: …'. Tillåtna värden: 1.",
+            ),
+        ),
+    ],
+)
+def test_where_and_what_in_plain_words(
+    tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
+) -> None:
+    assert _messages(tmp_path, old, new) == [expected]
