@@ -14,6 +14,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("case", CASE_DIRS, ids=[c.name for c in CASE_DIRS])
 
 
+@pytest.fixture(params=["c", "pure"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs the test once with ruamel's C parser and once with the pure-Python one."""
+    from utsatta.load import yamlread
+
+    monkeypatch.setattr(yamlread, "FORCE_PURE", request.param == "pure")
+    return str(request.param)
+
+
 @pytest.fixture
 def case_data(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The case's data folder, built in tmp_path, with the working folder there."""

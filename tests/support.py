@@ -12,6 +12,11 @@ CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.start
 ROOT = Path(__file__).parent.parent
 
 
+def shipped_report(ar: int, org: str) -> str:
+    """The text of a shipped report (data/rapporter/ÅR/ORG.yaml): a real file to break."""
+    return (ROOT / "data" / "rapporter" / str(ar) / f"{org}.yaml").read_text(encoding="utf-8")
+
+
 def build_case(case: Path, into: Path) -> Path:
     """The data folder of a case: ``_base`` with the case's files laid over it."""
     data = into / "data"

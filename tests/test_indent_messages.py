@@ -5,25 +5,15 @@ gave a count."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from utsatta.load import yamlread
+from tests.support import shipped_report
 from utsatta.load.yamlread import parse
 
-REPORT = (
-    Path(__file__).resolve().parents[1]
-    / "data"
-    / "rapporter"
-    / "2023"
-    / "arbetsmarknad-och-vuxenutbildning.yaml"
-).read_text(encoding="utf-8")
+REPORT = shipped_report(2023, "arbetsmarknad-och-vuxenutbildning")
 
 
-@pytest.fixture(params=["c", "pure"], autouse=True)
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlread, "FORCE_PURE", request.param == "pure")
+pytestmark = pytest.mark.usefixtures("parser")  # both parsers (conftest)
 
 
 KEY = (

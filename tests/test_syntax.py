@@ -4,29 +4,20 @@ pure-Python parser: a real report (the shipped grundskolenämnden 2024) with one
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from ruamel.yaml.error import MarkedYAMLError, StringMark
 
-from utsatta.load import yamlread
+from tests.support import shipped_report
 from utsatta.load.syntax import generic_problem, syntax_problem
 from utsatta.load.yamlread import parse
 
-REPORT = (
-    Path(__file__).resolve().parents[1] / "data" / "rapporter" / "2024" / "grundskolenamnden.yaml"
-).read_text(encoding="utf-8")
+REPORT = shipped_report(2024, "grundskolenamnden")
 
 #: Words of the parser's English messages: none may reach the user.
 ENGLISH = re.compile(
     r"\b(?:while|scanning|parsing|found|expected|did not|could not|allowed|character)\b"
 )
-
-
-@pytest.fixture(params=["c", "pure"])
-def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(yamlread, "FORCE_PURE", request.param == "pure")
-    return str(request.param)
 
 
 def edited(*edits: tuple[int, str]) -> str:
