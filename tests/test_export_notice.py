@@ -46,7 +46,7 @@ OM_FILEN = [
     ),
     (
         "Illustrativa uppgifter",
-        "Exporten bygger på samma data som rapporten för 2023. Rapporten innehåller "
+        "Exporten bygger på samma data som rapporten för 2023. Exporten innehåller "
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
         "Det gäller den samlade uppföljningen för 2023; rapporten från "
         "Grundskolenämnden för 2023; indikatorn Andel elever i årskurs 9 i utsatta områden som "

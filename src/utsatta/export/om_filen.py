@@ -2,8 +2,9 @@
 opens the workbook or the folder (kommunstyrelsen's analysts) and sees no report around it.
 
 It says the plan (name, diarienummer, period), the years, what is illustrative (the report's own
-notice: :func:`utsatta.render.report.sections.banner.illustrativt` and its lead sentence, so the
-rule and the words are the report's), the decision date by the one rule of
+notice: :func:`utsatta.render.report.sections.banner.illustrativt` over the files the export
+rests on, by the one rule of :func:`utsatta.render.report.sections.underlag.underlag`, and what
+the export holds beyond the report), the decision date by the one rule of
 :mod:`utsatta.compute.report_date` (a made-up date marked as the report marks it, none when the
 data has none), the sources and what every table holds. It is a table like the others, so every
 writer cleans and defuses its cells the same way (:mod:`utsatta.export.cells`,
@@ -15,9 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.indicators import IndicatorResult
-from utsatta.compute.report_date import report_date, uppfoljning_of
+from utsatta.compute.report_date import report_date
 from utsatta.export.columns import OM_FILEN
 from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
@@ -25,6 +25,7 @@ from utsatta.numbers import heltal
 from utsatta.render.labels import datum_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.underlag import Underlag, underlag, utover_rapporten
 from utsatta.wording import och
 
 __all__ = ["ILLUSTRATIV", "NAMN", "om_filen"]
@@ -35,34 +36,19 @@ NAMN: Final = "om_filen"
 ILLUSTRATIV: Final = "illustrativ"
 
 
-def _illustrativt(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> list[str]:
-    """The report's notice, for what the export holds: reports of every year up to ``ar``, and
-    the uppföljning of every plan year up to ``ar`` (the report shows only its own year's)."""
+def _illustrativt(ds: DataSet, results: Sequence[IndicatorResult], grund: Underlag) -> list[str]:
+    """The report's notice for the files the export rests on (``grund``: the one rule of
+    :func:`utsatta.render.report.sections.underlag.underlag`)."""
     plan = ds.plan.model if ds.plan else None
     orgs = ds.organisationer.model if ds.organisationer else None
     omr = ds.omraden.model if ds.omraden else None
     if plan is None or orgs is None:
         return []
-    names = Names.of(orgs, omr)
-    years = {r.folder_year for r in ds.rapporter if r.folder_year <= ar} | {ar}
-    per_year = {y: reports_of_year(ds, y) for y in sorted(years)}
     # the report's words without its pointers ("markerade under Källor"): they name places in
     # the report, not in this file; the notice says where the file marks them
-    out = banner.illustrativt(
-        per_year,
-        uppfoljning_of(ds, ar),
-        results,
-        ar,
-        names,
-        plan=plan,
-        orgs=orgs,
-        omr=omr,
-        markerade=False,
+    return banner.illustrativt(
+        grund, results, Names.of(orgs, omr), plan=plan, orgs=orgs, omr=omr, markerade=False
     )
-    for y in range(plan.plan.giltighet.fran, ar):
-        # the same rule for an earlier year's uppföljning: nothing else passed in
-        out += banner.illustrativt({}, uppfoljning_of(ds, y), (), y, names, markerade=False)
-    return out
 
 
 def _markerade(data: Sequence[Table]) -> str:
@@ -110,11 +96,17 @@ def om_filen(
                 f"upplagan {ar}.",
             ),
         ]
-    ill = _illustrativt(ds, ar, results)
+    grund = underlag(ds, ar, export=True)
+    # what the export holds beyond the report, said before anything is called illustrative
+    if plan is not None and (utover := utover_rapporten(underlag(ds, ar), grund)):
+        rows.append(
+            ("Mer än rapporten", f"Exporten har fler rader än rapporten för {ar} visar: {utover}.")
+        )
+    ill = _illustrativt(ds, results, grund)
     rows.append(
         (
             "Illustrativa uppgifter",
-            f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_TEXT} "
+            f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_EXPORT} "
             f"Det gäller {'; '.join(ill)}.{_markerade(data)}"
             if ill
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",

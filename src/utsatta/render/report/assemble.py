@@ -31,6 +31,7 @@ from utsatta.render.report.sections.period import period_of
 from utsatta.render.report.sections.rapportmarkering import rapportmarkering
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
+from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
 from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
@@ -141,21 +142,10 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
     upp = uppfoljning_of(ds, ar)
-    # the reports of every year the report shows: the plan years up to this one (§1's outcomes
-    # over the period, Bilaga C) and the years of the earlier behov it follows up (§4)
-    shown = set(range(g.fran, ar)) | {t.ar for t in (upp.tidigare_behov if upp else [])}
-    per_year = {y: reports_of_year(ds, y) for y in shown - {ar}} | {ar: reports}
-    # the earlier uppföljningar whose outcomes of earlier behov the slutuppföljning's §4 shows
-    # (the rule of behov.py: a follow-up of a later plan year of behov raised in the period)
-    tidigare = {
-        y: u
-        for y in (range(g.fran + 1, ar) if slutar else ())
-        if (u := uppfoljning_of(ds, y)) is not None
-        and any(g.fran <= t.ar < y for t in u.tidigare_behov)
-    }
-    illustrativt = banner.illustrativt(
-        per_year, upp, results, ar, names, plan=plan, orgs=orgs, omr=omr, tidigare=tidigare
-    )
+    # the files the report rests on: one rule with the export's notice (sections.underlag)
+    grund = underlag(ds, ar)
+    per_year = grund.rapporter
+    illustrativt = banner.illustrativt(grund, results, names, plan=plan, orgs=orgs, omr=omr)
     upp_vy = uppfoljning_vy(ds, plan, ar)
     return ReportView(
         ar=ar,

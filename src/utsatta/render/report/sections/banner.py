@@ -1,12 +1,11 @@
 """The report's first lines: what in it is illustrative, and whether the plan's indicator annex
 (plan.yaml: plan.indikatorbilaga) is missing.
 
-The illustrative notice covers every file whose content the report shows, of any year: the
-organisations' reports of every plan year up to the report's (§1's outcomes over the period,
-Bilaga C, §4's earlier behov), the year's uppföljning and each earlier year's whose outcomes
-of earlier behov the slutuppföljning shows (the whole file, or the parts of a real one marked
-illustrative), every indicator, and the shared files every section reads: the plan,
-the organisations, the police's lists (docs/decisions/0112-illustrativ-notis.md, 0121).
+The illustrative notice covers every file whose content the output shows, of any year: the
+reports and uppföljningar that :func:`.underlag.underlag` says the output rests on (the whole
+file, or the parts of a real one marked illustrative), every indicator, and the shared files
+every section reads: the plan, the organisations, the police's lists
+(docs/decisions/0112-illustrativ-notis.md, 0121, 0290).
 """
 
 from __future__ import annotations
@@ -24,31 +23,19 @@ from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.findings import antal
 from utsatta.render.report.sections.names import Names
-from utsatta.wording import och
+from utsatta.render.report.sections.underlag import Underlag, years_text
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
     "verkliga uppgifter."
 )
+#: the same lead sentence for the export's sheet om_filen (its list is the export's files)
+ILLUSTRATIV_EXPORT: Final = (
+    "Exporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
+    "verkliga uppgifter."
+)
 #: up to this many illustrative reports of a year or indicators are named, else counted
 BANNER_NAMN: Final = 3
-
-
-def _years_text(years: Sequence[int]) -> str:
-    """2023 / 2023 och 2024 / 2022–2024 (consecutive runs of three or more as a range)."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and runs[-1][-1] == y - 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    parts: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{run[0]}–{run[-1]}")
-        else:
-            parts += [str(y) for y in run]
-    return och(parts)
 
 
 def _rapporter(
@@ -75,7 +62,7 @@ def _rapporter(
             delar += [f"rapporten från {names.org(o)} för {y}" for o in ill]
     out = []
     if alla:
-        out.append(f"samtliga rapporter från nämnder och styrelser för {_years_text(alla)}")
+        out.append(f"samtliga rapporter från nämnder och styrelser för {years_text(alla)}")
     return out + delar
 
 
@@ -90,19 +77,19 @@ def _marked(node: object) -> bool:
     return False
 
 
-def _uppfoljningar(upps: Mapping[int, UppfoljningFil | None]) -> list[str]:
+def _uppfoljningar(upps: Mapping[int, UppfoljningFil]) -> list[str]:
     """The illustrative uppföljningar: the years whose whole file is illustrative together ("de
     samlade uppföljningarna för 2023–2025"), then each real file with parts marked illustrative."""
-    hela = [y for y, u in sorted(upps.items()) if u is not None and u.illustrativ]
+    hela = [y for y, u in sorted(upps.items()) if u.illustrativ]
     out = []
     if hela:
         out.append(
             f"den samlade uppföljningen för {hela[0]}"
             if len(hela) == 1
-            else f"de samlade uppföljningarna för {_years_text(hela)}"
+            else f"de samlade uppföljningarna för {years_text(hela)}"
         )
     for y, upp in sorted(upps.items()):
-        if upp is None or upp.illustrativ:
+        if upp.illustrativ:
             continue
         parts = [getattr(upp, f) for f in type(upp).model_fields if f != "illustrativ"]
         if any(_marked(p) for p in parts):
@@ -126,27 +113,21 @@ def _delade(
 
 
 def illustrativt(
-    reports_by_year: Mapping[int, Mapping[str, RapportFil]],
-    upp: UppfoljningFil | None,
+    underlag: Underlag,
     results: Sequence[IndicatorResult],
-    ar: int,
     names: Names,
     *,
     plan: PlanFil | None = None,
     orgs: OrganisationerFil | None = None,
     omr: OmradenFil | None = None,
-    tidigare: Mapping[int, UppfoljningFil | None] | None = None,
     markerade: bool = True,
 ) -> list[str]:
     """What the notice says is illustrative, by kind and year: the shared files (plan,
-    organisations, the police's lists), the year's uppföljning and the earlier years' whose
-    content the report shows (``tidigare``: the slutuppföljning's outcomes of earlier behov),
-    the reports of every year the report shows (``reports_by_year``), the indicators.
-    ``markerade=False`` leaves out the pointers to where the report marks them (a text outside
-    the report, the export's)."""
-    upps = {**(tidigare or {}), ar: upp}
-    out = _delade(plan, orgs, omr) + _uppfoljningar(upps)
-    out += _rapporter(reports_by_year, ar, names, markerade)
+    organisations, the police's lists), the uppföljningar and the reports the output rests on
+    (``underlag``), the indicators. ``markerade=False`` leaves out the pointers to where the
+    report marks them (a text outside the report, the export's)."""
+    out = _delade(plan, orgs, omr) + _uppfoljningar(underlag.uppfoljningar)
+    out += _rapporter(underlag.rapporter, underlag.ar, names, markerade)
     indikatorer = [r.indikator.namn for r in results if r.indikator.illustrativ]
     if len(indikatorer) > BANNER_NAMN:
         var = " (markerade med ”illustrativa värden”)" if markerade else ""
