@@ -105,7 +105,7 @@ OM_FILEN = [
         "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
         "6 rader.",
     ),
-    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 87 rader."),
+    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 90 rader."),
 ]
 
 
@@ -340,45 +340,45 @@ _ILL = ("Illustrativ bedömning", "ja", "uppfoljning/2023.yaml")
 BEDOMNINGAR = [
     (
         "ar", "del", "del_id", "rubrik", "omrade", "omrade_namn", "bedomning", "bedomning_text",
-        "text", "kalla_id", "kalla", "kalla_url", "sakerhet", "sakerhet_text", "bedomd_av",
-        "illustrativ", "kallfil",
+        "utan_malvarde", "text", "kalla_id", "kalla", "kalla_url", "sakerhet", "sakerhet_text",
+        "bedomd_av", "illustrativ", "kallfil",
     ),
     (
         2022, "uppfoljning", None, "Samlad uppföljning 2022", None, None, "saknas",
-        "Ingen bedömning skriven", "Filen uppfoljning/2022.yaml finns inte i datan.",
+        "Ingen bedömning skriven", None, "Filen uppfoljning/2022.yaml finns inte i datan.",
         None, None, None, None, None, None, None, None,
     ),
     (
-        2023, "mal", None, "Målet", None, None, "saknas", "Ingen bedömning skriven",
+        2023, "mal", None, "Målet", None, None, "saknas", "Ingen bedömning skriven", None,
         None, None, None, None, None, None, None, "ja", "uppfoljning/2023.yaml",
     ),
     (
         2023, "delmal", "inga-sarskilt-utsatta", _D1, None, None, "bedoms-inte-uppnas",
-        "Bedöms inte uppnås", "Norrby är fortfarande särskilt utsatt.", "polisen-2023",
+        "Bedöms inte uppnås", "nej", "Norrby är fortfarande särskilt utsatt.", "polisen-2023",
         "Polisen, Lägesbild 2023, 2023-12", None, "bekraftad", "bekräftad", *_ILL,
     ),
     (
         2023, "omrade", "inga-sarskilt-utsatta", _D1, "norrby", "Norrby", "osakert", "Osäkert",
-        "Nivån är oförändrad sedan 2021.", None, None, None, None, None, *_ILL,
+        "nej", "Nivån är oförändrad sedan 2021.", None, None, None, None, None, *_ILL,
     ),
     (
         2023, "delmal", "inga-nya-omraden", "Delmål 2 (”inga nya områden ska ha tillkommit”)",
-        None, None, "bedoms-uppnas", "Bedöms uppnås", "Inga nya områden i lägesbilden 2023.",
+        None, None, "bedoms-uppnas", "Bedöms uppnås", "nej", "Inga nya områden i lägesbilden 2023.",
         None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "1", "Fokusområde 1: Barns och ungas uppväxtvillkor", None, None,
-        "bedoms-uppnas", "Bedöms uppnås", "Skolorna har fortsatt sina insatser.",
+        "bedoms-uppnas", "Bedöms uppnås", "nej", "Skolorna har fortsatt sina insatser.",
         None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "2", "Fokusområde 2: Grundläggande säkerhet och trygghet", None,
-        None, "osakert", "Osäkert", "Lägesbilderna följs upp i olika format.",
+        None, "osakert", "Osäkert", "nej", "Lägesbilderna följs upp i olika format.",
         None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "3", "Fokusområde 3: Inflytande, delaktighet och tillit", None,
-        None, "kan-inte-bedomas", "Kan inte bedömas", "Det saknas mått per område.",
+        None, "kan-inte-bedomas", "Kan inte bedömas", "nej", "Det saknas mått per område.",
         None, None, None, None, None, *_ILL,
     ),
 ]  # fmt: skip
@@ -406,7 +406,7 @@ def test_bedomningar_real_part_of_an_illustrative_file(tmp_path: Path) -> None:
     ds = load(root)
     assert not [f for f in ds.findings if f.severity == "fel"], ds.findings
     row = next(r for r in _table(ds, "bedomningar").rows if r[1] == "delmal")
-    assert row[14:16] == ("Bedömning av Stadsledningskontoret", "nej")
+    assert row[15:17] == ("Bedömning av Stadsledningskontoret", "nej")
 
 
 # --- --format and the output's extension: one rule for export and report ------------------------

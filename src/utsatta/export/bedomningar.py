@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from utsatta.compute.malgrund import utan_malvarde
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import BEDOMNINGAR
@@ -25,6 +26,7 @@ from utsatta.render.report.sections.uppfoljning import (
     bedomning_vy,
     delmal_rubriker,
     file_kallor,
+    fokus_med_malvarde_of,
 )
 
 __all__ = ["SAKNAS", "bedomningar"]
@@ -46,6 +48,9 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
     files = {f.model.ar: f for f in ds.uppfoljningar if f.model is not None}
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
     rubriker = delmal_rubriker(plan)
+    # a verdict on a fokusområde with no målvärde behind it: the report's "bedömning utan
+    # målvärde" (compute.malgrund); the mål and delmål state their target in the plan's words
+    med = fokus_med_malvarde_of(ds, plan)
     for year in range(g.fran, min(ar, g.till) + 1):
         src = files.get(year)
         upp = uppfoljning_of(ds, year)
@@ -70,6 +75,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             path: Path_,
             omrade: str | None = None,
             *,
+            utan: bool = False,
             _upp: UppfoljningFil = upp,
             _kallor: Mapping[str, Kalla] = kallor,
             _src: SourceFile[UppfoljningFil] = src,
@@ -88,6 +94,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
                     omr_namn.get(omrade, omrade) if omrade else None,
                     b.bedomning,
                     vy.bedomning,
+                    "ja" if utan else "nej",
                     b.text,
                     ", ".join(b.kallor) or None,
                     vy.kallor or None,
@@ -118,7 +125,14 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
                 add("omrade", d.id, rubriker[d.id], ob, ("delmal", n, "omraden", m), ob.omrade)
         for n, fb in enumerate(upp.fokusomraden):
             rubrik = f"Fokusområde {fb.fokusomrade}: {fokus_namn.get(fb.fokusomrade, '')}"
-            add("fokusomrade", fb.fokusomrade, rubrik, fb, ("fokusomraden", n))
+            add(
+                "fokusomrade",
+                fb.fokusomrade,
+                rubrik,
+                fb,
+                ("fokusomraden", n),
+                utan=utan_malvarde(fb.bedomning, fb.fokusomrade, med),
+            )
     return Table("bedomningar", _BESKRIVNING, BEDOMNINGAR, tuple(rows), tuple(origins))
 
 
@@ -132,8 +146,8 @@ _BESKRIVNING: Final = (
 def _saknas(
     year: int, del_: str, del_id: str | None, rubrik: str, fil: str | None
 ) -> tuple[Cell, ...]:
-    """The first columns of a row for an assessment not written (up to bedomning_text)."""
-    return (year, del_, del_id, rubrik, None, None, "saknas", SAKNAS)
+    """The first columns of a row for an assessment not written (up to utan_malvarde)."""
+    return (year, del_, del_id, rubrik, None, None, "saknas", SAKNAS, None)
 
 
 def _tomt(upp: UppfoljningFil, fil: str) -> tuple[Cell, ...]:

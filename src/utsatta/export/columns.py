@@ -204,6 +204,12 @@ INDIKATORVARDEN: Final = (
         "tomt och kommentar säger varför). För värden som räknas fram ur polisens listor: den "
         "svagaste säkerheten bland de nivåer som räknas. Tom där ingen källa anges.",
     ),
+    _text(
+        "markering",
+        "Markeringen som rapporten skriver bredvid värdet: uppgift i andra hand, slutledd "
+        "eller källa saknas; tom för ett bekräftat värde, för ett värde utan angiven källa och "
+        "för ett okänt värde (kommentar säger varför).",
+    ),
     _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
     Column(
         "metodbyte",
@@ -249,6 +255,12 @@ OMRADESNIVAER: Final = (
         "hand, t.ex. pressen om polisens lista), slutledd (härledd ur andra uppgifter, står inte "
         "i någon källa) eller saknas.",
     ),
+    _text(
+        "markering",
+        "Markeringen som rapporten (Bilaga C) skriver vid nivån och vad den betyder: * slutledd, "
+        "† uppgift i andra hand, ? källa saknas, ‡ bekräftad i en annan källa än polisen; tom "
+        "för en nivå som står i polisens egen publicering och för en okänd nivå.",
+    ),
     _kod("kalla_id", "Källornas id:n i omraden.yaml, åtskilda av komma och mellanslag."),
     _kod(
         "kallslag",
@@ -287,6 +299,14 @@ BEDOMNINGAR: Final = (
         "kan-inte-bedomas; saknas när ingen bedömning är skriven (eller filen saknas).",
     ),
     _kod("bedomning_text", "Bedömningen i klartext, som i rapporten."),
+    Column(
+        "utan_malvarde",
+        "ja/nej",
+        "ja där bedömningen säger hur långt ett fokusområde nåtts utan att någon indikator för "
+        "fokusområdet har ett målvärde under planperioden; rapporten markerar den ”bedömning "
+        "utan målvärde”, och validate varnar (bedomning-utan-malvarde). nej för övriga "
+        "bedömningar; tom där ingen bedömning är skriven.",
+    ),
     _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
     _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
     _text("kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."),

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
-from utsatta.compute.indicators import IndicatorResult, evaluate
+from utsatta.compute.indicators import IndicatorResult, evaluate, markering
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
 from utsatta.export.bedomningar import bedomningar
@@ -52,6 +52,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import NIVAER_PA_LISTAN
+from utsatta.render.report.sections.areas import niva_markering
 
 __all__ = ["tables"]
 
@@ -266,6 +267,8 @@ def _indikatorvarden(
                 kalla,
                 url,
                 sakerhet,
+                # the report's marker beside the value; an unknown value says why in kommentar
+                (markering(sakerhet) or None) if varde is not None else None,
                 hamtad,
                 _ja(metodbyte),
                 kommentar,
@@ -385,11 +388,13 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
         fil = relative_file(ds.omraden.path, ds.root) if ds.omraden else None
         upplagor = {u.ar: u for u in omr.upplagor}
         kallor = {k.id: k for k in omr.kallor}
+        slag = {k.id: k.slag for k in omr.kallor}
         for o in omr.omraden:
             for k in sorted(o.klassning, key=lambda k: k.upplaga):
                 if k.upplaga > ar:
                     continue
                 u = upplagor.get(k.upplaga)
+                symbol, betydelse = niva_markering(k, slag)
                 rows.append(
                     (
                         o.id,
@@ -402,6 +407,8 @@ def _omradesnivaer(ds: DataSet, ar: int) -> Table:
                         # on the list at a level not given is on it; okand leaves it open
                         None if k.niva == "okand" else _ja(k.niva in NIVAER_PA_LISTAN),
                         k.sakerhet,
+                        # the report's marker (Bilaga C) and its meaning, up to the colon
+                        f"{symbol} {betydelse.split(':')[0]}" if symbol else None,
                         ", ".join(k.kallor) or None,
                         _kallslag(kallor.get(i) for i in k.kallor),
                         "; ".join(t for t in (_kalla_text(kallor.get(i))[0] for i in k.kallor) if t)

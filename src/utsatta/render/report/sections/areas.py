@@ -72,7 +72,7 @@ _UTAN_NIVA = ("saknas", "okand")
 _MARKERINGAR = (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
 
 
-def _markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
+def niva_markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
     """The marker of a level by its ``sakerhet`` and sources, and what it means: slutledd (*),
     i andra hand (†), without a source (?), or bekräftad but by no source of ``slag: polisen``
     (‡); ("", "") for a level bekräftad by the police (docs/decisions/0072-police-legend.md)."""
@@ -91,7 +91,7 @@ def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
     text = NIVA[k.niva]
     if k.benamning:  # the source's own word for the level, e.g. "extra utsatt"
         text += f" (”{k.benamning}”)"
-    return NivaCell(text, k.niva, *_markering(k, slag))
+    return NivaCell(text, k.niva, *niva_markering(k, slag))
 
 
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
@@ -166,7 +166,7 @@ def _oppen_niva(namn: str, fore: Klassning, efter: Klassning) -> str:
 
 def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, ...]:
     """How many of the levels carry each marker of the legend (:data:`_MARKERINGAR` order)."""
-    marks = [_markering(k, slag)[0] for k in klassningar if k is not None]
+    marks = [niva_markering(k, slag)[0] for k in klassningar if k is not None]
     return tuple(marks.count(m) for m, _ in _MARKERINGAR)
 
 
@@ -326,7 +326,9 @@ def omraden_vy(
                 n, text = None, _okant(count)
             elif areas:
                 fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
-            poster = tuple((o.namn, _markering(klass.get((o.id, senaste)), slag)[0]) for o in areas)
+            poster = tuple(
+                (o.namn, niva_markering(klass.get((o.id, senaste)), slag)[0]) for o in areas
+            )
             lista_markers += [m for _, m in poster]
             lista.append(NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]

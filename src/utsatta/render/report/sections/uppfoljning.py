@@ -234,6 +234,15 @@ def _beslut_vy(b: Beslut, upp: UppfoljningFil) -> BeslutVy:
 UTAN_MALVARDE = "bedömning utan målvärde"
 
 
+def fokus_med_malvarde_of(ds: DataSet, plan: PlanFil) -> frozenset[str]:
+    """The fokusområden with a målvärde of the plan's period behind them: the one set the
+    report's mark "bedömning utan målvärde" and the export's column utan_malvarde use."""
+    g = plan.plan.giltighet
+    return fokus_med_malvarde(
+        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
+    )
+
+
 def _utan_malvarde(b: BedomningVy, utan: bool) -> BedomningVy:
     """The verdict marked where no målvärde is behind it (compute.malgrund; ``validate`` warns,
     bedomning-utan-malvarde): the reader sees it rests on no goal."""
@@ -272,10 +281,7 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     kallor = file_kallor(upp)
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
     by_fokus = {f.fokusomrade: f for f in upp.fokusomraden}
-    g = plan.plan.giltighet
-    med = fokus_med_malvarde(
-        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
-    )
+    med = fokus_med_malvarde_of(ds, plan)
     fokus = tuple(
         _utan_malvarde(
             bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),

@@ -1,0 +1,72 @@
+"""The workbook marks every verdict and value as the report does: a verdict on a fokusområde
+with no målvärde behind it (the report's "bedömning utan målvärde") has ja in bedomningar's
+column utan_malvarde, and each indicator value and police level carries the report's certainty
+marker in the column markering ("uppgift i andra hand", "slutledd"; Bilaga C's *, †, ‡).
+
+Data: the shipped data/, the 2025 verdict on fokusområde 2 (no målvärde) set to
+delvis-uppnatt as in tests/test_bedomning_utan_malvarde.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from utsatta.export import tables
+from utsatta.export.table import Table
+from utsatta.load.dataset import load
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+
+def _rows(t: Table, *cols: str) -> list[tuple[object, ...]]:
+    names = [c.namn for c in t.columns]
+    return [tuple(r[names.index(c)] for c in cols) for r in t.rows]
+
+
+def _tables(root: Path, ar: int = 2025) -> dict[str, Table]:
+    return {t.namn: t for t in tables(load(root), ar)}
+
+
+def test_a_verdict_without_malvarde_is_marked_in_the_workbook(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    upp = root / "uppfoljning" / "2025.yaml"
+    text = upp.read_text(encoding="utf-8")
+    old = '  - fokusomrade: "2"\n    bedomning: kan-inte-bedomas\n'
+    assert old in text
+    upp.write_text(text.replace(old, '  - fokusomrade: "2"\n    bedomning: delvis-uppnatt\n'))
+    rows = _rows(_tables(root)["bedomningar"], "ar", "del", "del_id", "bedomning", "utan_malvarde")
+    fokus_2025 = [r[2:] for r in rows if r[0] == 2025 and r[1] == "fokusomrade"]
+    # fokusområde 1 and 3 have målvärden; 2 has none (test_bedomning_utan_malvarde)
+    assert ("2", "delvis-uppnatt", "ja") in fokus_2025
+    assert all(m == "nej" for i, _, m in fokus_2025 if i != "2")
+    # the mål and delmål state their target in the plan's words: never marked
+    assert {r[4] for r in rows if r[1] in ("mal", "delmal", "omrade") and r[3] != "saknas"} == {
+        "nej"
+    }
+    # a verdict not written has no mark
+    assert {r[4] for r in rows if r[3] == "saknas"} == {None}
+
+
+def test_certainty_markers_reach_the_workbook() -> None:
+    data = _tables(SHIPPED)
+    ind = _rows(data["indikatorvarden"], "indikator", "typ", "ar", "varde", "sakerhet", "markering")
+    # the report: "Antal områden i Göteborg på polisens lista (alla tre nivåer), 2025: 8
+    # (uppgift i andra hand)"; "Antal nya områden … sedan 2021, 2025: 0 (slutledd)"
+    assert (
+        "omraden-pa-polisens-lista",
+        "utfall",
+        2025,
+        8,
+        "sekundar",
+        "uppgift i andra hand",
+    ) in ind
+    assert ("nya-omraden", "utfall", 2025, 0, "slutledd", "slutledd") in ind
+    assert all(r[5] is None for r in ind if r[4] in (None, "bekraftad", "saknas"))
+    niva = _rows(data["omradesnivaer"], "omrade", "upplaga", "sakerhet", "markering")
+    # Bilaga C: Bergsjön 2015 särskilt utsatt*, 2017 särskilt utsatt‡, 2025 särskilt utsatt†;
+    # Rannebergen 2019 utsatt†
+    assert ("bergsjon", 2015, "slutledd", "* slutledd") in niva
+    assert ("bergsjon", 2017, "bekraftad", "‡ bekräftad i en annan källa än polisen") in niva
+    assert ("bergsjon", 2025, "sekundar", "† uppgift i andra hand") in niva
+    assert ("rannebergen", 2019, "sekundar", "† uppgift i andra hand") in niva
