@@ -259,7 +259,7 @@ def test_plan_text_dates_the_organisations_and_says_who_took_over(
         "  Ansvar: Lokalnämnden (upphörde 2022-12-31), Förskolenämnden, Grundskolenämnden",
         "  Lokalnämnden upphörde 2022-12-31; insatsen togs över av Stadsfastighetsnämnden "
         "(slutledd) från 2023-01-01.",
-        "  Uppföljning: årlig rapportering till kommunstyrelsen",
+        "  Uppföljning: årlig rapportering",
     ]
     block = _block(text, "2:1")
     # konsument- och medborgarservice ceased before the plan: not a member of the group then

@@ -133,8 +133,10 @@ URVAL: Final[Mapping[str, str]] = {
     "verksamhet_i_utsatta_omraden": "vilka organisationer som har verksamhet i utsatta områden",
 }
 KON: Final[Mapping[str, str]] = {"K": "kvinnor", "M": "män"}
+#: how an insats is followed up, by its kind only: to whom it is reported is the plan's own words
+#: (plan.yaml: insatser[].uppfoljning.text), never a fixed organ here
 UPPFOLJNING_TEXT: Final[Mapping[str, str]] = {
-    "arlig": "årlig rapportering till kommunstyrelsen",
+    "arlig": "årlig rapportering",
     "en-gang": "en gång, år {ar}",
     "under-planperioden": "återrapportering under planperioden",
 }
@@ -160,12 +162,15 @@ def datum_text(datum: str | None, pahittat: bool) -> str:
     return f"{datum} {PAHITTAT_DATUM}" if pahittat else datum
 
 
-def uppfoljning_text(typ: str, ar: int | None, plan_text: str | None = None) -> str:
+def uppfoljning_text(
+    typ: str, ar: int | None, plan_text: str | None = None, *, ordagrant: bool = False
+) -> str:
     """How an insats is followed up: "en gång, år 2023". A one-off follow-up also quotes the
     plan's own words (``plan_text``), which say when in the year and on what occasion: "en gång,
-    år 2023 (”Uppföljning ska göras i samband med slutrapportering till Socialstyrelsen 2023”)"."""
+    år 2023 (”Uppföljning ska göras i samband med slutrapportering till Socialstyrelsen 2023”)";
+    ``ordagrant`` quotes them for every kind (the insats's own card: to whom it reports)."""
     text = UPPFOLJNING_TEXT[typ].format(ar=ar)
-    if typ == "en-gang" and plan_text:
+    if (typ == "en-gang" or ordagrant) and plan_text:
         text += f" (”{plan_text.strip().rstrip('.')}”)"
     return text
 

@@ -240,7 +240,9 @@ def insats_vy(
         samordningsansvar=", ".join(names.org(o) for o in coord),
         ansvar=", ".join(names.org(o) for o in ansvariga),
         uppfoljning=cap(
-            uppfoljning_text(ins.uppfoljning.typ, ins.uppfoljning.ar, ins.uppfoljning.text)
+            uppfoljning_text(
+                ins.uppfoljning.typ, ins.uppfoljning.ar, ins.uppfoljning.text, ordagrant=True
+            )
         ),
         rapporteras_i_ar=ic.due,
         samordning=tuple(_samordning(org, ic, names, period) for org in coord),
