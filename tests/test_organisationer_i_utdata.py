@@ -150,8 +150,8 @@ def test_over_time_says_when_a_nämnd_ceased_and_who_took_over() -> None:
         "| ej bildad | Pågående · Osäkert | Försenad · Osäkert | Pågående · Inte uppnått |"
     ) in table
     assert (
-        'Status och egen bedömning i varje års rapport. "–": ingen rapport om insatsen det året. '
-        '"Upphörd", "ej bildad": organisationen fanns inte det årets sista dag och hade inte '
+        "Status och egen bedömning i varje års rapport. ”–”: ingen rapport om insatsen det året. "
+        "”upphörd”, ”ej bildad”: organisationen fanns inte det årets sista dag och hade inte "
         "insatsen det året (se organisationens rad).\n"
     ) in md
 

@@ -65,7 +65,7 @@ INSATSRAPPORTER: Final = (
     _kod("organisation", "Den rapporterande organisationens id från organisationer.yaml."),
     _text("organisation_namn", "Organisationens namn."),
     _kod("fokusomrade", "Fokusområdet som insatsen hör till i planen (1, 2 eller 3)."),
-    _kod("insats", 'Insatsens id i planen, fokusområde och nummer (t.ex. "1:3").' + INSATS_NOTE),
+    _kod("insats", "Insatsens id i planen, fokusområde och nummer (t.ex. ”1:3”)." + INSATS_NOTE),
     _text("insats_titel", "Insatsens rubrik i planen."),
     _kod(
         "status",
