@@ -28,12 +28,13 @@ from utsatta.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT_LOST,
+    err,
     err_message,
     flush,
     install,
     interrupted,
 )
-from utsatta.errors import ArgumentError, UtsattaError
+from utsatta.errors import ArgumentError, DataErrors, UtsattaError
 
 svenska.install()
 
@@ -45,6 +46,12 @@ _ARGUMENTS = {"year": "ÅR", "paths": "FILER"}
 
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
+    if isinstance(exc, DataErrors) and exc.findings and exc.files_checked is not None:
+        from utsatta.cli.options import data_errors_text
+
+        # the library refused data with errors (export): listed as validate lists them
+        err(data_errors_text(exc.findings, exc.files_checked))
+        return exc.exit_code
     if isinstance(exc, UtsattaError):
         err_message(f"fel: {exc}")
         return exc.exit_code
@@ -71,6 +78,12 @@ def guarded(command: F) -> F:
             return command(*args, **kwargs)
         except ArgumentError as exc:
             # an argument the library refuses (a year, a file): a usage error, as Click's own
+            from utsatta.outputformat import CLI_NAMES, FormatMismatch
+
+            if isinstance(exc, FormatMismatch):  # named as the options are: --format csv
+                raise typer.BadParameter(
+                    exc.text(CLI_NAMES), param_hint=f"--{exc.argument}"
+                ) from None
             raise typer.BadParameter(str(exc), param_hint=_ARGUMENTS.get(exc.argument)) from None
         except UtsattaError as exc:
             raise typer.Exit(exit_code(exc)) from None
