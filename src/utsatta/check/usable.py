@@ -70,7 +70,7 @@ def _errors_message(ds: DataSet, errors: list[Finding], ar: int, noun: str) -> s
     more = len(errors) - NAMED_ERRORS
     return (
         f"{noun.capitalize()} för {ar} kan inte skrivas: datan har {len(errors)} fel som skulle "
-        f"göra {noun} felaktig. {named}"
+        f"göra den felaktig. {named}"
         + (f" Och {more} fel till." if more > 0 else "")
         + " Rätta felen och försök igen; alla står i undantagets findings och visas av "
         "utsatta validate."
