@@ -48,7 +48,8 @@ def export(
             "--format",
             help="xlsx (en fil, ett blad per tabell) eller csv (en mapp med en CSV-fil per "
             "tabell). Utan --format: det som filändelsen i --output säger, annars xlsx. En "
-            "filändelse som säger ett annat format är ett fel.",
+            "filändelse som säger ett annat format är ett fel, och en xlsx-fil har filändelsen "
+            ".xlsx eller ingen.",
             show_default=False,
         ),
     ] = None,
