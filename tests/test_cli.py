@@ -288,6 +288,7 @@ def test_type_labels_in_help_are_swedish() -> None:
         "<md|html|pdf|json>",
         "<text|json>",
         "<text|json|github>",
+        "<text|github>",  # fmt: validate's formats for findings, but json
     }
 
 

@@ -29,7 +29,8 @@ def test_fmt_check_names_a_report_linked_out_of_the_data_folder(
     result = runner.invoke(app, ["fmt", "--check", "--data", "data"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "inte kontrollerad: data/rapporter/2023/higab.yaml: Filen är en symbolisk länk som "
+        "data/rapporter/2023/higab.yaml:1:1: fel [lank-utanfor-data] Filen är en symbolisk "
+        "länk som "
         "pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in filen i datamappen "
         "i stället. fmt har därför varken kontrollerat eller formaterat den."
     )

@@ -72,13 +72,12 @@ def test_a_layout_that_would_change_the_content_is_an_internal_error(
         "assemble",
         lambda *a, **k: real(*a, **k).replace("Barns och ungas", "Vuxnas"),
     )
-    result = format_file(plan, "plan", inside=data)
-    finding = result.finding("data/plan.yaml")
-    assert finding is not None
+    result = format_file(plan, "plan", inside=data, name="data/plan.yaml")
+    (finding,) = result.findings
     assert (finding.file, finding.line, finding.column, finding.code, str(finding.severity)) == (
         "data/plan.yaml",
-        0,
-        0,
+        1,
+        1,
         "fmt-internt-fel",
         "fel",
     )

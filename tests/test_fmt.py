@@ -366,16 +366,25 @@ def test_format_file_writes_only_changed_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "raw",
-    [b"a: [1\n", b"a: \xff\n", b"a: &x 1\nb: *x\n", b"a: !!str x\n"],
+    ("raw", "where"),
+    [
+        (b"a: [1\n", (2, 1, "kan-inte-formateras")),
+        (b"a: \xff\n", (1, 4, "ogiltig-teckenkodning")),
+        (b"a: &x 1\nb: *x\n", (1, 4, "kan-inte-formateras")),
+        (b"a: !!str x\n", (1, 4, "kan-inte-formateras")),
+    ],
     ids=["syntax", "not-utf8", "alias", "tag"],
 )
-def test_format_file_leaves_bad_files_untouched(tmp_path: Path, raw: bytes) -> None:
+def test_format_file_leaves_bad_files_untouched(
+    tmp_path: Path, raw: bytes, where: tuple[int, int, str]
+) -> None:
     path = tmp_path / "x.yaml"
     path.write_bytes(raw)
-    result = format_file(path, "rapport")
-    assert not result.ok and result.error and not result.internal
-    assert result.line is not None
+    result = format_file(path, "rapport", name="x.yaml")
+    assert [(f.file, f.line, f.column, f.code, f.severity) for f in result.findings] == [
+        ("x.yaml", *where, "fel")
+    ]
+    assert not result.ok and not result.changed
     assert path.read_bytes() == raw
 
 
@@ -384,8 +393,16 @@ def test_format_file_refuses_symlinks(tmp_path: Path) -> None:
     target.write_bytes(MESSY.encode())
     link = tmp_path / "link.yaml"
     link.symlink_to(target)
-    result = format_file(link, "rapport")
-    assert not result.ok and "symbolisk länk" in (result.error or "")
+    result = format_file(link, "rapport", name="link.yaml")
+    assert [(f.file, f.line, f.column, f.code, f.message) for f in result.findings] == [
+        (
+            "link.yaml",
+            1,
+            1,
+            "fmt-lank",
+            "Filen är en symbolisk länk och formateras inte. Formatera filen den pekar på.",
+        )
+    ]
     assert link.is_symlink() and target.read_bytes() == MESSY.encode()
 
 
@@ -396,7 +413,7 @@ def test_format_file_writes_nothing_when_the_invariant_fails(
     path.write_bytes(MESSY.encode())
     monkeypatch.setattr(fmt_module, "assemble", lambda dumped, att, *, blank_lines: dumped)
     result = format_file(path, "rapport")
-    assert result.internal and not result.written
+    assert [f.code for f in result.findings] == ["fmt-internt-fel"] and not result.written
     assert path.read_bytes() == MESSY.encode()
 
 
@@ -437,7 +454,7 @@ def test_not_checked_names_every_data_file_the_walk_skips(data: Path, tmp_path: 
     (data / "rapporter/framtiden.yaml").write_bytes(MESSY.encode())
     (data / "ovrigt.txt").write_text("inte data", encoding="utf-8")
     # named as the folder is named (relative to the working folder here, as the CLI names it)
-    found = {r.finding(r.path.as_posix()) for r in fmt_module.not_checked(Path("data"))}
+    found = {f for r in fmt_module.not_checked(Path("data")) for f in r.findings}
     link = (
         "Filen är en symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den "
         "inte; lägg in filen i datamappen i stället. fmt har därför varken kontrollerat eller "
@@ -457,8 +474,8 @@ def test_format_file_names_a_link_out_of_the_data_folder(data: Path, tmp_path: P
     link = data / "rapporter/2023/goteborgslokaler.yaml"
     link.symlink_to(outside)
     result = format_file(link, "rapport", inside=data)
-    finding = result.finding("rapporter/2023/goteborgslokaler.yaml")
-    assert finding is not None and finding.code == "lank-utanfor-data"
+    (finding,) = result.findings
+    assert (finding.file, finding.line, finding.code) == (link.as_posix(), 1, "lank-utanfor-data")
     assert finding.message == (
         "Filen är en symbolisk länk som pekar utanför datamappen och varken kontrolleras eller "
         "formateras (av säkerhetsskäl läses den inte). Lägg in filen i datamappen i stället."
@@ -501,9 +518,8 @@ def test_fmt_reports_files_it_cannot_format_and_goes_on(data: Path) -> None:
     code, out = _invoke()
     assert code == 1
     lines = out.splitlines()
-    assert any(
-        line.startswith("kan inte formateras: data/rapporter/2023/higab.yaml (rad ")
-        for line in lines
+    assert "data/rapporter/2023/higab.yaml:3:1: fel [kan-inte-formateras] Filen formateras " in (
+        "\n".join(lines)
     )
     assert "formaterade: data/rapporter/2023/framtiden.yaml" in lines
     assert lines[-2] == "1 fil formaterades om, 3 var redan formaterade, 1 kunde inte formateras."
@@ -689,9 +705,8 @@ def test_a_refusal_is_the_one_problem_record(tmp_path: Path) -> None:
 
     path = tmp_path / "rapport.yaml"
     path.write_text("schemaversion: 1\nar: 2023\nar: 2024\n", encoding="utf-8")
-    result = format_file(path, "rapport", write=False)
-    problem = result.finding("rapport.yaml")
-    assert problem is not None
+    result = format_file(path, "rapport", write=False, name="rapport.yaml")
+    (problem,) = result.findings
     assert (problem.file, problem.line, problem.code) == ("rapport.yaml", 3, "kan-inte-formateras")
     assert problem.code in CODES
     assert format_file(tmp_path / "rapport.yaml", "rapport", write=False).ok is False
@@ -733,7 +748,7 @@ def test_fmt_that_cannot_write_gives_advice_for_the_cause(
     code, out = _invoke()
     assert code == 120
     assert out.splitlines() == [
-        "kan inte formateras: data/rapporter/2023/framtiden.yaml: Kan inte skriva "
+        "data/rapporter/2023/framtiden.yaml:1:1: fel [fmt-kan-inte-skriva] Kan inte skriva "
         "data/rapporter/2023/framtiden.yaml (filsystemet är skrivskyddat).",
         "0 filer formaterades om, 4 var redan formaterade, 1 kunde inte formateras.",
         "1 fil kunde inte skrivas; rätta orsaken som står ovan (behörighet, full disk, "

@@ -1,7 +1,8 @@
 """`utsatta fmt FOLDER`: a folder named on the command line is read as the data folder's walk
 reads it. Nothing in it is skipped in silence and no link is followed: a linked folder (inside
 the data folder or out of it), a link to a file outside, a broken link, a file in the wrong
-place, each is named with why it was not checked, and the folder itself when it is a link."""
+place, each is named with why it was not checked, and the folder itself when it is a link: a
+finding with validate's code, printed as validate prints it."""
 
 from __future__ import annotations
 
@@ -17,25 +18,25 @@ DATA = ROOT / "data"
 MESSY = "ar: 2023\r\nschemaversion: 1\r\ninsatser:\r\n- insats: 1:1  # kommentar\r\n"
 NOT_CHECKED = " fmt har därför varken kontrollerat eller formaterat den."
 LINKED_OUT = (
-    "inte kontrollerad: data/rapporter/2022: Mappen är en symbolisk länk som pekar utanför "
-    "datamappen och läses inte. Lägg in filerna i datamappen i stället." + NOT_CHECKED
+    "data/rapporter/2022:1:1: fel [lank-utanfor-data] Mappen är en symbolisk länk som pekar "
+    "utanför datamappen och läses inte. Lägg in filerna i datamappen i stället." + NOT_CHECKED
 )
 LINKED_IN = (
-    "inte kontrollerad: data/rapporter/2024: Mappen är en symbolisk länk och läses inte. Lägg in "
-    "filerna i datamappen i stället." + NOT_CHECKED
+    "data/rapporter/2024:1:1: fel [lankad-mapp] Mappen är en symbolisk länk och läses inte. "
+    "Lägg in filerna i datamappen i stället." + NOT_CHECKED
 )
 FILE_OUT = (
-    "inte kontrollerad: data/rapporter/2023/goteborgslokaler.yaml: Filen är en symbolisk länk "
-    "som pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in filen i datamappen "
-    "i stället." + NOT_CHECKED
+    "data/rapporter/2023/goteborgslokaler.yaml:1:1: fel [lank-utanfor-data] Filen är en "
+    "symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in "
+    "filen i datamappen i stället." + NOT_CHECKED
 )
 BROKEN = (
-    "inte kontrollerad: data/rapporter/2023/bostadsbolaget.yaml: Det här är en symbolisk länk "
+    "data/rapporter/2023/bostadsbolaget.yaml:1:1: fel [lank-bruten] Det här är en symbolisk länk "
     "till något som inte finns, så den går inte att läsa. Ta bort länken och lägg in filen som "
     "en vanlig fil i datamappen." + NOT_CHECKED
 )
 MISPLACED = (
-    "inte kontrollerad: data/rapporter/2023/extra/higab.yaml: En rapport ska ligga i "
+    "data/rapporter/2023/extra/higab.yaml:1:1: fel [fel-plats] En rapport ska ligga i "
     "rapporter/<år>/<organisation>.yaml; den här filen läses inte. Flytta den till "
     "rapporter/2023/higab.yaml." + NOT_CHECKED
 )
@@ -90,8 +91,8 @@ def test_the_same_folder_as_the_whole_data_folder_says(data: Path) -> None:
     """What a folder argument says about its files is what `utsatta fmt` says for them."""
     _, whole = _fmt("--check")
     _, folder = _fmt("--check", "data/rapporter")
-    assert [line for line in whole if line.startswith("inte kontrollerad")] == [
-        line for line in folder if line.startswith("inte kontrollerad")
+    assert [line for line in whole if ": fel [" in line] == [
+        line for line in folder if ": fel [" in line
     ]
 
 

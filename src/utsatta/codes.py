@@ -225,6 +225,20 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta felet först (kör 'utsatta validate')."),
     ("fmt-internt-fel", F, "fmt", "Formateringen hade ändrat innehållet; filen lämnas orörd",
      "Rapportera felet till utsattas utvecklare."),
+    ("fmt-okand-fil", F, "fmt", "Filen är ingen datafil som utsatta känner till",
+     "Ange en datafil (plan.yaml, rapporter/<år>/<organisation>.yaml …) eller en mapp."),
+    ("fmt-lank", F, "fmt", "Filen är en symbolisk länk och formateras inte",
+     "Formatera filen som länken pekar på."),
+    ("fmt-fil-andrad", F, "fmt", "Filen ändrades medan den formaterades och lämnades som den var",
+     "Kör utsatta fmt igen när filen inte längre ändras."),
+    ("fmt-kan-inte-skriva", F, "fmt",
+     "Den formaterade filen kunde inte skrivas (exitkod 120)",
+     "Rätta orsaken som meddelandet säger (behörighet, full disk, skrivskyddat filsystem) och "
+     "kör utsatta fmt igen."),
+    ("fmt-skrivning-vagrad", F, "fmt",
+     "Den formaterade filen skrevs inte: målet får inte skrivas (exitkod 4)",
+     "Gör som meddelandet säger (ingen länk, en vanlig fil i datamappen) och kör utsatta fmt "
+     "igen."),
     # Completeness
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),

@@ -64,10 +64,14 @@ class ArgumentError(UtsattaError):
 
 class DataErrors(UtsattaError):
     """The data has errors that would make the output wrong (a report, an overview):
-    ``findings`` lists them, with file, line and column; the message names the first few."""
+    ``findings`` lists them, with file, line and column; the message names the first few.
+    ``files_checked``: how many data files the check read (the command line's summary line)."""
 
     exit_code = 1
 
-    def __init__(self, message: str, findings: Sequence[Finding]) -> None:
+    def __init__(
+        self, message: str, findings: Sequence[Finding], *, files_checked: int | None = None
+    ) -> None:
         super().__init__(message)
         self.findings = list(findings)
+        self.files_checked = files_checked

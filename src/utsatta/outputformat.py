@@ -9,13 +9,18 @@
 * No format given: the format the extension names, if the caller writes it (``r.html`` gives
   html); a known extension the caller cannot write (``.pdf`` for the export) is refused; no
   extension, or one that names no format: the caller's standard format.
+* A format the caller lists in ``own_extension`` (the export's xlsx: one file that a
+  spreadsheet program opens by its name) is written only under a name with no extension or its
+  own (``x.xlsx``); any other (``x.docx``, ``x.2023``) is refused, saying the name to write
+  instead.
 
-docs/decisions/0145-format-och-filandelse.md and 0210-formatregeln-i-biblioteket.md.
+docs/decisions/0145-format-och-filandelse.md, 0210-formatregeln-i-biblioteket.md and
+0270-exporten-bestammer-i-biblioteket.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -23,7 +28,15 @@ from typing import Final
 from utsatta.errors import ArgumentError
 from utsatta.fileio import shown
 
-__all__ = ["CLI_NAMES", "EXTENSIONS", "LIBRARY_NAMES", "FormatMismatch", "Names", "resolve_format"]
+__all__ = [
+    "CLI_NAMES",
+    "EXTENSIONS",
+    "LIBRARY_NAMES",
+    "FormatMismatch",
+    "Names",
+    "own_suffix",
+    "resolve_format",
+]
 
 #: extensions (lower case) → the format they promise; .xls and .ods are other spreadsheet
 #: formats, .txt plain text: none is a format the tool writes, so each disagrees with all
@@ -48,7 +61,19 @@ class FormatMismatch(ArgumentError):
     ``argument`` is ``"format"`` (the format given names another kind of file than the
     extension) or ``"output"`` (no format given, and the extension names one that cannot be
     written). A usage error: exit 2 on the command line. The message is Swedish and says how
-    to fix it."""
+    to fix it; ``str(exc)`` names the arguments as ``names`` do (the library's ``fmt="csv"``
+    unless given), :meth:`text` as any caller names them (the command line's ``--format
+    csv``)."""
+
+    def __init__(
+        self, say: Callable[[Names], str], *, argument: str, names: Names | None = None
+    ) -> None:
+        super().__init__(say(names or LIBRARY_NAMES), argument=argument)
+        self._say = say
+
+    def text(self, names: Names) -> str:
+        """The message with the arguments named by ``names``."""
+        return self._say(names)
 
 
 @dataclass(frozen=True)
@@ -77,28 +102,76 @@ def resolve_format(
     default: str,
     *,
     names: Names = LIBRARY_NAMES,
+    own_extension: Collection[str] = (),
 ) -> str:
-    """The format to write (see the module); raises :class:`FormatMismatch`."""
+    """The format to write (see the module); raises :class:`FormatMismatch` (its message
+    naming the arguments by ``names``)."""
     suffix = output.suffix.lower() if output is not None else ""
     named = EXTENSIONS.get(suffix)
     if named is None or named == given:
-        return given or default
+        chosen = given or default
+        if suffix and named != chosen and chosen in own_extension:
+            assert output is not None
+            raise _foreign_extension(given, chosen, output, suffix, choices, names)
+        return chosen
     if given is None and named in choices:
         return named
     assert output is not None
     if given is None:
-        allowed = ", ".join(names.given(c) for c in choices)
-        raise FormatMismatch(
-            f"{shown(output)} har filändelsen {suffix}, men kommandot skriver inte {named} "
-            f"({allowed}). Byt filändelse på {names.output}.",
-            argument="output",
+
+        def say(n: Names) -> str:
+            allowed = ", ".join(n.given(c) for c in choices)
+            return (
+                f"{shown(output)} har filändelsen {suffix}, men kommandot skriver inte {named} "
+                f"({allowed}). Byt filändelse på {n.output}."
+            )
+
+        raise FormatMismatch(say, argument="output", names=names)
+
+    def mismatch(n: Names) -> str:
+        fix = (
+            f"Ange {n.given(named)}, eller byt filändelse" if named in choices else "Byt filändelse"
         )
-    fix = (
-        f"Ange {names.given(named)}, eller byt filändelse" if named in choices else "Byt filändelse"
-    )
-    raise FormatMismatch(
-        f"{names.given(given)} passar inte ihop med {shown(output)}: filändelsen {suffix} "
-        f"betyder {named}, och filen skulle bli {given} under ett namn som lovar något annat. "
-        f"{fix} på {names.output}.",
-        argument="format",
-    )
+        return (
+            f"{n.given(given)} passar inte ihop med {shown(output)}: filändelsen {suffix} "
+            f"betyder {named}, och filen skulle bli {given} under ett namn som lovar något annat. "
+            f"{fix} på {n.output}."
+        )
+
+    raise FormatMismatch(mismatch, argument="format", names=names)
+
+
+def own_suffix(fmt: str) -> str:
+    """The extension a file of ``fmt`` is written with (``.xlsx``)."""
+    return next(s for s, f in EXTENSIONS.items() if f == fmt)
+
+
+def _foreign_extension(
+    given: str | None,
+    chosen: str,
+    output: Path,
+    suffix: str,
+    choices: Sequence[str],
+    names: Names,
+) -> FormatMismatch:
+    """``x.docx`` for a workbook: an extension that is not the format's own names another kind
+    of file (a Word document), even one this module does not know."""
+    instead = shown(output.with_suffix(own_suffix(chosen)))
+    others = [c for c in choices if c != chosen]
+
+    def say(n: Names) -> str:
+        alternative = f", eller ange {' eller '.join(n.given(c) for c in others)}" if others else ""
+        why = (
+            f"och en {chosen}-fil under ett namn som lovar något annat öppnas fel. Skriv "
+            f"{instead} som {n.output}{alternative}."
+        )
+        if given:
+            return (
+                f"{n.given(given)} passar inte ihop med {shown(output)}: filändelsen {suffix} "
+                f"är inte {own_suffix(chosen)}, {why}"
+            )
+        return (
+            f"{shown(output)} har filändelsen {suffix}, men utan {n.format} skrivs {chosen}, {why}"
+        )
+
+    return FormatMismatch(say, argument="format" if given else "output", names=names)

@@ -1,5 +1,6 @@
 """The command line: registers the commands, and is the one place that turns what went wrong
-into an exit code (a contract, documented in the README): 0 no errors, 1 findings, a failed
+into an exit code (a contract, documented in the README), from an exception or from a result
+a command returns (fmt's run: :func:`outcome_code`): 0 no errors, 1 findings, a failed
 check or a report template that cannot be used, 2 usage error, 3 the data folder cannot be read,
 4 refused to write (WriteRefused: exists without --force, not a regular file, outside the data
 folder), 5 a library an output format needs is missing (WeasyPrint/Pango for PDF), 120 could not
@@ -15,8 +16,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
-from typing import Any, NoReturn, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
 
 import typer
 
@@ -28,12 +29,16 @@ from utsatta.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT_LOST,
+    err,
     err_message,
     flush,
     install,
     interrupted,
 )
-from utsatta.errors import ArgumentError, UtsattaError
+from utsatta.errors import ArgumentError, DataErrors, UtsattaError, WriteFailed, WriteRefused
+
+if TYPE_CHECKING:
+    from utsatta.findings import Finding
 
 svenska.install()
 
@@ -45,6 +50,12 @@ _ARGUMENTS = {"year": "ÅR", "paths": "FILER"}
 
 def exit_code(exc: BaseException) -> int:
     """The exit code for an exception that ends a command (and says what happened on stderr)."""
+    if isinstance(exc, DataErrors) and exc.findings and exc.files_checked is not None:
+        from utsatta.cli.options import data_errors_text
+
+        # the library refused data with errors (export): listed as validate lists them
+        err(data_errors_text(exc.findings, exc.files_checked))
+        return exc.exit_code
     if isinstance(exc, UtsattaError):
         err_message(f"fel: {exc}")
         return exc.exit_code
@@ -61,19 +72,51 @@ def exit_code(exc: BaseException) -> int:
     raise exc  # a bug: Python's own traceback and exit status
 
 
+class Outcome(Protocol):
+    """What a command may return instead of ending with an exit code: a library's result for a
+    run over files (fmt's ``FmtRun``), its findings and whether it failed."""
+
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+    def failed(self) -> bool: ...
+
+
+def outcome_code(outcome: Outcome) -> int:
+    """The exit code for a command's result: a file that could not be written (the finding of
+    a write error: 120, or 4 refused; the higher when both) outranks a failure (1)."""
+    from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED
+
+    written = {NOT_WRITTEN: WriteFailed.exit_code, WRITE_REFUSED: WriteRefused.exit_code}
+    codes = [written[f.code] for f in outcome.findings if f.code in written]
+    if codes:
+        return max(codes)
+    return EXIT_FINDINGS if outcome.failed() else EXIT_OK
+
+
 def guarded(command: F) -> F:
     """A command whose library errors end it with their exit code and a message, never a
-    traceback (also when Typer's test runner calls it)."""
+    traceback (also when Typer's test runner calls it); a command that returns its result
+    (:class:`Outcome`) ends with that result's exit code (:func:`outcome_code`)."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
         except ArgumentError as exc:
             # an argument the library refuses (a year, a file): a usage error, as Click's own
+            from utsatta.outputformat import CLI_NAMES, FormatMismatch
+
+            if isinstance(exc, FormatMismatch):  # named as the options are: --format csv
+                raise typer.BadParameter(
+                    exc.text(CLI_NAMES), param_hint=f"--{exc.argument}"
+                ) from None
             raise typer.BadParameter(str(exc), param_hint=_ARGUMENTS.get(exc.argument)) from None
         except UtsattaError as exc:
             raise typer.Exit(exit_code(exc)) from None
+        if result is not None:
+            raise typer.Exit(outcome_code(result))
+        return None
 
     return run  # type: ignore[return-value]
 

@@ -107,12 +107,20 @@ def own_data_dir(option: Path | None, why: str) -> None:
         raise typer.BadParameter(why, param_hint="--data")
 
 
-def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
-    """Stop with exit 1 when the data has errors that make a command's output wrong."""
+def data_errors_text(findings: list[Any], files_checked: int) -> str:
+    """What a command says when the data has errors that make its output wrong: the errors as
+    ``validate`` lists them, and what to do (also for the library's ``DataErrors``, cli.app)."""
     from utsatta.render import findings as reporters
 
+    return (
+        reporters.text(findings, files_checked)
+        + "Rätta felen ovan (kör 'utsatta validate') och försök igen.\n"
+    )
+
+
+def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
+    """Stop with exit 1 when the data has errors that make a command's output wrong."""
     blocking = result.blocking(kinds)
     if blocking is not None:
-        err(reporters.text(blocking, result.files_checked))
-        err("Rätta felen ovan (kör 'utsatta validate') och försök igen.")
+        err(data_errors_text(blocking, result.files_checked))
         raise typer.Exit(EXIT_FINDINGS)

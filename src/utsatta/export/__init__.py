@@ -14,10 +14,17 @@ The first table, ``om_filen``, says what the export is (:mod:`utsatta.export.om_
 (:mod:`utsatta.export.saknade`); ``bedomningar`` holds stadsledningskontorets assessments
 (:mod:`utsatta.export.bedomningar`).
 
+:func:`export` makes every decision the command line ``utsatta export`` shows (that only
+parses, prints and maps errors to exit codes): data with errors is :class:`~utsatta.errors.
+DataErrors` with the findings, as for ``build_report``; a year outside the plan's period an
+:class:`~utsatta.errors.ArgumentError`; nothing is written then
+(docs/decisions/0270-exporten-bestammer-i-biblioteket.md).
+
 A format that disagrees with the output's extension (``export(ds, 2023, "csv",
-Path("x.xlsx"))``, ``write_xlsx(data, Path("x.csv"))``) is :class:`FormatMismatch` (an
-:class:`~utsatta.errors.ArgumentError`, Swedish message; exit 2 on the command line), raised
-before any work by the one rule the command line also follows (:mod:`utsatta.outputformat`).
+Path("x.xlsx"))``, ``write_xlsx(data, Path("x.csv"))``, a workbook named ``x.docx``) is
+:class:`FormatMismatch` (an :class:`~utsatta.errors.ArgumentError`, Swedish message; exit 2 on
+the command line), raised before any work by the one rule the command line also follows
+(:mod:`utsatta.outputformat`).
 
 A value no format can hold (an infinite number) is :class:`CellError` (exit 1) naming table,
 row, column and data file. A text longer than an Excel cell holds is cut in the workbook with a
@@ -54,6 +61,7 @@ __all__ = [
     "check_format",
     "csv_files",
     "export",
+    "prepare",
     "tables",
     "write_csv",
     "write_xlsx",
@@ -64,16 +72,40 @@ ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 
 
-def check_format(fmt: str, output: Path) -> None:
-    """Raise :class:`FormatMismatch` when ``output``'s extension names another format than
-    ``fmt`` (:mod:`utsatta.outputformat`), or ``fmt`` is not one the export writes."""
+def check_format(fmt: str | None, output: Path) -> ExportFormat:
+    """The format to write to ``output``: ``fmt``, or without it the one ``output``'s
+    extension names (``e.csv``: a CSV folder), else xlsx. Raises :class:`FormatMismatch` when
+    the extension names another format than ``fmt`` (:mod:`utsatta.outputformat`), when a
+    workbook's name has an extension other than .xlsx (``x.docx``), or ``fmt`` is not one the
+    export writes."""
     from utsatta.outputformat import resolve_format
 
-    if fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         raise FormatMismatch(
-            f'okänt exportformat fmt="{fmt}": exporten skriver csv eller xlsx.', argument="format"
+            lambda n: f"okänt exportformat {n.given(str(fmt))}: exporten skriver csv eller xlsx.",
+            argument="format",
         )
-    resolve_format(fmt, output, FORMATS, "xlsx")
+    chosen = resolve_format(fmt, output, FORMATS, "xlsx", own_extension=("xlsx",))
+    assert chosen in FORMATS
+    return "csv" if chosen == "csv" else "xlsx"
+
+
+def prepare(fmt: str | None, output: Path, *, data_folder: Path | None = None) -> ExportFormat:
+    """Every refusal that needs no data, before any work (:func:`export` makes them again):
+    an ``output`` that is a data file in ``data_folder`` (:class:`~utsatta.errors.WriteRefused`,
+    also with force), a format that disagrees with ``output``'s name (:class:`FormatMismatch`),
+    an ``output`` that can never be written (a link, a device; a file where the CSV folder
+    goes: ``WriteRefused``). Returns the format to write (:func:`check_format`)."""
+    from utsatta.fileio import check_output, data_file_refusal
+
+    if data_folder is not None:
+        # before the format: "this is a data file" says more than "the extension is wrong"
+        problem = data_file_refusal(output, data_folder)
+        if problem is not None:
+            raise problem
+    chosen = check_format(fmt, output)
+    check_output(output, want="en mapp" if chosen == "csv" else "en vanlig fil")
+    return chosen
 
 
 class Exported(list[Path]):
@@ -100,54 +132,68 @@ def write_csv(data: list[Table], folder: Path, *, force: bool = False) -> list[P
     from utsatta.export.write import write_folder
 
     check_format("csv", folder)
-
     return write_folder(folder, csv_files(data), force=force)
 
 
 def write_xlsx(
-    data: list[Table], path: Path, *, force: bool = False, datum: str | ReportDate | None = None
+    data: list[Table],
+    path: Path,
+    *,
+    force: bool = False,
+    datum: str | ReportDate | None = None,
+    data_folder: Path | None = None,
 ) -> Exported:
     """Write one workbook with a sheet per table to ``path``; ``datum`` as for
-    :func:`utsatta.export.xlsxfile.xlsx_book`. A ``path`` whose extension names another format
-    (``x.csv``, ``x.ods``) is :class:`FormatMismatch`."""
+    :func:`utsatta.export.xlsxfile.xlsx_book`. A ``path`` with another extension than .xlsx
+    (``x.csv``, ``x.docx``) is :class:`FormatMismatch`; a data file in ``data_folder`` is
+    :class:`~utsatta.errors.WriteRefused`, also with ``force``."""
     from utsatta.export.write import write_file
     from utsatta.export.xlsxfile import xlsx_book
 
     check_format("xlsx", path)
 
     book = xlsx_book(data, datum=datum)
-    write_file(path, book.content, force=force)
+    write_file(path, book.content, force=force, data_folder=data_folder)
     return Exported([path], book.notes)
 
 
 def export(
     ds: DataSet,
     ar: int,
-    fmt: ExportFormat,
+    fmt: ExportFormat | None,
     output: Path,
     *,
     force: bool = False,
     datum: str | ReportDate | None = None,
 ) -> Exported:
-    """Export year ``ar`` of ``ds`` as ``fmt`` to ``output``; returns the files written, with
-    notes for the user (:class:`Exported`). The workbook's creation date is the year's
-    decision date unless it is made up (:func:`utsatta.compute.report_date.report_date`;
-    ``datum`` overrides it). CSV stores no date.
+    """Export year ``ar`` of ``ds`` as ``fmt`` (None: as ``output``'s extension says, else
+    xlsx) to ``output``; returns the files written, with notes for the user
+    (:class:`Exported`). Every decision is made here, the same for the command line: the
+    workbook's creation date is the year's decision date unless it is made up
+    (:func:`utsatta.compute.report_date.report_date`; ``datum`` overrides it); CSV stores no
+    date. Every file is written atomically; nothing is replaced without ``force``.
 
-    Raises :class:`FormatMismatch` (Swedish message, exit 2 on the command line) before any
-    work when ``output``'s extension names another format than ``fmt`` (``"csv"`` to
-    ``x.xlsx``), or ``fmt`` is neither csv nor xlsx; :class:`utsatta.errors.WriteRefused`
-    (Swedish message, exit 4) when a file exists and ``force`` is not set, or when a target is
-    not a regular file.
+    Raises, every message Swedish, before any file is written: :class:`FormatMismatch` (exit 2
+    on the command line) before any work when ``output``'s name disagrees with ``fmt``
+    (``"csv"`` to ``x.xlsx``, a workbook named ``x.docx``) or ``fmt`` is neither csv nor xlsx;
+    :class:`utsatta.errors.WriteRefused` (exit 4) when ``output`` is a data file of ``ds``
+    (also with ``force``), a file exists and ``force`` is not set, or a target is not a
+    regular file; :class:`utsatta.errors.ArgumentError` (exit 2) for a year outside the
+    plan's period or a data set without its texts or with only some reports;
+    :class:`utsatta.errors.DataErrors` (exit 1, with the ``findings``) when the data has
+    errors that would make the export wrong, as ``build_report`` refuses them.
     """
-    check_format(fmt, output)
-    data = tables(ds, ar)
-    if fmt == "csv":
-        return Exported(write_csv(data, output, force=force))
-    if fmt == "xlsx":
-        if datum is None:
-            from utsatta.compute.report_date import report_date
+    from utsatta.check.usable import require_usable
+    from utsatta.load.dataset import DataSet
 
-            datum = report_date(ds, ar)
-        return write_xlsx(data, output, force=force, datum=datum)
-    raise AssertionError(fmt)  # pragma: no cover - check_format refused it
+    data_folder = ds.root if isinstance(ds, DataSet) else None
+    chosen = prepare(fmt, output, data_folder=data_folder)
+    require_usable(ds, ar, what="export")
+    data = tables(ds, ar)
+    if chosen == "csv":
+        return Exported(write_csv(data, output, force=force))
+    if datum is None:
+        from utsatta.compute.report_date import report_date
+
+        datum = report_date(ds, ar)
+    return write_xlsx(data, output, force=force, datum=datum, data_folder=data_folder)

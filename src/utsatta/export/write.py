@@ -30,11 +30,16 @@ def check_target(path: Path, *, force: bool) -> None:
         )
 
 
-def write_file(path: Path, data: str | bytes, *, force: bool) -> None:
-    """Write one file atomically (a missing parent folder is created)."""
+def write_file(
+    path: Path, data: str | bytes, *, force: bool, data_folder: Path | None = None
+) -> None:
+    """Write one file atomically (a missing parent folder is created); never over a data file
+    in ``data_folder``, not even with ``force``."""
+    if data_folder is not None:
+        check_output(path, data_folder=data_folder)  # before any folder is made
     check_target(path, force=force)
     make_folders(path.parent)
-    write_atomic(path, data, overwrite=force)
+    write_atomic(path, data, overwrite=force, data_folder=data_folder)
 
 
 def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool) -> list[Path]:

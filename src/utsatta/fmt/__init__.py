@@ -17,19 +17,22 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.errors import ArgumentError
 from utsatta.escape import identifier, shorten
-from utsatta.findings import Finding, Severity
+from utsatta.findings import Finding, Severity, at_line
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
-from utsatta.fmt.result import FmtResult, FormatRefused
+from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
 from utsatta.limits import MAX_FILE_BYTES
 from utsatta.lineends import to_lf
 from utsatta.load.dataset import KIND_MODELS
-from utsatta.load.files import discover
+from utsatta.load.files import discover, display_path
 from utsatta.load.yamlread import decode, parse
 
 __all__ = [
     "NOT_READ_CODES",
+    "NOT_WRITTEN",
+    "WRITE_REFUSED",
     "FmtResult",
+    "FmtRun",
     "FormatRefused",
     "comment_texts",
     "format_file",
@@ -101,13 +104,19 @@ def _within(path: str, folder: str) -> bool:
 
 
 def _refused(findings: list[Finding]) -> list[FmtResult]:
+    # an error in fmt whatever it is in validate: fmt must not pass over a data file it skipped
     return [
         FmtResult(
             Path(f.file),
-            error=f"{f.message} fmt har därför varken kontrollerat eller formaterat den.",
-            line=f.line,
-            column=f.column,
-            code=f.code,
+            findings=(
+                at_line(
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.code,
+                    f"{f.message} fmt har därför varken kontrollerat eller formaterat den.",
+                ),
+            ),
         )
         for f in findings
         if f.code in NOT_READ_CODES or (f.code in _LINK_CODES and f.severity == Severity.FEL)
@@ -267,48 +276,71 @@ def _inside(link: Path, root: Path) -> bool:
     return True
 
 
+#: Why a file named to fmt is not formatted when it is no data file utsatta knows.
+UNKNOWN_FILE = (
+    "Filen ligger inte på en plats som utsatta känner till och formateras inte. Datafiler är "
+    "plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
+    "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml. Kör 'utsatta validate' för "
+    "vad som är fel med filen."
+)
+
+
 def format_file(
-    path: Path, kind: str, *, write: bool = True, inside: Path | None = None
+    path: Path,
+    kind: str | None,
+    *,
+    write: bool = True,
+    inside: Path | None = None,
+    name: str | None = None,
 ) -> FmtResult:
     """Format one file in place (atomically), or with ``write=False`` only find out whether it
-    would change. Never raises for bad content: the result says why a file was not formatted.
-    With ``inside`` (the data folder) the write is refused when the file, through a linked
-    folder, lies outside it."""
-    from utsatta.errors import OutputError, WriteFailed
+    would change. ``kind`` is the data file's kind (None: a file utsatta does not know, which
+    is refused). Never raises for bad content: the result's findings say why a file was not
+    formatted or not written, each in ``name`` (default: :func:`display_path`). With ``inside``
+    (the data folder) the write is refused when the file, through a linked folder, lies
+    outside it."""
+    from utsatta.errors import OutputError, WriteRefused
     from utsatta.fileio import read_regular, reason, write_atomic
 
+    file = display_path(path) if name is None else name
+
+    def refused(code: str, message: str, *, changed: bool = False) -> FmtResult:
+        return FmtResult(path, changed=changed, findings=(at_line(file, 1, 1, code, message),))
+
+    if kind is None:
+        return refused("fmt-okand-fil", UNKNOWN_FILE)
     if path.is_symlink():
         if inside is not None and not _inside(path, inside):
-            return FmtResult(
-                path,
-                error="Filen är en symbolisk länk som pekar utanför datamappen och varken "
+            return refused(
+                "lank-utanfor-data",
+                "Filen är en symbolisk länk som pekar utanför datamappen och varken "
                 "kontrolleras eller formateras (av säkerhetsskäl läses den inte). Lägg in filen "
                 "i datamappen i stället.",
-                code="lank-utanfor-data",
             )
-        return FmtResult(
-            path,
-            error="Filen är en symbolisk länk och formateras inte. Formatera filen den pekar på.",
+        return refused(
+            "fmt-lank",
+            "Filen är en symbolisk länk och formateras inte. Formatera filen den pekar på.",
         )
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return FmtResult(
-                path,
-                error=f"Filen är större än {MAX_FILE_BYTES // 1024} kB och formateras inte.",
+            return refused(
+                "for-stor-fil",
+                f"Filen är större än {MAX_FILE_BYTES // 1024} kB och formateras inte.",
             )
         raw = read_regular(path)  # never blocks on a FIFO or device
     except OSError as exc:
-        return FmtResult(path, error=f"Filen går inte att läsa ({reason(exc)}).")
+        return refused("kan-inte-lasa", f"Filen går inte att läsa ({reason(exc)}).")
     text, problem = decode(raw)
     if text is None:
         assert problem is not None
-        return FmtResult(path, error=problem.message, line=problem.line, column=problem.column)
+        return FmtResult(
+            path,
+            findings=(at_line(file, problem.line, problem.column, problem.code, problem.message),),
+        )
     try:
         formatted = format_text(text, kind)
     except FormatRefused as exc:
-        return FmtResult(
-            path, error=exc.message, line=exc.line, column=exc.column, internal=exc.internal
-        )
+        return FmtResult(path, findings=(exc.finding(file),))
     if formatted == text.replace("\r\n", "\n") and not raw.startswith(codecs.BOM_UTF8):
         # Only the line endings differ (CRLF in a Windows checkout, git's autocrlf): the
         # layout is right and the file is left as it is (docs/decisions/0005).
@@ -322,19 +354,15 @@ def format_file(
         return FmtResult(path, changed=True)
     try:
         if read_regular(path) != raw:
-            return FmtResult(
-                path,
+            return refused(
+                "fmt-fil-andrad",
+                "Filen ändrades medan den formaterades och lämnas som den är. Försök igen.",
                 changed=True,
-                error="Filen ändrades medan den formaterades och lämnas som den är. Försök igen.",
             )
         write_atomic(path, formatted, overwrite=True, inside=inside)
     except OutputError as exc:
-        return FmtResult(path, changed=True, error=str(exc), write_exit=exc.exit_code)
+        code = WRITE_REFUSED if isinstance(exc, WriteRefused) else NOT_WRITTEN
+        return refused(code, str(exc), changed=True)
     except OSError as exc:
-        return FmtResult(
-            path,
-            changed=True,
-            error=f"Filen går inte att skriva ({reason(exc)}).",
-            write_exit=WriteFailed.exit_code,
-        )
+        return refused(NOT_WRITTEN, f"Filen går inte att skriva ({reason(exc)}).", changed=True)
     return FmtResult(path, changed=True, written=True)

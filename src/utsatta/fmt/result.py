@@ -1,19 +1,30 @@
-"""What fmt says about a file: refused (and why), changed, written."""
+"""What fmt says about a file: refused (and why, as findings), changed, written; and about a
+whole run (:class:`FmtRun`), from which the command line takes its exit code."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from utsatta.errors import UtsattaError
-from utsatta.findings import Finding, Severity
+from utsatta.findings import Finding, at_line
+
+#: A formatted file that could not be written (no permission, a full disk, a read-only file
+#: system), and one whose write was refused (a link, not a regular file, out of the data
+#: folder): findings, with the exit codes of WriteFailed (120) and WriteRefused (4) on the
+#: command line (cli.app; docs/decisions/0060-exit-codes-for-writing.md).
+NOT_WRITTEN = "fmt-kan-inte-skriva"
+WRITE_REFUSED = "fmt-skrivning-vagrad"
 
 
 class FormatRefused(UtsattaError):
-    """The text is not formatted; the message (Swedish) says why.
+    """The text is not formatted; the message (Swedish) says why, ``line`` and ``column``
+    where (None: the text as a whole).
 
-    ``internal`` is true when the file itself is fine but formatting it would have changed its
-    content (a bug in fmt): the file is then left untouched.
+    ``internal`` is true when the text itself is fine but formatting it would have changed its
+    content (a bug in fmt): the file is then left untouched. ``code`` is the finding code a
+    file's refusal gets (:meth:`finding`).
     """
 
     def __init__(
@@ -30,32 +41,56 @@ class FormatRefused(UtsattaError):
         self.column = column
         self.internal = internal
 
+    @property
+    def code(self) -> str:
+        return "fmt-internt-fel" if self.internal else "kan-inte-formateras"
+
+    def finding(self, file: str) -> Finding:
+        """The refusal as the one problem record, in ``file`` (the text as a whole: line 1)."""
+        return at_line(file, self.line or 1, self.column or 1, self.code, self.message)
+
 
 @dataclass(frozen=True, slots=True)
 class FmtResult:
-    """What happened to one file. ``error`` (Swedish) is set when it was not formatted."""
+    """What happened to one file: ``changed`` (its layout was, or with --check would be,
+    changed), ``written``, and ``findings``: why it was not formatted or not written (empty
+    when it was, or needed nothing)."""
 
     path: Path
     changed: bool = False
     written: bool = False
-    error: str | None = None
-    line: int | None = None
-    column: int | None = None
-    internal: bool = False
-    #: the exit code of a failed write (120 could not write, 4 refused; docs/decisions/0060)
-    write_exit: int = 0
-    #: the finding code when it is not kan-inte-formateras: the file was not even read, for the
-    #: reason validate gives under this code (lank-utanfor-data …)
-    code: str | None = None
+    findings: tuple[Finding, ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return not self.findings
 
-    def finding(self, file: str) -> Finding | None:
-        """Why the file was not formatted, as the one problem record (None when it was).
-        Without a known place the finding is at line 0 (the file as a whole)."""
-        if self.error is None:
-            return None
-        code = self.code or ("fmt-internt-fel" if self.internal else "kan-inte-formateras")
-        return Finding(file, self.line or 0, self.column or 0, code, Severity.FEL, self.error)
+    @property
+    def not_written(self) -> bool:
+        """Formatted, but the file could not be written or its write was refused: a cause
+        outside the data (permission, disk), not a problem in the file."""
+        return any(f.code in (NOT_WRITTEN, WRITE_REFUSED) for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class FmtRun:
+    """A run over several files: each file's result (those fmt did not read first, as
+    refusals) and whether only checked (``check``). What the command line's exit code is made
+    from: ``findings`` and :meth:`failed`."""
+
+    results: Sequence[FmtResult]
+    check: bool
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def changed(self) -> list[FmtResult]:
+        """The files that were formatted (or with ``check`` would be), without a problem."""
+        return [r for r in self.results if r.changed and r.ok]
+
+    def failed(self) -> bool:
+        """Whether the run fails: a file that was not formatted or not written, or with
+        ``check`` a file whose layout would change."""
+        return bool(self.findings) or (self.check and bool(self.changed))

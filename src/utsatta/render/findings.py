@@ -67,16 +67,23 @@ _NAMED_OTHERS = 3
 
 
 def text(
-    findings: list[Finding], files_checked: int, not_shown: dict[str, int] | None = None
+    findings: list[Finding],
+    files_checked: int,
+    not_shown: dict[str, int] | None = None,
+    *,
+    closing: bool = True,
 ) -> str:
+    """One line per finding, then (``closing``) the closing line; ``closing=False`` for a
+    command with a closing line of its own (fmt)."""
     lines = [
         # One line per finding: a line break in an echoed value is shown as "\n".
         f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] "
         f"{escape.terminal(f.message)}"
         for f in findings
     ]
-    lines.append(summary(findings, files_checked, not_shown))
-    return "\n".join(lines) + "\n"
+    if closing:
+        lines.append(summary(findings, files_checked, not_shown))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def as_json(
@@ -102,10 +109,14 @@ def as_json(
 
 
 def github(
-    findings: list[Finding], files_checked: int, not_shown: dict[str, int] | None = None
+    findings: list[Finding],
+    files_checked: int,
+    not_shown: dict[str, int] | None = None,
+    *,
+    closing: bool = True,
 ) -> str:
     """Workflow commands: one annotation per finding, its file from the repository root
-    (GITHUB_WORKSPACE), then the closing line."""
+    (GITHUB_WORKSPACE), then (``closing``) the closing line."""
     import os
 
     from utsatta.load.files import workspace_path
@@ -120,8 +131,9 @@ def github(
             f"col={f.column},title={escape.ci_property(f.code)}::"
             f"{escape.ci_message(f.message, multiline=True)}"
         )
-    lines.append(escape.ci_text(summary(findings, files_checked, not_shown)))
-    return "\n".join(lines) + "\n"
+    if closing:
+        lines.append(escape.ci_text(summary(findings, files_checked, not_shown)))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 REPORTER_BY_NAME: dict[str, Callable[[list[Finding], int], str]] = {

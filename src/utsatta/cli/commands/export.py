@@ -1,9 +1,13 @@
 """`utsatta export ÅR`: the data of one year as tidy tables, CSV (a folder) or xlsx (one file).
 
+A thin shell: :func:`utsatta.export.export` makes every decision (data with errors, the year,
+the format and the output's name, what may be written); its errors become exit codes in
+:mod:`utsatta.cli.app` only.
+
 Exit codes: 0 written; 1 errors in the data; 2 usage error (also a --format that disagrees
 with the extension of --output: cli.formats); 3 the data folder cannot be read;
 4 refused: a file that would be overwritten without --force, a target that is not a regular
-file (or, for CSV, not a folder), or an xlsx file that is a data file in the data folder (also
+file (or, for CSV, not a folder), or an output that is a data file in the data folder (also
 with --force); 5 XlsxWriter missing; 120 a file or folder could not be written or created.
 """
 
@@ -13,8 +17,8 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, check_year, data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_OK, err, shown, write_file
+from utsatta.cli.options import DataOption, data_dir
+from utsatta.cli.output import EXIT_OK, err, shown
 
 __all__ = ["ExportFormat", "export"]
 
@@ -44,7 +48,8 @@ def export(
             "--format",
             help="xlsx (en fil, ett blad per tabell) eller csv (en mapp med en CSV-fil per "
             "tabell). Utan --format: det som filändelsen i --output säger, annars xlsx. En "
-            "filändelse som säger ett annat format är ett fel.",
+            "filändelse som säger ett annat format är ett fel, och en xlsx-fil har filändelsen "
+            ".xlsx eller ingen.",
             show_default=False,
         ),
     ] = None,
@@ -58,41 +63,16 @@ def export(
     Exempel: utsatta export 2023 --format xlsx --output uppfoljning-2023.xlsx
     """
     from utsatta.check import validate
-    from utsatta.cli.formats import resolve_format
-    from utsatta.compute.report_date import report_date
-    from utsatta.export import tables, write_csv
-    from utsatta.fileio import check_output
+    from utsatta.export import export as export_year
+    from utsatta.export import prepare
 
-    format = ExportFormat(
-        resolve_format(
-            format.value if format else None, output, [f.value for f in ExportFormat], "xlsx"
-        )
-    )
-
-    # A link, FIFO, device, or a file where the CSV folder goes: refused before the work, and
-    # said what it is (exit 4); --force never helps there.
-    want = "en mapp" if format is ExportFormat.csv else "en vanlig fil"
-    check_output(output, want=want)
     root = data_dir(data)
-    # an output over a data file would destroy data, even with --force (exit 4, before work)
-    check_output(output, want=want, data_folder=root)
+    # what needs no data is refused before the work of reading it (the library decides)
+    chosen = prepare(format.value if format else None, output, data_folder=root)
     result = validate(root, year=ar)
-    stop_on_errors(result)
-    ds = result.dataset
-    assert ds.plan is not None and ds.plan.model is not None  # stop_on_errors made sure
-    check_year(ds.plan.model.plan.giltighet, ar)
-    data_tables = tables(ds, ar)
-    if format is ExportFormat.csv:
-        paths = write_csv(data_tables, output, force=force)
-    else:
-        from utsatta.export.xlsxfile import xlsx_book
-
-        book = xlsx_book(data_tables, datum=report_date(ds, ar))
-        content = book.content
-        for note in book.notes:  # a text cut to fit an Excel cell
-            err(f"varning: {note}")
-        write_file(output, content, overwrite=force, folders=True, data_folder=root)
-        paths = [output]
-    for path in paths:
+    written = export_year(result.dataset, ar, chosen, output, force=force)
+    for note in written.notes:  # a text cut to fit an Excel cell
+        err(f"varning: {note}")
+    for path in written:
         err(f"Skrev {shown(path)}.")
     raise typer.Exit(EXIT_OK)

@@ -1,27 +1,39 @@
 """`utsatta fmt [FILER…] [--check]`: give the data files their canonical layout.
 
-The work is done by :mod:`utsatta.fmt`; this module finds the files, prints and picks the exit
-code.
+The work is done by :mod:`utsatta.fmt`; this module finds the files and prints. Why a file is
+not formatted is a finding (file, line, column, registered code), printed as ``validate``
+prints its findings, in the same formats (text, github); the command returns the library's
+:class:`~utsatta.fmt.FmtRun` and :mod:`utsatta.cli.app` turns it into the exit code.
 
 Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
 formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
-read; 120 a formatted file could not be written, 4 its write was refused (0060).
+read; 120 a formatted file could not be written (fmt-kan-inte-skriva), 4 its write was refused
+(fmt-skrivning-vagrad; 0060).
 """
 
 import os
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from utsatta.cli.options import DataOption, data_dir_for_paths
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, out, shown
+from utsatta.cli.output import out, out_workflow_commands, shown
 
 if TYPE_CHECKING:
-    from utsatta.fmt import FmtResult
+    from utsatta.findings import Finding
+    from utsatta.fmt import FmtResult, FmtRun
 
-__all__ = ["fmt", "run"]
+__all__ = ["FmtFormat", "fmt", "run"]
+
+
+class FmtFormat(StrEnum):
+    """validate's formats for findings, but json: fmt's output is a list of files, no document."""
+
+    text = "text"
+    github = "github"
 
 
 def _echo(text: str) -> None:
@@ -49,14 +61,26 @@ def fmt(
             "finns några.",
         ),
     ] = False,
+    format: Annotated[
+        FmtFormat | None,
+        typer.Option(
+            "--format",
+            help="Hur filer som inte kan formateras visas: text eller github, som för validate "
+            "(standard: github när GITHUB_ACTIONS=true, annars text).",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
-) -> None:
+) -> object:  # a FmtRun (cli.app takes the exit code from it); Typer reads the annotations
     """Ge datafilerna en enhetlig form: nycklarna i schemats ordning, samma indrag och id inom
     citattecken. Innehåll och kommentarer ändras aldrig.
 
     Exempel: utsatta fmt --check
     """
-    raise typer.Exit(run(list(paths or []), check=check, data=data, echo=_echo))
+    if format is None:
+        gha = os.environ.get("GITHUB_ACTIONS") == "true"
+        format = FmtFormat.github if gha else FmtFormat.text
+    return run(list(paths or []), check=check, data=data, format=format, echo=_echo)
 
 
 def _targets(
@@ -125,51 +149,58 @@ def _refuse_bundled(paths: list[Path], data: Path | None) -> None:
     )
 
 
+def _reporter(format: FmtFormat, echo: Callable[[str], None]) -> Callable[[list["Finding"]], None]:
+    """Prints findings as validate does, without its closing line (fmt has its own)."""
+    from utsatta.render import findings as reporters
+
+    def say(findings: list["Finding"]) -> None:
+        if not findings:
+            return
+        if format is FmtFormat.github:
+            out_workflow_commands(reporters.github(findings, 0, closing=False))
+        else:
+            echo(reporters.text(findings, 0, closing=False))
+
+    return say
+
+
 def run(
     paths: list[Path],
     *,
     check: bool,
     data: Path | None,
+    format: FmtFormat = FmtFormat.text,
     echo: Callable[[str], None] = _echo,
-) -> int:
-    """Format (or with ``check`` only inspect) the files; return the exit code."""
-    from utsatta.fmt import FmtResult, format_file, not_checked
+) -> "FmtRun":
+    """Format (or with ``check`` only inspect) the files, saying each outcome; the run's
+    results (the exit code is :mod:`utsatta.cli.app`'s)."""
+    from utsatta.fmt import FmtRun, format_file, not_checked
     from utsatta.load.files import display_path
 
     if not check:
         _refuse_bundled(paths, data)
     targets, root, skipped = _targets(paths, data)
-    changed: list[FmtResult] = []
     if not paths:
         skipped = not_checked(root)  # links out of the folder …: never silent
-    failed: list[FmtResult] = list(skipped)
+    say = _reporter(format, echo)
+    results: list[FmtResult] = list(skipped)
     for skip in skipped:
-        echo(f"inte kontrollerad: {shown(display_path(skip.path))}: {skip.error}")
+        say(list(skip.findings))
     for path, kind in targets:
-        if kind is None:
-            result = FmtResult(
-                path,
-                error="Filen ligger inte på en plats som utsatta känner till och formateras inte. "
-                "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
-                "uppfoljning/<år>.yaml. Kör 'utsatta validate' för vad som är fel med filen.",
-            )
-        else:
-            result = format_file(path, kind, write=not check, inside=root)
         name = display_path(path)
-        problem = result.finding(name)
-        if problem is not None:
-            failed.append(result)
-            where = f" (rad {problem.line}, kolumn {problem.column})" if problem.line else ""
-            echo(f"kan inte formateras: {shown(name)}{where}: {problem.message}")
-        elif result.changed:
-            changed.append(result)
+        result = format_file(path, kind, write=not check, inside=root, name=name)
+        results.append(result)
+        say(list(result.findings))
+        if result.ok and result.changed:
             echo(f"skulle formateras om: {shown(name)}" if check else f"formaterade: {shown(name)}")
-    total = len(targets) + len(skipped)
+    done = FmtRun(results, check=check)
+    total = len(results)
+    changed = len(done.changed)
+    failed = [r for r in results if not r.ok]
     if check:
         if changed:
             echo(
-                f"{_files(len(changed))} av {total} skulle formateras om. "
+                f"{_files(changed)} av {total} skulle formateras om. "
                 "Kör 'utsatta fmt' för att formatera dem."
             )
         elif not failed:
@@ -179,15 +210,15 @@ def run(
                 else f"Alla {total} filer är redan formaterade."
             )
     else:
-        unchanged = total - len(changed) - len(failed)
+        unchanged = total - changed - len(failed)
         echo(
-            f"{_files(len(changed))} formaterades om, {unchanged} var redan formaterade"
+            f"{_files(changed)} formaterades om, {unchanged} var redan formaterade"
             + (f", {len(failed)} kunde inte formateras." if failed else ".")
         )
     # The advice follows the cause: a file that could not be written (permission, a full
     # disk, a read-only file system) is not helped by validate; one with bad content is.
-    not_written = [r for r in failed if r.write_exit]
-    bad_content = len(failed) - len(not_written)
+    not_written = sum(1 for r in failed if r.not_written)
+    bad_content = len(failed) - not_written
     if bad_content:
         echo(
             f"{_files(bad_content)} kunde inte formateras; rätta felen ovan (kör 'utsatta "
@@ -195,11 +226,7 @@ def run(
         )
     if not_written:
         echo(
-            f"{_files(len(not_written))} kunde inte skrivas; rätta orsaken som står ovan "
+            f"{_files(not_written)} kunde inte skrivas; rätta orsaken som står ovan "
             "(behörighet, full disk, skrivskyddat filsystem …) och försök igen."
         )
-    # A file that could not be written (120) or was refused (4) outranks findings (1).
-    write_exit = max((r.write_exit for r in failed), default=0)
-    if write_exit:
-        return write_exit
-    return EXIT_FINDINGS if failed or (check and changed) else EXIT_OK
+    return done

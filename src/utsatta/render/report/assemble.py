@@ -7,15 +7,11 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
-from utsatta.check.period import require_whole_year, require_year
-from utsatta.check.pipeline import ValidationResult, check_loaded
+from utsatta.check.usable import require_usable
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
-from utsatta.errors import ArgumentError, DataErrors
-from utsatta.fileio import shown
-from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.render.labels import report_title
 from utsatta.render.report.sections import banner, sources
@@ -35,63 +31,11 @@ from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
 from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
-#: How many of the errors a ``DataErrors`` message names (all are in its ``findings``).
-NAMED_ERRORS = 5
-
 
 def require_report_data(ds: DataSet, ar: int) -> None:
-    """Raise unless ``ds`` can give the report of year ``ar``: every text kept, every report
-    loaded, no error that the command line would stop on (``ValidationResult.blocking``), ``ar``
-    in the plan's period."""
-    if not isinstance(ds, DataSet):
-        raise ArgumentError(
-            "Rapporten skrivs av en datamängd (DataSet från utsatta.validate(...).dataset "
-            f"eller utsatta.load(...)), inte av {type(ds).__name__}: {shown(repr(ds))}.",
-            argument="ds",
-        )
-    require_whole_year(ar)
-    if not ds.texts:
-        raise ArgumentError(
-            "Datamängden lästes in utan rapporternas texter (texts=False), så rapporten kan "
-            "inte skrivas. Läs in datamappen med texts=True (standard).",
-            argument="ds",
-        )
-    if ds.partial:
-        raise ArgumentError(
-            "Datamängden har bara några av rapporterna (en kontroll av vissa filer, paths= "
-            "eller only=), så rapporten skulle bli fel. Läs in hela datamappen.",
-            argument="ds",
-        )
-    # What `utsatta report ÅR` stops on: the findings of a check for that year (those of
-    # ``validate(root, year=ar)``, or the same checks run now).
-    if ds.checked is not None and ds.checked[0] == ar:
-        findings = ds.checked[1]
-    else:
-        findings = check_loaded(ds, ar)
-    blocking = ValidationResult(ds, findings, 0).blocking()
-    if blocking is not None:
-        raise DataErrors(_errors_message(ds, blocking, ar), blocking)
-    require_year(ds, ar)
-
-
-def _errors_message(ds: DataSet, errors: list[Finding], ar: int) -> str:
-    if not errors:  # a shared file is missing or cannot be read, without an error of its own
-        return (
-            f"Rapporten för {ar} kan inte skrivas: plan.yaml eller organisationer.yaml saknas "
-            f"eller går inte att läsa i datamappen {shown(ds.root)}. Kör utsatta validate."
-        )
-    named = " ".join(
-        f"{shown(f.file)}:{f.line}:{f.column}: [{f.code}] {f.message.rstrip('.')}."
-        for f in errors[:NAMED_ERRORS]
-    )
-    more = len(errors) - NAMED_ERRORS
-    return (
-        f"Rapporten för {ar} kan inte skrivas: datan har {len(errors)} fel som skulle göra den "
-        f"felaktig. {named}"
-        + (f" Och {more} fel till." if more > 0 else "")
-        + " Rätta felen och försök igen; alla står i undantagets findings och visas av "
-        "utsatta validate."
-    )
+    """Raise unless ``ds`` can give the report of year ``ar`` (:func:`require_usable`, the
+    same rule as the export's)."""
+    require_usable(ds, ar, what="rapport")
 
 
 def build(ds: DataSet, ar: int) -> ReportView:
