@@ -15,10 +15,9 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Datamappen. Annars, med filer som argument: för varje fil den närmaste mappen "
-        "ovanför den som har en plan.yaml; utan filer (eller om ingen sådan finns): "
-        "UTSATTA_DATA, ./data om den finns, arbetsmappen om den har en plan.yaml, eller den "
-        "inbyggda exempeldatan (aldrig i CI).",
+        help="Datamappen. Annars UTSATTA_DATA; med filer som argument för varje fil den "
+        "närmaste mappen ovanför den som har en plan.yaml; annars ./data om den finns, "
+        "arbetsmappen om den har en plan.yaml, eller den inbyggda exempeldatan (aldrig i CI).",
         show_default=False,
         metavar="MAPP",
     ),
