@@ -31,7 +31,11 @@ def validate(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", "--ar", help="Kontrollera bara rapporterna för detta år.", metavar="ÅR"
+            "--year",
+            "--ar",
+            help="Kontrollera bara detta års rapporter och uppföljning, och de gemensamma "
+            "filerna (plan, organisationer, områden, indikatorer).",
+            metavar="ÅR",
         ),
     ] = None,
     format: Annotated[
