@@ -47,7 +47,9 @@ def test_each_file_is_checked_against_its_own_data_folder(repo: Path) -> None:
     assert [(f["file"], f["code"]) for f in doc["findings"]] == [(OLD, "okant-falt")]
     assert doc["not_shown"] == {}
     code, out, _ = _run("validate", NEW, OLD)
-    assert out.splitlines()[-1] == "1 fel och 0 varningar i 1 fil (delkontroll av 2 namngivna filer)."
+    assert (
+        out.splitlines()[-1] == "1 fel och 0 varningar i 1 fil (delkontroll av 2 namngivna filer)."
+    )
 
 
 def test_both_folders_clean_pass(repo: Path) -> None:

@@ -18,6 +18,7 @@ from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
 
+
 def _outside_plan(f: str, ar: int, g: Giltighet | None) -> Finding | None:
     """ar-utanfor-planen for a report of year ``ar``, or None when the plan covers it."""
     if g is None or g.fran <= ar <= g.till:
