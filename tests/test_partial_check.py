@@ -169,6 +169,9 @@ def test_hooks_match_every_data_file() -> None:
             "data/rapporter/2023/extra/kulturnamnden.yaml",
             "Plan.yml",
             "data/INDIKATORER/x.yaml",
+            "data/rapporter/2023/kulturnamnden.yaml.txt",
+            "data/rapporter/2023/kulturnamnden.YML.TXT",
+            "plan.yaml.txt",
         ):
             assert pattern.search(path), (hook, path)
         for path in (

@@ -284,8 +284,13 @@ def _found(ds: DataSet, year: int | None, *, only_present: bool) -> list[Finding
 
 
 def other_year_report(file: str, year: int) -> bool:
-    """Whether ``file`` is a report of another year than ``year`` (rapporter/<år>/…)."""
+    """Whether ``file`` is a file of another year than ``year``: a report (rapporter/<år>/…)
+    or an uppföljning (uppfoljning/<år>.yaml). ``validate --year`` shows that year's files and
+    the shared ones (plan, organisationer, områden, indikatorer), never another year's."""
     parts = Path(file).parts
+    if len(parts) >= 2 and parts[-2] == "uppfoljning":
+        stem = parts[-1].removesuffix(".yaml")
+        return len(stem) == 4 and stem.isdigit() and int(stem) != year
     return (
         len(parts) >= 3
         and parts[-3] == "rapporter"

@@ -15,8 +15,9 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Datamappen. Annars UTSATTA_DATA, ./data om den finns, eller den inbyggda datan "
-        "(aldrig i CI).",
+        help="Datamappen. Annars UTSATTA_DATA; med filer som argument för varje fil den "
+        "närmaste mappen ovanför den som har en plan.yaml; annars ./data om den finns, "
+        "arbetsmappen om den har en plan.yaml, eller den inbyggda exempeldatan (aldrig i CI).",
         show_default=False,
         metavar="MAPP",
     ),
@@ -89,14 +90,83 @@ def data_dir(option: Path | None) -> Path:
     return in_working_folder(root)
 
 
-def data_dir_for_paths(option: Path | None, paths: list[Path]) -> Path:
-    """With files named and no --data: the nearest folder above them that has a plan.yaml."""
-    if option is not None or not paths or os.environ.get("UTSATTA_DATA"):
-        return data_dir(option)
-    from utsatta.load.datadir import data_dir_above
+def data_dir_groups(
+    option: Path | None, paths: list[Path], command: str
+) -> list[tuple[Path, list[Path]]]:
+    """The data folders of the named files, each with its files, in the order first named.
 
-    found = data_dir_above(paths[0])
-    return data_dir(found if found is not None else option)
+    The one rule (README, --help of --data): with --data or UTSATTA_DATA every file belongs to
+    that folder; otherwise each file to the nearest folder at or above it that has a plan.yaml
+    (a commit may touch an archived plan's folder and the new one), and a file with none above
+    it to the folder found as without files. A file outside the folder given is a usage error
+    whose advice (``command``: "validate" …) is a run that works.
+    """
+    if not paths:
+        return [(data_dir(option), [])]
+    from utsatta.load.datadir import data_dir_above
+    from utsatta.load.files import resolved
+
+    if option is not None or os.environ.get("UTSATTA_DATA"):
+        root = data_dir(option)
+        _require_inside(root, paths, command, "--data" if option is not None else "UTSATTA_DATA")
+        return [(root, list(paths))]
+    above: dict[Path | None, list[Path]] = {}
+    for p in paths:
+        above.setdefault(data_dir_above(p), []).append(p)
+    # A file with no plan.yaml above it goes to the folder found as without files (where its
+    # check then says that it lies outside it): merged with that folder's own files.
+    groups: dict[Path, tuple[Path, list[Path]]] = {}
+    for found, files in above.items():
+        root = data_dir(found)
+        groups.setdefault(resolved(root), (root, []))[1].extend(files)
+    return list(groups.values())
+
+
+def _require_inside(root: Path, files: list[Path], command: str, how: str) -> None:
+    from utsatta.fileio import shown
+    from utsatta.load.datadir import data_dir_above
+    from utsatta.load.files import in_working_folder
+
+    # As the user named them, links not followed: what a link is, is said where it is read.
+    top = Path(os.path.abspath(root))  # noqa: PTH100
+    for p in files:
+        if Path(os.path.abspath(p)).is_relative_to(top):  # noqa: PTH100
+            continue
+        own = data_dir_above(p)
+        fix = (
+            f"Kontrollera den mot sin egen datamapp: utsatta {command} --data "
+            f"{shown(in_working_folder(own))} {shown(p)}"
+            if own is not None
+            else "Ange bara filer i datamappen, eller den datamapp som filen hör till med --data"
+        )
+        raise typer.BadParameter(
+            f"{shown(p)} ligger inte i datamappen {shown(root)} (från {how}). {fix} (eller "
+            "kör utan --data och UTSATTA_DATA: då kontrolleras varje fil mot den närmaste "
+            "mappen ovanför den som har en plan.yaml).",
+            param_hint="FILER",
+        )
+
+
+def data_dir_for_paths(option: Path | None, paths: list[Path], command: str = "fmt") -> Path:
+    """:func:`data_dir_groups` for a command that works in one data folder at a time: files
+    in several folders are a usage error that says how to run it once per folder."""
+    groups = data_dir_groups(option, paths, command)
+    if len(groups) > 1:
+        from utsatta.fileio import shown
+
+        runs = " och ".join(
+            f"utsatta {command} --data {shown(root)} {shown(files[0])}"
+            + (" …" if len(files) > 1 else "")
+            for root, files in groups
+        )
+        raise typer.BadParameter(
+            f"Filerna hör till {len(groups)} olika datamappar "
+            f"({', '.join(shown(root) for root, _ in groups)}), och {command} arbetar i en "
+            f"datamapp åt gången. Kör en gång per mapp, med samma flaggor och den mappens "
+            f"filer: {runs}.",
+            param_hint="FILER",
+        )
+    return groups[0][0]
 
 
 def own_data_dir(option: Path | None, why: str) -> None:

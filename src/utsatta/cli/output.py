@@ -143,8 +143,15 @@ def interrupted() -> int:
     import signal
 
     name = signal.Signals(_State.signal).name
-    err(f"Avbrutet av signalen {name} (t.ex. när ett CI-jobb avbryts).")
+    err(f"Avbrutet av signalen {name} ({_SIGNAL_MEANS.get(name, 'en begäran att avsluta')}).")
     return 128 + _State.signal
+
+
+#: What each signal that ends a run means to the user (README, "Exitkoder").
+_SIGNAL_MEANS = {
+    "SIGTERM": "en begäran att avsluta, t.ex. när ett CI-jobb avbryts",
+    "SIGHUP": "terminalen eller sessionen som körde kommandot stängdes",
+}
 
 
 def _on_signal(signum: int, _frame: Any) -> None:

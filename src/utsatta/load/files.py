@@ -17,6 +17,19 @@ _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
 #: a year of the plan's era in a name (2022, not 12022 or part of an id number)
 _YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
+#: How a data file's name may end (any case): .yaml, and what a save turns it into without
+#: being asked: .yml, and ".txt" appended by an editor or a system that hides extensions
+#: (Windows' Notepad: higab.yaml.txt). Such a file is a misnamed data file, not an unknown one.
+_DATA_ENDINGS = (".yaml", ".yml", ".yaml.txt", ".yml.txt")
+_MISNAMED = re.compile(r"(?i)\.ya?ml(\.txt)?\Z")
+
+
+def _renamed(name: str) -> str:
+    """The name a file named like a data file (``_DATA_ENDINGS``) but not ending in .yaml
+    should have: its name before the ending, then .yaml."""
+    return _MISNAMED.sub("", name) + ".yaml"
+
+
 #: Files a repository keeps at its top level (README.md, LICENSE …): not data, and no finding.
 _REPOSITORY_FILES = frozenset(
     {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODEOWNERS"}
@@ -186,13 +199,13 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
             ):
                 continue
             if not name.endswith(".yaml"):
-                stem = name.rsplit(".", 1)[0]
                 findings.append(
                     _file_issue(
                         path,
                         "fel-filandelse",
                         Severity.FEL,
-                        f"Filen slutar inte på .yaml och läses inte. Byt namn till {stem}.yaml.",
+                        "Filen slutar inte på .yaml och läses inte. Byt namn till "
+                        f"{_renamed(name)}.",
                     )
                 )
                 continue
@@ -256,7 +269,7 @@ def _not_read(
     data file, a link out of the data folder, a link that leads nowhere, or not a regular
     file. ``link``: the listing says it is a symbolic link."""
     name = path.name
-    data_name = name.lower().endswith((".yaml", ".yml"))
+    data_name = name.lower().endswith(_DATA_ENDINGS)
     if not data_name and not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
         return True
     if link and data_name and not _inside(resolved(path), root):
@@ -341,7 +354,7 @@ def _listing(folder: str) -> tuple[set[str], set[str]]:
                 try:
                     if entry.is_symlink():
                         links.add(entry.name)
-                    elif entry.name.lower().endswith((".yaml", ".yml")) and entry.is_file(
+                    elif entry.name.lower().endswith(_DATA_ENDINGS) and entry.is_file(
                         follow_symlinks=False
                     ):
                         regular.add(entry.name)

@@ -1,12 +1,26 @@
 """data/rapporter/<år>/<organisation>.yaml: one organisation's yearly report."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from utsatta.model.common import Ar, Id, InsatsId, SchemaVersion, Strict, Text
 
 Status = Literal["ej-paborjad", "pagaende", "genomford", "forsenad", "avbruten"]
+
+
+def _blank_as_none(value: object) -> object:
+    # An empty kontakt however it is written (`kontakt:`, "", spaces) is no kontakt: validate
+    # warns (tom-kontakt) and the report is still checked, never an error that stops it.
+    return None if isinstance(value, str) and (not value or value.isspace()) else value
+
+
+#: The contact person: a text, or empty (no contact; a warning in validate).
+Kontakt = Annotated[
+    Text | None,
+    BeforeValidator(_blank_as_none),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "null"}]}),
+]
 Bedomning = Literal["uppnatt", "bedoms-uppnas", "osakert", "bedoms-inte-uppnas", "inte-uppnatt"]
 
 
@@ -90,7 +104,7 @@ class RapportFil(Strict):
         description="true om innehållet är påhittat för att visa formatet (inte en riktig "
         "rapport).",
     )
-    kontakt: Text | None = Field(
+    kontakt: Kontakt = Field(
         default=None, title="Kontakt", description="Kontaktperson för rapporten."
     )
     insatser: list[InsatsRapport] = Field(

@@ -18,6 +18,21 @@ from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
 
+
+def _outside_plan(f: str, ar: int, g: Giltighet | None) -> Finding | None:
+    """ar-utanfor-planen for a report of year ``ar``, or None when the plan covers it."""
+    if g is None or g.fran <= ar <= g.till:
+        return None
+    return fel(
+        f,
+        ("ar",),
+        "ar-utanfor-planen",
+        f"År {ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+        "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
+        "flytta filen till rapporter/<år>/). " + annan_plan(ar, g.fran),
+    )
+
+
 ORG = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
 INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
 OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
@@ -26,7 +41,10 @@ OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
 def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:
     rep, f = src.model, src.display
     if rep is None:
-        return []
+        # An invalid report of another plan's year is still said to be one (README, "Ny
+        # planperiod"): by its folder's year, the year it counts for.
+        outside = _outside_plan(f, src.folder_year, giltighet)
+        return [] if outside is None else [outside]
     out: list[Finding] = []
     folder_year = src.folder_year
     if rep.ar != folder_year:
@@ -39,18 +57,9 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'.",
             )
         )
-    g = giltighet
-    if g is not None and not g.fran <= rep.ar <= g.till:
-        out.append(
-            fel(
-                f,
-                ("ar",),
-                "ar-utanfor-planen",
-                f"År {rep.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
-                "rapporter lämnas bara för de åren. Är året fel skrivet: rätta 'ar' (och "
-                "flytta filen till rapporter/<år>/). " + annan_plan(rep.ar, g.fran),
-            )
-        )
+    outside = _outside_plan(f, rep.ar, giltighet)
+    if outside is not None:
+        out.append(outside)
         return out  # a file of another plan: its other rules are that plan's
     org = rep.organisation
     # An unknown id is most likely a typo: its own finding suggests the right id, and advice

@@ -87,14 +87,31 @@ def check_uppfoljning(
     return issues
 
 
+def _outside_plan(f: str, ar: int, g: Any) -> Finding:
+    return fel(
+        f,
+        ("ar",),
+        "ar-utanfor-planen",
+        f"År {ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
+        "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
+        "filens namn. " + annan_plan(ar, g.fran),
+    )
+
+
 def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> None:
     up: UppfoljningFil | None = src.model
     plan = ds.plan.model if ds.plan else None
-    if up is None or plan is None:
+    if plan is None:
         return
     f = src.display
     stem = int(src.stem)
     g = plan.plan.giltighet
+    if up is None:
+        # An invalid uppföljning of another plan's year is still said to be one (README, "Ny
+        # planperiod"): by the year in its name.
+        if not g.fran <= stem <= g.till:
+            issues.append(_outside_plan(f, stem, g))
+        return
     last = up.ar == g.till
     if up.ar != stem:
         issues.append(
@@ -107,16 +124,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
             )
         )
     if not g.fran <= up.ar <= g.till:
-        issues.append(
-            fel(
-                f,
-                ("ar",),
-                "ar-utanfor-planen",
-                f"År {up.ar} ligger utanför planens giltighetstid {g.fran}–{g.till}, och "
-                "uppföljningar görs bara för de åren. Är året fel skrivet: rätta 'ar' och "
-                "filens namn. " + annan_plan(up.ar, g.fran),
-            )
-        )
+        issues.append(_outside_plan(f, up.ar, g))
         return  # a file of another plan: its other rules are that plan's
     kallor = [k.id for k in up.kallor]
     _duplicates(f, ("kallor",), [k.id for k in up.kallor], "Källan", issues)

@@ -38,7 +38,11 @@ def _first_difference(old: str, new: str) -> int:
     return min(len(old_lines), len(new_lines)) + 1
 
 
-def _fix_command(ar: int, fmt: ReportFormat, output: Path, data: Path | None) -> str:
+def _fix_command(
+    ar: int, fmt: ReportFormat, output: Path, data: Path | None, *, force: bool = True
+) -> str:
+    """The command that writes the report to ``output``: ``force`` to replace a file there
+    (a missing file needs no --force)."""
     import shlex
 
     parts = ["utsatta", "report", str(ar)]
@@ -46,7 +50,7 @@ def _fix_command(ar: int, fmt: ReportFormat, output: Path, data: Path | None) ->
         parts += ["--format", fmt.value]
     if data is not None:
         parts += ["--data", str(data)]
-    parts += ["--output", str(output), "--force"]
+    parts += ["--output", str(output)] + (["--force"] if force else [])
     return shlex.join(parts)
 
 
@@ -194,7 +198,8 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
     try:
         raw = read_regular(output)  # never blocks on a FIFO or device
     except FileNotFoundError:
-        err(f"{shown(output)} finns inte. Skapa den med: {fix}")
+        create = shown(_fix_command(ar, fmt, output, data, force=False))
+        err(f"{shown(output)} finns inte. Skapa den med: {create}")
         return EXIT_FINDINGS
     except NotRegularFile as exc:
         err(

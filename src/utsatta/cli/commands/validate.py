@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, FindingFormat, data_dir_for_paths
+from utsatta.cli.options import DataOption, FindingFormat, data_dir_groups
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -31,7 +31,11 @@ def validate(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", "--ar", help="Kontrollera bara rapporterna för detta år.", metavar="ÅR"
+            "--year",
+            "--ar",
+            help="Kontrollera bara detta års rapporter och uppföljning, och de gemensamma "
+            "filerna (plan, organisationer, områden, indikatorer).",
+            metavar="ÅR",
         ),
     ] = None,
     format: Annotated[
@@ -59,37 +63,37 @@ def validate(
     # (ArgumentError, shown as a usage error by cli.app); a missing file is refused before the
     # data folder is looked for (it may be where the folder is looked for).
     given = existing_paths(paths) or []
-    root = data_dir_for_paths(data, given)
-    # The texts are checked but not kept: validate only prints findings.
-    result = run_validate(root, year=year, paths=given, texts=False)
-    ds = result.dataset
-    failed = result.failed(strict=strict)
+    # Each named file is checked against its own data folder (an archived plan's folder and the
+    # new one in one commit); the findings of all of them are reported together.
+    results = [
+        run_validate(root, year=year, paths=files, texts=False)
+        for root, files in data_dir_groups(data, given, "validate")
+    ]
+    # each result is sorted already; a stable sort by file keeps that order within a file
+    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.file)
+    files_checked = sum(r.files_checked for r in results)
+    partial = [r.not_shown for r in results if r.not_shown is not None]
+    not_shown = None if not partial else dict(sorted(kv for d in partial for kv in d.items()))
+    failed = any(r.failed(strict=strict) for r in results)
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
         format = FindingFormat.github if gha else FindingFormat.text
     if format is FindingFormat.json:
         out_document(
-            reporters.as_json(
-                result.findings,
-                result.files_checked,
-                ok=not failed,
-                not_shown=result.not_shown,
-            ),
+            reporters.as_json(findings, files_checked, ok=not failed, not_shown=not_shown),
             json=True,
         )
     elif format is FindingFormat.github:
-        out_workflow_commands(
-            reporters.github(result.findings, result.files_checked, result.not_shown)
-        )
+        out_workflow_commands(reporters.github(findings, files_checked, not_shown))
     else:
-        out(reporters.text(result.findings, result.files_checked, result.not_shown))
+        out(reporters.text(findings, files_checked, not_shown))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         summary = reporters.step_summary(
-            result.findings,
-            result.files_checked,
-            ds.organisation_names(),
-            not_shown=result.not_shown,
+            findings,
+            files_checked,
+            {k: v for r in results for k, v in r.dataset.organisation_names().items()},
+            not_shown=not_shown,
         )
         try:
             append_file(Path(summary_file), summary)

@@ -1,0 +1,84 @@
+"""Files from two data folders in one run (a pre-commit hook in the README's "Ny planperiod":
+the archived plan's folder and the new one): validate checks each file against the nearest
+folder above it that has a plan.yaml; a file outside the folder given with --data, and fmt
+(one folder at a time), are refused with a run that works."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import BASE
+from utsatta.cli.app import app
+
+ARKIV = "arkiv/plan-2022-2025"
+OLD = f"{ARKIV}/rapporter/2023/grundskolenamnden.yaml"
+NEW = "data/rapporter/2023/grundskolenamnden.yaml"
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data repository in a new plan period: data/ and the archived arkiv/plan-2022-2025/."""
+    shutil.copytree(BASE, tmp_path / "data")
+    shutil.copytree(BASE, tmp_path / ARKIV)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("UTSATTA_DATA", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    assert (tmp_path / OLD).is_file() and (tmp_path / NEW).is_file()
+    return tmp_path
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_each_file_is_checked_against_its_own_data_folder(repo: Path) -> None:
+    with (repo / OLD).open("a", encoding="utf-8") as f:
+        f.write("foo: 1\n")
+    code, out, _ = _run("validate", "--format", "json", OLD, NEW)
+    assert code == 1
+    doc = json.loads(out)
+    assert [(f["file"], f["code"]) for f in doc["findings"]] == [(OLD, "okant-falt")]
+    assert doc["not_shown"] == {}
+    code, out, _ = _run("validate", NEW, OLD)
+    assert (
+        out.splitlines()[-1] == "1 fel och 0 varningar i 1 fil (delkontroll av 2 namngivna filer)."
+    )
+
+
+def test_both_folders_clean_pass(repo: Path) -> None:
+    code, out, _ = _run("validate", OLD, NEW, "data/plan.yaml")
+    assert (code, out.splitlines()[-1].startswith("Inga problem")) == (0, True)
+
+
+def test_a_file_outside_the_data_option_is_refused_with_a_run_that_works(repo: Path) -> None:
+    code, _, err = _run("validate", "--data", "data", OLD, NEW)
+    assert code == 2
+    said = " ".join(err.split())
+    assert (
+        f"{OLD} ligger inte i datamappen data (från --data). Kontrollera den mot sin egen "
+        f"datamapp: utsatta validate --data {ARKIV} {OLD} (eller kör utan --data och "
+        "UTSATTA_DATA: då kontrolleras varje fil mot den närmaste mappen ovanför den som har "
+        "en plan.yaml)."
+    ) in said
+    code, _, _ = _run("validate", "--data", ARKIV, OLD)
+    assert code == 0
+
+
+def test_fmt_in_two_folders_says_how_to_run_it_per_folder(repo: Path) -> None:
+    code, _, err = _run("fmt", "--check", OLD, NEW)
+    assert code == 2
+    said = " ".join(err.split())
+    assert (
+        f"Filerna hör till 2 olika datamappar ({ARKIV}, data), och fmt arbetar i en datamapp "
+        "åt gången. Kör en gång per mapp, med samma flaggor och den mappens filer: "
+        f"utsatta fmt --data {ARKIV} {OLD} och utsatta fmt --data data {NEW}."
+    ) in said
+    for folder, file in ((ARKIV, OLD), ("data", NEW)):
+        assert _run("fmt", "--check", "--data", folder, file)[0] == 0
