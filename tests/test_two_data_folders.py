@@ -1,7 +1,7 @@
 """Files from two data folders in one run (a pre-commit hook in the README's "Ny planperiod":
 the archived plan's folder and the new one): validate checks each file against the nearest
-folder above it that has a plan.yaml; a file outside the folder given with --data, and fmt
-(one folder at a time), are refused with a run that works."""
+folder above it that has a plan.yaml, and fmt formats each file in it; a file outside the
+folder given with --data is refused with a run that works."""
 
 from __future__ import annotations
 
@@ -71,14 +71,26 @@ def test_a_file_outside_the_data_option_is_refused_with_a_run_that_works(repo: P
     assert code == 0
 
 
-def test_fmt_in_two_folders_says_how_to_run_it_per_folder(repo: Path) -> None:
-    code, _, err = _run("fmt", "--check", OLD, NEW)
-    assert code == 2
-    said = " ".join(err.split())
-    assert (
-        f"Filerna hör till 2 olika datamappar ({ARKIV}, data), och fmt arbetar i en datamapp "
-        "åt gången. Kör en gång per mapp, med samma flaggor och den mappens filer: "
-        f"utsatta fmt --data {ARKIV} {OLD} och utsatta fmt --data data {NEW}."
-    ) in said
-    for folder, file in ((ARKIV, OLD), ("data", NEW)):
-        assert _run("fmt", "--check", "--data", folder, file)[0] == 0
+def _unformat(path: Path) -> str:
+    """Single quotes around the ids (fmt writes double): the file's formatted text."""
+    text = path.read_text(encoding="utf-8")
+    assert 'insats: "' in text
+    path.write_text(text.replace('insats: "', "insats: '").replace('"\n', "'\n"), encoding="utf-8")
+    return text
+
+
+def test_fmt_formats_each_file_in_its_own_data_folder(repo: Path) -> None:
+    formatted = {name: _unformat(repo / name) for name in (OLD, NEW)}
+    code, out, _ = _run("fmt", "--check", OLD, NEW)
+    assert code == 1
+    assert out.splitlines() == [
+        f"skulle formateras om: {OLD}",
+        f"skulle formateras om: {NEW}",
+        "2 filer av 2 skulle formateras om. Kör 'utsatta fmt' för att formatera dem.",
+    ]
+    code, out, _ = _run("fmt", NEW, OLD)
+    assert code == 0
+    assert out.splitlines()[-1] == "2 filer formaterades om, 0 var redan formaterade."
+    for name, text in formatted.items():
+        assert (repo / name).read_text(encoding="utf-8") == text
+    assert _run("fmt", "--check", OLD, NEW)[0] == 0

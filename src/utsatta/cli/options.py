@@ -147,28 +147,6 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
         )
 
 
-def data_dir_for_paths(option: Path | None, paths: list[Path], command: str = "fmt") -> Path:
-    """:func:`data_dir_groups` for a command that works in one data folder at a time: files
-    in several folders are a usage error that says how to run it once per folder."""
-    groups = data_dir_groups(option, paths, command)
-    if len(groups) > 1:
-        from utsatta.fileio import shown
-
-        runs = " och ".join(
-            f"utsatta {command} --data {shown(root)} {shown(files[0])}"
-            + (" …" if len(files) > 1 else "")
-            for root, files in groups
-        )
-        raise typer.BadParameter(
-            f"Filerna hör till {len(groups)} olika datamappar "
-            f"({', '.join(shown(root) for root, _ in groups)}), och {command} arbetar i en "
-            f"datamapp åt gången. Kör en gång per mapp, med samma flaggor och den mappens "
-            f"filer: {runs}.",
-            param_hint="FILER",
-        )
-    return groups[0][0]
-
-
 def own_data_dir(option: Path | None, why: str) -> None:
     """Refuse (usage error) when only the bundled example data would be used: ``why``."""
     from utsatta.load.datadir import BUNDLED, locate_data_dir

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir_for_paths
+from utsatta.cli.options import DataOption, data_dir_groups
 from utsatta.cli.output import out, out_workflow_commands, shown
 
 if TYPE_CHECKING:
@@ -84,22 +84,18 @@ def fmt(
 
 
 def _targets(
-    paths: list[Path], data: Path | None
-) -> tuple[list[tuple[Path, str | None]], Path, list["FmtResult"]]:
-    """The files to format, each with its kind (None: not a data file utsatta knows), the data
-    folder they must stay inside, and what in the named folders is not read (with why)."""
+    paths: list[Path], root: Path
+) -> tuple[list[tuple[Path, str | None]], list["FmtResult"]]:
+    """The files of one data folder ``root`` to format, each with its kind (None: not a data
+    file utsatta knows), and what in the named folders is not read (with why)."""
     from utsatta.findings import Finding
     from utsatta.fmt import in_folder
     from utsatta.load.files import classify, discover
 
-    for p in paths:
-        if not p.exists() and not p.is_symlink():
-            raise typer.BadParameter(f"Filen {shown(p)} finns inte.", param_hint="FILER")
-    root = data_dir_for_paths(data, paths)
     if not paths:
         ignored: list[Finding] = []
         found, _ = discover(root, ignored)
-        return [(p, kind) for p, kind in found], root, []
+        return [(p, kind) for p, kind in found], []
     # Absolute but not resolved: a symbolic link is not followed (format_file refuses links).
     root_abs = Path(os.path.abspath(root))  # noqa: PTH100
     targets: list[tuple[Path, str | None]] = []
@@ -130,7 +126,7 @@ def _targets(
         elif p_abs not in seen:
             seen.add(p_abs)
             targets.append((p, classify(root_abs, p_abs)))
-    return targets, root, skipped
+    return targets, skipped
 
 
 def _refuse_bundled(paths: list[Path], data: Path | None) -> None:
@@ -141,7 +137,7 @@ def _refuse_bundled(paths: list[Path], data: Path | None) -> None:
 
     named = data is None and paths and not os.environ.get("UTSATTA_DATA")
     if named and data_dir_above(paths[0]) is not None:
-        return  # the files' own data folder (see data_dir_for_paths)
+        return  # the files' own data folder (see data_dir_groups)
     own_data_dir(
         data,
         "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte formateras). "
@@ -177,22 +173,35 @@ def run(
     from utsatta.fmt import FmtRun, format_file, not_checked
     from utsatta.load.files import display_path
 
+    for p in paths:
+        if not p.exists() and not p.is_symlink():
+            raise typer.BadParameter(f"Filen {shown(p)} finns inte.", param_hint="FILER")
+    # Each file in its own data folder, as validate (a commit may touch an archived plan's
+    # folder and the new one); every folder is refused or resolved before anything is written.
+    groups = data_dir_groups(data, paths, "fmt")
     if not check:
-        _refuse_bundled(paths, data)
-    targets, root, skipped = _targets(paths, data)
-    if not paths:
-        skipped = not_checked(root)  # links out of the folder …: never silent
+        for _, files in groups:
+            _refuse_bundled(files, data)
+    planned = [(root, *_targets(files, root)) for root, files in groups]
     say = _reporter(format, echo)
-    results: list[FmtResult] = list(skipped)
-    for skip in skipped:
-        say(list(skip.findings))
-    for path, kind in targets:
-        name = display_path(path)
-        result = format_file(path, kind, write=not check, inside=root, name=name)
-        results.append(result)
-        say(list(result.findings))
-        if result.ok and result.changed:
-            echo(f"skulle formateras om: {shown(name)}" if check else f"formaterade: {shown(name)}")
+    results: list[FmtResult] = []
+    for root, targets, skipped in planned:
+        if not paths:
+            skipped = not_checked(root)  # links out of the folder …: never silent
+        results.extend(skipped)
+        for skip in skipped:
+            say(list(skip.findings))
+        for path, kind in targets:
+            name = display_path(path)
+            result = format_file(path, kind, write=not check, inside=root, name=name)
+            results.append(result)
+            say(list(result.findings))
+            if result.ok and result.changed:
+                echo(
+                    f"skulle formateras om: {shown(name)}"
+                    if check
+                    else f"formaterade: {shown(name)}"
+                )
     done = FmtRun(results, check=check)
     total = len(results)
     changed = len(done.changed)
