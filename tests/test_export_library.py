@@ -136,7 +136,7 @@ def test_the_library_writes_what_the_command_line_writes(tmp_path: Path, fmt: st
             "xlsx",
             "u.2023",
             'fmt="xlsx" passar inte ihop med DIR/u.2023: filändelsen .2023 är inte .xlsx, och en '
-            "xlsx-fil under ett namn som lovar något annat öppnas fel. Skriv DIR/u.xlsx som "
+            "xlsx-fil under ett namn som lovar något annat öppnas fel. Skriv DIR/u.2023.xlsx som "
             'output, eller ange fmt="csv".',
         ),
         (

@@ -465,6 +465,21 @@ def _run(*args: str) -> tuple[int, str]:
             "filändelsen .xlsx betyder xlsx, och filen skulle bli pdf under ett namn som lovar "
             "något annat. Byt filändelse på --output.",
         ),
+        (
+            ["report", "2023"],
+            "r.docx",
+            "Fel: Ogiltigt värde för --output: r.docx har filändelsen .docx, men utan --format "
+            "skrivs md, och en md-fil under ett namn som lovar något annat öppnas fel. Skriv DIR/r.md "
+            "som --output, eller ange --format html eller --format pdf eller --format json.",
+        ),
+        (
+            ["report", "2023", "--format", "html"],
+            "rapport.v2",
+            "Fel: Ogiltigt värde för --format: --format html passar inte ihop med rapport.v2: "
+            "filändelsen .v2 är inte .html, och en html-fil under ett namn som lovar något annat "
+            "öppnas fel. Skriv DIR/rapport.v2.html som --output, eller ange --format md eller "
+            "--format pdf eller --format json.",
+        ),
     ],
 )
 def test_format_that_disagrees_with_the_extension_is_a_usage_error(
@@ -472,7 +487,8 @@ def test_format_that_disagrees_with_the_extension_is_a_usage_error(
 ) -> None:
     code, err = _run(*args, "--data", str(FIXTURE), "--output", str(tmp_path / output))
     assert code == 2
-    assert err.endswith(message.replace(output, str(tmp_path / output)))
+    said = message.replace(f" {output}", f" {tmp_path / output}").replace("DIR/", f"{tmp_path}/")
+    assert err.endswith(said)
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 

@@ -9,8 +9,8 @@
 * No format given: the format the extension names, if the caller writes it (``r.html`` gives
   html); a known extension the caller cannot write (``.pdf`` for the export) is refused; no
   extension, or one that names no format: the caller's standard format.
-* A format the caller lists in ``own_extension`` (the export's xlsx: one file that a
-  spreadsheet program opens by its name) is written only under a name with no extension or its
+* A format the caller lists in ``own_extension`` (the export's xlsx, every report format: a
+  file a program opens by its name) is written only under a name with no extension or its
   own (``x.xlsx``); any other (``x.docx``, ``x.2023``) is refused, saying the name to write
   instead.
 
@@ -156,7 +156,11 @@ def _foreign_extension(
 ) -> FormatMismatch:
     """``x.docx`` for a workbook: an extension that is not the format's own names another kind
     of file (a Word document), even one this module does not know."""
-    instead = shown(output.with_suffix(own_suffix(chosen)))
+    # A suffix of letters names a kind of file (.docx: replaced); one with a digit is part of
+    # the name (a version or a year: rapport.v2, r.2023 → rapport.v2.md, r.2023.md).
+    kind = suffix[1:].isalpha()
+    own = own_suffix(chosen)
+    instead = shown(output.with_suffix(own) if kind else output.with_name(output.name + own))
     others = [c for c in choices if c != chosen]
 
     def say(n: Names) -> str:

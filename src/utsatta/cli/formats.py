@@ -14,7 +14,12 @@ __all__ = ["resolve_format"]
 
 
 def resolve_format(
-    given: str | None, output: Path | None, choices: Sequence[str], default: str
+    given: str | None,
+    output: Path | None,
+    choices: Sequence[str],
+    default: str,
+    *,
+    own_extension: Sequence[str] = (),
 ) -> str:
     """The format to write; raises ``typer.BadParameter`` (exit 2) naming ``--format`` or
     ``--output``."""
@@ -22,6 +27,6 @@ def resolve_format(
     from utsatta.outputformat import resolve_format as rule
 
     try:
-        return rule(given, output, choices, default, names=CLI_NAMES)
+        return rule(given, output, choices, default, names=CLI_NAMES, own_extension=own_extension)
     except FormatMismatch as exc:
         raise typer.BadParameter(str(exc), param_hint=f"--{exc.argument}") from None

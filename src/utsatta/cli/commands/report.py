@@ -96,10 +96,19 @@ def report(
     """
     from utsatta.cli.formats import resolve_format
 
-    # one rule with `export` (cli.formats): an extension naming another format is refused
+    if output is not None and not check:
+        from utsatta.fileio import check_output
+        from utsatta.load.datadir import locate_data_dir
+
+        # a FIFO, device, folder, link or data file: refused before the work (exit 4)
+        check_output(output, data_folder=locate_data_dir(data)[0])
+    # one rule with `export` (cli.formats): an extension naming another format is refused,
+    # and every report format is written only under its own extension or none (no
+    # Markdown in r.docx)
+    choices = [f.value for f in ReportFormat]
     format = ReportFormat(
         resolve_format(
-            format.value if format else None, output, [f.value for f in ReportFormat], "md"
+            format.value if format else None, output, choices, "md", own_extension=choices
         )
     )
     if check and output is None:
@@ -115,12 +124,6 @@ def report(
             "PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-2023.pdf).",
             param_hint="--output",
         )
-    if output is not None and not check:
-        from utsatta.fileio import check_output
-        from utsatta.load.datadir import locate_data_dir
-
-        # a FIFO, device, folder, link or data file: refused before the work (exit 4)
-        check_output(output, data_folder=locate_data_dir(data)[0])
     text = _render(ar, format, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
