@@ -217,6 +217,9 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         )
     lines = text.split("\n")
     cm = exc.context_mark
+    near = {line, line - 1} | ({cm.line + 1} if cm is not None else set())
+    if any(len(_line(lines, number)) > LONG_LINE for number in near):
+        return _long_line(problem, context, lines, line, column)
     if "quoted scalar" in context and cm is not None:
         start = cm.column if cm.line + 1 == line else None
         found = escape_syntax_problem(problem, lines, line, column, start)
@@ -258,6 +261,25 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         )
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
+        if found is not None:
+            return found
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem or needle in context:
+            return _syntax(line, column, hint)
+    return generic_problem(line, column)
+
+
+#: The longest line the helpers below re-read to say what is wrong with it. Beyond it the
+#: finding gives the general advice for the parser's error at its line and column: no message
+#: may cost work that grows faster than the line (``validate`` runs on untrusted pull
+#: requests in CI), and a line this long is no line anyone wrote by hand (decision 0310).
+LONG_LINE = 10_000
+
+
+def _long_line(problem: str, context: str, lines: list[str], line: int, column: int) -> Finding:
+    """The finding for an error on (or next to) a line longer than ``LONG_LINE``."""
+    if "quoted scalar" in context:
+        found = escape_syntax_problem(problem, lines, line, column)  # without the corrected line
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:
