@@ -110,7 +110,8 @@ def test_an_insats_id_with_a_long_gap_is_read_once(base_copy: Path) -> None:
         if f.file.endswith("grundskolenamnden.yaml") and f.line == 6
     ]
     assert messages == [
-        f"'1{' ' * 59}… ({heltal(HUGE + 2)} tecken)' är inte ett insats-id. Skriv det som i planen: "
+        f"'insats': '1{' ' * 59}… ({heltal(HUGE + 2)} tecken)' är inte ett insats-id. Skriv "
+        "det som i planen: "
         "fokusområdets nummer, kolon och insatsens nummer, inom citattecken (t.ex. "
         '"2:4" för insats 2:4).'
     ]
