@@ -32,6 +32,10 @@ HOSTILE = [
     '"Avdelning A"',
     "Åsa Öberg, Ängelholm 😀\nrad två: ja",
     "Avdelning A ",
+    "   \nAvdelning A",  # a first line of spaces only
+    "Avdelning A\n\tflik",
+    "Social\u00a0hållbarhet\nrad två",
+    "\n\nAvdelning A\nrad två",
 ]
 
 

@@ -420,14 +420,16 @@ def _block_text(text: str) -> str | None:
     """``text`` as a literal block text under a top-level key, or None when a block text
     cannot hold it (a character that a block text does not take or shows otherwise)."""
     body = text.rstrip("\n")
-    if not all(line.isprintable() for line in body.split("\n")):
+    if any(c in "\r\x85\u2028\u2029" or (c != "\t" and c != "\n" and c < " ") for c in body):
         return None  # a control, or a line break YAML reads apart (U+2028 …): keep the escape
     trailing = len(text) - len(body)
     chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
-    first = next(line for line in body.split("\n") if line.strip())
-    indicator = "2" if first[:1] == " " else ""  # a text that starts indented says by how much
-    lines = [f"  {line}" if line else "" for line in body.split("\n")]
-    return "\n".join([f"|{indicator}{chomp}", *lines, *[""] * (trailing - 1)])
+    # YAML takes the indentation from the first line with more than spaces: a text that starts
+    # with a space or a line break says it (|2), as ruamel (and so `utsatta fmt`) writes it.
+    indicator = "2" if body[:1] in (" ", "\n") else ""
+    lines = body.split("\n")
+    indented = [f"  {line}" if line else "" for line in lines]
+    return "\n".join([f"|{indicator}{chomp}", *indented, *[""] * (trailing - 1)])
 
 
 def _upprattad_av(ds: DataSet, ar: int) -> list[str]:
