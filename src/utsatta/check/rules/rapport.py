@@ -14,6 +14,7 @@ from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
 from utsatta.compute.responsibility import Kolumn
+from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
@@ -62,7 +63,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f,
                 ("organisation",),
                 "filnamn-matchar-inte",
-                f"Rapporten är från '{org}' men filen heter {src.path.name}. "
+                f"Rapporten är från '{org}' men filen heter {identifier(src.path.name)}. "
                 f"Filen ska heta {org}.yaml (eller rätta 'organisation').",
             )
         )

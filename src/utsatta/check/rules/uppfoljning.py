@@ -13,7 +13,7 @@ from typing import Any
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
-from utsatta.escape import shorten
+from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.files import display_path
@@ -102,8 +102,9 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f,
                 ("ar",),
                 "filnamn-matchar-inte",
-                f"Uppföljningen gäller år {up.ar} men filen heter {src.path.name}. Byt namn på "
-                f"filen till {up.ar}.yaml eller rätta 'ar'.",
+                f"Uppföljningen gäller år {up.ar} men filen heter "
+                f"{identifier(src.path.name)}. Byt namn på filen till {up.ar}.yaml eller rätta "
+                "'ar'.",
             )
         )
     if not g.fran <= up.ar <= g.till:
