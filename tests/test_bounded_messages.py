@@ -12,6 +12,8 @@ import pytest
 import utsatta
 from tests.support import shipped_report
 from utsatta.check.rules.base import is_handle
+from utsatta.escape import shorten
+from utsatta.load.schema_words import id_message
 from utsatta.load.syntax import LONG_LINE
 from utsatta.load.yamlread import parse
 from utsatta.numbers import heltal
@@ -115,3 +117,18 @@ def test_an_insats_id_with_a_long_gap_is_read_once(base_copy: Path) -> None:
         "fokusområdets nummer, kolon och insatsens nummer, inom citattecken (t.ex. "
         '"2:4" för insats 2:4).'
     ]
+
+
+# -- counts in messages are written the Swedish way (numbers.heltal) ----------------------------
+
+
+def test_a_count_in_a_message_has_the_thousands_space() -> None:
+    # Was: "20000 id utan kommatecken"; heltal writes "20 000" with its thousands space.
+    assert heltal(20_000)[2] != "0"
+    ids = " ".join(["bergsjon"] * 20_000)
+    assert id_message("omraden", ids, ("omraden", 0), {"omraden": [ids]}) == (
+        f"'omraden': '{shorten(ids)}' är {heltal(20_000)} id utan kommatecken emellan. Skriv "
+        "ett kommatecken och ett mellanslag mellan dem."
+    )
+    (problem,) = parse(edited(37, '    motivering: "G:' + "\\n" * 1201 + '"')).problems
+    assert f" Texten har {heltal(1200)} sådana koder till. " in problem.message

@@ -12,6 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding, Severity
 from utsatta.load.characters import REFUSED
+from utsatta.numbers import heltal
 
 
 def _syntax(line: int, column: int, message: str) -> Finding:
@@ -160,7 +161,7 @@ def escape_problem(text: str, ev: Any, refused: re.Pattern[str]) -> Finding | No
         if not more
         else " Texten har en sådan kod till."
         if more == 1
-        else f" Texten har {more} sådana koder till."
+        else f" Texten har {heltal(more)} sådana koder till."
     )
     before = text[text.rfind("\n", 0, start.index) + 1 : start.index]
     fix = _corrected(before, raw[1:-1])

@@ -18,6 +18,7 @@ from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
+from utsatta.numbers import heltal
 
 ORG = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
 INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
@@ -193,7 +194,8 @@ def _contradictions(f: str, at: tuple[str, int], item: Any) -> list[Finding]:
                 f,
                 (*at, "omraden"),
                 "motsagande-omraden",
-                f"Insatsen är inte påbörjad (status: ej-paborjad) men når {len(item.omraden)} "
+                "Insatsen är inte påbörjad (status: ej-paborjad) men når "
+                f"{heltal(len(item.omraden))} "
                 f"{'område' if len(item.omraden) == 1 else 'områden'} (omraden). Har arbetet "
                 "börjat: skriv status: pagaende. Annars: ta bort omraden.",
                 at_key=True,

@@ -20,6 +20,7 @@ from utsatta.load.files import display_path
 from utsatta.load.schema import menade_du
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
+from utsatta.numbers import heltal
 
 
 def _okand(
@@ -445,7 +446,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     (*where, "nummer"),
                     "okant-behov",
                     f"Insats {insats} i rapporten från {org} {b.ar} har "
-                    + (f"bara {count} behov" if count else "inga behov")
+                    + (f"bara {heltal(count)} behov" if count else "inga behov")
                     + f", inte nummer {b.nummer}. Räkna behoven i rapportens lista, det första "
                     "är 1.",
                 )
