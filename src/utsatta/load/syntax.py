@@ -219,7 +219,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     cm = exc.context_mark
     near = {line, line - 1} | ({cm.line + 1} if cm is not None else set())
     if any(len(_line(lines, number)) > LONG_LINE for number in near):
-        return _long_line(problem, context, lines, line, column)
+        return _long_line(exc, lines, line, column)
     if "quoted scalar" in context and cm is not None:
         start = cm.column if cm.line + 1 == line else None
         found = escape_syntax_problem(problem, lines, line, column, start)
@@ -276,8 +276,14 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
 LONG_LINE = 10_000
 
 
-def _long_line(problem: str, context: str, lines: list[str], line: int, column: int) -> Finding:
-    """The finding for an error on (or next to) a line longer than ``LONG_LINE``."""
+def _long_line(exc: MarkedYAMLError, lines: list[str], line: int, column: int) -> Finding:
+    """The finding for an error on (or next to) a line longer than ``LONG_LINE``: the general
+    advice, but for the help that reads the line in one pass without a pattern."""
+    problem, context, cm = str(exc.problem or ""), str(exc.context or ""), exc.context_mark
+    if "simple key" in context and cm is not None:
+        found = _unclosed_or_long_key(lines, cm.line + 1, cm.column + 1)
+        if found is not None:
+            return found
     if "quoted scalar" in context:
         found = escape_syntax_problem(problem, lines, line, column)  # without the corrected line
         if found is not None:
@@ -288,9 +294,9 @@ def _long_line(problem: str, context: str, lines: list[str], line: int, column: 
     return generic_problem(line, column)
 
 
-def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
-    """'bedomning bedoms-uppnas' or 'status:pagaende': the parser notices only on the next
-    line; the mistake is at the start of the would-be key (the context mark)."""
+def _unclosed_or_long_key(lines: list[str], line: int, column: int) -> Finding | None:
+    """A would-be key that is a quote not closed on its line, or longer than YAML reads as a
+    key: told from the line by plain string operations (any length, ``LONG_LINE``)."""
     written = _line(lines, line)[column - 1 :].strip()
     if written[:1] in ("'", '"'):
         return _syntax(
@@ -300,13 +306,23 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
             "i slutet av texten; står det citattecken inne i texten, sätt hela texten inom den "
             "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
         )
-    if re.search(r":(?:\s|$)", written) and written.find(":") > 1000:
+    if written.find(":") > 1000 and re.search(r":(?:\s|$)", written):
         return _syntax(
             line,
             column,
             f"Nyckeln '{_show(written)}' är för lång: YAML läser högst 1024 tecken före kolonet "
             "som en nyckel. Korta nyckeln; är det en text, skriv den som värde under rätt nyckel.",
         )
+    return None
+
+
+def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
+    """'bedomning bedoms-uppnas' or 'status:pagaende': the parser notices only on the next
+    line; the mistake is at the start of the would-be key (the context mark)."""
+    found = _unclosed_or_long_key(lines, line, column)
+    if found is not None:
+        return found
+    written = _line(lines, line)[column - 1 :].strip()
     glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
     if glued is not None and glued.group(1) in field_names():
         key, value = glued.group(1), glued.group(2)
