@@ -94,7 +94,14 @@ def test_an_e_mail_check_reads_the_domain_once() -> None:
     # Was: a pass per '.' of the domain ('{_MAIL}+\.{_MAIL}+' tried at every one).
     assert not is_handle("a@" + "." * HUGE + " ")
     assert is_handle("a@" + "." * HUGE)  # a '.' inside: the form of an address
-    expected = {"a@b.se": True, "a@.se": False, "a@..se": True, "a@b.": False, "a@bse": False, "a@b@c.se": False}
+    expected = {
+        "a@b.se": True,
+        "a@.se": False,
+        "a@..se": True,
+        "a@b.": False,
+        "a@bse": False,
+        "a@b@c.se": False,
+    }
     assert {h: is_handle(h) for h in expected} == expected
     assert is_handle("@anna") and is_handle("@org/team-1") and not is_handle("anna")
 
