@@ -63,7 +63,7 @@ def test_repeated_key_is_listed_50_times_then_counted(
     assert duplicates[-1] == f"{REPORT}:{first + 50}:1: fel [dubblett-nyckel] {DUPLICATE}"
     assert len(duplicates) == 50
     assert lines[-2:] == [
-        f"{REPORT}:{first + 51}:1: fel [fler-fynd] Ytterligare 5949 fynd av samma slag "
+        f"{REPORT}:{first + 51}:1: fel [fler-fynd] Ytterligare 5 949 fynd av samma slag "
         f"([dubblett-nyckel]) i filen, på rad {first + 51}–{first + 5999}, visas inte: bara de "
         "första 50 visas. Rätta dem och kör kontrollen igen; ofta är det samma fel som "
         "upprepas.",

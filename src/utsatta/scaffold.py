@@ -395,19 +395,41 @@ def unique_handles(handles: list[str]) -> list[str]:
 
 
 def _yaml_scalar(text: str) -> str:
-    """``text`` as a YAML value on one line: plain where YAML reads it back as the same text,
-    else double-quoted (JSON's escapes are YAML's): a name with ': ', '#' or a leading quote
-    stays a name, never a key, comment or other type."""
+    """``text`` as a YAML value after ``key: `` at the top level, read back as the same text
+    with no finding from ``validate``: plain where YAML reads it so; a text with a line break
+    as a block text ('|', indented two spaces, its trailing line breaks kept by '-' or '+'),
+    never "…" with '\\n' (bakstreck-i-citat); else double-quoted (JSON's escapes are YAML's):
+    a name with ': ', '#' or a leading quote stays a name, never a key, comment or other type."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    if text == text.strip() and "\n" not in text:
+    def reads_back(value: str) -> bool:
         try:
-            if YAML(typ="safe", pure=True).load(f"k: {text}\n") == {"k": text}:
-                return text
-        except YAMLError:  # not YAML as written: quote it
-            pass
+            return bool(YAML(typ="safe", pure=True).load(f"k: {value}\n") == {"k": text})
+        except YAMLError:  # not YAML as written
+            return False
+
+    if text == text.strip() and "\n" not in text and reads_back(text):
+        return text
+    if "\n" in text.strip("\n") and (block := _block_text(text)) and reads_back(block):
+        return block
     return json.dumps(text, ensure_ascii=False)
+
+
+def _block_text(text: str) -> str | None:
+    """``text`` as a literal block text under a top-level key, or None when a block text
+    cannot hold it (a character that a block text does not take or shows otherwise)."""
+    body = text.rstrip("\n")
+    if any(c in "\r\x85\u2028\u2029" or (c != "\t" and c != "\n" and c < " ") for c in body):
+        return None  # a control, or a line break YAML reads apart (U+2028 …): keep the escape
+    trailing = len(text) - len(body)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    # YAML takes the indentation from the first line with more than spaces: a text that starts
+    # with a space or a line break says it (|2), as ruamel (and so `utsatta fmt`) writes it.
+    indicator = "2" if body[:1] in (" ", "\n") else ""
+    lines = body.split("\n")
+    indented = [f"  {line}" if line else "" for line in lines]
+    return "\n".join([f"|{indicator}{chomp}", *indented, *[""] * (trailing - 1)])
 
 
 def _upprattad_av(ds: DataSet, ar: int) -> list[str]:

@@ -20,6 +20,7 @@ from utsatta.load.datadir import data_root
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
 from utsatta.load.raw import read_raw
+from utsatta.numbers import heltal
 
 #: The files that every command beyond ``validate`` needs valid.
 CORE = ("plan", "organisationer")
@@ -135,9 +136,9 @@ def bounded(findings: list[Finding], limit: int = LISTED_PER_CODE) -> list[Findi
                 first.column,
                 "fler-fynd",
                 first.severity,
-                f"Ytterligare {count} fynd av samma slag ([{code}]) i filen, på {lines}, visas "
-                f"inte: bara de första {limit} visas. Rätta dem och kör kontrollen igen; ofta är "
-                "det samma fel som upprepas.",
+                f"Ytterligare {heltal(count)} fynd av samma slag ([{code}]) i filen, på {lines}, "
+                f"visas inte: bara de första {limit} visas. Rätta dem och kör kontrollen igen; "
+                "ofta är det samma fel som upprepas.",
                 count=count,
             )
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from utsatta.escape import identifier
 from utsatta.findings import Finding, Path_, Severity, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.wording import och
@@ -52,7 +53,7 @@ class Blocked:
             line, column = src.positions().locate(("organisation",))
         else:
             line, column = 1, 1
-        found = self._places[src.display] = f"{src.display}:{line}:{column}"
+        found = self._places[src.display] = f"{identifier(src.display)}:{line}:{column}"
         return found
 
     def places(self, files: Iterable[SourceFile[Any]]) -> str:

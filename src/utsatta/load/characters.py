@@ -12,6 +12,7 @@ from typing import Final
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Severity
+from utsatta.numbers import heltal
 
 
 def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) -> Finding:
@@ -131,7 +132,7 @@ def refused_in_value(value: str, line: int, column: int) -> Finding | None:
         if not more
         else " Värdet har ett sådant tecken till."
         if more == 1
-        else f" Värdet har {more} sådana tecken till."
+        else f" Värdet har {heltal(more)} sådana tecken till."
     )
     return Finding(
         "",
@@ -181,7 +182,9 @@ def _odd(text: str, at: int, *, more: int = 0) -> Finding:
     char = text[at]
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
-    tail = f" Filen har {more - 1} sådana tecken till; de visas inte här." if more > 1 else ""
+    tail = (
+        f" Filen har {heltal(more - 1)} sådana tecken till; de visas inte här." if more > 1 else ""
+    )
     return Finding(
         "",
         line,

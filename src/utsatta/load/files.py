@@ -10,6 +10,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from utsatta.escape import identifier
 from utsatta.fileio import kind_of_mode, reason
 from utsatta.findings import Finding, Severity, at_line
 
@@ -205,7 +206,7 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                         "fel-filandelse",
                         Severity.FEL,
                         "Filen slutar inte på .yaml och läses inte. Byt namn till "
-                        f"{_renamed(name)}.",
+                        f"{identifier(_renamed(name))}.",
                     )
                 )
                 continue
@@ -245,7 +246,7 @@ def _year_in(parts: Iterable[str]) -> str | None:
 def _misplaced_report(rel: tuple[str, ...], name: str) -> str:
     # The file's own name and (if its path has one) year, so the advice is the move to make.
     year = _year_in(rel[1:])
-    target = f"rapporter/{year or '<år>'}/{name}"
+    target = f"rapporter/{year or '<år>'}/{identifier(name)}"
     return (
         "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
         f"Flytta den till {target}"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection
 
 from utsatta.findings import Finding, Severity
+from utsatta.numbers import heltal
 
 #: A line with a key: its indentation, its list dashes ("- "), its key.
 _KEY_LINE = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
@@ -20,7 +21,7 @@ def _line(lines: list[str], number: int) -> str:
 
 
 def _spaces(count: int) -> str:
-    return "inte indragen alls" if count == 0 else f"indragen {count} mellanslag"
+    return "inte indragen alls" if count == 0 else f"indragen {heltal(count)} mellanslag"
 
 
 def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Finding | None:
@@ -53,7 +54,8 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     if post:
         message = (
             f"Listposten är {_spaces(indent)} före '- ', men listans andra poster (t.ex. "
-            f"'- {key}' på rad {number}) har {level}. Ändra till {level} mellanslag före '- '."
+            f"'- {key}' på rad {number}) har {heltal(level)}. Ändra till {heltal(level)} "
+            "mellanslag före '- '."
         )
     elif level == 0:
         message = (
@@ -63,7 +65,8 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     else:
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på samma nivå (t.ex. '{key}' på rad "
-            f"{number}) har {level}. Ändra till {level} mellanslag före '{m.group(3)}'."
+            f"{number}) har {heltal(level)}. Ändra till {heltal(level)} mellanslag före "
+            f"'{m.group(3)}'."
         )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")

@@ -11,6 +11,8 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding, Severity
+from utsatta.load.characters import REFUSED
+from utsatta.numbers import heltal
 
 
 def _syntax(line: int, column: int, message: str) -> Finding:
@@ -159,7 +161,7 @@ def escape_problem(text: str, ev: Any, refused: re.Pattern[str]) -> Finding | No
         if not more
         else " Texten har en sådan kod till."
         if more == 1
-        else f" Texten har {more} sådana koder till."
+        else f" Texten har {heltal(more)} sådana koder till."
     )
     before = text[text.rfind("\n", 0, start.index) + 1 : start.index]
     fix = _corrected(before, raw[1:-1])
@@ -189,18 +191,79 @@ _WHERE = "ett ' direkt före texten och ett ' direkt efter den, i stället för 
 
 
 def _corrected(before: str, inner: str) -> str:
-    if "\n" in inner or len(inner) > 70:
+    intended = _intended(inner) if "\n" not in inner and len(inner) <= 70 else None
+    if intended is None:
         return _WHERE
-    # '\\' and '\"' already stand for '\' and '"'; within '…' an apostrophe is written ''.
-    intended = re.sub(r"\\([\\\"])", r"\1", inner).replace("'", "''")
     key = _KEY_BEFORE.fullmatch(before)
     prefix = f"{key.group(1)}{key.group(2)}: " if key else ""
-    return f"{prefix}'{intended}'"
+    quoted = intended.replace("'", "''")  # within '…' an apostrophe is written ''
+    return f"{prefix}'{quoted}'"
 
 
-def escape_syntax_problem(problem: str, lines: list[str], line: int, column: int) -> Finding | None:
+#: Escapes that keep the text as it reads, and the hex digits of a character by its code.
+_SAME = {"\\": "\\", '"': '"', "/": "/", " ": " "}
+_CODE_SIZE = {"x": 2, "u": 4, "U": 8}
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _intended(inner: str) -> str | None:
+    """The text ``inner`` (within "…") was meant to be, or None when it cannot be written
+    within '…' on one line: every escape YAML reads as the same text ('\\\\', '\\"', '\\/',
+    '\\ ', a character by its code) as the character YAML makes of it; the ones that are the
+    problem (``_LETTERS``, a code for a ``REFUSED`` character, an escape YAML does not know)
+    as written, since there the '\\' is part of the text (a path)."""
+    out = []
+    i = 0
+    while i < len(inner):
+        char = inner[i]
+        what = inner[i + 1 : i + 2]
+        if char != "\\" or not what:
+            out.append(char)
+            i += 1
+            continue
+        size = _CODE_SIZE.get(what, 0)
+        code = inner[i + 2 : i + 2 + size]
+        if what in _SAME:
+            out.append(_SAME[what])
+        elif size and len(code) == size and set(code) <= _HEX and int(code, 16) <= 0x10FFFF:
+            meant = chr(int(code, 16))
+            if REFUSED.fullmatch(meant) is None:
+                out.append(meant)
+                i += 2 + size
+                continue
+            out.append(f"\\{what}")  # the problem: the code stays as written
+        else:
+            out.append(f"\\{what}")  # a one-letter escape or none YAML knows: as written
+        i += 2
+    text = "".join(out)
+    # A character that does not show as itself (a control, an odd space) cannot be copied.
+    return text if text.isprintable() else None
+
+
+def _quoted_on_line(text: str, start: int) -> str | None:
+    """The inside of the "…" that opens at ``text[start]`` and closes on its line with at most
+    a comment after it, or None. One pass over at most 72 characters: a longer text gets
+    ``_WHERE``, never a corrected line (no work that grows with the line)."""
+    if text[start : start + 1] != '"':
+        return None
+    i = start + 1
+    while i < min(len(text), start + 72):
+        if text[i] == "\\":
+            i += 2
+        elif text[i] == '"':
+            after = text[i + 1 :].lstrip()
+            return text[start + 1 : i] if not after or after.startswith("#") else None
+        else:
+            i += 1
+    return None
+
+
+def escape_syntax_problem(
+    problem: str, lines: list[str], line: int, column: int, start: int | None = None
+) -> Finding | None:
     """A '\\' in "…" that starts no escape YAML knows ('C:\\Users', 'G:\\AVN'): the parser
-    stops there. The same advice as ``escape_problem``: most often it is a path."""
+    stops there. The same advice as ``escape_problem``: most often it is a path. ``start``:
+    where the "…" opens on ``line`` (0-based, the parser's context mark), if there."""
     if "escape" not in problem and "hexdecimal" not in problem:
         return None
     text = _line(lines, line)
@@ -208,10 +271,8 @@ def escape_syntax_problem(problem: str, lines: list[str], line: int, column: int
     if at != -1:
         column = at + 1
     written = text[column - 1 : column + 1]
-    fix = _WHERE
-    m = re.match(r'(.*?)"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$', text)
-    if m is not None and m.end(1) < column:
-        fix = _corrected(m.group(1), m.group(2))
+    inner = _quoted_on_line(text, start) if start is not None and start < column else None
+    fix = _WHERE if inner is None else _corrected(text[:start], inner)
     return _syntax(
         line,
         column,

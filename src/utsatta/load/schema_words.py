@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Path_
 from utsatta.load.invisible import ODD_SPACES, space_name
+from utsatta.numbers import heltal
 
 
 def describe(value: Any) -> str:
@@ -149,11 +150,11 @@ def id_message(name: str, value: str, path: Path_, data: Any) -> str:
             written = f"{name}: [{', '.join(fixed)}]"
             if len(written) <= 120:
                 return (
-                    f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
-                    f"kommatecken mellan dem: {written}."
+                    f"'{name}': '{shown}' är {heltal(len(parts))} id utan kommatecken emellan. "
+                    f"Skriv ett kommatecken mellan dem: {written}."
                 )
         return (
-            f"'{name}': '{shown}' är {len(parts)} id utan kommatecken emellan. Skriv ett "
+            f"'{name}': '{shown}' är {heltal(len(parts))} id utan kommatecken emellan. Skriv ett "
             "kommatecken och ett mellanslag mellan dem."
         )
     rule = (

@@ -164,8 +164,10 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 #: A list item with no space after its '-': "-insats: x", "-hjallbo" (not "---", not "- x").
 _DASH_NO_SPACE = re.compile(r"^( *)-(?![-\s])(\S.*)$")
-#: The key of a line: "  - motivering: …" → "motivering".
-_KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#\"'\[{|>%@`][^:#]*?)\s*:(?:\s|$)")
+#: The key of a line: "  - motivering: …" → "motivering " (strip it). Each part can match a
+#: piece of the line in one way only (possessive, no lazy part next to a '\s*'): a failed match
+#: costs one pass, not one per space of the line (decision 0310).
+_KEY = re.compile(r"^\s*+(?:-\s++)*+([^\s:#\"'\[{|>%@`][^:#]*+):(?:\s|$)")
 
 
 def dash_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
@@ -215,8 +217,12 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         )
     lines = text.split("\n")
     cm = exc.context_mark
+    near = {line, line - 1} | ({cm.line + 1} if cm is not None else set())
+    if any(len(_line(lines, number)) > LONG_LINE for number in near):
+        return _long_line(exc, lines, line, column)
     if "quoted scalar" in context and cm is not None:
-        found = escape_syntax_problem(problem, lines, line, column)
+        start = cm.column if cm.line + 1 == line else None
+        found = escape_syntax_problem(problem, lines, line, column, start)
         if found is not None:
             return found
         # The parser stops at the end of the file; the mistake is the quote that never closes.
@@ -263,9 +269,34 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     return generic_problem(line, column)
 
 
-def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
-    """'bedomning bedoms-uppnas' or 'status:pagaende': the parser notices only on the next
-    line; the mistake is at the start of the would-be key (the context mark)."""
+#: The longest line the helpers below re-read to say what is wrong with it. Beyond it the
+#: finding gives the general advice for the parser's error at its line and column: no message
+#: may cost work that grows faster than the line (``validate`` runs on untrusted pull
+#: requests in CI), and a line this long is no line anyone wrote by hand (decision 0310).
+LONG_LINE = 10_000
+
+
+def _long_line(exc: MarkedYAMLError, lines: list[str], line: int, column: int) -> Finding:
+    """The finding for an error on (or next to) a line longer than ``LONG_LINE``: the general
+    advice, but for the help that reads the line in one pass without a pattern."""
+    problem, context, cm = str(exc.problem or ""), str(exc.context or ""), exc.context_mark
+    if "simple key" in context and cm is not None:
+        found = _unclosed_or_long_key(lines, cm.line + 1, cm.column + 1)
+        if found is not None:
+            return found
+    if "quoted scalar" in context:
+        found = escape_syntax_problem(problem, lines, line, column)  # without the corrected line
+        if found is not None:
+            return found
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem or needle in context:
+            return _syntax(line, column, hint)
+    return generic_problem(line, column)
+
+
+def _unclosed_or_long_key(lines: list[str], line: int, column: int) -> Finding | None:
+    """A would-be key that is a quote not closed on its line, or longer than YAML reads as a
+    key: told from the line by plain string operations (any length, ``LONG_LINE``)."""
     written = _line(lines, line)[column - 1 :].strip()
     if written[:1] in ("'", '"'):
         return _syntax(
@@ -275,13 +306,23 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
             "i slutet av texten; står det citattecken inne i texten, sätt hela texten inom den "
             "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
         )
-    if re.search(r":(?:\s|$)", written) and written.find(":") > 1000:
+    if written.find(":") > 1000 and re.search(r":(?:\s|$)", written):
         return _syntax(
             line,
             column,
             f"Nyckeln '{_show(written)}' är för lång: YAML läser högst 1024 tecken före kolonet "
             "som en nyckel. Korta nyckeln; är det en text, skriv den som värde under rätt nyckel.",
         )
+    return None
+
+
+def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
+    """'bedomning bedoms-uppnas' or 'status:pagaende': the parser notices only on the next
+    line; the mistake is at the start of the would-be key (the context mark)."""
+    found = _unclosed_or_long_key(lines, line, column)
+    if found is not None:
+        return found
+    written = _line(lines, line)[column - 1 :].strip()
     glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
     if glued is not None and glued.group(1) in field_names():
         key, value = glued.group(1), glued.group(2)
@@ -350,7 +391,7 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
     m = _BLOCK_HEADER.match(header)
     sign, indicators, rest = (m.group(1), m.group(2), m.group(3).strip()) if m else ("|", "", "")
     key = _KEY.match(_line(lines, line))
-    name = _show(key.group(1), 40) if key else "nyckel"
+    name = _show(key.group(1).rstrip(), 40) if key else "nyckel"
     if "equal to 0" in problem or "found 0" in problem:
         return _syntax(
             line,

@@ -77,7 +77,10 @@ def _quotes_message(value: str, inner: str) -> str:
 def _insats_id(value: str) -> str:
     if not _INSATS_ID.match(value):
         inner = _typographic(value, _INSATS_ID)
-        parts = re.fullmatch(r"\s*([1-9][0-9]*)\s*[.,;/\s\-\u2013\u2014]\s*([1-9][0-9]*)\s*", value)
+        # "2 4", "2 - 4", "2.4": one way to match each (possessive), so one pass (decision 0310).
+        parts = re.fullmatch(
+            r"\s*+([1-9][0-9]*+)(?:\s*+[.,;/\-\u2013\u2014]|\s)\s*+([1-9][0-9]*+)\s*+", value
+        )
         if inner is not None:
             message = _quotes_message(value, inner)
         elif parts is not None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
-from utsatta.escape import shorten
+from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.indikator import PLANENS_MAL
@@ -33,8 +33,9 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                 f,
                 ("id",),
                 "filnamn-matchar-inte",
-                f"Indikatorns id är '{shorten(ind.id)}' men filen heter {src.path.name}. Byt "
-                f"namn på filen till {shorten(ind.id)}.yaml eller ändra id till '{stem}'.",
+                f"Indikatorns id är '{shorten(ind.id)}' men filen heter "
+                f"{identifier(src.path.name)}. Byt namn på filen till {shorten(ind.id)}.yaml "
+                f"eller ändra id till '{identifier(stem)}'.",
             )
         )
     if ind.fokusomrade is not None and known.fokus_ids:
@@ -174,7 +175,7 @@ def goals(indikatorer: Sequence[SourceFile[Any]]) -> list[Finding]:
                 src.display,
                 ("mal",),
                 "dubblett-mal",
-                f"Indikatorn '{shorten(earlier)}' ({where}) avgör redan "
+                f"Indikatorn '{shorten(earlier)}' ({identifier(where)}) avgör redan "
                 f"{_goal(ind.mal)}. Ett mål eller delmål avgörs av en indikator: ta bort 'mal' "
                 "i en av filerna.",
             )

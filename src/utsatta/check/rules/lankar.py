@@ -26,6 +26,7 @@ from utsatta.load.dataset import NOT_KEPT, SourceFile
 from utsatta.load.yamlread import decode
 from utsatta.mdtext import is_web_address
 from utsatta.model.common import Text
+from utsatta.numbers import heltal
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -276,5 +277,5 @@ def message(said: list[tuple[str, str]]) -> str:
         out.append(_ADVICE[kind] + ".")
     more = len(said) - len(named)
     if more:
-        out.append(f"Texten har ytterligare {more} sådana ställen.")
+        out.append(f"Texten har ytterligare {heltal(more)} sådana ställen.")
     return " ".join(out)

@@ -14,9 +14,11 @@ from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
 from utsatta.compute.responsibility import Kolumn
+from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.plan import Giltighet
+from utsatta.numbers import heltal
 
 
 def _outside_plan(f: str, ar: int, g: Giltighet | None) -> Finding | None:
@@ -71,7 +73,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 f,
                 ("organisation",),
                 "filnamn-matchar-inte",
-                f"Rapporten är från '{org}' men filen heter {src.path.name}. "
+                f"Rapporten är från '{org}' men filen heter {identifier(src.path.name)}. "
                 f"Filen ska heta {org}.yaml (eller rätta 'organisation').",
             )
         )
@@ -201,7 +203,8 @@ def _contradictions(f: str, at: tuple[str, int], item: Any) -> list[Finding]:
                 f,
                 (*at, "omraden"),
                 "motsagande-omraden",
-                f"Insatsen är inte påbörjad (status: ej-paborjad) men når {len(item.omraden)} "
+                "Insatsen är inte påbörjad (status: ej-paborjad) men når "
+                f"{heltal(len(item.omraden))} "
                 f"{'område' if len(item.omraden) == 1 else 'områden'} (omraden). Har arbetet "
                 "börjat: skriv status: pagaende. Annars: ta bort omraden.",
                 at_key=True,

@@ -13,13 +13,14 @@ from typing import Any
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
-from utsatta.escape import shorten
+from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.files import display_path
 from utsatta.load.schema import menade_du
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
+from utsatta.numbers import heltal
 
 
 def _okand(
@@ -119,8 +120,9 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f,
                 ("ar",),
                 "filnamn-matchar-inte",
-                f"Uppföljningen gäller år {up.ar} men filen heter {src.path.name}. Byt namn på "
-                f"filen till {up.ar}.yaml eller rätta 'ar'.",
+                f"Uppföljningen gäller år {up.ar} men filen heter "
+                f"{identifier(src.path.name)}. Byt namn på filen till {up.ar}.yaml eller rätta "
+                "'ar'.",
             )
         )
     if not g.fran <= up.ar <= g.till:
@@ -452,7 +454,7 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     (*where, "nummer"),
                     "okant-behov",
                     f"Insats {insats} i rapporten från {org} {b.ar} har "
-                    + (f"bara {count} behov" if count else "inga behov")
+                    + (f"bara {heltal(count)} behov" if count else "inga behov")
                     + f", inte nummer {b.nummer}. Räkna behoven i rapportens lista, det första "
                     "är 1.",
                 )

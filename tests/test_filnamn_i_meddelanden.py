@@ -1,0 +1,54 @@
+"""A file name in a finding's message is shown as an identifier (escape.identifier): a line break
+in it is '\\n', never a real line break that starts a second annotation line in a CI log (was:
+'filen heter x%0A\\::error file=a::pwn.yaml' in --format github)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import BASE
+from utsatta.cli.app import app
+
+runner = CliRunner()
+HOSTILE = "x\n::error file=a::pwn"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    monkeypatch.chdir(tmp_path)
+    return root
+
+
+def lines_with(args: list[str], needle: str) -> list[str]:
+    result = runner.invoke(app, ["validate", "--data", "data", *args])
+    return [line for line in result.stdout.split("\n") if needle in line]
+
+
+def test_a_report_named_with_a_line_break_in_github_format(data: Path) -> None:
+    reports = data / "rapporter" / "2023"
+    shutil.copy(reports / "kommunstyrelsen.yaml", reports / f"{HOSTILE}.yaml")
+    assert lines_with(["--format", "github"], "pwn") == [
+        "::error file=data/rapporter/2023/x\\n%3A%3Aerror file=a%3A%3Apwn.yaml,line=3,col=15,"
+        "title=filnamn-matchar-inte::Rapporten är från 'kommunstyrelsen' men filen heter "
+        "x\\n::error file=a::pwn.yaml. Filen ska heta kommunstyrelsen.yaml (eller rätta "
+        "'organisation')."
+    ]
+
+
+def test_an_indicator_and_a_file_without_yaml_in_text_format(data: Path) -> None:
+    indikatorer = data / "indikatorer"
+    shutil.copy(indikatorer / "valdeltagande.yaml", indikatorer / f"{HOSTILE}.yaml")
+    (indikatorer / f"{HOSTILE}.yml").write_text("", encoding="utf-8")
+    assert lines_with([], "pwn") == [
+        "data/indikatorer/x\\n::error file=a::pwn.yaml:2:5: fel [filnamn-matchar-inte] "
+        "Indikatorns id är 'valdeltagande' men filen heter x\\n::error file=a::pwn.yaml. Byt "
+        "namn på filen till valdeltagande.yaml eller ändra id till 'x\\n::error file=a::pwn'.",
+        "data/indikatorer/x\\n::error file=a::pwn.yml:1:1: fel [fel-filandelse] Filen slutar "
+        "inte på .yaml och läses inte. Byt namn till x\\n::error file=a::pwn.yaml.",
+    ]
