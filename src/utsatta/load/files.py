@@ -256,12 +256,12 @@ def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pa
             None,
         )
     said = _declared(path)
-    message, target = (
+    advice: tuple[str, Path | None] = (
         _misplaced_report(root, rel, name, said)
         if in_reports
         else _misplaced_uppfoljning(root, rel, name, said)
     )
-    return _file_issue(path, "fel-plats", Severity.FEL, message), target
+    return _file_issue(path, "fel-plats", Severity.FEL, advice[0]), advice[1]
 
 
 def unread_file(root: Path, unread: str, target: str) -> str:
