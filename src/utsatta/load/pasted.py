@@ -215,8 +215,8 @@ class KeyInText:
             f"Raden '{shorten(self.written, 60)}' är indragen som texten under '{self.key}' "
             f"(rad {self.key_line}), så YAML läser den som en del av texten, inte som nyckeln "
             f"'{self.name}'. Ska den vara nyckeln: flytta ut den till samma indrag som "
-            f"'{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv '{capital}:' med stor "
-            "bokstav, så syns det att den är text.",
+            f"'{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv "
+            f"'{capital}:' med stor bokstav, så syns det att den är text.",
         )
 
 
