@@ -425,41 +425,41 @@ def _run(*args: str) -> tuple[int, str]:
         (
             ["export", "2023", "--format", "csv"],
             "x.xlsx",
-            "Fel: Ogiltigt värde för --format: --format csv passar inte ihop med x.xlsx: "
+            "fel: --format csv passar inte ihop med x.xlsx: "
             "filändelsen .xlsx betyder xlsx, och filen skulle bli csv under ett namn som lovar "
             "något annat. Ange --format xlsx, eller byt filändelse på --output.",
         ),
         (
             ["export", "2023", "--format", "xlsx"],
             "x.csv",
-            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.csv: "
+            "fel: --format xlsx passar inte ihop med x.csv: "
             "filändelsen .csv betyder csv, och filen skulle bli xlsx under ett namn som lovar "
             "något annat. Ange --format csv, eller byt filändelse på --output.",
         ),
         (
             ["export", "2023", "--format", "xlsx"],
             "x.ODS",
-            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.ODS: "
+            "fel: --format xlsx passar inte ihop med x.ODS: "
             "filändelsen .ods betyder ods, och filen skulle bli xlsx under ett namn som lovar "
             "något annat. Byt filändelse på --output.",
         ),
         (
             ["export", "2023"],
             "x.pdf",
-            "Fel: Ogiltigt värde för --output: x.pdf har filändelsen .pdf, men kommandot skriver "
+            "fel: x.pdf har filändelsen .pdf, men kommandot skriver "
             "inte pdf (--format csv, --format xlsx). Byt filändelse på --output.",
         ),
         (
             ["report", "2023", "--format", "md"],
             "r.html",
-            "Fel: Ogiltigt värde för --format: --format md passar inte ihop med r.html: "
+            "fel: --format md passar inte ihop med r.html: "
             "filändelsen .html betyder html, och filen skulle bli md under ett namn som lovar "
             "något annat. Ange --format html, eller byt filändelse på --output.",
         ),
         (
             ["report", "2023", "--format", "pdf"],
             "r.xlsx",
-            "Fel: Ogiltigt värde för --format: --format pdf passar inte ihop med r.xlsx: "
+            "fel: --format pdf passar inte ihop med r.xlsx: "
             "filändelsen .xlsx betyder xlsx, och filen skulle bli pdf under ett namn som lovar "
             "något annat. Byt filändelse på --output.",
         ),
