@@ -140,3 +140,21 @@ def test_fmt_gets_the_same_advice_as_validate(tmp_path: Path) -> None:
         "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml.",
     )
     assert misplaced(data, year / "grundskolenamnden.yaml") is None
+
+
+def test_an_indicator_copy_is_told_the_file_exists(tmp_path: Path) -> None:
+    data, _ = _data(tmp_path)
+    folder = data / "indikatorer"
+    original = sorted(folder.glob("*.yaml"))[0]
+    shutil.copy(original, folder / f"{original.stem} (1).yaml")
+    found = _findings(data, "filnamn-matchar-inte")
+    assert [(f, c, m) for f, _, _, c, m in found] == [
+        (
+            f"indikatorer/{original.stem} (1).yaml",
+            "filnamn-matchar-inte",
+            f"Indikatorns id är '{original.stem}' men filen heter {original.stem} (1).yaml. "
+            f"Ändra id till '{original.stem} (1)' om id är fel; annars ska filen heta "
+            f"{original.stem}.yaml, men {original.stem}.yaml finns redan med samma innehåll: den "
+            "här filen är en kopia, ta bort den.",
+        )
+    ]
