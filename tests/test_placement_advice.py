@@ -158,3 +158,16 @@ def test_an_indicator_copy_is_told_the_file_exists(tmp_path: Path) -> None:
             "här filen är en kopia, ta bort den.",
         )
     ]
+
+
+def test_a_wrong_ending_in_the_wrong_place_gets_the_whole_move(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    (year / "Nya").mkdir()
+    text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    (year / "Nya" / "ks.yml").write_text(text.replace("ar: 2023", "ar: 2024"), encoding="utf-8")
+    assert _findings(data, "fel-filandelse", "fel-plats") == [
+        ("rapporter/2023/Nya/ks.yml", 1, 1, "fel-filandelse",
+         "Filen slutar inte på .yaml och läses inte. En rapport ska ligga i "
+         "rapporter/<år>/<organisation>.yaml. Flytta den till "
+         "rapporter/2024/kommunstyrelsen.yaml (enligt 'ar' och 'organisation' i filen)."),
+    ]  # fmt: skip

@@ -220,16 +220,23 @@ def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pa
     is not at a data file's place, and the data file it should be (None: not known); None
     for a data file's place."""
     path = root.joinpath(*rel, name)
+    in_reports = bool(rel) and rel[0] == "rapporter"
+    in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
+    wrong_ending = "Filen slutar inte på .yaml och läses inte. "
     if not name.endswith(".yaml"):
         stem = name.rsplit(".", 1)[0]
         target = path.with_name(f"{stem}.yaml")
+        if kind_of((*rel, target.name)) is None and (in_reports or in_uppfoljning):
+            # renaming alone would not do: the advice is the whole move, to its .yaml name
+            advice = _misplaced(root, rel, target.name, path, in_reports, wrong_ending)
+            return _file_issue(path, "fel-filandelse", Severity.FEL, advice[0]), advice[1]
         there = already_there(path, target, target.name)
         return (
             _file_issue(
                 path,
                 "fel-filandelse",
                 Severity.FEL,
-                "Filen slutar inte på .yaml och läses inte. "
+                wrong_ending
                 + (
                     f"Den ska heta {target.name}, men {there}"
                     if there
@@ -240,8 +247,6 @@ def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pa
         )
     if kind_of((*rel, name)) is not None:
         return None
-    in_reports = bool(rel) and rel[0] == "rapporter"
-    in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
     if not (in_reports or in_uppfoljning):
         return (
             _file_issue(
@@ -255,13 +260,17 @@ def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pa
             ),
             None,
         )
-    said = _declared(path)
-    advice: tuple[str, Path | None] = (
-        _misplaced_report(root, rel, name, said)
-        if in_reports
-        else _misplaced_uppfoljning(root, rel, name, said)
-    )
+    advice = _misplaced(root, rel, name, path, in_reports, "")
     return _file_issue(path, "fel-plats", Severity.FEL, advice[0]), advice[1]
+
+
+def _misplaced(
+    root: Path, rel: tuple[str, ...], name: str, source: Path, report: bool, before: str
+) -> tuple[str, Path | None]:
+    said = _declared(source)
+    if report:
+        return _misplaced_report(root, rel, name, said, source, before)
+    return _misplaced_uppfoljning(root, rel, name, said, source, before)
 
 
 def unread_file(root: Path, unread: str, target: str) -> str:
@@ -349,14 +358,18 @@ def _year_in(parts: Iterable[str]) -> str | None:
 
 
 def _misplaced_report(
-    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str]
+    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str], source: Path, before: str
 ) -> tuple[str, Path | None]:
     # The year and organisation the file itself gives (else its folder's year and its own
     # name), so the advice is the move to make; a target that exists is said to exist.
     year = said.get("ar") or _year_in(rel[1:])
     whose = said.get("organisation")
     target_name = f"{whose}.yaml" if whose else name
-    lead = "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
+    lead = (
+        before
+        + "En rapport ska ligga i rapporter/<år>/<organisation>.yaml"
+        + (". " if before else "; den här filen läses inte. ")
+    )
     if year is None:
         return (
             lead + f"Flytta den till rapporter/<år>/{target_name}, med året som rapporten "
@@ -372,17 +385,21 @@ def _misplaced_report(
         else ""
     )
     target = root / "rapporter" / year / target_name
-    there = already_there(root.joinpath(*rel, name), target, label)
+    there = already_there(source, target, label)
     if there is not None:
         return lead + f"Den hör till {label}{why}, men {there}", None
     return lead + f"Flytta den till {label}{why}.", target
 
 
 def _misplaced_uppfoljning(
-    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str]
+    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str], source: Path, before: str
 ) -> tuple[str, Path | None]:
     year = said.get("ar") or _year_in((*rel[1:], name))
-    lead = "En samlad uppföljning ska heta uppfoljning/<år>.yaml; den här filen läses inte. "
+    lead = (
+        before
+        + "En samlad uppföljning ska heta uppfoljning/<år>.yaml"
+        + (". " if before else "; den här filen läses inte. ")
+    )
     if year is None:
         return (
             lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025.",
@@ -390,7 +407,7 @@ def _misplaced_uppfoljning(
         )
     label = f"uppfoljning/{year}.yaml"
     target = root / "uppfoljning" / f"{year}.yaml"
-    there = already_there(root.joinpath(*rel, name), target, label)
+    there = already_there(source, target, label)
     if there is not None:
         return lead + f"Den hör till {label}, men {there}", None
     return lead + f"Byt namn till {label} (och flytta den dit).", target
