@@ -249,12 +249,12 @@ def test_github_step_summary_is_grouped_by_organisation(
     [
         (
             ["validate", "--format", "xml"],
-            "Fel: Ogiltigt värde för --format: 'xml' är inte ett av",
+            "fel: Ogiltigt värde för --format: 'xml' är inte ett av",
         ),
-        (["status"], "Fel: Argumentet ÅR saknas."),
-        (["status", "tjugo"], "Fel: Ogiltigt värde för ÅR: ange ett heltal."),
-        (["validate", "--formt", "json"], "Fel: Flaggan --formt finns inte. Menade du --format?"),
-        (["valdate"], "Fel: Kommandot 'valdate' finns inte."),
+        (["status"], "fel: Argumentet ÅR saknas."),
+        (["status", "tjugo"], "fel: Ogiltigt värde för ÅR: ange ett heltal."),
+        (["validate", "--formt", "json"], "fel: Flaggan --formt finns inte. Menade du --format?"),
+        (["valdate"], "fel: Kommandot 'valdate' finns inte."),
     ],
 )
 def test_usage_errors_are_swedish(args: list[str], message: str) -> None:
@@ -329,14 +329,16 @@ def test_validate_year_outside_the_plan_is_a_usage_error(broken: Path) -> None:
         check=False,
     )
     assert proc.returncode == 2
-    assert "Fel: Ogiltigt värde för ÅR: 2031 ligger utanför planens giltighetstid" in proc.stderr
+    assert "fel: Ogiltigt värde för --year: 2031 ligger utanför planens giltighetstid" in (
+        proc.stderr
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["status", "2023", "2024"], "Fel: Oväntat extra argument: 2024."),
-        (["report", "2023", "--check"], "Fel: Ogiltigt värde för --check: --check behöver"),
+        (["status", "2023", "2024"], "fel: Oväntat extra argument: 2024."),
+        (["report", "2023", "--check"], "fel: --check behöver --output FIL"),
     ],
 )
 def test_more_usage_errors_are_swedish(args: list[str], message: str) -> None:

@@ -225,16 +225,29 @@ def test_every_gettext_word_of_typer_core_is_swedish() -> None:
 @pytest.mark.parametrize(
     ("args", "last"),
     [
-        (["validate", "--strict=ja"], "Fel: Flaggan --strict tar inget värde: skriv bara "
+        (["validate", "--strict=ja"], "fel: Flaggan --strict tar inget värde: skriv bara "
          "--strict, utan '=' och värde."),
-        (["report", "2023", "--force=ja"], "Fel: Flaggan --force tar inget värde: skriv bara "
+        (["report", "2023", "--force=ja"], "fel: Flaggan --force tar inget värde: skriv bara "
          "--force, utan '=' och värde."),
-        (["fmt", "--check=1"], "Fel: Flaggan --check tar inget värde: skriv bara --check, "
+        (["fmt", "--check=1"], "fel: Flaggan --check tar inget värde: skriv bara --check, "
          "utan '=' och värde."),
-        (["validate", "--year"], "Fel: Flaggan --year behöver ett värde."),
-        (["validate", "--year", "abc"], "Fel: Ogiltigt värde för --year / --ar: ange ett "
-         "heltal."),
-        (["report"], "Fel: Argumentet ÅR saknas."),
+        (["validate", "--year"], "fel: Flaggan --year behöver ett värde."),
+        (["validate", "--year", "abc"], "fel: Ogiltigt värde för --year: ange ett heltal."),
+        # the option as typed, also when the library refuses the year (its hint is ÅR)
+        (["validate", "--ar", "abc"], "fel: Ogiltigt värde för --ar: ange ett heltal."),
+        (["validate", "--ar", "1999"], "fel: Ogiltigt värde för --ar: 1999 ligger utanför "
+         "planens giltighetstid 2022–2025. Ange ett år från 2022 till 2025."),
+        (["status", "1999"], "fel: Ogiltigt värde för ÅR: 1999 ligger utanför planens "
+         "giltighetstid 2022–2025. Ange ett år från 2022 till 2025."),
+        # a message of ours that names the option says it once
+        (["report", "2023", "--check"], "fel: --check behöver --output FIL: filen som ska "
+         "jämföras."),
+        (["report"], "fel: Argumentet ÅR saknas."),
+        # a Windows path as typed: its backslashes single (doubled only beside a shown break)
+        (["validate", "data\\rapporter\\2023\\x.yaml"], "fel: Ogiltigt värde för FILER: "
+         "Filen data\\rapporter\\2023\\x.yaml finns inte."),
+        (["validate", "a\\b\nc.yaml"], "fel: Ogiltigt värde för FILER: Filen a\\\\b\\nc.yaml "
+         "finns inte."),
     ],
 )  # fmt: skip
 def test_the_command_line_says_it_in_swedish(args: list[str], last: str) -> None:

@@ -58,7 +58,7 @@ def test_shell_completion_is_not_offered_and_no_rc_file_is_touched(
     monkeypatch.setenv("SHELL", "/bin/bash")
     result = runner.invoke(app, [option, "bash"])
     assert result.exit_code == 2
-    assert f"Fel: Flaggan {option} finns inte." in result.stderr
+    assert f"fel: Flaggan {option} finns inte." in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

@@ -140,7 +140,7 @@ def test_missing_or_changed_typer_internals_leave_english_never_a_traceback(
     if simulate in (_NO_CLICK_MODULES, _NO_EXCEPTIONS):
         assert "Error: Missing argument 'ÅR'." in usage[2], usage[2]
     else:
-        assert "Fel: Argumentet ÅR saknas." in usage[2], usage[2]
+        assert "fel: Argumentet ÅR saknas." in usage[2], usage[2]
 
     assert (validate[0], validate[2]) == ("0", ""), validate
 
@@ -157,5 +157,5 @@ assert not hasattr(typer.core.TyperOption, "display_type"), "svenska added displ
 """
     usage, validate = _run(simulate, _COMMANDS[1:])
     assert usage[0] == "2"
-    assert "Fel: Argumentet ÅR saknas." in usage[2], usage[2]
+    assert "fel: Argumentet ÅR saknas." in usage[2], usage[2]
     assert (validate[0], validate[2]) == ("0", ""), validate

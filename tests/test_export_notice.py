@@ -427,55 +427,55 @@ def _run(*args: str) -> tuple[int, str]:
         (
             ["export", "2023", "--format", "csv"],
             "x.xlsx",
-            "Fel: Ogiltigt värde för --format: --format csv passar inte ihop med x.xlsx: "
+            "fel: --format csv passar inte ihop med x.xlsx: "
             "filändelsen .xlsx betyder xlsx, och filen skulle bli csv under ett namn som lovar "
             "något annat. Ange --format xlsx, eller byt filändelse på --output.",
         ),
         (
             ["export", "2023", "--format", "xlsx"],
             "x.csv",
-            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.csv: "
+            "fel: --format xlsx passar inte ihop med x.csv: "
             "filändelsen .csv betyder csv, och filen skulle bli xlsx under ett namn som lovar "
             "något annat. Ange --format csv, eller byt filändelse på --output.",
         ),
         (
             ["export", "2023", "--format", "xlsx"],
             "x.ODS",
-            "Fel: Ogiltigt värde för --format: --format xlsx passar inte ihop med x.ODS: "
+            "fel: --format xlsx passar inte ihop med x.ODS: "
             "filändelsen .ods betyder ods, och filen skulle bli xlsx under ett namn som lovar "
             "något annat. Byt filändelse på --output.",
         ),
         (
             ["export", "2023"],
             "x.pdf",
-            "Fel: Ogiltigt värde för --output: x.pdf har filändelsen .pdf, men kommandot skriver "
+            "fel: x.pdf har filändelsen .pdf, men kommandot skriver "
             "inte pdf (--format csv, --format xlsx). Byt filändelse på --output.",
         ),
         (
             ["report", "2023", "--format", "md"],
             "r.html",
-            "Fel: Ogiltigt värde för --format: --format md passar inte ihop med r.html: "
+            "fel: --format md passar inte ihop med r.html: "
             "filändelsen .html betyder html, och filen skulle bli md under ett namn som lovar "
             "något annat. Ange --format html, eller byt filändelse på --output.",
         ),
         (
             ["report", "2023", "--format", "pdf"],
             "r.xlsx",
-            "Fel: Ogiltigt värde för --format: --format pdf passar inte ihop med r.xlsx: "
+            "fel: --format pdf passar inte ihop med r.xlsx: "
             "filändelsen .xlsx betyder xlsx, och filen skulle bli pdf under ett namn som lovar "
             "något annat. Byt filändelse på --output.",
         ),
         (
             ["report", "2023"],
             "r.docx",
-            "Fel: Ogiltigt värde för --output: r.docx har filändelsen .docx, men utan --format "
-            "skrivs md, och en md-fil under ett namn som lovar något annat öppnas fel. Skriv DIR/r.md "
-            "som --output, eller ange --format html eller --format pdf eller --format json.",
+            "fel: r.docx har filändelsen .docx, men utan --format skrivs md, och en md-fil under "
+            "ett namn som lovar något annat öppnas fel. Skriv DIR/r.md som --output, eller ange "
+            "--format html eller --format pdf eller --format json.",
         ),
         (
             ["report", "2023", "--format", "html"],
             "rapport.v2",
-            "Fel: Ogiltigt värde för --format: --format html passar inte ihop med rapport.v2: "
+            "fel: --format html passar inte ihop med rapport.v2: "
             "filändelsen .v2 är inte .html, och en html-fil under ett namn som lovar något annat "
             "öppnas fel. Skriv DIR/rapport.v2.html som --output, eller ange --format md eller "
             "--format pdf eller --format json.",

@@ -37,8 +37,10 @@ BROKEN = (
 )
 MISPLACED = (
     "data/rapporter/2023/extra/higab.yaml:1:1: fel [fel-plats] En rapport ska ligga i "
-    "rapporter/<år>/<organisation>.yaml; den här filen läses inte. Flytta den till "
-    "rapporter/2023/higab.yaml." + NOT_CHECKED
+    "rapporter/<år>/<organisation>.yaml; den här filen läses inte. Den hör till "
+    "rapporter/2023/higab.yaml, men rapporter/2023/higab.yaml finns redan: jämför filerna, för "
+    "över det som ska vara kvar till rapporter/2023/higab.yaml och ta sedan bort den här filen."
+    + NOT_CHECKED
 )
 
 

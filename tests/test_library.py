@@ -248,10 +248,10 @@ def test_the_command_line_shows_the_librarys_refusal_as_a_usage_error(
     outside.write_text("a: 1\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", "--data", str(broken), str(outside)])
     assert result.exit_code == 2
-    assert f"Fel: Ogiltigt värde för FILER: {outside} ligger inte i datamappen" in result.stderr
+    assert f"fel: Ogiltigt värde för FILER: {outside} ligger inte i datamappen" in result.stderr
     result = CliRunner().invoke(app, ["validate", "--data", str(broken), "--year", "1999"])
     assert result.exit_code == 2
-    assert "Fel: Ogiltigt värde för ÅR: 1999 ligger utanför planens giltighetstid" in (
+    assert "fel: Ogiltigt värde för --year: 1999 ligger utanför planens giltighetstid" in (
         result.stderr
     )
 

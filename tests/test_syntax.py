@@ -394,3 +394,20 @@ def test_a_list_too_long_to_quote_whole_is_described_not_cut(parser: str) -> Non
     assert (
         'ett " direkt före texten och ett " direkt efter den (texten börjar med [Möte]' in message
     )
+
+
+def test_one_more_odd_line_break_is_said_in_the_singular(parser: str) -> None:
+    """21 in all: the last one listed stands for one more, "ett sådant tecken" (one helper
+    words every "N more" for characters and codes, load.characters.more_of)."""
+    text = "a: |\n  " + "z\u2029" * 21 + "\n"
+    problems = parse(text).problems
+    assert len(problems) == 20
+    assert problems[-1].message.endswith("Filen har ett sådant tecken till; det visas inte här.")
+
+
+def test_more_of_words_one_and_many() -> None:
+    from utsatta.load.characters import KODER, TECKEN, more_of
+
+    assert more_of(0, "Värdet", TECKEN) == ""
+    assert more_of(1, "Värdet", TECKEN) == " Värdet har ett sådant tecken till"
+    assert more_of(3, "Texten", KODER) == " Texten har 3 sådana koder till"

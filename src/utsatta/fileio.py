@@ -157,7 +157,13 @@ def shown(path: Path | str) -> str:
     escape or a CI workflow command in any channel (:func:`utsatta.escape.identifier`)."""
     from utsatta.escape import identifier
 
-    return identifier(str(path))
+    text = str(path)
+    out = identifier(text)
+    # A path as typed (a Windows path's backslashes single) when nothing else in it is shown:
+    # the doubling keeps "\\n" apart from a shown line break, needed only beside one.
+    if "\\" in text and out == text.replace("\\", "\\\\"):
+        return text
+    return out
 
 
 def _refuse_existing(path: Path) -> WriteRefused:

@@ -260,7 +260,8 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "    # Vad som gjorts under året, och var.",
             "    nulage: |",
             "",
-            "    # Områden som arbetet nått i år (id ur omraden.yaml), t.ex. [bergsjon, hjallbo].",
+            f"    # Områden som arbetet nått under {ar} (id ur omraden.yaml), t.ex. [bergsjon, "
+            "hjallbo].",
             "    omraden: []",
             f"    # Egen bedömning av om insatsen når förväntat resultat. Ett av: {_BEDOMNINGAR}.",
             "    bedomning:",
@@ -280,9 +281,9 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     if voluntary:
         out.append("")
         out += _comment_block(
-            "Återrapportering under planperioden (frivillig i år, krävs senast "
+            f"Återrapportering under planperioden (frivillig för {ar}, krävs senast "
             f"{plan.plan.giltighet.till}): insats {', '.join(voluntary)}. Lägg till en post "
-            "om ni rapporterar den i år.",
+            f"om ni rapporterar den för {ar}.",
             "",
         )
     return "\n".join(out) + "\n"

@@ -10,7 +10,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
-from utsatta.load.files import display_path
+from utsatta.load.files import display_path, unread_file
 
 
 def insatser_text(ids: list[str]) -> str:
@@ -91,7 +91,10 @@ def check_completeness(
             sure = [i for i in insatser if i not in unsure]
             name = names.get(org, org)
             if sure:
-                findings.append(_missing(path, src is not None, ar, org, name, sure))
+                unread = ds.unread.get(path) if src is None else None
+                if unread is not None:
+                    unread = unread_file(ds.root, unread, path)
+                findings.append(_missing(path, src is not None, ar, org, name, sure, unread))
             if unsure:
                 findings.append(
                     unchecked(
@@ -121,7 +124,10 @@ def _earlier(
     return [src for (y, o), src in unusable if y < ar and o in lineage]
 
 
-def _missing(path: str, exists: bool, ar: int, org: str, name: str, ids: list[str]) -> Finding:
+def _missing(
+    path: str, exists: bool, ar: int, org: str, name: str, ids: list[str], unread: str | None
+) -> Finding:
+    # unread: the advice for a file there under a wrong name or place (load.files.unread_file)
     listed = insatser_text(ids)
     if exists:
         return fel(
@@ -136,6 +142,8 @@ def _missing(path: str, exists: bool, ar: int, org: str, name: str, ids: list[st
         path,
         (),
         "rapport-saknas",
-        f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa filen "
-        f"med 'utsatta ny rapport {ar} {org}'.",
+        f"{name} har ingen rapport för {ar} som läses: {unread} Den ska omfatta {listed}."
+        if unread
+        else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
+        f"filen med 'utsatta ny rapport {ar} {org}'.",
     )

@@ -51,6 +51,8 @@ _HELP_OPTION = "Visa den här hjälpen och avsluta."
 # pattern only when a usage error is shown, so that no command pays for compiling them at
 # start-up. tests/test_cli_click_texts.py walks every message template of Typer's source and
 # fails when Typer gains one that has no Swedish here.
+#: The last resort for a bad value: the message is our own (Swedish) text, or Click's.
+_OWN = r"Invalid value for (?P<name>.+?): (?:Value error, )?(.+)"
 _ERRORS: tuple[tuple[str, str], ...] = (
     # What the value of an option or argument is checked against (BadParameter, pydantic).
     (
@@ -137,7 +139,7 @@ _ERRORS: tuple[tuple[str, str], ...] = (
         "Ogiltigt värde för {0}: ange en text.",
     ),
     (r"Invalid value for (?P<name>.+?): '(.+)': (.+)", "Ogiltigt värde för {0}: '{1}': {2}."),
-    (r"Invalid value for (?P<name>.+?): (?:Value error, )?(.+)", "Ogiltigt värde för {0}: {1}"),
+    (_OWN, "Ogiltigt värde för {0}: {1}"),
     (r"Invalid value: Input should be a valid integer.*", "Ogiltigt värde: ange ett heltal."),
     (
         r"Invalid value: Input should be (.+)",
@@ -224,6 +226,12 @@ def translate_error(message: str) -> str:
         message = message[: trailing.start()].rstrip(".") + "."
     for pattern, swedish in _ERRORS:
         m = re.fullmatch(pattern, message.strip(), re.DOTALL)
+        if m and pattern == _OWN:
+            # Our own message that names the parameter itself ("--check behöver --output
+            # FIL"): said once, without "Ogiltigt värde för --check:" before it.
+            names = _group(m.group(1), True).split(" / ")
+            if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", m.group(2)) for n in names):
+                return m.group(2) + suggestion
         if m:
             at = m.re.groupindex.get("name", 0) - 1
             text = swedish.format(
@@ -234,6 +242,43 @@ def translate_error(message: str) -> str:
                 text += f" Menade du {_alternatives(hint.group(1) or hint.group(2))}?"
             return text + suggestion
     return message + suggestion
+
+
+#: Where the command line's arguments are kept (``Context.meta`` is shared by a command's
+#: context and its parents'), so that a usage error can name the option as it was typed.
+_ARGS = "utsatta.args"
+
+
+def _wrap_parse_args(original: Callable[..., Any]) -> Callable[..., Any]:
+    def parse_args(self: Any, ctx: Any, args: list[str]) -> Any:
+        ctx.meta[_ARGS] = tuple(args)
+        return original(self, ctx, args)
+
+    return parse_args
+
+
+def _name_as_typed(error: Any) -> None:
+    """Name an option in an error about its value as the user typed it: ``--year 1999`` →
+    "--year", ``--ar 1999`` → "--ar" (not both aliases, nor a metavar such as ÅR, which is
+    also an argument's name). An error that names an argument, or an option not typed, is
+    left as it is."""
+    ctx = error.ctx
+    if ctx is None or type(error).__name__ != "BadParameter":
+        return
+    param = error.param
+    hint = error.param_hint
+    if param is None and isinstance(hint, str):
+        param = next(
+            (p for p in ctx.command.params if hint in (getattr(p, "metavar", None), p.name)),
+            None,
+        )
+    if param is None or getattr(param, "param_type_name", "") != "option":
+        return
+    args = ctx.meta.get(_ARGS, ())
+    names = [*param.opts, *param.secondary_opts]
+    typed = [a.split("=", 1)[0] for a in args if a.split("=", 1)[0] in names]
+    if typed:
+        error.param_hint = typed[-1]  # the last one typed is the value Click took
 
 
 def _usage_error_show(self: Any, file: IO[Any] | None = None) -> None:
@@ -247,7 +292,9 @@ def _usage_error_show(self: Any, file: IO[Any] | None = None) -> None:
         if self.ctx.command.get_help_option(self.ctx) is not None:
             hint = f"Se '{self.ctx.command_path} {self.ctx.help_option_names[0]}' för hjälp.\n"
         err(f"{usage}\n{hint}")
-    err_message(f"Fel: {translate_error(self.format_message())}")
+    _name_as_typed(self)
+    # "fel:" as every other error the commands write (cli/app.py, cli/output.py)
+    err_message(f"fel: {translate_error(self.format_message())}")
 
 
 def _wrap_write_usage(original: Callable[..., None]) -> Callable[..., None]:
@@ -313,6 +360,8 @@ def install() -> None:
     core = typer.core
     if callable(getattr(core, "_", None)):
         core._ = translate  # type: ignore[attr-defined]
+    command = _attribute("typer._click.core", "Command")
+    _patch(command, "parse_args", _wrap_parse_args, "self", "ctx", "args")
     error = _attribute("typer._click.exceptions", "UsageError")
     _patch(error, "show", lambda _original: _usage_error_show, "self", "file")
     formatter = _attribute("typer._click.formatting", "HelpFormatter")

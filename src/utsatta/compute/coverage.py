@@ -60,7 +60,7 @@ RAKNING_DEFINITION = (
     "angivna året för en engångsrapportering och planperiodens sista år för en återrapportering "
     "under planperioden som inte redan lämnats. Inkomna är de förväntade som har kommit in, "
     "saknade de förväntade som inte har kommit in. Frivilliga är återrapporteringar som kommit in "
-    "utan att vara förväntade i år. Lämnade tidigare är återrapporteringar som organisationen "
+    "utan att vara förväntade för året. Lämnade tidigare är återrapporteringar som organisationen "
     "(eller den den ärvt insatsen från) redan lämnat ett tidigare år och inte behöver lämna igen. "
     "Tabellen över insatser per status har en rad för varje inkommen rapportering, förväntad "
     "eller frivillig, och en rad för de saknade, så den summerar till inkomna + frivilliga + "

@@ -119,6 +119,21 @@ def _kind(char: str) -> tuple[str, str]:
     return "styrtecknet för skrivriktning", " (det ändrar i vilken ordning texten visas)"
 
 
+#: The words for one and for several of a kind, as :func:`more_of` counts them.
+TECKEN = ("ett sådant tecken", "sådana tecken")
+KODER = ("en sådan kod", "sådana koder")
+
+
+def more_of(more: int, holder: str, words: tuple[str, str]) -> str:
+    """How many more of a kind the finding stands for, as the one sentence every such finding
+    ends with (without its full stop): " Värdet har ett sådant tecken till", " Texten har 3
+    sådana koder till"; "" for none."""
+    if more < 1:
+        return ""
+    one, many = words
+    return f" {holder} har {one} till" if more == 1 else f" {holder} har {heltal(more)} {many} till"
+
+
 def refused_in_value(value: str, line: int, column: int) -> Finding | None:
     """The finding for a value (at ``line``, ``column``) that holds a :data:`REFUSED`
     character, or None."""
@@ -127,13 +142,7 @@ def refused_in_value(value: str, line: int, column: int) -> Finding | None:
         return None
     name, does = _kind(found[0])
     more = len(found) - 1
-    also = (
-        ""
-        if not more
-        else " Värdet har ett sådant tecken till."
-        if more == 1
-        else f" Värdet har {heltal(more)} sådana tecken till."
-    )
+    also = more_of(more, "Värdet", TECKEN) + ("." if more else "")
     return Finding(
         "",
         line,
@@ -182,8 +191,9 @@ def _odd(text: str, at: int, *, more: int = 0) -> Finding:
     char = text[at]
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
-    tail = (
-        f" Filen har {heltal(more - 1)} sådana tecken till; de visas inte här." if more > 1 else ""
+    rest = more - 1
+    tail = more_of(rest, "Filen", TECKEN) + (
+        "" if rest < 1 else "; det visas inte här." if rest == 1 else "; de visas inte här."
     )
     return Finding(
         "",

@@ -98,6 +98,9 @@ class DataSet:
     findings: list[Finding] = field(default_factory=list)
     #: stadsledningskontoret's yearly follow-up files, uppfoljning/<år>.yaml
     uppfoljningar: list[SourceFile[UppfoljningFil]] = field(default_factory=list)
+    #: the data file (its display path) that a file left unread should be, → that unread
+    #: file's display path (a report named .yml, or in the wrong folder): ``discover``
+    unread: dict[str, str] = field(default_factory=dict)
     #: report years that have a folder, even an empty one
     report_years: set[int] = field(default_factory=set)
     #: whether the reports' free texts were kept (the default); see ``load``
@@ -217,7 +220,7 @@ def load(
         only = [Path(only)]  # one path, never its characters
     require_data_dir(root)
     ds = DataSet(root=root, texts=texts, partial=only is not None)
-    found, ds.report_years = discover(root, ds.findings)
+    found, ds.report_years = discover(root, ds.findings, ds.unread)
     wanted = None if only is None else {resolved(p) for p in only}
     shared = None if texts else SharedValues()
     for path, kind in found:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from utsatta.escape import identifier
-from utsatta.fileio import kind_of_mode, reason
+from utsatta.fileio import kind_of_mode, read_regular, reason, shown
 from utsatta.findings import Finding, Severity, at_line
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
@@ -124,9 +124,16 @@ def _file_issue(path: Path, code: str, severity: Severity, message: str) -> Find
     return at_line(display_path(path), 1, 1, code, message, severity)
 
 
-def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]], set[int]]:
+def discover(
+    root: Path, findings: list[Finding], unread: dict[str, str] | None = None
+) -> tuple[list[tuple[Path, str]], set[int]]:
     """Every data file below ``root`` with its kind, sorted; anything else in the data folder
-    becomes a finding (never silently skipped), and nothing is opened here.
+    becomes a finding (never silently skipped), and nothing is opened here but a misplaced
+    file's first lines (for the year and organisation the advice names).
+
+    ``unread`` (if given) gets, for each file left unread whose finding names the data file it
+    should be (a report with the wrong ending or in the wrong place), that data file's
+    ``display_path`` → the unread file's: a missing report can then point at it.
 
     Skipped by rule, without a finding: hidden folders and files (names starting with ".":
     .git/, .github/, .gitkeep, editor files) and, at the top level, the usual repository files
@@ -199,39 +206,160 @@ def discover(root: Path, findings: list[Finding]) -> tuple[list[tuple[Path, str]
                 path, rel, root_resolved, findings, link=name in links
             ):
                 continue
-            if not name.endswith(".yaml"):
-                findings.append(
-                    _file_issue(
-                        path,
-                        "fel-filandelse",
-                        Severity.FEL,
-                        "Filen slutar inte på .yaml och läses inte. Byt namn till "
-                        f"{identifier(_renamed(name))}.",
-                    )
-                )
+            kind = kind_of((*rel, name)) if name.endswith(".yaml") else None
+            if kind is not None:
+                found.append((path, kind))
                 continue
-            kind = kind_of((*rel, name))
-            if kind is None:
-                in_reports = bool(rel) and rel[0] == "rapporter"
-                in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
-                findings.append(
-                    _file_issue(
-                        path,
-                        "fel-plats" if in_reports or in_uppfoljning else "okand-fil",
-                        Severity.FEL if in_reports or in_uppfoljning else Severity.VARNING,
-                        _misplaced_report(rel, name)
-                        if in_reports
-                        else _misplaced_uppfoljning(rel, name)
-                        if in_uppfoljning
-                        else "Filen ligger inte på en plats som utsatta känner till och läses "
-                        "inte. Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
-                        "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
-                        "uppfoljning/<år>.yaml.",
-                    )
-                )
-                continue
-            found.append((path, kind))
+            placed = _placement(root, rel, name)
+            if placed is not None:
+                finding, target = placed
+                findings.append(finding)
+                if unread is not None and target is not None:
+                    unread[display_path(target)] = finding.file
     return found, years
+
+
+def misplaced(root: Path, path: Path) -> Finding | None:
+    """The finding for ``path`` (a file in the data folder ``root``, both named alike: both
+    absolute or both relative) when it is no data file by its name and place, with the advice
+    of ``utsatta validate``: rename it, move it, or (when a file is already where it should
+    be) compare and merge; None for a data file's place."""
+    rel = path.relative_to(root).parts
+    placed = _placement(root, rel[:-1], rel[-1])
+    return None if placed is None else placed[0]
+
+
+def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Path | None] | None:
+    """The finding for the file ``name`` in the folder ``rel`` (parts inside ``root``) when it
+    is not at a data file's place, and the data file it should be (None: not known); None
+    for a data file's place."""
+    path = root.joinpath(*rel, name)
+    in_reports = bool(rel) and rel[0] == "rapporter"
+    in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
+    wrong_ending = "Filen slutar inte på .yaml och läses inte. "
+    if not name.endswith(".yaml"):
+        stem = name.rsplit(".", 1)[0]
+        target = path.with_name(f"{stem}.yaml")
+        if kind_of((*rel, target.name)) is None and (in_reports or in_uppfoljning):
+            # renaming alone would not do: the advice is the whole move, to its .yaml name
+            advice = _misplaced(root, rel, target.name, path, in_reports, wrong_ending)
+            return _file_issue(path, "fel-filandelse", Severity.FEL, advice[0]), advice[1]
+        there = already_there(path, target, target.name)
+        return (
+            _file_issue(
+                path,
+                "fel-filandelse",
+                Severity.FEL,
+                wrong_ending
+                + (
+                    f"Den ska heta {identifier(target.name)}, men {there}"
+                    if there
+                    else f"Byt namn till {identifier(target.name)}."
+                ),
+            ),
+            target if there is None and kind_of((*rel, target.name)) is not None else None,
+        )
+    if kind_of((*rel, name)) is not None:
+        return None
+    if not (in_reports or in_uppfoljning):
+        return (
+            _file_issue(
+                path,
+                "okand-fil",
+                Severity.VARNING,
+                "Filen ligger inte på en plats som utsatta känner till och läses inte. "
+                "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, "
+                "indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
+                "uppfoljning/<år>.yaml.",
+            ),
+            None,
+        )
+    advice = _misplaced(root, rel, name, path, in_reports, "")
+    return _file_issue(path, "fel-plats", Severity.FEL, advice[0]), advice[1]
+
+
+def _misplaced(
+    root: Path, rel: tuple[str, ...], name: str, source: Path, report: bool, before: str
+) -> tuple[str, Path | None]:
+    said = _declared(source)
+    if report:
+        return _misplaced_report(root, rel, name, said, source, before)
+    return _misplaced_uppfoljning(root, rel, name, said, source, before)
+
+
+def unread_file(root: Path, unread: str, target: str) -> str:
+    """The advice of a "missing" finding for ``target`` (a display path) when the unread file
+    ``unread`` is meant to be it (``discover``'s ``unread``): the same step as that file's own
+    finding, never "create the file", which would leave two copies. Both are named inside the
+    data folder ``root``, as the other advice names files."""
+    return (
+        f"filen {shown(_inside_root(root, unread))} ser ut att vara den, men den läses inte "
+        f"förrän den heter {shown(_inside_root(root, target))}. Byt namn på den eller flytta "
+        "den dit (se felet för den filen)."
+    )
+
+
+def _inside_root(root: Path, display: str) -> str:
+    try:
+        return Path(display).relative_to(root).as_posix()
+    except ValueError:
+        return display
+
+
+def already_there(source: Path, target: Path, label: str) -> str | None:
+    """None when nothing is at ``target`` (or it is ``source`` itself); else the rest of a
+    sentence of advice that would rename or move ``source`` there, saying that ``target``
+    (named ``label``) exists already and what to do instead: no advice may send a user to
+    overwrite a file (a browser's "kulturnamnden (1).yaml" beside kulturnamnden.yaml). Only
+    asked when a finding is made, so the file system is asked then."""
+    if not os.path.lexists(target):
+        return None
+    try:
+        if target.samefile(source):
+            return None  # the same file by another name (a folder that ignores case)
+    except OSError:
+        pass
+    if _same_bytes(source, target):
+        return f"{label} finns redan med samma innehåll: den här filen är en kopia, ta bort den."
+    return (
+        f"{label} finns redan: jämför filerna, för över det som ska vara kvar till {label} "
+        "och ta sedan bort den här filen."
+    )
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size or a.stat().st_size > _HEAD:
+            return False
+        return read_regular(a, limit=_HEAD) == read_regular(b, limit=_HEAD)
+    except OSError:
+        return False
+
+
+#: How much of a misplaced file is read for its ``ar`` and ``organisation`` (they come first).
+_HEAD = 1 << 16
+_DECLARED = re.compile(
+    r"^(ar|organisation)[ \t]*:[ \t]*([\"']?)([0-9a-z][0-9a-z-]*)\2[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _declared(path: Path) -> dict[str, str]:
+    """The top-level ``ar`` (a plan-era year) and ``organisation`` (an id) written in the first
+    lines of a misplaced file, as far as they can be read; nothing else of it is parsed."""
+    try:
+        head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
+    except OSError:
+        return {}
+    said: dict[str, str] = {}
+    for m in _DECLARED.finditer(head):
+        key, value = m.group(1), m.group(3)
+        if key in said:
+            continue
+        if key == "ar" and _YEAR.fullmatch(value) is None:
+            continue
+        said[key] = value
+    return said
 
 
 def _year_in(parts: Iterable[str]) -> str | None:
@@ -243,24 +371,61 @@ def _year_in(parts: Iterable[str]) -> str | None:
     return None
 
 
-def _misplaced_report(rel: tuple[str, ...], name: str) -> str:
-    # The file's own name and (if its path has one) year, so the advice is the move to make.
-    year = _year_in(rel[1:])
-    target = f"rapporter/{year or '<år>'}/{identifier(name)}"
-    return (
-        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
-        f"Flytta den till {target}"
-        + ("." if year else ", med året som rapporten gäller i stället för <år>.")
+def _misplaced_report(
+    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str], source: Path, before: str
+) -> tuple[str, Path | None]:
+    # The year and organisation the file itself gives (else its folder's year and its own
+    # name), so the advice is the move to make; a target that exists is said to exist.
+    year = said.get("ar") or _year_in(rel[1:])
+    whose = said.get("organisation")
+    target_name = f"{whose}.yaml" if whose else name
+    lead = (
+        before
+        + "En rapport ska ligga i rapporter/<år>/<organisation>.yaml"
+        + (". " if before else "; den här filen läses inte. ")
     )
+    if year is None:
+        return (
+            lead
+            + f"Flytta den till rapporter/<år>/{identifier(target_name)}, med året som rapporten "
+            "gäller i stället för <år>.",
+            None,
+        )
+    label = f"rapporter/{year}/{identifier(target_name)}"
+    why = (
+        " (enligt 'ar' och 'organisation' i filen)"
+        if "ar" in said and whose
+        else " (enligt 'ar' i filen)"
+        if "ar" in said
+        else ""
+    )
+    target = root / "rapporter" / year / target_name
+    there = already_there(source, target, label)
+    if there is not None:
+        return lead + f"Den hör till {label}{why}, men {there}", None
+    return lead + f"Flytta den till {label}{why}.", target
 
 
-def _misplaced_uppfoljning(rel: tuple[str, ...], name: str) -> str:
-    year = _year_in((*rel[1:], name))
-    return "En samlad uppföljning ska heta uppfoljning/<år>.yaml; den här filen läses inte. " + (
-        f"Byt namn till uppfoljning/{year}.yaml (och flytta den dit)."
-        if year
-        else "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
+def _misplaced_uppfoljning(
+    root: Path, rel: tuple[str, ...], name: str, said: dict[str, str], source: Path, before: str
+) -> tuple[str, Path | None]:
+    year = said.get("ar") or _year_in((*rel[1:], name))
+    lead = (
+        before
+        + "En samlad uppföljning ska heta uppfoljning/<år>.yaml"
+        + (". " if before else "; den här filen läses inte. ")
     )
+    if year is None:
+        return (
+            lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025.",
+            None,
+        )
+    label = f"uppfoljning/{year}.yaml"
+    target = root / "uppfoljning" / f"{year}.yaml"
+    there = already_there(source, target, label)
+    if there is not None:
+        return lead + f"Den hör till {label}, men {there}", None
+    return lead + f"Byt namn till {label} (och flytta den dit).", target
 
 
 def _not_read(

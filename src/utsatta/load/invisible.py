@@ -11,8 +11,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding, Severity
-from utsatta.load.characters import REFUSED
-from utsatta.numbers import heltal
+from utsatta.load.characters import KODER, REFUSED, more_of
 
 
 def _syntax(line: int, column: int, message: str) -> Finding:
@@ -156,13 +155,7 @@ def escape_problem(text: str, ev: Any, refused: re.Pattern[str]) -> Finding | No
         return None
     written, name, is_refused = found[0]
     more = len(found) - 1
-    also = (
-        ""
-        if not more
-        else " Texten har en sådan kod till."
-        if more == 1
-        else f" Texten har {heltal(more)} sådana koder till."
-    )
+    also = more_of(more, "Texten", KODER) + ("." if more else "")
     before = text[text.rfind("\n", 0, start.index) + 1 : start.index]
     fix = _corrected(before, raw[1:-1])
     key = _KEY_BEFORE.fullmatch(before)

@@ -18,10 +18,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from utsatta.findings import Finding, Severity
 from utsatta.lineends import to_lf
 from utsatta.load.syntax import field_names
 
-__all__ = ["Pasted", "unindented_text"]
+__all__ = ["KeyInText", "Pasted", "keys_in_text", "record_keys", "unindented_text"]
 
 #: ``key: |`` / ``- key: >-`` … , optionally with a comment: a block text begins below.
 _HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?$")
@@ -184,3 +185,116 @@ def _pasted(lines: list[str], key: str, i: int, j: int, indent: int) -> Pasted:
             last = k
         k += 1
     return Pasted(key=key, key_line=i + 1, first=j + 1, last=last + 1, indent=indent)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyInText:
+    """Line ``line`` (1-based), indented like the text under ``key: |`` (line ``key_line``),
+    reads as the key ``name`` of the same record (at column ``column``) but is a line of the
+    text: YAML takes every line indented like the text as text. ``key_indent``: the
+    indentation of the record's keys."""
+
+    key: str
+    key_line: int
+    name: str
+    line: int
+    column: int
+    key_indent: int
+    written: str
+
+    def problem(self) -> Finding:
+        from utsatta.escape import shorten
+
+        capital = self.name[:1].upper() + self.name[1:]
+        return Finding(
+            "",
+            self.line,
+            self.column,
+            "nyckel-i-text",
+            Severity.VARNING,
+            f"Raden '{shorten(self.written, 60)}' är indragen som texten under '{self.key}' "
+            f"(rad {self.key_line}), så YAML läser den som en del av texten, inte som nyckeln "
+            f"'{self.name}'. Ska den vara nyckeln: flytta ut den till samma indrag som "
+            f"'{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv "
+            f"'{capital}:' med stor bokstav, så syns det att den är text.",
+        )
+
+
+#: A line of the form ``key:`` (a key of the data files: lower-case ASCII), indented.
+_KEY_LINE = re.compile(r"( +)([a-z_][a-z0-9_]*) *:(?: |$)", re.MULTILINE)
+
+
+def keys_in_text(text: str) -> list[Finding]:
+    """A warning for each line inside a block text (``key: |`` or ``key: >``) that has the
+    form of a key of the same record (``status: pagar`` under ``motivering: |``, indented
+    like the text): YAML reads it as text, silently, and the report would print it inside
+    the text. Only the blocks are looked at, and only when the parser saw a block or quoted
+    text with a colon in it (yamlread's ``suspect``). ``text`` has LF line ends."""
+    found: list[Finding] = []
+    size = len(text)
+    pos = 0
+    while (hit := _HEADER_AT.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        stop = pos = hit.end()
+        line = text[start:stop]
+        header = _HEADER.match(line)
+        if header is None or stop == size:
+            continue
+        key = header.group(2)
+        stripped = line.lstrip(" ")
+        key_indent = _indent(line) + (len(stripped) - len(stripped.lstrip("- ")))
+        blank = _BLANK_LINES.match(text, stop + 1)
+        at = blank.end() if blank is not None else stop + 1
+        content = _indent(_line(text, at))
+        if content <= key_indent or not _line(text, at).strip():
+            continue
+        end = size
+        less = _indented_less(content)
+        search_at = at
+        while (next_line := less.search(text, search_at)) is not None:
+            search_at = next_line.end()
+            if _line(text, search_at).strip():
+                end = next_line.start()
+                break
+        siblings = record_keys().get(key, frozenset())
+        # A key's line has a colon: only the lines with one are matched (str.find skips the
+        # rest at C speed; a text has few).
+        colon = text.find(":", at, end)
+        while colon != -1:
+            line_start = text.rfind("\n", 0, colon) + 1
+            m = _KEY_LINE.match(text, line_start, end)
+            if m is not None and m.group(2) in siblings:
+                found.append(
+                    KeyInText(
+                        key=key,
+                        key_line=text.count("\n", 0, start) + 1,
+                        name=m.group(2),
+                        line=text.count("\n", 0, line_start) + 1,
+                        column=len(m.group(1)) + 1,
+                        key_indent=key_indent,
+                        written=_line(text, line_start).strip(),
+                    ).problem()
+                )
+            line_end = text.find("\n", colon, end)
+            colon = -1 if line_end == -1 else text.find(":", line_end, end)
+        pos = max(pos, end)
+    return found
+
+
+@functools.cache
+def record_keys() -> dict[str, frozenset[str]]:
+    """Each key of the data files → the keys of the records it is a key of (its own record
+    kinds' field names and aliases)."""
+    field_names()  # imports the models (see syntax.field_names)
+    from utsatta.model.common import Strict
+
+    out: dict[str, set[str]] = {}
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        fields = getattr(cls, "model_fields", {})
+        names = set(fields) | {f.alias for f in fields.values() if isinstance(f.alias, str)}
+        for name in names:
+            out.setdefault(name, set()).update(names)
+    return {k: frozenset(v) for k, v in out.items()}

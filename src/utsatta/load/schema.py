@@ -273,7 +273,15 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         odd = odd_space_message(name, value, allowed)
         if odd:
             return fel(file, path, "ogiltigt-varde", odd)
-        shown = shorten(value) if isinstance(value, str) else describe(value)
+        # the value as written: '1.50', not 'talet 1.5'
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        shown = (
+            shorten(value)
+            if isinstance(value, str)
+            else _written(value, raw(path))
+            if number
+            else describe(value)
+        )
         return fel(
             file,
             path,
@@ -342,8 +350,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {label} ({describe(value)}) passar inte här. Se vad {label} ska innehålla "
-        "i schemat: utsatta schema.",
+        f"Värdet för {label} ({_said(value, raw(path))}) passar inte här. Se vad {label} ska "
+        "innehålla i schemat: utsatta schema.",
     )
 
 
@@ -463,8 +471,17 @@ def _what_belongs(model: type[BaseModel], path: Path_) -> str:
     return f" Där ska stå: {text[:1].lower()}{text[1:]}."
 
 
+def _said(value: Any, raw: str | None) -> str:
+    """What a value is, for a message: a number as it was written (792.00, 7.92e2), not as
+    Python prints it (792.0); anything else as :func:`describe` says it."""
+    if raw is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"talet {shorten_number(shorten(raw))}"
+    return describe(value)
+
+
 def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:
     want = _KIND_WORDS[kind]
+    said = _said(value, raw)
     label = f"'{name}'" if name else "Värdet"
     if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
@@ -475,29 +492,29 @@ def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type:
         )
     if kind == "string_type" and isinstance(value, bool):
         return (
-            f"{label} ska vara text, men YAML läser värdet som {describe(value)}. Sätt "
+            f"{label} ska vara text, men YAML läser värdet som {said}. Sätt "
             "värdet inom citattecken."
         )
     if kind in ("int_type", "int_from_float") and isinstance(value, str | float):
         return (
-            f"{label} ska vara ett heltal, men här står {describe(value)}. Skriv ett heltal "
+            f"{label} ska vara ett heltal, men här står {said}. Skriv ett heltal "
             "utan citattecken, t.ex. 2023."
         )
     if kind == "float_type" and isinstance(value, str):
         return (
-            f"{label} ska vara ett tal, men här står {describe(value)}. Skriv talet utan "
+            f"{label} ska vara ett tal, men här står {said}. Skriv talet utan "
             "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
         )
     if kind == "bool_type":
         return (
-            f"{label} ska vara true eller false, men här står {describe(value)}. Skriv true "
+            f"{label} ska vara true eller false, men här står {said}. Skriv true "
             "eller false (inte ja/nej)."
         )
     if value is None:
         return f"{label} saknar värde. Skriv {want} efter kolonet."
     if kind == "list_type":
         return (
-            f"{label} ska vara en lista, men här står {describe(value)}. Skriv varje värde på "
+            f"{label} ska vara en lista, men här står {said}. Skriv varje värde på "
             "en egen rad som börjar med '- ', eller som [a, b]."
         )
-    return f"{label} ska vara {want}, men här står {describe(value)}."
+    return f"{label} ska vara {want}, men här står {said}."

@@ -35,7 +35,7 @@ from utsatta.load.characters import (
 from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.indent import pasted_message
 from utsatta.load.invisible import escape_problem, space_problem
-from utsatta.load.pasted import Pasted, unindented_text
+from utsatta.load.pasted import Pasted, keys_in_text, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
     NUMBER_START,
@@ -173,6 +173,8 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         if pasted is not None:
             # One finding that says what happened: not an empty text and a sentence as a key.
             return ParseResult(None, [_pasted_problem(pasted, text)], positions)
+        if suspect:  # a key's line indented into a block text (warnings, cheap: blocks only)
+            problems += keys_in_text(text)
     except _Abort:
         data = None
     except MarkedYAMLError as exc:

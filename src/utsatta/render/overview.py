@@ -408,7 +408,7 @@ def status_text(ds: DataSet, ar: int, width: int | None = None, *, styles: bool 
         title = f"Rapportering {ar}" + (f" ({n + 1} av {len(chunks)})" if len(chunks) > 1 else "")
         console.print(_status_table(m, names, chunk, title, name_width))
     console.print(
-        "✓ inkommen   ✗ saknas   ○ frivillig i år (återrapportering under planperioden)   "
+        f"✓ inkommen   ✗ saknas   ○ frivillig för {ar} (återrapportering under planperioden)   "
         "(✓) lämnad ett tidigare år",
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")

@@ -10,6 +10,7 @@ from utsatta.check.rules.base import Known, Ref
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.load.files import already_there
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.numbers import tal
 
@@ -28,14 +29,22 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     out: list[Finding] = []
     stem = src.stem
     if ind.id != stem:
+        name = f"{shorten(ind.id)}.yaml"
+        # the id is a plain name (the model's pattern): a file of that name may exist already
+        there = None if "/" in ind.id else already_there(src.path, src.path.with_name(name), name)
         out.append(
             fel(
                 f,
                 ("id",),
                 "filnamn-matchar-inte",
                 f"Indikatorns id är '{shorten(ind.id)}' men filen heter "
-                f"{identifier(src.path.name)}. Byt namn på filen till {shorten(ind.id)}.yaml "
-                f"eller ändra id till '{identifier(stem)}'.",
+                f"{identifier(src.path.name)}. "
+                + (
+                    f"Ändra id till '{identifier(stem)}' om id är fel; annars ska filen heta "
+                    f"{name}, men " + there
+                    if there
+                    else f"Byt namn på filen till {name} eller ändra id till '{identifier(stem)}'."
+                ),
             )
         )
     if ind.fokusomrade is not None and known.fokus_ids:

@@ -17,6 +17,7 @@ from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.load.files import already_there
 from utsatta.model.plan import Giltighet
 from utsatta.numbers import heltal
 
@@ -50,13 +51,19 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     out: list[Finding] = []
     folder_year = src.folder_year
     if rep.ar != folder_year:
+        label = f"rapporter/{rep.ar}/{src.path.name}"
+        there = already_there(src.path, src.path.parent.parent / str(rep.ar) / src.path.name, label)
         out.append(
             fel(
                 f,
                 ("ar",),
                 "fel-ar-i-mapp",
                 f"Rapporten gäller år {rep.ar} men ligger i mappen rapporter/{folder_year}/. "
-                f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'.",
+                + (
+                    f"Rätta 'ar' om året är fel; annars hör den till {label}, men {there}"
+                    if there
+                    else f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'."
+                ),
             )
         )
     outside = _outside_plan(f, rep.ar, giltighet)
@@ -68,13 +75,18 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     # to rename the file after the typo would contradict it.
     org_unknown = bool(known.org_ids) and org not in known.org_set
     if org != src.stem and not org_unknown:
+        there = already_there(src.path, src.path.with_name(f"{org}.yaml"), f"{org}.yaml")
         out.append(
             fel(
                 f,
                 ("organisation",),
                 "filnamn-matchar-inte",
                 f"Rapporten är från '{org}' men filen heter {identifier(src.path.name)}. "
-                f"Filen ska heta {org}.yaml (eller rätta 'organisation').",
+                + (
+                    f"Filen ska heta {org}.yaml (eller rätta 'organisation'), men {there}"
+                    if there
+                    else f"Filen ska heta {org}.yaml (eller rätta 'organisation')."
+                ),
             )
         )
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:

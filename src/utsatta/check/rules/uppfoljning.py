@@ -16,7 +16,7 @@ from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
-from utsatta.load.files import display_path
+from utsatta.load.files import already_there, display_path, unread_file
 from utsatta.load.schema import menade_du
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
@@ -76,12 +76,17 @@ def check_uppfoljning(
     if not only_present:
         for ar in years:
             if g.fran <= ar <= g.till and ar not in present:
+                where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
+                unread = ds.unread.get(where)
                 issues.append(
                     varning(
-                        display_path(ds.root / "uppfoljning" / f"{ar}.yaml"),
+                        where,
                         (),
                         "uppfoljning-saknas",
-                        f"Den samlade uppföljningen för {ar} saknas. Skapa "
+                        f"Den samlade uppföljningen för {ar} saknas: "
+                        + unread_file(ds.root, unread, where)
+                        if unread
+                        else f"Den samlade uppföljningen för {ar} saknas. Skapa "
                         f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
                     )
                 )
@@ -120,9 +125,16 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f,
                 ("ar",),
                 "filnamn-matchar-inte",
-                f"Uppföljningen gäller år {up.ar} men filen heter "
-                f"{identifier(src.path.name)}. Byt namn på filen till {up.ar}.yaml eller rätta "
-                "'ar'.",
+                f"Uppföljningen gäller år {up.ar} men filen heter {identifier(src.path.name)}. "
+                + (
+                    f"Rätta 'ar' om året är fel; annars ska filen heta {up.ar}.yaml, men {there}"
+                    if (
+                        there := already_there(
+                            src.path, src.path.with_name(f"{up.ar}.yaml"), f"{up.ar}.yaml"
+                        )
+                    )
+                    else f"Byt namn på filen till {up.ar}.yaml eller rätta 'ar'."
+                ),
             )
         )
     if not g.fran <= up.ar <= g.till:

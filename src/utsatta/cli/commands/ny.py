@@ -29,7 +29,7 @@ def ny_rapport(
     ],
     data: DataOption = None,
 ) -> None:
-    """Skapa rapporter/ÅR/ORGANISATION.yaml med varje insats som ska rapporteras i år.
+    """Skapa rapporter/ÅR/ORGANISATION.yaml med varje insats som ska rapporteras för ÅR.
 
     Exempel: utsatta ny rapport 2024 grundskolenamnden
     """

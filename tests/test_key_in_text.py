@@ -1,0 +1,60 @@
+"""A key's line indented like the text under ``key: |`` is text to YAML, silently: it gets a
+warning that says so and how to write it either way (a key, or text on purpose)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support import build_case
+from utsatta import validate
+from utsatta.load.yamlread import parse
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _message(key: str, line: int, name: str, written: str, indent: int) -> str:
+    capital = name[:1].upper() + name[1:]
+    return (
+        f"Raden '{written}' är indragen som texten under '{key}' (rad {line}), så YAML läser "
+        f"den som en del av texten, inte som nyckeln '{name}'. Ska den vara nyckeln: flytta ut "
+        f"den till samma indrag som '{key}' ({indent} mellanslag). Ska den vara text: skriv "
+        f"'{capital}:' med stor bokstav, så syns det att den är text."
+    )
+
+
+def test_a_key_line_in_a_block_text_is_a_warning_with_its_place(tmp_path: Path) -> None:
+    data = build_case(CASES / "nyckel-i-text", tmp_path)
+    found = [
+        (f.file.split("/data/")[-1], f.line, f.column, f.code, f.severity.value, f.message)
+        for f in validate(data).findings
+        if f.code == "nyckel-i-text"
+    ]
+    file = "rapporter/2023/kommunstyrelsen.yaml"
+    assert found == [
+        (file, 12, 7, "nyckel-i-text", "varning",
+         _message("motivering", 10, "status", "status: pagaende", 4)),
+        # in a folded text (>) too, and deeper than the text; 'Status:' (text on purpose) and
+        # 'insatser:' (a key of another record) are not keys of this record
+        (file, 16, 9, "nyckel-i-text", "varning",
+         _message("fortsatt_arbete", 13, "samordning",
+                  "samordning: Alla nämnder rapporterar.", 4)),
+    ]  # fmt: skip
+
+
+def test_the_text_is_kept_as_yaml_reads_it() -> None:
+    """A warning, not an error: the data is read as YAML reads it (the line is text)."""
+    text = "insatser:\n  - insats: '2:1'\n    motivering: |\n      Text.\n      status: pagaende\n"
+    result = parse(text)
+    assert result.data["insatser"][0]["motivering"] == "Text.\nstatus: pagaende\n"
+    assert [(p.line, p.column, p.code) for p in result.problems] == [(5, 7, "nyckel-i-text")]
+
+
+def test_line_ends_and_no_false_alarms() -> None:
+    crlf = "insatser:\r\n  - insats: '2:1'\r\n    nulage: |\r\n      A\r\n      behov: x\r\n"
+    assert [(p.line, p.column) for p in parse(crlf).problems] == [(5, 7)]
+    # a key at the record's own indentation after the text, and a colon inside a sentence
+    fine = (
+        "insatser:\n  - insats: '2:1'\n    nulage: |\n      Status enligt plan: pagaende.\n"
+        "      Se: status\n    status: pagaende\n"
+    )
+    assert parse(fine).problems == []

@@ -1,0 +1,173 @@
+"""Advice to create, rename or move a file is one consistent step: it never points at a file
+that already exists without saying so, a misplaced report is sent to the year its own 'ar'
+names, and a missing report whose file is there under a wrong name points at that file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.support import build_case
+from utsatta import validate
+from utsatta.load.files import misplaced
+
+CASES = Path(__file__).parent / "cases"
+LEAD = "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
+
+
+def _findings(data: Path, *codes: str) -> list[tuple[str, int, int, str, str]]:
+    return [
+        (f.file.split("/data/")[-1], f.line, f.column, f.code, f.message)
+        for f in validate(data).findings
+        if f.code in codes
+    ]
+
+
+def _data(tmp_path: Path) -> tuple[Path, Path]:
+    data = build_case(CASES / "_base", tmp_path)
+    return data, data / "rapporter" / "2023"
+
+
+def test_a_report_with_the_wrong_ending_gets_one_instruction(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    (year / "kommunstyrelsen.yaml").rename(year / "kommunstyrelsen.yml")
+    found = _findings(data, "fel-filandelse", "rapport-saknas")
+    rename = "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml."
+    assert ("rapporter/2023/kommunstyrelsen.yml", 1, 1, "fel-filandelse", rename) in found
+    missing = [m for f, _, _, c, m in found if f == "rapporter/2023/kommunstyrelsen.yaml"]
+    assert len(missing) == 1
+    # No "Skapa filen": creating it would leave two copies of the report.
+    assert "Skapa" not in missing[0] and "utsatta ny rapport" not in missing[0]
+    assert missing[0] == (
+        "Kommunstyrelsen har ingen rapport för 2023 som läses: filen "
+        "rapporter/2023/kommunstyrelsen.yml ser ut att vara den, men den läses inte förrän den "
+        "heter rapporter/2023/kommunstyrelsen.yaml. Byt namn på den eller flytta den dit (se "
+        "felet för den filen). Den ska omfatta insats 2:1."
+    )
+
+
+def test_a_wrong_ending_beside_the_right_file_is_told_it_exists(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    (year / "kommunstyrelsen.yml").write_text(text + "# ändrad\n", encoding="utf-8")
+    assert _findings(data, "fel-filandelse", "rapport-saknas") == [
+        ("rapporter/2023/kommunstyrelsen.yml", 1, 1, "fel-filandelse",
+         "Filen slutar inte på .yaml och läses inte. Den ska heta kommunstyrelsen.yaml, men "
+         "kommunstyrelsen.yaml finns redan: jämför filerna, för över det som ska vara kvar till "
+         "kommunstyrelsen.yaml och ta sedan bort den här filen."),
+    ]  # fmt: skip
+
+
+def test_a_misplaced_report_is_sent_to_the_year_in_its_own_ar(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    (year / "Nya").mkdir()
+    text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    # A 2022 report dropped into rapporter/2023/Nya/: the folder's 2023 is not its year.
+    (year / "Nya" / "kommunstyrelsen.yaml").write_text(
+        text.replace("ar: 2023", "ar: 2022"), encoding="utf-8"
+    )
+    assert _findings(data, "fel-plats") == [
+        ("rapporter/2023/Nya/kommunstyrelsen.yaml", 1, 1, "fel-plats",
+         LEAD + "Flytta den till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' och "
+         "'organisation' i filen)."),
+    ]  # fmt: skip
+    # Its year's file exists: then it says so, and never "move it there".
+    (data / "rapporter" / "2022").mkdir()
+    (data / "rapporter" / "2022" / "kommunstyrelsen.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert _findings(data, "fel-plats") == [
+        ("rapporter/2023/Nya/kommunstyrelsen.yaml", 1, 1, "fel-plats",
+         LEAD + "Den hör till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' och "
+         "'organisation' i filen), men rapporter/2022/kommunstyrelsen.yaml finns redan: jämför "
+         "filerna, för över det som ska vara kvar till rapporter/2022/kommunstyrelsen.yaml och "
+         "ta sedan bort den här filen."),
+    ]  # fmt: skip
+
+
+def test_a_browser_copy_is_told_the_file_exists(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    shutil.copy(year / "kommunstyrelsen.yaml", year / "kommunstyrelsen (1).yaml")
+    text = (year / "grundskolenamnden.yaml").read_text(encoding="utf-8")
+    (year / "grundskolenamnden (1).yaml").write_text(
+        text.replace("Arbetet pågår.", "Arbetet pågår, nu mer."), encoding="utf-8"
+    )
+    name = "Rapporten är från '{0}' men filen heter {0} (1).yaml. Filen ska heta {0}.yaml (eller "
+    assert _findings(data, "filnamn-matchar-inte") == [
+        ("rapporter/2023/grundskolenamnden (1).yaml", 3, 15, "filnamn-matchar-inte",
+         name.format("grundskolenamnden") + "rätta 'organisation'), men grundskolenamnden.yaml "
+         "finns redan: jämför filerna, för över det som ska vara kvar till "
+         "grundskolenamnden.yaml och ta sedan bort den här filen."),
+        ("rapporter/2023/kommunstyrelsen (1).yaml", 3, 15, "filnamn-matchar-inte",
+         name.format("kommunstyrelsen") + "rätta 'organisation'), men kommunstyrelsen.yaml "
+         "finns redan med samma innehåll: den här filen är en kopia, ta bort den."),
+    ]  # fmt: skip
+
+
+def test_a_report_in_the_wrong_year_folder_is_told_the_other_exists(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    (data / "rapporter" / "2022").mkdir()
+    text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    text = text.replace("ar: 2023", "ar: 2022")
+    (data / "rapporter" / "2022" / "kommunstyrelsen.yaml").write_text(text, encoding="utf-8")
+    (year / "kommunstyrelsen.yaml").write_text(text + "# utkast\n", encoding="utf-8")
+    assert _findings(data, "fel-ar-i-mapp") == [
+        ("rapporter/2023/kommunstyrelsen.yaml", 2, 5, "fel-ar-i-mapp",
+         "Rapporten gäller år 2022 men ligger i mappen rapporter/2023/. Rätta 'ar' om året är "
+         "fel; annars hör den till rapporter/2022/kommunstyrelsen.yaml, men "
+         "rapporter/2022/kommunstyrelsen.yaml finns redan: jämför filerna, för över det som ska "
+         "vara kvar till rapporter/2022/kommunstyrelsen.yaml och ta sedan bort den här filen."),
+    ]  # fmt: skip
+
+
+def test_a_follow_up_with_the_wrong_ending_is_pointed_at(tmp_path: Path) -> None:
+    data, _ = _data(tmp_path)
+    (data / "uppfoljning" / "2023.yaml").rename(data / "uppfoljning" / "2023.yml")
+    found = {(f, c): m for f, _, _, c, m in _findings(data, "uppfoljning-saknas")}
+    assert found[("uppfoljning/2023.yaml", "uppfoljning-saknas")] == (
+        "Den samlade uppföljningen för 2023 saknas: filen uppfoljning/2023.yml ser ut att vara "
+        "den, men den läses inte förrän den heter uppfoljning/2023.yaml. Byt namn på den eller "
+        "flytta den dit (se felet för den filen)."
+    )
+
+
+def test_fmt_gets_the_same_advice_as_validate(tmp_path: Path) -> None:
+    """``misplaced`` is the finding validate gives for one file (fmt names it the same way)."""
+    data, year = _data(tmp_path)
+    (year / "kommunstyrelsen.yaml").rename(year / "kommunstyrelsen.yml")
+    found = misplaced(data.absolute(), (year / "kommunstyrelsen.yml").absolute())
+    assert found is not None
+    assert (found.code, found.message) == (
+        "fel-filandelse",
+        "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml.",
+    )
+    assert misplaced(data, year / "grundskolenamnden.yaml") is None
+
+
+def test_an_indicator_copy_is_told_the_file_exists(tmp_path: Path) -> None:
+    data, _ = _data(tmp_path)
+    folder = data / "indikatorer"
+    original = sorted(folder.glob("*.yaml"))[0]
+    shutil.copy(original, folder / f"{original.stem} (1).yaml")
+    found = _findings(data, "filnamn-matchar-inte")
+    assert [(f, c, m) for f, _, _, c, m in found] == [
+        (
+            f"indikatorer/{original.stem} (1).yaml",
+            "filnamn-matchar-inte",
+            f"Indikatorns id är '{original.stem}' men filen heter {original.stem} (1).yaml. "
+            f"Ändra id till '{original.stem} (1)' om id är fel; annars ska filen heta "
+            f"{original.stem}.yaml, men {original.stem}.yaml finns redan med samma innehåll: den "
+            "här filen är en kopia, ta bort den.",
+        )
+    ]
+
+
+def test_a_wrong_ending_in_the_wrong_place_gets_the_whole_move(tmp_path: Path) -> None:
+    data, year = _data(tmp_path)
+    (year / "Nya").mkdir()
+    text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    (year / "Nya" / "ks.yml").write_text(text.replace("ar: 2023", "ar: 2024"), encoding="utf-8")
+    assert _findings(data, "fel-filandelse", "fel-plats") == [
+        ("rapporter/2023/Nya/ks.yml", 1, 1, "fel-filandelse",
+         "Filen slutar inte på .yaml och läses inte. En rapport ska ligga i "
+         "rapporter/<år>/<organisation>.yaml. Flytta den till "
+         "rapporter/2024/kommunstyrelsen.yaml (enligt 'ar' och 'organisation' i filen)."),
+    ]  # fmt: skip
