@@ -81,10 +81,10 @@ def test_a_named_file_utsatta_does_not_know_is_a_finding(data: Path) -> None:
     code, lines = _fmt("data/ovrigt.yaml")
     assert code == 1
     assert lines[0] == (
-        "data/ovrigt.yaml:1:1: fel [fmt-okand-fil] Filen ligger inte på en plats som utsatta "
-        "känner till och formateras inte. Datafiler är plan.yaml, organisationer.yaml, "
+        "data/ovrigt.yaml:1:1: fel [okand-fil] Filen ligger inte på en plats som utsatta "
+        "känner till och läses inte. Datafiler är plan.yaml, organisationer.yaml, "
         "omraden.yaml, indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
-        "uppfoljning/<år>.yaml. Kör 'utsatta validate' för vad som är fel med filen."
+        "uppfoljning/<år>.yaml. fmt har därför varken kontrollerat eller formaterat den."
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.support import build_case
 from utsatta import validate
+from utsatta.fmt import format_file
 from utsatta.load.files import misplaced
 
 CASES = Path(__file__).parent / "cases"
@@ -140,6 +141,21 @@ def test_fmt_gets_the_same_advice_as_validate(tmp_path: Path) -> None:
         "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml.",
     )
     assert misplaced(data, year / "grundskolenamnden.yaml") is None
+    # The library's fmt gives it, as its own refusal, under validate's code.
+    result = format_file(year / "kommunstyrelsen.yml", None, write=False, inside=data, name="k")
+    assert [(f.file, f.line, f.column, f.code, f.message) for f in result.findings] == [
+        (
+            "k",
+            1,
+            1,
+            "fel-filandelse",
+            "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml. fmt "
+            "har därför varken kontrollerat eller formaterat den.",
+        )
+    ]
+    # Outside a data folder: no advice of validate's, fmt's own refusal.
+    outside = format_file(tmp_path / "x.yml", None, write=False, inside=data, name="x")
+    assert [f.code for f in outside.findings] == ["fmt-okand-fil"]
 
 
 def test_an_indicator_copy_is_told_the_file_exists(tmp_path: Path) -> None:

@@ -103,6 +103,22 @@ def _within(path: str, folder: str) -> bool:
     return full == folder or full.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+NOT_FORMATTED = " fmt har därför varken kontrollerat eller formaterat den."
+
+
+def _misplaced(path: Path, inside: Path | None) -> Finding | None:
+    """validate's finding for a file that is no data file by its name and place in the data
+    folder ``inside``; None outside it, or without one."""
+    from utsatta.load.files import misplaced
+
+    if inside is None:
+        return None
+    root, full = os.path.abspath(inside), os.path.abspath(path)  # noqa: PTH100
+    if not _within(full, root) or full == root:
+        return None
+    return misplaced(Path(root), Path(full))
+
+
 def _refused(findings: list[Finding]) -> list[FmtResult]:
     # an error in fmt whatever it is in validate: fmt must not pass over a data file it skipped
     return [
@@ -114,7 +130,7 @@ def _refused(findings: list[Finding]) -> list[FmtResult]:
                     f.line,
                     f.column,
                     f.code,
-                    f"{f.message} fmt har därför varken kontrollerat eller formaterat den.",
+                    f"{f.message}{NOT_FORMATTED}",
                 ),
             ),
         )
@@ -308,6 +324,10 @@ def format_file(
         return FmtResult(path, changed=changed, findings=(at_line(file, 1, 1, code, message),))
 
     if kind is None:
+        # validate's own advice (rename .yml, move a misplaced report …) when it has one
+        found = _misplaced(path, inside)
+        if found is not None:
+            return refused(found.code, f"{found.message}{NOT_FORMATTED}")
         return refused("fmt-okand-fil", UNKNOWN_FILE)
     if path.is_symlink():
         if inside is not None and not _inside(path, inside):
