@@ -37,7 +37,8 @@ def test_a_report_named_with_a_line_break_in_github_format(data: Path) -> None:
         "::error file=data/rapporter/2023/x\\n%3A%3Aerror file=a%3A%3Apwn.yaml,line=3,col=15,"
         "title=filnamn-matchar-inte::Rapporten är från 'kommunstyrelsen' men filen heter "
         "x\\n::error file=a::pwn.yaml. Filen ska heta kommunstyrelsen.yaml (eller rätta "
-        "'organisation')."
+        "'organisation'), men kommunstyrelsen.yaml finns redan med samma innehåll: den här filen "
+        "är en kopia, ta bort den."
     ]
 
 
@@ -47,8 +48,32 @@ def test_an_indicator_and_a_file_without_yaml_in_text_format(data: Path) -> None
     (indikatorer / f"{HOSTILE}.yml").write_text("", encoding="utf-8")
     assert lines_with([], "pwn") == [
         "data/indikatorer/x\\n::error file=a::pwn.yaml:2:5: fel [filnamn-matchar-inte] "
-        "Indikatorns id är 'valdeltagande' men filen heter x\\n::error file=a::pwn.yaml. Byt "
-        "namn på filen till valdeltagande.yaml eller ändra id till 'x\\n::error file=a::pwn'.",
+        "Indikatorns id är 'valdeltagande' men filen heter x\\n::error file=a::pwn.yaml. Ändra "
+        "id till 'x\\n::error file=a::pwn' om id är fel; annars ska filen heta "
+        "valdeltagande.yaml, men valdeltagande.yaml finns redan med samma innehåll: den här "
+        "filen är en kopia, ta bort den.",
         "data/indikatorer/x\\n::error file=a::pwn.yml:1:1: fel [fel-filandelse] Filen slutar "
-        "inte på .yaml och läses inte. Byt namn till x\\n::error file=a::pwn.yaml.",
+        "inte på .yaml och läses inte. Den ska heta x\\n::error file=a::pwn.yaml, men "
+        "x\\n::error file=a::pwn.yaml finns redan: jämför filerna, för över det som ska vara "
+        "kvar till x\\n::error file=a::pwn.yaml och ta sedan bort den här filen.",
     ]
+
+
+def test_a_report_in_the_wrong_year_folder_whose_target_exists_in_github_format(
+    data: Path,
+) -> None:
+    """The advice names the existing file (already_there): a line break in its name is shown,
+    never a second annotation line."""
+    reports = data / "rapporter"
+    (reports / "2022").mkdir(exist_ok=True)
+    (reports / "2022" / f"{HOSTILE}.yaml").write_text(
+        (reports / "2023" / "kommunstyrelsen.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    shutil.copy(reports / "2023" / "kommunstyrelsen.yaml", reports / "2023" / f"{HOSTILE}.yaml")
+    found = lines_with(["--format", "github"], "fel-ar-i-mapp")
+    assert len(found) == 1
+    assert found[0].endswith(
+        "annars hör den till rapporter/2023/x\\n::error file=a::pwn.yaml, men "
+        "rapporter/2023/x\\n::error file=a::pwn.yaml finns redan med samma innehåll: den här "
+        "filen är en kopia, ta bort den."
+    )

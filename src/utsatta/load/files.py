@@ -309,9 +309,9 @@ def _inside_root(root: Path, display: str) -> str:
 def already_there(source: Path, target: Path, label: str) -> str | None:
     """None when nothing is at ``target`` (or it is ``source`` itself); else the rest of a
     sentence of advice that would rename or move ``source`` there, saying that ``target``
-    (named ``label``) exists already and what to do instead: no advice may send a user to
-    overwrite a file (a browser's "kulturnamnden (1).yaml" beside kulturnamnden.yaml). Only
-    asked when a finding is made, so the file system is asked then."""
+    (named ``label``, shown as an identifier) exists already and what to do instead: no advice
+    may send a user to overwrite a file (a browser's "kulturnamnden (1).yaml" beside
+    kulturnamnden.yaml). Only asked when a finding is made, so the file system is asked then."""
     if not os.path.lexists(target):
         return None
     try:
@@ -319,6 +319,7 @@ def already_there(source: Path, target: Path, label: str) -> str | None:
             return None  # the same file by another name (a folder that ignores case)
     except OSError:
         pass
+    label = identifier(label)  # a file name: never a line break or an escape in a message
     if _same_bytes(source, target):
         return f"{label} finns redan med samma innehåll: den här filen är en kopia, ta bort den."
     return (
@@ -391,7 +392,7 @@ def _misplaced_report(
             "gäller i stället för <år>.",
             None,
         )
-    label = f"rapporter/{year}/{identifier(target_name)}"
+    label = f"rapporter/{year}/{target_name}"
     why = (
         " (enligt 'ar' och 'organisation' i filen)"
         if "ar" in said and whose
@@ -402,8 +403,8 @@ def _misplaced_report(
     target = root / "rapporter" / year / target_name
     there = already_there(source, target, label)
     if there is not None:
-        return lead + f"Den hör till {label}{why}, men {there}", None
-    return lead + f"Flytta den till {label}{why}.", target
+        return lead + f"Den hör till {identifier(label)}{why}, men {there}", None
+    return lead + f"Flytta den till {identifier(label)}{why}.", target
 
 
 def _misplaced_uppfoljning(

@@ -41,9 +41,10 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                 f"{identifier(src.path.name)}. "
                 + (
                     f"Ändra id till '{identifier(stem)}' om id är fel; annars ska filen heta "
-                    f"{name}, men " + there
+                    f"{identifier(name)}, men " + there
                     if there
-                    else f"Byt namn på filen till {name} eller ändra id till '{identifier(stem)}'."
+                    else f"Byt namn på filen till {identifier(name)} eller ändra id till "
+                    f"'{identifier(stem)}'."
                 ),
             )
         )

@@ -60,7 +60,8 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                 "fel-ar-i-mapp",
                 f"Rapporten gäller år {rep.ar} men ligger i mappen rapporter/{folder_year}/. "
                 + (
-                    f"Rätta 'ar' om året är fel; annars hör den till {label}, men {there}"
+                    f"Rätta 'ar' om året är fel; annars hör den till {identifier(label)}, men "
+                    f"{there}"
                     if there
                     else f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'."
                 ),
