@@ -303,7 +303,8 @@ def evaluate(
     valid = [
         s
         for s in ds.indikatorer
-        if s.model is not None and (linked_to is None or not linked_to.isdisjoint(s.model.insatser))
+        if s.model is not None
+        and (linked_to is None or any(i in linked_to for i in s.model.insatser))
     ]
     # Indicators with findings (e.g. two values in one year) are left out: validate reports them.
     for src in sorted(valid, key=lambda s: _order_key(s.model, fokus_order)):  # type: ignore[arg-type]
