@@ -998,3 +998,20 @@ def test_relative_target_without_baseline_is_missing_data_not_a_target() -> None
     assert target is None
     p = compute("forvantad-bana", "lagre-ar-battre", None, [Point(2023, 20.0)], target, 2025)
     assert (p.status, p.orsak) == (Status.EJ_BEDOMBAR, Orsak.SAKNAR_DATA)
+
+
+def test_evaluate_linked_to_gives_exactly_the_linked_indicators() -> None:
+    # The check of bedömningar asks only for the indicators of some insatser: the same
+    # results, in the same order, as the full evaluation has for them.
+    ds = load(Path(__file__).resolve().parents[1] / "data")
+    for ar in (2022, 2025):
+        full = evaluate(ds, ar)
+        for wanted in ({"1:1"}, {"1:5", "3:1"}, {"9:9"}):
+            got = evaluate(ds, ar, linked_to=wanted)
+            expected = [r for r in full if wanted.intersection(r.indikator.insatser)]
+            assert [r.indikator.id for r in got] == [r.indikator.id for r in expected]
+            assert [r.progress for r in got] == [r.progress for r in expected]
+    assert [r.indikator.id for r in evaluate(ds, 2023, linked_to={"1:5"})] == [
+        "barn-ej-i-forskoleverksamhet",
+        "forskola-andel-utsatta-omraden",
+    ]

@@ -16,18 +16,20 @@ def check_assessments(ds: DataSet, years: list[int]) -> list[Finding]:
     findings: list[Finding] = []
     for ar in years:
         reports = [r for r in ds.rapporter if r.model is not None and r.folder_year == ar]
-        if not any(
-            item.motivering is None and item.insats in may_link
+        candidates = {
+            item.insats
             for rep in reports
             if rep.model is not None
             for item in rep.model.insatser
-        ):
+            if item.motivering is None and item.insats in may_link
+        }
+        if not candidates:
             continue
         from utsatta.compute.assessment import EgenBedomning, IndikatorStatus, contradictions
         from utsatta.compute.indicators import evaluate
         from utsatta.compute.progress import status_text
 
-        results = evaluate(ds, ar)
+        results = evaluate(ds, ar, linked_to=candidates)  # only those that can contradict
         indicator_names = {r.indikator.id: r.indikator.namn for r in results}
         statuses = [
             IndikatorStatus(r.indikator.id, tuple(r.indikator.insatser), r.progress.status)

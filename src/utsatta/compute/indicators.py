@@ -6,7 +6,7 @@ source is kept and flagged as undated. docs/decisions/0043-evidence-by-date.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -285,8 +285,12 @@ def _order_key(ind: IndikatorFil, fokus_order: dict[str, int]) -> tuple[int, str
     return (fokus_order.get(ind.fokusomrade, 99), ind.id)
 
 
-def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
-    """Every valid indicator, evaluated with the values known up to ``ar`` (all if None)."""
+def evaluate(
+    ds: DataSet, ar: int | None = None, *, linked_to: Collection[str] | None = None
+) -> list[IndicatorResult]:
+    """Every valid indicator, evaluated with the values known up to ``ar`` (all if None).
+    ``linked_to``: only the indicators linked to one of these insatser (the check of
+    bedömningar needs no other, and the police-list counts are the costly ones)."""
     fokus_order: dict[str, int] = {}
     planperiod: tuple[int, int] | None = None
     if ds.plan and ds.plan.model:
@@ -296,7 +300,12 @@ def evaluate(ds: DataSet, ar: int | None = None) -> list[IndicatorResult]:
     omraden = ds.omraden.model if ds.omraden is not None else None
     omraden_kallor = tuple(omraden.kallor) if omraden is not None else ()
     results: list[IndicatorResult] = []
-    valid = [s for s in ds.indikatorer if s.model is not None]
+    valid = [
+        s
+        for s in ds.indikatorer
+        if s.model is not None
+        and (linked_to is None or any(i in linked_to for i in s.model.insatser))
+    ]
     # Indicators with findings (e.g. two values in one year) are left out: validate reports them.
     for src in sorted(valid, key=lambda s: _order_key(s.model, fokus_order)):  # type: ignore[arg-type]
         ind = src.model
