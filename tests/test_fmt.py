@@ -535,7 +535,9 @@ def test_fmt_usage_and_data_errors(data: Path, tmp_path: Path) -> None:
     stray = data / "rapporter" / "lost.yaml"
     stray.write_text("a: 1\n")
     code, out = _invoke("data/rapporter/lost.yaml")
-    assert code == 1 and "känner till" in out
+    # validate's advice for a misplaced report, as fmt's refusal
+    assert code == 1 and "data/rapporter/lost.yaml:1:1: fel [fel-plats] En rapport ska ligga" in out
+    assert "fmt har därför varken kontrollerat eller formaterat den." in out
 
 
 # --- properties ----------------------------------------------------------------------------------

@@ -238,8 +238,7 @@ def _placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pa
     in_uppfoljning = bool(rel) and rel[0] == "uppfoljning"
     wrong_ending = "Filen slutar inte på .yaml och läses inte. "
     if not name.endswith(".yaml"):
-        stem = name.rsplit(".", 1)[0]
-        target = path.with_name(f"{stem}.yaml")
+        target = path.with_name(_renamed(name))
         if kind_of((*rel, target.name)) is None and (in_reports or in_uppfoljning):
             # renaming alone would not do: the advice is the whole move, to its .yaml name
             advice = _misplaced(root, rel, target.name, path, in_reports, wrong_ending)
