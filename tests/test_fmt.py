@@ -758,3 +758,34 @@ def test_fmt_that_cannot_write_gives_advice_for_the_cause(
     ]
     assert (data / "rapporter/2023/framtiden.yaml").read_bytes() == MESSY.encode()
     assert not [p for p in data.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_plain_text_over_paragraphs_becomes_a_block_text_validate_accepts() -> None:
+    """A plain value with a blank line holds a line break; ruamel.yaml wrote it as "…\\n…",
+    which validate refuses (bakstreck-i-citat), so fmt gave up with an internal error."""
+    text = (
+        "schemaversion: 1\n"
+        "ar: 2023\n"
+        "organisation: higab\n"
+        "insatser:\n"
+        '  - insats: "2:1"\n'
+        "    status: pagaende\n"
+        "    nulage: Första stycket\n"
+        "      fortsätter här.\n"
+        "\n"
+        "      Andra stycket.\n"
+    )
+    formatted = format_text(text, "rapport")
+    assert formatted == (
+        "schemaversion: 1\n"
+        "ar: 2023\n"
+        "organisation: higab\n"
+        "insatser:\n"
+        '  - insats: "2:1"\n'
+        "    status: pagaende\n"
+        "    nulage: |-\n"
+        "      Första stycket fortsätter här.\n"
+        "      Andra stycket.\n"
+    )
+    assert parse(formatted).data == parse(text).data
+    assert format_text(formatted, "rapport") == formatted

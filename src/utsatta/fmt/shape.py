@@ -157,6 +157,11 @@ def _scalar(value: Any, shape: Shape) -> Any:
     for kind in (LiteralScalarString, DoubleQuotedScalarString, SingleQuotedScalarString):
         if isinstance(value, kind):
             return kind(str(value))
+    if type(value) is str and "\n" in value:
+        # A plain text over several lines with a blank line in it: ruamel.yaml would write it
+        # in double quotes with '\n', which validate refuses (bakstreck-i-citat); a block
+        # text holds the same text.
+        return LiteralScalarString(value)
     return value
 
 
