@@ -183,3 +183,34 @@ def test_validate_messages_for_stated_counts(tmp_path: Path) -> None:
             "Källan 'finns-inte' finns inte i filens kallor. Giltiga: polisen-2023, gp.",
         ),
     ]
+
+
+def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Path) -> None:
+    """A made-up count (test data only, in a copy): 2025 states two riskområden, bekräftad by
+    the press; the four areas whose 2025 level the sources leave open stay unnamed."""
+    import shutil
+
+    from utsatta.render.report.environment import report_text
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text("utf-8")
+    edition = "  - ar: 2025\n    manad: 12\n"
+    assert edition in text
+    stated = (
+        "    antal:\n      - niva: riskomrade\n        antal: 2\n        sakerhet: bekraftad\n"
+        "        kallor: [fastighetsvarlden-2025-12-02]\n"
+    )
+    omraden.write_text(text.replace(edition, edition + stated, 1), "utf-8")
+    assert [f for f in validate(data).findings if f.file.endswith("omraden.yaml")] == []
+    lines = report_text(load(data), 2025, "md").splitlines()
+    assert "| Riskområden | 2‡ | okänt vilka |" in lines
+    assert "| Utsatta områden | okänt (nivån okänd för 4 områden) | okänt vilka |" in lines
+    assert "| **Totalt** | **8** |   |" in lines
+    assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
+    assert any(
+        line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
+        and line.endswith("; 2023: 2; 2025: 2 |")
+        for line in lines
+    )
