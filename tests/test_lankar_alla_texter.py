@@ -34,6 +34,16 @@ COMMENT = (
 )
 
 
+def plain(text: str, kinds: str) -> str:
+    """The message for a plain field (a name, a title): shown as written in both formats."""
+    return (
+        f"Texten är vanlig text, inte Markdown: båda rapportformaten visar '{text}' precis som "
+        f"den är skriven, så det som ser ut som {kinds} visas som sina tecken och blir ingen "
+        "länk och ingen formatering. Skriv texten utan Markdown och HTML; en webbadress kan stå "
+        "som den är (https://…)."
+    )
+
+
 def _edit(data: Path, file: str, old: str, new: str) -> None:
     path = data / file
     text = path.read_text(encoding="utf-8")
@@ -69,29 +79,35 @@ def _where(data: Path, file: str, written: str) -> tuple[int, int]:
             "redovisning: Uppdraget är redovisat.",
             "redovisning: Se [planen](plan.html).",
             "Se [planen]",
-            LINK,
+            plain("Se [planen](plan.html).", "länk"),
         ),
         (
             "plan.yaml",
             "text: Inga utsatta områden år 2025.",
             'text: "Se ![karta](karta.png)"',
             '"Se !',
-            IMAGE,
+            plain("Se ![karta](karta.png)", "bild"),
         ),
         (
             "indikatorer/valdeltagande.yaml",
             "definition: Andel röstberättigade som röstade.",
             "definition: Andel <b>röstande</b>.",
             "Andel <b>",
-            TAG,
+            plain("Andel <b>röstande</b>.", "HTML-kod"),
         ),
-        ("omraden.yaml", "titel: Lägesbild\n", "titel: Se [planen](plan.html)\n", "Se [", LINK),
+        (
+            "omraden.yaml",
+            "titel: Lägesbild\n",
+            "titel: Se [planen](plan.html)\n",
+            "Se [",
+            plain("Se [planen](plan.html)", "länk"),
+        ),
         (
             "organisationer.yaml",
             "namn: Socialnämnd Nordost",
             "namn: Socialnämnd <b>Nordost</b>",
             "Socialnämnd <b>",
-            TAG,
+            plain("Socialnämnd <b>Nordost</b>", "HTML-kod"),
         ),
     ],
 )

@@ -167,6 +167,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rapporten bedömer inte indikatorn mot det. Ange den nya planens målvärde, eller rätta året."),
     ("dubblett-klassning", F, "referens", "Två klassningar av ett område för samma upplaga",
      "Ta bort den ena."),
+    ("dubblett-antal", F, "referens", "Två antal för samma nivå i en upplaga",
+     "Ta bort det ena antalet, eller rätta 'niva'."),
+    ("antal-motsager-nivaer", F, "referens",
+     "Ett antal per nivå som områdenas klassningar motsäger",
+     "Rätta antalet efter källan, eller områdenas klassningar för upplagan."),
     ("niva-utan-kalla", F, "referens", "En nivå utan källa",
      "Sätt niva: okand, eller ange källan."),
     ("kalla-saknas", F, "referens", "En klassning utan källa", "Ange 'kallor'."),
@@ -203,8 +208,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
     ("visas-som-text", V, "referens",
-     "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen",
-     "Skriv adressen i texten om läsaren behöver den; Markdown i stället för HTML."),
+     "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen "
+     "(i ett namn eller en titel: Markdown, som visas som den är skriven)",
+     "Skriv adressen i texten om läsaren behöver den; i en nämnds text Markdown i stället för "
+     "HTML, i ett namn eller en titel varken Markdown eller HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",
      "En rapport för ett år efter att organisationen upphört",

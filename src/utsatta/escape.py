@@ -31,6 +31,8 @@ __all__ = [
     "md_block",
     "md_cell",
     "md_inline",
+    "md_text",
+    "md_text_cell",
     "prose",
     "shorten",
     "shorten_number",
@@ -328,6 +330,18 @@ def md_cell(text: str) -> str:
     """A Markdown table cell (without the surrounding pipes): :func:`md_inline`, and a word
     longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters."""
     return mdtext.cell(prose(text))
+
+
+def md_text(text: str) -> str:
+    """A plain field (a name, a title; not a nämnd's Markdown) on one line of Markdown, shown
+    as written like :func:`html_text` in HTML: :func:`prose`, then
+    :func:`utsatta.mdtext.plain_line` (every Markdown character escaped, nothing a link)."""
+    return mdtext.plain_line(prose(text))
+
+
+def md_text_cell(text: str) -> str:
+    """:func:`md_text` as a Markdown table cell (:func:`utsatta.mdtext.plain_cell`)."""
+    return mdtext.plain_cell(prose(text))
 
 
 def md_block(text: str) -> str:

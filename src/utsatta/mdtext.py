@@ -34,6 +34,8 @@ __all__ = [
     "may_link",
     "may_show_as_text",
     "parser",
+    "plain_cell",
+    "plain_line",
     "source_parser",
     "tag_parser",
     "unwrap_links",
@@ -477,6 +479,22 @@ def cell(text: str) -> str:
     longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters
     (an address in inline code stays whole)."""
     return _line(text, cell=True) or " "
+
+
+def plain_line(text: str) -> str:
+    """A plain text (a name, a title, a sentence of the report) as one line of Markdown that
+    shows it as written, as the HTML report does: nothing in it is read as Markdown, so every
+    character that could open emphasis, a link, code or HTML is escaped and whatever GitHub
+    could make into a link is inline code (:func:`inline` without the parser); line breaks
+    become spaces and a blank line `` / ``; a leading block marker is escaped.
+    docs/decisions/0321-namn-som-text.md."""
+    return _line_starts(_text(_joined(text), long_words=False))
+
+
+def plain_cell(text: str) -> str:
+    """:func:`plain_line` as a Markdown table cell: a word longer than ``LONG_WORD`` gets a
+    break opportunity, as :func:`cell`."""
+    return _line_starts(_text(_joined(text), long_words=True)) or " "
 
 
 def _blocks(nodes: Sequence[SyntaxTreeNode], *, tight: bool) -> str:

@@ -247,10 +247,51 @@ def _serie(items: Iterable[Point | Lucka]) -> Serie:
 
 def count_in(omraden: OmradenFil, upplaga: int, nivaer: Iterable[Niva]) -> Point | Lucka:
     """The number of areas at one of ``nivaer`` in edition ``upplaga``, or the gap that leaves it
-    open."""
+    open. Where the areas' levels leave it open, the count the edition states (``antal``, from
+    its own source) fills it, if the edition states one for every level counted
+    (:func:`stated_count`)."""
     wanted = tuple(nivaer)
+    found = _count_of_areas(omraden, upplaga, wanted)
+    if isinstance(found, Lucka):
+        return stated_count(omraden, upplaga, wanted) or found
+    return found
+
+
+def _count_of_areas(omraden: OmradenFil, upplaga: int, wanted: Sequence[str]) -> Point | Lucka:
     states = [(o.id, counts(_niva(o, upplaga), wanted)) for o in omraden.omraden]
     return _point_or_gap(omraden, upplaga, states, (upplaga,))
+
+
+def uses_stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> bool:
+    """Whether :func:`count_in` gives the edition's stated count rather than the areas' count."""
+    wanted = tuple(nivaer)
+    return (
+        isinstance(_count_of_areas(omraden, upplaga, wanted), Lucka)
+        and stated_count(omraden, upplaga, wanted) is not None
+    )
+
+
+def stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> Point | None:
+    """The count of areas at ``nivaer`` that edition ``upplaga`` states (``Upplaga.antal``): the
+    sum of the stated counts, as sure as the weakest of them, with their sources; None unless
+    every level in ``nivaer`` is a level of the list (utsatt, riskområde, särskilt utsatt) with a
+    stated count. Says nothing about which areas they are (docs/decisions/0320-antal-per-niva.md).
+    """
+    wanted = set(nivaer)
+    stated = {a.niva: a for u in omraden.upplagor if u.ar == upplaga for a in u.antal}
+    if not wanted or not wanted <= stated.keys():
+        return None
+    used = [stated[n] for n in ORDNING if n in wanted]
+    weakest = min((a.sakerhet for a in used), key=_SAKERHET.index)
+    kallor = tuple(dict.fromkeys(k for a in used for k in a.kallor))
+    return Point(upplaga, float(sum(a.antal for a in used)), sakerhet=weakest, kallor=kallor)
+
+
+def level_bounds(omraden: OmradenFil, upplaga: int, niva: str) -> tuple[int, int]:
+    """How many areas the file's klassningar put at ``niva`` in edition ``upplaga`` for certain,
+    and how many they allow at most (those plus the areas whose level leaves it open)."""
+    states = [counts(_niva(o, upplaga), (niva,)) for o in omraden.omraden]
+    return states.count(True), states.count(True) + states.count(None)
 
 
 def count_per_edition(omraden: OmradenFil, nivaer: Iterable[Niva]) -> Serie:

@@ -27,8 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate, markering
+from utsatta.compute.police import uses_stated_count
 from utsatta.compute.progress import resolve_target
-from utsatta.compute.status import Lucka
+from utsatta.compute.status import Lucka, Point
 from utsatta.export.bedomningar import bedomningar
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
@@ -318,6 +319,7 @@ def _indikatorvarden(
                         metodbyte=p.metodbyte,
                         ur_listorna=True,
                         egen_sakerhet=p.sakerhet,
+                        kommentar=_stated_text(ds, ind, p),
                     )
                 else:  # unknown, not missing and not 0 (a police level the sources do not give)
                     add(
@@ -349,6 +351,21 @@ def _indikatorvarden(
         "baslinje, målvärden och utfall.",
         INDIKATORVARDEN,
         tuple(rows),
+    )
+
+
+def _stated_text(ds: DataSet, ind: IndikatorFil, p: Point) -> str | None:
+    """Where a count is the one its edition states (``upplagor: antal``), not one counted area
+    by area: say so and name its sources, since the table omradesnivaer does not show it."""
+    omr = ds.omraden.model if ds.omraden else None
+    b = ind.berakning
+    if omr is None or b is None or b.typ != "antal-omraden":
+        return None
+    if not uses_stated_count(omr, p.ar, b.nivaer):
+        return None
+    return (
+        f"Antalet som källan anger för upplagan {p.ar} (omraden.yaml, upplagor: antal; källor: "
+        f"{', '.join(p.kallor)}); vilka områden det gäller anger källan inte."
     )
 
 

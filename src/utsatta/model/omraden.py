@@ -39,6 +39,34 @@ class Kategori(Strict):
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
 
+class AntalPaNiva(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Antal på en nivå",
+            "description": "Hur många områden i Göteborg som upplagan har på en nivå, så som en "
+            "källa anger antalet (också när källorna inte säger vilka områdena är).",
+        }
+    )
+
+    niva: Literal["utsatt", "riskomrade", "sarskilt-utsatt"] = Field(
+        title="Nivå",
+        description="Nivån som antalet gäller: utsatt, riskomrade eller sarskilt-utsatt.",
+    )
+    antal: Annotated[int, Field(ge=0)] = Field(
+        title="Antal", description="Antalet områden i Göteborg på nivån, som källan anger det."
+    )
+    sakerhet: Literal["bekraftad", "sekundar", "slutledd"] = Field(
+        title="Säkerhet",
+        description="Hur säkert antalet är: bekraftad (står i källan), sekundar "
+        "(andrahandsuppgift) eller slutledd (härlett ur andra uppgifter).",
+    )
+    kallor: Annotated[list[Id], Field(min_length=1)] = Field(
+        title="Källor",
+        description="Id för källorna (under 'kallor' i filen) som anger antalet (minst en).",
+    )
+    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+
+
 class Upplaga(Strict):
     model_config = ConfigDict(
         json_schema_extra={
@@ -84,6 +112,12 @@ class Upplaga(Strict):
         "lista, så att inget nytt område (t.ex. ett som delats och fått nytt namn) saknas: "
         "bekraftad, sekundar eller slutledd. Antalet nya områden blir inte säkrare än så. "
         "Utelämna det när områdenas egna klassningar räcker.",
+    )
+    antal: list[AntalPaNiva] = Field(
+        default=[],
+        title="Antal per nivå",
+        description="Antalet områden i Göteborg per nivå som en källa anger för upplagan, en post "
+        "per nivå. Används bara där områdenas egna klassningar lämnar antalet öppet.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 

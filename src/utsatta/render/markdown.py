@@ -1,9 +1,10 @@
-"""Text from the data, made safe for the two report formats: the Jinja filters ``md``
-(:func:`inline`), ``mdcell`` (:func:`cell`), ``mdblock`` (:func:`block`), ``mdurl`` (:func:`url`)
-for Markdown, and ``richtext`` (:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML.
-What each one neutralises and why: docs/decisions/0019-untrusted-text-in-reports.md and
-0096-lankar-som-text.md; the rules live in
-:mod:`utsatta.escape` and :mod:`utsatta.mdtext`
+"""Text from the data, made safe for the two report formats: the Jinja filters ``text``
+(:func:`text`) and ``textcell`` (:func:`textcell`) for a plain field (shown as written, in both
+formats), ``md`` (:func:`inline`), ``mdcell`` (:func:`cell`) and ``mdblock`` (:func:`block`)
+for a nämnd's Markdown, ``mdurl`` (:func:`url`) for Markdown, and ``richtext``
+(:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML. What each one neutralises and
+why: docs/decisions/0019-untrusted-text-in-reports.md, 0096-lankar-som-text.md and
+0321-namn-som-text.md; the rules live in :mod:`utsatta.escape` and :mod:`utsatta.mdtext`
 (docs/decisions/0061-escaping-per-channel.md), these names are the templates' filters.
 """
 
@@ -13,7 +14,17 @@ from markupsafe import Markup
 
 from utsatta import escape, mdtext
 
-__all__ = ["LONG_WORD", "block", "cell", "inline", "richcell", "richtext", "url"]
+__all__ = [
+    "LONG_WORD",
+    "block",
+    "cell",
+    "inline",
+    "richcell",
+    "richtext",
+    "text",
+    "textcell",
+    "url",
+]
 
 #: the longest run of characters without a break point in a Markdown table cell
 LONG_WORD = escape.LONG_WORD
@@ -33,6 +44,17 @@ def cell(text: str) -> str:
 def block(text: str) -> str:
     """Paragraphs of Markdown text: lines kept, each made safe; no trailing newline."""
     return escape.md_block(text)
+
+
+def text(value: str) -> str:
+    """A plain field (a name, a title, a sentence the report writes) on one line: shown as
+    written, as the HTML report shows it; no Markdown in it is read (escape.md_text)."""
+    return escape.md_text(value)
+
+
+def textcell(value: str) -> str:
+    """:func:`text` in a GitHub-flavoured Markdown table cell (escape.md_text_cell)."""
+    return escape.md_text_cell(value)
 
 
 def url(address: str) -> str:

@@ -6,6 +6,10 @@ Every text an author writes is checked, in every file kind: each field the model
 ``Text`` (or a list of them), at any depth, found from the models' own annotations, not from a
 list of names, so a field added later is covered too.
 
+Only the nämnders' free texts (:data:`MARKDOWN_FIELDS`) are Markdown in the reports; every
+other text (a name, a title) is shown as written in both formats, so its warning says that
+instead (docs/decisions/0321-namn-som-text.md).
+
 Which constructs, and why: docs/decisions/0098-varning-lank-som-text.md. A text without ``[``
 or ``<`` cannot hold one (``mdtext.may_show_as_text``), so markdown-it is imported only for a
 text that could; most data never needs it."""
@@ -13,9 +17,9 @@ text that could; most data never needs it."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import UnionType
-from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Final, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -26,7 +30,18 @@ from utsatta.load.dataset import NOT_KEPT, SourceFile
 from utsatta.load.yamlread import decode
 from utsatta.mdtext import is_web_address
 from utsatta.model.common import Text
+from utsatta.model.rapport import InsatsRapport
+from utsatta.model.uppfoljning import (
+    DelmalBedomning,
+    FokusBedomning,
+    MalBedomning,
+    OmradesBedomning,
+    Slutuppfoljning,
+    TidigareBehov,
+    UppfoljningFil,
+)
 from utsatta.numbers import heltal
+from utsatta.wording import och
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -36,6 +51,22 @@ CODE = "visas-som-text"
 _NAMED = 3
 #: the longest link text, address or tag quoted in a message
 _QUOTE = 60
+
+
+#: The texts the reports read as Markdown (the HTML report renders them, the .md report writes
+#: them again with their emphasis and lists): what the nämnder and the uppföljning write in
+#: their own words. Every other ``Text`` is plain, shown as written in both formats. A test
+#: renders every text of the data with Markdown in it and holds the reports to this table.
+MARKDOWN_FIELDS: Final[Mapping[type[BaseModel], frozenset[str]]] = {
+    InsatsRapport: frozenset({"nulage", "motivering", "fortsatt_arbete", "behov", "samordning"}),
+    UppfoljningFil: frozenset({"nulage", "fortsatt_arbete"}),
+    MalBedomning: frozenset({"text"}),
+    DelmalBedomning: frozenset({"text"}),
+    FokusBedomning: frozenset({"text"}),
+    OmradesBedomning: frozenset({"text"}),
+    TidigareBehov: frozenset({"text"}),
+    Slutuppfoljning: frozenset({"lardomar", "forslag"}),
+}
 
 
 def check(src: SourceFile[Any]) -> list[Finding]:
@@ -54,15 +85,16 @@ def _walk(src: SourceFile[Any], node: BaseModel, path: Path_, out: list[Finding]
     # pydantic's attribute lookup.
     may = mdtext.may_show_as_text
     texts, lists, parts = _fields(type(node))
+    markdown = MARKDOWN_FIELDS.get(type(node), frozenset())
     values = node.__dict__
     for name in texts:
         text = values[name]
         if text is not None and text is not NOT_KEPT and may(text):
-            out += _warning(src, (*path, name), text)
+            out += _warning(src, (*path, name), text, markdown=name in markdown)
     for name in lists:
         for i, text in enumerate(values[name] or ()):
             if text is not NOT_KEPT and may(text):
-                out += _warning(src, (*path, name, i), text)
+                out += _warning(src, (*path, name, i), text, markdown=name in markdown)
     for name in parts:
         value = values[name]
         if isinstance(value, BaseModel):
@@ -111,11 +143,15 @@ def _holds_model(tp: Any) -> bool:
     return any(_holds_model(a) for a in get_args(tp))
 
 
-def _warning(src: SourceFile[Any], path: Path_, text: str) -> list[Finding]:
+def _warning(
+    src: SourceFile[Any], path: Path_, text: str, *, markdown: bool = True
+) -> list[Finding]:
     said = shown_as_text(text)
     if not said:
         return []
-    found = varning(src.display, path, CODE, message([(k, w) for k, w, _ in said]))
+    said_kinds = [(k, w) for k, w, _ in said]
+    text_message = message(said_kinds) if markdown else plain_message(text, said_kinds)
+    found = varning(src.display, path, CODE, text_message)
     place = _place(src, path, text, said[0][2])
     return [found if place is None else found.at(*place)]
 
@@ -279,3 +315,19 @@ def message(said: list[tuple[str, str]]) -> str:
     if more:
         out.append(f"Texten har ytterligare {heltal(more)} sådana ställen.")
     return " ".join(out)
+
+
+#: the constructs of a plain text, as its message names them
+_PLAIN_WORDS = {"lank": "länk", "bild": "bild", "referens": "referens", "html": "HTML-kod"}
+
+
+def plain_message(text: str, said: list[tuple[str, str]]) -> str:
+    """The message for a plain field (not in :data:`MARKDOWN_FIELDS`): both reports show it as
+    written, character by character, so what looks like a link or HTML is neither."""
+    kinds = och(list(dict.fromkeys(_PLAIN_WORDS[k] for k, _ in said)))
+    return (
+        f"Texten är vanlig text, inte Markdown: båda rapportformaten visar {_quoted(text)} "
+        f"precis som den är skriven, så det som ser ut som {kinds} visas som sina tecken och "
+        "blir ingen länk och ingen formatering. Skriv texten utan Markdown och HTML; en "
+        "webbadress kan stå som den är (https://…)."
+    )

@@ -1,14 +1,17 @@
-"""Rules for omraden.yaml: known editions and sources, one classification per edition, and no
-level without a source."""
+"""Rules for omraden.yaml: known editions and sources, one classification per edition, no
+level without a source, and no count per level (``Upplaga.antal``) that the areas' levels
+contradict."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from utsatta.check.rules.base import Ref, duplicates
+from utsatta.compute.police import level_bounds
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.model.omraden import OmradenFil
 
 EDITION = Ref("okand-upplaga", "Upplagan", "upplagor")
 SOURCE = Ref("okand-kalla", "Källan", "filens kallor")
@@ -28,6 +31,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
         out += SOURCE.check(
             f, [((*at_u, ci), c) for ci, c in enumerate(u.nationellt_kallor)], kallor
         )
+        out += _stated_counts(f, omr, ui, kallor)
     for oi, o in enumerate(omr.omraden):
         seen: set[int] = set()
         for ki, k in enumerate(o.klassning):
@@ -81,4 +85,58 @@ def check(src: SourceFile[Any]) -> list[Finding]:
             for e in editions
             if e not in seen
         ]
+    return out
+
+
+#: the levels as the messages name them (one area, many)
+_NIVAORD = {
+    "utsatt": ("utsatt område", "utsatta områden"),
+    "riskomrade": ("riskområde", "riskområden"),
+    "sarskilt-utsatt": ("särskilt utsatt område", "särskilt utsatta områden"),
+}
+
+
+def _n(n: int, niva: str) -> str:
+    one, many = _NIVAORD[niva]
+    return f"{n} {one if n == 1 else many}"
+
+
+def _stated_counts(f: str, omr: OmradenFil, ui: int, kallor: list[str]) -> list[Finding]:
+    """An edition's counts per level: known sources, one per level, and no count the areas'
+    levels contradict (more areas known at the level, or fewer that can be)."""
+    u = omr.upplagor[ui]
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for ai, a in enumerate(u.antal):
+        at = ("upplagor", ui, "antal", ai)
+        out += SOURCE.check(f, [((*at, "kallor", ci), c) for ci, c in enumerate(a.kallor)], kallor)
+        if a.niva in seen:
+            out.append(
+                fel(
+                    f,
+                    (*at, "niva"),
+                    "dubblett-antal",
+                    f"Upplagan {u.ar} har redan ett antal för nivån '{a.niva}'. Ta bort det ena, "
+                    "eller rätta 'niva' om det gäller en annan nivå.",
+                )
+            )
+            continue
+        seen.add(a.niva)
+        minst, hogst = level_bounds(omr, u.ar, a.niva)
+        if a.antal < minst:
+            why = f"men områdenas klassningar för {u.ar} har redan {_n(minst, a.niva)}"
+        elif a.antal > hogst:
+            why = f"men områdenas klassningar för {u.ar} tillåter högst {_n(hogst, a.niva)}"
+        else:
+            continue
+        out.append(
+            fel(
+                f,
+                (*at, "antal"),
+                "antal-motsager-nivaer",
+                f"Upplagan {u.ar} anger {_n(a.antal, a.niva)} i Göteborg, {why}. Rätta antalet "
+                "efter källan, eller rätta områdenas klassningar (niva) för upplagan; saknas "
+                "ett område i filen, lägg till det under 'omraden'.",
+            )
+        )
     return out

@@ -202,6 +202,8 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         auto_reload=False,
     )
     env.filters.update(
+        text=_once_per_text(markdown.text),
+        textcell=_once_per_text(markdown.textcell),
         md=_once_per_text(markdown.inline),
         mdcell=_once_per_text(markdown.cell),
         mdblock=markdown.block,

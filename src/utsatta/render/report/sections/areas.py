@@ -21,6 +21,7 @@ from utsatta.compute.police import (
     klassning_i,
     mojliga_andringar,
     niva_text,
+    uses_stated_count,
 )
 from utsatta.compute.status import Lucka
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
@@ -78,11 +79,21 @@ def niva_markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
     (‡); ("", "") for a level bekräftad by the police (docs/decisions/0072-police-legend.md)."""
     if k is None or k.niva == "okand":
         return "", ""
-    if k.sakerhet in SAKERHET_MARKERING:
-        return SAKERHET_MARKERING[k.sakerhet]
-    if not any(slag.get(c) == "polisen" for c in k.kallor):
+    return _betydelse(k.sakerhet, k.kallor, slag)
+
+
+def _betydelse(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> tuple[str, str]:
+    if sakerhet is not None and sakerhet in SAKERHET_MARKERING:
+        return SAKERHET_MARKERING[sakerhet]
+    if not any(slag.get(c) == "polisen" for c in kallor):
         return EJ_POLISEN_MARKERING
     return "", ""
+
+
+def _kalla_markering(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> str:
+    """The marker of a count an edition states (``upplagor: antal``): the rule of a level's
+    (:func:`niva_markering`), by the count's own certainty and sources."""
+    return _betydelse(sakerhet, kallor, slag)[0]
 
 
 def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
@@ -324,17 +335,29 @@ def omraden_vy(
             text = str(len(areas))
             if isinstance(count, Lucka):
                 n, text = None, _okant(count)
+            elif uses_stated_count(omr, senaste, [niva]):
+                # the count a source states where the areas leave it open (upplagor: antal),
+                # marked as a level from such a source would be
+                n, mark = int(count.varde), _kalla_markering(count.sakerhet, count.kallor, slag)
+                text = f"{n}{mark}"
+                lista_markers.append(mark)
             elif areas:
                 fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple(
                 (o.namn, niva_markering(klass.get((o.id, senaste)), slag)[0]) for o in areas
             )
+            if n is not None and n > len(areas):  # a stated count: the rest are not named
+                poster += ((f"{n - len(areas)} till, okänt vilka" if areas else "okänt vilka", ""),)
             lista_markers += [m for _, m in poster]
             lista.append(NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
         total = count_in(omr, senaste, NIVAER_PA_LISTAN)
         if isinstance(total, Lucka):
             antal_pa_listan, antal_text = None, _okant(total)
+        elif uses_stated_count(omr, senaste, NIVAER_PA_LISTAN):
+            mark = _kalla_markering(total.sakerhet, total.kallor, slag)
+            antal_pa_listan, antal_text = int(total.varde), f"{int(total.varde)}{mark}"
+            lista_markers.append(mark)
         else:
             antal_pa_listan, antal_text = len(on_list), str(len(on_list))
         lista_sakerhet = _lista_sakerhet(senaste, [klass.get((o, senaste)) for o in on_list], slag)

@@ -1,0 +1,216 @@
+"""An edition's stated count per level (``upplagor: antal``): used only where the areas' levels
+leave the count open, checked against the areas' levels, shown in the report and the export
+like any other count (docs/decisions/0320-antal-per-niva.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support import build_case
+from utsatta.check.pipeline import validate
+from utsatta.compute.police import count_in, count_per_edition, stated_count, uses_stated_count
+from utsatta.compute.status import Lucka, Orsak, Point
+from utsatta.load.dataset import load
+from utsatta.model.omraden import Niva, OmradenFil
+
+ROOT = Path(__file__).resolve().parents[1]
+SU: tuple[Niva, ...] = ("sarskilt-utsatt",)
+TRE: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
+
+
+def _fil(antal: list[dict[str, Any]], levels: dict[str, str]) -> OmradenFil:
+    return OmradenFil.model_validate(
+        {
+            "schemaversion": 1,
+            "upplagor": [{"ar": 2015, "titel": "L", "utgivare": "Polisen", "antal": antal}],
+            "omraden": [
+                {
+                    "id": id_,
+                    "namn": id_.title(),
+                    "klassning": [
+                        {"upplaga": 2015, "niva": niva, "sakerhet": "slutledd", "kallor": ["k"]}
+                        if niva != "okand"
+                        else {"upplaga": 2015, "niva": "okand", "sakerhet": "saknas"}
+                    ],
+                }
+                for id_, niva in levels.items()
+            ],
+        }
+    )
+
+
+def _antal(niva: str, n: int, sakerhet: str = "bekraftad", kalla: str = "gp") -> dict[str, Any]:
+    return {"niva": niva, "antal": n, "sakerhet": sakerhet, "kallor": [kalla]}
+
+
+LEVELS = {"a": "sarskilt-utsatt", "b": "sarskilt-utsatt", "c": "utsatt", "d": "okand"}
+
+
+def test_a_stated_count_fills_only_the_gap_the_areas_leave() -> None:
+    fil = _fil([_antal("sarskilt-utsatt", 2)], LEVELS)
+    # d's unknown level leaves the SU count open: the stated count fills it, with its source
+    assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet="bekraftad", kallor=("gp",))
+    assert uses_stated_count(fil, 2015, SU)
+    # no count stated for utsatt (nor for all three levels): still a gap, naming d
+    for nivaer in (("utsatt",), TRE):
+        assert count_in(fil, 2015, nivaer) == Lucka(2015, Orsak.NIVA_OKAND, ("d",), ("D",))
+        assert not uses_stated_count(fil, 2015, nivaer)
+
+
+def test_the_areas_count_wins_where_it_is_known() -> None:
+    # every level known: the areas' count (2, slutledd) stands; a contradicting stated count is
+    # validate's business (antal-motsager-nivaer), not silently preferred
+    fil = _fil([_antal("sarskilt-utsatt", 5)], {**LEVELS, "d": "ej-pa-listan"})
+    assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet="slutledd", kallor=("k",))
+    assert not uses_stated_count(fil, 2015, SU)
+
+
+def test_counts_of_several_levels_add_up_as_sure_as_the_weakest() -> None:
+    fil = _fil(
+        [_antal("sarskilt-utsatt", 2), _antal("utsatt", 1, "sekundar", "etc")],
+        {**LEVELS, "e": "okand"},
+    )
+    assert stated_count(fil, 2015, ("utsatt", "sarskilt-utsatt")) == Point(
+        2015, 3.0, sakerhet="sekundar", kallor=("etc", "gp")
+    )
+    # riskområde is not stated, so neither is the total on the list
+    assert stated_count(fil, 2015, TRE) is None
+    assert stated_count(fil, 2015, ("ej-pa-listan",)) is None
+    assert stated_count(fil, 2016, SU) is None
+
+
+def test_real_2015_six_sarskilt_utsatta_from_gp_and_nothing_more() -> None:
+    fil = load(ROOT / "data").omraden
+    assert fil is not None and fil.model is not None
+    su = count_per_edition(fil.model, SU)
+    assert [p for p in su.punkter if p.ar == 2015] == [
+        Point(2015, 6.0, sakerhet="bekraftad", kallor=("gp-tynnered-sarskilt-utsatt",))
+    ]
+    # GP gives the SU count only: on the list, utsatta and riskområden 2015 stay unknown
+    open_ = (("hisings-backa", "rannebergen"), ("Hisings Backa", "Rannebergen"))
+    for nivaer in (TRE, ("utsatt",), ("riskomrade",)):
+        gaps = [g for g in count_per_edition(fil.model, nivaer).luckor if g.ar == 2015]
+        assert gaps == [Lucka(2015, Orsak.NIVA_OKAND, *open_)]
+
+
+@pytest.fixture(scope="module")
+def report_2025() -> str:
+    from utsatta.render.report.environment import report_text
+
+    return report_text(load(ROOT / "data"), 2025, "md")
+
+
+def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
+    lines = report_2025.splitlines()
+    assert (
+        "| Antal särskilt utsatta områden i Göteborg | 2015: 6; 2017: 7; 2019: 6; 2021: 5; "
+        "2023: 4; 2025: 4 (uppgift i andra hand) |"
+    ) in lines
+    assert (
+        "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
+        "Hisings Backa och Rannebergen; 2017: 2 (slutledd); 2019: 2 (slutledd); 2021: 2 "
+        "(uppgift i andra hand); 2023: 2; 2025: okänt, nivån okänd för Biskopsgården, Gårdsten, "
+        "Tynnered/Grevegården/Opaltorget och Hisings Backa |"
+    ) in lines
+
+
+def test_real_export_row_matches_the_report() -> None:
+    from utsatta.export.tables import tables
+
+    t = next(t for t in tables(load(ROOT / "data"), 2025) if t.namn == "indikatorvarden")
+    cols = [c.namn for c in t.columns]
+    rows = [dict(zip(cols, r, strict=True)) for r in t.rows]
+    row = next(r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2015)
+    assert (row["varde"], row["sakerhet"]) == (6, "bekraftad")
+    assert row["kommentar"] == (
+        "Antalet som källan anger för upplagan 2015 (omraden.yaml, upplagor: antal; källor: "
+        "gp-tynnered-sarskilt-utsatt); vilka områden det gäller anger källan inte."
+    )
+    # a year counted area by area says nothing of the kind
+    row17 = next(
+        r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2017
+    )
+    assert row17["kommentar"] is None
+
+
+def test_validate_messages_for_stated_counts(tmp_path: Path) -> None:
+    data = build_case(ROOT / "tests" / "cases" / "omraden-antal", tmp_path)
+    found = [
+        (x.line, x.column, x.code, x.message)
+        for x in validate(data).findings
+        if x.file.endswith("omraden.yaml")
+    ]
+    tail = (
+        " Rätta antalet efter källan, eller rätta områdenas klassningar (niva) för upplagan; "
+        "saknas ett område i filen, lägg till det under 'omraden'."
+    )
+    assert found == [
+        (
+            16,
+            16,
+            "antal-motsager-nivaer",
+            "Upplagan 2021 anger 2 särskilt utsatta områden i Göteborg, men områdenas "
+            "klassningar för 2021 har redan 3 särskilt utsatta områden." + tail,
+        ),
+        (
+            19,
+            15,
+            "dubblett-antal",
+            "Upplagan 2021 har redan ett antal för nivån 'sarskilt-utsatt'. Ta bort det ena, "
+            "eller rätta 'niva' om det gäller en annan nivå.",
+        ),
+        (
+            24,
+            16,
+            "antal-motsager-nivaer",
+            "Upplagan 2021 anger 1 utsatt område i Göteborg, men områdenas klassningar för 2021 "
+            "tillåter högst 0 utsatta områden." + tail,
+        ),
+        (
+            32,
+            16,
+            "antal-motsager-nivaer",
+            "Upplagan 2023 anger 0 utsatta områden i Göteborg, men områdenas klassningar för 2023 "
+            "har redan 1 utsatt område." + tail,
+        ),
+        (
+            38,
+            18,
+            "okand-kalla",
+            "Källan 'finns-inte' finns inte i filens kallor. Giltiga: polisen-2023, gp.",
+        ),
+    ]
+
+
+def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Path) -> None:
+    """A made-up count (test data only, in a copy): 2025 states two riskområden, bekräftad by
+    the press; the four areas whose 2025 level the sources leave open stay unnamed."""
+    import shutil
+
+    from utsatta.render.report.environment import report_text
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text("utf-8")
+    edition = "  - ar: 2025\n    manad: 12\n"
+    assert edition in text
+    stated = (
+        "    antal:\n      - niva: riskomrade\n        antal: 2\n        sakerhet: bekraftad\n"
+        "        kallor: [fastighetsvarlden-2025-12-02]\n"
+    )
+    omraden.write_text(text.replace(edition, edition + stated, 1), "utf-8")
+    assert [f for f in validate(data).findings if f.file.endswith("omraden.yaml")] == []
+    lines = report_text(load(data), 2025, "md").splitlines()
+    assert "| Riskområden | 2‡ | okänt vilka |" in lines
+    assert "| Utsatta områden | okänt (nivån okänd för 4 områden) | okänt vilka |" in lines
+    assert "| **Totalt** | **8** |   |" in lines
+    assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
+    assert any(
+        line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
+        and line.endswith("; 2023: 2; 2025: 2 |")
+        for line in lines
+    )
