@@ -789,3 +789,12 @@ def test_a_plain_text_over_paragraphs_becomes_a_block_text_validate_accepts() ->
     )
     assert parse(formatted).data == parse(text).data
     assert format_text(formatted, "rapport") == formatted
+
+
+def test_a_double_quoted_text_over_paragraphs_becomes_a_block_text() -> None:
+    """The same for "…" over a blank line (review: fmt-internt-fel, bakstreck-i-citat)."""
+    head = 'schemaversion: 1\nar: 2023\norganisation: higab\ninsatser:\n  - insats: "2:1"\n'
+    text = head + '    nulage: "Första stycket.\n\n      Andra stycket."\n'
+    formatted = format_text(text, "rapport")
+    assert formatted == head + "    nulage: |-\n      Första stycket.\n      Andra stycket.\n"
+    assert parse(formatted).data == parse(text).data

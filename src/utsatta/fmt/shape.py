@@ -154,14 +154,16 @@ def _scalar(value: Any, shape: Shape) -> Any:
         if fold_pos is not None:
             folded.fold_pos = list(fold_pos)
         return folded
+    if "\n" in str(value) and not isinstance(
+        value, (LiteralScalarString, SingleQuotedScalarString)
+    ):
+        # A plain or double-quoted text over paragraphs (a blank line is a line break):
+        # ruamel.yaml would write it in double quotes with '\n', which validate refuses
+        # (bakstreck-i-citat); a block text holds the same text.
+        return LiteralScalarString(str(value))
     for kind in (LiteralScalarString, DoubleQuotedScalarString, SingleQuotedScalarString):
         if isinstance(value, kind):
             return kind(str(value))
-    if type(value) is str and "\n" in value:
-        # A plain text over several lines with a blank line in it: ruamel.yaml would write it
-        # in double quotes with '\n', which validate refuses (bakstreck-i-citat); a block
-        # text holds the same text.
-        return LiteralScalarString(value)
     return value
 
 
