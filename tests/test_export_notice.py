@@ -470,15 +470,17 @@ def _run(*args: str) -> tuple[int, str]:
             "r.docx",
             "fel: r.docx har filändelsen .docx, men utan --format skrivs md, och en md-fil under "
             "ett namn som lovar något annat öppnas fel. Skriv DIR/r.md som --output, eller ange "
-            "--format html eller --format pdf eller --format json.",
+            "--format html med DIR/r.html eller --format pdf med DIR/r.pdf eller --format json "
+            "med DIR/r.json.",
         ),
         (
             ["report", "2023", "--format", "html"],
             "rapport.v2",
             "fel: --format html passar inte ihop med rapport.v2: "
             "filändelsen .v2 är inte .html, och en html-fil under ett namn som lovar något annat "
-            "öppnas fel. Skriv DIR/rapport.v2.html som --output, eller ange --format md eller "
-            "--format pdf eller --format json.",
+            "öppnas fel. Skriv DIR/rapport.v2.html som --output, eller ange --format md med "
+            "DIR/rapport.v2.md eller --format pdf med DIR/rapport.v2.pdf eller --format json med "
+            "DIR/rapport.v2.json.",
         ),
     ],
 )
@@ -507,3 +509,25 @@ def test_without_format_the_extension_decides(tmp_path: Path) -> None:
         "report", "2023", "--data", str(FIXTURE), "--format", "json", "-o", str(tmp_path / "r")
     )
     assert code == 0 and (tmp_path / "r").read_text("utf-8").startswith("{")
+
+
+@pytest.mark.parametrize("given", [None, "md", "html", "pdf", "json"])
+@pytest.mark.parametrize("name", ["r.docx", "rapport.v2", "r.2023"])
+def test_every_suggestion_for_a_foreign_extension_is_accepted(given: str | None, name: str) -> None:
+    """Review: the advice for r.docx named formats that were refused under r.docx in turn."""
+    import re
+
+    from utsatta.outputformat import CLI_NAMES, FormatMismatch, resolve_format
+
+    choices = ["md", "html", "pdf", "json"]
+    with pytest.raises(FormatMismatch) as info:
+        resolve_format(given, Path(name), choices, "md", names=CLI_NAMES, own_extension=choices)
+    said = info.value.text(CLI_NAMES)
+    first = re.search(r"Skriv (\S+) som --output", said)
+    assert first is not None
+    advice = [(given, first.group(1))]
+    advice += re.findall(r"--format (\w+) med (\S+?)(?:[.,]? |\.$)", said + " ")
+    assert len(advice) == len(choices)
+    for fmt, output in advice:
+        chosen = resolve_format(fmt, Path(output), choices, "md", own_extension=choices)
+        assert chosen == (fmt or "md")

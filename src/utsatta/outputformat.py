@@ -112,7 +112,7 @@ def resolve_format(
         chosen = given or default
         if suffix and named != chosen and chosen in own_extension:
             assert output is not None
-            raise _foreign_extension(given, chosen, output, suffix, choices, names)
+            raise _foreign_extension(given, chosen, output, suffix, choices, names, own_extension)
         return chosen
     if given is None and named in choices:
         return named
@@ -153,18 +153,30 @@ def _foreign_extension(
     suffix: str,
     choices: Sequence[str],
     names: Names,
+    own_extension: Collection[str],
 ) -> FormatMismatch:
     """``x.docx`` for a workbook: an extension that is not the format's own names another kind
     of file (a Word document), even one this module does not know."""
     # A suffix of letters names a kind of file (.docx: replaced); one with a digit is part of
     # the name (a version or a year: rapport.v2, r.2023 → rapport.v2.md, r.2023.md).
     kind = suffix[1:].isalpha()
-    own = own_suffix(chosen)
-    instead = shown(output.with_suffix(own) if kind else output.with_name(output.name + own))
+
+    def renamed(fmt: str) -> str:
+        own = own_suffix(fmt)
+        return shown(output.with_suffix(own) if kind else output.with_name(output.name + own))
+
+    instead = renamed(chosen)
     others = [c for c in choices if c != chosen]
 
+    def other(n: Names, fmt: str) -> str:
+        # another format that needs its own extension too: with its own name (never advice
+        # that is refused in turn)
+        return f"{n.given(fmt)} med {renamed(fmt)}" if fmt in own_extension else n.given(fmt)
+
     def say(n: Names) -> str:
-        alternative = f", eller ange {' eller '.join(n.given(c) for c in others)}" if others else ""
+        alternative = (
+            f", eller ange {' eller '.join(other(n, c) for c in others)}" if others else ""
+        )
         why = (
             f"och en {chosen}-fil under ett namn som lovar något annat öppnas fel. Skriv "
             f"{instead} som {n.output}{alternative}."
