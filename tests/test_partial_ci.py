@@ -87,7 +87,7 @@ def test_an_error_in_an_unlinked_indicator_is_counted_not_shown(
     assert code == 0
     assert stdout == (
         "Inga problem i 1 namngiven fil. 1 fynd i andra filer visas inte "
-        "(data/indikatorer/valdeltagande.yaml); kör utsatta validate utan filnamn för att se "
+        "(data/indikatorer/valdeltagande.yaml); kör utsatta validate --data data för att se "
         "dem.\n"
     )
 
@@ -154,11 +154,11 @@ def test_the_job_summary_names_the_other_files_as_code(
     assert result.exit_code == 0
     assert result.stdout == (
         "Inga problem i 1 namngiven fil. 1 fynd i andra filer visas inte "
-        "(data/indikatorer/valdeltagande.yaml); kör utsatta validate utan filnamn för att se "
+        "(data/indikatorer/valdeltagande.yaml); kör utsatta validate --data data för att se "
         "dem.\n"
     )
     assert summary.read_text(encoding="utf-8").splitlines()[2] == (
         "Inga problem i 1 namngiven fil. 1 fynd i andra filer visas inte "
-        "(`data/indikatorer/valdeltagande.yaml`); kör utsatta validate utan filnamn för att se "
-        "dem."
+        "(`data/indikatorer/valdeltagande.yaml`); kör `utsatta validate --data data` för att "
+        "se dem."
     )

@@ -8,7 +8,7 @@ escaping to the output layer (``cli.output.out``) and only makes file names unam
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from utsatta import escape
 from utsatta.findings import Finding, Severity
@@ -31,10 +31,14 @@ def summary(
     files_checked: int,
     not_shown: dict[str, int] | None = None,
     name: Callable[[str], str] = escape.identifier,
+    *,
+    data_dirs: Sequence[str] = (),
 ) -> str:
     """The closing line. ``not_shown`` (a check of named files only): the findings in other
     files that are not listed, per file, each name written with ``name`` (the channel's
-    escaping); such a check speaks of the named files only, never of the whole folder."""
+    escaping); such a check speaks of the named files only, never of the whole folder.
+    ``data_dirs``: the data folders the files were checked in, so the advice is the run that
+    shows them ("utsatta validate --data MAPP"; without: "utsatta validate utan filnamn")."""
     errors, warnings = _counts(findings)
     if not_shown is None:
         if not findings:
@@ -57,9 +61,18 @@ def summary(
             names.append(f"och {len(not_shown) - _NAMED_OTHERS} till")
         line += (
             f" {antal(sum(not_shown.values()), 'fynd', 'fynd')} i andra filer visas inte "
-            f"({', '.join(names)}); kör utsatta validate utan filnamn för att se dem."
+            f"({', '.join(names)}); kör {_see_all(data_dirs, name)} för att se dem."
         )
     return line
+
+
+def _see_all(data_dirs: Sequence[str], name: Callable[[str], str]) -> str:
+    # each folder's whole check; the folder as the channel writes a name
+    if not data_dirs:
+        return "utsatta validate utan filnamn"
+    if name is escape.identifier:
+        return " och ".join(f"utsatta validate --data {name(d)}" for d in data_dirs)
+    return " och ".join(name(f"utsatta validate --data {d}") for d in data_dirs)
 
 
 #: The files with findings not shown that the closing line names (then "och N till").
@@ -72,6 +85,7 @@ def text(
     not_shown: dict[str, int] | None = None,
     *,
     closing: bool = True,
+    data_dirs: Sequence[str] = (),
 ) -> str:
     """One line per finding, then (``closing``) the closing line; ``closing=False`` for a
     command with a closing line of its own (fmt)."""
@@ -82,7 +96,7 @@ def text(
         for f in findings
     ]
     if closing:
-        lines.append(summary(findings, files_checked, not_shown))
+        lines.append(summary(findings, files_checked, not_shown, data_dirs=data_dirs))
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -114,6 +128,7 @@ def github(
     not_shown: dict[str, int] | None = None,
     *,
     closing: bool = True,
+    data_dirs: Sequence[str] = (),
 ) -> str:
     """Workflow commands: one annotation per finding, its file from the repository root
     (GITHUB_WORKSPACE), then (``closing``) the closing line."""
@@ -132,7 +147,9 @@ def github(
             f"{escape.ci_message(f.message, multiline=True)}"
         )
     if closing:
-        lines.append(escape.ci_text(summary(findings, files_checked, not_shown)))
+        lines.append(
+            escape.ci_text(summary(findings, files_checked, not_shown, data_dirs=data_dirs))
+        )
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -154,6 +171,7 @@ def step_summary(
     *,
     limit: int = SUMMARY_LIMIT,
     not_shown: dict[str, int] | None = None,
+    data_dirs: Sequence[str] = (),
 ) -> str:
     """A Markdown job summary for GitHub Actions, grouped by organisation.
 
@@ -164,7 +182,7 @@ def step_summary(
     lines = [
         "## utsatta validate",
         "",
-        summary(findings, files_checked, not_shown, name=escape.summary_code),
+        summary(findings, files_checked, not_shown, name=escape.summary_code, data_dirs=data_dirs),
         "",
     ]
     groups: dict[str, list[Finding]] = {}

@@ -65,10 +65,10 @@ def validate(
     given = existing_paths(paths) or []
     # Each named file is checked against its own data folder (an archived plan's folder and the
     # new one in one commit); the findings of all of them are reported together.
-    results = [
-        run_validate(root, year=year, paths=files, texts=False)
-        for root, files in data_dir_groups(data, given, "validate")
-    ]
+    groups = data_dir_groups(data, given, "validate")
+    results = [run_validate(root, year=year, paths=files, texts=False) for root, files in groups]
+    # what shows the findings a check of named files leaves out: each folder, without files
+    data_dirs = [str(root) for root, _ in groups]
     # each result is sorted already; a stable sort by file keeps that order within a file
     findings = sorted((f for r in results for f in r.findings), key=lambda f: f.file)
     files_checked = sum(r.files_checked for r in results)
@@ -84,9 +84,11 @@ def validate(
             json=True,
         )
     elif format is FindingFormat.github:
-        out_workflow_commands(reporters.github(findings, files_checked, not_shown))
+        out_workflow_commands(
+            reporters.github(findings, files_checked, not_shown, data_dirs=data_dirs)
+        )
     else:
-        out(reporters.text(findings, files_checked, not_shown))
+        out(reporters.text(findings, files_checked, not_shown, data_dirs=data_dirs))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         summary = reporters.step_summary(
@@ -94,6 +96,7 @@ def validate(
             files_checked,
             {k: v for r in results for k, v in r.dataset.organisation_names().items()},
             not_shown=not_shown,
+            data_dirs=data_dirs,
         )
         try:
             append_file(Path(summary_file), summary)
