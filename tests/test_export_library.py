@@ -196,3 +196,13 @@ def test_an_output_over_a_data_file_is_refused_before_its_extension(tmp_path: Pa
         with pytest.raises(WriteRefused, match="är en datafil i datamappen"):
             prepare(fmt, data / "plan.yaml", data_folder=data)
     assert (data / "plan.yaml").read_bytes() == before
+
+
+def test_output_as_text_or_a_wrong_type(tmp_path: Path) -> None:
+    """Review: a path given as text raised AttributeError ('str' has no 'suffix')."""
+    ds = utsatta.load(FIXTURE)
+    target = str(tmp_path / "x.xlsx")
+    assert export(ds, YEAR, None, target) == [Path(target)]
+    with pytest.raises(ArgumentError) as info:
+        export(ds, YEAR, None, 5)  # type: ignore[arg-type]
+    assert str(info.value) == "output ska vara en sökväg som text (str) eller Path, inte int: 5."

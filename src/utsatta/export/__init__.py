@@ -38,12 +38,15 @@ written in :mod:`utsatta.export.write`.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from utsatta.errors import ArgumentError
 from utsatta.export.cells import CellError
 from utsatta.export.table import Cell, Column, Table
 from utsatta.export.tables import tables
+from utsatta.fileio import shown
 from utsatta.outputformat import FormatMismatch
 
 if TYPE_CHECKING:
@@ -157,11 +160,25 @@ def write_xlsx(
     return Exported([path], book.notes)
 
 
+def _output_path(output: object) -> Path:
+    """``output`` as a library caller named it (text or a path) as a ``Path``; else an
+    ArgumentError in Swedish, never an AttributeError."""
+    if isinstance(output, str | os.PathLike) and not isinstance(output, bytes):
+        path = os.fspath(output)
+        if isinstance(path, str):
+            return Path(path)
+    raise ArgumentError(
+        f"output ska vara en sökväg som text (str) eller Path, inte {type(output).__name__}: "
+        f"{shown(repr(output))}.",
+        argument="output",
+    )
+
+
 def export(
     ds: DataSet,
     ar: int,
     fmt: ExportFormat | None,
-    output: Path,
+    output: str | os.PathLike[str],
     *,
     force: bool = False,
     datum: str | ReportDate | None = None,
@@ -186,6 +203,7 @@ def export(
     from utsatta.check.usable import require_usable
     from utsatta.load.dataset import DataSet
 
+    output = _output_path(output)
     data_folder = ds.root if isinstance(ds, DataSet) else None
     chosen = prepare(fmt, output, data_folder=data_folder)
     require_usable(ds, ar, what="export")

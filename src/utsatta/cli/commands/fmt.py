@@ -210,7 +210,7 @@ def run(
         if changed:
             echo(
                 f"{_files(changed)} av {total} skulle formateras om. "
-                "Kör 'utsatta fmt' för att formatera dem."
+                f"Kör 'utsatta fmt' för att formatera {'den' if changed == 1 else 'dem'}."
             )
         elif not failed:
             echo(
