@@ -170,7 +170,10 @@ def validate(
     The errors in the files their check builds on (plan, organisations, områden, linked
     indicators) are kept too, and the other findings counted per file in ``not_shown``
     (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
-    ``year`` limits the checks of reports to that year. The data set in the result has every
+    ``year`` limits the checks to what the output (report, export) of that year rests on: the
+    shared files and the reports and uppföljningar of that year and every earlier one; a later
+    year's findings are left out, except in a file or folder among ``paths``, which are always
+    shown (``later_year_file``). The data set in the result has every
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
 
@@ -193,8 +196,8 @@ def validate(
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).
-    named = [resolved(p) for p in existing_paths(paths) or []] if year is not None else []
-    found = _found(ds, year, only_present=only is not None, named=named)
+    always = [resolved(p) for p in existing_paths(paths) or []] if year is not None else []
+    found = _found(ds, year, only_present=only is not None, named=always)
     if only is None:
         findings = resolve(ds, found)
         ds.checked = (year, findings)
