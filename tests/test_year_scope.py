@@ -194,3 +194,13 @@ def test_a_named_uppfoljning_of_a_later_year_is_shown(
     )
     assert code == 1
     assert out.startswith(f"data/uppfoljning/2024.yaml:5:1: {UPP_OKAND}")
+
+
+def test_a_check_with_a_named_later_folder_does_not_stop_the_years_report(
+    tmp_path: Path,
+) -> None:
+    """The 2024 error a named folder shows is no error of the output of 2023."""
+    data = _broken(tmp_path, "rapporter/2024/higab.yaml")
+    result = utsatta.validate(data, year=2023, paths=[data / "rapporter" / "2024"])
+    assert [f.code for f in result.findings if f.file.endswith("2024/higab.yaml")] == ["okant-falt"]
+    utsatta.build_report(result.dataset, 2023)

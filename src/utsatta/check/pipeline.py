@@ -200,7 +200,8 @@ def validate(
     found = _found(ds, year, only_present=only is not None, named=always)
     if only is None:
         findings = resolve(ds, found)
-        ds.checked = (year, findings)
+        if not always:  # a named later year's folder adds findings the year's output needs not
+            ds.checked = (year, findings)
         return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
     # A check of some files is never greener than a full check for those files: the errors in
     # the files their check builds on are shown too (with a broken plan a report cannot be
@@ -306,7 +307,8 @@ def _found(
         found = [
             f
             for f in found
-            if not later_year_file(f.file, year) or _under(resolved(Path(f.file)), shown_later)
+            if not later_year_file(f.file, year)
+            or (shown_later and _under(resolved(Path(f.file)), shown_later))
         ]
     return found
 
