@@ -62,11 +62,16 @@ def test_follow_on_checks_name_the_error(data: Path) -> None:
     ]
 
 
-def test_a_check_of_one_year_still_says_why(data: Path) -> None:
-    """With --year 2025 the error in 2023 is not shown: the warning is what tells of it."""
-    assert [f[:4] for f in _findings(data, 2025)] == [
-        ("rapporter/2025/grundskolenamnden.yaml", 4, 1, "kan-inte-kontrolleras")
+def test_a_check_of_one_year_shows_what_that_years_output_rests_on(data: Path) -> None:
+    """--year 2024 shows the error in 2023 (the output of 2024 shows 2023 too) and the
+    uppföljning of 2024 it holds back, never the report of 2025; --year 2022 none of them."""
+    assert [f[:4] for f in _findings(data, 2024)] == [
+        ("rapporter/2023/grundskolenamnden.yaml", 7, 13, "ogiltigt-varde"),
+        ("uppfoljning/2024.yaml", 31, 19, "kan-inte-kontrolleras"),
     ]
+    assert _findings(data, 2022) == []
+    # the last year's output rests on every file: the same findings as a check of all years
+    assert _findings(data, 2025) == _findings(data)
 
 
 def test_fixed_report_gives_no_warning(data: Path) -> None:

@@ -260,16 +260,22 @@ def test_final_verdicts_wait_for_the_plans_last_year(tmp_path: Path) -> None:
     assert "2025 är planens sista år" in msgs[(6, "mal-bedomning-saknas")]
 
 
-def test_year_option_checks_only_that_years_file(
+def test_year_option_checks_that_years_file_and_the_earlier_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The output of a year shows the earlier years' uppföljningar too, never a later one."""
     data = build_case(CASES / "uppfoljning-slutar", tmp_path)
     monkeypatch.chdir(tmp_path)
     assert {Path(f.file).name for f in validate(data).findings} == {"2024.yaml", "2025.yaml"}
-    only = validate(data, year=2025).findings
-    assert {
-        Path(f.file).relative_to(tmp_path).as_posix() for f in only if "uppfoljning" in f.file
-    } == {"data/uppfoljning/2025.yaml"}
+
+    def uppfoljningar(year: int) -> set[str]:
+        found = validate(data, year=year).findings
+        return {
+            Path(f.file).relative_to(tmp_path).as_posix() for f in found if "uppfoljning" in f.file
+        }
+
+    assert uppfoljningar(2024) == {"data/uppfoljning/2024.yaml"}
+    assert uppfoljningar(2025) == {"data/uppfoljning/2024.yaml", "data/uppfoljning/2025.yaml"}
 
 
 def test_named_report_files_do_not_ask_for_the_uppfoljning(tmp_path: Path) -> None:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness
-from utsatta.check.partial import Paths, check_scope, depends_on, with_dependents
+from utsatta.check.partial import (
+    Paths,
+    check_scope,
+    depends_on,
+    existing_paths,
+    with_dependents,
+)
 from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
@@ -164,7 +170,10 @@ def validate(
     The errors in the files their check builds on (plan, organisations, områden, linked
     indicators) are kept too, and the other findings counted per file in ``not_shown``
     (docs/decisions/0128-delkontroll.md); ``files_checked`` is then the number of files named.
-    ``year`` limits the checks of reports to that year. The data set in the result has every
+    ``year`` limits the checks to what the output (report, export) of that year rests on: the
+    shared files and the reports and uppföljningar of that year and every earlier one; a later
+    year's findings are left out, except in a file or folder among ``paths``, which are always
+    shown (``later_year_file``). The data set in the result has every
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
 
@@ -186,10 +195,13 @@ def validate(
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     if year is not None:
         require_year(ds, year)
-    found = _found(ds, year, only_present=only is not None)
+    # A path the user names is always shown, whatever --year says (its year is checked too).
+    always = [resolved(p) for p in existing_paths(paths) or []] if year is not None else []
+    found = _found(ds, year, only_present=only is not None, named=always)
     if only is None:
         findings = resolve(ds, found)
-        ds.checked = (year, findings)
+        if not always:  # a named later year's folder adds findings the year's output needs not
+            ds.checked = (year, findings)
         return ValidationResult(ds, findings, sum(1 for _ in ds.files()))
     # A check of some files is never greener than a full check for those files: the errors in
     # the files their check builds on are shown too (with a broken plan a report cannot be
@@ -264,37 +276,66 @@ def _plain_insatser(path: Path) -> list[Any] | None:
 
 def check_loaded(ds: DataSet, year: int | None, *, only_present: bool = False) -> list[Finding]:
     """The findings of a loaded data set: its own (loading, schema) and those of the checks
-    across files, for ``year`` (None: every year), with positions (``resolve``).
+    across files, for ``year`` (None: every year; a year: what the output of that year rests
+    on, see :func:`later_year_file`), with positions (``resolve``).
     ``only_present``: a check of some files, which does not ask for the reports not loaded."""
     return resolve(ds, _found(ds, year, only_present=only_present))
 
 
-def _found(ds: DataSet, year: int | None, *, only_present: bool) -> list[Finding]:
+def _found(
+    ds: DataSet, year: int | None, *, only_present: bool, named: Sequence[Path] = ()
+) -> list[Finding]:
     """:func:`check_loaded`'s findings before their positions are looked up (a check of some
-    files looks up only those it shows)."""
+    files looks up only those it shows). ``named``: the paths the user named (resolved); with a
+    ``year`` their findings are kept even when they are of a later year, and their year is
+    checked too."""
     found = list(ds.findings)
     duties = duties_of(ds)  # built once: the rules and the completeness check both ask it
     found += check_rules(ds, duties)
-    years = [year] if year is not None else sorted(ds.report_years)
+    if year is None:
+        years = sorted(ds.report_years)
+    else:
+        # The output of a year shows that year and every earlier one (the slutuppföljning, the
+        # export's series): their files are checked as a full check checks them.
+        later = {y for p in named if (y := year_of(p)) is not None and y > year}
+        years = sorted({y for y in ds.report_years if y <= year} | {year} | later)
     found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
-    found += check_uppfoljning(ds, years, year=year, only_present=only_present)
+    found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
-        found = [f for f in found if not other_year_report(f.file, year)]
+        shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]
+        found = [
+            f
+            for f in found
+            if not later_year_file(f.file, year)
+            or (shown_later and _under(resolved(Path(f.file)), shown_later))
+        ]
     return found
 
 
-def other_year_report(file: str, year: int) -> bool:
-    """Whether ``file`` is a file of another year than ``year``: a report (rapporter/<år>/…)
-    or an uppföljning (uppfoljning/<år>.yaml). ``validate --year`` shows that year's files and
-    the shared ones (plan, organisationer, områden, indikatorer), never another year's."""
+def _under(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path == p or path.is_relative_to(p) for p in folders)
+
+
+def year_of(file: str | os.PathLike[str]) -> int | None:
+    """The year of a file or folder of one year: a report (rapporter/<år>/…), a year's report
+    folder (rapporter/<år>) or an uppföljning (uppfoljning/<år>.yaml); None for any other."""
     parts = Path(file).parts
     if len(parts) >= 2 and parts[-2] == "uppfoljning":
         stem = parts[-1].removesuffix(".yaml")
-        return len(stem) == 4 and stem.isdigit() and int(stem) != year
-    return (
-        len(parts) >= 3
-        and parts[-3] == "rapporter"
-        and parts[-2].isdigit()
-        and int(parts[-2]) != year
-    )
+        return int(stem) if len(stem) == 4 and stem.isdigit() else None
+    if len(parts) >= 2 and parts[-2] == "rapporter" and parts[-1].isdigit():
+        return int(parts[-1])
+    if len(parts) >= 3 and parts[-3] == "rapporter" and parts[-2].isdigit():
+        return int(parts[-2])
+    return None
+
+
+def later_year_file(file: str, year: int) -> bool:
+    """Whether ``file`` is a file of a later year than ``year``: a report (rapporter/<år>/…) or
+    an uppföljning (uppfoljning/<år>.yaml). The output of ``year`` (report, export) rests on the
+    shared files (plan, organisationer, områden, indikatorer) and the reports and uppföljningar
+    of ``year`` and every earlier year, never a later year's: ``validate --year`` shows those
+    files, and an error in any of them stops the report and the export."""
+    y = year_of(file)
+    return y is not None and y > year

@@ -21,7 +21,8 @@ def require_usable(ds: DataSet, ar: int, *, what: str) -> None:
     """Raise unless ``ds`` can give ``what`` (``"rapport"``, ``"export"``) of year ``ar``:
     ``ar`` a whole number in the plan's period (``ArgumentError``), every text kept, every
     report loaded (``ArgumentError``), no error that the command line would stop on
-    (``ValidationResult.blocking``: ``DataErrors`` with the findings). Every message Swedish."""
+    (``ValidationResult.blocking``: ``DataErrors`` with the findings) in the shared files or in
+    a report or uppföljning of ``ar`` or an earlier year. Every message Swedish."""
     noun = f"{what}en"  # rapporten, exporten
     if not isinstance(ds, DataSet):
         raise ArgumentError(
@@ -44,7 +45,9 @@ def require_usable(ds: DataSet, ar: int, *, what: str) -> None:
             argument="ds",
         )
     # What the command line stops on: the findings of a check for that year (those of
-    # ``validate(root, year=ar)``, or the same checks run now).
+    # ``validate(root, year=ar)``, or the same checks run now): the shared files and the
+    # reports and uppföljningar of ``ar`` and every earlier year, which the output shows
+    # (the slutuppföljning, the export's series); a later year's never (pipeline.later_year_file).
     if ds.checked is not None and ds.checked[0] == ar:
         findings = ds.checked[1]
     else:

@@ -41,12 +41,12 @@ def _lista(ids: Sequence[str]) -> str:
 
 
 def check_uppfoljning(
-    ds: DataSet, years: list[int], *, year: int | None = None, only_present: bool = False
+    ds: DataSet, years: list[int], *, only_present: bool = False
 ) -> list[Finding]:
     """Issues for the uppföljning files and for the plan years in ``years`` that lack one.
 
-    With ``year`` only that year's file is checked (as ``validate --year`` does for reports);
-    with ``only_present`` no file is reported missing (files named on the command line).
+    Every file is checked (``validate --year`` drops the later years' findings); with
+    ``only_present`` no file is reported missing (files named on the command line).
     """
     issues: list[Finding] = []
     plan = ds.plan.model if ds.plan else None
@@ -71,8 +71,7 @@ def check_uppfoljning(
                 seen[key].add(value)
     present = {int(f.stem) for f in ds.uppfoljningar}
     for src in ds.uppfoljningar:
-        if year is None or int(src.stem) == year:
-            _check_file(ds, src, issues)
+        _check_file(ds, src, issues)
     if not only_present:
         for ar in years:
             if g.fran <= ar <= g.till and ar not in present:

@@ -33,8 +33,10 @@ def validate(
         typer.Option(
             "--year",
             "--ar",
-            help="Kontrollera bara detta års rapporter och uppföljning, och de gemensamma "
-            "filerna (plan, organisationer, områden, indikatorer).",
+            help="Kontrollera det som rapporten och exporten för ÅR bygger på: de gemensamma "
+            "filerna (plan, organisationer, områden, indikatorer) och rapporterna och "
+            "uppföljningarna för ÅR och åren före. Senare års filer visas inte, utom de "
+            "som anges som FILER.",
             metavar="ÅR",
         ),
     ] = None,
