@@ -347,3 +347,37 @@ def test_an_odd_space_in_a_value_is_named(tmp_path: Path) -> None:
             f"{note} Ta bort det, så att det står 'gardsten'.",
         ),
     ]
+
+
+def test_a_windows_path_in_double_quotes_is_named_by_validate(tmp_path: Path) -> None:
+    """End to end: "G:\\xyz\\ plan" in a report (a path; '\\x' misses its hex digits, '\\ ' is a
+    valid escape for a space): the finding names '\\x' at its own column, in its file."""
+    import shutil
+
+    import utsatta
+    from tests.support import BASE
+
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    report = data / "rapporter" / "2023" / "grundskolenamnden.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("    nulage: Arbetet pågår.", '    nulage: "Se G:\\xyz\\ plan"', 1)
+    report.write_text(text, encoding="utf-8")
+    found = [
+        (f.file, f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if f.severity.name == "FEL"
+    ]
+    assert found == [
+        (
+            str(report),
+            8,
+            19,
+            "yaml-syntax",
+            UNKNOWN.format(
+                written="'\\x' ska följas av två hexadecimala siffror (0–9, A–F): här står "
+                "'\\x' utan någon siffra",
+                fix="nulage: 'Se G:\\xyz plan'",
+            ),
+        )
+    ]
