@@ -71,9 +71,18 @@ def test_the_export_marks_every_row_from_a_made_up_police_list(
     varden = by_name["indikatorvarden"]
     names = [c.namn for c in varden.columns]
     col, ind = names.index("illustrativ"), names.index("kalla")
-    typ = names.index("typ")
-    # baslinje and utfall of the indicators computed from the lists (their kalla says so)
-    computed = [r for r in varden.rows if r[typ] != "malvarde" and "polisens" in str(r[ind])]
+    typ, kommentar = names.index("typ"), names.index("kommentar")
+    # baslinje and utfall of the indicators computed from the lists (their kalla says so), and
+    # the count an edition of the list states (kalla: its own source; kommentar says so)
+    computed = [
+        r
+        for r in varden.rows
+        if r[typ] != "malvarde"
+        and (
+            "polisens" in str(r[ind])
+            or str(r[kommentar]).startswith("Antalet som källan anger för upplagan")
+        )
+    ]
     assert computed and {r[col] for r in computed} == {"ja" if marked else "nej"}
     measured = [r for r in varden.rows if r[typ] != "malvarde" and r not in computed]
     assert measured and {r[col] for r in measured} == {"nej"}

@@ -105,9 +105,10 @@ def report_2025() -> str:
 
 def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     lines = report_2025.splitlines()
+    # the stated count says whose it is; bekräftad, it carries no marker (decision 0127)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 2015: 6; 2017: 7; 2019: 6; 2021: 5; "
-        "2023: 4; 2025: 4 (uppgift i andra hand) |"
+        "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antalet som Göteborgs-Posten "
+        "anger); 2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
     ) in lines
     assert (
         "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
@@ -117,6 +118,34 @@ def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     ) in lines
 
 
+GP = (
+    'Göteborgs-Posten: "Av de 15 områden som pekades ut som särskilt utsatta 2015 ligger sex '
+    'stycken i Göteborg." Om Tynnered: "Stadsdelen har tidigare ansetts vara utsatt av '
+    'polisen", dvs. utsatt före 2017. Artikelns titel och datum är inte kända (odaterad)'
+)
+GP_URL = "https://www.gp.se/nytt-omr%C3%A5de-i-g%C3%B6teborg-som-s%C3%A4rskilt-utsatt-1.4253698"
+
+
+def test_real_report_bilaga_d_and_sources_name_the_stated_count(report_2025: str) -> None:
+    lines = report_2025.splitlines()
+    detail = lines.index("#### Antal särskilt utsatta områden i Göteborg")
+    assert (
+        "  - Utfall 2015 (6): Antalet som Göteborgs-Posten anger för 2015 års upplaga av polisens "
+        "lista. Områdenas nivåer i listan lämnar antalet okänt, och vilka områden det gäller "
+        f"anger källan inte. Källa: {GP}."
+    ) in lines[detail : detail + 12]
+    assert any(
+        line.startswith("**Antal ur polisens listor.** ")
+        and "Lämnar områdenas nivåer ett antal okänt men anger en källa antalet för upplagan"
+        in line
+        for line in lines
+    )
+    assert "### Källor för områdenas nivåer och för antal per nivå" in lines
+    group = lines.index("### Indikator: Antal särskilt utsatta områden i Göteborg")
+    end = lines.index("### Indikator: Antal områden i Göteborg i kategorin utsatt område")
+    assert f"- {GP} <{GP_URL}>" in lines[group:end]
+
+
 def test_real_export_row_matches_the_report() -> None:
     from utsatta.export.tables import tables
 
@@ -124,16 +153,26 @@ def test_real_export_row_matches_the_report() -> None:
     cols = [c.namn for c in t.columns]
     rows = [dict(zip(cols, r, strict=True)) for r in t.rows]
     row = next(r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2015)
-    assert (row["varde"], row["sakerhet"]) == (6, "bekraftad")
+    # the stated count's own source, not "computed from the police lists"
+    assert (
+        row["varde"],
+        row["kalla_id"],
+        row["kalla"],
+        row["kalla_url"],
+        row["sakerhet"],
+        row["markering"],
+    ) == (6, "gp-tynnered-sarskilt-utsatt", "Göteborgs-Posten", GP_URL, "bekraftad", None)
     assert row["kommentar"] == (
-        "Antalet som källan anger för upplagan 2015 (omraden.yaml, upplagor: antal; källor: "
-        "gp-tynnered-sarskilt-utsatt); vilka områden det gäller anger källan inte."
+        "Antalet som källan anger för upplagan 2015 av polisens lista (omraden.yaml, upplagor: "
+        "antal; källor: gp-tynnered-sarskilt-utsatt), inte räknat ur områdenas nivåer, som "
+        "lämnar det okänt; vilka områden det gäller anger källan inte."
     )
     # a year counted area by area says nothing of the kind
     row17 = next(
         r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2017
     )
-    assert row17["kommentar"] is None
+    assert (row17["kalla_id"], row17["kommentar"]) == (None, None)
+    assert row17["kalla"].startswith("Beräknad ur polisens listor")
 
 
 def test_validate_messages_for_stated_counts(tmp_path: Path) -> None:
@@ -211,6 +250,55 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
     assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
-        and line.endswith("; 2023: 2; 2025: 2 |")
+        and line.endswith("; 2023: 2; 2025: 2 (antalet som Fastighetsvärlden anger) |")
         for line in lines
     )
+
+
+def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> None:
+    """A made-up source (test data only, in a copy) that only states a count: Källor lists it
+    with the levels' sources and with the indicator whose value it is; the export names it."""
+    import shutil
+
+    from utsatta.export.tables import tables
+    from utsatta.render.report.environment import report_text
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text("utf-8")
+    text = text.replace(
+        "kallor: [gp-tynnered-sarskilt-utsatt]\n        kommentar: >-",
+        "kallor: [testkalla]\n        kommentar: >-",
+        1,
+    )
+    text = text.replace(
+        "kallor:\n",
+        "kallor:\n  - id: testkalla\n    utgivare: Testtidningen\n    titel: Sex områden\n"
+        "    datum: 2016-01\n    sakerhet: bekraftad\n    slag: press\n",
+        1,
+    )
+    omraden.write_text(text, "utf-8")
+    assert [f for f in validate(data).findings if f.file.endswith("omraden.yaml")] == []
+    ds = load(data)
+    lines = report_text(ds, 2025, "md").splitlines()
+    assert any(
+        line.startswith(
+            "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antalet som "
+            "Testtidningen anger); 2017: 7;"
+        )
+        for line in lines
+    )
+    levels = lines.index("### Källor för områdenas nivåer och för antal per nivå")
+    group = lines.index("### Indikator: Antal särskilt utsatta områden i Göteborg")
+    assert "- Testtidningen: Sex områden (2016-01)" in lines[levels:group]
+    end = lines.index("### Indikator: Antal områden i Göteborg i kategorin utsatt område")
+    assert "- Testtidningen: Sex områden (2016-01)" in lines[group:end]
+    t = next(t for t in tables(ds, 2025) if t.namn == "indikatorvarden")
+    cols = [c.namn for c in t.columns]
+    row = next(
+        dict(zip(cols, r, strict=True))
+        for r in t.rows
+        if r[0] == "sarskilt-utsatta-omraden" and r[4] == 2015
+    )
+    assert (row["kalla_id"], row["kalla"]) == ("testkalla", "Testtidningen: Sex områden (2016-01)")

@@ -648,6 +648,11 @@ def test_a_source_dated_after_the_year_is_not_listed_among_its_sources() -> None
         "- Göteborgs Stad, statistik och analys: Polisens tre kategorier för Göteborgs områden "
         "2023 (odaterad) <https://goteborg.se/wps/portal/enhetssida/statistik-och-analys/"
         "geografi/utsatta-omraden>",
+        # the source of the count it states for 2015, a value of the series (decision 0335)
+        '- Göteborgs-Posten: "Av de 15 områden som pekades ut som särskilt utsatta 2015 ligger '
+        'sex stycken i Göteborg." Om Tynnered: "Stadsdelen har tidigare ansetts vara utsatt av '
+        'polisen", dvs. utsatt före 2017. Artikelns titel och datum är inte kända (odaterad) '
+        "<https://www.gp.se/nytt-omr%C3%A5de-i-g%C3%B6teborg-som-s%C3%A4rskilt-utsatt-1.4253698>",
     ]
     assert "2025-12-02" not in sources and "omtanke" not in sources
 

@@ -189,20 +189,28 @@ INDIKATORVARDEN: Final = (
     _kod("omrade", "Områdets id om värdet gäller ett område; tomt för hela staden."),
     _text("omrade_namn", "Områdets namn; tomt för hela staden."),
     _kod("kon", "Kön om värdet gäller ett kön: K (kvinnor), M (män), T (totalt); annars tomt."),
-    _kod("kalla_id", "Källans id i indikatorns fil; tomt om ingen källa anges för värdet."),
+    _kod(
+        "kalla_id",
+        "Källans id i indikatorns fil; tomt om ingen källa anges för värdet. För ett antal som "
+        "en källa anger för en upplaga av polisens lista (omraden.yaml, upplagor: antal): "
+        "källornas id:n i omraden.yaml, åtskilda av komma och mellanslag.",
+    ),
     _text(
         "kalla",
         "Källan: utgivare, titel och datum. För indikatorer som räknas fram ur polisens listor "
-        "står det så; deras nivåer och källor finns i tabellen omradesnivaer.",
+        "står det så; deras nivåer och källor finns i tabellen omradesnivaer. Är värdet i stället "
+        "antalet som en källa anger för upplagan (där områdenas nivåer lämnar det okänt), står "
+        "den källan här, åtskilda av semikolon om de är flera.",
     ),
-    _text("kalla_url", "Källans webbadress, om den finns."),
+    _text("kalla_url", "Källans webbadress, om den finns (flera åtskilda av semikolon)."),
     _kod(
         "sakerhet",
         "Hur säkert värdet är, samma markering som i rapporten: bekraftad (uppgiften står i "
         "källan själv), sekundar (en uppgift i andra hand, t.ex. i pressen), slutledd (härledd, "
         "t.ex. ett målvärde vars år planen inte anger) eller saknas (värdet är okänt: varde är "
         "tomt och kommentar säger varför). För värden som räknas fram ur polisens listor: den "
-        "svagaste säkerheten bland de nivåer som räknas. Tom där ingen källa anges.",
+        "svagaste säkerheten bland de nivåer som räknas, eller det angivna antalets egen "
+        "säkerhet. Tom där ingen källa anges.",
     ),
     _text(
         "markering",

@@ -237,11 +237,17 @@ def _indikatorvarden(
         kommentar: str | None = None,
         ur_listorna: bool = False,
         egen_sakerhet: str | None = None,
+        angiven_av: Sequence[Kalla] = (),
     ) -> None:
         kalla: str | None
         url: str | None
         sakerhet: str | None
-        if ind.berakning is not None and kalla_id is None:
+        if angiven_av:  # a count an edition states: its own sources, in omraden.yaml
+            texts = [_kalla_text(k) for k in angiven_av]
+            kalla = "; ".join(t for t, _, _ in texts if t)
+            url = "; ".join(u for _, u, _ in texts if u) or None
+            sakerhet = None
+        elif ind.berakning is not None and kalla_id is None:
             kalla, url, sakerhet = BERAKNAD_KALLA, None, None
         else:
             listed = {k.id: k for k in ind.kallor}
@@ -311,15 +317,18 @@ def _indikatorvarden(
             for year in sorted({p.ar for p in res.serie} | set(gaps)):
                 p = next((p for p in res.serie if p.ar == year), None)
                 if p is not None:
+                    angiven_av = _stated_sources(ds, ind, p)
                     add(
                         ind,
                         "utfall",
                         year,
                         p.varde,
                         metodbyte=p.metodbyte,
+                        kalla_id=", ".join(p.kallor) if angiven_av is not None else None,
                         ur_listorna=True,
                         egen_sakerhet=p.sakerhet,
-                        kommentar=_stated_text(ds, ind, p),
+                        kommentar=_stated_text(p) if angiven_av is not None else None,
+                        angiven_av=angiven_av or (),
                     )
                 else:  # unknown, not missing and not 0 (a police level the sources do not give)
                     add(
@@ -354,18 +363,24 @@ def _indikatorvarden(
     )
 
 
-def _stated_text(ds: DataSet, ind: IndikatorFil, p: Point) -> str | None:
+def _stated_sources(ds: DataSet, ind: IndikatorFil, p: Point) -> tuple[Kalla, ...] | None:
     """Where a count is the one its edition states (``upplagor: antal``), not one counted area
-    by area: say so and name its sources, since the table omradesnivaer does not show it."""
+    by area: the sources of that count (omraden.yaml's ``kallor``); None for a counted value."""
     omr = ds.omraden.model if ds.omraden else None
     b = ind.berakning
     if omr is None or b is None or b.typ != "antal-omraden":
         return None
     if not uses_stated_count(omr, p.ar, b.nivaer):
         return None
+    by_id = {k.id: k for k in omr.kallor}
+    return tuple(by_id[k] for k in p.kallor if k in by_id)
+
+
+def _stated_text(p: Point) -> str:
     return (
-        f"Antalet som källan anger för upplagan {p.ar} (omraden.yaml, upplagor: antal; källor: "
-        f"{', '.join(p.kallor)}); vilka områden det gäller anger källan inte."
+        f"Antalet som källan anger för upplagan {p.ar} av polisens lista (omraden.yaml, "
+        f"upplagor: antal; källor: {', '.join(p.kallor)}), inte räknat ur områdenas nivåer, "
+        "som lämnar det okänt; vilka områden det gäller anger källan inte."
     )
 
 

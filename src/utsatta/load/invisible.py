@@ -260,17 +260,47 @@ def escape_syntax_problem(
     if "escape" not in problem and "hexdecimal" not in problem:
         return None
     text = _line(lines, line)
-    at = text.rfind("\\", 0, column)  # the parsers point at '\' or just after it
-    if at != -1:
-        column = at + 1
-    written = text[column - 1 : column + 1]
+    code = _code_escape(problem, text, column)
+    if code is not None:
+        column, what = code
+    else:
+        at = text.rfind("\\", 0, column)  # libyaml points at the '\' of an unknown escape
+        if at != -1:
+            column = at + 1
+        written = text[column - 1 : column + 1]
+        what = f"'{written}' är ingen sådan kod"
     inner = _quoted_on_line(text, start) if start is not None and start < column else None
     fix = _WHERE if inner is None else _corrected(text[:start], inner)
     return _syntax(
         line,
         column,
         "Inom dubbla citattecken läses '\\' som början på en kod för ett specialtecken, och "
-        f"'{written}' är ingen sådan kod. Är '\\' en del av texten (t.ex. i en sökväg som "
+        f"{what}. Är '\\' en del av texten (t.ex. i en sökväg som "
         f"G:\\Nämnder), skriv texten inom enkla citattecken i stället: {fix}. Annars skriv "
         "'\\\\' för varje '\\'.",
     )
+
+
+_DIGITS = {"x": "två", "u": "fyra", "U": "åtta"}
+
+
+def _code_escape(problem: str, text: str, column: int) -> tuple[int, str] | None:
+    """A character by its code ('\\x', '\\u', '\\U') without its hexadecimal digits, or with
+    digits for no character: the column of its '\\' and what is wrong. Both parsers point at
+    the first digit, just after the letter (never at a later '\\' on the line)."""
+    at = column - 3  # 0-based index of the '\\'
+    letter = text[at + 1 : at + 2]
+    if at < 0 or text[at] != "\\" or letter not in _CODE_SIZE:
+        return None
+    size = _CODE_SIZE[letter]
+    digits = text[at + 2 : at + 2 + size]
+    if "hexdecimal" in problem:
+        given = digits[: next((i for i, c in enumerate(digits) if c not in _HEX), len(digits))]
+        written = f"'\\{letter}{given}'" if given else f"'\\{letter}' utan någon siffra"
+        return at + 1, (
+            f"'\\{letter}' ska följas av {_DIGITS[letter]} hexadecimala siffror (0–9, A–F): "
+            f"här står {written}"
+        )
+    if "invalid Unicode" in problem:
+        return at + 1, f"'\\{letter}{digits}' är koden för inget tecken"
+    return None

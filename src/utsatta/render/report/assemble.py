@@ -64,7 +64,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     reports = reports_of_year(ds, ar)
     cov = coverage(plan, orgs, matrix, reports)
     results = evaluate(ds, ar)
-    indikatorer = [(r, indikator_vy(r, ar, names.omraden)) for r in results]
+    indikatorer = [(r, indikator_vy(r, ar, names.omraden, omr)) for r in results]
     g = plan.plan.giltighet
     # the plan's last year is the slutuppföljning: it looks back over the whole period
     slutar = ar == g.till

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from utsatta.compute.indicators import IndicatorResult, evidence, markering, med_ar
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
+from utsatta.model.omraden import OmradenFil
 from utsatta.numbers import tal
 from utsatta.render import chart
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
@@ -33,14 +34,19 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report import mdankare
+from utsatta.render.report.sections.angivet import AngivetAntal, angivna_antal
 from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 
 
 def anmarkningar(
-    res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]
+    res: IndicatorResult,
+    ar: int,
+    omrade_namn: Mapping[str, str],
+    angivna: Sequence[AngivetAntal] = (),
 ) -> tuple[Anmarkning, ...]:
-    """The comments on the values of an indicator: baslinje, målvärden, utfall up to ``ar``."""
+    """The comments on the values of an indicator: baslinje, målvärden, utfall up to ``ar``, and
+    for each value that is a count a source states (``angivna``) that it is, and whose."""
     ind = res.indikator
     out: list[Anmarkning] = []
     b = ind.baslinje
@@ -65,6 +71,20 @@ def anmarkningar(
             where += [KON[u.kon]] if u.kon is not None and u.kon in KON else []
             label = ", ".join([f"Utfall {u.ar}", *where])
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
+    for a in angivna:
+        p = a.punkt
+        what = varde(p.varde, ind.enhet)
+        mark = markering(p.sakerhet)
+        what += f", {mark}" if mark else ""
+        kallor = "; ".join(kalla_vy(k).text for k in a.kallor)
+        out.append(
+            Anmarkning(
+                f"Utfall {p.ar} ({what})",
+                f"Antalet som {a.utgivare} anger för {p.ar} års upplaga av polisens lista. "
+                "Områdenas nivåer i listan lämnar antalet okänt, och vilka områden det gäller "
+                f"anger källan inte. Källa: {kallor}.",
+            )
+        )
     return tuple(out)
 
 
@@ -151,9 +171,15 @@ def uppdelningar(
     return tuple(t for t in tables if t is not None)
 
 
-def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) -> IndikatorVy:
+def indikator_vy(
+    res: IndicatorResult,
+    ar: int,
+    omrade_namn: Mapping[str, str],
+    omr: OmradenFil | None = None,
+) -> IndikatorVy:
     """One indicator as the report shows it in year ``ar``; ``omrade_namn`` (id -> namn, in
-    omraden.yaml order) names the områden of its values."""
+    omraden.yaml order) names the områden of its values; ``omr`` gives the counts its editions
+    state."""
     ind = res.indikator
     prog = res.progress
     y_label = enhet_text(ind.enhet)[1]
@@ -239,7 +265,7 @@ def indikator_vy(res: IndicatorResult, ar: int, omrade_namn: Mapping[str, str]) 
         senare_kallor=senare,
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
-        anmarkningar=anmarkningar(res, ar, omrade_namn),
+        anmarkningar=anmarkningar(res, ar, omrade_namn, angivna_antal(omr, res)),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
     )

@@ -27,6 +27,7 @@ from utsatta.render.report.followup_view import (
     TidCell,
     TidRad,
 )
+from utsatta.render.report.sections.angivet import AngivetAntal, angivna_antal
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import ankare_insats
 from utsatta.wording import och
@@ -38,11 +39,18 @@ UPPHORD: str = "upphörd"
 EJ_BILDAD: str = "ej bildad"
 
 
-def serie_text(r: IndicatorResult) -> str:
+def serie_text(r: IndicatorResult, angivna: Sequence[AngivetAntal] = ()) -> str:
     """The whole series in one line, year order, with each year whose value is missing named with
-    its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten"."""
+    its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten". A value that
+    is the count a source states for its edition (``angivna``) says so and whose it is; its
+    marker stays the one of its certainty (decision 0127)."""
+    stated = {a.punkt.ar: a for a in angivna}
     parts = [
-        (p.ar, f"{p.ar}: {med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet)}")
+        (
+            p.ar,
+            f"{p.ar}: {med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet)}"
+            + (f" (antalet som {stated[p.ar].utgivare} anger)" if p.ar in stated else ""),
+        )
         for p in r.serie
     ]
     parts += [(g.ar, f"{g.ar}: {lucka_text(g)}") for g in r.luckor]
@@ -99,8 +107,12 @@ def over_tid(
                 label += f" ({_change(found, ins.id, duties, pred.get(o, []), names)})"
             rader.append(TidRad(label, row))
         insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, tuple(rader)))
+    omr = ds.omraden.model if ds.omraden else None
     serier = tuple(
-        SerieRad(r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r)) for r in results
+        SerieRad(
+            r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r, angivna_antal(omr, r))
+        )
+        for r in results
     )
     return OverTidVy(years, tuple(insatser), serier, fanns_inte)
 

@@ -11,6 +11,7 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.render.labels import SAKERHET
+from utsatta.render.report.sections.angivet import angivna_antal
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import KallGrupp, KallVy
 
@@ -57,10 +58,12 @@ def kallor(
             )
         )
         used = {c for o in omr.omraden for k in o.klassning if k.upplaga <= ar for c in k.kallor}
+        # and of the counts per level an edition states (upplagor: antal, decision 0320)
+        stated = {c for u in omr.upplagor if u.ar <= ar for a in u.antal for c in a.kallor}
         groups.append(
             KallGrupp(
-                "Källor för områdenas nivåer",
-                tuple(kalla_vy(k) for k in omr.kallor if k.id in used)
+                "Källor för områdenas nivåer" + (" och för antal per nivå" if stated else ""),
+                tuple(kalla_vy(k) for k in omr.kallor if k.id in used | stated)
                 or (KallVy("Ingen källa angiven."),),
             )
         )
@@ -74,6 +77,8 @@ def kallor(
                     for b in evidence(r.indikator.kallor, r.serie, ar)[0]
                     if b.belagg != "efter-aret"
                 )
+                # a value that is the count a source states: that source (decision 0335)
+                + _stated_sources(omr, r)
                 or (KallVy("Ingen källa angiven."),),
             )
         )
@@ -91,6 +96,14 @@ def kallor(
         )
     )
     return tuple(groups)
+
+
+def _stated_sources(omr: OmradenFil | None, r: IndicatorResult) -> tuple[KallVy, ...]:
+    """The sources of the values of ``r`` that are a count its edition states, each once, not
+    repeating the indicator's own."""
+    own = {k.id for k in r.indikator.kallor}
+    found = {k.id: k for a in angivna_antal(omr, r) for k in a.kallor if k.id not in own}
+    return tuple(kalla_vy(k) for k in found.values())
 
 
 def _organisation_sources(orgs: OrganisationerFil, ar: int) -> tuple[KallVy, ...]:
