@@ -151,6 +151,16 @@ def read_regular_stat(path: Path, *, limit: int | None = None) -> tuple[bytes, o
 # --- writing ------------------------------------------------------------------------------------
 
 
+def as_path(value: object) -> Path | None:
+    """``value`` as a ``Path`` when a library caller gave a path (text or an ``os.PathLike``
+    of text), else None (a number, bytes, None): the caller says in Swedish what it wanted."""
+    if isinstance(value, str | os.PathLike) and not isinstance(value, bytes):
+        path = os.fspath(value)
+        if isinstance(path, str):
+            return Path(path)
+    return None
+
+
 def shown(path: Path | str) -> str:
     """A path as a message names it: every character that is not an ordinary visible one is
     shown (a line break as ``\\n``), so that a file name cannot start a new line, a terminal

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from utsatta.errors import ArgumentError
-from utsatta.fileio import shown
+from utsatta.fileio import as_path, shown
 from utsatta.load.files import classify, display_path, resolved
 from utsatta.load.raw import read_raw
 
@@ -25,8 +25,9 @@ def named_paths(paths: Paths | None) -> list[Path] | None:
     None stays None. Anything else is refused (``ArgumentError``)."""
     if paths is None:
         return None
-    if isinstance(paths, str | os.PathLike):
-        return [Path(paths)]
+    one = as_path(paths)
+    if one is not None:
+        return [one]
     given: object = paths  # bytes is Iterable too, of numbers
     if isinstance(given, bytes):
         raise ArgumentError(
@@ -39,13 +40,14 @@ def named_paths(paths: Paths | None) -> list[Path] | None:
             argument="paths",
         )
     out = []
-    for p in paths:
-        if not isinstance(p, str | os.PathLike):
+    for p in given:
+        path = as_path(p)
+        if path is None:
             raise ArgumentError(
                 f"{shown(repr(p))} är ingen sökväg: ange filerna som text (str) eller Path.",
                 argument="paths",
             )
-        out.append(Path(p))
+        out.append(path)
     return out
 
 

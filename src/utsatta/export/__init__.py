@@ -46,7 +46,7 @@ from utsatta.errors import ArgumentError
 from utsatta.export.cells import CellError
 from utsatta.export.table import Cell, Column, Table
 from utsatta.export.tables import tables
-from utsatta.fileio import shown
+from utsatta.fileio import as_path, shown
 from utsatta.outputformat import FormatMismatch
 
 if TYPE_CHECKING:
@@ -163,10 +163,9 @@ def write_xlsx(
 def _output_path(output: object) -> Path:
     """``output`` as a library caller named it (text or a path) as a ``Path``; else an
     ArgumentError in Swedish, never an AttributeError."""
-    if isinstance(output, str | os.PathLike) and not isinstance(output, bytes):
-        path = os.fspath(output)
-        if isinstance(path, str):
-            return Path(path)
+    path = as_path(output)
+    if path is not None:
+        return path
     raise ArgumentError(
         f"output ska vara en sökväg som text (str) eller Path, inte {type(output).__name__}: "
         f"{shown(repr(output))}.",

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from utsatta.errors import ArgumentError, DataDirError
-from utsatta.fileio import kind_of_mode, reason, shown
+from utsatta.fileio import as_path, kind_of_mode, reason, shown
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -102,10 +102,9 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
 def data_root(root: object) -> Path:
     """``root``, the data folder a library caller named, as a ``Path``; ``ArgumentError``
     (Swedish) when it is no path at all (a number, bytes, None)."""
-    if isinstance(root, str | os.PathLike) and not isinstance(root, bytes):
-        path = os.fspath(root)
-        if isinstance(path, str):
-            return Path(path)
+    path = as_path(root)
+    if path is not None:
+        return path
     raise ArgumentError(
         f"Datamappen ska anges som text (str) eller Path, inte {type(root).__name__}: "
         f"{shown(repr(root))}. Ange sökvägen till datamappen (mappen som har plan.yaml).",
