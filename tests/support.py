@@ -68,6 +68,19 @@ def real_shipped_data(tmp_path: Path) -> Path:
     return root
 
 
+def verdict_without_malvarde(tmp_path: Path) -> Path:
+    """The shipped data with a verdict (delvis uppnått) on fokusområde 2 for 2025, whose
+    indicators have no målvärde (warning bedomning-utan-malvarde)."""
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root)
+    upp = root / "uppfoljning" / "2025.yaml"
+    text = upp.read_text(encoding="utf-8")
+    old = '  - fokusomrade: "2"\n    bedomning: kan-inte-bedomas\n'
+    assert old in text
+    upp.write_text(text.replace(old, '  - fokusomrade: "2"\n    bedomning: delvis-uppnatt\n'))
+    return root
+
+
 def illustrativ_notice(root: Path, ar: int) -> tuple[str, str]:
     """The report's first lines in Markdown (before the first section) and the HTML banner
     ("" when the report has none)."""

@@ -9,10 +9,9 @@ målvärde, fokusområde 2's only målvärde is of the plan before), and the shi
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.support import build_case
+from tests.support import build_case, verdict_without_malvarde
 from utsatta.check.pipeline import validate
 from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.load.dataset import load
@@ -51,13 +50,7 @@ def test_only_verdicts_on_how_far_a_goal_is_reached_need_one() -> None:
 
 
 def test_the_report_marks_the_verdict(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(SHIPPED, root)
-    upp = root / "uppfoljning" / "2025.yaml"
-    text = upp.read_text(encoding="utf-8")
-    old = '  - fokusomrade: "2"\n    bedomning: kan-inte-bedomas\n'
-    assert old in text
-    upp.write_text(text.replace(old, '  - fokusomrade: "2"\n    bedomning: delvis-uppnatt\n'))
+    root = verdict_without_malvarde(tmp_path)
     view = build(load(root), 2025)
     md, html = render(view, "md"), render(view, "html")
     assert (

@@ -8,9 +8,9 @@ delvis-uppnatt as in tests/test_bedomning_utan_malvarde.py."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from tests.support import verdict_without_malvarde
 from utsatta.export import tables
 from utsatta.export.table import Table
 from utsatta.load.dataset import load
@@ -28,13 +28,7 @@ def _tables(root: Path, ar: int = 2025) -> dict[str, Table]:
 
 
 def test_a_verdict_without_malvarde_is_marked_in_the_workbook(tmp_path: Path) -> None:
-    root = tmp_path / "data"
-    shutil.copytree(SHIPPED, root)
-    upp = root / "uppfoljning" / "2025.yaml"
-    text = upp.read_text(encoding="utf-8")
-    old = '  - fokusomrade: "2"\n    bedomning: kan-inte-bedomas\n'
-    assert old in text
-    upp.write_text(text.replace(old, '  - fokusomrade: "2"\n    bedomning: delvis-uppnatt\n'))
+    root = verdict_without_malvarde(tmp_path)
     rows = _rows(_tables(root)["bedomningar"], "ar", "del", "del_id", "bedomning", "utan_malvarde")
     fokus_2025 = [r[2:] for r in rows if r[0] == 2025 and r[1] == "fokusomrade"]
     # fokusområde 1 and 3 have målvärden; 2 has none (test_bedomning_utan_malvarde)
