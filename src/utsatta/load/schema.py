@@ -4,12 +4,12 @@ that point at the right place."""
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Finding, Path_, fel
@@ -22,6 +22,7 @@ from utsatta.load.schema_words import (
     odd_space_message,
     place,
 )
+from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
 from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
@@ -184,19 +185,6 @@ def allowed_values(field_type: Any) -> list[str]:
     return []
 
 
-_KIND_WORDS = {
-    "string_type": "text",
-    "int_type": "ett heltal",
-    "int_from_float": "ett heltal",
-    "float_type": "ett tal",
-    "bool_type": "true eller false",
-    "list_type": "en lista",
-    "dict_type": "nycklar med värden",
-    "model_type": "nycklar med värden",
-    "model_attributes_type": "nycklar med värden",
-}
-
-
 def _empty_text_message(model: type[BaseModel], path: Path_, name: str) -> str:
     """An empty text: say whether the key is required (then it cannot be removed)."""
     holder = _container_model(model, path[:-1]) if path else None
@@ -276,20 +264,20 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         # the value as written: '1.50', not 'talet 1.5'
         number = isinstance(value, int | float) and not isinstance(value, bool)
         shown = (
-            shorten(value)
+            f"'{shorten(value)}'"
             if isinstance(value, str)
-            else _written(value, raw(path))
+            else f"'{_written(value, raw(path))}'"
             if number
-            else describe(value)
+            else _capital(said(value, raw(path)))
         )
         return fel(
             file,
             path,
             "ogiltigt-varde",
-            f"'{shown}' är inte ett tillåtet värde för {name}.{_value_hint(name, value, allowed)}"
+            f"{shown} är inte ett tillåtet värde för {name}.{_value_hint(name, value, allowed)}"
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
-    if kind in _KIND_WORDS:
+    if kind in KIND_WORDS:
         if kind in KEYS_KINDS:
             return fel(
                 file,
@@ -297,7 +285,18 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "fel-typ",
                 keys_message(name, path, value, _container_model(model, path)),
             )
-        message = _type_message(name, kind, value, raw(path), _checked_type(model, path))
+        info = _field(model, path)
+        examples = info.examples if info is not None else None
+        message = wrong_type_message(
+            name,
+            kind,
+            value,
+            raw(path),
+            _checked_type(model, path),
+            example=examples[0] if examples else None,
+            keyed=bool(path) and isinstance(path[-1], str),
+            belongs=_what_belongs(model, path),
+        )
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += _what_belongs(model, path)
         return fel(file, path, "fel-typ", message)
@@ -350,7 +349,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         file,
         path,
         "ogiltigt-varde",
-        f"Värdet för {label} ({_said(value, raw(path))}) passar inte här. Se vad {label} ska "
+        f"Värdet för {label} ({said(value, raw(path))}) passar inte här. Se vad {label} ska "
         "innehålla i schemat: utsatta schema.",
     )
 
@@ -386,135 +385,22 @@ def _written(value: Any, raw: str | None) -> str:
     return describe(value)
 
 
-#: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
-#: id of theirs even inside quotes, so the hint names where the ids are.
-_ID_LISTS = {
-    "omraden": "omraden.yaml (t.ex. bergsjon)",
-    "omrade": "omraden.yaml (t.ex. bergsjon)",
-    "organisation": "organisationer.yaml (t.ex. grundskolenamnden)",
-    "medlemmar": "organisationer.yaml (t.ex. grundskolenamnden)",
-    "delmal": "plan.yaml (t.ex. inga-sarskilt-utsatta)",
-    "uppdrag": "plan.yaml, under ovriga_uppdrag",
-    "kalla": "listan 'kallor'",
-    "kallor": "listan 'kallor'",
-}
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _plain(tp: Any) -> Any:
-    """``tp`` without Optional (Annotated kept), and without list for a list's items."""
-    if get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        tp = args[0] if len(args) == 1 else tp
-    return tp
-
-
-def _rejects(field_type: Any, text: str) -> str | None:
-    """Why ``text`` is no valid value of ``field_type``: the type's own message, "" for
-    pydantic's own (not shown), None when it is valid."""
-    from pydantic import TypeAdapter
-
-    try:
-        TypeAdapter(field_type).validate_python(text)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        return err["msg"] if "-" in err["type"] else ""
-    except Exception:  # a type that cannot be checked alone: no hint from it
-        return ""
-    return None
-
-
-def _text_forms(written: str) -> list[str]:
-    """What a number YAML read from a plain scalar may have been meant as, as text: itself;
-    20250601 → 2025-06-01 and 202506 → 2025-06 (a date without hyphens); 1.3 and 13 → 1:3
-    (an insats written without its colon)."""
-    forms = [written]
-    if re.fullmatch(r"[0-9]+\.[0-9]+", written):
-        forms.append(written.replace(".", ":"))
-    if re.fullmatch(r"[0-9]{8}", written):
-        forms.append(f"{written[:4]}-{written[4:6]}-{written[6:]}")
-    if re.fullmatch(r"[0-9]{6}", written):
-        forms.append(f"{written[:4]}-{written[4:]}")
-    if re.fullmatch(r"[1-9][0-9]{1,4}", written):
-        forms += [f"{written[:i]}:{written[i:]}" for i in range(1, len(written))]
-    return forms
-
-
-def _quote_hint(name: str, written: str, field_type: Any) -> str:
-    """How to write, as text, what YAML read as a number: a form the field accepts (checked
-    against its type, so the fix does not lead to the next error), else what it wants."""
-    tp = _plain(field_type)
-    if tp is None:
-        return f'Sätt värdet inom citattecken: "{written}".'
-    if name in _ID_LISTS and re.fullmatch(r"[0-9.+-]+", written) and _rejects(tp, "a") is None:
-        return f"Skriv ett id ur {_ID_LISTS[name]}, inte ett nummer."
-    valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
-    if valid and valid[0] == written:
-        return f'Sätt värdet inom citattecken: "{written}".'
-    if valid:
-        shown = " eller ".join(f'"{f}"' for f in valid[:3])
-        if ":" in valid[0]:
-            return f"Insatser skrivs med kolon och inom citattecken: {shown}."
-        return f"Skriv det inom citattecken: {shown}."
-    why = _rejects(tp, written)
-    return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+def _field(model: type[BaseModel], path: Path_) -> FieldInfo | None:
+    """The field whose value stands at ``path`` (a key of a model), or None."""
+    if not path or not isinstance(path[-1], str):
+        return None
+    holder = _container_model(model, path[:-1])
+    return holder.model_fields.get(path[-1]) if holder is not None else None
 
 
 def _what_belongs(model: type[BaseModel], path: Path_) -> str:
     """ " Där ska stå: <the field's description>" for the field at ``path``, or ""."""
-    if not path or not isinstance(path[-1], str):
-        return ""
-    holder = _container_model(model, path[:-1])
-    info = holder.model_fields.get(path[-1]) if holder is not None else None
+    info = _field(model, path)
     if info is None or not info.description:
         return ""
     text = info.description.rstrip(".")
     return f" Där ska stå: {text[:1].lower()}{text[1:]}."
-
-
-def _said(value: Any, raw: str | None) -> str:
-    """What a value is, for a message: a number as it was written (792.00, 7.92e2), not as
-    Python prints it (792.0); anything else as :func:`describe` says it."""
-    if raw is not None and isinstance(value, int | float) and not isinstance(value, bool):
-        return f"talet {shorten_number(shorten(raw))}"
-    return describe(value)
-
-
-def _type_message(name: str, kind: str, value: Any, raw: str | None, field_type: Any = None) -> str:
-    want = _KIND_WORDS[kind]
-    said = _said(value, raw)
-    label = f"'{name}'" if name else "Värdet"
-    if kind == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
-        # YAML read a plain scalar as a number: 1.10 → 1.1. Quoting keeps the text.
-        written = shorten_number(raw if raw is not None else str(value))
-        return (
-            f"{label} ska vara text, men YAML läser {written} som {describe(value)}. "
-            + _quote_hint(name, written, field_type)
-        )
-    if kind == "string_type" and isinstance(value, bool):
-        return (
-            f"{label} ska vara text, men YAML läser värdet som {said}. Sätt "
-            "värdet inom citattecken."
-        )
-    if kind in ("int_type", "int_from_float") and isinstance(value, str | float):
-        return (
-            f"{label} ska vara ett heltal, men här står {said}. Skriv ett heltal "
-            "utan citattecken, t.ex. 2023."
-        )
-    if kind == "float_type" and isinstance(value, str):
-        return (
-            f"{label} ska vara ett tal, men här står {said}. Skriv talet utan "
-            "citattecken, med punkt som decimaltecken (t.ex. 15.7)."
-        )
-    if kind == "bool_type":
-        return (
-            f"{label} ska vara true eller false, men här står {said}. Skriv true "
-            "eller false (inte ja/nej)."
-        )
-    if value is None:
-        return f"{label} saknar värde. Skriv {want} efter kolonet."
-    if kind == "list_type":
-        return (
-            f"{label} ska vara en lista, men här står {said}. Skriv varje värde på "
-            "en egen rad som börjar med '- ', eller som [a, b]."
-        )
-    return f"{label} ska vara {want}, men här står {said}."

@@ -38,9 +38,11 @@ class Varde(Strict):
         json_schema_extra={"title": "Utfall", "description": "Ett uppmätt värde för ett år."}
     )
 
-    ar: Ar = Field(title="År", description="Året som värdet gäller.")
+    ar: Ar = Field(title="År", description="Året som värdet gäller.", examples=[2023])
     varde: Tal = Field(
-        title="Värde", description="Det uppmätta värdet, med punkt som decimaltecken."
+        title="Värde",
+        description="Det uppmätta värdet, med punkt som decimaltecken.",
+        examples=[15.7],
     )
     kalla: Id = Field(title="Källa", description=_KALLA_ID)
     hamtad: Datum | None = Field(
@@ -76,8 +78,12 @@ class Baslinje(Strict):
         }
     )
 
-    ar: Ar = Field(title="År", description="Baslinjens år.")
-    varde: Tal = Field(title="Värde", description="Baslinjens värde, med punkt som decimaltecken.")
+    ar: Ar = Field(title="År", description="Baslinjens år.", examples=[2022])
+    varde: Tal = Field(
+        title="Värde",
+        description="Baslinjens värde, med punkt som decimaltecken.",
+        examples=[15.7],
+    )
     kalla: Id | None = Field(default=None, title="Källa", description=_KALLA_ID)
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 
@@ -96,6 +102,7 @@ class Relativt(Strict):
     faktor: Annotated[Tal, Field(gt=0)] = Field(
         title="Faktor",
         description="Målvärdet är baslinjen gånger faktorn (större än 0; 0.5 halverar).",
+        examples=[0.5],
     )
 
 
@@ -112,11 +119,12 @@ class Malvarde(Strict):
         }
     )
 
-    ar: Ar = Field(title="År", description="Året då målvärdet ska vara nått.")
+    ar: Ar = Field(title="År", description="Året då målvärdet ska vara nått.", examples=[2025])
     varde: Tal | None = Field(
         default=None,
         title="Värde",
         description="Målvärdet som tal. Anges i stället för 'relativt'.",
+        examples=[12.5],
     )
     relativt: Relativt | None = Field(
         default=None,
@@ -175,6 +183,7 @@ class Berakning(Strict):
         default=None,
         title="Jämför med",
         description="Upplagan (året) att jämföra med. Anges för typ nya-omraden och bara för den.",
+        examples=[2023],
     )
 
     @model_validator(mode="after")

@@ -53,7 +53,9 @@ class AntalPaNiva(Strict):
         description="Nivån som antalet gäller: utsatt, riskomrade eller sarskilt-utsatt.",
     )
     antal: Annotated[int, Field(ge=0)] = Field(
-        title="Antal", description="Antalet områden i Göteborg på nivån, som källan anger det."
+        title="Antal",
+        description="Antalet områden i Göteborg på nivån, som källan anger det.",
+        examples=[3],
     )
     sakerhet: Literal["bekraftad", "sekundar", "slutledd"] = Field(
         title="Säkerhet",
@@ -78,9 +80,13 @@ class Upplaga(Strict):
     ar: Ar = Field(
         title="År",
         description="Upplagans år. Klassningarna hänvisar till upplagan med detta år.",
+        examples=[2023],
     )
     manad: Annotated[int, Field(ge=1, le=12)] | None = Field(
-        default=None, title="Månad", description="Upplagans månad, 1–12, om den är känd."
+        default=None,
+        title="Månad",
+        description="Upplagans månad, 1–12, om den är känd.",
+        examples=[6],
     )
     titel: Text = Field(title="Titel", description="Rapportens eller lägesbildens titel.")
     utgivare: Text = Field(
@@ -141,7 +147,11 @@ class Klassning(Strict):
         }
     )
 
-    upplaga: Ar = Field(title="Upplaga", description="Upplagans år (ett 'ar' under 'upplagor').")
+    upplaga: Ar = Field(
+        title="Upplaga",
+        description="Upplagans år (ett 'ar' under 'upplagor').",
+        examples=[2023],
+    )
     niva: Niva = Field(
         title="Nivå",
         description="Områdets nivå i upplagan: utsatt, riskomrade, sarskilt-utsatt, "

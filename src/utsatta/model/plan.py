@@ -29,8 +29,12 @@ class Giltighet(Strict):
         }
     )
 
-    fran: Ar = Field(title="Från", description="Första året planen gäller (t.ex. 2022).")
-    till: Ar = Field(title="Till", description="Sista året planen gäller (t.ex. 2025).")
+    fran: Ar = Field(
+        title="Från", description="Första året planen gäller (t.ex. 2022).", examples=[2022]
+    )
+    till: Ar = Field(
+        title="Till", description="Sista året planen gäller (t.ex. 2025).", examples=[2025]
+    )
 
 
 class Indikatorbilaga(Strict):
@@ -166,6 +170,7 @@ class Uppfoljning(Strict):
         default=None,
         title="År",
         description="Året då uppföljningen görs. Anges för typ en-gang och bara för den.",
+        examples=[2023],
     )
     text: Text = Field(title="Text", description="Planens text om uppföljningen.")
 

@@ -90,7 +90,9 @@ class RapportFil(Strict):
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
     ar: Ar = Field(
-        title="År", description="Året som rapporten gäller. Samma år som mappen (t.ex. 2023)."
+        title="År",
+        description="Året som rapporten gäller. Samma år som mappen (t.ex. 2023).",
+        examples=[2023],
     )
     organisation: Id = Field(
         title="Organisation",

@@ -245,7 +245,9 @@ class TidigareBehov(Strict):
         }
     )
 
-    ar: Ar = Field(title="År", description="Året för rapporten där behovet lyftes.")
+    ar: Ar = Field(
+        title="År", description="Året för rapporten där behovet lyftes.", examples=[2023]
+    )
     organisation: Id = Field(
         title="Organisation", description="Organisationen som lyfte behovet (id)."
     )
@@ -256,6 +258,7 @@ class TidigareBehov(Strict):
         ge=1,
         title="Nummer",
         description="Behovets nummer i insatsens lista 'behov' i den rapporten: 1 för det första.",
+        examples=[1],
     )
     utfall: BehovUtfall = Field(
         title="Utfall",
@@ -322,7 +325,11 @@ class UppfoljningFil(Strict):
     schemaversion: SchemaVersion = Field(
         title="Schemaversion", description="Filformatets version. Skriv 1."
     )
-    ar: Ar = Field(title="År", description="Året som uppföljningen gäller. Samma år som filnamnet.")
+    ar: Ar = Field(
+        title="År",
+        description="Året som uppföljningen gäller. Samma år som filnamnet.",
+        examples=[2023],
+    )
     illustrativ: bool = Field(
         default=False,
         title="Illustrativ",

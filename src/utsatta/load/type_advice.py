@@ -1,0 +1,304 @@
+"""A value of the wrong type (``antal: true``, ``ar: "2023"``, ``kommentar: [a, b]``): what
+was written, as written, what the field needs, and how to write it, with an example that fits
+THAT field (``antal: 3``, not a year). The examples are the fields' own (``examples=`` in the
+models, also shown by editors from ``utsatta schema``; tests/test_type_advice.py requires one
+on every number field).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from utsatta.escape import shorten, shorten_number
+from utsatta.load.schema_words import describe
+
+__all__ = ["KIND_WORDS", "said", "wrong_type_message"]
+
+KIND_WORDS = {
+    "string_type": "text",
+    "int_type": "ett heltal",
+    "int_from_float": "ett heltal",
+    "float_type": "ett tal",
+    "bool_type": "true eller false",
+    "list_type": "en lista",
+    "dict_type": "nycklar med värden",
+    "model_type": "nycklar med värden",
+    "model_attributes_type": "nycklar med värden",
+}
+
+#: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
+#: id of theirs even inside quotes, so the hint names where the ids are.
+_ID_LISTS = {
+    "omraden": "omraden.yaml (t.ex. bergsjon)",
+    "omrade": "omraden.yaml (t.ex. bergsjon)",
+    "organisation": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "medlemmar": "organisationer.yaml (t.ex. grundskolenamnden)",
+    "delmal": "plan.yaml (t.ex. inga-sarskilt-utsatta)",
+    "uppdrag": "plan.yaml, under ovriga_uppdrag",
+    "kalla": "listan 'kallor'",
+    "kallor": "listan 'kallor'",
+}
+
+#: The largest whole number offered back as "write it without decimals" (beyond it a float
+#: no longer holds every integer exactly, and no count or year comes near).
+_EXACT = 2**53
+
+
+def said(value: Any, raw: str | None) -> str:
+    """What a value is, for a message: a number as it was written (792.00, 7.92e2), not as
+    Python prints it (792.0); anything else as :func:`describe` says it."""
+    if raw is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        return f"talet {shorten_number(shorten(raw))}"
+    if raw is not None and isinstance(value, bool):
+        return f"sanningsvärdet {shorten(raw)}"
+    return describe(value)
+
+
+def wrong_type_message(
+    name: str,
+    kind: str,
+    value: Any,
+    raw: str | None,
+    field_type: Any = None,
+    example: Any = None,
+    keyed: bool = True,
+    belongs: str = "",
+) -> str:
+    """The message for a value of the wrong type. ``example``: the field's own example value
+    (None: no example is given); ``keyed``: the value stands after a key (``name: …``), not
+    as an item of a list, so the example is written with the key; ``belongs``: " Där ska stå:
+    …" from the field's description, for a message that has no example of its own."""
+    want = KIND_WORDS[kind]
+    shown = said(value, raw)
+    label = f"'{name}'" if name else "Värdet"
+    if kind == "string_type":
+        return _text_message(name, label, value, raw, field_type, belongs)
+    if kind in ("int_type", "int_from_float", "float_type"):
+        ex = _example(name, example, keyed)
+        if value is None:
+            return f"{label} saknar värde. Skriv {want} efter kolonet" + (f", {ex}." if ex else ".")
+        fix = _number_fix(name, kind, value, raw, field_type, ex, keyed)
+        return f"{label} ska vara {want}, men här står {shown}. {fix}"
+    if kind == "bool_type":
+        return (
+            f"{label} ska vara true eller false, men här står {shown}. Skriv true "
+            "eller false (inte ja/nej)."
+        )
+    if value is None:
+        return f"{label} saknar värde. Skriv {want} efter kolonet."
+    if kind == "list_type":
+        return f"{label} ska vara en lista, men här står {shown}. " + _list_fix(
+            name, value, keyed, field_type
+        )
+    return f"{label} ska vara {want}, men här står {shown}."
+
+
+def _example(name: str, example: Any, keyed: bool) -> str:
+    """``t.ex. antal: 3`` (``t.ex. 3`` for a list item), or "" without an example."""
+    if example is None or isinstance(example, bool):
+        return ""
+    written = shorten_number(str(example))
+    return f"t.ex. {name}: {written}" if keyed and name else f"t.ex. {written}"
+
+
+_INT_TEXT = re.compile(r"[+-]?[0-9]+")
+_FLOAT_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_COMMA_TEXT = re.compile(r"[+-]?[0-9]+,[0-9]+")
+
+
+def _number_fix(
+    name: str, kind: str, value: Any, raw: str | None, field_type: Any, ex: str, keyed: bool
+) -> str:
+    """How to write the number a number field needs, from what was written: 6.0 → 6 for a
+    whole number, "6" → 6 without quotes, "15,7" → 15.7, [6] → 6; each only when the field
+    takes it (``ar: 6`` would be the next error), else the field's example."""
+    integer = kind != "float_type"
+    key = f"{name}: " if keyed and name else ""
+    example = f", {ex}" if ex else ""
+    what = "ett heltal" if integer else "ett tal (med punkt som decimaltecken)"
+
+    def fits(number: int | float) -> bool:
+        return field_type is None or _rejects(field_type, number) is None
+
+    if isinstance(value, float) and integer:
+        written = shorten_number(shorten(raw)) if raw is not None else shorten_number(str(value))
+        how = "exponent (e)" if raw is not None and "e" in raw.lower() else "decimaler"
+        lead = f"{written} räknas inte som ett heltal, eftersom det är skrivet med {how}."
+        if math.isfinite(value) and value.is_integer() and abs(value) <= _EXACT:
+            whole = int(value)
+            if fits(whole):
+                return f"{lead} Skriv {key}{whole}."
+        return f"{lead} Skriv ett heltal{example}."
+    if isinstance(value, str):
+        text = value.strip()
+        number: int | float | None = None
+        if len(text) <= 30 and _INT_TEXT.fullmatch(text):
+            number = int(text)
+        elif len(text) <= 30 and not integer and _FLOAT_TEXT.fullmatch(text):
+            number = float(text)
+        if number is not None and fits(number):
+            return f"Skriv det utan citattecken: {key}{text}."
+        comma = len(text) <= 30 and not integer and _COMMA_TEXT.fullmatch(text)
+        if comma and fits(float(text.replace(",", "."))):
+            return (
+                f"Skriv det utan citattecken och med punkt som decimaltecken: "
+                f"{key}{text.replace(',', '.')}."
+            )
+        return f"Skriv {what} utan citattecken{example}."
+    if isinstance(value, list) and len(value) == 1:
+        item = value[0]
+        number_item = isinstance(item, int | float) and not isinstance(item, bool)
+        if number_item and (not integer or isinstance(item, int)) and fits(item):
+            return f"Skriv det utan '- ' och hakparenteser: {key}{shorten_number(str(item))}."
+    if isinstance(value, list):
+        return f"Här ska stå ett enda värde, inte en lista: skriv {what} efter kolonet{example}."
+    if isinstance(value, dict):
+        return (
+            f"Här ska stå ett enda värde, inte nycklar med värden: skriv {what} direkt efter "
+            f"kolonet{example}."
+        )
+    return f"Skriv {what}{example}."
+
+
+def _plain(tp: Any) -> Any:
+    """``tp`` without Optional (Annotated kept)."""
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        tp = args[0] if len(args) == 1 else tp
+    return tp
+
+
+def _rejects(field_type: Any, text: object) -> str | None:
+    """Why ``text`` (or a number) is no valid value of ``field_type``: the type's own message,
+    "" for pydantic's own (not shown), None when it is valid."""
+    from pydantic import TypeAdapter
+
+    try:
+        TypeAdapter(field_type).validate_python(text)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        return err["msg"] if "-" in err["type"] else ""
+    except Exception:  # a type that cannot be checked alone: no hint from it
+        return ""
+    return None
+
+
+def _text_forms(written: str) -> list[str]:
+    """What a number YAML read from a plain scalar may have been meant as, as text: itself;
+    20250601 → 2025-06-01 and 202506 → 2025-06 (a date without hyphens); 1.3 and 13 → 1:3
+    (an insats written without its colon)."""
+    forms = [written]
+    if re.fullmatch(r"[0-9]+\.[0-9]+", written):
+        forms.append(written.replace(".", ":"))
+    if re.fullmatch(r"[0-9]{8}", written):
+        forms.append(f"{written[:4]}-{written[4:6]}-{written[6:]}")
+    if re.fullmatch(r"[0-9]{6}", written):
+        forms.append(f"{written[:4]}-{written[4:]}")
+    if re.fullmatch(r"[1-9][0-9]{1,4}", written):
+        forms += [f"{written[:i]}:{written[i:]}" for i in range(1, len(written))]
+    return forms
+
+
+def _quote_hint(name: str, written: str, field_type: Any) -> str:
+    """How to write, as text, what YAML read as a number or a truth value: a form the field
+    accepts (checked against its type, so the fix does not lead to the next error), else what
+    it wants."""
+    tp = _plain(field_type)
+    if tp is None:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    ids = name in _ID_LISTS and re.fullmatch(r"[0-9.+-]+|true|false", written)
+    if ids and _rejects(tp, "a") is None:
+        what = "ett nummer" if written not in ("true", "false") else "true eller false"
+        return f"Skriv ett id ur {_ID_LISTS[name]}, inte {what}."
+    valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
+    if valid and valid[0] == written:
+        return f'Sätt värdet inom citattecken: "{written}".'
+    if valid:
+        shown = " eller ".join(f'"{f}"' for f in valid[:3])
+        if ":" in valid[0]:
+            return f"Insatser skrivs med kolon och inom citattecken: {shown}."
+        return f"Skriv det inom citattecken: {shown}."
+    why = _rejects(tp, written)
+    return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+def _free_text(field_type: Any) -> bool:
+    """Whether the field takes a free text of several lines (not an id, a date or a url)."""
+    tp = _plain(field_type)
+    return tp is not None and _rejects(tp, "En text.\n- En punkt: med kolon.") is None
+
+
+def _text_message(
+    name: str, label: str, value: Any, raw: str | None, field_type: Any, belongs: str
+) -> str:
+    shown = said(value, raw)
+    if value is None:
+        return f"{label} saknar värde. Skriv text efter kolonet."
+    if isinstance(value, bool | int | float):
+        # YAML read a plain scalar as a number or truth value: 1.10 → 1.1. Quoting keeps it.
+        if isinstance(value, bool):
+            written = shorten(raw) if raw is not None else str(value).lower()
+        else:
+            written = shorten_number(raw if raw is not None else str(value))
+        return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
+            _quote_hint(name, written, field_type)
+        )
+    block = f"'{name}: |'" if name else "'nyckel: |'"
+    if _free_text(field_type):
+        if isinstance(value, list):
+            return (
+                f"{label} ska vara text, men här står {shown}: raderna som börjar med '- ' "
+                f"blir listposter. Ska det vara en punktlista i texten: skriv {block} och "
+                "raderna, med sina '- ', indragna under."
+            )
+        if isinstance(value, dict):
+            return (
+                f"{label} ska vara text, men här står {shown}: YAML läser en rad med kolon och "
+                f"mellanslag som en nyckel. Skriv {block} och texten på raderna under, "
+                "indragna, så blir allt text."
+            )
+    what = "en lista" if isinstance(value, list) else "nycklar med värden"
+    lead = f"{label} ska vara ett enda värde (text), men här står {what}."
+    if name in _ID_LISTS:
+        return f"{lead} Skriv ett id ur {_ID_LISTS[name]} direkt efter kolonet."
+    return f"{lead} Skriv värdet direkt efter kolonet.{belongs}"
+
+
+def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
+    """How to write the list: a list of posts with the keys of its posts (``antal: 6`` where
+    posts per nivå belong: writing ``[6]`` would be the next error), else of values, with
+    what was written made one when it is a plain short value."""
+    keys = _post_keys(field_type)
+    if keys:
+        first, rest = keys[0], [f"{k}:" for k in keys[1:]]
+        under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
+        return f"Skriv varje post med '- {first}: …'{under}."
+    if keyed and name and isinstance(value, str) and re.fullmatch(r"[\w.:-]{1,60}", value):
+        return f"Skriv värdet som en lista: {name}: [{value}]."
+    return "Skriv varje värde på en egen rad som börjar med '- ', eller som [a, b]."
+
+
+def _post_keys(field_type: Any) -> list[str]:
+    """The required keys of the posts of a list of posts (models), else []."""
+    tp = field_type
+    while get_origin(tp) in (typing.Annotated, Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        tp = args[0]
+    if get_origin(tp) is not list:
+        return []
+    item = get_args(tp)[0]
+    while get_origin(item) is typing.Annotated:
+        item = get_args(item)[0]
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        return [k for k, f in item.model_fields.items() if f.is_required()]
+    return []
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} och {words[-1]}"
