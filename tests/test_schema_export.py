@@ -506,6 +506,8 @@ KNOWN_KEYWORDS = frozenset(
         "maximum",
         "exclusiveMinimum",
         "minItems",
+        # an annotation (draft 2020-12 meta-data): the fields' examples, which editors offer
+        "examples",
         # VS Code's and yaml-language-server's message for a failed pattern (an annotation
         # for every other validator)
         "patternErrorMessage",

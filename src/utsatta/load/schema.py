@@ -263,6 +263,12 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             return fel(file, path, "ogiltigt-varde", odd)
         # the value as written: '1.50', not 'talet 1.5'
         number = isinstance(value, int | float) and not isinstance(value, bool)
+        if isinstance(value, list) and len(value) == 1 and str(value[0]) in allowed:
+            hint = f" Skriv det utan '- ' och hakparenteser: {name}: {value[0]}."
+        elif isinstance(value, str) or number:
+            hint = _value_hint(name, value, allowed)
+        else:
+            hint = ""
         shown = (
             f"'{shorten(value)}'"
             if isinstance(value, str)
@@ -274,7 +280,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "ogiltigt-varde",
-            f"{shown} är inte ett tillåtet värde för {name}.{_value_hint(name, value, allowed)}"
+            f"{shown} är inte ett tillåtet värde för {name}.{hint}"
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
     if kind in KIND_WORDS:
@@ -285,15 +291,13 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
                 "fel-typ",
                 keys_message(name, path, value, _container_model(model, path)),
             )
-        info = _field(model, path)
-        examples = info.examples if info is not None else None
         message = wrong_type_message(
             name,
             kind,
             value,
             raw(path),
             _checked_type(model, path),
-            example=examples[0] if examples else None,
+            example=_example(model, path),
             keyed=bool(path) and isinstance(path[-1], str),
             belongs=_what_belongs(model, path),
         )
@@ -309,15 +313,19 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             "greater_than": "större än",
             "less_than": "mindre än",
         }[kind]
+        example = _example(model, path)
+        shown = f"{name}: {example}" if example is not None and name else None
+        year = isinstance(example, int) and 1900 <= example <= 2200
         return fel(
             file,
             path,
             "utanfor-intervall",
             f"'{name}' är {_written(value, raw(path))}, men måste vara {words} {bound}. "
             + (
-                "Skriv året med fyra siffror, t.ex. ar: 2023."
-                if name == "ar"
-                else f"Ändra värdet till ett som är {words} {bound}."
+                f"Skriv året med fyra siffror, t.ex. {shown}."
+                if year
+                else f"Ändra värdet till ett som är {words} {bound}"
+                + (f", t.ex. {shown}." if shown else ".")
             ),
         )
     if kind == "too_short":
@@ -395,6 +403,14 @@ def _field(model: type[BaseModel], path: Path_) -> FieldInfo | None:
         return None
     holder = _container_model(model, path[:-1])
     return holder.model_fields.get(path[-1]) if holder is not None else None
+
+
+def _example(model: type[BaseModel], path: Path_) -> Any:
+    """The example value of the field at ``path`` (``examples=`` in the models), or None.
+    Every number field has one (tests/test_type_advice.py): a year for a year, a count for
+    a count, so a message never offers a year where a count belongs."""
+    info = _field(model, path)
+    return info.examples[0] if info is not None and info.examples else None
 
 
 def _what_belongs(model: type[BaseModel], path: Path_) -> str:

@@ -1,0 +1,237 @@
+"""A value of the wrong type says what was written (as written), what the field needs and how
+to write it, with an example that fits THAT field: a count for a count, a year of the plan for
+a year, a value for a value (load/type_advice.py). Exact findings: file, line, column, code,
+message."""
+
+from __future__ import annotations
+
+import shutil
+import types
+import typing
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import pytest
+from pydantic import TypeAdapter
+from ruamel.yaml import YAML
+
+from tests.support import BASE, ROOT
+from utsatta import validate
+from utsatta.model.common import Strict
+
+#: An edition of the police's list with its stated count per nivå, in the base data.
+_EDITION = """  - ar: 2023
+    manad: 12
+    titel: Lägesbild
+    utgivare: Polisen
+    antal:
+      - niva: utsatt
+        antal: 1
+        sakerhet: bekraftad
+        kallor: [polisen-2023]
+"""
+
+
+def findings_after(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[Any, ...]]:
+    """(file, line, column, code, message) of the findings in ``file`` after ``old`` → ``new``
+    in the base data (with an edition that states a count)."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text(encoding="utf-8")
+    plain = "  - ar: 2023\n    titel: Lägesbild\n    utgivare: Polisen\n"
+    omraden.write_text(text.replace(plain, _EDITION), encoding="utf-8")
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return [
+        (file, f.line, f.column, f.code, f.message)
+        for f in validate(data).findings
+        if Path(f.file) == path
+    ]
+
+
+def test_the_base_with_a_stated_count_is_valid(tmp_path: Path) -> None:
+    assert findings_after(tmp_path, "omraden.yaml", "manad: 12", "manad: 12") == []
+
+
+_COUNT = "        antal: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("true", "'antal' ska vara ett heltal, men här står sanningsvärdet true. Skriv ett "
+         "heltal, t.ex. antal: 3."),
+        ("6.0", "'antal' ska vara ett heltal, men här står talet 6.0. 6.0 räknas inte som ett "
+         "heltal, eftersom det är skrivet med decimaler. Skriv antal: 6."),
+        ("6.50", "'antal' ska vara ett heltal, men här står talet 6.50. 6.50 räknas inte som ett "
+         "heltal, eftersom det är skrivet med decimaler. Skriv ett heltal, t.ex. antal: 3."),
+        ("1e1", "'antal' ska vara ett heltal, men här står talet 1e1. 1e1 räknas inte som ett "
+         "heltal, eftersom det är skrivet med exponent (e). Skriv antal: 10."),
+        ('"6"', "'antal' ska vara ett heltal, men här står texten '6'. Skriv det utan "
+         "citattecken: antal: 6."),
+        ("sex", "'antal' ska vara ett heltal, men här står texten 'sex'. Skriv ett heltal utan "
+         "citattecken, t.ex. antal: 3."),
+        ("[6]", "'antal' ska vara ett heltal, men här står en lista. Skriv det utan '- ' och "
+         "hakparenteser: antal: 6."),
+        ("{n: 6}", "'antal' ska vara ett heltal, men här står nycklar med värden. Här ska stå "
+         "ett enda värde, inte nycklar med värden: skriv ett heltal direkt efter kolonet, t.ex. "
+         "antal: 3."),
+        ("", "'antal' saknar värde. Skriv ett heltal efter kolonet, t.ex. antal: 3. Där ska "
+         "stå: antalet områden i Göteborg på nivån, som källan anger det."),
+        ("-1", "'antal' är -1, men måste vara minst 0. Ändra värdet till ett som är minst 0, "
+         "t.ex. antal: 3."),
+    ],
+)  # fmt: skip
+def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path) -> None:
+    """The count of a nivå in an edition (Upplaga.antal[].antal): a count as example, never a
+    year; a number echoed as written, and 6.0 named as no heltal."""
+    code = "utanfor-intervall" if new == "-1" else "fel-typ"
+    written = f"        antal: {new}\n" if new else "        antal:\n"
+    assert findings_after(tmp_path, "omraden.yaml", _COUNT, written) == [
+        ("omraden.yaml", 18, 16 if new else 15, code, message)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place", "message"),
+    [
+        # a year: an example of a year in the plan; 6.0 → 6 is not offered (ar: 6 is no year)
+        ("  - ar: 2023\n    manad", "  - ar: 6.0\n    manad", (12, 9),
+         "'ar' ska vara ett heltal, men här står talet 6.0. 6.0 räknas inte som ett heltal, "
+         "eftersom det är skrivet med decimaler. Skriv ett heltal, t.ex. ar: 2023."),
+        ("  - ar: 2023\n    manad", '  - ar: "2023"\n    manad', (12, 9),
+         "'ar' ska vara ett heltal, men här står texten '2023'. Skriv det utan citattecken: "
+         "ar: 2023."),
+        ("  - ar: 2023\n    manad", "  - ar: 23\n    manad", (12, 9),
+         "'ar' är 23, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. ar: 2023."),
+        ("      - upplaga: 2021\n        niva: sarskilt", "      - upplaga: 21\n        niva: "
+         "sarskilt", (25, 18),
+         "'upplaga' är 21, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. "
+         "upplaga: 2023."),
+        # a month: a month
+        ("manad: 12", "manad: 12.0", (13, 12),
+         "'manad' ska vara ett heltal, men här står talet 12.0. 12.0 räknas inte som ett "
+         "heltal, eftersom det är skrivet med decimaler. Skriv manad: 12."),
+        ("manad: 12", "manad: 13", (13, 12),
+         "'manad' är 13, men måste vara högst 12. Ändra värdet till ett som är högst 12, t.ex. "
+         "manad: 6."),
+        # the list of counts written as one number: how a post of the list is written
+        ("    antal:\n      - niva: utsatt\n        antal: 1\n        sakerhet: bekraftad\n"
+         "        kallor: [polisen-2023]\n", "    antal: 6\n", (16, 12),
+         "'antal' ska vara en lista, men här står talet 6. Skriv varje post med '- niva: …' "
+         "och, på raderna under, indragna som 'niva', antal:, sakerhet: och kallor:."),
+        # a text field: a list or keys where text belongs
+        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7),
+         "'titel' ska vara text, men här står en lista: raderna som börjar med '- ' blir "
+         "listposter. Ska det vara en punktlista i texten: skriv 'titel: |' och raderna, med "
+         "sina '- ', indragna under."),
+        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7),
+         "'titel' ska vara text, men här står nycklar med värden: YAML läser en rad med kolon "
+         "och mellanslag som en nyckel. Skriv 'titel: |' och texten på raderna under, "
+         "indragna, så blir allt text."),
+        ("    titel: Lägesbild\n", "    titel: true\n", (14, 12),
+         "'titel' ska vara text, men YAML läser true som sanningsvärdet true. Sätt värdet "
+         'inom citattecken: "true".'),
+        # a date, an id: one value, and which
+        ("datum: 2023-12", "datum: [2023-12]", (6, 12),
+         "'datum' ska vara ett enda värde (text), men här står en lista. Skriv värdet direkt "
+         "efter kolonet. Där ska stå: källans datum: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ om "
+         'bara det är känt. Ett årtal ensamt skrivs inom citattecken ("2020").'),
+        ("kallor: [polisen-2023]\n  - id: gardsten", "kallor: polisen-2023\n  - id: gardsten",
+         (32, 17),
+         "'kallor' ska vara en lista, men här står texten 'polisen-2023'. Skriv värdet som en "
+         "lista: kallor: [polisen-2023]."),
+        ("- niva: utsatt\n        antal", "- niva: [utsatt]\n        antal", (17, 15),
+         "En lista är inte ett tillåtet värde för niva. Skriv det utan '- ' och hakparenteser: "
+         "niva: utsatt. Tillåtna värden: utsatt, riskomrade, sarskilt-utsatt."),
+        ("- niva: utsatt\n        antal", "- niva: {utsatt: ja}\n        antal", (17, 15),
+         "Nycklar med värden är inte ett tillåtet värde för niva. Tillåtna värden: utsatt, "
+         "riskomrade, sarskilt-utsatt."),
+    ],
+)  # fmt: skip
+def test_the_example_fits_the_field(
+    old: str, new: str, place: tuple[int, int], message: str, tmp_path: Path
+) -> None:
+    found = findings_after(tmp_path, "omraden.yaml", old, new)
+    code = "utanfor-intervall" if "måste vara" in message else "fel-typ"
+    code = "ogiltigt-varde" if "tillåtet värde" in message else code
+    assert found == [("omraden.yaml", *place, code, message)]
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ('"81,05"', "'varde' ska vara ett tal, men här står texten '81,05'. Skriv det utan "
+         "citattecken och med punkt som decimaltecken: varde: 81.05."),
+        ("ja", "'varde' ska vara ett tal, men här står texten 'ja'. Skriv ett tal (med punkt "
+         "som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
+        ("true", "'varde' ska vara ett tal, men här står sanningsvärdet true. Skriv ett tal "
+         "(med punkt som decimaltecken), t.ex. varde: 15.7."),
+    ],
+)  # fmt: skip
+def test_an_indicator_value(new: str, message: str, tmp_path: Path) -> None:
+    """A value field: a value as example (15.7), never a year."""
+    found = findings_after(
+        tmp_path, "indikatorer/valdeltagande.yaml", "    varde: 81.05", f"    varde: {new}"
+    )
+    assert found == [("indikatorer/valdeltagande.yaml", 16, 12, "fel-typ", message)]
+
+
+def _number_fields() -> list[tuple[str, Any]]:
+    """(Model.field, FieldInfo) of every field of the data files' models that holds a number."""
+    out = []
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        for name, info in getattr(cls, "model_fields", {}).items():
+            if _holds_number(info.annotation):
+                out.append((f"{cls.__name__}.{name}", info))
+    return sorted(out, key=lambda pair: pair[0])
+
+
+def _holds_number(tp: Any) -> bool:
+    if tp in (int, float):
+        return True
+    if get_origin(tp) in (typing.Annotated, Union, types.UnionType):
+        return any(_holds_number(a) for a in get_args(tp))
+    return False
+
+
+NUMBER_FIELDS = _number_fields()
+PLAN = YAML(typ="safe").load((ROOT / "data" / "plan.yaml").read_text(encoding="utf-8"))
+
+
+def test_the_number_fields_are_found() -> None:
+    names = [n for n, _ in NUMBER_FIELDS]
+    assert {"AntalPaNiva.antal", "Upplaga.manad", "Varde.varde", "TidigareBehov.nummer"} <= set(
+        names
+    )
+    assert len(names) >= 19
+
+
+@pytest.mark.parametrize(("name", "info"), NUMBER_FIELDS, ids=[n for n, _ in NUMBER_FIELDS])
+def test_every_number_field_has_an_example_of_its_own_kind(name: str, info: Any) -> None:
+    """The messages take the field's example: each number field has one, valid for the field;
+    a year field's is a year of the plan, a count's or a value's is no year."""
+    assert info.examples, f"{name}: no examples= (a message would offer no example)"
+    example = info.examples[0]
+    field = (
+        typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    )
+    TypeAdapter(field).validate_python(example)  # raises when the example is no valid value
+    bounds = {type(m).__name__: m for m in info.metadata}
+    annotation = info.annotation
+    for arg in get_args(annotation):  # Optional[Annotated[int, ge, le]]
+        for m in getattr(arg, "__metadata__", ()):
+            for inner in getattr(m, "metadata", [m]):
+                bounds[type(inner).__name__] = inner
+    ge = getattr(bounds.get("Ge"), "ge", None)
+    giltighet = PLAN["plan"]["giltighet"]
+    if ge == 1900:
+        assert giltighet["fran"] <= example <= giltighet["till"], (name, example)
+    else:
+        assert not (isinstance(example, int) and 1900 <= example <= 2200), (name, example)
