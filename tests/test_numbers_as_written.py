@@ -15,10 +15,11 @@ from utsatta import validate
 @pytest.mark.parametrize(
     ("written", "code", "message"),
     [
-        ("792.00", "fel-typ", "'ar' ska vara ett heltal, men här står talet 792.00. Skriv ett "
-         "heltal utan citattecken, t.ex. 2023."),
-        ("2.018e3", "fel-typ", "'ar' ska vara ett heltal, men här står talet 2.018e3. Skriv ett "
-         "heltal utan citattecken, t.ex. 2023."),
+        ("792.00", "fel-typ", "'ar' ska vara ett heltal, men här står talet 792.00. 792.00 "
+         "räknas inte som ett heltal, eftersom det är skrivet med decimaler. Skriv ett heltal, "
+         "t.ex. ar: 2023."),
+        ("2.018e3", "fel-typ", "'ar' ska vara ett heltal, men här står talet 2.018e3. 2.018e3 "
+         "räknas inte som ett heltal, eftersom det är skrivet med exponent (e). Skriv ar: 2018."),
         ("792", "utanfor-intervall", "'ar' är 792, men måste vara minst 1900. Skriv året med "
          "fyra siffror, t.ex. ar: 2023."),
     ],

@@ -55,8 +55,6 @@ def said(value: Any, raw: str | None) -> str:
     Python prints it (792.0); anything else as :func:`describe` says it."""
     if raw is not None and isinstance(value, int | float) and not isinstance(value, bool):
         return f"talet {shorten_number(shorten(raw))}"
-    if raw is not None and isinstance(value, bool):
-        return f"sanningsvärdet {shorten(raw)}"
     return describe(value)
 
 
@@ -242,8 +240,8 @@ def _text_message(
         return f"{label} saknar värde. Skriv text efter kolonet."
     if isinstance(value, bool | int | float):
         # YAML read a plain scalar as a number or truth value: 1.10 → 1.1. Quoting keeps it.
-        if isinstance(value, bool):
-            written = shorten(raw) if raw is not None else str(value).lower()
+        if isinstance(value, bool):  # shown as YAML writes it (True, TRUE and true are one)
+            written = str(value).lower()
         else:
             written = shorten_number(raw if raw is not None else str(value))
         return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
