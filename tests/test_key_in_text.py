@@ -33,10 +33,19 @@ def test_a_key_line_in_a_block_text_is_a_warning_with_its_place(tmp_path: Path) 
     assert found == [
         (file, 12, 7, "nyckel-i-text", "varning",
          _message("motivering", 10, "status", "status: pagaende", 4)),
+        # a list item with a key of the record: a new post of the list that holds the record;
+        # a list item in prose ('- vi har genomfört: …', '- Omraden: …') is not
+        (file, 13, 7, "nyckel-i-text", "varning",
+         "Raden '- insats: \"2:4\"' är indragen som texten under 'motivering' (rad 10), så "
+         "YAML läser den som en del av texten, inte som en ny post med nyckeln 'insats'. Ska "
+         "den börja en ny post: flytta ut den så att '-' står på samma indrag som '-' i posten "
+         "ovan (2 mellanslag), och postens andra nycklar på samma indrag som 'motivering' (4 "
+         "mellanslag). Ska den vara text: skriv '- Insats:' med stor bokstav, så syns det att "
+         "den är text."),
         # in a folded text (>) too, and deeper than the text; 'Status:' (text on purpose) and
         # 'insatser:' (a key of another record) are not keys of this record
-        (file, 16, 9, "nyckel-i-text", "varning",
-         _message("fortsatt_arbete", 13, "samordning",
+        (file, 19, 9, "nyckel-i-text", "varning",
+         _message("fortsatt_arbete", 16, "samordning",
                   "samordning: Alla nämnder rapporterar.", 4)),
     ]  # fmt: skip
 
@@ -47,6 +56,28 @@ def test_the_text_is_kept_as_yaml_reads_it() -> None:
     result = parse(text)
     assert result.data["insatser"][0]["motivering"] == "Text.\nstatus: pagaende\n"
     assert [(p.line, p.column, p.code) for p in result.problems] == [(5, 7, "nyckel-i-text")]
+
+
+def test_a_list_item_is_a_new_post_only_where_the_record_is_one() -> None:
+    """``- key:`` in a text is flagged by the same standard as ``key:`` (a key of the record
+    the text belongs to), and only where that record is a post of a list: the '-' the line
+    should move to is that of the record's own post (the header's own '-' included)."""
+    own_dash = "insatser:\n  - nulage: |\n      Text.\n      - insats: '2:2'\n    insats: '2:1'\n"
+    assert [(p.line, p.column) for p in parse(own_dash).problems] == [(4, 7)]
+    assert "(2 mellanslag)" in parse(own_dash).problems[0].message
+    wide = "insatser:\n  -   insats: '2:1'\n      nulage: |\n        A\n        - insats: 2:2\n"
+    assert [(p.line, p.column) for p in parse(wide).problems] == [(5, 9)]
+    assert "'-' i posten ovan (2 mellanslag)" in parse(wide).problems[0].message
+    assert "'nulage' (6 mellanslag)" in parse(wide).problems[0].message
+    # a record that is no post of a list: a list item there is text
+    top = "sammanfattning: |\n  Text.\n  - ar: 2023\n"
+    mapping = "plan:\n  id: x\n  beskrivning: |\n    Text.\n    - id: y\n"
+    prose = (
+        "insatser:\n  - insats: '2:1'\n    nulage: |\n      Vi har:\n      - vi har genomfört: "
+        "tre möten\n      - Status: klar\n      - en: två\n"
+    )
+    for text in (top, mapping, prose):
+        assert parse(text).problems == [], text
 
 
 def test_line_ends_and_no_false_alarms() -> None:

@@ -76,8 +76,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("yaml-syntax", F, "yaml", "YAML-syntaxfel",
      "Kontrollera indrag, kolon och citattecken på raden och raden ovanför."),
     ("nyckel-i-text", V, "yaml", "En nyckels rad indragen som texten under 'nyckel: |'",
-     "Flytta ut raden till nycklarnas indrag om den är en nyckel; skriv den med stor "
-     "bokstav om den är text."),
+     "Flytta ut raden till nycklarnas indrag om den är en nyckel (en ny post, '- nyckel:', "
+     "till listans indrag); skriv den med stor bokstav om den är text."),
     ("text-ej-indragen", F, "yaml", "En text under 'nyckel: |' som inte är indragen",
      "Dra in textens rader med mellanslag, mer än nyckeln."),
     ("ankare-ej-tillatet", F, "yaml", "Ett YAML-ankare (&)", "Skriv ut värdet där det behövs."),

@@ -201,34 +201,72 @@ class KeyInText:
     column: int
     key_indent: int
     written: str
+    #: for a list item (``- insats: "1:2"``): the indentation of the '-' of the record's
+    #: own post, where the '-' of a new post of the same list stands; None for a key line
+    item_indent: int | None = None
 
     def problem(self) -> Finding:
         from utsatta.escape import shorten
 
         capital = self.name[:1].upper() + self.name[1:]
-        return Finding(
-            "",
-            self.line,
-            self.column,
-            "nyckel-i-text",
-            Severity.VARNING,
+        lead = (
             f"Raden '{shorten(self.written, 60)}' är indragen som texten under '{self.key}' "
-            f"(rad {self.key_line}), så YAML läser den som en del av texten, inte som nyckeln "
-            f"'{self.name}'. Ska den vara nyckeln: flytta ut den till samma indrag som "
-            f"'{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv "
-            f"'{capital}:' med stor bokstav, så syns det att den är text.",
+            f"(rad {self.key_line}), så YAML läser den som en del av texten, "
         )
+        if self.item_indent is None:
+            message = (
+                f"{lead}inte som nyckeln '{self.name}'. Ska den vara nyckeln: flytta ut den "
+                f"till samma indrag som '{self.key}' ({self.key_indent} mellanslag). Ska den "
+                f"vara text: skriv '{capital}:' med stor bokstav, så syns det att den är text."
+            )
+        else:
+            message = (
+                f"{lead}inte som en ny post med nyckeln '{self.name}'. Ska den börja en ny "
+                f"post: flytta ut den så att '-' står på samma indrag som '-' i posten ovan "
+                f"({self.item_indent} mellanslag), och postens andra nycklar på samma indrag "
+                f"som '{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv "
+                f"'- {capital}:' med stor bokstav, så syns det att den är text."
+            )
+        return Finding("", self.line, self.column, "nyckel-i-text", Severity.VARNING, message)
 
 
-#: A line of the form ``key:`` (a key of the data files: lower-case ASCII), indented.
-_KEY_LINE = re.compile(r"( +)([a-z_][a-z0-9_]*) *:(?: |$)", re.MULTILINE)
+#: A line of the form ``key:`` or ``- key:`` (a key of the data files: lower-case ASCII),
+#: indented; group 2 is the list item's '- ', if any.
+_KEY_LINE = re.compile(r"( +)(- +)?([a-z_][a-z0-9_]*) *:(?: |$)", re.MULTILINE)
+
+
+def _item_indent(text: str, start: int, key_indent: int) -> int | None:
+    """The indentation of the '-' of the post whose keys stand at ``key_indent``, the record
+    of the header line at ``start``: the header's own '-' (``  - motivering: |``) or the
+    nearest line above with a '-' whose key starts at ``key_indent``. None when the record
+    is no post of a list (a line with a key at less indentation comes first)."""
+    end = text.find("\n", start)
+    at = len(text) if end == -1 else end
+    while at > 0:
+        line_start = text.rfind("\n", 0, at - 1) + 1 if at > 0 else 0
+        line = text[line_start:at].rstrip("\n")
+        at = line_start
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        dash = re.match(r"(?:- +)+", stripped)
+        if dash is not None and indent + dash.end() == key_indent:
+            last = stripped.rstrip().rfind("- ", 0, dash.end())
+            return indent + (last if last > 0 else 0)
+        if indent < key_indent and line_start != start:
+            return None
+        if at == 0:
+            break
+    return None
 
 
 def keys_in_text(text: str) -> list[Finding]:
     """A warning for each line inside a block text (``key: |`` or ``key: >``) that has the
     form of a key of the same record (``status: pagar`` under ``motivering: |``, indented
-    like the text): YAML reads it as text, silently, and the report would print it inside
-    the text. Only the blocks are looked at, and only when the parser saw a block or quoted
+    like the text), or of a new post of the list that holds the record (``- insats: "1:2"``,
+    when the record is a post): YAML reads it as text, silently, and the report would print
+    it inside the text. Only the blocks are looked at, and only when the parser saw a block or quoted
     text with a colon in it (yamlread's ``suspect``). ``text`` has LF line ends."""
     found: list[Finding] = []
     size = len(text)
@@ -263,16 +301,22 @@ def keys_in_text(text: str) -> list[Finding]:
         while colon != -1:
             line_start = text.rfind("\n", 0, colon) + 1
             m = _KEY_LINE.match(text, line_start, end)
-            if m is not None and m.group(2) in siblings:
+            # A list item with a key (``- insats: "1:2"``) is a new post of the list that
+            # holds this record: only when the record is a post of a list.
+            item = None
+            if m is not None and m.group(2) and m.group(3) in siblings:
+                item = _item_indent(text, start, key_indent)
+            if m is not None and m.group(3) in siblings and (not m.group(2) or item is not None):
                 found.append(
                     KeyInText(
                         key=key,
                         key_line=text.count("\n", 0, start) + 1,
-                        name=m.group(2),
+                        name=m.group(3),
                         line=text.count("\n", 0, line_start) + 1,
                         column=len(m.group(1)) + 1,
                         key_indent=key_indent,
                         written=_line(text, line_start).strip(),
+                        item_indent=item,
                     ).problem()
                 )
             line_end = text.find("\n", colon, end)
