@@ -233,7 +233,8 @@ UNKNOWN = (
     ("value", "column", "written", "fix"),
     [
         ('"Se G:\\AVN\\a.docx" # sökväg', 23, "\\A", "motivering: 'Se G:\\AVN\\a.docx'"),
-        ('"Se G:\\q\\ b"', 23, "\\q", "motivering: 'Se G:\\q b'"),
+        # the '\\' before the space is the text's own too (docs/decisions/0345)
+        ('"Se G:\\q\\ b"', 23, "\\q", "motivering: 'Se G:\\q\\ b'"),
     ],
 )
 def test_a_backslash_that_starts_no_escape_gets_the_same_advice(
@@ -263,7 +264,7 @@ DIGITS = "'\\{letter}' ska följas av {count} hexadecimala siffror (0–9, A–F
             '"a\\x\\ b"',
             19,
             DIGITS.format(letter="x", count="två", written="'\\x' utan någon siffra"),
-            "motivering: 'a\\x b'",
+            "motivering: 'a\\x\\ b'",
         ),
         (
             '"a\\xzz"',
@@ -351,7 +352,8 @@ def test_an_odd_space_in_a_value_is_named(tmp_path: Path) -> None:
 
 def test_a_windows_path_in_double_quotes_is_named_by_validate(tmp_path: Path) -> None:
     """End to end: "G:\\xyz\\ plan" in a report (a path; '\\x' misses its hex digits, '\\ ' is a
-    valid escape for a space): the finding names '\\x' at its own column, in its file."""
+    valid escape for a space): the finding names '\\x' at its own column, in its file, and the
+    corrected line keeps the path's '\\' before the space (docs/decisions/0345)."""
     import shutil
 
     import utsatta
@@ -377,7 +379,7 @@ def test_a_windows_path_in_double_quotes_is_named_by_validate(tmp_path: Path) ->
             UNKNOWN.format(
                 written="'\\x' ska följas av två hexadecimala siffror (0–9, A–F): här står "
                 "'\\x' utan någon siffra",
-                fix="nulage: 'Se G:\\xyz plan'",
+                fix="nulage: 'Se G:\\xyz\\ plan'",  # every '\\' of the path kept
             ),
         )
     ]

@@ -194,7 +194,11 @@ def _corrected(before: str, inner: str) -> str:
 
 
 #: Escapes that keep the text as it reads, and the hex digits of a character by its code.
-_SAME = {"\\": "\\", '"': '"', "/": "/", " ": " "}
+#: Not '\ ': YAML reads it as a space (an escape for a space at the edge of a line of a text
+#: over several lines), which nobody writing a name or a sentence means. Where the help is
+#: shown the '\' is part of the text (a path), so the one before a space is too: the text is
+#: the same as with the other advice, "write '\\' for every '\'" (docs/decisions/0345).
+_SAME = {"\\": "\\", '"': '"', "/": "/"}
 _CODE_SIZE = {"x": 2, "u": 4, "U": 8}
 _HEX = frozenset("0123456789abcdefABCDEF")
 
@@ -202,8 +206,8 @@ _HEX = frozenset("0123456789abcdefABCDEF")
 def _intended(inner: str) -> str | None:
     """The text ``inner`` (within "…") was meant to be, or None when it cannot be written
     within '…' on one line: every escape YAML reads as the same text ('\\\\', '\\"', '\\/',
-    '\\ ', a character by its code) as the character YAML makes of it; the ones that are the
-    problem (``_LETTERS``, a code for a ``REFUSED`` character, an escape YAML does not know)
+    a character by its code) as the character YAML makes of it; the ones that are the problem
+    (``_LETTERS``, a code for a ``REFUSED`` character, an escape YAML does not know) and '\\ '
     as written, since there the '\\' is part of the text (a path)."""
     out = []
     i = 0
