@@ -5,6 +5,7 @@ message."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import types
 import typing
@@ -17,6 +18,8 @@ from ruamel.yaml import YAML
 
 from tests.support import BASE, ROOT
 from utsatta import validate
+from utsatta.load.schema import schema_findings
+from utsatta.load.syntax import field_names
 from utsatta.model.common import Strict
 
 #: An edition of the police's list with its stated count per nivå, in the base data.
@@ -235,3 +238,45 @@ def test_every_number_field_has_an_example_of_its_own_kind(name: str, info: Any)
         assert giltighet["fran"] <= example <= giltighet["till"], (name, example)
     else:
         assert not (isinstance(example, int) and 1900 <= example <= 2200), (name, example)
+
+
+#: Values of every type a YAML file can hold, written where they do not belong.
+_WRONG = [True, 6.0, 6.5, 6, "6", "sex", "", [6], ["a"], [None], [{"a": "b"}], {"a": 1}, None]
+#: A message that says how to fix: one of these words (or the keys or values allowed).
+_FIX = re.compile(
+    r"Skriv|skriv|Sätt|Ändra|ta bort|Ta bort|Lägg till|Byt namn|Menade du|Tillåtna (värden|nycklar)"
+)
+_YEAR_EXAMPLE = re.compile(r"t\.ex\. (?:\w+: )?(19|20|21)\d\d(?![-\d])")
+
+
+def _fields() -> list[tuple[type, str]]:
+    field_names()  # imports every model
+    out = []
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        out += [(cls, name) for name in getattr(cls, "model_fields", {})]
+    return sorted(out, key=lambda pair: (pair[0].__name__, pair[1]))
+
+
+def test_every_wrong_type_says_how_to_fix_it_with_an_example_of_its_field() -> None:
+    """Every field of every model, given a value of each type: the message for that field says
+    how to fix it (never "passar inte här", never only what is wrong), and a year is offered as
+    an example only where a year belongs."""
+    fields = _fields()
+    assert len(fields) > 100
+    years = {name for name, info in NUMBER_FIELDS if info.examples[0] >= 1900}
+    checked = 0
+    for cls, name in fields:
+        for value in _WRONG:
+            _, found = schema_findings("x.yaml", cls, {name: value})
+            for f in found:
+                if f.path[:1] != (name,):
+                    continue
+                checked += 1
+                assert "passar inte här" not in f.message, (cls.__name__, name, value, f.message)
+                assert _FIX.search(f.message), (cls.__name__, name, value, f.message)
+                if f"{cls.__name__}.{name}" not in years:
+                    assert not _YEAR_EXAMPLE.search(f.message), (cls.__name__, name, f.message)
+    assert checked > 1000

@@ -266,8 +266,8 @@ def keys_in_text(text: str) -> list[Finding]:
     form of a key of the same record (``status: pagar`` under ``motivering: |``, indented
     like the text), or of a new post of the list that holds the record (``- insats: "1:2"``,
     when the record is a post): YAML reads it as text, silently, and the report would print
-    it inside the text. Only the blocks are looked at, and only when the parser saw a block or quoted
-    text with a colon in it (yamlread's ``suspect``). ``text`` has LF line ends."""
+    it inside the text. Only the blocks are looked at, and only when the parser saw a block or
+    quoted text with a colon in it (yamlread's ``suspect``). ``text`` has LF line ends."""
     found: list[Finding] = []
     size = len(text)
     pos = 0

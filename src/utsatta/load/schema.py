@@ -298,7 +298,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             raw(path),
             _checked_type(model, path),
             example=_example(model, path),
-            keyed=bool(path) and isinstance(path[-1], str),
+            item=path[-1] if path and isinstance(path[-1], int) else None,
             belongs=_what_belongs(model, path),
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
@@ -314,7 +314,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             "less_than": "mindre än",
         }[kind]
         example = _example(model, path)
-        shown = f"{name}: {example}" if example is not None and name else None
+        sample = f"{name}: {example}" if example is not None and name else None
         year = isinstance(example, int) and 1900 <= example <= 2200
         return fel(
             file,
@@ -322,10 +322,10 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             "utanfor-intervall",
             f"'{name}' är {_written(value, raw(path))}, men måste vara {words} {bound}. "
             + (
-                f"Skriv året med fyra siffror, t.ex. {shown}."
+                f"Skriv året med fyra siffror, t.ex. {sample}."
                 if year
                 else f"Ändra värdet till ett som är {words} {bound}"
-                + (f", t.ex. {shown}." if shown else ".")
+                + (f", t.ex. {sample}." if sample else ".")
             ),
         )
     if kind == "too_short":

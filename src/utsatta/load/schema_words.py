@@ -76,9 +76,18 @@ def keys_message(name: str, path: Path_, value: Any, holder: type[BaseModel] | N
     last = path[-1] if path else None
     item = isinstance(last, int)
     subject = f"Post {last + 1} under '{name}'" if isinstance(last, int) else f"'{name}'"
-    if value is None:
-        return f"{subject} är tom, men ska ha egna nycklar med värden."
     keys = [k for k, f in holder.model_fields.items() if f.is_required()] if holder else []
+    if value is None:
+        empty = f"{subject} är tom, men ska ha egna nycklar med värden."
+        if not keys:
+            return f"{empty} Skriv varje nyckel på en egen rad, indragen under '{name}:'."
+        needed = _and([f"{k}:" for k in keys])
+        if item:
+            return (
+                f"{empty} Skriv nycklarna {needed} efter '- ', en på varje rad, eller ta bort "
+                "raden med det ensamma '-'."
+            )
+        return f"{empty} Skriv nycklarna {needed} på egna rader, indragna under '{name}:'."
     what = f"{subject} är bara {describe(value)}, men ska ha egna nycklar med värden."
     if not keys:
         return f"{what} Skriv varje nyckel på en egen rad, indragen under '{name}:'."

@@ -65,17 +65,23 @@ def wrong_type_message(
     raw: str | None,
     field_type: Any = None,
     example: Any = None,
-    keyed: bool = True,
+    item: int | None = None,
     belongs: str = "",
 ) -> str:
     """The message for a value of the wrong type. ``example``: the field's own example value
-    (None: no example is given); ``keyed``: the value stands after a key (``name: …``), not
-    as an item of a list, so the example is written with the key; ``belongs``: " Där ska stå:
-    …" from the field's description, for a message that has no example of its own."""
+    (None: no example is given); ``item``: the index of the post in the list ``name`` the
+    value is (None: it stands after the key ``name``, and the example is written with it);
+    ``belongs``: " Där ska stå: …" from the field's description, for a message that has no
+    example of its own."""
     want = KIND_WORDS[kind]
     shown = said(value, raw)
+    keyed = item is None
     label = f"'{name}'" if name else "Värdet"
+    if item is not None and name:
+        label = f"Post {item + 1} under '{name}'"
     if kind == "string_type":
+        if not keyed:
+            return _text_item_message(name, label, value, raw, field_type)
         return _text_message(name, label, value, raw, field_type, belongs)
     if kind in ("int_type", "int_from_float", "float_type"):
         ex = _example(name, example, keyed)
@@ -268,6 +274,38 @@ def _text_message(
     return f"{lead} Skriv värdet direkt efter kolonet.{belongs}"
 
 
+def _text_item_message(name: str, label: str, value: Any, raw: str | None, field_type: Any) -> str:
+    """A post of a list of texts or ids (``behov``, ``kallor``) that is no text."""
+    if value is None:
+        return f"{label} är tom. Skriv posten efter '- ', eller ta bort raden."
+    if isinstance(value, bool | int | float):
+        if isinstance(value, bool):
+            written = str(value).lower()
+        else:
+            written = shorten_number(raw if raw is not None else str(value))
+        return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
+            _quote_hint(name, written, field_type)
+        )
+    what = "en lista" if isinstance(value, list) else "nycklar med värden"
+    lead = f"{label} ska vara text, men här står {what}."
+    if name in _ID_LISTS:
+        return f"{lead} Skriv ett enda id ur {_ID_LISTS[name]} som posten."
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if isinstance(key, str) and isinstance(inner, str) and '"' not in key + inner:
+            text = shorten(f"{key}: {inner}", 60)
+            return (
+                f"{lead} YAML läser kolonet följt av mellanslag som en nyckel. Sätt texten inom "
+                f'citattecken: - "{text}".'
+            )
+    if isinstance(value, dict):
+        return (
+            f"{lead} YAML läser ett kolon följt av mellanslag som en nyckel. Sätt texten inom "
+            "citattecken."
+        )
+    return f"{lead} Skriv texten direkt efter '- ', utan en lista i listan."
+
+
 def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
     """How to write the list: a list of posts with the keys of its posts (``antal: 6`` where
     posts per nivå belong: writing ``[6]`` would be the next error), else of values, with
@@ -277,8 +315,11 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
         first, rest = keys[0], [f"{k}:" for k in keys[1:]]
         under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
         return f"Skriv varje post med '- {first}: …'{under}."
-    if keyed and name and isinstance(value, str) and re.fullmatch(r"[\w.:-]{1,60}", value):
+    if keyed and name and isinstance(value, str) and re.fullmatch(r"[a-z0-9-]{1,60}", value):
         return f"Skriv värdet som en lista: {name}: [{value}]."
+    plain = isinstance(value, str) and value.isprintable() and not set(value) & set('"\\')
+    if keyed and name and plain and 0 < len(value) <= 60:
+        return f"Skriv värdet som en lista: {name}: [\"{value}\"], eller på en egen rad efter '- '."
     return "Skriv varje värde på en egen rad som börjar med '- ', eller som [a, b]."
 
 
