@@ -183,6 +183,19 @@ def test_an_indicator_value(new: str, message: str, tmp_path: Path) -> None:
     assert found == [("indikatorer/valdeltagande.yaml", 16, 12, "fel-typ", message)]
 
 
+def test_an_empty_truth_value(tmp_path: Path) -> None:
+    found = findings_after(
+        tmp_path,
+        "indikatorer/valdeltagande.yaml",
+        "    kalla: vg-2018\n",
+        "    kalla: vg-2018\n    metodbyte:\n",
+    )
+    assert [f[1:4] for f in found] == [(18, 15, "fel-typ")]
+    assert found[0][4].startswith(
+        "'metodbyte' saknar värde. Skriv true eller false efter kolonet. Där ska stå: "
+    )
+
+
 def _number_fields() -> list[tuple[str, Any]]:
     """(Model.field, FieldInfo) of every field of the data files' models that holds a number."""
     out = []

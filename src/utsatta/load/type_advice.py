@@ -89,6 +89,8 @@ def wrong_type_message(
             return f"{label} saknar värde. Skriv {want} efter kolonet" + (f", {ex}." if ex else ".")
         fix = _number_fix(name, kind, value, raw, field_type, ex, keyed)
         return f"{label} ska vara {want}, men här står {shown}. {fix}"
+    if kind == "bool_type" and value is None:
+        return f"{label} saknar värde. Skriv true eller false efter kolonet."
     if kind == "bool_type":
         return (
             f"{label} ska vara true eller false, men här står {shown}. Skriv true "
