@@ -32,6 +32,7 @@ from typing import Protocol
 
 from utsatta.compute.indicators import markering
 from utsatta.escape import html_attr
+from utsatta.render.report.sections.angivet import markering_och_not
 
 __all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
 
@@ -167,8 +168,8 @@ def how_sure(p: PointLike, noter: Mapping[int, str] = _INGA) -> str:
     """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)" or "": the marker every
     channel writes after a value (compute.indicators.markering), then the value's note if it
     has one (" (antal enligt Göteborgs-Posten)", " (uppgift i andra hand, antal enligt …)")."""
-    parts = [x for x in (markering(getattr(p, "sakerhet", None)), noter.get(p.ar)) if x]
-    return f" ({', '.join(parts)})" if parts else ""
+    m = markering_och_not(getattr(p, "sakerhet", None), noter.get(p.ar))
+    return f" ({m})" if m else ""
 
 
 def _kind(p: PointLike) -> str:

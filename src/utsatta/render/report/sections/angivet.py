@@ -6,7 +6,6 @@ so in words, next to the value, and whose count it is. The wording is decided he
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from utsatta.compute.indicators import IndicatorResult, markering
@@ -22,9 +21,9 @@ __all__ = [
     "angivet_mening",
     "angivet_not",
     "angivna_antal",
+    "markering_och_not",
     "med_ar_och_not",
     "med_markering_och_not",
-    "not_for",
     "noter",
 ]
 
@@ -77,23 +76,22 @@ def angivet_mening(a: AngivetAntal) -> str:
     )
 
 
-def _parts(sakerhet: str | None, not_: str | None) -> list[str]:
-    return [x for x in (markering(sakerhet), not_) if x]
+def markering_och_not(sakerhet: str | None, not_: str | None = None) -> str:
+    """What every channel writes beside a value: the marker of its certainty, then, for a stated
+    count, whose it is ("uppgift i andra hand, antal enligt Fastighetsvärlden", "antal enligt
+    Göteborgs-Posten", "slutledd"); "" for a confirmed value counted from the levels."""
+    return ", ".join(x for x in (markering(sakerhet), not_) if x)
 
 
 def med_ar_och_not(text: str, ar: int, sakerhet: str | None, not_: str | None = None) -> str:
     """A value with its year, its marker and, for a stated count, whose it is: "6 (2015, antal
     enligt Göteborgs-Posten)", "4 (2025, uppgift i andra hand)", "5 (2021)"."""
-    return f"{text} ({', '.join([str(ar), *_parts(sakerhet, not_)])})"
+    m = markering_och_not(sakerhet, not_)
+    return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
 
 
 def med_markering_och_not(text: str, sakerhet: str | None, not_: str | None = None) -> str:
     """A value with its marker and, for a stated count, whose it is: "6 (antal enligt
     Göteborgs-Posten)", "8 (uppgift i andra hand)", "9"."""
-    parts = _parts(sakerhet, not_)
-    return f"{text} ({', '.join(parts)})" if parts else text
-
-
-def not_for(noter_: Mapping[int, str], p: Point | None) -> str | None:
-    """The note of ``p``'s year, if ``p`` is a stated count."""
-    return None if p is None else noter_.get(p.ar)
+    m = markering_och_not(sakerhet, not_)
+    return f"{text} ({m})" if m else text

@@ -41,6 +41,7 @@ from utsatta.render.report.sections.angivet import (
     angivet_mening,
     angivet_not,
     angivna_antal,
+    markering_och_not,
     med_ar_och_not,
 )
 from utsatta.render.report.sections.sources import kalla_vy
@@ -81,11 +82,11 @@ def anmarkningar(
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     for a in angivna:
         p = a.punkt
-        what = ", ".join(x for x in (varde(p.varde, ind.enhet), markering(p.sakerhet)) if x)
+        what = markering_och_not(p.sakerhet, angivet_not(a))
         kallor = "; ".join(kalla_vy(k).text for k in a.kallor)
         out.append(
             Anmarkning(
-                f"Utfall {p.ar} ({what}, {angivet_not(a)})",
+                f"Utfall {p.ar} ({varde(p.varde, ind.enhet)}, {what})",
                 f"{angivet_mening(a)} Källa: {kallor}.",
             )
         )
