@@ -52,7 +52,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import NIVAER_PA_LISTAN
-from utsatta.render.report.sections.angivet import (
+from utsatta.render.angivet import (
     AngivetAntal,
     angivet_mening,
     angivet_not,
@@ -302,7 +302,7 @@ def _indikatorvarden(
     omr = ds.omraden.model if ds.omraden else None
     for res in results:
         ind = res.indikator
-        # the values that are a count an edition states (render/report/sections/angivet.py)
+        # the values that are a count an edition states (render/angivet.py)
         angivna = {a.punkt.ar: a for a in angivna_antal(omr, res)}
         if ind.baslinje is not None:
             b = ind.baslinje

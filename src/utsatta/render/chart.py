@@ -32,7 +32,7 @@ from typing import Protocol
 
 from utsatta.compute.indicators import markering
 from utsatta.escape import html_attr
-from utsatta.render.report.sections.angivet import markering_och_not
+from utsatta.render.angivet import markering_och_not
 
 __all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
 
@@ -519,11 +519,11 @@ def _note_lines(
     fmt: Callable[[float], str],
 ) -> list[tuple[PointLike | None, str]]:
     """The lines under the legend that name each value with a note, its marker first on its
-    first line ("2015: 6, antal enligt Göteborgs-Posten"), then ``forklaring`` once; empty
+    first line ("2015: 6 (antal enligt Göteborgs-Posten)"), then ``forklaring`` once; empty
     without notes."""
     lines: list[tuple[PointLike | None, str]] = []
     for p in sorted((p for p in drawn if p.ar in noter), key=lambda p: p.ar):
-        text = f"{p.ar}: {fmt(p.varde)}{how_sure(p)}, {noter[p.ar]}"
+        text = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
         for n, line in enumerate(_wrap(text, _NOTE_CHARS)):
             lines.append((p if n == 0 else None, line))
     if lines and forklaring:

@@ -36,7 +36,7 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
     not one counted from the areas' levels, the words the report writes beside it ("antal enligt
     Göteborgs-Posten"), else null."""
     from utsatta.compute.indicators import evaluate
-    from utsatta.render.report.sections.angivet import noter
+    from utsatta.render.angivet import noter
 
     omraden = _omrade_ids(ds)
     omr = ds.omraden.model if ds.omraden else None
@@ -125,7 +125,7 @@ def indicators_text(
     from rich.table import Table
 
     from utsatta.compute.indicators import evaluate
-    from utsatta.render.report.sections.angivet import med_ar_och_not, noter
+    from utsatta.render.angivet import med_ar_och_not, noter
     from utsatta.render.report.sections.indicators import (
         malvarde_med_markering,
         status_med_markering,
@@ -143,7 +143,7 @@ def indicators_text(
     omr = ds.omraden.model if ds.omraden else None
     for r in evaluate(ds, ar):
         unit = r.indikator.enhet
-        # a count a source states says so and whose (render/report/sections/angivet.py)
+        # a count a source states says so and whose (render/angivet.py)
         notes = noter(omr, r)
         b, s = r.baslinje, r.serie[-1] if r.serie else None
         status = status_med_markering(r)

@@ -14,6 +14,15 @@ from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import OmradenFil
 from utsatta.numbers import tal
 from utsatta.render import chart
+from utsatta.render.angivet import (
+    INTE_RAKNAT,
+    AngivetAntal,
+    angivet_mening,
+    angivet_not,
+    angivna_antal,
+    markering_och_not,
+    med_ar_och_not,
+)
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
 from utsatta.render.chart_table import values_table
 from utsatta.render.labels import (
@@ -35,15 +44,6 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report import mdankare
-from utsatta.render.report.sections.angivet import (
-    INTE_RAKNAT,
-    AngivetAntal,
-    angivet_mening,
-    angivet_not,
-    angivna_antal,
-    markering_och_not,
-    med_ar_och_not,
-)
 from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 

@@ -20,6 +20,7 @@ from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.model.plan import PlanFil
+from utsatta.render.angivet import med_markering_och_not, noter
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import (
     InsatsOverTid,
@@ -28,7 +29,6 @@ from utsatta.render.report.followup_view import (
     TidCell,
     TidRad,
 )
-from utsatta.render.report.sections.angivet import med_markering_och_not, noter
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import ankare_insats
 from utsatta.wording import och
@@ -43,9 +43,9 @@ EJ_BILDAD: str = "ej bildad"
 def serie_text(r: IndicatorResult, noter: Mapping[int, str] = MappingProxyType({})) -> str:
     """The whole series in one line, year order, with each year whose value is missing named with
     its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten". A value that
-    is the count a source states for its edition (``noter``, :func:`.angivet.noter`) says so and
-    whose it is, after the marker of its certainty (decision 0127): "2015: 6 (antal enligt
-    Göteborgs-Posten)"."""
+    is the count a source states for its edition (``noter``, from
+    :func:`utsatta.render.angivet.noter`) says so and whose it is, after the marker of its
+    certainty (decision 0127): "2015: 6 (antal enligt Göteborgs-Posten)"."""
     parts = [
         (
             p.ar,

@@ -23,6 +23,7 @@ from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.render.angivet import med_markering_och_not, noter
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
@@ -32,7 +33,6 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
-from utsatta.render.report.sections.angivet import med_markering_och_not, noter
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
