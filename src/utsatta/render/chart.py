@@ -15,6 +15,11 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
   as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
   its dot. The legend shows the kinds that occur.
+* A value that is not what the rest of the series is (a count a source states for an edition,
+  not one counted from the areas' levels: ``noter``) is a diamond, filled or hollow by the same
+  rule, and a line under the legend names it in words after the same diamond ("2015: 6 (antal
+  enligt Göteborgs-Posten)"); its tooltip, the chart's description and its table say the same
+  (docs/decisions/0350-angivet-antal-vid-vardet.md).
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
