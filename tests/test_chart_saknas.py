@@ -46,8 +46,10 @@ def test_an_unsourced_count_is_hollow_in_the_report_chart_and_table(tmp_path: Pa
         '<circle class="saknas" cx="110.0" cy="225.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
         'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="128.0" y="230.0">Källa saknas</text>'
     ) in chart
-    # 2015: the count GP states (omraden.yaml, upplagor: antal)
-    assert "Utfall 2015: 6; 2017: 7; 2019: 6; 2023: 4 (källa saknas)." in chart
+    # 2015: the count GP states (omraden.yaml, upplagor: antal), said so
+    assert (
+        "Utfall 2015: 6 (antal enligt Göteborgs-Posten); 2017: 7; 2019: 6; 2023: 4 (källa saknas)."
+    ) in chart
     assert (
         '<tr><th scope="row">2023</th><td class="num">4</td><td>Utfall (källa saknas)</td></tr>'
     ) in chart

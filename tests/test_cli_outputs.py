@@ -211,7 +211,7 @@ def test_indikatorer_json_has_series_sources_and_certainty() -> None:
     for ind in data["indikatorer"]:
         assert {"status_text", "statusslag", "serie", "luckor", "kallor", "sakerhet"} <= set(ind)
         for point in ind["serie"]:
-            assert set(point) == {"ar", "varde", "sakerhet", "kallor", "belagg"}
+            assert set(point) == {"ar", "varde", "sakerhet", "kallor", "belagg", "angivet_antal"}
     beh = next(i for i in data["indikatorer"] if i["id"] == "behorighet-gymnasiet")
     assert beh["status_text"] == "Behöver öka takten"
     assert beh["serie"][:2] == [
@@ -221,6 +221,7 @@ def test_indikatorer_json_has_series_sources_and_certainty() -> None:
             "sakerhet": "bekraftad",
             "kallor": ["skolverket"],
             "belagg": "odaterad",
+            "angivet_antal": None,
         },
         {
             "ar": 2022,
@@ -228,6 +229,7 @@ def test_indikatorer_json_has_series_sources_and_certainty() -> None:
             "sakerhet": "bekraftad",
             "kallor": ["skolverket"],
             "belagg": "odaterad",
+            "angivet_antal": None,
         },
     ]
     assert beh["kallor"][0]["utgivare"] == "Skolverket"

@@ -107,8 +107,8 @@ def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     lines = report_2025.splitlines()
     # the stated count says whose it is; bekräftad, it carries no marker (decision 0127)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antalet som Göteborgs-Posten "
-        "anger); 2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
+        "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antal enligt Göteborgs-Posten); "
+        "2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
     ) in lines
     assert (
         "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
@@ -130,9 +130,9 @@ def test_real_report_bilaga_d_and_sources_name_the_stated_count(report_2025: str
     lines = report_2025.splitlines()
     detail = lines.index("#### Antal särskilt utsatta områden i Göteborg")
     assert (
-        "  - Utfall 2015 (6): Antalet som Göteborgs-Posten anger för 2015 års upplaga av polisens "
-        "lista. Områdenas nivåer i listan lämnar antalet okänt, och vilka områden det gäller "
-        f"anger källan inte. Källa: {GP}."
+        "  - Utfall 2015 (6, antal enligt Göteborgs-Posten): Antalet som Göteborgs-Posten anger "
+        "för 2015 års upplaga av polisens lista, inte räknat ur områdenas nivåer, som lämnar det "
+        f"okänt; vilka områden det gäller anger källan inte. Källa: {GP}."
     ) in lines[detail : detail + 12]
     assert any(
         line.startswith("**Antal ur polisens listor.** ")
@@ -161,11 +161,18 @@ def test_real_export_row_matches_the_report() -> None:
         row["kalla_url"],
         row["sakerhet"],
         row["markering"],
-    ) == (6, "gp-tynnered-sarskilt-utsatt", "Göteborgs-Posten", GP_URL, "bekraftad", None)
+    ) == (
+        6,
+        "gp-tynnered-sarskilt-utsatt",
+        "Göteborgs-Posten",
+        GP_URL,
+        "bekraftad",
+        "antal enligt Göteborgs-Posten",
+    )
     assert row["kommentar"] == (
-        "Antalet som källan anger för upplagan 2015 av polisens lista (omraden.yaml, upplagor: "
-        "antal; källor: gp-tynnered-sarskilt-utsatt), inte räknat ur områdenas nivåer, som "
-        "lämnar det okänt; vilka områden det gäller anger källan inte."
+        "Antalet som Göteborgs-Posten anger för 2015 års upplaga av polisens lista, inte räknat "
+        "ur områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger källan inte. "
+        "Uppgiften står i omraden.yaml (upplagor: antal; källor: gp-tynnered-sarskilt-utsatt)."
     )
     # a year counted area by area says nothing of the kind
     row17 = next(
@@ -250,7 +257,7 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
     assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
-        and line.endswith("; 2023: 2; 2025: 2 (antalet som Fastighetsvärlden anger) |")
+        and line.endswith("; 2023: 2; 2025: 2 (antal enligt Fastighetsvärlden) |")
         for line in lines
     )
 
@@ -284,8 +291,8 @@ def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> N
     lines = report_text(ds, 2025, "md").splitlines()
     assert any(
         line.startswith(
-            "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antalet som "
-            "Testtidningen anger); 2017: 7;"
+            "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antal enligt "
+            "Testtidningen); 2017: 7;"
         )
         for line in lines
     )

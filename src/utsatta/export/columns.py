@@ -215,7 +215,9 @@ INDIKATORVARDEN: Final = (
     _text(
         "markering",
         "Markeringen som rapporten skriver bredvid värdet: uppgift i andra hand, slutledd "
-        "eller källa saknas; tom för ett bekräftat värde, för ett värde utan angiven källa och "
+        "eller källa saknas, och för ett antal som en källa anger för en upplaga av polisens "
+        "lista (inte räknat ur områdenas nivåer) vems antal det är, t.ex. ”antal enligt "
+        "Göteborgs-Posten”; tom för ett bekräftat värde, för ett värde utan angiven källa och "
         "för ett okänt värde (kommentar säger varför).",
     ),
     _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
@@ -226,7 +228,8 @@ INDIKATORVARDEN: Final = (
     ),
     _text(
         "kommentar",
-        "Kommentar till värdet i indikatorns fil; för ett okänt värde varför det är okänt.",
+        "Kommentar till värdet i indikatorns fil; för ett okänt värde varför det är okänt; för "
+        "ett antal som en källa anger vad det är och var det står i omraden.yaml.",
     ),
     Column(
         "illustrativ",

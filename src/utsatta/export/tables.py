@@ -24,12 +24,11 @@ docs/decisions/0051-export-tidy-tabeller.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final
+from typing import Final, TypedDict
 
-from utsatta.compute.indicators import IndicatorResult, evaluate, markering
-from utsatta.compute.police import uses_stated_count
+from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.compute.progress import resolve_target
-from utsatta.compute.status import Lucka, Point
+from utsatta.compute.status import Lucka
 from utsatta.export.bedomningar import bedomningar
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
@@ -53,6 +52,13 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import NIVAER_PA_LISTAN
+from utsatta.render.angivet import (
+    AngivetAntal,
+    angivet_mening,
+    angivet_not,
+    angivna_antal,
+    markering_och_not,
+)
 from utsatta.render.report.sections.areas import niva_markering
 
 __all__ = ["tables"]
@@ -237,11 +243,12 @@ def _indikatorvarden(
         kommentar: str | None = None,
         ur_listorna: bool = False,
         egen_sakerhet: str | None = None,
-        angiven_av: Sequence[Kalla] = (),
+        angivet: AngivetAntal | None = None,
     ) -> None:
         kalla: str | None
         url: str | None
         sakerhet: str | None
+        angiven_av = angivet.kallor if angivet is not None else ()
         if angiven_av:  # a count an edition states: its own sources, in omraden.yaml
             texts = [_kalla_text(k) for k in angiven_av]
             kalla = "; ".join(t for t, _, _ in texts if t)
@@ -274,8 +281,11 @@ def _indikatorvarden(
                 kalla,
                 url,
                 sakerhet,
-                # the report's marker beside the value; an unknown value says why in kommentar
-                (markering(sakerhet) or None) if varde is not None else None,
+                # the report's words beside the value (its certainty's marker, and whose count
+                # a stated count is); an unknown value says why in kommentar
+                (markering_och_not(sakerhet, angivet_not(angivet) if angivet else None) or None)
+                if varde is not None
+                else None,
                 hamtad,
                 _ja(metodbyte),
                 kommentar,
@@ -289,14 +299,26 @@ def _indikatorvarden(
     }
     # values computed from the police's lists are as made up as the lists
     omr_illustrativ = bool(ds.omraden and ds.omraden.model and ds.omraden.model.illustrativ)
+    omr = ds.omraden.model if ds.omraden else None
     for res in results:
         ind = res.indikator
+        # the values that are a count an edition states (render/angivet.py)
+        angivna = {a.punkt.ar: a for a in angivna_antal(omr, res)}
         if ind.baslinje is not None:
             b = ind.baslinje
             add(ind, "baslinje", b.ar, b.varde, kalla_id=b.kalla, kommentar=b.kommentar)
         elif res.baslinje is not None:  # computed from the police lists
             rb = res.baslinje
-            add(ind, "baslinje", rb.ar, rb.varde, ur_listorna=True, egen_sakerhet=rb.sakerhet)
+            stated = angivna.get(rb.ar)
+            add(
+                ind,
+                "baslinje",
+                rb.ar,
+                rb.varde,
+                ur_listorna=True,
+                egen_sakerhet=rb.sakerhet,
+                **_stated(stated),
+            )
         for m in sorted(ind.malvarden, key=lambda m: m.ar):
             faktor = m.relativt.faktor if m.relativt is not None else None
             value = resolve_target(res.baslinje, m.varde, faktor)
@@ -317,18 +339,15 @@ def _indikatorvarden(
             for year in sorted({p.ar for p in res.serie} | set(gaps)):
                 p = next((p for p in res.serie if p.ar == year), None)
                 if p is not None:
-                    angiven_av = _stated_sources(ds, ind, p)
                     add(
                         ind,
                         "utfall",
                         year,
                         p.varde,
                         metodbyte=p.metodbyte,
-                        kalla_id=", ".join(p.kallor) if angiven_av is not None else None,
                         ur_listorna=True,
                         egen_sakerhet=p.sakerhet,
-                        kommentar=_stated_text(p) if angiven_av is not None else None,
-                        angiven_av=angiven_av or (),
+                        **_stated(angivna.get(year)),
                     )
                 else:  # unknown, not missing and not 0 (a police level the sources do not give)
                     add(
@@ -363,25 +382,25 @@ def _indikatorvarden(
     )
 
 
-def _stated_sources(ds: DataSet, ind: IndikatorFil, p: Point) -> tuple[Kalla, ...] | None:
-    """Where a count is the one its edition states (``upplagor: antal``), not one counted area
-    by area: the sources of that count (omraden.yaml's ``kallor``); None for a counted value."""
-    omr = ds.omraden.model if ds.omraden else None
-    b = ind.berakning
-    if omr is None or b is None or b.typ != "antal-omraden":
-        return None
-    if not uses_stated_count(omr, p.ar, b.nivaer):
-        return None
-    by_id = {k.id: k for k in omr.kallor}
-    return tuple(by_id[k] for k in p.kallor if k in by_id)
+class _Stated(TypedDict, total=False):
+    kalla_id: str
+    kommentar: str
+    angivet: AngivetAntal
 
 
-def _stated_text(p: Point) -> str:
-    return (
-        f"Antalet som källan anger för upplagan {p.ar} av polisens lista (omraden.yaml, "
-        f"upplagor: antal; källor: {', '.join(p.kallor)}), inte räknat ur områdenas nivåer, "
-        "som lämnar det okänt; vilka områden det gäller anger källan inte."
-    )
+def _stated(a: AngivetAntal | None) -> _Stated:
+    """The cells of a value that is the count its edition states (``upplagor: antal``), not one
+    counted area by area: its sources' ids (omraden.yaml's ``kallor``), the sentence the report
+    writes about it and where it stands in the data; nothing for a counted value."""
+    if a is None:
+        return {}
+    ids = ", ".join(a.punkt.kallor)
+    return {
+        "kalla_id": ids,
+        "kommentar": f"{angivet_mening(a)} Uppgiften står i omraden.yaml (upplagor: antal; "
+        f"källor: {ids}).",
+        "angivet": a,
+    }
 
 
 def _gap_text(g: Lucka) -> str:

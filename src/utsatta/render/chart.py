@@ -15,6 +15,11 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
   as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
   its dot. The legend shows the kinds that occur.
+* A value that is not what the rest of the series is (a count a source states for an edition,
+  not one counted from the areas' levels: ``noter``) is a diamond, filled or hollow by the same
+  rule, and a line under the legend names it in words after the same diamond ("2015: 6 (antal
+  enligt Göteborgs-Posten)"); its tooltip, the chart's description and its table say the same
+  (docs/decisions/0350-angivet-antal-vid-vardet.md).
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -23,14 +28,16 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Protocol
 
 from utsatta.compute.indicators import markering
 from utsatta.escape import html_attr
+from utsatta.render.angivet import markering_och_not
 
 __all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
 
@@ -147,6 +154,9 @@ def _x_ticks(first: int, last: int) -> list[int]:
     return [y for y in range(first, last + 1) if (y - first) % every == 0 or y == last]
 
 
+#: no notes: a value is what the chart's marker says
+_INGA: Mapping[int, str] = MappingProxyType({})
+
 #: how sure a value is, as the chart draws it
 _KINDS = ("bekraftad", "sekundar", "slutledd", "saknas")
 _LEGEND_TEXT = {
@@ -159,10 +169,11 @@ _LEGEND_TEXT = {
 _DASHED = frozenset({"slutledd", "saknas"})
 
 
-def how_sure(p: PointLike) -> str:
+def how_sure(p: PointLike, noter: Mapping[int, str] = _INGA) -> str:
     """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)" or "": the marker every
-    channel writes after a value (compute.indicators.markering)."""
-    m = markering(getattr(p, "sakerhet", None))
+    channel writes after a value (compute.indicators.markering), then the value's note if it
+    has one (" (antal enligt Göteborgs-Posten)", " (uppgift i andra hand, antal enligt …)")."""
+    m = markering_och_not(getattr(p, "sakerhet", None), noter.get(p.ar))
     return f" ({m})" if m else ""
 
 
@@ -176,15 +187,33 @@ def _kind(p: PointLike) -> str:
     return sakerhet if sakerhet in _KINDS else "saknas"
 
 
-def _marker(kind: str, x: float, y: float, title: str = "") -> str:
+#: half the diagonal of the diamond of a value with a note (a count a source states)
+_RUTER = 6
+
+
+def _marker(kind: str, x: float, y: float, title: str = "", *, not_: bool = False) -> str:
+    """A value's marker: its fill and ring say how sure it is (filled only when confirmed); a
+    value with a note (a count a source states, not one computed) is a diamond, not a dot, so
+    the difference survives print in greyscale."""
     inner = f"<title>{escape(title, quote=False)}</title>" if title else ""
-    close = f">{inner}</circle>" if inner else "/>"
+    tag = "polygon" if not_ else "circle"
+    close = f">{inner}</{tag}>" if inner else "/>"
+    if not_:
+        d = _RUTER
+        shape = (
+            f'points="{_n(x)},{_n(y - d)} {_n(x + d)},{_n(y)} {_n(x)},{_n(y + d)} '
+            f'{_n(x - d)},{_n(y)}"'
+        )
+    else:
+        shape = f'cx="{_n(x)}" cy="{_n(y)}" r="4"'
+    classes = [c for c in ("angivet" if not_ else "", "" if kind == "bekraftad" else kind) if c]
+    cls = f' class="{" ".join(classes)}"' if classes else ""
     if kind == "bekraftad":
-        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4" fill="{_UTFALL}"{close}'
+        return f'<{tag}{cls} {shape} fill="{_UTFALL}"{close}'
     dash = {"slutledd": ' stroke-dasharray="2 2"', "saknas": ' stroke-dasharray="1 1.5"'}
     colour = _SAKNAS if kind == "saknas" else _UTFALL
     return (
-        f'<circle class="{kind}" cx="{_n(x)}" cy="{_n(y)}" r="4" fill="#ffffff" '
+        f'<{tag}{cls} {shape} fill="#ffffff" '
         f'stroke="{colour}" stroke-width="2"{dash.get(kind, "")}{close}'
     )
 
@@ -256,6 +285,8 @@ def indicator_svg(
     integer: bool = False,
     luckor: Sequence[GapLike] = (),
     kalla: str = "",
+    noter: Mapping[int, str] = _INGA,
+    noter_forklaring: str = "",
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
@@ -263,7 +294,10 @@ def indicator_svg(
     (Swedish, with its unit); ``fmt_tick(value, decimals)`` formats an axis label with the
     decimals the tick step needs; ``enhet`` names the unit for the y axis; ``integer`` keeps the
     axis steps whole (for counts); ``luckor`` are the years without a value; ``kalla`` names the
-    source(s), shown in the chart.
+    source(s), shown in the chart. ``noter`` (year → words, e.g. "antal enligt
+    Göteborgs-Posten") mark the values that are not what the rest of the series is: each is
+    drawn as a diamond, named in a line of its own under the legend (``noter_forklaring`` after
+    them, once) and in every text of the value (its tooltip, the chart's description).
     """
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
@@ -304,9 +338,10 @@ def indicator_svg(
     kalla_text = html_attr(kalla) if kalla else ""
     source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte i datan.", _LINE_CHARS)
     legend_rows = 1 + max(row for row, _, _ in legend) if legend else 0
-    height = HEIGHT + _ROW * legend_rows + 18 * len(source) + 4
+    notes = _note_lines(drawn, noter, noter_forklaring, fmt)
+    height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4
 
-    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps))
+    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter))
     enhet = html_attr(enhet)
     desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
@@ -371,18 +406,19 @@ def indicator_svg(
             f'stroke-width="2"{style}/>'
         )
     for p in points:
-        title = f"{p.ar}: {fmt(p.varde)}{how_sure(p)}"
-        out.append(_marker(_kind(p), px(p.ar), py(p.varde), title))
+        title = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
+        out.append(_marker(_kind(p), px(p.ar), py(p.varde), title, not_=p.ar in noter))
     if baslinje is not None:
         # The baseline is a value like the others: its dot shows how sure it is, the square
         # around it that it is the baseline.
         bx, by = px(baslinje.ar), py(baslinje.varde)
         kind = _kind(baslinje)
-        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje)}"
+        title = f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}"
         out.append(
             f'<g class="baslinje"><title>{escape(title, quote=False)}</title>'
             f'<rect x="{_n(bx - 7)}" y="{_n(by - 7)}" width="14" height="14" fill="#ffffff" '
-            f'stroke="{_BASLINJE}" stroke-width="2"/>{_marker(kind, bx, by)}</g>'
+            f'stroke="{_BASLINJE}" stroke-width="2"/>'
+            f"{_marker(kind, bx, by, not_=baslinje.ar in noter)}</g>"
         )
     for year in gaps:
         out.append(
@@ -393,7 +429,14 @@ def indicator_svg(
     top = HEIGHT
     for row, x, kind in legend:
         out.extend(_legend_item(kind, x, top + row * _ROW))
-    y = top + legend_rows * _ROW + 10
+    for n, (marked, line) in enumerate(notes):
+        y = top + (legend_rows + n) * _ROW
+        if marked is not None:
+            out.append(_marker(_kind(marked), 20, y - 5, not_=True))
+        out.append(
+            f'<text class="not" x="38" y="{_n(y)}">{escape(html_attr(line), quote=False)}</text>'
+        )
+    y = top + (legend_rows + len(notes)) * _ROW + 10
     for n, line in enumerate(source):
         out.append(
             f'<text class="kalla" x="8" y="{_n(y + 18 * n)}" fill="{_MUTED}">'
@@ -470,6 +513,29 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
     ]
 
 
+#: characters on one line of a note (after its marker, in the chart's text size)
+_NOTE_CHARS = 42
+
+
+def _note_lines(
+    drawn: Sequence[PointLike],
+    noter: Mapping[int, str],
+    forklaring: str,
+    fmt: Callable[[float], str],
+) -> list[tuple[PointLike | None, str]]:
+    """The lines under the legend that name each value with a note, its marker first on its
+    first line ("2015: 6 (antal enligt Göteborgs-Posten)"), then ``forklaring`` once; empty
+    without notes."""
+    lines: list[tuple[PointLike | None, str]] = []
+    for p in sorted((p for p in drawn if p.ar in noter), key=lambda p: p.ar):
+        text = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
+        for n, line in enumerate(_wrap(text, _NOTE_CHARS)):
+            lines.append((p if n == 0 else None, line))
+    if lines and forklaring:
+        lines += [(None, line) for line in _wrap(f"({forklaring})", _NOTE_CHARS)]
+    return lines
+
+
 def _sentence(text: str) -> str:
     """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
     return text if text.endswith(".") else text + "."
@@ -483,15 +549,16 @@ def _description(
     malar: int | None,
     fmt: Callable[[float], str],
     gaps: Sequence[int] = (),
+    noter: Mapping[int, str] = _INGA,
 ) -> str:
     """The chart in words, for screen readers (and the tooltip)."""
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
         parts.append(
-            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje)}")
+            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}")
         )
     if points:
-        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p)}" for p in points)
+        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}" for p in points)
         parts.append(_sentence(f"Utfall {values}"))
     if gaps:
         parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")

@@ -4,8 +4,9 @@ in a collapsed <details> so the page stays short. Every text is escaped here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape as _html_escape
+from types import MappingProxyType
 
 from utsatta import escape as channel
 from utsatta.render.chart import GapLike, PointLike, how_sure
@@ -31,16 +32,18 @@ def values_table(
     fmt: Callable[[float], str],
     luckor: Sequence[GapLike] = (),
     kalla: str = "",
+    noter: Mapping[int, str] = MappingProxyType({}),
 ) -> str:
     """``<details>`` with a table År | Värde | Vad (baslinje, utfall with its certainty, värde
-    saknas, målvärde), in year order; "" when there is nothing to show."""
+    saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
+    (``noter``: a count a source states) has it after its certainty, as in the chart."""
     rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
     if baslinje is not None:
-        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + how_sure(baslinje)))
+        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + how_sure(baslinje, noter)))
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + how_sure(p)))
+        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + how_sure(p, noter)))
     known = {r[0] for r in rows}
     for g in luckor:
         if g.ar not in known:

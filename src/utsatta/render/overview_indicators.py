@@ -31,10 +31,15 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
 
     Then :meth:`IndicatorResult.as_dict`'s keys: ``status_text``, ``statusslag``, ``orsak_text``,
     ``berakning``, ``serie`` (every value with ``sakerhet``, ``kallor``, ``belagg``), ``luckor``,
-    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty)."""
+    ``sakerhet`` and ``kallor`` (publisher, title, URL, date, certainty). Each value of ``serie``
+    also has ``angivet_antal``: for a count a source states for an edition of the police list,
+    not one counted from the areas' levels, the words the report writes beside it ("antal enligt
+    Göteborgs-Posten"), else null."""
     from utsatta.compute.indicators import evaluate
+    from utsatta.render.angivet import noter
 
     omraden = _omrade_ids(ds)
+    omr = ds.omraden.model if ds.omraden else None
     out = []
     for r in evaluate(ds, ar):
         p = r.progress
@@ -70,10 +75,18 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 "fil": r.file,
                 # the status in words, its kind and reason, the whole series with each value's
                 # certainty and sources, the gaps, and the sources (compute/indicators.py)
-                **{k: v for k, v in r.as_dict().items() if k != "id"},
+                **_with_notes(r.as_dict(), noter(omr, r)),
             }
         )
     return {"schemaversion": 1, "ar": ar, "indikatorer": out}
+
+
+def _with_notes(data: dict[str, Any], notes: dict[int, str]) -> dict[str, Any]:
+    """``as_dict()`` without its ``id`` (the caller's first key), each value of ``serie`` with
+    its ``angivet_antal``."""
+    out = {k: v for k, v in data.items() if k != "id"}
+    out["serie"] = [{**p, "angivet_antal": notes.get(p["ar"])} for p in out["serie"]]
+    return out
 
 
 def _point(p: Any) -> dict[str, Any] | None:
@@ -111,7 +124,8 @@ def indicators_text(
     unless the caller passes it; terminal escapes only with ``styles``."""
     from rich.table import Table
 
-    from utsatta.compute.indicators import evaluate, med_ar
+    from utsatta.compute.indicators import evaluate
+    from utsatta.render.angivet import med_ar_och_not, noter
     from utsatta.render.report.sections.indicators import (
         malvarde_med_markering,
         status_med_markering,
@@ -126,8 +140,11 @@ def indicators_text(
     groups: dict[str, list[list[str]]] = {}
     delar: dict[str, list[str]] = {}
     omraden = _omrade_ids(ds)
+    omr = ds.omraden.model if ds.omraden else None
     for r in evaluate(ds, ar):
         unit = r.indikator.enhet
+        # a count a source states says so and whose (render/angivet.py)
+        notes = noter(omr, r)
         b, s = r.baslinje, r.serie[-1] if r.serie else None
         status = status_med_markering(r)
         gammal = labels.inaktuell_text(r, ar)
@@ -141,8 +158,12 @@ def indicators_text(
         groups.setdefault(heading, []).append(
             [
                 r.indikator.namn,
-                med_ar(labels.varde(b.varde, unit), b.ar, b.sakerhet) if b else "–",
-                med_ar(labels.varde(s.varde, unit), s.ar, s.sakerhet) if s else "–",
+                med_ar_och_not(labels.varde(b.varde, unit), b.ar, b.sakerhet, notes.get(b.ar))
+                if b
+                else "–",
+                med_ar_och_not(labels.varde(s.varde, unit), s.ar, s.sakerhet, notes.get(s.ar))
+                if s
+                else "–",
                 "–" if (m := malvarde_med_markering(r)) == "saknas" else m,
                 labels.framsteg_text(labels.framsteg_andel(r)),
                 status,

@@ -121,7 +121,9 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs),
+        slut=slutuppfoljning(
+            period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs, omr=omr
+        ),
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
     )

@@ -7,12 +7,22 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
-from utsatta.compute.indicators import IndicatorResult, evidence, markering, med_ar
+from utsatta.compute.indicators import IndicatorResult, evidence, markering
+from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
 from utsatta.model.omraden import OmradenFil
 from utsatta.numbers import tal
 from utsatta.render import chart
+from utsatta.render.angivet import (
+    INTE_RAKNAT,
+    AngivetAntal,
+    angivet_mening,
+    angivet_not,
+    angivna_antal,
+    markering_och_not,
+    med_ar_och_not,
+)
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
 from utsatta.render.chart_table import values_table
 from utsatta.render.labels import (
@@ -34,7 +44,6 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report import mdankare
-from utsatta.render.report.sections.angivet import AngivetAntal, angivna_antal
 from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 
@@ -73,16 +82,12 @@ def anmarkningar(
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     for a in angivna:
         p = a.punkt
-        what = varde(p.varde, ind.enhet)
-        mark = markering(p.sakerhet)
-        what += f", {mark}" if mark else ""
+        what = markering_och_not(p.sakerhet, angivet_not(a))
         kallor = "; ".join(kalla_vy(k).text for k in a.kallor)
         out.append(
             Anmarkning(
-                f"Utfall {p.ar} ({what})",
-                f"Antalet som {a.utgivare} anger för {p.ar} års upplaga av polisens lista. "
-                "Områdenas nivåer i listan lämnar antalet okänt, och vilka områden det gäller "
-                f"anger källan inte. Källa: {kallor}.",
+                f"Utfall {p.ar} ({varde(p.varde, ind.enhet)}, {what})",
+                f"{angivet_mening(a)} Källa: {kallor}.",
             )
         )
     return tuple(out)
@@ -192,10 +197,13 @@ def indikator_vy(
     def fmt(v: float) -> str:
         return varde(v, ind.enhet)
 
-    def fmt_ar(v: float | None, ar: int | None, sakerhet: str | None = None) -> str:
-        if v is None or ar is None:
+    angivna = angivna_antal(omr, res)
+    noter = {a.punkt.ar: angivet_not(a) for a in angivna}
+
+    def fmt_ar(p: Point | None) -> str:
+        if p is None:
             return "saknas"
-        return med_ar(fmt(v), ar, sakerhet)
+        return med_ar_och_not(fmt(p.varde), p.ar, p.sakerhet, noter.get(p.ar))
 
     senaste = res.serie[-1] if res.serie else None
     # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are
@@ -219,6 +227,8 @@ def indikator_vy(
         integer=all(decimals_in(v) == 0 for v in values),
         luckor=res.luckor,
         kalla=kalla,
+        noter=noter,
+        noter_forklaring=INTE_RAKNAT,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -231,6 +241,7 @@ def indikator_vy(
             fmt=fmt,
             luckor=res.luckor,
             kalla=kalla,
+            noter=noter,
         )
     return IndikatorVy(
         id=ind.id,
@@ -240,16 +251,8 @@ def indikator_vy(
         enhet=y_label,
         riktning=RIKTNING[ind.riktning],
         metod=METOD.get(prog.metod, prog.metod),
-        baslinje=fmt_ar(
-            res.baslinje.varde if res.baslinje else None,
-            res.baslinje.ar if res.baslinje else None,
-            res.baslinje.sakerhet if res.baslinje else None,
-        ),
-        senaste=fmt_ar(
-            senaste.varde if senaste else None,
-            senaste.ar if senaste else None,
-            senaste.sakerhet if senaste else None,
-        ),
+        baslinje=fmt_ar(res.baslinje),
+        senaste=fmt_ar(senaste),
         malvarde=malvarde_med_markering(res),
         framsteg=framsteg_text(framsteg_andel(res)),
         status=status_med_markering(res),
@@ -265,7 +268,7 @@ def indikator_vy(
         senare_kallor=senare,
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
-        anmarkningar=anmarkningar(res, ar, omrade_namn, angivna_antal(omr, res)),
+        anmarkningar=anmarkningar(res, ar, omrade_namn, angivna),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
     )

@@ -9,16 +9,18 @@ succeeded.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of
-from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
+from utsatta.compute.indicators import IndicatorResult, datum_markering
 from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.model.plan import PlanFil
+from utsatta.render.angivet import med_markering_och_not, noter
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import (
     InsatsOverTid,
@@ -27,7 +29,6 @@ from utsatta.render.report.followup_view import (
     TidCell,
     TidRad,
 )
-from utsatta.render.report.sections.angivet import AngivetAntal, angivna_antal
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import ankare_insats
 from utsatta.wording import och
@@ -39,17 +40,17 @@ UPPHORD: str = "upphörd"
 EJ_BILDAD: str = "ej bildad"
 
 
-def serie_text(r: IndicatorResult, angivna: Sequence[AngivetAntal] = ()) -> str:
+def serie_text(r: IndicatorResult, noter: Mapping[int, str] = MappingProxyType({})) -> str:
     """The whole series in one line, year order, with each year whose value is missing named with
     its reason: "2023: 2; 2025: okänt, nivån okänd för Biskopsgården och Gårdsten". A value that
-    is the count a source states for its edition (``angivna``) says so and whose it is; its
-    marker stays the one of its certainty (decision 0127)."""
-    stated = {a.punkt.ar: a for a in angivna}
+    is the count a source states for its edition (``noter``, from
+    :func:`utsatta.render.angivet.noter`) says so and whose it is, after the marker of its
+    certainty (decision 0127): "2015: 6 (antal enligt Göteborgs-Posten)"."""
     parts = [
         (
             p.ar,
-            f"{p.ar}: {med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet)}"
-            + (f" (antalet som {stated[p.ar].utgivare} anger)" if p.ar in stated else ""),
+            f"{p.ar}: "
+            + med_markering_och_not(varde(p.varde, r.indikator.enhet), p.sakerhet, noter.get(p.ar)),
         )
         for p in r.serie
     ]
@@ -109,9 +110,7 @@ def over_tid(
         insatser.append(InsatsOverTid(ins.id, ankare_insats(ins.id), ins.titel, tuple(rader)))
     omr = ds.omraden.model if ds.omraden else None
     serier = tuple(
-        SerieRad(
-            r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r, angivna_antal(omr, r))
-        )
+        SerieRad(r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r, noter(omr, r)))
         for r in results
     )
     return OverTidVy(years, tuple(insatser), serier, fanns_inte)

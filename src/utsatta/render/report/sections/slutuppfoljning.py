@@ -19,9 +19,11 @@ from typing import Final
 from utsatta.compute.coverage import owed_through_urval
 from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.model.indikator import PLANENS_MAL
+from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
+from utsatta.render.angivet import med_markering_och_not, noter
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
@@ -58,9 +60,12 @@ METOD: Final = (
 )
 
 
-def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]:
+def _count(
+    r: IndicatorResult | None, mal: str, ar: int, omr: OmradenFil | None = None
+) -> tuple[str, str, str]:
     """(underlag, utfall, nyckel) for a goal decided by the indicator ``r``: met when its value
-    in ``ar`` reaches its målvärde for ``ar``."""
+    in ``ar`` reaches its målvärde for ``ar``. A value that is a count a source states (``omr``'s
+    ``upplagor: antal``) says whose it is."""
     if r is None:
         what = "målet" if mal == PLANENS_MAL else "delmålet"
         return (
@@ -82,6 +87,8 @@ def _count(r: IndicatorResult | None, mal: str, ar: int) -> tuple[str, str, str]
     sakerhet = markering(point.sakerhet) or (
         "bekräftad av källan" if point.sakerhet == "bekraftad" else "säkerhet okänd"
     )
+    if (not_ := noter(omr, r).get(ar)) is not None:
+        sakerhet += f", {not_}"
     enhet = r.indikator.enhet
     underlag = f"{r.indikator.namn}, {ar}: {varde(point.varde, enhet)} ({sakerhet})."
     if r.malvarde is None or r.malar != ar:
@@ -110,7 +117,9 @@ def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
     return markering(point.sakerhet) if point is not None else ""
 
 
-def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
+def _dom_per_omrade(
+    underlag: Sequence[IndicatorResult], ar: int, omr: OmradenFil | None = None
+) -> str:
     """What the indicators ``underlag`` (those with the delmål in 'underlag_for') say about a
     delmål judged per area (plan.yaml: per_omrade): usually that the year's levels are not all
     known."""
@@ -119,7 +128,10 @@ def _dom_per_omrade(underlag: Sequence[IndicatorResult], ar: int) -> str:
     for r in underlag:
         point = next((p for p in r.serie if p.ar == ar), None)
         if point is not None:
-            known.append(f"{r.indikator.namn}, {ar}: {varde(point.varde, r.indikator.enhet)}.")
+            text = med_markering_och_not(
+                varde(point.varde, r.indikator.enhet), None, noter(omr, r).get(ar)
+            )
+            known.append(f"{r.indikator.namn}, {ar}: {text}.")
             continue
         gap = next((g for g in r.luckor if g.ar == ar), None)
         for namn in gap.namn if gap else ():
@@ -305,6 +317,7 @@ def slutuppfoljning(
     uppdrag_text: str,
     names: Names,
     orgs: OrganisationerFil | None = None,
+    omr: OmradenFil | None = None,
 ) -> SlutVy | None:
     """The slutuppföljning for the plan's last year, or None for any other year."""
     g = plan.plan.giltighet
@@ -317,7 +330,7 @@ def slutuppfoljning(
     verdicts: dict[str, BedomningVy] = delmal_per_id(plan, upp) if upp is not None else {}
     domar = []
     goal_r = by_goal.get(PLANENS_MAL)
-    underlag, utfall, nyckel = _count(goal_r, PLANENS_MAL, ar)
+    underlag, utfall, nyckel = _count(goal_r, PLANENS_MAL, ar, omr)
     domar.append(
         MalDom(
             "Målet",
@@ -332,9 +345,11 @@ def slutuppfoljning(
     for n, d in enumerate(plan.mal.delmal, start=1):
         goal_r = by_goal.get(d.id)
         if d.id in by_goal or not d.per_omrade:
-            underlag, utfall, nyckel = _count(goal_r, d.id, ar)
+            underlag, utfall, nyckel = _count(goal_r, d.id, ar, omr)
         else:
-            underlag = _dom_per_omrade([r for r in results if d.id in r.indikator.underlag_for], ar)
+            underlag = _dom_per_omrade(
+                [r for r in results if d.id in r.indikator.underlag_for], ar, omr
+            )
             utfall, nyckel = "Kan inte avgöras ur datan", "okant"
         domar.append(
             MalDom(

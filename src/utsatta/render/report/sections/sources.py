@@ -10,8 +10,8 @@ from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
+from utsatta.render.angivet import angivna_antal
 from utsatta.render.labels import SAKERHET
-from utsatta.render.report.sections.angivet import angivna_antal
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import KallGrupp, KallVy
 

@@ -1,0 +1,97 @@
+"""The values of a computed indicator that are a count a source states for an edition of the
+police list (``upplagor: antal`` in omraden.yaml), not one counted area by area: every channel
+that shows such a value (report, chart, its table and text, `utsatta indikatorer`, export) says
+so in words, next to the value, and whose count it is. The wording is decided here only
+(docs/decisions/0320-antal-per-niva.md, 0335, 0350)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from utsatta.compute.indicators import IndicatorResult, markering
+from utsatta.compute.police import uses_stated_count
+from utsatta.compute.status import Point
+from utsatta.model.common import Kalla
+from utsatta.model.omraden import OmradenFil
+from utsatta.wording import och
+
+__all__ = [
+    "INTE_RAKNAT",
+    "AngivetAntal",
+    "angivet_mening",
+    "angivet_not",
+    "angivna_antal",
+    "markering_och_not",
+    "med_ar_och_not",
+    "med_markering_och_not",
+    "noter",
+]
+
+#: what a stated count is not, said once beside the chart's notes
+INTE_RAKNAT = "inte räknat ur områdenas nivåer i polisens lista"
+
+
+@dataclass(frozen=True)
+class AngivetAntal:
+    """A value of the series that is the count its edition states, and that count's sources."""
+
+    punkt: Point
+    kallor: tuple[Kalla, ...]
+
+    @property
+    def utgivare(self) -> str:
+        """The publishers, each once: "Göteborgs-Posten"."""
+        return och(list(dict.fromkeys(k.utgivare for k in self.kallor))) or "en källa"
+
+
+def angivna_antal(omr: OmradenFil | None, res: IndicatorResult) -> tuple[AngivetAntal, ...]:
+    """The values of ``res``'s series (year order) that are a count its edition states."""
+    b = res.indikator.berakning
+    if omr is None or b is None or b.typ != "antal-omraden":
+        return ()
+    by_id = {k.id: k for k in omr.kallor}
+    return tuple(
+        AngivetAntal(p, tuple(by_id[k] for k in p.kallor if k in by_id))
+        for p in res.serie
+        if uses_stated_count(omr, p.ar, b.nivaer)
+    )
+
+
+def angivet_not(a: AngivetAntal) -> str:
+    """The words beside a stated count wherever it is shown: "antal enligt Göteborgs-Posten"."""
+    return f"antal enligt {a.utgivare}"
+
+
+def noter(omr: OmradenFil | None, res: IndicatorResult) -> dict[int, str]:
+    """Year → :func:`angivet_not` for every value of ``res`` that is a stated count."""
+    return {a.punkt.ar: angivet_not(a) for a in angivna_antal(omr, res)}
+
+
+def angivet_mening(a: AngivetAntal) -> str:
+    """What a stated count is, in a sentence (Bilaga D's Anmärkning, the export's kommentar)."""
+    return (
+        f"Antalet som {a.utgivare} anger för {a.punkt.ar} års upplaga av polisens lista, inte "
+        "räknat ur områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger "
+        "källan inte."
+    )
+
+
+def markering_och_not(sakerhet: str | None, not_: str | None = None) -> str:
+    """What every channel writes beside a value: the marker of its certainty, then, for a stated
+    count, whose it is ("uppgift i andra hand, antal enligt Fastighetsvärlden", "antal enligt
+    Göteborgs-Posten", "slutledd"); "" for a confirmed value counted from the levels."""
+    return ", ".join(x for x in (markering(sakerhet), not_) if x)
+
+
+def med_ar_och_not(text: str, ar: int, sakerhet: str | None, not_: str | None = None) -> str:
+    """A value with its year, its marker and, for a stated count, whose it is: "6 (2015, antal
+    enligt Göteborgs-Posten)", "4 (2025, uppgift i andra hand)", "5 (2021)"."""
+    m = markering_och_not(sakerhet, not_)
+    return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
+
+
+def med_markering_och_not(text: str, sakerhet: str | None, not_: str | None = None) -> str:
+    """A value with its marker and, for a stated count, whose it is: "6 (antal enligt
+    Göteborgs-Posten)", "8 (uppgift i andra hand)", "9"."""
+    m = markering_och_not(sakerhet, not_)
+    return f"{text} ({m})" if m else text

@@ -1,0 +1,247 @@
+"""A count a source states for an edition of the police list (``upplagor: antal``), not one
+counted from the areas' levels, is named as such beside the value in every output that shows it:
+the chart (a diamond, a note line under the legend, its tooltip and description), the chart's
+table, Bilaga C and D, the status tables, `utsatta indikatorer` (text and JSON), the export's
+markering and kommentar, and the slutuppföljning's underlag; one function words it
+(``utsatta.render.angivet``; docs/decisions/0350-angivet-antal-vid-vardet.md).
+
+Data: the shipped data/ (2015: six särskilt utsatta, the count Göteborgs-Posten states), and a
+copy where 2025's särskilt utsatta count is made up as stated by Fastighetsvärlden (sekundär),
+test data only."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from tests.support import ROOT
+from utsatta.check.pipeline import validate
+from utsatta.compute.status import Point
+from utsatta.export.tables import tables
+from utsatta.load.dataset import DataSet, load
+from utsatta.render.angivet import markering_och_not, med_ar_och_not, med_markering_och_not
+from utsatta.render.chart import indicator_svg
+from utsatta.render.chart_table import values_table
+from utsatta.render.overview_indicators import indicators_json, indicators_text
+from utsatta.render.report.environment import report_text
+
+GP = "antal enligt Göteborgs-Posten"
+FV = "uppgift i andra hand, antal enligt Fastighetsvärlden"
+
+
+def _chart(html: str, ident: str) -> str:
+    start = html.index(f'id="diagram-{ident}"')
+    return html[start : html.index("</details>", start)]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> DataSet:
+    return load(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def html_2025(shipped: DataSet) -> str:
+    return report_text(shipped, 2025, "html")
+
+
+def test_the_wording_is_one_rule() -> None:
+    assert markering_och_not("bekraftad", GP) == GP
+    assert markering_och_not("sekundar", "antal enligt Fastighetsvärlden") == FV
+    assert markering_och_not("slutledd") == "slutledd"
+    assert markering_och_not("bekraftad") == ""
+    assert med_ar_och_not("6", 2015, "bekraftad", GP) == f"6 (2015, {GP})"
+    assert med_ar_och_not("5", 2021, "bekraftad") == "5 (2021)"
+    assert med_markering_och_not("6", None, GP) == f"6 ({GP})"
+    assert med_markering_och_not("9", "bekraftad") == "9"
+
+
+def test_the_chart_marks_the_stated_count_in_shape_and_words(html_2025: str) -> None:
+    chart = _chart(html_2025, "sarskilt-utsatta-omraden")
+    # the point: a diamond (not a dot), filled as it is confirmed, its tooltip in words
+    assert (
+        '<polygon class="angivet" points="56.0,71.5 62.0,77.5 56.0,83.5 50.0,77.5" '
+        f'fill="#1d4f91"><title>2015: 6 ({GP})</title></polygon>'
+    ) in chart
+    # under the legend: the same diamond and the value in words, then what it is not
+    assert (
+        '<polygon class="angivet" points="20.0,259.0 26.0,265.0 20.0,271.0 14.0,265.0" '
+        'fill="#1d4f91"/>\n'
+        f'<text class="not" x="38" y="270.0">2015: 6 ({GP})</text>\n'
+        '<text class="not" x="38" y="290.0">(inte räknat ur områdenas nivåer i</text>\n'
+        '<text class="not" x="38" y="310.0">polisens lista)</text>\n'
+        '<text class="kalla" x="8" y="340.0" fill="#595959">Källa:'
+    ) in chart
+    # screen readers: the chart's name and its table
+    assert f"Utfall 2015: 6 ({GP}); 2017: 7; 2019: 6; 2023: 4; 2025: 4 (uppgift i andra hand)." in (
+        chart
+    )
+    assert (
+        f'<tr><th scope="row">2015</th><td class="num">6</td><td>Utfall ({GP})</td></tr>'
+    ) in chart
+    # 2017 on is counted area by area: dots, no note
+    assert '<circle cx="120.0" cy="58.8" r="4" fill="#1d4f91"><title>2017: 7</title>' in chart
+    assert chart.count("<polygon") == 2
+
+
+def test_no_other_chart_has_a_note(html_2025: str) -> None:
+    others = [m.start() for m in re.finditer(r'id="diagram-', html_2025)]
+    assert len(others) > 5
+    stated = html_2025.index('id="diagram-sarskilt-utsatta-omraden"')
+    for start in others:
+        if start != stated:
+            chart = html_2025[start : html_2025.index("</svg>", start)]
+            assert "<polygon" not in chart and 'class="not"' not in chart
+
+
+def test_bilaga_c_and_d_name_it(shipped: DataSet) -> None:
+    lines = report_text(shipped, 2025, "md").splitlines()
+    assert any(
+        line.startswith(f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({GP}); 2017: 7;")
+        for line in lines
+    )
+    assert any(line.startswith(f"  - Utfall 2015 (6, {GP}): Antalet som ") for line in lines)
+
+
+def test_the_chart_alone_marks_a_baseline_and_an_unconfirmed_stated_count() -> None:
+    """Without the report: a baseline that is a stated count keeps its square around a diamond;
+    a secondary stated count is a hollow diamond; the words from the data are escaped."""
+    svg = indicator_svg(
+        ident="x",
+        titel="X",
+        baslinje=Point(2021, 5.0, sakerhet="bekraftad"),
+        utfall=[Point(2021, 5.0, sakerhet="bekraftad"), Point(2023, 4.0, sakerhet="sekundar")],
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: f"{v:.0f}",
+        fmt_tick=lambda v, d: str(int(v)),
+        enhet="Antal",
+        integer=True,
+        noter={2021: "antal enligt <b>A</b>", 2023: "antal enligt B"},
+        noter_forklaring="inte räknat",
+    )
+    assert (
+        '<g class="baslinje"><title>Baslinje 2021: 5 (antal enligt &lt;b&gt;A&lt;/b&gt;)</title>'
+        in svg
+    )
+    assert re.search(
+        r'height="14" [^>]*/><polygon class="angivet" points="[^"]+" fill="#1d4f91"/></g>', svg
+    )
+    assert re.search(
+        r'<polygon class="angivet sekundar" points="[^"]+" fill="#ffffff" stroke="#1d4f91" '
+        r'stroke-width="2"><title>2023: 4 \(uppgift i andra hand, antal enligt B\)</title>',
+        svg,
+    )
+    # one line per note (wrapped at the chart's width), each first line after its marker
+    notes = re.findall(r'<text class="not" x="38" y="[0-9.]+">([^<]*)</text>', svg)
+    assert notes == [
+        "2021: 5 (antal enligt &lt;b&gt;A&lt;/b&gt;)",
+        "2023: 4 (uppgift i andra hand, antal",
+        "enligt B)",
+        "(inte räknat)",
+    ]
+    assert svg.count('<polygon class="angivet') == 4  # two points, two notes
+    assert "<b>" not in svg
+    table = values_table(
+        ident="x",
+        titel="X",
+        baslinje=Point(2021, 5.0),
+        utfall=[Point(2023, 4.0, sakerhet="sekundar")],
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: f"{v:.0f}",
+        noter={2023: "antal enligt B"},
+    )
+    assert "<td>Utfall (uppgift i andra hand, antal enligt B)</td>" in table
+
+
+def test_indikatorer_text_and_json_name_it(shipped: DataSet) -> None:
+    text = indicators_text(shipped, 2016, width=220)
+    row = next(line for line in text.splitlines() if "Antal särskilt utsatta områden" in line)
+    assert f"6 (2015, {GP})" in row
+    data = json.loads(indicators_json(shipped, 2025))
+    su = next(i for i in data["indikatorer"] if i["id"] == "sarskilt-utsatta-omraden")
+    assert [(p["ar"], p["angivet_antal"]) for p in su["serie"]] == [
+        (2015, GP),
+        (2017, None),
+        (2019, None),
+        (2021, None),
+        (2023, None),
+        (2025, None),
+    ]
+
+
+@pytest.fixture(scope="module")
+def stated_2025(tmp_path_factory: pytest.TempPathFactory) -> DataSet:
+    """A copy where Bergsjön's 2025 level is unknown and 2025 states four särskilt utsatta, as
+    Fastighetsvärlden (sekundär): made up, test data only."""
+    data = tmp_path_factory.mktemp("angivet") / "data"
+    shutil.copytree(ROOT / "data", data)
+    omraden = data / "omraden.yaml"
+    text = omraden.read_text("utf-8")
+    level = (
+        "      - upplaga: 2025\n        niva: sarskilt-utsatt\n        benamning: extra utsatt\n"
+        "        sakerhet: sekundar\n"
+        "        kallor: [fastighetsvarlden-2025-12-02, fastighetstidningen-2025-12-02]\n"
+    )
+    assert level in text  # Bergsjön 2025
+    unknown = "      - upplaga: 2025\n        niva: okand\n        sakerhet: saknas\n"
+    text = text.replace(level, unknown, 1)
+    edition = "  - ar: 2025\n    manad: 12\n"
+    stated = (
+        "    antal:\n      - niva: sarskilt-utsatt\n        antal: 4\n        sakerhet: sekundar\n"
+        "        kallor: [fastighetsvarlden-2025-12-02]\n"
+    )
+    omraden.write_text(text.replace(edition, edition + stated, 1), "utf-8")
+    assert [f for f in validate(data).findings if f.file.endswith("omraden.yaml")] == []
+    return load(data)
+
+
+def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) -> None:
+    md = report_text(stated_2025, 2025, "md").splitlines()
+    # the status table of the goal's indicators and Bilaga D
+    assert any(
+        line.startswith(
+            f"| Antal särskilt utsatta områden i Göteborg | 4 (2025, {FV}) | 0 (2025) |"
+        )
+        for line in md
+    )
+    # the slutuppföljning's underlag for delmål 1
+    assert any(f"Antal särskilt utsatta områden i Göteborg, 2025: 4 ({FV})." in line for line in md)
+    html = report_text(stated_2025, 2025, "html")
+    chart = _chart(html, "sarskilt-utsatta-omraden")
+    assert re.search(
+        r'<polygon class="angivet sekundar" points="[^"]+" fill="#ffffff" stroke="#1d4f91" '
+        rf'stroke-width="2"><title>2025: 4 \({FV}\)</title>',
+        chart,
+    )
+    notes = re.findall(r'<text class="not" x="38" y="[0-9.]+">([^<]*)</text>', chart)
+    assert notes == [
+        f"2015: 6 ({GP})",
+        "2025: 4 (uppgift i andra hand, antal",
+        "enligt Fastighetsvärlden)",
+        "(inte räknat ur områdenas nivåer i",
+        "polisens lista)",
+    ]
+    assert (
+        f"<figcaption>Baslinje 5 (2021), senaste 4 (2025, {FV}), målvärde 0 (2025).</figcaption>"
+        in html
+    )
+    text = indicators_text(stated_2025, 2025, width=240)
+    assert f"4 (2025, {FV})" in next(
+        line for line in text.splitlines() if "Antal särskilt utsatta områden" in line
+    )
+    t = next(t for t in tables(stated_2025, 2025) if t.namn == "indikatorvarden")
+    cols = [c.namn for c in t.columns]
+    row = next(
+        dict(zip(cols, r, strict=True))
+        for r in t.rows
+        if r[0] == "sarskilt-utsatta-omraden" and r[3] == "utfall" and r[4] == 2025
+    )
+    assert (row["sakerhet"], row["markering"], row["kalla_id"]) == (
+        "sekundar",
+        FV,
+        "fastighetsvarlden-2025-12-02",
+    )
