@@ -110,6 +110,34 @@ def test_a_refused_write_is_exit_4_with_its_code(
     assert (data / "rapporter/2023/framtiden.yaml").read_bytes() == MESSY.encode()
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o400])
+def test_a_read_only_file_is_not_formatted_even_in_a_writable_folder(data: Path, mode: int) -> None:
+    # The folder is writable, so a rename could replace the file: fmt must not (0o400 as root
+    # still has no write bit; Windows' Skrivskyddad is the same bits).
+    target = data / "rapporter/2023/framtiden.yaml"
+    target.chmod(mode)
+    try:
+        code, lines = _fmt()
+        assert code == 4
+        assert lines[0] == (
+            "data/rapporter/2023/framtiden.yaml:1:1: fel [fmt-skrivning-vagrad] Filen är "
+            "skrivskyddad, så fmt formaterar den inte (utsatta tar inte bort ett skrivskydd). Ta "
+            "bort skrivskyddet om filen ska formateras (chmod u+w; i Windows: Egenskaper → "
+            "avmarkera Skrivskyddad) och kör utsatta fmt igen."
+        )
+        assert target.read_bytes() == MESSY.encode()
+        assert target.stat().st_mode & 0o777 == mode
+        # --check only reads: the file is reported as one that would change, as before.
+        code, lines = _fmt("--check")
+        assert code == 1
+        assert lines[0] == "skulle formateras om: data/rapporter/2023/framtiden.yaml"
+    finally:
+        target.chmod(0o644)
+    code, _ = _fmt()
+    assert code == 1  # higab.yaml's duplicate key; framtiden.yaml is written now
+    assert target.read_bytes() != MESSY.encode()
+
+
 def test_every_code_fmt_gives_is_registered(tmp_path: Path) -> None:
     link = tmp_path / "l.yaml"
     link.symlink_to(tmp_path / "x.yaml")

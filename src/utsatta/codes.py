@@ -247,8 +247,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "kör utsatta fmt igen."),
     ("fmt-skrivning-vagrad", F, "fmt",
      "Den formaterade filen skrevs inte: målet får inte skrivas (exitkod 4)",
-     "Gör som meddelandet säger (ingen länk, en vanlig fil i datamappen) och kör utsatta fmt "
-     "igen."),
+     "Gör som meddelandet säger (ingen länk, en vanlig fil i datamappen, inget skrivskydd) och "
+     "kör utsatta fmt igen."),
     # Completeness
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),

@@ -301,6 +301,15 @@ UNKNOWN_FILE = (
 )
 
 
+def _read_only(path: Path) -> bool:
+    """No write bit at all (what Windows' Skrivskyddad and chmod a-w give; it holds for root
+    too), or no write permission for this user."""
+    try:
+        return path.stat().st_mode & 0o222 == 0 or not os.access(path, os.W_OK)
+    except OSError:
+        return False  # the write itself says what is wrong
+
+
 def format_file(
     path: Path,
     kind: str | None,
@@ -372,6 +381,15 @@ def format_file(
         return FmtResult(path)
     if not write:
         return FmtResult(path, changed=True)
+    if _read_only(path):
+        # A rename would replace it (the folder is writable): the protection is the owner's word.
+        return refused(
+            WRITE_REFUSED,
+            "Filen är skrivskyddad, så fmt formaterar den inte (utsatta tar inte bort ett "
+            "skrivskydd). Ta bort skrivskyddet om filen ska formateras (chmod u+w; i Windows: "
+            "Egenskaper → avmarkera Skrivskyddad) och kör utsatta fmt igen.",
+            changed=True,
+        )
     try:
         if read_regular(path) != raw:
             return refused(
