@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from utsatta.fileio import kind_of_mode, reason
+from utsatta.fileio import DATA_ENDINGS, kind_of_mode, not_data_by_rule, reason
 from utsatta.findings import Finding, Severity, at_line
 
 # Re-exported: the names the rest of utsatta has always imported from here.
@@ -16,17 +16,6 @@ from utsatta.load.placement import display_path as display_path
 from utsatta.load.placement import is_year_folder, placement
 from utsatta.load.placement import kind_of as kind_of
 from utsatta.load.placement import misplaced as misplaced
-
-#: How a data file's name may end (any case): .yaml, and what a save turns it into without
-#: being asked: .yml, and ".txt" appended by an editor or a system that hides extensions
-#: (Windows' Notepad: higab.yaml.txt). Such a file is a misnamed data file, not an unknown one.
-_DATA_ENDINGS = (".yaml", ".yml", ".yaml.txt", ".yml.txt")
-#: Files a repository keeps at its top level (README.md, LICENSE …): not data, and no finding.
-_REPOSITORY_FILES = frozenset(
-    {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODEOWNERS"}
-    | {"NOTICE", "AUTHORS", "SECURITY"}
-)
-
 
 def in_working_folder(path: Path) -> Path:
     """``path`` relative to the working folder when it lies inside it, else as given: how the
@@ -185,8 +174,8 @@ def _not_read(
     data file, a link out of the data folder, a link that leads nowhere, or not a regular
     file. ``link``: the listing says it is a symbolic link."""
     name = path.name
-    data_name = name.lower().endswith(_DATA_ENDINGS)
-    if not data_name and not rel and name.split(".", 1)[0].upper() in _REPOSITORY_FILES:
+    data_name = name.lower().endswith(DATA_ENDINGS)
+    if not_data_by_rule((*rel, name)):
         return True
     if link and data_name and not _inside(resolved(path), root):
         findings.append(
@@ -270,7 +259,7 @@ def _listing(folder: str) -> tuple[set[str], set[str]]:
                 try:
                     if entry.is_symlink():
                         links.add(entry.name)
-                    elif entry.name.lower().endswith(_DATA_ENDINGS) and entry.is_file(
+                    elif entry.name.lower().endswith(DATA_ENDINGS) and entry.is_file(
                         follow_symlinks=False
                     ):
                         regular.add(entry.name)
