@@ -69,16 +69,15 @@ def test_a_misplaced_report_is_sent_to_the_year_in_its_own_ar(tmp_path: Path) ->
     )
     assert _findings(data, "fel-plats") == [
         ("rapporter/2023/Nya/kommunstyrelsen.yaml", 1, 1, "fel-plats",
-         LEAD + "Flytta den till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' och "
-         "'organisation' i filen)."),
+         LEAD + "Flytta den till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' i filen)."),
     ]  # fmt: skip
     # Its year's file exists: then it says so, and never "move it there".
     (data / "rapporter" / "2022").mkdir()
     (data / "rapporter" / "2022" / "kommunstyrelsen.yaml").write_text("x: 1\n", encoding="utf-8")
     assert _findings(data, "fel-plats") == [
         ("rapporter/2023/Nya/kommunstyrelsen.yaml", 1, 1, "fel-plats",
-         LEAD + "Den hör till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' och "
-         "'organisation' i filen), men rapporter/2022/kommunstyrelsen.yaml finns redan: jämför "
+         LEAD + "Den hör till rapporter/2022/kommunstyrelsen.yaml (enligt 'ar' i filen), men "
+         "rapporter/2022/kommunstyrelsen.yaml finns redan: jämför "
          "filerna, för över det som ska vara kvar till rapporter/2022/kommunstyrelsen.yaml och "
          "ta sedan bort den här filen."),
     ]  # fmt: skip

@@ -190,7 +190,7 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
     """The one step for an unread file: rename it (when only its name is wrong), else move it;
     or, when its place is taken, delete the copy or merge it."""
     target = place.target
-    if target is not None and target.parent == path.parent:
+    if pre and target is not None and target.parent == path.parent:
         name = identifier(target.name)
         if place.there is not None:
             there = already_there(path, target, target.name)  # named as the sentence names it
