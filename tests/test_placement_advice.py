@@ -331,3 +331,14 @@ def test_a_year_outside_the_plan_is_not_sent_to_a_folder_here(tmp_path: Path) ->
     data, _ = _data(tmp_path)
     _put(data, KS, KS, keep=True, year="2030")  # ar: 2030 in rapporter/2023/
     assert [c for _, _, _, c, _ in _about(data, KS)] == ["ar-utanfor-planen"]
+
+
+def test_a_year_check_shows_the_later_file_a_missing_report_points_at(tmp_path: Path) -> None:
+    """validate --year 2023 leaves out 2024's files, but not one that is 2023's report by its
+    content: the missing report's "see that file's error" is there to see."""
+    data, _ = _data(tmp_path)
+    _put(data, KS, "rapporter/2024/ks.yaml")
+    (data / "rapporter/2025").mkdir()
+    (data / "rapporter/2025/x.yml").write_text("ar: 2025\n", encoding="utf-8")
+    found = [(f.file.split("/data/")[-1], f.code) for f in validate(data, year=2023).findings]
+    assert found == [(KS, "rapport-saknas"), ("rapporter/2024/ks.yaml", "fel-ar-i-mapp")]

@@ -67,7 +67,7 @@ def check_completeness(
     earlier = sorted(unusable.items(), key=lambda item: item[0])
     # A report read but lying where it does not count (its 'ar' names another year): a missing
     # report there points at it, never "create the file" (it would leave two copies).
-    elsewhere = _elsewhere(ds)
+    elsewhere = reports_elsewhere(ds)
     once = {i.id for i in ds.plan.model.insatser if i.uppfoljning.typ == "under-planperioden"}
     blocked = Blocked(ds)
     if duties is None:
@@ -123,7 +123,7 @@ def check_completeness(
     return findings
 
 
-def _elsewhere(ds: DataSet) -> dict[str, str]:
+def reports_elsewhere(ds: DataSet) -> dict[str, str]:
     """The reports read but lying in another year's folder than their 'ar' says: the data
     file each should be (its display path; where ``load.placement.report_place`` sends it, the
     place its own finding names) → the report's, when nothing is there yet."""
