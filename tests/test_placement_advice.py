@@ -278,7 +278,7 @@ def test_a_missing_report_points_at_it_in_every_wrong_place(tmp_path: Path) -> N
 
 
 def test_a_wrong_ending_is_renamed_after_the_organisation_in_the_file(tmp_path: Path) -> None:
-    data, year = _data(tmp_path)
+    data, _ = _data(tmp_path)
     _put(data, KS, "rapporter/2023/ks.yml")
     assert _about(data, "rapporter/2023/ks.yml") == [
         ("rapporter/2023/ks.yml", 1, 1, "fel-filandelse",

@@ -21,7 +21,8 @@ UPPFOLJNING = "uppfoljning/2023.yaml"
 #: The step a message asks for: a new name or place (a name alone: in the same folder; a path
 #: ending in "/": that folder, same name).
 STEP = re.compile(
-    r"(?:Byt namn till|Flytta (?:den|filen) till|Filen ska heta) ([^ ,]+?)(?:\.(?: |$)|,| \(| eller)"
+    r"(?:Byt namn till|Flytta (?:den|filen) till|Filen ska heta) "
+    r"([^ ,]+?)(?:\.(?: |$)|,| \(| eller)"
 )
 
 

@@ -31,10 +31,10 @@ from pathlib import Path
 from utsatta.errors import WriteFailed, WriteRefused
 
 __all__ = [
-    "NotRegularFile",
-    "check_output",
     "DATA_ENDINGS",
     "REPOSITORY_FILES",
+    "NotRegularFile",
+    "check_output",
     "data_file_refusal",
     "kind_of_mode",
     "make_folders",

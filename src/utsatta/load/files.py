@@ -17,6 +17,7 @@ from utsatta.load.placement import is_year_folder, placement
 from utsatta.load.placement import kind_of as kind_of
 from utsatta.load.placement import misplaced as misplaced
 
+
 def in_working_folder(path: Path) -> Path:
     """``path`` relative to the working folder when it lies inside it, else as given: how the
     command line names its data folder, so that findings name files as a user in that folder

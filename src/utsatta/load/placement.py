@@ -211,7 +211,9 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
     label = identifier(place.label)
     if target is None:
         if place.kind == "rapport":
-            return lead + f"Flytta den till {label}, med året som rapporten gäller i stället för <år>."
+            return (
+                lead + f"Flytta den till {label}, med året som rapporten gäller i stället för <år>."
+            )
         return lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
     if place.there is not None:
         return lead + f"Den hör till {label}{place.why}, men {place.there}"
