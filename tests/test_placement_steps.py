@@ -21,7 +21,7 @@ UPPFOLJNING = "uppfoljning/2023.yaml"
 #: The step a message asks for: a new name or place (a name alone: in the same folder; a path
 #: ending in "/": that folder, same name).
 STEP = re.compile(
-    r"(?:Byt namn till|Flytta (?:den|filen) till|Filen ska heta) "
+    r"(?:Byt namn (?:på filen )?till|Flytta (?:den|filen) till|Filen ska heta) "
     r"([^ ,]+?)(?:\.(?: |$)|,| \(| eller)"
 )
 
@@ -95,6 +95,8 @@ MATRIX: dict[str, Callable[[Path], str]] = {
     "indikator-fel-andelse": _move(INDICATOR, "indikatorer/valdeltagande.yml"),
     "indikator-fel-andelse-och-namn": _move(INDICATOR, "indikatorer/val.yaml.txt"),
     "indikator-kopia": _move(INDICATOR, "indikatorer/foo.yaml.txt", keep=True),
+    "indikator-fel-namn": _move(INDICATOR, "indikatorer/val.yaml"),
+    "uppfoljning-fel-ar-i-namnet": _move(UPPFOLJNING, "uppfoljning/2024.yaml"),
     "uppfoljning-fel-andelse": _move(UPPFOLJNING, "uppfoljning/2023.yml"),
     "uppfoljning-fel-namn": _move(UPPFOLJNING, "uppfoljning/utkast-2023.yaml"),
     "plan-fel-andelse": _move("plan.yaml", "plan.yml"),
