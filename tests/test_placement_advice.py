@@ -342,3 +342,17 @@ def test_a_year_check_shows_the_later_file_a_missing_report_points_at(tmp_path: 
     (data / "rapporter/2025/x.yml").write_text("ar: 2025\n", encoding="utf-8")
     found = [(f.file.split("/data/")[-1], f.code) for f in validate(data, year=2023).findings]
     assert found == [(KS, "rapport-saknas"), ("rapporter/2024/ks.yaml", "fel-ar-i-mapp")]
+
+
+def test_a_follow_up_under_another_years_name_is_pointed_at(tmp_path: Path) -> None:
+    data, _ = _data(tmp_path)
+    (data / "uppfoljning" / "2023.yaml").rename(data / "uppfoljning" / "2024.yaml")
+    assert _findings(data, "uppfoljning-saknas", "filnamn-matchar-inte") == [
+        ("uppfoljning/2023.yaml", 1, 1, "uppfoljning-saknas",
+         "Den samlade uppföljningen för 2023 saknas: filen uppfoljning/2024.yaml ser ut att vara "
+         "den, men den räknas inte förrän den heter uppfoljning/2023.yaml. Byt namn på den eller "
+         "flytta den dit (se felet för den filen)."),
+        ("uppfoljning/2024.yaml", 3, 5, "filnamn-matchar-inte",
+         "Uppföljningen gäller år 2023 men filen heter 2024.yaml. Byt namn på filen till "
+         "2023.yaml eller rätta 'ar'."),
+    ]  # fmt: skip
