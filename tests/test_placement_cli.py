@@ -115,3 +115,17 @@ def test_the_library_export_refuses_as_the_command_does(repo: Path) -> None:
         "t.xlsx."
     )
     assert not (repo / "data" / "t.xlsx").exists()
+
+
+def test_a_data_repository_at_the_top_is_told_a_place_beside_it(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data folder is the working folder (plan.yaml at the repository's top): every plain
+    file there is read, so the suggestion is beside it, as the user would type it."""
+    monkeypatch.chdir(repo / "data" / "rapporter")
+    code, err = invoke("report", "2023", "--data", "..", "--output", "rapport.md")
+    assert (code, err.split("t.ex. ")[-1]) == (4, "../../rapport.md.\n")
+    monkeypatch.chdir(repo / "data")
+    code, err = invoke("report", "2023", "--output", "rapport.md")
+    assert (code, err.split("t.ex. ")[-1]) == (4, "../rapport.md.\n")
+    assert invoke("report", "2023", "--output", "../rapport.md")[0] == 0

@@ -286,11 +286,11 @@ def data_file_refusal(path: Path, data_folder: Path) -> WriteRefused | None:
 
 def _beside(data_folder: Path, path: Path) -> Path:
     """``path``'s name in the folder that holds the data folder: a place outside it to suggest
-    (relative to the working folder when inside it)."""
+    (relative to the working folder, as ../rapport.md when the data folder is that folder)."""
     outside = Path(os.path.realpath(data_folder)).parent / (Path(path).name or "utdata")
     try:
-        return outside.relative_to(os.getcwd())  # noqa: PTH109
-    except ValueError:
+        return Path(os.path.relpath(outside))
+    except ValueError:  # pragma: no cover - Windows: another drive
         return outside
 
 
