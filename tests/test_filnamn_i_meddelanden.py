@@ -66,10 +66,12 @@ def test_a_report_in_the_wrong_year_folder_whose_target_exists_in_github_format(
     never a second annotation line."""
     reports = data / "rapporter"
     (reports / "2022").mkdir(exist_ok=True)
-    (reports / "2022" / f"{HOSTILE}.yaml").write_text(
-        (reports / "2023" / "kommunstyrelsen.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    shutil.copy(reports / "2023" / "kommunstyrelsen.yaml", reports / "2023" / f"{HOSTILE}.yaml")
+    # An organisation not known (a typo): the file's own name is where it belongs, so the
+    # target named in the advice is the hostile name (load.placement).
+    text = (reports / "2023" / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    text = text.replace("organisation: kommunstyrelsen", "organisation: kommunstyrelsn")
+    (reports / "2022" / f"{HOSTILE}.yaml").write_text(text, encoding="utf-8")
+    (reports / "2023" / f"{HOSTILE}.yaml").write_text(text, encoding="utf-8")
     found = lines_with(["--format", "github"], "fel-ar-i-mapp")
     assert len(found) == 1
     assert found[0].endswith(

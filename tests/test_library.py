@@ -223,7 +223,11 @@ def test_validate_refuses_a_path_it_cannot_check(broken: Path, tmp_path: Path) -
     outside.write_text("a: 1\n", encoding="utf-8")
     with pytest.raises(utsatta.ArgumentError) as exc:
         utsatta.validate(broken, paths=[outside])
-    assert str(exc.value) == f"{outside} ligger inte i datamappen {broken}."
+    assert str(exc.value) == (
+        f"{outside} ligger inte i datamappen {broken}. Kontrollera den mot den datamapp som den "
+        "hör till (den som har planen den gäller), eller flytta den till sin plats i den här "
+        "datamappen."
+    )
     with pytest.raises(utsatta.ArgumentError, match="ingen sökväg"):
         utsatta.validate(broken, paths=[1])  # type: ignore[list-item]
 

@@ -506,16 +506,17 @@ def test_misplaced_files_are_told_their_own_place(tmp_path: Path) -> None:
         if f.code == "fel-plats"
     }
     # Both are copies of rapporter/2023/grundskolenamnden.yaml (its 'ar' and 'organisation'):
-    # the advice says so rather than send the user to overwrite it.
+    # the advice says so rather than send the user to overwrite it. It names the keys of the
+    # file that say more than its path (load.placement).
     copy = (
         "En rapport ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. "
-        "Den hör till rapporter/2023/grundskolenamnden.yaml (enligt 'ar' och 'organisation' i "
-        "filen), men rapporter/2023/grundskolenamnden.yaml finns redan med samma innehåll: den "
-        "här filen är en kopia, ta bort den."
+        "Den hör till rapporter/2023/grundskolenamnden.yaml{}, men "
+        "rapporter/2023/grundskolenamnden.yaml finns redan med samma innehåll: den här filen är "
+        "en kopia, ta bort den."
     )
     assert msgs == {
-        "rapporter/2023/utkast/grundskolenamnden.yaml": copy,
-        "rapporter/utkast.yaml": copy,
+        "rapporter/2023/utkast/grundskolenamnden.yaml": copy.format(""),
+        "rapporter/utkast.yaml": copy.format(" (enligt 'ar' och 'organisation' i filen)"),
     }
 
 

@@ -192,7 +192,8 @@ def test_an_output_never_replaces_a_data_file(
     assert code == 4
     assert err == (
         f"fel: {target} är en datafil i datamappen data (eller skulle bli en), och utsatta skriver "
-        "aldrig utdata över datafiler, inte heller med --force. Välj en fil utanför datamappen.\n"
+        "aldrig utdata över datafiler, inte heller med --force. Välj en fil utanför datamappen, "
+        f"t.ex. {target.name}.\n"
     )
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 

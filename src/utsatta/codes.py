@@ -187,7 +187,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("utfall-saknas", V, "referens", "En indikator utan utfall och beräkning",
      "Lägg till utfall, eller 'saknas' med skälet."),
     ("fel-ar-i-mapp", F, "referens", "Rapportens år stämmer inte med mappen",
-     "Flytta filen eller rätta 'ar'."),
+     "Flytta filen dit 'ar' (och 'organisation') säger, eller rätta 'ar'."),
     ("tom-kontakt", V, "referens", "En rapport med tom 'kontakt'",
      "Skriv namn och e-postadress till kontaktpersonen, eller ta bort nyckeln."),
     ("motsagande-bedomning", V, "referens",

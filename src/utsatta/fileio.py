@@ -31,12 +31,15 @@ from pathlib import Path
 from utsatta.errors import WriteFailed, WriteRefused
 
 __all__ = [
+    "DATA_ENDINGS",
+    "REPOSITORY_FILES",
     "NotRegularFile",
     "check_output",
     "data_file_refusal",
     "kind_of_mode",
     "make_folders",
     "new_mode",
+    "not_data_by_rule",
     "read_regular",
     "reason",
     "refusal",
@@ -227,22 +230,68 @@ def refusal(path: Path, mode: int, *, want: str = "en vanlig fil") -> WriteRefus
 
 #: What makes a file in the data folder a data file (the loader reads these).
 DATA_SUFFIXES = (".yaml", ".yml")
+#: How a data file's name may end (any case): .yaml, and what a save turns it into without
+#: being asked: .yml, and ".txt" appended by an editor or a system that hides extensions
+#: (Windows' Notepad: higab.yaml.txt). Such a file is a misnamed data file, not an unknown one.
+DATA_ENDINGS = (".yaml", ".yml", ".yaml.txt", ".yml.txt")
+#: Files a repository keeps at its top level (README.md, LICENSE …): not data, and no finding.
+REPOSITORY_FILES = frozenset(
+    {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "CODEOWNERS"}
+    | {"NOTICE", "AUTHORS", "SECURITY"}
+)
+
+
+def not_data_by_rule(rel: tuple[str, ...]) -> bool:
+    """Whether the data folder's walk leaves the path ``rel`` (its parts inside the data
+    folder) alone by rule, without a finding: a hidden name (.git/, .github/, editor files)
+    or, at the top level, a usual repository file (docs/decisions/0062-what-is-not-data.md)."""
+    if any(part.startswith(".") for part in rel):
+        return True
+    return (
+        len(rel) == 1
+        and not rel[0].lower().endswith(DATA_ENDINGS)
+        and rel[0].split(".", 1)[0].upper() in REPOSITORY_FILES
+    )
 
 
 def data_file_refusal(path: Path, data_folder: Path) -> WriteRefused | None:
-    """Why an output must not go to ``path``: it is, or would become, a data file in
-    ``data_folder`` (a YAML file there, links resolved). The one rule that keeps every command's
-    output (a report, CODEOWNERS, an export) off the data, even with --force; only the commands
-    that edit data files (fmt, ny) write there, and they do not pass ``data_folder``."""
-    if path.suffix.lower() not in DATA_SUFFIXES:
+    """Why an output must not go to ``path``: it lies in ``data_folder`` (links resolved),
+    where the next check reads it as data: a YAML file there is, or would become, a data file,
+    and any other would be a finding of its own (okand-fil). The one rule that keeps every
+    command's output (a report, CODEOWNERS, an export) out of the data folder, even with
+    --force (docs/decisions/0340-en-plats-ett-rad.md); only what the check leaves alone by
+    rule (``not_data_by_rule``: .github/CODEOWNERS) may be written there. The commands that
+    edit data files (fmt, ny) write there, and they do not pass ``data_folder``."""
+    real = os.path.realpath(path)
+    if not _inside(Path(real), data_folder):
         return None
-    if not _inside(Path(os.path.realpath(path)), data_folder):
+    rel = Path(os.path.relpath(real, os.path.realpath(data_folder))).parts
+    if rel == (os.curdir,):
+        rel = ()
+    if path.suffix.lower() in DATA_SUFFIXES:
+        return WriteRefused(
+            f"{shown(path)} är en datafil i datamappen {shown(data_folder)} (eller skulle bli "
+            "en), och utsatta skriver aldrig utdata över datafiler, inte heller med --force. "
+            f"Välj en fil utanför datamappen, t.ex. {shown(_beside(data_folder, path))}."
+        )
+    if not_data_by_rule(rel):
         return None
     return WriteRefused(
-        f"{shown(path)} är en datafil i datamappen {shown(data_folder)} (eller skulle bli en), "
-        "och utsatta skriver aldrig utdata över datafiler, inte heller med --force. Välj en fil "
-        "utanför datamappen."
+        f"{shown(path)} ligger i datamappen {shown(data_folder)}, och där läses varje fil som "
+        "data: nästa 'utsatta validate' skulle varna för den (okand-fil). utsatta skriver "
+        "aldrig utdata i datamappen, inte heller med --force. Välj en plats utanför "
+        f"datamappen, t.ex. {shown(_beside(data_folder, path))}."
     )
+
+
+def _beside(data_folder: Path, path: Path) -> Path:
+    """``path``'s name in the folder that holds the data folder: a place outside it to suggest
+    (relative to the working folder, as ../rapport.md when the data folder is that folder)."""
+    outside = Path(os.path.realpath(data_folder)).parent / (Path(path).name or "utdata")
+    try:
+        return Path(os.path.relpath(outside))
+    except ValueError:  # pragma: no cover - Windows: another drive
+        return outside
 
 
 def check_output(

@@ -10,7 +10,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
-from utsatta.load.files import display_path, unread_file
+from utsatta.load.placement import display_path, report_place, unread_file
 
 
 def insatser_text(ids: list[str]) -> str:
@@ -65,6 +65,9 @@ def check_completeness(
         (r.folder_year, r.stem): r for r in ds.rapporter if (r.folder_year, r.stem) not in by_file
     }
     earlier = sorted(unusable.items(), key=lambda item: item[0])
+    # A report read but lying where it does not count (its 'ar' names another year): a missing
+    # report there points at it, never "create the file" (it would leave two copies).
+    elsewhere = reports_elsewhere(ds)
     once = {i.id for i in ds.plan.model.insatser if i.uppfoljning.typ == "under-planperioden"}
     blocked = Blocked(ds)
     if duties is None:
@@ -92,9 +95,17 @@ def check_completeness(
             name = names.get(org, org)
             if sure:
                 unread = ds.unread.get(path) if src is None else None
-                if unread is not None:
-                    unread = unread_file(ds.root, unread, path)
-                findings.append(_missing(path, src is not None, ar, org, name, sure, unread))
+                read = elsewhere.get(path) if src is None and unread is None else None
+                advice = (
+                    unread_file(ds.root, unread, path)
+                    if unread is not None
+                    else unread_file(ds.root, read, path, read=True)
+                    if read is not None
+                    else None
+                )
+                findings.append(
+                    _missing(path, src is not None, ar, org, name, sure, advice, read=bool(read))
+                )
             if unsure:
                 findings.append(
                     unchecked(
@@ -112,6 +123,23 @@ def check_completeness(
     return findings
 
 
+def reports_elsewhere(ds: DataSet) -> dict[str, str]:
+    """The reports read but lying in another year's folder than their 'ar' says: the data
+    file each should be (its display path; where ``load.placement.report_place`` sends it, the
+    place its own finding names) → the report's, when nothing is there yet."""
+    orgs = set(ds.organisation_names())
+    out: dict[str, str] = {}
+    for r in ds.rapporter:
+        m = r.model
+        if m is None or m.ar == r.folder_year:
+            continue  # in its year's folder: a misnamed one counts as there (``present``)
+        org = m.organisation if not orgs or m.organisation in orgs else r.stem
+        target = report_place(ds.root, r.path, str(m.ar), org).free
+        if target is not None:
+            out.setdefault(display_path(target), r.display)
+    return out
+
+
 def _report_path(ds: DataSet, ar: int, org: str) -> str:
     return display_path(ds.root / "rapporter" / str(ar) / f"{org}.yaml")
 
@@ -125,9 +153,18 @@ def _earlier(
 
 
 def _missing(
-    path: str, exists: bool, ar: int, org: str, name: str, ids: list[str], unread: str | None
+    path: str,
+    exists: bool,
+    ar: int,
+    org: str,
+    name: str,
+    ids: list[str],
+    unread: str | None,
+    *,
+    read: bool = False,
 ) -> Finding:
-    # unread: the advice for a file there under a wrong name or place (load.files.unread_file)
+    # unread: the advice for a file there under a wrong name or place (load.placement.
+    # unread_file); read: that file is read, but counts only in its place
     listed = insatser_text(ids)
     if exists:
         return fel(
@@ -142,7 +179,8 @@ def _missing(
         path,
         (),
         "rapport-saknas",
-        f"{name} har ingen rapport för {ar} som läses: {unread} Den ska omfatta {listed}."
+        f"{name} har ingen rapport för {ar} som {'räknas' if read else 'läses'}: {unread} Den "
+        f"ska omfatta {listed}."
         if unread
         else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
         f"filen med 'utsatta ny rapport {ar} {org}'.",

@@ -76,7 +76,10 @@ def check_scope(root: Path, paths: Paths | None) -> set[Path] | None:
     for p in given:
         if not resolved(p).is_relative_to(top):
             raise ArgumentError(
-                f"{shown(p)} ligger inte i datamappen {shown(root)}.", argument="paths"
+                f"{shown(p)} ligger inte i datamappen {shown(root)}. Kontrollera den mot den "
+                "datamapp som den hör till (den som har planen den gäller), eller flytta den "
+                "till sin plats i den här datamappen.",
+                argument="paths",
             )
     files = partial_check_files(root, given)
     return None if files is None else {resolved(p) for p in files}

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from utsatta.check.assessments import check_assessments
-from utsatta.check.completeness import check_completeness
+from utsatta.check.completeness import check_completeness, reports_elsewhere
 from utsatta.check.partial import (
     Paths,
     check_scope,
@@ -304,10 +304,18 @@ def _found(
     found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
         shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]
+        # A later year's file that a missing report of this year points at (it belongs here by
+        # its content: load.placement) keeps its findings: "see that file's error" is shown.
+        pointed = {
+            file
+            for target, file in (*ds.unread.items(), *reports_elsewhere(ds).items())
+            if not later_year_file(target, year)
+        }
         found = [
             f
             for f in found
             if not later_year_file(f.file, year)
+            or f.file in pointed
             or (shown_later and _under(resolved(Path(f.file)), shown_later))
         ]
     return found

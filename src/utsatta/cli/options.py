@@ -113,6 +113,8 @@ def data_dir_groups(
     above: dict[Path | None, list[Path]] = {}
     for p in paths:
         above.setdefault(data_dir_above(p), []).append(p)
+    if None in above:
+        _require_in_a_data_folder(above[None], command)
     # A file with no plan.yaml above it goes to the folder found as without files (where its
     # check then says that it lies outside it): merged with that folder's own files.
     groups: dict[Path, tuple[Path, list[Path]]] = {}
@@ -120,6 +122,39 @@ def data_dir_groups(
         root = data_dir(found)
         groups.setdefault(resolved(root), (root, []))[1].extend(files)
     return list(groups.values())
+
+
+def _require_in_a_data_folder(files: list[Path], command: str) -> None:
+    """A file with no plan.yaml above it that does not lie in the data folder found without
+    files either belongs to no data folder, and only a data folder's files can be checked
+    (against its plan; --data does not take a file outside it): a usage error whose advice is
+    the step that works, moving the file to its place in the data folder (where, when the
+    file says)."""
+    from utsatta.fileio import shown
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
+    from utsatta.load.files import in_working_folder
+    from utsatta.load.placement import declared_report
+
+    root, how = locate_data_dir(None)
+    top = Path(os.path.abspath(root))  # noqa: PTH100
+    folder = "MAPP" if how == BUNDLED else shown(in_working_folder(top))
+    for p in files:
+        if not os.path.lexists(p) or Path(os.path.abspath(p)).is_relative_to(top):  # noqa: PTH100
+            continue  # a path that is not there is said so where it is read
+        said = declared_report(p) if p.is_file() else None
+        where = (
+            f"{folder}/rapporter/{said['ar']}/{said['organisation']}.yaml (enligt 'ar' och "
+            "'organisation' i filen)"
+            if said is not None
+            else f"för en rapport {folder}/rapporter/<år>/<organisation>.yaml"
+        )
+        raise typer.BadParameter(
+            f"{shown(p)} ligger inte i någon datamapp: ingen mapp ovanför filen har en "
+            "plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess plan. Flytta "
+            f"filen till sin plats i datamappen, {where}, och kör 'utsatta {command}' på den "
+            "där.",
+            param_hint="FILER",
+        )
 
 
 def _require_inside(root: Path, files: list[Path], command: str, how: str) -> None:

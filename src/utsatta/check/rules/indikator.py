@@ -10,7 +10,7 @@ from utsatta.check.rules.base import Known, Ref
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
-from utsatta.load.files import already_there
+from utsatta.load.placement import already_there
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.numbers import tal
 

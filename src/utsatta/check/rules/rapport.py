@@ -17,7 +17,7 @@ from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
-from utsatta.load.files import already_there
+from utsatta.load.placement import already_there, report_place
 from utsatta.model.plan import Giltighet
 from utsatta.numbers import heltal
 
@@ -41,6 +41,58 @@ INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
 OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
 
 
+def _wrong_place(src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool) -> Finding | None:
+    """One finding for a report whose 'ar' disagrees with its folder, or whose 'organisation'
+    with its name, or both: the one step that puts it where its content says it belongs
+    (``load.placement.report_place``), or the key to correct; never two steps that contradict
+    each other (fel-ar-i-mapp at 'ar' when the year is wrong, else filnamn-matchar-inte)."""
+    f, stem, folder_year = src.display, src.stem, src.folder_year
+    moved = ar != folder_year
+    renamed = org != stem and not org_unknown
+    if not (moved or renamed):
+        return None
+    # rapporter/<år>/<organisation>.yaml: the data folder is three levels up
+    place = report_place(src.path.parents[2], src.path, str(ar), org if renamed else stem)
+    label, there = identifier(place.label), place.there
+    name = identifier(src.path.name)
+    if moved and renamed:
+        return fel(
+            f,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} och är från '{org}', men den ligger i "
+            f"rapporter/{folder_year}/{name}. "
+            + (
+                f"Rätta 'ar' och 'organisation' om de är fel; annars hör den till {label}, men "
+                f"{there}"
+                if there
+                else f"Flytta den till {label} (ny mapp och nytt namn), eller rätta 'ar' och "
+                "'organisation' om de är fel."
+            ),
+        )
+    if moved:
+        return fel(
+            f,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} men ligger i mappen rapporter/{folder_year}/. "
+            + (
+                f"Rätta 'ar' om året är fel; annars hör den till {label}, men {there}"
+                if there
+                else f"Flytta filen till rapporter/{ar}/ eller rätta 'ar'."
+            ),
+        )
+    if place.target is not None and there is not None:  # named as the message names it
+        there = already_there(src.path, place.target, f"{org}.yaml")
+    return fel(
+        f,
+        ("organisation",),
+        "filnamn-matchar-inte",
+        f"Rapporten är från '{org}' men filen heter {name}. Filen ska heta {org}.yaml (eller "
+        "rätta 'organisation')" + (f", men {there}" if there else "."),
+    )
+
+
 def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:
     rep, f = src.model, src.display
     if rep is None:
@@ -50,46 +102,17 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         return [] if outside is None else [outside]
     out: list[Finding] = []
     folder_year = src.folder_year
-    if rep.ar != folder_year:
-        label = f"rapporter/{rep.ar}/{src.path.name}"
-        there = already_there(src.path, src.path.parent.parent / str(rep.ar) / src.path.name, label)
-        out.append(
-            fel(
-                f,
-                ("ar",),
-                "fel-ar-i-mapp",
-                f"Rapporten gäller år {rep.ar} men ligger i mappen rapporter/{folder_year}/. "
-                + (
-                    f"Rätta 'ar' om året är fel; annars hör den till {identifier(label)}, men "
-                    f"{there}"
-                    if there
-                    else f"Flytta filen till rapporter/{rep.ar}/ eller rätta 'ar'."
-                ),
-            )
-        )
-    outside = _outside_plan(f, rep.ar, giltighet)
-    if outside is not None:
-        out.append(outside)
-        return out  # a file of another plan: its other rules are that plan's
     org = rep.organisation
     # An unknown id is most likely a typo: its own finding suggests the right id, and advice
     # to rename the file after the typo would contradict it.
     org_unknown = bool(known.org_ids) and org not in known.org_set
-    if org != src.stem and not org_unknown:
-        there = already_there(src.path, src.path.with_name(f"{org}.yaml"), f"{org}.yaml")
-        out.append(
-            fel(
-                f,
-                ("organisation",),
-                "filnamn-matchar-inte",
-                f"Rapporten är från '{org}' men filen heter {identifier(src.path.name)}. "
-                + (
-                    f"Filen ska heta {org}.yaml (eller rätta 'organisation'), men {there}"
-                    if there
-                    else f"Filen ska heta {org}.yaml (eller rätta 'organisation')."
-                ),
-            )
-        )
+    outside = _outside_plan(f, rep.ar, giltighet)
+    if outside is not None:
+        # ar-utanfor-planen says where a file of another plan goes: no move inside this folder.
+        return [outside]
+    wrong_place = _wrong_place(src, rep.ar, org, org_unknown=org_unknown)
+    if wrong_place is not None:
+        out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:
         out.append(
             varning(

@@ -16,7 +16,7 @@ from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
-from utsatta.load.files import already_there, display_path, unread_file
+from utsatta.load.placement import already_there, display_path, unread_file
 from utsatta.load.schema import menade_du
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
@@ -70,6 +70,12 @@ def check_uppfoljning(
                     )
                 seen[key].add(value)
     present = {int(f.stem) for f in ds.uppfoljningar}
+    # One read under another year's name: a missing year's finding points at it.
+    elsewhere = {
+        src.model.ar: src.display
+        for src in ds.uppfoljningar
+        if src.model is not None and src.model.ar != int(src.stem)
+    }
     for src in ds.uppfoljningar:
         _check_file(ds, src, issues)
     if not only_present:
@@ -77,14 +83,15 @@ def check_uppfoljning(
             if g.fran <= ar <= g.till and ar not in present:
                 where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
                 unread = ds.unread.get(where)
+                read = elsewhere.get(ar) if unread is None else None
                 issues.append(
                     varning(
                         where,
                         (),
                         "uppfoljning-saknas",
                         f"Den samlade uppföljningen för {ar} saknas: "
-                        + unread_file(ds.root, unread, where)
-                        if unread
+                        + unread_file(ds.root, unread or read or "", where, read=bool(read))
+                        if unread or read
                         else f"Den samlade uppföljningen för {ar} saknas. Skapa "
                         f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
                     )

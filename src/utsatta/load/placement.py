@@ -1,0 +1,330 @@
+"""Where a file belongs and what it should be called: the one place that decides it, so that a
+file never gets two pieces of advice that contradict each other.
+
+``place_of`` decides for a file that is left unread (a wrong ending, a wrong folder, a report
+lying outside rapporter/), ``report_place`` for a report that is read but whose ``ar`` or
+``organisation`` disagrees with its folder or name. Both answer with a ``Place``: the data file
+it should be, by what the file itself says (its ``ar``, ``organisation`` or ``id``) before its
+path, and whether a file is there already (then the advice is to delete a copy, or to compare
+and merge, never to move it there). A missing file's finding points at the file that is meant
+to be it (``unread_file``), never "create the file", which would leave two copies.
+See docs/decisions/0340-en-plats-ett-rad.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from utsatta.escape import identifier
+from utsatta.fileio import read_regular, shown
+from utsatta.findings import Finding, Severity, at_line
+
+_YEAR_DIR = re.compile(r"[0-9]{4}\Z")
+_YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
+#: a year of the plan's era in a name (2022, not 12022 or part of an id number)
+_YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
+_MISNAMED = re.compile(r"(?i)\.ya?ml(\.txt)?\Z")
+
+#: Where the data files lie, for a file that is at none of these places.
+DATA_PLACES = (
+    "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
+    "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml."
+)
+
+
+def display_path(path: Path) -> str:
+    """A data file as findings name it: its path as the data folder was named (the folder as
+    given, then the file's place in it), with "/" between the parts. It never depends on the
+    process's working folder, so a service gets the same names for the same folder whatever
+    its working folder (docs/decisions/0124-bibliotekets-api.md); the command line names the
+    data folder relative to the working folder itself (``files.in_working_folder``)."""
+    return path.as_posix()
+
+
+def kind_of(rel: tuple[str, ...]) -> str | None:
+    """The kind of a data file by its path parts inside the data folder, or None."""
+    if rel == ("plan.yaml",):
+        return "plan"
+    if rel == ("organisationer.yaml",):
+        return "organisationer"
+    if rel == ("omraden.yaml",):
+        return "omraden"
+    if len(rel) == 2 and rel[0] == "indikatorer" and rel[1].endswith(".yaml"):
+        return "indikator"
+    if (
+        len(rel) == 3
+        and rel[0] == "rapporter"
+        and _YEAR_DIR.match(rel[1])
+        and rel[2].endswith(".yaml")
+    ):
+        return "rapport"
+    if len(rel) == 2 and rel[0] == "uppfoljning" and _YEAR_FILE.match(rel[1]):
+        return "uppfoljning"
+    return None
+
+
+def is_year_folder(name: str) -> bool:
+    """Whether ``name`` is a report year's folder name (rapporter/<år>)."""
+    return _YEAR_DIR.match(name) is not None
+
+
+def _renamed(name: str) -> str:
+    """The name a file named like a data file but not ending in .yaml should have: its name
+    before the ending (.yml, .yaml.txt …), then .yaml."""
+    return name if name.endswith(".yaml") else _MISNAMED.sub("", name) + ".yaml"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a file belongs: the data file it should be (``target``; None when its year is not
+    known), shown as ``label`` inside the data folder (with <år> when not known), why (the keys
+    of the file that decided it, as " (enligt 'ar' i filen)", or ""), and ``there``: None, or
+    the rest of a sentence saying that a file is at the target already and what to do."""
+
+    kind: str
+    target: Path | None
+    label: str
+    why: str
+    there: str | None
+
+    @property
+    def free(self) -> Path | None:
+        """The target when nothing is there yet: where a missing file's finding may point."""
+        return self.target if self.there is None else None
+
+
+def _why(keys: list[str]) -> str:
+    if not keys:
+        return ""
+    return " (enligt " + " och ".join(f"'{k}'" for k in keys) + " i filen)"
+
+
+def report_place(
+    root: Path, source: Path, year: str | None, org: str, why: list[str] | None = None
+) -> Place:
+    """Where the report ``source`` belongs: rapporter/<year>/<org>.yaml in ``root``. ``why``:
+    the keys of the file that decided it (named in the advice)."""
+    name = f"{org}.yaml"
+    if year is None:
+        return Place("rapport", None, f"rapporter/<år>/{name}", _why(why or []), None)
+    label = f"rapporter/{year}/{name}"
+    target = root / "rapporter" / year / name
+    return Place("rapport", target, label, _why(why or []), already_there(source, target, label))
+
+
+def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place | None:
+    """Where the file ``name`` in the folder ``rel`` (parts inside ``root``; ``source`` is the
+    file) belongs, by what its first lines say (``ar``, ``organisation``, ``id``) and else by
+    its path; None when it is no data file that utsatta knows of."""
+    fixed = _renamed(name)
+    stem = fixed.removesuffix(".yaml")
+    folder = rel[0] if rel else ""
+    said = declared(source)
+    if folder == "rapporter" or (
+        folder not in ("uppfoljning", "indikatorer") and {"ar", "organisation"} <= said.keys()
+    ):
+        path_year = _year_in(rel[1:]) if folder == "rapporter" else None
+        year = said.get("ar") or path_year
+        org = said.get("organisation") or stem
+        keys = [k for k, v in (("ar", path_year), ("organisation", stem)) if said.get(k, v) != v]
+        return report_place(root, source, year, org, keys)
+    if folder == "uppfoljning":
+        path_year = _year_in((*rel[1:], name))
+        year = said.get("ar") or path_year
+        if year is None:
+            return Place("uppfoljning", None, "uppfoljning/<år>.yaml", "", None)
+        label = f"uppfoljning/{year}.yaml"
+        target = root / "uppfoljning" / f"{year}.yaml"
+        why = _why(["ar"] if year != path_year else [])
+        return Place("uppfoljning", target, label, why, already_there(source, target, label))
+    if rel == ("indikatorer",):
+        ident = said.get("id") or stem
+        label = f"indikatorer/{ident}.yaml"
+        target = root / "indikatorer" / f"{ident}.yaml"
+        why = _why(["id"] if ident != stem else [])
+        return Place("indikator", target, label, why, already_there(source, target, label))
+    kind = kind_of((fixed,)) if not rel else None
+    if kind is None:
+        return None
+    return Place(kind, root / fixed, fixed, "", already_there(source, root / fixed, fixed))
+
+
+def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Path | None] | None:
+    """The finding for the file ``name`` in the folder ``rel`` (parts inside ``root``) when it
+    is not at a data file's place, with the one step that makes it one (``place_of``), and the
+    data file it should be when nothing is there yet (None: not known, or taken); None for a
+    data file's place."""
+    if name.endswith(".yaml") and kind_of((*rel, name)) is not None:
+        return None
+    path = root.joinpath(*rel, name)
+    wrong_ending = not name.endswith(".yaml")
+    place = place_of(root, rel, name, path)
+    pre = "Filen slutar inte på .yaml och läses inte. " if wrong_ending else ""
+    if place is None:
+        if wrong_ending:
+            text = (
+                pre + "Den ligger inte heller på en plats som utsatta känner till. "
+                f"{DATA_PLACES} Flytta den dit under sitt namn med .yaml, eller ur datamappen "
+                "om den inte är en datafil."
+            )
+            return _issue(path, "fel-filandelse", Severity.FEL, text), None
+        text = (
+            "Filen ligger inte på en plats som utsatta känner till och läses inte. " + DATA_PLACES
+        )
+        return _issue(path, "okand-fil", Severity.VARNING, text), None
+    folder = rel[0] if rel else ""
+    if wrong_ending:
+        code, severity = "fel-filandelse", Severity.FEL
+    elif folder in ("rapporter", "uppfoljning"):
+        code, severity = "fel-plats", Severity.FEL
+    else:
+        code, severity = "okand-fil", Severity.VARNING
+    return _issue(path, code, severity, _advice(place, path, pre, code)), place.free
+
+
+def _advice(place: Place, path: Path, pre: str, code: str) -> str:
+    """The one step for an unread file: rename it (when only its name is wrong), else move it;
+    or, when its place is taken, delete the copy or merge it."""
+    target = place.target
+    if pre and target is not None and target.parent == path.parent:
+        name = identifier(target.name)
+        if place.there is not None:
+            there = already_there(path, target, target.name)  # named as the sentence names it
+            return pre + f"Den ska heta {name}{place.why}, men {there or place.there}"
+        return pre + f"Byt namn till {name}{place.why}."
+    rule = (
+        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml"
+        if place.kind == "rapport"
+        else "En samlad uppföljning ska heta uppfoljning/<år>.yaml"
+    )
+    if code == "okand-fil":
+        lead = (
+            "Filen ligger inte på en plats som utsatta känner till och läses inte, men den ser "
+            f"ut att vara en rapport. {rule}. "
+        )
+    else:
+        lead = pre + rule + (". " if pre else "; den här filen läses inte. ")
+    label = identifier(place.label)
+    if target is None:
+        if place.kind == "rapport":
+            return (
+                lead + f"Flytta den till {label}, med året som rapporten gäller i stället för <år>."
+            )
+        return lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
+    if place.there is not None:
+        return lead + f"Den hör till {label}{place.why}, men {place.there}"
+    if place.kind == "rapport":
+        return lead + f"Flytta den till {label}{place.why}."
+    return lead + f"Byt namn till {label}{place.why} (och flytta den dit)."
+
+
+def _issue(path: Path, code: str, severity: Severity, message: str) -> Finding:
+    return at_line(display_path(path), 1, 1, code, message, severity)
+
+
+def misplaced(root: Path, path: Path) -> Finding | None:
+    """The finding for ``path`` (a file in the data folder ``root``, both named alike: both
+    absolute or both relative) when it is no data file by its name and place, with the advice
+    of ``utsatta validate``: rename it, move it, or (when a file is already where it should
+    be) compare and merge; None for a data file's place."""
+    rel = path.relative_to(root).parts
+    placed = placement(root, rel[:-1], rel[-1])
+    return None if placed is None else placed[0]
+
+
+def unread_file(root: Path, unread: str, target: str, *, read: bool = False) -> str:
+    """The advice of a "missing" finding for ``target`` (a display path) when the file
+    ``unread`` is meant to be it: the same step as that file's own finding, never "create the
+    file", which would leave two copies. ``read``: the file is read, but counts only at its
+    place. Both are named inside the data folder ``root``, as the other advice names files."""
+    verb = "räknas" if read else "läses"
+    return (
+        f"filen {shown(_inside_root(root, unread))} ser ut att vara den, men den {verb} inte "
+        f"förrän den heter {shown(_inside_root(root, target))}. Byt namn på den eller flytta "
+        "den dit (se felet för den filen)."
+    )
+
+
+def _inside_root(root: Path, display: str) -> str:
+    try:
+        return Path(display).relative_to(root).as_posix()
+    except ValueError:
+        return display
+
+
+def already_there(source: Path, target: Path, label: str) -> str | None:
+    """None when nothing is at ``target`` (or it is ``source`` itself); else the rest of a
+    sentence of advice that would rename or move ``source`` there, saying that ``target``
+    (named ``label``, shown as an identifier) exists already and what to do instead: no advice
+    may send a user to overwrite a file (a browser's "kulturnamnden (1).yaml" beside
+    kulturnamnden.yaml). Only asked when a finding is made, so the file system is asked then."""
+    if not os.path.lexists(target):
+        return None
+    try:
+        if target.samefile(source):
+            return None  # the same file by another name (a folder that ignores case)
+    except OSError:
+        pass
+    label = identifier(label)  # a file name: never a line break or an escape in a message
+    if _same_bytes(source, target):
+        return f"{label} finns redan med samma innehåll: den här filen är en kopia, ta bort den."
+    return (
+        f"{label} finns redan: jämför filerna, för över det som ska vara kvar till {label} "
+        "och ta sedan bort den här filen."
+    )
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size or a.stat().st_size > _HEAD:
+            return False
+        return read_regular(a, limit=_HEAD) == read_regular(b, limit=_HEAD)
+    except OSError:
+        return False
+
+
+#: How much of a misplaced file is read for its ``ar``, ``organisation`` and ``id`` (they come
+#: first).
+_HEAD = 1 << 16
+_DECLARED = re.compile(
+    r"^(ar|organisation|id)[ \t]*:[ \t]*([\"']?)([0-9a-z][0-9a-z-]*)\2[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def declared(path: Path) -> dict[str, str]:
+    """The top-level ``ar`` (a plan-era year), ``organisation`` and ``id`` (ids) written in the
+    first lines of a file, as far as they can be read; nothing else of it is parsed."""
+    try:
+        head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
+    except OSError:
+        return {}
+    said: dict[str, str] = {}
+    for m in _DECLARED.finditer(head):
+        key, value = m.group(1), m.group(3)
+        if key in said:
+            continue
+        if key == "ar" and _YEAR.fullmatch(value) is None:
+            continue
+        said[key] = value
+    return said
+
+
+def declared_report(path: Path) -> Mapping[str, str] | None:
+    """What a file outside any data folder says of itself when it looks like a report (a top-
+    level ``ar`` and ``organisation``): those two; else None."""
+    said = declared(path)
+    return said if {"ar", "organisation"} <= said.keys() else None
+
+
+def _year_in(parts: Iterable[str]) -> str | None:
+    """A plan-era year written in a misplaced file's path, for the advice on where it goes."""
+    for part in parts:
+        m = _YEAR.search(part)
+        if m is not None:
+            return m.group()
+    return None
