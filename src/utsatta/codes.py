@@ -58,7 +58,17 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Fler än 50 fynd av samma slag i en fil: resten räknas i ett fynd (fel eller varning "
      "som de)", "Rätta de fynd som visas och kör kontrollen igen."),
     # YAML
-    ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
+    ("ogiltig-teckenkodning", F, "yaml",
+     "Filen är inte UTF-8 (t.ex. Windows-1252 från Excel eller UTF-16 från PowerShell 5)",
+     "Öppna filen med rätt teckenkodning (VS Code: 'Reopen with Encoding' → 'Western "
+     "(Windows 1252)') och spara den sedan som UTF-8 ('Save with Encoding' → 'UTF-8')."),
+    ("skadat-tecken", F, "yaml",
+     "Ett värde innehåller ersättningstecknet U+FFFD: texten skadades när filen sparades "
+     "efter att ha öppnats med fel teckenkodning",
+     "Skriv in de rätta tecknen (ofta å, ä eller ö) där tecknet står."),
+    ("dubbelkodad-text", V, "yaml",
+     "Ett värde ser ut att vara UTF-8 som lästs som Windows-1252 (t.ex. 'Ã¥' för 'å')",
+     "Skriv in värdet som meddelandet visar det rättat."),
     ("otillatet-tecken", F, "yaml",
      "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
      "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",

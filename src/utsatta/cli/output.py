@@ -439,6 +439,7 @@ _ASCII_SYMBOLS = {
     "’": "'",
     "‘": "'",
     "\u00a0": " ",
+    "\ufffd": "?",
 }
 _FALLBACK = "utsatta-ascii"
 
