@@ -36,6 +36,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("for-stor-fil", F, "fil", f"Filen är större än {size_text(MAX_FILE_BYTES)}",
      "Dela upp innehållet eller korta texterna."),
     ("fel-filandelse", F, "fil", "Filen slutar inte på .yaml", "Byt namn till NAMN.yaml."),
+    ("fel-skiftlage", F, "fil",
+     "En mapp eller fil heter som en datafils plats men med versaler (Rapporter/, Plan.yaml): "
+     "samma plats på Windows och macOS, en annan i Linux, där filen inte läses",
+     "Byt namn med rätt skiftläge med kommandot i meddelandet (git mv)."),
     ("fel-plats", F, "fil", "En rapport ligger på fel plats",
      "Flytta den till rapporter/<år>/<organisation>.yaml."),
     ("okand-fil", V, "fil", "En fil på en plats som utsatta inte känner till",

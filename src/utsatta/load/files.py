@@ -13,6 +13,7 @@ from pathlib import Path
 from utsatta.escape import identifier
 from utsatta.fileio import kind_of_mode, read_regular, reason, shown
 from utsatta.findings import Finding, Severity, at_line
+from utsatta.load.letter_case import wrong_case
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
@@ -210,7 +211,9 @@ def discover(
             if kind is not None:
                 found.append((path, kind))
                 continue
-            placed = _placement(root, rel, name)
+            placed = wrong_case(root, rel, name, kind_of, display_path) or _placement(
+                root, rel, name
+            )
             if placed is not None:
                 finding, target = placed
                 findings.append(finding)
@@ -225,7 +228,9 @@ def misplaced(root: Path, path: Path) -> Finding | None:
     of ``utsatta validate``: rename it, move it, or (when a file is already where it should
     be) compare and merge; None for a data file's place."""
     rel = path.relative_to(root).parts
-    placed = _placement(root, rel[:-1], rel[-1])
+    placed = wrong_case(root, rel[:-1], rel[-1], kind_of, display_path) or _placement(
+        root, rel[:-1], rel[-1]
+    )
     return None if placed is None else placed[0]
 
 
