@@ -43,7 +43,7 @@ def _fix_command(
 ) -> str:
     """The command that writes the report to ``output``: ``force`` to replace a file there
     (a missing file needs no --force)."""
-    import shlex
+    from utsatta.escape import shell_command
 
     parts = ["utsatta", "report", str(ar)]
     if fmt is not ReportFormat.md:
@@ -51,7 +51,7 @@ def _fix_command(
     if data is not None:
         parts += ["--data", str(data)]
     parts += ["--output", str(output)] + (["--force"] if force else [])
-    return shlex.join(parts)
+    return shell_command(*parts)
 
 
 def report(
