@@ -22,7 +22,7 @@ from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comment
 from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
 from utsatta.limits import MAX_FILE_BYTES
-from utsatta.lineends import to_lf
+from utsatta.lineends import invisible_difference, to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover, display_path
 from utsatta.load.yamlread import decode, parse
@@ -370,8 +370,9 @@ def format_file(
     new = formatted.encode("utf-8")
     if new == raw:
         return FmtResult(path)
+    only = invisible_difference(raw, new) or ""
     if not write:
-        return FmtResult(path, changed=True)
+        return FmtResult(path, changed=True, only=only)
     try:
         if read_regular(path) != raw:
             return refused(
@@ -385,4 +386,4 @@ def format_file(
         return refused(code, str(exc), changed=True)
     except OSError as exc:
         return refused(NOT_WRITTEN, f"Filen går inte att skriva ({reason(exc)}).", changed=True)
-    return FmtResult(path, changed=True, written=True)
+    return FmtResult(path, changed=True, written=True, only=only)

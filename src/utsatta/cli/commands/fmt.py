@@ -206,10 +206,11 @@ def run(
             results.append(result)
             say(list(result.findings))
             if result.ok and result.changed:
+                only = f" (enda skillnaden är att {result.only})" if result.only else ""
                 echo(
-                    f"skulle formateras om: {shown(name)}"
+                    f"skulle formateras om: {shown(name)}{only}"
                     if check
-                    else f"formaterade: {shown(name)}"
+                    else f"formaterade: {shown(name)}{only}"
                 )
     done = FmtRun(results, check=check)
     total = len(results)
