@@ -50,7 +50,8 @@ Path_ = tuple[Any, ...]
 
 #: What the data folder's walk leaves unread that is, or holds, a data file: a link out of the
 #: folder or to a folder (and a broken one, below), an unreadable folder, a folder or a device
-#: where a file should be, a data file with the wrong ending or in the wrong place. fmt neither
+#: where a file should be, a data file with the wrong ending, in the wrong place or in a folder
+#: of another letter case (Rapporter/). fmt neither
 #: checks nor formats these, and says so (validate reports them under the same codes).
 NOT_READ_CODES = frozenset(
     {
@@ -61,6 +62,7 @@ NOT_READ_CODES = frozenset(
         "inte-en-vanlig-fil",
         "fel-filandelse",
         "fel-plats",
+        "fel-skiftlage",
     }
 )
 #: A link that leads nowhere or in circles: not read either, and said when it is named like a
