@@ -489,7 +489,7 @@ def test_check_lists_files_that_would_change_and_changes_nothing(data: Path) -> 
     assert code == 1
     assert out.splitlines() == [
         "skulle formateras om: data/rapporter/2023/framtiden.yaml",
-        "1 fil av 5 skulle formateras om. Kör 'utsatta fmt' för att formatera den.",
+        "1 fil av 5 skulle formateras om. Formatera den med: utsatta fmt --data data",
     ]
     assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == before
 

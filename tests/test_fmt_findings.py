@@ -53,7 +53,7 @@ def test_a_file_fmt_cannot_format_is_a_finding_line_as_validate_prints(data: Pat
     assert lines == [
         "skulle formateras om: data/rapporter/2023/framtiden.yaml",
         DOUBLE,
-        "1 fil av 5 skulle formateras om. Kör 'utsatta fmt' för att formatera den.",
+        "1 fil av 5 skulle formateras om. Formatera den med: utsatta fmt",
         "1 fil kunde inte formateras; rätta felen ovan (kör 'utsatta validate') och försök igen.",
     ]
 

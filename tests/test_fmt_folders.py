@@ -83,7 +83,8 @@ def test_a_folder_names_every_link_and_misplaced_file_in_it(data: Path, tmp_path
         FILE_OUT,
         MISPLACED,
         "skulle formateras om: data/rapporter/2023/framtiden.yaml",
-        "1 fil av 7 skulle formateras om. Kör 'utsatta fmt' för att formatera den.",
+        "1 fil av 7 skulle formateras om. Formatera den med: utsatta fmt "
+        "data/rapporter/2023/framtiden.yaml",
         "5 filer kunde inte formateras; rätta felen ovan (kör 'utsatta validate') och försök igen.",
     ]
     assert (tmp_path / "utanfor" / "framtiden.yaml").read_bytes() == MESSY.encode()

@@ -86,7 +86,7 @@ def test_fmt_formats_each_file_in_its_own_data_folder(repo: Path) -> None:
     assert out.splitlines() == [
         f"skulle formateras om: {OLD}",
         f"skulle formateras om: {NEW}",
-        "2 filer av 2 skulle formateras om. Kör 'utsatta fmt' för att formatera dem.",
+        f"2 filer av 2 skulle formateras om. Formatera dem med: utsatta fmt {OLD} {NEW}",
     ]
     code, out, _ = _run("fmt", NEW, OLD)
     assert code == 0

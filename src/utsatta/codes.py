@@ -36,6 +36,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("for-stor-fil", F, "fil", f"Filen är större än {size_text(MAX_FILE_BYTES)}",
      "Dela upp innehållet eller korta texterna."),
     ("fel-filandelse", F, "fil", "Filen slutar inte på .yaml", "Byt namn till NAMN.yaml."),
+    ("fel-skiftlage", F, "fil",
+     "En mapp eller fil heter som en datafils plats men med versaler (Rapporter/, Plan.yaml): "
+     "samma plats på Windows och macOS, en annan i Linux, där filen inte läses",
+     "Byt namn med rätt skiftläge med kommandot i meddelandet (git mv)."),
     ("fel-plats", F, "fil", "En rapport ligger på fel plats",
      "Flytta den till rapporter/<år>/<organisation>.yaml."),
     ("okand-fil", V, "fil", "En fil på en plats som utsatta inte känner till",
@@ -58,7 +62,17 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Fler än 50 fynd av samma slag i en fil: resten räknas i ett fynd (fel eller varning "
      "som de)", "Rätta de fynd som visas och kör kontrollen igen."),
     # YAML
-    ("ogiltig-teckenkodning", F, "yaml", "Filen är inte UTF-8", "Spara filen som UTF-8."),
+    ("ogiltig-teckenkodning", F, "yaml",
+     "Filen är inte UTF-8 (t.ex. Windows-1252 från Excel eller UTF-16 från PowerShell 5)",
+     "Öppna filen med rätt teckenkodning (VS Code: 'Reopen with Encoding' → 'Western "
+     "(Windows 1252)') och spara den sedan som UTF-8 ('Save with Encoding' → 'UTF-8')."),
+    ("skadat-tecken", F, "yaml",
+     "Ett värde innehåller ersättningstecknet U+FFFD: texten skadades när filen sparades "
+     "efter att ha öppnats med fel teckenkodning",
+     "Skriv in de rätta tecknen (ofta å, ä eller ö) där tecknet står."),
+    ("dubbelkodad-text", V, "yaml",
+     "Ett värde ser ut att vara UTF-8 som lästs som Windows-1252 (t.ex. 'Ã¥' för 'å')",
+     "Skriv in värdet som meddelandet visar det rättat."),
     ("otillatet-tecken", F, "yaml",
      "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
      "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",

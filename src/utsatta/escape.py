@@ -2,7 +2,8 @@
 output: the terminal (``terminal``), the CI log and workflow commands (``ci_text``,
 ``ci_message``, ``ci_property``), the job summary (``summary_cell``, ``summary_code``), the
 Markdown report (``md_inline``, ``md_cell``, ``md_block``), the HTML report (``html_text``,
-``html_attr``), ids and file names on every channel (``identifier``) and bounded echoes
+``html_attr``), ids and file names on every channel (``identifier``), a command to paste into
+a shell (``shell_command``) and bounded echoes
 (``shorten``, ``shorten_number``). All are pure and total. The rules of each, and how an unsafe
 character is shown: docs/decisions/0061-escaping-per-channel.md.
 """
@@ -34,6 +35,7 @@ __all__ = [
     "md_text",
     "md_text_cell",
     "prose",
+    "shell_command",
     "shorten",
     "shorten_number",
     "summary_cell",
@@ -217,6 +219,16 @@ def identifier(text: str) -> str:
         else:
             parts.append(char)
     return "".join(parts)
+
+
+def shell_command(*parts: str) -> str:
+    """A command a message suggests, written so that it can be pasted into a shell: each part
+    that holds a space, a quote or another character the shell reads (a path such as
+    ``m med å/rapporter``) in single quotes (``shlex.join``); a plain part as it is. The
+    channel's own function (``terminal``, ``identifier`` …) is applied to the whole after."""
+    import shlex
+
+    return shlex.join(parts)
 
 
 # --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
-from utsatta.escape import shorten
+from utsatta.escape import shell_command, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
@@ -183,5 +183,5 @@ def _missing(
         f"ska omfatta {listed}."
         if unread
         else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
-        f"filen med 'utsatta ny rapport {ar} {org}'.",
+        f"filen med '{shell_command('utsatta', 'ny', 'rapport', str(ar), org)}'.",
     )

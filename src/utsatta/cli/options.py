@@ -158,6 +158,7 @@ def _require_in_a_data_folder(files: list[Path], command: str) -> None:
 
 
 def _require_inside(root: Path, files: list[Path], command: str, how: str) -> None:
+    from utsatta.escape import shell_command
     from utsatta.fileio import shown
     from utsatta.load.datadir import data_dir_above
     from utsatta.load.files import in_working_folder
@@ -169,8 +170,10 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
             continue
         own = data_dir_above(p)
         fix = (
-            f"Kontrollera den mot sin egen datamapp: utsatta {command} --data "
-            f"{shown(in_working_folder(own))} {shown(p)}"
+            "Kontrollera den mot sin egen datamapp: "
+            + shown(
+                shell_command("utsatta", command, "--data", str(in_working_folder(own)), str(p))
+            )
             if own is not None
             else "Ange bara filer i datamappen, eller den datamapp som filen hör till med --data"
         )

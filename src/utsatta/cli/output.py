@@ -12,7 +12,7 @@ import io
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from utsatta.errors import DataDirError, MissingLibrary, WriteRefused
 
@@ -63,7 +63,7 @@ def for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
         # Also a CI log: no line may become a workflow command, except the reporter's own.
         return terminal(part, multiline=True) if commands else ci_text(part, multiline=True)
 
-    if "\x1b[" in text and _is_tty(stream):
+    if "\x1b[" in text and channel(stream).styles:
         parts = _SGR.split(text)
         return "".join(part if i % 2 else one(part) for i, part in enumerate(parts))
     return one(text)
@@ -76,13 +76,39 @@ def _is_tty(stream: Any) -> bool:
         return False
 
 
-def screen() -> tuple[int, bool]:
-    """The terminal's width and whether it shows styles (bold): what the command line passes
-    to the library's text overviews, which never read the terminal themselves."""
+class Channel(NamedTuple):
+    """What one output stream can show: the one decision every output path asks
+    (:func:`channel`)."""
+
+    #: the terminal's width in columns (COLUMNS, else the terminal's, else 80)
+    width: int
+    #: styles (bold, colours) reach it as real escape sequences: a terminal, or a log that
+    #: asks for them (FORCE_COLOR, TTY_COMPATIBLE=1); never with TERM=dumb
+    styles: bool
+    #: its encoding is no UTF (a Windows ANSI code page, ASCII): table borders and symbols
+    #: are written in ASCII
+    ascii_only: bool
+
+
+def channel(stream: Any = None) -> Channel:
+    """What ``stream`` (default stdout) can show, decided by rich as for every rich program:
+    FORCE_COLOR, TTY_COMPATIBLE, TERM and NO_COLOR (colours off, bold kept) are read the
+    same way whether the text is made (:func:`screen`) or written (:func:`for_terminal`), so
+    styles are either real escapes or absent, never written out as ``\\x1b[…`` text."""
     from rich.console import Console
 
-    real = Console()
-    return real.width, real.is_terminal and real.color_system is not None
+    console = Console(file=sys.stdout if stream is None else stream)
+    return Channel(
+        console.width,
+        console.is_terminal and console.color_system is not None,
+        not console.encoding.startswith("utf"),
+    )
+
+
+def screen() -> Channel:
+    """Stdout's :class:`Channel`: what the command line passes to the library's text
+    overviews (width, styles, ASCII only), which never read the terminal themselves."""
+    return channel(sys.stdout)
 
 
 def out(text: str) -> None:
@@ -373,8 +399,8 @@ def _write_all(stream: Any, text: str, *, utf8: bool = False) -> None:
     encoding = "utf-8" if utf8 else stream.encoding or "utf-8"
     try:
         data = text.encode(encoding, stream.errors or "strict")
-    except UnicodeEncodeError:  # a terminal that cannot show å: shown as \xe5, not lost
-        data = text.encode(encoding, "backslashreplace")
+    except UnicodeEncodeError:  # a stream that cannot show a character: never lost
+        data = text.encode(encoding, _fallback())
     buffer.flush()
     raw = getattr(buffer, "raw", buffer)
     view = memoryview(data)
@@ -390,6 +416,56 @@ def _write_all(stream: Any, text: str, *, utf8: bool = False) -> None:
         view = view[n:]
     if raw is not buffer:
         raw.flush()
+
+
+#: What a symbol becomes on a stream whose encoding lacks it (a Windows ANSI code page,
+#: ASCII): readable ASCII, the same width where a table's columns depend on it. Anything
+#: else is shown as its escape (``\\xe5`` for å on an ASCII stream), never lost.
+_ASCII_SYMBOLS = {
+    "→": "->",
+    "←": "<-",
+    "−": "-",
+    "≥": ">=",
+    "≤": "<=",
+    "✓": "+",
+    "✗": "-",
+    "○": "o",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "·": "*",
+    "”": '"',
+    "“": '"',
+    "’": "'",
+    "‘": "'",
+    "\u00a0": " ",
+    "\ufffd": "?",
+}
+_FALLBACK = "utsatta-ascii"
+
+
+def _fallback() -> str:
+    """The name of the codec error handler that writes :data:`_ASCII_SYMBOLS` in ASCII and
+    anything else as its backslash escape (registered once)."""
+    import codecs
+
+    try:
+        codecs.lookup_error(_FALLBACK)
+    except LookupError:
+        codecs.register_error(_FALLBACK, _ascii_symbols)
+    return _FALLBACK
+
+
+def _ascii_symbols(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeEncodeError)
+    part = exc.object[exc.start : exc.end]
+    return (
+        "".join(
+            _ASCII_SYMBOLS.get(c, c.encode("ascii", "backslashreplace").decode("ascii"))
+            for c in part
+        ),
+        exc.end,
+    )
 
 
 def _wait_writable(raw: Any) -> None:

@@ -22,7 +22,7 @@ from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comment
 from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
 from utsatta.limits import MAX_FILE_BYTES
-from utsatta.lineends import to_lf
+from utsatta.lineends import invisible_difference, to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover, display_path
 from utsatta.load.yamlread import decode, parse
@@ -50,7 +50,8 @@ Path_ = tuple[Any, ...]
 
 #: What the data folder's walk leaves unread that is, or holds, a data file: a link out of the
 #: folder or to a folder (and a broken one, below), an unreadable folder, a folder or a device
-#: where a file should be, a data file with the wrong ending or in the wrong place. fmt neither
+#: where a file should be, a data file with the wrong ending, in the wrong place or in a folder
+#: of another letter case (Rapporter/). fmt neither
 #: checks nor formats these, and says so (validate reports them under the same codes).
 NOT_READ_CODES = frozenset(
     {
@@ -61,6 +62,7 @@ NOT_READ_CODES = frozenset(
         "inte-en-vanlig-fil",
         "fel-filandelse",
         "fel-plats",
+        "fel-skiftlage",
     }
 )
 #: A link that leads nowhere or in circles: not read either, and said when it is named like a
@@ -379,8 +381,9 @@ def format_file(
     new = formatted.encode("utf-8")
     if new == raw:
         return FmtResult(path)
+    only = invisible_difference(raw, new) or ""
     if not write:
-        return FmtResult(path, changed=True)
+        return FmtResult(path, changed=True, only=only)
     if _read_only(path):
         # A rename would replace it (the folder is writable): the protection is the owner's word.
         return refused(
@@ -403,4 +406,4 @@ def format_file(
         return refused(code, str(exc), changed=True)
     except OSError as exc:
         return refused(NOT_WRITTEN, f"Filen går inte att skriva ({reason(exc)}).", changed=True)
-    return FmtResult(path, changed=True, written=True)
+    return FmtResult(path, changed=True, written=True, only=only)

@@ -91,12 +91,31 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
     problem = _plan_problem(chosen / "plan.yaml")
     if problem == "":
         raise DataDirError(
-            f"Datamappen {where} saknar plan.yaml och är därför ingen utsatta-datamapp. Ange "
-            "rätt mapp med --data."
+            f"Datamappen {where} saknar plan.yaml och är därför ingen utsatta-datamapp. "
+            + _plan_in_other_case(chosen)
         )
     if problem is not None:
         raise DataDirError(f"I datamappen {where} {problem}")
     return chosen, how
+
+
+def _plan_in_other_case(folder: Path) -> str:
+    """The advice when plan.yaml is missing: its name in the folder in another letter case
+    (Plan.yaml, saved on Windows), or to name the right folder."""
+    from utsatta.escape import identifier, shell_command
+    from utsatta.load.letter_case import case_variant
+
+    variant = case_variant(folder, "plan.yaml")
+    if variant is None:
+        return "Ange rätt mapp med --data."
+    fix = shell_command(
+        "git", "mv", (folder / variant).as_posix(), (folder / "plan.yaml").as_posix()
+    )
+    return (
+        f"Där finns {identifier(variant)}, men filen ska heta plan.yaml med små bokstäver: på "
+        "Windows och macOS är det samma fil, men i Linux (t.ex. i CI) läses den inte. Byt namn "
+        f"med rätt skiftläge: {identifier(fix)}"
+    )
 
 
 def data_root(root: object) -> Path:

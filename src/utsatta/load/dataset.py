@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from utsatta.findings import Finding, fel
 from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
+from utsatta.load.placement import unread_file
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
@@ -244,7 +245,10 @@ def load(
     for attr, why in _NEEDED:
         if getattr(ds, attr) is None:
             name = f"{attr}.yaml"
-            ds.findings.append(fel(display_path(root / name), (), "fil-saknas", name + why))
+            where = display_path(root / name)
+            unread = ds.unread.get(where)  # there under another name (Plan.yaml): one story
+            why = why if unread is None else " saknas: " + unread_file(root, unread, where)
+            ds.findings.append(fel(where, (), "fil-saknas", name + why))
     return ds
 
 

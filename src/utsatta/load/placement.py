@@ -22,6 +22,7 @@ from pathlib import Path
 from utsatta.escape import identifier
 from utsatta.fileio import read_regular, shown
 from utsatta.findings import Finding, Severity, at_line
+from utsatta.load.letter_case import wrong_case
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
@@ -158,6 +159,9 @@ def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pat
     is not at a data file's place, with the one step that makes it one (``place_of``), and the
     data file it should be when nothing is there yet (None: not known, or taken); None for a
     data file's place."""
+    cased = wrong_case(root, rel, name, kind_of, display_path)
+    if cased is not None:  # one place in Windows and macOS, another in Linux CI
+        return cased
     if name.endswith(".yaml") and kind_of((*rel, name)) is not None:
         return None
     path = root.joinpath(*rel, name)

@@ -33,6 +33,7 @@ from utsatta.load.characters import (
     refused_in_value,
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
+from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
 from utsatta.load.indent import pasted_message
 from utsatta.load.invisible import escape_problem, space_problem
 from utsatta.load.pasted import Pasted, keys_in_text, unindented_text
@@ -130,15 +131,7 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     except UnicodeDecodeError as exc:
         # Lines end as everywhere (a lone CR too); columns count characters, not bytes.
         before = lines(raw[: exc.start].decode("utf-8", errors="replace"))
-        line, col = len(before), len(before[-1]) + 1
-        return None, _problem(
-            line,
-            col,
-            "ogiltig-teckenkodning",
-            f"Filen är inte giltig UTF-8 (byte 0x{raw[exc.start]:02x}). Spara filen som UTF-8 "
-            "i din editor (i VS Code: klicka på teckenkodningen i statusfältet och välj "
-            "'Save with Encoding' → 'UTF-8').",
-        )
+        return None, not_utf8(raw, exc.start, len(before), len(before[-1]) + 1)
 
 
 def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> ParseResult:
@@ -272,6 +265,9 @@ def _walk(
     as_is = look and may_hold_refused_as_is(text)
     # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
     backslash = look and "\\" in text
+    # A value damaged by a save in the wrong encoding ("p\ufffdhittat", "pÃ¥hittat"): only a
+    # file with such a character has its values looked at.
+    damaged = DamagedText(text) if may_be_damaged(text) else None
     suspect = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
     items: dict[int, ItemKeys] = {}
@@ -296,6 +292,11 @@ def _walk(
                 ) or refused_in_value(value, mark.line + 1, mark.column + 1)
                 if refused is not None:
                     problems.append(refused)
+            if damaged is not None and (is_list or pkey is not nokey or parent is None):
+                mark = ev.start_mark
+                harm = damaged.check(value, mark.index, ev.end_mark.index, mark.line + 1)
+                if harm is not None:
+                    problems.append(harm)
             if style and ":" in value and _SENTENCE_COLON.search(value):
                 suspect = True
             if ev.ctag is not None:  # the ``tag`` property, without its call

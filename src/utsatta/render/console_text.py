@@ -36,16 +36,34 @@ def bold_line(head: str, rest: str = "") -> Any:
 DEFAULT_WIDTH = 80
 
 
+class _Text(io.StringIO):
+    """A string to write into, with the encoding of the stream it is meant for: rich reads a
+    file's encoding to choose its table borders (ASCII when it is no UTF)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
 def string_console(
-    width: int | None = None, *, min_width: int = 0, styles: bool = False
+    width: int | None = None,
+    *,
+    min_width: int = 0,
+    styles: bool = False,
+    ascii_only: bool = False,
 ) -> Console:
     """A console that writes into a string: ``width`` columns (None: ``DEFAULT_WIDTH``),
     never fewer than ``min_width``; bold as terminal escapes only with ``styles`` (the command
-    line on a terminal), else plain text."""
+    line on a terminal), else plain text; with ``ascii_only`` (a stream whose encoding is no
+    UTF) rich's own ASCII table borders."""
     from rich.console import Console
 
     return Console(
-        file=io.StringIO(),
+        file=_Text("ascii" if ascii_only else "utf-8"),
         highlight=False,
         markup=False,
         emoji=False,

@@ -155,12 +155,14 @@ def plan_json(ds: DataSet) -> str:
     return json.dumps(plan_data(ds), ensure_ascii=False, indent=2) + "\n"
 
 
-def plan_text(ds: DataSet, width: int | None = None, *, styles: bool = False) -> str:
+def plan_text(
+    ds: DataSet, width: int | None = None, *, styles: bool = False, ascii_only: bool = False
+) -> str:
     """The plan as text, ``width`` columns wide (None: ``DEFAULT_WIDTH``, whatever the
     terminal; the command line passes its terminal's width); names in bold as terminal
-    escapes only with ``styles``."""
+    escapes only with ``styles``; table borders in ASCII with ``ascii_only``."""
     assert ds.plan and ds.plan.model
-    console = string_console(width, styles=styles)
+    console = string_console(width, styles=styles, ascii_only=ascii_only)
     plan = ds.plan.model
     fokus = {f.id: f.namn for f in plan.fokusomraden}
     console.print(bold_line(txt(plan.plan.namn), f" (dnr {txt(plan.plan.diarienummer)})"))
@@ -350,6 +352,14 @@ _SYMBOL = {
     Cell.TIDIGARE: "(✓)",
     Cell.EJ_AKTUELL: "",
 }
+#: the same symbols in ASCII, for a stream whose encoding has no ✓ (a Windows ANSI code page)
+_ASCII_SYMBOL = {
+    Cell.INKOMMEN: "+",
+    Cell.SAKNAS: "-",
+    Cell.FRIVILLIG: "o",
+    Cell.TIDIGARE: "(+)",
+    Cell.EJ_AKTUELL: "",
+}
 _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
 
 
@@ -362,7 +372,12 @@ _CELL = 5
 
 
 def _status_table(
-    m: Any, names: dict[str, str], insatser: list[str], title: str, name_width: int
+    m: Any,
+    names: dict[str, str],
+    insatser: list[str],
+    title: str,
+    name_width: int,
+    symbols: dict[Cell, str],
 ) -> Any:
     from rich import box
     from rich.table import Table
@@ -384,21 +399,32 @@ def _status_table(
         row: list[Text | str] = [txt(names.get(org, org))]
         for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
-            row.append(Text(_SYMBOL[cell], style=_STYLE.get(cell, "")))
+            row.append(Text(symbols[cell], style=_STYLE.get(cell, "")))
         table.add_row(*row)
     return table
 
 
-def status_text(ds: DataSet, ar: int, width: int | None = None, *, styles: bool = False) -> str:
+def status_text(
+    ds: DataSet,
+    ar: int,
+    width: int | None = None,
+    *,
+    styles: bool = False,
+    ascii_only: bool = False,
+) -> str:
     """The year's matrix as text ``width`` columns wide (None: ``DEFAULT_WIDTH``, whatever the
     terminal; the command line passes its terminal's width; at least 80 columns):
     organisations as rows, insatser as columns; names wrap at words inside their column, and
     when the insatser do not fit beside the names they are split over several tables
-    (docs/decisions/0092-status-i-terminalens-bredd.md). Colours only with ``styles``."""
+    (docs/decisions/0092-status-i-terminalens-bredd.md). Colours only with ``styles``; table
+    borders and symbols in ASCII with ``ascii_only`` (+ inkommen, - saknas)."""
     m = year_matrix(ds, ar)
     assert m is not None
     names = _names(ds)
-    console = string_console(width, min_width=STATUS_MIN_WIDTH, styles=styles)
+    console = string_console(
+        width, min_width=STATUS_MIN_WIDTH, styles=styles, ascii_only=ascii_only
+    )
+    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
     longest = max((len(txt(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
     room = console.width - 1
     per_table = max(1, (room - _NAME_MIN) // _CELL)
@@ -406,10 +432,11 @@ def status_text(ds: DataSet, ar: int, width: int | None = None, *, styles: bool 
     for n, chunk in enumerate(chunks):
         name_width = min(longest, room - _CELL * len(chunk) - 1)
         title = f"Rapportering {ar}" + (f" ({n + 1} av {len(chunks)})" if len(chunks) > 1 else "")
-        console.print(_status_table(m, names, chunk, title, name_width))
+        console.print(_status_table(m, names, chunk, title, name_width, symbols))
     console.print(
-        f"✓ inkommen   ✗ saknas   ○ frivillig för {ar} (återrapportering under planperioden)   "
-        "(✓) lämnad ett tidigare år",
+        f"{symbols[Cell.INKOMMEN]} inkommen   {symbols[Cell.SAKNAS]} saknas   "
+        f"{symbols[Cell.FRIVILLIG]} frivillig för {ar} (återrapportering under planperioden)   "
+        f"{symbols[Cell.TIDIGARE]} lämnad ett tidigare år",
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
     missing = m.saknas_per_organisation()

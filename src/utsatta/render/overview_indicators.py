@@ -112,7 +112,12 @@ def _delar_text(n_omrade: int, n_kon: int) -> str | None:
 
 
 def indicators_text(
-    ds: DataSet, ar: int | None, width: int | None = None, *, styles: bool = False
+    ds: DataSet,
+    ar: int | None,
+    width: int | None = None,
+    *,
+    styles: bool = False,
+    ascii_only: bool = False,
 ) -> str:
     """The indicators as tables per fokusområde, with the report's numbers and words: the same
     Swedish number format, målvärde, "Framsteg" (share of the way) and status.
@@ -121,7 +126,8 @@ def indicators_text(
     each table, one line per indicator that has such values counts them ("Namn: 3 värden per
     område, 1 per kön") and points to the report and ``--format json`` for the values.
     ``width`` as in ``overview.plan_text`` (here at least 120 columns), never the terminal's
-    unless the caller passes it; terminal escapes only with ``styles``."""
+    unless the caller passes it; terminal escapes only with ``styles``; ASCII table borders with
+    ``ascii_only``."""
     from rich.table import Table
 
     from utsatta.compute.indicators import evaluate
@@ -135,7 +141,7 @@ def indicators_text(
     fokus = {f.id: f"Fokusområde {f.id}: {f.namn}" for f in ds.plan.model.fokusomraden}
     # Six columns of Swedish words: never squeeze below 120 characters, even in a pipe, and
     # wrap rather than cut (a status like "Otillräcklig takt" must be read whole).
-    console = string_console(width, min_width=120, styles=styles)
+    console = string_console(width, min_width=120, styles=styles, ascii_only=ascii_only)
     title = f"Indikatorer {ar}" if ar is not None else "Indikatorer"
     groups: dict[str, list[list[str]]] = {}
     delar: dict[str, list[str]] = {}

@@ -10,7 +10,7 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 from __future__ import annotations
 
 from utsatta.compute.responsibility import takeover_day
-from utsatta.escape import shorten
+from utsatta.escape import shell_command, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -109,7 +109,7 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
     files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
     create = (
-        f"'utsatta ny rapport {ar} {targets[0]}'"
+        f"'{shell_command('utsatta', 'ny', 'rapport', str(ar), targets[0])}'"
         if len(targets) == 1
         else f"'utsatta ny rapport {ar} ORGANISATION'"
     )

@@ -13,7 +13,11 @@ def codeowners(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", help="Skriv till filen (t.ex. .github/CODEOWNERS).", metavar="FIL"
+            "--output",
+            "-o",
+            help="Skriv till filen (t.ex. .github/CODEOWNERS), atomiskt; en befintlig fil bara "
+            "med --force.",
+            metavar="FIL",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,

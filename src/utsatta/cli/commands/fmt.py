@@ -160,6 +160,15 @@ def _reporter(format: FmtFormat, echo: Callable[[str], None]) -> Callable[[list[
     return say
 
 
+def _again(data: Path | None, files: list[str]) -> str:
+    """The command that formats what ``--check`` found: in the same data folder, and the
+    named files when files were named; quoted for the shell (``escape.shell_command``)."""
+    from utsatta.escape import shell_command
+
+    folder = ["--data", str(data)] if data is not None else []
+    return shell_command("utsatta", "fmt", *folder, *files)
+
+
 def run(
     paths: list[Path],
     *,
@@ -197,10 +206,11 @@ def run(
             results.append(result)
             say(list(result.findings))
             if result.ok and result.changed:
+                only = f" (enda skillnaden är att {result.only})" if result.only else ""
                 echo(
-                    f"skulle formateras om: {shown(name)}"
+                    f"skulle formateras om: {shown(name)}{only}"
                     if check
-                    else f"formaterade: {shown(name)}"
+                    else f"formaterade: {shown(name)}{only}"
                 )
     done = FmtRun(results, check=check)
     total = len(results)
@@ -208,9 +218,10 @@ def run(
     failed = [r for r in results if not r.ok]
     if check:
         if changed:
+            again = _again(data, [display_path(r.path) for r in done.changed] if paths else [])
             echo(
                 f"{_files(changed)} av {total} skulle formateras om. "
-                f"Kör 'utsatta fmt' för att formatera {'den' if changed == 1 else 'dem'}."
+                f"Formatera {'den' if changed == 1 else 'dem'} med: {again}"
             )
         elif not failed:
             echo(

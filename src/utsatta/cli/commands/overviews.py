@@ -44,8 +44,8 @@ def plan(
     if format is SimpleFormat.json:
         out_document(overview.plan_json(ds), json=True)
     else:
-        width, styles = screen()
-        out(overview.plan_text(ds, width, styles=styles))
+        shows = screen()
+        out(overview.plan_text(ds, shows.width, styles=shows.styles, ascii_only=shows.ascii_only))
 
 
 def status(
@@ -70,8 +70,12 @@ def status(
     if format is SimpleFormat.json:
         out_document(overview.status_json(ds, ar), json=True)
     else:
-        width, styles = screen()
-        out(overview.status_text(ds, ar, width, styles=styles))
+        shows = screen()
+        out(
+            overview.status_text(
+                ds, ar, shows.width, styles=shows.styles, ascii_only=shows.ascii_only
+            )
+        )
 
 
 def indikatorer(
@@ -97,5 +101,9 @@ def indikatorer(
     if format is SimpleFormat.json:
         out_document(overview_indicators.indicators_json(ds, ar), json=True)
     else:
-        width, styles = screen()
-        out(overview_indicators.indicators_text(ds, ar, width, styles=styles))
+        shows = screen()
+        out(
+            overview_indicators.indicators_text(
+                ds, ar, shows.width, styles=shows.styles, ascii_only=shows.ascii_only
+            )
+        )

@@ -43,7 +43,7 @@ def _fix_command(
 ) -> str:
     """The command that writes the report to ``output``: ``force`` to replace a file there
     (a missing file needs no --force)."""
-    import shlex
+    from utsatta.escape import shell_command
 
     parts = ["utsatta", "report", str(ar)]
     if fmt is not ReportFormat.md:
@@ -51,7 +51,7 @@ def _fix_command(
     if data is not None:
         parts += ["--data", str(data)]
     parts += ["--output", str(output)] + (["--force"] if force else [])
-    return shlex.join(parts)
+    return shell_command(*parts)
 
 
 def report(
@@ -222,10 +222,19 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
             f"Uppdatera filen med: {fix}"
         )
         return EXIT_FINDINGS
+    from utsatta.lineends import invisible_difference
+
+    # CRLF is accepted (_same): the only difference may be what an editor does not show
+    only = invisible_difference(raw.replace(b"\r\n", b"\n"), text.encode("utf-8"))
+    if only:
+        err(
+            f"{shown(output)} har samma innehåll som en ny rendering av rapporten {ar}; enda "
+            f"skillnaden är att {only}. Uppdatera filen med: {fix}"
+        )
+        return EXIT_FINDINGS
     line = _first_difference(raw.replace(b"\r\n", b"\n").decode("utf-8", errors="replace"), text)
     err(
         f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden "
-        f"på rad "
-        f"{line}. Uppdatera filen med: {fix}"
+        f"på rad {line}. Uppdatera filen med: {fix}"
     )
     return EXIT_FINDINGS

@@ -1,0 +1,136 @@
+"""A data file's folder (or top-level name) in another letter case: one folder on Windows and
+macOS, two in Linux CI, where the file is never read. An error with the git mv that fixes it,
+and the missing file at the right place points at it (load/letter_case.py, decision 0360)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.support import BASE
+from utsatta.check import validate
+from utsatta.errors import DataDirError
+from utsatta.load.datadir import locate_data_dir
+
+SAYS = (
+    "med små bokstäver, så filen läses inte. På Windows och macOS är det samma {thing} och allt "
+    "ser rätt ut, men i Linux (t.ex. i CI) är det två olika, och där saknas filen. "
+)
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    probe = tmp_path / "a"
+    probe.mkdir()
+    if (tmp_path / "A").exists():
+        pytest.skip("the file system ignores letter case")
+    probe.rmdir()
+    root = tmp_path / "d d"
+    shutil.copytree(BASE, root)
+    monkeypatch.chdir(tmp_path)
+    return Path("d d")
+
+
+def _found(root: Path) -> list[tuple[str, int, int, str, str]]:
+    return [
+        (f.file, f.line, f.column, f.code, f.message)
+        for f in validate(root).findings
+        if f.code in ("fel-skiftlage", "rapport-saknas", "fil-saknas", "okand-fil")
+    ]
+
+
+def test_a_report_in_a_capitalised_folder(data: Path) -> None:
+    (data / "Rapporter" / "2023").mkdir(parents=True)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").rename(
+        data / "Rapporter/2023/kommunstyrelsen.yaml"
+    )
+    found = _found(data)
+    assert [f[:4] for f in found] == [
+        ("d d/Rapporter/2023/kommunstyrelsen.yaml", 1, 1, "fel-skiftlage"),
+        ("d d/rapporter/2023/kommunstyrelsen.yaml", 1, 1, "rapport-saknas"),
+    ]
+    assert found[0][4] == (
+        "Mappen heter 'Rapporter' men ska heta 'rapporter' "
+        + SAYS.format(thing="mapp")
+        + "Byt namn med rätt skiftläge: git mv 'd d/Rapporter/2023/kommunstyrelsen.yaml' "
+        "'d d/rapporter/2023/kommunstyrelsen.yaml'"
+    )
+    assert "filen Rapporter/2023/kommunstyrelsen.yaml ser ut att vara den" in found[1][4]
+
+
+def test_a_whole_folder_is_renamed_by_way_of_another_name(data: Path) -> None:
+    (data / "uppfoljning").rename(data / "Uppfoljning")
+    (found,) = _found(data)
+    assert found[:4] == ("d d/Uppfoljning/2023.yaml", 1, 1, "fel-skiftlage")
+    assert found[4].endswith(
+        "Byt namn med rätt skiftläge: git mv 'd d/Uppfoljning' 'd d/uppfoljning-tmp' && "
+        "git mv 'd d/uppfoljning-tmp' 'd d/uppfoljning'"
+    )
+
+
+def test_a_missing_year_folder_is_made_first(data: Path) -> None:
+    (data / "RAPPORTER" / "2024").mkdir(parents=True)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").rename(
+        data / "RAPPORTER/2024/kommunstyrelsen.yaml"
+    )
+    found = [f for f in _found(data) if f[3] == "fel-skiftlage"]
+    assert [f[:4] for f in found] == [
+        ("d d/RAPPORTER/2024/kommunstyrelsen.yaml", 1, 1, "fel-skiftlage")
+    ]
+    assert found[0][4].startswith("Mappen heter 'RAPPORTER' men ska heta 'rapporter' ")
+    assert found[0][4].endswith(
+        "mkdir -p 'd d/rapporter/2024' && git mv 'd d/RAPPORTER/2024/kommunstyrelsen.yaml' "
+        "'d d/rapporter/2024/kommunstyrelsen.yaml'"
+    )
+
+
+def test_a_different_file_at_the_right_place_is_never_overwritten(data: Path) -> None:
+    (data / "Indikatorer").mkdir()
+    (data / "Indikatorer" / "valdeltagande.yaml").write_text("annat: 1\n", encoding="utf-8")
+    (found,) = _found(data)
+    assert found[:4] == ("d d/Indikatorer/valdeltagande.yaml", 1, 1, "fel-skiftlage")
+    assert found[4].endswith(
+        "Det finns redan en fil d d/indikatorer/valdeltagande.yaml: jämför filerna, för över "
+        "det som ska vara kvar dit och ta sedan bort den här."
+    )
+
+
+def test_a_shared_file_in_capitals_is_one_story(data: Path) -> None:
+    (data / "organisationer.yaml").rename(data / "Organisationer.yaml")
+    found = _found(data)
+    assert [f[:4] for f in found] == [
+        ("d d/Organisationer.yaml", 1, 1, "fel-skiftlage"),
+        ("d d/organisationer.yaml", 1, 1, "fil-saknas"),
+    ]
+    assert found[0][4] == (
+        "Filen heter 'Organisationer.yaml' men ska heta 'organisationer.yaml' "
+        + SAYS.format(thing="fil")
+        + "Byt namn med rätt skiftläge: git mv 'd d/Organisationer.yaml' "
+        "'d d/organisationer.yaml'"
+    )
+    assert found[1][4] == (
+        "organisationer.yaml saknas: filen Organisationer.yaml ser ut att vara den, men den "
+        "läses inte förrän den heter organisationer.yaml. Byt namn på den eller flytta den dit "
+        "(se felet för den filen)."
+    )
+
+
+def test_a_report_id_in_capitals_is_not_this_finding(data: Path) -> None:
+    (data / "rapporter/2023/kommunstyrelsen.yaml").rename(
+        data / "rapporter/2023/Kommunstyrelsen.yaml"
+    )
+    assert "fel-skiftlage" not in [f[3] for f in _found(data)]
+
+
+def test_plan_in_capitals_is_named(data: Path) -> None:
+    (data / "plan.yaml").rename(data / "Plan.yaml")
+    with pytest.raises(DataDirError) as caught:
+        locate_data_dir(data)
+    assert str(caught.value).endswith(
+        "saknar plan.yaml och är därför ingen utsatta-datamapp. Där finns Plan.yaml, men filen "
+        "ska heta plan.yaml med små bokstäver: på Windows och macOS är det samma fil, men i "
+        "Linux (t.ex. i CI) läses den inte. Byt namn med rätt skiftläge: git mv 'd d/Plan.yaml' "
+        "'d d/plan.yaml'"
+    )

@@ -1,0 +1,87 @@
+"""Every command a message suggests can be pasted into a shell as it is: each path in it is
+quoted by the one helper (escape.shell_command) when it holds a space, å or a quote."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import BASE
+from utsatta.cli.app import app
+from utsatta.escape import shell_command
+
+FOLDER = "m med å'q"
+#: FOLDER as the shell reads it back
+QUOTED = "'m med å'\"'\"'q'"
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / FOLDER
+    shutil.copytree(BASE, root)
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    return Path(FOLDER)
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_helper_quotes_only_what_needs_it() -> None:
+    assert shell_command("utsatta", "validate", "--data", "data") == "utsatta validate --data data"
+    assert shell_command("utsatta", "validate", FOLDER) == f"utsatta validate {QUOTED}"
+
+
+def test_ny_suggests_a_validate_that_works(data: Path) -> None:
+    (data / "rapporter/2023/kommunstyrelsen.yaml").unlink()
+    code, out, _ = _run("ny", "rapport", "2023", "kommunstyrelsen", "--data", FOLDER)
+    assert code == 0
+    assert out == (
+        f"Skapade {FOLDER}/rapporter/2023/kommunstyrelsen.yaml. Fyll i fälten och kontrollera "
+        f"med: utsatta validate 'm med å'\"'\"'q/rapporter/2023/kommunstyrelsen.yaml'\n"
+    )
+
+
+def test_validate_of_named_files_names_the_folder_quoted(data: Path) -> None:
+    path = data / "indikatorer" / "valdeltagande.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("riktning: hogre-ar-battre", "riktning: bogus"), "utf-8")
+    code, out, _ = _run(
+        "validate", "--data", FOLDER, f"{FOLDER}/rapporter/2023/grundskolenamnden.yaml"
+    )
+    assert code == 0
+    assert out == (
+        "Inga problem i 1 namngiven fil. 1 fynd i andra filer visas inte "
+        f"({FOLDER}/indikatorer/valdeltagande.yaml); kör utsatta validate --data {QUOTED} för "
+        "att se dem.\n"
+    )
+
+
+def test_fmt_check_suggests_the_same_folder(data: Path) -> None:
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ar: 2023", "ar:   2023"), "utf-8")
+    code, out, _ = _run("fmt", "--check", "--data", FOLDER)
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        f"1 fil av 8 skulle formateras om. Formatera den med: utsatta fmt --data {QUOTED}"
+    )
+    code, out, _ = _run("fmt", "--check", str(path))
+    assert out.splitlines()[-1] == (
+        "1 fil av 1 skulle formateras om. Formatera den med: utsatta fmt "
+        "'m med å'\"'\"'q/rapporter/2023/grundskolenamnden.yaml'"
+    )
+
+
+def test_report_check_quotes_as_before(data: Path) -> None:
+    code, _, err = _run("report", "2023", "--data", FOLDER, "--output", "r med å.md", "--check")
+    assert code == 1
+    assert err == (
+        "r med å.md finns inte. Skapa den med: utsatta report 2023 --data "
+        f"{QUOTED} --output 'r med å.md'\n"
+    )
