@@ -12,14 +12,14 @@ Install for a local run: ``apt-get install -y chromium`` and ``pip install playw
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from utsatta.load.dataset import load
-from utsatta.render.report import ReportView, build, render
+from tests.support import SharedReport
+from utsatta.render.report import ReportView
 
 pytestmark = pytest.mark.browser
 
@@ -71,20 +71,24 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def shipped_2025(tmp_path_factory: pytest.TempPathFactory) -> tuple[ReportView, Path]:
-    """The shipped data's 2025 report (the slutuppföljning) and its HTML page, built once for
+def shipped_2025(
+    tmp_path_factory: pytest.TempPathFactory, shared_report: Callable[[Path, int], SharedReport]
+) -> tuple[ReportView, Path]:
+    """The shipped data's 2025 report (the slutuppföljning) and its HTML page, written once for
     the tests of this module that read it (none changes the file)."""
-    report = build(load(SHIPPED), 2025)
+    report = shared_report(SHIPPED, 2025)
     page_file = tmp_path_factory.mktemp("rapport-2025") / "rapport-2025.html"
-    page_file.write_text(render(report, "html"), encoding="utf-8")
-    return report, page_file
+    page_file.write_text(report.html, encoding="utf-8")
+    return report.view, page_file
 
 
-def test_html_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
+def test_html_report_in_headless_chromium(
+    browser: Any, tmp_path: Path, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """Open the fixture report: no console errors, no dialog, no request but the page itself;
     the injected script is visible as text; a full-page screenshot is a non-empty PNG."""
     page_file = tmp_path / "rapport-2023.html"
-    page_file.write_text(render(build(load(FIXTURE), 2023), "html"), encoding="utf-8")
+    page_file.write_text(shared_report(FIXTURE, 2023).html, encoding="utf-8")
     url = page_file.as_uri()
     shot = tmp_path / "rapport-2023.png"
 
@@ -159,7 +163,9 @@ def _screenshots(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("data", [FIXTURE, SHIPPED], ids=["fixture", "shipped"])
-def test_every_screen_from_phone_to_laptop(browser: Any, tmp_path: Path, data: Path) -> None:
+def test_every_screen_from_phone_to_laptop(
+    browser: Any, tmp_path: Path, data: Path, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """At 390 px the page is no wider than the viewport (wide tables scroll inside labelled
     regions), at 1366 px no column of any table is hidden or outside the viewport; chart text is
     at least 11 px at both widths; every chart is followed by a table of its values. A
@@ -167,7 +173,7 @@ def test_every_screen_from_phone_to_laptop(browser: Any, tmp_path: Path, data: P
     screen of the shipped data (whose whole page at 390 px is tens of thousands of pixels tall:
     its screenshot took most of the test's time and timed out on a busy machine)."""
     page_file = tmp_path / "rapport-2023.html"
-    page_file.write_text(render(build(load(data), 2023), "html"), encoding="utf-8")
+    page_file.write_text(shared_report(data, 2023).html, encoding="utf-8")
     shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
