@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.support import BASE, CASE_DIRS, build_case
+from tests.support import BASE, CASE_DIRS, REPORT_FIXTURE, SHIPPED, SharedReport, build_case
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -49,3 +50,19 @@ def values_not_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     from utsatta.load import yamlread
 
     monkeypatch.setattr(yamlread, "REFUSE_IN_VALUES", False)
+
+
+@pytest.fixture(scope="session")
+def shared_report() -> Callable[[Path, int], SharedReport]:
+    """``shared_report(folder, year)``: the report of the shipped data or of the report fixture
+    (tests/fixtures/report-data), built and rendered once for the whole run instead of once per
+    test that reads it (each took a few tenths of a second). Only these two folders, which no
+    test changes; the report is to read, never to change."""
+    reports: dict[tuple[Path, int], SharedReport] = {}
+
+    def get(folder: Path, ar: int) -> SharedReport:
+        root = folder.resolve()
+        assert root in (SHIPPED.resolve(), REPORT_FIXTURE.resolve()), folder
+        return reports.setdefault((root, ar), SharedReport(folder, ar))
+
+    return get

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import shutil
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from utsatta.render.report import ReportView
 
 CASES = Path(__file__).parent / "cases"
 BASE = CASES / "_base"
 CASE_DIRS = sorted(p for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
 ROOT = Path(__file__).parent.parent
+#: the shipped data and the report fixture: the two read-only folders whose reports the tests
+#: share (conftest's ``shared_report``)
+SHIPPED = ROOT / "data"
+REPORT_FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
 
 
 def shipped_report(ar: int, org: str) -> str:
@@ -125,3 +133,31 @@ def pdf_libraries() -> tuple[Any, Any]:
             "pdfplumber och pikepdf saknas; installera med 'python -m pip install \".[test]\"'"
         )
     return pdfplumber, pikepdf
+
+
+class SharedReport:
+    """The report of a read-only data folder for a year, built once for the whole run
+    (conftest's ``shared_report``): the view, and its Markdown and HTML rendered on first use.
+    Never change it: a test that needs other data builds its own report from a copy."""
+
+    def __init__(self, root: Path, ar: int) -> None:
+        self.root, self.ar = root, ar
+
+    @cached_property
+    def view(self) -> ReportView:
+        from utsatta.load.dataset import load
+        from utsatta.render.report import build
+
+        return build(load(self.root), self.ar)
+
+    @cached_property
+    def md(self) -> str:
+        from utsatta.render.report import render
+
+        return render(self.view, "md")
+
+    @cached_property
+    def html(self) -> str:
+        from utsatta.render.report import render
+
+        return render(self.view, "html")

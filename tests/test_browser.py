@@ -12,14 +12,14 @@ Install for a local run: ``apt-get install -y chromium`` and ``pip install playw
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from utsatta.load.dataset import load
-from utsatta.render.report import build, render
+from tests.support import SharedReport
+from utsatta.render.report import ReportView
 
 pytestmark = pytest.mark.browser
 
@@ -70,11 +70,25 @@ def browser() -> Iterator[Any]:
             started.close()
 
 
-def test_html_report_in_headless_chromium(browser: Any, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def shipped_2025(
+    tmp_path_factory: pytest.TempPathFactory, shared_report: Callable[[Path, int], SharedReport]
+) -> tuple[ReportView, Path]:
+    """The shipped data's 2025 report (the slutuppföljning) and its HTML page, written once for
+    the tests of this module that read it (none changes the file)."""
+    report = shared_report(SHIPPED, 2025)
+    page_file = tmp_path_factory.mktemp("rapport-2025") / "rapport-2025.html"
+    page_file.write_text(report.html, encoding="utf-8")
+    return report.view, page_file
+
+
+def test_html_report_in_headless_chromium(
+    browser: Any, tmp_path: Path, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """Open the fixture report: no console errors, no dialog, no request but the page itself;
     the injected script is visible as text; a full-page screenshot is a non-empty PNG."""
     page_file = tmp_path / "rapport-2023.html"
-    page_file.write_text(render(build(load(FIXTURE), 2023), "html"), encoding="utf-8")
+    page_file.write_text(shared_report(FIXTURE, 2023).html, encoding="utf-8")
     url = page_file.as_uri()
     shot = tmp_path / "rapport-2023.png"
 
@@ -149,7 +163,9 @@ def _screenshots(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("data", [FIXTURE, SHIPPED], ids=["fixture", "shipped"])
-def test_every_screen_from_phone_to_laptop(browser: Any, tmp_path: Path, data: Path) -> None:
+def test_every_screen_from_phone_to_laptop(
+    browser: Any, tmp_path: Path, data: Path, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """At 390 px the page is no wider than the viewport (wide tables scroll inside labelled
     regions), at 1366 px no column of any table is hidden or outside the viewport; chart text is
     at least 11 px at both widths; every chart is followed by a table of its values. A
@@ -157,7 +173,7 @@ def test_every_screen_from_phone_to_laptop(browser: Any, tmp_path: Path, data: P
     screen of the shipped data (whose whole page at 390 px is tens of thousands of pixels tall:
     its screenshot took most of the test's time and timed out on a busy machine)."""
     page_file = tmp_path / "rapport-2023.html"
-    page_file.write_text(render(build(load(data), 2023), "html"), encoding="utf-8")
+    page_file.write_text(shared_report(data, 2023).html, encoding="utf-8")
     shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
@@ -207,10 +223,16 @@ _OUTCOME = """(selector) => {
 }"""
 
 
-def _table_roles(page: Any, name: str) -> dict[str, int]:
-    """The roles under the table called ``name`` in Chromium's own accessibility tree."""
+def _ax_tree(page: Any) -> list[dict[str, Any]]:
+    """Chromium's own accessibility tree of the page, every node (fetched once per page: on the
+    shipped 2025 report, some 24,000 nodes, it takes seconds)."""
     cdp = page.context.new_cdp_session(page)
-    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    nodes: list[dict[str, Any]] = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    return nodes
+
+
+def _table_roles(nodes: list[dict[str, Any]], name: str) -> dict[str, int]:
+    """The roles under the table called ``name`` in the accessibility tree ``nodes``."""
     by_id = {n["nodeId"]: n for n in nodes}
     (table,) = [
         n
@@ -229,17 +251,15 @@ def _table_roles(page: Any, name: str) -> dict[str, int]:
 
 
 def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
-    browser: Any, tmp_path: Path
+    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
 ) -> None:
     """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's):
     at 390 px a card per row (no sideways scroll, no word split or cut off, the header row out
     of view), at 1366 px the
     table as before; both times a table of the same rows, headers and cells for a screen
     reader."""
-    report = build(load(SHIPPED), 2025)
+    report, page_file = shipped_2025
     assert report.slut is not None
-    page_file = tmp_path / "rapport-2025.html"
-    page_file.write_text(render(report, "html"), encoding="utf-8")
     shots = _screenshots(tmp_path)
     tables = {
         # the outcome over the period stands per fokusområde in section 3 (decision 0160)
@@ -258,9 +278,10 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
         page = browser.new_page(viewport={"width": width, "height": 900})
         try:
             page.goto(page_file.as_uri(), wait_until="load")
+            nodes = _ax_tree(page)
             for selector, (name, _, _) in tables.items():
                 results[selector, width] = page.evaluate(_OUTCOME, selector)
-                roles[selector, width] = _table_roles(page, name)
+                roles[selector, width] = _table_roles(nodes, name)
                 page.locator(selector).screenshot(
                     path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
                 )
@@ -306,13 +327,14 @@ _STATUS_TABLES = """() => {
 }"""
 
 
-def test_status_tables_need_no_sideways_scroll_on_a_phone(browser: Any, tmp_path: Path) -> None:
+def test_status_tables_need_no_sideways_scroll_on_a_phone(
+    browser: Any, shipped_2025: tuple[ReportView, Path]
+) -> None:
     """The 2025 report at 390 px: every table with a status (a badge) is a card per row that
     does not scroll, each value beside its column's name (no key column off-screen, docs/
     decisions/0094); every other table that scrolls shows it by a faded edge. At 1366 px the
     same tables are tables again and none scrolls."""
-    page_file = tmp_path / "rapport-2025.html"
-    page_file.write_text(render(build(load(SHIPPED), 2025), "html"), encoding="utf-8")
+    _, page_file = shipped_2025
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
         page = browser.new_page(viewport={"width": width, "height": 900})

@@ -16,16 +16,17 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support import SharedReport
 from utsatta.check import validate
 from utsatta.load.dataset import load
-from utsatta.render.report import build, render
+from utsatta.render.report import build
 
 pytestmark = pytest.mark.pdf
 
@@ -77,16 +78,15 @@ def fixture_pdf(libs: tuple[Any, Any], tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="module")
-def shipped() -> tuple[str, bytes, list[str]]:
+def shipped(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, bytes, list[str]]:
     """(HTML, PDF, WeasyPrint's warnings) of the shipped data's report for 2023."""
     _libraries()
     from utsatta.render.pdf import render_pdf
 
-    ds = validate(SHIPPED, year=YEAR, texts=True).dataset
-    view = build(ds, YEAR)
+    report = shared_report(SHIPPED, YEAR)
     warnings: list[str] = []
-    pdf = render_pdf(view, warnings=warnings)
-    return render(view, "html"), pdf, warnings
+    pdf = render_pdf(report.view, warnings=warnings)
+    return report.html, pdf, warnings
 
 
 @pytest.fixture(scope="module")

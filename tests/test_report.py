@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,6 +29,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tests.support import SharedReport
 from utsatta.load.dataset import load
 from utsatta.render import markdown, overview_indicators
 from utsatta.render.chart import indicator_svg
@@ -58,18 +60,18 @@ INJECTIONS_AS_TEXT = [
 
 
 @pytest.fixture(scope="module")
-def view() -> ReportView:
-    return build(load(FIXTURE), YEAR)
+def view(shared_report: Callable[[Path, int], SharedReport]) -> ReportView:
+    return shared_report(FIXTURE, YEAR).view
 
 
 @pytest.fixture(scope="module")
-def md_text(view: ReportView) -> str:
-    return render(view, "md")
+def md_text(shared_report: Callable[[Path, int], SharedReport]) -> str:
+    return shared_report(FIXTURE, YEAR).md
 
 
 @pytest.fixture(scope="module")
-def html_text(view: ReportView) -> str:
-    return render(view, "html")
+def html_text(shared_report: Callable[[Path, int], SharedReport]) -> str:
+    return shared_report(FIXTURE, YEAR).html
 
 
 # --- golden files --------------------------------------------------------------------------------
@@ -91,15 +93,13 @@ def _golden(path: Path, text: str) -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def slut_view() -> ReportView:
-    return build(load(HERE.parent / "data"), 2025)
-
-
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_golden_slutuppfoljning(fmt: str, slut_view: ReportView) -> None:
+def test_golden_slutuppfoljning(
+    fmt: str, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """The slutuppföljning 2022–2025 of the shipped data equals its reviewed golden file."""
-    _golden(GOLDEN / f"slutuppfoljning-2025.{fmt}", render(slut_view, fmt))
+    report = shared_report(HERE.parent / "data", 2025)
+    _golden(GOLDEN / f"slutuppfoljning-2025.{fmt}", report.md if fmt == "md" else report.html)
 
 
 def test_no_paths_of_this_machine_in_the_output(md_text: str, html_text: str) -> None:
@@ -1169,14 +1169,11 @@ def _skipped_levels(levels: list[tuple[int, str]]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def shipped_texts() -> dict[tuple[int, str], str]:
-    from utsatta.check.pipeline import validate
-
+def shipped_texts(shared_report: Callable[[Path, int], SharedReport]) -> dict[tuple[int, str], str]:
     out = {}
     for year in (2023, 2025):
-        view = build(validate(HERE.parent / "data", year=year, texts=True).dataset, year)
-        for fmt in ("md", "html"):
-            out[year, fmt] = render(view, fmt)
+        report = shared_report(HERE.parent / "data", year)
+        out[year, "md"], out[year, "html"] = report.md, report.html
     return out
 
 

@@ -7,6 +7,7 @@ badges. The rules are read from the template's <style> with tinycss2 (WeasyPrint
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import get_args
@@ -14,11 +15,10 @@ from typing import get_args
 import pytest
 import tinycss2
 
+from tests.support import SharedReport
 from utsatta.compute.status import Status
-from utsatta.load.dataset import load
 from utsatta.model import omraden, rapport, uppfoljning
 from utsatta.render.labels import RAPPORTSTATUS, status_nyckel
-from utsatta.render.report import build, render
 
 ROOT = Path(__file__).parent.parent
 TEMPLATE = ROOT / "templates" / "report.html.j2"
@@ -109,8 +109,10 @@ def test_every_status_and_level_key_the_code_can_produce_has_a_colour() -> None:
 
 
 @pytest.mark.parametrize(("data", "ar"), [(FIXTURE, 2023), (SHIPPED, 2023), (SHIPPED, 2025)])
-def test_every_status_class_in_the_rendered_report_has_a_colour(data: Path, ar: int) -> None:
-    html = render(build(load(data), ar), "html")
+def test_every_status_class_in_the_rendered_report_has_a_colour(
+    data: Path, ar: int, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
+    html = shared_report(data, ar).html
     used = {
         c
         for classes in re.findall(r'class="([^"]*)"', html)
@@ -132,10 +134,12 @@ def test_number_cells_wrap_on_screen() -> None:
 
 
 @pytest.mark.parametrize(("data", "ar"), [(FIXTURE, 2023), (SHIPPED, 2025)])
-def test_every_status_table_is_a_card_per_row_with_labelled_cells(data: Path, ar: int) -> None:
+def test_every_status_table_is_a_card_per_row_with_labelled_cells(
+    data: Path, ar: int, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """A table with a badge in it is a status table: on a phone a card per row (kortrader),
     each cell naming its column (data-label = the header), in a table for a screen reader."""
-    html = render(build(load(data), ar), "html")
+    html = shared_report(data, ar).html
     wraps = re.findall(r'<div class="table-wrap([^"]*)"[^>]*>(.*?)</table>', html, re.S)
     status = [(cls, body) for cls, body in wraps if 'class="badge' in body]
     assert len(status) >= 5
@@ -165,7 +169,7 @@ def test_print_rem_is_the_print_text_size() -> None:
     assert _print("html").get("font-size") == _print("body")["font-size"] == "10pt"
 
 
-def test_print_keeps_code_labels_whole() -> None:
+def test_print_keeps_code_labels_whole(shared_report: Callable[[Path, int], SharedReport]) -> None:
     """Text from the data may hyphenate (a long organisation name); a status, level or verdict
     never ("Be-döms", "Pågå-ende", "Genom-förd"): a badge, a coloured cell or a cell marked
     .etikett breaks only between its words."""
@@ -174,7 +178,7 @@ def test_print_keeps_code_labels_whole() -> None:
         "div.over-tid td, div.utfall td"
     )
     assert whole == {"hyphens": "manual", "overflow-wrap": "normal"}
-    html = render(build(load(SHIPPED), 2025), "html")
+    html = shared_report(SHIPPED, 2025).html
     labels = re.findall(
         r'<td role="cell" data-label="(?:Status|Egen bedömning)"([^>]*)>(.*?)</td>', html
     )
@@ -188,8 +192,10 @@ def test_print_links_are_underlined_and_the_values_summary_is_not_link_coloured(
     assert _print(".diagramdata summary")["color"] == "inherit"
 
 
-def test_markers_are_words_for_a_screen_reader_and_headings_hold_no_badge() -> None:
-    html = render(build(load(SHIPPED), 2025), "html")
+def test_markers_are_words_for_a_screen_reader_and_headings_hold_no_badge(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    html = shared_report(SHIPPED, 2025).html
     markers = re.findall(r"<abbr[^>]*>([†‡*?])</abbr>(<span class=\"sr-only\">[^<]*</span>)?", html)
     assert markers and all(sr for _, sr in markers)
     assert '<abbr title="uppgift i andra hand: ' in html

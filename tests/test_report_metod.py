@@ -8,10 +8,12 @@ Data: tests/fixtures/report-data (2023) and the shipped data/ (2022 and 2025).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.support import SharedReport
 from utsatta.compute.goal import TROSKLAR_KVOT
 from utsatta.compute.status import Status, status_text
 from utsatta.load.dataset import load
@@ -29,9 +31,9 @@ def _bilaga_e(md: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def fixture_2023() -> tuple[str, str]:
-    view = build(load(FIXTURE), 2023)
-    return render(view, "md"), render(view, "html")
+def fixture_2023(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, str]:
+    report = shared_report(FIXTURE, 2023)
+    return report.md, report.html
 
 
 def test_bilaga_e_explains_the_statuses_against_a_malvarde(
@@ -87,14 +89,14 @@ def test_bilaga_b_says_where_the_verdict_is(fixture_2023: tuple[str, str]) -> No
     assert "och bredvid den bedömning" not in md + html
 
 
-def test_counts_follow_the_status_order() -> None:
+def test_counts_follow_the_status_order(shared_report: Callable[[Path, int], SharedReport]) -> None:
     assert antal_text(["Inte uppnått", "Uppnått", "Inte uppnått"], ["Uppnått", "Inte uppnått"]) == (
         "Uppnått 1, Inte uppnått 2"
     )
     assert antal_text(["x", "Uppnått", "y", "x"], ["Uppnått"]) == "Uppnått 1, x 2, y 1"
     assert antal_text([], ["Uppnått"]) == "–"
-    view = build(load(SHIPPED), 2025)
-    md, html = render(view, "md"), render(view, "html")
+    report = shared_report(SHIPPED, 2025)
+    md, html = report.md, report.html
     section_3 = md.split("\n## 3. ", 1)[1].split("\n## 4. ", 1)[0]
     assert "| Genomförd 17, Pågående 1, Avbruten 1 | Uppnått 17, Inte uppnått 2 |" in section_3
     assert (

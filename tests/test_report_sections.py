@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from tests.support import SharedReport
 from utsatta.load.dataset import load
 from utsatta.render import markdown
 from utsatta.render.report import build, render
@@ -49,17 +51,18 @@ def _copy(tmp_path: Path, *, with_2022: bool = False, tidigare_behov: bool = Fal
 
 
 @pytest.fixture(scope="module")
-def shipped_2025() -> tuple[str, str]:
-    ds = load(SHIPPED)
-    view = build(ds, 2025)
-    return render(view, "md"), render(view, "html")
+def shipped_2025(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, str]:
+    report = shared_report(SHIPPED, 2025)
+    return report.md, report.html
 
 
 # -- the analysts' layer -------------------------------------------------------------------
 
 
-def test_the_analysts_layer_comes_first_with_its_decision() -> None:
-    md = render(build(load(FIXTURE), 2023), "md")
+def test_the_analysts_layer_comes_first_with_its_decision(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    md = shared_report(FIXTURE, 2023).md
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings[0] == "## 1. Samlad bedömning 2023"
     assert "Beslutad: Kommunstyrelsen 2024-06-01 (påhittat datum) § 000 (påhittad)." in md
@@ -111,8 +114,10 @@ def test_an_uppdrag_without_status_is_counted(tmp_path: Path) -> None:
 # -- behov -----------------------------------------------------------------------------------
 
 
-def test_behov_are_combined_by_fokusomrade_and_insats_with_who_raised_them() -> None:
-    view = build(load(FIXTURE), 2023)
+def test_behov_are_combined_by_fokusomrade_and_insats_with_who_raised_them(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    view = shared_report(FIXTURE, 2023).view
     assert view.behov is not None
     assert view.behov.antal == 3
     assert view.behov.text == (
@@ -126,7 +131,7 @@ def test_behov_are_combined_by_fokusomrade_and_insats_with_who_raised_them() -> 
         ("Grundskolenämnden", "Lokaler efter skoltid i Söderdal."),
         ("Kulturnämnden", "Mer personal | fler lokaler <b>nu</b>"),
     ]
-    md = render(view, "md")
+    md = shared_report(FIXTURE, 2023).md
     assert "| 1:1 | Mer personal \\| fler lokaler \\<b>nu\\</b> | Kulturnämnden |" in md
 
 
@@ -156,8 +161,8 @@ def test_an_earlier_behov_not_in_the_data_says_so(tmp_path: Path) -> None:
     assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i datan)"
 
 
-def test_no_earlier_behov_followed_up() -> None:
-    md = render(build(load(FIXTURE), 2023), "md")
+def test_no_earlier_behov_followed_up(shared_report: Callable[[Path, int], SharedReport]) -> None:
+    md = shared_report(FIXTURE, 2023).md
     assert "Uppföljningen redovisar inte utfallet för något tidigare behov." in md
 
 
@@ -177,8 +182,10 @@ def test_no_behov_raised(tmp_path: Path) -> None:
 # -- per area --------------------------------------------------------------------------------
 
 
-def test_each_area_on_a_list_has_a_section_with_its_evidence() -> None:
-    view = build(load(FIXTURE), 2023)
+def test_each_area_on_a_list_has_a_section_with_its_evidence(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    view = shared_report(FIXTURE, 2023).view
     names = [o.namn for o in view.omraden_detalj]
     assert names == ["Norrby", "Söderdal", "Västmark"]
     norrby = view.omraden_detalj[0]
@@ -210,8 +217,10 @@ def test_each_area_on_a_list_has_a_section_with_its_evidence() -> None:
     assert all(n.upplaga <= 2023 for o in view.omraden_detalj for n in o.nivaer)
 
 
-def test_an_area_nobody_reached_and_without_values_or_verdict() -> None:
-    view = build(load(FIXTURE), 2023)
+def test_an_area_nobody_reached_and_without_values_or_verdict(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    view = shared_report(FIXTURE, 2023).view
     vastmark = view.omraden_detalj[2]
     assert vastmark.nadd == ()
     assert vastmark.nadd_text == "Ingen rapport för 2023 anger att någon insats nådde Västmark."
@@ -221,22 +230,24 @@ def test_an_area_nobody_reached_and_without_values_or_verdict() -> None:
         "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon "
         "bedömning av utvecklingen i Västmark."
     )
-    html = render(view, "html")
+    html = shared_report(FIXTURE, 2023).html
     assert '<article class="omrade" id="omrade-vastmark">' in html
     assert (
         '<p class="lucka">Ingen rapport för 2023 anger att någon insats nådde Västmark.</p>' in html
     )
 
 
-def test_the_written_verdict_per_area_stands_beside_the_evidence() -> None:
-    view = build(load(FIXTURE), 2023)
+def test_the_written_verdict_per_area_stands_beside_the_evidence(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    view = shared_report(FIXTURE, 2023).view
     norrby = view.omraden_detalj[0]
     assert norrby.bedomning is not None and norrby.bedomning_saknas is None
     assert (norrby.bedomning.bedomning, norrby.bedomning.text) == (
         "Osäkert",
         "Nivån är oförändrad sedan 2021.",
     )
-    md = render(view, "md")
+    md = shared_report(FIXTURE, 2023).md
     assert (
         "**Illustrativ bedömning: Osäkert** · Delmål 1 (”staden inte ska ha några särskilt "
         "utsatta områden”)" in md
@@ -244,8 +255,10 @@ def test_the_written_verdict_per_area_stands_beside_the_evidence() -> None:
     assert "Stadsledningskontorets bedömning" not in md
 
 
-def test_a_missing_verdict_on_the_mal_is_said_plainly() -> None:
-    md = render(build(load(FIXTURE), 2023), "md")
+def test_a_missing_verdict_on_the_mal_is_said_plainly(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    md = shared_report(FIXTURE, 2023).md
     section = md[md.index("### Målet och delmålen") : md.index("### Fokusområdena")]
     assert section.startswith(
         "### Målet och delmålen\n\n*Ingen bedömning av målet är skriven för 2023.*\n\n"
@@ -482,9 +495,11 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     assert view.slut.intro.endswith("Kolumnen ”Bedömning” är tom: uppföljningsfilen saknas.")
 
 
-def test_the_slutuppfoljning_names_the_column_of_the_verdicts() -> None:
+def test_the_slutuppfoljning_names_the_column_of_the_verdicts(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
     """Not "bredvid": on a phone the table is one card per goal, nothing stands beside."""
-    view = build(load(SHIPPED), 2025)
+    view = shared_report(SHIPPED, 2025).view
     assert view.slut is not None
     assert view.slut.bedomning_rubrik == "Bedömning (illustrativ)"
     assert view.slut.intro.endswith(
@@ -508,8 +523,10 @@ def test_a_pasted_list_renders_as_a_list_in_markdown_too() -> None:
     assert "<ul>" in html and "<em>sak</em>" in html
 
 
-def test_the_analysts_list_stays_a_list_in_the_md_report() -> None:
-    md = render(build(load(FIXTURE), 2023), "md")
+def test_the_analysts_list_stays_a_list_in_the_md_report(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    md = shared_report(FIXTURE, 2023).md
     assert (
         "Under 2024 ska stadsledningskontoret\n\n1. samla uppföljningen av lägesbilderna i ett "
         "format,\n2. be nämnderna redovisa räckvidden område för område." in md
@@ -608,14 +625,15 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
 
 
 @pytest.mark.parametrize("ar", [2023, 2025])
-def test_the_shipped_reports_show_no_file_names_or_raw_keys(ar: int) -> None:
+def test_the_shipped_reports_show_no_file_names_or_raw_keys(
+    ar: int, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
     """No reader sees data/omraden.yaml, the developers' research notes (fakta.md), a flag's key
     or an indicator's id: they see names and plain Swedish."""
     ds = load(SHIPPED)
-    view = build(ds, ar)
+    report = shared_report(SHIPPED, ar)
     ids = [s.model.id for s in ds.indikatorer if s.model is not None]
-    for fmt in ("md", "html"):
-        text = render(view, fmt)
+    for text in (report.md, report.html):
         assert ".yaml" not in text and "fakta" not in text
         assert "verksamhet_i_utsatta_omraden" not in text.replace("\\_", "_")
         # link targets and web addresses may hold ids; the text may not

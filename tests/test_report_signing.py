@@ -9,14 +9,14 @@ illustrative).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.support import SharedReport
 from utsatta.compute.goal import forvantad_bana
 from utsatta.compute.status import Point, Status
-from utsatta.load.dataset import load
-from utsatta.render.report import build, render
 from utsatta.render.report.sections.metod import METODTEXT_MALVARDE
 from utsatta.render.report.sections.rapportmarkering import ALLA, NAGRA
 
@@ -26,14 +26,14 @@ FIXTURE = HERE / "fixtures" / "report-data"
 
 
 @pytest.fixture(scope="module")
-def shipped_2025() -> tuple[str, str]:
-    view = build(load(SHIPPED), 2025)
-    return render(view, "md"), render(view, "html")
+def shipped_2025(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, str]:
+    report = shared_report(SHIPPED, 2025)
+    return report.md, report.html
 
 
 @pytest.fixture(scope="module")
-def shipped_2023_md() -> str:
-    return render(build(load(SHIPPED), 2023), "md")
+def shipped_2023_md(shared_report: Callable[[Path, int], SharedReport]) -> str:
+    return shared_report(SHIPPED, 2023).md
 
 
 def test_every_part_computed_from_illustrative_reports_is_marked(
@@ -70,10 +70,12 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
         assert part in html, part
 
 
-def test_some_illustrative_reports_are_marked_as_a_part() -> None:
-    view = build(load(FIXTURE), 2023)
-    assert view.rapporter_markering == NAGRA == "bygger delvis på illustrativa rapporter"
-    assert "### Inkomna rapporter *(bygger delvis på illustrativa rapporter)*" in render(view, "md")
+def test_some_illustrative_reports_are_marked_as_a_part(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    report = shared_report(FIXTURE, 2023)
+    assert report.view.rapporter_markering == NAGRA == "bygger delvis på illustrativa rapporter"
+    assert "### Inkomna rapporter *(bygger delvis på illustrativa rapporter)*" in report.md
     assert ALLA == "bygger på illustrativa rapporter"
 
 
