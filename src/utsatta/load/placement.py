@@ -274,8 +274,21 @@ def unread_file(root: Path, unread: str, target: str, *, read: bool = False) -> 
     return (
         f"filen {shown(_inside_root(root, unread))} ser ut att vara den, men den {verb} inte "
         f"förrän den heter {shown(_inside_root(root, target))}. Byt namn på den eller flytta "
-        "den dit (se felet för den filen)."
+        f"den dit (se {_named_as(root, unread, read=read)} för den filen)."
     )
+
+
+def _named_as(root: Path, unread: str, *, read: bool) -> str:
+    """The other file's finding as its severity names it: "felet", or "varningen" for a file
+    that is only warned about (okand-fil: a report lying at the top of the data folder). A
+    read file at a wrong place has an error (fel-ar-i-mapp, filnamn-matchar-inte)."""
+    if read:
+        return "felet"
+    try:
+        own = misplaced(root, Path(unread))
+    except ValueError:  # not inside the data folder as named: never so for an unread file
+        own = None
+    return "varningen" if own is not None and own.severity is Severity.VARNING else "felet"
 
 
 def _inside_root(root: Path, display: str) -> str:
