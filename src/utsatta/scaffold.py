@@ -25,6 +25,7 @@ from utsatta.escape import identifier, shell_command, shorten, terminal
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
+from utsatta.load.placement import PLACE_CODES
 from utsatta.model.rapport import Bedomning, Status
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
@@ -215,13 +216,6 @@ def _inherited(grund: Ansvarsgrund | None, names: dict[str, str]) -> str | None:
     return text
 
 
-#: The findings that tell a file where it belongs (``load.placement`` and the report rules).
-_PLACE_CODES = frozenset(
-    {"fel-plats", "fel-filandelse", "okand-fil", "fel-skiftlage", "fel-ar-i-mapp",
-     "filnamn-matchar-inte"}
-)  # fmt: skip
-
-
 def report_elsewhere(
     ds: DataSet, findings: Sequence[Finding], ar: int, organisation: str
 ) -> str | None:
@@ -246,7 +240,7 @@ def report_elsewhere(
     if other is None:
         return None
     advice = next(
-        (f.message for f in findings if f.file == other and f.code in _PLACE_CODES),
+        (f.message for f in findings if f.file == other and f.code in PLACE_CODES),
         f"Flytta den till {where}.",
     )
     return (

@@ -38,6 +38,19 @@ DATA_PLACES = (
     "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml."
 )
 
+#: The findings that tell a file where it belongs: these here and the rules' for a read file
+#: whose content disagrees with its place (fel-ar-i-mapp, filnamn-matchar-inte).
+PLACE_CODES = frozenset(
+    {
+        "fel-plats",
+        "fel-filandelse",
+        "okand-fil",
+        "fel-skiftlage",
+        "fel-ar-i-mapp",
+        "filnamn-matchar-inte",
+    }
+)
+
 
 def display_path(path: Path) -> str:
     """A data file as findings name it: its path as the data folder was named (the folder as
