@@ -111,16 +111,39 @@ MATRIX: dict[str, Callable[[Path], str]] = {
 
 #: name → a change that also writes the file's id in a form the id rule refuses: the name
 #: advice gives the id form, and ogiltigt-id asks for the same id, so two steps end it
-TWO_STEPS: dict[str, Callable[[Path], str]] = {
-    "indikator-ogiltigt-id-versaler": _move(
+TWO_STEPS: dict[str, tuple[Callable[[Path], str], str, str, str]] = {
+    # name → (the change, the file's place, its key, that key's id)
+    "indikator-ogiltigt-id-versaler": (
+        _move(
+            INDICATOR,
+            "indikatorer/Nya-Omraden.Yaml",
+            edit=lambda t: t.replace("id: valdeltagande", "id: Valdeltagande", 1),
+        ),
         INDICATOR,
-        "indikatorer/Nya-Omraden.Yaml",
-        edit=lambda t: t.replace("id: valdeltagande", "id: Valdeltagande", 1),
+        "id",
+        "valdeltagande",
     ),
-    "indikator-ogiltigt-id-citerat": _move(
+    "indikator-ogiltigt-id-citerat": (
+        _move(
+            INDICATOR,
+            "indikatorer/Valdeltagande.yml",
+            edit=lambda t: t.replace("id: valdeltagande", 'id: "VALDELTAGANDE"', 1),
+        ),
         INDICATOR,
-        "indikatorer/Valdeltagande.yml",
-        edit=lambda t: t.replace("id: valdeltagande", 'id: "VALDELTAGANDE"', 1),
+        "id",
+        "valdeltagande",
+    ),
+    "rapport-ogiltig-organisation": (
+        _move(REPORT, "rapporter/2023/KS.yml", edit=_org("Kommunstyrelsen")),
+        REPORT,
+        "organisation",
+        "kommunstyrelsen",
+    ),
+    "rapport-ogiltig-organisation-overst": (
+        _move(REPORT, "Kommunstyrelsen.yaml", edit=_org("Kommunstyrelsen")),
+        REPORT,
+        "organisation",
+        "kommunstyrelsen",
     ),
 }
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -199,23 +222,25 @@ def _only_valid_ids(where: str, message: str) -> None:
 def test_an_id_in_another_form_takes_the_name_and_the_id_the_id_rule_asks_for(
     tmp_path: Path, name: str
 ) -> None:
+    change, place, key, ident = TWO_STEPS[name]
     data = build_case(CASES / "_base", tmp_path)
     baseline = _findings(data)
-    where = TWO_STEPS[name](data)
+    where = change(data)
     steps = [f for f in _findings(data) if f[0] == where and f[3] in CODES]
     assert len(steps) == 1, steps
     _only_valid_ids(where, steps[0][4])
     target = _target(data, where, steps[0][4])
-    assert target == data / INDICATOR, steps
+    assert target == data / place, steps
     _follow(data, where, target)
+    _drop_empty_folders(data)
     # the one finding left: the id, in the form that the new name has already
     after = _findings(data)
-    assert [(f[0], f[3]) for f in after if f not in baseline] == [(INDICATOR, "ogiltigt-id")]
+    assert [(f[0], f[3]) for f in after if f not in baseline] == [(place, "ogiltigt-id")]
     ogiltigt = next(f[4] for f in after if f[3] == "ogiltigt-id")
-    assert "här blir det 'valdeltagande'" in ogiltigt, after
-    path = data / INDICATOR
+    assert f"här blir det '{ident}'" in ogiltigt, after
+    path = data / place
     text = path.read_text(encoding="utf-8")
     path.write_text(
-        re.sub(r"^id: .*$", "id: valdeltagande", text, count=1, flags=re.M), encoding="utf-8"
+        re.sub(f"^{key}: .*$", f"{key}: {ident}", text, count=1, flags=re.M), encoding="utf-8"
     )
     assert _findings(data) == baseline

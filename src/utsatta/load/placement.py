@@ -350,16 +350,18 @@ _DECLARED = re.compile(
     re.MULTILINE,
 )
 
-#: A top-level ``id`` as written, also when it is no valid id ("Nya-Omraden", "Nya områden").
+#: A top-level ``id`` or ``organisation`` as written, also when it is no valid id
+#: ("Nya-Omraden", "Nya områden").
 _WRITTEN_ID = re.compile(
-    r"^id[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#\n]{0,200}?)\1[ \t]*(?:#.*)?$", re.MULTILINE
+    r"^(id|organisation)[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#\n]{0,200}?)\2[ \t]*(?:#.*)?$",
+    re.MULTILINE,
 )
 
 
 def declared(path: Path) -> dict[str, str]:
-    """The top-level ``ar`` (a plan-era year), ``organisation`` (an id) and ``id`` (as written:
-    ``id_name`` takes its id form) in the first lines of a file, as far as they can be read;
-    nothing else of it is parsed."""
+    """The top-level ``ar`` (a plan-era year), ``organisation`` and ``id`` (ids: a value
+    written in another form as its id form) in the first lines of a file, as far as they can
+    be read; nothing else of it is parsed."""
     try:
         head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
     except OSError:
@@ -372,10 +374,12 @@ def declared(path: Path) -> dict[str, str]:
         if key == "ar" and _YEAR.fullmatch(value) is None:
             continue
         said[key] = value
-    if "id" not in said:  # an id in another form ('Nya-Omraden'): its id form names the file
-        written = _WRITTEN_ID.search(head)
-        if written is not None and written.group(2).strip():
-            said["id"] = written.group(2).strip()
+    # an id in another form ('Nya-Omraden', 'Kommunstyrelsen'): its id form, the one its
+    # ogiltigt-id asks for, names the file
+    for m in _WRITTEN_ID.finditer(head):
+        key, form = m.group(1), _id_form(m.group(3))
+        if key not in said and is_id(form):
+            said[key] = form
     return said
 
 
