@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tests.support import BASE
+from utsatta import validate
 from utsatta.cli.app import app
 from utsatta.load.yamlread import parse
 
@@ -55,6 +56,40 @@ def test_new_report_never_overwrites(tmp_path: Path) -> None:
     assert result.exit_code == 4  # WriteRefused: refused to write (docs/decisions/0060)
     assert "finns redan och skrivs inte över" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_new_report_points_at_the_report_under_another_name_or_place(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A report of the year under a wrong name, in a wrong year's folder, with a wrong ending,
+    in a folder of the wrong case: never a second copy (exit 4, as for a file in the way), and
+    the message names it with validate's advice for it."""
+    monkeypatch.chdir(tmp_path)
+    ks = "data/rapporter/2023/kommunstyrelsen.yaml"
+    head = "fel: Rapporten för 2023 från kommunstyrelsen finns redan, men som data/{0}, och den "
+    tail = (
+        " inte förrän den heter " + ks + ". Ingen ny fil skapas (det skulle bli två rapporter). "
+        "utsatta validate säger om data/{0}: "
+    )
+    cases = {
+        "rapporter/2023/KS.yaml": "räknas",
+        "rapporter/2022/kommunstyrelsen.yaml": "räknas",
+        "kommunstyrelsen.yml": "läses",
+        "Rapporter/2023/kommunstyrelsen.yaml": "läses",
+    }
+    for place, verb in cases.items():
+        shutil.rmtree(tmp_path / "data", ignore_errors=True)
+        data = _data(tmp_path)
+        (data / place).parent.mkdir(parents=True, exist_ok=True)
+        (data / "rapporter/2023/kommunstyrelsen.yaml").rename(data / place)
+        advice = [f.message for f in validate(Path("data")).findings if f.file == f"data/{place}"]
+        assert len(advice) == 1, advice
+        result = runner.invoke(app, ["ny", "rapport", "2023", "kommunstyrelsen", "--data", "data"])
+        assert result.exit_code == 4, result.output
+        assert result.stderr == (
+            head.format(place) + verb + tail.format(place) + advice[0] + "\n"
+        ), place
+        assert not (tmp_path / ks).exists()
 
 
 def test_new_report_unknown_organisation_lists_valid_ids(tmp_path: Path) -> None:

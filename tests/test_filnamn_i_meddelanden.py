@@ -36,8 +36,8 @@ def test_a_report_named_with_a_line_break_in_github_format(data: Path) -> None:
     assert lines_with(["--format", "github"], "pwn") == [
         "::error file=data/rapporter/2023/x\\n%3A%3Aerror file=a%3A%3Apwn.yaml,line=3,col=15,"
         "title=filnamn-matchar-inte::Rapporten är från 'kommunstyrelsen' men filen heter "
-        "x\\n::error file=a::pwn.yaml. Filen ska heta kommunstyrelsen.yaml (eller rätta "
-        "'organisation'), men kommunstyrelsen.yaml finns redan med samma innehåll: den här filen "
+        "x\\n::error file=a::pwn.yaml. Filen ska heta kommunstyrelsen.yaml, men "
+        "kommunstyrelsen.yaml finns redan med samma innehåll: den här filen "
         "är en kopia, ta bort den."
     ]
 
@@ -48,14 +48,13 @@ def test_an_indicator_and_a_file_without_yaml_in_text_format(data: Path) -> None
     (indikatorer / f"{HOSTILE}.yml").write_text("", encoding="utf-8")
     assert lines_with([], "pwn") == [
         "data/indikatorer/x\\n::error file=a::pwn.yaml:2:5: fel [filnamn-matchar-inte] "
-        "Indikatorns id är 'valdeltagande' men filen heter x\\n::error file=a::pwn.yaml. Ändra "
-        "id till 'x\\n::error file=a::pwn' om id är fel; annars ska filen heta "
-        "valdeltagande.yaml, men valdeltagande.yaml finns redan med samma innehåll: den här "
-        "filen är en kopia, ta bort den.",
+        # never "Ändra id till 'x\\n::error …'": no id that the id rule refuses
+        "Indikatorns id är 'valdeltagande' men filen heter x\\n::error file=a::pwn.yaml. Filen "
+        "ska heta valdeltagande.yaml, men valdeltagande.yaml finns redan med samma innehåll: den "
+        "här filen är en kopia, ta bort den.",
+        # a file that says no id is named by its name's id form (load.placement.id_name)
         "data/indikatorer/x\\n::error file=a::pwn.yml:1:1: fel [fel-filandelse] Filen slutar "
-        "inte på .yaml och läses inte. Den ska heta x\\n::error file=a::pwn.yaml, men "
-        "x\\n::error file=a::pwn.yaml finns redan: jämför filerna, för över det som ska vara "
-        "kvar till x\\n::error file=a::pwn.yaml och ta sedan bort den här filen.",
+        "inte på .yaml och läses inte. Byt namn till x-error-fileapwn.yaml.",
     ]
 
 

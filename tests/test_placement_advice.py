@@ -90,14 +90,15 @@ def test_a_browser_copy_is_told_the_file_exists(tmp_path: Path) -> None:
     (year / "grundskolenamnden (1).yaml").write_text(
         text.replace("Arbetet pågår.", "Arbetet pågår, nu mer."), encoding="utf-8"
     )
-    name = "Rapporten är från '{0}' men filen heter {0} (1).yaml. Filen ska heta {0}.yaml (eller "
+    # "(eller rätta 'organisation')" only when the name is an id: 'kommunstyrelsen (1)' is none
+    name = "Rapporten är från '{0}' men filen heter {0} (1).yaml. Filen ska heta {0}.yaml, men "
     assert _findings(data, "filnamn-matchar-inte") == [
         ("rapporter/2023/grundskolenamnden (1).yaml", 3, 15, "filnamn-matchar-inte",
-         name.format("grundskolenamnden") + "rätta 'organisation'), men grundskolenamnden.yaml "
+         name.format("grundskolenamnden") + "grundskolenamnden.yaml "
          "finns redan: jämför filerna, för över det som ska vara kvar till "
          "grundskolenamnden.yaml och ta sedan bort den här filen."),
         ("rapporter/2023/kommunstyrelsen (1).yaml", 3, 15, "filnamn-matchar-inte",
-         name.format("kommunstyrelsen") + "rätta 'organisation'), men kommunstyrelsen.yaml "
+         name.format("kommunstyrelsen") + "kommunstyrelsen.yaml "
          "finns redan med samma innehåll: den här filen är en kopia, ta bort den."),
     ]  # fmt: skip
 
@@ -168,9 +169,9 @@ def test_an_indicator_copy_is_told_the_file_exists(tmp_path: Path) -> None:
             f"indikatorer/{original.stem} (1).yaml",
             "filnamn-matchar-inte",
             f"Indikatorns id är '{original.stem}' men filen heter {original.stem} (1).yaml. "
-            f"Ändra id till '{original.stem} (1)' om id är fel; annars ska filen heta "
-            f"{original.stem}.yaml, men {original.stem}.yaml finns redan med samma innehåll: den "
-            "här filen är en kopia, ta bort den.",
+            # never "Ändra id till 'valdeltagande (1)'": no id the id rule refuses
+            f"Filen ska heta {original.stem}.yaml, men {original.stem}.yaml finns redan med "
+            "samma innehåll: den här filen är en kopia, ta bort den.",
         )
     ]
 
@@ -255,26 +256,32 @@ def test_a_copy_in_the_wrong_year_under_the_wrong_name_is_told_to_go(tmp_path: P
 
 def test_a_missing_report_points_at_it_in_every_wrong_place(tmp_path: Path) -> None:
     """Wrong year folder (read, so 'räknas'), wrong ending in the wrong year, top level, another
-    folder: never "Skapa filen", always the file and the place it goes to."""
+    folder: never "Skapa filen", always the file and the place it goes to, and that file's
+    finding by its severity (a report at the top is only warned about: okand-fil)."""
     tail = (
         " ser ut att vara den, men den {0} inte förrän den heter "
-        "rapporter/2023/kommunstyrelsen.yaml. Byt namn på den eller flytta den dit (se felet "
+        "rapporter/2023/kommunstyrelsen.yaml. Byt namn på den eller flytta den dit (se {1} "
         "för den filen). Den ska omfatta insats 2:1."
     )
-    for place, verb in [
-        ("rapporter/2022/kommunstyrelsen.yaml", "räknas"),
-        ("rapporter/2022/kommunstyrelsen.yml", "läses"),
-        ("rapporter/2024/ks.yaml.txt", "läses"),
-        ("kommunstyrelsen.yaml", "läses"),
-        ("inkorg/ks.yml", "läses"),
+    for place, verb, word in [
+        ("rapporter/2022/kommunstyrelsen.yaml", "räknas", "felet"),
+        ("rapporter/2022/kommunstyrelsen.yml", "läses", "felet"),
+        ("rapporter/2024/ks.yaml.txt", "läses", "felet"),
+        ("kommunstyrelsen.yaml", "läses", "varningen"),
+        ("inkorg/ks.yml", "läses", "felet"),
+        ("inkorg/ks.yaml", "läses", "varningen"),
     ]:
         data = build_case(CASES / "_base", tmp_path / place.replace("/", "_"))
         _put(data, KS, place)
         missing = [m for f, _, _, c, m in _findings(data, "rapport-saknas") if f == KS]
         assert missing == [
             f"Kommunstyrelsen har ingen rapport för 2023 som {verb}: filen {place}"
-            + tail.format(verb)
+            + tail.format(verb, word)
         ]
+        severity = {"felet": "fel", "varningen": "varning"}[word]
+        assert [
+            f.severity for f in validate(data).findings if f.file.endswith("/data/" + place)
+        ] == [severity]
 
 
 def test_a_wrong_ending_is_renamed_after_the_organisation_in_the_file(tmp_path: Path) -> None:

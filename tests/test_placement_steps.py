@@ -100,7 +100,54 @@ MATRIX: dict[str, Callable[[Path], str]] = {
     "uppfoljning-fel-andelse": _move(UPPFOLJNING, "uppfoljning/2023.yml"),
     "uppfoljning-fel-namn": _move(UPPFOLJNING, "uppfoljning/utkast-2023.yaml"),
     "plan-fel-andelse": _move("plan.yaml", "plan.yml"),
+    # capitals in the name: the name the file's own id (or its id form) gives, never an id
+    # that the id rule refuses
+    "indikator-versaler": _move(INDICATOR, "indikatorer/Valdeltagande.yaml"),
+    "indikator-versaler-fel-andelse": _move(INDICATOR, "indikatorer/Nya-Omraden.Yaml"),
+    "rapport-versaler": _move(REPORT, "rapporter/2023/KS.yaml"),
+    "rapport-versaler-fel-andelse": _move(REPORT, "rapporter/2023/Kommunstyrelsen.YML"),
+    "uppfoljning-versaler": _move(UPPFOLJNING, "uppfoljning/Uppfoljning-2023.Yaml"),
 }
+
+#: name → a change that also writes the file's id in a form the id rule refuses: the name
+#: advice gives the id form, and ogiltigt-id asks for the same id, so two steps end it
+TWO_STEPS: dict[str, tuple[Callable[[Path], str], str, str, str]] = {
+    # name → (the change, the file's place, its key, that key's id)
+    "indikator-ogiltigt-id-versaler": (
+        _move(
+            INDICATOR,
+            "indikatorer/Nya-Omraden.Yaml",
+            edit=lambda t: t.replace("id: valdeltagande", "id: Valdeltagande", 1),
+        ),
+        INDICATOR,
+        "id",
+        "valdeltagande",
+    ),
+    "indikator-ogiltigt-id-citerat": (
+        _move(
+            INDICATOR,
+            "indikatorer/Valdeltagande.yml",
+            edit=lambda t: t.replace("id: valdeltagande", 'id: "VALDELTAGANDE"', 1),
+        ),
+        INDICATOR,
+        "id",
+        "valdeltagande",
+    ),
+    "rapport-ogiltig-organisation": (
+        _move(REPORT, "rapporter/2023/KS.yml", edit=_org("Kommunstyrelsen")),
+        REPORT,
+        "organisation",
+        "kommunstyrelsen",
+    ),
+    "rapport-ogiltig-organisation-overst": (
+        _move(REPORT, "Kommunstyrelsen.yaml", edit=_org("Kommunstyrelsen")),
+        REPORT,
+        "organisation",
+        "kommunstyrelsen",
+    ),
+}
+VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODES = {"fel-plats", "fel-filandelse", "okand-fil", "fel-ar-i-mapp", "filnamn-matchar-inte"}
 
 
 def _target(data: Path, where: str, message: str) -> Path | None:
@@ -144,10 +191,10 @@ def test_following_the_advice_gives_the_data_with_the_file_in_place(
     baseline = _findings(data)
     where = change(data)
     before = _findings(data)
-    codes = {"fel-plats", "fel-filandelse", "okand-fil", "fel-ar-i-mapp", "filnamn-matchar-inte"}
-    steps = [f for f in before if f[0] == where and f[3] in codes]
+    steps = [f for f in before if f[0] == where and f[3] in CODES]
     # One file, one piece of advice about where it belongs.
     assert len(steps) == 1, before
+    _only_valid_ids(where, steps[0][4])
     target = _target(data, where, steps[0][4])
     # A finding elsewhere that names the file (a missing report) names the same place.
     for f in before:
@@ -159,4 +206,41 @@ def test_following_the_advice_gives_the_data_with_the_file_in_place(
             assert target == data / f[0], (f, steps)
     _follow(data, where, target)
     _drop_empty_folders(data)
+    assert _findings(data) == baseline
+
+
+def _only_valid_ids(where: str, message: str) -> None:
+    """A step never asks for an id that the id rule refuses: neither a named one nor
+    "rätta 'organisation'" to match a name that is no id."""
+    for m in re.finditer(r"ändra id till '([^']*)'", message):
+        assert VALID_ID.fullmatch(m.group(1)), message
+    if "rätta 'organisation'" in message:
+        assert VALID_ID.fullmatch(Path(where).stem), message
+
+
+@pytest.mark.parametrize("name", sorted(TWO_STEPS))
+def test_an_id_in_another_form_takes_the_name_and_the_id_the_id_rule_asks_for(
+    tmp_path: Path, name: str
+) -> None:
+    change, place, key, ident = TWO_STEPS[name]
+    data = build_case(CASES / "_base", tmp_path)
+    baseline = _findings(data)
+    where = change(data)
+    steps = [f for f in _findings(data) if f[0] == where and f[3] in CODES]
+    assert len(steps) == 1, steps
+    _only_valid_ids(where, steps[0][4])
+    target = _target(data, where, steps[0][4])
+    assert target == data / place, steps
+    _follow(data, where, target)
+    _drop_empty_folders(data)
+    # the one finding left: the id, in the form that the new name has already
+    after = _findings(data)
+    assert [(f[0], f[3]) for f in after if f not in baseline] == [(place, "ogiltigt-id")]
+    ogiltigt = next(f[4] for f in after if f[3] == "ogiltigt-id")
+    assert f"här blir det '{ident}'" in ogiltigt, after
+    path = data / place
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(f"^{key}: .*$", f"{key}: {ident}", text, count=1, flags=re.M), encoding="utf-8"
+    )
     assert _findings(data) == baseline

@@ -3,6 +3,7 @@ quoted by the one helper (escape.shell_command) when it holds a space, å or a q
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.support import BASE
+from utsatta import validate
 from utsatta.cli.app import app
 from utsatta.escape import shell_command
 
@@ -84,4 +86,44 @@ def test_report_check_quotes_as_before(data: Path) -> None:
     assert err == (
         "r med å.md finns inte. Skapa den med: utsatta report 2023 --data "
         f"{QUOTED} --output 'r med å.md'\n"
+    )
+
+
+def test_a_missing_files_command_names_the_folder_validate_was_given(data: Path) -> None:
+    """rapport-saknas and uppfoljning-saknas suggest `utsatta ny …` with --data as validate was
+    run, so that the command, pasted in the same working folder, creates the file there."""
+    (data / "rapporter/2023/kommunstyrelsen.yaml").unlink()
+    (data / "uppfoljning/2023.yaml").unlink()
+    code, out, _ = _run("validate", "--data", FOLDER)
+    assert code == 0
+    assert out.splitlines() == [
+        f"{FOLDER}/rapporter/2023/kommunstyrelsen.yaml:1:1: varning [rapport-saknas] "
+        "Kommunstyrelsen har inte lämnat någon rapport för 2023. Den ska omfatta insats 2:1. "
+        f"Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen --data {QUOTED}'.",
+        f"{FOLDER}/uppfoljning/2023.yaml:1:1: varning [uppfoljning-saknas] Den samlade "
+        f"uppföljningen för 2023 saknas. Skapa filen med 'utsatta ny uppfoljning 2023 --data "
+        f"{QUOTED}' och fyll i den.",
+        "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
+    ]
+    for line in out.splitlines()[:2]:
+        command = line.split("Skapa filen med '", 1)[1].rsplit("'", 1)[0]
+        args = shlex.split(command)
+        assert args[0] == "utsatta"
+        assert _run(*args[1:])[0] == 0, command
+    assert (data / "rapporter/2023/kommunstyrelsen.yaml").is_file()
+    assert (data / "uppfoljning/2023.yaml").is_file()
+
+
+def test_the_library_suggests_the_command_without_a_folder(data: Path) -> None:
+    """validate() of the library names no --data (its caller knows how it named the folder),
+    unless it is given the folder as a command line named it."""
+    (data / "rapporter/2023/kommunstyrelsen.yaml").unlink()
+    messages = [f.message for f in validate(data).findings]
+    assert messages == [
+        "Kommunstyrelsen har inte lämnat någon rapport för 2023. Den ska omfatta insats 2:1. "
+        "Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen'."
+    ]
+    messages = [f.message for f in validate(data, data_option="../x y").findings]
+    assert messages[0].endswith(
+        "Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen --data '../x y''."
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from utsatta.compute.duties import reported
@@ -21,8 +22,10 @@ from utsatta.compute.responsibility import (
     samordnande,
 )
 from utsatta.escape import identifier, shell_command, shorten, terminal
+from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
+from utsatta.load.placement import PLACE_CODES
 from utsatta.model.rapport import Bedomning, Status
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
@@ -211,6 +214,41 @@ def _inherited(grund: Ansvarsgrund | None, names: dict[str, str]) -> str | None:
             "(slutledd i organisationer.yaml), inte något källan anger."
         )
     return text
+
+
+def report_elsewhere(
+    ds: DataSet, findings: Sequence[Finding], ar: int, organisation: str
+) -> str | None:
+    """Why no new report for ``ar`` from ``organisation`` may be made although
+    rapporter/<ar>/<organisation>.yaml is missing: a file that is that report lies under
+    another name or at another place (unread, or read but counted only at its place), and a
+    new file would make two copies. The text names that file and gives validate's advice for
+    it (its finding among ``findings``); None when there is no such file. Plain text: the
+    caller escapes it for its channel."""
+    where = display_path(ds.root / "rapporter" / str(ar) / f"{organisation}.yaml")
+    unread = ds.unread.get(where)
+    other = unread or next(
+        (
+            src.display
+            for src in ds.rapporter
+            if src.model is not None
+            and (src.model.ar, src.model.organisation) == (ar, organisation)
+            and src.display != where
+        ),
+        None,
+    )
+    if other is None:
+        return None
+    advice = next(
+        (f.message for f in findings if f.file == other and f.code in PLACE_CODES),
+        f"Flytta den till {where}.",
+    )
+    return (
+        f"Rapporten för {ar} från {organisation} finns redan, men som {other}, och den "
+        f"{'läses' if unread else 'räknas'} inte förrän den heter {where}. Ingen ny fil skapas "
+        "(det skulle bli två rapporter). "
+        f"utsatta validate säger om {other}: {advice}"
+    )
 
 
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:

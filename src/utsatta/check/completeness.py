@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from utsatta.check.suggested import utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
-from utsatta.escape import shell_command, shorten
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
@@ -104,7 +105,17 @@ def check_completeness(
                     else None
                 )
                 findings.append(
-                    _missing(path, src is not None, ar, org, name, sure, advice, read=bool(read))
+                    _missing(
+                        path,
+                        src is not None,
+                        ar,
+                        org,
+                        name,
+                        sure,
+                        advice,
+                        read=bool(read),
+                        command=utsatta_command(ds, "ny", "rapport", str(ar), org),
+                    )
                 )
             if unsure:
                 findings.append(
@@ -162,6 +173,7 @@ def _missing(
     unread: str | None,
     *,
     read: bool = False,
+    command: str = "",
 ) -> Finding:
     # unread: the advice for a file there under a wrong name or place (load.placement.
     # unread_file); read: that file is read, but counts only in its place
@@ -183,5 +195,5 @@ def _missing(
         f"ska omfatta {listed}."
         if unread
         else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
-        f"filen med '{shell_command('utsatta', 'ny', 'rapport', str(ar), org)}'.",
+        f"filen med '{command}'.",
     )

@@ -157,6 +157,7 @@ def validate(
     year: int | None = None,
     paths: Paths | None = None,
     texts: bool = True,
+    data_option: str | None = None,
 ) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
@@ -177,6 +178,10 @@ def validate(
     value, free texts included, unless ``texts=False`` (same findings, far less memory; the data
     set is then read-only, with lists shared between reports; see ``utsatta.load.dataset.load``).
 
+    ``data_option``: the data folder as a command line named it (``--data D``): the commands
+    that findings suggest (``utsatta ny rapport …``) then carry ``--data D``, so that they
+    work when pasted in the same working folder; None (the library's own use): without it.
+
     Raises ``DataDirError`` when ``root`` is no folder that can be read, and ``ArgumentError``
     when ``root`` or ``paths`` is no path, for a path that is not there or lies outside the
     folder, a ``year`` that is no whole number or (with a valid plan) lies outside the plan's
@@ -193,6 +198,7 @@ def validate(
     # checked get what a full check gives them.
     only = None if given is None else with_dependents(Path(root), given)
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
+    ds.data_option = data_option
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).

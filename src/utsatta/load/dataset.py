@@ -112,6 +112,9 @@ class DataSet:
     #: the year ``utsatta.validate`` checked (None: every year) and every finding it gave,
     #: or None when the data set was only loaded (the report reads them, see check.usable)
     checked: tuple[int | None, list[Finding]] | None = None
+    #: the data folder as a command line named it (``--data D``), for the commands that
+    #: findings suggest (``check.suggested``); None: suggested without --data
+    data_option: str | None = None
 
     def files(self) -> Iterator[SourceFile[Any]]:
         for single in (self.plan, self.organisationer, self.omraden):

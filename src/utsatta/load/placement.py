@@ -23,6 +23,8 @@ from utsatta.escape import identifier
 from utsatta.fileio import read_regular, shown
 from utsatta.findings import Finding, Severity, at_line
 from utsatta.load.letter_case import wrong_case
+from utsatta.load.schema_words import id_form
+from utsatta.model.common import ID_PATTERN
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
@@ -34,6 +36,19 @@ _MISNAMED = re.compile(r"(?i)\.ya?ml(\.txt)?\Z")
 DATA_PLACES = (
     "Datafiler är plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
     "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml."
+)
+
+#: The findings that tell a file where it belongs: these here and the rules' for a read file
+#: whose content disagrees with its place (fel-ar-i-mapp, filnamn-matchar-inte).
+PLACE_CODES = frozenset(
+    {
+        "fel-plats",
+        "fel-filandelse",
+        "okand-fil",
+        "fel-skiftlage",
+        "fel-ar-i-mapp",
+        "filnamn-matchar-inte",
+    }
 )
 
 
@@ -71,6 +86,27 @@ def kind_of(rel: tuple[str, ...]) -> str | None:
 def is_year_folder(name: str) -> bool:
     """Whether ``name`` is a report year's folder name (rapporter/<år>)."""
     return _YEAR_DIR.match(name) is not None
+
+
+def is_id(value: str) -> bool:
+    """Whether ``value`` passes the id rule (small a–z, digits, single hyphens inside)."""
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def id_name(said: str | None, stem: str) -> str:
+    """The id a file named ``stem`` (its name before .yaml) should be named by, so that one
+    rename makes name and id agree: the id the file says (``said``) when valid, else its id
+    form (the id that the file's ogiltigt-id asks for: 'Nya-Omraden' → 'nya-omraden'), else
+    the name when it is a valid id, else the name's id form; so a name never sends the user to
+    an id that the id rule refuses. The name itself when nothing has an id form."""
+    for candidate in (said, said and _id_form(said), stem, _id_form(stem)):
+        if candidate and is_id(candidate):
+            return candidate
+    return stem
+
+
+def _id_form(text: str) -> str:
+    return re.sub("-{2,}", "-", id_form(text))
 
 
 def _renamed(name: str) -> str:
@@ -130,8 +166,10 @@ def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place
     ):
         path_year = _year_in(rel[1:]) if folder == "rapporter" else None
         year = said.get("ar") or path_year
-        org = said.get("organisation") or stem
+        org = id_name(said.get("organisation"), stem)
         keys = [k for k, v in (("ar", path_year), ("organisation", stem)) if said.get(k, v) != v]
+        if org != said.get("organisation"):  # the name in id form, not what the file says
+            keys = [k for k in keys if k != "organisation"]
         return report_place(root, source, year, org, keys)
     if folder == "uppfoljning":
         path_year = _year_in((*rel[1:], name))
@@ -143,10 +181,10 @@ def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place
         why = _why(["ar"] if year != path_year else [])
         return Place("uppfoljning", target, label, why, already_there(source, target, label))
     if rel == ("indikatorer",):
-        ident = said.get("id") or stem
+        ident = id_name(said.get("id"), stem)
         label = f"indikatorer/{ident}.yaml"
         target = root / "indikatorer" / f"{ident}.yaml"
-        why = _why(["id"] if ident != stem else [])
+        why = _why(["id"] if ident not in (stem, None) and ident == said.get("id") else [])
         return Place("indikator", target, label, why, already_there(source, target, label))
     kind = kind_of((fixed,)) if not rel else None
     if kind is None:
@@ -249,8 +287,21 @@ def unread_file(root: Path, unread: str, target: str, *, read: bool = False) -> 
     return (
         f"filen {shown(_inside_root(root, unread))} ser ut att vara den, men den {verb} inte "
         f"förrän den heter {shown(_inside_root(root, target))}. Byt namn på den eller flytta "
-        "den dit (se felet för den filen)."
+        f"den dit (se {_named_as(root, unread, read=read)} för den filen)."
     )
+
+
+def _named_as(root: Path, unread: str, *, read: bool) -> str:
+    """The other file's finding as its severity names it: "felet", or "varningen" for a file
+    that is only warned about (okand-fil: a report lying at the top of the data folder). A
+    read file at a wrong place has an error (fel-ar-i-mapp, filnamn-matchar-inte)."""
+    if read:
+        return "felet"
+    try:
+        own = misplaced(root, Path(unread))
+    except ValueError:  # not inside the data folder as named: never so for an unread file
+        own = None
+    return "varningen" if own is not None and own.severity is Severity.VARNING else "felet"
 
 
 def _inside_root(root: Path, display: str) -> str:
@@ -299,10 +350,18 @@ _DECLARED = re.compile(
     re.MULTILINE,
 )
 
+#: A top-level ``id`` or ``organisation`` as written, also when it is no valid id
+#: ("Nya-Omraden", "Nya områden").
+_WRITTEN_ID = re.compile(
+    r"^(id|organisation)[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#\n]{0,200}?)\2[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
 
 def declared(path: Path) -> dict[str, str]:
-    """The top-level ``ar`` (a plan-era year), ``organisation`` and ``id`` (ids) written in the
-    first lines of a file, as far as they can be read; nothing else of it is parsed."""
+    """The top-level ``ar`` (a plan-era year), ``organisation`` and ``id`` (ids: a value
+    written in another form as its id form) in the first lines of a file, as far as they can
+    be read; nothing else of it is parsed."""
     try:
         head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
     except OSError:
@@ -315,6 +374,12 @@ def declared(path: Path) -> dict[str, str]:
         if key == "ar" and _YEAR.fullmatch(value) is None:
             continue
         said[key] = value
+    # an id in another form ('Nya-Omraden', 'Kommunstyrelsen'): its id form, the one its
+    # ogiltigt-id asks for, names the file
+    for m in _WRITTEN_ID.finditer(head):
+        key, form = m.group(1), _id_form(m.group(3))
+        if key not in said and is_id(form):
+            said[key] = form
     return said
 
 

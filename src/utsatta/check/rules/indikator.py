@@ -10,7 +10,7 @@ from utsatta.check.rules.base import Known, Ref
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
-from utsatta.load.placement import already_there
+from utsatta.load.placement import already_there, is_id
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.numbers import tal
 
@@ -42,9 +42,13 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                 + (
                     f"Ändra id till '{identifier(stem)}' om id är fel; annars ska filen heta "
                     f"{identifier(name)}, men " + there
+                    if there and is_id(stem)
+                    else f"Filen ska heta {identifier(name)}, men " + there
                     if there
                     else f"Byt namn på filen till {identifier(name)} eller ändra id till "
                     f"'{identifier(stem)}'."
+                    if is_id(stem)  # never advice to write an id that the id rule refuses
+                    else f"Byt namn på filen till {identifier(name)}."
                 ),
             )
         )

@@ -17,7 +17,7 @@ from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
-from utsatta.load.placement import already_there, report_place
+from utsatta.load.placement import already_there, is_id, report_place
 from utsatta.model.plan import Giltighet
 from utsatta.numbers import heltal
 
@@ -88,8 +88,10 @@ def _wrong_place(src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool) 
         f,
         ("organisation",),
         "filnamn-matchar-inte",
-        f"Rapporten är från '{org}' men filen heter {name}. Filen ska heta {org}.yaml (eller "
-        "rätta 'organisation')" + (f", men {there}" if there else "."),
+        f"Rapporten är från '{org}' men filen heter {name}. Filen ska heta {org}.yaml"
+        # never advice to write an organisation that the id rule refuses (the name 'KS')
+        + (" (eller rätta 'organisation')" if is_id(stem) else "")
+        + (f", men {there}" if there else "."),
     )
 
 

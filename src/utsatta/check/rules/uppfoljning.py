@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from utsatta.check.rules.base import annan_plan
+from utsatta.check.suggested import utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.escape import identifier, shorten
@@ -84,6 +85,7 @@ def check_uppfoljning(
                 where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
                 unread = ds.unread.get(where)
                 read = elsewhere.get(ar) if unread is None else None
+                create = utsatta_command(ds, "ny", "uppfoljning", str(ar))
                 issues.append(
                     varning(
                         where,
@@ -92,8 +94,8 @@ def check_uppfoljning(
                         f"Den samlade uppföljningen för {ar} saknas: "
                         + unread_file(ds.root, unread or read or "", where, read=bool(read))
                         if unread or read
-                        else f"Den samlade uppföljningen för {ar} saknas. Skapa "
-                        f"filen med 'utsatta ny uppfoljning {ar}' och fyll i den.",
+                        else f"Den samlade uppföljningen för {ar} saknas. Skapa filen med "
+                        f"'{create}' och fyll i den.",
                     )
                 )
     return issues

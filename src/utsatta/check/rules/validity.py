@@ -9,8 +9,9 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
+from utsatta.check.suggested import utsatta_command
 from utsatta.compute.responsibility import takeover_day
-from utsatta.escape import shell_command, shorten
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.schema import menade_du
@@ -48,7 +49,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
-                    + _taken_over(org, by_id, ar),
+                    + _taken_over(ds, org, by_id, ar),
                 )
             )
         elif (
@@ -64,7 +65,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     "organisation-upphorde-under-aret",
                     f"{_namn(org)} upphörde {org.giltig_till}, före årets slut, och rapporten för "
                     f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
-                    + _taken_over(org, by_id, ar),
+                    + _taken_over(ds, org, by_id, ar),
                 )
             )
         elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
@@ -93,7 +94,7 @@ def _namn(org: Organisation) -> str:
     return shorten(org.namn)
 
 
-def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> str:
+def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], ar: int) -> str:
     if not org.efterfoljare:
         return (
             "Ingen efterföljare är angiven i organisationer.yaml. Ta bort filen, eller ange "
@@ -108,16 +109,14 @@ def _taken_over(org: Organisation, by_id: dict[str, Organisation], ar: int) -> s
         parts.append(f"{name}: {what}{slutledd}")
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
     files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
-    create = (
-        f"'{shell_command('utsatta', 'ny', 'rapport', str(ar), targets[0])}'"
-        if len(targets) == 1
-        else f"'utsatta ny rapport {ar} ORGANISATION'"
+    create = utsatta_command(
+        ds, "ny", "rapport", str(ar), targets[0] if len(targets) == 1 else "ORGANISATION"
     )
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
     return (
         f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
-        f"(skapa filen med {create} om den saknas) och ta bort den här filen."
+        f"(skapa filen med '{create}' om den saknas) och ta bort den här filen."
     )
 
 

@@ -69,7 +69,7 @@ def export(
     root = data_dir(data)
     # what needs no data is refused before the work of reading it (the library decides)
     chosen = prepare(format.value if format else None, output, data_folder=root)
-    result = validate(root, year=ar)
+    result = validate(root, year=ar, data_option=None if data is None else str(root))
     written = export_year(result.dataset, ar, chosen, output, force=force)
     for note in written.notes:  # a text cut to fit an Excel cell
         err(f"varning: {note}")

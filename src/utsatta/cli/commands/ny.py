@@ -11,7 +11,7 @@ from utsatta.cli.output import out, write_file
 from utsatta.errors import WriteRefused
 
 if TYPE_CHECKING:
-    from utsatta.load.dataset import DataSet
+    from utsatta.check import ValidationResult
 
 ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
 
@@ -35,9 +35,10 @@ def ny_rapport(
     """
     from utsatta.escape import shorten, terminal
     from utsatta.load.schema import menade_du
-    from utsatta.scaffold import existing, not_reporting, report_scaffold
+    from utsatta.scaffold import existing, not_reporting, report_elsewhere, report_scaffold
 
-    ds = _own_valid_data(data)
+    result = _own_valid_data(data)
+    ds = result.dataset
     assert ds.plan and ds.plan.model
     check_year(ds.plan.model.plan.giltighet, ar)
     names = ds.organisation_names()
@@ -55,6 +56,15 @@ def ny_rapport(
     if why is not None:
         raise typer.BadParameter(terminal(why), param_hint="ORGANISATION")
     target = ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"
+    import os
+
+    # a file there is refused by _create; else one that is meant to be it (a wrong name or
+    # place) is pointed at, as a second copy of the report would be
+    elsewhere = (
+        None if os.path.lexists(target) else report_elsewhere(ds, result.findings, ar, organisation)
+    )
+    if elsewhere is not None:
+        raise WriteRefused(elsewhere)
     _create(target, report_scaffold(ds, ar, organisation), ds.root)
 
 
@@ -69,15 +79,16 @@ def ny_uppfoljning(
     """
     from utsatta.scaffold import uppfoljning_scaffold
 
-    ds = _own_valid_data(data)
+    ds = _own_valid_data(data).dataset
     assert ds.plan and ds.plan.model
     check_year(ds.plan.model.plan.giltighet, ar)
     target = ds.root / "uppfoljning" / f"{ar}.yaml"
     _create(target, uppfoljning_scaffold(ds, ar), ds.root)
 
 
-def _own_valid_data(data: Path | None) -> "DataSet":
-    """The user's own data folder (never the bundled example data), with valid shared files."""
+def _own_valid_data(data: Path | None) -> "ValidationResult":
+    """The check of the user's own data folder (never the bundled example data), with valid
+    shared files."""
     from utsatta.check import CORE, validate
 
     own_data_dir(
@@ -87,7 +98,7 @@ def _own_valid_data(data: Path | None) -> "DataSet":
     )
     result = validate(data_dir(data))
     stop_on_errors(result, CORE)
-    return result.dataset
+    return result
 
 
 def _create(target: Path, text: str, root: Path) -> None:

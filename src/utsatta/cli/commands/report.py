@@ -140,7 +140,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     from utsatta.render.report import report_text
 
     root = data_dir(data)
-    result = validate(root, year=ar)
+    result = validate(root, year=ar, data_option=None if data is None else str(root))
     stop_on_errors(result)  # says which errors; the library would refuse them too
     ds = result.dataset
     require_year(ds, ar)  # before the work of any format

@@ -68,7 +68,19 @@ def validate(
     # Each named file is checked against its own data folder (an archived plan's folder and the
     # new one in one commit); the findings of all of them are reported together.
     groups = data_dir_groups(data, given, "validate")
-    results = [run_validate(root, year=year, paths=files, texts=False) for root, files in groups]
+    # A folder named (--data) or found from the files named is named in the commands that the
+    # findings suggest (utsatta ny rapport … --data D), so they act on it when pasted here;
+    # the one found without them (UTSATTA_DATA, the working folder) is found by them too.
+    results = [
+        run_validate(
+            root,
+            year=year,
+            paths=files,
+            texts=False,
+            data_option=str(root) if data is not None or files else None,
+        )
+        for root, files in groups
+    ]
     # what shows the findings a check of named files leaves out: each folder, without files
     data_dirs = [str(root) for root, _ in groups]
     # each result is sorted already; a stable sort by file keeps that order within a file
