@@ -40,8 +40,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En mapp eller fil heter som en datafils plats men med versaler (Rapporter/, Plan.yaml): "
      "samma plats på Windows och macOS, en annan i Linux, där filen inte läses",
      "Byt namn med rätt skiftläge med kommandot i meddelandet (git mv)."),
-    ("fel-plats", F, "fil", "En rapport ligger på fel plats",
-     "Flytta den till rapporter/<år>/<organisation>.yaml."),
+    ("fel-plats", F, "fil", "En datafil ligger på fel plats (en rapport, indikator eller "
+     "uppföljning, känd på sitt innehåll)",
+     "Flytta den dit meddelandet säger, t.ex. rapporter/<år>/<organisation>.yaml eller "
+     "indikatorer/<id>.yaml."),
     ("okand-fil", V, "fil", "En fil på en plats som utsatta inte känner till",
      "Flytta eller ta bort filen."),
     ("mapp-kan-inte-lasas", F, "fil", "En mapp i datamappen går inte att läsa",

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from utsatta.findings import Finding, fel
 from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
-from utsatta.load.placement import unread_file
+from utsatta.load.placement import misfiled, unread_file
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
 from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
@@ -232,6 +232,14 @@ def load(
             continue
         display = display_path(path)
         raw = read_raw(path, display, track=ALWAYS_TRACK)
+        other = misfiled(root, path, kind, raw.data) if isinstance(raw.data, dict) else None
+        if other is not None:  # another kind of data file by its keys: one finding, no schema
+            finding, target = other
+            ds.findings.extend(raw.findings)
+            ds.findings.append(finding)
+            if target is not None:
+                ds.unread.setdefault(display_path(target), finding.file)
+            continue
         source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared)
         if kind == "plan":
             ds.plan = source

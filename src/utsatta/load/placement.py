@@ -153,17 +153,81 @@ def report_place(
     return Place("rapport", target, label, _why(why or []), already_there(source, target, label))
 
 
+#: The top-level keys that only one kind of data file has (see model/): what a file says it
+#: is, before where it lies. Keys that two kinds share (ar, id, mal, kallor …) decide nothing.
+KIND_KEYS: Mapping[str, frozenset[str]] = {
+    "rapport": frozenset({"organisation", "kontakt"}),
+    "indikator": frozenset(
+        {
+            "enhet",
+            "riktning",
+            "definition",
+            "malvarden",
+            "utfall",
+            "baslinje",
+            "berakning",
+            "ur_planen",
+            "underlag_for",
+            "metod",
+        }
+    ),
+    "uppfoljning": frozenset(
+        {
+            "upprattad_av",
+            "nulage",
+            "delmal",
+            "tidigare_behov",
+            "slutuppfoljning",
+            "beslut",
+            "fortsatt_arbete",
+        }
+    ),
+    "plan": frozenset({"plan"}),
+    "organisationer": frozenset({"organisationer", "grupper"}),
+    "omraden": frozenset({"upplagor", "omraden"}),
+}
+
+
+def kind_by_keys(keys: Iterable[str]) -> str | None:
+    """The kind of data file whose own top-level keys ``keys`` has, when exactly one kind's
+    are there; else None (nothing decisive: the place decides)."""
+    have = set(keys)
+    kinds = [kind for kind, own in KIND_KEYS.items() if own & have]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place | None:
     """Where the file ``name`` in the folder ``rel`` (parts inside ``root``; ``source`` is the
-    file) belongs, by what its first lines say (``ar``, ``organisation``, ``id``) and else by
-    its path; None when it is no data file that utsatta knows of."""
+    file) belongs: by what its first lines say (the kind by its keys, then ``ar``,
+    ``organisation``, ``id``) and else by its path; None when it is no data file that utsatta
+    knows of."""
+    said, keys = _head(source)
+    return _place(root, rel, name, source, said, kind_by_keys(keys))
+
+
+def _place(
+    root: Path,
+    rel: tuple[str, ...],
+    name: str,
+    source: Path,
+    said: Mapping[str, str],
+    kind: str | None,
+) -> Place | None:
     fixed = _renamed(name)
     stem = fixed.removesuffix(".yaml")
     folder = rel[0] if rel else ""
-    said = declared(source)
-    if folder == "rapporter" or (
-        folder not in ("uppfoljning", "indikatorer") and {"ar", "organisation"} <= said.keys()
-    ):
+    if kind is None:  # nothing in the file decides: its path does
+        if folder == "rapporter" or (
+            folder not in ("uppfoljning", "indikatorer") and {"ar", "organisation"} <= said.keys()
+        ):
+            kind = "rapport"
+        elif folder == "uppfoljning":
+            kind = "uppfoljning"
+        elif rel == ("indikatorer",):
+            kind = "indikator"
+        else:
+            kind = kind_of((fixed,)) if not rel else None
+    if kind == "rapport":
         path_year = _year_in(rel[1:]) if folder == "rapporter" else None
         year = said.get("ar") or path_year
         org = id_name(said.get("organisation"), stem)
@@ -171,8 +235,8 @@ def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place
         if org != said.get("organisation"):  # the name in id form, not what the file says
             keys = [k for k in keys if k != "organisation"]
         return report_place(root, source, year, org, keys)
-    if folder == "uppfoljning":
-        path_year = _year_in((*rel[1:], name))
+    if kind == "uppfoljning":
+        path_year = _year_in((*rel, name))
         year = said.get("ar") or path_year
         if year is None:
             return Place("uppfoljning", None, "uppfoljning/<år>.yaml", "", None)
@@ -180,16 +244,54 @@ def place_of(root: Path, rel: tuple[str, ...], name: str, source: Path) -> Place
         target = root / "uppfoljning" / f"{year}.yaml"
         why = _why(["ar"] if year != path_year else [])
         return Place("uppfoljning", target, label, why, already_there(source, target, label))
-    if rel == ("indikatorer",):
+    if kind == "indikator":
         ident = id_name(said.get("id"), stem)
         label = f"indikatorer/{ident}.yaml"
         target = root / "indikatorer" / f"{ident}.yaml"
         why = _why(["id"] if ident not in (stem, None) and ident == said.get("id") else [])
         return Place("indikator", target, label, why, already_there(source, target, label))
-    kind = kind_of((fixed,)) if not rel else None
     if kind is None:
         return None
-    return Place(kind, root / fixed, fixed, "", already_there(source, root / fixed, fixed))
+    label = f"{kind}.yaml"
+    return Place(kind, root / label, label, "", already_there(source, root / label, label))
+
+
+def misfiled(
+    root: Path, path: Path, kind: str, data: Mapping[str, object]
+) -> tuple[Finding, Path | None] | None:
+    """For a file read at a data file's place (``kind`` by its path), whose top-level keys
+    (``data``, as read) say that it is another kind of data file (an indicator in
+    rapporter/2024/): the one finding that says where it belongs, and the data file it should
+    be when nothing is there yet; None when its keys do not say so. Checked against the
+    model of its place it would only get that model's errors ("Lägg till 'ar'" …), none of
+    them the step that helps. Decided from what is read already: no file is opened here."""
+    own = KIND_KEYS.get(kind, frozenset())
+    keys = [k for k in data if isinstance(k, str)]
+    said_kind = kind_by_keys(keys)
+    if said_kind is None or said_kind == kind or own.intersection(keys):
+        return None
+    said = {
+        key: value
+        for key in ("ar", "organisation", "id")
+        if (value := _said_value(key, data.get(key))) is not None
+    }
+    rel = path.relative_to(root).parts
+    place = _place(root, rel[:-1], rel[-1], path, said, said_kind)
+    if place is None:  # pragma: no cover - every kind has a place
+        return None
+    return _issue(path, "fel-plats", Severity.FEL, _advice(place, path, "", "fel-plats")), place.free
+
+
+def _said_value(key: str, value: object) -> str | None:
+    """A top-level ``ar``, ``organisation`` or ``id`` read from a file, as ``declared`` reads
+    it from a file's first lines."""
+    if key == "ar":
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+        return text if text is not None and _YEAR.fullmatch(text) else None
+    if not isinstance(value, str):
+        return None
+    form = value if is_id(value) else _id_form(value)
+    return form if is_id(form) else None
 
 
 def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Path | None] | None:
@@ -221,7 +323,9 @@ def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pat
     folder = rel[0] if rel else ""
     if wrong_ending:
         code, severity = "fel-filandelse", Severity.FEL
-    elif folder in ("rapporter", "uppfoljning"):
+    elif folder in ("rapporter", "uppfoljning") or place.kind == "indikator":
+        # an indicator left unread drops out of the report with nothing else saying so (a
+        # missing report or uppföljning has its own finding that points here): an error
         code, severity = "fel-plats", Severity.FEL
     else:
         code, severity = "okand-fil", Severity.VARNING
@@ -238,15 +342,11 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
             there = already_there(path, target, target.name)  # named as the sentence names it
             return pre + f"Den ska heta {name}{place.why}, men {there or place.there}"
         return pre + f"Byt namn till {name}{place.why}."
-    rule = (
-        "En rapport ska ligga i rapporter/<år>/<organisation>.yaml"
-        if place.kind == "rapport"
-        else "En samlad uppföljning ska heta uppfoljning/<år>.yaml"
-    )
+    rule = _RULES[place.kind]
     if code == "okand-fil":
         lead = (
             "Filen ligger inte på en plats som utsatta känner till och läses inte, men den ser "
-            f"ut att vara en rapport. {rule}. "
+            f"ut att vara {_NOUNS[place.kind]}. {rule}. "
         )
     else:
         lead = pre + rule + (". " if pre else "; den här filen läses inte. ")
@@ -259,9 +359,32 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
         return lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
     if place.there is not None:
         return lead + f"Den hör till {label}{place.why}, men {place.there}"
-    if place.kind == "rapport":
+    if place.kind == "rapport" or target.name == path.name:
         return lead + f"Flytta den till {label}{place.why}."
     return lead + f"Byt namn till {label}{place.why} (och flytta den dit)."
+
+
+#: Where each kind of data file lies, as the advice for one at a wrong place says it.
+_RULES = {
+    "rapport": "En rapport ska ligga i rapporter/<år>/<organisation>.yaml",
+    "uppfoljning": "En samlad uppföljning ska heta uppfoljning/<år>.yaml",
+    "indikator": "Filen ser ut att vara en indikator, och en indikator ska ligga i "
+    "indikatorer/<id>.yaml",
+    "plan": "Filen ser ut att vara handlingsplanen, som ska heta plan.yaml och ligga överst i "
+    "datamappen",
+    "organisationer": "Filen ser ut att vara förteckningen över organisationer, som ska heta "
+    "organisationer.yaml och ligga överst i datamappen",
+    "omraden": "Filen ser ut att vara förteckningen över områden, som ska heta omraden.yaml "
+    "och ligga överst i datamappen",
+}
+_NOUNS = {
+    "rapport": "en rapport",
+    "uppfoljning": "en samlad uppföljning",
+    "indikator": "en indikator",
+    "plan": "handlingsplanen",
+    "organisationer": "förteckningen över organisationer",
+    "omraden": "förteckningen över områden",
+}
 
 
 def _issue(path: Path, code: str, severity: Severity, message: str) -> Finding:
@@ -350,6 +473,9 @@ _DECLARED = re.compile(
     re.MULTILINE,
 )
 
+#: A top-level key (a block's lines are indented, so a key at the start of a line is one).
+_TOP_KEY = re.compile(r"^([a-z_]+)[ \t]*:(?=[ \t\r\n]|$)", re.MULTILINE)
+
 #: A top-level ``id`` or ``organisation`` as written, also when it is no valid id
 #: ("Nya-Omraden", "Nya områden").
 _WRITTEN_ID = re.compile(
@@ -362,10 +488,19 @@ def declared(path: Path) -> dict[str, str]:
     """The top-level ``ar`` (a plan-era year), ``organisation`` and ``id`` (ids: a value
     written in another form as its id form) in the first lines of a file, as far as they can
     be read; nothing else of it is parsed."""
+    return _head(path)[0]
+
+
+def _head(path: Path) -> tuple[dict[str, str], set[str]]:
+    """What ``declared`` reads, and the names of the top-level keys in the same lines."""
     try:
         head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
     except OSError:
-        return {}
+        return {}, set()
+    return _said(head), set(_TOP_KEY.findall(head))
+
+
+def _said(head: str) -> dict[str, str]:
     said: dict[str, str] = {}
     for m in _DECLARED.finditer(head):
         key, value = m.group(1), m.group(3)
