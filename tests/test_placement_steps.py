@@ -107,6 +107,27 @@ MATRIX: dict[str, Callable[[Path], str]] = {
     "rapport-versaler": _move(REPORT, "rapporter/2023/KS.yaml"),
     "rapport-versaler-fel-andelse": _move(REPORT, "rapporter/2023/Kommunstyrelsen.YML"),
     "uppfoljning-versaler": _move(UPPFOLJNING, "uppfoljning/Uppfoljning-2023.Yaml"),
+    # known by what the file says (its keys), wherever it lies, also at another kind's place
+    "uppfoljning-overst": _move(UPPFOLJNING, "uppfoljning-2023.yaml"),
+    "uppfoljning-overst-samma-namn": _move(UPPFOLJNING, "2023.yaml"),
+    "uppfoljning-annan-mapp": _move(UPPFOLJNING, "inkorg/sammanstallning.yaml"),
+    "uppfoljning-i-rapporter": _move(UPPFOLJNING, "rapporter/2023/uppfoljning.yaml"),
+    "uppfoljning-i-indikatorer": _move(UPPFOLJNING, "indikatorer/uppfoljning.yaml"),
+    "indikator-overst": _move(INDICATOR, "valdeltagande.yaml"),
+    "indikator-undermapp": _move(INDICATOR, "indikatorer/gamla/valdeltagande.yaml"),
+    "indikator-annan-mapp-annat-namn": _move(INDICATOR, "inkorg/val.yaml"),
+    "indikator-i-rapporter": _move(INDICATOR, "rapporter/2023/valdeltagande.yaml"),
+    "indikator-i-rapporter-annat-ar": _move(INDICATOR, "rapporter/2024/valdeltagande.yaml"),
+    "indikator-i-uppfoljning": _move(INDICATOR, "uppfoljning/2024.yaml"),
+    "indikator-kopia-overst": _move(INDICATOR, "valdeltagande.yaml", keep=True),
+    "indikator-utkast-i-rapporter": _move(
+        INDICATOR, "rapporter/2023/valdeltagande.yaml", keep=True, edit=_note
+    ),
+    "rapport-i-indikatorer": _move(REPORT, "indikatorer/kommunstyrelsen.yaml"),
+    "rapport-i-uppfoljning": _move(REPORT, "uppfoljning/2023-ks.yaml"),
+    "plan-i-rapporter": _move("plan.yaml", "rapporter/2023/plan.yaml"),
+    "omraden-i-indikatorer": _move("omraden.yaml", "indikatorer/omraden.yaml"),
+    "organisationer-i-undermapp": _move("organisationer.yaml", "gamla/organisationer.yaml"),
 }
 
 #: name → a change that also writes the file's id in a form the id rule refuses: the name
@@ -158,6 +179,8 @@ def _target(data: Path, where: str, message: str) -> Path | None:
     m = STEP.search(message)
     assert m is not None, message
     step = m.group(1)
+    if "ligga överst i datamappen" in message:  # a shared file: its name at the top
+        return data / step
     if "/" not in step:
         return (data / where).parent / step
     if step.endswith("/"):
