@@ -279,7 +279,9 @@ def misfiled(
     place = _place(root, rel[:-1], rel[-1], path, said, said_kind)
     if place is None:  # pragma: no cover - every kind has a place
         return None
-    return _issue(path, "fel-plats", Severity.FEL, _advice(place, path, "", "fel-plats")), place.free
+    return _issue(
+        path, "fel-plats", Severity.FEL, _advice(place, path, "", "fel-plats")
+    ), place.free
 
 
 def _said_value(key: str, value: object) -> str | None:
@@ -359,7 +361,7 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
         return lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
     if place.there is not None:
         return lead + f"Den hör till {label}{place.why}, men {place.there}"
-    if place.kind == "rapport" or target.name == path.name:
+    if place.kind == "rapport" or target.name == path.name or place.why:
         return lead + f"Flytta den till {label}{place.why}."
     return lead + f"Byt namn till {label}{place.why} (och flytta den dit)."
 
