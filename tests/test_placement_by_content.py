@@ -159,9 +159,12 @@ def test_a_report_that_only_lacks_keys_stays_a_report() -> None:
     # a report is only moved by keys that no report has; a report with a stray key of
     # another kind, or with none that decides, is checked as the report its place says
     assert kind_by_keys({"schemaversion", "ar", "illustrativ", "insatser"}) is None
-    assert kind_by_keys({"organisation", "enhet"}) is None
+    assert kind_by_keys({"organisation", "id", "enhet"}) is None
     assert kind_by_keys({"id", "namn", "riktning"}) == "indikator"
     assert kind_by_keys({"ar", "nulage"}) == "uppfoljning"
+    # without the key that names it, a YAML file with a 'definition' is no indicator
+    assert kind_by_keys({"namn", "definition", "metod"}) is None
+    assert kind_by_keys({"nulage", "beslut"}) is None
 
 
 def test_a_report_with_a_stray_indicator_key_gets_the_report_errors(tmp_path: Path) -> None:

@@ -188,11 +188,21 @@ KIND_KEYS: Mapping[str, frozenset[str]] = {
 }
 
 
+#: The key that names the file besides: without it no YAML file is taken for one of these
+#: (a tool's settings with a 'definition' is no indicator).
+_NAMED_BY = {"indikator": "id", "uppfoljning": "ar"}
+
+
 def kind_by_keys(keys: Iterable[str]) -> str | None:
-    """The kind of data file whose own top-level keys ``keys`` has, when exactly one kind's
-    are there; else None (nothing decisive: the place decides)."""
+    """The kind of data file whose own top-level keys ``keys`` has (with the key that names
+    it, ``id`` or ``ar``), when exactly one kind's are there; else None (nothing decisive:
+    the place decides)."""
     have = set(keys)
-    kinds = [kind for kind, own in KIND_KEYS.items() if own & have]
+    kinds = [
+        kind
+        for kind, own in KIND_KEYS.items()
+        if own & have and _NAMED_BY.get(kind, kind) in (have | {kind})
+    ]
     return kinds[0] if len(kinds) == 1 else None
 
 
