@@ -372,9 +372,15 @@ def format_file(
         formatted = format_text(text, kind)
     except FormatRefused as exc:
         return FmtResult(path, findings=(exc.finding(file),))
-    if formatted == text.replace("\r\n", "\n") and not raw.startswith(codecs.BOM_UTF8):
-        # Only the line endings differ (CRLF in a Windows checkout, git's autocrlf): the
-        # layout is right and the file is left as it is (docs/decisions/0005).
+    only_crlf = text.count("\n") == text.count("\r\n")
+    if (
+        only_crlf
+        and formatted == text.replace("\r\n", "\n")
+        and not raw.startswith(codecs.BOM_UTF8)
+    ):
+        # Only the line endings differ, every one CRLF (a Windows checkout, git's autocrlf):
+        # the layout is right and the file is left as it is (docs/decisions/0005). Mixed
+        # endings are made one style below (README: mostly CRLF gives CRLF, else LF).
         return FmtResult(path)
     if text.count("\r\n") * 2 > text.count("\n"):  # mostly CRLF: the file keeps its style
         formatted = formatted.replace("\n", "\r\n")
