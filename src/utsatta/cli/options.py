@@ -193,14 +193,18 @@ def own_data_dir(option: Path | None, why: str) -> None:
         raise typer.BadParameter(why, param_hint="--data")
 
 
-def data_errors_text(findings: list[Any], files_checked: int) -> str:
+def data_errors_text(findings: list[Any], files_checked: int, data: str | None) -> str:
     """What a command says when the data has errors that make its output wrong: the errors as
-    ``validate`` lists them, and what to do (also for the library's ``DataErrors``, cli.app)."""
+    ``validate`` lists them, and what to do (also for the library's ``DataErrors``, cli.app):
+    the check of the same data folder ``data`` (as the run named it), last on its line."""
+    from utsatta.escape import terminal, utsatta_command
     from utsatta.render import findings as reporters
 
     return (
         reporters.text(findings, files_checked)
-        + "Rätta felen ovan (kör 'utsatta validate') och försök igen.\n"
+        + "Rätta felen ovan och försök igen. Kontrollera datan igen med: "
+        + terminal(utsatta_command("validate", data=data))
+        + "\n"
     )
 
 
@@ -208,5 +212,5 @@ def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
     """Stop with exit 1 when the data has errors that make a command's output wrong."""
     blocking = result.blocking(kinds)
     if blocking is not None:
-        err(data_errors_text(blocking, result.files_checked))
+        err(data_errors_text(blocking, result.files_checked, str(result.dataset.root)))
         raise typer.Exit(EXIT_FINDINGS)

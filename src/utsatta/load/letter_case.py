@@ -51,6 +51,13 @@ def wrong_case(
             f"Det finns redan en fil {identifier(shown(target))}: jämför filerna, för över det "
             "som ska vara kvar dit och ta sedan bort den här."
         )
+    elif any(identifier(part) != part for part in (*rel, name)):
+        # a command with a shown control character (\x1b) names no real file: by hand
+        right = (*folders, file_name)[at]
+        then = (
+            "Sökvägen har ett tecken som inte kan skrivas i ett kommando (det visas här som en "
+            f"kod med \\), så byt namn för hand: {what.lower()} ska heta '{identifier(right)}'."
+        )
     else:
         fix = _fix(root, rel, folders, name, at, shown)
         then = f"Byt namn med rätt skiftläge: {identifier(fix)}"
