@@ -538,7 +538,8 @@ def test_fmt_usage_and_data_errors(data: Path, tmp_path: Path) -> None:
     # validate's advice for a misplaced report, as fmt's refusal
     assert (
         code == 1
-        and "data/rapporter/lost.yaml:1:1: fel [fel-plats] fmt har varken kontrollerat eller formaterat filen. En rapport ska ligga"
+        and "data/rapporter/lost.yaml:1:1: fel [fel-plats] fmt har varken kontrollerat eller "
+        "formaterat filen. En rapport ska ligga"
         in out
     )
     assert "fmt har varken kontrollerat eller formaterat filen." in out
