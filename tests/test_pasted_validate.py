@@ -36,7 +36,7 @@ def _paste(command: str, cwd: Path) -> tuple[int, str]:
     """Runs a suggested command as a user pastes it into a shell, in ``cwd``."""
     assert command.startswith("utsatta ")
     env = {k: v for k, v in os.environ.items() if k not in ("UTSATTA_DATA", "CI")}
-    run = subprocess.run(  # noqa: S603 - the test's own interpreter and a parsed command
+    run = subprocess.run(
         [sys.executable, "-m", "utsatta", *shlex.split(command)[1:]],
         cwd=cwd,
         env=env,
