@@ -321,7 +321,7 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
     if keyed and name and isinstance(value, str) and _of_ids(field_type):
         ids = _ids_in(value)
         written = f"{name}: [{', '.join(ids)}]"
-        if ids and len(written) <= 120:
+        if ids and ids != [value] and len(written) <= 120:
             changed = [f"'{shorten(p, 40)}' blir '{i}'" for p, i in _respelled(value) if p != i]
             check = (
                 f" Som id {_and(changed)}; kontrollera att id:n finns"
