@@ -392,7 +392,7 @@ def _adapter(field: Any) -> Any:
 
     from pydantic import TypeAdapter
 
-    tp = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    tp: Any = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
     return TypeAdapter(tp)
 
 
