@@ -72,7 +72,7 @@ def _see_all(data_dirs: Sequence[str], name: Callable[[str], str]) -> str:
     if not data_dirs:
         return "utsatta validate utan filnamn"
     return " och ".join(
-        name(escape.shell_command("utsatta", "validate", "--data", d)) for d in data_dirs
+        name(escape.utsatta_command("validate", data=d)) for d in data_dirs
     )
 
 
