@@ -245,3 +245,19 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
         FV,
         "fastighetsvarlden-2025-12-02",
     )
+    assert row["kallfil"] == "omraden.yaml"
+
+
+def test_the_export_names_the_file_a_stated_count_is_in(shipped: DataSet) -> None:
+    # granska8 #10: kallfil said the indicator's file, the comment omraden.yaml (where it is)
+    t = next(t for t in tables(shipped, 2025) if t.namn == "indikatorvarden")
+    cols = [c.namn for c in t.columns]
+    rows = [dict(zip(cols, r, strict=True)) for r in t.rows if r[0] == "sarskilt-utsatta-omraden"]
+    stated = [
+        (r["typ"], r["ar"], r["kallfil"])
+        for r in rows
+        if r["kommentar"] and "Uppgiften står i omraden.yaml" in r["kommentar"]
+    ]
+    assert stated == [("utfall", 2015, "omraden.yaml")]
+    counted = {r["kallfil"] for r in rows if (r["typ"], r["ar"]) != ("utfall", 2015)}
+    assert counted == {"indikatorer/sarskilt-utsatta-omraden.yaml"}

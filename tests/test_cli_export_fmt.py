@@ -29,10 +29,9 @@ def test_fmt_check_names_a_report_linked_out_of_the_data_folder(
     result = runner.invoke(app, ["fmt", "--check", "--data", "data"])
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "data/rapporter/2023/higab.yaml:1:1: fel [lank-utanfor-data] Filen är en symbolisk "
-        "länk som "
-        "pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in filen i datamappen "
-        "i stället. fmt har därför varken kontrollerat eller formaterat den."
+        "data/rapporter/2023/higab.yaml:1:1: fel [lank-utanfor-data] fmt har varken "
+        "kontrollerat eller formaterat filen. Filen är en symbolisk länk som pekar utanför "
+        "datamappen. Av säkerhetsskäl läses den inte; lägg in filen i datamappen i stället."
     )
     assert "redan formaterade" not in result.stdout
 

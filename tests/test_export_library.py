@@ -14,6 +14,7 @@ import utsatta
 from tests.support import CASES, build_case
 from utsatta.cli.app import app
 from utsatta.errors import ArgumentError, DataErrors, WriteRefused
+from utsatta.escape import shell_command
 from utsatta.export import FormatMismatch, export, prepare, tables, write_xlsx
 
 HERE = Path(__file__).parent
@@ -82,7 +83,8 @@ def test_the_command_line_lists_the_librarys_findings_as_validate_does(
     assert lines[2:] == [
         f"2 fel och 0 varningar i 1 fil ({sum(1 for _ in utsatta.load(broken).files())} "
         "kontrollerade).",
-        "Rätta felen ovan (kör 'utsatta validate') och försök igen.",
+        "Rätta felen ovan och försök igen. Kontrollera datan igen med: "
+        + shell_command("utsatta", "validate", "--data", str(broken)),
     ]
     assert not (tmp_path / "x.xlsx").exists()
 

@@ -456,9 +456,9 @@ def test_not_checked_names_every_data_file_the_walk_skips(data: Path, tmp_path: 
     # named as the folder is named (relative to the working folder here, as the CLI names it)
     found = {f for r in fmt_module.not_checked(Path("data")) for f in r.findings}
     link = (
-        "Filen är en symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den "
-        "inte; lägg in filen i datamappen i stället. fmt har därför varken kontrollerat eller "
-        "formaterat den."
+        "fmt har varken kontrollerat eller formaterat filen. Filen är en symbolisk länk som "
+        "pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in filen i datamappen "
+        "i stället."
     )
     assert {(f.file, f.line, f.column, f.code, f.severity) for f in found if f} == {
         ("data/rapporter/2023/goteborgslokaler.yaml", 1, 1, "lank-utanfor-data", "fel"),
@@ -536,8 +536,13 @@ def test_fmt_usage_and_data_errors(data: Path, tmp_path: Path) -> None:
     stray.write_text("a: 1\n")
     code, out = _invoke("data/rapporter/lost.yaml")
     # validate's advice for a misplaced report, as fmt's refusal
-    assert code == 1 and "data/rapporter/lost.yaml:1:1: fel [fel-plats] En rapport ska ligga" in out
-    assert "fmt har därför varken kontrollerat eller formaterat den." in out
+    assert (
+        code == 1
+        and "data/rapporter/lost.yaml:1:1: fel [fel-plats] fmt har varken kontrollerat eller "
+        "formaterat filen. En rapport ska ligga"
+        in out
+    )
+    assert "fmt har varken kontrollerat eller formaterat filen." in out
 
 
 # --- properties ----------------------------------------------------------------------------------
@@ -731,8 +736,8 @@ def test_a_sentence_taken_for_a_key_is_refused_not_an_internal_error() -> None:
     assert (refused.value.line, refused.value.column) == (2, 1)
     assert str(refused.value) == (
         "Filen formateras inte: nyckeln 'källan. 2018 saknas' är inget fältnamn (fältnamn har "
-        "inga mellanslag); troligen är det text som har hamnat på en egen rad. Rätta den först "
-        "(kör 'utsatta validate')."
+        "inga mellanslag); troligen är det text som har hamnat på en egen rad. Rätta felet först "
+        "(utsatta validate på filens datamapp visar det)."
     )
 
 

@@ -21,7 +21,7 @@ DOUBLE = (
     "data/rapporter/2023/higab.yaml:3:1: fel [kan-inte-formateras] Filen formateras inte "
     "eftersom den har fel: Nyckeln 'ar' står två gånger på samma nivå (under samma nyckel eller "
     "överst i filen). Ta bort den ena eller slå ihop dem; annars är det oklart vilket värde som "
-    "gäller. Rätta felet först (kör 'utsatta validate')."
+    "gäller. Rätta felet först; se det med: utsatta validate --data data"
 )
 
 
@@ -54,7 +54,8 @@ def test_a_file_fmt_cannot_format_is_a_finding_line_as_validate_prints(data: Pat
         "skulle formateras om: data/rapporter/2023/framtiden.yaml",
         DOUBLE,
         "1 fil av 5 skulle formateras om. Formatera den med: utsatta fmt",
-        "1 fil kunde inte formateras; rätta felen ovan (kör 'utsatta validate') och försök igen.",
+        "1 fil kunde inte formateras; rätta felen ovan och försök igen. Se felen med: utsatta "
+        "validate --data data",
     ]
 
 
@@ -81,10 +82,10 @@ def test_a_named_file_utsatta_does_not_know_is_a_finding(data: Path) -> None:
     code, lines = _fmt("data/ovrigt.yaml")
     assert code == 1
     assert lines[0] == (
-        "data/ovrigt.yaml:1:1: fel [okand-fil] Filen ligger inte på en plats som utsatta "
-        "känner till och läses inte. Datafiler är plan.yaml, organisationer.yaml, "
-        "omraden.yaml, indikatorer/<id>.yaml, rapporter/<år>/<organisation>.yaml och "
-        "uppfoljning/<år>.yaml. fmt har därför varken kontrollerat eller formaterat den."
+        "data/ovrigt.yaml:1:1: fel [okand-fil] fmt har varken kontrollerat eller formaterat "
+        "filen. Filen ligger inte på en plats som utsatta känner till och läses inte. Datafiler "
+        "är plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
+        "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml."
     )
 
 

@@ -16,31 +16,33 @@ from utsatta.cli.app import app as cli
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
 MESSY = "ar: 2023\r\nschemaversion: 1\r\ninsatser:\r\n- insats: 1:1  # kommentar\r\n"
-NOT_CHECKED = " fmt har därför varken kontrollerat eller formaterat den."
+#: fmt says it first: validate's message may end in a command, which must end the line
+NOT_CHECKED = "fmt har varken kontrollerat eller formaterat filen. "
 LINKED_OUT = (
-    "data/rapporter/2022:1:1: fel [lank-utanfor-data] Mappen är en symbolisk länk som pekar "
-    "utanför datamappen och läses inte. Lägg in filerna i datamappen i stället." + NOT_CHECKED
+    "data/rapporter/2022:1:1: fel [lank-utanfor-data] " + NOT_CHECKED + "Mappen är en "
+    "symbolisk länk som pekar utanför datamappen och läses inte. Lägg in filerna i datamappen "
+    "i stället."
 )
 LINKED_IN = (
-    "data/rapporter/2024:1:1: fel [lankad-mapp] Mappen är en symbolisk länk och läses inte. "
-    "Lägg in filerna i datamappen i stället." + NOT_CHECKED
+    "data/rapporter/2024:1:1: fel [lankad-mapp] " + NOT_CHECKED + "Mappen är en symbolisk "
+    "länk och läses inte. Lägg in filerna i datamappen i stället."
 )
 FILE_OUT = (
-    "data/rapporter/2023/goteborgslokaler.yaml:1:1: fel [lank-utanfor-data] Filen är en "
-    "symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den inte; lägg in "
-    "filen i datamappen i stället." + NOT_CHECKED
+    "data/rapporter/2023/goteborgslokaler.yaml:1:1: fel [lank-utanfor-data] "
+    + NOT_CHECKED
+    + "Filen är en symbolisk länk som pekar utanför datamappen. Av säkerhetsskäl läses den "
+    "inte; lägg in filen i datamappen i stället."
 )
 BROKEN = (
-    "data/rapporter/2023/bostadsbolaget.yaml:1:1: fel [lank-bruten] Det här är en symbolisk länk "
-    "till något som inte finns, så den går inte att läsa. Ta bort länken och lägg in filen som "
-    "en vanlig fil i datamappen." + NOT_CHECKED
+    "data/rapporter/2023/bostadsbolaget.yaml:1:1: fel [lank-bruten] " + NOT_CHECKED + "Det här "
+    "är en symbolisk länk till något som inte finns, så den går inte att läsa. Ta bort länken "
+    "och lägg in filen som en vanlig fil i datamappen."
 )
 MISPLACED = (
-    "data/rapporter/2023/extra/higab.yaml:1:1: fel [fel-plats] En rapport ska ligga i "
-    "rapporter/<år>/<organisation>.yaml; den här filen läses inte. Den hör till "
+    "data/rapporter/2023/extra/higab.yaml:1:1: fel [fel-plats] " + NOT_CHECKED + "En rapport "
+    "ska ligga i rapporter/<år>/<organisation>.yaml; den här filen läses inte. Den hör till "
     "rapporter/2023/higab.yaml, men rapporter/2023/higab.yaml finns redan: jämför filerna, för "
     "över det som ska vara kvar till rapporter/2023/higab.yaml och ta sedan bort den här filen."
-    + NOT_CHECKED
 )
 
 
@@ -85,7 +87,8 @@ def test_a_folder_names_every_link_and_misplaced_file_in_it(data: Path, tmp_path
         "skulle formateras om: data/rapporter/2023/framtiden.yaml",
         "1 fil av 7 skulle formateras om. Formatera den med: utsatta fmt "
         "data/rapporter/2023/framtiden.yaml",
-        "5 filer kunde inte formateras; rätta felen ovan (kör 'utsatta validate') och försök igen.",
+        "5 filer kunde inte formateras; rätta felen ovan och försök igen. Se felen med: "
+        "utsatta validate --data data",
     ]
     assert (tmp_path / "utanfor" / "framtiden.yaml").read_bytes() == MESSY.encode()
 
@@ -106,7 +109,8 @@ def test_a_linked_folder_named_is_not_followed(data: Path, named: str) -> None:
     assert lines == [
         LINKED_IN,
         "0 filer formaterades om, 0 var redan formaterade, 1 kunde inte formateras.",
-        "1 fil kunde inte formateras; rätta felen ovan (kör 'utsatta validate') och försök igen.",
+        "1 fil kunde inte formateras; rätta felen ovan och försök igen. Se felen med: "
+        "utsatta validate --data data",
     ]
     assert (data / "rapporter/2023/framtiden.yaml").read_bytes() == MESSY.encode()
 

@@ -383,3 +383,23 @@ def test_a_windows_path_in_double_quotes_is_named_by_validate(tmp_path: Path) ->
             ),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # granska8 #9: in a block text, the line and column of the character, not of the text
+        ("ar: 2023\nnulage: |\n  Första raden.\n  Andra \u202eraden.\n", (4, 9)),
+        ("ar: 2023\nnulage: >-\n  Första raden.\n\n  Tredje \u202eraden.\n", (5, 10)),
+        # a plain value on two lines, and a plain one-line value with a character after å
+        ("ar: 2023\nnulage: Första\n  och \u202eandra\n", (3, 7)),
+        ("ar: 2023\nnulage: Å\u202ex\n", (2, 10)),
+        # CRLF line ends count as one
+        ("ar: 2023\r\nnulage: |\r\n  Rad.\r\n  Rad \u202eett.\r\n", (4, 7)),
+    ],
+)
+def test_a_bidi_control_is_found_at_its_own_line_and_column(
+    text: str, where: tuple[int, int], parser: str
+) -> None:
+    found = [(p.line, p.column) for p in parse(text).problems if p.code == "otillatet-tecken"]
+    assert found == [where]

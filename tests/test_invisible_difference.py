@@ -115,3 +115,27 @@ def test_report_check_says_a_bom_or_lone_cr_is_the_only_difference(data: Path) -
     )
     Path("r.md").write_bytes(text.replace(b"\n", b"\r\n"))  # autocrlf: up to date
     assert _run("report", "2023", "--data", "data", "--output", "r.md", "--check")[0] == 0
+
+
+def test_fmt_makes_mixed_line_ends_one_style_as_the_readme_says(data: Path) -> None:
+    # README: fmt keeps the file's line ends (mostly CRLF gives CRLF, else LF), says mixed ones
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    lf = path.read_bytes()
+    path.write_bytes(lf.replace(b"\n", b"\r\n", 5))  # 5 CRLF, the rest LF: mostly LF
+    code, out, _ = _run("fmt", "--check", "--data", "data")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "skulle formateras om: data/rapporter/2023/grundskolenamnden.yaml (enda skillnaden är "
+        "att raderna slutar med blandade radslut, CRLF och LF, i stället för LF)",
+    )
+    assert _run("fmt", "--data", "data")[0] == 0
+    assert path.read_bytes() == lf
+    crlf = lf.replace(b"\n", b"\r\n")
+    path.write_bytes(crlf.replace(b"\r\n", b"\n", 3))  # mostly CRLF
+    _, out, _ = _run("fmt", "--data", "data")
+    assert out.splitlines()[0] == (
+        "formaterade: data/rapporter/2023/grundskolenamnden.yaml (enda skillnaden är att "
+        "raderna slutar med blandade radslut, CRLF och LF, i stället för CRLF)"
+    )
+    assert path.read_bytes() == crlf
+    assert _run("fmt", "--check", "--data", "data")[0] == 0  # all CRLF is accepted as it is

@@ -89,3 +89,38 @@ def test_line_ends_and_no_false_alarms() -> None:
         "      Se: status\n    status: pagaende\n"
     )
     assert parse(fine).problems == []
+
+
+def test_prose_whose_value_no_key_could_hold_is_no_warning() -> None:
+    # granska8 #8: only a value that is valid for the key by the schema is taken for the key
+    head = "insatser:\n  - insats: '2:1'\n    nulage: |\n      Vi har:\n"
+    prose = (
+        "      - status: alla lokaler har besiktigats\n"
+        "      - omraden: Bergsjön och Hammarkullen\n"
+        "      - bedomning: bra\n"
+        "      status: se ovan\n"
+        "      omraden: i hela staden\n"
+    )
+    assert parse(head + prose).problems == []
+    keys = (
+        "      status: pagaende\n"
+        "      omraden: [bergsjon, gardsten]\n"
+        "      omraden: bergsjon\n"
+        "      - insats: '2:2'\n"
+        "      - insats: alla insatser\n"
+    )
+    assert [(p.line, p.column) for p in parse(head + keys).problems] == [
+        (5, 7),
+        (6, 7),
+        (7, 7),
+        (8, 7),
+    ]
+
+
+def test_the_text_advice_uses_the_fields_swedish_title() -> None:
+    # never 'Omraden:' (ASCII) as the way to write it in a report's prose
+    text = "insatser:\n  - insats: '2:1'\n    nulage: |\n      A\n      omraden: [bergsjon]\n"
+    (problem,) = parse(text).problems
+    assert problem.message.endswith(
+        "Ska den vara text: skriv 'Områden:' med stor bokstav, så syns det att den är text."
+    )

@@ -134,3 +134,53 @@ def test_plan_in_capitals_is_named(data: Path) -> None:
         "Linux (t.ex. i CI) läses den inte. Byt namn med rätt skiftläge: git mv 'd d/Plan.yaml' "
         "'d d/plan.yaml'"
     )
+
+
+def test_a_control_character_in_the_name_gets_a_rename_by_hand_not_a_command(
+    data: Path,
+) -> None:
+    # granska8 #11: a git mv naming "\x1b" as four letters names no real file
+    (data / "Rapporter" / "2023").mkdir(parents=True)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").rename(
+        data / "Rapporter/2023/kommun\x1bstyrelsen.yaml"
+    )
+    found = [f for f in _found(data) if f[3] == "fel-skiftlage"]
+    assert [f[:4] for f in found] == [
+        ("d d/Rapporter/2023/kommun\x1bstyrelsen.yaml", 1, 1, "fel-skiftlage")
+    ]
+    assert found[0][4] == (
+        "Mappen heter 'Rapporter' men ska heta 'rapporter' "
+        + SAYS.format(thing="mapp")
+        + "Filnamnet har ett osynligt tecken eller styrtecken (visat här som \\x1b), så inget "
+        "kommando kan skrivas för det: byt namn för hand, så att mappen 'Rapporter' heter "
+        "'rapporter' och filnamnet saknar tecknet."
+    )
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_fmt_ends_the_git_mv_line_and_names_files_as_given(
+    data: Path, named: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # granska8 #4: fmt's sentence came after the command ("git mv A B fmt har …"), and with a
+    # file named the paths were absolute
+    from typer.testing import CliRunner
+
+    from utsatta.cli.app import app
+
+    (data / "Rapporter" / "2023").mkdir(parents=True)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").rename(
+        data / "Rapporter/2023/kommunstyrelsen.yaml"
+    )
+    monkeypatch.delenv("UTSATTA_DATA", raising=False)
+    args = ["fmt", "--check", "--data", "d d"]
+    if named:
+        args.append("d d/Rapporter/2023/kommunstyrelsen.yaml")
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    line = next(x for x in result.stdout.splitlines() if "[fel-skiftlage]" in x)
+    assert line == (
+        "d d/Rapporter/2023/kommunstyrelsen.yaml:1:1: fel [fel-skiftlage] fmt har varken "
+        "kontrollerat eller formaterat filen. Mappen heter 'Rapporter' men ska heta 'rapporter' "
+        + SAYS.format(thing="mapp")
+        + "Byt namn med rätt skiftläge: git mv 'd d/Rapporter/2023/kommunstyrelsen.yaml' "
+        "'d d/rapporter/2023/kommunstyrelsen.yaml'"
+    )

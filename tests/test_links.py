@@ -185,7 +185,10 @@ def test_every_command_with_a_link_loop(tmp_path: Path, args: list[str], code: i
     assert "Traceback" not in output
     assert proc.returncode == code, output
     if args[0] == "fmt":
-        said = "rapporter/2023/self.yml:1:1: fel [lank-slinga] Det här är en symbolisk länk som"
+        said = (
+            "rapporter/2023/self.yml:1:1: fel [lank-slinga] fmt har varken kontrollerat eller "
+            "formaterat filen. Det här är en symbolisk länk som"
+        )
         assert said + " leder i en slinga" in output, output
     elif code == 1:
         assert "rapporter/2023/self.yml:1:1: fel [lank-slinga]" in output, output

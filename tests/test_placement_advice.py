@@ -149,8 +149,8 @@ def test_fmt_gets_the_same_advice_as_validate(tmp_path: Path) -> None:
             1,
             1,
             "fel-filandelse",
-            "Filen slutar inte på .yaml och läses inte. Byt namn till kommunstyrelsen.yaml. fmt "
-            "har därför varken kontrollerat eller formaterat den.",
+            "fmt har varken kontrollerat eller formaterat filen. Filen slutar inte på .yaml och "
+            "läses inte. Byt namn till kommunstyrelsen.yaml.",
         )
     ]
     # Outside a data folder: no advice of validate's, fmt's own refusal.

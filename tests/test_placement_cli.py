@@ -44,7 +44,8 @@ def test_a_file_in_no_data_folder_is_told_where_it_goes(repo: Path, command: str
         "fel: Ogiltigt värde för FILER: loose/x.yaml ligger inte i någon datamapp: ingen mapp "
         "ovanför filen har en plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess "
         "plan. Flytta filen till sin plats i datamappen, data/rapporter/2023/kommunstyrelsen.yaml "
-        f"(enligt 'ar' och 'organisation' i filen), och kör 'utsatta {command}' på den där."
+        f"(enligt 'ar' och 'organisation' i filen), och kör sedan: utsatta {command} --data "
+        "data data/rapporter/2023/kommunstyrelsen.yaml"
     )
     # Following it: the file is checked, without a finding.
     (repo / "data" / KS).unlink()
@@ -58,7 +59,7 @@ def test_a_file_that_says_nothing_of_itself_gets_the_pattern(repo: Path) -> None
     assert code == 2
     assert err.splitlines()[-1].endswith(
         "Flytta filen till sin plats i datamappen, för en rapport "
-        "data/rapporter/<år>/<organisation>.yaml, och kör 'utsatta validate' på den där."
+        "data/rapporter/<år>/<organisation>.yaml, och kör sedan: utsatta validate --data data"
     )
     # A path that is not there is said so, as before.
     code, err = invoke("validate", "loose/saknas.yaml")
@@ -129,3 +130,17 @@ def test_a_data_repository_at_the_top_is_told_a_place_beside_it(
     code, err = invoke("report", "2023", "--output", "rapport.md")
     assert (code, err.split("t.ex. ")[-1]) == (4, "../rapport.md.\n")
     assert invoke("report", "2023", "--output", "../rapport.md")[0] == 0
+
+
+def test_a_file_outside_the_data_folder_given_is_told_its_place_in_it(repo: Path) -> None:
+    # granska8 #6: the data folder is known (--data), so the advice is the move into it (0340),
+    # not "give --data" nor "run without --data" (which only gives another error)
+    (repo / "loose" / "x.yaml").write_bytes((repo / "data" / KS).read_bytes())
+    code, err = invoke("validate", "--data", "data", "loose/x.yaml")
+    assert code == 2
+    assert " ".join(err.split()).endswith(
+        "fel: Ogiltigt värde för FILER: loose/x.yaml ligger inte i datamappen data (från "
+        "--data), och ingen mapp ovanför filen har en plan.yaml, så den kan inte kontrolleras "
+        f"där den ligger. Flytta filen till sin plats i datamappen, data/{KS} (enligt 'ar' och "
+        f"'organisation' i filen), och kör sedan: utsatta validate --data data data/{KS}"
+    )

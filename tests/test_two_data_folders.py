@@ -62,10 +62,10 @@ def test_a_file_outside_the_data_option_is_refused_with_a_run_that_works(repo: P
     assert code == 2
     said = " ".join(err.split())
     assert (
-        f"{OLD} ligger inte i datamappen data (från --data). Kontrollera den mot sin egen "
-        f"datamapp: utsatta validate --data {ARKIV} {OLD} (eller kör utan --data och "
-        "UTSATTA_DATA: då kontrolleras varje fil mot den närmaste mappen ovanför den som har "
-        "en plan.yaml)."
+        f"{OLD} ligger inte i datamappen data (från --data). Kör utan --data och "
+        "UTSATTA_DATA, så kontrolleras varje fil mot den närmaste mappen ovanför den som har "
+        "en plan.yaml, eller kontrollera den mot sin egen datamapp med: utsatta validate "
+        f"--data {ARKIV} {OLD}"
     ) in said
     code, _, _ = _run("validate", "--data", ARKIV, OLD)
     assert code == 0

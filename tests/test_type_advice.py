@@ -293,3 +293,46 @@ def test_every_wrong_type_says_how_to_fix_it_with_an_example_of_its_field() -> N
                 if f"{cls.__name__}.{name}" not in years:
                     assert not _YEAR_EXAMPLE.search(f.message), (cls.__name__, name, f.message)
     assert checked > 1000
+
+
+R = "rapporter/2023/grundskolenamnden.yaml"
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        (
+            "omraden: bergsjon, gardsten",
+            "'omraden' ska vara en lista, men här står texten 'bergsjon, gardsten'. Skriv värdet "
+            "som en lista med ett id per post: omraden: [bergsjon, gardsten].",
+        ),
+        (
+            "omraden: Bergsjön, Gårdsten",
+            "'omraden' ska vara en lista, men här står texten 'Bergsjön, Gårdsten'. Skriv värdet "
+            "som en lista med ett id per post: omraden: [bergsjon, gardsten]. Som id 'Bergsjön' "
+            "blir 'bergsjon' och 'Gårdsten' blir 'gardsten'; kontrollera att id:n finns i "
+            "omraden.yaml.",
+        ),
+        (
+            "omraden: bergsjon gardsten,",
+            "'omraden' ska vara en lista, men här står texten 'bergsjon gardsten,'. Skriv värdet "
+            "som en lista med ett id per post: omraden: [bergsjon, gardsten].",
+        ),
+    ],
+)
+def test_ids_written_as_comma_text_are_split_never_joined(
+    new: str, message: str, tmp_path: Path
+) -> None:
+    # granska8 #3: '["bergsjon, hammarkullen"]' led to the id 'bergsjon-hammarkullen'
+    assert findings_after(tmp_path, R, "omraden: [bergsjon, gardsten]", new) == [
+        (R, 16, 14, "fel-typ", message)
+    ]
+
+
+def test_the_advice_for_comma_ids_is_valid_when_followed(tmp_path: Path) -> None:
+    first = findings_after(
+        tmp_path, R, "omraden: [bergsjon, gardsten]", "omraden: Bergsjön, Gårdsten"
+    )
+    advice = first[0][4].split("Skriv värdet som en lista med ett id per post: ")[1]
+    fixed = advice.split(".")[0]
+    assert findings_after(tmp_path / "2", R, "omraden: [bergsjon, gardsten]", fixed) == []

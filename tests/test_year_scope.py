@@ -48,7 +48,7 @@ def _cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[i
 REFUSED = (
     "data/rapporter/2022/byggnadsnamnden.yaml:4:1: " + OKAND + "\n"
     "1 fel och 0 varningar i 1 fil (106 kontrollerade).\n"
-    "Rätta felen ovan (kör 'utsatta validate') och försök igen.\n"
+    "Rätta felen ovan och försök igen. Kontrollera datan igen med: utsatta validate --data data\n"
 )
 
 

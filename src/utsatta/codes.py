@@ -248,7 +248,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta id eller lägg till organisationen."),
     # utsatta fmt
     ("kan-inte-formateras", F, "fmt", "Filen formateras inte (den har fel eller ovanliga tecken)",
-     "Rätta felet först (kör 'utsatta validate')."),
+     "Rätta felet först; kör 'utsatta validate --data MAPP' med din datamapp."),
     ("fmt-internt-fel", F, "fmt", "Formateringen hade ändrat innehållet; filen lämnas orörd",
      "Rapportera felet till utsattas utvecklare."),
     ("fmt-okand-fil", F, "fmt", "Filen är ingen datafil som utsatta känner till",

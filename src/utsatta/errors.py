@@ -65,13 +65,20 @@ class ArgumentError(UtsattaError):
 class DataErrors(UtsattaError):
     """The data has errors that would make the output wrong (a report, an overview):
     ``findings`` lists them, with file, line and column; the message names the first few.
-    ``files_checked``: how many data files the check read (the command line's summary line)."""
+    ``files_checked``: how many data files the check read (the command line's summary line);
+    ``data``: the data folder checked, as the run named it (the check a message suggests)."""
 
     exit_code = 1
 
     def __init__(
-        self, message: str, findings: Sequence[Finding], *, files_checked: int | None = None
+        self,
+        message: str,
+        findings: Sequence[Finding],
+        *,
+        files_checked: int | None = None,
+        data: str | None = None,
     ) -> None:
         super().__init__(message)
         self.findings = list(findings)
         self.files_checked = files_checked
+        self.data = data

@@ -41,6 +41,7 @@ __all__ = [
     "summary_cell",
     "summary_code",
     "terminal",
+    "utsatta_command",
 ]
 
 # --- character classes --------------------------------------------------------------------------
@@ -229,6 +230,17 @@ def shell_command(*parts: str) -> str:
     import shlex
 
     return shlex.join(parts)
+
+
+def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
+    """The one way a message writes a utsatta command it suggests (``command``: "validate",
+    "ny rapport" …): with ``--data`` and the data folder the user's run used, as the user
+    gave it, so that the command pasted reads the same data (without it, a run in another
+    folder checks the bundled example data and says "0 fel"); quoted by ``shell_command``.
+    A message puts it last in its sentence, or before a line break, so that a copied line
+    is the command only."""
+    folder = ["--data", data] if data else []
+    return shell_command("utsatta", *command.split(), *folder, *args)
 
 
 # --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.pipeline import ValidationResult, check_loaded
 from utsatta.errors import ArgumentError, DataErrors
+from utsatta.escape import utsatta_command
 from utsatta.fileio import shown
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
@@ -55,7 +56,12 @@ def require_usable(ds: DataSet, ar: int, *, what: str) -> None:
     files = sum(1 for _ in ds.files())
     blocking = ValidationResult(ds, findings, files).blocking()
     if blocking is not None:
-        raise DataErrors(_errors_message(ds, blocking, ar, noun), blocking, files_checked=files)
+        raise DataErrors(
+            _errors_message(ds, blocking, ar, noun),
+            blocking,
+            files_checked=files,
+            data=str(ds.root),
+        )
     require_year(ds, ar)
 
 
@@ -64,7 +70,7 @@ def _errors_message(ds: DataSet, errors: list[Finding], ar: int, noun: str) -> s
         return (
             f"{noun.capitalize()} för {ar} kan inte skrivas: plan.yaml eller "
             f"organisationer.yaml saknas eller går inte att läsa i datamappen {shown(ds.root)}. "
-            "Kör utsatta validate."
+            f"Se vad som är fel med: {_check_command(ds)}"
         )
     named = " ".join(
         f"{shown(f.file)}:{f.line}:{f.column}: [{f.code}] {f.message.rstrip('.')}."
@@ -75,6 +81,11 @@ def _errors_message(ds: DataSet, errors: list[Finding], ar: int, noun: str) -> s
         f"{noun.capitalize()} för {ar} kan inte skrivas: datan har {len(errors)} fel som skulle "
         f"göra den felaktig. {named}"
         + (f" Och {more} fel till." if more > 0 else "")
-        + " Rätta felen och försök igen; alla står i undantagets findings och visas av "
-        "utsatta validate."
+        + " Rätta felen och försök igen; alla står i undantagets findings och visas av: "
+        + _check_command(ds)
     )
+
+
+def _check_command(ds: DataSet) -> str:
+    # the check of this very folder, as a user pastes it (a command ends its sentence)
+    return shown(utsatta_command("validate", data=str(ds.root)))

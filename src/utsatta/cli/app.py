@@ -54,7 +54,7 @@ def exit_code(exc: BaseException) -> int:
         from utsatta.cli.options import data_errors_text
 
         # the library refused data with errors (export): listed as validate lists them
-        err(data_errors_text(exc.findings, exc.files_checked))
+        err(data_errors_text(exc.findings, exc.files_checked, exc.data))
         return exc.exit_code
     if isinstance(exc, UtsattaError):
         err_message(f"fel: {exc}")

@@ -133,28 +133,42 @@ def _require_in_a_data_folder(files: list[Path], command: str) -> None:
     from utsatta.fileio import shown
     from utsatta.load.datadir import BUNDLED, locate_data_dir
     from utsatta.load.files import in_working_folder
-    from utsatta.load.placement import declared_report
 
     root, how = locate_data_dir(None)
     top = Path(os.path.abspath(root))  # noqa: PTH100
-    folder = "MAPP" if how == BUNDLED else shown(in_working_folder(top))
+    folder = "MAPP" if how == BUNDLED else str(in_working_folder(top))
     for p in files:
         if not os.path.lexists(p) or Path(os.path.abspath(p)).is_relative_to(top):  # noqa: PTH100
             continue  # a path that is not there is said so where it is read
-        said = declared_report(p) if p.is_file() else None
-        where = (
-            f"{folder}/rapporter/{said['ar']}/{said['organisation']}.yaml (enligt 'ar' och "
-            "'organisation' i filen)"
-            if said is not None
-            else f"för en rapport {folder}/rapporter/<år>/<organisation>.yaml"
-        )
         raise typer.BadParameter(
             f"{shown(p)} ligger inte i någon datamapp: ingen mapp ovanför filen har en "
-            "plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess plan. Flytta "
-            f"filen till sin plats i datamappen, {where}, och kör 'utsatta {command}' på den "
-            "där.",
+            "plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess plan. "
+            + _move_into(folder, p, command),
             param_hint="FILER",
         )
+
+
+def _move_into(folder: str, p: Path, command: str) -> str:
+    """The advice for the file ``p`` outside every data folder: where in the data folder
+    (named ``folder`` as the run named it) it belongs, by its 'ar' and 'organisation' when it
+    says them, and the command that checks it there, last on its line."""
+    from utsatta.escape import utsatta_command
+    from utsatta.fileio import shown
+    from utsatta.load.placement import declared_report
+
+    said = declared_report(p) if p.is_file() else None
+    if said is None:
+        return (
+            "Flytta filen till sin plats i datamappen, för en rapport "
+            f"{shown(folder)}/rapporter/<år>/<organisation>.yaml, och kör sedan: "
+            + shown(utsatta_command(command, data=folder))
+        )
+    target = f"{folder}/rapporter/{said['ar']}/{said['organisation']}.yaml"
+    return (
+        f"Flytta filen till sin plats i datamappen, {shown(target)} (enligt 'ar' och "
+        "'organisation' i filen), och kör sedan: "
+        + shown(utsatta_command(command, target, data=folder))
+    )
 
 
 def _require_inside(root: Path, files: list[Path], command: str, how: str) -> None:
@@ -169,18 +183,20 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
         if Path(os.path.abspath(p)).is_relative_to(top):  # noqa: PTH100
             continue
         own = data_dir_above(p)
-        fix = (
-            "Kontrollera den mot sin egen datamapp: "
-            + shown(
-                shell_command("utsatta", command, "--data", str(in_working_folder(own)), str(p))
+        if own is None:
+            # no data folder of its own (0340): the step that works is the move into this one
+            raise typer.BadParameter(
+                f"{shown(p)} ligger inte i datamappen {shown(root)} (från {how}), och ingen "
+                "mapp ovanför filen har en plan.yaml, så den kan inte kontrolleras där den "
+                "ligger. " + _move_into(str(root), p, command),
+                param_hint="FILER",
             )
-            if own is not None
-            else "Ange bara filer i datamappen, eller den datamapp som filen hör till med --data"
-        )
+        check = shell_command("utsatta", command, "--data", str(in_working_folder(own)), str(p))
         raise typer.BadParameter(
-            f"{shown(p)} ligger inte i datamappen {shown(root)} (från {how}). {fix} (eller "
-            "kör utan --data och UTSATTA_DATA: då kontrolleras varje fil mot den närmaste "
-            "mappen ovanför den som har en plan.yaml).",
+            f"{shown(p)} ligger inte i datamappen {shown(root)} (från {how}). Kör utan --data "
+            "och UTSATTA_DATA, så kontrolleras varje fil mot den närmaste mappen ovanför den "
+            f"som har en plan.yaml, eller kontrollera den mot sin egen datamapp med: "
+            f"{shown(check)}",
             param_hint="FILER",
         )
 
@@ -193,14 +209,18 @@ def own_data_dir(option: Path | None, why: str) -> None:
         raise typer.BadParameter(why, param_hint="--data")
 
 
-def data_errors_text(findings: list[Any], files_checked: int) -> str:
+def data_errors_text(findings: list[Any], files_checked: int, data: str | None) -> str:
     """What a command says when the data has errors that make its output wrong: the errors as
-    ``validate`` lists them, and what to do (also for the library's ``DataErrors``, cli.app)."""
+    ``validate`` lists them, and what to do (also for the library's ``DataErrors``, cli.app):
+    the check of the same data folder ``data`` (as the run named it), last on its line."""
+    from utsatta.escape import terminal, utsatta_command
     from utsatta.render import findings as reporters
 
     return (
         reporters.text(findings, files_checked)
-        + "Rätta felen ovan (kör 'utsatta validate') och försök igen.\n"
+        + "Rätta felen ovan och försök igen. Kontrollera datan igen med: "
+        + terminal(utsatta_command("validate", data=data))
+        + "\n"
     )
 
 
@@ -208,5 +228,5 @@ def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
     """Stop with exit 1 when the data has errors that make a command's output wrong."""
     blocking = result.blocking(kinds)
     if blocking is not None:
-        err(data_errors_text(blocking, result.files_checked))
+        err(data_errors_text(blocking, result.files_checked, str(result.dataset.root)))
         raise typer.Exit(EXIT_FINDINGS)

@@ -290,13 +290,15 @@ def _indikatorvarden(
                 _ja(metodbyte),
                 kommentar,
                 _ja(ind.illustrativ or (ur_listorna and omr_illustrativ)),
-                src_fil[ind.id],
+                # the file the value is in: a count an edition states is in omraden.yaml
+                omr_fil if angivet is not None and omr_fil else src_fil[ind.id],
             )
         )
 
     src_fil = {
         s.model.id: relative_file(s.path, ds.root) for s in ds.indikatorer if s.model is not None
     }
+    omr_fil = relative_file(ds.omraden.path, ds.root) if ds.omraden is not None else None
     # values computed from the police's lists are as made up as the lists
     omr_illustrativ = bool(ds.omraden and ds.omraden.model and ds.omraden.model.illustrativ)
     omr = ds.omraden.model if ds.omraden else None

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.errors import ArgumentError
-from utsatta.escape import identifier, shorten
+from utsatta.escape import identifier, shorten, utsatta_command
 from utsatta.findings import Finding, Severity, at_line
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
@@ -105,7 +105,8 @@ def _within(path: str, folder: str) -> bool:
     return full == folder or full.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-NOT_FORMATTED = " fmt har därför varken kontrollerat eller formaterat den."
+#: Said first: validate's message may end in a command (git mv …), which must end its line.
+NOT_FORMATTED = "fmt har varken kontrollerat eller formaterat filen. "
 
 
 def _misplaced(path: Path, inside: Path | None) -> Finding | None:
@@ -118,7 +119,9 @@ def _misplaced(path: Path, inside: Path | None) -> Finding | None:
     root, full = os.path.abspath(inside), os.path.abspath(path)  # noqa: PTH100
     if not _within(full, root) or full == root:
         return None
-    return misplaced(Path(root), Path(full))
+    # named from the data folder as the run named it, as validate names it (a file given
+    # as an argument is named the same way, never by its absolute path)
+    return misplaced(inside, inside.joinpath(os.path.relpath(full, root)))
 
 
 def _refused(findings: list[Finding]) -> list[FmtResult]:
@@ -132,7 +135,7 @@ def _refused(findings: list[Finding]) -> list[FmtResult]:
                     f.line,
                     f.column,
                     f.code,
-                    f"{f.message}{NOT_FORMATTED}",
+                    f"{NOT_FORMATTED}{f.message}",
                 ),
             ),
         )
@@ -215,10 +218,10 @@ def format_text(text: str, kind: str) -> str:
     if errors:
         p = errors[0]
         raise FormatRefused(
-            f"Filen formateras inte eftersom den har fel: {p.message} Rätta felet först "
-            "(kör 'utsatta validate').",
+            f"Filen formateras inte eftersom den har fel: {p.message}",
             line=p.line,
             column=p.column,
+            check=True,
         )
     sentence = _sentence_key(original.data, ())
     if sentence is not None:
@@ -228,10 +231,10 @@ def format_text(text: str, kind: str) -> str:
         line, column = positions.locate(sentence, at_key=True) if positions else (None, None)
         raise FormatRefused(
             f"Filen formateras inte: nyckeln '{shorten(str(sentence[-1]))}' är inget fältnamn "
-            "(fältnamn har inga mellanslag); troligen är det text som har hamnat på en egen rad. "
-            "Rätta den först (kör 'utsatta validate').",
+            "(fältnamn har inga mellanslag); troligen är det text som har hamnat på en egen rad.",
             line=line,
             column=column,
+            check=True,
         )
     source = _normalise(text)
     odd = _ODD_BREAK.search(source)
@@ -294,13 +297,15 @@ def _inside(link: Path, root: Path) -> bool:
     return True
 
 
-#: Why a file named to fmt is not formatted when it is no data file utsatta knows.
-UNKNOWN_FILE = (
-    "Filen ligger inte på en plats som utsatta känner till och formateras inte. Datafiler är "
-    "plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
-    "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml. Kör 'utsatta validate' för "
-    "vad som är fel med filen."
-)
+def unknown_file(data: Path | None) -> str:
+    """Why a file named to fmt is not formatted when it is no data file utsatta knows; the
+    check it suggests is of ``data``, the data folder as the run named it."""
+    return (
+        "Filen ligger inte på en plats som utsatta känner till och formateras inte. Datafiler "
+        "är plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/<id>.yaml, "
+        "rapporter/<år>/<organisation>.yaml och uppfoljning/<år>.yaml. Se vad som är fel med "
+        "filen med: " + utsatta_command("validate", data=None if data is None else str(data))
+    )
 
 
 def _read_only(path: Path) -> bool:
@@ -338,8 +343,8 @@ def format_file(
         # validate's own advice (rename .yml, move a misplaced report …) when it has one
         found = _misplaced(path, inside)
         if found is not None:
-            return refused(found.code, f"{found.message}{NOT_FORMATTED}")
-        return refused("fmt-okand-fil", UNKNOWN_FILE)
+            return refused(found.code, f"{NOT_FORMATTED}{found.message}")
+        return refused("fmt-okand-fil", unknown_file(inside))
     if path.is_symlink():
         if inside is not None and not _inside(path, inside):
             return refused(
@@ -371,10 +376,17 @@ def format_file(
     try:
         formatted = format_text(text, kind)
     except FormatRefused as exc:
-        return FmtResult(path, findings=(exc.finding(file),))
-    if formatted == text.replace("\r\n", "\n") and not raw.startswith(codecs.BOM_UTF8):
-        # Only the line endings differ (CRLF in a Windows checkout, git's autocrlf): the
-        # layout is right and the file is left as it is (docs/decisions/0005).
+        data = None if inside is None else str(inside)
+        return FmtResult(path, findings=(exc.finding(file, data),))
+    only_crlf = text.count("\n") == text.count("\r\n")
+    if (
+        only_crlf
+        and formatted == text.replace("\r\n", "\n")
+        and not raw.startswith(codecs.BOM_UTF8)
+    ):
+        # Only the line endings differ, every one CRLF (a Windows checkout, git's autocrlf):
+        # the layout is right and the file is left as it is (docs/decisions/0005). Mixed
+        # endings are made one style below (README: mostly CRLF gives CRLF, else LF).
         return FmtResult(path)
     if text.count("\r\n") * 2 > text.count("\n"):  # mostly CRLF: the file keeps its style
         formatted = formatted.replace("\n", "\r\n")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from utsatta.errors import UtsattaError
+from utsatta.escape import utsatta_command
 from utsatta.findings import Finding, at_line
 
 #: A formatted file that could not be written (no permission, a full disk, a read-only file
@@ -34,20 +35,36 @@ class FormatRefused(UtsattaError):
         line: int | None = None,
         column: int | None = None,
         internal: bool = False,
+        check: bool = False,
     ) -> None:
-        super().__init__(message)
+        # ``check``: the text has an error that validate shows; the advice to run it is added
+        # here, with the data folder when the file's is known (:meth:`finding`)
+        super().__init__(message + (f" {_CHECK}" if check else ""))
         self.message = message
         self.line = line
         self.column = column
         self.internal = internal
+        self.check = check
 
     @property
     def code(self) -> str:
         return "fmt-internt-fel" if self.internal else "kan-inte-formateras"
 
-    def finding(self, file: str) -> Finding:
-        """The refusal as the one problem record, in ``file`` (the text as a whole: line 1)."""
-        return at_line(file, self.line or 1, self.column or 1, self.code, self.message)
+    def finding(self, file: str, data: str | None = None) -> Finding:
+        """The refusal as the one problem record, in ``file`` (the text as a whole: line 1);
+        ``data``: the file's data folder as the run named it, for the check it suggests."""
+        message = self.message
+        if self.check:
+            message += (
+                f" Rätta felet först; se det med: {utsatta_command('validate', data=data)}"
+                if data
+                else f" {_CHECK}"
+            )
+        return at_line(file, self.line or 1, self.column or 1, self.code, message)
+
+
+#: The advice where the data folder is not known (the library's ``format_text``).
+_CHECK = "Rätta felet först (utsatta validate på filens datamapp visar det)."
 
 
 @dataclass(frozen=True, slots=True)

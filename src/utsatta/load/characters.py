@@ -134,12 +134,21 @@ def more_of(more: int, holder: str, words: tuple[str, str]) -> str:
     return f" {holder} har {one} till" if more == 1 else f" {holder} har {heltal(more)} {many} till"
 
 
-def refused_in_value(value: str, line: int, column: int) -> Finding | None:
+def refused_in_value(
+    value: str, line: int, column: int, source: str = "", span: tuple[int, int] = (0, 0)
+) -> Finding | None:
     """The finding for a value (at ``line``, ``column``) that holds a :data:`REFUSED`
-    character, or None."""
+    character, or None. ``source`` and ``span``: the file's text and the value's place in it
+    (start, end): where the character stands there as it is (a block text, a plain value on
+    several lines), the finding is at its own line and column, not at the value's start."""
     found = REFUSED.findall(value)
     if not found:
         return None
+    raw = REFUSED.search(source, *span) if source else None
+    if raw is not None and raw.group() == found[0]:
+        at = raw.start()
+        line = source.count("\n", 0, at) + 1
+        column = at - (source.rfind("\n", 0, at) + 1) + 1
     name, does = _kind(found[0])
     more = len(found) - 1
     also = more_of(more, "Värdet", TECKEN) + ("." if more else "")

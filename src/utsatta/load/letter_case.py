@@ -51,6 +51,21 @@ def wrong_case(
             f"Det finns redan en fil {identifier(shown(target))}: jämför filerna, för över det "
             "som ska vara kvar dit och ta sedan bort den här."
         )
+    elif identifier(name) != name:
+        # A command with a shown control character (\x1b) names no real file, so none is
+        # given: by hand. (Only the file's own name can hold one: every folder on the way is
+        # a data folder's name in another case.)
+        odd = next(c for c in name if identifier(c) != c)
+        change = (
+            f"mappen '{identifier(wrong)}' heter '{folders[at]}' och filnamnet saknar tecknet"
+            if at < len(rel)
+            else f"filen heter '{identifier(file_name)}' utan tecknet"
+        )
+        then = (
+            f"Filnamnet har ett osynligt tecken eller styrtecken (visat här som "
+            f"{identifier(odd)}), så inget kommando kan skrivas för det: byt namn för hand, så "
+            f"att {change}."
+        )
     else:
         fix = _fix(root, rel, folders, name, at, shown)
         then = f"Byt namn med rätt skiftläge: {identifier(fix)}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from utsatta.findings import Finding, Severity
 from utsatta.lineends import to_lf
@@ -204,11 +205,19 @@ class KeyInText:
     #: for a list item (``- insats: "1:2"``): the indentation of the '-' of the record's
     #: own post, where the '-' of a new post of the same list stands; None for a key line
     item_indent: int | None = None
+    #: the field's Swedish title (``Områden``), how the line is written as text: never the
+    #: key spelled in ASCII, which would put 'Omraden' in the report's prose
+    title: str | None = None
 
     def problem(self) -> Finding:
         from utsatta.escape import shorten
 
-        capital = self.name[:1].upper() + self.name[1:]
+        dash = "" if self.item_indent is None else "- "
+        as_text = (
+            f"skriv '{dash}{self.title}:' med stor bokstav"
+            if self.title
+            else "skriv början av raden som vanlig text"
+        )
         lead = (
             f"Raden '{shorten(self.written, 60)}' är indragen som texten under '{self.key}' "
             f"(rad {self.key_line}), så YAML läser den som en del av texten, "
@@ -217,15 +226,15 @@ class KeyInText:
             message = (
                 f"{lead}inte som nyckeln '{self.name}'. Ska den vara nyckeln: flytta ut den "
                 f"till samma indrag som '{self.key}' ({self.key_indent} mellanslag). Ska den "
-                f"vara text: skriv '{capital}:' med stor bokstav, så syns det att den är text."
+                f"vara text: {as_text}, så syns det att den är text."
             )
         else:
             message = (
                 f"{lead}inte som en ny post med nyckeln '{self.name}'. Ska den börja en ny "
                 f"post: flytta ut den så att '-' står på samma indrag som '-' i posten ovan "
                 f"({self.item_indent} mellanslag), och postens andra nycklar på samma indrag "
-                f"som '{self.key}' ({self.key_indent} mellanslag). Ska den vara text: skriv "
-                f"'- {capital}:' med stor bokstav, så syns det att den är text."
+                f"som '{self.key}' ({self.key_indent} mellanslag). Ska den vara text: "
+                f"{as_text}, så syns det att den är text."
             )
         return Finding("", self.line, self.column, "nyckel-i-text", Severity.VARNING, message)
 
@@ -306,7 +315,12 @@ def keys_in_text(text: str) -> list[Finding]:
             item = None
             if m is not None and m.group(2) and m.group(3) in siblings:
                 item = _item_indent(text, start, key_indent)
-            if m is not None and m.group(3) in siblings and (not m.group(2) or item is not None):
+            if (
+                m is not None
+                and m.group(3) in siblings
+                and (not m.group(2) or item is not None)
+                and _could_be(key, m.group(3), _line(text, m.end()))
+            ):
                 found.append(
                     KeyInText(
                         key=key,
@@ -317,6 +331,7 @@ def keys_in_text(text: str) -> list[Finding]:
                         key_indent=key_indent,
                         written=_line(text, line_start).strip(),
                         item_indent=item,
+                        title=_title(key, m.group(3)),
                     ).problem()
                 )
             line_end = text.find("\n", colon, end)
@@ -342,3 +357,68 @@ def record_keys() -> dict[str, frozenset[str]]:
         for name in names:
             out.setdefault(name, set()).update(names)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.cache
+def _record_fields() -> dict[str, dict[str, tuple[Any, ...]]]:
+    """Each key of the data files → the fields (pydantic FieldInfo) of the records it is a
+    key of, by name (and alias): what a line of that record's key may hold."""
+    field_names()  # imports the models (see syntax.field_names)
+    from utsatta.model.common import Strict
+
+    out: dict[str, dict[str, list[Any]]] = {}
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        fields = getattr(cls, "model_fields", {})
+        named = dict(fields)
+        named.update({f.alias: f for f in fields.values() if isinstance(f.alias, str)})
+        for name in named:
+            mine = out.setdefault(name, {})
+            for other, field in named.items():
+                mine.setdefault(other, []).append(field)
+    return {k: {n: tuple(v) for n, v in d.items()} for k, d in out.items()}
+
+
+def _title(key: str, name: str) -> str | None:
+    titles = {f.title for f in _record_fields().get(key, {}).get(name, ()) if f.title}
+    return titles.pop() if len(titles) == 1 else None
+
+
+@functools.cache
+def _adapter(field: Any) -> Any:
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    tp: Any = Annotated[(field.annotation, *field.metadata)] if field.metadata else field.annotation
+    return TypeAdapter(tp)
+
+
+def _could_be(key: str, name: str, written: str) -> bool:
+    """Whether ``written`` (the rest of the line after ``name:``) could be a valid value of
+    the key ``name`` in the record of ``key``, by the schema: an insats id for insats, an
+    id or a list of them for omraden, a status for status, any text for a text. A sentence
+    after 'status:' or 'omraden:' is prose, and no warning (granska8 #8). An empty value
+    (a list or a record may follow on the lines below) could be."""
+    value_text = re.sub(r"(?:^| )#.*", "", written).strip()
+    if not value_text:
+        return True
+    from pydantic import ValidationError
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        value = YAML(typ="safe", pure=True).load(value_text)
+    except (YAMLError, ValueError):
+        return False
+    for field in _record_fields().get(key, {}).get(name, ()):
+        adapter = _adapter(field)
+        for candidate in (value, [value]):
+            try:
+                adapter.validate_python(candidate)
+            except (ValidationError, ValueError, TypeError):
+                continue
+            return True
+    return False

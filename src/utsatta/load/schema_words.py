@@ -119,7 +119,7 @@ def odd_space_message(name: str, value: Any, allowed: list[str] | None) -> str:
     if odd is None:
         return ""
     clean = _ODD_SPACE.sub("", value).strip()
-    valid = clean in allowed if allowed is not None else bool(_ID_FORM.fullmatch(clean))
+    valid = clean in allowed if allowed is not None else bool(ID_FORM.fullmatch(clean))
     fix = (
         f" Ta bort det, så att det står '{clean}'."
         if valid
@@ -132,7 +132,7 @@ def odd_space_message(name: str, value: Any, allowed: list[str] | None) -> str:
 
 
 #: Where the ids of a reference field are listed (the file to check a suggestion in).
-_ID_FILES = {
+ID_FILES = {
     "omraden": "omraden.yaml",
     "omrade": "omraden.yaml",
     "organisation": "organisationer.yaml",
@@ -141,7 +141,7 @@ _ID_FILES = {
     "delmal": "plan.yaml",
     "uppdrag": "plan.yaml",
 }
-_ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def id_message(name: str, value: str, path: Path_, data: Any) -> str:
@@ -152,7 +152,7 @@ def id_message(name: str, value: str, path: Path_, data: Any) -> str:
     shown = shorten(value)
     parts = value.split()
     last = path[-1] if path else None
-    if len(parts) > 1 and isinstance(last, int) and all(_ID_FORM.fullmatch(p) for p in parts):
+    if len(parts) > 1 and isinstance(last, int) and all(ID_FORM.fullmatch(p) for p in parts):
         items = _at(data, path[:-1])
         if isinstance(items, list) and all(isinstance(i, str) for i in items):
             fixed = [*items[:last], *parts, *items[last + 1 :]]
@@ -171,7 +171,7 @@ def id_message(name: str, value: str, path: Path_, data: Any) -> str:
         "siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och andra streck"
     )
     form = id_form(value)
-    where = _ID_FILES.get(name)
+    where = ID_FILES.get(name)
     if not form or len(form) > 60 or form == value:
         return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
     check = f" Kontrollera att det finns i {where}." if where else ""

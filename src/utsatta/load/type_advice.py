@@ -16,7 +16,8 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
-from utsatta.load.schema_words import describe
+from utsatta.load.schema_words import ID_FILES, ID_FORM, describe, id_form
+from utsatta.model.common import Id
 
 __all__ = ["KIND_WORDS", "said", "wrong_type_message"]
 
@@ -317,12 +318,54 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
         first, rest = keys[0], [f"{k}:" for k in keys[1:]]
         under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
         return f"Skriv varje post med '- {first}: …'{under}."
+    if keyed and name and isinstance(value, str) and _of_ids(field_type):
+        ids = _ids_in(value)
+        written = f"{name}: [{', '.join(ids)}]"
+        if ids and ids != [value] and len(written) <= 120:
+            changed = [f"'{shorten(p, 40)}' blir '{i}'" for p, i in _respelled(value) if p != i]
+            check = (
+                f" Som id {_and(changed)}; kontrollera att id:n finns"
+                + (f" i {ID_FILES[name]}." if name in ID_FILES else ".")
+                if changed
+                else ""
+            )
+            return f"Skriv värdet som en lista med ett id per post: {written}.{check}"
     if keyed and name and isinstance(value, str) and re.fullmatch(r"[a-z0-9-]{1,60}", value):
         return f"Skriv värdet som en lista: {name}: [{value}]."
     plain = isinstance(value, str) and value.isprintable() and not set(value) & set('"\\')
     if keyed and name and plain and 0 < len(value) <= 60:
         return f"Skriv värdet som en lista: {name}: [\"{value}\"], eller på en egen rad efter '- '."
     return "Skriv varje värde på en egen rad som börjar med '- ', eller som [a, b]."
+
+
+def _of_ids(field_type: Any) -> bool:
+    """Whether the field is a list of ids (``omraden``, ``underlag_for`` …)."""
+    tp = field_type
+    while get_origin(tp) in (typing.Annotated, Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        tp = args[0]
+    return get_origin(tp) is list and get_args(tp)[0] == Id
+
+
+def _respelled(value: str) -> list[tuple[str, str]]:
+    """Each id in a text of ids, split as a user means it: at commas, and two id-formed words
+    without one as two ids (as the id rule reads them); each other part in its id form
+    ('Bergsjön' → 'bergsjon'), never joined with the next into one id."""
+    out: list[tuple[str, str]] = []
+    for part in (p.strip() for p in value.split(",")):
+        words = part.split()
+        if not words:
+            continue
+        if all(ID_FORM.fullmatch(w) for w in words):
+            out += [(w, w) for w in words]
+        else:
+            out.append((part, id_form(part)))
+    return out
+
+
+def _ids_in(value: str) -> list[str]:
+    ids = [i for _, i in _respelled(value)]
+    return ids if all(i and len(i) <= 60 for i in ids) else []
 
 
 def _post_keys(field_type: Any) -> list[str]:

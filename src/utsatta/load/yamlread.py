@@ -289,7 +289,9 @@ def _walk(
                 mark = ev.start_mark
                 refused = (
                     escape_problem(text, ev, REFUSED) if backslash and style == '"' else None
-                ) or refused_in_value(value, mark.line + 1, mark.column + 1)
+                ) or refused_in_value(
+                    value, mark.line + 1, mark.column + 1, text, (mark.index, ev.end_mark.index)
+                )
                 if refused is not None:
                     problems.append(refused)
             if damaged is not None and (is_list or pkey is not nokey or parent is None):

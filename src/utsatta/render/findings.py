@@ -71,9 +71,7 @@ def _see_all(data_dirs: Sequence[str], name: Callable[[str], str]) -> str:
     # changes only the folder's own characters; the job summary makes it inline code)
     if not data_dirs:
         return "utsatta validate utan filnamn"
-    return " och ".join(
-        name(escape.shell_command("utsatta", "validate", "--data", d)) for d in data_dirs
-    )
+    return " och ".join(name(escape.utsatta_command("validate", data=d)) for d in data_dirs)
 
 
 #: The files with findings not shown that the closing line names (then "och N till").

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import datum_markering
 from utsatta.compute.responsibility import Cell, Duties, exists_at_year_end, resolve
-from utsatta.escape import terminal
+from utsatta.escape import terminal, utsatta_command
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.render import labels
@@ -451,10 +451,12 @@ def status_text(
         console.print(
             bold_line(
                 "Rapporter med fel",
-                " (räknas som saknade tills felen är rättade; kör "
-                f"'utsatta validate --year {ar}'):",
+                " (räknas som saknade tills felen är rättade):",
             )
         )
         for org in invalid:
             console.print(f"  {txt(names.get(org, org))}: {txt(f'rapporter/{ar}/{org}.yaml')}")
+        # the check of this very folder, on a line of its own so that it can be copied
+        check = utsatta_command("validate", "--year", str(ar), data=str(ds.root))
+        console.print(f"Se felen med: {txt(check)}", soft_wrap=True)
     return text_of(console)

@@ -169,6 +169,14 @@ def _again(data: Path | None, files: list[str]) -> str:
     return shell_command("utsatta", "fmt", *folder, *files)
 
 
+def _has_bad(
+    failed: list["FmtResult"], targets: list[tuple[Path, str | None]], skipped: list["FmtResult"]
+) -> bool:
+    """Whether a data folder's files include one that failed for its content."""
+    mine = {p for p, _ in targets} | {r.path for r in skipped}
+    return any(r.path in mine and not r.not_written for r in failed)
+
+
 def run(
     paths: list[Path],
     *,
@@ -240,9 +248,15 @@ def run(
     not_written = sum(1 for r in failed if r.not_written)
     bad_content = len(failed) - not_written
     if bad_content:
+        from utsatta.escape import utsatta_command
+
+        # the folders of the files that failed (all of them when the run found the files)
+        roots = [root for root, targets, skipped in planned if _has_bad(failed, targets, skipped)]
+        roots = roots or [root for root, *_ in planned]
+        checks = " och ".join(utsatta_command("validate", data=str(root)) for root in roots)
         echo(
-            f"{_files(bad_content)} kunde inte formateras; rätta felen ovan (kör 'utsatta "
-            "validate') och försök igen."
+            f"{_files(bad_content)} kunde inte formateras; rätta felen ovan och försök igen. "
+            f"Se felen med: {shown(checks)}"
         )
     if not_written:
         echo(

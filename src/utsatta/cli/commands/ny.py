@@ -116,10 +116,10 @@ def _create(target: Path, text: str, root: Path) -> None:
     if mode is not None:
         raise WriteRefused(_occupied(target, mode, shown(target), kind_of_mode(mode)))
     write_file(target, text, overwrite=False, inside=root, folders=True)
-    from utsatta.escape import shell_command
+    from utsatta.escape import utsatta_command
 
-    check = shell_command("utsatta", "validate", str(target))
-    out(f"Skapade {target}. Fyll i fälten och kontrollera med: {check}\n")
+    check = shown(utsatta_command("validate", str(target), data=str(root)))
+    out(f"Skapade {shown(target)}. Fyll i fälten och kontrollera med: {check}\n")
 
 
 def _occupied(target: Path, mode: int, where: str, kind: str) -> str:
