@@ -97,7 +97,7 @@ def test_the_status_overview_suggests_the_check_of_its_folder(work: Path) -> Non
     assert code == 0
     last = out.splitlines()[-1]
     assert last == "Se felen med: " + shlex.join(
-        ["utsatta", "validate", "--data", f"../{FOLDER}", "--year", "2024"]
+        ["utsatta", "validate", "--year", "2024", "--data", f"../{FOLDER}"]
     )
     pasted_code, pasted_out = _paste(last.removeprefix("Se felen med: "), work)
     assert pasted_code == 1
@@ -148,7 +148,7 @@ def test_ny_suggests_the_check_of_the_new_file_in_its_folder(work: Path) -> None
     code, out, _ = _cli("ny", "rapport", "2025", "higab", "--data", f"../{FOLDER}")
     assert code == 0, out
     new = f"../{FOLDER}/rapporter/2025/higab.yaml"
-    command = shlex.join(["utsatta", "validate", "--data", f"../{FOLDER}", new])
+    command = shlex.join(["utsatta", "validate", new, "--data", f"../{FOLDER}"])
     assert out == f"Skapade {new}. Fyll i fälten och kontrollera med: {command}\n"
     code, pasted_out = _paste(command, work)
     assert new in pasted_out

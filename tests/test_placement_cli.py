@@ -44,8 +44,8 @@ def test_a_file_in_no_data_folder_is_told_where_it_goes(repo: Path, command: str
         "fel: Ogiltigt värde för FILER: loose/x.yaml ligger inte i någon datamapp: ingen mapp "
         "ovanför filen har en plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess "
         "plan. Flytta filen till sin plats i datamappen, data/rapporter/2023/kommunstyrelsen.yaml "
-        f"(enligt 'ar' och 'organisation' i filen), och kör sedan: utsatta {command} --data "
-        "data data/rapporter/2023/kommunstyrelsen.yaml"
+        f"(enligt 'ar' och 'organisation' i filen), och kör sedan: utsatta {command} "
+        "data/rapporter/2023/kommunstyrelsen.yaml --data data"
     )
     # Following it: the file is checked, without a finding.
     (repo / "data" / KS).unlink()
@@ -142,5 +142,5 @@ def test_a_file_outside_the_data_folder_given_is_told_its_place_in_it(repo: Path
         "fel: Ogiltigt värde för FILER: loose/x.yaml ligger inte i datamappen data (från "
         "--data), och ingen mapp ovanför filen har en plan.yaml, så den kan inte kontrolleras "
         f"där den ligger. Flytta filen till sin plats i datamappen, data/{KS} (enligt 'ar' och "
-        f"'organisation' i filen), och kör sedan: utsatta validate --data data data/{KS}"
+        f"'organisation' i filen), och kör sedan: utsatta validate data/{KS} --data data"
     )

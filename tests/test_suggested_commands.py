@@ -46,8 +46,8 @@ def test_ny_suggests_a_validate_that_works(data: Path) -> None:
     assert code == 0
     assert out == (
         f"Skapade {FOLDER}/rapporter/2023/kommunstyrelsen.yaml. Fyll i fälten och kontrollera "
-        f"med: utsatta validate --data {QUOTED} {QUOTED[:-1]}/rapporter/2023/"
-        "kommunstyrelsen.yaml'\n"
+        f"med: utsatta validate {QUOTED[:-1]}/rapporter/2023/"
+        f"kommunstyrelsen.yaml' --data {QUOTED}\n"
     )
 
 

@@ -235,12 +235,14 @@ def shell_command(*parts: str) -> str:
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
     """The one way a message writes a utsatta command it suggests (``command``: "validate",
     "ny rapport" …): with ``--data`` and the data folder the user's run used, as the user
-    gave it, so that the command pasted reads the same data (without it, a run in another
-    folder checks the bundled example data and says "0 fel"); quoted by ``shell_command``.
+    gave it, after the command's arguments, so that the command pasted reads the same data
+    (without it, a run in another folder checks the bundled example data and says "0 fel");
+    quoted by ``shell_command``.
     A message puts it last in its sentence, or before a line break, so that a copied line
     is the command only."""
     folder = ["--data", data] if data else []
-    return shell_command("utsatta", *command.split(), *folder, *args)
+    # --data last: the command's own arguments read first (ny rapport 2024 higab --data D)
+    return shell_command("utsatta", *command.split(), *args, *folder)
 
 
 # --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------

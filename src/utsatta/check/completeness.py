@@ -114,7 +114,7 @@ def check_completeness(
                         sure,
                         advice,
                         read=bool(read),
-                        command=utsatta_command(ds, "ny", "rapport", str(ar), org),
+                        command=utsatta_command(ds, "ny rapport", str(ar), org),
                     )
                 )
             if unsure:

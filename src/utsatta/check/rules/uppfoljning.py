@@ -85,7 +85,7 @@ def check_uppfoljning(
                 where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
                 unread = ds.unread.get(where)
                 read = elsewhere.get(ar) if unread is None else None
-                create = utsatta_command(ds, "ny", "uppfoljning", str(ar))
+                create = utsatta_command(ds, "ny uppfoljning", str(ar))
                 issues.append(
                     varning(
                         where,

@@ -110,7 +110,7 @@ def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], 
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
     files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
     create = utsatta_command(
-        ds, "ny", "rapport", str(ar), targets[0] if len(targets) == 1 else "ORGANISATION"
+        ds, "ny rapport", str(ar), targets[0] if len(targets) == 1 else "ORGANISATION"
     )
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
