@@ -174,3 +174,26 @@ def test_a_report_with_a_stray_indicator_key_gets_the_report_errors(tmp_path: Pa
     codes = {(f[0], f[3]) for f in _all(data)}
     assert ("rapporter/2023/kommunstyrelsen.yaml", "fel-plats") not in codes
     assert ("rapporter/2023/kommunstyrelsen.yaml", "okant-falt") in codes
+
+
+def test_fmt_gives_an_indicator_in_a_report_folder_validates_finding(tmp_path: Path) -> None:
+    # formatted as a report, its keys would be put in a report's order: fmt leaves it, with
+    # the step that helps (the same finding as validate)
+    from utsatta.fmt import format_file
+
+    data, _ = _moved(tmp_path, INDICATOR, "rapporter/2023/valdeltagande.yaml")
+    path = data / "rapporter/2023/valdeltagande.yaml"
+    before = path.read_bytes()
+    result = format_file(path, "rapport", inside=data, name="x.yaml")
+    assert [(f.code, f.message) for f in result.findings] == [
+        (
+            "fel-plats",
+            "fmt har varken kontrollerat eller formaterat filen. "
+            + IND_LEAD
+            + "Flytta den till indikatorer/valdeltagande.yaml.",
+        )
+    ]
+    assert path.read_bytes() == before
+    # a report at its place is formatted as before (no finding)
+    report = next((data / "rapporter/2023").glob("[!v]*.yaml"))
+    assert format_file(report, "rapport", inside=data).findings == ()

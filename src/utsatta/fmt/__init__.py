@@ -124,6 +124,24 @@ def _misplaced(path: Path, inside: Path | None) -> Finding | None:
     return misplaced(inside, inside.joinpath(os.path.relpath(full, root)))
 
 
+def _misfiled(path: Path, inside: Path | None, kind: str, text: str) -> Finding | None:
+    """validate's finding for a file at a data file's place whose own keys say it is another
+    kind (``load.placement.misfiled``); None when they do not, or without a data folder."""
+    from utsatta.load.placement import misfiled
+    from utsatta.load.yamlread import parse
+
+    if inside is None:
+        return None
+    root, full = os.path.abspath(inside), os.path.abspath(path)  # noqa: PTH100
+    if not _within(full, root) or full == root:
+        return None
+    data = parse(text).data
+    if not isinstance(data, dict):
+        return None  # format_text says what is wrong with it
+    found = misfiled(Path(root), Path(full), kind, data)
+    return None if found is None else found[0]
+
+
 def _refused(findings: list[Finding]) -> list[FmtResult]:
     # an error in fmt whatever it is in validate: fmt must not pass over a data file it skipped
     return [
@@ -373,6 +391,9 @@ def format_file(
             path,
             findings=(at_line(file, problem.line, problem.column, problem.code, problem.message),),
         )
+    other = _misfiled(path, inside, kind, text)
+    if other is not None:  # an indicator in rapporter/2024/: formatted as a report it would be
+        return refused(other.code, f"{NOT_FORMATTED}{other.message}")
     try:
         formatted = format_text(text, kind)
     except FormatRefused as exc:
