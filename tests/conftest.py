@@ -43,6 +43,16 @@ def base_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def base_cwd(base_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working folder of a command-line test: it holds ``data/`` (``base_copy``), and no
+    CI or data-folder variable of the environment that runs the tests reaches the commands."""
+    monkeypatch.chdir(base_copy.parent)
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    return base_copy.parent
+
+
+@pytest.fixture
 def values_not_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """Control and bidi characters in values (YAML escapes) are read, not refused: validate
     refuses them (otillatet-tecken, docs/decisions/0151), and the tests of the output channels

@@ -3,7 +3,6 @@ without --force, never over a data file; and every command's --output has -o."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from tests.support import BASE
 from utsatta.cli.app import app
 
 
@@ -30,12 +28,8 @@ def test_every_output_option_has_the_short_flag() -> None:
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(BASE, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
+def repo(base_cwd: Path) -> Path:
+    return base_cwd
 
 
 def _run(*args: str) -> tuple[int, str, str]:

@@ -4,13 +4,11 @@ show: a BOM (Notepad, Excel), lone CR or mixed line ends, the last line's break
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support import BASE
 from utsatta.cli.app import app
 from utsatta.lineends import invisible_difference
 
@@ -50,11 +48,7 @@ def test_what_differs(old: bytes, new: bytes, said: str | None) -> None:
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(BASE, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA"):
-        monkeypatch.delenv(name, raising=False)
+def data(base_cwd: Path) -> Path:
     return Path("data")
 
 

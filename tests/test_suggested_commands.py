@@ -4,13 +4,11 @@ quoted by the one helper (escape.shell_command) when it holds a space, å or a q
 from __future__ import annotations
 
 import shlex
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.support import BASE
 from utsatta import validate
 from utsatta.cli.app import app
 from utsatta.escape import shell_command
@@ -21,12 +19,8 @@ QUOTED = "'m med å'\"'\"'q'"
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / FOLDER
-    shutil.copytree(BASE, root)
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA"):
-        monkeypatch.delenv(name, raising=False)
+def data(base_cwd: Path) -> Path:
+    (base_cwd / "data").rename(base_cwd / FOLDER)
     return Path(FOLDER)
 
 
