@@ -114,6 +114,13 @@ def _misplaced(path: Path, inside: Path | None) -> Finding | None:
     folder ``inside``; None outside it, or without one."""
     from utsatta.load.files import misplaced
 
+    named = _in_data_folder(path, inside)
+    return None if named is None else misplaced(*named)
+
+
+def _in_data_folder(path: Path, inside: Path | None) -> tuple[Path, Path] | None:
+    """The data folder ``inside`` and ``path`` named from it, when the file lies in it (by
+    name); None without a data folder, or outside it."""
     if inside is None:
         return None
     root, full = os.path.abspath(inside), os.path.abspath(path)  # noqa: PTH100
@@ -121,7 +128,7 @@ def _misplaced(path: Path, inside: Path | None) -> Finding | None:
         return None
     # named from the data folder as the run named it, as validate names it (a file given
     # as an argument is named the same way, never by its absolute path)
-    return misplaced(inside, inside.joinpath(os.path.relpath(full, root)))
+    return inside, inside.joinpath(os.path.relpath(full, root))
 
 
 def _misfiled(path: Path, inside: Path | None, kind: str, text: str) -> Finding | None:
@@ -130,15 +137,13 @@ def _misfiled(path: Path, inside: Path | None, kind: str, text: str) -> Finding 
     from utsatta.load.placement import misfiled
     from utsatta.load.yamlread import parse
 
-    if inside is None:
-        return None
-    root, full = os.path.abspath(inside), os.path.abspath(path)  # noqa: PTH100
-    if not _within(full, root) or full == root:
+    named = _in_data_folder(path, inside)
+    if named is None:
         return None
     data = parse(text).data
     if not isinstance(data, dict):
         return None  # format_text says what is wrong with it
-    found = misfiled(Path(root), Path(full), kind, data)
+    found = misfiled(*named, kind, data)
     return None if found is None else found[0]
 
 
