@@ -19,10 +19,10 @@ import pytest
 
 from tests.support import ROOT
 from utsatta.check.pipeline import validate
+from utsatta.compute.indicators import markering_och_not, med_ar, med_markering
 from utsatta.compute.status import Point
 from utsatta.export.tables import tables
 from utsatta.load.dataset import DataSet, load
-from utsatta.render.angivet import markering_och_not, med_ar_och_not, med_markering_och_not
 from utsatta.render.chart import indicator_svg
 from utsatta.render.chart_table import values_table
 from utsatta.render.overview_indicators import indicators_json, indicators_text
@@ -52,10 +52,10 @@ def test_the_wording_is_one_rule() -> None:
     assert markering_och_not("sekundar", "antal enligt Fastighetsvärlden") == FV
     assert markering_och_not("slutledd") == "slutledd"
     assert markering_och_not("bekraftad") == ""
-    assert med_ar_och_not("6", 2015, "bekraftad", GP) == f"6 (2015, {GP})"
-    assert med_ar_och_not("5", 2021, "bekraftad") == "5 (2021)"
-    assert med_markering_och_not("6", None, GP) == f"6 ({GP})"
-    assert med_markering_och_not("9", "bekraftad") == "9"
+    assert med_ar("6", 2015, "bekraftad", GP) == f"6 (2015, {GP})"
+    assert med_ar("5", 2021, "bekraftad") == "5 (2021)"
+    assert med_markering("6", None, GP) == f"6 ({GP})"
+    assert med_markering("9", "bekraftad") == "9"
 
 
 def test_the_chart_marks_the_stated_count_in_shape_and_words(html_2025: str) -> None:

@@ -49,9 +49,17 @@ def markering(sakerhet: str | None) -> str:
     return MARKERING.get(sakerhet or "", "")
 
 
-def med_ar(text: str, ar: int, sakerhet: str | None) -> str:
-    """A value written with its year and marker: "8 (2025, uppgift i andra hand)", "0 (2021)"."""
-    m = markering(sakerhet)
+def markering_och_not(sakerhet: str | None, not_: str | None = None) -> str:
+    """What every channel writes beside a value: the marker of its certainty, then the value's
+    note when it has one (a count a source states: "uppgift i andra hand, antal enligt
+    Fastighetsvärlden", "antal enligt Göteborgs-Posten"); "" for a confirmed value without."""
+    return ", ".join(x for x in (markering(sakerhet), not_) if x)
+
+
+def med_ar(text: str, ar: int, sakerhet: str | None, not_: str | None = None) -> str:
+    """A value written with its year, marker and note: "8 (2025, uppgift i andra hand)",
+    "6 (2015, antal enligt Göteborgs-Posten)", "0 (2021)"."""
+    m = markering_och_not(sakerhet, not_)
     return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
 
 
@@ -62,9 +70,10 @@ def datum_markering(sakerhet: str | None) -> str:
     return f" (datum: {m})" if m else ""
 
 
-def med_markering(text: str, sakerhet: str | None) -> str:
-    """A value written with its marker only: "8 (uppgift i andra hand)", "9"."""
-    m = markering(sakerhet)
+def med_markering(text: str, sakerhet: str | None, not_: str | None = None) -> str:
+    """A value written with its marker and note, without its year: "8 (uppgift i andra
+    hand)", "6 (antal enligt Göteborgs-Posten)", "9"."""
+    m = markering_och_not(sakerhet, not_)
     return f"{text} ({m})" if m else text
 
 

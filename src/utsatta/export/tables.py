@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypedDict
 
-from utsatta.compute.indicators import IndicatorResult, evaluate
+from utsatta.compute.indicators import IndicatorResult, evaluate, markering_och_not
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
 from utsatta.export.bedomningar import bedomningar
@@ -57,7 +57,6 @@ from utsatta.render.angivet import (
     angivet_mening,
     angivet_not,
     angivna_antal,
-    markering_och_not,
 )
 from utsatta.render.report.sections.areas import niva_markering
 

@@ -1,14 +1,15 @@
 """The values of a computed indicator that are a count a source states for an edition of the
 police list (``upplagor: antal`` in omraden.yaml), not one counted area by area: every channel
 that shows such a value (report, chart, its table and text, `utsatta indikatorer`, export) says
-so in words, next to the value, and whose count it is. The wording is decided here only
-(docs/decisions/0320-antal-per-niva.md, 0335, 0350)."""
+so in words, next to the value, and whose count it is. The wording is decided here only; it
+is written beside the value's marker by ``compute.indicators.markering_och_not``, ``med_ar``
+and ``med_markering`` (docs/decisions/0320-antal-per-niva.md, 0335, 0350)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from utsatta.compute.indicators import IndicatorResult, markering
+from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.police import uses_stated_count
 from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
@@ -21,9 +22,6 @@ __all__ = [
     "angivet_mening",
     "angivet_not",
     "angivna_antal",
-    "markering_och_not",
-    "med_ar_och_not",
-    "med_markering_och_not",
     "noter",
 ]
 
@@ -74,24 +72,3 @@ def angivet_mening(a: AngivetAntal) -> str:
         "räknat ur områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger "
         "källan inte."
     )
-
-
-def markering_och_not(sakerhet: str | None, not_: str | None = None) -> str:
-    """What every channel writes beside a value: the marker of its certainty, then, for a stated
-    count, whose it is ("uppgift i andra hand, antal enligt Fastighetsvärlden", "antal enligt
-    Göteborgs-Posten", "slutledd"); "" for a confirmed value counted from the levels."""
-    return ", ".join(x for x in (markering(sakerhet), not_) if x)
-
-
-def med_ar_och_not(text: str, ar: int, sakerhet: str | None, not_: str | None = None) -> str:
-    """A value with its year, its marker and, for a stated count, whose it is: "6 (2015, antal
-    enligt Göteborgs-Posten)", "4 (2025, uppgift i andra hand)", "5 (2021)"."""
-    m = markering_och_not(sakerhet, not_)
-    return f"{text} ({ar}, {m})" if m else f"{text} ({ar})"
-
-
-def med_markering_och_not(text: str, sakerhet: str | None, not_: str | None = None) -> str:
-    """A value with its marker and, for a stated count, whose it is: "6 (antal enligt
-    Göteborgs-Posten)", "8 (uppgift i andra hand)", "9"."""
-    m = markering_och_not(sakerhet, not_)
-    return f"{text} ({m})" if m else text

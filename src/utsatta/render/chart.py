@@ -35,9 +35,8 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Protocol
 
-from utsatta.compute.indicators import markering
+from utsatta.compute.indicators import markering, markering_och_not
 from utsatta.escape import html_attr
-from utsatta.render.angivet import markering_och_not
 
 __all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
 

@@ -130,8 +130,8 @@ def indicators_text(
     ``ascii_only``."""
     from rich.table import Table
 
-    from utsatta.compute.indicators import evaluate
-    from utsatta.render.angivet import med_ar_och_not, noter
+    from utsatta.compute.indicators import evaluate, med_ar
+    from utsatta.render.angivet import noter
     from utsatta.render.report.sections.indicators import (
         malvarde_med_markering,
         status_med_markering,
@@ -164,10 +164,10 @@ def indicators_text(
         groups.setdefault(heading, []).append(
             [
                 r.indikator.namn,
-                med_ar_och_not(labels.varde(b.varde, unit), b.ar, b.sakerhet, notes.get(b.ar))
+                med_ar(labels.varde(b.varde, unit), b.ar, b.sakerhet, notes.get(b.ar))
                 if b
                 else "–",
-                med_ar_och_not(labels.varde(s.varde, unit), s.ar, s.sakerhet, notes.get(s.ar))
+                med_ar(labels.varde(s.varde, unit), s.ar, s.sakerhet, notes.get(s.ar))
                 if s
                 else "–",
                 "–" if (m := malvarde_med_markering(r)) == "saknas" else m,

@@ -7,7 +7,13 @@ from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup
 
-from utsatta.compute.indicators import IndicatorResult, evidence, markering
+from utsatta.compute.indicators import (
+    IndicatorResult,
+    evidence,
+    markering,
+    markering_och_not,
+    med_ar,
+)
 from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
@@ -20,8 +26,6 @@ from utsatta.render.angivet import (
     angivet_mening,
     angivet_not,
     angivna_antal,
-    markering_och_not,
-    med_ar_och_not,
 )
 from utsatta.render.breakdown import KON_ORDNING, per_kon, per_omrade
 from utsatta.render.chart_table import values_table
@@ -203,7 +207,7 @@ def indikator_vy(
     def fmt_ar(p: Point | None) -> str:
         if p is None:
             return "saknas"
-        return med_ar_och_not(fmt(p.varde), p.ar, p.sakerhet, noter.get(p.ar))
+        return med_ar(fmt(p.varde), p.ar, p.sakerhet, noter.get(p.ar))
 
     senaste = res.serie[-1] if res.serie else None
     # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are

@@ -14,13 +14,13 @@ from types import MappingProxyType
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of
-from utsatta.compute.indicators import IndicatorResult, datum_markering
+from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
 from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.model.plan import PlanFil
-from utsatta.render.angivet import med_markering_och_not, noter
+from utsatta.render.angivet import noter
 from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import (
     InsatsOverTid,
@@ -50,7 +50,7 @@ def serie_text(r: IndicatorResult, noter: Mapping[int, str] = MappingProxyType({
         (
             p.ar,
             f"{p.ar}: "
-            + med_markering_och_not(varde(p.varde, r.indikator.enhet), p.sakerhet, noter.get(p.ar)),
+            + med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet, noter.get(p.ar)),
         )
         for p in r.serie
     ]

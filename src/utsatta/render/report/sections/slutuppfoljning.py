@@ -17,13 +17,13 @@ from collections.abc import Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
-from utsatta.compute.indicators import IndicatorResult, markering
+from utsatta.compute.indicators import IndicatorResult, markering, med_markering
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
-from utsatta.render.angivet import med_markering_och_not, noter
+from utsatta.render.angivet import noter
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
@@ -128,9 +128,7 @@ def _dom_per_omrade(
     for r in underlag:
         point = next((p for p in r.serie if p.ar == ar), None)
         if point is not None:
-            text = med_markering_och_not(
-                varde(point.varde, r.indikator.enhet), None, noter(omr, r).get(ar)
-            )
+            text = med_markering(varde(point.varde, r.indikator.enhet), None, noter(omr, r).get(ar))
             known.append(f"{r.indikator.namn}, {ar}: {text}.")
             continue
         gap = next((g for g in r.luckor if g.ar == ar), None)
