@@ -10,7 +10,7 @@ refused with its own finding before it is parsed (docs/decisions/0100-ovanliga-r
 
 from __future__ import annotations
 
-__all__ = ["invisible_difference", "lines", "to_lf"]
+__all__ = ["invisible_difference", "line_column", "lines", "to_lf"]
 
 
 def to_lf(text: str) -> str:
@@ -24,6 +24,13 @@ def lines(text: str) -> list[str]:
     with a line end has an empty last line; unlike ``str.splitlines``, which also breaks at
     VT, FF, FS–RS, NEL, U+2028 and U+2029)."""
     return to_lf(text).split("\n")
+
+
+def line_column(text: str, at: int) -> tuple[int, int]:
+    """The line and column (both from 1, columns in characters) of the offset ``at`` in
+    ``text``, whose lines end in LF (as the parser reads them): where a finding about the
+    character there stands."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 _BOM = b"\xef\xbb\xbf"

@@ -12,6 +12,7 @@ from typing import Final
 from ruamel.yaml.reader import ReaderError
 
 from utsatta.findings import Finding, Severity
+from utsatta.lineends import line_column
 from utsatta.numbers import heltal
 
 
@@ -26,8 +27,7 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
     if not (position < len(text) and ord(text[position]) == code):
         found = text.find(chr(code))  # the reader stops at the first one
         position = found if found != -1 else min(position, len(text))
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, column = line_column(text, position)
     return Finding(
         "",
         line,
@@ -146,9 +146,7 @@ def refused_in_value(
         return None
     raw = REFUSED.search(source, *span) if source else None
     if raw is not None and raw.group() == found[0]:
-        at = raw.start()
-        line = source.count("\n", 0, at) + 1
-        column = at - (source.rfind("\n", 0, at) + 1) + 1
+        line, column = line_column(source, raw.start())
     name, does = _kind(found[0])
     more = len(found) - 1
     also = more_of(more, "Värdet", TECKEN) + ("." if more else "")
@@ -198,8 +196,7 @@ def _odd(text: str, at: int, *, more: int = 0) -> Finding:
     """The finding for the character at ``at``; ``more``: how many it stands for, itself
     included, when the rest are not listed (its ``count``, so the totals stay true)."""
     char = text[at]
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    line, column = line_column(text, at)
     rest = more - 1
     tail = more_of(rest, "Filen", TECKEN) + (
         "" if rest < 1 else "; det visas inte här." if rest == 1 else "; de visas inte här."

@@ -11,6 +11,7 @@ from typing import Any
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding, Severity
+from utsatta.lineends import line_column
 from utsatta.load.characters import KODER, REFUSED, more_of
 
 
@@ -61,11 +62,11 @@ def space_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
     odd = _ODD_INDENT.search(text)
     if odd is not None:
         at = odd.end() - 1
-        odd_line = text.count("\n", 0, at) + 1
+        odd_line, odd_column = line_column(text, at)
         if odd_line <= last:
             return _syntax(
                 odd_line,
-                at - (text.rfind("\n", 0, at) + 1) + 1,
+                odd_column,
                 f"Indraget innehåller {space_name(text[at])}, som inte syns "
                 "men inte räknas som indrag. Ta bort blanktecknen i början av raden och skriv "
                 "vanliga mellanslag.",
