@@ -21,7 +21,7 @@ from utsatta.compute.responsibility import (
     matrix,
     samordnande,
 )
-from utsatta.escape import identifier, shell_command, shorten, terminal
+from utsatta.escape import identifier, shorten, terminal, utsatta_command
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -138,7 +138,7 @@ def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
     files = {i: ds.root / "rapporter" / str(ar) / f"{i}.yaml" for i in ids}
     missing = [i for i in ids if not os.path.lexists(files[i])]
     if missing:
-        return create + shell_command("utsatta", "ny", "rapport", str(ar), missing[0])
+        return create + utsatta_command("ny rapport", str(ar), missing[0])
     if len(ids) == 1:
         return f"Den rapporten finns redan: redigera {files[ids[0]]}."
     return f"Deras rapporter finns redan: redigera {och([str(files[i]) for i in ids])}."

@@ -172,8 +172,8 @@ def _missing(
     ids: list[str],
     unread: str | None,
     *,
-    read: bool = False,
-    command: str = "",
+    read: bool,
+    command: str,
 ) -> Finding:
     # unread: the advice for a file there under a wrong name or place (load.placement.
     # unread_file); read: that file is read, but counts only in its place
