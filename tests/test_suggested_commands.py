@@ -73,6 +73,15 @@ def test_fmt_check_suggests_the_same_folder(data: Path) -> None:
         "1 fil av 1 skulle formateras om. Formatera den med: utsatta fmt "
         "'m med å'\"'\"'q/rapporter/2023/grundskolenamnden.yaml'"
     )
+    # files and --data: the one builder's order (escape.utsatta_command), --data last
+    code, out, _ = _run("fmt", "--check", "--data", FOLDER, str(path))
+    assert out.splitlines()[-1] == (
+        "1 fil av 1 skulle formateras om. Formatera den med: utsatta fmt "
+        f"{QUOTED[:-1]}/rapporter/2023/grundskolenamnden.yaml' --data {QUOTED}"
+    )
+    args = shlex.split(out.splitlines()[-1].split("med: ", 1)[1])
+    assert _run(*args[1:])[0] == 0
+    assert _run("fmt", "--check", "--data", FOLDER)[0] == 0
 
 
 def test_report_check_quotes_as_before(data: Path) -> None:
