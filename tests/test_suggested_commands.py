@@ -131,3 +131,44 @@ def test_the_library_suggests_the_command_without_a_folder(data: Path) -> None:
     assert messages[0].endswith(
         "Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen --data '../x y''."
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (["rapport", "2023", "kommunstyrelsen"], "rapporter/2023/kommunstyrelsen.yaml"),
+        (["uppfoljning", "2023"], "uppfoljning/2023.yaml"),
+    ],
+)
+def test_the_new_files_comment_checks_it_in_the_folder_named(
+    data: Path, args: list[str], path: str
+) -> None:
+    """The comment `ny` writes at the top of the new file names --data as the command line
+    named the folder (DataSet.data_option, decision 0365), and quotes what needs it."""
+    (data / path).unlink()
+    code, _, _ = _run("ny", *args, "--data", FOLDER)
+    assert code == 0
+    lines = (data / path).read_text(encoding="utf-8").splitlines()
+    (comment,) = [line for line in lines if line.startswith("# Kontrollera filen med: ")]
+    assert comment == (
+        f"# Kontrollera filen med: utsatta validate {QUOTED[:-1]}/{path}' --data {QUOTED}"
+    )
+    command = shlex.split(comment.split("med: ", 1)[1])
+    assert command[0] == "utsatta"
+    # pasted, it checks the new file (whose empty texts are errors until filled in)
+    code, out, _ = _run(*command[1:])
+    assert code == 1
+    assert {line.split(":", 1)[0] for line in out.splitlines()[:-1]} == {f"{FOLDER}/{path}"}
+
+
+def test_the_new_files_comment_has_no_folder_when_none_was_named(
+    base_cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found without --data (./data): the command finds it again itself, as a finding's."""
+    (base_cwd / "data/rapporter/2023/kommunstyrelsen.yaml").unlink()
+    assert _run("ny", "rapport", "2023", "kommunstyrelsen")[0] == 0
+    text = (base_cwd / "data/rapporter/2023/kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Kontrollera filen med: utsatta validate data/rapporter/2023/kommunstyrelsen.yaml\n"
+        in text
+    )
