@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,8 @@ def test_no_report_for_an_organisation_that_has_ceased(tmp_path: Path) -> None:
         "2024. Uppgifterna har tagits över av Socialnämnd Ny (socialnamnd-ny) från 2023-01-01: "
         "insatserna 1:1, "
         "1:7 och 2:1. "
-        "Skapa deras rapport i stället, t.ex.: utsatta ny rapport 2024 socialnamnd-ny"
+        "Skapa deras rapport i stället, t.ex.: utsatta ny rapport 2024 socialnamnd-ny "
+        f"--data {shlex.quote(str(data))}"
     ) in message
     assert not (data / "rapporter/2024").exists()
 
@@ -50,7 +52,8 @@ def test_no_report_for_an_organisation_not_yet_formed(tmp_path: Path) -> None:
     assert (
         "Socialnämnd Ny (socialnamnd-ny) bildades 2023-01-01 och rapporterar inte för 2022. "
         "Rapporten för 2022 lämnas av Socialnämnd Nordost (socialnamnd-nordost), som "
-        "organisationen efterträdde. Skapa den med: utsatta ny rapport 2022 socialnamnd-nordost"
+        "organisationen efterträdde. Skapa den med: utsatta ny rapport 2022 socialnamnd-nordost "
+        f"--data {shlex.quote(str(data))}"
     ) in message
     assert not (data / "rapporter/2022/socialnamnd-ny.yaml").exists()
 

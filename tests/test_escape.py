@@ -418,3 +418,57 @@ def test_shorten() -> None:
 def test_shorten_is_bounded(text: str, limit: int) -> None:
     out = escape.shorten(text, limit)
     assert len(out) <= max(limit, 1) + len(" … (1 114 112 tecken)")
+
+
+# --- suggested commands -------------------------------------------------------------------------
+
+_NO_COMMAND = (
+    "(inget kommando kan ges: sökvägen har tecknet {code}, {kind}, som inte kan skrivas i ett "
+    "kommando; byt namn på mappen eller filen först)"
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "code", "kind"),
+    [
+        ("data\x1b[31m", "U+001B", "ett styrtecken"),
+        ("a\tb", "U+0009", "ett styrtecken"),
+        ("da\u202eta", "U+202E", "ett riktningstecken"),
+        ("x\u2066y", "U+2066", "ett riktningstecken"),
+        ("a\u030a", "U+030A", "ett kombinerande tecken"),  # NFD å: the channels show the mark
+        ("x\u00a0y", "U+00A0", "ett annat mellanslag än det vanliga"),
+        ("x\u200by", "U+200B", "ett osynligt eller okänt tecken"),
+    ],
+)
+def test_a_command_with_a_part_shown_as_a_code_is_refused(part: str, code: str, kind: str) -> None:
+    """A path that identifier shows as a code is no path a shell can name as shown: why, in
+    words every channel writes as they are (no backslash, no <U+…>)."""
+    refused = _NO_COMMAND.format(code=code, kind=kind)
+    assert escape.shell_command("git", "mv", part, "b") == refused
+    assert escape.utsatta_command("validate", data=part) == refused
+    assert escape.utsatta_command("fmt", part, data="data") == refused
+    for channel in (escape.identifier, escape.terminal, escape.ci_message, escape.ci_text):
+        assert channel(refused) == refused
+
+
+@pytest.mark.parametrize("part", ["m med å'q", "c:\\x", "<U+00>", "a<b", "å", "\u00e5"])
+def test_a_part_that_can_be_typed_is_quoted(part: str) -> None:
+    import shlex
+
+    assert shlex.split(escape.utsatta_command("validate", part, data=part))[1:] == [
+        "validate",
+        part,
+        "--data",
+        part,
+    ]
+
+
+@given(text=HOSTILE)
+def test_a_command_is_quoted_or_refused(text: str) -> None:
+    import shlex
+
+    command = escape.utsatta_command("validate", text, data="data")
+    if command.startswith("(inget kommando kan ges: "):
+        assert escape.identifier(command) == command
+    else:
+        assert shlex.split(command) == ["utsatta", "validate", text, "--data", "data"]

@@ -128,12 +128,30 @@ def test_plan_in_capitals_is_named(data: Path) -> None:
     (data / "plan.yaml").rename(data / "Plan.yaml")
     with pytest.raises(DataDirError) as caught:
         locate_data_dir(data)
-    assert str(caught.value).endswith(
-        "saknar plan.yaml och är därför ingen utsatta-datamapp. Där finns Plan.yaml, men filen "
-        "ska heta plan.yaml med små bokstäver: på Windows och macOS är det samma fil, men i "
-        "Linux (t.ex. i CI) läses den inte. Byt namn med rätt skiftläge: git mv 'd d/Plan.yaml' "
-        "'d d/plan.yaml'"
+    # the text of the finding fel-skiftlage (letter_case.wrong_case), the one rule for it
+    assert str(caught.value) == (
+        "Datamappen d d (från --data) saknar plan.yaml och är därför ingen utsatta-datamapp. "
+        "I mappen finns Plan.yaml. Filen heter 'Plan.yaml' men ska heta 'plan.yaml' "
+        + SAYS.format(thing="fil")
+        + "Byt namn med rätt skiftläge: git mv 'd d/Plan.yaml' 'd d/plan.yaml'"
     )
+
+
+def test_plan_in_capitals_is_the_same_story_in_the_library(data: Path) -> None:
+    # validate() of the folder (no locate_data_dir): the finding whose text the CLI gives
+    (data / "plan.yaml").rename(data / "Plan.yaml")
+    found = [f for f in _found(data) if f[3] == "fel-skiftlage"]
+    assert found == [
+        (
+            "d d/Plan.yaml",
+            1,
+            1,
+            "fel-skiftlage",
+            "Filen heter 'Plan.yaml' men ska heta 'plan.yaml' "
+            + SAYS.format(thing="fil")
+            + "Byt namn med rätt skiftläge: git mv 'd d/Plan.yaml' 'd d/plan.yaml'",
+        )
+    ]
 
 
 def test_a_control_character_in_the_name_gets_a_rename_by_hand_not_a_command(

@@ -73,6 +73,15 @@ def test_fmt_check_suggests_the_same_folder(data: Path) -> None:
         "1 fil av 1 skulle formateras om. Formatera den med: utsatta fmt "
         "'m med å'\"'\"'q/rapporter/2023/grundskolenamnden.yaml'"
     )
+    # files and --data: the one builder's order (escape.utsatta_command), --data last
+    code, out, _ = _run("fmt", "--check", "--data", FOLDER, str(path))
+    assert out.splitlines()[-1] == (
+        "1 fil av 1 skulle formateras om. Formatera den med: utsatta fmt "
+        f"{QUOTED[:-1]}/rapporter/2023/grundskolenamnden.yaml' --data {QUOTED}"
+    )
+    args = shlex.split(out.splitlines()[-1].split("med: ", 1)[1])
+    assert _run(*args[1:])[0] == 0
+    assert _run("fmt", "--check", "--data", FOLDER)[0] == 0
 
 
 def test_report_check_quotes_as_before(data: Path) -> None:
@@ -121,4 +130,45 @@ def test_the_library_suggests_the_command_without_a_folder(data: Path) -> None:
     messages = [f.message for f in validate(data, data_option="../x y").findings]
     assert messages[0].endswith(
         "Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen --data '../x y''."
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (["rapport", "2023", "kommunstyrelsen"], "rapporter/2023/kommunstyrelsen.yaml"),
+        (["uppfoljning", "2023"], "uppfoljning/2023.yaml"),
+    ],
+)
+def test_the_new_files_comment_checks_it_in_the_folder_named(
+    data: Path, args: list[str], path: str
+) -> None:
+    """The comment `ny` writes at the top of the new file names --data as the command line
+    named the folder (DataSet.data_option, decision 0365), and quotes what needs it."""
+    (data / path).unlink()
+    code, _, _ = _run("ny", *args, "--data", FOLDER)
+    assert code == 0
+    lines = (data / path).read_text(encoding="utf-8").splitlines()
+    (comment,) = [line for line in lines if line.startswith("# Kontrollera filen med: ")]
+    assert comment == (
+        f"# Kontrollera filen med: utsatta validate {QUOTED[:-1]}/{path}' --data {QUOTED}"
+    )
+    command = shlex.split(comment.split("med: ", 1)[1])
+    assert command[0] == "utsatta"
+    # pasted, it checks the new file (whose empty texts are errors until filled in)
+    code, out, _ = _run(*command[1:])
+    assert code == 1
+    assert {line.split(":", 1)[0] for line in out.splitlines()[:-1]} == {f"{FOLDER}/{path}"}
+
+
+def test_the_new_files_comment_has_no_folder_when_none_was_named(
+    base_cwd: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found without --data (./data): the command finds it again itself, as a finding's."""
+    (base_cwd / "data/rapporter/2023/kommunstyrelsen.yaml").unlink()
+    assert _run("ny", "rapport", "2023", "kommunstyrelsen")[0] == 0
+    text = (base_cwd / "data/rapporter/2023/kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    assert (
+        "# Kontrollera filen med: utsatta validate data/rapporter/2023/kommunstyrelsen.yaml\n"
+        in text
     )

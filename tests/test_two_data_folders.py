@@ -65,9 +65,10 @@ def test_a_file_outside_the_data_option_is_refused_with_a_run_that_works(repo: P
         f"{OLD} ligger inte i datamappen data (från --data). Kör utan --data och "
         "UTSATTA_DATA, så kontrolleras varje fil mot den närmaste mappen ovanför den som har "
         "en plan.yaml, eller kontrollera den mot sin egen datamapp med: utsatta validate "
-        f"--data {ARKIV} {OLD}"
+        f"{OLD} --data {ARKIV}"
     ) in said
-    code, _, _ = _run("validate", "--data", ARKIV, OLD)
+    # the command as suggested (escape.utsatta_command: --data after the file)
+    code, _, _ = _run("validate", OLD, "--data", ARKIV)
     assert code == 0
 
 

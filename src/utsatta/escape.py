@@ -226,10 +226,53 @@ def shell_command(*parts: str) -> str:
     """A command a message suggests, written so that it can be pasted into a shell: each part
     that holds a space, a quote or another character the shell reads (a path such as
     ``m med å/rapporter``) in single quotes (``shlex.join``); a plain part as it is. The
-    channel's own function (``terminal``, ``identifier`` …) is applied to the whole after."""
+    channel's own function (``terminal``, ``identifier`` …) is applied to the whole after.
+
+    A part with a character that :func:`identifier` shows as a code (a control or bidi
+    character, an invisible one: ``data\\x1b[31m``) is no text a shell command can hold as
+    the user sees it: then no command, but why (``(inget kommando kan ges: …)``), in plain
+    words that every channel writes unchanged (docs/decisions/0385)."""
     import shlex
 
+    for part in parts:
+        odd = _untypable(part)
+        if odd is not None:
+            return _no_command(odd)
     return shlex.join(parts)
+
+
+def _untypable(text: str) -> str | None:
+    """The first character of ``text`` that :func:`identifier` shows as a code, or None (a
+    backslash and ``<``, which it only marks, can be typed)."""
+    if text.isascii() and text.isprintable():
+        return None
+    nfc = unicodedata.is_normalized("NFC", text)
+    for char in text:
+        if char in "\\<":
+            continue
+        if identifier(char) != char or (not nfc and unicodedata.category(char)[0] == "M"):
+            return char
+    return None
+
+
+def _no_command(char: str) -> str:
+    """Why no command is given: the character by its code point (``U+001B``, never ``\\x1b``
+    or ``<U+…>``, which the channels would escape again) and what it is."""
+    category = unicodedata.category(char)
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":  # _BIDI
+        kind = "ett riktningstecken"
+    elif category == "Cc":
+        kind = "ett styrtecken"
+    elif category[0] == "M":
+        kind = "ett kombinerande tecken"
+    elif category == "Zs":
+        kind = "ett annat mellanslag än det vanliga"
+    else:
+        kind = "ett osynligt eller okänt tecken"
+    return (
+        f"(inget kommando kan ges: sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
+        "kan skrivas i ett kommando; byt namn på mappen eller filen först)"
+    )
 
 
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
@@ -237,7 +280,7 @@ def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
     "ny rapport" …): with ``--data`` and the data folder the user's run used, as the user
     gave it, after the command's arguments, so that the command pasted reads the same data
     (without it, a run in another folder checks the bundled example data and says "0 fel");
-    quoted by ``shell_command``.
+    quoted by ``shell_command`` (or, for a path no command can hold, why not).
     A message puts it last in its sentence, or before a line break, so that a copied line
     is the command only."""
     folder = ["--data", data] if data else []

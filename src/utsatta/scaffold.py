@@ -8,10 +8,12 @@ validate` then points at each one until it is filled in.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from utsatta.check.suggested import utsatta_command
 from utsatta.compute.duties import reported
 from utsatta.compute.responsibility import (
     Ansvarsgrund,
@@ -21,7 +23,7 @@ from utsatta.compute.responsibility import (
     matrix,
     samordnande,
 )
-from utsatta.escape import identifier, shorten, terminal, utsatta_command
+from utsatta.escape import identifier, shorten, terminal
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import display_path
@@ -133,12 +135,10 @@ def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
     """The next step for whoever reports instead: the command that creates the first report
     not yet written, or, when each of them exists already, the files to edit (the command
     would refuse to write over them)."""
-    import os
-
     files = {i: ds.root / "rapporter" / str(ar) / f"{i}.yaml" for i in ids}
     missing = [i for i in ids if not os.path.lexists(files[i])]
     if missing:
-        return create + utsatta_command("ny rapport", str(ar), missing[0])
+        return create + utsatta_command(ds, "ny rapport", str(ar), missing[0])
     if len(ids) == 1:
         return f"Den rapporten finns redan: redigera {files[ids[0]]}."
     return f"Deras rapporter finns redan: redigera {och([str(files[i]) for i in ids])}."
@@ -251,6 +251,13 @@ def report_elsewhere(
     )
 
 
+def _check_comment(ds: DataSet, path: Path) -> str:
+    """The comment naming the command that checks the new file: ``--data`` as a finding's
+    advice has it (``DataSet.data_option``, docs/decisions/0365)."""
+    command = utsatta_command(ds, "validate", display_path(path))
+    return f"# Kontrollera filen med: {terminal(command)}"
+
+
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     """The YAML text of a new report; the organisation and year must already be checked."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
@@ -271,8 +278,7 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "",
         ),
         "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'nulage: |'.",
-        "# Kontrollera filen med: utsatta validate "
-        + terminal(display_path(ds.root / "rapporter" / str(ar) / f"{organisation}.yaml")),
+        _check_comment(ds, ds.root / "rapporter" / str(ar) / f"{organisation}.yaml"),
         "schemaversion: 1",
         f"ar: {ar}",
         f"organisation: {organisation}",
@@ -513,8 +519,7 @@ def uppfoljning_scaffold(ds: DataSet, ar: int) -> str:
         f"# yaml-language-server: $schema={UPPFOLJNING_SCHEMA_REF}",
         *_comment_block(f"Samlad uppföljning {ar} av {shorten(plan.plan.namn, 200)}.", ""),
         "# Fyll i varje fält. Texter får vara flera stycken: skriv dem indragna under 'text: |'.",
-        "# Kontrollera filen med: utsatta validate "
-        + terminal(display_path(ds.root / "uppfoljning" / f"{ar}.yaml")),
+        _check_comment(ds, ds.root / "uppfoljning" / f"{ar}.yaml"),
         "schemaversion: 1",
         f"ar: {ar}",
         "# Sätt till true bara om innehållet är påhittat för att visa formatet.",

@@ -172,7 +172,7 @@ def _move_into(folder: str, p: Path, command: str) -> str:
 
 
 def _require_inside(root: Path, files: list[Path], command: str, how: str) -> None:
-    from utsatta.escape import shell_command
+    from utsatta.escape import utsatta_command
     from utsatta.fileio import shown
     from utsatta.load.datadir import data_dir_above
     from utsatta.load.files import in_working_folder
@@ -191,7 +191,7 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
                 "ligger. " + _move_into(str(root), p, command),
                 param_hint="FILER",
             )
-        check = shell_command("utsatta", command, "--data", str(in_working_folder(own)), str(p))
+        check = utsatta_command(command, str(p), data=str(in_working_folder(own)))
         raise typer.BadParameter(
             f"{shown(p)} ligger inte i datamappen {shown(root)} (från {how}). Kör utan --data "
             "och UTSATTA_DATA, så kontrolleras varje fil mot den närmaste mappen ovanför den "

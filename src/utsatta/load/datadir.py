@@ -101,21 +101,17 @@ def locate_data_dir(option: Path | None) -> tuple[Path, str]:
 
 def _plan_in_other_case(folder: Path) -> str:
     """The advice when plan.yaml is missing: its name in the folder in another letter case
-    (Plan.yaml, saved on Windows), or to name the right folder."""
-    from utsatta.escape import identifier, shell_command
-    from utsatta.load.letter_case import case_variant
+    (Plan.yaml, saved on Windows), said as the finding fel-skiftlage says it (one rule and
+    one text: ``letter_case.wrong_case``), or to name the right folder."""
+    from utsatta.escape import identifier
+    from utsatta.load.letter_case import case_variant, wrong_case
+    from utsatta.load.placement import display_path, kind_of
 
     variant = case_variant(folder, "plan.yaml")
-    if variant is None:
+    found = None if variant is None else wrong_case(folder, (), variant, kind_of, display_path)
+    if variant is None or found is None:
         return "Ange rätt mapp med --data."
-    fix = shell_command(
-        "git", "mv", (folder / variant).as_posix(), (folder / "plan.yaml").as_posix()
-    )
-    return (
-        f"Där finns {identifier(variant)}, men filen ska heta plan.yaml med små bokstäver: på "
-        "Windows och macOS är det samma fil, men i Linux (t.ex. i CI) läses den inte. Byt namn "
-        f"med rätt skiftläge: {identifier(fix)}"
-    )
+    return f"I mappen finns {identifier(variant)}. {found[0].message}"
 
 
 def data_root(root: object) -> Path:

@@ -53,8 +53,7 @@ def wrong_case(
         )
     elif identifier(name) != name:
         # A command with a shown control character (\x1b) names no real file, so none is
-        # given: by hand. (Only the file's own name can hold one: every folder on the way is
-        # a data folder's name in another case.)
+        # given: by hand, and how. (The data folder's own name: shell_command says why.)
         odd = next(c for c in name if identifier(c) != c)
         change = (
             f"mappen '{identifier(wrong)}' heter '{folders[at]}' och filnamnet saknar tecknet"

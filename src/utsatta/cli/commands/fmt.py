@@ -162,11 +162,10 @@ def _reporter(format: FmtFormat, echo: Callable[[str], None]) -> Callable[[list[
 
 def _again(data: Path | None, files: list[str]) -> str:
     """The command that formats what ``--check`` found: in the same data folder, and the
-    named files when files were named; quoted for the shell (``escape.shell_command``)."""
-    from utsatta.escape import shell_command
+    named files when files were named (``escape.utsatta_command``, the one builder)."""
+    from utsatta.escape import utsatta_command
 
-    folder = ["--data", str(data)] if data is not None else []
-    return shell_command("utsatta", "fmt", *folder, *files)
+    return utsatta_command("fmt", *files, data=None if data is None else str(data))
 
 
 def _has_bad(

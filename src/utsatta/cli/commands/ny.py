@@ -96,7 +96,9 @@ def _own_valid_data(data: Path | None) -> "ValidationResult":
         "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
         "Ange din datamapp med --data.",
     )
-    result = validate(data_dir(data))
+    root = data_dir(data)
+    # the folder as named: the commands in the new file and in the advice name it (0365)
+    result = validate(root, data_option=None if data is None else str(root))
     stop_on_errors(result, CORE)
     return result
 
