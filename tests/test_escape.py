@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -325,6 +325,18 @@ def test_summary_cell_defuses_everything_github_links() -> None:
     assert escape.summary_code("`a") == "`` `a ``"
     assert escape.summary_code("a|b\nc") == "`a\\|b\\nc`"
     assert escape.summary_code("") == "` `"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+@example("a<U+200B>b")
+@example("C:\\data")
+@example("a\x7fb")
+def test_identifier_shows_ascii_text_as_it_is_but_for_controls_backslash_and_u_plus(
+    text: str,
+) -> None:
+    """Plain ASCII is returned without the pattern; what it would change is still shown."""
+    plain = re.search(r"[\x00-\x1f\x7f\\]|<U\+", text) is None
+    assert (escape.identifier(text) == text) is plain
 
 
 def test_identifier_examples() -> None:

@@ -77,6 +77,31 @@ def test_validate_imports_no_report_machinery() -> None:
     assert out.stderr.strip().splitlines()[-1] == "[]"
 
 
+def test_validate_reads_no_module_of_a_rare_finding() -> None:
+    """Data without syntax or schema errors needs none of the modules that word those findings,
+    nor the development of a series (statistics): they are read when needed
+    (docs/decisions/0380-kortare-start-for-validate.md)."""
+    rare = (
+        "statistics",
+        "utsatta.compute.direction",
+        "utsatta.load.indent",
+        "utsatta.load.invisible",
+        "utsatta.load.schema",
+        "utsatta.load.schema_words",
+        "utsatta.load.syntax",
+        "utsatta.load.type_advice",
+        "utsatta.synonyms",
+    )
+    code = (
+        "import sys; from utsatta.cli.app import main; sys.argv = ['utsatta', 'validate', "
+        f"'--data', {str(BASE)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {rare!r} if m in sys.modules), file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
 def test_the_api_is_documented_and_complete() -> None:
     for name in utsatta.__all__:
         assert getattr(utsatta, name) is not None

@@ -208,6 +208,8 @@ def identifier(text: str) -> str:
     selectors, unassigned and private-use code points), a backslash is doubled and ``<U+`` is
     written ``\\<U+``, so the result is never the same for two different inputs. Combining
     marks are shown too when the text is not in NFC form (``a`` + U+030A looks like ``å``)."""
+    if text.isascii() and text.isprintable() and "\\" not in text and "<U+" not in text:
+        return text  # nothing to show: the pattern (costly to compile) is not needed
     out = _LAZY.id_special.sub(_identifier_char, text)
     if out.isascii():
         return out

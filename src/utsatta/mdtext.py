@@ -107,16 +107,24 @@ def _code(text: str) -> str:
 
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
-#: What GitHub links besides addresses where it links references (comments, pull requests, the
-#: job summary; not files in a repository, but one rule serves every Markdown GitHub renders): a
-#: mention or team (``@namn``, ``@org/team``, ``namn@SHA``), an issue or pull request (``#12``,
-#: ``GH-12``, ``org/repo#12``) and a commit: a run of seven or more hex digits that stands alone
-#: (``a5c3785``, a whole SHA, ``org/repo@SHA``; digits only too, since a SHA can be all digits).
-#: Wider than GitHub, which links a SHA only when the commit exists: that is not ours to know.
-_REFERENCE = re.compile(
-    r"@[0-9a-z][0-9a-z._/-]*|#[0-9]+|(?<![0-9a-z])gh-[0-9]+|(?<![0-9a-z])[0-9a-f]{7,}(?![0-9a-z])",
-    re.IGNORECASE,
-)
+
+@cache
+def _references() -> re.Pattern[str]:
+    """What GitHub links besides addresses where it links references (comments, pull requests,
+    the job summary; not files in a repository, but one rule serves every Markdown GitHub
+    renders): a mention or team (``@namn``, ``@org/team``, ``namn@SHA``), an issue or pull
+    request (``#12``, ``GH-12``, ``org/repo#12``) and a commit: a run of seven or more hex
+    digits that stands alone (``a5c3785``, a whole SHA, ``org/repo@SHA``; digits only too,
+    since a SHA can be all digits). Wider than GitHub, which links a SHA only when the commit
+    exists: that is not ours to know. Compiled on first use: the costliest pattern here, and
+    ``validate`` needs it only for a job summary."""
+    return re.compile(
+        r"@[0-9a-z][0-9a-z._/-]*|#[0-9]+|(?<![0-9a-z])gh-[0-9]+|(?<![0-9a-z])[0-9a-f]{7,}"
+        r"(?![0-9a-z])",
+        re.IGNORECASE,
+    )
+
+
 #: The quick test for a commit reference in a whole text (seven hex digits in a row) works on
 #: bytes: a regular expression looked at every character and took ten times as long. Hex digits
 #: become 1, every other byte 0; Latin-1 with "?" for the rest is the fastest encoding, and as
@@ -148,7 +156,7 @@ def _address_start(lower: str) -> int | None:
 def _reference(word: str) -> tuple[int, int] | None:
     """Where the first reference in a word starts (with the owner or repository written
     before it) and ends (but for trailing punctuation), or None."""
-    match = _REFERENCE.search(word)
+    match = _references().search(word)
     if match is None:
         return None
     begin = match.start()
@@ -160,7 +168,7 @@ def _reference(word: str) -> tuple[int, int] | None:
 
 def link_start(word: str) -> int | None:
     """Where the first piece of a word that GitHub could make into a link starts, or None: an
-    address (:func:`_address_start`) or a reference (:data:`_REFERENCE`)."""
+    address (:func:`_address_start`) or a reference (:func:`_references`)."""
     found = [n for n in (_address_start(word.lower()), _first(_reference(word))) if n is not None]
     return min(found) if found else None
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final, Protocol
 
-from utsatta.compute import direction, goal
+from utsatta.compute import goal
 from utsatta.compute.status import (
     Lucka,
     Orsak,
@@ -413,6 +413,9 @@ def _years(points: Sequence[Point]) -> str:
 def _development(case: _Case) -> Progress:
     if case.tvetydig is not None:
         return case.ej(Orsak.TVETYDIG_RIKTNING, case.tvetydig)
+    # read only for a series judged by its development (with statistics, which nothing else needs)
+    from utsatta.compute import direction
+
     series, older = _plan_series(case)
     if len(series) < direction.MIN_PUNKTER and older and case.planperiod is not None:
         fran, till = case.planperiod

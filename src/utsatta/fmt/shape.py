@@ -24,7 +24,7 @@ from ruamel.yaml.scalarstring import (
 from ruamel.yaml.tag import Tag
 
 from utsatta.load.scalars import NumberTooLarge, resolve_plain
-from utsatta.load.schema import intended
+from utsatta.load.spelling import intended
 from utsatta.model.common import FokusId, InsatsId
 
 Path_ = tuple[Any, ...]

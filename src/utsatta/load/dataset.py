@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from utsatta.findings import Finding, fel
 from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.placement import misfiled, unread_file
 from utsatta.load.raw import RawFile, Stamp, read_raw, reread
-from utsatta.load.schema import schema_findings
 from utsatta.load.yamlread import Positions
 from utsatta.mdtext import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
@@ -192,10 +191,20 @@ def to_model(
     findings.extend(raw.findings)
     if raw.data is None or raw.skip_schema:
         return source
-    model, found = schema_findings(
-        display, KIND_MODELS[kind], raw.data, lambda p: source.positions().raw.get(p)
-    )
-    findings.extend(found)
+    model_class = KIND_MODELS[kind]
+    model: BaseModel | None
+    try:
+        model = model_class.model_validate(raw.data)
+    except ValidationError as exc:
+        # the schema's messages (load.schema and its advice) are read only for a file with errors
+        from utsatta.load.schema import schema_errors
+
+        model = None
+        findings.extend(
+            schema_errors(
+                display, model_class, raw.data, exc, lambda p: source.positions().raw.get(p)
+            )
+        )
     if not raw.yaml_errors:
         source.model = model
         if drop_texts is not None and kind == "rapport" and model is not None:

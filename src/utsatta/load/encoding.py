@@ -7,7 +7,7 @@ Each at its exact line and column."""
 from __future__ import annotations
 
 import re
-from typing import Final
+from functools import cache
 
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Severity
@@ -71,18 +71,21 @@ def _utf16(raw: bytes) -> str | None:
     return None
 
 
-#: The characters Windows-1252 shows for the bytes 0x80–0xBF, which continue a character in
-#: UTF-8: what follows "Ã" when "å" (C3 A5) is read as Windows-1252 ("Ã¥").
-_CONTINUATION: Final = "".join(
-    sorted(
-        {bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""},
-    )
-)
-#: UTF-8 read as Windows-1252: å ä ö Å Ä Ö é … as "Ã¥ Ã¤ Ã¶ Ã… Ã„ Ã– Ã©", a hard space as
-#: "Â ", and "–" "’" "…" (E2 80 xx) as "â€“ â€™ â€¦".
 #: a word, to show each damaged one whole
 _WORD = re.compile(r"\S+")
-_MOJIBAKE = re.compile(f"(?:[\u00c2\u00c3]|\u00e2\u20ac)[{re.escape(_CONTINUATION)}]")
+
+
+@cache
+def _mojibake() -> re.Pattern[str]:
+    """UTF-8 read as Windows-1252: å ä ö Å Ä Ö é … as "Ã¥ Ã¤ Ã¶ Ã… Ã„ Ã– Ã©", a hard space as
+    "Â ", and "–" "’" "…" (E2 80 xx) as "â€“ â€™ â€¦". Built when a file may hold such text
+    (:func:`may_be_damaged`), which most never do."""
+    # The characters Windows-1252 shows for the bytes 0x80–0xBF, which continue a character
+    # in UTF-8: what follows "Ã" when "å" (C3 A5) is read as Windows-1252 ("Ã¥").
+    continuation = "".join(
+        sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""})
+    )
+    return re.compile(f"(?:[\u00c2\u00c3]|\u00e2\u20ac)[{re.escape(continuation)}]")
 
 
 def may_be_damaged(text: str) -> bool:
@@ -118,10 +121,11 @@ class DamagedText:
                 "öppna den med rätt teckenkodning ('Reopen with Encoding' → 'Western (Windows "
                 "1252)' i VS Code) innan den sparas som UTF-8.",
             )
-        if not _MOJIBAKE.search(value):
+        mojibake = _mojibake()
+        if not mojibake.search(value):
             return None
-        found = _MOJIBAKE.search(self.text, start, end)
-        words = [w for w in _WORD.findall(value) if _MOJIBAKE.search(w)]
+        found = mojibake.search(self.text, start, end)
+        words = [w for w in _WORD.findall(value) if mojibake.search(w)]
         shown = ", ".join(_pair(w) for w in words[:3])
         more = f" (och {len(words) - 3} ord till)" if len(words) > 3 else ""
         return self._finding(
@@ -150,5 +154,5 @@ def _fix(match: re.Match[str]) -> str:
 
 def _pair(word: str) -> str:
     """ "'pÃ¥' ska vara 'på'": a damaged word and the word it was."""
-    fixed = _MOJIBAKE.sub(_fix, word)
+    fixed = _mojibake().sub(_fix, word)
     return f"'{identifier(shorten(word, 40))}' ska vara '{identifier(shorten(fixed, 40))}'"

@@ -21,9 +21,15 @@ from typing import Any
 
 from utsatta.findings import Finding, Severity
 from utsatta.lineends import to_lf
-from utsatta.load.syntax import field_names
 
-__all__ = ["KeyInText", "Pasted", "keys_in_text", "record_keys", "unindented_text"]
+__all__ = [
+    "KeyInText",
+    "Pasted",
+    "field_names",
+    "keys_in_text",
+    "record_keys",
+    "unindented_text",
+]
 
 #: ``key: |`` / ``- key: >-`` … , optionally with a comment: a block text begins below.
 _HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?$")
@@ -341,10 +347,37 @@ def keys_in_text(text: str) -> list[Finding]:
 
 
 @functools.cache
+def field_names() -> frozenset[str]:
+    """Every key the data files can have: the field names (and aliases) of the models.
+
+    A line whose first word is one of them and lacks a colon is a key missing its colon; any
+    other word is not a key (a wrapped text's next line, a URL …). Imported here, not at the top:
+    the models are not needed to read a file that parses."""
+    import utsatta.model.indikator  # the import registers the classes
+    import utsatta.model.omraden
+    import utsatta.model.organisationer
+    import utsatta.model.plan
+    import utsatta.model.rapport
+    import utsatta.model.uppfoljning  # noqa: F401
+    from utsatta.model.common import Strict
+
+    names: set[str] = set()
+    todo: list[type] = [Strict]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        for name, field in getattr(cls, "model_fields", {}).items():
+            names.add(name)
+            if isinstance(field.alias, str):
+                names.add(field.alias)
+    return frozenset(names)
+
+
+@functools.cache
 def record_keys() -> dict[str, frozenset[str]]:
     """Each key of the data files → the keys of the records it is a key of (its own record
     kinds' field names and aliases)."""
-    field_names()  # imports the models (see syntax.field_names)
+    field_names()  # imports the models (see field_names)
     from utsatta.model.common import Strict
 
     out: dict[str, set[str]] = {}
@@ -363,7 +396,7 @@ def record_keys() -> dict[str, frozenset[str]]:
 def _record_fields() -> dict[str, dict[str, tuple[Any, ...]]]:
     """Each key of the data files → the fields (pydantic FieldInfo) of the records it is a
     key of, by name (and alias): what a line of that record's key may hold."""
-    field_names()  # imports the models (see syntax.field_names)
+    field_names()  # imports the models (see field_names)
     from utsatta.model.common import Strict
 
     out: dict[str, dict[str, list[Any]]] = {}

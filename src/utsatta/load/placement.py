@@ -23,7 +23,7 @@ from utsatta.escape import identifier
 from utsatta.fileio import read_regular, shown
 from utsatta.findings import Finding, Severity, at_line
 from utsatta.load.letter_case import wrong_case
-from utsatta.load.schema_words import id_form
+from utsatta.load.spelling import id_form
 from utsatta.model.common import ID_PATTERN
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")

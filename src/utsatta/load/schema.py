@@ -3,7 +3,6 @@ that point at the right place."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
@@ -16,33 +15,15 @@ from utsatta.findings import Finding, Path_, fel
 from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
-    id_form,
     id_message,
     keys_message,
     odd_space_message,
     place,
 )
+from utsatta.load.spelling import intended, menade_du
 from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
 from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
-
-
-def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
-    """The closest candidate to a misspelt word, if one is close enough."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
-    """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``), if one is close."""
-    options = list(candidates)
-    return suggest(id_form(key), options) or suggest(key, options)
-
-
-def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
-    best = suggest(word, candidates)
-    return f" Menade du '{shorten(best)}'?" if best else ""
-
 
 RawLookup = typing.Callable[[Path_], "str | None"]
 
@@ -58,29 +39,41 @@ def schema_findings(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        lookup = raw or (lambda _path: None)
-        errors = exc.errors(include_url=False)
-        renamed = _misspelt_keys(errors)
-        findings = []
-        for err in errors:
-            loc = tuple(err["loc"])
-            if err["type"] == "missing" and loc in renamed.values():
-                continue  # reported once, as the misspelt key
-            if err["type"] == "extra_forbidden" and loc in renamed:
-                path, _ = _data_path(data, loc)
-                wanted = renamed[loc][-1]
-                findings.append(
-                    fel(
-                        file,
-                        path,
-                        "okant-falt",
-                        f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
-                        at_key=True,
-                    )
+        return None, schema_errors(file, model, data, exc, raw)
+
+
+def schema_errors(
+    file: str,
+    model: type[BaseModel],
+    data: Any,
+    exc: ValidationError,
+    raw: RawLookup | None = None,
+) -> list[Finding]:
+    """The findings for ``exc``, the error of validating ``data`` against ``model`` (see
+    :func:`schema_findings`)."""
+    lookup = raw or (lambda _path: None)
+    errors = exc.errors(include_url=False)
+    renamed = _misspelt_keys(errors)
+    findings = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "missing" and loc in renamed.values():
+            continue  # reported once, as the misspelt key
+        if err["type"] == "extra_forbidden" and loc in renamed:
+            path, _ = _data_path(data, loc)
+            wanted = renamed[loc][-1]
+            findings.append(
+                fel(
+                    file,
+                    path,
+                    "okant-falt",
+                    f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
+                    at_key=True,
                 )
-                continue
-            findings.append(_finding(file, model, data, err, lookup))
-        return None, findings
+            )
+            continue
+        findings.append(_finding(file, model, data, err, lookup))
+    return findings
 
 
 def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:

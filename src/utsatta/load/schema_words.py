@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Path_
 from utsatta.load.invisible import ODD_SPACES, space_name
+from utsatta.load.spelling import id_form
 from utsatta.numbers import heltal
 
 
@@ -27,18 +28,6 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "en lista"
     return f"texten '{shorten(str(value))}'"
-
-
-def id_form(text: str) -> str:
-    """The id form of a Swedish word: 'Bergsjön' → 'bergsjon', 'Nuläge' → 'nulage'."""
-    import unicodedata
-
-    # Dashes from Word (en dash, em dash, minus, non-breaking hyphen) are the id's hyphen.
-    plain = re.sub("[\u2010-\u2015\u2212]", "-", text.lower())
-    plain = unicodedata.normalize("NFKD", plain)
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    plain = re.sub(r"[\s_/]+", "-", plain)
-    return re.sub(r"[^a-z0-9-]", "", plain).strip("-")
 
 
 #: The keys that name a list's post, looked for in this order: "i posten för insats 2:1".

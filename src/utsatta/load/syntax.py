@@ -7,7 +7,6 @@ shortened (``escape.shorten``): a line can be a megabyte long."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from ruamel.yaml.error import MarkedYAMLError
@@ -16,6 +15,7 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
+from utsatta.load.pasted import field_names as field_names
 
 
 def _at(line: int, column: int, code: str, message: str) -> Finding:
@@ -25,33 +25,6 @@ def _at(line: int, column: int, code: str, message: str) -> Finding:
 
 def _syntax(line: int, column: int, message: str) -> Finding:
     return _at(line, column, "yaml-syntax", f"YAML-syntaxfel: {message}")
-
-
-@functools.cache
-def field_names() -> frozenset[str]:
-    """Every key the data files can have: the field names (and aliases) of the models.
-
-    A line whose first word is one of them and lacks a colon is a key missing its colon; any
-    other word is not a key (a wrapped text's next line, a URL …). Imported here, not at the top:
-    the models are not needed to read a file that parses."""
-    import utsatta.model.indikator  # the import registers the classes
-    import utsatta.model.omraden
-    import utsatta.model.organisationer
-    import utsatta.model.plan
-    import utsatta.model.rapport
-    import utsatta.model.uppfoljning  # noqa: F401
-    from utsatta.model.common import Strict
-
-    names: set[str] = set()
-    todo: list[type] = [Strict]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        for name, field in getattr(cls, "model_fields", {}).items():
-            names.add(name)
-            if isinstance(field.alias, str):
-                names.add(field.alias)
-    return frozenset(names)
 
 
 def _show(text: str, limit: int = 60) -> str:

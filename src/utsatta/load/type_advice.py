@@ -16,7 +16,8 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
-from utsatta.load.schema_words import ID_FILES, ID_FORM, describe, id_form
+from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
+from utsatta.load.spelling import id_form
 from utsatta.model.common import Id
 
 __all__ = ["KIND_WORDS", "said", "wrong_type_message"]

@@ -34,8 +34,6 @@ from utsatta.load.characters import (
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
-from utsatta.load.indent import pasted_message
-from utsatta.load.invisible import escape_problem, space_problem
 from utsatta.load.pasted import Pasted, keys_in_text, unindented_text
 from utsatta.load.scalars import (
     KEYWORDS,
@@ -43,12 +41,6 @@ from utsatta.load.scalars import (
     NumberTooLarge,
     resolve_plain,
     too_large,
-)
-from utsatta.load.syntax import (
-    dash_problem,
-    document_end_problem,
-    generic_problem,
-    syntax_problem,
 )
 
 # The C parser: ruamel.yaml.clib (a dependency; module _ruamel_yaml, measured slightly faster),
@@ -171,6 +163,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     except _Abort:
         data = None
     except MarkedYAMLError as exc:
+        # the messages for syntax errors are read only for a file that has one
+        from utsatta.load.invisible import space_problem
+        from utsatta.load.syntax import dash_problem, syntax_problem
+
         data = None
         mark = exc.problem_mark or exc.context_mark
         # An odd space (U+00A0 from Word …) where YAML needs one explains all that follows.
@@ -188,12 +184,16 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         data = None
         problems.append(reader_problem(exc, text, byte_offset=_uses_c_parser()))
     except YAMLError:  # pragma: no cover - errors without a position are rare
+        from utsatta.load.syntax import generic_problem  # read only for such an error
+
         data = None
         problems.append(generic_problem(1, 1))
     return ParseResult(data, problems, positions)
 
 
 def _pasted_problem(pasted: Pasted, text: str) -> Finding:
+    from utsatta.load.indent import pasted_message  # read only for pasted text
+
     p = pasted
     # Lines indented less than the text, or with a tab: said with the counts (load/indent.py).
     message = pasted_message(text, p.key, p.key_line, p.first, p.last, p.indent)
@@ -288,7 +288,7 @@ def _walk(
             ):
                 mark = ev.start_mark
                 refused = (
-                    escape_problem(text, ev, REFUSED) if backslash and style == '"' else None
+                    _escape_problem(text, ev) if backslash and style == '"' else None
                 ) or refused_in_value(
                     value, mark.line + 1, mark.column + 1, text, (mark.index, ev.end_mark.index)
                 )
@@ -367,6 +367,8 @@ def _walk(
             if t is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
+                    from utsatta.load.syntax import document_end_problem  # only for a 2nd document
+
                     mark = ev.start_mark
                     # After '...' the pure-Python parser starts a second document where
                     # libyaml stops with an error: the same finding for both.
@@ -505,6 +507,13 @@ def may_be_cut_off(text: str) -> bool:
             return True
         at = text.find("#", at + 1)
     return at >= 0 and CUT_OFF.search(text, at - 1) is not None
+
+
+def _escape_problem(text: str, ev: Any) -> Finding | None:
+    # invisible.py (its patterns) is read only for a file with a '\\' in a "…" text
+    from utsatta.load.invisible import escape_problem
+
+    return escape_problem(text, ev, REFUSED)
 
 
 def _anchor_problem(ev: Any) -> Finding:

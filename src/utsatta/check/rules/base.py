@@ -13,7 +13,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
-from utsatta.load.schema import menade_du
+from utsatta.load.spelling import menade_du
 from utsatta.model.indikator import PLANENS_MAL
 
 #: A character of an e-mail address: no @, space, control, bidi or invisible format character

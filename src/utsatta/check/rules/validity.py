@@ -14,7 +14,7 @@ from utsatta.compute.responsibility import takeover_day
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
-from utsatta.load.schema import menade_du
+from utsatta.load.spelling import menade_du
 from utsatta.model.organisationer import Organisation, OrganisationerFil
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och

@@ -34,7 +34,7 @@ def ny_rapport(
     Exempel: utsatta ny rapport 2024 grundskolenamnden
     """
     from utsatta.escape import shorten, terminal
-    from utsatta.load.schema import menade_du
+    from utsatta.load.spelling import menade_du
     from utsatta.scaffold import existing, not_reporting, report_elsewhere, report_scaffold
 
     result = _own_valid_data(data)
