@@ -233,6 +233,7 @@ def indikator_vy(
         kalla=kalla,
         noter=noter,
         noter_forklaring=INTE_RAKNAT,
+        matar=res.matar,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -246,6 +247,7 @@ def indikator_vy(
             luckor=res.luckor,
             kalla=kalla,
             noter=noter,
+            matar=res.matar,
         )
     return IndikatorVy(
         id=ind.id,
