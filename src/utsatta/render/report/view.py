@@ -61,12 +61,15 @@ class NivaRad:
 
 @dataclass(frozen=True)
 class EjBedombarRad:
-    """An indicator that is ej bedömbar, why, and what the last known values showed."""
+    """An indicator that is ej bedömbar, why, its latest known value and what the last known
+    values showed (docs/decisions/0396)."""
 
     lank: Lank
     orsak: str
     #: e.g. "I fas (40 % av vägen)" for the last known values, or None
     senast_kanda: str | None
+    #: the latest value with its year, as section 3 shows it ("15,7 % (2019)"), or "saknas"
+    senaste: str
 
 
 @dataclass(frozen=True)
