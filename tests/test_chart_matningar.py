@@ -198,3 +198,25 @@ def test_the_charts_of_the_2025_report(
     assert marked(su) == []
     table = re.search(r'id="varden-nojd-region-index-trygghet".*?</details>', html, re.S)
     assert table and '<th scope="row">2018</th><td class="num">–</td><td>Värde saknas<' in table[0]
+
+
+def test_the_report_says_how_often_and_how_that_is_known(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    report = shared_report(SHIPPED, 2025)
+    grund = (
+        "Ordinarie val till kommunfullmäktige hålls samma dag som ordinarie val till riksdagen "
+        "(vallagen (2005:837) 1 kap. 3 §), och ordinarie val till riksdagen hålls vart fjärde år "
+        "(regeringsformen 3 kap. 3 §)."
+    )
+    assert f"\n- Mäts: Vart fjärde år. Grund: {grund}\n" in report.md
+    assert f"<dt>Mäts</dt><dd>Vart fjärde år. Grund: {grund}</dd>" in report.html
+    nri = report.md.split("#### Nöjd Region-Index: Trygghet", 1)[1].split("####", 1)[0]
+    assert (
+        "\n- Mäts: Varje år. Grund: Källans tabell (Göteborgs Stads årsredovisning 2019, "
+        "Övergripande mål) har en kolumn för varje år 2017–2019; ett år utan värde står där "
+        'som "–".\n'
+    ) in nri
+    # an indicator without matintervall says nothing of it
+    invanare = report.md.split("#### Antal göteborgare som bor i ett särskilt utsatt område", 1)[1]
+    assert "- Mäts:" not in invanare.split("####", 1)[0]

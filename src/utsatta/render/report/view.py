@@ -150,6 +150,9 @@ class IndikatorVy:
     illustrativ: bool
     #: the indicator's own kommentar in the data
     kommentar: str | None
+    #: how often it is measured and how that is known ("Vart fjärde år. Grund: …"), or None:
+    #: what lets its chart join values further apart than a year (docs/decisions/0395)
+    matintervall: str | None
     #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
     anmarkningar: tuple[Anmarkning, ...]
     #: the values per område and per kön up to the year (the tables that have rows)
