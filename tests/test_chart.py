@@ -194,12 +194,17 @@ def test_a_missing_year_without_a_recorded_gap_is_not_bridged_either() -> None:
     text = svg(utfall=[P(2019, 4.0), P(2020, 5.0), P(2022, 6.0)])
     assert len(polylines(text)) == 1  # 2019–2020 only
     assert len(polylines(text)[0]) == 2
+    assert "Värde saknas: 2021." in text  # and the year between is marked
 
 
 def test_a_series_every_other_year_is_joined_at_its_own_step() -> None:
-    """The police's lists come every other year: 2017, 2019, 2021 are one line."""
-    text = svg(utfall=[P(2017, 7.0), P(2019, 6.0), P(2021, 5.0)], integer=True)
+    """The police's lists come every other year: 2017, 2019, 2021 are one line when the data
+    says those are the years measured (the editions; docs/decisions/0395)."""
+    text = svg(
+        utfall=[P(2017, 7.0), P(2019, 6.0), P(2021, 5.0)], integer=True, matar=(2017, 2019, 2021)
+    )
     assert [len(line) for line in polylines(text)] == [3]
+    assert 'class="lucka"' not in text
 
 
 def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
@@ -260,7 +265,9 @@ def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
                          malar=None, fmt=fmt)  # fmt: skip
     rows = re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table)
     want = {"sekundar": " (uppgift i andra hand)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
-    assert rows == [("83 000", f"Baslinje{want}"), ("41 000", "Utfall")]
+    # 2020–2022: no value, and no matintervall says none was due (docs/decisions/0395)
+    gaps = [("–", "Värde saknas")] * 3
+    assert rows == [("83 000", f"Baslinje{want}"), *gaps, ("41 000", "Utfall")]
 
 
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
@@ -399,6 +406,7 @@ def test_a_value_whose_source_is_missing_is_hollow_and_explained() -> None:
                          fmt=lambda v: tal(v, 1))  # fmt: skip
     assert re.findall(r'<td class="num">([^<]*)</td><td>([^<]*)</td>', table) == [
         ("4,0", "Baslinje (källa saknas)"),
+        ("–", "Värde saknas"),  # 2020 (docs/decisions/0395)
         ("6,0", "Utfall (källa saknas)"),
     ]
 

@@ -149,6 +149,9 @@ class IndicatorResult:
     malvarde_sakerhet: str | None = None
     #: the plan's years (fran, till): only a målvärde of these years applies
     planperiod: tuple[int, int] | None = None
+    #: the years the series is measured in, where the data says so (see :func:`matar`); None:
+    #: not known, so only values two years in a row count as consecutive measurements
+    matar: tuple[int, ...] | None = None
 
     @property
     def sakerhet(self) -> str | None:
@@ -265,6 +268,27 @@ def _headline(ind: IndikatorFil, ds: DataSet) -> tuple[Sequence[Point], Sequence
         serie = points_for(ind.berakning, ds.omraden.model)
         return serie.punkter, serie.luckor
     return points_from(ind.utfall, sakerhet={k.id: k.sakerhet for k in ind.kallor}), []
+
+
+def matar(
+    ind: IndikatorFil, omraden: OmradenFil | None, years: Iterable[int]
+) -> tuple[int, ...] | None:
+    """The years in which ``ind`` is measured, from its first value to its last (``years``: those
+    of its values and baseline), where the data says so: a count from the police lists is
+    measured in each edition of omraden.yaml; an indicator with ``matintervall`` every
+    ``antal_ar`` years from its first value. None otherwise: two values further apart than a
+    year may have a measurement without a value between them (docs/decisions/0395)."""
+    known = sorted(set(years))
+    if not known:
+        return None
+    first, last = known[0], known[-1]
+    if ind.berakning is not None:
+        if omraden is None:
+            return None
+        return tuple(u for u in sorted({u.ar for u in omraden.upplagor}) if first <= u <= last)
+    if ind.matintervall is None:
+        return None
+    return tuple(range(first, last + 1, ind.matintervall.antal_ar))
 
 
 def current_target(
@@ -398,6 +422,13 @@ def evaluate(
                 ar,
                 mal_sakerhet,
                 planperiod,
+                matar(
+                    ind,
+                    omraden,
+                    [p.ar for p in serie]
+                    + [g.ar for g in gaps]
+                    + ([baslinje.ar] if baslinje is not None else []),
+                ),
             )
         )
     return results

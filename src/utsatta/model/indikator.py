@@ -153,6 +153,30 @@ class Malvarde(Strict):
         return self
 
 
+class Matintervall(Strict):
+    """How often the indicator is measured, when its source or a law says so: a chart joins two
+    values with a line only when they are one interval apart (docs/decisions/0395)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "title": "Mätintervall",
+            "description": "Hur ofta indikatorn mäts, när källan eller en lag anger det. "
+            "Diagrammet drar en linje bara mellan två värden som ligger ett intervall isär.",
+        }
+    )
+
+    antal_ar: Annotated[int, Field(ge=1, le=10)] = Field(
+        title="Antal år",
+        description="Antal år mellan två mätningar: 1 för varje år, 4 för vart fjärde år.",
+        examples=[1, 4],
+    )
+    grund: Text = Field(
+        title="Grund",
+        description="Hur intervallet är känt: vad källan visar eller vilken lag som anger det, "
+        "med hänvisning (t.ex. kapitel och paragraf).",
+    )
+
+
 class Berakning(Strict):
     """An indicator computed from the police lists in omraden.yaml instead of typed in."""
 
@@ -286,6 +310,13 @@ class IndikatorFil(Strict):
         default=[], title="Målvärden", description="Målvärdena, ett per år."
     )
     utfall: list[Varde] = Field(default=[], title="Utfall", description="De uppmätta värdena.")
+    matintervall: Matintervall | None = Field(
+        default=None,
+        title="Mätintervall",
+        description="Hur ofta värdena mäts (antal_ar och grund), när källan eller en lag anger "
+        "det. Utelämnas annars: då förbinds bara värden från två år i följd. Gäller inte en "
+        "indikator med berakning, där polisens upplagor är mätningarna.",
+    )
     berakning: Berakning | None = Field(
         default=None,
         title="Beräkning",

@@ -5,9 +5,9 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 * The value axis always includes 0, so a small change never looks like a collapse; it never
   goes below 0 for data that does not (all zero: 0 to 1), and its description says where it
   starts and ends, from the ticks drawn.
-* A line joins two values only one step of the series apart (a year, or two for the police's
-  lists every other year) and measured the same way: a year without a value (a police edition
-  with an unknown level, a year not measured) leaves a gap; a known gap is marked "?".
+* A line joins two values only when the data shows they are consecutive measurements (two
+  years in a row, adjacent police editions, one matintervall apart) and measured the same way;
+  a year between them where a value may have been is marked "?" (docs/decisions/0395).
 * Only a confirmed value is a filled dot; every other one is hollow: a secondary one (sekundär
   uppgift) with a solid ring, an inferred one (slutledd) with a dashed ring, one whose source is
   missing (källa saknas) with a grey dotted ring; the line to an inferred value or one without a
@@ -38,7 +38,7 @@ from typing import Protocol
 from utsatta.compute.indicators import markering, markering_och_not
 from utsatta.escape import html_attr
 
-__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg"]
+__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "missing_years"]
 
 WIDTH = 400
 #: the height of the chart without its legend and source lines (they add rows below)
@@ -229,29 +229,40 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _cadence(points: Sequence[PointLike]) -> int:
-    """The series' step in years: the smallest distance between two values (1 for a yearly
-    series, 2 for the police's lists every other year)."""
-    steps = [b.ar - a.ar for a, b in pairwise(points) if b.ar > a.ar]
-    return min(steps, default=1)
+def joined(a: int, b: int, matar: Sequence[int] | None) -> bool:
+    """Whether values in years ``a`` < ``b`` are consecutive measurements, so a line may join
+    them: adjacent years of ``matar`` (the years the series is measured in, where the data says
+    so: the police's editions, an indicator's matintervall), or without it two years in a row.
+    Never inferred from the gaps themselves (docs/decisions/0395)."""
+    if matar is None:
+        return b - a == 1
+    return a in matar and b in matar and not any(a < m < b for m in matar)
+
+
+def missing_years(years: Sequence[int], matar: Sequence[int] | None) -> list[int]:
+    """The years between two values (``years``) that are not joined where a value may have
+    been but is not: the years of ``matar`` without one, or without ``matar`` every year
+    between them. Each is marked "?" (värde saknas), in the chart and in its table."""
+    known = sorted(set(years))
+    if matar is not None:
+        return [m for m in matar if known and known[0] < m < known[-1] and m not in known]
+    return [y for a, b in pairwise(known) for y in range(a + 1, b)]
 
 
 def _runs(
-    points: Sequence[PointLike], gaps: Sequence[int] = ()
+    points: Sequence[PointLike], gaps: Sequence[int] = (), matar: Sequence[int] | None = None
 ) -> list[tuple[bool, list[PointLike]]]:
-    """The stretches of line: (dashed, points). Two values are joined only when they are one
-    step of the series apart (a year for a yearly series), measured the same way, with no year
-    without a value between them; the stretch is dashed where either end is inferred or has no
-    source."""
+    """The stretches of line: (dashed, points). Two values are joined only when they are
+    consecutive measurements (:func:`joined`), measured the same way, with no year without a
+    value between them; the stretch is dashed where either end is inferred or has no source."""
     runs: list[tuple[bool, list[PointLike]]] = []
     current: list[PointLike] = []
     dashed = False
-    step = _cadence(points)
     for p in points:
         prev = current[-1] if current else None
         if (
             prev is None
-            or p.ar - prev.ar != step
+            or not joined(prev.ar, p.ar, matar)
             or p.metodbyte
             or any(prev.ar < g < p.ar for g in gaps)
         ):
@@ -286,6 +297,7 @@ def indicator_svg(
     kalla: str = "",
     noter: Mapping[int, str] = _INGA,
     noter_forklaring: str = "",
+    matar: Sequence[int] | None = None,
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
@@ -297,13 +309,15 @@ def indicator_svg(
     Göteborgs-Posten") mark the values that are not what the rest of the series is: each is
     drawn as a diamond, named in a line of its own under the legend (``noter_forklaring`` after
     them, once) and in every text of the value (its tooltip, the chart's description).
+    ``matar`` are the years the series is measured in, where the data says so (:func:`joined`).
     """
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
         points = [p for p in points if p.ar != baslinje.ar]
     if not points and baslinje is None:
         return ""
-    gaps = sorted({g.ar for g in luckor} - {p.ar for p in points})
+    valued = [p.ar for p in points] + ([baslinje.ar] if baslinje else [])
+    gaps = sorted(({g.ar for g in luckor} | set(missing_years(valued, matar))) - set(valued))
     years = [p.ar for p in points] + ([baslinje.ar] if baslinje else []) + gaps
     values = [p.varde for p in points] + ([baslinje.varde] if baslinje else [])
     target = malvarde is not None and malar is not None
@@ -396,7 +410,7 @@ def indicator_svg(
         )
 
     line_points = sorted([*points, *([baslinje] if baslinje else [])], key=lambda p: p.ar)
-    for dashed, run in _runs(line_points, gaps):
+    for dashed, run in _runs(line_points, gaps, matar):
         coords = " ".join(f"{_n(px(p.ar))},{_n(py(p.varde))}" for p in run)
         style = ' stroke-dasharray="5 4"' if dashed else ""
         cls = "utfall streckad" if dashed else "utfall"

@@ -9,7 +9,7 @@ from html import escape as _html_escape
 from types import MappingProxyType
 
 from utsatta import escape as channel
-from utsatta.render.chart import GapLike, PointLike, how_sure
+from utsatta.render.chart import GapLike, PointLike, how_sure, missing_years
 
 __all__ = ["values_table"]
 
@@ -33,10 +33,13 @@ def values_table(
     luckor: Sequence[GapLike] = (),
     kalla: str = "",
     noter: Mapping[int, str] = MappingProxyType({}),
+    matar: Sequence[int] | None = None,
 ) -> str:
     """``<details>`` with a table År | Värde | Vad (baslinje, utfall with its certainty, värde
     saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
-    (``noter``: a count a source states) has it after its certainty, as in the chart."""
+    (``noter``: a count a source states) has it after its certainty, as in the chart. The
+    years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
+    years between two values where a value may have been: chart.missing_years)."""
     rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
     if baslinje is not None:
         rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + how_sure(baslinje, noter)))
@@ -45,9 +48,9 @@ def values_table(
             continue
         rows.append((p.ar, 1, fmt(p.varde), "Utfall" + how_sure(p, noter)))
     known = {r[0] for r in rows}
-    for g in luckor:
-        if g.ar not in known:
-            rows.append((g.ar, 2, "–", "Värde saknas"))
+    for year in sorted({g.ar for g in luckor} | set(missing_years(sorted(known), matar))):
+        if year not in known:
+            rows.append((year, 2, "–", "Värde saknas"))
     if malvarde is not None and malar is not None:
         rows.append((malar, 3, fmt(malvarde), "Målvärde"))
     if not rows:

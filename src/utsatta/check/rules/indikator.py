@@ -124,6 +124,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         seen.add(key)
     if ind.enhet == "procent":
         out += _percentages(f, ind)
+    if ind.matintervall is not None:
+        out += _interval(f, ind)
     if not ind.utfall and ind.berakning is None and ind.saknas is None:
         out.append(
             varning(
@@ -164,6 +166,39 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
         )
         for path, v in values
         if not 0 <= v <= 100
+    ]
+
+
+def _interval(f: str, ind: Any) -> list[Finding]:
+    """A ``matintervall`` that the chart cannot use: on an indicator counted from the police
+    lists (their editions are its measurements), or a value not a whole number of intervals
+    after the first, which the chart then joins to nothing (docs/decisions/0395)."""
+    n = ind.matintervall.antal_ar
+    if ind.berakning is not None:
+        return [
+            varning(
+                f,
+                ("matintervall",),
+                "matintervall-stammer-inte",
+                "'matintervall' gäller inte en indikator med 'berakning': dess mätningar är "
+                "polisens upplagor i omraden.yaml. Ta bort 'matintervall'.",
+            )
+        ]
+    years = [u.ar for u in ind.utfall] + ([ind.baslinje.ar] if ind.baslinje is not None else [])
+    if not years:
+        return []
+    first = min(years)
+    return [
+        varning(
+            f,
+            ("utfall", i, "ar"),
+            "matintervall-stammer-inte",
+            f"Utfallet för {u.ar} ligger inte ett helt antal mätintervall ({n} år) efter det "
+            f"första värdet ({first}), så diagrammet förbinder det inte med något annat värde. "
+            "Rätta året, eller 'matintervall' om källan anger ett annat intervall.",
+        )
+        for i, u in enumerate(ind.utfall)
+        if (u.ar - first) % n
     ]
 
 

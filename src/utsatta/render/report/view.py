@@ -61,12 +61,15 @@ class NivaRad:
 
 @dataclass(frozen=True)
 class EjBedombarRad:
-    """An indicator that is ej bedömbar, why, and what the last known values showed."""
+    """An indicator that is ej bedömbar, why, its latest known value and what the last known
+    values showed (docs/decisions/0396)."""
 
     lank: Lank
     orsak: str
     #: e.g. "I fas (40 % av vägen)" for the last known values, or None
     senast_kanda: str | None
+    #: the latest value with its year, as section 3 shows it ("15,7 % (2019)"), or "saknas"
+    senaste: str
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,9 @@ class IndikatorVy:
     illustrativ: bool
     #: the indicator's own kommentar in the data
     kommentar: str | None
+    #: how often it is measured and how that is known ("Vart fjärde år. Grund: …"), or None:
+    #: what lets its chart join values further apart than a year (docs/decisions/0395)
+    matintervall: str | None
     #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
     anmarkningar: tuple[Anmarkning, ...]
     #: the values per område and per kön up to the year (the tables that have rows)

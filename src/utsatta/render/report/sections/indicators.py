@@ -16,7 +16,7 @@ from utsatta.compute.indicators import (
 )
 from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
-from utsatta.model.indikator import IndikatorFil, Varde
+from utsatta.model.indikator import IndikatorFil, Matintervall, Varde
 from utsatta.model.omraden import OmradenFil
 from utsatta.numbers import tal
 from utsatta.render import chart
@@ -180,6 +180,17 @@ def uppdelningar(
     return tuple(t for t in tables if t is not None)
 
 
+#: "vart fjärde år": how often, for 1–10 years (the model's range)
+_VART = ("varje år", "vartannat år", *(f"vart {n} år" for n in (
+    "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde"
+)))  # fmt: skip
+
+
+def matintervall_text(m: Matintervall) -> str:
+    """ "Vart fjärde år. Grund: …": the interval and how it is known, as the data says."""
+    return f"{cap(_VART[m.antal_ar - 1])}. Grund: {m.grund.strip()}"
+
+
 def indikator_vy(
     res: IndicatorResult,
     ar: int,
@@ -233,6 +244,7 @@ def indikator_vy(
         kalla=kalla,
         noter=noter,
         noter_forklaring=INTE_RAKNAT,
+        matar=res.matar,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -246,6 +258,7 @@ def indikator_vy(
             luckor=res.luckor,
             kalla=kalla,
             noter=noter,
+            matar=res.matar,
         )
     return IndikatorVy(
         id=ind.id,
@@ -272,6 +285,7 @@ def indikator_vy(
         senare_kallor=senare,
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
+        matintervall=matintervall_text(ind.matintervall) if ind.matintervall else None,
         anmarkningar=anmarkningar(res, ar, omrade_namn, angivna),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),

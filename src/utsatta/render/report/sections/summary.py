@@ -84,7 +84,7 @@ def sammanfattning(
     mot = _status_rows(MOT_MALVARDE, results, vyer)
     utv = _status_rows(UTVECKLING, results, vyer)
     ej = tuple(
-        EjBedombarRad(_lank(v), r.progress.orsak_text or "", v.senast_kanda)
+        EjBedombarRad(_lank(v), r.progress.orsak_text or "", v.senast_kanda, v.senaste)
         for r, v in zip(results, vyer, strict=True)
         if r.progress.status is Status.EJ_BEDOMBAR
     )

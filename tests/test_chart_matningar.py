@@ -1,0 +1,222 @@
+"""A line only between values the data shows are consecutive measurements (granska9 F3,
+docs/decisions/0395-linje-bara-mellan-matningar.md): two years in a row, adjacent police
+editions, or one ``matintervall`` apart; never a step inferred from the gap itself. A year
+between two values that are not joined, where a value may have been, is marked "?"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from tests.support import SHIPPED, SharedReport
+from utsatta.compute.indicators import evaluate
+from utsatta.load.dataset import load
+from utsatta.model.indikator import Matintervall
+from utsatta.numbers import tal
+from utsatta.render.chart import indicator_svg, joined, missing_years
+from utsatta.render.chart_table import values_table
+
+
+@dataclass(frozen=True)
+class P:
+    ar: int
+    varde: float
+    metodbyte: bool = False
+    sakerhet: str | None = None
+
+
+def svg(utfall: list[P], matar: tuple[int, ...] | None = None, baslinje: P | None = None) -> str:
+    return indicator_svg(
+        ident="x",
+        titel="Test",
+        baslinje=baslinje,
+        utfall=utfall,
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: tal(v, 0),
+        fmt_tick=lambda v, d: tal(v, d),
+        enhet="Index",
+        matar=matar,
+    )
+
+
+def x_of(text: str, year: int) -> str:
+    """The x coordinate of a year's axis label, as written in the SVG."""
+    found = re.search(rf'<text x="([0-9.]+)" y="[0-9.]+" text-anchor="middle">{year}</text>', text)
+    assert found, year
+    return found[1]
+
+
+def segments(text: str) -> list[list[str]]:
+    """Each polyline as the x coordinates of its points."""
+    return [
+        [pair.split(",")[0] for pair in points.split()]
+        for points in re.findall(r'<polyline class="[^"]*" points="([^"]*)"', text)
+    ]
+
+
+def marked(text: str) -> list[int]:
+    """The years marked "?" (värde saknas) on the axis."""
+    return [int(y) for y in re.findall(r"<title>(\d+): värde saknas</title>\?</text>", text)]
+
+
+def test_two_values_two_years_apart_get_no_line_and_the_year_between_a_mark() -> None:
+    """Nöjd Region-Index 2017 and 2019: the source has "–" for 2018, so no line across it."""
+    text = svg([P(2017, 54), P(2019, 52)])
+    assert segments(text) == []
+    assert marked(text) == [2018]
+    assert "Värde saknas: 2018." in text
+    assert ">Värde saknas</text>" in text  # the legend
+
+
+def test_two_values_four_years_apart_without_an_interval_are_points_only() -> None:
+    """83 000 (2019) and 41 000 (2023): no straight line suggesting a gradual halving."""
+    text = svg([P(2019, 83000), P(2023, 41000)])
+    assert segments(text) == []
+    assert marked(text) == [2020, 2021, 2022]
+
+
+def test_a_declared_interval_joins_values_one_interval_apart_without_a_mark() -> None:
+    """Valdeltagande 2014 and 2018: elections every four years, by law."""
+    text = svg([P(2014, 79.2), P(2018, 81.05)], matar=(2014, 2018))
+    assert segments(text) == [[x_of(text, 2014), x_of(text, 2018)]]
+    assert marked(text) == []
+    assert "Värde saknas" not in text
+
+
+def test_a_yearly_interval_does_not_join_values_two_years_apart() -> None:
+    text = svg([P(2017, 54), P(2019, 52)], matar=(2017, 2018, 2019))
+    assert segments(text) == []
+    assert marked(text) == [2018]
+
+
+def test_editions_join_neighbours_and_mark_only_an_edition_without_a_value() -> None:
+    """Police editions every other year with 2019 missing: 2015–2017 and 2021–2023 joined, only
+    2019 marked (2016, 2018, 2020 are no editions)."""
+    utfall = [P(2015, 6), P(2017, 7), P(2021, 5), P(2023, 4)]
+    text = svg(utfall, matar=(2015, 2017, 2019, 2021, 2023))
+    assert segments(text) == [
+        [x_of(text, 2015), x_of(text, 2017)],
+        [x_of(text, 2021), x_of(text, 2023)],
+    ]
+    assert marked(text) == [2019]
+
+
+def test_a_yearly_run_is_joined_and_a_later_value_after_a_gap_is_not() -> None:
+    text = svg([P(2017, 1), P(2018, 2), P(2019, 3), P(2021, 4)])
+    assert segments(text) == [[x_of(text, 2017), x_of(text, 2018), x_of(text, 2019)]]
+    assert marked(text) == [2020]
+
+
+def test_the_baseline_counts_as_a_value_of_the_series() -> None:
+    text = svg([P(2019, 52)], baslinje=P(2017, 54))
+    assert segments(text) == []
+    assert marked(text) == [2018]
+    text = svg([P(2018, 52)], baslinje=P(2017, 54))
+    assert segments(text) == [[x_of(text, 2017), x_of(text, 2018)]]
+
+
+def test_joined_and_missing_years() -> None:
+    assert (joined(2017, 2018, None), joined(2017, 2019, None)) == (True, False)
+    assert joined(2014, 2018, (2014, 2018)) is True
+    assert joined(2014, 2018, (2014, 2016, 2018)) is False
+    assert joined(2014, 2016, (2014, 2018)) is False  # 2016 is no year measured
+    assert missing_years([2019, 2023], None) == [2020, 2021, 2022]
+    assert missing_years([2014, 2018], (2014, 2018)) == []
+    assert missing_years([2015, 2017, 2021], (2015, 2017, 2019, 2021)) == [2019]
+    assert missing_years([2020], None) == []
+
+
+def test_the_value_table_lists_the_marked_years() -> None:
+    html = values_table(
+        ident="x",
+        titel="T",
+        baslinje=P(2017, 54),
+        utfall=[P(2017, 54), P(2019, 52)],
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: tal(v, 0),
+        matar=(2017, 2018, 2019),
+    )
+    rows = re.findall(r'<th scope="row">(\d+)</th><td class="num">([^<]*)</td><td>([^<]*)<', html)
+    assert rows == [
+        ("2017", "54", "Baslinje"),
+        ("2018", "–", "Värde saknas"),
+        ("2019", "52", "Utfall"),
+    ]
+
+
+@pytest.mark.parametrize("antal_ar", [0, 11])
+def test_an_interval_outside_1_to_10_years_is_refused(antal_ar: int) -> None:
+    with pytest.raises(ValidationError):
+        Matintervall(antal_ar=antal_ar, grund="Lagen.")
+    assert Matintervall(antal_ar=4, grund="Lagen.").antal_ar == 4
+
+
+def test_the_years_measured_in_the_shipped_data() -> None:
+    res = {r.indikator.id: r for r in evaluate(load(SHIPPED), 2025)}
+    assert res["valdeltagande-kommunval-goteborg"].matar == (2014, 2018)
+    assert res["nojd-region-index-trygghet"].matar == (2017, 2018, 2019)
+    assert res["elevenkat-trygg-i-skolan"].matar == (2017, 2018, 2019)
+    # a press release says nothing of how often it is counted
+    assert res["invanare-i-sarskilt-utsatta-omraden"].matar is None
+    assert res["trygghet-goteborg-trygg-och-saker-stad"].matar is None
+    # the police's editions in omraden.yaml, the unknown 2025 included
+    editions = (2015, 2017, 2019, 2021, 2023, 2025)
+    assert res["sarskilt-utsatta-omraden"].matar == editions
+    assert res["riskomraden"].matar == editions
+
+
+def _chart(html: str, ident: str) -> str:
+    found = re.search(rf'<svg[^>]*id="diagram-{ident}".*?</svg>', html, re.S)
+    assert found, ident
+    return found[0]
+
+
+def test_the_charts_of_the_2025_report(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """The charts granska9 found drawn across years without a value, and those that stay."""
+    html = shared_report(SHIPPED, 2025).html
+    nri = _chart(html, "nojd-region-index-trygghet")
+    assert (segments(nri), marked(nri)) == ([], [2018])
+    invanare = _chart(html, "invanare-i-sarskilt-utsatta-omraden")
+    assert (segments(invanare), marked(invanare)) == ([], [2020, 2021, 2022])
+    elev = _chart(html, "elevenkat-trygg-i-skolan")
+    assert (segments(elev), marked(elev)) == ([], [2018])
+    val = _chart(html, "valdeltagande-kommunval-goteborg")
+    assert (segments(val), marked(val)) == ([[x_of(val, 2014), x_of(val, 2018)]], [])
+    brott = _chart(html, "anmalda-valdsbrott")
+    assert segments(brott) == [[x_of(brott, y) for y in (2017, 2018, 2019)]]
+    su = _chart(html, "sarskilt-utsatta-omraden")
+    assert segments(su) == [[x_of(su, y) for y in (2015, 2017, 2019, 2021, 2023, 2025)]]
+    assert marked(su) == []
+    table = re.search(r'id="varden-nojd-region-index-trygghet".*?</details>', html, re.S)
+    assert table and '<th scope="row">2018</th><td class="num">–</td><td>Värde saknas<' in table[0]
+
+
+def test_the_report_says_how_often_and_how_that_is_known(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    report = shared_report(SHIPPED, 2025)
+    grund = (
+        "Ordinarie val till kommunfullmäktige hålls samma dag som ordinarie val till riksdagen "
+        "(vallagen (2005:837) 1 kap. 3 §), och ordinarie val till riksdagen hålls vart fjärde år "
+        "(regeringsformen 3 kap. 3 §)."
+    )
+    assert f"\n- Mäts: Vart fjärde år. Grund: {grund}\n" in report.md
+    assert f"<dt>Mäts</dt><dd>Vart fjärde år. Grund: {grund}</dd>" in report.html
+    nri = report.md.split("#### Nöjd Region-Index: Trygghet", 1)[1].split("####", 1)[0]
+    assert (
+        "\n- Mäts: Varje år. Grund: Källans tabell (Göteborgs Stads årsredovisning 2019, "
+        "Övergripande mål) har en kolumn för varje år 2017–2019; ett år utan värde står där "
+        'som "–".\n'
+    ) in nri
+    # an indicator without matintervall says nothing of it
+    invanare = report.md.split("#### Antal göteborgare som bor i ett särskilt utsatt område", 1)[1]
+    assert "- Mäts:" not in invanare.split("####", 1)[0]
