@@ -480,7 +480,8 @@ def _run(*args: str) -> tuple[int, str]:
             "r.xlsx",
             "fel: --format pdf passar inte ihop med r.xlsx: "
             "filändelsen .xlsx betyder xlsx, och filen skulle bli pdf under ett namn som lovar "
-            "något annat. Byt filändelse på --output.",
+            "något annat. Byt filändelse på --output. Excel skrivs med 'utsatta export 2023 "
+            "--output DIR/r.xlsx --data FIXTURE'.",
         ),
         (
             ["report", "2023"],
@@ -506,7 +507,11 @@ def test_format_that_disagrees_with_the_extension_is_a_usage_error(
 ) -> None:
     code, err = _run(*args, "--data", str(FIXTURE), "--output", str(tmp_path / output))
     assert code == 2
-    said = message.replace(f" {output}", f" {tmp_path / output}").replace("DIR/", f"{tmp_path}/")
+    said = (
+        message.replace(f" {output}", f" {tmp_path / output}")
+        .replace("DIR/", f"{tmp_path}/")
+        .replace("FIXTURE", str(FIXTURE))
+    )
     assert err.endswith(said)
     assert list(tmp_path.iterdir()) == []  # nothing written
 
