@@ -97,3 +97,25 @@ def test_one_mark_where_no_malvarde_is_behind_the_verdict(tmp_path: Path) -> Non
         "bedömning utan målvärde)*"
     ) in md
     assert md.count("ingen av indikatorerna kan bedömas") == 0
+
+
+def test_the_export_marks_it_in_its_own_column(tmp_path: Path) -> None:
+    """bedomningar's utan_underlag is ja where the report marks the verdict, per year."""
+    from utsatta.export import tables
+
+    root = _fo1_delvis(tmp_path)
+    t = next(t for t in tables(load(root), 2025) if t.namn == "bedomningar")
+    names = [c.namn for c in t.columns]
+    rows = [dict(zip(names, r, strict=True)) for r in t.rows]
+    fokus = [
+        (r["ar"], r["del_id"], r["bedomning"], r["utan_malvarde"], r["utan_underlag"])
+        for r in rows
+        if r["del"] == "fokusomrade"
+    ]
+    assert [f for f in fokus if f[0] == 2025] == [
+        (2025, "1", "delvis-uppnatt", "nej", "ja"),
+        (2025, "2", "kan-inte-bedomas", "nej", "nej"),
+        (2025, "3", "kan-inte-bedomas", "nej", "nej"),
+    ]
+    assert {f[4] for f in fokus if f[0] < 2025} == {"nej"}
+    assert {r["utan_underlag"] for r in rows if r["bedomning"] == "saknas"} <= {None}

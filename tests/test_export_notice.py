@@ -115,7 +115,7 @@ OM_FILEN = [
         "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
         "6 rader.",
     ),
-    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 90 rader."),
+    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 91 rader."),
 ]
 
 
@@ -356,49 +356,50 @@ _ILL = ("Illustrativ bedömning", "ja", "uppfoljning/2023.yaml")
 _BY_HAND = [
     (
         "ar", "del", "del_id", "rubrik", "omrade", "omrade_namn", "bedomning", "bedomning_text",
-        "utan_malvarde", "text", "kalla_id", "kalla", "kalla_url", "sakerhet", "sakerhet_text",
-        "bedomd_av", "illustrativ", "kallfil",
+        "utan_malvarde", "utan_underlag", "text", "kalla_id", "kalla", "kalla_url", "sakerhet",
+        "sakerhet_text", "bedomd_av", "illustrativ", "kallfil",
     ),
     (
         2022, "uppfoljning", None, "Samlad uppföljning 2022", None, None, "saknas",
-        "Ingen bedömning skriven", None, "Filen uppfoljning/2022.yaml finns inte i datan.",
+        "Ingen bedömning skriven", None, None, "Filen uppfoljning/2022.yaml finns inte i datan.",
         None, None, None, None, None, None, None, None,
     ),
     (
         2023, "mal", None, "Målet", None, None, "saknas", "Ingen bedömning skriven", None,
-        None, None, None, None, None, None, None, "ja", "uppfoljning/2023.yaml",
+        None, None, None, None, None, None, None, None, "ja", "uppfoljning/2023.yaml",
     ),
     (
         2023, "delmal", "inga-sarskilt-utsatta", _D1, None, None, "bedoms-inte-uppnas",
-        "Bedöms inte uppnås", "nej", "Norrby är fortfarande särskilt utsatt.", "polisen-2023",
-        "Polisen, Lägesbild 2023, 2023-12", None, "bekraftad", "bekräftad", *_ILL,
+        "Bedöms inte uppnås", "nej", "nej", "Norrby är fortfarande särskilt utsatt.",
+        "polisen-2023", "Polisen, Lägesbild 2023, 2023-12", None, "bekraftad", "bekräftad",
+        *_ILL,
     ),
     (
         2023, "omrade", "inga-sarskilt-utsatta", _D1, "norrby", "Norrby", "osakert", "Osäkert",
-        "nej", "Nivån är oförändrad sedan 2021.", None, None, None, None, None, *_ILL,
+        "nej", "nej", "Nivån är oförändrad sedan 2021.", None, None, None, None, None, *_ILL,
     ),
     (
         2023, "delmal", "inga-nya-omraden", "Delmål 2 (”inga nya områden ska ha tillkommit”)",
-        None, None, "bedoms-uppnas", "Bedöms uppnås", "nej", "Inga nya områden i lägesbilden 2023.",
-        None, None, None, None, None, *_ILL,
+        None, None, "bedoms-uppnas", "Bedöms uppnås", "nej", "nej",
+        "Inga nya områden i lägesbilden 2023.", None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "1", "Fokusområde 1: Barns och ungas uppväxtvillkor", None, None,
-        "bedoms-uppnas", "Bedöms uppnås", "nej", "Skolorna har fortsatt sina insatser.",
+        "bedoms-uppnas", "Bedöms uppnås", "nej", "nej", "Skolorna har fortsatt sina insatser.",
         None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "2", "Fokusområde 2: Grundläggande säkerhet och trygghet", None,
-        None, "osakert", "Osäkert", "nej", "Lägesbilderna följs upp i olika format.",
+        None, "osakert", "Osäkert", "nej", "nej", "Lägesbilderna följs upp i olika format.",
         None, None, None, None, None, *_ILL,
     ),
     (
         2023, "fokusomrade", "3", "Fokusområde 3: Inflytande, delaktighet och tillit", None,
-        None, "kan-inte-bedomas", "Kan inte bedömas", "nej", "Det saknas mått per område.",
+        None, "kan-inte-bedomas", "Kan inte bedömas", "nej", "nej", "Det saknas mått per område.",
         None, None, None, None, None, *_ILL,
     ),
 ]  # fmt: skip
-BEDOMNINGAR = [(r[16], *r[:16], r[17]) for r in _BY_HAND]
+BEDOMNINGAR = [(r[17], *r[:17], r[18]) for r in _BY_HAND]
 
 
 def test_bedomningar_exact_cells(fixture_ds: DataSet, tmp_path: Path) -> None:

@@ -327,6 +327,14 @@ BEDOMNINGAR: Final = (
         "utan målvärde”, och validate varnar (bedomning-utan-malvarde). nej för övriga "
         "bedömningar; tom där ingen bedömning är skriven.",
     ),
+    Column(
+        "utan_underlag",
+        "ja/nej",
+        "ja där bedömningen säger hur långt ett fokusområde nåtts fast ingen av fokusområdets "
+        "indikatorer kan bedömas för året (men någon har ett målvärde); rapporten markerar den "
+        "”ingen av indikatorerna kan bedömas”, och validate varnar (bedomning-utan-underlag). "
+        "nej för övriga bedömningar; tom där ingen bedömning är skriven.",
+    ),
     _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
     _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
     _text("kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."),
