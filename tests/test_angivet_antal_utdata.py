@@ -236,9 +236,9 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
     t = next(t for t in tables(stated_2025, 2025) if t.namn == "indikatorvarden")
     cols = [c.namn for c in t.columns]
     row = next(
-        dict(zip(cols, r, strict=True))
-        for r in t.rows
-        if r[0] == "sarskilt-utsatta-omraden" and r[3] == "utfall" and r[4] == 2025
+        r
+        for r in (dict(zip(cols, r, strict=True)) for r in t.rows)
+        if (r["indikator"], r["typ"], r["ar"]) == ("sarskilt-utsatta-omraden", "utfall", 2025)
     )
     assert (row["sakerhet"], row["markering"], row["kalla_id"]) == (
         "sekundar",
@@ -252,7 +252,11 @@ def test_the_export_names_the_file_a_stated_count_is_in(shipped: DataSet) -> Non
     # granska8 #10: kallfil said the indicator's file, the comment omraden.yaml (where it is)
     t = next(t for t in tables(shipped, 2025) if t.namn == "indikatorvarden")
     cols = [c.namn for c in t.columns]
-    rows = [dict(zip(cols, r, strict=True)) for r in t.rows if r[0] == "sarskilt-utsatta-omraden"]
+    rows = [
+        r
+        for r in (dict(zip(cols, r, strict=True)) for r in t.rows)
+        if r["indikator"] == "sarskilt-utsatta-omraden"
+    ]
     stated = [
         (r["typ"], r["ar"], r["kallfil"])
         for r in rows

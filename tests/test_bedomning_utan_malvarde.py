@@ -57,8 +57,9 @@ def test_the_report_marks_the_verdict(tmp_path: Path) -> None:
         "**Fokusområde 2: Grundläggande säkerhet och trygghet: Delvis uppnått** *(illustrativ; "
         "bedömning utan målvärde)*"
     ) in md
-    # fokusområde 1 has målvärden: its verdict is not marked
+    # fokusområde 1 has målvärden: its verdict is not marked (kan inte bedömas: its indicators
+    # have no value from the plan period, docs/decisions/0401-bedomning-utan-underlag.md)
     assert (
-        "**Fokusområde 1: Barns och ungas uppväxtvillkor: Delvis uppnått** *(illustrativ)*"
+        "**Fokusområde 1: Barns och ungas uppväxtvillkor: Kan inte bedömas** *(illustrativ)*"
     ) in md
     assert '<span class="tag">illustrativ; bedömning utan målvärde</span>' in html

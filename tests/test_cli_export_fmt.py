@@ -55,7 +55,7 @@ def test_export_xlsx_warns_about_a_cut_text(
     # sheet, cell, row, column; the data file and the line of the text in it
     line = text[: text.index(old)].count("\n") + 1
     found = re.search(
-        r"varning: Texten i bladet insatsrapporter, cell Q(\d+) \(rad \1, kolumnen motivering; "
+        r"varning: Texten i bladet insatsrapporter, cell R(\d+) \(rad \1, kolumnen motivering; "
         r"år 2023, organisation higab, insats 2:3\), från rapporter/2023/higab\.yaml, "
         rf"rad {line}, har 33 000 tecken",
         result.stderr,

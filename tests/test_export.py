@@ -104,14 +104,18 @@ def test_row_counts_match_the_data(which: str, fixture_ds: DataSet, shipped_ds: 
     editions = sum(1 for o in ds.omraden.model.omraden for k in o.klassning if k.upplaga <= YEAR)
     assert len(t["omradesnivaer"].rows) == editions
     # every (year, organisation, insats) once
-    keys = [(r[0], r[1], r[4]) for r in t["insatsrapporter"].rows]
+    ix = [c.namn for c in t["insatsrapporter"].columns].index
+    keys = [
+        (r[ix("ar")], r[ix("organisation")], r[ix("insats")]) for r in t["insatsrapporter"].rows
+    ]
     assert len(keys) == len(set(keys))
 
 
 def test_fixture_rapporter_by_hand(fixture_ds: DataSet) -> None:
     rows = _by_name(tables(fixture_ds, YEAR))["insatsrapporter"].rows
     cols = [c.namn for c in _by_name(tables(fixture_ds, YEAR))["insatsrapporter"].columns]
-    first = dict(zip(cols, next(r for r in rows if r[0] == YEAR), strict=True))
+    ar = cols.index("ar")
+    first = dict(zip(cols, next(r for r in rows if r[ar] == YEAR), strict=True))
     # plan order: insats 1:1 first; organisationer.yaml order within it
     assert first["ar"] == 2023
     assert first["insats"] == "1:1"
@@ -119,7 +123,7 @@ def test_fixture_rapporter_by_hand(fixture_ds: DataSet) -> None:
     assert first["kallfil"].endswith(".yaml")
     assert first["status"] in {"pagaende", "genomford", "forsenad", "ej-paborjad", "avbruten"}
     assert first["illustrativ"] in {"ja", "nej"}
-    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert [r[ar] for r in rows] == sorted(r[ar] for r in rows)
 
 
 def test_indikatorvarden_by_hand(fixture_ds: DataSet) -> None:
@@ -161,7 +165,49 @@ def test_every_column_is_described(fixture_ds: DataSet) -> None:
     for r in _by_name(data)["kolumner"].rows:
         assert isinstance(r[3], str) and len(r[3]) > 10
     text_cols = [r for r in _by_name(data)["kolumner"].rows if r[1] == "nulage"]
-    assert "apostrof" in str(text_cols[0][3])
+    assert str(text_cols[0][3]) == (
+        "Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown). Hur texten "
+        "skrivs i CSV och xlsx: se raden ”Texter i CSV och xlsx” i om_filen."
+    )
+
+
+def test_the_text_note_is_said_once_in_om_filen(fixture_ds: DataSet) -> None:
+    """How texts are written in CSV and xlsx (apostrophe, controls, 32 767 characters) is one
+    row of om_filen; every text column refers to it instead of repeating it (granska9 F12)."""
+    data = _by_name(tables(fixture_ds, YEAR))
+    note = [r for r in data["om_filen"].rows if r[0] == "Texter i CSV och xlsx"]
+    assert len(note) == 1 and str(note[0][1]).startswith("I CSV-filerna står en apostrof (') ")
+    assert "32 767 tecken" in str(note[0][1])
+    cells = [str(c) for t in data.values() for r in t.rows for c in r if isinstance(c, str)]
+    assert sum("apostrof" in c for c in cells) == 1
+    refs = [r for r in data["kolumner"].rows if "se raden ”Texter i CSV och xlsx”" in str(r[3])]
+    assert len(refs) == sum(
+        c.typ == "text" and c.slag == "prosa" for t in data.values() for c in t.columns
+    )
+
+
+def test_illustrativ_is_the_first_column_and_kolumner_follows(fixture_ds: DataSet) -> None:
+    """The marking is the first column of every table that has it, so a range copied from the
+    left keeps it; kolumner lists each table's columns in the order they are written
+    (granska9 F10)."""
+    data = tables(fixture_ds, YEAR)
+    with_flag = [t.namn for t in data if any(c.namn == "illustrativ" for c in t.columns)]
+    assert with_flag == [
+        "insatsrapporter",
+        "insatsrapporter_omraden",
+        "bedomningar",
+        "indikatorvarden",
+        "omradesnivaer",
+    ]
+    for t in data:
+        if t.namn in with_flag:
+            assert t.columns[0].namn == "illustrativ"
+            # empty only on a row for an uppföljning file that is not there
+            assert {r[0] for r in t.rows} <= {"ja", "nej", None}, t.namn
+    kolumner = _by_name(data)["kolumner"].rows
+    for t in data:
+        if t.namn != "kolumner":
+            assert [r[1] for r in kolumner if r[0] == t.namn] == [c.namn for c in t.columns]
 
 
 def test_tables_do_not_depend_on_the_working_folder(
@@ -444,7 +490,8 @@ def test_omradesnivaer_names_the_kind_of_source(shipped_ds: DataSet) -> None:
     Bergsjön 2017 rests on a party's page, 2023 on the city's statistics (omraden.yaml)."""
     t = _by_name(tables(shipped_ds, 2025))["omradesnivaer"]
     cols = [c.namn for c in t.columns]
-    rows = {(r[0], r[2]): dict(zip(cols, r, strict=True)) for r in t.rows}
+    by = [dict(zip(cols, r, strict=True)) for r in t.rows]
+    rows = {(r["omrade"], r["upplaga"]): r for r in by}
     assert [rows[("bergsjon", y)]["kallslag"] for y in (2017, 2023)] == ["parti", "kommunen"]
     assert rows[("bergsjon", 2017)]["sakerhet"] == "bekraftad"
     kolumner = _by_name(tables(shipped_ds, 2025))["kolumner"]

@@ -126,7 +126,7 @@ def test_report_text_from_yaml_escapes_reaches_no_file(tmp_path: Path) -> None:
         motiveringar = [r["motivering"] for r in csv.DictReader(fh, delimiter=";")]
     assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in motiveringar
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["insatsrapporter"]
-    assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in [c.value for c in ws["Q"]]
+    assert "OK]8;;https://evil.example/klicka]8;;[2J slut" in [c.value for c in ws["R"]]
 
 
 # --- a text longer than an Excel cell -----------------------------------------------------------
@@ -191,14 +191,14 @@ def test_long_text_is_cut_with_a_marker_and_a_note(tmp_path: Path) -> None:
     )
     assert written.notes == (
         # sheet, cell, row and column; the data file and the line of the text in it (18)
-        f"Texten i bladet insatsrapporter, cell Q{rad} (rad {rad}, kolumnen motivering; år 2023, "
+        f"Texten i bladet insatsrapporter, cell R{rad} (rad {rad}, kolumnen motivering; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 18, "
         "har 33 000 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
         "och slutar "
         "med en markering om de 457 tecken som utelämnades; hela texten finns i datafilen och i "
         "CSV-exporten (--format csv).",
         # the list behov starts on line 21 (its key on line 20)
-        f"Texten i bladet insatsrapporter, cell S{rad} (rad {rad}, kolumnen behov; år 2023, "
+        f"Texten i bladet insatsrapporter, cell T{rad} (rad {rad}, kolumnen behov; år 2023, "
         "organisation kulturnamnden, insats 1:1), från rapporter/2023/kulturnamnden.yaml, rad 21, "
         "har 40 001 tecken, men en cell i Excel rymmer högst 32 767. I xlsx-filen är den kortad "
         "och slutar med en "

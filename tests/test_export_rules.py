@@ -150,7 +150,9 @@ def test_notice_points_into_the_file_not_into_the_report(tmp_path: Path) -> None
     data = {t.namn: t for t in tables(ds, 2025)}
     said = dict(data["om_filen"].rows)["Illustrativa uppgifter"]
     assert said == (
-        "Exporten bygger på samma data som rapporten för 2025. Exporten innehåller "
+        # the report for 2025 shows that year's bedömningar; the export those of every year
+        "Exporten bygger på samma data som rapporten för 2025 och dessutom på bedömningarna i "
+        "uppföljningarna för 2022–2024 (tabellen bedomningar). Exporten innehåller "
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
         "Det gäller 4 av 20 rapporter för 2025; 4 indikatorer. I den här filen har raderna med "
         "sådana uppgifter ja i kolumnen illustrativ, i tabellerna insatsrapporter, "
@@ -210,7 +212,9 @@ def test_voluntary_report_is_a_row_marked_frivillig_in_csv_and_xlsx(
     sheet = list(openpyxl.load_workbook(tmp_path / "x.xlsx")["insatsrapporter"].values)
     head = list(sheet[0])
     xlsx_rows = [
-        tuple(r[head.index(c)] for c in RAPPORTERING_COLS) for r in sheet[1:] if r[0] == YEAR
+        tuple(r[head.index(c)] for c in RAPPORTERING_COLS)
+        for r in sheet[1:]
+        if r[head.index("ar")] == YEAR
     ]
     assert xlsx_rows == RAPPORTERING_2023
     # the rows of 2022 (no report came in) are all owed and missing
@@ -289,8 +293,10 @@ def test_no_text_cell_of_any_table_is_a_formula(fixture_ds: DataSet) -> None:
     cleaning: a TAB is a space, CR a line break); in xlsx each is a text cell holding the text
     and the workbook has no formula at all."""
     original = tables(fixture_ds, YEAR)
-    saknas = [r for r in original[1].rows if r[6] == "rapport-saknas"]
-    assert saknas and all(isinstance(r[1], str) for r in saknas)  # their text cells too
+    ix = [c.namn for c in original[1].columns].index
+    saknas = [r for r in original[1].rows if r[ix("status")] == "rapport-saknas"]
+    # their text cells too
+    assert saknas and all(isinstance(r[ix("organisation")], str) for r in saknas)
     data = [_formulas(t, n) for n, t in enumerate(original)]
     assert [t.namn for t in data] == [
         "om_filen",

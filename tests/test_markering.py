@@ -74,7 +74,8 @@ def test_utsatta_indikatorer_marks_them(ds: DataSet) -> None:
 def _rows(ds: DataSet, ind: str) -> list[dict[str, object]]:
     t = next(t for t in tables(ds, 2025) if t.namn == "indikatorvarden")
     names = [c.namn for c in t.columns]
-    return [dict(zip(names, r, strict=True)) for r in t.rows if r[0] == ind]
+    rows = [dict(zip(names, r, strict=True)) for r in t.rows]
+    return [r for r in rows if r["indikator"] == ind]
 
 
 def test_export_carries_the_certainty_and_the_unknown_years(ds: DataSet) -> None:

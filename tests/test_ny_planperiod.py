@@ -47,7 +47,7 @@ def test_the_annex_notice_says_what_plan_yaml_and_the_indicators_say(tmp_path: P
         "Planens bilaga 1 (Indikatorer) är inte offentlig.",
         "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
         "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
-        "uppföljningen. 2 har målvärden utan angiven källa; 1 saknar målvärde och kan inte "
+        "uppföljningen. 2 har målvärden ur andra källor; 1 saknar målvärde och kan inte "
         "följas upp mot ett mål.",
     )
     assert v.sammanfattning.indikatorer_text.startswith(
@@ -118,7 +118,10 @@ def test_current_target_only_from_the_plan_period() -> None:
             "enhet": "procent",
             "riktning": "hogre-ar-battre",
             "definition": "Test.",
-            "malvarden": [{"ar": 2025, "varde": 90.0}, {"ar": 2029, "varde": 95.0}],
+            "malvarden": [
+                {"ar": 2025, "varde": 90.0, "kalla": "k"},
+                {"ar": 2029, "varde": 95.0, "kalla": "k"},
+            ],
         }
     )
     assert current_target(ind, 2027, (2026, 2029)).varde == 95.0  # type: ignore[union-attr]

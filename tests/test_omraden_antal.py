@@ -304,8 +304,8 @@ def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> N
     t = next(t for t in tables(ds, 2025) if t.namn == "indikatorvarden")
     cols = [c.namn for c in t.columns]
     row = next(
-        dict(zip(cols, r, strict=True))
-        for r in t.rows
-        if r[0] == "sarskilt-utsatta-omraden" and r[4] == 2015
+        r
+        for r in (dict(zip(cols, r, strict=True)) for r in t.rows)
+        if (r["indikator"], r["ar"]) == ("sarskilt-utsatta-omraden", 2015)
     )
     assert (row["kalla_id"], row["kalla"]) == ("testkalla", "Testtidningen: Sex områden (2016-01)")

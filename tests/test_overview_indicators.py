@@ -34,7 +34,7 @@ kallor:
   - {id: test, utgivare: Teststaden, sakerhet: bekraftad}
 baslinje: {ar: 2019, varde: 83000, kalla: test}
 malvarden:
-  - {ar: 2025, varde: 41000}
+  - {ar: 2025, varde: 41000, kalla: test}
 utfall:
   - {ar: 2023, varde: 104000, kalla: test}
 """

@@ -117,7 +117,7 @@ def test_an_error_the_change_causes_in_another_file_is_shown(
     code, stdout = _validate(shipped_copy.parent, monkeypatch, name)
     assert code == 1
     assert stdout == (
-        "data/uppfoljning/2024.yaml:92:13: fel [okant-behov] Insats 1:7 i rapporten från "
+        "data/uppfoljning/2024.yaml:94:13: fel [okant-behov] Insats 1:7 i rapporten från "
         "socialnamnd-sydvast 2023 har inga behov, inte nummer 1. Räkna behoven i rapportens "
         "lista, det första är 1.\n"
         "1 fel och 0 varningar i 1 fil (delkontroll av 1 namngiven fil).\n"
@@ -126,10 +126,10 @@ def test_an_error_the_change_causes_in_another_file_is_shown(
     assert json.loads(stdout)["not_shown"] == {}
     assert [
         (f["file"], f["line"], f["column"], f["code"]) for f in json.loads(stdout)["findings"]
-    ] == [("data/uppfoljning/2024.yaml", 92, 13, "okant-behov")]
+    ] == [("data/uppfoljning/2024.yaml", 94, 13, "okant-behov")]
     full = validate(Path("data"))
     assert [(f.file, f.line, f.column, f.code) for f in full.findings if f.severity == "fel"] == [
-        ("data/uppfoljning/2024.yaml", 92, 13, "okant-behov")
+        ("data/uppfoljning/2024.yaml", 94, 13, "okant-behov")
     ]
 
 

@@ -983,7 +983,10 @@ def test_the_target_that_applies_is_chosen_by_year_not_file_order() -> None:
             "enhet": "procent",
             "riktning": "hogre-ar-battre",
             "definition": "Test.",
-            "malvarden": [{"ar": 2025, "varde": 90.0}, {"ar": 2022, "varde": 78.0}],
+            "malvarden": [
+                {"ar": 2025, "varde": 90.0, "kalla": "k"},
+                {"ar": 2022, "varde": 78.0, "kalla": "k"},
+            ],
         }
     )
     assert current_target(ind, 2023).varde == 90.0  # type: ignore[union-attr]

@@ -38,7 +38,8 @@ def test_an_uppfoljning_only_the_export_holds_is_named_there_only(tmp_path: Path
     assert "llustrativ" not in md and "llustrativ" not in html
     om = _om_filen(root, 2025)
     assert om["Illustrativa uppgifter"].startswith(
-        "Exporten bygger på samma data som rapporten för 2025. Exporten innehåller illustrativa "
+        "Exporten bygger på samma data som rapporten för 2025 och dessutom på bedömningarna i "
+        "uppföljningarna för 2022–2024 (tabellen bedomningar). Exporten innehåller illustrativa "
         "uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. Det gäller "
         "den samlade uppföljningen för 2022. I den här filen har raderna med sådana uppgifter "
         "ja i kolumnen illustrativ, i tabellen bedomningar."
@@ -63,7 +64,8 @@ def test_every_illustrative_uppfoljning_named_by_each_output(tmp_path: Path) -> 
     assert "Det gäller de samlade uppföljningarna för 2022–2025." in str(said)
     t = data["bedomningar"]
     names = [c.namn for c in t.columns]
-    marked = sorted({int(str(r[0])) for r in t.rows if r[names.index("illustrativ")] == "ja"})
+    ar, ill = names.index("ar"), names.index("illustrativ")
+    marked = sorted({int(str(r[ar])) for r in t.rows if r[ill] == "ja"})
     assert years_text(marked) == "2022–2025"
 
 

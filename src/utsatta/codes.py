@@ -223,6 +223,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-utan-malvarde", V, "referens",
      "En bedömning av hur långt ett mål är nått, utan målvärde att mäta mot",
      "Skriv 'kan-inte-bedomas', eller ge en indikator ett målvärde med källa."),
+    ("bedomning-utan-underlag", V, "referens",
+     "En bedömning av hur långt ett mål är nått, när ingen av fokusområdets indikatorer kan "
+     "bedömas för året",
+     "Skriv 'kan-inte-bedomas', eller lägg till de utfall som saknas."),
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),

@@ -319,11 +319,16 @@ def _order_key(ind: IndikatorFil, fokus_order: dict[str, int]) -> tuple[int, str
 
 
 def evaluate(
-    ds: DataSet, ar: int | None = None, *, linked_to: Collection[str] | None = None
+    ds: DataSet,
+    ar: int | None = None,
+    *,
+    linked_to: Collection[str] | None = None,
+    fokus: Collection[str] | None = None,
 ) -> list[IndicatorResult]:
     """Every valid indicator, evaluated with the values known up to ``ar`` (all if None).
     ``linked_to``: only the indicators linked to one of these insatser (the check of
-    bedömningar needs no other, and the police-list counts are the costly ones)."""
+    bedömningar needs no other, and the police-list counts are the costly ones); ``fokus``:
+    only those of these fokusområden (the check of a verdict on a fokusområde)."""
     fokus_order: dict[str, int] = {}
     planperiod: tuple[int, int] | None = None
     if ds.plan and ds.plan.model:
@@ -338,6 +343,7 @@ def evaluate(
         for s in ds.indikatorer
         if s.model is not None
         and (linked_to is None or any(i in linked_to for i in s.model.insatser))
+        and (fokus is None or s.model.fokusomrade in fokus)
     ]
     # Indicators with findings (e.g. two values in one year) are left out: validate reports them.
     for src in sorted(valid, key=lambda s: _order_key(s.model, fokus_order)):  # type: ignore[arg-type]

@@ -2,15 +2,20 @@
 target in its words ("inga särskilt utsatta områden"); a fokusområde has none, so a verdict on
 how far it is reached ("delvis uppnått", "bedöms uppnås") needs an indicator of that
 fokusområde with a målvärde in the plan period to be measured against
-(docs/decisions/0240-bedomning-utan-malvarde.md). Pure functions.
+(docs/decisions/0240-bedomning-utan-malvarde.md), and an indicator of it that can be assessed
+for the year (docs/decisions/0401-bedomning-utan-underlag.md). Pure functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from utsatta.compute.status import Status
 from utsatta.model.indikator import IndikatorFil
+
+if TYPE_CHECKING:  # validate imports this module; the indicators' code only when it is needed
+    from utsatta.compute.indicators import IndicatorResult
 
 #: the verdicts that say how far a goal is reached; "osakert" and "kan-inte-bedomas" say it
 #: cannot be told, which needs no målvärde
@@ -33,3 +38,22 @@ def utan_malvarde(bedomning: str, fokusomrade: str, med: frozenset[str]) -> bool
     """Whether the verdict ``bedomning`` says how far ``fokusomrade`` is reached although no
     målvärde is behind it (``med``: the fokusområden that have one)."""
     return bedomning in MOT_MAL and fokusomrade not in med
+
+
+def fokus_med_underlag(results: Iterable[IndicatorResult]) -> frozenset[str]:
+    """The fokusområden with an indicator that can be assessed for the year the ``results``
+    were evaluated for (any status but ej bedömbar)."""
+    return frozenset(
+        r.indikator.fokusomrade
+        for r in results
+        if r.indikator.fokusomrade is not None and r.progress.status is not Status.EJ_BEDOMBAR
+    )
+
+
+def utan_underlag(
+    bedomning: str, fokusomrade: str, med_malvarde: frozenset[str], med_underlag: frozenset[str]
+) -> bool:
+    """Whether the verdict ``bedomning`` says how far ``fokusomrade`` is reached although none
+    of its indicators can be assessed for the year. Not where no målvärde is behind it at all:
+    :func:`utan_malvarde` already says that, and one finding is enough."""
+    return bedomning in MOT_MAL and fokusomrade in med_malvarde and fokusomrade not in med_underlag

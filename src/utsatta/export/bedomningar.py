@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from utsatta.compute.malgrund import utan_malvarde
+from utsatta.compute.indicators import evaluate
+from utsatta.compute.malgrund import MOT_MAL, fokus_med_underlag, utan_malvarde, utan_underlag
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import BEDOMNINGAR
@@ -76,6 +77,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             omrade: str | None = None,
             *,
             utan: bool = False,
+            underlag: bool = False,
             _upp: UppfoljningFil = upp,
             _kallor: Mapping[str, Kalla] = kallor,
             _src: SourceFile[UppfoljningFil] = src,
@@ -95,6 +97,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
                     b.bedomning,
                     vy.bedomning,
                     "ja" if utan else "nej",
+                    "ja" if underlag else "nej",
                     b.text,
                     ", ".join(b.kallor) or None,
                     vy.kallor or None,
@@ -123,6 +126,9 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             add("delmal", d.id, rubriker[d.id], b, ("delmal", n))
             for m, ob in enumerate(b.omraden):
                 add("omrade", d.id, rubriker[d.id], ob, ("delmal", n, "omraden", m), ob.omrade)
+        # the year's indicators, only where a verdict needs them (the report's own rule)
+        asked = {fb.fokusomrade for fb in upp.fokusomraden if fb.bedomning in MOT_MAL} & med
+        har = fokus_med_underlag(evaluate(ds, year, fokus=asked)) if asked else frozenset()
         for n, fb in enumerate(upp.fokusomraden):
             rubrik = f"Fokusområde {fb.fokusomrade}: {fokus_namn.get(fb.fokusomrade, '')}"
             add(
@@ -132,6 +138,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
                 fb,
                 ("fokusomraden", n),
                 utan=utan_malvarde(fb.bedomning, fb.fokusomrade, med),
+                underlag=utan_underlag(fb.bedomning, fb.fokusomrade, med, har),
             )
     return Table("bedomningar", _BESKRIVNING, BEDOMNINGAR, tuple(rows), tuple(origins))
 
@@ -146,8 +153,8 @@ _BESKRIVNING: Final = (
 def _saknas(
     year: int, del_: str, del_id: str | None, rubrik: str, fil: str | None
 ) -> tuple[Cell, ...]:
-    """The first columns of a row for an assessment not written (up to utan_malvarde)."""
-    return (year, del_, del_id, rubrik, None, None, "saknas", SAKNAS, None)
+    """The first columns of a row for an assessment not written (up to utan_underlag)."""
+    return (year, del_, del_id, rubrik, None, None, "saknas", SAKNAS, None, None)
 
 
 def _tomt(upp: UppfoljningFil, fil: str) -> tuple[Cell, ...]:

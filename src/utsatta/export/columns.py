@@ -1,8 +1,11 @@
 """The columns of every exported table, with what they hold in Swedish.
 
 The descriptions are written out as the table ``kolumner`` (a CSV file or a sheet), so a reader
-of the export needs no other documentation. :data:`TEXT_NOTE` is said once per text column:
-how a text that could be read as a formula is written.
+of the export needs no other documentation. :data:`TEXT_NOTE` (how a text that could be read as
+a formula is written) is said once, in ``om_filen``; each text column refers to it
+(:data:`TEXT_REF`), so its own sentence is not drowned by the same paragraph 30 times. The
+column ``illustrativ`` is written first in every table that has it
+(:func:`utsatta.export.tables.tables`), whatever its place here.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ __all__ = [
     "OMRADESNIVAER",
     "OM_FILEN",
     "TEXT_NOTE",
+    "TEXT_REF",
+    "TEXT_RUBRIK",
 ]
 
 #: Excel reads "1:3" in a CSV file opened with a double click as the time 01:03; the CSV files
@@ -31,9 +36,13 @@ INSATS_NOTE: Final = (
     "id:t är text."
 )
 
+#: the row of om_filen that says how texts are written, and what a text column says of it
+TEXT_RUBRIK: Final = "Texter i CSV och xlsx"
+TEXT_REF: Final = f" Hur texten skrivs i CSV och xlsx: se raden ”{TEXT_RUBRIK}” i om_filen."
+
 #: how text that a spreadsheet could take for a formula is written (see export.csvfile)
 TEXT_NOTE: Final = (
-    " I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
+    "I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
     "vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel och "
     "LibreOffice visar den som text och aldrig räknar den som en formel; ta bort apostrofen om "
     "du läser filen med ett program. I xlsx-filen är texten en textcell utan apostrof. "
@@ -44,7 +53,7 @@ TEXT_NOTE: Final = (
 
 
 def _text(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
-    return Column(namn, "text", beskrivning + TEXT_NOTE, nyckel=nyckel)
+    return Column(namn, "text", beskrivning + TEXT_REF, nyckel=nyckel)
 
 
 def _kod(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
@@ -317,6 +326,14 @@ BEDOMNINGAR: Final = (
         "fokusområdet har ett målvärde under planperioden; rapporten markerar den ”bedömning "
         "utan målvärde”, och validate varnar (bedomning-utan-malvarde). nej för övriga "
         "bedömningar; tom där ingen bedömning är skriven.",
+    ),
+    Column(
+        "utan_underlag",
+        "ja/nej",
+        "ja där bedömningen säger hur långt ett fokusområde nåtts fast ingen av fokusområdets "
+        "indikatorer kan bedömas för året (men någon har ett målvärde); rapporten markerar den "
+        "”ingen av indikatorerna kan bedömas”, och validate varnar (bedomning-utan-underlag). "
+        "nej för övriga bedömningar; tom där ingen bedömning är skriven.",
     ),
     _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
     _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),

@@ -18,7 +18,7 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.report_date import report_date
-from utsatta.export.columns import OM_FILEN
+from utsatta.export.columns import OM_FILEN, TEXT_NOTE, TEXT_RUBRIK
 from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
 from utsatta.numbers import heltal
@@ -98,16 +98,20 @@ def om_filen(
         ]
     grund = underlag(ds, ar, export=True)
     # what the export holds beyond the report, said before anything is called illustrative
-    if plan is not None and (utover := utover_rapporten(underlag(ds, ar), grund)):
+    utover = utover_rapporten(underlag(ds, ar), grund) if plan is not None else ""
+    if utover:
         rows.append(
             ("Mer än rapporten", f"Exporten har fler rader än rapporten för {ar} visar: {utover}.")
         )
     ill = _illustrativt(ds, results, grund)
+    # the years it names may be more than the report's: say so where it says "samma data"
+    samma = f"Exporten bygger på samma data som rapporten för {ar}" + (
+        f" och dessutom på {utover}." if utover else "."
+    )
     rows.append(
         (
             "Illustrativa uppgifter",
-            f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_EXPORT} "
-            f"Det gäller {'; '.join(ill)}.{_markerade(data)}"
+            f"{samma} {banner.ILLUSTRATIV_EXPORT} Det gäller {'; '.join(ill)}.{_markerade(data)}"
             if ill
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
         )
@@ -144,6 +148,7 @@ def om_filen(
             "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
             "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
         ),
+        (TEXT_RUBRIK, TEXT_NOTE),
     ]
     for t in data:
         n = len(t.rows)

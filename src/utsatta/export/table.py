@@ -13,7 +13,7 @@ from typing import Any, Literal
 from utsatta.findings import Path_
 from utsatta.load.dataset import SourceFile
 
-__all__ = ["Cell", "Column", "Origin", "Slag", "Table", "Typ"]
+__all__ = ["Cell", "Column", "Origin", "Slag", "Table", "Typ", "first"]
 
 Cell = str | int | float | None
 #: text, heltal (whole number), tal (number, maybe with decimals), ja/nej
@@ -83,3 +83,23 @@ class Table:
         for row in self.rows:
             if len(row) != width:
                 raise ValueError(f"{self.namn}: en rad har {len(row)} värden, väntat {width}")
+
+
+def first(table: Table, namn: str) -> Table:
+    """``table`` with its column ``namn`` moved to the front, the cells of every row with it
+    (the table as it is when it has no such column)."""
+    names = [c.namn for c in table.columns]
+    if namn not in names:
+        return table
+    i = names.index(namn)
+
+    def moved(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return (items[i], *items[:i], *items[i + 1 :])
+
+    return Table(
+        table.namn,
+        table.beskrivning,
+        moved(table.columns),
+        tuple(moved(r) for r in table.rows),
+        table.origins,
+    )

@@ -39,7 +39,7 @@ from utsatta.export.columns import (
     OM_FILEN,
     OMRADESNIVAER,
 )
-from utsatta.export.om_filen import NAMN, om_filen
+from utsatta.export.om_filen import ILLUSTRATIV, NAMN, om_filen
 from utsatta.export.saknade import (
     RAPPORTERING_TEXT,
     SAKNAS_TEXT,
@@ -47,7 +47,7 @@ from utsatta.export.saknade import (
     missing,
     rapportering,
 )
-from utsatta.export.table import Cell, Origin, Table
+from utsatta.export.table import Cell, Origin, Table, first
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
@@ -503,11 +503,15 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
     results = evaluate(ds, ar)
     data = [
-        rapporter,
-        rapporter_omraden,
-        bedomningar(ds, ar),
-        _indikatorvarden(ds, ar, results, omr_namn),
-        _omradesnivaer(ds, ar),
+        # the marking first, so that a range copied from the left keeps it (granska9 F10)
+        first(t, ILLUSTRATIV)
+        for t in (
+            rapporter,
+            rapporter_omraden,
+            bedomningar(ds, ar),
+            _indikatorvarden(ds, ar, results, omr_namn),
+            _omradesnivaer(ds, ar),
+        )
     ]
     # om_filen counts every table's rows, kolumner's too, which lists om_filen's columns
     kolumner = _kolumner([Table(NAMN, "", OM_FILEN, ()), *data])

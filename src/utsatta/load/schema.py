@@ -202,6 +202,17 @@ def _value_hint(field: str, value: Any, allowed: list[str]) -> str:
     return menade_du(written, allowed)
 
 
+#: what a missing 'kalla' is: the id of one of the file's sources
+_KALLA = " 'kalla' är id:t för en av källorna under 'kallor' i filen."
+#: a målvärde is the one figure that can be made up: say what to do when there is no source
+#: (docs/decisions/0400-malvarde-kraver-kalla.md)
+_KALLA_HINT = {
+    "malvarden": _KALLA + " Ange källan som målvärdet kommer ur (t.ex. planen, med "
+    "'sakerhet: slutledd' om värdet eller året är en slutsats av dess text). Finns ingen "
+    "källa: ta bort målvärdet.",
+}
+
+
 def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
@@ -213,6 +224,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
     if kind == "missing":
         allowed = allowed_values(field_type)
         hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
+        if missing == "kalla":
+            hint = _KALLA_HINT.get(next((p for p in path if isinstance(p, str)), ""), _KALLA)
         return fel(
             file,
             path,

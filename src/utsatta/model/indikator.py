@@ -132,7 +132,9 @@ class Malvarde(Strict):
         description="Målvärdet i förhållande till baslinjen (t.ex. {faktor: 0.5}). Anges i "
         "stället för 'varde'.",
     )
-    kalla: Id | None = Field(default=None, title="Källa", description=_KALLA_ID)
+    #: required as on an utfall: a målvärde without a source would reach the report looking like
+    #: one from the plan (docs/decisions/0400-malvarde-kraver-kalla.md)
+    kalla: Id = Field(title="Källa", description=_KALLA_ID)
     sakerhet: Literal["bekraftad", "sekundar", "slutledd"] | None = Field(
         default=None,
         title="Säkerhet",

@@ -13,7 +13,13 @@ from typing import Any
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.suggested import utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
-from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
+from utsatta.compute.malgrund import (
+    MOT_MAL,
+    fokus_med_malvarde,
+    fokus_med_underlag,
+    utan_malvarde,
+    utan_underlag,
+)
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
@@ -390,6 +396,39 @@ def _check_malvarde(
                     "målvärde med källa ('malvarden' i indikatorer/<id>.yaml).",
                 )
             )
+    _check_underlag(ds, f, up, med, issues)
+
+
+def _check_underlag(
+    ds: DataSet, f: str, up: UppfoljningFil, med: frozenset[str], issues: list[Finding]
+) -> None:
+    """A verdict on how far a fokusområde is reached needs an indicator of it that can be
+    assessed for the year (compute.malgrund, docs/decisions/0401-bedomning-utan-underlag.md)."""
+    asked = {fb.fokusomrade for fb in up.fokusomraden if fb.bedomning in MOT_MAL} & med
+    if not asked:
+        return  # no verdict to check: the indicators need not be computed
+    from utsatta.compute.indicators import evaluate
+
+    results = evaluate(ds, up.ar, fokus=asked)
+    underlag = fokus_med_underlag(results)
+    for fi, fb in enumerate(up.fokusomraden):
+        if not utan_underlag(fb.bedomning, fb.fokusomrade, med, underlag):
+            continue
+        fokus = shorten(fb.fokusomrade)
+        visa = utsatta_command(ds, "indikatorer", "--ar", str(up.ar))
+        issues.append(
+            varning(
+                f,
+                ("fokusomraden", fi, "bedomning"),
+                "bedomning-utan-underlag",
+                f"Fokusområde {fokus} bedöms som '{fb.bedomning}', men ingen av dess "
+                f"indikatorer kan bedömas för {up.ar} (skälen visas av '{visa}'): bedömningen "
+                "har inget i indikatorerna att mätas mot. Skriv 'bedomning: kan-inte-bedomas' "
+                "(eller 'osakert'), eller lägg till de "
+                f'utfall som saknas i fokusområdets indikatorer (fokusomrade: "{fokus}" i '
+                "indikatorer/<id>.yaml).",
+            )
+        )
 
 
 def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding]) -> None:

@@ -28,20 +28,24 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+#: what --output names, per format
+_WHAT = {ExportFormat.xlsx: "filen (xlsx)", ExportFormat.csv: "mappen för CSV-filerna"}
+
+
 def export(
     ar: Annotated[
         int, typer.Argument(help="Året som exporten gäller.", show_default=False, metavar="ÅR")
     ],
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Mappen (csv) eller filen (xlsx) att skriva.",
+            help="Mappen (csv) eller filen (xlsx) att skriva. Krävs.",
             metavar="SÖKVÄG",
             show_default=False,
         ),
-    ],
+    ] = None,
     format: Annotated[
         ExportFormat | None,
         typer.Option(
@@ -66,6 +70,14 @@ def export(
     from utsatta.export import export as export_year
     from utsatta.export import prepare
 
+    if output is None:
+        # not a required option: Typer's "Flaggan --output saknas." gives no example
+        example = f"uppfoljning-{ar}" if format is ExportFormat.csv else f"uppfoljning-{ar}.xlsx"
+        raise typer.BadParameter(
+            f"Flaggan --output / -o saknas: ange {_WHAT[format or ExportFormat.xlsx]} att skriva, "
+            f"t.ex. --output {example}.",
+            param_hint="--output",
+        )
     root = data_dir(data)
     # what needs no data is refused before the work of reading it (the library decides)
     chosen = prepare(format.value if format else None, output, data_folder=root)

@@ -38,6 +38,60 @@ def _first_difference(old: str, new: str) -> int:
     return min(len(old_lines), len(new_lines)) + 1
 
 
+#: the export's formats, with what a message calls them: asked of `report`, the message says
+#: how `utsatta export` writes them (granska9 F8)
+_EXPORT_FORMATS = {"xlsx": "Excel", "csv": "CSV"}
+
+
+def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> str:
+    """ " Excel skrivs med 'utsatta export ÅR --output …'." for ``fmt`` xlsx or csv: the given
+    output where it is a name for that format, else a name of the year; --data as given."""
+    from utsatta.escape import utsatta_command
+
+    suffix = output.suffix.lower() if output is not None else None
+    if fmt == "xlsx":
+        own = output if output is not None and suffix in ("", ".xlsx") else None
+        args = ["--output", str(own or f"uppfoljning-{ar}.xlsx")]
+    else:  # a folder of CSV files
+        own = output.with_suffix("") if output is not None and suffix in ("", ".csv") else None
+        args = ["--format", "csv", "--output", str(own or f"uppfoljning-{ar}")]
+    command = utsatta_command("export", str(ar), *args, data=None if data is None else str(data))
+    return f" {_EXPORT_FORMATS[fmt]} skrivs med '{command}'."
+
+
+def _report_format(
+    ar: int, given: str | None, output: Path | None, data: Path | None
+) -> ReportFormat:
+    """The format to write: --format, else the extension of --output, else md (cli.formats,
+    one rule with `export`); a usage error (exit 2) for any other, which for xlsx and csv
+    says the export command that writes them."""
+    from utsatta.cli.formats import resolve_format
+
+    choices = [f.value for f in ReportFormat]
+    if given is not None and given not in choices:
+        hint = _export_hint(ar, given, output, data) if given in _EXPORT_FORMATS else ""
+        raise typer.BadParameter(
+            # says --format itself: shown as it is (cli.svenska), not after "Ogiltigt värde"
+            f"Ogiltigt värde för --format: '{given}' är inte ett av "
+            f"{', '.join(repr(c) for c in choices)}.{hint}",
+            param_hint="--format",
+        )
+    try:
+        # an extension naming another format is refused, and every report format is written
+        # only under its own extension or none (no Markdown in r.docx)
+        return ReportFormat(resolve_format(given, output, choices, "md", own_extension=choices))
+    except typer.BadParameter as exc:
+        from utsatta.outputformat import EXTENSIONS
+
+        named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+        if named not in _EXPORT_FORMATS:
+            raise
+        assert named is not None
+        raise typer.BadParameter(
+            exc.message + _export_hint(ar, named, output, data), param_hint=exc.param_hint
+        ) from None
+
+
 def _fix_command(
     ar: int, fmt: ReportFormat, output: Path, data: Path | None, *, force: bool = True
 ) -> str:
@@ -59,12 +113,16 @@ def report(
         int, typer.Argument(help="Året som uppföljningen gäller.", show_default=False, metavar="ÅR")
     ],
     format: Annotated[
-        ReportFormat | None,
+        str | None,
         typer.Option(
             "--format",
             help="md (Markdown), html (en fristående fil), pdf (A4, kräver --output) eller json "
             "(rapportens data). Utan --format: det som filändelsen i --output säger, annars md. "
-            "En filändelse som säger ett annat format är ett fel.",
+            "En filändelse som säger ett annat format är ett fel. Excel och CSV skrivs med "
+            "utsatta export.",
+            # a text, not the choice: xlsx and csv reach the command, which says how the
+            # export writes them; any other value is refused there as a choice would be
+            metavar="<md|html|pdf|json>",
             show_default=False,
         ),
     ] = None,
@@ -94,23 +152,13 @@ def report(
 
     Exempel: utsatta report 2023 --format pdf --output uppfoljning-2023.pdf
     """
-    from utsatta.cli.formats import resolve_format
-
     if output is not None and not check:
         from utsatta.fileio import check_output
         from utsatta.load.datadir import locate_data_dir
 
         # a FIFO, device, folder, link or data file: refused before the work (exit 4)
         check_output(output, data_folder=locate_data_dir(data)[0])
-    # one rule with `export` (cli.formats): an extension naming another format is refused,
-    # and every report format is written only under its own extension or none (no
-    # Markdown in r.docx)
-    choices = [f.value for f in ReportFormat]
-    format = ReportFormat(
-        resolve_format(
-            format.value if format else None, output, choices, "md", own_extension=choices
-        )
-    )
+    fmt = _report_format(ar, format, output, data)
     if check and output is None:
         raise typer.BadParameter(
             "--check behöver --output FIL: filen som ska jämföras.", param_hint="--check"
@@ -119,18 +167,18 @@ def report(
         raise typer.BadParameter(
             "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
         )
-    if format is ReportFormat.pdf and output is None:
+    if fmt is ReportFormat.pdf and output is None:
         raise typer.BadParameter(
-            "PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-2023.pdf).",
+            f"PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-{ar}.pdf).",
             param_hint="--output",
         )
-    text = _render(ar, format, data)
+    text = _render(ar, fmt, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
-        out_document(text, json=format is ReportFormat.json)
+        out_document(text, json=fmt is ReportFormat.json)
         raise typer.Exit(EXIT_OK)
     if check:
-        raise typer.Exit(_check(output, text, ar, format, data))
+        raise typer.Exit(_check(output, text, ar, fmt, data))
     raise typer.Exit(_write(output, text, force=force, data=data))
 
 

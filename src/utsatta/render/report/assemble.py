@@ -90,7 +90,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     grund = underlag(ds, ar)
     per_year = grund.rapporter
     illustrativt = banner.illustrativt(grund, results, names, plan=plan, orgs=orgs, omr=omr)
-    upp_vy = uppfoljning_vy(ds, plan, ar)
+    upp_vy = uppfoljning_vy(ds, plan, ar, results)
     return ReportView(
         ar=ar,
         titel=report_title(plan, ar),

@@ -183,11 +183,9 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
             f"{antal(len(ur_text), 'indikator har', 'indikatorer har')} målvärden härledda ur "
             "planens text" + (f" ({slutledda} av dem slutledda)" if slutledda else "")
         )
-    utan_kalla = sum(1 for i in med if any(m.kalla is None for m in periodens[i]))
-    if andra := len(med) - len(ur_text) - utan_kalla:
+    # every målvärde names its source (a required key): none is "without a source"
+    if andra := len(med) - len(ur_text):
         mal.append(f"{andra} har målvärden ur andra källor")
-    if utan_kalla:
-        mal.append(f"{utan_kalla} har målvärden utan angiven källa")
     utan = n - len(med)
     if utan:
         mal.append(f"{utan} saknar målvärde och kan inte följas upp mot ett mål")

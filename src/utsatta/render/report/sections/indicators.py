@@ -75,7 +75,7 @@ def anmarkningar(
             else:
                 assert m.relativt is not None
                 what = faktor_text(m.relativt.faktor)
-            mark = markering(m.sakerhet or sure.get(m.kalla or ""))
+            mark = markering(m.sakerhet or sure.get(m.kalla))
             what += f", {mark}" if mark else ""
             out.append(Anmarkning(f"Målvärde {m.ar} ({what})", m.kommentar.strip()))
     for u in sorted(ind.utfall, key=lambda u: u.ar):

@@ -7,11 +7,17 @@ sections.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Final, Protocol
 
-from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.malgrund import (
+    fokus_med_malvarde,
+    fokus_med_underlag,
+    utan_malvarde,
+    utan_underlag,
+)
 from utsatta.compute.report_date import is_made_up, uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -232,6 +238,9 @@ def _beslut_vy(b: Beslut, upp: UppfoljningFil) -> BeslutVy:
 
 #: beside a verdict on how far a fokusområde is reached that has no målvärde behind it
 UTAN_MALVARDE = "bedömning utan målvärde"
+#: beside such a verdict when none of the fokusområde's indicators can be assessed for the year
+#: (docs/decisions/0401-bedomning-utan-underlag.md)
+UTAN_UNDERLAG = "ingen av indikatorerna kan bedömas"
 
 
 def fokus_med_malvarde_of(ds: DataSet, plan: PlanFil) -> frozenset[str]:
@@ -243,15 +252,21 @@ def fokus_med_malvarde_of(ds: DataSet, plan: PlanFil) -> frozenset[str]:
     )
 
 
-def _utan_malvarde(b: BedomningVy, utan: bool) -> BedomningVy:
-    """The verdict marked where no målvärde is behind it (compute.malgrund; ``validate`` warns,
-    bedomning-utan-malvarde): the reader sees it rests on no goal."""
-    if not utan:
+def _markerad(b: BedomningVy, marks: Iterable[str]) -> BedomningVy:
+    """The verdict marked where no målvärde, or no indicator that can be assessed, is behind
+    it (compute.malgrund; ``validate`` warns, bedomning-utan-malvarde and
+    bedomning-utan-underlag): the reader sees what it does not rest on."""
+    marks = tuple(marks)
+    if not marks:
         return b
-    return replace(b, markering="; ".join(m for m in (b.markering, UTAN_MALVARDE) if m))
+    return replace(b, markering="; ".join(m for m in (b.markering, *marks) if m))
 
 
-def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
+def uppfoljning_vy(
+    ds: DataSet, plan: PlanFil, ar: int, results: Sequence[IndicatorResult]
+) -> UppfoljningVy:
+    """Section 1 for ``ar``; ``results``: the indicators evaluated for ``ar`` (whether a
+    fokusområde has one that can be assessed)."""
     upp = uppfoljning_of(ds, ar)
     ansvarig, uppdrag = uppdrag_vy(plan, upp)
     if upp is None:
@@ -282,10 +297,14 @@ def uppfoljning_vy(ds: DataSet, plan: PlanFil, ar: int) -> UppfoljningVy:
     fokus_namn = {f.id: f.namn for f in plan.fokusomraden}
     by_fokus = {f.fokusomrade: f for f in upp.fokusomraden}
     med = fokus_med_malvarde_of(ds, plan)
+    underlag = fokus_med_underlag(results)
     fokus = tuple(
-        _utan_malvarde(
+        _markerad(
             bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
-            utan_malvarde(b.bedomning, f.id, med),
+            (
+                *([UTAN_MALVARDE] if utan_malvarde(b.bedomning, f.id, med) else []),
+                *([UTAN_UNDERLAG] if utan_underlag(b.bedomning, f.id, med, underlag) else []),
+            ),
         )
         for f in plan.fokusomraden
         if (b := by_fokus.get(f.id)) is not None

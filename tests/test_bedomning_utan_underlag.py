@@ -1,0 +1,121 @@
+"""A verdict on how far a fokusområde is reached when none of its indicators can be assessed for
+the year: ``validate`` warns (bedomning-utan-underlag) and the report marks it "ingen av
+indikatorerna kan bedömas" (docs/decisions/0401-bedomning-utan-underlag.md).
+
+Data: the case folder bedomning-utan-underlag (fokusområde 1's only indicator has a målvärde
+but no value from the plan period; fokusområde 2's has values for 2022 and 2023), and the
+shipped data with its 2025 verdict on fokusområde 1 (six indicators, none with a value from the
+plan period) set back to delvis-uppnatt, as it was before granska9 F7.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.support import ROOT, build_case, verdict_without_malvarde
+from utsatta.check.pipeline import validate
+from utsatta.compute.indicators import evaluate
+from utsatta.compute.malgrund import fokus_med_underlag, utan_underlag
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+
+CASE = Path(__file__).parent / "cases" / "bedomning-utan-underlag"
+
+
+def _fo1_delvis(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root)
+    upp = root / "uppfoljning" / "2025.yaml"
+    text = upp.read_text(encoding="utf-8")
+    old = '  - fokusomrade: "1"\n    bedomning: kan-inte-bedomas\n'
+    assert old in text
+    upp.write_text(text.replace(old, '  - fokusomrade: "1"\n    bedomning: delvis-uppnatt\n'))
+    return root
+
+
+def test_the_warning_names_the_fokusomrade_the_year_and_the_fix(tmp_path: Path) -> None:
+    root = build_case(CASE, tmp_path)
+    found = validate(root).findings
+    where = [(Path(f.file).relative_to(root).as_posix(), f.line, f.column, f.code) for f in found]
+    assert where == [("uppfoljning/2023.yaml", 18, 16, "bedomning-utan-underlag")]
+    assert found[0].severity == "varning"
+    assert found[0].message == (
+        "Fokusområde 1 bedöms som 'bedoms-uppnas', men ingen av dess indikatorer kan bedömas "
+        "för 2023 (skälen visas av 'utsatta indikatorer --ar 2023'): bedömningen har inget i "
+        "indikatorerna att mätas mot. Skriv 'bedomning: kan-inte-bedomas' (eller 'osakert'), "
+        'eller lägg till de utfall som saknas i fokusområdets indikatorer (fokusomrade: "1" '
+        "i indikatorer/<id>.yaml)."
+    )
+
+
+def test_only_verdicts_on_how_far_a_goal_is_reached_and_not_twice() -> None:
+    med, underlag = frozenset({"1", "2"}), frozenset({"2"})
+    assert utan_underlag("delvis-uppnatt", "1", med, underlag)
+    assert utan_underlag("bedoms-uppnas", "1", med, underlag)
+    assert not utan_underlag("bedoms-uppnas", "2", med, underlag)
+    # osakert and kan-inte-bedomas say the answer cannot be told (as in 0240)
+    assert not utan_underlag("osakert", "1", med, underlag)
+    assert not utan_underlag("kan-inte-bedomas", "1", med, underlag)
+    # no målvärde at all: bedomning-utan-malvarde says it, this one does not repeat it
+    assert not utan_underlag("delvis-uppnatt", "3", med, underlag)
+
+
+def test_the_shipped_data_has_no_such_verdict_and_none_assessable_in_fokusomrade_1() -> None:
+    ds = load(ROOT / "data")
+    for ar in (2022, 2023, 2024, 2025):
+        assert fokus_med_underlag(evaluate(ds, ar)) == frozenset(), ar
+    assert not [f for f in validate(ROOT / "data").findings if f.code.startswith("bedomning-")]
+
+
+def test_the_report_marks_the_verdict_and_validate_warns(tmp_path: Path) -> None:
+    root = _fo1_delvis(tmp_path)
+    found = [f for f in validate(root).findings if f.code == "bedomning-utan-underlag"]
+    assert [(Path(f.file).relative_to(root).as_posix(), f.line) for f in found] == [
+        ("uppfoljning/2025.yaml", 105)
+    ]
+    view = build(load(root), 2025)
+    md, html = render(view, "md"), render(view, "html")
+    assert (
+        "**Fokusområde 1: Barns och ungas uppväxtvillkor: Delvis uppnått** *(illustrativ; "
+        "ingen av indikatorerna kan bedömas)*"
+    ) in md
+    assert '<span class="tag">illustrativ; ingen av indikatorerna kan bedömas</span>' in html
+    # fokusområde 3 (kan inte bedömas) is not marked
+    assert (
+        "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas** *(illustrativ)*"
+        in md
+    )
+
+
+def test_one_mark_where_no_malvarde_is_behind_the_verdict(tmp_path: Path) -> None:
+    """Fokusområde 2 has no målvärde: marked "bedömning utan målvärde" only."""
+    view = build(load(verdict_without_malvarde(tmp_path)), 2025)
+    md = render(view, "md")
+    assert (
+        "**Fokusområde 2: Grundläggande säkerhet och trygghet: Delvis uppnått** *(illustrativ; "
+        "bedömning utan målvärde)*"
+    ) in md
+    assert md.count("ingen av indikatorerna kan bedömas") == 0
+
+
+def test_the_export_marks_it_in_its_own_column(tmp_path: Path) -> None:
+    """bedomningar's utan_underlag is ja where the report marks the verdict, per year."""
+    from utsatta.export import tables
+
+    root = _fo1_delvis(tmp_path)
+    t = next(t for t in tables(load(root), 2025) if t.namn == "bedomningar")
+    names = [c.namn for c in t.columns]
+    rows = [dict(zip(names, r, strict=True)) for r in t.rows]
+    fokus = [
+        (r["ar"], r["del_id"], r["bedomning"], r["utan_malvarde"], r["utan_underlag"])
+        for r in rows
+        if r["del"] == "fokusomrade"
+    ]
+    assert [f for f in fokus if f[0] == 2025] == [
+        (2025, "1", "delvis-uppnatt", "nej", "ja"),
+        (2025, "2", "kan-inte-bedomas", "nej", "nej"),
+        (2025, "3", "kan-inte-bedomas", "nej", "nej"),
+    ]
+    assert {f[4] for f in fokus if f[0] < 2025} == {"nej"}
+    assert {r["utan_underlag"] for r in rows if r["bedomning"] == "saknas"} <= {None}
