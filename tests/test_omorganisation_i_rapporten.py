@@ -113,12 +113,18 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
     start = html.index('<h4 id="rubrik-insats-2-1">')
     dl = html[start : html.index("</dl>", start)]
     assert f"<dt>Ansvar enligt planen</dt><dd>{GRUPPEN}</dd>" in dl
-    assert f"<dt>Gruppen 2025</dt>\n<dd>”{GRUPPEN}”: 19 organisationer enligt " in dl
-    assert dl.count("<dt>Efterträdare 2025</dt>") == 1
+    assert f"<dt>Gruppen 2025</dt><dd>”{GRUPPEN}”: 19 organisationer enligt " in dl
+    assert dl.count("<dt>Efterträdare 2025</dt><dd><ul><li>") == 1
     assert (
-        "<dd>Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01</dd>"
+        "<li>Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01</li>"
         in dl
     )
+    # a single line stands in the description itself
+    start = html.index('<h4 id="rubrik-insats-2-2">')
+    assert (
+        "<dt>Efterträdare 2025</dt><dd>Stadsfastighetsnämnden i stället för Lokalnämnden "
+        "(slutledd) från 2023-01-01</dd>"
+    ) in html[start : html.index("</dl>", start)]
 
 
 # --- section 2, the shipped data ----------------------------------------------------------------
@@ -215,6 +221,7 @@ def test_section_2_in_markdown_and_html(shared_report: Shared) -> None:
     assert rf"\*: genom ”{GRUPPEN}”, som planen inte räknar upp; urvalet är slutlett." in block
     assert "Säkerhet: bekräftad när en källa själv säger att efterträdaren tog över" in block
     html = r.html
+    assert 'class="table-wrap kort kortrader upphorda"' in html
     assert (
         '<tr role="row"><th scope="row" role="rowheader">Lokalnämnden</th><td role="cell" '
         'data-label="Sista dag"><span class="dag">2022-12-31</span></td><td role="cell" '
