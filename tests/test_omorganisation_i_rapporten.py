@@ -1,5 +1,5 @@
 """The plan's own wording of who is responsible, beside who holds it in the year (Bilaga A), the
-ceased organisations of the plan in the main part (section 2) and the successor rule in Bilaga E
+ceased organisations of the plan in the main part (section 6) and the successor rule in Bilaga E
 (granska9 F1, docs/decisions/0390). The expected texts are read by hand off data/plan.yaml and
 data/organisationer.yaml, and off tests/fixtures/report-data.
 """
@@ -96,8 +96,8 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
     assert _header(r.md, "2:1") == [
         "- Samordningsansvar enligt planen: Kommunstyrelsen",
         f"- Ansvar enligt planen: {GRUPPEN}",
-        f"- Gruppen 2025: ”{GRUPPEN}”: 19 organisationer enligt organisationer.yaml (planen "
-        f"räknar inte upp dem; urvalet är slutlett): {members}",
+        f"- Gruppen 2025: ”{GRUPPEN}”: 19 organisationer enligt uppgifterna om "
+        f"organisationerna (planen räknar inte upp dem; sammansättningen är slutledd): {members}",
         "- Efterträdare 2025:",
         "  - Nämnden för demokrati och medborgarservice i stället för Nämnden för konsument- och "
         "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)",
@@ -113,7 +113,7 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
     start = html.index('<h4 id="rubrik-insats-2-1">')
     dl = html[start : html.index("</dl>", start)]
     assert f"<dt>Ansvar enligt planen</dt><dd>{GRUPPEN}</dd>" in dl
-    assert f"<dt>Gruppen 2025</dt><dd>”{GRUPPEN}”: 19 organisationer enligt " in dl
+    assert f"<dt>Gruppen 2025</dt><dd>”{GRUPPEN}”: 19 organisationer enligt uppgifterna " in dl
     assert dl.count("<dt>Efterträdare 2025</dt><dd><ul><li>") == 1
     assert (
         "<li>Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01</li>"
@@ -127,7 +127,7 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
     ) in html[start : html.index("</dl>", start)]
 
 
-# --- section 2, the shipped data ----------------------------------------------------------------
+# --- section 6, the shipped data ----------------------------------------------------------------
 
 UPPHORDA_2025 = (
     UpphordRad(
@@ -183,54 +183,62 @@ UPPHORDA_2025 = (
 
 
 @pytest.mark.parametrize("ar", [2022, 2025])
-def test_section_2_lists_the_ceased_organisations(shared_report: Shared, ar: int) -> None:
+def test_section_6_lists_the_ceased_organisations(shared_report: Shared, ar: int) -> None:
     """2022 too: the five nämnder ceased on its last day, their successors took over after."""
     view = shared_report(SHIPPED, ar).view
     assert view.upphorda is not None
     assert view.upphorda.rader == UPPHORDA_2025
     assert view.upphorda.not_ == (
-        f"*: genom ”{GRUPPEN}”, som planen inte räknar upp; urvalet är slutlett."
+        f"*: genom ”{GRUPPEN}”, som planen inte räknar upp; gruppens sammansättning är slutledd."
     )
 
 
-def test_section_2_in_markdown_and_html(shared_report: Shared) -> None:
+def test_section_6_in_markdown_and_html(shared_report: Shared) -> None:
+    """At the end of the main part, after the missing reports (who owes what), before Bilaga A;
+    the successor and its day in one cell."""
     r = shared_report(SHIPPED, 2025)
     md = r.md
     start = md.index("### Organisationer i planen som har upphört")
-    assert start < md.index("## 3. Fokusområdena")
-    block = md[start : md.index("### Indikatorer\n", start)]
-    assert block.splitlines()[4:13] == [
-        "| Organisation i planen | Sista dag | Efterträdare | Från | Säkerhet | Insatser som "
-        "gick över |",
-        "|---|---|---|---|---|---|",
-        "| Nämnden för konsument- och medborgarservice | 2021-10-31 (datum: slutledd) | Nämnden "
-        r"för demokrati och medborgarservice | 2021-11-01 (datum: slutledd) | bekräftad | 2:1\*, "
-        r"2:4\*, 3:1, 3:3 |",
-        "| Fastighetsnämnden | 2022-12-31 | Exploateringsnämnden och Stadsfastighetsnämnden | "
-        r"2023-01-01 | slutledd | 2:1\*, 2:4\* |",
-        r"| Byggnadsnämnden | 2022-12-31 | Stadsbyggnadsnämnden | 2023-01-01 | slutledd | 2:1\*, "
-        r"2:4\* |",
-        "| Lokalnämnden | 2022-12-31 | Stadsfastighetsnämnden | 2023-01-01 | slutledd | 1:1, "
-        r"2:1\*, 2:2, 2:4\*, 2:5, 3:1 |",
-        "| Park- och naturnämnden | 2022-12-31 | Stadsmiljönämnden | 2023-01-01 | slutledd | "
-        r"2:1\*, 2:3, 2:4\* |",
-        r"| Trafiknämnden | 2022-12-31 | Stadsmiljönämnden | 2023-01-01 | slutledd | 2:1\*, 2:3, "
-        r"2:4\* |",
-        "",
+    assert md.index("### Insatser utan slutrapport") < start < md.index("## Bilaga A.")
+    block = md[start : md.index("## Bilaga A.", start)]
+    star = r"\*"
+    assert [line for line in block.splitlines() if line.startswith("|")] == [
+        "| Organisation i planen | Sista dag | Efterträdare | Säkerhet | Insatser som gick över |",
+        "|---|---|---|---|---|",
+        "| Nämnden för konsument- och medborgarservice | 2021-10-31 (datum: slutledd) | "
+        "Nämnden för demokrati och medborgarservice från 2021-11-01 (datum: slutledd) | "
+        f"bekräftad | 2:1{star}, 2:4{star}, 3:1, 3:3 |",
+        "| Fastighetsnämnden | 2022-12-31 | Exploateringsnämnden och Stadsfastighetsnämnden "
+        f"från 2023-01-01 | slutledd | 2:1{star}, 2:4{star} |",
+        "| Byggnadsnämnden | 2022-12-31 | Stadsbyggnadsnämnden från 2023-01-01 | slutledd | "
+        f"2:1{star}, 2:4{star} |",
+        "| Lokalnämnden | 2022-12-31 | Stadsfastighetsnämnden från 2023-01-01 | slutledd | "
+        f"1:1, 2:1{star}, 2:2, 2:4{star}, 2:5, 3:1 |",
+        "| Park- och naturnämnden | 2022-12-31 | Stadsmiljönämnden från 2023-01-01 | slutledd "
+        f"| 2:1{star}, 2:3, 2:4{star} |",
+        "| Trafiknämnden | 2022-12-31 | Stadsmiljönämnden från 2023-01-01 | slutledd | "
+        f"2:1{star}, 2:3, 2:4{star} |",
     ]
-    assert rf"\*: genom ”{GRUPPEN}”, som planen inte räknar upp; urvalet är slutlett." in block
-    assert "Säkerhet: bekräftad när en källa själv säger att efterträdaren tog över" in block
+    assert block.endswith(
+        f"\n\n{star}: genom ”{GRUPPEN}”, som planen inte räknar upp; gruppens sammansättning "
+        "är slutledd.\n\n"
+    )
+    assert "Bekräftad: en källa säger det; slutledd: en slutsats av källornas beskrivning" in block
     html = r.html
     assert 'class="table-wrap kort kortrader upphorda"' in html
     assert (
         '<tr role="row"><th scope="row" role="rowheader">Lokalnämnden</th><td role="cell" '
         'data-label="Sista dag"><span class="dag">2022-12-31</span></td><td role="cell" '
-        'data-label="Efterträdare">Stadsfastighetsnämnden</td><td role="cell" '
-        'data-label="Från"><span class="dag">2023-01-01</span></td><td role="cell" '
-        'data-label="Säkerhet">slutledd</td><td role="cell" data-label="Insatser som gick över">'
-        "1:1, 2:1*, 2:2, 2:4*, 2:5, 3:1</td></tr>"
+        'data-label="Efterträdare">Stadsfastighetsnämnden från <span class="dag">2023-01-01'
+        '</span></td><td role="cell" data-label="Säkerhet">slutledd</td><td role="cell" '
+        'data-label="Insatser som gick över">1:1, 2:1*, 2:2, 2:4*, 2:5, 3:1</td></tr>'
     ) in html
-    assert 'data-label="Från"><span class="dag">2021-11-01</span> (datum: slutledd)</td>' in html
+    assert (
+        'medborgarservice från <span class="dag">2021-11-01</span> (datum: slutledd)</td>' in html
+    )
+    # in the HTML too, after section 6's own lists and before Bilaga A
+    assert html.index("<h3>Insatser utan slutrapport</h3>") < html.index('<div id="upphorda">')
+    assert html.index('<div id="upphorda">') < html.index('id="bilaga-rapporter"')
 
 
 def test_bilaga_e_states_the_successor_rule(shared_report: Shared) -> None:
@@ -240,10 +248,10 @@ def test_bilaga_e_states_the_successor_rule(shared_report: Shared) -> None:
         "**Organisationer som upphört och deras efterträdare.** En organisation har planens "
         "uppgifter för ett år om den finns årets sista dag. En organisation som planen namnger "
         "och som har upphört lämnar sina uppgifter i planen till sina efterträdare från dagen "
-        "efter sin sista dag: alla uppgifter, eller de insatser som organisationer.yaml anger "
-        "för efterträdaren."
+        "efter sin sista dag: alla uppgifter, eller de insatser som uppgifterna om "
+        "organisationerna anger för efterträdaren."
     ) in bilaga_e
-    assert "och slutlett när det är en slutsats av källornas beskrivning" in bilaga_e
+    assert "och slutledd när det är en slutsats av källornas beskrivning" in bilaga_e
     assert "<strong>Organisationer som upphört och deras efterträdare.</strong>" in (
         shared_report(SHIPPED, 2023).html
     )
@@ -265,8 +273,8 @@ def test_fixture_without_a_ceased_organisation(shared_report: Shared) -> None:
         "- Samordningsansvar enligt planen: Kommunstyrelsen",
         "- Ansvar enligt planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden",
         "- Gruppen 2023: ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”: 3 "
-        "organisationer enligt organisationer.yaml (planen räknar inte upp dem; urvalet är "
-        "slutlett): Grundskolenämnden, Socialnämnd Nordost, Kulturnämnden",
+        "organisationer enligt uppgifterna om organisationerna (planen räknar inte upp dem; "
+        "sammansättningen är slutledd): Grundskolenämnden, Socialnämnd Nordost, Kulturnämnden",
     ]
     assert "**Organisationer som upphört och deras efterträdare.** " in r.md
 
@@ -319,8 +327,8 @@ def test_fixture_with_a_ceased_organisation(ceased: ReportView) -> None:
     assert ceased.upphorda.not_ is None
     md = render(ceased, "md")
     assert (
-        "| Kulturnämnden | 2023-12-31 (datum: slutledd) | Fritidsnämnden | 2024-01-01 (datum: "
-        "slutledd) | bekräftad | 1:1, 3:1 |\n\n### Indikatorer\n"
+        "| Kulturnämnden | 2023-12-31 (datum: slutledd) | Fritidsnämnden från 2024-01-01 "
+        "(datum: slutledd) | bekräftad | 1:1, 3:1 |\n\n## Bilaga A."
     ) in md
     assert _header(md, "1:1") == [
         "- Samordningsansvar enligt planen: Grundskolenämnden",
@@ -333,8 +341,8 @@ def test_fixture_with_a_ceased_organisation(ceased: ReportView) -> None:
         "- Samordningsansvar enligt planen: Kommunstyrelsen",
         "- Ansvar enligt planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden",
         "- Gruppen 2024: ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”: 3 "
-        "organisationer enligt organisationer.yaml (planen räknar inte upp dem; urvalet är "
-        "slutlett): Grundskolenämnden, Socialnämnd Nordost, Fritidsnämnden",
+        "organisationer enligt uppgifterna om organisationerna (planen räknar inte upp dem; "
+        "sammansättningen är slutledd): Grundskolenämnden, Socialnämnd Nordost, Fritidsnämnden",
         "- Efterträdare 2024: Kulturnämnden upphörde 2023-12-31 (datum: slutledd); ingen "
         "efterträdare har insatsen",
     ]

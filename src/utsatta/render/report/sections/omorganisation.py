@@ -30,18 +30,17 @@ METODTEXT_EFTERTRADARE: Final = (
     "En organisation har planens uppgifter för ett år om den finns årets sista dag. En "
     "organisation som planen namnger och som har upphört lämnar sina uppgifter i planen till "
     "sina efterträdare från dagen efter sin sista dag: alla uppgifter, eller de insatser som "
-    "organisationer.yaml anger för efterträdaren. Efterträdaren rapporterar då om insatsen; en "
-    "återrapportering som föregångaren redan har lämnat räknas för efterträdaren, och i utfallet "
-    "över planperioden räknas föregångarens senaste rapport som efterträdarens tills "
-    "efterträdaren själv har rapporterat. En organisation som ännu inte har "
-    "bildats har inga uppgifter. Ett övertagande är bekräftat när en källa själv säger att "
-    "efterträdaren tog över uppgifterna, och slutlett när det är en slutsats av källornas "
+    "uppgifterna om organisationerna anger för efterträdaren. Efterträdaren rapporterar då om "
+    "insatsen, och en återrapportering som föregångaren redan har lämnat räknas för "
+    "efterträdaren. En organisation som ännu inte har "
+    "bildats har inga uppgifter. Ett övertagande märks bekräftad när en källa själv säger att "
+    "efterträdaren tog över uppgifterna, och slutledd när det är en slutsats av källornas "
     "beskrivning av ansvarsområdena; en sista dag som är ett val, inte källans, är märkt "
     "”datum: slutledd”. Båda märks överallt där övertagandet står. Bilaga A visar planens egen "
     "lydelse av samordningsansvar och ansvar oförändrad, med efterträdarna bredvid. En grupp "
     "som planen namnger utan att räkna upp den (till exempel ”samtliga nämnder och styrelser "
-    "med verksamhet i utsatta områden”) räknas fram ur organisationer.yaml, och det urvalet är "
-    "slutlett."
+    "med verksamhet i utsatta områden”) räknas fram ur uppgifterna om organisationerna, och "
+    "gruppens sammansättning är slutledd."
 )
 
 
@@ -111,8 +110,8 @@ def grupper(ins: Insats, ar: int, orgs: OrganisationerFil, names: Names) -> tupl
         if g.urval is not None:
             antal = f"{len(members)} organisation" + ("" if len(members) == 1 else "er")
             out.append(
-                f"”{g.namn}”: {antal} enligt organisationer.yaml (planen räknar inte upp dem; "
-                f"urvalet är slutlett): {', '.join(members) or 'inga'}"
+                f"”{g.namn}”: {antal} enligt uppgifterna om organisationerna (planen räknar inte "
+                f"upp dem; sammansättningen är slutledd): {', '.join(members) or 'inga'}"
             )
         else:
             out.append(f"”{g.namn}”: {', '.join(members) or 'inga'}")
@@ -177,7 +176,7 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
             )
     grupp = och([f"”{g.namn}”" for g in orgs.grupper if g.urval is not None])
     not_ = (
-        f"*: genom {grupp}, som planen inte räknar upp; urvalet är slutlett."
+        f"*: genom {grupp}, som planen inte räknar upp; gruppens sammansättning är slutledd."
         if via_urval_used
         else None
     )
