@@ -227,6 +227,15 @@ class Duties:
         for step in self.successors(org, insats):
             self._walk(step.till, insats, ar, (*chain, step), out)
 
+    def heirs(self, org: str, insats: str, ar: int) -> list[tuple[Arv, ...]]:
+        """The chains by which ``org``'s part in ``insats`` has passed to the organisations
+        that hold it in ``ar``, nearest step last (one per heir; none when ``org`` itself holds
+        it, has no heir for it, or has not started yet): what "X i stället för ``org``" rests
+        on."""
+        found: dict[str, list[tuple[Arv, ...]]] = {}
+        self._walk(org, insats, ar, (), found)
+        return [chain for chains in found.values() for chain in chains if chain]
+
     def successors(self, org: str, insats: str) -> list[Arv]:
         """The steps by which ``org``'s part in ``insats`` passes on when it ceases: one per
         successor that takes the insats over (none if ``org`` has no end date)."""

@@ -21,6 +21,7 @@ from utsatta.render.report.sections.indicators import indikator_vy
 from utsatta.render.report.sections.insatser import insats_vy
 from utsatta.render.report.sections.missing import saknade
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.omorganisation import upphorda
 from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.period import period_of
@@ -126,4 +127,5 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         ),
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
+        upphorda=upphorda(plan, orgs, ar, names),
     )

@@ -174,6 +174,8 @@ class SamordningVy:
     rapport_bedomning: str | None = None
     #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
     utan_rapport: str = ""
+    #: where it coordinates only as a successor: "efterträdare till Lokalnämnden, slutledd"
+    eftertradare_till: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class InsatsVy:
     ankare: str
     titel: str
     forvantat_resultat: str
+    #: the organisations that hold the plan's columns in the year, heirs included
     samordningsansvar: str
     ansvar: str
     uppfoljning: str
@@ -221,6 +224,13 @@ class InsatsVy:
     status_antal: str = "–"
     #: the same for the received reports' bedömningar ("Uppnått 1, Inte uppnått 2")
     bedomning_antal: str = "–"
+    #: the plan's own wording of its columns: names in the plan's period, groups by name
+    samordningsansvar_planen: str = ""
+    ansvar_planen: str = ""
+    #: who holds in the year what a ceased organisation of the plan held, with certainty and day
+    eftertradare: tuple[str, ...] = ()
+    #: each group the plan names, with the organisations it stands for in the year
+    grupper: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -349,6 +359,34 @@ class SaknadVy:
 
 
 @dataclass(frozen=True)
+class UpphordRad:
+    """One ceased organisation of the plan and the successors that took over the same
+    insatser with the same certainty (the same data as Bilaga C's rows)."""
+
+    organisation: str
+    #: its last day (ÅÅÅÅ-MM-DD)
+    sista_dag: str
+    #: the successors, "och"-joined; "ingen angiven" without one
+    eftertradare: str
+    #: the day the successors took over (the day after ``sista_dag``); "–" without one
+    fran: str
+    #: "slutledd" or "bekräftad"; "–" without a successor
+    sakerhet: str
+    #: the plan's insatser that moved, "2:1*, 3:1" ("*": through a group with an urval)
+    insatser: str
+    #: " (datum: slutledd)" when the last day is a choice, not the source's (both days rest
+    #: on it), else ""
+    datum_markering: str = ""
+
+
+@dataclass(frozen=True)
+class UpphordaVy:
+    rader: tuple[UpphordRad, ...]
+    #: the note on "*" in ``insatser`` (None when no row has one)
+    not_: str | None
+
+
+@dataclass(frozen=True)
 class ReportView:
     """Everything a report template needs, in the order it is shown."""
 
@@ -386,6 +424,8 @@ class ReportView:
     #: illustrative
     rapporter_markering: str = ""
     perioden_markering: str = ""
+    #: the organisations of the plan that have ceased, and their successors (section 2)
+    upphorda: UpphordaVy | None = None
 
 
 def ankare_insats(ins_id: str) -> str:

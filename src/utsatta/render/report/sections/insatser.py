@@ -20,6 +20,7 @@ from utsatta.render.labels import (
     uppfoljning_text,
 )
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.omorganisation import eftertradare, grupper, planens_lydelse
 from utsatta.render.report.sections.period import Period, Senaste
 from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
 from utsatta.wording import och
@@ -189,6 +190,17 @@ def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | Non
     )
 
 
+def _eftertradare_till(matrix: Matrix, org: str, insats: str, names: Names) -> str:
+    """ "efterträdare till Lokalnämnden, slutledd" where ``org`` holds ``insats`` only through
+    predecessors (not named by the plan itself); "" otherwise."""
+    g = matrix.grunder.get((org, insats))
+    if g is None or g.grund != "arv":
+        return ""
+    return f"efterträdare till {och([names.org(o) for o in g.fran()])}, " + (
+        "slutledd" if g.slutledd else "bekräftad"
+    )
+
+
 def antal_text(values: Iterable[str], order: Iterable[str]) -> str:
     """ "Genomförd 1, Pågående 2": each value with its count, in ``order`` (the status order, as
     every table of counts in the report), values outside it after, in first-seen order; "–"
@@ -245,7 +257,13 @@ def insats_vy(
             )
         ),
         rapporteras_i_ar=ic.due,
-        samordning=tuple(_samordning(org, ic, names, period) for org in coord),
+        samordning=tuple(
+            replace(
+                _samordning(org, ic, names, period),
+                eftertradare_till=_eftertradare_till(matrix, org, ins.id, names),
+            )
+            for org in coord
+        ),
         organisationer=organisationer,
         behov=tuple(behov),
         status_antal=antal_text(
@@ -254,4 +272,8 @@ def insats_vy(
         bedomning_antal=antal_text(
             (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
         ),
+        samordningsansvar_planen=planens_lydelse(ins.samordningsansvar, orgs, names),
+        ansvar_planen=planens_lydelse(ins.ansvar, orgs, names),
+        eftertradare=eftertradare(ins, ar, duties, names),
+        grupper=grupper(ins, ar, orgs, names),
     )

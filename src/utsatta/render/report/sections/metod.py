@@ -14,6 +14,7 @@ from utsatta.compute.direction import METODTEXT_UTVECKLING
 from utsatta.compute.goal import TROSKLAR_KVOT
 from utsatta.compute.status import Status, fmt_tal
 from utsatta.compute.status import status_text as label
+from utsatta.render.report.sections.omorganisation import METODTEXT_EFTERTRADARE
 
 _HI, _MED, _LO = (fmt_tal(t, 3) for t in TROSKLAR_KVOT)
 
@@ -77,4 +78,5 @@ METODTEXTER: Final = (
     ("Indikatorer med målvärde: status mot målvärdet", METODTEXT_MALVARDE),
     ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
     ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
+    ("Organisationer som upphört och deras efterträdare", METODTEXT_EFTERTRADARE),
 )

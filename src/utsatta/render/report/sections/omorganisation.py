@@ -1,0 +1,183 @@
+"""The organisations the plan names that have ceased, as the report shows them: the plan's own
+wording of an insats's ansvar beside who holds it in the year and from when (Bilaga A), the
+ceased organisations with their successors (the main part, section 2) and the rule behind both
+(Bilaga E). One rule for all three: :class:`utsatta.compute.responsibility.Duties`.
+
+Every succession carries its certainty ("slutledd" or "bekräftad") and a chosen day its own
+marker, wherever it stands (docs/decisions/0390-planens-lydelse-och-eftertradare.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from utsatta.compute.indicators import datum_markering
+from utsatta.compute.responsibility import (
+    Arv,
+    Duties,
+    exists_at_year_end,
+    resolve,
+    takeover_day,
+)
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import Insats, PlanFil
+from utsatta.render.report.sections.names import Names
+from utsatta.render.report.view import UpphordaVy, UpphordRad
+from utsatta.wording import och
+
+METODTEXT_EFTERTRADARE: Final = (
+    "En organisation har planens uppgifter för ett år om den finns årets sista dag. En "
+    "organisation som planen namnger och som har upphört lämnar sina uppgifter i planen till "
+    "sina efterträdare från dagen efter sin sista dag: alla uppgifter, eller de insatser som "
+    "uppgifterna om organisationerna anger för efterträdaren. Efterträdaren rapporterar då om "
+    "insatsen, och en återrapportering som föregångaren redan har lämnat räknas för "
+    "efterträdaren. En organisation som ännu inte har "
+    "bildats har inga uppgifter. Ett övertagande märks bekräftad när en källa själv säger att "
+    "efterträdaren tog över uppgifterna, och slutledd när det är en slutsats av källornas "
+    "beskrivning av ansvarsområdena; en sista dag som är ett val, inte källans, är märkt "
+    "”datum: slutledd”. Båda märks överallt där övertagandet står. Bilaga A visar planens egen "
+    "lydelse av samordningsansvar och ansvar oförändrad, med efterträdarna bredvid. En grupp "
+    "som planen namnger utan att räkna upp den (till exempel ”samtliga nämnder och styrelser "
+    "med verksamhet i utsatta områden”) räknas fram ur uppgifterna om organisationerna, och "
+    "gruppens sammansättning är slutledd."
+)
+
+
+def planens_lydelse(ids: Sequence[str], orgs: OrganisationerFil, names: Names) -> str:
+    """The plan's column as the plan names it: each organisation by its name in the plan's
+    period (a ceased one too) and each group by its name, not its members: "Lokalnämnden,
+    Förskolenämnden och Grundskolenämnden"."""
+    grupper = {g.id: g.namn for g in orgs.grupper}
+    return och([grupper.get(i) or names.org(i) for i in dict.fromkeys(ids)])
+
+
+def _sakerhet(chain: Sequence[Arv]) -> str:
+    return "slutledd" if any(s.tolkning == "slutledd" for s in chain) else "bekräftad"
+
+
+def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[str, ...]:
+    """Who holds in ``ar`` what a ceased organisation of the plan held in ``ins``, one line per
+    set of predecessors with the same heirs, day and certainty, in the plan's order:
+    "Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01"; a ceased
+    organisation without an heir for the insats: "Lokalnämnden upphörde 2022-12-31; ingen
+    efterträdare har insatsen"."""
+    orgs = duties.orgs
+    by_id = {o.id: o for o in orgs.organisationer}
+    named = resolve([*ins.samordningsansvar, *ins.ansvar], orgs)
+    # (predecessor) -> [(heir, day with marker, certainty)], then merged both ways
+    per_fran: dict[str, dict[tuple[str, str], list[str]]] = {}
+    lines: list[tuple[int, str]] = []
+    for n, org in enumerate(named):
+        o = by_id[org]
+        if exists_at_year_end(o, ar) or o.giltig_till is None:
+            continue  # it holds its part itself, or has not started yet
+        chains = duties.heirs(org, ins.id, ar)
+        if not chains:
+            dag = o.giltig_till + datum_markering(o.giltig_till_sakerhet)
+            lines.append((n, f"{names.org(org)} upphörde {dag}; ingen efterträdare har insatsen"))
+            continue
+        for chain in chains:
+            dag = chain[-1].datum + datum_markering(chain[-1].datum_sakerhet)
+            heirs = per_fran.setdefault(org, {}).setdefault((dag, _sakerhet(chain)), [])
+            if chain[-1].till not in heirs:
+                heirs.append(chain[-1].till)
+    merged: dict[tuple[tuple[str, ...], str, str], list[str]] = {}
+    first: dict[tuple[tuple[str, ...], str, str], int] = {}
+    for org, by_key in per_fran.items():
+        for (dag, sakerhet), heirs in by_key.items():
+            key = (tuple(names.orgs_in_order(heirs)), dag, sakerhet)
+            merged.setdefault(key, []).append(org)
+            first.setdefault(key, named.index(org))
+    for (heirs_t, dag, sakerhet), fran in merged.items():
+        text = (
+            f"{och([names.org(h) for h in heirs_t])} i stället för "
+            f"{och([names.org(f) for f in fran])} ({sakerhet}) från {dag}"
+        )
+        lines.append((first[(heirs_t, dag, sakerhet)], text))
+    return tuple(t for _, t in sorted(lines, key=lambda x: x[0]))
+
+
+def grupper(ins: Insats, ar: int, orgs: OrganisationerFil, names: Names) -> tuple[str, ...]:
+    """Each group the plan names in ``ins`` with the organisations it stands for in ``ar``; a
+    group computed from a flag says that the selection is an inference, not the plan's list:
+    "”Socialnämnderna”: Socialnämnd Centrum, …"."""
+    out = []
+    for g in orgs.grupper:
+        if g.id not in (*ins.samordningsansvar, *ins.ansvar):
+            continue
+        members = [names.org(m) for m in resolve([g.id], orgs, ar)]
+        if g.urval is not None:
+            antal = f"{len(members)} organisation" + ("" if len(members) == 1 else "er")
+            out.append(
+                f"”{g.namn}”: {antal} enligt uppgifterna om organisationerna (planen räknar inte "
+                f"upp dem; sammansättningen är slutledd): {', '.join(members) or 'inga'}"
+            )
+        else:
+            out.append(f"”{g.namn}”: {', '.join(members) or 'inga'}")
+    return tuple(out)
+
+
+def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> UpphordaVy:
+    """The organisations the plan names (itself or through a group) whose last day is in or
+    before ``ar``, in organisationer.yaml order, one row per set of successors that took over
+    the same insatser with the same certainty."""
+    last_day = f"{ar:04d}-12-31"
+    urval = {g.id for g in orgs.grupper if g.urval is not None}
+    # per organisation of the plan: its insatser, and those only through an urval group
+    named: dict[str, dict[str, bool]] = {}
+    for ins in plan.insatser:
+        ids = [*ins.samordningsansvar, *ins.ansvar]
+        direct = set(resolve([i for i in ids if i not in urval], orgs))
+        for org in resolve(ids, orgs):
+            named.setdefault(org, {})[ins.id] = org not in direct
+    via_urval_used = False
+    rader = []
+    for o in orgs.organisationer:
+        if o.id not in named or o.giltig_till is None or o.giltig_till > last_day:
+            continue
+        markering = datum_markering(o.giltig_till_sakerhet)
+        insatser = named[o.id]
+
+        def lista(ids: Sequence[str], insatser: dict[str, bool] = insatser) -> str:
+            return ", ".join(i + ("*" if insatser[i] else "") for i in ids) or "–"
+
+        groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        for e in o.efterfoljare:
+            moved = tuple(i for i in insatser if e.insatser is None or i in e.insatser)
+            tolkning = "slutledd" if e.tolkning == "slutledd" else "bekräftad"
+            groups.setdefault((moved, tolkning), []).append(e.organisation)
+        fran = takeover_day(o) or "–"
+        if not groups:
+            via_urval_used |= any(insatser.values())
+            rader.append(
+                UpphordRad(
+                    names.org(o.id),
+                    o.giltig_till,
+                    "ingen angiven",
+                    "–",
+                    "–",
+                    lista(list(insatser)),
+                    markering,
+                )
+            )
+        for (moved, tolkning), heirs in groups.items():
+            via_urval_used |= any(insatser[i] for i in moved)
+            rader.append(
+                UpphordRad(
+                    names.org(o.id),
+                    o.giltig_till,
+                    och([names.org(h) for h in names.orgs_in_order(heirs)]),
+                    fran,
+                    tolkning,
+                    lista(moved),
+                    markering,
+                )
+            )
+    grupp = och([f"”{g.namn}”" for g in orgs.grupper if g.urval is not None])
+    not_ = (
+        f"*: genom {grupp}, som planen inte räknar upp; gruppens sammansättning är slutledd."
+        if via_urval_used
+        else None
+    )
+    return UpphordaVy(tuple(rader), not_)
