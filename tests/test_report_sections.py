@@ -203,12 +203,12 @@ def test_each_area_on_a_list_has_a_section_with_its_evidence(
     assert [(v.indikator.split()[-1], v.varden) for v in norrby.varden] == [
         (
             "gymnasiet",
-            ("2023: 71,45 %. Källa: Skolverket: Betyg och behörighet årskurs 9 (odaterad).",),
+            ("2023: 71,45\u00a0%. Källa: Skolverket: Betyg och behörighet årskurs 9 (odaterad).",),
         ),
         (
             "gymnasiebehörighet",
             (
-                "2019: 41 %. Två skolor. Källa: Skolverket: Betyg och behörighet årskurs 9 "
+                "2019: 41\u00a0%. Två skolor. Källa: Skolverket: Betyg och behörighet årskurs 9 "
                 "(odaterad). Från före planperioden 2022–2025.",
             ),
         ),
@@ -323,7 +323,7 @@ def test_over_the_years_shows_what_moved(tmp_path: Path) -> None:
     # an organisation that did not report on the insats that year: "–"
     third = t.insatser[1]
     assert [c.text for c in third.rader[0].celler] == ["–", "Pågående · Bedöms uppnås"]
-    assert t.serier[0].serie == "2021: 63 %; 2022: 65,1 %; 2023: 66,85 %"
+    assert t.serier[0].serie == "2021: 63\u00a0%; 2022: 65,1\u00a0%; 2023: 66,85\u00a0%"
 
 
 # -- the slutuppföljning ---------------------------------------------------------------------
@@ -558,21 +558,25 @@ def test_an_areas_values_say_what_part_of_it_they_measure_and_their_source(
     bergsjon = md[md.index("### Bergsjön") : md.index("### Biskopsgården")]
     assert (
         "- Valdeltagande i valet till kommunfullmäktige i Göteborg:\n"
-        "  - 2010: 44,5 %. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
+        "  - 2010: 44,5\u00a0%. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
         "Göteborg: Valdeltagandet 2010, även per valdistrikt (odaterad). Från före planperioden "
         "2022–2025.\n"
-        "  - 2014: 46 %. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
+        "  - 2014: 46\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
         "Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande 2014, även "
         "per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
     ) in bergsjon
     bisk = md[md.index("### Biskopsgården") : md.index("### Gårdsten")]
     assert (
-        "  - 2022: 37 %. Mellanområdet Västra Biskopsgården, en del av Biskopsgården, inte hela "
+        "  - 2022: 37\u00a0%. Mellanområdet Västra Biskopsgården, en del av Biskopsgården, "
+        "inte hela "
         "området. Källa: Göteborgs Stad, Vårt Göteborg: SOM 2022 per mellanområde; staden som "
         "helhet 80 % (odaterad).\n"
     ) in bisk
     assert "Valdistriktet Norra Biskopsgården; valnattens preliminära siffra." in bisk
-    assert "<li>2014: 37,9 %. Valdistriktet Norra Gårdsten; valnattens preliminära siffra." in html
+    assert (
+        "<li>2014: 37,9\u00a0%. Valdistriktet Norra Gårdsten; valnattens preliminära siffra."
+        in html
+    )
     assert "Valdistriktet Södra Hjällbo" in md[md.index("### Hjällbo") : md.index("### Lövgärdet")]
 
 

@@ -82,7 +82,7 @@ def test_some_illustrative_reports_are_marked_as_a_part(
 def test_a_value_that_stands_still_is_not_said_to_move() -> None:
     out = forvantad_bana(-1, Point(2021, 8), Point(2023, 8), 0, 2025)
     assert out.status is Status.OTILLRACKLIG
-    assert out.text.startswith("Förväntad bana: 0 % av avståndet till målvärdet (8 → 0)")
+    assert out.text.startswith("Förväntad bana: 0\u00a0% av avståndet till målvärdet (8 → 0)")
     assert "går åt rätt håll" not in METODTEXT_MALVARDE
     assert (
         "från 0 till under 0,6 ”Otillräcklig takt”, värdet har stått still (kvoten 0) eller gått "
