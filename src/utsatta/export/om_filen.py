@@ -107,7 +107,7 @@ def om_filen(
         (
             "Illustrativa uppgifter",
             f"Exporten bygger på samma data som rapporten för {ar}. {banner.ILLUSTRATIV_EXPORT} "
-            f"Det gäller {'; '.join(ill)}.{_markerade(data)}"
+            f"Det gäller {banner.uppraknat(ill)}.{_markerade(data)}"
             if ill
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
         )
