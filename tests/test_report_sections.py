@@ -67,7 +67,7 @@ def test_the_analysts_layer_comes_first_with_its_decision(
     assert headings[0] == "## 1. Samlad bedömning 2023"
     assert "Beslutad: Kommunstyrelsen 2024-06-01 (påhittat datum) § 000 (påhittad)." in md
     # the file is illustrative: the banner names it first, the section marks it
-    assert "Det gäller den samlade uppföljningen för 2023; " in md
+    assert "Det gäller den samlade uppföljningen för 2023, " in md
     assert "*Illustrativ uppföljning:" in md
     assert "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas**" in md
     assert "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående | Utredningen pågår. |" in md
@@ -609,7 +609,7 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
         "räknas till gruppen ”Samtliga nämnder och styrelser i Göteborgs Stad med verksamhet i "
         "utsatta områden” (slutledd)"
     )
-    insats_21 = md[md.index("#### Insats 2:1:") : md.index("#### Insats 2:2:")]
+    insats_21 = md[md.index("#### Insats 2:1 ") : md.index("#### Insats 2:2 ")]
     assert (
         "| Nämnden för demokrati och medborgarservice | Ansvarig som efterträdare till Nämnden för "
         f"konsument- och medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd), {grupp} |"
@@ -619,7 +619,7 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
         f"Lokalnämnden (slutledd) från 2023-01-01, {grupp} |"
     ) in insats_21
     assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
-    insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
+    insats_22 = md[md.index("#### Insats 2:2 ") : md.index("#### Insats 2:3 ")]
     # Lokalnämnden was in both columns: its heir coordinates and is responsible (fakta.md §6)
     samordnande = (
         "Samordnande och ansvarig som efterträdare till Lokalnämnden (slutledd) från 2023-01-01"

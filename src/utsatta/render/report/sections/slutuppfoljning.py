@@ -66,7 +66,7 @@ ORDEN: Final = (
     "Orden för ett måls utfall skiljer sig med avsikt. ”Nått” och ”Inte nått” (kolumnen "
     "Beräknat utfall) räknar verktyget ur värdet för målåret hos den indikator som avgör målet, "
     "till exempel antalet områden på polisens lista. "
-    "”Uppnått” och ”Inte uppnått” är en bedömning som någon har skrivit: stadsledningskontoret i "
+    "”Uppnått” och ”Inte uppnått” är en bedömning som någon har skrivit: upprättaren i "
     "uppföljningsfilen (kolumnen Bedömning) eller nämnden i sin rapport. "
     f"”{label(Status.MAL_UPPNATT)}” och ”{label(Status.MAL_EJ_UPPNATT)}” är en indikators "
     "status, beräknad ur indikatorns värde för målåret mot dess målvärde. Ett beräknat utfall och "
