@@ -254,7 +254,7 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
     browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
 ) -> None:
     """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's;
-    the ceased organisations of the plan):
+    the ceased organisations of the plan) and section 4's earlier behov with their outcome:
     at 390 px a card per row (no sideways scroll, no word split or cut off, the header row out
     of view), at 1366 px the
     table as before; both times a table of the same rows, headers and cells for a screen
@@ -272,12 +272,14 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
             5,
         ),
         "div.domar": ("Målen mot polisens lista 2025", len(report.slut.domar), 4),
-        # the ceased organisations of the plan, in section 2 (decision 0390)
+        # the ceased organisations of the plan, in section 6 (decision 0390)
         "div.upphorda": (
             "Organisationer i planen som har upphört",
             len(report.upphorda.rader) if report.upphorda else 0,
             5,
         ),
+        # F6: seven columns squeezed to one character per line at 390 px before it was cards
+        "div.tidigare-behov": ("Tidigare behov och utfall", len(report.behov.tidigare), 7),
     }
     results: dict[tuple[str, int], dict[str, Any]] = {}
     roles: dict[tuple[str, int], dict[str, int]] = {}

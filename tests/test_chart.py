@@ -104,6 +104,8 @@ def _axis(text: str) -> tuple[list[tuple[float, str]], str, float]:
 
 
 _BORJAR = "Värdeaxeln börjar på 0 och går till {}."
+#: 3 000 000 000 000, with the hard spaces of a value (decision 0405)
+TRE_BILJONER = "3\u00a0000\u00a0000\u00a0000\u00a0000"
 
 
 @pytest.mark.parametrize(
@@ -115,8 +117,9 @@ _BORJAR = "Värdeaxeln börjar på 0 och går till {}."
         ([8.0, 8.0, 8.0], True, "0", "8", _BORJAR.format("8")),  # all equal, not zero
         ([57.0, 57.0], False, "0", "60", _BORJAR.format("60")),
         ([15.7, 15.71, 15.72], False, "0", "20", _BORJAR.format("20")),  # a tiny change
-        ([83000.0, 41000.0], True, "0", "100 000", _BORJAR.format("100 000")),  # large values
-        ([2.5e12, 2.6e12], False, "0", "3 000 000 000 000", _BORJAR.format("3 000 000 000 000")),
+        # large values
+        ([83000.0, 41000.0], True, "0", "100\u00a0000", _BORJAR.format("100\u00a0000")),
+        ([2.5e12, 2.6e12], False, "0", TRE_BILJONER, _BORJAR.format(TRE_BILJONER)),
         ([48.0, 51.5, 99.5], False, "0", "100", _BORJAR.format("100")),  # percentages
         ([0.4, 0.2], False, "0,0", "0,4", _BORJAR.format("0,4")),
         (
@@ -230,7 +233,8 @@ def test_inferred_and_secondary_values_are_drawn_apart_with_a_legend() -> None:
     assert lines[0].get("stroke-dasharray")
     for legend in ("Utfall", "Slutlett värde", "Uppgift i andra hand"):
         assert f">{legend}</text>" in text
-    assert "2021: 6,0 % (slutledd)" in text and "2022: 7,0 % (uppgift i andra hand)" in text
+    assert "2021: 6,0\u00a0% (slutledd)" in text
+    assert "2022: 7,0\u00a0% (uppgift i andra hand)" in text
 
 
 @pytest.mark.parametrize(
@@ -254,12 +258,12 @@ def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
     root = tree(chart)
     group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "baslinje")
     title = group.find(f"{SVG}title")
-    assert title is not None and title.text == f"Baslinje 2019: 83 000{text}"
+    assert title is not None and title.text == f"Baslinje 2019: 83\u00a0000{text}"
     (dot,) = group.iter(f"{SVG}circle")
     assert dot.get("class") == (sakerhet if sakerhet in ("sekundar", "slutledd") else None)
     assert group.find(f"{SVG}rect") is not None  # the square says: the baseline
     label = root.find(f"{SVG}title")
-    assert label is not None and f"Baslinje 2019: 83 000{text}." in (label.text or "")
+    assert label is not None and f"Baslinje 2019: 83\u00a0000{text}." in (label.text or "")
     assert f">{legend}</text>" in chart
     table = values_table(ident="x", titel="T", baslinje=base, utfall=[base, later], malvarde=None,
                          malar=None, fmt=fmt)  # fmt: skip
@@ -267,7 +271,7 @@ def test_the_baseline_shows_how_sure_it_is_like_every_other_value(
     want = {"sekundar": " (uppgift i andra hand)", "slutledd": " (slutledd)"}.get(str(sakerhet), "")
     # 2020–2022: no value, and no matintervall says none was due (docs/decisions/0395)
     gaps = [("–", "Värde saknas")] * 3
-    assert rows == [("83 000", f"Baslinje{want}"), *gaps, ("41 000", "Utfall")]
+    assert rows == [("83\u00a0000", f"Baslinje{want}"), *gaps, ("41\u00a0000", "Utfall")]
 
 
 def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
@@ -278,7 +282,7 @@ def test_confirmed_only_has_no_legend_for_kinds_that_do_not_occur() -> None:
 
 def test_malvarde_and_malar_are_visible() -> None:
     text = svg(baslinje=P(2019, 15.0), malvarde=12.0, malar=2025)
-    assert ">Målvärde 2025: 12,0 %</text>" in text
+    assert ">Målvärde 2025: 12,0\u00a0%</text>" in text
     assert x_of(text, 2025) > x_of(text, 2022)
     line = next(el for el in tree(text).iter(f"{SVG}line") if el.get("class") == "malvarde")
     assert float(line.get("x2", "0")) == x_of(text, 2025)
@@ -347,8 +351,8 @@ def test_a_unit_ending_in_a_full_stop_gets_no_second_one() -> None:
                 malar=2025)  # fmt: skip
     label = tree(chart).find(f"{SVG}title")
     assert label is not None and label.text == (
-        "Diagram: Test. Baslinje 2017: 2 449 per 100 000 inv. Utfall 2018: 2 328 per 100 000 "
-        "inv. Målvärde 2025: 2 000 per 100 000 inv."
+        "Diagram: Test. Baslinje 2017: 2\u00a0449 per 100 000 inv. Utfall 2018: 2\u00a0328 per "
+        "100 000 inv. Målvärde 2025: 2\u00a0000 per 100 000 inv."
     )
 
 
@@ -388,10 +392,12 @@ def test_a_value_whose_source_is_missing_is_hollow_and_explained() -> None:
     text = svg(utfall=[P(2020, 5.0), P(2021, 6.0, sakerhet="saknas"), P(2022, 7.0)])
     assert (
         '<circle class="saknas" cx="216.0" cy="77.5" r="4" fill="#ffffff" stroke="#6b6b6b" '
-        'stroke-width="2" stroke-dasharray="1 1.5"><title>2021: 6,0 % (källa saknas)</title>'
+        'stroke-width="2" stroke-dasharray="1 1.5"><title>2021: 6,0\u00a0% (källa saknas)</title>'
         "</circle>"
     ) in text
-    assert '<circle cx="56.0" cy="96.2" r="4" fill="#1d4f91"><title>2020: 5,0 %</title>' in text
+    assert (
+        '<circle cx="56.0" cy="96.2" r="4" fill="#1d4f91"><title>2020: 5,0\u00a0%</title>' in text
+    )
     assert (
         '<polyline class="utfall streckad" points="56.0,96.2 216.0,77.5 376.0,58.8" fill="none" '
         'stroke="#1d4f91" stroke-width="2" stroke-dasharray="5 4"/>'
@@ -400,7 +406,7 @@ def test_a_value_whose_source_is_missing_is_hollow_and_explained() -> None:
         '<circle class="saknas" cx="110.0" cy="225.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
         'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="128.0" y="230.0">Källa saknas</text>'
     ) in text
-    assert "Utfall 2020: 5,0 %; 2021: 6,0 % (källa saknas); 2022: 7,0 %." in text
+    assert "Utfall 2020: 5,0\u00a0%; 2021: 6,0\u00a0% (källa saknas); 2022: 7,0\u00a0%." in text
     table = values_table(ident="x", titel="T", baslinje=P(2019, 4.0, sakerhet="saknas"),
                          utfall=[P(2021, 6.0, sakerhet="saknas")], malvarde=None, malar=None,
                          fmt=lambda v: tal(v, 1))  # fmt: skip
@@ -422,8 +428,8 @@ def test_every_value_the_report_marks_is_drawn_hollow_never_as_confirmed(sakerhe
     assert len(marked) == 3  # the point, the baseline's dot, the legend
     assert all(c.get("fill") == "#ffffff" and c.get("stroke") for c in marked)
     assert len([c for c in circles if c.get("fill") == "#1d4f91"]) == 2  # 2021 + legend
-    assert f"2020: 4,0 % ({MARKERING[sakerhet]})" in text
-    assert "Baslinje 2019: 3,0 % (" + MARKERING[sakerhet] + ")" in text
+    assert f"2020: 4,0\u00a0% ({MARKERING[sakerhet]})" in text
+    assert "Baslinje 2019: 3,0\u00a0% (" + MARKERING[sakerhet] + ")" in text
 
 
 def test_a_value_not_known_is_a_gap_not_a_line_through_zero() -> None:

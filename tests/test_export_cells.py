@@ -38,6 +38,11 @@ HOSTILE = (
 LEAD = "\x00\u202e\x1b=1+1"
 
 
+def plain(value: str) -> str:
+    """A prose cell as written: :func:`prose`, hard spaces plain (decision 0405)."""
+    return prose(value).replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), delimiter=";"))
 
@@ -75,7 +80,7 @@ def test_every_csv_cell_of_every_table_is_clean(hostile_tables: list[Table]) -> 
                     assert "<U+202E>" in cell
                 else:
                     # removed as in the reports; the formula behind the controls is defused
-                    assert cell == "'" + prose(value), (table.namn, column.namn)
+                    assert cell == "'" + plain(value), (table.namn, column.namn)
                     assert cell.startswith("'=1+1]8;;https://evil.example/klicka]8;;[2J31m")
                 assert not cell.startswith(DANGEROUS_PREFIXES)
 
@@ -94,7 +99,7 @@ def test_every_xlsx_cell_of_every_table_is_clean(hostile_tables: list[Table]) ->
         for row, original in zip(ws.iter_rows(min_row=2), table.rows, strict=True):
             for cell, value, column in zip(row, original, table.columns, strict=True):
                 if isinstance(value, str):
-                    expected = identifier(value) if column.slag == "id" else prose(value)
+                    expected = identifier(value) if column.slag == "id" else plain(value)
                     assert (cell.value, cell.data_type) == (expected, "s")
 
 
@@ -305,3 +310,26 @@ def test_xlsxwriter_refusing_a_value_is_a_swedish_error(monkeypatch: pytest.Monk
         'engelska: "OverflowError: too big"). Exportera som CSV (--format csv) och rapportera '
         "gärna felet till utsattas utvecklare."
     )
+
+
+def test_a_hard_space_in_a_text_cell_becomes_a_plain_space() -> None:
+    """The report's values have hard spaces ("100 000", "15,7 %": decision 0405); in a
+    spreadsheet's text cell a hard space only stops a search or a filter typed with a space, so
+    a prose cell gets a plain one, in CSV and xlsx alike. A number cell stays a number, and an
+    id cell keeps showing an odd space as a code (so two ids never look the same)."""
+    columns = (
+        Column("kommentar", "text", "Text."),
+        Column("id", "text", "Ett id.", slag="id"),
+        Column("varde", "tal", "Ett tal."),
+    )
+    table = Table(
+        "prov", "En rad.", columns, (("2\u00a0591\u00a0per 100\u202f000 inv.", "a\u00a0b", 2591.0),)
+    )
+    rows = _csv_rows(csv_text(table))
+    assert rows[1] == ["2 591 per 100 000 inv.", "a<U+00A0>b", "2591"]
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([table])))["prov"]
+    assert [(c.value, c.data_type) for c in next(ws.iter_rows(min_row=2))] == [
+        ("2 591 per 100 000 inv.", "s"),
+        ("a<U+00A0>b", "s"),
+        (2591, "n"),
+    ]

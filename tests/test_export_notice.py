@@ -48,8 +48,8 @@ OM_FILEN = [
         "Illustrativa uppgifter",
         "Exporten bygger på samma data som rapporten för 2023. Exporten innehåller "
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
-        "Det gäller den samlade uppföljningen för 2023; rapporten från "
-        "Grundskolenämnden för 2023; indikatorn Andel elever i årskurs 9 i utsatta områden som "
+        "Det gäller den samlade uppföljningen för 2023, rapporten från "
+        "Grundskolenämnden för 2023 och indikatorn Andel elever i årskurs 9 i utsatta områden som "
         "är behöriga till gymnasiet. I den här filen har raderna med sådana uppgifter ja i "
         "kolumnen illustrativ, i tabellerna insatsrapporter, insatsrapporter_omraden, "
         "bedomningar och indikatorvarden.",

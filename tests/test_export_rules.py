@@ -154,7 +154,7 @@ def test_notice_points_into_the_file_not_into_the_report(tmp_path: Path) -> None
         "Exporten bygger på samma data som rapporten för 2025 och dessutom på bedömningarna i "
         "uppföljningarna för 2022–2024 (tabellen bedomningar). Exporten innehåller "
         "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
-        "Det gäller 4 av 20 rapporter för 2025; 4 indikatorer. I den här filen har raderna med "
+        "Det gäller 4 av 20 rapporter för 2025 och 4 indikatorer. I den här filen har raderna med "
         "sådana uppgifter ja i kolumnen illustrativ, i tabellerna insatsrapporter, "
         "insatsrapporter_omraden och indikatorvarden."
     )

@@ -51,7 +51,8 @@ def test_every_shared_file_comes_first_in_the_notice(tmp_path: Path) -> None:
     _mark(root / "uppfoljning" / "2024.yaml")
     md, html = illustrativ_notice(root, 2024)
     expected = (
-        f"Det gäller {PLAN}; {ORGANISATIONER}; {OMRADEN}; den samlade uppföljningen för 2024."
+        # ORGANISATIONER has a comma of its own: the parts are kept apart by semicolons
+        f"Det gäller {PLAN}; {ORGANISATIONER}; {OMRADEN} och den samlade uppföljningen för 2024."
     )
     assert expected in md
     assert expected in html

@@ -139,8 +139,8 @@ def test_each_step_of_a_chain_is_dated_by_its_own_predecessors_end() -> None:
 
 def test_over_time_says_when_a_nämnd_ceased_and_who_took_over() -> None:
     md = _md(2025)
-    start = md.index("**Insats 2:2:")
-    table = md[start : md.index("**Insats 2:3:")]
+    start = md.index("**Insats 2:2 ")
+    table = md[start : md.index("**Insats 2:3 ")]
     assert (
         "| Lokalnämnden (upphörde 2022-12-31; efterträdare: Stadsfastighetsnämnden, slutledd) "
         "| Pågående · Bedöms uppnås | upphörd | upphörd | upphörd |"

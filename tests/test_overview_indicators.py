@@ -69,16 +69,16 @@ def test_framsteg_is_the_share_of_the_way_as_in_the_report(
     text = _text(ds, capsys, monkeypatch)
     view = build(ds, YEAR)
     report = {i.id: i.framsteg for f in view.fokusomraden for i in f.indikatorer}
-    assert report["behorighet-gymnasiet"] == "35 % av vägen"
-    assert report["invanare-test"] == "−50 % av vägen"
+    assert report["behorighet-gymnasiet"] == "35\u00a0%\u00a0av\u00a0vägen"
+    assert report["invanare-test"] == "−50\u00a0%\u00a0av\u00a0vägen"
     framsteg = {name: cells[3] for name, cells in _rows(text).items()}
     assert framsteg == {
         "Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet": (
-            "35 % av vägen"
+            "35\u00a0%\u00a0av\u00a0vägen"
         ),
         "Andel elever i årskurs 9 i utsatta områden utan gymnasiebehörighet": "–",
         "Andel invånare i utsatta områden som känner sig trygga ute en sen kväll": "–",
-        "Antal invånare i särskilt utsatta områden": "−50 % av vägen",
+        "Antal invånare i särskilt utsatta områden": "−50\u00a0%\u00a0av\u00a0vägen",
     }
 
 
@@ -87,9 +87,11 @@ def test_numbers_use_the_reports_swedish_format(
 ) -> None:
     """Space between thousands, decimal comma, a unit, the decimals the value has."""
     text = _text(ds, capsys, monkeypatch)
-    assert "83 000 (2019)" in text and "104 000 (2023)" in text and "41 000 (2025)" in text
-    assert "62,4 % (2020)" in text and "66,85 % (2023)" in text and "75 % (2025)" in text
-    assert "48 % (2021)" in text
+    assert "83\u00a0000 (2019)" in text and "104\u00a0000 (2023)" in text
+    assert "41\u00a0000 (2025)" in text
+    assert "62,4\u00a0% (2020)" in text and "66,85\u00a0% (2023)" in text
+    assert "75\u00a0% (2025)" in text
+    assert "48\u00a0% (2021)" in text
     assert "83000" not in text
 
 

@@ -254,6 +254,36 @@ def test_main_part_fills_about_ten_pages(shipped_lines: list[list[str]]) -> None
     assert sections == sorted(sections) and sections[-1] < bilaga_a
 
 
+def test_contents_say_the_headings_and_cards_and_legends_stay_whole(
+    shipped_lines: list[list[str]],
+) -> None:
+    """F11: each entry of the contents is its heading word for word (not "1. Samlad bedömning"
+    for "1. Samlad bedömning 2023"); the card "Målet mot polisens lista" stands on one page, its
+    comparison with 2021 too; section 5's legend (*, †, ‡, utan markering) is on the page of the
+    table's last row (Rannebergen), not split from it."""
+    pages = shipped_lines
+    entries = [re.sub(r"[ .]*\d+$", "", line) for line in pages[0] if ". . ." in line]
+    assert len(entries) == 15, entries
+    assert entries[0] == f"1. Samlad bedömning {YEAR}"
+    assert entries[4] == "Fokusområde 2: Grundläggande säkerhet och trygghet"
+    for entry in entries:
+        assert any(entry in lines for lines in pages), entry
+
+    def page(line: str, start: int = 0, prefix: bool = False) -> int:
+        return next(
+            n
+            for n, lines in enumerate(pages[start:], start=start + 1)
+            if any(x.startswith(line) if prefix else x == line for x in lines)
+        )
+
+    card = page("Målet mot polisens lista")
+    assert page("Jämfört med listan 2021", prefix=True) == card
+    s5 = page("5. Områdena", start=1)
+    legend = page("* slutledd", start=s5 - 1, prefix=True)
+    assert page("Rannebergen ", start=s5 - 1, prefix=True) == legend
+    assert page("utan markering", start=s5 - 1, prefix=True) == legend
+
+
 def test_only_known_css_is_ignored(shipped: tuple[str, bytes, list[str]]) -> None:
     """WeasyPrint ignores only the screen-only rules it does not support, none of the print CSS."""
     warnings = shipped[2]

@@ -150,7 +150,8 @@ def test_expected_path_thresholds_falling_target(
 def test_expected_path_explanation_shows_the_working() -> None:
     r = fb(BASE, [P(2022, 11.0), P(2023, 9.6)], 6.0)
     assert r.forklaring == (
-        "Förväntad bana: 40 % av avståndet till målvärdet (12 → 6) tillryggalagt på 50 % av "
+        "Förväntad bana: 40\u00a0% av avståndet till målvärdet (12 → 6) tillryggalagt på "
+        "50\u00a0% av "
         "tiden (2021–2025), med senaste värdet 9,6 (2023); 0,6 ≤ kvot 0,80 < 0,95 → behöver öka "
         "takten."
     )
@@ -357,7 +358,7 @@ def test_a_development_is_read_from_the_plan_period_only() -> None:
                 planperiod=PLAN)  # fmt: skip
     assert r.status is Status.FORBATTRING
     # √(53/50) − 1 = 0,0296
-    assert "Årlig förändring (CAGR) 2,96 % från 50 (2021) till 53 (2023). Utvecklingen" in (
+    assert "Årlig förändring (CAGR) 2,96\u00a0% från 50 (2021) till 53 (2023). Utvecklingen" in (
         r.forklaring
     )
 
@@ -562,7 +563,7 @@ def test_a_v_is_no_direction() -> None:
     )
     assert r.forklaring == (
         "Utveckling: 57 (2020), 49 (2021), 55 (2022); högre är bättre. Av 3 par är 1 bättre, 2 "
-        "sämre och 0 utan skillnad större än 1 % av det större värdet; med 3 mätpunkter krävs "
+        "sämre och 0 utan skillnad större än 1\u00a0% av det större värdet; med 3 mätpunkter krävs "
         "att alla 3 par pekar åt samma håll. Theil–Sen-lutning −1 per år → ingen tydlig "
         "förändring."
     )
@@ -596,9 +597,10 @@ def test_five_points_working() -> None:
     r = compute("trend", HOGRE, None, pts, None, None)
     assert r.forklaring == (
         "Utveckling: 10 (2020), 12 (2021), 11,5 (2022), 13 (2023), 14 (2024); högre är bättre. Av "
-        "10 par är 9 bättre, 1 sämre och 0 utan skillnad större än 1 % av det större värdet; med "
+        "10 par är 9 bättre, 1 sämre och 0 utan skillnad större än 1\u00a0% av det större "
+        "värdet; med "
         "5 mätpunkter krävs att paren åt ena hållet är minst 8 fler än åt det andra "
-        "(Mann–Kendall, 5 % ensidigt); här 8. Theil–Sen-lutning 1 per år → förbättring."
+        "(Mann–Kendall, 5\u00a0% ensidigt); här 8. Theil–Sen-lutning 1 per år → förbättring."
     )
 
 
@@ -609,7 +611,8 @@ def test_falling_values_when_lower_is_better_are_an_improvement() -> None:
     assert r.status is Status.FORBATTRING
     assert r.forklaring == (
         "Utveckling: 12 (2022), 11 (2023), 10 (2024); lägre är bättre. Av 3 par är 3 bättre, "
-        "0 sämre och 0 utan skillnad större än 1 % av det större värdet; med 3 mätpunkter krävs "
+        "0 sämre och 0 utan skillnad större än 1\u00a0% av det större värdet; med 3 mätpunkter "
+        "krävs "
         "att alla 3 par pekar åt samma håll. Theil–Sen-lutning −1 per år → förbättring."
     )
     r = compute("trend", HOGRE, None, pts, None, None)
@@ -626,7 +629,7 @@ def test_the_method_does_not_change_the_rule() -> None:
     cagr = compute("cagr", LAGRE, P(2020, 103.0), pts, None, None)
     assert cagr.status is Status.FORBATTRING
     assert cagr.forklaring.endswith(
-        "→ förbättring. Årlig förändring (CAGR) −1,98 % från 103 (2020) till 97 (2023)."
+        "→ förbättring. Årlig förändring (CAGR) −1,98\u00a0% från 103 (2020) till 97 (2023)."
     )
 
 

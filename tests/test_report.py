@@ -292,15 +292,15 @@ def test_indicator_row(view: ReportView) -> None:
     """Baseline, latest (≤ the year), målvärde, progress and status, in Swedish numbers."""
     ind = view.fokusomraden[0].indikatorer[0]
     assert (ind.baslinje, ind.senaste, ind.malvarde, ind.framsteg) == (
-        "62,4 % (2020)",
-        "66,85 % (2023)",
-        "75 % (2025)",
-        "35 % av vägen",
+        "62,4\u00a0% (2020)",
+        "66,85\u00a0% (2023)",
+        "75\u00a0% (2025)",
+        "35\u00a0%\u00a0av\u00a0vägen",
     )
     assert ind.status == "Otillräcklig takt"
     assert ind.forklaring.startswith("Förväntad bana:")
     other = view.fokusomraden[1].indikatorer[0]
-    assert (other.baslinje, other.malvarde) == ("48 % (2021)", "saknas")
+    assert (other.baslinje, other.malvarde) == ("48\u00a0% (2021)", "saknas")
     assert other.status == "Ej bedömbar (för få mätpunkter)"
 
 
@@ -308,13 +308,13 @@ def test_indicator_row(view: ReportView) -> None:
     ("value", "enhet", "expected"),
     [
         (74.0, "index", "74"),
-        (100.0, "procent", "100 %"),
-        (15.7, "procent", "15,7 %"),
-        (81.05, "procent", "81,05 %"),
-        (66.856, "procent", "66,86 %"),
-        (83000.0, "antal", "83 000"),
+        (100.0, "procent", "100\u00a0%"),
+        (15.7, "procent", "15,7\u00a0%"),
+        (81.05, "procent", "81,05\u00a0%"),
+        (66.856, "procent", "66,86\u00a0%"),
+        (83000.0, "antal", "83\u00a0000"),
         (-71.0, "antal", "−71"),
-        (12.5, "per-100000-invanare", "12,5 per 100 000 inv."),
+        (12.5, "per-100000-invanare", "12,5\u00a0per 100\u00a0000\u00a0inv."),
     ],
 )
 def test_values_keep_the_decimals_they_were_written_with(
@@ -356,18 +356,21 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
     """The indicator's kommentar and those of baslinje, målvärden and utfall (up to the year)."""
     ind = view.fokusomraden[1].indikatorer[0]
     assert ind.kommentar == "Ingen indikator ur planens bilaga 1; `trygghet` följs som trend."
-    assert [a.etikett for a in ind.anmarkningar] == ["Baslinje 2021 (48 %)", "Utfall 2023 (51,5 %)"]
+    assert [a.etikett for a in ind.anmarkningar] == [
+        "Baslinje 2021 (48\u00a0%)",
+        "Utfall 2023 (51,5\u00a0%)",
+    ]
     labels = [a.etikett for a in view.fokusomraden[0].indikatorer[1].anmarkningar]
     assert labels == [
         "Målvärde 2025 (halva baslinjen)",
-        "Utfall 2019 (37,25 %)",
-        "Utfall 2019, Norrby (41 %)",
+        "Utfall 2019 (37,25\u00a0%)",
+        "Utfall 2019, Norrby (41\u00a0%)",
     ]
     assert "- Kommentar: Ingen indikator ur planens bilaga 1; \\`trygghet\\` följs" in md_text
-    assert "  - Baslinje 2021 (48 %): Första året med \\<b>nya\\</b> frågor \\| jämförs" in (
+    assert "  - Baslinje 2021 (48\u00a0%): Första året med \\<b>nya\\</b> frågor \\| jämförs" in (
         md_text
     )
-    assert "<li>Utfall 2023 (51,5 %): &lt;script&gt;alert(3)&lt;/script&gt; svarsfrekvens" in (
+    assert "<li>Utfall 2023 (51,5\u00a0%): &lt;script&gt;alert(3)&lt;/script&gt; svarsfrekvens" in (
         html_text
     )
     assert "<dt>Kommentar</dt><dd>Ingen indikator ur planens bilaga 1;" in html_text
@@ -375,7 +378,7 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
         assert "Efter rapportåret" not in text  # the comment on the 2024 value
         # a tag only ever escaped (in .md with a backslash: \<script> is text on GitHub)
         assert not re.search(r"(?<!\\)<(script>alert\(3\)|b>nya)", text)
-    assert "  - Utfall 2023 (51,5 %): \\<script>alert(3)\\</script> svarsfrekvens" in md_text
+    assert "  - Utfall 2023 (51,5\u00a0%): \\<script>alert(3)\\</script> svarsfrekvens" in md_text
 
 
 def test_values_per_omrade_and_kon_are_tables_up_to_the_year(
@@ -386,46 +389,47 @@ def test_values_per_omrade_and_kon_are_tables_up_to_the_year(
     headline series is unchanged by them."""
     ind = view.fokusomraden[0].indikatorer[0]
     assert ind.id == "behorighet-gymnasiet"
-    assert ind.senaste == "66,85 % (2023)" and ind.framsteg == "35 % av vägen"
+    assert ind.senaste == "66,85\u00a0% (2023)" and ind.framsteg == "35\u00a0%\u00a0av\u00a0vägen"
     omr, kon = ind.uppdelningar
     assert (omr.rubrik, omr.kolumn, omr.ar) == ("Per område", "Område", (2022, 2023))
     assert [(r.namn, r.celler) for r in omr.rader] == [
-        ("Norrby", ("–", "71,45 %")),
-        ("Söderdal", ("58,2 %", "60 %")),
+        ("Norrby", ("–", "71,45\u00a0%")),
+        ("Söderdal", ("58,2\u00a0%", "60\u00a0%")),
     ]
     assert omr.not_ is not None and "en del av området" in omr.not_
     assert (kon.rubrik, kon.ar, [(r.namn, r.celler) for r in kon.rader]) == (
         "Per kön",
         (2023,),
-        [("Kvinnor", ("69,1 %",))],
+        [("Kvinnor", ("69,1\u00a0%",))],
     )
     assert kon.not_ is None  # no comment on the value per kön
     # The comment saying the value covers part of the area is among the Anmärkningar.
-    assert "Utfall 2023, Söderdal (60 %)" in [a.etikett for a in ind.anmarkningar]
+    assert "Utfall 2023, Söderdal (60\u00a0%)" in [a.etikett for a in ind.anmarkningar]
     block = (
         "Per område:\n\n"
         "| Område | 2022 | 2023 |\n"
         "|---|---:|---:|\n"
-        "| Norrby | – | 71,45 % |\n"
-        "| Söderdal | 58,2 % | 60 % |\n\n"
+        "| Norrby | – | 71,45\u00a0% |\n"
+        "| Söderdal | 58,2\u00a0% | 60\u00a0% |\n\n"
         "Vad ett värde avser, till exempel att det bara gäller en del av området, står under "
         "Anmärkningar.\n\n"
         "Per kön:\n\n"
         "| Kön | 2023 |\n"
         "|---|---:|\n"
-        "| Kvinnor | 69,1 % |\n"
+        "| Kvinnor | 69,1\u00a0% |\n"
     )
     assert block in md_text
     assert (
-        '<tr><th scope="row">Norrby</th><td class="num">–</td><td class="num">71,45 %</td></tr>\n'
-        '<tr><th scope="row">Söderdal</th><td class="num">58,2 %</td>'
-        '<td class="num">60 %</td></tr>'
+        '<tr><th scope="row">Norrby</th><td class="num">–</td>'
+        '<td class="num">71,45\u00a0%</td></tr>\n'
+        '<tr><th scope="row">Söderdal</th><td class="num">58,2\u00a0%</td>'
+        '<td class="num">60\u00a0%</td></tr>'
     ) in html_text
-    assert '<tr><th scope="row">Kvinnor</th><td class="num">69,1 %</td></tr>' in html_text
+    assert '<tr><th scope="row">Kvinnor</th><td class="num">69,1\u00a0%</td></tr>' in html_text
     assert "<caption>Per område</caption>" in html_text
     assert "<caption>Per kön</caption>" in html_text
     for text in (md_text, html_text):
-        assert "73 %" not in text and "64 %" not in text  # the values of 2024
+        assert "73\u00a0%" not in text and "64\u00a0%" not in text  # the values of 2024
         assert "Män" not in text
     # No table for an indicator without such values.
     assert view.fokusomraden[1].indikatorer[0].uppdelningar == ()
@@ -453,17 +457,17 @@ def test_values_per_omrade_are_escaped_and_ordered(tmp_path: Path) -> None:
     v = assemble(load(data), YEAR)
     omr_tabell = v.fokusomraden[0].indikatorer[0].uppdelningar[0]
     assert [(r.namn, r.celler) for r in omr_tabell.rader] == [
-        ("Norr<by> & | co", ("–", "71,45 %")),
-        ("Norr<by> & | co, kvinnor", ("–", "70 %")),
-        ("Söderdal", ("58,2 %", "60 %")),
-        ("okant", ("1 %", "–")),
+        ("Norr<by> & | co", ("–", "71,45\u00a0%")),
+        ("Norr<by> & | co, kvinnor", ("–", "70\u00a0%")),
+        ("Söderdal", ("58,2\u00a0%", "60\u00a0%")),
+        ("okant", ("1\u00a0%", "–")),
     ]
     md = render(v, "md")
-    assert "| Norr\\<by> & \\| co, kvinnor | – | 70 % |\n" in md
+    assert "| Norr\\<by> & \\| co, kvinnor | – | 70\u00a0% |\n" in md
     html = render(v, "html")
     assert (
         '<tr><th scope="row">Norr&lt;by&gt; &amp; | co</th><td class="num">–</td>'
-        '<td class="num">71,45 %</td></tr>'
+        '<td class="num">71,45\u00a0%</td></tr>'
     ) in html
     assert "Norr<by>" not in html and "Norr<by>" not in md
     data_json = json.loads(overview_indicators.indicators_json(load(data), YEAR))
@@ -609,10 +613,10 @@ def test_no_group_note_when_the_organisation_is_named_in_the_plan(tmp_path: Path
 @pytest.mark.parametrize(
     ("value", "decimals", "suffix", "expected"),
     [
-        (15.66, 1, " %", "15,7 %"),
-        (75, 2, " %", "75,00 %"),
-        (-1234.5, 0, "", "−1 234"),
-        (1234567.891, 2, "", "1 234 567,89"),
+        (15.66, 1, " %", "15,7\u00a0%"),
+        (75, 2, " %", "75,00\u00a0%"),
+        (-1234.5, 0, "", "−1\u00a0234"),
+        (1234567.891, 2, "", "1\u00a0234\u00a0567,89"),
         (-0.04, 1, "", "0,0"),
     ],
 )
@@ -846,7 +850,7 @@ def test_html_has_a_chart_per_indicator_with_values(html_text: str, view: Report
     """One accessible SVG per indicator with data; the målvärde line only where there is one."""
     assert html_text.count('role="img"') == 3
     assert html_text.count('class="malvarde"') == 1
-    assert "Målvärde 2025: 75 %" in html_text
+    assert "Målvärde 2025: 75\u00a0%" in html_text
     assert 'aria-label="Diagram: Andel elever' in html_text
 
 
@@ -879,9 +883,9 @@ def test_chart_is_accessible_and_escapes_its_title() -> None:
     svg = _svg()
     assert svg.startswith("<svg ") and svg.endswith("</svg>")
     assert 'role="img"' in svg
-    assert "<title>Diagram: Test &lt;&amp;&gt;. Baslinje 2020: 10,0 %." in svg
+    assert "<title>Diagram: Test &lt;&amp;&gt;. Baslinje 2020: 10,0\u00a0%." in svg
     assert 'aria-label="Diagram: Test &lt;&amp;&gt;.' in svg
-    assert "Utfall 2021: 11,0 %; 2022: 12,5 %. Målvärde 2025: 20,0 %." in svg
+    assert "Utfall 2021: 11,0\u00a0%; 2022: 12,5\u00a0%. Målvärde 2025: 20,0\u00a0%." in svg
     assert 'stroke-dasharray="6 4"' in svg
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
 

@@ -43,8 +43,8 @@ def test_one_earlier_report_and_a_mix_of_years(tmp_path: Path) -> None:
     _set([root / "rapporter/2023/higab.yaml", root / "uppfoljning/2025.yaml"], True)
     md, html = illustrativ_notice(root, 2025)
     expected = (
-        "Det gäller den samlade uppföljningen för 2025; samtliga rapporter från "
-        "nämnder och styrelser för 2022 och 2024; rapporten från Higab för 2023."
+        "Det gäller den samlade uppföljningen för 2025, samtliga rapporter från "
+        "nämnder och styrelser för 2022 och 2024 och rapporten från Higab för 2023."
     )
     assert expected in md
     assert expected in html
@@ -58,8 +58,8 @@ def test_many_reports_of_a_year_are_counted_and_only_this_years_pointed_to_kallo
     _set(sorted(root.glob("rapporter/2025/*.yaml"))[:4], True)
     md, _ = illustrativ_notice(root, 2025)
     assert (
-        "Det gäller 5 av 19 rapporter för 2023; 4 av 20 rapporter för 2025 (markerade under "
-        "Källor)." in md
+        "Det gäller 5 av 19 rapporter för 2023 och 4 av 20 rapporter för 2025 (markerade "
+        "under Källor)." in md
     )
 
 
@@ -85,8 +85,8 @@ def test_a_part_of_a_real_uppfoljning_marked_illustrative_and_an_indicator(
     _set([root / "indikatorer" / "anmalda-valdsbrott.yaml"], True)
     md, html = illustrativ_notice(root, 2025)
     expected = (
-        "Det gäller de delar av uppföljningen för 2025 som är märkta illustrativa; indikatorn "
-        "Anmälda våldsbrott, antal/100 000 invånare."
+        "Det gäller de delar av uppföljningen för 2025 som är märkta illustrativa och "
+        "indikatorn Anmälda våldsbrott, antal/100 000 invånare."
     )
     assert expected in md
     assert expected in html

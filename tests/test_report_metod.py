@@ -49,11 +49,12 @@ def test_bilaga_e_explains_the_statuses_against_a_malvarde(
         "målåret.",
         "en förväntad bana, en rak linje från baslinjen till målvärdet i målåret. Den raka linjen "
         "är verktygets antagande, inte planens",
-        "(”x % av vägen” i tabellerna, avrundat till hela procent;",
+        "(”x\u00a0%\u00a0av\u00a0vägen” i tabellerna, avrundat till hela procent;",
         "minst 0,95 ”I fas”; från 0,6 till under 0,95 ”Behöver öka takten”; från 0 till under 0,6 "
         "”Otillräcklig takt”, värdet har stått still (kvoten 0) eller gått mot målvärdet så "
         "långsamt att det inte nås i tid om takten består; under 0 ”Fel riktning”",
-        "30 % av vägen på 50 % av tiden, kvoten 0,6 och statusen ”Behöver öka takten”.",
+        "30\u00a0%\u00a0av\u00a0vägen på 50\u00a0% av tiden, kvoten 0,6 och statusen "
+        "”Behöver öka takten”.",
         "Når det målvärdet blir statusen ”Målet uppnått”, annars ”Målet ej uppnått”.",
     ):
         assert part in e_md, part

@@ -67,7 +67,7 @@ def test_the_analysts_layer_comes_first_with_its_decision(
     assert headings[0] == "## 1. Samlad bedömning 2023"
     assert "Beslutad: Kommunstyrelsen 2024-06-01 (påhittat datum) § 000 (påhittad)." in md
     # the file is illustrative: the banner names it first, the section marks it
-    assert "Det gäller den samlade uppföljningen för 2023; " in md
+    assert "Det gäller den samlade uppföljningen för 2023, " in md
     assert "*Illustrativ uppföljning:" in md
     assert "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas**" in md
     assert "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående | Utredningen pågår. |" in md
@@ -203,12 +203,12 @@ def test_each_area_on_a_list_has_a_section_with_its_evidence(
     assert [(v.indikator.split()[-1], v.varden) for v in norrby.varden] == [
         (
             "gymnasiet",
-            ("2023: 71,45 %. Källa: Skolverket: Betyg och behörighet årskurs 9 (odaterad).",),
+            ("2023: 71,45\u00a0%. Källa: Skolverket: Betyg och behörighet årskurs 9 (odaterad).",),
         ),
         (
             "gymnasiebehörighet",
             (
-                "2019: 41 %. Två skolor. Källa: Skolverket: Betyg och behörighet årskurs 9 "
+                "2019: 41\u00a0%. Två skolor. Källa: Skolverket: Betyg och behörighet årskurs 9 "
                 "(odaterad). Från före planperioden 2022–2025.",
             ),
         ),
@@ -323,7 +323,7 @@ def test_over_the_years_shows_what_moved(tmp_path: Path) -> None:
     # an organisation that did not report on the insats that year: "–"
     third = t.insatser[1]
     assert [c.text for c in third.rader[0].celler] == ["–", "Pågående · Bedöms uppnås"]
-    assert t.serier[0].serie == "2021: 63 %; 2022: 65,1 %; 2023: 66,85 %"
+    assert t.serier[0].serie == "2021: 63\u00a0%; 2022: 65,1\u00a0%; 2023: 66,85\u00a0%"
 
 
 # -- the slutuppföljning ---------------------------------------------------------------------
@@ -558,21 +558,25 @@ def test_an_areas_values_say_what_part_of_it_they_measure_and_their_source(
     bergsjon = md[md.index("### Bergsjön") : md.index("### Biskopsgården")]
     assert (
         "- Valdeltagande i valet till kommunfullmäktige i Göteborg:\n"
-        "  - 2010: 44,5 %. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
+        "  - 2010: 44,5\u00a0%. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
         "Göteborg: Valdeltagandet 2010, även per valdistrikt (odaterad). Från före planperioden "
         "2022–2025.\n"
-        "  - 2014: 46 %. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
+        "  - 2014: 46\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
         "Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande 2014, även "
         "per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
     ) in bergsjon
     bisk = md[md.index("### Biskopsgården") : md.index("### Gårdsten")]
     assert (
-        "  - 2022: 37 %. Mellanområdet Västra Biskopsgården, en del av Biskopsgården, inte hela "
+        "  - 2022: 37\u00a0%. Mellanområdet Västra Biskopsgården, en del av Biskopsgården, "
+        "inte hela "
         "området. Källa: Göteborgs Stad, Vårt Göteborg: SOM 2022 per mellanområde; staden som "
         "helhet 80 % (odaterad).\n"
     ) in bisk
     assert "Valdistriktet Norra Biskopsgården; valnattens preliminära siffra." in bisk
-    assert "<li>2014: 37,9 %. Valdistriktet Norra Gårdsten; valnattens preliminära siffra." in html
+    assert (
+        "<li>2014: 37,9\u00a0%. Valdistriktet Norra Gårdsten; valnattens preliminära siffra."
+        in html
+    )
     assert "Valdistriktet Södra Hjällbo" in md[md.index("### Hjällbo") : md.index("### Lövgärdet")]
 
 
@@ -605,7 +609,7 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
         "räknas till gruppen ”Samtliga nämnder och styrelser i Göteborgs Stad med verksamhet i "
         "utsatta områden” (slutledd)"
     )
-    insats_21 = md[md.index("#### Insats 2:1:") : md.index("#### Insats 2:2:")]
+    insats_21 = md[md.index("#### Insats 2:1 ") : md.index("#### Insats 2:2 ")]
     assert (
         "| Nämnden för demokrati och medborgarservice | Ansvarig som efterträdare till Nämnden för "
         f"konsument- och medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd), {grupp} |"
@@ -615,7 +619,7 @@ def test_a_role_the_plan_does_not_give_says_where_it_comes_from(
         f"Lokalnämnden (slutledd) från 2023-01-01, {grupp} |"
     ) in insats_21
     assert f"| Kulturnämnden | Ansvarig, {grupp} |" in insats_21
-    insats_22 = md[md.index("#### Insats 2:2:") : md.index("#### Insats 2:3:")]
+    insats_22 = md[md.index("#### Insats 2:2 ") : md.index("#### Insats 2:3 ")]
     # Lokalnämnden was in both columns: its heir coordinates and is responsible (fakta.md §6)
     samordnande = (
         "Samordnande och ansvarig som efterträdare till Lokalnämnden (slutledd) från 2023-01-01"

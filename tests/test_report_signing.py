@@ -45,7 +45,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
         "### Insatserna 2022–2025: utfall över perioden" + mark,
         "### Inkomna rapporter" + mark,
         "### Insatser per status" + mark,
-        "Insatserna inom fokusområde 1 2025" + mark + ":",
+        "Insatserna inom fokusområde 1 år 2025" + mark + ":",
         "## 4. Behov av ytterligare insatser\n\n*Bygger på illustrativa rapporter.*",
         "### Områden som insatserna nådde 2025" + mark,
         "Insatser som nådde området 2025" + mark + " (insats: organisationer som rapporterat det):",
@@ -59,7 +59,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
         '<div class="rubrik-rad"><h3>Insatserna 2022–2025: utfall över perioden</h3>' + beside,
         '<div class="rubrik-rad"><h3>Inkomna rapporter</h3>' + beside,
         '<div class="rubrik-rad"><h3>Insatser per status</h3>' + beside,
-        "<caption>Insatserna inom fokusområde 1 2025" + tag + "</caption>",
+        "<caption>Insatserna inom fokusområde 1 år 2025" + tag + "</caption>",
         "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025" + tag + "</caption>",
         '<h2 id="rubrik-behov">4. Behov av ytterligare insatser</h2>\n<p><span class="tag">'
         "bygger på illustrativa rapporter</span></p>",
@@ -82,7 +82,7 @@ def test_some_illustrative_reports_are_marked_as_a_part(
 def test_a_value_that_stands_still_is_not_said_to_move() -> None:
     out = forvantad_bana(-1, Point(2021, 8), Point(2023, 8), 0, 2025)
     assert out.status is Status.OTILLRACKLIG
-    assert out.text.startswith("Förväntad bana: 0 % av avståndet till målvärdet (8 → 0)")
+    assert out.text.startswith("Förväntad bana: 0\u00a0% av avståndet till målvärdet (8 → 0)")
     assert "går åt rätt håll" not in METODTEXT_MALVARDE
     assert (
         "från 0 till under 0,6 ”Otillräcklig takt”, värdet har stått still (kvoten 0) eller gått "

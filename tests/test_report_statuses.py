@@ -134,7 +134,7 @@ def test_2025_on_the_list_8_and_the_goal_not_met(v2025: ReportView) -> None:
     assert (i.senaste, i.status, i.framsteg) == (
         "8 (2025, uppgift i andra hand)",
         "Målet ej uppnått (uppgift i andra hand)",
-        "0 % av vägen",
+        "0\u00a0%\u00a0av\u00a0vägen",
     )
 
 
@@ -286,5 +286,5 @@ def test_last_known_progress_beside_an_ej_bedombar_after_the_malar() -> None:
         "",
         senast_kanda=known,
     )
-    assert senast_kanda_text(ej) == "I fas, 40 % av vägen (värden t.o.m. 2023)"
+    assert senast_kanda_text(ej) == "I fas, 40\u00a0%\u00a0av\u00a0vägen (värden t.o.m. 2023)"
     assert senast_kanda_text(known) is None

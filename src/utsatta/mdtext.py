@@ -453,7 +453,9 @@ def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
 
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
-_WHITESPACE = re.compile(r"\s+")
+#: a run of white space, but a hard space (a value's "100 000", "15,7 %": numbers.tal) stays,
+#: as it does in the HTML report
+_WHITESPACE = re.compile("[^\\S\u00a0\u202f]+")
 
 
 def _joined(text: str) -> str:

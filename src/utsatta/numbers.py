@@ -1,23 +1,38 @@
 """Numbers written the Swedish way, for every text a user reads (reports, how a status was
-computed): decimal comma, a space between thousands, a real minus sign, never "−0"."""
+computed): decimal comma, a space between thousands, a real minus sign, never "−0".
+
+A value (:func:`tal`) has a hard space (U+00A0, :data:`HART`) between thousands and before its
+unit, so "100 000" and "15,7 %" never break over two lines in the PDF, the HTML or Markdown; a
+terminal shows it as a space, and a spreadsheet's text cell gets a plain one
+(:func:`utsatta.export.cells.clean_text`). docs/decisions/0405-hart-mellanslag-i-tal.md.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
+
+#: the space inside a number ("100 000") and between a number and its unit ("15,7 %")
+HART: Final = "\u00a0"
 
 
 def heltal(n: int) -> str:
-    """A whole number the same way, exactly (no float on the way): ``heltal(32767)`` is
-    "32 767", ``heltal(-3)`` "−3"."""
+    """A count in a message, exactly (no float on the way): ``heltal(32767)`` is "32 767",
+    ``heltal(-3)`` "−3". Its space is a plain one: a message is read in a terminal, a CI log or
+    a spreadsheet note, where a hard space keeps nothing together and only surprises a search
+    or a paste into YAML (a value in the report is :func:`tal`'s)."""
     return f"{n:,}".replace(",", " ").replace("-", "−")
 
 
 def tal(value: float | Decimal, decimals: int, suffix: str = "", *, trim: bool = False) -> str:
     """``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234". With ``trim``,
-    trailing zeros go: ``tal(9.10, 2, trim=True)`` is "9,1", ``tal(12.0, 2, trim=True)`` "12"."""
+    trailing zeros go: ``tal(9.10, 2, trim=True)`` is "9,1", ``tal(12.0, 2, trim=True)`` "12".
+    Every space written, between thousands and a suffix's leading one, is :data:`HART`."""
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace("-", "−") + suffix
+    if suffix.startswith(" "):
+        suffix = HART + suffix[1:]
+    return text.replace(",", HART).replace(".", ",").replace("-", "−") + suffix

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def och(items: Sequence[str]) -> str:
-    """``["a", "b", "c"]`` → "a, b och c"; one item as it is; none as ""."""
+def och(items: Sequence[str], sep: str = ", ") -> str:
+    """``["a", "b", "c"]`` → "a, b och c"; one item as it is; none as "". ``sep`` between the
+    items before the last: "; " when an item has a comma of its own."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} och {items[-1]}"
+    return f"{sep.join(items[:-1])} och {items[-1]}"
 
 
 def insatser(ids: Sequence[str]) -> str:

@@ -223,7 +223,7 @@ def fmt_tal(x: float, decimals: int = 2, *, fixed: bool = False) -> str:
 
 
 def fmt_procent(share: float, decimals: int = 1) -> str:
-    return f"{fmt_tal(share * 100, decimals)} %"
+    return tal(share * 100, decimals, " %", trim=True)
 
 
 def decimals_for(kvot: float, trosklar: Sequence[float], decimals: int) -> int:

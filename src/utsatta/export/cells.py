@@ -8,6 +8,9 @@
   file column (``slag="id"``) through :func:`utsatta.escape.identifier` (such characters are
   shown as ``\\x1b`` or ``<U+202E>``, so a file name stays findable and two names never look
   the same). docs/decisions/0108-export-cells.md.
+* A hard space (U+00A0, U+202F: the number formatter's, or pasted from Word) in a prose cell
+  becomes a plain space: in a spreadsheet it only keeps "100 000" from matching a search or a
+  filter typed with an ordinary space. docs/decisions/0405-hart-mellanslag-i-tal.md.
 * A number that no format can hold (not finite, or an integer too long to write) is a
   :class:`CellError` naming table, row and column, never a Python exception from a writer.
 * :func:`where` describes a row for a message: its key columns and the data file it comes from.
@@ -55,11 +58,15 @@ def relative_file(path: Path, root: Path) -> str:
         return path.name
 
 
+#: hard spaces and the plain space a text cell gets for them
+_HARD_SPACES: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
 def clean_text(value: str, column: Column) -> str:
     """``value`` safe for any spreadsheet, CSV reader or terminal (see the module)."""
     if column.slag == "id":
         return escape.identifier(value)
-    return escape.prose(value)
+    return escape.prose(value).translate(_HARD_SPACES)
 
 
 def file_of(table: Table, row: tuple[Cell, ...]) -> str | None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from utsatta.compute.responsibility import Cell
-from utsatta.numbers import tal
+from utsatta.numbers import HART, tal
 
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
@@ -97,10 +97,11 @@ KALLSLAG: Final[Mapping[str, str]] = {
 }
 ENHET: Final[Mapping[str, tuple[str, str]]] = {
     # enhet: (suffix after a value, y-axis label)
-    "procent": (" %", "Procent"),
+    "procent": (f"{HART}%", "Procent"),
     "antal": ("", "Antal"),
     "index": ("", "Index"),
-    "per-100000-invanare": (" per 100 000 inv.", "Per 100 000 invånare"),
+    # a line may break after "per" only: never inside "100 000" or between a value and "per"
+    "per-100000-invanare": (f"{HART}per 100{HART}000{HART}inv.", "Per 100 000 invånare"),
     "meritvarde": ("", "Meritvärde"),
 }
 RIKTNING: Final[Mapping[str, str]] = {
@@ -177,7 +178,7 @@ def uppfoljning_text(
 
 def enhet_text(enhet: str) -> tuple[str, str]:
     """(suffix after a value, axis label): known units by the table, others as written."""
-    return ENHET.get(enhet, (f" {enhet}", enhet[:1].upper() + enhet[1:]))
+    return ENHET.get(enhet, (f"{HART}{enhet}", enhet[:1].upper() + enhet[1:]))
 
 
 def decimals_in(value: float) -> int:
@@ -257,7 +258,8 @@ def senast_kanda_text(prog: Progress) -> str | None:
 
 def framsteg_text(andel: float | None) -> str:
     """ "35 % av vägen", or "–" where no share exists."""
-    return "–" if andel is None else f"{tal(andel * 100, 0, ' %')} av vägen"
+    # one unbreakable phrase: a line break left "0" at the end of a line and "% av vägen" below
+    return "–" if andel is None else f"{tal(andel * 100, 0, ' %')}{HART}av{HART}vägen"
 
 
 def status_text(res: IndicatorResult) -> str:

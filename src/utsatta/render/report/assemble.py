@@ -109,6 +109,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         illustrativ=bool(illustrativt),
         illustrativ_text=banner.ILLUSTRATIV_TEXT,
         illustrativt_innehall=tuple(illustrativt),
+        illustrativt_uppraknat=banner.uppraknat(illustrativt),
         bilaga1=banner.indikatorbilaga(plan, results),
         sammanfattning=sammanfattning(
             plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer

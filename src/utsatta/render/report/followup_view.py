@@ -291,3 +291,5 @@ class SlutVy:
     rapporter_text: str = ""
     #: Bilaga E's paragraph on how the outcome over the period is counted
     metod: str = ""
+    #: Bilaga E: why "nått", "uppnått" and "målet uppnått" all stand in the report
+    ordval: str = ""

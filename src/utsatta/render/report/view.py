@@ -402,6 +402,8 @@ class ReportView:
     illustrativ: bool
     illustrativ_text: str
     illustrativt_innehall: tuple[str, ...]
+    #: the same as one enumeration, "A och B" (banner.uppraknat)
+    illustrativt_uppraknat: str
     #: the notice on the plan's indicator annex (heading, text), None when there is none
     bilaga1: tuple[str, str] | None
     sammanfattning: Sammanfattning

@@ -24,6 +24,7 @@ from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.findings import antal
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.underlag import Underlag, years_text
+from utsatta.wording import och
 
 ILLUSTRATIV_TEXT: Final = (
     "Rapporten innehåller illustrativa uppgifter: påhittat innehåll som visar formatet, inte "
@@ -110,6 +111,13 @@ def _delade(
         )
         if model is not None and model.illustrativ
     ]
+
+
+def uppraknat(delar: Sequence[str]) -> str:
+    """The parts as one Swedish enumeration: "A och B", "A, B och C"; "A; B och C" when a part
+    has a comma of its own (an indicator's name), so the parts stay apart. Not "A; B": a
+    semicolon where "och" belongs (F9)."""
+    return och(delar, "; " if any("," in d for d in delar) else ", ")
 
 
 def illustrativt(

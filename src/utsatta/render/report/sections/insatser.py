@@ -207,7 +207,16 @@ def antal_text(values: Iterable[str], order: Iterable[str]) -> str:
     for none."""
     counts = Counter(values)
     keys = [k for k in order if k in counts] + [k for k in counts if k not in set(order)]
-    return ", ".join(f"{k} {counts[k]}" for k in keys) or "–"
+    return ", ".join(_med_antal(k, counts[k]) for k in keys) or "–"
+
+
+def _med_antal(label: str, n: int) -> str:
+    """ "Genomförd 9"; a label that ends in a parenthesis gets its count before it, "Ingen
+    rapport 4 (krävs inte för rapportåret)", not after it where it dangles (F9)."""
+    head, paren, rest = label.partition(" (")
+    if paren and label.endswith(")"):
+        return f"{head} {n}{paren}{rest}"
+    return f"{label} {n}"
 
 
 def insats_vy(

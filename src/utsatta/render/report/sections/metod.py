@@ -14,6 +14,7 @@ from utsatta.compute.direction import METODTEXT_UTVECKLING
 from utsatta.compute.goal import TROSKLAR_KVOT
 from utsatta.compute.status import Status, fmt_tal
 from utsatta.compute.status import status_text as label
+from utsatta.numbers import HART
 from utsatta.render.report.sections.omorganisation import METODTEXT_EFTERTRADARE
 
 _HI, _MED, _LO = (fmt_tal(t, 3) for t in TROSKLAR_KVOT)
@@ -29,7 +30,8 @@ METODTEXT_MALVARDE: Final = (
     "baslinjen till målvärdet i målåret. Den raka linjen är verktygets antagande, inte planens: "
     "planen säger inte hur fort värdena ska röra sig på vägen. Verktyget räknar ut två andelar "
     "vid det senaste värdets år: hur stor del av avståndet från baslinjen till målvärdet som "
-    "värdet har gått (”x % av vägen” i tabellerna, avrundat till hela procent; negativt när "
+    f"värdet har gått (”x{HART}%{HART}av{HART}vägen” i tabellerna, avrundat till hela procent; "
+    "negativt när "
     "värdet har gått bort från målvärdet) och hur stor del av tiden från baslinjens år till "
     "målåret som har gått. Kvoten mellan dem, andelen av vägen delad med andelen av tiden, ger "
     f"statusen: minst {_HI} ”{label(Status.I_FAS)}”; från {_MED} till under {_HI} "
@@ -38,7 +40,7 @@ METODTEXT_MALVARDE: Final = (
     "målvärdet så långsamt att det inte nås i tid om takten består; under "
     f"{_LO} ”{label(Status.FEL_RIKTNING)}”, värdet har gått bort från målvärdet. "
     "Exempel: baslinje 50 år 2021, målvärde 70 år 2025 och senaste värde 56 år "
-    "2023 ger 30 % av vägen på 50 % av tiden, kvoten 0,6 och statusen "
+    f"2023 ger 30{HART}%{HART}av{HART}vägen på 50{HART}% av tiden, kvoten 0,6 och statusen "
     f"”{label(Status.BEHOVER_OKA_TAKTEN)}”. Nådde redan baslinjen målvärdet men inte det senaste "
     f"värdet blir statusen ”{label(Status.FEL_RIKTNING)}”. Trösklarna är desamma som i Open SDG, "
     "det verktyg som många länder använder för att följa FN:s hållbarhetsmål. För en indikator "

@@ -18,6 +18,8 @@ from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
 from utsatta.compute.indicators import IndicatorResult, markering, med_markering
+from utsatta.compute.status import Status
+from utsatta.compute.status import status_text as label
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -57,6 +59,18 @@ METOD: Final = (
     "avsnitt 6. Varje år då en organisation var skyldig att rapportera en insats utan att "
     "göra det namnges med året. Räkningen över perioden lägger ihop de förväntade och inkomna "
     "rapporteringarna för varje år i planperioden."
+)
+#: F9: three words for a goal's outcome stand side by side in the report; they differ on purpose
+#: (computed from the list, written by someone, computed from an indicator) and say so once
+ORDEN: Final = (
+    "Orden för ett måls utfall skiljer sig med avsikt. ”Nått” och ”Inte nått” (kolumnen "
+    "Beräknat utfall) räknar verktyget ur värdet för målåret hos den indikator som avgör målet, "
+    "till exempel antalet områden på polisens lista. "
+    "”Uppnått” och ”Inte uppnått” är en bedömning som någon har skrivit: upprättaren i "
+    "uppföljningsfilen (kolumnen Bedömning) eller nämnden i sin rapport. "
+    f"”{label(Status.MAL_UPPNATT)}” och ”{label(Status.MAL_EJ_UPPNATT)}” är en indikators "
+    "status, beräknad ur indikatorns värde för målåret mot dess målvärde. Ett beräknat utfall och "
+    "en bedömning av samma mål kan därför skilja sig: bedömningen kan väga in mer än listan."
 )
 
 
@@ -427,6 +441,7 @@ def slutuppfoljning(
         saknade_perioden=_saknade_perioden(period, names, urval),
         rapporter_text=_rapporter_text(period),
         metod=METOD,
+        ordval=ORDEN,
         bedomning_rubrik=rubrik,
         intro=(
             f"Det beräknade utfallet bygger på polisens lista för {ar} och säger hur säker "

@@ -101,7 +101,8 @@ def sammanfattning(
             else f"hur många områden som står på listan är {pl.antal_text}"
         )
         lista_text = (
-            f"Senaste lista t.o.m. {ar}: {pl.upplaga}. {pa_listan[0].upper()}{pa_listan[1:]}"
+            # "är", not a colon: the edition's name has a colon of its own ("Polisen: Lägesbild")
+            f"Den senaste listan t.o.m. {ar} är {pl.upplaga}. {pa_listan[0].upper()}{pa_listan[1:]}"
             + (f" ({pl.fordelning})" if pl.fordelning else "")
             + "."
         )
