@@ -111,7 +111,8 @@ def om_filen(
     rows.append(
         (
             "Illustrativa uppgifter",
-            f"{samma} {banner.ILLUSTRATIV_EXPORT} Det gäller {banner.uppraknat(ill)}.{_markerade(data)}"
+            f"{samma} {banner.ILLUSTRATIV_EXPORT} Det gäller {banner.uppraknat(ill)}."
+            f"{_markerade(data)}"
             if ill
             else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
         )
