@@ -254,6 +254,25 @@ def test_html_links_only_to_web_addresses(text: str) -> None:
     assert html.count("<a ") == len(re.findall(r"<a href=\"", html))
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # before: a break at 40 made "gh-2" a reference of its own (found by hypothesis)
+        (
+            "org/repoorg/repoorg/repodeadbeefdeadbeefgh-2",
+            "org/repoorg/repoorg/repodeadbeefdeadbee\u200bfgh-2",
+        ),
+        # a break in "zabcdef1234567" would make a hex run stand alone: before the z
+        ("q" * 33 + "-zabcdef1234567-x", "q" * 33 + "-\u200bzabcdef1234567-x"),
+        ("-deadbeefg" * 5, "\\" + ("-deadbeefg" * 4) + "\u200b-deadbeefg"),
+        ("ö" * 90, "\u200b".join(["ö" * 40, "ö" * 40, "ö" * 10])),
+    ],
+)
+def test_a_long_words_breaks_make_no_reference(text: str, want: str) -> None:
+    assert markdown.cell(text) == want
+    assert_no_link(markdown.cell(text))
+
+
 def test_work_is_linear_in_long_hostile_words() -> None:
     """Long runs of what the address search looks at stay cheap (no backtracking blow-up)."""
     for text in ("@" * 50_000 + ".", "a" * 50_000 + "://", "[" * 20_000, "*a" * 20_000):

@@ -81,8 +81,22 @@ _LINE_START = re.compile(r"[#+\-=>]|[0-9]{1,9}[.)]|::")
 
 
 def _break(match: re.Match[str]) -> str:
-    word = match.group(0)
-    return _ZWSP.join(word[i : i + LONG_WORD] for i in range(0, len(word), LONG_WORD))
+    """A break opportunity at most every ``LONG_WORD`` characters, never where GitHub would
+    then read a reference that was none (``…beef`` + ``gh-2``, a hex run standing alone): the
+    last harmless place in reach, or no more breaks in the word (a look at most twice
+    ``LONG_WORD`` long per place tried, so the work stays linear)."""
+    word, pieces, at = match.group(0), [], 0
+    while len(word) - at > LONG_WORD:
+        tried = (
+            f"{_ZWSP}{word[at:c]}{_ZWSP}{word[c : c + LONG_WORD]}"
+            for c in range(at + LONG_WORD, at, -1)
+        )
+        cut = next((at + LONG_WORD - n for n, t in enumerate(tried) if link_start(t) is None), at)
+        if cut == at:
+            break
+        pieces.append(word[at:cut])
+        at = cut
+    return _ZWSP.join([*pieces, word[at:]])
 
 
 #: The characters of :data:`_TEXT`, looked for one by one before a translate that would change
