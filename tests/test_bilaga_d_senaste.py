@@ -13,14 +13,15 @@ from tests.support import SHIPPED, SharedReport
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 
-#: the rows of the shipped data for 2025: indicator, reason, latest value
+#: the rows of the shipped data for 2025: indicator, reason, latest value (a value keeps its
+#: parts together with no-break spaces, docs/decisions/0405)
 ROWS_2025 = [
     ("Antal göteborgare som bor i ett särskilt utsatt område", "för få mätpunkter",
-     "41 000 (2023, uppgift i andra hand)"),
+     "41\u00a0000 (2023, uppgift i andra hand)"),
     ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023)"),
     ("Antal områden i Göteborg i kategorin utsatt område", "polisens nivå okänd", "2 (2023)"),
     ("Andel barn (1–5 år) ej placerade i förskoleverksamhet i befolkningen (%)",
-     "inga värden från planperioden", "15,7 % (2019)"),
+     "inga värden från planperioden", "15,7\u00a0% (2019)"),
     ("Elevenkät, årskurs 9: Jag känner mig trygg i skolan, indexvärde",
      "inga värden från planperioden", "76 (2019)"),
     ("Andel barn i förskolan i utsatta områden", "saknar data", "saknas"),
@@ -31,17 +32,17 @@ ROWS_2025 = [
     ("Andel av de utsatta områdenas kommunala mellan- och högstadieskolor med utökad timplan",
      "saknar data", "saknas"),
     ("Anmälda skadegörelsebrott, antal/100 000 invånare", "inga värden från planperioden",
-     "2 591 per 100 000 inv. (2019)"),
+     "2\u00a0591\u00a0per 100\u00a0000\u00a0inv. (2019)"),
     ("Anmälda våldsbrott, antal/100 000 invånare", "inga värden från planperioden",
-     "1 233 per 100 000 inv. (2019)"),
+     "1\u00a0233\u00a0per 100\u00a0000\u00a0inv. (2019)"),
     ("Nöjd Region-Index: Trygghet", "inga värden från planperioden", "52 (2019)"),
     ("Andel som instämmer i att Göteborg är en trygg och säker stad",
-     "för få värden under planperioden", "55 % (2022)"),
-    ("Andel som känner sig trygga i sitt bostadsområde", "för få mätpunkter", "80 % (2022)"),
+     "för få värden under planperioden", "55\u00a0% (2022)"),
+    ("Andel som känner sig trygga i sitt bostadsområde", "för få mätpunkter", "80\u00a0% (2022)"),
     ("Andel av de utsatta områdena med medborgarkontor och/eller bibliotek", "saknar data",
      "saknas"),
     ("Valdeltagande i valet till kommunfullmäktige i Göteborg", "inga värden från planperioden",
-     "81,05 % (2018)"),
+     "81,05\u00a0% (2018)"),
 ]  # fmt: skip
 
 
@@ -100,11 +101,11 @@ def test_a_status_on_the_last_known_values_follows_the_value(tmp_path: Path) -> 
     )
     view = build(load(root), 2025)
     name = "Andel som instämmer i att Göteborg är en trygg och säker stad"
-    known = "Fel riktning, −67 % av vägen (värden t.o.m. 2022)"
+    known = "Fel riktning, −67\u00a0%\u00a0av\u00a0vägen (värden t.o.m. 2022)"
     md_rows = {r[0]: r[1:] for r in _md_rows(render(view, "md"))}
-    assert md_rows[name] == ("inget värde för målåret", f"55 % (2022) · senast kända: {known}")
+    assert md_rows[name] == ("inget värde för målåret", f"55\u00a0% (2022) · senast kända: {known}")
     html_rows = {r[0]: r[1:] for r in _html_rows(render(view, "html"))}
     assert html_rows[name] == (
         "inget värde för målåret",
-        f'55 % (2022) <span class="muted">senast kända: {known}</span>',
+        f'55\u00a0% (2022) <span class="muted">senast kända: {known}</span>',
     )

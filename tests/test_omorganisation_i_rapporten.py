@@ -28,7 +28,7 @@ def _insats(view: ReportView, ident: str) -> InsatsVy:
 
 def _header(md: str, ident: str) -> list[str]:
     """The lines of Bilaga A's list under "#### Insats ``ident``", up to "Uppföljning"."""
-    start = md.index(f"#### Insats {ident}:")
+    start = md.index(f"#### Insats {ident} ")
     block = md[start : md.index("- Uppföljning:", start)]
     return [line for line in block.splitlines() if line.startswith(("- ", "  - "))][1:]
 
@@ -206,35 +206,37 @@ def test_section_6_in_markdown_and_html(shared_report: Shared) -> None:
         "| Organisation i planen | Sista dag | Efterträdare | Säkerhet | Insatser som gick över |",
         "|---|---|---|---|---|",
         "| Nämnden för konsument- och medborgarservice | 2021-10-31 (datum: slutledd) | "
-        "Nämnden för demokrati och medborgarservice från 2021-11-01 (datum: slutledd) | "
+        "Nämnden för demokrati och medborgarservice | "
         f"bekräftad | 2:1{star}, 2:4{star}, 3:1, 3:3 |",
         "| Fastighetsnämnden | 2022-12-31 | Exploateringsnämnden och Stadsfastighetsnämnden "
-        f"från 2023-01-01 | slutledd | 2:1{star}, 2:4{star} |",
-        "| Byggnadsnämnden | 2022-12-31 | Stadsbyggnadsnämnden från 2023-01-01 | slutledd | "
+        f"| slutledd | 2:1{star}, 2:4{star} |",
+        "| Byggnadsnämnden | 2022-12-31 | Stadsbyggnadsnämnden | slutledd | "
         f"2:1{star}, 2:4{star} |",
-        "| Lokalnämnden | 2022-12-31 | Stadsfastighetsnämnden från 2023-01-01 | slutledd | "
+        "| Lokalnämnden | 2022-12-31 | Stadsfastighetsnämnden | slutledd | "
         f"1:1, 2:1{star}, 2:2, 2:4{star}, 2:5, 3:1 |",
-        "| Park- och naturnämnden | 2022-12-31 | Stadsmiljönämnden från 2023-01-01 | slutledd "
+        "| Park- och naturnämnden | 2022-12-31 | Stadsmiljönämnden | slutledd "
         f"| 2:1{star}, 2:3, 2:4{star} |",
-        "| Trafiknämnden | 2022-12-31 | Stadsmiljönämnden från 2023-01-01 | slutledd | "
+        "| Trafiknämnden | 2022-12-31 | Stadsmiljönämnden | slutledd | "
         f"2:1{star}, 2:3, 2:4{star} |",
     ]
     assert block.endswith(
         f"\n\n{star}: genom ”{GRUPPEN}”, som planen inte räknar upp; gruppens sammansättning "
         "är slutledd.\n\n"
     )
-    assert "Bekräftad: en källa säger det; slutledd: en slutsats av källornas beskrivning" in block
+    assert "(bekräftad: en källa säger det; slutledd: en slutsats av källornas beskrivning" in block
     html = r.html
     assert 'class="table-wrap kort kortrader upphorda"' in html
     assert (
         '<tr role="row"><th scope="row" role="rowheader">Lokalnämnden</th><td role="cell" '
         'data-label="Sista dag"><span class="dag">2022-12-31</span></td><td role="cell" '
-        'data-label="Efterträdare">Stadsfastighetsnämnden från <span class="dag">2023-01-01'
-        '</span></td><td role="cell" data-label="Säkerhet">slutledd</td><td role="cell" '
+        'data-label="Efterträdare">Stadsfastighetsnämnden</td><td role="cell" '
+        'data-label="Säkerhet">slutledd</td><td role="cell" '
         'data-label="Insatser som gick över">1:1, 2:1*, 2:2, 2:4*, 2:5, 3:1</td></tr>'
     ) in html
+    # the successor takes over the day after the last day (the intro says so): no second date
     assert (
-        'medborgarservice från <span class="dag">2021-11-01</span> (datum: slutledd)</td>' in html
+        '<span class="dag">2021-10-31</span> (datum: slutledd)</td><td role="cell" '
+        'data-label="Efterträdare">Nämnden för demokrati och medborgarservice</td>' in html
     )
     # in the HTML too, after section 6's own lists and before Bilaga A
     assert html.index("<h3>Insatser utan slutrapport</h3>") < html.index('<div id="upphorda">')
@@ -327,8 +329,8 @@ def test_fixture_with_a_ceased_organisation(ceased: ReportView) -> None:
     assert ceased.upphorda.not_ is None
     md = render(ceased, "md")
     assert (
-        "| Kulturnämnden | 2023-12-31 (datum: slutledd) | Fritidsnämnden från 2024-01-01 "
-        "(datum: slutledd) | bekräftad | 1:1, 3:1 |\n\n## Bilaga A."
+        "| Kulturnämnden | 2023-12-31 (datum: slutledd) | Fritidsnämnden | bekräftad | 1:1, 3:1 "
+        "|\n\n## Bilaga A."
     ) in md
     assert _header(md, "1:1") == [
         "- Samordningsansvar enligt planen: Grundskolenämnden",
