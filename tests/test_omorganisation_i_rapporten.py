@@ -72,8 +72,8 @@ def test_a_confirmed_succession_with_a_chosen_day_says_both(shared_report: Share
         "- Samordningsansvar enligt planen: Nämnden för konsument- och medborgarservice och "
         "Kulturnämnden",
         "- Ansvar enligt planen: Nämnden för konsument- och medborgarservice, Kulturnämnden, "
-        "Idrotts- och föreningsnämnden, Lokalnämnden, Socialnämnd Centrum, Socialnämnd "
-        "Hisingen, Socialnämnd Nordost och Socialnämnd Sydväst",
+        "Idrotts- och föreningsnämnden, Lokalnämnden, Socialnämnden Centrum, Socialnämnden "
+        "Hisingen, Socialnämnden Nordost och Socialnämnden Sydväst",
         "- Efterträdare 2025:",
         "  - Nämnden för demokrati och medborgarservice i stället för Nämnden för konsument- och "
         "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)",
@@ -86,7 +86,7 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
 ) -> None:
     r = shared_report(SHIPPED, 2025)
     members = (
-        "Socialnämnd Centrum, Socialnämnd Hisingen, Socialnämnd Nordost, Socialnämnd Sydväst, "
+        "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, Socialnämnden Sydväst, "
         "Nämnden för demokrati och medborgarservice, Kulturnämnden, Idrotts- och "
         "föreningsnämnden, Förskolenämnden, Grundskolenämnden, Utbildningsnämnden, Nämnden för "
         "arbetsmarknad och vuxenutbildning, Stadsbyggnadsnämnden, Exploateringsnämnden, "

@@ -78,8 +78,8 @@ def test_demokrati_och_medborgarservice_is_responsible_for_3_1_every_year(ar: in
     assert ins.samordningsansvar == "Nämnden för demokrati och medborgarservice, Kulturnämnden"
     assert ins.ansvar == (
         "Nämnden för demokrati och medborgarservice, Kulturnämnden, Idrotts- och "
-        f"föreningsnämnden, {lokal}, Socialnämnd Centrum, Socialnämnd Hisingen, Socialnämnd "
-        "Nordost, Socialnämnd Sydväst"
+        f"föreningsnämnden, {lokal}, Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden "
+        "Nordost, Socialnämnden Sydväst"
     )
     assert _roll(ar, "3:1", "Nämnden för demokrati och medborgarservice") == (
         "Samordnande och ansvarig som efterträdare till Nämnden för konsument- och "

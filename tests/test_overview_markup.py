@@ -24,9 +24,9 @@ def hostile(tmp_path: Path, values_not_refused: None) -> Path:
     orgs = data / "organisationer.yaml"
     text = orgs.read_text(encoding="utf-8")
     # a name with markup, and one with an escape sequence written as a YAML escape
-    text = text.replace("    namn: Socialnämnd Centrum", f'    namn: "{HOSTILE}"', 1)
+    text = text.replace("    namn: Socialnämnden Centrum", f'    namn: "{HOSTILE}"', 1)
     text = text.replace(
-        "    namn: Socialnämnd Hisingen", '    namn: "Socialnämnd \\e[31mHisingen"', 1
+        "    namn: Socialnämnden Hisingen", '    namn: "Socialnämnd \\e[31mHisingen"', 1
     )
     orgs.write_text(text, encoding="utf-8")
     return data
@@ -39,8 +39,8 @@ def test_plan_text_shows_markup_in_names_as_written(
     lines = [line.rstrip() for line in text.splitlines()]
     assert (
         "  Samordningsansvar: Socialnämnd [/bold] [link=https://evil.example]Centrum[/link] "
-        ":warning: ##[error]x, Socialnämnd \\x1b[31mHisingen, Socialnämnd Nordost, "
-        "Socialnämnd Sydväst"
+        ":warning: ##[error]x, Socialnämnd \\x1b[31mHisingen, Socialnämnden Nordost, "
+        "Socialnämnden Sydväst"
     ) in lines
 
 

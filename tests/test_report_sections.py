@@ -408,7 +408,7 @@ def test_report_2025_has_a_section_per_area_and_the_combined_behov(
     assert "### Bergsjön" in md and "### Hisings Backa" in md
     # many organisations are counted, each named in a tooltip
     assert "- 2:1: 18 organisationer\n" in md
-    tooltip = '<a href="#insats-2-1">2:1</a>: <abbr title="Kommunstyrelsen, Socialnämnd Centrum'
+    tooltip = '<a href="#insats-2-1">2:1</a>: <abbr title="Kommunstyrelsen, Socialnämnden Centrum'
     assert tooltip in html
     assert "Organisationernas rapporter för 2025 lyfter 10 behov av ytterligare insatser" in md
     assert "| 2023 | Idrotts- och föreningsnämnden | 3:3 |" in md
@@ -433,11 +433,11 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
     assert rows["1:7"] == (
         "En gång, år 2023 (”Uppföljning ska göras i samband med slutrapportering till "
         "Socialstyrelsen 2023”) | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms "
-        "uppnås 1 | Pågående: Socialnämnd Sydväst (2023) |"
+        "uppnås 1 | Pågående: Socialnämnden Sydväst (2023) |"
     )
     assert rows["3:3"].startswith(
         "Återrapportering under planperioden | Genomförd 3 (2025), Pågående 5 (2023, 2024) | "
-        "Uppnått 3, Bedöms uppnås 5 | Pågående: Socialnämnd Hisingen (2024), "
+        "Uppnått 3, Bedöms uppnås 5 | Pågående: Socialnämnden Hisingen (2024), "
     )
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section
@@ -454,7 +454,7 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
 def test_an_owed_report_never_sent_is_named_in_the_outcome(tmp_path: Path) -> None:
     root = tmp_path / "data"
     shutil.copytree(SHIPPED, root)
-    # Socialnämnd Sydväst's 2023 report is its only report on 1:7 (owed in 2023): it is never
+    # Socialnämnden Sydväst's 2023 report is its only report on 1:7 (owed in 2023): it is never
     # sent (a report there without 1:7 is an error that stops the report of 2025), and the
     # uppföljning of 2024 no longer follows up its behov
     (root / "rapporter" / "2023" / "socialnamnd-sydvast.yaml").unlink()
@@ -468,7 +468,7 @@ def test_an_owed_report_never_sent_is_named_in_the_outcome(tmp_path: Path) -> No
     row = next(i for i in view.slut.insatser if i.insats == "1:7")
     assert (row.status, row.oppet) == (
         "Genomförd 3 (2023)",
-        "Rapport saknas: Socialnämnd Sydväst (2023)",
+        "Rapport saknas: Socialnämnden Sydväst (2023)",
     )
 
 
@@ -588,12 +588,12 @@ def test_each_samordnande_bedomning_names_who_made_it(shipped_2025: tuple[str, s
     # the last 2:5 row: the year's insatser (the outcome over the period comes first)
     row = [line for line in section.splitlines() if line.startswith("| 2:5 ")][-1]
     assert row.endswith(
-        "| Socialnämnd Hisingen: Uppnått; Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: "
+        "| Socialnämnden Hisingen: Uppnått; Socialnämnden Nordost: Uppnått; Socialnämnden Sydväst: "
         "Inte uppnått |"
     ), row
     assert (
-        '<td role="cell" data-label="Samordnande bedömning">Socialnämnd Hisingen: Uppnått; '
-        "Socialnämnd Nordost: Uppnått; Socialnämnd Sydväst: Inte uppnått</td>"
+        '<td role="cell" data-label="Samordnande bedömning">Socialnämnden Hisingen: Uppnått; '
+        "Socialnämnden Nordost: Uppnått; Socialnämnden Sydväst: Inte uppnått</td>"
     ) in html
 
 

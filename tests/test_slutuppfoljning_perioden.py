@@ -53,16 +53,16 @@ def test_every_organisation_has_its_latest_report_in_bilaga_a(view_2025: ReportV
                     earlier.setdefault(ins.id, []).append((o.organisation, o.rapport_ar))
     assert earlier["1:4"] == [("Grundskolenämnden", 2023)]
     assert earlier["1:7"] == [
-        ("Socialnämnd Centrum", 2023),
-        ("Socialnämnd Hisingen", 2023),
-        ("Socialnämnd Nordost", 2023),
-        ("Socialnämnd Sydväst", 2023),
+        ("Socialnämnden Centrum", 2023),
+        ("Socialnämnden Hisingen", 2023),
+        ("Socialnämnden Nordost", 2023),
+        ("Socialnämnden Sydväst", 2023),
     ]
     assert earlier["3:3"] == [
         ("Idrotts- och föreningsnämnden", 2023),
         ("Kulturnämnden", 2023),
-        ("Socialnämnd Hisingen", 2024),
-        ("Socialnämnd Nordost", 2023),
+        ("Socialnämnden Hisingen", 2024),
+        ("Socialnämnden Nordost", 2023),
         ("Förvaltnings AB Framtiden", 2023),
     ]
 
@@ -91,7 +91,7 @@ def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str])
         "ett tidigare år):"
     ) in md
     assert "*Ingen rapport för 2025: insatsen ska inte rapporteras det året." in md
-    assert "<h5>3:3 · Socialnämnd Hisingen · rapporten för 2024</h5>" in html
+    assert "<h5>3:3 · Socialnämnden Hisingen · rapporten för 2024</h5>" in html
     assert "<dt>Nuläge 2024</dt>" in html
 
 
@@ -101,14 +101,14 @@ def test_a_pagaende_report_is_no_closing_report(report_2025: tuple[str, str]) ->
     md, html = report_2025
     section = _between(md, "## 6. Saknade rapporter", "## Bilaga A")
     assert "Alla förväntade rapporter för 2025 har kommit in." in section
-    assert "- 1:7: Socialnämnd Sydväst (pågående, 2023)\n" in section
+    assert "- 1:7: Socialnämnden Sydväst (pågående, 2023)\n" in section
     assert (
-        "- 3:3: Socialnämnd Hisingen (pågående, 2024), Socialnämnd Nordost (pågående, 2023), "
+        "- 3:3: Socialnämnden Hisingen (pågående, 2024), Socialnämnden Nordost (pågående, 2023), "
         "Kulturnämnden (pågående, 2023), Idrotts- och föreningsnämnden (pågående, 2023), "
         "Förvaltnings AB Framtiden (pågående, 2023)\n"
     ) in section
     # avbruten closes an insats: it is not listed as without a closing report
-    assert "Socialnämnd Centrum" not in section
+    assert "Socialnämnden Centrum" not in section
     assert "<h3>Insatser utan slutrapport</h3>" in html
     metod = md[md.index("## Bilaga E") :]
     assert "En återrapportering som lämnades ett tidigare år med status pågående" in metod
@@ -128,7 +128,7 @@ def test_every_owed_year_without_a_report_is_named(view_2025: ReportView) -> Non
         "Rapport saknas: Business Region Göteborg (2023; skyldigheten är slutledd)"
     )
     assert rows["2:4"].oppet == (
-        "Pågående: Business Region Göteborg (2025); Avbruten: Socialnämnd Centrum (2025); "
+        "Pågående: Business Region Göteborg (2025); Avbruten: Socialnämnden Centrum (2025); "
         "Rapport saknas: Business Region Göteborg (2023; skyldigheten är slutledd)"
     )
     assert view_2025.slut.saknade_perioden == (

@@ -256,7 +256,7 @@ class InsatsUtfall:
     status: str
     bedomning: str
     #: the organisations whose latest report is not genomförd (pågående, avbruten …) and every
-    #: owed report that is missing, with the years: "Pågående: Socialnämnd Sydväst (2023)", or "–"
+    #: owed report that is missing, with the years: "Pågående: Socialnämnden Sydväst (2023)", or "–"
     oppet: str
     #: the fokusområde it belongs to (section 3 groups the outcomes by it)
     fokusomrade: str = ""

@@ -101,7 +101,7 @@ def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[st
 def grupper(ins: Insats, ar: int, orgs: OrganisationerFil, names: Names) -> tuple[str, ...]:
     """Each group the plan names in ``ins`` with the organisations it stands for in ``ar``; a
     group computed from a flag says that the selection is an inference, not the plan's list:
-    "”Socialnämnderna”: Socialnämnd Centrum, …"."""
+    "”Socialnämnderna”: Socialnämnden Centrum, …"."""
     out = []
     for g in orgs.grupper:
         if g.id not in (*ins.samordningsansvar, *ins.ansvar):
