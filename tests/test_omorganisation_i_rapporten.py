@@ -86,7 +86,8 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
 ) -> None:
     r = shared_report(SHIPPED, 2025)
     members = (
-        "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, Socialnämnden Sydväst, "
+        "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, "
+        "Socialnämnden Sydväst, "
         "Nämnden för demokrati och medborgarservice, Kulturnämnden, Idrotts- och "
         "föreningsnämnden, Förskolenämnden, Grundskolenämnden, Utbildningsnämnden, Nämnden för "
         "arbetsmarknad och vuxenutbildning, Stadsbyggnadsnämnden, Exploateringsnämnden, "
