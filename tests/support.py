@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,13 +80,20 @@ def real_shipped_data(tmp_path: Path) -> Path:
 def verdict_without_malvarde(tmp_path: Path) -> Path:
     """The shipped data with a verdict (delvis uppnått) on fokusområde 2 for 2025, whose
     indicators have no målvärde (warning bedomning-utan-malvarde)."""
+    return shipped_with_verdict(tmp_path, "2")
+
+
+def shipped_with_verdict(tmp_path: Path, fokus: str) -> Path:
+    """The shipped data with the verdict delvis uppnått on ``fokus`` for 2025 (where the data
+    says kan-inte-bedomas)."""
     root = tmp_path / "data"
     shutil.copytree(ROOT / "data", root)
     upp = root / "uppfoljning" / "2025.yaml"
     text = upp.read_text(encoding="utf-8")
-    old = '  - fokusomrade: "2"\n    bedomning: kan-inte-bedomas\n'
+    old = f'  - fokusomrade: "{fokus}"\n    bedomning: kan-inte-bedomas\n'
     assert old in text
-    upp.write_text(text.replace(old, '  - fokusomrade: "2"\n    bedomning: delvis-uppnatt\n'))
+    new = f'  - fokusomrade: "{fokus}"\n    bedomning: delvis-uppnatt\n'
+    upp.write_text(text.replace(old, new))
     return root
 
 
@@ -161,3 +169,14 @@ class SharedReport:
         from utsatta.render.report import render
 
         return render(self.view, "html")
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """A value as the chart and its table read it (``ar``, ``varde``, a method change, how
+    sure): the tests of the charts build series from it."""
+
+    ar: int
+    varde: float
+    metodbyte: bool = False
+    sakerhet: str | None = None

@@ -10,10 +10,9 @@ plan period) set back to delvis-uppnatt, as it was before granska9 F7.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.support import ROOT, build_case, verdict_without_malvarde
+from tests.support import ROOT, build_case, shipped_with_verdict, verdict_without_malvarde
 from utsatta.check.pipeline import validate
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.malgrund import fokus_med_underlag, utan_underlag
@@ -21,17 +20,6 @@ from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 
 CASE = Path(__file__).parent / "cases" / "bedomning-utan-underlag"
-
-
-def _fo1_delvis(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(ROOT / "data", root)
-    upp = root / "uppfoljning" / "2025.yaml"
-    text = upp.read_text(encoding="utf-8")
-    old = '  - fokusomrade: "1"\n    bedomning: kan-inte-bedomas\n'
-    assert old in text
-    upp.write_text(text.replace(old, '  - fokusomrade: "1"\n    bedomning: delvis-uppnatt\n'))
-    return root
 
 
 def test_the_warning_names_the_fokusomrade_the_year_and_the_fix(tmp_path: Path) -> None:
@@ -69,7 +57,7 @@ def test_the_shipped_data_has_no_such_verdict_and_none_assessable_in_fokusomrade
 
 
 def test_the_report_marks_the_verdict_and_validate_warns(tmp_path: Path) -> None:
-    root = _fo1_delvis(tmp_path)
+    root = shipped_with_verdict(tmp_path, "1")
     found = [f for f in validate(root).findings if f.code == "bedomning-utan-underlag"]
     assert [(Path(f.file).relative_to(root).as_posix(), f.line) for f in found] == [
         ("uppfoljning/2025.yaml", 105)
@@ -103,7 +91,7 @@ def test_the_export_marks_it_in_its_own_column(tmp_path: Path) -> None:
     """bedomningar's utan_underlag is ja where the report marks the verdict, per year."""
     from utsatta.export import tables
 
-    root = _fo1_delvis(tmp_path)
+    root = shipped_with_verdict(tmp_path, "1")
     t = next(t for t in tables(load(root), 2025) if t.namn == "bedomningar")
     names = [c.namn for c in t.columns]
     rows = [dict(zip(names, r, strict=True)) for r in t.rows]

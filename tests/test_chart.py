@@ -11,20 +11,13 @@ from xml.etree import ElementTree
 
 import pytest
 
+from tests.support import ChartPoint as P
 from utsatta.compute.indicators import MARKERING
 from utsatta.numbers import tal
 from utsatta.render.chart import FONT_SIZE, WIDTH, indicator_svg
 from utsatta.render.chart_table import values_table
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@dataclass(frozen=True)
-class P:
-    ar: int
-    varde: float
-    metodbyte: bool = False
-    sakerhet: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,27 +7,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from tests.support import SHIPPED, SharedReport
+from tests.support import ChartPoint as P
 from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import load
 from utsatta.model.indikator import Matintervall
 from utsatta.numbers import tal
 from utsatta.render.chart import indicator_svg, joined, missing_years
 from utsatta.render.chart_table import values_table
-
-
-@dataclass(frozen=True)
-class P:
-    ar: int
-    varde: float
-    metodbyte: bool = False
-    sakerhet: str | None = None
 
 
 def svg(utfall: list[P], matar: tuple[int, ...] | None = None, baslinje: P | None = None) -> str:
