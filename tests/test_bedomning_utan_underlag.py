@@ -106,4 +106,4 @@ def test_the_export_marks_it_in_its_own_column(tmp_path: Path) -> None:
         (2025, "3", "kan-inte-bedomas", "nej", "nej"),
     ]
     assert {f[4] for f in fokus if f[0] < 2025} == {"nej"}
-    assert {r["utan_underlag"] for r in rows if r["bedomning"] == "saknas"} <= {None}
+    assert {r["utan_underlag"] for r in rows if r["bedomning"] == "saknas"} == {None}

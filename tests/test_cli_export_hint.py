@@ -51,6 +51,14 @@ def _run(*args: str) -> tuple[int, str]:
             "--format html, --format pdf, --format json). Byt filändelse på --output. CSV skrivs "
             "med 'utsatta export 2023 --format csv --output DIR/x'.",
         ),
+        # a name no command can hold: why, not inside quotes as a command (granska10 F4)
+        (
+            ["report", "2025", "--format", "xlsx", "--output", "a\x1b[31m.xlsx"],
+            "fel: Ogiltigt värde för --format: 'xlsx' är inte ett av 'md', 'html', 'pdf', "
+            "'json'. Excel skrivs med (inget kommando kan ges: sökvägen har tecknet U+001B, ett "
+            "styrtecken, som inte kan skrivas i ett kommando; byt namn på mappen eller filen "
+            "först).",
+        ),
         # any other value: refused as before, with no hint
         (
             ["report", "2025", "--format", "xml"],
@@ -62,12 +70,12 @@ def _run(*args: str) -> tuple[int, str]:
         ),
         (
             ["export", "2025"],
-            "fel: Flaggan --output / -o saknas: ange filen (xlsx) att skriva, t.ex. --output "
+            "fel: Flaggan --output / -o saknas: ange xlsx-filen som ska skrivas, t.ex. --output "
             "uppfoljning-2025.xlsx.",
         ),
         (
             ["export", "2024", "--format", "csv"],
-            "fel: Flaggan --output / -o saknas: ange mappen för CSV-filerna att skriva, t.ex. "
+            "fel: Flaggan --output / -o saknas: ange mappen som CSV-filerna ska skrivas i, t.ex. "
             "--output uppfoljning-2024.",
         ),
     ],

@@ -268,7 +268,7 @@ def test_html_links_only_to_web_addresses(text: str) -> None:
         ("ö" * 90, "\u200b".join(["ö" * 40, "ö" * 40, "ö" * 10])),
     ],
 )
-def test_a_long_words_breaks_make_no_reference(text: str, want: str) -> None:
+def test_breaking_a_long_word_makes_no_reference(text: str, want: str) -> None:
     assert markdown.cell(text) == want
     assert_no_link(markdown.cell(text))
 

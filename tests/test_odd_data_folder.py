@@ -66,9 +66,10 @@ def test_validate_suggests_no_command_with_the_shown_name(
     for line in said:
         assert f"{shown}/" in line
         assert (
-            line.endswith(f"Skapa filen med '{refused}'.")
+            # the text that says why is not put in quotes as a command would be
+            line.endswith(f"Skapa filen med {refused}.")
             if "rapport-saknas" in line
-            else line.endswith(f"Skapa filen med '{refused}' och fyll i den.")
+            else line.endswith(f"Skapa filen med {refused} och fyll i den.")
         ), line
 
 

@@ -257,6 +257,9 @@ def _untypable(text: str) -> str | None:
     return None
 
 
+_NO_COMMAND = "(inget kommando kan ges:"
+
+
 def _no_command(char: str) -> str:
     """Why no command is given: the character by its code point (``U+001B``, never ``\\x1b``
     or ``<U+…>``, which the channels would escape again) and what it is."""
@@ -272,9 +275,15 @@ def _no_command(char: str) -> str:
     else:
         kind = "ett osynligt eller okänt tecken"
     return (
-        f"(inget kommando kan ges: sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
+        f"{_NO_COMMAND} sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
         "kan skrivas i ett kommando; byt namn på mappen eller filen först)"
     )
+
+
+def quoted(command: str) -> str:
+    """A suggested command as a message quotes it, ``'utsatta …'``; the text that says why no
+    command can be given (a path with a control character …) as it is, not inside quotes."""
+    return command if command.startswith(_NO_COMMAND) else f"'{command}'"
 
 
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:

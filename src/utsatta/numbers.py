@@ -24,10 +24,18 @@ def heltal(n: int) -> str:
     return f"{n:,}".replace(",", " ").replace("-", "−")
 
 
-def tal(value: float | Decimal, decimals: int, suffix: str = "", *, trim: bool = False) -> str:
+def tal(
+    value: float | Decimal,
+    decimals: int,
+    suffix: str = "",
+    *,
+    trim: bool = False,
+    hard: bool = True,
+) -> str:
     """``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234". With ``trim``,
     trailing zeros go: ``tal(9.10, 2, trim=True)`` is "9,1", ``tal(12.0, 2, trim=True)`` "12".
-    Every space written, between thousands and a suffix's leading one, is :data:`HART`."""
+    Every space written, between thousands and a suffix's leading one, is :data:`HART`; with
+    ``hard=False`` a plain one, for a message (as :func:`heltal`)."""
     text = f"{value:,.{decimals}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
@@ -35,4 +43,5 @@ def tal(value: float | Decimal, decimals: int, suffix: str = "", *, trim: bool =
         text = text.rstrip("0").rstrip(".")
     if suffix.startswith(" "):
         suffix = HART + suffix[1:]
-    return text.replace(",", HART).replace(".", ",").replace("-", "−") + suffix
+    text = text.replace(",", HART).replace(".", ",").replace("-", "−") + suffix
+    return text if hard else text.replace(HART, " ")

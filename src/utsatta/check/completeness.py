@@ -8,7 +8,7 @@ from utsatta.check.suggested import utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
-from utsatta.escape import shorten
+from utsatta.escape import quoted, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
@@ -195,5 +195,5 @@ def _missing(
         f"ska omfatta {listed}."
         if unread
         else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
-        f"filen med '{command}'.",
+        f"filen med {quoted(command)}.",
     )

@@ -161,8 +161,8 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
             f,
             path,
             "procent-utanfor-intervall",
-            f"Värdet {tal(v, 6, trim=True)} är en procentsats utanför 0–100. Kontrollera "
-            "värdet (skriv t.ex. 15.7 för 15,7 %, inte 0.157).",
+            f"Värdet {tal(v, 6, trim=True, hard=False)} är en procentsats utanför 0–100. "
+            "Kontrollera värdet (skriv t.ex. 15.7 för 15,7 %, inte 0.157).",
         )
         for path, v in values
         if not 0 <= v <= 100

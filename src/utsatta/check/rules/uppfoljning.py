@@ -20,7 +20,7 @@ from utsatta.compute.malgrund import (
     utan_malvarde,
     utan_underlag,
 )
-from utsatta.escape import identifier, shorten
+from utsatta.escape import identifier, quoted, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
@@ -101,7 +101,7 @@ def check_uppfoljning(
                         + unread_file(ds.root, unread or read or "", where, read=bool(read))
                         if unread or read
                         else f"Den samlade uppföljningen för {ar} saknas. Skapa filen med "
-                        f"'{create}' och fyll i den.",
+                        f"{quoted(create)} och fyll i den.",
                     )
                 )
     return issues

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from utsatta.check.suggested import utsatta_command
 from utsatta.compute.responsibility import takeover_day
-from utsatta.escape import shorten
+from utsatta.escape import quoted, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.spelling import menade_du
@@ -116,7 +116,7 @@ def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], 
     since = f" från {when}" if when is not None else ""
     return (
         f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
-        f"(skapa filen med '{create}' om den saknas) och ta bort den här filen."
+        f"(skapa filen med {quoted(create)} om den saknas) och ta bort den här filen."
     )
 
 

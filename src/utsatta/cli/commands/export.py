@@ -29,7 +29,10 @@ class ExportFormat(StrEnum):
 
 
 #: what --output names, per format
-_WHAT = {ExportFormat.xlsx: "filen (xlsx)", ExportFormat.csv: "mappen för CSV-filerna"}
+_WHAT = {
+    ExportFormat.xlsx: "xlsx-filen som ska skrivas",
+    ExportFormat.csv: "mappen som CSV-filerna ska skrivas i",
+}
 
 
 def export(
@@ -74,7 +77,7 @@ def export(
         # not a required option: Typer's "Flaggan --output saknas." gives no example
         example = f"uppfoljning-{ar}" if format is ExportFormat.csv else f"uppfoljning-{ar}.xlsx"
         raise typer.BadParameter(
-            f"Flaggan --output / -o saknas: ange {_WHAT[format or ExportFormat.xlsx]} att skriva, "
+            f"Flaggan --output / -o saknas: ange {_WHAT[format or ExportFormat.xlsx]}, "
             f"t.ex. --output {example}.",
             param_hint="--output",
         )

@@ -46,7 +46,7 @@ _EXPORT_FORMATS = {"xlsx": "Excel", "csv": "CSV"}
 def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> str:
     """ " Excel skrivs med 'utsatta export ÅR --output …'." for ``fmt`` xlsx or csv: the given
     output where it is a name for that format, else a name of the year; --data as given."""
-    from utsatta.escape import utsatta_command
+    from utsatta.escape import quoted, utsatta_command
 
     suffix = output.suffix.lower() if output is not None else None
     if fmt == "xlsx":
@@ -56,7 +56,7 @@ def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> s
         own = output.with_suffix("") if output is not None and suffix in ("", ".csv") else None
         args = ["--format", "csv", "--output", str(own or f"uppfoljning-{ar}")]
     command = utsatta_command("export", str(ar), *args, data=None if data is None else str(data))
-    return f" {_EXPORT_FORMATS[fmt]} skrivs med '{command}'."
+    return f" {_EXPORT_FORMATS[fmt]} skrivs med {quoted(command)}."
 
 
 def _report_format(
