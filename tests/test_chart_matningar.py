@@ -212,3 +212,43 @@ def test_the_report_says_how_often_and_how_that_is_known(
     # an indicator without matintervall says nothing of it
     invanare = report.md.split("#### Antal göteborgare som bor i ett särskilt utsatt område", 1)[1]
     assert "- Mäts:" not in invanare.split("####", 1)[0]
+
+
+def test_the_check_and_the_chart_take_the_years_from_one_function() -> None:
+    """granska10 F2: a baseline off the interval (2013) is the odd year, not the values after it;
+    område values set no anchor (docs/decisions/0415)."""
+    from utsatta.compute.indicators import egna_matar
+    from utsatta.model.indikator import IndikatorFil
+
+    base = {
+        "schemaversion": 1,
+        "id": "v",
+        "namn": "V",
+        "enhet": "procent",
+        "riktning": "hogre-ar-battre",
+        "definition": "D.",
+        "kallor": [{"id": "k", "utgivare": "U", "sakerhet": "bekraftad"}],
+        "matintervall": {"antal_ar": 4, "grund": "Val vart fjärde år."},
+    }
+    odd_base = IndikatorFil.model_validate(
+        base
+        | {
+            "baslinje": {"ar": 2013, "varde": 79, "kalla": "k"},
+            "utfall": [
+                {"ar": 2014, "varde": 80, "kalla": "k"},
+                {"ar": 2018, "varde": 81, "kalla": "k"},
+            ],
+        }
+    )
+    assert egna_matar(odd_base) == (2014, 2018)
+    area_first = IndikatorFil.model_validate(
+        base
+        | {
+            "baslinje": {"ar": 2014, "varde": 79, "kalla": "k"},
+            "utfall": [
+                {"ar": 2011, "varde": 40, "kalla": "k", "omrade": "x"},
+                {"ar": 2018, "varde": 81, "kalla": "k"},
+            ],
+        }
+    )
+    assert egna_matar(area_first) == (2014, 2018)
