@@ -17,7 +17,7 @@ from tests.support import ChartPoint as P
 from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import load
 from utsatta.model.indikator import Matintervall
-from utsatta.numbers import tal
+from utsatta.numbers import run_text, tal, year_runs
 from utsatta.render.chart import indicator_svg, joined, missing_years
 from utsatta.render.chart_table import values_table
 
@@ -260,3 +260,38 @@ def test_the_check_and_the_chart_take_the_years_from_one_function() -> None:
         }
     )
     assert egna_matar(area_first) == (2014, 2018)
+
+
+def test_years_in_a_row_without_a_value_are_said_as_a_range() -> None:
+    """granska10 F11: a value for 1990 beside 2017 and 2019 gives 27 years without one; the
+    description and the table say them as runs, and each year keeps its "?" on the axis."""
+    points = [P(1990, 50), P(2017, 54), P(2019, 52)]
+    text = svg(points)
+    assert marked(text) == [*range(1991, 2017), 2018]
+    assert "Värde saknas: 1991–2016, 2018." in text
+    html = values_table(
+        ident="x",
+        titel="T",
+        baslinje=None,
+        utfall=points,
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: tal(v, 0),
+    )
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td class="num">([^<]*)</td><td>([^<]*)<', html)
+    assert rows == [
+        ("1990", "50", "Utfall"),
+        ("1991–2016", "–", "Värde saknas"),
+        ("2017", "54", "Utfall"),
+        ("2018", "–", "Värde saknas"),
+        ("2019", "52", "Utfall"),
+    ]
+
+
+def test_measurement_years_an_interval_apart_are_not_a_range() -> None:
+    """Two elections without a value (2018, 2022) are two years, not "2018–2022"."""
+    text = svg([P(2014, 79), P(2026, 80)], matar=(2014, 2018, 2022, 2026))
+    assert marked(text) == [2018, 2022]
+    assert "Värde saknas: 2018, 2022." in text
+    assert year_runs([2018, 2022, 2019, 2020]) == [(2018, 2020), (2022, 2022)]
+    assert [run_text(r) for r in year_runs([2018, 2022, 2019])] == ["2018–2019", "2022"]
