@@ -51,6 +51,13 @@ def _run(*args: str) -> tuple[int, str]:
             "--format html, --format pdf, --format json). Byt filändelse på --output. CSV skrivs "
             "med 'utsatta export 2023 --format csv --output DIR/x'.",
         ),
+        # a name no command can hold: why, after the command's name, not in quotes (granska10 F4)
+        (
+            ["report", "2025", "--output", "DIR/a\x1b[31m.xlsx"],
+            "Byt filändelse på --output. Excel skrivs med utsatta export, men inget kommando kan "
+            "ges: sökvägen har tecknet U+001B, ett styrtecken, som inte kan skrivas i ett "
+            "kommando; byt namn på mappen eller filen först.",
+        ),
         # any other value: refused as before, with no hint
         (
             ["report", "2025", "--format", "xml"],

@@ -257,6 +257,10 @@ def _untypable(text: str) -> str | None:
     return None
 
 
+#: how :func:`shell_command`'s text begins where no command can be given
+_NO_COMMAND = "(inget kommando kan ges: "
+
+
 def _no_command(char: str) -> str:
     """Why no command is given: the character by its code point (``U+001B``, never ``\\x1b``
     or ``<U+…>``, which the channels would escape again) and what it is."""
@@ -272,9 +276,20 @@ def _no_command(char: str) -> str:
     else:
         kind = "ett osynligt eller okänt tecken"
     return (
-        f"(inget kommando kan ges: sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
+        f"{_NO_COMMAND}sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
         "kan skrivas i ett kommando; byt namn på mappen eller filen först)"
     )
+
+
+def command_sentence(lead: str, command: str, *args: str, data: str | None = None) -> str:
+    """A sentence that ends with the command it suggests (:func:`utsatta_command`): "{lead}
+    'utsatta COMMAND …'." Where no command can be given, the reason as plain words after the
+    command's name, never inside quotes: "{lead} utsatta COMMAND, men inget kommando kan ges:
+    …; byt namn på mappen eller filen först." (granska10 F4, docs/decisions/0370)."""
+    built = utsatta_command(command, *args, data=data)
+    if built.startswith(_NO_COMMAND):
+        return f"{lead} utsatta {command}, men {built[1:-1]}."
+    return f"{lead} '{built}'."
 
 
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:

@@ -11,14 +11,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from utsatta.check.rules.base import annan_plan
-from utsatta.check.suggested import utsatta_command
+from utsatta.check.suggested import command_sentence, utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.malgrund import (
     MOT_MAL,
     fokus_med_malvarde,
-    fokus_med_underlag,
+    fokus_utan_underlag,
     utan_malvarde,
-    utan_underlag,
 )
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
@@ -404,29 +403,27 @@ def _check_underlag(
 ) -> None:
     """A verdict on how far a fokusområde is reached needs an indicator of it that can be
     assessed for the year (compute.malgrund, docs/decisions/0401-bedomning-utan-underlag.md)."""
-    asked = {fb.fokusomrade for fb in up.fokusomraden if fb.bedomning in MOT_MAL} & med
-    if not asked:
-        return  # no verdict to check: the indicators need not be computed
-    from utsatta.compute.indicators import evaluate
-
-    results = evaluate(ds, up.ar, fokus=asked)
-    underlag = fokus_med_underlag(results)
+    utan = fokus_utan_underlag(
+        ds, up.ar, ((b.fokusomrade, b.bedomning) for b in up.fokusomraden), med
+    )
     for fi, fb in enumerate(up.fokusomraden):
-        if not utan_underlag(fb.bedomning, fb.fokusomrade, med, underlag):
+        if fb.bedomning not in MOT_MAL or fb.fokusomrade not in utan:
             continue
         fokus = shorten(fb.fokusomrade)
-        visa = utsatta_command(ds, "indikatorer", "--ar", str(up.ar))
         issues.append(
             varning(
                 f,
                 ("fokusomraden", fi, "bedomning"),
                 "bedomning-utan-underlag",
                 f"Fokusområde {fokus} bedöms som '{fb.bedomning}', men ingen av dess "
-                f"indikatorer kan bedömas för {up.ar} (skälen visas av '{visa}'): bedömningen "
-                "har inget i indikatorerna att mätas mot. Skriv 'bedomning: kan-inte-bedomas' "
-                "(eller 'osakert'), eller lägg till de "
-                f'utfall som saknas i fokusområdets indikatorer (fokusomrade: "{fokus}" i '
-                "indikatorer/<id>.yaml).",
+                f"indikatorer kan bedömas för {up.ar}: bedömningen har inget i indikatorerna "
+                "att mätas mot. Skriv 'bedomning: kan-inte-bedomas' (eller 'osakert'), eller "
+                "lägg till de utfall som saknas i fokusområdets indikatorer (fokusomrade: "
+                f'"{fokus}" i indikatorer/<id>.yaml). '
+                # the command last in its sentence, nothing after it (docs/decisions/0370)
+                + command_sentence(
+                    ds, "Skälen per indikator visas av", "indikatorer", "--ar", str(up.ar)
+                ),
             )
         )
 
