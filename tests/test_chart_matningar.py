@@ -295,3 +295,45 @@ def test_measurement_years_an_interval_apart_are_not_a_range() -> None:
     assert "Värde saknas: 2018, 2022." in text
     assert year_runs([2018, 2022, 2019, 2020]) == [(2018, 2020), (2022, 2022)]
     assert [run_text(r) for r in year_runs([2018, 2022, 2019])] == ["2018–2019", "2022"]
+
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "matintervall-omrade-ur-takt",
+            "Utfallet för 2012 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från diagrammets första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        ),
+        (
+            "matintervall-baslinje-ur-takt",
+            "Baslinjens år (2013) ligger inte ett helt antal mätintervall (4 år) från diagrammets "
+            "första mätår (2014), så diagrammet förbinder baslinjen inte med något annat värde. "
+            "Rätta året, eller 'matintervall' om källan anger ett annat intervall.",
+        ),
+        (
+            "matintervall-ankare-bara-omrade",
+            "Utfallet för 2011 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från diagrammets första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        ),
+    ],
+)
+def test_the_interval_warning_is_at_the_odd_year_and_says_what_the_chart_does(
+    folder: str, message: str, tmp_path: Path
+) -> None:
+    """granska10 F2: one warning, at the value or baseline off the years the chart takes as
+    measured (compute.indicators.egna_matar), never at the values it joins."""
+    from tests.support import build_case
+    from utsatta.check.pipeline import validate
+
+    root = build_case(CASES / folder, tmp_path)
+    found = [f for f in validate(root).findings if f.code == "matintervall-stammer-inte"]
+    assert [f.message for f in found] == [message]
+    assert {r.indikator.id: r.matar for r in evaluate(load(root))}["valdeltagande"] == (2014, 2018)
