@@ -10,16 +10,23 @@ plan period) set back to delvis-uppnatt, as it was before granska9 F7.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
 
 from tests.support import ROOT, build_case, shipped_with_verdict, verdict_without_malvarde
 from utsatta.check.pipeline import validate
+from utsatta.cli.app import app
 from utsatta.compute.indicators import evaluate
-from utsatta.compute.malgrund import fokus_med_underlag, utan_underlag
+from utsatta.compute.malgrund import fokus_med_underlag, fokus_utan_underlag, utan_underlag
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 
 CASE = Path(__file__).parent / "cases" / "bedomning-utan-underlag"
+#: two values for 2023 in fokusområde 1's only indicator (granska10 F8)
+DUBBLETT = "  - {ar: 2023, varde: 82, kalla: test}\n  - {ar: 2023, varde: 83, kalla: test}\n"
 
 
 def test_the_warning_names_the_fokusomrade_the_year_and_the_fix(tmp_path: Path) -> None:
@@ -30,11 +37,66 @@ def test_the_warning_names_the_fokusomrade_the_year_and_the_fix(tmp_path: Path) 
     assert found[0].severity == "varning"
     assert found[0].message == (
         "Fokusområde 1 bedöms som 'bedoms-uppnas', men ingen av dess indikatorer kan bedömas "
-        "för 2023 (skälen visas av 'utsatta indikatorer --ar 2023'): bedömningen har inget i "
-        "indikatorerna att mätas mot. Skriv 'bedomning: kan-inte-bedomas' (eller 'osakert'), "
-        'eller lägg till de utfall som saknas i fokusområdets indikatorer (fokusomrade: "1" '
-        "i indikatorer/<id>.yaml)."
+        "för 2023: bedömningen har inget i indikatorerna att mätas mot. Skriv 'bedomning: "
+        "kan-inte-bedomas' (eller 'osakert'), eller lägg till de utfall som saknas i "
+        'fokusområdets indikatorer (fokusomrade: "1" i indikatorer/<id>.yaml). Skälen per '
+        "indikator visas av 'utsatta indikatorer --ar 2023'."
     )
+
+
+def _validate_json(folder: str, cwd: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    monkeypatch.chdir(cwd)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    result = CliRunner().invoke(
+        app, ["validate", "--data", folder, "--format", "json"], catch_exceptions=False
+    )
+    return list(json.loads(result.stdout)["findings"])
+
+
+@pytest.mark.parametrize(
+    ("folder", "tail"),
+    [
+        # the command last in its sentence, nothing after it (decision 0370)
+        ("f1", "Skälen per indikator visas av 'utsatta indikatorer --ar 2023 --data f1'."),
+        # granska10 F4: a name no command can hold; why, in plain words, not inside quotes
+        (
+            "f\u200bx",
+            "Skälen per indikator visas av utsatta indikatorer, men inget kommando kan ges: "
+            "sökvägen har tecknet U+200B, ett osynligt eller okänt tecken, som inte kan skrivas i "
+            "ett kommando; byt namn på mappen eller filen först.",
+        ),
+    ],
+)
+def test_the_suggested_command_ends_the_message(
+    folder: str, tail: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_case(CASE, tmp_path).rename(tmp_path / folder)
+    found = _validate_json(folder, tmp_path, monkeypatch)
+    assert [f["code"] for f in found] == ["bedomning-utan-underlag"]
+    message = found[0]["message"]
+    assert message.endswith('(fokusomrade: "1" i indikatorer/<id>.yaml). ' + tail), message
+    assert "'(" not in message
+
+
+def test_no_warning_while_an_indicator_of_the_fokusomrade_has_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """granska10 F8: two 2023 values leave the indicator out of the evaluation; validate says
+    dubblett-utfall, and does not advise adding values to an indicator it could not read."""
+    root = build_case(CASE, tmp_path)
+    ind = root / "indikatorer" / "behorighet.yaml"
+    text = ind.read_text(encoding="utf-8")
+    ind.write_text(text + DUBBLETT, encoding="utf-8")
+    found = _validate_json("data", tmp_path, monkeypatch)
+    assert [(f["file"], f["code"]) for f in found] == [
+        ("data/indikatorer/behorighet.yaml", "dubblett-utfall")
+    ]
+    ds = load(root)
+    assert fokus_utan_underlag(ds, 2023, [("1", "bedoms-uppnas")], frozenset({"1"})) == frozenset()
+    # the same data without the duplicate: the warning, from the one function
+    ind.write_text(text, encoding="utf-8")
+    ds = load(root)
+    assert fokus_utan_underlag(ds, 2023, [("1", "bedoms-uppnas")], frozenset({"1"})) == {"1"}
 
 
 def test_only_verdicts_on_how_far_a_goal_is_reached_and_not_twice() -> None:

@@ -17,7 +17,7 @@ from tests.support import ChartPoint as P
 from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import load
 from utsatta.model.indikator import Matintervall
-from utsatta.numbers import tal
+from utsatta.numbers import run_text, tal, year_runs
 from utsatta.render.chart import indicator_svg, joined, missing_years
 from utsatta.render.chart_table import values_table
 
@@ -153,8 +153,17 @@ def test_an_interval_outside_1_to_10_years_is_refused(antal_ar: int) -> None:
 def test_the_years_measured_in_the_shipped_data() -> None:
     res = {r.indikator.id: r for r in evaluate(load(SHIPPED), 2025)}
     assert res["valdeltagande-kommunval-goteborg"].matar == (2014, 2018)
-    assert res["nojd-region-index-trygghet"].matar == (2017, 2018, 2019)
-    assert res["elevenkat-trygg-i-skolan"].matar == (2017, 2018, 2019)
+    # granska10 F3: a column per year in the årsredovisning's table says nothing of how often
+    # each indicator is measured, so these have no matintervall (docs/decisions/0395)
+    for ident in (
+        "anmalda-skadegorelsebrott",
+        "anmalda-valdsbrott",
+        "barn-ej-i-forskoleverksamhet",
+        "elevenkat-trygg-i-skolan",
+        "nojd-region-index-trygghet",
+    ):
+        assert res[ident].indikator.matintervall is None
+        assert res[ident].matar is None
     # a press release says nothing of how often it is counted
     assert res["invanare-i-sarskilt-utsatta-omraden"].matar is None
     assert res["trygghet-goteborg-trygg-och-saker-stad"].matar is None
@@ -204,11 +213,127 @@ def test_the_report_says_how_often_and_how_that_is_known(
     assert f"\n- Mäts: Vart fjärde år. Grund: {grund}\n" in report.md
     assert f"<dt>Mäts</dt><dd>Vart fjärde år. Grund: {grund}</dd>" in report.html
     nri = report.md.split("#### Nöjd Region-Index: Trygghet", 1)[1].split("####", 1)[0]
-    assert (
-        "\n- Mäts: Varje år. Grund: Källans tabell (Göteborgs Stads årsredovisning 2019, "
-        "Övergripande mål) har en kolumn för varje år 2017–2019; ett år utan värde står där "
-        'som "–".\n'
-    ) in nri
+    # granska10 F3: no interval the source does not state, so no "Mäts:" line
+    assert "- Mäts:" not in nri.split("####", 1)[0]
+    assert report.md.count("- Mäts:") == 1
+    assert report.html.count("<dt>Mäts</dt>") == 1
     # an indicator without matintervall says nothing of it
     invanare = report.md.split("#### Antal göteborgare som bor i ett särskilt utsatt område", 1)[1]
     assert "- Mäts:" not in invanare.split("####", 1)[0]
+
+
+def test_the_check_and_the_chart_take_the_years_from_one_function() -> None:
+    """granska10 F2: a baseline off the interval (2013) is the odd year, not the values after it;
+    område values set no anchor (docs/decisions/0415)."""
+    from utsatta.compute.indicators import egna_matar
+    from utsatta.model.indikator import IndikatorFil
+
+    base = {
+        "schemaversion": 1,
+        "id": "v",
+        "namn": "V",
+        "enhet": "procent",
+        "riktning": "hogre-ar-battre",
+        "definition": "D.",
+        "kallor": [{"id": "k", "utgivare": "U", "sakerhet": "bekraftad"}],
+        "matintervall": {"antal_ar": 4, "grund": "Val vart fjärde år."},
+    }
+    odd_base = IndikatorFil.model_validate(
+        base
+        | {
+            "baslinje": {"ar": 2013, "varde": 79, "kalla": "k"},
+            "utfall": [
+                {"ar": 2014, "varde": 80, "kalla": "k"},
+                {"ar": 2018, "varde": 81, "kalla": "k"},
+            ],
+        }
+    )
+    assert egna_matar(odd_base) == (2014, 2018)
+    area_first = IndikatorFil.model_validate(
+        base
+        | {
+            "baslinje": {"ar": 2014, "varde": 79, "kalla": "k"},
+            "utfall": [
+                {"ar": 2011, "varde": 40, "kalla": "k", "omrade": "x"},
+                {"ar": 2018, "varde": 81, "kalla": "k"},
+            ],
+        }
+    )
+    assert egna_matar(area_first) == (2014, 2018)
+
+
+def test_years_in_a_row_without_a_value_are_said_as_a_range() -> None:
+    """granska10 F11: a value for 1990 beside 2017 and 2019 gives 27 years without one; the
+    description and the table say them as runs, and each year keeps its "?" on the axis."""
+    points = [P(1990, 50), P(2017, 54), P(2019, 52)]
+    text = svg(points)
+    assert marked(text) == [*range(1991, 2017), 2018]
+    assert "Värde saknas: 1991–2016, 2018." in text
+    html = values_table(
+        ident="x",
+        titel="T",
+        baslinje=None,
+        utfall=points,
+        malvarde=None,
+        malar=None,
+        fmt=lambda v: tal(v, 0),
+    )
+    rows = re.findall(r'<th scope="row">([^<]+)</th><td class="num">([^<]*)</td><td>([^<]*)<', html)
+    assert rows == [
+        ("1990", "50", "Utfall"),
+        ("1991–2016", "–", "Värde saknas"),
+        ("2017", "54", "Utfall"),
+        ("2018", "–", "Värde saknas"),
+        ("2019", "52", "Utfall"),
+    ]
+
+
+def test_measurement_years_an_interval_apart_are_not_a_range() -> None:
+    """Two elections without a value (2018, 2022) are two years, not "2018–2022"."""
+    text = svg([P(2014, 79), P(2026, 80)], matar=(2014, 2018, 2022, 2026))
+    assert marked(text) == [2018, 2022]
+    assert "Värde saknas: 2018, 2022." in text
+    assert year_runs([2018, 2022, 2019, 2020]) == [(2018, 2020), (2022, 2022)]
+    assert [run_text(r) for r in year_runs([2018, 2022, 2019])] == ["2018–2019", "2022"]
+
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        (
+            "matintervall-omrade-ur-takt",
+            "Utfallet för 2012 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från diagrammets första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        ),
+        (
+            "matintervall-baslinje-ur-takt",
+            "Baslinjens år (2013) ligger inte ett helt antal mätintervall (4 år) från diagrammets "
+            "första mätår (2014), så diagrammet förbinder baslinjen inte med något annat värde. "
+            "Rätta året, eller 'matintervall' om källan anger ett annat intervall.",
+        ),
+        (
+            "matintervall-ankare-bara-omrade",
+            "Utfallet för 2011 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från diagrammets första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        ),
+    ],
+)
+def test_the_interval_warning_is_at_the_odd_year_and_says_what_the_chart_does(
+    folder: str, message: str, tmp_path: Path
+) -> None:
+    """granska10 F2: one warning, at the value or baseline off the years the chart takes as
+    measured (compute.indicators.egna_matar), never at the values it joins."""
+    from tests.support import build_case
+    from utsatta.check.pipeline import validate
+
+    root = build_case(CASES / folder, tmp_path)
+    found = [f for f in validate(root).findings if f.code == "matintervall-stammer-inte"]
+    assert [f.message for f in found] == [message]
+    assert {r.indikator.id: r.matar for r in evaluate(load(root))}["valdeltagande"] == (2014, 2018)

@@ -55,9 +55,16 @@ def _run(*args: str) -> tuple[int, str]:
         (
             ["report", "2025", "--format", "xlsx", "--output", "a\x1b[31m.xlsx"],
             "fel: Ogiltigt värde för --format: 'xlsx' är inte ett av 'md', 'html', 'pdf', "
-            "'json'. Excel skrivs med (inget kommando kan ges: sökvägen har tecknet U+001B, ett "
-            "styrtecken, som inte kan skrivas i ett kommando; byt namn på mappen eller filen "
-            "först).",
+            "'json'. Excel skrivs med utsatta export, men inget kommando kan ges: sökvägen har "
+            "tecknet U+001B, ett styrtecken, som inte kan skrivas i ett kommando; byt namn på "
+            "mappen eller filen först.",
+        ),
+        # a name no command can hold: why, after the command's name, not in quotes (granska10 F4)
+        (
+            ["report", "2025", "--output", "DIR/a\x1b[31m.xlsx"],
+            "Byt filändelse på --output. Excel skrivs med utsatta export, men inget kommando kan "
+            "ges: sökvägen har tecknet U+001B, ett styrtecken, som inte kan skrivas i ett "
+            "kommando; byt namn på mappen eller filen först.",
         ),
         # any other value: refused as before, with no hint
         (

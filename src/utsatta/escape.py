@@ -257,7 +257,8 @@ def _untypable(text: str) -> str | None:
     return None
 
 
-_NO_COMMAND = "(inget kommando kan ges:"
+#: how :func:`shell_command`'s text begins where no command can be given
+_NO_COMMAND = "(inget kommando kan ges: "
 
 
 def _no_command(char: str) -> str:
@@ -275,7 +276,7 @@ def _no_command(char: str) -> str:
     else:
         kind = "ett osynligt eller okänt tecken"
     return (
-        f"{_NO_COMMAND} sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
+        f"{_NO_COMMAND}sökvägen har tecknet U+{ord(char):04X}, {kind}, som inte "
         "kan skrivas i ett kommando; byt namn på mappen eller filen först)"
     )
 
@@ -284,6 +285,17 @@ def quoted(command: str) -> str:
     """A suggested command as a message quotes it, ``'utsatta …'``; the text that says why no
     command can be given (a path with a control character …) as it is, not inside quotes."""
     return command if command.startswith(_NO_COMMAND) else f"'{command}'"
+
+
+def command_sentence(lead: str, command: str, *args: str, data: str | None = None) -> str:
+    """A sentence that ends with the command it suggests (:func:`utsatta_command`): "{lead}
+    'utsatta COMMAND …'." Where no command can be given, the reason as plain words after the
+    command's name, never inside quotes: "{lead} utsatta COMMAND, men inget kommando kan ges:
+    …; byt namn på mappen eller filen först." (granska10 F4, docs/decisions/0370)."""
+    built = utsatta_command(command, *args, data=data)
+    if built.startswith(_NO_COMMAND):
+        return f"{lead} utsatta {command}, men {built[1:-1]}."
+    return f"{lead} '{built}'."
 
 
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:

@@ -9,6 +9,7 @@ terminal shows it as a space, and a spreadsheet's text cell gets a plain one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
@@ -45,3 +46,21 @@ def tal(
         suffix = HART + suffix[1:]
     text = text.replace(",", HART).replace(".", ",").replace("-", "−") + suffix
     return text if hard else text.replace(HART, " ")
+
+
+def year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive years, first and last of each, in order: 1991…2016 and 2018 give
+    [(1991, 2016), (2018, 2018)]. Years a measurement interval apart are not a run: a range
+    says every year in it (granska10 F11)."""
+    runs: list[tuple[int, int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], y)
+        else:
+            runs.append((y, y))
+    return runs
+
+
+def run_text(run: tuple[int, int]) -> str:
+    """A run of years as written: "1991–2016", or "2018" for one year."""
+    return f"{run[0]}–{run[1]}" if run[0] != run[1] else str(run[0])

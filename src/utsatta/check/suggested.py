@@ -14,3 +14,9 @@ def utsatta_command(ds: DataSet, command: str, *args: str) -> str:
     the one builder), with ``--data`` when it was checked for a command line that named its
     folder; the library's text without it otherwise."""
     return escape.utsatta_command(command, *args, data=ds.data_option)
+
+
+def command_sentence(ds: DataSet, lead: str, command: str, *args: str) -> str:
+    """``escape.command_sentence`` for the data set ``ds``: "{lead} 'utsatta COMMAND …'.", or
+    why no command can be given, as plain words; --data as in :func:`utsatta_command`."""
+    return escape.command_sentence(lead, command, *args, data=ds.data_option)

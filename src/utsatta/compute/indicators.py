@@ -6,6 +6,7 @@ source is kept and flagged as undated. docs/decisions/0043-evidence-by-date.md.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
@@ -276,8 +277,9 @@ def matar(
     """The years in which ``ind`` is measured, from its first value to its last (``years``: those
     of its values and baseline), where the data says so: a count from the police lists is
     measured in each edition of omraden.yaml; an indicator with ``matintervall`` every
-    ``antal_ar`` years from its first value. None otherwise: two values further apart than a
-    year may have a measurement without a value between them (docs/decisions/0395)."""
+    ``antal_ar`` years, on the phase most of ``years`` share. None otherwise: two values further
+    apart than a year may have a measurement without a value between them (docs/decisions/0395,
+    0415)."""
     known = sorted(set(years))
     if not known:
         return None
@@ -288,7 +290,22 @@ def matar(
         return tuple(u for u in sorted({u.ar for u in omraden.upplagor}) if first <= u <= last)
     if ind.matintervall is None:
         return None
-    return tuple(range(first, last + 1, ind.matintervall.antal_ar))
+    n = ind.matintervall.antal_ar
+    # Anchored on the phase most years share (the first year's on a tie): one odd year, even
+    # the first, is then the one off the grid, not all the others (docs/decisions/0415).
+    counts = Counter(y % n for y in known)
+    phase = max(counts, key=lambda r: (counts[r], r == first % n))
+    return tuple(range(first + (phase - first) % n, last + 1, n))
+
+
+def egna_matar(ind: IndikatorFil) -> tuple[int, ...] | None:
+    """:func:`matar` of an indicator with its own values, anchored where its chart is: on the
+    headline series (no område, kön none or T) and the baseline. The chart and the check
+    matintervall-stammer-inte both take the years from here (docs/decisions/0415)."""
+    years = [p.ar for p in points_from(ind.utfall)]
+    if ind.baslinje is not None:
+        years.append(ind.baslinje.ar)
+    return matar(ind, None, years)
 
 
 def current_target(
@@ -434,7 +451,9 @@ def evaluate(
                     [p.ar for p in serie]
                     + [g.ar for g in gaps]
                     + ([baslinje.ar] if baslinje is not None else []),
-                ),
+                )
+                if ind.berakning is not None
+                else egna_matar(ind),
             )
         )
     return results

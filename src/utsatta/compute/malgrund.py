@@ -3,7 +3,8 @@ target in its words ("inga särskilt utsatta områden"); a fokusområde has none
 how far it is reached ("delvis uppnått", "bedöms uppnås") needs an indicator of that
 fokusområde with a målvärde in the plan period to be measured against
 (docs/decisions/0240-bedomning-utan-malvarde.md), and an indicator of it that can be assessed
-for the year (docs/decisions/0401-bedomning-utan-underlag.md). Pure functions.
+for the year (docs/decisions/0401-bedomning-utan-underlag.md). Pure functions, and
+:func:`fokus_utan_underlag`, the one place the check and the export ask the indicators.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from utsatta.model.indikator import IndikatorFil
 
 if TYPE_CHECKING:  # validate imports this module; the indicators' code only when it is needed
     from utsatta.compute.indicators import IndicatorResult
+    from utsatta.load.dataset import DataSet
 
 #: the verdicts that say how far a goal is reached; "osakert" and "kan-inte-bedomas" say it
 #: cannot be told, which needs no målvärde
@@ -57,3 +59,29 @@ def utan_underlag(
     of its indicators can be assessed for the year. Not where no målvärde is behind it at all:
     :func:`utan_malvarde` already says that, and one finding is enough."""
     return bedomning in MOT_MAL and fokusomrade in med_malvarde and fokusomrade not in med_underlag
+
+
+def fokus_utan_underlag(
+    ds: DataSet, ar: int, bedomningar: Iterable[tuple[str, str]], med_malvarde: frozenset[str]
+) -> frozenset[str]:
+    """The fokusområden among ``bedomningar`` ((fokusområde, bedömning) of the year ``ar``)
+    whose verdict says how far they are reached although none of their indicators can be
+    assessed for ``ar`` (:func:`utan_underlag`). Not where an indicator of the fokusområde
+    has an error that leaves it out (two values in one year, a file that does not load):
+    validate reports that error, and the indicator may well be assessable once it is fixed
+    (granska10 F8). The check (bedomning-utan-underlag) and the export both ask here."""
+    asked = {fokus for fokus, bedomning in bedomningar if bedomning in MOT_MAL} & med_malvarde
+    if not asked:
+        return frozenset()  # no verdict to check: the indicators need not be computed
+    if any(s.model is None for s in ds.indikatorer):
+        return frozenset()  # a file that does not load: its fokusområde is not known
+    from utsatta.compute.indicators import evaluate
+
+    results = evaluate(ds, ar, fokus=asked)
+    evaluated = {id(r.indikator) for r in results}
+    felaktiga = {
+        s.model.fokusomrade
+        for s in ds.indikatorer
+        if s.model is not None and s.model.fokusomrade in asked and id(s.model) not in evaluated
+    }
+    return frozenset(asked - fokus_med_underlag(results) - felaktiga)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from utsatta.compute.indicators import evaluate
-from utsatta.compute.malgrund import MOT_MAL, fokus_med_underlag, utan_malvarde, utan_underlag
+from utsatta.compute.malgrund import MOT_MAL, fokus_utan_underlag, utan_malvarde
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import BEDOMNINGAR
@@ -127,8 +126,9 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             for m, ob in enumerate(b.omraden):
                 add("omrade", d.id, rubriker[d.id], ob, ("delmal", n, "omraden", m), ob.omrade)
         # the year's indicators, only where a verdict needs them (the report's own rule)
-        asked = {fb.fokusomrade for fb in upp.fokusomraden if fb.bedomning in MOT_MAL} & med
-        har = fokus_med_underlag(evaluate(ds, year, fokus=asked)) if asked else frozenset()
+        utan_u = fokus_utan_underlag(
+            ds, year, ((fb.fokusomrade, fb.bedomning) for fb in upp.fokusomraden), med
+        )
         for n, fb in enumerate(upp.fokusomraden):
             rubrik = f"Fokusområde {fb.fokusomrade}: {fokus_namn.get(fb.fokusomrade, '')}"
             add(
@@ -138,7 +138,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
                 fb,
                 ("fokusomraden", n),
                 utan=utan_malvarde(fb.bedomning, fb.fokusomrade, med),
-                underlag=utan_underlag(fb.bedomning, fb.fokusomrade, med, har),
+                underlag=fb.bedomning in MOT_MAL and fb.fokusomrade in utan_u,
             )
     return Table("bedomningar", _BESKRIVNING, BEDOMNINGAR, tuple(rows), tuple(origins))
 

@@ -37,6 +37,7 @@ from typing import Protocol
 
 from utsatta.compute.indicators import markering, markering_och_not
 from utsatta.escape import html_attr
+from utsatta.numbers import run_text, year_runs
 
 __all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "missing_years"]
 
@@ -574,7 +575,7 @@ def _description(
         values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}" for p in points)
         parts.append(_sentence(f"Utfall {values}"))
     if gaps:
-        parts.append(f"Värde saknas: {', '.join(str(g) for g in gaps)}.")
+        parts.append(f"Värde saknas: {', '.join(run_text(r) for r in year_runs(gaps))}.")
     if malvarde is not None and malar is not None:
         parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
     else:

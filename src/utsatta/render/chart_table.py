@@ -9,6 +9,7 @@ from html import escape as _html_escape
 from types import MappingProxyType
 
 from utsatta import escape as channel
+from utsatta.numbers import run_text, year_runs
 from utsatta.render.chart import GapLike, PointLike, how_sure, missing_years
 
 __all__ = ["values_table"]
@@ -39,27 +40,38 @@ def values_table(
     saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
     (``noter``: a count a source states) has it after its certainty, as in the chart. The
     years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
-    years between two values where a value may have been: chart.missing_years)."""
-    rows: list[tuple[int, int, str, str]] = []  # (year, order in the year, value, what)
+    years between two values where a value may have been: chart.missing_years); years in a row
+    without one share a row ("1991–2016")."""
+    # (year, order in the year, the year as written, value, what)
+    rows: list[tuple[int, int, str, str, str]] = []
     if baslinje is not None:
-        rows.append((baslinje.ar, 0, fmt(baslinje.varde), "Baslinje" + how_sure(baslinje, noter)))
+        rows.append(
+            (
+                baslinje.ar,
+                0,
+                str(baslinje.ar),
+                fmt(baslinje.varde),
+                "Baslinje" + how_sure(baslinje, noter),
+            )
+        )
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        rows.append((p.ar, 1, fmt(p.varde), "Utfall" + how_sure(p, noter)))
+        rows.append((p.ar, 1, str(p.ar), fmt(p.varde), "Utfall" + how_sure(p, noter)))
     known = {r[0] for r in rows}
-    for year in sorted({g.ar for g in luckor} | set(missing_years(sorted(known), matar))):
-        if year not in known:
-            rows.append((year, 2, "–", "Värde saknas"))
+    missing = {g.ar for g in luckor} | set(missing_years(sorted(known), matar))
+    # one row per run of years in a row, as the chart's description says them (granska10 F11)
+    for run in year_runs(missing - known):
+        rows.append((run[0], 2, run_text(run), "–", "Värde saknas"))
     if malvarde is not None and malar is not None:
-        rows.append((malar, 3, fmt(malvarde), "Målvärde"))
+        rows.append((malar, 3, str(malar), fmt(malvarde), "Målvärde"))
     if not rows:
         return ""
     name = escape(titel, quote=True)
     body = "\n".join(
         f'<tr><th scope="row">{ar}</th><td class="num">{escape(value, quote=False)}</td>'
         f"<td>{escape(what, quote=False)}</td></tr>"
-        for ar, _, value, what in sorted(rows)
+        for _, _, ar, value, what in sorted(rows)
     )
     source = f'<p class="muted">Källa: {escape(kalla, quote=False)}</p>\n' if kalla else ""
     return (

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
+from utsatta.compute.indicators import egna_matar
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
@@ -171,8 +172,9 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
 
 def _interval(f: str, ind: Any) -> list[Finding]:
     """A ``matintervall`` that the chart cannot use: on an indicator counted from the police
-    lists (their editions are its measurements), or a value not a whole number of intervals
-    after the first, which the chart then joins to nothing (docs/decisions/0395)."""
+    lists (their editions are its measurements), or a value or baseline off the years the chart
+    takes as measured (:func:`egna_matar`), which the chart then joins to nothing
+    (docs/decisions/0395, 0415)."""
     n = ind.matintervall.antal_ar
     if ind.berakning is not None:
         return [
@@ -184,22 +186,59 @@ def _interval(f: str, ind: Any) -> list[Finding]:
                 "polisens upplagor i omraden.yaml. Ta bort 'matintervall'.",
             )
         ]
-    years = [u.ar for u in ind.utfall] + ([ind.baslinje.ar] if ind.baslinje is not None else [])
-    if not years:
-        return []
-    first = min(years)
-    return [
-        varning(
-            f,
-            ("utfall", i, "ar"),
-            "matintervall-stammer-inte",
-            f"Utfallet för {u.ar} ligger inte ett helt antal mätintervall ({n} år) efter det "
-            f"första värdet ({first}), så diagrammet förbinder det inte med något annat värde. "
-            "Rätta året, eller 'matintervall' om källan anger ett annat intervall.",
+    grid = egna_matar(ind)
+    out: list[Finding] = []
+    if grid is None:  # only område or kön values: no chart line, anchor on the first of them
+        if not ind.utfall:
+            return []
+        anchor, where = min(u.ar for u in ind.utfall), "det första värdet"
+    else:
+        anchor, where = grid[0], "diagrammets första mätår"
+    if ind.baslinje is not None and (ind.baslinje.ar - anchor) % n:
+        out.append(
+            varning(
+                f,
+                ("baslinje", "ar"),
+                "matintervall-stammer-inte",
+                f"Baslinjens år ({ind.baslinje.ar}) ligger inte ett helt antal mätintervall "
+                f"({n} år) från {where} ({anchor}), så diagrammet förbinder baslinjen inte med "
+                "något annat värde. Rätta året, eller 'matintervall' om källan anger ett annat "
+                "intervall.",
+            )
         )
-        for i, u in enumerate(ind.utfall)
-        if (u.ar - first) % n
-    ]
+    for i, u in enumerate(ind.utfall):
+        if not (u.ar - anchor) % n:
+            continue
+        if u.omrade is None and u.kon in (None, "T"):
+            text = (
+                f"Utfallet för {u.ar} ligger inte ett helt antal mätintervall ({n} år) från "
+                f"{where} ({anchor}), så diagrammet förbinder det inte med något annat värde."
+            )
+        else:
+            # No chart joins an område or kön series; their values are checked against the
+            # indicator's measurement years all the same (docs/decisions/0415).
+            serie = ", ".join(
+                x
+                for x in (
+                    f"område {identifier(u.omrade)}" if u.omrade is not None else "",
+                    f"kön {identifier(u.kon)}" if u.kon is not None else "",
+                )
+                if x
+            )
+            text = (
+                f"Utfallet för {u.ar} ({serie}) är inte från ett mätår: det ligger inte ett helt "
+                f"antal mätintervall ({n} år) från {where} ({anchor}). Diagrammet "
+                "visar inte värden per område eller kön."
+            )
+        out.append(
+            varning(
+                f,
+                ("utfall", i, "ar"),
+                "matintervall-stammer-inte",
+                text + " Rätta året, eller 'matintervall' om källan anger ett annat intervall.",
+            )
+        )
+    return out
 
 
 def _goal(mal: str) -> str:

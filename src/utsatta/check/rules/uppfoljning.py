@@ -10,22 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from utsatta.check.rules import malgrund
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.suggested import utsatta_command
 from utsatta.check.unchecked import Blocked, unchecked
-from utsatta.compute.malgrund import (
-    MOT_MAL,
-    fokus_med_malvarde,
-    fokus_med_underlag,
-    utan_malvarde,
-    utan_underlag,
-)
 from utsatta.escape import identifier, quoted, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
 from utsatta.load.spelling import menade_du
-from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
 
@@ -303,7 +296,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
         issues,
     )
 
-    _check_malvarde(ds, f, up, plan, issues)
+    issues += malgrund.check(ds, f, up, plan)
 
     uppdrag_ids = [u.id for u in plan.ovriga_uppdrag.uppdrag] if plan.ovriga_uppdrag else []
     for ui, u in enumerate(up.ovriga_uppdrag):
@@ -368,65 +361,6 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 f"{up.ar} är planens sista år: skriv 'slutuppfoljning:' med 'lardomar' och "
                 "'forslag' (vad som bör följa efter planen).",
                 at_key=True,
-            )
-        )
-
-
-def _check_malvarde(
-    ds: DataSet, f: str, up: UppfoljningFil, plan: PlanFil, issues: list[Finding]
-) -> None:
-    """A verdict on how far a fokusområde is reached needs a målvärde behind it
-    (compute.malgrund; the mål and delmål state their own target in the plan's words)."""
-    g = plan.plan.giltighet
-    med = fokus_med_malvarde(
-        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
-    )
-    for fi, fb in enumerate(up.fokusomraden):
-        if utan_malvarde(fb.bedomning, fb.fokusomrade, med):
-            issues.append(
-                varning(
-                    f,
-                    ("fokusomraden", fi, "bedomning"),
-                    "bedomning-utan-malvarde",
-                    f"Fokusområde {shorten(fb.fokusomrade)} bedöms som '{fb.bedomning}', men "
-                    "planen sätter inget mål för fokusområdet och ingen av dess indikatorer har "
-                    f"ett målvärde för planperioden {g.fran}–{g.till}: bedömningen har inget att "
-                    "mätas mot. Skriv 'bedomning: kan-inte-bedomas' (eller 'osakert'), eller ge "
-                    f'en indikator i fokusområdet (fokusomrade: "{shorten(fb.fokusomrade)}") ett '
-                    "målvärde med källa ('malvarden' i indikatorer/<id>.yaml).",
-                )
-            )
-    _check_underlag(ds, f, up, med, issues)
-
-
-def _check_underlag(
-    ds: DataSet, f: str, up: UppfoljningFil, med: frozenset[str], issues: list[Finding]
-) -> None:
-    """A verdict on how far a fokusområde is reached needs an indicator of it that can be
-    assessed for the year (compute.malgrund, docs/decisions/0401-bedomning-utan-underlag.md)."""
-    asked = {fb.fokusomrade for fb in up.fokusomraden if fb.bedomning in MOT_MAL} & med
-    if not asked:
-        return  # no verdict to check: the indicators need not be computed
-    from utsatta.compute.indicators import evaluate
-
-    results = evaluate(ds, up.ar, fokus=asked)
-    underlag = fokus_med_underlag(results)
-    for fi, fb in enumerate(up.fokusomraden):
-        if not utan_underlag(fb.bedomning, fb.fokusomrade, med, underlag):
-            continue
-        fokus = shorten(fb.fokusomrade)
-        visa = utsatta_command(ds, "indikatorer", "--ar", str(up.ar))
-        issues.append(
-            varning(
-                f,
-                ("fokusomraden", fi, "bedomning"),
-                "bedomning-utan-underlag",
-                f"Fokusområde {fokus} bedöms som '{fb.bedomning}', men ingen av dess "
-                f"indikatorer kan bedömas för {up.ar} (skälen visas av '{visa}'): bedömningen "
-                "har inget i indikatorerna att mätas mot. Skriv 'bedomning: kan-inte-bedomas' "
-                "(eller 'osakert'), eller lägg till de "
-                f'utfall som saknas i fokusområdets indikatorer (fokusomrade: "{fokus}" i '
-                "indikatorer/<id>.yaml).",
             )
         )
 

@@ -46,7 +46,7 @@ _EXPORT_FORMATS = {"xlsx": "Excel", "csv": "CSV"}
 def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> str:
     """ " Excel skrivs med 'utsatta export ÅR --output …'." for ``fmt`` xlsx or csv: the given
     output where it is a name for that format, else a name of the year; --data as given."""
-    from utsatta.escape import quoted, utsatta_command
+    from utsatta.escape import command_sentence
 
     suffix = output.suffix.lower() if output is not None else None
     if fmt == "xlsx":
@@ -55,8 +55,14 @@ def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> s
     else:  # a folder of CSV files
         own = output.with_suffix("") if output is not None and suffix in ("", ".csv") else None
         args = ["--format", "csv", "--output", str(own or f"uppfoljning-{ar}")]
-    command = utsatta_command("export", str(ar), *args, data=None if data is None else str(data))
-    return f" {_EXPORT_FORMATS[fmt]} skrivs med {quoted(command)}."
+    # the command last, or why none can be given without quotes (granska10 F4)
+    return " " + command_sentence(
+        f"{_EXPORT_FORMATS[fmt]} skrivs med",
+        "export",
+        str(ar),
+        *args,
+        data=None if data is None else str(data),
+    )
 
 
 def _report_format(
