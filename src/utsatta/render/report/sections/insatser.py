@@ -281,8 +281,19 @@ def insats_vy(
         bedomning_antal=antal_text(
             (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
         ),
-        samordningsansvar_planen=planens_lydelse(ins.samordningsansvar, orgs, names),
-        ansvar_planen=planens_lydelse(ins.ansvar, orgs, names),
+        planen=(
+            planens_lydelse(
+                "Samordningsansvar",
+                ins.samordningsansvar,
+                ins.samordningsansvar_lydelse,
+                ins.samordningsansvar_tolkning,
+                orgs,
+                names,
+            ),
+            planens_lydelse(
+                "Ansvar", ins.ansvar, ins.ansvar_lydelse, ins.ansvar_tolkning, orgs, names
+            ),
+        ),
         eftertradare=eftertradare(ins, ar, duties, names),
         grupper=grupper(ins, ar, orgs, names),
     )
