@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import REPORT_FIXTURE, SHIPPED, SharedReport
+from utsatta.compute.responsibility import Duties, tolkning
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 from utsatta.render.report.view import InsatsVy, ReportView, UpphordRad
@@ -439,3 +440,76 @@ def test_section_3_says_who_coordinates_as_a_successor(shared_report: Shared) ->
     # 2022: Lokalnämnden coordinates itself
     md_2022 = shared_report(SHIPPED, 2022).md
     assert "| Lokalnämnden: " in md_2022[md_2022.index("## 3. ") : md_2022.index("## 4. ")]
+
+
+# --- one rule for a succession's certainty (granska10 F7) ---------------------------------------
+
+
+@pytest.fixture
+def chain(tmp_path: Path) -> Path:
+    """The fixture with Kulturnämnden → Fritidsnämnden (bekräftad, 2024) → Nyanämnden
+    (slutledd, 2025), both for 1:1 only: a chain whose steps differ in certainty."""
+    data = tmp_path / "data"
+    shutil.copytree(REPORT_FIXTURE, data)
+    path = data / "organisationer.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  - id: kulturnamnden\n    namn: Kulturnämnden\n    typ: namnd\n"
+    assert old in text
+    text = text.replace(
+        old,
+        old
+        + '    giltig_till: "2023-12-31"\n'
+        + "    efterfoljare:\n"
+        + "      - organisation: fritidsnamnden\n"
+        + '        insatser: ["1:1"]\n'
+        + "        tolkning: bekraftad\n",
+    ).replace(
+        "grupper:\n",
+        "  - id: fritidsnamnden\n"
+        "    namn: Fritidsnämnden\n"
+        "    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n"
+        '    giltig_fran: "2024-01-01"\n'
+        '    giltig_till: "2024-12-31"\n'
+        "    efterfoljare:\n"
+        "      - organisation: nyanamnden\n"
+        "        tolkning: slutledd\n"
+        "  - id: nyanamnden\n"
+        "    namn: Nyanämnden\n"
+        "    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n"
+        '    giltig_fran: "2025-01-01"\n'
+        "grupper:\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_a_chain_is_as_sure_as_its_least_sure_step(chain: Path) -> None:
+    ds = load(chain)
+    duties = Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+    (steps,) = duties.heirs("kulturnamnden", "1:1", 2025)
+    assert [(s.fran, s.till, s.tolkning) for s in steps] == [
+        ("kulturnamnden", "fritidsnamnden", "bekraftad"),
+        ("fritidsnamnden", "nyanamnden", "slutledd"),
+    ]
+    assert tolkning(steps) == "slutledd" and tolkning(steps[:1]) == "bekraftad"
+    assert duties.why("nyanamnden", "1:1", 2025).slutledd
+    view = build(ds, 2025)
+    md = render(view, "md")
+    # Bilaga A: the chain, slutledd
+    assert _header(md, "1:1")[2] == (
+        "- Efterträdare 2025: Nyanämnden i stället för Kulturnämnden (slutledd) från 2025-01-01"
+    )
+    # Bilaga A's table and section 3: the same certainty for the same chain
+    assert (
+        "| Nyanämnden | Ansvarig som efterträdare till Kulturnämnden (slutledd) från 2025-01-01 |"
+    ) in md
+    # section 6: one row per step, each step with its own certainty
+    assert view.upphorda is not None
+    assert [
+        (r.organisation, r.eftertradare, r.sakerhet, r.insatser) for r in view.upphorda.rader
+    ] == [
+        ("Kulturnämnden", "Fritidsnämnden", "bekräftad", "1:1"),
+        ("Kulturnämnden", "ingen", "–", "2:1*, 3:1"),
+    ]

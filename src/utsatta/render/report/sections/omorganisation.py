@@ -21,6 +21,7 @@ from utsatta.compute.responsibility import (
     exists_at_year_end,
     resolve,
     takeover_day,
+    tolkning,
 )
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil
@@ -80,8 +81,10 @@ def planens_lydelse(
     return f"{rubrik} enligt planen", text
 
 
-def _sakerhet(chain: Sequence[Arv]) -> str:
-    return "slutledd" if any(s.tolkning == "slutledd" for s in chain) else "bekräftad"
+def sakerhet(steps: Sequence[Arv]) -> str:
+    """ "bekräftad" or "slutledd": a chain (or a set of steps) is as sure as its least sure step
+    (:func:`utsatta.compute.responsibility.tolkning`, the one rule everywhere)."""
+    return "bekräftad" if tolkning(steps) == "bekraftad" else "slutledd"
 
 
 def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[str, ...]:
@@ -107,22 +110,22 @@ def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[st
             continue
         for chain in chains:
             dag = chain[-1].datum + datum_markering(chain[-1].datum_sakerhet)
-            heirs = per_fran.setdefault(org, {}).setdefault((dag, _sakerhet(chain)), [])
+            heirs = per_fran.setdefault(org, {}).setdefault((dag, sakerhet(chain)), [])
             if chain[-1].till not in heirs:
                 heirs.append(chain[-1].till)
     merged: dict[tuple[tuple[str, ...], str, str], list[str]] = {}
     first: dict[tuple[tuple[str, ...], str, str], int] = {}
     for org, by_key in per_fran.items():
-        for (dag, sakerhet), heirs in by_key.items():
-            key = (tuple(names.orgs_in_order(heirs)), dag, sakerhet)
+        for (dag, how), heirs in by_key.items():
+            key = (tuple(names.orgs_in_order(heirs)), dag, how)
             merged.setdefault(key, []).append(org)
             first.setdefault(key, named.index(org))
-    for (heirs_t, dag, sakerhet), fran in merged.items():
+    for (heirs_t, dag, how), fran in merged.items():
         text = (
             f"{och([names.org(h) for h in heirs_t])} i stället för "
-            f"{och([names.org(f) for f in fran])} ({sakerhet}) från {dag}"
+            f"{och([names.org(f) for f in fran])} ({how}) från {dag}"
         )
-        lines.append((first[(heirs_t, dag, sakerhet)], text))
+        lines.append((first[(heirs_t, dag, how)], text))
     return tuple(t for _, t in sorted(lines, key=lambda x: x[0]))
 
 
@@ -146,11 +149,15 @@ def grupper(
     return tuple(out)
 
 
-def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> UpphordaVy:
+def upphorda(
+    plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names, duties: Duties | None = None
+) -> UpphordaVy:
     """The organisations the plan names (itself or through a group) whose last day is in or
     before ``ar``, in organisationer.yaml order, one row per set of successors that took over
     the same insatser with the same certainty, and one ("ingen") for the insatser that no
-    successor took over."""
+    successor took over. The steps and their certainty are :meth:`Duties.successors`, as in
+    Bilaga A and C."""
+    d = duties if duties is not None else Duties(list(plan.insatser), orgs)
     last_day = f"{ar:04d}-12-31"
     urval = {g.id for g in orgs.grupper if g.urval is not None}
     # per organisation of the plan: its insatser, and those only through an urval group
@@ -171,13 +178,16 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
         def lista(ids: Sequence[str], insatser: dict[str, bool] = insatser) -> str:
             return ", ".join(i + ("*" if insatser[i] else "") for i in ids) or "–"
 
+        # (heir, certainty) -> the insatser it took over, in the order of the data
+        per_heir: dict[tuple[str, str], list[str]] = {}
+        for i in insatser:
+            for step in d.successors(o.id, i):
+                per_heir.setdefault((step.till, sakerhet([step])), []).append(i)
         groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
-        for e in o.efterfoljare:
-            moved = tuple(i for i in insatser if e.insatser is None or i in e.insatser)
-            tolkning = "slutledd" if e.tolkning == "slutledd" else "bekräftad"
-            groups.setdefault((moved, tolkning), []).append(e.organisation)
+        for (heir, how), took in per_heir.items():
+            groups.setdefault((tuple(took), how), []).append(heir)
         fran = takeover_day(o) or "–"
-        if not groups:
+        if not o.efterfoljare:
             via_urval_used |= any(insatser.values())
             rader.append(
                 UpphordRad(
@@ -190,7 +200,7 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
                     markering,
                 )
             )
-        for (moved, tolkning), heirs in groups.items():
+        for (moved, how), heirs in groups.items():
             via_urval_used |= any(insatser[i] for i in moved)
             rader.append(
                 UpphordRad(
@@ -198,13 +208,14 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
                     o.giltig_till,
                     och([names.org(h) for h in names.orgs_in_order(heirs)]),
                     fran,
-                    tolkning,
+                    how,
                     lista(moved),
                     markering,
                 )
             )
         # the insatser no successor took over: nobody holds them, the row a reader most needs
-        kvar = [i for i in insatser if groups and not any(i in moved for moved, _ in groups)]
+        taken = {i for moved, _ in groups for i in moved}
+        kvar = [i for i in insatser if o.efterfoljare and i not in taken]
         if kvar:
             via_urval_used |= any(insatser[i] for i in kvar)
             rader.append(
