@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import REPORT_FIXTURE, SHIPPED, SharedReport
+from utsatta.compute.responsibility import Duties, tolkning
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 from utsatta.render.report.view import InsatsVy, ReportView, UpphordRad
@@ -20,6 +21,8 @@ from utsatta.render.report.view import InsatsVy, ReportView, UpphordRad
 Shared = Callable[[Path, int], SharedReport]
 
 GRUPPEN = "Samtliga nämnder och styrelser i Göteborgs Stad med verksamhet i utsatta områden"
+#: the fixture's plan has no lydelse: the names are labelled as not the plan's words
+NAMN = " (namn enligt uppgifterna om organisationerna, inte planens lydelse)"
 
 
 def _insats(view: ReportView, ident: str) -> InsatsVy:
@@ -39,8 +42,8 @@ def _header(md: str, ident: str) -> list[str]:
 def test_2_2_shows_the_plans_lokalnamnden_and_its_successor(shared_report: Shared) -> None:
     r = shared_report(SHIPPED, 2025)
     assert _header(r.md, "2:2") == [
-        "- Samordningsansvar enligt planen: Lokalnämnden",
-        "- Ansvar enligt planen: Lokalnämnden, Förskolenämnden och Grundskolenämnden",
+        "- Samordningsansvar enligt planen: ”Lokalnämnden”",
+        "- Ansvar enligt planen: ”Lokalnämnden, förskolenämnden och grundskolenämnden.”",
         "- Efterträdare 2025: Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från "
         "2023-01-01",
     ]
@@ -52,16 +55,16 @@ def test_2_2_shows_the_plans_lokalnamnden_and_its_successor(shared_report: Share
 
 def test_2_2_in_2022_has_no_successor_yet(shared_report: Shared) -> None:
     assert _header(shared_report(SHIPPED, 2022).md, "2:2") == [
-        "- Samordningsansvar enligt planen: Lokalnämnden",
-        "- Ansvar enligt planen: Lokalnämnden, Förskolenämnden och Grundskolenämnden",
+        "- Samordningsansvar enligt planen: ”Lokalnämnden”",
+        "- Ansvar enligt planen: ”Lokalnämnden, förskolenämnden och grundskolenämnden.”",
     ]
 
 
 def test_two_predecessors_with_one_heir_share_a_line(shared_report: Shared) -> None:
     assert _header(shared_report(SHIPPED, 2024).md, "2:3") == [
-        "- Samordningsansvar enligt planen: Förvaltnings AB Framtiden",
-        "- Ansvar enligt planen: Förvaltnings AB Framtiden, Higab, Park- och naturnämnden och "
-        "Trafiknämnden",
+        "- Samordningsansvar enligt planen: ”Förvaltnings AB Framtiden”",
+        "- Ansvar enligt planen: ”Förvaltnings AB Framtiden, Higab, park- och naturnämnden samt "
+        "trafiknämnden”",
         "- Efterträdare 2024: Stadsmiljönämnden i stället för Park- och naturnämnden och "
         "Trafiknämnden (slutledd) från 2023-01-01",
     ]
@@ -69,52 +72,57 @@ def test_two_predecessors_with_one_heir_share_a_line(shared_report: Shared) -> N
 
 def test_a_confirmed_succession_with_a_chosen_day_says_both(shared_report: Shared) -> None:
     assert _header(shared_report(SHIPPED, 2025).md, "3:1") == [
-        "- Samordningsansvar enligt planen: Nämnden för konsument- och medborgarservice och "
-        "Kulturnämnden",
-        "- Ansvar enligt planen: Nämnden för konsument- och medborgarservice, Kulturnämnden, "
-        "Idrotts- och föreningsnämnden, Lokalnämnden, Socialnämnden Centrum, Socialnämnden "
-        "Hisingen, Socialnämnden Nordost och Socialnämnden Sydväst",
+        "- Samordningsansvar enligt planen: ”Nämnden för konsument- och medborgarservice samt "
+        "kulturnämnden”",
+        "- Ansvar enligt planen: ”Nämnden för konsument- och medborgarservice, kulturnämnden, "
+        "idrotts- och föreningsnämnden, lokalnämnden samt socialnämnderna Centrum, Hisingen, "
+        "Nordost och Sydväst”",
         "- Efterträdare 2025:",
         "  - Nämnden för demokrati och medborgarservice i stället för Nämnden för konsument- och "
         "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)",
         "  - Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01",
     ]
+
+
+MEMBERS_2025 = (
+    "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, "
+    "Socialnämnden Sydväst, "
+    "Nämnden för demokrati och medborgarservice, Kulturnämnden, Idrotts- och "
+    "föreningsnämnden, Förskolenämnden, Grundskolenämnden, Utbildningsnämnden, Nämnden för "
+    "arbetsmarknad och vuxenutbildning, Stadsbyggnadsnämnden, Exploateringsnämnden, "
+    "Stadsmiljönämnden, Stadsfastighetsnämnden, Förvaltnings AB Framtiden, "
+    "Göteborgslokaler, Higab och Business Region Göteborg (19 organisationer; planen räknar "
+    "inte upp dem, och sammansättningen är slutledd)"
+)
+EFTERTRADARE_GRUPPEN_2025 = [
+    "- Efterträdare 2025:",
+    "  - Nämnden för demokrati och medborgarservice i stället för Nämnden för konsument- och "
+    "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)",
+    "  - Exploateringsnämnden och Stadsfastighetsnämnden i stället för Fastighetsnämnden "
+    "(slutledd) från 2023-01-01",
+    "  - Stadsbyggnadsnämnden i stället för Byggnadsnämnden (slutledd) från 2023-01-01",
+    "  - Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01",
+    "  - Stadsmiljönämnden i stället för Park- och naturnämnden och Trafiknämnden (slutledd) "
+    "från 2023-01-01",
+]
 
 
 def test_the_group_is_the_plans_words_and_its_members_an_inference(
     shared_report: Shared,
 ) -> None:
     r = shared_report(SHIPPED, 2025)
-    members = (
-        "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, "
-        "Socialnämnden Sydväst, "
-        "Nämnden för demokrati och medborgarservice, Kulturnämnden, Idrotts- och "
-        "föreningsnämnden, Förskolenämnden, Grundskolenämnden, Utbildningsnämnden, Nämnden för "
-        "arbetsmarknad och vuxenutbildning, Stadsbyggnadsnämnden, Exploateringsnämnden, "
-        "Stadsmiljönämnden, Stadsfastighetsnämnden, Förvaltnings AB Framtiden, "
-        "Göteborgslokaler, Higab, Business Region Göteborg"
-    )
     assert _header(r.md, "2:1") == [
-        "- Samordningsansvar enligt planen: Kommunstyrelsen",
-        f"- Ansvar enligt planen: {GRUPPEN}",
-        f"- Gruppen 2025: ”{GRUPPEN}”: 19 organisationer enligt uppgifterna om "
-        f"organisationerna (planen räknar inte upp dem; sammansättningen är slutledd): {members}",
-        "- Efterträdare 2025:",
-        "  - Nämnden för demokrati och medborgarservice i stället för Nämnden för konsument- och "
-        "medborgarservice (bekräftad) från 2021-11-01 (datum: slutledd)",
-        "  - Exploateringsnämnden och Stadsfastighetsnämnden i stället för Fastighetsnämnden "
-        "(slutledd) från 2023-01-01",
-        "  - Stadsbyggnadsnämnden i stället för Byggnadsnämnden (slutledd) från 2023-01-01",
-        "  - Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01",
-        "  - Stadsmiljönämnden i stället för Park- och naturnämnden och Trafiknämnden (slutledd) "
-        "från 2023-01-01",
+        "- Samordningsansvar enligt planen: ”Kommunstyrelsen”",
+        f"- Ansvar enligt planen: ”{GRUPPEN}”",
+        f"- Gruppen ”{GRUPPEN}” 2025: {MEMBERS_2025}",
+        *EFTERTRADARE_GRUPPEN_2025,
     ]
-    # HTML: one term, each line its own description, from the same view
+    # HTML: one term per line, each line its own description, from the same view
     html = r.html
     start = html.index('<h4 id="rubrik-insats-2-1">')
     dl = html[start : html.index("</dl>", start)]
-    assert f"<dt>Ansvar enligt planen</dt><dd>{GRUPPEN}</dd>" in dl
-    assert f"<dt>Gruppen 2025</dt><dd>”{GRUPPEN}”: 19 organisationer enligt uppgifterna " in dl
+    assert f"<dt>Ansvar enligt planen</dt><dd>”{GRUPPEN}”</dd>" in dl
+    assert f"<dt>Gruppen ”{GRUPPEN}” 2025</dt><dd>{MEMBERS_2025}</dd>" in dl
     assert dl.count("<dt>Efterträdare 2025</dt><dd><ul><li>") == 1
     assert (
         "<li>Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01</li>"
@@ -126,6 +134,44 @@ def test_the_group_is_the_plans_words_and_its_members_an_inference(
         "<dt>Efterträdare 2025</dt><dd>Stadsfastighetsnämnden i stället för Lokalnämnden "
         "(slutledd) från 2023-01-01</dd>"
     ) in html[start : html.index("</dl>", start)]
+
+
+def test_2_4_quotes_the_plan_and_marks_the_group_as_an_interpretation(
+    shared_report: Shared,
+) -> None:
+    """The plan says "… som har verksamhet i området", not the group's name; plan.yaml marks
+    the mapping ansvar_tolkning: slutledd (granska10 F1)."""
+    r = shared_report(SHIPPED, 2025)
+    assert _header(r.md, "2:4") == [
+        "- Samordningsansvar enligt planen: ”Socialnämnderna Hisingen, Nordost och Sydväst”",
+        "- Ansvar enligt planen: ”Samtliga nämnder och styrelser i Göteborgs Stad som har "
+        f"verksamhet i området” (tolkas här som gruppen ”{GRUPPEN}”; tolkningen är slutledd)",
+        f"- Gruppen ”{GRUPPEN}” 2025: {MEMBERS_2025}",
+        *EFTERTRADARE_GRUPPEN_2025,
+    ]
+    start = r.html.index('<h4 id="rubrik-insats-2-4">')
+    assert (
+        "<dt>Ansvar enligt planen</dt><dd>”Samtliga nämnder och styrelser i Göteborgs Stad som "
+        f"har verksamhet i området” (tolkas här som gruppen ”{GRUPPEN}”; tolkningen är "
+        "slutledd)</dd>"
+    ) in r.html[start : r.html.index("</dl>", start)]
+
+
+def test_3_2_quotes_the_plans_socialnamnd_centrum(shared_report: Shared) -> None:
+    """The plan's "Socialnämnd Centrum", not the official name "Socialnämnden Centrum" that the
+    organisation carries in the data (and in the successor and status lines)."""
+    assert _header(shared_report(SHIPPED, 2025).md, "3:2") == [
+        "- Samordningsansvar enligt planen: ”Socialnämnd Centrum”",
+        "- Ansvar enligt planen: ”Socialnämnderna Centrum, Hisingen, Nordost och Sydväst, "
+        "förskolenämnden, grundskolenämnden, nämnden för arbetsmarknad och vuxenutbildning”",
+    ]
+
+
+def test_a_group_with_members_is_one_line_with_och(shared_report: Shared) -> None:
+    assert _header(shared_report(SHIPPED, 2025).md, "1:1")[2] == (
+        "- Gruppen ”Socialnämnderna” 2025: Socialnämnden Centrum, Socialnämnden Hisingen, "
+        "Socialnämnden Nordost och Socialnämnden Sydväst"
+    )
 
 
 # --- section 6, the shipped data ----------------------------------------------------------------
@@ -204,7 +250,7 @@ def test_section_6_in_markdown_and_html(shared_report: Shared) -> None:
     block = md[start : md.index("## Bilaga A.", start)]
     star = r"\*"
     assert [line for line in block.splitlines() if line.startswith("|")] == [
-        "| Organisation i planen | Sista dag | Efterträdare | Säkerhet | Insatser som gick över |",
+        "| Organisation i planen | Sista dag | Efterträdare | Säkerhet | Insatser |",
         "|---|---|---|---|---|",
         "| Nämnden för konsument- och medborgarservice | 2021-10-31 (datum: slutledd) | "
         "Nämnden för demokrati och medborgarservice | "
@@ -232,7 +278,7 @@ def test_section_6_in_markdown_and_html(shared_report: Shared) -> None:
         'data-label="Sista dag"><span class="dag">2022-12-31</span></td><td role="cell" '
         'data-label="Efterträdare">Stadsfastighetsnämnden</td><td role="cell" '
         'data-label="Säkerhet">slutledd</td><td role="cell" '
-        'data-label="Insatser som gick över">1:1, 2:1*, 2:2, 2:4*, 2:5, 3:1</td></tr>'
+        'data-label="Insatser">1:1, 2:1*, 2:2, 2:4*, 2:5, 3:1</td></tr>'
     ) in html
     # the successor takes over the day after the last day (the intro says so): no second date
     assert (
@@ -248,13 +294,24 @@ def test_bilaga_e_states_the_successor_rule(shared_report: Shared) -> None:
     md = shared_report(SHIPPED, 2023).md
     bilaga_e = md[md.index("## Bilaga E.") : md.index("## Källor")]
     assert (
-        "**Organisationer som upphört och deras efterträdare.** En organisation har planens "
-        "uppgifter för ett år om den finns årets sista dag. En organisation som planen namnger "
-        "och som har upphört lämnar sina uppgifter i planen till sina efterträdare från dagen "
-        "efter sin sista dag: alla uppgifter, eller de insatser som uppgifterna om "
-        "organisationerna anger för efterträdaren."
+        "**Organisationer som upphört och deras efterträdare.** En organisation har sin del av "
+        "planens insatser för ett år om den finns årets sista dag. En organisation som planen "
+        "namnger och som har upphört lämnar sin del till sina efterträdare från dagen efter sin "
+        "sista dag: alla sina insatser, eller de insatser som uppgifterna om organisationerna "
+        "anger för efterträdaren."
     ) in bilaga_e
-    assert "och slutledd när det är en slutsats av källornas beskrivning" in bilaga_e
+    assert (
+        "Ett övertagande märks ”bekräftad” när en källa själv säger att efterträdaren tog över, "
+        "och ”slutledd” när det är en slutsats av källornas beskrivning"
+    ) in bilaga_e
+    # it claims only what Bilaga A shows: quotes, or names marked as not the plan's words
+    assert (
+        "Bilaga A citerar planens kolumner Samordningsansvar och Ansvar inom citattecken, med "
+        "efterträdarna under; en insats utan planens text i datan får i stället "
+        "organisationernas namn, märkta som inte planens lydelse. Där kopplingen mellan planens "
+        "ord och en organisation eller grupp är en tolkning står det, märkt ”slutledd”."
+    ) in bilaga_e
+    assert "oförändrad" not in bilaga_e
     assert "<strong>Organisationer som upphört och deras efterträdare.</strong>" in (
         shared_report(SHIPPED, 2023).html
     )
@@ -269,15 +326,15 @@ def test_fixture_without_a_ceased_organisation(shared_report: Shared) -> None:
     assert "### Organisationer i planen som har upphört" not in r.md
     assert 'id="upphorda"' not in r.html
     assert _header(r.md, "1:1") == [
-        "- Samordningsansvar enligt planen: Grundskolenämnden",
-        "- Ansvar enligt planen: Grundskolenämnden och Kulturnämnden",
+        f"- Samordningsansvar i planen: Grundskolenämnden{NAMN}",
+        f"- Ansvar i planen: Grundskolenämnden och Kulturnämnden{NAMN}",
     ]
     assert _header(r.md, "2:1") == [
-        "- Samordningsansvar enligt planen: Kommunstyrelsen",
-        "- Ansvar enligt planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden",
-        "- Gruppen 2023: ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”: 3 "
-        "organisationer enligt uppgifterna om organisationerna (planen räknar inte upp dem; "
-        "sammansättningen är slutledd): Grundskolenämnden, Socialnämnd Nordost, Kulturnämnden",
+        f"- Samordningsansvar i planen: Kommunstyrelsen{NAMN}",
+        f"- Ansvar i planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden{NAMN}",
+        "- Gruppen ”Samtliga nämnder och styrelser med verksamhet i utsatta områden” 2023: "
+        "Grundskolenämnden, Socialnämnd Nordost och Kulturnämnden (3 organisationer; planen "
+        "räknar inte upp dem, och sammansättningen är slutledd)",
     ]
     assert "**Organisationer som upphört och deras efterträdare.** " in r.md
 
@@ -326,30 +383,41 @@ def test_fixture_with_a_ceased_organisation(ceased: ReportView) -> None:
             "1:1, 3:1",
             " (datum: slutledd)",
         ),
+        # 2:1 passed to nobody: a row of its own, as Bilaga A says (granska10 F5)
+        UpphordRad("Kulturnämnden", "2023-12-31", "ingen", "–", "–", "2:1*", " (datum: slutledd)"),
     )
-    assert ceased.upphorda.not_ is None
+    assert ceased.upphorda.not_ == (
+        "*: genom ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”, som planen "
+        "inte räknar upp; gruppens sammansättning är slutledd."
+    )
     md = render(ceased, "md")
     assert (
         "| Kulturnämnden | 2023-12-31 (datum: slutledd) | Fritidsnämnden | bekräftad | 1:1, 3:1 "
-        "|\n\n## Bilaga A."
+        "|\n| Kulturnämnden | 2023-12-31 (datum: slutledd) | ingen | – | 2:1\\* |\n\n"
+        "\\*: genom ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”, som "
+        "planen inte räknar upp; gruppens sammansättning är slutledd.\n\n## Bilaga A."
     ) in md
+    assert (
+        '<td role="cell" data-label="Efterträdare">ingen</td><td role="cell" '
+        'data-label="Säkerhet">–</td><td role="cell" data-label="Insatser">2:1*</td></tr>'
+    ) in render(ceased, "html")
     assert _header(md, "1:1") == [
-        "- Samordningsansvar enligt planen: Grundskolenämnden",
-        "- Ansvar enligt planen: Grundskolenämnden och Kulturnämnden",
+        f"- Samordningsansvar i planen: Grundskolenämnden{NAMN}",
+        f"- Ansvar i planen: Grundskolenämnden och Kulturnämnden{NAMN}",
         "- Efterträdare 2024: Fritidsnämnden i stället för Kulturnämnden (bekräftad) från "
         "2024-01-01 (datum: slutledd)",
     ]
     # 2:1 did not pass to Fritidsnämnden: said so, not left out
     assert _header(md, "2:1") == [
-        "- Samordningsansvar enligt planen: Kommunstyrelsen",
-        "- Ansvar enligt planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden",
-        "- Gruppen 2024: ”Samtliga nämnder och styrelser med verksamhet i utsatta områden”: 3 "
-        "organisationer enligt uppgifterna om organisationerna (planen räknar inte upp dem; "
-        "sammansättningen är slutledd): Grundskolenämnden, Socialnämnd Nordost, Fritidsnämnden",
+        f"- Samordningsansvar i planen: Kommunstyrelsen{NAMN}",
+        f"- Ansvar i planen: Samtliga nämnder och styrelser med verksamhet i utsatta områden{NAMN}",
+        "- Gruppen ”Samtliga nämnder och styrelser med verksamhet i utsatta områden” 2024: "
+        "Grundskolenämnden, Socialnämnd Nordost och Fritidsnämnden (3 organisationer; planen "
+        "räknar inte upp dem, och sammansättningen är slutledd)",
         "- Efterträdare 2024: Kulturnämnden upphörde 2023-12-31 (datum: slutledd); ingen "
         "efterträdare har insatsen",
     ]
-    assert _header(md, "3:1")[0] == "- Samordningsansvar enligt planen: Kulturnämnden"
+    assert _header(md, "3:1")[0] == f"- Samordningsansvar i planen: Kulturnämnden{NAMN}"
 
 
 def test_section_3_says_who_coordinates_as_a_successor(shared_report: Shared) -> None:
@@ -372,3 +440,76 @@ def test_section_3_says_who_coordinates_as_a_successor(shared_report: Shared) ->
     # 2022: Lokalnämnden coordinates itself
     md_2022 = shared_report(SHIPPED, 2022).md
     assert "| Lokalnämnden: " in md_2022[md_2022.index("## 3. ") : md_2022.index("## 4. ")]
+
+
+# --- one rule for a succession's certainty (granska10 F7) ---------------------------------------
+
+
+@pytest.fixture
+def chain(tmp_path: Path) -> Path:
+    """The fixture with Kulturnämnden → Fritidsnämnden (bekräftad, 2024) → Nyanämnden
+    (slutledd, 2025), both for 1:1 only: a chain whose steps differ in certainty."""
+    data = tmp_path / "data"
+    shutil.copytree(REPORT_FIXTURE, data)
+    path = data / "organisationer.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  - id: kulturnamnden\n    namn: Kulturnämnden\n    typ: namnd\n"
+    assert old in text
+    text = text.replace(
+        old,
+        old
+        + '    giltig_till: "2023-12-31"\n'
+        + "    efterfoljare:\n"
+        + "      - organisation: fritidsnamnden\n"
+        + '        insatser: ["1:1"]\n'
+        + "        tolkning: bekraftad\n",
+    ).replace(
+        "grupper:\n",
+        "  - id: fritidsnamnden\n"
+        "    namn: Fritidsnämnden\n"
+        "    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n"
+        '    giltig_fran: "2024-01-01"\n'
+        '    giltig_till: "2024-12-31"\n'
+        "    efterfoljare:\n"
+        "      - organisation: nyanamnden\n"
+        "        tolkning: slutledd\n"
+        "  - id: nyanamnden\n"
+        "    namn: Nyanämnden\n"
+        "    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n"
+        '    giltig_fran: "2025-01-01"\n'
+        "grupper:\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_a_chain_is_as_sure_as_its_least_sure_step(chain: Path) -> None:
+    ds = load(chain)
+    duties = Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+    (steps,) = duties.heirs("kulturnamnden", "1:1", 2025)
+    assert [(s.fran, s.till, s.tolkning) for s in steps] == [
+        ("kulturnamnden", "fritidsnamnden", "bekraftad"),
+        ("fritidsnamnden", "nyanamnden", "slutledd"),
+    ]
+    assert tolkning(steps) == "slutledd" and tolkning(steps[:1]) == "bekraftad"
+    assert duties.why("nyanamnden", "1:1", 2025).slutledd
+    view = build(ds, 2025)
+    md = render(view, "md")
+    # Bilaga A: the chain, slutledd
+    assert _header(md, "1:1")[2] == (
+        "- Efterträdare 2025: Nyanämnden i stället för Kulturnämnden (slutledd) från 2025-01-01"
+    )
+    # Bilaga A's table and section 3: the same certainty for the same chain
+    assert (
+        "| Nyanämnden | Ansvarig som efterträdare till Kulturnämnden (slutledd) från 2025-01-01 |"
+    ) in md
+    # section 6: one row per step, each step with its own certainty
+    assert view.upphorda is not None
+    assert [
+        (r.organisation, r.eftertradare, r.sakerhet, r.insatser) for r in view.upphorda.rader
+    ] == [
+        ("Kulturnämnden", "Fritidsnämnden", "bekräftad", "1:1"),
+        ("Kulturnämnden", "ingen", "–", "2:1*, 3:1"),
+    ]

@@ -76,7 +76,8 @@ def test_every_text_is_markdown_in_both_formats_or_in_neither(ar: int) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped data with a Markdown link and emphasis in the uppföljning's upprattad_av and
-    in Kommunstyrelsen's namn."""
+    in Kommunstyrelsen's namn, and without the plan's wording of 2:1's samordningsansvar, so
+    that Bilaga A shows that name."""
     import shutil
 
     root = tmp_path_factory.mktemp("hostile") / "data"
@@ -95,6 +96,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         encoding="utf-8",
     )
+    plan = root / "plan.yaml"
+    line = '    samordningsansvar_lydelse: "Kommunstyrelsen"\n'
+    assert plan.read_text(encoding="utf-8").count(line) == 1
+    plan.write_text(plan.read_text(encoding="utf-8").replace(line, ""), encoding="utf-8")
     return root
 
 
@@ -128,7 +133,10 @@ def test_a_name_reads_the_same_in_md_and_html(hostile: Path) -> None:
         )
         for line in html
     )
-    assert r"- Samordningsansvar enligt planen: Nämnd \[y\](javascript:alert(2)) \*\*z\*\*" in md
+    assert (
+        r"- Samordningsansvar i planen: Nämnd \[y\](javascript:alert(2)) \*\*z\*\* (namn "
+        "enligt uppgifterna om organisationerna, inte planens lydelse)"
+    ) in md
     # no link and no emphasis from the name in either
     assert not any(
         "javascript" in line and "](javascript" in line.replace("\\]", "") for line in md

@@ -20,7 +20,7 @@ on down a chain; one that does not exist yet holds nothing.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -133,6 +133,12 @@ class Arv:
     kallor: tuple[str, ...]
     datum: str
     datum_sakerhet: Literal["bekraftad", "slutledd"] | None = None
+
+
+def tolkning(chain: Sequence[Arv]) -> Literal["bekraftad", "slutledd"]:
+    """How sure a chain of inheritance is: as sure as its least sure step. The one rule for
+    every place that shows a succession (Bilaga A, section 3, section 6, Bilaga C)."""
+    return "slutledd" if any(step.tolkning == "slutledd" for step in chain) else "bekraftad"
 
 
 @dataclass(frozen=True)
@@ -312,7 +318,7 @@ class Duties:
         chains = self._holders(insats, ar).get(org)
         if chains is not None:
             inherited = tuple(c for c in chains if c)
-            slutledd = any(step.tolkning == "slutledd" for c in inherited for step in c)
+            slutledd = any(tolkning(c) == "slutledd" for c in inherited)
             grund: Grund = "planen" if any(not c for c in chains) else "arv"
             return Ansvarsgrund(org, insats, ar, True, grund, inherited, slutledd)
         o = self._by_id.get(org)

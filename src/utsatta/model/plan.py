@@ -16,6 +16,7 @@ from utsatta.model.common import (
     Strict,
     Text,
 )
+from utsatta.model.organisationer import Tolkning
 
 #: The three kinds of uppföljning the plan names.
 UppfoljningsTyp = Literal["arlig", "en-gang", "under-planperioden"]
@@ -215,9 +216,35 @@ class Insats(Strict):
         title="Samordningsansvar",
         description="Id för organisationerna eller grupperna med samordningsansvar (minst en).",
     )
+    samordningsansvar_lydelse: Text | None = Field(
+        default=None,
+        title="Samordningsansvar, planens lydelse",
+        description="Planens text i kolumnen Samordningsansvar, tecken för tecken (t.ex. "
+        "'Socialnämnd Centrum'). Bilaga A citerar den; utan den visar bilagan namnen ur "
+        "'samordningsansvar' och säger att de inte är planens ord.",
+    )
+    samordningsansvar_tolkning: Tolkning | None = Field(
+        default=None,
+        title="Samordningsansvar, tolkning",
+        description="slutledd om id:na i 'samordningsansvar' är en tolkning av planens ord, "
+        "inte dem planen själv namnger; utelämna det annars.",
+    )
     ansvar: Annotated[list[Id], Field(min_length=1)] = Field(
         title="Ansvar",
         description="Id för organisationerna eller grupperna med ansvar (minst en).",
+    )
+    ansvar_lydelse: Text | None = Field(
+        default=None,
+        title="Ansvar, planens lydelse",
+        description="Planens text i kolumnen Ansvar, tecken för tecken (t.ex. 'Lokalnämnden, "
+        "förskolenämnden och grundskolenämnden.'). Bilaga A citerar den; utan den visar bilagan "
+        "namnen ur 'ansvar' och säger att de inte är planens ord.",
+    )
+    ansvar_tolkning: Tolkning | None = Field(
+        default=None,
+        title="Ansvar, tolkning",
+        description="slutledd om id:na i 'ansvar' är en tolkning av planens ord (t.ex. en grupp "
+        "som planen beskriver med andra ord), inte dem planen själv namnger; utelämna det annars.",
     )
     uppfoljning: Uppfoljning = Field(
         title="Uppföljning", description="Hur och när insatsen följs upp."

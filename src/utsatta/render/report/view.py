@@ -224,13 +224,13 @@ class InsatsVy:
     status_antal: str = "–"
     #: the same for the received reports' bedömningar ("Uppnått 1, Inte uppnått 2")
     bedomning_antal: str = "–"
-    #: the plan's own wording of its columns: names in the plan's period, groups by name
-    samordningsansvar_planen: str = ""
-    ansvar_planen: str = ""
+    #: the plan's columns Samordningsansvar and Ansvar as (label, text): the plan's words in
+    #: quotes, or the names of the ids labelled as not the plan's words
+    planen: tuple[tuple[str, str], ...] = ()
     #: who holds in the year what a ceased organisation of the plan held, with certainty and day
     eftertradare: tuple[str, ...] = ()
-    #: each group the plan names, with the organisations it stands for in the year
-    grupper: tuple[str, ...] = ()
+    #: each group the plan names as (label, the organisations it stands for in the year)
+    grupper: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -366,13 +366,14 @@ class UpphordRad:
     organisation: str
     #: its last day (ÅÅÅÅ-MM-DD)
     sista_dag: str
-    #: the successors, "och"-joined; "ingen angiven" without one
+    #: the successors, "och"-joined; "ingen angiven" without one; "ingen" for the insatser
+    #: that no successor took over
     eftertradare: str
     #: the day the successors took over (the day after ``sista_dag``); "–" without one
     fran: str
     #: "slutledd" or "bekräftad"; "–" without a successor
     sakerhet: str
-    #: the plan's insatser that moved, "2:1*, 3:1" ("*": through a group with an urval)
+    #: the plan's insatser of the row, "2:1*, 3:1" ("*": through a group with an urval)
     insatser: str
     #: " (datum: slutledd)" when the last day is a choice, not the source's (both days rest
     #: on it), else ""

@@ -20,7 +20,12 @@ from utsatta.render.labels import (
     uppfoljning_text,
 )
 from utsatta.render.report.sections.names import Names
-from utsatta.render.report.sections.omorganisation import eftertradare, grupper, planens_lydelse
+from utsatta.render.report.sections.omorganisation import (
+    eftertradare,
+    grupper,
+    planens_lydelse,
+    sakerhet,
+)
 from utsatta.render.report.sections.period import Period, Senaste
 from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
 from utsatta.wording import och
@@ -56,7 +61,7 @@ def _grund(
         when: dict[str, str] = {}
         for chain in chains:
             first = chain[0].fran
-            if any(s.tolkning == "slutledd" for s in chain):
+            if sakerhet(chain) == "slutledd":
                 how[first] = "slutledd"
             else:
                 how.setdefault(first, "bekräftad")
@@ -281,8 +286,19 @@ def insats_vy(
         bedomning_antal=antal_text(
             (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
         ),
-        samordningsansvar_planen=planens_lydelse(ins.samordningsansvar, orgs, names),
-        ansvar_planen=planens_lydelse(ins.ansvar, orgs, names),
+        planen=(
+            planens_lydelse(
+                "Samordningsansvar",
+                ins.samordningsansvar,
+                ins.samordningsansvar_lydelse,
+                ins.samordningsansvar_tolkning,
+                orgs,
+                names,
+            ),
+            planens_lydelse(
+                "Ansvar", ins.ansvar, ins.ansvar_lydelse, ins.ansvar_tolkning, orgs, names
+            ),
+        ),
         eftertradare=eftertradare(ins, ar, duties, names),
         grupper=grupper(ins, ar, orgs, names),
     )

@@ -4,7 +4,9 @@ ceased organisations with their successors (the main part, section 2) and the ru
 (Bilaga E). One rule for all three: :class:`utsatta.compute.responsibility.Duties`.
 
 Every succession carries its certainty ("slutledd" or "bekräftad") and a chosen day its own
-marker, wherever it stands (docs/decisions/0390-planens-lydelse-och-eftertradare.md).
+marker, wherever it stands (docs/decisions/0390-planens-lydelse-och-eftertradare.md). The
+plan's columns are quoted from the data, a mapping the data marks slutledd says so
+(docs/decisions/0410-planens-lydelse-som-data.md).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from utsatta.compute.responsibility import (
     exists_at_year_end,
     resolve,
     takeover_day,
+    tolkning,
 )
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil
@@ -27,33 +30,61 @@ from utsatta.render.report.view import UpphordaVy, UpphordRad
 from utsatta.wording import och
 
 METODTEXT_EFTERTRADARE: Final = (
-    "En organisation har planens uppgifter för ett år om den finns årets sista dag. En "
-    "organisation som planen namnger och som har upphört lämnar sina uppgifter i planen till "
-    "sina efterträdare från dagen efter sin sista dag: alla uppgifter, eller de insatser som "
+    "En organisation har sin del av planens insatser för ett år om den finns årets sista dag. "
+    "En organisation som planen namnger och som har upphört lämnar sin del till sina "
+    "efterträdare från dagen efter sin sista dag: alla sina insatser, eller de insatser som "
     "uppgifterna om organisationerna anger för efterträdaren. Efterträdaren rapporterar då om "
     "insatsen, och en återrapportering som föregångaren redan har lämnat räknas för "
-    "efterträdaren. En organisation som ännu inte har "
-    "bildats har inga uppgifter. Ett övertagande märks bekräftad när en källa själv säger att "
-    "efterträdaren tog över uppgifterna, och slutledd när det är en slutsats av källornas "
-    "beskrivning av ansvarsområdena; en sista dag som är ett val, inte källans, är märkt "
-    "”datum: slutledd”. Båda märks överallt där övertagandet står. Bilaga A visar planens egen "
-    "lydelse av samordningsansvar och ansvar oförändrad, med efterträdarna bredvid. En grupp "
-    "som planen namnger utan att räkna upp den (till exempel ”samtliga nämnder och styrelser "
-    "med verksamhet i utsatta områden”) räknas fram ur uppgifterna om organisationerna, och "
+    "efterträdaren. En organisation som ännu inte har bildats har inga insatser. Ett "
+    "övertagande märks ”bekräftad” när en källa själv säger att efterträdaren tog över, och "
+    "”slutledd” när det är en slutsats av källornas beskrivning av ansvarsområdena; en sista "
+    "dag som är ett val, inte källans, är märkt ”datum: slutledd”. Båda märks överallt där "
+    "övertagandet står. Bilaga A citerar planens kolumner Samordningsansvar och Ansvar inom "
+    "citattecken, med efterträdarna under; en insats utan planens text i datan får i stället "
+    "organisationernas namn, märkta som inte planens lydelse. Där kopplingen mellan planens ord "
+    "och en organisation eller grupp är en tolkning står det, märkt ”slutledd”. En grupp som "
+    "planen namnger utan att räkna upp den (till exempel ”samtliga nämnder och styrelser med "
+    "verksamhet i utsatta områden”) räknas fram ur uppgifterna om organisationerna, och "
     "gruppens sammansättning är slutledd."
 )
 
 
-def planens_lydelse(ids: Sequence[str], orgs: OrganisationerFil, names: Names) -> str:
-    """The plan's column as the plan names it: each organisation by its name in the plan's
-    period (a ceased one too) and each group by its name, not its members: "Lokalnämnden,
-    Förskolenämnden och Grundskolenämnden"."""
+def planens_lydelse(
+    rubrik: str,
+    ids: Sequence[str],
+    lydelse: str | None,
+    tolkning: str | None,
+    orgs: OrganisationerFil,
+    names: Names,
+) -> tuple[str, str]:
+    """One of the plan's columns as a (label, text) pair. With the plan's text in the data it
+    is quoted under "enligt planen"; without it the names in organisationer.yaml stand under
+    "i planen", labelled as not the plan's words. A mapping of the words to ids that the data
+    marks slutledd says so: "”… i området” (tolkas här som gruppen ”…”; tolkningen är
+    slutledd)"."""
     grupper = {g.id: g.namn for g in orgs.grupper}
-    return och([grupper.get(i) or names.org(i) for i in dict.fromkeys(ids)])
+    if lydelse is None:
+        namn = och([grupper.get(i) or names.org(i) for i in dict.fromkeys(ids)])
+        ursprung = "namn enligt uppgifterna om organisationerna, inte planens lydelse"
+        if tolkning == "slutledd":
+            ursprung += "; tolkningen av planens ord är slutledd"
+        return f"{rubrik} i planen", f"{namn} ({ursprung})"
+    text = f"”{lydelse}”"
+    if tolkning == "slutledd":
+        som = och(
+            [
+                f"gruppen ”{grupper[i]}”" if i in grupper else names.org(i)
+                for i in dict.fromkeys(ids)
+            ]
+        )
+        text += f" (tolkas här som {som}; tolkningen är slutledd)"
+    return f"{rubrik} enligt planen", text
 
 
-def _sakerhet(chain: Sequence[Arv]) -> str:
-    return "slutledd" if any(s.tolkning == "slutledd" for s in chain) else "bekräftad"
+def sakerhet(steps: Sequence[Arv]) -> str:
+    """ "bekräftad" or "slutledd": a chain (or a set of steps) is as sure as its least sure step
+    (:func:`utsatta.compute.responsibility.tolkning`, the one rule everywhere)."""
+    return "bekräftad" if tolkning(steps) == "bekraftad" else "slutledd"
 
 
 def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[str, ...]:
@@ -79,49 +110,54 @@ def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[st
             continue
         for chain in chains:
             dag = chain[-1].datum + datum_markering(chain[-1].datum_sakerhet)
-            heirs = per_fran.setdefault(org, {}).setdefault((dag, _sakerhet(chain)), [])
+            heirs = per_fran.setdefault(org, {}).setdefault((dag, sakerhet(chain)), [])
             if chain[-1].till not in heirs:
                 heirs.append(chain[-1].till)
     merged: dict[tuple[tuple[str, ...], str, str], list[str]] = {}
     first: dict[tuple[tuple[str, ...], str, str], int] = {}
     for org, by_key in per_fran.items():
-        for (dag, sakerhet), heirs in by_key.items():
-            key = (tuple(names.orgs_in_order(heirs)), dag, sakerhet)
+        for (dag, how), heirs in by_key.items():
+            key = (tuple(names.orgs_in_order(heirs)), dag, how)
             merged.setdefault(key, []).append(org)
             first.setdefault(key, named.index(org))
-    for (heirs_t, dag, sakerhet), fran in merged.items():
+    for (heirs_t, dag, how), fran in merged.items():
         text = (
             f"{och([names.org(h) for h in heirs_t])} i stället för "
-            f"{och([names.org(f) for f in fran])} ({sakerhet}) från {dag}"
+            f"{och([names.org(f) for f in fran])} ({how}) från {dag}"
         )
-        lines.append((first[(heirs_t, dag, sakerhet)], text))
+        lines.append((first[(heirs_t, dag, how)], text))
     return tuple(t for _, t in sorted(lines, key=lambda x: x[0]))
 
 
-def grupper(ins: Insats, ar: int, orgs: OrganisationerFil, names: Names) -> tuple[str, ...]:
-    """Each group the plan names in ``ins`` with the organisations it stands for in ``ar``; a
-    group computed from a flag says that the selection is an inference, not the plan's list:
-    "”Socialnämnderna”: Socialnämnden Centrum, …"."""
+def grupper(
+    ins: Insats, ar: int, orgs: OrganisationerFil, names: Names
+) -> tuple[tuple[str, str], ...]:
+    """Each group the plan names in ``ins`` as a (label, text) pair: the organisations it
+    stands for in ``ar``; a group computed from a flag says that the plan does not list them
+    and that the composition is an inference: ("Gruppen ”Socialnämnderna” 2025",
+    "Socialnämnden Centrum, … och Socialnämnden Sydväst")."""
     out = []
     for g in orgs.grupper:
         if g.id not in (*ins.samordningsansvar, *ins.ansvar):
             continue
-        members = [names.org(m) for m in resolve([g.id], orgs, ar)]
+        ids = resolve([g.id], orgs, ar)
+        members = och([names.org(m) for m in ids]) or "inga"
         if g.urval is not None:
-            antal = f"{len(members)} organisation" + ("" if len(members) == 1 else "er")
-            out.append(
-                f"”{g.namn}”: {antal} enligt uppgifterna om organisationerna (planen räknar inte "
-                f"upp dem; sammansättningen är slutledd): {', '.join(members) or 'inga'}"
-            )
-        else:
-            out.append(f"”{g.namn}”: {', '.join(members) or 'inga'}")
+            antal = f"{len(ids)} organisation" + ("" if len(ids) == 1 else "er")
+            members += f" ({antal}; planen räknar inte upp dem, och sammansättningen är slutledd)"
+        out.append((f"Gruppen ”{g.namn}” {ar}", members))
     return tuple(out)
 
 
-def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> UpphordaVy:
+def upphorda(
+    plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names, duties: Duties | None = None
+) -> UpphordaVy:
     """The organisations the plan names (itself or through a group) whose last day is in or
     before ``ar``, in organisationer.yaml order, one row per set of successors that took over
-    the same insatser with the same certainty."""
+    the same insatser with the same certainty, and one ("ingen") for the insatser that no
+    successor took over. The steps and their certainty are :meth:`Duties.successors`, as in
+    Bilaga A and C."""
+    d = duties if duties is not None else Duties(list(plan.insatser), orgs)
     last_day = f"{ar:04d}-12-31"
     urval = {g.id for g in orgs.grupper if g.urval is not None}
     # per organisation of the plan: its insatser, and those only through an urval group
@@ -142,13 +178,16 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
         def lista(ids: Sequence[str], insatser: dict[str, bool] = insatser) -> str:
             return ", ".join(i + ("*" if insatser[i] else "") for i in ids) or "–"
 
+        # (heir, certainty) -> the insatser it took over, in the order of the data
+        per_heir: dict[tuple[str, str], list[str]] = {}
+        for i in insatser:
+            for step in d.successors(o.id, i):
+                per_heir.setdefault((step.till, sakerhet([step])), []).append(i)
         groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
-        for e in o.efterfoljare:
-            moved = tuple(i for i in insatser if e.insatser is None or i in e.insatser)
-            tolkning = "slutledd" if e.tolkning == "slutledd" else "bekräftad"
-            groups.setdefault((moved, tolkning), []).append(e.organisation)
+        for (heir, how), took in per_heir.items():
+            groups.setdefault((tuple(took), how), []).append(heir)
         fran = takeover_day(o) or "–"
-        if not groups:
+        if not o.efterfoljare:
             via_urval_used |= any(insatser.values())
             rader.append(
                 UpphordRad(
@@ -161,7 +200,7 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
                     markering,
                 )
             )
-        for (moved, tolkning), heirs in groups.items():
+        for (moved, how), heirs in groups.items():
             via_urval_used |= any(insatser[i] for i in moved)
             rader.append(
                 UpphordRad(
@@ -169,9 +208,19 @@ def upphorda(plan: PlanFil, orgs: OrganisationerFil, ar: int, names: Names) -> U
                     o.giltig_till,
                     och([names.org(h) for h in names.orgs_in_order(heirs)]),
                     fran,
-                    tolkning,
+                    how,
                     lista(moved),
                     markering,
+                )
+            )
+        # the insatser no successor took over: nobody holds them, the row a reader most needs
+        taken = {i for moved, _ in groups for i in moved}
+        kvar = [i for i in insatser if o.efterfoljare and i not in taken]
+        if kvar:
+            via_urval_used |= any(insatser[i] for i in kvar)
+            rader.append(
+                UpphordRad(
+                    names.org(o.id), o.giltig_till, "ingen", "–", "–", lista(kvar), markering
                 )
             )
     grupp = och([f"”{g.namn}”" for g in orgs.grupper if g.urval is not None])

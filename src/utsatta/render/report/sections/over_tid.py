@@ -15,7 +15,7 @@ from types import MappingProxyType
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import duties_of
 from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
-from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end
+from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end, tolkning
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
@@ -161,5 +161,6 @@ def _change(
 
 
 def _tolkning(steps: Sequence[Arv]) -> str:
-    """ ", slutledd" if any step is an inference, else ", bekräftad"."""
-    return ", slutledd" if any(s.tolkning == "slutledd" for s in steps) else ", bekräftad"
+    """ ", slutledd" if any step is an inference, else ", bekräftad" (the one rule:
+    :func:`utsatta.compute.responsibility.tolkning`)."""
+    return ", " + ("bekräftad" if tolkning(steps) == "bekraftad" else "slutledd")
