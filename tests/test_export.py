@@ -34,6 +34,7 @@ NAMES = [
     "om_filen",
     "insatsrapporter",
     "insatsrapporter_omraden",
+    "ansvar",
     "bedomningar",
     "indikatorvarden",
     "omradesnivaer",
@@ -195,6 +196,7 @@ def test_illustrativ_is_the_first_column_and_kolumner_follows(fixture_ds: DataSe
     assert with_flag == [
         "insatsrapporter",
         "insatsrapporter_omraden",
+        "ansvar",
         "bedomningar",
         "indikatorvarden",
         "omradesnivaer",

@@ -99,6 +99,12 @@ OM_FILEN = [
         "En rad per organisation, insats, år och område som arbetet nådde. 6 rader.",
     ),
     (
+        "Tabellen ansvar",
+        "En rad per år, insats och organisation som har ansvar för insatsen det året, enligt "
+        "planen eller som efterträdare till en organisation som upphört, som i rapporten. "
+        "18 rader.",
+    ),
+    (
         "Tabellen bedomningar",
         "En rad per bedömning i den samlade uppföljningen "
         "(uppfoljning/ÅR.yaml) av målet, ett delmål, ett område under ett delmål eller ett "
@@ -115,7 +121,10 @@ OM_FILEN = [
         "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
         "6 rader.",
     ),
-    ("Tabellen kolumner", "En rad per kolumn i de andra tabellerna: vad den innehåller. 91 rader."),
+    (
+        "Tabellen kolumner",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 105 rader.",
+    ),
 ]
 
 

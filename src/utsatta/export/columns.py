@@ -15,6 +15,7 @@ from typing import Final
 from utsatta.export.table import Column
 
 __all__ = [
+    "ANSVAR",
     "BEDOMNINGAR",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
@@ -299,6 +300,75 @@ OMRADESNIVAER: Final = (
         "annars nej.",
     ),
     _FIL,
+)
+
+ANSVAR: Final = (
+    Column("ar", "heltal", "Året i planperioden (till och med exportens år) som ansvaret gäller."),
+    _kod("insats", "Insatsens id i planen (t.ex. ”2:2”)." + INSATS_NOTE),
+    _text("insats_titel", "Insatsens rubrik i planen."),
+    _kod(
+        "organisation",
+        "Id från organisationer.yaml för en organisation som har ansvar för insatsen året: en "
+        "som planen nämner (själv eller i en grupp) och som fanns vid årets slut, eller en "
+        "efterträdare till en som hade upphört. En organisation som ännu inte bildats har ingen "
+        "rad; samma regel som rapporten och validate.",
+    ),
+    _text("organisation_namn", "Organisationens namn."),
+    _kod(
+        "roll",
+        "Organisationens del i insatsen som kod: samordningsansvar, ansvar eller båda "
+        "(samordningsansvar, ansvar), som planens kolumner; en efterträdare har sin "
+        "föregångares del.",
+    ),
+    _text(
+        "grund",
+        "Varför organisationen har ansvaret, med rapportens ord: planen (planen nämner den, "
+        "själv eller i en grupp som räknar upp den), gruppen ”…” (den räknas till en grupp som "
+        "planen nämner, utifrån en egenskap i organisationer.yaml), efterträdare till … (den "
+        "har tagit över insatsen från en organisation som planen nämner och som upphört), eller "
+        "flera av dem åtskilda av semikolon.",
+    ),
+    _kod(
+        "sakerhet",
+        "Hur säker grunden är, som i rapporten: bekraftad där planen nämner organisationen "
+        "(själv eller i en grupp som räknar upp den), annars slutledd om grunden är en grupp "
+        "utifrån en egenskap eller om något steg i arvet är slutlett (källorna säger inte själva "
+        "att efterträdaren tog över insatsen), och bekraftad om varje steg i arvet är bekräftat.",
+    ),
+    _kod(
+        "eftertradare_till",
+        "Id:n för de organisationer i planen som ansvaret har gått i arv från, åtskilda av "
+        "komma och mellanslag; tom om inget ärvts.",
+    ),
+    _kod(
+        "overtagen",
+        "Dagen (ÅÅÅÅ-MM-DD) då organisationen tog över insatsen från sin föregångare: dagen "
+        "efter föregångarens sista dag; flera dagar åtskilda av komma; tom om inget ärvts.",
+    ),
+    _kod(
+        "overtagen_sakerhet",
+        "Hur säker dagen i overtagen är: slutledd när föregångarens sista dag är vald, inte "
+        "angiven i källan (rapporten skriver då ”datum: slutledd”), annars bekraftad; tom om "
+        "inget ärvts.",
+    ),
+    Column(
+        "rapport_forvantad",
+        "ja/nej",
+        "ja om organisationen var skyldig att rapportera insatsen för året (som i rapportens "
+        "räkning av förväntade rapporter och i tabellen insatsrapporter), annars nej (till "
+        "exempel en återrapportering under planperioden före planens sista år).",
+    ),
+    Column(
+        "illustrativ",
+        "ja/nej",
+        "ja om plan.yaml eller organisationer.yaml, som ansvaret kommer från, är illustrativ, "
+        "annars nej.",
+    ),
+    _kod(
+        "kallfil",
+        "Datafilerna som ansvaret kommer från, räknat från datamappen: planen och "
+        "organisationer.yaml, åtskilda av komma och mellanslag.",
+    ),
 )
 
 BEDOMNINGAR: Final = (

@@ -9,6 +9,8 @@
   (:mod:`utsatta.export.saknade`);
 * ``insatsrapporter_omraden``: one row per organisation × insats × year × område reached (the
   same reports, the areas as rows, for a filter or a join in Power BI);
+* ``ansvar``: one row per year × insats × organisation that holds it that year, named by the
+  plan or a successor (:mod:`utsatta.export.ansvar`);
 * ``bedomningar``: stadsledningskontorets assessments per year (:mod:`utsatta.export.bedomningar`);
 * ``indikatorvarden``: one row per indicator × year (× område / kön where given): baslinje,
   målvärden and utfall up to ÅR;
@@ -29,6 +31,7 @@ from typing import Final, TypedDict
 from utsatta.compute.indicators import IndicatorResult, evaluate, markering_och_not
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
+from utsatta.export.ansvar import ansvar
 from utsatta.export.bedomningar import bedomningar
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
@@ -508,6 +511,7 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
         for t in (
             rapporter,
             rapporter_omraden,
+            ansvar(ds, ar),
             bedomningar(ds, ar),
             _indikatorvarden(ds, ar, results, omr_namn),
             _omradesnivaer(ds, ar),
