@@ -339,35 +339,38 @@ def test_fixture_without_a_ceased_organisation(shared_report: Shared) -> None:
     assert "**Organisationer som upphört och deras efterträdare.** " in r.md
 
 
-@pytest.fixture
-def ceased(tmp_path: Path) -> ReportView:
-    """The fixture with Kulturnämnden ceasing 2023-12-31 (a chosen day) and Fritidsnämnden
-    taking over 1:1 and 3:1 (confirmed), not 2:1: its 2024 report."""
+def _kulturnamnden_ceases(tmp_path: Path, its_end: str, new_organisations: str) -> Path:
+    """A copy of the report fixture where Kulturnämnden gets ``its_end`` (its last day and
+    successors, as YAML lines) and ``new_organisations`` stand before its groups."""
     data = tmp_path / "data"
     shutil.copytree(REPORT_FIXTURE, data)
     path = data / "organisationer.yaml"
     text = path.read_text(encoding="utf-8")
     old = "  - id: kulturnamnden\n    namn: Kulturnämnden\n    typ: namnd\n"
-    assert old in text
-    text = text.replace(
-        old,
-        old
-        + '    giltig_till: "2023-12-31"\n'
-        + "    giltig_till_sakerhet: slutledd\n"
-        + "    efterfoljare:\n"
-        + "      - organisation: fritidsnamnden\n"
-        + '        insatser: ["1:1", "3:1"]\n'
-        + "        tolkning: bekraftad\n",
-    ).replace(
-        "grupper:\n",
+    assert old in text and "grupper:\n" in text
+    text = text.replace(old, old + its_end).replace("grupper:\n", new_organisations + "grupper:\n")
+    path.write_text(text, encoding="utf-8")
+    return data
+
+
+@pytest.fixture
+def ceased(tmp_path: Path) -> ReportView:
+    """The fixture with Kulturnämnden ceasing 2023-12-31 (a chosen day) and Fritidsnämnden
+    taking over 1:1 and 3:1 (confirmed), not 2:1: its 2024 report."""
+    data = _kulturnamnden_ceases(
+        tmp_path,
+        '    giltig_till: "2023-12-31"\n'
+        "    giltig_till_sakerhet: slutledd\n"
+        "    efterfoljare:\n"
+        "      - organisation: fritidsnamnden\n"
+        '        insatser: ["1:1", "3:1"]\n'
+        "        tolkning: bekraftad\n",
         "  - id: fritidsnamnden\n"
         "    namn: Fritidsnämnden\n"
         "    typ: namnd\n"
         "    verksamhet_i_utsatta_omraden: true\n"
-        '    giltig_fran: "2024-01-01"\n'
-        "grupper:\n",
+        '    giltig_fran: "2024-01-01"\n',
     )
-    path.write_text(text, encoding="utf-8")
     return build(load(data), 2024)
 
 
@@ -449,22 +452,13 @@ def test_section_3_says_who_coordinates_as_a_successor(shared_report: Shared) ->
 def chain(tmp_path: Path) -> Path:
     """The fixture with Kulturnämnden → Fritidsnämnden (bekräftad, 2024) → Nyanämnden
     (slutledd, 2025), both for 1:1 only: a chain whose steps differ in certainty."""
-    data = tmp_path / "data"
-    shutil.copytree(REPORT_FIXTURE, data)
-    path = data / "organisationer.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "  - id: kulturnamnden\n    namn: Kulturnämnden\n    typ: namnd\n"
-    assert old in text
-    text = text.replace(
-        old,
-        old
-        + '    giltig_till: "2023-12-31"\n'
-        + "    efterfoljare:\n"
-        + "      - organisation: fritidsnamnden\n"
-        + '        insatser: ["1:1"]\n'
-        + "        tolkning: bekraftad\n",
-    ).replace(
-        "grupper:\n",
+    return _kulturnamnden_ceases(
+        tmp_path,
+        '    giltig_till: "2023-12-31"\n'
+        "    efterfoljare:\n"
+        "      - organisation: fritidsnamnden\n"
+        '        insatser: ["1:1"]\n'
+        "        tolkning: bekraftad\n",
         "  - id: fritidsnamnden\n"
         "    namn: Fritidsnämnden\n"
         "    typ: namnd\n"
@@ -478,11 +472,8 @@ def chain(tmp_path: Path) -> Path:
         "    namn: Nyanämnden\n"
         "    typ: namnd\n"
         "    verksamhet_i_utsatta_omraden: false\n"
-        '    giltig_fran: "2025-01-01"\n'
-        "grupper:\n",
+        '    giltig_fran: "2025-01-01"\n',
     )
-    path.write_text(text, encoding="utf-8")
-    return data
 
 
 def test_a_chain_is_as_sure_as_its_least_sure_step(chain: Path) -> None:
