@@ -803,3 +803,18 @@ def test_a_double_quoted_text_over_paragraphs_becomes_a_block_text() -> None:
     formatted = format_text(text, "rapport")
     assert formatted == head + "    nulage: |-\n      Första stycket.\n      Andra stycket.\n"
     assert parse(formatted).data == parse(text).data
+
+
+def test_a_lone_question_mark_is_the_files_error_not_an_internal_one() -> None:
+    """A lone '?' (YAML's explicit key, here a key with no name) was refused as fmt's own
+    internal error, "the file is probably right" (found by hypothesis on a corrupted shipped
+    report); it is the file's error, said by validate as by fmt."""
+    text = "?\nschemaversion: 1\nar: 2023\n"
+    with pytest.raises(FormatRefused) as refused:
+        format_text(text, "rapport")
+    assert not refused.value.internal
+    assert refused.value.message == (
+        "Filen formateras inte eftersom den har fel: Här står en nyckel utan namn: ett ensamt "
+        "'?' läses i YAML som början på en nyckel. Ta bort '?', eller skriv nyckelns namn före "
+        "kolonet."
+    )

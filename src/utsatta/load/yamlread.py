@@ -191,6 +191,15 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
     return ParseResult(data, problems, positions)
 
 
+def _lone_question_mark(text: str, line: int) -> bool:
+    """Whether line ``line`` (0-based) of ``text`` is a block's lone '?' (after a list item's
+    '- ' and before a comment): a '?' in a flow ('[? ]') is libyaml's syntax error."""
+    lines = text.splitlines()
+    rest = lines[line].strip() if line < len(lines) else ""
+    rest = rest[2:].strip() if rest.startswith("- ") else rest
+    return rest.split("#", 1)[0].strip() == "?"
+
+
 def _pasted_problem(pasted: Pasted, text: str) -> Finding:
     from utsatta.load.indent import pasted_message  # read only for pasted text
 
@@ -419,6 +428,20 @@ def _walk(
                 )
                 raise _Abort
             pkey = ev.value
+            if not pkey and not ev.style and _lone_question_mark(text, ev.start_mark.line):
+                # a lone '?' (YAML's explicit key) names no field: said here, not as the
+                # unknown key '' (and fmt would not know how to write it back)
+                mark = ev.start_mark
+                problems.append(
+                    _problem(
+                        mark.line + 1,
+                        mark.column + 1,
+                        "ogiltig-nyckel",
+                        "Här står en nyckel utan namn: ett ensamt '?' läses i YAML som början "
+                        "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet.",
+                    )
+                )
+                raise _Abort
             if " " in pkey:
                 suspect = True
             if pkey == "<<" and not ev.style:
