@@ -415,33 +415,25 @@ def _walk(
         elif pkey is nokey:
             # This node is a key.
             if t is not ScalarEvent:
-                mark = ev.start_mark
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "ogiltig-nyckel",
-                        "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
-                        "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
-                        "på raden.",
-                    )
+                bad = (
+                    "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
+                    "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
+                    "på raden."
                 )
-                raise _Abort
-            pkey = ev.value
-            if not pkey and not ev.style and _lone_question_mark(text, ev.start_mark.line):
+            elif not ev.value and not ev.style and _lone_question_mark(text, ev.start_mark.line):
                 # a lone '?' (YAML's explicit key) names no field: said here, not as the
                 # unknown key '' (and fmt would not know how to write it back)
-                mark = ev.start_mark
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "ogiltig-nyckel",
-                        "Här står en nyckel utan namn: ett ensamt '?' läses i YAML som början "
-                        "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet.",
-                    )
+                bad = (
+                    "Här står en nyckel utan namn: ett ensamt '?' läses i YAML som början "
+                    "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet."
                 )
+            else:
+                bad = None
+            if bad is not None:
+                mark = ev.start_mark
+                problems.append(_problem(mark.line + 1, mark.column + 1, "ogiltig-nyckel", bad))
                 raise _Abort
+            pkey = ev.value
             if " " in pkey:
                 suspect = True
             if pkey == "<<" and not ev.style:
