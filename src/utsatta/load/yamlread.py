@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -189,6 +189,13 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         data = None
         problems.append(generic_problem(1, 1))
     return ParseResult(data, problems, positions)
+
+
+def _bad_key(problems: list[Finding], ev: Any, message: str) -> NoReturn:
+    """A key that names no field (ogiltig-nyckel): the problem, and the walk ends."""
+    mark = ev.start_mark
+    problems.append(_problem(mark.line + 1, mark.column + 1, "ogiltig-nyckel", message))
+    raise _Abort
 
 
 def _lone_question_mark(text: str, line: int) -> bool:
@@ -415,25 +422,23 @@ def _walk(
         elif pkey is nokey:
             # This node is a key.
             if t is not ScalarEvent:
-                bad = (
+                _bad_key(
+                    problems,
+                    ev,
                     "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
                     "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
-                    "på raden."
+                    "på raden.",
                 )
-            elif not ev.value and not ev.style and _lone_question_mark(text, ev.start_mark.line):
+            pkey = ev.value
+            if not pkey and not ev.style and _lone_question_mark(text, ev.start_mark.line):
                 # a lone '?' (YAML's explicit key) names no field: said here, not as the
                 # unknown key '' (and fmt would not know how to write it back)
-                bad = (
+                _bad_key(
+                    problems,
+                    ev,
                     "Här står en nyckel utan namn: ett ensamt '?' läses i YAML som början "
-                    "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet."
+                    "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet.",
                 )
-            else:
-                bad = None
-            if bad is not None:
-                mark = ev.start_mark
-                problems.append(_problem(mark.line + 1, mark.column + 1, "ogiltig-nyckel", bad))
-                raise _Abort
-            pkey = ev.value
             if " " in pkey:
                 suspect = True
             if pkey == "<<" and not ev.style:
