@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from utsatta.cli.app import app
-from utsatta.load.schema import schema_findings
+from utsatta.load.dataset import schema_findings
 from utsatta.model.indikator import IndikatorFil
 
 runner = CliRunner()

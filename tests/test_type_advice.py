@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 
 from tests.support import BASE, ROOT
 from utsatta import validate
-from utsatta.load.schema import schema_findings
+from utsatta.load.dataset import schema_findings
 from utsatta.load.syntax import field_names
 from utsatta.model.common import Strict
 

@@ -8,14 +8,14 @@ the models hold every value, free texts included.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from utsatta.findings import Finding, fel
+from utsatta.findings import Finding, Path_, fel
 from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.placement import misfiled, unread_file
@@ -170,6 +170,23 @@ def _drop_texts(model: Any, shared: SharedValues) -> None:
         shared.fields_set(item)
 
 
+def schema_findings(
+    file: str,
+    model: type[BaseModel],
+    data: Any,
+    raw: Callable[[Path_], str | None] | None = None,
+) -> tuple[BaseModel | None, list[Finding]]:
+    """Validate ``data`` against ``model``: the model, or the findings (``raw``: the source
+    text of a plain scalar read as a number or boolean, for the messages)."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        # the schema's messages (load.schema and its advice) are read only for a file with errors
+        from utsatta.load.schema import schema_errors
+
+        return None, schema_errors(file, model, data, exc, raw)
+
+
 def to_model(
     path: Path,
     kind: str,
@@ -191,20 +208,10 @@ def to_model(
     findings.extend(raw.findings)
     if raw.data is None or raw.skip_schema:
         return source
-    model_class = KIND_MODELS[kind]
-    model: BaseModel | None
-    try:
-        model = model_class.model_validate(raw.data)
-    except ValidationError as exc:
-        # the schema's messages (load.schema and its advice) are read only for a file with errors
-        from utsatta.load.schema import schema_errors
-
-        model = None
-        findings.extend(
-            schema_errors(
-                display, model_class, raw.data, exc, lambda p: source.positions().raw.get(p)
-            )
-        )
+    model, found = schema_findings(
+        display, KIND_MODELS[kind], raw.data, lambda p: source.positions().raw.get(p)
+    )
+    findings.extend(found)
     if not raw.yaml_errors:
         source.model = model
         if drop_texts is not None and kind == "rapport" and model is not None:

@@ -28,20 +28,6 @@ from utsatta.synonyms import suggest_value
 RawLookup = typing.Callable[[Path_], "str | None"]
 
 
-def schema_findings(
-    file: str, model: type[BaseModel], data: Any, raw: RawLookup | None = None
-) -> tuple[BaseModel | None, list[Finding]]:
-    """Validate ``data`` against ``model``; the model, or the findings.
-
-    ``raw`` gives the source text of a plain scalar that YAML read as a number or boolean, so
-    messages can quote what the user wrote (1.10, not 1.1).
-    """
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, schema_errors(file, model, data, exc, raw)
-
-
 def schema_errors(
     file: str,
     model: type[BaseModel],
@@ -49,8 +35,10 @@ def schema_errors(
     exc: ValidationError,
     raw: RawLookup | None = None,
 ) -> list[Finding]:
-    """The findings for ``exc``, the error of validating ``data`` against ``model`` (see
-    :func:`schema_findings`)."""
+    """The findings for ``exc``, the error of validating ``data`` against ``model``
+    (:func:`utsatta.load.dataset.schema_findings`). ``raw`` gives the source text of a plain
+    scalar that YAML read as a number or boolean, so messages can quote what the user wrote
+    (1.10, not 1.1)."""
     lookup = raw or (lambda _path: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
