@@ -39,7 +39,7 @@ from utsatta.compute.indicators import markering, markering_och_not
 from utsatta.escape import html_attr
 from utsatta.numbers import run_text, year_runs
 
-__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "missing_years"]
+__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "unvalued_years"]
 
 WIDTH = 400
 #: the height of the chart without its legend and source lines (they add rows below)
@@ -250,6 +250,16 @@ def missing_years(years: Sequence[int], matar: Sequence[int] | None) -> list[int
     return [y for a, b in pairwise(known) for y in range(a + 1, b)]
 
 
+def unvalued_years(
+    valued: Sequence[int], luckor: Sequence[GapLike], matar: Sequence[int] | None
+) -> list[int]:
+    """The years marked "?" (värde saknas), in order: the known gaps (``luckor``) and the years
+    between two values where one may have been (:func:`missing_years`), none with a value. The
+    chart and its table of values both take them from here."""
+    known = set(valued)
+    return sorted(({g.ar for g in luckor} | set(missing_years(sorted(known), matar))) - known)
+
+
 def _runs(
     points: Sequence[PointLike], gaps: Sequence[int] = (), matar: Sequence[int] | None = None
 ) -> list[tuple[bool, list[PointLike]]]:
@@ -318,8 +328,8 @@ def indicator_svg(
     if not points and baslinje is None:
         return ""
     valued = [p.ar for p in points] + ([baslinje.ar] if baslinje else [])
-    gaps = sorted(({g.ar for g in luckor} | set(missing_years(valued, matar))) - set(valued))
-    years = [p.ar for p in points] + ([baslinje.ar] if baslinje else []) + gaps
+    gaps = unvalued_years(valued, luckor, matar)
+    years = valued + gaps
     values = [p.varde for p in points] + ([baslinje.varde] if baslinje else [])
     target = malvarde is not None and malar is not None
     if target:

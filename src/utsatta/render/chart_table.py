@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from utsatta import escape as channel
 from utsatta.numbers import run_text, year_runs
-from utsatta.render.chart import GapLike, PointLike, how_sure, missing_years
+from utsatta.render.chart import GapLike, PointLike, how_sure, unvalued_years
 
 __all__ = ["values_table"]
 
@@ -40,7 +40,7 @@ def values_table(
     saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
     (``noter``: a count a source states) has it after its certainty, as in the chart. The
     years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
-    years between two values where a value may have been: chart.missing_years); years in a row
+    years between two values where a value may have been: chart.unvalued_years); years in a row
     without one share a row ("1991–2016")."""
     # (year, order in the year, the year as written, value, what)
     rows: list[tuple[int, int, str, str, str]] = []
@@ -58,10 +58,8 @@ def values_table(
         if baslinje is not None and p.ar == baslinje.ar:
             continue
         rows.append((p.ar, 1, str(p.ar), fmt(p.varde), "Utfall" + how_sure(p, noter)))
-    known = {r[0] for r in rows}
-    missing = {g.ar for g in luckor} | set(missing_years(sorted(known), matar))
     # one row per run of years in a row, as the chart's description says them (granska10 F11)
-    for run in year_runs(missing - known):
+    for run in year_runs(unvalued_years([r[0] for r in rows], luckor, matar)):
         rows.append((run[0], 2, run_text(run), "–", "Värde saknas"))
     if malvarde is not None and malar is not None:
         rows.append((malar, 3, str(malar), fmt(malvarde), "Målvärde"))
