@@ -70,7 +70,9 @@ def fokus_utan_underlag(
     has an error that leaves it out (two values in one year, a file that does not load):
     validate reports that error, and the indicator may well be assessable once it is fixed
     (granska10 F8). The check (bedomning-utan-underlag) and the export both ask here."""
-    asked = {fokus for fokus, bedomning in bedomningar if bedomning in MOT_MAL} & med_malvarde
+    pairs = list(bedomningar)
+    # before any indicator is computed, no fokusområde has underlag: those that would need it
+    asked = {f for f, b in pairs if utan_underlag(b, f, med_malvarde, frozenset())}
     if not asked:
         return frozenset()  # no verdict to check: the indicators need not be computed
     if any(s.model is None for s in ds.indikatorer):
@@ -84,4 +86,5 @@ def fokus_utan_underlag(
         for s in ds.indikatorer
         if s.model is not None and s.model.fokusomrade in asked and id(s.model) not in evaluated
     }
-    return frozenset(asked - fokus_med_underlag(results) - felaktiga)
+    med = fokus_med_underlag(results) | felaktiga
+    return frozenset(f for f, b in pairs if utan_underlag(b, f, med_malvarde, med))

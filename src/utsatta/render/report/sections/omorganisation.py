@@ -1,6 +1,6 @@
 """The organisations the plan names that have ceased, as the report shows them: the plan's own
 wording of an insats's ansvar beside who holds it in the year and from when (Bilaga A), the
-ceased organisations with their successors (the main part, section 2) and the rule behind both
+ceased organisations with their successors (the main part, section 6) and the rule behind both
 (Bilaga E). One rule for all three: :class:`utsatta.compute.responsibility.Duties`.
 
 Every succession carries its certainty ("slutledd" or "bekräftad") and a chosen day its own
@@ -187,19 +187,6 @@ def upphorda(
         for (heir, how), took in per_heir.items():
             groups.setdefault((tuple(took), how), []).append(heir)
         fran = takeover_day(o) or "–"
-        if not o.efterfoljare:
-            via_urval_used |= any(insatser.values())
-            rader.append(
-                UpphordRad(
-                    names.org(o.id),
-                    o.giltig_till,
-                    "ingen angiven",
-                    "–",
-                    "–",
-                    lista(list(insatser)),
-                    markering,
-                )
-            )
         for (moved, how), heirs in groups.items():
             via_urval_used |= any(insatser[i] for i in moved)
             rader.append(
@@ -213,15 +200,15 @@ def upphorda(
                     markering,
                 )
             )
-        # the insatser no successor took over: nobody holds them, the row a reader most needs
+        # the insatser no successor took over (all of them without a successor at all):
+        # nobody holds them, the row a reader most needs
         taken = {i for moved, _ in groups for i in moved}
-        kvar = [i for i in insatser if o.efterfoljare and i not in taken]
+        kvar = [i for i in insatser if i not in taken]
         if kvar:
             via_urval_used |= any(insatser[i] for i in kvar)
+            ingen = "ingen" if o.efterfoljare else "ingen angiven"
             rader.append(
-                UpphordRad(
-                    names.org(o.id), o.giltig_till, "ingen", "–", "–", lista(kvar), markering
-                )
+                UpphordRad(names.org(o.id), o.giltig_till, ingen, "–", "–", lista(kvar), markering)
             )
     grupp = och([f"”{g.namn}”" for g in orgs.grupper if g.urval is not None])
     not_ = (
