@@ -15,8 +15,7 @@ from typer.testing import CliRunner
 from tests.support import BASE, build_case
 from utsatta.cli.app import app
 from utsatta.load import yamlread
-from utsatta.load.pasted import Pasted, unindented_text
-from utsatta.load.syntax import field_names
+from utsatta.load.pasted import Pasted, field_names, unindented_text
 from utsatta.load.yamlread import parse
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöABCÅÄÖ", min_size=1, max_size=8)

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from tests.support import BASE, ROOT
 from utsatta import validate
 from utsatta.load.dataset import schema_findings
-from utsatta.load.syntax import field_names
+from utsatta.load.pasted import field_names
 from utsatta.model.common import Strict
 
 #: An edition of the police's list with its stated count per nivå, in the base data.

@@ -15,7 +15,7 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
-from utsatta.load.pasted import field_names as field_names
+from utsatta.load.pasted import field_names
 
 
 def _at(line: int, column: int, code: str, message: str) -> Finding:
