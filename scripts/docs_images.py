@@ -49,12 +49,10 @@ def _dataset() -> object:
 
 
 def _pdf() -> bytes:
-    from utsatta.cli.commands.report import decision_date
     from utsatta.render.pdf import report_pdf
 
-    ds = _dataset()
-    # the footer's date as `utsatta report --format pdf` writes it: from the data
-    return report_pdf(ds, YEAR, datum=decision_date(ds, YEAR))  # type: ignore[arg-type]
+    # as `utsatta report --format pdf` writes it (the footer's date from the data)
+    return report_pdf(_dataset(), YEAR)  # type: ignore[arg-type]
 
 
 def _html_images(folder: Path, tmp: Path) -> list[Path]:

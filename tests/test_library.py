@@ -309,7 +309,9 @@ def test_a_missing_folder_or_a_file_is_no_data_folder(tmp_path: Path) -> None:
 
 
 def test_output_error_is_not_in_the_api() -> None:
-    """Nothing in the API writes a file, so nothing in it raises OutputError."""
+    """OutputError is the command line's base for what it cannot write: the API's one writer,
+    ``write_export``, raises the concrete ``utsatta.errors.WriteRefused`` (and ``WriteFailed``),
+    both ``UtsattaError``."""
     assert "OutputError" not in utsatta.__all__
 
 

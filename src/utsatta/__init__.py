@@ -6,12 +6,17 @@ utsatta 2025, as a library.
     result = utsatta.validate("data")    # every finding, with file, line, column and code
     where = [(f.file, f.line, f.column, f.code) for f in result.findings]
     text = utsatta.report_text(result.dataset, 2023, "md")    # as `utsatta report 2023`
+    pdf = utsatta.report_pdf(result.dataset, 2023)    # bytes, as `… --format pdf` writes them
+    utsatta.write_export(result.dataset, 2023, "xlsx", "u.xlsx")    # as `utsatta export`
 
 Every text is Swedish; bad data gives findings, never an exception. What cannot go on raises
 an ``UtsattaError`` with a Swedish message: ``DataDirError`` (no data folder there),
 ``ArgumentError`` (a year outside the plan's period, a file that is not there, an unknown
 format or kind), ``DataErrors`` (the data has errors that would make a report wrong; the
-findings are on the exception), ``TemplateFailed`` (a report template cannot be used).
+findings are on the exception), ``TemplateFailed`` (a report template cannot be used),
+``MissingLibrary`` (a format's library is not installed: WeasyPrint for PDF, XlsxWriter for
+xlsx; the message says what to install). ``write_export`` writes files: a file it would
+replace without ``force=True`` is ``utsatta.errors.WriteRefused``.
 
 Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 """
@@ -36,6 +41,7 @@ _API: dict[str, tuple[str, str]] = {
     "render_report": ("utsatta.render.report", "render"),
     "report_text": ("utsatta.render.report", "report_text"),
     "report_json": ("utsatta.render.report_json", "report_json"),
+    "report_pdf": ("utsatta.render.pdf", "report_pdf"),
     "override_templates_dir": ("utsatta.render.report", "override_templates_dir"),
     "ReportView": ("utsatta.render.report", "ReportView"),
     "Format": ("utsatta.render.report", "Format"),
@@ -49,10 +55,14 @@ _API: dict[str, tuple[str, str]] = {
     "ArgumentError": ("utsatta.errors", "ArgumentError"),
     "DataErrors": ("utsatta.errors", "DataErrors"),
     "TemplateFailed": ("utsatta.render.report.environment", "TemplateFailed"),
+    "MissingLibrary": ("utsatta.errors", "MissingLibrary"),
     "FormatRefused": ("utsatta.fmt", "FormatRefused"),
     # formatting and JSON Schema
     "format_text": ("utsatta.fmt", "format_text"),
     "schema_texts": ("utsatta.schema_export", "schema_texts"),
+    # the export (`utsatta export`): tables written as xlsx or CSV. Not `export`: that name is
+    # the subpackage utsatta/export/, which would shadow it once imported (decision 0435)
+    "write_export": ("utsatta.export", "export"),
 }
 
 __all__ = [
@@ -64,6 +74,7 @@ __all__ = [
     "Finding",
     "Format",
     "FormatRefused",
+    "MissingLibrary",
     "ReportView",
     "Severity",
     "TemplateFailed",
@@ -75,9 +86,11 @@ __all__ = [
     "override_templates_dir",
     "render_report",
     "report_json",
+    "report_pdf",
     "report_text",
     "schema_texts",
     "validate",
+    "write_export",
 ]
 
 if TYPE_CHECKING:
@@ -85,10 +98,18 @@ if TYPE_CHECKING:
 
     from utsatta.check.pipeline import ValidationResult, validate
     from utsatta.codes import CODES
-    from utsatta.errors import ArgumentError, DataDirError, DataErrors, UtsattaError
+    from utsatta.errors import (
+        ArgumentError,
+        DataDirError,
+        DataErrors,
+        MissingLibrary,
+        UtsattaError,
+    )
+    from utsatta.export import export as write_export
     from utsatta.findings import Finding, Severity
     from utsatta.fmt import FormatRefused, format_text
     from utsatta.load.dataset import DataSet
+    from utsatta.render.pdf import report_pdf
     from utsatta.render.report import Format, ReportView, override_templates_dir, report_text
     from utsatta.render.report import build as build_report
     from utsatta.render.report import render as render_report

@@ -198,8 +198,27 @@ def report_pdf(
     datum: str | ReportDate | None = None,
     templates_dir: Path | None = None,
 ) -> bytes:
-    """build + render_pdf in one call: the PDF report of year ``ar``. ``datum`` as for
-    :func:`render_pdf`; the CLI passes ``report_date(ds, ar)``."""
-    from utsatta.render.report import build
+    """The PDF report of year ``ar``, as ``utsatta report ÅR --format pdf`` writes it (the
+    command calls this): the same bytes for the same data.
 
-    return render_pdf(build(ds, ar), datum=datum, templates_dir=templates_dir)
+    ``datum`` None: the year's decision date from the data, marked made up when the
+    uppföljning is illustrative (:func:`utsatta.compute.report_date.report_date`); else as for
+    :func:`render_pdf`. ``templates_dir`` None: the data repository's own ``templates/`` next
+    to the data folder when there is one, as for ``report_text``.
+
+    Raises, every message Swedish, in the command's order: ``ArgumentError`` and
+    ``DataErrors`` as ``build_report`` (a year outside the plan, data with errors that would
+    make the report wrong); then :class:`PdfUnavailableError` (a ``MissingLibrary``) when
+    WeasyPrint or its system libraries are missing, before the report is built.
+    """
+    from utsatta.compute.report_date import report_date
+    from utsatta.render.report import override_templates_dir
+    from utsatta.render.report.assemble import assemble, require_report_data
+
+    require_report_data(ds, ar)  # what build refuses, before what to install
+    require_weasyprint()  # before the work
+    return render_pdf(
+        assemble(ds, ar),
+        datum=report_date(ds, ar) if datum is None else datum,
+        templates_dir=templates_dir or override_templates_dir(ds.root),
+    )

@@ -199,14 +199,11 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
     ds = result.dataset
     require_year(ds, ar)  # before the work of any format
     if fmt is ReportFormat.pdf:
-        from utsatta.compute.report_date import report_date
-        from utsatta.render.pdf import report_pdf, require_weasyprint
-        from utsatta.render.report import override_templates_dir
+        from utsatta.render.pdf import report_pdf
 
-        require_weasyprint()  # before the work: says what to install
-        return report_pdf(
-            ds, ar, datum=report_date(ds, ar), templates_dir=override_templates_dir(root)
-        )
+        # the library's: the date from the data, the data repository's templates, and what
+        # to install (exit 5) said before the work
+        return report_pdf(ds, ar)
     if fmt is ReportFormat.json:
         from utsatta.render.report_json import report_json
 
