@@ -123,7 +123,7 @@ OM_FILEN = [
     ),
     (
         "Tabellen kolumner",
-        "En rad per kolumn i de andra tabellerna: vad den innehåller. 105 rader.",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 107 rader.",
     ),
 ]
 

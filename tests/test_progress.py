@@ -887,6 +887,8 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
         "berakning",
         "serie",
         "luckor",
+        "matintervall_ar",
+        "matar",
         "sakerhet",
         "malvarde_sakerhet",
         "kallor",

@@ -178,8 +178,8 @@ class IndicatorResult:
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON: the status (code, text, kind, reason), the working, the whole
-        series with certainty and sources per value, the gaps, and the sources with whether each
-        is evidence for the year."""
+        series with certainty and sources per value, the gaps, the matintervall and the years
+        measured (``matar``), and the sources with whether each is evidence for the year."""
         p = self.progress
         kallor, varden = evidence(self.kallor, self.serie, self.ar)
         belagg = {id(v.punkt): v.belagg for v in varden}
@@ -204,6 +204,10 @@ class IndicatorResult:
             "luckor": [
                 {"ar": g.ar, "orsak": str(g.orsak), "omraden": list(g.omraden)} for g in self.luckor
             ],
+            # how often it is measured, and the years taken as measured: a year between them
+            # without a value is no gap (docs/decisions/0395, 0415)
+            "matintervall_ar": m.antal_ar if (m := self.indikator.matintervall) else None,
+            "matar": None if self.matar is None else list(self.matar),
             "sakerhet": self.sakerhet,
             "malvarde_sakerhet": self.malvarde_sakerhet,
             "kallor": [
@@ -306,6 +310,40 @@ def egna_matar(ind: IndikatorFil) -> tuple[int, ...] | None:
     if ind.baslinje is not None:
         years.append(ind.baslinje.ar)
     return matar(ind, None, years)
+
+
+@dataclass(frozen=True)
+class Matrutnat:
+    """The measurement years of an indicator's ``matintervall``: every ``antal_ar`` years from
+    ``ankare``, both ways, so also the years of values per område or kön before or after the
+    chart's (docs/decisions/0415)."""
+
+    antal_ar: int
+    #: the chart's first measurement year (:func:`egna_matar`), or the first value's year when
+    #: there is no headline series or baseline to anchor on
+    ankare: int
+    #: whether ``ankare`` is the first value's year (no chart to anchor on)
+    fran_forsta_vardet: bool
+
+    def matar(self, ar: int) -> bool:
+        """Whether ``ar`` is a measurement year."""
+        return (ar - self.ankare) % self.antal_ar == 0
+
+
+def matrutnat(ind: IndikatorFil) -> Matrutnat | None:
+    """The grid of :class:`Matrutnat` of an indicator with its own values and a
+    ``matintervall``; None without one, for a count from the police lists (their editions are
+    its measurements) and for an indicator without values. The check
+    matintervall-stammer-inte, the JSON report and the export ask this one function."""
+    if ind.matintervall is None or ind.berakning is not None:
+        return None
+    n = ind.matintervall.antal_ar
+    grid = egna_matar(ind)
+    if grid is not None:
+        return Matrutnat(n, grid[0], fran_forsta_vardet=False)
+    if not ind.utfall:
+        return None
+    return Matrutnat(n, min(u.ar for u in ind.utfall), fran_forsta_vardet=True)
 
 
 def current_target(

@@ -236,6 +236,23 @@ INDIKATORVARDEN: Final = (
         "ja/nej",
         "ja om sättet att mäta ändrades från och med detta värde (serien bryts här).",
     ),
+    Column(
+        "matintervall",
+        "heltal",
+        "Antal år mellan två mätningar enligt indikatorns fil (matintervall), t.ex. 4 för ett val "
+        "vart fjärde år: åren mellan två mätningar saknar då inget värde. Tomt när filen inte "
+        "anger något; då är intervallet inte känt, och rapportens diagram förbinder bara värden "
+        "från två år i följd.",
+    ),
+    Column(
+        "matar",
+        "ja/nej",
+        "ja om värdets år är ett mätår enligt matintervall: ett helt antal intervall från "
+        "diagrammets första mätår (eller från det första värdet när indikatorn bara har värden "
+        "per område eller kön), som rapportens diagram räknar. nej om det inte är det; validate "
+        "varnar då (matintervall-stammer-inte). Tomt för ett målvärde, utan matintervall och för "
+        "en indikator som räknas fram ur polisens listor (där är varje upplaga en mätning).",
+    ),
     _text(
         "kommentar",
         "Kommentar till värdet i indikatorns fil; för ett okänt värde varför det är okänt; för "

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypedDict
 
-from utsatta.compute.indicators import IndicatorResult, evaluate, markering_och_not
+from utsatta.compute.indicators import IndicatorResult, evaluate, markering_och_not, matrutnat
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
 from utsatta.export.ansvar import ansvar
@@ -247,6 +247,8 @@ def _indikatorvarden(
         egen_sakerhet: str | None = None,
         angivet: AngivetAntal | None = None,
     ) -> None:
+        # a measurement year by the one grid the chart and the check use; a målvärde is none
+        grid = matrutnat(ind) if typ != "malvarde" else None
         kalla: str | None
         url: str | None
         sakerhet: str | None
@@ -290,6 +292,8 @@ def _indikatorvarden(
                 else None,
                 hamtad,
                 _ja(metodbyte),
+                ind.matintervall.antal_ar if ind.matintervall is not None else None,
+                _ja(grid.matar(year)) if grid is not None else None,
                 kommentar,
                 _ja(ind.illustrativ or (ur_listorna and omr_illustrativ)),
                 # the file the value is in: a count an edition states is in omraden.yaml

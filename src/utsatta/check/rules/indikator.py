@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref
-from utsatta.compute.indicators import egna_matar
+from utsatta.compute.indicators import matrutnat
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
@@ -173,7 +173,7 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
 def _interval(f: str, ind: Any) -> list[Finding]:
     """A ``matintervall`` that the chart cannot use: on an indicator counted from the police
     lists (their editions are its measurements), or a value or baseline off the years the chart
-    takes as measured (:func:`egna_matar`), which the chart then joins to nothing
+    takes as measured (:func:`matrutnat`), which the chart then joins to nothing
     (docs/decisions/0395, 0415)."""
     n = ind.matintervall.antal_ar
     if ind.berakning is not None:
@@ -186,15 +186,14 @@ def _interval(f: str, ind: Any) -> list[Finding]:
                 "polisens upplagor i omraden.yaml. Ta bort 'matintervall'.",
             )
         ]
-    grid = egna_matar(ind)
+    grid = matrutnat(ind)
     out: list[Finding] = []
-    if grid is None:  # only område or kön values: no chart line, anchor on the first of them
-        if not ind.utfall:
-            return []
-        anchor, where = min(u.ar for u in ind.utfall), "det första värdet"
-    else:
-        anchor, where = grid[0], "diagrammets första mätår"
-    if ind.baslinje is not None and (ind.baslinje.ar - anchor) % n:
+    if grid is None:  # no values
+        return []
+    # only område or kön values: no chart line, and the grid is anchored on the first of them
+    where = "det första värdet" if grid.fran_forsta_vardet else "diagrammets första mätår"
+    anchor = grid.ankare
+    if ind.baslinje is not None and not grid.matar(ind.baslinje.ar):
         out.append(
             varning(
                 f,
@@ -207,7 +206,7 @@ def _interval(f: str, ind: Any) -> list[Finding]:
             )
         )
     for i, u in enumerate(ind.utfall):
-        if not (u.ar - anchor) % n:
+        if grid.matar(u.ar):
             continue
         if u.omrade is None and u.kon in (None, "T"):
             text = (

@@ -286,6 +286,8 @@ def indikator_vy(
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
         matintervall=matintervall_text(ind.matintervall) if ind.matintervall else None,
+        matintervall_ar=ind.matintervall.antal_ar if ind.matintervall else None,
+        matar=res.matar,
         anmarkningar=anmarkningar(res, ar, omrade_namn, angivna),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
