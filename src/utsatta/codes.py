@@ -175,6 +175,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta id eller lägg till källan."),
     ("ogiltig-giltighet", F, "referens", "Planens giltighetstid börjar efter att den slutar",
      "Rätta 'fran' och 'till'."),
+    ("lydelse-stammer-inte", V, "referens",
+     "Planens text för en insats ansvar (lydelsen) och id:na bredvid stämmer inte överens",
+     "Rätta id:t eller lydelsen, eller ange '…_tolkning: slutledd' om id:na är en tolkning."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
      "Rätta året om det är fel skrivet. Hör filen till en tidigare plan: behåll den i den "
      "planens datamapp (arkiv eller git-historik), en datamapp per plan (--data)."),

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from utsatta.check.rules import indikator, lankar, omraden, organisationer, plan, rapport
+from utsatta.check.rules import (
+    indikator,
+    lankar,
+    lydelse,
+    omraden,
+    organisationer,
+    plan,
+    rapport,
+)
 from utsatta.check.rules.base import Known
 from utsatta.check.rules.validity import check_validity
 from utsatta.compute.responsibility import Duties
@@ -21,6 +29,9 @@ def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
         out += organisationer.check(ds.organisationer, known)
     if ds.plan is not None:
         out += plan.check(ds.plan, known, have_orgs=have_orgs)
+        if have_orgs:
+            assert ds.organisationer is not None and ds.organisationer.model is not None
+            out += lydelse.check(ds.plan, ds.organisationer.model)
     if ds.omraden is not None:
         out += omraden.check(ds.omraden)
     for ind in ds.indikatorer:

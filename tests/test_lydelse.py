@@ -1,0 +1,189 @@
+"""lydelse-stammer-inte: plan.yaml's ``samordningsansvar_lydelse``/``ansvar_lydelse`` (the
+plan's column text, docs/decisions/0410) against the id lists beside them, by the names in
+organisationer.yaml only (docs/decisions/0437-lydelse-och-id.md)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import utsatta
+from tests.support import ROOT
+from utsatta.check.rules.lydelse import RegisterNames
+
+SHIPPED = ROOT / "data"
+CODE = "lydelse-stammer-inte"
+
+
+def _warnings(data: Path) -> list[tuple[str, int, int, str]]:
+    return [
+        (Path(f.file).name, f.line, f.column, f.message)
+        for f in utsatta.validate(data).findings
+        if f.code == CODE
+    ]
+
+
+def _line_col(text: str, needle: str, *after: str) -> tuple[int, int]:
+    """1-based line and column of ``needle``, first after each of ``after`` in turn."""
+    start = 0
+    for a in after:
+        start = text.index(a, start)
+    at = text.index(needle, start)
+    line = text.count("\n", 0, at) + 1
+    return line, at - text.rfind("\n", 0, at)
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    return data
+
+
+def _edit(data: Path, old: str, new: str) -> str:
+    path = data / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_the_shipped_plan_gives_no_such_warning() -> None:
+    assert _warnings(SHIPPED) == []
+
+
+def test_every_shipped_column_names_exactly_its_ids() -> None:
+    """The rule reads every name of the plan's columns, in the plan's order: the singular
+    "socialnämnd Centrum", the enumeration "Socialnämnderna Centrum, Hisingen, Nordost och
+    Sydväst", names with "och" in them. The one column it cannot read is 2:4's ansvar, the
+    plan's "som har verksamhet i området", marked ansvar_tolkning: slutledd."""
+    ds = utsatta.load(SHIPPED)
+    assert ds.plan is not None and ds.plan.model is not None
+    assert ds.organisationer is not None and ds.organisationer.model is not None
+    names = RegisterNames(ds.organisationer.model)
+    unread = []
+    for ins in ds.plan.model.insatser:
+        for key in ("samordningsansvar", "ansvar"):
+            lydelse = getattr(ins, f"{key}_lydelse")
+            assert lydelse is not None, (ins.id, key)  # all 15 insatser have both (0410)
+            if names.found(lydelse) != getattr(ins, key):
+                unread.append((ins.id, key, getattr(ins, f"{key}_tolkning")))
+    assert unread == [("2:4", "ansvar", "slutledd")]
+
+
+def test_an_id_missing_from_an_enumeration_is_warned_at_the_id(shipped_copy: Path) -> None:
+    text = _edit(
+        shipped_copy,
+        '"Socialnämnderna Centrum, Hisingen, Nordost och Sydväst, förskolenämnden och '
+        'grundskolenämnden"',
+        '"Socialnämnderna Centrum, Hisingen och Nordost, förskolenämnden och grundskolenämnden"',
+    )
+    line, col = _line_col(text, "socialnamnd-sydvast", '- id: "1:6"\n', "    ansvar: [")
+    assert _warnings(shipped_copy) == [
+        (
+            "plan.yaml",
+            line,
+            col,
+            "'socialnamnd-sydvast' i 'ansvar' står inte i 'ansvar_lydelse', planens egen text "
+            "för kolumnen: namnet ”Socialnämnden Sydväst” ur organisationer.yaml finns inte "
+            "där. Rätta id:t eller texten (tecken för tecken ur planen); är id:na en tolkning "
+            "av planens ord, ange 'ansvar_tolkning: slutledd'.",
+        )
+    ]
+
+
+def test_a_name_in_the_text_without_its_id_is_warned_at_the_text(shipped_copy: Path) -> None:
+    text = _edit(
+        shipped_copy,
+        '"Lokalnämnden, förskolenämnden och grundskolenämnden."',
+        '"Lokalnämnden, förskolenämnden, grundskolenämnden och Higab."',
+    )
+    line, col = _line_col(text, '"Lokalnämnden, förskolenämnden, grundskolenämnden')
+    assert _warnings(shipped_copy) == [
+        (
+            "plan.yaml",
+            line,
+            col,
+            "'ansvar_lydelse' nämner ”Higab”, men dess id 'higab' saknas i 'ansvar'. Lägg till "
+            "id:t i 'ansvar', eller rätta texten om den inte är planens (tecken för tecken ur "
+            "planen).",
+        )
+    ]
+
+
+def test_without_slutledd_the_interpreted_group_is_warned(shipped_copy: Path) -> None:
+    """2:4's ansvar is the group "Samtliga … med verksamhet i utsatta områden" for the plan's
+    "… som har verksamhet i området": only its mark slutledd keeps it from the warning."""
+    text = _edit(shipped_copy, "    ansvar_tolkning: slutledd\n", "")
+    line, col = _line_col(
+        text, "samtliga-med-verksamhet-i-utsatta-omraden", '- id: "2:4"\n', "    ansvar: ["
+    )
+    assert _warnings(shipped_copy) == [
+        (
+            "plan.yaml",
+            line,
+            col,
+            "'samtliga-med-verksamhet-i-utsatta-omraden' i 'ansvar' står inte i "
+            "'ansvar_lydelse', planens egen text för kolumnen: namnet ”Samtliga nämnder och "
+            "styrelser i Göteborgs Stad med verksamhet i utsatta områden” ur organisationer.yaml "
+            "finns inte där. Rätta id:t eller texten (tecken för tecken ur planen); är id:na en "
+            "tolkning av planens ord, ange 'ansvar_tolkning: slutledd'.",
+        )
+    ]
+
+
+def test_the_case_and_an_unknown_id_before_the_unnamed_one(tmp_path: Path) -> None:
+    """The warning stands at the unnamed id itself, also after an id that is unknown (that is
+    okand-organisation's, not this rule's); a name ending in ")" is read whole, in the text and
+    in the message."""
+    from tests.support import CASES, build_case
+
+    data = build_case(CASES / "lydelse-stammer-inte", tmp_path / "d")
+    path = data / "plan.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "ansvar: [grundskolenamnden, socialnamnderna]",
+        "ansvar: [finns-inte, grundskolenamnden, socialnamnderna]",
+    )
+    path.write_text(text, encoding="utf-8")
+    orgs = data / "organisationer.yaml"
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8").replace(
+            "namn: Kommunstyrelsen", "namn: Kommunstyrelsen (KS)"
+        ),
+        encoding="utf-8",
+    )
+    path.write_text(
+        text.replace("och kommunstyrelsen", "och Kommunstyrelsen (KS)"), encoding="utf-8"
+    )
+    line, col = _line_col(path.read_text(encoding="utf-8"), "socialnamnderna]", "finns-inte")
+    found = [
+        (Path(f.file).name, f.line, f.column, f.code, f.message[:60])
+        for f in utsatta.validate(data).findings
+        if f.code in (CODE, "okand-organisation")
+    ]
+    assert found == [
+        (
+            "plan.yaml",
+            line,
+            col - len("finns-inte, grundskolenamnden, "),
+            "okand-organisation",
+            "Organisationen eller gruppen 'finns-inte' finns inte i organ",
+        ),
+        (
+            "plan.yaml",
+            line,
+            col,
+            CODE,
+            "'socialnamnderna' i 'ansvar' står inte i 'ansvar_lydelse', p",
+        ),
+        (
+            "plan.yaml",
+            line + 1,
+            21,
+            CODE,
+            "'ansvar_lydelse' nämner ”Kommunstyrelsen (KS)”, men dess id ",
+        ),
+    ]
