@@ -65,11 +65,16 @@ def test_validate_suggests_no_command_with_the_shown_name(
     assert len(said) == 4
     for line in said:
         assert f"{shown}/" in line
+        # the command's name, then why no command can be given, in plain words that end the
+        # sentence (escape.command_sentence), never inside quotes as a command would be
+        reason = refused[1:-1]
         assert (
-            # the text that says why is not put in quotes as a command would be
-            line.endswith(f"Skapa filen med {refused}.")
+            line.endswith(f"Skapa filen med utsatta ny rapport, men {reason}.")
             if "rapport-saknas" in line
-            else line.endswith(f"Skapa filen med {refused} och fyll i den.")
+            else line.endswith(
+                f"saknas: skapa filen och fyll i den. Filen skapas med utsatta ny uppfoljning, "
+                f"men {reason}."
+            )
         ), line
 
 

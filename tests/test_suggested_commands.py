@@ -105,12 +105,13 @@ def test_a_missing_files_command_names_the_folder_validate_was_given(data: Path)
         "Kommunstyrelsen har inte lämnat någon rapport för 2023. Den ska omfatta insats 2:1. "
         f"Skapa filen med 'utsatta ny rapport 2023 kommunstyrelsen --data {QUOTED}'.",
         f"{FOLDER}/uppfoljning/2023.yaml:1:1: varning [uppfoljning-saknas] Den samlade "
-        f"uppföljningen för 2023 saknas. Skapa filen med 'utsatta ny uppfoljning 2023 --data "
-        f"{QUOTED}' och fyll i den.",
+        f"uppföljningen för 2023 saknas: skapa filen och fyll i den. Filen skapas med 'utsatta "
+        f"ny uppfoljning 2023 --data {QUOTED}'.",
         "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
     ]
     for line in out.splitlines()[:2]:
-        command = line.split("Skapa filen med '", 1)[1].rsplit("'", 1)[0]
+        # the command ends the sentence: "Skapa filen med '…'." / "Filen skapas med '…'."
+        command = "utsatta " + line.split(" med 'utsatta ", 1)[1].rsplit("'", 1)[0]
         args = shlex.split(command)
         assert args[0] == "utsatta"
         assert _run(*args[1:])[0] == 0, command

@@ -232,8 +232,8 @@ def test_incomplete_file_says_what_to_add(tmp_path: Path) -> None:
 def test_missing_file_is_a_warning_that_names_the_command(tmp_path: Path) -> None:
     msgs = _messages("uppfoljning-saknas", tmp_path)
     assert msgs[(1, "uppfoljning-saknas")] == (
-        "Den samlade uppföljningen för 2023 saknas. Skapa filen med 'utsatta "
-        "ny uppfoljning 2023' och fyll i den."
+        "Den samlade uppföljningen för 2023 saknas: skapa filen och fyll i den. Filen skapas "
+        "med 'utsatta ny uppfoljning 2023'."
     )
 
 

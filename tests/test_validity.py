@@ -53,8 +53,8 @@ def test_a_2023_report_from_trafiknamnden_names_its_successor(data: Path) -> Non
     assert f.message == (
         "Trafiknämnden upphörde 2022-12-31 och rapporterar inte för 2023. Uppgifterna togs över "
         "från 2023-01-01 av Stadsmiljönämnden (stadsmiljonamnden): alla uppgifter (slutledd). "
-        "Flytta innehållet till rapporter/2023/stadsmiljonamnden.yaml (skapa filen med "
-        "'utsatta ny rapport 2023 stadsmiljonamnden' om den saknas) och ta bort den här filen."
+        "Flytta innehållet till rapporter/2023/stadsmiljonamnden.yaml och ta bort den här "
+        "filen. Saknas filen, skapa den med 'utsatta ny rapport 2023 stadsmiljonamnden'."
     )
     # Nothing else about the file: the ceased nämnd owes nothing, so nothing is "missing".
     assert [x.code for x in result.findings if x.file == f.file] == ["organisation-upphord"]

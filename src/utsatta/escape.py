@@ -281,12 +281,6 @@ def _no_command(char: str) -> str:
     )
 
 
-def quoted(command: str) -> str:
-    """A suggested command as a message quotes it, ``'utsatta …'``; the text that says why no
-    command can be given (a path with a control character …) as it is, not inside quotes."""
-    return command if command.startswith(_NO_COMMAND) else f"'{command}'"
-
-
 def command_sentence(lead: str, command: str, *args: str, data: str | None = None) -> str:
     """A sentence that ends with the command it suggests (:func:`utsatta_command`): "{lead}
     'utsatta COMMAND …'." Where no command can be given, the reason as plain words after the

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.suggested import utsatta_command
+from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
-from utsatta.escape import quoted, shorten
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
@@ -114,7 +114,7 @@ def check_completeness(
                         sure,
                         advice,
                         read=bool(read),
-                        command=utsatta_command(ds, "ny rapport", str(ar), org),
+                        create=command_sentence(ds, "Skapa filen med", "ny rapport", str(ar), org),
                     )
                 )
             if unsure:
@@ -173,7 +173,7 @@ def _missing(
     unread: str | None,
     *,
     read: bool,
-    command: str,
+    create: str,
 ) -> Finding:
     # unread: the advice for a file there under a wrong name or place (load.placement.
     # unread_file); read: that file is read, but counts only in its place
@@ -194,6 +194,5 @@ def _missing(
         f"{name} har ingen rapport för {ar} som {'räknas' if read else 'läses'}: {unread} Den "
         f"ska omfatta {listed}."
         if unread
-        else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. Skapa "
-        f"filen med {quoted(command)}.",
+        else f"{name} har inte lämnat någon rapport för {ar}. Den ska omfatta {listed}. {create}",
     )

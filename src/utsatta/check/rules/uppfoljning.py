@@ -12,9 +12,9 @@ from typing import Any
 
 from utsatta.check.rules import malgrund
 from utsatta.check.rules.base import annan_plan
-from utsatta.check.suggested import utsatta_command
+from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
-from utsatta.escape import identifier, quoted, shorten
+from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
@@ -84,7 +84,8 @@ def check_uppfoljning(
                 where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
                 unread = ds.unread.get(where)
                 read = elsewhere.get(ar) if unread is None else None
-                create = utsatta_command(ds, "ny uppfoljning", str(ar))
+                # the command last in its sentence, or why none can be given (0370)
+                create = command_sentence(ds, "Filen skapas med", "ny uppfoljning", str(ar))
                 issues.append(
                     varning(
                         where,
@@ -93,8 +94,8 @@ def check_uppfoljning(
                         f"Den samlade uppföljningen för {ar} saknas: "
                         + unread_file(ds.root, unread or read or "", where, read=bool(read))
                         if unread or read
-                        else f"Den samlade uppföljningen för {ar} saknas. Skapa filen med "
-                        f"{quoted(create)} och fyll i den.",
+                        else f"Den samlade uppföljningen för {ar} saknas: skapa filen och fyll "
+                        f"i den. {create}",
                     )
                 )
     return issues

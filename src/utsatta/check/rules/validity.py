@@ -9,9 +9,9 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
-from utsatta.check.suggested import utsatta_command
+from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import takeover_day
-from utsatta.escape import quoted, shorten
+from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.spelling import menade_du
@@ -109,14 +109,19 @@ def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], 
         parts.append(f"{name}: {what}{slutledd}")
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
     files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
-    create = utsatta_command(
-        ds, "ny rapport", str(ar), targets[0] if len(targets) == 1 else "ORGANISATION"
+    # the command last in its sentence, or why none can be given (0370)
+    create = command_sentence(
+        ds,
+        "Saknas filen, skapa den med" if len(targets) == 1 else "Saknas en fil, skapa den med",
+        "ny rapport",
+        str(ar),
+        targets[0] if len(targets) == 1 else "ORGANISATION",
     )
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
     return (
         f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
-        f"(skapa filen med {quoted(create)} om den saknas) och ta bort den här filen."
+        f"och ta bort den här filen. {create}"
     )
 
 
