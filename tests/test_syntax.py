@@ -411,3 +411,64 @@ def test_more_of_words_one_and_many() -> None:
     assert more_of(0, "Värdet", TECKEN) == ""
     assert more_of(1, "Värdet", TECKEN) == " Värdet har ett sådant tecken till"
     assert more_of(3, "Texten", KODER) == " Texten har 3 sådana koder till"
+
+
+UNCLOSED = (
+    "YAML-syntaxfel: {kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML "
+    "letar efter '{closer}' (eller ett kommatecken före nästa värde) ända till rad {stop} och kan "
+    "inte läsa vidare. {fix} Står värdena på flera rader, skilj dem med kommatecken."
+)
+LIST = {"kind": "Listan inom hakparenteser", "opener": "[", "closer": "]"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        # The parser stops at the next line's colon; the bracket that never closes is on 13.
+        (
+            (13, "    omraden: [bergsjon, hjallbo"),
+            (13, 14),
+            UNCLOSED.format(
+                **LIST, stop=14, fix="Skriv ']' sist på raden: 'omraden: [bergsjon, hjallbo]'."
+            ),
+        ),
+        # A comment on the line: a ']' at its end would be in the comment.
+        (
+            (13, "    omraden: [bergsjon, hjallbo # fler?"),
+            (13, 14),
+            UNCLOSED.format(**LIST, stop=14, fix="Skriv ']' efter det sista värdet."),
+        ),
+        (
+            (13, "    omraden: {bergsjon: 1"),
+            (13, 14),
+            UNCLOSED.format(
+                kind="Nycklarna inom klammerparenteser",
+                opener="{",
+                closer="}",
+                stop=14,
+                fix="Skriv '}' sist på raden: 'omraden: {bergsjon: 1}'.",
+            ),
+        ),
+    ],
+)
+def test_a_bracket_that_never_closes_is_pointed_at_where_it_opens(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], message: str
+) -> None:
+    """The writer of 'omraden: [a, b' looks at the line the finding names: the line where the
+    list opened, not the next key where YAML gave up."""
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_bracket_left_open_at_the_end_of_the_file_is_pointed_at(parser: str) -> None:
+    text = REPORT.rstrip("\n") + "\n    extra: [a, b\n"
+    last = text.count("\n")
+    assert found(text) == [(last, 12, "yaml-syntax")]
+    assert "Skriv ']' sist på raden: 'extra: [a, b]'." in only_message(text)
+
+
+def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
+    text = edited((13, '    omraden: ["bergsjon" "hjallbo"]'))
+    assert found(text) == [(13, 26, "yaml-syntax")]
+    assert "saknar ett kommatecken mellan värdena" in only_message(text)

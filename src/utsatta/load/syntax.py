@@ -232,6 +232,8 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             if "block collection" in context
             else "did not find expected key"
         )
+    if cm is not None and "expected ','" in problem and cm.line + 1 < line:
+        return _unclosed_flow(lines, line, cm.line + 1, cm.column + 1, "flow mapping" in context)
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
         if found is not None:
@@ -388,6 +390,25 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
         f"Efter '{sign}' får bara stå ett '-' eller '+' och en siffra 1–9 (här: "
         f"'{_show(indicators + (' ' + rest if rest else ''), 40)}'). Skriv bara '{name}: {sign}' "
         "och texten indragen på raderna under.",
+    )
+
+
+def _unclosed_flow(lines: list[str], line: int, opened: int, column: int, braces: bool) -> Finding:
+    """'omraden: [a, b' without ']': the parser reads on to the next line's colon (or the end
+    of the file) and stops there; the mistake is on the line where the bracket opened."""
+    opener, closer = ("{", "}") if braces else ("[", "]")
+    kind = "Nycklarna inom klammerparenteser" if braces else "Listan inom hakparenteser"
+    written = _line(lines, opened).strip()
+    if closer not in written and "#" not in written and _show(written, 80) == written:
+        fix = f"Skriv '{closer}' sist på raden: '{written}{closer}'."
+    else:
+        fix = f"Skriv '{closer}' efter det sista värdet."
+    return _syntax(
+        opened,
+        column,
+        f"{kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML letar efter "
+        f"'{closer}' (eller ett kommatecken före nästa värde) ända till rad {line} och kan inte "
+        f"läsa vidare. {fix} Står värdena på flera rader, skilj dem med kommatecken.",
     )
 
 
