@@ -336,3 +336,59 @@ def test_the_advice_for_comma_ids_is_valid_when_followed(tmp_path: Path) -> None
     advice = first[0][4].split("Skriv värdet som en lista med ett id per post: ")[1]
     fixed = advice.split(".")[0]
     assert findings_after(tmp_path / "2", R, "omraden: [bergsjon, gardsten]", fixed) == []
+
+
+_BULLET_LEAD = (
+    "'{name}' ska vara en lista, men här står texten '{text}'. Tecknet '{b}' före en post (ofta "
+    "inklistrat från Word eller en webbsida) gör ingen lista i YAML: skriv '- ' (bindestreck och "
+    "mellanslag) i stället för '{b}' före varje post, på egna rader under '{name}:'"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            "      • Mer pengar\n      • Fler lokaler\n",
+            _BULLET_LEAD.format(name="behov", text="• Mer pengar • Fler lokaler", b="•")
+            + ', eller som behov: ["Mer pengar", "Fler lokaler"].',
+        ),
+        (
+            "      – Mer pengar\n",
+            _BULLET_LEAD.format(name="behov", text="– Mer pengar", b="–")
+            + ', eller som behov: ["Mer pengar"].',
+        ),
+        # YAML joins the lines with a space, so a dash between items cannot be told from one
+        # within a text ('2024 – 2025'): no list to copy, only the advice.
+        (
+            "      – Fler lokaler 2024 – 2025\n      – Mer pengar\n",
+            _BULLET_LEAD.format(name="behov", text="– Fler lokaler 2024 – 2025 – Mer pengar", b="–")
+            + ".",
+        ),
+        # A word YAML reads as text is shown as it is; a number in quotes, to stay a text.
+        (
+            "      • bergsjon\n      • 2025\n",
+            _BULLET_LEAD.format(name="behov", text="• bergsjon • 2025", b="•")
+            + ', eller som behov: [bergsjon, "2025"].',
+        ),
+    ],
+)
+def test_bullets_pasted_from_word_say_to_write_dashes(
+    lines: str, message: str, tmp_path: Path
+) -> None:
+    """'•' or '–' before each item, as Word writes a list: YAML reads one text. The message says
+    to write '- ' instead, and shows the list in brackets, which is valid when copied."""
+    old = "    fortsatt_arbete: Vi fortsätter.\n    samordning:"
+    new = "    fortsatt_arbete: Vi fortsätter.\n    behov:\n" + lines + "    samordning:"
+    assert findings_after(tmp_path, "rapporter/2023/grundskolenamnden.yaml", old, new) == [
+        ("rapporter/2023/grundskolenamnden.yaml", 13, 7, "fel-typ", message)
+    ]
+
+
+def test_a_bulleted_list_written_as_suggested_is_valid(tmp_path: Path) -> None:
+    old = "    fortsatt_arbete: Vi fortsätter.\n    samordning:"
+    new = (
+        '    fortsatt_arbete: Vi fortsätter.\n    behov: ["Mer pengar", "Fler lokaler"]\n'
+        "    samordning:"
+    )
+    assert findings_after(tmp_path, "rapporter/2023/grundskolenamnden.yaml", old, new) == []

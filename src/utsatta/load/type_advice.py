@@ -319,6 +319,9 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
         first, rest = keys[0], [f"{k}:" for k in keys[1:]]
         under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
         return f"Skriv varje post med '- {first}: …'{under}."
+    bulleted = _bulleted(name, value) if keyed and name else None
+    if bulleted is not None:
+        return bulleted
     if keyed and name and isinstance(value, str) and _of_ids(field_type):
         ids = _ids_in(value)
         written = f"{name}: [{', '.join(ids)}]"
@@ -337,6 +340,35 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
     if keyed and name and plain and 0 < len(value) <= 60:
         return f"Skriv värdet som en lista: {name}: [\"{value}\"], eller på en egen rad efter '- '."
     return "Skriv varje värde på en egen rad som börjar med '- ', eller som [a, b]."
+
+
+#: Bullets that Word, Outlook and web pages put before list items; YAML reads them as text.
+_BULLETS = "•◦▪‣●■·–—"
+_DASHES = "·–—"
+
+
+def _bulleted(name: str, value: Any) -> str | None:
+    """'behov:' with '• a' and '• b' on the lines under it: YAML reads one text, '• a • b'. The
+    fix is a '- ' per item, shown as the list to write when it fits on a line."""
+    if not isinstance(value, str) or len(value) < 3 or value[0] not in _BULLETS:
+        return None
+    bullet = value[0]
+    if not value[1].isspace():
+        return None
+    items = [p.strip() for p in re.split(rf"(?:^|\s){re.escape(bullet)}\s", value)]
+    items = [p for p in items if p]
+    if bullet in _DASHES and len(items) > 1:
+        items = []  # '– a – b' or 'a 2024 – 2025': the lines are joined, a dash can be text
+    lead = (
+        f"Tecknet '{bullet}' före en post (ofta inklistrat från Word eller en webbsida) gör "
+        f"ingen lista i YAML: skriv '- ' (bindestreck och mellanslag) i stället för '{bullet}' "
+        f"före varje post, på egna rader under '{name}:'"
+    )
+    plain = all(p.isprintable() and not set(p) & set('"\\') for p in items)
+    shown = ", ".join(p if re.fullmatch(r"[a-z][a-z0-9-]*", p) else f'"{p}"' for p in items)
+    if items and plain and len(shown) <= 100:
+        return f"{lead}, eller som {name}: [{shown}]."
+    return f"{lead}."
 
 
 def _of_ids(field_type: Any) -> bool:
