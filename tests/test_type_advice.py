@@ -173,6 +173,19 @@ def test_the_example_fits_the_field(
          "som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
         ("true", "'varde' ska vara ett tal, men här står sanningsvärdet true. Skriv ett tal "
          "(med punkt som decimaltecken), t.ex. varde: 15.7."),
+        # A number as a Swedish text or Excel writes it: the number to write, and what to drop.
+        ("81.05 %", "'varde' ska vara ett tal, men här står texten '81.05 %'. Skriv det utan "
+         "procenttecken: varde: 81.05."),
+        ("81,05%", "'varde' ska vara ett tal, men här står texten '81,05%'. Skriv det utan "
+         "procenttecken och med punkt som decimaltecken: varde: 81.05."),
+        ("12 345", "'varde' ska vara ett tal, men här står texten '12 345'. Skriv det utan "
+         "mellanslag mellan siffrorna: varde: 12345."),
+        ("1\u00a0234,5 %", "'varde' ska vara ett tal, men här står texten '1\u00a0234,5 %'. Skriv "
+         "det utan procenttecken, utan mellanslag mellan siffrorna och med punkt som "
+         "decimaltecken: varde: 1234.5."),
+        # Not groups of three: no guess at what was meant.
+        ("12 34", "'varde' ska vara ett tal, men här står texten '12 34'. Skriv ett tal (med "
+         "punkt som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
     ],
 )  # fmt: skip
 def test_an_indicator_value(new: str, message: str, tmp_path: Path) -> None:

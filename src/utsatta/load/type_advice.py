@@ -158,6 +158,9 @@ def _number_fix(
                 f"Skriv det utan citattecken och med punkt som decimaltecken: "
                 f"{key}{text.replace(',', '.')}."
             )
+        swedish = _written_number(text, integer)
+        if swedish is not None and fits(swedish[0]):
+            return f"Skriv det {_and(swedish[2])}: {key}{swedish[1]}."
         return f"Skriv {what} utan citattecken{example}."
     if isinstance(value, list) and len(value) == 1:
         item = value[0]
@@ -172,6 +175,33 @@ def _number_fix(
             f"kolonet{example}."
         )
     return f"Skriv {what}{example}."
+
+
+#: Digits in groups of three with a space between them (also U+00A0 and U+202F, as Word and
+#: Excel write them): '12 345', '1 234,5'.
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
+
+
+def _written_number(text: str, integer: bool) -> tuple[int | float, str, list[str]] | None:
+    """'81,05 %' or '12 345': a number as a Swedish text writes it. The number, how to write
+    it and what to change ("utan procenttecken" …), or None when it is no such number."""
+    how: list[str] = []
+    if text.endswith("%"):
+        text = text[:-1].rstrip(" \u00a0\u202f")
+        how.append("utan procenttecken")
+    if _GROUPED.fullmatch(text):
+        text = re.sub(r"[ \u00a0\u202f]", "", text)
+        how.append("utan mellanslag mellan siffrorna")
+    if not how or len(text) > 30:
+        return None
+    if not integer and _COMMA_TEXT.fullmatch(text):
+        text = text.replace(",", ".")
+        how.append("med punkt som decimaltecken")
+    if _INT_TEXT.fullmatch(text):
+        return int(text), text, how
+    if not integer and _FLOAT_TEXT.fullmatch(text):
+        return float(text), text, how
+    return None
 
 
 def _plain(tp: Any) -> Any:
