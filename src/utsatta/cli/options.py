@@ -11,13 +11,27 @@ import typer
 
 from utsatta.cli.output import EXIT_FINDINGS, err
 
+#: The order in which the data folder is found without --data (README, "Kom igång").
+_FALLBACK = (
+    "./data om den finns, arbetsmappen om den har en plan.yaml, eller den inbyggda "
+    "exempeldatan (aldrig i CI)."
+)
 DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        help=f"Datamappen. Annars UTSATTA_DATA, annars {_FALLBACK}",
+        show_default=False,
+        metavar="MAPP",
+    ),
+]
+#: --data of the commands that take files (validate, fmt): each file can have its own folder.
+FilesDataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
         help="Datamappen. Annars UTSATTA_DATA; med filer som argument för varje fil den "
-        "närmaste mappen ovanför den som har en plan.yaml; annars ./data om den finns, "
-        "arbetsmappen om den har en plan.yaml, eller den inbyggda exempeldatan (aldrig i CI).",
+        f"närmaste mappen ovanför den som har en plan.yaml; annars {_FALLBACK}",
         show_default=False,
         metavar="MAPP",
     ),
