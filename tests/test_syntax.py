@@ -472,3 +472,46 @@ def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
     text = edited((13, '    omraden: ["bergsjon" "hjallbo"]'))
     assert found(text) == [(13, 26, "yaml-syntax")]
     assert "saknar ett kommatecken mellan värdena" in only_message(text)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (
+            (15, "    motivering: Nuläge: konceptet finns på alla skolor."),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: motivering: "Nuläge: konceptet finns på alla skolor.".',
+        ),
+        # A text with a double quote: in single quotes.
+        (
+            (15, '    motivering: Se "Skolan som arena": rapporten.'),
+            (15, 38),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            """('Se "Skolan som arena":'), och YAML läser det som början på en ny nyckel. Sätt """
+            """hela texten inom citattecken: motivering: 'Se "Skolan som arena": rapporten.'.""",
+        ),
+        # Too long to show whole: where the quotes go, never a cut text to copy.
+        (
+            (15, "    motivering: Nuläge: " + "konceptet finns på alla skolor " * 4 + "i dag."),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: ett " direkt före texten och ett " direkt efter den (texten börjar med '
+            "Nuläge: konceptet finns på … och slutar med alla skolor i dag.).",
+        ),
+    ],
+)
+def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], message: str
+) -> None:
+    """'Nuläge: …' pasted from Word or a mail after a key: the text in quotes, to copy."""
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_pasted_text_with_its_colon_written_as_suggested_is_valid(parser: str) -> None:
+    text = edited((15, '    motivering: "Nuläge: konceptet finns på alla skolor."'))
+    assert found(text) == []
