@@ -217,10 +217,10 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
 
 def own_data_dir(option: Path | None, why: str) -> None:
     """Refuse (usage error) when only the bundled example data would be used: ``why``."""
-    from utsatta.load.datadir import BUNDLED, locate_data_dir
+    from utsatta.load.datadir import BUNDLED, inside_data_dir, locate_data_dir
 
     if locate_data_dir(option)[1] == BUNDLED:
-        raise typer.BadParameter(why, param_hint="--data")
+        raise typer.BadParameter(why + inside_data_dir(), param_hint="--data")
 
 
 def data_errors_text(findings: list[Any], files_checked: int, data: str | None) -> str:
