@@ -150,7 +150,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             out.append(_not_responsible(f, at, known, org, insats, folder_year))
         if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
-            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
+            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
         coordinators = known.coordinators.get(insats)
         # An unknown organisation is reported already.
         if (

@@ -18,19 +18,27 @@ from utsatta.escape import identifier, quoted, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
-from utsatta.load.spelling import menade_du
+from utsatta.load.spelling import menade_du, menade_du_namn, name_index
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
 
 
 def _okand(
-    file: str, path: Path_, code: str, what: str, value: str, known: list[str], where: str
+    file: str,
+    path: Path_,
+    code: str,
+    what: str,
+    value: str,
+    known: list[str],
+    where: str,
+    names: dict[str, tuple[str, str]] | None = None,
 ) -> Finding:
+    meant = menade_du_namn(value, known, names) if names else menade_du(value, known)
     return fel(
         file,
         path,
         code,
-        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
+        f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: "
         f"{', '.join(known) if known else '(inga)'}.",
     )
 
@@ -225,7 +233,9 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
         )
 
     delmal_ids = [d.id for d in plan.mal.delmal]
-    omrade_ids = [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
+    omraden = ds.omraden.model.omraden if ds.omraden and ds.omraden.model else []
+    omrade_ids = [o.id for o in omraden]
+    omrade_names = name_index((o.id, o.namn) for o in omraden)
     for di, d in enumerate(up.delmal):
         if d.delmal not in delmal_ids:
             issues.append(
@@ -251,6 +261,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                         o.omrade,
                         omrade_ids,
                         "omraden.yaml",
+                        omrade_names,
                     )
                 )
             assessment(("delmal", di, "omraden", oi), o, f"'{shorten(o.omrade)}'")
