@@ -98,6 +98,18 @@ def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path
     ]
 
 
+_AS_LIST = (
+    "'titel' ska vara text, men här står en lista: rader som börjar med '- ', och ett värde "
+    "inom '[ ]', blir en lista. Ska det vara text (en punktlista, eller '[ ]' i texten): skriv "
+    "'titel: |' och raderna, som de är, indragna under."
+)
+_AS_KEYS = (
+    "'titel' ska vara text, men här står nycklar med värden: YAML läser en rad med kolon och "
+    "mellanslag, och ett värde inom '{ }', som nycklar med värden. Skriv 'titel: |' och texten "
+    "på raderna under, indragna, så blir allt text."
+)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "place", "message"),
     [
@@ -127,14 +139,12 @@ def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path
          "'antal' ska vara en lista, men här står talet 6. Skriv varje post med '- niva: …' "
          "och, på raderna under, indragna som 'niva', antal:, sakerhet: och kallor:."),
         # a text field: a list or keys where text belongs
-        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7),
-         "'titel' ska vara text, men här står en lista: raderna som börjar med '- ' blir "
-         "listposter. Ska det vara en punktlista i texten: skriv 'titel: |' och raderna, med "
-         "sina '- ', indragna under."),
-        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7),
-         "'titel' ska vara text, men här står nycklar med värden: YAML läser en rad med kolon "
-         "och mellanslag som en nyckel. Skriv 'titel: |' och texten på raderna under, "
-         "indragna, så blir allt text."),
+        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7), _AS_KEYS),
+        # the same from '[ ]' and '{ }' on the key's line: the message names both forms (was:
+        # "raderna som börjar med '- '" for '[se bilaga]', "kolon" for '{se bilaga}')
+        ("    titel: Lägesbild\n", "    titel: [se bilaga]\n", (14, 12), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel: {se bilaga}\n", (14, 12), _AS_KEYS),
         ("    titel: Lägesbild\n", "    titel: true\n", (14, 12),
          "'titel' ska vara text, men YAML läser true som sanningsvärdet true. Sätt värdet "
          'inom citattecken: "true".'),

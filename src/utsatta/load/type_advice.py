@@ -290,16 +290,17 @@ def _text_message(
     block = f"'{name}: |'" if name else "'nyckel: |'"
     if _free_text(field_type):
         if isinstance(value, list):
+            # written as '- ' lines or as '[se bilaga]': both are said (the form is not known)
             return (
-                f"{label} ska vara text, men här står {shown}: raderna som börjar med '- ' "
-                f"blir listposter. Ska det vara en punktlista i texten: skriv {block} och "
-                "raderna, med sina '- ', indragna under."
+                f"{label} ska vara text, men här står {shown}: rader som börjar med '- ', och "
+                "ett värde inom '[ ]', blir en lista. Ska det vara text (en punktlista, eller "
+                f"'[ ]' i texten): skriv {block} och raderna, som de är, indragna under."
             )
         if isinstance(value, dict):
             return (
                 f"{label} ska vara text, men här står {shown}: YAML läser en rad med kolon och "
-                f"mellanslag som en nyckel. Skriv {block} och texten på raderna under, "
-                "indragna, så blir allt text."
+                "mellanslag, och ett värde inom '{ }', som nycklar med värden. Skriv "
+                f"{block} och texten på raderna under, indragna, så blir allt text."
             )
     what = "en lista" if isinstance(value, list) else "nycklar med värden"
     lead = f"{label} ska vara ett enda värde (text), men här står {what}."
