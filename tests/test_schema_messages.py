@@ -270,3 +270,29 @@ def test_an_unknown_key_is_never_said_to_be_one_the_mapping_has(
     old: str, new: str, expected: list[tuple[int, int, str, str]], tmp_path: Path
 ) -> None:
     assert _messages(tmp_path, old, new) == expected
+
+
+def test_a_wrapped_text_whose_next_line_has_a_colon(tmp_path: Path) -> None:
+    """A text wrapped by hand onto a line of its own that holds ': ': YAML reads that line as a
+    key with spaces. The message says it is the text above, and how to write it."""
+    found = _messages(
+        tmp_path,
+        "    nulage: Arbetet pågår.\n",
+        "    nulage: Arbetet pågår\n    på alla skolor: även de nya.\n",
+    )
+    assert found == [
+        (
+            9,
+            5,
+            "okant-falt",
+            "Okänd nyckel 'på alla skolor' i posten för insats 1:1. En nyckel har inga "
+            "mellanslag: är raden fortsättningen på texten i 'nulage' ovanför, skriv hela texten "
+            f"under 'nulage: |', med varje rad indragen mer än nyckeln. {_ITEM_KEYS}",
+        )
+    ]
+    followed = _messages(
+        tmp_path / "b",
+        "    nulage: Arbetet pågår.\n",
+        "    nulage: |\n      Arbetet pågår\n      på alla skolor: även de nya.\n",
+    )
+    assert followed == []

@@ -93,6 +93,15 @@ def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> 
     for part in path:
         here = here[part]  # the path is the data's own (_data_path)
     present = set(here) - {key} if isinstance(here, dict) else set()
+    keys = list(here) if isinstance(here, dict) else []
+    before = keys[keys.index(key) - 1] if key in keys[1:] else None
+    if " " in key.strip() and before is not None and isinstance(here[before], str):
+        # 'på alla skolor: …' under 'motivering: Lokalerna är …': a wrapped text's next line
+        return (
+            f" En nyckel har inga mellanslag: är raden fortsättningen på texten i "
+            f"'{shorten(before)}' ovanför, skriv hela texten under "
+            f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
+        )
     options = [n for n in holder.model_fields if n not in present]
     close = menade_du(key, options)
     if close:
