@@ -492,6 +492,15 @@ def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
             """('Se "Skolan som arena":'), och YAML läser det som början på en ny nyckel. Sätt """
             """hela texten inom citattecken: motivering: 'Se "Skolan som arena": rapporten.'.""",
         ),
+        # Word's quotes around it are no quotes in YAML: straight ones in their place.
+        (
+            (15, "    motivering: ”Nuläge: konceptet finns.”"),
+            (15, 24),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('”Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            "citattecken (raka: ”…” från Word räknas inte som citattecken i YAML): "
+            'motivering: "Nuläge: konceptet finns.".',
+        ),
         # Too long to show whole: where the quotes go, never a cut text to copy.
         (
             (15, "    motivering: Nuläge: " + "konceptet finns på alla skolor " * 4 + "i dag."),

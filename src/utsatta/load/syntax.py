@@ -351,8 +351,7 @@ def _key_above(lines: list[str], line: int) -> Finding | None:
 
 
 def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
-    """'motivering: Nuläge: klart' (a text pasted from Word or a mail): YAML stops at the second
-    colon. The text after the key, in quotes, is the line to write."""
+    """'motivering: Nuläge: klart' (pasted): YAML stops at the 2nd colon; the fix is quotes."""
     text = _line(lines, line)
     m = _KEY.match(text)
     if m is None or m.end() > column - 1 or text[column - 1 : column] != ":":
@@ -360,14 +359,16 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     key, value = m.group(1).strip(), text[m.end() :].strip()
     if not value or value[0] in "\"'[{|>&*!%@`" or " #" in value:
         return None
-    quoted = _quoted(value)
+    typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
+    quoted = _quoted(value[1:-1] if typographic else value)
+    why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
     fix = f"{_show(key, 40)}: {quoted}" if quoted[:1] in "\"'" else quoted
     return _syntax(
         line,
         column,
         f"Texten efter '{_show(key, 40)}:' innehåller ett kolon följt av mellanslag "
         f"('{_show(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
-        f"en ny nyckel. Sätt hela texten inom citattecken: {fix}.",
+        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}.",
     )
 
 
