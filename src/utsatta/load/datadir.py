@@ -46,7 +46,7 @@ def inside_data_dir() -> str:
     """ " Arbetsmappen ligger i datamappen …" when a folder above the working folder has a
     plan.yaml (a writer in data/rapporter/2025/ in VS Code's terminal), else "": the folder
     is not used without --data (README, "Kom igång"), but named, with the option to give,
-    last (a path ends no sentence with a period: '--data ../..' stays copyable)."""
+    last (a path ends no sentence with a period: '--data ../..' stays copyable; decision 0430)."""
     from utsatta.escape import shell_command
 
     above = data_dir_above(Path())
