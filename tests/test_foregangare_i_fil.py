@@ -1,8 +1,9 @@
-"""A report whose 'organisation' names the organisation before (or after) the one the file is
-named after: 'lokalnamnden' in rapporter/2025/stadsfastighetsnamnden.yaml, written by someone
-who has reported for the old nämnd. The fix is the key, never to rename the file after an
-organisation that does not report the year, nor to move the content into this same file and
-delete it (both said before). Exact findings on the shipped data."""
+"""A file whose key names another organisation or year than the file's name, where the key is
+what is wrong: 'lokalnamnden' in rapporter/2025/stadsfastighetsnamnden.yaml (written by someone
+who reported for the old nämnd), 'ar: 2024' in uppfoljning/2025.yaml (a copy of last year's).
+The fix is the key, never to rename the file after an organisation that does not report the
+year, nor to move the content into this same file (and delete it), as said before. Exact
+findings on the shipped data."""
 
 from __future__ import annotations
 
@@ -98,4 +99,26 @@ def test_another_existing_organisation_is_still_a_rename(tmp_path: Path) -> None
         "Filen ska heta exploateringsnamnden.yaml (eller rätta 'organisation'), men "
         "exploateringsnamnden.yaml finns redan: jämför filerna, för över det som ska vara kvar "
         "till exploateringsnamnden.yaml och ta sedan bort den här filen.",
+    )
+
+
+def test_last_years_uppfoljning_with_the_year_before_in_ar(tmp_path: Path) -> None:
+    """uppfoljning/2025.yaml begun as a copy of 2024.yaml, 'ar' not changed: the year-bound
+    findings say to correct 'ar', not to move the text into uppfoljning/2025.yaml, the file
+    itself (said before)."""
+    found = _findings(tmp_path, "uppfoljning/2025.yaml", "ar: 2025\n", "ar: 2024\n")
+    fix = " Filen heter 2025.yaml: är 'ar' fel, rätta den till 2025."
+    assert [f[2] for f in found] == [
+        "filnamn-matchar-inte",
+        "bedomning-for-tidigt",
+        "bedomning-for-tidigt",
+        "bedomning-for-tidigt",
+        "slutuppfoljning-for-tidigt",
+    ]
+    assert found[1][3] == (
+        "'inte-uppnatt' är en slutlig bedömning, som bara kan ges planens sista år (2025). För "
+        f"2024 skriv bedoms-uppnas, osakert, bedoms-inte-uppnas eller kan-inte-bedomas.{fix}"
+    )
+    assert found[4][3] == (
+        f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, 2025.{fix}"
     )

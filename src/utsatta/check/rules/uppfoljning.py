@@ -134,6 +134,13 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
             issues.append(_outside_plan(f, stem, g))
         return
     last = up.ar == g.till
+    # last year's file with 'ar' copied from the year before: the year-bound rules would send
+    # its text to this same file (uppfoljning/<last>.yaml); the fix is 'ar'
+    wrong_ar = (
+        f" Filen heter {stem}.yaml: är 'ar' fel, rätta den till {stem}."
+        if (stem == g.till and up.ar != stem)
+        else ""
+    )
     if up.ar != stem:
         issues.append(
             fel(
@@ -214,7 +221,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                     "bedomning-for-tidigt",
                     f"'{item.bedomning}' är en slutlig bedömning, som bara kan ges planens sista "
                     f"år ({g.till}). För {up.ar} skriv bedoms-uppnas, osakert, "
-                    "bedoms-inte-uppnas eller kan-inte-bedomas.",
+                    f"bedoms-inte-uppnas eller kan-inte-bedomas.{wrong_ar}",
                 )
             )
 
@@ -358,8 +365,13 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                     ("slutuppfoljning",),
                     "slutuppfoljning-for-tidigt",
                     f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, "
-                    f"{g.till}. Flytta texten till uppfoljning/{g.till}.yaml eller till "
-                    "'fortsatt_arbete'.",
+                    f"{g.till}. "
+                    + (
+                        wrong_ar.strip()
+                        if wrong_ar
+                        else f"Flytta texten till uppfoljning/{g.till}.yaml eller till "
+                        "'fortsatt_arbete'."
+                    ),
                     at_key=True,
                 )
             )
