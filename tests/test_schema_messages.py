@@ -213,8 +213,9 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
                 1,
                 1,
                 "saknat-falt",
+                # was: "Lägg till 'schemaversion: …'. Tillåtna värden: 1."
                 "Den obligatoriska nyckeln 'schemaversion' saknas på filens översta nivå. Lägg "
-                "till 'schemaversion: …'. Tillåtna värden: 1.",
+                "till 'schemaversion: 1'.",
             ),
         ),
     ],

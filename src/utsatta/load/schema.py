@@ -241,12 +241,14 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
         if missing == "kalla":
             hint = _KALLA_HINT.get(next((p for p in path if isinstance(p, str)), ""), _KALLA)
+        # one allowed value ('schemaversion: 1'): the line itself, nothing left to choose
+        line = f"{missing}: {allowed[0]}" if len(allowed) == 1 else f"{missing}: …"
         return fel(
             file,
             path,
             "saknat-falt",
             f"Den obligatoriska nyckeln '{missing}' saknas {place(path, data)}. Lägg till "
-            f"'{missing}: …'.{hint}",
+            f"'{line}'.{hint if len(allowed) != 1 else ''}",
         )
     if kind == "extra_forbidden":
         holder = _container_model(model, path[:-1])
