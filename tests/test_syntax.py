@@ -524,3 +524,15 @@ def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
 def test_a_pasted_text_with_its_colon_written_as_suggested_is_valid(parser: str) -> None:
     text = edited((15, '    motivering: "Nuläge: konceptet finns på alla skolor."'))
     assert found(text) == []
+
+
+def test_a_dash_where_no_list_can_be_says_both_fixes(parser: str) -> None:
+    """A text that begins with '- ' on the key's line: the indentation, or quotes."""
+    text = edited((15, "    motivering: - Konceptet finns på alla skolor."))
+    assert found(text) == [(15, 17, "yaml-syntax")]
+    message = only_message(text)
+    assert message == (
+        "YAML-syntaxfel: En listrad ('- ') får inte stå här. Kontrollera indraget (en lista står "
+        "på egna rader under sin nyckel); är det en text som börjar med '- ', sätt den inom "
+        "citattecken."
+    )

@@ -88,8 +88,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "entries are not allowed",
-        "En listrad ('- ') får inte stå här. Kontrollera indraget: listan ska stå på en egen "
-        "rad under sin nyckel.",
+        "En listrad ('- ') får inte stå här. Kontrollera indraget (en lista står på egna rader "
+        "under sin nyckel); är det en text som börjar med '- ', sätt den inom citattecken.",
     ),
 )
 
