@@ -99,3 +99,39 @@ def test_fmt_of_named_files_uses_their_data_folder(
         0,
         "0 filer formaterades om, 1 var redan formaterade.\n",
     )
+
+
+def test_inside_a_data_folder_the_notice_names_it(
+    elsewhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer in data/rapporter/2025/ (VS Code's terminal opened beside the file) runs
+    'utsatta validate': the example data is read, as the README's order says, and the notice
+    names the data folder above with the option that reads it."""
+    import shutil
+
+    shutil.copytree(BASE, elsewhere / "data")
+    (elsewhere / "data" / "rapporter" / "2025").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere / "data" / "rapporter" / "2025")
+    hint = (
+        " Arbetsmappen ligger i datamappen ../.., som har plan.yaml. Ange den med: --data ../..\n"
+    )
+    result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Obs: använder utsattas inbyggda exempeldata (")
+    assert result.stderr.endswith("genom att stå i mappen som har data/." + hint)
+    result = CliRunner().invoke(
+        app, ["ny", "rapport", "2024", "grundskolenamnden"], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "fel: Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
+        "Ange din datamapp med --data." + hint
+    )
+    # the option as said reads the folder
+    result = CliRunner().invoke(app, ["validate", "--data", "../.."], catch_exceptions=False)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_outside_a_data_folder_the_notice_names_none(elsewhere: Path) -> None:
+    result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
+    assert result.stderr.endswith("genom att stå i mappen som har data/.\n")

@@ -360,3 +360,37 @@ def test_report_never_overwrites_a_data_file(tmp_path: Path) -> None:
     assert code == 4  # refused (README: Vägrade skriva), also with --force
     assert f"fel: {plan} är en datafil i datamappen {data} (eller skulle bli en)" in err
     assert plan.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan"],
+        ["status"],
+        ["indikatorer"],
+        ["report"],
+        ["export"],
+        ["codeowners"],
+        ["ny", "rapport"],
+        ["ny", "uppfoljning"],
+        ["validate"],
+        ["fmt"],
+    ],
+)
+def test_data_help_speaks_of_files_only_where_files_are_taken(args: list[str]) -> None:
+    """--data's help says where the data folder is found; the rule for files given as arguments
+    belongs to validate and fmt, the two commands that take them (a writer reading
+    'utsatta report --help' has no files to give)."""
+    out = " ".join(runner.invoke(app, [*args, "--help"], env={"COLUMNS": "400"}).stdout.split())
+    rest = (
+        "./data om den finns, arbetsmappen om den har en plan.yaml, eller den inbyggda "
+        "exempeldatan (aldrig i CI)."
+    )
+    if args[0] in ("validate", "fmt"):
+        assert (
+            "--data MAPP Datamappen. Annars UTSATTA_DATA; med filer som argument för varje fil "
+            f"den närmaste mappen ovanför den som har en plan.yaml; annars {rest}"
+        ) in out
+    else:
+        assert f"--data MAPP Datamappen. Annars UTSATTA_DATA, annars {rest}" in out
+        assert "med filer som argument" not in out

@@ -368,7 +368,8 @@ def test_format_file_writes_only_changed_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("raw", "where"),
     [
-        (b"a: [1\n", (2, 1, "kan-inte-formateras")),
+        # at the '[' that never closes, not where the parser stopped (2:1)
+        (b"a: [1\n", (1, 4, "kan-inte-formateras")),
         (b"a: \xff\n", (1, 4, "ogiltig-teckenkodning")),
         (b"a: &x 1\nb: *x\n", (1, 4, "kan-inte-formateras")),
         (b"a: !!str x\n", (1, 4, "kan-inte-formateras")),
@@ -518,7 +519,8 @@ def test_fmt_reports_files_it_cannot_format_and_goes_on(data: Path) -> None:
     code, out = _invoke()
     assert code == 1
     lines = out.splitlines()
-    assert "data/rapporter/2023/higab.yaml:3:1: fel [kan-inte-formateras] Filen formateras " in (
+    # at the '[' that never closes (line 2), not where the parser stopped (3:1)
+    assert "data/rapporter/2023/higab.yaml:2:5: fel [kan-inte-formateras] Filen formateras " in (
         "\n".join(lines)
     )
     assert "formaterade: data/rapporter/2023/framtiden.yaml" in lines

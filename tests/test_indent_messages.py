@@ -46,6 +46,16 @@ POST = (
         ),
         (18, '   - insats: "2:4"', (18, 4), POST.format(n=3)),
         (18, ' - insats: "2:4"', (18, 2), POST.format(n=1)),
+        # A '- ' before a key of the post above, its '-' where the post's keys stand: either
+        # fix is told (a new post, or the key without '- '), each valid when followed.
+        (
+            8,
+            "    - status: pagaende",
+            (8, 5),
+            POST.format(n=4)
+            + " Hör 'status' i stället till posten ovanför: ta bort '- ', så att 'status' står "
+            "rakt under 'insats' (rad 7).",
+        ),
         # Was: "Ett kolon följt av mellanslag får inte stå här".
         (
             3,
@@ -93,3 +103,19 @@ def test_a_text_line_indented_less_or_with_a_tab(new: str, message: str) -> None
     assert [(p.line, p.column, p.code, p.message) for p in problems] == [
         (11, 1, "text-ej-indragen", message)
     ]
+
+
+def test_a_dash_too_many_before_a_key_once_removed_is_valid() -> None:
+    """The second fix above, followed literally: the line without '- ' is the file as shipped."""
+    lines = REPORT.split("\n")
+    assert lines[7] == "    status: pagaende"
+    assert parse("\n".join(lines)).problems == []
+
+
+def test_a_post_that_repeats_a_key_of_the_post_above_is_a_new_post() -> None:
+    """'- status' where the post above already has 'status': a new post whose '- ' is off, not
+    a key with a '- ' too many (ta bort '- ' would give a duplicate key)."""
+    lines = REPORT.split("\n")
+    lines[8:8] = ["    - status: pagaende"]
+    problems = parse("\n".join(lines)).problems
+    assert [(p.line, p.column, p.message) for p in problems] == [(9, 5, POST.format(n=4))]

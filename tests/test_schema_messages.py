@@ -213,8 +213,9 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
                 1,
                 1,
                 "saknat-falt",
+                # was: "Lägg till 'schemaversion: …'. Tillåtna värden: 1."
                 "Den obligatoriska nyckeln 'schemaversion' saknas på filens översta nivå. Lägg "
-                "till 'schemaversion: …'. Tillåtna värden: 1.",
+                "till 'schemaversion: 1'.",
             ),
         ),
     ],
@@ -223,3 +224,76 @@ def test_where_and_what_in_plain_words(
     tmp_path: Path, old: str, new: str, expected: tuple[int, int, str, str]
 ) -> None:
     assert _messages(tmp_path, old, new) == [expected]
+
+
+_ITEM_KEYS = (
+    "Tillåtna nycklar här: insats, status, nulage, omraden, bedomning, motivering, "
+    "fortsatt_arbete, behov, samordning."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # Was: "Menade du 'bedomning'?", a key the post already has.
+        (
+            "    nulage: Arbetet pågår.\n",
+            "    beskrivning: Arbetet pågår.\n",
+            [
+                (6, 5, "saknat-falt", "Den obligatoriska nyckeln 'nulage' saknas i posten för "
+                 "insats 1:1. Lägg till 'nulage: …'."),
+                (8, 5, "okant-falt", "Okänd nyckel 'beskrivning' i posten för insats 1:1. Menade "
+                 f"du 'nulage', som saknas här? {_ITEM_KEYS}"),
+            ],
+        ),
+        # No close key: the one required key that the mapping lacks.
+        (
+            "organisation: grundskolenamnden\n",
+            "namnd: grundskolenamnden\n",
+            [
+                (1, 1, "saknat-falt", "Den obligatoriska nyckeln 'organisation' saknas på filens "
+                 "översta nivå. Lägg till 'organisation: …'."),
+                (3, 1, "okant-falt", "Okänd nyckel 'namnd' på filens översta nivå. Menade du "
+                 "'organisation', som saknas här? Tillåtna nycklar här: schemaversion, ar, "
+                 "organisation, illustrativ, kontakt, insatser."),
+            ],
+        ),
+        # Nothing required is missing and nothing is close: no guess.
+        (
+            "    fortsatt_arbete: Vi fortsätter.\n    samordning:",
+            "    fortsatt_arbete: Vi fortsätter.\n    kommentar: Se bilagan.\n    samordning:",
+            [(12, 5, "okant-falt",
+              f"Okänd nyckel 'kommentar' i posten för insats 1:1. {_ITEM_KEYS}")],
+        ),
+    ],
+)  # fmt: skip
+def test_an_unknown_key_is_never_said_to_be_one_the_mapping_has(
+    old: str, new: str, expected: list[tuple[int, int, str, str]], tmp_path: Path
+) -> None:
+    assert _messages(tmp_path, old, new) == expected
+
+
+def test_a_wrapped_text_whose_next_line_has_a_colon(tmp_path: Path) -> None:
+    """A text wrapped by hand onto a line of its own that holds ': ': YAML reads that line as a
+    key with spaces. The message says it is the text above, and how to write it."""
+    found = _messages(
+        tmp_path,
+        "    nulage: Arbetet pågår.\n",
+        "    nulage: Arbetet pågår\n    på alla skolor: även de nya.\n",
+    )
+    assert found == [
+        (
+            9,
+            5,
+            "okant-falt",
+            "Okänd nyckel 'på alla skolor' i posten för insats 1:1. En nyckel har inga "
+            "mellanslag: är raden fortsättningen på texten i 'nulage' ovanför, skriv hela texten "
+            f"under 'nulage: |', med varje rad indragen mer än nyckeln. {_ITEM_KEYS}",
+        )
+    ]
+    followed = _messages(
+        tmp_path / "b",
+        "    nulage: Arbetet pågår.\n",
+        "    nulage: |\n      Arbetet pågår\n      på alla skolor: även de nya.\n",
+    )
+    assert followed == []

@@ -411,3 +411,128 @@ def test_more_of_words_one_and_many() -> None:
     assert more_of(0, "Värdet", TECKEN) == ""
     assert more_of(1, "Värdet", TECKEN) == " Värdet har ett sådant tecken till"
     assert more_of(3, "Texten", KODER) == " Texten har 3 sådana koder till"
+
+
+UNCLOSED = (
+    "YAML-syntaxfel: {kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML "
+    "letar efter '{closer}' (eller ett kommatecken före nästa värde) ända till rad {stop} och kan "
+    "inte läsa vidare. {fix} Står värdena på flera rader, skilj dem med kommatecken."
+)
+LIST = {"kind": "Listan inom hakparenteser", "opener": "[", "closer": "]"}
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        # The parser stops at the next line's colon; the bracket that never closes is on 13.
+        (
+            (13, "    omraden: [bergsjon, hjallbo"),
+            (13, 14),
+            UNCLOSED.format(
+                **LIST, stop=14, fix="Skriv ']' sist på raden: 'omraden: [bergsjon, hjallbo]'."
+            ),
+        ),
+        # A comment on the line: a ']' at its end would be in the comment.
+        (
+            (13, "    omraden: [bergsjon, hjallbo # fler?"),
+            (13, 14),
+            UNCLOSED.format(**LIST, stop=14, fix="Skriv ']' efter det sista värdet."),
+        ),
+        (
+            (13, "    omraden: {bergsjon: 1"),
+            (13, 14),
+            UNCLOSED.format(
+                kind="Nycklarna inom klammerparenteser",
+                opener="{",
+                closer="}",
+                stop=14,
+                fix="Skriv '}' sist på raden: 'omraden: {bergsjon: 1}'.",
+            ),
+        ),
+    ],
+)
+def test_a_bracket_that_never_closes_is_pointed_at_where_it_opens(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], message: str
+) -> None:
+    """The writer of 'omraden: [a, b' looks at the line the finding names: the line where the
+    list opened, not the next key where YAML gave up."""
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_bracket_left_open_at_the_end_of_the_file_is_pointed_at(parser: str) -> None:
+    text = REPORT.rstrip("\n") + "\n    extra: [a, b\n"
+    last = text.count("\n")
+    assert found(text) == [(last, 12, "yaml-syntax")]
+    assert "Skriv ']' sist på raden: 'extra: [a, b]'." in only_message(text)
+
+
+def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
+    text = edited((13, '    omraden: ["bergsjon" "hjallbo"]'))
+    assert found(text) == [(13, 26, "yaml-syntax")]
+    assert "saknar ett kommatecken mellan värdena" in only_message(text)
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "message"),
+    [
+        (
+            (15, "    motivering: Nuläge: konceptet finns på alla skolor."),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: motivering: "Nuläge: konceptet finns på alla skolor.".',
+        ),
+        # A text with a double quote: in single quotes.
+        (
+            (15, '    motivering: Se "Skolan som arena": rapporten.'),
+            (15, 38),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            """('Se "Skolan som arena":'), och YAML läser det som början på en ny nyckel. Sätt """
+            """hela texten inom citattecken: motivering: 'Se "Skolan som arena": rapporten.'.""",
+        ),
+        # Word's quotes around it are no quotes in YAML: straight ones in their place.
+        (
+            (15, "    motivering: ”Nuläge: konceptet finns.”"),
+            (15, 24),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('”Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            "citattecken (raka: ”…” från Word räknas inte som citattecken i YAML): "
+            'motivering: "Nuläge: konceptet finns.".',
+        ),
+        # Too long to show whole: where the quotes go, never a cut text to copy.
+        (
+            (15, "    motivering: Nuläge: " + "konceptet finns på alla skolor " * 4 + "i dag."),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: ett " direkt före texten och ett " direkt efter den (texten börjar med '
+            "Nuläge: konceptet finns på … och slutar med alla skolor i dag.).",
+        ),
+    ],
+)
+def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
+    parser: str, edit: tuple[int, str], where: tuple[int, int], message: str
+) -> None:
+    """'Nuläge: …' pasted from Word or a mail after a key: the text in quotes, to copy."""
+    text = edited(edit)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_pasted_text_with_its_colon_written_as_suggested_is_valid(parser: str) -> None:
+    text = edited((15, '    motivering: "Nuläge: konceptet finns på alla skolor."'))
+    assert found(text) == []
+
+
+def test_a_dash_where_no_list_can_be_says_both_fixes(parser: str) -> None:
+    """A text that begins with '- ' on the key's line: the indentation, or quotes."""
+    text = edited((15, "    motivering: - Konceptet finns på alla skolor."))
+    assert found(text) == [(15, 17, "yaml-syntax")]
+    message = only_message(text)
+    assert message == (
+        "YAML-syntaxfel: En listrad ('- ') får inte stå här. Kontrollera indraget (en lista står "
+        "på egna rader under sin nyckel); är det en text som börjar med '- ', sätt den inom "
+        "citattecken."
+    )

@@ -98,6 +98,18 @@ def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path
     ]
 
 
+_AS_LIST = (
+    "'titel' ska vara text, men här står en lista: rader som börjar med '- ', och ett värde "
+    "inom '[ ]', blir en lista. Ska det vara text (en punktlista, eller '[ ]' i texten): skriv "
+    "'titel: |' och raderna, som de är, indragna under."
+)
+_AS_KEYS = (
+    "'titel' ska vara text, men här står nycklar med värden: YAML läser en rad med kolon och "
+    "mellanslag, och ett värde inom '{ }', som nycklar med värden. Skriv 'titel: |' och texten "
+    "på raderna under, indragna, så blir allt text."
+)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "place", "message"),
     [
@@ -127,14 +139,12 @@ def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path
          "'antal' ska vara en lista, men här står talet 6. Skriv varje post med '- niva: …' "
          "och, på raderna under, indragna som 'niva', antal:, sakerhet: och kallor:."),
         # a text field: a list or keys where text belongs
-        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7),
-         "'titel' ska vara text, men här står en lista: raderna som börjar med '- ' blir "
-         "listposter. Ska det vara en punktlista i texten: skriv 'titel: |' och raderna, med "
-         "sina '- ', indragna under."),
-        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7),
-         "'titel' ska vara text, men här står nycklar med värden: YAML läser en rad med kolon "
-         "och mellanslag som en nyckel. Skriv 'titel: |' och texten på raderna under, "
-         "indragna, så blir allt text."),
+        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7), _AS_KEYS),
+        # the same from '[ ]' and '{ }' on the key's line: the message names both forms (was:
+        # "raderna som börjar med '- '" for '[se bilaga]', "kolon" for '{se bilaga}')
+        ("    titel: Lägesbild\n", "    titel: [se bilaga]\n", (14, 12), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel: {se bilaga}\n", (14, 12), _AS_KEYS),
         ("    titel: Lägesbild\n", "    titel: true\n", (14, 12),
          "'titel' ska vara text, men YAML läser true som sanningsvärdet true. Sätt värdet "
          'inom citattecken: "true".'),
@@ -173,6 +183,19 @@ def test_the_example_fits_the_field(
          "som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
         ("true", "'varde' ska vara ett tal, men här står sanningsvärdet true. Skriv ett tal "
          "(med punkt som decimaltecken), t.ex. varde: 15.7."),
+        # A number as a Swedish text or Excel writes it: the number to write, and what to drop.
+        ("81.05 %", "'varde' ska vara ett tal, men här står texten '81.05 %'. Skriv det utan "
+         "procenttecken: varde: 81.05."),
+        ("81,05%", "'varde' ska vara ett tal, men här står texten '81,05%'. Skriv det utan "
+         "procenttecken och med punkt som decimaltecken: varde: 81.05."),
+        ("12 345", "'varde' ska vara ett tal, men här står texten '12 345'. Skriv det utan "
+         "mellanslag mellan siffrorna: varde: 12345."),
+        ("1\u00a0234,5 %", "'varde' ska vara ett tal, men här står texten '1\u00a0234,5 %'. Skriv "
+         "det utan procenttecken, utan mellanslag mellan siffrorna och med punkt som "
+         "decimaltecken: varde: 1234.5."),
+        # Not groups of three: no guess at what was meant.
+        ("12 34", "'varde' ska vara ett tal, men här står texten '12 34'. Skriv ett tal (med "
+         "punkt som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
     ],
 )  # fmt: skip
 def test_an_indicator_value(new: str, message: str, tmp_path: Path) -> None:
@@ -336,3 +359,59 @@ def test_the_advice_for_comma_ids_is_valid_when_followed(tmp_path: Path) -> None
     advice = first[0][4].split("Skriv värdet som en lista med ett id per post: ")[1]
     fixed = advice.split(".")[0]
     assert findings_after(tmp_path / "2", R, "omraden: [bergsjon, gardsten]", fixed) == []
+
+
+_BULLET_LEAD = (
+    "'{name}' ska vara en lista, men här står texten '{text}'. Tecknet '{b}' före en post (ofta "
+    "inklistrat från Word eller en webbsida) gör ingen lista i YAML: skriv '- ' (bindestreck och "
+    "mellanslag) i stället för '{b}' före varje post, på egna rader under '{name}:'"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            "      • Mer pengar\n      • Fler lokaler\n",
+            _BULLET_LEAD.format(name="behov", text="• Mer pengar • Fler lokaler", b="•")
+            + ', eller som behov: ["Mer pengar", "Fler lokaler"].',
+        ),
+        (
+            "      – Mer pengar\n",
+            _BULLET_LEAD.format(name="behov", text="– Mer pengar", b="–")
+            + ', eller som behov: ["Mer pengar"].',
+        ),
+        # YAML joins the lines with a space, so a dash between items cannot be told from one
+        # within a text ('2024 – 2025'): no list to copy, only the advice.
+        (
+            "      – Fler lokaler 2024 – 2025\n      – Mer pengar\n",
+            _BULLET_LEAD.format(name="behov", text="– Fler lokaler 2024 – 2025 – Mer pengar", b="–")
+            + ".",
+        ),
+        # A word YAML reads as text is shown as it is; a number in quotes, to stay a text.
+        (
+            "      • bergsjon\n      • 2025\n",
+            _BULLET_LEAD.format(name="behov", text="• bergsjon • 2025", b="•")
+            + ', eller som behov: [bergsjon, "2025"].',
+        ),
+    ],
+)
+def test_bullets_pasted_from_word_say_to_write_dashes(
+    lines: str, message: str, tmp_path: Path
+) -> None:
+    """'•' or '–' before each item, as Word writes a list: YAML reads one text. The message says
+    to write '- ' instead, and shows the list in brackets, which is valid when copied."""
+    old = "    fortsatt_arbete: Vi fortsätter.\n    samordning:"
+    new = "    fortsatt_arbete: Vi fortsätter.\n    behov:\n" + lines + "    samordning:"
+    assert findings_after(tmp_path, "rapporter/2023/grundskolenamnden.yaml", old, new) == [
+        ("rapporter/2023/grundskolenamnden.yaml", 13, 7, "fel-typ", message)
+    ]
+
+
+def test_a_bulleted_list_written_as_suggested_is_valid(tmp_path: Path) -> None:
+    old = "    fortsatt_arbete: Vi fortsätter.\n    samordning:"
+    new = (
+        '    fortsatt_arbete: Vi fortsätter.\n    behov: ["Mer pengar", "Fler lokaler"]\n'
+        "    samordning:"
+    )
+    assert findings_after(tmp_path, "rapporter/2023/grundskolenamnden.yaml", old, new) == []

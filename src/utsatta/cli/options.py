@@ -11,13 +11,27 @@ import typer
 
 from utsatta.cli.output import EXIT_FINDINGS, err
 
+#: The order in which the data folder is found without --data (README, "Kom igång").
+_FALLBACK = (
+    "./data om den finns, arbetsmappen om den har en plan.yaml, eller den inbyggda "
+    "exempeldatan (aldrig i CI)."
+)
 DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
+        help=f"Datamappen. Annars UTSATTA_DATA, annars {_FALLBACK}",
+        show_default=False,
+        metavar="MAPP",
+    ),
+]
+#: --data of the commands that take files (validate, fmt): each file can have its own folder.
+FilesDataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
         help="Datamappen. Annars UTSATTA_DATA; med filer som argument för varje fil den "
-        "närmaste mappen ovanför den som har en plan.yaml; annars ./data om den finns, "
-        "arbetsmappen om den har en plan.yaml, eller den inbyggda exempeldatan (aldrig i CI).",
+        f"närmaste mappen ovanför den som har en plan.yaml; annars {_FALLBACK}",
         show_default=False,
         metavar="MAPP",
     ),
@@ -203,10 +217,10 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
 
 def own_data_dir(option: Path | None, why: str) -> None:
     """Refuse (usage error) when only the bundled example data would be used: ``why``."""
-    from utsatta.load.datadir import BUNDLED, locate_data_dir
+    from utsatta.load.datadir import BUNDLED, inside_data_dir, locate_data_dir
 
     if locate_data_dir(option)[1] == BUNDLED:
-        raise typer.BadParameter(why, param_hint="--data")
+        raise typer.BadParameter(why + inside_data_dir(), param_hint="--data")
 
 
 def data_errors_text(findings: list[Any], files_checked: int, data: str | None) -> str:

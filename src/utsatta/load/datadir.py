@@ -38,7 +38,23 @@ def bundled_notice(root: Path) -> str:
     must not mistake the examples for their own data)."""
     return (
         f"Obs: använder utsattas inbyggda exempeldata ({root}). Ange din datamapp med --data, "
-        "UTSATTA_DATA eller genom att stå i mappen som har data/.\n"
+        f"UTSATTA_DATA eller genom att stå i mappen som har data/.{inside_data_dir()}\n"
+    )
+
+
+def inside_data_dir() -> str:
+    """ " Arbetsmappen ligger i datamappen …" when a folder above the working folder has a
+    plan.yaml (a writer in data/rapporter/2025/ in VS Code's terminal), else "": the folder
+    is not used without --data (README, "Kom igång"), but named, with the option to give,
+    last (a path ends no sentence with a period: '--data ../..' stays copyable; decision 0430)."""
+    from utsatta.escape import shell_command
+
+    above = data_dir_above(Path())
+    if above is None or above == Path():
+        return ""
+    return (
+        f" Arbetsmappen ligger i datamappen {shown(above)}, som har plan.yaml. Ange den "
+        f"med: {shell_command('--data', str(above))}"
     )
 
 

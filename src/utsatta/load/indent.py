@@ -57,6 +57,14 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             f"'- {key}' på rad {number}) har {heltal(level)}. Ändra till {heltal(level)} "
             "mellanslag före '- '."
         )
+        sibling = _key_at(lines, number, line, indent, m.group(3))
+        if sibling is not None and m.group(3) != key:
+            # '- status' under '- insats: …' with its '-' where the post's keys stand, and no
+            # 'status' in that post yet: maybe a key of the post with a '- ' too many.
+            message += (
+                f" Hör '{m.group(3)}' i stället till posten ovanför: ta bort '- ', så att "
+                f"'{m.group(3)}' står rakt under '{sibling[1]}' (rad {sibling[0]})."
+            )
     elif level == 0:
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på översta nivån (t.ex. '{key}' på "
@@ -70,6 +78,21 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
         )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def _key_at(
+    lines: list[str], first: int, line: int, column: int, name: str
+) -> tuple[int, str] | None:
+    """The nearest key of lines ``first``..``line - 1`` that stands at ``column`` (0-based):
+    (its line, the key); None when there is none, or when one of them is ``name``."""
+    found: tuple[int, str] | None = None
+    for number in range(line - 1, first - 1, -1):
+        k = _KEY_LINE.match(_line(lines, number))
+        if k is not None and len(k.group(1)) + len(k.group(2)) == column:
+            if k.group(3) == name:
+                return None
+            found = found or (number, k.group(3))
+    return found
 
 
 def pasted_message(text: str, key: str, key_line: int, first: int, last: int, need: int) -> str:

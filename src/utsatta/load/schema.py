@@ -83,6 +83,33 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     return out
 
 
+def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> str:
+    """ " Menade du …?" for an unknown key: the closest key that the mapping does not have yet
+    ('beskrivning' is not 'bedomning' when the post has one), else the one required key that
+    it lacks ('namnd' where 'organisation' is missing)."""
+    if holder is None:
+        return ""
+    here = data
+    for part in path:
+        here = here[part]  # the path is the data's own (_data_path)
+    present = set(here) - {key} if isinstance(here, dict) else set()
+    keys = list(here) if isinstance(here, dict) else []
+    before = keys[keys.index(key) - 1] if key in keys[1:] else None
+    if " " in key.strip() and before is not None and isinstance(here[before], str):
+        # 'på alla skolor: …' under 'motivering: Lokalerna är …': a wrapped text's next line
+        return (
+            f" En nyckel har inga mellanslag: är raden fortsättningen på texten i "
+            f"'{shorten(before)}' ovanför, skriv hela texten under "
+            f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
+        )
+    options = [n for n in holder.model_fields if n not in present]
+    close = menade_du(key, options)
+    if close:
+        return close
+    lacking = [n for n in options if holder.model_fields[n].is_required()]
+    return f" Menade du '{lacking[0]}', som saknas här?" if len(lacking) == 1 else ""
+
+
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
     """Walk ``loc`` through the data; return the existing path and a missing last key, if any.
 
@@ -214,12 +241,14 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         hint = f" Tillåtna värden: {', '.join(allowed)}." if allowed else ""
         if missing == "kalla":
             hint = _KALLA_HINT.get(next((p for p in path if isinstance(p, str)), ""), _KALLA)
+        # one allowed value ('schemaversion: 1'): the line itself, nothing left to choose
+        line = f"{missing}: {allowed[0]}" if len(allowed) == 1 else f"{missing}: …"
         return fel(
             file,
             path,
             "saknat-falt",
             f"Den obligatoriska nyckeln '{missing}' saknas {place(path, data)}. Lägg till "
-            f"'{missing}: …'.{hint}",
+            f"'{line}'.{hint if len(allowed) != 1 else ''}",
         )
     if kind == "extra_forbidden":
         holder = _container_model(model, path[:-1])
@@ -229,9 +258,8 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             file,
             path,
             "okant-falt",
-            f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}.{menade_du(key, names)} "
-            "Tillåtna "
-            f"nycklar här: {', '.join(names)}.",
+            f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}."
+            f"{_meant(key, holder, data, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":

@@ -38,3 +38,33 @@ def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
     best = suggest(word, candidates)
     return f" Menade du '{shorten(best)}'?" if best else ""
+
+
+def name_index(named: typing.Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The id form of each name, of each part of it between '/' and of each word of it (five
+    letters or more) → (id, name): 'grevegarden' → ('tynnered', 'Tynnered/Grevegården/
+    Opaltorget'). A form that two names share, or that is another id, is left out."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    ids = set()
+    for ident, name in named:
+        ids.add(ident)
+        forms = {id_form(name)} | {id_form(p) for p in name.split("/")}
+        forms |= {w for w in (id_form(w) for w in re.split(r"[\s/-]+", name)) if len(w) >= 5}
+        for form in forms - {""}:
+            found.setdefault(form, set()).add((ident, name))
+    return {
+        form: next(iter(pairs))
+        for form, pairs in found.items()
+        if len(pairs) == 1 and (form not in ids or next(iter(pairs))[0] == form)
+    }
+
+
+def menade_du_namn(
+    word: str, candidates: typing.Iterable[str], index: dict[str, tuple[str, str]]
+) -> str:
+    """ " Menade du …?" for an unknown id: the id whose name is what was written ('Grevegården'
+    is part of Tynnered/Grevegården/Opaltorget), else the closest id (``menade_du``)."""
+    hit = index.get(id_form(word))
+    if hit is not None and hit[0] != word:
+        return f" Menade du '{shorten(hit[0])}' ({shorten(hit[1])})?"
+    return menade_du(word, candidates)

@@ -34,19 +34,9 @@ def _show(text: str, limit: int = 60) -> str:
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
-        "did not find expected ',' or ']'",
+        "expected ',' or ']'",  # libyaml: "did not find expected …"
         "En lista inom hakparenteser ('[ … ]') är inte avslutad eller saknar ett kommatecken "
         "mellan värdena.",
-    ),
-    (
-        "expected ',' or ']'",
-        "En lista inom hakparenteser ('[ … ]') är inte avslutad eller saknar ett kommatecken "
-        "mellan värdena.",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "Nycklarna inom klammerparenteser ('{ … }') är inte avslutade med '}' eller saknar ett "
-        "kommatecken mellan sig.",
     ),
     (
         "expected ',' or '}'",
@@ -98,8 +88,8 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "entries are not allowed",
-        "En listrad ('- ') får inte stå här. Kontrollera indraget: listan ska stå på en egen "
-        "rad under sin nyckel.",
+        "En listrad ('- ') får inte stå här. Kontrollera indraget (en lista står på egna rader "
+        "under sin nyckel); är det en text som börjar med '- ', sätt den inom citattecken.",
     ),
 )
 
@@ -215,6 +205,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         return _question_mark(lines, line, column)
     if "mapping values are not allowed" in problem:
         found = _key_above(lines, line) or indent_problem(lines, line, field_names())
+        found = found or _colon_in_text(lines, line, column)
         if found is not None:
             return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
@@ -232,6 +223,10 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
             if "block collection" in context
             else "did not find expected key"
         )
+    if cm is not None and "expected ','" in problem and cm.line + 1 < line:
+        braces = "flow mapping" in context
+        if ("}" if braces else "]") not in _line(lines, cm.line + 1)[cm.column :]:
+            return _unclosed_flow(lines, line, cm.line + 1, cm.column + 1, braces)
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
         if found is not None:
@@ -355,6 +350,28 @@ def _key_above(lines: list[str], line: int) -> Finding | None:
     return _missing_colon(lines, above, len(m.group(1)) + 1)
 
 
+def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
+    """'motivering: Nuläge: klart' (pasted): YAML stops at the 2nd colon; the fix is quotes."""
+    text = _line(lines, line)
+    m = _KEY.match(text)
+    if m is None or m.end() > column - 1 or text[column - 1 : column] != ":":
+        return None
+    key, value = m.group(1).strip(), text[m.end() :].strip()
+    if not value or value[0] in "\"'[{|>&*!%@`" or " #" in value:
+        return None
+    typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
+    quoted = _quoted(value[1:-1] if typographic else value)
+    why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
+    fix = f"{_show(key, 40)}: {quoted}" if quoted[:1] in "\"'" else quoted
+    return _syntax(
+        line,
+        column,
+        f"Texten efter '{_show(key, 40)}:' innehåller ett kolon följt av mellanslag "
+        f"('{_show(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
+        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}.",
+    )
+
+
 _BLOCK_HEADER = re.compile(r"([|>])([-+0-9]*)(.*)$")
 
 
@@ -388,6 +405,24 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
         f"Efter '{sign}' får bara stå ett '-' eller '+' och en siffra 1–9 (här: "
         f"'{_show(indicators + (' ' + rest if rest else ''), 40)}'). Skriv bara '{name}: {sign}' "
         "och texten indragen på raderna under.",
+    )
+
+
+def _unclosed_flow(lines: list[str], line: int, opened: int, column: int, braces: bool) -> Finding:
+    """'omraden: [a, b' without ']': the parser reads on to the next line's colon (or the end
+    of the file) and stops there; the mistake is on the line where the bracket opened."""
+    opener, closer = ("{", "}") if braces else ("[", "]")
+    kind = "Nycklarna inom klammerparenteser" if braces else "Listan inom hakparenteser"
+    written = _line(lines, opened).strip()
+    whole = closer not in written and "#" not in written and _show(written, 80) == written
+    fix = f"sist på raden: '{written}{closer}'" if whole else "efter det sista värdet"
+    return _syntax(
+        opened,
+        column,
+        f"{kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML letar efter "
+        f"'{closer}' (eller ett kommatecken före nästa värde) ända till rad {line} och kan inte "
+        f"läsa vidare. Skriv '{closer}' {fix}. Står värdena på flera rader, skilj dem med "
+        "kommatecken.",
     )
 
 

@@ -158,6 +158,9 @@ def _number_fix(
                 f"Skriv det utan citattecken och med punkt som decimaltecken: "
                 f"{key}{text.replace(',', '.')}."
             )
+        swedish = _written_number(text, integer)
+        if swedish is not None and fits(swedish[0]):
+            return f"Skriv det {_and(swedish[2])}: {key}{swedish[1]}."
         return f"Skriv {what} utan citattecken{example}."
     if isinstance(value, list) and len(value) == 1:
         item = value[0]
@@ -172,6 +175,33 @@ def _number_fix(
             f"kolonet{example}."
         )
     return f"Skriv {what}{example}."
+
+
+#: Digits in groups of three with a space between them (also U+00A0 and U+202F, as Word and
+#: Excel write them): '12 345', '1 234,5'.
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
+
+
+def _written_number(text: str, integer: bool) -> tuple[int | float, str, list[str]] | None:
+    """'81,05 %' or '12 345': a number as a Swedish text writes it. The number, how to write
+    it and what to change ("utan procenttecken" …), or None when it is no such number."""
+    how: list[str] = []
+    if text.endswith("%"):
+        text = text[:-1].rstrip(" \u00a0\u202f")
+        how.append("utan procenttecken")
+    if _GROUPED.fullmatch(text):
+        text = re.sub(r"[ \u00a0\u202f]", "", text)
+        how.append("utan mellanslag mellan siffrorna")
+    if not how or len(text) > 30:
+        return None
+    if not integer and _COMMA_TEXT.fullmatch(text):
+        text = text.replace(",", ".")
+        how.append("med punkt som decimaltecken")
+    if _INT_TEXT.fullmatch(text):
+        return int(text), text, how
+    if not integer and _FLOAT_TEXT.fullmatch(text):
+        return float(text), text, how
+    return None
 
 
 def _plain(tp: Any) -> Any:
@@ -260,16 +290,17 @@ def _text_message(
     block = f"'{name}: |'" if name else "'nyckel: |'"
     if _free_text(field_type):
         if isinstance(value, list):
+            # written as '- ' lines or as '[se bilaga]': both are said (the form is not known)
             return (
-                f"{label} ska vara text, men här står {shown}: raderna som börjar med '- ' "
-                f"blir listposter. Ska det vara en punktlista i texten: skriv {block} och "
-                "raderna, med sina '- ', indragna under."
+                f"{label} ska vara text, men här står {shown}: rader som börjar med '- ', och "
+                "ett värde inom '[ ]', blir en lista. Ska det vara text (en punktlista, eller "
+                f"'[ ]' i texten): skriv {block} och raderna, som de är, indragna under."
             )
         if isinstance(value, dict):
             return (
                 f"{label} ska vara text, men här står {shown}: YAML läser en rad med kolon och "
-                f"mellanslag som en nyckel. Skriv {block} och texten på raderna under, "
-                "indragna, så blir allt text."
+                "mellanslag, och ett värde inom '{ }', som nycklar med värden. Skriv "
+                f"{block} och texten på raderna under, indragna, så blir allt text."
             )
     what = "en lista" if isinstance(value, list) else "nycklar med värden"
     lead = f"{label} ska vara ett enda värde (text), men här står {what}."
@@ -319,6 +350,9 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
         first, rest = keys[0], [f"{k}:" for k in keys[1:]]
         under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
         return f"Skriv varje post med '- {first}: …'{under}."
+    bulleted = _bulleted(name, value) if keyed and name else None
+    if bulleted is not None:
+        return bulleted
     if keyed and name and isinstance(value, str) and _of_ids(field_type):
         ids = _ids_in(value)
         written = f"{name}: [{', '.join(ids)}]"
@@ -337,6 +371,35 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
     if keyed and name and plain and 0 < len(value) <= 60:
         return f"Skriv värdet som en lista: {name}: [\"{value}\"], eller på en egen rad efter '- '."
     return "Skriv varje värde på en egen rad som börjar med '- ', eller som [a, b]."
+
+
+#: Bullets that Word, Outlook and web pages put before list items; YAML reads them as text.
+_BULLETS = "•◦▪‣●■·–—"
+_DASHES = "·–—"
+
+
+def _bulleted(name: str, value: Any) -> str | None:
+    """'behov:' with '• a' and '• b' on the lines under it: YAML reads one text, '• a • b'. The
+    fix is a '- ' per item, shown as the list to write when it fits on a line."""
+    if not isinstance(value, str) or len(value) < 3 or value[0] not in _BULLETS:
+        return None
+    bullet = value[0]
+    if not value[1].isspace():
+        return None
+    items = [p.strip() for p in re.split(rf"(?:^|\s){re.escape(bullet)}\s", value)]
+    items = [p for p in items if p]
+    if bullet in _DASHES and len(items) > 1:
+        items = []  # '– a – b' or 'a 2024 – 2025': the lines are joined, a dash can be text
+    lead = (
+        f"Tecknet '{bullet}' före en post (ofta inklistrat från Word eller en webbsida) gör "
+        f"ingen lista i YAML: skriv '- ' (bindestreck och mellanslag) i stället för '{bullet}' "
+        f"före varje post, på egna rader under '{name}:'"
+    )
+    plain = all(p.isprintable() and not set(p) & set('"\\') for p in items)
+    shown = ", ".join(p if re.fullmatch(r"[a-z][a-z0-9-]*", p) else f'"{p}"' for p in items)
+    if items and plain and len(shown) <= 100:
+        return f"{lead}, eller som {name}: [{shown}]."
+    return f"{lead}."
 
 
 def _of_ids(field_type: Any) -> bool:

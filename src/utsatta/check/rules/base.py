@@ -13,7 +13,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
-from utsatta.load.spelling import menade_du
+from utsatta.load.spelling import menade_du, menade_du_namn, name_index
 from utsatta.model.indikator import PLANENS_MAL
 
 #: A character of an e-mail address: no @, space, control, bidi or invisible format character
@@ -80,6 +80,8 @@ class Known:
     org_set: frozenset[str] = frozenset()
     insats_set: frozenset[str] = frozenset()
     omrade_set: frozenset[str] = frozenset()
+    #: an area's name and the parts of it → (id, name), for "Menade du" (spelling.name_index)
+    omrade_names: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @staticmethod
     def of(ds: DataSet, duties: Duties | None = None) -> Known:
@@ -119,20 +121,29 @@ class Known:
             org_set=frozenset(org_ids),
             insats_set=frozenset(insats_ids),
             omrade_set=frozenset(omrade_ids),
+            omrade_names=name_index((o.id, o.namn) for o in omr.omraden) if omr else {},
         )
 
 
 def unknown(
-    file: str, path: Path_, code: str, what: str, value: str, known: Iterable[str], where: str
+    file: str,
+    path: Path_,
+    code: str,
+    what: str,
+    value: str,
+    known: Iterable[str],
+    where: str,
+    names: dict[str, tuple[str, str]] | None = None,
 ) -> Finding:
-    """``what 'value'`` is not among ``known`` (listed in ``where``), with the closest match."""
+    """``what 'value'`` is not among ``known`` (listed in ``where``), with the closest match:
+    by ``names`` (``spelling.name_index``) first, when the ids have names."""
     options = list(dict.fromkeys(known))  # a duplicated id is listed once
+    meant = menade_du_namn(value, options, names) if names else menade_du(value, options)
     return fel(
         file,
         path,
         code,
-        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, options)} Giltiga: "
-        f"{', '.join(options)}.",
+        f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: {', '.join(options)}.",
     )
 
 
@@ -150,15 +161,23 @@ class Ref:
         refs: Iterable[tuple[Path_, Any]],
         known: list[str],
         valid: Container[Any] | None = None,
+        names: dict[str, tuple[str, str]] | None = None,
     ) -> list[Finding]:
         """Every reference in ``refs`` (place, value) that is not a known id. ``valid`` is a
-        set to test against (default: ``known``)."""
+        set to test against (default: ``known``); ``names``: the ids' names (``unknown``)."""
         pool = set(known) if valid is None else valid
-        return [self.finding(file, path, str(v), known) for path, v in refs if v not in pool]
+        return [self.finding(file, path, str(v), known, names) for path, v in refs if v not in pool]
 
-    def finding(self, file: str, path: Path_, value: str, known: list[str]) -> Finding:
+    def finding(
+        self,
+        file: str,
+        path: Path_,
+        value: str,
+        known: list[str],
+        names: dict[str, tuple[str, str]] | None = None,
+    ) -> Finding:
         """``value`` at ``path`` is not one of ``known``."""
-        return unknown(file, path, self.code, self.what, value, known, self.where)
+        return unknown(file, path, self.code, self.what, value, known, self.where, names)
 
 
 def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[Finding]:

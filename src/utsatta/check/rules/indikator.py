@@ -80,7 +80,7 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
             for i, u in enumerate(ind.utfall)
             if u.omrade is not None
         ]
-        out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
+        out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
     target_years: set[int] = set()
     for i, m in enumerate(ind.malvarden):
         if known.planperiod and not known.planperiod[0] <= m.ar <= known.planperiod[1]:

@@ -41,7 +41,9 @@ INSATS = Ref("okand-insats", "Insatsen", "plan.yaml")
 OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
 
 
-def _wrong_place(src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool) -> Finding | None:
+def _wrong_place(
+    src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool, gone: bool = False
+) -> Finding | None:
     """One finding for a report whose 'ar' disagrees with its folder, or whose 'organisation'
     with its name, or both: the one step that puts it where its content says it belongs
     (``load.placement.report_place``), or the key to correct; never two steps that contradict
@@ -82,6 +84,17 @@ def _wrong_place(src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool) 
                 else f"Flytta filen till rapporter/{ar}/ eller rätta 'ar'."
             ),
         )
+    if gone:
+        # 'lokalnamnden' in stadsfastighetsnamnden.yaml: a name that reports no longer (or not
+        # yet) is no name for the file; the finding for 'organisation' says who reports.
+        return fel(
+            f,
+            ("organisation",),
+            "filnamn-matchar-inte",
+            f"Rapporten är från '{org}' men filen heter {name}. '{org}' rapporterar inte för "
+            f"{ar} (se felet för 'organisation'), så filen ska inte heta {org}.yaml: rätta "
+            f"'organisation' till '{identifier(stem)}', som filen heter.",
+        )
     if place.target is not None and there is not None:  # named as the message names it
         there = already_there(src.path, place.target, f"{org}.yaml")
     return fel(
@@ -112,7 +125,14 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     if outside is not None:
         # ar-utanfor-planen says where a file of another plan goes: no move inside this folder.
         return [outside]
-    wrong_place = _wrong_place(src, rep.ar, org, org_unknown=org_unknown)
+    # the file is named after one that reports the year, 'organisation' one that does not
+    gone = (
+        known.rule is not None
+        and folder_year == rep.ar
+        and not known.rule.exists(org, rep.ar)
+        and known.rule.exists(src.stem, rep.ar)
+    )
+    wrong_place = _wrong_place(src, rep.ar, org, org_unknown=org_unknown, gone=gone)
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:
@@ -150,7 +170,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             out.append(_not_responsible(f, at, known, org, insats, folder_year))
         if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
-            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set)
+            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
         coordinators = known.coordinators.get(insats)
         # An unknown organisation is reported already.
         if (

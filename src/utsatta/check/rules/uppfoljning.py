@@ -18,19 +18,27 @@ from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
-from utsatta.load.spelling import menade_du
+from utsatta.load.spelling import menade_du, menade_du_namn, name_index
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
 
 
 def _okand(
-    file: str, path: Path_, code: str, what: str, value: str, known: list[str], where: str
+    file: str,
+    path: Path_,
+    code: str,
+    what: str,
+    value: str,
+    known: list[str],
+    where: str,
+    names: dict[str, tuple[str, str]] | None = None,
 ) -> Finding:
+    meant = menade_du_namn(value, known, names) if names else menade_du(value, known)
     return fel(
         file,
         path,
         code,
-        f"{what} '{shorten(value)}' finns inte i {where}.{menade_du(value, known)} Giltiga: "
+        f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: "
         f"{', '.join(known) if known else '(inga)'}.",
     )
 
@@ -127,6 +135,13 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
             issues.append(_outside_plan(f, stem, g))
         return
     last = up.ar == g.till
+    # last year's file with 'ar' copied from the year before: the year-bound rules would send
+    # its text to this same file (uppfoljning/<last>.yaml); the fix is 'ar'
+    wrong_ar = (
+        f" Filen heter {stem}.yaml: är 'ar' fel, rätta den till {stem}."
+        if (stem == g.till and up.ar != stem)
+        else ""
+    )
     if up.ar != stem:
         issues.append(
             fel(
@@ -207,7 +222,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                     "bedomning-for-tidigt",
                     f"'{item.bedomning}' är en slutlig bedömning, som bara kan ges planens sista "
                     f"år ({g.till}). För {up.ar} skriv bedoms-uppnas, osakert, "
-                    "bedoms-inte-uppnas eller kan-inte-bedomas.",
+                    f"bedoms-inte-uppnas eller kan-inte-bedomas.{wrong_ar}",
                 )
             )
 
@@ -226,7 +241,9 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
         )
 
     delmal_ids = [d.id for d in plan.mal.delmal]
-    omrade_ids = [o.id for o in ds.omraden.model.omraden] if ds.omraden and ds.omraden.model else []
+    omraden = ds.omraden.model.omraden if ds.omraden and ds.omraden.model else []
+    omrade_ids = [o.id for o in omraden]
+    omrade_names = name_index((o.id, o.namn) for o in omraden)
     for di, d in enumerate(up.delmal):
         if d.delmal not in delmal_ids:
             issues.append(
@@ -252,6 +269,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                         o.omrade,
                         omrade_ids,
                         "omraden.yaml",
+                        omrade_names,
                     )
                 )
             assessment(("delmal", di, "omraden", oi), o, f"'{shorten(o.omrade)}'")
@@ -348,8 +366,13 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                     ("slutuppfoljning",),
                     "slutuppfoljning-for-tidigt",
                     f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, "
-                    f"{g.till}. Flytta texten till uppfoljning/{g.till}.yaml eller till "
-                    "'fortsatt_arbete'.",
+                    f"{g.till}. "
+                    + (
+                        wrong_ar.strip()
+                        if wrong_ar
+                        else f"Flytta texten till uppfoljning/{g.till}.yaml eller till "
+                        "'fortsatt_arbete'."
+                    ),
                     at_key=True,
                 )
             )

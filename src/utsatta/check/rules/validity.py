@@ -49,7 +49,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
-                    + _taken_over(ds, org, by_id, ar),
+                    + _taken_over(ds, org, by_id, ar, rep.stem),
                 )
             )
         elif (
@@ -65,16 +65,22 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     "organisation-upphorde-under-aret",
                     f"{_namn(org)} upphörde {org.giltig_till}, före årets slut, och rapporten för "
                     f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
-                    + _taken_over(ds, org, by_id, ar),
+                    + _taken_over(ds, org, by_id, ar, rep.stem),
                 )
             )
         elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
             who = (
                 "Rapporten lämnas av " + och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
-                "organisationen efterträdde. Flytta innehållet dit"
+                "organisationen efterträdde. "
+                + (
+                    _own_name(rep.stem)
+                    if rep.stem in {p.id for p in before}
+                    else "Flytta innehållet dit och ta bort den här filen"
+                )
                 if before
-                else "Flytta innehållet till den organisation som hade uppgiften då"
+                else "Flytta innehållet till den organisation som hade uppgiften då och ta bort "
+                "den här filen"
             )
             issues.append(
                 fel(
@@ -82,8 +88,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-ej-bildad",
                     f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
-                    f"{who} och ta bort den här filen, eller rätta 'giltig_fran' i "
-                    "organisationer.yaml.",
+                    f"{who}, eller rätta 'giltig_fran' i organisationer.yaml.",
                 )
             )
     return issues
@@ -94,7 +99,16 @@ def _namn(org: Organisation) -> str:
     return shorten(org.namn)
 
 
-def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], ar: int) -> str:
+def _own_name(stem: str) -> str:
+    """The fix when the file is named after the organisation that reports the year (its
+    'organisation' names the one before or after): the key, never "move it and delete it"
+    (the place it would move to is this file)."""
+    return f"Filen heter redan {stem}.yaml: rätta 'organisation' till '{stem}'"
+
+
+def _taken_over(
+    ds: DataSet, org: Organisation, by_id: dict[str, Organisation], ar: int, stem: str
+) -> str:
     if not org.efterfoljare:
         return (
             "Ingen efterföljare är angiven i organisationer.yaml. Ta bort filen, eller ange "
@@ -119,6 +133,8 @@ def _taken_over(ds: DataSet, org: Organisation, by_id: dict[str, Organisation], 
     )
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
+    if stem in targets:
+        return f"Uppgifterna togs över{since} av {'; '.join(parts)}. {_own_name(stem)}."
     return (
         f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
         f"och ta bort den här filen. {create}"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir_groups
+from utsatta.cli.options import FilesDataOption, data_dir_groups
 from utsatta.cli.output import out, out_workflow_commands, shown
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def fmt(
             show_default=False,
         ),
     ] = None,
-    data: DataOption = None,
+    data: FilesDataOption = None,
 ) -> object:  # a FmtRun (cli.app takes the exit code from it); Typer reads the annotations
     """Ge datafilerna en enhetlig form: nycklarna i schemats ordning, samma indrag och id inom
     citattecken. Innehåll och kommentarer ändras aldrig.

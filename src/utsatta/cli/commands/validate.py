@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, FindingFormat, data_dir_groups
+from utsatta.cli.options import FilesDataOption, FindingFormat, data_dir_groups
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -51,7 +51,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Varningar ger också exitkod 1.")
     ] = False,
-    data: DataOption = None,
+    data: FilesDataOption = None,
 ) -> None:
     """Kontrollera datafilerna: syntax, schema, referenser och fullständighet.
 

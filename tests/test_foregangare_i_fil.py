@@ -1,0 +1,124 @@
+"""A file whose key names another organisation or year than the file's name, where the key is
+what is wrong: 'lokalnamnden' in rapporter/2025/stadsfastighetsnamnden.yaml (written by someone
+who reported for the old nämnd), 'ar: 2024' in uppfoljning/2025.yaml (a copy of last year's).
+The fix is the key, never to rename the file after an organisation that does not report the
+year, nor to move the content into this same file (and delete it), as said before. Exact
+findings on the shipped data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import utsatta
+from tests.support import ROOT
+
+
+def _findings(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[int, int, str, str]]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data, paths=[path]).findings
+        if Path(f.file) == path
+    ]
+
+
+def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        "rapporter/2025/stadsfastighetsnamnden.yaml",
+        "organisation: stadsfastighetsnamnden",
+        "organisation: lokalnamnden",
+    )
+    assert found == [
+        (
+            4,
+            15,
+            "filnamn-matchar-inte",
+            "Rapporten är från 'lokalnamnden' men filen heter stadsfastighetsnamnden.yaml. "
+            "'lokalnamnden' rapporterar inte för 2025 (se felet för 'organisation'), så filen "
+            "ska inte heta lokalnamnden.yaml: rätta 'organisation' till 'stadsfastighetsnamnden', "
+            "som filen heter.",
+        ),
+        (
+            4,
+            15,
+            "organisation-upphord",
+            "Lokalnämnden upphörde 2022-12-31 och rapporterar inte för 2025. Uppgifterna togs "
+            "över från 2023-01-01 av Stadsfastighetsnämnden (stadsfastighetsnamnden): alla "
+            "uppgifter (slutledd). Filen heter redan stadsfastighetsnamnden.yaml: rätta "
+            "'organisation' till 'stadsfastighetsnamnden'.",
+        ),
+    ]
+
+
+def test_the_successor_in_the_predecessors_file(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path,
+        "rapporter/2022/lokalnamnden.yaml",
+        "organisation: lokalnamnden",
+        "organisation: stadsfastighetsnamnden",
+    )
+    assert [f[2] for f in found] == ["filnamn-matchar-inte", "organisation-ej-bildad"]
+    assert found[1][3] == (
+        "Stadsfastighetsnämnden bildades 2023-01-01 och rapporterar inte för 2022. Rapporten "
+        "lämnas av Fastighetsnämnden (fastighetsnamnden) och Lokalnämnden (lokalnamnden), som "
+        "organisationen efterträdde. Filen heter redan lokalnamnden.yaml: rätta 'organisation' "
+        "till 'lokalnamnden', eller rätta 'giltig_fran' i organisationer.yaml."
+    )
+
+
+def test_the_fix_followed_leaves_the_shipped_file(tmp_path: Path) -> None:
+    """'rätta organisation till stadsfastighetsnamnden' is the file as shipped: no finding."""
+    found = _findings(
+        tmp_path,
+        "rapporter/2025/stadsfastighetsnamnden.yaml",
+        "organisation: stadsfastighetsnamnden",
+        "organisation: stadsfastighetsnamnden",
+    )
+    assert found == []
+
+
+def test_another_existing_organisation_is_still_a_rename(tmp_path: Path) -> None:
+    """A file named after one organisation with another that also reports the year: as before,
+    the file is renamed (or 'organisation' corrected)."""
+    found = _findings(
+        tmp_path,
+        "rapporter/2025/stadsfastighetsnamnden.yaml",
+        "organisation: stadsfastighetsnamnden",
+        "organisation: exploateringsnamnden",
+    )
+    assert found[0][2:] == (
+        "filnamn-matchar-inte",
+        "Rapporten är från 'exploateringsnamnden' men filen heter stadsfastighetsnamnden.yaml. "
+        "Filen ska heta exploateringsnamnden.yaml (eller rätta 'organisation'), men "
+        "exploateringsnamnden.yaml finns redan: jämför filerna, för över det som ska vara kvar "
+        "till exploateringsnamnden.yaml och ta sedan bort den här filen.",
+    )
+
+
+def test_last_years_uppfoljning_with_the_year_before_in_ar(tmp_path: Path) -> None:
+    """uppfoljning/2025.yaml begun as a copy of 2024.yaml, 'ar' not changed: the year-bound
+    findings say to correct 'ar', not to move the text into uppfoljning/2025.yaml, the file
+    itself (said before)."""
+    found = _findings(tmp_path, "uppfoljning/2025.yaml", "ar: 2025\n", "ar: 2024\n")
+    fix = " Filen heter 2025.yaml: är 'ar' fel, rätta den till 2025."
+    assert [f[2] for f in found] == [
+        "filnamn-matchar-inte",
+        "bedomning-for-tidigt",
+        "bedomning-for-tidigt",
+        "bedomning-for-tidigt",
+        "slutuppfoljning-for-tidigt",
+    ]
+    assert found[1][3] == (
+        "'inte-uppnatt' är en slutlig bedömning, som bara kan ges planens sista år (2025). För "
+        f"2024 skriv bedoms-uppnas, osakert, bedoms-inte-uppnas eller kan-inte-bedomas.{fix}"
+    )
+    assert found[4][3] == (
+        f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, 2025.{fix}"
+    )
