@@ -23,7 +23,7 @@ from utsatta.compute.progress import (
 from utsatta.compute.status import Status, fmt_tal
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
-from utsatta.model.indikator import IndikatorFil, Malvarde
+from utsatta.model.indikator import IndikatorFil, Malvarde, Matintervall
 from utsatta.model.omraden import OmradenFil
 
 #: whether a source counts as evidence for a year: dated in or before it, undated, or after it
@@ -206,7 +206,9 @@ class IndicatorResult:
             ],
             # how often it is measured, and the years taken as measured: a year between them
             # without a value is no gap (docs/decisions/0395, 0415)
-            "matintervall_ar": m.antal_ar if (m := self.indikator.matintervall) else None,
+            "matintervall_ar": m.antal_ar
+            if (m := applicable_matintervall(self.indikator))
+            else None,
             "matar": None if self.matar is None else list(self.matar),
             "sakerhet": self.sakerhet,
             "malvarde_sakerhet": self.malvarde_sakerhet,
@@ -312,6 +314,19 @@ def egna_matar(ind: IndikatorFil) -> tuple[int, ...] | None:
     return matar(ind, None, years)
 
 
+def _upto(
+    grid: tuple[int, ...] | None, years: list[int], baslinje: Point | None
+) -> tuple[int, ...] | None:
+    """``grid`` (from all the indicator's values, the phase the check uses) up to the last of
+    the year's values and baseline: a measurement year after the report's data is not the
+    report's to state, as the police counts' editions stop at the year (docs/decisions/0440)."""
+    if baslinje is not None:
+        years = [*years, baslinje.ar]
+    if grid is None or not years:
+        return None
+    return tuple(y for y in grid if y <= max(years)) or None
+
+
 @dataclass(frozen=True)
 class Matrutnat:
     """The measurement years of an indicator's ``matintervall``: every ``antal_ar`` years from
@@ -328,6 +343,14 @@ class Matrutnat:
     def matar(self, ar: int) -> bool:
         """Whether ``ar`` is a measurement year."""
         return (ar - self.ankare) % self.antal_ar == 0
+
+
+def applicable_matintervall(ind: IndikatorFil) -> Matintervall | None:
+    """The ``matintervall`` the outputs state: none on a count from the police lists, whose
+    editions are its measurements whatever the file says (the check warns,
+    matintervall-stammer-inte), so that no output says "every fourth year" beside a chart of
+    every edition (docs/decisions/0440)."""
+    return ind.matintervall if ind.berakning is None else None
 
 
 def matrutnat(ind: IndikatorFil) -> Matrutnat | None:
@@ -491,7 +514,7 @@ def evaluate(
                     + ([baslinje.ar] if baslinje is not None else []),
                 )
                 if ind.berakning is not None
-                else egna_matar(ind),
+                else _upto(egna_matar(ind), [p.ar for p in serie], baslinje),
             )
         )
     return results

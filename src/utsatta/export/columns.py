@@ -242,7 +242,8 @@ INDIKATORVARDEN: Final = (
         "Antal år mellan två mätningar enligt indikatorns fil (matintervall), t.ex. 4 för ett val "
         "vart fjärde år: åren mellan två mätningar saknar då inget värde. Tomt när filen inte "
         "anger något; då är intervallet inte känt, och rapportens diagram förbinder bara värden "
-        "från två år i följd.",
+        "från två år i följd. Tomt också för en indikator som räknas fram ur polisens listor: "
+        "där är varje upplaga en mätning, vad filen än anger.",
     ),
     Column(
         "matar",
