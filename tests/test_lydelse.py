@@ -229,3 +229,49 @@ def test_a_large_register_costs_no_pass_per_name() -> None:
     found = [names.found(t) for t in texts]
     assert time.perf_counter() - start < 8
     assert found[7] == ["x7", "kulturnamnden"]
+
+
+def test_under_slutledd_a_name_without_its_id_is_still_warned(shipped_copy: Path) -> None:
+    """slutledd silences only the ids the text does not name: a name in the plan's own words
+    whose id is missing is no interpretation (2:4's ansvar is marked slutledd; kommunstyrelsen
+    is the one organisation outside its group)."""
+    text = _edit(
+        shipped_copy,
+        'ansvar_lydelse: "Samtliga nämnder och styrelser i Göteborgs Stad som har verksamhet i '
+        'området"',
+        'ansvar_lydelse: "Samtliga nämnder och styrelser i Göteborgs Stad som har verksamhet i '
+        'området och kommunstyrelsen"',
+    )
+    line, col = _line_col(text, '"Samtliga nämnder och styrelser i Göteborgs Stad som har', '"2:4"')
+    assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)]
+    message = "nämner ”Kommunstyrelsen”, men dess id 'kommunstyrelsen' saknas i 'ansvar'"
+    assert message in _warnings(shipped_copy)[0][3]
+
+
+def test_a_group_and_its_members_stand_for_each_other(shipped_copy: Path) -> None:
+    """1:1 names "socialnämnderna" and lists the group: the four nämnder listed one by one
+    instead are as good, and so is the group listed for the four named one by one. Two of the
+    four listed for the group's name is a name without its id, warned at the text."""
+    group = "kulturnamnden, lokalnamnden, socialnamnderna, framtiden]"
+    four = (
+        "kulturnamnden, lokalnamnden, socialnamnd-centrum, socialnamnd-hisingen, "
+        "socialnamnd-nordost, socialnamnd-sydvast, framtiden]"
+    )
+    _edit(shipped_copy, group, four)
+    assert _warnings(shipped_copy) == []
+    _edit(shipped_copy, four, group)
+    _edit(
+        shipped_copy,
+        "lokalnämnden, socialnämnderna och Förvaltnings AB Framtiden",
+        "lokalnämnden, socialnämnderna Centrum, Hisingen, Nordost och Sydväst och Förvaltnings "
+        "AB Framtiden",
+    )
+    assert _warnings(shipped_copy) == []
+    _edit(
+        shipped_copy,
+        group,
+        "kulturnamnden, lokalnamnden, socialnamnd-centrum, socialnamnd-hisingen, framtiden]",
+    )
+    text = (shipped_copy / "plan.yaml").read_text(encoding="utf-8")
+    line, col = _line_col(text, '"Grundskolenämnden, idrotts- och föreningsnämnden')
+    assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)] * 2
