@@ -250,8 +250,8 @@ def test_under_slutledd_a_name_without_its_id_is_still_warned(shipped_copy: Path
 
 def test_a_group_and_its_members_stand_for_each_other(shipped_copy: Path) -> None:
     """1:1 names "socialnämnderna" and lists the group: the four nämnder listed one by one
-    instead are as good, and so is the group listed for the four named one by one. Two of the
-    four listed for the group's name is a name without its id, warned at the text."""
+    instead are as good, and so is the group listed for the four named one by one. Only two of
+    the four named one by one listed: two names without their ids, each warned at the text."""
     group = "kulturnamnden, lokalnamnden, socialnamnderna, framtiden]"
     four = (
         "kulturnamnden, lokalnamnden, socialnamnd-centrum, socialnamnd-hisingen, "
