@@ -275,3 +275,17 @@ def test_a_group_and_its_members_stand_for_each_other(shipped_copy: Path) -> Non
     text = (shipped_copy / "plan.yaml").read_text(encoding="utf-8")
     line, col = _line_col(text, '"Grundskolenämnden, idrotts- och föreningsnämnden')
     assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)] * 2
+
+
+def test_a_soft_hyphen_or_zero_width_space_from_a_pdf_does_not_hide_a_name(
+    shipped_copy: Path,
+) -> None:
+    """A column copied from the plan's PDF may bring a soft hyphen (U+00AD) or a zero-width
+    space (U+200B) inside a name; the loader allows them (nothing a reader sees), and the
+    rule reads the names through them."""
+    _edit(
+        shipped_copy,
+        '"Lokalnämnden, förskolenämnden och grundskolenämnden."',
+        '"Lokal\u00adnämnden, förskole\u200bnämnden och grundskole\u00adnämnden."',
+    )
+    assert _warnings(shipped_copy) == []

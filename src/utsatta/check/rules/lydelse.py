@@ -1,10 +1,11 @@
 """plan.yaml: the plan's own column text (``samordningsansvar_lydelse``, ``ansvar_lydelse``)
-against the id lists beside it (docs/decisions/0437-lydelse-och-id.md).
+against the id lists beside it (docs/decisions/0437-lydelse-och-id.md, 0441).
 
 Only what the organisation register says is compared: an organisation's or group's ``namn``
 in organisationer.yaml, and two forms of a name "Socialnämnden Centrum" (a first word in the
 definite form, ending in -en): "socialnämnd Centrum", and an enumeration after the plural
-"socialnämnderna Centrum, Hisingen och Sydväst". Case and runs of white space do not matter.
+"socialnämnderna Centrum, Hisingen och Sydväst". Case, runs of white space and invisible
+format characters (a soft hyphen pasted from a PDF) do not matter.
 Nothing else is guessed: a wording the register does not give is not read as a name.
 
 - An id whose name is not in the text is a warning at the id, unless the column is marked
@@ -47,6 +48,10 @@ _Rests = dict[str, str]
 
 
 def _norm(text: str) -> str:
+    # without the format characters a text pasted from a PDF brings (a soft hyphen in
+    # "Grundskole\u00adnämnden", a zero-width space): allowed in a text (load.characters),
+    # they change nothing a reader sees, so they must not make a name another
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
