@@ -289,3 +289,35 @@ def test_a_soft_hyphen_or_zero_width_space_from_a_pdf_does_not_hide_a_name(
         '"Lokal\u00adnämnden, förskole\u200bnämnden och grundskole\u00adnämnden."',
     )
     assert _warnings(shipped_copy) == []
+
+
+def test_a_group_without_members_is_named_only_by_its_name(shipped_copy: Path) -> None:
+    """A group whose medlemmar are empty (or whose urval takes none) is not "named" because
+    all of its none members are: listed without its name it is warned at the id, and named
+    without its id at the text."""
+    orgs = shipped_copy / "organisationer.yaml"
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8").replace(
+            "grupper:\n", "grupper:\n  - id: bolagen\n    namn: Bolagen\n    medlemmar: []\n"
+        ),
+        encoding="utf-8",
+    )
+    text = _edit(
+        shipped_copy,
+        "    samordningsansvar: [lokalnamnden]\n",
+        "    samordningsansvar: [lokalnamnden, bolagen]\n",
+    )
+    line, col = _line_col(text, "bolagen]")
+    assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)]
+    _edit(
+        shipped_copy,
+        "    samordningsansvar: [lokalnamnden, bolagen]\n",
+        "    samordningsansvar: [lokalnamnden]\n",
+    )
+    text = _edit(
+        shipped_copy,
+        '    samordningsansvar_lydelse: "Lokalnämnden"\n',
+        '    samordningsansvar_lydelse: "Lokalnämnden och bolagen"\n',
+    )
+    line, col = _line_col(text, '"Lokalnämnden och bolagen"')
+    assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)]

@@ -195,8 +195,8 @@ def _unnamed(
     for ai, ident in enumerate(ids):
         if ident not in names.namn or ident in named:
             continue  # an unknown id is okand-organisation's
-        if ident in names.groups and names.members(ident) <= named:
-            continue
+        if ident in names.groups and names.members(ident) and names.members(ident) <= named:
+            continue  # a group without members is named only by its name
         out.append(
             varning(
                 f,
@@ -229,7 +229,7 @@ def _missing(
         for ident in found
         if ident not in given
         and ident not in by_group
-        and not (ident in names.groups and names.members(ident) <= listed)
+        and not (ident in names.groups and names.members(ident) and names.members(ident) <= listed)
     ]
     return [
         varning(
