@@ -150,8 +150,9 @@ class IndicatorResult:
     malvarde_sakerhet: str | None = None
     #: the plan's years (fran, till): only a målvärde of these years applies
     planperiod: tuple[int, int] | None = None
-    #: the years the series is measured in, where the data says so (see :func:`matar`); None:
-    #: not known, so only values two years in a row count as consecutive measurements
+    #: the years the series is measured in, where the data says so (see :func:`matar`), up to
+    #: the last value of ``ar`` (docs/decisions/0440); None: not known, so only values two
+    #: years in a row count as consecutive measurements
     matar: tuple[int, ...] | None = None
 
     @property
