@@ -198,3 +198,44 @@ def test_a_police_count_with_a_matintervall_states_no_interval(tmp_path: Path) -
     assert {r[3:] for r in _rows(result.dataset, 2023, "sarskilt-utsatta-omraden")} == {
         (None, None)
     }
+
+
+def test_only_values_per_omrade_are_anchored_on_the_phase_most_share(tmp_path: Path) -> None:
+    """Without a headline series or baseline the grid is anchored as the chart's would be, on
+    the phase most values share (docs/decisions/0415): of 2011, 2014 and 2018 the odd 2011 is
+    the one warned and marked nej, not the two election years after it."""
+    data = build_case(CASES / "matintervall-ankare-bara-omrade", tmp_path / "d")
+    path = data / "indikatorer" / "valdeltagande.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (
+        ("baslinje: {ar: 2014, varde: 79.2, kalla: vg-2018}\n", ""),
+        ("  - ar: 2018\n    varde: 81.05\n    kalla: vg-2018\n", ""),
+        ("  - ar: 2010\n    varde: 39\n", "  - ar: 2014\n    varde: 39\n"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    result = utsatta.validate(data, year=2023)
+    warned = [
+        (Path(f.file).name, f.line, f.message)
+        for f in result.findings
+        if f.code == "matintervall-stammer-inte"
+    ]
+    line = text[: text.index("  - ar: 2011")].count("\n") + 1
+    assert warned == [
+        (
+            "valdeltagande.yaml",
+            line,
+            "Utfallet för 2011 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från värdenas första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        )
+    ]
+    assert _rows(result.dataset, 2023, "valdeltagande") == [
+        ("utfall", 2011, "bergsjon", 4, "nej"),
+        ("utfall", 2018, "bergsjon", 4, "ja"),
+        ("utfall", 2014, "gardsten", 4, "ja"),
+    ]
+    val = _indicators(json.loads(utsatta.report_json(result.dataset, 2023)))["valdeltagande"]
+    assert (val["matintervall_ar"], val["matar"]) == (4, None)  # no chart, no chart years

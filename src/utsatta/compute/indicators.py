@@ -335,11 +335,11 @@ class Matrutnat:
     chart's (docs/decisions/0415)."""
 
     antal_ar: int
-    #: the chart's first measurement year (:func:`egna_matar`), or the first value's year when
-    #: there is no headline series or baseline to anchor on
+    #: the chart's first measurement year (:func:`egna_matar`), or without a headline series
+    #: or baseline the first year of the phase most values per område or kön share
     ankare: int
-    #: whether ``ankare`` is the first value's year (no chart to anchor on)
-    fran_forsta_vardet: bool
+    #: whether there is no chart to anchor on (only values per område or kön)
+    utan_diagram: bool
 
     def matar(self, ar: int) -> bool:
         """Whether ``ar`` is a measurement year."""
@@ -358,16 +358,18 @@ def matrutnat(ind: IndikatorFil) -> Matrutnat | None:
     """The grid of :class:`Matrutnat` of an indicator with its own values and a
     ``matintervall``; None without one, for a count from the police lists (their editions are
     its measurements) and for an indicator without values. The check
-    matintervall-stammer-inte, the JSON report and the export ask this one function."""
+    matintervall-stammer-inte and the export ask this function; the chart and the JSON take
+    :func:`egna_matar`, on which it is anchored."""
     if ind.matintervall is None or ind.berakning is not None:
         return None
     n = ind.matintervall.antal_ar
     grid = egna_matar(ind)
     if grid is not None:
-        return Matrutnat(n, grid[0], fran_forsta_vardet=False)
-    if not ind.utfall:
-        return None
-    return Matrutnat(n, min(u.ar for u in ind.utfall), fran_forsta_vardet=True)
+        return Matrutnat(n, grid[0], utan_diagram=False)
+    # only values per område or kön: on the phase most of them share, as the chart's (0415),
+    # so that one odd year is the one off the grid, also when it is the first (0442)
+    years = matar(ind, None, [u.ar for u in ind.utfall])
+    return None if years is None else Matrutnat(n, years[0], utan_diagram=True)
 
 
 def current_target(
