@@ -321,3 +321,28 @@ def test_a_group_without_members_is_named_only_by_its_name(shipped_copy: Path) -
     )
     line, col = _line_col(text, '"Lokalnämnden och bolagen"')
     assert [w[:3] for w in _warnings(shipped_copy)] == [("plan.yaml", line, col)]
+
+
+def test_an_enumeration_after_the_singular_is_read_as_after_the_plural(
+    shipped_copy: Path,
+) -> None:
+    """The plan writes one nämnd "socialnämnd Centrum" (5:3); "socialnämnd Nordost och
+    Sydväst" and "Socialnämnden Hisingen, Nordost och Sydväst" name them all, as the plural
+    does, and give no warning (docs/decisions/0443). A rest that is not the family's is not
+    taken ("och Higab")."""
+    ds = utsatta.load(SHIPPED)
+    assert ds.organisationer is not None and ds.organisationer.model is not None
+    names = RegisterNames(ds.organisationer.model)
+    assert names.found("socialnämnd Nordost och Sydväst") == [
+        "socialnamnd-nordost",
+        "socialnamnd-sydvast",
+    ]
+    assert names.found("Socialnämnden Centrum och Higab") == ["socialnamnd-centrum", "higab"]
+    _edit(
+        shipped_copy,
+        'samordningsansvar_lydelse: "Socialnämnderna Hisingen, Nordost och Sydväst"\n'
+        "    ansvar: [samtliga",
+        'samordningsansvar_lydelse: "Socialnämnden Hisingen, Nordost och Sydväst"\n'
+        "    ansvar: [samtliga",
+    )
+    assert _warnings(shipped_copy) == []

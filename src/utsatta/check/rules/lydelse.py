@@ -4,8 +4,9 @@ against the id lists beside it (docs/decisions/0437-lydelse-och-id.md, 0441).
 Only what the organisation register says is compared: an organisation's or group's ``namn``
 in organisationer.yaml, and two forms of a name "Socialnämnden Centrum" (a first word in the
 definite form, ending in -en): "socialnämnd Centrum", and an enumeration after the plural
-"socialnämnderna Centrum, Hisingen och Sydväst". Case, runs of white space and invisible
-format characters (a soft hyphen pasted from a PDF) do not matter.
+"socialnämnderna Centrum, Hisingen och Sydväst" (or after the singular, "socialnämnd Nordost
+och Sydväst", 0443). Case, runs of white space and invisible format characters (a soft hyphen
+pasted from a PDF) do not matter.
 Nothing else is guessed: a wording the register does not give is not read as a name.
 
 - An id whose name is not in the text is a warning at the id, unless the column is marked
@@ -102,7 +103,10 @@ class RegisterNames:
         self.groups = {g.id for g in orgs.grupper}
         self._members: dict[str, frozenset[str]] = {}
         forms: dict[str, str] = {}  # form → id
-        plural: dict[str, dict[str, str]] = {}  # "socialnämnderna" → {"centrum": id}
+        #: the word an enumeration follows → the rests it takes: "socialnämnderna", and the
+        #: singular "socialnämnd"/"socialnämnden" ("socialnämnd Nordost och Sydväst", the
+        #: plan's own form for one nämnd; docs/decisions/0443) → {"centrum": id, …}
+        plural: dict[str, dict[str, str]] = {}
         for ident, namn in self.namn.items():
             norm = _norm(namn)
             if not norm:
@@ -112,7 +116,10 @@ class RegisterNames:
             if ident not in self.groups and rest and len(first) > 4 and first.endswith("en"):
                 stem = first[:-2]
                 forms.setdefault(f"{stem} {rest}", ident)
-                plural.setdefault(f"{stem}erna", {}).setdefault(rest, ident)
+                rests = plural.setdefault(f"{stem}erna", {})
+                rests.setdefault(rest, ident)
+                for head in (stem, first):  # the same family's rests
+                    plural.setdefault(head, rests)
         self.forms = forms
         self.plural = plural
         #: the plural words' order: the enumerations are blanked in it
