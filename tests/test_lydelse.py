@@ -326,7 +326,7 @@ def test_a_group_without_members_is_named_only_by_its_name(shipped_copy: Path) -
 def test_an_enumeration_after_the_singular_is_read_as_after_the_plural(
     shipped_copy: Path,
 ) -> None:
-    """The plan writes one nämnd "socialnämnd Centrum" (5:3); "socialnämnd Nordost och
+    """The plan writes one nämnd "socialnämnd Centrum" (3:2, 3:3); "socialnämnd Nordost och
     Sydväst" and "Socialnämnden Hisingen, Nordost och Sydväst" name them all, as the plural
     does, and give no warning (docs/decisions/0443). A rest that is not the family's is not
     taken ("och Higab")."""
