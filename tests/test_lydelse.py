@@ -346,3 +346,26 @@ def test_an_enumeration_after_the_singular_is_read_as_after_the_plural(
         "    ansvar: [samtliga",
     )
     assert _warnings(shipped_copy) == []
+
+
+def test_socialnamnderna_i_names_the_ones_after_it_not_the_group(shipped_copy: Path) -> None:
+    """The words "socialnämnderna i Centrum och Hisingen" name two nämnder: with their ids no
+    warning (it was read as the group "Socialnämnderna", and the warning asked for the group's
+    id, which would make all four owe the insats). "socialnämnderna i området" stays the
+    group's name."""
+    ds = utsatta.load(SHIPPED)
+    assert ds.organisationer is not None and ds.organisationer.model is not None
+    names = RegisterNames(ds.organisationer.model)
+    assert names.found("socialnämnderna i Centrum och i Hisingen") == [
+        "socialnamnd-centrum",
+        "socialnamnd-hisingen",
+    ]
+    assert names.found("socialnämnderna i området") == ["socialnamnderna"]
+    _edit(
+        shipped_copy,
+        'samordningsansvar_lydelse: "Socialnämnderna Hisingen, Nordost och Sydväst"\n'
+        "    ansvar: [samtliga",
+        'samordningsansvar_lydelse: "Socialnämnderna i Hisingen, Nordost och Sydväst"\n'
+        "    ansvar: [samtliga",
+    )
+    assert _warnings(shipped_copy) == []

@@ -161,7 +161,9 @@ class RegisterNames:
         if word not in self._enumerations:
             longest = sorted(self.plural[word], key=len, reverse=True)
             item = rf"{_START}(?:" + "|".join(re.escape(r) for r in longest) + rf"){_END}"
-            whole = rf"{_START}{re.escape(word)}\s+(?P<items>{item}(?:{_SEPARATOR}{item})*)"
+            # "socialnämnderna i Centrum och (i) Hisingen": the two, not the group of four (0443)
+            head, i = rf"{_START}{re.escape(word)}\s+(?:i\s+)?", r"(?:i\s+)?"
+            whole = rf"{head}(?P<items>{item}(?:{_SEPARATOR}{i}{item})*)"
             self._enumerations[word] = (re.compile(whole), re.compile(item))
         return self._enumerations[word]
 
