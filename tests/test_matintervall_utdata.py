@@ -147,3 +147,95 @@ def test_the_csv_and_the_kolumner_table_describe_the_new_columns(
     for namn in ("matintervall", "matar"):
         column = next(c for c in INDIKATORVARDEN if c.namn == namn)
         assert described[("indikatorvarden", namn)][2:4] == [column.typ, column.beskrivning]
+
+
+def test_a_value_after_the_year_is_not_in_that_years_measurement_years(tmp_path: Path) -> None:
+    """The report of 2023 ends its ``matar`` at its own last value (2018), as the police
+    counts' editions stop at the year: a value of 2026 in the data does not make 2022 and 2026
+    measurement years of the 2023 report. The grid's phase is still all values' (the check's),
+    and without a year (``evaluate(ds)``) it runs to the last value."""
+    from utsatta.compute.indicators import evaluate
+    from utsatta.render.overview_indicators import indicators_data
+
+    data = build_case(CASES / "matintervall-omrade-ur-takt", tmp_path / "d")
+    path = data / "indikatorer" / "valdeltagande.yaml"
+    text = path.read_text(encoding="utf-8")
+    later = "  - ar: 2026\n    varde: 80\n    kalla: vg-2018\n"
+    path.write_text(text.replace("utfall:\n", "utfall:\n" + later), encoding="utf-8")
+    result = utsatta.validate(data, year=2023)
+    val = _indicators(json.loads(utsatta.report_json(result.dataset, 2023)))["valdeltagande"]
+    assert (val["matintervall_ar"], val["matar"]) == (4, [2014, 2018])
+    listed = {i["id"]: i for i in indicators_data(result.dataset, 2023)["indikatorer"]}
+    assert listed["valdeltagande"]["matar"] == [2014, 2018]
+    every = {r.indikator.id: r.matar for r in evaluate(result.dataset)}
+    assert every["valdeltagande"] == (2014, 2018, 2022, 2026)
+
+
+def test_a_police_count_with_a_matintervall_states_no_interval(tmp_path: Path) -> None:
+    """A count from the police lists is measured in each edition whatever its file says (the
+    check warns, matintervall-stammer-inte): neither the report's "Mäts:" line, its JSON nor
+    the export says "every fourth year" beside a series of every edition."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    police = data / "indikatorer" / "sarskilt-utsatta-omraden.yaml"
+    with police.open("a", encoding="utf-8") as fh:
+        fh.write("matintervall:\n  antal_ar: 4\n  grund: Vart fjärde år enligt ingen.\n")
+    result = utsatta.validate(data, year=2023)
+    warned = [(Path(f.file).name, f.code) for f in result.findings if f.code.startswith("mat")]
+    assert warned == [("sarskilt-utsatta-omraden.yaml", "matintervall-stammer-inte")]
+    report = json.loads(utsatta.report_json(result.dataset, 2023))
+    mal = {i["id"]: i for i in report["sammanfattning"]["mal_indikatorer"]}
+    count = mal["sarskilt-utsatta-omraden"]
+    editions = [2015, 2017, 2019, 2021, 2023]
+    assert (count["matintervall"], count["matintervall_ar"], count["matar"]) == (
+        None,
+        None,
+        editions,
+    )
+    assert "enligt ingen" not in utsatta.report_text(result.dataset, 2023, "md")
+    assert {r[3:] for r in _rows(result.dataset, 2023, "sarskilt-utsatta-omraden")} == {
+        (None, None)
+    }
+
+
+def test_only_values_per_omrade_are_anchored_on_the_phase_most_share(tmp_path: Path) -> None:
+    """Without a headline series or baseline the grid is anchored as the chart's would be, on
+    the phase most values share (docs/decisions/0415): of 2011, 2014 and 2018 the odd 2011 is
+    the one warned and marked nej, not the two election years after it."""
+    data = build_case(CASES / "matintervall-ankare-bara-omrade", tmp_path / "d")
+    path = data / "indikatorer" / "valdeltagande.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (
+        ("baslinje: {ar: 2014, varde: 79.2, kalla: vg-2018}\n", ""),
+        ("  - ar: 2018\n    varde: 81.05\n    kalla: vg-2018\n", ""),
+        ("  - ar: 2010\n    varde: 39\n", "  - ar: 2014\n    varde: 39\n"),
+    ):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    result = utsatta.validate(data, year=2023)
+    warned = [
+        (Path(f.file).name, f.line, f.message)
+        for f in result.findings
+        if f.code == "matintervall-stammer-inte"
+    ]
+    line = text[: text.index("  - ar: 2011")].count("\n") + 1
+    assert warned == [
+        (
+            "valdeltagande.yaml",
+            line,
+            "Utfallet för 2011 (område bergsjon) är inte från ett mätår: det ligger inte ett helt "
+            "antal mätintervall (4 år) från värdenas första mätår (2014). Diagrammet visar inte "
+            "värden per område eller kön. Rätta året, eller 'matintervall' om källan anger ett "
+            "annat intervall.",
+        )
+    ]
+    assert _rows(result.dataset, 2023, "valdeltagande") == [
+        ("utfall", 2011, "bergsjon", 4, "nej"),
+        ("utfall", 2018, "bergsjon", 4, "ja"),
+        ("utfall", 2014, "gardsten", 4, "ja"),
+    ]
+    val = _indicators(json.loads(utsatta.report_json(result.dataset, 2023)))["valdeltagande"]
+    assert (val["matintervall_ar"], val["matar"]) == (4, None)  # no chart, no chart years

@@ -16,7 +16,8 @@ format or kind), ``DataErrors`` (the data has errors that would make a report wr
 findings are on the exception), ``TemplateFailed`` (a report template cannot be used),
 ``MissingLibrary`` (a format's library is not installed: WeasyPrint for PDF, XlsxWriter for
 xlsx; the message says what to install). ``write_export`` writes files: a file it would
-replace without ``force=True`` is ``utsatta.errors.WriteRefused``.
+replace without ``force=True``, or a data file, is ``utsatta.errors.WriteRefused``, a file or
+folder it cannot write ``utsatta.errors.WriteFailed`` (both ``utsatta.errors.OutputError``).
 
 Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 """

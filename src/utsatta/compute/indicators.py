@@ -23,7 +23,7 @@ from utsatta.compute.progress import (
 from utsatta.compute.status import Status, fmt_tal
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
-from utsatta.model.indikator import IndikatorFil, Malvarde
+from utsatta.model.indikator import IndikatorFil, Malvarde, Matintervall
 from utsatta.model.omraden import OmradenFil
 
 #: whether a source counts as evidence for a year: dated in or before it, undated, or after it
@@ -150,8 +150,9 @@ class IndicatorResult:
     malvarde_sakerhet: str | None = None
     #: the plan's years (fran, till): only a målvärde of these years applies
     planperiod: tuple[int, int] | None = None
-    #: the years the series is measured in, where the data says so (see :func:`matar`); None:
-    #: not known, so only values two years in a row count as consecutive measurements
+    #: the years the series is measured in, where the data says so (see :func:`matar`), up to
+    #: the last value of ``ar`` (docs/decisions/0440); None: not known, so only values two
+    #: years in a row count as consecutive measurements
     matar: tuple[int, ...] | None = None
 
     @property
@@ -206,7 +207,9 @@ class IndicatorResult:
             ],
             # how often it is measured, and the years taken as measured: a year between them
             # without a value is no gap (docs/decisions/0395, 0415)
-            "matintervall_ar": m.antal_ar if (m := self.indikator.matintervall) else None,
+            "matintervall_ar": m.antal_ar
+            if (m := applicable_matintervall(self.indikator))
+            else None,
             "matar": None if self.matar is None else list(self.matar),
             "sakerhet": self.sakerhet,
             "malvarde_sakerhet": self.malvarde_sakerhet,
@@ -312,6 +315,19 @@ def egna_matar(ind: IndikatorFil) -> tuple[int, ...] | None:
     return matar(ind, None, years)
 
 
+def _upto(
+    grid: tuple[int, ...] | None, years: list[int], baslinje: Point | None
+) -> tuple[int, ...] | None:
+    """``grid`` (from all the indicator's values, the phase the check uses) up to the last of
+    the year's values and baseline: a measurement year after the report's data is not the
+    report's to state, as the police counts' editions stop at the year (docs/decisions/0440)."""
+    if baslinje is not None:
+        years = [*years, baslinje.ar]
+    if grid is None or not years:
+        return None
+    return tuple(y for y in grid if y <= max(years)) or None
+
+
 @dataclass(frozen=True)
 class Matrutnat:
     """The measurement years of an indicator's ``matintervall``: every ``antal_ar`` years from
@@ -319,31 +335,41 @@ class Matrutnat:
     chart's (docs/decisions/0415)."""
 
     antal_ar: int
-    #: the chart's first measurement year (:func:`egna_matar`), or the first value's year when
-    #: there is no headline series or baseline to anchor on
+    #: the chart's first measurement year (:func:`egna_matar`), or without a headline series
+    #: or baseline the first year of the phase most values per område or kön share
     ankare: int
-    #: whether ``ankare`` is the first value's year (no chart to anchor on)
-    fran_forsta_vardet: bool
+    #: whether there is no chart to anchor on (only values per område or kön)
+    utan_diagram: bool
 
     def matar(self, ar: int) -> bool:
         """Whether ``ar`` is a measurement year."""
         return (ar - self.ankare) % self.antal_ar == 0
 
 
+def applicable_matintervall(ind: IndikatorFil) -> Matintervall | None:
+    """The ``matintervall`` the outputs state: none on a count from the police lists, whose
+    editions are its measurements whatever the file says (the check warns,
+    matintervall-stammer-inte), so that no output says "every fourth year" beside a chart of
+    every edition (docs/decisions/0440)."""
+    return ind.matintervall if ind.berakning is None else None
+
+
 def matrutnat(ind: IndikatorFil) -> Matrutnat | None:
     """The grid of :class:`Matrutnat` of an indicator with its own values and a
     ``matintervall``; None without one, for a count from the police lists (their editions are
     its measurements) and for an indicator without values. The check
-    matintervall-stammer-inte, the JSON report and the export ask this one function."""
+    matintervall-stammer-inte and the export ask this function; the chart and the JSON take
+    :func:`egna_matar`, on which it is anchored."""
     if ind.matintervall is None or ind.berakning is not None:
         return None
     n = ind.matintervall.antal_ar
     grid = egna_matar(ind)
     if grid is not None:
-        return Matrutnat(n, grid[0], fran_forsta_vardet=False)
-    if not ind.utfall:
-        return None
-    return Matrutnat(n, min(u.ar for u in ind.utfall), fran_forsta_vardet=True)
+        return Matrutnat(n, grid[0], utan_diagram=False)
+    # only values per område or kön: on the phase most of them share, as the chart's (0415),
+    # so that one odd year is the one off the grid, also when it is the first (0442)
+    years = matar(ind, None, [u.ar for u in ind.utfall])
+    return None if years is None else Matrutnat(n, years[0], utan_diagram=True)
 
 
 def current_target(
@@ -491,7 +517,7 @@ def evaluate(
                     + ([baslinje.ar] if baslinje is not None else []),
                 )
                 if ind.berakning is not None
-                else egna_matar(ind),
+                else _upto(egna_matar(ind), [p.ar for p in serie], baslinje),
             )
         )
     return results

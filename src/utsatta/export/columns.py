@@ -242,15 +242,17 @@ INDIKATORVARDEN: Final = (
         "Antal år mellan två mätningar enligt indikatorns fil (matintervall), t.ex. 4 för ett val "
         "vart fjärde år: åren mellan två mätningar saknar då inget värde. Tomt när filen inte "
         "anger något; då är intervallet inte känt, och rapportens diagram förbinder bara värden "
-        "från två år i följd.",
+        "från två år i följd. Tomt också för en indikator som räknas fram ur polisens listor: "
+        "där är varje upplaga en mätning, vad filen än anger.",
     ),
     Column(
         "matar",
         "ja/nej",
         "ja om värdets år är ett mätår enligt matintervall: ett helt antal intervall från "
-        "diagrammets första mätår (eller från det första värdet när indikatorn bara har värden "
-        "per område eller kön), som rapportens diagram räknar. nej om det inte är det; validate "
-        "varnar då (matintervall-stammer-inte). Tomt för ett målvärde, utan matintervall och för "
+        "diagrammets första mätår, som rapportens diagram räknar. Har indikatorn bara värden "
+        "per område eller kön räknas mätåren efter de flesta av dem, så att ett enstaka udda år "
+        "är det som får nej. nej om året inte är ett mätår; validate varnar då "
+        "(matintervall-stammer-inte). Tomt för ett målvärde, utan matintervall och för "
         "en indikator som räknas fram ur polisens listor (där är varje upplaga en mätning).",
     ),
     _text(

@@ -28,7 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypedDict
 
-from utsatta.compute.indicators import IndicatorResult, evaluate, markering_och_not, matrutnat
+from utsatta.compute.indicators import (
+    IndicatorResult,
+    applicable_matintervall,
+    evaluate,
+    markering_och_not,
+    matrutnat,
+)
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
 from utsatta.export.ansvar import ansvar
@@ -292,7 +298,7 @@ def _indikatorvarden(
                 else None,
                 hamtad,
                 _ja(metodbyte),
-                ind.matintervall.antal_ar if ind.matintervall is not None else None,
+                mi.antal_ar if (mi := applicable_matintervall(ind)) is not None else None,
                 _ja(grid.matar(year)) if grid is not None else None,
                 kommentar,
                 _ja(ind.illustrativ or (ur_listorna and omr_illustrativ)),

@@ -190,8 +190,8 @@ def _interval(f: str, ind: Any) -> list[Finding]:
     out: list[Finding] = []
     if grid is None:  # no values
         return []
-    # only område or kön values: no chart line, and the grid is anchored on the first of them
-    where = "det första värdet" if grid.fran_forsta_vardet else "diagrammets första mätår"
+    # only område or kön values: no chart line, and the grid is anchored on them
+    where = "värdenas första mätår" if grid.utan_diagram else "diagrammets första mätår"
     anchor = grid.ankare
     if ind.baslinje is not None and not grid.matar(ind.baslinje.ar):
         out.append(

@@ -1,10 +1,12 @@
 """plan.yaml: the plan's own column text (``samordningsansvar_lydelse``, ``ansvar_lydelse``)
-against the id lists beside it (docs/decisions/0437-lydelse-och-id.md).
+against the id lists beside it (docs/decisions/0437-lydelse-och-id.md, 0441).
 
 Only what the organisation register says is compared: an organisation's or group's ``namn``
 in organisationer.yaml, and two forms of a name "Socialnämnden Centrum" (a first word in the
 definite form, ending in -en): "socialnämnd Centrum", and an enumeration after the plural
-"socialnämnderna Centrum, Hisingen och Sydväst". Case and runs of white space do not matter.
+"socialnämnderna Centrum, Hisingen och Sydväst" (or after the singular, "socialnämnd Nordost
+och Sydväst", 0443). Case, runs of white space and invisible format characters (a soft hyphen
+pasted from a PDF) do not matter.
 Nothing else is guessed: a wording the register does not give is not read as a name.
 
 - An id whose name is not in the text is a warning at the id, unless the column is marked
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from utsatta.compute.responsibility import resolve
@@ -46,19 +49,64 @@ _Rests = dict[str, str]
 
 
 def _norm(text: str) -> str:
+    # without the format characters a text pasted from a PDF brings (a soft hyphen in
+    # "Grundskole\u00adnämnden", a zero-width space): allowed in a text (load.characters),
+    # they change nothing a reader sees, so they must not make a name another
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+#: where a name may start, and the first word it is looked up by: a run of letters and digits,
+#: or one other character ("(" of "(KS)")
+_WORD = re.compile(r"(?<!\w)(?:\w+|\S)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _Lexicon:
+    """Fixed strings found where they stand alone, the longest at a place first, as one regex
+    alternation of them would find them, but looked up by their first word: the work grows
+    with the text and the strings that share a first word, not with text × strings (a register
+    of thousands of names made one alternation cost seconds per text)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for w in sorted(words, key=len, reverse=True):
+            first = _WORD.match(w)
+            if first is not None:
+                self.by_first.setdefault(first[0], []).append(w)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, str]]:
+        """(place, string) of each one in ``text``, left to right, none overlapping."""
+        after = 0
+        for m in _WORD.finditer(text):
+            at = m.start()
+            if at < after:
+                continue
+            for w in self.by_first.get(m[0], ()):
+                end = at + len(w)
+                if text.startswith(w, at) and not _WORD_CHAR.match(text, end):
+                    yield at, w
+                    after = end
+                    break
+
+
 class RegisterNames:
-    """The register's names as patterns, built once per organisationer.yaml."""
+    """The register's names, built once per organisationer.yaml. The work is bounded by the
+    register's and the text's sizes, not their product: names and plural words are looked up
+    by their first word (:class:`_Lexicon`), and an enumeration's pattern is made only for a
+    plural word that stands in some text."""
 
     def __init__(self, orgs: OrganisationerFil) -> None:
         self.orgs = orgs
         self.namn = {o.id: o.namn for o in orgs.organisationer}
         self.namn.update((g.id, g.namn) for g in orgs.grupper)
         self.groups = {g.id for g in orgs.grupper}
+        self._members: dict[str, frozenset[str]] = {}
         forms: dict[str, str] = {}  # form → id
-        plural: dict[str, dict[str, str]] = {}  # "socialnämnderna" → {"centrum": id}
+        #: the word an enumeration follows → the rests it takes: "socialnämnderna", and the
+        #: singular "socialnämnd"/"socialnämnden" ("socialnämnd Nordost och Sydväst", the
+        #: plan's own form for one nämnd; docs/decisions/0443) → {"centrum": id, …}
+        plural: dict[str, dict[str, str]] = {}
         for ident, namn in self.namn.items():
             norm = _norm(namn)
             if not norm:
@@ -68,48 +116,56 @@ class RegisterNames:
             if ident not in self.groups and rest and len(first) > 4 and first.endswith("en"):
                 stem = first[:-2]
                 forms.setdefault(f"{stem} {rest}", ident)
-                plural.setdefault(f"{stem}erna", {}).setdefault(rest, ident)
-        self.enumerations = [_enumeration(word, rests) for word, rests in plural.items()]
-        # the longest form first: at a place, "socialnämnden centrum" before "socialnämnden"
-        alternatives = sorted(forms, key=len, reverse=True)
+                rests = plural.setdefault(f"{stem}erna", {})
+                rests.setdefault(rest, ident)
+                for head in (stem, first):  # the same family's rests
+                    plural.setdefault(head, rests)
         self.forms = forms
-        self.pattern = (
-            re.compile(rf"{_START}(?:" + "|".join(re.escape(a) for a in alternatives) + rf"){_END}")
-            if alternatives
-            else None
-        )
+        self.plural = plural
+        #: the plural words' order: the enumerations are blanked in it
+        self._plural_order = {word: n for n, word in enumerate(plural)}
+        self._enumerations: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+        self.lexicon = _Lexicon(forms)
+        self.plural_lexicon = _Lexicon(plural)
 
     def found(self, text: str) -> list[str]:
         """The ids whose names stand in ``text``, in the order they stand there."""
         norm = _norm(text)
         hits: list[tuple[int, str]] = []
-        for pattern, item, rests in self.enumerations:
+        words = {w for _, w in self.plural_lexicon.finditer(norm)}
+        for word in sorted(words, key=self._plural_order.__getitem__):
+            pattern, item = self._enumeration(word)
+            rests = self.plural[word]
 
             def blank(m: re.Match[str], item: re.Pattern[str] = item, rests: _Rests = rests) -> str:
-                # the items after the plural word, each one a name of the register; the
-                # enumeration is blanked (one pass, same length) so that the plural word is not
-                # read as a group's name
-                hits.extend((m.start(), rests[i[0]]) for i in item.finditer(m["items"]))
+                # the items after the plural word, each one a name of the register, at their
+                # own places; the enumeration is blanked (one pass, same length) so that the
+                # plural word is not read as a group's name
+                at = m.start("items")
+                hits.extend((at + i.start(), rests[i[0]]) for i in item.finditer(m["items"]))
                 return " " * (m.end() - m.start())
 
             norm = pattern.sub(blank, norm)
-        if self.pattern is not None:
-            hits += [(m.start(), self.forms[m[0]]) for m in self.pattern.finditer(norm)]
+        hits += [(at, self.forms[w]) for at, w in self.lexicon.finditer(norm)]
         return list(dict.fromkeys(ident for _, ident in sorted(hits)))
 
-    def members(self, ident: str) -> set[str]:
-        return set(resolve([ident], self.orgs))
+    def members(self, ident: str) -> frozenset[str]:
+        """The organisations of a group (or the organisation itself), as the plan names them."""
+        if ident not in self._members:
+            self._members[ident] = frozenset(resolve([ident], self.orgs))
+        return self._members[ident]
 
-
-def _enumeration(
-    word: str, rests: dict[str, str]
-) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    """The pattern of "socialnämnderna centrum, hisingen och sydväst" for the plural ``word``,
-    that of one of its items, and the id of each item."""
-    longest = sorted(rests, key=len, reverse=True)
-    item = rf"{_START}(?:" + "|".join(re.escape(r) for r in longest) + rf"){_END}"
-    whole = rf"{_START}{re.escape(word)}\s+(?P<items>{item}(?:{_SEPARATOR}{item})*)"
-    return re.compile(whole), re.compile(item), rests
+    def _enumeration(self, word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The pattern of "socialnämnderna centrum, hisingen och sydväst" for the plural
+        ``word`` and that of one of its items, made when the word is first seen in a text."""
+        if word not in self._enumerations:
+            longest = sorted(self.plural[word], key=len, reverse=True)
+            item = rf"{_START}(?:" + "|".join(re.escape(r) for r in longest) + rf"){_END}"
+            # "socialnämnderna i Centrum och (i) Hisingen": the two, not the group of four (0443)
+            head, i = rf"{_START}{re.escape(word)}\s+(?:i\s+)?", r"(?:i\s+)?"
+            whole = rf"{head}(?P<items>{item}(?:{_SEPARATOR}{i}{item})*)"
+            self._enumerations[word] = (re.compile(whole), re.compile(item))
+        return self._enumerations[word]
 
 
 def check(src: SourceFile[Any], orgs: OrganisationerFil) -> list[Finding]:
@@ -143,14 +199,13 @@ def _unnamed(
     names: RegisterNames,
 ) -> list[Finding]:
     """An id of the list whose name is not in the text."""
-    in_text = set(found)
-    covered = set().union(*(names.members(i) for i in found if i in names.groups))
+    named = set(found).union(*(names.members(i) for i in found if i in names.groups))
     out = []
     for ai, ident in enumerate(ids):
-        if ident not in names.namn or ident in in_text or ident in covered:
+        if ident not in names.namn or ident in named:
             continue  # an unknown id is okand-organisation's
-        if ident in names.groups and names.members(ident) <= in_text | covered:
-            continue
+        if ident in names.groups and names.members(ident) and names.members(ident) <= named:
+            continue  # a group without members is named only by its name
         out.append(
             varning(
                 f,
@@ -175,14 +230,15 @@ def _missing(
     names: RegisterNames,
 ) -> list[Finding]:
     """A name in the text whose id is not in the list."""
+    given = set(ids)
     listed = set(resolve(ids, names.orgs))
-    by_group = set().union(*(names.members(i) for i in ids if i in names.groups))
+    by_group = set().union(*(names.members(i) for i in given if i in names.groups))
     missing = [
         ident
         for ident in found
-        if ident not in ids
+        if ident not in given
         and ident not in by_group
-        and not (ident in names.groups and names.members(ident) <= listed)
+        and not (ident in names.groups and names.members(ident) and names.members(ident) <= listed)
     ]
     return [
         varning(

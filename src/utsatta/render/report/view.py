@@ -154,12 +154,12 @@ class IndikatorVy:
     #: what lets its chart join values further apart than a year (docs/decisions/0395)
     matintervall: str | None
     #: the same for the JSON: the years between two measurements (``matintervall.antal_ar``),
-    #: or None without a matintervall
+    #: or None without a matintervall or on a count from the police lists (docs/decisions/0440)
     matintervall_ar: int | None
-    #: the years its chart takes as measured, from the first value to the last (a count from
-    #: the police lists: their editions; with a matintervall: every that many years;
-    #: ``IndicatorResult.matar``), so a year between them without a value is no gap; None: each
-    #: value stands alone and a line joins only two years in a row
+    #: the years its chart takes as measured, from the first value to the last up to the
+    #: report's year (a count from the police lists: their editions; with a matintervall:
+    #: every that many years; ``IndicatorResult.matar``), so a year between them without a
+    #: value is no gap; None: each value stands alone and a line joins only two years in a row
     matar: tuple[int, ...] | None
     #: the comments on its baslinje, målvärden and utfall (up to the year), in that order
     anmarkningar: tuple[Anmarkning, ...]

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from utsatta.compute.indicators import (
     IndicatorResult,
+    applicable_matintervall,
     evidence,
     markering,
     markering_och_not,
@@ -285,8 +286,9 @@ def indikator_vy(
         senare_kallor=senare,
         illustrativ=ind.illustrativ,
         kommentar=ind.kommentar.strip() if ind.kommentar else None,
-        matintervall=matintervall_text(ind.matintervall) if ind.matintervall else None,
-        matintervall_ar=ind.matintervall.antal_ar if ind.matintervall else None,
+        # not on a count from the police lists: its chart is of every edition (0440)
+        matintervall=matintervall_text(mi) if (mi := applicable_matintervall(ind)) else None,
+        matintervall_ar=mi.antal_ar if mi else None,
         matar=res.matar,
         anmarkningar=anmarkningar(res, ar, omrade_namn, angivna),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
