@@ -23,8 +23,8 @@ from utsatta.load.files import display_path
 from utsatta.load.placement import PLACE_CODES
 from utsatta.model.rapport import Bedomning, Status
 from utsatta.scaffold.comments import check_comment, comment_block
+from utsatta.wording import begransad, och
 from utsatta.wording import insatser as insatser_text
-from utsatta.wording import och
 
 __all__ = ["SCHEMA_REF", "existing", "not_reporting", "report_elsewhere", "report_scaffold"]
 
@@ -179,8 +179,8 @@ def _inherited(grund: Ansvarsgrund | None, names: dict[str, str]) -> str | None:
         text = f"Ni har insatsen som efterträdare till {fran} (planen nämner {named}, inte er)."
     if grund.slutledd:
         text += (
-            " Övertagandet är en slutsats av källornas beskrivning av ansvarsområdena "
-            "(slutledd i organisationer.yaml), inte något källan anger."
+            " Övertagandet är en slutsats av hur källorna beskriver ansvarsområdena, inte "
+            "något som källan säger rakt ut."
         )
     return text
 
@@ -220,6 +220,22 @@ def report_elsewhere(
     )
 
 
+#: how many område ids the comment on 'omraden' lists before "och N till"
+OMRADEN_LISTADE = 20
+
+
+def _omraden_text(ds: DataSet, ar: int) -> str:
+    """The comment on 'omraden': how the ids are written, and the ids of the data's
+    omraden.yaml (in its order, at most :data:`OMRADEN_LISTADE`), never a made-up example."""
+    omr = ds.omraden.model if ds.omraden and ds.omraden.model else None
+    ids = [o.id for o in omr.omraden] if omr else []
+    how = f"Områden som arbetet nått under {ar}: id ur omraden.yaml inom [ ], med komma emellan"
+    if not ids:
+        return how + "."
+    example = f"[{ids[0]}, {ids[1]}]" if len(ids) > 1 else f"[{ids[0]}]"
+    return f"{how}, t.ex. {example}. Id i omraden.yaml: {begransad(ids, OMRADEN_LISTADE)}."
+
+
 def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     """The YAML text of a new report; the organisation and year must already be checked."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
@@ -231,6 +247,7 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     by_id = {i.id: i for i in plan.insatser}
     orgs = ds.organisationer.model
     coordinates = {i.id for i in plan.insatser if organisation in samordnande(i, orgs, ar)}
+    omraden_comment = comment_block(_omraden_text(ds, ar), "    ")
 
     out = [
         f"# yaml-language-server: $schema={SCHEMA_REF}",
@@ -266,8 +283,9 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "    # Vad som gjorts under året, och var.",
             "    nulage: |",
             "",
-            f"    # Områden som arbetet nått under {ar} (id ur omraden.yaml), t.ex. [bergsjon, "
-            "hjallbo].",
+        ]
+        out += omraden_comment
+        out += [
             "    omraden: []",
             f"    # Egen bedömning av om insatsen når förväntat resultat. Ett av: {_BEDOMNINGAR}.",
             "    bedomning:",
@@ -280,8 +298,13 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
             "    behov: []",
         ]
         if insats.id in coordinates:
+            # optional: the comment says so, as the finding on an empty key does (tom-text)
             out += [
-                "    # Ni har samordningsansvar: samlad bedömning av insatsen för alla ansvariga.",
+                "    # Ni har samordningsansvar och kan ge en samlad bedömning av insatsen för "
+                "alla",
+                "    # ansvariga (frivilligt). Skriv den indragen på raderna under, eller ta bort "
+                "nyckeln",
+                "    # om ni inte skriver någon.",
                 "    samordning: |",
             ]
     if voluntary:
