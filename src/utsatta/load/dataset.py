@@ -175,16 +175,18 @@ def schema_findings(
     model: type[BaseModel],
     data: Any,
     raw: Callable[[Path_], str | None] | None = None,
+    quoted: Callable[[Path_], bool] | None = None,
 ) -> tuple[BaseModel | None, list[Finding]]:
     """Validate ``data`` against ``model``: the model, or the findings (``raw``: the source
-    text of a plain scalar read as a number or boolean, for the messages)."""
+    text of a plain scalar read as a number or boolean, for the messages; ``quoted``: whether
+    a value was written within quotes)."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
         # the schema's messages (load.schema and its advice) are read only for a file with errors
         from utsatta.load.schema import schema_errors
 
-        return None, schema_errors(file, model, data, exc, raw)
+        return None, schema_errors(file, model, data, exc, raw, quoted)
 
 
 def to_model(
@@ -209,7 +211,11 @@ def to_model(
     if raw.data is None or raw.skip_schema:
         return source
     model, found = schema_findings(
-        display, KIND_MODELS[kind], raw.data, lambda p: source.positions().raw.get(p)
+        display,
+        KIND_MODELS[kind],
+        raw.data,
+        lambda p: source.positions().raw.get(p),
+        lambda p: p in source.positions().quoted,
     )
     findings.extend(found)
     if not raw.yaml_errors:

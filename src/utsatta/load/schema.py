@@ -26,6 +26,7 @@ from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
+QuotedLookup = typing.Callable[[Path_], bool]
 
 
 def schema_errors(
@@ -34,12 +35,15 @@ def schema_errors(
     data: Any,
     exc: ValidationError,
     raw: RawLookup | None = None,
+    quoted: QuotedLookup | None = None,
 ) -> list[Finding]:
     """The findings for ``exc``, the error of validating ``data`` against ``model``
     (:func:`utsatta.load.dataset.schema_findings`). ``raw`` gives the source text of a plain
     scalar that YAML read as a number or boolean, so messages can quote what the user wrote
-    (1.10, not 1.1)."""
+    (1.10, not 1.1); ``quoted`` whether a value was written within quotes (None: not known,
+    and a text that should be a number is taken as quoted)."""
     lookup = raw or (lambda _path: None)
+    in_quotes = quoted or (lambda _path: True)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
     findings = []
@@ -60,7 +64,7 @@ def schema_errors(
                 )
             )
             continue
-        findings.append(_finding(file, model, data, err, lookup))
+        findings.append(_finding(file, model, data, err, lookup, in_quotes))
     return findings
 
 
@@ -228,7 +232,9 @@ _KALLA_HINT = {
 }
 
 
-def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
+def _finding(
+    file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup, quoted: QuotedLookup
+) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
@@ -322,6 +328,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             example=_example(model, path),
             item=path[-1] if path and isinstance(path[-1], int) else None,
             belongs=_what_belongs(model, path),
+            quoted=quoted(path),
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += _what_belongs(model, path)
