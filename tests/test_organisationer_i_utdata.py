@@ -339,15 +339,15 @@ def test_the_scaffold_says_an_insats_is_inherited_and_from_whom() -> None:
         "områden\n"
         "  # ska prioriteras\n"
         "  # Ni har insatsen som efterträdare till Lokalnämnden från 2023-01-01 (planen nämner\n"
-        "  # Lokalnämnden, inte er). Övertagandet är en slutsats av källornas beskrivning av\n"
-        "  # ansvarsområdena (slutledd i organisationer.yaml), inte något källan anger.\n"
+        "  # Lokalnämnden, inte er). Övertagandet är en slutsats av hur källorna beskriver\n"
+        "  # ansvarsområdena, inte något som källan säger rakt ut.\n"
     )
     at = text.index('  - insats: "2:1"')
     assert text[text.rindex("# Insats 2:1", 0, at) : at].endswith(
         "  # Planen ger er insatsen, och ni har den också som efterträdare till Fastighetsnämnden "
-        "och\n  # Lokalnämnden från 2023-01-01. Övertagandet är en slutsats av källornas "
-        "beskrivning av\n"
-        "  # ansvarsområdena (slutledd i organisationer.yaml), inte något källan anger.\n"
+        "och\n  # Lokalnämnden från 2023-01-01. Övertagandet är en slutsats av hur källorna "
+        "beskriver\n"
+        "  # ansvarsområdena, inte något som källan säger rakt ut.\n"
     )
     # named by the plan itself: no such comment
     own = report_scaffold(_DS, 2025, "forskolenamnden")

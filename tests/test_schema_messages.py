@@ -100,6 +100,20 @@ ID_RULE = (
             ),
         ),
         (
+            # Was: "'hela staden' är 2 id utan kommatecken": words that are not all ids of
+            # omraden.yaml are one name written with a space (nyanv11)
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [hela staden]",
+            (
+                16,
+                15,
+                "ogiltigt-id",
+                "'omraden': 'hela staden' är ett namn skrivet med mellanslag, men ett id har "
+                "inga mellanslag. Ett id skrivs med små bokstäver a–z, siffror och bindestreck. "
+                "Skriv ett id ur omraden.yaml, t.ex. bergsjon.",
+            ),
+        ),
+        (
             # Was: "Menade du 'bergsjongardsten'?" (the en dash dropped).
             "omraden: [bergsjon, gardsten]",
             "omraden: [bergsjon, gard\u2013sten]",
@@ -297,3 +311,38 @@ def test_a_wrapped_text_whose_next_line_has_a_colon(tmp_path: Path) -> None:
         "    nulage: |\n      Arbetet pågår\n      på alla skolor: även de nya.\n",
     )
     assert followed == []
+
+
+def test_a_name_with_a_space_gets_the_id_it_means(tmp_path: Path) -> None:
+    """'hisings backa': the id form of the name is an id of omraden.yaml, so that id is
+    suggested; two real ids without a comma are still said to be that (nyanv11)."""
+    import shutil
+
+    from tests.support import SHIPPED
+    from utsatta.check import validate
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = data / "rapporter" / "2025" / "higab.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[11] == "    omraden: [bergsjon, hammarkullen]"
+    lines[11] = "    omraden: [hisings backa, bergsjon hjallbo]"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [
+        (f.line, f.column, f.message) for f in validate(data).findings if f.code == "ogiltigt-id"
+    ]
+    assert found == [
+        (
+            12,
+            15,
+            "'omraden': 'hisings backa' är ett namn skrivet med mellanslag, men ett id har inga "
+            "mellanslag. Menade du 'hisings-backa' ur omraden.yaml? Skriv då hisings-backa i "
+            "stället.",
+        ),
+        (
+            12,
+            30,
+            "'omraden': 'bergsjon hjallbo' är 2 id utan kommatecken emellan. Skriv ett "
+            "kommatecken mellan dem: omraden: [hisings backa, bergsjon, hjallbo].",
+        ),
+    ]

@@ -75,7 +75,10 @@ _COUNT = "        antal: 1\n"
          "heltal, eftersom det är skrivet med exponent (e). Skriv antal: 10."),
         ('"6"', "'antal' ska vara ett heltal, men här står texten '6'. Skriv det utan "
          "citattecken: antal: 6."),
-        ("sex", "'antal' ska vara ett heltal, men här står texten 'sex'. Skriv ett heltal utan "
+        # "utan citattecken" only where quotes were written (nyanv11)
+        ("sex", "'antal' ska vara ett heltal, men här står texten 'sex'. Skriv ett heltal, "
+         "t.ex. antal: 3."),
+        ('"sex"', "'antal' ska vara ett heltal, men här står texten 'sex'. Skriv ett heltal utan "
          "citattecken, t.ex. antal: 3."),
         ("[6]", "'antal' ska vara ett heltal, men här står en lista. Skriv det utan '- ' och "
          "hakparenteser: antal: 6."),
@@ -179,8 +182,13 @@ def test_the_example_fits_the_field(
     [
         ('"81,05"', "'varde' ska vara ett tal, men här står texten '81,05'. Skriv det utan "
          "citattecken och med punkt som decimaltecken: varde: 81.05."),
+        # written without quotes: none to drop (nyanv11)
+        ("81,05", "'varde' ska vara ett tal, men här står texten '81,05'. Skriv det med punkt "
+         "som decimaltecken: varde: 81.05."),
+        ("'81,05'", "'varde' ska vara ett tal, men här står texten '81,05'. Skriv det utan "
+         "citattecken och med punkt som decimaltecken: varde: 81.05."),
         ("ja", "'varde' ska vara ett tal, men här står texten 'ja'. Skriv ett tal (med punkt "
-         "som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
+         "som decimaltecken), t.ex. varde: 15.7."),
         ("true", "'varde' ska vara ett tal, men här står sanningsvärdet true. Skriv ett tal "
          "(med punkt som decimaltecken), t.ex. varde: 15.7."),
         # A number as a Swedish text or Excel writes it: the number to write, and what to drop.
@@ -195,7 +203,7 @@ def test_the_example_fits_the_field(
          "decimaltecken: varde: 1234.5."),
         # Not groups of three: no guess at what was meant.
         ("12 34", "'varde' ska vara ett tal, men här står texten '12 34'. Skriv ett tal (med "
-         "punkt som decimaltecken) utan citattecken, t.ex. varde: 15.7."),
+         "punkt som decimaltecken), t.ex. varde: 15.7."),
     ],
 )  # fmt: skip
 def test_an_indicator_value(new: str, message: str, tmp_path: Path) -> None:

@@ -16,3 +16,41 @@ def och(items: Sequence[str], sep: str = ", ") -> str:
 def insatser(ids: Sequence[str]) -> str:
     """ "insats 1:1", or "insatserna 1:1 och 2:3"."""
     return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {och(ids)}"
+
+
+#: how many names a note on stderr lists before "och N till": it stays one short line
+NAMNGIVNA = 5
+
+
+def begransad(names: Sequence[str], limit: int = NAMNGIVNA) -> str:
+    """ "a, b och c", or past ``limit`` names "a, b, c, d, e och 3 till"."""
+    if len(names) <= limit:
+        return och(names)
+    return f"{', '.join(names[:limit])} och {len(names) - limit} till"
+
+
+def luckor(
+    vad: str,
+    ar: int,
+    utan_rapport: Sequence[str],
+    utan_insats: Sequence[str],
+    utan_bedomning: bool,
+) -> str | None:
+    """The gaps of a written report or export, in one sentence ("Rapporten har luckor: 1
+    rapport saknas för 2025 (Higab); den samlade bedömningen för 2025 saknas."), or None
+    without any. ``utan_rapport``: who sent no report for ``ar``; ``utan_insats``: whose
+    report lacks an insats it owed; ``vad``: "Rapporten" or "Exporten"."""
+    parts: list[str] = []
+    if utan_rapport:
+        n = len(utan_rapport)
+        antal = "1 rapport saknas" if n == 1 else f"{n} rapporter saknas"
+        parts.append(f"{antal} för {ar} ({begransad(utan_rapport)})")
+    if utan_insats:
+        n = len(utan_insats)
+        antal = "1 rapport" if n == 1 else f"{n} rapporter"
+        parts.append(f"{antal} för {ar} saknar insatser ({begransad(utan_insats)})")
+    if utan_bedomning:
+        parts.append(f"den samlade bedömningen för {ar} saknas")
+    if not parts:
+        return None
+    return f"{vad} har luckor: {'; '.join(parts)}."

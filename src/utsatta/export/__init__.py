@@ -116,9 +116,14 @@ class Exported(list[Path]):
     told about them, in Swedish (a text cut to fit an Excel cell); a command prints them as
     warnings."""
 
-    def __init__(self, paths: list[Path], notes: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, paths: list[Path], notes: tuple[str, ...] = (), luckor: str | None = None
+    ) -> None:
         super().__init__(paths)
         self.notes = notes
+        #: what the export lacks for its year ("Exporten har luckor: …", from the rows it
+        #: wrote: :func:`utsatta.export.saknade.luckor_text`), or None
+        self.luckor = luckor
 
 
 def csv_files(data: list[Table]) -> dict[str, str]:
@@ -206,11 +211,15 @@ def export(
     data_folder = ds.root if isinstance(ds, DataSet) else None
     chosen = prepare(fmt, output, data_folder=data_folder)
     require_usable(ds, ar, what="export")
+    from utsatta.export.saknade import luckor_text
+
     data = tables(ds, ar)
+    luckor = luckor_text(ds, ar)
     if chosen == "csv":
-        return Exported(write_csv(data, output, force=force))
+        return Exported(write_csv(data, output, force=force), luckor=luckor)
     if datum is None:
         from utsatta.compute.report_date import report_date
 
         datum = report_date(ds, ar)
-    return write_xlsx(data, output, force=force, datum=datum, data_folder=data_folder)
+    book = write_xlsx(data, output, force=force, datum=datum, data_folder=data_folder)
+    return Exported(list(book), book.notes, luckor)

@@ -21,8 +21,17 @@ from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.responsibility import Matrix
 from utsatta.export.cells import relative_file
 from utsatta.load.dataset import DataSet
+from utsatta.wording import luckor
 
-__all__ = ["RAPPORTERING_TEXT", "SAKNAS_TEXT", "Saknad", "matrices", "missing", "rapportering"]
+__all__ = [
+    "RAPPORTERING_TEXT",
+    "SAKNAS_TEXT",
+    "Saknad",
+    "luckor_text",
+    "matrices",
+    "missing",
+    "rapportering",
+]
 
 SAKNAS_TEXT: Final[Mapping[str, str]] = {
     "rapport-saknas": "Rapport saknas",
@@ -111,3 +120,26 @@ def missing(ds: DataSet, ar: int, by_year: Mapping[int, Matrix] | None = None) -
                 )
             )
     return out
+
+
+def luckor_text(ds: DataSet, ar: int) -> str | None:
+    """ "Exporten har luckor: …" for year ``ar``: the organisations whose rows of the year are
+    ``rapport-saknas`` (no report at all) or ``insats-saknas`` (:func:`missing`, the rows the
+    export writes), by name in that order, and a missing uppföljning (the table
+    ``bedomningar`` then has none of the year); None when the export lacks neither."""
+    from utsatta.compute.report_date import uppfoljning_of
+
+    orgs = ds.organisationer.model if ds.organisationer else None
+    namn = {o.id: o.namn for o in orgs.organisationer} if orgs else {}
+    utan_rapport: dict[str, None] = {}
+    utan_insats: dict[str, None] = {}
+    for row in missing(ds, ar):
+        if row.ar == ar:
+            (utan_rapport if row.fil is None else utan_insats)[row.organisation] = None
+    return luckor(
+        "Exporten",
+        ar,
+        [namn.get(o, o) for o in utan_rapport],
+        [namn.get(o, o) for o in utan_insats],
+        uppfoljning_of(ds, ar) is None,
+    )

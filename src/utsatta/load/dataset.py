@@ -8,7 +8,7 @@ the models hold every value, free texts included.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -126,6 +126,15 @@ class DataSet:
     def file_by_display(self) -> dict[str, SourceFile[Any]]:
         return {f.display: f for f in self.files()}
 
+    def known_ids(self, field_name: str) -> list[str] | None:
+        """The ids a reference field named ``field_name`` can take ("omraden", "omrade": the
+        områden of a valid omraden.yaml), None when that file is not read (yet) or the field
+        refers to no such file: a message on a value that is no id can then say which id was
+        probably meant."""
+        if field_name in ("omraden", "omrade") and self.omraden and self.omraden.model:
+            return [o.id for o in self.omraden.model.omraden]
+        return None
+
     def organisation_names(self) -> dict[str, str]:
         """Organisation id → name, from a valid organisationer.yaml (else empty)."""
         orgs = self.organisationer.model if self.organisationer else None
@@ -175,16 +184,19 @@ def schema_findings(
     model: type[BaseModel],
     data: Any,
     raw: Callable[[Path_], str | None] | None = None,
+    quoted: Callable[[Path_], bool] | None = None,
+    ids: Callable[[str], Sequence[str] | None] | None = None,
 ) -> tuple[BaseModel | None, list[Finding]]:
     """Validate ``data`` against ``model``: the model, or the findings (``raw``: the source
-    text of a plain scalar read as a number or boolean, for the messages)."""
+    text of a plain scalar read as a number or boolean, for the messages; ``quoted``: whether
+    a value was written within quotes; ``ids``: the ids a reference field can take, when read)."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
         # the schema's messages (load.schema and its advice) are read only for a file with errors
         from utsatta.load.schema import schema_errors
 
-        return None, schema_errors(file, model, data, exc, raw)
+        return None, schema_errors(file, model, data, exc, raw, quoted, ids)
 
 
 def to_model(
@@ -195,9 +207,11 @@ def to_model(
     findings: list[Finding],
     *,
     drop_texts: SharedValues | None = None,
+    ids: Callable[[str], Sequence[str] | None] | None = None,
 ) -> SourceFile[Any]:
     """The schema step: a file that was read, validated into the model of its kind. With
-    ``drop_texts``, a report keeps only what the checks read (see ``load``)."""
+    ``drop_texts``, a report keeps only what the checks read (see ``load``); ``ids``: the ids
+    of the shared files read so far, for the messages on a value that is no id."""
     source: SourceFile[Any] = SourceFile(
         path=path,
         display=display,
@@ -209,7 +223,12 @@ def to_model(
     if raw.data is None or raw.skip_schema:
         return source
     model, found = schema_findings(
-        display, KIND_MODELS[kind], raw.data, lambda p: source.positions().raw.get(p)
+        display,
+        KIND_MODELS[kind],
+        raw.data,
+        lambda p: source.positions().raw.get(p),
+        lambda p: p in source.positions().quoted,
+        ids,
     )
     findings.extend(found)
     if not raw.yaml_errors:
@@ -256,7 +275,9 @@ def load(
             if target is not None:
                 ds.unread.setdefault(display_path(target), finding.file)
             continue
-        source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared)
+        source = to_model(
+            path, kind, display, raw, ds.findings, drop_texts=shared, ids=ds.known_ids
+        )
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":

@@ -26,6 +26,9 @@ from utsatta.model.common import schemaversion_text
 from utsatta.synonyms import suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
+QuotedLookup = typing.Callable[[Path_], bool]
+#: the ids of the file a field refers to (omraden → omraden.yaml), None when not read
+IdsLookup = typing.Callable[[str], "typing.Sequence[str] | None"]
 
 
 def schema_errors(
@@ -34,12 +37,17 @@ def schema_errors(
     data: Any,
     exc: ValidationError,
     raw: RawLookup | None = None,
+    quoted: QuotedLookup | None = None,
+    ids: IdsLookup | None = None,
 ) -> list[Finding]:
     """The findings for ``exc``, the error of validating ``data`` against ``model``
     (:func:`utsatta.load.dataset.schema_findings`). ``raw`` gives the source text of a plain
     scalar that YAML read as a number or boolean, so messages can quote what the user wrote
-    (1.10, not 1.1)."""
+    (1.10, not 1.1); ``quoted`` whether a value was written within quotes (None: not known,
+    and a text that should be a number is taken as quoted)."""
     lookup = raw or (lambda _path: None)
+    in_quotes = quoted or (lambda _path: True)
+    known = ids or (lambda _name: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
     findings = []
@@ -60,7 +68,7 @@ def schema_errors(
                 )
             )
             continue
-        findings.append(_finding(file, model, data, err, lookup))
+        findings.append(_finding(file, model, data, err, lookup, in_quotes, known))
     return findings
 
 
@@ -228,7 +236,15 @@ _KALLA_HINT = {
 }
 
 
-def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLookup) -> Finding:
+def _finding(
+    file: str,
+    model: type[BaseModel],
+    data: Any,
+    err: Any,
+    raw: RawLookup,
+    quoted: QuotedLookup,
+    known_ids: IdsLookup,
+) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
@@ -322,6 +338,7 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
             example=_example(model, path),
             item=path[-1] if path and isinstance(path[-1], int) else None,
             belongs=_what_belongs(model, path),
+            quoted=quoted(path),
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += _what_belongs(model, path)
@@ -371,7 +388,9 @@ def _finding(file: str, model: type[BaseModel], data: Any, err: Any, raw: RawLoo
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
-            message = odd_space_message(name, value, None) or id_message(name, value, path, data)
+            message = odd_space_message(name, value, None) or id_message(
+                name, value, path, data, known_ids(name)
+            )
         return fel(file, path, kind, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"

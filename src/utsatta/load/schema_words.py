@@ -5,6 +5,7 @@ invisible space from Word in a value."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -133,15 +134,22 @@ ID_FILES = {
 ID_FORM = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def id_message(name: str, value: str, path: Path_, data: Any) -> str:
+def id_message(
+    name: str, value: str, path: Path_, data: Any, known: Sequence[str] | None = None
+) -> str:
     """A value that is not written as an id. Two ids without a comma: the list with it. Else
     the id form of what is written ('Bergsjön' → 'bergsjon', 'hisings–backa' with an en dash
     → 'hisings-backa'), not claimed to exist: the schema does not know the ids, so the message
-    says where to check it."""
+    says where to check it. ``known``: the ids of the file the field refers to, when it was
+    read before this one: words with a space between them that are not all such ids are one
+    name written with a space ('hela staden'), not ids without commas."""
     shown = shorten(value)
     parts = value.split()
     last = path[-1] if path else None
-    if len(parts) > 1 and isinstance(last, int) and all(ID_FORM.fullmatch(p) for p in parts):
+    several = len(parts) > 1 and all(ID_FORM.fullmatch(p) for p in parts)
+    if several and known is not None and not set(parts) <= set(known):
+        return _name_with_space(name, shown, value, known)
+    if several and isinstance(last, int):
         items = _at(data, path[:-1])
         if isinstance(items, list) and all(isinstance(i, str) for i in items):
             fixed = [*items[:last], *parts, *items[last + 1 :]]
@@ -165,6 +173,23 @@ def id_message(name: str, value: str, path: Path_, data: Any) -> str:
         return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
     check = f" Kontrollera att det finns i {where}." if where else ""
     return f"{rule}: här blir det '{form}'.{check}"
+
+
+def _name_with_space(name: str, shown: str, value: str, known: Sequence[str]) -> str:
+    """'hela staden' where the ids are known and the words are not all ids: one name with a
+    space; the id it probably means when its id form is one, else how an id is written."""
+    where = ID_FILES.get(name, "datan")
+    lead = (
+        f"'{name}': '{shown}' är ett namn skrivet med mellanslag, men ett id har inga mellanslag."
+    )
+    form = id_form(value)
+    if form in known:
+        return f"{lead} Menade du '{form}' ur {where}? Skriv då {form} i stället."
+    example = f", t.ex. {known[0]}" if known else ""
+    return (
+        f"{lead} Ett id skrivs med små bokstäver a–z, siffror och bindestreck. Skriv ett id "
+        f"ur {where}{example}."
+    )
 
 
 def _at(data: Any, path: Path_) -> Any:

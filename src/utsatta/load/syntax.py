@@ -11,26 +11,12 @@ import re
 
 from ruamel.yaml.error import MarkedYAMLError
 
-from utsatta.escape import shorten
-from utsatta.findings import Finding, Severity
+from utsatta.findings import Finding
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
-
-
-def _at(line: int, column: int, code: str, message: str) -> Finding:
-    """A problem at a known place; the caller names the file (``Finding.in_file``)."""
-    return Finding("", line, column, code, Severity.FEL, message)
-
-
-def _syntax(line: int, column: int, message: str) -> Finding:
-    return _at(line, column, "yaml-syntax", f"YAML-syntaxfel: {message}")
-
-
-def _show(text: str, limit: int = 60) -> str:
-    """A piece of the file, bounded, for a message."""
-    return shorten(text, limit)
-
+from utsatta.load.quoting import in_quotes, text_after_value
+from utsatta.load.syntax_finding import file_line, finding_at, piece, syntax_finding
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
@@ -110,12 +96,7 @@ _GENERIC = (
 
 def generic_problem(line: int, column: int) -> Finding:
     """An error not recognised: where YAML stopped and what to check, in Swedish only."""
-    return _syntax(line, column, _GENERIC.format(line=line, column=column))
-
-
-def _line(lines: list[str], number: int) -> str:
-    """Line ``number`` (1-based) without its carriage return, or "" past the end."""
-    return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else ""
+    return syntax_finding(line, column, _GENERIC.format(line=line, column=column))
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -142,17 +123,17 @@ def dash_problem(exc: MarkedYAMLError, text: str) -> Finding | None:
         if mark is not None:
             candidates += [mark.line + 1, mark.line]
     for number in candidates:
-        m = _DASH_NO_SPACE.match(_line(lines, number))
+        m = _DASH_NO_SPACE.match(file_line(lines, number))
         if m is None:
             continue
         rest = m.group(2)
         if re.match(r"[0-9.]", rest):  # "-4": a negative number, not a list item
             continue
-        return _syntax(
+        return syntax_finding(
             number,
             len(m.group(1)) + 1,
-            f"Mellanslag saknas efter '-' i '-{_show(rest)}': utan mellanslaget läses raden inte "
-            f"som en ny post i listan. Skriv '- {_show(rest)}' (bindestreck, mellanslag och "
+            f"Mellanslag saknas efter '-' i '-{piece(rest)}': utan mellanslaget läses raden inte "
+            f"som en ny post i listan. Skriv '- {piece(rest)}' (bindestreck, mellanslag och "
             "sedan värdet).",
         )
     return None
@@ -169,9 +150,9 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, line, column) == "\t" or "\t" in problem:
-            return _at(line, column, "yaml-syntax", _TAB_HINT)
+            return finding_at(line, column, "yaml-syntax", _TAB_HINT)
         char = _char_at(text, line, column)
-        return _at(
+        return finding_at(
             line,
             column,
             "yaml-syntax",
@@ -181,7 +162,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     lines = text.split("\n")
     cm = exc.context_mark
     near = {line, line - 1} | ({cm.line + 1} if cm is not None else set())
-    if any(len(_line(lines, number)) > LONG_LINE for number in near):
+    if any(len(file_line(lines, number)) > LONG_LINE for number in near):
         return _long_line(exc, lines, line, column)
     if "quoted scalar" in context and cm is not None:
         start = cm.column if cm.line + 1 == line else None
@@ -189,7 +170,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         if found is not None:
             return found
         # The parser stops at the end of the file; the mistake is the quote that never closes.
-        return _syntax(
+        return syntax_finding(
             cm.line + 1,
             cm.column + 1,
             "Citattecknet här avslutas aldrig. Lägg till samma citattecken i slutet av texten "
@@ -225,15 +206,15 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         )
     if cm is not None and "expected ','" in problem and cm.line + 1 < line:
         braces = "flow mapping" in context
-        if ("}" if braces else "]") not in _line(lines, cm.line + 1)[cm.column :]:
+        if ("}" if braces else "]") not in file_line(lines, cm.line + 1)[cm.column :]:
             return _unclosed_flow(lines, line, cm.line + 1, cm.column + 1, braces)
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
-        found = _text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
+        found = text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem or needle in context:
-            return _syntax(line, column, hint)
+            return syntax_finding(line, column, hint)
     return generic_problem(line, column)
 
 
@@ -258,16 +239,16 @@ def _long_line(exc: MarkedYAMLError, lines: list[str], line: int, column: int) -
             return found
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem or needle in context:
-            return _syntax(line, column, hint)
+            return syntax_finding(line, column, hint)
     return generic_problem(line, column)
 
 
 def _unclosed_or_long_key(lines: list[str], line: int, column: int) -> Finding | None:
     """A would-be key that is a quote not closed on its line, or longer than YAML reads as a
     key: told from the line by plain string operations (any length, ``LONG_LINE``)."""
-    written = _line(lines, line)[column - 1 :].strip()
+    written = file_line(lines, line)[column - 1 :].strip()
     if written[:1] in ("'", '"'):
-        return _syntax(
+        return syntax_finding(
             line,
             column,
             f"Citattecknet ({written[0]}) avslutas inte på sin rad. Lägg till samma citattecken "
@@ -275,10 +256,10 @@ def _unclosed_or_long_key(lines: list[str], line: int, column: int) -> Finding |
             "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
         )
     if written.find(":") > 1000 and re.search(r":(?:\s|$)", written):
-        return _syntax(
+        return syntax_finding(
             line,
             column,
-            f"Nyckeln '{_show(written)}' är för lång: YAML läser högst 1024 tecken före kolonet "
+            f"Nyckeln '{piece(written)}' är för lång: YAML läser högst 1024 tecken före kolonet "
             "som en nyckel. Korta nyckeln; är det en text, skriv den som värde under rätt nyckel.",
         )
     return None
@@ -290,41 +271,41 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
     found = _unclosed_or_long_key(lines, line, column)
     if found is not None:
         return found
-    written = _line(lines, line)[column - 1 :].strip()
+    written = file_line(lines, line)[column - 1 :].strip()
     glued = re.match(r"([^\s:#]+):([^\s:].*)$", written)
     if glued is not None and glued.group(1) in field_names():
         key, value = glued.group(1), glued.group(2)
-        return _syntax(
+        return syntax_finding(
             line,
             column,
-            f"Mellanslag saknas efter kolonet i '{_show(written)}'. YAML läser en nyckel och "
+            f"Mellanslag saknas efter kolonet i '{piece(written)}'. YAML läser en nyckel och "
             "ett värde bara med mellanslag efter kolonet: skriv "
-            f"'{_show(key, 40)}: {_show(value)}'.",
+            f"'{piece(key, 40)}: {piece(value)}'.",
         )
     parts = written.split(None, 1)
     if len(parts) == 2 and parts[0] in field_names():
         key, value = parts
-        if _show(value) == value:
+        if piece(value) == value:
             fix = f"Skriv '{key}: {value}' (kolon och mellanslag mellan nyckeln och värdet)."
         else:  # too long to show whole: a cut text is not something to write
             fix = f"Skriv ett kolon direkt efter '{key}' och ett mellanslag före värdet."
-        return _syntax(line, column, f"Ett kolon (':') saknas efter nyckeln '{key}'. {fix}")
-    above = _line(lines, line - 1).strip() if line > 1 else ""
+        return syntax_finding(line, column, f"Ett kolon (':') saknas efter nyckeln '{key}'. {fix}")
+    above = file_line(lines, line - 1).strip() if line > 1 else ""
     if re.match(r"(?:- +)*[a-z_][a-z0-9_]*:[ \t]+[^|>\s\"'\[{&*!#]", above):
         # The line above is 'nyckel: text': this line is the rest of that text.
         key = above.lstrip("- ").split(":", 1)[0]
-        return _syntax(
+        return syntax_finding(
             line,
             column,
-            f"Raden '{_show(written)}' är ingen nyckel: den läses som fortsättningen på texten "
-            f"efter '{_show(key, 40)}:' på raden ovanför, men en text på flera rader måste "
-            f"skrivas under '{_show(key, 40)}: |' med varje rad indragen (mer än nyckeln), "
+            f"Raden '{piece(written)}' är ingen nyckel: den läses som fortsättningen på texten "
+            f"efter '{piece(key, 40)}:' på raden ovanför, men en text på flera rader måste "
+            f"skrivas under '{piece(key, 40)}: |' med varje rad indragen (mer än nyckeln), "
             "eller på en enda rad.",
         )
-    return _syntax(
+    return syntax_finding(
         line,
         column,
-        f"Raden '{_show(written)}' är ingen nyckel: den saknar kolon och börjar inte med något "
+        f"Raden '{piece(written)}' är ingen nyckel: den saknar kolon och börjar inte med något "
         "av filernas nyckelnamn, så YAML kan inte läsa den. Hör raden till en text ovanför, "
         "skriv texten under 'nyckel: |' med varje rad indragen lika mycket (mer än nyckeln), "
         "eller skriv hela texten på en rad. Är det en nyckel, rätta namnet och skriv ett kolon "
@@ -339,11 +320,11 @@ def _key_above(lines: list[str], line: int) -> Finding | None:
     """'- insats "1:2"' and then 'status: genomford': YAML reads the second line as the rest of
     a text and stops at its colon; the mistake is the key without a colon on the line above."""
     above = line - 1
-    while above >= 1 and _line(lines, above).strip()[:1] in ("", "#"):
+    while above >= 1 and file_line(lines, above).strip()[:1] in ("", "#"):
         above -= 1
     if above < 1:
         return None
-    text = _line(lines, above)
+    text = file_line(lines, above)
     m = _KEY_NO_COLON.match(text)
     if m is None or m.group(2) not in field_names() or re.search(r":(?:\s|$)", text):
         return None
@@ -352,7 +333,7 @@ def _key_above(lines: list[str], line: int) -> Finding | None:
 
 def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     """'motivering: Nuläge: klart' (pasted): YAML stops at the 2nd colon; the fix is quotes."""
-    text = _line(lines, line)
+    text = file_line(lines, line)
     m = _KEY.match(text)
     if m is None or m.end() > column - 1 or text[column - 1 : column] != ":":
         return None
@@ -360,14 +341,14 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     if not value or value[0] in "\"'[{|>&*!%@`" or " #" in value:
         return None
     typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
-    quoted = _quoted(value[1:-1] if typographic else value)
+    quoted = in_quotes(value[1:-1] if typographic else value)
     why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
-    fix = f"{_show(key, 40)}: {quoted}" if quoted[:1] in "\"'" else quoted
-    return _syntax(
+    fix = f"{piece(key, 40)}: {quoted}" if quoted[:1] in "\"'" else quoted
+    return syntax_finding(
         line,
         column,
-        f"Texten efter '{_show(key, 40)}:' innehåller ett kolon följt av mellanslag "
-        f"('{_show(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
+        f"Texten efter '{piece(key, 40)}:' innehåller ett kolon följt av mellanslag "
+        f"('{piece(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
         f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}.",
     )
 
@@ -377,13 +358,13 @@ _BLOCK_HEADER = re.compile(r"([|>])([-+0-9]*)(.*)$")
 
 def _block_header(problem: str, lines: list[str], line: int, column: int) -> Finding:
     """Something after '|' or '>' on the key's line: most often the text itself."""
-    header = _line(lines, line)[column - 1 :]
+    header = file_line(lines, line)[column - 1 :]
     m = _BLOCK_HEADER.match(header)
     sign, indicators, rest = (m.group(1), m.group(2), m.group(3).strip()) if m else ("|", "", "")
-    key = _KEY.match(_line(lines, line))
-    name = _show(key.group(1).rstrip(), 40) if key else "nyckel"
+    key = _KEY.match(file_line(lines, line))
+    name = piece(key.group(1).rstrip(), 40) if key else "nyckel"
     if "equal to 0" in problem or "found 0" in problem:
-        return _syntax(
+        return syntax_finding(
             line,
             column,
             f"Siffran 0 efter '{sign}' är inte tillåten (en siffra där anger textens indrag, "
@@ -391,19 +372,19 @@ def _block_header(problem: str, lines: list[str], line: int, column: int) -> Fin
             "under.",
         )
     if rest and not rest.startswith("#") and re.fullmatch(r"[-+0-9]*", indicators):
-        return _syntax(
+        return syntax_finding(
             line,
             column,
             f"Texten står på samma rad som '{sign}'. Efter '{name}: {sign}' ska raden sluta: "
-            f"flytta texten ('{_show(rest)}') till raden under, indragen mer än nyckeln, så "
+            f"flytta texten ('{piece(rest)}') till raden under, indragen mer än nyckeln, så "
             "som 'utsatta ny rapport' skriver den. Ska texten börja med "
             f"'{sign}', sätt hela texten inom citattecken.",
         )
-    return _syntax(
+    return syntax_finding(
         line,
         column,
         f"Efter '{sign}' får bara stå ett '-' eller '+' och en siffra 1–9 (här: "
-        f"'{_show(indicators + (' ' + rest if rest else ''), 40)}'). Skriv bara '{name}: {sign}' "
+        f"'{piece(indicators + (' ' + rest if rest else ''), 40)}'). Skriv bara '{name}: {sign}' "
         "och texten indragen på raderna under.",
     )
 
@@ -413,10 +394,10 @@ def _unclosed_flow(lines: list[str], line: int, opened: int, column: int, braces
     of the file) and stops there; the mistake is on the line where the bracket opened."""
     opener, closer = ("{", "}") if braces else ("[", "]")
     kind = "Nycklarna inom klammerparenteser" if braces else "Listan inom hakparenteser"
-    written = _line(lines, opened).strip()
-    whole = closer not in written and "#" not in written and _show(written, 80) == written
+    written = file_line(lines, opened).strip()
+    whole = closer not in written and "#" not in written and piece(written, 80) == written
     fix = f"sist på raden: '{written}{closer}'" if whole else "efter det sista värdet"
-    return _syntax(
+    return syntax_finding(
         opened,
         column,
         f"{kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML letar efter "
@@ -428,10 +409,10 @@ def _unclosed_flow(lines: list[str], line: int, opened: int, column: int, braces
 
 def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
     """'[2:1, 2:4]': in a list within brackets a ':' must be quoted (libyaml, YAML 1.1)."""
-    text = _line(lines, line)
+    text = file_line(lines, line)
     if text[start - 2 : start - 1] in ("'", '"'):
         # The word follows a quote that closes one opened earlier (not a list's id).
-        closed = _text_after_value(lines, line, start)
+        closed = text_after_value(lines, line, start)
         if closed is not None:
             return closed
     end = len(text)
@@ -441,28 +422,28 @@ def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
             end = min(end, found)
     word = text[start - 1 : end].strip()
     if re.fullmatch(r"[0-9]+:[0-9]+", word):
-        return _syntax(
+        return syntax_finding(
             line,
             start,
             f"Ett id med kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
             f'"{word}" (till exempel ["{word}"]).',
         )
-    return _syntax(
+    return syntax_finding(
         line,
         start,
         f"Ett kolon inom '[ ]' eller '{{ }}' måste stå inom citattecken: skriv "
-        f'"{_show(word)}". Är hela värdet en text, inte en lista eller nycklar inom '
+        f'"{piece(word)}". Är hela värdet en text, inte en lista eller nycklar inom '
         "'{ }', sätt hela texten inom citattecken.",
     )
 
 
 def _question_mark(lines: list[str], line: int, column: int) -> Finding:
-    value = _line(lines, line)[column - 1 :].strip()
-    return _syntax(
+    value = file_line(lines, line)[column - 1 :].strip()
+    return syntax_finding(
         line,
         column,
         "Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. Sätt hela "
-        f"texten inom citattecken: {_quoted(value)}.",
+        f"texten inom citattecken: {in_quotes(value)}.",
     )
 
 
@@ -471,8 +452,8 @@ def document_end_problem(text: str, before: int) -> Finding | None:
     above line ``before``, or None."""
     lines = text.split("\n")
     for number in range(min(before, len(lines)), 0, -1):
-        if re.fullmatch(r"\.\.\.(?:\s+#.*)?\s*", _line(lines, number)):
-            return _syntax(
+        if re.fullmatch(r"\.\.\.(?:\s+#.*)?\s*", file_line(lines, number)):
+            return syntax_finding(
                 number,
                 1,
                 "Raden '...' avslutar YAML-dokumentet, så resten av filen kan inte läsas. Ta bort "
@@ -484,117 +465,13 @@ def document_end_problem(text: str, before: int) -> Finding | None:
 
 def _directive(lines: list[str], before: int) -> Finding | None:
     for number in range(1, min(before, len(lines)) + 1):
-        written = _line(lines, number)
+        written = file_line(lines, number)
         if written.startswith("%"):
-            return _syntax(
+            return syntax_finding(
                 number,
                 1,
-                f"Raden '{_show(written, 40)}' läses i YAML som ett direktiv (en rad som börjar "
+                f"Raden '{piece(written, 40)}' läses i YAML som ett direktiv (en rad som börjar "
                 "med '%'), och det här går inte att läsa. Ta bort raden: utsattas datafiler "
                 "behöver inga direktiv. Ska texten börja med '%', sätt den inom citattecken.",
             )
     return None
-
-
-def _quoted(value: str) -> str:
-    """``value`` in quotes a user can copy, or advice to use '|' when it has both kinds."""
-    if '"' not in value and "\\" not in value:
-        return _copyable(value, '"')
-    if "'" not in value:
-        return _copyable(value, "'")
-    return "skriv texten indragen på raderna under 'nyckel: |'"
-
-
-def _copyable(value: str, quote: str) -> str:
-    """``value`` within ``quote``, whole, for the user to copy; when it is too long to show
-    whole, where the quotes go instead: a cut text is never shown as the thing to write."""
-    if len(value) + 2 <= 80:
-        return f"{quote}{value}{quote}"
-    start, end = value[:31], value[-21:]  # whole words: cut at a space when there is one
-    start = start.rsplit(" ", 1)[0] if " " in start[:-1] else start[:30]
-    end = end.split(" ", 1)[1] if " " in end[1:] else end[1:]
-    return (
-        f"ett {quote} direkt före texten och ett {quote} direkt efter den (texten börjar med "
-        f"{start} … och slutar med {end})"
-    )
-
-
-def _unescaped(text: str, quote: str) -> list[int]:
-    """Where ``quote`` stands in ``text`` (a double quote after '\\' does not count)."""
-    return [
-        i
-        for i, c in enumerate(text)
-        if c == quote and not (quote == '"' and i > 0 and text[i - 1] == "\\")
-    ]
-
-
-def _text_after_value(lines: list[str], line: int, column: int) -> Finding | None:
-    """More text on the line after a value that is closed: '"1:2" (skolan)', '[a] b', or a
-    quote that did not close on its own line and closes by accident further down."""
-    text = _line(lines, line)
-    before = text[: column - 1].rstrip()
-    if not before.strip():
-        return None  # the problem is at the start of the line: the indentation
-    closer = before[-1]
-    after = _show(text[column - 1 :].strip(), 40)
-    if closer in "\"'":
-        quote = closer
-        other = "enkla citattecken" if quote == '"' else "dubbla citattecken"
-        seen = _unescaped(before, quote)  # with the one that closes here
-        if len(seen) % 2 == 1:
-            # The quote that closes here opened on an earlier line.
-            for number in range(line - 1, 0, -1):
-                opened = _unescaped(_line(lines, number), quote)
-                if opened:
-                    return _syntax(
-                        number,
-                        opened[-1] + 1,
-                        f"Citattecknet ({quote}) här avslutas aldrig på sin rad: YAML läser "
-                        f"texten ända fram till nästa citattecken, på rad {line}, och förstår "
-                        "inte texten efter det. Lägg till det avslutande citattecknet i slutet "
-                        f"av texten på rad {number}; står det citattecken inne i texten, sätt "
-                        f"hela texten inom {other} eller skriv den indragen efter 'nyckel: |'.",
-                    )
-            return None
-        value = before[seen[0] :] + text[len(before) :].rstrip()
-        if set(text[column - 1 :].strip()) <= {quote}:
-            fix = f"Ta bort citattecknet för mycket ({after})."
-        else:
-            fix = (
-                f"Hör citattecknen till texten, sätt hela texten inom {other}: "
-                f"{_quoted_other(value, quote)}; annars ta bort texten efter citattecknet."
-            )
-        return _syntax(
-            line,
-            column,
-            f"Efter det avslutande citattecknet ({quote}) står mer text ('{after}'), som YAML "
-            f"inte kan läsa: texten inom citattecknen är hela värdet. {fix}",
-        )
-    if closer in "]}":
-        opener = "[" if closer == "]" else "{"
-        kind = "en lista" if closer == "]" else "nycklar med värden"
-        start = before.find(opener)
-        value = text[start:].rstrip() if start != -1 else text.strip()
-        return _syntax(
-            line,
-            column,
-            f"Värdet börjar med '{opener}' och läses därför som {kind}, som slutar vid "
-            f"'{closer}'; texten efter ('{after}') kan YAML inte läsa. Är det en text, sätt hela "
-            f"texten inom citattecken: {_quoted(value)}.",
-        )
-    return _syntax(
-        line,
-        column,
-        f"Här står mer text ('{after}') efter ett värde som redan är avslutat på raden. Sätt "
-        "hela texten inom citattecken, eller flytta det som står efter värdet till en egen rad "
-        "med rätt indrag.",
-    )
-
-
-def _quoted_other(value: str, quote: str) -> str:
-    """``value`` (which starts with ``quote``) within the other kind of quote, if it can be."""
-    if quote == '"' and "'" not in value:
-        return _copyable(value, "'")
-    if quote == "'" and '"' not in value and "\\" not in value:
-        return _copyable(value, '"')
-    return "skriv den indragen på raderna under 'nyckel: |'"

@@ -69,12 +69,14 @@ def wrong_type_message(
     example: Any = None,
     item: int | None = None,
     belongs: str = "",
+    quoted: bool = True,
 ) -> str:
     """The message for a value of the wrong type. ``example``: the field's own example value
     (None: no example is given); ``item``: the index of the post in the list ``name`` the
     value is (None: it stands after the key ``name``, and the example is written with it);
     ``belongs``: " Där ska stå: …" from the field's description, for a message that has no
-    example of its own."""
+    example of its own; ``quoted``: the value was written within quotes (a number written as a
+    text is told to drop them only then)."""
     want = KIND_WORDS[kind]
     shown = said(value, raw)
     keyed = item is None
@@ -89,7 +91,7 @@ def wrong_type_message(
         ex = _example(name, example, keyed)
         if value is None:
             return f"{label} saknar värde. Skriv {want} efter kolonet" + (f", {ex}." if ex else ".")
-        fix = _number_fix(name, kind, value, raw, field_type, ex, keyed)
+        fix = _number_fix(name, kind, value, raw, field_type, ex, keyed, quoted)
         return f"{label} ska vara {want}, men här står {shown}. {fix}"
     if kind == "bool_type" and value is None:
         return f"{label} saknar värde. Skriv true eller false efter kolonet."
@@ -121,11 +123,20 @@ _COMMA_TEXT = re.compile(r"[+-]?[0-9]+,[0-9]+")
 
 
 def _number_fix(
-    name: str, kind: str, value: Any, raw: str | None, field_type: Any, ex: str, keyed: bool
+    name: str,
+    kind: str,
+    value: Any,
+    raw: str | None,
+    field_type: Any,
+    ex: str,
+    keyed: bool,
+    quoted: bool = True,
 ) -> str:
     """How to write the number a number field needs, from what was written: 6.0 → 6 for a
     whole number, "6" → 6 without quotes, "15,7" → 15.7, [6] → 6; each only when the field
-    takes it (``ar: 6`` would be the next error), else the field's example."""
+    takes it (``ar: 6`` would be the next error), else the field's example. "utan
+    citattecken" only for a text that was ``quoted`` (15,7 unquoted is a text too)."""
+    unquoted = " utan citattecken" if quoted else ""
     integer = kind != "float_type"
     key = f"{name}: " if keyed and name else ""
     example = f", {ex}" if ex else ""
@@ -155,13 +166,13 @@ def _number_fix(
         comma = len(text) <= 30 and not integer and _COMMA_TEXT.fullmatch(text)
         if comma and fits(float(text.replace(",", "."))):
             return (
-                f"Skriv det utan citattecken och med punkt som decimaltecken: "
+                f"Skriv det{unquoted}{' och' if quoted else ''} med punkt som decimaltecken: "
                 f"{key}{text.replace(',', '.')}."
             )
         swedish = _written_number(text, integer)
         if swedish is not None and fits(swedish[0]):
             return f"Skriv det {_and(swedish[2])}: {key}{swedish[1]}."
-        return f"Skriv {what} utan citattecken{example}."
+        return f"Skriv {what}{unquoted}{example}."
     if isinstance(value, list) and len(value) == 1:
         item = value[0]
         number_item = isinstance(item, int | float) and not isinstance(item, bool)

@@ -86,6 +86,8 @@ class Positions:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     #: the source text of plain scalars that YAML read as something other than text
     raw: dict[Path_, str] = field(default_factory=dict)
+    #: the scalars written within quotes ('…' or "…"): a message may say to drop them
+    quoted: set[Path_] = field(default_factory=set)
 
     def locate(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that exists."""
@@ -411,6 +413,8 @@ def _walk(
                 pos.values[path] = (mark.line + 1, mark.column + 1)
                 if t is ScalarEvent and not ev.style and type(value) is not str:
                     pos.raw[path] = ev.value
+                elif t is ScalarEvent and ev.style in ("'", '"'):
+                    pos.quoted.add(path)
             parent.append(value)
         elif parent is None:
             root = value
@@ -474,6 +478,8 @@ def _walk(
                         pos.values[path] = (mark.line + 1, mark.column + 1)
                     if t is ScalarEvent and not ev.style and type(value) is not str:
                         pos.raw[path] = ev.value
+                    elif t is ScalarEvent and ev.style in ("'", '"'):
+                        pos.quoted.add(path)
             if key is _MERGE:
                 pass  # reported at the key; the value is never merged
             elif key in parent:

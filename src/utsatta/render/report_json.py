@@ -57,4 +57,9 @@ def view_data(view: ReportView) -> dict[str, Any]:
 def report_json(ds: DataSet, ar: int) -> str:
     """The report for year ``ar`` as JSON text (UTF-8, keys in the view's order, one trailing
     newline): the same data gives the same bytes."""
-    return json.dumps(view_data(build(ds, ar)), ensure_ascii=False, indent=2) + "\n"
+    return view_json(build(ds, ar))
+
+
+def view_json(view: ReportView) -> str:
+    """The view as ``report_json`` writes it: for a caller that also reads the view."""
+    return json.dumps(view_data(view), ensure_ascii=False, indent=2) + "\n"

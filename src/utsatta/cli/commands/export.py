@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, data_dir
-from utsatta.cli.output import EXIT_OK, err, shown
+from utsatta.cli.output import EXIT_OK, err, err_message, shown
 
 __all__ = ["ExportFormat", "export"]
 
@@ -90,4 +90,12 @@ def export(
         err(f"varning: {note}")
     for path in written:
         err(f"Skrev {shown(path)}.")
+    if written.luckor is not None:
+        from utsatta.escape import command_sentence
+
+        # after "Skrev …", as `report` says it: the rows are in the file, but easily missed
+        see = command_sentence(
+            "Se", "validate", "--year", str(ar), data=None if data is None else str(data)
+        )
+        err_message(f"{written.luckor} {see}")
     raise typer.Exit(EXIT_OK)

@@ -1,6 +1,7 @@
 """`utsatta ny rapport ÅR ORGANISATION` and `utsatta ny uppfoljning ÅR`: a new data file,
 prefilled with what is due that year."""
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,7 +19,8 @@ ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
 
 @ny.command("rapport")
 def ny_rapport(
-    ar: Annotated[int, typer.Argument(help="Rapportåret.", show_default=False, metavar="ÅR")],
+    # a text, read by _year: a value that is no year is echoed, and a swap suggested
+    ar_text: Annotated[str, typer.Argument(help="Rapportåret.", show_default=False, metavar="ÅR")],
     organisation: Annotated[
         str,
         typer.Argument(
@@ -37,6 +39,7 @@ def ny_rapport(
     from utsatta.load.spelling import menade_du
     from utsatta.scaffold import existing, not_reporting, report_elsewhere, report_scaffold
 
+    ar = _year(ar_text, organisation, data)  # before the data: a usage error (exit 2)
     result = _own_valid_data(data)
     ds = result.dataset
     assert ds.plan and ds.plan.model
@@ -84,6 +87,30 @@ def ny_uppfoljning(
     check_year(ds.plan.model.plan.giltighet, ar)
     target = ds.root / "uppfoljning" / f"{ar}.yaml"
     _create(target, uppfoljning_scaffold(ds, ar), ds.root)
+
+
+#: a year as the command line reads an integer (Typer's int: digits, a sign, spaces around)
+_YEAR = re.compile(r"\s*[+-]?[0-9]+\s*")
+
+
+def _year(text: str, organisation: str | None, data: Path | None) -> int:
+    """ÅR as an integer; else a usage error that echoes the value given and, when the
+    organisation given is a year, suggests the command with the two swapped
+    (`ny rapport stadsfastighetsnamnden 2025`)."""
+    if _YEAR.fullmatch(text) and len(text) <= 12:
+        return int(text)
+    from utsatta.escape import command_sentence, identifier, shorten
+
+    message = f"'{identifier(shorten(text))}' är inget år. Ange året med siffror, t.ex. 2025."
+    if organisation is not None and _YEAR.fullmatch(organisation) and len(organisation) <= 12:
+        message += " " + command_sentence(
+            "Året står först och organisationen sist:",
+            "ny rapport",
+            organisation.strip(),
+            text,
+            data=None if data is None else str(data),
+        )
+    raise typer.BadParameter(message, param_hint="ÅR")
 
 
 def _own_valid_data(data: Path | None) -> "ValidationResult":

@@ -17,7 +17,15 @@ from typing import Annotated
 import typer
 
 from utsatta.cli.options import DataOption, data_dir, stop_on_errors
-from utsatta.cli.output import EXIT_FINDINGS, EXIT_OK, err, out_document, shown, write_file
+from utsatta.cli.output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    err,
+    err_message,
+    out_document,
+    shown,
+    write_file,
+)
 
 __all__ = ["ReportFormat", "report"]
 
@@ -178,20 +186,25 @@ def report(
             f"PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-{ar}.pdf).",
             param_hint="--output",
         )
-    text = _render(ar, fmt, data)
+    text, luckor = _render(ar, fmt, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
         out_document(text, json=fmt is ReportFormat.json)
         raise typer.Exit(EXIT_OK)
     if check:
         raise typer.Exit(_check(output, text, ar, fmt, data))
-    raise typer.Exit(_write(output, text, force=force, data=data))
+    code = _write(output, text, force=force, data=data)
+    _say_luckor(luckor, ar, data)
+    raise typer.Exit(code)
 
 
-def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
+def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes, str | None]:
+    """The report in ``fmt``, and what it lacks ("Rapporten har luckor: …", from the same
+    view) or None."""
     from utsatta.check import validate
     from utsatta.check.period import require_year
-    from utsatta.render.report import report_text
+    from utsatta.render.report import build, override_templates_dir, render
+    from utsatta.render.report.luckor import report_luckor
 
     root = data_dir(data)
     result = validate(root, year=ar, data_option=None if data is None else str(root))
@@ -202,14 +215,31 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> str | bytes:
         from utsatta.render.pdf import report_pdf
 
         # the library's: the date from the data, the data repository's templates, and what
-        # to install (exit 5) said before the work
-        return report_pdf(ds, ar)
+        # to install (exit 5) said before the work; the view again for its gaps (the PDF's
+        # own work dwarfs it)
+        pdf = report_pdf(ds, ar)
+        return pdf, report_luckor(build(ds, ar))
+    view = build(ds, ar)
     if fmt is ReportFormat.json:
-        from utsatta.render.report_json import report_json
+        from utsatta.render.report_json import view_json
 
-        return report_json(ds, ar)
-    # the library's default templates: the data repository's own templates/, if it has one
-    return report_text(ds, ar, "md" if fmt is ReportFormat.md else "html")
+        return view_json(view), report_luckor(view)
+    # as report_text: the data repository's own templates/, if it has one
+    text = render(view, "md" if fmt is ReportFormat.md else "html", override_templates_dir(ds.root))
+    return text, report_luckor(view)
+
+
+def _say_luckor(luckor: str | None, ar: int, data: Path | None) -> None:
+    """The report's gaps after "Skrev …": one line on stderr, with the command that lists
+    them (whoever signs the report may not read section 4)."""
+    if luckor is None:
+        return
+    from utsatta.escape import command_sentence
+
+    see = command_sentence(
+        "Se", "validate", "--year", str(ar), data=None if data is None else str(data)
+    )
+    err_message(f"{luckor} {see}")
 
 
 def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = None) -> int:

@@ -1,0 +1,120 @@
+"""`utsatta codeowners`: a CODEOWNERS file that gives each organisation's reviewers its report
+files (organisationer.yaml, granskare)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from utsatta.compute.responsibility import Duties
+from utsatta.escape import identifier, shorten
+from utsatta.load.dataset import DataSet
+from utsatta.scaffold.comments import comment_block
+
+__all__ = ["codeowners", "codeowners_pattern", "repository_prefix", "unique_handles"]
+
+
+def repository_prefix(data_root: Path) -> str | None:
+    """The data folder as a CODEOWNERS path: relative to the git work tree that holds it, else
+    to the working folder ("" for the root itself); None when it is outside both."""
+    root = data_root.resolve()
+    repo = next((p for p in [root, *root.parents] if (p / ".git").exists()), None)
+    base = repo if repo is not None else Path.cwd().resolve()
+    try:
+        prefix = root.relative_to(base).as_posix()
+    except ValueError:
+        return None
+    return "" if prefix == "." else prefix
+
+
+#: What CODEOWNERS reads as more than a letter in a path (gitignore rules): a blank ends the
+#: path, ``#`` starts a comment, ``*?[]`` are wildcards, a backslash escapes; each gets one.
+_CODEOWNERS_SPECIAL = re.compile(r"([ #*?\[\]\\])")
+
+
+def codeowners_pattern(path: str) -> str:
+    """``path`` (a folder, relative to the repository) as a CODEOWNERS path that means exactly
+    that folder: ``min data`` as ``min\\ data``. A folder name with a line break or another
+    control character cannot be written in the file at all (it would end the line and start
+    another rule): ``DataDirError``."""
+    if any(ord(c) < 32 or ord(c) == 127 or c in "\x85\u2028\u2029" for c in path):
+        from utsatta.errors import DataDirError
+
+        raise DataDirError(
+            f"Datamappens sökväg ({identifier(path)}) har en radbrytning eller ett annat "
+            "styrtecken och kan inte skrivas i CODEOWNERS. Byt namn på mappen."
+        )
+    return _CODEOWNERS_SPECIAL.sub(r"\\\1", path)
+
+
+def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> str:
+    """A CODEOWNERS file: each organisation's reviewers own its report files.
+
+    ``data_prefix`` is the data folder's path from the repository root, e.g. "data". With
+    ``coordinators``, the reviewers of the organisations that have samordningsansvar for an
+    insats that an organisation reports on own its report files too.
+    """
+    assert ds.organisationer and ds.organisationer.model
+    orgs = ds.organisationer.model
+    prefix = (
+        "/" + codeowners_pattern(data_prefix.strip("/")) + "/" if data_prefix.strip("/") else "/"
+    )
+    lines = [
+        "# Skapad av `utsatta codeowners` från organisationer.yaml (granskare). Ändra inte för",
+        "# hand: lägg till granskare i organisationer.yaml och skapa filen igen.",
+    ]
+    if coordinators:
+        lines += [
+            "# Med --med-samordnare: granskarna hos den som har samordningsansvar för en insats",
+            "# äger också rapporterna om den (GitHub kräver godkännande av en av ägarna).",
+        ]
+    ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
+    if ks is not None and ks.granskare:
+        owners = " ".join(ks.granskare)
+        # the owner by its name in organisationer.yaml (the one of typ kommunstyrelse)
+        lines += comment_block(
+            "Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
+            f"{shorten(ks.namn, 200)}.",
+            "",
+        )
+        for name in (
+            "plan.yaml",
+            "organisationer.yaml",
+            "omraden.yaml",
+            "indikatorer/",
+            "uppfoljning/",
+        ):
+            lines.append(f"{prefix}{name} {owners}")
+    reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
+    # The file pattern covers every year: whoever holds or coordinates an insats in any year
+    # (heirs included), asked once per insats, not once per organisation.
+    per_insats: list[tuple[frozenset[str], list[str]]] = []
+    if coordinators and ds.plan and ds.plan.model:
+        duties = Duties(list(ds.plan.model.insatser), orgs)
+        per_insats = [
+            (frozenset(duties.responsible(i.id)), duties.samordnande(i.id))
+            for i in ds.plan.model.insatser
+        ]
+    for org in orgs.organisationer:
+        path = f"{prefix}rapporter/*/{org.id}.yaml"
+        owners_of = unique_handles(org.granskare)
+        if not owners_of:
+            lines.append(f"# {path}: inga egna granskare angivna")
+        for holders, coordinating in per_insats:
+            if org.id in holders:
+                for coordinator in coordinating:
+                    owners_of = unique_handles([*owners_of, *reviewers[coordinator]])
+        if owners_of:
+            lines.append(f"{path} {' '.join(owners_of)}")
+    return "\n".join(lines) + "\n"
+
+
+def unique_handles(handles: list[str]) -> list[str]:
+    """Handles in order, each once (GitHub's handles ignore case)."""
+    seen: set[str] = set()
+    out = []
+    for handle in handles:
+        if handle.lower() not in seen:
+            seen.add(handle.lower())
+            out.append(handle)
+    return out

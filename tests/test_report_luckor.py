@@ -1,0 +1,168 @@
+"""`report ÅR -o FIL` and `export ÅR`: what the written file lacks (reports missing for the
+year, the samlad bedömning) is said on stderr after "Skrev …", never on stdout, never in the
+written bytes, never in the exit code (docs/decisions/0445-rapportens-luckor-pa-standard-fel.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import SHIPPED, need_pdf
+from utsatta.cli.app import app
+from utsatta.wording import begransad, luckor
+
+runner = CliRunner()
+
+#: seven reports of 2025, the first in organisationer.yaml order
+FIRST_2025 = (
+    "kommunstyrelsen",
+    "socialnamnd-centrum",
+    "socialnamnd-hisingen",
+    "socialnamnd-nordost",
+    "socialnamnd-sydvast",
+    "demokrati-och-medborgarservice",
+    "kulturnamnden",
+)
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def gaps(tmp_path: Path) -> Path:
+    """The shipped data without Higab's report for 2025 and without uppfoljning/2025.yaml."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    (root / "rapporter" / "2025" / "higab.yaml").unlink()
+    (root / "uppfoljning" / "2025.yaml").unlink()
+    return root
+
+
+def _note(root: Path, what: str = "Rapporten") -> str:
+    return (
+        f"{what} har luckor: 1 rapport saknas för 2025 (Higab); den samlade bedömningen för "
+        f"2025 saknas. Se 'utsatta validate --year 2025 --data {root}'.\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_written_report_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) -> None:
+    """The note follows "Skrev …"; the file holds exactly what stdout would (the note is not
+    in it) and the exit code stays 0."""
+    target = gaps.parent / f"r.{fmt}"
+    code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err == f"Skrev {target}.\n" + _note(gaps)
+    code, document, quiet = _run("report", "2025", "--data", str(gaps), "--format", fmt)
+    assert (code, quiet) == (0, "")  # to stdout: no note, stdout is the document
+    assert target.read_bytes() == document.encode("utf-8")
+    # an unchanged file has the same gaps
+    code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
+    assert (code, out, err) == (0, "", f"{target} är oförändrad.\n" + _note(gaps))
+
+
+def test_a_pdf_with_gaps_says_them(gaps: Path) -> None:
+    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
+
+    try:
+        require_weasyprint()
+    except PdfUnavailableError:
+        need_pdf("WeasyPrint saknas")
+    target = gaps.parent / "r.pdf"
+    code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
+    assert (code, out, err) == (0, "", f"Skrev {target}.\n" + _note(gaps))
+
+
+def test_a_report_without_gaps_says_only_skrev(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    code, out, err = _run("report", "2025", "--data", str(SHIPPED), "-o", str(target))
+    assert (code, out, err) == (0, "", f"Skrev {target}.\n")
+
+
+def test_check_says_no_gaps(gaps: Path) -> None:
+    """--check compares; it writes nothing, so it has no note."""
+    target = gaps.parent / "r.md"
+    assert _run("report", "2025", "--data", str(gaps), "-o", str(target))[0] == 0
+    code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target), "--check")
+    assert (code, out, err) == (0, "", f"{target} är aktuell.\n")
+
+
+def test_many_missing_reports_are_bounded_in_plan_order(tmp_path: Path) -> None:
+    """Seven missing reports: five named in organisationer.yaml order, then "och 2 till"."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    for org in FIRST_2025:
+        (root / "rapporter" / "2025" / f"{org}.yaml").unlink()
+    target = tmp_path / "r.md"
+    code, out, err = _run("report", "2025", "--data", str(root), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err == (
+        f"Skrev {target}.\nRapporten har luckor: 7 rapporter saknas för 2025 (Kommunstyrelsen, "
+        "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, Socialnämnden "
+        "Sydväst "
+        f"och 2 till). Se 'utsatta validate --year 2025 --data {root}'.\n"
+    )
+
+
+@pytest.mark.usefixtures("values_not_refused")
+def test_a_name_from_the_data_is_escaped_on_one_line(gaps: Path) -> None:
+    """An organisation's name with a line break and a bidi control cannot make a line of its
+    own or turn the text around in the terminal or the CI log."""
+    orgs = gaps / "organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    old = "  - id: higab\n    namn: Higab\n"
+    assert old in text
+    orgs.write_text(text.replace(old, '  - id: higab\n    namn: "Hi\\ngab\\u202e"\n'), "utf-8")
+    target = gaps.parent / "r.md"
+    code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
+    assert (code, out) == (0, "")
+    lines = err.splitlines()
+    assert len(lines) == 2, err
+    assert "\u202e" not in err
+    assert lines[1].startswith(
+        "Rapporten har luckor: 1 rapport saknas för 2025 (Hi\\ngab<U+202E>);"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_export_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) -> None:
+    target = gaps.parent / ("e.xlsx" if fmt == "xlsx" else "e")
+    code, out, err = _run("export", "2025", "--data", str(gaps), "-o", str(target), "--format", fmt)
+    assert (code, out) == (0, "")
+    lines = err.splitlines(keepends=True)
+    assert all(line.startswith("Skrev ") for line in lines[:-1])
+    assert len(lines) == (2 if fmt == "xlsx" else 9)
+    assert lines[-1] == _note(gaps, "Exporten")
+
+
+def test_an_export_without_gaps_says_only_skrev(tmp_path: Path) -> None:
+    target = tmp_path / "e.xlsx"
+    code, out, err = _run("export", "2025", "--data", str(SHIPPED), "-o", str(target))
+    assert (code, out, err) == (0, "", f"Skrev {target}.\n")
+
+
+def test_the_library_export_returns_its_gaps(gaps: Path) -> None:
+    from utsatta import load
+    from utsatta.export import export
+
+    written = export(load(gaps), 2025, "csv", gaps.parent / "e")
+    assert written.luckor == (
+        "Exporten har luckor: 1 rapport saknas för 2025 (Higab); den samlade bedömningen för "
+        "2025 saknas."
+    )
+
+
+def test_the_wording() -> None:
+    assert begransad(["a", "b"]) == "a och b"
+    assert begransad(list("abcdef")) == "a, b, c, d, e och 1 till"
+    assert luckor("Rapporten", 2024, [], [], False) is None
+    assert luckor("Rapporten", 2024, ["A", "B"], ["C"], False) == (
+        "Rapporten har luckor: 2 rapporter saknas för 2024 (A och B); 1 rapport för 2024 "
+        "saknar insatser (C)."
+    )
