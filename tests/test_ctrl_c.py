@@ -90,3 +90,63 @@ def test_the_before_main_rule_tells_tracebacks_apart() -> None:
     late = early.replace("KeyboardInterrupt", '  File "/s/utsatta/cli/app.py", line 9, in main')
     assert _before_main(early)
     assert not _before_main(late)
+
+
+# Python 3.11 wraps a KeyboardInterrupt raised in a class's __set_name__ (a lazy import while
+# Ctrl-C comes) in "RuntimeError: Error calling __set_name__"; the run is still interrupted.
+_WRAPPED = """
+import sys, types
+
+def wrapped(*args, **kwargs):
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as exc:
+        raise RuntimeError("Error calling __set_name__") from exc
+
+def bug(*args, **kwargs):
+    raise RuntimeError("a bug")
+
+where, kind = sys.argv[1:3]
+raise_ = wrapped if kind == "interrupt" else bug
+if where == "command":
+    import utsatta.cli.app as app
+    app.app = raise_
+else:  # while the command line is imported
+    class Module(types.ModuleType):
+        def __getattr__(self, name):
+            raise_()
+    sys.modules["utsatta.cli.app"] = Module("utsatta.cli.app")
+from utsatta.cli import main
+sys.argv = ["utsatta", "validate"]
+main()
+"""
+
+
+@pytest.mark.parametrize("where", ["command", "import"])
+def test_ctrl_c_wrapped_in_another_exception_ends_quietly_with_130(where: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    child = subprocess.run(
+        [sys.executable, "-c", _WRAPPED, where, "interrupt"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert (child.returncode, child.stderr) == (130, "Avbrutet.\n")
+
+
+@pytest.mark.parametrize("where", ["command", "import"])
+def test_a_bug_without_ctrl_c_keeps_its_traceback(where: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    child = subprocess.run(
+        [sys.executable, "-c", _WRAPPED, where, "bug"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert child.returncode == 1
+    assert child.stderr.endswith("RuntimeError: a bug\n")
+    assert "Avbrutet" not in child.stderr

@@ -22,7 +22,9 @@ def main() -> "NoReturn":
         from utsatta.cli.app import main as run
 
         run()  # ends with SystemExit; Ctrl-C during a command is turned into 130 in there
-    except KeyboardInterrupt:  # during the imports, or the last flush of the output
-        from utsatta.cli.output import interrupted
+    except BaseException as exc:  # Ctrl-C during the imports, or the last flush of the output
+        from utsatta.cli.output import by_interrupt, interrupted
 
+        if isinstance(exc, SystemExit) or not by_interrupt(exc):
+            raise
         raise SystemExit(interrupted()) from None

@@ -29,6 +29,7 @@ from utsatta.cli.output import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT_LOST,
+    by_interrupt,
     err,
     err_message,
     flush,
@@ -59,7 +60,7 @@ def exit_code(exc: BaseException) -> int:
     if isinstance(exc, UtsattaError):
         err_message(f"fel: {exc}")
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
+    if by_interrupt(exc):
         return interrupted()
     if isinstance(exc, SystemExit):
         if exc.code is None or isinstance(exc.code, int):

@@ -157,6 +157,20 @@ def shown(path: Path | str) -> str:
     return fileio_shown(path)
 
 
+def by_interrupt(exc: BaseException) -> bool:
+    """Whether Ctrl-C (or SIGTERM/SIGHUP, raised as one) ended the run through another
+    exception: Python 3.11 wraps a KeyboardInterrupt raised in a class's ``__set_name__`` (a lazy
+    import while the signal comes) in a RuntimeError, which is still an interruption, not a bug."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def interrupted() -> int:
     """Ctrl-C, or SIGTERM/SIGHUP (:func:`install`): say so, and the exit code for it, the
     shell's 128 + the signal's number (130, 143, 129)."""
