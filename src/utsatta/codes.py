@@ -177,7 +177,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'fran' och 'till'."),
     ("lydelse-stammer-inte", V, "referens",
      "Planens text för en insats ansvar (lydelsen) och id:na bredvid stämmer inte överens",
-     "Rätta id:t eller lydelsen, eller ange '…_tolkning: slutledd' om id:na är en tolkning."),
+     "Rätta id:t eller lydelsen. Skriver planen namnet i en annan form, lägg till formen i "
+     "organisationens 'andra_namn'. '…_tolkning: slutledd' bara när texten beskriver vilka som "
+     "avses utan att nämna dem."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
      "Rätta året om det är fel skrivet. Hör filen till en tidigare plan: behåll den i den "
      "planens datamapp (arkiv eller git-historik), en datamapp per plan (--data)."),
