@@ -59,16 +59,17 @@ _Rests = dict[str, str]
 
 
 def _norm(text: str) -> str:
-    return _norm_map(text)[1]
+    # without the format characters a text pasted from a PDF brings (a soft hyphen in
+    # "Grundskole\u00adnämnden", a zero-width space): allowed in a text (load.characters),
+    # they change nothing a reader sees, so they must not make a name another
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _norm_map(text: str) -> tuple[str, str, list[int]]:
-    """(shown, norm, where): ``norm`` the text as names are compared, ``shown`` the text as a
-    message quotes it and ``where[k]`` the place in ``shown`` of norm's k-th character.
-
-    Without the format characters a text pasted from a PDF brings (a soft hyphen in
-    "Grundskole\u00adnämnden", a zero-width space): allowed in a text (load.characters), they
-    change nothing a reader sees, so they must not make a name another."""
+    """(shown, norm, where): ``norm`` is :func:`_norm` of the text, ``shown`` the text as a
+    message quotes it (without format characters) and ``where[k]`` the place in ``shown`` of
+    norm's k-th character. Character by character, so only for a text with a warning."""
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     shown = unicodedata.normalize("NFC", text)
     out: list[str] = []
