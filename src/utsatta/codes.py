@@ -157,6 +157,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange antingen 'medlemmar' eller 'urval'."),
     # References between files
     ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
+    ("andra-namn-dubblett", V, "referens",
+     "En form i 'andra_namn' är redan en annan organisations eller grupps namn",
+     "Ta bort formen, eller skriv den som planen skriver just den här organisationen."),
     ("ogiltig-granskare", F, "referens",
      "En granskare som inte är en GitHub-användare eller ett team",
      "Skriv '@användare', '@organisation/team' eller en e-postadress."),

@@ -35,7 +35,7 @@ from utsatta.findings import Finding, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.organisationer import OrganisationerFil
 
-__all__ = ["RegisterNames", "check"]
+__all__ = ["RegisterNames", "check", "name_form"]
 
 _CODE = "lydelse-stammer-inte"
 #: the plan's columns: the id list, its text and its interpretation mark
@@ -64,6 +64,11 @@ def _norm(text: str) -> str:
     # they change nothing a reader sees, so they must not make a name another
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def name_form(text: str) -> str:
+    """A name as the rule compares it (case, white space and format characters aside)."""
+    return _norm(text)
 
 
 def _norm_map(text: str) -> tuple[str, str, list[int]]:
