@@ -157,6 +157,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange antingen 'medlemmar' eller 'urval'."),
     # References between files
     ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
+    ("andra-namn-dubblett", V, "referens",
+     "En form i 'andra_namn' är redan en annan organisations eller grupps namn",
+     "Ta bort formen, eller skriv den som planen skriver just den här organisationen."),
     ("ogiltig-granskare", F, "referens",
      "En granskare som inte är en GitHub-användare eller ett team",
      "Skriv '@användare', '@organisation/team' eller en e-postadress."),
@@ -177,7 +180,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'fran' och 'till'."),
     ("lydelse-stammer-inte", V, "referens",
      "Planens text för en insats ansvar (lydelsen) och id:na bredvid stämmer inte överens",
-     "Rätta id:t eller lydelsen, eller ange '…_tolkning: slutledd' om id:na är en tolkning."),
+     "Rätta id:t eller lydelsen. Skriver planen namnet i en annan form, lägg till formen i "
+     "organisationens 'andra_namn'. '…_tolkning: slutledd' bara när texten beskriver vilka som "
+     "avses utan att nämna dem."),
     ("ar-utanfor-planen", F, "referens", "Ett år utanför planens giltighetstid",
      "Rätta året om det är fel skrivet. Hör filen till en tidigare plan: behåll den i den "
      "planens datamapp (arkiv eller git-historik), en datamapp per plan (--data)."),

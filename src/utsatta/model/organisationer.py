@@ -12,6 +12,15 @@ from utsatta.model.common import Dag, Id, InsatsId, Kalla, SchemaVersion, Strict
 Tolkning = Literal["bekraftad", "slutledd"]
 
 
+#: the description of andra_namn (an organisation's and a group's)
+ANDRA_NAMN = (
+    "Andra former av namnet som planen skriver, tecken för tecken, t.ex. ['AB Framtiden'] för "
+    "'Förvaltnings AB Framtiden' eller ['kulturnämnd'] för 'Kulturnämnden'. Kontrollen av "
+    "planens lydelse (lydelse-stammer-inte) läser dem som namnet, också med genitivets -s. "
+    "Ange bara en form som planen eller en källa skriver; versaler spelar ingen roll."
+)
+
+
 class Efterfoljare(Strict):
     model_config = ConfigDict(
         json_schema_extra={
@@ -60,6 +69,11 @@ class Organisation(Strict):
     )
     namn: Text = Field(
         title="Namn", description="Organisationens namn (t.ex. 'Grundskolenämnden')."
+    )
+    andra_namn: list[Text] = Field(
+        default=[],
+        title="Andra namn",
+        description=ANDRA_NAMN,
     )
     typ: Literal["namnd", "bolag", "kommunstyrelse"] = Field(
         title="Typ", description="Slag av organisation: namnd, bolag eller kommunstyrelse."
@@ -133,6 +147,7 @@ class Grupp(Strict):
         "Små bokstäver a–z, siffror och bindestreck.",
     )
     namn: Text = Field(title="Namn", description="Gruppens namn (t.ex. 'Socialnämnderna').")
+    andra_namn: list[Text] = Field(default=[], title="Andra namn", description=ANDRA_NAMN)
     medlemmar: list[Id] | None = Field(
         default=None,
         title="Medlemmar",

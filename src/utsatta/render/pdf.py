@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
@@ -22,6 +21,7 @@ from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
     from utsatta.render.report import ReportView
+    from utsatta.render.report.environment import TemplatesDir
 
 __all__ = [
     "DATUM_SAKNAS",
@@ -167,7 +167,7 @@ def render_pdf(
     view: ReportView,
     *,
     datum: str | ReportDate | None = None,
-    templates_dir: Path | None = None,
+    templates_dir: TemplatesDir = None,
     warnings: list[str] | None = None,
 ) -> bytes:
     """The report view as PDF bytes (see :func:`html_to_pdf`).
@@ -196,7 +196,7 @@ def report_pdf(
     ar: int,
     *,
     datum: str | ReportDate | None = None,
-    templates_dir: Path | None = None,
+    templates_dir: TemplatesDir = None,
 ) -> bytes:
     """The PDF report of year ``ar``, as ``utsatta report ÅR --format pdf`` writes it (the
     command calls this): the same bytes for the same data.
@@ -204,21 +204,24 @@ def report_pdf(
     ``datum`` None: the year's decision date from the data, marked made up when the
     uppföljning is illustrative (:func:`utsatta.compute.report_date.report_date`); else as for
     :func:`render_pdf`. ``templates_dir`` None: the data repository's own ``templates/`` next
-    to the data folder when there is one, as for ``report_text``.
+    to the data folder when there is one, as for ``report_text``; False: only the bundled
+    templates.
 
     Raises, every message Swedish, in the command's order: ``ArgumentError`` and
     ``DataErrors`` as ``build_report`` (a year outside the plan, data with errors that would
-    make the report wrong); then :class:`PdfUnavailableError` (a ``MissingLibrary``) when
+    make the report wrong), and ``ArgumentError`` for a ``templates_dir`` that is no folder;
+    then :class:`PdfUnavailableError` (a ``MissingLibrary``) when
     WeasyPrint or its system libraries are missing, before the report is built.
     """
     from utsatta.compute.report_date import report_date
-    from utsatta.render.report import override_templates_dir
     from utsatta.render.report.assemble import assemble, require_report_data
+    from utsatta.render.report.environment import templates_folder
 
     require_report_data(ds, ar)  # what build refuses, before what to install
+    folder = templates_folder(templates_dir, ds.root)
     require_weasyprint()  # before the work
     return render_pdf(
         assemble(ds, ar),
         datum=report_date(ds, ar) if datum is None else datum,
-        templates_dir=templates_dir or override_templates_dir(ds.root),
+        templates_dir=False if folder is None else folder,
     )

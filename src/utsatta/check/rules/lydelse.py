@@ -1,5 +1,5 @@
 """plan.yaml: the plan's own column text (``samordningsansvar_lydelse``, ``ansvar_lydelse``)
-against the id lists beside it (docs/decisions/0437-lydelse-och-id.md, 0441).
+against the id lists beside it (docs/decisions/0437-lydelse-och-id.md, 0441, 0443, 0450).
 
 Only what the organisation register says is compared: an organisation's or group's ``namn``
 in organisationer.yaml, and two forms of a name "Socialnämnden Centrum" (a first word in the
@@ -7,6 +7,8 @@ definite form, ending in -en): "socialnämnd Centrum", and an enumeration after 
 "socialnämnderna Centrum, Hisingen och Sydväst" (or after the singular, "socialnämnd Nordost
 och Sydväst", 0443). Case, runs of white space and invisible format characters (a soft hyphen
 pasted from a PDF) do not matter.
+Also read: the forms in ``andra_namn`` (another form the plan writes, "AB Framtiden"), and the
+genitive -s after any form ("Kommunstyrelsens"; docs/decisions/0450-andra-namn.md).
 Nothing else is guessed: a wording the register does not give is not read as a name.
 
 - An id whose name is not in the text is a warning at the id, unless the column is marked
@@ -21,6 +23,7 @@ Nothing else is guessed: a wording the register does not give is not read as a n
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -32,7 +35,7 @@ from utsatta.findings import Finding, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.organisationer import OrganisationerFil
 
-__all__ = ["RegisterNames", "check"]
+__all__ = ["RegisterNames", "check", "name_form"]
 
 _CODE = "lydelse-stammer-inte"
 #: the plan's columns: the id list, its text and its interpretation mark
@@ -44,6 +47,13 @@ _COLUMNS = (
 _SEPARATOR = r"(?:\s*,\s*|\s+(?:och|samt)\s+)"
 #: a name stands alone: no letter or digit just before or after it (a name may end in ")")
 _START, _END = r"(?<!\w)", r"(?!\w)"
+#: a part of a text between two names, up to a comma (a name may have "och" in it)
+_PIECE = re.compile(r"[^,;]+")
+#: a part without the punctuation and the "och"/"samt" at its ends
+_EDGE = r"""[\s.:!?"'”“]"""
+_TRIM = re.compile(rf"(?:{_EDGE}|(?:och|samt)(?!\w))*(?P<part>.*?)(?:{_EDGE}|(?<!\w)(?:och|samt))*")
+#: a relative clause: a part of a text with it describes the ones meant, it names none
+_DESCRIBES = re.compile(r"(?<!\w)som(?!\w)")
 #: the rest of a name after its plural word ("centrum") → the id
 _Rests = dict[str, str]
 
@@ -54,6 +64,34 @@ def _norm(text: str) -> str:
     # they change nothing a reader sees, so they must not make a name another
     text = "".join(c for c in text if unicodedata.category(c) != "Cf")
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def name_form(text: str) -> str:
+    """A name as the rule compares it (case, white space and format characters aside)."""
+    return _norm(text)
+
+
+def _norm_map(text: str) -> tuple[str, str, list[int]]:
+    """(shown, norm, where): ``norm`` is :func:`_norm` of the text, ``shown`` the text as a
+    message quotes it (without format characters) and ``where[k]`` the place in ``shown`` of
+    norm's k-th character. Character by character, so only for a text with a warning."""
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    shown = unicodedata.normalize("NFC", text)
+    out: list[str] = []
+    where: list[int] = []
+    space = False
+    for i, c in enumerate(shown):
+        if c.isspace():
+            space = bool(out)
+            continue
+        if space:
+            out.append(" ")
+            where.append(i - 1)
+            space = False
+        folded = c.casefold()  # one character may fold to two ("ß")
+        out.append(folded)
+        where += [i] * len(folded)
+    return shown, "".join(out), where
 
 
 #: where a name may start, and the first word it is looked up by: a run of letters and digits,
@@ -101,6 +139,9 @@ class RegisterNames:
         self.namn = {o.id: o.namn for o in orgs.organisationer}
         self.namn.update((g.id, g.namn) for g in orgs.grupper)
         self.groups = {g.id for g in orgs.grupper}
+        #: the other forms the register gives a name (andra_namn, docs/decisions/0450)
+        self.andra = {o.id: list(o.andra_namn) for o in orgs.organisationer}
+        self.andra.update((g.id, list(g.andra_namn)) for g in orgs.grupper)
         self._members: dict[str, frozenset[str]] = {}
         forms: dict[str, str] = {}  # form → id
         #: the word an enumeration follows → the rests it takes: "socialnämnderna", and the
@@ -120,6 +161,16 @@ class RegisterNames:
                 rests.setdefault(rest, ident)
                 for head in (stem, first):  # the same family's rests
                     plural.setdefault(head, rests)
+        # a name's own form wins over another's andra_namn, and any form over a genitive
+        for ident, andra in self.andra.items():
+            for other in andra:
+                if norm := _norm(other):
+                    forms.setdefault(norm, ident)
+        for form, ident in list(forms.items()):
+            # the genitive "Kommunstyrelsens": an -s after the whole form (none after s, x, z);
+            # as the name must stand alone, it is read only where the word ends there
+            if form[-1].isalpha() and form[-1] not in "sxz":
+                forms.setdefault(f"{form}s", ident)
         self.forms = forms
         self.plural = plural
         #: the plural words' order: the enumerations are blanked in it
@@ -130,8 +181,29 @@ class RegisterNames:
 
     def found(self, text: str) -> list[str]:
         """The ids whose names stand in ``text``, in the order they stand there."""
-        norm = _norm(text)
+        hits, _ = self._read(_norm(text))
+        return list(dict.fromkeys(ident for _, ident in sorted(hits)))
+
+    def unread(self, text: str) -> list[str]:
+        """The parts of ``text`` read as no name, as the text writes them (without format
+        characters): what stands between the names, split at a comma, without an "och" or
+        "samt" at its ends ("kulturnämnd" of "Kommunstyrelsen, kulturnämnd och Higab")."""
+        shown, norm, where = _norm_map(text)
+        _, covered = self._read(norm)
+        parts, at = [], 0
+        for start, end in [*sorted(covered), (len(norm), len(norm))]:
+            for piece in _PIECE.finditer(norm, at, max(at, start)):
+                part = _TRIM.fullmatch(piece[0])
+                if part is not None and any(c.isalpha() for c in part["part"]):
+                    a, b = piece.start() + part.start("part"), piece.start() + part.end("part")
+                    parts.append(shown[where[a] : where[b - 1] + 1])
+            at = max(at, end)
+        return list(dict.fromkeys(parts))
+
+    def _read(self, norm: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+        """(place, id) of each name in the normalised text, and the spans read as names."""
         hits: list[tuple[int, str]] = []
+        covered: list[tuple[int, int]] = []
         words = {w for _, w in self.plural_lexicon.finditer(norm)}
         for word in sorted(words, key=self._plural_order.__getitem__):
             pattern, item = self._enumeration(word)
@@ -143,11 +215,14 @@ class RegisterNames:
                 # plural word is not read as a group's name
                 at = m.start("items")
                 hits.extend((at + i.start(), rests[i[0]]) for i in item.finditer(m["items"]))
+                covered.append((m.start(), m.end()))
                 return " " * (m.end() - m.start())
 
             norm = pattern.sub(blank, norm)
-        hits += [(at, self.forms[w]) for at, w in self.lexicon.finditer(norm)]
-        return list(dict.fromkeys(ident for _, ident in sorted(hits)))
+        for at, w in self.lexicon.finditer(norm):
+            hits.append((at, self.forms[w]))
+            covered.append((at, at + len(w)))
+        return hits, covered
 
     def members(self, ident: str) -> frozenset[str]:
         """The organisations of a group (or the organisation itself), as the plan names them."""
@@ -183,7 +258,8 @@ def check(src: SourceFile[Any], orgs: OrganisationerFil) -> list[Finding]:
             ids = list(getattr(ins, key))
             found = names.found(lydelse)
             if getattr(ins, tolkning_key) != "slutledd":
-                out += _unnamed(f, ii, key, lydelse_key, tolkning_key, ids, found, names)
+                columns = (key, lydelse_key, tolkning_key)
+                out += _unnamed(f, ii, columns, lydelse, ids, found, names)
             out += _missing(f, ii, key, lydelse_key, ids, found, names)
     return out
 
@@ -191,33 +267,83 @@ def check(src: SourceFile[Any], orgs: OrganisationerFil) -> list[Finding]:
 def _unnamed(
     f: str,
     ii: int,
-    key: str,
-    lydelse_key: str,
-    tolkning_key: str,
+    columns: tuple[str, str, str],
+    lydelse: str,
     ids: list[str],
     found: list[str],
     names: RegisterNames,
 ) -> list[Finding]:
     """An id of the list whose name is not in the text."""
     named = set(found).union(*(names.members(i) for i in found if i in names.groups))
-    out = []
+    unnamed = []
     for ai, ident in enumerate(ids):
         if ident not in names.namn or ident in named:
             continue  # an unknown id is okand-organisation's
         if ident in names.groups and names.members(ident) and names.members(ident) <= named:
             continue  # a group without members is named only by its name
-        out.append(
-            varning(
-                f,
-                ("insatser", ii, key, ai),
-                _CODE,
-                f"'{identifier(ident)}' i '{key}' står inte i '{lydelse_key}', planens egen text "
-                f"för kolumnen: namnet {_quoted(names.namn[ident])} ur organisationer.yaml finns "
-                "inte där. Rätta id:t eller texten (tecken för tecken ur planen); är id:na en "
-                f"tolkning av planens ord, ange '{tolkning_key}: slutledd'.",
-            )
+        unnamed.append((ai, ident))
+    parts = names.unread(lydelse) if unnamed else []
+    key = columns[0]
+    return [
+        varning(
+            f,
+            ("insatser", ii, key, ai),
+            _CODE,
+            _unnamed_message(ident, columns, parts, len(unnamed) == 1, names),
         )
-    return out
+        for ai, ident in unnamed
+    ]
+
+
+def _unnamed_message(
+    ident: str, columns: tuple[str, str, str], parts: list[str], alone: bool, names: RegisterNames
+) -> str:
+    """What is wrong, and the fix: the id or the text; a form of the name the register lacks
+    (its andra_namn, with the line to add); slutledd only for a text that names none of the
+    ids it stands for (docs/decisions/0437, 0450)."""
+    key, lydelse_key, tolkning_key = columns
+    andra = names.andra.get(ident, [])
+    namn = _quoted(names.namn[ident])
+    if andra:
+        namn += f" (eller något av dess {len(andra)} andra namn)"
+    head = (
+        f"'{identifier(ident)}' i '{key}' står inte i '{lydelse_key}', planens egen text för "
+        f"kolumnen: namnet {namn} ur organisationer.yaml finns inte där"
+    )
+    fix = "rätta id:t eller texten (tecken för tecken ur planen)"
+    if not parts:
+        return f"{head}, och texten nämner inget annat än namn ur registret. {fix.capitalize()}."
+    shown = ", ".join(_quoted(p) for p in parts[:3])
+    if len(parts) > 3:
+        shown += f" och {len(parts) - 3} till"
+    one = len(parts) == 1
+    slutledd = f"'{tolkning_key}: slutledd'"
+    if all(_DESCRIBES.search(p.casefold()) for p in parts):
+        # "… som har verksamhet i området": a relative clause describes, it is no name
+        return (
+            f"{head}. Texten har {shown}, som beskriver vilka som avses utan att nämna dem. Är "
+            f"id:na en tolkning av den beskrivningen, ange {slutledd}; annars {fix}."
+        )
+    what = f"Texten har {shown}, som inte {'är ett namn' if one else 'är namn'} i registret."
+    place = f"under '- id: {identifier(ident)}' i organisationer.yaml"
+    if one and alone and shorten(parts[0], 120) == parts[0]:
+        form = json.dumps(parts[0], ensure_ascii=False)
+        add = (
+            f"lägg till {form} i dess 'andra_namn'"
+            if andra
+            else f"lägg till raden 'andra_namn: [{form}]'"
+        )
+        other = f"Är det namnet i en annan form, {add} {place}."
+    else:
+        other = (
+            "Står namnet där i en annan form, lägg till formen, tecken för tecken som i texten, "
+            f"i 'andra_namn' {place} (andra_namn: [\"…\"])."
+        )
+    return (
+        f"{head}. {what} {other} Annars {fix}. En annan form av namnet är inte en tolkning; "
+        "bara om texten beskriver vilka som avses utan att nämna dem är id:na en tolkning, "
+        f"och då anges {slutledd}."
+    )
 
 
 def _missing(

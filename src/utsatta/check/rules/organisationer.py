@@ -1,12 +1,14 @@
-"""Rules for organisationer.yaml: unique ids, reviewers that are handles, known group members."""
+"""Rules for organisationer.yaml: unique ids, reviewers that are handles, known group members,
+and an andra_namn that is no other one's name (docs/decisions/0450-andra-namn.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
-from utsatta.escape import shorten
-from utsatta.findings import Finding, fel
+from utsatta.check.rules.lydelse import name_form
+from utsatta.escape import identifier, shorten
+from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 
 MEMBER = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
@@ -43,4 +45,33 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
             )
         members = [(("grupper", gi, "medlemmar", mi), m) for mi, m in enumerate(g.medlemmar or [])]
         out += MEMBER.check(f, members, known.org_ids, known.org_set)
+    return out + _andra_namn(f, orgs)
+
+
+def _andra_namn(f: str, orgs: Any) -> list[Finding]:
+    """A form in andra_namn that is already another one's namn or andra_namn: the lydelse rule
+    reads it as the first one's, so it would not name this one."""
+    entries = [("organisationer", i, o) for i, o in enumerate(orgs.organisationer)]
+    entries += [("grupper", i, g) for i, g in enumerate(orgs.grupper)]
+    owner: dict[str, str] = {}
+    for _, _, e in entries:
+        owner.setdefault(name_form(e.namn), e.id)
+    out = []
+    for key, i, e in entries:
+        for ai, other in enumerate(e.andra_namn):
+            form = name_form(other)
+            first = owner.setdefault(form, e.id)
+            if first != e.id:
+                out.append(
+                    varning(
+                        f,
+                        (key, i, "andra_namn", ai),
+                        "andra-namn-dubblett",
+                        f"'{shorten(other)}' i 'andra_namn' för '{identifier(e.id)}' är redan "
+                        f"ett namn för '{identifier(first)}' i organisationer.yaml: kontrollen "
+                        f"av planens lydelse läser formen som '{identifier(first)}', inte som "
+                        f"'{identifier(e.id)}'. Ta bort formen här, eller skriv den som planen "
+                        "skriver just den här organisationen.",
+                    )
+                )
     return out

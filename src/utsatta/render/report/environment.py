@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from utsatta import escape
 from utsatta.errors import ArgumentError, UtsattaError
-from utsatta.fileio import reason
+from utsatta.fileio import as_path, reason, shown
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import resolved
@@ -42,6 +42,43 @@ def override_templates_dir(data_dir: Path) -> Path | None:
     """A data repository's own ``templates/`` next to its data folder, if there is one."""
     folder = resolved(data_dir).parent / "templates"
     return folder if folder.is_dir() else None
+
+
+#: What a caller may give as ``templates_dir``: a folder (``str`` or ``Path``); None for the
+#: default; False for the bundled templates only (docs/decisions/0451-mallmapp-som-saknas.md).
+TemplatesDir = str | os.PathLike[str] | Literal[False] | None
+
+
+def templates_folder(templates_dir: object, data_dir: Path | None = None) -> Path | None:
+    """The folder searched before the bundled templates, or None for those alone.
+
+    ``templates_dir`` None: the data repository's own ``templates/`` next to ``data_dir`` when
+    there is one (``override_templates_dir``); False: only the bundled templates, also when
+    the repository has its own; else a folder that must exist. A folder that is not there
+    raises ``ArgumentError``: falling back to the bundled templates without a word would give
+    another report than the one asked for."""
+    if templates_dir is False:
+        return None
+    if templates_dir is None:
+        return None if data_dir is None else override_templates_dir(data_dir)
+    folder = as_path(templates_dir)
+    advice = (
+        "Ange en mapp med rapportmallar, None för datarepots egna templates/ bredvid "
+        "datamappen (om den finns) eller False för bara de inbyggda mallarna."
+    )
+    if folder is None or templates_dir == "":
+        raise ArgumentError(
+            f"templates_dir ska vara en mapp som text (str) eller Path, inte "
+            f"{type(templates_dir).__name__}: {shown(repr(templates_dir))}. {advice}",
+            argument="templates_dir",
+        )
+    if not folder.is_dir():
+        what = "är ingen mapp" if folder.exists() else "finns inte"
+        raise ArgumentError(
+            f"Mallmappen {shown(folder)} (templates_dir) {what}. {advice}",
+            argument="templates_dir",
+        )
+    return folder
 
 
 #: The most characters a report may have (the real reports are well under 1 MB).
@@ -311,15 +348,16 @@ def _without_trailing_spaces(text: str) -> str:
     return "\n".join([line.rstrip(" \t") for line in lines[:-1]] + lines[-1:])
 
 
-def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> str:
+def render(view: ReportView, fmt: Format, templates_dir: TemplatesDir = None) -> str:
     """The report as text. ``templates_dir`` (optional) is searched before the bundled templates.
 
     Markdown is tidied after rendering (no trailing spaces, at most one blank line in a row), so
-    the templates can be written for readability. ``templates_dir`` None: only the bundled
-    templates (a view does not know its data folder; ``report_text`` uses a data repository's
-    own ``templates/`` by default).
+    the templates can be written for readability. ``templates_dir`` None or False: only the
+    bundled templates (a view does not know its data folder; ``report_text`` uses a data
+    repository's own ``templates/`` by default).
 
-    Raises ``ArgumentError`` for a format other than "md" and "html", and ``TemplateFailed``
+    Raises ``ArgumentError`` for a format other than "md" and "html" and for a
+    ``templates_dir`` that is no folder (:func:`templates_folder`), and ``TemplateFailed``
     (Swedish message naming the template file and line) when a template cannot be used.
     """
     if fmt not in ("md", "html"):
@@ -327,7 +365,7 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
             f'Okänt format {escape.identifier(repr(fmt))}: ange "md" eller "html".',
             argument="fmt",
         )
-    text = _render_bounded(fmt, templates_dir, view)
+    text = _render_bounded(fmt, templates_folder(templates_dir), view)
     if fmt == "md":
         text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(mdankare.resolve(text)))
     else:
@@ -335,9 +373,11 @@ def render(view: ReportView, fmt: Format, templates_dir: Path | None = None) -> 
     return text.rstrip("\n") + "\n"
 
 
-def report_text(ds: DataSet, ar: int, fmt: Format, templates_dir: Path | None = None) -> str:
+def report_text(ds: DataSet, ar: int, fmt: Format, templates_dir: TemplatesDir = None) -> str:
     """build + render in one call. ``templates_dir`` None: the data repository's own
     ``templates/`` next to the data folder when there is one (``override_templates_dir``), as
-    ``utsatta report`` uses it; else only the bundled templates."""
+    ``utsatta report`` uses it; else only the bundled templates. False: only the bundled
+    templates. A folder that is not there raises ``ArgumentError`` (:func:`templates_folder`)."""
     view = build(ds, ar)
-    return render(view, fmt, templates_dir or override_templates_dir(ds.root))
+    folder = templates_folder(templates_dir, ds.root)
+    return render(view, fmt, False if folder is None else folder)
