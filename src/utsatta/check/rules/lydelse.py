@@ -23,7 +23,6 @@ Nothing else is guessed: a wording the register does not give is not read as a n
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -327,6 +326,8 @@ def _unnamed_message(
     what = f"Texten har {shown}, som inte {'är ett namn' if one else 'är namn'} i registret."
     place = f"under '- id: {identifier(ident)}' i organisationer.yaml"
     if one and alone and shorten(parts[0], 120) == parts[0]:
+        import json  # here: only a warning's advice needs it, validate's usual run does not
+
         form = json.dumps(parts[0], ensure_ascii=False)
         add = (
             f"lägg till {form} i dess 'andra_namn'"
