@@ -59,9 +59,21 @@ def name_index(named: typing.Iterable[tuple[str, str]]) -> dict[str, tuple[str, 
     }
 
 
-def menade_du_namn(
-    word: str, candidates: typing.Iterable[str], index: dict[str, tuple[str, str]]
-) -> str:
+class NameIndex:
+    """:func:`name_index` of some (id, name) pairs, built when first asked: only a finding for
+    an unknown id asks, so a check of valid data never builds it."""
+
+    def __init__(self, named: typing.Iterable[tuple[str, str]]) -> None:
+        self._named = tuple(named)
+        self._index: dict[str, tuple[str, str]] | None = None
+
+    def get(self, form: str) -> tuple[str, str] | None:
+        if self._index is None:
+            self._index = name_index(self._named)
+        return self._index.get(form)
+
+
+def menade_du_namn(word: str, candidates: typing.Iterable[str], index: NameIndex) -> str:
     """ " Menade du …?" for an unknown id: the id whose name is what was written ('Grevegården'
     is part of Tynnered/Grevegården/Opaltorget), else the closest id (``menade_du``)."""
     hit = index.get(id_form(word))

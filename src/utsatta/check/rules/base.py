@@ -13,7 +13,7 @@ from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
-from utsatta.load.spelling import menade_du, menade_du_namn, name_index
+from utsatta.load.spelling import NameIndex, menade_du, menade_du_namn
 from utsatta.model.indikator import PLANENS_MAL
 
 #: A character of an e-mail address: no @, space, control, bidi or invisible format character
@@ -81,7 +81,7 @@ class Known:
     insats_set: frozenset[str] = frozenset()
     omrade_set: frozenset[str] = frozenset()
     #: an area's name and the parts of it → (id, name), for "Menade du" (spelling.name_index)
-    omrade_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    omrade_names: NameIndex = field(default_factory=lambda: NameIndex(()))
 
     @staticmethod
     def of(ds: DataSet, duties: Duties | None = None) -> Known:
@@ -121,7 +121,7 @@ class Known:
             org_set=frozenset(org_ids),
             insats_set=frozenset(insats_ids),
             omrade_set=frozenset(omrade_ids),
-            omrade_names=name_index((o.id, o.namn) for o in omr.omraden) if omr else {},
+            omrade_names=NameIndex((o.id, o.namn) for o in omr.omraden) if omr else NameIndex(()),
         )
 
 
@@ -133,7 +133,7 @@ def unknown(
     value: str,
     known: Iterable[str],
     where: str,
-    names: dict[str, tuple[str, str]] | None = None,
+    names: NameIndex | None = None,
 ) -> Finding:
     """``what 'value'`` is not among ``known`` (listed in ``where``), with the closest match:
     by ``names`` (``spelling.name_index``) first, when the ids have names."""
@@ -161,7 +161,7 @@ class Ref:
         refs: Iterable[tuple[Path_, Any]],
         known: list[str],
         valid: Container[Any] | None = None,
-        names: dict[str, tuple[str, str]] | None = None,
+        names: NameIndex | None = None,
     ) -> list[Finding]:
         """Every reference in ``refs`` (place, value) that is not a known id. ``valid`` is a
         set to test against (default: ``known``); ``names``: the ids' names (``unknown``)."""
@@ -174,7 +174,7 @@ class Ref:
         path: Path_,
         value: str,
         known: list[str],
-        names: dict[str, tuple[str, str]] | None = None,
+        names: NameIndex | None = None,
     ) -> Finding:
         """``value`` at ``path`` is not one of ``known``."""
         return unknown(file, path, self.code, self.what, value, known, self.where, names)

@@ -18,7 +18,7 @@ from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
-from utsatta.load.spelling import menade_du, menade_du_namn, name_index
+from utsatta.load.spelling import NameIndex, menade_du, menade_du_namn
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
 
@@ -31,7 +31,7 @@ def _okand(
     value: str,
     known: list[str],
     where: str,
-    names: dict[str, tuple[str, str]] | None = None,
+    names: NameIndex | None = None,
 ) -> Finding:
     meant = menade_du_namn(value, known, names) if names else menade_du(value, known)
     return fel(
@@ -243,7 +243,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
     delmal_ids = [d.id for d in plan.mal.delmal]
     omraden = ds.omraden.model.omraden if ds.omraden and ds.omraden.model else []
     omrade_ids = [o.id for o in omraden]
-    omrade_names = name_index((o.id, o.namn) for o in omraden)
+    omrade_names = NameIndex((o.id, o.namn) for o in omraden)
     for di, d in enumerate(up.delmal):
         if d.delmal not in delmal_ids:
             issues.append(
