@@ -287,8 +287,11 @@ def _text(text: str, *, long_words: bool) -> str:
     return "".join(out)
 
 
-#: A line (after a newline) that :func:`_line_starts` changes: one with a leading space or marker.
-_CHANGED_LINE = re.compile(r"\n(?: |[#+\-=>]|[0-9]{1,9}[.)]|::)")
+#: A line (after a newline) that :func:`_line_starts` changes: a leading space or marker, or ::.
+_CHANGED_LINE = re.compile(r"\n(?: |[#+\-=>]|[0-9]{1,9}[.)]|[^\S\n]*::)")
+#: ``::`` behind U+00A0, U+3000 …: the runner trims them before a command, Markdown does not
+#: (docs/decisions/0426-kommando-efter-annat-blanksteg.md).
+_COMMAND_BEHIND_SPACE = re.compile(r"[^\S\n]+(?=::)")
 
 
 def _line_starts(text: str) -> str:
@@ -302,6 +305,8 @@ def _line_starts(text: str) -> str:
         if m:
             mark = m.group(0)
             line = f"{mark[:-1]}\\{mark[-1]}{line[m.end() :]}" if mark != "::" else "\\" + line
+        elif c := _COMMAND_BEHIND_SPACE.match(line):
+            line = f"{c.group(0)}\\{line[c.end() :]}"
         lines.append(line)
     return "\n".join(lines)
 
