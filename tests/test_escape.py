@@ -507,3 +507,14 @@ def test_a_command_is_quoted_or_refused(text: str) -> None:
         assert escape.identifier(command) == command
     else:
         assert shlex.split(command) == ["utsatta", "validate", text, "--data", "data"]
+
+
+@pytest.mark.parametrize("fn", [*MARKDOWN, escape.summary_cell])
+def test_no_dollar_from_the_data_opens_githubs_math(fn) -> None:  # type: ignore[no-untyped-def]
+    # $…$ and $$…$$ are math on GitHub (\Huge, \color: text that reads otherwise than the
+    # data); an escaped dollar is a dollar there and in CommonMark (docs/decisions/0428).
+    assert fn("$x$ och $$\\Huge{FALSKT}$$ för 5 $") == (
+        "\\$x\\$ och \\$\\$\\\\Huge{FALSKT}\\$\\$ för 5 \\$"
+    )
+    rendered = MarkdownIt("commonmark").renderInline(fn("pris: $5 och $$x$$"))
+    assert rendered == "pris: $5 och $$x$$"

@@ -62,6 +62,7 @@ _TEXT = str.maketrans(
         "]": "\\]",
         "~": "\\~",
         "|": "\\|",
+        "$": "\\$",  # GitHub's math ($x$, $$x$$): docs/decisions/0428
     }
 )
 #: ``<`` not followed by a space (which could open a tag or an autolink) and ``&`` before what
@@ -75,8 +76,7 @@ _TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
 _WORD = re.compile(r"[^\s`|<>]+")
 
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-#: At the start of a line: what would open a heading, list, quote, setext underline or
-#: (for the CI log) a workflow command.
+#: At a line start: what opens a heading, list, quote or setext underline, or a CI command.
 _LINE_START = re.compile(r"[#+\-=>]|[0-9]{1,9}[.)]|::")
 
 
@@ -100,7 +100,7 @@ def _break(match: re.Match[str]) -> str:
 
 
 #: The characters of :data:`_TEXT`, looked for one by one before a translate that would change
-#: nothing (eight fast substring scans cost less than one search for a character class).
+#: nothing (nine fast substring scans cost less than one search for a character class).
 _ESCAPED = tuple(chr(code) for code in _TEXT)
 
 
