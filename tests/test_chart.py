@@ -437,3 +437,17 @@ def test_a_value_not_known_is_a_gap_not_a_line_through_zero() -> None:
     assert [c.get("cx") for c in root.iter(f"{SVG}circle") if float(c.get("cx", 0)) == x2021] == []
     assert "<title>2021: värde saknas</title>?</text>" in text
     assert ">Värde saknas</text>" in text and ">Källa saknas</text>" in text
+
+
+#: a value's note from the data (a source's utgivare) with a control, line and paragraph
+#: separators, a bidi override, a zero-width space and NUL
+HOSTILE_NOTE = "antal enligt \x1b[31mGP\u2028::error::x\u2029\u202eevil\u200b\x00"
+#: what the SVG must never hold (its text does not pass the page's Jinja finalize)
+UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200b]")
+
+
+def test_a_hostile_note_reaches_the_tooltips_clean_and_on_one_line() -> None:
+    out = svg(noter={2021: HOSTILE_NOTE}, baslinje=P(2019, 15.0))
+    assert UNCLEAN.findall(out) == []
+    titles = [t.text for t in tree(out).iter(f"{SVG}title")]
+    assert "2021: 15,8\u00a0% (antal enligt [31mGP ::error::x evil)" in titles

@@ -116,6 +116,29 @@ def test_ci_never_starts_a_workflow_command(fn, text: str) -> None:  # type: ign
     assert "##[" not in out
 
 
+#: every white space the runner trims before a command, but the line breaks (.NET's
+#: Char.IsWhiteSpace is a subset of Python's isspace)
+RUNNER_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in "\n\r"]
+MARKDOWN = [escape.md_block, escape.md_inline, escape.md_cell, escape.md_text, escape.md_text_cell]
+
+
+@pytest.mark.parametrize("fn", MARKDOWN)
+@given(text=ANY_TEXT | HOSTILE)
+def test_markdown_never_starts_a_workflow_command(fn, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The Markdown report goes to stdout, a CI log when run there (docs/decisions/0426).
+    for line in fn(text).split("\n"):
+        assert not line.lstrip().startswith("::"), line
+
+
+@pytest.mark.parametrize("space", RUNNER_SPACES, ids=lambda c: f"U+{ord(c):04X}")
+def test_markdown_escapes_a_command_behind_any_white_space(space: str) -> None:
+    out = escape.md_block(f"Läget:\n{space}{space}::error file=a::falskt")
+    last = out.split("\n")[-1]
+    assert last.lstrip().startswith("\\::error file=a::falskt"), repr(last)
+    if space in "\u00a0\u3000\u2003":  # kept: text, not a Markdown indent
+        assert last == f"{space}{space}\\::error file=a::falskt"
+
+
 @given(text=ANY_TEXT | HOSTILE)
 def test_ci_message_and_property_stay_on_one_line(text: str) -> None:
     for out in (escape.ci_message(text, multiline=True), escape.ci_property(text)):
@@ -484,3 +507,14 @@ def test_a_command_is_quoted_or_refused(text: str) -> None:
         assert escape.identifier(command) == command
     else:
         assert shlex.split(command) == ["utsatta", "validate", text, "--data", "data"]
+
+
+@pytest.mark.parametrize("fn", [*MARKDOWN, escape.summary_cell])
+def test_no_dollar_from_the_data_opens_githubs_math(fn) -> None:  # type: ignore[no-untyped-def]
+    # $…$ and $$…$$ are math on GitHub (\Huge, \color: text that reads otherwise than the
+    # data); an escaped dollar is a dollar there and in CommonMark (docs/decisions/0428).
+    assert fn("$x$ och $$\\Huge{FALSKT}$$ för 5 $") == (
+        "\\$x\\$ och \\$\\$\\\\Huge{FALSKT}\\$\\$ för 5 \\$"
+    )
+    rendered = MarkdownIt("commonmark").renderInline(fn("pris: $5 och $$x$$"))
+    assert rendered == "pris: $5 och $$x$$"

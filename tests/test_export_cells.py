@@ -85,6 +85,44 @@ def test_every_csv_cell_of_every_table_is_clean(hostile_tables: list[Table]) -> 
                 assert not cell.startswith(DANGEROUS_PREFIXES)
 
 
+#: every way a prose cell can begin with a formula sign (decision 0425): ASCII, full width
+#: (NFKC makes it ASCII), behind white space or a soft hyphen (which prose keeps)
+FORMULA_LEADS = (
+    "=1+1 ",
+    "+1+1 ",
+    "-1+1 ",
+    "@SUM(A1) ",
+    "\uff1d1+1 ",
+    "\uff0b1+1 ",
+    "\uff0d1+1 ",
+    "\uff20SUM(A1) ",
+    "\u00ad=1+1 ",
+    " \u00ad \u3000\uff1dcmd|' /C calc'!A0 ",
+    "\u00a0\u00ad\u00ad@x ",
+)
+
+
+@pytest.mark.parametrize("lead", FORMULA_LEADS)
+def test_every_formula_lead_in_every_prose_cell_gets_the_apostrophe(lead: str) -> None:
+    for table in tables(load(FIXTURE), YEAR):
+        prose_at = [i for i, c in enumerate(table.columns) if c.slag != "id"]
+        rows = tuple(
+            tuple(lead + v if isinstance(v, str) and i in prose_at else v for i, v in enumerate(r))
+            for r in table.rows
+        )
+        written = _csv_rows(csv_text(replace(table, rows=rows)))
+        for row, original in zip(written[1:], rows, strict=True):
+            for i in prose_at:
+                if isinstance(original[i], str):
+                    assert row[i] == "'" + plain(original[i]), (table.namn, i, row[i][:30])
+
+
+@pytest.mark.parametrize("text", ["a\uff1d1", "\u00ada=1", "1\uff0b1", "Göteborg＠x"])
+def test_a_formula_sign_inside_a_text_is_left_alone(text: str) -> None:
+    table = Table("t", "En rad per text.", (Column("namn", "text", "Texten."),), ((text,),))
+    assert _csv_rows(csv_text(table))[1] == [text]
+
+
 def test_every_xlsx_cell_of_every_table_is_clean(hostile_tables: list[Table]) -> None:
     content = xlsx_bytes(hostile_tables)
     with zipfile.ZipFile(io.BytesIO(content)) as z:

@@ -341,3 +341,25 @@ def test_plain_path_and_parser_agree_on_list_lines_and_blank_runs(text: str) -> 
 def test_addresses_in_any_case_and_line_starts_in_plain_text(text: str, written: str) -> None:
     """The plain path's quick tests (no address mark, no line to change) miss nothing."""
     assert mdtext.block(text) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by test_no_link_image_or_html_from_any_text (hypothesis) in session 11
+        ("[r]: https://a.se\n@[r]: https://a.se\n", "@\u200br (`https://a.se`): `https://a.se`"),
+        ("Se #[12](https://a.se).", "Se #\u200b12 (`https://a.se`)."),
+        (
+            "Till @[gbg](https://a.se) och gh[-5](https://a.se)",
+            "Till @\u200bgbg (`https://a.se`) och gh\u200b-5 (`https://a.se`)",
+        ),
+        ("se [rapporten](https://a.se) nu", "se rapporten (`https://a.se`) nu"),
+    ],
+)
+def test_a_link_text_never_joins_the_text_before_it_into_a_reference(
+    text: str, expected: str
+) -> None:
+    # "@" + the link's text "r" would be the mention @r on GitHub: a break opportunity between
+    # (a reference definition is Markdown of whole texts only: block)
+    for fn in (markdown.block,) if "\n" in text else (markdown.block, markdown.inline):
+        assert fn(text) == expected

@@ -580,3 +580,22 @@ def test_no_column_heading_or_label_is_hyphenated(
         if len(m.group(1) + m.group(2)) < 10 or min(len(m.group(1)), len(m.group(2))) < 4
     }
     assert sorted(short) == []
+
+
+def test_the_footer_from_the_data_is_cleaned(libs: tuple[Any, Any]) -> None:
+    """The footer (the plan's diarienummer) is text from the data: no control, bidi or
+    invisible character reaches the PDF (docs/decisions/0429)."""
+    from utsatta.render.pdf import footer_text, html_to_pdf
+
+    pdfplumber, _ = libs
+    html = (
+        '<!DOCTYPE html><html lang="sv"><head><title>T</title></head><body><p>a</p></body></html>'
+    )
+    dnr = "\x1b[31m1669/20\x1b[2J\u200b\u2060\U000e0041\u202eX\u2028Y"
+    import io
+
+    pdf = html_to_pdf(html, footer=footer_text(dnr, 2023, "2024-03-12"))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = doc.pages[0].extract_text() or ""
+    assert "Dnr [31m1669/20[2JX Y · Uppföljning 2023 · 2024-03-12" in text
+    assert re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060\u202e\u2028]", text) == []

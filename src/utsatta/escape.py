@@ -308,7 +308,7 @@ def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
 # --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------
 
 #: Every ASCII punctuation character that means something in GFM inline text or a table.
-_GFM_PUNCT = re.compile(r"[\\`*_\[\]|~!#]")
+_GFM_PUNCT = re.compile(r"[\\`*_\[\]|~!#$]")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 

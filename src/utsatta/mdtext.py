@@ -62,6 +62,7 @@ _TEXT = str.maketrans(
         "]": "\\]",
         "~": "\\~",
         "|": "\\|",
+        "$": "\\$",  # GitHub's math ($x$, $$x$$): docs/decisions/0428
     }
 )
 #: ``<`` not followed by a space (which could open a tag or an autolink) and ``&`` before what
@@ -73,10 +74,10 @@ _TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
 #: (:func:`link_start`). Backticks, pipes and angle brackets end a word (they stay escaped
 #: text).
 _WORD = re.compile(r"[^\s`|<>]+")
+_TAIL, _HEAD = re.compile(r"[^\s`|<>]+$"), re.compile(r"[^\s`|<>]+")
 
 _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
-#: At the start of a line: what would open a heading, list, quote, setext underline or
-#: (for the CI log) a workflow command.
+#: At a line start: what opens a heading, list, quote or setext underline, or a CI command.
 _LINE_START = re.compile(r"[#+\-=>]|[0-9]{1,9}[.)]|::")
 
 
@@ -100,7 +101,7 @@ def _break(match: re.Match[str]) -> str:
 
 
 #: The characters of :data:`_TEXT`, looked for one by one before a translate that would change
-#: nothing (eight fast substring scans cost less than one search for a character class).
+#: nothing (nine fast substring scans cost less than one search for a character class).
 _ESCAPED = tuple(chr(code) for code in _TEXT)
 
 
@@ -181,8 +182,7 @@ def _reference(word: str) -> tuple[int, int] | None:
 
 
 def link_start(word: str) -> int | None:
-    """Where the first piece of a word that GitHub could make into a link starts, or None: an
-    address (:func:`_address_start`) or a reference (:func:`_references`)."""
+    """Where the first piece of a word that GitHub could make into a link starts, or None."""
     found = [n for n in (_address_start(word.lower()), _first(_reference(word))) if n is not None]
     return min(found) if found else None
 
@@ -200,8 +200,7 @@ _CLOSING = {")": "(", "]": "["}
 
 
 def _trimmed(address: str) -> str:
-    """An address without trailing punctuation, as GitHub's autolinks end: ``.,:;!?*_~`` and a
-    closing bracket that closes nothing inside the address."""
+    """An address without trailing punctuation (``.,:;!?*_~``, an unmatched closing bracket)."""
     counts = {c: address.count(c) for c in "()[]"}
     end = len(address)
     while end:
@@ -287,8 +286,11 @@ def _text(text: str, *, long_words: bool) -> str:
     return "".join(out)
 
 
-#: A line (after a newline) that :func:`_line_starts` changes: one with a leading space or marker.
-_CHANGED_LINE = re.compile(r"\n(?: |[#+\-=>]|[0-9]{1,9}[.)]|::)")
+#: A line (after a newline) that :func:`_line_starts` changes: a leading space or marker, or ::.
+_CHANGED_LINE = re.compile(r"\n(?: |[#+\-=>]|[0-9]{1,9}[.)]|[^\S\n]*::)")
+#: ``::`` behind U+00A0, U+3000 …: the runner trims them before a command, Markdown does not
+#: (docs/decisions/0426-kommando-efter-annat-blanksteg.md).
+_COMMAND_BEHIND_SPACE = re.compile(r"[^\S\n]+(?=::)")
 
 
 def _line_starts(text: str) -> str:
@@ -302,6 +304,8 @@ def _line_starts(text: str) -> str:
         if m:
             mark = m.group(0)
             line = f"{mark[:-1]}\\{mark[-1]}{line[m.end() :]}" if mark != "::" else "\\" + line
+        elif c := _COMMAND_BEHIND_SPACE.match(line):
+            line = f"{c.group(0)}\\{line[c.end() :]}"
         lines.append(line)
     return "\n".join(lines)
 
@@ -356,8 +360,7 @@ def _unwrapped(tokens: Sequence[Token]) -> list[Token]:
 
 
 def unwrap_links(state: StateCore) -> None:
-    """A markdown-it core rule: an image becomes its alt text and a link to anything but a web
-    address its text; links to web addresses stay."""
+    """A markdown-it core rule: an image becomes its alt text, a link but to the web its text."""
     for tok in state.tokens:
         if tok.type == "inline" and tok.children:
             tok.children = _unwrapped(tok.children)
@@ -438,8 +441,11 @@ def _inline(nodes: Sequence[SyntaxTreeNode], *, cell: bool) -> str:
             # report never holds inline code written by the data.
             fence = "\\`" * len(node.markup)
             out.append(f"{fence}{_text(node.content, long_words=cell)}{fence}")
-        elif kind == "link":
-            out.append(_link(node, cell=cell))
+        elif kind == "link":  # no "@r" or "#1" from the text before and the link's text
+            link = _link(node, cell=cell)
+            tail, head = _TAIL.search(out[-1] if out else ""), _HEAD.match(link)
+            joined = tail and head and link_start(tail.group(0) + head.group(0)) is not None
+            out.append(_ZWSP + link if joined else link)
         else:  # every other node keeps only its text (nothing else is enabled)
             out.append(_inline(node.children, cell=cell))
     return "".join(out)
@@ -516,8 +522,7 @@ def plain_line(text: str) -> str:
 
 
 def plain_cell(text: str) -> str:
-    """:func:`plain_line` as a Markdown table cell: a word longer than ``LONG_WORD`` gets a
-    break opportunity, as :func:`cell`."""
+    """:func:`plain_line` as a Markdown table cell (long words broken as by :func:`cell`)."""
     return _line_starts(_text(_joined(text), long_words=True)) or " "
 
 

@@ -9,9 +9,10 @@ quoted, a quote doubled). Numbers are written as numbers, without thousands sepa
 Every text is cleaned first (:mod:`utsatta.export.cells`: no control or bidi character is
 written), and a number no format can hold is a Swedish error naming the cell.
 
-Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR (after any white
-space) gets a leading ``'``, so no spreadsheet evaluates text from the data (OWASP's advice on
-CSV injection). Numbers are never touched, so a negative number stays a number.
+Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR, or their
+full-width forms (``＝`` …), after any white space or soft hyphen, gets a leading ``'``, so no
+spreadsheet evaluates text from the data (OWASP's advice on CSV injection; docs/decisions/
+0425-formeltecken-i-csv.md). Numbers are never touched, so a negative number stays a number.
 """
 
 from __future__ import annotations
@@ -28,16 +29,21 @@ from utsatta.export.table import Cell, Column, Table
 __all__ = ["BOM", "DANGEROUS_PREFIXES", "csv_text", "number_text", "safe_text"]
 
 BOM: Final = "\ufeff"
-#: the first characters that make Excel or LibreOffice read a cell as a formula
-DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+#: the first characters that make Excel or LibreOffice read a cell as a formula, and their
+#: full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which NFKC normalisation (an East Asian
+#: input method, an import step) turns into the ASCII ones
+DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def safe_text(text: str) -> str:
     """``text`` with a leading ``'`` when a spreadsheet could read it as a formula, also after
     any leading white space: blanks (a TAB is a blank once the cell is cleaned:
     " =HYPERLINK(…)"), no-break and ideographic spaces, line breaks ("\\n=1+1"), which an
-    import that trims a cell would remove."""
-    return "'" + text if text.lstrip().startswith(DANGEROUS_PREFIXES) else text
+    import that trims a cell would remove, and soft hyphens, which no cell shows."""
+    start = text.lstrip()
+    while start[:1] == "\u00ad":  # prose keeps a soft hyphen; an import may drop it
+        start = start[1:].lstrip()
+    return "'" + text if start.startswith(DANGEROUS_PREFIXES) else text
 
 
 def number_text(value: int | float) -> str:

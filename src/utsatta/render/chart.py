@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
-from html import escape
+from html import escape as _html_escape
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Protocol
@@ -86,6 +86,12 @@ def _n(x: float) -> str:
     """A coordinate with a fixed format (one decimal, no "-0.0")."""
     text = f"{x:.1f}"
     return "0.0" if text == "-0.0" else text
+
+
+def escape(text: str, *, quote: bool) -> str:
+    """Text for the SVG, cleaned (:func:`utsatta.escape.html_attr`) and HTML-escaped: Jinja's
+    finalize does not see it, and a tooltip holds data (a note; docs/decisions/0427)."""
+    return _html_escape(html_attr(text), quote=quote)
 
 
 def _attr(text: str) -> str:

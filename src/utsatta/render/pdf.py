@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.errors import MissingLibrary
+from utsatta.escape import html_attr
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 
 if TYPE_CHECKING:
@@ -147,7 +148,8 @@ def html_to_pdf(
     # out (the report has none; this is the guard against one from the data or a template).
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
     footer_css = wp.CSS(
-        string=f"@page {{ @bottom-left {{ content: {_css_string(footer)}; }} }}",
+        # the footer holds data (diarienummer): cleaned as the page's text (decision 0429)
+        string=f"@page {{ @bottom-left {{ content: {_css_string(html_attr(footer))}; }} }}",
         url_fetcher=fetcher,
     )
     with _quiet_weasyprint() as messages:
