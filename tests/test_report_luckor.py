@@ -44,10 +44,27 @@ def gaps(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def complete(tmp_path: Path) -> Path:
+    """The shipped data with the one report it lacks (Business Region Göteborg's for 2023, made
+    from its report for 2024): a plan period without gaps."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    text = (root / "rapporter" / "2024" / "business-region-goteborg.yaml").read_text("utf-8")
+    assert "\nar: 2024\n" in text
+    target = root / "rapporter" / "2023" / "business-region-goteborg.yaml"
+    target.write_text(text.replace("\nar: 2024\n", "\nar: 2023\n"), "utf-8")
+    return root
+
+
+#: the shipped data's one gap of an earlier plan year, as the notes of 2025 say it
+TIDIGARE = "1 rapport från tidigare år i planperioden saknas (Business Region Göteborg 2023)"
+
+
 def _note(root: Path, what: str = "Rapporten") -> str:
     return (
         f"{what} har luckor: 1 rapport saknas för 2025 (Higab); den samlade bedömningen för "
-        f"2025 saknas. Se 'utsatta validate --year 2025 --data {root}'.\n"
+        f"2025 saknas; {TIDIGARE}. Se 'utsatta validate --year 2025 --data {root}'.\n"
     )
 
 
@@ -79,10 +96,34 @@ def test_a_pdf_with_gaps_says_them(gaps: Path) -> None:
     assert (code, out, err) == (0, "", f"Skrev {target}.\n" + _note(gaps))
 
 
-def test_a_report_without_gaps_says_only_skrev(tmp_path: Path) -> None:
+def test_a_report_without_gaps_says_only_skrev(complete: Path) -> None:
+    target = complete.parent / "r.md"
+    code, out, err = _run("report", "2025", "--data", str(complete), "-o", str(target))
+    assert (code, out, err) == (0, "", f"Skrev {target}.\n")
+
+
+def test_the_slutuppfoljning_says_the_gaps_of_earlier_plan_years(tmp_path: Path) -> None:
+    """The slutuppföljning lists the reports of earlier years that never came in (section 4,
+    "Saknade rapporter under planperioden"), and so does its note; a yearly report lists only
+    its own year's, and so does its note. An export holds the rows of every year up to ÅR."""
     target = tmp_path / "r.md"
     code, out, err = _run("report", "2025", "--data", str(SHIPPED), "-o", str(target))
-    assert (code, out, err) == (0, "", f"Skrev {target}.\n")
+    assert (code, out) == (0, "")
+    assert err == (
+        f"Skrev {target}.\nRapporten har luckor: {TIDIGARE}. Se 'utsatta validate --year 2025 "
+        f"--data {SHIPPED}'.\n"
+    )
+    assert "- Business Region Göteborg: 2023, insats 2:1, 2:4" in target.read_text("utf-8")
+    yearly = tmp_path / "r2024.md"
+    code, out, err = _run("report", "2024", "--data", str(SHIPPED), "-o", str(yearly))
+    assert (code, out, err) == (0, "", f"Skrev {yearly}.\n")
+    book = tmp_path / "e.xlsx"
+    code, out, err = _run("export", "2024", "--data", str(SHIPPED), "-o", str(book))
+    assert (code, out) == (0, "")
+    assert err == (
+        f"Skrev {book}.\nExporten har luckor: {TIDIGARE}. Se 'utsatta validate --year 2024 "
+        f"--data {SHIPPED}'.\n"
+    )
 
 
 def test_check_says_no_gaps(gaps: Path) -> None:
@@ -106,7 +147,7 @@ def test_many_missing_reports_are_bounded_in_plan_order(tmp_path: Path) -> None:
         f"Skrev {target}.\nRapporten har luckor: 7 rapporter saknas för 2025 (Kommunstyrelsen, "
         "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, Socialnämnden "
         "Sydväst "
-        f"och 2 till). Se 'utsatta validate --year 2025 --data {root}'.\n"
+        f"och 2 till); {TIDIGARE}. Se 'utsatta validate --year 2025 --data {root}'.\n"
     )
 
 
@@ -141,9 +182,9 @@ def test_an_export_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) -> None
     assert lines[-1] == _note(gaps, "Exporten")
 
 
-def test_an_export_without_gaps_says_only_skrev(tmp_path: Path) -> None:
-    target = tmp_path / "e.xlsx"
-    code, out, err = _run("export", "2025", "--data", str(SHIPPED), "-o", str(target))
+def test_an_export_without_gaps_says_only_skrev(complete: Path) -> None:
+    target = complete.parent / "e.xlsx"
+    code, out, err = _run("export", "2025", "--data", str(complete), "-o", str(target))
     assert (code, out, err) == (0, "", f"Skrev {target}.\n")
 
 
@@ -154,7 +195,7 @@ def test_the_library_export_returns_its_gaps(gaps: Path) -> None:
     written = export(load(gaps), 2025, "csv", gaps.parent / "e")
     assert written.luckor == (
         "Exporten har luckor: 1 rapport saknas för 2025 (Higab); den samlade bedömningen för "
-        "2025 saknas."
+        f"2025 saknas; {TIDIGARE}."
     )
 
 
@@ -162,6 +203,10 @@ def test_the_wording() -> None:
     assert begransad(["a", "b"]) == "a och b"
     assert begransad(list("abcdef")) == "a, b, c, d, e och 1 till"
     assert luckor("Rapporten", 2024, [], [], False) is None
+    assert luckor("Rapporten", 2025, [], [], False, tidigare=["A 2023", "B 2024"]) == (
+        "Rapporten har luckor: 2 rapporter från tidigare år i planperioden saknas (A 2023 och "
+        "B 2024)."
+    )
     assert luckor("Rapporten", 2024, ["A", "B"], ["C"], False) == (
         "Rapporten har luckor: 2 rapporter saknas för 2024 (A och B); 1 rapport för 2024 "
         "saknar insatser (C)."

@@ -35,11 +35,14 @@ def luckor(
     utan_rapport: Sequence[str],
     utan_insats: Sequence[str],
     utan_bedomning: bool,
+    *,
+    tidigare: Sequence[str] = (),
 ) -> str | None:
     """The gaps of a written report or export, in one sentence ("Rapporten har luckor: 1
     rapport saknas för 2025 (Higab); den samlade bedömningen för 2025 saknas."), or None
     without any. ``utan_rapport``: who sent no report for ``ar``; ``utan_insats``: whose
-    report lacks an insats it owed; ``vad``: "Rapporten" or "Exporten"."""
+    report lacks an insats it owed; ``vad``: "Rapporten" or "Exporten"; ``tidigare``: who owed a
+    report in an earlier plan year and which year ("Business Region Göteborg 2023")."""
     parts: list[str] = []
     if utan_rapport:
         n = len(utan_rapport)
@@ -51,6 +54,10 @@ def luckor(
         parts.append(f"{antal} för {ar} saknar insatser ({begransad(utan_insats)})")
     if utan_bedomning:
         parts.append(f"den samlade bedömningen för {ar} saknas")
+    if tidigare:
+        n = len(tidigare)
+        antal = "1 rapport" if n == 1 else f"{n} rapporter"
+        parts.append(f"{antal} från tidigare år i planperioden saknas ({begransad(tidigare)})")
     if not parts:
         return None
     return f"{vad} har luckor: {'; '.join(parts)}."

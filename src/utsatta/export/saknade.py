@@ -125,21 +125,26 @@ def missing(ds: DataSet, ar: int, by_year: Mapping[int, Matrix] | None = None) -
 def luckor_text(ds: DataSet, ar: int) -> str | None:
     """ "Exporten har luckor: …" for year ``ar``: the organisations whose rows of the year are
     ``rapport-saknas`` (no report at all) or ``insats-saknas`` (:func:`missing`, the rows the
-    export writes), by name in that order, and a missing uppföljning (the table
-    ``bedomningar`` then has none of the year); None when the export lacks neither."""
+    export writes), by name in that order, a missing uppföljning (the table ``bedomningar``
+    then has none of the year) and the rows of earlier plan years ("Higab 2023", in the rows'
+    order); None when the export lacks none of them."""
     from utsatta.compute.report_date import uppfoljning_of
 
     orgs = ds.organisationer.model if ds.organisationer else None
     namn = {o.id: o.namn for o in orgs.organisationer} if orgs else {}
     utan_rapport: dict[str, None] = {}
     utan_insats: dict[str, None] = {}
+    tidigare: dict[tuple[str, int], None] = {}  # (organisation, year) of the earlier years
     for row in missing(ds, ar):
         if row.ar == ar:
             (utan_rapport if row.fil is None else utan_insats)[row.organisation] = None
+        else:
+            tidigare[row.organisation, row.ar] = None
     return luckor(
         "Exporten",
         ar,
         [namn.get(o, o) for o in utan_rapport],
         [namn.get(o, o) for o in utan_insats],
         uppfoljning_of(ds, ar) is None,
+        tidigare=[f"{namn.get(o, o)} {y}" for o, y in tidigare],
     )

@@ -287,6 +287,8 @@ class SlutVy:
     insatser_text: str = ""
     #: every report owed in an earlier plan year that never came in (section 6)
     saknade_perioden: tuple[str, ...] = ()
+    #: the same, who and which year: "Business Region Göteborg 2023" (the note on stderr)
+    saknade_tidigare: tuple[str, ...] = ()
     #: the reports owed and received over the whole period, in one sentence (section 2)
     rapporter_text: str = ""
     #: Bilaga E's paragraph on how the outcome over the period is counted

@@ -10,7 +10,9 @@ from utsatta.wording import luckor
 
 def report_luckor(view: ReportView) -> str | None:
     """ "Rapporten har luckor: …" for the reports missing in the view's year (section 4, in
-    its order) and a missing samlad bedömning (section 1); None when it lacks neither."""
+    its order), a missing samlad bedömning (section 1) and, in the slutuppföljning, the
+    reports of earlier plan years that never came in (section 4's list for the period); None
+    when it lacks none of them."""
     return luckor(
         "Rapporten",
         view.ar,
@@ -18,4 +20,5 @@ def report_luckor(view: ReportView) -> str | None:
         [s.organisation for s in view.saknade if not s.hela_rapporten],
         # None: a view made without its follow-up sections shows no such gap
         view.uppfoljning is not None and not view.uppfoljning.finns,
+        tidigare=view.slut.saknade_tidigare if view.slut is not None else (),
     )

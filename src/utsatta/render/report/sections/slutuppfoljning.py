@@ -13,7 +13,7 @@ docs/decisions/0081-slutuppfoljning.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
@@ -244,22 +244,28 @@ def _insatser(
     return tuple(out), tuple(utan_slut)
 
 
+def _saknade_tidigare(period: Period) -> Iterator[tuple[int, str, list[str]]]:
+    """(year, organisation, insatser) of every report owed in an earlier plan year that never
+    came in, by year, then as the year's matrix orders them."""
+    for year, m in sorted(period.matrices.items()):
+        if year != period.ar:
+            for org, ids in m.saknas_per_organisation().items():
+                yield year, org, ids
+
+
 def _saknade_perioden(period: Period, names: Names, urval: Urval) -> tuple[str, ...]:
     """Every report owed in an earlier plan year that never came in: "Business Region Göteborg:
     2023, insats 2:1, 2:4 (skyldigheten är slutledd)" (the year's own are in section 6
     already); a duty resting only on a group computed from a flag is an inference, said so."""
     out = []
-    for year, m in sorted(period.matrices.items()):
-        if year == period.ar:
-            continue
-        for org, ids in m.saknas_per_organisation().items():
-            inferred = [i for i in ids if org in urval.get(i, {})]
-            text = f"{names.org(org)}: {year}, insats {', '.join(ids)}"
-            if inferred and len(inferred) == len(ids):
-                text += f" ({SLUTLEDD_SKYLDIGHET})"
-            elif inferred:
-                text += f" (för {och(inferred)} är skyldigheten slutledd)"
-            out.append(text)
+    for year, org, ids in _saknade_tidigare(period):
+        inferred = [i for i in ids if org in urval.get(i, {})]
+        text = f"{names.org(org)}: {year}, insats {', '.join(ids)}"
+        if inferred and len(inferred) == len(ids):
+            text += f" ({SLUTLEDD_SKYLDIGHET})"
+        elif inferred:
+            text += f" (för {och(inferred)} är skyldigheten slutledd)"
+        out.append(text)
     return tuple(out)
 
 
@@ -439,6 +445,7 @@ def slutuppfoljning(
         utan_slutrapport=utan_slut,
         insatser_text=_insatser_text(tally, period, urval),
         saknade_perioden=_saknade_perioden(period, names, urval),
+        saknade_tidigare=tuple(f"{names.org(o)} {y}" for y, o, _ in _saknade_tidigare(period)),
         rapporter_text=_rapporter_text(period),
         metod=METOD,
         ordval=ORDEN,
