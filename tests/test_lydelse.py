@@ -550,3 +550,38 @@ def test_fmt_puts_andra_namn_after_namn_and_the_schema_describes_it() -> None:
     ]
     schema = json.dumps(schemas()[file_names()["organisationer"]], ensure_ascii=False)
     assert schema.count('"title": "Andra namn"') == 2  # an organisation's and a group's
+
+
+def test_a_name_in_another_form_before_som_is_offered_as_andra_namn(shipped_copy: Path) -> None:
+    """ "Grundskolenämnd som ansvarar för skolorna" for one organisation: the clause after "som"
+    does not make the text a mere description, so the warning also gives the andra_namn line
+    for the words before it (review granska12, finding 1); with that line added, as the
+    message says, the warning is gone."""
+    old = (
+        '    samordningsansvar_lydelse: "Grundskolenämnden"\n'
+        "    ansvar: [grundskolenamnden, idrotts"
+    )
+    new = old.replace('"Grundskolenämnden"', '"Grundskolenämnd som ansvarar för skolorna"')
+    text = _edit(shipped_copy, old, new)
+    line, col = _line_col(text, "grundskolenamnden", '- id: "1:1"\n', "    samordningsansvar: [")
+    assert _warnings(shipped_copy) == [
+        (
+            "plan.yaml",
+            line,
+            col,
+            "'grundskolenamnden' i 'samordningsansvar' står inte i 'samordningsansvar_lydelse', "
+            "planens egen text för kolumnen: namnet ”Grundskolenämnden” ur organisationer.yaml "
+            "finns inte där. Texten har ”Grundskolenämnd som ansvarar för skolorna”, som kan "
+            "beskriva vilka som avses utan att nämna dem. Är id:na en tolkning av den "
+            "beskrivningen, ange 'samordningsansvar_tolkning: slutledd'; annars rätta id:t eller "
+            "texten (tecken för tecken ur planen). Är däremot ”Grundskolenämnd” namnet i en annan "
+            "form, lägg till raden 'andra_namn: [\"Grundskolenämnd\"]' under '- id: "
+            "grundskolenamnden' i organisationer.yaml.",
+        )
+    ]
+    _org_edit(
+        shipped_copy,
+        "    namn: Grundskolenämnden\n",
+        '    namn: Grundskolenämnden\n    andra_namn: ["Grundskolenämnd"]\n',
+    )
+    assert _warnings(shipped_copy) == []

@@ -53,7 +53,7 @@ _PIECE = re.compile(r"[^,;]+")
 _EDGE = r"""[\s.:!?"'”“]"""
 _TRIM = re.compile(rf"(?:{_EDGE}|(?:och|samt)(?!\w))*(?P<part>.*?)(?:{_EDGE}|(?<!\w)(?:och|samt))*")
 #: a relative clause: a part of a text with it describes the ones meant, it names none
-_DESCRIBES = re.compile(r"(?<!\w)som(?!\w)")
+_DESCRIBES = re.compile(r"(?<!\w)som(?!\w)", re.IGNORECASE)
 #: the rest of a name after its plural word ("centrum") → the id
 _Rests = dict[str, str]
 
@@ -318,22 +318,30 @@ def _unnamed_message(
         shown += f" och {len(parts) - 3} till"
     one = len(parts) == 1
     slutledd = f"'{tolkning_key}: slutledd'"
+    place = f"under '- id: {identifier(ident)}' i organisationer.yaml"
     if all(_DESCRIBES.search(p.casefold()) for p in parts):
-        # "… som har verksamhet i området": a relative clause describes, it is no name
+        # "… som har verksamhet i området": a relative clause describes, it is no name; but
+        # for one organisation (a group is what a description names) "Grundskolenämnd som
+        # ansvarar …" may be its name in another form before the clause
+        before = _DESCRIBES.split(parts[0], maxsplit=1)[0].strip(" ,")
+        named = ""
+        if (
+            one
+            and alone
+            and ident not in names.groups
+            and any(c.isalpha() for c in before)
+            and shorten(before, 120) == before
+        ):
+            add = _add(before, andra)
+            named = f" Är däremot {_quoted(before)} namnet i en annan form, {add} {place}."
         return (
-            f"{head}. Texten har {shown}, som beskriver vilka som avses utan att nämna dem. Är "
-            f"id:na en tolkning av den beskrivningen, ange {slutledd}; annars {fix}."
+            f"{head}. Texten har {shown}, som {'kan beskriva' if named else 'beskriver'} vilka "
+            "som avses utan att nämna dem. Är "
+            f"id:na en tolkning av den beskrivningen, ange {slutledd}; annars {fix}.{named}"
         )
     what = f"Texten har {shown}, som inte {'är ett namn' if one else 'är namn'} i registret."
-    place = f"under '- id: {identifier(ident)}' i organisationer.yaml"
     if one and alone and shorten(parts[0], 120) == parts[0]:
-        form = json.dumps(parts[0], ensure_ascii=False)
-        add = (
-            f"lägg till {form} i dess 'andra_namn'"
-            if andra
-            else f"lägg till raden 'andra_namn: [{form}]'"
-        )
-        other = f"Är det namnet i en annan form, {add} {place}."
+        other = f"Är det namnet i en annan form, {_add(parts[0], andra)} {place}."
     else:
         other = (
             "Står namnet där i en annan form, lägg till formen, tecken för tecken som i texten, "
@@ -344,6 +352,14 @@ def _unnamed_message(
         "bara om texten beskriver vilka som avses utan att nämna dem är id:na en tolkning, "
         f"och då anges {slutledd}."
     )
+
+
+def _add(form: str, andra: list[str]) -> str:
+    """The line that makes ``form`` another form of the name, or its place in the list there."""
+    written = json.dumps(form, ensure_ascii=False)
+    if andra:
+        return f"lägg till {written} i dess 'andra_namn'"
+    return f"lägg till raden 'andra_namn: [{written}]'"
 
 
 def _missing(
