@@ -114,6 +114,20 @@ ID_RULE = (
             ),
         ),
         (
+            # Was: "'bergsjon gardstn' är ett namn skrivet med mellanslag": two ids without a
+            # comma, one misspelt, are still ids; with the comma, the misspelt one gets its own
+            # message (review granska12, finding 2)
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon gardstn]",
+            (
+                16,
+                15,
+                "ogiltigt-id",
+                "'omraden': 'bergsjon gardstn' är 2 id utan kommatecken emellan. Skriv ett "
+                "kommatecken mellan dem: omraden: [bergsjon, gardstn].",
+            ),
+        ),
+        (
             # Was: "Menade du 'bergsjongardsten'?" (the en dash dropped).
             "omraden: [bergsjon, gardsten]",
             "omraden: [bergsjon, gard\u2013sten]",
