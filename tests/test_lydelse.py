@@ -585,3 +585,34 @@ def test_a_name_in_another_form_before_som_is_offered_as_andra_namn(shipped_copy
         '    namn: Grundskolenämnden\n    andra_namn: ["Grundskolenämnd"]\n',
     )
     assert _warnings(shipped_copy) == []
+
+
+def test_an_andra_namn_that_is_a_form_the_rule_makes_of_another_name_is_warned(
+    shipped_copy: Path,
+) -> None:
+    """ "Socialnämnd Centrum" under socialnamnd-hisingen is no one's namn or andra_namn, but the
+    rule reads it as socialnamnd-centrum ("Socialnämnden Centrum"'s own form): andra-namn-
+    dubblett asks the rule's table, so it warns (review granska12, finding 3)."""
+    _org_edit(
+        shipped_copy,
+        "    namn: Socialnämnden Hisingen\n",
+        '    namn: Socialnämnden Hisingen\n    andra_namn: ["Socialnämnd Centrum"]\n',
+    )
+    text = (shipped_copy / "organisationer.yaml").read_text(encoding="utf-8")
+    line, col = _line_col(text, '"Socialnämnd Centrum"')
+    found = [
+        (Path(f.file).name, f.line, f.column, f.message)
+        for f in utsatta.validate(shipped_copy).findings
+        if f.code == "andra-namn-dubblett"
+    ]
+    assert found == [
+        (
+            "organisationer.yaml",
+            line,
+            col,
+            "'Socialnämnd Centrum' i 'andra_namn' för 'socialnamnd-hisingen' är redan ett namn "
+            "för 'socialnamnd-centrum' i organisationer.yaml: kontrollen av planens lydelse "
+            "läser formen som 'socialnamnd-centrum', inte som 'socialnamnd-hisingen'. Ta bort "
+            "formen här, eller skriv den som planen skriver just den här organisationen.",
+        )
+    ]
