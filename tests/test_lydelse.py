@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -616,3 +617,82 @@ def test_an_andra_namn_that_is_a_form_the_rule_makes_of_another_name_is_warned(
             "formen här, eller skriv den som planen skriver just den här organisationen.",
         )
     ]
+
+
+def _first_word_scan(words: list[str], text: str) -> list[tuple[int, str]]:
+    """The lookup the tree replaced (1c013bf), as the reference of what is found: at each
+    place a name may start, the longest string with that first word that stands alone."""
+    word, word_char = re.compile(r"(?<!\w)(?:\w+|\S)"), re.compile(r"\w")
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        if (first := word.match(w)) is not None:
+            by_first.setdefault(first[0], []).append(w)
+    out, after = [], 0
+    for m in word.finditer(text):
+        if m.start() < after:
+            continue
+        for w in by_first.get(m[0], ()):
+            end = m.start() + len(w)
+            if text.startswith(w, m.start()) and not word_char.match(text, end):
+                out.append((m.start(), w))
+                after = end
+                break
+    return out
+
+
+def test_the_tree_finds_what_the_first_word_scan_found() -> None:
+    """The same strings at the same places as the lookup it replaced, on texts made of name
+    pieces, punctuation and spaces (a name ending in ")", one inside another, a piece that
+    runs on into a longer word)."""
+    import random
+
+    from utsatta.check.rules import lydelse
+
+    words = [
+        "kommunstyrelsen",
+        "kommunstyrelsens",
+        "(ks)",
+        "ks",
+        "ab framtiden",
+        "förvaltnings ab framtiden",
+        "idrotts- och föreningsnämnden",
+        "idrotts-",
+        "nämnden för sak1",
+        "nämnden för sak12",
+        "nämnden",
+        "a-b",
+        "a",
+    ]
+    pieces = [*words, "för", "sak", "1", "2", "x", "-", "(", ")", ",", " ", "  "]
+    lexicon = lydelse._Lexicon(words)
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(8))
+        assert list(lexicon.finditer(text)) == _first_word_scan(words, text), text
+
+
+def test_names_sharing_a_first_word_cost_no_comparison_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """6000 names "Nämnden för sak{i}" (one first word) and a text with "nämnden för" 1000
+    times: the pieces walked at a place are those that match there, not one per name with that
+    first word (the first-word scan made 6 million comparisons; review granska12, finding 4)."""
+    from utsatta.check.rules import lydelse
+
+    words = [f"nämnden för sak{i}" for i in range(6000)]
+    lexicon = lydelse._Lexicon(words)
+    walked = 0
+    token = lydelse._TOKEN
+
+    class Counted:
+        def finditer(self, text: str, at: int = 0) -> Iterator[re.Match[str]]:
+            nonlocal walked
+            for m in token.finditer(text, at):
+                walked += 1
+                yield m
+
+    monkeypatch.setattr(lydelse, "_TOKEN", Counted())
+    text = "nämnden för " * 999 + "nämnden för sak5999"
+    assert list(lexicon.finditer(text)) == [(len(text) - 19, "nämnden för sak5999")]
+    # at each "nämnden": "nämnden", " för" and the next piece that ends the walk
+    assert walked <= 3 * 2 * 1000

@@ -94,24 +94,35 @@ def _norm_map(text: str) -> tuple[str, str, list[int]]:
     return shown, "".join(out), where
 
 
-#: where a name may start, and the first word it is looked up by: a run of letters and digits,
-#: or one other character ("(" of "(KS)")
+#: where a name may start: a run of letters and digits, or one other character ("(" of "(KS)")
 _WORD = re.compile(r"(?<!\w)(?:\w+|\S)")
+#: a name's or a text's pieces, from where a name starts: the same runs, without the
+#: look-behind (the ")" of "(KS)" follows a letter)
+_TOKEN = re.compile(r"\w+|\S")
 _WORD_CHAR = re.compile(r"\w")
 
 
 class _Lexicon:
     """Fixed strings found where they stand alone, the longest at a place first, as one regex
-    alternation of them would find them, but looked up by their first word: the work grows
-    with the text and the strings that share a first word, not with text × strings (a register
-    of thousands of names made one alternation cost seconds per text)."""
+    alternation of them would find them, but walked piece by piece in a tree of the strings
+    (a piece is a run of letters and digits or one other character, with the spaces before
+    it): the work at a place grows with the pieces that match there, not with the strings that
+    share a first word (thousands of names "Nämnden för …" cost thousands of comparisons at each
+    "nämnden" of a text; docs/decisions/0441, 0455)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.by_first: dict[str, list[str]] = {}
-        for w in sorted(words, key=len, reverse=True):
-            first = _WORD.match(w)
-            if first is not None:
-                self.by_first.setdefault(first[0], []).append(w)
+        #: (node, piece) → the node after it; node 0 is the root
+        self._next: dict[tuple[int, str], int] = {}
+        #: node → the string that ends there
+        self._ends: dict[int, str] = {}
+        for w in words:
+            if _WORD.match(w) is None:
+                continue  # an empty string: nothing to find
+            node, before = 0, 0
+            for m in _TOKEN.finditer(w):
+                node = self._next.setdefault((node, w[before : m.end()]), len(self._next) + 1)
+                before = m.end()
+            self._ends.setdefault(node, w)
 
     def finditer(self, text: str) -> Iterator[tuple[int, str]]:
         """(place, string) of each one in ``text``, left to right, none overlapping."""
@@ -120,18 +131,23 @@ class _Lexicon:
             at = m.start()
             if at < after:
                 continue
-            for w in self.by_first.get(m[0], ()):
-                end = at + len(w)
-                if text.startswith(w, at) and not _WORD_CHAR.match(text, end):
-                    yield at, w
-                    after = end
+            node, before, found = 0, at, None
+            for piece in _TOKEN.finditer(text, at):
+                step = self._next.get((node, text[before : piece.end()]))
+                if step is None:
                     break
+                node, before = step, piece.end()
+                if node in self._ends and not _WORD_CHAR.match(text, before):
+                    found = self._ends[node]
+            if found is not None:
+                yield at, found
+                after = at + len(found)
 
 
 class RegisterNames:
     """The register's names, built once per organisationer.yaml. The work is bounded by the
-    register's and the text's sizes, not their product: names and plural words are looked up
-    by their first word (:class:`_Lexicon`), and an enumeration's pattern is made only for a
+    register's and the text's sizes, not their product: names and plural words are walked
+    piece by piece in a tree (:class:`_Lexicon`), and an enumeration's pattern is made only for a
     plural word that stands in some text."""
 
     def __init__(self, orgs: OrganisationerFil) -> None:
