@@ -510,6 +510,16 @@ def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
             'citattecken: ett " direkt före texten och ett " direkt efter den (texten börjar med '
             "Nuläge: konceptet finns på … och slutar med alla skolor i dag.).",
         ),
+        # Was the general "Ett kolon följt av mellanslag får inte stå här" (review granska12,
+        # finding 5): ' #' may begin a comment or be text ('ärende #12'); the quotes keep all.
+        (
+            (15, "    motivering: Nuläge: klart, se ärende #12"),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: motivering: "Nuläge: klart, se ärende #12"; är det som står efter '
+            "' #' en kommentar, sätt i stället det avslutande citattecknet före ' #'.",
+        ),
     ],
 )
 def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
@@ -524,6 +534,9 @@ def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
 def test_a_pasted_text_with_its_colon_written_as_suggested_is_valid(parser: str) -> None:
     text = edited((15, '    motivering: "Nuläge: konceptet finns på alla skolor."'))
     assert found(text) == []
+    # both ways the message on a ' #' gives
+    assert found(edited((15, '    motivering: "Nuläge: klart, se ärende #12"'))) == []
+    assert found(edited((15, '    motivering: "Nuläge: klart, se ärende" #12'))) == []
 
 
 def test_a_dash_where_no_list_can_be_says_both_fixes(parser: str) -> None:

@@ -338,8 +338,16 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     if m is None or m.end() > column - 1 or text[column - 1 : column] != ":":
         return None
     key, value = m.group(1).strip(), text[m.end() :].strip()
-    if not value or value[0] in "\"'[{|>&*!%@`" or " #" in value:
+    if not value or value[0] in "\"'[{|>&*!%@`":
         return None
+    # ' #' starts a comment, or is text ('ärende #12'): the quotes keep all of it, and the
+    # message says where they go for a comment
+    kept = (
+        "; är det som står efter ' #' en kommentar, sätt i stället det avslutande citattecknet "
+        "före ' #'"
+        if re.search(r"\s#", value)
+        else ""
+    )
     typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
     quoted = in_quotes(value[1:-1] if typographic else value)
     why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
@@ -349,7 +357,7 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
         column,
         f"Texten efter '{piece(key, 40)}:' innehåller ett kolon följt av mellanslag "
         f"('{piece(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
-        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}.",
+        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}{kept}.",
     )
 
 
