@@ -22,7 +22,7 @@ from utsatta.load.schema_words import (
 )
 from utsatta.load.spelling import intended, menade_du
 from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
-from utsatta.model.common import schemaversion_text
+from utsatta.model.common import AR_MAX, AR_MIN, schemaversion_text
 from utsatta.synonyms import suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
@@ -354,7 +354,7 @@ def _finding(
         }[kind]
         example = _example(model, path)
         sample = f"{name}: {example}" if example is not None and name else None
-        year = isinstance(example, int) and 1900 <= example <= 2200
+        year = isinstance(example, int) and AR_MIN <= example <= AR_MAX
         return fel(
             file,
             path,
