@@ -664,7 +664,7 @@ def test_the_tree_finds_what_the_first_word_scan_found() -> None:
         "a",
     ]
     pieces = [*words, "för", "sak", "1", "2", "x", "-", "(", ")", ",", " ", "  "]
-    lexicon = lydelse._Lexicon(words)
+    lexicon = lydelse.Lexicon(words)
     rng = random.Random(12)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(8))
@@ -680,9 +680,9 @@ def test_names_sharing_a_first_word_cost_no_comparison_each(
     from utsatta.check.rules import lydelse
 
     words = [f"nämnden för sak{i}" for i in range(6000)]
-    lexicon = lydelse._Lexicon(words)
+    lexicon = lydelse.Lexicon(words)
     walked = 0
-    token = lydelse._TOKEN
+    token = lydelse.TOKEN
 
     class Counted:
         def finditer(self, text: str, at: int = 0) -> Iterator[re.Match[str]]:
@@ -691,7 +691,7 @@ def test_names_sharing_a_first_word_cost_no_comparison_each(
                 walked += 1
                 yield m
 
-    monkeypatch.setattr(lydelse, "_TOKEN", Counted())
+    monkeypatch.setattr(lydelse, "TOKEN", Counted())
     text = "nämnden för " * 999 + "nämnden för sak5999"
     assert list(lexicon.finditer(text)) == [(len(text) - 19, "nämnden för sak5999")]
     # at each "nämnden": "nämnden", " för" and the next piece that ends the walk

@@ -35,7 +35,7 @@ from utsatta.findings import Finding, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.organisationer import OrganisationerFil
 
-__all__ = ["RegisterNames", "check", "name_form"]
+__all__ = ["TOKEN", "Lexicon", "RegisterNames", "check", "name_form"]
 
 _CODE = "lydelse-stammer-inte"
 #: the plan's columns: the id list, its text and its interpretation mark
@@ -98,11 +98,11 @@ def _norm_map(text: str) -> tuple[str, str, list[int]]:
 _WORD = re.compile(r"(?<!\w)(?:\w+|\S)")
 #: a name's or a text's pieces, from where a name starts: the same runs, without the
 #: look-behind (the ")" of "(KS)" follows a letter)
-_TOKEN = re.compile(r"\w+|\S")
+TOKEN = re.compile(r"\w+|\S")
 _WORD_CHAR = re.compile(r"\w")
 
 
-class _Lexicon:
+class Lexicon:
     """Fixed strings found where they stand alone, the longest at a place first, as one regex
     alternation of them would find them, but walked piece by piece in a tree of the strings
     (a piece is a run of letters and digits or one other character, with the spaces before
@@ -119,7 +119,7 @@ class _Lexicon:
             if _WORD.match(w) is None:
                 continue  # an empty string: nothing to find
             node, before = 0, 0
-            for m in _TOKEN.finditer(w):
+            for m in TOKEN.finditer(w):
                 node = self._next.setdefault((node, w[before : m.end()]), len(self._next) + 1)
                 before = m.end()
             self._ends.setdefault(node, w)
@@ -132,7 +132,7 @@ class _Lexicon:
             if at < after:
                 continue
             node, before, found = 0, at, None
-            for piece in _TOKEN.finditer(text, at):
+            for piece in TOKEN.finditer(text, at):
                 step = self._next.get((node, text[before : piece.end()]))
                 if step is None:
                     break
@@ -147,7 +147,7 @@ class _Lexicon:
 class RegisterNames:
     """The register's names, built once per organisationer.yaml. The work is bounded by the
     register's and the text's sizes, not their product: names and plural words are walked
-    piece by piece in a tree (:class:`_Lexicon`), and an enumeration's pattern is made only for a
+    piece by piece in a tree (:class:`Lexicon`), and an enumeration's pattern is made only for a
     plural word that stands in some text."""
 
     def __init__(self, orgs: OrganisationerFil) -> None:
@@ -192,8 +192,8 @@ class RegisterNames:
         #: the plural words' order: the enumerations are blanked in it
         self._plural_order = {word: n for n, word in enumerate(plural)}
         self._enumerations: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-        self.lexicon = _Lexicon(forms)
-        self.plural_lexicon = _Lexicon(plural)
+        self.lexicon = Lexicon(forms)
+        self.plural_lexicon = Lexicon(plural)
 
     def found(self, text: str) -> list[str]:
         """The ids whose names stand in ``text``, in the order they stand there."""
