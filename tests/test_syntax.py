@@ -386,6 +386,35 @@ def test_a_fix_too_long_to_show_whole_is_described_not_cut(parser: str) -> None:
     assert "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns; x.';" in short
 
 
+@pytest.mark.parametrize(
+    ("line", "fixed", "tail"),
+    [
+        (
+            '    motivering: "Konceptet" finns # se ärende',
+            "    motivering: '\"Konceptet\" finns' # se ärende",
+            "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns # se ärende'; är det "
+            "som står efter ' #' en kommentar, sätt i stället det avslutande citattecknet före "
+            "' #'; annars ta bort texten efter citattecknet.",
+        ),
+        (
+            "    motivering: [Konceptet] finns # se ärende",
+            '    motivering: "[Konceptet] finns" # se ärende',
+            'sätt hela texten inom citattecken: "[Konceptet] finns # se ärende"; är det som står '
+            "efter ' #' en kommentar, sätt i stället det avslutande citattecknet före ' #'.",
+        ),
+    ],
+)
+def test_text_after_a_closed_value_with_a_comment_says_where_its_quote_goes(
+    parser: str, line: str, fixed: str, tail: str
+) -> None:
+    """' #' after the value: the quotes keep all of it, and the message says where the closing
+    quote goes if it begins a comment; both ways are valid (review granska12, finding 9)."""
+    assert only_message(edited((15, line))).endswith(tail)
+    assert found(edited((15, fixed))) == []
+    whole = tail.split("citattecken: ")[1].split(";")[0]
+    assert found(edited((15, f"    motivering: {whole}"))) == []
+
+
 def test_a_list_too_long_to_quote_whole_is_described_not_cut(parser: str) -> None:
     value = "[Möte] med " + "skolorna och " * 8 + "nämnden"
     text = edited((15, f"    motivering: {value}"))

@@ -15,7 +15,7 @@ from utsatta.findings import Finding
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
-from utsatta.load.quoting import in_quotes, text_after_value
+from utsatta.load.quoting import comment_note, in_quotes, text_after_value
 from utsatta.load.syntax_finding import file_line, finding_at, piece, syntax_finding
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -340,14 +340,6 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     key, value = m.group(1).strip(), text[m.end() :].strip()
     if not value or value[0] in "\"'[{|>&*!%@`":
         return None
-    # ' #' starts a comment, or is text ('ärende #12'): the quotes keep all of it, and the
-    # message says where they go for a comment
-    kept = (
-        "; är det som står efter ' #' en kommentar, sätt i stället det avslutande citattecknet "
-        "före ' #'"
-        if re.search(r"\s#", value)
-        else ""
-    )
     typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
     quoted = in_quotes(value[1:-1] if typographic else value)
     why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
@@ -357,7 +349,7 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
         column,
         f"Texten efter '{piece(key, 40)}:' innehåller ett kolon följt av mellanslag "
         f"('{piece(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
-        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}{kept}.",
+        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}{comment_note(value)}.",
     )
 
 
