@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -550,3 +551,148 @@ def test_fmt_puts_andra_namn_after_namn_and_the_schema_describes_it() -> None:
     ]
     schema = json.dumps(schemas()[file_names()["organisationer"]], ensure_ascii=False)
     assert schema.count('"title": "Andra namn"') == 2  # an organisation's and a group's
+
+
+def test_a_name_in_another_form_before_som_is_offered_as_andra_namn(shipped_copy: Path) -> None:
+    """ "Grundskolenämnd som ansvarar för skolorna" for one organisation: the clause after "som"
+    does not make the text a mere description, so the warning also gives the andra_namn line
+    for the words before it (review granska12, finding 1); with that line added, as the
+    message says, the warning is gone."""
+    old = (
+        '    samordningsansvar_lydelse: "Grundskolenämnden"\n'
+        "    ansvar: [grundskolenamnden, idrotts"
+    )
+    new = old.replace('"Grundskolenämnden"', '"Grundskolenämnd som ansvarar för skolorna"')
+    text = _edit(shipped_copy, old, new)
+    line, col = _line_col(text, "grundskolenamnden", '- id: "1:1"\n', "    samordningsansvar: [")
+    assert _warnings(shipped_copy) == [
+        (
+            "plan.yaml",
+            line,
+            col,
+            "'grundskolenamnden' i 'samordningsansvar' står inte i 'samordningsansvar_lydelse', "
+            "planens egen text för kolumnen: namnet ”Grundskolenämnden” ur organisationer.yaml "
+            "finns inte där. Texten har ”Grundskolenämnd som ansvarar för skolorna”, som kan "
+            "beskriva vilka som avses utan att nämna dem. Är id:na en tolkning av den "
+            "beskrivningen, ange 'samordningsansvar_tolkning: slutledd'; annars rätta id:t eller "
+            "texten (tecken för tecken ur planen). Är däremot ”Grundskolenämnd” namnet i en annan "
+            "form, lägg till raden 'andra_namn: [\"Grundskolenämnd\"]' under '- id: "
+            "grundskolenamnden' i organisationer.yaml.",
+        )
+    ]
+    _org_edit(
+        shipped_copy,
+        "    namn: Grundskolenämnden\n",
+        '    namn: Grundskolenämnden\n    andra_namn: ["Grundskolenämnd"]\n',
+    )
+    assert _warnings(shipped_copy) == []
+
+
+def test_an_andra_namn_that_is_a_form_the_rule_makes_of_another_name_is_warned(
+    shipped_copy: Path,
+) -> None:
+    """ "Socialnämnd Centrum" under socialnamnd-hisingen is no one's namn or andra_namn, but the
+    rule reads it as socialnamnd-centrum ("Socialnämnden Centrum"'s own form): andra-namn-
+    dubblett asks the rule's table, so it warns (review granska12, finding 3)."""
+    _org_edit(
+        shipped_copy,
+        "    namn: Socialnämnden Hisingen\n",
+        '    namn: Socialnämnden Hisingen\n    andra_namn: ["Socialnämnd Centrum"]\n',
+    )
+    text = (shipped_copy / "organisationer.yaml").read_text(encoding="utf-8")
+    line, col = _line_col(text, '"Socialnämnd Centrum"')
+    found = [
+        (Path(f.file).name, f.line, f.column, f.message)
+        for f in utsatta.validate(shipped_copy).findings
+        if f.code == "andra-namn-dubblett"
+    ]
+    assert found == [
+        (
+            "organisationer.yaml",
+            line,
+            col,
+            "'Socialnämnd Centrum' i 'andra_namn' för 'socialnamnd-hisingen' är redan ett namn "
+            "för 'socialnamnd-centrum' i organisationer.yaml: kontrollen av planens lydelse "
+            "läser formen som 'socialnamnd-centrum', inte som 'socialnamnd-hisingen'. Ta bort "
+            "formen här, eller skriv den som planen skriver just den här organisationen.",
+        )
+    ]
+
+
+def _first_word_scan(words: list[str], text: str) -> list[tuple[int, str]]:
+    """The lookup the tree replaced (1c013bf), as the reference of what is found: at each
+    place a name may start, the longest string with that first word that stands alone."""
+    word, word_char = re.compile(r"(?<!\w)(?:\w+|\S)"), re.compile(r"\w")
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        if (first := word.match(w)) is not None:
+            by_first.setdefault(first[0], []).append(w)
+    out, after = [], 0
+    for m in word.finditer(text):
+        if m.start() < after:
+            continue
+        for w in by_first.get(m[0], ()):
+            end = m.start() + len(w)
+            if text.startswith(w, m.start()) and not word_char.match(text, end):
+                out.append((m.start(), w))
+                after = end
+                break
+    return out
+
+
+def test_the_tree_finds_what_the_first_word_scan_found() -> None:
+    """The same strings at the same places as the lookup it replaced, on texts made of name
+    pieces, punctuation and spaces (a name ending in ")", one inside another, a piece that
+    runs on into a longer word)."""
+    import random
+
+    from utsatta.check.rules import lydelse
+
+    words = [
+        "kommunstyrelsen",
+        "kommunstyrelsens",
+        "(ks)",
+        "ks",
+        "ab framtiden",
+        "förvaltnings ab framtiden",
+        "idrotts- och föreningsnämnden",
+        "idrotts-",
+        "nämnden för sak1",
+        "nämnden för sak12",
+        "nämnden",
+        "a-b",
+        "a",
+    ]
+    pieces = [*words, "för", "sak", "1", "2", "x", "-", "(", ")", ",", " ", "  "]
+    lexicon = lydelse.Lexicon(words)
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(8))
+        assert list(lexicon.finditer(text)) == _first_word_scan(words, text), text
+
+
+def test_names_sharing_a_first_word_cost_no_comparison_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """6000 names "Nämnden för sak{i}" (one first word) and a text with "nämnden för" 1000
+    times: the pieces walked at a place are those that match there, not one per name with that
+    first word (the first-word scan made 6 million comparisons; review granska12, finding 4)."""
+    from utsatta.check.rules import lydelse
+
+    words = [f"nämnden för sak{i}" for i in range(6000)]
+    lexicon = lydelse.Lexicon(words)
+    walked = 0
+    token = lydelse.TOKEN
+
+    class Counted:
+        def finditer(self, text: str, at: int = 0) -> Iterator[re.Match[str]]:
+            nonlocal walked
+            for m in token.finditer(text, at):
+                walked += 1
+                yield m
+
+    monkeypatch.setattr(lydelse, "TOKEN", Counted())
+    text = "nämnden för " * 999 + "nämnden för sak5999"
+    assert list(lexicon.finditer(text)) == [(len(text) - 19, "nämnden för sak5999")]
+    # at each "nämnden": "nämnden", " för" and the next piece that ends the walk
+    assert walked <= 3 * 2 * 1000

@@ -44,6 +44,16 @@ def test_a_value_that_is_no_year_is_echoed_escaped(value: str, shown: str) -> No
     )
 
 
+def test_no_swap_is_suggested_for_a_number_that_is_no_year() -> None:
+    """'higab 25': '25 higab' would be refused too, so no command is suggested (review
+    granska12, finding 7)."""
+    code, out, err = _run("higab", "25")
+    assert (code, out) == (2, "")
+    assert err == USAGE + (
+        "fel: Ogiltigt värde för ÅR: 'higab' är inget år. Ange året med siffror, t.ex. 2025.\n"
+    )
+
+
 def test_help_still_names_the_arguments() -> None:
     result = CliRunner().invoke(app, ["ny", "rapport", "--help"], terminal_width=200)
     assert result.exit_code == 0

@@ -114,6 +114,20 @@ ID_RULE = (
             ),
         ),
         (
+            # Was: "'bergsjon gardstn' är ett namn skrivet med mellanslag": two ids without a
+            # comma, one misspelt, are still ids; with the comma, the misspelt one gets its own
+            # message (review granska12, finding 2)
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon gardstn]",
+            (
+                16,
+                15,
+                "ogiltigt-id",
+                "'omraden': 'bergsjon gardstn' är 2 id utan kommatecken emellan. Skriv ett "
+                "kommatecken mellan dem: omraden: [bergsjon, gardstn].",
+            ),
+        ),
+        (
             # Was: "Menade du 'bergsjongardsten'?" (the en dash dropped).
             "omraden: [bergsjon, gardsten]",
             "omraden: [bergsjon, gard\u2013sten]",
@@ -311,6 +325,27 @@ def test_a_wrapped_text_whose_next_line_has_a_colon(tmp_path: Path) -> None:
         "    nulage: |\n      Arbetet pågår\n      på alla skolor: även de nya.\n",
     )
     assert followed == []
+
+
+def test_a_key_with_spaces_after_a_value_of_a_list_is_no_wrapped_text(tmp_path: Path) -> None:
+    """'bedomning: bedoms-uppnas' is one of the allowed values, no text that wraps: the key
+    after it is a misspelt key ('Menade du'), not its next line (review granska12, finding 10;
+    'skriv hela texten under bedomning: |' made bedomning invalid)."""
+    found = _messages(
+        tmp_path,
+        "    bedomning: bedoms-uppnas\n    fortsatt_arbete: Vi fortsätter.\n",
+        "    bedomning: bedoms-uppnas\n    motivering av bedomning: Lokalerna räcker inte.\n"
+        "    fortsatt_arbete: Vi fortsätter.\n",
+    )
+    assert found == [
+        (
+            11,
+            5,
+            "okant-falt",
+            "Okänd nyckel 'motivering av bedomning' i posten för insats 1:1. Menade du "
+            f"'motivering'? {_ITEM_KEYS}",
+        )
+    ]
 
 
 def test_a_name_with_a_space_gets_the_id_it_means(tmp_path: Path) -> None:

@@ -386,6 +386,35 @@ def test_a_fix_too_long_to_show_whole_is_described_not_cut(parser: str) -> None:
     assert "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns; x.';" in short
 
 
+@pytest.mark.parametrize(
+    ("line", "fixed", "tail"),
+    [
+        (
+            '    motivering: "Konceptet" finns # se ärende',
+            "    motivering: '\"Konceptet\" finns' # se ärende",
+            "sätt hela texten inom enkla citattecken: '\"Konceptet\" finns # se ärende'; är det "
+            "som står efter ' #' en kommentar, sätt i stället det avslutande citattecknet före "
+            "' #'; annars ta bort texten efter citattecknet.",
+        ),
+        (
+            "    motivering: [Konceptet] finns # se ärende",
+            '    motivering: "[Konceptet] finns" # se ärende',
+            'sätt hela texten inom citattecken: "[Konceptet] finns # se ärende"; är det som står '
+            "efter ' #' en kommentar, sätt i stället det avslutande citattecknet före ' #'.",
+        ),
+    ],
+)
+def test_text_after_a_closed_value_with_a_comment_says_where_its_quote_goes(
+    parser: str, line: str, fixed: str, tail: str
+) -> None:
+    """' #' after the value: the quotes keep all of it, and the message says where the closing
+    quote goes if it begins a comment; both ways are valid (review granska12, finding 9)."""
+    assert only_message(edited((15, line))).endswith(tail)
+    assert found(edited((15, fixed))) == []
+    whole = tail.split("citattecken: ")[1].split(";")[0]
+    assert found(edited((15, f"    motivering: {whole}"))) == []
+
+
 def test_a_list_too_long_to_quote_whole_is_described_not_cut(parser: str) -> None:
     value = "[Möte] med " + "skolorna och " * 8 + "nämnden"
     text = edited((15, f"    motivering: {value}"))
@@ -510,6 +539,16 @@ def test_a_missing_comma_within_one_line_keeps_its_place(parser: str) -> None:
             'citattecken: ett " direkt före texten och ett " direkt efter den (texten börjar med '
             "Nuläge: konceptet finns på … och slutar med alla skolor i dag.).",
         ),
+        # Was the general "Ett kolon följt av mellanslag får inte stå här" (review granska12,
+        # finding 5): ' #' may begin a comment or be text ('ärende #12'); the quotes keep all.
+        (
+            (15, "    motivering: Nuläge: klart, se ärende #12"),
+            (15, 23),
+            "YAML-syntaxfel: Texten efter 'motivering:' innehåller ett kolon följt av mellanslag "
+            "('Nuläge:'), och YAML läser det som början på en ny nyckel. Sätt hela texten inom "
+            'citattecken: motivering: "Nuläge: klart, se ärende #12"; är det som står efter '
+            "' #' en kommentar, sätt i stället det avslutande citattecknet före ' #'.",
+        ),
     ],
 )
 def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
@@ -524,6 +563,9 @@ def test_a_colon_in_a_pasted_text_gets_the_line_to_write(
 def test_a_pasted_text_with_its_colon_written_as_suggested_is_valid(parser: str) -> None:
     text = edited((15, '    motivering: "Nuläge: konceptet finns på alla skolor."'))
     assert found(text) == []
+    # both ways the message on a ' #' gives
+    assert found(edited((15, '    motivering: "Nuläge: klart, se ärende #12"'))) == []
+    assert found(edited((15, '    motivering: "Nuläge: klart, se ärende" #12'))) == []
 
 
 def test_a_dash_where_no_list_can_be_says_both_fixes(parser: str) -> None:

@@ -67,7 +67,8 @@ def test_a_file_a_wrong_type_and_a_hostile_name_are_said_as_they_are(tmp_path: P
             True,
             f"templates_dir ska vara en mapp som text (str) eller Path, inte bool: True. {ADVICE}",
         ),
-        ("", f"templates_dir ska vara en mapp som text (str) eller Path, inte str: ''. {ADVICE}"),
+        # Was "ska vara en mapp som text (str) … inte str: ''" (review granska12, finding 6)
+        ("", f"templates_dir är en tom text, ingen mapp. {ADVICE}"),
     ]
     for given, message in cases:
         with pytest.raises(utsatta.ArgumentError) as exc:

@@ -4,10 +4,33 @@ user can copy."""
 
 from __future__ import annotations
 
+import re
+
 from utsatta.findings import Finding
 from utsatta.load.syntax_finding import file_line, piece, syntax_finding
 
-__all__ = ["copyable", "in_quotes", "quoted_other", "text_after_value", "unescaped"]
+__all__ = [
+    "comment_note",
+    "copyable",
+    "in_quotes",
+    "quoted_other",
+    "text_after_value",
+    "unescaped",
+]
+
+_COMMENT = re.compile(r"\s#")
+
+
+def comment_note(value: str) -> str:
+    """For a text to put in quotes that has ' #' in it: where the closing quote goes if that
+    begins a comment. The quotes keep all of the text by default: '#' may be text ('ärende
+    #12'), and a text cut there would be lost without a word."""
+    if _COMMENT.search(value) is None:
+        return ""
+    return (
+        "; är det som står efter ' #' en kommentar, sätt i stället det avslutande citattecknet "
+        "före ' #'"
+    )
 
 
 def in_quotes(value: str) -> str:
@@ -76,7 +99,8 @@ def text_after_value(lines: list[str], line: int, column: int) -> Finding | None
         else:
             fix = (
                 f"Hör citattecknen till texten, sätt hela texten inom {other}: "
-                f"{quoted_other(value, quote)}; annars ta bort texten efter citattecknet."
+                f"{quoted_other(value, quote)}{comment_note(value)}; annars ta bort texten "
+                "efter citattecknet."
             )
         return syntax_finding(
             line,
@@ -94,7 +118,7 @@ def text_after_value(lines: list[str], line: int, column: int) -> Finding | None
             column,
             f"Värdet börjar med '{opener}' och läses därför som {kind}, som slutar vid "
             f"'{closer}'; texten efter ('{after}') kan YAML inte läsa. Är det en text, sätt hela "
-            f"texten inom citattecken: {in_quotes(value)}.",
+            f"texten inom citattecken: {in_quotes(value)}{comment_note(value)}.",
         )
     return syntax_finding(
         line,

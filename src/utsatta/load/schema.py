@@ -22,7 +22,7 @@ from utsatta.load.schema_words import (
 )
 from utsatta.load.spelling import intended, menade_du
 from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
-from utsatta.model.common import schemaversion_text
+from utsatta.model.common import AR_MAX, AR_MIN, TEXT_PATTERN, schemaversion_text
 from utsatta.synonyms import suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
@@ -103,7 +103,12 @@ def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> 
     present = set(here) - {key} if isinstance(here, dict) else set()
     keys = list(here) if isinstance(here, dict) else []
     before = keys[keys.index(key) - 1] if key in keys[1:] else None
-    if " " in key.strip() and before is not None and isinstance(here[before], str):
+    if (
+        " " in key.strip()
+        and before is not None
+        and isinstance(here[before], str)
+        and _free_text(holder.model_fields.get(str(before)))
+    ):
         # 'på alla skolor: …' under 'motivering: Lokalerna är …': a wrapped text's next line
         return (
             f" En nyckel har inga mellanslag: är raden fortsättningen på texten i "
@@ -116,6 +121,17 @@ def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> 
         return close
     lacking = [n for n in options if holder.model_fields[n].is_required()]
     return f" Menade du '{lacking[0]}', som saknas här?" if len(lacking) == 1 else ""
+
+
+def _free_text(field: FieldInfo | None) -> bool:
+    """Whether ``field`` takes any text (model.common.Text), as a text that wraps onto the next
+    line does: 'bedomning: bedoms-uppnas' is a value of a list, the line after it no more of it."""
+    if field is None:
+        return False
+    marks = [*field.metadata]
+    for arg in get_args(field.annotation):  # Text | None
+        marks += get_args(arg)[1:]
+    return any(getattr(m, "json_schema", {}).get("pattern") == TEXT_PATTERN for m in marks)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -354,7 +370,7 @@ def _finding(
         }[kind]
         example = _example(model, path)
         sample = f"{name}: {example}" if example is not None and name else None
-        year = isinstance(example, int) and 1900 <= example <= 2200
+        year = isinstance(example, int) and AR_MIN <= example <= AR_MAX
         return fel(
             file,
             path,

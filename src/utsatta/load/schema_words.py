@@ -147,7 +147,14 @@ def id_message(
     parts = value.split()
     last = path[-1] if path else None
     several = len(parts) > 1 and all(ID_FORM.fullmatch(p) for p in parts)
-    if several and known is not None and not set(parts) <= set(known):
+    # a name written with a space: its id form is an id ('hisings backa'), or none of its
+    # words is one ('hela staden'); 'bergsjon tynered' is two ids, one of them misspelt
+    if (
+        several
+        and known is not None
+        and not set(parts) <= set(known)
+        and (id_form(value) in known or not set(parts) & set(known))
+    ):
         return _name_with_space(name, shown, value, known)
     if several and isinstance(last, int):
         items = _at(data, path[:-1])
@@ -176,8 +183,9 @@ def id_message(
 
 
 def _name_with_space(name: str, shown: str, value: str, known: Sequence[str]) -> str:
-    """'hela staden' where the ids are known and the words are not all ids: one name with a
-    space; the id it probably means when its id form is one, else how an id is written."""
+    """'hela staden' where the ids are known and no word is one (or the whole is one in id
+    form): one name with a space; the id it probably means when its id form is one, else how
+    an id is written."""
     where = ID_FILES.get(name, "datan")
     lead = (
         f"'{name}': '{shown}' är ett namn skrivet med mellanslag, men ett id har inga mellanslag."

@@ -15,7 +15,7 @@ from utsatta.findings import Finding
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
-from utsatta.load.quoting import in_quotes, text_after_value
+from utsatta.load.quoting import comment_note, in_quotes, text_after_value
 from utsatta.load.syntax_finding import file_line, finding_at, piece, syntax_finding
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -338,7 +338,7 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     if m is None or m.end() > column - 1 or text[column - 1 : column] != ":":
         return None
     key, value = m.group(1).strip(), text[m.end() :].strip()
-    if not value or value[0] in "\"'[{|>&*!%@`" or " #" in value:
+    if not value or value[0] in "\"'[{|>&*!%@`":
         return None
     typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
     quoted = in_quotes(value[1:-1] if typographic else value)
@@ -349,7 +349,7 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
         column,
         f"Texten efter '{piece(key, 40)}:' innehåller ett kolon följt av mellanslag "
         f"('{piece(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
-        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}.",
+        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}{comment_note(value)}.",
     )
 
 

@@ -306,7 +306,9 @@ Text = Annotated[
     Check(_text),
     WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}),
 ]
-Ar = Annotated[int, Field(ge=1900, le=2200)]
+#: the years a data file can name (a year outside is a typo, not a plan's)
+AR_MIN, AR_MAX = 1900, 2200
+Ar = Annotated[int, Field(ge=AR_MIN, le=AR_MAX)]
 Tal = Annotated[float, Check(_finite)]
 
 #: How sure a fact is, as labelled in fakta.md: [C], [S], [I], [NF].

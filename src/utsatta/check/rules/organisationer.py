@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
-from utsatta.check.rules.lydelse import name_form
+from utsatta.check.rules.lydelse import RegisterNames, name_form
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
@@ -49,18 +49,17 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
 
 
 def _andra_namn(f: str, orgs: Any) -> list[Finding]:
-    """A form in andra_namn that is already another one's namn or andra_namn: the lydelse rule
-    reads it as the first one's, so it would not name this one."""
+    """A form in andra_namn that the lydelse rule reads as another one's name (its namn, a
+    form the rule makes of that, "Socialnämnd Centrum" of "Socialnämnden Centrum", or an
+    andra_namn before it in the file): it would not name this one. The rule's own table
+    decides, so the two cannot disagree."""
+    forms = RegisterNames(orgs).forms
     entries = [("organisationer", i, o) for i, o in enumerate(orgs.organisationer)]
     entries += [("grupper", i, g) for i, g in enumerate(orgs.grupper)]
-    owner: dict[str, str] = {}
-    for _, _, e in entries:
-        owner.setdefault(name_form(e.namn), e.id)
     out = []
     for key, i, e in entries:
         for ai, other in enumerate(e.andra_namn):
-            form = name_form(other)
-            first = owner.setdefault(form, e.id)
+            first = forms.get(name_form(other), e.id)
             if first != e.id:
                 out.append(
                     varning(

@@ -100,13 +100,16 @@ def _year(text: str, organisation: str | None, data: Path | None) -> int:
     if _YEAR.fullmatch(text) and len(text) <= 12:
         return int(text)
     from utsatta.escape import command_sentence, identifier, shorten
+    from utsatta.model.common import AR_MAX, AR_MIN
 
     message = f"'{identifier(shorten(text))}' är inget år. Ange året med siffror, t.ex. 2025."
-    if organisation is not None and _YEAR.fullmatch(organisation) and len(organisation) <= 12:
+    # a swap only for a year: after 'higab 25', '25 higab' would be refused as well
+    other = organisation or ""
+    if _YEAR.fullmatch(other) and len(other) <= 12 and AR_MIN <= int(other) <= AR_MAX:
         message += " " + command_sentence(
             "Året står först och organisationen sist:",
             "ny rapport",
-            organisation.strip(),
+            other.strip(),
             text,
             data=None if data is None else str(data),
         )

@@ -66,7 +66,11 @@ def templates_folder(templates_dir: object, data_dir: Path | None = None) -> Pat
         "Ange en mapp med rapportmallar, None för datarepots egna templates/ bredvid "
         "datamappen (om den finns) eller False för bara de inbyggda mallarna."
     )
-    if folder is None or templates_dir == "":
+    if templates_dir == "":  # a str, so not "ska vara … str … inte str"
+        raise ArgumentError(
+            f"templates_dir är en tom text, ingen mapp. {advice}", argument="templates_dir"
+        )
+    if folder is None:
         raise ArgumentError(
             f"templates_dir ska vara en mapp som text (str) eller Path, inte "
             f"{type(templates_dir).__name__}: {shown(repr(templates_dir))}. {advice}",
