@@ -53,9 +53,11 @@ def _andra_namn(f: str, orgs: Any) -> list[Finding]:
     form the rule makes of that, "Socialnämnd Centrum" of "Socialnämnden Centrum", or an
     andra_namn before it in the file): it would not name this one. The rule's own table
     decides, so the two cannot disagree."""
-    forms = RegisterNames(orgs).forms
     entries = [("organisationer", i, o) for i, o in enumerate(orgs.organisationer)]
     entries += [("grupper", i, g) for i, g in enumerate(orgs.grupper)]
+    if not any(e.andra_namn for _, _, e in entries):
+        return []  # nothing to compare: the table is not built (a register of thousands)
+    forms = RegisterNames(orgs).forms
     out = []
     for key, i, e in entries:
         for ai, other in enumerate(e.andra_namn):
