@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import utsatta
-from tests.support import BASE
+from tests.support import BASE, SHIPPED
 
 REPORT = "rapporter/2023/grundskolenamnden.yaml"
 KEY = "    samordning: Samordningen fungerar.\n"
@@ -90,3 +90,21 @@ def test_a_key_the_post_above_has_is_no_key_of_that_post(tmp_path: Path) -> None
         (13, "saknat-falt", f"Den obligatoriska nyckeln '{k}' saknas i post 2 under 'insatser'")
         for k in ("bedomning", "fortsatt_arbete", "insats", "nulage", "omraden")
     ]
+
+
+def test_the_reviews_case_in_a_shipped_report(tmp_path: Path) -> None:
+    """'    behov: []' written '  - behov: []' (review granska12, finding 11): one finding, and
+    the shipped file once the fix is followed."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = data / "rapporter/2023/arbetsmarknad-och-vuxenutbildning.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    behov: []\n", "  - behov: []\n", 1), encoding="utf-8")
+    found = [f for f in utsatta.validate(data, paths=[path]).findings if f.file == str(path)]
+    assert [(f.line, f.column, f.code) for f in found] == [(17, 3, "saknat-falt")]
+    assert "ta bort '- ' och dra in raden till 4 mellanslag, så att 'behov' står rakt under " in (
+        found[0].message
+    )
+    assert "'fortsatt_arbete' (rad 15)." in found[0].message
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in utsatta.validate(data, paths=[path]).findings if f.file == str(path)] == []
