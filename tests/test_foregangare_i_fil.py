@@ -35,16 +35,9 @@ def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
         "organisation: stadsfastighetsnamnden",
         "organisation: lokalnamnden",
     )
+    # One finding, not two with the same fix at the same place (review granska12, finding
+    # 12; decision 0460): organisation-upphord also says who took over and when.
     assert found == [
-        (
-            4,
-            15,
-            "filnamn-matchar-inte",
-            "Rapporten är från 'lokalnamnden' men filen heter stadsfastighetsnamnden.yaml. "
-            "'lokalnamnden' rapporterar inte för 2025 (se felet för 'organisation'), så filen "
-            "ska inte heta lokalnamnden.yaml: rätta 'organisation' till 'stadsfastighetsnamnden', "
-            "som filen heter.",
-        ),
         (
             4,
             15,
@@ -121,4 +114,39 @@ def test_last_years_uppfoljning_with_the_year_before_in_ar(tmp_path: Path) -> No
     )
     assert found[4][3] == (
         f"Slutuppföljningen (lärdomar och förslag) skrivs planens sista år, 2025.{fix}"
+    )
+
+
+def test_the_predecessor_in_the_successors_file_of_2023_is_one_finding(tmp_path: Path) -> None:
+    """The review's own case (granska12, finding 12): one finding at 'organisation'."""
+    found = _findings(
+        tmp_path,
+        "rapporter/2023/stadsfastighetsnamnden.yaml",
+        "organisation: stadsfastighetsnamnden",
+        "organisation: lokalnamnden",
+    )
+    assert [f[:3] for f in found] == [(6, 15, "organisation-upphord")]
+    assert found[0][3].endswith(
+        "Filen heter redan stadsfastighetsnamnden.yaml: rätta 'organisation' till "
+        "'stadsfastighetsnamnden'."
+    )
+
+
+def test_a_ceased_organisation_in_a_file_not_of_its_successor_keeps_both(
+    tmp_path: Path,
+) -> None:
+    """Not named after a successor: the two findings give different fixes (correct the key,
+    or move the content to the successor's file), so both stay, as before."""
+    found = _findings(
+        tmp_path,
+        "rapporter/2023/exploateringsnamnden.yaml",
+        "organisation: exploateringsnamnden",
+        "organisation: lokalnamnden",
+    )
+    assert [f[2] for f in found] == ["filnamn-matchar-inte", "organisation-upphord"]
+    assert found[0][3] == (
+        "Rapporten är från 'lokalnamnden' men filen heter exploateringsnamnden.yaml. "
+        "'lokalnamnden' rapporterar inte för 2023 (se felet för 'organisation'), så filen ska "
+        "inte heta lokalnamnden.yaml: rätta 'organisation' till 'exploateringsnamnden', som "
+        "filen heter."
     )

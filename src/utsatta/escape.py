@@ -288,8 +288,14 @@ def command_sentence(lead: str, command: str, *args: str, data: str | None = Non
     …; byt namn på mappen eller filen först." (granska10 F4, docs/decisions/0370)."""
     built = utsatta_command(command, *args, data=data)
     if built.startswith(_NO_COMMAND):
-        return f"{lead} utsatta {command}, men {built[1:-1]}."
+        return no_command_sentence(lead, command, built[len(_NO_COMMAND) : -1])
     return f"{lead} '{built}'."
+
+
+def no_command_sentence(lead: str, command: str, why: str) -> str:
+    """The sentence of :func:`command_sentence` where no command can be given: "{lead}
+    utsatta COMMAND, men inget kommando kan ges: {why}." (docs/decisions/0438)."""
+    return f"{lead} utsatta {command}, men {_NO_COMMAND[1:]}{why}."
 
 
 def utsatta_command(command: str, *args: str, data: str | None = None) -> str:

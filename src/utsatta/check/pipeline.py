@@ -158,6 +158,7 @@ def validate(
     paths: Paths | None = None,
     texts: bool = True,
     data_option: str | None = None,
+    examples: bool = False,
 ) -> ValidationResult:
     """Check a data folder: every finding, with its line and column.
 
@@ -181,6 +182,8 @@ def validate(
     ``data_option``: the data folder as a command line named it (``--data D``): the commands
     that findings suggest (``utsatta ny rapport …``) then carry ``--data D``, so that they
     work when pasted in the same working folder; None (the library's own use): without it.
+    ``examples``: ``root`` is the bundled example data, used for want of a data folder (the
+    command line without --data): no 'utsatta ny …' is suggested, since 'ny' refuses it.
 
     Raises ``DataDirError`` when ``root`` is no folder that can be read, and ``ArgumentError``
     when ``root`` or ``paths`` is no path, for a path that is not there or lies outside the
@@ -199,6 +202,7 @@ def validate(
     only = None if given is None else with_dependents(Path(root), given)
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     ds.data_option = data_option
+    ds.examples = examples
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).

@@ -295,6 +295,10 @@ class Duties:
         samordningsansvar) in ``ar``, heirs included, in the order of the plan."""
         return list(self._holders(insats, ar, "ansvar"))
 
+    def organisation(self, org: str) -> Organisation | None:
+        """The organisation with id ``org``, None when there is none."""
+        return self._by_id.get(org)
+
     def exists(self, org: str, ar: int) -> bool:
         """Whether ``org`` is a known organisation that exists at the end of ``ar``."""
         o = self._by_id.get(org)

@@ -19,7 +19,8 @@ from utsatta.findings import Finding, Path_, fel
 from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.placement import misfiled, unread_file
-from utsatta.load.raw import RawFile, Stamp, read_raw, reread
+from utsatta.load.raw import RawFile, Stamp, file_lines, read_raw, reread
+from utsatta.load.stray_post import Source
 from utsatta.load.yamlread import Positions
 from utsatta.mdtext import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
@@ -114,6 +115,9 @@ class DataSet:
     #: the data folder as a command line named it (``--data D``), for the commands that
     #: findings suggest (``check.suggested``); None: suggested without --data
     data_option: str | None = None
+    #: whether this is utsatta's bundled example data, used for want of a data folder (no
+    #: --data): 'utsatta ny …' refuses it, so no such command is suggested for it
+    examples: bool = False
 
     def files(self) -> Iterator[SourceFile[Any]]:
         for single in (self.plan, self.organisationer, self.omraden):
@@ -186,17 +190,32 @@ def schema_findings(
     raw: Callable[[Path_], str | None] | None = None,
     quoted: Callable[[Path_], bool] | None = None,
     ids: Callable[[str], Sequence[str] | None] | None = None,
+    source: Source | None = None,
 ) -> tuple[BaseModel | None, list[Finding]]:
     """Validate ``data`` against ``model``: the model, or the findings (``raw``: the source
     text of a plain scalar read as a number or boolean, for the messages; ``quoted``: whether
-    a value was written within quotes; ``ids``: the ids a reference field can take, when read)."""
+    a value was written within quotes; ``ids``: the ids a reference field can take, when read;
+    ``source``: where keys stand and the lines, for a post begun by a '- ' too many)."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
         # the schema's messages (load.schema and its advice) are read only for a file with errors
         from utsatta.load.schema import schema_errors
 
-        return None, schema_errors(file, model, data, exc, raw, quoted, ids)
+        return None, schema_errors(file, model, data, exc, raw, quoted, ids, source)
+
+
+def _line_reader(path: Path) -> Callable[[int], str]:
+    """Line n (1-based) of the file, read once on first use ("" past its end)."""
+    read: list[list[str]] = []
+
+    def line(number: int) -> str:
+        if not read:
+            read.append(file_lines(path))
+        found = read[0]
+        return found[number - 1] if 0 < number <= len(found) else ""
+
+    return line
 
 
 def to_model(
@@ -229,6 +248,7 @@ def to_model(
         lambda p: source.positions().raw.get(p),
         lambda p: p in source.positions().quoted,
         ids,
+        Source(lambda p: source.positions().keys.get(p), _line_reader(path)),
     )
     findings.extend(found)
     if not raw.yaml_errors:

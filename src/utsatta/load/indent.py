@@ -61,10 +61,7 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
         if sibling is not None and m.group(3) != key:
             # '- status' under '- insats: …' with its '-' where the post's keys stand, and no
             # 'status' in that post yet: maybe a key of the post with a '- ' too many.
-            message += (
-                f" Hör '{m.group(3)}' i stället till posten ovanför: ta bort '- ', så att "
-                f"'{m.group(3)}' står rakt under '{sibling[1]}' (rad {sibling[0]})."
-            )
+            message += " " + dash_too_many(m.group(3), sibling[1], sibling[0])
     elif level == 0:
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på översta nivån (t.ex. '{key}' på "
@@ -78,6 +75,18 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
         )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def dash_too_many(key: str, sibling: str, line: int, spaces: int | None = None) -> str:
+    """The fix for a '- ' too many before ``key``, a key of the post above whose key
+    ``sibling`` stands on line ``line``: remove the '- ' (and, with ``spaces``, indent the
+    line that much, when the '-' does not stand where the post's keys do). One wording for
+    the YAML error (here) and the schema's post of keys the post above lacks (stray_post)."""
+    indent = "" if spaces is None else f" och dra in raden till {heltal(spaces)} mellanslag"
+    return (
+        f"Hör '{key}' i stället till posten ovanför: ta bort '- '{indent}, så att '{key}' "
+        f"står rakt under '{sibling}' (rad {line})."
+    )
 
 
 def _key_at(

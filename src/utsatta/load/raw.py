@@ -13,6 +13,7 @@ from typing import Any
 from utsatta.fileio import read_regular_stat, reason
 from utsatta.findings import Finding, at_line
 from utsatta.limits import MAX_FILE_BYTES
+from utsatta.lineends import lines
 from utsatta.load.yamlread import Positions, decode, parse
 
 _BOM = b"\xef\xbb\xbf"
@@ -96,6 +97,16 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
     raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
     raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)
     return raw
+
+
+def file_lines(path: Path) -> list[str]:
+    """The lines of the file as it is now; none when it cannot be read."""
+    try:
+        content, _ = _read(path)
+    except (OSError, _TooLarge):
+        return []
+    text, _ = decode(content)
+    return [] if text is None else lines(text)
 
 
 def reread(path: Path, stamp: Stamp | None) -> tuple[Positions, bool]:

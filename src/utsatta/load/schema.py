@@ -21,6 +21,7 @@ from utsatta.load.schema_words import (
     place,
 )
 from utsatta.load.spelling import intended, menade_du
+from utsatta.load.stray_post import Source, stray_post
 from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
 from utsatta.model.common import AR_MAX, AR_MIN, TEXT_PATTERN, schemaversion_text
 from utsatta.synonyms import suggest_value
@@ -39,20 +40,24 @@ def schema_errors(
     raw: RawLookup | None = None,
     quoted: QuotedLookup | None = None,
     ids: IdsLookup | None = None,
+    source: Source | None = None,
 ) -> list[Finding]:
     """The findings for ``exc``, the error of validating ``data`` against ``model``
     (:func:`utsatta.load.dataset.schema_findings`). ``raw`` gives the source text of a plain
     scalar that YAML read as a number or boolean, so messages can quote what the user wrote
     (1.10, not 1.1); ``quoted`` whether a value was written within quotes (None: not known,
-    and a text that should be a number is taken as quoted)."""
+    and a text that should be a number is taken as quoted); ``source``: where keys stand and
+    the lines, for a post that a '- ' too many began (``load.stray_post``)."""
     lookup = raw or (lambda _path: None)
     in_quotes = quoted or (lambda _path: True)
     known = ids or (lambda _name: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
-    findings = []
+    findings, told = _stray_posts(file, model, data, errors, source)
     for err in errors:
         loc = tuple(err["loc"])
+        if err["type"] == "missing" and _data_path(data, loc) in told:
+            continue  # told once, as the '- ' too many
         if err["type"] == "missing" and loc in renamed.values():
             continue  # reported once, as the misspelt key
         if err["type"] == "extra_forbidden" and loc in renamed:
@@ -70,6 +75,46 @@ def schema_errors(
             continue
         findings.append(_finding(file, model, data, err, lookup, in_quotes, known))
     return findings
+
+
+def _stray_posts(
+    file: str, model: type[BaseModel], data: Any, errors: list[Any], source: Source | None
+) -> tuple[list[Finding], set[tuple[Path_, str | None]]]:
+    """One finding for each list post that lacks every key a post must have and holds only
+    keys the post above lacks (``load.stray_post``), and the missing keys it tells of (the
+    post's keys are none a post must have, so the post above misses none of them)."""
+    missing: dict[Path_, list[str]] = {}
+    elsewhere: set[Path_] = set()  # the paths of the other errors, and every path above them
+    for err in errors:
+        path, name = _data_path(data, tuple(err["loc"]))
+        if err["type"] == "missing" and name is not None:
+            missing.setdefault(path, []).append(name)
+        else:
+            elsewhere.update(path[:n] for n in range(len(path) + 1))
+    found: list[Finding] = []
+    told: set[tuple[Path_, str | None]] = set()
+    for path, names in missing.items():
+        holder = _container_model(model, path)
+        index = path[-1] if path else None
+        if holder is None or not isinstance(index, int) or source is None:
+            continue
+        if path in elsewhere:
+            continue  # the post has other errors too: each is told as it is
+        items = _at_path(data, path[:-1])
+        required = [n for n, f in holder.model_fields.items() if f.is_required()]
+        if not isinstance(items, list) or set(names) != set(required):
+            continue
+        finding = stray_post(file, items, path, required, set(holder.model_fields), source)
+        if finding is not None:
+            found.append(finding)
+            told.update((path, n) for n in names)
+    return found, told
+
+
+def _at_path(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:

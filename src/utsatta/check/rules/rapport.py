@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
+from utsatta.check.rules.validity import ceased_before, heir_file
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
@@ -108,6 +109,13 @@ def _wrong_place(
     )
 
 
+def _told_as_ceased(known: Known, org: str, stem: str, ar: int) -> bool:
+    """Whether organisation-upphord, at the same key, tells the fix of a report from ``org``
+    in a file named after its successor ``stem``: correct 'organisation' to ``stem``."""
+    o = known.rule.organisation(org) if known.rule is not None else None
+    return o is not None and ceased_before(o, ar) and heir_file(o, stem)
+
+
 def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:
     rep, f = src.model, src.display
     if rep is None:
@@ -133,6 +141,8 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         and known.rule.exists(src.stem, rep.ar)
     )
     wrong_place = _wrong_place(src, rep.ar, org, org_unknown=org_unknown, gone=gone)
+    if gone and _told_as_ceased(known, org, src.stem, rep.ar):
+        wrong_place = None  # organisation-upphord there says it all (decision 0460)
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:

@@ -42,7 +42,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
         if org is None:
             continue  # an unknown organisation is reported by check_references
         ar = rep.folder_year
-        if org.giltig_till is not None and ar > int(org.giltig_till[:4]):
+        if ceased_before(org, ar):
             issues.append(
                 fel(
                     rep.display,
@@ -94,6 +94,18 @@ def check_validity(ds: DataSet) -> list[Finding]:
     return issues
 
 
+def ceased_before(org: Organisation, ar: int) -> bool:
+    """Whether ``org`` ceased in a year before ``ar``: a report of it for ``ar`` is an
+    organisation-upphord."""
+    return org.giltig_till is not None and ar > int(org.giltig_till[:4])
+
+
+def heir_file(org: Organisation, stem: str) -> bool:
+    """Whether a file named ``stem`` is named after one of ``org``'s successors: the fix of
+    organisation-upphord is then to correct 'organisation' (``_own_name``)."""
+    return stem in {e.organisation for e in org.efterfoljare}
+
+
 def _namn(org: Organisation) -> str:
     """The name as echoed in a message: bounded like every value from the data."""
     return shorten(org.namn)
@@ -133,7 +145,7 @@ def _taken_over(
     )
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
-    if stem in targets:
+    if heir_file(org, stem):
         return f"Uppgifterna togs över{since} av {'; '.join(parts)}. {_own_name(stem)}."
     return (
         f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "

@@ -59,6 +59,7 @@ def validate(
     """
     from utsatta.check import validate as run_validate
     from utsatta.check.partial import existing_paths
+    from utsatta.load.datadir import BUNDLED, locate_data_dir
     from utsatta.render import findings as reporters
 
     # Which files are checked, and which paths or years are refused, is the library's decision
@@ -78,6 +79,7 @@ def validate(
             paths=files,
             texts=False,
             data_option=str(root) if data is not None or files else None,
+            examples=data is None and not files and locate_data_dir(None)[1] == BUNDLED,
         )
         for root, files in groups
     ]

@@ -1,0 +1,110 @@
+"""A '- ' too many before a key of a list post (review granska12, finding 11): valid YAML, a
+new post with only keys the post above lacks. One finding at the '- ', with both fixes; the
+first, followed literally, leaves no finding. Exact texts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import utsatta
+from tests.support import BASE, SHIPPED
+
+REPORT = "rapporter/2023/grundskolenamnden.yaml"
+KEY = "    samordning: Samordningen fungerar.\n"
+REQUIRED = "(insats, status, nulage, omraden, bedomning, fortsatt_arbete)"
+NEW_POST = (
+    "Är det i stället en ny post: lägg till 'insats: …', 'status: …', 'nulage: …', "
+    "'omraden: …', 'bedomning: …', 'fortsatt_arbete: …' i den."
+)
+
+
+def _findings(tmp_path: Path, old: str, new: str) -> list[tuple[str, int, int, str, str]]:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / REPORT
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return [
+        (Path(f.file).name, f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if f.file.endswith("grundskolenamnden.yaml")
+    ]
+
+
+def test_a_dash_too_many_before_a_key_the_post_above_lacks_is_one_finding(
+    tmp_path: Path,
+) -> None:
+    """Was: six 'Den obligatoriska nyckeln … saknas i post 2' and no word of the '- '."""
+    found = _findings(tmp_path, KEY, "  - samordning: Samordningen fungerar.\n")
+    assert found == [
+        (
+            "grundskolenamnden.yaml",
+            12,
+            3,
+            "saknat-falt",
+            "'- ' före 'samordning' börjar en ny post (post 2 under 'insatser') som har bara "
+            "nyckeln 'samordning', som posten ovanför saknar, och ingen av de nycklar en post "
+            f"måste ha {REQUIRED}. Hör 'samordning' i stället till posten ovanför: ta bort "
+            "'- ' och dra in raden till 4 mellanslag, så att 'samordning' står rakt under "
+            f"'fortsatt_arbete' (rad 11). {NEW_POST}",
+        )
+    ]
+
+
+def test_the_first_fix_followed_literally_leaves_no_finding(tmp_path: Path) -> None:
+    written = "  - samordning: Samordningen fungerar.\n"
+    removed = written.replace("- ", "", 1)  # ta bort '- '
+    fixed = " " * 4 + removed.lstrip(" ")  # dra in raden till 4 mellanslag
+    assert fixed == KEY
+    assert _findings(tmp_path, KEY, fixed) == []
+
+
+def test_the_second_fix_followed_literally_leaves_no_finding_of_it(tmp_path: Path) -> None:
+    """A new post with the keys the message names (values of the right kind) is valid."""
+    new_post = (
+        "  - samordning: Samordningen fungerar.\n"
+        '    insats: "1:2"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: osakert\n    fortsatt_arbete: Vi fortsätter.\n"
+    )
+    assert [f for f in _findings(tmp_path, KEY, new_post) if f[3] == "saknat-falt"] == []
+
+
+def test_several_keys_under_the_dash_are_named(tmp_path: Path) -> None:
+    found = _findings(
+        tmp_path, KEY, "  - samordning: Samordningen fungerar.\n    motivering: Det går bra.\n"
+    )
+    assert [f[1:4] for f in found] == [(12, 3, "saknat-falt")]
+    assert (
+        "har bara nycklarna 'samordning' och 'motivering', som posten ovanför saknar"
+        in (found[0][4])
+    )
+
+
+def test_a_key_the_post_above_has_is_no_key_of_that_post(tmp_path: Path) -> None:
+    """'- status' where the post above has 'status' is a new post: the missing keys are told
+    one by one, as before (removing the '- ' would give a duplicate key)."""
+    found = _findings(tmp_path, KEY, KEY + "  - status: pagaende\n")
+    assert [(f[1], f[3], f[4].split(". ")[0]) for f in found] == [
+        (13, "saknat-falt", f"Den obligatoriska nyckeln '{k}' saknas i post 2 under 'insatser'")
+        for k in ("bedomning", "fortsatt_arbete", "insats", "nulage", "omraden")
+    ]
+
+
+def test_the_reviews_case_in_a_shipped_report(tmp_path: Path) -> None:
+    """'    behov: []' written '  - behov: []' (review granska12, finding 11): one finding, and
+    the shipped file once the fix is followed."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = data / "rapporter/2023/arbetsmarknad-och-vuxenutbildning.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    behov: []\n", "  - behov: []\n", 1), encoding="utf-8")
+    found = [f for f in utsatta.validate(data, paths=[path]).findings if f.file == str(path)]
+    assert [(f.line, f.column, f.code) for f in found] == [(17, 3, "saknat-falt")]
+    assert "ta bort '- ' och dra in raden till 4 mellanslag, så att 'behov' står rakt under " in (
+        found[0].message
+    )
+    assert "'fortsatt_arbete' (rad 15)." in found[0].message
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in utsatta.validate(data, paths=[path]).findings if f.file == str(path)] == []
