@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from tests.support import SHIPPED
 from utsatta.cli.app import app
+from utsatta.load.datadir import bundled_data_dir
 
 BRG = "rapporter/2023/business-region-goteborg.yaml"
 MISSING = (
@@ -44,9 +45,9 @@ def test_the_example_data_gets_no_ny_command(inside: Path) -> None:
     assert "Obs: använder utsattas inbyggda exempeldata" in err
     assert err.endswith("Ange den med: --data ../..\n")
     assert out == (
-        f"{SHIPPED / BRG}:1:1: {MISSING}Skapa filen med utsatta ny rapport, men inget kommando "
-        "kan ges: kontrollen läste utsattas inbyggda exempeldata, som inte ändras; ange din "
-        "datamapp med --data och kontrollera den.\n"
+        f"{bundled_data_dir() / BRG}:1:1: {MISSING}Skapa filen med utsatta ny rapport, men "
+        "inget kommando kan ges: kontrollen läste utsattas inbyggda exempeldata, som inte "
+        "ändras; ange din datamapp med --data och kontrollera den.\n"
         "0 fel och 1 varning i 1 fil (106 kontrollerade).\n"
     )
 
