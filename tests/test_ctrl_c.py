@@ -122,31 +122,26 @@ main()
 """
 
 
-@pytest.mark.parametrize("where", ["command", "import"])
-def test_ctrl_c_wrapped_in_another_exception_ends_quietly_with_130(where: str) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    child = subprocess.run(
-        [sys.executable, "-c", _WRAPPED, where, "interrupt"],
+def _wrapped(where: str, kind: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _WRAPPED, where, kind],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
         cwd=ROOT,
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("where", ["command", "import"])
+def test_ctrl_c_wrapped_in_another_exception_ends_quietly_with_130(where: str) -> None:
+    child = _wrapped(where, "interrupt")
     assert (child.returncode, child.stderr) == (130, "Avbrutet.\n")
 
 
 @pytest.mark.parametrize("where", ["command", "import"])
 def test_a_bug_without_ctrl_c_keeps_its_traceback(where: str) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    child = subprocess.run(
-        [sys.executable, "-c", _WRAPPED, where, "bug"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    child = _wrapped(where, "bug")
     assert child.returncode == 1
     assert child.stderr.endswith("RuntimeError: a bug\n")
     assert "Avbrutet" not in child.stderr

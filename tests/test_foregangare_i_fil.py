@@ -7,29 +7,13 @@ findings on the shipped data."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import utsatta
-from tests.support import ROOT
-
-
-def _findings(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[int, int, str, str]]:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return [
-        (f.line, f.column, f.code, f.message)
-        for f in utsatta.validate(data, paths=[path]).findings
-        if Path(f.file) == path
-    ]
+from tests.support import edited_findings
 
 
 def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2025/stadsfastighetsnamnden.yaml",
         "organisation: stadsfastighetsnamnden",
@@ -51,7 +35,7 @@ def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
 
 
 def test_the_successor_in_the_predecessors_file(tmp_path: Path) -> None:
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2022/lokalnamnden.yaml",
         "organisation: lokalnamnden",
@@ -68,7 +52,7 @@ def test_the_successor_in_the_predecessors_file(tmp_path: Path) -> None:
 
 def test_the_fix_followed_leaves_the_shipped_file(tmp_path: Path) -> None:
     """'rätta organisation till stadsfastighetsnamnden' is the file as shipped: no finding."""
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2025/stadsfastighetsnamnden.yaml",
         "organisation: stadsfastighetsnamnden",
@@ -80,7 +64,7 @@ def test_the_fix_followed_leaves_the_shipped_file(tmp_path: Path) -> None:
 def test_another_existing_organisation_is_still_a_rename(tmp_path: Path) -> None:
     """A file named after one organisation with another that also reports the year: as before,
     the file is renamed (or 'organisation' corrected)."""
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2025/stadsfastighetsnamnden.yaml",
         "organisation: stadsfastighetsnamnden",
@@ -99,7 +83,7 @@ def test_last_years_uppfoljning_with_the_year_before_in_ar(tmp_path: Path) -> No
     """uppfoljning/2025.yaml begun as a copy of 2024.yaml, 'ar' not changed: the year-bound
     findings say to correct 'ar', not to move the text into uppfoljning/2025.yaml, the file
     itself (said before)."""
-    found = _findings(tmp_path, "uppfoljning/2025.yaml", "ar: 2025\n", "ar: 2024\n")
+    found = edited_findings(tmp_path, "uppfoljning/2025.yaml", "ar: 2025\n", "ar: 2024\n")
     fix = " Filen heter 2025.yaml: är 'ar' fel, rätta den till 2025."
     assert [f[2] for f in found] == [
         "filnamn-matchar-inte",
@@ -119,7 +103,7 @@ def test_last_years_uppfoljning_with_the_year_before_in_ar(tmp_path: Path) -> No
 
 def test_the_predecessor_in_the_successors_file_of_2023_is_one_finding(tmp_path: Path) -> None:
     """The review's own case (granska12, finding 12): one finding at 'organisation'."""
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2023/stadsfastighetsnamnden.yaml",
         "organisation: stadsfastighetsnamnden",
@@ -137,7 +121,7 @@ def test_a_ceased_organisation_in_a_file_not_of_its_successor_keeps_both(
 ) -> None:
     """Not named after a successor: the two findings give different fixes (correct the key,
     or move the content to the successor's file), so both stay, as before."""
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "rapporter/2023/exploateringsnamnden.yaml",
         "organisation: exploateringsnamnden",

@@ -4,13 +4,11 @@ letters ('gardsten', before). Exact findings on the shipped data."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-import utsatta
-from tests.support import ROOT
+from tests.support import edited_findings
 from utsatta.load.spelling import name_index
 
 RAPPORT = "rapporter/2025/stadsfastighetsnamnden.yaml"
@@ -19,20 +17,6 @@ GILTIGA = (
     "hisings-backa, rannebergen."
 )
 TYNNERED = " Menade du 'tynnered' (Tynnered/Grevegården/Opaltorget)?"
-
-
-def _findings(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[int, int, str, str]]:
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return [
-        (f.line, f.column, f.code, f.message)
-        for f in utsatta.validate(data, paths=[path]).findings
-        if Path(f.file) == path
-    ]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +33,7 @@ def _findings(tmp_path: Path, file: str, old: str, new: str) -> list[tuple[int, 
     ],
 )
 def test_an_area_by_its_name(tmp_path: Path, written: str, meant: str) -> None:
-    found = _findings(
+    found = edited_findings(
         tmp_path, RAPPORT, "omraden: [bergsjon, hjallbo, lovgardet]", f"omraden: [{written}]"
     )
     assert found == [
@@ -63,7 +47,7 @@ def test_an_area_by_its_name(tmp_path: Path, written: str, meant: str) -> None:
 
 
 def test_an_area_by_its_name_in_the_uppfoljning(tmp_path: Path) -> None:
-    found = _findings(
+    found = edited_findings(
         tmp_path,
         "uppfoljning/2025.yaml",
         "      - omrade: bergsjon\n",
