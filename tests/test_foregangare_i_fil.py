@@ -41,8 +41,9 @@ def test_the_successor_in_the_predecessors_file(tmp_path: Path) -> None:
         "organisation: lokalnamnden",
         "organisation: stadsfastighetsnamnden",
     )
-    assert [f[2] for f in found] == ["filnamn-matchar-inte", "organisation-ej-bildad"]
-    assert found[1][3] == (
+    # As for the predecessor in the successor's file: one finding (decision 0460)
+    assert [f[2] for f in found] == ["organisation-ej-bildad"]
+    assert found[0][3] == (
         "Stadsfastighetsnämnden bildades 2023-01-01 och rapporterar inte för 2022. Rapporten "
         "lämnas av Fastighetsnämnden (fastighetsnamnden) och Lokalnämnden (lokalnamnden), som "
         "organisationen efterträdde. Filen heter redan lokalnamnden.yaml: rätta 'organisation' "

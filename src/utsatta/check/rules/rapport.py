@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.validity import ceased_before, heir_file
+from utsatta.check.rules.validity import ceased_before, heir_file, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
@@ -110,10 +110,17 @@ def _wrong_place(
 
 
 def _told_as_ceased(known: Known, org: str, stem: str, ar: int) -> bool:
-    """Whether organisation-upphord, at the same key, tells the fix of a report from ``org``
-    in a file named after its successor ``stem``: correct 'organisation' to ``stem``."""
-    o = known.rule.organisation(org) if known.rule is not None else None
-    return o is not None and ceased_before(o, ar) and heir_file(o, stem)
+    """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
+    of a report from ``org`` in a file named after its successor or predecessor ``stem``:
+    correct 'organisation' to ``stem`` (decision 0460)."""
+    rule = known.rule
+    o = rule.organisation(org) if rule is not None else None
+    if rule is None or o is None:
+        return False
+    if ceased_before(o, ar):
+        return heir_file(o, stem)
+    before = rule.organisation(stem)
+    return not_yet_formed(o, ar) and before is not None and heir_file(before, org)
 
 
 def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:

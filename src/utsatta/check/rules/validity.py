@@ -68,7 +68,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     + _taken_over(ds, org, by_id, ar, rep.stem),
                 )
             )
-        elif org.giltig_fran is not None and ar < int(org.giltig_fran[:4]):
+        elif not_yet_formed(org, ar):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
             who = (
                 "Rapporten lämnas av " + och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
@@ -98,6 +98,12 @@ def ceased_before(org: Organisation, ar: int) -> bool:
     """Whether ``org`` ceased in a year before ``ar``: a report of it for ``ar`` is an
     organisation-upphord."""
     return org.giltig_till is not None and ar > int(org.giltig_till[:4])
+
+
+def not_yet_formed(org: Organisation, ar: int) -> bool:
+    """Whether ``org`` was formed in a year after ``ar``: a report of it for ``ar`` is an
+    organisation-ej-bildad."""
+    return org.giltig_fran is not None and ar < int(org.giltig_fran[:4])
 
 
 def heir_file(org: Organisation, stem: str) -> bool:
