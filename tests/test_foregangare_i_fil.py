@@ -7,9 +7,11 @@ findings on the shipped data."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.support import edited_findings
+import utsatta
+from tests.support import SHIPPED, edited_findings
 
 
 def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
@@ -135,3 +137,29 @@ def test_a_ceased_organisation_in_a_file_not_of_its_successor_keeps_both(
         "inte heta lokalnamnden.yaml: rätta 'organisation' till 'exploateringsnamnden', som "
         "filen heter."
     )
+
+
+def test_the_file_named_after_one_that_does_not_report_the_year_is_only_renamed(
+    tmp_path: Path,
+) -> None:
+    """Lokalnämnden's 2022 report in a file named after Stadsfastighetsnämnden (formed 2023):
+    the file is to be renamed; "eller rätta 'organisation'" is not offered, as following it
+    would give organisation-ej-bildad (review granska13, finding 5)."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    wrong = data / "rapporter/2022/stadsfastighetsnamnden.yaml"
+    (data / "rapporter/2022/lokalnamnden.yaml").rename(wrong)
+    found = [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data, paths=[wrong]).findings
+        if Path(f.file) == wrong
+    ]
+    assert found == [
+        (
+            4,
+            15,
+            "filnamn-matchar-inte",
+            "Rapporten är från 'lokalnamnden' men filen heter stadsfastighetsnamnden.yaml. "
+            "Filen ska heta lokalnamnden.yaml.",
+        )
+    ]

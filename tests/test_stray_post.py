@@ -108,3 +108,27 @@ def test_the_reviews_case_in_a_shipped_report(tmp_path: Path) -> None:
     assert "'fortsatt_arbete' (rad 15)." in found[0].message
     path.write_text(text, encoding="utf-8")
     assert [f for f in utsatta.validate(data, paths=[path]).findings if f.file == str(path)] == []
+
+
+def test_a_post_above_in_flow_style_gets_no_indent_advice(tmp_path: Path) -> None:
+    """No indent joins a key to a post written '- {…}' (review granska13, finding 1): the
+    schema's own messages stay, none says 'dra in raden'."""
+    found = _findings(
+        tmp_path,
+        "insatser:\n",
+        'insatser:\n  - {insats: "1:1", status: pagaende, nulage: Arbetet pågår., omraden: '
+        "[bergsjon], bedomning: bedoms-uppnas, fortsatt_arbete: Vi fortsätter.}\n"
+        "  - samordning: Samordningen fungerar.\n",
+    )
+    assert found
+    assert all("dra in raden" not in f[4] for f in found)
+    assert all("'- ' före" not in f[4] for f in found)
+
+
+def test_two_dashes_too_many_in_a_row_are_not_told_against_each_other(tmp_path: Path) -> None:
+    """The second of two such posts does not call the first 'posten ovanför' (review
+    granska13, finding 3): the first gets the finding, the second the schema's messages."""
+    found = _findings(tmp_path, KEY, "  - behov: []\n  - samordning: Samordningen fungerar.\n")
+    told = [f for f in found if "'- ' före" in f[4]]
+    assert [(f[1], f[2]) for f in told] == [(12, 3)]
+    assert told[0][4].startswith("'- ' före 'behov' börjar en ny post (post 2 under 'insatser')")

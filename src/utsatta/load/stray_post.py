@@ -44,8 +44,8 @@ def stray_post(
     if not isinstance(item, dict) or not isinstance(above, dict) or not item:
         return None
     keys = [str(k) for k in item]
-    if set(keys) & set(above) or not set(keys) <= fields:
-        return None
+    if set(keys) & set(above) or not set(keys) <= fields or not set(required) & set(above):
+        return None  # the post above must be a post: two in a row keep the schema's messages
     at = src.key_at((*path, keys[0]))
     placed = [
         (where, str(k))
@@ -55,6 +55,8 @@ def stray_post(
     if at is None or not placed:
         return None
     (sib_line, sib_column), sibling = max(placed)
+    if src.line(sib_line)[: sib_column - 1].strip() not in ("", "-"):
+        return None  # the post above is not in block style ('- {…}'): no indent can join it
     line, column = at
     before = src.line(line)[: column - 1]
     dash = before.rfind("-")

@@ -43,7 +43,13 @@ OMRADE = Ref("okant-omrade", "Området", "omraden.yaml")
 
 
 def _wrong_place(
-    src: SourceFile[Any], ar: int, org: str, *, org_unknown: bool, gone: bool = False
+    src: SourceFile[Any],
+    ar: int,
+    org: str,
+    *,
+    org_unknown: bool,
+    gone: bool = False,
+    stem_gone: bool = False,
 ) -> Finding | None:
     """One finding for a report whose 'ar' disagrees with its folder, or whose 'organisation'
     with its name, or both: the one step that puts it where its content says it belongs
@@ -104,7 +110,8 @@ def _wrong_place(
         "filnamn-matchar-inte",
         f"Rapporten är från '{org}' men filen heter {name}. Filen ska heta {org}.yaml"
         # never advice to write an organisation that the id rule refuses (the name 'KS')
-        + (" (eller rätta 'organisation')" if is_id(stem) else "")
+        # nor to write one that does not report the year (it would be organisation-upphord)
+        + (" (eller rätta 'organisation')" if is_id(stem) and not stem_gone else "")
         + (f", men {there}" if there else "."),
     )
 
@@ -147,7 +154,15 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         and not known.rule.exists(org, rep.ar)
         and known.rule.exists(src.stem, rep.ar)
     )
-    wrong_place = _wrong_place(src, rep.ar, org, org_unknown=org_unknown, gone=gone)
+    # the file is named after a known organisation that does not report the year
+    stem_gone = (
+        known.rule is not None
+        and known.rule.organisation(src.stem) is not None
+        and not known.rule.exists(src.stem, rep.ar)
+    )
+    wrong_place = _wrong_place(
+        src, rep.ar, org, org_unknown=org_unknown, gone=gone, stem_gone=stem_gone
+    )
     if gone and _told_as_ceased(known, org, src.stem, rep.ar):
         wrong_place = None  # organisation-upphord there says it all (decision 0460)
     if wrong_place is not None:
