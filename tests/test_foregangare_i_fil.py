@@ -7,8 +7,11 @@ findings on the shipped data."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+
+import pytest
 
 import utsatta
 from tests.support import SHIPPED, edited_findings
@@ -53,15 +56,28 @@ def test_the_successor_in_the_predecessors_file(tmp_path: Path) -> None:
     )
 
 
-def test_the_fix_followed_leaves_the_shipped_file(tmp_path: Path) -> None:
-    """'rätta organisation till stadsfastighetsnamnden' is the file as shipped: no finding."""
+@pytest.mark.parametrize(
+    ("file", "shipped", "written"),
+    [
+        ("rapporter/2025/stadsfastighetsnamnden.yaml", "stadsfastighetsnamnden", "lokalnamnden"),
+        ("rapporter/2022/lokalnamnden.yaml", "lokalnamnden", "stadsfastighetsnamnden"),
+    ],
+)
+def test_the_fix_followed_literally_leaves_no_finding(
+    tmp_path: Path, file: str, shipped: str, written: str
+) -> None:
+    """The one finding's "rätta 'organisation' till 'X'", applied as it says, leaves the file
+    without a finding (both directions of decision 0460)."""
     found = edited_findings(
-        tmp_path,
-        "rapporter/2025/stadsfastighetsnamnden.yaml",
-        "organisation: stadsfastighetsnamnden",
-        "organisation: stadsfastighetsnamnden",
+        tmp_path / "fel", file, f"organisation: {shipped}", f"organisation: {written}"
     )
-    assert found == []
+    assert len(found) == 1
+    advised = re.findall(r"rätta 'organisation' till '([^']+)'", found[0][3])
+    assert advised == [shipped]
+    fixed = edited_findings(
+        tmp_path / "rättad", file, f"organisation: {shipped}", f"organisation: {advised[0]}"
+    )
+    assert fixed == []
 
 
 def test_another_existing_organisation_is_still_a_rename(tmp_path: Path) -> None:
