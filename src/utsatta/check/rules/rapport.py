@@ -147,16 +147,20 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     if outside is not None:
         # ar-utanfor-planen says where a file of another plan goes: no move inside this folder.
         return [outside]
+    # only a file named after another organisation needs the two below (the usual file not)
+    renamed = org != src.stem
     # the file is named after one that reports the year, 'organisation' one that does not
     gone = (
-        known.rule is not None
+        renamed
+        and known.rule is not None
         and folder_year == rep.ar
         and not known.rule.exists(org, rep.ar)
         and known.rule.exists(src.stem, rep.ar)
     )
     # the file is named after a known organisation that does not report the year
     stem_gone = (
-        known.rule is not None
+        renamed
+        and known.rule is not None
         and known.rule.organisation(src.stem) is not None
         and not known.rule.exists(src.stem, rep.ar)
     )
