@@ -12,10 +12,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import pytest
 
 from tests.support import ROOT
+from utsatta.cli.output import by_interrupt
 
 SRC = ROOT / "src"
 
@@ -145,3 +147,59 @@ def test_a_bug_without_ctrl_c_keeps_its_traceback(where: str) -> None:
     assert child.returncode == 1
     assert child.stderr.endswith("RuntimeError: a bug\n")
     assert "Avbrutet" not in child.stderr
+
+
+def _raised(make: Callable[[], None]) -> BaseException:
+    try:
+        make()
+    except BaseException as exc:
+        return exc
+    raise AssertionError("nothing was raised")
+
+
+def _wrapped_interrupt() -> None:
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as exc:
+        raise RuntimeError("Error calling __set_name__") from exc
+
+
+def _bug_while_interrupted() -> None:
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        raise LookupError("a bug in the cleanup") from None
+
+
+def _interrupt_in_cleanup_shown() -> None:
+    try:
+        raise KeyboardInterrupt
+    finally:
+        raise OSError("the cleanup failed too")  # the case under test
+
+
+def _interrupt_in_a_group() -> None:
+    raise BaseExceptionGroup("tasks", [ValueError("a"), KeyboardInterrupt()])
+
+
+def _bug_after_a_handled_error() -> None:
+    try:
+        raise ValueError("handled")
+    except ValueError:
+        raise RuntimeError("a bug") from None
+
+
+@pytest.mark.parametrize(
+    ("make", "interrupted"),
+    [
+        (_wrapped_interrupt, True),  # Python 3.11's __set_name__ wrapping: the cause
+        (_interrupt_in_cleanup_shown, True),  # the traceback would show the interrupt
+        (_interrupt_in_a_group, True),
+        (_bug_while_interrupted, False),  # 'from None': the author hid the interrupt
+        (_bug_after_a_handled_error, False),
+    ],
+)
+def test_the_chain_is_read_as_pythons_traceback_shows_it(
+    make: Callable[[], None], interrupted: bool
+) -> None:
+    assert by_interrupt(_raised(make)) is interrupted

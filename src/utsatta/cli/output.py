@@ -160,14 +160,24 @@ def shown(path: Path | str) -> str:
 def by_interrupt(exc: BaseException) -> bool:
     """Whether Ctrl-C (or SIGTERM/SIGHUP, raised as one) ended the run through another
     exception: Python 3.11 wraps a KeyboardInterrupt raised in a class's ``__set_name__`` (a lazy
-    import while the signal comes) in a RuntimeError, which is still an interruption, not a bug."""
+    import while the signal comes) in a RuntimeError, which is still an interruption, not a bug.
+    The chain is followed as Python's traceback shows it: ``raise … from None`` hides the
+    interrupt, and an exception group counts when one of its members does (decision 0260)."""
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         if isinstance(current, KeyboardInterrupt):
             return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
+        if isinstance(current, BaseExceptionGroup):
+            todo.extend(current.exceptions)
+        if current.__cause__ is not None:
+            todo.append(current.__cause__)
+        elif current.__context__ is not None and not current.__suppress_context__:
+            todo.append(current.__context__)
     return False
 
 
