@@ -238,3 +238,54 @@ def test_the_file_named_after_one_that_does_not_report_the_year_is_only_renamed(
             "Filen ska heta lokalnamnden.yaml.",
         )
     ]
+
+
+def test_an_organisation_ceased_during_the_year_in_a_third_organisations_file(
+    tmp_path: Path,
+) -> None:
+    """Lokalnämnden ceased 2023-06-30 (edited), its report in Exploateringsnämnden's file of
+    2023: the warning organisation-upphorde-under-aret gives the same fix as
+    filnamn-matchar-inte, not "flytta innehållet … och ta bort den här filen" (decision 0470);
+    the error points to it as a warning, which it is."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    orgs = data / "organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    old = "  - id: lokalnamnden\n    namn: Lokalnämnden\n    typ: namnd\n"
+    assert text.count(old) == 1
+    head, tail = text.split(old)
+    assert tail.count('giltig_till: "2022-12-31"') >= 1
+    tail = tail.replace('giltig_till: "2022-12-31"', 'giltig_till: "2023-06-30"', 1)
+    orgs.write_text(head + old + tail, encoding="utf-8")
+    path = data / "rapporter/2023/exploateringsnamnden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "organisation: exploateringsnamnden", "organisation: lokalnamnden"
+        ),
+        encoding="utf-8",
+    )
+    found = [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data, paths=[path]).findings
+        if Path(f.file) == path
+    ]
+    assert found == [
+        (
+            5,
+            15,
+            "filnamn-matchar-inte",
+            "Rapporten är från 'lokalnamnden' men filen heter exploateringsnamnden.yaml. "
+            "'lokalnamnden' rapporterar inte för 2023 (se varningen för 'organisation'), så "
+            "filen ska inte heta lokalnamnden.yaml: rätta 'organisation' till "
+            "'exploateringsnamnden', som filen heter.",
+        ),
+        (
+            5,
+            15,
+            "organisation-upphorde-under-aret",
+            "Lokalnämnden upphörde 2023-06-30, före årets slut, och rapporten för 2023 räknas "
+            "inte: hela året rapporteras av den som finns den 31 december. Filen heter "
+            "exploateringsnamnden.yaml, efter Exploateringsnämnden, som rapporterar för 2023: "
+            "rätta 'organisation' till 'exploateringsnamnden'.",
+        ),
+    ]

@@ -94,13 +94,14 @@ def _wrong_place(
         )
     if gone:
         # 'lokalnamnden' in stadsfastighetsnamnden.yaml: a name that reports no longer (or not
-        # yet) is no name for the file; the finding for 'organisation' says who reports.
+        # yet) is no name for the file. Given only for one that ceased during the year (the
+        # others are organisation-upphord/ej-bildad alone): its warning says who reports.
         return fel(
             f,
             ("organisation",),
             "filnamn-matchar-inte",
             f"Rapporten är från '{org}' men filen heter {name}. '{org}' rapporterar inte för "
-            f"{ar} (se felet för 'organisation'), så filen ska inte heta {org}.yaml: rätta "
+            f"{ar} (se varningen för 'organisation'), så filen ska inte heta {org}.yaml: rätta "
             f"'organisation' till '{identifier(stem)}', som filen heter.",
         )
     if place.target is not None and there is not None:  # named as the message names it
