@@ -205,17 +205,16 @@ def schema_findings(
         return None, schema_errors(file, model, data, exc, raw, quoted, ids, source)
 
 
-def _line_reader(path: Path) -> Callable[[int], str]:
-    """Line n (1-based) of the file, read once on first use ("" past its end)."""
+def _line_reader(path: Path) -> Callable[[], list[str]]:
+    """The lines of the file, read once on first use."""
     read: list[list[str]] = []
 
-    def line(number: int) -> str:
+    def lines() -> list[str]:
         if not read:
             read.append(file_lines(path))
-        found = read[0]
-        return found[number - 1] if 0 < number <= len(found) else ""
+        return read[0]
 
-    return line
+    return lines
 
 
 def to_model(
