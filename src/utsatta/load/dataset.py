@@ -115,8 +115,8 @@ class DataSet:
     #: the data folder as a command line named it (``--data D``), for the commands that
     #: findings suggest (``check.suggested``); None: suggested without --data
     data_option: str | None = None
-    #: whether this is utsatta's bundled example data, used for want of a data folder (no
-    #: --data): 'utsatta ny …' refuses it, so no such command is suggested for it
+    #: whether this is utsatta's bundled example data, however named (``datadir.is_bundled``):
+    #: 'utsatta ny …' refuses it, so no such command is suggested for it
     examples: bool = False
 
     def files(self) -> Iterator[SourceFile[Any]]:

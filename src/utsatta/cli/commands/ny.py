@@ -125,6 +125,7 @@ def _own_valid_data(data: Path | None) -> "ValidationResult":
         data,
         "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
         "Ange din datamapp med --data.",
+        writes=True,
     )
     root = data_dir(data)
     # the folder as named: the commands in the new file and in the advice name it (0365)
