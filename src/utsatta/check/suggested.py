@@ -16,7 +16,8 @@ def utsatta_command(ds: DataSet, command: str, *args: str) -> str:
     return escape.utsatta_command(command, *args, data=ds.data_option)
 
 
-#: why no 'utsatta ny …' can be given for the bundled example data: 'ny' refuses it, and the user's own folder is another data set (docs/decisions/0461)
+#: why no 'utsatta ny …' can be given for the bundled example data: 'ny' refuses it, and
+#: the user's own folder is another data set (docs/decisions/0461)
 _EXAMPLES = (
     "kontrollen läste utsattas inbyggda exempeldata, som inte ändras; ange din datamapp med "
     "--data och kontrollera den"
