@@ -43,8 +43,9 @@ def check_validity(ds: DataSet) -> list[Finding]:
             continue  # an unknown organisation is reported by check_references
         ar = rep.folder_year
         # the file is named after a third organisation that reports the year: 'organisation'
-        # is what is wrong, never "move the content and delete the file" (decision 0470)
-        other = _other_reporter(org, by_id.get(rep.stem), ar)
+        # is what is wrong, never "move the content and delete the file" (decision 0470); not
+        # when 'ar' names another year too (fel-ar-i-mapp then says where the file belongs)
+        other = _other_reporter(org, by_id.get(rep.stem), ar) if rep.model.ar == ar else None
         if ceased_before(org, ar):
             issues.append(
                 fel(
