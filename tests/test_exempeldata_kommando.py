@@ -68,7 +68,7 @@ def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped data that stands in for the bundled example data (never the
     installed data itself: a command that failed to refuse would write into it), the
     working folder another one."""
-    copy = tmp_path / "paket" / "data"
+    copy = tmp_path / "paket" / "_bundled" / "data"  # where a wheel has it
     shutil.copytree(SHIPPED, copy)
     monkeypatch.setattr(datadir, "bundled_data_dir", lambda: copy)
     for name in ("UTSATTA_DATA", "GITHUB_ACTIONS", "CI"):
@@ -99,7 +99,7 @@ def test_the_example_data_named_gets_no_ny_command_and_ny_refuses_it(
         (bundled.parent.parent / "länk").symlink_to(bundled)
         folder = str(bundled.parent.parent / "länk")
     elif given == "relative":
-        folder = "../paket/data"
+        folder = "../paket/_bundled/data"
     option = [] if given == "UTSATTA_DATA" else ["--data", folder]
     if given == "UTSATTA_DATA":
         monkeypatch.setenv("UTSATTA_DATA", folder)
@@ -147,3 +147,24 @@ def test_the_library_names_no_ny_command_for_the_example_data(bundled: Path) -> 
     assert [
         f.message.endswith("ange din datamapp med --data och kontrollera den.") for f in found
     ] == [True]
+
+
+def test_in_a_source_checkout_data_is_the_repositorys_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the wheel's copy (an editable install, a clone) the bundled folder is the
+    repository's data/, tracked in git: named with --data it is edited like any data folder, and
+    its findings give the 'ny' command (only the wheel's copy is overwritten by an update)."""
+    repo = tmp_path / "repo" / "data"
+    shutil.copytree(SHIPPED, repo)
+    monkeypatch.setattr(datadir, "bundled_data_dir", lambda: repo)
+    for name in ("UTSATTA_DATA", "GITHUB_ACTIONS", "CI"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run("validate", "--data", str(repo))
+    assert (code, err) == (0, "")
+    command = "utsatta ny rapport 2023 business-region-goteborg --data repo/data"
+    assert f"Skapa filen med '{command}'" in out.splitlines()[0]
+    code, out, err = _run(*shlex.split(command)[1:])
+    assert code == 0, err
+    assert (repo / BRG).is_file()

@@ -36,9 +36,13 @@ BUNDLED = "den inbyggda datamappen"
 def is_bundled(folder: Path) -> bool:
     """Whether ``folder`` is utsatta's bundled example data, however it was named (--data,
     UTSATTA_DATA, the working folder, a link, a relative path): by the folder itself, not by
-    how it was found (docs/decisions/0461)."""
+    how it was found (docs/decisions/0461). Only the copy installed with the package counts:
+    in a source checkout data/ is the repository's own files, edited and committed as such."""
+    bundled = bundled_data_dir()
+    if bundled.parent.name != "_bundled":
+        return False
     try:
-        return Path(folder).samefile(bundled_data_dir())
+        return Path(folder).samefile(bundled)
     except (OSError, ValueError):
         return False  # no folder there (its own error is said where it is used)
 
