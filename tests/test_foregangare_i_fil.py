@@ -135,24 +135,83 @@ def test_the_predecessor_in_the_successors_file_of_2023_is_one_finding(tmp_path:
     )
 
 
-def test_a_ceased_organisation_in_a_file_not_of_its_successor_keeps_both(
+def test_a_ceased_organisation_in_a_third_organisations_file_is_one_finding(
     tmp_path: Path,
 ) -> None:
-    """Not named after a successor: the two findings give different fixes (correct the key,
-    or move the content to the successor's file), so both stay, as before."""
+    """Lokalnämnden, ceased, in the file of Exploateringsnämnden, which reports the year and is
+    not its successor: 'organisation' is what is wrong. One finding, that says to correct it;
+    before, filnamn-matchar-inte said to correct 'organisation' and organisation-upphord at the
+    same place to move the content to the successor's file and delete this one (review
+    granska13, finding 4; decision 0470)."""
     found = edited_findings(
         tmp_path,
         "rapporter/2023/exploateringsnamnden.yaml",
         "organisation: exploateringsnamnden",
         "organisation: lokalnamnden",
     )
-    assert [f[2] for f in found] == ["filnamn-matchar-inte", "organisation-upphord"]
-    assert found[0][3] == (
-        "Rapporten är från 'lokalnamnden' men filen heter exploateringsnamnden.yaml. "
-        "'lokalnamnden' rapporterar inte för 2023 (se felet för 'organisation'), så filen ska "
-        "inte heta lokalnamnden.yaml: rätta 'organisation' till 'exploateringsnamnden', som "
-        "filen heter."
+    assert found == [
+        (
+            5,
+            15,
+            "organisation-upphord",
+            "Lokalnämnden upphörde 2022-12-31 och rapporterar inte för 2023. Filen heter "
+            "exploateringsnamnden.yaml, efter Exploateringsnämnden, som rapporterar för 2023: "
+            "rätta 'organisation' till 'exploateringsnamnden'.",
+        )
+    ]
+
+
+def test_an_organisation_not_yet_formed_in_a_third_organisations_file_is_one_finding(
+    tmp_path: Path,
+) -> None:
+    """The review's case (granska13, finding 4): Stadsfastighetsnämnden (formed 2023) in
+    Grundskolenämnden's report of 2022. One finding, to correct 'organisation'; not also
+    "Flytta innehållet dit och ta bort den här filen", nor one ej-ansvarig "Ta bort posten"
+    per entry and one ej-samordnande per 'samordning' (the entries are Grundskolenämndens)."""
+    found = edited_findings(
+        tmp_path,
+        "rapporter/2022/grundskolenamnden.yaml",
+        "organisation: grundskolenamnden",
+        "organisation: stadsfastighetsnamnden",
     )
+    assert found == [
+        (
+            4,
+            15,
+            "organisation-ej-bildad",
+            "Stadsfastighetsnämnden bildades 2023-01-01 och rapporterar inte för 2022. Filen "
+            "heter grundskolenamnden.yaml, efter Grundskolenämnden, som rapporterar för 2022: "
+            "rätta 'organisation' till 'grundskolenamnden'.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "shipped", "written"),
+    [
+        ("rapporter/2022/grundskolenamnden.yaml", "grundskolenamnden", "stadsfastighetsnamnden"),
+        ("rapporter/2023/exploateringsnamnden.yaml", "exploateringsnamnden", "lokalnamnden"),
+        ("rapporter/2024/grundskolenamnden.yaml", "grundskolenamnden", "trafiknamnden"),
+    ],
+)
+def test_the_fix_in_a_third_organisations_file_followed_literally_leaves_no_finding(
+    tmp_path: Path, file: str, shipped: str, written: str
+) -> None:
+    """Decision 0470: the one finding's "rätta 'organisation' till 'X'", applied as it says,
+    leaves the file without a finding; it advises no move and no deletion."""
+    found = edited_findings(
+        tmp_path / "fel", file, f"organisation: {shipped}", f"organisation: {written}"
+    )
+    assert len(found) == 1
+    assert found[0][2] in ("organisation-upphord", "organisation-ej-bildad")
+    assert "ta bort" not in found[0][3].lower()
+    assert "flytta" not in found[0][3].lower()
+    advised = re.findall(r"rätta 'organisation' till '([^']+)'", found[0][3])
+    assert advised == [shipped]
+    fixed = edited_findings(
+        tmp_path / "rättad", file, f"organisation: {shipped}", f"organisation: {advised[0]}"
+    )
+    assert fixed == []
 
 
 def test_the_file_named_after_one_that_does_not_report_the_year_is_only_renamed(
@@ -178,4 +237,55 @@ def test_the_file_named_after_one_that_does_not_report_the_year_is_only_renamed(
             "Rapporten är från 'lokalnamnden' men filen heter stadsfastighetsnamnden.yaml. "
             "Filen ska heta lokalnamnden.yaml.",
         )
+    ]
+
+
+def test_an_organisation_ceased_during_the_year_in_a_third_organisations_file(
+    tmp_path: Path,
+) -> None:
+    """Lokalnämnden ceased 2023-06-30 (edited), its report in Exploateringsnämnden's file of
+    2023: the warning organisation-upphorde-under-aret gives the same fix as
+    filnamn-matchar-inte, not "flytta innehållet … och ta bort den här filen" (decision 0470);
+    the error points to it as a warning, which it is."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    orgs = data / "organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    old = "  - id: lokalnamnden\n    namn: Lokalnämnden\n    typ: namnd\n"
+    assert text.count(old) == 1
+    head, tail = text.split(old)
+    assert tail.count('giltig_till: "2022-12-31"') >= 1
+    tail = tail.replace('giltig_till: "2022-12-31"', 'giltig_till: "2023-06-30"', 1)
+    orgs.write_text(head + old + tail, encoding="utf-8")
+    path = data / "rapporter/2023/exploateringsnamnden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "organisation: exploateringsnamnden", "organisation: lokalnamnden"
+        ),
+        encoding="utf-8",
+    )
+    found = [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data, paths=[path]).findings
+        if Path(f.file) == path
+    ]
+    assert found == [
+        (
+            5,
+            15,
+            "filnamn-matchar-inte",
+            "Rapporten är från 'lokalnamnden' men filen heter exploateringsnamnden.yaml. "
+            "'lokalnamnden' rapporterar inte för 2023 (se varningen för 'organisation'), så "
+            "filen ska inte heta lokalnamnden.yaml: rätta 'organisation' till "
+            "'exploateringsnamnden', som filen heter.",
+        ),
+        (
+            5,
+            15,
+            "organisation-upphorde-under-aret",
+            "Lokalnämnden upphörde 2023-06-30, före årets slut, och rapporten för 2023 räknas "
+            "inte: hela året rapporteras av den som finns den 31 december. Filen heter "
+            "exploateringsnamnden.yaml, efter Exploateringsnämnden, som rapporterar för 2023: "
+            "rätta 'organisation' till 'exploateringsnamnden'.",
+        ),
     ]

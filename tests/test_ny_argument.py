@@ -58,3 +58,20 @@ def test_help_still_names_the_arguments() -> None:
     result = CliRunner().invoke(app, ["ny", "rapport", "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert "ÅR" in result.stdout and "ORGANISATION" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("tjugo", "tjugo"), ("20\x1b[2J25", "20\\x1b[2J25"), ("a\u202eb", "a<U+202E>b")],
+)
+def test_ny_uppfoljning_echoes_a_value_that_is_no_year_as_ny_rapport(
+    value: str, shown: str
+) -> None:
+    """Was a generic "ange ett heltal": the two ny commands now say the same."""
+    result = CliRunner().invoke(app, ["ny", "uppfoljning", value], catch_exceptions=False)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Användning: utsatta ny uppfoljning [FLAGGOR] {ÅR}\n"
+        "Se 'utsatta ny uppfoljning --help' för hjälp.\n"
+        f"fel: Ogiltigt värde för ÅR: '{shown}' är inget år. Ange året med siffror, t.ex. 2025.\n"
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.support import edited_findings
 from utsatta.cli.app import app
 from utsatta.load.dataset import schema_findings
 from utsatta.model.indikator import IndikatorFil
@@ -255,3 +256,57 @@ def test_echoed_ids_are_shortened(base_copy: Path) -> None:
     assert codes.count("okant-omrade") == 2
     for f in found:
         assert len(str(f["message"])) < 2000, (f["code"], len(str(f["message"])))
+
+
+INDICATOR = "indikatorer/anmalda-skadegorelsebrott.yaml"
+HEAD = "'varde': Talet "
+TAIL = (
+    " siffror när det skrivs ut, men ett värde får ha högst 20. Kontrollera värdet (ett fel i "
+    "exponenten, eller något inklistrat?) och skriv det som ett vanligt tal utan e, med punkt "
+    "som decimaltecken (t.ex. 15.7)."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "99999999999999999999",
+            f"{HEAD}99999999999999999999 har 20 siffror, men det sparas avrundat till "
+            "100000000000000000000, med 21 siffror, och ett värde får ha högst 20. Ett tal med "
+            "högst 15 värdesiffror sparas som det är skrivet. Kontrollera värdet (något "
+            "inklistrat?) och skriv det med högst 15 värdesiffror: byt siffrorna efter de 15 "
+            "första mot nollor.",
+        ),
+        ("1.7e308", f"{HEAD}1.7e308 har 309{TAIL}"),
+        ("1E+20", f"{HEAD}1E+20 har 21{TAIL}"),
+        ("0.00000000000000000000000001", f"{HEAD}0.00000000000000000000000001 har 27{TAIL}"),
+        ("-1.2345678901234567e-5", f"{HEAD}-1.2345678901234567e-5 har 22{TAIL}"),
+    ],
+)
+def test_too_many_digits_quotes_the_number_as_written(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """The number as the file has it, its own digits counted: '99999999999999999999' was
+    quoted "Talet 1e+20 har 21 siffror", a number and a count the file does not have."""
+    found = edited_findings(
+        tmp_path, INDICATOR, "  varde: 2449\n  kalla", f"  varde: {written}\n  kalla"
+    )
+    assert found == [(18, 10, "for-manga-siffror", message)]
+
+
+def test_too_many_digits_as_stored_the_advice_followed_passes(tmp_path: Path) -> None:
+    """ "byt siffrorna efter de 15 första mot nollor", done to the number as written, leaves no
+    finding (decision 0430)."""
+    written = "99999999999999999999"
+    found = edited_findings(
+        tmp_path / "fel", INDICATOR, "  varde: 2449\n  kalla", f"  varde: {written}\n  kalla"
+    )
+    assert "byt siffrorna efter de 15 första mot nollor" in found[0][3]
+    fixed = written[:15] + "0" * (len(written) - 15)
+    assert (
+        edited_findings(
+            tmp_path / "rättad", INDICATOR, "  varde: 2449\n  kalla", f"  varde: {fixed}\n  kalla"
+        )
+        == []
+    )

@@ -4,8 +4,11 @@ first, followed literally, leaves no finding. Exact texts."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+
+import pytest
 
 import utsatta
 from tests.support import BASE, SHIPPED
@@ -132,3 +135,98 @@ def test_two_dashes_too_many_in_a_row_are_not_told_against_each_other(tmp_path: 
     told = [f for f in found if "'- ' före" in f[4]]
     assert [(f[1], f[2]) for f in told] == [(12, 3)]
     assert told[0][4].startswith("'- ' före 'behov' börjar en ny post (post 2 under 'insatser')")
+
+
+#: The first post written '-   insats:', its keys at column 7 (review granska13, finding 2)
+WIDE = (
+    '  -   insats: "1:1"\n      status: pagaende\n      nulage: Arbetet pågår.\n'
+    "      omraden: [bergsjon]\n      bedomning: bedoms-uppnas\n"
+    "      fortsatt_arbete: Vi fortsätter.\n"
+)
+FIRST_POST = (
+    '  - insats: "1:1"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+    "    omraden: [bergsjon]\n    bedomning: bedoms-uppnas\n    fortsatt_arbete: Vi fortsätter.\n"
+    + KEY
+)
+
+
+def _follow(text: str, line: int, message: str) -> str:
+    """``text`` with the first fix of the finding on ``line`` applied as the message says: the
+    '- ' removed, the line indented to the spaces named, and the lines named under it moved
+    by as many spaces as named."""
+    lines = text.split("\n")
+    spaces = int(re.findall(r"dra in raden till (\d+) mellanslag", message)[0])
+    lines[line - 1] = " " * spaces + lines[line - 1].replace("- ", "", 1).lstrip(" ")
+    for one, first, last, by, way in re.findall(
+        r"och (?:rad (\d+)|raderna (\d+)–(\d+)) under den lika mycket \((\d+) mellanslag "
+        r"(till|mindre) i början av (?:raden|varje rad)\)",
+        message,
+    ):
+        for n in range(int(one or first), int(one or last) + 1):
+            old = lines[n - 1]
+            if way == "till":
+                lines[n - 1] = " " * int(by) + old if old else old
+            else:
+                assert old[: int(by)].strip() == "" or not old
+                lines[n - 1] = old[int(by) :]
+    return "\n".join(lines)
+
+
+def _findings_of(tmp_path: Path, text: str) -> list[tuple[int, int, str, str]]:
+    """The findings of the base data's report written as ``text``."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / REPORT
+    path.write_text(text, encoding="utf-8")
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if f.file.endswith("grundskolenamnden.yaml")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stray", "expected"),
+    [
+        (
+            "  - samordning: |\n      Samordningen fungerar.\n",
+            "och rad 13 under den lika mycket (2 mellanslag till i början av raden)",
+        ),
+        (
+            "  - samordning: >\n      Samordningen fungerar\n\n      och går bra.\n",
+            "och raderna 13–15 under den lika mycket (2 mellanslag till i början av varje rad)",
+        ),
+        (
+            "  - samordning: Samordningen fungerar\n      och går bra.\n",
+            "och rad 13 under den lika mycket (2 mellanslag till i början av raden)",
+        ),
+        (
+            "  -         samordning: |\n              Samordningen fungerar.\n",
+            "och rad 13 under den lika mycket (6 mellanslag mindre i början av raden)",
+        ),
+    ],
+)
+def test_a_block_text_under_the_key_moves_with_it(
+    tmp_path: Path, stray: str, expected: str
+) -> None:
+    """ "Dra in raden" alone left the text under the key where it was: followed literally, it
+    gave text-ej-indragen (review granska13, finding 2). The lines under it are named, with
+    the count of spaces; followed once, the file is valid."""
+    text = (BASE / REPORT).read_text(encoding="utf-8")
+    assert text.count(FIRST_POST) == 1
+    written = text.replace(FIRST_POST, WIDE + stray)
+    found = _findings_of(tmp_path / "fel", written)
+    assert [f[:3] for f in found] == [(12, 3, "saknat-falt")]
+    assert (
+        "Hör 'samordning' i stället till posten ovanför: ta bort '- ' och dra in raden till 6 "
+        f"mellanslag, {expected}, så att 'samordning' står rakt under 'fortsatt_arbete' (rad 11)."
+    ) in found[0][3]
+    fixed = _follow(written, found[0][0], found[0][3])
+    assert _findings_of(tmp_path / "rättad", fixed) == []
+
+
+def test_a_key_on_one_line_gets_no_word_of_lines_under_it(tmp_path: Path) -> None:
+    found = _findings(tmp_path, FIRST_POST, WIDE + "  - samordning: Samordningen fungerar.\n")
+    assert [f[1:4] for f in found] == [(12, 3, "saknat-falt")]
+    assert "ta bort '- ' och dra in raden till 6 mellanslag, så att 'samordning'" in found[0][4]
+    assert "under den lika mycket" not in found[0][4]

@@ -22,7 +22,7 @@ from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.compute.duties import duties_of
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
-from utsatta.load.datadir import data_root
+from utsatta.load.datadir import data_root, is_bundled
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
 from utsatta.load.raw import read_raw
@@ -183,7 +183,8 @@ def validate(
     that findings suggest (``utsatta ny rapport …``) then carry ``--data D``, so that they
     work when pasted in the same working folder; None (the library's own use): without it.
     ``examples``: ``root`` is the bundled example data, used for want of a data folder (the
-    command line without --data): no 'utsatta ny …' is suggested, since 'ny' refuses it.
+    command line without --data): no 'utsatta ny …' is suggested, since 'ny' refuses it. A
+    ``root`` that is that folder, however named, counts as it too (``datadir.is_bundled``).
 
     Raises ``DataDirError`` when ``root`` is no folder that can be read, and ``ArgumentError``
     when ``root`` or ``paths`` is no path, for a path that is not there or lies outside the
@@ -202,7 +203,9 @@ def validate(
     only = None if given is None else with_dependents(Path(root), given)
     ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
     ds.data_option = data_option
-    ds.examples = examples
+    # the bundled example data however it was named (--data, UTSATTA_DATA, a library
+    # caller's path): 'ny' refuses it, so no finding suggests it (decision 0461)
+    ds.examples = examples or is_bundled(Path(root))
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).

@@ -16,8 +16,8 @@ def utsatta_command(ds: DataSet, command: str, *args: str) -> str:
     return escape.utsatta_command(command, *args, data=ds.data_option)
 
 
-#: why no 'utsatta ny …' can be given for the example data found without --data: 'ny'
-#: refuses it, and the user's own folder is another data set (docs/decisions/0461)
+#: why no 'utsatta ny …' can be given for the bundled example data: 'ny' refuses it, and
+#: the user's own folder is another data set (docs/decisions/0461)
 _EXAMPLES = (
     "kontrollen läste utsattas inbyggda exempeldata, som inte ändras; ange din datamapp med "
     "--data och kontrollera den"
@@ -28,7 +28,7 @@ def command_sentence(ds: DataSet, lead: str, command: str, *args: str) -> str:
     """``escape.command_sentence`` for the data set ``ds``: "{lead} 'utsatta COMMAND …'.", or
     why no command can be given, as plain words; --data as in :func:`utsatta_command`. A
     command that writes into the data folder ('ny …') is never given for the bundled example
-    data found without --data (``DataSet.examples``)."""
+    data, however it was named (``DataSet.examples``)."""
     if ds.examples and command.split()[0] == "ny":
         return escape.no_command_sentence(lead, command, _EXAMPLES)
     return escape.command_sentence(lead, command, *args, data=ds.data_option)

@@ -215,12 +215,28 @@ def _require_inside(root: Path, files: list[Path], command: str, how: str) -> No
         )
 
 
-def own_data_dir(option: Path | None, why: str) -> None:
-    """Refuse (usage error) when only the bundled example data would be used: ``why``."""
+def own_data_dir(option: Path | None, why: str, *, writes: bool = False) -> None:
+    """Refuse (usage error) when only the bundled example data would be used: ``why``. With
+    ``writes`` (the command writes into the data folder), refuse the bundled example data
+    however it was named too (``not_the_examples``)."""
     from utsatta.load.datadir import BUNDLED, inside_data_dir, locate_data_dir
 
-    if locate_data_dir(option)[1] == BUNDLED:
+    chosen, how = locate_data_dir(option)
+    if how == BUNDLED:
         raise typer.BadParameter(why + inside_data_dir(), param_hint="--data")
+    if writes:
+        not_the_examples(chosen, how)
+
+
+def not_the_examples(folder: Path, how: str | None = None) -> None:
+    """Refuse (usage error) to write into ``folder`` when it is utsatta's bundled example data,
+    named with --data, UTSATTA_DATA or found from a file in it: recognised by the folder
+    itself (docs/decisions/0461); ``how``: how it was found, when known."""
+    from utsatta.load.datadir import bundled_refused, is_bundled
+
+    if is_bundled(folder):
+        hint = "UTSATTA_DATA" if how == "UTSATTA_DATA" else "--data"
+        raise typer.BadParameter(bundled_refused(folder, how), param_hint=hint)
 
 
 def data_errors_text(findings: list[Any], files_checked: int, data: str | None) -> str:

@@ -33,6 +33,37 @@ def bundled_templates_dir() -> Path:
 BUNDLED = "den inbyggda datamappen"
 
 
+def is_bundled(folder: Path) -> bool:
+    """Whether ``folder`` is utsatta's bundled example data, however it was named (--data,
+    UTSATTA_DATA, the working folder, a link, a relative path): by the folder itself, not by
+    how it was found (docs/decisions/0461). Only the copy installed with the package counts:
+    in a source checkout data/ is the repository's own files, edited and committed as such."""
+    bundled = bundled_data_dir()
+    if bundled.parent.name != "_bundled":
+        return False
+    try:
+        return Path(folder).samefile(bundled)
+    except (OSError, ValueError):
+        return False  # no folder there (its own error is said where it is used)
+
+
+def bundled_refused(folder: Path, how: str | None = None) -> str:
+    """Why a command that writes into the data folder refuses ``folder``, the bundled example
+    data (``is_bundled``), and how to get a data folder of one's own: a copy, named with
+    --data. The command to copy it last (a path ends no sentence with a period, 0430)."""
+    from utsatta.escape import shell_command
+
+    given = "" if how is None else f" (från {how})"
+    return (
+        f"Datamappen {shown(folder)}{given} är utsattas inbyggda exempeldata, som inte "
+        "ändras: det som skrivs där följer med paketet och skrivs över när utsatta "
+        "uppdateras. Gör en egen datamapp (ett eget datarepo) av en kopia, och ange den med "
+        "--data min-data. Kopiera med: "
+        # the folder itself: 'cp -r' of a link copies the link, not the data
+        + shell_command("cp", "-r", os.path.realpath(folder), "min-data")
+    )
+
+
 def bundled_notice(root: Path) -> str:
     """What the CLI says when it falls back on the example data (a user in the wrong folder
     must not mistake the examples for their own data)."""

@@ -115,8 +115,8 @@ class DataSet:
     #: the data folder as a command line named it (``--data D``), for the commands that
     #: findings suggest (``check.suggested``); None: suggested without --data
     data_option: str | None = None
-    #: whether this is utsatta's bundled example data, used for want of a data folder (no
-    #: --data): 'utsatta ny …' refuses it, so no such command is suggested for it
+    #: whether this is utsatta's bundled example data, however named (``datadir.is_bundled``):
+    #: 'utsatta ny …' refuses it, so no such command is suggested for it
     examples: bool = False
 
     def files(self) -> Iterator[SourceFile[Any]]:
@@ -205,17 +205,16 @@ def schema_findings(
         return None, schema_errors(file, model, data, exc, raw, quoted, ids, source)
 
 
-def _line_reader(path: Path) -> Callable[[int], str]:
-    """Line n (1-based) of the file, read once on first use ("" past its end)."""
+def _line_reader(path: Path) -> Callable[[], list[str]]:
+    """The lines of the file, read once on first use."""
     read: list[list[str]] = []
 
-    def line(number: int) -> str:
+    def lines() -> list[str]:
         if not read:
             read.append(file_lines(path))
-        found = read[0]
-        return found[number - 1] if 0 < number <= len(found) else ""
+        return read[0]
 
-    return line
+    return lines
 
 
 def to_model(

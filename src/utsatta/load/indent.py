@@ -77,12 +77,31 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
 
 
-def dash_too_many(key: str, sibling: str, line: int, spaces: int | None = None) -> str:
+def dash_too_many(
+    key: str,
+    sibling: str,
+    line: int,
+    spaces: int | None = None,
+    *,
+    shift: tuple[int, int, int] | None = None,
+) -> str:
     """The fix for a '- ' too many before ``key``, a key of the post above whose key
     ``sibling`` stands on line ``line``: remove the '- ' (and, with ``spaces``, indent the
-    line that much, when the '-' does not stand where the post's keys do). One wording for
-    the YAML error (here) and the schema's post of keys the post above lacks (stray_post)."""
+    line that much, when the '-' does not stand where the post's keys do). With ``shift``
+    (by, first, last), lines first–last under it belong to it and move by as much, ``by``
+    spaces (right when positive). One wording for the YAML error (here) and the schema's post
+    of keys the post above lacks (stray_post)."""
     indent = "" if spaces is None else f" och dra in raden till {heltal(spaces)} mellanslag"
+    if spaces is not None and shift is not None and shift[0] != 0:
+        by, first, last = shift
+        one = first == last
+        lines = f"rad {heltal(first)}" if one else f"raderna {heltal(first)}–{heltal(last)}"
+        more = "till" if by > 0 else "mindre"
+        each = "raden" if one else "varje rad"
+        indent += (
+            f", och {lines} under den lika mycket ({heltal(abs(by))} mellanslag {more} i "
+            f"början av {each})"
+        )
     return (
         f"Hör '{key}' i stället till posten ovanför: ta bort '- '{indent}, så att '{key}' "
         f"står rakt under '{sibling}' (rad {line})."

@@ -23,7 +23,13 @@ from utsatta.load.schema_words import (
 from utsatta.load.spelling import intended, menade_du
 from utsatta.load.stray_post import Source, stray_post
 from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
-from utsatta.model.common import AR_MAX, AR_MIN, TEXT_PATTERN, schemaversion_text
+from utsatta.model.common import (
+    AR_MAX,
+    AR_MIN,
+    TEXT_PATTERN,
+    digits_message,
+    schemaversion_text,
+)
 from utsatta.synonyms import suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
@@ -446,6 +452,9 @@ def _finding(
         return fel(file, path, kind, _empty_text_message(model, path, name))
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
+        if kind == "for-manga-siffror" and (text := raw(path)) is not None:
+            # the number as written, not as stored (1e+20 for 99999999999999999999)
+            message = digits_message(text, str(err.get("ctx", {}).get("plain", ""))) or message
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
         if kind == "ogiltigt-id" and isinstance(value, str) and name:

@@ -15,10 +15,31 @@ from utsatta.findings import Finding, Path_, at_line
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a key stands in the file (1-based line, column; None when not known), and the
-    text of a line."""
+    file's lines (read when first asked for)."""
 
     key_at: typing.Callable[[Path_], tuple[int, int] | None]
-    line: typing.Callable[[int], str]
+    lines: typing.Callable[[], list[str]]
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based); "" past the end."""
+        found = self.lines()
+        return found[number - 1] if 0 < number <= len(found) else ""
+
+
+def _below(src: Source, line: int, dash: int) -> tuple[int, int] | None:
+    """The lines under ``line`` that belong to the post its '-' (0-based column ``dash``)
+    begins: a block text, a value or key continued on more lines. (first, last) of them, the
+    blank lines at the end not counted; None when there are none."""
+    lines = src.lines()
+    last = line
+    for number in range(line + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        if len(text) - len(text.lstrip(" ")) <= dash:
+            break
+        last = number
+    return (line + 1, last) if last > line else None
 
 
 def _quoted(keys: list[str]) -> str:
@@ -65,12 +86,16 @@ def stray_post(
     if len(keys) > 1 and column != sib_column:
         return None  # the keys below the first would not stand under the post's keys
     spaces = sib_column - 1
+    # the lines of a block text (or of a value continued) under the key move with it, by as
+    # much as the key does, or the text is no longer indented under it (review granska13, 2)
+    below = _below(src, line, dash) if dash != spaces else None
+    shift = (spaces - (column - 1), *below) if below is not None else None
     parent = next((str(p) for p in reversed(path[:-1]) if isinstance(p, str)), "")
     message = (
         f"'- ' före '{keys[0]}' börjar en ny post (post {index + 1} under '{parent}') som "
         f"har bara {_quoted(keys)}, som posten ovanför saknar, och ingen av de nycklar en post "
         f"måste ha ({', '.join(required)}). "
-        + dash_too_many(keys[0], sibling, sib_line, None if dash == spaces else spaces)
+        + dash_too_many(keys[0], sibling, sib_line, None if dash == spaces else spaces, shift=shift)
         + " Är det i stället en ny post: lägg till "
         + ", ".join(f"'{k}: …'" for k in required)
         + " i den."

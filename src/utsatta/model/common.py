@@ -232,12 +232,63 @@ def _finite(value: float) -> float:
         if digits > MAX_DIGITS:
             raise PydanticCustomError(
                 "for-manga-siffror",
-                "Talet {value} har {digits} siffror när det skrivs ut, men ett värde får ha högst "
-                "{most}. Kontrollera värdet (ett fel i exponenten, eller något inklistrat?) och "
-                "skriv det som ett vanligt tal utan e, med punkt som decimaltecken (t.ex. 15.7).",
-                {"value": repr(value), "digits": digits, "most": MAX_DIGITS},
+                _TOO_MANY,
+                {"value": repr(value), "digits": digits, "most": MAX_DIGITS, "plain": plain},
             )
     return value
+
+
+#: for-manga-siffror; {value} is the number as stored here, and as written in the file where
+#: the loader has the text (``digits_message``)
+_TOO_MANY = (
+    "Talet {value} har {digits} siffror när det skrivs ut, men ett värde får ha högst {most}. "
+    "Kontrollera värdet (ett fel i exponenten, eller något inklistrat?) och skriv det som ett "
+    "vanligt tal utan e, med punkt som decimaltecken (t.ex. 15.7)."
+)
+
+
+def written_digits(literal: str) -> int | None:
+    """How many digits the number ``literal`` (as written in a file: ``1.7e308``,
+    ``99999999999999999999``) has written out in full, counted from its digits and exponent
+    (never written out: bounded work for ``1e999999``); None when it is no decimal number."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(literal.strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not number.is_finite():
+        return None
+    _, digits, exponent = number.as_tuple()
+    count, exp = len(digits), int(exponent)
+    if exp >= 0:
+        return count + exp  # 1e20: "1" and 20 zeros
+    return max(count, 1 - exp)  # 0.001: "0", the point, 3 decimals
+
+
+def digits_message(written: str, plain: str) -> str | None:
+    """for-manga-siffror for the number as the file has it (``written``, its raw text), whose
+    stored value written out is ``plain``: its own digits counted (decision 0472); None when
+    the text is no number (the message with the stored value stands)."""
+    from utsatta.numbers import heltal
+
+    own = written_digits(written)
+    if own is None:
+        return None
+    shown = shorten(written.strip())
+    if own > MAX_DIGITS:
+        return _TOO_MANY.format(value=shown, digits=heltal(own), most=MAX_DIGITS)
+    # within the bound as written, over it as stored: a number with more significant digits
+    # than a float keeps rounds up past it (99999999999999999999 becomes 1e20); one of at most
+    # 15 (DBL_DIG) is stored as written, so that advice, followed, always passes
+    stored = sum(c.isdigit() for c in plain)
+    return (
+        f"Talet {shown} har {heltal(own)} siffror, men det sparas avrundat till {shorten(plain)}, "
+        f"med {heltal(stored)} siffror, och ett värde får ha högst {MAX_DIGITS}. Ett tal med "
+        "högst 15 värdesiffror sparas som det är skrivet. Kontrollera värdet (något "
+        "inklistrat?) och skriv det med högst 15 värdesiffror: byt siffrorna efter de 15 "
+        "första mot nollor."
+    )
 
 
 # JSON Schema patterns (ECMA-262) for `utsatta schema`: the same strings as the validators above

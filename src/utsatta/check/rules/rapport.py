@@ -5,7 +5,8 @@ Who holds an insats is asked for the report's year (the folder's, as the complet
 does): an organisation that ceased passes its insatser to its successors (decision 0020). A
 report from an organisation that did not exist that year is reported by check_validity; its
 entries are then checked against every year, so the file gets one finding about the year, not
-one per entry.
+one per entry. In a file named after an organisation that reports the year, the fix is to
+correct 'organisation' to it (decisions 0460, 0470), and the entries are checked against it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.validity import ceased_before, heir_file, not_yet_formed
+from utsatta.check.rules.validity import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
@@ -93,13 +94,14 @@ def _wrong_place(
         )
     if gone:
         # 'lokalnamnden' in stadsfastighetsnamnden.yaml: a name that reports no longer (or not
-        # yet) is no name for the file; the finding for 'organisation' says who reports.
+        # yet) is no name for the file. Given only for one that ceased during the year (the
+        # others are organisation-upphord/ej-bildad alone): its warning says who reports.
         return fel(
             f,
             ("organisation",),
             "filnamn-matchar-inte",
             f"Rapporten är från '{org}' men filen heter {name}. '{org}' rapporterar inte för "
-            f"{ar} (se felet för 'organisation'), så filen ska inte heta {org}.yaml: rätta "
+            f"{ar} (se varningen för 'organisation'), så filen ska inte heta {org}.yaml: rätta "
             f"'organisation' till '{identifier(stem)}', som filen heter.",
         )
     if place.target is not None and there is not None:  # named as the message names it
@@ -116,18 +118,14 @@ def _wrong_place(
     )
 
 
-def _told_as_ceased(known: Known, org: str, stem: str, ar: int) -> bool:
+def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
-    of a report from ``org`` in a file named after its successor or predecessor ``stem``:
-    correct 'organisation' to ``stem`` (decision 0460)."""
+    of a report from ``org`` for ``ar`` in a file named after another organisation that
+    reports the year: correct 'organisation' to the file's name. The file may be named after
+    its successor or predecessor (decision 0460) or after a third organisation (0470)."""
     rule = known.rule
     o = rule.organisation(org) if rule is not None else None
-    if rule is None or o is None:
-        return False
-    if ceased_before(o, ar):
-        return heir_file(o, stem)
-    before = rule.organisation(stem)
-    return not_yet_formed(o, ar) and before is not None and heir_file(before, org)
+    return o is not None and (ceased_before(o, ar) or not_yet_formed(o, ar))
 
 
 def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> list[Finding]:
@@ -167,8 +165,13 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     wrong_place = _wrong_place(
         src, rep.ar, org, org_unknown=org_unknown, gone=gone, stem_gone=stem_gone
     )
-    if gone and _told_as_ceased(known, org, src.stem, rep.ar):
-        wrong_place = None  # organisation-upphord there says it all (decision 0460)
+    # the organisation whose duties the entries are checked against: the one in the file's
+    # name when 'organisation' is told to be corrected to it, so that no entry is told to be
+    # removed that the fix makes right (decision 0470)
+    holder = org
+    if gone and _told_as_ceased(known, org, rep.ar):
+        wrong_place = None  # organisation-upphord there says it all (decisions 0460, 0470)
+        holder = src.stem
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:
@@ -184,7 +187,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         )
     if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
-    known_org = org in known.org_set
+    known_org = holder in known.org_set
     seen: set[str] = set()
     for ii, item in enumerate(rep.insatser):
         at = ("insatser", ii)
@@ -202,8 +205,8 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         out += _contradictions(f, at, item)
         if known.insats_ids and insats not in known.insats_set:
             out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))
-        elif known.duties and known_org and not _holds(known, org, insats, folder_year):
-            out.append(_not_responsible(f, at, known, org, insats, folder_year))
+        elif known.duties and known_org and not _holds(known, holder, insats, folder_year):
+            out.append(_not_responsible(f, at, known, holder, insats, folder_year))
         if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
             out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
@@ -213,9 +216,9 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             item.samordning is not None
             and coordinators is not None
             and known_org
-            and not _holds(known, org, insats, folder_year, "samordning")
+            and not _holds(known, holder, insats, folder_year, "samordning")
         ):
-            if known.rule is not None and known.rule.exists(org, folder_year):
+            if known.rule is not None and known.rule.exists(holder, folder_year):
                 coordinators = known.rule.samordnande(insats, folder_year)
             out.append(
                 varning(

@@ -10,7 +10,7 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 from __future__ import annotations
 
 from utsatta.check.suggested import command_sentence
-from utsatta.compute.responsibility import takeover_day
+from utsatta.compute.responsibility import exists_at_year_end, takeover_day
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
@@ -42,6 +42,10 @@ def check_validity(ds: DataSet) -> list[Finding]:
         if org is None:
             continue  # an unknown organisation is reported by check_references
         ar = rep.folder_year
+        # the file is named after a third organisation that reports the year: 'organisation'
+        # is what is wrong, never "move the content and delete the file" (decision 0470); not
+        # when 'ar' names another year too (fel-ar-i-mapp then says where the file belongs)
+        other = _other_reporter(org, by_id.get(rep.stem), ar) if rep.model.ar == ar else None
         if ceased_before(org, ar):
             issues.append(
                 fel(
@@ -49,7 +53,11 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
-                    + _taken_over(ds, org, by_id, ar, rep.stem),
+                    + (
+                        _own_file(other, ar)
+                        if other is not None and not heir_file(org, rep.stem)
+                        else _taken_over(ds, org, by_id, ar, rep.stem)
+                    ),
                 )
             )
         elif (
@@ -65,11 +73,26 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     "organisation-upphorde-under-aret",
                     f"{_namn(org)} upphörde {org.giltig_till}, före årets slut, och rapporten för "
                     f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
-                    + _taken_over(ds, org, by_id, ar, rep.stem),
+                    + (
+                        _own_file(other, ar)
+                        if other is not None and not heir_file(org, rep.stem)
+                        else _taken_over(ds, org, by_id, ar, rep.stem)
+                    ),
                 )
             )
         elif not_yet_formed(org, ar):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
+            if other is not None and rep.stem not in {p.id for p in before}:
+                issues.append(
+                    fel(
+                        rep.display,
+                        ("organisation",),
+                        "organisation-ej-bildad",
+                        f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
+                        + _own_file(other, ar),
+                    )
+                )
+                continue
             who = (
                 "Rapporten lämnas av " + och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
                 "organisationen efterträdde. "
@@ -110,6 +133,24 @@ def heir_file(org: Organisation, stem: str) -> bool:
     """Whether a file named ``stem`` is named after one of ``org``'s successors: the fix of
     organisation-upphord is then to correct 'organisation' (``_own_name``)."""
     return stem in {e.organisation for e in org.efterfoljare}
+
+
+def _other_reporter(org: Organisation, named: Organisation | None, ar: int) -> Organisation | None:
+    """The organisation a report of ``org`` for ``ar`` is named after, when that is another
+    one that exists at the end of ``ar`` (it reports the year); else None."""
+    if named is None or named.id == org.id or not exists_at_year_end(named, ar):
+        return None
+    return named
+
+
+def _own_file(named: Organisation, ar: int) -> str:
+    """The fix when the file is named after ``named``, another organisation that reports for
+    ``ar``: the key, which is then what is wrong (decision 0470). No 'giltig_fran' or
+    'giltig_till' to correct: the dates would not make the file's name right."""
+    return (
+        f"Filen heter {named.id}.yaml, efter {_namn(named)}, som rapporterar för {ar}: rätta "
+        f"'organisation' till '{named.id}'."
+    )
 
 
 def _namn(org: Organisation) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from utsatta.cli.options import FilesDataOption, data_dir_groups
+from utsatta.cli.options import FilesDataOption, data_dir_groups, not_the_examples
 from utsatta.cli.output import out, out_workflow_commands, shown
 
 if TYPE_CHECKING:
@@ -196,8 +196,9 @@ def run(
     # folder and the new one); every folder is refused or resolved before anything is written.
     groups = data_dir_groups(data, paths, "fmt")
     if not check:
-        for _, files in groups:
+        for root, files in groups:
             _refuse_bundled(files, data)
+            not_the_examples(root)  # however the folder was named (decision 0461)
     planned = [(root, *_targets(files, root)) for root, files in groups]
     say = _reporter(format, echo)
     results: list[FmtResult] = []

@@ -73,7 +73,10 @@ def ny_rapport(
 
 @ny.command("uppfoljning")
 def ny_uppfoljning(
-    ar: Annotated[int, typer.Argument(help="Uppföljningsåret.", show_default=False, metavar="ÅR")],
+    # a text, read by _year as for 'ny rapport': a value that is no year is echoed
+    ar_text: Annotated[
+        str, typer.Argument(help="Uppföljningsåret.", show_default=False, metavar="ÅR")
+    ],
     data: DataOption = None,
 ) -> None:
     """Skapa uppfoljning/ÅR.yaml: den samlade uppföljningen av året.
@@ -82,6 +85,7 @@ def ny_uppfoljning(
     """
     from utsatta.scaffold import uppfoljning_scaffold
 
+    ar = _year(ar_text, None, data)  # before the data: a usage error (exit 2)
     ds = _own_valid_data(data).dataset
     assert ds.plan and ds.plan.model
     check_year(ds.plan.model.plan.giltighet, ar)
@@ -125,6 +129,7 @@ def _own_valid_data(data: Path | None) -> "ValidationResult":
         data,
         "Ingen datamapp hittades (bara utsattas inbyggda exempeldata, som inte ändras). "
         "Ange din datamapp med --data.",
+        writes=True,
     )
     root = data_dir(data)
     # the folder as named: the commands in the new file and in the advice name it (0365)
