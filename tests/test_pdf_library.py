@@ -1,6 +1,6 @@
 """``utsatta.report_pdf``: the library makes the PDF that ``utsatta report ÅR --format pdf``
-writes, by the same path (the command calls it), with the same refusals
-(docs/decisions/0435-pdf-och-export-i-biblioteket.md)."""
+writes, by the same path (the same defaults and ``render_pdf``), with the same refusals
+(docs/decisions/0435-pdf-och-export-i-biblioteket.md, 0465-rapportens-standardval-en-gang.md)."""
 
 from __future__ import annotations
 

@@ -12,17 +12,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING
 
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
-from utsatta.errors import MissingLibrary
 from utsatta.escape import html_attr
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
+from utsatta.render.pdf_library import (
+    INSTALL_PDF,
+    INSTALL_SYSTEM,
+    PdfUnavailableError,
+    require_weasyprint,
+)
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
     from utsatta.render.report import ReportView
-    from utsatta.render.report.environment import TemplatesDir
+    from utsatta.render.report.defaults import TemplatesDir
 
 __all__ = [
     "DATUM_SAKNAS",
@@ -37,35 +42,6 @@ __all__ = [
     "report_pdf",
     "require_weasyprint",
 ]
-
-INSTALL_PDF: Final = "python -m pip install 'utsatta[pdf]'"
-#: the Debian/Ubuntu packages WeasyPrint needs (Pango for text layout, HarfBuzz for font subsets)
-INSTALL_SYSTEM: Final = (
-    "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
-)
-
-
-class PdfUnavailableError(MissingLibrary):
-    """Raised when WeasyPrint or the system libraries it needs are not installed."""
-
-
-def require_weasyprint() -> Any:
-    """The weasyprint module, or :class:`PdfUnavailableError` naming what to install."""
-    try:
-        import weasyprint
-    except ImportError as exc:
-        raise PdfUnavailableError(
-            "PDF kräver Python-paketet WeasyPrint, som inte är installerat. "
-            f"Installera det med: {INSTALL_PDF}"
-        ) from exc
-    except OSError as exc:
-        # WeasyPrint loads Pango and its friends with cffi when it is imported; a missing
-        # library shows as OSError ("cannot load library 'libpango-1.0-0' …").
-        raise PdfUnavailableError(
-            "PDF kräver systembiblioteken Pango och HarfBuzz, som WeasyPrint inte hittar "
-            f"({exc}). Installera dem, på Debian eller Ubuntu med: {INSTALL_SYSTEM}"
-        ) from exc
-    return weasyprint
 
 
 def _css_string(text: str) -> str:
@@ -201,7 +177,8 @@ def report_pdf(
     templates_dir: TemplatesDir = None,
 ) -> bytes:
     """The PDF report of year ``ar``, as ``utsatta report ÅR --format pdf`` writes it (the
-    command calls this): the same bytes for the same data.
+    command takes the same defaults and the same :func:`render_pdf`): the same bytes for the
+    same data.
 
     ``datum`` None: the year's decision date from the data, marked made up when the
     uppföljning is illustrative (:func:`utsatta.compute.report_date.report_date`); else as for
@@ -209,21 +186,16 @@ def report_pdf(
     to the data folder when there is one, as for ``report_text``; False: only the bundled
     templates.
 
-    Raises, every message Swedish, in the command's order: ``ArgumentError`` and
+    Raises, every message Swedish, in the command's order (the defaults of every format,
+    :func:`utsatta.render.report.defaults.report_defaults`): ``ArgumentError`` and
     ``DataErrors`` as ``build_report`` (a year outside the plan, data with errors that would
     make the report wrong), and ``ArgumentError`` for a ``templates_dir`` that is no folder;
     then :class:`PdfUnavailableError` (a ``MissingLibrary``) when
     WeasyPrint or its system libraries are missing, before the report is built.
     """
-    from utsatta.compute.report_date import report_date
-    from utsatta.render.report.assemble import assemble, require_report_data
-    from utsatta.render.report.environment import templates_folder
+    from utsatta.render.report.assemble import assemble
+    from utsatta.render.report.defaults import report_defaults
 
-    require_report_data(ds, ar)  # what build refuses, before what to install
-    folder = templates_folder(templates_dir, ds.root)
-    require_weasyprint()  # before the work
-    return render_pdf(
-        assemble(ds, ar),
-        datum=report_date(ds, ar) if datum is None else datum,
-        templates_dir=False if folder is None else folder,
-    )
+    # the defaults and refusals of every format, in their order, before the work
+    defaults = report_defaults(ds, ar, "pdf", templates_dir=templates_dir, datum=datum)
+    return render_pdf(assemble(ds, ar), datum=defaults.datum, templates_dir=defaults.templates_dir)

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from markupsafe import Markup
 
-from utsatta.render.report.assemble import build
+from utsatta.render.report.assemble import assemble
+from utsatta.render.report.defaults import report_defaults
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -56,8 +57,10 @@ def view_data(view: ReportView) -> dict[str, Any]:
 
 def report_json(ds: DataSet, ar: int) -> str:
     """The report for year ``ar`` as JSON text (UTF-8, keys in the view's order, one trailing
-    newline): the same data gives the same bytes."""
-    return view_json(build(ds, ar))
+    newline): the same data gives the same bytes. Refuses what ``build_report`` refuses (the
+    defaults of every format, :func:`utsatta.render.report.defaults.report_defaults`)."""
+    report_defaults(ds, ar, "json")
+    return view_json(assemble(ds, ar))
 
 
 def view_json(view: ReportView) -> str:

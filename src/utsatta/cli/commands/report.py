@@ -203,30 +203,19 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes,
     view) or None."""
     from utsatta.check import validate
     from utsatta.check.period import require_year
-    from utsatta.render.report import build, override_templates_dir, render
     from utsatta.render.report.luckor import report_luckor
+    from utsatta.render.report_output import report_output
 
     root = data_dir(data)
     result = validate(root, year=ar, data_option=None if data is None else str(root))
     stop_on_errors(result)  # says which errors; the library would refuse them too
     ds = result.dataset
     require_year(ds, ar)  # before the work of any format
-    if fmt is ReportFormat.pdf:
-        from utsatta.render.pdf import report_pdf
-
-        # the library's: the date from the data, the data repository's templates, and what
-        # to install (exit 5) said before the work; the view again for its gaps (the PDF's
-        # own work dwarfs it)
-        pdf = report_pdf(ds, ar)
-        return pdf, report_luckor(build(ds, ar))
-    view = build(ds, ar)
-    if fmt is ReportFormat.json:
-        from utsatta.render.report_json import view_json
-
-        return view_json(view), report_luckor(view)
-    # as report_text: the data repository's own templates/, if it has one
-    text = render(view, "md" if fmt is ReportFormat.md else "html", override_templates_dir(ds.root))
-    return text, report_luckor(view)
+    # the library's defaults, as report_text, report_json and report_pdf take them (the data
+    # repository's templates, the date from the data, what to install (exit 5) said before
+    # the work), and the one view that was written, for its gaps
+    written = report_output(ds, ar, fmt.value)
+    return written.content, report_luckor(written.view)
 
 
 def _say_luckor(luckor: str | None, ar: int, data: Path | None) -> None:

@@ -8,12 +8,8 @@ format over it. Layout and decisions: docs/decisions/0010-report-layout.md.
 from utsatta.numbers import tal
 from utsatta.render.breakdown import per_kon, per_omrade
 from utsatta.render.report.assemble import build
-from utsatta.render.report.environment import (
-    Format,
-    override_templates_dir,
-    render,
-    report_text,
-)
+from utsatta.render.report.defaults import override_templates_dir
+from utsatta.render.report.environment import Format, render, report_text
 from utsatta.render.report.view import ReportView
 
 __all__ = [

@@ -15,14 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from utsatta import escape
-from utsatta.errors import ArgumentError, UtsattaError
-from utsatta.fileio import as_path, reason, shown
+from utsatta.errors import UtsattaError
+from utsatta.fileio import reason
 from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import resolved
 from utsatta.numbers import heltal
 from utsatta.render.report import mdankare, template_errors
-from utsatta.render.report.assemble import build
+from utsatta.render.report.assemble import assemble
+from utsatta.render.report.defaults import (
+    TemplatesDir,
+    report_defaults,
+    templates_folder,
+    unknown_format,
+)
 from utsatta.render.report.view import ReportView
 
 if TYPE_CHECKING:
@@ -36,53 +42,6 @@ Format.__doc__ = (  # help(utsatta.Format): the one name of the API that is a ty
 
 #: Three or more newlines (a literal start is searched fast; ``\n{3,}`` tried every newline).
 _BLANK_LINES = re.compile(r"\n\n\n+")
-
-
-def override_templates_dir(data_dir: Path) -> Path | None:
-    """A data repository's own ``templates/`` next to its data folder, if there is one."""
-    folder = resolved(data_dir).parent / "templates"
-    return folder if folder.is_dir() else None
-
-
-#: What a caller may give as ``templates_dir``: a folder (``str`` or ``Path``); None for the
-#: default; False for the bundled templates only (docs/decisions/0451-mallmapp-som-saknas.md).
-TemplatesDir = str | os.PathLike[str] | Literal[False] | None
-
-
-def templates_folder(templates_dir: object, data_dir: Path | None = None) -> Path | None:
-    """The folder searched before the bundled templates, or None for those alone.
-
-    ``templates_dir`` None: the data repository's own ``templates/`` next to ``data_dir`` when
-    there is one (``override_templates_dir``); False: only the bundled templates, also when
-    the repository has its own; else a folder that must exist. A folder that is not there
-    raises ``ArgumentError``: falling back to the bundled templates without a word would give
-    another report than the one asked for."""
-    if templates_dir is False:
-        return None
-    if templates_dir is None:
-        return None if data_dir is None else override_templates_dir(data_dir)
-    folder = as_path(templates_dir)
-    advice = (
-        "Ange en mapp med rapportmallar, None för datarepots egna templates/ bredvid "
-        "datamappen (om den finns) eller False för bara de inbyggda mallarna."
-    )
-    if templates_dir == "":  # a str, so not "ska vara … str … inte str"
-        raise ArgumentError(
-            f"templates_dir är en tom text, ingen mapp. {advice}", argument="templates_dir"
-        )
-    if folder is None:
-        raise ArgumentError(
-            f"templates_dir ska vara en mapp som text (str) eller Path, inte "
-            f"{type(templates_dir).__name__}: {shown(repr(templates_dir))}. {advice}",
-            argument="templates_dir",
-        )
-    if not folder.is_dir():
-        what = "är ingen mapp" if folder.exists() else "finns inte"
-        raise ArgumentError(
-            f"Mallmappen {shown(folder)} (templates_dir) {what}. {advice}",
-            argument="templates_dir",
-        )
-    return folder
 
 
 #: The most characters a report may have (the real reports are well under 1 MB).
@@ -365,10 +324,7 @@ def render(view: ReportView, fmt: Format, templates_dir: TemplatesDir = None) ->
     (Swedish message naming the template file and line) when a template cannot be used.
     """
     if fmt not in ("md", "html"):
-        raise ArgumentError(
-            f'Okänt format {escape.identifier(repr(fmt))}: ange "md" eller "html".',
-            argument="fmt",
-        )
+        raise unknown_format(fmt, ("md", "html"))
     text = _render_bounded(fmt, templates_folder(templates_dir), view)
     if fmt == "md":
         text = _BLANK_LINES.sub("\n\n", _without_trailing_spaces(mdankare.resolve(text)))
@@ -378,10 +334,10 @@ def render(view: ReportView, fmt: Format, templates_dir: TemplatesDir = None) ->
 
 
 def report_text(ds: DataSet, ar: int, fmt: Format, templates_dir: TemplatesDir = None) -> str:
-    """build + render in one call. ``templates_dir`` None: the data repository's own
-    ``templates/`` next to the data folder when there is one (``override_templates_dir``), as
-    ``utsatta report`` uses it; else only the bundled templates. False: only the bundled
+    """build + render in one call, with the defaults of ``utsatta report``
+    (:func:`~utsatta.render.report.defaults.report_defaults`): ``templates_dir`` None: the data
+    repository's own ``templates/`` next to the data folder when there is one
+    (``override_templates_dir``); else only the bundled templates. False: only the bundled
     templates. A folder that is not there raises ``ArgumentError`` (:func:`templates_folder`)."""
-    view = build(ds, ar)
-    folder = templates_folder(templates_dir, ds.root)
-    return render(view, fmt, False if folder is None else folder)
+    defaults = report_defaults(ds, ar, fmt, templates_dir=templates_dir, formats=("md", "html"))
+    return render(assemble(ds, ar), fmt, defaults.templates_dir)
