@@ -184,6 +184,9 @@ class SamordningVy:
     utan_rapport: str = ""
     #: where it coordinates only as a successor: "efterträdare till Lokalnämnden, slutledd"
     eftertradare_till: str = ""
+    #: beside a verdict that the insats is reached when none of its indicators can be assessed:
+    #: "indikatorn kan inte bedömas" (sections.insats_indikatorer), else ""
+    markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,8 @@ class OrgRapportVy:
     rapport_av: str = ""
     #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
     utan_rapport: str = ""
+    #: beside its bedömning, as :attr:`SamordningVy.markering`
+    markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,11 @@ class InsatsVy:
     eftertradare: tuple[str, ...] = ()
     #: each group the plan names as (label, the organisations it stands for in the year)
     grupper: tuple[tuple[str, str], ...] = ()
+    #: the indicators linked to it (``insatser`` in indikatorer/<id>.yaml), in report order,
+    #: with their status for the year
+    indikatorer: tuple[IndikatorVy, ...] = ()
+    #: "indikatorn kan inte bedömas" when every one of them is ej bedömbar, else ""
+    indikator_markering: str = ""
 
 
 @dataclass(frozen=True)
