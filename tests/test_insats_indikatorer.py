@@ -1,0 +1,144 @@
+"""The indicators linked to an insats in the report, with their status, and the mark beside a
+verdict that the insats is reached when none of them can be assessed (review granska14,
+finding 2; docs/decisions/0480-insats-utan-bedombar-indikator.md).
+
+Data: the report fixture for 2023 (insats 1:1 has two indicators, one "Otillräcklig takt" and
+one ej bedömbar; 2:1 has one, ej bedömbar; 1:2 none) and the shipped data for 2025 (every
+linked indicator ej bedömbar; 1:5 has two)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from tests.support import REPORT_FIXTURE, ROOT
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+from utsatta.render.report.view import InsatsVy, ReportView
+
+MARK = "indikatorn kan inte bedömas"
+
+
+def _insats(view: ReportView, insats: str) -> InsatsVy:
+    return next(i for f in view.fokusomraden for i in f.insatser if i.id == insats)
+
+
+def test_the_fixture_links_each_insats_to_its_indicators_in_report_order() -> None:
+    view = build(load(REPORT_FIXTURE), 2023)
+    one = _insats(view, "1:1")
+    assert [(i.namn, i.status) for i in one.indikatorer] == [
+        (
+            "Andel elever i årskurs 9 i utsatta områden som är behöriga till gymnasiet",
+            "Otillräcklig takt",
+        ),
+        (
+            "Andel elever i årskurs 9 i utsatta områden utan gymnasiebehörighet",
+            "Ej bedömbar (saknar data)",
+        ),
+    ]
+    # one of the two can be assessed: no mark
+    assert one.indikator_markering == ""
+    assert one.bedomning_antal == "Bedöms uppnås 1, Osäkert 1"
+    assert [s.markering for s in one.samordning] == [""]
+    assert _insats(view, "1:2").indikatorer == ()
+    assert _insats(view, "1:2").indikator_markering == ""
+
+
+def test_every_positive_verdict_on_an_insats_without_an_assessable_indicator_is_marked() -> None:
+    view = build(load(REPORT_FIXTURE), 2023)
+    two = _insats(view, "2:1")
+    assert [(i.namn, i.status) for i in two.indikatorer] == [
+        (
+            "Andel invånare i utsatta områden som känner sig trygga ute en sen kväll",
+            "Ej bedömbar (för få mätpunkter)",
+        )
+    ]
+    assert two.indikator_markering == MARK
+    assert two.bedomning_antal == f"Uppnått 1 ({MARK}), Bedöms uppnås 2 ({MARK})"
+    assert [(s.organisation, s.bedomning, s.markering) for s in two.samordning] == [
+        ("Kommunstyrelsen", "Bedöms uppnås", MARK)
+    ]
+    assert [(o.organisation, o.bedomning, o.markering) for o in two.organisationer] == [
+        ("Kommunstyrelsen", "Bedöms uppnås", MARK),
+        ("Grundskolenämnden", "Uppnått", MARK),
+        ("Socialnämnd Nordost", "–", ""),
+        ("Kulturnämnden", "Bedöms uppnås", MARK),
+    ]
+
+
+def test_the_shipped_slutuppfoljning_marks_positive_verdicts_only() -> None:
+    view = build(load(ROOT / "data"), 2025)
+    fem = _insats(view, "1:5")
+    assert [i.namn for i in fem.indikatorer] == [
+        "Andel barn (1–5 år) ej placerade i förskoleverksamhet i befolkningen (%)",
+        "Andel barn i förskolan i utsatta områden",
+    ]
+    assert fem.indikator_markering == "indikatorerna kan inte bedömas"
+    assert fem.bedomning_antal == "Uppnått 4 (indikatorerna kan inte bedömas)"
+    tre = _insats(view, "3:1")
+    # a negative verdict claims nothing an indicator would have to bear out
+    assert tre.bedomning_antal == f"Uppnått 5 ({MARK}), Inte uppnått 3"
+    assert [(s.bedomning, s.markering) for s in tre.samordning] == [
+        ("Inte uppnått", ""),
+        ("Inte uppnått", ""),
+    ]
+    assert view.slut is not None
+    utfall = {u.insats: u.bedomning for u in view.slut.insatser}
+    assert utfall["1:1"] == f"Uppnått 9 ({MARK})"
+    assert utfall["3:1"] == f"Uppnått 5 ({MARK}), Inte uppnått 3"
+    assert utfall["1:7"] == "Uppnått 3, Bedöms uppnås 1"  # no indicator linked
+
+
+def test_markdown_and_html_show_the_link_and_the_mark() -> None:
+    view = build(load(REPORT_FIXTURE), 2023)
+    md = render(view, "md")
+    ind = "Andel invånare i utsatta områden som känner sig trygga ute en sen kväll"
+    anchor = "#andel-invånare-i-utsatta-områden-som-känner-sig-trygga-ute-en-sen-kväll"
+    assert (
+        f"ska ha ett särskilt fokus på utsatta områden i sin lägesbild · Indikator: [{ind}]"
+        f"({anchor}), status 2023: Ej bedömbar (för få mätpunkter) | Genomförd 1, Pågående 2, "
+        f"Rapport saknas 1 | Uppnått 1 ({MARK}), Bedöms uppnås 2 ({MARK}) | Kommunstyrelsen: "
+        f"Bedöms uppnås ({MARK}) |"
+    ) in md
+    assert (
+        f"- Indikator som mäter insatsen: [{ind}]({anchor}), status 2023: Ej bedömbar (för få "
+        "mätpunkter)\n\n**Samordnande bedömning, Kommunstyrelsen** (bedömning: Bedöms uppnås; "
+        f"{MARK}):"
+    ) in md
+    html = render(view, "html")
+    assert (
+        f'<span class="lankade">Indikator: <a href="#indikator-trygghet-kvall">{ind}</a>, status '
+        "2023: Ej bedömbar (för få mätpunkter)</span></th>"
+    ) in html
+    assert (
+        '<dt>Indikator som mäter insatsen</dt><dd><a href="#indikator-trygghet-kvall">'
+        f"{ind}</a>, status 2023: Ej bedömbar (för få mätpunkter)</dd>"
+    ) in html
+
+
+def test_a_hostile_indicator_name_is_escaped_in_every_place_it_is_linked(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(REPORT_FIXTURE, root)
+    f = root / "indikatorer" / "trygghet-kvall.yaml"
+    hostile = "<script>x</script> | [klick](https://ond.example) *fet*"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(
+        text.replace(
+            "namn: Andel invånare i utsatta områden som känner sig trygga ute en sen kväll",
+            f"namn: '{hostile}'",
+        ),
+        encoding="utf-8",
+    )
+    view = build(load(root), 2023)
+    html = render(view, "html")
+    assert "<script>x</script>" not in html
+    assert html.count("&lt;script&gt;x&lt;/script&gt; | [klick](https://ond.example) *fet*") >= 3
+    md = render(view, "md")
+    assert "[klick](https://ond.example)" not in md
+    assert re.search(r"(?<!\\)<script>", md) is None
+    escaped = r"\<script>x\</script> \| \[klick\](`https://ond.example`) \*fet\*"
+    assert (
+        f"i sin lägesbild · Indikator: [{escaped}](#scriptxscript--klickhttpsondexample-fet)" in md
+    )
+    assert f"- Indikator som mäter insatsen: [{escaped}](#scriptxscript" in md
