@@ -31,7 +31,7 @@ from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
-from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
+from utsatta.render.report.view import FokusVy, IndikatorLank, ReportView, ankare_fokus
 
 
 def require_report_data(ds: DataSet, ar: int) -> None:
@@ -73,7 +73,10 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     period = period_of(ds, g.fran, ar) if slutar else None
     # each insats with the indicators linked to it, in report order, and their status
     lankar = lankade(results)
-    vy_av = {id(r): v for r, v in indikatorer}
+    vy_av = {
+        id(r): IndikatorLank(v.id, v.namn, v.ankare, v.md_ankare, v.status, v.status_nyckel)
+        for r, v in indikatorer
+    }
     insatser = {
         ic.insats.id: insats_vy(
             ic,

@@ -170,6 +170,20 @@ class IndikatorVy:
 
 
 @dataclass(frozen=True)
+class IndikatorLank:
+    """An indicator linked to an insats: enough to name it, link to it and give its status
+    (the whole indicator stands once, in section 3 and Bilaga D)."""
+
+    id: str
+    namn: str
+    #: the HTML anchor of the indicator in Bilaga D, and its Markdown heading reference
+    ankare: str
+    md_ankare: str
+    status: str
+    status_nyckel: str
+
+
+@dataclass(frozen=True)
 class SamordningVy:
     organisation: str
     text: str | None
@@ -246,7 +260,7 @@ class InsatsVy:
     grupper: tuple[tuple[str, str], ...] = ()
     #: the indicators linked to it (``insatser`` in indikatorer/<id>.yaml), in report order,
     #: with their status for the year
-    indikatorer: tuple[IndikatorVy, ...] = ()
+    indikatorer: tuple[IndikatorLank, ...] = ()
     #: "indikatorn kan inte bedömas" when every one of them is ej bedömbar, else ""
     indikator_markering: str = ""
 

@@ -29,7 +29,7 @@ from utsatta.render.report.sections.omorganisation import (
 )
 from utsatta.render.report.sections.period import Period, Senaste
 from utsatta.render.report.view import (
-    IndikatorVy,
+    IndikatorLank,
     InsatsVy,
     OrgRapportVy,
     SamordningVy,
@@ -251,7 +251,7 @@ def insats_vy(
     names: Names,
     matrix: Matrix,
     period: Period | None = None,
-    indikatorer: tuple[IndikatorVy, ...] = (),
+    indikatorer: tuple[IndikatorLank, ...] = (),
     indikator_markering: str = "",
 ) -> InsatsVy:
     """One insats with every organisation that holds it in the year, in the order of the plan:
