@@ -142,3 +142,16 @@ def test_a_hostile_indicator_name_is_escaped_in_every_place_it_is_linked(tmp_pat
         f"i sin lägesbild · Indikator: [{escaped}](#scriptxscript--klickhttpsondexample-fet)" in md
     )
     assert f"- Indikator som mäter insatsen: [{escaped}](#scriptxscript" in md
+
+
+def test_section_3_says_what_the_indicator_line_and_the_mark_mean() -> None:
+    view = build(load(REPORT_FIXTURE), 2023)
+    said = (
+        "Vid en insats som indikatorer mäter står de med sin status 2023. Kan ingen av dem "
+        "bedömas står ”indikatorn kan inte bedömas” (eller ”indikatorerna”) efter varje Uppnått "
+        "och Bedöms uppnås: den bedömningen har inget stöd i indikatorerna."
+    )
+    md = render(view, "md")
+    assert md.index("## 3. Fokusområdena") < md.index(said) < md.index("### Fokusområde 1")
+    html = render(view, "html")
+    assert html.index('id="rubrik-fokusomraden"') < html.index(said) < html.index('id="fokus-1"')
