@@ -317,11 +317,13 @@ def insats_vy(
         status_antal=antal_text(
             (o.status for o in organisationer), [*RAPPORTSTATUS.values(), *LAGE.values()]
         ),
+        # marked in the slutuppföljning's section 3 only: an annual report's main part stays
+        # about ten pages (Bilaga A marks every year; docs/decisions/0480)
         bedomning_antal=antal_text(
             (o.bedomning for o in organisationer if o.inkommen),
             BEDOMNING.values(),
             POSITIVA_TEXT,
-            mark,
+            mark if period is not None else "",
         ),
         planen=(
             planens_lydelse(
