@@ -18,6 +18,7 @@ from utsatta.render.report.sections import banner, sources
 from utsatta.render.report.sections.areas import omraden_vy
 from utsatta.render.report.sections.behov import behov_vy
 from utsatta.render.report.sections.indicators import indikator_vy
+from utsatta.render.report.sections.insats_indikatorer import lankade, utan_underlag
 from utsatta.render.report.sections.insatser import insats_vy
 from utsatta.render.report.sections.missing import saknade
 from utsatta.render.report.sections.names import Names
@@ -30,7 +31,7 @@ from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
-from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
+from utsatta.render.report.view import FokusVy, IndikatorLank, ReportView, ankare_fokus
 
 
 def require_report_data(ds: DataSet, ar: int) -> None:
@@ -70,8 +71,24 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     # the plan's last year is the slutuppföljning: it looks back over the whole period
     slutar = ar == g.till
     period = period_of(ds, g.fran, ar) if slutar else None
+    # each insats with the indicators linked to it, in report order, and their status
+    lankar = lankade(results)
+    vy_av = {
+        id(r): IndikatorLank(v.id, v.namn, v.ankare, v.md_ankare, v.status, v.status_nyckel)
+        for r, v in indikatorer
+    }
     insatser = {
-        ic.insats.id: insats_vy(ic, cov, orgs, names, matrix, period) for ic in cov.insatser
+        ic.insats.id: insats_vy(
+            ic,
+            cov,
+            orgs,
+            names,
+            matrix,
+            period,
+            tuple(vy_av[id(r)] for r in lankar.get(ic.insats.id, ())),
+            utan_underlag(lankar.get(ic.insats.id, ())),
+        )
+        for ic in cov.insatser
     }
     fokus = tuple(
         FokusVy(

@@ -122,6 +122,20 @@ class TidigareBehovVy:
 
 
 @dataclass(frozen=True)
+class BehovUtanUtfall:
+    """A behov raised in an earlier plan year that no uppföljning gives the outcome of (the
+    slutuppföljning lists them: no later report will)."""
+
+    ar: int
+    insats: str
+    ankare: str
+    titel: str
+    organisation: str
+    #: the behov as the report wrote it (the nämnd's Markdown)
+    behov: str
+
+
+@dataclass(frozen=True)
 class BehovAr:
     """One plan year's behov in the slutuppföljning: how many the reports raised and what the
     uppföljningar say became of them."""
@@ -145,6 +159,10 @@ class BehovVy:
     #: in the slutuppföljning: every plan year's behov and what became of them (else empty)
     period: tuple[BehovAr, ...] = ()
     period_text: str = ""
+    #: in the slutuppföljning: the behov of the earlier plan years without an outcome, by year,
+    #: then insats in plan order, then organisation, and the sentence above them
+    utan_utfall: tuple[BehovUtanUtfall, ...] = ()
+    utan_utfall_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,20 @@ class IndikatorVy:
 
 
 @dataclass(frozen=True)
+class IndikatorLank:
+    """An indicator linked to an insats: enough to name it, link to it and give its status
+    (the whole indicator stands once, in section 3 and Bilaga D)."""
+
+    id: str
+    namn: str
+    #: the HTML anchor of the indicator in Bilaga D, and its Markdown heading reference
+    ankare: str
+    md_ankare: str
+    status: str
+    status_nyckel: str
+
+
+@dataclass(frozen=True)
 class SamordningVy:
     organisation: str
     text: str | None
@@ -184,6 +198,9 @@ class SamordningVy:
     utan_rapport: str = ""
     #: where it coordinates only as a successor: "efterträdare till Lokalnämnden, slutledd"
     eftertradare_till: str = ""
+    #: beside a verdict that the insats is reached when none of its indicators can be assessed:
+    #: "indikatorn kan inte bedömas" (sections.insats_indikatorer), else ""
+    markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -212,6 +229,8 @@ class OrgRapportVy:
     rapport_av: str = ""
     #: why there is no report this year, in words ("återrapporteringen lämnades ett tidigare år")
     utan_rapport: str = ""
+    #: beside its bedömning, as :attr:`SamordningVy.markering`
+    markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -239,6 +258,11 @@ class InsatsVy:
     eftertradare: tuple[str, ...] = ()
     #: each group the plan names as (label, the organisations it stands for in the year)
     grupper: tuple[tuple[str, str], ...] = ()
+    #: the indicators linked to it (``insatser`` in indikatorer/<id>.yaml), in report order,
+    #: with their status for the year
+    indikatorer: tuple[IndikatorLank, ...] = ()
+    #: "indikatorn kan inte bedömas" when every one of them is ej bedömbar, else ""
+    indikator_markering: str = ""
 
 
 @dataclass(frozen=True)

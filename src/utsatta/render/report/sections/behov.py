@@ -5,7 +5,7 @@ the analysts' file says so (``tidigare_behov``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.report_date import uppfoljning_of
@@ -19,6 +19,7 @@ from utsatta.render.report.followup_view import (
     BehovFokus,
     BehovInsats,
     BehovPost,
+    BehovUtanUtfall,
     BehovVy,
     TidigareBehovVy,
 )
@@ -82,12 +83,52 @@ def _tidigare_vy(
     )
 
 
+def _utan_utfall(
+    plan: PlanFil,
+    reports: Mapping[int, Mapping[str, RapportFil]],
+    redovisade: Collection[tuple[int, str, str, int]],
+    fran: int,
+    ar: int,
+    names: Names,
+) -> tuple[tuple[BehovUtanUtfall, ...], str]:
+    """Every behov the reports for ``fran``–``ar - 1`` raised that no uppföljning gives the
+    outcome of (not among ``redovisade``: (year, organisation, insats, number)), by year, then
+    insats in plan order, then organisation, then as the report lists them; and the sentence
+    above them ("" when there is none). The year ``ar``'s behov stand in the list before."""
+    out: list[BehovUtanUtfall] = []
+    for y in range(fran, ar):
+        per_org = reports[y]
+        for ins in plan.insatser:
+            for org in names.orgs_in_order(per_org):
+                for item in per_org[org].insatser:
+                    if item.insats != ins.id:
+                        continue
+                    out.extend(
+                        BehovUtanUtfall(
+                            y, ins.id, ankare_insats(ins.id), ins.titel, names.org(org), b
+                        )
+                        for n, b in enumerate(item.behov, start=1)
+                        if (y, org, ins.id, n) not in redovisade
+                    )
+    if not out:
+        return (), ""
+    years = f"{fran}–{ar - 1}" if ar - 1 > fran else str(fran)
+    text = (
+        f"Rapporterna för {years} lyfte {antal(len(out), 'behov', 'behov')} som ingen "
+        "uppföljning redovisar något utfall för. Det här är den sista uppföljningen av planen, "
+        "så de står här, per år i planens ordning (insats, sedan organisation), som rapporten "
+        f"skrev dem. Behoven från {ar} står ovan."
+    )
+    return tuple(out), text
+
+
 def _over_perioden(
-    ds: DataSet, fran: int, ar: int, names: Names
-) -> tuple[tuple[BehovAr, ...], str, tuple[TidigareBehovVy, ...]]:
+    ds: DataSet, plan: PlanFil, fran: int, ar: int, names: Names
+) -> tuple[tuple[BehovAr, ...], str, tuple[TidigareBehovVy, ...], tuple[BehovUtanUtfall, ...], str]:
     """The slutuppföljning's view of the behov: per plan year how many the reports raised and
     what the uppföljningar of the later plan years say became of them (the latest word on each
-    behov counts), with every outcome given and the sentence above them."""
+    behov counts), with every outcome given and the sentence above them, and the behov of the
+    earlier years without an outcome with theirs (:func:`_utan_utfall`)."""
     latest: dict[tuple[int, str, str, int], tuple[int, TidigareBehov]] = {}
     # the illustrative uppföljningar per author (upprattad_av), in year order
     illustrativa: dict[str, list[int]] = {}
@@ -128,7 +169,8 @@ def _over_perioden(
         _tidigare_vy(t, reports[t.ar], names, redovisat=y)
         for _, (y, t) in sorted(latest.items(), key=lambda kv: kv[0][0])
     )
-    return tuple(rows), text, tidigare
+    utan, utan_text = _utan_utfall(plan, reports, latest.keys(), fran, ar, names)
+    return tuple(rows), text, tidigare, utan, utan_text
 
 
 def _inte_upprattarens(illustrativa: Mapping[str, Sequence[int]]) -> str:
@@ -184,8 +226,8 @@ def behov_vy(
         text = f"Ingen rapport för {ar} lyfter något behov av ytterligare insatser."
 
     if fran is not None:  # the slutuppföljning speaks of the whole period instead
-        rows, period_text, over = _over_perioden(ds, fran, ar, names)
-        return BehovVy(n, text, tuple(fokus), over, "", rows, period_text)
+        rows, period_text, over, utan, utan_text = _over_perioden(ds, plan, fran, ar, names)
+        return BehovVy(n, text, tuple(fokus), over, "", rows, period_text, utan, utan_text)
     # each year's reports looked up once, not once per behov followed up
     followed = upp.tidigare_behov if upp else []
     per_year = {y: reports_of_year(ds, y) for y in {t.ar for t in followed}}

@@ -4,7 +4,7 @@ report or why there is none, the samordnande organisations' overall assessment, 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
@@ -19,6 +19,7 @@ from utsatta.render.labels import (
     cap,
     uppfoljning_text,
 )
+from utsatta.render.report.sections.insats_indikatorer import POSITIVA_TEXT, markerad
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.omorganisation import (
     eftertradare,
@@ -27,7 +28,13 @@ from utsatta.render.report.sections.omorganisation import (
     sakerhet,
 )
 from utsatta.render.report.sections.period import Period, Senaste
-from utsatta.render.report.view import InsatsVy, OrgRapportVy, SamordningVy, ankare_insats
+from utsatta.render.report.view import (
+    IndikatorLank,
+    InsatsVy,
+    OrgRapportVy,
+    SamordningVy,
+    ankare_insats,
+)
 from utsatta.wording import och
 
 
@@ -206,13 +213,26 @@ def _eftertradare_till(matrix: Matrix, org: str, insats: str, names: Names) -> s
     )
 
 
-def antal_text(values: Iterable[str], order: Iterable[str]) -> str:
+def antal_text(
+    values: Iterable[str],
+    order: Iterable[str],
+    markerade: Collection[str] = (),
+    markering: str = "",
+) -> str:
     """ "Genomförd 1, Pågående 2": each value with its count, in ``order`` (the status order, as
     every table of counts in the report), values outside it after, in first-seen order; "–"
-    for none."""
+    for none. A value in ``markerade`` gets ``markering`` after its count, in parentheses
+    ("Uppnått 9 (indikatorn kan inte bedömas)"), so it stands by that value alone."""
     counts = Counter(values)
+    order = list(order)
     keys = [k for k in order if k in counts] + [k for k in counts if k not in set(order)]
-    return ", ".join(_med_antal(k, counts[k]) for k in keys) or "–"
+    return (
+        ", ".join(
+            _med_antal(k, counts[k]) + (f" ({markering})" if markering and k in markerade else "")
+            for k in keys
+        )
+        or "–"
+    )
 
 
 def _med_antal(label: str, n: int) -> str:
@@ -231,12 +251,17 @@ def insats_vy(
     names: Names,
     matrix: Matrix,
     period: Period | None = None,
+    indikatorer: tuple[IndikatorLank, ...] = (),
+    indikator_markering: str = "",
 ) -> InsatsVy:
     """One insats with every organisation that holds it in the year, in the order of the plan:
     a ceased organisation is not listed, its heirs are, with where they inherited it from. An
     heir of an organisation in the plan's "Ansvar" column is in the "Ansvar" line too (the
     same rule as the year's duties: :class:`Duties`). With ``period`` (the slutuppföljning) an
-    organisation without a report this year carries its latest report within the period."""
+    organisation without a report this year carries its latest report within the period.
+    ``indikatorer``: the indicators linked to it; ``indikator_markering``: the mark beside a
+    verdict that it is reached when none of them can be assessed (sections.insats_indikatorer)."""
+    mark = indikator_markering
     ins = ic.insats
     ar = matrix.ar
     duties = Duties([ins], orgs)
@@ -245,16 +270,22 @@ def insats_vy(
     via = owed_through_urval([ins], orgs).get(ins.id, {})
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
     organisationer = tuple(
-        _org_rapport(
-            org,
-            cell,
-            ic,
-            cov,
-            _roll(
-                org, coord, ansvariga, _grund(matrix, org, ins.id, via.get(org, []), orgs, names)
+        _markera_org(
+            _org_rapport(
+                org,
+                cell,
+                ic,
+                cov,
+                _roll(
+                    org,
+                    coord,
+                    ansvariga,
+                    _grund(matrix, org, ins.id, via.get(org, []), orgs, names),
+                ),
+                names,
+                period,
             ),
-            names,
-            period,
+            mark,
         )
         for org, cell in ic.cells.items()
     )
@@ -272,9 +303,12 @@ def insats_vy(
         ),
         rapporteras_i_ar=ic.due,
         samordning=tuple(
-            replace(
-                _samordning(org, ic, names, period),
-                eftertradare_till=_eftertradare_till(matrix, org, ins.id, names),
+            _markera_samordning(
+                replace(
+                    _samordning(org, ic, names, period),
+                    eftertradare_till=_eftertradare_till(matrix, org, ins.id, names),
+                ),
+                mark,
             )
             for org in coord
         ),
@@ -283,8 +317,13 @@ def insats_vy(
         status_antal=antal_text(
             (o.status for o in organisationer), [*RAPPORTSTATUS.values(), *LAGE.values()]
         ),
+        # marked in the slutuppföljning's section 3 only: an annual report's main part stays
+        # about ten pages (Bilaga A marks every year; docs/decisions/0480)
         bedomning_antal=antal_text(
-            (o.bedomning for o in organisationer if o.inkommen), BEDOMNING.values()
+            (o.bedomning for o in organisationer if o.inkommen),
+            BEDOMNING.values(),
+            POSITIVA_TEXT,
+            mark if period is not None else "",
         ),
         planen=(
             planens_lydelse(
@@ -301,4 +340,18 @@ def insats_vy(
         ),
         eftertradare=eftertradare(ins, ar, duties, names),
         grupper=grupper(ins, ar, orgs, names),
+        indikatorer=indikatorer,
+        indikator_markering=mark,
     )
+
+
+def _markera_org(vy: OrgRapportVy, mark: str) -> OrgRapportVy:
+    """``vy`` with ``mark`` beside a verdict that the insats is reached (this year's, or in the
+    slutuppföljning the latest report's)."""
+    bedomning = vy.rapport_bedomning if vy.rapport_ar else vy.bedomning
+    return replace(vy, markering=markerad(bedomning, mark))
+
+
+def _markera_samordning(vy: SamordningVy, mark: str) -> SamordningVy:
+    """``vy`` with ``mark`` beside a verdict that the insats is reached."""
+    return replace(vy, markering=markerad(vy.bedomning or vy.rapport_bedomning, mark))

@@ -16,6 +16,7 @@ from utsatta.compute.status import Status, fmt_tal
 from utsatta.compute.status import status_text as label
 from utsatta.numbers import HART
 from utsatta.render.report.sections.omorganisation import METODTEXT_EFTERTRADARE
+from utsatta.render.report.sections.uppfoljning import UPPDRAGSSTATUS
 
 _HI, _MED, _LO = (fmt_tal(t, 3) for t in TROSKLAR_KVOT)
 
@@ -75,10 +76,22 @@ METODTEXT_POLISLISTOR: Final = (
     "andrahandsuppgifter är markerade."
 )
 
+_U = UPPDRAGSSTATUS
+METODTEXT_UPPDRAG: Final = (
+    "Ett övrigt uppdrags status är läget i slutet av året: "
+    f"”{_U['ej-paborjad']}”, ”{_U['pagaende']}”, ”{_U['genomford']}” (uppdraget är utfört och "
+    f"redovisat) eller ”{_U['avslutad']}”: uppdraget har avslutats utan att genomföras som "
+    "det var formulerat, till exempel för att det upphävts eller gått upp i ett annat uppdrag. "
+    "Skälet ska stå i redovisningen; verktyget kan inte avgöra om en redovisning anger ett skäl, "
+    "så läs den. Ordet är ett annat än insatsernas ”Avbruten” med avsikt: ett övrigt uppdrag kan "
+    "upphöra utan att någon avbryter det, till exempel när det går upp i ett annat uppdrag."
+)
+
 #: Bilaga E's texts after the counting of reports, in this order (heading, text)
 METODTEXTER: Final = (
     ("Indikatorer med målvärde: status mot målvärdet", METODTEXT_MALVARDE),
     ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
     ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
     ("Organisationer som upphört och deras efterträdare", METODTEXT_EFTERTRADARE),
+    ("Övriga uppdragens status", METODTEXT_UPPDRAG),
 )

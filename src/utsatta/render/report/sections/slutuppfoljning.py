@@ -35,6 +35,7 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
+from utsatta.render.report.sections.insats_indikatorer import POSITIVA, markeringar
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
@@ -162,10 +163,16 @@ def _dom_per_omrade(
 
 
 def _raknat(
-    rader: Sequence[tuple[str, int]], labels: Mapping[str, str], *, years_shown: bool = True
+    rader: Sequence[tuple[str, int]],
+    labels: Mapping[str, str],
+    *,
+    years_shown: bool = True,
+    markering: str = "",
 ) -> str:
     """Count (key, year) pairs by key: "Genomförd 3 (2025), Pågående 5 (2023, 2024)", in the
-    order of ``labels``, each with the years it was reported (unless ``years_shown`` is off)."""
+    order of ``labels``, each with the years it was reported (unless ``years_shown`` is off).
+    ``markering`` goes after the count of a verdict that the insats is reached ("Uppnått 9
+    (indikatorn kan inte bedömas)", sections.insats_indikatorer)."""
     counts: dict[str, int] = {}
     years: dict[str, set[int]] = {}
     for key, year in rader:
@@ -175,6 +182,7 @@ def _raknat(
         ", ".join(
             f"{labels.get(k, k)} {counts[k]}"
             + (f" ({', '.join(str(y) for y in sorted(years[k]))})" if years_shown else "")
+            + (f" ({markering})" if markering and k in POSITIVA else "")
             for k in (*labels, *sorted(set(counts) - set(labels)))
             if k in counts
         )
@@ -183,12 +191,18 @@ def _raknat(
 
 
 def _insatser(
-    plan: PlanFil, period: Period, names: Names, tally: dict[str, int], urval: Urval
+    plan: PlanFil,
+    period: Period,
+    names: Names,
+    tally: dict[str, int],
+    urval: Urval,
+    markeringar: Mapping[str, str],
 ) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's), who left it open or cancelled it, and every
     year a report it owed never came in; ``tally`` counts the pairs by their latest status
-    ("ingen" for no report in the period)."""
+    ("ingen" for no report in the period); ``markeringar``: per insats, the mark beside a verdict
+    that it is reached when none of its indicators can be assessed."""
     final = period.matrices.get(period.ar)
     if final is None:
         return (), ()
@@ -236,7 +250,16 @@ def _insatser(
                 titel=ins.titel,
                 uppfoljning=cap(uppfoljning_text(typ, ins.uppfoljning.ar, ins.uppfoljning.text)),
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
-                bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
+                bedomning=(
+                    _raknat(
+                        bedomning,
+                        BEDOMNING,
+                        years_shown=False,
+                        markering=markeringar.get(ins.id, ""),
+                    )
+                    if bedomning
+                    else "–"
+                ),
                 oppet="; ".join(oppet) or "–",
                 fokusomrade=ins.fokusomrade,
             )
@@ -434,7 +457,7 @@ def slutuppfoljning(
     tally: dict[str, int] = {}
     # duties resting only on a group computed from a flag: an inference (decision 0017)
     urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
-    insatser, utan_slut = _insatser(plan, period, names, tally, urval)
+    insatser, utan_slut = _insatser(plan, period, names, tally, urval, markeringar(results))
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,

@@ -45,7 +45,9 @@ UPPDRAGSSTATUS: Final[Mapping[str, str]] = {
     "ej-paborjad": "Ej påbörjad",
     "pagaende": "Pågående",
     "genomford": "Genomförd",
-    "avslutad": "Avslutad",
+    # not "Avslutad" alone, which reads as done: the schema's avslutad is "not carried out as
+    # written" (granska14 F11; defined in Bilaga E, METODTEXT_UPPDRAG)
+    "avslutad": "Avslutad utan att genomföras",
 }
 BEHOVSUTFALL: Final[Mapping[str, str]] = {
     "tillgodosett": "Tillgodosett",
