@@ -82,7 +82,9 @@ def om_filen(
                 "Innehåll",
                 f"Underlaget till {report_title(plan, ar)} av {p.namn}, som tabeller: "
                 "nämndernas rapporter, saknade rapporter, bedömningarna i den samlade "
-                "uppföljningen, indikatorernas värden och polisens listor.",
+                "uppföljningen, indikatorernas värden, rapportens slutsatser (indikatorernas "
+                "status och målens beräknade utfall, med samma ord som rapporten) och polisens "
+                "listor.",
             ),
             (
                 "Plan",
@@ -92,8 +94,10 @@ def om_filen(
             (
                 "År",
                 f"Rapporterna och bedömningarna för {g.fran}–{ar}, indikatorernas baslinjer, "
-                f"målvärden och utfall till och med {ar} och polisens listor till och med "
-                f"upplagan {ar}.",
+                f"målvärden och utfall till och med {ar}, indikatorernas status för varje år "
+                f"{g.fran}–{ar} som rapporten för året visar den, målens beräknade utfall "
+                f"{'för ' + str(ar) if ar == g.till else f'bara i slutuppföljningen ({g.till})'} "
+                f"och polisens listor till och med upplagan {ar}.",
             ),
         ]
     grund = underlag(ds, ar, export=True)
