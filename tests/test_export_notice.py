@@ -80,7 +80,12 @@ OM_FILEN = [
     (
         "Tabeller",
         "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
-        "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
+        "CSV-exporten. Tabellernas och kolumnernas namn är koder i ASCII utan å, ä och ö (som "
+        "nycklarna i datafilerna, t.ex. ar för år och sakerhet för säkerhet), så att skript och "
+        "Power BI kan använda dem oförändrade; tabellen kolumner förklarar varje kolumn och "
+        "koderna som står i den. Långa texter radbryts i xlsx-filen med sina radbrytningar "
+        "kvar; en rad visar högst de första raderna av texten, och hela texten syns i cellen "
+        "eller när raden görs högre.",
     ),
     (
         "Texter i CSV och xlsx",

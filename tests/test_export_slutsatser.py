@@ -1,5 +1,5 @@
 """`utsatta export`: the report's conclusions as the tables indikatorstatus and malutfall
-(granska14 finding 7).
+(granska14 finding 7), and how long texts are shown in the workbook (finding 15).
 
 The cells of the shipped data for 2025 are written by hand from the report's text
 (r2025.md, granska14's /tmp/g14/out: section 1's goal table and the indicator tables of
@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from tests.support import SHIPPED, SharedReport
-from utsatta.export import Table, csv_files, tables
+from utsatta.export import Table, csv_files, export, tables
+from utsatta.export.xlsxfile import LINE_HEIGHT, MAX_LINES
 from utsatta.load.dataset import DataSet, load
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -403,6 +404,24 @@ def test_both_tables_are_described_in_kolumner(shipped_tables: dict[str, Table])
     assert all(c in described[("malutfall", "utfall")] for c in ("natt", "inte-natt", "okant"))
 
 
+def test_om_filen_says_names_are_codes_explained_in_kolumner(
+    shipped_tables: dict[str, Table],
+) -> None:
+    text = dict(shipped_tables["om_filen"].rows)["Tabeller"]
+    assert "namn är koder i ASCII utan å, ä och ö" in str(text)
+    assert "tabellen kolumner förklarar varje kolumn och koderna som står i den" in str(text)
+
+
+def test_the_export_says_eftertradare(shipped_tables: dict[str, Table]) -> None:
+    """The report's word for the organisation that takes over (granska14 F15)."""
+    texts = [v for t in shipped_tables.values() for r in t.rows for v in r if isinstance(v, str)]
+    assert not [v for v in texts if "efterföljare" in v]
+    status = next(
+        r[3] for r in shipped_tables["kolumner"].rows if r[:2] == ("insatsrapporter", "status")
+    )
+    assert "ansvar ligger på dess efterträdare" in str(status)
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 
@@ -437,6 +456,70 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
 
 
 # --- xlsx ----------------------------------------------------------------------------------------
+
+
+def test_xlsx_conclusions_and_long_texts(shipped: DataSet, tmp_path: Path) -> None:
+    path = tmp_path / "e.xlsx"
+    export(shipped, 2025, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[5:8] == ["indikatorvarden", "indikatorstatus", "malutfall"]
+    ws = book["indikatorstatus"]
+    header = [c.value for c in ws[1]]
+    assert header == INDIKATORSTATUS_COLUMNS
+    col = {n: i + 1 for i, n in enumerate(header)}
+    row = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, col["indikator"]).value == "sarskilt-utsatta-omraden"
+        and ws.cell(r, col["ar"]).value == 2025
+    )
+    cell = ws.cell(row, col["andel_av_vagen"])
+    assert cell.value == 20 and cell.data_type == "n"
+    assert ws.cell(row, col["status_text"]).value == "Målet ej uppnått (uppgift i andra hand)"
+    assert ws.cell(row, col["andel_av_vagen_text"]).value == "20 % av vägen"
+    # the calculation is a long text: it wraps, in a column as wide as columns get, at the top
+    berakning = ws.cell(row, col["berakning"])
+    assert berakning.alignment.wrap_text is True and berakning.alignment.vertical == "top"
+    letter = berakning.column_letter
+    assert 60 <= ws.column_dimensions[letter].width <= 61
+    # a short code does not wrap, but sits at the top of its row beside the long text
+    kod = ws.cell(row, col["status"])
+    assert not kod.alignment.wrap_text and kod.alignment.vertical == "top"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    # a row is as high as its longest wrapped text: nya områden 2022's texts fit one line (no
+    # height set), 2025's calculation (83 characters) takes two lines of the 57 a line holds
+    nya = {
+        ws.cell(r, col["ar"]).value: r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, col["indikator"]).value == "nya-omraden"
+    }
+    assert ws.cell(nya[2022], col["berakning"]).value == "Det finns inga utfall t.o.m. 2022."
+    assert ws.row_dimensions[nya[2022]].height is None
+    assert len(ws.cell(nya[2025], col["berakning"]).value) == 83
+    assert ws.row_dimensions[nya[2025]].height == LINE_HEIGHT * 2
+    # malutfall: the written bedömning keeps its line breaks, and its row is as high as its
+    # lines, at most MAX_LINES
+    ws = book["malutfall"]
+    header = [c.value for c in ws[1]]
+    ord_ = ws.cell(2, header.index("bedomning_ord") + 1)
+    assert ord_.value.count("\n") == 4 and ord_.alignment.wrap_text is True
+    # its lines of 89, 86, 88 and 26 characters take seven lines of 57, and the break at its
+    # end one more: MAX_LINES, as delmål 2's nine lines
+    assert [len(line) for line in ord_.value.split("\n")] == [89, 86, 88, 26, 0]
+    assert ws.row_dimensions[2].height == LINE_HEIGHT * MAX_LINES == 120
+    assert ws.cell(4, header.index("bedomning_ord") + 1).value.count("\n") >= MAX_LINES
+    assert ws.row_dimensions[4].height == LINE_HEIGHT * MAX_LINES
+    # nulage in insatsrapporter: wrapped, line breaks kept, row heights set
+    ws = book["insatsrapporter"]
+    header = [c.value for c in ws[1]]
+    nulage = [ws.cell(r, header.index("nulage") + 1) for r in range(2, ws.max_row + 1)]
+    texts = [c for c in nulage if isinstance(c.value, str)]
+    assert texts and all(c.alignment.wrap_text for c in texts)
+    assert any("\n" in c.value for c in texts)
+    assert all(ws.row_dimensions[c.row].height for c in texts if len(c.value) > 60)
+    # no formula anywhere
+    for sheet in book.worksheets:
+        assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
 
 
 # --- determinism ---------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ INSATSRAPPORTER: Final = (
         "organisationen har kommit in för året) eller insats-saknas (rapporten finns men saknar "
         "insatsen); på en sådan rad är kolumnerna från rapporten tomma. Rader saknas bara för "
         "år inom planperioden till och med exportens år, och bara för organisationer som fanns "
-        "vid årets slut (en upphörd organisations ansvar ligger på dess efterföljare), som i "
+        "vid årets slut (en upphörd organisations ansvar ligger på dess efterträdare), som i "
         "rapportens avsnitt om saknade rapporter.",
     ),
     _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
