@@ -292,8 +292,10 @@ def malutfall(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> Table
             if s.model is not None
         }
         omr_fil = relative_file(ds.omraden.path, ds.root) if ds.omraden is not None else None
-        upp_src = next((f for f in ds.uppfoljningar if f.model is upp is not None), None)
-        upp_fil = relative_file(upp_src.path, ds.root) if upp_src is not None else None
+        upp_fil = next(
+            (relative_file(f.path, ds.root) for f in ds.uppfoljningar if upp and f.model is upp),
+            None,
+        )
         goals = [
             (PLANENS_MAL, None, plan.mal.text, False),
             *((d.id, d.id, d.text, d.per_omrade) for d in plan.mal.delmal),
