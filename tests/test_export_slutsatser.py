@@ -412,6 +412,12 @@ def test_om_filen_says_names_are_codes_explained_in_kolumner(
     assert "tabellen kolumner förklarar varje kolumn och koderna som står i den" in str(text)
 
 
+def test_kolumner_says_the_names_are_codes(shipped_tables: dict[str, Table]) -> None:
+    kolumn = next(r[3] for r in shipped_tables["kolumner"].rows if r[:2] == ("kolumner", "kolumn"))
+    assert "en kod i ASCII utan å, ä och ö" in str(kolumn)
+    assert "ar är år, sakerhet säkerhet, kallfil källfil" in str(kolumn)
+
+
 def test_the_export_says_eftertradare(shipped_tables: dict[str, Table]) -> None:
     """The report's word for the organisation that takes over (granska14 F15)."""
     texts = [v for t in shipped_tables.values() for r in t.rows for v in r if isinstance(v, str)]

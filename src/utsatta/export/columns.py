@@ -457,7 +457,13 @@ OM_FILEN: Final = (
 
 KOLUMNER: Final = (
     _kod("tabell", "Tabellen (CSV-filen eller bladet) som kolumnen finns i."),
-    _kod("kolumn", "Kolumnens namn, som i tabellens första rad."),
+    _kod(
+        "kolumn",
+        "Kolumnens namn, som i tabellens första rad: en kod i ASCII utan å, ä och ö, som "
+        "nycklarna i datafilerna (ar är år, sakerhet säkerhet, kallfil källfil, malvarde "
+        "målvärde). Beskrivningen säger vad koden betyder och vilka koder kolumnen kan "
+        "innehålla.",
+    ),
     _kod(
         "typ",
         "Slag av värde: text, heltal, tal (i CSV med decimalkomma) eller ja/nej (texten ja "
