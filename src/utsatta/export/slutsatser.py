@@ -2,33 +2,30 @@
 year) and ``malutfall`` (the goals' computed outcome in the slutuppföljning, beside the written
 assessment).
 
-Nothing here computes a status or an outcome of its own: every cell is taken from the report's
-own view of the indicator (:func:`utsatta.render.report.sections.indicators.indikator_vy`, over
-:func:`utsatta.compute.indicators.evaluate`) and of the goals
-(:func:`utsatta.render.report.sections.slutuppfoljning.slutuppfoljning`), so the export says
-what the report says, in the same words, and follows it when its wording changes
+Nothing here computes a status or an outcome of its own: every text is taken from the report's
+own view of the year (:func:`utsatta.render.report.assemble.assemble`: its indicators and its
+goal table), the codes beside them from the computation that view shows
+(:func:`utsatta.compute.indicators.evaluate`), so the export says what the report says, in the
+same words, and follows it when its words or its inputs change
 (docs/decisions/0490-exporten-bar-rapportens-slutsatser.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
-from utsatta.compute.report_date import uppfoljning_of
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import TEXT_REF
 from utsatta.export.table import Cell, Column, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.render.labels import framsteg_andel
-from utsatta.render.report.sections.indicators import indikator_vy
-from utsatta.render.report.sections.names import Names
-from utsatta.render.report.sections.period import period_of
-from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
+from utsatta.render.report.assemble import assemble
+from utsatta.render.report.view import IndikatorVy, ReportView
 
-__all__ = ["INDIKATORSTATUS", "MALUTFALL", "indikatorstatus", "malutfall"]
+__all__ = ["INDIKATORSTATUS", "MALUTFALL", "indikatorstatus", "malutfall", "report_views"]
 
 
 def _text(namn: str, beskrivning: str) -> Column:
@@ -215,26 +212,45 @@ def _procent(andel: float | None) -> float | None:
     return None if andel is None else round(andel * 100, 7) + 0.0
 
 
+def report_views(ds: DataSet, ar: int) -> dict[int, ReportView]:
+    """The report's view of each plan year up to ``ar`` (none without a valid plan and
+    organisations, as the report needs them): the one place the conclusions are taken from, so
+    that the export follows every change of the report's words and inputs."""
+    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        return {}
+    fran = ds.plan.model.plan.giltighet.fran
+    return {year: assemble(ds, year) for year in range(min(fran, ar), ar + 1)}
+
+
+def _indikator_vyer(view: ReportView) -> dict[str, IndikatorVy]:
+    """The report's indicators by id: the goal's (section 1) and each fokusområde's."""
+    vyer = [*view.sammanfattning.mal_indikatorer]
+    vyer += [v for f in view.fokusomraden for v in f.indikatorer]
+    return {v.id: v for v in vyer}
+
+
 def indikatorstatus(
-    ds: DataSet, ar: int, results: Sequence[IndicatorResult], omr_namn: Mapping[str, str]
+    ds: DataSet, ar: int, results: Sequence[IndicatorResult], views: dict[int, ReportView]
 ) -> Table:
-    """The table ``indikatorstatus``: for each plan year up to ``ar`` (``results``: the
-    indicators evaluated for ``ar``), every indicator's status as that year's report shows it."""
-    plan = ds.plan.model if ds.plan else None
+    """The table ``indikatorstatus``: for each plan year up to ``ar`` (``views``:
+    :func:`report_views`; ``results``: the indicators evaluated for ``ar``), every indicator
+    the year's report shows, its status in the report's words and the codes behind them."""
     omr = ds.omraden.model if ds.omraden else None
     omr_illustrativ = bool(omr and omr.illustrativ)
     src_fil = {
         s.model.id: relative_file(s.path, ds.root) for s in ds.indikatorer if s.model is not None
     }
-    fran = plan.plan.giltighet.fran if plan is not None else ar
-    per_year = {y: (results if y == ar else evaluate(ds, y)) for y in range(min(fran, ar), ar + 1)}
     # the report's order (the plan's goal first, then per fokusområde) of the export's year
     order = {r.indikator.id: n for n, r in enumerate(results)}
     found: list[tuple[tuple[int, str, int], tuple[Cell, ...]]] = []
-    for year, year_results in per_year.items():
-        for res in year_results:
+    for year, view in views.items():
+        vyer = _indikator_vyer(view)
+        # the codes from the same computation the view shows (compute.indicators.evaluate)
+        for res in results if year == ar else evaluate(ds, year):
             ind, prog = res.indikator, res.progress
-            vy = indikator_vy(res, year, omr_namn, omr)
+            vy = vyer.get(ind.id)
+            if vy is None:  # pragma: no cover - the report shows every indicator evaluated
+                continue
             row: tuple[Cell, ...] = (
                 year,
                 ind.id,
@@ -268,20 +284,15 @@ def indikatorstatus(
     )
 
 
-def malutfall(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> Table:
+def malutfall(ds: DataSet, results: Sequence[IndicatorResult], view: ReportView | None) -> Table:
     """The table ``malutfall``: the mål and each delmål with the outcome the slutuppföljning
-    computes and the written assessment; no rows before the plan's last year (the report has no
-    such table then)."""
+    computes and the written assessment, from the report's ``view`` of the export's year; no
+    rows before the plan's last year (the report has no such table then)."""
     rows: list[tuple[Cell, ...]] = []
     plan = ds.plan.model if ds.plan else None
-    orgs = ds.organisationer.model if ds.organisationer else None
     omr = ds.omraden.model if ds.omraden else None
-    if plan is not None and orgs is not None and ar == plan.plan.giltighet.till:
-        upp = uppfoljning_of(ds, ar)
-        period = period_of(ds, plan.plan.giltighet.fran, ar)
-        names = Names.of(orgs, omr)
-        slut = slutuppfoljning(period, plan, results, upp, ar, "", names, orgs=orgs, omr=omr)
-        domar = slut.domar if slut is not None else ()
+    slut = view.slut if view is not None else None
+    if plan is not None and slut is not None:
         by_goal: dict[str, IndicatorResult] = {}
         for r in results:  # the report's rule: the first indicator that names the goal decides
             if r.indikator.mal is not None:
@@ -293,14 +304,19 @@ def malutfall(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> Table
         }
         omr_fil = relative_file(ds.omraden.path, ds.root) if ds.omraden is not None else None
         upp_fil = next(
-            (relative_file(f.path, ds.root) for f in ds.uppfoljningar if upp and f.model is upp),
+            (
+                relative_file(f.path, ds.root)
+                for f in ds.uppfoljningar
+                if f.model is not None and f.model.ar == slut.ar
+            ),
             None,
         )
         goals = [
             (PLANENS_MAL, None, plan.mal.text, False),
             *((d.id, d.id, d.text, d.per_omrade) for d in plan.mal.delmal),
         ]
-        for dom, (goal, del_id, text, per_omrade) in zip(domar, goals, strict=True):
+        # the report's rows: the mål, then each delmål in the plan's order
+        for dom, (goal, del_id, text, per_omrade) in zip(slut.domar, goals, strict=True):
             avgor = by_goal.get(goal)
             fran_listorna = (avgor is not None and avgor.indikator.berakning is not None) or (
                 avgor is None and per_omrade
@@ -316,7 +332,7 @@ def malutfall(ds: DataSet, ar: int, results: Sequence[IndicatorResult]) -> Table
             )
             rows.append(
                 (
-                    ar,
+                    slut.ar,
                     "mal" if del_id is None else "delmal",
                     del_id,
                     dom.rubrik,

@@ -60,7 +60,7 @@ from utsatta.export.saknade import (
     missing,
     rapportering,
 )
-from utsatta.export.slutsatser import indikatorstatus, malutfall
+from utsatta.export.slutsatser import indikatorstatus, malutfall, report_views
 from utsatta.export.table import Cell, Origin, Table, first
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -520,6 +520,7 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
     results = evaluate(ds, ar)
+    views = report_views(ds, ar)
     data = [
         # the marking first, so that a range copied from the left keeps it (granska9 F10)
         first(t, ILLUSTRATIV)
@@ -530,8 +531,8 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
             bedomningar(ds, ar),
             _indikatorvarden(ds, ar, results, omr_namn),
             # the report's conclusions, from its own view of them (export.slutsatser)
-            indikatorstatus(ds, ar, results, omr_namn),
-            malutfall(ds, ar, results),
+            indikatorstatus(ds, ar, results, views),
+            malutfall(ds, results, views.get(ar)),
             _omradesnivaer(ds, ar),
         )
     ]
