@@ -32,7 +32,9 @@ OM_FILEN = [
         "Innehåll",
         "Underlaget till Samlad uppföljning 2023 av Testplan för att inga områden ska vara "
         "utsatta 2025, som tabeller: nämndernas rapporter, saknade rapporter, bedömningarna i "
-        "den samlade uppföljningen, indikatorernas värden och polisens listor.",
+        "den samlade uppföljningen, indikatorernas värden, rapportens slutsatser "
+        "(indikatorernas status och målens beräknade utfall, med samma ord som rapporten) och "
+        "polisens listor.",
     ),
     (
         "Plan",
@@ -42,7 +44,9 @@ OM_FILEN = [
     (
         "År",
         "Rapporterna och bedömningarna för 2022–2023, indikatorernas baslinjer, målvärden och "
-        "utfall till och med 2023 och polisens listor till och med upplagan 2023.",
+        "utfall till och med 2023, indikatorernas status för varje år 2022–2023 som rapporten "
+        "för året visar den, målens beräknade utfall bara i slutuppföljningen (2025) och "
+        "polisens listor till och med upplagan 2023.",
     ),
     (
         "Illustrativa uppgifter",
@@ -52,7 +56,7 @@ OM_FILEN = [
         "Grundskolenämnden för 2023 och indikatorn Andel elever i årskurs 9 i utsatta områden som "
         "är behöriga till gymnasiet. I den här filen har raderna med sådana uppgifter ja i "
         "kolumnen illustrativ, i tabellerna insatsrapporter, insatsrapporter_omraden, "
-        "bedomningar och indikatorvarden.",
+        "bedomningar, indikatorvarden och indikatorstatus.",
     ),
     (
         "Planens bilaga 1 (Indikatorer) är inte offentlig.",
@@ -76,7 +80,12 @@ OM_FILEN = [
     (
         "Tabeller",
         "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
-        "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
+        "CSV-exporten. Tabellernas och kolumnernas namn är koder i ASCII utan å, ä och ö (som "
+        "nycklarna i datafilerna, t.ex. ar för år och sakerhet för säkerhet), så att skript och "
+        "Power BI kan använda dem oförändrade; tabellen kolumner förklarar varje kolumn och "
+        "koderna som står i den. Långa texter radbryts i xlsx-filen med sina radbrytningar "
+        "kvar; en rad visar högst de första raderna av texten, och hela texten syns i cellen "
+        "eller när raden görs högre.",
     ),
     (
         "Texter i CSV och xlsx",
@@ -117,13 +126,24 @@ OM_FILEN = [
         "baslinje, målvärden och utfall. 16 rader.",
     ),
     (
+        "Tabellen indikatorstatus",
+        "En rad per indikator och år i planperioden till och med exportens år: statusen som "
+        "rapporten för året visar, med orsak, andel av vägen och säkerhet. 6 rader.",
+    ),
+    (
+        "Tabellen malutfall",
+        "En rad per mål och delmål i slutuppföljningen (planens sista år): det beräknade "
+        "utfallet mot polisens lista, underlaget och den skrivna bedömningen; tom för andra år. "
+        "0 rader.",
+    ),
+    (
         "Tabellen omradesnivaer",
         "En rad per område och upplaga av polisens lista: områdets nivå och hur säker den är. "
         "6 rader.",
     ),
     (
         "Tabellen kolumner",
-        "En rad per kolumn i de andra tabellerna: vad den innehåller. 107 rader.",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 143 rader.",
     ),
 ]
 

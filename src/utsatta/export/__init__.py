@@ -12,7 +12,8 @@ Library use::
 The first table, ``om_filen``, says what the export is (:mod:`utsatta.export.om_filen`);
 ``insatsrapporter`` has a row for every report owed and missing
 (:mod:`utsatta.export.saknade`); ``bedomningar`` holds stadsledningskontorets assessments
-(:mod:`utsatta.export.bedomningar`).
+(:mod:`utsatta.export.bedomningar`); ``indikatorstatus`` and ``malutfall`` the report's own
+conclusions, taken from its view (:mod:`utsatta.export.slutsatser`).
 
 :func:`export` makes every decision the command line ``utsatta export`` shows (that only
 parses, prints and maps errors to exit codes): data with errors is :class:`~utsatta.errors.

@@ -85,7 +85,7 @@ INSATSRAPPORTER: Final = (
         "organisationen har kommit in för året) eller insats-saknas (rapporten finns men saknar "
         "insatsen); på en sådan rad är kolumnerna från rapporten tomma. Rader saknas bara för "
         "år inom planperioden till och med exportens år, och bara för organisationer som fanns "
-        "vid årets slut (en upphörd organisations ansvar ligger på dess efterföljare), som i "
+        "vid årets slut (en upphörd organisations ansvar ligger på dess efterträdare), som i "
         "rapportens avsnitt om saknade rapporter.",
     ),
     _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
@@ -457,7 +457,13 @@ OM_FILEN: Final = (
 
 KOLUMNER: Final = (
     _kod("tabell", "Tabellen (CSV-filen eller bladet) som kolumnen finns i."),
-    _kod("kolumn", "Kolumnens namn, som i tabellens första rad."),
+    _kod(
+        "kolumn",
+        "Kolumnens namn, som i tabellens första rad: en kod i ASCII utan å, ä och ö, som "
+        "nycklarna i datafilerna (ar är år, sakerhet säkerhet, kallfil källfil, malvarde "
+        "målvärde). Beskrivningen säger vad koden betyder och vilka koder kolumnen kan "
+        "innehålla.",
+    ),
     _kod(
         "typ",
         "Slag av värde: text, heltal, tal (i CSV med decimalkomma) eller ja/nej (texten ja "

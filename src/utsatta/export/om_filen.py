@@ -82,7 +82,9 @@ def om_filen(
                 "Innehåll",
                 f"Underlaget till {report_title(plan, ar)} av {p.namn}, som tabeller: "
                 "nämndernas rapporter, saknade rapporter, bedömningarna i den samlade "
-                "uppföljningen, indikatorernas värden och polisens listor.",
+                "uppföljningen, indikatorernas värden, rapportens slutsatser (indikatorernas "
+                "status och målens beräknade utfall, med samma ord som rapporten) och polisens "
+                "listor.",
             ),
             (
                 "Plan",
@@ -92,8 +94,10 @@ def om_filen(
             (
                 "År",
                 f"Rapporterna och bedömningarna för {g.fran}–{ar}, indikatorernas baslinjer, "
-                f"målvärden och utfall till och med {ar} och polisens listor till och med "
-                f"upplagan {ar}.",
+                f"målvärden och utfall till och med {ar}, indikatorernas status för varje år "
+                f"{g.fran}–{ar} som rapporten för året visar den, målens beräknade utfall "
+                f"{'för ' + str(ar) if ar == g.till else f'bara i slutuppföljningen ({g.till})'} "
+                f"och polisens listor till och med upplagan {ar}.",
             ),
         ]
     grund = underlag(ds, ar, export=True)
@@ -147,7 +151,12 @@ def om_filen(
         (
             "Tabeller",
             "Varje tabell är ett blad i xlsx-filen och en CSV-fil med tabellens namn i "
-            "CSV-exporten. Tabellen kolumner beskriver varje kolumn.",
+            "CSV-exporten. Tabellernas och kolumnernas namn är koder i ASCII utan å, ä och ö "
+            "(som nycklarna i datafilerna, t.ex. ar för år och sakerhet för säkerhet), så att "
+            "skript och Power BI kan använda dem oförändrade; tabellen kolumner förklarar varje "
+            "kolumn och koderna som står i den. Långa texter radbryts i xlsx-filen med sina "
+            "radbrytningar kvar; en rad visar högst de första raderna av texten, och hela "
+            "texten syns i cellen eller när raden görs högre.",
         ),
         (TEXT_RUBRIK, TEXT_NOTE),
     ]

@@ -14,6 +14,10 @@
 * ``bedomningar``: stadsledningskontorets assessments per year (:mod:`utsatta.export.bedomningar`);
 * ``indikatorvarden``: one row per indicator × year (× område / kön where given): baslinje,
   målvärden and utfall up to ÅR;
+* ``indikatorstatus``: one row per indicator × plan year up to ÅR: the status that year's
+  report shows, with reason, share of the way and certainty (:mod:`utsatta.export.slutsatser`);
+* ``malutfall``: one row per mål and delmål in the slutuppföljning (the plan's last year): the
+  computed outcome beside the written assessment (:mod:`utsatta.export.slutsatser`);
 * ``omradesnivaer``: one row per område × edition of the police list (editions up to ÅR);
 * ``kolumner``: what every column of the tables above holds, in Swedish.
 
@@ -56,6 +60,7 @@ from utsatta.export.saknade import (
     missing,
     rapportering,
 )
+from utsatta.export.slutsatser import indikatorstatus, malutfall, report_views
 from utsatta.export.table import Cell, Origin, Table, first
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
@@ -515,6 +520,7 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     omr_namn = {o.id: o.namn for o in omr.omraden} if omr else {}
     rapporter, rapporter_omraden = _insatsrapporter(ds, ar)
     results = evaluate(ds, ar)
+    views = report_views(ds, ar)
     data = [
         # the marking first, so that a range copied from the left keeps it (granska9 F10)
         first(t, ILLUSTRATIV)
@@ -524,6 +530,9 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
             ansvar(ds, ar),
             bedomningar(ds, ar),
             _indikatorvarden(ds, ar, results, omr_namn),
+            # the report's conclusions, from its own view of them (export.slutsatser)
+            indikatorstatus(ds, ar, results, views),
+            malutfall(ds, results, views.get(ar)),
             _omradesnivaer(ds, ar),
         )
     ]

@@ -14,7 +14,10 @@ were left out and where the whole text is; each cut is also a note in :class:`Xl
 user (docs/decisions/0108-export-cells.md). CSV keeps the whole text.
 
 Every sheet: a bold header row with a fill and borders, frozen, an autofilter over the data,
-column widths from the longest value (capped), text cells that wrap for the long texts.
+column widths from the longest line (capped). A column whose texts are longer than the widest
+column or have line breaks wraps, its line breaks kept, and a row is as high as its longest
+such text up to :data:`MAX_LINES` lines; every cell sits at the top of its row
+(docs/decisions/0491-langa-texter-i-xlsx.md).
 """
 
 from __future__ import annotations
@@ -145,6 +148,9 @@ def _created(datum: str | ReportDate | None) -> datetime:
 #: the notice sheet: characters in a line of its columns (widths 28 and 100), a line's height
 NOTICE_CHARS: Final = (26, 95)
 LINE_HEIGHT: Final = 15
+#: a data sheet's row shows at most this many lines of a wrapped text: the table stays a table
+#: to scan, the whole text is in the cell (docs/decisions/0491-langa-texter-i-xlsx.md)
+MAX_LINES: Final = 8
 
 
 def _lines(value: object, per_line: int) -> int:
@@ -152,6 +158,14 @@ def _lines(value: object, per_line: int) -> int:
     if not isinstance(value, str):
         return 1
     return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+
+
+def _wraps(table: Table, col: int, width: int) -> bool:
+    """Whether column ``col``'s texts wrap: it is as wide as a column gets and still too
+    narrow, or a text in it has line breaks (Excel shows one line of a cell that does not wrap,
+    the breaks lost)."""
+    texts = [v for row in table.rows if isinstance(v := row[col], str)]
+    return bool(texts) if width >= MAX_WIDTH else any("\n" in v for v in texts)
 
 
 def _width(table: Table, col: int) -> int:
@@ -175,14 +189,31 @@ def _width(table: Table, col: int) -> int:
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
     ws = workbook.add_worksheet(table.namn)
     notice = table.namn == OM_FILEN_NAMN
+    #: the wrapping columns and the characters a line of each holds
+    wrapped: dict[int, int] = {}
     for c, column in enumerate(table.columns):
         ws.write_string(0, c, column.namn, formats["head"])
         if notice:  # a page to read: headings bold on the left, the texts wrapped beside them
             ws.set_column(c, c, *((28, formats["rubrik"]) if c == 0 else (100, formats["wrap"])))
             continue
         width = _width(table, c)
-        ws.set_column(c, c, width, formats["wrap"] if width >= MAX_WIDTH else None)
+        if _wraps(table, c, width):
+            wrapped[c] = width - 3  # a little less than the width: a guess never too short
+        ws.set_column(c, c, width, formats["wrap"] if c in wrapped else None)
     for r, row in enumerate(table.rows, start=1):
+        # every cell at the top: beside a text of several lines a value stays on its first
+        cell_format = [
+            (formats["rubrik"] if c == 0 else formats["wrap"])
+            if notice
+            else formats["wrap"]
+            if c in wrapped
+            else formats["top"]
+            for c in range(len(row))
+        ]
+        if wrapped and not notice:
+            lines = max(_lines(row[c], n) for c, n in wrapped.items())
+            if lines > 1:  # the row as high as its text, up to MAX_LINES lines
+                ws.set_row(r, LINE_HEIGHT * min(lines, MAX_LINES))
         for c, value in enumerate(row):
             if value is None:
                 continue
@@ -196,9 +227,11 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                     notes.append(
                         _cut_note(table, r - 1, column, len(whole), left_out, _units(whole))
                     )
-                status = ws.write_string(r, c, text)
+                status = ws.write_string(r, c, text, cell_format[c])
             else:
-                status = ws.write_number(r, c, number_of(value, table, r - 1, column))
+                status = ws.write_number(
+                    r, c, number_of(value, table, r - 1, column), cell_format[c]
+                )
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
                     f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i "
@@ -260,6 +293,7 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}
         ),
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "top": workbook.add_format({"valign": "top"}),
         "rubrik": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
     }
     notes: list[str] = []
