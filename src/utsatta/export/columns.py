@@ -176,8 +176,9 @@ INDIKATORVARDEN: Final = (
     _kod("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
     _kod(
         "typ",
-        "Vad värdet är: baslinje (värdet uppföljningen utgår från), malvarde (ett mål för året, "
-        "inte ett mätt värde) eller utfall (ett uppmätt värde).",
+        "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "
+        "utan målvärde mäts ändå från det sista värdet före planperioden, se rapportens bilaga "
+        "E), malvarde (ett mål för året, inte ett mätt värde) eller utfall (ett uppmätt värde).",
     ),
     _AR,
     Column(

@@ -170,6 +170,9 @@ class IndikatorVy:
     #: how not to read a count of areas on the list whose change does not show the direction
     #: (a rise may be an area improving: compute.police.rise_caution), or None
     tolkning: str | None = None
+    #: a development without a målvärde measured from another value than the baseline: "81,05 %
+    #: (2018)", the last value before the plan period (docs/decisions/0485), else None
+    trendstart: str | None = None
 
 
 @dataclass(frozen=True)

@@ -329,4 +329,5 @@ def indikator_vy(
         tolkning=rise_caution(b.nivaer)
         if (b := ind.berakning) is not None and b.typ == "antal-omraden"
         else None,
+        trendstart=fmt_ar(res.trendstart) if res.trendstart is not None else None,
     )
