@@ -16,6 +16,7 @@ from utsatta.load.dataset import load
 from utsatta.render.report_json import view_json
 
 VAL = "valdeltagande-kommunval-goteborg"
+FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
 #: a value and its unit never part (utsatta.numbers.HART)
 NBSP = "\u00a0"
 
@@ -31,6 +32,10 @@ def test_the_trend_starts_at_the_last_value_before_the_plan_period() -> None:
     assert res["invanare-i-sarskilt-utsatta-omraden"].trendstart is None
     # with a målvärde the path runs from the baseline
     assert res["riskomraden"].trendstart is None
+    # also with one that cannot be given (half a missing baseline): no development is measured
+    fixture = {r.indikator.id: r for r in evaluate(load(FIXTURE), 2023)}
+    assert fixture["utan-behorighet"].malar == 2025 and fixture["utan-behorighet"].malvarde is None
+    assert fixture["utan-behorighet"].trendstart is None
     assert res[VAL].as_dict()["trendstart"] == {"ar": 2018, "varde": 81.05, "sakerhet": "bekraftad"}
 
 

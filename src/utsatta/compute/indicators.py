@@ -181,9 +181,11 @@ class IndicatorResult:
     def trendstart(self) -> Point | None:
         """The value a development without a målvärde is measured from, when it is not the
         baseline: the last value before the plan period's first year (compute.progress measures
-        from it, docs/decisions/0110); None with a målvärde, without a plan period or a value
+        from it, docs/decisions/0110); None for a status against a målvärde (also one that cannot
+        be given, a målvärde relative to a missing baseline), without a plan period or a value
         before it, or when it is the baseline (docs/decisions/0485)."""
-        if self.malvarde is not None or self.planperiod is None:
+        mot_malvarde = self.malar is not None and self.progress.statusslag != "utveckling"
+        if mot_malvarde or self.planperiod is None:
             return None
         b = self.baslinje
         every = ([b] if b is not None else []) + [p for p in self.serie if b is None or p.ar > b.ar]
