@@ -229,7 +229,9 @@ INDIKATORVARDEN: Final = (
         "eller källa saknas, och för ett antal som en källa anger för en upplaga av polisens "
         "lista (inte räknat ur områdenas nivåer) vems antal det är, t.ex. ”antal enligt "
         "Göteborgs-Posten”; tom för ett bekräftat värde, för ett värde utan angiven källa och "
-        "för ett okänt värde (kommentar säger varför).",
+        "för ett okänt värde (kommentar säger varför). Ett bekräftat antal ur polisens listor "
+        "är bekräftat i nivåernas källor, som inte behöver vara polisens egen publicering "
+        "(markeringen ‡ finns bara för nivåerna: bladet omradesnivaer, kolumnen kallslag).",
     ),
     _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
     Column(
