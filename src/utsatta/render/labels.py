@@ -90,9 +90,8 @@ MARKERING_BETYDELSE: Final[Mapping[str, str]] = dict(
 #: bilaga C and D, the charts, the export) is no claim that the police confirmed it
 #: (docs/decisions/0486)
 UTAN_MARKERING: Final = (
-    "utan markering: bekräftad i polisens egen publicering. Det gäller områdenas nivåer; ett "
-    "antal områden markeras bara med *, † och ?, så ett antal utan markering är bekräftat i "
-    "sina källor, som inte behöver vara polisens"
+    "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
+    "bekräftat, inte nödvändigtvis av polisen)"
 )
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
