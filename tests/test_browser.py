@@ -370,3 +370,78 @@ def test_status_tables_need_no_sideways_scroll_on_a_phone(
         assert (t["scrolls"], t["display"]) == (False, "table-cell"), t
     assert phone["scrolling"], "some matrix scrolls at 390 px"
     assert all("linear-gradient" in mask for _, mask in phone["scrolling"]), phone["scrolling"]
+
+
+#: a matrix that scrolls sideways, scrolled to its right end: how wide its first column is (a
+#: share of the region), how many of its first cells left the region's left edge, whether its
+#: caption is still inside the region (granska14 F14)
+_FIRST_COLUMN = """sel => {
+  const w = document.querySelector(sel);
+  w.scrollLeft = w.scrollWidth;
+  const box = w.getBoundingClientRect();
+  const firsts = [...w.querySelectorAll('tr > th:first-child')];
+  const cap = w.querySelector('caption > span').getBoundingClientRect();
+  return {
+    scrolls: w.scrollWidth > w.clientWidth + 1,
+    widest: Math.max(...firsts.map(t => t.getBoundingClientRect().width)) / box.width,
+    moved: firsts.filter(t => Math.abs(t.getBoundingClientRect().left - box.left) > 1).length,
+    rows: firsts.length,
+    caption: cap.width > 0 && cap.left >= box.left - 1 && cap.right <= box.right + 1,
+  };
+}"""
+
+
+def test_the_area_matrices_keep_their_first_column_and_caption_on_a_phone(
+    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+) -> None:
+    """Section 5's levels per edition and bilaga B's insats × område scroll sideways at 390 px:
+    scrolled to the end, each row still shows its area or insats (the first column stays at the
+    region's left edge, a narrow column: "Tynnered/Grevegården/Opaltorget" breaks after "/")
+    and the caption stays in view (granska14 F14). At 1366 px neither scrolls."""
+    _, page_file = shipped_2025
+    shots = _screenshots(tmp_path)
+    selectors = ("#omraden .table-wrap", "#omraden-detalj div.matris")
+    results: dict[tuple[str, int], dict[str, Any]] = {}
+    for width in WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(page_file.as_uri(), wait_until="load")
+            for sel in selectors:
+                results[sel, width] = page.evaluate(_FIRST_COLUMN, sel)
+                page.locator(sel).screenshot(
+                    path=str(shots / f"rapport-2025-forsta-kolumn-{sel[1:8]}-{width}.png")
+                )
+        finally:
+            page.context.close()
+    for sel in selectors:
+        phone, laptop = results[sel, 390], results[sel, 1366]
+        assert phone["scrolls"] and phone["rows"] >= 10, (sel, phone)
+        assert (phone["moved"], phone["caption"]) == (0, True), (sel, phone)
+        assert phone["widest"] < 0.4, (sel, phone)
+        assert not laptop["scrolls"], (sel, laptop)
+
+
+#: the gap in px between each badge and the caveat after it ("Inte nått (uppgift i andra hand)")
+#: when both are on one line (the caveat may wrap to the next)
+_BADGE_GAPS = """() => [...document.querySelectorAll('div.domar td > .badge + .muted')].map(m => {
+  const a = m.previousElementSibling.getBoundingClientRect(), b = m.getClientRects()[0];
+  return b.top < a.bottom ? b.left - a.right : null; })"""
+
+
+def test_a_goals_badge_and_its_caveat_never_touch(
+    browser: Any, shipped_2025: tuple[ReportView, Path]
+) -> None:
+    """A goal's computed outcome and its certainty ("Inte nått (uppgift i andra hand)") stand
+    apart as on a laptop also in the phone's card, where a cell shown as a table drops the
+    space between them (granska14 F14: "Inte nått(uppgift…")."""
+    _, page_file = shipped_2025
+    gaps: dict[int, list[float | None]] = {}
+    for width in WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            page.goto(page_file.as_uri(), wait_until="load")
+            gaps[width] = page.evaluate(_BADGE_GAPS)
+        finally:
+            page.context.close()
+    assert len(gaps[390]) >= 2 and None not in gaps[390], gaps
+    assert all(g >= 3 for g in gaps[390] + gaps[1366] if g is not None), gaps

@@ -182,16 +182,21 @@ def _chart(html: str, ident: str) -> str:
 def test_the_charts_of_the_2025_report(
     shared_report: Callable[[Path, int], SharedReport],
 ) -> None:
-    """The charts granska9 found drawn across years without a value, and those that stay."""
+    """The charts granska9 found drawn across years without a value, and those that stay; each
+    marks "?" the plan period's years (2022–2025) where a value was expected and none is given
+    (granska14 F12: every year without a matintervall, the election year 2022 with one)."""
     html = shared_report(SHIPPED, 2025).html
+    period = [2022, 2023, 2024, 2025]
     nri = _chart(html, "nojd-region-index-trygghet")
-    assert (segments(nri), marked(nri)) == ([], [2018])
+    assert (segments(nri), marked(nri)) == ([], [2018, *period])
     invanare = _chart(html, "invanare-i-sarskilt-utsatta-omraden")
-    assert (segments(invanare), marked(invanare)) == ([], [2020, 2021, 2022])
+    assert (segments(invanare), marked(invanare)) == ([], [2020, 2021, 2022, 2024, 2025])
     elev = _chart(html, "elevenkat-trygg-i-skolan")
-    assert (segments(elev), marked(elev)) == ([], [2018])
+    assert (segments(elev), marked(elev)) == ([], [2018, *period])
     val = _chart(html, "valdeltagande-kommunval-goteborg")
-    assert (segments(val), marked(val)) == ([[x_of(val, 2014), x_of(val, 2018)]], [])
+    assert (segments(val), marked(val)) == ([[x_of(val, 2014), x_of(val, 2018)]], [2022])
+    # every axis runs to the report's year, also one whose last "?" is 2022
+    assert '<text x="' in val and ">2025</text>" in val
     brott = _chart(html, "anmalda-valdsbrott")
     assert segments(brott) == [[x_of(brott, y) for y in (2017, 2018, 2019)]]
     su = _chart(html, "sarskilt-utsatta-omraden")
@@ -199,6 +204,7 @@ def test_the_charts_of_the_2025_report(
     assert marked(su) == []
     table = re.search(r'id="varden-nojd-region-index-trygghet".*?</details>', html, re.S)
     assert table and '<th scope="row">2018</th><td class="num">–</td><td>Värde saknas<' in table[0]
+    assert '<th scope="row">2022–2025</th><td class="num">–</td><td>Värde saknas<' in table[0]
 
 
 def test_the_report_says_how_often_and_how_that_is_known(

@@ -39,3 +39,18 @@ def test_the_caption_names_the_sources_of_the_plotted_values() -> None:
         assert source in " ".join(caption.split()), source
         assert source in (desc.text or ""), source
     assert caption.startswith("Källa: Göteborgs Stad: Göteborgs Stads handlingsplan")
+
+
+def test_the_sources_are_said_once_under_the_chart_and_linked_from_its_values() -> None:
+    """Each chart's values table links to the chart, whose caption names the sources, instead of
+    printing the same list again (granska14 F14: half a page more per indicator in the PDF)."""
+    html = render(build(load(SHIPPED), 2025), "html")
+    tables = re.findall(
+        r'<details class="diagramdata" id="varden-([^"]+)">(.*?)</details>', html, re.S
+    )
+    assert len(tables) >= 10
+    for ident, table in tables:
+        assert f'id="diagram-{ident}"' in html, ident
+        assert re.findall(r"Källa:.*", table) == [
+            f'Källa: samma som för <a href="#diagram-{ident}">diagrammet</a> ovan.</p>'
+        ], ident

@@ -885,6 +885,7 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
         "orsak",
         "orsak_text",
         "berakning",
+        "trendstart",
         "serie",
         "luckor",
         "matintervall_ar",

@@ -546,7 +546,8 @@ def test_levels_not_confirmed_by_the_police_are_marked(
         "* slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter",
         "† uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
         "(t.ex. pressen eller en tredjepartssida om polisens lista)",
-        "utan markering: bekräftad i polisens egen publicering",
+        "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
+        "bekräftat, inte nödvändigtvis av polisen)",
     )
     assert "| Riskområden | 1 | Söderdal\\* |" in md_text
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text

@@ -204,3 +204,15 @@ def test_markers_are_words_for_a_screen_reader_and_headings_hold_no_badge(
     assert 'Bergsjön<abbr title="uppgift i andra hand: ' in html
     for _level, inner in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S):
         assert "badge" not in inner and 'class="tag' not in inner, inner
+
+
+def test_print_keeps_a_caveat_in_a_row_header_whole_and_gives_the_status_room() -> None:
+    """A caveat the code writes after an insats's title ("(behöver inte rapporteras 2025)", a
+    span.muted in the row's header) breaks only between its words on paper, as one in a cell
+    (granska14 F14: "(beh | över"); bilaga D's status column is wider than each figure's."""
+    whole = _print("thead th, td.num, td .muted, td .tag, th .muted")
+    assert whole == {"hyphens": "manual", "overflow-wrap": "normal"}
+    status = _print(".detalj td:last-child")["width"]
+    figure = _print(":not(.indikator) > .table-wrap.detalj td.num")
+    assert figure["min-width"] == "0"
+    assert float(status.rstrip("%")) > 2 * float(figure["width"].rstrip("%"))

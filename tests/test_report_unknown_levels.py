@@ -111,7 +111,8 @@ def test_legend_says_what_each_mark_means(md2025: str) -> None:
         "(t.ex. pressen eller en tredjepartssida om polisens lista)",
         "‡ bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, "
         "pressen eller ett parti), men ingen av källorna är polisens egen publicering",
-        "utan markering: bekräftad i polisens egen publicering",
+        "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
+        "bekräftat, inte nödvändigtvis av polisen)",
     ]
 
 

@@ -177,6 +177,21 @@ class IndicatorResult:
         known = [x.sakerhet for x in used if x is not None and x.sakerhet is not None]
         return min(known, key=_SAKERHET.index) if known else None
 
+    @property
+    def trendstart(self) -> Point | None:
+        """The value a development without a målvärde is measured from, when it is not the
+        baseline: the last value before the plan period's first year (compute.progress measures
+        from it, docs/decisions/0110); None for a status against a målvärde (also one that cannot
+        be given, a målvärde relative to a missing baseline), without a plan period or a value
+        before it, or when it is the baseline (docs/decisions/0485)."""
+        mot_malvarde = self.malar is not None and self.progress.statusslag != "utveckling"
+        if mot_malvarde or self.planperiod is None:
+            return None
+        b = self.baslinje
+        every = ([b] if b is not None else []) + [p for p in self.serie if b is None or p.ar > b.ar]
+        before = [p for p in every if p.ar < self.planperiod[0]]
+        return before[-1] if before and before[-1] is not b else None
+
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON: the status (code, text, kind, reason), the working, the whole
         series with certainty and sources per value, the gaps, the matintervall and the years
@@ -192,6 +207,8 @@ class IndicatorResult:
             "orsak": None if p.orsak is None else str(p.orsak),
             "orsak_text": p.orsak_text,
             "berakning": _progress_dict(p),
+            # where a development is measured from, when not from the baseline (0485)
+            "trendstart": _point_dict(self.trendstart),
             "serie": [
                 {
                     "ar": pt.ar,

@@ -61,6 +61,24 @@ def shows_direction(nivaer: Iterable[str]) -> bool:
     return bool(counted) and counted == list(range(counted[0], len(ORDNING)))
 
 
+def rise_caution(nivaer: Iterable[str]) -> str | None:
+    """Swedish, for a count of areas on the list whose change does not show the direction
+    (:func:`shows_direction`): that it rises when an area on a higher level, not counted, improves
+    to a counted one, so a rise toward a målvärde of 0 is no sure worsening (granska14 F12: the
+    chart of riskområden 1 → 2); None for a count whose change shows it."""
+    wanted = set(nivaer)
+    counted = [i for i, n in enumerate(ORDNING) if n in wanted]
+    if not counted or shows_direction(wanted):
+        return None
+    above = [_NIVATEXT[n] for n in ORDNING[counted[0] + 1 :] if n not in wanted]
+    where = "den här nivån" if len(counted) == 1 else "de här nivåerna"
+    return (
+        f"En ökning är inte säkert en försämring: antalet ökar när ett område flyttas ned till "
+        f"{where} från {' eller '.join(above)}, alltså när läget där har blivit bättre, och "
+        "minskar när ett område här flyttas upp till en nivå som inte räknas."
+    )
+
+
 def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int) -> str:
     """Swedish: which areas came to or left the counted levels between two editions, and whether
     each move was an improvement ("Biskopsgården in från särskilt utsatt område (förbättring)")."""

@@ -176,8 +176,9 @@ INDIKATORVARDEN: Final = (
     _kod("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
     _kod(
         "typ",
-        "Vad värdet är: baslinje (värdet uppföljningen utgår från), malvarde (ett mål för året, "
-        "inte ett mätt värde) eller utfall (ett uppmätt värde).",
+        "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "
+        "utan målvärde mäts ändå från det sista värdet före planperioden, se rapportens bilaga "
+        "E), malvarde (ett mål för året, inte ett mätt värde) eller utfall (ett uppmätt värde).",
     ),
     _AR,
     Column(
@@ -228,7 +229,9 @@ INDIKATORVARDEN: Final = (
         "eller källa saknas, och för ett antal som en källa anger för en upplaga av polisens "
         "lista (inte räknat ur områdenas nivåer) vems antal det är, t.ex. ”antal enligt "
         "Göteborgs-Posten”; tom för ett bekräftat värde, för ett värde utan angiven källa och "
-        "för ett okänt värde (kommentar säger varför).",
+        "för ett okänt värde (kommentar säger varför). Ett bekräftat antal ur polisens listor "
+        "är bekräftat i nivåernas källor, som inte behöver vara polisens egen publicering "
+        "(markeringen ‡ finns bara för nivåerna: bladet omradesnivaer, kolumnen kallslag).",
     ),
     _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
     Column(

@@ -21,9 +21,9 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   enligt Göteborgs-Posten)"); its tooltip, the chart's description and its table say the same
   (docs/decisions/0350-angivet-antal-vid-vardet.md).
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
-  inside the SVG (and in <title>/<desc>), so a copied chart keeps them.
+  inside the SVG (and in <title>/<desc>): a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
-  page's padding) the text is 12 px.
+  page's padding) the text is 12 px. The year axis runs to the report's year.
 """
 
 from __future__ import annotations
@@ -155,9 +155,9 @@ def _axis_text(ticks: Sequence[Decimal], labels: Sequence[str]) -> str:
 
 
 def _x_ticks(first: int, last: int) -> list[int]:
-    span = last - first
-    every = 1 if span <= 8 else 2 if span <= 16 else 5
-    return [y for y in range(first, last + 1) if (y - first) % every == 0 or y == last]
+    every = 1 if last - first <= 8 else 2 if last - first <= 16 else 5
+    # the last year always, and no tick the year before it: their labels would overlap
+    return [*range(first, last - (every > 1), every), last]
 
 
 #: no notes: a value is what the chart's marker says
@@ -315,6 +315,7 @@ def indicator_svg(
     noter: Mapping[int, str] = _INGA,
     noter_forklaring: str = "",
     matar: Sequence[int] | None = None,
+    till_ar: int | None = None,
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
@@ -326,8 +327,8 @@ def indicator_svg(
     Göteborgs-Posten") mark the values that are not what the rest of the series is: each is
     drawn as a diamond, named in a line of its own under the legend (``noter_forklaring`` after
     them, once) and in every text of the value (its tooltip, the chart's description).
-    ``matar`` are the years the series is measured in, where the data says so (:func:`joined`).
-    """
+    ``matar`` are the years the series is measured in, where the data says so (:func:`joined`);
+    the year axis runs at least to ``till_ar`` (the report's year: granska14 F12)."""
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
         points = [p for p in points if p.ar != baslinje.ar]
@@ -342,7 +343,7 @@ def indicator_svg(
         assert malvarde is not None and malar is not None
         years.append(malar)
         values.append(malvarde)
-    x0, x1 = min(years), max(years)
+    x0, x1 = min(years), max([*years, *([till_ar] if till_ar is not None else [])])
     if x0 == x1:
         x0, x1 = x0 - 1, x1 + 1
     ticks, tick_decimals = _y_ticks(values, integer)

@@ -41,7 +41,8 @@ def values_table(
     (``noter``: a count a source states) has it after its certainty, as in the chart. The
     years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
     years between two values where a value may have been: chart.unvalued_years); years in a row
-    without one share a row ("1991–2016")."""
+    without one share a row ("1991–2016"). With a ``kalla`` the table links to the chart, whose
+    caption names the sources: they are said once."""
     # (year, order in the year, the year as written, value, what)
     rows: list[tuple[int, int, str, str, str]] = []
     if baslinje is not None:
@@ -71,7 +72,13 @@ def values_table(
         f"<td>{escape(what, quote=False)}</td></tr>"
         for _, _, ar, value, what in sorted(rows)
     )
-    source = f'<p class="muted">Källa: {escape(kalla, quote=False)}</p>\n' if kalla else ""
+    # the sources are the chart's, named under it: said once, linked here (granska14 F14)
+    source = (
+        f'<p class="muted">Källa: samma som för <a href="#diagram-{escape(ident, quote=True)}">'
+        "diagrammet</a> ovan.</p>\n"
+        if kalla
+        else ""
+    )
     return (
         f'<details class="diagramdata" id="varden-{escape(ident, quote=True)}">\n'
         f"<summary>Diagrammets värden som tabell</summary>\n"

@@ -85,8 +85,14 @@ EJ_POLISEN_MARKERING: Final = (
 MARKERING_BETYDELSE: Final[Mapping[str, str]] = dict(
     (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
 )
-#: what a level without a marker means (the last line of the legend)
-UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
+#: what a level without a marker means (the last line of the legend), and that the rule is the
+#: levels': a count of areas carries only *, † and ?, so an unmarked count elsewhere (section 2,
+#: bilaga C and D, the charts, the export) is no claim that the police confirmed it
+#: (docs/decisions/0486)
+UTAN_MARKERING: Final = (
+    "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
+    "bekräftat, inte nödvändigtvis av polisen)"
+)
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
     "polisen": "polisen",

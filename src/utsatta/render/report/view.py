@@ -167,6 +167,12 @@ class IndikatorVy:
     uppdelningar: tuple[DelTabell, ...]
     #: inline SVG, already escaped by :mod:`utsatta.render.chart` ("" when there is nothing to draw)
     diagram: Markup
+    #: how not to read a count of areas on the list whose change does not show the direction
+    #: (a rise may be an area improving: compute.police.rise_caution), or None
+    tolkning: str | None = None
+    #: a development without a målvärde measured from another value than the baseline: "81,05 %
+    #: (2018)", the last value before the plan period (docs/decisions/0485), else None
+    trendstart: str | None = None
 
 
 @dataclass(frozen=True)

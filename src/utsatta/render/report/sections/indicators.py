@@ -4,6 +4,7 @@ figures, status and how it was computed, comments, values per område and kön, 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -13,8 +14,10 @@ from utsatta.compute.indicators import (
     evidence,
     markering,
     markering_och_not,
+    matrutnat,
     med_ar,
 )
+from utsatta.compute.police import rise_caution
 from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Matintervall, Varde
@@ -192,6 +195,33 @@ def matintervall_text(m: Matintervall) -> str:
     return f"{cap(_VART[m.antal_ar - 1])}. Grund: {m.grund.strip()}"
 
 
+@dataclass(frozen=True)
+class _Vantat:
+    """A year a value was expected and none is given: a "?" in the chart and its table."""
+
+    ar: int
+
+
+def vantade_ar(res: IndicatorResult, ar: int, omr: OmradenFil | None) -> tuple[int, ...]:
+    """The plan period's years up to ``ar`` in which a value of ``res`` was expected and none is
+    given: each edition of the police lists for a count of them, each year of its matintervall
+    for one with a matintervall, else every year (as a chart marks the years between two values
+    without one). Its chart marks them "?" and runs to ``ar``, so a chart that stops at 2018 or
+    2019 shows that the plan period has no value (granska14 F12)."""
+    if res.planperiod is None:
+        return ()
+    years = list(range(res.planperiod[0], min(res.planperiod[1], ar) + 1))
+    ind = res.indikator
+    if ind.berakning is not None:
+        editions = {u.ar for u in omr.upplagor} if omr is not None else set()
+        years = [y for y in years if y in editions]
+    elif (grid := matrutnat(ind)) is not None:
+        years = [y for y in years if grid.matar(y)]
+    known = {p.ar for p in res.serie} | {g.ar for g in res.luckor}
+    known |= {res.baslinje.ar} if res.baslinje is not None else set()
+    return tuple(y for y in years if y not in known)
+
+
 def indikator_vy(
     res: IndicatorResult,
     ar: int,
@@ -230,6 +260,7 @@ def indikator_vy(
     # The chart names the sources of every value it draws: the indicator's own and, for a
     # count from the police lists, those of the levels counted (omraden.yaml).
     kalla = "; ".join(dict.fromkeys(_kort(k) for k in res.kallor))
+    luckor: tuple[chart.GapLike, ...] = (*res.luckor, *map(_Vantat, vantade_ar(res, ar, omr)))
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -241,11 +272,12 @@ def indikator_vy(
         fmt_tick=lambda v, d: tal(v, d),
         enhet=y_label,
         integer=all(decimals_in(v) == 0 for v in values),
-        luckor=res.luckor,
+        luckor=luckor,
         kalla=kalla,
         noter=noter,
         noter_forklaring=INTE_RAKNAT,
         matar=res.matar,
+        till_ar=ar,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -256,7 +288,7 @@ def indikator_vy(
             malvarde=res.malvarde,
             malar=res.malar,
             fmt=fmt,
-            luckor=res.luckor,
+            luckor=luckor,
             kalla=kalla,
             noter=noter,
             matar=res.matar,
@@ -293,4 +325,9 @@ def indikator_vy(
         anmarkningar=anmarkningar(res, ar, omrade_namn, angivna),
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
+        # a count whose rise may be an improvement (riskområden 1 → 2): said under its chart
+        tolkning=rise_caution(b.nivaer)
+        if (b := ind.berakning) is not None and b.typ == "antal-omraden"
+        else None,
+        trendstart=fmt_ar(res.trendstart) if res.trendstart is not None else None,
     )

@@ -56,7 +56,13 @@ METODTEXT_MALVARDE: Final = (
 )
 
 # Compute's own text, so that it changes with the rule (only values within the plan period).
-METODTEXT_RIKTNING: Final = METODTEXT_UTVECKLING
+# ... and where the report shows the value it starts from (docs/decisions/0485).
+METODTEXT_RIKTNING: Final = (
+    METODTEXT_UTVECKLING + " Är det värdet inte baslinjen står det i bilaga D vid baslinjen: "
+    "”trenden mäts från …, det sista värdet före planperioden”. Baslinjen är då ett äldre värde "
+    "(för de flesta indikatorer utan målvärde det tidigaste källbelagda), som beskriver läget "
+    "före planen och inte räknas."
+)
 
 METODTEXT_POLISLISTOR: Final = (
     "Antalen räknas ur polisens listor, upplaga för upplaga, med den nivå som källorna anger för "
