@@ -7,6 +7,8 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from utsatta.check.usable import require_usable
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
@@ -26,7 +28,7 @@ from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.period import period_of
 from utsatta.render.report.sections.rapportmarkering import rapportmarkering
-from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
+from utsatta.render.report.sections.slutuppfoljning import fokus_berakning, slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
@@ -92,6 +94,18 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     per_year = grund.rapporter
     illustrativt = banner.illustrativt(grund, results, names, plan=plan, orgs=orgs, omr=omr)
     upp_vy = uppfoljning_vy(ds, plan, ar, results)
+    slut = slutuppfoljning(
+        period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs, omr=omr
+    )
+    if slut is not None:
+        # under each fokusområde's written verdict, its insatser as the reports count them
+        berakning = fokus_berakning(slut, fokus)
+        upp_vy = replace(
+            upp_vy,
+            fokusomraden=tuple(
+                replace(b, berakning=berakning.get(b.fokus, "")) for b in upp_vy.fokusomraden
+            ),
+        )
     return ReportView(
         ar=ar,
         titel=report_title(plan, ar),
@@ -123,9 +137,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(
-            period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs, omr=omr
-        ),
+        slut=slut,
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
         upphorda=upphorda(plan, orgs, ar, names),

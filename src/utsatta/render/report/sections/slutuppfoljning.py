@@ -35,10 +35,11 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
+from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
-from utsatta.render.report.view import ankare_insats
+from utsatta.render.report.view import FokusVy, ankare_insats
 from utsatta.wording import och
 
 #: per insats, the organisations that owe it only through a group computed from a flag
@@ -200,6 +201,7 @@ def _insatser(
         oppna: dict[str, list[str]] = {}
         saknas: list[str] = []
         oppen: list[str] = []
+        klar = avbr = ingen = 0
         for org in final.organisationer:
             if (org, ins.id) not in final.cells:
                 continue
@@ -210,8 +212,11 @@ def _insatser(
             if found is None:
                 oppen.append(f"{names.org(org)} (ingen rapport under perioden)")
                 tally["ingen"] = tally.get("ingen", 0) + 1
+                ingen += 1
                 continue
             tally[found.item.status] = tally.get(found.item.status, 0) + 1
+            klar += found.item.status == GENOMFORD
+            avbr += found.item.status == AVBRUTEN
             status.append((found.item.status, found.ar))
             bedomning.append((found.item.bedomning, found.ar))
             if found.item.status != GENOMFORD:
@@ -239,9 +244,66 @@ def _insatser(
                 bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
                 oppet="; ".join(oppet) or "–",
                 fokusomrade=ins.fokusomrade,
+                genomforda=klar,
+                avbrutna=avbr,
+                utan_slutrapport=len(oppen) - ingen,
+                utan_rapport=ingen,
             )
         )
     return tuple(out), tuple(utan_slut)
+
+
+def _pluralis(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
+    """Per fokusområde, the line printed under its written verdict in section 1: its insatser
+    counted by each responsible organisation's latest report over the period (as section 1
+    counts them all), those without a closing report per insats, and the year's samordnande
+    bedömningar. A text written about the fokusområde then never stands alone against the
+    numbers (review granska14, finding 1)."""
+    out: dict[str, str] = {}
+    g = slut.period
+    for f in fokus:
+        utfall = [i for i in slut.insatser if i.fokusomrade == f.id]
+        if not utfall:
+            continue
+        klar = sum(i.genomforda for i in utfall)
+        avbr = sum(i.avbrutna for i in utfall)
+        oppen = sum(i.utan_slutrapport for i in utfall)
+        ingen = sum(i.utan_rapport for i in utfall)
+        total = klar + avbr + oppen + ingen
+        vilka = ", ".join(
+            f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
+        )
+        text = (
+            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
+            f"för fokusområdets {_pluralis(len(utfall), 'insats', 'insatser')} i {total} fall "
+            f"(organisation och insats). Enligt den senaste rapporten under {g} är "
+            f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
+            f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
+            + (f" ({vilka})" if vilka else "")
+            + (f"; för {ingen} finns ingen rapport alls under perioden" if ingen else "")
+            + "."
+        )
+        given: list[str] = []
+        utan: list[str] = []
+        for ins in f.insatser:
+            if not ins.samordning:
+                continue
+            values = [s.bedomning for s in ins.samordning if s.bedomning]
+            if values:
+                given.append(f"för {ins.id} {antal_text(values, BEDOMNING.values())}")
+            else:
+                utan.append(ins.id)
+        if given or utan:
+            text += f" Samordnande bedömning {slut.ar}: " + "; ".join(given)
+            if utan:
+                text += ("; " if given else "") + f"ingen för {och(utan)}"
+            text += "."
+        out[f.id] = text
+    return out
 
 
 def _saknade_tidigare(period: Period) -> Iterator[tuple[int, str, list[str]]]:

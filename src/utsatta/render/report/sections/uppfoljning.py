@@ -300,7 +300,10 @@ def uppfoljning_vy(
     underlag = fokus_med_underlag(results)
     fokus = tuple(
         _markerad(
-            bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
+            replace(
+                bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
+                fokus=f.id,
+            ),
             (
                 *([UTAN_MALVARDE] if utan_malvarde(b.bedomning, f.id, med) else []),
                 *([UTAN_UNDERLAG] if utan_underlag(b.bedomning, f.id, med, underlag) else []),

@@ -1,0 +1,101 @@
+"""The 2025 slutuppföljning read as the document the city signs (review granska14): every written
+verdict on a fokusområde has the numbers of the reports under it, the goal table says what the
+tool computes and what it does not, the baseline is called an interpretation where it is used,
+and the counts of the period and of the year are tied together.
+
+Data: the shipped data (data/), whose plan runs 2022–2025.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
+from utsatta.render.report.view import ReportView
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def view_2025() -> ReportView:
+    return build(load(SHIPPED), 2025)
+
+
+@pytest.fixture(scope="module")
+def report_2025(view_2025: ReportView) -> tuple[str, str]:
+    return render(view_2025, "md"), render(view_2025, "html")
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end, text.index(start))]
+
+
+# -- finding 1: a written verdict on a fokusområde never stands alone against the numbers -------
+
+
+def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[str, str]) -> None:
+    md, html = report_2025
+    block = _between(md, "**Fokusområde 3: ", "### Plan för det fortsatta arbetet")
+    assert block.endswith(
+        "Det saknas också mått per område som visar om tilliten har ökat.\n\n"
+        "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar för "
+        "fokusområdets 3 insatser i 23 fall (organisation och insats). Enligt den senaste "
+        "rapporten under 2022–2025 är 15 av dem genomförda, 0 avbrutna och 8 utan slutrapport "
+        "(2 för 3:1, 1 för 3:2, 5 för 3:3). Samordnande bedömning 2025: för 3:1 Inte uppnått 2; "
+        "för 3:2 Uppnått 1; ingen för 3:3. *(bygger på illustrativa rapporter)*\n\n"
+    )
+    block = _between(md, "**Fokusområde 2: ", "**Fokusområde 3: ")
+    assert (
+        "Enligt den senaste rapporten under 2022–2025 är 45 av dem genomförda, 1 avbruten och 4 "
+        "utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). Samordnande bedömning 2025: för 2:1 "
+        "Uppnått 1; för 2:2 Inte uppnått 1; för 2:3 Uppnått 1; för 2:4 Uppnått 3; för 2:5 "
+        "Uppnått 2, Inte uppnått 1." in block
+    )
+    assert md.count("Beräknat ur rapporterna: planens sista år") == 3
+    html_block = _between(html, "<h4>Fokusområde 1: ", '<h3 id="fortsatt-arbete">')
+    assert (
+        '<p class="berakning">Beräknat ur rapporterna: planens sista år, 2025, har '
+        "organisationerna ansvar för fokusområdets 7 insatser i 26 fall (organisation och "
+        "insats). Enligt den senaste rapporten under 2022–2025 är 25 av dem genomförda, 0 "
+        "avbrutna och 1 utan slutrapport (1 för 1:7). Samordnande bedömning 2025: för 1:1 "
+        "Uppnått 1; för 1:2 Uppnått 1; för 1:3 Inte uppnått 1; för 1:5 Uppnått 1; för 1:6 "
+        'Uppnått 4; ingen för 1:4 och 1:7. <span class="tag">bygger på illustrativa '
+        "rapporter</span></p>" in html_block
+    )
+
+
+def test_the_fokus_lines_add_up_to_section_1(view_2025: ReportView) -> None:
+    """The three lines split the period's count of section 1 (99 = 85 + 1 + 13) by fokusområde."""
+    slut = view_2025.slut
+    assert slut is not None
+    assert (
+        sum(i.genomforda for i in slut.insatser),
+        sum(i.avbrutna for i in slut.insatser),
+        sum(i.utan_slutrapport + i.utan_rapport for i in slut.insatser),
+    ) == (85, 1, 13)
+    assert "99 fall" in slut.insatser_text and "85 av dem genomförda" in slut.insatser_text
+    assert [(b.fokus, bool(b.berakning)) for b in view_2025.uppfoljning.fokusomraden] == [
+        ("1", True),
+        ("2", True),
+        ("3", True),
+    ]
+
+
+def test_the_shipped_fokus_texts_agree_with_the_tables(report_2025: tuple[str, str]) -> None:
+    """The illustrative texts say nothing the tables contradict (review granska14, finding 1:
+    "har genomförts" beside five open 3:3 reports, "de flesta skolor" beside "samtliga")."""
+    md, _ = report_2025
+    section = _between(md, "### Fokusområdena", "### Plan för det fortsatta arbetet")
+    assert "har genomförts" not in section
+    assert "de flesta skolor" not in section
+    assert "inte genomförda i sin helhet" in section
+
+
+def test_no_computed_line_before_the_last_year() -> None:
+    view = build(load(SHIPPED), 2023)
+    assert view.slut is None
+    assert all(b.berakning == "" for b in view.uppfoljning.fokusomraden)
+    assert "Beräknat ur rapporterna" not in render(view, "md")
