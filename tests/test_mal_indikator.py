@@ -116,7 +116,8 @@ def test_the_delmal_per_area_can_be_given_an_indicator(tmp_path: Path) -> None:
     """The delmål judged area by area keeps its per-area evidence unless an indicator names
     it; then that indicator's value against its målvärde decides, as for the others."""
     root = _shipped(tmp_path)
-    assert _domar(root)[2][2].endswith("underlaget står område för område i bilaga B.")
+    assert _domar(root)[2][:2] == ("Delmål 2", "Beräknas inte")
+    assert _domar(root)[2][2].endswith("Bedömningen område för område står i bilaga B.")
     _edit(root, "nya-omraden", "mal: inga-nya-omraden\n", "mal: utvecklingen-vand\n")
     assert _domar(root)[2] == (
         "Delmål 2",

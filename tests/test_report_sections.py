@@ -340,7 +340,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     ] == ("## 1. Samlad bedömning 2025 och slutuppföljning 2022–2025")
     assert (
         "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
-        "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena." in md
+        "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
+        "sig)." in md
     )
     rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
@@ -358,10 +359,11 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     )
     assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) |" in md
     assert "| Kan inte bedömas (illustrativ) |" in md
-    # delmål 2: no count for 2025 (the levels of four areas are unknown)
+    # delmål 2 is not computed from the list (review granska14, finding 3; the whole cell:
+    # tests/test_slutuppfoljning_signerad.py)
     assert (
-        "Underlagets värden för 2025 går inte att räkna: nivån är okänd för "
-        "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
+        "| **Beräknas inte** | Räknas inte ur listan: delmålet gäller utvecklingen i varje "
+        "område, och polisens nivå visar inte om den har vänt." in md
     )
     # the whole file is illustrative: nothing in it is called stadsledningskontoret's, the
     # verdicts drawn from sources say so, and every text of the file is marked where shown
@@ -486,7 +488,7 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     assert [d.utfall for d in view.slut.domar] == [
         "Inte nått",
         "Inte nått",
-        "Kan inte avgöras ur datan",
+        "Beräknas inte",
         "Nått",
     ]
     assert all(d.bedomning is None for d in view.slut.domar)

@@ -105,7 +105,8 @@ def test_a_verdict_from_an_inferred_value_is_marked(shipped_2025: tuple[str, str
     md, html = shipped_2025
     assert (
         "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
-        "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena."
+        "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
+        "sig)."
     ) in md
     assert (
         "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "

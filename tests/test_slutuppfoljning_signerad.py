@@ -99,3 +99,34 @@ def test_no_computed_line_before_the_last_year() -> None:
     assert view.slut is None
     assert all(b.berakning == "" for b in view.uppfoljning.fokusomraden)
     assert "Beräknat ur rapporterna" not in render(view, "md")
+
+
+# -- finding 3: delmål 2 is not computed from the list, and the cell says so -------------------
+
+
+def test_delmal_2_says_it_is_not_computed_and_what_is_known(view_2025: ReportView) -> None:
+    slut = view_2025.slut
+    assert slut is not None
+    d = slut.domar[2]
+    assert (d.rubrik, d.utfall, d.utfall_nyckel, d.utfall_markering) == (
+        "Delmål 2",
+        "Beräknas inte",
+        "okant",
+        "",
+    )
+    assert d.underlag == (
+        "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
+        "visar inte om den har vänt. Känt från listan 2021 till listan 2025: 4 områden med "
+        "oförändrad nivå (Bergsjön, Hammarkullen, Hjällbo och Lövgärdet), 1 område med lägre "
+        "nivå (Biskopsgården) och 3 områden där förändringen inte går att avgöra, eftersom "
+        "källorna inte anger nivån (Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings "
+        "Backa). Antalen per nivå (”Antal riskområden i Göteborg” och ”Antal områden i Göteborg "
+        "i kategorin utsatt område”) visar inte heller om utvecklingen i ett område har vänt. "
+        "Bedömningen område för område står i bilaga B."
+    )
+    assert "går inte att räkna" not in d.underlag
+    assert slut.slutsats.startswith(
+        "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
+        "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
+        "sig)."
+    )

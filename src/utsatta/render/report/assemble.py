@@ -95,7 +95,17 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     illustrativt = banner.illustrativt(grund, results, names, plan=plan, orgs=orgs, omr=omr)
     upp_vy = uppfoljning_vy(ds, plan, ar, results)
     slut = slutuppfoljning(
-        period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs, omr=omr
+        period,
+        plan,
+        results,
+        upp,
+        ar,
+        upp_vy.uppdrag_text,
+        names,
+        orgs=orgs,
+        omr=omr,
+        forandringar=omraden.forandringar,
+        fore_upplaga=omraden.fore_upplaga,
     )
     if slut is not None:
         # under each fokusområde's written verdict, its insatser as the reports count them

@@ -7,8 +7,10 @@ What the data computes and what the analysts judge are shown side by side, never
 indicator decides which goal is data: the indicator file's ``mal`` (``mal`` for the plan's mål, a
 delmål's id otherwise). A goal is "nått" only where that indicator's value in the goal year
 reaches its målvärde for that year, "inte nått" where it does not, and "kan inte avgöras ur
-datan" where the value or the målvärde is missing, or no indicator names the goal. Why:
-docs/decisions/0081-slutuppfoljning.md.
+datan" where the value or the målvärde is missing, or no indicator names the goal. A delmål judged
+per area that no indicator names is "beräknas inte": a police level does not show whether the
+development in an area has turned, so only the areas' changes of level are counted beside it.
+Why: docs/decisions/0081-slutuppfoljning.md, 0475-baslinjen-som-tolkning.md.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
-from utsatta.compute.indicators import IndicatorResult, markering, med_markering
+from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.compute.status import Status
 from utsatta.compute.status import status_text as label
 from utsatta.model.indikator import PLANENS_MAL
@@ -39,7 +41,7 @@ from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
-from utsatta.render.report.view import FokusVy, ankare_insats
+from utsatta.render.report.view import FokusVy, ForandringRad, ankare_insats
 from utsatta.wording import och
 
 #: per insats, the organisations that owe it only through a group computed from a flag
@@ -132,34 +134,57 @@ def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
     return markering(point.sakerhet) if point is not None else ""
 
 
+#: how the goal table names a change of level since the baseline list (sections.areas), in
+#: this order; a change the levels leave open is one group
+_ANDRING: Final = (
+    ("oförändrad", "med oförändrad nivå"),
+    ("lägre nivå", "med lägre nivå"),
+    ("högre nivå", "med högre nivå"),
+    ("har lämnat listan", "som har lämnat listan"),
+    ("ny på listan", "som är nya på listan"),
+)
+#: the computed cell of a delmål judged per area (plan.yaml: per_omrade)
+BERAKNAS_INTE: Final = "Beräknas inte"
+
+
 def _dom_per_omrade(
-    underlag: Sequence[IndicatorResult], ar: int, omr: OmradenFil | None = None
+    underlag: Sequence[IndicatorResult],
+    forandringar: Sequence[ForandringRad],
+    fore: int | None,
+    ar: int,
 ) -> str:
-    """What the indicators ``underlag`` (those with the delmål in 'underlag_for') say about a
-    delmål judged per area (plan.yaml: per_omrade): usually that the year's levels are not all
-    known."""
-    known: list[str] = []
-    unknown: list[str] = []
-    for r in underlag:
-        point = next((p for p in r.serie if p.ar == ar), None)
-        if point is not None:
-            text = med_markering(varde(point.varde, r.indikator.enhet), None, noter(omr, r).get(ar))
-            known.append(f"{r.indikator.namn}, {ar}: {text}.")
-            continue
-        gap = next((g for g in r.luckor if g.ar == ar), None)
-        for namn in gap.namn if gap else ():
-            if namn not in unknown:
-                unknown.append(namn)
-    text = " ".join(known)
-    if unknown:
+    """What is known about a delmål judged per area (plan.yaml: per_omrade): the tool does not
+    compute it, since a police level does not show whether the development in an area has turned;
+    it counts the areas by their change of level from the baseline list to the year's, and says
+    that the counts per level (the indicators with the delmål in 'underlag_for') cannot show it
+    either (review granska14, finding 3)."""
+    text = (
+        "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
+        "visar inte om den har vänt."
+    )
+    if forandringar and fore is not None:
+        groups: dict[str, list[str]] = {}
+        for f in forandringar:
+            key = f.forandring if f.forandring in dict(_ANDRING) else "okänd"
+            groups.setdefault(key, []).append(f.namn)
+        parts = [
+            f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])})"
+            for k, what in _ANDRING
+            if k in groups
+        ]
+        if "okänd" in groups:
+            n = len(groups["okänd"])
+            parts.append(
+                f"{antal(n, 'område', 'områden')} där förändringen inte går att avgöra, eftersom "
+                f"källorna inte anger nivån ({och(groups['okänd'])})"
+            )
+        text += f" Känt från listan {fore} till listan {ar}: {och(parts)}."
+    if underlag:
+        namn = och([f"”{r.indikator.namn}”" for r in underlag])
         text += (
-            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för "
-            f"{', '.join(unknown)}."
+            f" Antalen per nivå ({namn}) visar inte heller om utvecklingen i ett område har vänt."
         )
-    return (
-        text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
-        "i bilaga B."
-    ).strip()
+    return text + " Bedömningen område för område står i bilaga B."
 
 
 def _raknat(
@@ -398,6 +423,8 @@ def slutuppfoljning(
     names: Names,
     orgs: OrganisationerFil | None = None,
     omr: OmradenFil | None = None,
+    forandringar: Sequence[ForandringRad] = (),
+    fore_upplaga: int | None = None,
 ) -> SlutVy | None:
     """The slutuppföljning for the plan's last year, or None for any other year."""
     g = plan.plan.giltighet
@@ -428,9 +455,12 @@ def slutuppfoljning(
             underlag, utfall, nyckel = _count(goal_r, d.id, ar, omr)
         else:
             underlag = _dom_per_omrade(
-                [r for r in results if d.id in r.indikator.underlag_for], ar, omr
+                [r for r in results if d.id in r.indikator.underlag_for],
+                forandringar,
+                fore_upplaga,
+                ar,
             )
-            utfall, nyckel = "Kan inte avgöras ur datan", "okant"
+            utfall, nyckel = BERAKNAS_INTE, "okant"
         domar.append(
             MalDom(
                 f"Delmål {n}",
@@ -443,18 +473,22 @@ def slutuppfoljning(
             )
         )
     parts = []
+
     # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"; goals with the
     # same verdict and marker share a clause: "delmål 3 är nått (slutledd)"
+    # a delmål judged per area is not computed at all: said apart from one that could be
+    def group(m: MalDom) -> str:
+        return "per-omrade" if m.utfall == BERAKNAS_INTE else m.utfall_nyckel
+
     for key, what in (
         ("natt", ("är nått", "är nådda")),
         ("inte-natt", ("är inte nått", "är inte nådda")),
         ("okant", ("kan inte avgöras ur de beräknade värdena",) * 2),
+        ("per-omrade", ("beräknas inte ur listan (det gäller varje område för sig)",) * 2),
     ):
-        for mark in dict.fromkeys(m.utfall_markering for m in domar if m.utfall_nyckel == key):
+        for mark in dict.fromkeys(m.utfall_markering for m in domar if group(m) == key):
             goals = [
-                m.rubrik.lower()
-                for m in domar
-                if m.utfall_nyckel == key and m.utfall_markering == mark
+                m.rubrik.lower() for m in domar if group(m) == key and m.utfall_markering == mark
             ]
             goal_names = (
                 goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " och " + goals[-1]
