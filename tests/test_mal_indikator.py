@@ -122,7 +122,8 @@ def test_the_delmal_per_area_can_be_given_an_indicator(tmp_path: Path) -> None:
     assert _domar(root)[2] == (
         "Delmål 2",
         "Nått",
-        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd).",
+        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att "
+        "räkna från listan 2021 är en tolkning; se bilaga E.",
     )
 
 
@@ -168,5 +169,10 @@ def test_indicators_with_other_ids_decide_their_goals() -> None:
             "Inte nått",
             "Antal särskilt utsatta områden, 2025: 4 (uppgift i andra hand).",
         ),
-        ("Delmål 2", "Nått", "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand)."),
+        (
+            "Delmål 2",
+            "Nått",
+            "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand). Att räkna från "
+            "listan 2021 är en tolkning; se bilaga E.",
+        ),
     ]

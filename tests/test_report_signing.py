@@ -110,7 +110,8 @@ def test_a_verdict_from_an_inferred_value_is_marked(shipped_2025: tuple[str, str
     ) in md
     assert (
         "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
-        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att räkna från "
+        "listan 2021 är en tolkning; se bilaga E. |"
     ) in md
     assert '<span class="badge s-natt">Nått</span> <span class="muted">(slutledd)</span>' in html
 

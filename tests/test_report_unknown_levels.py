@@ -66,7 +66,8 @@ def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md20
     not give, which is not särskilt utsatt (the same rule as the count of 4 särskilt utsatta): a
     lower level, known; the other three were riskområde or utsatt 2021, so theirs is open."""
     assert (
-        "Jämfört med listan 2021, den senaste före planperioden: 0 nya områden, 0 områden har "
+        "Jämfört med listan 2021, den senaste före planperioden (utgångsläget är en tolkning; "
+        "se bilaga E): 0 nya områden, 0 områden har "
         "lämnat listan, 1 område med lägre nivå (Biskopsgården: från särskilt utsatt område till "
         "riskområde eller utsatt område), 0 områden med högre nivå bland de 5 områden "
         "vars förändring går att avgöra. För 3 områden går förändringen inte att avgöra, "
@@ -265,7 +266,8 @@ def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
     )
     md = render(assemble(load(root), 2025), "md")
     assert (
-        "Jämfört med listan 2021, den senaste före planperioden: okänt antal nya områden (det "
+        "Jämfört med listan 2021, den senaste före planperioden (utgångsläget är en tolkning; "
+        "se bilaga E): okänt antal nya områden (det "
         "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
         "lägre nivå (Biskopsgården: från särskilt utsatt område till riskområde eller utsatt "
         "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
@@ -294,6 +296,7 @@ def test_zero_new_areas_rests_on_what_shows_each_area_is_not_new(tmp_path: Path)
     md = render(assemble(load(root), 2025), "md")
     assert (
         "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
-        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att räkna från "
+        "listan 2021 är en tolkning; se bilaga E. |"
     ) in md
     assert "källa saknas" not in md.split("### Målen 2022–2025", 1)[1].split("\n### ", 1)[0]

@@ -8,6 +8,7 @@ Data: the shipped data (data/), whose plan runs 2022–2025.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,8 @@ def test_delmal_2_says_it_is_not_computed_and_what_is_known(view_2025: ReportVie
     )
     assert d.underlag == (
         "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
-        "visar inte om den har vänt. Känt från listan 2021 till listan 2025: 4 områden med "
+        "visar inte om den har vänt. Känt från listan 2021 (utgångsläget är en tolkning; se "
+        "bilaga E) till listan 2025: 4 områden med "
         "oförändrad nivå (Bergsjön, Hammarkullen, Hjällbo och Lövgärdet), 1 område med lägre "
         "nivå (Biskopsgården) och 3 områden där förändringen inte går att avgöra, eftersom "
         "källorna inte anger nivån (Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings "
@@ -129,4 +131,86 @@ def test_delmal_2_says_it_is_not_computed_and_what_is_known(view_2025: ReportVie
         "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
         "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
         "sig)."
+    )
+
+
+# -- finding 4: the baseline list is an interpretation, and the alternative is computed --------
+
+UTGANGSLAGE_2025 = (
+    "**Utgångsläget är en tolkning.** Delmål 2 är att ”utvecklingen ska ha vänt i samtliga "
+    "områden som idag finns på polisens lista”. Planen säger inte vilken av polisens listor som "
+    "är ”idag”, och planens beslutsdatum finns inte i underlaget. Rapporten räknar från listan "
+    "2021, den senaste före planperioden 2022–2025: förändringen i avsnitt 2 och 5, underlaget "
+    "för delmålen i avsnitt 1 och baslinjen för antalen ur polisens listor i bilaga D, där den "
+    "är märkt ”tolkning”. Räknat från listan före den, 2019, blir siffrorna andra (ur samma "
+    "uppgifter): nya områden på listan 2025: 0 (slutledd) jämfört med listan 2019 och 0 "
+    "(slutledd) jämfört med listan 2021; ”Antal områden i Göteborg på polisens lista (alla tre "
+    "nivåer)”: 9 (slutledd) år 2019 och 8 (uppgift i andra hand) år 2025, 11\u00a0%\u00a0av"
+    "\u00a0vägen mot målvärdet 0 (från listan 2021: 0\u00a0%\u00a0av\u00a0vägen); ”Antal "
+    "särskilt utsatta områden i Göteborg”: 6 år 2019 och 4 (uppgift i andra hand) år 2025, "
+    "33\u00a0%\u00a0av\u00a0vägen mot målvärdet 0 (från listan 2021: 20\u00a0%\u00a0av"
+    "\u00a0vägen); delmål 2 gäller 9 områden i stället för 8: också Rannebergen, som stod på "
+    "listan 2019 men inte 2021.\n"
+)
+
+
+def test_bilaga_e_states_the_interpretation_and_the_alternative(
+    report_2025: tuple[str, str],
+) -> None:
+    md, html = report_2025
+    bilaga_e = _between(md, "## Bilaga E.", "## Källor")
+    assert UTGANGSLAGE_2025 in bilaga_e
+    assert md.count("**Utgångsläget är en tolkning.**") == 1
+    assert "<strong>Utgångsläget är en tolkning.</strong> Delmål 2 är att" in html
+
+
+def test_the_baseline_is_marked_where_it_is_used(report_2025: tuple[str, str]) -> None:
+    md, html = report_2025
+    # section 1, goal table: delmål 2 and the delmål counted since the list
+    assert "Känt från listan 2021 (utgångsläget är en tolkning; se bilaga E) till listan" in md
+    assert (
+        "sedan 2021, 2025: 0 (slutledd). Att räkna från listan 2021 är en tolkning; se bilaga E. |"
+        in md
+    )
+    # section 2 and section 5
+    assert (
+        "Jämfört med listan 2021, den senaste före planperioden (utgångsläget är en tolkning; "
+        "se bilaga E): 0 nya områden" in md
+    )
+    legend = (
+        "Förändring: från listan 2021, den senaste före planperioden (utgångsläget är en "
+        "tolkning; se bilaga E), till listan 2025; ”–”: området stod inte på någon av dem."
+    )
+    assert legend in md and legend in html
+    # Bilaga D: the baselines counted from the lists, not one typed in
+    assert (
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, tolkning) | 4 (2025, uppgift i "
+        "andra hand) |" in md
+    )
+    assert "| 8 (2021, uppgift i andra hand, tolkning) |" in md
+    assert "| 0 (2021, tolkning) |" in md
+    assert "(2019, tolkning)" not in md and "(2020, tolkning)" not in md
+
+
+def test_the_alternative_follows_the_data(tmp_path: Path) -> None:
+    """The figures of the alternative are computed: a different 2019 level changes them."""
+    root = tmp_path / "data"
+    shutil.copytree(SHIPPED, root)
+    path = root / "omraden.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = (
+        "      - upplaga: 2019\n        niva: sarskilt-utsatt\n        sakerhet: bekraftad\n"
+        "        kallor: [gp-2019-03-01, gp-2019-06]\n"
+    )
+    assert text.count(old) >= 1
+    i = text.index("namn: Hjällbo")
+    j = text.index(old, i)
+    path.write_text(
+        text[:j] + old.replace("sarskilt-utsatt", "riskomrade") + text[j + len(old) :],
+        encoding="utf-8",
+    )
+    alt = next(t for h, t in build(load(root), 2025).sammanfattning.metod if h.startswith("Utg"))
+    assert (
+        "”Antal särskilt utsatta områden i Göteborg”: 5 år 2019 och 4 (uppgift i andra hand) år "
+        "2025, 20\u00a0%\u00a0av\u00a0vägen mot målvärdet 0" in alt
     )

@@ -16,7 +16,7 @@ from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
 from utsatta.render.labels import report_title
-from utsatta.render.report.sections import banner, sources
+from utsatta.render.report.sections import banner, baslinje, sources
 from utsatta.render.report.sections.areas import omraden_vy
 from utsatta.render.report.sections.behov import behov_vy
 from utsatta.render.report.sections.indicators import indikator_vy
@@ -116,6 +116,8 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
                 replace(b, berakning=berakning.get(b.fokus, "")) for b in upp_vy.fokusomraden
             ),
         )
+    summ = sammanfattning(plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer)
+    alt = baslinje.utgangslage(plan, omr, results, ar)
     return ReportView(
         ar=ar,
         titel=report_title(plan, ar),
@@ -135,8 +137,11 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         illustrativt_innehall=tuple(illustrativt),
         illustrativt_uppraknat=banner.uppraknat(illustrativt),
         bilaga1=banner.indikatorbilaga(plan, results),
-        sammanfattning=sammanfattning(
-            plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer
+        sammanfattning=replace(
+            summ,
+            # the plan's "idag" read as a list: an interpretation, stated once with the
+            # alternative's figures (sections.baslinje)
+            metod=(*summ.metod, *([(baslinje.RUBRIK, alt)] if alt else [])),
         ),
         fokusomraden=fokus,
         omraden=omraden,

@@ -35,6 +35,7 @@ from utsatta.render.labels import (
     SAKERHET_MARKERING,
     UTAN_MARKERING,
 )
+from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
@@ -408,9 +409,9 @@ def omraden_vy(
             + " med högre nivå"
             + _namngivna(via_open, "högre nivå", counts),
         ]
-        forandring_text = f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(
-            parts
-        )
+        forandring_text = (
+            f"Jämfört med listan {fore}, den senaste före planperioden ({TOLKNING_TEXT}): "
+        ) + ", ".join(parts)
         if open_:
             forandring_text += (
                 f" bland de {known} områden vars förändring går att avgöra. För "

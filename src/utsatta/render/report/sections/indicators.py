@@ -49,6 +49,7 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report import mdankare
+from utsatta.render.report.sections.baslinje import TOLKNING
 from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 
@@ -221,6 +222,12 @@ def indikator_vy(
             return "saknas"
         return med_ar(fmt(p.varde), p.ar, p.sakerhet, noter.get(p.ar))
 
+    baslinje = fmt_ar(res.baslinje)
+    if (b := res.baslinje) is not None and ind.baslinje is None and ind.berakning is not None:
+        # counted from the list before the plan: which list that is, is an interpretation of
+        # the plan's words (sections.baslinje, Bilaga E)
+        not_ = ", ".join(n for n in (noter.get(b.ar), TOLKNING) if n)
+        baslinje = med_ar(fmt(b.varde), b.ar, b.sakerhet, not_)
     senaste = res.serie[-1] if res.serie else None
     # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are
     # shown as undated.
@@ -269,7 +276,7 @@ def indikator_vy(
         enhet=y_label,
         riktning=RIKTNING[ind.riktning],
         metod=METOD.get(prog.metod, prog.metod),
-        baslinje=fmt_ar(res.baslinje),
+        baslinje=baslinje,
         senaste=fmt_ar(senaste),
         malvarde=malvarde_med_markering(res),
         framsteg=framsteg_text(framsteg_andel(res)),

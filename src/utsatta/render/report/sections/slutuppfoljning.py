@@ -37,6 +37,7 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
+from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
@@ -124,6 +125,15 @@ def _count(
     return underlag, "Inte nått", "inte-natt"
 
 
+def _fran_utgangslaget(r: IndicatorResult | None, fore: int | None) -> str:
+    """A goal counted against the baseline list (new areas since it) says that the list is an
+    interpretation of the plan's words (sections.baslinje); "" for any other goal."""
+    b = r.indikator.berakning if r is not None else None
+    if b is None or b.typ != "nya-omraden" or fore is None or b.jamfor_med != fore:
+        return ""
+    return f" Att räkna från listan {fore} är en tolkning; se bilaga E."
+
+
 def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
     """The marker of the value a verdict rests on ("slutledd"): a verdict drawn from an inferred
     or secondary value is no surer than it; "" where there is no verdict or the value is
@@ -178,7 +188,7 @@ def _dom_per_omrade(
                 f"{antal(n, 'område', 'områden')} där förändringen inte går att avgöra, eftersom "
                 f"källorna inte anger nivån ({och(groups['okänd'])})"
             )
-        text += f" Känt från listan {fore} till listan {ar}: {och(parts)}."
+        text += f" Känt från listan {fore} ({TOLKNING_TEXT}) till listan {ar}: {och(parts)}."
     if underlag:
         namn = och([f"”{r.indikator.namn}”" for r in underlag])
         text += (
@@ -453,6 +463,7 @@ def slutuppfoljning(
         goal_r = by_goal.get(d.id)
         if d.id in by_goal or not d.per_omrade:
             underlag, utfall, nyckel = _count(goal_r, d.id, ar, omr)
+            underlag += _fran_utgangslaget(goal_r, fore_upplaga)
         else:
             underlag = _dom_per_omrade(
                 [r for r in results if d.id in r.indikator.underlag_for],
