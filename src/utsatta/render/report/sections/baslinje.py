@@ -97,9 +97,16 @@ def utgangslage(
         + "Planen säger inte vilken av polisens listor "
         + ("som är ”idag”" if idag else "som är utgångsläget")
         + ", och planens beslutsdatum finns inte i underlaget. Rapporten räknar från listan "
-        f"{fore}, den senaste före planperioden {g.fran}–{g.till}: förändringen i avsnitt 2 och "
-        "5, underlaget för delmålen i avsnitt 1 och baslinjen för antalen ur polisens listor i "
-        "bilaga D, där den är märkt ”tolkning”."
+        f"{fore}, den senaste före planperioden {g.fran}–{g.till}: "
+        + och(
+            [
+                "förändringen (avsnitt 2 och 5)",
+                # the goal table is in the slutuppföljning only
+                *(["underlaget för delmålen (avsnitt 1)"] if ar == g.till else []),
+                "baslinjen för antalen ur polisens listor (bilaga D, där den är märkt ”tolkning”)",
+            ]
+        )
+        + "."
     )
     alt = baslinje_upplaga(upplagor, fore)
     if alt is None:
