@@ -44,7 +44,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
     for line in (
         "### Insatserna 2022–2025: utfall över perioden" + mark,
         "### Inkomna rapporter" + mark,
-        "### Insatser per status" + mark,
+        "### Insatser per status i rapporterna för 2025" + mark,
         "Insatserna inom fokusområde 1 år 2025" + mark + ":",
         "## 4. Behov av ytterligare insatser\n\n*Bygger på illustrativa rapporter.*",
         "### Områden som insatserna nådde 2025" + mark,
@@ -58,7 +58,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
     for part in (
         '<div class="rubrik-rad"><h3>Insatserna 2022–2025: utfall över perioden</h3>' + beside,
         '<div class="rubrik-rad"><h3>Inkomna rapporter</h3>' + beside,
-        '<div class="rubrik-rad"><h3>Insatser per status</h3>' + beside,
+        '<div class="rubrik-rad"><h3>Insatser per status i rapporterna för 2025</h3>' + beside,
         "<caption>Insatserna inom fokusområde 1 år 2025" + tag + "</caption>",
         "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025" + tag + "</caption>",
         '<h2 id="rubrik-behov">4. Behov av ytterligare insatser</h2>\n<p><span class="tag">'

@@ -142,7 +142,9 @@ def test_the_counts_over_the_period_say_so(report_2025: tuple[str, str]) -> None
         "Över hela planperioden 2022–2025 har 352 av 354 förväntade rapporteringar "
         "(organisation, insats och år) kommit in och 2 saknas."
     )
-    assert over in _between(md, "### Inkomna rapporter", "### Insatser per status")
+    assert over in _between(
+        md, "### Inkomna rapporter", "### Insatser per status i rapporterna för"
+    )
     assert over in html
     assert (
         "Enligt den senaste rapporten under 2022–2025 är 85 av dem genomförda, 1 avbruten och "

@@ -214,3 +214,33 @@ def test_the_alternative_follows_the_data(tmp_path: Path) -> None:
         "”Antal särskilt utsatta områden i Göteborg”: 5 år 2019 och 4 (uppgift i andra hand) år "
         "2025, 20\u00a0%\u00a0av\u00a0vägen mot målvärdet 0" in alt
     )
+
+
+# -- finding 5: the counts over the period and the year's counts are tied together -------------
+
+
+def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
+    report_2025: tuple[str, str],
+) -> None:
+    md, html = report_2025
+    assert (
+        "### Insatser per status i rapporterna för 2025 *(bygger på illustrativa rapporter)*" in md
+    )
+    assert (
+        "Rapporterad status i rapporterna för 2025, en rad per organisation och insats: varje "
+        "inkommen rapportering, förväntad eller frivillig, och varje saknad." in md
+    )
+    assert '<div class="rubrik-rad"><h3>Insatser per status i rapporterna för 2025</h3>' in html
+    assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
+    bro = (
+        "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
+        "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
+        "tabellen ”Insatser per status i rapporterna för 2025”) och 10 i rapporterna för ett "
+        "tidigare år (1 för 1:4, 4 för 1:7 och 5 för 3:3). Av de 85 genomförda står 81 i "
+        "rapporterna för 2025 och 4 i rapporterna för 2023."
+    )
+    section_1 = _between(md, "### Insatserna 2022–2025: utfall över perioden", "### Lärdomar")
+    assert bro in section_1
+    assert bro in html
+    # the numbers it ties: section 2's table for the year
+    assert "| Genomförd | 81 |" in md and "| **Totalt** | **89** |" in md

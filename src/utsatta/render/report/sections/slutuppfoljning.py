@@ -219,7 +219,12 @@ def _raknat(
 
 
 def _insatser(
-    plan: PlanFil, period: Period, names: Names, tally: dict[str, int], urval: Urval
+    plan: PlanFil,
+    period: Period,
+    names: Names,
+    tally: dict[str, int],
+    urval: Urval,
+    senast: list[tuple[str, str, int]] | None = None,
 ) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's), who left it open or cancelled it, and every
@@ -250,6 +255,8 @@ def _insatser(
                 ingen += 1
                 continue
             tally[found.item.status] = tally.get(found.item.status, 0) + 1
+            if senast is not None:
+                senast.append((ins.id, found.item.status, found.ar))
             klar += found.item.status == GENOMFORD
             avbr += found.item.status == AVBRUTEN
             status.append((found.item.status, found.ar))
@@ -414,6 +421,41 @@ def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> st
     )
 
 
+def _bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:
+    """How the count over the period meets the year's reports (section 2 counts those): how many
+    pairs have their latest report in the year's reports and how many in an earlier year's, per
+    insats, and where the genomförda stand (review granska14, finding 5)."""
+    if not senast:
+        return ""
+    i_ar = [x for x in senast if x[2] == ar]
+    tidigare = [x for x in senast if x[2] != ar]
+    klar = [x for x in senast if x[1] == GENOMFORD]
+    klar_ar = sum(1 for x in klar if x[2] == ar)
+    text = (
+        f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
+        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets frivilliga och saknade "
+        "rapporteringar, i tabellen ”Insatser per status i rapporterna för "
+        f"{ar}”)"
+    )
+    if tidigare:
+        per_insats: dict[str, int] = {}
+        for insats, _, _ in tidigare:
+            per_insats[insats] = per_insats.get(insats, 0) + 1
+        text += (
+            f" och {len(tidigare)} i rapporterna för ett tidigare år ("
+            + och([f"{n} för {i}" for i, n in per_insats.items()])
+            + ")"
+        )
+    text += "."
+    if klar and klar_ar != len(klar):
+        years = sorted({x[2] for x in klar if x[2] != ar})
+        text += (
+            f" Av de {len(klar)} genomförda står {klar_ar} i rapporterna för {ar} och "
+            f"{len(klar) - klar_ar} i rapporterna för {och([str(y) for y in years])}."
+        )
+    return text
+
+
 def _rapporter_text(period: Period) -> str:
     g = f"{period.fran}–{period.ar}"
     n, inne = period.forvantade(), period.inkomna()
@@ -541,7 +583,8 @@ def slutuppfoljning(
     tally: dict[str, int] = {}
     # duties resting only on a group computed from a flag: an inference (decision 0017)
     urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
-    insatser, utan_slut = _insatser(plan, period, names, tally, urval)
+    senast: list[tuple[str, str, int]] = []
+    insatser, utan_slut = _insatser(plan, period, names, tally, urval, senast)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
@@ -550,7 +593,9 @@ def slutuppfoljning(
         slutsats=slutsats,
         insatser=insatser,
         utan_slutrapport=utan_slut,
-        insatser_text=_insatser_text(tally, period, urval),
+        insatser_text=" ".join(
+            t for t in (_insatser_text(tally, period, urval), _bro_text(senast, ar)) if t
+        ),
         saknade_perioden=_saknade_perioden(period, names, urval),
         saknade_tidigare=tuple(f"{names.org(o)} {y}" for y, o, _ in _saknade_tidigare(period)),
         rapporter_text=_rapporter_text(period),
