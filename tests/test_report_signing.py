@@ -130,10 +130,14 @@ def test_a_chosen_day_has_its_own_certainty(shipped_2025: tuple[str, str]) -> No
 def test_the_plan_says_where_the_follow_up_goes(shipped_2025: tuple[str, str]) -> None:
     md, html = shipped_2025
     assert (
-        "Beslutad: Kommunstyrelsen 2026-04-01 (påhittat datum) § 000 (påhittad). Enligt planen: "
-        "”Uppföljning ska göras en gång per år och rapporteras till kommunfullmäktige.”\n"
+        "Beslutad: Kommunstyrelsen 2026-04-01 (påhittat datum) § 000 (påhittad). Rapporteras "
+        "till kommunfullmäktige (planen: ”Uppföljning ska göras en gång per år och rapporteras "
+        "till kommunfullmäktige.”).\n"
     ) in md
-    assert "Enligt planen: ”Uppföljning ska göras en gång per år och rapporteras till" in html
+    assert (
+        "Rapporteras till kommunfullmäktige (planen: ”Uppföljning ska göras en gång per år och "
+        "rapporteras till kommunfullmäktige.”).</p>" in html
+    )
     assert (
         "| En gång, år 2023 (”Uppföljning ska göras i samband med slutrapportering till "
         "Socialstyrelsen 2023”) |"

@@ -15,6 +15,7 @@ import pytest
 
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
+from utsatta.render.report.sections.uppfoljning import rapportering_text
 from utsatta.render.report.view import ReportView
 
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -244,3 +245,37 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert bro in html
     # the numbers it ties: section 2's table for the year
     assert "| Genomförd | 81 |" in md and "| **Totalt** | **89** |" in md
+
+
+# -- finding 10: the plan's data labelled as the plan's, the recipient said once ---------------
+
+
+def test_the_plans_line_is_labelled_and_the_recipient_said_once(
+    report_2025: tuple[str, str],
+) -> None:
+    md, html = report_2025
+    planen = (
+        "Planen: dnr 1669/20, beslutad av kommunfullmäktige, giltighet 2022–2025, "
+        "dokumentansvarig: Stadsledningskontoret, avdelningen för samhällsutveckling, "
+        "avdelningschef."
+    )
+    assert f"\n\n{planen}\n\n" in md
+    assert f'<p class="meta">{planen} Slutuppföljningen gäller hela planperioden' in html
+    assert "Beslutad av Kommunfullmäktige" not in md
+    assert md.count("Rapporteras till kommunfullmäktige") == 1
+    assert "Kommunfullmäktige" not in md  # lower case in running text
+    # the illustrative proposal no longer sends the follow-up elsewhere
+    assert "en gång per år till kommunstyrelsen" not in md
+
+
+def test_recipient_only_from_the_plans_words() -> None:
+    assert rapportering_text(
+        "Uppföljning ska göras en gång per år och rapporteras till kommunstyrelsen."
+    ) == (
+        "Rapporteras till kommunstyrelsen (planen: ”Uppföljning ska göras en gång per år och "
+        "rapporteras till kommunstyrelsen.”)."
+    )
+    assert rapportering_text("Uppföljning görs årligen.") == (
+        "Enligt planen: ”Uppföljning görs årligen.”"
+    )
+    assert rapportering_text(None) == ""

@@ -289,3 +289,17 @@ def report_title(plan: PlanFil, ar: int) -> str:
     """The report's title: the slutuppföljning in the plan's last year, else the year's."""
     g = plan.plan.giltighet
     return f"Slutuppföljning {g.fran}–{g.till}" if ar == g.till else f"Samlad uppföljning {ar}"
+
+
+#: the organs that are common nouns: lower case in running text ("beslutad av
+#: kommunfullmäktige"), as Swedish writes them, while a table or label keeps the data's form
+_ORGAN_SMA: Final = ("Kommunfullmäktige", "Kommunstyrelsen", "Regionfullmäktige")
+
+
+def organ_i_text(organ: str) -> str:
+    """``organ`` as running text writes it: "Kommunfullmäktige" -> "kommunfullmäktige"; any
+    other name (a nämnd's own name) unchanged."""
+    first, _, rest = organ.partition(" ")
+    if first in _ORGAN_SMA:
+        return first.lower() + (f" {rest}" if rest else "")
+    return organ

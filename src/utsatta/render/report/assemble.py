@@ -15,7 +15,7 @@ from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
-from utsatta.render.labels import report_title
+from utsatta.render.labels import organ_i_text, report_title
 from utsatta.render.report.sections import banner, baslinje, sources
 from utsatta.render.report.sections.areas import omraden_vy
 from utsatta.render.report.sections.behov import behov_vy
@@ -156,4 +156,9 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
         upphorda=upphorda(plan, orgs, ar, names),
+        planen_text=(
+            f"Planen: dnr {plan.plan.diarienummer}, beslutad av "
+            f"{organ_i_text(plan.plan.beslutad_av)}, giltighet {g.fran}–{g.till}, "
+            f"dokumentansvarig: {plan.plan.dokumentansvarig}."
+        ),
     )

@@ -86,8 +86,8 @@ class UppfoljningVy:
     not_text: str = ""
     #: the marker beside the headings of the file's own texts ("illustrativ text"), or ""
     markering: str = ""
-    #: the plan's own sentence on whom the follow-up is reported to, quoted beside the
-    #: decisions ("Enligt planen: ”… rapporteras till kommunfullmäktige.”"), or ""
+    #: whom the follow-up is reported to, with the plan's own sentence quoted, beside the
+    #: decisions ("Rapporteras till kommunfullmäktige (planen: ”…”)."), or ""
     rapportering_text: str = ""
     #: one sentence per mål, delmål or fokusområde without a written verdict
     saknade: tuple[str, ...] = ()

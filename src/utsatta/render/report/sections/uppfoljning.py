@@ -7,6 +7,7 @@ sections.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Final, Protocol
@@ -23,7 +24,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import Beslut, UppfoljningFil
-from utsatta.render.labels import datum_text
+from utsatta.render.labels import datum_text, organ_i_text
 from utsatta.render.report.followup_view import (
     BedomningVy,
     BeslutVy,
@@ -262,6 +263,19 @@ def _markerad(b: BedomningVy, marks: Iterable[str]) -> BedomningVy:
     return replace(b, markering="; ".join(m for m in (b.markering, *marks) if m))
 
 
+def rapportering_text(uppfoljning: str | None) -> str:
+    """Whom the follow-up goes to, said once, with the plan's own sentence: "Rapporteras till
+    kommunfullmäktige (planen: ”… rapporteras till kommunfullmäktige.”)."; the quote alone
+    where the plan's words name no recipient (review granska14, finding 10)."""
+    if not uppfoljning:
+        return ""
+    citat = f"”{uppfoljning.strip()}”"
+    m = re.search(r"\brapporteras till (\w+)", uppfoljning)
+    if m is None:
+        return f"Enligt planen: {citat}"
+    return f"Rapporteras till {organ_i_text(m.group(1))} (planen: {citat})."
+
+
 def uppfoljning_vy(
     ds: DataSet, plan: PlanFil, ar: int, results: Sequence[IndicatorResult]
 ) -> UppfoljningVy:
@@ -339,7 +353,5 @@ def uppfoljning_vy(
         not_text=not_text(upp, ar, verkliga, med_kallor),
         markering="illustrativ text" if upp.illustrativ else "",
         saknade=_saknade(plan, upp, ar),
-        rapportering_text=(
-            f"Enligt planen: ”{plan.plan.uppfoljning.strip()}”" if plan.plan.uppfoljning else ""
-        ),
+        rapportering_text=rapportering_text(plan.plan.uppfoljning),
     )
