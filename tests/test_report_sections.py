@@ -430,16 +430,19 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
         if line.startswith(("| 1:", "| 2:", "| 3:")) and line.count(" | ") == 4
     }
     assert rows["1:4"] == (
-        "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"
+        "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 (prognos "
+        "2023, ingen slutbedömning) | – |"
     )
     assert rows["1:7"] == (
         "En gång, år 2023 (”Uppföljning ska göras i samband med slutrapportering till "
         "Socialstyrelsen 2023”) | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms "
-        "uppnås 1 | Pågående: Socialnämnden Sydväst (2023) |"
+        "uppnås 1 (prognos 2023, ingen slutbedömning) | Pågående: Socialnämnden Sydväst "
+        "(2023) |"
     )
     assert rows["3:3"].startswith(
         "Återrapportering under planperioden | Genomförd 3 (2025), Pågående 5 (2023, 2024) | "
-        "Uppnått 3, Bedöms uppnås 5 | Pågående: Socialnämnden Hisingen (2024), "
+        "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och 2024, ingen slutbedömning) | Pågående: "
+        "Socialnämnden Hisingen (2024), "
     )
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section

@@ -75,19 +75,21 @@ def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str])
         "*Ingen rapport för 2025: återrapporteringen lämnades ett tidigare år. Det som står här "
         "är organisationens senaste rapport under planperioden, den för 2023, en illustrativ "
         "rapport.*\n\n"
-        "Status 2023: **Genomförd** · Egen bedömning 2023: **Bedöms uppnås**\n"
+        "Status 2023: **Genomförd** · Egen bedömning 2023: **Bedöms uppnås (prognos, ingen "
+        "slutbedömning)**\n"
     )
     assert "\nNuläge 2023:\n\nNämnden har antagit en plan" in block
     assert "\nPlan för fortsatt arbete, enligt rapporten för 2023:\n\nGenomförandet" in block
     # the table says what the year is and what the earlier report said, never as 2025's
     assert (
         "| Grundskolenämnden | Samordnande och ansvarig | Rapporterad ett tidigare år · "
-        "senast 2023: Genomförd | 2023: Bedöms uppnås | – |"
+        "senast 2023: Genomförd | 2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |"
     ) in md
     # the coordinating organisation's samlad bedömning, from the year it was written
     assert (
         "**Samordnande bedömning, Idrotts- och föreningsnämnden, ur rapporten för 2023** "
-        "(bedömning 2023: Bedöms uppnås; ingen rapport för 2025: återrapporteringen lämnades "
+        "(bedömning 2023: Bedöms uppnås (prognos, ingen slutbedömning); ingen rapport för 2025: "
+        "återrapporteringen lämnades "
         "ett tidigare år):"
     ) in md
     assert "*Ingen rapport för 2025: insatsen ska inte rapporteras det året." in md

@@ -8,6 +8,7 @@ Data: the shipped data (data/), whose plan runs 2022–2025.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -279,3 +280,33 @@ def test_recipient_only_from_the_plans_words() -> None:
         "Enligt planen: ”Uppföljning görs årligen.”"
     )
     assert rapportering_text(None) == ""
+
+
+# -- finding 13: a forecast from an earlier year is not shown as the outcome --------------------
+
+
+def test_an_earlier_forecast_is_shown_as_a_forecast(
+    view_2025: ReportView, report_2025: tuple[str, str]
+) -> None:
+    md, html = report_2025
+    slut = view_2025.slut
+    assert slut is not None
+    by_id = {i.insats: i.bedomning for i in slut.insatser}
+    assert by_id["3:3"] == "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och 2024, ingen slutbedömning)"
+    assert by_id["1:4"] == "Bedöms uppnås 1 (prognos 2023, ingen slutbedömning)"
+    assert by_id["1:1"] == "Uppnått 9"  # the year's own verdicts stand as they are
+    assert (
+        "| Kulturnämnden | Ansvarig | Rapporterad ett tidigare år · senast 2023: Pågående | "
+        "2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |" in md
+    )
+    assert (
+        "Egen bedömning 2024: <strong>Bedöms uppnås (prognos, ingen slutbedömning)</strong>" in html
+    )
+    # no forecast of an earlier year stands without the mark in the slutuppföljning
+    bare = re.findall(r"20(?:22|23|24): \**Bedöms (?:inte )?uppnås\**(?! \(prognos)", md)
+    assert bare == []
+
+
+def test_the_year_before_the_last_keeps_its_forecasts() -> None:
+    md = render(build(load(SHIPPED), 2024), "md")
+    assert "prognos, ingen slutbedömning" not in md

@@ -34,6 +34,20 @@ BEDOMNING: Final[Mapping[str, str]] = {
     "bedoms-inte-uppnas": "Bedöms inte uppnås",
     "inte-uppnatt": "Inte uppnått",
 }
+#: the bedömningar that are forecasts: in the slutuppföljning, one from an earlier year without
+#: a later report is no outcome (review granska14, finding 13)
+PROGNOS: Final = ("bedoms-uppnas", "bedoms-inte-uppnas")
+#: beside such a forecast
+UTAN_SLUTBEDOMNING: Final = "prognos, ingen slutbedömning"
+
+
+def tidigare_bedomning(key: str) -> str:
+    """A bedömning from an earlier year's report that stands as an organisation's latest in the
+    slutuppföljning: a forecast says so ("Bedöms uppnås (prognos, ingen slutbedömning)")."""
+    label = BEDOMNING.get(key, key)
+    return f"{label} ({UTAN_SLUTBEDOMNING})" if key in PROGNOS else label
+
+
 NIVA: Final[Mapping[str, str]] = {
     "sarskilt-utsatt": "särskilt utsatt",
     "riskomrade": "riskområde",

@@ -31,6 +31,7 @@ from utsatta.render.angivet import noter
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
+    PROGNOS,
     RAPPORTSTATUS,
     cap,
     uppfoljning_text,
@@ -218,6 +219,24 @@ def _raknat(
     )
 
 
+def _bedomningar(rader: Sequence[tuple[str, int]], ar: int) -> str:
+    """The latest reports' bedömningar counted: "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och
+    2024, ingen slutbedömning)". A forecast from a year before ``ar`` is no outcome: it stands
+    apart, with its years (review granska14, finding 13)."""
+    prognos = [(k, y) for k, y in rader if k in PROGNOS and y < ar]
+    ovriga = [(k, y) for k, y in rader if (k, y) not in prognos]
+    parts = [_raknat(ovriga, BEDOMNING, years_shown=False)] if ovriga else []
+    for key in PROGNOS:
+        years = sorted({y for k, y in prognos if k == key})
+        if years:
+            n = sum(1 for k, _ in prognos if k == key)
+            parts.append(
+                f"{BEDOMNING[key]} {n} (prognos {och([str(y) for y in years])}, ingen "
+                "slutbedömning)"
+            )
+    return ", ".join(parts) or "–"
+
+
 def _insatser(
     plan: PlanFil,
     period: Period,
@@ -283,7 +302,7 @@ def _insatser(
                 titel=ins.titel,
                 uppfoljning=cap(uppfoljning_text(typ, ins.uppfoljning.ar, ins.uppfoljning.text)),
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
-                bedomning=_raknat(bedomning, BEDOMNING, years_shown=False) if bedomning else "–",
+                bedomning=_bedomningar(bedomning, period.ar),
                 oppet="; ".join(oppet) or "–",
                 fokusomrade=ins.fokusomrade,
                 genomforda=klar,
