@@ -78,13 +78,14 @@ def test_a_goal_no_indicator_names_says_so(tmp_path: Path) -> None:
     domar = _domar(root)
     assert domar[0] == (
         "Målet",
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör målet (ingen indikatorfil har 'mal: mal').",
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör målet (ingen indikatorfil har 'mal: mal').",
     )
     assert domar[3] == (
         "Delmål 3",
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör delmålet (ingen indikatorfil har 'mal: inga-nya-omraden').",
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör delmålet (ingen indikatorfil har 'mal: "
+        "inga-nya-omraden').",
     )
     assert domar[1][1] == "Inte nått"  # the others are untouched
 
@@ -106,8 +107,8 @@ def test_the_data_decides_which_indicator_judges_a_goal(tmp_path: Path) -> None:
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand).",
     )
     assert domar[1][1:] == (
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör delmålet (ingen indikatorfil har "
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör delmålet (ingen indikatorfil har "
         "'mal: inga-sarskilt-utsatta').",
     )
 
@@ -153,7 +154,7 @@ def test_a_goal_is_judged_against_the_indicators_malvarde_for_the_goal_year(
     )
     assert _domar(root)[1] == (
         "Delmål 1",
-        "Kan inte avgöras ur datan",
+        "Kan inte bedömas",
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). Indikatorn "
         "har inget målvärde för 2025.",
     )

@@ -81,7 +81,7 @@ def test_a_missing_uppfoljning_file_is_said_plainly(tmp_path: Path) -> None:
     md = render(view, "md")
     assert (
         "> **Samlad bedömning saknas.** Den samlade bedömningen för 2023 saknas: "
-        "det finns ingen giltig fil uppfoljning/2023.yaml i datan." in md
+        "det finns ingen giltig fil uppfoljning/2023.yaml i datamappen." in md
     )
     # the övriga uppdrag are still listed, each without a status
     assert (
@@ -158,7 +158,7 @@ def test_an_earlier_behov_not_in_the_data_says_so(tmp_path: Path) -> None:
     """validate reports it (okant-behov); the library still renders, and says so."""
     view = assemble(load(_copy(tmp_path, tidigare_behov=True)), 2023)
     assert view.behov is not None
-    assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i datan)"
+    assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i underlaget)"
 
 
 def test_no_earlier_behov_followed_up(shared_report: Callable[[Path, int], SharedReport]) -> None:
@@ -224,7 +224,7 @@ def test_an_area_nobody_reached_and_without_values_or_verdict(
     vastmark = view.omraden_detalj[2]
     assert vastmark.nadd == ()
     assert vastmark.nadd_text == "Ingen rapport för 2023 anger att någon insats nådde Västmark."
-    assert vastmark.varden_text == "Datan har inga indikatorvärden för just det här området."
+    assert vastmark.varden_text == "Underlaget har inga indikatorvärden för just det här området."
     assert vastmark.bedomning is None
     assert vastmark.bedomning_saknas == (
         "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon "

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from utsatta.load.dataset import load
+from utsatta.render.labels import organ_i_text
 from utsatta.render.report import build, render
-from utsatta.render.report.sections.uppfoljning import rapportering_text
+from utsatta.render.report.sections.uppfoljning import mottagare
 from utsatta.render.report.view import ReportView
 
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -119,7 +120,7 @@ def test_delmal_2_says_it_is_not_computed_and_what_is_known(view_2025: ReportVie
     )
     assert d.underlag == (
         "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
-        "visar inte om den har vänt. Känt från listan 2021 (utgångsläget är en tolkning; se "
+        "visar inte om den har vänt. Känt från listan 2021 (utgångsläget, en tolkning; se "
         "bilaga E) till listan 2025: 4 områden med "
         "oförändrad nivå (Bergsjön, Hammarkullen, Hjällbo och Lövgärdet), 1 område med lägre "
         "nivå (Biskopsgården) och 3 områden där förändringen inte går att avgöra, eftersom "
@@ -169,19 +170,16 @@ def test_bilaga_e_states_the_interpretation_and_the_alternative(
 def test_the_baseline_is_marked_where_it_is_used(report_2025: tuple[str, str]) -> None:
     md, html = report_2025
     # section 1, goal table: delmål 2 and the delmål counted since the list
-    assert "Känt från listan 2021 (utgångsläget är en tolkning; se bilaga E) till listan" in md
+    assert "Känt från listan 2021 (utgångsläget, en tolkning; se bilaga E) till listan" in md
     assert (
         "sedan 2021, 2025: 0 (slutledd). Att räkna från listan 2021 är en tolkning; se bilaga E. |"
         in md
     )
     # section 2 and section 5
-    assert (
-        "Jämfört med listan 2021, den senaste före planperioden (utgångsläget är en tolkning; "
-        "se bilaga E): 0 nya områden" in md
-    )
+    assert "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): 0 nya områden" in md
     legend = (
-        "Förändring: från listan 2021, den senaste före planperioden (utgångsläget är en "
-        "tolkning; se bilaga E), till listan 2025; ”–”: området stod inte på någon av dem."
+        "Förändring: från listan 2021 (utgångsläget, en tolkning: bilaga E) till 2025; ”–”: "
+        "området stod inte på någon av dem."
     )
     assert legend in md and legend in html
     # Bilaga D: the baselines counted from the lists, not one typed in
@@ -225,19 +223,17 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     report_2025: tuple[str, str],
 ) -> None:
     md, html = report_2025
-    assert (
-        "### Insatser per status i rapporterna för 2025 *(bygger på illustrativa rapporter)*" in md
-    )
+    assert "### Insatser per status 2025 *(bygger på illustrativa rapporter)*" in md
     assert (
         "Rapporterad status i rapporterna för 2025, en rad per organisation och insats: varje "
         "inkommen rapportering, förväntad eller frivillig, och varje saknad." in md
     )
-    assert '<div class="rubrik-rad"><h3>Insatser per status i rapporterna för 2025</h3>' in html
+    assert '<div class="rubrik-rad"><h3>Insatser per status 2025</h3>' in html
     assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
     bro = (
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
         "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
-        "tabellen ”Insatser per status i rapporterna för 2025”) och 10 i rapporterna för ett "
+        "tabellen ”Insatser per status 2025”) och 10 i rapporterna för ett "
         "tidigare år (1 för 1:4, 4 för 1:7 och 5 för 3:3). Av de 85 genomförda står 81 i "
         "rapporterna för 2025 och 4 i rapporterna för 2023."
     )
@@ -260,26 +256,32 @@ def test_the_plans_line_is_labelled_and_the_recipient_said_once(
         "dokumentansvarig: Stadsledningskontoret, avdelningen för samhällsutveckling, "
         "avdelningschef."
     )
-    assert f"\n\n{planen}\n\n" in md
-    assert f'<p class="meta">{planen} Slutuppföljningen gäller hela planperioden' in html
+    omfattning = (
+        "Slutuppföljningen gäller hela planperioden 2022–2025 och år 2025, planens sista år. Den "
+        "rapporteras till kommunfullmäktige."
+    )
+    assert f"\n\n{planen}\n\n{omfattning}\n\n" in md
+    assert f'<p class="meta">{planen} {omfattning}</p>' in html
     assert "Beslutad av Kommunfullmäktige" not in md
-    assert md.count("Rapporteras till kommunfullmäktige") == 1
+    assert md.count("rapporteras till kommunfullmäktige.") == 2  # said once, and the plan quoted
+    assert (
+        "Enligt planen: ”Uppföljning ska göras en gång per år och rapporteras till "
+        "kommunfullmäktige.”" in md
+    )
     assert "Kommunfullmäktige" not in md  # lower case in running text
     # the illustrative proposal no longer sends the follow-up elsewhere
     assert "en gång per år till kommunstyrelsen" not in md
 
 
 def test_recipient_only_from_the_plans_words() -> None:
-    assert rapportering_text(
-        "Uppföljning ska göras en gång per år och rapporteras till kommunstyrelsen."
-    ) == (
-        "Rapporteras till kommunstyrelsen (planen: ”Uppföljning ska göras en gång per år och "
-        "rapporteras till kommunstyrelsen.”)."
+    assert mottagare("Uppföljning ska göras årligen och rapporteras till kommunstyrelsen.") == (
+        "kommunstyrelsen"
     )
-    assert rapportering_text("Uppföljning görs årligen.") == (
-        "Enligt planen: ”Uppföljning görs årligen.”"
-    )
-    assert rapportering_text(None) == ""
+    assert mottagare("Uppföljning görs årligen.") is None
+    assert mottagare(None) is None
+    assert organ_i_text("Kommunfullmäktige") == "kommunfullmäktige"
+    assert organ_i_text("Socialnämnden Nordost") == "Socialnämnden Nordost"
+    assert organ_i_text("SKR") == "SKR"
 
 
 # -- finding 13: a forecast from an earlier year is not shown as the outcome --------------------
@@ -310,3 +312,82 @@ def test_an_earlier_forecast_is_shown_as_a_forecast(
 def test_the_year_before_the_last_keeps_its_forecasts() -> None:
     md = render(build(load(SHIPPED), 2024), "md")
     assert "prognos, ingen slutbedömning" not in md
+
+
+# -- finding 15: the report's language --------------------------------------------------------
+
+
+def test_no_colloquial_or_loose_wording_in_the_final_report(report_2025: tuple[str, str]) -> None:
+    md, html = report_2025
+    for text in (md, html):
+        for loose in (
+            "ur datan",
+            "i datan",
+            "Datan ",
+            "t.o.m.",
+            "okänt vilka",
+            "den den ",
+            "Planen kräver",
+            "efterföljare",
+            "Kan inte avgöras",
+            "Det räknar varje",
+        ):
+            assert loose not in text, loose
+    # the plan's own word, quoted
+    assert (
+        "Om uppföljningens struktur säger planen: ”Strukturen bör förutom nuläge innehålla en "
+        "plan för det fortsatta arbetet för att målet ska nås.”" in md
+    )
+
+
+def test_the_tools_sentences_do_not_start_with_a_digit(report_2025: tuple[str, str]) -> None:
+    md, _ = report_2025
+    main = md.split("\n## Bilaga A. ", 1)[0]
+    for sentence in (
+        "Målvärden härledda ur planens text har 9 indikatorer (4 av dem slutledda); 10 saknar "
+        "målvärde och kan inte följas upp mot ett mål.",
+        "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in",
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
+        "områden",
+        "Av 89 förväntade rapporteringar (organisation och insats) har 89 kommit in och 0 saknas, "
+        "från 20 av 20 organisationer. Dessutom har inga frivilliga återrapporteringar kommit in,",
+        "Uppföljningen följer 19 indikatorer, valda för den: 3 med status mot ett målvärde",
+        "För 2025 kan 16 indikatorer inte bedömas.",
+        "Räkningen tar med varje organisation som har insatsen planens sista år en gång",
+        "| Riskområden | okänt (nivån okänd för 4 områden) | vilka framgår inte av källorna |",
+    ):
+        assert sentence in main, sentence
+    # no sentence of the tool's own in sections 1 and 2 starts with a digit (tables, lists and
+    # the texts quoted from the files aside)
+    own = [
+        line
+        for line in main.split("\n## 3. ", 1)[0].splitlines()
+        if line and not line.startswith(("|", "-", "#", ">", "*")) and line.endswith(".")
+    ]
+    starts = [s for line in own for s in re.split(r"(?<=[.!?]) ", line) if s[:1].isdigit()]
+    assert starts == []
+
+
+def test_one_phrase_for_cannot_be_decided_and_a_key_under_the_goal_table(
+    report_2025: tuple[str, str],
+) -> None:
+    md, html = report_2025
+    key = (
+        "Orden i tabellen: ”Nått” och ”Inte nått” räknar verktyget ur värdet för 2025, ”Uppnått” "
+        "och ”Inte uppnått” är den skrivna bedömningen; ”Kan inte bedömas”: värdet eller "
+        "målvärdet saknas, eller den som skrev bedömningen kan inte bedöma målet; ”Beräknas "
+        "inte”: verktyget räknar inte delmålet ur listan; ”slutledd”: dragen ur källorna, inte "
+        "utsagd i dem; ”uppgift i andra hand”: en källa som återger uppgiften. Mer i bilaga E."
+    )
+    table_end = md.index("| **Delmål 3** ")
+    assert md.index(key) > table_end
+    assert md[md.index("\n", table_end) : md.index(key)] == "\n\n"
+    assert f'<p class="muted">{key}</p>' in html
+
+
+def test_kallor_lists_the_reports_of_every_year_used(report_2025: tuple[str, str]) -> None:
+    md, _ = report_2025
+    kallor = md.split("\n## Källor\n", 1)[1]
+    for year in (2025, 2022, 2023, 2024):
+        assert f"\n### Nämndernas och styrelsernas rapporter för {year}\n" in kallor
+    assert "- Grundskolenämnden: rapport om arbetet 2023 (illustrativ)" in kallor

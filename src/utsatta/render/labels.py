@@ -253,7 +253,7 @@ def progress_andel(prog: Progress) -> float | None:
 
 def senast_kanda_text(prog: Progress) -> str | None:
     """For ej bedömbar: the status on the last known values, with its share of the way when it
-    is a status against a målvärde ("I fas, 40 % av vägen (värden t.o.m. 2023)"); None without
+    is a status against a målvärde ("I fas, 40 % av vägen (värden till och med 2023)"); None without
     one, and None when the last known values were not assessable either: "Ej bedömbar · senast
     kända: Ej bedömbar" tells the reader nothing (the reason stays in the calculation text)."""
     known = prog.senast_kanda
@@ -266,7 +266,7 @@ def senast_kanda_text(prog: Progress) -> str | None:
     if andel is not None:
         text += f", {framsteg_text(andel)}"
     if known.senaste is not None:
-        text += f" (värden t.o.m. {known.senaste.ar})"
+        text += f" (värden till och med {known.senaste.ar})"
     return text
 
 
@@ -305,15 +305,9 @@ def report_title(plan: PlanFil, ar: int) -> str:
     return f"Slutuppföljning {g.fran}–{g.till}" if ar == g.till else f"Samlad uppföljning {ar}"
 
 
-#: the organs that are common nouns: lower case in running text ("beslutad av
-#: kommunfullmäktige"), as Swedish writes them, while a table or label keeps the data's form
-_ORGAN_SMA: Final = ("Kommunfullmäktige", "Kommunstyrelsen", "Regionfullmäktige")
-
-
 def organ_i_text(organ: str) -> str:
-    """``organ`` as running text writes it: "Kommunfullmäktige" -> "kommunfullmäktige"; any
-    other name (a nämnd's own name) unchanged."""
-    first, _, rest = organ.partition(" ")
-    if first in _ORGAN_SMA:
-        return first.lower() + (f" {rest}" if rest else "")
-    return organ
+    """An organ as running text writes it: a one-word name is a common noun ("Kommunfullmäktige"
+    -> "kommunfullmäktige"); a name of several words (a nämnd's own name) is left as it is."""
+    if " " in organ or not organ[:1].isupper() or organ[1:] != organ[1:].lower():
+        return organ
+    return organ[:1].lower() + organ[1:]

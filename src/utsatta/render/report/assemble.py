@@ -28,10 +28,11 @@ from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.period import period_of
 from utsatta.render.report.sections.rapportmarkering import rapportmarkering
-from utsatta.render.report.sections.slutuppfoljning import fokus_berakning, slutuppfoljning
+from utsatta.render.report.sections.slutrader import fokus_berakning
+from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
-from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
+from utsatta.render.report.sections.uppfoljning import mottagare, uppfoljning_vy
 from utsatta.render.report.view import FokusVy, ReportView, ankare_fokus
 
 
@@ -118,6 +119,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
     summ = sammanfattning(plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer)
     alt = baslinje.utgangslage(plan, omr, results, ar)
+    till = mottagare(plan.plan.uppfoljning)
     return ReportView(
         ar=ar,
         titel=report_title(plan, ar),
@@ -126,7 +128,10 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             "planens sista år."
             if slutar
             else f"Uppföljningen gäller år {ar}."
-        ),
+        )
+        # whom the slutuppföljning goes to, said once, from the plan's words (quoted in
+        # section 1); a year's report keeps to the quote, within its ten pages (0095)
+        + (f" Den rapporteras till {till}." if till and slutar else ""),
         plan_namn=plan.plan.namn,
         diarienummer=plan.plan.diarienummer,
         beslutad_av=plan.plan.beslutad_av,
@@ -147,7 +152,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         omraden=omraden,
         saknade=saknade_vyer,
         saknade_not=saknade_not,
-        kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs),
+        kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs, per_year),
         uppfoljning=upp_vy,
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),

@@ -86,8 +86,8 @@ class UppfoljningVy:
     not_text: str = ""
     #: the marker beside the headings of the file's own texts ("illustrativ text"), or ""
     markering: str = ""
-    #: whom the follow-up is reported to, with the plan's own sentence quoted, beside the
-    #: decisions ("Rapporteras till kommunfullmäktige (planen: ”…”)."), or ""
+    #: the plan's own sentence on whom the follow-up is reported to, quoted beside the
+    #: decisions ("Enligt planen: ”… rapporteras till kommunfullmäktige.”"), or ""
     rapportering_text: str = ""
     #: one sentence per mål, delmål or fokusområde without a written verdict
     saknade: tuple[str, ...] = ()
@@ -241,7 +241,7 @@ class MalDom:
     mal: str
     #: the computed evidence, e.g. "8 områden på listan 2025 (sekundär källa)"
     underlag: str
-    #: "Nått", "Inte nått" or "Kan inte avgöras ur datan" (a label beside the capitalised verdict)
+    #: "Nått", "Inte nått", "Kan inte bedömas" or, for a delmål judged per area, "Beräknas inte"
     utfall: str
     utfall_nyckel: str
     bedomning: BedomningVy | None
@@ -307,3 +307,5 @@ class SlutVy:
     metod: str = ""
     #: Bilaga E: why "nått", "uppnått" and "målet uppnått" all stand in the report
     ordval: str = ""
+    #: the one-line key under the goal table: what its words and markers mean
+    nyckel: str = ""

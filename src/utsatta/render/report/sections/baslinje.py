@@ -26,7 +26,7 @@ TOLKNING: Final = "tolkning"
 
 
 #: the mark of the baseline where the report uses it (sections 1, 2 and 5)
-TOLKNING_TEXT: Final = "utgångsläget är en tolkning; se bilaga E"
+TOLKNING_TEXT: Final = "utgångsläget, en tolkning; se bilaga E"
 
 
 def _pa_listan(omr: OmradenFil, upplaga: int) -> list[str]:

@@ -6,8 +6,9 @@ open), and the analysts' lessons and proposals.
 What the data computes and what the analysts judge are shown side by side, never merged. Which
 indicator decides which goal is data: the indicator file's ``mal`` (``mal`` for the plan's mål, a
 delmål's id otherwise). A goal is "nått" only where that indicator's value in the goal year
-reaches its målvärde for that year, "inte nått" where it does not, and "kan inte avgöras ur
-datan" where the value or the målvärde is missing, or no indicator names the goal. A delmål judged
+reaches its målvärde for that year, "inte nått" where it does not, and "kan inte bedömas" (the
+word of the written verdicts, one phrase for "cannot be decided") where the value or the
+målvärde is missing, or no indicator names the goal. A delmål judged
 per area that no indicator names is "beräknas inte": a police level does not show whether the
 development in an area has turned, so only the areas' changes of level are counted beside it.
 Why: docs/decisions/0081-slutuppfoljning.md, 0475-baslinjen-som-tolkning.md.
@@ -28,7 +29,6 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.angivet import noter
-from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
     PROGNOS,
@@ -38,12 +38,17 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDom, SlutVy
-from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
-from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
+from utsatta.render.report.sections.slutrader import (
+    BERAKNAS_INTE,
+    KAN_INTE_BEDOMAS,
+    bro_text,
+    dom_per_omrade,
+    malnyckel,
+)
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
-from utsatta.render.report.view import FokusVy, ForandringRad, ankare_insats
+from utsatta.render.report.view import ForandringRad, ankare_insats
 from utsatta.wording import och
 
 #: per insats, the organisations that owe it only through a group computed from a flag
@@ -88,8 +93,8 @@ def _count(
     if r is None:
         what = "målet" if mal == PLANENS_MAL else "delmålet"
         return (
-            f"Ingen indikator i datan avgör {what} (ingen indikatorfil har 'mal: {mal}').",
-            "Kan inte avgöras ur datan",
+            f"Ingen indikator i underlaget avgör {what} (ingen indikatorfil har 'mal: {mal}').",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     point = next((p for p in r.serie if p.ar == ar), None)
@@ -98,7 +103,7 @@ def _count(
         why = f" (nivån okänd för {', '.join(gap.namn)})" if gap and gap.namn else ""
         return (
             f"{r.indikator.namn}: inget värde för {ar}{why}.",
-            "Kan inte avgöras ur datan",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     # the markers of every other channel (compute.indicators.markering); section 1 also says
@@ -113,7 +118,7 @@ def _count(
     if r.malvarde is None or r.malar != ar:
         return (
             f"{underlag} Indikatorn har inget målvärde för {ar}.",
-            "Kan inte avgöras ur datan",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     mal_mark = markering(r.malvarde_sakerhet)
@@ -143,59 +148,6 @@ def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
         return ""
     point = next((p for p in r.serie if p.ar == ar), None)
     return markering(point.sakerhet) if point is not None else ""
-
-
-#: how the goal table names a change of level since the baseline list (sections.areas), in
-#: this order; a change the levels leave open is one group
-_ANDRING: Final = (
-    ("oförändrad", "med oförändrad nivå"),
-    ("lägre nivå", "med lägre nivå"),
-    ("högre nivå", "med högre nivå"),
-    ("har lämnat listan", "som har lämnat listan"),
-    ("ny på listan", "som är nya på listan"),
-)
-#: the computed cell of a delmål judged per area (plan.yaml: per_omrade)
-BERAKNAS_INTE: Final = "Beräknas inte"
-
-
-def _dom_per_omrade(
-    underlag: Sequence[IndicatorResult],
-    forandringar: Sequence[ForandringRad],
-    fore: int | None,
-    ar: int,
-) -> str:
-    """What is known about a delmål judged per area (plan.yaml: per_omrade): the tool does not
-    compute it, since a police level does not show whether the development in an area has turned;
-    it counts the areas by their change of level from the baseline list to the year's, and says
-    that the counts per level (the indicators with the delmål in 'underlag_for') cannot show it
-    either (review granska14, finding 3)."""
-    text = (
-        "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
-        "visar inte om den har vänt."
-    )
-    if forandringar and fore is not None:
-        groups: dict[str, list[str]] = {}
-        for f in forandringar:
-            key = f.forandring if f.forandring in dict(_ANDRING) else "okänd"
-            groups.setdefault(key, []).append(f.namn)
-        parts = [
-            f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])})"
-            for k, what in _ANDRING
-            if k in groups
-        ]
-        if "okänd" in groups:
-            n = len(groups["okänd"])
-            parts.append(
-                f"{antal(n, 'område', 'områden')} där förändringen inte går att avgöra, eftersom "
-                f"källorna inte anger nivån ({och(groups['okänd'])})"
-            )
-        text += f" Känt från listan {fore} ({TOLKNING_TEXT}) till listan {ar}: {och(parts)}."
-    if underlag:
-        namn = och([f"”{r.indikator.namn}”" for r in underlag])
-        text += (
-            f" Antalen per nivå ({namn}) visar inte heller om utvecklingen i ett område har vänt."
-        )
-    return text + " Bedömningen område för område står i bilaga B."
 
 
 def _raknat(
@@ -314,59 +266,6 @@ def _insatser(
     return tuple(out), tuple(utan_slut)
 
 
-def _pluralis(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
-    """Per fokusområde, the line printed under its written verdict in section 1: its insatser
-    counted by each responsible organisation's latest report over the period (as section 1
-    counts them all), those without a closing report per insats, and the year's samordnande
-    bedömningar. A text written about the fokusområde then never stands alone against the
-    numbers (review granska14, finding 1)."""
-    out: dict[str, str] = {}
-    g = slut.period
-    for f in fokus:
-        utfall = [i for i in slut.insatser if i.fokusomrade == f.id]
-        if not utfall:
-            continue
-        klar = sum(i.genomforda for i in utfall)
-        avbr = sum(i.avbrutna for i in utfall)
-        oppen = sum(i.utan_slutrapport for i in utfall)
-        ingen = sum(i.utan_rapport for i in utfall)
-        total = klar + avbr + oppen + ingen
-        vilka = ", ".join(
-            f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
-        )
-        text = (
-            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
-            f"för fokusområdets {_pluralis(len(utfall), 'insats', 'insatser')} i {total} fall "
-            f"(organisation och insats). Enligt den senaste rapporten under {g} är "
-            f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
-            f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
-            + (f" ({vilka})" if vilka else "")
-            + (f"; för {ingen} finns ingen rapport alls under perioden" if ingen else "")
-            + "."
-        )
-        given: list[str] = []
-        utan: list[str] = []
-        for ins in f.insatser:
-            if not ins.samordning:
-                continue
-            values = [s.bedomning for s in ins.samordning if s.bedomning]
-            if values:
-                given.append(f"för {ins.id} {antal_text(values, BEDOMNING.values())}")
-            else:
-                utan.append(ins.id)
-        if given or utan:
-            text += f" Samordnande bedömning {slut.ar}: " + "; ".join(given)
-            if utan:
-                text += ("; " if given else "") + f"ingen för {och(utan)}"
-            text += "."
-        out[f.id] = text
-    return out
-
-
 def _saknade_tidigare(period: Period) -> Iterator[tuple[int, str, list[str]]]:
     """(year, organisation, insatser) of every report owed in an earlier plan year that never
     came in, by year, then as the year's matrix orders them."""
@@ -415,8 +314,7 @@ def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> st
     missing = period.forvantade() - period.inkomna()
     if missing:
         saknas = (
-            f"{antal(missing, 'rapportering', 'rapporteringar')} som skulle ha lämnats under "
-            "perioden kom aldrig in."
+            f"Av de rapporteringar som skulle ha lämnats under perioden kom {missing} aldrig in."
         )
         if n := _slutledda_saknade(period, urval):
             vilka = (
@@ -438,41 +336,6 @@ def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> st
         f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
         f"pågående, försenade eller ej påbörjade){ingen_text}. " + saknas
     )
-
-
-def _bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:
-    """How the count over the period meets the year's reports (section 2 counts those): how many
-    pairs have their latest report in the year's reports and how many in an earlier year's, per
-    insats, and where the genomförda stand (review granska14, finding 5)."""
-    if not senast:
-        return ""
-    i_ar = [x for x in senast if x[2] == ar]
-    tidigare = [x for x in senast if x[2] != ar]
-    klar = [x for x in senast if x[1] == GENOMFORD]
-    klar_ar = sum(1 for x in klar if x[2] == ar)
-    text = (
-        f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
-        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets frivilliga och saknade "
-        "rapporteringar, i tabellen ”Insatser per status i rapporterna för "
-        f"{ar}”)"
-    )
-    if tidigare:
-        per_insats: dict[str, int] = {}
-        for insats, _, _ in tidigare:
-            per_insats[insats] = per_insats.get(insats, 0) + 1
-        text += (
-            f" och {len(tidigare)} i rapporterna för ett tidigare år ("
-            + och([f"{n} för {i}" for i, n in per_insats.items()])
-            + ")"
-        )
-    text += "."
-    if klar and klar_ar != len(klar):
-        years = sorted({x[2] for x in klar if x[2] != ar})
-        text += (
-            f" Av de {len(klar)} genomförda står {klar_ar} i rapporterna för {ar} och "
-            f"{len(klar) - klar_ar} i rapporterna för {och([str(y) for y in years])}."
-        )
-    return text
 
 
 def _rapporter_text(period: Period) -> str:
@@ -526,7 +389,7 @@ def slutuppfoljning(
             underlag, utfall, nyckel = _count(goal_r, d.id, ar, omr)
             underlag += _fran_utgangslaget(goal_r, fore_upplaga)
         else:
-            underlag = _dom_per_omrade(
+            underlag = dom_per_omrade(
                 [r for r in results if d.id in r.indikator.underlag_for],
                 forandringar,
                 fore_upplaga,
@@ -555,7 +418,7 @@ def slutuppfoljning(
     for key, what in (
         ("natt", ("är nått", "är nådda")),
         ("inte-natt", ("är inte nått", "är inte nådda")),
-        ("okant", ("kan inte avgöras ur de beräknade värdena",) * 2),
+        ("okant", ("kan inte bedömas ur de beräknade värdena",) * 2),
         ("per-omrade", ("beräknas inte ur listan (det gäller varje område för sig)",) * 2),
     ):
         for mark in dict.fromkeys(m.utfall_markering for m in domar if group(m) == key):
@@ -610,10 +473,11 @@ def slutuppfoljning(
         period=f"{g.fran}–{g.till}",
         domar=tuple(domar),
         slutsats=slutsats,
+        nyckel=malnyckel(domar, ar),
         insatser=insatser,
         utan_slutrapport=utan_slut,
         insatser_text=" ".join(
-            t for t in (_insatser_text(tally, period, urval), _bro_text(senast, ar)) if t
+            t for t in (_insatser_text(tally, period, urval), bro_text(senast, ar)) if t
         ),
         saknade_perioden=_saknade_perioden(period, names, urval),
         saknade_tidigare=tuple(f"{names.org(o)} {y}" for y, o, _ in _saknade_tidigare(period)),

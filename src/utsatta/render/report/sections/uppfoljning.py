@@ -263,17 +263,11 @@ def _markerad(b: BedomningVy, marks: Iterable[str]) -> BedomningVy:
     return replace(b, markering="; ".join(m for m in (b.markering, *marks) if m))
 
 
-def rapportering_text(uppfoljning: str | None) -> str:
-    """Whom the follow-up goes to, said once, with the plan's own sentence: "Rapporteras till
-    kommunfullmäktige (planen: ”… rapporteras till kommunfullmäktige.”)."; the quote alone
-    where the plan's words name no recipient (review granska14, finding 10)."""
-    if not uppfoljning:
-        return ""
-    citat = f"”{uppfoljning.strip()}”"
-    m = re.search(r"\brapporteras till (\w+)", uppfoljning)
-    if m is None:
-        return f"Enligt planen: {citat}"
-    return f"Rapporteras till {organ_i_text(m.group(1))} (planen: {citat})."
+def mottagare(uppfoljning: str | None) -> str | None:
+    """Whom the plan's own words send the follow-up to ("… rapporteras till kommunfullmäktige."
+    -> "kommunfullmäktige"), or None where they name no one (review granska14, finding 10)."""
+    m = re.search(r"\brapporteras till (\w+)", uppfoljning or "")
+    return organ_i_text(m.group(1)) if m else None
 
 
 def uppfoljning_vy(
@@ -288,7 +282,7 @@ def uppfoljning_vy(
             finns=False,
             saknas_text=(
                 f"Den samlade bedömningen för {ar} saknas: det finns ingen "
-                f"giltig fil uppfoljning/{ar}.yaml i datan. Rapporten visar därför bara "
+                f"giltig fil uppfoljning/{ar}.yaml i datamappen. Rapporten visar därför bara "
                 "nämndernas rapporter och det beräknade underlaget, utan samlad bedömning, "
                 "plan för det fortsatta arbetet eller beslut."
             ),
@@ -353,5 +347,7 @@ def uppfoljning_vy(
         not_text=not_text(upp, ar, verkliga, med_kallor),
         markering="illustrativ text" if upp.illustrativ else "",
         saknade=_saknade(plan, upp, ar),
-        rapportering_text=rapportering_text(plan.plan.uppfoljning),
+        rapportering_text=(
+            f"Enligt planen: ”{plan.plan.uppfoljning.strip()}”" if plan.plan.uppfoljning else ""
+        ),
     )
