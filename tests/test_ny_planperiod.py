@@ -58,7 +58,8 @@ def test_the_annex_notice_says_what_plan_yaml_and_the_indicators_say(tmp_path: P
     v = build(load(root), 2023)
     assert v.bilaga1 is not None
     assert (
-        "1 av 3 indikatorer kommer ur bilagan, övriga är valda för uppföljningen." in (v.bilaga1[1])
+        "Av rapportens 3 indikatorer kommer 1 ur bilagan, övriga är valda för uppföljningen."
+        in (v.bilaga1[1])
     )
     assert v.sammanfattning.indikatorer_text.startswith(
         "Uppföljningen följer 3 indikatorer (1 ur planen, övriga valda för uppföljningen): "

@@ -172,7 +172,7 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
         )
     else:
         delar.append(
-            f"{ur} av {n} indikatorer kommer ur bilagan"
+            f"Av rapportens {n} indikatorer kommer {ur} ur bilagan"
             + ("." if ur == n else ", övriga är valda för uppföljningen.")
         )
     egna = _plan_sources(plan)
