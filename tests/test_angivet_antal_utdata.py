@@ -226,8 +226,8 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
         "polisens lista)",
     ]
     assert (
-        f"<figcaption>Baslinje 5 (2021), senaste 4 (2025, {FV}), målvärde 0 (2025).</figcaption>"
-        in html
+        f"<figcaption>Baslinje 5 (2021, tolkning), senaste 4 (2025, {FV}), målvärde 0 "
+        f"(2025).</figcaption>" in html
     )
     text = indicators_text(stated_2025, 2025, width=240)
     assert f"4 (2025, {FV})" in next(

@@ -101,7 +101,7 @@ def test_a_status_on_the_last_known_values_follows_the_value(tmp_path: Path) -> 
     )
     view = build(load(root), 2025)
     name = "Andel som instämmer i att Göteborg är en trygg och säker stad"
-    known = "Fel riktning, −67\u00a0%\u00a0av\u00a0vägen (värden t.o.m. 2022)"
+    known = "Fel riktning, −67\u00a0%\u00a0av\u00a0vägen (värden till och med 2022)"
     md_rows = {r[0]: r[1:] for r in _md_rows(render(view, "md"))}
     assert md_rows[name] == ("inget värde för målåret", f"55\u00a0% (2022) · senast kända: {known}")
     html_rows = {r[0]: r[1:] for r in _html_rows(render(view, "html"))}

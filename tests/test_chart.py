@@ -294,7 +294,7 @@ def test_source_and_unit_are_inside_the_svg() -> None:
     assert visible == "Källa: SCB: Befolkningsstatistik (2023-02-21)"
     unit = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "enhet"]
     assert unit == ["Procent"]
-    assert "Källa: anges inte i datan." in svg(kalla="")
+    assert "Källa: anges inte." in svg(kalla="")
 
 
 def test_a_long_source_wraps_and_the_chart_grows() -> None:

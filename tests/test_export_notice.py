@@ -62,7 +62,7 @@ OM_FILEN = [
         "Planens bilaga 1 (Indikatorer) är inte offentlig.",
         "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
         "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
-        "uppföljningen. 2 har målvärden ur andra källor; 1 saknar målvärde och kan inte "
+        "uppföljningen. Målvärden ur andra källor har 2; 1 saknar målvärde och kan inte "
         "följas upp mot ett mål.",
     ),
     (

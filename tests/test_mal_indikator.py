@@ -78,13 +78,14 @@ def test_a_goal_no_indicator_names_says_so(tmp_path: Path) -> None:
     domar = _domar(root)
     assert domar[0] == (
         "Målet",
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör målet (ingen indikatorfil har 'mal: mal').",
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör målet (ingen indikatorfil har 'mal: mal').",
     )
     assert domar[3] == (
         "Delmål 3",
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör delmålet (ingen indikatorfil har 'mal: inga-nya-omraden').",
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör delmålet (ingen indikatorfil har 'mal: "
+        "inga-nya-omraden').",
     )
     assert domar[1][1] == "Inte nått"  # the others are untouched
 
@@ -106,8 +107,8 @@ def test_the_data_decides_which_indicator_judges_a_goal(tmp_path: Path) -> None:
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand).",
     )
     assert domar[1][1:] == (
-        "Kan inte avgöras ur datan",
-        "Ingen indikator i datan avgör delmålet (ingen indikatorfil har "
+        "Kan inte bedömas",
+        "Ingen indikator i underlaget avgör delmålet (ingen indikatorfil har "
         "'mal: inga-sarskilt-utsatta').",
     )
 
@@ -116,12 +117,14 @@ def test_the_delmal_per_area_can_be_given_an_indicator(tmp_path: Path) -> None:
     """The delmål judged area by area keeps its per-area evidence unless an indicator names
     it; then that indicator's value against its målvärde decides, as for the others."""
     root = _shipped(tmp_path)
-    assert _domar(root)[2][2].endswith("underlaget står område för område i bilaga B.")
+    assert _domar(root)[2][:2] == ("Delmål 2", "Beräknas inte")
+    assert _domar(root)[2][2].endswith("Bedömningen område för område står i bilaga B.")
     _edit(root, "nya-omraden", "mal: inga-nya-omraden\n", "mal: utvecklingen-vand\n")
     assert _domar(root)[2] == (
         "Delmål 2",
         "Nått",
-        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd).",
+        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att "
+        "räkna från listan 2021 är en tolkning; se bilaga E.",
     )
 
 
@@ -151,7 +154,7 @@ def test_a_goal_is_judged_against_the_indicators_malvarde_for_the_goal_year(
     )
     assert _domar(root)[1] == (
         "Delmål 1",
-        "Kan inte avgöras ur datan",
+        "Kan inte bedömas",
         "Antal särskilt utsatta områden i Göteborg, 2025: 4 (uppgift i andra hand). Indikatorn "
         "har inget målvärde för 2025.",
     )
@@ -167,5 +170,10 @@ def test_indicators_with_other_ids_decide_their_goals() -> None:
             "Inte nått",
             "Antal särskilt utsatta områden, 2025: 4 (uppgift i andra hand).",
         ),
-        ("Delmål 2", "Nått", "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand)."),
+        (
+            "Delmål 2",
+            "Nått",
+            "Antal nya områden sedan 2021, 2025: 0 (uppgift i andra hand). Att räkna från "
+            "listan 2021 är en tolkning; se bilaga E.",
+        ),
     ]

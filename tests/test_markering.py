@@ -53,11 +53,13 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     assert "| Antal särskilt utsatta områden i Göteborg | 4 (2025, uppgift i andra hand) |" in md
     # bilaga D (Baslinje | Senaste | Målvärde | Framsteg | Status)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 5 (2021) | 4 (2025, uppgift i andra "
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, tolkning) | 4 (2025, uppgift i "
+        "andra "
         "hand) | 0 (2025) | 20\u00a0%\u00a0av\u00a0vägen |"
     ) in md
     assert (
-        "| Antal nya områden i Göteborg på polisens lista sedan 2021 | 0 (2021) | 0 (2025, "
+        "| Antal nya områden i Göteborg på polisens lista sedan 2021 | 0 (2021, tolkning) | 0 "
+        "(2025, "
         "slutledd) | 0 (2025) |"
     ) in md
     assert "| 8 (2025) |" not in md and "| 4 (2025) |" not in md

@@ -47,21 +47,22 @@ def test_the_annex_notice_says_what_plan_yaml_and_the_indicators_say(tmp_path: P
         "Planens bilaga 1 (Indikatorer) är inte offentlig.",
         "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
         "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
-        "uppföljningen. 2 har målvärden ur andra källor; 1 saknar målvärde och kan inte "
+        "uppföljningen. Målvärden ur andra källor har 2; 1 saknar målvärde och kan inte "
         "följas upp mot ett mål.",
     )
     assert v.sammanfattning.indikatorer_text.startswith(
-        "3 indikatorer, valda för uppföljningen, följs upp: "
+        "Uppföljningen följer 3 indikatorer, valda för den: "
     )
     ind = root / "indikatorer" / "behorighet-gymnasiet.yaml"
     _edit(ind, 'fokusomrade: "1"\n', 'fokusomrade: "1"\nur_planen: true\n')
     v = build(load(root), 2023)
     assert v.bilaga1 is not None
     assert (
-        "1 av 3 indikatorer kommer ur bilagan, övriga är valda för uppföljningen." in (v.bilaga1[1])
+        "Av rapportens 3 indikatorer kommer 1 ur bilagan, övriga är valda för uppföljningen."
+        in (v.bilaga1[1])
     )
     assert v.sammanfattning.indikatorer_text.startswith(
-        "3 indikatorer följs upp (1 ur planen, övriga valda för uppföljningen): "
+        "Uppföljningen följer 3 indikatorer (1 ur planen, övriga valda för uppföljningen): "
     )
 
 
@@ -146,7 +147,7 @@ def test_renaming_a_delmal_in_every_file_does_not_change_the_report(tmp_path: Pa
         if "utvecklingen-vand" in text:
             p.write_text(text.replace("utvecklingen-vand", "vand-utvecklingen"), encoding="utf-8")
     assert report(root) == before
-    assert "Underlagets värden för 2025 går inte att räkna: nivån är okänd för " in before
+    assert "Räknas inte ur listan: delmålet gäller utvecklingen i varje område" in before
 
 
 def test_the_follow_up_is_called_its_authors_whoever_wrote_it(tmp_path: Path) -> None:
@@ -190,7 +191,8 @@ def test_a_plan_without_delmal_or_with_an_empty_fokusomrade_says_so(tmp_path: Pa
     assert "\nPlanen har inga insatser inom fokusområde 4.\n" in md
     assert '<p class="muted">Planen har inga insatser inom fokusområde 4.</p>' in html
     assert (
-        "### Fokusområde 4: Tomt\n\nDet finns inga indikatorer för fokusområdet i datan.\n\n" in md
+        "### Fokusområde 4: Tomt\n\nDet finns inga indikatorer för fokusområdet i underlaget.\n\n"
+        in md
     )
     _edit(
         root / "plan.yaml",

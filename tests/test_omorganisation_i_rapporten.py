@@ -307,7 +307,7 @@ def test_bilaga_e_states_the_successor_rule(shared_report: Shared) -> None:
     # it claims only what Bilaga A shows: quotes, or names marked as not the plan's words
     assert (
         "Bilaga A citerar planens kolumner Samordningsansvar och Ansvar inom citattecken, med "
-        "efterträdarna under; en insats utan planens text i datan får i stället "
+        "efterträdarna under; en insats utan planens text i uppgifterna får i stället "
         "organisationernas namn, märkta som inte planens lydelse. Där kopplingen mellan planens "
         "ord och en organisation eller grupp är en tolkning står det, märkt ”slutledd”."
     ) in bilaga_e

@@ -251,8 +251,11 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
     omraden.write_text(text.replace(edition, edition + stated, 1), "utf-8")
     assert [f for f in validate(data).findings if f.file.endswith("omraden.yaml")] == []
     lines = report_text(load(data), 2025, "md").splitlines()
-    assert "| Riskområden | 2‡ | okänt vilka |" in lines
-    assert "| Utsatta områden | okänt (nivån okänd för 4 områden) | okänt vilka |" in lines
+    assert "| Riskområden | 2‡ | vilka framgår inte av källorna |" in lines
+    assert (
+        "| Utsatta områden | okänt (nivån okänd för 4 områden) | vilka framgår inte av källorna |"
+        in lines
+    )
     assert "| **Totalt** | **8** |   |" in lines
     assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(

@@ -220,7 +220,7 @@ def test_the_report_year_decides_before_or_from_the_malar() -> None:
     assert (r.status, r.senaste) == (Status.BEHOVER_OKA_TAKTEN, P(2023, 9.6))
     r = fb(BASE, utfall, 6.0, till_ar=2021)
     assert (r.status, r.orsak) == (Status.EJ_BEDOMBAR, Orsak.SAKNAR_DATA)
-    assert r.forklaring == "Det finns inga utfall t.o.m. 2021."
+    assert r.forklaring == "Det finns inga utfall till och med 2021."
 
 
 def test_baseline_wins_over_utfall_in_baseline_year_and_earlier_values_are_ignored() -> None:

@@ -148,7 +148,7 @@ def test_main_part_is_short_and_the_detail_is_in_the_appendices(
     md_main, md_rest = md_text.split("\n## Bilaga A. ", 1)
     html_main, html_rest = html_text.split('<section id="bilaga-rapporter"', 1)
     for main, rest in ((md_main, md_rest), (html_main, html_rest)):
-        assert "2 indikatorer kan inte bedömas 2023. Varför, indikator för indikator:" in main
+        assert "För 2023 kan 2 indikatorer inte bedömas. Varför, indikator för indikator:" in main
         for detail in (
             "Indikatorer som inte kan bedömas",
             METODTEXT_UTVECKLING[:60],

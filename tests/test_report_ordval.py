@@ -48,8 +48,11 @@ def test_the_2025_report_reads_as_swedish(shipped_2025: tuple[str, str]) -> None
         "och styrelser för 2022–2025."
     ) in md
     assert "2023–2025; samtliga" not in md and "2023–2025; samtliga" not in html
-    assert "Den senaste listan t.o.m. 2025 är Polisen: Lägesbild (2025). 8 områden" in md
-    assert "Senaste lista t.o.m. 2025:" not in md
+    assert (
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
+        "områden" in md
+    )
+    assert "Senaste lista till och med 2025:" not in md
     assert "Insatserna inom fokusområde 1 år 2025 *(bygger på illustrativa rapporter)*:" in md
     assert "<caption>Insatserna inom fokusområde 1 år 2025 <span" in html
     assert "#### Insats 1:1 Skolan som arena eller motsvarande koncept" in md

@@ -81,7 +81,7 @@ def test_a_missing_uppfoljning_file_is_said_plainly(tmp_path: Path) -> None:
     md = render(view, "md")
     assert (
         "> **Samlad bedömning saknas.** Den samlade bedömningen för 2023 saknas: "
-        "det finns ingen giltig fil uppfoljning/2023.yaml i datan." in md
+        "det finns ingen giltig fil uppfoljning/2023.yaml i datamappen." in md
     )
     # the övriga uppdrag are still listed, each without a status
     assert (
@@ -158,7 +158,7 @@ def test_an_earlier_behov_not_in_the_data_says_so(tmp_path: Path) -> None:
     """validate reports it (okant-behov); the library still renders, and says so."""
     view = assemble(load(_copy(tmp_path, tidigare_behov=True)), 2023)
     assert view.behov is not None
-    assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i datan)"
+    assert view.behov.tidigare[0].behov == "Behov nr 1 (finns inte i rapporten i underlaget)"
 
 
 def test_no_earlier_behov_followed_up(shared_report: Callable[[Path, int], SharedReport]) -> None:
@@ -224,7 +224,7 @@ def test_an_area_nobody_reached_and_without_values_or_verdict(
     vastmark = view.omraden_detalj[2]
     assert vastmark.nadd == ()
     assert vastmark.nadd_text == "Ingen rapport för 2023 anger att någon insats nådde Västmark."
-    assert vastmark.varden_text == "Datan har inga indikatorvärden för just det här området."
+    assert vastmark.varden_text == "Underlaget har inga indikatorvärden för just det här området."
     assert vastmark.bedomning is None
     assert vastmark.bedomning_saknas == (
         "Upprättaren av uppföljningen för 2023 (Stadsledningskontoret) har inte skrivit någon "
@@ -340,7 +340,8 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     ] == ("## 1. Samlad bedömning 2025 och slutuppföljning 2022–2025")
     assert (
         "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
-        "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena." in md
+        "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
+        "sig)." in md
     )
     rows = [line for line in md.splitlines() if line.startswith("| **Målet**")]
     assert rows == [
@@ -358,10 +359,11 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     )
     assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) |" in md
     assert "| Kan inte bedömas (illustrativ) |" in md
-    # delmål 2: no count for 2025 (the levels of four areas are unknown)
+    # delmål 2 is not computed from the list (review granska14, finding 3; the whole cell:
+    # tests/test_slutuppfoljning_signerad.py)
     assert (
-        "Underlagets värden för 2025 går inte att räkna: nivån är okänd för "
-        "Biskopsgården, Gårdsten, Tynnered/Grevegården/Opaltorget, Hisings Backa." in md
+        "| **Beräknas inte** | Räknas inte ur listan: delmålet gäller utvecklingen i varje "
+        "område, och polisens nivå visar inte om den har vänt." in md
     )
     # the whole file is illustrative: nothing in it is called stadsledningskontoret's, the
     # verdicts drawn from sources say so, and every text of the file is marked where shown
@@ -428,16 +430,19 @@ def test_each_insats_is_judged_over_the_period(shipped_2025: tuple[str, str]) ->
         if line.startswith(("| 1:", "| 2:", "| 3:")) and line.count(" | ") == 4
     }
     assert rows["1:4"] == (
-        "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 | – |"
+        "Återrapportering under planperioden | Genomförd 1 (2023) | Bedöms uppnås 1 (prognos "
+        "2023, ingen slutbedömning) | – |"
     )
     assert rows["1:7"] == (
         "En gång, år 2023 (”Uppföljning ska göras i samband med slutrapportering till "
         "Socialstyrelsen 2023”) | Genomförd 3 (2023), Pågående 1 (2023) | Uppnått 3, Bedöms "
-        "uppnås 1 | Pågående: Socialnämnden Sydväst (2023) |"
+        "uppnås 1 (prognos 2023, ingen slutbedömning) | Pågående: Socialnämnden Sydväst "
+        "(2023) |"
     )
     assert rows["3:3"].startswith(
         "Återrapportering under planperioden | Genomförd 3 (2025), Pågående 5 (2023, 2024) | "
-        "Uppnått 3, Bedöms uppnås 5 | Pågående: Socialnämnden Hisingen (2024), "
+        "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och 2024, ingen slutbedömning) | Pågående: "
+        "Socialnämnden Hisingen (2024), "
     )
     assert "Idrotts- och föreningsnämnden (2023)" in rows["3:3"]
     assert len(rows) == 15 and "ingen rapport" not in section
@@ -486,7 +491,7 @@ def test_the_slutuppfoljning_without_the_analysts_file(tmp_path: Path) -> None:
     assert [d.utfall for d in view.slut.domar] == [
         "Inte nått",
         "Inte nått",
-        "Kan inte avgöras ur datan",
+        "Beräknas inte",
         "Nått",
     ]
     assert all(d.bedomning is None for d in view.slut.domar)

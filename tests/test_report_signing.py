@@ -44,7 +44,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
     for line in (
         "### Insatserna 2022–2025: utfall över perioden" + mark,
         "### Inkomna rapporter" + mark,
-        "### Insatser per status" + mark,
+        "### Insatser per status 2025" + mark,
         "Insatserna inom fokusområde 1 år 2025" + mark + ":",
         "## 4. Behov av ytterligare insatser\n\n*Bygger på illustrativa rapporter.*",
         "### Områden som insatserna nådde 2025" + mark,
@@ -58,7 +58,7 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
     for part in (
         '<div class="rubrik-rad"><h3>Insatserna 2022–2025: utfall över perioden</h3>' + beside,
         '<div class="rubrik-rad"><h3>Inkomna rapporter</h3>' + beside,
-        '<div class="rubrik-rad"><h3>Insatser per status</h3>' + beside,
+        '<div class="rubrik-rad"><h3>Insatser per status 2025</h3>' + beside,
         "<caption>Insatserna inom fokusområde 1 år 2025" + tag + "</caption>",
         "<caption>Insatserna inom fokusområde 1 över planperioden 2022–2025" + tag + "</caption>",
         '<h2 id="rubrik-behov">4. Behov av ytterligare insatser</h2>\n<p><span class="tag">'
@@ -105,11 +105,13 @@ def test_a_verdict_from_an_inferred_value_is_marked(shipped_2025: tuple[str, str
     md, html = shipped_2025
     assert (
         "Mot polisens lista 2025: Delmål 3 är nått (slutledd); målet och delmål 1 är inte nådda "
-        "(uppgift i andra hand); delmål 2 kan inte avgöras ur de beräknade värdena."
+        "(uppgift i andra hand); delmål 2 beräknas inte ur listan (det gäller varje område för "
+        "sig)."
     ) in md
     assert (
         "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
-        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att räkna från "
+        "listan 2021 är en tolkning; se bilaga E. |"
     ) in md
     assert '<span class="badge s-natt">Nått</span> <span class="muted">(slutledd)</span>' in html
 
@@ -162,9 +164,10 @@ def test_the_two_sections_on_what_comes_next_are_named_apart(
     assert "### Förslag för arbetet efter planperioden *(illustrativ text)*" in md
     assert "Förslag till det fortsatta arbetet" not in md
     assert (
-        "### Plan för det fortsatta arbetet *(illustrativ text)*\n\nPlanen kräver att varje "
-        "årlig uppföljning har en plan för det fortsatta arbetet: vad som görs härnäst för att "
-        "målet ska nås. Förslagen om arbetet efter planperioden står under ”Förslag för arbetet "
+        "### Plan för det fortsatta arbetet *(illustrativ text)*\n\nOm uppföljningens struktur "
+        "säger planen: ”Strukturen bör förutom nuläge innehålla en plan för det fortsatta "
+        "arbetet för att målet ska nås.” Förslagen om arbetet efter planperioden står under "
+        "”Förslag för arbetet "
         "efter planperioden” ovan.\n"
     ) in md
     assert '<a href="#forslag-efter-planperioden">' in html

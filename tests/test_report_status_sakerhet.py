@@ -57,7 +57,7 @@ def test_a_missing_report_owed_only_through_an_inferred_group_says_so(md2025: st
     styrelser med verksamhet i utsatta områden", a group computed from a flag that is an
     inference (organisationer.yaml): sections 1, 3 and 6 say so, as bilaga A does."""
     assert (
-        "2 rapporteringar som skulle ha lämnats under perioden kom aldrig in (för båda är "
+        "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in (för båda är "
         "skyldigheten slutledd: planen räknar inte upp vilka som ingår i gruppen som ska "
         "rapportera)."
     ) in md2025

@@ -118,7 +118,7 @@ def test_2025_on_the_list_8_and_the_goal_not_met(v2025: ReportView) -> None:
     s = v2025.sammanfattning
     assert s.antal_pa_listan == 8
     assert (
-        "8 områden står på listan (4 särskilt utsatta, 4 på en nivå som källorna inte anger)"
+        "På listan står 8 områden (4 särskilt utsatta, 4 på en nivå som källorna inte anger)"
         in (s.lista_text)
     )
     # riskområden and utsatta are unknown, never 0: four areas' levels are not given
@@ -286,5 +286,5 @@ def test_last_known_progress_beside_an_ej_bedombar_after_the_malar() -> None:
         "",
         senast_kanda=known,
     )
-    assert senast_kanda_text(ej) == "I fas, 40\u00a0%\u00a0av\u00a0vägen (värden t.o.m. 2023)"
+    assert senast_kanda_text(ej) == "I fas, 40\u00a0%\u00a0av\u00a0vägen (värden till och med 2023)"
     assert senast_kanda_text(known) is None

@@ -35,8 +35,14 @@ def md2025(v2025: ReportView) -> str:
 
 
 def test_riskomraden_and_utsatta_2025_are_unknown_not_zero(md2025: str) -> None:
-    assert "| Riskområden | okänt (nivån okänd för 4 områden) | okänt vilka |" in md2025
-    assert "| Utsatta områden | okänt (nivån okänd för 4 områden) | okänt vilka |" in md2025
+    assert (
+        "| Riskområden | okänt (nivån okänd för 4 områden) | vilka framgår inte av källorna |"
+        in md2025
+    )
+    assert (
+        "| Utsatta områden | okänt (nivån okänd för 4 områden) | vilka framgår inte av källorna |"
+        in md2025
+    )
     assert "| Riskområden | 0 |" not in md2025
     assert "| Utsatta områden | 0 |" not in md2025
     # what is known still counts
@@ -48,7 +54,7 @@ def test_unknown_counts_in_html_and_json(v2025: ReportView) -> None:
     html = render(v2025, "html")
     assert (
         '<td role="cell" data-label="Antal" class="num">okänt (nivån okänd för 4 områden)</td>'
-        '<td role="cell" data-label="Områden">okänt vilka</td>'
+        '<td role="cell" data-label="Områden">vilka framgår inte av källorna</td>'
     ) in html
     rows = {r.nyckel: r.antal for r in v2025.sammanfattning.lista}
     assert rows["riskomrade"] is None and rows["utsatt"] is None
@@ -66,7 +72,8 @@ def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md20
     not give, which is not särskilt utsatt (the same rule as the count of 4 särskilt utsatta): a
     lower level, known; the other three were riskområde or utsatt 2021, so theirs is open."""
     assert (
-        "Jämfört med listan 2021, den senaste före planperioden: 0 nya områden, 0 områden har "
+        "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): "
+        "0 nya områden, 0 områden har "
         "lämnat listan, 1 område med lägre nivå (Biskopsgården: från särskilt utsatt område till "
         "riskområde eller utsatt område), 0 områden med högre nivå bland de 5 områden "
         "vars förändring går att avgöra. För 3 områden går förändringen inte att avgöra, "
@@ -182,7 +189,8 @@ def test_a_level_that_may_be_off_the_list_leaves_the_total_unknown() -> None:
     s = v.sammanfattning
     assert s.antal_pa_listan is None
     assert s.lista_text.startswith(
-        "Den senaste listan t.o.m. 2025 är Polisen: Lägesbild 2025 (2025). Hur många områden som "
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild 2025 (2025). Hur många "
+        "områden som "
         "står på listan är okänt (nivån okänd för 1 område)."
     )
     md = render(v, "md")
@@ -266,12 +274,13 @@ def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
     )
     md = render(assemble(load(root), 2025), "md")
     assert (
-        "Jämfört med listan 2021, den senaste före planperioden: okänt antal nya områden (det "
+        "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): "
+        "okänt antal nya områden (det "
         "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
         "lägre nivå (Biskopsgården: från särskilt utsatt område till riskområde eller utsatt "
         "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
     ) in md
-    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte avgöras" in md
+    assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte bedömas" in md
 
 
 def test_zero_new_areas_rests_on_what_shows_each_area_is_not_new(tmp_path: Path) -> None:
@@ -295,6 +304,7 @@ def test_zero_new_areas_rests_on_what_shows_each_area_is_not_new(tmp_path: Path)
     md = render(assemble(load(root), 2025), "md")
     assert (
         "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Nått** (slutledd) | Antal nya "
-        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). |"
+        "områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att räkna från "
+        "listan 2021 är en tolkning; se bilaga E. |"
     ) in md
     assert "källa saknas" not in md.split("### Målen 2022–2025", 1)[1].split("\n### ", 1)[0]

@@ -75,19 +75,21 @@ def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str])
         "*Ingen rapport för 2025: återrapporteringen lämnades ett tidigare år. Det som står här "
         "är organisationens senaste rapport under planperioden, den för 2023, en illustrativ "
         "rapport.*\n\n"
-        "Status 2023: **Genomförd** · Egen bedömning 2023: **Bedöms uppnås**\n"
+        "Status 2023: **Genomförd** · Egen bedömning 2023: **Bedöms uppnås (prognos, ingen "
+        "slutbedömning)**\n"
     )
     assert "\nNuläge 2023:\n\nNämnden har antagit en plan" in block
     assert "\nPlan för fortsatt arbete, enligt rapporten för 2023:\n\nGenomförandet" in block
     # the table says what the year is and what the earlier report said, never as 2025's
     assert (
         "| Grundskolenämnden | Samordnande och ansvarig | Rapporterad ett tidigare år · "
-        "senast 2023: Genomförd | 2023: Bedöms uppnås | – |"
+        "senast 2023: Genomförd | 2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |"
     ) in md
     # the coordinating organisation's samlad bedömning, from the year it was written
     assert (
         "**Samordnande bedömning, Idrotts- och föreningsnämnden, ur rapporten för 2023** "
-        "(bedömning 2023: Bedöms uppnås; ingen rapport för 2025: återrapporteringen lämnades "
+        "(bedömning 2023: Bedöms uppnås (prognos, ingen slutbedömning); ingen rapport för 2025: "
+        "återrapporteringen lämnades "
         "ett tidigare år):"
     ) in md
     assert "*Ingen rapport för 2025: insatsen ska inte rapporteras det året." in md
@@ -142,12 +144,13 @@ def test_the_counts_over_the_period_say_so(report_2025: tuple[str, str]) -> None
         "Över hela planperioden 2022–2025 har 352 av 354 förväntade rapporteringar "
         "(organisation, insats och år) kommit in och 2 saknas."
     )
-    assert over in _between(md, "### Inkomna rapporter", "### Insatser per status")
+    assert over in _between(md, "### Inkomna rapporter", "### Insatser per status 2025")
     assert over in html
     assert (
         "Enligt den senaste rapporten under 2022–2025 är 85 av dem genomförda, 1 avbruten och "
-        "13 utan slutrapport (senast pågående, försenade eller ej påbörjade). 2 rapporteringar "
-        "som skulle ha lämnats under perioden kom aldrig in (för båda är skyldigheten slutledd: "
+        "13 utan slutrapport (senast pågående, försenade eller ej påbörjade). Av de "
+        "rapporteringar som skulle ha "
+        "lämnats under perioden kom 2 aldrig in (för båda är skyldigheten slutledd: "
         "planen räknar inte upp vilka som ingår i gruppen som ska rapportera)."
     ) in md
     assert "- Business Region Göteborg: 2023, insats 2:1, 2:4 (skyldigheten är slutledd)\n" in md
@@ -160,8 +163,8 @@ def test_the_final_report_speaks_of_the_period(report_2025: tuple[str, str]) -> 
     md, html = report_2025
     assert md.startswith("# Slutuppföljning 2022–2025: Göteborgs Stads handlingsplan")
     assert (
-        "\nSlutuppföljningen gäller hela planperioden 2022–2025 och år 2025, planens sista år.\n"
-        in md
+        "\nSlutuppföljningen gäller hela planperioden 2022–2025 och år 2025, planens sista år. Den "
+        "rapporteras till kommunfullmäktige.\n" in md
     )
     assert "<title>Slutuppföljning 2022–2025: " in html
     section = _between(md, "## 3. Fokusområdena", "## 4. ")
@@ -223,7 +226,8 @@ def test_the_final_year_comes_from_the_plan(tmp_path: Path) -> None:
     view = assemble(ds, 2024)
     assert view.titel == "Slutuppföljning 2022–2024"
     assert view.omfattning == (
-        "Slutuppföljningen gäller hela planperioden 2022–2024 och år 2024, planens sista år."
+        "Slutuppföljningen gäller hela planperioden 2022–2024 och år 2024, planens sista år. Den "
+        "rapporteras till kommunfullmäktige."
     )
     assert view.slut is not None and view.slut.period == "2022–2024"
     yearly = assemble(ds, 2023)

@@ -215,7 +215,7 @@ def compute(
     d = 1 if riktning == "hogre-ar-battre" else -1
     case = _Case(metod, d, baslinje, efter, malvarde, malar, gaps, tvetydig, planperiod)
     namn = _METODNAMN[metod]
-    t_o_m = f" t.o.m. {till_ar}" if till_ar is not None else ""
+    t_o_m = f" till och med {till_ar}" if till_ar is not None else ""
 
     if not points and not gaps:
         return case.ej(Orsak.SAKNAR_DATA, f"Det finns inga utfall{t_o_m}.")

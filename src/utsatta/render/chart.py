@@ -367,7 +367,7 @@ def indicator_svg(
     legend = _legend(kinds, baslinje is not None, target, bool(gaps))
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
-    source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte i datan.", _LINE_CHARS)
+    source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte.", _LINE_CHARS)
     legend_rows = 1 + max(row for row, _, _ in legend) if legend else 0
     notes = _note_lines(drawn, noter, noter_forklaring, fmt)
     height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4

@@ -34,6 +34,20 @@ BEDOMNING: Final[Mapping[str, str]] = {
     "bedoms-inte-uppnas": "Bedöms inte uppnås",
     "inte-uppnatt": "Inte uppnått",
 }
+#: the bedömningar that are forecasts: in the slutuppföljning, one from an earlier year without
+#: a later report is no outcome (review granska14, finding 13)
+PROGNOS: Final = ("bedoms-uppnas", "bedoms-inte-uppnas")
+#: beside such a forecast
+UTAN_SLUTBEDOMNING: Final = "prognos, ingen slutbedömning"
+
+
+def tidigare_bedomning(key: str) -> str:
+    """A bedömning from an earlier year's report that stands as an organisation's latest in the
+    slutuppföljning: a forecast says so ("Bedöms uppnås (prognos, ingen slutbedömning)")."""
+    label = BEDOMNING.get(key, key)
+    return f"{label} ({UTAN_SLUTBEDOMNING})" if key in PROGNOS else label
+
+
 NIVA: Final[Mapping[str, str]] = {
     "sarskilt-utsatt": "särskilt utsatt",
     "riskomrade": "riskområde",
@@ -245,7 +259,7 @@ def progress_andel(prog: Progress) -> float | None:
 
 def senast_kanda_text(prog: Progress) -> str | None:
     """For ej bedömbar: the status on the last known values, with its share of the way when it
-    is a status against a målvärde ("I fas, 40 % av vägen (värden t.o.m. 2023)"); None without
+    is a status against a målvärde ("I fas, 40 % av vägen (värden till och med 2023)"); None without
     one, and None when the last known values were not assessable either: "Ej bedömbar · senast
     kända: Ej bedömbar" tells the reader nothing (the reason stays in the calculation text)."""
     known = prog.senast_kanda
@@ -258,7 +272,7 @@ def senast_kanda_text(prog: Progress) -> str | None:
     if andel is not None:
         text += f", {framsteg_text(andel)}"
     if known.senaste is not None:
-        text += f" (värden t.o.m. {known.senaste.ar})"
+        text += f" (värden till och med {known.senaste.ar})"
     return text
 
 
@@ -295,3 +309,11 @@ def report_title(plan: PlanFil, ar: int) -> str:
     """The report's title: the slutuppföljning in the plan's last year, else the year's."""
     g = plan.plan.giltighet
     return f"Slutuppföljning {g.fran}–{g.till}" if ar == g.till else f"Samlad uppföljning {ar}"
+
+
+def organ_i_text(organ: str) -> str:
+    """An organ as running text writes it: a one-word name is a common noun ("Kommunfullmäktige"
+    -> "kommunfullmäktige"); a name of several words (a nämnd's own name) is left as it is."""
+    if " " in organ or not organ[:1].isupper() or organ[1:] != organ[1:].lower():
+        return organ
+    return organ[:1].lower() + organ[1:]

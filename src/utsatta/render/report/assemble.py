@@ -7,14 +7,16 @@ The decisions behind the report: docs/decisions/0010-report-layout.md and the re
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from utsatta.check.usable import require_usable
 from utsatta.compute.coverage import coverage, reports_of_year
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
-from utsatta.render.labels import report_title
-from utsatta.render.report.sections import banner, sources
+from utsatta.render.labels import organ_i_text, report_title
+from utsatta.render.report.sections import banner, baslinje, sources
 from utsatta.render.report.sections.areas import omraden_vy
 from utsatta.render.report.sections.behov import behov_vy
 from utsatta.render.report.sections.indicators import indikator_vy
@@ -27,10 +29,11 @@ from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
 from utsatta.render.report.sections.period import period_of
 from utsatta.render.report.sections.rapportmarkering import rapportmarkering
+from utsatta.render.report.sections.slutrader import fokus_berakning
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
 from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
-from utsatta.render.report.sections.uppfoljning import uppfoljning_vy
+from utsatta.render.report.sections.uppfoljning import mottagare, uppfoljning_vy
 from utsatta.render.report.view import FokusVy, IndikatorLank, ReportView, ankare_fokus
 
 
@@ -109,6 +112,31 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     per_year = grund.rapporter
     illustrativt = banner.illustrativt(grund, results, names, plan=plan, orgs=orgs, omr=omr)
     upp_vy = uppfoljning_vy(ds, plan, ar, results)
+    slut = slutuppfoljning(
+        period,
+        plan,
+        results,
+        upp,
+        ar,
+        upp_vy.uppdrag_text,
+        names,
+        orgs=orgs,
+        omr=omr,
+        forandringar=omraden.forandringar,
+        fore_upplaga=omraden.fore_upplaga,
+    )
+    if slut is not None:
+        # under each fokusområde's written verdict, its insatser as the reports count them
+        berakning = fokus_berakning(slut, fokus)
+        upp_vy = replace(
+            upp_vy,
+            fokusomraden=tuple(
+                replace(b, berakning=berakning.get(b.fokus, "")) for b in upp_vy.fokusomraden
+            ),
+        )
+    summ = sammanfattning(plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer)
+    alt = baslinje.utgangslage(plan, omr, results, ar)
+    till = mottagare(plan.plan.uppfoljning)
     return ReportView(
         ar=ar,
         titel=report_title(plan, ar),
@@ -117,7 +145,10 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             "planens sista år."
             if slutar
             else f"Uppföljningen gäller år {ar}."
-        ),
+        )
+        # whom the slutuppföljning goes to, said once, from the plan's words (quoted in
+        # section 1); a year's report keeps to the quote, within its ten pages (0095)
+        + (f" Den rapporteras till {till}." if till and slutar else ""),
         plan_namn=plan.plan.namn,
         diarienummer=plan.plan.diarienummer,
         beslutad_av=plan.plan.beslutad_av,
@@ -128,22 +159,28 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         illustrativt_innehall=tuple(illustrativt),
         illustrativt_uppraknat=banner.uppraknat(illustrativt),
         bilaga1=banner.indikatorbilaga(plan, results),
-        sammanfattning=sammanfattning(
-            plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer
+        sammanfattning=replace(
+            summ,
+            # the plan's "idag" read as a list: an interpretation, stated once with the
+            # alternative's figures (sections.baslinje)
+            metod=(*summ.metod, *([(baslinje.RUBRIK, alt)] if alt else [])),
         ),
         fokusomraden=fokus,
         omraden=omraden,
         saknade=saknade_vyer,
         saknade_not=saknade_not,
-        kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs),
+        kallor=sources.kallor(plan, omr, ar, results, reports, names, orgs, per_year),
         uppfoljning=upp_vy,
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
         over_tid=over_tid(ds, plan, results, ar, names),
-        slut=slutuppfoljning(
-            period, plan, results, upp, ar, upp_vy.uppdrag_text, names, orgs=orgs, omr=omr
-        ),
+        slut=slut,
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),
         upphorda=upphorda(plan, orgs, ar, names),
+        planen_text=(
+            f"Planen: dnr {plan.plan.diarienummer}, beslutad av "
+            f"{organ_i_text(plan.plan.beslutad_av)}, giltighet {g.fran}–{g.till}, "
+            f"dokumentansvarig: {plan.plan.dokumentansvarig}."
+        ),
     )

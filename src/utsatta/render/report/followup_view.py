@@ -28,6 +28,12 @@ class BedomningVy:
     #: the marker shown beside the verdict: "" for a real one, else "illustrativ" or
     #: "illustrativ bedömning, härledd ur källorna nedan"
     markering: str = ""
+    #: the fokusområde's id, for a verdict on one ("" otherwise)
+    fokus: str = ""
+    #: in the slutuppföljning, under a fokusområde's verdict: its insatser counted from the
+    #: reports (render.report.sections.slutuppfoljning.fokus_berakning), so a written text never
+    #: stands alone against the numbers; "" otherwise
+    berakning: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +259,7 @@ class MalDom:
     mal: str
     #: the computed evidence, e.g. "8 områden på listan 2025 (sekundär källa)"
     underlag: str
-    #: "Nått", "Inte nått" or "Kan inte avgöras ur datan" (a label beside the capitalised verdict)
+    #: "Nått", "Inte nått", "Kan inte bedömas" or, for a delmål judged per area, "Beräknas inte"
     utfall: str
     utfall_nyckel: str
     bedomning: BedomningVy | None
@@ -278,6 +284,12 @@ class InsatsUtfall:
     oppet: str
     #: the fokusområde it belongs to (section 3 groups the outcomes by it)
     fokusomrade: str = ""
+    #: the organisations holding it in the last year, by their latest report in the period:
+    #: genomförd, avbruten, another status (no closing report), and no report at all
+    genomforda: int = 0
+    avbrutna: int = 0
+    utan_slutrapport: int = 0
+    utan_rapport: int = 0
 
 
 @dataclass(frozen=True)
@@ -313,3 +325,5 @@ class SlutVy:
     metod: str = ""
     #: Bilaga E: why "nått", "uppnått" and "målet uppnått" all stand in the report
     ordval: str = ""
+    #: the one-line key under the goal table: what its words and markers mean
+    nyckel: str = ""

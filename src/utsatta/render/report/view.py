@@ -467,6 +467,9 @@ class ReportView:
     perioden_markering: str = ""
     #: the organisations of the plan that have ceased, and their successors (section 2)
     upphorda: UpphordaVy | None = None
+    #: the plan's own data under the title, labelled as the plan's: "Planen: dnr 1669/20,
+    #: beslutad av kommunfullmäktige, giltighet 2022–2025, dokumentansvarig: …"
+    planen_text: str = ""
 
 
 def ankare_insats(ins_id: str) -> str:

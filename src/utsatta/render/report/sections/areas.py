@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import Final
 
 from utsatta.compute.coverage import InsatsCoverage
 from utsatta.compute.police import (
@@ -35,6 +36,7 @@ from utsatta.render.labels import (
     SAKERHET_MARKERING,
     UTAN_MARKERING,
 )
+from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
@@ -121,6 +123,9 @@ def _niva(klass: Mapping[tuple[str, int], Klassning], omrade: str, upplaga: int)
 def _pa_listan(k: Klassning | None) -> bool:
     return k is not None and k.niva in NIVA_RUBRIK
 
+
+#: the level table's cell of a level whose areas the sources do not name
+VILKA_OKANT: Final = "vilka framgår inte av källorna"
 
 #: the change as the level table names it (compute.police.change_between)
 _FORANDRING_TEXT = {
@@ -347,7 +352,9 @@ def omraden_vy(
                 (o.namn, niva_markering(klass.get((o.id, senaste)), slag)[0]) for o in areas
             )
             if n is not None and n > len(areas):  # a stated count: the rest are not named
-                poster += ((f"{n - len(areas)} till, okänt vilka" if areas else "okänt vilka", ""),)
+                poster += (
+                    (f"{n - len(areas)} till, vilka framgår inte" if areas else VILKA_OKANT, ""),
+                )
             lista_markers += [m for _, m in poster]
             lista.append(NivaRad(rubrik, n, niva, ", ".join(o.namn for o in areas), poster, text))
         on_list = [o.id for o in omr.omraden if _pa_listan(klass.get((o.id, senaste)))]
@@ -408,9 +415,7 @@ def omraden_vy(
             + " med högre nivå"
             + _namngivna(via_open, "högre nivå", counts),
         ]
-        forandring_text = f"Jämfört med listan {fore}, den senaste före planperioden: " + ", ".join(
-            parts
-        )
+        forandring_text = (f"Jämfört med listan {fore} ({TOLKNING_TEXT}): ") + ", ".join(parts)
         if open_:
             forandring_text += (
                 f" bland de {known} områden vars förändring går att avgöra. För "

@@ -161,7 +161,7 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
     delar = [f"Planens text hänvisar till den (källa: {titel})."] if titel else []
     n = len(results)
     if not n:
-        return rubrik, " ".join([*delar, "Datan har inga indikatorer."])
+        return rubrik, " ".join([*delar, "Underlaget har inga indikatorer."])
     ur = sum(1 for r in results if r.indikator.ur_planen)
     if ur == 0:
         delar.append(
@@ -172,7 +172,7 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
         )
     else:
         delar.append(
-            f"{ur} av {n} indikatorer kommer ur bilagan"
+            f"Av rapportens {n} indikatorer kommer {ur} ur bilagan"
             + ("." if ur == n else ", övriga är valda för uppföljningen.")
         )
     egna = _plan_sources(plan)
@@ -185,18 +185,23 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
     med = [r.indikator.id for r in results if periodens[r.indikator.id]]
     ur_text = [i for i in med if all(m.kalla in egna for m in periodens[i])]
     slutledda = sum(1 for i in ur_text if any(m.sakerhet == "slutledd" for m in periodens[i]))
+    # never a digit first in a sentence (review granska14, finding 15)
     mal: list[str] = []
     if ur_text:
         mal.append(
-            f"{antal(len(ur_text), 'indikator har', 'indikatorer har')} målvärden härledda ur "
-            "planens text" + (f" ({slutledda} av dem slutledda)" if slutledda else "")
+            "målvärden härledda ur planens text har "
+            + antal(len(ur_text), "indikator", "indikatorer")
+            + (f" ({slutledda} av dem slutledda)" if slutledda else "")
         )
     # every målvärde names its source (a required key): none is "without a source"
     if andra := len(med) - len(ur_text):
-        mal.append(f"{andra} har målvärden ur andra källor")
+        mal.append(f"målvärden ur andra källor har {andra}")
     utan = n - len(med)
-    if utan:
+    if utan and mal:
         mal.append(f"{utan} saknar målvärde och kan inte följas upp mot ett mål")
-    text = "; ".join(mal)
-    delar.append(text[0].upper() + text[1:] + ".")
+    if mal:
+        text = "; ".join(mal)
+        delar.append(text[0].upper() + text[1:] + ".")
+    elif n:
+        delar.append("Ingen av dem har målvärde, så ingen kan följas upp mot ett mål.")
     return rubrik, " ".join(delar)

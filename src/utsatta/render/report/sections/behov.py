@@ -34,7 +34,7 @@ def _behov_text(rapport: RapportFil | None, insats: str, nummer: int) -> str:
         for item in rapport.insatser:
             if item.insats == insats and 0 < nummer <= len(item.behov):
                 return item.behov[nummer - 1]
-    return f"Behov nr {nummer} (finns inte i rapporten i datan)"
+    return f"Behov nr {nummer} (finns inte i rapporten i underlaget)"
 
 
 def _tidigare_text(ds: DataSet, ar: int, followed: Sequence[int]) -> str:
@@ -160,7 +160,7 @@ def _over_perioden(
         f"Under planperioden {fran}–{ar} lyfte organisationernas rapporter "
         f"{antal(lyfta_alla, 'behov', 'behov')} av ytterligare insatser. Uppföljningarna för "
         f"{later} redovisar utfallet för {redovisade} av dem; för resten står inget "
-        f"utfall i datan. Behoven som rapporterna för {ar} lyfter kan följas upp först efter "
+        f"utfall i underlaget. Behoven som rapporterna för {ar} lyfter kan följas upp först efter "
         "planperioden. Finns flera utfall för samma behov räknas det senaste."
     )
     if illustrativa:

@@ -52,6 +52,7 @@ from utsatta.render.labels import (
     varde,
 )
 from utsatta.render.report import mdankare
+from utsatta.render.report.sections.baslinje import TOLKNING
 from utsatta.render.report.sections.sources import kalla_vy
 from utsatta.render.report.view import Anmarkning, DelRad, DelTabell, IndikatorVy
 
@@ -251,6 +252,12 @@ def indikator_vy(
             return "saknas"
         return med_ar(fmt(p.varde), p.ar, p.sakerhet, noter.get(p.ar))
 
+    baslinje = fmt_ar(res.baslinje)
+    if (b := res.baslinje) is not None and ind.baslinje is None and ind.berakning is not None:
+        # counted from the list before the plan: which list that is, is an interpretation of
+        # the plan's words (sections.baslinje, Bilaga E)
+        not_ = ", ".join(n for n in (noter.get(b.ar), TOLKNING) if n)
+        baslinje = med_ar(fmt(b.varde), b.ar, b.sakerhet, not_)
     senaste = res.serie[-1] if res.serie else None
     # A source dated after the year is no evidence for it (docs/decisions/0043); undated ones are
     # shown as undated.
@@ -301,7 +308,7 @@ def indikator_vy(
         enhet=y_label,
         riktning=RIKTNING[ind.riktning],
         metod=METOD.get(prog.metod, prog.metod),
-        baslinje=fmt_ar(res.baslinje),
+        baslinje=baslinje,
         senaste=fmt_ar(senaste),
         malvarde=malvarde_med_markering(res),
         framsteg=framsteg_text(framsteg_andel(res)),
@@ -326,8 +333,8 @@ def indikator_vy(
         uppdelningar=uppdelningar(ind, ar, omrade_namn),
         diagram=Markup(diagram),
         # a count whose rise may be an improvement (riskområden 1 → 2): said under its chart
-        tolkning=rise_caution(b.nivaer)
-        if (b := ind.berakning) is not None and b.typ == "antal-omraden"
+        tolkning=rise_caution(ber.nivaer)
+        if (ber := ind.berakning) is not None and ber.typ == "antal-omraden"
         else None,
         trendstart=fmt_ar(res.trendstart) if res.trendstart is not None else None,
     )

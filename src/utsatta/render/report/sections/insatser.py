@@ -17,6 +17,7 @@ from utsatta.render.labels import (
     RAPPORTSTATUS,
     UTAN_RAPPORT,
     cap,
+    tidigare_bedomning,
     uppfoljning_text,
 )
 from utsatta.render.report.sections.insats_indikatorer import POSITIVA_TEXT, markerad
@@ -154,7 +155,7 @@ def _org_rapport(
             illustrativ=earlier.illustrativ,
             rapport_ar=earlier.ar,
             rapport_status=RAPPORTSTATUS[e.status],
-            rapport_bedomning=BEDOMNING[e.bedomning],
+            rapport_bedomning=tidigare_bedomning(e.bedomning),
             rapport_av="" if earlier.organisation == org else names.org(earlier.organisation),
             utan_rapport=UTAN_RAPPORT.get(cell, ""),
         )
@@ -191,7 +192,7 @@ def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | Non
             lage,
             rapport_ar=earlier.ar,
             rapport_text=earlier.item.samordning,
-            rapport_bedomning=BEDOMNING[earlier.item.bedomning],
+            rapport_bedomning=tidigare_bedomning(earlier.item.bedomning),
             utan_rapport=UTAN_RAPPORT.get(cell, ""),
         )
     return SamordningVy(

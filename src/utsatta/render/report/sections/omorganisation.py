@@ -40,7 +40,7 @@ METODTEXT_EFTERTRADARE: Final = (
     "”slutledd” när det är en slutsats av källornas beskrivning av ansvarsområdena; en sista "
     "dag som är ett val, inte källans, är märkt ”datum: slutledd”. Båda märks överallt där "
     "övertagandet står. Bilaga A citerar planens kolumner Samordningsansvar och Ansvar inom "
-    "citattecken, med efterträdarna under; en insats utan planens text i datan får i stället "
+    "citattecken, med efterträdarna under; en insats utan planens text i uppgifterna får i stället "
     "organisationernas namn, märkta som inte planens lydelse. Där kopplingen mellan planens ord "
     "och en organisation eller grupp är en tolkning står det, märkt ”slutledd”. En grupp som "
     "planen namnger utan att räkna upp den (till exempel ”samtliga nämnder och styrelser med "

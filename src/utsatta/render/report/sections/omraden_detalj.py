@@ -182,7 +182,7 @@ def omraden_detalj(
                 varden=varden,
                 varden_text=""
                 if varden
-                else "Datan har inga indikatorvärden för just det här området.",
+                else "Underlaget har inga indikatorvärden för just det här området.",
                 bedomning=verdict,
                 bedomning_saknas=None
                 if verdict is not None

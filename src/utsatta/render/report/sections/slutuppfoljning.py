@@ -6,9 +6,12 @@ open), and the analysts' lessons and proposals.
 What the data computes and what the analysts judge are shown side by side, never merged. Which
 indicator decides which goal is data: the indicator file's ``mal`` (``mal`` for the plan's mål, a
 delmål's id otherwise). A goal is "nått" only where that indicator's value in the goal year
-reaches its målvärde for that year, "inte nått" where it does not, and "kan inte avgöras ur
-datan" where the value or the målvärde is missing, or no indicator names the goal. Why:
-docs/decisions/0081-slutuppfoljning.md.
+reaches its målvärde for that year, "inte nått" where it does not, and "kan inte bedömas" (the
+word of the written verdicts, one phrase for "cannot be decided") where the value or the
+målvärde is missing, or no indicator names the goal. A delmål judged
+per area that no indicator names is "beräknas inte": a police level does not show whether the
+development in an area has turned, so only the areas' changes of level are counted beside it.
+Why: docs/decisions/0081-slutuppfoljning.md, 0475-baslinjen-som-tolkning.md.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
-from utsatta.compute.indicators import IndicatorResult, markering, med_markering
+from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.compute.status import Status
 from utsatta.compute.status import status_text as label
 from utsatta.model.indikator import PLANENS_MAL
@@ -26,9 +29,9 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.angivet import noter
-from utsatta.render.findings import antal
 from utsatta.render.labels import (
     BEDOMNING,
+    PROGNOS,
     RAPPORTSTATUS,
     cap,
     uppfoljning_text,
@@ -38,8 +41,15 @@ from utsatta.render.report.followup_view import BedomningVy, InsatsUtfall, MalDo
 from utsatta.render.report.sections.insats_indikatorer import POSITIVA, markeringar
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
+from utsatta.render.report.sections.slutrader import (
+    BERAKNAS_INTE,
+    KAN_INTE_BEDOMAS,
+    bro_text,
+    dom_per_omrade,
+    malnyckel,
+)
 from utsatta.render.report.sections.uppfoljning import delmal_per_id, illustrativ_of, mal_bedomning
-from utsatta.render.report.view import ankare_insats
+from utsatta.render.report.view import ForandringRad, ankare_insats
 from utsatta.wording import och
 
 #: per insats, the organisations that owe it only through a group computed from a flag
@@ -84,8 +94,8 @@ def _count(
     if r is None:
         what = "målet" if mal == PLANENS_MAL else "delmålet"
         return (
-            f"Ingen indikator i datan avgör {what} (ingen indikatorfil har 'mal: {mal}').",
-            "Kan inte avgöras ur datan",
+            f"Ingen indikator i underlaget avgör {what} (ingen indikatorfil har 'mal: {mal}').",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     point = next((p for p in r.serie if p.ar == ar), None)
@@ -94,7 +104,7 @@ def _count(
         why = f" (nivån okänd för {', '.join(gap.namn)})" if gap and gap.namn else ""
         return (
             f"{r.indikator.namn}: inget värde för {ar}{why}.",
-            "Kan inte avgöras ur datan",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     # the markers of every other channel (compute.indicators.markering); section 1 also says
@@ -109,7 +119,7 @@ def _count(
     if r.malvarde is None or r.malar != ar:
         return (
             f"{underlag} Indikatorn har inget målvärde för {ar}.",
-            "Kan inte avgöras ur datan",
+            KAN_INTE_BEDOMAS,
             "okant",
         )
     mal_mark = markering(r.malvarde_sakerhet)
@@ -122,6 +132,15 @@ def _count(
     return underlag, "Inte nått", "inte-natt"
 
 
+def _fran_utgangslaget(r: IndicatorResult | None, fore: int | None) -> str:
+    """A goal counted against the baseline list (new areas since it) says that the list is an
+    interpretation of the plan's words (sections.baslinje); "" for any other goal."""
+    b = r.indikator.berakning if r is not None else None
+    if b is None or b.typ != "nya-omraden" or fore is None or b.jamfor_med != fore:
+        return ""
+    return f" Att räkna från listan {fore} är en tolkning; se bilaga E."
+
+
 def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
     """The marker of the value a verdict rests on ("slutledd"): a verdict drawn from an inferred
     or secondary value is no surer than it; "" where there is no verdict or the value is
@@ -130,36 +149,6 @@ def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
         return ""
     point = next((p for p in r.serie if p.ar == ar), None)
     return markering(point.sakerhet) if point is not None else ""
-
-
-def _dom_per_omrade(
-    underlag: Sequence[IndicatorResult], ar: int, omr: OmradenFil | None = None
-) -> str:
-    """What the indicators ``underlag`` (those with the delmål in 'underlag_for') say about a
-    delmål judged per area (plan.yaml: per_omrade): usually that the year's levels are not all
-    known."""
-    known: list[str] = []
-    unknown: list[str] = []
-    for r in underlag:
-        point = next((p for p in r.serie if p.ar == ar), None)
-        if point is not None:
-            text = med_markering(varde(point.varde, r.indikator.enhet), None, noter(omr, r).get(ar))
-            known.append(f"{r.indikator.namn}, {ar}: {text}.")
-            continue
-        gap = next((g for g in r.luckor if g.ar == ar), None)
-        for namn in gap.namn if gap else ():
-            if namn not in unknown:
-                unknown.append(namn)
-    text = " ".join(known)
-    if unknown:
-        text += (
-            f" Underlagets värden för {ar} går inte att räkna: nivån är okänd för "
-            f"{', '.join(unknown)}."
-        )
-    return (
-        text.strip() + " Delmålet gäller varje område för sig; underlaget står område för område "
-        "i bilaga B."
-    ).strip()
 
 
 def _raknat(
@@ -190,6 +179,25 @@ def _raknat(
     )
 
 
+def _bedomningar(rader: Sequence[tuple[str, int]], ar: int, markering: str = "") -> str:
+    """The latest reports' bedömningar counted: "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och
+    2024, ingen slutbedömning)". A forecast from a year before ``ar`` is no outcome: it stands
+    apart, with its years (review granska14, finding 13). ``markering`` as in ``_raknat``."""
+    prognos = [(k, y) for k, y in rader if k in PROGNOS and y < ar]
+    ovriga = [(k, y) for k, y in rader if (k, y) not in prognos]
+    parts = [_raknat(ovriga, BEDOMNING, years_shown=False, markering=markering)] if ovriga else []
+    for key in PROGNOS:
+        years = sorted({y for k, y in prognos if k == key})
+        if years:
+            n = sum(1 for k, _ in prognos if k == key)
+            mark = f"; {markering}" if markering and key in POSITIVA else ""
+            parts.append(
+                f"{BEDOMNING[key]} {n} (prognos {och([str(y) for y in years])}, ingen "
+                f"slutbedömning{mark})"
+            )
+    return ", ".join(parts) or "–"
+
+
 def _insatser(
     plan: PlanFil,
     period: Period,
@@ -197,6 +205,7 @@ def _insatser(
     tally: dict[str, int],
     urval: Urval,
     markeringar: Mapping[str, str],
+    senast: list[tuple[str, str, int]] | None = None,
 ) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's), who left it open or cancelled it, and every
@@ -214,6 +223,7 @@ def _insatser(
         oppna: dict[str, list[str]] = {}
         saknas: list[str] = []
         oppen: list[str] = []
+        klar = avbr = ingen = 0
         for org in final.organisationer:
             if (org, ins.id) not in final.cells:
                 continue
@@ -224,8 +234,13 @@ def _insatser(
             if found is None:
                 oppen.append(f"{names.org(org)} (ingen rapport under perioden)")
                 tally["ingen"] = tally.get("ingen", 0) + 1
+                ingen += 1
                 continue
             tally[found.item.status] = tally.get(found.item.status, 0) + 1
+            if senast is not None:
+                senast.append((ins.id, found.item.status, found.ar))
+            klar += found.item.status == GENOMFORD
+            avbr += found.item.status == AVBRUTEN
             status.append((found.item.status, found.ar))
             bedomning.append((found.item.bedomning, found.ar))
             if found.item.status != GENOMFORD:
@@ -250,18 +265,13 @@ def _insatser(
                 titel=ins.titel,
                 uppfoljning=cap(uppfoljning_text(typ, ins.uppfoljning.ar, ins.uppfoljning.text)),
                 status=_raknat(status, RAPPORTSTATUS) if status else "ingen rapport",
-                bedomning=(
-                    _raknat(
-                        bedomning,
-                        BEDOMNING,
-                        years_shown=False,
-                        markering=markeringar.get(ins.id, ""),
-                    )
-                    if bedomning
-                    else "–"
-                ),
+                bedomning=_bedomningar(bedomning, period.ar, markeringar.get(ins.id, "")),
                 oppet="; ".join(oppet) or "–",
                 fokusomrade=ins.fokusomrade,
+                genomforda=klar,
+                avbrutna=avbr,
+                utan_slutrapport=len(oppen) - ingen,
+                utan_rapport=ingen,
             )
         )
     return tuple(out), tuple(utan_slut)
@@ -315,8 +325,7 @@ def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> st
     missing = period.forvantade() - period.inkomna()
     if missing:
         saknas = (
-            f"{antal(missing, 'rapportering', 'rapporteringar')} som skulle ha lämnats under "
-            "perioden kom aldrig in."
+            f"Av de rapporteringar som skulle ha lämnats under perioden kom {missing} aldrig in."
         )
         if n := _slutledda_saknade(period, urval):
             vilka = (
@@ -359,6 +368,8 @@ def slutuppfoljning(
     names: Names,
     orgs: OrganisationerFil | None = None,
     omr: OmradenFil | None = None,
+    forandringar: Sequence[ForandringRad] = (),
+    fore_upplaga: int | None = None,
 ) -> SlutVy | None:
     """The slutuppföljning for the plan's last year, or None for any other year."""
     g = plan.plan.giltighet
@@ -387,11 +398,15 @@ def slutuppfoljning(
         goal_r = by_goal.get(d.id)
         if d.id in by_goal or not d.per_omrade:
             underlag, utfall, nyckel = _count(goal_r, d.id, ar, omr)
+            underlag += _fran_utgangslaget(goal_r, fore_upplaga)
         else:
-            underlag = _dom_per_omrade(
-                [r for r in results if d.id in r.indikator.underlag_for], ar, omr
+            underlag = dom_per_omrade(
+                [r for r in results if d.id in r.indikator.underlag_for],
+                forandringar,
+                fore_upplaga,
+                ar,
             )
-            utfall, nyckel = "Kan inte avgöras ur datan", "okant"
+            utfall, nyckel = BERAKNAS_INTE, "okant"
         domar.append(
             MalDom(
                 f"Delmål {n}",
@@ -404,18 +419,22 @@ def slutuppfoljning(
             )
         )
     parts = []
+
     # (singular, plural): "målet är nått", "målet och delmål 1 är inte nådda"; goals with the
     # same verdict and marker share a clause: "delmål 3 är nått (slutledd)"
+    # a delmål judged per area is not computed at all: said apart from one that could be
+    def group(m: MalDom) -> str:
+        return "per-omrade" if m.utfall == BERAKNAS_INTE else m.utfall_nyckel
+
     for key, what in (
         ("natt", ("är nått", "är nådda")),
         ("inte-natt", ("är inte nått", "är inte nådda")),
-        ("okant", ("kan inte avgöras ur de beräknade värdena",) * 2),
+        ("okant", ("kan inte bedömas ur de beräknade värdena",) * 2),
+        ("per-omrade", ("beräknas inte ur listan (det gäller varje område för sig)",) * 2),
     ):
-        for mark in dict.fromkeys(m.utfall_markering for m in domar if m.utfall_nyckel == key):
+        for mark in dict.fromkeys(m.utfall_markering for m in domar if group(m) == key):
             goals = [
-                m.rubrik.lower()
-                for m in domar
-                if m.utfall_nyckel == key and m.utfall_markering == mark
+                m.rubrik.lower() for m in domar if group(m) == key and m.utfall_markering == mark
             ]
             goal_names = (
                 goals[0] if len(goals) == 1 else ", ".join(goals[:-1]) + " och " + goals[-1]
@@ -457,16 +476,20 @@ def slutuppfoljning(
     tally: dict[str, int] = {}
     # duties resting only on a group computed from a flag: an inference (decision 0017)
     urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
-    insatser, utan_slut = _insatser(plan, period, names, tally, urval, markeringar(results))
+    senast: list[tuple[str, str, int]] = []
+    insatser, utan_slut = _insatser(plan, period, names, tally, urval, markeringar(results), senast)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
         ar=ar,
         period=f"{g.fran}–{g.till}",
         domar=tuple(domar),
         slutsats=slutsats,
+        nyckel=malnyckel(domar, ar),
         insatser=insatser,
         utan_slutrapport=utan_slut,
-        insatser_text=_insatser_text(tally, period, urval),
+        insatser_text=" ".join(
+            t for t in (_insatser_text(tally, period, urval), bro_text(senast, ar)) if t
+        ),
         saknade_perioden=_saknade_perioden(period, names, urval),
         saknade_tidigare=tuple(f"{names.org(o)} {y}" for y, o, _ in _saknade_tidigare(period)),
         rapporter_text=_rapporter_text(period),

@@ -38,10 +38,12 @@ def kallor(
     reports: Mapping[str, RapportFil],
     names: Names,
     orgs: OrganisationerFil | None = None,
+    tidigare: Mapping[int, Mapping[str, RapportFil]] | None = None,
 ) -> tuple[KallGrupp, ...]:
     """The plan's sources, the sources of the organisations' changes the report shows, the
-    police lists up to ``ar`` and the sources of their levels, each indicator's sources, and
-    the reports of the year."""
+    police lists up to ``ar`` and the sources of their levels, each indicator's sources, the
+    reports of the year and those of the earlier years in ``tidigare`` that the report also
+    quotes and counts (the period, Bilaga C; review granska14, finding 15)."""
     groups = [KallGrupp("Handlingsplanen", tuple(kalla_vy(k) for k in plan.plan.kallor))]
     changes = _organisation_sources(orgs, ar) if orgs is not None else ()
     if changes:
@@ -82,19 +84,23 @@ def kallor(
                 or (KallVy("Ingen källa angiven."),),
             )
         )
-    rapporter = [
-        KallVy(
-            f"{names.org(org)}: rapport om arbetet {ar}"
-            + (" (illustrativ)" if reports[org].illustrativ else "")
+    for year, of_year in (
+        (ar, reports),
+        *sorted((y, r) for y, r in (tidigare or {}).items() if y < ar and r),
+    ):
+        rapporter = [
+            KallVy(
+                f"{names.org(org)}: rapport om arbetet {year}"
+                + (" (illustrativ)" if of_year[org].illustrativ else "")
+            )
+            for org in names.orgs_in_order(of_year)
+        ]
+        groups.append(
+            KallGrupp(
+                f"Nämndernas och styrelsernas rapporter för {year}",
+                tuple(rapporter) or (KallVy("Inga rapporter har kommit in."),),
+            )
         )
-        for org in names.orgs_in_order(reports)
-    ]
-    groups.append(
-        KallGrupp(
-            f"Nämndernas och styrelsernas rapporter för {ar}",
-            tuple(rapporter) or (KallVy("Inga rapporter har kommit in."),),
-        )
-    )
     return tuple(groups)
 
 

@@ -57,16 +57,16 @@ def _status_rows(
 
 def _ursprung(results: Sequence[IndicatorResult]) -> str:
     """How many indicators are followed up and where they come from, by their ``ur_planen``:
-    "19 indikatorer, valda för uppföljningen, följs upp"."""
+    "Uppföljningen följer 19 indikatorer, valda för den" (never a digit first)."""
     n, ur = len(results), sum(1 for r in results if r.indikator.ur_planen)
-    alla = antal(n, "indikator", "indikatorer")
+    alla = "Uppföljningen följer " + antal(n, "indikator", "indikatorer")
     if n and ur == n:
-        return f"{alla} ur planen följs upp"
+        return f"{alla} ur planen"
     if n and ur == 0:
-        return f"{alla}, {'vald' if n == 1 else 'valda'} för uppföljningen, följs upp"
+        return f"{alla}, {'vald' if n == 1 else 'valda'} för den"
     if ur:
-        return f"{alla} följs upp ({ur} ur planen, övriga valda för uppföljningen)"
-    return f"{alla} följs upp"
+        return f"{alla} ({ur} ur planen, övriga valda för uppföljningen)"
+    return alla
 
 
 def sammanfattning(
@@ -95,25 +95,31 @@ def sammanfattning(
         for key, label in [*RAPPORTSTATUS.items(), (SAKNAS, "Rapport saknas")]
     )
     if pl.upplaga is not None:
+        # never a digit first in a sentence (review granska14, finding 15)
         pa_listan = (
-            f"{antal(pl.antal, 'område står', 'områden står')} på listan"
+            f"på listan står {antal(pl.antal, 'område', 'områden')}"
             if pl.antal is not None
             else f"hur många områden som står på listan är {pl.antal_text}"
         )
         lista_text = (
             # "är", not a colon: the edition's name has a colon of its own ("Polisen: Lägesbild")
-            f"Den senaste listan t.o.m. {ar} är {pl.upplaga}. {pa_listan[0].upper()}{pa_listan[1:]}"
+            f"Den senaste listan till och med {ar} är {pl.upplaga}. "
+            f"{pa_listan[0].upper()}{pa_listan[1:]}"
             + (f" ({pl.fordelning})" if pl.fordelning else "")
             + "."
         )
     else:
-        lista_text = f"Det finns ingen lista från polisen t.o.m. {ar} i datan."
+        lista_text = f"Det finns ingen lista från polisen till och med {ar} i underlaget."
     n_org = len(cov.expected_orgs)
     rk = cov.rakning
-    frivilliga = antal(rk.frivilliga, "frivillig återrapportering", "frivilliga återrapporteringar")
+    frivilliga = (
+        antal(rk.frivilliga, "frivillig återrapportering", "frivilliga återrapporteringar")
+        if rk.frivilliga
+        else "inga frivilliga återrapporteringar"
+    )
     rapporter_text = (
-        f"{rk.inkomna} av {rk.forvantade} förväntade rapporteringar (organisation och insats) "
-        f"har kommit in och {rk.saknade} saknas, från {cov.reporting_orgs} av {n_org} "
+        f"Av {rk.forvantade} förväntade rapporteringar (organisation och insats) har "
+        f"{rk.inkomna} kommit in och {rk.saknade} saknas, från {cov.reporting_orgs} av {n_org} "
         f"organisationer. Dessutom har {frivilliga} "
         f"kommit in, och {antal(rk.tidigare, 'återrapportering', 'återrapporteringar')} "
         "lämnades ett tidigare år."
@@ -140,7 +146,7 @@ def sammanfattning(
         utvecklingar=utv,
         ej_bedombara=ej,
         ej_bedombara_text=(
-            f"{antal(len(ej), 'indikator kan', 'indikatorer kan')} inte bedömas {ar}."
+            f"För {ar} kan {antal(len(ej), 'indikator', 'indikatorer')} inte bedömas."
         ),
         antal_mot_malvarde=n_mot,
         antal_utveckling=n_utv,

@@ -7,6 +7,7 @@ sections.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Final, Protocol
@@ -23,7 +24,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.plan import PlanFil
 from utsatta.model.uppfoljning import Beslut, UppfoljningFil
-from utsatta.render.labels import datum_text
+from utsatta.render.labels import datum_text, organ_i_text
 from utsatta.render.report.followup_view import (
     BedomningVy,
     BeslutVy,
@@ -264,6 +265,13 @@ def _markerad(b: BedomningVy, marks: Iterable[str]) -> BedomningVy:
     return replace(b, markering="; ".join(m for m in (b.markering, *marks) if m))
 
 
+def mottagare(uppfoljning: str | None) -> str | None:
+    """Whom the plan's own words send the follow-up to ("… rapporteras till kommunfullmäktige."
+    -> "kommunfullmäktige"), or None where they name no one (review granska14, finding 10)."""
+    m = re.search(r"\brapporteras till (\w+)", uppfoljning or "")
+    return organ_i_text(m.group(1)) if m else None
+
+
 def uppfoljning_vy(
     ds: DataSet, plan: PlanFil, ar: int, results: Sequence[IndicatorResult]
 ) -> UppfoljningVy:
@@ -276,7 +284,7 @@ def uppfoljning_vy(
             finns=False,
             saknas_text=(
                 f"Den samlade bedömningen för {ar} saknas: det finns ingen "
-                f"giltig fil uppfoljning/{ar}.yaml i datan. Rapporten visar därför bara "
+                f"giltig fil uppfoljning/{ar}.yaml i datamappen. Rapporten visar därför bara "
                 "nämndernas rapporter och det beräknade underlaget, utan samlad bedömning, "
                 "plan för det fortsatta arbetet eller beslut."
             ),
@@ -302,7 +310,10 @@ def uppfoljning_vy(
     underlag = fokus_med_underlag(results)
     fokus = tuple(
         _markerad(
-            bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
+            replace(
+                bedomning_vy(f"Fokusområde {f.id}: {fokus_namn[f.id]}", b, upp, kallor),
+                fokus=f.id,
+            ),
             (
                 *([UTAN_MALVARDE] if utan_malvarde(b.bedomning, f.id, med) else []),
                 *([UTAN_UNDERLAG] if utan_underlag(b.bedomning, f.id, med, underlag) else []),

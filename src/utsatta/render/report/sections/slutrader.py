@@ -1,0 +1,187 @@
+"""The computed lines of the slutuppföljning that stand beside what someone wrote: the key under
+the goal table, what is known of a delmål judged per area, the count of each fokusområde's
+insatser under its written verdict, and the sentence that ties the count over the period to the
+year's reports (review granska14, findings 1, 3, 5 and 15). Split from
+:mod:`utsatta.render.report.sections.slutuppfoljning`, which builds the view with them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from utsatta.compute.indicators import IndicatorResult
+from utsatta.render.findings import antal
+from utsatta.render.labels import BEDOMNING
+from utsatta.render.report.followup_view import MalDom, SlutVy
+from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
+from utsatta.render.report.sections.insatser import antal_text
+from utsatta.render.report.sections.period import GENOMFORD
+from utsatta.render.report.view import FokusVy, ForandringRad
+from utsatta.wording import och
+
+#: how the goal table names a change of level since the baseline list (sections.areas), in
+#: this order; a change the levels leave open is one group
+_ANDRING: Final = (
+    ("oförändrad", "med oförändrad nivå"),
+    ("lägre nivå", "med lägre nivå"),
+    ("högre nivå", "med högre nivå"),
+    ("har lämnat listan", "som har lämnat listan"),
+    ("ny på listan", "som är nya på listan"),
+)
+#: the computed cell of a delmål judged per area (plan.yaml: per_omrade)
+BERAKNAS_INTE: Final = "Beräknas inte"
+#: the computed cell where the value or the målvärde is missing: the same words as a written
+#: verdict that cannot be given (review granska14, finding 15)
+KAN_INTE_BEDOMAS: Final = "Kan inte bedömas"
+
+
+def malnyckel(domar: Sequence[MalDom], ar: int) -> str:
+    """The one-line key under the goal table: what each word in it means."""
+    ord_ = [
+        f"”Nått” och ”Inte nått” räknar verktyget ur värdet för {ar}, ”Uppnått” och ”Inte "
+        "uppnått” är den skrivna bedömningen"
+    ]
+    if any(m.utfall == KAN_INTE_BEDOMAS for m in domar) or any(
+        m.bedomning is not None and m.bedomning.nyckel == "kan-inte-bedomas" for m in domar
+    ):
+        ord_.append(
+            "”Kan inte bedömas”: värdet eller målvärdet saknas, eller den som skrev bedömningen "
+            "kan inte bedöma målet"
+        )
+    if any(m.utfall == BERAKNAS_INTE for m in domar):
+        ord_.append("”Beräknas inte”: verktyget räknar inte delmålet ur listan")
+    marks = {m.utfall_markering for m in domar}
+    if "slutledd" in marks:
+        ord_.append("”slutledd”: dragen ur källorna, inte utsagd i dem")
+    if "uppgift i andra hand" in marks:
+        ord_.append("”uppgift i andra hand”: en källa som återger uppgiften")
+    return "Orden i tabellen: " + "; ".join(ord_) + ". Mer i bilaga E."
+
+
+def dom_per_omrade(
+    underlag: Sequence[IndicatorResult],
+    forandringar: Sequence[ForandringRad],
+    fore: int | None,
+    ar: int,
+) -> str:
+    """What is known about a delmål judged per area (plan.yaml: per_omrade): the tool does not
+    compute it, since a police level does not show whether the development in an area has turned;
+    it counts the areas by their change of level from the baseline list to the year's, and says
+    that the counts per level (the indicators with the delmål in 'underlag_for') cannot show it
+    either (review granska14, finding 3)."""
+    text = (
+        "Räknas inte ur listan: delmålet gäller utvecklingen i varje område, och polisens nivå "
+        "visar inte om den har vänt."
+    )
+    if forandringar and fore is not None:
+        groups: dict[str, list[str]] = {}
+        for f in forandringar:
+            key = f.forandring if f.forandring in dict(_ANDRING) else "okänd"
+            groups.setdefault(key, []).append(f.namn)
+        parts = [
+            f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])})"
+            for k, what in _ANDRING
+            if k in groups
+        ]
+        if "okänd" in groups:
+            n = len(groups["okänd"])
+            parts.append(
+                f"{antal(n, 'område', 'områden')} där förändringen inte går att avgöra, eftersom "
+                f"källorna inte anger nivån ({och(groups['okänd'])})"
+            )
+        text += f" Känt från listan {fore} ({TOLKNING_TEXT}) till listan {ar}: {och(parts)}."
+    if underlag:
+        namn = och([f"”{r.indikator.namn}”" for r in underlag])
+        text += (
+            f" Antalen per nivå ({namn}) visar inte heller om utvecklingen i ett område har vänt."
+        )
+    return text + " Bedömningen område för område står i bilaga B."
+
+
+def pluralis(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
+    """Per fokusområde, the line printed under its written verdict in section 1: its insatser
+    counted by each responsible organisation's latest report over the period (as section 1
+    counts them all), those without a closing report per insats, and the year's samordnande
+    bedömningar. A text written about the fokusområde then never stands alone against the
+    numbers (review granska14, finding 1)."""
+    out: dict[str, str] = {}
+    g = slut.period
+    for f in fokus:
+        utfall = [i for i in slut.insatser if i.fokusomrade == f.id]
+        if not utfall:
+            continue
+        klar = sum(i.genomforda for i in utfall)
+        avbr = sum(i.avbrutna for i in utfall)
+        oppen = sum(i.utan_slutrapport for i in utfall)
+        ingen = sum(i.utan_rapport for i in utfall)
+        total = klar + avbr + oppen + ingen
+        vilka = ", ".join(
+            f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
+        )
+        text = (
+            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
+            f"för fokusområdets {pluralis(len(utfall), 'insats', 'insatser')} i {total} fall "
+            f"(organisation och insats). Enligt den senaste rapporten under {g} är "
+            f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
+            f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
+            + (f" ({vilka})" if vilka else "")
+            + (f"; för {ingen} finns ingen rapport alls under perioden" if ingen else "")
+            + "."
+        )
+        given: list[str] = []
+        utan: list[str] = []
+        for ins in f.insatser:
+            if not ins.samordning:
+                continue
+            values = [s.bedomning for s in ins.samordning if s.bedomning]
+            if values:
+                given.append(f"för {ins.id} {antal_text(values, BEDOMNING.values())}")
+            else:
+                utan.append(ins.id)
+        if given or utan:
+            text += f" Samordnande bedömning {slut.ar}: " + "; ".join(given)
+            if utan:
+                text += ("; " if given else "") + f"ingen för {och(utan)}"
+            text += "."
+        out[f.id] = text
+    return out
+
+
+def bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:
+    """How the count over the period meets the year's reports (section 2 counts those): how many
+    pairs have their latest report in the year's reports and how many in an earlier year's, per
+    insats, and where the genomförda stand (review granska14, finding 5)."""
+    if not senast:
+        return ""
+    i_ar = [x for x in senast if x[2] == ar]
+    tidigare = [x for x in senast if x[2] != ar]
+    klar = [x for x in senast if x[1] == GENOMFORD]
+    klar_ar = sum(1 for x in klar if x[2] == ar)
+    text = (
+        f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
+        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets frivilliga och saknade "
+        "rapporteringar, i tabellen ”Insatser per status "
+        f"{ar}”)"
+    )
+    if tidigare:
+        per_insats: dict[str, int] = {}
+        for insats, _, _ in tidigare:
+            per_insats[insats] = per_insats.get(insats, 0) + 1
+        text += (
+            f" och {len(tidigare)} i rapporterna för ett tidigare år ("
+            + och([f"{n} för {i}" for i, n in per_insats.items()])
+            + ")"
+        )
+    text += "."
+    if klar and klar_ar != len(klar):
+        years = sorted({x[2] for x in klar if x[2] != ar})
+        text += (
+            f" Av de {len(klar)} genomförda står {klar_ar} i rapporterna för {ar} och "
+            f"{len(klar) - klar_ar} i rapporterna för {och([str(y) for y in years])}."
+        )
+    return text
