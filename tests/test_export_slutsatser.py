@@ -73,7 +73,8 @@ INDIKATORSTATUS_COLUMNS = [
     "kallfil",
 ]
 
-#: 2025, by hand from r2025.md: the goal table of section 3 (md 219–222) and Bilaga D (md
+#: 2025, by hand from r2025.md (the 2021 baseline an interpretation, decision 0475): the goal
+#: table of section 3 (md 219–222) and Bilaga D (md
 #: 3374–3376, 3451, 3522): Status, Framsteg, Baslinje, Senaste, Målvärde
 STATUS_2025 = {
     "nya-omraden": (
@@ -83,7 +84,7 @@ STATUS_2025 = {
         None,
         "–",
         "slutledd",
-        "0 (2021)",
+        "0 (2021, tolkning)",
         "0 (2025, slutledd)",
         "0 (2025)",
     ),
@@ -94,7 +95,7 @@ STATUS_2025 = {
         0,
         "0 % av vägen",
         "sekundar",
-        "8 (2021, uppgift i andra hand)",
+        "8 (2021, uppgift i andra hand, tolkning)",
         "8 (2025, uppgift i andra hand)",
         "0 (2025)",
     ),
@@ -105,7 +106,7 @@ STATUS_2025 = {
         20,
         "20 % av vägen",
         "sekundar",
-        "5 (2021)",
+        "5 (2021, tolkning)",
         "4 (2025, uppgift i andra hand)",
         "0 (2025)",
     ),
@@ -116,7 +117,7 @@ STATUS_2025 = {
         None,
         "–",
         None,
-        "1 (2021)",
+        "1 (2021, tolkning)",
         "2 (2023)",
         "0 (2025)",
     ),
@@ -301,7 +302,8 @@ MALUTFALL_2025 = [
         "natt",
         "Nått",
         "slutledd",
-        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd).",
+        "Antal nya områden i Göteborg på polisens lista sedan 2021, 2025: 0 (slutledd). Att "
+        "räkna från listan 2021 är en tolkning; se bilaga E.",
         "uppnatt",
         "Uppnått",
         "illustrativ bedömning, härledd ur källorna nedan",
@@ -448,7 +450,7 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
         "20 % av vägen",
         "sekundar",
         "bekraftad",
-        "5 (2021)",
+        "5 (2021, tolkning)",
         "4 (2025, uppgift i andra hand)",
     ]
     mal = files["malutfall.csv"].removeprefix("\ufeff").split("\r\n")
@@ -499,7 +501,7 @@ def test_xlsx_conclusions_and_long_texts(shipped: DataSet, tmp_path: Path) -> No
         for r in range(2, ws.max_row + 1)
         if ws.cell(r, col["indikator"]).value == "nya-omraden"
     }
-    assert ws.cell(nya[2022], col["berakning"]).value == "Det finns inga utfall t.o.m. 2022."
+    assert ws.cell(nya[2022], col["berakning"]).value == "Det finns inga utfall till och med 2022."
     assert ws.row_dimensions[nya[2022]].height is None
     assert len(ws.cell(nya[2025], col["berakning"]).value) == 83
     assert ws.row_dimensions[nya[2025]].height == LINE_HEIGHT * 2

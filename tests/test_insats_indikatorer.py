@@ -89,7 +89,8 @@ def test_the_shipped_slutuppfoljning_marks_positive_verdicts_only() -> None:
     utfall = {u.insats: u.bedomning for u in view.slut.insatser}
     assert utfall["1:1"] == f"Uppnått 9 ({MARK})"
     assert utfall["3:1"] == f"Uppnått 5 ({MARK}), Inte uppnått 3"
-    assert utfall["1:7"] == "Uppnått 3, Bedöms uppnås 1"  # no indicator linked
+    # no indicator linked; the forecast of 2023 said as one (tests/test_slutuppfoljning_signerad.py)
+    assert utfall["1:7"] == "Uppnått 3, Bedöms uppnås 1 (prognos 2023, ingen slutbedömning)"
 
 
 def test_an_annual_report_shows_the_link_and_the_mark_in_bilaga_a_only() -> None:

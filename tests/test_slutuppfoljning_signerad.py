@@ -296,7 +296,9 @@ def test_an_earlier_forecast_is_shown_as_a_forecast(
     by_id = {i.insats: i.bedomning for i in slut.insatser}
     assert by_id["3:3"] == "Uppnått 3, Bedöms uppnås 5 (prognos 2023 och 2024, ingen slutbedömning)"
     assert by_id["1:4"] == "Bedöms uppnås 1 (prognos 2023, ingen slutbedömning)"
-    assert by_id["1:1"] == "Uppnått 9"  # the year's own verdicts stand as they are
+    # the year's own verdicts stand as they are (with the mark of an indicator that cannot be
+    # assessed, tests/test_insats_indikatorer.py)
+    assert by_id["1:1"] == "Uppnått 9 (indikatorn kan inte bedömas)"
     assert (
         "| Kulturnämnden | Ansvarig | Rapporterad ett tidigare år · senast 2023: Pågående | "
         "2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |" in md
