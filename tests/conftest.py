@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import BASE, CASE_DIRS, REPORT_FIXTURE, SHIPPED, SharedReport, build_case
+from utsatta.render.report.view import ReportView
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -76,3 +77,16 @@ def shared_report() -> Callable[[Path, int], SharedReport]:
         return reports.setdefault((root, ar), SharedReport(folder, ar))
 
     return get
+
+
+@pytest.fixture
+def view_2025(shared_report: Callable[[Path, int], SharedReport]) -> ReportView:
+    """The shipped data's slutuppföljning 2025 (shared, read-only)."""
+    return shared_report(SHIPPED, 2025).view
+
+
+@pytest.fixture
+def report_2025(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, str]:
+    """Its Markdown and HTML."""
+    report = shared_report(SHIPPED, 2025)
+    return report.md, report.html

@@ -212,3 +212,8 @@ def with_malutfall(data: list[Table]) -> list[Table]:
 
     shipped = {t.namn: t for t in tables(load(SHIPPED), 2025)}
     return [shipped["malutfall"] if t.namn == "malutfall" and not t.rows else t for t in data]
+
+
+def between(text: str, start: str, end: str) -> str:
+    """The part of ``text`` from ``start`` up to the first ``end`` after it."""
+    return text[text.index(start) : text.index(end, text.index(start))]

@@ -9,20 +9,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.support import between
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
 
 SHIPPED = Path(__file__).parent.parent / "data"
 
 
-def _between(text: str, start: str, end: str) -> str:
-    return text[text.index(start) : text.index(end, text.index(start))]
-
-
 def test_section_6_and_the_period_behov_rest_on_illustrative_reports() -> None:
     view = build(load(SHIPPED), 2025)
     md = render(view, "md")
-    section = _between(md, "## 6. Saknade rapporter", "## Bilaga A")
+    section = between(md, "## 6. Saknade rapporter", "## Bilaga A")
     assert section.startswith(
         "## 6. Saknade rapporter\n\n*Bygger på illustrativa rapporter.*\n\n"
         "Alla förväntade rapporter för 2025 har kommit in.\n"
@@ -53,7 +50,7 @@ def test_real_reports_of_the_year_leave_the_period_marked_in_part(tmp_path: Path
             p.read_text(encoding="utf-8").replace("\nillustrativ: true\n", "\n", 1), "utf-8"
         )
     md = render(build(load(root), 2025), "md")
-    section = _between(md, "## 6. Saknade rapporter", "## Bilaga A")
+    section = between(md, "## 6. Saknade rapporter", "## Bilaga A")
     assert section.startswith(
         "## 6. Saknade rapporter\n\nAlla förväntade rapporter för 2025 har kommit in.\n"
     )
@@ -61,6 +58,6 @@ def test_real_reports_of_the_year_leave_the_period_marked_in_part(tmp_path: Path
         "### Saknade rapporter under planperioden 2022–2025 *(bygger delvis på illustrativa "
         "rapporter)*\n"
     ) in section
-    behov = _between(md, "## 4. Behov", "## 5. ")
+    behov = between(md, "## 4. Behov", "## 5. ")
     assert behov.startswith("## 4. Behov av ytterligare insatser\n\nOrganisationernas rapporter")
     assert "### Behov under planperioden *(bygger delvis på illustrativa rapporter)*\n" in behov

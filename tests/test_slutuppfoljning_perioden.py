@@ -13,29 +13,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
+from tests.support import between
 from utsatta.load.dataset import load
 from utsatta.render.pdf import footer_text
-from utsatta.render.report import build, render
+from utsatta.render.report import render
 from utsatta.render.report.assemble import assemble  # for a plan whose period the data outlasts
 from utsatta.render.report.view import ReportView
 
 SHIPPED = Path(__file__).parent.parent / "data"
-
-
-@pytest.fixture(scope="module")
-def view_2025() -> ReportView:
-    return build(load(SHIPPED), 2025)
-
-
-@pytest.fixture(scope="module")
-def report_2025(view_2025: ReportView) -> tuple[str, str]:
-    return render(view_2025, "md"), render(view_2025, "html")
-
-
-def _between(text: str, start: str, end: str) -> str:
-    return text[text.index(start) : text.index(end, text.index(start))]
 
 
 # -- 1. nuläge and plan for every insats --------------------------------------------------------
@@ -69,7 +54,7 @@ def test_every_organisation_has_its_latest_report_in_bilaga_a(view_2025: ReportV
 
 def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str]) -> None:
     md, html = report_2025
-    block = _between(md, "##### 1:4 · Grundskolenämnden", "#### Insats 1:5")
+    block = between(md, "##### 1:4 · Grundskolenämnden", "#### Insats 1:5")
     assert block.startswith(
         "##### 1:4 · Grundskolenämnden · rapporten för 2023\n\n"
         "*Ingen rapport för 2025: återrapporteringen lämnades ett tidigare år. Det som står här "
@@ -101,7 +86,7 @@ def test_a_pagaende_report_is_no_closing_report(report_2025: tuple[str, str]) ->
     """An återrapportering left pågående an earlier year is not owed again, but it is not a
     final report: section 6 names it, and bilaga E says the rule."""
     md, html = report_2025
-    section = _between(md, "## 6. Saknade rapporter", "## Bilaga A")
+    section = between(md, "## 6. Saknade rapporter", "## Bilaga A")
     assert "Alla förväntade rapporter för 2025 har kommit in." in section
     assert "- 1:7: Socialnämnden Sydväst (pågående, 2023)\n" in section
     assert (
@@ -144,7 +129,7 @@ def test_the_counts_over_the_period_say_so(report_2025: tuple[str, str]) -> None
         "Över hela planperioden 2022–2025 har 352 av 354 förväntade rapporteringar "
         "(organisation, insats och år) kommit in och 2 saknas."
     )
-    assert over in _between(md, "### Inkomna rapporter", "### Insatser per status 2025")
+    assert over in between(md, "### Inkomna rapporter", "### Insatser per status 2025")
     assert over in html
     assert (
         "Enligt den senaste rapporten under 2022–2025 är 85 av dem genomförda, 1 avbruten och "
@@ -167,7 +152,7 @@ def test_the_final_report_speaks_of_the_period(report_2025: tuple[str, str]) -> 
         "rapporteras till kommunfullmäktige.\n" in md
     )
     assert "<title>Slutuppföljning 2022–2025: " in html
-    section = _between(md, "## 3. Fokusområdena", "## 4. ")
+    section = between(md, "## 3. Fokusområdena", "## 4. ")
     order = [
         section.index(s)
         for s in (
@@ -190,7 +175,7 @@ def test_the_final_report_speaks_of_the_period(report_2025: tuple[str, str]) -> 
 
 def test_section_4_summarises_the_behov_of_the_period(report_2025: tuple[str, str]) -> None:
     md, html = report_2025
-    section = _between(md, "## 4. Behov", "## 5. ")
+    section = between(md, "## 4. Behov", "## 5. ")
     assert (
         "Under planperioden 2022–2025 lyfte organisationernas rapporter 59 behov av ytterligare "
         "insatser. Uppföljningarna för 2023–2025 redovisar utfallet för 7 av dem;"

@@ -12,8 +12,7 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
+from tests.support import between
 from utsatta.load.dataset import load
 from utsatta.render.labels import organ_i_text
 from utsatta.render.report import build, render
@@ -23,26 +22,12 @@ from utsatta.render.report.view import ReportView
 SHIPPED = Path(__file__).parent.parent / "data"
 
 
-@pytest.fixture(scope="module")
-def view_2025() -> ReportView:
-    return build(load(SHIPPED), 2025)
-
-
-@pytest.fixture(scope="module")
-def report_2025(view_2025: ReportView) -> tuple[str, str]:
-    return render(view_2025, "md"), render(view_2025, "html")
-
-
-def _between(text: str, start: str, end: str) -> str:
-    return text[text.index(start) : text.index(end, text.index(start))]
-
-
 # -- finding 1: a written verdict on a fokusområde never stands alone against the numbers -------
 
 
 def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[str, str]) -> None:
     md, html = report_2025
-    block = _between(md, "**Fokusområde 3: ", "### Plan för det fortsatta arbetet")
+    block = between(md, "**Fokusområde 3: ", "### Plan för det fortsatta arbetet")
     assert block.endswith(
         "Det saknas också mått per område som visar om tilliten har ökat.\n\n"
         "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar för "
@@ -51,7 +36,7 @@ def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[st
         "(2 för 3:1, 1 för 3:2, 5 för 3:3). Samordnande bedömning 2025: för 3:1 Inte uppnått 2; "
         "för 3:2 Uppnått 1; ingen för 3:3. *(bygger på illustrativa rapporter)*\n\n"
     )
-    block = _between(md, "**Fokusområde 2: ", "**Fokusområde 3: ")
+    block = between(md, "**Fokusområde 2: ", "**Fokusområde 3: ")
     assert (
         "Enligt den senaste rapporten under 2022–2025 är 45 av dem genomförda, 1 avbruten och 4 "
         "utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). Samordnande bedömning 2025: för 2:1 "
@@ -59,7 +44,7 @@ def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[st
         "Uppnått 2, Inte uppnått 1." in block
     )
     assert md.count("Beräknat ur rapporterna: planens sista år") == 3
-    html_block = _between(html, "<h4>Fokusområde 1: ", '<h3 id="fortsatt-arbete">')
+    html_block = between(html, "<h4>Fokusområde 1: ", '<h3 id="fortsatt-arbete">')
     assert (
         '<p class="berakning">Beräknat ur rapporterna: planens sista år, 2025, har '
         "organisationerna ansvar för fokusområdets 7 insatser i 26 fall (organisation och "
@@ -92,7 +77,7 @@ def test_the_shipped_fokus_texts_agree_with_the_tables(report_2025: tuple[str, s
     """The illustrative texts say nothing the tables contradict (review granska14, finding 1:
     "har genomförts" beside five open 3:3 reports, "de flesta skolor" beside "samtliga")."""
     md, _ = report_2025
-    section = _between(md, "### Fokusområdena", "### Plan för det fortsatta arbetet")
+    section = between(md, "### Fokusområdena", "### Plan för det fortsatta arbetet")
     assert "har genomförts" not in section
     assert "de flesta skolor" not in section
     assert "inte genomförda i sin helhet" in section
@@ -161,7 +146,7 @@ def test_bilaga_e_states_the_interpretation_and_the_alternative(
     report_2025: tuple[str, str],
 ) -> None:
     md, html = report_2025
-    bilaga_e = _between(md, "## Bilaga E.", "## Källor")
+    bilaga_e = between(md, "## Bilaga E.", "## Källor")
     assert UTGANGSLAGE_2025 in bilaga_e
     assert md.count("**Utgångsläget är en tolkning.**") == 1
     assert "<strong>Utgångsläget är en tolkning.</strong> Delmål 2 är att" in html
@@ -237,7 +222,7 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
         "tidigare år (1 för 1:4, 4 för 1:7 och 5 för 3:3). Av de 85 genomförda står 81 i "
         "rapporterna för 2025 och 4 i rapporterna för 2023."
     )
-    section_1 = _between(md, "### Insatserna 2022–2025: utfall över perioden", "### Lärdomar")
+    section_1 = between(md, "### Insatserna 2022–2025: utfall över perioden", "### Lärdomar")
     assert bro in section_1
     assert bro in html
     # the numbers it ties: section 2's table for the year
