@@ -82,14 +82,14 @@ def check_validity(ds: DataSet) -> list[Finding]:
             )
         elif not_yet_formed(org, ar):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
+            said = f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
             if other is not None and rep.stem not in {p.id for p in before}:
                 issues.append(
                     fel(
                         rep.display,
                         ("organisation",),
                         "organisation-ej-bildad",
-                        f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
-                        + _own_file(other, ar),
+                        said + _own_file(other, ar),
                     )
                 )
                 continue
@@ -110,8 +110,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     rep.display,
                     ("organisation",),
                     "organisation-ej-bildad",
-                    f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
-                    f"{who}, eller rätta 'giltig_fran' i organisationer.yaml.",
+                    f"{said}{who}, eller rätta 'giltig_fran' i organisationer.yaml.",
                 )
             )
     return issues
