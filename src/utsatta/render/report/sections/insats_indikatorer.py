@@ -42,5 +42,7 @@ def markeringar(results: Sequence[IndicatorResult]) -> Mapping[str, str]:
 
 def markerad(bedomning: str | None, markering: str) -> str:
     """``markering`` where the verdict (its label, "Uppnått") says the insats is reached,
-    else "": what a view carries beside the verdict."""
-    return markering if bedomning in POSITIVA_TEXT else ""
+    else "": what a view carries beside the verdict. An earlier year's forecast ("Bedöms
+    uppnås (prognos, ingen slutbedömning)", labels.tidigare_bedomning) is marked as well."""
+    label = (bedomning or "").partition(" (")[0]
+    return markering if label in POSITIVA_TEXT else ""

@@ -229,11 +229,19 @@ def antal_text(
     keys = [k for k in order if k in counts] + [k for k in counts if k not in set(order)]
     return (
         ", ".join(
-            _med_antal(k, counts[k]) + (f" ({markering})" if markering and k in markerade else "")
-            for k in keys
+            _markera(_med_antal(k, counts[k]), markering if k in markerade else "") for k in keys
         )
         or "–"
     )
+
+
+def _markera(text: str, markering: str) -> str:
+    """``text`` with ``markering`` in parentheses after it; inside its closing parenthesis
+    where it has one ("Bedöms uppnås 1 (prognos, ingen slutbedömning; indikatorn kan inte
+    bedömas)", as the period table of section 3), never two parentheses in a row."""
+    if not markering:
+        return text
+    return f"{text[:-1]}; {markering})" if text.endswith(")") else f"{text} ({markering})"
 
 
 def _med_antal(label: str, n: int) -> str:

@@ -17,7 +17,7 @@ from utsatta.render.report.followup_view import MalDom, SlutVy
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.period import GENOMFORD
-from utsatta.render.report.view import FokusVy, ForandringRad
+from utsatta.render.report.view import FokusVy, ForandringRad, SamordningVy
 from utsatta.wording import och
 
 #: how the goal table names a change of level since the baseline list (sections.areas), in
@@ -136,13 +136,11 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
         given: list[str] = []
         utan: list[str] = []
         for ins in f.insatser:
-            if not ins.samordning:
-                continue
-            values = [s.bedomning for s in ins.samordning if s.bedomning]
-            if values:
-                given.append(f"för {ins.id} {antal_text(values, BEDOMNING.values())}")
-            else:
-                utan.append(ins.id)
+            if ins.samordning:
+                if part := samordnande_antal(ins.samordning):
+                    given.append(f"för {ins.id} {part}")
+                else:
+                    utan.append(ins.id)
         if given or utan:
             text += f" Samordnande bedömning {slut.ar}: " + "; ".join(given)
             if utan:
@@ -150,6 +148,39 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
             text += "."
         out[f.id] = text
     return out
+
+
+def samordnande_antal(samordning: Sequence[SamordningVy]) -> str:
+    """The coordinating bodies' verdicts on one insats counted, each with the mark section 3
+    and Bilaga A put beside it (:attr:`SamordningVy.markering`, review granska15, finding 1).
+    A body without a verdict this year counts with its latest report's, under that year
+    ("senast 2023: Bedöms uppnås 1 (prognos, ingen slutbedömning)", as Bilaga A gives it;
+    finding 2); one without either counts as "ingen bedömning". "" when no body has a verdict
+    in any year of the period."""
+    nu = [s for s in samordning if s.bedomning]
+    tidigare: dict[int, list[SamordningVy]] = {}
+    for s in samordning:
+        if not s.bedomning and s.rapport_ar is not None and s.rapport_bedomning:
+            tidigare.setdefault(s.rapport_ar, []).append(s)
+    if not nu and not tidigare:
+        return ""
+    parts = [_markerat_antal([(s.bedomning or "", s.markering) for s in nu])] if nu else []
+    parts += [
+        f"senast {ar}: "
+        + _markerat_antal([(s.rapport_bedomning or "", s.markering) for s in tidigare[ar]])
+        for ar in sorted(tidigare)
+    ]
+    if ingen := len(samordning) - len(nu) - sum(len(v) for v in tidigare.values()):
+        parts.append(f"ingen bedömning {ingen}")
+    return ", ".join(parts)
+
+
+def _markerat_antal(rader: Sequence[tuple[str, str]]) -> str:
+    """(verdict, mark) pairs counted by :func:`antal_text`, each marked verdict with its mark."""
+    marks = {b: m for b, m in rader if m}
+    # one insats has one mark (sections.insats_indikatorer), so every marked verdict shares it
+    markering = next(iter(marks.values()), "")
+    return antal_text((b for b, _ in rader), BEDOMNING.values(), set(marks), markering)
 
 
 def bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:

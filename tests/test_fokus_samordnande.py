@@ -1,0 +1,77 @@
+"""The coordinating verdicts counted in section 1's computed fokus lines (review granska15,
+findings 1 and 2): each with the mark section 3 and Bilaga A put beside it, and a body without
+a verdict this year with its latest report's, under that year; "ingen" only where no year has
+one."""
+
+from __future__ import annotations
+
+from tests.support import between
+from utsatta.render.labels import tidigare_bedomning
+from utsatta.render.report.sections.insats_indikatorer import markerad
+from utsatta.render.report.sections.insatser import antal_text
+from utsatta.render.report.sections.slutrader import samordnande_antal
+from utsatta.render.report.view import SamordningVy
+
+MARK = "indikatorn kan inte bedömas"
+
+
+def _vy(bedomning: str | None = None, ar: int | None = None, tidigare: str = "") -> SamordningVy:
+    text = bedomning or tidigare
+    return SamordningVy(
+        organisation="Grundskolenämnden",
+        text=None,
+        bedomning=bedomning,
+        lage="Rapporterad ett tidigare år" if bedomning is None else "Inkommen",
+        rapport_ar=ar,
+        rapport_bedomning=tidigare or None,
+        markering=markerad(text, MARK),
+    )
+
+
+def test_this_years_verdicts_carry_the_mark_of_section_3() -> None:
+    assert samordnande_antal([_vy("Uppnått"), _vy("Inte uppnått")]) == (
+        "Uppnått 1 (indikatorn kan inte bedömas), Inte uppnått 1"
+    )
+
+
+def test_an_earlier_verdict_stands_under_its_year() -> None:
+    prognos = tidigare_bedomning("bedoms-uppnas")
+    assert samordnande_antal([_vy(ar=2023, tidigare=prognos)]) == (
+        "senast 2023: Bedöms uppnås 1 (prognos, ingen slutbedömning; indikatorn kan inte bedömas)"
+    )
+    assert samordnande_antal(
+        [_vy("Inte uppnått"), _vy(ar=2024, tidigare="Uppnått"), _vy(ar=2023, tidigare=prognos)]
+    ) == (
+        "Inte uppnått 1, senast 2023: Bedöms uppnås 1 (prognos, ingen slutbedömning; "
+        "indikatorn kan inte bedömas), senast 2024: Uppnått 1 (indikatorn kan inte bedömas)"
+    )
+
+
+def test_ingen_only_where_no_year_has_a_verdict() -> None:
+    assert samordnande_antal([_vy()]) == ""
+    assert samordnande_antal([_vy("Inte uppnått"), _vy()]) == ("Inte uppnått 1, ingen bedömning 1")
+
+
+def test_a_forecast_of_an_earlier_year_is_marked_and_a_negative_verdict_is_not() -> None:
+    assert markerad("Bedöms uppnås (prognos, ingen slutbedömning)", MARK) == MARK
+    assert markerad("Bedöms inte uppnås (prognos, ingen slutbedömning)", MARK) == ""
+    assert markerad(None, MARK) == ""
+    assert antal_text(["Uppnått", "Osäkert"], ["Uppnått", "Osäkert"], {"Uppnått"}, MARK) == (
+        "Uppnått 1 (indikatorn kan inte bedömas), Osäkert 1"
+    )
+
+
+def test_the_shipped_report_marks_and_dates_the_fokus_lines(report_2025: tuple[str, str]) -> None:
+    md, _ = report_2025
+    fokus_1 = between(md, "**Fokusområde 1: ", "**Fokusområde 2: ")
+    assert (
+        "Samordnande bedömning 2025: för 1:1 Uppnått 1 (indikatorn kan inte bedömas); för 1:2 "
+        "Uppnått 1 (indikatorn kan inte bedömas); för 1:3 Inte uppnått 1; för 1:4 senast 2023: "
+        "Bedöms uppnås 1 (prognos, ingen slutbedömning); för 1:5 Uppnått 1 (indikatorerna kan "
+        "inte bedömas); för 1:6 Uppnått 4; för 1:7 senast 2023: Uppnått 3, Bedöms uppnås 1 "
+        "(prognos, ingen slutbedömning)." in fokus_1
+    )
+    # section 3 marks the same verdicts
+    assert "| Grundskolenämnden: Uppnått (indikatorn kan inte bedömas) |" in md
+    assert "| Förskolenämnden: Uppnått (indikatorerna kan inte bedömas) |" in md
+    assert "ingen för" not in between(md, "### Fokusområdena", "### Plan för det fortsatta arbetet")
