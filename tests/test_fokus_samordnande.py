@@ -6,11 +6,11 @@ one."""
 from __future__ import annotations
 
 from tests.support import between
-from utsatta.render.labels import tidigare_bedomning
+from utsatta.render.labels import MARKERING_BETYDELSE, tidigare_bedomning
 from utsatta.render.report.sections.insats_indikatorer import markerad
 from utsatta.render.report.sections.insatser import antal_text
-from utsatta.render.report.sections.slutrader import samordnande_antal
-from utsatta.render.report.view import SamordningVy
+from utsatta.render.report.sections.slutrader import samordnande_antal, svagaste
+from utsatta.render.report.view import NivaCell, ReportView, SamordningVy
 
 MARK = "indikatorn kan inte bedömas"
 
@@ -75,3 +75,36 @@ def test_the_shipped_report_marks_and_dates_the_fokus_lines(report_2025: tuple[s
     assert "| Grundskolenämnden: Uppnått (indikatorn kan inte bedömas) |" in md
     assert "| Förskolenämnden: Uppnått (indikatorerna kan inte bedömas) |" in md
     assert "ingen för" not in between(md, "### Fokusområdena", "### Plan för det fortsatta arbetet")
+
+
+# -- finding 3: delmål 2's changes of level carry the class of their least sure level ----------
+
+
+def test_the_weakest_class_of_the_levels_a_change_rests_on() -> None:
+    polisen = NivaCell("utsatt", "utsatt")
+    ej_polisen = NivaCell("utsatt", "utsatt", "‡", MARKERING_BETYDELSE["‡"])
+    andra_hand = NivaCell("utsatt", "utsatt", "†", MARKERING_BETYDELSE["†"])
+    slutledd = NivaCell("utsatt", "utsatt", "*", MARKERING_BETYDELSE["*"])
+    assert svagaste([polisen, polisen]) == ""
+    assert svagaste([polisen, ej_polisen]) == "bekräftad i en annan källa än polisen"
+    assert svagaste([ej_polisen, andra_hand, polisen]) == "uppgift i andra hand"
+    assert svagaste([andra_hand, slutledd]) == "slutledd"
+    assert svagaste([NivaCell("–", "saknas")]) == ""
+
+
+def test_delmal_2_names_the_class_per_change(
+    view_2025: ReportView,
+) -> None:
+    slut = view_2025.slut
+    assert slut is not None
+    d = slut.domar[2]
+    assert (
+        "4 områden med oförändrad nivå (Bergsjön, Hammarkullen, Hjällbo och Lövgärdet; uppgift "
+        "i andra hand), 1 område med lägre nivå (Biskopsgården; uppgift i andra hand) och 3 "
+        "områden där förändringen inte går att avgöra, eftersom källorna inte anger nivån "
+        "(Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa)." in d.underlag
+    )
+    # no outcome is computed, so the outcome's own marker stays empty (the export documents
+    # utfall_markering as empty where no outcome can be decided); the export's underlag is this
+    # text (tests/test_export_slutsatser.py)
+    assert (d.utfall, d.utfall_markering) == ("Beräknas inte", "")

@@ -12,12 +12,12 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult
 from utsatta.render.findings import antal
-from utsatta.render.labels import BEDOMNING
+from utsatta.render.labels import BEDOMNING, MARKERING_BETYDELSE
 from utsatta.render.report.followup_view import MalDom, SlutVy
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.period import GENOMFORD
-from utsatta.render.report.view import FokusVy, ForandringRad, SamordningVy
+from utsatta.render.report.view import FokusVy, ForandringRad, NivaCell, SamordningVy
 from utsatta.wording import och
 
 #: how the goal table names a change of level since the baseline list (sections.areas), in
@@ -76,11 +76,15 @@ def dom_per_omrade(
     )
     if forandringar and fore is not None:
         groups: dict[str, list[str]] = {}
+        cells: dict[str, list[NivaCell]] = {}
         for f in forandringar:
             key = f.forandring if f.forandring in dict(_ANDRING) else "okänd"
             groups.setdefault(key, []).append(f.namn)
+            cells.setdefault(key, []).extend((f.fore, f.efter))
         parts = [
-            f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])})"
+            f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])}"
+            + (f"; {klass}" if (klass := svagaste(cells[k])) else "")
+            + ")"
             for k, what in _ANDRING
             if k in groups
         ]
@@ -97,6 +101,18 @@ def dom_per_omrade(
             f" Antalen per nivå ({namn}) visar inte heller om utvecklingen i ett område har vänt."
         )
     return text + " Bedömningen område för område står i bilaga B."
+
+
+def svagaste(cells: Sequence[NivaCell]) -> str:
+    """The weakest certainty class of the levels a change of level rests on ("uppgift i andra
+    hand"), as the goal table's other rows name the class of their value; "" where the police
+    confirm them all. A change is no surer than its least sure level (review granska15,
+    finding 3)."""
+    order = list(MARKERING_BETYDELSE)  # weakest first
+    marks = [c.markering for c in cells if c.markering in MARKERING_BETYDELSE]
+    if not marks:
+        return ""
+    return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
 
 
 def pluralis(n: int, one: str, many: str) -> str:
