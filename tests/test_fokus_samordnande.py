@@ -6,10 +6,11 @@ one."""
 from __future__ import annotations
 
 from tests.support import between
+from utsatta.compute.responsibility import Cell
 from utsatta.render.labels import MARKERING_BETYDELSE, tidigare_bedomning
 from utsatta.render.report.sections.insats_indikatorer import markerad
 from utsatta.render.report.sections.insatser import antal_text
-from utsatta.render.report.sections.slutrader import samordnande_antal, svagaste
+from utsatta.render.report.sections.slutrader import bro_text, samordnande_antal, svagaste
 from utsatta.render.report.view import NivaCell, ReportView, SamordningVy
 
 MARK = "indikatorn kan inte bedömas"
@@ -108,3 +109,24 @@ def test_delmal_2_names_the_class_per_change(
     # utfall_markering as empty where no outcome can be decided); the export's underlag is this
     # text (tests/test_export_slutsatser.py)
     assert (d.utfall, d.utfall_markering) == ("Beräknas inte", "")
+
+
+# -- finding 5: the bridging sentence names section 2's count of the earlier ones --------------
+
+
+def test_the_earlier_pairs_are_split_by_their_cell_in_the_last_year() -> None:
+    senast = [
+        ("1:1", "genomford", 2025, Cell.INKOMMEN),
+        ("1:4", "genomford", 2023, Cell.TIDIGARE),
+        ("1:7", "pagaende", 2023, Cell.EJ_AKTUELL),
+        ("2:1", "pagaende", 2024, Cell.SAKNAS),
+        ("2:1", "pagaende", 2024, Cell.SAKNAS),
+    ]
+    assert bro_text(senast, 2025) == (
+        "Av de 5 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
+        "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
+        "tabellen ”Insatser per status 2025”) och 4 i rapporterna för ett tidigare år: 1 "
+        "återrapportering som avsnitt 2 räknar som lämnad ett tidigare år (1 för 1:4), 1 som "
+        "inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 saknas (2 för "
+        "2:1). Av de 2 genomförda står 1 i rapporterna för 2025 och 1 i rapporterna för 2023."
+    )

@@ -223,7 +223,9 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
         "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
         "tabellen ”Insatser per status 2025”) och 10 i rapporterna för ett "
-        "tidigare år (1 för 1:4, 4 för 1:7 och 5 för 3:3). Av de 85 genomförda står 81 i "
+        "tidigare år: 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 "
+        "för 1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
+        "genomförda står 81 i "
         "rapporterna för 2025 och 4 i rapporterna för 2023."
     )
     section_1 = between(md, "### Insatserna 2022–2025: utfall över perioden", "### Lärdomar")
@@ -231,6 +233,8 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert bro in html
     # the numbers it ties: section 2's table for the year
     assert "| Genomförd | 81 |" in md and "| **Totalt** | **89** |" in md
+    # and section 2's count of the earlier ones (review granska15, finding 5)
+    assert "och 6 återrapporteringar lämnades ett tidigare år." in md
 
 
 # -- finding 10: the plan's data labelled as the plan's, the recipient said once ---------------

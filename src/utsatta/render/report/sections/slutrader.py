@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult
+from utsatta.compute.responsibility import Cell
 from utsatta.render.findings import antal
 from utsatta.render.labels import BEDOMNING, MARKERING_BETYDELSE
 from utsatta.render.report.followup_view import MalDom, SlutVy
@@ -29,6 +30,25 @@ _ANDRING: Final = (
     ("har lämnat listan", "som har lämnat listan"),
     ("ny på listan", "som är nya på listan"),
 )
+#: one pair of the slutuppföljning with its latest report in the period: (insats, status, year
+#: of the report, the pair's cell in the plan's last year)
+Senast = tuple[str, str, int, Cell]
+#: how the bridging sentence names the pairs whose latest report is from an earlier year, by
+#: their cell in the last year (one, many); Cell.TIDIGARE is section 2's "lämnades ett
+#: tidigare år" (compute.coverage.Rakning.tidigare)
+_TIDIGARE_SOM: Final = {
+    Cell.TIDIGARE: (
+        "återrapportering som avsnitt 2 räknar som lämnad ett tidigare år",
+        "återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år",
+    ),
+    Cell.EJ_AKTUELL: ("som inte ska rapporteras {ar}", "som inte ska rapporteras {ar}"),
+    Cell.FRIVILLIG: (
+        "utan frivillig återrapportering {ar}",
+        "utan frivillig återrapportering {ar}",
+    ),
+    Cell.SAKNAS: ("vars rapport för {ar} saknas", "vars rapporter för {ar} saknas"),
+    Cell.INKOMMEN: ("med en rapport för {ar}", "med en rapport för {ar}"),
+}
 #: the computed cell of a delmål judged per area (plan.yaml: per_omrade)
 BERAKNAS_INTE: Final = "Beräknas inte"
 #: the computed cell where the value or the målvärde is missing: the same words as a written
@@ -199,10 +219,12 @@ def _markerat_antal(rader: Sequence[tuple[str, str]]) -> str:
     return antal_text((b for b, _ in rader), BEDOMNING.values(), set(marks), markering)
 
 
-def bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:
+def bro_text(senast: Sequence[Senast], ar: int) -> str:
     """How the count over the period meets the year's reports (section 2 counts those): how many
     pairs have their latest report in the year's reports and how many in an earlier year's, per
-    insats, and where the genomförda stand (review granska14, finding 5)."""
+    insats, and where the genomförda stand (review granska14, finding 5). The earlier ones are
+    split by the year's cell, so that those section 2 counts as "lämnades ett tidigare år"
+    stand as such beside the rest (review granska15, finding 5)."""
     if not senast:
         return ""
     i_ar = [x for x in senast if x[2] == ar]
@@ -216,14 +238,17 @@ def bro_text(senast: Sequence[tuple[str, str, int]], ar: int) -> str:
         f"{ar}”)"
     )
     if tidigare:
-        per_insats: dict[str, int] = {}
-        for insats, _, _ in tidigare:
-            per_insats[insats] = per_insats.get(insats, 0) + 1
-        text += (
-            f" och {len(tidigare)} i rapporterna för ett tidigare år ("
-            + och([f"{n} för {i}" for i, n in per_insats.items()])
-            + ")"
-        )
+        parts = []
+        for cell, (one, many) in _TIDIGARE_SOM.items():
+            these = [x for x in tidigare if x[3] is cell]
+            if these:
+                per_insats: dict[str, int] = {}
+                for x in these:
+                    per_insats[x[0]] = per_insats.get(x[0], 0) + 1
+                vilka = och([f"{n} för {i}" for i, n in per_insats.items()])
+                what = (one if len(these) == 1 else many).format(ar=ar)
+                parts.append(f"{len(these)} {what} ({vilka})")
+        text += f" och {len(tidigare)} i rapporterna för ett tidigare år: " + och(parts)
     text += "."
     if klar and klar_ar != len(klar):
         years = sorted({x[2] for x in klar if x[2] != ar})

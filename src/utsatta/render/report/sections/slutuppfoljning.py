@@ -44,6 +44,7 @@ from utsatta.render.report.sections.period import AVBRUTEN, GENOMFORD, Period
 from utsatta.render.report.sections.slutrader import (
     BERAKNAS_INTE,
     KAN_INTE_BEDOMAS,
+    Senast,
     bro_text,
     dom_per_omrade,
     malnyckel,
@@ -205,7 +206,7 @@ def _insatser(
     tally: dict[str, int],
     urval: Urval,
     markeringar: Mapping[str, str],
-    senast: list[tuple[str, str, int]] | None = None,
+    senast: list[Senast] | None = None,
 ) -> tuple[tuple[InsatsUtfall, ...], tuple[str, ...]]:
     """Each insats over the plan period: every organisation that holds it in the last year, with
     its latest report (its own or its predecessor's), who left it open or cancelled it, and every
@@ -238,7 +239,7 @@ def _insatser(
                 continue
             tally[found.item.status] = tally.get(found.item.status, 0) + 1
             if senast is not None:
-                senast.append((ins.id, found.item.status, found.ar))
+                senast.append((ins.id, found.item.status, found.ar, final.cells[(org, ins.id)]))
             klar += found.item.status == GENOMFORD
             avbr += found.item.status == AVBRUTEN
             status.append((found.item.status, found.ar))
@@ -476,7 +477,7 @@ def slutuppfoljning(
     tally: dict[str, int] = {}
     # duties resting only on a group computed from a flag: an inference (decision 0017)
     urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
-    senast: list[tuple[str, str, int]] = []
+    senast: list[Senast] = []
     insatser, utan_slut = _insatser(plan, period, names, tally, urval, markeringar(results), senast)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)
     return SlutVy(
