@@ -6,6 +6,7 @@ bilaga E and the export's column description say which value the trend starts fr
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tests.support import SHIPPED, SharedReport
 from utsatta.compute.indicators import evaluate
 from utsatta.export.columns import INDIKATORVARDEN
 from utsatta.load.dataset import load
+from utsatta.render.report import build, render
 from utsatta.render.report_json import view_json
 
 VAL = "valdeltagande-kommunval-goteborg"
@@ -43,10 +45,15 @@ def test_bilaga_d_says_where_the_trend_starts(
     shared_report: Callable[[Path, int], SharedReport],
 ) -> None:
     report = shared_report(SHIPPED, 2025)
-    said = f"trenden mäts från 81,05{NBSP}% (2018), det sista värdet före planperioden"
+    # ej bedömbar (review granska15, finding 10): no trend is measured, so none is said to be
+    said = (
+        f"en utveckling skulle mätas från 81,05{NBSP}% (2018), det sista värdet före planperioden"
+    )
     cell = f'class="num">79,2{NBSP}% (2014)<br><span class="muted">{said}</span></td>'
     assert report.html.count(cell) == 1
-    caption = f"Trenden mäts från 81,05{NBSP}% (2018), det sista värdet före planperioden."
+    caption = (
+        f"En utveckling skulle mätas från 81,05{NBSP}% (2018), det sista värdet före planperioden."
+    )
     assert f"{caption}</figcaption>" in report.html
     assert f"| 79,2{NBSP}% (2014); {said} | 81,05{NBSP}% (2018) |" in report.md
     # the goal indicators' baseline stands alone
@@ -58,6 +65,36 @@ def test_bilaga_d_says_where_the_trend_starts(
     by_id = {i["id"]: i for f in data["fokusomraden"] for i in f["indikatorer"]}
     assert by_id[VAL]["trendstart"] == f"81,05{NBSP}% (2018)"
     assert by_id[VAL]["baslinje"] == f"79,2{NBSP}% (2014)"
+
+
+def test_trenden_mats_only_where_a_development_is_measured(tmp_path: Path) -> None:
+    """Review granska15, finding 10: "trenden mäts från" only beside a development status; the
+    shipped data has none (every indicator with a trend start is ej bedömbar 2025)."""
+    shipped = render(build(load(SHIPPED), 2025), "md")
+    assert shipped.count("trenden mäts från") == 1  # bilaga E's description of the rule only
+    assert shipped.count("en utveckling skulle mätas från") == 8  # 7 rows and bilaga E
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    f = data / "indikatorer" / "trygghet-goteborg-trygg-och-saker-stad.yaml"
+    given = "  - ar: 2022\n    varde: 55\n    kalla: gu-trygghet-som-2022\n"
+    text = f.read_text(encoding="utf-8")
+    assert given in text
+    more = "".join(
+        f"  - ar: {ar}\n    varde: {v}\n    kalla: gu-trygghet-som-2022\n"
+        for ar, v in ((2023, 58), (2024, 61))
+    )
+    f.write_text(text.replace(given, given + more), encoding="utf-8")
+    view = build(load(data), 2025)
+    md, html = render(view, "md"), render(view, "html")
+    row = (
+        f"| Andel som instämmer i att Göteborg är en trygg och säker stad | 57{NBSP}% (2020); "
+        f"trenden mäts från 49{NBSP}% (2021), det sista värdet före planperioden | "
+        f"61{NBSP}% (2024) | saknas | – | [Förbättring]("
+    )
+    assert row in md
+    assert f"Trenden mäts från 49{NBSP}% (2021), det sista värdet före planperioden.</fig" in html
+    # the other six stay ej bedömbar
+    assert md.count("en utveckling skulle mätas från") == 7
 
 
 def test_the_export_says_the_baseline_is_not_where_a_trend_starts() -> None:

@@ -173,6 +173,9 @@ class IndikatorVy:
     #: a development without a målvärde measured from another value than the baseline: "81,05 %
     #: (2018)", the last value before the plan period (docs/decisions/0485), else None
     trendstart: str | None = None
+    #: whether a trend is measured from ``trendstart`` (a development status); where the status
+    #: is ej bedömbar the report says a development would be measured from it (granska15 #10)
+    trend_mats: bool = False
 
 
 @dataclass(frozen=True)

@@ -337,4 +337,5 @@ def indikator_vy(
         if (ber := ind.berakning) is not None and ber.typ == "antal-omraden"
         else None,
         trendstart=fmt_ar(res.trendstart) if res.trendstart is not None else None,
+        trend_mats=prog.statusslag == "utveckling",
     )

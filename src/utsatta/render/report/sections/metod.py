@@ -59,7 +59,8 @@ METODTEXT_MALVARDE: Final = (
 # ... and where the report shows the value it starts from (docs/decisions/0485).
 METODTEXT_RIKTNING: Final = (
     METODTEXT_UTVECKLING + " Är det värdet inte baslinjen står det i bilaga D vid baslinjen: "
-    "”trenden mäts från …, det sista värdet före planperioden”. Baslinjen är då ett äldre värde "
+    "”trenden mäts från …, det sista värdet före planperioden” (”en utveckling skulle mätas "
+    "från …” där indikatorn inte kan bedömas). Baslinjen är då ett äldre värde "
     "(för de flesta indikatorer utan målvärde det tidigaste källbelagda), som beskriver läget "
     "före planen och inte räknas."
 )
