@@ -1,13 +1,24 @@
-"""The coordinating verdicts counted in section 1's computed fokus lines (review granska15,
-findings 1 and 2): each with the mark section 3 and Bilaga A put beside it, and a body without
-a verdict this year with its latest report's, under that year; "ingen" only where no year has
-one."""
+"""Review granska15's findings on the report (1, 2, 3, 5 and 11; 10 is in test_trendstart.py):
+the coordinating verdicts in section 1's computed fokus lines carry the mark section 3 and
+Bilaga A put beside them, and a body without a verdict this year stands with its latest
+report's, under that year ("ingen" only where no year has one); delmål 2's changes of level name
+the class of their least sure level; the bridging sentence names section 2's count of the
+earlier reports; Bilaga A explains the mark every year it is used."""
 
 from __future__ import annotations
 
-from tests.support import between
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.support import SHIPPED, SharedReport, between
 from utsatta.compute.responsibility import Cell
+from utsatta.load.dataset import load
 from utsatta.render.labels import MARKERING_BETYDELSE, tidigare_bedomning
+from utsatta.render.report import build, render
 from utsatta.render.report.sections.insats_indikatorer import markerad
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.slutrader import bro_text, samordnande_antal, svagaste
@@ -130,3 +141,36 @@ def test_the_earlier_pairs_are_split_by_their_cell_in_the_last_year() -> None:
         "inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 saknas (2 för "
         "2:1). Av de 2 genomförda står 1 i rapporterna för 2025 och 1 i rapporterna för 2023."
     )
+
+
+# -- finding 11: the mark is explained in every report that uses it ----------------------------
+
+FORKLARING = (
+    "Under en insats som indikatorer mäter står de med sin status {ar}. Kan ingen av dem bedömas "
+    "står ”indikatorn kan inte bedömas” (eller ”indikatorerna”) efter varje Uppnått och Bedöms "
+    "uppnås: den bedömningen har inget stöd i indikatorerna."
+)
+
+
+@pytest.mark.parametrize("ar", [2023, 2024, 2025])
+def test_bilaga_a_explains_the_mark_every_year(
+    ar: int, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
+    report = shared_report(SHIPPED, ar)
+    bilaga_a = between(report.md, "## Bilaga A. ", "### Insatserna inom fokusområde 1")
+    assert "(indikatorn kan inte bedömas)" in report.md
+    assert f"\n\n{FORKLARING.format(ar=ar)}\n\n" in bilaga_a
+    html_a = between(report.html, '<h2 id="rubrik-bilaga-rapporter">', "<h3 ")
+    assert f"<p>{FORKLARING.format(ar=ar)}</p>" in html_a
+
+
+def test_no_explanation_where_no_verdict_is_marked(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    # no indicator measures an insats any more: no mark anywhere, and nothing to explain
+    for f in (data / "indikatorer").glob("*.yaml"):
+        text = f.read_text(encoding="utf-8")
+        f.write_text(re.sub(r"(?m)^insatser:.*\n(?:  *- .*\n)*", "", text), encoding="utf-8")
+    md = render(build(load(data), 2024), "md")
+    assert "indikatorn kan inte bedömas" not in md
+    assert "Kan ingen av dem bedömas" not in md
