@@ -174,3 +174,29 @@ def test_no_explanation_where_no_verdict_is_marked(tmp_path: Path) -> None:
     md = render(build(load(data), 2024), "md")
     assert "indikatorn kan inte bedömas" not in md
     assert "Kan ingen av dem bedömas" not in md
+
+
+# -- finding 7: the rule for a value without a marker, in Bilaga E every year -------------------
+
+SAKERHET = (
+    "**Hur säkra värdena är.** Varje nivå på polisens lista och varje värde har en säkerhet, "
+    "som står där uppgiften står. En nivå är markerad med en symbol: \\* slutledd; † uppgift i "
+    "andra hand; ? källa saknas; ‡ bekräftad i en annan källa än polisen; utan markering: "
+    "bekräftad i polisens egen publicering (ett antal utan markering är bekräftat, inte "
+    "nödvändigtvis av polisen). Ett värde eller ett antal har markeringen med samma symbol "
+    "eller i ord: ”uppgift i andra hand”, ”slutledd” eller ”källa saknas”. En bedömning eller "
+    "ett utfall som bygger på ett markerat värde är inte säkrare än värdet."
+)
+
+
+@pytest.mark.parametrize("ar", [2023, 2025])
+def test_bilaga_e_states_the_certainty_classes(
+    ar: int, shared_report: Callable[[Path, int], SharedReport]
+) -> None:
+    report = shared_report(SHIPPED, ar)
+    bilaga_e = report.md.split("\n## Bilaga E. Metod och definitioner", 1)[1]
+    assert f"\n\n{SAKERHET}\n\n" in bilaga_e
+    html_text = SAKERHET.replace(
+        "**Hur säkra värdena är.**", "<strong>Hur säkra värdena är.</strong>"
+    )
+    assert f"<p>{html_text.replace(chr(92), '')}</p>" in report.html

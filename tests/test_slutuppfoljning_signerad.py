@@ -374,12 +374,16 @@ def test_one_phrase_for_cannot_be_decided_and_a_key_under_the_goal_table(
         "och ”Inte uppnått” är den skrivna bedömningen; ”Kan inte bedömas”: värdet eller "
         "målvärdet saknas, eller den som skrev bedömningen kan inte bedöma målet; ”Beräknas "
         "inte”: verktyget räknar inte delmålet ur listan; ”slutledd”: dragen ur källorna, inte "
-        "utsagd i dem; ”uppgift i andra hand”: en källa som återger uppgiften. Mer i bilaga E."
+        "utsagd i dem; ”uppgift i andra hand”: en källa som återger uppgiften. Mer i [bilaga "
+        "E](#bilaga-e-metod-och-definitioner), också om markeringarna för hur säkra värdena är."
     )
     table_end = md.index("| **Delmål 3** ")
     assert md.index(key) > table_end
     assert md[md.index("\n", table_end) : md.index(key)] == "\n\n"
-    assert f'<p class="muted">{key}</p>' in html
+    html_key = key.replace(
+        "[bilaga E](#bilaga-e-metod-och-definitioner)", '<a href="#metod">bilaga E</a>'
+    )
+    assert f'<p class="muted">{html_key}</p>' in html
 
 
 def test_kallor_lists_the_reports_of_every_year_used(report_2025: tuple[str, str]) -> None:

@@ -12,9 +12,11 @@ from typing import Final
 
 from utsatta.compute.direction import METODTEXT_UTVECKLING
 from utsatta.compute.goal import TROSKLAR_KVOT
+from utsatta.compute.indicators import MARKERING
 from utsatta.compute.status import Status, fmt_tal
 from utsatta.compute.status import status_text as label
 from utsatta.numbers import HART
+from utsatta.render.labels import MARKERING_BETYDELSE, UTAN_MARKERING
 from utsatta.render.report.sections.omorganisation import METODTEXT_EFTERTRADARE
 from utsatta.render.report.sections.uppfoljning import UPPDRAGSSTATUS
 
@@ -83,6 +85,18 @@ METODTEXT_POLISLISTOR: Final = (
     "andrahandsuppgifter är markerade."
 )
 
+_SYMBOLER = "; ".join(f"{m} {text.partition(':')[0]}" for m, text in MARKERING_BETYDELSE.items())
+#: what every certainty marker means, and the rule for a value without one: the levels carry
+#: symbols, a value or a count the class in words (review granska15, finding 7; decision 0486)
+METODTEXT_SAKERHET: Final = (
+    "Varje nivå på polisens lista och varje värde har en säkerhet, som står där uppgiften står. "
+    f"En nivå är markerad med en symbol: {_SYMBOLER}; {UTAN_MARKERING}. Ett värde eller ett "
+    "antal har markeringen med samma symbol eller i ord: "
+    + ", ".join(f"”{m}”" for m in list(MARKERING.values())[:-1])
+    + f" eller ”{list(MARKERING.values())[-1]}”. En bedömning eller ett utfall som bygger på "
+    "ett markerat värde är inte säkrare än värdet."
+)
+
 _U = UPPDRAGSSTATUS
 METODTEXT_UPPDRAG: Final = (
     "Ett övrigt uppdrags status är läget i slutet av året: "
@@ -99,6 +113,7 @@ METODTEXTER: Final = (
     ("Indikatorer med målvärde: status mot målvärdet", METODTEXT_MALVARDE),
     ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
     ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
+    ("Hur säkra värdena är", METODTEXT_SAKERHET),
     ("Organisationer som upphört och deras efterträdare", METODTEXT_EFTERTRADARE),
     ("Övriga uppdragens status", METODTEXT_UPPDRAG),
 )

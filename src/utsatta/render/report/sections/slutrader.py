@@ -76,7 +76,8 @@ def malnyckel(domar: Sequence[MalDom], ar: int) -> str:
         ord_.append("”slutledd”: dragen ur källorna, inte utsagd i dem")
     if "uppgift i andra hand" in marks:
         ord_.append("”uppgift i andra hand”: en källa som återger uppgiften")
-    return "Orden i tabellen: " + "; ".join(ord_) + ". Mer i bilaga E."
+    # the templates add "Mer i bilaga E …" with a link to it
+    return "Orden i tabellen: " + "; ".join(ord_) + "."
 
 
 def dom_per_omrade(
