@@ -615,3 +615,33 @@ def test_a_caveat_in_a_row_header_never_splits_a_word(
     assert "(behöver" in tokens
     cut = {t for t in tokens for w in firsts if len(t) > 2 and w.startswith(t) and t != w}
     assert cut == set()
+
+
+def test_the_list_card_fills_the_page_after_section_2s_heading(
+    libs: tuple[Any, Any], shared_report: Callable[[Path, int], SharedReport]
+) -> None:
+    """granska15 #9: in the 2025 report the card "Målet mot polisens lista" (about 2/3 of a
+    page) starts on the page of section 2's heading instead of leaving half of it empty; its
+    heading, table, total and legend stay together, and only the comparison after them goes on
+    to the next page."""
+    import io
+
+    from utsatta.render.pdf import render_pdf
+
+    pdfplumber, _ = libs
+    pdf = render_pdf(shared_report(SHIPPED, 2025).view)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        pages = [(p.extract_text() or "").splitlines() for p in doc.pages[:10]]
+
+    def page(line: str, prefix: bool = False) -> int:
+        return next(
+            n
+            for n, lines in enumerate(pages[1:], start=2)  # after the contents
+            if any(x.startswith(line) if prefix else x == line for x in lines)
+        )
+
+    card = page("Målet mot polisens lista")
+    assert page("2. Sammanfattning") == card
+    assert page("Totalt 8") == card
+    assert page("† uppgift i andra hand: ", prefix=True) == card
+    assert page("Jämfört med listan 2021", prefix=True) == card
