@@ -128,7 +128,7 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     """The weakest certainty class of the levels a change of level rests on ("uppgift i andra
     hand"), as the goal table's other rows name the class of their value; "" where the police
     confirm them all. A change is no surer than its least sure level (review granska15,
-    finding 3)."""
+    finding 3; docs/decisions/0495-avsnitt-1-som-avsnitt-3.md)."""
     order = list(MARKERING_BETYDELSE)  # weakest first
     marks = [c.markering for c in cells if c.markering in MARKERING_BETYDELSE]
     if not marks:
