@@ -820,3 +820,20 @@ def test_a_lone_question_mark_is_the_files_error_not_an_internal_one() -> None:
         "'?' läses i YAML som början på en nyckel. Ta bort '?', eller skriv nyckelns namn före "
         "kolonet."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "formatted"),
+    [
+        # found by test_random_documents_keep_data_and_comments: an "id" over two lines was
+        # put in double quotes, where its line break needs '\n' (bakstreck-i-citat)
+        (
+            "insatser:\n- ''\n- ''\n- 0\n- |-\n\n  0\n",
+            'insatser:\n  - ""\n  - ""\n  - 0\n  - |2-\n\n    0\n',
+        ),
+        ('insatser:\n- "a\n\n  b"\n', "insatser:\n  - |-\n    a\n    b\n"),
+    ],
+)
+def test_an_id_over_lines_is_written_as_a_block_text(text: str, formatted: str) -> None:
+    assert format_text(text, "indikator") == formatted
+    assert parse(formatted).data == parse(text).data

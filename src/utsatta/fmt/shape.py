@@ -146,7 +146,8 @@ def _is_text(value: Any) -> bool:
 
 def _scalar(value: Any, shape: Shape) -> Any:
     """A fresh copy of a scalar (no comments attached), ids in double quotes."""
-    if shape.is_id and _is_text(value):
+    if shape.is_id and _is_text(value) and "\n" not in str(value):
+        # (an "id" over lines is no id: validate says so; in quotes it would need '\n')
         return DoubleQuotedScalarString(str(value))
     if isinstance(value, FoldedScalarString):
         folded = FoldedScalarString(str(value))
