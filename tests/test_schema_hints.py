@@ -423,3 +423,29 @@ def test_an_integer_field_in_another_base_is_told_too(
     tmp_path: Path, old: str, new: str, where: tuple[int, int], message: str
 ) -> None:
     assert edited_findings(tmp_path, INDICATOR, old, new) == [(*where, "fel-typ", message)]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "form"),
+    [
+        ("0x" + "F" * 24, "0x" + "F" * 24, "hexadecimal form (0x)"),
+        ("0o" + "7" * 40, "0o" + "7" * 28 + "… (42 tecken)", "oktal form (0o)"),
+    ],
+)
+def test_a_too_large_number_in_another_base_says_its_form_not_a_digit_count(
+    tmp_path: Path, written: str, shown: str, form: str
+) -> None:
+    """granska15 #4: '0xFFFF…' was "för stort: utsatta läser heltal med högst 20 siffror",
+    and a shortened octal one was counted in "siffror" the user cannot check."""
+    old = "  varde: 2449\n  kalla"
+    assert edited_findings(tmp_path, INDICATOR, old, f"  varde: {written}\n  kalla") == [
+        (
+            18,
+            10,
+            "for-stort-tal",
+            f"Talet {shown} är skrivet i {form} och är för stort: utsatta läser tal i "
+            "decimalform, och heltal med högst 20 siffror. Kontrollera värdet (har något "
+            "klistrats in flera gånger?); ska det vara text, sätt det inom citattecken. Resten "
+            "av filen kontrolleras när talet är rättat.",
+        )
+    ]
