@@ -48,8 +48,17 @@ def test_the_example_data_gets_no_ny_command(inside: Path) -> None:
     assert out == (
         f"{bundled_data_dir() / BRG}:1:1: {MISSING}Skapa filen med utsatta ny rapport, men "
         "inget kommando kan ges: kontrollen läste utsattas inbyggda exempeldata, som inte "
-        "ändras; ange din datamapp med --data och kontrollera den.\n"
+        "ändras; ange din datamapp med --data och kontrollera den."
+        f"{_copy(bundled_data_dir())}\n"
         "0 fel och 1 varning i 1 fil (106 kontrollerade).\n"
+    )
+
+
+def _copy(folder: Path) -> str:
+    """The copy advice that ends the finding, as 'ny' and 'fmt' give it (granska15, nit)."""
+    return (
+        " Har du ingen egen datamapp: gör en av en kopia och ange den med --data min-data. "
+        f"Kopiera med: {shlex.join(['cp', '-r', str(folder.resolve()), 'min-data'])}"
     )
 
 
@@ -108,7 +117,7 @@ def test_the_example_data_named_gets_no_ny_command_and_ny_refuses_it(
     assert out.splitlines()[0] == (
         f"{folder}/{BRG}:1:1: {MISSING}Skapa filen med utsatta ny rapport, men inget kommando "
         "kan ges: kontrollen läste utsattas inbyggda exempeldata, som inte ändras; ange din "
-        "datamapp med --data och kontrollera den."
+        f"datamapp med --data och kontrollera den.{_copy(bundled)}"
     )
     for command in (
         ["ny", "rapport", "2023", "business-region-goteborg"],
@@ -145,8 +154,26 @@ def test_the_library_names_no_ny_command_for_the_example_data(bundled: Path) -> 
 
     found = [f for f in utsatta.validate(bundled).findings if f.code == "rapport-saknas"]
     assert [
-        f.message.endswith("ange din datamapp med --data och kontrollera den.") for f in found
+        f.message.endswith(f"ange din datamapp med --data och kontrollera den.{_copy(bundled)}")
+        for f in found
     ] == [True]
+
+
+def test_the_copy_advice_followed_literally_makes_a_folder_ny_writes_into(
+    bundled: Path, tmp_path: Path
+) -> None:
+    """The finding's last line, run as it stands in the working folder, then 'ny' with
+    --data min-data as it says: the report is created in the copy, the example data is left
+    as it was."""
+    import subprocess
+
+    _, out, _ = _run("validate", "--data", str(bundled))
+    command = out.splitlines()[0].rsplit("Kopiera med: ", 1)[1]
+    assert subprocess.run(shlex.split(command), check=False).returncode == 0
+    code, _, err = _run("ny", "rapport", "2023", "business-region-goteborg", "--data", "min-data")
+    assert code == 0, err
+    assert (tmp_path / "annan" / "min-data" / BRG).is_file()
+    assert not (bundled / BRG).exists()
 
 
 def test_in_a_source_checkout_data_is_the_repositorys_own(

@@ -202,7 +202,6 @@ def test_illustrativ_is_the_first_column_and_kolumner_follows(fixture_ds: DataSe
         "bedomningar",
         "indikatorvarden",
         "indikatorstatus",
-        "malutfall",
         "omradesnivaer",
     ]
     for t in data:
@@ -210,6 +209,14 @@ def test_illustrativ_is_the_first_column_and_kolumner_follows(fixture_ds: DataSe
             assert t.columns[0].namn == "illustrativ"
             # empty only on a row for an uppföljning file that is not there
             assert {r[0] for r in t.rows} <= {"ja", "nej", None}, t.namn
+    # malutfall marks its computed outcome and its written assessment apart (granska15 #8),
+    # both first
+    malutfall = _by_name(data)["malutfall"]
+    assert [c.namn for c in malutfall.columns[:2]] == [
+        "utfall_illustrativ",
+        "bedomning_illustrativ",
+    ]
+    assert not any(c.namn == "illustrativ" for c in malutfall.columns)
     kolumner = _by_name(data)["kolumner"].rows
     for t in data:
         if t.namn != "kolumner":

@@ -39,7 +39,7 @@ OM_FILEN = [
     (
         "Plan",
         "Testplan för att inga områden ska vara utsatta 2025, diarienummer 0000/20, beslutad av "
-        "Kommunfullmäktige, giltighet 2022–2025.",
+        "kommunfullmäktige, giltighet 2022–2025.",
     ),
     (
         "År",
@@ -143,7 +143,7 @@ OM_FILEN = [
     ),
     (
         "Tabellen kolumner",
-        "En rad per kolumn i de andra tabellerna: vad den innehåller. 143 rader.",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 144 rader.",
     ),
 ]
 

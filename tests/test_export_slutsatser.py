@@ -243,7 +243,8 @@ def test_indikatorstatus_is_the_reports_own_view(
 #: by hand from r2025.md md 30–35, section 1 "Målen 2022–2025: vad som nåddes"
 MALUTFALL_2025 = [
     (
-        "ja",
+        "nej",  # utfall_illustrativ: the list and the indicators are real data
+        "ja",  # bedomning_illustrativ: the written bedömning is illustrative
         2025,
         "mal",
         None,
@@ -260,7 +261,8 @@ MALUTFALL_2025 = [
         "illustrativ bedömning, härledd ur källorna nedan",
     ),
     (
-        "ja",
+        "nej",  # utfall_illustrativ: the list and the indicators are real data
+        "ja",  # bedomning_illustrativ: the written bedömning is illustrative
         2025,
         "delmal",
         "inga-sarskilt-utsatta",
@@ -276,14 +278,15 @@ MALUTFALL_2025 = [
         "illustrativ bedömning, härledd ur källorna nedan",
     ),
     (
-        "ja",
+        "nej",  # utfall_illustrativ: the list and the indicators are real data
+        "ja",  # bedomning_illustrativ: the written bedömning is illustrative
         2025,
         "delmal",
         "utvecklingen-vand",
         "Delmål 2",
         "utvecklingen ska ha vänt i samtliga områden som idag finns på polisens lista",
         None,
-        "okant",
+        "beraknas-inte",  # not okant: the report says "Beräknas inte", not "Kan inte bedömas"
         None,  # the words: the report's own (other helpers reword them), checked below
         None,
         None,
@@ -292,7 +295,8 @@ MALUTFALL_2025 = [
         "illustrativ bedömning, härledd ur källorna nedan",
     ),
     (
-        "ja",
+        "nej",  # utfall_illustrativ: the list and the indicators are real data
+        "ja",  # bedomning_illustrativ: the written bedömning is illustrative
         2025,
         "delmal",
         "inga-nya-omraden",
@@ -316,7 +320,8 @@ def test_malutfall_cells_as_section_1_writes_them(
 ) -> None:
     t = shipped_tables["malutfall"]
     assert [c.namn for c in t.columns] == [
-        "illustrativ",
+        "utfall_illustrativ",
+        "bedomning_illustrativ",
         "ar",
         "del",
         "del_id",
@@ -333,24 +338,24 @@ def test_malutfall_cells_as_section_1_writes_them(
         "bedomning_ord",
         "kallfil",
     ]
-    got = [r[:14] for r in t.rows]
+    got = [r[:15] for r in t.rows]
     delmal2 = got[2]
     # delmål 2 is not computed from the list: its outcome and underlag are the report's words
     domar = shared_report(SHIPPED, 2025).view.slut.domar
-    assert delmal2[8:11] == (domar[2].utfall, domar[2].utfall_markering or None, domar[2].underlag)
-    assert delmal2[8] is not None and delmal2[10]
-    got[2] = (*delmal2[:8], None, None, None, *delmal2[11:])
+    assert delmal2[9:12] == (domar[2].utfall, domar[2].utfall_markering or None, domar[2].underlag)
+    assert delmal2[9] == "Beräknas inte" and delmal2[11]
+    got[2] = (*delmal2[:9], None, None, None, *delmal2[12:])
     assert got == MALUTFALL_2025
     # the report's words of each outcome, exactly
-    assert [(r[8], r[9] or "", r[10]) for r in t.rows] == [
+    assert [(r[9], r[10] or "", r[11]) for r in t.rows] == [
         (d.utfall, d.utfall_markering, d.underlag) for d in domar
     ]
-    ord_ = [r[14] for r in t.rows]
+    ord_ = [r[15] for r in t.rows]
     assert isinstance(ord_[0], str) and ord_[0].startswith(
         "Målet är inte nått. Polisens lista från 2 december 2025 har kvar åtta områden i "
         "Göteborg:\n"
     )
-    assert [r[15] for r in t.rows] == [
+    assert [r[16] for r in t.rows] == [
         "indikatorer/omraden-pa-polisens-lista.yaml, omraden.yaml, uppfoljning/2025.yaml",
         "indikatorer/sarskilt-utsatta-omraden.yaml, omraden.yaml, uppfoljning/2025.yaml",
         "omraden.yaml, uppfoljning/2025.yaml",
@@ -383,8 +388,46 @@ def test_malutfall_without_a_written_assessment(tmp_path: Path) -> None:
     )
     assert first["bedomning_ord"] is None
     assert rows[0]["kallfil"] == "indikatorer/omraden-pa-polisens-lista.yaml, omraden.yaml"
-    # nothing illustrative left: the list and the indicators are real data
-    assert {r["illustrativ"] for r in rows} == {"nej"}
+    # nothing illustrative left: the list and the indicators are real data, and no
+    # assessment is written
+    assert {(r["utfall_illustrativ"], r["bedomning_illustrativ"]) for r in rows} == {("nej", "nej")}
+
+
+def test_malutfall_marks_the_outcome_and_the_assessment_apart(tmp_path: Path) -> None:
+    """granska15 #8: one flag 'ja' on every row because the written bedömning is illustrative
+    hid that the computed outcomes are not. Real data but an illustrative indicator: only its
+    goal's outcome is marked; an illustrative uppföljning marks every assessment, no outcome;
+    om_filen names the columns where the rows are marked."""
+    from tests.support import real_shipped_data
+
+    root = real_shipped_data(tmp_path)
+    path = root / "indikatorer" / "nya-omraden.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("schemaversion: 1\n", "schemaversion: 1\nillustrativ: true\n", 1))
+    data = {t.namn: t for t in tables(load(root), 2025)}
+    rows = _rows(data["malutfall"])
+    assert [(r["rubrik"], r["utfall_illustrativ"], r["bedomning_illustrativ"]) for r in rows] == [
+        ("Målet", "nej", "nej"),
+        ("Delmål 1", "nej", "nej"),
+        ("Delmål 2", "nej", "nej"),
+        ("Delmål 3", "ja", "nej"),
+    ]
+    said = str(dict(data["om_filen"].rows)["Illustrativa uppgifter"])
+    assert said.endswith(
+        "I den här filen har raderna med sådana uppgifter ja i kolumnen illustrativ, i "
+        "tabellerna indikatorvarden och indikatorstatus, och i kolumnen utfall_illustrativ i "
+        "tabellen malutfall."
+    )
+    upp = root / "uppfoljning" / "2025.yaml"
+    text = upp.read_text(encoding="utf-8")
+    upp.write_text(text.replace("schemaversion: 1\n", "schemaversion: 1\nillustrativ: true\n", 1))
+    rows = _rows(next(t for t in tables(load(root), 2025) if t.namn == "malutfall"))
+    assert [(r["utfall_illustrativ"], r["bedomning_illustrativ"]) for r in rows] == [
+        ("nej", "ja"),
+        ("nej", "ja"),
+        ("nej", "ja"),
+        ("ja", "ja"),
+    ]
 
 
 # --- kolumner, om_filen, wording -----------------------------------------------------------------
@@ -403,7 +446,8 @@ def test_both_tables_are_described_in_kolumner(shipped_tables: dict[str, Table])
     orsak = described[("indikatorstatus", "orsak")]
     for code in ("saknar-data", "niva-okand", "inga-varden-under-planperioden"):
         assert code in orsak
-    assert all(c in described[("malutfall", "utfall")] for c in ("natt", "inte-natt", "okant"))
+    utfall = described[("malutfall", "utfall")]
+    assert all(c in utfall for c in ("natt", "inte-natt", "okant", "beraknas-inte"))
 
 
 def test_om_filen_says_names_are_codes_explained_in_kolumner(
@@ -455,7 +499,7 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
     ]
     mal = files["malutfall.csv"].removeprefix("\ufeff").split("\r\n")
     assert mal[1].startswith(
-        "ja;2025;mal;;Målet;Målet för denna handlingsplan är att Göteborg inte ska ha några "
+        "nej;ja;2025;mal;;Målet;Målet för denna handlingsplan är att Göteborg inte ska ha några "
         "utsatta områden år 2025.;omraden-pa-polisens-lista;inte-natt;Inte nått;uppgift i andra "
         "hand;Antal områden i Göteborg på polisens lista (alla tre nivåer), 2025: 8 (uppgift i "
         'andra hand).;inte-uppnatt;Inte uppnått;illustrativ bedömning, härledd ur källorna nedan;"'

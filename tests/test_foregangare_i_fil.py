@@ -289,3 +289,86 @@ def test_an_organisation_ceased_during_the_year_in_a_third_organisations_file(
             "rätta 'organisation' till 'exploateringsnamnden'.",
         ),
     ]
+
+
+FASTIGHET_2023 = (
+    "Fastighetsnämnden upphörde 2022-12-31 och rapporterar inte för 2023. Uppgifterna togs "
+    "över från 2023-01-01 av Exploateringsnämnden (exploateringsnamnden): insatserna 2:1 och "
+    "2:4 (slutledd); Stadsfastighetsnämnden (stadsfastighetsnamnden): insatserna 2:1 och 2:4 "
+    "(slutledd). Flytta varje post till var och en av efterträdarna som har insatsen "
+    "(rapporter/2023/exploateringsnamnden.yaml och rapporter/2023/stadsfastighetsnamnden.yaml) "
+    "och ta bort den här filen. Saknas en fil, skapa den med 'utsatta ny rapport 2023 "
+    "ORGANISATION'."
+)
+
+
+def _findings_in(data: Path, path: Path) -> list[tuple[int, int, str, str]]:
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data, paths=[path]).findings
+        if Path(f.file) == path
+    ]
+
+
+def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_rename(
+    tmp_path: Path,
+) -> None:
+    """The review's case (granska15 #6): Grundskolenämndens report of 2023 as
+    lokalnamnden.yaml (ceased) with 'organisation: fastighetsnamnden' (ceased too). Before,
+    filnamn-matchar-inte said "Filen ska heta fastighetsnamnden.yaml", the name of another
+    ceased one, at the same place as organisation-upphord's "Flytta … och ta bort den här
+    filen". Now only the latter, which says that each post goes to each successor that holds
+    it (both took over 2:1 and 2:4); the other posts are told to be removed, as before."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    text = (data / "rapporter/2023/grundskolenamnden.yaml").read_text(encoding="utf-8")
+    assert text.count("organisation: grundskolenamnden\n") == 1
+    path = data / "rapporter/2023/lokalnamnden.yaml"
+    path.write_text(
+        text.replace("organisation: grundskolenamnden\n", "organisation: fastighetsnamnden\n"),
+        encoding="utf-8",
+    )
+    found = _findings_in(data, path)
+    assert [f for f in found if f[:2] == (4, 15)] == [
+        (4, 15, "organisation-upphord", FASTIGHET_2023)
+    ]
+    assert {f[2] for f in found} == {"organisation-upphord", "ej-ansvarig", "ej-samordnande"}
+    assert not [f for f in found if "Filen ska heta" in f[3]]
+
+
+def _posts(text: str) -> tuple[str, dict[str, str]]:
+    """The text before the first post of 'insatser', and each post's text by its insats."""
+    head, *posts = text.rstrip("\n").split("\n  - insats: ")
+    return head, {p.split("\n", 1)[0].strip('"'): p for p in posts}
+
+
+def test_the_move_to_each_successor_followed_literally_leaves_no_finding(
+    tmp_path: Path,
+) -> None:
+    """Fastighetsnämndens posts (2:1, 2:4) for 2023 in lokalnamnden.yaml: one finding. Its
+    advice done as it says: each post put in the file of each successor that holds the insats
+    (in place of the post there) and the file removed; the successors' files have no
+    finding."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    text = (data / "rapporter/2022/fastighetsnamnden.yaml").read_text(encoding="utf-8")
+    path = data / "rapporter/2023/lokalnamnden.yaml"
+    path.write_text(text.replace("ar: 2022\n", "ar: 2023\n", 1), encoding="utf-8")
+    assert _findings_in(data, path) == [(4, 15, "organisation-upphord", FASTIGHET_2023)]
+    _, moved = _posts(path.read_text(encoding="utf-8"))
+    assert sorted(moved) == ["2:1", "2:4"]
+    successors = [
+        data / "rapporter/2023" / f for f in re.findall(r"2023/([a-z]+\.yaml)", FASTIGHET_2023)
+    ]
+    assert [p.name for p in successors] == [
+        "exploateringsnamnden.yaml",
+        "stadsfastighetsnamnden.yaml",
+    ]
+    for succ in successors:
+        head, posts = _posts(succ.read_text(encoding="utf-8"))
+        assert set(moved) <= set(posts)  # each successor holds both insatser
+        posts.update(moved)
+        succ.write_text("\n  - insats: ".join([head, *posts.values()]) + "\n", encoding="utf-8")
+    path.unlink()
+    for succ in successors:
+        assert _findings_in(data, succ) == [], succ.name

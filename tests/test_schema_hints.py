@@ -310,3 +310,142 @@ def test_too_many_digits_as_stored_the_advice_followed_passes(tmp_path: Path) ->
         )
         == []
     )
+
+
+ROUNDED_TAIL = (
+    ", och rapporten skulle visa det talet, inte det som står i filen. Ett tal med högst 15 "
+    "värdesiffror sparas som det är skrivet. Kontrollera värdet (något inklistrat?) och skriv "
+    "det med högst 15 värdesiffror: byt siffrorna efter de 15 första mot nollor."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "stored", "fixed"),
+    [
+        ("123456789012345678.9", "123456789012345680", "123456789012345000.0"),
+        ("12345678901234567891", "12345678901234567168", "12345678901234500000"),
+        ("1234567890123456.789", "1234567890123456.8", "1234567890123450.000"),
+        ("-98765432109876543.21", "-98765432109876544", "-98765432109876500.00"),
+    ],
+)
+def test_a_number_stored_rounded_within_20_digits_is_told_and_the_advice_passes(
+    tmp_path: Path, written: str, stored: str, fixed: str
+) -> None:
+    """granska15 #4: 123456789012345678.9 passed and the report printed …680, digits the file
+    never held. Told where the report would show another number (decision 0498); the advice
+    done to the number as written ("byt siffrorna efter de 15 första mot nollor") passes."""
+    old = "  varde: 2449\n  kalla"
+    found = edited_findings(tmp_path / "fel", INDICATOR, old, f"  varde: {written}\n  kalla")
+    assert found == [
+        (
+            18,
+            10,
+            "for-manga-siffror",
+            f"{HEAD}{written} sparas avrundat till {stored}{ROUNDED_TAIL}",
+        )
+    ]
+    assert edited_findings(tmp_path / "ok", INDICATOR, old, f"  varde: {fixed}\n  kalla") == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1234567890123456.5",  # a float holds it exactly
+        "0.12345678901234567891",  # rounded past the two decimals the report shows
+        "2.67500000000000",
+        "1234567890123.456789",
+        "0." + "0" * 5000 + "1",  # hostile: bounded work, and 0 at the decimals shown
+        "1." + "1" * 5000,
+    ],
+)
+def test_a_long_number_the_report_shows_as_written_passes(tmp_path: Path, written: str) -> None:
+    old = "  varde: 2449\n  kalla"
+    assert edited_findings(tmp_path, INDICATOR, old, f"  varde: {written}\n  kalla") == []
+
+
+BASED_TAIL = ", men ett tal i datafilerna ska vara skrivet i decimalform. Skriv talet i decimalform"
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "fixed"),
+    [
+        ("0x1F", f"'varde': 0x1F är skrivet i hexadecimal form (0x){BASED_TAIL}: varde: 31.", "31"),
+        ("0o17", f"'varde': 0o17 är skrivet i oktal form (0o){BASED_TAIL}: varde: 15.", "15"),
+        (
+            "0b101",
+            "'varde' ska vara ett tal, men här står texten '0b101'. 0b101 är skrivet i binär "
+            f"form (0b){BASED_TAIL}: varde: 5.",
+            "5",
+        ),
+        (
+            "-0x1F",
+            "'varde' ska vara ett tal, men här står texten '-0x1F'. -0x1F är skrivet i "
+            f"hexadecimal form (0x){BASED_TAIL}: varde: -31.",
+            "-31",
+        ),
+        (
+            "0x1_F",
+            f"'varde': 0x1_F är skrivet i hexadecimal form (0x){BASED_TAIL}, med siffrorna 0–9.",
+            "31",
+        ),
+    ],
+)
+def test_a_number_in_another_base_is_told_to_be_written_in_decimal_form(
+    tmp_path: Path, written: str, message: str, fixed: str
+) -> None:
+    """granska15 #4: 'varde: 0x1F' passed and the report printed 31, a number no file says.
+    The value offered, written in its place, passes."""
+    old = "  varde: 2449\n  kalla"
+    found = edited_findings(tmp_path / "fel", INDICATOR, old, f"  varde: {written}\n  kalla")
+    assert found == [(18, 10, "fel-typ", message)]
+    assert edited_findings(tmp_path / "ok", INDICATOR, old, f"  varde: {fixed}\n  kalla") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            "  ar: 2017\n  varde",
+            "  ar: 0x7E1\n  varde",
+            (17, 7),
+            f"'ar': 0x7E1 är skrivet i hexadecimal form (0x){BASED_TAIL}: ar: 2017.",
+        ),
+        (
+            "schemaversion: 1",
+            "schemaversion: 0x1",
+            (3, 16),
+            f"'schemaversion': 0x1 är skrivet i hexadecimal form (0x){BASED_TAIL}: "
+            "schemaversion: 1.",
+        ),
+    ],
+)
+def test_an_integer_field_in_another_base_is_told_too(
+    tmp_path: Path, old: str, new: str, where: tuple[int, int], message: str
+) -> None:
+    assert edited_findings(tmp_path, INDICATOR, old, new) == [(*where, "fel-typ", message)]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "form"),
+    [
+        ("0x" + "F" * 24, "0x" + "F" * 24, "hexadecimal form (0x)"),
+        ("0o" + "7" * 40, "0o" + "7" * 28 + "… (42 tecken)", "oktal form (0o)"),
+    ],
+)
+def test_a_too_large_number_in_another_base_says_its_form_not_a_digit_count(
+    tmp_path: Path, written: str, shown: str, form: str
+) -> None:
+    """granska15 #4: '0xFFFF…' was "för stort: utsatta läser heltal med högst 20 siffror",
+    and a shortened octal one was counted in "siffror" the user cannot check."""
+    old = "  varde: 2449\n  kalla"
+    assert edited_findings(tmp_path, INDICATOR, old, f"  varde: {written}\n  kalla") == [
+        (
+            18,
+            10,
+            "for-stort-tal",
+            f"Talet {shown} är skrivet i {form} och är för stort: utsatta läser tal i "
+            "decimalform, och heltal med högst 20 siffror. Kontrollera värdet (har något "
+            "klistrats in flera gånger?); ska det vara text, sätt det inom citattecken. Resten "
+            "av filen kontrolleras när talet är rättat.",
+        )
+    ]

@@ -129,8 +129,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta talet."),
     ("tom-lista", F, "schema", "En lista som inte får vara tom", "Ange minst ett värde."),
     ("ogiltigt-tal", F, "schema", "Ett ogiltigt tal (NaN, oändligt)", "Ange ett vanligt tal."),
-    ("for-manga-siffror", F, "schema", "Ett tal med fler än 20 siffror när det skrivs ut",
-     "Kontrollera värdet och skriv det som ett vanligt tal utan e, t.ex. 15.7."),
+    ("for-manga-siffror", F, "schema", "Ett tal med fler än 20 siffror när det skrivs ut, "
+     "eller med fler värdesiffror än som sparas",
+     "Kontrollera värdet och skriv det som ett vanligt tal utan e, med högst 15 värdesiffror, "
+     "t.ex. 15.7."),
     ("ogiltigt-id", F, "schema", "Ett id som inte är små ASCII-bokstäver och bindestreck",
      "Skriv id som socialnamnd-nordost."),
     ("ogiltigt-insats-id", F, "schema", "Ett insats-id som inte har formen \"1:3\"",

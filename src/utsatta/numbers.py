@@ -15,6 +15,9 @@ from typing import Final
 
 #: the space inside a number ("100 000") and between a number and its unit ("15,7 %")
 HART: Final = "\u00a0"
+#: the most decimals a value of the data is shown with (render.labels.decimaler); a number
+#: that the file holds more exactly than a float is checked at this precision when loaded
+MAX_DECIMALER: Final = 2
 
 
 def heltal(n: int) -> str:

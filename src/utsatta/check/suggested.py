@@ -5,6 +5,8 @@ data folder as the command line was given it (``--data D``) when the check was r
 
 from __future__ import annotations
 
+import os
+
 from utsatta import escape
 from utsatta.load.dataset import DataSet
 
@@ -30,5 +32,12 @@ def command_sentence(ds: DataSet, lead: str, command: str, *args: str) -> str:
     command that writes into the data folder ('ny …') is never given for the bundled example
     data, however it was named (``DataSet.examples``)."""
     if ds.examples and command.split()[0] == "ny":
-        return escape.no_command_sentence(lead, command, _EXAMPLES)
+        # the copy advice of 'ny' and 'fmt' (load.datadir.bundled_refused), the command last
+        # with no period after it: every caller ends its message with this sentence (0430)
+        copy = escape.shell_command("cp", "-r", os.path.realpath(ds.root), "min-data")
+        return (
+            escape.no_command_sentence(lead, command, _EXAMPLES)
+            + " Har du ingen egen datamapp: gör en av en kopia och ange den med --data "
+            f"min-data. Kopiera med: {copy}"
+        )
     return escape.command_sentence(lead, command, *args, data=ds.data_option)

@@ -22,7 +22,7 @@ from utsatta.export.columns import OM_FILEN, TEXT_NOTE, TEXT_RUBRIK
 from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
 from utsatta.numbers import heltal
-from utsatta.render.labels import datum_text, report_title
+from utsatta.render.labels import datum_text, organ_i_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.underlag import Underlag, underlag, utover_rapporten
@@ -53,19 +53,30 @@ def _illustrativt(ds: DataSet, results: Sequence[IndicatorResult], grund: Underl
 
 def _markerade(data: Sequence[Table]) -> str:
     """Where this file marks the illustrative rows: the tables with a row that has ja in the
-    column illustrativ, named (an empty text when no row has)."""
-    namn = [
-        t.namn
-        for t in data
-        if any(c.namn == ILLUSTRATIV for c in t.columns)
-        and any(r[[c.namn for c in t.columns].index(ILLUSTRATIV)] == "ja" for r in t.rows)
-    ]
-    if not namn:
+    column illustrativ, named, then the columns named …_illustrativ that have one
+    (malutfall's utfall_illustrativ and bedomning_illustrativ); "" when no row has."""
+    namn: list[str] = []
+    delade: list[str] = []  # "kolumnen bedomning_illustrativ i tabellen malutfall"
+    for t in data:
+        cols = [c.namn for c in t.columns]
+        marked = [
+            c
+            for i, c in enumerate(cols)
+            if (c == ILLUSTRATIV or c.endswith("_" + ILLUSTRATIV))
+            and any(r[i] == "ja" for r in t.rows)
+        ]
+        namn += [t.namn] if ILLUSTRATIV in marked else []
+        if other := [c for c in marked if c != ILLUSTRATIV]:
+            kolumner = f"kolumnen {other[0]}" if len(other) == 1 else f"kolumnerna {och(other)}"
+            delade.append(f"{kolumner} i tabellen {t.namn}")
+    var = []
+    if namn:
+        tabeller = f"tabellen {namn[0]}" if len(namn) == 1 else f"tabellerna {och(namn)}"
+        var.append(f"kolumnen illustrativ, i {tabeller}")
+    if not var and not delade:
         return ""
-    tabeller = f"tabellen {namn[0]}" if len(namn) == 1 else f"tabellerna {och(namn)}"
     return (
-        f" I den här filen har raderna med sådana uppgifter ja i kolumnen illustrativ, i "
-        f"{tabeller}."
+        f" I den här filen har raderna med sådana uppgifter ja i {', och i '.join(var + delade)}."
     )
 
 
@@ -88,8 +99,8 @@ def om_filen(
             ),
             (
                 "Plan",
-                f"{p.namn}, diarienummer {p.diarienummer}, beslutad av {p.beslutad_av}, "
-                f"giltighet {g.fran}–{g.till}.",
+                f"{p.namn}, diarienummer {p.diarienummer}, beslutad av "
+                f"{organ_i_text(p.beslutad_av)}, giltighet {g.fran}–{g.till}.",
             ),
             (
                 "År",

@@ -23,6 +23,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.render.labels import framsteg_andel
 from utsatta.render.report.assemble import assemble
+from utsatta.render.report.sections.slutrader import BERAKNAS_INTE
 from utsatta.render.report.view import IndikatorVy, ReportView
 
 __all__ = ["INDIKATORSTATUS", "MALUTFALL", "indikatorstatus", "malutfall", "report_views"]
@@ -149,8 +150,10 @@ MALUTFALL: Final = (
     _kod(
         "utfall",
         "Det beräknade utfallet som kod: natt (indikatorns värde för året når målvärdet), "
-        "inte-natt (det gör det inte) eller okant (kan inte avgöras: värdet eller målvärdet "
-        "saknas, ingen indikator avgör målet, eller delmålet gäller varje område för sig).",
+        "inte-natt (det gör det inte), okant (kan inte bedömas: värdet eller målvärdet "
+        "saknas, eller ingen indikator avgör målet) eller beraknas-inte (delmålet gäller "
+        "varje område för sig och räknas inte fram som ett utfall; underlaget säger hur "
+        "områdena har utvecklats).",
     ),
     _text(
         "utfall_text",
@@ -184,11 +187,19 @@ MALUTFALL: Final = (
     ),
     _text("bedomning_ord", "Bedömningen i ord (Markdown), som i rapporten."),
     Column(
-        "illustrativ",
+        "utfall_illustrativ",
         "ja/nej",
-        "ja om den skrivna bedömningen är illustrativ, eller om utfallet bygger på "
-        "illustrativa värden (indikatorns fil, eller för en indikator som räknas fram ur "
-        "polisens listor omraden.yaml, är markerad illustrativ); annars nej.",
+        "ja om det beräknade utfallet och underlaget bygger på illustrativa värden: "
+        "indikatorns fil, eller för en indikator som räknas fram ur polisens listor (och för "
+        "ett delmål som gäller varje område för sig) omraden.yaml, är markerad illustrativ; "
+        "annars nej. Säger inget om bedömningen (kolumnen bedomning_illustrativ).",
+    ),
+    Column(
+        "bedomning_illustrativ",
+        "ja/nej",
+        "ja om den skrivna bedömningen är illustrativ (påhittad för att visa formatet); nej "
+        "för en verklig bedömning och där ingen är skriven. Säger inget om utfallet (kolumnen "
+        "utfall_illustrativ).",
     ),
     _kod(
         "kallfil",
@@ -200,6 +211,9 @@ MALUTFALL: Final = (
 
 #: what the report writes where no assessment is written (as the table bedomningar)
 INGEN_BEDOMNING: Final = "Ingen bedömning skriven"
+#: the code of a delmål judged per area, whose outcome the report does not compute
+#: ("Beräknas inte"), apart from okant ("Kan inte bedömas": granska15 #8)
+UTFALL_BERAKNAS_INTE: Final = "beraknas-inte"
 
 
 def _ja(value: bool) -> str:
@@ -325,10 +339,9 @@ def malutfall(ds: DataSet, results: Sequence[IndicatorResult], view: ReportView 
             filer += [omr_fil] if fran_listorna and omr_fil else []
             filer += [upp_fil] if upp_fil and dom.bedomning is not None else []
             b = dom.bedomning
-            illustrativ = (
-                (b is not None and b.illustrativ)
-                or (avgor is not None and avgor.indikator.illustrativ)
-                or (fran_listorna and bool(omr and omr.illustrativ))
+            # the computed outcome is as illustrative as its data, the assessment as written
+            utfall_illustrativ = (avgor is not None and avgor.indikator.illustrativ) or (
+                fran_listorna and bool(omr and omr.illustrativ)
             )
             rows.append(
                 (
@@ -338,7 +351,7 @@ def malutfall(ds: DataSet, results: Sequence[IndicatorResult], view: ReportView 
                     dom.rubrik,
                     text,
                     avgor.indikator.id if avgor is not None else None,
-                    dom.utfall_nyckel,
+                    UTFALL_BERAKNAS_INTE if dom.utfall == BERAKNAS_INTE else dom.utfall_nyckel,
                     dom.utfall,
                     dom.utfall_markering or None,
                     dom.underlag,
@@ -346,7 +359,8 @@ def malutfall(ds: DataSet, results: Sequence[IndicatorResult], view: ReportView 
                     b.bedomning if b is not None else INGEN_BEDOMNING,
                     (b.markering or None) if b is not None else None,
                     b.text if b is not None else None,
-                    _ja(illustrativ),
+                    _ja(utfall_illustrativ),
+                    _ja(b is not None and b.illustrativ),
                     ", ".join(dict.fromkeys(filer)) or None,
                 )
             )

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from utsatta.findings import Path_
 from utsatta.load.dataset import SourceFile
 
-__all__ = ["Cell", "Column", "Origin", "Slag", "Table", "Typ", "first"]
+__all__ = ["Cell", "Column", "Origin", "Slag", "Table", "Typ", "first", "marks_first"]
 
 Cell = str | int | float | None
 #: text, heltal (whole number), tal (number, maybe with decimals), ja/nej
@@ -103,3 +103,12 @@ def first(table: Table, namn: str) -> Table:
         tuple(moved(r) for r in table.rows),
         table.origins,
     )
+
+
+def marks_first(table: Table, namn: str) -> Table:
+    """``table`` with its column ``namn``, and each column whose name ends with "_" + ``namn``
+    (``utfall_illustrativ``), moved to the front in their order (:func:`first`)."""
+    names = [c.namn for c in table.columns if c.namn == namn or c.namn.endswith("_" + namn)]
+    for name in reversed(names):
+        table = first(table, name)
+    return table

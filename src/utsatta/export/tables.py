@@ -61,7 +61,7 @@ from utsatta.export.saknade import (
     rapportering,
 )
 from utsatta.export.slutsatser import indikatorstatus, malutfall, report_views
-from utsatta.export.table import Cell, Origin, Table, first
+from utsatta.export.table import Cell, Origin, Table, marks_first
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.indikator import IndikatorFil, Varde
@@ -523,7 +523,7 @@ def tables(ds: DataSet, ar: int) -> list[Table]:
     views = report_views(ds, ar)
     data = [
         # the marking first, so that a range copied from the left keeps it (granska9 F10)
-        first(t, ILLUSTRATIV)
+        marks_first(t, ILLUSTRATIV)
         for t in (
             rapporter,
             rapporter_omraden,

@@ -250,6 +250,12 @@ def to_model(
         Source(lambda p: source.positions().keys.get(p), _line_reader(path)),
     )
     findings.extend(found)
+    if raw.numbers:  # rare: the file is read again for the numbers' texts
+        from utsatta.load.schema import written_number_findings
+
+        told = {f.path for f in found}
+        raws = source.positions().raw
+        findings += written_number_findings(display, KIND_MODELS[kind], raws, told)
     if not raw.yaml_errors:
         source.model = model
         if drop_texts is not None and kind == "rapport" and model is not None:

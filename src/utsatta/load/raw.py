@@ -36,6 +36,8 @@ class RawFile:
     #: positions, when the file was read with ``track``
     positions: Positions | None = None
     stamp: Stamp | None = None
+    #: a number the report may not show as written: looked at after the schema step
+    numbers: bool = False
 
 
 def _read(path: Path) -> tuple[bytes, Stamp]:
@@ -94,6 +96,7 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
     raw.positions = result.positions
     raw.findings += [p.in_file(display) for p in result.problems]
     raw.data = result.data
+    raw.numbers = result.numbers
     raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
     raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)
     return raw

@@ -92,10 +92,18 @@ _INF = float("inf")
 
 def too_large(line: int, column: int, text: str) -> Finding:
     """The finding for a number too large to read (the caller names the file)."""
-    from utsatta.escape import shorten_number
+    from utsatta.escape import shorten, shorten_number
+    from utsatta.load.written_numbers import non_decimal
 
+    based = non_decimal(text)
     if _FLOAT.match(text) and not _INT.match(text):
         what = f"Talet {shorten_number(text)} är för stort för att räkna med (det blir oändligt)."
+    elif based is not None:
+        # its digits are no decimal digits to count (granska15 #4): the form, and the bound
+        what = (
+            f"Talet {shorten(text, 30)} är skrivet i {based[0]} och är för stort: utsatta "
+            f"läser tal i decimalform, och heltal med högst {MAX_INT_DIGITS} siffror."
+        )
     else:
         what = (
             f"Talet {shorten_number(text)} är för stort: utsatta läser heltal med högst "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -487,6 +488,35 @@ _VALUE_CODES = frozenset(
         "for-manga-siffror",
     }
 )
+
+
+def written_number_findings(
+    file: str, model: type[BaseModel], raws: Mapping[Path_, str], told: set[Path_]
+) -> list[Finding]:
+    """The numbers of a number field that the report would not show as the file writes them
+    (``raws``: the texts of the file's plain scalars read as numbers, by path; ``told``: the
+    paths the schema step has findings at, left alone): one in another base (``0x1F``) is
+    fel-typ, one stored rounded for-manga-siffror (load/written_numbers.py, decision 0498)."""
+    from utsatta.load.written_numbers import MAX_EXACT, non_decimal_advice, rounded
+    from utsatta.model.common import rounded_message
+
+    found: list[Finding] = []
+    for path, text in raws.items():
+        tp = _unwrap(_type_at(model, path))
+        literal = get_origin(tp) is Literal and all(type(a) is int for a in get_args(tp))
+        if path in told or not (tp is float or tp is int or literal):
+            continue
+        name = next((p for p in reversed(path) if isinstance(p, str)), "")
+        label = f"'{name}': " if name else ""
+        advice = non_decimal_advice(text, f"{name}: " if isinstance(path[-1], str) else "")
+        if advice is not None:
+            found.append(fel(file, path, "fel-typ", label + advice))
+        elif tp is float and len(text) > MAX_EXACT:
+            plain = rounded(text, float(text))
+            if plain is not None:
+                message = label + rounded_message(text, plain)
+                found.append(fel(file, path, "for-manga-siffror", message))
+    return found
 
 
 def _written(value: Any, raw: str | None) -> str:

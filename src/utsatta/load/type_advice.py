@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from utsatta.escape import shorten, shorten_number
 from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
 from utsatta.load.spelling import id_form
+from utsatta.load.written_numbers import non_decimal_advice
 from utsatta.model.common import Id
 
 __all__ = ["KIND_WORDS", "said", "wrong_type_message"]
@@ -163,6 +164,9 @@ def _number_fix(
             number = float(text)
         if number is not None and fits(number):
             return f"Skriv det utan citattecken: {key}{text}."
+        based = non_decimal_advice(text, key, fits)
+        if based is not None:  # 0b101, -0x1F: YAML reads them as texts
+            return based
         comma = len(text) <= 30 and not integer and _COMMA_TEXT.fullmatch(text)
         if comma and fits(float(text.replace(",", "."))):
             return (

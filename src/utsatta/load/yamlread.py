@@ -112,6 +112,8 @@ class ParseResult:
     data: Any
     problems: list[Finding]
     positions: Positions | None
+    #: a number written with over 15 characters or in another base (load/written_numbers.py)
+    numbers: bool = False
 
 
 class _Abort(Exception):
@@ -149,9 +151,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         # a comment or text they split would read as structure. Only they are reported.
         return ParseResult(None, odd_break_problems(text), positions)
     duplicates = Duplicates()
+    numbers = False
     try:
         try:
-            data, suspect = _walk(text, problems, positions, utf8, duplicates)
+            data, suspect, numbers = _walk(text, problems, positions, utf8, duplicates)
         finally:  # before pasted text may replace the problems
             duplicates.flush(problems)
         # Only a file whose walk saw what pasted text becomes has its lines looked at.
@@ -190,7 +193,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
 
         data = None
         problems.append(generic_problem(1, 1))
-    return ParseResult(data, problems, positions)
+    return ParseResult(data, problems, positions, numbers)
 
 
 def _bad_key(problems: list[Finding], ev: Any, message: str) -> NoReturn:
@@ -253,7 +256,7 @@ def _walk(
     pos: Positions | None,
     utf8: bytes | None,
     duplicates: Duplicates,
-) -> tuple[Any, bool]:
+) -> tuple[Any, bool, bool]:
     """The data, and whether some line may read as a key made of a sentence (what text pasted
     without indentation becomes, see ``unindented_text``). Such a line, in a file that parses,
     is a key with a space, a line of a quoted or block text with ': ' (or ':' at its end), a
@@ -286,7 +289,7 @@ def _walk(
     # A value damaged by a save in the wrong encoding ("p\ufffdhittat", "pÃ¥hittat"): only a
     # file with such a character has its values looked at.
     damaged = DamagedText(text) if may_be_damaged(text) else None
-    suspect = False
+    suspect = numbers = False
     #: the list items' mappings that have a duplicate key (rare), by id: see ``ItemKeys``
     items: dict[int, ItemKeys] = {}
     # The parser's own get_event: a generator step per event costs up to a third of the walk.
@@ -326,11 +329,13 @@ def _walk(
             elif not style:
                 if value in keywords or value[0] in number_start:
                     try:
-                        value = resolve_plain(value)
+                        value = resolve_plain(written := value)
                     except NumberTooLarge:
                         mark = ev.start_mark
                         problems.append(too_large(mark.line + 1, mark.column + 1, value))
                         raise _Abort from None
+                    if type(value) is not str and (len(written) > 15 or written[:2] in _BASED):
+                        numbers = True  # looked at once the file is validated
                 if hashes and type(value) is str and text.startswith(" #", ev.end_mark.index):
                     _comment_after_text(text, ev, problems)
             container = None
@@ -509,11 +514,12 @@ def _walk(
                 "filen.",
             )
         )
-    return root, suspect
+    return root, suspect, numbers
 
 
 #: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
 _SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
+_BASED = ("0x", "0o")  # the numbers YAML 1.2 reads in another base
 #: What ``_comment_after_text`` warns about: a comment that starts with a non-space, right after
 #: a space (the end of a plain scalar).
 CUT_OFF = re.compile(r" #[^ \t\r\n]")

@@ -284,10 +284,24 @@ def digits_message(written: str, plain: str) -> str | None:
     stored = sum(c.isdigit() for c in plain)
     return (
         f"Talet {shown} har {heltal(own)} siffror, men det sparas avrundat till {shorten(plain)}, "
-        f"med {heltal(stored)} siffror, och ett värde får ha högst {MAX_DIGITS}. Ett tal med "
-        "högst 15 värdesiffror sparas som det är skrivet. Kontrollera värdet (något "
-        "inklistrat?) och skriv det med högst 15 värdesiffror: byt siffrorna efter de 15 "
-        "första mot nollor."
+        f"med {heltal(stored)} siffror, och ett värde får ha högst {MAX_DIGITS}. {ROUNDED_ADVICE}"
+    )
+
+
+#: how to write a number that is stored rounded (for-manga-siffror; decisions 0472, 0498)
+ROUNDED_ADVICE = (
+    "Ett tal med högst 15 värdesiffror sparas som det är skrivet. Kontrollera värdet (något "
+    "inklistrat?) och skriv det med högst 15 värdesiffror: byt siffrorna efter de 15 första "
+    "mot nollor."
+)
+
+
+def rounded_message(written: str, plain: str) -> str:
+    """for-manga-siffror for a number of at most 20 digits that is stored rounded so that the
+    report would show another number (``plain``, the value as stored, written out)."""
+    return (
+        f"Talet {shorten(written.strip())} sparas avrundat till {shorten(plain)}, och rapporten "
+        f"skulle visa det talet, inte det som står i filen. {ROUNDED_ADVICE}"
     )
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from utsatta.compute.responsibility import Cell
-from utsatta.numbers import HART, tal
+from utsatta.numbers import HART, MAX_DECIMALER, tal
 
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
@@ -165,7 +165,6 @@ UPPFOLJNING_TEXT: Final[Mapping[str, str]] = {
 DATUM_SAKNAS: Final = "datum saknas"
 #: after a date from an illustrative uppföljning file (compute.report_date decides)
 PAHITTAT_DATUM: Final = "(påhittat datum)"
-MAX_DECIMALER: Final = 2
 #: a latest value more than this many years older than the report year is flagged
 INAKTUELL_AR: Final = 2
 

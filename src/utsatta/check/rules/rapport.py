@@ -172,6 +172,16 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     if gone and _told_as_ceased(known, org, rep.ar):
         wrong_place = None  # organisation-upphord there says it all (decisions 0460, 0470)
         holder = src.stem
+    elif (
+        renamed
+        and wrong_place is not None
+        and wrong_place.code == "filnamn-matchar-inte"
+        and _told_as_ceased(known, org, rep.ar)
+    ):
+        # 'organisation' names one that does not report the year, in a file not named after
+        # one that does: its finding says where the content goes, and a file named after
+        # 'organisation' would be as wrong (granska15 #6, decision 0499)
+        wrong_place = None
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:

@@ -193,9 +193,16 @@ def _taken_over(
     since = f" från {when}" if when is not None else ""
     if heir_file(org, stem):
         return f"Uppgifterna togs över{since} av {'; '.join(parts)}. {_own_name(stem)}."
+    # several successors may hold the same insats (Fastighetsnämnden's 2:1 and 2:4 went to
+    # both of its): a post goes to each one that holds it, not to one of them (granska15 #6)
+    move = (
+        f"Flytta innehållet till {files}"
+        if len(targets) == 1
+        else f"Flytta varje post till var och en av efterträdarna som har insatsen ({files})"
+    )
     return (
-        f"Uppgifterna togs över{since} av {'; '.join(parts)}. Flytta innehållet till {files} "
-        f"och ta bort den här filen. {create}"
+        f"Uppgifterna togs över{since} av {'; '.join(parts)}. {move} och ta bort den här "
+        f"filen. {create}"
     )
 
 
