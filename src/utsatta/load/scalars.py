@@ -12,6 +12,12 @@ from typing import Any
 
 from utsatta.findings import Finding, Severity
 
+#: A number written with at most 15 characters has at most 15 significant digits and is stored
+#: as written (DBL_DIG): only longer ones may be rounded (load/written_numbers.py).
+MAX_EXACT = 15
+#: How the numbers YAML 1.2 reads in another base than ten begin (``0x1F``, ``0o17``).
+BASED = ("0x", "0o")
+
 #: The plain scalars that are not text by their whole spelling.
 KEYWORDS: dict[str, Any] = {
     "": None,

@@ -497,7 +497,8 @@ def written_number_findings(
     (``raws``: the texts of the file's plain scalars read as numbers, by path; ``told``: the
     paths the schema step has findings at, left alone): one in another base (``0x1F``) is
     fel-typ, one stored rounded for-manga-siffror (load/written_numbers.py, decision 0498)."""
-    from utsatta.load.written_numbers import MAX_EXACT, non_decimal_advice, rounded
+    from utsatta.load.scalars import MAX_EXACT
+    from utsatta.load.written_numbers import non_decimal_advice, rounded
     from utsatta.model.common import rounded_message
 
     found: list[Finding] = []

@@ -21,9 +21,6 @@ _DIGITS = {16: re.compile(r"[0-9A-Fa-f]+\Z"), 8: re.compile(r"[0-7]+\Z"), 2: re.
 #: the most digits a non-decimal number is read with to offer its value (bounded work; no
 #: value of the data comes near: 2**64 has 16 hexadecimal digits)
 _MOST = 20
-#: a number of at most 15 significant digits is stored as written (DBL_DIG); a text that short
-#: has no more, so longer texts only are looked at
-MAX_EXACT = 15
 
 
 def non_decimal(text: str) -> tuple[str, int | None] | None:

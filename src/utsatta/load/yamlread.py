@@ -36,7 +36,9 @@ from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
 from utsatta.load.pasted import Pasted, keys_in_text, unindented_text
 from utsatta.load.scalars import (
+    BASED,
     KEYWORDS,
+    MAX_EXACT,
     NUMBER_START,
     NumberTooLarge,
     resolve_plain,
@@ -274,7 +276,7 @@ def _walk(
     have_root = False
     documents = 0
     nokey = _NOKEY
-    keywords, number_start = KEYWORDS, NUMBER_START
+    keywords, number_start, exact, based = KEYWORDS, NUMBER_START, MAX_EXACT, BASED
     reported_anchor = reported_alias = False
     # No " #" before a character that is not a space: no text cut off by a comment, and no
     # look after each plain scalar (most files have comments, none has such a cut).
@@ -334,7 +336,7 @@ def _walk(
                         mark = ev.start_mark
                         problems.append(too_large(mark.line + 1, mark.column + 1, value))
                         raise _Abort from None
-                    if type(value) is not str and (len(written) > 15 or written[:2] in _BASED):
+                    if type(value) is not str and (len(written) > exact or written[:2] in based):
                         numbers = True  # looked at once the file is validated
                 if hashes and type(value) is str and text.startswith(" #", ev.end_mark.index):
                     _comment_after_text(text, ev, problems)
@@ -519,7 +521,6 @@ def _walk(
 
 #: A colon that ends a word in a text, as in "Tre ord här: x" (not "2:1").
 _SENTENCE_COLON = re.compile(r":(?: |\n|\Z)")
-_BASED = ("0x", "0o")  # the numbers YAML 1.2 reads in another base
 #: What ``_comment_after_text`` warns about: a comment that starts with a non-space, right after
 #: a space (the end of a plain scalar).
 CUT_OFF = re.compile(r" #[^ \t\r\n]")
