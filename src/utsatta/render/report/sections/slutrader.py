@@ -136,10 +136,6 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
 
 
-def pluralis(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
     """Per fokusområde, the line printed under its written verdict in section 1: its insatser
     counted by each responsible organisation's latest report over the period (as section 1
@@ -162,7 +158,7 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
         )
         text = (
             f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
-            f"för fokusområdets {pluralis(len(utfall), 'insats', 'insatser')} i {total} fall "
+            f"för fokusområdets {antal(len(utfall), 'insats', 'insatser')} i {total} fall "
             f"(organisation och insats). Enligt den senaste rapporten under {g} är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
             f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
