@@ -251,9 +251,15 @@ def framsteg_andel(res: IndicatorResult) -> float | None:
 def progress_andel(prog: Progress) -> float | None:
     """The share of the way to the målvärde in ``prog`` (see :func:`framsteg_andel`)."""
     b, s, m = prog.baslinje, prog.senaste, prog.malvarde
-    if b is None or s is None or m is None or m == b.varde:
+    if b is None or s is None or m is None:
         return None
-    return round((s.varde - b.varde) / (m - b.varde), 9)
+    return andel_av_vagen(b.varde, s.varde, m)
+
+
+def andel_av_vagen(fran: float, till: float, mal: float) -> float | None:
+    """The share of the way from ``fran`` to ``mal`` that ``till`` has come (0.35 is 35 %),
+    or None when the two are the same (no way to go)."""
+    return None if mal == fran else round((till - fran) / (mal - fran), 9)
 
 
 def senast_kanda_text(prog: Progress) -> str | None:

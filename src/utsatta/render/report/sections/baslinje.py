@@ -16,7 +16,7 @@ from utsatta.compute.status import Lucka, Point
 from utsatta.model.omraden import NIVAER_PA_LISTAN, OmradenFil
 from utsatta.model.plan import PlanFil
 from utsatta.render.findings import antal
-from utsatta.render.labels import framsteg_text, varde
+from utsatta.render.labels import andel_av_vagen, framsteg_text, varde
 from utsatta.wording import och
 
 #: the heading of the paragraph in Bilaga E
@@ -36,10 +36,6 @@ def _pa_listan(omr: OmradenFil, upplaga: int) -> list[str]:
 
 def _point(r: IndicatorResult, ar: int) -> Point | None:
     return next((p for p in r.serie if p.ar == ar), None)
-
-
-def _andel(fran: float, till: float, mal: float) -> float | None:
-    return None if mal == fran else round((till - fran) / (mal - fran), 9)
 
 
 def _rad(r: IndicatorResult, omr: OmradenFil, fore: int, alt: int, ar: int) -> str | None:
@@ -66,10 +62,10 @@ def _rad(r: IndicatorResult, omr: OmradenFil, fore: int, alt: int, ar: int) -> s
         f"”{r.indikator.namn}”: {med_markering(varde(base.varde, enhet), base.sakerhet)} år "
         f"{alt} och {med_markering(varde(now.varde, enhet), now.sakerhet)} år {ar}"
     )
-    andel = _andel(base.varde, now.varde, r.malvarde)
+    andel = andel_av_vagen(base.varde, now.varde, r.malvarde)
     if andel is None:
         return text
-    egen = _andel(r.baslinje.varde, now.varde, r.malvarde)
+    egen = andel_av_vagen(r.baslinje.varde, now.varde, r.malvarde)
     return (
         f"{text}, {framsteg_text(andel)} mot målvärdet {varde(r.malvarde, enhet)} "
         f"(från listan {fore}: {framsteg_text(egen)})"
