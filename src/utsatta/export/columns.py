@@ -27,6 +27,8 @@ __all__ = [
     "TEXT_NOTE",
     "TEXT_REF",
     "TEXT_RUBRIK",
+    "kod_column",
+    "text_column",
 ]
 
 #: Excel reads "1:3" in a CSV file opened with a double click as the time 01:03; the CSV files
@@ -53,18 +55,20 @@ TEXT_NOTE: Final = (
 )
 
 
-def _text(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+def text_column(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+    """A column of free text (from the data: made safe for spreadsheets, see cells)."""
     return Column(namn, "text", beskrivning + TEXT_REF, nyckel=nyckel)
 
 
-def _kod(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+def kod_column(namn: str, beskrivning: str, *, nyckel: str | None = None) -> Column:
+    """A column of codes, ids or file names."""
     # Codes come from a fixed list in the schema (or are ids a–z, 0–9, -): never formula-like.
     # Anything unusual in one (a file name) is made visible, not removed.
     return Column(namn, "text", beskrivning, slag="id", nyckel=nyckel)
 
 
 _AR = Column("ar", "heltal", "Året som uppgiften gäller.")
-_FIL = _kod(
+_FIL = kod_column(
     "kallfil",
     "Datafilen som uppgiften kommer från, räknat från datamappen (t.ex. rapporter/2023/"
     "grundskolenamnden.yaml).",
@@ -72,12 +76,14 @@ _FIL = _kod(
 
 INSATSRAPPORTER: Final = (
     Column("ar", "heltal", "Rapportåret: året som rapporten gäller (mappen rapporter/ÅR/)."),
-    _kod("organisation", "Den rapporterande organisationens id från organisationer.yaml."),
-    _text("organisation_namn", "Organisationens namn."),
-    _kod("fokusomrade", "Fokusområdet som insatsen hör till i planen (1, 2 eller 3)."),
-    _kod("insats", "Insatsens id i planen, fokusområde och nummer (t.ex. ”1:3”)." + INSATS_NOTE),
-    _text("insats_titel", "Insatsens rubrik i planen."),
-    _kod(
+    kod_column("organisation", "Den rapporterande organisationens id från organisationer.yaml."),
+    text_column("organisation_namn", "Organisationens namn."),
+    kod_column("fokusomrade", "Fokusområdet som insatsen hör till i planen (1, 2 eller 3)."),
+    kod_column(
+        "insats", "Insatsens id i planen, fokusområde och nummer (t.ex. ”1:3”)." + INSATS_NOTE
+    ),
+    text_column("insats_titel", "Insatsens rubrik i planen."),
+    kod_column(
         "status",
         "Rapporterad status som kod: ej-paborjad, pagaende, genomford, forsenad eller avbruten. "
         "En rad för en insats som organisationen enligt planen skulle ha rapporterat för året "
@@ -88,8 +94,8 @@ INSATSRAPPORTER: Final = (
         "vid årets slut (en upphörd organisations ansvar ligger på dess efterträdare), som i "
         "rapportens avsnitt om saknade rapporter.",
     ),
-    _kod("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
-    _kod(
+    kod_column("status_text", "Statusen i klartext (t.ex. Pågående, Rapport saknas)."),
+    kod_column(
         "rapportering",
         "Om organisationen var skyldig att rapportera insatsen för året, som i rapportens "
         "räkning av rapporter: forvantad (en förväntad rapportering; varje rad med "
@@ -100,46 +106,46 @@ INSATSRAPPORTER: Final = (
         "eller utan-ansvar (planen ger inte organisationen någon del i insatsen det året). "
         "Tom för ett år utanför planperioden.",
     ),
-    _kod(
+    kod_column(
         "rapportering_text",
         "Samma sak i klartext (t.ex. Förväntad för året, Frivillig: inte förväntad för året).",
     ),
-    _kod(
+    kod_column(
         "bedomning",
         "Organisationens egen bedömning av om insatsen når sitt förväntade resultat, som kod: "
         "uppnatt, bedoms-uppnas, osakert, bedoms-inte-uppnas eller inte-uppnatt.",
     ),
-    _kod("bedomning_text", "Bedömningen i klartext (t.ex. Bedöms uppnås)."),
-    _kod(
+    kod_column("bedomning_text", "Bedömningen i klartext (t.ex. Bedöms uppnås)."),
+    kod_column(
         "omraden",
         "Områdena som arbetet nådde under året, som id:n från omraden.yaml åtskilda av komma "
         "och mellanslag; tom om inget område anges. En rad per område finns i tabellen "
         "insatsrapporter_omraden.",
     ),
-    _text("omraden_namn", "Samma områden med sina namn, åtskilda av komma och mellanslag."),
+    text_column("omraden_namn", "Samma områden med sina namn, åtskilda av komma och mellanslag."),
     Column("antal_omraden", "heltal", "Antal områden som arbetet nådde."),
-    _text(
+    text_column(
         "nulage",
         nyckel="nulage",
         beskrivning="Nuläge: vad som har gjorts under året, som nämnden skrev det (Markdown).",
     ),
-    _text(
+    text_column(
         "motivering",
         nyckel="motivering",
         beskrivning="Motivering av bedömningen (Markdown); tom om den inte finns.",
     ),
-    _text(
+    text_column(
         "fortsatt_arbete",
         nyckel="fortsatt_arbete",
         beskrivning="Plan för fortsatt arbete (Markdown).",
     ),
-    _text(
+    text_column(
         "behov",
         "Behov av ytterligare insatser som organisationen lyfter, ett per rad (radbrytning "
         "mellan dem); tom om inga.",
         nyckel="behov",
     ),
-    _text(
+    text_column(
         "samordning",
         "Den samlade bedömningen av hela insatsen, från en organisation med samordningsansvar; "
         "tom för andra.",
@@ -157,10 +163,10 @@ INSATSRAPPORTER: Final = (
 
 INSATSRAPPORTER_OMRADEN: Final = (
     Column("ar", "heltal", "Rapportåret."),
-    _kod("organisation", "Den rapporterande organisationens id."),
-    _kod("insats", "Insatsens id i planen." + INSATS_NOTE),
-    _kod("omrade", "Områdets id från omraden.yaml."),
-    _text("omrade_namn", "Områdets namn."),
+    kod_column("organisation", "Den rapporterande organisationens id."),
+    kod_column("insats", "Insatsens id i planen." + INSATS_NOTE),
+    kod_column("omrade", "Områdets id från omraden.yaml."),
+    text_column("omrade_namn", "Områdets namn."),
     Column(
         "illustrativ",
         "ja/nej",
@@ -171,10 +177,10 @@ INSATSRAPPORTER_OMRADEN: Final = (
 )
 
 INDIKATORVARDEN: Final = (
-    _kod("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
-    _text("indikator_namn", "Indikatorns namn."),
-    _kod("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
-    _kod(
+    kod_column("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
+    text_column("indikator_namn", "Indikatorns namn."),
+    kod_column("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    kod_column(
         "typ",
         "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "
         "utan målvärde mäts ändå från det sista värdet före planperioden, se rapportens bilaga "
@@ -192,29 +198,31 @@ INDIKATORVARDEN: Final = (
         "tal",
         "För ett relativt målvärde: faktorn mot baslinjen (0,5 är en halvering); annars tom.",
     ),
-    _text(
+    text_column(
         "enhet",
         "Värdets enhet: procent, antal, index, per-100000-invanare, meritvarde eller den enhet "
         "filen anger.",
     ),
-    _kod("omrade", "Områdets id om värdet gäller ett område; tomt för hela staden."),
-    _text("omrade_namn", "Områdets namn; tomt för hela staden."),
-    _kod("kon", "Kön om värdet gäller ett kön: K (kvinnor), M (män), T (totalt); annars tomt."),
-    _kod(
+    kod_column("omrade", "Områdets id om värdet gäller ett område; tomt för hela staden."),
+    text_column("omrade_namn", "Områdets namn; tomt för hela staden."),
+    kod_column(
+        "kon", "Kön om värdet gäller ett kön: K (kvinnor), M (män), T (totalt); annars tomt."
+    ),
+    kod_column(
         "kalla_id",
         "Källans id i indikatorns fil; tomt om ingen källa anges för värdet. För ett antal som "
         "en källa anger för en upplaga av polisens lista (omraden.yaml, upplagor: antal): "
         "källornas id:n i omraden.yaml, åtskilda av komma och mellanslag.",
     ),
-    _text(
+    text_column(
         "kalla",
         "Källan: utgivare, titel och datum. För indikatorer som räknas fram ur polisens listor "
         "står det så; deras nivåer och källor finns i tabellen omradesnivaer. Är värdet i stället "
         "antalet som en källa anger för upplagan (där områdenas nivåer lämnar det okänt), står "
         "den källan här, åtskilda av semikolon om de är flera.",
     ),
-    _text("kalla_url", "Källans webbadress, om den finns (flera åtskilda av semikolon)."),
-    _kod(
+    text_column("kalla_url", "Källans webbadress, om den finns (flera åtskilda av semikolon)."),
+    kod_column(
         "sakerhet",
         "Hur säkert värdet är, samma markering som i rapporten: bekraftad (uppgiften står i "
         "källan själv), sekundar (en uppgift i andra hand, t.ex. i pressen), slutledd (härledd, "
@@ -223,7 +231,7 @@ INDIKATORVARDEN: Final = (
         "svagaste säkerheten bland de nivåer som räknas, eller det angivna antalets egen "
         "säkerhet. Tom där ingen källa anges.",
     ),
-    _text(
+    text_column(
         "markering",
         "Markeringen som rapporten skriver bredvid värdet: uppgift i andra hand, slutledd "
         "eller källa saknas, och för ett antal som en källa anger för en upplaga av polisens "
@@ -233,7 +241,9 @@ INDIKATORVARDEN: Final = (
         "är bekräftat i nivåernas källor, som inte behöver vara polisens egen publicering "
         "(markeringen ‡ finns bara för nivåerna: bladet omradesnivaer, kolumnen kallslag).",
     ),
-    _kod("hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."),
+    kod_column(
+        "hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."
+    ),
     Column(
         "metodbyte",
         "ja/nej",
@@ -258,7 +268,7 @@ INDIKATORVARDEN: Final = (
         "(matintervall-stammer-inte). Tomt för ett målvärde, utan matintervall och för "
         "en indikator som räknas fram ur polisens listor (där är varje upplaga en mätning).",
     ),
-    _text(
+    text_column(
         "kommentar",
         "Kommentar till värdet i indikatorns fil; för ett okänt värde varför det är okänt; för "
         "ett antal som en källa anger vad det är och var det står i omraden.yaml.",
@@ -274,38 +284,38 @@ INDIKATORVARDEN: Final = (
 )
 
 OMRADESNIVAER: Final = (
-    _kod("omrade", "Områdets id från omraden.yaml."),
-    _text("omrade_namn", "Områdets namn."),
+    kod_column("omrade", "Områdets id från omraden.yaml."),
+    text_column("omrade_namn", "Områdets namn."),
     Column("upplaga", "heltal", "Upplagan av polisens lista: dess år."),
     Column("upplaga_manad", "heltal", "Upplagans månad (1–12), om den är känd."),
-    _text("upplaga_titel", "Upplagans titel."),
-    _kod(
+    text_column("upplaga_titel", "Upplagans titel."),
+    kod_column(
         "niva",
         "Områdets nivå i upplagan som kod: sarskilt-utsatt, riskomrade, utsatt, "
         "pa-listan-niva-okand (på listan, nivån anges inte), ej-pa-listan eller okand.",
     ),
-    _kod("niva_text", "Nivån i klartext."),
+    kod_column("niva_text", "Nivån i klartext."),
     Column(
         "pa_listan",
         "ja/nej",
         "ja om nivån sätter området på polisens lista (också pa-listan-niva-okand); tom när "
         "nivån är okand.",
     ),
-    _kod(
+    kod_column(
         "sakerhet",
         "Hur säker nivån är: bekraftad (nivån står i källan själv; om ingen av källorna är "
         "polisens egen publicering syns det i kolumnen kallslag), sekundar (uppgift i andra "
         "hand, t.ex. pressen om polisens lista), slutledd (härledd ur andra uppgifter, står inte "
         "i någon källa) eller saknas.",
     ),
-    _text(
+    text_column(
         "markering",
         "Markeringen som rapporten (Bilaga C) skriver vid nivån och vad den betyder: * slutledd, "
         "† uppgift i andra hand, ? källa saknas, ‡ bekräftad i en annan källa än polisen; tom "
         "för en nivå som står i polisens egen publicering och för en okänd nivå.",
     ),
-    _kod("kalla_id", "Källornas id:n i omraden.yaml, åtskilda av komma och mellanslag."),
-    _kod(
+    kod_column("kalla_id", "Källornas id:n i omraden.yaml, åtskilda av komma och mellanslag."),
+    kod_column(
         "kallslag",
         "Vilka slag av källor som belägger nivån (polisen, kommunen, press, parti, "
         "tredjepart), vart slag en gång, åtskilda av komma och mellanslag; tom när ingen källa "
@@ -313,8 +323,8 @@ OMRADESNIVAER: Final = (
         "bekräftad nivå utan polisen här står inte i polisens egen publicering (rapporten "
         "markerar den med ‡).",
     ),
-    _text("kalla", "Källorna: utgivare, titel och datum, åtskilda av semikolon."),
-    _text("kommentar", "Kommentar till klassningen."),
+    text_column("kalla", "Källorna: utgivare, titel och datum, åtskilda av semikolon."),
+    text_column("kommentar", "Kommentar till klassningen."),
     Column(
         "illustrativ",
         "ja/nej",
@@ -326,23 +336,23 @@ OMRADESNIVAER: Final = (
 
 ANSVAR: Final = (
     Column("ar", "heltal", "Året i planperioden (till och med exportens år) som ansvaret gäller."),
-    _kod("insats", "Insatsens id i planen (t.ex. ”2:2”)." + INSATS_NOTE),
-    _text("insats_titel", "Insatsens rubrik i planen."),
-    _kod(
+    kod_column("insats", "Insatsens id i planen (t.ex. ”2:2”)." + INSATS_NOTE),
+    text_column("insats_titel", "Insatsens rubrik i planen."),
+    kod_column(
         "organisation",
         "Id från organisationer.yaml för en organisation som har ansvar för insatsen året: en "
         "som planen nämner (själv eller i en grupp) och som fanns vid årets slut, eller en "
         "efterträdare till en som hade upphört. En organisation som ännu inte bildats har ingen "
         "rad; samma regel som rapporten och validate.",
     ),
-    _text("organisation_namn", "Organisationens namn."),
-    _kod(
+    text_column("organisation_namn", "Organisationens namn."),
+    kod_column(
         "roll",
         "Organisationens del i insatsen som kod: samordningsansvar, ansvar eller båda "
         "(samordningsansvar, ansvar), som planens kolumner; en efterträdare har sin "
         "föregångares del.",
     ),
-    _text(
+    text_column(
         "grund",
         "Varför organisationen har ansvaret, med rapportens ord: planen (planen nämner den, "
         "själv eller i en grupp som räknar upp den), gruppen ”…” (den räknas till en grupp som "
@@ -350,24 +360,24 @@ ANSVAR: Final = (
         "har tagit över insatsen från en organisation som planen nämner och som upphört), eller "
         "flera av dem åtskilda av semikolon.",
     ),
-    _kod(
+    kod_column(
         "sakerhet",
         "Hur säker grunden är, som i rapporten: bekraftad där planen nämner organisationen "
         "(själv eller i en grupp som räknar upp den), annars slutledd om grunden är en grupp "
         "utifrån en egenskap eller om något steg i arvet är slutlett (källorna säger inte själva "
         "att efterträdaren tog över insatsen), och bekraftad om varje steg i arvet är bekräftat.",
     ),
-    _kod(
+    kod_column(
         "eftertradare_till",
         "Id:n för de organisationer i planen som ansvaret har gått i arv från, åtskilda av "
         "komma och mellanslag; tom om inget ärvts.",
     ),
-    _kod(
+    kod_column(
         "overtagen",
         "Dagen (ÅÅÅÅ-MM-DD) då organisationen tog över insatsen från sin föregångare: dagen "
         "efter föregångarens sista dag; flera dagar åtskilda av komma; tom om inget ärvts.",
     ),
-    _kod(
+    kod_column(
         "overtagen_sakerhet",
         "Hur säker dagen i overtagen är: slutledd när föregångarens sista dag är vald, inte "
         "angiven i källan (rapporten skriver då ”datum: slutledd”), annars bekraftad; tom om "
@@ -386,7 +396,7 @@ ANSVAR: Final = (
         "ja om plan.yaml eller organisationer.yaml, som ansvaret kommer från, är illustrativ, "
         "annars nej.",
     ),
-    _kod(
+    kod_column(
         "kallfil",
         "Datafilerna som ansvaret kommer från, räknat från datamappen: planen och "
         "organisationer.yaml, åtskilda av komma och mellanslag.",
@@ -395,22 +405,22 @@ ANSVAR: Final = (
 
 BEDOMNINGAR: Final = (
     Column("ar", "heltal", "Året som den samlade uppföljningen gäller (uppfoljning/ÅR.yaml)."),
-    _kod(
+    kod_column(
         "del",
         "Vad som bedöms: mal (planens mål), delmal, omrade (ett område under ett delmål), "
         "fokusomrade, eller uppfoljning (hela årets uppföljning, när filen saknas).",
     ),
-    _kod("del_id", "Delmålets id i plan.yaml eller fokusområdets nummer; tomt för målet."),
-    _text("rubrik", "Rubriken som i rapporten (t.ex. Delmål 1 (”…”))."),
-    _kod("omrade", "Områdets id från omraden.yaml, för en bedömning per område."),
-    _text("omrade_namn", "Områdets namn."),
-    _kod(
+    kod_column("del_id", "Delmålets id i plan.yaml eller fokusområdets nummer; tomt för målet."),
+    text_column("rubrik", "Rubriken som i rapporten (t.ex. Delmål 1 (”…”))."),
+    kod_column("omrade", "Områdets id från omraden.yaml, för en bedömning per område."),
+    text_column("omrade_namn", "Områdets namn."),
+    kod_column(
         "bedomning",
         "Bedömningen i den samlade uppföljningen som kod: uppnatt, delvis-uppnatt, "
         "inte-uppnatt (bara planens sista år), bedoms-uppnas, osakert, bedoms-inte-uppnas, "
         "kan-inte-bedomas; saknas när ingen bedömning är skriven (eller filen saknas).",
     ),
-    _kod("bedomning_text", "Bedömningen i klartext, som i rapporten."),
+    kod_column("bedomning_text", "Bedömningen i klartext, som i rapporten."),
     Column(
         "utan_malvarde",
         "ja/nej",
@@ -427,18 +437,20 @@ BEDOMNINGAR: Final = (
         "”ingen av indikatorerna kan bedömas”, och validate varnar (bedomning-utan-underlag). "
         "nej för övriga bedömningar; tom där ingen bedömning är skriven.",
     ),
-    _text("text", "Bedömningen i ord (Markdown).", nyckel="text"),
-    _kod("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
-    _text("kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."),
-    _text("kalla_url", "Källornas webbadresser, åtskilda av semikolon."),
-    _kod(
+    text_column("text", "Bedömningen i ord (Markdown).", nyckel="text"),
+    kod_column("kalla_id", "Källornas id:n i filens kallor, åtskilda av komma och mellanslag."),
+    text_column(
+        "kalla", "Källorna som i rapporten: utgivare, titel och datum, åtskilda av semikolon."
+    ),
+    text_column("kalla_url", "Källornas webbadresser, åtskilda av semikolon."),
+    kod_column(
         "sakerhet",
         "Hur säker den källbelagda uppgiften är, som kod: bekraftad, sekundar (i andra hand) "
         "eller slutledd (dragen ur källorna, inte utsagd i dem); tom utan källor.",
         nyckel="sakerhet",
     ),
-    _text("sakerhet_text", "Säkerheten i klartext, som rapporten skriver den."),
-    _text(
+    text_column("sakerhet_text", "Säkerheten i klartext, som rapporten skriver den."),
+    text_column(
         "bedomd_av",
         "Vem bedömningen är från, som rapportens rubrik: Bedömning av upprättaren som "
         "uppföljningsfilen anger (upprattad_av), eller Illustrativ bedömning (påhittad, visar "
@@ -454,23 +466,23 @@ BEDOMNINGAR: Final = (
 )
 
 OM_FILEN: Final = (
-    _text("rubrik", "Vad raden handlar om."),
-    _text("text", "Uppgiften."),
+    text_column("rubrik", "Vad raden handlar om."),
+    text_column("text", "Uppgiften."),
 )
 
 KOLUMNER: Final = (
-    _kod("tabell", "Tabellen (CSV-filen eller bladet) som kolumnen finns i."),
-    _kod(
+    kod_column("tabell", "Tabellen (CSV-filen eller bladet) som kolumnen finns i."),
+    kod_column(
         "kolumn",
         "Kolumnens namn, som i tabellens första rad: en kod i ASCII utan å, ä och ö, som "
         "nycklarna i datafilerna (ar är år, sakerhet säkerhet, kallfil källfil, malvarde "
         "målvärde). Beskrivningen säger vad koden betyder och vilka koder kolumnen kan "
         "innehålla.",
     ),
-    _kod(
+    kod_column(
         "typ",
         "Slag av värde: text, heltal, tal (i CSV med decimalkomma) eller ja/nej (texten ja "
         "eller nej).",
     ),
-    _kod("beskrivning", "Vad kolumnen innehåller."),
+    kod_column("beskrivning", "Vad kolumnen innehåller."),
 )

@@ -17,7 +17,7 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.export.cells import relative_file
-from utsatta.export.columns import TEXT_REF
+from utsatta.export.columns import kod_column, text_column
 from utsatta.export.table import Cell, Column, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
@@ -29,15 +29,6 @@ from utsatta.render.report.view import IndikatorVy, ReportView
 __all__ = ["INDIKATORSTATUS", "MALUTFALL", "indikatorstatus", "malutfall", "report_views"]
 
 
-def _text(namn: str, beskrivning: str) -> Column:
-    return Column(namn, "text", beskrivning + TEXT_REF)
-
-
-def _kod(namn: str, beskrivning: str) -> Column:
-    # a code from a fixed list, an id or a file name: made visible, never removed (cells)
-    return Column(namn, "text", beskrivning, slag="id")
-
-
 INDIKATORSTATUS: Final = (
     Column(
         "ar",
@@ -45,10 +36,12 @@ INDIKATORSTATUS: Final = (
         "Året som statusen gäller: rapporten för det året visar den, beräknad med värdena till "
         "och med året.",
     ),
-    _kod("indikator", "Indikatorns id (filnamnet i indikatorer/), som i tabellen indikatorvarden."),
-    _text("indikator_namn", "Indikatorns namn."),
-    _kod("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
-    _kod(
+    kod_column(
+        "indikator", "Indikatorns id (filnamnet i indikatorer/), som i tabellen indikatorvarden."
+    ),
+    text_column("indikator_namn", "Indikatorns namn."),
+    kod_column("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    kod_column(
         "status",
         "Den beräknade statusen som kod. Mot ett målvärde före målåret: malvarde-natt, i-fas, "
         "behover-oka-takten, otillracklig eller fel-riktning; från målåret: mal-uppnatt eller "
@@ -56,25 +49,25 @@ INDIKATORSTATUS: Final = (
         "eller forsamring. ej-bedombar när statusen inte kan beräknas (kolumnen orsak säger "
         "varför).",
     ),
-    _text(
+    text_column(
         "status_text",
         "Statusen som rapporten skriver den, med orsaken för en som inte kan bedömas och med "
         "markeringen för hur säkra värdena den bygger på är (t.ex. ”Målet ej uppnått (uppgift "
         "i andra hand)”, ”Ej bedömbar (polisens nivå okänd)”).",
     ),
-    _kod(
+    kod_column(
         "statusslag",
         "Slag av status: mot-malvarde (jämförd med ett målvärde), utveckling (utan målvärde) "
         "eller ej-bedombar. Statusar av olika slag räknas aldrig ihop.",
     ),
-    _kod(
+    kod_column(
         "orsak",
         "Varför statusen är ej-bedombar, som kod: saknar-data, saknar-malvarde, "
         "for-fa-matpunkter, andrad-metod, ej-tillampbar, inga-varden-under-planperioden, "
         "for-fa-varden-under-planperioden, niva-okand (polisens nivå okänd), "
         "inget-varde-for-malaret eller tvetydig-riktning; tom för en status som kan bedömas.",
     ),
-    _text("orsak_text", "Orsaken i klartext, som rapporten skriver den; tom utan orsak."),
+    text_column("orsak_text", "Orsaken i klartext, som rapporten skriver den; tom utan orsak."),
     Column(
         "andel_av_vagen",
         "tal",
@@ -83,43 +76,43 @@ INDIKATORSTATUS: Final = (
         "kolumn Framsteg avrundar till hela procent. Tom för en utveckling, för en status som "
         "inte kan bedömas och där baslinjen redan är målvärdet (då finns ingen väg att gå).",
     ),
-    _text(
+    text_column(
         "andel_av_vagen_text",
         "Samma andel som rapporten skriver den (t.ex. ”20 % av vägen”), eller – där andelen "
         "saknas.",
     ),
-    _kod(
+    kod_column(
         "sakerhet",
         "Hur säkra värdena som statusen bygger på är, det svagaste av dem, som kod: bekraftad, "
         "sekundar (uppgift i andra hand), slutledd eller saknas. Från målåret räknas bara det "
         "senaste värdet, före det också baslinjen, för en utveckling hela serien. Tom för en "
         "status som inte kan bedömas och där värdena inte anger sin säkerhet.",
     ),
-    _kod(
+    kod_column(
         "malvarde_sakerhet",
         "Hur säkert målvärdet som statusen mäts mot är, som kod (bekraftad, sekundar, slutledd); "
         "rapporten skriver ”målvärdet: slutledd” i statusen när det inte är bekräftat och "
         "statusen mäts mot målvärdet. Tom när målvärdet saknas eller inte anger sin säkerhet.",
     ),
-    _text(
+    text_column(
         "baslinje",
         "Baslinjen som rapporten visar den: värdet, året och markeringen för dess säkerhet, "
         "eller saknas.",
     ),
-    _text(
+    text_column(
         "senaste",
         "Det senaste värdet till och med året som rapporten visar det, eller saknas.",
     ),
-    _text(
+    text_column(
         "malvarde",
         "Målvärdet som statusen mäts mot, med år och markering som i rapporten, eller saknas.",
     ),
-    _text(
+    text_column(
         "senast_kanda",
         "För en status som inte kan bedömas: vad de senast kända värdena visade, som rapporten "
         "skriver det (t.ex. ”I fas, 40 % av vägen (värden t.o.m. 2023)”); annars tom.",
     ),
-    _text(
+    text_column(
         "berakning",
         "Så har statusen beräknats: rapportens text med talen som användes.",
     ),
@@ -130,7 +123,7 @@ INDIKATORSTATUS: Final = (
         "indikatorns fil är markerad illustrativ, eller indikatorn räknas fram ur polisens "
         "listor och omraden.yaml är markerad illustrativ; annars nej.",
     ),
-    _kod(
+    kod_column(
         "kallfil",
         "Indikatorns fil, räknat från datamappen (t.ex. indikatorer/riskomraden.yaml).",
     ),
@@ -138,16 +131,16 @@ INDIKATORSTATUS: Final = (
 
 MALUTFALL: Final = (
     Column("ar", "heltal", "Planens sista år, som slutuppföljningen bedömer målen mot."),
-    _kod("del", "Vad som bedöms: mal (planens mål) eller delmal."),
-    _kod("del_id", "Delmålets id i plan.yaml; tomt för målet."),
-    _text("rubrik", "Rubriken som i rapportens tabell över målen (Målet, Delmål 1 …)."),
-    _text("mal_text", "Målets eller delmålets ordalydelse i planen."),
-    _kod(
+    kod_column("del", "Vad som bedöms: mal (planens mål) eller delmal."),
+    kod_column("del_id", "Delmålets id i plan.yaml; tomt för målet."),
+    text_column("rubrik", "Rubriken som i rapportens tabell över målen (Målet, Delmål 1 …)."),
+    text_column("mal_text", "Målets eller delmålets ordalydelse i planen."),
+    kod_column(
         "indikator",
         "Id för indikatorn vars värde för året avgör målet (indikatorfilens mal); tomt när "
         "ingen indikator avgör det. Raden för indikatorn står i tabellen indikatorstatus.",
     ),
-    _kod(
+    kod_column(
         "utfall",
         "Det beräknade utfallet som kod: natt (indikatorns värde för året når målvärdet), "
         "inte-natt (det gör det inte), okant (kan inte bedömas: värdet eller målvärdet "
@@ -155,37 +148,37 @@ MALUTFALL: Final = (
         "varje område för sig och räknas inte fram som ett utfall; underlaget säger hur "
         "områdena har utvecklats).",
     ),
-    _text(
+    text_column(
         "utfall_text",
         "Det beräknade utfallet som rapporten skriver det i kolumnen Beräknat utfall.",
     ),
-    _text(
+    text_column(
         "utfall_markering",
         "Markeringen som rapporten skriver vid utfallet: hur säkert värdet som utfallet bygger "
         "på är (t.ex. slutledd eller uppgift i andra hand); tom för ett bekräftat värde och "
         "där inget utfall kan avgöras.",
     ),
-    _text(
+    text_column(
         "underlag",
         "Underlaget som rapporten skriver i kolumnen Underlag: indikatorns värde för året med "
         "säkerhet och målvärde, eller varför utfallet inte kan avgöras.",
     ),
-    _kod(
+    kod_column(
         "bedomning",
         "Den skrivna bedömningen av målet i uppfoljning/ÅR.yaml som kod (uppnatt, "
         "delvis-uppnatt, inte-uppnatt, kan-inte-bedomas …); tom där ingen bedömning är "
         "skriven. Hela bedömningen, med källor, står i tabellen bedomningar.",
     ),
-    _text(
+    text_column(
         "bedomning_text",
         "Bedömningen i klartext som i rapporten; ”Ingen bedömning skriven” där den saknas.",
     ),
-    _text(
+    text_column(
         "bedomning_markering",
         "Markeringen som rapporten skriver vid bedömningen (t.ex. illustrativ bedömning); tom "
         "för en bedömning som inte är illustrativ.",
     ),
-    _text("bedomning_ord", "Bedömningen i ord (Markdown), som i rapporten."),
+    text_column("bedomning_ord", "Bedömningen i ord (Markdown), som i rapporten."),
     Column(
         "utfall_illustrativ",
         "ja/nej",
@@ -201,7 +194,7 @@ MALUTFALL: Final = (
         "för en verklig bedömning och där ingen är skriven. Säger inget om utfallet (kolumnen "
         "utfall_illustrativ).",
     ),
-    _kod(
+    kod_column(
         "kallfil",
         "Datafilerna som raden bygger på, räknat från datamappen, åtskilda av komma och "
         "mellanslag: indikatorns fil (och omraden.yaml för en indikator som räknas fram ur "
