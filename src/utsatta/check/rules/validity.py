@@ -53,11 +53,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
-                    + (
-                        _own_file(other, ar)
-                        if other is not None and not heir_file(org, rep.stem)
-                        else _taken_over(ds, org, by_id, ar, rep.stem)
-                    ),
+                    + _ceased_fix(ds, org, other, by_id, ar, rep.stem),
                 )
             )
         elif (
@@ -73,11 +69,7 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     "organisation-upphorde-under-aret",
                     f"{_namn(org)} upphörde {org.giltig_till}, före årets slut, och rapporten för "
                     f"{ar} räknas inte: hela året rapporteras av den som finns den 31 december. "
-                    + (
-                        _own_file(other, ar)
-                        if other is not None and not heir_file(org, rep.stem)
-                        else _taken_over(ds, org, by_id, ar, rep.stem)
-                    ),
+                    + _ceased_fix(ds, org, other, by_id, ar, rep.stem),
                 )
             )
         elif not_yet_formed(org, ar):
@@ -140,6 +132,22 @@ def _other_reporter(org: Organisation, named: Organisation | None, ar: int) -> O
     if named is None or named.id == org.id or not exists_at_year_end(named, ar):
         return None
     return named
+
+
+def _ceased_fix(
+    ds: DataSet,
+    org: Organisation,
+    other: Organisation | None,
+    by_id: dict[str, Organisation],
+    ar: int,
+    stem: str,
+) -> str:
+    """The fix for a report of ``org``, which has ceased, for ``ar``: in a file named after
+    another organisation that reports the year (``other``) and is not its successor, correct
+    'organisation' (decision 0470); else who took its insatser over (``_taken_over``)."""
+    if other is not None and not heir_file(org, stem):
+        return _own_file(other, ar)
+    return _taken_over(ds, org, by_id, ar, stem)
 
 
 def _own_file(named: Organisation, ar: int) -> str:
