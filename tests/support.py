@@ -188,14 +188,20 @@ def edited_findings(
 ) -> list[tuple[int, int, str, str]]:
     """(line, column, code, message) of the findings in ``file`` of a copy of the shipped data
     where ``old`` (once in the file) is replaced by ``new``, the file checked on its own."""
-    import utsatta
-
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)
     path = data / file
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
+    return findings_in(data, path)
+
+
+def findings_in(data: Path, path: Path) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, message) of the findings in ``path``, checked on its own against
+    the data folder ``data``."""
+    import utsatta
+
     return [
         (f.line, f.column, f.code, f.message)
         for f in utsatta.validate(data, paths=[path]).findings

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import utsatta
-from tests.support import SHIPPED, edited_findings
+from tests.support import SHIPPED, edited_findings, findings_in
 
 
 def test_the_predecessor_in_the_successors_file(tmp_path: Path) -> None:
@@ -224,11 +223,7 @@ def test_the_file_named_after_one_that_does_not_report_the_year_is_only_renamed(
     shutil.copytree(SHIPPED, data)
     wrong = data / "rapporter/2022/stadsfastighetsnamnden.yaml"
     (data / "rapporter/2022/lokalnamnden.yaml").rename(wrong)
-    found = [
-        (f.line, f.column, f.code, f.message)
-        for f in utsatta.validate(data, paths=[wrong]).findings
-        if Path(f.file) == wrong
-    ]
+    found = findings_in(data, wrong)
     assert found == [
         (
             4,
@@ -264,11 +259,7 @@ def test_an_organisation_ceased_during_the_year_in_a_third_organisations_file(
         ),
         encoding="utf-8",
     )
-    found = [
-        (f.line, f.column, f.code, f.message)
-        for f in utsatta.validate(data, paths=[path]).findings
-        if Path(f.file) == path
-    ]
+    found = findings_in(data, path)
     assert found == [
         (
             5,
@@ -302,14 +293,6 @@ FASTIGHET_2023 = (
 )
 
 
-def _findings_in(data: Path, path: Path) -> list[tuple[int, int, str, str]]:
-    return [
-        (f.line, f.column, f.code, f.message)
-        for f in utsatta.validate(data, paths=[path]).findings
-        if Path(f.file) == path
-    ]
-
-
 def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_rename(
     tmp_path: Path,
 ) -> None:
@@ -328,7 +311,7 @@ def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_ren
         text.replace("organisation: grundskolenamnden\n", "organisation: fastighetsnamnden\n"),
         encoding="utf-8",
     )
-    found = _findings_in(data, path)
+    found = findings_in(data, path)
     assert [f for f in found if f[:2] == (4, 15)] == [
         (4, 15, "organisation-upphord", FASTIGHET_2023)
     ]
@@ -354,7 +337,7 @@ def test_the_move_to_each_successor_followed_literally_leaves_no_finding(
     text = (data / "rapporter/2022/fastighetsnamnden.yaml").read_text(encoding="utf-8")
     path = data / "rapporter/2023/lokalnamnden.yaml"
     path.write_text(text.replace("ar: 2022\n", "ar: 2023\n", 1), encoding="utf-8")
-    assert _findings_in(data, path) == [(4, 15, "organisation-upphord", FASTIGHET_2023)]
+    assert findings_in(data, path) == [(4, 15, "organisation-upphord", FASTIGHET_2023)]
     _, moved = _posts(path.read_text(encoding="utf-8"))
     assert sorted(moved) == ["2:1", "2:4"]
     successors = [
@@ -371,4 +354,4 @@ def test_the_move_to_each_successor_followed_literally_leaves_no_finding(
         succ.write_text("\n  - insats: ".join([head, *posts.values()]) + "\n", encoding="utf-8")
     path.unlink()
     for succ in successors:
-        assert _findings_in(data, succ) == [], succ.name
+        assert findings_in(data, succ) == [], succ.name
