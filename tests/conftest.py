@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,3 +91,15 @@ def report_2025(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str
     """Its Markdown and HTML."""
     report = shared_report(SHIPPED, 2025)
     return report.md, report.html
+
+
+@pytest.fixture
+def own(tmp_path: Path) -> Path:
+    """A copy of the report fixture's data (tests/fixtures/report-data) with the data
+    repository's own templates/ beside it, each template writing "Egen mall ÅR"."""
+    data = tmp_path / "data"
+    shutil.copytree(REPORT_FIXTURE, data)
+    (tmp_path / "templates").mkdir()
+    for name in ("report.md.j2", "report.html.j2"):
+        (tmp_path / "templates" / name).write_text("Egen mall {{ r.ar }}\n", "utf-8")
+    return data

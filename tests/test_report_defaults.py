@@ -4,7 +4,6 @@ on gaps reads (docs/decisions/0465-rapportens-standardval-en-gang.md)."""
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,17 +48,6 @@ def views(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(ReportView, "__init__", counted)
     return made
-
-
-@pytest.fixture
-def own(tmp_path: Path) -> Path:
-    """A copy of the fixture's data with its own templates/ beside it."""
-    data = tmp_path / "data"
-    shutil.copytree(REPORT_FIXTURE, data)
-    (tmp_path / "templates").mkdir()
-    for name in ("report.md.j2", "report.html.j2"):
-        (tmp_path / "templates" / name).write_text("Egen mall {{ r.ar }}\n", "utf-8")
-    return data
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json", "pdf"])

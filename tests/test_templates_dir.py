@@ -5,7 +5,6 @@ False asks for the bundled templates also when the data repository has its own `
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -21,17 +20,6 @@ ADVICE = (
     "Ange en mapp med rapportmallar, None för datarepots egna templates/ bredvid datamappen "
     "(om den finns) eller False för bara de inbyggda mallarna."
 )
-
-
-@pytest.fixture
-def own(tmp_path: Path) -> Path:
-    """A copy of the fixture's data with its own templates/ beside it."""
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE, data)
-    (tmp_path / "templates").mkdir()
-    for name in ("report.md.j2", "report.html.j2"):
-        (tmp_path / "templates" / name).write_text("Egen mall {{ r.ar }}\n", "utf-8")
-    return data
 
 
 def test_a_folder_that_is_not_there_is_an_argument_error(tmp_path: Path) -> None:
