@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,19 @@ FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
 SHIPPED = Path(__file__).parent.parent / "data"
 #: a phone (iPhone 12–15) and the most common laptop screen
 WIDTHS = (390, 1366)
+
+
+@contextmanager
+def _opened(browser: Any, page_file: Path, width: int) -> Iterator[Any]:
+    """The report page ``page_file`` loaded in a new page ``width`` px wide, closed after."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(page_file.as_uri(), wait_until="load")
+        yield page
+    finally:
+        page.context.close()
+
+
 #: the smallest chart text allowed on screen, in CSS pixels
 MIN_TEXT_PX = 11
 ARGS = [
@@ -177,15 +191,11 @@ def test_every_screen_from_phone_to_laptop(
     shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(page_file.as_uri(), wait_until="load")
+        with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_MEASURE)
             shot = shots / f"rapport-2023-{data.name}-{width}.png"
             page.screenshot(path=str(shot), full_page=data == FIXTURE)
             assert shot.read_bytes().startswith(b"\x89PNG")
-        finally:
-            page.context.close()
     for width, r in results.items():
         assert r["scrollWidth"] <= r["innerWidth"] == width, (width, r)
         assert r["tables"] > 0 and r["unwrapped"] == 0 and r["unlabelled"] == [], r
@@ -284,9 +294,7 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
     results: dict[tuple[str, int], dict[str, Any]] = {}
     roles: dict[tuple[str, int], dict[str, int]] = {}
     for width in WIDTHS:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(page_file.as_uri(), wait_until="load")
+        with _opened(browser, page_file, width) as page:
             nodes = _ax_tree(page)
             for selector, (name, _, _) in tables.items():
                 results[selector, width] = page.evaluate(_OUTCOME, selector)
@@ -294,8 +302,6 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
                 page.locator(selector).screenshot(
                     path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
                 )
-        finally:
-            page.context.close()
     for selector, (_, rows, columns) in tables.items():
         phone, laptop = results[selector, 390], results[selector, 1366]
         assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "table", []), selector
@@ -346,12 +352,8 @@ def test_status_tables_need_no_sideways_scroll_on_a_phone(
     _, page_file = shipped_2025
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(page_file.as_uri(), wait_until="load")
+        with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_STATUS_TABLES)
-        finally:
-            page.context.close()
     phone, laptop = results[390], results[1366]
     names = {t["name"] for t in phone["status"]}
     assert {
@@ -403,16 +405,12 @@ def test_the_area_matrices_keep_their_first_column_and_caption_on_a_phone(
     selectors = ("#omraden .table-wrap", "#omraden-detalj div.matris")
     results: dict[tuple[str, int], dict[str, Any]] = {}
     for width in WIDTHS:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(page_file.as_uri(), wait_until="load")
+        with _opened(browser, page_file, width) as page:
             for sel in selectors:
                 results[sel, width] = page.evaluate(_FIRST_COLUMN, sel)
                 page.locator(sel).screenshot(
                     path=str(shots / f"rapport-2025-forsta-kolumn-{sel[1:8]}-{width}.png")
                 )
-        finally:
-            page.context.close()
     for sel in selectors:
         phone, laptop = results[sel, 390], results[sel, 1366]
         assert phone["scrolls"] and phone["rows"] >= 10, (sel, phone)
@@ -437,11 +435,7 @@ def test_a_goals_badge_and_its_caveat_never_touch(
     _, page_file = shipped_2025
     gaps: dict[int, list[float | None]] = {}
     for width in WIDTHS:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(page_file.as_uri(), wait_until="load")
+        with _opened(browser, page_file, width) as page:
             gaps[width] = page.evaluate(_BADGE_GAPS)
-        finally:
-            page.context.close()
     assert len(gaps[390]) >= 2 and None not in gaps[390], gaps
     assert all(g >= 3 for g in gaps[390] + gaps[1366] if g is not None), gaps
