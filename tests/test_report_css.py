@@ -216,3 +216,23 @@ def test_print_keeps_a_caveat_in_a_row_header_whole_and_gives_the_status_room() 
     figure = _print(":not(.indikator) > .table-wrap.detalj td.num")
     assert figure["min-width"] == "0"
     assert float(status.rstrip("%")) > 2 * float(figure["width"].rstrip("%"))
+
+
+def test_print_keeps_the_year_and_insats_of_a_behov_whole_not_the_organisation(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """On paper a behov's year and insats never break, by the column each behov table has
+    them in; an organisation's name may, so that the behov itself keeps its room (the rule by
+    position once held the organisation whole in the tables that have it third or second)."""
+    whole = (
+        ".tidigare-behov tbody th, .tidigare-behov td:nth-child(3), .utan-utfall td:nth-child(2)"
+    )
+    assert _print(whole) == {"white-space": "nowrap"}
+    assert not any("behov-tabell td:nth-child" in s for _, s, _ in css())
+    html = shared_report(SHIPPED, 2025).html
+    for table, column in (("tidigare-behov", 3), ("utan-utfall", 2)):
+        part = html[html.index(f"behov-tabell kortrader {table}") :]
+        row = re.search(r"<tr role=\"row\"><th scope=\"row\"[^>]*>.*?</tr>", part, re.S)
+        assert row is not None, table
+        cells = re.findall(r'<td role="cell" data-label="([^"]+)"', row.group(0))
+        assert cells[column - 2] == "Insats", (table, cells)  # the th is the first child
