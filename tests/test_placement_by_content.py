@@ -197,3 +197,36 @@ def test_fmt_gives_an_indicator_in_a_report_folder_validates_finding(tmp_path: P
     # a report at its place is formatted as before (no finding)
     report = next((data / "rapporter/2023").glob("[!v]*.yaml"))
     assert format_file(report, "rapport", inside=data).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("src", "copy", "what"),
+    [
+        ("plan.yaml", "plan2.yaml", "handlingsplanen, som ska heta plan.yaml"),
+        (
+            "organisationer.yaml",
+            "gammalt/org.yaml",
+            "förteckningen över organisationer, som ska heta organisationer.yaml",
+        ),
+    ],
+)
+def test_an_unknown_copy_is_told_once_what_it_seems_to_be(
+    tmp_path: Path, src: str, copy: str, what: str
+) -> None:
+    # the warning said "men den ser ut att vara handlingsplanen. Filen ser ut att vara
+    # handlingsplanen, som ska heta …": one sentence says it
+    data = build_case(CASES / "_base", tmp_path)
+    before = _all(data)
+    (data / copy).parent.mkdir(parents=True, exist_ok=True)
+    (data / copy).write_bytes((data / src).read_bytes())
+    assert _new(data, before) == [
+        (
+            copy,
+            1,
+            1,
+            "okand-fil",
+            "Filen ligger inte på en plats som utsatta känner till och läses inte, men den ser ut "
+            f"att vara {what} och ligga överst i datamappen. Den hör till {src}, men {src} finns "
+            "redan med samma innehåll: den här filen är en kopia, ta bort den.",
+        )
+    ]

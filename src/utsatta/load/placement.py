@@ -354,13 +354,16 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
             there = already_there(path, target, target.name)  # named as the sentence names it
             return pre + f"Den ska heta {name}{place.why}, men {there or place.there}"
         return pre + f"Byt namn till {name}{place.why}."
-    rule = _RULES[place.kind]
+    seems = f"ser ut att vara {_NOUNS[place.kind]}"
     if code == "okand-fil":
+        # one sentence says what the file seems to be, never two (plan2.yaml beside plan.yaml)
+        rest = _WHERE.get(place.kind) or f". {_RULES[place.kind]}"
         lead = (
-            "Filen ligger inte på en plats som utsatta känner till och läses inte, men den ser "
-            f"ut att vara {_NOUNS[place.kind]}. {rule}. "
+            f"Filen ligger inte på en plats som utsatta känner till och läses inte, men den "
+            f"{seems}{rest}. "
         )
     else:
+        rule = _RULES.get(place.kind) or f"Filen {seems}{_WHERE[place.kind]}"
         lead = pre + rule + (". " if pre else "; den här filen läses inte. ")
     label = identifier(place.label)
     if target is None:
@@ -376,18 +379,17 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
     return lead + f"Byt namn till {label}{place.why} (och flytta den dit)."
 
 
-#: Where each kind of data file lies, as the advice for one at a wrong place says it.
+#: Where each kind of data file lies, as the advice for one at a wrong place says it: a rule of
+#: its own for a report and an uppföljning, else what the file seems to be (``_NOUNS``) and this.
 _RULES = {
     "rapport": "En rapport ska ligga i rapporter/<år>/<organisation>.yaml",
     "uppfoljning": "En samlad uppföljning ska heta uppfoljning/<år>.yaml",
-    "indikator": "Filen ser ut att vara en indikator, och en indikator ska ligga i "
-    "indikatorer/<id>.yaml",
-    "plan": "Filen ser ut att vara handlingsplanen, som ska heta plan.yaml och ligga överst i "
-    "datamappen",
-    "organisationer": "Filen ser ut att vara förteckningen över organisationer, som ska heta "
-    "organisationer.yaml och ligga överst i datamappen",
-    "omraden": "Filen ser ut att vara förteckningen över områden, som ska heta omraden.yaml "
-    "och ligga överst i datamappen",
+}
+_WHERE = {
+    "indikator": ", och en indikator ska ligga i indikatorer/<id>.yaml",
+    "plan": ", som ska heta plan.yaml och ligga överst i datamappen",
+    "organisationer": ", som ska heta organisationer.yaml och ligga överst i datamappen",
+    "omraden": ", som ska heta omraden.yaml och ligga överst i datamappen",
 }
 _NOUNS = {
     "rapport": "en rapport",
