@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.owner import misplaced, owner, placed
 from utsatta.check.rules.validity import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
@@ -119,6 +118,14 @@ def _wrong_place(
     )
 
 
+def _owner() -> Any:
+    """check.rules.owner, read when a file needs it: the usual file never does (decision
+    0380: no import that valid data does not need)."""
+    from utsatta.check.rules import owner
+
+    return owner
+
+
 def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
     of a report from ``org`` for ``ar`` in a file named after another organisation that
@@ -171,11 +178,11 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     # removed that the fix makes right (decision 0470)
     holder: str | None = org
     holder_year = folder_year
-    if misplaced(known, src):
+    if rep.ar != folder_year and _owner().misplaced(known, src):
         # another year in 'ar' and in 'organisation' one that does not report the folder's:
         # one finding that weighs the file's place against its keys (decision 0510), not also
         # organisation-upphord (check_validity leaves it out)
-        placing = placed(known, src)
+        placing = _owner().placed(known, src)
         wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", placing.message)
         holder, holder_year = placing.holder, placing.year
     elif gone and _told_as_ceased(known, org, rep.ar):
@@ -192,7 +199,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         # 'organisation' would be as wrong (granska15 #6, decision 0499); when the posts are
         # not its, it names the one whose they are, or the choice (0510)
         wrong_place = None
-        inferred = owner(known, src, org, folder_year)
+        inferred = _owner().owner(known, src, org, folder_year)
         if inferred is not None:
             holder = inferred.holder  # None: each candidate holds every post
     if wrong_place is not None:
