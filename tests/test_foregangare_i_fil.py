@@ -300,8 +300,11 @@ def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_ren
     lokalnamnden.yaml (ceased) with 'organisation: fastighetsnamnden' (ceased too). Before,
     filnamn-matchar-inte said "Filen ska heta fastighetsnamnden.yaml", the name of another
     ceased one, at the same place as organisation-upphord's "Flytta … och ta bort den här
-    filen". Now only the latter, which says that each post goes to each successor that holds
-    it (both took over 2:1 and 2:4); the other posts are told to be removed, as before."""
+    filen". Then (decision 0499) only the latter, with ej-ansvarig "Ta bort posten" for the
+    posts Fastighetsnämnden never held. Now (decision 0510) the posts say whose report it is:
+    only Grundskolenämnden holds them all for 2023; its file is there already (this is a
+    copy), so the advice is to compare, not to rename onto it, and the posts are checked
+    against Grundskolenämnden (no ej-ansvarig)."""
     data = tmp_path / "data"
     shutil.copytree(SHIPPED, data)
     text = (data / "rapporter/2023/grundskolenamnden.yaml").read_text(encoding="utf-8")
@@ -312,10 +315,21 @@ def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_ren
         encoding="utf-8",
     )
     found = findings_in(data, path)
-    assert [f for f in found if f[:2] == (4, 15)] == [
-        (4, 15, "organisation-upphord", FASTIGHET_2023)
+    assert found == [
+        (
+            4,
+            15,
+            "organisation-upphord",
+            "Fastighetsnämnden upphörde 2022-12-31 och rapporterar inte för 2023. Filen heter "
+            "inte efter någon organisation som rapporterar för 2023, och Fastighetsnämnden har "
+            "aldrig haft ansvar för insatserna 1:1, 1:2, 1:3, 1:4, 1:6, 2:2 och 3:2 i filen. För "
+            "2023 har bara Grundskolenämnden (grundskolenamnden) ansvar för alla insatser i "
+            "filen. Skrev den rapporten: rätta 'organisation' till 'grundskolenamnden' och byt "
+            "namn på filen till grundskolenamnden.yaml, men grundskolenamnden.yaml finns redan: "
+            "jämför filerna, för över det som ska vara kvar till grundskolenamnden.yaml och ta "
+            "sedan bort den här filen.",
+        )
     ]
-    assert {f[2] for f in found} == {"organisation-upphord", "ej-ansvarig", "ej-samordnande"}
     assert not [f for f in found if "Filen ska heta" in f[3]]
 
 

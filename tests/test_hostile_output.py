@@ -208,7 +208,13 @@ def test_findings_show_the_hostile_values_visibly(hostile_ids: Path) -> None:
     assert code == 1
     assert "\\x1b]52" in text and "<U+202E>" in text and "\\n::add-mask" in text
     assert "… (123 tecken)" in text  # a long coded value is echoed shortened
-    assert all(line.startswith(str(hostile_ids)) for line in text.splitlines()[:-1])
+    lines = text.splitlines()
+    assert all(line.startswith(str(hostile_ids)) for line in lines[:-2])
+    # the line per organisation names them by the files' names, escaped as in the lines above
+    assert lines[-2] == (
+        "Per organisation: grundskolenamnden 5 fel (2023); ny\\nrad``|::warning::x 3 fel "
+        "(2023); x`y|z<U+202E><U+200B> 2 fel (2023)."
+    )
 
 
 def test_job_summary_stays_one_table_row_per_finding(hostile_ids: Path, tmp_path: Path) -> None:

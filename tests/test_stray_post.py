@@ -230,3 +230,56 @@ def test_a_key_on_one_line_gets_no_word_of_lines_under_it(tmp_path: Path) -> Non
     assert [f[1:4] for f in found] == [(12, 3, "saknat-falt")]
     assert "ta bort '- ' och dra in raden till 6 mellanslag, så att 'samordning'" in found[0][4]
     assert "under den lika mycket" not in found[0][4]
+
+
+def test_an_unknown_key_under_the_dash_counts_as_a_key_the_post_above_lacks(
+    tmp_path: Path,
+) -> None:
+    """'samordnign' (misspelt) under a '- ' too many: before, the '- ' was not named, as the
+    rule counted only the model's keys; the post got six saknat-falt besides the okant-falt
+    (decision 0511). Now the finding at the '- ' and the okant-falt; both fixes done as they
+    say (remove the '- ', indent; rename the key as the okant-falt then says): no finding."""
+    written = "  - samordnign: Samordningen fungerar.\n"
+    found = _findings(tmp_path / "a", KEY, written)
+    assert found == [
+        (
+            "grundskolenamnden.yaml",
+            12,
+            3,
+            "saknat-falt",
+            "'- ' före 'samordnign' börjar en ny post (post 2 under 'insatser') som har bara "
+            "nyckeln 'samordnign', som posten ovanför saknar, och ingen av de nycklar en post "
+            f"måste ha {REQUIRED}. Hör 'samordnign' i stället till posten ovanför: ta bort "
+            "'- ' och dra in raden till 4 mellanslag, så att 'samordnign' står rakt under "
+            f"'fortsatt_arbete' (rad 11). {NEW_POST}",
+        ),
+        (
+            "grundskolenamnden.yaml",
+            12,
+            5,
+            "okant-falt",
+            "Okänd nyckel 'samordnign' i post 2 under 'insatser'. Menade du 'samordning'? "
+            "Tillåtna nycklar här: insats, status, nulage, omraden, bedomning, motivering, "
+            "fortsatt_arbete, behov, samordning.",
+        ),
+    ]
+    moved = "    " + written.replace("- ", "", 1).lstrip(" ")
+    (left,) = _findings(tmp_path / "b", KEY, moved)
+    assert left[1:4] == (12, 5, "okant-falt")
+    assert "Menade du 'samordning'?" in left[4]
+    assert _findings(tmp_path / "c", KEY, moved.replace("samordnign", "samordning")) == []
+
+
+def test_a_key_told_to_be_renamed_to_one_the_post_lacks_is_no_dash_too_many(
+    tmp_path: Path,
+) -> None:
+    """'statsu' alone under a '- ': okant-falt says it is to be renamed 'status', which the post
+    above has already; the '- ' advice would give it a second 'status'. The schema's findings
+    stay (decision 0511)."""
+    found = _findings(tmp_path, KEY, "  - statsu: pagaende\n")
+    assert [f[1:4] for f in found] == [
+        (12, 5, "okant-falt"),
+        *[(12, 5, "saknat-falt")] * 5,
+    ]
+    assert found[0][4] == "Nyckeln 'statsu' ska heta 'status'. Byt namn på den."
+    assert not [f for f in found if "'- '" in f[4]]

@@ -107,6 +107,7 @@ def test_a_missing_files_command_names_the_folder_validate_was_given(data: Path)
         f"{FOLDER}/uppfoljning/2023.yaml:1:1: varning [uppfoljning-saknas] Den samlade "
         f"uppföljningen för 2023 saknas: skapa filen och fyll i den. Filen skapas med 'utsatta "
         f"ny uppfoljning 2023 --data {QUOTED}'.",
+        "Per organisation: kommunstyrelsen 1 varning (2023); gemensamma datafiler 1 varning.",
         "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
     ]
     for line in out.splitlines()[:2]:

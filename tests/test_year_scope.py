@@ -82,6 +82,8 @@ def test_validate_for_the_year_finds_what_stops_its_report(
         "Business Region Göteborg har inte lämnat någon rapport för 2023. Den ska omfatta "
         "insatserna 2:1 och 2:4. Skapa filen med 'utsatta ny rapport 2023 "
         "business-region-goteborg --data data'.\n"  # as validate was run: --data data
+        "Per organisation: business-region-goteborg 1 varning (2023); byggnadsnamnden 1 fel "
+        "(2022).\n"
         "1 fel och 1 varning i 2 filer (106 kontrollerade).\n",
     )
 

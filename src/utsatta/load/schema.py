@@ -60,7 +60,10 @@ def schema_errors(
     known = ids or (lambda _name: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
-    findings, told = _stray_posts(file, model, data, errors, source)
+    # a post with a key told to be renamed to a key it lacks is no '- ' too many: the key
+    # would be a second one of the post above ('statsu' for its 'status')
+    renaming = {_data_path(data, loc)[0][:-1] for loc in renamed}
+    findings, told = _stray_posts(file, model, data, errors, source, renaming)
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "missing" and _data_path(data, loc) in told:
@@ -85,7 +88,12 @@ def schema_errors(
 
 
 def _stray_posts(
-    file: str, model: type[BaseModel], data: Any, errors: list[Any], source: Source | None
+    file: str,
+    model: type[BaseModel],
+    data: Any,
+    errors: list[Any],
+    source: Source | None,
+    renaming: set[Path_],
 ) -> tuple[list[Finding], set[tuple[Path_, str | None]]]:
     """One finding for each list post that lacks every key a post must have and holds only
     keys the post above lacks (``load.stray_post``), and the missing keys it tells of (the
@@ -96,6 +104,10 @@ def _stray_posts(
         path, name = _data_path(data, tuple(err["loc"]))
         if err["type"] == "missing" and name is not None:
             missing.setdefault(path, []).append(name)
+        elif err["type"] == "extra_forbidden" and path and isinstance(path[-1], str):
+            # an unknown key of the post is one of its keys too (decision 0511): the post
+            # above lacks it as much as a known one, and its okant-falt stays, said of it
+            elsewhere.update(path[:n] for n in range(len(path) - 1))
         else:
             elsewhere.update(path[:n] for n in range(len(path) + 1))
     found: list[Finding] = []
@@ -105,7 +117,7 @@ def _stray_posts(
         index = path[-1] if path else None
         if holder is None or not isinstance(index, int) or source is None:
             continue
-        if path in elsewhere:
+        if path in elsewhere or path in renaming:
             continue  # the post has other errors too: each is told as it is
         items = _at_path(data, path[:-1])
         required = [n for n, f in holder.model_fields.items() if f.is_required()]

@@ -65,7 +65,9 @@ def stray_post(
     if not isinstance(item, dict) or not isinstance(above, dict) or not item:
         return None
     keys = [str(k) for k in item]
-    if set(keys) & set(above) or not set(keys) <= fields or not set(required) & set(above):
+    # an unknown key counts as one the post above lacks (its own okant-falt is given too):
+    # 'samordnign' under a '- ' too many is as much the post above's (decision 0511)
+    if set(keys) & set(above) or not set(required) & set(above):
         return None  # the post above must be a post: two in a row keep the schema's messages
     at = src.key_at((*path, keys[0]))
     placed = [

@@ -85,9 +85,11 @@ def text(
     *,
     closing: bool = True,
     data_dirs: Sequence[str] = (),
+    by_organisation: bool = False,
 ) -> str:
     """One line per finding, then (``closing``) the closing line; ``closing=False`` for a
-    command with a closing line of its own (fmt)."""
+    command with a closing line of its own (fmt). ``by_organisation`` (validate): the line
+    :func:`per_organisation` before the closing line."""
     lines = [
         # One line per finding: a line break in an echoed value is shown as "\n".
         f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] "
@@ -95,8 +97,59 @@ def text(
         for f in findings
     ]
     if closing:
+        per_org = per_organisation(findings) if by_organisation else None
+        if per_org is not None:
+            lines.append(per_org)
         lines.append(summary(findings, files_checked, not_shown, data_dirs=data_dirs))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+#: The group of the findings outside the reports (plan, organisationer, indikatorer …).
+COMMON = "gemensamma datafiler"
+
+
+def report_owner(file: str) -> tuple[str, str] | None:
+    """(organisation, year) of a report's path, rapporter/<år>/<organisation>.yaml, by its
+    name (the file may be one that is missing, as rapport-saknas names it); else None."""
+    parts = file.split("/")
+    if len(parts) >= 3 and parts[-3] == "rapporter" and parts[-1].endswith(".yaml"):
+        return parts[-1][: -len(".yaml")], parts[-2]
+    return None
+
+
+def _tally(findings: list[Finding]) -> str:
+    errors, warnings = _counts(findings)
+    said = [antal(errors, "fel", "fel")] if errors else []
+    return ", ".join([*said, antal(warnings, "varning", "varningar")] if warnings else said)
+
+
+def per_organisation(findings: list[Finding]) -> str | None:
+    """The line before the closing line of a whole check: the findings per organisation (its
+    reports' years in brackets), by id, then those in the common files; None when the findings
+    are in one file (the list says it all) or in no report. One line, so that the closing line
+    stays the last; the names are the files' own, escaped like them."""
+    if len({f.file for f in findings}) < 2:
+        return None
+    groups: dict[str, list[Finding]] = {}
+    years: dict[str, set[str]] = {}
+    common: list[Finding] = []
+    for f in findings:
+        owner = report_owner(f.file)
+        if owner is None:
+            common.append(f)
+            continue
+        groups.setdefault(owner[0], []).append(f)
+        years.setdefault(owner[0], set()).add(owner[1])
+    if not groups:
+        return None
+    parts = [
+        f"{escape.identifier(org)} {_tally(groups[org])} "
+        f"({', '.join(escape.identifier(y) for y in sorted(years[org]))})"
+        for org in sorted(groups)
+    ]
+    if common:
+        parts.append(f"{COMMON} {_tally(common)}")
+    return "Per organisation: " + "; ".join(parts) + "."
 
 
 def as_json(
@@ -186,12 +239,8 @@ def step_summary(
     ]
     groups: dict[str, list[Finding]] = {}
     for f in findings:
-        parts = f.file.split("/")
-        if len(parts) >= 3 and parts[-3] == "rapporter" and parts[-1].endswith(".yaml"):
-            org = parts[-1][: -len(".yaml")]
-            key = names.get(org, org)
-        else:
-            key = "Gemensamma datafiler"
+        owner = report_owner(f.file)
+        key = "Gemensamma datafiler" if owner is None else names.get(owner[0], owner[0])
         groups.setdefault(key, []).append(f)
     size = _size(lines)
     listed: list[Finding] = []

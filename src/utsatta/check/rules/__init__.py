@@ -42,5 +42,5 @@ def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
         out += rapport.check(rep, known, giltighet)
     for src in ds.files():  # every free text of every file kind
         out += lankar.check(src)
-    out += check_validity(ds)
+    out += check_validity(ds, known)
     return out

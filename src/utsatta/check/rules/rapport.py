@@ -118,6 +118,14 @@ def _wrong_place(
     )
 
 
+def _owner() -> Any:
+    """check.rules.owner, read when a file needs it: the usual file never does (decision
+    0380: no import that valid data does not need)."""
+    from utsatta.check.rules import owner
+
+    return owner
+
+
 def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
     of a report from ``org`` for ``ar`` in a file named after another organisation that
@@ -168,8 +176,16 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     # the organisation whose duties the entries are checked against: the one in the file's
     # name when 'organisation' is told to be corrected to it, so that no entry is told to be
     # removed that the fix makes right (decision 0470)
-    holder = org
-    if gone and _told_as_ceased(known, org, rep.ar):
+    holder: str | None = org
+    holder_year = folder_year
+    if rep.ar != folder_year and _owner().misplaced(known, src):
+        # another year in 'ar' and in 'organisation' one that does not report the folder's:
+        # one finding that weighs the file's place against its keys (decision 0510), not also
+        # organisation-upphord (check_validity leaves it out)
+        placing = _owner().placed(known, src)
+        wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", placing.message)
+        holder, holder_year = placing.holder, placing.year
+    elif gone and _told_as_ceased(known, org, rep.ar):
         wrong_place = None  # organisation-upphord there says it all (decisions 0460, 0470)
         holder = src.stem
     elif (
@@ -180,8 +196,12 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     ):
         # 'organisation' names one that does not report the year, in a file not named after
         # one that does: its finding says where the content goes, and a file named after
-        # 'organisation' would be as wrong (granska15 #6, decision 0499)
+        # 'organisation' would be as wrong (granska15 #6, decision 0499); when the posts are
+        # not its, it names the one whose they are, or the choice (0510)
         wrong_place = None
+        inferred = _owner().owner(known, src, org, folder_year)
+        if inferred is not None:
+            holder = inferred.holder  # None: each candidate holds every post
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:
@@ -197,7 +217,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         )
     if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
-    known_org = holder in known.org_set
+    known_org = holder is not None and holder in known.org_set
     seen: set[str] = set()
     for ii, item in enumerate(rep.insatser):
         at = ("insatser", ii)
@@ -215,8 +235,13 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         out += _contradictions(f, at, item)
         if known.insats_ids and insats not in known.insats_set:
             out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))
-        elif known.duties and known_org and not _holds(known, holder, insats, folder_year):
-            out.append(_not_responsible(f, at, known, holder, insats, folder_year))
+        elif (
+            known.duties
+            and holder is not None
+            and known_org
+            and not _holds(known, holder, insats, holder_year)
+        ):
+            out.append(_not_responsible(f, at, known, holder, insats, holder_year))
         if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
             places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
             out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
@@ -225,11 +250,12 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         if (
             item.samordning is not None
             and coordinators is not None
+            and holder is not None
             and known_org
-            and not _holds(known, holder, insats, folder_year, "samordning")
+            and not _holds(known, holder, insats, holder_year, "samordning")
         ):
-            if known.rule is not None and known.rule.exists(holder, folder_year):
-                coordinators = known.rule.samordnande(insats, folder_year)
+            if known.rule is not None and known.rule.exists(holder, holder_year):
+                coordinators = known.rule.samordnande(insats, holder_year)
             out.append(
                 varning(
                     f,

@@ -9,6 +9,9 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
+from typing import Any
+
+from utsatta.check.rules.base import Known
 from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import exists_at_year_end, takeover_day
 from utsatta.escape import shorten
@@ -20,8 +23,10 @@ from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
 
 
-def check_validity(ds: DataSet) -> list[Finding]:
-    """Errors for reports outside their organisation's validity, and for bad successor data."""
+def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
+    """Errors for reports outside their organisation's validity, and for bad successor data.
+    ``known`` (the rules' lookups): the fix of a file whose name and 'organisation' are both
+    wrong, from its posts (``owner``, decision 0510)."""
     issues = _check_kategorier(ds)
     src = ds.organisationer
     if src is None or src.model is None:
@@ -46,6 +51,19 @@ def check_validity(ds: DataSet) -> list[Finding]:
         # is what is wrong, never "move the content and delete the file" (decision 0470); not
         # when 'ar' names another year too (fel-ar-i-mapp then says where the file belongs)
         other = _other_reporter(org, by_id.get(rep.stem), ar) if rep.model.ar == ar else None
+        if known is not None and rep.model.ar != ar and _owner().misplaced(known, rep):
+            continue  # fel-ar-i-mapp weighs the file's place against its keys (decision 0510)
+        # neither the file's name nor 'organisation' reports the year: the posts may say whose
+        # report it is (decision 0510)
+        inferred = (
+            _owner().owner(known, rep, org.id, ar)
+            if known is not None
+            and other is None
+            and rep.model.ar == ar
+            and rep.stem != org.id
+            and (ceased_before(org, ar) or not_yet_formed(org, ar))
+            else None
+        )
         if ceased_before(org, ar):
             issues.append(
                 fel(
@@ -53,7 +71,11 @@ def check_validity(ds: DataSet) -> list[Finding]:
                     ("organisation",),
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
-                    + _ceased_fix(ds, org, other, by_id, ar, rep.stem),
+                    + (
+                        inferred.fix
+                        if inferred is not None
+                        else _ceased_fix(ds, org, other, by_id, ar, rep.stem)
+                    ),
                 )
             )
         elif (
@@ -75,6 +97,16 @@ def check_validity(ds: DataSet) -> list[Finding]:
         elif not_yet_formed(org, ar):
             before = [by_id[p] for p in predecessors.get(org.id, []) if p in by_id]
             said = f"{_namn(org)} bildades {org.giltig_fran} och rapporterar inte för {ar}. "
+            if inferred is not None:
+                issues.append(
+                    fel(
+                        rep.display,
+                        ("organisation",),
+                        "organisation-ej-bildad",
+                        said + inferred.fix,
+                    )
+                )
+                continue
             if other is not None and rep.stem not in {p.id for p in before}:
                 issues.append(
                     fel(
@@ -106,6 +138,13 @@ def check_validity(ds: DataSet) -> list[Finding]:
                 )
             )
     return issues
+
+
+def _owner() -> Any:
+    """check.rules.owner, read when a file needs it (decision 0380)."""
+    from utsatta.check.rules import owner
+
+    return owner
 
 
 def ceased_before(org: Organisation, ar: int) -> bool:

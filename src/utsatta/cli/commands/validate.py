@@ -104,7 +104,11 @@ def validate(
             reporters.github(findings, files_checked, not_shown, data_dirs=data_dirs)
         )
     else:
-        out(reporters.text(findings, files_checked, not_shown, data_dirs=data_dirs))
+        out(
+            reporters.text(
+                findings, files_checked, not_shown, data_dirs=data_dirs, by_organisation=True
+            )
+        )
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if format is FindingFormat.github and summary_file:
         summary = reporters.step_summary(

@@ -1,0 +1,151 @@
+"""validate's text output ends with the findings per organisation before its closing line (an
+analyst checking the whole data folder of some twenty nämnder sees which have problems): by
+id, with the years of their reports, the common files last. Only the text reporter; exit codes
+unchanged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.support import BASE, CASES, build_case
+from utsatta.cli.app import app
+from utsatta.findings import Finding, Severity
+from utsatta.render.findings import github, per_organisation, text
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An unknown key (error) in Grundskolenämnden's report of 2023, and Kommunstyrelsen's
+    report of 2023 missing (warning)."""
+    data = build_case(CASES / "okant-falt", tmp_path)
+    (data / "rapporter/2023/kommunstyrelsen.yaml").unlink()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.delenv("UTSATTA_DATA", raising=False)
+    return data
+
+
+def test_the_line_per_organisation_comes_before_the_closing_line(data: Path) -> None:
+    code, out = invoke("validate")
+    assert code == 1  # exit codes as before: an error gives 1
+    assert out.splitlines()[-2:] == [
+        "Per organisation: grundskolenamnden 1 fel (2023); kommunstyrelsen 1 varning (2023).",
+        "1 fel och 1 varning i 2 filer (7 kontrollerade).",
+    ]
+
+
+def test_the_common_files_come_last(data: Path) -> None:
+    report = data / "rapporter/2023/socialnamnd-nordost.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("\nar: 2023\n") == 1
+    report.write_text(text.replace("\nar: 2023\n", "\nar: tjugo\n"), "utf-8")
+    plan = data / "plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "okand_nyckel: 1\n", "utf-8")
+    code, out = invoke("validate")
+    assert code == 1
+    # (with an error in plan.yaml no report is due: no rapport-saknas for Kommunstyrelsen)
+    per_org = [line for line in out.splitlines() if line.startswith("Per organisation")]
+    assert per_org == [
+        "Per organisation: grundskolenamnden 1 fel (2023); socialnamnd-nordost 1 fel (2023); "
+        "gemensamma datafiler 1 fel."
+    ]
+    assert out.splitlines()[-2] == per_org[0]
+
+
+def test_only_warnings_keep_exit_code_0_and_are_listed(data: Path) -> None:
+    report = data / "rapporter/2023/grundskolenamnden.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("statsu:", "status:"), encoding="utf-8"
+    )
+    (data / "rapporter/2023/socialnamnd-nordost.yaml").unlink()
+    code, out = invoke("validate")
+    assert code == 0
+    assert out.splitlines()[-2:] == [
+        "Per organisation: kommunstyrelsen 1 varning (2023); socialnamnd-nordost 1 varning (2023).",
+        "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
+    ]
+    assert invoke("validate", "--strict")[0] == 1
+
+
+def test_no_line_when_all_is_well_or_the_findings_are_in_one_file(data: Path) -> None:
+    shutil.copy(BASE / "rapporter/2023/kommunstyrelsen.yaml", data / "rapporter/2023")
+    code, out = invoke("validate")
+    assert code == 1
+    # the one file is the whole list: the closing line follows it
+    assert [line.split(" [")[0] for line in out.splitlines()] == [
+        "data/rapporter/2023/grundskolenamnden.yaml:6:5: fel",
+        "1 fel och 0 varningar i 1 fil (8 kontrollerade).",
+    ]
+    report = data / "rapporter/2023/grundskolenamnden.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("statsu:", "status:"), encoding="utf-8"
+    )
+    assert invoke("validate") == (0, "Inga problem i 8 filer.\n")
+
+
+def test_the_other_reporters_keep_their_contract(data: Path) -> None:
+    code, out = invoke("validate", "--format", "json")
+    assert code == 1
+    assert set(json.loads(out)) == {"ok", "findings"}
+    code, out = invoke("validate", "--format", "github")
+    assert code == 1
+    assert "Per organisation" not in out
+
+
+def _finding(file: str, severity: Severity = Severity.FEL) -> Finding:
+    return Finding(file, 1, 1, "okant-falt", severity, "Meddelande.")
+
+
+def test_the_order_is_by_id_whatever_the_findings_order() -> None:
+    files = [
+        "d/rapporter/2024/socialnamnd-nordost.yaml",
+        "d/plan.yaml",
+        "d/rapporter/2022/arbetsmarknad-och-vuxenutbildning.yaml",
+        "d/rapporter/2023/socialnamnd-nordost.yaml",
+    ]
+    expected = (
+        "Per organisation: arbetsmarknad-och-vuxenutbildning 1 varning (2022); "
+        "socialnamnd-nordost 2 fel (2023, 2024); gemensamma datafiler 1 fel."
+    )
+    for order in (files, files[::-1]):
+        findings = [
+            _finding(f, Severity.VARNING if "arbetsmarknad" in f else Severity.FEL) for f in order
+        ]
+        assert per_organisation(findings) == expected
+    # only validate asks for it: fmt and the commands stopped by errors list the findings
+    assert "Per organisation" not in text([_finding(f) for f in files], 4)
+    assert "Per organisation" not in github([_finding(f) for f in files], 4)
+
+
+def test_a_fler_fynd_finding_counts_what_it_stands_for() -> None:
+    many = Finding(
+        "d/rapporter/2023/kulturnamnden.yaml", 9, 1, "fler-fynd", Severity.FEL, "M.", count=40
+    )
+    assert per_organisation([many, _finding("d/plan.yaml", Severity.VARNING)]) == (
+        "Per organisation: kulturnamnden 40 fel (2023); gemensamma datafiler 1 varning."
+    )
+
+
+def test_no_line_without_a_report_among_the_files() -> None:
+    assert per_organisation([_finding("d/plan.yaml"), _finding("d/omraden.yaml")]) is None
+
+
+def test_names_from_the_data_are_escaped_like_the_file_names() -> None:
+    odd = "d/rapporter/2\u202e23/k\u0007s\u200b.yaml"
+    line = per_organisation([_finding(odd), _finding("d/plan.yaml")])
+    assert line == (
+        "Per organisation: k\\x07s<U+200B> 1 fel (2<U+202E>23); gemensamma datafiler 1 fel."
+    )
