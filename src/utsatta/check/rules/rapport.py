@@ -118,14 +118,6 @@ def _wrong_place(
     )
 
 
-def _owner() -> Any:
-    """check.rules.owner, read when a file needs it: the usual file never does (decision
-    0380: no import that valid data does not need)."""
-    from utsatta.check.rules import owner
-
-    return owner
-
-
 def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
     of a report from ``org`` for ``ar`` in a file named after another organisation that
@@ -178,11 +170,16 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     # removed that the fix makes right (decision 0470)
     holder: str | None = org
     holder_year = folder_year
-    if rep.ar != folder_year and _owner().misplaced(known, src):
+    # check.rules.owner is read only for a file that needs it: the usual file never does
+    # (decision 0380: no import that valid data does not need)
+    from_year = rep.ar != folder_year
+    if from_year or renamed:  # the only branches below that ask it
+        from utsatta.check.rules import owner
+    if from_year and owner.misplaced(known, src):
         # another year in 'ar' and in 'organisation' one that does not report the folder's:
         # one finding that weighs the file's place against its keys (decision 0510), not also
         # organisation-upphord (check_validity leaves it out)
-        placing = _owner().placed(known, src)
+        placing = owner.placed(known, src)
         wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", placing.message)
         holder, holder_year = placing.holder, placing.year
     elif gone and _told_as_ceased(known, org, rep.ar):
@@ -199,7 +196,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
         # 'organisation' would be as wrong (granska15 #6, decision 0499); when the posts are
         # not its, it names the one whose they are, or the choice (0510)
         wrong_place = None
-        inferred = _owner().owner(known, src, org, folder_year)
+        inferred = owner.owner(known, src, org, folder_year)
         if inferred is not None:
             holder = inferred.holder  # None: each candidate holds every post
     if wrong_place is not None:

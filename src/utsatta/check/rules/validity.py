@@ -9,8 +9,6 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
-from typing import Any
-
 from utsatta.check.rules.base import Known
 from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import exists_at_year_end, takeover_day
@@ -51,19 +49,25 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
         # is what is wrong, never "move the content and delete the file" (decision 0470); not
         # when 'ar' names another year too (fel-ar-i-mapp then says where the file belongs)
         other = _other_reporter(org, by_id.get(rep.stem), ar) if rep.model.ar == ar else None
-        if known is not None and rep.model.ar != ar and _owner().misplaced(known, rep):
-            continue  # fel-ar-i-mapp weighs the file's place against its keys (decision 0510)
+        # check.rules.owner is read only for a file that needs it (decision 0380)
+        if known is not None and rep.model.ar != ar:
+            from utsatta.check.rules import owner
+
+            if owner.misplaced(known, rep):
+                continue  # fel-ar-i-mapp weighs the file's place against its keys (0510)
         # neither the file's name nor 'organisation' reports the year: the posts may say whose
         # report it is (decision 0510)
-        inferred = (
-            _owner().owner(known, rep, org.id, ar)
-            if known is not None
+        inferred = None
+        if (
+            known is not None
             and other is None
             and rep.model.ar == ar
             and rep.stem != org.id
             and (ceased_before(org, ar) or not_yet_formed(org, ar))
-            else None
-        )
+        ):
+            from utsatta.check.rules import owner
+
+            inferred = owner.owner(known, rep, org.id, ar)
         if ceased_before(org, ar):
             issues.append(
                 fel(
@@ -138,13 +142,6 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
                 )
             )
     return issues
-
-
-def _owner() -> Any:
-    """check.rules.owner, read when a file needs it (decision 0380)."""
-    from utsatta.check.rules import owner
-
-    return owner
 
 
 def ceased_before(org: Organisation, ar: int) -> bool:
