@@ -470,7 +470,7 @@ def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
     label beside each cell, about 9 700 px at 390 px): on a phone each is a short block, its
     year, insats and organisation on one line and the behov under them at the region's full
     width, no sideways scroll; under half the height the cards took. At 1366 px a table again.
-    At both widths the same table to a screen reader (rows, headers, cells)."""
+    At both widths the same table to a screen reader (rows, headers, cells); docs/decisions/0505."""
     report, page_file = shipped_2025
     assert report.behov is not None
     count = len(report.behov.utan_utfall)

@@ -651,7 +651,8 @@ def test_the_main_part_leaves_room_on_its_last_page(shipped_pdf: Any) -> None:
     """note14 "Left, known": the 2023 main part filled its tenth page to the last line (6 pt
     free), so any new line would push Bilaga A past page 11. With the columns that wasted width
     given to their neighbours (section 1's uppdrag, section 3's indicators, section 4's behov,
-    section 5's levels) at least a sixth of page 10 is free (about 210 pt of 746)."""
+    section 5's levels) at least a sixth of page 10 is free (about 210 pt of 746; docs/decisions/
+    0505-kompakt-lista-och-plats-i-huvuddelen.md)."""
     pages = shipped_pdf.pages
     start = next(
         n
