@@ -439,3 +439,62 @@ def test_a_goals_badge_and_its_caveat_never_touch(
             gaps[width] = page.evaluate(_BADGE_GAPS)
     assert len(gaps[390]) >= 2 and None not in gaps[390], gaps
     assert all(g >= 3 for g in gaps[390] + gaps[1366] if g is not None), gaps
+
+
+#: the list of behov without an outcome (section 4): per row the top of its cells, its height,
+#: and the width of its last cell (the behov) against the region's
+_COMPACT = """() => {
+  const w = document.querySelector('div.utan-utfall');
+  const rows = [...w.querySelectorAll('tbody tr')];
+  return {
+    scrolls: w.scrollWidth > w.clientWidth + 1,
+    page: document.documentElement.scrollWidth,
+    height: w.getBoundingClientRect().height,
+    rows: rows.map(r => {
+      const cells = [...r.children].map(c => c.getBoundingClientRect());
+      return {
+        tops: cells.slice(0, 3).map(c => Math.round(c.top)),
+        behov: cells[3].width / w.clientWidth,
+        below: cells[3].top >= cells[0].bottom - 1,
+        height: r.getBoundingClientRect().height,
+      };
+    }),
+  };
+}"""
+
+
+def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
+    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+) -> None:
+    """Section 4's 42 behov without a reported outcome (note14 "Left, known": 42 cards with a
+    label beside each cell, about 9 700 px at 390 px): on a phone each is a short block, its
+    year, insats and organisation on one line and the behov under them at the region's full
+    width, no sideways scroll; under half the height the cards took. At 1366 px a table again.
+    At both widths the same table to a screen reader (rows, headers, cells); docs/decisions/0505."""
+    report, page_file = shipped_2025
+    assert report.behov is not None
+    count = len(report.behov.utan_utfall)
+    assert count == 42
+    shots = _screenshots(tmp_path)
+    results: dict[int, dict[str, Any]] = {}
+    roles: dict[int, dict[str, int]] = {}
+    for width in WIDTHS:
+        with _opened(browser, page_file, width) as page:
+            results[width] = page.evaluate(_COMPACT)
+            roles[width] = _table_roles(_ax_tree(page), "Behov utan redovisat utfall")
+            page.locator("div.utan-utfall").screenshot(
+                path=str(shots / f"rapport-2025-utan-utfall-{width}.png")
+            )
+    phone, laptop = results[390], results[1366]
+    assert (phone["scrolls"], phone["page"]) == (False, 390)
+    assert len(phone["rows"]) == count
+    for row in phone["rows"]:
+        assert len(set(row["tops"])) == 1, row  # year, insats, organisation: one line
+        assert row["below"] and row["behov"] > 0.95, row
+    # the cards took 9 716 px (231 px a behov); the list about 3 760
+    assert phone["height"] < 4500, phone["height"]
+    assert max(r["height"] for r in phone["rows"]) < 160
+    assert not laptop["scrolls"]
+    assert all(not r["below"] for r in laptop["rows"])  # a row of four cells side by side
+    expected = {"row": count + 1, "columnheader": 4, "rowheader": count, "cell": 3 * count}
+    assert roles[390] == roles[1366] == expected

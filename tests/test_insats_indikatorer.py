@@ -202,3 +202,65 @@ def test_section_3_says_what_the_indicator_line_and_the_mark_mean() -> None:
     assert md.index("## 3. Fokusområdena") < md.index(said) < md.index("### Fokusområde 1")
     html = render(view, "html")
     assert html.index('id="rubrik-fokusomraden"') < html.index(said) < html.index('id="fokus-1"')
+
+
+def _marked_lines(view: ReportView) -> list[tuple[str, str, str]]:
+    """(insats, organisation, mark) for every organisation that has a line of its own under
+    Bilaga A's table and a verdict the mark goes beside."""
+    return [
+        (i.id, o.organisation, o.markering)
+        for f in view.fokusomraden
+        for i in f.insatser
+        for o in i.organisationer
+        if o.markering and (o.inkommen or o.rapport_ar)
+    ]
+
+
+def test_bilaga_a_marks_the_line_of_each_organisation_as_its_table_row() -> None:
+    """note14 "Left, known": the line under Bilaga A's table ("Egen bedömning: Uppnått") said
+    the verdict without the mark its row in the table carries (decision 0480), in the annual
+    report and the slutuppföljning alike; the same macro writes both."""
+    for root, year, count in ((REPORT_FIXTURE, 2023, 3), (ROOT / "data", 2025, 19)):
+        view = build(load(root), year)
+        marked = _marked_lines(view)
+        assert len(marked) == count
+        md = render(view, "md")
+        html = render(view, "html")
+        for insats, org, mark in marked:
+            o = next(x for x in _insats(view, insats).organisationer if x.organisation == org)
+            md_line = f"Status: **{o.status}** · Egen bedömning: **{o.bedomning}** ({mark})"
+            html_line = (
+                f"Egen bedömning: <strong>{o.bedomning}</strong>"
+                f' <span class="muted">({mark})</span>'
+            )
+            head_md = f"##### {insats} · {org}\n\n"
+            assert head_md + md_line in md, (insats, org)
+            at = html.index(f"<h5>{insats} · {org}</h5>")
+            assert html_line in html[at : html.index("</section>", at)], (insats, org)
+        # as often under the tables as in them (each organisation with a report has a line)
+        assert md.count(f"** ({MARK})") == sum(1 for *_, m in marked if m == MARK)
+
+
+def test_an_earlier_years_report_in_the_slutuppfoljning_is_marked_too() -> None:
+    """An organisation without a 2025 report shows its latest one; its verdict of that year
+    gets the mark under the table as in it (no such case in the shipped data: one is made)."""
+    from dataclasses import replace
+
+    view = build(load(ROOT / "data"), 2025)
+    fokus = view.fokusomraden[0]
+    sju = _insats(view, "1:7")
+    orgs = tuple(
+        replace(o, markering=MARK) if o.organisation == "Socialnämnden Centrum" else o
+        for o in sju.organisationer
+    )
+    insatser = tuple(
+        replace(i, organisationer=orgs) if i.id == "1:7" else i for i in fokus.insatser
+    )
+    view = replace(view, fokusomraden=(replace(fokus, insatser=insatser), *view.fokusomraden[1:]))
+    md = render(view, "md")
+    assert f"| 2023: Uppnått ({MARK}) |" in md
+    assert f"Egen bedömning 2023: **Uppnått** ({MARK})\n" in md
+    html = render(view, "html")
+    assert (
+        f'Egen bedömning 2023: <strong>Uppnått</strong> <span class="muted">({MARK})</span></p>'
+    ) in html

@@ -231,8 +231,33 @@ def test_print_keeps_the_year_and_insats_of_a_behov_whole_not_the_organisation(
     assert not any("behov-tabell td:nth-child" in s for _, s, _ in css())
     html = shared_report(SHIPPED, 2025).html
     for table, column in (("tidigare-behov", 3), ("utan-utfall", 2)):
-        part = html[html.index(f"behov-tabell kortrader {table}") :]
+        part = html[html.index(f' {table}" role="region"') :]
         row = re.search(r"<tr role=\"row\"><th scope=\"row\"[^>]*>.*?</tr>", part, re.S)
         assert row is not None, table
         cells = re.findall(r'<td role="cell" data-label="([^"]+)"', row.group(0))
         assert cells[column - 2] == "Insats", (table, cells)  # the th is the first child
+
+
+def test_print_gives_section_5s_levels_one_line_only_where_they_fit(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """A level column of section 5 is as wide as "särskilt utsatt‡" on paper only with at most
+    five upplagor (the annual reports: a row one line, note14); the slutuppföljning's six would
+    not fit the page, so its table keeps wrapping the levels (seen: text past the margin)."""
+    assert _print('#omraden .fa-upplagor td[class^="n-"]') == {"min-width": "7.2em"}
+    # no rule for every table of section 5 widens or holds its levels whole
+    assert not [
+        d
+        for media, s, d in css()
+        if media == "print"
+        and s.startswith("#omraden td")
+        and ("min-width" in d or d.get("white-space") == "nowrap")
+    ]
+    for year, upplagor, marked in ((2023, 5, True), (2025, 6, False)):
+        report = shared_report(SHIPPED, year)
+        assert len(report.view.omraden.upplagor) == upplagor
+        region = re.search(
+            r'<div class="([^"]*)" role="region" aria-label="Nivå i varje', report.html
+        )
+        assert region is not None
+        assert ("fa-upplagor" in region.group(1).split()) is marked, year
