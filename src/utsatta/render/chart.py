@@ -8,9 +8,11 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 * A line joins two values only when the data shows they are consecutive measurements (two
   years in a row, adjacent police editions, one matintervall apart) and measured the same way;
   a year between them where a value may have been is marked "?" (docs/decisions/0395).
-* Only a confirmed value is a filled dot; every other one is hollow: a secondary one (sekundär
-  uppgift) with a solid ring, an inferred one (slutledd) with a dashed ring, one whose source is
-  missing (källa saknas) with a grey dotted ring; the line to an inferred value or one without a
+* Only a confirmed value is a filled dot; a count whose levels are confirmed, but not all by
+  the police's own publication, has a pale fill in a dark ring (docs/decisions/0500); every
+  other one is hollow: a secondary one (sekundär uppgift) with a solid ring, an inferred one
+  (slutledd) with a dashed ring, one whose source is missing (källa saknas) with a grey dotted
+  ring; the line to an inferred value or one without a
   source is dashed. Which values are not confirmed is the one rule of the report's text
   (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
   as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
@@ -32,14 +34,22 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape as _html_escape
 from itertools import pairwise
-from types import MappingProxyType
-from typing import Protocol
 
-from utsatta.compute.indicators import markering, markering_och_not
+from utsatta.compute.indicators import markering
+from utsatta.compute.police import EJ_POLISEN
 from utsatta.escape import html_attr
-from utsatta.numbers import run_text, year_runs
+from utsatta.render.chart_text import INGA, GapLike, PointLike, description, how_sure
 
-__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "unvalued_years"]
+__all__ = [
+    "HEIGHT",
+    "WIDTH",
+    "GapLike",
+    "PointLike",
+    "how_sure",
+    "indicator_svg",
+    "joined",
+    "unvalued_years",
+]
 
 WIDTH = 400
 #: the height of the chart without its legend and source lines (they add rows below)
@@ -61,25 +71,10 @@ _GRID = "#d6d6d6"
 _TEXT = "#222222"
 _MUTED = "#595959"
 _SAKNAS = "#6b6b6b"
+#: the fill of a value confirmed by sources none of which is the police: between the filled and
+#: the hollow dot, also in greyscale
+_EJ_POLISEN = "#9db3d4"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-
-
-class PointLike(Protocol):
-    """A value in a year; ``compute.progress.Point`` fits."""
-
-    @property
-    def ar(self) -> int: ...
-    @property
-    def varde(self) -> float: ...
-    @property
-    def metodbyte(self) -> bool: ...
-
-
-class GapLike(Protocol):
-    """A year without a value; ``compute.status.Lucka`` fits."""
-
-    @property
-    def ar(self) -> int: ...
 
 
 def _n(x: float) -> str:
@@ -160,13 +155,11 @@ def _x_ticks(first: int, last: int) -> list[int]:
     return [*range(first, last - (every > 1), every), last]
 
 
-#: no notes: a value is what the chart's marker says
-_INGA: Mapping[int, str] = MappingProxyType({})
-
 #: how sure a value is, as the chart draws it
-_KINDS = ("bekraftad", "sekundar", "slutledd", "saknas")
+_KINDS = ("bekraftad", EJ_POLISEN, "sekundar", "slutledd", "saknas")
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
+    EJ_POLISEN: "Annan källa än polisen",
     "sekundar": "Uppgift i andra hand",
     "slutledd": "Slutlett värde",
     "saknas": "Källa saknas",
@@ -175,18 +168,11 @@ _LEGEND_TEXT = {
 _DASHED = frozenset({"slutledd", "saknas"})
 
 
-def how_sure(p: PointLike, noter: Mapping[int, str] = _INGA) -> str:
-    """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)" or "": the marker every
-    channel writes after a value (compute.indicators.markering), then the value's note if it
-    has one (" (antal enligt Göteborgs-Posten)", " (uppgift i andra hand, antal enligt …)")."""
-    m = markering_och_not(getattr(p, "sakerhet", None), noter.get(p.ar))
-    return f" ({m})" if m else ""
-
-
 def _kind(p: PointLike) -> str:
-    """bekraftad, sekundar, slutledd or saknas. A value is confirmed exactly when the report
-    writes no marker after it (``markering``): without a stated certainty it is the data's own
-    utfall; a certainty with a marker the chart has no drawing of is drawn as the weakest."""
+    """bekraftad, bekraftad-ej-polisen, sekundar, slutledd or saknas. A value is confirmed
+    exactly when the report writes no marker after it (``markering``): without a stated
+    certainty it is the data's own utfall; a certainty with a marker the chart has no drawing
+    of is drawn as the weakest."""
     sakerhet = getattr(p, "sakerhet", None)
     if not markering(sakerhet):
         return "bekraftad"
@@ -216,6 +202,10 @@ def _marker(kind: str, x: float, y: float, title: str = "", *, not_: bool = Fals
     cls = f' class="{" ".join(classes)}"' if classes else ""
     if kind == "bekraftad":
         return f'<{tag}{cls} {shape} fill="{_UTFALL}"{close}'
+    if kind == EJ_POLISEN:  # confirmed, not by the police: filled, but paler (0500)
+        return (
+            f'<{tag}{cls} {shape} fill="{_EJ_POLISEN}" stroke="{_UTFALL}" stroke-width="2"{close}'
+        )
     dash = {"slutledd": ' stroke-dasharray="2 2"', "saknas": ' stroke-dasharray="1 1.5"'}
     colour = _SAKNAS if kind == "saknas" else _UTFALL
     return (
@@ -312,7 +302,7 @@ def indicator_svg(
     integer: bool = False,
     luckor: Sequence[GapLike] = (),
     kalla: str = "",
-    noter: Mapping[int, str] = _INGA,
+    noter: Mapping[int, str] = INGA,
     noter_forklaring: str = "",
     matar: Sequence[int] | None = None,
     till_ar: int | None = None,
@@ -372,7 +362,7 @@ def indicator_svg(
     notes = _note_lines(drawn, noter, noter_forklaring, fmt)
     height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4
 
-    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter))
+    label = html_attr(description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter))
     enhet = html_attr(enhet)
     desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
@@ -565,36 +555,3 @@ def _note_lines(
     if lines and forklaring:
         lines += [(None, line) for line in _wrap(f"({forklaring})", _NOTE_CHARS)]
     return lines
-
-
-def _sentence(text: str) -> str:
-    """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
-    return text if text.endswith(".") else text + "."
-
-
-def _description(
-    titel: str,
-    baslinje: PointLike | None,
-    points: Sequence[PointLike],
-    malvarde: float | None,
-    malar: int | None,
-    fmt: Callable[[float], str],
-    gaps: Sequence[int] = (),
-    noter: Mapping[int, str] = _INGA,
-) -> str:
-    """The chart in words, for screen readers (and the tooltip)."""
-    parts = [f"Diagram: {titel}."]
-    if baslinje is not None:
-        parts.append(
-            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}")
-        )
-    if points:
-        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}" for p in points)
-        parts.append(_sentence(f"Utfall {values}"))
-    if gaps:
-        parts.append(f"Värde saknas: {', '.join(run_text(r) for r in year_runs(gaps))}.")
-    if malvarde is not None and malar is not None:
-        parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
-    else:
-        parts.append("Målvärde saknas.")
-    return " ".join(parts)
