@@ -22,6 +22,9 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   rule, and a line under the legend names it in words after the same diamond ("2015: 6 (antal
   enligt Göteborgs-Posten)"); its tooltip, the chart's description and its table say the same
   (docs/decisions/0350-angivet-antal-vid-vardet.md).
+* The value a development without a målvärde is measured from, when it is not the baseline
+  (the last before the plan period), has a ring around its dot, "Trendens start" in the legend
+  (docs/decisions/0501).
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>): a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -38,7 +41,7 @@ from itertools import pairwise
 from utsatta.compute.indicators import markering
 from utsatta.compute.police import EJ_POLISEN
 from utsatta.escape import html_attr
-from utsatta.render.chart_text import INGA, GapLike, PointLike, description, how_sure
+from utsatta.render.chart_text import INGA, GapLike, PointLike, description, how_sure, sentence
 
 __all__ = [
     "HEIGHT",
@@ -306,6 +309,8 @@ def indicator_svg(
     noter_forklaring: str = "",
     matar: Sequence[int] | None = None,
     till_ar: int | None = None,
+    trendstart: PointLike | None = None,
+    trendstart_text: str = "",
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
@@ -318,7 +323,11 @@ def indicator_svg(
     drawn as a diamond, named in a line of its own under the legend (``noter_forklaring`` after
     them, once) and in every text of the value (its tooltip, the chart's description).
     ``matar`` are the years the series is measured in, where the data says so (:func:`joined`);
-    the year axis runs at least to ``till_ar`` (the report's year: granska14 F12)."""
+    the year axis runs at least to ``till_ar`` (the report's year: granska14 F12). ``trendstart``
+    (a value of ``utfall``) is the value a development is measured from when it is not the
+    baseline: a ring around its dot, "Trendens start" in the legend, ``trendstart_text`` (the
+    sentence of the figure's caption) its tooltip and in the description (granska14 F9,
+    docs/decisions/0501)."""
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
         points = [p for p in points if p.ar != baslinje.ar]
@@ -354,7 +363,9 @@ def indicator_svg(
 
     drawn = [*points, *([baslinje] if baslinje is not None else [])]
     kinds = [k for k in _KINDS if any(_kind(p) == k for p in drawn)]
-    legend = _legend(kinds, baslinje is not None, target, bool(gaps))
+    # the value a development is measured from, where it is a drawn value, not the baseline
+    ring = next((p for p in points if trendstart is not None and p.ar == trendstart.ar), None)
+    legend = _legend(kinds, baslinje is not None, target, bool(gaps), ring is not None)
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
     source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte.", _LINE_CHARS)
@@ -362,7 +373,10 @@ def indicator_svg(
     notes = _note_lines(drawn, noter, noter_forklaring, fmt)
     height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4
 
-    label = html_attr(description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter))
+    label = html_attr(
+        description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter)
+        + (f" {sentence(trendstart_text)}" if ring is not None and trendstart_text else "")
+    )
     enhet = html_attr(enhet)
     desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
@@ -429,6 +443,10 @@ def indicator_svg(
     for p in points:
         title = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
         out.append(_marker(_kind(p), px(p.ar), py(p.varde), title, not_=p.ar in noter))
+    if ring is not None:
+        # the value the trend is measured from: a ring around its dot, named in the legend
+        tip = f"<title>{escape(trendstart_text, quote=False)}</title>" if trendstart_text else ""
+        out.append(f'<g class="trendstart">{tip}{_ring(px(ring.ar), py(ring.varde))}</g>')
     if baslinje is not None:
         # The baseline is a value like the others: its dot shows how sure it is, the square
         # around it that it is the baseline.
@@ -487,17 +505,28 @@ def _clear_of_gaps(text_y: float, right: float, chars: int, gap_xs: Sequence[flo
 _LEGEND_LABEL = {
     **_LEGEND_TEXT,
     "baslinje": "Baslinje",
+    "trendstart": "Trendens start",
     "malvarde": "Målvärde",
     "lucka": "Värde saknas",
 }
 
 
+def _ring(x: float, y: float) -> str:
+    """The trend's start: a ring around a value's dot, apart from it (the baseline's is a
+    square), dark enough for print in greyscale."""
+    return (
+        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="9" fill="none" stroke="{_BASLINJE}" '
+        'stroke-width="2"/>'
+    )
+
+
 def _legend(
-    kinds: list[str], baslinje: bool, target: bool, gaps: bool
+    kinds: list[str], baslinje: bool, target: bool, gaps: bool, trendstart: bool = False
 ) -> list[tuple[int, float, str]]:
     """(row, x, kind) of each legend item, flowing over rows within the width."""
     items = [*kinds]
     items += ["baslinje"] if baslinje else []
+    items += ["trendstart"] if trendstart else []
     items += ["malvarde"] if target else []
     items += ["lucka"] if gaps else []
     placed: list[tuple[int, float, str]] = []
@@ -521,6 +550,8 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
             f'stroke="{_BASLINJE}" stroke-width="2"/>',
             text,
         ]
+    if kind == "trendstart":
+        return [_ring(x + 12, y - 5), text]
     if kind == "malvarde":
         return [
             f'<line x1="{_n(x)}" y1="{_n(y - 5)}" x2="{_n(x + 24)}" y2="{_n(y - 5)}" '

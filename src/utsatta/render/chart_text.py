@@ -11,7 +11,7 @@ from typing import Protocol
 from utsatta.compute.indicators import markering_och_not
 from utsatta.numbers import run_text, year_runs
 
-__all__ = ["INGA", "GapLike", "PointLike", "description", "how_sure"]
+__all__ = ["INGA", "GapLike", "PointLike", "description", "how_sure", "sentence"]
 
 #: no notes: a value is what the chart's marker says
 INGA: Mapping[int, str] = MappingProxyType({})
@@ -43,7 +43,7 @@ def how_sure(p: PointLike, noter: Mapping[int, str] = INGA) -> str:
     return f" ({m})" if m else ""
 
 
-def _sentence(text: str) -> str:
+def sentence(text: str) -> str:
     """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
     return text if text.endswith(".") else text + "."
 
@@ -62,15 +62,15 @@ def description(
     parts = [f"Diagram: {titel}."]
     if baslinje is not None:
         parts.append(
-            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}")
+            sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}")
         )
     if points:
         values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}" for p in points)
-        parts.append(_sentence(f"Utfall {values}"))
+        parts.append(sentence(f"Utfall {values}"))
     if gaps:
         parts.append(f"Värde saknas: {', '.join(run_text(r) for r in year_runs(gaps))}.")
     if malvarde is not None and malar is not None:
-        parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
+        parts.append(sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
     else:
         parts.append("Målvärde saknas.")
     return " ".join(parts)

@@ -58,11 +58,12 @@ METODTEXT_MALVARDE: Final = (
 )
 
 # Compute's own text, so that it changes with the rule (only values within the plan period).
-# ... and where the report shows the value it starts from (docs/decisions/0485).
+# ... and where the report shows the value it starts from (docs/decisions/0485, 0501).
 METODTEXT_RIKTNING: Final = (
     METODTEXT_UTVECKLING + " Är det värdet inte baslinjen står det i bilaga D vid baslinjen: "
     "”trenden mäts från …, det sista värdet före planperioden” (”en utveckling skulle mätas "
-    "från …” där indikatorn inte kan bedömas). Baslinjen är då ett äldre värde "
+    "från …” där indikatorn inte kan bedömas), och i diagrammet har värdet en ring, ”Trendens "
+    "start”. Baslinjen är då ett äldre värde "
     "(för de flesta indikatorer utan målvärde det tidigaste källbelagda), som beskriver läget "
     "före planen och inte räknas."
 )
