@@ -78,6 +78,13 @@ def test_a_count_on_levels_the_city_confirms_is_marked_everywhere(tmp_path: Path
     assert (
         "| Särskilt utsatta områden | 4‡ | Bergsjön‡, Hammarkullen‡, Hjällbo‡, Lövgärdet‡ |" in md
     )
+    # in HTML the count's marker is read as a level's: its meaning for a screen reader
+    assert (
+        'class="num">4<abbr title="bekräftad i en annan källa än polisen: nivån står i källan '
+        "själv (t.ex. kommunen, pressen eller ett parti), men ingen av källorna är polisens egen "
+        'publicering" aria-hidden="true">‡</abbr><span class="sr-only"> (bekräftad i en annan '
+        "källa än polisen)</span></td>"
+    ) in html
     assert (
         "| Antal särskilt utsatta områden | 4 (2023, annan källa än polisen) | 0 (2025) | "
         "[Otillräcklig takt (annan källa än polisen)](#antal-särskilt-utsatta-områden) · "
