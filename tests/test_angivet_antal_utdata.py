@@ -30,6 +30,8 @@ from utsatta.render.report.environment import report_text
 
 GP = "antal enligt Göteborgs-Posten"
 FV = "uppgift i andra hand, antal enligt Fastighetsvärlden"
+#: the class of a count confirmed by sources none of which is the police's own (0500)
+EJ = "annan källa än polisen"
 
 
 def _chart(html: str, ident: str) -> str:
@@ -60,29 +62,36 @@ def test_the_wording_is_one_rule() -> None:
 
 def test_the_chart_marks_the_stated_count_in_shape_and_words(html_2025: str) -> None:
     chart = _chart(html_2025, "sarskilt-utsatta-omraden")
-    # the point: a diamond (not a dot), filled as it is confirmed, its tooltip in words
+    # the point: a diamond (not a dot), filled pale as it is confirmed by the press, not the
+    # police (docs/decisions/0500), its tooltip in words
     assert (
-        '<polygon class="angivet" points="56.0,71.5 62.0,77.5 56.0,83.5 50.0,77.5" '
-        f'fill="#1d4f91"><title>2015: 6 ({GP})</title></polygon>'
+        '<polygon class="angivet bekraftad-ej-polisen" points="56.0,71.5 62.0,77.5 56.0,83.5 '
+        '50.0,77.5" fill="#9db3d4" stroke="#1d4f91" stroke-width="2"><title>2015: 6 '
+        f"({EJ}, {GP})</title></polygon>"
     ) in chart
     # under the legend: the same diamond and the value in words, then what it is not
     assert (
-        '<polygon class="angivet" points="20.0,259.0 26.0,265.0 20.0,271.0 14.0,265.0" '
-        'fill="#1d4f91"/>\n'
-        f'<text class="not" x="38" y="270.0">2015: 6 ({GP})</text>\n'
-        '<text class="not" x="38" y="290.0">(inte räknat ur områdenas nivåer i</text>\n'
-        '<text class="not" x="38" y="310.0">polisens lista)</text>\n'
-        '<text class="kalla" x="8" y="340.0" fill="#595959">Källa:'
+        '<polygon class="angivet bekraftad-ej-polisen" points="20.0,279.0 26.0,285.0 20.0,291.0 '
+        '14.0,285.0" fill="#9db3d4" stroke="#1d4f91" stroke-width="2"/>\n'
+        f'<text class="not" x="38" y="290.0">2015: 6 ({EJ}, antal</text>\n'
+        '<text class="not" x="38" y="310.0">enligt Göteborgs-Posten)</text>\n'
+        '<text class="not" x="38" y="330.0">(inte räknat ur områdenas nivåer i</text>\n'
+        '<text class="not" x="38" y="350.0">polisens lista)</text>\n'
+        '<text class="kalla" x="8" y="380.0" fill="#595959">Källa:'
     ) in chart
     # screen readers: the chart's name and its table
-    assert f"Utfall 2015: 6 ({GP}); 2017: 7; 2019: 6; 2023: 4; 2025: 4 (uppgift i andra hand)." in (
-        chart
-    )
     assert (
-        f'<tr><th scope="row">2015</th><td class="num">6</td><td>Utfall ({GP})</td></tr>'
+        f"Utfall 2015: 6 ({EJ}, {GP}); 2017: 7 ({EJ}); 2019: 6 ({EJ}); 2023: 4 ({EJ}); 2025: 4 "
+        "(uppgift i andra hand)."
+    ) in chart
+    assert (
+        f'<tr><th scope="row">2015</th><td class="num">6</td><td>Utfall ({EJ}, {GP})</td></tr>'
     ) in chart
     # 2017 on is counted area by area: dots, no note
-    assert '<circle cx="120.0" cy="58.8" r="4" fill="#1d4f91"><title>2017: 7</title>' in chart
+    assert (
+        '<circle class="bekraftad-ej-polisen" cx="120.0" cy="58.8" r="4" fill="#9db3d4" '
+        f'stroke="#1d4f91" stroke-width="2"><title>2017: 7 ({EJ})</title>'
+    ) in chart
     assert chart.count("<polygon") == 2
 
 
@@ -99,10 +108,12 @@ def test_no_other_chart_has_a_note(html_2025: str) -> None:
 def test_bilaga_c_and_d_name_it(shipped: DataSet) -> None:
     lines = report_text(shipped, 2025, "md").splitlines()
     assert any(
-        line.startswith(f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({GP}); 2017: 7;")
+        line.startswith(
+            f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, {GP}); 2017: 7 ({EJ});"
+        )
         for line in lines
     )
-    assert any(line.startswith(f"  - Utfall 2015 (6, {GP}): Antalet som ") for line in lines)
+    assert any(line.startswith(f"  - Utfall 2015 (6, {EJ}, {GP}): Antalet som ") for line in lines)
 
 
 def test_the_chart_alone_marks_a_baseline_and_an_unconfirmed_stated_count() -> None:
@@ -160,7 +171,7 @@ def test_the_chart_alone_marks_a_baseline_and_an_unconfirmed_stated_count() -> N
 def test_indikatorer_text_and_json_name_it(shipped: DataSet) -> None:
     text = indicators_text(shipped, 2016, width=220)
     row = next(line for line in text.splitlines() if "Antal särskilt utsatta områden" in line)
-    assert f"6 (2015, {GP})" in row
+    assert f"6 (2015, {EJ}, antal enligt" in row
     data = json.loads(indicators_json(shipped, 2025))
     su = next(i for i in data["indikatorer"] if i["id"] == "sarskilt-utsatta-omraden")
     assert [(p["ar"], p["angivet_antal"]) for p in su["serie"]] == [
@@ -219,14 +230,15 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
     )
     notes = re.findall(r'<text class="not" x="38" y="[0-9.]+">([^<]*)</text>', chart)
     assert notes == [
-        f"2015: 6 ({GP})",
+        f"2015: 6 ({EJ}, antal",
+        "enligt Göteborgs-Posten)",
         "2025: 4 (uppgift i andra hand, antal",
         "enligt Fastighetsvärlden)",
         "(inte räknat ur områdenas nivåer i",
         "polisens lista)",
     ]
     assert (
-        f"<figcaption>Baslinje 5 (2021, tolkning), senaste 4 (2025, {FV}), målvärde 0 "
+        f"<figcaption>Baslinje 5 (2021, {EJ}, tolkning), senaste 4 (2025, {FV}), målvärde 0 "
         f"(2025).</figcaption>" in html
     )
     text = indicators_text(stated_2025, 2025, width=240)

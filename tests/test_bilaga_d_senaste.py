@@ -18,8 +18,12 @@ from utsatta.render.report import build, render
 ROWS_2025 = [
     ("Antal göteborgare som bor i ett särskilt utsatt område", "för få mätpunkter",
      "41\u00a0000 (2023, uppgift i andra hand)"),
-    ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023)"),
-    ("Antal områden i Göteborg i kategorin utsatt område", "polisens nivå okänd", "2 (2023)"),
+    ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023, annan källa än polisen)"),
+    (
+        "Antal områden i Göteborg i kategorin utsatt område",
+        "polisens nivå okänd",
+        "2 (2023, annan källa än polisen)",
+    ),
     ("Andel barn (1–5 år) ej placerade i förskoleverksamhet i befolkningen (%)",
      "inga värden från planperioden", "15,7\u00a0% (2019)"),
     ("Elevenkät, årskurs 9: Jag känner mig trygg i skolan, indexvärde",

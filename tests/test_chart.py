@@ -13,6 +13,7 @@ import pytest
 
 from tests.support import ChartPoint as P
 from utsatta.compute.indicators import MARKERING
+from utsatta.compute.police import EJ_POLISEN
 from utsatta.numbers import tal
 from utsatta.render.chart import FONT_SIZE, WIDTH, indicator_svg
 from utsatta.render.chart_table import values_table
@@ -412,10 +413,11 @@ def test_a_value_whose_source_is_missing_is_hollow_and_explained() -> None:
     ]
 
 
-@pytest.mark.parametrize("sakerhet", sorted(MARKERING))
+@pytest.mark.parametrize("sakerhet", sorted(set(MARKERING) - {EJ_POLISEN}))
 def test_every_value_the_report_marks_is_drawn_hollow_never_as_confirmed(sakerhet: str) -> None:
     """One rule for every channel: a value the text marks (``markering``) is not a filled dot,
-    as a point, as the baseline and in the legend, whatever the certainty."""
+    as a point, as the baseline and in the legend, whatever the certainty (a count confirmed,
+    but not by the police, has a pale fill of its own: the next test)."""
     base = P(2019, 3.0, sakerhet=sakerhet)
     text = svg(baslinje=base, utfall=[base, P(2020, 4.0, sakerhet=sakerhet), P(2021, 5.0)])
     circles = list(tree(text).iter(f"{SVG}circle"))
@@ -425,6 +427,23 @@ def test_every_value_the_report_marks_is_drawn_hollow_never_as_confirmed(sakerhe
     assert len([c for c in circles if c.get("fill") == "#1d4f91"]) == 2  # 2021 + legend
     assert f"2020: 4,0\u00a0% ({MARKERING[sakerhet]})" in text
     assert "Baslinje 2019: 3,0\u00a0% (" + MARKERING[sakerhet] + ")" in text
+
+
+def test_a_count_confirmed_but_not_by_the_police_is_pale_never_as_confirmed() -> None:
+    """docs/decisions/0500: the class ‡ is drawn between the filled and the hollow dots, as a
+    point, as the baseline and in the legend, and its words are in every text of the value."""
+    base = P(2019, 3.0, sakerhet=EJ_POLISEN)
+    text = svg(baslinje=base, utfall=[base, P(2020, 4.0, sakerhet=EJ_POLISEN), P(2021, 5.0)])
+    circles = list(tree(text).iter(f"{SVG}circle"))
+    marked = [c for c in circles if c.get("class") == EJ_POLISEN]
+    assert len(marked) == 3  # the point, the baseline's dot, the legend
+    assert all(c.get("fill") == "#9db3d4" and c.get("stroke") == "#1d4f91" for c in marked)
+    assert len([c for c in circles if c.get("fill") == "#1d4f91"]) == 2  # 2021 + legend
+    assert ">Annan källa än polisen</text>" in text
+    assert "2020: 4,0\u00a0% (annan källa än polisen)" in text
+    assert "Baslinje 2019: 3,0\u00a0% (annan källa än polisen)" in text
+    # confirmed: the line to it is solid, as to a filled dot
+    assert '<polyline class="utfall" ' in text and "streckad" not in text
 
 
 def test_a_value_not_known_is_a_gap_not_a_line_through_zero() -> None:

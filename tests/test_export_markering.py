@@ -56,18 +56,30 @@ def test_certainty_markers_reach_the_workbook() -> None:
         "uppgift i andra hand",
     ) in ind
     assert ("nya-omraden", "utfall", 2025, 0, "slutledd", "slutledd") in ind
-    # a confirmed value has no marker, but a count a source states says whose it is, as the
-    # report's series does: "2015: 6 (antal enligt Göteborgs-Posten)"
-    assert [r for r in ind if r[4] in (None, "bekraftad", "saknas") and r[5] is not None] == [
-        (
-            "sarskilt-utsatta-omraden",
-            "utfall",
-            2015,
-            6,
-            "bekraftad",
-            "antal enligt Göteborgs-Posten",
-        )
+    # a confirmed value has no marker; a count whose levels no source of the police's own
+    # confirms has the class ‡ in words (docs/decisions/0500), and a count a source states says
+    # whose it is after it, as the report's series does: "2015: 6 (annan källa än polisen,
+    # antal enligt Göteborgs-Posten)"
+    assert [r for r in ind if r[4] in (None, "bekraftad", "saknas") and r[5] is not None] == []
+    ej = [r for r in ind if r[4] == "bekraftad-ej-polisen"]
+    assert ej and {r[0] for r in ej} <= {
+        "omraden-pa-polisens-lista",
+        "sarskilt-utsatta-omraden",
+        "riskomraden",
+        "utsatta-omraden",
+        "nya-omraden",
+    }
+    assert [r[5] for r in ej if r[5] != "annan källa än polisen"] == [
+        "annan källa än polisen, antal enligt Göteborgs-Posten"
     ]
+    assert (
+        "sarskilt-utsatta-omraden",
+        "utfall",
+        2015,
+        6,
+        "bekraftad-ej-polisen",
+        "annan källa än polisen, antal enligt Göteborgs-Posten",
+    ) in ind
     niva = _rows(data["omradesnivaer"], "omrade", "upplaga", "sakerhet", "markering")
     # Bilaga C: Bergsjön 2015 särskilt utsatt*, 2017 särskilt utsatt‡, 2025 särskilt utsatt†;
     # Rannebergen 2019 utsatt†

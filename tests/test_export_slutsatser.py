@@ -106,7 +106,7 @@ STATUS_2025 = {
         20,
         "20 % av vägen",
         "sekundar",
-        "5 (2021, tolkning)",
+        "5 (2021, annan källa än polisen, tolkning)",
         "4 (2025, uppgift i andra hand)",
         "0 (2025)",
     ),
@@ -117,8 +117,9 @@ STATUS_2025 = {
         None,
         "–",
         None,
-        "1 (2021, tolkning)",
-        "2 (2023)",
+        # the city's list, not the police's own (docs/decisions/0500)
+        "1 (2021, annan källa än polisen, tolkning)",
+        "2 (2023, annan källa än polisen)",
         "0 (2025)",
     ),
     "skolan-som-arena-tackning": (
@@ -494,7 +495,7 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
         "20 % av vägen",
         "sekundar",
         "bekraftad",
-        "5 (2021, tolkning)",
+        "5 (2021, annan källa än polisen, tolkning)",
         "4 (2025, uppgift i andra hand)",
     ]
     mal = files["malutfall.csv"].removeprefix("\ufeff").split("\r\n")

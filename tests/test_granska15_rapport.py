@@ -182,10 +182,13 @@ SAKERHET = (
     "**Hur säkra värdena är.** Varje nivå på polisens lista och varje värde har en säkerhet, "
     "som står där uppgiften står. En nivå är markerad med en symbol: \\* slutledd; † uppgift i "
     "andra hand; ? källa saknas; ‡ bekräftad i en annan källa än polisen; utan markering: "
-    "bekräftad i polisens egen publicering (ett antal utan markering är bekräftat, inte "
-    "nödvändigtvis av polisen). Ett värde eller ett antal har markeringen med samma symbol "
-    "eller i ord: ”uppgift i andra hand”, ”slutledd” eller ”källa saknas”. En bedömning eller "
-    "ett utfall som bygger på ett markerat värde är inte säkrare än värdet."
+    "bekräftad i polisens egen publicering. Ett värde eller ett antal har markeringen med samma "
+    "symbol eller i ord: ”uppgift i andra hand”, ”slutledd”, ”källa saknas” eller ”annan källa "
+    "än polisen”. Ett värde som bygger på flera uppgifter har markeringen för den osäkraste av "
+    "dem (osäkrast först: källa saknas, slutledd, uppgift i andra hand, annan källa än polisen); "
+    "ett antal ur polisens listor är alltså omarkerat bara när polisens egen publicering "
+    "bekräftar varje nivå som det bygger på. En bedömning eller ett utfall som bygger på ett "
+    "markerat värde är inte säkrare än värdet."
 )
 
 

@@ -99,7 +99,7 @@ def test_no_invisible_character_reaches_the_html_page_or_its_charts(data: Path) 
     assert result.exit_code == 0, result.stderr
     page = result.stdout
     assert [c for c in INVISIBLE if c in page] == []
-    assert "<title>2015: 6 (antal enligt Göteborgs-Posten)</title>" in page
+    assert "<title>2015: 6 (annan källa än polisen, antal enligt Göteborgs-Posten)</title>" in page
     assert unicodedata.is_normalized("NFC", page)
 
 

@@ -53,9 +53,8 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     assert "| Antal särskilt utsatta områden i Göteborg | 4 (2025, uppgift i andra hand) |" in md
     # bilaga D (Baslinje | Senaste | Målvärde | Framsteg | Status)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, tolkning) | 4 (2025, uppgift i "
-        "andra "
-        "hand) | 0 (2025) | 20\u00a0%\u00a0av\u00a0vägen |"
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, annan källa än polisen, "
+        "tolkning) | 4 (2025, uppgift i andra hand) | 0 (2025) | 20\u00a0%\u00a0av\u00a0vägen |"
     ) in md
     assert (
         "| Antal nya områden i Göteborg på polisens lista sedan 2021 | 0 (2021, tolkning) | 0 "
@@ -64,7 +63,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     ) in md
     assert "| 8 (2025) |" not in md and "| 4 (2025) |" not in md
     # bilaga C, the series
-    assert "2023: 4; 2025: 4 (uppgift i andra hand) |" in md
+    assert "2023: 4 (annan källa än polisen); 2025: 4 (uppgift i andra hand) |" in md
 
 
 def test_utsatta_indikatorer_marks_them(ds: DataSet) -> None:
@@ -83,8 +82,10 @@ def _rows(ds: DataSet, ind: str) -> list[dict[str, object]]:
 def test_export_carries_the_certainty_and_the_unknown_years(ds: DataSet) -> None:
     rows = {(r["typ"], r["ar"]): r for r in _rows(ds, "sarskilt-utsatta-omraden")}
     assert rows[("utfall", 2025)]["sakerhet"] == "sekundar"
-    assert rows[("utfall", 2023)]["sakerhet"] == "bekraftad"
-    assert rows[("baslinje", 2021)]["sakerhet"] == "bekraftad"
+    # the city's and Framtiden's lists, not the police's own (docs/decisions/0500)
+    assert rows[("utfall", 2023)]["sakerhet"] == "bekraftad-ej-polisen"
+    assert rows[("utfall", 2023)]["markering"] == "annan källa än polisen"
+    assert rows[("baslinje", 2021)]["sakerhet"] == "bekraftad-ej-polisen"
     risk = {(r["typ"], r["ar"]): r for r in _rows(ds, "riskomraden")}
     unknown = risk[("utfall", 2025)]
     assert (unknown["varde"], unknown["sakerhet"]) == (None, "saknas")

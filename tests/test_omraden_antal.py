@@ -11,13 +11,21 @@ import pytest
 
 from tests.support import build_case
 from utsatta.check.pipeline import validate
-from utsatta.compute.police import count_in, count_per_edition, stated_count, uses_stated_count
+from utsatta.compute.police import (
+    EJ_POLISEN,
+    count_in,
+    count_per_edition,
+    stated_count,
+    uses_stated_count,
+)
 from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.load.dataset import load
 from utsatta.model.omraden import Niva, OmradenFil
 
 ROOT = Path(__file__).resolve().parents[1]
 SU: tuple[Niva, ...] = ("sarskilt-utsatt",)
+#: the class of a count whose levels no source of the police's own confirms (0500)
+EJ = "annan källa än polisen"
 TRE: tuple[Niva, ...] = ("utsatt", "riskomrade", "sarskilt-utsatt")
 
 
@@ -52,7 +60,8 @@ LEVELS = {"a": "sarskilt-utsatt", "b": "sarskilt-utsatt", "c": "utsatt", "d": "o
 def test_a_stated_count_fills_only_the_gap_the_areas_leave() -> None:
     fil = _fil([_antal("sarskilt-utsatt", 2)], LEVELS)
     # d's unknown level leaves the SU count open: the stated count fills it, with its source
-    assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet="bekraftad", kallor=("gp",))
+    # (bekräftad by a source not of the police's own, ‡: docs/decisions/0500)
+    assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet=EJ_POLISEN, kallor=("gp",))
     assert uses_stated_count(fil, 2015, SU)
     # no count stated for utsatt (nor for all three levels): still a gap, naming d
     for nivaer in (("utsatt",), TRE):
@@ -87,7 +96,8 @@ def test_real_2015_six_sarskilt_utsatta_from_gp_and_nothing_more() -> None:
     assert fil is not None and fil.model is not None
     su = count_per_edition(fil.model, SU)
     assert [p for p in su.punkter if p.ar == 2015] == [
-        Point(2015, 6.0, sakerhet="bekraftad", kallor=("gp-tynnered-sarskilt-utsatt",))
+        # the press, not the police's own publication: ‡ (docs/decisions/0500)
+        Point(2015, 6.0, sakerhet=EJ_POLISEN, kallor=("gp-tynnered-sarskilt-utsatt",))
     ]
     # GP gives the SU count only: on the list, utsatta and riskområden 2015 stay unknown
     open_ = (("hisings-backa", "rannebergen"), ("Hisings Backa", "Rannebergen"))
@@ -105,16 +115,18 @@ def report_2025() -> str:
 
 def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     lines = report_2025.splitlines()
-    # the stated count says whose it is; bekräftad, it carries no marker (decision 0127)
+    # the stated count says whose it is (decision 0127); bekräftad by the press, not the
+    # police, it carries the class ‡ in words, as the counts of the other years (0500)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antal enligt Göteborgs-Posten); "
-        "2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
+        f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
+        f"Göteborgs-Posten); 2017: 7 ({EJ}); 2019: 6 ({EJ}); 2021: 5 ({EJ}); 2023: 4 ({EJ}); "
+        "2025: 4 (uppgift i andra hand) |"
     ) in lines
     assert (
         "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
         "Hisings Backa och Rannebergen; 2017: 2 (slutledd); 2019: 2 (slutledd); 2021: 2 "
-        "(uppgift i andra hand); 2023: 2; 2025: okänt, nivån okänd för Biskopsgården, Gårdsten, "
-        "Tynnered/Grevegården/Opaltorget och Hisings Backa |"
+        f"(uppgift i andra hand); 2023: 2 ({EJ}); 2025: okänt, nivån okänd för Biskopsgården, "
+        "Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa |"
     ) in lines
 
 
@@ -130,9 +142,10 @@ def test_real_report_bilaga_d_and_sources_name_the_stated_count(report_2025: str
     lines = report_2025.splitlines()
     detail = lines.index("#### Antal särskilt utsatta områden i Göteborg")
     assert (
-        "  - Utfall 2015 (6, antal enligt Göteborgs-Posten): Antalet som Göteborgs-Posten anger "
-        "för 2015 års upplaga av polisens lista, inte räknat ur områdenas nivåer, som lämnar det "
-        f"okänt; vilka områden det gäller anger källan inte. Källa: {GP}."
+        f"  - Utfall 2015 (6, {EJ}, antal enligt Göteborgs-Posten): Antalet som "
+        "Göteborgs-Posten anger för 2015 års upplaga av polisens lista, inte räknat ur "
+        "områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger källan inte. "
+        f"Källa: {GP}."
     ) in lines[detail : detail + 12]
     assert any(
         line.startswith("**Antal ur polisens listor.** ")
@@ -166,8 +179,8 @@ def test_real_export_row_matches_the_report() -> None:
         "gp-tynnered-sarskilt-utsatt",
         "Göteborgs-Posten",
         GP_URL,
-        "bekraftad",
-        "antal enligt Göteborgs-Posten",
+        EJ_POLISEN,
+        f"{EJ}, antal enligt Göteborgs-Posten",
     )
     assert row["kommentar"] == (
         "Antalet som Göteborgs-Posten anger för 2015 års upplaga av polisens lista, inte räknat "
@@ -256,11 +269,11 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
         "| Utsatta områden | okänt (nivån okänd för 4 områden) | vilka framgår inte av källorna |"
         in lines
     )
-    assert "| **Totalt** | **8** |   |" in lines
+    assert "| **Totalt** | **8†** |   |" in lines  # the levels from the press (0500)
     assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
-        and line.endswith("; 2023: 2; 2025: 2 (antal enligt Fastighetsvärlden) |")
+        and line.endswith(f"; 2023: 2 ({EJ}); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")
         for line in lines
     )
 
@@ -294,8 +307,8 @@ def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> N
     lines = report_text(ds, 2025, "md").splitlines()
     assert any(
         line.startswith(
-            "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antal enligt "
-            "Testtidningen); 2017: 7;"
+            f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
+            f"Testtidningen); 2017: 7 ({EJ});"
         )
         for line in lines
     )

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from utsatta.compute.police import (
+    EJ_POLISEN,
     Serie,
     areas_in,
     baseline_for,
@@ -45,9 +46,15 @@ def _area(id_: str, levels: dict[int, str], sakerhet: str = "bekraftad") -> dict
 
 
 def _fil(*areas: dict[str, Any]) -> OmradenFil:
+    # the sources are the police's own: a bekräftad level is then unmarked, and a count of such
+    # levels bekraftad (one of another kind is bekraftad-ej-polisen: docs/decisions/0500)
     return OmradenFil.model_validate(
         {
             "schemaversion": 1,
+            "kallor": [
+                {"id": f"k{ar}", "utgivare": "Polisen", "sakerhet": "bekraftad", "slag": "polisen"}
+                for ar in (2019, 2021, 2023)
+            ],
             "upplagor": [
                 {"ar": ar, "titel": f"Lägesbild {ar}", "utgivare": "Polisen"}
                 for ar in (2021, 2019, 2023)  # out of order on purpose
@@ -299,6 +306,10 @@ def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
     * 2023: all eight named by Göteborgs Stad [C]: bekräftad, though Rannebergen's "ej på
       listan" is inferred; 2025: press only [S].
     * 0 riskområden 2017 names no area: it rests on every level, Rannebergen's inferred one too.
+
+    None of the sources of these levels is the police's own publication (a party, the press, the
+    city, Framtiden): every count bekräftad by them is bekraftad-ej-polisen, the class section 5
+    marks ‡ (granska14 F8, docs/decisions/0500), never unmarked.
     """
     fil = _real()
 
@@ -306,31 +317,31 @@ def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
         return {p.ar: (p.varde, p.sakerhet) for p in count_per_edition(fil, nivaer).punkter}
 
     assert sure(SU) == {
-        2015: (6, "bekraftad"),  # the count GP states (upplagor: antal), not the areas'
-        2017: (7, "bekraftad"),
-        2019: (6, "bekraftad"),
-        2021: (5, "bekraftad"),
-        2023: (4, "bekraftad"),
+        2015: (6, EJ_POLISEN),  # the count GP states (upplagor: antal), not the areas'
+        2017: (7, EJ_POLISEN),
+        2019: (6, EJ_POLISEN),
+        2021: (5, EJ_POLISEN),
+        2023: (4, EJ_POLISEN),
         2025: (4, "sekundar"),
     }
     assert sure(TRE) == {
         2017: (9, "slutledd"),
         2019: (9, "slutledd"),
         2021: (8, "sekundar"),
-        2023: (8, "bekraftad"),
+        2023: (8, EJ_POLISEN),
         2025: (8, "sekundar"),
     }
     assert sure(("riskomrade",)) == {
         2017: (0, "slutledd"),
-        2019: (1, "bekraftad"),
-        2021: (1, "bekraftad"),
-        2023: (2, "bekraftad"),
+        2019: (1, EJ_POLISEN),
+        2021: (1, EJ_POLISEN),
+        2023: (2, EJ_POLISEN),
     }
     assert sure(("utsatt",)) == {
         2017: (2, "slutledd"),
         2019: (2, "slutledd"),
         2021: (2, "sekundar"),
-        2023: (2, "bekraftad"),
+        2023: (2, EJ_POLISEN),
     }
     su2017 = next(p for p in count_per_edition(fil, SU).punkter if p.ar == 2017)
     assert su2017.kallor == ("s-goteborg-2017", "etc-goteborg-2020")  # not the React comment

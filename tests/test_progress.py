@@ -852,8 +852,8 @@ def test_fixture_2025_statuses() -> None:
     }
     pa_listan = res["omraden-pa-listan"]
     assert [(p.ar, p.varde, p.sakerhet) for p in pa_listan.serie] == [
-        (2021, 8.0, "bekraftad"),
-        (2023, 8.0, "bekraftad"),
+        (2021, 8.0, "bekraftad"),  # the police's own publication
+        (2023, 8.0, "bekraftad-ej-polisen"),  # the city's: ‡ (docs/decisions/0500)
         (2025, 8.0, "sekundar"),  # from the press: marked
     ]
     assert [(p.ar, p.varde) for p in res["sarskilt-utsatta"].serie] == [
@@ -904,7 +904,8 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
     assert d["serie"] == [
         {"ar": 2021, "varde": 8.0, "sakerhet": "bekraftad", "kallor": ["polisen-2021"],
          "belagg": "belagg"},
-        {"ar": 2023, "varde": 8.0, "sakerhet": "bekraftad",
+        # the city's list, not the police's own: the class section 5 marks ‡ (0500)
+        {"ar": 2023, "varde": 8.0, "sakerhet": "bekraftad-ej-polisen",
          "kallor": ["goteborg-statistik-2023"], "belagg": "odaterad"},
     ]  # fmt: skip
     # the 2025 press source is not cited for 2023: no 2023 value rests on it

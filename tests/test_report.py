@@ -546,10 +546,17 @@ def test_levels_not_confirmed_by_the_police_are_marked(
         "* slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter",
         "† uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
         "(t.ex. pressen eller en tredjepartssida om polisens lista)",
-        "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
-        "bekräftat, inte nödvändigtvis av polisen)",
+        "utan markering: bekräftad i polisens egen publicering",
     )
-    assert "| Riskområden | 1 | Söderdal\\* |" in md_text
+    # a count carries the class of the levels it rests on (0500): 1 riskområde, Söderdal*; 0
+    # utsatta rests on every area's level, Söderdal's too; the legend says both
+    assert "| Riskområden | 1\\* | Söderdal\\* |" in md_text
+    assert "| Utsatta områden | 0\\* | – |" in md_text
+    assert "| **Totalt** | **2\\*** |   |" in md_text
+    assert s.lista_forklaring[-1] == (
+        "ett antal har markeringen för den osäkraste av de nivåer som det bygger på (ett antal 0 "
+        "bygger på alla områdens nivåer)"
+    )
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text
     assert "\n\\* slutledd: nivån står inte" in md_text
     assert 'riskområde<abbr title="slutledd: nivån står inte' in html_text

@@ -46,8 +46,9 @@ def test_riskomraden_and_utsatta_2025_are_unknown_not_zero(md2025: str) -> None:
     assert "| Riskområden | 0 |" not in md2025
     assert "| Utsatta områden | 0 |" not in md2025
     # what is known still counts
-    assert "| Särskilt utsatta områden | 4 |" in md2025
-    assert "| **Totalt** | **8** |   |" in md2025
+    # each with the class of its levels, from the press (docs/decisions/0500)
+    assert "| Särskilt utsatta områden | 4† |" in md2025
+    assert "| **Totalt** | **8†** |   |" in md2025
 
 
 def test_unknown_counts_in_html_and_json(v2025: ReportView) -> None:
@@ -91,21 +92,26 @@ def test_the_level_table_shows_biskopsgardens_change_as_lower(md2025: str) -> No
     ) in md2025
 
 
+#: the class of a count whose levels no source of the police's own confirms (0500)
+EJ = "annan källa än polisen"
+
+
 def test_bilaga_c_series_show_the_gap_and_its_reason(md2025: str) -> None:
     early = "2015: okänt, nivån okänd för Hisings Backa och Rannebergen"
     assert (
-        f"| Antal riskområden i Göteborg | {early}; 2017: 0 (slutledd); 2019: 1; 2021: 1; 2023: 2; "
-        f"2025: okänt, nivån okänd för {OPEN_2025} |"
+        f"| Antal riskområden i Göteborg | {early}; 2017: 0 (slutledd); 2019: 1 ({EJ}); 2021: 1 "
+        f"({EJ}); 2023: 2 ({EJ}); 2025: okänt, nivån okänd för {OPEN_2025} |"
     ) in md2025
     assert (
         f"| Antal områden i Göteborg i kategorin utsatt område | {early}; 2017: 2 (slutledd); "
-        "2019: 2 (slutledd); 2021: 2 (uppgift i andra hand); 2023: 2; 2025: okänt, nivån okänd "
-        f"för {OPEN_2025} |"
+        f"2019: 2 (slutledd); 2021: 2 (uppgift i andra hand); 2023: 2 ({EJ}); 2025: okänt, nivån "
+        f"okänd för {OPEN_2025} |"
     ) in md2025
     assert (
         # 2015: the six särskilt utsatta GP states (omraden.yaml, upplagor: antal), said so
-        "| Antal särskilt utsatta områden i Göteborg | 2015: 6 (antal enligt Göteborgs-Posten); "
-        "2017: 7; 2019: 6; 2021: 5; 2023: 4; 2025: 4 (uppgift i andra hand) |"
+        f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
+        f"Göteborgs-Posten); 2017: 7 ({EJ}); 2019: 6 ({EJ}); 2021: 5 ({EJ}); 2023: 4 ({EJ}); "
+        "2025: 4 (uppgift i andra hand) |"
     ) in md2025
 
 
@@ -118,8 +124,7 @@ def test_legend_says_what_each_mark_means(md2025: str) -> None:
         "(t.ex. pressen eller en tredjepartssida om polisens lista)",
         "‡ bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, "
         "pressen eller ett parti), men ingen av källorna är polisens egen publicering",
-        "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
-        "bekräftat, inte nödvändigtvis av polisen)",
+        "utan markering: bekräftad i polisens egen publicering",
     ]
 
 

@@ -11,7 +11,14 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from utsatta.compute.police import baseline_for, moves_text, points_for, shows_direction
+from utsatta.compute.police import (
+    EJ_POLISEN,
+    SAKERHET_ORDNING,
+    baseline_for,
+    moves_text,
+    points_for,
+    shows_direction,
+)
 from utsatta.compute.progress import (
     Lucka,
     Point,
@@ -29,19 +36,22 @@ from utsatta.model.omraden import OmradenFil
 #: whether a source counts as evidence for a year: dated in or before it, undated, or after it
 Belagg = Literal["belagg", "odaterad", "efter-aret"]
 
-#: certainty, weakest first
-_SAKERHET = ("saknas", "slutledd", "sekundar", "bekraftad")
+#: certainty, weakest first (with the class of a count from levels not the police's own)
+_SAKERHET = SAKERHET_ORDNING
 
 #: the statuses that compare the latest value with the målvärde alone (from the målår on)
 SLUTLIGA_STATUSAR: Final = (Status.MAL_UPPNATT, Status.MAL_EJ_UPPNATT)
 
 #: The one rule for how a value's certainty is written beside it, in every channel (report,
-#: terminal tables, chart, bilaga C): a value that is not bekräftad carries its marker. A value
-#: without a stated certainty (a count that is 0 by definition) carries none.
+#: terminal tables, chart, bilaga C): a value that is not bekräftad carries its marker, and a
+#: count from the police lists whose levels are bekräftad, but not all in the police's own
+#: publication, carries the words of section 5's ‡ (docs/decisions/0500). A value without a
+#: stated certainty (a count that is 0 by definition) carries none.
 MARKERING: Final[Mapping[str, str]] = {
     "sekundar": "uppgift i andra hand",
     "slutledd": "slutledd",
     "saknas": "källa saknas",
+    EJ_POLISEN: "annan källa än polisen",
 }
 
 

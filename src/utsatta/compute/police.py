@@ -12,9 +12,11 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   those it is has no value for that edition: the point is missing (a :class:`Lucka`, orsak
   ``niva-okand``), not zero and not a lower bound. A count that does not depend on it (on the list
   at any level; särskilt utsatt) still has its value.
-* Each point carries the weakest certainty (bekräftad, sekundär, slutledd, saknas) of the
-  klassningar of the areas it counts (of every area for a count of 0), and their sources, so an
-  inferred value can be drawn as one. An inferred level of an area that is not counted does not
+* Each point carries the weakest class (bekräftad, bekräftad but not by the police, sekundär,
+  slutledd, saknas: :func:`klass`) of the klassningar of the areas it counts (of every area for
+  a count of 0), and their sources, so an inferred value can be drawn as one and a count is
+  unmarked only when the police's own publication confirms every level it rests on
+  (docs/decisions/0500). An inferred level of an area that is not counted does not
   make a count inferred: the count of 7 särskilt utsatta områden 2017 is stated, with the names,
   whatever Rannebergen's level was.
 * The baseline of the plan's goal is the last edition before the plan period starts
@@ -31,7 +33,7 @@ from typing import Final
 
 from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.model.indikator import Berakning
-from utsatta.model.omraden import Klassning, Niva, Omrade, OmradenFil
+from utsatta.model.omraden import AntalPaNiva, Klassning, Niva, Omrade, OmradenFil
 
 #: the levels an unknown level may stand for
 MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
@@ -39,8 +41,35 @@ MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
     "pa-listan-niva-okand": frozenset({"utsatt", "riskomrade"}),
 }
 
-#: certainty, weakest first
-_SAKERHET: Final = ("saknas", "slutledd", "sekundar", "bekraftad")
+#: the certainty of a level (or of a count an edition states) that is bekräftad, but by sources
+#: none of which is the police's own publication (``Kalla.slag``: kommunen, press, parti …;
+#: also one without a source): the class section 5 marks ‡ (docs/decisions/0072, 0500)
+EJ_POLISEN: Final = "bekraftad-ej-polisen"
+
+#: certainty, weakest first: a value derived from levels carries the weakest class among them
+#: (docs/decisions/0500), so it is unmarked only when every level is the police's own
+SAKERHET_ORDNING: Final = ("saknas", "slutledd", "sekundar", EJ_POLISEN, "bekraftad")
+_SAKERHET: Final = SAKERHET_ORDNING
+
+
+def klass(sakerhet: str | None, kallor: Iterable[str], slag: Mapping[str, str | None]) -> str:
+    """The class of a level or a stated count, as the report marks it: its ``sakerhet``, except
+    that one bekräftad (or without a stated certainty) by no source of ``slag: polisen`` is
+    :data:`EJ_POLISEN`. ``slag``: source id -> ``Kalla.slag`` (docs/decisions/0072, 0500)."""
+    if sakerhet is not None and sakerhet != "bekraftad":
+        return sakerhet
+    if any(slag.get(c) == "polisen" for c in kallor):
+        return "bekraftad"
+    return EJ_POLISEN
+
+
+def _slag(omraden: OmradenFil) -> dict[str, str | None]:
+    return {k.id: k.slag for k in omraden.kallor}
+
+
+def _klass_av(k: Klassning | AntalPaNiva, slag: Mapping[str, str | None]) -> str:
+    return klass(k.sakerhet, k.kallor, slag)
+
 
 #: the levels of the list, lowest first
 ORDNING: Final = ("utsatt", "riskomrade", "sarskilt-utsatt")
@@ -220,7 +249,8 @@ def _certainty(
     ]
     if not found:
         return None, ()
-    weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
+    slag = _slag(omraden)
+    weakest = min((_klass_av(k, slag) for k in found), key=_SAKERHET.index)
     kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
     return weakest, kallor
 
@@ -245,7 +275,8 @@ def _point_or_gap(
     if not counted and grund is not None:
         found = [k for ks in grund.values() for k in ks]
         if found:
-            weakest = min((k.sakerhet for k in found), key=_SAKERHET.index)
+            slag = _slag(omraden)
+            weakest = min((_klass_av(k, slag) for k in found), key=_SAKERHET.index)
             kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
             return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
     sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
@@ -300,7 +331,8 @@ def stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> Po
     if not wanted or not wanted <= stated.keys():
         return None
     used = [stated[n] for n in ORDNING if n in wanted]
-    weakest = min((a.sakerhet for a in used), key=_SAKERHET.index)
+    slag = _slag(omraden)
+    weakest = min((_klass_av(a, slag) for a in used), key=_SAKERHET.index)
     kallor = tuple(dict.fromkeys(k for a in used for k in a.kallor))
     return Point(upplaga, float(sum(a.antal for a in used)), sakerhet=weakest, kallor=kallor)
 
@@ -330,7 +362,11 @@ def _is_new(omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
 
 
 def _not_new_rests_on(
-    omrade: Omrade, upplaga: int, wanted: Sequence[str], jamfor_med: int
+    omrade: Omrade,
+    upplaga: int,
+    wanted: Sequence[str],
+    jamfor_med: int,
+    slag: Mapping[str, str | None],
 ) -> tuple[Klassning, ...]:
     """What shows an area is not new: the klassning that decides it (off the counted levels in
     ``upplaga``, or on the list in ``jamfor_med``; the surer one where both do, both where
@@ -348,7 +384,7 @@ def _not_new_rests_on(
     ]
     if not deciding:
         return (now, before)
-    best = max(deciding, key=lambda k: _SAKERHET.index(k.sakerhet))
+    best = max(deciding, key=lambda k: _SAKERHET.index(_klass_av(k, slag)))
     return (best,) if best is now or now.niva == "okand" else (best, now)
 
 
@@ -389,6 +425,7 @@ def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> S
     """
     _check_edition(omraden, jamfor_med)
     wanted = tuple(nivaer)
+    slag = _slag(omraden)
     return _serie(
         _no_missing_area(
             omraden,
@@ -398,7 +435,7 @@ def new_areas(omraden: OmradenFil, nivaer: Iterable[Niva], jamfor_med: int) -> S
                 ar,
                 [(o.id, _is_new(o, ar, wanted, jamfor_med)) for o in omraden.omraden],
                 (jamfor_med, ar),
-                {o.id: _not_new_rests_on(o, ar, wanted, jamfor_med) for o in omraden.omraden},
+                {o.id: _not_new_rests_on(o, ar, wanted, jamfor_med, slag) for o in omraden.omraden},
             ),
         )
         for ar in _editions(omraden)

@@ -229,17 +229,21 @@ INDIKATORVARDEN: Final = (
         "t.ex. ett målvärde vars år planen inte anger) eller saknas (värdet är okänt: varde är "
         "tomt och kommentar säger varför). För värden som räknas fram ur polisens listor: den "
         "svagaste säkerheten bland de nivåer som räknas, eller det angivna antalets egen "
-        "säkerhet. Tom där ingen källa anges.",
+        "säkerhet, där en nivå som är bekräftad men inte i polisens egen publicering (rapportens "
+        "‡) är bekraftad-ej-polisen, svagare än bekraftad och säkrare än sekundar; bekraftad "
+        "betyder där att polisens egen publicering bekräftar varje nivå. Tom där ingen källa "
+        "anges.",
     ),
     text_column(
         "markering",
-        "Markeringen som rapporten skriver bredvid värdet: uppgift i andra hand, slutledd "
-        "eller källa saknas, och för ett antal som en källa anger för en upplaga av polisens "
+        "Markeringen som rapporten skriver bredvid värdet: uppgift i andra hand, slutledd, "
+        "källa saknas eller, för ett antal ur polisens listor vars nivåer är bekräftade men "
+        "inte alla i polisens egen publicering, annan källa än polisen (rapportens ‡; den "
+        "osäkraste nivån avgör), och för ett antal som en källa anger för en upplaga av polisens "
         "lista (inte räknat ur områdenas nivåer) vems antal det är, t.ex. ”antal enligt "
         "Göteborgs-Posten”; tom för ett bekräftat värde, för ett värde utan angiven källa och "
-        "för ett okänt värde (kommentar säger varför). Ett bekräftat antal ur polisens listor "
-        "är bekräftat i nivåernas källor, som inte behöver vara polisens egen publicering "
-        "(markeringen ‡ finns bara för nivåerna: bladet omradesnivaer, kolumnen kallslag).",
+        "för ett okänt värde (kommentar säger varför). Ett antal ur polisens listor utan "
+        "markering bygger bara på nivåer i polisens egen publicering.",
     ),
     kod_column(
         "hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."

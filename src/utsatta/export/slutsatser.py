@@ -84,7 +84,9 @@ INDIKATORSTATUS: Final = (
     kod_column(
         "sakerhet",
         "Hur säkra värdena som statusen bygger på är, det svagaste av dem, som kod: bekraftad, "
-        "sekundar (uppgift i andra hand), slutledd eller saknas. Från målåret räknas bara det "
+        "bekraftad-ej-polisen (ett antal ur polisens listor vars nivåer är bekräftade, men inte "
+        "alla i polisens egen publicering), sekundar (uppgift i andra hand), slutledd eller "
+        "saknas. Från målåret räknas bara det "
         "senaste värdet, före det också baslinjen, för en utveckling hela serien. Tom för en "
         "status som inte kan bedömas och där värdena inte anger sin säkerhet.",
     ),
@@ -155,8 +157,9 @@ MALUTFALL: Final = (
     text_column(
         "utfall_markering",
         "Markeringen som rapporten skriver vid utfallet: hur säkert värdet som utfallet bygger "
-        "på är (t.ex. slutledd eller uppgift i andra hand); tom för ett bekräftat värde och "
-        "där inget utfall kan avgöras.",
+        "på är (t.ex. slutledd, uppgift i andra hand eller annan källa än polisen, den osäkraste "
+        "nivån som antalet bygger på); tom för ett bekräftat värde (för ett antal ur polisens "
+        "listor: bekräftat i polisens egen publicering) och där inget utfall kan avgöras.",
     ),
     text_column(
         "underlag",

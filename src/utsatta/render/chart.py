@@ -8,9 +8,11 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 * A line joins two values only when the data shows they are consecutive measurements (two
   years in a row, adjacent police editions, one matintervall apart) and measured the same way;
   a year between them where a value may have been is marked "?" (docs/decisions/0395).
-* Only a confirmed value is a filled dot; every other one is hollow: a secondary one (sekundär
-  uppgift) with a solid ring, an inferred one (slutledd) with a dashed ring, one whose source is
-  missing (källa saknas) with a grey dotted ring; the line to an inferred value or one without a
+* Only a confirmed value is a filled dot; a count whose levels are confirmed, but not all by
+  the police's own publication, has a pale fill in a dark ring (docs/decisions/0500); every
+  other one is hollow: a secondary one (sekundär uppgift) with a solid ring, an inferred one
+  (slutledd) with a dashed ring, one whose source is missing (källa saknas) with a grey dotted
+  ring; the line to an inferred value or one without a
   source is dashed. Which values are not confirmed is the one rule of the report's text
   (``compute.indicators.markering``): a marked certainty the chart has no drawing of is drawn
   as the weakest, never as confirmed. The baseline is drawn the same way, with a square around
@@ -20,6 +22,9 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
   rule, and a line under the legend names it in words after the same diamond ("2015: 6 (antal
   enligt Göteborgs-Posten)"); its tooltip, the chart's description and its table say the same
   (docs/decisions/0350-angivet-antal-vid-vardet.md).
+* The value a development without a målvärde is measured from, when it is not the baseline
+  (the last before the plan period), has a ring around its dot, "Trendens start" in the legend
+  (docs/decisions/0501).
 * The målvärde is a dashed line to the målår with its label; the unit and the source are text
   inside the SVG (and in <title>/<desc>): a copied chart keeps them.
 * The viewBox is 400 units wide with 14-unit text: shown at 342 px (a 390 px phone less the
@@ -32,14 +37,22 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 from html import escape as _html_escape
 from itertools import pairwise
-from types import MappingProxyType
-from typing import Protocol
 
-from utsatta.compute.indicators import markering, markering_och_not
+from utsatta.compute.indicators import markering
+from utsatta.compute.police import EJ_POLISEN
 from utsatta.escape import html_attr
-from utsatta.numbers import run_text, year_runs
+from utsatta.render.chart_text import INGA, GapLike, PointLike, description, how_sure, sentence
 
-__all__ = ["HEIGHT", "WIDTH", "how_sure", "indicator_svg", "joined", "unvalued_years"]
+__all__ = [
+    "HEIGHT",
+    "WIDTH",
+    "GapLike",
+    "PointLike",
+    "how_sure",
+    "indicator_svg",
+    "joined",
+    "unvalued_years",
+]
 
 WIDTH = 400
 #: the height of the chart without its legend and source lines (they add rows below)
@@ -61,25 +74,10 @@ _GRID = "#d6d6d6"
 _TEXT = "#222222"
 _MUTED = "#595959"
 _SAKNAS = "#6b6b6b"
+#: the fill of a value confirmed by sources none of which is the police: between the filled and
+#: the hollow dot, also in greyscale
+_EJ_POLISEN = "#9db3d4"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-
-
-class PointLike(Protocol):
-    """A value in a year; ``compute.progress.Point`` fits."""
-
-    @property
-    def ar(self) -> int: ...
-    @property
-    def varde(self) -> float: ...
-    @property
-    def metodbyte(self) -> bool: ...
-
-
-class GapLike(Protocol):
-    """A year without a value; ``compute.status.Lucka`` fits."""
-
-    @property
-    def ar(self) -> int: ...
 
 
 def _n(x: float) -> str:
@@ -160,13 +158,11 @@ def _x_ticks(first: int, last: int) -> list[int]:
     return [*range(first, last - (every > 1), every), last]
 
 
-#: no notes: a value is what the chart's marker says
-_INGA: Mapping[int, str] = MappingProxyType({})
-
 #: how sure a value is, as the chart draws it
-_KINDS = ("bekraftad", "sekundar", "slutledd", "saknas")
+_KINDS = ("bekraftad", EJ_POLISEN, "sekundar", "slutledd", "saknas")
 _LEGEND_TEXT = {
     "bekraftad": "Utfall",
+    EJ_POLISEN: "Annan källa än polisen",
     "sekundar": "Uppgift i andra hand",
     "slutledd": "Slutlett värde",
     "saknas": "Källa saknas",
@@ -175,18 +171,11 @@ _LEGEND_TEXT = {
 _DASHED = frozenset({"slutledd", "saknas"})
 
 
-def how_sure(p: PointLike, noter: Mapping[int, str] = _INGA) -> str:
-    """ " (uppgift i andra hand)", " (slutledd)", " (källa saknas)" or "": the marker every
-    channel writes after a value (compute.indicators.markering), then the value's note if it
-    has one (" (antal enligt Göteborgs-Posten)", " (uppgift i andra hand, antal enligt …)")."""
-    m = markering_och_not(getattr(p, "sakerhet", None), noter.get(p.ar))
-    return f" ({m})" if m else ""
-
-
 def _kind(p: PointLike) -> str:
-    """bekraftad, sekundar, slutledd or saknas. A value is confirmed exactly when the report
-    writes no marker after it (``markering``): without a stated certainty it is the data's own
-    utfall; a certainty with a marker the chart has no drawing of is drawn as the weakest."""
+    """bekraftad, bekraftad-ej-polisen, sekundar, slutledd or saknas. A value is confirmed
+    exactly when the report writes no marker after it (``markering``): without a stated
+    certainty it is the data's own utfall; a certainty with a marker the chart has no drawing
+    of is drawn as the weakest."""
     sakerhet = getattr(p, "sakerhet", None)
     if not markering(sakerhet):
         return "bekraftad"
@@ -216,6 +205,10 @@ def _marker(kind: str, x: float, y: float, title: str = "", *, not_: bool = Fals
     cls = f' class="{" ".join(classes)}"' if classes else ""
     if kind == "bekraftad":
         return f'<{tag}{cls} {shape} fill="{_UTFALL}"{close}'
+    if kind == EJ_POLISEN:  # confirmed, not by the police: filled, but paler (0500)
+        return (
+            f'<{tag}{cls} {shape} fill="{_EJ_POLISEN}" stroke="{_UTFALL}" stroke-width="2"{close}'
+        )
     dash = {"slutledd": ' stroke-dasharray="2 2"', "saknas": ' stroke-dasharray="1 1.5"'}
     colour = _SAKNAS if kind == "saknas" else _UTFALL
     return (
@@ -312,10 +305,12 @@ def indicator_svg(
     integer: bool = False,
     luckor: Sequence[GapLike] = (),
     kalla: str = "",
-    noter: Mapping[int, str] = _INGA,
+    noter: Mapping[int, str] = INGA,
     noter_forklaring: str = "",
     matar: Sequence[int] | None = None,
     till_ar: int | None = None,
+    trendstart: PointLike | None = None,
+    trendstart_text: str = "",
 ) -> str:
     """The SVG element for one indicator, or "" when there is nothing to draw.
 
@@ -328,7 +323,11 @@ def indicator_svg(
     drawn as a diamond, named in a line of its own under the legend (``noter_forklaring`` after
     them, once) and in every text of the value (its tooltip, the chart's description).
     ``matar`` are the years the series is measured in, where the data says so (:func:`joined`);
-    the year axis runs at least to ``till_ar`` (the report's year: granska14 F12)."""
+    the year axis runs at least to ``till_ar`` (the report's year: granska14 F12). ``trendstart``
+    (a value of ``utfall``) is the value a development is measured from when it is not the
+    baseline: a ring around its dot, "Trendens start" in the legend, ``trendstart_text`` (the
+    sentence of the figure's caption) its tooltip and in the description (granska14 F9,
+    docs/decisions/0501)."""
     points = sorted(utfall, key=lambda p: p.ar)
     if baslinje is not None:
         points = [p for p in points if p.ar != baslinje.ar]
@@ -364,7 +363,9 @@ def indicator_svg(
 
     drawn = [*points, *([baslinje] if baslinje is not None else [])]
     kinds = [k for k in _KINDS if any(_kind(p) == k for p in drawn)]
-    legend = _legend(kinds, baslinje is not None, target, bool(gaps))
+    # the value a development is measured from, where it is a drawn value, not the baseline
+    ring = next((p for p in points if trendstart is not None and p.ar == trendstart.ar), None)
+    legend = _legend(kinds, baslinje is not None, target, bool(gaps), ring is not None)
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
     source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte.", _LINE_CHARS)
@@ -372,7 +373,10 @@ def indicator_svg(
     notes = _note_lines(drawn, noter, noter_forklaring, fmt)
     height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4
 
-    label = html_attr(_description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter))
+    label = html_attr(
+        description(titel, baslinje, points, malvarde, malar, fmt, gaps, noter)
+        + (f" {sentence(trendstart_text)}" if ring is not None and trendstart_text else "")
+    )
     enhet = html_attr(enhet)
     desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
@@ -439,6 +443,10 @@ def indicator_svg(
     for p in points:
         title = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
         out.append(_marker(_kind(p), px(p.ar), py(p.varde), title, not_=p.ar in noter))
+    if ring is not None:
+        # the value the trend is measured from: a ring around its dot, named in the legend
+        tip = f"<title>{escape(trendstart_text, quote=False)}</title>" if trendstart_text else ""
+        out.append(f'<g class="trendstart">{tip}{_ring(px(ring.ar), py(ring.varde))}</g>')
     if baslinje is not None:
         # The baseline is a value like the others: its dot shows how sure it is, the square
         # around it that it is the baseline.
@@ -497,17 +505,28 @@ def _clear_of_gaps(text_y: float, right: float, chars: int, gap_xs: Sequence[flo
 _LEGEND_LABEL = {
     **_LEGEND_TEXT,
     "baslinje": "Baslinje",
+    "trendstart": "Trendens start",
     "malvarde": "Målvärde",
     "lucka": "Värde saknas",
 }
 
 
+def _ring(x: float, y: float) -> str:
+    """The trend's start: a ring around a value's dot, apart from it (the baseline's is a
+    square), dark enough for print in greyscale."""
+    return (
+        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="9" fill="none" stroke="{_BASLINJE}" '
+        'stroke-width="2"/>'
+    )
+
+
 def _legend(
-    kinds: list[str], baslinje: bool, target: bool, gaps: bool
+    kinds: list[str], baslinje: bool, target: bool, gaps: bool, trendstart: bool = False
 ) -> list[tuple[int, float, str]]:
     """(row, x, kind) of each legend item, flowing over rows within the width."""
     items = [*kinds]
     items += ["baslinje"] if baslinje else []
+    items += ["trendstart"] if trendstart else []
     items += ["malvarde"] if target else []
     items += ["lucka"] if gaps else []
     placed: list[tuple[int, float, str]] = []
@@ -531,6 +550,8 @@ def _legend_item(kind: str, x: float, y: float) -> list[str]:
             f'stroke="{_BASLINJE}" stroke-width="2"/>',
             text,
         ]
+    if kind == "trendstart":
+        return [_ring(x + 12, y - 5), text]
     if kind == "malvarde":
         return [
             f'<line x1="{_n(x)}" y1="{_n(y - 5)}" x2="{_n(x + 24)}" y2="{_n(y - 5)}" '
@@ -565,36 +586,3 @@ def _note_lines(
     if lines and forklaring:
         lines += [(None, line) for line in _wrap(f"({forklaring})", _NOTE_CHARS)]
     return lines
-
-
-def _sentence(text: str) -> str:
-    """``text`` with a full stop, unless it ends with one ("per 100 000 inv.")."""
-    return text if text.endswith(".") else text + "."
-
-
-def _description(
-    titel: str,
-    baslinje: PointLike | None,
-    points: Sequence[PointLike],
-    malvarde: float | None,
-    malar: int | None,
-    fmt: Callable[[float], str],
-    gaps: Sequence[int] = (),
-    noter: Mapping[int, str] = _INGA,
-) -> str:
-    """The chart in words, for screen readers (and the tooltip)."""
-    parts = [f"Diagram: {titel}."]
-    if baslinje is not None:
-        parts.append(
-            _sentence(f"Baslinje {baslinje.ar}: {fmt(baslinje.varde)}{how_sure(baslinje, noter)}")
-        )
-    if points:
-        values = "; ".join(f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}" for p in points)
-        parts.append(_sentence(f"Utfall {values}"))
-    if gaps:
-        parts.append(f"Värde saknas: {', '.join(run_text(r) for r in year_runs(gaps))}.")
-    if malvarde is not None and malar is not None:
-        parts.append(_sentence(f"Målvärde {malar}: {fmt(malvarde)}"))
-    else:
-        parts.append("Målvärde saknas.")
-    return " ".join(parts)

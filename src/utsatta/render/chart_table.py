@@ -35,6 +35,7 @@ def values_table(
     kalla: str = "",
     noter: Mapping[int, str] = MappingProxyType({}),
     matar: Sequence[int] | None = None,
+    trendstart_ar: int | None = None,
 ) -> str:
     """``<details>`` with a table År | Värde | Vad (baslinje, utfall with its certainty, värde
     saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
@@ -42,7 +43,8 @@ def values_table(
     years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
     years between two values where a value may have been: chart.unvalued_years); years in a row
     without one share a row ("1991–2016"). With a ``kalla`` the table links to the chart, whose
-    caption names the sources: they are said once."""
+    caption names the sources: they are said once. The value a development is measured from
+    (``trendstart_ar``, when it is not the baseline) says so, as the chart's ring does."""
     # (year, order in the year, the year as written, value, what)
     rows: list[tuple[int, int, str, str, str]] = []
     if baslinje is not None:
@@ -58,7 +60,8 @@ def values_table(
     for p in utfall:
         if baslinje is not None and p.ar == baslinje.ar:
             continue
-        rows.append((p.ar, 1, str(p.ar), fmt(p.varde), "Utfall" + how_sure(p, noter)))
+        start = "; trendens start" if p.ar == trendstart_ar else ""
+        rows.append((p.ar, 1, str(p.ar), fmt(p.varde), "Utfall" + how_sure(p, noter) + start))
     # one row per run of years in a row, as the chart's description says them (granska10 F11)
     for run in year_runs(unvalued_years([r[0] for r in rows], luckor, matar)):
         rows.append((run[0], 2, run_text(run), "–", "Värde saknas"))

@@ -99,14 +99,18 @@ EJ_POLISEN_MARKERING: Final = (
 MARKERING_BETYDELSE: Final[Mapping[str, str]] = dict(
     (*SAKERHET_MARKERING.values(), EJ_POLISEN_MARKERING)
 )
-#: what a level without a marker means (the last line of the legend), and that the rule is the
-#: levels': a count of areas carries only *, † and ?, so an unmarked count elsewhere (section 2,
-#: bilaga C and D, the charts, the export) is no claim that the police confirmed it
-#: (docs/decisions/0486)
-UTAN_MARKERING: Final = (
-    "utan markering: bekräftad i polisens egen publicering (ett antal utan markering är "
-    "bekräftat, inte nödvändigtvis av polisen)"
+#: what a level without a marker means (the last line of the legend). A count of areas carries
+#: the class of ‡ too ("annan källa än polisen"), so it means the same for a count everywhere
+#: (section 2, bilaga C and D, the charts, the export): docs/decisions/0500, replacing 0486
+UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
+#: how a count's marker follows from its levels' (the legend's line after UTAN_MARKERING, where
+#: a count is marked): the weakest class wins, as for every value that rests on several values
+#: (docs/decisions/0500)
+ANTALETS_MARKERING: Final = (
+    "ett antal har markeringen för den osäkraste av de nivåer som det bygger på"
 )
+#: after it where a marked count is 0: no area is named, so say which levels it rests on
+ANTAL_NOLL: Final = " (ett antal 0 bygger på alla områdens nivåer)"
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
     "polisen": "polisen",

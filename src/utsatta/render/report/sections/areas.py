@@ -14,11 +14,13 @@ from typing import Final
 
 from utsatta.compute.coverage import InsatsCoverage
 from utsatta.compute.police import (
+    EJ_POLISEN,
     MOJLIGA_NIVAER,
     ORDNING,
     baslinje_upplaga,
     change_between,
     count_in,
+    klass,
     klassning_i,
     mojliga_andringar,
     niva_text,
@@ -28,6 +30,8 @@ from utsatta.compute.status import Lucka
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
+    ANTAL_NOLL,
+    ANTALETS_MARKERING,
     EJ_POLISEN_MARKERING,
     KALLSLAG,
     NIVA,
@@ -85,11 +89,11 @@ def niva_markering(k: Klassning | None, slag: Slag) -> tuple[str, str]:
 
 
 def _betydelse(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> tuple[str, str]:
-    if sakerhet is not None and sakerhet in SAKERHET_MARKERING:
-        return SAKERHET_MARKERING[sakerhet]
-    if not any(slag.get(c) == "polisen" for c in kallor):
+    # the class the counts carry too (compute.police.klass): one rule for a level and a count
+    k = klass(sakerhet, kallor, slag)
+    if k == EJ_POLISEN:
         return EJ_POLISEN_MARKERING
-    return "", ""
+    return SAKERHET_MARKERING.get(k, ("", ""))
 
 
 def _kalla_markering(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> str:
@@ -325,6 +329,10 @@ def omraden_vy(
     on_list: list[str] = []
     lista_sakerhet = None
     lista_markers: list[str] = []
+    #: the markers of the counts (a class of their levels, docs/decisions/0500)
+    antal_markers: list[str] = []
+    #: whether a marked count is 0: it rests on every area's level, which the legend says
+    noll_markerad = False
     fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
@@ -345,9 +353,16 @@ def omraden_vy(
                 # marked as a level from such a source would be
                 n, mark = int(count.varde), _kalla_markering(count.sakerhet, count.kallor, slag)
                 text = f"{n}{mark}"
-                lista_markers.append(mark)
-            elif areas:
-                fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
+                antal_markers.append(mark)
+            else:
+                # the count carries its class, the weakest of the levels it rests on, as it
+                # does everywhere else (docs/decisions/0500)
+                mark = _kalla_markering(count.sakerhet, count.kallor, slag)
+                text = f"{len(areas)}{mark}"
+                antal_markers.append(mark)
+                noll_markerad = noll_markerad or (not areas and bool(mark))
+                if areas:
+                    fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple(
                 (o.namn, niva_markering(klass.get((o.id, senaste)), slag)[0]) for o in areas
             )
@@ -364,9 +379,11 @@ def omraden_vy(
         elif uses_stated_count(omr, senaste, NIVAER_PA_LISTAN):
             mark = _kalla_markering(total.sakerhet, total.kallor, slag)
             antal_pa_listan, antal_text = int(total.varde), f"{int(total.varde)}{mark}"
-            lista_markers.append(mark)
+            antal_markers.append(mark)
         else:
-            antal_pa_listan, antal_text = len(on_list), str(len(on_list))
+            mark = _kalla_markering(total.sakerhet, total.kallor, slag)
+            antal_pa_listan, antal_text = len(on_list), f"{len(on_list)}{mark}"
+            antal_markers.append(mark)
         lista_sakerhet = _lista_sakerhet(senaste, [klass.get((o, senaste)) for o in on_list], slag)
 
     forandringar: list[ForandringRad] = []
@@ -476,7 +493,12 @@ def omraden_vy(
         tuple(lista),
         upplaga_text,
         lista_sakerhet,
-        _forklaring(lista_markers),
+        _forklaring([*lista_markers, *antal_markers])
+        + (
+            (ANTALETS_MARKERING + (ANTAL_NOLL if noll_markerad else ""),)
+            if any(antal_markers)
+            else ()
+        ),
         forandring_text,
         antal_pa_listan,
         antal_text,

@@ -268,6 +268,15 @@ def indikator_vy(
     # count from the police lists, those of the levels counted (omraden.yaml).
     kalla = "; ".join(dict.fromkeys(_kort(k) for k in res.kallor))
     luckor: tuple[chart.GapLike, ...] = (*res.luckor, *map(_Vantat, vantade_ar(res, ar, omr)))
+    trend_mats = prog.statusslag == "utveckling"
+    start = res.trendstart
+    # the figure's caption, said on the chart's mark of it too (granska14 F9, 0501)
+    start_text = (
+        f"{'Trenden mäts' if trend_mats else 'En utveckling skulle mätas'} från {fmt_ar(start)}, "
+        "det sista värdet före planperioden"
+        if start is not None
+        else ""
+    )
     diagram = chart.indicator_svg(
         ident=ind.id,
         titel=ind.namn,
@@ -285,6 +294,8 @@ def indikator_vy(
         noter_forklaring=INTE_RAKNAT,
         matar=res.matar,
         till_ar=ar,
+        trendstart=start,
+        trendstart_text=start_text,
     )
     if diagram:  # the chart's values follow it as a table (screen readers, copying)
         diagram += "\n" + values_table(
@@ -299,6 +310,7 @@ def indikator_vy(
             kalla=kalla,
             noter=noter,
             matar=res.matar,
+            trendstart_ar=start.ar if start is not None else None,
         )
     return IndikatorVy(
         id=ind.id,
@@ -336,6 +348,6 @@ def indikator_vy(
         tolkning=rise_caution(ber.nivaer)
         if (ber := ind.berakning) is not None and ber.typ == "antal-omraden"
         else None,
-        trendstart=fmt_ar(res.trendstart) if res.trendstart is not None else None,
-        trend_mats=prog.statusslag == "utveckling",
+        trendstart=fmt_ar(start) if start is not None else None,
+        trend_mats=trend_mats,
     )

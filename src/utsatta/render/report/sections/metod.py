@@ -58,11 +58,12 @@ METODTEXT_MALVARDE: Final = (
 )
 
 # Compute's own text, so that it changes with the rule (only values within the plan period).
-# ... and where the report shows the value it starts from (docs/decisions/0485).
+# ... and where the report shows the value it starts from (docs/decisions/0485, 0501).
 METODTEXT_RIKTNING: Final = (
     METODTEXT_UTVECKLING + " Är det värdet inte baslinjen står det i bilaga D vid baslinjen: "
     "”trenden mäts från …, det sista värdet före planperioden” (”en utveckling skulle mätas "
-    "från …” där indikatorn inte kan bedömas). Baslinjen är då ett äldre värde "
+    "från …” där indikatorn inte kan bedömas), och i diagrammet har värdet en ring, ”Trendens "
+    "start”. Baslinjen är då ett äldre värde "
     "(för de flesta indikatorer utan målvärde det tidigaste källbelagda), som beskriver läget "
     "före planen och inte räknas."
 )
@@ -87,14 +88,18 @@ METODTEXT_POLISLISTOR: Final = (
 
 _SYMBOLER = "; ".join(f"{m} {text.partition(':')[0]}" for m, text in MARKERING_BETYDELSE.items())
 #: what every certainty marker means, and the rule for a value without one: the levels carry
-#: symbols, a value or a count the class in words (review granska15, finding 7; decision 0486)
+#: symbols, a value or a count the class in words, the weakest of what it rests on (review
+#: granska15, finding 7; decisions 0486, 0500)
 METODTEXT_SAKERHET: Final = (
     "Varje nivå på polisens lista och varje värde har en säkerhet, som står där uppgiften står. "
     f"En nivå är markerad med en symbol: {_SYMBOLER}; {UTAN_MARKERING}. Ett värde eller ett "
     "antal har markeringen med samma symbol eller i ord: "
     + ", ".join(f"”{m}”" for m in list(MARKERING.values())[:-1])
-    + f" eller ”{list(MARKERING.values())[-1]}”. En bedömning eller ett utfall som bygger på "
-    "ett markerat värde är inte säkrare än värdet."
+    + f" eller ”{list(MARKERING.values())[-1]}”. Ett värde som bygger på flera uppgifter har "
+    "markeringen för den osäkraste av dem (osäkrast först: källa saknas, slutledd, uppgift i "
+    "andra hand, annan källa än polisen); ett antal ur polisens listor är alltså omarkerat "
+    "bara när polisens egen publicering bekräftar varje nivå som det bygger på. En bedömning "
+    "eller ett utfall som bygger på ett markerat värde är inte säkrare än värdet."
 )
 
 _U = UPPDRAGSSTATUS
