@@ -207,7 +207,8 @@ def test_indikatorer_json_has_series_sources_and_certainty() -> None:
     code, out, _ = run("indikatorer", "--format", "json", "--data", str(FIXTURE))
     assert code == 0
     data = json.loads(out)
-    assert data["schemaversion"] == 1
+    # 2: a count's sakerhet "bekraftad" changed meaning in decision 0500
+    assert data["schemaversion"] == 2
     for ind in data["indikatorer"]:
         assert {"status_text", "statusslag", "serie", "luckor", "kallor", "sakerhet"} <= set(ind)
         for point in ind["serie"]:

@@ -4,12 +4,16 @@ table) or JSON. Returned as text; the CLI prints it."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Final
 
 from utsatta.load.dataset import DataSet
 from utsatta.render import labels
 from utsatta.render.breakdown import per_kon, per_omrade
 from utsatta.render.console_text import string_console, text_of, txt
+
+#: 2 since decision 0500: a count's ``sakerhet`` "bekraftad" now means confirmed by the police
+#: in every level it rests on, and "bekraftad-ej-polisen" is new (before: confirmed by any source)
+SCHEMAVERSION: Final = 2
 
 
 def _omrade_ids(ds: DataSet) -> list[str]:
@@ -78,7 +82,7 @@ def indicators_data(ds: DataSet, ar: int | None) -> dict[str, Any]:
                 **_with_notes(r.as_dict(), noter(omr, r)),
             }
         )
-    return {"schemaversion": 1, "ar": ar, "indikatorer": out}
+    return {"schemaversion": SCHEMAVERSION, "ar": ar, "indikatorer": out}
 
 
 def _with_notes(data: dict[str, Any], notes: dict[int, str]) -> dict[str, Any]:
