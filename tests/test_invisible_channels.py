@@ -241,6 +241,11 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = re.search(r"url: (https://polisen\.se/\S+)", text)
     assert old is not None
     omraden.write_text(text.replace(old.group(0), f"url: '{URL}'"), encoding="utf-8")
+    indikator = root / "indikatorer/valdeltagande.yaml"
+    text = indikator.read_text(encoding="utf-8")
+    old = re.search(r"url: (https://vartgoteborg\.se/\S+)", text)
+    assert old is not None
+    indikator.write_text(text.replace(old.group(0), f"url: '{URL}'"), encoding="utf-8")
     orgs = root / "organisationer.yaml"
     text = orgs.read_text(encoding="utf-8")
     assert f"namn: {ORG}\n" in text
@@ -333,6 +338,10 @@ def test_names_with_invisible_characters_print_as_the_name(data: Path, tmp_path:
             ORG in cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row
         )
     assert cells > 0
+    # the source's address as the reports link it (decision 0519), not one with the
+    # invisible characters dropped
+    text = (csv_dir / "indikatorvarden.csv").read_text(encoding="utf-8")
+    assert URL_WRITTEN in text
     xlsx = tmp_path / "e.xlsx"
     code, _, err = _run(
         ["export", "2023", "--data", str(data), "--format", "xlsx", "--output", str(xlsx)]
