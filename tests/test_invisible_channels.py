@@ -173,6 +173,9 @@ def test_every_invisible_character_on_every_channel(where: str) -> None:
         ("می\u200cخواهم", "می\u200cخواهم"),  # ZWNJ in Persian
         ("Hig\u200cab", "Higab"),  # ... but not between two ASCII letters: it hides only
         ("Hig\u200dab", "Higab"),
+        ("Hög\u200cab", "Högab"),  # Latin letters do not join
+        ("Мо\u200cсква", "Москва"),
+        ("हि\u200dन्दी", "हि\u200dन्दी"),  # Devanagari: ZWJ shapes the conjunct
         ("👨\u200d👩", "👨\u200d👩"),
     ],
 )

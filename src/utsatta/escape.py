@@ -150,14 +150,23 @@ def _visible(match: re.Match[str]) -> str:
     return _shown(char)
 
 
+def _unjoined(letter: str) -> bool:
+    """A letter of a script whose letters neither join nor combine (a ZWNJ changes nothing)."""
+    return letter.isascii() or unicodedata.name(letter, "").startswith(_UNJOINED)
+
+
+_UNJOINED = ("LATIN ", "GREEK ", "CYRILLIC ")
+
+
 def _is_selector(char: str) -> bool:
     return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
 
 
 def _in_context(match: re.Match[str]) -> bool:
     """Whether the invisible character at ``match`` acts on its neighbours, so a reader sees
-    what it does (docs/decisions/0518): ZWNJ and ZWJ between two letters of which one is not
-    ASCII (Persian, Arabic, Indic scripts join) and ZWJ between two symbols (emoji sequences);
+    what it does (docs/decisions/0518): ZWNJ and ZWJ between two letters of which one is of a
+    script whose letters join or combine (Arabic, Persian, Indic; not Latin, Greek, Cyrillic,
+    where they only hide a difference) and ZWJ between two symbols (emoji sequences);
     a soft hyphen between two letters (a hyphenation point); a variation selector after a
     symbol (emoji) or a CJK ideograph, or after a digit, # or * that a keycap (U+20E3)
     follows. Anywhere else it only hides a difference."""
@@ -179,7 +188,7 @@ def _in_context(match: re.Match[str]) -> bool:
     if char == "\u00ad":
         return kinds == ("L", "L")
     if kinds[0] in "LM" and kinds[1] in "LM":
-        return not (before.isascii() and after.isascii())
+        return not (_unjoined(before) and _unjoined(after))
     return char == "\u200d" and kinds == ("S", "S")
 
 
