@@ -66,10 +66,13 @@ _SURROGATES = "\ud800-\udfff"
 #: Every other Default_Ignorable_Code_Point of Unicode but the variation selectors (unassigned
 #: ones included: a newer Unicode may give them a meaning, never a glyph), and the letters and
 #: symbols that are drawn blank (braille blank, musical null notehead). docs/decisions/0518.
-_INVISIBLE = (
+_INVISIBLE_BMP = (
     "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2065\u2800\u3164\uffa0\ufff0-\ufff8"
-    "\U0001d159\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
 )
+_INVISIBLE = f"{_INVISIBLE_BMP}\U0001d159\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+#: The characters above U+FFFF that prose removes (a selector among them only out of context):
+#: tested in Python, as a class of such ranges makes the pattern scan every text 3× slower.
+_ASTRAL_REMOVED = ((0x1BCA0, 0x1BCA3), (0x1D159, 0x1D159), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
 #: Variation selectors: they change the glyph of a symbol (emoji presentation) or an ideograph;
 #: after anything else they are invisible (docs/decisions/0518).
 _SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
@@ -103,14 +106,9 @@ class _Patterns:
     def prose_remove(self) -> re.Pattern[str]:
         return re.compile(
             f"[{_CONTROLS}{_BIDI}\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
-            f"\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-            f"{_SURROGATES}{_SEPARATORS}\u180e{_INVISIBLE}]"
+            f"{_SURROGATES}{_SEPARATORS}\u180e{_INVISIBLE_BMP}\u00ad\u200c\u200d\ufe00-\ufe0f"
+            "\U00010000-\U0010ffff]"  # decided in _kept (_ASTRAL_REMOVED)
         )
-
-    @cached_property
-    def contextual(self) -> re.Pattern[str]:
-        """What stays in prose only next to what it acts on (:func:`_in_context`)."""
-        return re.compile(f"[\u00ad\u200c\u200d{_SELECTORS}]")
 
     @cached_property
     def json_unsafe(self) -> re.Pattern[str]:
@@ -155,7 +153,7 @@ def _unjoined(letter: str) -> bool:
     return letter.isascii() or unicodedata.name(letter, "").startswith(_UNJOINED)
 
 
-_UNJOINED = ("LATIN ", "GREEK ", "CYRILLIC ")
+_UNJOINED = ("LATIN ", "GREEK ", "CYRILLIC ", "COMBINING ")
 
 
 def _is_selector(char: str) -> bool:
@@ -173,16 +171,15 @@ def _in_context(match: re.Match[str]) -> bool:
     text, at, char = match.string, match.start(), match.group(0)
     before = text[at - 1] if at > 0 else ""
     after = text[at + 1] if at + 1 < len(text) else ""
-    if not before:
+    # beside an invisible character (U+2800 is a symbol, U+3164 a letter) it acts on nothing
+    if not before or _UNSAFE.match(before):
         return False
     kind = unicodedata.category(before)
     if _is_selector(char):
-        if _UNSAFE.match(before):
-            return False  # after an invisible character (U+2800 is a symbol): it selects nothing
         if kind[0] == "S" or (before in "0123456789#*" and after == "\u20e3"):
             return True
         return kind == "Lo" and unicodedata.name(before, "").startswith("CJK ")
-    if not after:
+    if not after or _UNSAFE.match(after):
         return False
     kinds = kind[0], unicodedata.category(after)[0]
     if char == "\u00ad":
@@ -449,12 +446,20 @@ def prose(text: str) -> str:
     only where they act on their neighbours (:func:`_in_context`). Line breaks and the
     direction marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours, and
     which validate refuses) stay."""
-    text = _LAZY.prose_remove.sub("", _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " "))
-    return _LAZY.contextual.sub(_kept, text) if not text.isascii() else text
+    text = _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " ")
+    return _LAZY.prose_remove.sub(_kept, text)
 
 
 def _kept(match: re.Match[str]) -> str:
-    return match.group(0) if _in_context(match) else ""
+    """ "" for a character prose removes; ZWNJ, ZWJ, the soft hyphen and a variation selector
+    kept where they act on their neighbours (:func:`_in_context`)."""
+    char = match.group(0)
+    if char in "\u00ad\u200c\u200d" or _is_selector(char):
+        return char if _in_context(match) else ""
+    if char >= "\U00010000":
+        code = ord(char)
+        return "" if any(first <= code <= last for first, last in _ASTRAL_REMOVED) else char
+    return ""
 
 
 # The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
