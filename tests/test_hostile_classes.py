@@ -114,6 +114,11 @@ def test_a_formula_behind_a_full_width_sign_or_a_soft_hyphen_is_text_in_csv(
     text = (out / "insatsrapporter.csv").read_text(encoding="utf-8").removeprefix(BOM)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     cells = [
-        cell for row in rows for cell in row if cell.lstrip("'").startswith(("\uff1d", "\u00ad"))
+        cell
+        for row in rows
+        for cell in row
+        if cell.lstrip("'").startswith(("\uff1d", "\u00ad", "=HYPERLINK"))
     ]
-    assert sorted(cells) == sorted([f"'{FULL_WIDTH}", f"'{SOFT_HYPHEN}"])
+    # the soft hyphen before the formula hyphenates nothing: the cell drops it (decision
+    # 0518) and the formula behind it still gets the apostrophe
+    assert sorted(cells) == sorted([f"'{FULL_WIDTH}", f"'{SOFT_HYPHEN.removeprefix(chr(0xAD))}"])

@@ -42,6 +42,7 @@ __all__ = [
     "summary_code",
     "terminal",
     "utsatta_command",
+    "web_address",
 ]
 
 # --- character classes --------------------------------------------------------------------------
@@ -62,13 +63,23 @@ _FORMAT = (
 )
 _SEPARATORS = "\u2028\u2029"
 _SURROGATES = "\ud800-\udfff"
-_INVISIBLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\uffa0"
-#: Variation selectors: harmless in text (emoji presentation), but invisible in an id.
+#: Every other Default_Ignorable_Code_Point of Unicode but the variation selectors (unassigned
+#: ones included: a newer Unicode may give them a meaning, never a glyph), and the letters and
+#: symbols that are drawn blank (braille blank, musical null notehead). docs/decisions/0518.
+_INVISIBLE_BMP = (
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2065\u2800\u3164\uffa0\ufff0-\ufff8"
+)
+_INVISIBLE = f"{_INVISIBLE_BMP}\U0001d159\U000e0000-\U000e00ff\U000e01f0-\U000e0fff"
+#: The characters above U+FFFF that prose removes (a selector among them only out of context):
+#: tested in Python, as a class of such ranges makes the pattern scan every text 3× slower.
+_ASTRAL_REMOVED = ((0x1BCA0, 0x1BCA3), (0x1D159, 0x1D159), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
+#: Variation selectors: they change the glyph of a symbol (emoji presentation) or an ideograph;
+#: after anything else they are invisible (docs/decisions/0518).
 _SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
 #: Spaces other than U+0020: fine in text, invisible differences in an id.
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
-_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}]")
+_UNSAFE = re.compile(f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}{_SELECTORS}]")
 
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -95,17 +106,21 @@ class _Patterns:
     def prose_remove(self) -> re.Pattern[str]:
         return re.compile(
             f"[{_CONTROLS}{_BIDI}\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"
-            f"\U000e0001\U000e0020-\U000e007f{_SURROGATES}{_SEPARATORS}\u180e\u034f]"
+            f"{_SURROGATES}{_SEPARATORS}\u180e{_INVISIBLE_BMP}\u00ad\u200c\u200d\ufe00-\ufe0f"
+            "\U00010000-\U0010ffff]"  # decided in _kept (_ASTRAL_REMOVED)
         )
-
-    @cached_property
-    def joiner(self) -> re.Pattern[str]:
-        return re.compile("[\u200c\u200d]")
 
     @cached_property
     def json_unsafe(self) -> re.Pattern[str]:
         return re.compile(
-            f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}\u2028\u2029]"
+            f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}{_SELECTORS}]"
+        )
+
+    @cached_property
+    def url_unsafe(self) -> re.Pattern[str]:
+        return re.compile(
+            f'[\\x00-\\x20\\x7f-\\x9f<>"`{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}'
+            f"{_SELECTORS}{_SPACES}]|(?<=##)\\["
         )
 
     @cached_property
@@ -127,7 +142,51 @@ def _shown(char: str) -> str:
 
 
 def _visible(match: re.Match[str]) -> str:
-    return _shown(match.group(0))
+    char = match.group(0)
+    if _is_selector(char) and _in_context(match):
+        return char  # an emoji's or an ideograph's variant: drawn, not hidden
+    return _shown(char)
+
+
+def _unjoined(letter: str) -> bool:
+    """A letter of a script whose letters neither join nor combine (a ZWNJ changes nothing)."""
+    return letter.isascii() or unicodedata.name(letter, "").startswith(_UNJOINED)
+
+
+_UNJOINED = ("LATIN ", "GREEK ", "CYRILLIC ", "COMBINING ")
+
+
+def _is_selector(char: str) -> bool:
+    return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
+
+
+def _in_context(match: re.Match[str]) -> bool:
+    """Whether the invisible character at ``match`` acts on its neighbours, so a reader sees
+    what it does (docs/decisions/0518): ZWNJ and ZWJ between two letters of which one is of a
+    script whose letters join or combine (Arabic, Persian, Indic; not Latin, Greek, Cyrillic,
+    where they only hide a difference) and ZWJ between two symbols (emoji sequences);
+    a soft hyphen between two letters (a hyphenation point); a variation selector after a
+    symbol (emoji) or a CJK ideograph, or after a digit, # or * that a keycap (U+20E3)
+    follows. Anywhere else it only hides a difference."""
+    text, at, char = match.string, match.start(), match.group(0)
+    before = text[at - 1] if at > 0 else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    # beside an invisible character (U+2800 is a symbol, U+3164 a letter) it acts on nothing
+    if not before or _UNSAFE.match(before):
+        return False
+    kind = unicodedata.category(before)
+    if _is_selector(char):
+        if kind[0] == "S" or (before in "0123456789#*" and after == "\u20e3"):
+            return True
+        return kind == "Lo" and unicodedata.name(before, "").startswith("CJK ")
+    if not after or _UNSAFE.match(after):
+        return False
+    kinds = kind[0], unicodedata.category(after)[0]
+    if char == "\u00ad":
+        return kinds == ("L", "L")
+    if kinds[0] in "LM" and kinds[1] in "LM":
+        return not (_unjoined(before) and _unjoined(after))
+    return char == "\u200d" and kinds == ("S", "S")
 
 
 # --- terminal and CI log ------------------------------------------------------------------------
@@ -377,31 +436,30 @@ def summary_code(text: str) -> str:
 # --- prose: Markdown and HTML reports ------------------------------------------------------------
 
 
-def _joiner(match: re.Match[str]) -> str:
-    """ZWNJ and ZWJ stay between two letters (Persian and Arabic names need them) and ZWJ
-    between two symbols (emoji sequences); elsewhere they only hide a difference."""
-    text, at = match.string, match.start()
-    before = text[at - 1] if at > 0 else ""
-    after = text[at + 1] if at + 1 < len(text) else ""
-    if not before or not after:
-        return ""
-    kinds = unicodedata.category(before)[0], unicodedata.category(after)[0]
-    if kinds[0] in "LM" and kinds[1] in "LM":
-        return match.group(0)
-    if match.group(0) == "\u200d" and kinds == ("S", "S"):
-        return match.group(0)
-    return ""
-
-
 def prose(text: str) -> str:
     """Text for a report (Markdown or HTML), before that format's own escaping: CRLF and CR
     become LF, the other line breaks (VT, FF, NEL, U+2028 …) LF too, a tab a space, and the
     remaining controls (NUL included), bidi embeddings, overrides and isolates, zero-width
-    spaces, word joiners, BOMs, tag characters and lone surrogates are removed; ZWNJ and ZWJ
-    stay only where they join letters. Line breaks, the soft hyphen and the direction
-    marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours) stay."""
-    text = _LAZY.prose_remove.sub("", _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " "))
-    return _LAZY.joiner.sub(_joiner, text) if ("\u200c" in text or "\u200d" in text) else text
+    spaces, word joiners, BOMs, tag characters, lone surrogates and every other invisible
+    character (Unicode's Default_Ignorable_Code_Point, Hangul fillers, the braille blank:
+    docs/decisions/0518) are removed; ZWNJ, ZWJ, the soft hyphen and variation selectors stay
+    only where they act on their neighbours (:func:`_in_context`). Line breaks and the
+    direction marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours, and
+    which validate refuses) stay."""
+    text = _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " ")
+    return _LAZY.prose_remove.sub(_kept, text)
+
+
+def _kept(match: re.Match[str]) -> str:
+    """ "" for a character prose removes; ZWNJ, ZWJ, the soft hyphen and a variation selector
+    kept where they act on their neighbours (:func:`_in_context`)."""
+    char = match.group(0)
+    if char in "\u00ad\u200c\u200d" or _is_selector(char):
+        return char if _in_context(match) else ""
+    if char >= "\U00010000":
+        code = ord(char)
+        return "" if any(first <= code <= last for first, last in _ASTRAL_REMOVED) else char
+    return ""
 
 
 # The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
@@ -462,6 +520,22 @@ def html_attr(text: str) -> str:
     """An attribute value for the HTML report, before autoescape: :func:`prose` on one line
     (tabs and line breaks become spaces)."""
     return prose(text).replace("\t", " ").replace("\n", " ")
+
+
+def _percent_bytes(match: re.Match[str]) -> str:
+    raw = match.group(0).encode("utf-8", "surrogatepass")
+    return "".join(f"%{byte:02X}" for byte in raw)
+
+
+def web_address(address: str) -> str:
+    """A web address from the data as every report links it and shows it (the Markdown
+    autolink, the HTML ``href`` and the link's text): each character that is not drawn or
+    that would end or change the link (controls, spaces, ``<``, ``>``, ``"``, backtick, format
+    and other invisible characters, variation selectors, lone surrogates) and the ``[`` of
+    ``##[`` percent-encoded as its UTF-8 bytes (``%E2%80%8B``), so the address followed is the
+    address shown, the same in both formats, and no line holds a workflow command. Visible
+    letters (``å``, Arabic) stay as written. docs/decisions/0519."""
+    return _LAZY.url_unsafe.sub(_percent_bytes, address)
 
 
 # --- bounded echoes -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Final
 
 from utsatta.compute.malgrund import MOT_MAL, fokus_utan_underlag, utan_malvarde
 from utsatta.compute.report_date import uppfoljning_of
+from utsatta.escape import web_address
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import BEDOMNINGAR
 from utsatta.export.table import Cell, Origin, Table
@@ -84,7 +85,8 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
             _year: int = year,
         ) -> None:
             vy = bedomning_vy(rubrik, b, _upp, _kallor)
-            urls = [_kallor[k].url for k in b.kallor if k in _kallor and _kallor[k].url]
+            # as the reports link them (decision 0519)
+            urls = [web_address(u) for k in b.kallor if k in _kallor and (u := _kallor[k].url)]
             rows.append(
                 (
                     _year,

@@ -41,6 +41,7 @@ from utsatta.compute.indicators import (
 )
 from utsatta.compute.progress import resolve_target
 from utsatta.compute.status import Lucka
+from utsatta.escape import web_address
 from utsatta.export.ansvar import ansvar
 from utsatta.export.bedomningar import bedomningar
 from utsatta.export.cells import relative_file
@@ -227,7 +228,8 @@ def _kalla_text(k: Kalla | None) -> tuple[str | None, str | None, str | None]:
     text = k.utgivare + (f": {k.titel}" if k.titel else "")
     if k.datum is not None:
         text += f" ({k.datum})"
-    return (text, k.url, k.sakerhet)
+    # the address as the reports link it: what no reader sees percent-encoded (decision 0519)
+    return (text, web_address(k.url) if k.url else None, k.sakerhet)
 
 
 def _kallslag(kallor: Iterable[Kalla | None]) -> str | None:

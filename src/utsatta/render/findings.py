@@ -240,7 +240,13 @@ def step_summary(
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         owner = report_owner(f.file)
-        key = "Gemensamma datafiler" if owner is None else names.get(owner[0], owner[0])
+        # a known organisation by its name (a text); an unknown file's stem is a file name,
+        # shown as every channel shows one (escape.identifier: NBSP, zero-width … visible)
+        key = (
+            "Gemensamma datafiler"
+            if owner is None
+            else names.get(owner[0]) or escape.identifier(owner[0])
+        )
         groups.setdefault(key, []).append(f)
     size = _size(lines)
     listed: list[Finding] = []

@@ -1,7 +1,8 @@
 """Text from the data, made safe for the two report formats: the Jinja filters ``text``
 (:func:`text`) and ``textcell`` (:func:`textcell`) for a plain field (shown as written, in both
 formats), ``md`` (:func:`inline`), ``mdcell`` (:func:`cell`) and ``mdblock`` (:func:`block`)
-for a nämnd's Markdown, ``mdurl`` (:func:`url`) for Markdown, and ``richtext``
+for a nämnd's Markdown, ``mdurl`` (:func:`url`) for Markdown and ``weburl`` (:func:`weburl`)
+for HTML, and ``richtext``
 (:func:`richtext`) and ``richcell`` (:func:`richcell`) for HTML. What each one neutralises and
 why: docs/decisions/0019-untrusted-text-in-reports.md, 0096-lankar-som-text.md and
 0321-namn-som-text.md; the rules live in :mod:`utsatta.escape` and :mod:`utsatta.mdtext`
@@ -24,6 +25,7 @@ __all__ = [
     "text",
     "textcell",
     "url",
+    "weburl",
 ]
 
 #: the longest run of characters without a break point in a Markdown table cell
@@ -58,10 +60,16 @@ def textcell(value: str) -> str:
 
 
 def url(address: str) -> str:
-    """A web address as a Markdown autolink ``<…>``; the characters that would end it are
-    percent-encoded. The data only holds http(s) addresses (checked by the schema)."""
-    safe = "".join(f"%{ord(c):02X}" if c in "<> " or ord(c) < 0x20 else c for c in address)
-    return f"<{safe}>"
+    """A web address as a Markdown autolink ``<…>``: :func:`weburl` (the characters that
+    would end it, or that no reader sees, percent-encoded). The data only holds http(s)
+    addresses (checked by the schema)."""
+    return f"<{escape.web_address(address)}>"
+
+
+def weburl(address: str) -> str:
+    """A web address as the HTML report links and shows it, the same address as the Markdown
+    report's (escape.web_address, docs/decisions/0519)."""
+    return escape.web_address(address)
 
 
 def richtext(text: str) -> Markup:

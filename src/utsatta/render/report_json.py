@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from markupsafe import Markup
 
+from utsatta import escape
 from utsatta.render.report.assemble import assemble
 from utsatta.render.report.defaults import report_defaults
 
@@ -64,5 +65,8 @@ def report_json(ds: DataSet, ar: int) -> str:
 
 
 def view_json(view: ReportView) -> str:
-    """The view as ``report_json`` writes it: for a caller that also reads the view."""
-    return json.dumps(view_data(view), ensure_ascii=False, indent=2) + "\n"
+    """The view as ``report_json`` writes it: for a caller that also reads the view. Escaped
+    for every channel here, once (:func:`utsatta.escape.json_document`: control, format and
+    invisible characters as ``\\uXXXX``, ``##[`` as ``##\\u005b``; lossless), so the library,
+    standard output and ``--output FIL`` give the same bytes (docs/decisions/0520)."""
+    return escape.json_document(json.dumps(view_data(view), ensure_ascii=False, indent=2) + "\n")

@@ -208,6 +208,7 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         mdcell=_once_per_text(markdown.cell),
         mdblock=markdown.block,
         mdurl=markdown.url,
+        weburl=markdown.weburl,
         richtext=markdown.richtext,
         richcell=markdown.richcell,
         ident=escape.identifier,
