@@ -184,8 +184,13 @@ _KEY_BEFORE = re.compile(r"\s*((?:-\s+)*)([A-Za-z_][A-Za-z0-9_]*):\s*")
 _WHERE = "ett ' direkt före texten och ett ' direkt efter den, i stället för \""
 
 
+#: The longest text (within "…", as written) whose corrected line the help writes out; a longer
+#: one gets the advice where the quotes go, so that the message stays readable.
+CORRECTED_MAX = 70
+
+
 def _corrected(before: str, inner: str) -> str:
-    intended = _intended(inner) if "\n" not in inner and len(inner) <= 70 else None
+    intended = _intended(inner) if "\n" not in inner and len(inner) <= CORRECTED_MAX else None
     if intended is None:
         return _WHERE
     key = _KEY_BEFORE.fullmatch(before)
