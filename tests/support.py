@@ -223,3 +223,45 @@ def with_malutfall(data: list[Table]) -> list[Table]:
 def between(text: str, start: str, end: str) -> str:
     """The part of ``text`` from ``start`` up to the first ``end`` after it."""
     return text[text.index(start) : text.index(end, text.index(start))]
+
+
+#: the word sak16 F4 put into every name and free text: longer than a phone's screen is wide
+LONG_WORD = "W" * 90
+#: the keys whose value is a name: the word goes into each, with or without a space in it
+_NAME_KEYS = frozenset({"namn", "titel", "utgivare", "kortnamn", "andra_namn", "benamning"})
+
+
+def long_word_data(into: Path) -> Path:
+    """A copy of the shipped data with " " + :data:`LONG_WORD` after every name and every text
+    with a space (every free text; not a url or a date), as the review's inject90.py made it:
+    still valid data (warnings only). The copy keeps quotes and comments (ruamel round-trip)."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 10**6
+
+    def walk(node: Any, key: object = None) -> Any:
+        if isinstance(node, dict):
+            for k in list(node):
+                node[k] = walk(node[k], k)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                node[i] = walk(v, key)
+        elif (
+            isinstance(node, str)
+            and key not in ("url", "datum", "hamtad")
+            and (" " in node or key in _NAME_KEYS)
+        ):
+            # at the end of the text's last line; the string keeps its YAML style
+            end = "\n" if node.endswith("\n") else ""
+            return type(node)(f"{node.rstrip()} {LONG_WORD}{end}")
+        return node
+
+    root = into / "data"
+    for path in sorted(SHIPPED.rglob("*.yaml")):
+        target = root / path.relative_to(SHIPPED)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("w", encoding="utf-8") as out:
+            yaml.dump(walk(yaml.load(path.read_text(encoding="utf-8"))), out)
+    return root

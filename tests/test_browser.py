@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import SharedReport
+from tests.support import LONG_WORD, SharedReport, long_word_data
 from utsatta.render.report import ReportView
 
 pytestmark = pytest.mark.browser
@@ -498,3 +498,62 @@ def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
     assert all(not r["below"] for r in laptop["rows"])  # a row of four cells side by side
     expected = {"row": count + 1, "columnheader": 4, "rowheader": count, "cell": 3 * count}
     assert roles[390] == roles[1366] == expected
+
+
+#: every element whose box, as far as it is seen (no region or chart around it clips it),
+#: reaches past the viewport; every chart text that leaves its chart's viewBox
+_OUTSIDE = """() => {
+  const vw = window.innerWidth;
+  const clipped = el => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + [...el.classList].map(c => '.' + c).join('');
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    outside: [...document.querySelectorAll('body *')].filter(el => {
+      if (!el.getClientRects().length || clipped(el)) return false;
+      const r = el.getBoundingClientRect();
+      return r.right > vw + 0.5 || r.left < -0.5;
+    }).map(el => (el.parentElement ? name(el.parentElement) + ' > ' : '') + name(el)),
+    chartText: [...document.querySelectorAll('svg.diagram text')].filter(t => {
+      const b = t.getBBox(), v = t.ownerSVGElement.viewBox.baseVal;
+      return b.x < v.x - 0.5 || b.x + b.width > v.x + v.width + 0.5;
+    }).map(t => t.textContent.slice(0, 40)),
+    statusScrolling: [...document.querySelectorAll('.table-wrap.kortrader')]
+      .filter(w => w.scrollWidth > w.clientWidth + 1 && w.getClientRects().length)
+      .map(w => w.getAttribute('aria-label')),
+  };
+}"""
+
+
+@pytest.mark.parametrize("ar", [2023, 2025])
+def test_a_long_word_in_every_name_and_text_never_widens_the_page(
+    browser: Any, tmp_path: Path, ar: int
+) -> None:
+    """sak16 F4: the shipped data with a 90-letter word after every name and free text (an
+    organisation, an insats, an area, a source; tests/support.long_word_data): at 390 and at
+    1366 px the page is exactly as wide as the viewport, no element reaches past it outside a
+    table's scroll region (the banner, the contents, the lists, bilaga A's terms, the area
+    grid), no chart text leaves its chart, and on a phone no card of a status table scrolls
+    (docs/decisions/0521)."""
+    from utsatta.load.dataset import load
+    from utsatta.render.report import build, render
+
+    data = long_word_data(tmp_path)
+    page_file = tmp_path / f"rapport-{ar}.html"
+    html = render(build(load(data), ar), "html")
+    assert html.count(LONG_WORD) > 100
+    page_file.write_text(html, encoding="utf-8")
+    shots = _screenshots(tmp_path)
+    results: dict[int, dict[str, Any]] = {}
+    for width in WIDTHS:
+        with _opened(browser, page_file, width) as page:
+            results[width] = page.evaluate(_OUTSIDE)
+            page.screenshot(path=str(shots / f"rapport-{ar}-langt-ord-{width}.png"))
+    for width, r in results.items():
+        assert (r["scrollWidth"], r["outside"], r["chartText"]) == (width, [], []), (width, r)
+    assert results[390]["statusScrolling"] == [], results[390]

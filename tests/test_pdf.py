@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import SharedReport
+from tests.support import LONG_WORD, SharedReport, long_word_data
 from utsatta.check import validate
 from utsatta.load.dataset import load
 from utsatta.render.report import build
@@ -224,6 +224,38 @@ def test_no_text_outside_the_page(shipped_pdf: Any) -> None:
                 outside.append((number, ch["text"]))
     assert outside == []
     assert landscape >= 1  # the matrix insats × område (bilaga B) is on a landscape page
+
+
+#: a word of pdftotext's -bbox output: its page's size, then each word's box
+_BBOX = re.compile(r'<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"')
+
+
+def test_a_long_word_in_every_name_and_text_stays_inside_the_margins(
+    libs: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """sak16 F4: the shipped data with a 90-letter word after every name and free text
+    (tests/support.long_word_data): no word of the 2023 PDF reaches into the left or right
+    page margin (14 mm), where the banner and the contents on page 1 ran off the page, and the
+    tables of övriga uppdrag, the list and the earlier behov, and the charts' sources, did too
+    (docs/decisions/0521)."""
+    from utsatta.render.pdf import render_pdf
+
+    if shutil.which("pdftotext") is None:
+        _need("pdftotext saknas; installera med 'apt-get install -y poppler-utils'")
+    path = tmp_path / "langt-ord.pdf"
+    path.write_bytes(render_pdf(build(load(long_word_data(tmp_path)), YEAR)))
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    margin = 14 * 72 / 25.4  # points
+    pages, outside, width = 0, [], 0.0
+    for m in _BBOX.finditer(xml):
+        if m.group(1):
+            pages, width = pages + 1, float(m.group(1))
+        elif float(m.group(2)) < margin - 1 or float(m.group(3)) > width - margin + 1:
+            outside.append((pages, m.group(0)))
+    assert pages > 100 and xml.count(LONG_WORD[:20]) > 100
+    assert outside == []
 
 
 def test_main_part_fills_about_ten_pages(shipped_lines: list[list[str]]) -> None:

@@ -41,7 +41,15 @@ from itertools import pairwise
 from utsatta.compute.indicators import markering
 from utsatta.compute.police import EJ_POLISEN
 from utsatta.escape import html_attr
-from utsatta.render.chart_text import INGA, GapLike, PointLike, description, how_sure, sentence
+from utsatta.render.chart_text import (
+    INGA,
+    GapLike,
+    PointLike,
+    description,
+    how_sure,
+    sentence,
+    wrap,
+)
 
 __all__ = [
     "HEIGHT",
@@ -217,18 +225,6 @@ def _marker(kind: str, x: float, y: float, title: str = "", *, not_: bool = Fals
     )
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` characters, broken at spaces (a longer word gets
-    its own line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
 def joined(a: int, b: int, matar: Sequence[int] | None) -> bool:
     """Whether values in years ``a`` < ``b`` are consecutive measurements, so a line may join
     them: adjacent years of ``matar`` (the years the series is measured in, where the data says
@@ -368,7 +364,7 @@ def indicator_svg(
     legend = _legend(kinds, baslinje is not None, target, bool(gaps), ring is not None)
     # Text from the data: no control, bidi or stray zero-width character (issue 16).
     kalla_text = html_attr(kalla) if kalla else ""
-    source = _wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte.", _LINE_CHARS)
+    source = wrap(f"Källa: {kalla_text}" if kalla else "Källa: anges inte.", _LINE_CHARS)
     legend_rows = 1 + max(row for row, _, _ in legend) if legend else 0
     notes = _note_lines(drawn, noter, noter_forklaring, fmt)
     height = HEIGHT + _ROW * (legend_rows + len(notes)) + 18 * len(source) + 4
@@ -581,8 +577,8 @@ def _note_lines(
     lines: list[tuple[PointLike | None, str]] = []
     for p in sorted((p for p in drawn if p.ar in noter), key=lambda p: p.ar):
         text = f"{p.ar}: {fmt(p.varde)}{how_sure(p, noter)}"
-        for n, line in enumerate(_wrap(text, _NOTE_CHARS)):
+        for n, line in enumerate(wrap(text, _NOTE_CHARS)):
             lines.append((p if n == 0 else None, line))
     if lines and forklaring:
-        lines += [(None, line) for line in _wrap(f"({forklaring})", _NOTE_CHARS)]
+        lines += [(None, line) for line in wrap(f"({forklaring})", _NOTE_CHARS)]
     return lines

@@ -11,7 +11,7 @@ from typing import Protocol
 from utsatta.compute.indicators import markering_och_not
 from utsatta.numbers import run_text, year_runs
 
-__all__ = ["INGA", "GapLike", "PointLike", "description", "how_sure", "sentence"]
+__all__ = ["INGA", "GapLike", "PointLike", "description", "how_sure", "sentence", "wrap"]
 
 #: no notes: a value is what the chart's marker says
 INGA: Mapping[int, str] = MappingProxyType({})
@@ -74,3 +74,23 @@ def description(
     else:
         parts.append("Målvärde saknas.")
     return " ".join(parts)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces. A word of more than
+    3/5 of a line (a name without spaces, sak16 F4) is cut in pieces of that length, each a line
+    of its own: a line counts characters, and such a piece stays inside the chart even in
+    capitals ("WWW…"); docs/decisions/0521."""
+    cut = width * 3 // 5
+    lines: list[str] = []
+    joinable = False  # whether the last line is of whole words, so the next word may join it
+    for word in text.split():
+        if len(word) > cut:
+            lines += [word[i : i + cut] for i in range(0, len(word), cut)]
+            joinable = False
+        elif joinable and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+            joinable = True
+    return lines
