@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from utsatta.escape import shorten, shorten_number
-from utsatta.findings import Finding, Path_, fel
+from utsatta.findings import LISTED_PER_CODE, Finding, Path_, fel
 from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
@@ -60,31 +61,131 @@ def schema_errors(
     known = ids or (lambda _name: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
+    renamed_to = set(renamed.values())
     # a post with a key told to be renamed to a key it lacks is no '- ' too many: the key
     # would be a second one of the post above ('statsu' for its 'status')
     renaming = {_data_path(data, loc)[0][:-1] for loc in renamed}
     findings, told = _stray_posts(file, model, data, errors, source, renaming)
+    mappings = _Mappings(data)
+    kept: list[tuple[str, Any, Path_, str | None]] = []  # code, error, path, missing key
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "missing" and _data_path(data, loc) in told:
+        path, missing = _data_path(data, loc)
+        if err["type"] == "missing" and (path, missing) in told:
             continue  # told once, as the '- ' too many
-        if err["type"] == "missing" and loc in renamed.values():
+        if err["type"] == "missing" and loc in renamed_to:
             continue  # reported once, as the misspelt key
+        name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
+        kept.append((_code(err["type"], name), err, path, missing))
+
+    def build(err: Any) -> Finding:
+        loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc in renamed:
             path, _ = _data_path(data, loc)
             wanted = renamed[loc][-1]
-            findings.append(
-                fel(
-                    file,
-                    path,
-                    "okant-falt",
-                    f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
-                    at_key=True,
-                )
+            return fel(
+                file,
+                path,
+                "okant-falt",
+                f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
+                at_key=True,
             )
-            continue
-        findings.append(_finding(file, model, data, err, lookup, in_quotes, known))
+        return _finding(file, model, data, err, lookup, in_quotes, known, mappings)
+
+    # Past LISTED_PER_CODE of one code, check.pipeline.bounded lists none of them: those
+    # are counted, not built (decision 0515), where the file's positions are known.
+    many = Counter(code for code, *_ in kept)
+    lazy = {c for c, n in many.items() if n > LISTED_PER_CODE + 2} if source else set()
+    findings += [build(err) for code, err, *_ in kept if code not in lazy]
+    for code in sorted(lazy):
+        same = [(err, path, missing) for c, err, path, missing in kept if c == code]
+        findings += _bounded_build(same, source.locate, build)  # type: ignore[union-attr]
     return findings
+
+
+def _code(kind: str, name: str) -> str:
+    """The code of the finding ``_finding`` makes of an error of ``kind`` at the key ``name``
+    (tests/test_schema_scaling.py checks that they agree), known before the finding is built."""
+    if kind == "missing":
+        return "saknat-falt"
+    if kind == "extra_forbidden":
+        return "okant-falt"
+    if kind == "literal_error":
+        return "okand-schemaversion" if name == "schemaversion" else "ogiltigt-varde"
+    if kind in KIND_WORDS:
+        return "fel-typ"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return "utanfor-intervall"
+    if kind == "too_short":
+        return "tom-lista"
+    if kind == "finite_number":
+        return "ogiltigt-tal"
+    if "-" in kind:
+        return kind
+    return "ogiltigt-varde"
+
+
+def _bounded_build(
+    same: list[tuple[Any, Path_, str | None]],
+    locate: typing.Callable[[Path_, bool], tuple[int, int]],
+    build: typing.Callable[[Any], Finding],
+) -> list[Finding]:
+    """The findings of many errors of one code (error, path, missing key): only those that
+    ``check.pipeline.bounded`` can list are built (each at a place up to that of the
+    ``LISTED_PER_CODE``-th, ties included), and of the rest the first and the last, the
+    first standing for all but the last (``Finding.count``), so that ``fler-fynd`` counts and
+    places them as if each were built (decision 0515). 60,000 unknown keys then cost some 50
+    messages and spelling suggestions, not 60,000."""
+    placed = sorted(
+        (locate(path, err["type"] == "extra_forbidden"), i) for i, (err, path, _) in enumerate(same)
+    )
+    edge = placed[LISTED_PER_CODE - 1][0]
+    listed = sorted(i for where, i in placed if where <= edge)
+    rest = [(where, i) for where, i in placed if where > edge]
+    found = [build(same[i][0]) for i in listed]
+    if not rest:
+        return found
+    # errors that make the same finding are one (the set in check.pipeline.resolve): the same
+    # place, path, missing key and kind
+    distinct = {(where, same[i][1], same[i][2], same[i][0]["type"]) for where, i in rest}
+    first = build(same[rest[0][1]][0])
+    if len(distinct) == 1:
+        return [*found, first]
+    return [
+        *found,
+        Finding(
+            first.file,
+            first.line,
+            first.column,
+            first.code,
+            first.severity,
+            first.message,
+            first.path,
+            first.at_key,
+            len(distinct) - 1,
+        ),
+        build(same[rest[-1][1]][0]),
+    ]
+
+
+class _Mappings:
+    """The keys of each mapping of the data that has unknown keys, and the key before each,
+    found once per mapping: ``_meant`` asks for every unknown key (a mapping with 60,000 of
+    them would otherwise be gone through 60,000 times)."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.seen: dict[Path_, tuple[dict[Any, Any], frozenset[Any], dict[Any, Any]]] = {}
+
+    def at(self, path: Path_) -> tuple[Any, frozenset[Any], dict[Any, Any]]:
+        """The value at ``path``, its keys, and for each key the one before it."""
+        if path not in self.seen:
+            here = self.data
+            for part in path:
+                here = here[part]  # the path is the data's own (_data_path)
+            keys = list(here) if isinstance(here, dict) else []
+            self.seen[path] = (here, frozenset(keys), dict(zip(keys[1:], keys, strict=False)))
+        return self.seen[path]
 
 
 def _stray_posts(
@@ -145,28 +246,26 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         if err["type"] == "missing" and loc and isinstance(loc[-1], str):
             missing.setdefault(loc[:-1], []).append(loc[-1])
     out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    taken: set[tuple[Any, ...]] = set()  # out's values
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-            options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in out.values()]
+            options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in taken]
             best = intended(loc[-1], options)
             if best is not None:
                 out[loc] = (*loc[:-1], best)
+                taken.add(out[loc])
     return out
 
 
-def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> str:
+def _meant(key: str, holder: type[BaseModel] | None, mappings: _Mappings, path: Path_) -> str:
     """ " Menade du …?" for an unknown key: the closest key that the mapping does not have yet
     ('beskrivning' is not 'bedomning' when the post has one), else the one required key that
     it lacks ('namnd' where 'organisation' is missing)."""
     if holder is None:
         return ""
-    here = data
-    for part in path:
-        here = here[part]  # the path is the data's own (_data_path)
-    present = set(here) - {key} if isinstance(here, dict) else set()
-    keys = list(here) if isinstance(here, dict) else []
-    before = keys[keys.index(key) - 1] if key in keys[1:] else None
+    here, keys, before_of = mappings.at(path)
+    before = before_of.get(key)
     if (
         " " in key.strip()
         and before is not None
@@ -179,7 +278,7 @@ def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> 
             f"'{shorten(before)}' ovanför, skriv hela texten under "
             f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
         )
-    options = [n for n in holder.model_fields if n not in present]
+    options = [n for n in holder.model_fields if n == key or n not in keys]
     close = menade_du(key, options)
     if close:
         return close
@@ -324,6 +423,7 @@ def _finding(
     raw: RawLookup,
     quoted: QuotedLookup,
     known_ids: IdsLookup,
+    mappings: _Mappings,
 ) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
@@ -355,7 +455,7 @@ def _finding(
             path,
             "okant-falt",
             f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}."
-            f"{_meant(key, holder, data, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
+            f"{_meant(key, holder, mappings, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":

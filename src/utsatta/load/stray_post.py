@@ -19,6 +19,8 @@ class Source:
 
     key_at: typing.Callable[[Path_], tuple[int, int] | None]
     lines: typing.Callable[[], list[str]]
+    #: where a finding at a path (at its key or not) is placed (``Positions.locate``)
+    locate: typing.Callable[[Path_, bool], tuple[int, int]]
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based); "" past the end."""
