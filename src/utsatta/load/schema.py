@@ -14,6 +14,7 @@ from pydantic.fields import FieldInfo
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import LISTED_PER_CODE, Finding, Path_, fel
+from utsatta.load.schema_bounds import Mappings, bounded_build, finding_code
 from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
@@ -66,7 +67,7 @@ def schema_errors(
     # would be a second one of the post above ('statsu' for its 'status')
     renaming = {_data_path(data, loc)[0][:-1] for loc in renamed}
     findings, told = _stray_posts(file, model, data, errors, source, renaming)
-    mappings = _Mappings(data)
+    mappings = Mappings(data)
     kept: list[tuple[str, Any, Path_, str | None]] = []  # code, error, path, missing key
     for err in errors:
         loc = tuple(err["loc"])
@@ -76,7 +77,7 @@ def schema_errors(
         if err["type"] == "missing" and loc in renamed_to:
             continue  # reported once, as the misspelt key
         name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
-        kept.append((_code(err["type"], name), err, path, missing))
+        kept.append((finding_code(err["type"], name), err, path, missing))
 
     def build(err: Any) -> Finding:
         loc = tuple(err["loc"])
@@ -99,93 +100,8 @@ def schema_errors(
     findings += [build(err) for code, err, *_ in kept if code not in lazy]
     for code in sorted(lazy):
         same = [(err, path, missing) for c, err, path, missing in kept if c == code]
-        findings += _bounded_build(same, source.locate, build)  # type: ignore[union-attr]
+        findings += bounded_build(same, source.locate, build)  # type: ignore[union-attr]
     return findings
-
-
-def _code(kind: str, name: str) -> str:
-    """The code of the finding ``_finding`` makes of an error of ``kind`` at the key ``name``
-    (tests/test_schema_scaling.py checks that they agree), known before the finding is built."""
-    if kind == "missing":
-        return "saknat-falt"
-    if kind == "extra_forbidden":
-        return "okant-falt"
-    if kind == "literal_error":
-        return "okand-schemaversion" if name == "schemaversion" else "ogiltigt-varde"
-    if kind in KIND_WORDS:
-        return "fel-typ"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return "utanfor-intervall"
-    if kind == "too_short":
-        return "tom-lista"
-    if kind == "finite_number":
-        return "ogiltigt-tal"
-    if "-" in kind:
-        return kind
-    return "ogiltigt-varde"
-
-
-def _bounded_build(
-    same: list[tuple[Any, Path_, str | None]],
-    locate: typing.Callable[[Path_, bool], tuple[int, int]],
-    build: typing.Callable[[Any], Finding],
-) -> list[Finding]:
-    """The findings of many errors of one code (error, path, missing key): only those that
-    ``check.pipeline.bounded`` can list are built (each at a place up to that of the
-    ``LISTED_PER_CODE``-th, ties included), and of the rest the first and the last, the
-    first standing for all but the last (``Finding.count``), so that ``fler-fynd`` counts and
-    places them as if each were built (decision 0515). 60,000 unknown keys then cost some 50
-    messages and spelling suggestions, not 60,000."""
-    placed = sorted(
-        (locate(path, err["type"] == "extra_forbidden"), i) for i, (err, path, _) in enumerate(same)
-    )
-    edge = placed[LISTED_PER_CODE - 1][0]
-    listed = sorted(i for where, i in placed if where <= edge)
-    rest = [(where, i) for where, i in placed if where > edge]
-    found = [build(same[i][0]) for i in listed]
-    if not rest:
-        return found
-    # errors that make the same finding are one (the set in check.pipeline.resolve): the same
-    # place, path, missing key and kind
-    distinct = {(where, same[i][1], same[i][2], same[i][0]["type"]) for where, i in rest}
-    first = build(same[rest[0][1]][0])
-    if len(distinct) == 1:
-        return [*found, first]
-    return [
-        *found,
-        Finding(
-            first.file,
-            first.line,
-            first.column,
-            first.code,
-            first.severity,
-            first.message,
-            first.path,
-            first.at_key,
-            len(distinct) - 1,
-        ),
-        build(same[rest[-1][1]][0]),
-    ]
-
-
-class _Mappings:
-    """The keys of each mapping of the data that has unknown keys, and the key before each,
-    found once per mapping: ``_meant`` asks for every unknown key (a mapping with 60,000 of
-    them would otherwise be gone through 60,000 times)."""
-
-    def __init__(self, data: Any) -> None:
-        self.data = data
-        self.seen: dict[Path_, tuple[dict[Any, Any], frozenset[Any], dict[Any, Any]]] = {}
-
-    def at(self, path: Path_) -> tuple[Any, frozenset[Any], dict[Any, Any]]:
-        """The value at ``path``, its keys, and for each key the one before it."""
-        if path not in self.seen:
-            here = self.data
-            for part in path:
-                here = here[part]  # the path is the data's own (_data_path)
-            keys = list(here) if isinstance(here, dict) else []
-            self.seen[path] = (here, frozenset(keys), dict(zip(keys[1:], keys, strict=False)))
-        return self.seen[path]
 
 
 def _stray_posts(
@@ -258,7 +174,7 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     return out
 
 
-def _meant(key: str, holder: type[BaseModel] | None, mappings: _Mappings, path: Path_) -> str:
+def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: Path_) -> str:
     """ " Menade du …?" for an unknown key: the closest key that the mapping does not have yet
     ('beskrivning' is not 'bedomning' when the post has one), else the one required key that
     it lacks ('namnd' where 'organisation' is missing)."""
@@ -423,7 +339,7 @@ def _finding(
     raw: RawLookup,
     quoted: QuotedLookup,
     known_ids: IdsLookup,
-    mappings: _Mappings,
+    mappings: Mappings,
 ) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
