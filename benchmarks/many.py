@@ -37,7 +37,7 @@ def _size(kind: str, n: int) -> int:
 
 
 def _n_for(kind: str) -> int:
-    if len(GENERATORS[kind](1)) > 1:
+    if len(GENERATORS[kind](2)) > 1:
         return 500  # files: 500 and 2,000
     n = 16
     while _size(kind, n * 2) <= TARGET and n < 100_000:
