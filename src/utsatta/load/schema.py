@@ -95,12 +95,14 @@ def schema_errors(
 
     # Past LISTED_PER_CODE of one code, check.pipeline.bounded lists none of them: those
     # are counted, not built (decision 0515), where the file's positions are known.
+    locate = source.locate if source is not None else None
     many = Counter(code for code, *_ in kept)
-    lazy = {c for c, n in many.items() if n > LISTED_PER_CODE + 2} if source else set()
+    lazy = {c for c, n in many.items() if n > LISTED_PER_CODE + 2} if locate else set()
     findings += [build(err) for code, err, *_ in kept if code not in lazy]
-    for code in sorted(lazy):
-        same = [(err, path, missing) for c, err, path, missing in kept if c == code]
-        findings += bounded_build(same, source.locate, build)  # type: ignore[union-attr]
+    if locate is not None:
+        for code in sorted(lazy):
+            same = [(err, path, missing) for c, err, path, missing in kept if c == code]
+            findings += bounded_build(same, locate, build)
     return findings
 
 
