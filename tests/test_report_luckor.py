@@ -212,3 +212,14 @@ def test_the_wording() -> None:
         "Rapporten har luckor: 2 rapporter saknas för 2024 (A och B); 1 rapport för 2024 "
         "saknar insatser (C)."
     )
+
+
+def test_a_long_name_is_shortened_as_findings_shorten_it() -> None:
+    """A 3,000-character name is no 3,000-character line on stderr (review sak16, F7): each
+    name as findings show it (escape.shorten), the year of an earlier one kept."""
+    long = "W" * 3000
+    assert luckor("Rapporten", 2025, [long], [long], False, tidigare=[f"{long} 2023"]) == (
+        f"Rapporten har luckor: 1 rapport saknas för 2025 ({'W' * 60}… (3 000 tecken)); "
+        f"1 rapport för 2025 saknar insatser ({'W' * 60}… (3 000 tecken)); 1 rapport från "
+        f"tidigare år i planperioden saknas ({'W' * 60}… (3 000 tecken) 2023)."
+    )

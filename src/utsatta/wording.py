@@ -43,6 +43,14 @@ def luckor(
     without any. ``utan_rapport``: who sent no report for ``ar``; ``utan_insats``: whose
     report lacks an insats it owed; ``vad``: "Rapporten" or "Exporten"; ``tidigare``: who owed a
     report in an earlier plan year and which year ("Business Region Göteborg 2023")."""
+    from utsatta.escape import shorten
+
+    # a name as findings show it (escape.shorten): a 3,000-character name is no line on stderr
+    utan_rapport = [shorten(n) for n in utan_rapport]
+    utan_insats = [shorten(n) for n in utan_insats]
+    tidigare = [
+        f"{shorten(n)} {y}" if n else y for n, _, y in (t.rpartition(" ") for t in tidigare)
+    ]
     parts: list[str] = []
     if utan_rapport:
         n = len(utan_rapport)

@@ -247,7 +247,11 @@ def to_model(
         lambda p: source.positions().raw.get(p),
         lambda p: p in source.positions().quoted,
         ids,
-        Source(lambda p: source.positions().keys.get(p), _line_reader(path)),
+        Source(
+            lambda p: source.positions().keys.get(p),
+            _line_reader(path),
+            lambda p, at_key: source.positions().locate(p, at_key=at_key),
+        ),
     )
     findings.extend(found)
     if raw.numbers:  # rare: the file is read again for the numbers' texts

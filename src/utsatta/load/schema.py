@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -12,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from utsatta.escape import shorten, shorten_number
-from utsatta.findings import Finding, Path_, fel
+from utsatta.findings import LISTED_PER_CODE, Finding, Path_, fel
+from utsatta.load.schema_bounds import Mappings, bounded_build, finding_code
 from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
@@ -60,30 +62,47 @@ def schema_errors(
     known = ids or (lambda _name: None)
     errors = exc.errors(include_url=False)
     renamed = _misspelt_keys(errors)
+    renamed_to = set(renamed.values())
     # a post with a key told to be renamed to a key it lacks is no '- ' too many: the key
     # would be a second one of the post above ('statsu' for its 'status')
     renaming = {_data_path(data, loc)[0][:-1] for loc in renamed}
     findings, told = _stray_posts(file, model, data, errors, source, renaming)
+    mappings = Mappings(data)
+    kept: list[tuple[str, Any, Path_, str | None]] = []  # code, error, path, missing key
     for err in errors:
         loc = tuple(err["loc"])
-        if err["type"] == "missing" and _data_path(data, loc) in told:
+        path, missing = _data_path(data, loc)
+        if err["type"] == "missing" and (path, missing) in told:
             continue  # told once, as the '- ' too many
-        if err["type"] == "missing" and loc in renamed.values():
+        if err["type"] == "missing" and loc in renamed_to:
             continue  # reported once, as the misspelt key
+        name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
+        kept.append((finding_code(err["type"], name), err, path, missing))
+
+    def build(err: Any) -> Finding:
+        loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc in renamed:
             path, _ = _data_path(data, loc)
             wanted = renamed[loc][-1]
-            findings.append(
-                fel(
-                    file,
-                    path,
-                    "okant-falt",
-                    f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
-                    at_key=True,
-                )
+            return fel(
+                file,
+                path,
+                "okant-falt",
+                f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
+                at_key=True,
             )
-            continue
-        findings.append(_finding(file, model, data, err, lookup, in_quotes, known))
+        return _finding(file, model, data, err, lookup, in_quotes, known, mappings)
+
+    # Past LISTED_PER_CODE of one code, check.pipeline.bounded lists none of them: those
+    # are counted, not built (decision 0515), where the file's positions are known.
+    locate = source.locate if source is not None else None
+    many = Counter(code for code, *_ in kept)
+    lazy = {c for c, n in many.items() if n > LISTED_PER_CODE + 2} if locate else set()
+    findings += [build(err) for code, err, *_ in kept if code not in lazy]
+    if locate is not None:
+        for code in sorted(lazy):
+            same = [(err, path, missing) for c, err, path, missing in kept if c == code]
+            findings += bounded_build(same, locate, build)
     return findings
 
 
@@ -145,28 +164,26 @@ def _misspelt_keys(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
         if err["type"] == "missing" and loc and isinstance(loc[-1], str):
             missing.setdefault(loc[:-1], []).append(loc[-1])
     out: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    taken: set[tuple[Any, ...]] = set()  # out's values
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-            options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in out.values()]
+            options = [m for m in missing.get(loc[:-1], []) if (*loc[:-1], m) not in taken]
             best = intended(loc[-1], options)
             if best is not None:
                 out[loc] = (*loc[:-1], best)
+                taken.add(out[loc])
     return out
 
 
-def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> str:
+def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: Path_) -> str:
     """ " Menade du …?" for an unknown key: the closest key that the mapping does not have yet
     ('beskrivning' is not 'bedomning' when the post has one), else the one required key that
     it lacks ('namnd' where 'organisation' is missing)."""
     if holder is None:
         return ""
-    here = data
-    for part in path:
-        here = here[part]  # the path is the data's own (_data_path)
-    present = set(here) - {key} if isinstance(here, dict) else set()
-    keys = list(here) if isinstance(here, dict) else []
-    before = keys[keys.index(key) - 1] if key in keys[1:] else None
+    here, keys, before_of = mappings.at(path)
+    before = before_of.get(key)
     if (
         " " in key.strip()
         and before is not None
@@ -179,7 +196,7 @@ def _meant(key: str, holder: type[BaseModel] | None, data: Any, path: Path_) -> 
             f"'{shorten(before)}' ovanför, skriv hela texten under "
             f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
         )
-    options = [n for n in holder.model_fields if n not in present]
+    options = [n for n in holder.model_fields if n == key or n not in keys]
     close = menade_du(key, options)
     if close:
         return close
@@ -324,6 +341,7 @@ def _finding(
     raw: RawLookup,
     quoted: QuotedLookup,
     known_ids: IdsLookup,
+    mappings: Mappings,
 ) -> Finding:
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
@@ -355,7 +373,7 @@ def _finding(
             path,
             "okant-falt",
             f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}."
-            f"{_meant(key, holder, data, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
+            f"{_meant(key, holder, mappings, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":

@@ -19,6 +19,9 @@ class Source:
 
     key_at: typing.Callable[[Path_], tuple[int, int] | None]
     lines: typing.Callable[[], list[str]]
+    #: where a finding at a path (at its key or not) is placed (``Positions.locate``); None:
+    #: not known, and every schema finding is built (decision 0515)
+    locate: typing.Callable[[Path_, bool], tuple[int, int]] | None = None
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based); "" past the end."""
