@@ -66,6 +66,12 @@ def test_ctrl_c_while_starting_or_running_ends_quietly_with_130(delay: float) ->
     assert "Traceback" not in err
     if child.returncode in (0, 1) and "Avbrutet" not in err:
         pytest.skip("the check was over before the signal came")
+    if child.returncode == -signal.SIGINT and err == "":
+        # the run was over (its last line written) and Python was shutting down, when it has
+        # given SIGINT back to the system: the process ends by the signal, quietly, which a
+        # shell reports as 130 (seen in 1 of 6 runs with the signal 0.15-0.25 s in, one core)
+        assert out.endswith("kontrollerade).\n"), out
+        return
     assert (child.returncode, err) == (130, "Avbrutet.\n"), out
 
 
