@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import utsatta
-from tests.support import SHIPPED, findings_in
+from tests.support import SHIPPED, build_case, findings_in
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -75,8 +75,8 @@ def test_a_ceased_organisation_in_an_unnamed_file_named_by_its_posts(tmp_path: P
             "Lokalnämnden upphörde 2022-12-31 och rapporterar inte för 2023. Filen heter inte "
             "efter någon organisation som rapporterar för 2023, och Lokalnämnden har aldrig haft "
             "ansvar för insats 3:3 i filen. För 2023 har bara Kulturnämnden (kulturnamnden) "
-            "ansvar för alla insatser i filen. Skrev den rapporten: rätta 'organisation' till "
-            "'kulturnamnden' och byt namn på filen till kulturnamnden.yaml.",
+            "ansvar för alla insatser i filen. Om Kulturnämnden skrev rapporten: rätta "
+            "'organisation' till 'kulturnamnden' och byt namn på filen till kulturnamnden.yaml.",
         )
     ]
     fixed = _apply_rename(path, found[0][3], "lokalnamnden")
@@ -102,8 +102,8 @@ def test_an_organisation_not_yet_formed_in_a_file_named_after_another_one(
             "Stadsmiljönämnden bildades 2023-01-01 och rapporterar inte för 2022. Filen heter "
             "inte efter någon organisation som rapporterar för 2022, och Stadsmiljönämnden har "
             "aldrig haft ansvar för insatserna 1:1 och 3:1 i filen. För 2022 har bara "
-            "Kulturnämnden (kulturnamnden) ansvar för alla insatser i filen. Skrev den rapporten: "
-            "rätta 'organisation' till 'kulturnamnden' och byt namn på filen till "
+            "Kulturnämnden (kulturnamnden) ansvar för alla insatser i filen. Om Kulturnämnden "
+            "skrev rapporten: rätta 'organisation' till 'kulturnamnden' och byt namn på filen till "
             "kulturnamnden.yaml.",
         )
     ]
@@ -318,9 +318,9 @@ def test_when_both_can_be_right_the_choice_is_one_finding(tmp_path: Path) -> Non
             "fel-ar-i-mapp",
             "Rapporten gäller år 2022 och är från 'lokalnamnden', men den ligger i "
             "rapporter/2023/exploateringsnamnden.yaml, och Lokalnämnden rapporterar inte för "
-            "2023. Skrev Exploateringsnämnden (exploateringsnamnden) rapporten, för 2023, som "
+            "2023. Om Exploateringsnämnden (exploateringsnamnden) skrev rapporten för 2023, som "
             "filens namn och mapp säger: rätta 'ar' till 2023 och 'organisation' till "
-            "'exploateringsnamnden'. Skrev Lokalnämnden den, för 2022, som 'ar' och "
+            "'exploateringsnamnden'. Om Lokalnämnden skrev den för 2022, som 'ar' och "
             "'organisation' säger: flytta filen till rapporter/2022/lokalnamnden.yaml, men "
             "rapporter/2022/lokalnamnden.yaml finns redan: jämför filerna, för över det som ska "
             "vara kvar till rapporter/2022/lokalnamnden.yaml och ta sedan bort den här filen.",
@@ -337,3 +337,52 @@ def test_when_both_can_be_right_the_choice_is_one_finding(tmp_path: Path) -> Non
     target.write_text("\n  - insats: ".join([head, *posts.values()]) + "\n", "utf-8")
     path.unlink()
     assert findings_in(data, target) == []
+
+
+def test_the_case_folders_advice_done_leaves_no_finding(tmp_path: Path) -> None:
+    """tests/cases/agare-ur-posterna: Grundskolenämndens report of 2023 (1:1, 1:4) as skolan.yaml
+    with 'organisation: socialnamnd-nordost'. Grundskolenämnden also owes 2:1 for 2023, which the
+    file lacks: the advice says so (granska16 #1: before, the rename alone ended in insats-saknas
+    for 2:1, a finding the first run did not tell). Done exactly as it says: no finding."""
+    data = build_case(Path(__file__).parent / "cases" / "agare-ur-posterna", tmp_path)
+    path = data / "rapporter/2023/skolan.yaml"
+    found = findings_in(data, path)
+    assert found == [
+        (
+            3,
+            15,
+            "organisation-upphord",
+            "Socialnämnd Nordost upphörde 2022-12-31 och rapporterar inte för 2023. Filen heter "
+            "inte efter någon organisation som rapporterar för 2023, och Socialnämnd Nordost har "
+            "aldrig haft ansvar för insats 1:4 i filen. För 2023 har bara Grundskolenämnden "
+            "(grundskolenamnden) ansvar för alla insatser i filen. Om Grundskolenämnden skrev "
+            "rapporten: rätta 'organisation' till 'grundskolenamnden' och byt namn på filen till "
+            "grundskolenamnden.yaml. Lägg också till en post under 'insatser' för insats 2:1, som "
+            "Grundskolenämnden ska rapportera för 2023.",
+        )
+    ]
+    fixed = _apply_rename(path, found[0][3], "socialnamnd-nordost")
+    (added,) = re.findall(r"en post under 'insatser' för insats ([0-9:]+),", found[0][3])
+    post = (
+        f'  - insats: "{added}"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: bedoms-uppnas\n"
+        "    fortsatt_arbete: Vi fortsätter.\n"
+    )
+    fixed.write_text(fixed.read_text(encoding="utf-8") + post, encoding="utf-8")
+    assert findings_in(data, fixed) == []
+    assert [f for f in _all(data) if f[0] == "rapporter/2023/grundskolenamnden.yaml"] == []
+
+
+def test_the_choice_says_what_a_candidate_without_a_file_owes_besides(tmp_path: Path) -> None:
+    """tests/cases/agare-att-valja: three organisations hold 2:1 for 2023; Socialnämnd Ny, whose
+    file is not there, also owes 1:1 and 1:7, and the choice says so (the others' files are
+    there: the post goes into them)."""
+    data = build_case(Path(__file__).parent / "cases" / "agare-att-valja", tmp_path)
+    path = data / "rapporter/2023/rapport.yaml"
+    ((line, column, code, message),) = findings_in(data, path)
+    assert (line, column, code) == (3, 15, "organisation-upphord")
+    assert message.endswith(
+        "finns den filen redan, för över det som ska vara kvar dit och ta bort den här). Lägg "
+        "också till det som den organisationen ska rapportera för 2023 och som saknas i filen: "
+        "för Socialnämnd Ny insatserna 1:1 och 1:7."
+    )

@@ -324,7 +324,8 @@ def test_a_ceased_organisation_in_a_ceased_organisations_file_is_not_told_to_ren
             "inte efter någon organisation som rapporterar för 2023, och Fastighetsnämnden har "
             "aldrig haft ansvar för insatserna 1:1, 1:2, 1:3, 1:4, 1:6, 2:2 och 3:2 i filen. För "
             "2023 har bara Grundskolenämnden (grundskolenamnden) ansvar för alla insatser i "
-            "filen. Skrev den rapporten: rätta 'organisation' till 'grundskolenamnden' och byt "
+            "filen. Om Grundskolenämnden skrev rapporten: rätta 'organisation' till "
+            "'grundskolenamnden' och byt "
             "namn på filen till grundskolenamnden.yaml, men grundskolenamnden.yaml finns redan: "
             "jämför filerna, för över det som ska vara kvar till grundskolenamnden.yaml och ta "
             "sedan bort den här filen.",

@@ -52,6 +52,47 @@ def _never_held(known: Known, org: str, rep: Any) -> list[str]:
     )
 
 
+def _owed(known: Known, org: str, rep: Any, ar: int) -> tuple[list[str], list[str]]:
+    """The insatser ``org`` must report for ``ar`` that the file lacks, as the completeness
+    check asks it once the file is ``org``'s (insats-saknas): those owed whatever was reported
+    before (yearly, or once in ``ar``), and those owed in the plan's last year unless
+    återrapporterade an earlier year (which the file alone cannot tell)."""
+    rule, period = known.rule, known.planperiod
+    assert rule is not None and period is not None
+    have = {item.insats for item in rep.insatser}
+    sure: list[str] = []
+    unless: list[str] = []
+    for insats in rule.insatser:
+        if insats.id in have or not rule.holds(org, insats.id, ar):
+            continue
+        kind = insats.uppfoljning.typ
+        if kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar):
+            sure.append(insats.id)
+        elif kind == "under-planperioden" and ar >= period[1]:
+            unless.append(insats.id)
+    return sure, unless
+
+
+def _add(known: Known, org: str, rep: Any, ar: int) -> str:
+    """The rest of the advice that makes the file ``org``'s whole report for ``ar`` (granska16
+    #1: renamed, it must not meet a new insats-saknas that the first run did not tell); empty
+    when the file holds all that ``org`` owes."""
+    sure, unless = _owed(known, org, rep, ar)
+    name = known.names.get(org, org)
+    said = []
+    if sure:
+        said.append(f"{insatser_text(sure)}, som {name} ska rapportera för {ar}")
+    if unless:
+        said.append(
+            f"{insatser_text(unless)}, om {name} inte har återrapporterat "
+            f"{'den' if len(unless) == 1 else 'dem'} ett tidigare år"
+        )
+    if not said:
+        return ""
+    posts = "en post" if len(sure) + len(unless) == 1 else "en post per insats"
+    return f" Lägg också till {posts} under 'insatser' för {och(said)}."
+
+
 def _name(known: Known, org: str) -> str:
     return f"{known.names.get(org, org)} ({identifier(org)})"
 
@@ -70,7 +111,7 @@ def owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner | None
     """For a report of ``org``, which does not report ``ar``, in a file not named after one
     that does (both are wrong): when some post is one ``org`` never held, so that the file is
     not its report, the organisations that report ``ar`` and hold every post then. One: that
-    one, as an inference ("Skrev den rapporten: …"); several: the choice, with each of them.
+    one, as an inference ("Om X skrev rapporten: …"); several: the choice, with each of them.
     None (the advice for ``org``'s own report stands, decisions 0460, 0499) when ``org`` held
     every post, or when no organisation holds them all."""
     rep, period = src.model, known.planperiod
@@ -91,17 +132,36 @@ def owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner | None
         label = f"{only}.yaml"
         there = already_there(src.path, src.path.with_name(label), label)
         return Owner(
-            head
-            + f"För {ar} har bara {_name(known, only)} ansvar för alla insatser i filen. Skrev "
-            f"den rapporten: rätta 'organisation' till '{only}' och byt namn på filen till "
-            + (f"{label}, men {there}" if there else f"{label}."),
+            head + f"För {ar} har bara {_name(known, only)} ansvar för alla insatser i filen. Om "
+            f"{known.names.get(only, only)} skrev rapporten: rätta 'organisation' till "
+            f"'{only}' och byt namn på filen till "
+            + (f"{label}, men {there}" if there else f"{label}." + _add(known, only, rep, ar)),
             only,
         )
+    # what each candidate owes besides, so that the choice ends with no new finding (not for
+    # one whose file is there: the posts go into it, which may hold the rest)
+    owes = [
+        (o, _owed(known, o, rep, ar))
+        for o in found
+        if already_there(src.path, src.path.with_name(f"{o}.yaml"), f"{o}.yaml") is None
+    ]
+    rest = [
+        f"för {known.names.get(o, o)} {insatser_text([*sure, *unless])}"
+        + (" (om de inte har återrapporterats ett tidigare år)" if unless else "")
+        for o, (sure, unless) in owes
+        if sure or unless
+    ]
     return Owner(
         head + f"För {ar} har {och([_name(known, o) for o in found])} ansvar för alla insatser i "
         "filen, och vem av dem som skrev rapporten går inte att se i den. Rätta 'organisation' "
         f"till den organisationens id och byt namn på filen efter det (rapporter/{ar}/ID.yaml; "
-        "finns den filen redan, för över det som ska vara kvar dit och ta bort den här).",
+        "finns den filen redan, för över det som ska vara kvar dit och ta bort den här)."
+        + (
+            f" Lägg också till det som den organisationen ska rapportera för {ar} och som "
+            f"saknas i filen: {och(rest, '; ')}."
+            if rest
+            else ""
+        ),
         None,
     )
 
@@ -177,11 +237,9 @@ def placed(known: Known, src: SourceFile[Any]) -> Placed:
             ar,
         )
     return Placed(
-        head
-        + f"Skrev {_name(known, stem)} rapporten, för {year}, som filens namn och mapp säger: "
-        + correct
-        + f" Skrev {known.names.get(org, org)} den, för {ar}, som 'ar' och 'organisation' "
-        "säger: " + move,
+        head + f"Om {_name(known, stem)} skrev rapporten för {year}, som filens namn och mapp "
+        "säger: " + correct + f" Om {known.names.get(org, org)} skrev den för {ar}, som 'ar' "
+        "och 'organisation' säger: " + move,
         stem,
         year,
     )
