@@ -210,10 +210,11 @@ def test_findings_show_the_hostile_values_visibly(hostile_ids: Path) -> None:
     assert "… (123 tecken)" in text  # a long coded value is echoed shortened
     lines = text.splitlines()
     assert all(line.startswith(str(hostile_ids)) for line in lines[:-2])
-    # the line per organisation names them by the files' names, escaped as in the lines above
+    # the line per organisation names the files not named after an organisation as files,
+    # quoted and escaped as in the lines above (granska16 #3)
     assert lines[-2] == (
-        "Per organisation: grundskolenamnden 5 fel (2023); ny\\nrad``|::warning::x 3 fel "
-        "(2023); x`y|z<U+202E><U+200B> 2 fel (2023)."
+        "Per organisation: grundskolenamnden 5 fel (2023); filen 'ny\\nrad``|::warning::x.yaml' "
+        "3 fel (2023); filen 'x`y|z<U+202E><U+200B>.yaml' 2 fel (2023)."
     )
 
 

@@ -105,6 +105,10 @@ def test_the_other_reporters_keep_their_contract(data: Path) -> None:
     assert "Per organisation" not in out
 
 
+#: the organisations of the data (validate passes those of its data folders)
+KNOWN = frozenset({"arbetsmarknad-och-vuxenutbildning", "socialnamnd-nordost", "kulturnamnden"})
+
+
 def _finding(file: str, severity: Severity = Severity.FEL) -> Finding:
     return Finding(file, 1, 1, "okant-falt", severity, "Meddelande.")
 
@@ -124,7 +128,7 @@ def test_the_order_is_by_id_whatever_the_findings_order() -> None:
         findings = [
             _finding(f, Severity.VARNING if "arbetsmarknad" in f else Severity.FEL) for f in order
         ]
-        assert per_organisation(findings) == expected
+        assert per_organisation(findings, KNOWN) == expected
     # only validate asks for it: fmt and the commands stopped by errors list the findings
     assert "Per organisation" not in text([_finding(f) for f in files], 4)
     assert "Per organisation" not in github([_finding(f) for f in files], 4)
@@ -134,18 +138,68 @@ def test_a_fler_fynd_finding_counts_what_it_stands_for() -> None:
     many = Finding(
         "d/rapporter/2023/kulturnamnden.yaml", 9, 1, "fler-fynd", Severity.FEL, "M.", count=40
     )
-    assert per_organisation([many, _finding("d/plan.yaml", Severity.VARNING)]) == (
+    assert per_organisation([many, _finding("d/plan.yaml", Severity.VARNING)], KNOWN) == (
         "Per organisation: kulturnamnden 40 fel (2023); gemensamma datafiler 1 varning."
     )
 
 
 def test_no_line_without_a_report_among_the_files() -> None:
-    assert per_organisation([_finding("d/plan.yaml"), _finding("d/omraden.yaml")]) is None
+    assert per_organisation([_finding("d/plan.yaml"), _finding("d/omraden.yaml")], KNOWN) is None
 
 
 def test_names_from_the_data_are_escaped_like_the_file_names() -> None:
     odd = "d/rapporter/2\u202e23/k\u0007s\u200b.yaml"
-    line = per_organisation([_finding(odd), _finding("d/plan.yaml")])
+    line = per_organisation([_finding(odd), _finding("d/plan.yaml")], KNOWN)
+    # no organisation's id: shown as the file it is, quoted (granska16 #3)
     assert line == (
-        "Per organisation: k\\x07s<U+200B> 1 fel (2<U+202E>23); gemensamma datafiler 1 fel."
+        "Per organisation: filen 'k\\x07s<U+200B>.yaml' 1 fel ('2<U+202E>23'); gemensamma "
+        "datafiler 1 fel."
+    )
+
+
+def test_a_file_not_named_after_an_organisation_is_shown_as_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/cases/agare-ur-posterna: Grundskolenämndens report as skolan.yaml. "skolan" is no
+    organisation: before, "skolan 1 fel (2023)" read as one (granska16 #3)."""
+    build_case(CASES / "agare-ur-posterna", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    code, out = invoke("validate", "--data", "data")
+    assert code == 1
+    assert out.splitlines()[-2:] == [
+        "Per organisation: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning "
+        "(2023); filen 'skolan.yaml' 1 fel (2023).",
+        "1 fel och 2 varningar i 3 filer (7 kontrollerade).",
+    ]
+
+
+def test_a_file_name_cannot_forge_an_organisation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report renamed "x 9 fel (2024); kommunstyrelsen.yaml" (and one with a quote in its
+    name): before, the line read "…; x 9 fel (2024); kommunstyrelsen 1 fel (2023).", two
+    organisations to an analyst. Each name is one quoted file, its own quote escaped."""
+    data = build_case(CASES / "agare-ur-posterna", tmp_path)
+    folder = data / "rapporter/2023"
+    text = (folder / "skolan.yaml").read_text(encoding="utf-8")
+    (folder / "skolan.yaml").rename(folder / "x 9 fel (2024); kommunstyrelsen.yaml")
+    (folder / "a' 1 fel (2023); b.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    code, out = invoke("validate", "--data", "data")
+    assert code == 1
+    assert out.splitlines()[-2] == (
+        "Per organisation: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning (2023); "
+        "filen 'a\\' 1 fel (2023); b.yaml' 1 fel (2023); filen 'x 9 fel (2024); "
+        "kommunstyrelsen.yaml' 1 fel (2023)."
+    )
+
+
+def test_the_same_unknown_name_in_two_years_is_one_entry() -> None:
+    files = ["d/rapporter/2023/skolan.yaml", "d/rapporter/2024/skolan.yaml", "d/plan.yaml"]
+    assert per_organisation([_finding(f) for f in files], KNOWN) == (
+        "Per organisation: filerna 'skolan.yaml' 2 fel (2023, 2024); gemensamma datafiler 1 fel."
     )

@@ -8,7 +8,7 @@ escaping to the output layer (``cli.output.out``) and only makes file names unam
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from utsatta import escape
 from utsatta.findings import Finding, Severity
@@ -85,11 +85,11 @@ def text(
     *,
     closing: bool = True,
     data_dirs: Sequence[str] = (),
-    by_organisation: bool = False,
+    organisations: Collection[str] | None = None,
 ) -> str:
     """One line per finding, then (``closing``) the closing line; ``closing=False`` for a
-    command with a closing line of its own (fmt). ``by_organisation`` (validate): the line
-    :func:`per_organisation` before the closing line."""
+    command with a closing line of its own (fmt). ``organisations`` (validate: the known ids):
+    the line :func:`per_organisation` before the closing line."""
     lines = [
         # One line per finding: a line break in an echoed value is shown as "\n".
         f"{escape.identifier(f.file)}:{f.line}:{f.column}: {f.severity} [{f.code}] "
@@ -97,7 +97,7 @@ def text(
         for f in findings
     ]
     if closing:
-        per_org = per_organisation(findings) if by_organisation else None
+        per_org = per_organisation(findings, organisations) if organisations is not None else None
         if per_org is not None:
             lines.append(per_org)
         lines.append(summary(findings, files_checked, not_shown, data_dirs=data_dirs))
@@ -123,30 +123,46 @@ def _tally(findings: list[Finding]) -> str:
     return ", ".join([*said, antal(warnings, "varning", "varningar")] if warnings else said)
 
 
-def per_organisation(findings: list[Finding]) -> str | None:
+def _quoted(name: str) -> str:
+    """A name from the data that is no organisation's id (a file's, a folder's), in quotes that
+    it cannot close: every character shown as a file name is (escape.identifier, which doubles
+    a backslash), then ' written with a backslash before it, so that no "; " or "(" in it reads
+    as the line's own."""
+    return "'" + escape.identifier(name).replace("'", "\\'") + "'"
+
+
+def per_organisation(findings: list[Finding], organisations: Collection[str]) -> str | None:
     """The line before the closing line of a whole check: the findings per organisation (its
-    reports' years in brackets), by id, then those in the common files; None when the findings
-    are in one file (the list says it all) or in no report. One line, so that the closing line
-    stays the last; the names are the files' own, escaped like them."""
+    reports' years in brackets), by id; then the report files not named after one of the known
+    ``organisations`` (its file name, quoted, for a name is no organisation, granska16 #3);
+    then those in the common files. None when the findings are in one file (the list says it
+    all) or in no report. One line, so that the closing line stays the last."""
     if len({f.file for f in findings}) < 2:
         return None
-    groups: dict[str, list[Finding]] = {}
-    years: dict[str, set[str]] = {}
+    groups: dict[tuple[bool, str], list[Finding]] = {}
+    years: dict[tuple[bool, str], set[str]] = {}
     common: list[Finding] = []
     for f in findings:
         owner = report_owner(f.file)
         if owner is None:
             common.append(f)
             continue
-        groups.setdefault(owner[0], []).append(f)
-        years.setdefault(owner[0], set()).add(owner[1])
+        key = (owner[0] not in organisations, owner[0])  # the known organisations first
+        groups.setdefault(key, []).append(f)
+        years.setdefault(key, set()).add(owner[1])
     if not groups:
         return None
-    parts = [
-        f"{escape.identifier(org)} {_tally(groups[org])} "
-        f"({', '.join(escape.identifier(y) for y in sorted(years[org]))})"
-        for org in sorted(groups)
-    ]
+    parts = []
+    for key in sorted(groups):
+        unknown, stem = key
+        shown = sorted(years[key])
+        label = (
+            f"{'filen' if len(shown) == 1 else 'filerna'} {_quoted(stem + '.yaml')}"
+            if unknown
+            else stem  # an id: letters, digits and '-' only (model.common.Id)
+        )
+        said = ", ".join(y if y.isascii() and y.isdigit() else _quoted(y) for y in shown)
+        parts.append(f"{label} {_tally(groups[key])} ({said})")
     if common:
         parts.append(f"{COMMON} {_tally(common)}")
     return "Per organisation: " + "; ".join(parts) + "."

@@ -104,9 +104,12 @@ def validate(
             reporters.github(findings, files_checked, not_shown, data_dirs=data_dirs)
         )
     else:
+        # the known organisations, for the line per organisation (a file not named after one
+        # is shown as a file there); read only when there is something to group
+        known = {k for r in results for k in r.dataset.organisation_names()} if findings else set()
         out(
             reporters.text(
-                findings, files_checked, not_shown, data_dirs=data_dirs, by_organisation=True
+                findings, files_checked, not_shown, data_dirs=data_dirs, organisations=known
             )
         )
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
