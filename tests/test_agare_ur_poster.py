@@ -386,3 +386,41 @@ def test_the_choice_says_what_a_candidate_without_a_file_owes_besides(tmp_path: 
         "också till det som den organisationen ska rapportera för 2023 och som saknas i filen: "
         "för Socialnämnd Ny insatserna 1:1 och 1:7."
     )
+
+
+def test_in_the_plans_last_year_a_once_only_insats_is_named_with_its_condition(
+    tmp_path: Path,
+) -> None:
+    """Grundskolenämndens report of 2025 without its post 2:4 as skola.yaml with 'organisation:
+    lokalnamnden'. Grundskolenämnden owes 2:4 (yearly) and, in the plan's last year, 1:4 unless
+    återrapporterad before (it was, in 2023; the file alone cannot tell): both said, the latter
+    with its condition. Done (renamed, 2:4 back; 1:4 not, as reported in 2023): no finding."""
+    data = _copy(tmp_path)
+    own = data / "rapporter/2025/grundskolenamnden.yaml"
+    head, posts = _posts(own.read_text(encoding="utf-8"))
+    removed = posts.pop("2:4")
+    head = head.replace("organisation: grundskolenamnden\n", "organisation: lokalnamnden\n")
+    path = own.with_name("skola.yaml")
+    path.write_text("\n  - insats: ".join([head, *posts.values()]) + "\n", "utf-8")
+    own.unlink()
+    found = findings_in(data, path)
+    assert found == [
+        (
+            4,
+            15,
+            "organisation-upphord",
+            "Lokalnämnden upphörde 2022-12-31 och rapporterar inte för 2025. Filen heter inte "
+            "efter någon organisation som rapporterar för 2025, och Lokalnämnden har aldrig haft "
+            "ansvar för insatserna 1:2, 1:3, 1:6 och 3:2 i filen. För 2025 har bara "
+            "Grundskolenämnden (grundskolenamnden) ansvar för alla insatser i filen. Om "
+            "Grundskolenämnden skrev rapporten: rätta 'organisation' till 'grundskolenamnden' "
+            "och byt namn på filen till grundskolenamnden.yaml. Lägg också till en post per "
+            "insats under 'insatser' för insats 2:4, som Grundskolenämnden ska rapportera för "
+            "2025, och insats 1:4, om Grundskolenämnden inte har återrapporterat den ett tidigare "
+            "år.",
+        )
+    ]
+    fixed = _apply_rename(path, found[0][3], "lokalnamnden")
+    fixed.write_text(f"{fixed.read_text(encoding='utf-8')}  - insats: {removed}\n", "utf-8")
+    assert findings_in(data, fixed) == []
+    assert _all(data) == SHIPPED_FINDINGS

@@ -90,7 +90,8 @@ def _add(known: Known, org: str, rep: Any, ar: int) -> str:
     if not said:
         return ""
     posts = "en post" if len(sure) + len(unless) == 1 else "en post per insats"
-    return f" Lägg också till {posts} under 'insatser' för {och(said)}."
+    # ", och": each part has a comma of its own
+    return f" Lägg också till {posts} under 'insatser' för {', och '.join(said)}."
 
 
 def _name(known: Known, org: str) -> str:
