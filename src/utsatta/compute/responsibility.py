@@ -348,6 +348,18 @@ def samordnande(insats: Insats, orgs: OrganisationerFil, ar: int | None = None) 
     return Duties([insats], orgs).samordnande(insats.id, ar)
 
 
+def due(insats: Insats, ar: int, last: int) -> Literal["always", "unless-earlier", "no"]:
+    """Whether a responsible organisation owes ``insats``'s report for ``ar`` (``last``: the
+    plan's last year): always (yearly, or once in ``ar``), unless it was återrapporterad an
+    earlier year (``under-planperioden`` in the last year), or not."""
+    kind = insats.uppfoljning.typ
+    if kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar):
+        return "always"
+    if kind == "under-planperioden" and ar >= last:
+        return "unless-earlier"
+    return "no"
+
+
 @dataclass(frozen=True)
 class Matrix:
     """The completeness matrix of one year: insats × organisation."""
@@ -424,6 +436,7 @@ def matrix(
     owed: set[tuple[str, str]] = set()
     for insats in plan.insatser:
         kind = insats.uppfoljning.typ
+        when = due(insats, ar, last)
         for org in d.responsible(insats.id, ar):
             pair = (org, insats.id)
             if reasons:
@@ -431,11 +444,7 @@ def matrix(
             earlier = kind == "under-planperioden" and any(
                 (o, insats.id) in first for o in d.lineage(org, insats.id, ar)
             )
-            if (
-                kind == "arlig"
-                or (kind == "en-gang" and insats.uppfoljning.ar == ar)
-                or (kind == "under-planperioden" and ar >= last and not earlier)
-            ):
+            if when == "always" or (when == "unless-earlier" and not earlier):
                 owed.add(pair)
             if insats.id in done_now.get(org, ()):
                 cells[pair] = Cell.INKOMMEN

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from utsatta.check.rules.base import Known
+from utsatta.compute.responsibility import due
 from utsatta.escape import identifier
 from utsatta.load.dataset import SourceFile
 from utsatta.load.placement import already_there
@@ -65,10 +66,10 @@ def _owed(known: Known, org: str, rep: Any, ar: int) -> tuple[list[str], list[st
     for insats in rule.insatser:
         if insats.id in have or not rule.holds(org, insats.id, ar):
             continue
-        kind = insats.uppfoljning.typ
-        if kind == "arlig" or (kind == "en-gang" and insats.uppfoljning.ar == ar):
+        when = due(insats, ar, period[1])  # the completeness check's rule
+        if when == "always":
             sure.append(insats.id)
-        elif kind == "under-planperioden" and ar >= period[1]:
+        elif when == "unless-earlier":
             unless.append(insats.id)
     return sure, unless
 
