@@ -207,6 +207,16 @@ def test_validate_messages_for_stated_counts(tmp_path: Path) -> None:
         "saknas ett område i filen, lägg till det under 'omraden'."
     )
     assert found == [
+        # the case's police source has no slag (its counts are bekräftade): decision 0529
+        (
+            3,
+            9,
+            "kalla-utan-slag",
+            "Källan 'polisen-2023' saknar 'slag', men en bekräftad nivå eller ett bekräftat "
+            "antal anger den. Rapporten kan inte säga om nivån är bekräftad av polisen och "
+            "markerar den som bekräftad i en annan källa än polisen (‡). Skriv slag: polisen, "
+            "kommunen, press, parti eller tredjepart.",
+        ),
         (
             16,
             16,

@@ -37,7 +37,7 @@ PLACES = [
     ("organisationer.yaml", 8, "    namn: Grundskolenämnden", 11),
     ("plan.yaml", 4, "  namn: Testplan", 9),
     ("plan.yaml", 24, "    titel: Skolan som arena", 12),
-    ("omraden.yaml", 17, "    namn: Bergsjön", 11),
+    ("omraden.yaml", 18, "    namn: Bergsjön", 11),
     ("indikatorer/valdeltagande.yaml", 3, "namn: Valdeltagande i kommunvalet", 7),
     ("uppfoljning/2023.yaml", 10, "    text: Det är för tidigt att bedöma.", 11),
     ("rapporter/2023/grundskolenamnden.yaml", 8, "    nulage: Arbetet pågår.", 13),

@@ -97,7 +97,7 @@ def test_a_stated_count_of_the_wrong_type(new: str, message: str, tmp_path: Path
     code = "utanfor-intervall" if new == "-1" else "fel-typ"
     written = f"        antal: {new}\n" if new else "        antal:\n"
     assert findings_after(tmp_path, "omraden.yaml", _COUNT, written) == [
-        ("omraden.yaml", 18, 16 if new else 15, code, message)
+        ("omraden.yaml", 19, 16 if new else 15, code, message)
     ]
 
 
@@ -117,38 +117,38 @@ _AS_KEYS = (
     ("old", "new", "place", "message"),
     [
         # a year: an example of a year in the plan; 6.0 → 6 is not offered (ar: 6 is no year)
-        ("  - ar: 2023\n    manad", "  - ar: 6.0\n    manad", (12, 9),
+        ("  - ar: 2023\n    manad", "  - ar: 6.0\n    manad", (13, 9),
          "'ar' ska vara ett heltal, men här står talet 6.0. 6.0 räknas inte som ett heltal, "
          "eftersom det är skrivet med decimaler. Skriv ett heltal, t.ex. ar: 2023."),
-        ("  - ar: 2023\n    manad", '  - ar: "2023"\n    manad', (12, 9),
+        ("  - ar: 2023\n    manad", '  - ar: "2023"\n    manad', (13, 9),
          "'ar' ska vara ett heltal, men här står texten '2023'. Skriv det utan citattecken: "
          "ar: 2023."),
-        ("  - ar: 2023\n    manad", "  - ar: 23\n    manad", (12, 9),
+        ("  - ar: 2023\n    manad", "  - ar: 23\n    manad", (13, 9),
          "'ar' är 23, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. ar: 2023."),
         ("      - upplaga: 2021\n        niva: sarskilt", "      - upplaga: 21\n        niva: "
-         "sarskilt", (25, 18),
+         "sarskilt", (26, 18),
          "'upplaga' är 21, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. "
          "upplaga: 2023."),
         # a month: a month
-        ("manad: 12", "manad: 12.0", (13, 12),
+        ("manad: 12", "manad: 12.0", (14, 12),
          "'manad' ska vara ett heltal, men här står talet 12.0. 12.0 räknas inte som ett "
          "heltal, eftersom det är skrivet med decimaler. Skriv manad: 12."),
-        ("manad: 12", "manad: 13", (13, 12),
+        ("manad: 12", "manad: 13", (14, 12),
          "'manad' är 13, men måste vara högst 12. Ändra värdet till ett som är högst 12, t.ex. "
          "manad: 6."),
         # the list of counts written as one number: how a post of the list is written
         ("    antal:\n      - niva: utsatt\n        antal: 1\n        sakerhet: bekraftad\n"
-         "        kallor: [polisen-2023]\n", "    antal: 6\n", (16, 12),
+         "        kallor: [polisen-2023]\n", "    antal: 6\n", (17, 12),
          "'antal' ska vara en lista, men här står talet 6. Skriv varje post med '- niva: …' "
          "och, på raderna under, indragna som 'niva', antal:, sakerhet: och kallor:."),
         # a text field: a list or keys where text belongs
-        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (15, 7), _AS_LIST),
-        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (15, 7), _AS_KEYS),
+        ("    titel: Lägesbild\n", "    titel:\n      - Lägesbild\n", (16, 7), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel:\n      Lägesbild: 2023\n", (16, 7), _AS_KEYS),
         # the same from '[ ]' and '{ }' on the key's line: the message names both forms (was:
         # "raderna som börjar med '- '" for '[se bilaga]', "kolon" for '{se bilaga}')
-        ("    titel: Lägesbild\n", "    titel: [se bilaga]\n", (14, 12), _AS_LIST),
-        ("    titel: Lägesbild\n", "    titel: {se bilaga}\n", (14, 12), _AS_KEYS),
-        ("    titel: Lägesbild\n", "    titel: true\n", (14, 12),
+        ("    titel: Lägesbild\n", "    titel: [se bilaga]\n", (15, 12), _AS_LIST),
+        ("    titel: Lägesbild\n", "    titel: {se bilaga}\n", (15, 12), _AS_KEYS),
+        ("    titel: Lägesbild\n", "    titel: true\n", (15, 12),
          "'titel' ska vara text, men YAML läser true som sanningsvärdet true. Sätt värdet "
          'inom citattecken: "true".'),
         # a date, an id: one value, and which
@@ -157,13 +157,13 @@ _AS_KEYS = (
          "efter kolonet. Där ska stå: källans datum: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ om "
          'bara det är känt. Ett årtal ensamt skrivs inom citattecken ("2020").'),
         ("kallor: [polisen-2023]\n  - id: gardsten", "kallor: polisen-2023\n  - id: gardsten",
-         (32, 17),
+         (33, 17),
          "'kallor' ska vara en lista, men här står texten 'polisen-2023'. Skriv värdet som en "
          "lista: kallor: [polisen-2023]."),
-        ("- niva: utsatt\n        antal", "- niva: [utsatt]\n        antal", (17, 15),
+        ("- niva: utsatt\n        antal", "- niva: [utsatt]\n        antal", (18, 15),
          "En lista är inte ett tillåtet värde för niva. Skriv det utan '- ' och hakparenteser: "
          "niva: utsatt. Tillåtna värden: utsatt, riskomrade, sarskilt-utsatt."),
-        ("- niva: utsatt\n        antal", "- niva: {utsatt: ja}\n        antal", (17, 15),
+        ("- niva: utsatt\n        antal", "- niva: {utsatt: ja}\n        antal", (18, 15),
          "Nycklar med värden är inte ett tillåtet värde för niva. Tillåtna värden: utsatt, "
          "riskomrade, sarskilt-utsatt."),
     ],

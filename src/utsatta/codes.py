@@ -201,6 +201,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("niva-utan-kalla", F, "referens", "En nivå utan källa",
      "Sätt niva: okand, eller ange källan."),
     ("kalla-saknas", F, "referens", "En klassning utan källa", "Ange 'kallor'."),
+    ("kalla-utan-slag", V, "referens",
+     "En källa utan slag som en bekräftad nivå anger: rapporten kan inte säga om nivån är "
+     "bekräftad av polisen",
+     "Skriv slag: polisen, kommunen, press, parti eller tredjepart."),
     ("klassning-saknas", V, "referens", "Ett område saknar klassning för en upplaga",
      "Lägg till den (niva: okand om den inte är känd)."),
     ("filnamn-matchar-inte", F, "referens", "Filens namn stämmer inte med dess id",

@@ -32,6 +32,9 @@ def check(src: SourceFile[Any]) -> list[Finding]:
             f, [((*at_u, ci), c) for ci, c in enumerate(u.nationellt_kallor)], kallor
         )
         out += _stated_counts(f, omr, ui, kallor)
+    confirmed = {
+        c for u in omr.upplagor for a in u.antal if a.sakerhet == "bekraftad" for c in a.kallor
+    }
     for oi, o in enumerate(omr.omraden):
         seen: set[int] = set()
         for ki, k in enumerate(o.klassning):
@@ -51,6 +54,8 @@ def check(src: SourceFile[Any]) -> list[Finding]:
             out += SOURCE.check(
                 f, [((*at, "kallor", ci), c) for ci, c in enumerate(k.kallor)], kallor
             )
+            if k.sakerhet == "bekraftad":
+                confirmed.update(k.kallor)
             if k.sakerhet == "saknas" and k.niva != "okand":
                 out.append(
                     fel(
@@ -85,7 +90,26 @@ def check(src: SourceFile[Any]) -> list[Finding]:
             for e in editions
             if e not in seen
         ]
-    return out
+    return out + _unlabelled(f, omr, confirmed)
+
+
+def _unlabelled(f: str, omr: OmradenFil, confirmed: set[str]) -> list[Finding]:
+    """Sources without ``slag`` that a bekräftad level or count cites: the report marks such a
+    level ‡ (bekräftad i en annan källa än polisen, compute.police.klass), which the data does
+    not say when it does not say whose the source is (granska16 #4)."""
+    return [
+        varning(
+            f,
+            ("kallor", i, "id"),
+            "kalla-utan-slag",
+            f"Källan '{shorten(k.id)}' saknar 'slag', men en bekräftad nivå eller ett bekräftat "
+            "antal anger den. Rapporten kan inte säga om nivån är bekräftad av polisen och "
+            "markerar den som bekräftad i en annan källa än polisen (‡). Skriv slag: polisen, "
+            "kommunen, press, parti eller tredjepart.",
+        )
+        for i, k in enumerate(omr.kallor)
+        if k.slag is None and k.id in confirmed
+    ]
 
 
 #: the levels as the messages name them (one area, many)
