@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "outputformat": 0,
     "lineends": 0,
     "escape": 0,
+    "invisible": 0,
     "mdtext": 0,
     "synonyms": 0,
     "wording": 0,

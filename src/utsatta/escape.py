@@ -15,6 +15,7 @@ import unicodedata
 from functools import cached_property
 
 from utsatta import mdtext
+from utsatta.invisible import in_context, is_selector
 from utsatta.lineends import to_lf
 from utsatta.numbers import heltal
 
@@ -143,50 +144,9 @@ def _shown(char: str) -> str:
 
 def _visible(match: re.Match[str]) -> str:
     char = match.group(0)
-    if _is_selector(char) and _in_context(match):
+    if is_selector(char) and in_context(match, _UNSAFE):
         return char  # an emoji's or an ideograph's variant: drawn, not hidden
     return _shown(char)
-
-
-def _unjoined(letter: str) -> bool:
-    """A letter of a script whose letters neither join nor combine (a ZWNJ changes nothing)."""
-    return letter.isascii() or unicodedata.name(letter, "").startswith(_UNJOINED)
-
-
-_UNJOINED = ("LATIN ", "GREEK ", "CYRILLIC ", "COMBINING ")
-
-
-def _is_selector(char: str) -> bool:
-    return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
-
-
-def _in_context(match: re.Match[str]) -> bool:
-    """Whether the invisible character at ``match`` acts on its neighbours, so a reader sees
-    what it does (docs/decisions/0518): ZWNJ and ZWJ between two letters of which one is of a
-    script whose letters join or combine (Arabic, Persian, Indic; not Latin, Greek, Cyrillic,
-    where they only hide a difference) and ZWJ between two symbols (emoji sequences);
-    a soft hyphen between two letters (a hyphenation point); a variation selector after a
-    symbol (emoji) or a CJK ideograph, or after a digit, # or * that a keycap (U+20E3)
-    follows. Anywhere else it only hides a difference."""
-    text, at, char = match.string, match.start(), match.group(0)
-    before = text[at - 1] if at > 0 else ""
-    after = text[at + 1] if at + 1 < len(text) else ""
-    # beside an invisible character (U+2800 is a symbol, U+3164 a letter) it acts on nothing
-    if not before or _UNSAFE.match(before):
-        return False
-    kind = unicodedata.category(before)
-    if _is_selector(char):
-        if kind[0] == "S" or (before in "0123456789#*" and after == "\u20e3"):
-            return True
-        return kind == "Lo" and unicodedata.name(before, "").startswith("CJK ")
-    if not after or _UNSAFE.match(after):
-        return False
-    kinds = kind[0], unicodedata.category(after)[0]
-    if char == "\u00ad":
-        return kinds == ("L", "L")
-    if kinds[0] in "LM" and kinds[1] in "LM":
-        return not (_unjoined(before) and _unjoined(after))
-    return char == "\u200d" and kinds == ("S", "S")
 
 
 # --- terminal and CI log ------------------------------------------------------------------------
@@ -443,19 +403,19 @@ def prose(text: str) -> str:
     spaces, word joiners, BOMs, tag characters, lone surrogates and every other invisible
     character (Unicode's Default_Ignorable_Code_Point, Hangul fillers, the braille blank:
     docs/decisions/0518) are removed; ZWNJ, ZWJ, the soft hyphen and variation selectors stay
-    only where they act on their neighbours (:func:`_in_context`). Line breaks and the
-    direction marks LRM, RLM and ALM (which cannot reorder text beyond their neighbours, and
-    which validate refuses) stay."""
+    only where they act on their neighbours (:func:`utsatta.invisible.in_context`). Line
+    breaks and the direction marks LRM, RLM and ALM (which cannot reorder text beyond their
+    neighbours, and which validate refuses) stay."""
     text = _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " ")
     return _LAZY.prose_remove.sub(_kept, text)
 
 
 def _kept(match: re.Match[str]) -> str:
     """ "" for a character prose removes; ZWNJ, ZWJ, the soft hyphen and a variation selector
-    kept where they act on their neighbours (:func:`_in_context`)."""
+    kept where they act on their neighbours (:func:`utsatta.invisible.in_context`)."""
     char = match.group(0)
-    if char in "\u00ad\u200c\u200d" or _is_selector(char):
-        return char if _in_context(match) else ""
+    if char in "\u00ad\u200c\u200d" or is_selector(char):
+        return char if in_context(match, _UNSAFE) else ""
     if char >= "\U00010000":
         code = ord(char)
         return "" if any(first <= code <= last for first, last in _ASTRAL_REMOVED) else char
