@@ -227,12 +227,14 @@ def between(text: str, start: str, end: str) -> str:
 
 #: the word sak16 F4 put into every name and free text: longer than a phone's screen is wide
 LONG_WORD = "W" * 90
+#: the same as emoji, two columns each, with ZWJ sequences (granska16 #6, decision 0528)
+EMOJI_WORD = "😀" * 60 + "👨\u200d👩\u200d👧" * 10
 #: the keys whose value is a name: the word goes into each, with or without a space in it
 _NAME_KEYS = frozenset({"namn", "titel", "utgivare", "kortnamn", "andra_namn", "benamning"})
 
 
-def long_word_data(into: Path) -> Path:
-    """A copy of the shipped data with " " + :data:`LONG_WORD` after every name and every text
+def long_word_data(into: Path, word: str = LONG_WORD) -> Path:
+    """A copy of the shipped data with " " + ``word`` after every name and every text
     with a space (every free text; not a url or a date), as the review's inject90.py made it:
     still valid data (warnings only). The copy keeps quotes and comments (ruamel round-trip)."""
     from ruamel.yaml import YAML
@@ -255,7 +257,7 @@ def long_word_data(into: Path) -> Path:
         ):
             # at the end of the text's last line; the string keeps its YAML style
             end = "\n" if node.endswith("\n") else ""
-            return type(node)(f"{node.rstrip()} {LONG_WORD}{end}")
+            return type(node)(f"{node.rstrip()} {word}{end}")
         return node
 
     root = into / "data"

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import LONG_WORD, SharedReport, long_word_data
+from tests.support import EMOJI_WORD, LONG_WORD, SharedReport, long_word_data
 from utsatta.render.report import ReportView
 
 pytestmark = pytest.mark.browser
@@ -530,30 +530,36 @@ _OUTSIDE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("ar", [2023, 2025])
+@pytest.mark.parametrize(
+    ("ar", "word"),
+    [(2023, LONG_WORD), (2025, LONG_WORD), (2023, EMOJI_WORD)],
+    ids=["2023", "2025", "2023-emoji"],
+)
 def test_a_long_word_in_every_name_and_text_never_widens_the_page(
-    browser: Any, tmp_path: Path, ar: int
+    browser: Any, tmp_path: Path, ar: int, word: str
 ) -> None:
     """sak16 F4: the shipped data with a 90-letter word after every name and free text (an
     organisation, an insats, an area, a source; tests/support.long_word_data): at 390 and at
     1366 px the page is exactly as wide as the viewport, no element reaches past it outside a
     table's scroll region (the banner, the contents, the lists, bilaga A's terms, the area
     grid), no chart text leaves its chart, and on a phone no card of a status table scrolls
-    (docs/decisions/0521)."""
+    (docs/decisions/0521). Also with a word of emoji, two columns each, with ZWJ sequences that
+    a chart's line is never cut inside (granska16 #6, docs/decisions/0528)."""
     from utsatta.load.dataset import load
     from utsatta.render.report import build, render
 
-    data = long_word_data(tmp_path)
+    data = long_word_data(tmp_path, word)
     page_file = tmp_path / f"rapport-{ar}.html"
     html = render(build(load(data), ar), "html")
-    assert html.count(LONG_WORD) > 100
+    assert html.count(word) > 100
     page_file.write_text(html, encoding="utf-8")
     shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_OUTSIDE)
-            page.screenshot(path=str(shots / f"rapport-{ar}-langt-ord-{width}.png"))
+            kind = "langt-ord" if word == LONG_WORD else "emoji"
+            page.screenshot(path=str(shots / f"rapport-{ar}-{kind}-{width}.png"))
     for width, r in results.items():
         assert (r["scrollWidth"], r["outside"], r["chartText"]) == (width, [], []), (width, r)
     assert results[390]["statusScrolling"] == [], results[390]

@@ -4,6 +4,7 @@ chart's tooltip, its description and its table of values (render.chart_table) sa
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Protocol
@@ -11,7 +12,16 @@ from typing import Protocol
 from utsatta.compute.indicators import markering_och_not
 from utsatta.numbers import run_text, year_runs
 
-__all__ = ["INGA", "GapLike", "PointLike", "description", "how_sure", "sentence", "wrap"]
+__all__ = [
+    "INGA",
+    "GapLike",
+    "PointLike",
+    "columns",
+    "description",
+    "how_sure",
+    "sentence",
+    "wrap",
+]
 
 #: no notes: a value is what the chart's marker says
 INGA: Mapping[int, str] = MappingProxyType({})
@@ -77,20 +87,72 @@ def description(
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` characters, broken at spaces. A word of more than
-    3/5 of a line (a name without spaces, sak16 F4) is cut in pieces of that length, each a line
-    of its own: a line counts characters, and such a piece stays inside the chart even in
-    capitals ("WWW…"); docs/decisions/0521."""
-    cut = width * 3 // 5
+    """``text`` in lines of at most ``width`` columns, broken at spaces. A word wider than
+    3/5 of a line (a name without spaces, sak16 F4) is cut in pieces at most that wide, each a
+    line of its own, so that such a piece stays inside the chart even in capitals ("WWW…");
+    docs/decisions/0521. A column is a character's width: 2 for an East Asian wide character
+    or an emoji, 0 for a combining mark, ZWJ or variation selector (VS16: 1); a piece is never cut
+    inside a character (before a mark, ZWJ or selector, or after a ZWJ); docs/decisions/0528."""
+    cut = max(1, width * 3 // 5)
     lines: list[str] = []
     joinable = False  # whether the last line is of whole words, so the next word may join it
     for word in text.split():
-        if len(word) > cut:
-            lines += [word[i : i + cut] for i in range(0, len(word), cut)]
+        if columns(word) > cut:
+            lines += _pieces(word, cut)
             joinable = False
-        elif joinable and len(lines[-1]) + 1 + len(word) <= width:
+        elif joinable and columns(lines[-1]) + 1 + columns(word) <= width:
             lines[-1] += " " + word
         else:
             lines.append(word)
             joinable = True
     return lines
+
+
+def columns(text: str) -> int:
+    """How many columns ``text`` takes in a chart (see :func:`wrap`)."""
+    return sum(_columns(c) for c in text)
+
+
+def _columns(char: str) -> int:
+    if char == "\ufe0f":
+        return 1  # VS16 draws the symbol before it as an emoji: two columns with it
+    if _extends(char):
+        return 0
+    if unicodedata.east_asian_width(char) in "WF" or char >= "\U0001f000":
+        return 2
+    return 1
+
+
+def _extends(char: str) -> bool:
+    """A character drawn as part of the one before it: a mark, ZWJ, a variation selector, an
+    emoji skin tone or a tag (emoji flags of regions)."""
+    return (
+        unicodedata.category(char)[0] == "M"
+        or char == "\u200d"
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+        or "\U000e0020" <= char <= "\U000e01ef"
+    )
+
+
+def _pieces(word: str, cut: int) -> list[str]:
+    """``word`` in pieces of at most ``cut`` columns, cut only between characters as drawn (a
+    character with its marks, or an emoji sequence joined by ZWJ; one alone wider than ``cut``
+    is a piece of its own)."""
+    clusters: list[str] = []
+    for c in word:
+        if clusters and (_extends(c) or clusters[-1].endswith("\u200d")):
+            clusters[-1] += c
+        else:
+            clusters.append(c)
+    pieces: list[str] = []
+    used = cut  # the columns of the last piece: a full one, so the first cluster starts one
+    for cluster in clusters:
+        n = columns(cluster)
+        if used + n > cut:
+            pieces.append(cluster)
+            used = n
+        else:
+            pieces[-1] += cluster
+            used += n
+    return pieces
