@@ -36,9 +36,6 @@ from utsatta.model.omraden import OmradenFil
 #: whether a source counts as evidence for a year: dated in or before it, undated, or after it
 Belagg = Literal["belagg", "odaterad", "efter-aret"]
 
-#: certainty, weakest first (with the class of a count from levels not the police's own)
-_SAKERHET = SAKERHET_ORDNING
-
 #: the statuses that compare the latest value with the målvärde alone (from the målår on)
 SLUTLIGA_STATUSAR: Final = (Status.MAL_UPPNATT, Status.MAL_EJ_UPPNATT)
 
@@ -169,7 +166,7 @@ class IndicatorResult:
     def sakerhet(self) -> str | None:
         """The weakest certainty of the values in the series (None where none is known)."""
         known = [p.sakerhet for p in self.serie if p.sakerhet is not None]
-        return min(known, key=_SAKERHET.index) if known else None
+        return min(known, key=SAKERHET_ORDNING.index) if known else None
 
     @property
     def status_sakerhet(self) -> str | None:
@@ -185,7 +182,7 @@ class IndicatorResult:
             return self.sakerhet
         used = [p.senaste] if p.status in SLUTLIGA_STATUSAR else [p.senaste, p.baslinje]
         known = [x.sakerhet for x in used if x is not None and x.sakerhet is not None]
-        return min(known, key=_SAKERHET.index) if known else None
+        return min(known, key=SAKERHET_ORDNING.index) if known else None
 
     @property
     def trendstart(self) -> Point | None:

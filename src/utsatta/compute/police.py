@@ -49,7 +49,6 @@ EJ_POLISEN: Final = "bekraftad-ej-polisen"
 #: certainty, weakest first: a value derived from levels carries the weakest class among them
 #: (docs/decisions/0500), so it is unmarked only when every level is the police's own
 SAKERHET_ORDNING: Final = ("saknas", "slutledd", "sekundar", EJ_POLISEN, "bekraftad")
-_SAKERHET: Final = SAKERHET_ORDNING
 
 
 def klass(sakerhet: str | None, kallor: Iterable[str], slag: Mapping[str, str | None]) -> str:
@@ -69,6 +68,16 @@ def _slag(omraden: OmradenFil) -> dict[str, str | None]:
 
 def _klass_av(k: Klassning | AntalPaNiva, slag: Mapping[str, str | None]) -> str:
     return klass(k.sakerhet, k.kallor, slag)
+
+
+def _weakest(
+    found: Sequence[Klassning | AntalPaNiva], omraden: OmradenFil
+) -> tuple[str, tuple[str, ...]]:
+    """The weakest class of ``found`` (not empty), and their sources in order: what a value
+    that rests on them carries (docs/decisions/0500)."""
+    slag = _slag(omraden)
+    weakest = min((_klass_av(k, slag) for k in found), key=SAKERHET_ORDNING.index)
+    return weakest, tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
 
 
 #: the levels of the list, lowest first
@@ -249,10 +258,7 @@ def _certainty(
     ]
     if not found:
         return None, ()
-    slag = _slag(omraden)
-    weakest = min((_klass_av(k, slag) for k in found), key=_SAKERHET.index)
-    kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
-    return weakest, kallor
+    return _weakest(found, omraden)
 
 
 def _point_or_gap(
@@ -275,9 +281,7 @@ def _point_or_gap(
     if not counted and grund is not None:
         found = [k for ks in grund.values() for k in ks]
         if found:
-            slag = _slag(omraden)
-            weakest = min((_klass_av(k, slag) for k in found), key=_SAKERHET.index)
-            kallor = tuple(dict.fromkeys(kid for k in found for kid in k.kallor))
+            weakest, kallor = _weakest(found, omraden)
             return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
     sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
     return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
@@ -331,9 +335,7 @@ def stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> Po
     if not wanted or not wanted <= stated.keys():
         return None
     used = [stated[n] for n in ORDNING if n in wanted]
-    slag = _slag(omraden)
-    weakest = min((_klass_av(a, slag) for a in used), key=_SAKERHET.index)
-    kallor = tuple(dict.fromkeys(k for a in used for k in a.kallor))
+    weakest, kallor = _weakest(used, omraden)
     return Point(upplaga, float(sum(a.antal for a in used)), sakerhet=weakest, kallor=kallor)
 
 
@@ -384,7 +386,7 @@ def _not_new_rests_on(
     ]
     if not deciding:
         return (now, before)
-    best = max(deciding, key=lambda k: _SAKERHET.index(_klass_av(k, slag)))
+    best = max(deciding, key=lambda k: SAKERHET_ORDNING.index(_klass_av(k, slag)))
     return (best,) if best is now or now.niva == "okand" else (best, now)
 
 
@@ -412,7 +414,9 @@ def _no_missing_area(
     ]
     if not stated:
         return item
-    weakest = min((*stated, *([item.sakerhet] if item.sakerhet else [])), key=_SAKERHET.index)
+    weakest = min(
+        (*stated, *([item.sakerhet] if item.sakerhet else [])), key=SAKERHET_ORDNING.index
+    )
     return replace(item, sakerhet=weakest)
 
 
