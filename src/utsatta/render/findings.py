@@ -106,6 +106,8 @@ def text(
 
 #: The group of the findings outside the reports (plan, organisationer, indikatorer …).
 COMMON = "gemensamma datafiler"
+#: the same group as the job summary's heading
+COMMON_HEADING = COMMON.capitalize()
 
 
 def report_owner(file: str) -> tuple[str, str] | None:
@@ -259,15 +261,13 @@ def step_summary(
         # a known organisation by its name (a text); an unknown file's stem is a file name,
         # shown as every channel shows one (escape.identifier: NBSP, zero-width … visible)
         key = (
-            "Gemensamma datafiler"
-            if owner is None
-            else names.get(owner[0]) or escape.identifier(owner[0])
+            COMMON_HEADING if owner is None else names.get(owner[0]) or escape.identifier(owner[0])
         )
         groups.setdefault(key, []).append(f)
     size = _size(lines)
     listed: list[Finding] = []
     full = False
-    for key in sorted(groups, key=lambda k: (k == "Gemensamma datafiler", k)):
+    for key in sorted(groups, key=lambda k: (k == COMMON_HEADING, k)):
         items = groups[key]
         errors, warnings = _counts(items)
         block = [
