@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from utsatta.compute.indicators import markering_och_not
+from utsatta.invisible import is_selector
 from utsatta.numbers import run_text, year_runs
 
 __all__ = [
@@ -129,9 +130,9 @@ def _extends(char: str) -> bool:
     return (
         unicodedata.category(char)[0] == "M"
         or char == "\u200d"
-        or "\ufe00" <= char <= "\ufe0f"
+        or is_selector(char)
         or "\U0001f3fb" <= char <= "\U0001f3ff"
-        or "\U000e0020" <= char <= "\U000e01ef"
+        or "\U000e0020" <= char <= "\U000e01ef"  # tags, and VS17–VS256 at its end
     )
 
 
