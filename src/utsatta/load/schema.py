@@ -79,7 +79,7 @@ def schema_errors(
         name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
         kept.append((finding_code(err["type"], name), err, path, missing))
 
-    def build(err: Any) -> Finding:
+    def build(code: str, err: Any) -> Finding:
         loc = tuple(err["loc"])
         if err["type"] == "extra_forbidden" and loc in renamed:
             path, _ = _data_path(data, loc)
@@ -87,22 +87,22 @@ def schema_errors(
             return fel(
                 file,
                 path,
-                "okant-falt",
+                code,
                 f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
                 at_key=True,
             )
-        return _finding(file, model, data, err, lookup, in_quotes, known, mappings)
+        return _finding(code, file, model, data, err, lookup, in_quotes, known, mappings)
 
     # Past LISTED_PER_CODE of one code, check.pipeline.bounded lists none of them: those
     # are counted, not built (decision 0515), where the file's positions are known.
     locate = source.locate if source is not None else None
     many = Counter(code for code, *_ in kept)
     lazy = {c for c, n in many.items() if n > LISTED_PER_CODE + 2} if locate else set()
-    findings += [build(err) for code, err, *_ in kept if code not in lazy]
+    findings += [build(code, err) for code, err, *_ in kept if code not in lazy]
     if locate is not None:
         for code in sorted(lazy):
             same = [(err, path, missing) for c, err, path, missing in kept if c == code]
-            findings += bounded_build(same, locate, build)
+            findings += bounded_build(code, same, locate, build)
     return findings
 
 
@@ -334,6 +334,7 @@ _KALLA_HINT = {
 
 
 def _finding(
+    code: str,
     file: str,
     model: type[BaseModel],
     data: Any,
@@ -343,6 +344,9 @@ def _finding(
     known_ids: IdsLookup,
     mappings: Mappings,
 ) -> Finding:
+    """The finding for one error of ``exc``, with the ``code`` that
+    :func:`~utsatta.load.schema_bounds.finding_code` gave it before it was built (the one
+    place the code is decided, decision 0515); here only its message is chosen."""
     loc: tuple[Any, ...] = tuple(err["loc"])
     kind: str = err["type"]
     value = err.get("input")
@@ -360,7 +364,7 @@ def _finding(
         return fel(
             file,
             path,
-            "saknat-falt",
+            code,
             f"Den obligatoriska nyckeln '{missing}' saknas {place(path, data)}. Lägg till "
             f"'{line}'.{hint if len(allowed) != 1 else ''}",
         )
@@ -371,18 +375,18 @@ def _finding(
         return fel(
             file,
             path,
-            "okant-falt",
+            code,
             f"Okänd nyckel '{shorten(key)}' {place(path[:-1], data)}."
             f"{_meant(key, holder, mappings, path[:-1])} Tillåtna nycklar här: {', '.join(names)}.",
             at_key=True,
         )
     if kind == "literal_error":
         allowed = allowed_values(field_type)
-        if name == "schemaversion":
+        if code == "okand-schemaversion":
             return fel(
                 file,
                 path,
-                "okand-schemaversion",
+                code,
                 "'schemaversion' saknar värde. Skriv schemaversion: 1."
                 if value is None
                 else schemaversion_text(value, _written(value, raw(path))),
@@ -391,12 +395,12 @@ def _finding(
             return fel(
                 file,
                 path,
-                "ogiltigt-varde",
+                code,
                 f"'{name}' saknar värde. Skriv ett av: {', '.join(allowed)}.",
             )
         odd = odd_space_message(name, value, allowed)
         if odd:
-            return fel(file, path, "ogiltigt-varde", odd)
+            return fel(file, path, code, odd)
         # the value as written: '1.50', not 'talet 1.5'
         number = isinstance(value, int | float) and not isinstance(value, bool)
         if isinstance(value, list) and len(value) == 1 and str(value[0]) in allowed:
@@ -415,7 +419,7 @@ def _finding(
         return fel(
             file,
             path,
-            "ogiltigt-varde",
+            code,
             f"{shown} är inte ett tillåtet värde för {name}.{hint}"
             f" Tillåtna värden: {', '.join(allowed)}.",
         )
@@ -424,7 +428,7 @@ def _finding(
             return fel(
                 file,
                 path,
-                "fel-typ",
+                code,
                 keys_message(name, path, value, _container_model(model, path)),
             )
         message = wrong_type_message(
@@ -440,7 +444,7 @@ def _finding(
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += _what_belongs(model, path)
-        return fel(file, path, "fel-typ", message)
+        return fel(file, path, code, message)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
         bound = next(iter(ctx.values()), "?")
@@ -456,7 +460,7 @@ def _finding(
         return fel(
             file,
             path,
-            "utanfor-intervall",
+            code,
             f"'{name}' är {_written(value, raw(path))}, men måste vara {words} {bound}. "
             + (
                 f"Skriv året med fyra siffror, t.ex. {sample}."
@@ -469,18 +473,18 @@ def _finding(
         return fel(
             file,
             path,
-            "tom-lista",
+            code,
             f"Listan {name} får inte vara tom. Ange minst ett värde.",
         )
     if kind == "finite_number":
         return fel(
             file,
             path,
-            "ogiltigt-tal",
+            code,
             "NaN och oändligheter är inte tillåtna värden. Ange ett vanligt tal.",
         )
     if kind == "tom-text" and name:
-        return fel(file, path, kind, _empty_text_message(model, path, name))
+        return fel(file, path, code, _empty_text_message(model, path, name))
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
         if kind == "for-manga-siffror" and (text := raw(path)) is not None:
@@ -492,13 +496,13 @@ def _finding(
             message = odd_space_message(name, value, None) or id_message(
                 name, value, path, data, known_ids(name)
             )
-        return fel(file, path, kind, message)
+        return fel(file, path, code, message)
     # No pydantic wording (English, Python's notation) reaches the user.
     label = f"'{name}'" if name else "värdet"
     return fel(
         file,
         path,
-        "ogiltigt-varde",
+        code,
         f"Värdet för {label} ({said(value, raw(path))}) passar inte här. Se vad {label} ska "
         "innehålla i schemat: utsatta schema.",
     )

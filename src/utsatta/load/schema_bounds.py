@@ -12,8 +12,9 @@ from utsatta.load.type_advice import KIND_WORDS
 
 
 def finding_code(kind: str, name: str) -> str:
-    """The code of the finding ``load.schema`` makes of an error of ``kind`` at the key ``name``
-    (tests/test_many_in_one_file.py checks that they agree), known before the finding is built."""
+    """The code of the finding ``load.schema`` makes of an error of ``kind`` at the key ``name``,
+    known before the finding is built: the one place it is decided (the finding is built with
+    it, ``load.schema``'s ``build``)."""
     if kind == "missing":
         return "saknat-falt"
     if kind == "extra_forbidden":
@@ -34,11 +35,13 @@ def finding_code(kind: str, name: str) -> str:
 
 
 def bounded_build(
+    code: str,
     same: list[tuple[Any, Path_, str | None]],
     locate: typing.Callable[[Path_, bool], tuple[int, int]],
-    build: typing.Callable[[Any], Finding],
+    build: typing.Callable[[str, Any], Finding],
 ) -> list[Finding]:
-    """The findings of many errors of one code (error, path, missing key): only those that
+    """The findings of many errors of the code ``code`` (error, path, missing key), each built
+    with that code (``build(code, error)``): only those that
     ``check.pipeline.bounded`` can list are built (each at a place up to that of the
     ``LISTED_PER_CODE``-th, ties included), and of the rest the first and the last, the
     first standing for all but the last (``Finding.count``), so that ``fler-fynd`` counts and
@@ -50,13 +53,13 @@ def bounded_build(
     edge = placed[LISTED_PER_CODE - 1][0]
     listed = sorted(i for where, i in placed if where <= edge)
     rest = [(where, i) for where, i in placed if where > edge]
-    found = [build(same[i][0]) for i in listed]
+    found = [build(code, same[i][0]) for i in listed]
     if not rest:
         return found
     # errors that make the same finding are one (the set in check.pipeline.resolve): the same
     # place, path, missing key and kind
     distinct = {(where, same[i][1], same[i][2], same[i][0]["type"]) for where, i in rest}
-    first = build(same[rest[0][1]][0])
+    first = build(code, same[rest[0][1]][0])
     if len(distinct) == 1:
         return [*found, first]
     return [
@@ -72,7 +75,7 @@ def bounded_build(
             first.at_key,
             len(distinct) - 1,
         ),
-        build(same[rest[-1][1]][0]),
+        build(code, same[rest[-1][1]][0]),
     ]
 
 
