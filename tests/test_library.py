@@ -87,6 +87,7 @@ def test_validate_reads_no_module_of_a_rare_finding() -> None:
         "utsatta.load.indent",
         "utsatta.load.invisible",
         "utsatta.load.schema",
+        "utsatta.load.schema_types",
         "utsatta.load.schema_words",
         "utsatta.load.syntax",
         "utsatta.load.type_advice",

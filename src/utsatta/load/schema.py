@@ -3,18 +3,26 @@ that point at the right place."""
 
 from __future__ import annotations
 
-import types
 import typing
 from collections import Counter
 from collections.abc import Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import LISTED_PER_CODE, Finding, Path_, fel
 from utsatta.load.schema_bounds import Mappings, bounded_build, finding_code
+from utsatta.load.schema_types import (
+    allowed_values,
+    checked_type,
+    container_model,
+    example_of,
+    free_text,
+    type_at,
+    unwrap,
+    what_belongs,
+)
 from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
@@ -29,7 +37,6 @@ from utsatta.load.type_advice import KIND_WORDS, said, wrong_type_message
 from utsatta.model.common import (
     AR_MAX,
     AR_MIN,
-    TEXT_PATTERN,
     digits_message,
     schemaversion_text,
 )
@@ -132,7 +139,7 @@ def _stray_posts(
     found: list[Finding] = []
     told: set[tuple[Path_, str | None]] = set()
     for path, names in missing.items():
-        holder = _container_model(model, path)
+        holder = container_model(model, path)
         index = path[-1] if path else None
         if holder is None or not isinstance(index, int) or source is None:
             continue
@@ -188,7 +195,7 @@ def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: P
         " " in key.strip()
         and before is not None
         and isinstance(here[before], str)
-        and _free_text(holder.model_fields.get(str(before)))
+        and free_text(holder.model_fields.get(str(before)))
     ):
         # 'på alla skolor: …' under 'motivering: Lokalerna är …': a wrapped text's next line
         return (
@@ -202,17 +209,6 @@ def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: P
         return close
     lacking = [n for n in options if holder.model_fields[n].is_required()]
     return f" Menade du '{lacking[0]}', som saknas här?" if len(lacking) == 1 else ""
-
-
-def _free_text(field: FieldInfo | None) -> bool:
-    """Whether ``field`` takes any text (model.common.Text), as a text that wraps onto the next
-    line does: 'bedomning: bedoms-uppnas' is a value of a list, the line after it no more of it."""
-    if field is None:
-        return False
-    marks = [*field.metadata]
-    for arg in get_args(field.annotation):  # Text | None
-        marks += get_args(arg)[1:]
-    return any(getattr(m, "json_schema", {}).get("pattern") == TEXT_PATTERN for m in marks)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -235,72 +231,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
     return tuple(path), missing
 
 
-def _unwrap(tp: Any) -> Any:
-    """Strip Annotated and Optional."""
-    while True:
-        origin = get_origin(tp)
-        if origin is typing.Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            return tp
-
-
-def _type_at(model: type[BaseModel], path: Path_) -> Any:
-    """The declared type of the value at ``path`` (the model itself for ``()``), or None where
-    the path leaves the models (an unknown key, an index into something that is no list)."""
-    current: Any = model
-    for part in path:
-        current = _unwrap(current)
-        if isinstance(part, int):
-            if get_origin(current) is not list:
-                return None
-            current = get_args(current)[0]
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            if info is None:
-                return None
-            current = info.annotation
-        else:
-            return None
-    return current
-
-
-def _checked_type(model: type[BaseModel], path: Path_) -> Any:
-    """The type at ``path`` with its checks: pydantic keeps a field's ``Annotated`` checks
-    apart from its annotation (``InsatsId`` is ``str`` plus a check), so they are put back."""
-    if path and isinstance(path[-1], str):
-        holder = _container_model(model, path[:-1])
-        info = holder.model_fields.get(path[-1]) if holder is not None else None
-        if info is not None and info.metadata:
-            return typing.Annotated[(info.annotation, *info.metadata)]
-    return _type_at(model, path)
-
-
-def _container_model(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
-    """The model whose keys are allowed at ``path``, if the value there is one."""
-    current = _unwrap(_type_at(model, path))
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
-    return None
-
-
-def allowed_values(field_type: Any) -> list[str]:
-    tp = _unwrap(field_type)
-    if get_origin(tp) is list:
-        tp = _unwrap(get_args(tp)[0])
-    if get_origin(tp) is Literal:
-        return [str(a) for a in get_args(tp)]
-    return []
-
-
 def _empty_text_message(model: type[BaseModel], path: Path_, name: str) -> str:
     """An empty text: say whether the key is required (then it cannot be removed)."""
-    holder = _container_model(model, path[:-1]) if path else None
+    holder = container_model(model, path[:-1]) if path else None
     field = holder.model_fields.get(name) if holder is not None else None
     if field is not None and field.is_required():
         return (
@@ -352,7 +285,7 @@ def _finding(
     value = err.get("input")
     path, missing = _data_path(data, loc)
     name = missing or next((p for p in reversed(path) if isinstance(p, str)), "")
-    field_type = _type_at(model, (*path, missing) if missing else path)
+    field_type = type_at(model, (*path, missing) if missing else path)
 
     if kind == "missing":
         allowed = allowed_values(field_type)
@@ -369,7 +302,7 @@ def _finding(
             f"'{line}'.{hint if len(allowed) != 1 else ''}",
         )
     if kind == "extra_forbidden":
-        holder = _container_model(model, path[:-1])
+        holder = container_model(model, path[:-1])
         names = list(holder.model_fields) if holder else []
         key = str(path[-1]) if path else str(loc[-1])
         return fel(
@@ -429,21 +362,21 @@ def _finding(
                 file,
                 path,
                 code,
-                keys_message(name, path, value, _container_model(model, path)),
+                keys_message(name, path, value, container_model(model, path)),
             )
         message = wrong_type_message(
             name,
             kind,
             value,
             raw(path),
-            _checked_type(model, path),
-            example=_example(model, path),
+            checked_type(model, path),
+            example=example_of(model, path),
             item=path[-1] if path and isinstance(path[-1], int) else None,
-            belongs=_what_belongs(model, path),
+            belongs=what_belongs(model, path),
             quoted=quoted(path),
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
-            message += _what_belongs(model, path)
+            message += what_belongs(model, path)
         return fel(file, path, code, message)
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -454,7 +387,7 @@ def _finding(
             "greater_than": "större än",
             "less_than": "mindre än",
         }[kind]
-        example = _example(model, path)
+        example = example_of(model, path)
         sample = f"{name}: {example}" if example is not None and name else None
         year = isinstance(example, int) and AR_MIN <= example <= AR_MAX
         return fel(
@@ -537,7 +470,7 @@ def written_number_findings(
 
     found: list[Finding] = []
     for path, text in raws.items():
-        tp = _unwrap(_type_at(model, path))
+        tp = unwrap(type_at(model, path))
         literal = get_origin(tp) is Literal and all(type(a) is int for a in get_args(tp))
         if path in told or not (tp is float or tp is int or literal):
             continue
@@ -571,28 +504,3 @@ def _written(value: Any, raw: str | None) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _field(model: type[BaseModel], path: Path_) -> FieldInfo | None:
-    """The field whose value stands at ``path`` (a key of a model), or None."""
-    if not path or not isinstance(path[-1], str):
-        return None
-    holder = _container_model(model, path[:-1])
-    return holder.model_fields.get(path[-1]) if holder is not None else None
-
-
-def _example(model: type[BaseModel], path: Path_) -> Any:
-    """The example value of the field at ``path`` (``examples=`` in the models), or None.
-    Every number field has one (tests/test_type_advice.py): a year for a year, a count for
-    a count, so a message never offers a year where a count belongs."""
-    info = _field(model, path)
-    return info.examples[0] if info is not None and info.examples else None
-
-
-def _what_belongs(model: type[BaseModel], path: Path_) -> str:
-    """ " Där ska stå: <the field's description>" for the field at ``path``, or ""."""
-    info = _field(model, path)
-    if info is None or not info.description:
-        return ""
-    text = info.description.rstrip(".")
-    return f" Där ska stå: {text[:1].lower()}{text[1:]}."
