@@ -1,5 +1,5 @@
 """Data never becomes a link in Markdown that GitHub renders: the job summary and the .md report
-follow one rule (``mdtext.link_pieces``): addresses and every reference GitHub links (a commit
+follow one rule (``mdlinks.link_pieces``): addresses and every reference GitHub links (a commit
 SHA, ``namn@SHA``, ``org/repo@SHA``, a mention, ``#12``, ``GH-12``, ``org/repo#12``) are
 inline code (docs/decisions/0117-github-referenser.md)."""
 
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from utsatta import escape, mdtext
+from utsatta import escape, mdlinks, mdtext
 from utsatta.findings import at_line
 from utsatta.render.findings import step_summary
 
@@ -74,4 +74,4 @@ def test_one_rule_for_the_summary_and_the_report(text: str) -> None:
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    return [piece for word in text.split(" ") for piece in mdtext.link_pieces(word)]
+    return [piece for word in text.split(" ") for piece in mdlinks.link_pieces(word)]

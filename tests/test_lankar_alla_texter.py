@@ -126,8 +126,8 @@ def test_every_file_kind_s_texts_are_checked(
 
 def test_brackets_that_are_no_link_are_not_parsed(tmp_path: Path) -> None:
     """'[Eventuell underrubrik]', '[…]': the shipped plan and police lists have such texts; they
-    hold no link and need no parser (``mdtext.may_show_as_text``)."""
-    from utsatta.mdtext import may_show_as_text
+    hold no link and need no parser (``mdlinks.may_show_as_text``)."""
+    from utsatta.mdlinks import may_show_as_text
 
     assert not may_show_as_text('Mallens text "[Eventuell underrubrik]" står kvar.')
     assert not may_show_as_text("Göteborg har nu fem [...] områden.")

@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "lineends": 0,
     "escape": 0,
     "invisible": 0,
+    "mdlinks": 0,
     "mdtext": 0,
     "synonyms": 0,
     "wording": 0,

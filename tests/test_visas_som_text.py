@@ -12,7 +12,8 @@ import pytest
 from tests.support import CASES, ROOT, build_case
 from utsatta.check import validate
 from utsatta.check.rules.lankar import message, shown_as_text
-from utsatta.mdtext import block, html_parser, may_show_as_text
+from utsatta.mdlinks import html_parser, may_show_as_text
+from utsatta.mdtext import block
 
 FILE = "data/rapporter/2023/grundskolenamnden.yaml"
 

@@ -14,13 +14,12 @@ import re
 import unicodedata
 from functools import cached_property
 
-from utsatta import mdtext
+from utsatta import mdlinks
 from utsatta.invisible import in_context, is_selector
 from utsatta.lineends import to_lf
 from utsatta.numbers import heltal
 
 __all__ = [
-    "LONG_WORD",
     "ci_message",
     "ci_property",
     "ci_text",
@@ -345,20 +344,20 @@ def summary_cell(text: str) -> str:
     with a backslash, so no emphasis, link, image, code span or pipe comes from the data.
     Whatever GitHub could make into a link (an address, a mention, an issue reference, a
     commit SHA) is inline code, cut out of its word by the rule the Markdown report uses
-    (:func:`utsatta.mdtext.link_pieces`): shown and copied as it is, never a link.
+    (:func:`utsatta.mdlinks.link_pieces`): shown and copied as it is, never a link.
     """
     shown = terminal(text)
-    if not mdtext.may_link(shown):
+    if not mdlinks.may_link(shown):
         return _summary_text(shown) or " "
     out: list[str] = []
     at = 0
     for match in _SUMMARY_WORD.finditer(shown):
-        if mdtext.link_start(match.group(0)) is None:
+        if mdlinks.link_start(match.group(0)) is None:
             continue
         out.append(_summary_text(shown[at : match.start()]))
         out += [
             _summary_span(piece) if link else _summary_text(piece)
-            for piece, link in mdtext.link_pieces(match.group(0))
+            for piece, link in mdlinks.link_pieces(match.group(0))
         ]
         at = match.end()
     out.append(_summary_text(shown[at:]))
@@ -423,8 +422,7 @@ def _kept(match: re.Match[str]) -> str:
 
 
 # The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
-# after prose(). LONG_WORD is mdtext's, kept here for the callers that used it.
-LONG_WORD = mdtext.LONG_WORD
+# after prose(). mdtext is imported where it is used: validate never writes Markdown.
 
 
 def md_inline(text: str) -> str:
@@ -433,12 +431,17 @@ def md_inline(text: str) -> str:
     entities, code, pipes and a leading block marker (``#``, ``-``, ``>``, ``1.`` …) are text;
     a link becomes its text and its web address as inline code, an image its alt text. Line
     breaks become spaces and a blank line `` / ``."""
+    from utsatta import mdtext
+
     return mdtext.inline(prose(text))
 
 
 def md_cell(text: str) -> str:
     """A Markdown table cell (without the surrounding pipes): :func:`md_inline`, and a word
-    longer than ``LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD`` characters."""
+    longer than ``mdtext.LONG_WORD`` gets a break opportunity (U+200B) every ``LONG_WORD``
+    characters."""
+    from utsatta import mdtext
+
     return mdtext.cell(prose(text))
 
 
@@ -446,11 +449,15 @@ def md_text(text: str) -> str:
     """A plain field (a name, a title; not a nämnd's Markdown) on one line of Markdown, shown
     as written like :func:`html_text` in HTML: :func:`prose`, then
     :func:`utsatta.mdtext.plain_line` (every Markdown character escaped, nothing a link)."""
+    from utsatta import mdtext
+
     return mdtext.plain_line(prose(text))
 
 
 def md_text_cell(text: str) -> str:
     """:func:`md_text` as a Markdown table cell (:func:`utsatta.mdtext.plain_cell`)."""
+    from utsatta import mdtext
+
     return mdtext.plain_cell(prose(text))
 
 
@@ -458,6 +465,8 @@ def md_block(text: str) -> str:
     """Paragraphs and lists of Markdown: :func:`prose`, then written again as
     :func:`utsatta.mdtext.block` (lines kept and escaped as :func:`md_inline`, leading spaces
     dropped, a pasted list stays a list); no trailing newline."""
+    from utsatta import mdtext
+
     return mdtext.block(prose(text))
 
 

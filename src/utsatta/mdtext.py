@@ -2,21 +2,28 @@
 markdown-it (CommonMark) and written anew from the tokens, so only paragraphs, lists and
 emphasis come through, every meaningful character is escaped, and no link or image comes from
 the data (a web link becomes its text and the address as inline code; anything else its text).
-The HTML report follows the same rule for links (``unwrap_links``). Callers pass text that has
-been through ``escape.prose``. Why and the exact rules: docs/decisions/0096-lankar-som-text.md.
+What can become a link, and the parsers, are :mod:`utsatta.mdlinks` (the HTML report follows
+the same rule for links, ``unwrap_links``). Callers pass text that has been through
+``escape.prose``. Why and the exact rules: docs/decisions/0096-lankar-som-text.md.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import TYPE_CHECKING
+
+from utsatta.mdlinks import (
+    html_parser,
+    link_pieces,
+    link_start,
+    may_link,
+    parser,
+    shown_address,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from markdown_it import MarkdownIt
-    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
     from markdown_it.tree import SyntaxTreeNode
 
@@ -26,19 +33,9 @@ __all__ = [
     "block_parsed",
     "cell",
     "html_inline",
-    "html_parser",
     "inline",
-    "is_web_address",
-    "link_pieces",
-    "link_start",
-    "may_link",
-    "may_show_as_text",
-    "parser",
     "plain_cell",
     "plain_line",
-    "source_parser",
-    "tag_parser",
-    "unwrap_links",
 ]
 
 #: the longest run of characters without a break point in a Markdown table cell
@@ -71,8 +68,8 @@ _TAG_OR_ENTITY = re.compile(r"<(?![ \t\n])|&(?=[#A-Za-z0-9])")
 #: A word that may hold what GitHub makes into a link (its autolink extension: ``www.``,
 #: ``http://``, ``https://``, ``ftp://``, ``mailto:``, ``xmpp:`` and e-mail addresses; and its
 #: references: mentions, issues, commits). Deliberately wider than GitHub's rules
-#: (:func:`link_start`). Backticks, pipes and angle brackets end a word (they stay escaped
-#: text).
+#: (:func:`utsatta.mdlinks.link_start`). Backticks, pipes and angle brackets end a word (they
+#: stay escaped text).
 _WORD = re.compile(r"[^\s`|<>]+")
 _TAIL, _HEAD = re.compile(r"[^\s`|<>]+$"), re.compile(r"[^\s`|<>]+")
 
@@ -120,155 +117,11 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
-
-
-@cache
-def _references() -> re.Pattern[str]:
-    """What GitHub links besides addresses where it links references (comments, pull requests,
-    the job summary; not files in a repository, but one rule serves every Markdown GitHub
-    renders): a mention or team (``@namn``, ``@org/team``, ``namn@SHA``), an issue or pull
-    request (``#12``, ``GH-12``, ``org/repo#12``) and a commit: a run of seven or more hex
-    digits that stands alone (``a5c3785``, a whole SHA, ``org/repo@SHA``; digits only too,
-    since a SHA can be all digits). Wider than GitHub, which links a SHA only when the commit
-    exists: that is not ours to know. Compiled on first use: the costliest pattern here, and
-    ``validate`` needs it only for a job summary."""
-    return re.compile(
-        r"@[0-9a-z][0-9a-z._/-]*|#[0-9]+|(?<![0-9a-z])gh-[0-9]+|(?<![0-9a-z])[0-9a-f]{7,}"
-        r"(?![0-9a-z])",
-        re.IGNORECASE,
-    )
-
-
-#: The quick test for a commit reference in a whole text (seven hex digits in a row) works on
-#: bytes: a regular expression looked at every character and took ten times as long. Hex digits
-#: become 1, every other byte 0; Latin-1 with "?" for the rest is the fastest encoding, and as
-#: hex digits are ASCII every run stays as it was.
-_HEX_BYTES = bytes(int(chr(n) in "0123456789abcdefABCDEF") for n in range(256))
-_SEVEN_HEX = b"\x01" * 7
-#: What a reference's owner or repository before ``#`` or ``@`` is made of.
-_OWNER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/+-")
-
-
-def _address_start(lower: str) -> int | None:
-    """Where the first address in a (lower-cased) word starts: its scheme, ``www.``,
-    ``mailto:``, ``xmpp:`` or the name before ``@`` of an e-mail address."""
-    starts = [lower.find(mark) for mark in ("www.", "mailto:", "xmpp:")]
-    scheme = lower.find("://")
-    if scheme >= 0:
-        while scheme > 0 and lower[scheme - 1] in _SCHEME_CHARS:
-            scheme -= 1
-        starts.append(scheme)
-    at = lower.find("@")
-    if at >= 0 and "." in lower[at:]:
-        while at > 0 and (lower[at - 1].isalnum() or lower[at - 1] in "._+-"):
-            at -= 1
-        starts.append(at)
-    found = [n for n in starts if n >= 0]
-    return min(found) if found else None
-
-
-def _reference(word: str) -> tuple[int, int] | None:
-    """Where the first reference in a word starts (with the owner or repository written
-    before it) and ends (but for trailing punctuation), or None."""
-    match = _references().search(word)
-    if match is None:
-        return None
-    begin = match.start()
-    while begin > 0 and word[begin - 1] in _OWNER_CHARS:
-        begin -= 1
-    core = _trimmed(word[begin : match.end()])
-    return begin, begin + (len(core) if len(core) > match.start() - begin else match.end() - begin)
-
-
-def link_start(word: str) -> int | None:
-    """Where the first piece of a word that GitHub could make into a link starts, or None."""
-    found = [n for n in (_address_start(word.lower()), _first(_reference(word))) if n is not None]
-    return min(found) if found else None
-
-
-def _first(span: tuple[int, int] | None) -> int | None:
-    return None if span is None else span[0]
-
-
-#: What ends an address inside a word: a quote, a backslash or a brace. The pieces between them
-#: are looked at one by one (``=HYPERLINK("https://a.se/","klicka")`` has the address
-#: ``https://a.se/`` and the text ``","klicka")``); GitHub's autolinks do not span them either
-#: in a way that matters: the text after an address is its own text, without a link start.
-_ADDRESS_STOP = re.compile(r"([\"'\\{}]+)")
-_CLOSING = {")": "(", "]": "["}
-
-
-def _trimmed(address: str) -> str:
-    """An address without trailing punctuation (``.,:;!?*_~``, an unmatched closing bracket)."""
-    counts = {c: address.count(c) for c in "()[]"}
-    end = len(address)
-    while end:
-        last = address[end - 1]
-        if last in ".,:;!?*_~":
-            end -= 1
-        elif last in _CLOSING and counts[last] > counts[_CLOSING[last]]:
-            counts[last] -= 1
-            end -= 1
-        else:
-            break
-    return address[:end]
-
-
-def link_pieces(word: str) -> list[tuple[str, bool]]:
-    """A word (no space in it) cut into what GitHub could make into a link (``True``: each
-    written as inline code, by the .md report and the job summary alike) and the text around
-    (``False``). An address runs from its start to the end of its piece of the word (pieces
-    end at a quote, a backslash or a brace), a reference over its own characters; neither
-    takes trailing punctuation."""
-    if link_start(word) is None:
-        return [(word, False)]
-    out: list[tuple[str, bool]] = []
-    for n, piece in enumerate(_ADDRESS_STOP.split(word)):
-        while piece and not n % 2:
-            address = _address_start(piece.lower())
-            reference = _reference(piece)
-            if address is None and reference is None:
-                break
-            core = _trimmed(piece[address:]) if address is not None else ""
-            if address is not None and _address_start(core.lower()) is None:
-                core = piece[address:]  # no address without the punctuation: all of it
-                if reference is not None and reference[0] == address:
-                    core = ""  # "@x." is the mention "@x" and a full stop
-            if address is not None and core and (reference is None or address <= reference[0]):
-                begin, end = address, address + len(core)
-            else:
-                assert reference is not None  # for mypy: one of the two was found
-                begin, end = reference
-            # The text before it is looked at again on its own: the cut ends it, and a hex run
-            # that went on into the link ("a5c3785www.x.se") stands alone once the link is code.
-            out += [*link_pieces(piece[:begin]), (piece[begin:end], True)]
-            piece = piece[end:]
-        out.append((piece, False))
-    return [(text, link) for text, link in out if text]
-
-
 def _address(word: str) -> str:
     """A word with links: each as inline code, the text around them escaped."""
     return "".join(
         _code(text) if link else _plain(text, long_words=False) for text, link in link_pieces(word)
     )
-
-
-def may_link(text: str) -> bool:
-    """Whether the text has any of :func:`link_start`'s marks (an address's, a reference's):
-    a text without one has no link, and most texts have none (the word-by-word look is then
-    skipped: it was most of a report's time). Substring tests and a byte search for seven hex
-    digits, not one case-insensitive regular expression: that tried every branch at every
-    character."""
-    if "@" in text or "://" in text or "#" in text:
-        return True
-    if _SEVEN_HEX in text.encode("latin-1", "replace").translate(_HEX_BYTES):
-        return True
-    if ":" not in text and "w" not in text and "W" not in text and "-" not in text:
-        return False  # "mailto:" and "xmpp:" need a colon, "www." a w, "gh-" a hyphen
-    lower = text.lower()
-    return "www." in lower or "mailto:" in lower or "xmpp:" in lower or "gh-" in lower
 
 
 def _text(text: str, *, long_words: bool) -> str:
@@ -310,118 +163,6 @@ def _line_starts(text: str) -> str:
     return "\n".join(lines)
 
 
-# --- links --------------------------------------------------------------------------------------
-
-_WEB = re.compile(r"https?://[^/\s]", re.IGNORECASE)
-
-
-def is_web_address(href: str) -> bool:
-    """True for an absolute http or https address: the only links a report keeps."""
-    return _WEB.match(href) is not None
-
-
-def _shown_address(href: str) -> str:
-    """A link's address as the reader sees it: decoded as markdown-it shows link text, every
-    space, control, format character, backtick, pipe or angle bracket percent-encoded."""
-    shown = parser().normalizeLinkText(href)
-    return "".join(
-        "".join(f"%{b:02X}" for b in c.encode("utf-8", "surrogatepass"))
-        if not c.isprintable() or c in " `|<>"
-        else c
-        for c in shown
-    )
-
-
-def _unwrapped(tokens: Sequence[Token]) -> list[Token]:
-    out: list[Token] = []
-    dropped = 0  # nesting of removed link_open tokens (links never nest, but be total)
-    for tok in tokens:
-        if tok.type == "image":
-            out.extend(_unwrapped(tok.children or []))
-        elif tok.type == "link_open" and not is_web_address(str(tok.attrGet("href") or "")):
-            dropped += 1
-        elif tok.type == "link_close" and dropped:
-            dropped -= 1
-        else:
-            out.append(tok)
-    for at in range(len(out) - 1, -1, -1):
-        if out[at].type != "link_open":
-            continue
-        end = next((j for j in range(at + 1, len(out)) if out[j].type == "link_close"), None)
-        if end is None:  # pragma: no cover - markdown-it always closes a link
-            continue
-        if all(t.type == "text" and not t.content.strip() for t in out[at + 1 : end]):
-            # A link with no text (the .md report shows its address): the address as its text.
-            from markdown_it.token import Token
-
-            text = Token("text", "", 0, content=_shown_address(str(out[at].attrGet("href"))))
-            out[at + 1 : end] = [text]
-    return out
-
-
-def unwrap_links(state: StateCore) -> None:
-    """A markdown-it core rule: an image becomes its alt text, a link but to the web its text."""
-    for tok in state.tokens:
-        if tok.type == "inline" and tok.children:
-            tok.children = _unwrapped(tok.children)
-
-
-def _new_parser(disabled: list[str], *, source: bool = False, html: bool = False) -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    class _Parser(MarkdownIt):
-        def validateLink(self, url: str) -> bool:
-            return True  # every link is parsed, then unwrap_links decides in one place
-
-    md = _Parser("commonmark", {"html": html, "linkify": False, "typographer": False})
-    # No entities: "&#x202E;" in the data must not become a bidi override in the page.
-    md.disable(["heading", "lheading", "entity", *disabled])
-    if not source:
-        md.core.ruler.after("inline", "utsatta_links", unwrap_links)
-    return md
-
-
-@cache
-def parser() -> MarkdownIt:
-    """The parser for the .md report: CommonMark without raw HTML, entities, headings, code
-    blocks, quotes and rules (they stay text, as they always have in the .md report)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"])
-
-
-@cache
-def source_parser() -> MarkdownIt:
-    """What the nämnd wrote, read with :func:`parser`'s options (no raw HTML) but before links
-    and images are unwrapped: the links, images and reference definitions the reports see, for
-    the check that warns about them (``utsatta.check.rules.lankar``)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True)
-
-
-@cache
-def tag_parser() -> MarkdownIt:
-    """:func:`source_parser` with raw HTML on (``html_inline`` and ``html_block``): only to
-    find the tags and comments the reports show as text (their links come from
-    :func:`source_parser`, which reads the text as the reports do)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True, html=True)
-
-
-def may_show_as_text(text: str) -> bool:
-    """Whether a text could hold a link, an image, an autolink or raw HTML, which the reports
-    show as text (a test before the parser, which most texts never need): a tag or an autolink
-    needs a ``<``; a link or an image a ``](`` or ``][``, and a shortcut one the reference
-    definition it uses, ``]:``, as does a definition alone. Brackets that are none of these
-    ("[Eventuell underrubrik]", "[…]") need no parser. markdown-it is imported on first use,
-    so ``validate`` loads it only for such a text (the warning ``visas-som-text``)."""
-    if "<" in text:
-        return True
-    return "[" in text and ("](" in text or "][" in text or "]:" in text)
-
-
-@cache
-def html_parser() -> MarkdownIt:
-    """The parser for the HTML report: CommonMark without raw HTML, entities and headings."""
-    return _new_parser([])
-
-
 # --- writing Markdown from the tree -------------------------------------------------------------
 
 
@@ -454,7 +195,7 @@ def _inline(nodes: Sequence[SyntaxTreeNode], *, cell: bool) -> str:
 def _link(node: SyntaxTreeNode, *, cell: bool) -> str:
     """A link to a web address (the others were unwrapped): its text and the address."""
     label = _inline(node.children, cell=cell)
-    shown = _shown_address(str(node.attrs.get("href", "")))
+    shown = shown_address(str(node.attrs.get("href", "")))
     texts = [child.content for child in node.children]
     if node.markup == "autolink" or not label.strip() or texts == [shown]:
         return _code(shown)  # the address is the link's text: written once

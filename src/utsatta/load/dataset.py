@@ -22,7 +22,7 @@ from utsatta.load.placement import misfiled, unread_file
 from utsatta.load.raw import RawFile, Stamp, file_lines, read_raw, reread
 from utsatta.load.stray_post import Source
 from utsatta.load.yamlread import Positions
-from utsatta.mdtext import may_show_as_text
+from utsatta.mdlinks import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
 from utsatta.model.omraden import OmradenFil
 from utsatta.model.organisationer import OrganisationerFil
@@ -276,7 +276,7 @@ def load(
     """Load the data folder. With ``only``, report files outside those are skipped.
 
     With ``texts=False`` the reports' free texts are checked but not kept (each reads as
-    ``NOT_KEPT`` unless it may hold a link, ``mdtext.may_show_as_text``; ``DataSet.texts`` says
+    ``NOT_KEPT`` unless it may hold a link, ``mdlinks.may_show_as_text``; ``DataSet.texts`` says
     so): for a check of thousands of reports that only needs the findings, in a fraction of the
     memory. Such a data set cannot be rendered, and it is read-only: reports with equal lists of
     områden or behov, and models given the same fields, share one list or set (``SharedValues``).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from utsatta import escape, mdtext
+from utsatta import escape, mdlinks, mdtext
 
 __all__ = [
     "LONG_WORD",
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: the longest run of characters without a break point in a Markdown table cell
-LONG_WORD = escape.LONG_WORD
+LONG_WORD = mdtext.LONG_WORD
 
 
 def inline(text: str) -> str:
@@ -75,7 +75,7 @@ def weburl(address: str) -> str:
 def richtext(text: str) -> Markup:
     """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text; links to
     web addresses stay links, other links and images become their text (utsatta.mdtext)."""
-    return Markup(mdtext.html_parser().render(escape.prose(text).strip()))
+    return Markup(mdlinks.html_parser().render(escape.prose(text).strip()))
 
 
 def richcell(text: str) -> Markup:

@@ -11,7 +11,7 @@ other text (a name, a title) is shown as written in both formats, so its warning
 instead (docs/decisions/0321-namn-som-text.md).
 
 Which constructs, and why: docs/decisions/0098-varning-lank-som-text.md. A text without ``[``
-or ``<`` cannot hold one (``mdtext.may_show_as_text``), so markdown-it is imported only for a
+or ``<`` cannot hold one (``mdlinks.may_show_as_text``), so markdown-it is imported only for a
 text that could; most data never needs it."""
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, Union, get_args, get_or
 
 from pydantic import BaseModel
 
-from utsatta import escape, lineends, mdtext
+from utsatta import escape, lineends, mdlinks
 from utsatta.fileio import read_regular
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import NOT_KEPT, SourceFile
 from utsatta.load.yamlread import decode
-from utsatta.mdtext import is_web_address
+from utsatta.mdlinks import is_web_address
 from utsatta.model.common import Text
 from utsatta.model.rapport import InsatsRapport
 from utsatta.model.uppfoljning import (
@@ -83,7 +83,7 @@ def _walk(src: SourceFile[Any], node: BaseModel, path: Path_, out: list[Finding]
     # per class, a text is parsed only when it passes the cheap pre-test (a report's text that
     # validate did not keep reads NOT_KEPT, which does not), and the model's __dict__ spares
     # pydantic's attribute lookup.
-    may = mdtext.may_show_as_text
+    may = mdlinks.may_show_as_text
     texts, lists, parts = _fields(type(node))
     markdown = MARKDOWN_FIELDS.get(type(node), frozenset())
     values = node.__dict__
@@ -190,10 +190,10 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
     empty or its address shows its address: not listed.
 
     Links, images and reference definitions come from a parse with the reports' own options
-    (``mdtext.source_parser``: no raw HTML), so what is said of them is what the reports do;
-    tags and comments from a parse with raw HTML on (``mdtext.tag_parser``)."""
+    (``mdlinks.source_parser``: no raw HTML), so what is said of them is what the reports do;
+    tags and comments from a parse with raw HTML on (``mdlinks.tag_parser``)."""
     prose = escape.prose(text)
-    md = mdtext.source_parser()
+    md = mdlinks.source_parser()
     env: dict[str, Any] = {}
     found: list[tuple[str, str, int]] = []
     hrefs: set[str] = set()  # every link's address (a used reference's among them)
@@ -228,7 +228,7 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
 
 def _tags(prose: str) -> list[tuple[str, str, int]]:
     found: list[tuple[str, str, int]] = []
-    for tok in mdtext.tag_parser().parse(prose):
+    for tok in mdlinks.tag_parser().parse(prose):
         line = tok.map[0] if tok.map else 0
         if tok.type == "html_block":
             found.append(("html", _tag(tok.content.strip()), line))
