@@ -92,6 +92,7 @@ def test_validate_reads_no_module_of_a_rare_finding() -> None:
         "utsatta.load.schema_words",
         "utsatta.load.syntax",
         "utsatta.load.type_advice",
+        "utsatta.load.walk_findings",
         "utsatta.mdtext",
         "utsatta.synonyms",
     )

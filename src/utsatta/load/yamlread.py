@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
@@ -22,8 +22,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from utsatta.escape import shorten
-from utsatta.findings import Finding, Path_, Severity
+from utsatta.findings import Finding, Path_
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
     REFUSED,
@@ -34,7 +33,7 @@ from utsatta.load.characters import (
 )
 from utsatta.load.duplicates import Duplicates, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
-from utsatta.load.pasted import Pasted, keys_in_text, unindented_text
+from utsatta.load.pasted import keys_in_text, unindented_text
 from utsatta.load.scalars import (
     BASED,
     KEYWORDS,
@@ -71,13 +70,6 @@ REFUSE_IN_VALUES = True
 MAX_DEPTH = 20
 
 _STR_TAG = "tag:yaml.org,2002:str"
-
-
-def _problem(
-    line: int, column: int, code: str, message: str, severity: Severity = Severity.FEL
-) -> Finding:
-    """A problem at a known place; the caller names the file (``Finding.in_file``)."""
-    return Finding("", line, column, code, severity, message)
 
 
 @dataclass(slots=True)
@@ -163,8 +155,10 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         suspect = (suspect or bool(problems) or ALWAYS_LOOK_FOR_PASTED) and ": " in text
         pasted = unindented_text(text, parsed=True) if suspect else None
         if pasted is not None:
+            from utsatta.load.walk_findings import pasted_problem
+
             # One finding that says what happened: not an empty text and a sentence as a key.
-            return ParseResult(None, [_pasted_problem(pasted, text)], positions)
+            return ParseResult(None, [pasted_problem(pasted, text)], positions)
         if suspect:  # a key's line indented into a block text (warnings, cheap: blocks only)
             problems += keys_in_text(text)
     except _Abort:
@@ -186,7 +180,9 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         elif pasted is None:
             problems.append(syntax_problem(exc, text))
         else:  # the rest follows from the pasted lines
-            problems[:] = [_pasted_problem(pasted, text)]
+            from utsatta.load.walk_findings import pasted_problem
+
+            problems[:] = [pasted_problem(pasted, text)]
     except ReaderError as exc:
         data = None
         problems.append(reader_problem(exc, text, byte_offset=_uses_c_parser()))
@@ -196,31 +192,6 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         data = None
         problems.append(generic_problem(1, 1))
     return ParseResult(data, problems, positions, numbers)
-
-
-def _bad_key(problems: list[Finding], ev: Any, message: str) -> NoReturn:
-    """A key that names no field (ogiltig-nyckel): the problem, and the walk ends."""
-    mark = ev.start_mark
-    problems.append(_problem(mark.line + 1, mark.column + 1, "ogiltig-nyckel", message))
-    raise _Abort
-
-
-def _lone_question_mark(text: str, line: int) -> bool:
-    """Whether line ``line`` (0-based) of ``text`` is a block's lone '?' (after a list item's
-    '- ' and before a comment): a '?' in a flow ('[? ]') is libyaml's syntax error."""
-    lines = text.splitlines()
-    rest = lines[line].strip() if line < len(lines) else ""
-    rest = rest[2:].strip() if rest.startswith("- ") else rest
-    return rest.split("#", 1)[0].strip() == "?"
-
-
-def _pasted_problem(pasted: Pasted, text: str) -> Finding:
-    from utsatta.load.indent import pasted_message  # read only for pasted text
-
-    p = pasted
-    # Lines indented less than the text, or with a tab: said with the counts (load/indent.py).
-    message = pasted_message(text, p.key, p.key_line, p.first, p.last, p.indent)
-    return _problem(p.first, 1, "text-ej-indragen", message or p.message())
 
 
 def c_parser_available() -> bool:
@@ -302,8 +273,10 @@ def _walk(
         t = type(ev)
         if t is ScalarEvent:
             if ev.anchor is not None and not reported_anchor:
+                from utsatta.load.walk_findings import anchor_problem
+
                 reported_anchor = True
-                problems.append(_anchor_problem(ev))
+                problems.append(anchor_problem(ev))
             value = ev.value
             style = ev.style
             if (as_is or (look and style == '"')) and (
@@ -327,7 +300,9 @@ def _walk(
             if ev.ctag is not None:  # the ``tag`` property, without its call
                 tag = str(ev.ctag)
                 if tag != "!" and tag != _STR_TAG:
-                    problems.append(_tag_problem(ev.start_mark, tag))
+                    from utsatta.load.walk_findings import tag_problem
+
+                    problems.append(tag_problem(ev.start_mark, tag))
             elif not style:
                 if value in keywords or value[0] in number_start:
                     try:
@@ -350,41 +325,28 @@ def _walk(
             continue
         elif t is MappingStartEvent or t is SequenceStartEvent:
             if ev.anchor is not None and not reported_anchor:
+                from utsatta.load.walk_findings import anchor_problem
+
                 reported_anchor = True
-                problems.append(_anchor_problem(ev))
+                problems.append(anchor_problem(ev))
             if ev.tag is not None and not ev.implicit:
-                problems.append(_tag_problem(ev.start_mark, ev.tag))
+                from utsatta.load.walk_findings import tag_problem
+
+                problems.append(tag_problem(ev.start_mark, ev.tag))
             container = value = {} if t is MappingStartEvent else []
             if ev.flow_style and t is MappingStartEvent:
                 suspect = True
             if len(stack) >= MAX_DEPTH:
-                mark = ev.start_mark
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "for-djup-nastling",
-                        f"Datat är nästlat djupare än {MAX_DEPTH} nivåer, vilket inget av "
-                        "utsattas format behöver. Kontrollera indraget.",
-                    )
-                )
+                from utsatta.load.walk_findings import depth_problem
+
+                problems.append(depth_problem(ev, MAX_DEPTH))
                 raise _Abort
         elif t is AliasEvent:
             if not reported_alias:
+                from utsatta.load.walk_findings import alias_problem
+
                 reported_alias = True
-                mark = ev.start_mark
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "alias-ej-tillatet",
-                        f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och "
-                        "alias är inte tillåtna i utsattas datafiler (inte heller senare i "
-                        "filen). Är det "
-                        "text som börjar med '*', sätt hela texten inom citattecken; annars "
-                        "skriv ut värdet här.",
-                    )
-                )
+                problems.append(alias_problem(ev))
             value = container = None
         elif t is StreamEndEvent:
             break
@@ -393,6 +355,7 @@ def _walk(
                 documents += 1
                 if documents > 1:
                     from utsatta.load.syntax import document_end_problem  # only for a 2nd document
+                    from utsatta.load.walk_findings import second_document_problem
 
                     mark = ev.start_mark
                     # After '...' the pure-Python parser starts a second document where
@@ -401,15 +364,7 @@ def _walk(
                     if ended is not None:
                         problems.append(ended)
                         raise _Abort
-                    problems.append(
-                        _problem(
-                            mark.line + 1,
-                            mark.column + 1,
-                            "flera-dokument",
-                            "Filen innehåller mer än ett YAML-dokument ('---'). Varje fil ska "
-                            "innehålla ett dokument; flytta resten till en egen fil.",
-                        )
-                    )
+                    problems.append(second_document_problem(ev))
                     raise _Abort
             continue
         # Place the value in its parent.
@@ -433,36 +388,25 @@ def _walk(
         elif pkey is nokey:
             # This node is a key.
             if t is not ScalarEvent:
-                _bad_key(
-                    problems,
-                    ev,
-                    "En nyckel måste vara ett enkelt ord (t.ex. status), inte en lista "
-                    "('[ … ]') eller nycklar inom '{ … }'. Kontrollera indraget och kolonet "
-                    "på raden.",
-                )
+                from utsatta.load.walk_findings import not_a_word_key_problem
+
+                problems.append(not_a_word_key_problem(ev))
+                raise _Abort
             pkey = ev.value
-            if not pkey and not ev.style and _lone_question_mark(text, ev.start_mark.line):
-                # a lone '?' (YAML's explicit key) names no field: said here, not as the
-                # unknown key '' (and fmt would not know how to write it back)
-                _bad_key(
-                    problems,
-                    ev,
-                    "Här står en nyckel utan namn: ett ensamt '?' läses i YAML som början "
-                    "på en nyckel. Ta bort '?', eller skriv nyckelns namn före kolonet.",
-                )
+            if not pkey and not ev.style:
+                from utsatta.load.walk_findings import lone_question_mark, unnamed_key_problem
+
+                if lone_question_mark(text, ev.start_mark.line):
+                    # a lone '?' (YAML's explicit key) names no field: said here, not as the
+                    # unknown key '' (and fmt would not know how to write it back)
+                    problems.append(unnamed_key_problem(ev))
+                    raise _Abort
             if " " in pkey:
                 suspect = True
             if pkey == "<<" and not ev.style:
-                mark = ev.start_mark
-                problems.append(
-                    _problem(
-                        mark.line + 1,
-                        mark.column + 1,
-                        "sammanslagning-ej-tillaten",
-                        "Sammanslagningsnyckeln '<<' är inte tillåten. Skriv ut alla "
-                        "nycklar och värden här i stället.",
-                    )
-                )
+                from utsatta.load.walk_findings import merge_key_problem
+
+                problems.append(merge_key_problem(ev))
                 pkey = _MERGE
             pkev = ev  # the key's event: its marks give the key's place
             continue
@@ -507,15 +451,9 @@ def _walk(
             if pos is not None:
                 ppath = path
     if not have_root or root is None:
-        problems.append(
-            _problem(
-                1,
-                1,
-                "tom-fil",
-                "Filen är tom eller innehåller bara kommentarer. Fyll i innehållet eller ta bort "
-                "filen.",
-            )
-        )
+        from utsatta.load.walk_findings import empty_file_problem
+
+        problems.append(empty_file_problem())
     return root, suspect, numbers
 
 
@@ -542,42 +480,21 @@ def may_be_cut_off(text: str) -> bool:
     return at >= 0 and CUT_OFF.search(text, at - 1) is not None
 
 
-def _escape_problem(text: str, ev: Any) -> Finding | None:
-    # invisible.py (its patterns) is read only for a file with a '\\' in a "…" text
-    from utsatta.load.invisible import escape_problem
-
-    return escape_problem(text, ev, REFUSED)
-
-
-def _anchor_problem(ev: Any) -> Finding:
-    # One report per file is enough; an alias bomb would otherwise flood the output.
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
-        "ankare-ej-tillatet",
-        f"Ankaret '&{shorten(str(ev.anchor), 40)}' är inte tillåtet i utsattas datafiler. Skriv ut "
-        "värdet där det behövs i stället för att återanvända det.",
-    )
-
-
 def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
     """Warn when text is cut off by '#': `Konceptet #1 finns` is read as "Konceptet" and a
     comment. Only when '#' is followed by a non-space, as in "#1"; "# …" is a real comment."""
     at = ev.end_mark.index + 2
     if at < len(text) and text[at] not in " \t\r\n":
-        end = text.find("\n", at)
-        rest = shorten(text[at - 1 : end if end != -1 else len(text)].rstrip("\r"))
-        problems.append(
-            _problem(
-                ev.end_mark.line + 1,
-                ev.end_mark.column + 2,
-                "text-avklippt",
-                f"Texten slutar vid '#': resten av raden ('{rest}') läses som en kommentar och "
-                f"kommer inte med. Om '#' hör till texten, sätt hela texten inom citattecken.",
-                Severity.VARNING,
-            )
-        )
+        from utsatta.load.walk_findings import cut_off_problem
+
+        problems.append(cut_off_problem(text, ev))
+
+
+def _escape_problem(text: str, ev: Any) -> Finding | None:
+    # invisible.py (its patterns) is read only for a file with a '\\' in a "…" text
+    from utsatta.load.invisible import escape_problem
+
+    return escape_problem(text, ev, REFUSED)
 
 
 class _NoKey:
@@ -586,14 +503,3 @@ class _NoKey:
 
 _NOKEY = _NoKey()
 _MERGE = _NoKey()
-
-
-def _tag_problem(mark: Any, tag: str) -> Finding:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
-        "tagg-ej-tillaten",
-        f"Taggen '{shorten(shown, 40)}' är inte tillåten i utsattas datafiler. Ta bort den; "
-        "skriv värdet inom citattecken om det ska läsas som text.",
-    )
