@@ -14,15 +14,8 @@ import pytest
 
 from utsatta import fileio
 from utsatta.errors import OutputError, WriteFailed, WriteRefused
-from utsatta.fileio import (
-    NotRegularFile,
-    check_output,
-    data_file_refusal,
-    make_folders,
-    read_regular,
-    write_atomic,
-    write_bytes_atomic,
-)
+from utsatta.fileio import NotRegularFile, check_output, data_file_refusal, read_regular
+from utsatta.filewrite import make_folders, write_atomic, write_bytes_atomic
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

@@ -92,12 +92,12 @@ def test_a_named_file_utsatta_does_not_know_is_a_finding(data: Path) -> None:
 def test_a_refused_write_is_exit_4_with_its_code(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import utsatta.fileio
+    import utsatta.filewrite
 
     def refuse(path: Path, *args: object, **kwargs: object) -> None:
         raise WriteRefused(f"{path} får inte skrivas.")
 
-    monkeypatch.setattr(utsatta.fileio, "write_atomic", refuse)
+    monkeypatch.setattr(utsatta.filewrite, "write_atomic", refuse)
     code, lines = _fmt()
     assert code == 4
     assert lines[0] == (

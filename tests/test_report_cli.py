@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from utsatta.cli.app import app
 from utsatta.errors import OutputError
-from utsatta.fileio import write_atomic
+from utsatta.filewrite import write_atomic
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "report-data"

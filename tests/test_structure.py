@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "limits": 0,
     "numbers": 0,
     "fileio": 0,
+    "filewrite": 0,
     "outputformat": 0,
     "lineends": 0,
     "escape": 0,

@@ -206,12 +206,13 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
     write is found before anything is written: a target (or the folder) that is not a regular
     file (a link, FIFO, folder: WriteRefused, exit 4, also with ``overwrite``), then files with
     other content without ``overwrite`` (WriteRefused). The files are then written all or
-    nothing (:func:`utsatta.fileio.write_files_atomic`): a full disk or an interruption leaves
+    nothing (:func:`utsatta.filewrite.write_files_atomic`): a full disk or an interruption leaves
     the folder as it was (WriteFailed, exit 120), so it is never half updated.
     """
     import os
 
-    from utsatta.fileio import check_output, read_regular, refusal, write_files_atomic
+    from utsatta.fileio import check_output, read_regular, refusal
+    from utsatta.filewrite import write_files_atomic
 
     texts = schema_texts()
     check_output(folder, want="en mapp")

@@ -238,7 +238,8 @@ def write_file(
     lies outside ``inside``, or is a data file in ``data_folder`` (also with ``overwrite``);
     ``WriteFailed`` (exit 120) when it cannot be written. With ``folders`` the missing
     folders are created first (under the same rules)."""
-    from utsatta.fileio import check_output, make_folders, write_atomic
+    from utsatta.fileio import check_output
+    from utsatta.filewrite import make_folders, write_atomic
 
     if data_folder is not None:
         check_output(path, data_folder=data_folder)  # before any folder is made

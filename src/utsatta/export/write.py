@@ -1,11 +1,13 @@
 """Writing the export: every file atomically, nothing replaced without ``force``, and with
 ``force`` only regular files (never a folder, a symbolic link or a device).
 
-A CSV export goes to a folder, written all or nothing (:func:`utsatta.fileio.write_files_atomic`):
-a new folder is filled under a temporary name and renamed into place; in an existing folder
-every target is checked and every file staged before any takes its place, so a refusal, a full
-disk or an interruption leaves the folder as it was. The rules and messages are
-:mod:`utsatta.fileio`'s, the same for every command that writes.
+A CSV export goes to a folder, written all or nothing
+(:func:`utsatta.filewrite.write_files_atomic`): a new folder is filled under a temporary name
+and renamed into place; in an existing folder every target is checked and every file staged
+before any takes its place, so a refusal, a full disk or an interruption leaves the folder as
+it was. The rules and messages are
+:mod:`utsatta.fileio`'s and :mod:`utsatta.filewrite`'s, the same for every command that
+writes.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from utsatta.errors import WriteRefused
-from utsatta.fileio import check_output, make_folders, shown, write_atomic, write_files_atomic
+from utsatta.fileio import check_output, shown
+from utsatta.filewrite import make_folders, write_atomic, write_files_atomic
 
 __all__ = ["check_target", "write_file", "write_folder"]
 

@@ -355,7 +355,8 @@ def format_file(
     (the data folder) the write is refused when the file, through a linked folder, lies
     outside it."""
     from utsatta.errors import OutputError, WriteRefused
-    from utsatta.fileio import read_regular, reason, write_atomic
+    from utsatta.fileio import read_regular, reason
+    from utsatta.filewrite import write_atomic
 
     file = display_path(path) if name is None else name
 
