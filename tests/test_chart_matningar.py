@@ -18,8 +18,9 @@ from utsatta.compute.indicators import evaluate
 from utsatta.load.dataset import load
 from utsatta.model.indikator import Matintervall
 from utsatta.numbers import run_text, tal, year_runs
-from utsatta.render.chart import indicator_svg, joined, missing_years
+from utsatta.render.chart import indicator_svg
 from utsatta.render.chart_table import values_table
+from utsatta.render.chart_years import joined, missing_years
 
 
 def svg(utfall: list[P], matar: tuple[int, ...] | None = None, baslinje: P | None = None) -> str:

@@ -34,13 +34,13 @@ what the chart may and may not suggest: docs/decisions/0093-diagram-som-inte-vil
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
 from html import escape as _html_escape
-from itertools import pairwise
 
 from utsatta.compute.indicators import markering
 from utsatta.compute.police import EJ_POLISEN
 from utsatta.escape import html_attr
+from utsatta.render.chart_axis import CONTEXT, axis_text, dec, x_ticks, y_ticks
 from utsatta.render.chart_text import (
     INGA,
     GapLike,
@@ -50,6 +50,7 @@ from utsatta.render.chart_text import (
     sentence,
     wrap,
 )
+from utsatta.render.chart_years import joined, unvalued_years
 
 __all__ = [
     "HEIGHT",
@@ -58,8 +59,6 @@ __all__ = [
     "PointLike",
     "how_sure",
     "indicator_svg",
-    "joined",
-    "unvalued_years",
 ]
 
 WIDTH = 400
@@ -102,68 +101,6 @@ def escape(text: str, *, quote: bool) -> str:
 
 def _attr(text: str) -> str:
     return escape(text, quote=True)
-
-
-#: decimal arithmetic for the axis: exact for every finite float, whatever its size
-_CONTEXT = Context(prec=40, rounding=ROUND_HALF_EVEN, Emin=-999_999, Emax=999_999)
-_FACTORS_INTEGER = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
-_FACTORS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
-
-
-def _dec(x: float) -> Decimal:
-    """A float as the shortest decimal that reads back as it (``0.1`` is 0.1, not 0.1000…055)."""
-    return Decimal(repr(float(x)))
-
-
-def _nice_step(span: Decimal, integer: bool, count: int = 4) -> Decimal:
-    """A step of 1, 2, (2.5,) 5 or 10 times a power of ten that covers ``span`` in ``count``."""
-    raw = _CONTEXT.divide(span, Decimal(count))
-    if integer:
-        raw = max(raw, Decimal(1))
-    magnitude = Decimal(1).scaleb(raw.adjusted(), _CONTEXT)
-    for factor in _FACTORS_INTEGER if integer else _FACTORS:
-        step = _CONTEXT.multiply(factor, magnitude)
-        if raw <= step:
-            return step
-    return _CONTEXT.multiply(Decimal(10), magnitude)  # pragma: no cover - the loop returns
-
-
-def _y_ticks(values: Sequence[float], integer: bool) -> tuple[list[Decimal], int]:
-    """Axis values at a "nice" step covering ``values``, and the decimals the step needs.
-
-    The arithmetic is decimal, not binary: a tick is exactly a multiple of the step, the axis
-    never collapses (the span is always > 0, also for 1e-12 or 1e300), and no tick overflows.
-    """
-    c = _CONTEXT
-    numbers = [_dec(v) for v in values]
-    # The axis always includes 0: a change is drawn in proportion to the whole value. So it is
-    # empty only when every value is 0; it then runs 0 to 1, never below 0 for data that is not.
-    lo, hi = min([*numbers, Decimal(0)]), max([*numbers, Decimal(0)])
-    if lo == hi:
-        hi = Decimal(1)
-    step = _nice_step(c.subtract(hi, lo), integer)
-    start = c.multiply(c.divide(lo, step).to_integral_value(ROUND_FLOOR), step)
-    stop = c.multiply(c.divide(hi, step).to_integral_value(ROUND_CEILING), step)
-    count = int(c.divide(c.subtract(stop, start), step).to_integral_value(ROUND_HALF_EVEN))
-    ticks = [c.add(start, c.multiply(Decimal(i), step)) for i in range(count + 1)]
-    exponent = step.normalize(c).as_tuple().exponent
-    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-    return ticks, decimals
-
-
-def _axis_text(ticks: Sequence[Decimal], labels: Sequence[str]) -> str:
-    """The value axis as drawn, in words: where it starts and ends, and that 0 is on it."""
-    if ticks[0] == 0:
-        return f"Värdeaxeln börjar på 0 och går till {labels[-1]}."
-    if ticks[-1] == 0:
-        return f"Värdeaxeln går från {labels[0]} till 0."
-    return f"Värdeaxeln går från {labels[0]} till {labels[-1]}, med en linje vid 0."
-
-
-def _x_ticks(first: int, last: int) -> list[int]:
-    every = 1 if last - first <= 8 else 2 if last - first <= 16 else 5
-    # the last year always, and no tick the year before it: their labels would overlap
-    return [*range(first, last - (every > 1), every), last]
 
 
 #: how sure a value is, as the chart draws it
@@ -223,36 +160,6 @@ def _marker(kind: str, x: float, y: float, title: str = "", *, not_: bool = Fals
         f'<{tag}{cls} {shape} fill="#ffffff" '
         f'stroke="{colour}" stroke-width="2"{dash.get(kind, "")}{close}'
     )
-
-
-def joined(a: int, b: int, matar: Sequence[int] | None) -> bool:
-    """Whether values in years ``a`` < ``b`` are consecutive measurements, so a line may join
-    them: adjacent years of ``matar`` (the years the series is measured in, where the data says
-    so: the police's editions, an indicator's matintervall), or without it two years in a row.
-    Never inferred from the gaps themselves (docs/decisions/0395)."""
-    if matar is None:
-        return b - a == 1
-    return a in matar and b in matar and not any(a < m < b for m in matar)
-
-
-def missing_years(years: Sequence[int], matar: Sequence[int] | None) -> list[int]:
-    """The years between two values (``years``) that are not joined where a value may have
-    been but is not: the years of ``matar`` without one, or without ``matar`` every year
-    between them. Each is marked "?" (värde saknas), in the chart and in its table."""
-    known = sorted(set(years))
-    if matar is not None:
-        return [m for m in matar if known and known[0] < m < known[-1] and m not in known]
-    return [y for a, b in pairwise(known) for y in range(a + 1, b)]
-
-
-def unvalued_years(
-    valued: Sequence[int], luckor: Sequence[GapLike], matar: Sequence[int] | None
-) -> list[int]:
-    """The years marked "?" (värde saknas), in order: the known gaps (``luckor``) and the years
-    between two values where one may have been (:func:`missing_years`), none with a value. The
-    chart and its table of values both take them from here."""
-    known = set(valued)
-    return sorted(({g.ar for g in luckor} | set(missing_years(sorted(known), matar))) - known)
 
 
 def _runs(
@@ -341,7 +248,7 @@ def indicator_svg(
     x0, x1 = min(years), max([*years, *([till_ar] if till_ar is not None else [])])
     if x0 == x1:
         x0, x1 = x0 - 1, x1 + 1
-    ticks, tick_decimals = _y_ticks(values, integer)
+    ticks, tick_decimals = y_ticks(values, integer)
     y_lo, y_hi = ticks[0], ticks[-1]
     tick_labels = [fmt_tick(t, tick_decimals) for t in ticks]
     left = min(_MAX_LEFT, max(_LEFT, 12 + _CHAR_W * max(len(label) for label in tick_labels)))
@@ -350,11 +257,11 @@ def indicator_svg(
     def px(year: float) -> float:
         return left + 8 + (year - x0) / (x1 - x0) * (plot_w - 8)
 
-    y_span = _CONTEXT.subtract(y_hi, y_lo)
+    y_span = CONTEXT.subtract(y_hi, y_lo)
 
     def py(value: float | Decimal) -> float:
-        number = value if isinstance(value, Decimal) else _dec(value)
-        share = _CONTEXT.divide(_CONTEXT.subtract(y_hi, number), y_span)
+        number = value if isinstance(value, Decimal) else dec(value)
+        share = CONTEXT.divide(CONTEXT.subtract(y_hi, number), y_span)
         return _TOP + float(share) * _PLOT_H
 
     drawn = [*points, *([baslinje] if baslinje is not None else [])]
@@ -374,7 +281,7 @@ def indicator_svg(
         + (f" {sentence(trendstart_text)}" if ring is not None and trendstart_text else "")
     )
     enhet = html_attr(enhet)
-    desc = f"Enhet: {enhet}. {_axis_text(ticks, tick_labels)} {' '.join(source)}"
+    desc = f"Enhet: {enhet}. {axis_text(ticks, tick_labels)} {' '.join(source)}"
     sid = f"diagram-{ident}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" id="{_attr(sid)}" '
@@ -403,7 +310,7 @@ def indicator_svg(
         f'<line class="noll" x1="{_n(left)}" y1="{_n(zero_y)}" x2="{_n(WIDTH - _RIGHT)}" '
         f'y2="{_n(zero_y)}" stroke="{_TEXT}" stroke-width="1"/>'
     )
-    for year in _x_ticks(x0, x1):
+    for year in x_ticks(x0, x1):
         x = px(year)
         out.append(
             f'<line x1="{_n(x)}" y1="{_n(axis_y)}" x2="{_n(x)}" y2="{_n(axis_y + 4)}" '

@@ -10,7 +10,8 @@ from types import MappingProxyType
 
 from utsatta import escape as channel
 from utsatta.numbers import run_text, year_runs
-from utsatta.render.chart import GapLike, PointLike, how_sure, unvalued_years
+from utsatta.render.chart import GapLike, PointLike, how_sure
+from utsatta.render.chart_years import unvalued_years
 
 __all__ = ["values_table"]
 
@@ -41,10 +42,11 @@ def values_table(
     saknas, målvärde), in year order; "" when there is nothing to show. A value with a note
     (``noter``: a count a source states) has it after its certainty, as in the chart. The
     years without a value are those the chart marks "?" (``luckor`` and, from ``matar``, the
-    years between two values where a value may have been: chart.unvalued_years); years in a row
-    without one share a row ("1991–2016"). With a ``kalla`` the table links to the chart, whose
-    caption names the sources: they are said once. The value a development is measured from
-    (``trendstart_ar``, when it is not the baseline) says so, as the chart's ring does."""
+    years between two values where a value may have been: chart_years.unvalued_years); years
+    in a row without one share a row ("1991–2016"). With a ``kalla`` the table links to the
+    chart, whose caption names the sources: they are said once. The value a development is
+    measured from (``trendstart_ar``, when it is not the baseline) says so, as the chart's ring
+    does."""
     # (year, order in the year, the year as written, value, what)
     rows: list[tuple[int, int, str, str, str]] = []
     if baslinje is not None:
