@@ -422,7 +422,8 @@ def _kept(match: re.Match[str]) -> str:
 
 
 # The Markdown report: the text is parsed as Markdown and written again (utsatta.mdtext),
-# after prose(). mdtext is imported where it is used: validate never writes Markdown.
+# after prose(). mdtext is imported where it is used: validate never writes Markdown
+# (docs/decisions/0532).
 
 
 def md_inline(text: str) -> str:
