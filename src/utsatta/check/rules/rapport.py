@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from utsatta.check.rules import owner
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.validity import ceased_before, not_yet_formed
+from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
@@ -170,35 +171,23 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     # removed that the fix makes right (decision 0470)
     holder: str | None = org
     holder_year = folder_year
-    # check.rules.owner is read only for a file that needs it: the usual file never does
-    # (decision 0380: no import that valid data does not need)
-    from_year = rep.ar != folder_year
-    if from_year or renamed:  # the only branches below that ask it
-        from utsatta.check.rules import owner
-    if from_year and owner.misplaced(known, src):
+    whose = owner.reading(known, src)  # the same verdict check_validity reads
+    if isinstance(whose, owner.Placed):
         # another year in 'ar' and in 'organisation' one that does not report the folder's:
         # one finding that weighs the file's place against its keys (decision 0510), not also
         # organisation-upphord (check_validity leaves it out)
-        placing = owner.placed(known, src)
-        wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", placing.message)
-        holder, holder_year = placing.holder, placing.year
+        wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", whose.message)
+        holder, holder_year = whose.holder, whose.year
     elif gone and _told_as_ceased(known, org, rep.ar):
         wrong_place = None  # organisation-upphord there says it all (decisions 0460, 0470)
         holder = src.stem
-    elif (
-        renamed
-        and wrong_place is not None
-        and wrong_place.code == "filnamn-matchar-inte"
-        and _told_as_ceased(known, org, rep.ar)
-    ):
+    elif isinstance(whose, owner.Owner):
         # 'organisation' names one that does not report the year, in a file not named after
         # one that does: its finding says where the content goes, and a file named after
         # 'organisation' would be as wrong (granska15 #6, decision 0499); when the posts are
         # not its, it names the one whose they are, or the choice (0510)
         wrong_place = None
-        inferred = owner.owner(known, src, org, folder_year)
-        if inferred is not None:
-            holder = inferred.holder  # None: each candidate holds every post
+        holder = whose.holder  # None: each candidate holds every post
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:
