@@ -424,3 +424,52 @@ def test_in_the_plans_last_year_a_once_only_insats_is_named_with_its_condition(
     fixed.write_text(f"{fixed.read_text(encoding='utf-8')}  - insats: {removed}\n", "utf-8")
     assert findings_in(data, fixed) == []
     assert _all(data) == SHIPPED_FINDINGS
+
+
+def _apply_keys_and_rename(path: Path, message: str, org: str, ar: int) -> Path:
+    """ "rätta 'ar' till Å och 'organisation' till 'X', och byt namn på filen till X.yaml",
+    done."""
+    _apply_keys(path, message, org, ar)
+    (name,) = re.findall(r"byt namn på filen till ([^ ,]+\.yaml)", message)
+    target = path.with_name(name)
+    path.rename(target)
+    return target
+
+
+def test_a_wrong_year_in_a_file_named_after_no_organisation(tmp_path: Path) -> None:
+    """tests/cases/agare-fel-ar-utan-namn: agare-ur-posterna with 'ar: 2024' (granska16 #2).
+    Socialnämnd Nordost reports neither 2023 nor 2024, and skolan.yaml is no organisation's
+    name: the file's reading is the folder's year with the owner from the posts (only
+    Grundskolenämnden holds 1:1 and 1:4 for 2023). One finding; before, three that excluded
+    each other: fel-ar-i-mapp "Flytta den till rapporter/2024/socialnamnd-nordost.yaml" (a
+    year it does not report), organisation-upphord "Flytta innehållet till
+    rapporter/2023/socialnamnd-ny.yaml" and ej-ansvarig "Ta bort posten" for 1:4. Done exactly
+    as it says: no finding for the file."""
+    data = build_case(Path(__file__).parent / "cases" / "agare-fel-ar-utan-namn", tmp_path)
+    path = data / "rapporter/2023/skolan.yaml"
+    found = findings_in(data, path)
+    assert found == [
+        (
+            2,
+            5,
+            "fel-ar-i-mapp",
+            "Rapporten gäller år 2024 och är från 'socialnamnd-nordost', men den ligger i "
+            "rapporter/2023/skolan.yaml, och Socialnämnd Nordost rapporterar inte för 2023 och "
+            "inte för 2024. Filen heter inte efter någon organisation som rapporterar för 2023. "
+            "För 2023 har bara Grundskolenämnden (grundskolenamnden) ansvar för alla insatser i "
+            "filen. Om Grundskolenämnden skrev rapporten: rätta 'ar' till 2023 och "
+            "'organisation' till 'grundskolenamnden', och byt namn på filen till "
+            "grundskolenamnden.yaml. Lägg också till en post under 'insatser' för insats 2:1, "
+            "som Grundskolenämnden ska rapportera för 2023.",
+        )
+    ]
+    fixed = _apply_keys_and_rename(path, found[0][3], "socialnamnd-nordost", 2024)
+    (added,) = re.findall(r"en post under 'insatser' för insats ([0-9:]+),", found[0][3])
+    post = (
+        f'  - insats: "{added}"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: bedoms-uppnas\n"
+        "    fortsatt_arbete: Vi fortsätter.\n"
+    )
+    fixed.write_text(fixed.read_text(encoding="utf-8") + post, encoding="utf-8")
+    assert findings_in(data, fixed) == []
+    assert [f for f in _all(data) if f[0].startswith("rapporter/2023/grund")] == []
