@@ -473,3 +473,39 @@ def test_a_wrong_year_in_a_file_named_after_no_organisation(tmp_path: Path) -> N
     fixed.write_text(fixed.read_text(encoding="utf-8") + post, encoding="utf-8")
     assert findings_in(data, fixed) == []
     assert [f for f in _all(data) if f[0].startswith("rapporter/2023/grund")] == []
+
+
+def test_the_keys_corrected_after_the_file_name_leave_no_missing_insats(tmp_path: Path) -> None:
+    """tests/cases/fel-ar-och-organisation without its post 2:1: Grundskolenämndens report of
+    2023 (1:1 only) with 'ar: 2024' and 'organisation: socialnamnd-nordost'. The file's reading
+    ("rätta 'ar' … och 'organisation' …") also says that Grundskolenämnden owes 2:1 for 2023
+    (before, followed exactly, it met insats-saknas for 2:1, which the first run did not tell;
+    decision 0525's helper, not a copy). Done exactly as it says: no finding for the file."""
+    data = build_case(Path(__file__).parent / "cases" / "fel-ar-och-organisation", tmp_path)
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    head, posts = _posts(path.read_text(encoding="utf-8"))
+    del posts["2:1"]
+    path.write_text("\n  - insats: ".join([head, *posts.values()]) + "\n", "utf-8")
+    found = findings_in(data, path)
+    assert found == [
+        (
+            2,
+            5,
+            "fel-ar-i-mapp",
+            "Rapporten gäller år 2024 och är från 'socialnamnd-nordost', men den ligger i "
+            "rapporter/2023/grundskolenamnden.yaml, och Socialnämnd Nordost rapporterar inte för "
+            "2023 och inte för 2024. Filen heter efter Grundskolenämnden (grundskolenamnden), som "
+            "rapporterar för 2023: rätta 'ar' till 2023 och 'organisation' till "
+            "'grundskolenamnden'. Lägg också till en post under 'insatser' för insats 2:1, som "
+            "Grundskolenämnden ska rapportera för 2023.",
+        )
+    ]
+    _apply_keys(path, found[0][3], "socialnamnd-nordost", 2024)
+    (added,) = re.findall(r"en post under 'insatser' för insats ([0-9:]+),", found[0][3])
+    post = (
+        f'  - insats: "{added}"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: bedoms-uppnas\n"
+        "    fortsatt_arbete: Vi fortsätter.\n"
+    )
+    path.write_text(path.read_text(encoding="utf-8") + post, encoding="utf-8")
+    assert findings_in(data, path) == []
