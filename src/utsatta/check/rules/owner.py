@@ -15,7 +15,7 @@ from utsatta.check.rules.base import Known
 from utsatta.compute.responsibility import due
 from utsatta.escape import identifier
 from utsatta.load.dataset import SourceFile
-from utsatta.load.placement import already_there
+from utsatta.load.placement import already_there, same_bytes
 from utsatta.model.organisationer import Organisation
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
@@ -256,6 +256,18 @@ def _head(known: Known, src: SourceFile[Any]) -> str:
     )
 
 
+def _copy(src: SourceFile[Any]) -> bool:
+    """Whether ``src`` is a byte copy of the file its keys name (rapporter/<ar>/<organisation>
+    .yaml): then it is that report, whatever else its posts would fit."""
+    rep = src.model
+    assert rep is not None
+    target = src.path.parents[1] / str(rep.ar) / f"{rep.organisation}.yaml"
+    try:
+        return target.is_file() and not target.samefile(src.path) and same_bytes(src.path, target)
+    except OSError:  # gone meanwhile: no copy to speak of
+        return False
+
+
 def _move(known: Known, src: SourceFile[Any]) -> str:
     """The keys' reading: move the file to rapporter/<ar>/<organisation>.yaml, and add what
     the organisation owes besides for that year (decision 0525), unless its file is there
@@ -306,6 +318,8 @@ def _placed(known: Known, src: SourceFile[Any]) -> Placed:
             org,
             ar,
         )
+    if theirs and _copy(src):  # a copy of the keys' file is that report: no second reading
+        return Placed(head + f"{_name(known, org)} rapporterar för {ar}: {move}", org, ar)
     return Placed(
         head + f"Om {_name(known, stem)} skrev rapporten för {year}, som filens namn och mapp "
         "säger: " + correct + f" Om {known.names.get(org, org)} skrev den för {ar}, som 'ar' "
@@ -338,7 +352,7 @@ def _unnamed(known: Known, src: SourceFile[Any]) -> Placed:
                 head + f"Ingen organisation har heller ansvar för alla insatser i filen för "
                 f"{year}, så filen visar inte vems rapport det är. Rätta 'ar', 'organisation' och "
                 "filens namn efter den organisation som skrev rapporten och det år den gäller "
-                "(rapporter/ÅR/ID.yaml).",
+                "(rapporter/ÅR/ID.yaml), och ta bort de poster som den inte har ansvar för.",
                 None,
                 year,
             )
@@ -352,6 +366,8 @@ def _unnamed(known: Known, src: SourceFile[Any]) -> Placed:
             org,
             ar,
         )
+    if theirs and _copy(src):  # a copy of the keys' file is that report: no second reading
+        return Placed(head + f"{_name(known, org)} rapporterar för {ar}: {move}", org, ar)
     if not theirs:
         return Placed(
             head + f"{known.names.get(org, org)} har inte ansvar för alla insatser i filen för "
