@@ -75,7 +75,7 @@ def _owed(known: Known, org: str, rep: Any, ar: int) -> tuple[list[str], list[st
     return sure, unless
 
 
-def _add(known: Known, org: str, rep: Any, ar: int) -> str:
+def also_owed(known: Known, org: str, rep: Any, ar: int) -> str:
     """The rest of the advice that makes the file ``org``'s whole report for ``ar`` (granska16
     #1: renamed, it must not meet a new insats-saknas that the first run did not tell); empty
     when the file holds all that ``org`` owes."""
@@ -149,8 +149,9 @@ def reading(known: Known, src: SourceFile[Any]) -> Owner | Placed | None:
 
 def _reading(known: Known, src: SourceFile[Any]) -> Owner | Placed | None:
     rep, rule = src.model, known.rule
-    # the usual file is named after its organisation: nothing more is asked of it
-    if rep is None or rule is None or rep.organisation == src.stem:
+    # the usual file is in its year's folder, named after its organisation: nothing more is
+    # asked of it
+    if rep is None or rule is None or (rep.organisation == src.stem and rep.ar == src.folder_year):
         return None
     org, ar, year = rep.organisation, rep.ar, src.folder_year
     o = rule.organisation(org)
@@ -162,9 +163,15 @@ def _reading(known: Known, src: SourceFile[Any]) -> Owner | Placed | None:
         # the place and the keys are two readings, one finding says which fits
         if not within or rule.exists(org, year):
             return None
+        if org == src.stem:
+            # named after it, in the folder of a year it does not report: its own report of
+            # 'ar', when it reports that year (else its own finding stands)
+            return _folder(known, src) if rule.exists(org, ar) else None
         if rule.exists(src.stem, year):
             return _placed(known, src)
         return _unnamed(known, src)
+    if org == src.stem:
+        return None
     if (ceased_before(o, ar) or not_yet_formed(o, ar)) and not rule.exists(src.stem, ar):
         return _owner(known, src, org, ar) if within else Owner(None, org)
     return None
@@ -192,7 +199,7 @@ def _inferred(known: Known, src: SourceFile[Any], ar: int, found: list[str], key
             f"För {ar} har bara {_name(known, only)} ansvar för alla insatser i filen. Om "
             f"{known.names.get(only, only)} skrev rapporten: rätta {keys}'organisation' till "
             f"'{only}'{sep} och byt namn på filen till "
-            + (f"{label}, men {there}" if there else f"{label}." + _add(known, only, rep, ar)),
+            + (f"{label}, men {there}" if there else f"{label}." + also_owed(known, only, rep, ar)),
             only,
         )
     # what each candidate owes besides, so that the choice ends with no new finding (not for
@@ -278,7 +285,25 @@ def _move(known: Known, src: SourceFile[Any]) -> str:
     label = f"rapporter/{ar}/{org}.yaml"
     there = already_there(src.path, src.path.parents[1] / str(ar) / f"{org}.yaml", label)
     return f"flytta filen till {label}" + (
-        f", men {there}" if there else "." + _add(known, org, rep, ar)
+        f", men {there}" if there else "." + also_owed(known, org, rep, ar)
+    )
+
+
+def _folder(known: Known, src: SourceFile[Any]) -> Placed:
+    """A report named after its 'organisation', which reports 'ar' but not the folder's year:
+    it goes to the folder of 'ar' (never "rätta 'ar'" to a year it does not report, and no
+    organisation-upphord that moves its content to a successor besides)."""
+    rep = src.model
+    assert rep is not None
+    org, ar, year = rep.organisation, rep.ar, src.folder_year
+    label = f"rapporter/{ar}/{identifier(src.path.name)}"
+    there = already_there(src.path, src.path.parents[1] / str(ar) / src.path.name, label)
+    return Placed(
+        f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och "
+        f"{known.names.get(org, org)} rapporterar inte för {year}: flytta filen till "
+        f"rapporter/{ar}/" + (f", men {there}" if there else "." + also_owed(known, org, rep, ar)),
+        org,
+        ar,
     )
 
 
@@ -291,7 +316,7 @@ def _placed(known: Known, src: SourceFile[Any]) -> Placed:
     assert rep is not None and rule is not None
     org, ar, stem, year = rep.organisation, rep.ar, src.stem, src.folder_year
     head = _head(known, src)
-    correct = f"rätta 'ar' till {year} och 'organisation' till '{stem}'." + _add(
+    correct = f"rätta 'ar' till {year} och 'organisation' till '{stem}'." + also_owed(
         known, stem, rep, year
     )
     if not rule.exists(org, ar):

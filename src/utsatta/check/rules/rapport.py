@@ -119,6 +119,46 @@ def _wrong_place(
     )
 
 
+def _absent(src: SourceFile[Any], known: Known) -> Finding:
+    """fel-ar-i-mapp for a report whose 'ar' is a year its (known) 'organisation' does not
+    report: never a move to rapporter/<ar>/ (no advice to a place that is as wrong), but 'ar'
+    corrected to the folder's year when the organisation reports that; else only that 'ar' is
+    wrong, and the finding at 'organisation' says where the content goes."""
+    rep, rule = src.model, known.rule
+    assert rep is not None and rule is not None
+    org, ar, year, stem = rep.organisation, rep.ar, src.folder_year, src.stem
+    name = known.names.get(org, org)
+    if not rule.exists(org, year):  # only a file named after it: the others are owner's
+        return fel(
+            src.display,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och {name} "
+            f"rapporterar varken för {ar} eller för {year}: rätta 'ar' till det år rapporten "
+            "gäller, och se felet vid 'organisation'.",
+        )
+    if org == stem:
+        return fel(
+            src.display,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och {name} "
+            f"rapporterar inte för {ar}: rätta 'ar' till {year}.",
+        )
+    there = already_there(src.path, src.path.with_name(f"{org}.yaml"), f"{org}.yaml")
+    return fel(
+        src.display,
+        ("ar",),
+        "fel-ar-i-mapp",
+        f"Rapporten gäller år {ar} och är från '{org}', men den ligger i rapporter/{year}/"
+        f"{identifier(src.path.name)}, och {name} rapporterar inte för {ar}: rätta 'ar' till "
+        f"{year} och byt namn på filen till {org}.yaml"
+        # the file's own name is the other reading, when it is one that reports the year
+        + (f" (eller rätta 'organisation' till '{stem}')" if rule.exists(stem, year) else "")
+        + (f", men {there}" if there else "." + owner.also_owed(known, org, rep, year)),
+    )
+
+
 def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
     of a report from ``org`` for ``ar`` in a file named after another organisation that
@@ -166,6 +206,13 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     wrong_place = _wrong_place(
         src, rep.ar, org, org_unknown=org_unknown, gone=gone, stem_gone=stem_gone
     )
+    if (
+        rep.ar != folder_year
+        and known.rule is not None
+        and known.rule.organisation(org) is not None
+        and not known.rule.exists(org, rep.ar)
+    ):
+        wrong_place = _absent(src, known)  # no move to a year 'organisation' does not report
     # the organisation whose duties the entries are checked against: the one in the file's
     # name when 'organisation' is told to be corrected to it, so that no entry is told to be
     # removed that the fix makes right (decision 0470)
