@@ -8,8 +8,7 @@ through every post and, for the owner, every organisation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from utsatta.check.rules.base import Known
 from utsatta.compute.responsibility import due
@@ -112,8 +111,9 @@ def not_yet_formed(org: Organisation, ar: int) -> bool:
     return org.giltig_fran is not None and ar < int(org.giltig_fran[:4])
 
 
-@dataclass(frozen=True)
-class Owner:
+# NamedTuple, not a dataclass: owner is read by every validate, and a dataclass costs its
+# creation at import (decision 0380)
+class Owner(NamedTuple):
     """A report of an organisation that does not report the file's year, in a file not named
     after one that does: ``fix``, the advice that ends the finding about 'organisation' when
     the posts show whose report it is (None: the advice for the organisation's own report
@@ -124,8 +124,7 @@ class Owner:
     holder: str | None
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """A report whose 'ar' and 'organisation' both disagree with its place: its one finding
     (fel-ar-i-mapp, ``message``), and the organisation and year its posts are checked against
     (the reading it advises first; None: not until the user has chosen)."""
