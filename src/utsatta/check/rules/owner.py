@@ -1,9 +1,11 @@
 """Whose report a file is when its place (folder and name) and its keys ('ar', 'organisation')
 cannot all be right: the one advice that follows from what the file shows, or the choice the
-user has to make (decision 0510).
+user has to make (decisions 0510, 0530). :func:`reading` decides it once per file for both
+rules that need it (rapport and validity).
 
-Asked only for a file that has such a finding, never for the usual file: the questions go
-through every post and, for the owner, every organisation.
+The questions through every post and, for the owner, every organisation are asked only for a
+file that has such a finding: the usual file (in its year's folder, named after its
+organisation) leaves :func:`reading` at the first comparison.
 """
 
 from __future__ import annotations
