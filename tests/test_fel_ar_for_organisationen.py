@@ -9,9 +9,10 @@ formed 2023-01-01; both hold 1:1 and 2:1, Ny also 1:7 (once, 2023)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.support import CASES, build_case, findings_in
+from tests.support import CASES, SHIPPED, build_case, findings_in
 
 POST = (
     '  - insats: "{insats}"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
@@ -124,3 +125,28 @@ def test_a_year_neither_reports_defers_to_the_finding_at_organisation(tmp_path: 
         "se felet vid 'organisation'."
     )
     assert "rapporter/2024" not in found[1][3]
+
+
+def test_the_keys_reading_says_what_the_organisation_owes_besides(tmp_path: Path) -> None:
+    """Lokalnämndens report of 2022 without its post 2:5, saved over
+    rapporter/2023/exploateringsnamnden.yaml (its own file gone): the keys' reading moves it,
+    and says that Lokalnämnden also owes 2:5 for 2022 (decision 0525's helper); done exactly as
+    it says, no finding for the moved file."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    own = data / "rapporter/2022/lokalnamnden.yaml"
+    head, *posts = own.read_text("utf-8").rstrip("\n").split("\n  - insats: ")
+    (dropped,) = [p for p in posts if p.startswith('"2:5"')]
+    kept = [p for p in posts if p is not dropped]
+    path = data / "rapporter/2023/exploateringsnamnden.yaml"
+    path.write_text("\n  - insats: ".join([head, *kept]) + "\n", "utf-8")
+    own.unlink()
+    ((line, column, code, message),) = findings_in(data, path)
+    assert (line, column, code) == (3, 5, "fel-ar-i-mapp")
+    assert message.endswith(
+        "flytta filen till rapporter/2022/lokalnamnden.yaml. Lägg också till en post under "
+        "'insatser' för insats 2:5, som Lokalnämnden ska rapportera för 2022."
+    )
+    path.rename(own)
+    own.write_text(own.read_text("utf-8") + f"  - insats: {dropped}\n", "utf-8")
+    assert findings_in(data, own) == []
