@@ -213,8 +213,9 @@ def test_findings_show_the_hostile_values_visibly(hostile_ids: Path) -> None:
     # the line per organisation names the files not named after an organisation as files,
     # quoted and escaped as in the lines above (granska16 #3)
     assert lines[-2] == (
-        "Per organisation: grundskolenamnden 5 fel (2023); filen 'ny\\nrad``|::warning::x.yaml' "
-        "3 fel (2023); filen 'x`y|z<U+202E><U+200B>.yaml' 2 fel (2023)."
+        "Per organisation och fil: grundskolenamnden 5 fel (2023); filen "
+        "'ny\\nrad``|::warning::x.yaml' 3 fel (2023); filen 'x`y|z<U+202E><U+200B>.yaml' 2 fel "
+        "(2023)."
     )
 
 

@@ -152,7 +152,7 @@ def test_names_from_the_data_are_escaped_like_the_file_names() -> None:
     line = per_organisation([_finding(odd), _finding("d/plan.yaml")], KNOWN)
     # no organisation's id: shown as the file it is, quoted (granska16 #3)
     assert line == (
-        "Per organisation: filen 'k\\x07s<U+200B>.yaml' 1 fel ('2<U+202E>23'); gemensamma "
+        "Per organisation och fil: filen 'k\\x07s<U+200B>.yaml' 1 fel ('2<U+202E>23'); gemensamma "
         "datafiler 1 fel."
     )
 
@@ -169,7 +169,7 @@ def test_a_file_not_named_after_an_organisation_is_shown_as_a_file(
     code, out = invoke("validate", "--data", "data")
     assert code == 1
     assert out.splitlines()[-2:] == [
-        "Per organisation: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning "
+        "Per organisation och fil: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning "
         "(2023); filen 'skolan.yaml' 1 fel (2023).",
         "1 fel och 2 varningar i 3 filer (7 kontrollerade).",
     ]
@@ -192,8 +192,8 @@ def test_a_file_name_cannot_forge_an_organisation(
     code, out = invoke("validate", "--data", "data")
     assert code == 1
     assert out.splitlines()[-2] == (
-        "Per organisation: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning (2023); "
-        "filen 'a\\' 1 fel (2023); b.yaml' 1 fel (2023); filen 'x 9 fel (2024); "
+        "Per organisation och fil: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning "
+        "(2023); filen 'a\\' 1 fel (2023); b.yaml' 1 fel (2023); filen 'x 9 fel (2024); "
         "kommunstyrelsen.yaml' 1 fel (2023)."
     )
 
@@ -201,5 +201,6 @@ def test_a_file_name_cannot_forge_an_organisation(
 def test_the_same_unknown_name_in_two_years_is_one_entry() -> None:
     files = ["d/rapporter/2023/skolan.yaml", "d/rapporter/2024/skolan.yaml", "d/plan.yaml"]
     assert per_organisation([_finding(f) for f in files], KNOWN) == (
-        "Per organisation: filerna 'skolan.yaml' 2 fel (2023, 2024); gemensamma datafiler 1 fel."
+        "Per organisation och fil: filerna 'skolan.yaml' 2 fel (2023, 2024); gemensamma "
+        "datafiler 1 fel."
     )

@@ -462,7 +462,7 @@ def already_there(source: Path, target: Path, label: str) -> str | None:
     except OSError:
         pass
     label = identifier(label)  # a file name: never a line break or an escape in a message
-    if _same_bytes(source, target):
+    if same_bytes(source, target):
         return f"{label} finns redan med samma innehåll: den här filen är en kopia, ta bort den."
     return (
         f"{label} finns redan: jämför filerna, för över det som ska vara kvar till {label} "
@@ -470,7 +470,8 @@ def already_there(source: Path, target: Path, label: str) -> str | None:
     )
 
 
-def _same_bytes(a: Path, b: Path) -> bool:
+def same_bytes(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` hold the same bytes (both small enough to read; else False)."""
     try:
         if a.stat().st_size != b.stat().st_size or a.stat().st_size > _HEAD:
             return False

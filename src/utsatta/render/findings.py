@@ -136,9 +136,10 @@ def _quoted(name: str) -> str:
 def per_organisation(findings: list[Finding], organisations: Collection[str]) -> str | None:
     """The line before the closing line of a whole check: the findings per organisation (its
     reports' years in brackets), by id; then the report files not named after one of the known
-    ``organisations`` (its file name, quoted, for a name is no organisation, granska16 #3);
-    then those in the common files. None when the findings are in one file (the list says it
-    all) or in no report. One line, so that the closing line stays the last."""
+    ``organisations`` (its file name, quoted, for a name is no organisation, granska16 #3;
+    the line is then "Per organisation och fil"); then those in the common files. None when
+    the findings are in one file (the list says it all) or in no report. One line, so that
+    the closing line stays the last."""
     if len({f.file for f in findings}) < 2:
         return None
     groups: dict[tuple[bool, str], list[Finding]] = {}
@@ -167,7 +168,10 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
         parts.append(f"{label} {_tally(groups[key])} ({said})")
     if common:
         parts.append(f"{COMMON} {_tally(common)}")
-    return "Per organisation: " + "; ".join(parts) + "."
+    # the label is the code's own, never the data's: "och fil" only when a file is listed
+    # (granska16: "Per organisation:" before "filen 'skolan.yaml'" called a file one)
+    files = any(unknown for unknown, _ in groups)
+    return f"Per organisation{' och fil' if files else ''}: " + "; ".join(parts) + "."
 
 
 def as_json(

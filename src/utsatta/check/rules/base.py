@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from utsatta.compute.responsibility import Duties
@@ -82,6 +83,9 @@ class Known:
     omrade_set: frozenset[str] = frozenset()
     #: an area's name and the parts of it → (id, name), for "Menade du" (spelling.name_index)
     omrade_names: NameIndex = field(default_factory=lambda: NameIndex(()))
+    #: a report's path → whose report it is (check.rules.owner.reading), worked out once per
+    #: file for the two rules that read it (rapport and validity)
+    readings: dict[Path, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @staticmethod
     def of(ds: DataSet, duties: Duties | None = None) -> Known:

@@ -1,21 +1,23 @@
 """Whose report a file is when its place (folder and name) and its keys ('ar', 'organisation')
 cannot all be right: the one advice that follows from what the file shows, or the choice the
-user has to make (decision 0510).
+user has to make (decisions 0510, 0530). :func:`reading` decides it once per file for both
+rules that need it (rapport and validity).
 
-Asked only for a file that has such a finding, never for the usual file: the questions go
-through every post and, for the owner, every organisation.
+The questions through every post and, for the owner, every organisation are asked only for a
+file that has such a finding: the usual file (in its year's folder, named after its
+organisation) leaves :func:`reading` at the first comparison.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from utsatta.check.rules.base import Known
 from utsatta.compute.responsibility import due
 from utsatta.escape import identifier
 from utsatta.load.dataset import SourceFile
-from utsatta.load.placement import already_there
+from utsatta.load.placement import already_there, same_bytes
+from utsatta.model.organisationer import Organisation
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
 
@@ -74,7 +76,7 @@ def _owed(known: Known, org: str, rep: Any, ar: int) -> tuple[list[str], list[st
     return sure, unless
 
 
-def _add(known: Known, org: str, rep: Any, ar: int) -> str:
+def also_owed(known: Known, org: str, rep: Any, ar: int) -> str:
     """The rest of the advice that makes the file ``org``'s whole report for ``ar`` (granska16
     #1: renamed, it must not meet a new insats-saknas that the first run did not tell); empty
     when the file holds all that ``org`` owes."""
@@ -99,45 +101,106 @@ def _name(known: Known, org: str) -> str:
     return f"{known.names.get(org, org)} ({identifier(org)})"
 
 
-@dataclass(frozen=True)
-class Owner:
-    """What the file shows about whose report it is: ``fix``, the advice that ends the
-    finding about 'organisation'; ``holder``, the organisation its posts are checked against
+def ceased_before(org: Organisation, ar: int) -> bool:
+    """Whether ``org`` ceased in a year before ``ar``: a report of it for ``ar`` is an
+    organisation-upphord."""
+    return org.giltig_till is not None and ar > int(org.giltig_till[:4])
+
+
+def not_yet_formed(org: Organisation, ar: int) -> bool:
+    """Whether ``org`` was formed in a year after ``ar``: a report of it for ``ar`` is an
+    organisation-ej-bildad."""
+    return org.giltig_fran is not None and ar < int(org.giltig_fran[:4])
+
+
+# NamedTuple, not a dataclass: owner is read by every validate, and a dataclass costs its
+# creation at import (decision 0380)
+class Owner(NamedTuple):
+    """A report of an organisation that does not report the file's year, in a file not named
+    after one that does: ``fix``, the advice that ends the finding about 'organisation' when
+    the posts show whose report it is (None: the advice for the organisation's own report
+    stands, decisions 0460, 0499); ``holder``, the organisation its posts are checked against
     (None: not until the user has chosen; each candidate holds them all)."""
 
-    fix: str
+    fix: str | None
     holder: str | None
 
 
-def owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner | None:
-    """For a report of ``org``, which does not report ``ar``, in a file not named after one
-    that does (both are wrong): when some post is one ``org`` never held, so that the file is
-    not its report, the organisations that report ``ar`` and hold every post then. One: that
-    one, as an inference ("Om X skrev rapporten: …"); several: the choice, with each of them.
-    None (the advice for ``org``'s own report stands, decisions 0460, 0499) when ``org`` held
-    every post, or when no organisation holds them all."""
-    rep, period = src.model, known.planperiod
-    if known.rule is None or rep is None or period is None or not period[0] <= ar <= period[1]:
+class Placed(NamedTuple):
+    """A report whose 'ar' and 'organisation' both disagree with its place: its one finding
+    (fel-ar-i-mapp, ``message``), and the organisation and year its posts are checked against
+    (the reading it advises first; None: not until the user has chosen)."""
+
+    message: str
+    holder: str | None
+    year: int
+
+
+def reading(known: Known, src: SourceFile[Any]) -> Owner | Placed | None:
+    """Whose report ``src`` is, when its place and its keys cannot all be right (decision
+    0510): worked out once per file, and read by both rules that need it, rapport.check (the
+    finding at 'ar', the holder of the posts) and check_validity (which then leaves its own
+    finding out, or gives ``Owner.fix``). None for every other file."""
+    cache = known.readings
+    if src.path not in cache:
+        cache[src.path] = _reading(known, src)
+    out: Owner | Placed | None = cache[src.path]
+    return out
+
+
+def _reading(known: Known, src: SourceFile[Any]) -> Owner | Placed | None:
+    rep, rule = src.model, known.rule
+    # the usual file is in its year's folder, named after its organisation: nothing more is
+    # asked of it
+    if rep is None or rule is None or (rep.organisation == src.stem and rep.ar == src.folder_year):
         return None
-    never = _never_held(known, org, rep)
-    if not never:
+    org, ar, year = rep.organisation, rep.ar, src.folder_year
+    o = rule.organisation(org)
+    if o is None:
         return None
-    found = [o for o in known.org_ids if known.rule.exists(o, ar) and fits(known, o, rep, ar)]
-    if not found:
+    within = known.planperiod is not None and known.planperiod[0] <= ar <= known.planperiod[1]
+    if ar != year:
+        # another year in 'ar', and in 'organisation' one that does not report the folder's:
+        # the place and the keys are two readings, one finding says which fits
+        if not within or rule.exists(org, year):
+            return None
+        if org == src.stem:
+            # named after it, in the folder of a year it does not report: its own report of
+            # 'ar', when it reports that year (else its own finding stands)
+            return _folder(known, src) if rule.exists(org, ar) else None
+        if rule.exists(src.stem, year):
+            return _placed(known, src)
+        return _unnamed(known, src)
+    if org == src.stem:
         return None
-    head = (
-        f"Filen heter inte efter någon organisation som rapporterar för {ar}, och "
-        f"{known.names.get(org, org)} har aldrig haft ansvar för {insatser_text(never)} i filen. "
-    )
+    if (ceased_before(o, ar) or not_yet_formed(o, ar)) and not rule.exists(src.stem, ar):
+        return _owner(known, src, org, ar) if within else Owner(None, org)
+    return None
+
+
+def _candidates(known: Known, rep: Any, ar: int) -> list[str]:
+    """The organisations that report ``ar`` and could have written every post of ``rep``."""
+    rule = known.rule
+    assert rule is not None
+    return [o for o in known.org_ids if rule.exists(o, ar) and fits(known, o, rep, ar)]
+
+
+def _inferred(known: Known, src: SourceFile[Any], ar: int, found: list[str], keys: str) -> Owner:
+    """The advice when the posts name the one organisation of ``found`` (all of which report
+    ``ar`` and hold every post) or leave the choice between them: correct ``keys`` (the
+    corrections besides 'organisation', e.g. "'ar' till 2023 och "), 'organisation' and the
+    file's name, and add what the organisation owes besides (decision 0525)."""
+    rep = src.model
+    sep = "," if keys else ""  # "rätta 'ar' till … och 'organisation' till …, och byt namn"
     if len(found) == 1:
         (only,) = found
         label = f"{only}.yaml"
         there = already_there(src.path, src.path.with_name(label), label)
         return Owner(
-            head + f"För {ar} har bara {_name(known, only)} ansvar för alla insatser i filen. Om "
-            f"{known.names.get(only, only)} skrev rapporten: rätta 'organisation' till "
-            f"'{only}' och byt namn på filen till "
-            + (f"{label}, men {there}" if there else f"{label}." + _add(known, only, rep, ar)),
+            f"För {ar} har bara {_name(known, only)} ansvar för alla insatser i filen. Om "
+            f"{known.names.get(only, only)} skrev rapporten: rätta {keys}'organisation' till "
+            f"'{only}'{sep} och byt namn på filen till "
+            + (f"{label}, men {there}" if there else f"{label}." + also_owed(known, only, rep, ar)),
             only,
         )
     # what each candidate owes besides, so that the choice ends with no new finding (not for
@@ -154,10 +217,11 @@ def owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner | None
         if sure or unless
     ]
     return Owner(
-        head + f"För {ar} har {och([_name(known, o) for o in found])} ansvar för alla insatser i "
-        "filen, och vem av dem som skrev rapporten går inte att se i den. Rätta 'organisation' "
-        f"till den organisationens id och byt namn på filen efter det (rapporter/{ar}/ID.yaml; "
-        "finns den filen redan, för över det som ska vara kvar dit och ta bort den här)."
+        f"För {ar} har {och([_name(known, o) for o in found])} ansvar för alla insatser i "
+        f"filen, och vem av dem som skrev rapporten går inte att se i den. Rätta {keys}"
+        f"'organisation' till den organisationens id{sep} och byt namn på filen efter det "
+        f"(rapporter/{ar}/ID.yaml; finns den filen redan, för över det som ska vara kvar dit och "
+        "ta bort den här)."
         + (
             f" Lägg också till det som den organisationen ska rapportera för {ar} och som "
             f"saknas i filen: {och(rest, '; ')}."
@@ -168,53 +232,94 @@ def owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner | None
     )
 
 
-def misplaced(known: Known, src: SourceFile[Any]) -> bool:
-    """Whether ``src`` is a report in a file named after an organisation that reports its
-    folder's year, with another year in 'ar' (within the plan) and in 'organisation' one that
-    does not report the folder's year: the place and the keys are two readings, and one
-    finding (fel-ar-i-mapp, :func:`placed`) says which fits or that the user chooses."""
-    rep, rule = src.model, known.rule
-    period = known.planperiod
-    return (
-        rule is not None
-        and rep is not None
-        and period is not None
-        and rep.ar != src.folder_year
-        and period[0] <= rep.ar <= period[1]
-        and rep.organisation != src.stem
-        and rule.organisation(rep.organisation) is not None
-        and not rule.exists(rep.organisation, src.folder_year)
-        and rule.exists(src.stem, src.folder_year)
+def _owner(known: Known, src: SourceFile[Any], org: str, ar: int) -> Owner:
+    """For a report of ``org``, which does not report ``ar``, in a file not named after one
+    that does (both are wrong): when some post is one ``org`` never held, so that the file is
+    not its report, the organisations that report ``ar`` and hold every post then. One: that
+    one, as an inference ("Om X skrev rapporten: …"); several: the choice, with each of them.
+    No fix (the advice for ``org``'s own report stands, decisions 0460, 0499) when ``org``
+    held every post, or when no organisation holds them all."""
+    rep = src.model
+    never = _never_held(known, org, rep)
+    found = _candidates(known, rep, ar) if never else []
+    if not found:
+        return Owner(None, org)
+    inferred = _inferred(known, src, ar, found, "")
+    return Owner(
+        f"Filen heter inte efter någon organisation som rapporterar för {ar}, och "
+        f"{known.names.get(org, org)} har aldrig haft ansvar för {insatser_text(never)} i filen. "
+        + (inferred.fix or ""),
+        inferred.holder,
     )
 
 
-@dataclass(frozen=True)
-class Placed:
-    """The one finding of a :func:`misplaced` report: its ``message``, and the organisation and
-    year its posts are checked against (the reading it advises first)."""
-
-    message: str
-    holder: str
-    year: int
-
-
-def placed(known: Known, src: SourceFile[Any]) -> Placed:
-    """The readings of a :func:`misplaced` report: the file's (its name and folder: correct
-    'ar' and 'organisation') and the keys' (move the file), the latter only when
-    'organisation' reports 'ar'. When both can be and the posts fit one only, that one."""
-    rep, rule = src.model, known.rule
-    assert rep is not None and rule is not None
-    org, ar, stem, year = rep.organisation, rep.ar, src.stem, src.folder_year
-    head = (
+def _head(known: Known, src: SourceFile[Any]) -> str:
+    rep = src.model
+    assert rep is not None
+    org, ar, year = rep.organisation, rep.ar, src.folder_year
+    return (
         f"Rapporten gäller år {ar} och är från '{org}', men den ligger i rapporter/{year}/"
         f"{identifier(src.path.name)}, och {known.names.get(org, org)} rapporterar inte för "
         f"{year}"
     )
-    correct = f"rätta 'ar' till {year} och 'organisation' till '{stem}'."
+
+
+def _copy(src: SourceFile[Any]) -> bool:
+    """Whether ``src`` is a byte copy of the file its keys name (rapporter/<ar>/<organisation>
+    .yaml): then it is that report, whatever else its posts would fit."""
+    rep = src.model
+    assert rep is not None
+    target = src.path.parents[1] / str(rep.ar) / f"{rep.organisation}.yaml"
+    try:
+        return target.is_file() and not target.samefile(src.path) and same_bytes(src.path, target)
+    except OSError:  # gone meanwhile: no copy to speak of
+        return False
+
+
+def _move(known: Known, src: SourceFile[Any]) -> str:
+    """The keys' reading: move the file to rapporter/<ar>/<organisation>.yaml, and add what
+    the organisation owes besides for that year (decision 0525), unless its file is there
+    already (which may hold the rest)."""
+    rep = src.model
+    assert rep is not None
+    org, ar = rep.organisation, rep.ar
     label = f"rapporter/{ar}/{org}.yaml"
-    target = src.path.parents[1] / str(ar) / f"{org}.yaml"
-    there = already_there(src.path, target, label)
-    move = f"flytta filen till {label}" + (f", men {there}" if there else ".")
+    there = already_there(src.path, src.path.parents[1] / str(ar) / f"{org}.yaml", label)
+    return f"flytta filen till {label}" + (
+        f", men {there}" if there else "." + also_owed(known, org, rep, ar)
+    )
+
+
+def _folder(known: Known, src: SourceFile[Any]) -> Placed:
+    """A report named after its 'organisation', which reports 'ar' but not the folder's year:
+    it goes to the folder of 'ar' (never "rätta 'ar'" to a year it does not report, and no
+    organisation-upphord that moves its content to a successor besides)."""
+    rep = src.model
+    assert rep is not None
+    org, ar, year = rep.organisation, rep.ar, src.folder_year
+    label = f"rapporter/{ar}/{identifier(src.path.name)}"
+    there = already_there(src.path, src.path.parents[1] / str(ar) / src.path.name, label)
+    return Placed(
+        f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och "
+        f"{known.names.get(org, org)} rapporterar inte för {year}: flytta filen till "
+        f"rapporter/{ar}/" + (f", men {there}" if there else "." + also_owed(known, org, rep, ar)),
+        org,
+        ar,
+    )
+
+
+def _placed(known: Known, src: SourceFile[Any]) -> Placed:
+    """The readings of a report in a file named after an organisation that reports the
+    folder's year: the file's (its name and folder: correct 'ar' and 'organisation') and the
+    keys' (move the file), the latter only when 'organisation' reports 'ar'. When both can be
+    and the posts fit one only, that one. Each says what its organisation owes besides."""
+    rep, rule = src.model, known.rule
+    assert rep is not None and rule is not None
+    org, ar, stem, year = rep.organisation, rep.ar, src.stem, src.folder_year
+    head = _head(known, src)
+    correct = f"rätta 'ar' till {year} och 'organisation' till '{stem}'." + also_owed(
+        known, stem, rep, year
+    )
     if not rule.exists(org, ar):
         return Placed(
             head + f" och inte för {ar}. Filen heter efter {_name(known, stem)}, som "
@@ -223,6 +328,7 @@ def placed(known: Known, src: SourceFile[Any]) -> Placed:
             year,
         )
     head += ". "
+    move = _move(known, src)
     ours, theirs = fits(known, stem, rep, year), fits(known, org, rep, ar)
     if ours and not theirs:
         return Placed(
@@ -238,10 +344,66 @@ def placed(known: Known, src: SourceFile[Any]) -> Placed:
             org,
             ar,
         )
+    if theirs and _copy(src):  # a copy of the keys' file is that report: no second reading
+        return Placed(head + f"{_name(known, org)} rapporterar för {ar}: {move}", org, ar)
     return Placed(
         head + f"Om {_name(known, stem)} skrev rapporten för {year}, som filens namn och mapp "
         "säger: " + correct + f" Om {known.names.get(org, org)} skrev den för {ar}, som 'ar' "
         "och 'organisation' säger: " + move,
         stem,
         year,
+    )
+
+
+def _unnamed(known: Known, src: SourceFile[Any]) -> Placed:
+    """The readings of a report in a file not named after an organisation that reports the
+    folder's year (granska16 #2): the file's is the folder's year with the owner from the
+    posts (as :func:`_owner`), the keys' (move the file) only when 'organisation' reports
+    'ar'. Never a move to an organisation in a year it does not report."""
+    rep, rule = src.model, known.rule
+    assert rep is not None and rule is not None
+    org, ar, year = rep.organisation, rep.ar, src.folder_year
+    keys = rule.exists(org, ar)
+    head = (
+        _head(known, src)
+        + ("" if keys else f" och inte för {ar}")
+        + f". Filen heter inte efter någon organisation som rapporterar för {year}. "
+    )
+    found = _candidates(known, rep, year)
+    if found:
+        file = _inferred(known, src, year, found, f"'ar' till {year} och ")
+    if not keys:
+        if not found:
+            return Placed(
+                head + f"Ingen organisation har heller ansvar för alla insatser i filen för "
+                f"{year}, så filen visar inte vems rapport det är. Rätta 'ar', 'organisation' och "
+                "filens namn efter den organisation som skrev rapporten och det år den gäller "
+                "(rapporter/ÅR/ID.yaml), och ta bort de poster som den inte har ansvar för.",
+                None,
+                year,
+            )
+        return Placed(head + (file.fix or ""), file.holder, year)
+    theirs = fits(known, org, rep, ar)
+    move = _move(known, src)
+    if not found:
+        return Placed(
+            head + f"Ingen organisation som rapporterar för {year} har ansvar för alla insatser "
+            f"i filen. Rapporten är från {_name(known, org)}, som rapporterar för {ar}: " + move,
+            org,
+            ar,
+        )
+    if theirs and _copy(src):  # a copy of the keys' file is that report: no second reading
+        return Placed(head + f"{_name(known, org)} rapporterar för {ar}: {move}", org, ar)
+    if not theirs:
+        return Placed(
+            head + f"{known.names.get(org, org)} har inte ansvar för alla insatser i filen för "
+            f"{ar}. " + (file.fix or ""),
+            file.holder,
+            year,
+        )
+    return Placed(
+        head + f"Om {_name(known, org)} skrev rapporten för {ar}, som 'ar' och 'organisation' "
+        f"säger: {move} Om den skrevs för {year}, som mappen säger: " + (file.fix or ""),
+        org,
+        ar,
     )

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from utsatta.check.rules import owner
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.validity import ceased_before, not_yet_formed
+from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
@@ -118,6 +119,46 @@ def _wrong_place(
     )
 
 
+def _absent(src: SourceFile[Any], known: Known) -> Finding:
+    """fel-ar-i-mapp for a report whose 'ar' is a year its (known) 'organisation' does not
+    report: never a move to rapporter/<ar>/ (no advice to a place that is as wrong), but 'ar'
+    corrected to the folder's year when the organisation reports that; else only that 'ar' is
+    wrong, and the finding at 'organisation' says where the content goes."""
+    rep, rule = src.model, known.rule
+    assert rep is not None and rule is not None
+    org, ar, year, stem = rep.organisation, rep.ar, src.folder_year, src.stem
+    name = known.names.get(org, org)
+    if not rule.exists(org, year):  # only a file named after it: the others are owner's
+        return fel(
+            src.display,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och {name} "
+            f"rapporterar varken för {ar} eller för {year}: rätta 'ar' till det år rapporten "
+            "gäller, och se felet vid 'organisation'.",
+        )
+    if org == stem:
+        return fel(
+            src.display,
+            ("ar",),
+            "fel-ar-i-mapp",
+            f"Rapporten gäller år {ar} men ligger i mappen rapporter/{year}/, och {name} "
+            f"rapporterar inte för {ar}: rätta 'ar' till {year}.",
+        )
+    there = already_there(src.path, src.path.with_name(f"{org}.yaml"), f"{org}.yaml")
+    return fel(
+        src.display,
+        ("ar",),
+        "fel-ar-i-mapp",
+        f"Rapporten gäller år {ar} och är från '{org}', men den ligger i rapporter/{year}/"
+        f"{identifier(src.path.name)}, och {name} rapporterar inte för {ar}: rätta 'ar' till "
+        f"{year} och byt namn på filen till {org}.yaml"
+        # the file's own name is the other reading, when it is one that reports the year
+        + (f" (eller rätta 'organisation' till '{stem}')" if rule.exists(stem, year) else "")
+        + (f", men {there}" if there else "." + owner.also_owed(known, org, rep, year)),
+    )
+
+
 def _told_as_ceased(known: Known, org: str, ar: int) -> bool:
     """Whether organisation-upphord or organisation-ej-bildad, at the same key, tells the fix
     of a report from ``org`` for ``ar`` in a file named after another organisation that
@@ -165,40 +206,35 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     wrong_place = _wrong_place(
         src, rep.ar, org, org_unknown=org_unknown, gone=gone, stem_gone=stem_gone
     )
+    if (
+        rep.ar != folder_year
+        and known.rule is not None
+        and known.rule.organisation(org) is not None
+        and not known.rule.exists(org, rep.ar)
+    ):
+        wrong_place = _absent(src, known)  # no move to a year 'organisation' does not report
     # the organisation whose duties the entries are checked against: the one in the file's
     # name when 'organisation' is told to be corrected to it, so that no entry is told to be
     # removed that the fix makes right (decision 0470)
     holder: str | None = org
     holder_year = folder_year
-    # check.rules.owner is read only for a file that needs it: the usual file never does
-    # (decision 0380: no import that valid data does not need)
-    from_year = rep.ar != folder_year
-    if from_year or renamed:  # the only branches below that ask it
-        from utsatta.check.rules import owner
-    if from_year and owner.misplaced(known, src):
+    whose = owner.reading(known, src)  # the same verdict check_validity reads
+    if isinstance(whose, owner.Placed):
         # another year in 'ar' and in 'organisation' one that does not report the folder's:
         # one finding that weighs the file's place against its keys (decision 0510), not also
         # organisation-upphord (check_validity leaves it out)
-        placing = owner.placed(known, src)
-        wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", placing.message)
-        holder, holder_year = placing.holder, placing.year
+        wrong_place = fel(f, ("ar",), "fel-ar-i-mapp", whose.message)
+        holder, holder_year = whose.holder, whose.year
     elif gone and _told_as_ceased(known, org, rep.ar):
         wrong_place = None  # organisation-upphord there says it all (decisions 0460, 0470)
         holder = src.stem
-    elif (
-        renamed
-        and wrong_place is not None
-        and wrong_place.code == "filnamn-matchar-inte"
-        and _told_as_ceased(known, org, rep.ar)
-    ):
+    elif isinstance(whose, owner.Owner):
         # 'organisation' names one that does not report the year, in a file not named after
         # one that does: its finding says where the content goes, and a file named after
         # 'organisation' would be as wrong (granska15 #6, decision 0499); when the posts are
         # not its, it names the one whose they are, or the choice (0510)
         wrong_place = None
-        inferred = owner.owner(known, src, org, folder_year)
-        if inferred is not None:
-            holder = inferred.holder  # None: each candidate holds every post
+        holder = whose.holder  # None: each candidate holds every post
     if wrong_place is not None:
         out.append(wrong_place)
     if "kontakt" in rep.model_fields_set and rep.kontakt is None:

@@ -9,7 +9,9 @@ of the police editions' category names (``kategorier``, docs/decisions/0022), ad
 
 from __future__ import annotations
 
+from utsatta.check.rules import owner
 from utsatta.check.rules.base import Known
+from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import exists_at_year_end, takeover_day
 from utsatta.escape import shorten
@@ -21,10 +23,10 @@ from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och
 
 
-def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
+def check_validity(ds: DataSet, known: Known) -> list[Finding]:
     """Errors for reports outside their organisation's validity, and for bad successor data.
-    ``known`` (the rules' lookups): the fix of a file whose name and 'organisation' are both
-    wrong, from its posts (``owner``, decision 0510)."""
+    ``known`` (the rules' lookups) holds whose report a file is when its place and keys
+    cannot both be right (``owner.reading``, decision 0510), as rapport.check reads it."""
     issues = _check_kategorier(ds)
     src = ds.organisationer
     if src is None or src.model is None:
@@ -49,25 +51,12 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
         # is what is wrong, never "move the content and delete the file" (decision 0470); not
         # when 'ar' names another year too (fel-ar-i-mapp then says where the file belongs)
         other = _other_reporter(org, by_id.get(rep.stem), ar) if rep.model.ar == ar else None
-        # check.rules.owner is read only for a file that needs it (decision 0380)
-        if known is not None and rep.model.ar != ar:
-            from utsatta.check.rules import owner
-
-            if owner.misplaced(known, rep):
-                continue  # fel-ar-i-mapp weighs the file's place against its keys (0510)
+        whose = owner.reading(known, rep)  # the same verdict rapport.check reads
+        if isinstance(whose, owner.Placed):
+            continue  # fel-ar-i-mapp weighs the file's place against its keys (0510)
         # neither the file's name nor 'organisation' reports the year: the posts may say whose
         # report it is (decision 0510)
-        inferred = None
-        if (
-            known is not None
-            and other is None
-            and rep.model.ar == ar
-            and rep.stem != org.id
-            and (ceased_before(org, ar) or not_yet_formed(org, ar))
-        ):
-            from utsatta.check.rules import owner
-
-            inferred = owner.owner(known, rep, org.id, ar)
+        inferred = whose.fix if isinstance(whose, owner.Owner) else None
         if ceased_before(org, ar):
             issues.append(
                 fel(
@@ -76,7 +65,7 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
                     "organisation-upphord",
                     f"{_namn(org)} upphörde {org.giltig_till} och rapporterar inte för {ar}. "
                     + (
-                        inferred.fix
+                        inferred
                         if inferred is not None
                         else _ceased_fix(ds, org, other, by_id, ar, rep.stem)
                     ),
@@ -107,7 +96,7 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
                         rep.display,
                         ("organisation",),
                         "organisation-ej-bildad",
-                        said + inferred.fix,
+                        said + inferred,
                     )
                 )
                 continue
@@ -142,18 +131,6 @@ def check_validity(ds: DataSet, known: Known | None = None) -> list[Finding]:
                 )
             )
     return issues
-
-
-def ceased_before(org: Organisation, ar: int) -> bool:
-    """Whether ``org`` ceased in a year before ``ar``: a report of it for ``ar`` is an
-    organisation-upphord."""
-    return org.giltig_till is not None and ar > int(org.giltig_till[:4])
-
-
-def not_yet_formed(org: Organisation, ar: int) -> bool:
-    """Whether ``org`` was formed in a year after ``ar``: a report of it for ``ar`` is an
-    organisation-ej-bildad."""
-    return org.giltig_fran is not None and ar < int(org.giltig_fran[:4])
 
 
 def heir_file(org: Organisation, stem: str) -> bool:
