@@ -108,7 +108,7 @@ def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
     text = NIVA[k.niva]
     if k.benamning:  # the source's own word for the level, e.g. "extra utsatt"
         text += f" (”{k.benamning}”)"
-    return NivaCell(text, k.niva, *niva_markering(k, slag))
+    return NivaCell(text, k.niva, *niva_markering(k, slag), benamning=k.benamning or "")
 
 
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
