@@ -419,6 +419,59 @@ def test_the_area_matrices_keep_their_first_column_and_caption_on_a_phone(
         assert not laptop["scrolls"], (sel, laptop)
 
 
+#: section 5's level table: per level (and source's word) its lines, per cell its width, per row
+#: its height; the region's width and its first column's
+_LEVELS = """() => {
+  const w = document.querySelector('#omraden .table-wrap'), t = w.querySelector('table');
+  const line = parseFloat(getComputedStyle(t).lineHeight);
+  return {
+    display: getComputedStyle(t).display,
+    region: w.clientWidth,
+    first: Math.max(...[...t.querySelectorAll('tbody th')].map(h => h.offsetWidth)),
+    parts: [...t.querySelectorAll('td .niva')].map(s => {
+      const shown = [...s.childNodes].filter(n => !n.classList?.contains('sr-only'));
+      const tops = new Set(shown.flatMap(n => {
+        const r = document.createRange(); r.selectNodeContents(n);
+        return [...r.getClientRects()].map(b => Math.round(b.top));
+      }));
+      return [shown.map(n => n.textContent).join(''), tops.size];
+    }),
+    cells: [...t.querySelectorAll('tbody td')].map(c => c.getBoundingClientRect().width),
+    rows: [...t.querySelectorAll('tbody tr')].map(r => r.getBoundingClientRect().height / line),
+  };
+}"""
+
+
+def test_the_area_levels_keep_a_level_to_a_line_on_a_phone(
+    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+) -> None:
+    """Section 5's levels per edition at 390 px: each column was as narrow as its longest word,
+    so every level broke word by word (rows of 103 px, the 2025 column's "särskilt utsatt
+    (”extra utsatt”)†" in four lines). Now a level, and the source's word after it, each keep to
+    one line, every cell fits the view beside the first column, and a row has at most two lines
+    (only "Tynnered/Grevegården/Opaltorget" takes three). The table is still a table; at 1366 px
+    the levels wrap as before (docs/decisions/0533)."""
+    report, page_file = shipped_2025
+    shots = _screenshots(tmp_path)
+    results: dict[int, dict[str, Any]] = {}
+    for width in WIDTHS:
+        with _opened(browser, page_file, width) as page:
+            results[width] = page.evaluate(_LEVELS)
+            page.locator("#omraden .table-wrap").screenshot(
+                path=str(shots / f"rapport-2025-nivaer-{width}.png")
+            )
+    phone, laptop = results[390], results[1366]
+    cells = len(report.omraden.rader) * len(report.omraden.upplagor)
+    assert phone["display"] == laptop["display"] == "table"
+    assert len(phone["parts"]) == cells + 4  # four levels with the source's word: two parts
+    assert ["särskilt utsatt", 1] in phone["parts"] and ["(”extra utsatt”)†", 1] in phone["parts"]
+    assert all(n == 1 for _, n in phone["parts"]), phone["parts"]
+    assert max(phone["cells"]) < phone["region"] - phone["first"], phone
+    # in lines of the table's text, with the cells' padding (before: five a row)
+    assert max(phone["rows"]) < 4 and sorted(phone["rows"])[-2] < 3, phone["rows"]
+    assert any(n > 1 for _, n in laptop["parts"])  # a laptop's table wraps, unchanged
+
+
 #: the gap in px between each badge and the caveat after it ("Inte nått (uppgift i andra hand)")
 #: when both are on one line (the caveat may wrap to the next)
 _BADGE_GAPS = """() => [...document.querySelectorAll('div.domar td > .badge + .muted')].map(m => {

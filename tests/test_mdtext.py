@@ -97,7 +97,13 @@ LINKS = [
         "a (`https://x.se/%60%7C%60`)",
         '<p><a href="https://x.se/%60%7C%60">a</a></p>',
     ),
-    ("[x](https://a.se/\u202e)", "x (`https://a.se/`)", '<p><a href="https://a.se/">x</a></p>'),
+    # a bidi override in an address is percent-encoded, as in a source's (0519), not dropped:
+    # the link goes to the address the data holds, and no override reaches the page (0534)
+    (
+        "[x](https://a.se/\u202e)",
+        "x (`https://a.se/%E2%80%AE`)",
+        '<p><a href="https://a.se/%E2%80%AE">x</a></p>',
+    ),
     # A bare address is inline code up to the first character that is no part of it (a quote,
     # a backslash, a brace) and without trailing punctuation; what follows is text.
     (

@@ -179,6 +179,52 @@ def test_a_count_on_levels_of_several_classes_has_the_weakest(
     assert (row["sakerhet"], row["markering"]) == (code, words)
 
 
+def test_section_2s_counts_carry_the_class_the_computation_gave(tmp_path: Path) -> None:
+    """One decision, not two (docs/decisions/0500): the list's table in section 2 marks a count
+    by the class the count carries (``Point.sakerhet``), not by working the class out again from
+    its sources. With no area in the file a count of 0 has no class: section 2 wrote "0‡" (no
+    source, so not the police's) and no legend, while its own indicator table said "0 (2023)"."""
+    data = _data(tmp_path)
+    path = data / "omraden.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text[: text.index("\nomraden:")] + "\nomraden: []\n", "utf-8")
+    md, _, export = _outputs(data)
+    assert "| Särskilt utsatta områden | 0 | – |" in md
+    assert "| **Totalt** | **0** |   |" in md
+    assert "| Antal särskilt utsatta områden | 0 (2023) | 0 (2025) |" in md
+    assert "‡" not in md.split("## Bilaga E.")[0]
+    row = export[("utfall", 2023)]
+    assert (row["sakerhet"], row["markering"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sakerhet", "marker"),
+    # (Markdown writes the * of slutledd as \\*)
+    [("slutledd", "\\*"), (EJ_POLISEN, "‡"), ("bekraftad", ""), (None, "")],
+)
+def test_the_list_table_takes_the_counts_class_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sakerhet: str | None, marker: str
+) -> None:
+    """Whatever class the computation gives a count, the table shows that class's symbol: the
+    view decides nothing of its own (here every 2023 level is the city's, ‡, and the class is
+    set in the count alone)."""
+    from utsatta.compute.status import Point
+    from utsatta.render.report.sections import areas
+
+    real = areas.count_in
+
+    def count_in(omr: object, upplaga: int, nivaer: object) -> object:
+        found = real(omr, upplaga, nivaer)  # type: ignore[arg-type]
+        if isinstance(found, Point):
+            return Point(found.ar, found.varde, sakerhet=sakerhet, kallor=found.kallor)
+        return found
+
+    monkeypatch.setattr(areas, "count_in", count_in)
+    md, _, _ = _outputs(_data(tmp_path))
+    assert f"| Särskilt utsatta områden | 4{marker} | Bergsjön‡, " in md
+    assert f"| **Totalt** | **8{marker}** |   |" in md
+
+
 def test_the_legend_and_the_export_say_one_meaning() -> None:
     """An unmarked value means the same for a level and a count, and the export says so."""
     assert UTAN_MARKERING == "utan markering: bekräftad i polisens egen publicering"

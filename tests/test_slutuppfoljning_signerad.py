@@ -12,6 +12,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.support import between
 from utsatta.load.dataset import load
 from utsatta.render.labels import organ_i_text
@@ -375,7 +377,9 @@ def test_one_phrase_for_cannot_be_decided_and_a_key_under_the_goal_table(
         "och ”Inte uppnått” är den skrivna bedömningen; ”Kan inte bedömas”: värdet eller "
         "målvärdet saknas, eller den som skrev bedömningen kan inte bedöma målet; ”Beräknas "
         "inte”: verktyget räknar inte delmålet ur listan; ”slutledd”: dragen ur källorna, inte "
-        "utsagd i dem; ”uppgift i andra hand”: en källa som återger uppgiften. Mer i [bilaga "
+        "utsagd i dem; ”uppgift i andra hand”: en källa som återger uppgiften; ett värde har "
+        "markeringen för den osäkraste uppgift som det bygger på (nivåerna var för sig, med "
+        "sina markeringar: avsnitt 5). Mer i [bilaga "
         "E](#bilaga-e-metod-och-definitioner), också om markeringarna för hur säkra värdena är."
     )
     table_end = md.index("| **Delmål 3** ")
@@ -393,3 +397,29 @@ def test_kallor_lists_the_reports_of_every_year_used(report_2025: tuple[str, str
     for year in (2025, 2022, 2023, 2024):
         assert f"\n### Nämndernas och styrelsernas rapporter för {year}\n" in kallor
     assert "- Grundskolenämnden: rapport om arbetet 2023 (illustrativ)" in kallor
+
+
+@pytest.mark.parametrize(
+    ("marks", "said"),
+    [
+        # every marker is explained, and that a value shows only the weakest of what it rests on
+        (
+            ("annan källa än polisen", "källa saknas"),
+            "; ”annan källa än polisen”: bekräftad, men inte i polisens egen publicering; "
+            "”källa saknas”: ingen källa belägger uppgiften; ett värde har markeringen för den "
+            "osäkraste uppgift som det bygger på (nivåerna var för sig, med sina markeringar: "
+            "avsnitt 5).",
+        ),
+        # no marked value: nothing about markers
+        (("", ""), " är den skrivna bedömningen."),
+    ],
+)
+def test_the_key_says_what_a_values_one_marker_is(marks: tuple[str, str], said: str) -> None:
+    """Delmål 3 is "Nått (slutledd)" although the 2025 list it rests on is a secondary source:
+    a value carries the weakest class (docs/decisions/0500), and the key under the table says
+    so, so that the one marker is not read as the only caveat."""
+    from utsatta.render.report.followup_view import MalDom
+    from utsatta.render.report.sections.slutrader import malnyckel
+
+    domar = [MalDom(f"Delmål {i}", "", "", "Nått", "natt", None, m) for i, m in enumerate(marks)]
+    assert malnyckel(domar, 2025).endswith(said)

@@ -111,6 +111,16 @@ class _Patterns:
         )
 
     @cached_property
+    def prose_address(self) -> re.Pattern[str]:
+        """A web address in prose, as far as a Markdown autolink, a link's destination or a
+        bare address in text can reach: to a space, a control or a character that ends a
+        link; in a destination written ``](<…>)``, which may hold spaces, to its ``>``."""
+        ends = "\\x00-\\x1f\\x7f-\\x9f"  # a control is no part of an address written in text
+        return re.compile(
+            f'(?<=\\]\\(<)https?://[^<>{ends}]+|https?://[^\\s<>"`{ends}]+', re.IGNORECASE
+        )
+
+    @cached_property
     def json_unsafe(self) -> re.Pattern[str]:
         return re.compile(
             f"[{_CONTROLS}{_FORMAT}{_SEPARATORS}{_SURROGATES}{_INVISIBLE}{_SELECTORS}]"
@@ -404,9 +414,20 @@ def prose(text: str) -> str:
     docs/decisions/0518) are removed; ZWNJ, ZWJ, the soft hyphen and variation selectors stay
     only where they act on their neighbours (:func:`utsatta.invisible.in_context`). Line
     breaks and the direction marks LRM, RLM and ALM (which cannot reorder text beyond their
-    neighbours, and which validate refuses) stay."""
+    neighbours, and which validate refuses) stay. In a web address (``http://`` or
+    ``https://`` up to a space, a control, ``<``, ``>``, ``"`` or a backtick; in a link's
+    ``](<…>)`` to its ``>``) they are percent-encoded
+    instead, as :func:`web_address` writes an address (``%E2%80%8B``): a link in a nämnd's
+    text then goes, and shows that it goes, where the data says, in every format and in the
+    export (docs/decisions/0534)."""
     text = _LAZY.other_breaks.sub("\n", to_lf(text)).replace("\t", " ")
+    if "://" in text:  # most texts have no address: no search
+        text = _LAZY.prose_address.sub(_address, text)
     return _LAZY.prose_remove.sub(_kept, text)
+
+
+def _address(match: re.Match[str]) -> str:
+    return web_address(match.group(0))
 
 
 def _kept(match: re.Match[str]) -> str:

@@ -11,6 +11,8 @@ why: docs/decisions/0019-untrusted-text-in-reports.md, 0096-lankar-som-text.md a
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from utsatta import escape, mdlinks, mdtext
@@ -75,10 +77,25 @@ def weburl(address: str) -> str:
 def richtext(text: str) -> Markup:
     """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text; links to
     web addresses stay links, other links and images become their text (utsatta.mdtext)."""
-    return Markup(mdlinks.html_parser().render(escape.prose(text).strip()))
+    return Markup(_addresses_shown(mdlinks.html_parser().render(escape.prose(text).strip())))
 
 
 def richcell(text: str) -> Markup:
     """A nämnd's text in an HTML table cell: one line, as ``mdcell`` gives it in the .md report
     (the same text visible), with :func:`richtext`'s rule for links, images and raw HTML."""
-    return Markup(mdtext.html_inline(escape.prose(text).strip()))
+    return Markup(_addresses_shown(mdtext.html_inline(escape.prose(text).strip())))
+
+
+#: a link whose text is a web address: an autolink's (``<https://…>``), or a link written with
+#: its address as its text
+_ADDRESS_LINK = re.compile(r'(<a href="[^"]*">)(https?://[^<]*)(</a>)', re.IGNORECASE)
+
+
+def _addresses_shown(html: str) -> str:
+    """``html`` with the text of each link that is an address written as the address is
+    (escape.web_address). prose has already percent-encoded what no reader sees in an address
+    (``%E2%80%8B``), but markdown-it shows an autolink's address decoded: its text would hold
+    an invisible U+200B, which the ``href`` has encoded (docs/decisions/0534)."""
+    if "<a " not in html:
+        return html
+    return _ADDRESS_LINK.sub(lambda m: m[1] + escape.web_address(m[2]) + m[3], html)

@@ -340,6 +340,18 @@ class NivaCell:
     markering: str = ""
     #: what the marker means, for a tooltip ("" without marker)
     sakerhet: str = ""
+    #: the source's own word for the level ("extra utsatt"), which ``text`` gives after the
+    #: level as (”extra utsatt”); "" where the source uses none
+    benamning: str = ""
+
+    @property
+    def delar(self) -> tuple[str, ...]:
+        """``text`` in the parts that each keep to one line in the HTML table on a phone: the
+        level, then the source's word (docs/decisions/0533)."""
+        word = f"(”{self.benamning}”)"
+        if self.benamning and self.text.endswith(f" {word}"):
+            return (self.text[: -len(word) - 1], word)
+        return (self.text,)
 
 
 @dataclass(frozen=True)

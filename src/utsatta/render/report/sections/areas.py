@@ -26,7 +26,7 @@ from utsatta.compute.police import (
     niva_text,
     uses_stated_count,
 )
-from utsatta.compute.status import Lucka
+from utsatta.compute.status import Lucka, Point
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
@@ -96,10 +96,13 @@ def _betydelse(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> tuple
     return SAKERHET_MARKERING.get(k, ("", ""))
 
 
-def _kalla_markering(sakerhet: str | None, kallor: Iterable[str], slag: Slag) -> str:
-    """The marker of a count an edition states (``upplagor: antal``): the rule of a level's
-    (:func:`niva_markering`), by the count's own certainty and sources."""
-    return _betydelse(sakerhet, kallor, slag)[0]
+def _antal_markering(count: Point) -> str:
+    """The marker of a count: the class it carries (``Point.sakerhet``, the weakest of what it
+    rests on, as compute.police decided it once: docs/decisions/0500), as the symbol of a level
+    of that class; "" for one the police's own publication confirms or without a class."""
+    if count.sakerhet == EJ_POLISEN:
+        return EJ_POLISEN_MARKERING[0]
+    return SAKERHET_MARKERING.get(count.sakerhet or "", ("", ""))[0]
 
 
 def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
@@ -108,7 +111,7 @@ def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
     text = NIVA[k.niva]
     if k.benamning:  # the source's own word for the level, e.g. "extra utsatt"
         text += f" (”{k.benamning}”)"
-    return NivaCell(text, k.niva, *niva_markering(k, slag))
+    return NivaCell(text, k.niva, *niva_markering(k, slag), benamning=k.benamning or "")
 
 
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
@@ -350,14 +353,14 @@ def omraden_vy(
                 n, text = None, _okant(count)
             elif uses_stated_count(omr, senaste, [niva]):
                 # the count a source states where the areas leave it open (upplagor: antal),
-                # marked as a level from such a source would be
-                n, mark = int(count.varde), _kalla_markering(count.sakerhet, count.kallor, slag)
+                # marked by the class it carries, as any count
+                n, mark = int(count.varde), _antal_markering(count)
                 text = f"{n}{mark}"
                 antal_markers.append(mark)
             else:
                 # the count carries its class, the weakest of the levels it rests on, as it
                 # does everywhere else (docs/decisions/0500)
-                mark = _kalla_markering(count.sakerhet, count.kallor, slag)
+                mark = _antal_markering(count)
                 text = f"{len(areas)}{mark}"
                 antal_markers.append(mark)
                 noll_markerad = noll_markerad or (not areas and bool(mark))
@@ -377,11 +380,11 @@ def omraden_vy(
         if isinstance(total, Lucka):
             antal_pa_listan, antal_text = None, _okant(total)
         elif uses_stated_count(omr, senaste, NIVAER_PA_LISTAN):
-            mark = _kalla_markering(total.sakerhet, total.kallor, slag)
+            mark = _antal_markering(total)
             antal_pa_listan, antal_text = int(total.varde), f"{int(total.varde)}{mark}"
             antal_markers.append(mark)
         else:
-            mark = _kalla_markering(total.sakerhet, total.kallor, slag)
+            mark = _antal_markering(total)
             antal_pa_listan, antal_text = len(on_list), f"{len(on_list)}{mark}"
             antal_markers.append(mark)
         lista_sakerhet = _lista_sakerhet(senaste, [klass.get((o, senaste)) for o in on_list], slag)

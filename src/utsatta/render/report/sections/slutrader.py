@@ -76,6 +76,17 @@ def malnyckel(domar: Sequence[MalDom], ar: int) -> str:
         ord_.append("”slutledd”: dragen ur källorna, inte utsagd i dem")
     if "uppgift i andra hand" in marks:
         ord_.append("”uppgift i andra hand”: en källa som återger uppgiften")
+    if "annan källa än polisen" in marks:
+        ord_.append("”annan källa än polisen”: bekräftad, men inte i polisens egen publicering")
+    if "källa saknas" in marks:
+        ord_.append("”källa saknas”: ingen källa belägger uppgiften")
+    if any(marks):
+        # a value shows one marker, its weakest (docs/decisions/0500): "Delmål 3: Nått
+        # (slutledd)" rests on levels from the press too, which the reader could not tell
+        ord_.append(
+            "ett värde har markeringen för den osäkraste uppgift som det bygger på (nivåerna "
+            "var för sig, med sina markeringar: avsnitt 5)"
+        )
     # the templates add "Mer i bilaga E …" with a link to it
     return "Orden i tabellen: " + "; ".join(ord_) + "."
 
