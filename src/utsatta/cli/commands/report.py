@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir, stop_on_errors
+from utsatta.cli.options import DataOption, data_dir, output_option, stop_on_errors
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -142,12 +142,11 @@ def report(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Skriv till FIL (atomiskt) i stället för till standard ut.",
+        output_option(
+            "Skriv till FIL (atomiskt) i stället för till standard ut.",
             metavar="FIL",
-            show_default=False,
+            example="uppfoljning.md",
+            without="utan --output skrivs rapporten till standard ut (utom pdf)",
         ),
     ] = None,
     check: Annotated[
