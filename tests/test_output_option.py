@@ -92,3 +92,12 @@ def test_a_file_named_with_a_dash_is_written_as_dot_slash(base_cwd: Path) -> Non
     assert result.stderr.splitlines()[0] == "Skrev -x.md."
     written = base_cwd / "-x.md"
     assert written.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_suggested_command_writes_such_a_name_as_dot_slash(base_cwd: Path) -> None:
+    # the export command the report suggests for an xlsx file works when pasted
+    result = CliRunner().invoke(app, ["report", "2023", "--data", "data", "-o", "./-x.xlsx"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        " Excel skrivs med 'utsatta export 2023 --output ./-x.xlsx --data data'.\n"
+    )

@@ -83,6 +83,13 @@ def output_path(value: str, *, example: str, without: str | None = None) -> Path
     )
 
 
+def output_argument(path: Path | str) -> str:
+    """``path`` as the value of --output in a command a message suggests: with './' before a
+    name that starts with '-', which :func:`output_path` refuses as it is."""
+    text = str(path)
+    return f"./{text}" if text.startswith("-") else text
+
+
 class FindingFormat(StrEnum):
     text = "text"
     json = "json"
