@@ -149,7 +149,13 @@ def test_codeowners_names_the_owner_of_the_shared_files_from_the_data(
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["codeowners", "--data", "data"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[2:4] == [
+    # the fallback owner first (tests/test_codeowners_fallback.py), named from the data too
+    assert result.stdout.splitlines()[2:7] == [
+        "# Reserv: det som ingen rad nedan ger en ägare ägs av Regionstyrelsen: rapporter som "
+        "inte heter",
+        "# efter någon organisation, organisationer utan egna granskare och allt utanför "
+        "datamappen.",
+        "* @org/rs",
         "# Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen:",
         "# Regionstyrelsen.",
     ]

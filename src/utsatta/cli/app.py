@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Protocol, TypeVar
 
 import typer
 
@@ -35,6 +35,7 @@ from utsatta.cli.output import (
     flush,
     install,
     interrupted,
+    out,
 )
 from utsatta.errors import ArgumentError, DataErrors, UtsattaError, WriteFailed, WriteRefused
 
@@ -134,6 +135,42 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
+
+
+def version_text() -> str:
+    """What ``utsatta --version`` says: the installed package's version (its metadata, which
+    pip wrote from pyproject.toml), or that it is unknown when utsatta runs from a source tree
+    that was never installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"utsatta version {version('utsatta')}\n"
+    except PackageNotFoundError:
+        return "utsatta: versionen är okänd (paketet är inte installerat med pip).\n"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        out(version_text())
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Visa vilken version av utsatta som är installerad och avsluta.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    # only --version: the commands are the work (a callback without a docstring keeps the
+    # help text of the Typer above)
+    return None
+
 
 for _name, _command in (
     ("validate", validate.validate),

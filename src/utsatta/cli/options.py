@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -36,6 +37,57 @@ FilesDataOption = Annotated[
         metavar="MAPP",
     ),
 ]
+
+
+def output_option(help: str, *, metavar: str, example: str, without: str | None) -> Any:
+    """``--output`` / ``-o`` of every command that writes (report, export, codeowners, schema),
+    with the one rule for its value (:func:`output_path`): ``example`` is a value that works,
+    ``without`` what the command does without --output (None: --output is required)."""
+    return typer.Option(
+        "--output",
+        "-o",
+        help=help,
+        metavar=metavar,
+        show_default=False,
+        parser=functools.partial(output_path, example=example, without=without),
+    )
+
+
+def output_path(value: str, *, example: str, without: str | None = None) -> Path:
+    """The value of --output as typed (before pathlib drops a leading './'): a value that is
+    empty or starts with '-' is no file name but a forgotten one, ``--output --force`` or
+    ``--output -`` (which is not standard out here: without --output is), a usage error (exit
+    2) that says how to write it; a file whose name starts with '-' is written ./-x
+    (docs/decisions/0541-output-utan-filnamn.md)."""
+    if value and not value.startswith("-"):
+        return Path(value)
+    from utsatta.fileio import shown
+
+    if value == "-":
+        what = "'-' betyder inte standard ut här"
+    elif not value:
+        what = "värdet är tomt"
+    else:
+        what = f"'{shown(value)}' ser ut som en flagga och tas inte som filnamn"
+    rest = f"; {without}" if without else ""
+    real = ""
+    if value:
+        from utsatta.escape import shell_command
+
+        # last, as the shell takes it, so that the end of the line can be pasted
+        real = " Ska filen heta så, skriv ./ först: " + shell_command("--output", f"./{value}")
+    raise typer.BadParameter(
+        f"--output / -o saknar ett filnamn: {what}. Skriv filnamnet direkt efter --output, "
+        f"t.ex. --output {example}{rest}.{real}",
+        param_hint="--output",
+    )
+
+
+def output_argument(path: Path | str) -> str:
+    """``path`` as the value of --output in a command a message suggests: with './' before a
+    name that starts with '-', which :func:`output_path` refuses as it is."""
+    text = str(path)
+    return f"./{text}" if text.startswith("-") else text
 
 
 class FindingFormat(StrEnum):

@@ -365,10 +365,41 @@ _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green
 
 #: the narrowest terminal ``status`` is laid out for; a pipe gets this or COLUMNS
 STATUS_MIN_WIDTH = 80
-#: the organisation column is never narrower than this (names wrap at words inside it)
+#: the organisation column is never narrower than this, nor than its longest word (names wrap
+#: at words inside it)
 _NAME_MIN = 18
+#: ... but for its longest word no wider than this: a longer word (no organisation's name has
+#: one; the longest is 22) is broken with '-' rather than leave one insats per table
+_WORD_MAX = 30
 #: one insats column: "(✓)" and a space on either side
 _CELL = 5
+
+
+def _longest_word(names: list[str]) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for name in names for word in name.split()), default=0)
+
+
+def _fit(name: str, width: int) -> str:
+    """``name`` for a column ``width`` cells wide, where rich breaks lines at spaces only and
+    cuts a longer word anywhere, without a mark ("Stadsbyggnadsnämnd/en", granska17 L7): the
+    column is as wide as the longest word where the terminal allows, and a word wider still
+    is broken here with a '-' at the end of each piece but the last."""
+    from rich.cells import cell_len
+
+    words = []
+    for word in name.split(" "):
+        while cell_len(word) > width:
+            used, cut = 0, 0
+            while cut < len(word) and used + cell_len(word[cut]) <= width - 1:
+                used += cell_len(word[cut])
+                cut += 1
+            cut = max(cut, 1)  # a character wider than the column: one at a time
+            words.append(word[:cut] + "-\n")
+            word = word[cut:]
+        words.append(word + " ")
+    return "".join(words).rstrip(" ")
 
 
 def _status_table(
@@ -396,7 +427,7 @@ def _status_table(
     for ins in insatser:
         table.add_column(ins, justify="center", width=_CELL - 1, no_wrap=True)
     for org in m.organisationer:
-        row: list[Text | str] = [txt(names.get(org, org))]
+        row: list[Text | str] = [_fit(txt(names.get(org, org)), name_width)]
         for ins in insatser:
             cell = m.cells.get((org, ins), Cell.EJ_AKTUELL)
             row.append(Text(symbols[cell], style=_STYLE.get(cell, "")))
@@ -425,9 +456,13 @@ def status_text(
         width, min_width=STATUS_MIN_WIDTH, styles=styles, ascii_only=ascii_only
     )
     symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
-    longest = max((len(txt(names.get(o, o))) for o in m.organisationer), default=_NAME_MIN)
+    shown = [txt(names.get(o, o)) for o in m.organisationer]
+    longest = max((len(name) for name in shown), default=_NAME_MIN)
     room = console.width - 1
-    per_table = max(1, (room - _NAME_MIN) // _CELL)
+    # the column holds the longest word (up to _WORD_MAX) where one insats still fits beside
+    # it (the name column's width below is then never less than this)
+    name_min = min(max(_NAME_MIN, _longest_word(shown)), _WORD_MAX, room - 1 - _CELL)
+    per_table = max(1, (room - 1 - name_min) // _CELL)
     chunks = [m.insatser[i : i + per_table] for i in range(0, len(m.insatser), per_table)] or [[]]
     for n, chunk in enumerate(chunks):
         name_width = min(longest, room - _CELL * len(chunk) - 1)

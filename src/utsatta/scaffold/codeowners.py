@@ -69,12 +69,22 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
             "# äger också rapporterna om den (GitHub kräver godkännande av en av ägarna).",
         ]
     ks = next((o for o in orgs.organisationer if o.typ == "kommunstyrelse"), None)
-    if ks is not None and ks.granskare:
-        owners = " ".join(ks.granskare)
-        # the owner by its name in organisationer.yaml (the one of typ kommunstyrelse)
+    # The plan's owner (the one of typ kommunstyrelse, by its name) owns what no other line
+    # gives an owner: GitHub reads the last line that matches, so the fallback goes first.
+    fallback = unique_handles(list(ks.granskare)) if ks is not None else []
+    owner = shorten(ks.namn, 200) if ks is not None else "kommunstyrelsen"
+    if fallback:
+        owners = " ".join(fallback)
+        lines += comment_block(
+            f"Reserv: det som ingen rad nedan ger en ägare ägs av {owner}: rapporter som "
+            "inte heter efter någon organisation, organisationer utan egna granskare och "
+            "allt utanför datamappen.",
+            "",
+        )
+        lines.append(f"* {owners}")
         lines += comment_block(
             "Planen, organisationerna, områdena, indikatorerna och den samlade uppföljningen: "
-            f"{shorten(ks.namn, 200)}.",
+            f"{owner}.",
             "",
         )
         for name in (
@@ -85,6 +95,18 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
             "uppfoljning/",
         ):
             lines.append(f"{prefix}{name} {owners}")
+    else:
+        why = (
+            f"{owner} har inga granskare i organisationer.yaml"
+            if ks is not None
+            else "ingen organisation i organisationer.yaml har typ kommunstyrelse"
+        )
+        lines += comment_block(
+            f"Ingen reservägare: {why}, så planen, de gemensamma datafilerna, mallarna, "
+            ".github/ och rapporter utan egna granskare har ingen ägare. Ange 'granskare' för "
+            f"{owner} och skapa filen igen.",
+            "",
+        )
     reviewers = {o.id: list(o.granskare) for o in orgs.organisationer}
     # The file pattern covers every year: whoever holds or coordinates an insats in any year
     # (heirs included), asked once per insats, not once per organisation.
@@ -97,16 +119,38 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
         ]
     for org in orgs.organisationer:
         path = f"{prefix}rapporter/*/{org.id}.yaml"
-        owners_of = unique_handles(org.granskare)
-        if not owners_of:
-            lines.append(f"# {path}: inga egna granskare angivna")
+        own = unique_handles(org.granskare)
+        owners_of = own
         for holders, coordinating in per_insats:
             if org.id in holders:
                 for coordinator in coordinating:
                     owners_of = unique_handles([*owners_of, *reviewers[coordinator]])
+        if not own:
+            # the fallback line owns the files only when no coordinator's line does
+            then = ", reservraden (*) gäller" if fallback and not owners_of else ""
+            lines.append(f"# {path}: inga egna granskare angivna{then}")
         if owners_of:
             lines.append(f"{path} {' '.join(owners_of)}")
+    if fallback:
+        lines += _trusted_as_code(data_prefix.strip("/"), " ".join(fallback), owner)
     return "\n".join(lines) + "\n"
+
+
+def _trusted_as_code(data_prefix: str, owners: str, owner: str) -> list[str]:
+    """The lines for what changes every report or the review itself: the report templates
+    (``templates/`` beside the data folder, when that is in the repository) and ``.github/``
+    (CODEOWNERS and the workflows), last, so that no line above can take them."""
+    folders = ["/.github/"]
+    if data_prefix:
+        parent = data_prefix.rpartition("/")[0]
+        templates = f"/{codeowners_pattern(parent)}/templates/" if parent else "/templates/"
+        folders.insert(0, templates)
+    lines = comment_block(
+        "Mallarna bredvid datamappen (ändrar varje rapport) och .github/ (den här filen och "
+        f"arbetsflödena): {owner}, sist så att ingen rad ovanför gäller för dem.",
+        "",
+    )
+    return lines + [f"{folder} {owners}" for folder in folders]
 
 
 def unique_handles(handles: list[str]) -> list[str]:

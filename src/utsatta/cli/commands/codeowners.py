@@ -5,19 +5,25 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir, own_data_dir, stop_on_errors
+from utsatta.cli.options import (
+    DataOption,
+    data_dir,
+    output_option,
+    own_data_dir,
+    stop_on_errors,
+)
 from utsatta.cli.output import out, out_document, shown, write_file
 
 
 def codeowners(
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Skriv till filen (t.ex. .github/CODEOWNERS), atomiskt; en befintlig fil bara "
+        output_option(
+            "Skriv till filen (t.ex. .github/CODEOWNERS), atomiskt; en befintlig fil bara "
             "med --force.",
             metavar="FIL",
+            example=".github/CODEOWNERS",
+            without="utan --output skrivs filen till standard ut",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Skriv över en befintlig fil.")] = False,

@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir
+from utsatta.cli.options import DataOption, data_dir, output_option
 from utsatta.cli.output import EXIT_OK, err, err_message, shown
 
 __all__ = ["ExportFormat", "export"]
@@ -41,12 +41,11 @@ def export(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Mappen (csv) eller filen (xlsx) att skriva. Krävs.",
+        output_option(
+            "Mappen (csv) eller filen (xlsx) att skriva. Krävs.",
             metavar="SÖKVÄG",
-            show_default=False,
+            example="uppfoljning.xlsx",
+            without=None,
         ),
     ] = None,
     format: Annotated[

@@ -16,7 +16,13 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir, stop_on_errors
+from utsatta.cli.options import (
+    DataOption,
+    data_dir,
+    output_argument,
+    output_option,
+    stop_on_errors,
+)
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -59,10 +65,10 @@ def _export_hint(ar: int, fmt: str, output: Path | None, data: Path | None) -> s
     suffix = output.suffix.lower() if output is not None else None
     if fmt == "xlsx":
         own = output if output is not None and suffix in ("", ".xlsx") else None
-        args = ["--output", str(own or f"uppfoljning-{ar}.xlsx")]
+        args = ["--output", output_argument(own or f"uppfoljning-{ar}.xlsx")]
     else:  # a folder of CSV files
         own = output.with_suffix("") if output is not None and suffix in ("", ".csv") else None
-        args = ["--format", "csv", "--output", str(own or f"uppfoljning-{ar}")]
+        args = ["--format", "csv", "--output", output_argument(own or f"uppfoljning-{ar}")]
     # the command last, or why none can be given without quotes (granska10 F4)
     return " " + command_sentence(
         f"{_EXPORT_FORMATS[fmt]} skrivs med",
@@ -118,7 +124,7 @@ def _fix_command(
         parts += ["--format", fmt.value]
     if data is not None:
         parts += ["--data", str(data)]
-    parts += ["--output", str(output)] + (["--force"] if force else [])
+    parts += ["--output", output_argument(output)] + (["--force"] if force else [])
     return shell_command(*parts)
 
 
@@ -142,12 +148,11 @@ def report(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Skriv till FIL (atomiskt) i stället för till standard ut.",
+        output_option(
+            "Skriv till FIL (atomiskt) i stället för till standard ut.",
             metavar="FIL",
-            show_default=False,
+            example="uppfoljning.md",
+            without="utan --output skrivs rapporten till standard ut (utom pdf)",
         ),
     ] = None,
     check: Annotated[

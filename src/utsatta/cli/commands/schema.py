@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from utsatta.cli.options import output_option
 from utsatta.cli.output import err, out_document, shown
 
 __all__ = ["schema"]
@@ -19,13 +20,12 @@ __all__ = ["schema"]
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Skriv en fil per slags datafil (plan.schema.json …) i MAPP, som skapas om den "
+        output_option(
+            "Skriv en fil per slags datafil (plan.schema.json …) i MAPP, som skapas om den "
             "saknas. Utan: ett samlat JSON-dokument {filnamn: schema} till standard ut.",
             metavar="MAPP",
-            show_default=False,
+            example="schema",
+            without="utan --output skrivs ett samlat JSON-dokument till standard ut",
         ),
     ] = None,
     force: Annotated[
