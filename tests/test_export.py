@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from utsatta.errors import WriteFailed, WriteRefused
 from utsatta.escape import prose
 from utsatta.export import Column, Table, csv_files, export, tables, write_csv, write_xlsx
+from utsatta.export.columns import DAG_NOTE, INSATS_NOTE
 from utsatta.export.csvfile import BOM, DANGEROUS_PREFIXES, csv_text, number_text, safe_text
 from utsatta.export.xlsxfile import xlsx_bytes
 from utsatta.load.dataset import DataSet, load
@@ -184,9 +185,17 @@ def test_the_text_note_is_said_once_in_om_filen(fixture_ds: DataSet) -> None:
     cells = [str(c) for t in data.values() for r in t.rows for c in r if isinstance(c, str)]
     assert sum("apostrof" in c for c in cells) == 1
     refs = [r for r in data["kolumner"].rows if "se raden ”Texter i CSV och xlsx”" in str(r[3])]
-    assert len(refs) == sum(
-        c.typ == "text" and c.slag == "prosa" for t in data.values() for c in t.columns
-    )
+    prosa = sum(c.typ == "text" and c.slag == "prosa" for t in data.values() for c in t.columns)
+    # and the id columns whose ids Excel would make a time or a date (decision 0543)
+    ids = [(str(r[0]), str(r[1])) for r in refs if str(r[3]).endswith((INSATS_NOTE, DAG_NOTE))]
+    assert ids == [
+        ("insatsrapporter", "insats"),
+        ("insatsrapporter_omraden", "insats"),
+        ("ansvar", "insats"),
+        ("ansvar", "overtagen"),
+        ("indikatorvarden", "hamtad"),
+    ]
+    assert len(refs) == prosa + len(ids)
 
 
 def test_illustrativ_is_the_first_column_and_kolumner_follows(fixture_ds: DataSet) -> None:

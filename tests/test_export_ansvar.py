@@ -97,9 +97,14 @@ def test_csv_exact_rows(shipped: DataSet, tmp_path: Path) -> None:
         rows = [tuple(r) for r in csv.reader(fh, delimiter=";")]
     assert rows[0] == HEADER
     got = _keyed(rows[1:])
+    # the insats id and the day of overtagen with the apostrophe that keeps Excel from making
+    # them a time and a date (decision 0543)
+    typed = {HEADER.index("insats"), HEADER.index("overtagen")}
     for (ar, insats, org), row in EXPECTED.items():
-        as_text = tuple("" if v is None else str(v) for v in row)
-        assert got[(str(ar), insats, org)] == as_text
+        as_text = tuple(
+            "" if v is None else ("'" if i in typed else "") + str(v) for i, v in enumerate(row)
+        )
+        assert got[(str(ar), "'" + insats, org)] == as_text
 
 
 def test_rows_are_the_reports_duties_in_its_order(shipped: DataSet) -> None:

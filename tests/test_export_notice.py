@@ -91,9 +91,13 @@ OM_FILEN = [
         "Texter i CSV och xlsx",
         "I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb "
         "eller vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel "
-        "och LibreOffice visar den som text och aldrig räknar den som en formel; ta bort "
-        "apostrofen om du läser filen med ett program. I xlsx-filen är texten en textcell utan "
-        "apostrof. Styrtecken och tecken som vänder textriktningen tas bort, som i rapporterna. "
+        "och LibreOffice aldrig räknar den som en formel, och i en text som Excel annars gör om "
+        "till ett klockslag, ett datum, ett tal eller ett sanningsvärde när filen öppnas med "
+        "dubbelklick: insatsens id (2:1), en dag (2024-03-01), 1/2, 007 (ett heltal som 12 "
+        "läser Excel som samma tal, och det får ingen apostrof). Cellen blir då text, och "
+        "apostrofen kan synas först i den; ta bort apostrofen om du läser filen med ett "
+        "program. I xlsx-filen är texten en textcell utan apostrof. Styrtecken och tecken som "
+        "vänder textriktningen tas bort, som i rapporterna. "
         "En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
         "xlsx-filen och slutar då med en markering; CSV-filerna har hela texten.",
     ),
@@ -296,7 +300,7 @@ def test_missing_reports_are_rows(fixture_ds: DataSet, tmp_path: Path) -> None:
     # illustrativ first (granska9 F10), then ar … rapportering_text, ten empty report columns
     # and an empty kallfil
     assert (
-        "\r\nnej;2023;socialnamnd-nordost;Socialnämnd Nordost;1;1:2;Sociala insatser som "
+        "\r\nnej;2023;socialnamnd-nordost;Socialnämnd Nordost;1;'1:2;Sociala insatser som "
         "finansieras med statsbidrag ska utvärderas;rapport-saknas;Rapport saknas;forvantad;"
         "Förväntad för året;;;;;;;;;;;\r\n"
     ) in text

@@ -280,7 +280,8 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
         in lines
     )
     assert "| **Totalt** | **8†** |   |" in lines  # the levels from the press (0500)
-    assert any(line.startswith("‡ bekräftad i en annan källa än polisen: ") for line in lines)
+    # the legend line, a sentence in Markdown (granska17 L6)
+    assert any(line.startswith("‡ Bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
         and line.endswith(f"; 2023: 2 ({EJ}); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")

@@ -286,6 +286,77 @@ def test_main_part_fills_about_ten_pages(shipped_lines: list[list[str]]) -> None
     assert sections == sorted(sections) and sections[-1] < bilaga_a
 
 
+#: the README's number words for the pages of the main part
+_TAL = {
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
+    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+}  # fmt: skip
+
+
+def _readme_pages() -> dict[int, int]:
+    """What README says of the main part (sections 1–6) of the shipped data's PDF: {2023: 10,
+    2025: …}, from "huvuddelen tio sidor för 2023 och … för slutuppföljningen 2025"."""
+    text = " ".join((HERE.parent / "README.md").read_text(encoding="utf-8").split())
+    m = re.search(r"huvuddelen (\w+) sidor för 2023 och (\w+) för slutuppföljningen 2025", text)
+    assert m, "README säger inte längre hur många sidor huvuddelen har"
+    return {2023: _TAL[m[1]], 2025: _TAL[m[2]]}
+
+
+def _bilaga_a(contents: list[str], ar: int) -> int:
+    """The page the contents give for Bilaga A of ``ar`` (its one entry)."""
+    pages = [
+        int(m[1])
+        for line in contents
+        if (
+            m := re.fullmatch(
+                rf"Bilaga A\. Nämndernas och styrelsernas rapporter {ar}[ .]*(\d+)", line
+            )
+        )
+    ]
+    assert len(pages) == 1, contents
+    return pages[0]
+
+
+def test_readme_says_the_main_part_of_2023(shipped_lines: list[list[str]]) -> None:
+    """granska17 F-k: README's "tio sidor för 2023" is the pages before Bilaga A."""
+    bilaga_a = _bilaga_a(shipped_lines[0], YEAR)
+    assert f"Bilaga A. Nämndernas och styrelsernas rapporter {YEAR}" in shipped_lines[bilaga_a - 1]
+    assert _readme_pages()[YEAR] == bilaga_a - 1
+
+
+def test_readme_says_the_main_part_of_the_slutuppfoljning_2025(
+    libs: tuple[Any, Any],
+    shared_report: Callable[[Path, int], SharedReport],
+    tmp_path: Path,
+) -> None:
+    """granska17 F-k: README said fifteen pages for the slutuppföljning 2025; the contents of
+    the shipped data's PDF put Bilaga A on page 19, so the main part (sections 1–6) is pages
+    1–18. The page the contents give is where Bilaga A's heading stands, and the one before it
+    is still section 6."""
+    from utsatta.render.pdf import render_pdf
+
+    if shutil.which("pdftotext") is None:
+        _need("pdftotext saknas; installera med 'apt-get install -y poppler-utils'")
+    path = tmp_path / "slutuppfoljning-2025.pdf"
+    path.write_bytes(render_pdf(shared_report(SHIPPED, 2025).view))
+
+    def page(n: int) -> list[str]:
+        out = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return [" ".join(line.split()) for line in out.splitlines()]
+
+    contents = page(1)
+    assert "6. Saknade rapporter . . ." in " ".join(contents)
+    bilaga_a = _bilaga_a(contents, 2025)
+    assert page(bilaga_a)[0] == "Bilaga A. Nämndernas och styrelsernas rapporter 2025"
+    assert not any(line.startswith("Bilaga A.") for line in page(bilaga_a - 1))
+    assert _readme_pages()[2025] == bilaga_a - 1
+
+
 def test_contents_say_the_headings_and_cards_and_legends_stay_whole(
     shipped_lines: list[list[str]],
 ) -> None:

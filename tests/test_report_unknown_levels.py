@@ -117,14 +117,15 @@ def test_bilaga_c_series_show_the_gap_and_its_reason(md2025: str) -> None:
 
 def test_legend_says_what_each_mark_means(md2025: str) -> None:
     section = md2025.split("## 5. Områdena", 1)[1].split("## 6.", 1)[0]
-    legend = [line for line in section.splitlines() if line[:2] in ("\\*", "† ", "‡ ", "ut")]
+    legend = [line for line in section.splitlines() if line[:2] in ("\\*", "† ", "‡ ", "Ut")]
+    # each a sentence in Markdown (granska17 L6)
     assert legend == [
-        "\\* slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter",
-        "† uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
-        "(t.ex. pressen eller en tredjepartssida om polisens lista)",
-        "‡ bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, "
-        "pressen eller ett parti), men ingen av källorna är polisens egen publicering",
-        "utan markering: bekräftad i polisens egen publicering",
+        "\\* Slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter.",
+        "† Uppgift i andra hand: en källa som återger nivån utan att vara belägg för den själv "
+        "(t.ex. pressen eller en tredjepartssida om polisens lista).",
+        "‡ Bekräftad i en annan källa än polisen: nivån står i källan själv (t.ex. kommunen, "
+        "pressen eller ett parti), men ingen av källorna är polisens egen publicering.",
+        "Utan markering: bekräftad i polisens egen publicering.",
     ]
 
 

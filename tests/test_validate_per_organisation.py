@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.support import BASE, CASES, build_case
+from tests.support import BASE, CASES, SHIPPED, build_case
 from utsatta.cli.app import app
 from utsatta.findings import Finding, Severity
-from utsatta.render.findings import github, per_organisation, text
+from utsatta.render.findings import github, per_organisation, step_summary, text
 
 runner = CliRunner()
 
@@ -204,3 +204,93 @@ def test_the_same_unknown_name_in_two_years_is_one_entry() -> None:
         "Per organisation och fil: filerna 'skolan.yaml' 2 fel (2023, 2024); gemensamma "
         "datafiler 1 fel."
     )
+
+
+# --- whose file it is: the name without extensions, in lower case (granska17 F-g, 0544) -------
+
+
+def test_a_report_saved_with_another_extension_is_the_organisations() -> None:
+    """higab.yml, higab.yaml.txt and HIGAB.YAML are Higab's report misnamed: before, their
+    fel-filandelse stood under "gemensamma datafiler", the group that is not Higab's."""
+    known = KNOWN | {"higab"}
+    for name in ("higab.yml", "higab.yaml.txt", "HIGAB.YAML", "Higab.yaml"):
+        findings = [
+            _finding(f"d/rapporter/2025/{name}"),
+            _finding("d/rapporter/2025/higab.yaml", Severity.VARNING),  # rapport-saknas
+            _finding("d/plan.yaml"),
+        ]
+        assert per_organisation(findings, known) == (
+            "Per organisation: higab 1 fel, 1 varning (2025); gemensamma datafiler 1 fel."
+        ), name
+    # a name that is no organisation's, without its extensions, stays a file, as it is spelt
+    assert per_organisation(
+        [_finding("d/rapporter/2025/higab (1).yaml"), _finding("d/rapporter/2025/x.YML")], known
+    ) == (
+        "Per organisation och fil: filen 'higab (1).yaml' 1 fel (2025); filen 'x.YML' 1 fel (2025)."
+    )
+
+
+def test_files_in_uppfoljning_by_their_names() -> None:
+    """The year's uppföljning (its name a year, whatever the extension) is a common file; a
+    file there named after an organisation is that organisation's, any other the file's own."""
+    known = KNOWN | {"higab"}
+    findings = [
+        _finding("d/uppfoljning/2025.yaml"),
+        _finding("d/uppfoljning/2024.yml"),
+        _finding("d/uppfoljning/higab.yaml", Severity.VARNING),
+        _finding("d/uppfoljning/utkast.yaml"),
+        _finding("d/rapporter/2025/utkast.yaml"),
+    ]
+    assert per_organisation(findings, known) == (
+        "Per organisation och fil: higab 1 varning (i uppfoljning/); filerna 'utkast.yaml' 2 fel "
+        "(2025, i uppfoljning/); gemensamma datafiler 2 fel."
+    )
+
+
+def test_the_job_summary_groups_as_the_line_does() -> None:
+    names = {"higab": "Higab", "kulturnamnden": "Kulturnämnden"}
+    findings = [
+        _finding("d/plan.yaml"),
+        _finding("d/rapporter/2025/skolan.yaml"),
+        _finding("d/rapporter/2025/higab.yml"),
+        _finding("d/uppfoljning/2025.yml"),
+        _finding("d/rapporter/2025/kulturnamnden.yaml", Severity.VARNING),
+    ]
+    headings = [
+        line for line in step_summary(findings, 5, names).splitlines() if line.startswith("###")
+    ]
+    assert headings == [
+        "### Higab (1 fel, 0 varningar)",
+        "### Kulturnämnden (0 fel, 1 varning)",
+        "### Filen 'skolan.yaml' (1 fel, 0 varningar)",
+        "### Gemensamma datafiler (2 fel, 0 varningar)",
+    ]
+
+
+def test_a_report_saved_as_yml_is_listed_under_its_organisation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """granska17 F-g, as reproduced: the shipped data with Higab's 2025 report as higab.yml,
+    in the text line and in the job summary."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    (data / "rapporter/2025/higab.yaml").rename(data / "rapporter/2025/higab.yml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    code, out = invoke("validate", "--data", "data")
+    assert code == 1
+    assert out.splitlines()[-2] == (
+        "Per organisation: business-region-goteborg 1 varning (2023); higab 1 fel, 1 varning "
+        "(2025)."
+    )
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert invoke("validate", "--data", "data", "--format", "github")[0] == 1
+    headings = [
+        line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("###")
+    ]
+    assert headings == [
+        "### Business Region Göteborg (0 fel, 1 varning)",
+        "### Higab (1 fel, 1 varning)",
+    ]

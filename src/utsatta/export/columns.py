@@ -17,6 +17,7 @@ from utsatta.export.table import Column
 __all__ = [
     "ANSVAR",
     "BEDOMNINGAR",
+    "DAG_NOTE",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
@@ -31,24 +32,33 @@ __all__ = [
     "text_column",
 ]
 
-#: Excel reads "1:3" in a CSV file opened with a double click as the time 01:03; the CSV files
-#: stay plain for R and Power BI (docs/decisions/0051), so the column says how to open them
-INSATS_NOTE: Final = (
-    " Excel läser 1:3 i en CSV-fil som öppnas med dubbelklick som klockslaget 01:03: öppna "
-    "CSV-filen med Data › Från text/CSV och ge kolumnen typen Text, eller använd xlsx-filen, där "
-    "id:t är text."
-)
-
 #: the row of om_filen that says how texts are written, and what a text column says of it
 TEXT_RUBRIK: Final = "Texter i CSV och xlsx"
+
+#: Excel reads "1:3" in a CSV file opened with a double click as the time 01:03, a day as a
+#: date; the CSV files write them with an apostrophe first (export.csvfile.excel_text, decision
+#: 0543), which om_filen's row TEXT_RUBRIK says once: these columns point to it
+INSATS_NOTE: Final = (
+    " Excel gör 1:3 i en CSV-fil som öppnas med dubbelklick till klockslaget 01:03; hur "
+    f"CSV-filerna hindrar det: se raden ”{TEXT_RUBRIK}” i om_filen. I xlsx-filen är id:t text."
+)
+DAG_NOTE: Final = (
+    " Excel gör en dag i en CSV-fil som öppnas med dubbelklick till ett datum; hur CSV-filerna "
+    f"hindrar det: se raden ”{TEXT_RUBRIK}” i om_filen. I xlsx-filen är dagen text."
+)
+
 TEXT_REF: Final = f" Hur texten skrivs i CSV och xlsx: se raden ”{TEXT_RUBRIK}” i om_filen."
 
 #: how text that a spreadsheet could take for a formula is written (see export.csvfile)
 TEXT_NOTE: Final = (
     "I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb eller "
     "vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel och "
-    "LibreOffice visar den som text och aldrig räknar den som en formel; ta bort apostrofen om "
-    "du läser filen med ett program. I xlsx-filen är texten en textcell utan apostrof. "
+    "LibreOffice aldrig räknar den som en formel, och i en text som Excel annars gör om till ett "
+    "klockslag, ett datum, ett tal eller ett sanningsvärde när filen öppnas med dubbelklick: "
+    "insatsens id (2:1), en dag (2024-03-01), 1/2, 007 (ett heltal som 12 läser Excel som samma "
+    "tal, och det får ingen apostrof). Cellen blir då text, och apostrofen kan synas först i den; "
+    "ta bort apostrofen om du läser filen med ett program. I xlsx-filen är texten en textcell "
+    "utan apostrof. "
     "Styrtecken och tecken som vänder textriktningen tas bort, som i rapporterna. En text längre "
     "än 32 767 tecken (det som en cell i Excel rymmer) är kortad i xlsx-filen och slutar då med "
     "en markering; CSV-filerna har hela texten."
@@ -246,7 +256,8 @@ INDIKATORVARDEN: Final = (
         "markering bygger bara på nivåer i polisens egen publicering.",
     ),
     kod_column(
-        "hamtad", "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges."
+        "hamtad",
+        "Dagen då värdet hämtades (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), om den anges." + DAG_NOTE,
     ),
     Column(
         "metodbyte",
@@ -379,7 +390,8 @@ ANSVAR: Final = (
     kod_column(
         "overtagen",
         "Dagen (ÅÅÅÅ-MM-DD) då organisationen tog över insatsen från sin föregångare: dagen "
-        "efter föregångarens sista dag; flera dagar åtskilda av komma; tom om inget ärvts.",
+        "efter föregångarens sista dag; flera dagar åtskilda av komma; tom om inget ärvts."
+        + DAG_NOTE,
     ),
     kod_column(
         "overtagen_sakerhet",

@@ -13,6 +13,12 @@ Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR
 full-width forms (``＝`` …), after any white space or soft hyphen, gets a leading ``'``, so no
 spreadsheet evaluates text from the data (OWASP's advice on CSV injection; docs/decisions/
 0425-formeltecken-i-csv.md). Numbers are never touched, so a negative number stays a number.
+
+Typed text: a text that Excel, opening the file with a double click, would turn into a time, a
+date, a number or a truth value and so lose (the insats id ``2:1`` becomes 02:01, ``2024-03``
+1 March, ``007`` 7), gets the same leading ``'`` (:func:`excel_text`), so every id arrives as
+text. A plain integer (``3``) is left alone: Excel reads the same number. docs/decisions/
+0543-id-som-text-i-csv.md.
 """
 
 from __future__ import annotations
@@ -20,13 +26,22 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from decimal import Decimal
 from typing import Final
 
 from utsatta.export.cells import clean_text, number_of
 from utsatta.export.table import Cell, Column, Table
 
-__all__ = ["BOM", "DANGEROUS_PREFIXES", "csv_text", "number_text", "safe_text"]
+__all__ = [
+    "BOM",
+    "DANGEROUS_PREFIXES",
+    "csv_text",
+    "excel_text",
+    "number_text",
+    "safe_text",
+    "typed_by_excel",
+]
 
 BOM: Final = "\ufeff"
 #: the first characters that make Excel or LibreOffice read a cell as a formula, and their
@@ -44,6 +59,48 @@ def safe_text(text: str) -> str:
     while start[:1] == "\u00ad":  # prose keeps a soft hyphen; an import may drop it
         start = start[1:].lstrip()
     return "'" + text if start.startswith(DANGEROUS_PREFIXES) else text
+
+
+#: the words Excel (Swedish or English) reads in a date, a time, a number or a truth value: the
+#: months, AM/PM (also A and P after a number), the exponent E, SANT/FALSKT and TRUE/FALSE
+_TYPED_WORDS: Final = frozenset({
+    "jan", "januari", "january", "feb", "februari", "february", "mar", "mars", "march", "apr",
+    "april", "maj", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "augusti",
+    "august", "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov", "november",
+    "dec", "december", "a", "p", "am", "pm", "e", "sant", "falskt", "true", "false",
+})  # fmt: skip
+_TRUTH: Final = frozenset({"sant", "falskt", "true", "false"})
+#: only these (ASCII) besides digits and those words: separators of times, dates, fractions and
+#: numbers, a percent sign, a sign, and brackets round the whole (a negative number); anything
+#: else (a letter of another word, an en dash, "79,2 % (2014)") makes Excel keep the text
+_TYPED_TEXT: Final = re.compile(r"(\()?[0-9A-Za-z\s:/.,%+\-]*(?(1)\))")
+_WORD: Final = re.compile(r"[A-Za-z]+")
+#: what Excel reads back as the very same text: 0, or up to 15 digits without a leading zero
+_PLAIN_INTEGER: Final = re.compile(r"0|[1-9][0-9]{0,14}")
+
+
+def typed_by_excel(text: str) -> bool:
+    """Whether Excel, opening a CSV file, could turn ``text`` into a time, a date, a number or
+    a truth value that no longer reads as the text: "2:1", "2024-03-01", "1/2", "007", "1e5",
+    "3 maj", "sant". Errs on the safe side (an extra apostrophe costs a character); a plain
+    integer ("12") is not, since Excel shows the same number."""
+    s = text.strip()
+    if not s.isascii() or _PLAIN_INTEGER.fullmatch(s) or not _TYPED_TEXT.fullmatch(s):
+        return False
+    words = _WORD.findall(s.casefold())
+    if not all(w in _TYPED_WORDS for w in words):
+        return False
+    return any(c.isdigit() for c in s) or (len(words) == 1 and words[0] in _TRUTH)
+
+
+def excel_text(text: str) -> str:
+    """``text`` as a CSV cell: a leading ``'`` if a spreadsheet could read it as a formula
+    (:func:`safe_text`) or turn it into a time, date, number or truth value
+    (:func:`typed_by_excel`), else unchanged."""
+    guarded = safe_text(text)
+    if guarded == text and typed_by_excel(text):
+        return "'" + text
+    return guarded
 
 
 def number_text(value: int | float) -> str:
@@ -65,7 +122,7 @@ def _field(value: Cell, table: Table, index: int, column: Column) -> str:
         return ""
     if isinstance(value, str):
         # cleaned first: removing a leading control must not uncover a formula
-        return safe_text(clean_text(value, column))
+        return excel_text(clean_text(value, column))
     return number_text(number_of(value, table, index, column))
 
 

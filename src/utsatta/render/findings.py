@@ -9,6 +9,7 @@ escaping to the output layer (``cli.output.out``) and only makes file names unam
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from typing import NamedTuple
 
 from utsatta import escape
 from utsatta.findings import Finding, Severity
@@ -110,13 +111,42 @@ COMMON = "gemensamma datafiler"
 COMMON_HEADING = COMMON.capitalize()
 
 
-def report_owner(file: str) -> tuple[str, str] | None:
-    """(organisation, year) of a report's path, rapporter/<år>/<organisation>.yaml, by its
-    name (the file may be one that is missing, as rapport-saknas names it); else None."""
+class Owner(NamedTuple):
+    """Whose a finding's file is: a known organisation's (``org``, its id), else the file's own
+    (``org`` None: a file whose name names no organisation, shown as the file ``name``);
+    ``year`` the report folder's year, None in uppfoljning/."""
+
+    org: str | None
+    name: str
+    year: str | None
+
+
+def _stem(name: str) -> str:
+    """A file name without its extensions, in lower case: "higab.yml", "higab.yaml.txt",
+    "Higab.YAML" → "higab"."""
+    return name.split(".", 1)[0].lower()
+
+
+def owner_of(file: str, organisations: Collection[str]) -> Owner | None:
+    """Whose ``file`` is (granska17 F-g, docs/decisions/0544-vems-fil-i-sammanfattningen.md):
+    a file in rapporter/<år>/ or uppfoljning/ is the organisation's that its name names
+    (without extensions, in lower case: a report saved as higab.yml is still Higab's), else
+    its own; None for the common files (plan, organisationer, områden, indikatorer) and for
+    the year's uppföljning (uppfoljning/<år>…, whose name is a year). The file may be one that
+    is missing, as rapport-saknas names it."""
     parts = file.split("/")
-    if len(parts) >= 3 and parts[-3] == "rapporter" and parts[-1].endswith(".yaml"):
-        return parts[-1][: -len(".yaml")], parts[-2]
-    return None
+    if len(parts) >= 3 and parts[-3] == "rapporter":
+        year: str | None = parts[-2]
+    elif len(parts) >= 2 and parts[-2] == "uppfoljning":
+        year = None
+    else:
+        return None
+    stem = _stem(parts[-1])
+    if stem in organisations:
+        return Owner(stem, parts[-1], year)
+    if year is None and stem.isascii() and stem.isdigit():
+        return None  # the year's uppföljning, however its extension is spelt
+    return Owner(None, parts[-1], year)
 
 
 def _tally(findings: list[Finding]) -> str:
@@ -135,37 +165,41 @@ def _quoted(name: str) -> str:
 
 def per_organisation(findings: list[Finding], organisations: Collection[str]) -> str | None:
     """The line before the closing line of a whole check: the findings per organisation (its
-    reports' years in brackets), by id; then the report files not named after one of the known
-    ``organisations`` (its file name, quoted, for a name is no organisation, granska16 #3;
-    the line is then "Per organisation och fil"); then those in the common files. None when
-    the findings are in one file (the list says it all) or in no report. One line, so that
-    the closing line stays the last."""
+    reports' years in brackets), by id; then the files in rapporter/ and uppfoljning/ not named
+    after one of the known ``organisations`` (:func:`owner_of`; its file name, quoted, for a
+    name is no organisation, granska16 #3; the line is then "Per organisation och fil"); then
+    those in the common files. None when the findings are in one file (the list says it all)
+    or in no report. One line, so that the closing line stays the last."""
     if len({f.file for f in findings}) < 2:
         return None
     groups: dict[tuple[bool, str], list[Finding]] = {}
     years: dict[tuple[bool, str], set[str]] = {}
     common: list[Finding] = []
     for f in findings:
-        owner = report_owner(f.file)
+        owner = owner_of(f.file, organisations)
         if owner is None:
             common.append(f)
             continue
-        key = (owner[0] not in organisations, owner[0])  # the known organisations first
+        # the known organisations first, by id; then the files, by name
+        key = (False, owner.org) if owner.org is not None else (True, owner.name)
         groups.setdefault(key, []).append(f)
-        years.setdefault(key, set()).add(owner[1])
+        years.setdefault(key, set()).add(owner.year if owner.year is not None else "")
     if not groups:
         return None
     parts = []
     for key in sorted(groups):
-        unknown, stem = key
-        shown = sorted(years[key])
+        unknown, name = key
+        shown = sorted(years[key] - {""})
+        several = len(shown) + ("" in years[key]) > 1
         label = (
-            f"{'filen' if len(shown) == 1 else 'filerna'} {_quoted(stem + '.yaml')}"
+            f"{'filerna' if several else 'filen'} {_quoted(name)}"
             if unknown
-            else stem  # an id: letters, digits and '-' only (model.common.Id)
+            else name  # an id: letters, digits and '-' only (model.common.Id)
         )
-        said = ", ".join(y if y.isascii() and y.isdigit() else _quoted(y) for y in shown)
-        parts.append(f"{label} {_tally(groups[key])} ({said})")
+        # a year folder's name, and uppfoljning/ for a file there (no year of its own)
+        said = [y if y.isascii() and y.isdigit() else _quoted(y) for y in shown]
+        said += ["i uppfoljning/"] if "" in years[key] else []
+        parts.append(f"{label} {_tally(groups[key])} ({', '.join(said)})")
     if common:
         parts.append(f"{COMMON} {_tally(common)}")
     # the label is the code's own, never the data's: "och fil" only when a file is listed
@@ -259,23 +293,27 @@ def step_summary(
         summary(findings, files_checked, not_shown, name=escape.summary_code, data_dirs=data_dirs),
         "",
     ]
-    groups: dict[str, list[Finding]] = {}
+    groups: dict[tuple[int, str], list[Finding]] = {}
     for f in findings:
-        owner = report_owner(f.file)
-        # a known organisation by its name (a text); an unknown file's stem is a file name,
-        # shown as every channel shows one (escape.identifier: NBSP, zero-width … visible)
-        key = (
-            COMMON_HEADING if owner is None else names.get(owner[0]) or escape.identifier(owner[0])
-        )
+        owner = owner_of(f.file, names)
+        # a known organisation by its name (a text), first; then a file no organisation's,
+        # as the line per organisation shows it (escape.identifier: NBSP, zero-width …
+        # visible, quoted); the common files last
+        if owner is None:
+            key = (2, COMMON_HEADING)
+        elif owner.org is not None:
+            key = (0, names.get(owner.org) or owner.org)
+        else:
+            key = (1, f"Filen {_quoted(owner.name)}")
         groups.setdefault(key, []).append(f)
     size = _size(lines)
     listed: list[Finding] = []
     full = False
-    for key in sorted(groups, key=lambda k: (k == COMMON_HEADING, k)):
-        items = groups[key]
+    for rank, heading in sorted(groups):
+        items = groups[rank, heading]
         errors, warnings = _counts(items)
         block = [
-            f"### {escape.summary_cell(key)} ({antal(errors, 'fel', 'fel')}, "
+            f"### {escape.summary_cell(heading)} ({antal(errors, 'fel', 'fel')}, "
             f"{antal(warnings, 'varning', 'varningar')})",
             "",
             "| Plats | Allvarlighet | Kod | Meddelande |",

@@ -1,0 +1,109 @@
+"""Ids that Excel would turn into a time, a date or a number arrive as text (granska17 F-i,
+decision 0543): in CSV with the leading apostrophe, in xlsx as text cells."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from utsatta.export import export, tables
+from utsatta.export.csvfile import BOM, csv_text, excel_text, typed_by_excel
+from utsatta.export.table import Column, Table
+from utsatta.load.dataset import DataSet, load
+
+openpyxl = pytest.importorskip("openpyxl")
+
+SHIPPED = Path(__file__).parent.parent / "data"
+
+#: what Excel (Swedish settings) makes of a cell opened with a double click, written here
+#: independently of the code: a time (H:M, H:M:S), a date (Y-M-D, D/M, M/Y, D.M.Y …), a number
+#: with a leading zero, a fraction
+EXCEL_TYPED = (
+    re.compile(r"\d{1,2}\s*:\s*\d{1,2}(\s*:\s*\d{1,2})?"),
+    re.compile(r"\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?"),
+    re.compile(r"0\d+"),
+    re.compile(r"\d+ \d+/\d+"),
+)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> DataSet:
+    return load(SHIPPED)
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), delimiter=";"))
+
+
+@pytest.mark.parametrize("year", [2023, 2025])
+def test_no_unguarded_time_or_date_in_any_csv_text_cell(shipped: DataSet, year: int) -> None:
+    """Every text cell of every table of the shipped data's export: none that Excel would make
+    a time or a date is written without the apostrophe; every insats id has it."""
+    insats = 0
+    for table in tables(shipped, year):
+        rows = _rows(csv_text(table))
+        assert rows[0] == [c.namn for c in table.columns]
+        for got, row in zip(rows[1:], table.rows, strict=True):
+            for cell, value, column in zip(got, row, table.columns, strict=True):
+                if not isinstance(value, str):
+                    continue
+                typed = any(p.fullmatch(cell.strip()) for p in EXCEL_TYPED)
+                assert not typed, (table.namn, column.namn, cell)
+                if column.namn == "insats":
+                    assert re.fullmatch(r"'\d:\d{1,2}", cell), (table.namn, cell)
+                    assert cell == "'" + value
+                    insats += 1
+                elif column.namn == "overtagen" and value:
+                    assert cell == "'" + value
+    # ansvar, insatsrapporter and insatsrapporter_omraden all have the column
+    assert insats > (2000 if year == 2025 else 500)
+
+
+def test_xlsx_ids_are_text_cells_without_apostrophe(shipped: DataSet, tmp_path: Path) -> None:
+    path = tmp_path / "e.xlsx"
+    export(shipped, 2025, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    seen = 0
+    for name in ("insatsrapporter", "insatsrapporter_omraden", "ansvar"):
+        ws = book[name]
+        col = [c.value for c in ws[1]].index("insats")
+        for cell in next(ws.iter_cols(min_col=col + 1, max_col=col + 1, min_row=2)):
+            assert cell.data_type == "s", (name, cell.coordinate)
+            assert re.fullmatch(r"\d:\d{1,2}", str(cell.value)), (name, cell.value)
+            seen += 1
+    assert seen > 2000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2:1", "1:10", " 3:3 ", "12:30:05", "2024-03-01", "2024-03", "1/2", "3.4.2024", "007",
+     "1e5", "1E+05", "3 maj", "maj-3", "1-jan", "Sant", "FALSKT", "true", "3 pm", "50 %", "1,5",
+     "(5)", "1 000", "12345678901234567", "2021-11-01, 2023-01-01"],
+)  # fmt: skip
+def test_typed_by_excel(text: str) -> None:
+    assert typed_by_excel(text)
+    assert excel_text(text) == "'" + text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "12", "0", "2025", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml", "Pågående",
+     "2022–2025", "79,2 % (2014)", "0 (2025)", "dec", "a", "socialnamnd-nordost", "2:1 och 2:2",
+     "'2:1", "2:1)"],
+)  # fmt: skip
+def test_not_typed_by_excel(text: str) -> None:
+    """Kept as it is: a plain integer (Excel reads the same number), a word, a text Excel keeps."""
+    assert not typed_by_excel(text)
+    assert excel_text(text) == text
+
+
+def test_a_formula_gets_one_apostrophe() -> None:
+    """The two rules share the apostrophe: never two."""
+    assert excel_text("-2:1") == "'-2:1"
+    assert excel_text("+1") == "'+1"
+    table = Table("t", "T.", (Column("insats", "text", "Id.", slag="id"),), (("1:3",), ("=1",)))
+    assert _rows(csv_text(table))[1:] == [["'1:3"], ["'=1"]]
