@@ -195,3 +195,14 @@ def test_a_tag_on_a_value_of_another_type_still_says_remove_it(tmp_path: Path) -
         "Taggen '!!int' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
         "citattecken om det ska läsas som text."
     )
+
+
+def test_a_tag_on_a_key_is_not_read_as_a_text() -> None:
+    """A tag before a key: the key is no text to put in quotes; the advice is to remove it."""
+    from utsatta.load.yamlread import parse
+
+    ((line, column, code, message),) = [
+        (p.line, p.column, p.code, p.message) for p in parse("!x motivering: y\n").problems
+    ]
+    assert (line, column, code) == (1, 1, "tagg-ej-tillaten")
+    assert message.startswith("Taggen '!x' är inte tillåten i utsattas datafiler. Ta bort den;")

@@ -312,9 +312,9 @@ def _walk(
                     from utsatta.load.walk_findings import tag_problem
 
                     # '!viktigt …' as a plain text: the advice keeps the words (0540)
-                    local = not style and tag[:1] == "!"
-                    written = text[ev.start_mark.index : ev.end_mark.index] if local else None
                     key = pkey if type(pkey) is str and not is_list else None
+                    local = not style and tag[:1] == "!" and (is_list or key is not None)
+                    written = text[ev.start_mark.index : ev.end_mark.index] if local else None
                     problems.append(tag_problem(ev.start_mark, tag, written, key))
             elif not style:
                 if value in keywords or value[0] in number_start:
