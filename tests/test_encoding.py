@@ -51,7 +51,7 @@ def test_utf16_is_named(raw: bytes, name: str) -> None:
         1,
         "ogiltig-teckenkodning",
         f"Filen är sparad som {name}, inte UTF-8 (t.ex. av PowerShell 5 eller av Anteckningar "
-        "med kodningen 'Unicode'). Spara om den som UTF-8: i VS Code står 'UTF 16' i "
+        f"med kodningen 'Unicode'). Spara om den som UTF-8: i VS Code står '{name}' i "
         "statusfältet; klicka där och välj 'Save with Encoding' → 'UTF-8'. I PowerShell: "
         "skriv filen med '-Encoding utf8'.",
     )

@@ -116,6 +116,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("tom-fil", F, "yaml", "Filen är tom", "Fyll i innehållet eller ta bort filen."),
     ("text-avklippt", V, "yaml", "En text klipps av vid '#'",
      "Sätt hela texten inom citattecken."),
+    ("kommentar-i-text", V, "yaml",
+     "En rad som ser ut som en kommentar ('# …') inne i en text på raderna under sin nyckel: "
+     "den är text och kommer med i rapporterna",
+     "Ska den vara en kommentar, flytta den ovanför textens nyckel; ska den vara text, ta "
+     "bort '# ' först på raden."),
     # The schema of each kind of file
     ("saknat-falt", F, "schema", "En obligatorisk nyckel saknas", "Lägg till nyckeln."),
     ("okant-falt", F, "schema", "En okänd nyckel", "Rätta stavningen eller ta bort nyckeln."),

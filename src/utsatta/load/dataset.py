@@ -253,6 +253,11 @@ def to_model(
             lambda p, at_key: source.positions().locate(p, at_key=at_key),
         ),
     )
+    if found and any(f.code == "tagg-ej-tillaten" for f in raw.findings):
+        # 'motivering: !viktigt' is an empty text only because of its tag: that finding says
+        # what is wrong and keeps the text; 'tom-text' would say to remove the key (0540).
+        tagged = source.positions().tagged
+        found = [f for f in found if f.path not in tagged]
     findings.extend(found)
     if raw.numbers:  # rare: the file is read again for the numbers' texts
         from utsatta.load.schema import written_number_findings

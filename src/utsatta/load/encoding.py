@@ -37,7 +37,7 @@ def not_utf8(raw: bytes, start: int, line: int, column: int) -> Finding:
             Severity.FEL,
             f"Filen är sparad som {utf16}, inte UTF-8 (t.ex. av PowerShell 5 eller av "
             "Anteckningar med kodningen 'Unicode'). Spara om den som UTF-8: i VS Code står "
-            "'UTF 16' i statusfältet; klicka där och välj 'Save with Encoding' → 'UTF-8'. I "
+            f"'{utf16}' i statusfältet; klicka där och välj 'Save with Encoding' → 'UTF-8'. I "
             "PowerShell: skriv filen med '-Encoding utf8'.",
         )
     byte = raw[start]

@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from utsatta.findings import Finding, Severity
 from utsatta.lineends import line_column
 from utsatta.load.characters import KODER, REFUSED, more_of
+from utsatta.load.syntax_finding import block_start
 
 
 def _syntax(line: int, column: int, message: str) -> Finding:
@@ -160,9 +161,9 @@ def escape_problem(text: str, ev: Any, refused: re.Pattern[str]) -> Finding | No
     before = text[text.rfind("\n", 0, start.index) + 1 : start.index]
     fix = _corrected(before, raw[1:-1])
     key = _KEY_BEFORE.fullmatch(before)
+    header = f"'{key.group(2)}: |'" if key else block_start(before)[0]
     newline = (
-        " Ska texten ha en radbrytning, skriv den på egna rader under "
-        f"'{key.group(2) if key else 'nyckel'}: |'."
+        f" Ska texten ha en radbrytning, skriv den på egna rader under {header}."
         if written == "\\n"
         else ""
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from utsatta.findings import Finding
-from utsatta.load.syntax_finding import file_line, piece, syntax_finding
+from utsatta.load.syntax_finding import block_start, both_quotes, file_line, piece, syntax_finding
 
 __all__ = [
     "comment_note",
@@ -33,13 +33,14 @@ def comment_note(value: str) -> str:
     )
 
 
-def in_quotes(value: str) -> str:
-    """``value`` in quotes a user can copy, or advice to use '|' when it has both kinds."""
+def in_quotes(value: str) -> str | None:
+    """``value`` in quotes a user can copy; None when it has both kinds (the advice is then
+    ``syntax_finding.both_quotes``)."""
     if '"' not in value and "\\" not in value:
         return copyable(value, '"')
     if "'" not in value:
         return copyable(value, "'")
-    return "skriv texten indragen på raderna under 'nyckel: |'"
+    return None
 
 
 def copyable(value: str, quote: str) -> str:
@@ -90,18 +91,25 @@ def text_after_value(lines: list[str], line: int, column: int) -> Finding | None
                         f"texten ända fram till nästa citattecken, på rad {line}, och förstår "
                         "inte texten efter det. Lägg till det avslutande citattecknet i slutet "
                         f"av texten på rad {number}; står det citattecken inne i texten, sätt "
-                        f"hela texten inom {other} eller skriv den indragen efter 'nyckel: |'.",
+                        f"hela texten inom {other}, eller skriv "
+                        f"{block_start(file_line(lines, number))[0]} och texten på raden under, "
+                        "indragen mer än nyckeln.",
                     )
             return None
         value = before[seen[0] :] + text[len(before) :].rstrip()
         if set(text[column - 1 :].strip()) <= {quote}:
             fix = f"Ta bort citattecknet för mycket ({after})."
         else:
-            fix = (
-                f"Hör citattecknen till texten, sätt hela texten inom {other}: "
-                f"{quoted_other(value, quote)}{comment_note(value)}; annars ta bort texten "
-                "efter citattecknet."
-            )
+            other_quoted = quoted_other(value, quote)
+            if other_quoted is None:
+                block, than = block_start(text)
+                keep = (
+                    f"skriv {block} och texten på raden under, indragen två mellanslag mer än "
+                    f"{than} (texten har båda sorters citattecken)"
+                )
+            else:
+                keep = f"sätt hela texten inom {other}: {other_quoted}{comment_note(value)}"
+            fix = f"Hör citattecknen till texten, {keep}; annars ta bort texten efter citattecknet."
         return syntax_finding(
             line,
             column,
@@ -113,12 +121,17 @@ def text_after_value(lines: list[str], line: int, column: int) -> Finding | None
         kind = "en lista" if closer == "]" else "nycklar med värden"
         start = before.find(opener)
         value = text[start:].rstrip() if start != -1 else text.strip()
+        quoted = in_quotes(value)
+        fix = (
+            f"Är det en text, sätt hela texten inom citattecken: {quoted}{comment_note(value)}"
+            if quoted is not None
+            else both_quotes(text)
+        )
         return syntax_finding(
             line,
             column,
             f"Värdet börjar med '{opener}' och läses därför som {kind}, som slutar vid "
-            f"'{closer}'; texten efter ('{after}') kan YAML inte läsa. Är det en text, sätt hela "
-            f"texten inom citattecken: {in_quotes(value)}{comment_note(value)}.",
+            f"'{closer}'; texten efter ('{after}') kan YAML inte läsa. {fix}.",
         )
     return syntax_finding(
         line,
@@ -129,10 +142,10 @@ def text_after_value(lines: list[str], line: int, column: int) -> Finding | None
     )
 
 
-def quoted_other(value: str, quote: str) -> str:
+def quoted_other(value: str, quote: str) -> str | None:
     """``value`` (which starts with ``quote``) within the other kind of quote, if it can be."""
     if quote == '"' and "'" not in value:
         return copyable(value, "'")
     if quote == "'" and '"' not in value and "\\" not in value:
         return copyable(value, '"')
-    return "skriv den indragen på raderna under 'nyckel: |'"
+    return None

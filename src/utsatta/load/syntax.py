@@ -12,11 +12,19 @@ import re
 from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding
+from utsatta.load.block_comment import comment_ended_text
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
 from utsatta.load.quoting import comment_note, in_quotes, text_after_value
-from utsatta.load.syntax_finding import file_line, finding_at, piece, syntax_finding
+from utsatta.load.syntax_finding import (
+    block_start,
+    both_quotes,
+    file_line,
+    finding_at,
+    piece,
+    syntax_finding,
+)
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
@@ -164,6 +172,11 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     near = {line, line - 1} | ({cm.line + 1} if cm is not None else set())
     if any(len(file_line(lines, number)) > LONG_LINE for number in near):
         return _long_line(exc, lines, line, column)
+    # A comment less indented than a text ends it: the error is on the next line, the cause
+    # is the comment (0539).
+    ended = comment_ended_text(lines, line)
+    if ended is not None:
+        return ended
     if "quoted scalar" in context and cm is not None:
         start = cm.column if cm.line + 1 == line else None
         found = escape_syntax_problem(problem, lines, line, column, start)
@@ -248,12 +261,14 @@ def _unclosed_or_long_key(lines: list[str], line: int, column: int) -> Finding |
     key: told from the line by plain string operations (any length, ``LONG_LINE``)."""
     written = file_line(lines, line)[column - 1 :].strip()
     if written[:1] in ("'", '"'):
+        block, than = block_start(file_line(lines, line)[: column - 1])
         return syntax_finding(
             line,
             column,
             f"Citattecknet ({written[0]}) avslutas inte på sin rad. Lägg till samma citattecken "
             "i slutet av texten; står det citattecken inne i texten, sätt hela texten inom den "
-            "andra sortens citattecken eller skriv den på egen rad efter 'nyckel: |'.",
+            f"andra sortens citattecken, eller skriv {block} och texten på raden under, "
+            f"indragen två mellanslag mer än {than}.",
         )
     if written.find(":") > 1000 and re.search(r":(?:\s|$)", written):
         return syntax_finding(
@@ -307,9 +322,9 @@ def _missing_colon(lines: list[str], line: int, column: int) -> Finding:
         column,
         f"Raden '{piece(written)}' är ingen nyckel: den saknar kolon och börjar inte med något "
         "av filernas nyckelnamn, så YAML kan inte läsa den. Hör raden till en text ovanför, "
-        "skriv texten under 'nyckel: |' med varje rad indragen lika mycket (mer än nyckeln), "
-        "eller skriv hela texten på en rad. Är det en nyckel, rätta namnet och skriv ett kolon "
-        "och ett mellanslag efter det.",
+        "skriv '|' efter kolonet på textens nyckelrad (som 'nulage: |') och textens rader under "
+        "den, alla indragna lika mycket (mer än nyckeln), eller skriv hela texten på en rad. "
+        "Är det en nyckel, rätta namnet och skriv ett kolon och ett mellanslag efter det.",
     )
 
 
@@ -343,13 +358,19 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> Finding | None:
     typographic = len(value) > 2 and {value[0], value[-1]} <= set("”“„‘’«»")  # Word's
     quoted = in_quotes(value[1:-1] if typographic else value)
     why = " (raka: ”…” från Word räknas inte som citattecken i YAML)" if typographic else ""
-    fix = f"{piece(key, 40)}: {quoted}" if quoted[:1] in "\"'" else quoted
+    if quoted is None:
+        fix = both_quotes(text)
+    else:
+        fix = quoted if quoted[:1] not in "\"'" else f"{piece(key, 40)}: {quoted}"
+        fix = f"Sätt hela texten inom citattecken{why}: {fix}{comment_note(value)}"
+    # 'Orsak:' at the line's end: the colon is followed by the line break, not a space.
+    colon = "sist på raden" if not text[column:].strip() else "följt av mellanslag"
     return syntax_finding(
         line,
         column,
-        f"Texten efter '{piece(key, 40)}:' innehåller ett kolon följt av mellanslag "
+        f"Texten efter '{piece(key, 40)}:' innehåller ett kolon {colon} "
         f"('{piece(text[m.end() : column].strip(), 40)}'), och YAML läser det som början på "
-        f"en ny nyckel. Sätt hela texten inom citattecken{why}: {fix}{comment_note(value)}.",
+        f"en ny nyckel. {fix}.",
     )
 
 
@@ -439,11 +460,16 @@ def _colon_in_flow(lines: list[str], line: int, start: int, at: int) -> Finding:
 
 def _question_mark(lines: list[str], line: int, column: int) -> Finding:
     value = file_line(lines, line)[column - 1 :].strip()
+    quoted = in_quotes(value)
+    fix = (
+        f"Sätt hela texten inom citattecken: {quoted}"
+        if quoted is not None
+        else both_quotes(file_line(lines, line))
+    )
     return syntax_finding(
         line,
         column,
-        "Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. Sätt hela "
-        f"texten inom citattecken: {in_quotes(value)}.",
+        f"Ett frågetecken följt av mellanslag läses i YAML som början på en nyckel. {fix}.",
     )
 
 
@@ -457,8 +483,9 @@ def document_end_problem(text: str, before: int) -> Finding | None:
                 number,
                 1,
                 "Raden '...' avslutar YAML-dokumentet, så resten av filen kan inte läsas. Ta bort "
-                "raden; hör '...' till en text, sätt texten inom citattecken eller skriv den "
-                "indragen efter 'nyckel: |'.",
+                "raden; hör '...' till en text, sätt texten inom citattecken, eller skriv '|' "
+                "efter kolonet på textens nyckelrad (som 'nulage: |') och textens rader, med "
+                "'...', indragna under den.",
             )
     return None
 

@@ -302,7 +302,7 @@ def _text_message(
         return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
             _quote_hint(name, written, field_type)
         )
-    block = f"'{name}: |'" if name else "'nyckel: |'"
+    block = f"'{name}: |'" if name else "'|' sist på nyckelns rad"
     if _free_text(field_type):
         if isinstance(value, list):
             # written as '- ' lines or as '[se bilaga]': both are said (the form is not known)

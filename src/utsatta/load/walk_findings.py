@@ -166,12 +166,40 @@ def cut_off_problem(text: str, ev: Any) -> Finding:
     )
 
 
-def tag_problem(mark: Any, tag: str) -> Finding:
+def tag_problem(mark: Any, tag: str, written: str | None = None, key: str | None = None) -> Finding:
+    """A tag: ``written`` is the value as written when it is a plain text that begins with a
+    local tag ('!viktigt', '!viktigt det här'), ``key`` the key it stands after (None: a
+    list item). Then the advice keeps the text the tag was meant to be part of."""
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
-        "tagg-ej-tillaten",
-        f"Taggen '{shorten(shown, 40)}' är inte tillåten i utsattas datafiler. Ta bort den; "
-        "skriv värdet inom citattecken om det ska läsas som text.",
+    name = shorten(shown, 40)
+    message = (
+        f"Taggen '{name}' är inte tillåten i utsattas datafiler. Ta bort den; skriv värdet inom "
+        "citattecken om det ska läsas som text."
     )
+    if written is not None:
+        from utsatta.load.quoting import in_quotes
+        from utsatta.load.syntax_finding import both_quotes
+
+        quoted = in_quotes(written)
+        before = f"{key}: " if key else ""  # a list item: '- ' or within '[ ]', not known here
+        if quoted is None:
+            keep = both_quotes(f"{key}: " if key else "- ")
+            keep = keep[0].lower() + keep[1:]  # within the sentence
+        elif quoted[:1] in "\"'":
+            keep = f"sätt hela texten inom citattecken: {shorten(before, 44)}{quoted}"
+        else:
+            keep = f"sätt hela texten inom citattecken: {quoted}"
+        if written == shown:
+            # the tag is the whole value: without it there is no text at all (granska17 L4)
+            message = (
+                f"'{name}' läses i YAML som en tagg (ett ord som börjar med '!' först i ett "
+                f"värde), inte som text, och taggar är inte tillåtna i utsattas datafiler. Är "
+                f"'{name}' en text, {keep}; annars ta bort '{name}' och skriv värdet."
+            )
+        else:
+            message = (
+                f"'{name}' först i värdet läses i YAML som en tagg, inte som text, och taggar "
+                f"är inte tillåtna i utsattas datafiler. Hör '{name}' till texten, {keep}; "
+                f"annars ta bort '{name}'."
+            )
+    return _problem(mark.line + 1, mark.column + 1, "tagg-ej-tillaten", message)

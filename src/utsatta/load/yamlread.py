@@ -82,6 +82,8 @@ class Positions:
     raw: dict[Path_, str] = field(default_factory=dict)
     #: the scalars written within quotes ('…' or "…"): a message may say to drop them
     quoted: set[Path_] = field(default_factory=set)
+    #: the scalars with a tag that is refused: the tag's finding says all about the value (0540)
+    tagged: set[Path_] = field(default_factory=set)
 
     def locate(self, path: Path_, *, at_key: bool = False) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that exists."""
@@ -297,12 +299,23 @@ def _walk(
                     problems.append(harm)
             if style and ":" in value and _SENTENCE_COLON.search(value):
                 suspect = True
+            if style and "#" in value and style in "|>":
+                # A line '# …' in a text after '|' is text, not a comment (0539): looked at
+                # only in a block text with a '#', so valid data costs one memchr per text.
+                from utsatta.load.block_comment import comment_look_problems
+
+                key = pkey if type(pkey) is str and not is_list else None
+                problems += comment_look_problems(text, ev, key)
             if ev.ctag is not None:  # the ``tag`` property, without its call
                 tag = str(ev.ctag)
                 if tag != "!" and tag != _STR_TAG:
                     from utsatta.load.walk_findings import tag_problem
 
-                    problems.append(tag_problem(ev.start_mark, tag))
+                    # '!viktigt …' as a plain text: the advice keeps the words (0540)
+                    key = pkey if type(pkey) is str and not is_list else None
+                    local = not style and tag[:1] == "!" and (is_list or key is not None)
+                    written = text[ev.start_mark.index : ev.end_mark.index] if local else None
+                    problems.append(tag_problem(ev.start_mark, tag, written, key))
             elif not style:
                 if value in keywords or value[0] in number_start:
                     try:
@@ -377,6 +390,8 @@ def _walk(
                     pos.raw[path] = ev.value
                 elif t is ScalarEvent and ev.style in ("'", '"'):
                     pos.quoted.add(path)
+                if t is ScalarEvent and ev.ctag is not None:
+                    _tagged(pos, path, ev)
             parent.append(value)
         elif parent is None:
             root = value
@@ -431,6 +446,8 @@ def _walk(
                         pos.raw[path] = ev.value
                     elif t is ScalarEvent and ev.style in ("'", '"'):
                         pos.quoted.add(path)
+                    if t is ScalarEvent and ev.ctag is not None:
+                        _tagged(pos, path, ev)
             if key is _MERGE:
                 pass  # reported at the key; the value is never merged
             elif key in parent:
@@ -488,6 +505,12 @@ def _comment_after_text(text: str, ev: Any, problems: list[Finding]) -> None:
         from utsatta.load.walk_findings import cut_off_problem
 
         problems.append(cut_off_problem(text, ev))
+
+
+def _tagged(pos: Positions, path: Path_, ev: Any) -> None:
+    tag = str(ev.ctag)
+    if tag != "!" and tag != _STR_TAG:
+        pos.tagged.add(path)
 
 
 def _escape_problem(text: str, ev: Any) -> Finding | None:

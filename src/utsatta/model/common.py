@@ -176,9 +176,30 @@ def why_no_day(value: str) -> str | None:
     return "" if reason is None else f" Dagen finns inte: {reason}."
 
 
+#: A date with a one-digit month or day: '2026-4-1'.
+_UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+
+
+def padded_day(value: str) -> str | None:
+    """'2026-4-1' as '2026-04-01': the date written with two digits for month and day, when
+    one of them has one and the result is a calendar date; else None."""
+    m = _UNPADDED.match(value)
+    if m is None:
+        return None
+    padded = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    return padded if padded != value and why_no_day(padded) == "" else None
+
+
 def _dag(value: str) -> str:
     why = why_no_day(value)
     ok = why == ""
+    if not ok and (padded := padded_day(value)) is not None:
+        raise PydanticCustomError(
+            "ogiltig-dag",
+            "'{value}' är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror. "
+            "Skriv {padded}.",
+            {"value": shorten(value), "padded": padded},
+        )
     if not ok:
         raise PydanticCustomError(
             "ogiltig-dag",

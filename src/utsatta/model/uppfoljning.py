@@ -25,6 +25,7 @@ from utsatta.model.common import (
     SchemaVersion,
     Strict,
     Text,
+    padded_day,
     why_no_day,
 )
 
@@ -58,6 +59,14 @@ DAG_PATTERN = f"^({_AR}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 def _dag(value: str) -> str:
     why = why_no_day(value)
+    if why != "" and (padded := padded_day(value)) is not None:
+        # '2026-4-1' has a day: only the leading zeros are missing (granska17 L2).
+        raise PydanticCustomError(
+            "ogiltigt-datum",
+            "'{value}' är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror. "
+            "Skriv beslutsdagen som {padded}.",
+            {"value": shorten(value), "padded": padded},
+        )
     if why != "":
         # A date of the right form that the calendar lacks: say so, not "no day".
         raise PydanticCustomError(

@@ -1,0 +1,147 @@
+"""Comments and texts after '|' or '>': a line that looks like a comment inside the text (it
+is text, and is published), and a comment indented less than the text (it ends the text, and
+the lines after it no longer belong to it). Read only for a file that has one: the walk
+imports this module for a block text with a '#' in it, the syntax messages for an error after a
+comment (docs/decisions/0539-kommentar-i-text.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from utsatta.findings import Finding, Severity
+from utsatta.load.syntax_finding import file_line, piece, syntax_finding
+
+__all__ = ["comment_ended_text", "comment_look_problems"]
+
+
+def _looks_like_comment(stripped: str) -> bool:
+    """'# text' or a lone '#', as VS Code's Ctrl+/ writes a comment; '#1 prioritet' is text."""
+    return stripped[:1] == "#" and stripped[1:2] in ("", " ", "\t")
+
+
+def _header(key: str | None, style: str) -> str:
+    return f"'{piece(key, 40)}: {style}'" if key else f"'- {style}'"
+
+
+def comment_look_problems(text: str, ev: Any, key: str | None) -> list[Finding]:
+    """A warning for each run of lines inside the block text ``ev`` (the parser's scalar event,
+    style '|' or '>') that begin, after the text's indentation, with '# ' or are a lone '#'.
+    ``key``: the key the text stands under (None: a list item). Reads the block's lines once."""
+    at = text.find("\n", ev.start_mark.index, ev.end_mark.index)
+    stop = ev.end_mark.index
+    number = ev.start_mark.line + 2  # the 1-based number of the line that starts at at + 1
+    indent: int | None = None
+    # [first line, column, its text, last line, whether every line begins with '# ']
+    runs: list[list[Any]] = []
+    while at != -1 and at < stop:
+        begin = at + 1
+        at = text.find("\n", begin, stop)
+        written = text[begin : at if at != -1 else stop]
+        stripped = written.lstrip(" ")
+        if stripped:
+            spaces = len(written) - len(stripped)
+            indent = spaces if indent is None else indent
+            if spaces >= indent and _looks_like_comment(stripped):
+                spaced = stripped[1:2] == " "
+                if runs and runs[-1][3] == number - 1:
+                    runs[-1][3] = number
+                    runs[-1][4] = runs[-1][4] and spaced
+                else:
+                    runs.append([number, spaces + 1, stripped, number, spaced])
+        number += 1
+    return [_comment_look(f, c, shown, last, sp, key, ev.style) for f, c, shown, last, sp in runs]
+
+
+def _comment_look(
+    first: int, column: int, shown: str, last: int, spaced: bool, key: str | None, style: str
+) -> Finding:
+    header = _header(key, style)
+    mark = "'# '" if spaced else "'#'"
+    if first == last:
+        what = f"Raden '{piece(shown)}' står inne i texten under {header}"
+        fix = (
+            f"Ska raden vara en kommentar, flytta den ovanför raden {header}; ska den vara "
+            f"text, ta bort {mark} först på raden."
+        )
+        looks = "fast den ser ut som en kommentar"
+    else:
+        what = (
+            f"Raderna {first}–{last} (den första: '{piece(shown)}') står inne i texten under "
+            f"{header}"
+        )
+        fix = (
+            f"Ska raderna vara kommentarer, flytta dem ovanför raden {header}; ska de vara "
+            f"text, ta bort {mark} först på varje rad."
+        )
+        looks = "fast de ser ut som kommentarer"
+    return Finding(
+        "",
+        first,
+        column,
+        "kommentar-i-text",
+        Severity.VARNING,
+        f"{what} och kommer med i rapporterna som text, {looks}: efter '{style}' är '#' "
+        f"inget kommentarstecken. {fix}",
+    )
+
+
+#: A line that begins a block text: '  nulage: |', '  - motivering: >-', '- |' (and a comment).
+_BLOCK_HEADER = re.compile(r"^( *)(?:- +)*(?:([A-Za-z_][\w-]*) *: +)?([|>])([-+]?)(?: +#.*)?$")
+
+
+def comment_ended_text(lines: list[str], line: int) -> Finding | None:
+    """A comment indented less than a block text ends the text: the next line, indented as the
+    text, is then a syntax error the parser reports on it (the line is right, the comment is
+    not). The finding at the comment, or None when the lines above ``line`` are not so."""
+    indent = _indent(file_line(lines, line))
+    if indent is None:
+        return None
+    number = line - 1
+    comment = 0  # the first (topmost) comment indented less than the text
+    while number >= 1:
+        written = file_line(lines, number)
+        spaces = _indent(written)
+        if spaces is not None and written[spaces] != "#":
+            break
+        if spaces is not None and spaces < indent:
+            comment = number
+        number -= 1
+    text_above = _indent(file_line(lines, number)) if number >= 1 else None
+    if not comment or text_above is None or text_above < indent:
+        return None
+    # The line above the comments is text indented at least as much: find its block's header.
+    first = number
+    while number >= 1:
+        written = file_line(lines, number)
+        spaces = _indent(written)
+        if spaces is not None and spaces < indent:
+            break
+        if spaces is not None:
+            first = number
+        number -= 1
+    header = _BLOCK_HEADER.match(file_line(lines, number)) if number >= 1 else None
+    if (
+        header is None
+        or len(header.group(1)) >= indent
+        or _indent(file_line(lines, first)) != indent
+    ):
+        return None
+    written = file_line(lines, comment)
+    key = header.group(2)
+    head = _header(key, header.group(3))
+    above = f"'{piece(key, 40)}:'" if key else head
+    return syntax_finding(
+        comment,
+        (_indent(written) or 0) + 1,
+        f"Kommentaren på rad {comment} står mindre indragen än texten under {head} och "
+        f"avslutar därför texten: rad {line}, som är indragen som texten, hör inte längre "
+        f"till den, och YAML kan inte läsa den. Flytta kommentaren ovanför raden {above}, "
+        "eller ta bort den.",
+    )
+
+
+def _indent(written: str) -> int | None:
+    """The spaces before the first character of a line, or None for a blank line."""
+    stripped = written.lstrip(" ")
+    return len(written) - len(stripped) if stripped.strip() else None
