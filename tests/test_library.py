@@ -122,6 +122,24 @@ def test_the_readme_lists_every_code() -> None:
     )
 
 
+def test_every_row_of_the_readme_code_table_has_four_cells() -> None:
+    """A '|' in a title or hint must not split the row (GitHub's table: '\\|' stays a '|')."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown_table())
+    rows: list[list[str]] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(token.content)
+    assert len(rows) == len(CODES) + 1
+    assert all(len(row) == 4 for row in rows)
+    titles = {row[0].strip("`"): row[2] for row in rows[1:]}
+    assert "'nyckel: |'" in CODES["text-ej-indragen"].title
+    assert titles["text-ej-indragen"].replace("\\|", "|") == CODES["text-ej-indragen"].title
+
+
 def test_every_code_in_the_source_is_registered() -> None:
     """Every code a finding can have (in the source, the models' own errors and the cases)."""
     found: set[str] = set()

@@ -342,5 +342,11 @@ CODES = Codes({c: Code(c, sev, title, hint, stage) for c, sev, stage, title, hin
 def markdown_table() -> str:
     """The README's table of codes."""
     lines = ["| Kod | Allvarlighet | Vad | Vad du gör |", "|---|---|---|---|"]
-    lines += [f"| `{c.code}` | {c.severity} | {c.title} | {c.hint} |" for c in CODES.values()]
+    for c in CODES.values():
+        lines.append(f"| `{c.code}` | {c.severity} | {_cell(c.title)} | {_cell(c.hint)} |")
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    # A '|' in a hint ('nyckel: |') would end the cell and break the row in a GitHub table.
+    return text.replace("|", "\\|")
