@@ -244,6 +244,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    ("malbedomning-motsager-utfall", V, "referens",
+     "Slutuppföljningens bedömning av målet eller ett delmål går emot det beräknade utfallet "
+     "(Nått/Inte nått) för planens sista år",
+     "Rätta 'bedomning'; bygger den på en säkrare källa än värdet: ange den i 'kallor' med "
+     "'sakerhet: bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
      "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen "
      "(i ett namn eller en titel: Markdown, som visas som den är skriven)",

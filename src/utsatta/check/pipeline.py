@@ -10,6 +10,7 @@ from typing import Any
 
 from utsatta.check.assessments import check_assessments
 from utsatta.check.completeness import check_completeness, reports_elsewhere
+from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
     Paths,
     check_scope,
@@ -314,6 +315,7 @@ def _found(
         years = sorted({y for y in ds.report_years if y <= year} | {year} | later)
     found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
+    found += check_goal_verdicts(ds)
     found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
         shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]
