@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from utsatta.check.rules import (
+    id_lists,
     indikator,
     lankar,
     lydelse,
@@ -40,7 +41,8 @@ def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
     giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
     for rep in ds.rapporter:
         out += rapport.check(rep, known, giltighet)
-    for src in ds.files():  # every free text of every file kind
+    for src in ds.files():  # every free text and every list of ids of every file kind
         out += lankar.check(src)
+        out += id_lists.check(src)
     out += check_validity(ds, known)
     return out
