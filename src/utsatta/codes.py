@@ -247,6 +247,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    ("status-bakat", V, "referens",
+     "En insats är 'ej-paborjad' fast samma organisation (eller den den tog över insatsen från) "
+     "rapporterade den som påbörjad eller genomförd ett tidigare år i planperioden",
+     "Rätta 'status' i år, eller i den tidigare rapporten om den var fel."),
     ("malbedomning-motsager-utfall", V, "referens",
      "Slutuppföljningens bedömning av målet eller ett delmål går emot det beräknade utfallet "
      "(Nått/Inte nått) för planens sista år",
