@@ -247,6 +247,12 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    ("beslut-fore-aret", V, "referens",
+     "Ett beslut om ett års uppföljning är daterat före årets slut",
+     "Rätta året i 'datum': beslutet fattas året efter."),
+    ("beslut-langt-efter-aret", V, "referens",
+     "Ett beslut om ett års uppföljning är daterat mer än två år efter året",
+     "Rätta året i 'datum': beslutet fattas året efter."),
     ("status-bakat", V, "referens",
      "En insats är 'ej-paborjad' fast samma organisation (eller den den tog över insatsen från) "
      "rapporterade den som påbörjad eller genomförd ett tidigare år i planperioden",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from utsatta.check.assessments import check_assessments
+from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
 from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
@@ -318,6 +319,7 @@ def _found(
     found += check_assessments(ds, years)
     found += check_goal_verdicts(ds)
     found += check_status_history(ds, duties)
+    found += check_beslutsdatum(ds)
     found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
         shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]
