@@ -23,12 +23,16 @@ def example_date(ar: int, datum: str) -> str:
 
 
 def check_beslutsdatum(ds: DataSet) -> list[Finding]:
+    plan = ds.plan.model if ds.plan else None
+    g = plan.plan.giltighet if plan is not None else None
     findings: list[Finding] = []
     for src in ds.uppfoljningar:
         up = src.model
         if up is None:
             continue
         ar = up.ar
+        if g is not None and not g.fran <= ar <= g.till:
+            continue  # a file of another plan: its one finding says so (ar-utanfor-planen)
         for i, b in enumerate(up.beslut):
             # ÅÅÅÅ-MM-DD (the model's check): text order is date order
             if b.datum < f"{ar + 1}-01-01":
