@@ -1,5 +1,5 @@
 """A source's address with a character no web address may have (url-otillatet-tecken), on the
-shipped data: each such character, where a bracket is allowed, and the advice followed
+shipped data: each such character, what is allowed, and the advice followed
 (granska17 L5)."""
 
 from __future__ import annotations
@@ -24,10 +24,8 @@ LINE = f"    url: {URL}\n"
         (">", "tecknet '>'"),
         ("`", "tecknet '`'"),
         ("|x", "tecknet '|'"),
-        ("{x}", "tecknet '{'"),
-        ("x^2", "tecknet '^'"),
         ("a\\b", "bakstrecket ('\\')"),
-        (")](https://polisen.se/)", "hakparentesen (']')"),
+        (")](https://polisen.se/)", "resten av en Markdown-länk ('](')"),
     ],
 )
 def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str) -> None:
@@ -53,6 +51,7 @@ def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str) 
     "url",
     [
         "http://[2001:db8::1]/lista",  # a bracket in the host: an IPv6 address
+        "https://example.se/sok?filter[ar]=2023&x={y}^2",  # as an address bar shows them
         "https://sv.wikipedia.org/wiki/Utsatt_område_(Sverige)",  # parentheses are allowed
         "https://example.se/sök?q=a%20b&x=1#del-2",
     ],

@@ -11,7 +11,11 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import SourceFile
 
-#: the characters RFC 3986 allows nowhere in an address, named as the message names them
+#: characters RFC 3986 allows nowhere in an address, named as the message names them: those a
+#: paste leaves (quotation marks, HTML, Markdown, a table's '|', a Windows path's '\\').
+#: Brackets, braces and '^' are left out although RFC 3986 has them too: a browser's address
+#: bar can show a query such as '?filter[ar]=2023' as it is, and an address copied from there
+#: must not warn.
 OTILLATNA: Final = {
     '"': 'citattecknet (")',
     "<": "tecknet '<'",
@@ -19,15 +23,12 @@ OTILLATNA: Final = {
     "`": "tecknet '`'",
     "|": "tecknet '|'",
     "\\": "bakstrecket ('\\')",
-    "^": "tecknet '^'",
-    "{": "tecknet '{'",
-    "}": "tecknet '}'",
-    "[": "hakparentesen ('[')",
-    "]": "hakparentesen (']')",
 }
+#: the rest of a Markdown link pasted with the address: "https://a.se/x)](https://a.se/x"
+MARKDOWNLANK: Final = "]("
 
 #: any of them, searched in C: most addresses have none
-_OTILLATET: Final = re.compile("[" + re.escape("".join(OTILLATNA)) + "]")
+_OTILLATET: Final = re.compile("[" + re.escape("".join(OTILLATNA)) + "]|" + re.escape(MARKDOWNLANK))
 
 
 def _where(src: SourceFile[Any]) -> Path_ | None:
@@ -44,13 +45,16 @@ def _sources(model: Any, kind: str) -> list[Any]:
 
 
 def first_bad(url: str) -> int | None:
-    """The index of the first character of ``url`` that no address may have, or None. A bracket
-    is allowed in the host (an IPv6 address, 'http://[::1]/'), nowhere after it."""
-    host_end = url.find("/", url.find("//") + 2)
-    for m in _OTILLATET.finditer(url):
-        if m.group() not in "[]" or 0 <= host_end < m.start():
-            return m.start()
-    return None
+    """The index of the first character of ``url`` that no address may have, or of the '](' of
+    a pasted Markdown link; None for an address without them."""
+    m = _OTILLATET.search(url)
+    return None if m is None else m.start()
+
+
+def _named(url: str, n: int) -> str:
+    if url.startswith(MARKDOWNLANK, n):
+        return "resten av en Markdown-länk ('](')"
+    return OTILLATNA[url[n]]
 
 
 def check(src: SourceFile[Any]) -> list[Finding]:
@@ -69,7 +73,7 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                 (*where, i, "url"),
                 "url-otillatet-tecken",
                 f"Webbadressen för källan '{shorten(kalla.id)}' innehåller "
-                f"{OTILLATNA[url[n]]}, som inte får stå i en webbadress (tecken {n + 1} i "
+                f"{_named(url, n)}, som inte får stå i en webbadress (tecken {n + 1} i "
                 "adressen). Det är oftast en rest av en inklistring: ett citattecken, en "
                 "Markdown-länk. Kopiera adressen på nytt från webbläsarens adressfält, eller ta "
                 "bort det som inte hör till adressen.",
