@@ -164,6 +164,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange antingen 'medlemmar' eller 'urval'."),
     # References between files
     ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
+    ("dubblett-i-lista", F, "referens",
+     "Samma id två gånger i en lista av id (t.ex. 'omraden', 'ansvar', 'kallor'): det räknas två "
+     "gånger", "Ta bort den ena."),
     ("andra-namn-dubblett", V, "referens",
      "En form i 'andra_namn' är redan en annan organisations eller grupps namn",
      "Ta bort formen, eller skriv den som planen skriver just den här organisationen."),
@@ -246,9 +249,28 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En bedömning av hur långt ett mål är nått, när ingen av fokusområdets indikatorer kan "
      "bedömas för året",
      "Skriv 'kan-inte-bedomas', eller lägg till de utfall som saknas."),
+    ("url-otillatet-tecken", V, "referens",
+     "En källas webbadress har ett tecken som ingen webbadress får ha (t.ex. ett citattecken "
+     "eller ett lodstreck) eller resten av en Markdown-länk: oftast en rest av en inklistring",
+     "Kopiera adressen på nytt från webbläsarens adressfält."),
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",
      "Se över bedömningen eller förklara i 'motivering'."),
+    ("beslut-fore-aret", V, "referens",
+     "Ett beslut om ett års uppföljning är daterat före årets slut",
+     "Rätta året i 'datum': beslutet fattas året efter."),
+    ("beslut-langt-efter-aret", V, "referens",
+     "Ett beslut om ett års uppföljning är daterat mer än två år efter året",
+     "Rätta året i 'datum': beslutet fattas året efter."),
+    ("status-bakat", V, "referens",
+     "En insats är 'ej-paborjad' fast samma organisation (eller den den tog över insatsen från) "
+     "rapporterade den som påbörjad eller genomförd ett tidigare år i planperioden",
+     "Rätta 'status' i år, eller i den tidigare rapporten om den var fel."),
+    ("malbedomning-motsager-utfall", V, "referens",
+     "Slutuppföljningens bedömning av målet eller ett delmål går emot det beräknade utfallet "
+     "(Nått/Inte nått) för planens sista år",
+     "Rätta 'bedomning'; bygger den på en säkrare källa än värdet: ange den i 'kallor' med "
+     "'sakerhet: bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
      "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen "
      "(i ett namn eller en titel: Markdown, som visas som den är skriven)",

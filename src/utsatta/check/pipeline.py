@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from utsatta.check.assessments import check_assessments
+from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
+from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
     Paths,
     check_scope,
@@ -20,6 +22,7 @@ from utsatta.check.partial import (
 from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
+from utsatta.check.status_history import check_status_history
 from utsatta.compute.duties import duties_of
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.datadir import data_root, is_bundled
@@ -314,6 +317,9 @@ def _found(
         years = sorted({y for y in ds.report_years if y <= year} | {year} | later)
     found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
+    found += check_goal_verdicts(ds)
+    found += check_status_history(ds, duties)
+    found += check_beslutsdatum(ds)
     found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
         shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]

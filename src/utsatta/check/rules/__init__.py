@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from utsatta.check.rules import (
+    id_lists,
     indikator,
     lankar,
     lydelse,
@@ -10,6 +11,7 @@ from utsatta.check.rules import (
     organisationer,
     plan,
     rapport,
+    urls,
 )
 from utsatta.check.rules.base import Known
 from utsatta.check.rules.validity import check_validity
@@ -40,7 +42,9 @@ def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
     giltighet = ds.plan.model.plan.giltighet if ds.plan and ds.plan.model else None
     for rep in ds.rapporter:
         out += rapport.check(rep, known, giltighet)
-    for src in ds.files():  # every free text of every file kind
+    for src in ds.files():  # every free text, list of ids and source address of every file kind
         out += lankar.check(src)
+        out += id_lists.check(src)
+        out += urls.check(src)
     out += check_validity(ds, known)
     return out

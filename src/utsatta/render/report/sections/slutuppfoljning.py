@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
+from utsatta.compute.goal_outcome import deciding, outcome, value_of
 from utsatta.compute.indicators import IndicatorResult, markering
 from utsatta.compute.status import Status
 from utsatta.compute.status import status_text as label
@@ -99,7 +100,7 @@ def _count(
             KAN_INTE_BEDOMAS,
             "okant",
         )
-    point = next((p for p in r.serie if p.ar == ar), None)
+    point = value_of(r, ar)
     if point is None:
         gap = next((g for g in r.luckor if g.ar == ar), None)
         why = f" (nivån okänd för {', '.join(gap.namn)})" if gap and gap.namn else ""
@@ -127,8 +128,10 @@ def _count(
     if r.malvarde != 0 or mal_mark:
         mal = varde(r.malvarde, enhet) + (f" ({mal_mark})" if mal_mark else "")
         underlag = f"{underlag} Målvärde {ar}: {mal}."
-    lower = r.indikator.riktning == "lagre-ar-battre"
-    if point.varde <= r.malvarde if lower else point.varde >= r.malvarde:
+    # the one rule the check of the written verdict uses too (goal-verdict-mismatch)
+    utfall = outcome(r, ar)
+    assert utfall is not None  # a value and a målvärde for ``ar``, as above
+    if utfall.reached:
         return underlag, "Nått", "natt"
     return underlag, "Inte nått", "inte-natt"
 
@@ -148,7 +151,7 @@ def _utfall_markering(r: IndicatorResult | None, nyckel: str, ar: int) -> str:
     confirmed."""
     if r is None or nyckel == "okant":
         return ""
-    point = next((p for p in r.serie if p.ar == ar), None)
+    point = value_of(r, ar)
     return markering(point.sakerhet) if point is not None else ""
 
 
@@ -376,10 +379,7 @@ def slutuppfoljning(
     g = plan.plan.giltighet
     if ar != g.till or period is None:
         return None
-    by_goal: dict[str, IndicatorResult] = {}
-    for r in results:  # two indicators for one goal is a finding (dubblett-mal): the first counts
-        if r.indikator.mal is not None:
-            by_goal.setdefault(r.indikator.mal, r)
+    by_goal = deciding(results)  # two for one goal is a finding (dubblett-mal): the first counts
     verdicts: dict[str, BedomningVy] = delmal_per_id(plan, upp) if upp is not None else {}
     domar = []
     goal_r = by_goal.get(PLANENS_MAL)
