@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 __all__ = [
+    "NOT_READ",
+    "block_tokens",
+    "flat_parser",
     "html_parser",
     "is_web_address",
     "link_pieces",
@@ -247,14 +250,78 @@ def _new_parser(disabled: list[str], *, source: bool = False, html: bool = False
     md.disable(["heading", "lheading", "entity", *disabled])
     if not source:
         md.core.ruler.after("inline", "utsatta_links", unwrap_links)
+        md.add_render_rule("code_inline", _code_as_text)
     return md
+
+
+def _code_as_text(
+    _renderer: object, tokens: Sequence[Token], idx: int, _options: object, _env: object
+) -> str:
+    """Inline code in HTML as the .md report shows it: its text between its backticks, as
+    text (the report holds no code from the data; a ``` line is no monospace line in HTML that
+    the .md shows as text, docs/decisions/0546)."""
+    from markdown_it.common.utils import escapeHtml
+
+    tok = tokens[idx]
+    return escapeHtml(f"{tok.markup}{tok.content}{tok.markup}")
+
+
+#: The block rules no report reads: an indented code block, a fenced one, a quote and a rule stay
+#: text in every format (the .md report always wrote them as text; HTML and PDF read them alike
+#: since docs/decisions/0546, so a paragraph indented four spaces is no code block cut off at
+#: the PDF's edge).
+NOT_READ = ("code", "fence", "blockquote", "hr")
 
 
 @cache
 def parser() -> MarkdownIt:
-    """The parser for the .md report: CommonMark without raw HTML, entities, headings, code
-    blocks, quotes and rules (they stay text, as they always have in the .md report)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"])
+    """The parser of every report format (the .md report writes its tokens again, the HTML and
+    PDF render them): CommonMark without raw HTML, entities, headings, code blocks, quotes and
+    rules (they stay text)."""
+    return _new_parser(list(NOT_READ))
+
+
+@cache
+def flat_parser() -> MarkdownIt:
+    """:func:`parser` without lists: a text nested deeper than markdown-it's ``maxNesting`` is
+    read with it (:func:`block_tokens`), so no line of it is left out."""
+    return _new_parser([*NOT_READ, "list"])
+
+
+def _cut(tokens: Sequence[Token], limit: int) -> Token | None:
+    """Where markdown-it reached its nesting limit, or None: inside a list or item opened one
+    level below it, it reads nothing more of the text (it skips "the tail to the end"). A
+    paragraph there loses nothing (its line is read by the inline parser); lists are the only
+    blocks that nest (:data:`NOT_READ` has the quote)."""
+    return next(
+        (
+            tok
+            for tok in tokens
+            if tok.nesting == 1 and tok.level >= limit - 1 and tok.type != "paragraph_open"
+        ),
+        None,
+    )
+
+
+def block_tokens(text: str, env: dict[str, Any] | None = None) -> list[Token]:
+    """A nämnd's text as every report format reads it: :func:`parser`'s tokens, or, when lists
+    nest deeper than markdown-it keeps (it would drop the rest of the text without a word),
+    :func:`flat_parser`'s: the whole text as paragraphs, every line and word kept
+    (docs/decisions/0547)."""
+    md = parser()
+    env = {} if env is None else env
+    tokens = md.parse(text, env)
+    if _cut(tokens, md.options["maxNesting"]) is not None:
+        env.clear()  # the references of the first reading
+        tokens = flat_parser().parse(text, env)
+    return list(tokens)
+
+
+@cache
+def html_parser() -> MarkdownIt:
+    """The parser for the HTML report (and the PDF): :func:`parser` itself, so that every
+    format reads a text alike (docs/decisions/0546)."""
+    return parser()
 
 
 @cache
@@ -262,7 +329,7 @@ def source_parser() -> MarkdownIt:
     """What the nämnd wrote, read with :func:`parser`'s options (no raw HTML) but before links
     and images are unwrapped: the links, images and reference definitions the reports see, for
     the check that warns about them (``utsatta.check.rules.lankar``)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True)
+    return _new_parser(list(NOT_READ), source=True)
 
 
 @cache
@@ -270,7 +337,7 @@ def tag_parser() -> MarkdownIt:
     """:func:`source_parser` with raw HTML on (``html_inline`` and ``html_block``): only to
     find the tags and comments the reports show as text (their links come from
     :func:`source_parser`, which reads the text as the reports do)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True, html=True)
+    return _new_parser(list(NOT_READ), source=True, html=True)
 
 
 def may_show_as_text(text: str) -> bool:
@@ -283,9 +350,3 @@ def may_show_as_text(text: str) -> bool:
     if "<" in text:
         return True
     return "[" in text and ("](" in text or "][" in text or "]:" in text)
-
-
-@cache
-def html_parser() -> MarkdownIt:
-    """The parser for the HTML report: CommonMark without raw HTML, entities and headings."""
-    return _new_parser([])
