@@ -28,8 +28,11 @@ __all__ = [
     "link_pieces",
     "link_start",
     "may_link",
+    "may_look_otherwise",
     "may_show_as_text",
     "parser",
+    "preview_differences",
+    "preview_parser",
     "shown_address",
     "source_parser",
     "tag_parser",
@@ -349,4 +352,52 @@ def may_show_as_text(text: str) -> bool:
     so ``validate`` loads it only for such a text (the warning ``visas-som-text``)."""
     if "<" in text:
         return True
-    return "[" in text and ("](" in text or "][" in text or "]:" in text)
+    if "[" in text and ("](" in text or "][" in text or "]:" in text):
+        return True
+    # may_look_otherwise's first tests, here: this runs for every text validate reads
+    if "`" in text or "~" in text or "\n " in text or "\n\t" in text:
+        return may_look_otherwise(text)
+    return text[:1] in (" ", "\t") and may_look_otherwise(text)
+
+
+def may_look_otherwise(text: str) -> bool:
+    """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
+    or ``~~~``) or a line indented four spaces or more (a code block, or a list nested deeper
+    than the reports keep). Substring tests first: a text under ``key: |`` has its own
+    indentation removed by YAML, so most texts have no line that starts with a space."""
+    if "```" in text or "~~~" in text:
+        return True
+    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+        return False
+    # A line that starts with four spaces or more (a tab counts as one, as escape.prose makes
+    # it); compiled on first use (re's cache), as validate seldom gets here.
+    return re.search(r"(?:^|\n)[ \t]{4}", text) is not None
+
+
+@cache
+def preview_parser() -> MarkdownIt:
+    """CommonMark as an editor's Markdown preview reads a text (GitHub's, VS Code's): code
+    blocks and fences on, raw HTML off (the other warnings cover it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def preview_differences(text: str) -> list[tuple[str, int]]:
+    """What a Markdown preview shows otherwise than every report format, by line (0-based) of
+    ``text`` (after ``escape.prose``): ``indrag``, lines indented four spaces or more that a
+    preview shows as a code block and the reports as a paragraph (:data:`NOT_READ`);
+    ``staket``, a fence (```` ``` ````) that a preview starts a code block with and the reports
+    show as text; ``nastling``, a list nested deeper than the reports keep as a list
+    (:func:`block_tokens` reads the whole text flat), at its first item too deep."""
+    found: list[tuple[str, int]] = []
+    if not may_look_otherwise(text):
+        return found
+    for tok in preview_parser().parse(text):
+        if tok.type in ("code_block", "fence") and tok.map:
+            found.append(("indrag" if tok.type == "code_block" else "staket", tok.map[0]))
+    md = parser()
+    deep = _cut(md.parse(text), md.options["maxNesting"])
+    if deep is not None:
+        found.append(("nastling", deep.map[0] if deep.map else 0))
+    return sorted(found, key=lambda item: item[1])
