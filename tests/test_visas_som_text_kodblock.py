@@ -41,10 +41,11 @@ def test_validate_warns_where_a_preview_shows_a_code_block_or_a_cut_list(
             "visas-som-text",
             "varning",
             "Raden 'Ett stycke indraget fyra extra mellanslag, som i ett citat.' är indragen "
-            "minst fyra mellanslag mer än texten den hör till: i en Markdown-förhandsvisning "
-            "(t.ex. på GitHub) blir den ett kodblock, men rapporten visar den som ett vanligt "
-            "stycke, utan indraget. Ta bort de extra mellanslagen först på raden; ska raden vara "
-            "en punkt i en lista, skriv '- ' först på raden.",
+            "minst fyra mellanslag (eller en tabb) mer än texten den hör till: i en "
+            "Markdown-förhandsvisning (t.ex. på GitHub) blir den ett kodblock, men rapporten "
+            "visar den som ett vanligt stycke, utan indraget. Ta bort de extra mellanslagen "
+            "(eller tabben) först på raden; ska raden vara en punkt i en lista, skriv '- ' först "
+            "på raden.",
         ),
         (
             CASE_FILE,
@@ -76,14 +77,20 @@ def test_validate_warns_where_a_preview_shows_a_code_block_or_a_cut_list(
         (FENCED, [("staket", 1)]),
         ("a\n~~~\nb", [("staket", 1)]),
         (DEEP, [("nastling", 11)]),
-        ("\t\tx\n\n\t\t\t\ty", [("indrag", 2)]),  # tabs are spaces in the reports (prose)
+        ("\t\tx\n\n\t\t\t\ty", [("indrag", 0)]),  # a tab is a code block's indent in a preview
+        ("Text.\n\n  \tmed en tabb", [("indrag", 2)]),
+        ("Text.\n\n\u2022\tpunkt", []),  # a Word bullet: no indentation
         ("- a\n    - b\n\n1. c\n   1. d", []),  # nested lists, in a preview too
         ("Vanlig text.\n\nMed två stycken.", []),
     ],
 )
 def test_preview_differences(text: str, found: list[tuple[str, int]]) -> None:
-    assert mdlinks.preview_differences(escape.prose(text)) == found
-    assert mdlinks.may_show_as_text(text) is (bool(found) or "    " in text or "\t" in text)
+    """Code blocks as a preview reads the text as written (tabs and all), deep lists as the
+    reports read it; :func:`mdlinks.may_show_as_text` keeps every such text for validate."""
+    assert mdlinks.preview_differences(escape.prose(text), text) == found
+    assert mdlinks.may_show_as_text(text) is (
+        bool(found) or "    " in text or text.startswith("\t")
+    )
 
 
 def test_a_plain_field_gets_no_code_block_warning(

@@ -369,9 +369,10 @@ def may_look_otherwise(text: str) -> bool:
         return True
     if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
         return False
-    # A line that starts with four spaces or more (a tab counts as one, as escape.prose makes
-    # it); compiled on first use (re's cache), as validate seldom gets here.
-    return re.search(r"(?:^|\n)[ \t]{4}", text) is not None
+    # A line that starts with four spaces, or a tab after at most three (a preview's code
+    # block; the tab is a space in the reports); compiled on first use (re's cache), as
+    # validate seldom gets here.
+    return re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None
 
 
 @cache
@@ -383,21 +384,25 @@ def preview_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def preview_differences(text: str) -> list[tuple[str, int]]:
-    """What a Markdown preview shows otherwise than every report format, by line (0-based) of
-    ``text`` (after ``escape.prose``): ``indrag``, lines indented four spaces or more that a
-    preview shows as a code block and the reports as a paragraph (:data:`NOT_READ`);
-    ``staket``, a fence (```` ``` ````) that a preview starts a code block with and the reports
-    show as text; ``nastling``, a list nested deeper than the reports keep as a list
-    (:func:`block_tokens` reads the whole text flat), at its first item too deep."""
+def preview_differences(shown: str, written: str | None = None) -> list[tuple[str, int]]:
+    """What a Markdown preview shows otherwise than every report format, by line (0-based):
+    ``indrag``, lines indented four spaces (or a tab) or more that a preview shows as a code
+    block and the reports as a paragraph (:data:`NOT_READ`); ``staket``, a fence
+    (```` ``` ````) that a preview starts a code block with and the reports show as text;
+    ``nastling``, a list nested deeper than the reports keep as a list (:func:`block_tokens`
+    reads the whole text flat), at its first item too deep. ``shown``: the text as the reports
+    read it (after ``escape.prose``); ``written``: as the author wrote it, tabs and all (LF
+    line ends), which the preview reads, when it has the same lines (else ``shown`` is)."""
     found: list[tuple[str, int]] = []
-    if not may_look_otherwise(text):
-        return found
-    for tok in preview_parser().parse(text):
-        if tok.type in ("code_block", "fence") and tok.map:
-            found.append(("indrag" if tok.type == "code_block" else "staket", tok.map[0]))
-    md = parser()
-    deep = _cut(md.parse(text), md.options["maxNesting"])
-    if deep is not None:
-        found.append(("nastling", deep.map[0] if deep.map else 0))
+    if written is None or written.count("\n") != shown.count("\n"):
+        written = shown
+    if may_look_otherwise(written):
+        for tok in preview_parser().parse(written):
+            if tok.type in ("code_block", "fence") and tok.map:
+                found.append(("indrag" if tok.type == "code_block" else "staket", tok.map[0]))
+    if may_look_otherwise(shown):
+        md = parser()
+        deep = _cut(md.parse(shown), md.options["maxNesting"])
+        if deep is not None:
+            found.append(("nastling", deep.map[0] if deep.map else 0))
     return sorted(found, key=lambda item: item[1])

@@ -238,7 +238,7 @@ def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
     prose = escape.prose(text)
     lines = prose.split("\n")
     found: list[tuple[str, str, int]] = []
-    for kind, line in mdlinks.preview_differences(prose):
+    for kind, line in mdlinks.preview_differences(prose, lineends.to_lf(text)):
         written = _quoted(lines[line].strip() if line < len(lines) else "")
         found.append((kind, _LOOKS[kind].format(written=written), line))
     return found
@@ -246,9 +246,9 @@ def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
 
 #: What becomes of each construct that only a preview shows (its line quoted).
 _LOOKS = {
-    "indrag": "Raden {written} är indragen minst fyra mellanslag mer än texten den hör till: "
-    "i en Markdown-förhandsvisning (t.ex. på GitHub) blir den ett kodblock, men rapporten visar "
-    "den som ett vanligt stycke, utan indraget.",
+    "indrag": "Raden {written} är indragen minst fyra mellanslag (eller en tabb) mer än texten "
+    "den hör till: i en Markdown-förhandsvisning (t.ex. på GitHub) blir den ett kodblock, men "
+    "rapporten visar den som ett vanligt stycke, utan indraget.",
     "staket": "Raden {written} börjar ett kodblock i en Markdown-förhandsvisning, men rapporten "
     "har inga kodblock: den visar tecknen och raderna efter som vanlig text.",
     "nastling": "Listan vid raden {written} är nästlad djupare än nio nivåer, fler än rapporten "
@@ -331,8 +331,8 @@ _ADVICE = {
     "[text](https://…)",
     "html": "Skriv Markdown i stället (t.ex. **fetstil**, en tom rad för nytt stycke) eller "
     "ta bort koden",
-    "indrag": "Ta bort de extra mellanslagen först på raden; ska raden vara en punkt i en "
-    "lista, skriv '- ' först på raden",
+    "indrag": "Ta bort de extra mellanslagen (eller tabben) först på raden; ska raden vara en "
+    "punkt i en lista, skriv '- ' först på raden",
     "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
     "nastling": "Minska indraget så att listan har högst nio nivåer",
 }
