@@ -616,3 +616,54 @@ def test_a_long_word_in_every_name_and_text_never_widens_the_page(
     for width, r in results.items():
         assert (r["scrollWidth"], r["outside"], r["chartText"]) == (width, [], []), (width, r)
     assert results[390]["statusScrolling"] == [], results[390]
+
+
+#: granska17 F-n, F-j, F-o in a nämnd's text: a paragraph indented four spaces more and a ```
+#: fence around a long line (both a <pre> wider than the page before: 1 776 px at 390 px), a
+#: Word bullet list, and a list nested twelve levels (read flat: decisions 0546–0548)
+_FREE_TEXT = (
+    "Inledning.\n\n    Indragen med fyra extra mellanslag och en lång mening som fortsätter "
+    "och fortsätter långt förbi sidans högra kant eftersom ett kodblock inte radbryts.\n```\n"
+    + "kodrad " * 30
+    + "\n```\nVi har:\n\u2022\tbyggt om entrén\n\u2022\tbytt belysning\n"
+)
+_DEEP_LIST = "".join(f"{'  ' * i}- nivå {i} med lite text som tar plats\n" for i in range(12))
+
+
+def test_free_text_with_code_blocks_and_deep_lists_fits_a_phone(
+    browser: Any, tmp_path: Path
+) -> None:
+    """The fixture's kulturnämnden with :data:`_FREE_TEXT` (fortsatt_arbete) and
+    :data:`_DEEP_LIST` (motivering): at 390 and 1366 px the page is no wider than the view, no
+    <pre> or <blockquote> is left, the Word bullets are list items and every level's words are
+    there. Screenshots of the text at both widths for a reviewer."""
+    import shutil
+
+    from utsatta.load.dataset import load
+    from utsatta.render.report import build, render
+
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURE, root)
+    path = root / "rapporter/2023/kulturnamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, value in (
+        ("    fortsatt_arbete: Rekrytera två kulturpedagoger.\n", _FREE_TEXT),
+        ('    motivering: "Personalbrist | vakanser under hösten."\n', _DEEP_LIST),
+    ):
+        assert text.count(old) == 1
+        block = "".join(f"      {line}\n" if line else "\n" for line in value.rstrip().split("\n"))
+        text = text.replace(old, old.split(":")[0] + ": |\n" + block)
+    path.write_text(text, encoding="utf-8")
+    html = render(build(load(root), 2023), "html")
+    assert "<pre" not in html and "<blockquote" not in html
+    assert "<li>byggt om entrén</li>" in html
+    assert all(f"nivå {i} med" in html for i in range(12))
+    page_file = tmp_path / "fritext.html"
+    page_file.write_text(html, encoding="utf-8")
+    shots = _screenshots(tmp_path)
+    for width in WIDTHS:
+        with _opened(browser, page_file, width) as page:
+            page.get_by_text("Indragen med fyra extra").scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / f"fritext-{width}.png"))
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, (width, wide)

@@ -272,10 +272,12 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'bedomning'; bygger den på en säkrare källa än värdet: ange den i 'kallor' med "
      "'sakerhet: bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
-     "En länk, bild, referens eller HTML-kod som rapporten inte visar som i förhandsvisningen "
-     "(i ett namn eller en titel: Markdown, som visas som den är skriven)",
+     "En länk, bild, referens, HTML-kod, ett kodblock (indrag eller ```) eller en lista "
+     "djupare än nio nivåer som rapporten inte visar som i förhandsvisningen (i ett namn eller "
+     "en titel: Markdown, som visas som den är skriven)",
      "Skriv adressen i texten om läsaren behöver den; i en nämnds text Markdown i stället för "
-     "HTML, i ett namn eller en titel varken Markdown eller HTML."),
+     "HTML, utan extra indrag och ```-rader och med högst nio listnivåer; i ett namn eller en "
+     "titel varken Markdown eller HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",
      "En rapport för ett år efter att organisationen upphört",

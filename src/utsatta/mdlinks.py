@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,13 +20,19 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 __all__ = [
+    "NOT_READ",
+    "block_tokens",
+    "flat_parser",
     "html_parser",
     "is_web_address",
     "link_pieces",
     "link_start",
     "may_link",
+    "may_look_otherwise",
     "may_show_as_text",
     "parser",
+    "preview_differences",
+    "preview_parser",
     "shown_address",
     "source_parser",
     "tag_parser",
@@ -247,14 +253,78 @@ def _new_parser(disabled: list[str], *, source: bool = False, html: bool = False
     md.disable(["heading", "lheading", "entity", *disabled])
     if not source:
         md.core.ruler.after("inline", "utsatta_links", unwrap_links)
+        md.add_render_rule("code_inline", _code_as_text)
     return md
+
+
+def _code_as_text(
+    _renderer: object, tokens: Sequence[Token], idx: int, _options: object, _env: object
+) -> str:
+    """Inline code in HTML as the .md report shows it: its text between its backticks, as
+    text (the report holds no code from the data; a ``` line is no monospace line in HTML that
+    the .md shows as text, docs/decisions/0546)."""
+    from markdown_it.common.utils import escapeHtml
+
+    tok = tokens[idx]
+    return escapeHtml(f"{tok.markup}{tok.content}{tok.markup}")
+
+
+#: The block rules no report reads: an indented code block, a fenced one, a quote and a rule stay
+#: text in every format (the .md report always wrote them as text; HTML and PDF read them alike
+#: since docs/decisions/0546, so a paragraph indented four spaces is no code block cut off at
+#: the PDF's edge).
+NOT_READ = ("code", "fence", "blockquote", "hr")
 
 
 @cache
 def parser() -> MarkdownIt:
-    """The parser for the .md report: CommonMark without raw HTML, entities, headings, code
-    blocks, quotes and rules (they stay text, as they always have in the .md report)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"])
+    """The parser of every report format (the .md report writes its tokens again, the HTML and
+    PDF render them): CommonMark without raw HTML, entities, headings, code blocks, quotes and
+    rules (they stay text)."""
+    return _new_parser(list(NOT_READ))
+
+
+@cache
+def flat_parser() -> MarkdownIt:
+    """:func:`parser` without lists: a text nested deeper than markdown-it's ``maxNesting`` is
+    read with it (:func:`block_tokens`), so no line of it is left out."""
+    return _new_parser([*NOT_READ, "list"])
+
+
+def _cut(tokens: Sequence[Token], limit: int) -> Token | None:
+    """Where markdown-it reached its nesting limit, or None: inside a list or item opened one
+    level below it, it reads nothing more of the text (it skips "the tail to the end"). A
+    paragraph there loses nothing (its line is read by the inline parser); lists are the only
+    blocks that nest (:data:`NOT_READ` has the quote)."""
+    return next(
+        (
+            tok
+            for tok in tokens
+            if tok.nesting == 1 and tok.level >= limit - 1 and tok.type != "paragraph_open"
+        ),
+        None,
+    )
+
+
+def block_tokens(text: str, env: dict[str, Any] | None = None) -> list[Token]:
+    """A nämnd's text as every report format reads it: :func:`parser`'s tokens, or, when lists
+    nest deeper than markdown-it keeps (it would drop the rest of the text without a word),
+    :func:`flat_parser`'s: the whole text as paragraphs, every line and word kept
+    (docs/decisions/0547)."""
+    md = parser()
+    env = {} if env is None else env
+    tokens = md.parse(text, env)
+    if _cut(tokens, md.options["maxNesting"]) is not None:
+        env.clear()  # the references of the first reading
+        tokens = flat_parser().parse(text, env)
+    return list(tokens)
+
+
+@cache
+def html_parser() -> MarkdownIt:
+    """The parser for the HTML report (and the PDF): :func:`parser` itself, so that every
+    format reads a text alike (docs/decisions/0546)."""
+    return parser()
 
 
 @cache
@@ -262,7 +332,7 @@ def source_parser() -> MarkdownIt:
     """What the nämnd wrote, read with :func:`parser`'s options (no raw HTML) but before links
     and images are unwrapped: the links, images and reference definitions the reports see, for
     the check that warns about them (``utsatta.check.rules.lankar``)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True)
+    return _new_parser(list(NOT_READ), source=True)
 
 
 @cache
@@ -270,7 +340,7 @@ def tag_parser() -> MarkdownIt:
     """:func:`source_parser` with raw HTML on (``html_inline`` and ``html_block``): only to
     find the tags and comments the reports show as text (their links come from
     :func:`source_parser`, which reads the text as the reports do)."""
-    return _new_parser(["code", "fence", "blockquote", "hr"], source=True, html=True)
+    return _new_parser(list(NOT_READ), source=True, html=True)
 
 
 def may_show_as_text(text: str) -> bool:
@@ -282,10 +352,57 @@ def may_show_as_text(text: str) -> bool:
     so ``validate`` loads it only for such a text (the warning ``visas-som-text``)."""
     if "<" in text:
         return True
-    return "[" in text and ("](" in text or "][" in text or "]:" in text)
+    if "[" in text and ("](" in text or "][" in text or "]:" in text):
+        return True
+    # may_look_otherwise's first tests, here: this runs for every text validate reads
+    if "`" in text or "~" in text or "\n " in text or "\n\t" in text:
+        return may_look_otherwise(text)
+    return text[:1] in (" ", "\t") and may_look_otherwise(text)
+
+
+def may_look_otherwise(text: str) -> bool:
+    """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
+    or ``~~~``) or a line indented four spaces or more (a code block, or a list nested deeper
+    than the reports keep). Substring tests first: a text under ``key: |`` has its own
+    indentation removed by YAML, so most texts have no line that starts with a space."""
+    if "```" in text or "~~~" in text:
+        return True
+    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+        return False
+    # A line that starts with four spaces, or a tab after at most three (a preview's code
+    # block; the tab is a space in the reports); compiled on first use (re's cache), as
+    # validate seldom gets here.
+    return re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None
 
 
 @cache
-def html_parser() -> MarkdownIt:
-    """The parser for the HTML report: CommonMark without raw HTML, entities and headings."""
-    return _new_parser([])
+def preview_parser() -> MarkdownIt:
+    """CommonMark as an editor's Markdown preview reads a text (GitHub's, VS Code's): code
+    blocks and fences on, raw HTML off (the other warnings cover it)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def preview_differences(shown: str, written: str | None = None) -> list[tuple[str, int]]:
+    """What a Markdown preview shows otherwise than every report format, by line (0-based):
+    ``indrag``, lines indented four spaces (or a tab) or more that a preview shows as a code
+    block and the reports as a paragraph (:data:`NOT_READ`); ``staket``, a fence
+    (```` ``` ````) that a preview starts a code block with and the reports show as text;
+    ``nastling``, a list nested deeper than the reports keep as a list (:func:`block_tokens`
+    reads the whole text flat), at its first item too deep. ``shown``: the text as the reports
+    read it (after ``escape.prose``); ``written``: as the author wrote it, tabs and all (LF
+    line ends), which the preview reads, when it has the same lines (else ``shown`` is)."""
+    found: list[tuple[str, int]] = []
+    if written is None or written.count("\n") != shown.count("\n"):
+        written = shown
+    if may_look_otherwise(written):
+        for tok in preview_parser().parse(written):
+            if tok.type in ("code_block", "fence") and tok.map:
+                found.append(("indrag" if tok.type == "code_block" else "staket", tok.map[0]))
+    if may_look_otherwise(shown):
+        md = parser()
+        deep = _cut(md.parse(shown), md.options["maxNesting"])
+        if deep is not None:
+            found.append(("nastling", deep.map[0] if deep.map else 0))
+    return sorted(found, key=lambda item: item[1])

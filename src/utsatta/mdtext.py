@@ -4,7 +4,9 @@ emphasis come through, every meaningful character is escaped, and no link or ima
 the data (a web link becomes its text and the address as inline code; anything else its text).
 What can become a link, and the parsers, are :mod:`utsatta.mdlinks` (the HTML report follows
 the same rule for links, ``unwrap_links``). Callers pass text that has been through
-``escape.prose``. Why and the exact rules: docs/decisions/0096-lankar-som-text.md.
+``escape.prose``; a list pasted from Word is made a Markdown list before it
+(:func:`word_bullets`, for both reports). Why and the exact rules:
+docs/decisions/0096-lankar-som-text.md.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from utsatta.lineends import to_lf
 from utsatta.mdlinks import (
+    block_tokens,
     html_parser,
     link_pieces,
     link_start,
@@ -36,6 +40,7 @@ __all__ = [
     "inline",
     "plain_cell",
     "plain_line",
+    "word_bullets",
 ]
 
 #: the longest run of characters without a break point in a Markdown table cell
@@ -338,4 +343,20 @@ def block_parsed(text: str) -> str:
     """:func:`block` always through markdown-it (the reference for its plain-text path)."""
     if not text.strip():
         return ""
-    return _blocks(_tree(parser().parse(text)).children, tight=False)
+    return _blocks(_tree(block_tokens(text)).children, tight=False)
+
+
+#: A Word bullet at a line start, as Word puts it on the clipboard: the bullet and a tab (or
+#: spaces); the letter "o" (Word's second level) only with a tab.
+_BULLET_CHARS = frozenset("\u2022\u25e6\u25aa\u00b7\uf0b7")
+_WORD_BULLET = re.compile("^([ \t]*)(?:[\u2022\u25e6\u25aa\u00b7\uf0b7][ \t]+|o\t+)", re.M)
+
+
+def word_bullets(text: str) -> str:
+    """A list pasted from Word (``•⇥text``, also ◦, ▪, ·, the Symbol font's U+F0B7 and
+    ``o⇥``) as a Markdown list (``- text``), as a numbered paste (``1.⇥text``) already is: the
+    same list in every format (docs/decisions/0548). Before :func:`utsatta.escape.prose`, which
+    makes the tab a space; line ends made LF first."""
+    if "\t" not in text and _BULLET_CHARS.isdisjoint(text):
+        return text  # most texts: no tab and no bullet (no look at every line)
+    return _WORD_BULLET.sub(r"\1- ", to_lf(text))

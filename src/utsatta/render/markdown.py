@@ -12,6 +12,7 @@ why: docs/decisions/0019-untrusted-text-in-reports.md, 0096-lankar-som-text.md a
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from markupsafe import Markup
 
@@ -46,8 +47,9 @@ def cell(text: str) -> str:
 
 
 def block(text: str) -> str:
-    """Paragraphs of Markdown text: lines kept, each made safe; no trailing newline."""
-    return escape.md_block(text)
+    """Paragraphs of Markdown text: lines kept, each made safe; no trailing newline. A list
+    pasted from Word is a list (``mdtext.word_bullets``), as in :func:`richtext`."""
+    return escape.md_block(mdtext.word_bullets(text))
 
 
 def text(value: str) -> str:
@@ -76,8 +78,13 @@ def weburl(address: str) -> str:
 
 def richtext(text: str) -> Markup:
     """A nämnd's text, with its Markdown rendered to HTML and raw HTML shown as text; links to
-    web addresses stay links, other links and images become their text (utsatta.mdtext)."""
-    return Markup(_addresses_shown(mdlinks.html_parser().render(escape.prose(text).strip())))
+    web addresses stay links, other links and images become their text (utsatta.mdtext). Read
+    as the .md report reads it (``mdlinks.block_tokens``: no code block, quote or rule, a list
+    pasted from Word a list, lists nested too deep read flat), so both show the same text."""
+    md = mdlinks.html_parser()
+    env: dict[str, Any] = {}
+    tokens = mdlinks.block_tokens(escape.prose(mdtext.word_bullets(text)).strip(), env)
+    return Markup(_addresses_shown(md.renderer.render(tokens, md.options, env)))
 
 
 def richcell(text: str) -> Markup:

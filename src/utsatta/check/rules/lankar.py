@@ -1,6 +1,9 @@
 """A warning for what in a free text the reports show otherwise than an editor's preview
 (``utsatta.mdtext``): a link that loses its address, an image, a reference definition (gone)
-and raw HTML (text); the author learns it when they commit, not when they read the report.
+and raw HTML (text), and in a nämnd's Markdown a code block (indented or fenced: a paragraph
+and text in the reports) and a list nested deeper than the reports keep as a list (read flat;
+docs/decisions/0546, 0547); the author learns it when they commit, not when they read the
+report.
 
 Every text an author writes is checked, in every file kind: each field the model types as
 ``Text`` (or a list of them), at any depth, found from the models' own annotations, not from a
@@ -147,6 +150,8 @@ def _warning(
     src: SourceFile[Any], path: Path_, text: str, *, markdown: bool = True
 ) -> list[Finding]:
     said = shown_as_text(text)
+    if markdown:  # a plain field is shown as written: no Markdown block to differ
+        said = sorted(said + looks_otherwise(text), key=lambda item: item[2])
     if not said:
         return []
     said_kinds = [(k, w) for k, w, _ in said]
@@ -226,6 +231,32 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
     return list(dict.fromkeys(found))
 
 
+def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
+    """What in a nämnd's Markdown a preview shows otherwise than every report format
+    (``mdlinks.preview_differences``: an indented code block, a fence, a list nested too
+    deep; docs/decisions/0546 and 0547), as :func:`shown_as_text` lists it."""
+    prose = escape.prose(text)
+    lines = prose.split("\n")
+    found: list[tuple[str, str, int]] = []
+    for kind, line in mdlinks.preview_differences(prose, lineends.to_lf(text)):
+        written = _quoted(lines[line].strip() if line < len(lines) else "")
+        found.append((kind, _LOOKS[kind].format(written=written), line))
+    return found
+
+
+#: What becomes of each construct that only a preview shows (its line quoted).
+_LOOKS = {
+    "indrag": "Raden {written} är indragen minst fyra mellanslag (eller en tabb) mer än texten "
+    "den hör till: i en Markdown-förhandsvisning (t.ex. på GitHub) blir den ett kodblock, men "
+    "rapporten visar den som ett vanligt stycke, utan indraget.",
+    "staket": "Raden {written} börjar ett kodblock i en Markdown-förhandsvisning, men rapporten "
+    "har inga kodblock: den visar tecknen och raderna efter som vanlig text.",
+    "nastling": "Listan vid raden {written} är nästlad djupare än nio nivåer, fler än rapporten "
+    "visar som en lista: rapporten visar hela texten som vanliga stycken, med listtecknen som "
+    "text.",
+}
+
+
 def _tags(prose: str) -> list[tuple[str, str, int]]:
     found: list[tuple[str, str, int]] = []
     for tok in mdlinks.tag_parser().parse(prose):
@@ -300,6 +331,10 @@ _ADVICE = {
     "[text](https://…)",
     "html": "Skriv Markdown i stället (t.ex. **fetstil**, en tom rad för nytt stycke) eller "
     "ta bort koden",
+    "indrag": "Ta bort de extra mellanslagen (eller tabben) först på raden; ska raden vara en "
+    "punkt i en lista, skriv '- ' först på raden",
+    "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
+    "nastling": "Minska indraget så att listan har högst nio nivåer",
 }
 
 
