@@ -208,6 +208,24 @@ def _sentence_key(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
     return None
 
 
+def _tab_value(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The path of the first one-line text value with a tab in it, or None."""
+    if isinstance(data, str):
+        return path if "\t" in data and "\n" not in data else None
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for key, value in items:
+        found = _tab_value(value, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
 def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
     """ruamel.yaml's parser is stricter than libyaml in a few corners (a tab inside a value)."""
     mark = exc.problem_mark or exc.context_mark
@@ -305,6 +323,18 @@ def format_text(text: str, kind: str) -> str:
         raise
     except Exception as exc:  # ruamel.yaml or a bug here: never a traceback for the user
         why = f"{type(exc).__name__}: {exc}"
+    tab = _tab_value(original.data, ())
+    if tab is not None:
+        # A one-line text with a tab can only be written back as "…\t…", which our reader
+        # refuses (bakstreck-i-citat): the user's fix, not an internal error.
+        positions = parse(source, track=True).positions
+        line, column = positions.locate(tab) if positions else (None, None)
+        raise FormatRefused(
+            "Filen formateras inte: texten har ett tabbtecken, som formateraren bara kan "
+            "skriva som '\\t' inom citattecken. Ersätt tabbtecknet med ett mellanslag.",
+            line=line,
+            column=column,
+        )
     raise FormatRefused(
         f"Internt fel i utsatta fmt: filen lämnas orörd ({why}). Filen är troligen korrekt; "
         "rapportera gärna felet till utsattas utvecklare.",
