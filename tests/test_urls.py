@@ -16,21 +16,22 @@ LINE = f"    url: {URL}\n"
 
 
 @pytest.mark.parametrize(
-    ("tail", "named"),
+    ("tail", "named", "bad"),
     [
-        ('"', 'citattecknet (")'),
-        ('">Polisen</a>', 'citattecknet (")'),
-        ("<", "tecknet '<'"),
-        (">", "tecknet '>'"),
-        ("`", "tecknet '`'"),
-        ("|x", "tecknet '|'"),
-        ("a\\b", "bakstrecket ('\\')"),
-        (")](https://polisen.se/)", "resten av en Markdown-länk ('](')"),
+        ('"', 'citattecknet (")', '"'),
+        ('">Polisen</a>', 'citattecknet (")', '"'),
+        ("\u201d", "citattecknet (\u201d)", "\u201d"),  # Word's, pasted in Swedish
+        ("\u00bb", "citattecknet (\u00bb)", "\u00bb"),
+        ("\u2019s", "apostrofen (\u2019)", "\u2019"),
+        ("<", "tecknet '<'", "<"),
+        (">", "tecknet '>'", ">"),
+        ("`", "tecknet '`'", "`"),
+        ("a\\b", "bakstrecket ('\\')", "\\"),
+        (")](https://polisen.se/)", "resten av en Markdown-länk ('](')", "]"),
     ],
 )
-def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str) -> None:
+def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str, bad: str) -> None:
     found = edited_findings(tmp_path, FILE, LINE, f"    url: '{URL}{tail}'\n")
-    bad = named[named.index("'") + 1] if "'" in named else '"'  # the character the name quotes
     position = len(URL) + 1 + tail.index(bad)
     assert found == [
         (
@@ -52,6 +53,7 @@ def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str) 
     [
         "http://[2001:db8::1]/lista",  # a bracket in the host: an IPv6 address
         "https://example.se/sok?filter[ar]=2023&x={y}^2",  # as an address bar shows them
+        "https://www.google.com/maps/dir/Angered|Bergsjön",  # '|' too (WHATWG URL keeps it)
         "https://sv.wikipedia.org/wiki/Utsatt_område_(Sverige)",  # parentheses are allowed
         "https://example.se/sök?q=a%20b&x=1#del-2",
     ],

@@ -12,16 +12,22 @@ from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import SourceFile
 
 #: characters RFC 3986 allows nowhere in an address, named as the message names them: those a
-#: paste leaves (quotation marks, HTML, Markdown, a table's '|', a Windows path's '\\').
-#: Brackets, braces and '^' are left out although RFC 3986 has them too: a browser's address
-#: bar can show a query such as '?filter[ar]=2023' as it is, and an address copied from there
-#: must not warn.
+#: paste leaves (quotation marks, also the typographic ones Word and Outlook write, HTML,
+#: Markdown, a Windows path's '\\'). Brackets, braces, '^' and '|' are left out although RFC
+#: 3986 has them too: a browser's address bar shows them as they are (WHATWG URL), so an address
+#: copied from there, as the advice says, must not warn.
 OTILLATNA: Final = {
     '"': 'citattecknet (")',
+    "\u201d": "citattecknet (\u201d)",
+    "\u201c": "citattecknet (\u201c)",
+    "\u201e": "citattecknet (\u201e)",
+    "\u00bb": "citattecknet (\u00bb)",
+    "\u00ab": "citattecknet (\u00ab)",
+    "\u2019": "apostrofen (\u2019)",
+    "\u2018": "apostrofen (\u2018)",
     "<": "tecknet '<'",
     ">": "tecknet '>'",
     "`": "tecknet '`'",
-    "|": "tecknet '|'",
     "\\": "bakstrecket ('\\')",
 }
 #: the rest of a Markdown link pasted with the address: "https://a.se/x)](https://a.se/x"
