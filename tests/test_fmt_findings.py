@@ -177,3 +177,27 @@ def _run(*codes: str, check: bool = False, changed: bool = False) -> FmtRun:
 )
 def test_the_exit_code_is_taken_from_the_result_in_one_place(run: FmtRun, code: int) -> None:
     assert outcome_code(run) == code
+
+
+def test_a_tab_only_fmt_cannot_write_is_not_sent_to_validate(data: Path) -> None:
+    """validate shows nothing for a tab in a one-line text; the advice is the one fix that works
+    (a space: quoting it would be refused next), and the closing line does not send the user to
+    validate (granska17b F8)."""
+    (data / "rapporter/2023/higab.yaml").write_text(
+        "schemaversion: 1\nar: 2023\norganisation: higab\nkontakt: Anna\tBerg\n", encoding="utf-8"
+    )
+    (data / "rapporter/2023/framtiden.yaml").unlink()
+    code, lines = _fmt("--check")
+    assert code == 1
+    assert lines == [
+        "data/rapporter/2023/higab.yaml:4:14: fel [kan-inte-formateras] Filen formateras inte: "
+        "formateraren (ruamel.yaml) kan inte läsa den här raden (found character '\\t' that "
+        "cannot start any token), fast den är giltig YAML. Ersätt tabbtecknet på raden med ett "
+        "mellanslag.",
+        "1 fil kunde inte formateras; rätta felen ovan och försök igen.",
+    ]
+    # the advice followed: no refusal (the file is then formatted as any other)
+    path = data / "rapporter/2023/higab.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\t", " "), encoding="utf-8")
+    code, lines = _fmt("--check")
+    assert not any("kunde inte formateras" in line for line in lines)

@@ -232,8 +232,13 @@ def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
     problem = str(exc.problem or exc.context or "okänt problem")
     return FormatRefused(
         "Filen formateras inte: formateraren (ruamel.yaml) kan inte läsa den här raden "
-        f"({problem}), fast den är giltig YAML. Skriv värdet inom citattecken eller ta bort "
-        "tabbtecken och andra ovanliga tecken.",
+        f"({problem}), fast den är giltig YAML. "
+        # quoting does not help a tab: it can only be written back as '\t' (see format_text)
+        + (
+            "Ersätt tabbtecknet på raden med ett mellanslag."
+            if "\\t" in problem  # ruamel names it as a repr
+            else "Skriv värdet inom citattecken eller ta bort ovanliga tecken."
+        ),
         line=mark.line + 1 if mark is not None else None,
         column=mark.column + 1 if mark is not None else None,
     )
@@ -434,7 +439,7 @@ def format_file(
         formatted = format_text(text, kind)
     except FormatRefused as exc:
         data = None if inside is None else str(inside)
-        return FmtResult(path, findings=(exc.finding(file, data),))
+        return FmtResult(path, findings=(exc.finding(file, data),), fmt_only=not exc.check)
     only_crlf = text.count("\n") == text.count("\r\n")
     if (
         only_crlf

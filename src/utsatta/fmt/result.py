@@ -72,13 +72,15 @@ class FmtResult:
     """What happened to one file: ``changed`` (its layout was, or with --check would be,
     changed), ``written``, and ``findings``: why it was not formatted or not written (empty
     when it was, or needed nothing). ``only``: when the change is only what an editor does not
-    show (a BOM, the line ends), what it is (``lineends.invisible_difference``), else ""."""
+    show (a BOM, the line ends), what it is (``lineends.invisible_difference``), else "".
+    ``fmt_only``: refused for what only the formatter cannot write (validate shows nothing)."""
 
     path: Path
     changed: bool = False
     written: bool = False
     findings: tuple[Finding, ...] = ()
     only: str = ""
+    fmt_only: bool = False
 
     @property
     def ok(self) -> bool:

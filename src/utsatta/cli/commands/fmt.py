@@ -254,9 +254,11 @@ def run(
         roots = [root for root, targets, skipped in planned if _has_bad(failed, targets, skipped)]
         roots = roots or [root for root, *_ in planned]
         checks = " och ".join(utsatta_command("validate", data=str(root)) for root in roots)
+        # validate shows nothing for what only the formatter cannot write (a tab in a text)
+        shows = any(not r.fmt_only for r in failed if not r.not_written)
         echo(
-            f"{_files(bad_content)} kunde inte formateras; rätta felen ovan och försök igen. "
-            f"Se felen med: {shown(checks)}"
+            f"{_files(bad_content)} kunde inte formateras; rätta felen ovan och försök igen."
+            + (f" Se felen med: {shown(checks)}" if shows else "")
         )
     if not_written:
         echo(
