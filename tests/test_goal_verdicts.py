@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.support import SHIPPED, edited_findings, findings_in
+from tests.support import CASES, SHIPPED, build_case, edited_findings, findings_in
 
 UPP = "uppfoljning/2025.yaml"
 MAL = "mal:\n  bedomning: inte-uppnatt\n"
@@ -27,9 +27,9 @@ def test_mal_uppnatt_against_computed_inte_natt(tmp_path: Path) -> None:
         "Indikatorn 'Antal områden i Göteborg på polisens lista (alla tre nivåer)' "
         f"({tmp_path / 'data/indikatorer/omraden-pa-polisens-lista.yaml'}) har värdet 8 "
         "(2025, uppgift i andra hand) mot målvärdet 0 (lägre är bättre). Rätta 'bedomning' "
-        "till 'inte-uppnatt' eller 'delvis-uppnatt'; eller, om bedömningen bygger på en "
-        "säkrare källa än värdet, ange den i 'kallor' med 'sakerhet: bekraftad' och förklara "
-        "skillnaden i 'text'."
+        "till 'inte-uppnatt' eller 'delvis-uppnatt'. Eller, om bedömningen bygger på en "
+        "säkrare källa än värdet: lägg till källan i filens 'kallor', ange dess id i 'kallor' "
+        "här med 'sakerhet: bekraftad' och förklara skillnaden i 'text'."
     )
 
 
@@ -74,7 +74,7 @@ def test_inte_uppnatt_against_computed_natt(tmp_path: Path) -> None:
     found = findings_in(data, data / UPP)
     assert _codes(found) == [(27, 16, "malbedomning-motsager-utfall")]
     assert "går emot det beräknade utfallet för 2025: Nått." in found[0][3]
-    assert "Rätta 'bedomning' till 'uppnatt';" in found[0][3]
+    assert "Rätta 'bedomning' till 'uppnatt'. Eller, om" in found[0][3]
 
 
 def test_no_outcome_before_the_plans_last_year(tmp_path: Path) -> None:
@@ -87,3 +87,41 @@ def test_no_outcome_before_the_plans_last_year(tmp_path: Path) -> None:
     assert text.index(first) < text.index("fokusomraden:")
     path.write_text(text.replace(first, "    bedomning: bedoms-uppnas\n", 1), "utf-8")
     assert [f for f in findings_in(data, path) if f[2] == "malbedomning-motsager-utfall"] == []
+
+
+def test_a_confirmed_value_offers_no_surer_source(tmp_path: Path) -> None:
+    """With the value itself confirmed, a confirmed source for the verdict does not silence the
+    warning (0535), so the advice offers only the first way (granska17b F2); following the
+    other way anyway leaves the same message."""
+    data = build_case(CASES / "malbedomning-motsager-utfall", tmp_path)
+    ind = data / "indikatorer/omraden-kvar.yaml"
+    text = ind.read_text(encoding="utf-8")
+    sekundar = "    titel: Listan 2025 återgiven\n    sakerhet: sekundar\n"
+    assert text.count(sekundar) == 1
+    ind.write_text(text.replace(sekundar, sekundar.replace("sekundar", "bekraftad")), "utf-8")
+    upp = data / "uppfoljning/2025.yaml"
+    expected = [
+        (
+            8,
+            14,
+            "malbedomning-motsager-utfall",
+            "Bedömningen av målet ('uppnatt') går emot det beräknade utfallet för 2025: Inte "
+            f"nått. Indikatorn 'Antal områden på listan' ({ind}) har värdet 3 (2025) mot "
+            "målvärdet 0 (lägre är bättre). Rätta 'bedomning' till 'inte-uppnatt' eller "
+            "'delvis-uppnatt'. Värdet bygger på en bekräftad källa, så ingen källa för "
+            "bedömningen väger tyngre.",
+        )
+    ]
+    assert findings_in(data, upp) == expected
+    # the verdict on a confirmed source of its own, listed in the file: the warning stays
+    text = upp.read_text(encoding="utf-8")
+    verdict = "  text: Målet är inte nått; tre områden är kvar.\n"
+    assert text.count(verdict) == 1
+    text = text.replace(verdict, verdict + "  kallor: [listan]\n  sakerhet: bekraftad\n")
+    assert "\nkallor:" not in text
+    text += (
+        "kallor:\n  - id: listan\n    utgivare: Polisen\n    titel: Listan 2025\n"
+        "    sakerhet: bekraftad\n"
+    )
+    upp.write_text(text, encoding="utf-8")
+    assert findings_in(data, upp) == expected

@@ -72,6 +72,14 @@ def check_goal_verdicts(ds: DataSet) -> list[Finding]:
         )
         if surer:
             continue  # the verdict rests on a confirmed source, the value does not (0535)
+        # a confirmed value leaves no surer source to point to: then only the first way (F2)
+        annan = (
+            " Värdet bygger på en bekräftad källa, så ingen källa för bedömningen väger tyngre."
+            if u.point.sakerhet == "bekraftad"
+            else " Eller, om bedömningen bygger på en säkrare källa än värdet: lägg till källan "
+            "i filens 'kallor', ange dess id i 'kallor' här med 'sakerhet: bekraftad' och "
+            "förklara skillnaden i 'text'."
+        )
         utfall = "Nått" if u.reached else "Inte nått"
         riktning = (
             "lägre är bättre" if r.indikator.riktning == "lagre-ar-battre" else ("högre är bättre")
@@ -84,9 +92,8 @@ def check_goal_verdicts(ds: DataSet) -> list[Finding]:
                 f"Bedömningen av {rubrik} ('{bedomning}') går emot det beräknade utfallet för "
                 f"{ar}: {utfall}. Indikatorn '{shorten(r.indikator.namn)}' ({r.file}) har värdet "
                 f"{med_ar(fmt_tal(u.point.varde), ar, u.point.sakerhet)} mot målvärdet "
-                f"{fmt_tal(u.malvarde)} ({riktning}). Rätta 'bedomning' till {RATT[u.reached]}; "
-                "eller, om bedömningen bygger på en säkrare källa än värdet, ange den i "
-                "'kallor' med 'sakerhet: bekraftad' och förklara skillnaden i 'text'.",
+                f"{fmt_tal(u.malvarde)} ({riktning}). Rätta 'bedomning' till {RATT[u.reached]}."
+                + annan,
             )
         )
     return findings
