@@ -269,8 +269,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("malbedomning-motsager-utfall", V, "referens",
      "Slutuppföljningens bedömning av målet eller ett delmål går emot det beräknade utfallet "
      "(Nått/Inte nått) för planens sista år",
-     "Rätta 'bedomning'; bygger den på en säkrare källa än värdet: ange den i 'kallor' med "
-     "'sakerhet: bekraftad' och förklara skillnaden i 'text'."),
+     "Rätta 'bedomning'; bygger den på en säkrare källa än ett obekräftat värde: lägg till "
+     "källan i filens 'kallor', ange dess id i bedömningens 'kallor' med 'sakerhet: "
+     "bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
      "En länk, bild, referens, HTML-kod, ett kodblock (indrag eller ```) eller en lista "
      "djupare än nio nivåer som rapporten inte visar som i förhandsvisningen (i ett namn eller "
