@@ -89,8 +89,12 @@ def test_an_indented_paragraph_is_a_paragraph_in_both() -> None:
 
 
 @pytest.mark.parametrize(
-    "bullet", ["\u2022\t", "\u2022 ", "\u25e6\t", "\u25aa\t", "\u00b7\t", "\uf0b7\t", "o\t"]
-)
+    "bullet",
+    [
+        "\u2022\t", "\u2022 ", "\u25e6\t", "\u25aa\t", "\u00b7\t", "\uf0b7\t", "o\t",
+        "\u00a7\t", "\uf0a7\t", "\uf0a7 ", "\uf0d8\t", "\uf0fc\t", "\uf076\t",
+    ],
+)  # fmt: skip
 def test_a_word_bullet_list_is_a_list_in_every_format(bullet: str) -> None:
     text = f"Vi har:\n{bullet}byggt om entrén\n{bullet}bytt belysning\n1.\tFörsta steget"
     assert markdown.block(text) == (
@@ -106,6 +110,7 @@ def test_a_word_bullet_list_is_a_list_in_every_format(bullet: str) -> None:
     "text",
     [
         "o lagat grinden",  # "o" and a space: a word, no bullet (Word's "o" comes with a tab)
+        "\u00a7 12 gäller",  # "§" and a space: a reference, no bullet (Word's "§" has a tab)
         "Pris\u00b7styck",  # a middle dot inside a line
         "a \u2022\tb",  # a bullet after text on its line
     ],
@@ -117,6 +122,38 @@ def test_what_is_no_bullet_stays_text(text: str) -> None:
 
 def test_word_bullets_keep_line_ends_and_lines() -> None:
     assert mdtext.word_bullets("a\r\n\u2022\tb\r\n  o\tc") == "a\n- b\n  - c"
+
+
+#: Word's three levels as they come on the clipboard: a tab before the bullet per level
+WORD_LEVELS = "Åtgärder:\n\u2022\tett\n\to\ttvå\n\t\t{third}\ttre\n\u2022\tfyra"
+
+
+@pytest.mark.parametrize("third", ["\u00a7", "\uf0a7"])
+def test_words_three_levels_are_nested_lists_in_every_format(third: str) -> None:
+    """Each tab before a bullet one level deeper (granska17b F9, docs/decisions/0548): the
+    third level (§ or Wingdings U+F0A7) is a point of its own, under the second."""
+    text = WORD_LEVELS.format(third=third)
+    assert markdown.block(text) == "Åtgärder:\n\n- ett\n  - två\n    - tre\n- fyra"
+    assert str(markdown.richtext(text)) == (
+        "<p>Åtgärder:</p>\n<ul>\n<li>ett\n<ul>\n<li>två\n<ul>\n<li>tre</li>\n</ul>\n"
+        "</li>\n</ul>\n</li>\n<li>fyra</li>\n</ul>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a level deeper than the line above (a tab too many, or no bullet above): one deeper
+        ("a\n\t\t\u00a7\tb", "a\n- b"),
+        ("\u2022\ta\n\t\t\t\u00a7\tb", "- a\n  - b"),
+        # text between bullets ends the list above: the next bullet starts a new one
+        ("\u2022\ta\nText\n\to\tb", "- a\nText\n- b"),
+        # a blank line does not: a loose list keeps its levels
+        ("\u2022\ta\n\n\to\tb", "- a\n\n  - b"),
+    ],
+)
+def test_word_levels_nest_at_most_one_deeper(text: str, want: str) -> None:
+    assert mdtext.word_bullets(text) == want
 
 
 # --- nesting deeper than markdown-it keeps --------------------------------------------------------

@@ -73,18 +73,20 @@ def test_validate_warns_where_a_preview_shows_a_code_block_or_a_cut_list(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        (INDENTED, [("indrag", 2)]),
-        (FENCED, [("staket", 1)]),
-        ("a\n~~~\nb", [("staket", 1)]),
-        (DEEP, [("nastling", 11)]),
-        ("\t\tx\n\n\t\t\t\ty", [("indrag", 0)]),  # a tab is a code block's indent in a preview
-        ("Text.\n\n  \tmed en tabb", [("indrag", 2)]),
+        (INDENTED, [("indrag", (2,))]),
+        (FENCED, [("staket", (1,))]),
+        ("a\n~~~\nb", [("staket", (1,))]),
+        (DEEP, [("nastling", (11,))]),
+        # a tab is a code block's indent in a preview; each paragraph's first line (F5)
+        ("\t\tx\n\n\t\t\t\ty", [("indrag", (0, 2))]),
+        ("a\n\n\tb\n\tc\n \t\n\td\n\n\n\te", [("indrag", (2, 5, 8))]),
+        ("Text.\n\n  \tmed en tabb", [("indrag", (2,))]),
         ("Text.\n\n\u2022\tpunkt", []),  # a Word bullet: no indentation
         ("- a\n    - b\n\n1. c\n   1. d", []),  # nested lists, in a preview too
         ("Vanlig text.\n\nMed två stycken.", []),
     ],
 )
-def test_preview_differences(text: str, found: list[tuple[str, int]]) -> None:
+def test_preview_differences(text: str, found: list[tuple[str, tuple[int, ...]]]) -> None:
     """Code blocks as a preview reads the text as written (tabs and all), deep lists as the
     reports read it; :func:`mdlinks.may_show_as_text` keeps every such text for validate."""
     assert mdlinks.preview_differences(escape.prose(text), text) == found
@@ -108,3 +110,82 @@ def test_a_plain_field_gets_no_code_block_warning(
     monkeypatch.chdir(tmp_path)
     lines = [f.line for f in validate("data").findings if f.code == "visas-som-text"]
     assert lines == [16, 21, 35]  # the three of the free texts, five lines down
+
+
+#: Word's indented paragraphs (a tab first in each), one of two lines: one code block in a
+#: preview (granska17b F5)
+WORD_PARAGRAPHS = (
+    "    fortsatt_arbete: |\n      Vi fortsätter.\n\n"
+    "      \tFörsta stycket med indrag från Word.\n      \tmed en andra rad.\n\n"
+    "      \tAndra stycket med indrag.\n\n      \tTredje stycket.\n"
+)
+#: the three warnings of the case folder, at the lines of its other texts
+CASE_LINES = [11, 16, 30]
+
+
+def _with_paragraphs(tmp_path: Path, paragraphs: str) -> Path:
+    data = build_case(CASES / "visas-som-text-kodblock", tmp_path)
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    fortsatt_arbete: Vi fortsätter.\n") == 1
+    path.write_text(text.replace("    fortsatt_arbete: Vi fortsätter.\n", paragraphs), "utf-8")
+    return path
+
+
+def _warnings(path: Path) -> list[tuple[int, int, str]]:
+    return [
+        (f.line, f.column, f.message)
+        for f in validate("data").findings
+        if f.code == "visas-som-text" and f.line not in CASE_LINES
+    ]
+
+
+def test_indented_paragraphs_are_named_each_and_the_advice_followed_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three tab-indented paragraphs: one warning naming each paragraph's first line (not only
+    the first, granska17b F5); removing the tab first on exactly those lines leaves no warning
+    (a paragraph's second line, still indented, continues it)."""
+    path = _with_paragraphs(tmp_path, WORD_PARAGRAPHS)
+    monkeypatch.chdir(tmp_path)
+    assert _warnings(path) == [
+        (
+            42,
+            7,
+            "Styckena som börjar med raderna 'Första stycket med indrag från Word.', 'Andra "
+            "stycket med indrag.' och 'Tredje stycket.' är indragna minst fyra mellanslag "
+            "(eller en tabb) mer än texten de hör till: i en Markdown-förhandsvisning (t.ex. på "
+            "GitHub) blir de ett kodblock, men rapporten visar dem som vanliga stycken, utan "
+            "indraget. Ta bort de extra mellanslagen (eller tabben) först i vart och ett av "
+            "styckena; ska ett stycke vara en punkt i en lista, skriv '- ' först i det.",
+        )
+    ]
+    named = ["Första stycket med indrag från Word.", "Andra stycket med indrag.", "Tredje stycket."]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fixed = [f"      {line.strip()}" if line.strip() in named else line for line in lines]
+    assert sum(a != b for a, b in zip(lines, fixed, strict=True)) == 3
+    path.write_text("\n".join(fixed), encoding="utf-8")
+    assert _warnings(path) == []
+
+
+def test_many_indented_paragraphs_name_the_first_and_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past three paragraphs the warning names the first and the last and how many; the tab
+    removed first in each of them leaves no warning."""
+    paragraphs = "".join(f"\n      \tStycke {n}.\n" for n in range(1, 6))
+    path = _with_paragraphs(tmp_path, f"    fortsatt_arbete: |\n      Vi fortsätter.\n{paragraphs}")
+    monkeypatch.chdir(tmp_path)
+    assert _warnings(path) == [
+        (
+            42,
+            7,
+            "De 5 styckena från raden 'Stycke 1.' till raden 'Stycke 5.' är indragna minst fyra "
+            "mellanslag (eller en tabb) mer än texten de hör till: i en Markdown-förhandsvisning "
+            "(t.ex. på GitHub) blir de ett kodblock, men rapporten visar dem som vanliga stycken, "
+            "utan indraget. Ta bort de extra mellanslagen (eller tabben) först i vart och ett av "
+            "styckena; ska ett stycke vara en punkt i en lista, skriv '- ' först i det.",
+        )
+    ]
+    path.write_text(path.read_text(encoding="utf-8").replace("      \tStycke", "      Stycke"))
+    assert _warnings(path) == []

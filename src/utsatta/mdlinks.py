@@ -384,25 +384,39 @@ def preview_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def preview_differences(shown: str, written: str | None = None) -> list[tuple[str, int]]:
-    """What a Markdown preview shows otherwise than every report format, by line (0-based):
+def preview_differences(
+    shown: str, written: str | None = None
+) -> list[tuple[str, tuple[int, ...]]]:
+    """What a Markdown preview shows otherwise than every report format, by lines (0-based):
     ``indrag``, lines indented four spaces (or a tab) or more that a preview shows as a code
-    block and the reports as a paragraph (:data:`NOT_READ`); ``staket``, a fence
-    (```` ``` ````) that a preview starts a code block with and the reports show as text;
-    ``nastling``, a list nested deeper than the reports keep as a list (:func:`block_tokens`
-    reads the whole text flat), at its first item too deep. ``shown``: the text as the reports
-    read it (after ``escape.prose``); ``written``: as the author wrote it, tabs and all (LF
-    line ends), which the preview reads, when it has the same lines (else ``shown`` is)."""
-    found: list[tuple[str, int]] = []
+    block and the reports as a paragraph (:data:`NOT_READ`), the first line of each paragraph
+    of the block (what must change: a line after it continues its paragraph, indented or not,
+    but a paragraph after a blank line starts a code block again; granska17b F5); ``staket``,
+    a fence (```` ``` ````) that a preview starts a code block with and the reports show as
+    text; ``nastling``, a list nested deeper than the reports keep as a list
+    (:func:`block_tokens` reads the whole text flat), at its first item too deep. ``shown``:
+    the text as the reports read it (after ``escape.prose``); ``written``: as the author wrote
+    it, tabs and all (LF line ends), which the preview reads, when it has the same lines (else
+    ``shown`` is)."""
+    found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
     if may_look_otherwise(written):
+        lines = written.split("\n")
         for tok in preview_parser().parse(written):
-            if tok.type in ("code_block", "fence") and tok.map:
-                found.append(("indrag" if tok.type == "code_block" else "staket", tok.map[0]))
+            if tok.type == "fence" and tok.map:
+                found.append(("staket", (tok.map[0],)))
+            elif tok.type == "code_block" and tok.map:
+                first, end = tok.map
+                starts = [
+                    at
+                    for at in range(first, end)
+                    if lines[at].strip(" \t") and (at == first or not lines[at - 1].strip(" \t"))
+                ]
+                found.append(("indrag", tuple(starts) or (first,)))
     if may_look_otherwise(shown):
         md = parser()
         deep = _cut(md.parse(shown), md.options["maxNesting"])
         if deep is not None:
-            found.append(("nastling", deep.map[0] if deep.map else 0))
-    return sorted(found, key=lambda item: item[1])
+            found.append(("nastling", (deep.map[0] if deep.map else 0,)))
+    return sorted(found, key=lambda item: item[1][0])

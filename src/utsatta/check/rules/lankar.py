@@ -238,10 +238,30 @@ def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
     prose = escape.prose(text)
     lines = prose.split("\n")
     found: list[tuple[str, str, int]] = []
-    for kind, line in mdlinks.preview_differences(prose, lineends.to_lf(text)):
-        written = _quoted(lines[line].strip() if line < len(lines) else "")
-        found.append((kind, _LOOKS[kind].format(written=written), line))
+    for kind, at in mdlinks.preview_differences(prose, lineends.to_lf(text)):
+        quoted = [_quoted(lines[line].strip() if line < len(lines) else "") for line in at]
+        if len(at) == 1:
+            found.append((kind, _LOOKS[kind].format(written=quoted[0]), at[0]))
+        else:
+            # Several indented paragraphs are one code block in a preview: each one's first
+            # line must change, or the next run warns about the next (granska17b F5).
+            named = (
+                _PARAGRAPHS.format(lines=och(quoted))
+                if len(at) <= _NAMED
+                else _MANY_PARAGRAPHS.format(n=heltal(len(at)), first=quoted[0], last=quoted[-1])
+            )
+            found.append(("stycken", named + _INDENTED_THEM, at[0]))
     return found
+
+
+#: several indented paragraphs, each named by its first line, or the first and last of many
+_PARAGRAPHS = "Styckena som börjar med raderna {lines}"
+_MANY_PARAGRAPHS = "De {n} styckena från raden {first} till raden {last}"
+_INDENTED_THEM = (
+    " är indragna minst fyra mellanslag (eller en tabb) mer än texten de hör till: i en "
+    "Markdown-förhandsvisning (t.ex. på GitHub) blir de ett kodblock, men rapporten visar dem "
+    "som vanliga stycken, utan indraget."
+)
 
 
 #: What becomes of each construct that only a preview shows (its line quoted).
@@ -333,6 +353,8 @@ _ADVICE = {
     "ta bort koden",
     "indrag": "Ta bort de extra mellanslagen (eller tabben) först på raden; ska raden vara en "
     "punkt i en lista, skriv '- ' först på raden",
+    "stycken": "Ta bort de extra mellanslagen (eller tabben) först i vart och ett av styckena; "
+    "ska ett stycke vara en punkt i en lista, skriv '- ' först i det",
     "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
     "nastling": "Minska indraget så att listan har högst nio nivåer",
 }
