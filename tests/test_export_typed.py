@@ -82,7 +82,8 @@ def test_xlsx_ids_are_text_cells_without_apostrophe(shipped: DataSet, tmp_path: 
     "text",
     ["2:1", "1:10", " 3:3 ", "12:30:05", "2024-03-01", "2024-03", "1/2", "3.4.2024", "007",
      "1e5", "1E+05", "3 maj", "maj-3", "1-jan", "Sant", "FALSKT", "true", "3 pm", "50 %", "1,5",
-     "(5)", "1 000", "12345678901234567", "2021-11-01, 2023-01-01"],
+     "(5)", "1 000", "12345678901234567", "2021-11-01, 2023-01-01",
+     "1\u00a0000", "1\u202f000", "123456789012"],
 )  # fmt: skip
 def test_typed_by_excel(text: str) -> None:
     assert typed_by_excel(text)
@@ -91,7 +92,7 @@ def test_typed_by_excel(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "12", "0", "2025", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml", "Pågående",
+    ["", "12", "0", "2025", "12345678901", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml", "Pågående",
      "2022–2025", "79,2 % (2014)", "0 (2025)", "dec", "a", "socialnamnd-nordost", "2:1 och 2:2",
      "'2:1", "2:1)"],
 )  # fmt: skip

@@ -75,8 +75,11 @@ _TRUTH: Final = frozenset({"sant", "falskt", "true", "false"})
 #: else (a letter of another word, an en dash, "79,2 % (2014)") makes Excel keep the text
 _TYPED_TEXT: Final = re.compile(r"(\()?[0-9A-Za-z\s:/.,%+\-]*(?(1)\))")
 _WORD: Final = re.compile(r"[A-Za-z]+")
-#: what Excel reads back as the very same text: 0, or up to 15 digits without a leading zero
-_PLAIN_INTEGER: Final = re.compile(r"0|[1-9][0-9]{0,14}")
+#: what Excel reads back as the very same text: 0, or up to 11 digits without a leading zero
+#: (a longer integer is shown as 1,23457E+11 in the General format)
+_PLAIN_INTEGER: Final = re.compile(r"0|[1-9][0-9]{0,10}")
+#: the no-break spaces Swedish Excel reads as a thousands separator ("1 000" is 1000)
+_NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def typed_by_excel(text: str) -> bool:
@@ -84,7 +87,7 @@ def typed_by_excel(text: str) -> bool:
     a truth value that no longer reads as the text: "2:1", "2024-03-01", "1/2", "007", "1e5",
     "3 maj", "sant". Errs on the safe side (an extra apostrophe costs a character); a plain
     integer ("12") is not, since Excel shows the same number."""
-    s = text.strip()
+    s = text.translate(_NO_BREAK).strip()
     if not s.isascii() or _PLAIN_INTEGER.fullmatch(s) or not _TYPED_TEXT.fullmatch(s):
         return False
     words = _WORD.findall(s.casefold())
