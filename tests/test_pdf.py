@@ -752,7 +752,7 @@ def test_the_list_card_fills_the_page_after_section_2s_heading(
     assert page("2. Sammanfattning") == card
     assert page("Totalt 8†") == card  # the count's class, its levels' (0500)
     assert page("† uppgift i andra hand: ", prefix=True) == card
-    assert page("ett antal har markeringen för den osäkraste", prefix=True) == card
+    assert page("varje antal har markeringen för den osäkraste", prefix=True) == card
     assert page("Jämfört med listan 2021", prefix=True) == card
 
 

@@ -554,15 +554,15 @@ def test_levels_not_confirmed_by_the_police_are_marked(
     assert "| Utsatta områden | 0\\* | – |" in md_text
     assert "| **Totalt** | **2\\*** |   |" in md_text
     assert s.lista_forklaring[-1] == (
-        "ett antal har markeringen för den osäkraste av de nivåer som det bygger på (ett antal 0 "
+        "varje antal har markeringen för den osäkraste av de nivåer som det bygger på (antalet 0 "
         "bygger på alla områdens nivåer)"
     )
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text
     # in Markdown each legend line is a sentence (granska17 L6); in HTML a list item
     assert "\n\\* Slutledd: nivån står inte" in md_text
     assert (
-        "\n\nEtt antal har markeringen för den osäkraste av de nivåer som det bygger på (ett "
-        "antal 0 bygger på alla områdens nivåer).\n\n"
+        "\n\nVarje antal har markeringen för den osäkraste av de nivåer som det bygger på "
+        "(antalet 0 bygger på alla områdens nivåer).\n\n"
     ) in md_text
     assert "\nUtan markering: bekräftad i polisens egen publicering.\n" in md_text
     assert 'riskområde<abbr title="slutledd: nivån står inte' in html_text

@@ -107,10 +107,10 @@ UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 #: a count is marked): the weakest class wins, as for every value that rests on several values
 #: (docs/decisions/0500)
 ANTALETS_MARKERING: Final = (
-    "ett antal har markeringen för den osäkraste av de nivåer som det bygger på"
+    "varje antal har markeringen för den osäkraste av de nivåer som det bygger på"
 )
 #: after it where a marked count is 0: no area is named, so say which levels it rests on
-ANTAL_NOLL: Final = " (ett antal 0 bygger på alla områdens nivåer)"
+ANTAL_NOLL: Final = " (antalet 0 bygger på alla områdens nivåer)"
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
     "polisen": "polisen",

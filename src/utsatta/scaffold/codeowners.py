@@ -145,9 +145,11 @@ def _trusted_as_code(data_prefix: str, owners: str, owner: str) -> list[str]:
         parent = data_prefix.rpartition("/")[0]
         templates = f"/{codeowners_pattern(parent)}/templates/" if parent else "/templates/"
         folders.insert(0, templates)
+    what = ".github/ (den här filen och arbetsflödena)"
+    if data_prefix:
+        what = f"Mallarna bredvid datamappen (ändrar varje rapport) och {what}"
     lines = comment_block(
-        "Mallarna bredvid datamappen (ändrar varje rapport) och .github/ (den här filen och "
-        f"arbetsflödena): {owner}, sist så att ingen rad ovanför gäller för dem.",
+        f"{what[0].upper()}{what[1:]}: {owner}, sist så att ingen rad ovanför gäller för dem.",
         "",
     )
     return lines + [f"{folder} {owners}" for folder in folders]
