@@ -108,6 +108,9 @@ def test_templates_beside_the_data_folder(
     lines = _codeowners("--data", folder)
     assert lines[len(HEAD) + 2] == "* @slk"
     assert lines[-1 - len(templates) :] == [*templates, "/.github/ @slk"]
+    # the comment names the templates only where their line is written (granska17b F4)
+    comment = " ".join(line.removeprefix("# ") for line in lines if line.startswith("# "))
+    assert ("Mallarna bredvid datamappen" in comment) == bool(templates)
 
 
 def test_no_fallback_without_kommunstyrelsens_reviewers(

@@ -92,9 +92,9 @@ def test_typed_by_excel(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "12", "0", "2025", "12345678901", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml", "Pågående",
-     "2022–2025", "79,2 % (2014)", "0 (2025)", "dec", "a", "socialnamnd-nordost", "2:1 och 2:2",
-     "'2:1", "2:1)"],
+    ["", "12", "0", "2025", "12345678901", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml",
+     "Pågående", "2022–2025", "79,2 % (2014)", "0 (2025)", "dec", "a", "socialnamnd-nordost",
+     "2:1 och 2:2", "'2:1", "2:1)"],
 )  # fmt: skip
 def test_not_typed_by_excel(text: str) -> None:
     """Kept as it is: a plain integer (Excel reads the same number), a word, a text Excel keeps."""

@@ -165,8 +165,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     # References between files
     ("dubblett-id", F, "referens", "Samma id två gånger", "Varje id får förekomma en gång."),
     ("dubblett-i-lista", F, "referens",
-     "Samma id två gånger i en lista av id (t.ex. 'omraden', 'ansvar', 'kallor'): det räknas två "
-     "gånger", "Ta bort den ena."),
+     "Samma id två gånger i en lista av id (t.ex. 'omraden', 'ansvar', 'kallor'): i 'omraden' "
+     "och 'ansvar' räknas det två gånger, i en källista saknas ofta den källa som var menad",
+     "Ta bort den ena, eller skriv den källa eller det område som var menat."),
     ("andra-namn-dubblett", V, "referens",
      "En form i 'andra_namn' är redan en annan organisations eller grupps namn",
      "Ta bort formen, eller skriv den som planen skriver just den här organisationen."),
