@@ -355,20 +355,23 @@ def may_show_as_text(text: str) -> bool:
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
     # may_look_otherwise's first tests, here: this runs for every text validate reads
-    if "`" in text or "~" in text or "\n " in text or "\n\t" in text or "\n>" in text:
+    if "`" in text or "~" in text or text[:1] in _FIRST:
         return may_look_otherwise(text)
-    if "\n#" in text or "\n=" in text or "---" in text or "- -" in text:
+    if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
-    if "***" in text or "* *" in text or "___" in text or "_ _" in text:
-        return may_look_otherwise(text)
-    return text[:1] in _FIRST and may_look_otherwise(text)
+    return False
 
 
-#: the first characters of a text that may start what :func:`preview_differences` finds
-_FIRST = frozenset(" \t>#=")
+#: the first characters of a line that may start what :func:`preview_differences` finds: an
+#: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule
+_FIRST = frozenset(" \t>#=-*_")
+#: such a line after the first; one scan of the text (for its line ends) where a substring
+#: test per construct would be nine (callgrind, docs/decisions/0546)
+_LINE_START = re.compile(r"\n[ \t>#=*_-]")
 
-#: a line a preview reads as a quote, a heading (ATX, or a setext underline) or a rule: after
-#: at most three spaces, '>', '#', '=' or three of '-', '*', '_' (spaces between)
+#: a line a preview reads as a quote, a heading (ATX, or a setext underline of '=') or a rule:
+#: after at most three spaces, '>', '#', '=' or three of '-', '*', '_' (spaces between). A
+#: setext underline of one or two '-' is not looked for (a list item's dash is one).
 _BLOCK_START = r"(?:^|\n) {0,3}(?:[>#=]|([-*_])[ \t]*\1[ \t]*\1)"
 
 
@@ -376,30 +379,17 @@ def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
     or ``~~~``), a line indented four spaces or more (a code block, or a list nested deeper
     than the reports keep), or a line that starts a quote (``>``), a heading (``#``, or a line
-    of ``=`` or ``-`` under a paragraph) or a rule (``---``). Substring tests first: a text
-    under ``key: |`` has its own indentation removed by YAML, so most texts have no line that
-    starts with a space, '>', '#' or '=' and no three dashes."""
+    of ``=`` or ``---`` under a paragraph) or a rule (``---``, ``***``, ``___``). Cheap tests
+    first: a text under ``key: |`` has its own indentation removed by YAML, so most texts have
+    no line that starts with a space or one of these characters."""
     if "```" in text or "~~~" in text:
         return True
-    indented = "\n " in text or "\n\t" in text or text[:1] in (" ", "\t")
-    blocks = (
-        "\n>" in text
-        or "\n#" in text
-        or "\n=" in text
-        or "---" in text  # three dashes, stars or underscores, a space between or not
-        or "- -" in text
-        or "***" in text
-        or "* *" in text
-        or "___" in text
-        or "_ _" in text
-        or text[:1] in (">", "#", "=")
-    )
-    if not indented and not blocks:
+    if text[:1] not in _FIRST and _LINE_START.search(text) is None:
         return False
     # A line that starts with four spaces, or a tab after at most three (a preview's code
     # block; the tab is a space in the reports), or a quote, heading or rule; compiled on
     # first use (re's cache), as validate seldom gets here.
-    if indented and re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None:
+    if re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None:
         return True
     return re.search(_BLOCK_START, text) is not None
 
