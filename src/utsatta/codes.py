@@ -274,12 +274,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "källan i filens 'kallor', ange dess id i bedömningens 'kallor' med 'sakerhet: "
      "bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
-     "En länk, bild, referens, HTML-kod, ett kodblock (indrag eller ```) eller en lista "
-     "djupare än nio nivåer som rapporten inte visar som i förhandsvisningen (i ett namn eller "
-     "en titel: Markdown, som visas som den är skriven)",
+     "En länk, bild, referens, HTML-kod, ett kodblock (indrag eller ```), ett citat ('>'), en "
+     "rubrik ('##'), en linje ('---') eller en lista djupare än nio nivåer som rapporten inte "
+     "visar som i förhandsvisningen (i ett namn eller en titel: Markdown, som visas som den är "
+     "skriven)",
      "Skriv adressen i texten om läsaren behöver den; i en nämnds text Markdown i stället för "
-     "HTML, utan extra indrag och ```-rader och med högst nio listnivåer; i ett namn eller en "
-     "titel varken Markdown eller HTML."),
+     "HTML, utan extra indrag, ```-rader, '>' och '#' först på raden och '---'-rader och med "
+     "högst nio listnivåer; i ett namn eller en titel varken Markdown eller HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",
      "En rapport för ett år efter att organisationen upphört",
@@ -321,7 +322,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),
     ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",
-     "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'."),
+     "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'; nämner meddelandet en fil som ser ut "
+     "att vara den, rätta den filen i stället."),
     ("kan-inte-kontrolleras", V, "fullständighet",
      "En kontroll som läser en annan fil kunde inte göras, eftersom den filen har fel",
      "Rätta felet i filen som meddelandet nämner (fil:rad:kolumn) och kör kontrollen igen."),

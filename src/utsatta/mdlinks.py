@@ -355,24 +355,43 @@ def may_show_as_text(text: str) -> bool:
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
     # may_look_otherwise's first tests, here: this runs for every text validate reads
-    if "`" in text or "~" in text or "\n " in text or "\n\t" in text:
+    if "`" in text or "~" in text or text[:1] in _FIRST:
         return may_look_otherwise(text)
-    return text[:1] in (" ", "\t") and may_look_otherwise(text)
+    if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
+        return may_look_otherwise(text)
+    return False
+
+
+#: the first characters of a line that may start what :func:`preview_differences` finds: an
+#: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule
+_FIRST = frozenset(" \t>#=-*_")
+#: such a line after the first; one scan of the text (for its line ends) where a substring
+#: test per construct would be nine (callgrind, docs/decisions/0546)
+_LINE_START = re.compile(r"\n[ \t>#=*_-]")
+
+#: a line a preview reads as a quote, a heading (ATX, or a setext underline of '=') or a rule:
+#: after at most three spaces, '>', '#', '=' or three of '-', '*', '_' (spaces between). A
+#: setext underline of one or two '-' is not looked for (a list item's dash is one).
+_BLOCK_START = r"(?:^|\n) {0,3}(?:[>#=]|([-*_])[ \t]*\1[ \t]*\1)"
 
 
 def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
-    or ``~~~``) or a line indented four spaces or more (a code block, or a list nested deeper
-    than the reports keep). Substring tests first: a text under ``key: |`` has its own
-    indentation removed by YAML, so most texts have no line that starts with a space."""
+    or ``~~~``), a line indented four spaces or more (a code block, or a list nested deeper
+    than the reports keep), or a line that starts a quote (``>``), a heading (``#``, or a line
+    of ``=`` or ``---`` under a paragraph) or a rule (``---``, ``***``, ``___``). Cheap tests
+    first: a text under ``key: |`` has its own indentation removed by YAML, so most texts have
+    no line that starts with a space or one of these characters."""
     if "```" in text or "~~~" in text:
         return True
-    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+    if text[:1] not in _FIRST and _LINE_START.search(text) is None:
         return False
     # A line that starts with four spaces, or a tab after at most three (a preview's code
-    # block; the tab is a space in the reports); compiled on first use (re's cache), as
-    # validate seldom gets here.
-    return re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None
+    # block; the tab is a space in the reports), or a quote, heading or rule; compiled on
+    # first use (re's cache), as validate seldom gets here.
+    if re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None:
+        return True
+    return re.search(_BLOCK_START, text) is not None
 
 
 @cache
@@ -397,15 +416,34 @@ def preview_differences(
     (:func:`block_tokens` reads the whole text flat), at its first item too deep. ``shown``:
     the text as the reports read it (after ``escape.prose``); ``written``: as the author wrote
     it, tabs and all (LF line ends), which the preview reads, when it has the same lines (else
-    ``shown`` is)."""
+    ``shown`` is). ``citat``, the first line of a quote (the outermost: a preview's, the
+    reports show '>'); ``linje``, a rule; ``rubrik``, a heading of '##' or more (a line of
+    '# text' is a comment in the eyes of kommentar-i-text, which warns there already);
+    ``understruken``, the line of '=' or '-' that makes the text above it a heading
+    (granska17b F6)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
     if may_look_otherwise(written):
         lines = written.split("\n")
+        quote_end = 0
         for tok in preview_parser().parse(written):
             if tok.type == "fence" and tok.map:
                 found.append(("staket", (tok.map[0],)))
+            elif tok.type == "blockquote_open" and tok.map:
+                # only the outermost quote: removing its '>'s ends the quotes inside it
+                if tok.map[0] >= quote_end:
+                    quote_end = tok.map[1]
+                    found.append(("citat", (tok.map[0],)))
+            elif tok.type == "hr" and tok.map:
+                found.append(("linje", (tok.map[0],)))
+            elif tok.type == "heading_open" and tok.map:
+                if tok.markup.startswith("##"):
+                    found.append(("rubrik", (tok.map[0],)))
+                elif tok.markup[:1] in ("=", "-"):
+                    # a setext heading: the line of '=' or '-' under its text makes it one ('# text'
+                    # gets kommentar-i-text, 0539, at its line: no second warning there)
+                    found.append(("understruken", (tok.map[1] - 1,)))
             elif tok.type == "code_block" and tok.map:
                 first, end = tok.map
                 starts = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from utsatta.check.suggested import command_sentence
@@ -9,6 +10,7 @@ from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
+from utsatta.fileio import shown
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
@@ -71,6 +73,7 @@ def check_completeness(
     elsewhere = reports_elsewhere(ds)
     once = {i.id for i in ds.plan.model.insatser if i.uppfoljning.typ == "under-planperioden"}
     blocked = Blocked(ds)
+    taken: dict[tuple[int, str], str] | None = None  # _taken, asked at the first missing one
     if duties is None:
         duties = duties_of(ds)
     for ar in years:
@@ -104,6 +107,12 @@ def check_completeness(
                     if read is not None
                     else None
                 )
+                if advice is None and src is None:
+                    if taken is None:
+                        taken = _taken(ds, duties)
+                    if (ar, org) in taken:
+                        read = taken[(ar, org)]
+                        advice = _taken_advice(ds, read)
                 findings.append(
                     _missing(
                         path,
@@ -132,6 +141,42 @@ def check_completeness(
                     )
                 )
     return findings
+
+
+def _taken(ds: DataSet, duties: Duties) -> dict[tuple[int, str], str]:
+    """(year, organisation) → the report (display path) in that year's folder under another
+    name whose own finding says, from its posts, that it is that organisation's
+    (``check.rules.owner.taken_for``). Only a file whose place and keys disagree is asked; the
+    usual data set has none, and then nothing more is built."""
+    odd = [
+        r
+        for r in ds.rapporter
+        if r.model is not None and (r.model.organisation, r.model.ar) != (r.stem, r.folder_year)
+    ]
+    if not odd:
+        return {}
+    from utsatta.check.rules.base import Known
+    from utsatta.check.rules.owner import taken_for
+
+    known = Known.of(ds, duties)
+    out: dict[tuple[int, str], str] = {}
+    for r in odd:
+        org = taken_for(known, r)
+        if org is not None and r.folder_year is not None:
+            out.setdefault((r.folder_year, org), r.display)
+    return out
+
+
+def _taken_advice(ds: DataSet, display: str) -> str:
+    """Not "create the file" (a second report): the file that looks like it, and its finding."""
+    try:
+        inside = Path(display).relative_to(ds.root).as_posix()
+    except ValueError:
+        inside = display
+    return (
+        f"filen {shown(inside)} ser ut att vara den, efter insatserna i den. Rätta den som "
+        "felet för den filen säger, i stället för att skapa en ny rapport."
+    )
 
 
 def reports_elsewhere(ds: DataSet) -> dict[str, str]:

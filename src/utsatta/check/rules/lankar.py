@@ -234,7 +234,8 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
 def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
     """What in a nämnd's Markdown a preview shows otherwise than every report format
     (``mdlinks.preview_differences``: an indented code block, a fence, a list nested too
-    deep; docs/decisions/0546 and 0547), as :func:`shown_as_text` lists it."""
+    deep, a quote, a rule, a heading; docs/decisions/0546 and 0547), as :func:`shown_as_text`
+    lists it."""
     prose = escape.prose(text)
     lines = prose.split("\n")
     found: list[tuple[str, str, int]] = []
@@ -274,6 +275,15 @@ _LOOKS = {
     "nastling": "Listan vid raden {written} är nästlad djupare än nio nivåer, fler än rapporten "
     "visar som en lista: rapporten visar hela texten som vanliga stycken, med listtecknen som "
     "text.",
+    "citat": "Raden {written} börjar ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), "
+    "men rapporten har inga citat: den visar '>' som ett tecken.",
+    "linje": "Raden {written} blir en vågrät linje i en Markdown-förhandsvisning (t.ex. på "
+    "GitHub), men rapporten har inga linjer: den visar tecknen.",
+    "rubrik": "Raden {written} blir en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), "
+    "men rapporten har inga rubriker i en nämnds text: den visar '#' som tecken.",
+    "understruken": "Raden {written} gör texten ovanför till en rubrik i en "
+    "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga rubriker i en nämnds "
+    "text: den visar tecknen.",
 }
 
 
@@ -357,6 +367,13 @@ _ADVICE = {
     "ska ett stycke vara en punkt i en lista, skriv '- ' först i det",
     "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
     "nastling": "Minska indraget så att listan har högst nio nivåer",
+    "citat": "Ta bort '>' (alla, om de är flera) först på varje rad i citatet; ett citat kan "
+    "stå inom citattecken i stycket",
+    "linje": "Ta bort raden",
+    "rubrik": "Ta bort '#'-tecknen först på raden; rubriken kan stå som ett eget stycke, t.ex. "
+    "i fetstil (**rubrik**)",
+    "understruken": "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i "
+    "fetstil (**rubrik**)",
 }
 
 

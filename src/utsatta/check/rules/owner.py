@@ -407,3 +407,16 @@ def _unnamed(known: Known, src: SourceFile[Any]) -> Placed:
         org,
         ar,
     )
+
+
+def taken_for(known: Known, src: SourceFile[Any]) -> str | None:
+    """The one organisation whose report of its folder's year ``src`` is by its posts, as its
+    own finding advises (rename it after that one), or None: then a rapport-saknas of that
+    organisation and year points at the file, never "create it" (a second report; granska17b
+    F13)."""
+    out = reading(known, src)
+    if isinstance(out, Owner):
+        return out.holder if out.fix is not None else None
+    if isinstance(out, Placed) and out.year == src.folder_year and out.holder != src.stem:
+        return out.holder
+    return None
