@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import (
@@ -49,9 +49,15 @@ def _comment_lines(text: str) -> list[str]:
 
 def _assert_keeps_content(original: str, formatted: str, kind: str) -> None:
     before, after = parse(original.removeprefix("\ufeff")), parse(formatted)
-    # No errors; warnings (text cut off by '#') stay exactly as they were.
+    # No errors; warnings (text cut off by '#') stay exactly as they were, but for
+    # kommentar-i-text, which may go (never come): fmt writes a one-line block text in quotes,
+    # where a '#' is plainly text (found by hypothesis: "- |-\n  #" becomes '- "#"').
     assert not [p for p in after.problems if p.severity == "fel"], after.problems
-    assert [p.code for p in after.problems] == [p.code for p in before.problems]
+    was, now = [p.code for p in before.problems], [p.code for p in after.problems]
+    assert [c for c in now if c != "kommentar-i-text"] == [
+        c for c in was if c != "kommentar-i-text"
+    ]
+    assert now.count("kommentar-i-text") <= was.count("kommentar-i-text")
     assert after.data == before.data
     assert fmt_module.same(after.data, before.data)  # same types too (1 is not 1.0 or True)
     assert comment_texts(formatted) == comment_texts(_normalised(original))
@@ -651,6 +657,7 @@ def _formats_or_refuses(text: str, kind: str) -> str | None:
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents_with_comments(), st.sampled_from(["rapport", "plan", "indikator"]))
+@example("insatser:\n- |-\n  #\n", "indikator")
 def test_random_documents_keep_data_and_comments(text: str, kind: str) -> None:
     formatted = _formats_or_refuses(text, kind)
     if formatted is not None:
