@@ -37,10 +37,15 @@ def _problem(
     return Finding("", line, column, code, severity, message)
 
 
+def _at(ev: Any, code: str, message: str) -> Finding:
+    """A problem where the event ``ev`` starts."""
+    mark = ev.start_mark
+    return _problem(mark.line + 1, mark.column + 1, code, message)
+
+
 def _bad_key(ev: Any, message: str) -> Finding:
     """A key that names no field (ogiltig-nyckel); the walk ends after it."""
-    mark = ev.start_mark
-    return _problem(mark.line + 1, mark.column + 1, "ogiltig-nyckel", message)
+    return _at(ev, "ogiltig-nyckel", message)
 
 
 def not_a_word_key_problem(ev: Any) -> Finding:
@@ -82,10 +87,8 @@ def pasted_problem(pasted: Pasted, text: str) -> Finding:
 
 def depth_problem(ev: Any, limit: int) -> Finding:
     """A mapping or list nested deeper than ``limit`` levels (``yamlread.MAX_DEPTH``)."""
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
+    return _at(
+        ev,
         "for-djup-nastling",
         f"Datat är nästlat djupare än {limit} nivåer, vilket inget av "
         "utsattas format behöver. Kontrollera indraget.",
@@ -94,10 +97,8 @@ def depth_problem(ev: Any, limit: int) -> Finding:
 
 def alias_problem(ev: Any) -> Finding:
     # One report per file, as for an anchor.
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
+    return _at(
+        ev,
         "alias-ej-tillatet",
         f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och "
         "alias är inte tillåtna i utsattas datafiler (inte heller senare i "
@@ -108,10 +109,8 @@ def alias_problem(ev: Any) -> Finding:
 
 
 def second_document_problem(ev: Any) -> Finding:
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
+    return _at(
+        ev,
         "flera-dokument",
         "Filen innehåller mer än ett YAML-dokument ('---'). Varje fil ska "
         "innehålla ett dokument; flytta resten till en egen fil.",
@@ -119,10 +118,8 @@ def second_document_problem(ev: Any) -> Finding:
 
 
 def merge_key_problem(ev: Any) -> Finding:
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
+    return _at(
+        ev,
         "sammanslagning-ej-tillaten",
         "Sammanslagningsnyckeln '<<' är inte tillåten. Skriv ut alla "
         "nycklar och värden här i stället.",
@@ -140,10 +137,8 @@ def empty_file_problem() -> Finding:
 
 def anchor_problem(ev: Any) -> Finding:
     # One report per file is enough; an alias bomb would otherwise flood the output.
-    mark = ev.start_mark
-    return _problem(
-        mark.line + 1,
-        mark.column + 1,
+    return _at(
+        ev,
         "ankare-ej-tillatet",
         f"Ankaret '&{shorten(str(ev.anchor), 40)}' är inte tillåtet i utsattas datafiler. Skriv ut "
         "värdet där det behövs i stället för att återanvända det.",
