@@ -133,6 +133,18 @@ def test_a_list_items_text_and_a_lone_hash(parser: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("header", ["|-", ">+", "|2", "|+ "])
+def test_the_message_quotes_the_header_as_written(parser: str, header: str) -> None:
+    """'|-', '>+' and an indentation mark are quoted as the file has them (granska17b), so the
+    line the advice names ('flytta den ovanför raden …') is found as it is written."""
+    text = f"d: {header}\n  Text.\n  # rad\n"
+    ((line, column, code, message),) = _messages(text)
+    shown = header.strip()
+    assert (line, column, code) == (3, 3, "kommentar-i-text")
+    assert f"under 'd: {shown}'" in message and f"ovanför raden 'd: {shown}'" in message
+    assert f"efter '{shown}' är '#'" in message
+
+
 def test_many_comment_lines_cost_linear_work(parser: str) -> None:
     """One finding per run of lines, and the lines are read once (no line list per text)."""
     lines = "".join(f"  # rad {n}\n  Text.\n" for n in range(20_000))

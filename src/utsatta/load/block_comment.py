@@ -50,7 +50,14 @@ def comment_look_problems(text: str, ev: Any, key: str | None) -> list[Finding]:
                 else:
                     runs.append([number, spaces + 1, stripped, number, spaced])
         number += 1
-    return [_comment_look(f, c, shown, last, sp, key, ev.style) for f, c, shown, last, sp in runs]
+    # the header as written ('|-', '>+', '|2'), so that the message quotes the file's own line
+    indicator = _INDICATOR.match(text, ev.start_mark.index, ev.end_mark.index)
+    style = indicator.group() if indicator else ev.style
+    return [_comment_look(f, c, shown, last, sp, key, style) for f, c, shown, last, sp in runs]
+
+
+#: a block text's indicator with its chomping and indentation marks
+_INDICATOR = re.compile(r"[|>][-+1-9]{0,2}")
 
 
 def _comment_look(
