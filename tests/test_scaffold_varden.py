@@ -41,16 +41,16 @@ HOSTILE = [
 #: What validate says on the author's lines, by value: nothing, but for a line that looks like a
 #: comment inside the block text ('# ingen kommentar'): it is text, as in the source file, and
 #: kommentar-i-text says so there too (docs/decisions/0539-kommentar-i-text.md). By the line's
-#: number after 'upprattad_av: |'.
+#: number after 'upprattad_av: |-' (the header as the scaffold writes it).
 SAID = {
     "Avdelning: Analys #1\n- inte en lista\n# ingen kommentar": [
         (
             3,
             "kommentar-i-text",
-            "Raden '# ingen kommentar' står inne i texten under 'upprattad_av: |' och kommer med "
-            "i rapporterna som text, fast den ser ut som en kommentar: efter '|' är '#' inget "
-            "kommentarstecken. Ska raden vara en kommentar, flytta den ovanför raden "
-            "'upprattad_av: |'; ska den vara text, ta bort '# ' först på raden.",
+            "Raden '# ingen kommentar' står inne i texten under 'upprattad_av: |-' och kommer "
+            "med i rapporterna som text, fast den ser ut som en kommentar: efter '|-' är '#' "
+            "inget kommentarstecken. Ska raden vara en kommentar, flytta den ovanför raden "
+            "'upprattad_av: |-'; ska den vara text, ta bort '# ' först på raden.",
         )
     ]
 }
