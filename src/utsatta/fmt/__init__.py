@@ -10,6 +10,7 @@ import io
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -191,39 +192,42 @@ def _normalise(text: str) -> str:
     return to_lf(text)
 
 
-def _sentence_key(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The path of the first key with a space or other blank in it, or None."""
+def _places(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any, bool]]:
+    """Every key and every value that is no mapping or list below ``data``, in document order:
+    (its path, the key or value, whether it is a key)."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(key, str) and any(c.isspace() for c in key):
-                return (*path, key)
-            found = _sentence_key(value, (*path, key))
-            if found is not None:
-                return found
+            yield (*path, key), key, True
+            yield from _places(value, (*path, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            found = _sentence_key(value, (*path, i))
-            if found is not None:
-                return found
-    return None
+            yield from _places(value, (*path, i))
+    else:
+        yield path, data, False
 
 
-def _tab_value(data: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
-    """The path of the first one-line text value with a tab in it, or None."""
-    if isinstance(data, str):
-        return path if "\t" in data and "\n" not in data else None
-    items = (
-        data.items()
-        if isinstance(data, dict)
-        else enumerate(data)
-        if isinstance(data, list)
-        else ()
+def _sentence_key(data: Any) -> tuple[Any, ...] | None:
+    """The path of the first key with a space or other blank in it, or None."""
+    return next(
+        (p for p, key, is_key in _places(data) if is_key and _blank_in(key)),
+        None,
     )
-    for key, value in items:
-        found = _tab_value(value, (*path, key))
-        if found is not None:
-            return found
-    return None
+
+
+def _blank_in(key: Any) -> bool:
+    return isinstance(key, str) and any(c.isspace() for c in key)
+
+
+def _tab_value(data: Any) -> tuple[Any, ...] | None:
+    """The path of the first one-line text value with a tab in it, or None."""
+    return next(
+        (
+            p
+            for p, value, is_key in _places(data)
+            if not is_key and isinstance(value, str) and "\t" in value and "\n" not in value
+        ),
+        None,
+    )
 
 
 def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
@@ -269,7 +273,7 @@ def format_text(text: str, kind: str) -> str:
             column=p.column,
             check=True,
         )
-    sentence = _sentence_key(original.data, ())
+    sentence = _sentence_key(original.data)
     if sentence is not None:
         # Not a field of any file kind: moved among the unknown keys it could land under a
         # block text and then read as text pasted without indentation (found by hypothesis).
@@ -328,7 +332,7 @@ def format_text(text: str, kind: str) -> str:
         raise
     except Exception as exc:  # ruamel.yaml or a bug here: never a traceback for the user
         why = f"{type(exc).__name__}: {exc}"
-    tab = _tab_value(original.data, ())
+    tab = _tab_value(original.data)
     if tab is not None:
         # A one-line text with a tab can only be written back as "…\t…", which our reader
         # refuses (bakstreck-i-citat): the user's fix, not an internal error.
