@@ -201,3 +201,15 @@ def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[
             )
         seen.add(item.id)
     return out
+
+
+def unknown_source(file: str, path: Path_, value: str, kallor: list[str]) -> Finding:
+    """okand-kalla in the words of organisationer.yaml and omraden.yaml's kategorier (the
+    other lists of sources say it with :class:`Ref`)."""
+    return fel(
+        file,
+        path,
+        "okand-kalla",
+        f"Källan '{value}' finns inte under 'kallor' i filen.{menade_du(value, kallor)} "
+        "Lägg till källan där eller rätta id:t.",
+    )

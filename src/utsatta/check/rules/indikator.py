@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref
+from utsatta.check.rules.id_fields import id_lists
 from utsatta.compute.indicators import matrutnat
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
@@ -57,16 +59,12 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         out += FOKUS.check(f, [(("fokusomrade",), ind.fokusomrade)], known.fokus_ids)
     if ind.mal is not None and known.mal_ids:
         out += MAL.check(f, [(("mal",), ind.mal)], known.mal_ids)
-    if ind.underlag_for and known.mal_ids:
-        refs_mal = [(("underlag_for", i), m) for i, m in enumerate(ind.underlag_for)]
-        out += MAL.check(f, refs_mal, known.mal_ids)
-    if known.insats_ids:
-        out += INSATS.check(
-            f,
-            [(("insatser", i), s) for i, s in enumerate(ind.insatser)],
-            known.insats_ids,
-            known.insats_set,
-        )
+    for path, ids, holds in id_lists("indikator", ind):
+        places = [((*path, j), i) for j, i in enumerate(ids)]
+        if holds is id_fields.MAL and known.mal_ids:
+            out += MAL.check(f, places, known.mal_ids)
+        elif holds is id_fields.INSATS and known.insats_ids:
+            out += INSATS.check(f, places, known.insats_ids, known.insats_set)
     refs: list[tuple[Path_, str | None]] = []
     if ind.baslinje is not None:
         refs.append((("baslinje", "kalla"), ind.baslinje.kalla))

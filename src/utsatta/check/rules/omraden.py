@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules.base import Ref, duplicates
+from utsatta.check.rules import id_fields
+from utsatta.check.rules.base import Ref, duplicates, unknown_source
+from utsatta.check.rules.id_fields import lists_of
 from utsatta.compute.police import level_bounds
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
@@ -26,12 +28,20 @@ def check(src: SourceFile[Any]) -> list[Finding]:
     editions = [u.ar for u in omr.upplagor]
     edition_words = [str(e) for e in editions]
     kallor = [k.id for k in omr.kallor]
-    for ui, u in enumerate(omr.upplagor):
-        at_u = ("upplagor", ui, "nationellt_kallor")
-        out += SOURCE.check(
-            f, [((*at_u, ci), c) for ci, c in enumerate(u.nationellt_kallor)], kallor
-        )
-        out += _stated_counts(f, omr, ui, kallor)
+    kall_set = set(kallor)
+    for path, ids in lists_of("omraden", omr, id_fields.KALLA):
+        if path[2] == "kategorier":
+            # the category names' sources came with the successors' checks (decision 0022)
+            # and keep their words
+            out += [
+                unknown_source(f, (*path, j), c, kallor)
+                for j, c in enumerate(ids)
+                if c not in kall_set
+            ]
+        else:
+            out += SOURCE.check(f, [((*path, j), c) for j, c in enumerate(ids)], kallor, kall_set)
+    for ui in range(len(omr.upplagor)):
+        out += _stated_counts(f, omr, ui)
     confirmed = {
         c for u in omr.upplagor for a in u.antal if a.sakerhet == "bekraftad" for c in a.kallor
     }
@@ -51,9 +61,6 @@ def check(src: SourceFile[Any]) -> list[Finding]:
                     )
                 )
             seen.add(k.upplaga)
-            out += SOURCE.check(
-                f, [((*at, "kallor", ci), c) for ci, c in enumerate(k.kallor)], kallor
-            )
             if k.sakerhet == "bekraftad":
                 confirmed.update(k.kallor)
             if k.sakerhet == "saknas" and k.niva != "okand":
@@ -125,15 +132,14 @@ def _n(n: int, niva: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _stated_counts(f: str, omr: OmradenFil, ui: int, kallor: list[str]) -> list[Finding]:
-    """An edition's counts per level: known sources, one per level, and no count the areas'
-    levels contradict (more areas known at the level, or fewer that can be)."""
+def _stated_counts(f: str, omr: OmradenFil, ui: int) -> list[Finding]:
+    """An edition's counts per level: one per level, and no count the areas' levels contradict
+    (more areas known at the level, or fewer that can be)."""
     u = omr.upplagor[ui]
     out: list[Finding] = []
     seen: set[str] = set()
     for ai, a in enumerate(u.antal):
         at = ("upplagor", ui, "antal", ai)
-        out += SOURCE.check(f, [((*at, "kallor", ci), c) for ci, c in enumerate(a.kallor)], kallor)
         if a.niva in seen:
             out.append(
                 fel(

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
+from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.rules.lydelse import RegisterNames, name_form
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, fel, varning
@@ -43,8 +45,12 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
                     "annat id.",
                 )
             )
-        members = [(("grupper", gi, "medlemmar", mi), m) for mi, m in enumerate(g.medlemmar or [])]
-        out += MEMBER.check(f, members, known.org_ids, known.org_set)
+    members = [
+        ((*path, j), m)
+        for path, ids in lists_of("organisationer", orgs, id_fields.ORGANISATION)
+        for j, m in enumerate(ids)
+    ]
+    out += MEMBER.check(f, members, known.org_ids, known.org_set)
     return out + _andra_namn(f, orgs)
 
 

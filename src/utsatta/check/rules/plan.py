@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref, duplicates
+from utsatta.check.rules.id_fields import lists_of
 from utsatta.findings import Finding, fel
 from utsatta.load.dataset import SourceFile
 
@@ -33,16 +35,15 @@ def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Findin
     if bilaga is not None and bilaga.kalla is not None:
         kallor = [k.id for k in plan.plan.kallor]
         out += SOURCE.check(f, [(("plan", "indikatorbilaga", "kalla"), bilaga.kalla)], kallor)
-    both = [*known.org_ids, *known.group_ids]
+    if have_orgs:
+        refs = [
+            ((*path, j), ident)
+            for path, ids in lists_of("plan", plan, id_fields.ORGANISATION_ELLER_GRUPP)
+            for j, ident in enumerate(ids)
+        ]
+        out += ORG_OR_GROUP.check(f, refs, [*known.org_ids, *known.group_ids])
     for ii, ins in enumerate(plan.insatser):
         out += FOKUS.check(f, [(("insatser", ii, "fokusomrade"), ins.fokusomrade)], known.fokus_ids)
-        if have_orgs:
-            refs = [
-                (("insatser", ii, key, ai), ident)
-                for key in ("samordningsansvar", "ansvar")
-                for ai, ident in enumerate(getattr(ins, key))
-            ]
-            out += ORG_OR_GROUP.check(f, refs, both)
         ar = ins.uppfoljning.ar
         if ar is not None and not g.fran <= ar <= g.till:
             out.append(

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules import owner
+from utsatta.check.rules import id_fields, owner
 from utsatta.check.rules.base import Known, Ref, annan_plan
+from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
@@ -275,9 +276,6 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
             and not _holds(known, holder, insats, holder_year)
         ):
             out.append(_not_responsible(f, at, known, holder, insats, holder_year))
-        if known.omrade_ids and not known.omrade_set.issuperset(item.omraden):
-            places = [((*at, "omraden", oi), o) for oi, o in enumerate(item.omraden)]
-            out += OMRADE.check(f, places, known.omrade_ids, known.omrade_set, known.omrade_names)
         coordinators = known.coordinators.get(insats)
         # An unknown organisation is reported already.
         if (
@@ -301,6 +299,13 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                     at_key=True,
                 )
             )
+    if known.omrade_ids:
+        for path, ids in lists_of("rapport", rep, id_fields.OMRADE):
+            if not known.omrade_set.issuperset(ids):
+                places = [((*path, j), o) for j, o in enumerate(ids)]
+                out += OMRADE.check(
+                    f, places, known.omrade_ids, known.omrade_set, known.omrade_names
+                )
     return out
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from utsatta.check.rules import malgrund
+from utsatta.check.rules import id_fields, malgrund
 from utsatta.check.rules.base import annan_plan
+from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.escape import identifier, shorten
@@ -165,22 +166,15 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
         return  # a file of another plan: its other rules are that plan's
     kallor = [k.id for k in up.kallor]
     _duplicates(f, ("kallor",), [k.id for k in up.kallor], "Källan", issues)
+    issues.extend(
+        _okand(f, (*path, j), "okand-kalla", "Källan", k, kallor, "filens kallor")
+        for path, ids in lists_of("uppfoljning", up, id_fields.KALLA)
+        for j, k in enumerate(ids)
+        if k not in kallor
+    )
 
     def assessment(path: Path_, item: Any, what: str) -> None:
-        """Sources, certainty and timing of one assessment."""
-        for ki, k in enumerate(item.kallor):
-            if k not in kallor:
-                issues.append(
-                    _okand(
-                        f,
-                        (*path, "kallor", ki),
-                        "okand-kalla",
-                        "Källan",
-                        k,
-                        kallor,
-                        "filens kallor",
-                    )
-                )
+        """Certainty and timing of one assessment (its sources: above)."""
         if item.kallor and item.sakerhet is None:
             issues.append(
                 fel(
@@ -346,19 +340,6 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
     _check_behov(ds, f, up, issues)
 
     if up.slutuppfoljning is not None:
-        for ki, k in enumerate(up.slutuppfoljning.kallor):
-            if k not in kallor:
-                issues.append(
-                    _okand(
-                        f,
-                        ("slutuppfoljning", "kallor", ki),
-                        "okand-kalla",
-                        "Källan",
-                        k,
-                        kallor,
-                        "filens kallor",
-                    )
-                )
         if not last:
             issues.append(
                 fel(

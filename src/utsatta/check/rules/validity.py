@@ -3,14 +3,14 @@
 An organisation reports for a year only if it exists then (docs/decisions/0020). A report for a
 year after the organisation ceased (or before it started) is an error that names who took over
 and where the content belongs. The ``giltig_*`` and ``efterfoljare`` fields are checked here too,
-since the duties in :mod:`utsatta.compute.responsibility` depend on them, and so are the sources
-of the police editions' category names (``kategorier``, docs/decisions/0022), added with them.
+since the duties in :mod:`utsatta.compute.responsibility` depend on them.
 """
 
 from __future__ import annotations
 
-from utsatta.check.rules import owner
-from utsatta.check.rules.base import Known
+from utsatta.check.rules import id_fields, owner
+from utsatta.check.rules.base import Known, unknown_source
+from utsatta.check.rules.id_fields import id_lists
 from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import exists_at_year_end, takeover_day
@@ -27,7 +27,7 @@ def check_validity(ds: DataSet, known: Known) -> list[Finding]:
     """Errors for reports outside their organisation's validity, and for bad successor data.
     ``known`` (the rules' lookups) holds whose report a file is when its place and keys
     cannot both be right (``owner.reading``, decision 0510), as rapport.check reads it."""
-    issues = _check_kategorier(ds)
+    issues: list[Finding] = []
     src = ds.organisationer
     if src is None or src.model is None:
         return issues
@@ -237,17 +237,6 @@ def _check_organisations(
     kall_set = set(kallor)
     insats_set = set(insats_ids or ())
 
-    def unknown_source(path: tuple[str | int, ...], value: str) -> None:
-        issues.append(
-            fel(
-                file,
-                path,
-                "okand-kalla",
-                f"Källan '{value}' finns inte under 'kallor' i filen.{menade_du(value, kallor)} "
-                "Lägg till källan där eller rätta id:t.",
-            )
-        )
-
     for oi, o in enumerate(orgs.organisationer):
         base: tuple[str | int, ...] = ("organisationer", oi)
         if o.giltig_fran and o.giltig_till and o.giltig_fran > o.giltig_till:
@@ -260,9 +249,6 @@ def _check_organisations(
                     "Rätta 'giltig_fran' eller 'giltig_till'.",
                 )
             )
-        for ci, c in enumerate(o.kallor):
-            if c not in kall_set:
-                unknown_source((*base, "kallor", ci), c)
         if o.efterfoljare and o.giltig_till is None:
             issues.append(
                 fel(
@@ -297,39 +283,19 @@ def _check_organisations(
                         "filen eller rätta id:t.",
                     )
                 )
-            for ii, ins in enumerate(e.insatser or []):
-                if insats_ids is not None and ins not in insats_set:
-                    issues.append(
-                        fel(
-                            file,
-                            (*here, "insatser", ii),
-                            "okand-insats",
-                            f"Insatsen '{ins}' finns inte i plan.yaml.{menade_du(ins, insats_ids)} "
-                            "Rätta id:t.",
-                        )
+    # the sources and the successors' insatser (organisationer.check: the groups' members)
+    for path, ids, holds in id_lists("organisationer", orgs):
+        for j, ident in enumerate(ids):
+            if holds is id_fields.KALLA and ident not in kall_set:
+                issues.append(unknown_source(file, (*path, j), ident, kallor))
+            elif holds is id_fields.INSATS and insats_ids is not None and ident not in insats_set:
+                issues.append(
+                    fel(
+                        file,
+                        (*path, j),
+                        "okand-insats",
+                        f"Insatsen '{ident}' finns inte i plan.yaml."
+                        f"{menade_du(ident, insats_ids)} Rätta id:t.",
                     )
-            for ci, c in enumerate(e.kallor):
-                if c not in kall_set:
-                    unknown_source((*here, "kallor", ci), c)
+                )
     return issues
-
-
-def _check_kategorier(ds: DataSet) -> list[Finding]:
-    src = ds.omraden
-    if src is None or src.model is None:
-        return []
-    kallor = [k.id for k in src.model.kallor]
-    known = set(kallor)
-    return [
-        fel(
-            src.display,
-            ("upplagor", ui, "kategorier", ki, "kallor", ci),
-            "okand-kalla",
-            f"Källan '{c}' finns inte under 'kallor' i filen.{menade_du(c, kallor)} Lägg till "
-            "källan där eller rätta id:t.",
-        )
-        for ui, u in enumerate(src.model.upplagor)
-        for ki, k in enumerate(u.kategorier)
-        for ci, c in enumerate(k.kallor)
-        if c not in known
-    ]
