@@ -354,11 +354,9 @@ def may_show_as_text(text: str) -> bool:
         return True
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
-    # may_look_otherwise's first tests, here (inline: this runs for every text validate reads)
-    first = text[:1]
-    if "`" in text or "~" in text or first in _FIRST:
-        return may_look_otherwise(text)
-    if "0" <= first <= "9" and re.match(_ORDERED, text) is not None:  # an ordered item
+    # may_look_otherwise's first tests, here: this runs for every text validate reads (a
+    # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
+    if "`" in text or "~" in text or text[:1] in _FIRST:
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
@@ -367,36 +365,40 @@ def may_show_as_text(text: str) -> bool:
 
 #: the first characters of a line that may start what :func:`preview_differences` finds: an
 #: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule, or a list
-#: item's marker before one of them ('-', '*', '+'; a number is looked at by :func:`_may_start`)
-_FIRST = frozenset(" \t>#=-*_+")
+#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it)
+_FIRST = frozenset(" \t>#=-*_+0123456789")
 #: such a line after the first (a number only with '.' or ')' after it: an ordered item); one
 #: scan of the text (for its line ends) where a substring test per construct would be nine
 #: (callgrind, docs/decisions/0546)
-_LINE_START = re.compile(r"\n(?:[ \t>#=*_+-]|[0-9]{1,9}[.)])")
+_LINE_START = re.compile(r"\n(?:[ \t>#=*_+-]|[0-9]+[.)])")
+#: an ordered list item's number (CommonMark's has at most nine digits: more passes, no harm)
+_ORDERED = r"[0-9]+[.)]"
 
 
 def _may_start(text: str) -> bool:
     """Whether the text's first line starts as :data:`_LINE_START` finds a line after it."""
     first = text[:1]
-    # compiled on first use (re's cache): few texts start with a digit
-    return first in _FIRST or ("0" <= first <= "9" and re.match(_ORDERED, text) is not None)
+    return first in _FIRST and (not "0" <= first <= "9" or _numbered(text))
 
 
-#: an ordered list item's number
-_ORDERED = r"[0-9]{1,9}[.)]"
-#: A list item's marker (then a space or a tab): a quote, heading, rule or code block may stand
-#: in an item (``- > citat``, ``1. ## Rubrik``), in a preview as anywhere.
-_MARK = r"(?:[-*+]|" + _ORDERED + ")"
+def _numbered(text: str) -> bool:
+    """Whether a text that starts with a digit starts as an ordered item ('2.', '3)'): digits,
+    then '.' or ')'. No pattern: compiling one cost more than all the texts that need it."""
+    return text.lstrip("0123456789")[:1] in (".", ")")
+
+
 #: A line a preview may read as a code block, a quote, a heading or a rule, after its
-#: indentation and its items' markers: four spaces or a tab first (an indented code block), or
-#: '>', '#', '=' (a setext underline), three of '-', '*' or '_' (spaces or tabs between: a
-#: rule), a line of '-' alone (a setext underline of any length; a list item's dash has text
-#: after it), or a marker with five spaces or a tab after it (code in the item). Linear: each
-#: part stops at a character the next cannot start with, and no part crosses a line end.
-#: Compiled on first use (re's cache), as validate seldom gets here.
+#: indentation and its list items' markers (a block may stand in an item: ``- > citat``,
+#: ``1. ## Rubrik``): four spaces or a tab (an indented code block, or code in the item: more
+#: than is needed passes, no harm), '>', '#', '=' (a setext underline), three of '-', '*' or '_'
+#: with spaces or tabs between (a rule), or a line of '-' alone (a setext underline of any
+#: length; a list item's dash has text after it). Linear: each part stops at a character the
+#: next cannot start with, and no part crosses a line end. Compiled on first use (re's cache),
+#: as validate seldom gets here; one pattern, as small as can be (its compiling is most of its
+#: cost: callgrind, docs/decisions/0551).
 _BLOCK_START = (
-    r"(?:^|\n)(?: {4}| {0,3}\t|[ \t]*(?:" + _MARK + r"[ \t]+)*"
-    r"(?:[>#=]|([-*_])[ \t]*\1[ \t]*\1|-+[ \t]*(?:\n|$)|" + _MARK + r"(?: {5}| {0,4}\t)))"
+    r"(?:^|\n)(?:[ \t]*(?:[-*+]|" + _ORDERED + r")(?=[ \t]))*[ \t]*"
+    r"(?: {4}|\t|[>#=]|([-*_])[ \t]*\1[ \t]*\1|-+[ \t]*(?:\n|$))"
 )
 
 
