@@ -1,7 +1,8 @@
-"""validate warns where a Markdown preview shows a quote ('>'), a rule ('---') or a heading
-('## ', or a line of '=' or '-' under a paragraph) in a nämnd's text that every report format
-shows as characters (docs/decisions/0546; granska17b F6), and the advice followed exactly
-leaves no warning."""
+"""validate warns where a Markdown preview shows a quote ('>'), a rule ('---', '* * *') or a
+heading ('## ', or a line of '=' or '-' under a paragraph) in a nämnd's text that every report
+format shows otherwise (docs/decisions/0546, 0551; granska17b F6), in a list item too, naming
+every line of a quote; the advice followed exactly leaves no warning, and the warning fires
+exactly where CommonMark (markdown-it, as GitHub) reads such a block."""
 
 from __future__ import annotations
 
@@ -35,10 +36,10 @@ def test_validate_warns_at_a_quote_a_heading_and_a_rule(
             7,
             "visas-som-text",
             "varning",
-            "Raden '> En elev: \"Nu vågar jag gå hem själv.\"' börjar ett citat i en "
-            "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga citat: den visar "
-            "'>' som ett tecken. Ta bort '>' (alla, om de är flera) först på varje rad i "
-            "citatet; ett citat kan stå inom citattecken i stycket.",
+            "Raderna '> En elev: \"Nu vågar jag gå hem själv.\"' och '> > Citat i citatet.' är "
+            "ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
+            "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) före texten "
+            "på var och en av raderna; ett citat kan stå inom citattecken i stycket.",
         ),
         (
             CASE_FILE,
@@ -48,9 +49,10 @@ def test_validate_warns_at_a_quote_a_heading_and_a_rule(
             "varning",
             "Raden '## Nästa år' blir en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), "
             "men rapporten har inga rubriker i en nämnds text: den visar '#' som tecken. Ta bort "
-            "'#'-tecknen först på raden; rubriken kan stå som ett eget stycke, t.ex. i fetstil "
-            "(**rubrik**). Raden '---' blir en vågrät linje i en Markdown-förhandsvisning (t.ex. "
-            "på GitHub), men rapporten har inga linjer: den visar tecknen. Ta bort raden.",
+            "'#'-tecknen före rubrikens text; rubriken kan stå som ett eget stycke, t.ex. i "
+            "fetstil (**rubrik**). Raden '---' blir en vågrät linje i en "
+            "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga linjer: den "
+            "visar tecknen. Ta bort raden.",
         ),
         (
             CASE_FILE,
@@ -63,14 +65,98 @@ def test_validate_warns_at_a_quote_a_heading_and_a_rule(
             "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i fetstil "
             "(**rubrik**).",
         ),
+        *NEW_FORMS,
     ]
+
+
+#: A heading's look and what the advice says, as each message of NEW_FORMS ends.
+_HEADING = (
+    "blir en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
+    "rubriker i en nämnds text: den visar '#' som tecken. Ta bort '#'-tecknen före rubrikens "
+    "text; rubriken kan stå som ett eget stycke, t.ex. i fetstil (**rubrik**)."
+)
+_UNDERLINE = (
+    "gör texten ovanför till en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), men "
+    "rapporten har inga rubriker i en nämnds text: den visar tecknen."
+)
+_RULE = "blir en vågrät linje i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten "
+_QUOTE = (
+    "är ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
+    "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) före texten på "
+    "var och en av raderna; ett citat kan stå inom citattecken i stycket."
+)
+
+#: The case's insats 2:1, lines 34 on (decision 0551): a setext underline of one and of two
+#: '-', rules spaced wider than one space, and a quote, headings and a code block in list items,
+#: a one-'#' heading in a quoted text (no kommentar-i-text there), a quote of many lines.
+NEW_FORMS = [
+    (
+        CASE_FILE,
+        36,
+        7,
+        "visas-som-text",
+        "varning",
+        f"Raden '-' {_UNDERLINE} Raden '--' {_UNDERLINE} Ta bort raden med tecknen; rubriken kan "
+        "stå som ett eget stycke, t.ex. i fetstil (**rubrik**).",
+    ),
+    (
+        CASE_FILE,
+        43,
+        7,
+        "visas-som-text",
+        "varning",
+        f"Raden '- - -' {_RULE}har inga linjer: den visar raden som en lista. Raden '* * *' "
+        f"{_RULE}har inga linjer: den visar raden som en lista. Raden '_ _ _' {_RULE}har inga "
+        "linjer: den visar tecknen. Ta bort raden.",
+    ),
+    (
+        CASE_FILE,
+        50,
+        9,
+        "visas-som-text",
+        "varning",
+        f"Raderna '- > Ett citat i en punkt' och '> som fortsätter.' {_QUOTE}",
+    ),
+    (
+        CASE_FILE,
+        53,
+        9,
+        "visas-som-text",
+        "varning",
+        f"Raden '1. ## Rubrik i en numrerad lista' {_HEADING}",
+    ),
+    (CASE_FILE, 55, 9, "visas-som-text", "varning", f"Raden '- # Rubrik i en punkt' {_HEADING}"),
+    # a quoted text: its own place, not the line's
+    (CASE_FILE, 56, 9, "visas-som-text", "varning", f"Raden '# Rubrik i texten' {_HEADING}"),
+    (
+        CASE_FILE,
+        60,
+        9,
+        "visas-som-text",
+        "varning",
+        "Raden '- Kod i en punkt.' är indragen minst fyra mellanslag (eller en tabb) mer än "
+        "texten den hör till: i en Markdown-förhandsvisning (t.ex. på GitHub) blir den ett "
+        "kodblock, men rapporten visar den som ett vanligt stycke, utan indraget. Ta bort de "
+        "extra mellanslagen (eller tabben) före texten på raden; ska raden vara en punkt i en "
+        "lista, skriv '- ' först på raden.",
+    ),
+    (
+        CASE_FILE,
+        62,
+        9,
+        "visas-som-text",
+        "varning",
+        f"De 4 raderna med '>' från raden '> Rad ett' till raden '> rad fem' {_QUOTE}",
+    ),
+]
 
 
 def test_the_advice_followed_exactly_leaves_no_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each '>' first on the quote's lines, the '#'s first on the heading's line, the rule's
-    line and the underline removed, as the messages say."""
+    """Each '>' before the text on every line of a quote the message names, the '#'s before
+    a heading's text, the rule's line and the underline removed, as the messages say; in a
+    list item too (0551)."""
     data = build_case(CASES / "visas-som-text-citat", tmp_path)
     monkeypatch.chdir(tmp_path)
     path = data / "rapporter/2023/grundskolenamnden.yaml"
@@ -81,6 +167,20 @@ def test_the_advice_followed_exactly_leaves_no_warning(
         ("      ## Nästa år", "      Nästa år"),
         ("      ---\n\n", ""),
         ("      Samordningen fungerar.\n      ===\n", "      Samordningen fungerar.\n"),
+        # the new forms (NEW_FORMS)
+        ("visningen visar.\n      -\n", "visningen visar.\n"),
+        ("      Och en till\n      --\n", "      Och en till\n"),
+        ("      -   -   -\n\n", ""),
+        ("      *  *  *\n\n", ""),
+        ("      _ _   _\n", ""),
+        ("        - > Ett citat", "        - Ett citat"),
+        ("          > som fortsätter", "          som fortsätter"),
+        ("        1. ## Rubrik", "        1. Rubrik"),
+        ("        - # Rubrik", "        - Rubrik"),
+        ("        # Rubrik i texten'", "        Rubrik i texten'"),
+        ("        -      Kod i en punkt.", "        - Kod i en punkt."),
+        ("        > Rad ett\n        > rad två\n", "        Rad ett\n        rad två\n"),
+        ("        > rad fyra\n        > rad fem\n", "        rad fyra\n        rad fem\n"),
     ]:
         assert text.count(old) == 1
         text = text.replace(old, new)
@@ -91,9 +191,25 @@ def test_the_advice_followed_exactly_leaves_no_warning(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("> a\n> > b\nlat fortsättning\n", [("citat", (0,))]),  # the outermost quote only
+        # the outermost quote only, each of its lines with a '>' (not the lazy one)
+        ("> a\n> > b\nlat fortsättning\n", [("citat", (0, 1))]),
+        ("> a\nlat\n> b\n\n> c\n", [("citat", (0, 2)), ("citat", (4,))]),
         ("Text.\n\n   > tre mellanslag", [("citat", (2,))]),
-        ("# Rubrik\n", []),  # kommentar-i-text warns there (0539)
+        ("# Rubrik\n", [("rubrik1", (0,))]),  # kommentar-i-text's in a block text (0539)
+        ("  #\n", [("rubrik1", (0,))]),
+        ("- # Rubrik\n", [("rubrik", (0,))]),  # a heading in a list item: no comment
+        ("- > citat\n  > två\n", [("citat", (0, 1))]),
+        ("1. ## Rubrik\n", [("rubrik", (0,))]),
+        ("2) ---\n", [("linje", (0,))]),
+        ("+ Punkt\n\n  Rubrik\n  -\n", [("understruken", (3,))]),
+        ("-      kod\n", [("indrag", (0,))]),  # five spaces after the marker
+        ("Rubrik\n-\n", [("understruken", (1,))]),  # one or two '-': a setext underline
+        ("Rubrik\n  --  \n", [("understruken", (1,))]),
+        ("-   -   -\n", [("linje", (0,))]),  # spaced wider than one space
+        ("a\n\n*  *\t*\n", [("linje", (2,))]),
+        ("a\n\n_ _   _\n", [("linje", (2,))]),
+        ("- a\n-\n", []),  # an empty item after a list's: no underline
+        ("2023 var ett år.\n1 200 elever.\n", []),
         ("### Rubrik\n", [("rubrik", (0,))]),
         ("> ## x\n", [("citat", (0,)), ("rubrik", (0,))]),
         ("Rubrik\n===\n", [("understruken", (1,))]),

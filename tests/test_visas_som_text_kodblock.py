@@ -44,8 +44,8 @@ def test_validate_warns_where_a_preview_shows_a_code_block_or_a_cut_list(
             "minst fyra mellanslag (eller en tabb) mer än texten den hör till: i en "
             "Markdown-förhandsvisning (t.ex. på GitHub) blir den ett kodblock, men rapporten "
             "visar den som ett vanligt stycke, utan indraget. Ta bort de extra mellanslagen "
-            "(eller tabben) först på raden; ska raden vara en punkt i en lista, skriv '- ' först "
-            "på raden.",
+            "(eller tabben) före texten på raden; ska raden vara en punkt i en lista, skriv '- ' "
+            "först på raden.",
         ),
         (
             CASE_FILE,

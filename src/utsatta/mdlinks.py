@@ -354,7 +354,8 @@ def may_show_as_text(text: str) -> bool:
         return True
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
-    # may_look_otherwise's first tests, here: this runs for every text validate reads
+    # may_look_otherwise's first tests, here: this runs for every text validate reads (a
+    # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
     if "`" in text or "~" in text or text[:1] in _FIRST:
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
@@ -363,34 +364,56 @@ def may_show_as_text(text: str) -> bool:
 
 
 #: the first characters of a line that may start what :func:`preview_differences` finds: an
-#: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule
-_FIRST = frozenset(" \t>#=-*_")
-#: such a line after the first; one scan of the text (for its line ends) where a substring
-#: test per construct would be nine (callgrind, docs/decisions/0546)
-_LINE_START = re.compile(r"\n[ \t>#=*_-]")
+#: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule, or a list
+#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it)
+_FIRST = frozenset(" \t>#=-*_+0123456789")
+#: such a line after the first (a number only with '.' or ')' after it: an ordered item); one
+#: scan of the text (for its line ends) where a substring test per construct would be nine
+#: (callgrind, docs/decisions/0546)
+_LINE_START = re.compile(r"\n(?:[ \t>#=*_+-]|[0-9]+[.)])")
+#: an ordered list item's number (CommonMark's has at most nine digits: more passes, no harm)
+_ORDERED = r"[0-9]+[.)]"
 
-#: a line a preview reads as a quote, a heading (ATX, or a setext underline of '=') or a rule:
-#: after at most three spaces, '>', '#', '=' or three of '-', '*', '_' (spaces between). A
-#: setext underline of one or two '-' is not looked for (a list item's dash is one).
-_BLOCK_START = r"(?:^|\n) {0,3}(?:[>#=]|([-*_])[ \t]*\1[ \t]*\1)"
+
+def _may_start(text: str) -> bool:
+    """Whether the text's first line starts as :data:`_LINE_START` finds a line after it."""
+    first = text[:1]
+    return first in _FIRST and (not "0" <= first <= "9" or _numbered(text))
+
+
+def _numbered(text: str) -> bool:
+    """Whether a text that starts with a digit starts as an ordered item ('2.', '3)'): digits,
+    then '.' or ')'. No pattern: compiling one cost more than all the texts that need it."""
+    return text.lstrip("0123456789")[:1] in (".", ")")
+
+
+#: A line a preview may read as a code block, a quote, a heading or a rule, after its
+#: indentation and its list items' markers (a block may stand in an item: ``- > citat``,
+#: ``1. ## Rubrik``): four spaces or a tab (an indented code block, or code in the item: more
+#: than is needed passes, no harm), '>', '#', '=' (a setext underline), three of '-', '*' or '_'
+#: with spaces or tabs between (a rule), or a line of '-' alone (a setext underline of any
+#: length; a list item's dash has text after it). Linear: each part stops at a character the
+#: next cannot start with, and no part crosses a line end. Compiled on first use (re's cache),
+#: as validate seldom gets here; one pattern, as small as can be (its compiling is most of its
+#: cost: callgrind, docs/decisions/0551).
+_BLOCK_START = (
+    r"(?:^|\n)(?:[ \t]*(?:[-*+]|" + _ORDERED + r")(?=[ \t]))*[ \t]*"
+    r"(?: {4}|\t|[>#=]|([-*_])[ \t]*\1[ \t]*\1|-+[ \t]*(?:\n|$))"
+)
 
 
 def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
     or ``~~~``), a line indented four spaces or more (a code block, or a list nested deeper
-    than the reports keep), or a line that starts a quote (``>``), a heading (``#``, or a line
-    of ``=`` or ``---`` under a paragraph) or a rule (``---``, ``***``, ``___``). Cheap tests
-    first: a text under ``key: |`` has its own indentation removed by YAML, so most texts have
-    no line that starts with a space or one of these characters."""
+    than the reports keep), or a line that starts, perhaps in a list item, a quote (``>``), a
+    heading (``#``, or a line of ``=`` or ``-`` under a paragraph), a rule (``---``, ``* * *``,
+    ``_ _ _``) or a code block. Cheap tests first: a text under ``key: |`` has its own
+    indentation removed by YAML, so most texts have no line that starts with a space or one of
+    these characters."""
     if "```" in text or "~~~" in text:
         return True
-    if text[:1] not in _FIRST and _LINE_START.search(text) is None:
+    if not _may_start(text) and _LINE_START.search(text) is None:
         return False
-    # A line that starts with four spaces, or a tab after at most three (a preview's code
-    # block; the tab is a space in the reports), or a quote, heading or rule; compiled on
-    # first use (re's cache), as validate seldom gets here.
-    if re.search(r"(?:^|\n)(?: {4}| {0,3}\t)", text) is not None:
-        return True
     return re.search(_BLOCK_START, text) is not None
 
 
@@ -416,11 +439,11 @@ def preview_differences(
     (:func:`block_tokens` reads the whole text flat), at its first item too deep. ``shown``:
     the text as the reports read it (after ``escape.prose``); ``written``: as the author wrote
     it, tabs and all (LF line ends), which the preview reads, when it has the same lines (else
-    ``shown`` is). ``citat``, the first line of a quote (the outermost: a preview's, the
-    reports show '>'); ``linje``, a rule; ``rubrik``, a heading of '##' or more (a line of
-    '# text' is a comment in the eyes of kommentar-i-text, which warns there already);
-    ``understruken``, the line of '=' or '-' that makes the text above it a heading
-    (granska17b F6)."""
+    ``shown`` is). ``citat``, the lines of a quote with a '>' (the outermost: a preview's, the
+    reports show '>'; its first line first); ``linje``, a rule; ``rubrik``, a heading;
+    ``rubrik1``, a heading of one '#' first on its line, which kommentar-i-text (0539) warns at
+    in a block text (``|``, ``>``) already; ``understruken``, the line of '=' or '-' that makes
+    the text above it a heading (granska17b F6). Each in a list item too (``- > citat``)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
@@ -431,19 +454,26 @@ def preview_differences(
             if tok.type == "fence" and tok.map:
                 found.append(("staket", (tok.map[0],)))
             elif tok.type == "blockquote_open" and tok.map:
-                # only the outermost quote: removing its '>'s ends the quotes inside it
+                # only the outermost quote: removing its '>'s ends the quotes inside it; every
+                # line with a '>' (a line after one without is a paragraph's lazy continuation)
                 if tok.map[0] >= quote_end:
-                    quote_end = tok.map[1]
-                    found.append(("citat", (tok.map[0],)))
+                    first, quote_end = tok.map
+                    marked = [
+                        at
+                        for at in range(first + 1, quote_end)
+                        if lines[at].lstrip(" \t")[:1] == ">"
+                    ]
+                    found.append(("citat", (first, *marked)))
             elif tok.type == "hr" and tok.map:
                 found.append(("linje", (tok.map[0],)))
             elif tok.type == "heading_open" and tok.map:
-                if tok.markup.startswith("##"):
-                    found.append(("rubrik", (tok.map[0],)))
-                elif tok.markup[:1] in ("=", "-"):
-                    # a setext heading: the line of '=' or '-' under its text makes it one ('# text'
-                    # gets kommentar-i-text, 0539, at its line: no second warning there)
+                if tok.markup[:1] in ("=", "-"):
+                    # a setext heading: the line of '=' or '-' under its text makes it one
                     found.append(("understruken", (tok.map[1] - 1,)))
+                elif tok.markup == "#" and _looks_like_comment(lines[tok.map[0]]):
+                    found.append(("rubrik1", (tok.map[0],)))
+                else:
+                    found.append(("rubrik", (tok.map[0],)))
             elif tok.type == "code_block" and tok.map:
                 first, end = tok.map
                 starts = [
@@ -458,3 +488,10 @@ def preview_differences(
         if deep is not None:
             found.append(("nastling", (deep.map[0] if deep.map else 0,)))
     return sorted(found, key=lambda item: item[1][0])
+
+
+def _looks_like_comment(line: str) -> bool:
+    """'# text' or a lone '#' after spaces, as kommentar-i-text finds a line of a block text
+    (``load.block_comment``)."""
+    stripped = line.lstrip(" ")
+    return stripped[:1] == "#" and stripped[1:2] in ("", " ", "\t")

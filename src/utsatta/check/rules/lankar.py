@@ -151,7 +151,17 @@ def _warning(
 ) -> list[Finding]:
     said = shown_as_text(text)
     if markdown:  # a plain field is shown as written: no Markdown block to differ
-        said = sorted(said + looks_otherwise(text), key=lambda item: item[2])
+        looks = looks_otherwise(text)
+        if any(kind == "rubrik1" for kind, _, _ in looks):
+            # '# text' first on a line: kommentar-i-text warns there in a block text (0539),
+            # a heading like any other in a quoted one
+            block = _is_block(src, path)
+            looks = [
+                ("rubrik" if k == "rubrik1" else k, w, n)
+                for k, w, n in looks
+                if k != "rubrik1" or not block
+            ]
+        said = sorted(said + looks, key=lambda item: item[2])
     if not said:
         return []
     said_kinds = [(k, w) for k, w, _ in said]
@@ -161,12 +171,9 @@ def _warning(
     return [found if place is None else found.at(*place)]
 
 
-def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int, int] | None:
-    """The file's line and column of line ``line`` of the text, when that is exact: in a
-    literal block (``|``) the text's lines are the file's lines after the value's. Else None
-    (the value's own place; a folded, quoted or plain text's lines are not the file's)."""
-    if text.count("\n") != escape.prose(text).count("\n"):
-        return None  # a break YAML does not count as one (VT, NEL …) moved the lines
+def _value_line(src: SourceFile[Any], path: Path_) -> tuple[list[str], int, int] | None:
+    """The file's lines, and the line and column where the value at ``path`` starts (its '|'
+    or '>' in a block text); None when the file cannot be read as it was."""
     at, column = src.positions().locate(path)
     if src.changed:
         return None
@@ -178,7 +185,27 @@ def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int
     if raw is None:
         return None
     lines = lineends.lines(raw)  # not str.splitlines: VT, NEL, U+2028 … end no line of a file
-    if not lines[at - 1 : at] or not lines[at - 1][column - 1 :].startswith("|"):
+    return (lines, at, column) if lines[at - 1 : at] else None
+
+
+def _is_block(src: SourceFile[Any], path: Path_) -> bool:
+    """Whether the value is a block text (after '|' or '>'); False when that cannot be told
+    (a heading is then warned about, perhaps beside kommentar-i-text, rather than not)."""
+    value = _value_line(src, path)
+    return value is not None and value[0][value[1] - 1][value[2] - 1 :][:1] in ("|", ">")
+
+
+def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int, int] | None:
+    """The file's line and column of line ``line`` of the text, when that is exact: in a
+    literal block (``|``) the text's lines are the file's lines after the value's. Else None
+    (the value's own place; a folded, quoted or plain text's lines are not the file's)."""
+    if text.count("\n") != escape.prose(text).count("\n"):
+        return None  # a break YAML does not count as one (VT, NEL …) moved the lines
+    value = _value_line(src, path)
+    if value is None:
+        return None
+    lines, at, column = value
+    if not lines[at - 1][column - 1 :].startswith("|"):
         return None
     row = at + 1 + line
     if row > len(lines):  # pragma: no cover - the text's lines are in the file
@@ -242,27 +269,56 @@ def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
     for kind, at in mdlinks.preview_differences(prose, lineends.to_lf(text)):
         quoted = [_quoted(lines[line].strip() if line < len(lines) else "") for line in at]
         if len(at) == 1:
-            found.append((kind, _LOOKS[kind].format(written=quoted[0]), at[0]))
-        else:
-            # Several indented paragraphs are one code block in a preview: each one's first
-            # line must change, or the next run warns about the next (granska17b F5).
-            named = (
-                _PARAGRAPHS.format(lines=och(quoted))
-                if len(at) <= _NAMED
-                else _MANY_PARAGRAPHS.format(n=heltal(len(at)), first=quoted[0], last=quoted[-1])
-            )
-            found.append(("stycken", named + _INDENTED_THEM, at[0]))
+            looks = _LOOKS[kind]
+            if kind == "linje" and _read_as_list(lines[at[0]]):
+                looks = _RULE_AS_LIST
+            found.append((kind, looks.format(written=quoted[0]), at[0]))
+            continue
+        # Several lines to change, each named, or the first and last of many: every indented
+        # paragraph of one code block in a preview (each one's first line must change, or the
+        # next run warns about the next; granska17b F5), every line of a quote with a '>'.
+        few, many, them, kind = _SEVERAL[kind]
+        named = (
+            few.format(lines=och(quoted))
+            if len(at) <= _NAMED
+            else many.format(n=heltal(len(at)), first=quoted[0], last=quoted[-1])
+        )
+        found.append((kind, named + them, at[0]))
     return found
 
 
-#: several indented paragraphs, each named by its first line, or the first and last of many
-_PARAGRAPHS = "Styckena som börjar med raderna {lines}"
-_MANY_PARAGRAPHS = "De {n} styckena från raden {first} till raden {last}"
-_INDENTED_THEM = (
-    " är indragna minst fyra mellanslag (eller en tabb) mer än texten de hör till: i en "
-    "Markdown-förhandsvisning (t.ex. på GitHub) blir de ett kodblock, men rapporten visar dem "
-    "som vanliga stycken, utan indraget."
+def _read_as_list(line: str) -> bool:
+    """Whether the reports read a rule's line as a list: '- - -' and '* * *' are list items in
+    list items to a parser without rules (``mdlinks.NOT_READ``)."""
+    return any(tok.type.endswith("_list_open") for tok in mdlinks.parser().parse(line.strip()))
+
+
+#: a rule that the reports read as a list (:func:`_read_as_list`)
+_RULE_AS_LIST = (
+    "Raden {written} blir en vågrät linje i en Markdown-förhandsvisning (t.ex. på GitHub), men "
+    "rapporten har inga linjer: den visar raden som en lista."
 )
+
+
+#: per kind found on several lines: how a few of them are named, how many are, what a preview
+#: makes of them, and the kind of the message (its advice)
+_SEVERAL = {
+    "indrag": (
+        "Styckena som börjar med raderna {lines}",
+        "De {n} styckena från raden {first} till raden {last}",
+        " är indragna minst fyra mellanslag (eller en tabb) mer än texten de hör till: i en "
+        "Markdown-förhandsvisning (t.ex. på GitHub) blir de ett kodblock, men rapporten visar "
+        "dem som vanliga stycken, utan indraget.",
+        "stycken",
+    ),
+    "citat": (
+        "Raderna {lines}",
+        "De {n} raderna med '>' från raden {first} till raden {last}",
+        " är ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
+        "citat: den visar '>' som ett tecken.",
+        "citatrader",
+    ),
+}
 
 
 #: What becomes of each construct that only a preview shows (its line quoted).
@@ -285,6 +341,10 @@ _LOOKS = {
     "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga rubriker i en nämnds "
     "text: den visar tecknen.",
 }
+
+
+#: '# text' first on a line, where kommentar-i-text does not warn (a quoted text): a heading
+_LOOKS["rubrik1"] = _LOOKS["rubrik"]
 
 
 def _tags(prose: str) -> list[tuple[str, str, int]]:
@@ -361,17 +421,19 @@ _ADVICE = {
     "[text](https://…)",
     "html": "Skriv Markdown i stället (t.ex. **fetstil**, en tom rad för nytt stycke) eller "
     "ta bort koden",
-    "indrag": "Ta bort de extra mellanslagen (eller tabben) först på raden; ska raden vara en "
-    "punkt i en lista, skriv '- ' först på raden",
+    "indrag": "Ta bort de extra mellanslagen (eller tabben) före texten på raden; ska raden vara "
+    "en punkt i en lista, skriv '- ' först på raden",
     "stycken": "Ta bort de extra mellanslagen (eller tabben) först i vart och ett av styckena; "
     "ska ett stycke vara en punkt i en lista, skriv '- ' först i det",
     "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
     "nastling": "Minska indraget så att listan har högst nio nivåer",
-    "citat": "Ta bort '>' (alla, om de är flera) först på varje rad i citatet; ett citat kan "
-    "stå inom citattecken i stycket",
+    "citat": "Ta bort '>' (alla, om de är flera) före texten på raden; ett citat kan stå inom "
+    "citattecken i stycket",
+    "citatrader": "Ta bort '>' (alla, om de är flera) före texten på var och en av raderna; ett "
+    "citat kan stå inom citattecken i stycket",
     "linje": "Ta bort raden",
-    "rubrik": "Ta bort '#'-tecknen först på raden; rubriken kan stå som ett eget stycke, t.ex. "
-    "i fetstil (**rubrik**)",
+    "rubrik": "Ta bort '#'-tecknen före rubrikens text; rubriken kan stå som ett eget stycke, "
+    "t.ex. i fetstil (**rubrik**)",
     "understruken": "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i "
     "fetstil (**rubrik**)",
 }
