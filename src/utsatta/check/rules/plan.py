@@ -44,7 +44,7 @@ def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Findin
             ]
             out += ORG_OR_GROUP.check(f, refs, both)
         ar = ins.uppfoljning.ar
-        if ar is not None and not g.fran <= ar <= g.till:
+        if ar is not None and not g.covers(ar):
             out.append(
                 fel(
                     f,
