@@ -15,6 +15,7 @@ from tests.support import build_case, verdict_without_malvarde
 from utsatta.check.pipeline import validate
 from utsatta.compute.malgrund import fokus_med_malvarde, utan_malvarde
 from utsatta.load.dataset import load
+from utsatta.model.plan import Giltighet
 from utsatta.render.report import build, render
 
 HERE = Path(__file__).parent
@@ -45,8 +46,8 @@ def test_only_verdicts_on_how_far_a_goal_is_reached_need_one() -> None:
     assert not utan_malvarde("kan-inte-bedomas", "2", med)
     ds = load(SHIPPED)
     models = [s.model for s in ds.indikatorer if s.model is not None]
-    assert fokus_med_malvarde(models, 2022, 2025) == {"1", "3"}
-    assert fokus_med_malvarde(models, 2026, 2029) == frozenset()
+    assert fokus_med_malvarde(models, Giltighet(fran=2022, till=2025)) == {"1", "3"}
+    assert fokus_med_malvarde(models, Giltighet(fran=2026, till=2029)) == frozenset()
 
 
 def test_the_report_marks_the_verdict(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from utsatta.load.dataset import load
+from utsatta.model.plan import Giltighet
 from utsatta.render.report import build
 
 HERE = Path(__file__).parent
@@ -105,6 +106,12 @@ def test_a_new_plan_measures_from_its_own_baseline_and_not_against_old_targets(
     # (no list after 2025 in the data yet: ej bedömbar, never "Målet ej uppnått")
     assert (su.malvarde, su.malar, su.progress.statusslag) == (None, None, "ej-bedombar")
     assert all(r.progress.statusslag != "mot-malvarde" for r in got.values())
+
+
+def test_the_plan_covers_its_first_and_last_year_and_none_outside() -> None:
+    g = Giltighet(fran=2022, till=2025)
+    assert [ar for ar in range(2019, 2029) if g.covers(ar)] == [2022, 2023, 2024, 2025]
+    assert not Giltighet(fran=2025, till=2022).covers(2023)  # reversed: ogiltig-giltighet
 
 
 def test_current_target_only_from_the_plan_period() -> None:

@@ -10,8 +10,10 @@ terminal shows it as a space, and a spreadsheet's text cell gets a plain one
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:  # not imported to run: utsatta.escape (every message) imports this module
+    from decimal import Decimal
 
 #: the space inside a number ("100 000") and between a number and its unit ("15,7 %")
 HART: Final = "\u00a0"

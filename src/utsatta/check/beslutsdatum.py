@@ -31,7 +31,7 @@ def check_beslutsdatum(ds: DataSet) -> list[Finding]:
         if up is None:
             continue
         ar = up.ar
-        if g is not None and not g.fran <= ar <= g.till:
+        if g is not None and not g.covers(ar):
             continue  # a file of another plan: its one finding says so (ar-utanfor-planen)
         for i, b in enumerate(up.beslut):
             # ÅÅÅÅ-MM-DD (the model's check): text order is date order

@@ -77,7 +77,7 @@ def check_completeness(
     if duties is None:
         duties = duties_of(ds)
     for ar in years:
-        if not g.fran <= ar <= g.till:
+        if not g.covers(ar):
             continue
         m = year_matrix(ds, ar, done, duties, reasons=False)
         if m is None:

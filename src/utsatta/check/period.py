@@ -16,11 +16,11 @@ def require_year(ds: DataSet, year: int) -> None:
     plan = ds.plan.model if ds.plan is not None else None
     if plan is None:
         return
-    first, last = plan.plan.giltighet.fran, plan.plan.giltighet.till
-    if not first <= year <= last:
+    g = plan.plan.giltighet
+    if not g.covers(year):
         raise ArgumentError(
-            f"{year} ligger utanför planens giltighetstid {first}–{last}. Ange ett år från "
-            f"{first} till {last}.",
+            f"{year} ligger utanför planens giltighetstid {g.fran}–{g.till}. Ange ett år från "
+            f"{g.fran} till {g.till}.",
             argument="year",
         )
 

@@ -187,13 +187,18 @@ def interrupted() -> int:
     if _State.interrupted:  # a second Ctrl-C while the first one unwinds: said once
         return EXIT_INTERRUPTED if _State.signal is None else 128 + _State.signal
     _State.interrupted = True
+    # Written as it is, not through err: our own text, nothing of the data in it, and the way
+    # from the signal to the exit must import nothing. The signal may have cut short an import
+    # (the C module _decimal, whose libmpdec warns on stderr when it starts a second time),
+    # and err's lazy import of utsatta.escape would run it again (decision 0549).
     if _State.signal is None:
-        err("Avbrutet.")
+        _write(sys.stderr, "Avbrutet.\n", "stderr")
         return EXIT_INTERRUPTED
-    import signal
+    import signal  # loaded already: install() set the handler that raised this
 
     name = signal.Signals(_State.signal).name
-    err(f"Avbrutet av signalen {name} ({_SIGNAL_MEANS.get(name, 'en begäran att avsluta')}).")
+    means = _SIGNAL_MEANS.get(name, "en begäran att avsluta")
+    _write(sys.stderr, f"Avbrutet av signalen {name} ({means}).\n", "stderr")
     return 128 + _State.signal
 
 

@@ -18,6 +18,7 @@ from utsatta.model.indikator import IndikatorFil
 if TYPE_CHECKING:  # validate imports this module; the indicators' code only when it is needed
     from utsatta.compute.indicators import IndicatorResult
     from utsatta.load.dataset import DataSet
+    from utsatta.model.plan import Giltighet
 
 #: the verdicts that say how far a goal is reached; "osakert" and "kan-inte-bedomas" say it
 #: cannot be told, which needs no målvärde
@@ -26,13 +27,13 @@ MOT_MAL: Final = frozenset(
 )
 
 
-def fokus_med_malvarde(indikatorer: Iterable[IndikatorFil], fran: int, till: int) -> frozenset[str]:
-    """The fokusområden with an indicator that has a målvärde for a year of the plan period
-    ``fran``–``till`` (a målvärde of an earlier plan is not this plan's goal)."""
+def fokus_med_malvarde(indikatorer: Iterable[IndikatorFil], period: Giltighet) -> frozenset[str]:
+    """The fokusområden with an indicator that has a målvärde for a year of the plan's
+    ``period`` (a målvärde of an earlier plan is not this plan's goal)."""
     return frozenset(
         ind.fokusomrade
         for ind in indikatorer
-        if ind.fokusomrade is not None and any(fran <= m.ar <= till for m in ind.malvarden)
+        if ind.fokusomrade is not None and any(period.covers(m.ar) for m in ind.malvarden)
     )
 
 

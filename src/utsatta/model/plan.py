@@ -37,6 +37,10 @@ class Giltighet(Strict):
         title="Till", description="Sista året planen gäller (t.ex. 2025).", examples=[2025]
     )
 
+    def covers(self, ar: int) -> bool:
+        """Whether the plan applies to year ``ar``: från and till are both included."""
+        return self.fran <= ar <= self.till
+
 
 class Indikatorbilaga(Strict):
     model_config = ConfigDict(

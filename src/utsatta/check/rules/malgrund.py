@@ -19,9 +19,7 @@ def check(ds: DataSet, f: str, up: UppfoljningFil, plan: PlanFil) -> list[Findin
     (compute.malgrund; the mål and delmål state their own target in the plan's words)."""
     issues: list[Finding] = []
     g = plan.plan.giltighet
-    med = fokus_med_malvarde(
-        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
-    )
+    med = fokus_med_malvarde((s.model for s in ds.indikatorer if s.model is not None), g)
     for fi, fb in enumerate(up.fokusomraden):
         if utan_malvarde(fb.bedomning, fb.fokusomrade, med):
             issues.append(

@@ -45,7 +45,7 @@ def check(src: SourceFile[Any], known: Known, *, have_orgs: bool) -> list[Findin
     for ii, ins in enumerate(plan.insatser):
         out += FOKUS.check(f, [(("insatser", ii, "fokusomrade"), ins.fokusomrade)], known.fokus_ids)
         ar = ins.uppfoljning.ar
-        if ar is not None and not g.fran <= ar <= g.till:
+        if ar is not None and not g.covers(ar):
             out.append(
                 fel(
                     f,

@@ -28,7 +28,7 @@ from utsatta.numbers import heltal
 
 def _outside_plan(f: str, ar: int, g: Giltighet | None) -> Finding | None:
     """ar-utanfor-planen for a report of year ``ar``, or None when the plan covers it."""
-    if g is None or g.fran <= ar <= g.till:
+    if g is None or g.covers(ar):
         return None
     return fel(
         f,

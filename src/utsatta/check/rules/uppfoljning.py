@@ -89,7 +89,7 @@ def check_uppfoljning(
         _check_file(ds, src, issues)
     if not only_present:
         for ar in years:
-            if g.fran <= ar <= g.till and ar not in present:
+            if g.covers(ar) and ar not in present:
                 where = display_path(ds.root / "uppfoljning" / f"{ar}.yaml")
                 unread = ds.unread.get(where)
                 read = elsewhere.get(ar) if unread is None else None
@@ -132,7 +132,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
     if up is None:
         # An invalid uppföljning of another plan's year is still said to be one (README, "Ny
         # planperiod"): by the year in its name.
-        if not g.fran <= stem <= g.till:
+        if not g.covers(stem):
             issues.append(_outside_plan(f, stem, g))
         return
     last = up.ar == g.till
@@ -161,7 +161,7 @@ def _check_file(ds: DataSet, src: SourceFile[Any], issues: list[Finding]) -> Non
                 ),
             )
         )
-    if not g.fran <= up.ar <= g.till:
+    if not g.covers(up.ar):
         issues.append(_outside_plan(f, up.ar, g))
         return  # a file of another plan: its other rules are that plan's
     kallor = [k.id for k in up.kallor]

@@ -179,8 +179,7 @@ def indikatorbilaga(plan: PlanFil, results: Sequence[IndicatorResult]) -> tuple[
     g = plan.plan.giltighet
     # only the målvärden of the plan's own years: those of an earlier plan are not its goals
     periodens = {
-        r.indikator.id: [m for m in r.indikator.malvarden if g.fran <= m.ar <= g.till]
-        for r in results
+        r.indikator.id: [m for m in r.indikator.malvarden if g.covers(m.ar)] for r in results
     }
     med = [r.indikator.id for r in results if periodens[r.indikator.id]]
     ur_text = [i for i in med if all(m.kalla in egna for m in periodens[i])]

@@ -250,9 +250,7 @@ def fokus_med_malvarde_of(ds: DataSet, plan: PlanFil) -> frozenset[str]:
     """The fokusområden with a målvärde of the plan's period behind them: the one set the
     report's mark "bedömning utan målvärde" and the export's column utan_malvarde use."""
     g = plan.plan.giltighet
-    return fokus_med_malvarde(
-        (s.model for s in ds.indikatorer if s.model is not None), g.fran, g.till
-    )
+    return fokus_med_malvarde((s.model for s in ds.indikatorer if s.model is not None), g)
 
 
 def _markerad(b: BedomningVy, marks: Iterable[str]) -> BedomningVy:
