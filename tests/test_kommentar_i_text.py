@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import utsatta
-from tests.support import CASES, build_case
+from tests.support import CASES, build_case, edited_findings
 from utsatta.load.yamlread import parse
 
 CASE = CASES / "kommentar-i-text"
@@ -145,6 +145,59 @@ def test_the_message_quotes_the_header_as_written(parser: str, header: str) -> N
     assert f"efter '{shown}' är '#'" in message
 
 
+SHIPPED_REPORT = "rapporter/2023/arbetsmarknad-och-vuxenutbildning.yaml"
+#: the first text under 'fortsatt_arbete' of that report, and the first words of its text
+SHIPPED_HEADER = "    fortsatt_arbete: |\n      Nämnden ska fortsätta att dela"
+
+
+def test_a_quoted_key_and_spaces_are_quoted_as_the_file_has_them(
+    parser: str, tmp_path: Path
+) -> None:
+    """The reviewer's header (granska18b L1): the message quoted 'fortsatt_arbete: |-', which
+    a search in the editor does not find; now the line from the key to the indicator's end,
+    in double quotes as it has a single one."""
+    written = "    'fortsatt_arbete':   |-   # se nedan\n      # första\n"
+    text = SHIPPED_HEADER.replace("    fortsatt_arbete: |\n", written)
+    assert edited_findings(tmp_path, SHIPPED_REPORT, SHIPPED_HEADER, text) == [
+        (
+            16,
+            7,
+            "kommentar-i-text",
+            "Raden '# första' står inne i texten under \"'fortsatt_arbete':   |-\" och kommer "
+            "med i rapporterna som text, fast den ser ut som en kommentar: efter '|-' är '#' "
+            "inget kommentarstecken. Ska raden vara en kommentar, flytta den ovanför raden "
+            "\"'fortsatt_arbete':   |-\"; ska den vara text, ta bort '# ' först på raden.",
+        )
+    ]
+    # what the message quotes is found in the file as it is
+    assert "'fortsatt_arbete':   |-" in written
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a list item's text: from the '-'
+        ("d:\n  - |-\n    Text.\n    # rad\n", "'- |-'"),
+        ("d:\n  -   - >+\n        Text.\n        # rad\n", "'-   - >+'"),
+        # a key in a list item, a tag before the indicator
+        ("d:\n  - e:  !!str  |\n      Text.\n      # rad\n", "'e:  !!str  |'"),
+        ('"d\\u00e5" :\t|2\n  Text.\n  # rad\n', "'\"d\\u00e5\" :\t|2'"),  # as written
+        # a key on the line above its indicator: named by its name, as before
+        ("d:\n  |\n  Text.\n  # rad\n", "'d: |'"),
+        ("d: !!str\n  >\n  Text.\n  # rad\n", "'d: >'"),
+        # a long key: its first 60 characters and its length, then the indicator
+        (f"{'å' * 100}: |\n  Text.\n  # rad\n", f"'{'å' * 60}… (101 tecken) |'"),
+    ],
+)
+def test_the_header_is_quoted_from_the_key_to_the_indicator(
+    parser: str, text: str, quoted: str
+) -> None:
+    ((line, _, code, message),) = _messages(text)
+    assert (line, code) == (text.count("\n"), "kommentar-i-text")
+    assert f"står inne i texten under {quoted} och" in message
+    assert f"flytta den ovanför raden {quoted};" in message
+
+
 def test_many_comment_lines_cost_linear_work(parser: str) -> None:
     """One finding per run of lines, and the lines are read once (no line list per text)."""
     lines = "".join(f"  # rad {n}\n  Text.\n" for n in range(20_000))
@@ -165,6 +218,15 @@ ENDED_TEXT = (ENDED / "files" / REPORT).read_text(encoding="utf-8")
 
 def test_a_comment_that_ends_a_text_is_named_as_the_cause(parser: str) -> None:
     assert _messages(ENDED_TEXT) == [(10, 5, "yaml-syntax", ENDED_MESSAGE)]
+
+
+def test_a_comment_that_ends_a_text_quotes_its_header_as_written(parser: str) -> None:
+    """The header of the text the comment ends, as the file has it ('|-' kept, granska18b L1)."""
+    assert ENDED_TEXT.count("    nulage: |\n") == 1
+    text = ENDED_TEXT.replace("    nulage: |\n", "    nulage:  |-\n")
+    expected = ENDED_MESSAGE.replace("under 'nulage: |'", "under 'nulage:  |-'")
+    assert expected != ENDED_MESSAGE
+    assert _messages(text) == [(10, 5, "yaml-syntax", expected)]
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,9 @@ CASES = [
     ),
     (["-o", "-"], "'-' betyder inte standard ut här", "--output ./-"),
     (["--output="], "värdet är tomt", None),
+    # only blanks, as '--output "$OUT"' with OUT unset and padded gives (granska18b L2)
+    (["--output", "  "], "värdet är tomt (bara blanktecken)", None),
+    (["-o", "\t\u00a0\u2003\u3000"], "värdet är tomt (bara blanktecken)", None),
     (
         ["-o-a b"],
         "'-a b' ser ut som en flagga och tas inte som filnamn",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,77 @@ def test_a_word_wider_than_the_terminal_is_broken_with_a_hyphen(tmp_path: Path) 
         assert len(pieces) >= 2 and len({len(p) for p in pieces}) == 1
         assert "".join(p[:-1] for p in pieces) in f"{LONG}"
         assert _joined(printed, set(words)) == words
+
+
+def test_a_long_name_is_shown_shortened_and_broken(tmp_path: Path) -> None:
+    """A name of 100 000 letters (granska18b A2: printed whole, ~10 000 lines per table) is
+    shown as its first 200 characters and its length, as codeowners shows it, in the tables
+    and in the list of what is missing."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    orgs = data / "organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    brg = "namn: Business Region Göteborg\n"
+    assert text.count(brg) == 1
+    orgs.write_text(text.replace(brg, brg[:-1] + " " + "Å" * 100_000 + "\n"), encoding="utf-8")
+    out = overview.status_text(load(data), 2023, width=80)
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert max(len(line) for line in lines) <= 80
+    row = "Business Region Göteborg                                              ✗"
+    # the name's first 200 characters: 'Business Region Göteborg ' and 175 letters
+    first = lines.index(row)
+    assert lines[first : first + 7] == [
+        row,
+        *["Å" * 32 + "-"] * 5,
+        "Å" * 15 + "… (100 025 tecken)",
+    ]
+    assert lines[first + 7] == "Rapportering 2023 (2 av 2)"
+    second = lines.index("Business Region Göteborg                               ✗")
+    assert lines[second + 1 : second + 7] == [
+        *["Å" * 47 + "-"] * 3,
+        "Å" * 34 + "… (100 025",
+        "tecken)",
+        "✓ inkommen   ✗ saknas   ○ frivillig för 2023 (återrapportering under",
+    ]
+    assert lines[-4:] == [
+        "  Business Region Göteborg",
+        "Å" * 80,
+        "Å" * 80,
+        "Å" * 15 + "… (100 025 tecken): 2:1, 2:4",
+    ]
+    assert len(out) < 10_000
+
+
+@pytest.mark.parametrize(
+    ("length", "cut", "last"), [(10_000, 312, 16), (20_000, 624, 32), (40_000, 1249, 32)]
+)
+def test_breaking_a_word_measures_each_character_once(
+    monkeypatch: pytest.MonkeyPatch, length: int, cut: int, last: int
+) -> None:
+    """The work of breaking a word is linear in it (granska18b A2: the rest of the word was
+    measured again for every piece, 10 s for 200 000 letters): the characters rich is asked to
+    measure, alone or in a string, are the word's, once."""
+    import rich.cells
+
+    measured = [0]
+
+    def counted(function: Any, size: Any) -> Any:
+        def wrapper(text: str, *args: Any) -> Any:
+            measured[0] += size(text)
+            return function(text, *args)
+
+        return wrapper
+
+    for name in ("cell_len", "cached_cell_len"):
+        monkeypatch.setattr(rich.cells, name, counted(getattr(rich.cells, name), len))
+    single = rich.cells.get_character_cell_size
+    monkeypatch.setattr(rich.cells, "get_character_cell_size", counted(single, len))
+    word = "Å" * length
+    fitted = overview.fit_name(f"Nämnden {word} AB", 33)
+    assert measured[0] == len("Nämnden") + length + len("AB")
+    # pieces of 32 letters and a '-' in a column of 33, until the rest fits
+    assert fitted.split("\n") == [
+        "Nämnden " + "Å" * 32 + "-",
+        *["Å" * 32 + "-"] * (cut - 1),
+        "Å" * last + " AB",
+    ]

@@ -251,8 +251,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "bedömas för året",
      "Skriv 'kan-inte-bedomas', eller lägg till de utfall som saknas."),
     ("url-otillatet-tecken", V, "referens",
-     "En källas webbadress har ett tecken som ingen webbadress får ha (t.ex. ett citattecken, "
-     "också ett typografiskt) eller resten av en Markdown-länk: oftast en rest av en inklistring",
+     "En källas eller en upplagas (omraden.yaml) webbadress har ett tecken som ingen webbadress "
+     "får ha (t.ex. ett citattecken, också ett typografiskt) eller resten av en Markdown-länk: "
+     "oftast en rest av en inklistring",
      "Kopiera adressen på nytt från webbläsarens adressfält."),
     ("bedomning-motsager-indikator", V, "referens",
      "En bedömning som går emot en kopplad indikators status",

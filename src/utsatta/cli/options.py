@@ -58,20 +58,22 @@ def output_path(value: str, *, example: str, without: str | None = None) -> Path
     empty or starts with '-' is no file name but a forgotten one, ``--output --force`` or
     ``--output -`` (which is not standard out here: without --output is), a usage error (exit
     2) that says how to write it; a file whose name starts with '-' is written ./-x
-    (docs/decisions/0541-output-utan-filnamn.md)."""
-    if value and not value.startswith("-"):
+    (docs/decisions/0541-output-utan-filnamn.md). A value of only blanks (any Unicode white
+    space: `--output "$OUT"` with the variable unset and padded) is empty too (granska18b L2)."""
+    blank = not value.strip()
+    if not blank and not value.startswith("-"):
         return Path(value)
     from utsatta.fileio import shown
 
     if value == "-":
         what = "'-' betyder inte standard ut här"
-    elif not value:
-        what = "värdet är tomt"
+    elif blank:
+        what = "värdet är tomt" + (" (bara blanktecken)" if value else "")
     else:
         what = f"'{shown(value)}' ser ut som en flagga och tas inte som filnamn"
     rest = f"; {without}" if without else ""
     real = ""
-    if value:
+    if not blank:
         from utsatta.escape import shell_command
 
         # last, as the shell takes it, so that the end of the line can be pasted

@@ -50,20 +50,57 @@ def comment_look_problems(text: str, ev: Any, key: str | None) -> list[Finding]:
                 else:
                     runs.append([number, spaces + 1, stripped, number, spaced])
         number += 1
-    # the header as written ('|-', '>+', '|2'), so that the message quotes the file's own line
-    indicator = _INDICATOR.match(text, ev.start_mark.index, ev.end_mark.index)
-    style = indicator.group() if indicator else ev.style
-    return [_comment_look(f, c, shown, last, sp, key, style) for f, c, shown, last, sp in runs]
+    if not runs:
+        return []
+    header, style = _written_header(text, ev, key)
+    return [_comment_look(f, c, shown, last, sp, header, style) for f, c, shown, last, sp in runs]
 
 
+#: a tag or an anchor before a block text's indicator ('!!str |'): the text's start mark is
+#: at the first of them
+_PROPERTIES = re.compile(r"(?:[!&]\S*\s+)*")
 #: a block text's indicator with its chomping and indentation marks
 _INDICATOR = re.compile(r"[|>][-+1-9]{0,2}")
+#: what stands before a key on its line: the indentation and the '- ' of list items
+_BEFORE_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*")
+_INDENTATION = re.compile(r"[ \t]*")
+#: the characters of the header line before the indicator that are quoted
+_HEADER_LIMIT = 60
+
+
+def _written_header(text: str, ev: Any, key: str | None) -> tuple[str, str]:
+    """The header of the block text ``ev`` quoted as the file has it, from the key's first
+    character (or a list item's '-') to the end of the indicator, and the indicator ('|-',
+    '>+', '|2'): "'fortsatt_arbete':   |-", not a rebuilt 'fortsatt_arbete: |-' that a search
+    in the editor does not find (granska18b L1). A key on another line than the indicator (a
+    rare way to write it) is named as before, by its name."""
+    mark = ev.start_mark
+    at = _PROPERTIES.match(text, mark.index, ev.end_mark.index)
+    indicator = _INDICATOR.match(text, at.end() if at else mark.index, ev.end_mark.index)
+    if indicator is None:  # a comment between the tag and the indicator
+        return _header(key, ev.style), ev.style
+    style = indicator.group()
+    start = mark.index - mark.column  # the parser's own line
+    lead = (_BEFORE_KEY if key is not None else _INDENTATION).match(text, start, mark.index)
+    written = text[lead.end() if lead else start : indicator.end()]
+    before = written[: -len(style)]
+    if "\n" in written or (key is not None and ":" not in before[1:]):
+        return _header(key, style), style
+    return _quoted(before, style), style
+
+
+def _quoted(before: str, style: str) -> str:
+    """A header line from the key to the indicator ``style``, quoted; a long key shortened. A
+    key in single quotes is quoted in double ones, so the message's marks are not the key's."""
+    if len(before) > _HEADER_LIMIT:
+        before = piece(before.rstrip(), _HEADER_LIMIT) + " "
+    mark = '"' if "'" in before and '"' not in before else "'"
+    return f"{mark}{before}{style}{mark}"
 
 
 def _comment_look(
-    first: int, column: int, shown: str, last: int, spaced: bool, key: str | None, style: str
+    first: int, column: int, shown: str, last: int, spaced: bool, header: str, style: str
 ) -> Finding:
-    header = _header(key, style)
     mark = "'# '" if spaced else "'#'"
     if first == last:
         what = f"Raden '{piece(shown)}' står inne i texten under {header}"
@@ -135,9 +172,13 @@ def comment_ended_text(lines: list[str], line: int) -> Finding | None:
     ):
         return None
     written = file_line(lines, comment)
+    # the header quoted as the file has it, from the key (or the '-') to the indicator's end
+    above_text = file_line(lines, number)
     key = header.group(2)
-    head = _header(key, header.group(3))
-    above = f"'{piece(key, 40)}:'" if key else head
+    begin = header.start(2) if key else header.end(1)
+    head = _quoted(above_text[begin : header.start(3)], above_text[header.start(3) : header.end(4)])
+    colon = above_text.find(":", header.end(2)) + 1 if key else 0
+    above = f"'{piece(above_text[begin:colon], _HEADER_LIMIT)}'" if key else head
     return syntax_finding(
         comment,
         (_indent(written) or 0) + 1,

@@ -1,15 +1,21 @@
-"""Warn where a source's 'url' has a character no web address may have (RFC 3986): nearly always
-what a paste left behind (a quotation mark, the rest of a Markdown link). The address is still
-written safely in every output; the warning is for the reader who follows it (granska17 L5)."""
+"""Warn where an address the report prints as a link has a character no web address may have
+(RFC 3986): nearly always what a paste left behind (a quotation mark, the rest of a Markdown
+link). The address is still written safely in every output; the warning is for the reader who
+follows it (granska17 L5). The addresses are the models' two 'url' fields: a source's
+(``kallor``, in every file kind that has sources) and a police list's edition's (omraden.yaml
+``upplagor``, granska18b A1)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, Final
 
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.model.common import Kalla
+from utsatta.model.omraden import Upplaga
 
 #: characters RFC 3986 allows nowhere in an address, named as the message names them: those a
 #: paste leaves (quotation marks, also the typographic ones Word and Outlook write, HTML,
@@ -37,17 +43,29 @@ MARKDOWNLANK: Final = "]("
 _OTILLATET: Final = re.compile("[" + re.escape("".join(OTILLATNA)) + "]|" + re.escape(MARKDOWNLANK))
 
 
-def _where(src: SourceFile[Any]) -> Path_ | None:
-    """Where the file's sources are: the plan's under 'plan', every other file's at the top."""
-    if src.kind == "plan":
-        return ("plan", "kallor")
-    if src.kind in ("indikator", "omraden", "organisationer", "uppfoljning"):
-        return ("kallor",)
-    return None
+def _addresses(model: Any, kind: str) -> Iterator[tuple[Path_, str, Kalla | Upplaga]]:
+    """Each address of a file's model with its place and whose it is: the sources (the plan's
+    under 'plan', every other file's at the top) and omraden.yaml's editions."""
+    if kind == "plan":
+        where: Path_ = ("plan", "kallor")
+        kallor = model.plan.kallor
+    elif kind in ("indikator", "omraden", "organisationer", "uppfoljning"):
+        where, kallor = ("kallor",), model.kallor
+    else:
+        return
+    for i, k in enumerate(kallor):
+        if k.url is not None:
+            yield (*where, i, "url"), k.url, k
+    if kind == "omraden":
+        for i, u in enumerate(model.upplagor):
+            if u.url is not None:
+                yield ("upplagor", i, "url"), u.url, u
 
 
-def _sources(model: Any, kind: str) -> list[Any]:
-    return list(model.plan.kallor if kind == "plan" else model.kallor)
+def _owner(record: Kalla | Upplaga) -> str:
+    if isinstance(record, Upplaga):
+        return f"upplagan {record.ar}"
+    return f"källan '{shorten(record.id)}'"
 
 
 def first_bad(url: str) -> int | None:
@@ -64,25 +82,22 @@ def _named(url: str, n: int) -> str:
 
 
 def check(src: SourceFile[Any]) -> list[Finding]:
-    where = _where(src)
-    if src.model is None or where is None:
+    if src.model is None:
         return []
     out: list[Finding] = []
-    for i, kalla in enumerate(_sources(src.model, src.kind)):
-        url = kalla.url
-        n = None if url is None else first_bad(url)
-        if url is None or n is None:
+    for path, url, record in _addresses(src.model, src.kind):
+        n = first_bad(url)
+        if n is None:
             continue
         out.append(
             varning(
                 src.display,
-                (*where, i, "url"),
+                path,
                 "url-otillatet-tecken",
-                f"Webbadressen för källan '{shorten(kalla.id)}' innehåller "
-                f"{_named(url, n)}, som inte får stå i en webbadress (tecken {n + 1} i "
-                "adressen). Det är oftast en rest av en inklistring: ett citattecken, en "
-                "Markdown-länk. Kopiera adressen på nytt från webbläsarens adressfält, eller ta "
-                "bort det som inte hör till adressen.",
+                f"Webbadressen för {_owner(record)} innehåller {_named(url, n)}, som inte får "
+                f"stå i en webbadress (tecken {n + 1} i adressen). Det är oftast en rest av en "
+                "inklistring: ett citattecken, en Markdown-länk. Kopiera adressen på nytt från "
+                "webbläsarens adressfält, eller ta bort det som inte hör till adressen.",
             )
         )
     return out
