@@ -150,7 +150,7 @@ def test_over_time_says_when_a_nämnd_ceased_and_who_took_over() -> None:
         "| ej bildad | Pågående · Osäkert | Försenad · Osäkert | Pågående · Inte uppnått |"
     ) in table
     assert (
-        "Status och egen bedömning i varje års rapport. ”–”: ingen rapport om insatsen det året. "
+        "”–”: ingen rapport om insatsen det året, och ingen krävdes det året. "
         "”upphörd”, ”ej bildad”: organisationen fanns inte det årets sista dag och hade inte "
         "insatsen det året (se organisationens rad).\n"
     ) in md
@@ -159,7 +159,7 @@ def test_over_time_says_when_a_nämnd_ceased_and_who_took_over() -> None:
 def test_a_year_without_any_change_keeps_the_short_legend() -> None:
     """In 2022 every organisation that reported existed all year: no "upphörd" to explain."""
     md = _md(2022)
-    assert "ingen rapport om insatsen det året.\n" in md
+    assert "ingen rapport om insatsen det året, och ingen krävdes det året.\n" in md
     assert "upphörd" not in md[md.index("## Bilaga C") :]
 
 

@@ -173,7 +173,7 @@ def test_main_part_is_short_and_the_detail_is_in_the_appendices(
         ("Söderdal", "högre nivå"),
         ("Västmark", "har lämnat listan"),
     ]
-    assert "| Västmark | utsatt† | ej på listan | har lämnat listan |" in md_main
+    assert "| Västmark | utsatt† | ej på listan | har lämnat listan† |" in md_main
     assert "Förändring sedan planen började (lista" not in md_text + html_text
 
 

@@ -320,9 +320,33 @@ def test_over_the_years_shows_what_moved(tmp_path: Path) -> None:
         ("Grundskolenämnden", ["Pågående · Osäkert", "Pågående · Bedöms uppnås"]),
         ("Kulturnämnden", ["Ej påbörjad · Osäkert", "Försenad · Osäkert"]),
     ]
-    # an organisation that did not report on the insats that year: "–"
-    third = t.insatser[1]
-    assert [c.text for c in third.rader[0].celler] == ["–", "Pågående · Bedöms uppnås"]
+    # every organisation that held the insats has its row, also one that never reported; a
+    # year without a report says whether one was owed ("rapport saknas") or not ("–"):
+    # 1:2 is due once, in 2023; 2:1 every year (Socialnämnd Nordost only through a group the
+    # plan does not list); 3:1 during the period, owed only in its last year
+    assert [
+        (i.insats, [(r.organisation, [c.text for c in r.celler]) for r in i.rader])
+        for i in t.insatser[1:]
+    ] == [
+        ("1:2", [("Socialnämnd Nordost", ["–", "rapport saknas"])]),
+        (
+            "2:1",
+            [
+                ("Kommunstyrelsen", ["rapport saknas", "Pågående · Bedöms uppnås"]),
+                ("Grundskolenämnden", ["Pågående · Bedöms uppnås", "Genomförd · Uppnått"]),
+                ("Socialnämnd Nordost", ["rapport saknas (skyldigheten är slutledd)"] * 2),
+                ("Kulturnämnden", ["Pågående · Bedöms uppnås"] * 2),
+            ],
+        ),
+        (
+            "3:1",
+            [
+                ("Socialnämnd Nordost", ["–", "–"]),
+                ("Kulturnämnden", ["Pågående · Bedöms uppnås", "Pågående · Osäkert"]),
+            ],
+        ),
+    ]
+    assert [c.nyckel for c in t.insatser[2].rader[0].celler] == ["saknas", "bedoms-uppnas"]
     assert t.serier[0].serie == "2021: 63\u00a0%; 2022: 65,1\u00a0%; 2023: 66,85\u00a0%"
 
 

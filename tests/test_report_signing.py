@@ -49,7 +49,8 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
         "## 4. Behov av ytterligare insatser\n\n*Bygger på illustrativa rapporter.*",
         "### Områden som insatserna nådde 2025" + mark,
         "Insatser som nådde området 2025" + mark + " (insats: organisationer som rapporterat det):",
-        "*Bygger på illustrativa rapporter.* Status och egen bedömning i varje års rapport.",
+        "*Bygger på illustrativa rapporter.* Status och egen bedömning i varje års rapport, "
+        "för varje organisation som hade insatsen något av åren eller rapporterade om den.",
     ):
         assert "\n" + line in md, line
     tag = ' <span class="tag">bygger på illustrativa rapporter</span>'
@@ -65,7 +66,8 @@ def test_every_part_computed_from_illustrative_reports_is_marked(
         "bygger på illustrativa rapporter</span></p>",
         '<div class="rubrik-rad"><h3 id="tackning">Områden som insatserna nådde 2025</h3>' + beside,
         '<p><span class="tag">bygger på illustrativa rapporter</span> Status och egen '
-        "bedömning i varje års rapport.",
+        "bedömning i varje års rapport, för varje organisation som hade insatsen något av "
+        "åren eller rapporterade om den.",
     ):
         assert part in html, part
 

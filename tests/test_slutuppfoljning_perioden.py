@@ -68,7 +68,9 @@ def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str])
     # the table says what the year is and what the earlier report said, never as 2025's
     assert (
         "| Grundskolenämnden | Samordnande och ansvarig | Rapporterad ett tidigare år · "
-        "senast 2023: Genomförd | 2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |"
+        "senast 2023: Genomförd | 2023: Bedöms uppnås (prognos, ingen slutbedömning) | "
+        "2023: Bergsjön, Biskopsgården, Gårdsten, Hammarkullen, Hjällbo, Lövgärdet, "
+        "Tynnered/Grevegården/Opaltorget, Hisings Backa |"
     ) in md
     # the coordinating organisation's samlad bedömning, from the year it was written
     assert (

@@ -297,7 +297,8 @@ def test_an_earlier_forecast_is_shown_as_a_forecast(
     assert by_id["1:1"] == "Uppnått 9 (indikatorn kan inte bedömas)"
     assert (
         "| Kulturnämnden | Ansvarig | Rapporterad ett tidigare år · senast 2023: Pågående | "
-        "2023: Bedöms uppnås (prognos, ingen slutbedömning) | – |" in md
+        "2023: Bedöms uppnås (prognos, ingen slutbedömning) | "
+        "2023: Bergsjön, Biskopsgården, Hammarkullen |" in md
     )
     assert (
         "Egen bedömning 2024: <strong>Bedöms uppnås (prognos, ingen slutbedömning)</strong>" in html

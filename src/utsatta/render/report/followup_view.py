@@ -248,6 +248,12 @@ class OverTidVy:
     serier: tuple[SerieRad, ...]
     #: some cell says "upphörd" or "ej bildad" (the legend then explains them)
     fanns_inte: bool = False
+    #: some cell says "rapport saknas": an owed report that never came in (explained then)
+    saknas: bool = False
+    #: some missing report was owed only through a group the plan does not list
+    slutledd: bool = False
+    #: the legend above the tables: the marks that occur, each explained
+    forklaring: str = ""
 
 
 @dataclass(frozen=True)

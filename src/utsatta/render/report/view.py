@@ -361,6 +361,9 @@ class OmradeRad:
     #: the change from the last list before the plan to the latest ("lägre nivå"), "" where
     #: the area was on neither (the same as in ``OmradenVy.forandringar``)
     forandring: str = ""
+    #: the change's marker ("†"): the weakest of the two levels it rests on, "" when both are
+    #: the police's own or the change is unknown (docs/decisions/0500, 0555)
+    forandring_markering: str = ""
 
 
 @dataclass(frozen=True)
@@ -399,6 +402,8 @@ class OmradenVy:
     forandringar_forklaring: tuple[str, ...]
     tackning_omraden: tuple[str, ...]
     tackning: tuple[TackningRad, ...]
+    #: the key's sentence on how a change is marked, "" where no change is
+    forandring_markering_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from utsatta.compute.police import (
     EJ_POLISEN,
     MOJLIGA_NIVAER,
     ORDNING,
+    SAKERHET_ORDNING,
     baslinje_upplaga,
     change_between,
     count_in,
@@ -33,6 +34,7 @@ from utsatta.render.labels import (
     ANTAL_NOLL,
     ANTALETS_MARKERING,
     EJ_POLISEN_MARKERING,
+    FORANDRINGENS_MARKERING,
     KALLSLAG,
     NIVA,
     NIVA_ANTAL,
@@ -156,6 +158,21 @@ def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     on_list = all(_pa_listan(k) for k in (fore, efter))
     # on the list in both at levels the sources leave open: only that is known
     return "på listan, nivå okänd" if on_list else "okänd"
+
+
+def _forandring_markering(fore: Klassning | None, efter: Klassning | None, slag: Slag) -> str:
+    """The marker of a change: the weakest class of the two levels it rests on, as a level of
+    that class is marked (a value carries the mark of the least sure thing it rests on:
+    docs/decisions/0500, 0555); "" where the change is unknown or both levels are the police's
+    own."""
+    if fore is None or efter is None or _forandring(fore, efter) == "okänd":
+        return ""
+    weakest = min(
+        (klass(k.sakerhet, k.kallor, slag) for k in (fore, efter)), key=SAKERHET_ORDNING.index
+    )
+    if weakest == EJ_POLISEN:
+        return EJ_POLISEN_MARKERING[0]
+    return SAKERHET_MARKERING.get(weakest, ("", ""))[0]
 
 
 def _namngivna(via_open: Mapping[str, list[str]], change: str, counts: Mapping[str, int]) -> str:
@@ -391,6 +408,8 @@ def omraden_vy(
 
     forandringar: list[ForandringRad] = []
     change_of: dict[str, str] = {}
+    #: each change's marker, the weakest of its two levels (docs/decisions/0555)
+    mark_of: dict[str, str] = {}
     forandring_text = None
     if senaste is not None and fore is not None and senaste != fore:
         counts: dict[str, int] = {}
@@ -408,6 +427,7 @@ def omraden_vy(
             compared += [a, b]
             change = _forandring(a, b)
             change_of[o.id] = change
+            mark_of[o.id] = _forandring_markering(a, b, slag)
             counts[change] = counts.get(change, 0) + 1
             if change in OPPEN_FORANDRING:
                 open_.append(o.namn)
@@ -457,6 +477,7 @@ def omraden_vy(
             o.namn,
             tuple(_niva_cell(klass.get((o.id, u)), slag) for u in upplagor),
             change_of.get(o.id, ""),
+            mark_of.get(o.id, ""),
         )
         for o in omr.omraden
         if any((o.id, u) in klass for u in upplagor)
@@ -491,6 +512,7 @@ def omraden_vy(
             for o in columns
         ),
         tackning=_tackning(insatser, ar, [o.id for o in columns], listed),
+        forandring_markering_text=FORANDRINGENS_MARKERING if any(mark_of.values()) else "",
     )
     return vy, ListaSammanfattning(
         tuple(lista),

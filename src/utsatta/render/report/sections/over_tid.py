@@ -1,10 +1,13 @@
 """Over the years: per insats a matrix organisation × plan year (up to the report year) of the
 reported status and bedömning, so a reader sees what moved; and per indicator its whole series.
 
-A year an organisation did not exist (on its last day: the rule of
-:mod:`utsatta.compute.responsibility`) reads "upphörd" or "ej bildad", not "–" (no report), and
-the row says when it ceased and who took the insats over, or when it started and whom it
-succeeded.
+The rows are every organisation that held the insats in some year (the year's duties, as
+section 3 counts them) and every one that reported on it: one that never reported still has its
+row. A year without a report says why: "rapport saknas" where one was owed (the year's
+completeness matrix, the one definition), "–" where none was. A year an organisation did not
+exist (on its last day: the rule of :mod:`utsatta.compute.responsibility`) reads "upphörd" or
+"ej bildad", and the row says when it ceased and who took the insats over, or when it started
+and whom it succeeded (docs/decisions/0553).
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from utsatta.compute.coverage import reports_of_year
-from utsatta.compute.duties import duties_of
+from utsatta.compute.coverage import owed_through_urval, reports_of_year
+from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
-from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end, tolkning
+from utsatta.compute.responsibility import Arv, Cell, Duties, Matrix, exists_at_year_end, tolkning
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
@@ -30,11 +33,17 @@ from utsatta.render.report.followup_view import (
     TidRad,
 )
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.slutuppfoljning import SLUTLEDD_SKYLDIGHET
 from utsatta.render.report.view import ankare_insats
 from utsatta.wording import och
 
-#: a year without a report from the organisation on the insats
+#: a year without a report from the organisation on the insats, and none was owed
 INGEN: str = "–"
+#: a year the organisation owed a report on the insats that never came in
+SAKNAS: str = "rapport saknas"
+#: after :data:`SAKNAS` where the duty rests only on a group the plan does not list: the words
+#: of sections 3 and 6
+SLUTLEDD: str = f" ({SLUTLEDD_SKYLDIGHET})"
 #: a year the organisation did not exist on 31 December: it had ceased, or not started yet
 UPPHORD: str = "upphörd"
 EJ_BILDAD: str = "ej bildad"
@@ -86,23 +95,41 @@ def over_tid(
         else {}
     )
     duties = duties_of(ds)
+    # each year's completeness matrix says which missing reports were owed: one definition
+    done = reported(ds)
+    matrices = {
+        y: m for y in years if (m := year_matrix(ds, y, done, duties, reasons=False)) is not None
+    }
+    urval = (
+        owed_through_urval(plan.insatser, ds.organisationer.model)
+        if ds.organisationer and ds.organisationer.model
+        else {}
+    )
     # who each organisation succeeded (any insats): one pass, not one per row
     pred: dict[str, list[str]] = {}
     for known in by_id.values():
         for e in known.efterfoljare:
             pred.setdefault(e.organisation, []).append(known.id)
     insatser = []
-    fanns_inte = False
+    fanns_inte = saknas = slutledd = False
     for ins in plan.insatser:
         cells = per_insats.get(ins.id, {})
-        orgs = {org for org, _ in cells}
+        # everyone who held the insats in some year, then anyone else who reported on it
+        holders = [o for y in years for o in duties.responsible(ins.id, y)] if duties else []
+        orgs = dict.fromkeys([*holders, *(org for org, _ in cells)])
         if not orgs:
             continue
         rader = []
         for o in names.orgs_in_order(orgs):
             found = by_id.get(o)
-            row = tuple(cells.get((o, y)) or _empty(found, y) for y in years)
+            inferred = o in urval.get(ins.id, {})
+            row = tuple(
+                cells.get((o, y)) or _empty(found, y, matrices.get(y), (o, ins.id), inferred)
+                for y in years
+            )
             fanns_inte |= any(c.nyckel == "fanns-inte" for c in row)
+            saknas |= any(c.nyckel == "saknas" for c in row)
+            slutledd |= any(c.text.endswith(SLUTLEDD) for c in row)
             label = names.org(o)
             if found is not None and any(not exists_at_year_end(found, y) for y in years):
                 label += f" ({_change(found, ins.id, duties, pred.get(o, []), names)})"
@@ -113,11 +140,55 @@ def over_tid(
         SerieRad(r.indikator.namn, f"indikator-{r.indikator.id}", serie_text(r, noter(omr, r)))
         for r in results
     )
-    return OverTidVy(years, tuple(insatser), serier, fanns_inte)
+    return OverTidVy(
+        years,
+        tuple(insatser),
+        serier,
+        fanns_inte,
+        saknas,
+        slutledd,
+        forklaring(fanns_inte=fanns_inte, saknas=saknas, slutledd=slutledd),
+    )
 
 
-def _empty(org: Organisation | None, ar: int) -> TidCell:
-    """The cell of a year without a report: "–", or why the organisation could not report."""
+def forklaring(*, fanns_inte: bool, saknas: bool, slutledd: bool) -> str:
+    """The legend above the tables: which rows there are and what each mark of a year without
+    a report means, the marks that occur only where they do."""
+    parts = [
+        "Status och egen bedömning i varje års rapport, för varje organisation som hade "
+        "insatsen något av åren eller rapporterade om den.",
+    ]
+    if saknas:
+        parts.append(
+            f"”{SAKNAS}”: organisationen hade insatsen det året och skulle rapportera om den, "
+            "men ingen rapport om insatsen kom in."
+        )
+    if slutledd:
+        parts.append(
+            f"”{SLUTLEDD_SKYLDIGHET}”: organisationen har insatsen bara genom en grupp som "
+            "planen inte räknar upp."
+        )
+    parts.append(f"”{INGEN}”: ingen rapport om insatsen det året, och ingen krävdes det året.")
+    if fanns_inte:
+        parts.append(
+            f"”{UPPHORD}”, ”{EJ_BILDAD}”: organisationen fanns inte det årets sista dag och hade "
+            "inte insatsen det året (se organisationens rad)."
+        )
+    return " ".join(parts)
+
+
+def _empty(
+    org: Organisation | None,
+    ar: int,
+    matrix: Matrix | None,
+    pair: tuple[str, str],
+    inferred: bool,
+) -> TidCell:
+    """The cell of a year without a report: "rapport saknas" where one was owed (``matrix``,
+    that year's; ``inferred``: the duty rests only on a group the plan does not list), "–"
+    where none was, or why the organisation could not report."""
+    if matrix is not None and matrix.cells.get(pair) is Cell.SAKNAS:
+        return TidCell(SAKNAS + (SLUTLEDD if inferred else ""), "saknas")
     if org is None or exists_at_year_end(org, ar):
         return TidCell(INGEN, "ingen")
     if org.giltig_fran is not None and org.giltig_fran > f"{ar:04d}-12-31":
