@@ -1,11 +1,14 @@
-"""Shared fixtures: every test with a ``case`` argument runs once per case folder."""
+"""Shared fixtures: every test with a ``case`` argument runs once per case folder, and every
+finding any test makes has a registered code (``_registered_codes_only``)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -20,6 +23,52 @@ from utsatta.render.report.view import ReportView
 settings.register_profile("utsatta", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", settings.get_profile("utsatta"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "utsatta")
+
+
+#: The unregistered codes of the findings made since the last test ended: "code (file:line)".
+_UNREGISTERED: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every ``Finding`` the tests make (in src/ or in a test) is checked against the registry
+    while the tests run: a check whose code is not in ``utsatta.codes`` fails the test that
+    made it, whatever its module and however it builds the code. Not in the package itself:
+    a dictionary look-up per finding is nothing, but the registry is a test's business."""
+    from utsatta.codes import CODES
+    from utsatta.findings import Finding
+
+    made = Finding.__init__
+
+    def registered(self: Finding, *args: Any, **kwargs: Any) -> None:
+        code = args[3] if len(args) > 3 else kwargs.get("code")
+        # a finding placed (at, in_file) is a copy, told once: when the first was made
+        if code not in CODES and (frame := sys._getframe(1)).f_code.co_name != "_placed":
+            # fel, varning, at_line: the place is their caller
+            while frame.f_back is not None and frame.f_globals["__name__"] == "utsatta.findings":
+                frame = frame.f_back
+            _UNREGISTERED.append(f"{code!r} ({frame.f_code.co_filename}:{frame.f_lineno})")
+        made(self, *args, **kwargs)
+
+    Finding.__init__ = registered  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _registered_codes_only() -> Iterator[None]:
+    """Fails a test during which a finding with an unregistered code was made (also in a
+    session fixture the test set up first)."""
+    yield
+    made = list(_UNREGISTERED)
+    _UNREGISTERED.clear()
+    assert not made, (
+        f"Fynd med en kod som inte finns i registret: {', '.join(made)}. Registrera koden i "
+        'src/utsatta/codes.py (och kör python scripts/readme_codes.py; README "Ny fyndkod").'
+    )
+
+
+@pytest.fixture
+def unregistered_codes() -> list[str]:
+    """The guard's record, for the test of the guard itself (which empties it)."""
+    return _UNREGISTERED
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

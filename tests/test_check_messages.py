@@ -93,7 +93,11 @@ def _update(tmp_path: Path) -> None:
 def test_every_check_code_has_its_message_pinned(tmp_path: Path) -> None:
     if UPDATE:
         _update(tmp_path)
-    assert sorted(read_table()) == CHECK_CODES
+    assert sorted(read_table()) == CHECK_CODES, (
+        f"{TABLE.name} har inte ett meddelande per kod som check/ ger. Ge den nya koden en "
+        "fallmapp i tests/cases/ och kör UTSATTA_UPDATE_CASES=1 python -m pytest "
+        "tests/test_cases.py tests/test_check_messages.py (granska diffen)."
+    )
 
 
 @pytest.mark.parametrize("entry", list(read_table().values()), ids=lambda e: e.code)

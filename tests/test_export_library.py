@@ -208,3 +208,18 @@ def test_output_as_text_or_a_wrong_type(tmp_path: Path) -> None:
     with pytest.raises(ArgumentError) as info:
         export(ds, YEAR, None, 5)  # type: ignore[arg-type]
     assert str(info.value) == "output ska vara en sökväg som text (str) eller Path, inte int: 5."
+
+
+def test_a_file_that_exists_is_refused_in_the_librarys_words_too(tmp_path: Path) -> None:
+    """The refusal names the library's ``force=True`` beside the command line's --force
+    (granska18b B1); with it the file is replaced."""
+    ds = utsatta.validate(FIXTURE).dataset
+    out = tmp_path / "u"
+    first = utsatta.write_export(ds, YEAR, "csv", out)
+    with pytest.raises(WriteRefused) as refused:
+        utsatta.write_export(ds, YEAR, "csv", out)
+    assert str(refused.value) == (
+        f"{first[0]} finns redan och skrivs inte över. Ange --force (i biblioteket "
+        "force=True) för att ersätta filen."
+    )
+    assert utsatta.write_export(ds, YEAR, "csv", out, force=True) == first

@@ -77,7 +77,13 @@ def fixture_ds() -> DataSet:
         (
             "pdf",
             "x.pdf",
-            'okänt exportformat fmt="pdf": exporten skriver csv eller xlsx.',
+            'Exporten skriver inte formatet fmt="pdf". Ange fmt="csv" eller fmt="xlsx".',
+            "format",
+        ),
+        (
+            "docx",
+            "x.docx",
+            'Exporten skriver inte formatet fmt="docx". Ange fmt="csv" eller fmt="xlsx".',
             "format",
         ),
     ],

@@ -14,7 +14,13 @@ import pytest
 
 from utsatta import fileio
 from utsatta.errors import OutputError, WriteFailed, WriteRefused
-from utsatta.fileio import NotRegularFile, check_output, data_file_refusal, read_regular
+from utsatta.fileio import (
+    REPLACE_HINT,
+    NotRegularFile,
+    check_output,
+    data_file_refusal,
+    read_regular,
+)
 from utsatta.filewrite import make_folders, write_atomic, write_bytes_atomic
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -43,7 +49,7 @@ def test_writes_text_and_bytes(tmp_path: Path) -> None:
 def test_existing_file_is_refused_without_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "a.md"
     target.write_text("gammal", encoding="utf-8")
-    with pytest.raises(WriteRefused, match=r"finns redan och skrivs inte över\. Använd --force"):
+    with pytest.raises(WriteRefused, match=r"finns redan och skrivs inte över\. Ange --force "):
         write_atomic(target, "ny", overwrite=False)
     assert target.read_text(encoding="utf-8") == "gammal"
     assert _leftovers(tmp_path) == []
@@ -63,7 +69,7 @@ def test_fifo_is_never_replaced_or_opened(tmp_path: Path) -> None:
         "vanliga filer (inte heller med --force). Välj en vanlig fil, eller låt kommandot skriva "
         "till standard ut och led utdatan dit med '>'."
     )
-    assert "Använd --force" not in str(refused.value)
+    assert REPLACE_HINT not in str(refused.value)
     assert _leftovers(tmp_path) == []
 
 
@@ -359,5 +365,5 @@ def test_a_path_in_a_message_is_one_visible_line(tmp_path: Path) -> None:
         write_atomic(evil, "y", overwrite=False)
     assert str(refused.value) == (
         f"{tmp_path}/evil\\n::error file=README.md::PR-INJ<U+202E>.md finns redan och skrivs "
-        "inte över. Använd --force för att ersätta filen."
+        "inte över. Ange --force (i biblioteket force=True) för att ersätta filen."
     )

@@ -23,7 +23,7 @@ def test_the_job_summary_defuses_commits_and_references() -> None:
         f"Se {SHA}, a5c3785 och jlord@a5c3785 (jlord/sheetsee.js@{SHA[:12]}); "
         "GH-12, org/repo#12 och @here. Tal: 20230101, 123456."
     )
-    finding = at_line("data/rapporter/2023/deadbeef1.yaml", 3, 1, "okand-nyckel", message)
+    finding = at_line("data/rapporter/2023/deadbeef1.yaml", 3, 1, "okant-falt", message)
     written = step_summary([finding], 5, {"deadbeef1": "Nämnd 0123abc def4567"})
     assert written == (
         "## utsatta validate\n"
@@ -34,7 +34,7 @@ def test_the_job_summary_defuses_commits_and_references() -> None:
         "\n"
         "| Plats | Allvarlighet | Kod | Meddelande |\n"
         "|---|---|---|---|\n"
-        "| `data/rapporter/2023/deadbeef1.yaml:3:1` | fel | okand-nyckel | "
+        "| `data/rapporter/2023/deadbeef1.yaml:3:1` | fel | okant-falt | "
         f"Se `{SHA}`, `a5c3785` och `jlord@a5c3785` (`jlord/sheetsee.js@{SHA[:12]}`); "
         "`GH-12`, `org/repo#12` och `@here`. Tal: `20230101`, 123456. |\n"
         "\n"

@@ -417,7 +417,7 @@ def test_the_job_summary_shows_the_invisible_characters_of_a_name(
 
 
 def _heading(stem: str, names: dict[str, str] | None = None) -> str:
-    finding = Finding(f"rapporter/2023/{stem}.yaml", 1, 1, "okand-nyckel", Severity.FEL, "x")
+    finding = Finding(f"rapporter/2023/{stem}.yaml", 1, 1, "okant-falt", Severity.FEL, "x")
     text = step_summary([finding], 1, names or {})
     return next(line for line in text.splitlines() if line.startswith("### "))
 

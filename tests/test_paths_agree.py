@@ -62,5 +62,9 @@ def test_not_keeping_the_texts_gives_the_same_findings(case_data: Path) -> None:
     """`utsatta validate` checks the texts but does not keep them: the findings are the same."""
     kept = validate(Path("data"))
     dropped = validate(Path("data"), texts=False)
-    assert dropped.findings == kept.findings
+    assert dropped.findings == kept.findings, (
+        "validate (texts=False) ger andra fynd än biblioteket: en regel läser en fritext, som "
+        'validate inte sparar (NOT_KEPT). Gör kontrollen medan filen läses (README, "Ny '
+        'fyndkod").'
+    )
     assert kept.dataset.texts and not dropped.dataset.texts

@@ -700,7 +700,10 @@ def test_command_writes_folder(tmp_path: Path) -> None:
     (out / "plan.schema.json").write_text("{}\n", encoding="utf-8")
     result = runner.invoke(cli_app, ["schema", "--output", str(out)], catch_exceptions=False)
     assert result.exit_code == 4  # WriteRefused
-    assert "fel:" in result.stderr and "--force" in result.stderr
+    assert result.stderr == (
+        f"fel: {out / 'plan.schema.json'} finns redan med annat innehåll och skrivs inte över. "
+        "Ange --force (i biblioteket force=True) för att ersätta filen.\n"
+    )
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == "{}\n"
 
     result = runner.invoke(

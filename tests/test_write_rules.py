@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from tests.support import CASES, build_case
 from utsatta.cli.app import app
+from utsatta.fileio import REPLACE_HINT
 
 runner = CliRunner()
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -79,7 +80,7 @@ def test_schema_refuses_a_target_that_is_not_a_file_before_writing(
     code, err = invoke("schema", "--output", str(folder), *(["--force"] if force else []))
     assert code == 4
     assert err.startswith(f"fel: {odd} är {said}")
-    assert "Använd --force" not in err
+    assert REPLACE_HINT not in err
     for name in SCHEMA_NAMES[:-1]:
         assert (folder / name).read_text(encoding="utf-8") == "{}\n"
     assert not leftovers(tmp_path)

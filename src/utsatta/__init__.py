@@ -15,9 +15,12 @@ an ``UtsattaError`` with a Swedish message: ``DataDirError`` (no data folder the
 format or kind), ``DataErrors`` (the data has errors that would make a report wrong; the
 findings are on the exception), ``TemplateFailed`` (a report template cannot be used),
 ``MissingLibrary`` (a format's library is not installed: WeasyPrint for PDF, XlsxWriter for
-xlsx; the message says what to install). ``write_export`` writes files: a file it would
-replace without ``force=True``, or a data file, is ``utsatta.errors.WriteRefused``, a file or
-folder it cannot write ``utsatta.errors.WriteFailed`` (both ``utsatta.errors.OutputError``).
+xlsx; the message says what to install), ``FormatRefused`` (``format_text`` will not format a
+file). ``write_export`` writes files: a file it would replace without ``force=True``, or a
+data file, is ``utsatta.errors.WriteRefused``, a file or folder it cannot write
+``utsatta.errors.WriteFailed`` (both ``utsatta.errors.OutputError``); a format that is not
+csv or xlsx, or that the output's name contradicts (``fmt="csv"`` to ``x.xlsx``, a workbook
+named ``x.docx``), is ``utsatta.outputformat.FormatMismatch`` (an ``ArgumentError``).
 
 Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 """

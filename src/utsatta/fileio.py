@@ -181,6 +181,21 @@ def _link_target(path: Path) -> str:
         return " som inte leder till något som finns"
 
 
+#: How to replace what exists, said once for the command line and the library (whose
+#: parameter is ``force``, ``write_export(..., force=True)``).
+REPLACE_HINT = "Ange --force (i biblioteket force=True) för att ersätta"
+
+
+def exists_refusal(
+    names: str, *, other_content: bool = False, several: bool = False
+) -> WriteRefused:
+    """``names`` (shown paths, ``several`` of them) exist and are not replaced without force:
+    the one message for every command and the library."""
+    state = "finns redan med annat innehåll" if other_content else "finns redan"
+    them = "filerna" if several else "filen"
+    return WriteRefused(f"{names} {state} och skrivs inte över. {REPLACE_HINT} {them}.")
+
+
 def refusal(path: Path, mode: int, *, want: str = "en vanlig fil") -> WriteRefused | None:
     """Why ``path``, whose ``lstat`` mode is ``mode``, can never be written as ``want`` ("en
     vanlig fil" or "en mapp"), not even with --force: a symbolic link (never followed for a

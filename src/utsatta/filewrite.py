@@ -25,7 +25,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from utsatta.errors import WriteFailed, WriteRefused
-from utsatta.fileio import data_file_refusal, lies_inside, reason, refusal, shown
+from utsatta.fileio import (
+    data_file_refusal,
+    exists_refusal,
+    lies_inside,
+    reason,
+    refusal,
+    shown,
+)
 
 __all__ = [
     "make_folders",
@@ -37,9 +44,7 @@ __all__ = [
 
 
 def _refuse_existing(path: Path) -> WriteRefused:
-    return WriteRefused(
-        f"{shown(path)} finns redan och skrivs inte över. Använd --force för att ersätta filen."
-    )
+    return exists_refusal(shown(path))
 
 
 def _check_target(

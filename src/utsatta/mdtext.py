@@ -208,10 +208,6 @@ def _link(node: SyntaxTreeNode, *, cell: bool) -> str:
     return f"{label} ({address})"
 
 
-def _one_line(text: str) -> str:
-    return _inline(_tree(parser().parseInline(text)).children[0].children, cell=True)
-
-
 def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
     from markdown_it.tree import SyntaxTreeNode
 

@@ -9,8 +9,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from utsatta.errors import WriteRefused
-
 __all__ = [
     "CLEAN_MESSAGE",
     "CLEAN_PATTERN",
@@ -237,13 +235,10 @@ def write_schemas(folder: Path, *, overwrite: bool) -> dict[Path, Status]:
         plan[path] = Status.OFORANDRAD if same else Status.ERSATT
     different = [p for p, status in plan.items() if status is Status.ERSATT]
     if different and not overwrite:
-        from utsatta.fileio import shown
+        from utsatta.fileio import exists_refusal, shown
 
         names = ", ".join(shown(p) for p in different)
-        raise WriteRefused(
-            f"{names} finns redan med annat innehåll och skrivs inte över. Använd --force för "
-            "att ersätta."
-        )
+        raise exists_refusal(names, other_content=True, several=len(different) > 1)
     changed = {
         p.name: texts[p.name] for p, status in plan.items() if status is not Status.OFORANDRAD
     }

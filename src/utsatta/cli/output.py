@@ -46,14 +46,6 @@ class _State:
 _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
 
 
-def terminal_cell(text: str) -> str:
-    """A value from the data for a rich table or console line: escaped for the terminal on
-    one line (a line break shown as ``\\n``)."""
-    from utsatta.escape import terminal
-
-    return terminal(text)
-
-
 def for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
     """``text`` as it may reach ``stream``: escaped (ci_text, lines kept); on a terminal the
     SGR colour codes are kept; with ``commands`` lines may start with ``::``."""

@@ -86,7 +86,10 @@ def check_format(fmt: str | None, output: Path) -> ExportFormat:
 
     if fmt is not None and fmt not in FORMATS:
         raise FormatMismatch(
-            lambda n: f"okänt exportformat {n.given(str(fmt))}: exporten skriver csv eller xlsx.",
+            lambda n: (
+                f"Exporten skriver inte formatet {n.given(str(fmt))}. Ange "
+                f"{n.given('csv')} eller {n.given('xlsx')}."
+            ),
             argument="format",
         )
     chosen = resolve_format(fmt, output, FORMATS, "xlsx", own_extension=("xlsx",))

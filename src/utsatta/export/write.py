@@ -16,8 +16,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from utsatta.errors import WriteRefused
-from utsatta.fileio import check_output, shown
+from utsatta.fileio import check_output, exists_refusal, shown
 from utsatta.filewrite import make_folders, write_atomic, write_files_atomic
 
 __all__ = ["check_target", "write_file", "write_folder"]
@@ -28,9 +27,7 @@ def check_target(path: Path, *, force: bool) -> None:
     ``force`` is set and it is a regular file."""
     check_output(path)
     if not force and os.path.lexists(path):
-        raise WriteRefused(
-            f"{shown(path)} finns redan och skrivs inte över. Använd --force för att ersätta filen."
-        )
+        raise exists_refusal(shown(path))
 
 
 def write_file(

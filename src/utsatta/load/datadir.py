@@ -98,11 +98,6 @@ def in_ci() -> bool:
     )
 
 
-def find_data_dir(option: Path | None) -> Path:
-    """The data folder to use (see ``locate_data_dir``)."""
-    return locate_data_dir(option)[0]
-
-
 def locate_data_dir(option: Path | None) -> tuple[Path, str]:
     """The data folder to use, checked to be a readable folder with a plan.yaml.
 

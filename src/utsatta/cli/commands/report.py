@@ -257,10 +257,6 @@ def _write(output: Path, text: str | bytes, *, force: bool, data: Path | None = 
     return EXIT_OK
 
 
-def _bytes(text: str | bytes) -> bytes:
-    return text if isinstance(text, bytes) else text.encode("utf-8")
-
-
 def _same(raw: bytes, text: str | bytes) -> bool:
     """Whether the file's bytes ``raw`` are the report ``text``; a text report also when only
     its line endings differ (a checkout with git's autocrlf gives CRLF; the report is LF)."""
