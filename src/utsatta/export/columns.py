@@ -18,6 +18,7 @@ __all__ = [
     "ANSVAR",
     "BEDOMNINGAR",
     "DAG_NOTE",
+    "FOKUSOMRADE_INDIKATOR",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
@@ -45,6 +46,13 @@ INSATS_NOTE: Final = (
 DAG_NOTE: Final = (
     " Excel gör en dag i en CSV-fil som öppnas med dubbelklick till ett datum; hur CSV-filerna "
     f"hindrar det: se raden ”{TEXT_RUBRIK}” i om_filen. I xlsx-filen är dagen text."
+)
+
+#: an empty fokusomrade is not "the goal's": an indicator may be linked to no goal (0556)
+FOKUSOMRADE_INDIKATOR: Final = (
+    "Fokusområdet som indikatorn hör till; tomt för en indikator som följer upp planens mål "
+    "eller ett delmål (mal eller underlag_for i indikatorns fil) och för en indikator som "
+    "datan inte knyter till något mål eller fokusområde (rapportens ”Övriga indikatorer”)."
 )
 
 TEXT_REF: Final = f" Hur texten skrivs i CSV och xlsx: se raden ”{TEXT_RUBRIK}” i om_filen."
@@ -189,7 +197,7 @@ INSATSRAPPORTER_OMRADEN: Final = (
 INDIKATORVARDEN: Final = (
     kod_column("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
     text_column("indikator_namn", "Indikatorns namn."),
-    kod_column("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    kod_column("fokusomrade", FOKUSOMRADE_INDIKATOR),
     kod_column(
         "typ",
         "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "

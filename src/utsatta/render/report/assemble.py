@@ -104,7 +104,12 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         for f in plan.fokusomraden
     )
     omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
-    mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
+    # the goal's indicators by their link in the data (mal, underlag_for); one linked to no
+    # goal and no fokusområde gets its own heading, never the goal's (0556)
+    mal_indikatorer = [
+        v for r, v in indikatorer if r.indikator.fokusomrade is None and not r.indikator.ovrig
+    ]
+    ovriga_indikatorer = [v for r, v in indikatorer if r.indikator.ovrig]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
     upp = uppfoljning_of(ds, ar)
     # the files the report rests on: one rule with the export's notice (sections.underlag)
@@ -134,7 +139,9 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
                 replace(b, berakning=berakning.get(b.fokus, "")) for b in upp_vy.fokusomraden
             ),
         )
-    summ = sammanfattning(plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer)
+    summ = sammanfattning(
+        plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer, ovriga_indikatorer
+    )
     alt = baslinje.utgangslage(plan, omr, results, ar)
     till = mottagare(plan.plan.uppfoljning)
     return ReportView(

@@ -329,7 +329,10 @@ class Sammanfattning:
     organisationer_forvantade: int
     organisationer_inkomna: int
     rapporter_text: str
+    #: the indicators linked in the data to the plan's goal or a delmål (mal, underlag_for)
     mal_indikatorer: tuple[IndikatorVy, ...]
+    #: the indicators linked to no goal and no fokusområde (IndikatorFil.ovrig)
+    ovriga_indikatorer: tuple[IndikatorVy, ...] = ()
 
 
 @dataclass(frozen=True)

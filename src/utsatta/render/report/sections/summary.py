@@ -76,9 +76,11 @@ def sammanfattning(
     results: Sequence[IndicatorResult],
     vyer: Sequence[IndikatorVy],
     mal_indikatorer: Sequence[IndikatorVy],
+    ovriga_indikatorer: Sequence[IndikatorVy],
 ) -> Sammanfattning:
     """The summary of year ``cov.ar``; ``vyer`` are the views of ``results`` (same order),
-    ``mal_indikatorer`` those of the indicators of the plan's goal."""
+    ``mal_indikatorer`` those of the indicators of the plan's goal, ``ovriga_indikatorer``
+    those linked to no goal and no fokusområde."""
     ar = cov.ar
     g = plan.plan.giltighet
     mot = _status_rows(MOT_MALVARDE, results, vyer)
@@ -163,4 +165,5 @@ def sammanfattning(
         organisationer_inkomna=cov.reporting_orgs,
         rapporter_text=rapporter_text,
         mal_indikatorer=tuple(mal_indikatorer),
+        ovriga_indikatorer=tuple(ovriga_indikatorer),
     )
