@@ -78,6 +78,32 @@ def test_the_fokus_lines_add_up_to_section_1(view_2025: ReportView) -> None:
     ]
 
 
+def test_a_pair_held_only_by_the_coordinator_is_named(view_2025: ReportView) -> None:
+    """granska18 G7: Kommunstyrelsen holds only the samordningsansvar for 2:1 (no ansvar), and its
+    pair is among the 99, so the sentence says "ansvar eller samordningsansvar" and names it;
+    fokusområde 2's line (50 = 49 + 1) too; the others keep "ansvar"."""
+    slut = view_2025.slut
+    assert slut is not None
+    assert slut.insatser_text.startswith(
+        "Planens sista år, 2025, har organisationerna ansvar eller samordningsansvar för "
+        "insatserna i 99 fall (organisation och insats; i 1 av dem bara samordningsansvar: "
+        "Kommunstyrelsen för 2:1). Enligt den senaste rapporten under 2022–2025 är 85 av dem "
+        "genomförda,"
+    )
+    assert [(i.insats, i.bara_samordning) for i in slut.insatser if i.bara_samordning] == [
+        ("2:1", ("Kommunstyrelsen",))
+    ]
+    berakning = {b.fokus: b.berakning for b in view_2025.uppfoljning.fokusomraden}
+    assert berakning["2"].startswith(
+        "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar eller "
+        "samordningsansvar för fokusområdets 5 insatser i 50 fall (organisation och insats; i 1 "
+        "av dem bara samordningsansvar: Kommunstyrelsen för 2:1). "
+    )
+    for fokus in ("1", "3"):
+        assert "samordningsansvar" not in berakning[fokus]
+        assert "har organisationerna ansvar för fokusområdets" in berakning[fokus]
+
+
 def test_the_shipped_fokus_texts_agree_with_the_tables(report_2025: tuple[str, str]) -> None:
     """The illustrative texts say nothing the tables contradict (review granska14, finding 1:
     "har genomförts" beside five open 3:3 reports, "de flesta skolor" beside "samtliga")."""

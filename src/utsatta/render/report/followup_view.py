@@ -290,6 +290,8 @@ class InsatsUtfall:
     avbrutna: int = 0
     utan_slutrapport: int = 0
     utan_rapport: int = 0
+    #: the organisations (names) counted above that hold only its samordningsansvar, not ansvar
+    bara_samordning: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

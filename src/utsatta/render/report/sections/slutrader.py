@@ -14,7 +14,7 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.responsibility import Cell
 from utsatta.render.findings import antal
 from utsatta.render.labels import BEDOMNING, MARKERING_BETYDELSE
-from utsatta.render.report.followup_view import MalDom, SlutVy
+from utsatta.render.report.followup_view import InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.period import GENOMFORD
@@ -147,6 +147,24 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
 
 
+def ansvar_fall(vad: str, total: int, utfall: Sequence[InsatsUtfall]) -> str:
+    """ "ansvar för {vad} i 99 fall (organisation och insats)": the pairs the outcome counts.
+    A pair whose organisation holds only the samordningsansvar counts too (its report carries
+    the overall assessment), so then the words say so and name them, to be checked by hand
+    (granska18 G7)."""
+    bara = [(namn, i.insats) for i in utfall for namn in i.bara_samordning]
+    if not bara:
+        return f"ansvar för {vad} i {total} fall (organisation och insats)"
+    per_org: dict[str, list[str]] = {}
+    for namn, insats in bara:
+        per_org.setdefault(namn, []).append(insats)
+    vilka = och([f"{namn} för {och(ids)}" for namn, ids in per_org.items()])
+    return (
+        f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats; i "
+        f"{len(bara)} av dem bara samordningsansvar: {vilka})"
+    )
+
+
 def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
     """Per fokusområde, the line printed under its written verdict in section 1: its insatser
     counted by each responsible organisation's latest report over the period (as section 1
@@ -168,9 +186,11 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
             f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
         )
         text = (
-            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
-            f"för fokusområdets {antal(len(utfall), 'insats', 'insatser')} i {total} fall "
-            f"(organisation och insats). Enligt den senaste rapporten under {g} är "
+            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna "
+            + ansvar_fall(
+                f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
+            )
+            + f". Enligt den senaste rapporten under {g} är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
             f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
             + (f" ({vilka})" if vilka else "")
