@@ -244,13 +244,13 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert "### Insatser per status 2025 *(bygger på illustrativa rapporter)*" in md
     assert (
         "Rapporterad status i rapporterna för 2025, en rad per organisation och insats: varje "
-        "inkommen rapportering, förväntad eller frivillig, och varje saknad." in md
+        "inkommen rapportering, förväntad eller inte, och varje saknad." in md
     )
     assert '<div class="rubrik-rad"><h3>Insatser per status 2025</h3>' in html
     assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
     bro = (
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
-        "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
+        "för 2025 (avsnitt 2 räknar dem, med årets saknade och inte förväntade rapporteringar, i "
         "tabellen ”Insatser per status 2025”) och 10 i rapporterna för ett "
         "tidigare år: 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 "
         "för 1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
@@ -376,7 +376,8 @@ def test_the_tools_sentences_do_not_start_with_a_digit(report_2025: tuple[str, s
         "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
         "områden",
         "Av 89 förväntade rapporteringar (organisation och insats) har 89 kommit in och 0 saknas, "
-        "från 20 av 20 organisationer. Dessutom har inga frivilliga återrapporteringar kommit in,",
+        "från 20 av 20 organisationer. Dessutom har inga rapporteringar utöver de förväntade "
+        "kommit in,",
         "Uppföljningen följer 19 indikatorer, valda för den: 3 med status mot ett målvärde",
         "För 2025 kan 16 indikatorer inte bedömas.",
         "Räkningen tar med varje organisation som har insatsen planens sista år en gång",

@@ -117,16 +117,18 @@ INSATSRAPPORTER: Final = (
         "rapportering",
         "Om organisationen var skyldig att rapportera insatsen för året, som i rapportens "
         "räkning av rapporter: forvantad (en förväntad rapportering; varje rad med "
-        "rapport-saknas eller insats-saknas är förväntad), frivillig (kom in utan att vara "
-        "förväntad för året: en återrapportering under planperioden före planens sista år "
-        "eller efter att den redan lämnats, eller en engångsrapportering ett annat år än det "
-        "angivna; en frivillig rapportering räknas inte bland de förväntade och saknas aldrig) "
-        "eller utan-ansvar (planen ger inte organisationen någon del i insatsen det året). "
-        "Tom för ett år utanför planperioden.",
+        "rapport-saknas eller insats-saknas är förväntad), fore-fristen (en återrapportering "
+        "under planperioden, lämnad före planens sista år, innan den "
+        "förfaller: planen anger inget år, och att fristen är planperiodens sista år är "
+        "utsattas tolkning, slutledd), ej-kravd (kom in utan att vara krävd för året: en "
+        "återrapportering som redan lämnats, eller en engångsrapportering ett annat år än det "
+        "angivna) eller utan-ansvar (planen ger inte organisationen någon del i insatsen det "
+        "året). Rader med fore-fristen och ej-kravd räknas inte bland de förväntade och saknas "
+        "aldrig. Tom för ett år utanför planperioden.",
     ),
     kod_column(
         "rapportering_text",
-        "Samma sak i klartext (t.ex. Förväntad för året, Frivillig: inte förväntad för året).",
+        "Samma sak i klartext (t.ex. Förväntad för året, Inte krävd för året).",
     ),
     kod_column(
         "bedomning",

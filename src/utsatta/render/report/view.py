@@ -272,6 +272,10 @@ class InsatsVy:
     indikatorer: tuple[IndikatorLank, ...] = ()
     #: "indikatorn kan inte bedömas" when every one of them is ej bedömbar, else ""
     indikator_markering: str = ""
+    #: why it is not reported in the year (labels.inte_i_ar): beside the title and as a
+    #: sentence in bilaga A; "" when it is
+    inte_i_ar: str = ""
+    inte_i_ar_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from utsatta.render.labels import (
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
     UTAN_MARKERING,
+    inte_i_ar,
 )
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.view import (
@@ -289,8 +290,10 @@ def _tackning(
             else:
                 cells.append(NivaCell("–", "ej-nadd"))
         notes = ["alla områden"] if alla else []
-        if not ic.due:
-            notes.append(f"ingen rapport krävs {ar}")
+        if not ic.due:  # a återrapportering is required, only not yet due (0557)
+            notes.append(
+                inte_i_ar(True, ar)[0] if ic.inte_forfallen else f"ingen rapport krävs {ar}"
+            )
         rows.append(
             TackningRad(
                 insats=ic.insats.id,

@@ -43,8 +43,8 @@ _TIDIGARE_SOM: Final = {
     ),
     Cell.EJ_AKTUELL: ("som inte ska rapporteras {ar}", "som inte ska rapporteras {ar}"),
     Cell.FRIVILLIG: (
-        "utan frivillig återrapportering {ar}",
-        "utan frivillig återrapportering {ar}",
+        "vars återrapportering inte har förfallit {ar}",
+        "vars återrapporteringar inte har förfallit {ar}",
     ),
     Cell.SAKNAS: ("vars rapport för {ar} saknas", "vars rapporter för {ar} saknas"),
     Cell.INKOMMEN: ("med en rapport för {ar}", "med en rapport för {ar}"),
@@ -261,9 +261,8 @@ def bro_text(senast: Sequence[Senast], ar: int) -> str:
     klar_ar = sum(1 for x in klar if x[2] == ar)
     text = (
         f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
-        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets frivilliga och saknade "
-        "rapporteringar, i tabellen ”Insatser per status "
-        f"{ar}”)"
+        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets saknade och inte "
+        f"förväntade rapporteringar, i tabellen ”Insatser per status {ar}”)"
     )
     if tidigare:
         parts = []
