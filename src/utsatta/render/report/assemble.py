@@ -93,6 +93,12 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
         for ic in cov.insatser
     }
+    omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
+    # an insats meant for every area: which areas the year's reports did not reach, beside the
+    # assessments (granska18 G2, 0558); bilaga B's cells are the one rule
+    nadda = {t.insats: (t.nadda, t.nadda_text) for t in omraden.tackning if t.nadda}
+    for i, (kort, mening) in nadda.items():
+        insatser[i] = replace(insatser[i], omraden_nadda=kort, omraden_nadda_text=mening)
     fokus = tuple(
         FokusVy(
             id=f.id,
@@ -103,7 +109,6 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
         for f in plan.fokusomraden
     )
-    omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
     # the goal's indicators by their link in the data (mal, underlag_for); one linked to no
     # goal and no fokusområde gets its own heading, never the goal's (0556)
     mal_indikatorer = [
@@ -130,6 +135,14 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         forandringar=omraden.forandringar,
         fore_upplaga=omraden.fore_upplaga,
     )
+    if slut is not None:
+        slut = replace(
+            slut,
+            insatser=tuple(
+                replace(u, nadda=nadda[u.insats][0]) if u.insats in nadda else u
+                for u in slut.insatser
+            ),
+        )
     if slut is not None:
         # under each fokusområde's written verdict, its insatser as the reports count them
         berakning = fokus_berakning(slut, fokus)

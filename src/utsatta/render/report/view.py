@@ -276,6 +276,11 @@ class InsatsVy:
     #: sentence in bilaga A; "" when it is
     inte_i_ar: str = ""
     inte_i_ar_text: str = ""
+    #: for an insats meant for every area (plan: omfattar_alla_omraden), due in the year: which
+    #: areas on the list no report reached, or that every one was reached (granska18 G2), short
+    #: beside the assessments and as a sentence in bilaga A; "" otherwise
+    omraden_nadda: str = ""
+    omraden_nadda_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -390,6 +395,11 @@ class TackningRad:
     rapporteras_i_ar: bool
     celler: tuple[NivaCell, ...]
     luckor: int
+    #: for an insats meant for every area, due in the year, with a list: which areas on it no
+    #: report reached ("saknas" in ``celler``), or that all were, short and as a sentence
+    #: (:func:`~utsatta.render.report.sections.areas.nadda_text`); "" otherwise
+    nadda: str = ""
+    nadda_text: str = ""
 
 
 @dataclass(frozen=True)
