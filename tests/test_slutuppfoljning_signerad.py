@@ -373,8 +373,9 @@ def test_the_tools_sentences_do_not_start_with_a_digit(report_2025: tuple[str, s
         "Målvärden härledda ur planens text har 9 indikatorer (4 av dem slutledda); 10 saknar "
         "målvärde och kan inte följas upp mot ett mål.",
         "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in",
-        "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
-        "områden",
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom: "
+        "Fastighetsvärlden (2025-12-02, i andra hand); Fastighetstidningen (2025-12-02, i andra "
+        "hand); kopa-hus.se (odaterad, i andra hand). På listan står 8 områden",
         "Av 89 förväntade rapporteringar (organisation och insats) har 89 kommit in och 0 saknas, "
         "från 20 av 20 organisationer. Dessutom har inga rapporteringar utöver de förväntade "
         "kommit in,",
