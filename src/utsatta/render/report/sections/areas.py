@@ -279,10 +279,12 @@ def nadda_text(ej_nadda: Sequence[str], ar: int) -> tuple[str, str]:
     that no report reached, or that every one was. An assessment "Uppnått" is not changed, but
     never stands without it (granska18 G2, docs/decisions/0558-alla-omraden-vid-bedomningen.md)."""
     if ej_nadda:
-        kort = f"{och(list(ej_nadda))} nåddes inte av rapporterna {ar}"
+        kort = f"{och(list(ej_nadda))} nåddes inte {ar}"
+        mening = f"{och(list(ej_nadda))} nåddes inte av någon rapport {ar}"
     else:
-        kort = f"rapporterna {ar} nådde alla områden på polisens lista"
-    return kort, f"Insatsen gäller enligt planen alla utsatta områden, och {kort}."
+        kort = f"alla områden nåddes {ar}"
+        mening = f"rapporterna {ar} nådde alla områden på polisens lista"
+    return kort, f"Insatsen gäller enligt planen alla utsatta områden, och {mening}."
 
 
 def _tackning(
