@@ -68,9 +68,10 @@ def test_html_cells_carry_it(shared_report: Callable[[Path, int], SharedReport])
     html = shared_report(SHIPPED, 2025).html
     assert (
         '<td role="cell" data-label="Egen bedömning" class="etikett">Uppnått 5 (indikatorn kan '
-        f"inte bedömas), Inte uppnått 3 · {GARDSTEN}</td>"
+        f'inte bedömas), Inte uppnått 3 <span class="nadda">· {GARDSTEN}</span></td>'
     ) in html
     assert (
         '<td role="cell" data-label="Bedömning i den: antal organisationer">Uppnått 5 '
-        f"(indikatorn kan inte bedömas), Inte uppnått 3 · {GARDSTEN}</td>"
+        "(indikatorn kan inte bedömas), Inte uppnått 3 "
+        f'<span class="nadda">· {GARDSTEN}</span></td>'
     ) in html

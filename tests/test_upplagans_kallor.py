@@ -53,9 +53,9 @@ def test_section_2_names_the_edition_the_same_way(
 ) -> None:
     report = shared_report(SHIPPED, 2025)
     sentence = (
-        "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom: "
-        "Fastighetsvärlden (2025-12-02, i andra hand); Fastighetstidningen (2025-12-02, i andra "
-        "hand); kopa-hus.se (odaterad, i andra hand). På listan står 8 områden"
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
+        "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
+        "står 8 områden"
     )
     assert sentence in report.md and sentence in report.html
     assert (

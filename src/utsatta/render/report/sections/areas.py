@@ -42,7 +42,7 @@ from utsatta.render.labels import (
     inte_i_ar,
 )
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
-from utsatta.render.report.sections.upplaga import kand_genom, upplaga_namn
+from utsatta.render.report.sections.upplaga import kand_genom_kort, upplaga_namn
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
@@ -367,7 +367,7 @@ def omraden_vy(
     fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
-        via = kand_genom(omr, u)
+        via = kand_genom_kort(omr, u)
         upplaga_text = upplaga_namn(u) + (f", {via}" if via else "")
         for niva, rubrik in NIVA_RUBRIK.items():
             areas = [o for o in omr.omraden if _niva(klass, o.id, senaste) == niva]

@@ -147,11 +147,14 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
 
 
-def ansvar_fall(vad: str, total: int, utfall: Sequence[InsatsUtfall]) -> str:
+def ansvar_fall(
+    vad: str, total: int, utfall: Sequence[InsatsUtfall], *, namnge: bool = True
+) -> str:
     """ "ansvar för {vad} i 99 fall (organisation och insats)": the pairs the outcome counts.
     A pair whose organisation holds only the samordningsansvar counts too (its report carries
-    the overall assessment), so then the words say so and name them, to be checked by hand
-    (granska18 G7)."""
+    the overall assessment), so then the words say so and, with ``namnge``, name them, to be
+    checked by hand (granska18 G7). Section 1's sentence for the whole period says it without
+    the names, which its fokusområde's line gives: the PDF's page breaks hold (0558)."""
     bara = [(namn, i.insats) for i in utfall for namn in i.bara_samordning]
     if not bara:
         return f"ansvar för {vad} i {total} fall (organisation och insats)"
@@ -159,9 +162,11 @@ def ansvar_fall(vad: str, total: int, utfall: Sequence[InsatsUtfall]) -> str:
     for namn, insats in bara:
         per_org.setdefault(namn, []).append(insats)
     vilka = och([f"{namn} för {och(ids)}" for namn, ids in per_org.items()])
+    if not namnge:
+        return f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats)"
     return (
-        f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats; i "
-        f"{len(bara)} av dem bara samordningsansvar: {vilka})"
+        f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats; "
+        f"bara samordningsansvar: {vilka})"
     )
 
 

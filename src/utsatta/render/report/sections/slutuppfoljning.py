@@ -355,8 +355,8 @@ def _insatser_text(
     ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
     return (
         f"Planens sista år, {period.ar}, har organisationerna "
-        f"{ansvar_fall('insatserna', total, utfall)}. Enligt den senaste rapporten under {g} "
-        f"är {klar} av "
+        + ansvar_fall("insatserna", total, utfall, namnge=False)
+        + f". Enligt den senaste rapporten under {g} är {klar} av "
         f"dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
         f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
         f"pågående, försenade eller ej påbörjade){ingen_text}. " + saknas

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from utsatta.model.common import MANADER, Kalla
 from utsatta.model.omraden import OmradenFil, Upplaga
+from utsatta.wording import och
 
 
 def upplaga_namn(u: Upplaga) -> str:
@@ -36,6 +37,24 @@ def kand_genom(omr: OmradenFil, u: Upplaga) -> str:
         return ""
     # semicolons: a publisher's name may have a comma of its own ("Polisen, region Väst")
     return "känd genom: " + "; ".join(_kalla(k) for k in kallor)
+
+
+def kand_genom_kort(omr: OmradenFil, u: Upplaga) -> str:
+    """The same in few words, for section 2's card: the publishers only, "i andra hand" once
+    when it holds for all ("känd genom Fastighetsvärlden, Fastighetstidningen och kopa-hus.se,
+    alla i andra hand"); the dates stand in Källor."""
+    if u.url:
+        return ""
+    kallor = upplagans_kallor(omr, u)
+    if not kallor:
+        return ""
+    andra = [k.sakerhet == "sekundar" for k in kallor]
+    if all(andra):
+        tail = " (i andra hand)" if len(kallor) == 1 else ", alla i andra hand"
+        return "känd genom " + och([k.utgivare for k in kallor]) + tail
+    return "känd genom " + och(
+        [k.utgivare + (" (i andra hand)" if a else "") for k, a in zip(kallor, andra, strict=True)]
+    )
 
 
 def _kalla(k: Kalla) -> str:
