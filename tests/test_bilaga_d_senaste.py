@@ -16,8 +16,6 @@ from utsatta.render.report import build, render
 #: the rows of the shipped data for 2025: indicator, reason, latest value (a value keeps its
 #: parts together with no-break spaces, docs/decisions/0405)
 ROWS_2025 = [
-    ("Antal göteborgare som bor i ett särskilt utsatt område", "för få mätpunkter",
-     "41\u00a0000 (2023, uppgift i andra hand)"),
     ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023, annan källa än polisen)"),
     (
         "Antal områden i Göteborg i kategorin utsatt område",
@@ -47,6 +45,9 @@ ROWS_2025 = [
      "saknas"),
     ("Valdeltagande i valet till kommunfullmäktige i Göteborg", "inga värden från planperioden",
      "81,05\u00a0% (2018)"),
+    # linked to no goal and no fokusområde: last, as in bilaga D (granska18 G3)
+    ("Antal göteborgare som bor i ett särskilt utsatt område", "för få mätpunkter",
+     "41\u00a0000 (2023, uppgift i andra hand)"),
 ]  # fmt: skip
 
 
@@ -85,7 +86,11 @@ def test_the_latest_value_is_the_one_section_3_shows(
     s = view.sammanfattning
     vyer = {
         v.namn: v
-        for v in [*s.mal_indikatorer, *(v for f in view.fokusomraden for v in f.indikatorer)]
+        for v in [
+            *s.mal_indikatorer,
+            *(v for f in view.fokusomraden for v in f.indikatorer),
+            *s.ovriga_indikatorer,
+        ]
     }
     for rad in s.ej_bedombara:
         assert rad.senaste == vyer[rad.lank.text].senaste

@@ -78,7 +78,7 @@ def test_status_on_a_windows_code_page_is_ascii() -> None:
         "Grundskolenämnden  | +  |    | +  |    ",
         "Socialnämnd Nordost|    | -  | -  | o  ",
         "Kulturnämnden      | +  |    | +  | +  ",
-        "+ inkommen   - saknas   o frivillig för 2023 (återrapportering under ",
+        "+ inkommen   - saknas   o inte förfallen 2023 (återrapportering under ",
     ]
     assert lines[8] == "planperioden)   (+) lämnad ett tidigare år"
 

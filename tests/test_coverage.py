@@ -96,7 +96,8 @@ def test_duties_owed_only_through_a_group_with_urval() -> None:
 
 def test_rakning_is_the_one_definition_of_the_counts() -> None:
     """By hand (2023 fixture): owed 1:1 ×2, 1:2, 2:1 ×4 = 7; in 5; missing 2; 3:1 from
-    kulturnämnden is voluntary; nothing done earlier. The status rows add up to 5 + 1 + 2."""
+    kulturnämnden is not owed: a återrapportering given before its deadline (granska18 G5);
+    nothing done earlier. The status rows add up to 5 + 1 + 2."""
     cov = _coverage(load(FIXTURE))
     rk = cov.rakning
     assert rk.as_dict() == {
@@ -106,6 +107,7 @@ def test_rakning_is_the_one_definition_of_the_counts() -> None:
         "saknade": 2,
         "frivilliga": 1,
         "tidigare": 0,
+        "fore_fristen": 1,
     }
     assert rk.rader == sum(cov.status_counts.values()) == 8
 

@@ -104,7 +104,7 @@ OM_FILEN = [
     (
         "Tabellen insatsrapporter",
         "En rad per organisation, insats och år: det organisationen rapporterat, förväntat "
-        "eller frivilligt (kolumnen rapportering), eller att en rapport som skulle ha kommit in "
+        "eller inte (kolumnen rapportering), eller att en rapport som skulle ha kommit in "
         "saknas. 14 rader.",
     ),
     (

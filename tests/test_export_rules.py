@@ -180,13 +180,14 @@ def test_notice_points_into_the_file_not_into_the_report(tmp_path: Path) -> None
     assert "4 indikatorer (markerade med ”illustrativa värden”)" in top
 
 
-# --- 4. voluntary reports: exported, said to be voluntary, never counted as owed ---------------
+# --- 4. reports not owed: exported, said why, never counted as owed ---------------------------
 
 RAPPORTERING_2023 = [
     # (år, organisation, insats, status, rapportering, rapportering_text): the fixture's 2023,
     # by hand from plan.yaml: 3:1 is under-planperioden (owed in 2025), so Kulturnämndens
-    # report on it in 2023 is voluntary; the report's counts are 5 inkomna, 2 saknade,
-    # 1 frivillig (tests/golden/report-2023.md)
+    # report on it in 2023 is given before its deadline, required and not yet due (granska18
+    # G5); the report's counts are 5 inkomna, 2 saknade, 1 före fristen
+    # (tests/golden/report-2023.md)
     (2023, "grundskolenamnden", "1:1", "pagaende", "forvantad", "Förväntad för året"),
     (2023, "kulturnamnden", "1:1", "forsenad", "forvantad", "Förväntad för året"),
     (2023, "socialnamnd-nordost", "1:2", "rapport-saknas", "forvantad", "Förväntad för året"),
@@ -199,14 +200,15 @@ RAPPORTERING_2023 = [
         "kulturnamnden",
         "3:1",
         "pagaende",
-        "frivillig",
-        "Frivillig: inte förväntad för året",
+        "fore-fristen",
+        "Före fristen: återrapportering under planperioden, lämnad innan den förfaller "
+        "(fristen planperiodens sista år, slutledd)",
     ),
 ]
 RAPPORTERING_COLS = ["ar", "organisation", "insats", "status", "rapportering", "rapportering_text"]
 
 
-def test_voluntary_report_is_a_row_marked_frivillig_in_csv_and_xlsx(
+def test_a_report_before_its_deadline_is_a_row_marked_fore_fristen_in_csv_and_xlsx(
     fixture_ds: DataSet, tmp_path: Path
 ) -> None:
     export(fixture_ds, YEAR, "csv", tmp_path / "csv")
@@ -237,7 +239,8 @@ def test_voluntary_report_is_a_row_marked_frivillig_in_csv_and_xlsx(
 def test_export_counts_are_the_reports_counts_every_year(root: Path) -> None:
     """Every year's rows, by rapportering and status, sum to the report's own counts
     (:func:`utsatta.compute.coverage.rakning`): förväntade = forvantad rows, saknade = the
-    *-saknas rows, frivilliga = frivillig rows (none of them ever missing)."""
+    *-saknas rows, frivilliga = fore-fristen and ej-kravd rows (none of them ever missing),
+    fore_fristen = fore-fristen rows."""
     ds = load(root)
     table = {t.namn: t for t in tables(ds, 2025)}["insatsrapporter"]
     cols = [c.namn for c in table.columns]
@@ -253,20 +256,25 @@ def test_export_counts_are_the_reports_counts_every_year(root: Path) -> None:
         assert sum(1 for r in rows if r[rapp] == "forvantad") == rk.forvantade
         assert len(saknas) == rk.saknade
         assert all(r[rapp] == "forvantad" for r in saknas)
-        assert sum(1 for r in rows if r[rapp] == "frivillig") == rk.frivilliga
+        assert sum(1 for r in rows if r[rapp] in ("fore-fristen", "ej-kravd")) == rk.frivilliga
+        assert sum(1 for r in rows if r[rapp] == "fore-fristen") == rk.fore_fristen
         assert len(rows) == rk.rader
 
 
 def test_rapportering_of_a_pair_the_plan_gives_no_part() -> None:
     m = Matrix(
         2023,
-        ["1:1", "3:1"],
+        ["1:1", "1:7", "3:1"],
         ["a"],
-        {("a", "1:1"): RCell.INKOMMEN, ("a", "3:1"): RCell.FRIVILLIG},
+        {("a", "1:1"): RCell.INKOMMEN, ("a", "1:7"): RCell.INKOMMEN, ("a", "3:1"): RCell.INKOMMEN},
         frozenset({("a", "1:1")}),
+        fore_fristen=frozenset({("a", "3:1")}),
     )
     assert rapportering(m, "a", "1:1") == "forvantad"
-    assert rapportering(m, "a", "3:1") == "frivillig"
+    assert rapportering(m, "a", "3:1") == "fore-fristen"
+    # received, not owed, and not a återrapportering before its deadline (one given already,
+    # or an engångsrapportering in another year)
+    assert rapportering(m, "a", "1:7") == "ej-kravd"
     assert rapportering(m, "b", "1:1") == "utan-ansvar"
     assert rapportering(None, "a", "1:1") is None
 

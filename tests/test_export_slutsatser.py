@@ -151,11 +151,13 @@ def test_indikatorstatus_columns_and_rows(shipped_tables: dict[str, Table]) -> N
     t = shipped_tables["indikatorstatus"]
     assert [c.namn for c in t.columns] == INDIKATORSTATUS_COLUMNS
     rows = _rows(t)
-    # 19 indicators, each for 2022–2025, the report's order (the plan's goal first)
+    # 19 indicators, each for 2022–2025, the report's order (the plan's goal first, the one
+    # linked to no goal and no fokusområde last: granska18 G3)
     assert len(rows) == 19 * 4
     assert [r["ar"] for r in rows[:8]] == [2022, 2023, 2024, 2025] * 2
-    assert rows[0]["indikator"] == "invanare-i-sarskilt-utsatta-omraden"
-    assert rows[4]["indikator"] == "nya-omraden"
+    assert rows[0]["indikator"] == "nya-omraden"
+    assert rows[4]["indikator"] == "omraden-pa-polisens-lista"
+    assert rows[-4]["indikator"] == "invanare-i-sarskilt-utsatta-omraden"
 
 
 def test_indikatorstatus_2025_cells_as_the_report_writes_them(
@@ -222,6 +224,7 @@ def test_indikatorstatus_is_the_reports_own_view(
     vyer = [
         *view.sammanfattning.mal_indikatorer,
         *(v for f in view.fokusomraden for v in f.indikatorer),
+        *view.sammanfattning.ovriga_indikatorer,
     ]
     rows = {r["indikator"]: r for r in _rows(shipped_tables["indikatorstatus"]) if r["ar"] == 2025}
     assert sorted(rows) == sorted(v.id for v in vyer)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from utsatta.export import export, tables
 from utsatta.export.csvfile import BOM, csv_text, excel_text, typed_by_excel
 from utsatta.export.table import Column, Table
+from utsatta.export.xlsxfile import xlsx_bytes
 from utsatta.load.dataset import DataSet, load
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -108,3 +110,64 @@ def test_a_formula_gets_one_apostrophe() -> None:
     assert excel_text("+1") == "'+1"
     table = Table("t", "T.", (Column("insats", "text", "Id.", slag="id"),), (("1:3",), ("=1",)))
     assert _rows(csv_text(table))[1:] == [["'1:3"], ["'=1"]]
+
+
+def _ignored(sheet_xml: str) -> list[tuple[str, int, int]]:
+    """The ranges of the sheet's <ignoredError numberStoredAsText="1">, as (column, first row,
+    last row), read from the XML: openpyxl does not read them."""
+    got = []
+    for attrs in re.findall(r"<ignoredError ([^>]*)/>", sheet_xml):
+        if 'numberStoredAsText="1"' not in attrs:
+            continue
+        sqref = re.search(r'sqref="([^"]*)"', attrs)
+        assert sqref
+        for part in sqref.group(1).split():
+            m = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", part)
+            assert m, part
+            assert m.group(1) == m.group(3), part  # one column per range
+            got.append((m.group(1), int(m.group(2)), int(m.group(4))))
+    return got
+
+
+def test_xlsx_digits_as_text_are_not_marked_by_excel(shipped: DataSet, tmp_path: Path) -> None:
+    """granska18 G10: a text cell of digits ("1" in fokusomrade) gets Excel's green mark
+    "Talet är lagrat som text" unless the sheet ignores that error over it. Every such cell of
+    the shipped export lies in a range the sheet's XML ignores; number cells are not text."""
+    path = tmp_path / "e.xlsx"
+    export(shipped, 2025, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    number = re.compile(r"\s*[-+]?\d+([.,]\d+)?\s*")
+    covered = 0
+    with zipfile.ZipFile(path) as z:
+        for n, name in enumerate(book.sheetnames, start=1):
+            ranges = _ignored(z.read(f"xl/worksheets/sheet{n}.xml").decode("utf-8"))
+            for row in book[name].iter_rows(min_row=2):
+                for cell in row:
+                    if cell.data_type != "s" or not number.fullmatch(str(cell.value)):
+                        continue
+                    assert any(
+                        cell.column_letter == col and first <= cell.row <= last
+                        for col, first, last in ranges
+                    ), (name, cell.coordinate, cell.value)
+                    covered += 1
+    # fokusomrade in insatsrapporter 360, indikatorvarden 40, indikatorstatus 52, del_id 12
+    assert covered >= 464
+
+
+def test_xlsx_ignores_the_mark_only_over_text_columns(tmp_path: Path) -> None:
+    """The exact ranges for a small table: the two text columns' data rows, not the number
+    column, not the header."""
+
+    table = Table(
+        "t",
+        "T.",
+        (
+            Column("fokusomrade", "text", "Id.", slag="id"),
+            Column("ar", "heltal", "År."),
+            Column("namn", "text", "Namn."),
+        ),
+        (("1", 2023, "12"), ("2", 2024, "a")),
+    )
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([table]))) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert '<ignoredErrors><ignoredError sqref="A2:A3 C2:C3" numberStoredAsText="1"/>' in sheet

@@ -135,7 +135,7 @@ def test_the_earlier_pairs_are_split_by_their_cell_in_the_last_year() -> None:
     ]
     assert bro_text(senast, 2025) == (
         "Av de 5 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
-        "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
+        "för 2025 (avsnitt 2 räknar dem, med årets saknade och inte förväntade rapporteringar, i "
         "tabellen ”Insatser per status 2025”) och 4 i rapporterna för ett tidigare år: 1 "
         "återrapportering som avsnitt 2 räknar som lämnad ett tidigare år (1 för 1:4), 1 som "
         "inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 saknas (2 för "

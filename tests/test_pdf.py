@@ -712,15 +712,16 @@ def test_the_footer_from_the_data_is_cleaned(libs: tuple[Any, Any]) -> None:
 def test_a_caveat_in_a_row_header_never_splits_a_word(
     shipped: tuple[str, bytes, list[str]], shipped_lines: list[list[str]]
 ) -> None:
-    """The caveat after an insats's title ("(behöver inte rapporteras 2025)") breaks only between
+    """The caveat after an insats's title ("(återrapporteringen förfaller inte 2023)", granska18
+    G5; "(behöver inte rapporteras 2025)") breaks only between
     its words, like every other text the code writes: no line of the PDF holds the start of its
     first word cut off ("(beh", the rest on the next line, without a hyphen: granska14 F14). A
     line of a table holds the text of several cells, so the cut word is looked for anywhere."""
     caveats = re.findall(r'<th scope="row"[^>]*>.*?<span class="muted">([^<]+)</span>', shipped[0])
     firsts = {c.split()[0] for c in caveats if c.startswith("(")}
-    assert "(behöver" in firsts
+    assert "(återrapporteringen" in firsts
     tokens = {t for page in shipped_lines for ln in page for t in ln.split()}
-    assert "(behöver" in tokens
+    assert "(återrapporteringen" in tokens
     cut = {t for t in tokens for w in firsts if len(t) > 2 and w.startswith(t) and t != w}
     assert cut == set()
 

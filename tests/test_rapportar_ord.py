@@ -35,7 +35,7 @@ def test_help_legend_and_definition_never_say_i_ar(tmp_path: Path) -> None:
         help_text
     )
     status = runner.invoke(app, ["status", "2023", "--data", str(BASE)], terminal_width=200)
-    assert "○ frivillig för 2023 (återrapportering under" in status.stdout
+    assert "○ inte förfallen 2023 (återrapportering under" in status.stdout
     for text in (help_text, status.stdout, RAKNING_DEFINITION):
         assert I_AR.search(text) is None, text
 

@@ -202,7 +202,7 @@ def test_no_banner_without_illustrative_data(tmp_path: Path) -> None:
 def test_summary_counts(view: ReportView) -> None:
     """The police list ≤ the year, indicators and insatser by status, reports received."""
     s = view.sammanfattning
-    assert s.upplaga is not None and "(2023)" in s.upplaga  # not the 2025 edition
+    assert s.upplaga is not None and "(december 2023)" in s.upplaga  # not the 2025 edition
     assert view.omraden.upplagor == (2021, 2023)
     assert [(r.nyckel, r.antal, r.detalj) for r in s.lista] == [
         ("sarskilt-utsatt", 1, "Norrby"),
@@ -264,7 +264,12 @@ def test_coverage_shows_gaps_for_insatser_marked_for_every_area(view: ReportView
     assert rows["1:2"] == (False, "", ["–", "–"])
     assert rows["2:1"] == (False, "", ["1", "1"])
     # 3:1 is återrapportering under the plan period: not owed in 2023, so no gap is claimed.
-    assert rows["3:1"] == (True, "(alla områden; ingen rapport krävs 2023)", ["1", "1"])
+    # 3:1 is a återrapportering not due before 2025: required, only not yet (granska18 G5)
+    assert rows["3:1"] == (
+        True,
+        "(alla områden; återrapporteringen förfaller inte 2023)",
+        ["1", "1"],
+    )
 
 
 def test_coverage_follows_the_flag_not_the_words_of_the_title(tmp_path: Path) -> None:

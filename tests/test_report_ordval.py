@@ -49,8 +49,9 @@ def test_the_2025_report_reads_as_swedish(shipped_2025: tuple[str, str]) -> None
     ) in md
     assert "2023–2025; samtliga" not in md and "2023–2025; samtliga" not in html
     assert (
-        "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
-        "områden" in md
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
+        "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
+        "står 8 områden" in md
     )
     assert "Senaste lista till och med 2025:" not in md
     assert "Insatserna inom fokusområde 1 år 2025 *(bygger på illustrativa rapporter)*:" in md

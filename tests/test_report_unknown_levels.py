@@ -196,9 +196,9 @@ def test_a_level_that_may_be_off_the_list_leaves_the_total_unknown() -> None:
     s = v.sammanfattning
     assert s.antal_pa_listan is None
     assert s.lista_text.startswith(
-        "Den senaste listan till och med 2025 är Polisen: Lägesbild 2025 (2025). Hur många "
-        "områden som "
-        "står på listan är okänt (nivån okänd för 1 område)."
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild 2025 (december 2025), känd "
+        "genom Testtidningen (i andra hand). Hur många områden som står på listan är okänt "
+        "(nivån okänd för 1 område)."
     )
     md = render(v, "md")
     assert "| Riskområden | okänt (nivån okänd för 1 område) | Norrby† |" in md

@@ -78,6 +78,31 @@ def test_the_fokus_lines_add_up_to_section_1(view_2025: ReportView) -> None:
     ]
 
 
+def test_a_pair_held_only_by_the_coordinator_is_named(view_2025: ReportView) -> None:
+    """granska18 G7: Kommunstyrelsen holds only the samordningsansvar for 2:1 (no ansvar), and its
+    pair is among the 99, so the sentence says "ansvar eller samordningsansvar"; fokusområde 2's
+    line (50 = 49 + 1) says it too and names it; the others keep "ansvar"."""
+    slut = view_2025.slut
+    assert slut is not None
+    assert slut.insatser_text.startswith(
+        "Planens sista år, 2025, har organisationerna ansvar eller samordningsansvar för "
+        "insatserna i 99 fall (organisation och insats). Enligt den senaste rapporten under "
+        "2022–2025 är 85 av dem genomförda,"
+    )
+    assert [(i.insats, i.bara_samordning) for i in slut.insatser if i.bara_samordning] == [
+        ("2:1", ("Kommunstyrelsen",))
+    ]
+    berakning = {b.fokus: b.berakning for b in view_2025.uppfoljning.fokusomraden}
+    assert berakning["2"].startswith(
+        "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar eller "
+        "samordningsansvar för fokusområdets 5 insatser i 50 fall (organisation och insats; bara "
+        "samordningsansvar: Kommunstyrelsen för 2:1). "
+    )
+    for fokus in ("1", "3"):
+        assert "samordningsansvar" not in berakning[fokus]
+        assert "har organisationerna ansvar för fokusområdets" in berakning[fokus]
+
+
 def test_the_shipped_fokus_texts_agree_with_the_tables(report_2025: tuple[str, str]) -> None:
     """The illustrative texts say nothing the tables contradict (review granska14, finding 1:
     "har genomförts" beside five open 3:3 reports, "de flesta skolor" beside "samtliga")."""
@@ -218,13 +243,13 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert "### Insatser per status 2025 *(bygger på illustrativa rapporter)*" in md
     assert (
         "Rapporterad status i rapporterna för 2025, en rad per organisation och insats: varje "
-        "inkommen rapportering, förväntad eller frivillig, och varje saknad." in md
+        "inkommen rapportering, förväntad eller inte, och varje saknad." in md
     )
     assert '<div class="rubrik-rad"><h3>Insatser per status 2025</h3>' in html
     assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
     bro = (
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
-        "för 2025 (avsnitt 2 räknar dem, med årets frivilliga och saknade rapporteringar, i "
+        "för 2025 (avsnitt 2 räknar dem, med årets saknade och inte förväntade rapporteringar, i "
         "tabellen ”Insatser per status 2025”) och 10 i rapporterna för ett "
         "tidigare år: 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 "
         "för 1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
@@ -348,10 +373,12 @@ def test_the_tools_sentences_do_not_start_with_a_digit(report_2025: tuple[str, s
         "Målvärden härledda ur planens text har 9 indikatorer (4 av dem slutledda); 10 saknar "
         "målvärde och kan inte följas upp mot ett mål.",
         "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in",
-        "Den senaste listan till och med 2025 är Polisen: Lägesbild (2025). På listan står 8 "
-        "områden",
+        "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
+        "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
+        "står 8 områden",
         "Av 89 förväntade rapporteringar (organisation och insats) har 89 kommit in och 0 saknas, "
-        "från 20 av 20 organisationer. Dessutom har inga frivilliga återrapporteringar kommit in,",
+        "från 20 av 20 organisationer. Dessutom har inga rapporteringar utöver de förväntade "
+        "kommit in,",
         "Uppföljningen följer 19 indikatorer, valda för den: 3 med status mot ett målvärde",
         "För 2025 kan 16 indikatorer inte bedömas.",
         "Räkningen tar med varje organisation som har insatsen planens sista år en gång",

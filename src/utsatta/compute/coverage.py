@@ -33,6 +33,9 @@ class InsatsCoverage:
     due: bool
     #: område id -> how many of the reports on this insats name it (once per report)
     reached: Mapping[str, int]
+    #: not due because its återrapportering is not due yet (before the plan's last year; the
+    #: deadline is the tool's reading), not because it was given already: "förfaller inte"
+    inte_forfallen: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,19 @@ RAKNING_DEFINITION = (
     "En rapportering är en organisations rapport om en insats. Förväntade är de rapporteringar "
     "som organisationen är skyldig att lämna för året: varje år för årlig rapportering, det "
     "angivna året för en engångsrapportering och planperiodens sista år för en återrapportering "
-    "under planperioden som inte redan lämnats. Inkomna är de förväntade som har kommit in, "
-    "saknade de förväntade som inte har kommit in. Frivilliga är återrapporteringar som kommit in "
-    "utan att vara förväntade för året. Lämnade tidigare är återrapporteringar som organisationen "
-    "(eller den organisation som den har ärvt insatsen från) redan lämnat ett tidigare år och "
-    "inte behöver lämna igen. "
+    "under planperioden som inte redan lämnats. För en återrapportering under planperioden "
+    "anger planen inget år; att fristen är planperiodens sista år är utsattas tolkning "
+    "(slutledd). Inkomna är de förväntade som har kommit in, saknade de "
+    "förväntade som inte har kommit in. Före fristen är återrapporteringar som kommit in före "
+    "planperiodens sista år, innan de förfaller; ”ingen rapport (inte förfallen för "
+    "rapportåret)” står för en som ännu inte har lämnats. Inte krävda för året är andra "
+    "rapporteringar som kommit in utan att vara förväntade: en återrapportering som redan "
+    "lämnats, en engångsrapportering ett annat år än det angivna. Lämnade tidigare är "
+    "återrapporteringar som organisationen (eller den organisation som den har ärvt insatsen "
+    "från) redan lämnat ett tidigare år och inte behöver lämna igen. "
     "Tabellen över insatser per status har en rad för varje inkommen rapportering, förväntad "
-    "eller frivillig, och en rad för de saknade, så den summerar till inkomna + frivilliga + "
-    "saknade."
+    "eller inte, och en rad för de saknade, så den summerar till inkomna + före fristen + inte "
+    "krävda + saknade."
 )
 
 
@@ -74,8 +82,11 @@ class Rakning:
     """The report counts of one year (docs/decisions/0070-report-counts.md).
 
     ``forvantade`` (owed) = ``inkomna`` (owed and received) + ``saknade`` (owed, not received);
-    ``frivilliga`` came in without being owed; ``tidigare`` were done in an earlier year and
-    are not owed again. Every received report item is either ``inkomna`` or ``frivilliga``.
+    ``frivilliga`` came in without being owed: ``fore_fristen`` of them are återrapporteringar
+    given before their deadline (required, not yet due), the rest were not required that year
+    (the JSON key keeps its name; the report's words are "före fristen" and "inte krävda",
+    docs/decisions/0557-fore-fristen.md); ``tidigare`` were done in an earlier year and are not
+    owed again. Every received report item is either ``inkomna`` or ``frivilliga``.
     """
 
     ar: int
@@ -84,6 +95,8 @@ class Rakning:
     saknade: int
     frivilliga: int
     tidigare: int
+    #: of ``frivilliga``, the återrapporteringar given before their deadline
+    fore_fristen: int = 0
 
     @property
     def rader(self) -> int:
@@ -99,6 +112,7 @@ class Rakning:
             "saknade": self.saknade,
             "frivilliga": self.frivilliga,
             "tidigare": self.tidigare,
+            "fore_fristen": self.fore_fristen,
         }
 
 
@@ -117,6 +131,7 @@ def rakning(matrix: Matrix) -> Rakning:
         saknade=len(matrix.owed) - inkomna,
         frivilliga=frivilliga,
         tidigare=sum(1 for cell in matrix.cells.values() if cell is Cell.TIDIGARE),
+        fore_fristen=len(matrix.fore_fristen),
     )
 
 
@@ -155,7 +170,10 @@ def coverage(
             for o in dict.fromkeys(item.omraden):
                 reached[o] = reached.get(o, 0) + 1
         due = any((org, ins.id) in matrix.owed for org in cells)
-        insatser.append(InsatsCoverage(ins, cells, received, due, reached))
+        inte_forfallen = not due and any(
+            c is Cell.FRIVILLIG or (org, ins.id) in matrix.fore_fristen for org, c in cells.items()
+        )
+        insatser.append(InsatsCoverage(ins, cells, received, due, reached, inte_forfallen))
     owing = {org for org, _ in matrix.owed}
     expected = tuple(o for o in matrix.organisationer if o in owing)
     return Coverage(

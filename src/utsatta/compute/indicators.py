@@ -417,7 +417,10 @@ def current_target(
 
 
 def _order_key(ind: IndikatorFil, fokus_order: dict[str, int]) -> tuple[int, str]:
-    # The plan's goal first, then the fokusområden in plan order, then by id.
+    # The plan's goal first, then the fokusområden in plan order, then the indicators linked
+    # to neither (IndikatorFil.ovrig), each group by id.
+    if ind.ovrig:
+        return (len(fokus_order) + 100, ind.id)
     if ind.fokusomrade is None:
         return (-1, ind.id)
     return (fokus_order.get(ind.fokusomrade, 99), ind.id)

@@ -5,8 +5,9 @@ Rules (the plan's three kinds of uppföljning):
 - ``en-gang``: only in the year named (1:7: with the slutrapport to Socialstyrelsen 2023).
 - ``under-planperioden``: återrapportering at least once during the period; it is owed in the
   period's last year by every responsible organisation that has not reported it in an earlier
-  year, itself or through a predecessor it inherited the insats from. Before that, a report is
-  welcome but not owed.
+  year, itself or through a predecessor it inherited the insats from. Before that, it is
+  required but not yet due: the plan names no year, and reading the deadline as the last year
+  is the tool's inference (slutledd, docs/decisions/0557-fore-fristen.md).
 
 The organisations with samordningsansvar report too (their report carries the overall
 assessment), so the expected organisations of an insats are samordningsansvar ∪ ansvar.
@@ -35,7 +36,9 @@ class Cell(StrEnum):
 
     INKOMMEN = "inkommen"
     SAKNAS = "saknas"
-    FRIVILLIG = "frivillig"  # under-planperioden, before the last year
+    # under-planperioden, before the last year: required, not yet due (the value is the status
+    # JSON's code, kept; the words say "inte förfallen", docs/decisions/0557-fore-fristen.md)
+    FRIVILLIG = "frivillig"
     TIDIGARE = "lämnad tidigare"  # under-planperioden, reported in an earlier year
     EJ_AKTUELL = "ej aktuell"  # not responsible, or not due this year
 
@@ -372,6 +375,10 @@ class Matrix:
     owed: frozenset[tuple[str, str]]
     #: why each organisation in ``cells`` holds its insats this year
     grunder: dict[tuple[str, str], Ansvarsgrund] = field(default_factory=dict)
+    #: the received pairs not owed because their återrapportering (under-planperioden, not yet
+    #: given) is not due before the plan's last year: required by the plan, given before the
+    #: deadline, which is the tool's reading (slutledd; docs/decisions/0557-fore-fristen.md)
+    fore_fristen: frozenset[tuple[str, str]] = frozenset()
 
     def forvantade(self) -> int:
         return len(self.owed)
@@ -434,6 +441,7 @@ def matrix(
     cells: dict[tuple[str, str], Cell] = {}
     grunder: dict[tuple[str, str], Ansvarsgrund] = {}
     owed: set[tuple[str, str]] = set()
+    fore_fristen: set[tuple[str, str]] = set()
     for insats in plan.insatser:
         kind = insats.uppfoljning.typ
         when = due(insats, ar, last)
@@ -448,6 +456,8 @@ def matrix(
                 owed.add(pair)
             if insats.id in done_now.get(org, ()):
                 cells[pair] = Cell.INKOMMEN
+                if pair not in owed and kind == "under-planperioden" and not earlier:
+                    fore_fristen.add(pair)
             elif pair in owed:
                 cells[pair] = Cell.SAKNAS
             elif earlier:
@@ -458,4 +468,12 @@ def matrix(
                 cells[pair] = Cell.EJ_AKTUELL
     with_duty = {org for org, _ in cells}
     order = [o.id for o in orgs.organisationer if o.id in with_duty]
-    return Matrix(ar, [i.id for i in plan.insatser], order, cells, frozenset(owed), grunder)
+    return Matrix(
+        ar,
+        [i.id for i in plan.insatser],
+        order,
+        cells,
+        frozenset(owed),
+        grunder,
+        frozenset(fore_fristen),
+    )

@@ -18,6 +18,7 @@ __all__ = [
     "ANSVAR",
     "BEDOMNINGAR",
     "DAG_NOTE",
+    "FOKUSOMRADE_INDIKATOR",
     "INDIKATORVARDEN",
     "INSATSRAPPORTER",
     "INSATSRAPPORTER_OMRADEN",
@@ -45,6 +46,13 @@ INSATS_NOTE: Final = (
 DAG_NOTE: Final = (
     " Excel gör en dag i en CSV-fil som öppnas med dubbelklick till ett datum; hur CSV-filerna "
     f"hindrar det: se raden ”{TEXT_RUBRIK}” i om_filen. I xlsx-filen är dagen text."
+)
+
+#: an empty fokusomrade is not "the goal's": an indicator may be linked to no goal (0556)
+FOKUSOMRADE_INDIKATOR: Final = (
+    "Fokusområdet som indikatorn hör till; tomt för en indikator som följer upp planens mål "
+    "eller ett delmål (mal eller underlag_for i indikatorns fil) och för en indikator som "
+    "datan inte knyter till något mål eller fokusområde (rapportens ”Övriga indikatorer”)."
 )
 
 TEXT_REF: Final = f" Hur texten skrivs i CSV och xlsx: se raden ”{TEXT_RUBRIK}” i om_filen."
@@ -109,16 +117,18 @@ INSATSRAPPORTER: Final = (
         "rapportering",
         "Om organisationen var skyldig att rapportera insatsen för året, som i rapportens "
         "räkning av rapporter: forvantad (en förväntad rapportering; varje rad med "
-        "rapport-saknas eller insats-saknas är förväntad), frivillig (kom in utan att vara "
-        "förväntad för året: en återrapportering under planperioden före planens sista år "
-        "eller efter att den redan lämnats, eller en engångsrapportering ett annat år än det "
-        "angivna; en frivillig rapportering räknas inte bland de förväntade och saknas aldrig) "
-        "eller utan-ansvar (planen ger inte organisationen någon del i insatsen det året). "
-        "Tom för ett år utanför planperioden.",
+        "rapport-saknas eller insats-saknas är förväntad), fore-fristen (en återrapportering "
+        "under planperioden, lämnad före planens sista år, innan den "
+        "förfaller: planen anger inget år, och att fristen är planperiodens sista år är "
+        "utsattas tolkning, slutledd), ej-kravd (kom in utan att vara krävd för året: en "
+        "återrapportering som redan lämnats, eller en engångsrapportering ett annat år än det "
+        "angivna) eller utan-ansvar (planen ger inte organisationen någon del i insatsen det "
+        "året). Rader med fore-fristen och ej-kravd räknas inte bland de förväntade och saknas "
+        "aldrig. Tom för ett år utanför planperioden.",
     ),
     kod_column(
         "rapportering_text",
-        "Samma sak i klartext (t.ex. Förväntad för året, Frivillig: inte förväntad för året).",
+        "Samma sak i klartext (t.ex. Förväntad för året, Inte krävd för året).",
     ),
     kod_column(
         "bedomning",
@@ -189,7 +199,7 @@ INSATSRAPPORTER_OMRADEN: Final = (
 INDIKATORVARDEN: Final = (
     kod_column("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
     text_column("indikator_namn", "Indikatorns namn."),
-    kod_column("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    kod_column("fokusomrade", FOKUSOMRADE_INDIKATOR),
     kod_column(
         "typ",
         "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "

@@ -1,6 +1,6 @@
 """The reports that should have come in and did not: the rows ``rapport-saknas`` and
 ``insats-saknas`` of the table ``insatsrapporter``; and, for every row of that table, whether
-the report was owed (``rapportering``: forvantad, frivillig).
+the report was owed (``rapportering``: forvantad, fore-fristen, ej-kravd).
 
 Who should have reported is decided where the report and ``validate`` decide it
 (:func:`utsatta.compute.duties.year_matrix`, time-aware through
@@ -51,10 +51,13 @@ class Saknad:
 
 
 #: the column ``rapportering``: whether a row's report was owed that year (the report's counts,
-#: :func:`utsatta.compute.coverage.rakning`: förväntade, frivilliga), in words
+#: :func:`utsatta.compute.coverage.rakning`: förväntade, före fristen, inte krävda), in words.
+#: A återrapportering given before the last year is required, not voluntary (granska18 G5)
 RAPPORTERING_TEXT: Final[Mapping[str, str]] = {
     "forvantad": "Förväntad för året",
-    "frivillig": "Frivillig: inte förväntad för året",
+    "fore-fristen": "Före fristen: återrapportering under planperioden, lämnad innan den "
+    "förfaller (fristen planperiodens sista år, slutledd)",
+    "ej-kravd": "Inte krävd för året",
     "utan-ansvar": "Organisationen har inget ansvar för insatsen enligt planen",
 }
 
@@ -78,8 +81,9 @@ def matrices(ds: DataSet, ar: int) -> dict[int, Matrix]:
 
 def rapportering(m: Matrix | None, organisation: str, insats: str) -> str | None:
     """Whether ``organisation``'s report on ``insats`` was owed in ``m``'s year: "forvantad"
-    (counted among the year's förväntade), "frivillig" (came in without being owed: a
-    återrapportering before the plan's last year or already given, an engångsrapportering in
+    (counted among the year's förväntade), "fore-fristen" (a återrapportering given before the
+    plan's last year: required, not yet due, :attr:`Matrix.fore_fristen`), "ej-kravd" (came in
+    without being owed otherwise: a återrapportering already given, an engångsrapportering in
     another year), "utan-ansvar" (the plan gives the organisation no part in the insats that
     year); None for a year outside the plan's period (no matrix)."""
     if m is None:
@@ -87,7 +91,9 @@ def rapportering(m: Matrix | None, organisation: str, insats: str) -> str | None
     pair = (organisation, insats)
     if pair in m.owed:
         return "forvantad"
-    return "frivillig" if pair in m.cells else "utan-ansvar"
+    if pair in m.fore_fristen:
+        return "fore-fristen"
+    return "ej-kravd" if pair in m.cells else "utan-ansvar"
 
 
 def missing(ds: DataSet, ar: int, by_year: Mapping[int, Matrix] | None = None) -> list[Saknad]:

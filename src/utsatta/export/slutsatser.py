@@ -17,7 +17,7 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.export.cells import relative_file
-from utsatta.export.columns import kod_column, text_column
+from utsatta.export.columns import FOKUSOMRADE_INDIKATOR, kod_column, text_column
 from utsatta.export.table import Cell, Column, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
@@ -40,7 +40,7 @@ INDIKATORSTATUS: Final = (
         "indikator", "Indikatorns id (filnamnet i indikatorer/), som i tabellen indikatorvarden."
     ),
     text_column("indikator_namn", "Indikatorns namn."),
-    kod_column("fokusomrade", "Fokusområdet som indikatorn hör till; tom för planens mål."),
+    kod_column("fokusomrade", FOKUSOMRADE_INDIKATOR),
     kod_column(
         "status",
         "Den beräknade statusen som kod. Mot ett målvärde före målåret: malvarde-natt, i-fas, "
@@ -233,8 +233,9 @@ def report_views(ds: DataSet, ar: int) -> dict[int, ReportView]:
 
 
 def _indikator_vyer(view: ReportView) -> dict[str, IndikatorVy]:
-    """The report's indicators by id: the goal's (section 1) and each fokusområde's."""
-    vyer = [*view.sammanfattning.mal_indikatorer]
+    """The report's indicators by id: the goal's (section 2), each fokusområde's and the
+    others (linked to neither)."""
+    vyer = [*view.sammanfattning.mal_indikatorer, *view.sammanfattning.ovriga_indikatorer]
     vyer += [v for f in view.fokusomraden for v in f.indikatorer]
     return {v.id: v for v in vyer}
 

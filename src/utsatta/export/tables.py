@@ -203,7 +203,7 @@ def _insatsrapporter(ds: DataSet, ar: int) -> tuple[Table, Table]:
         Table(
             "insatsrapporter",
             "En rad per organisation, insats och år: det organisationen rapporterat, "
-            "förväntat eller frivilligt (kolumnen rapportering), eller att en rapport som skulle "
+            "förväntat eller inte (kolumnen rapportering), eller att en rapport som skulle "
             "ha kommit in saknas.",
             INSATSRAPPORTER,
             tuple(row for _, row, _ in found),

@@ -14,9 +14,10 @@ were left out and where the whole text is; each cut is also a note in :class:`Xl
 user (docs/decisions/0108-export-cells.md). CSV keeps the whole text.
 
 Every sheet: a bold header row with a fill and borders, frozen, an autofilter over the data,
-column widths from the longest line (capped). A column whose texts are longer than the widest
-column or have line breaks wraps, its line breaks kept, and a row is as high as its longest
-such text up to :data:`MAX_LINES` lines; every cell sits at the top of its row
+column widths from the longest line (capped), Excel's "number stored as text" mark turned off
+over the text columns. A column whose texts are longer than the widest column or have line
+breaks wraps, its line breaks kept, and a row is as high as its longest such text up to
+:data:`MAX_LINES` lines; every cell sits at the top of its row
 (docs/decisions/0491-langa-texter-i-xlsx.md).
 """
 
@@ -251,6 +252,26 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
         return
     last_row = max(len(table.rows), 1)
     ws.autofilter(0, 0, last_row, len(table.columns) - 1)
+    _text_is_meant(ws, table)
+
+
+def _text_is_meant(ws: Any, table: Table) -> None:
+    """Tell Excel that a text column's digits ("1", "2" in fokusomrade) are text on purpose:
+    without it Excel marks each such cell "Talet är lagrat som text" and offers to convert it,
+    which would break the id and make the sheets filter differently. Every text in the export
+    is a text on purpose (strings_to_numbers is off), so the mark is turned off over every text
+    column, not only the id columns."""
+    from xlsxwriter.utility import xl_range
+
+    if not table.rows:
+        return
+    ranges = [
+        xl_range(1, c, len(table.rows), c)
+        for c, column in enumerate(table.columns)
+        if column.typ == "text"
+    ]
+    if ranges:
+        ws.ignore_errors({"number_stored_as_text": " ".join(ranges)})
 
 
 def xlsx_bytes(data: Sequence[Table], *, datum: str | ReportDate | None = None) -> bytes:

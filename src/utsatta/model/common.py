@@ -3,7 +3,7 @@
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic.json_schema import WithJsonSchema
@@ -111,7 +111,8 @@ def _fokus_id(value: str) -> str:
     return value
 
 
-_MANADER = [
+#: the months' Swedish names, January first (also the report's "december 2025")
+MANADER: Final = (
     "januari",
     "februari",
     "mars",
@@ -124,7 +125,7 @@ _MANADER = [
     "oktober",
     "november",
     "december",
-]
+)
 
 
 def _no_such_day(year: int, month: int, day: int) -> str | None:
@@ -137,7 +138,7 @@ def _no_such_day(year: int, month: int, day: int) -> str | None:
         return None
     if year < 1:
         return "år 0000 har inga datum"
-    return f"{_MANADER[month - 1]} {year} har {days} dagar"
+    return f"{MANADER[month - 1]} {year} har {days} dagar"
 
 
 def _datum(value: str) -> str:

@@ -256,7 +256,8 @@ class IndikatorFil(Strict):
         default=None,
         title="Fokusområde",
         description='Fokusområdet som indikatorn följer upp, inom citattecken (t.ex. "2"). '
-        "Utelämnas för planens övergripande mål.",
+        "Utelämnas för en indikator för planens mål eller ett delmål (som anges med 'mal' "
+        "eller 'underlag_for'); utan någon av de tre visas indikatorn under Övriga indikatorer.",
     )
     insatser: list[InsatsId] = Field(
         default=[],
@@ -335,3 +336,10 @@ class IndikatorFil(Strict):
         description="true om värdena är påhittade för att visa formatet.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+
+    @property
+    def ovrig(self) -> bool:
+        """Whether the indicator has no link in the data to a fokusområde or to the plan's goal
+        (no ``mal``, no ``underlag_for``): the report shows it under "Övriga indikatorer", never
+        as following up the goal (docs/decisions/0556-ovriga-indikatorer.md)."""
+        return self.fokusomrade is None and self.mal is None and not self.underlag_for

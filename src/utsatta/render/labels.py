@@ -146,7 +146,7 @@ METOD: Final[Mapping[str, str]] = {
 LAGE: Final[Mapping[Cell, str]] = {
     Cell.INKOMMEN: "Inkommen",
     Cell.SAKNAS: "Rapport saknas",
-    Cell.FRIVILLIG: "Ingen rapport (frivillig för rapportåret)",
+    Cell.FRIVILLIG: "Ingen rapport (inte förfallen för rapportåret)",
     Cell.TIDIGARE: "Rapporterad ett tidigare år",
     Cell.EJ_AKTUELL: "Ingen rapport (krävs inte för rapportåret)",
 }
@@ -154,7 +154,7 @@ LAGE: Final[Mapping[Cell, str]] = {
 #: report from an earlier year of the period instead
 UTAN_RAPPORT: Final[Mapping[Cell, str]] = {
     Cell.SAKNAS: "rapporten saknas",
-    Cell.FRIVILLIG: "ingen frivillig återrapportering",
+    Cell.FRIVILLIG: "återrapporteringen har inte förfallit",
     Cell.TIDIGARE: "återrapporteringen lämnades ett tidigare år",
     Cell.EJ_AKTUELL: "insatsen ska inte rapporteras det året",
 }
@@ -189,6 +189,22 @@ def datum_text(datum: str | None, pahittat: bool) -> str:
     if not datum:
         return DATUM_SAKNAS
     return f"{datum} {PAHITTAT_DATUM}" if pahittat else datum
+
+
+def inte_i_ar(inte_forfallen: bool, ar: int) -> tuple[str, str]:
+    """Why an insats is not reported in ``ar``, short (beside its title) and as a sentence.
+    A återrapportering under the period that is not yet due (``inte_forfallen``,
+    :attr:`~utsatta.compute.coverage.InsatsCoverage.inte_forfallen`) is required all the same:
+    the plan names no year, and the deadline as the period's last year is the tool's reading
+    (slutledd; granska18 G5, docs/decisions/0557-fore-fristen.md)."""
+    if inte_forfallen:
+        return (
+            f"återrapporteringen förfaller inte {ar}",
+            f"Återrapporteringen förfaller inte {ar}: planen anger att den ska lämnas under "
+            "planperioden men inte vilket år, och utsatta räknar planperiodens sista år som "
+            "fristen (slutledd).",
+        )
+    return f"behöver inte rapporteras {ar}", f"Insatsen behöver inte rapporteras {ar}."
 
 
 def uppfoljning_text(

@@ -482,7 +482,7 @@ def status_text(
         console.print(_status_table(m, names, chunk, title, name_width, symbols))
     console.print(
         f"{symbols[Cell.INKOMMEN]} inkommen   {symbols[Cell.SAKNAS]} saknas   "
-        f"{symbols[Cell.FRIVILLIG]} frivillig för {ar} (återrapportering under planperioden)   "
+        f"{symbols[Cell.FRIVILLIG]} inte förfallen {ar} (återrapportering under planperioden)   "
         f"{symbols[Cell.TIDIGARE]} lämnad ett tidigare år",
     )
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")

@@ -161,7 +161,14 @@ def indicators_text(
         if gammal:
             status += f" · {gammal}"
         key = r.indikator.fokusomrade
-        heading = "Planens mål" if key is None else fokus.get(key, key)
+        # an indicator linked to no goal is not the goal's (IndikatorFil.ovrig, 0556)
+        heading = (
+            "Övriga indikatorer"
+            if r.indikator.ovrig
+            else "Planens mål"
+            if key is None
+            else fokus.get(key, key)
+        )
         n = _delar_text(len(per_omrade(r.indikator, ar, omraden)), len(per_kon(r.indikator, ar)))
         if n is not None:
             delar.setdefault(heading, []).append(f"{r.indikator.namn}: {n}")

@@ -310,9 +310,9 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     if voluntary:
         out.append("")
         out += comment_block(
-            f"Återrapportering under planperioden (frivillig för {ar}, krävs senast "
-            f"{plan.plan.giltighet.till}): insats {', '.join(voluntary)}. Lägg till en post "
-            f"om ni rapporterar den för {ar}.",
+            f"Återrapportering under planperioden (inte förfallen {ar}; planen anger inget år, "
+            f"utsatta räknar {plan.plan.giltighet.till} som fristen): insats "
+            f"{', '.join(voluntary)}. Lägg till en post om ni rapporterar den för {ar}.",
             "",
         )
     return "\n".join(out) + "\n"

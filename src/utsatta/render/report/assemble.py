@@ -93,6 +93,12 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
         for ic in cov.insatser
     }
+    omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
+    # an insats meant for every area: which areas the year's reports did not reach, beside the
+    # assessments (granska18 G2, 0558); bilaga B's cells are the one rule
+    nadda = {t.insats: (t.nadda, t.nadda_text) for t in omraden.tackning if t.nadda}
+    for i, (kort, mening) in nadda.items():
+        insatser[i] = replace(insatser[i], omraden_nadda=kort, omraden_nadda_text=mening)
     fokus = tuple(
         FokusVy(
             id=f.id,
@@ -103,8 +109,12 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         )
         for f in plan.fokusomraden
     )
-    omraden, lista = omraden_vy(omr, ar, g.fran, cov.insatser)
-    mal_indikatorer = [v for r, v in indikatorer if r.indikator.fokusomrade is None]
+    # the goal's indicators by their link in the data (mal, underlag_for); one linked to no
+    # goal and no fokusområde gets its own heading, never the goal's (0556)
+    mal_indikatorer = [
+        v for r, v in indikatorer if r.indikator.fokusomrade is None and not r.indikator.ovrig
+    ]
+    ovriga_indikatorer = [v for r, v in indikatorer if r.indikator.ovrig]
     saknade_vyer, saknade_not = saknade(matrix, plan.insatser, orgs, reports, names)
     upp = uppfoljning_of(ds, ar)
     # the files the report rests on: one rule with the export's notice (sections.underlag)
@@ -126,6 +136,14 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         fore_upplaga=omraden.fore_upplaga,
     )
     if slut is not None:
+        slut = replace(
+            slut,
+            insatser=tuple(
+                replace(u, nadda=nadda[u.insats][0]) if u.insats in nadda else u
+                for u in slut.insatser
+            ),
+        )
+    if slut is not None:
         # under each fokusområde's written verdict, its insatser as the reports count them
         berakning = fokus_berakning(slut, fokus)
         upp_vy = replace(
@@ -134,7 +152,9 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
                 replace(b, berakning=berakning.get(b.fokus, "")) for b in upp_vy.fokusomraden
             ),
         )
-    summ = sammanfattning(plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer)
+    summ = sammanfattning(
+        plan, cov, lista, results, [v for _, v in indikatorer], mal_indikatorer, ovriga_indikatorer
+    )
     alt = baslinje.utgangslage(plan, omr, results, ar)
     till = mottagare(plan.plan.uppfoljning)
     return ReportView(

@@ -296,6 +296,11 @@ class InsatsUtfall:
     avbrutna: int = 0
     utan_slutrapport: int = 0
     utan_rapport: int = 0
+    #: the organisations (names) counted above that hold only its samordningsansvar, not ansvar
+    bara_samordning: tuple[str, ...] = ()
+    #: for an insats meant for every area: which areas the last year's reports did not reach
+    #: (InsatsVy.omraden_nadda), beside the assessments; "" otherwise
+    nadda: str = ""
 
 
 @dataclass(frozen=True)

@@ -272,6 +272,15 @@ class InsatsVy:
     indikatorer: tuple[IndikatorLank, ...] = ()
     #: "indikatorn kan inte bedömas" when every one of them is ej bedömbar, else ""
     indikator_markering: str = ""
+    #: why it is not reported in the year (labels.inte_i_ar): beside the title and as a
+    #: sentence in bilaga A; "" when it is
+    inte_i_ar: str = ""
+    inte_i_ar_text: str = ""
+    #: for an insats meant for every area (plan: omfattar_alla_omraden), due in the year: which
+    #: areas on the list no report reached, or that every one was reached (granska18 G2), short
+    #: beside the assessments and as a sentence in bilaga A; "" otherwise
+    omraden_nadda: str = ""
+    omraden_nadda_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -329,7 +338,10 @@ class Sammanfattning:
     organisationer_forvantade: int
     organisationer_inkomna: int
     rapporter_text: str
+    #: the indicators linked in the data to the plan's goal or a delmål (mal, underlag_for)
     mal_indikatorer: tuple[IndikatorVy, ...]
+    #: the indicators linked to no goal and no fokusområde (IndikatorFil.ovrig)
+    ovriga_indikatorer: tuple[IndikatorVy, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -386,6 +398,11 @@ class TackningRad:
     rapporteras_i_ar: bool
     celler: tuple[NivaCell, ...]
     luckor: int
+    #: for an insats meant for every area, due in the year, with a list: which areas on it no
+    #: report reached ("saknas" in ``celler``), or that all were, short and as a sentence
+    #: (:func:`~utsatta.render.report.sections.areas.nadda_text`); "" otherwise
+    nadda: str = ""
+    nadda_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,10 @@ from utsatta.render.labels import (
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
     UTAN_MARKERING,
+    inte_i_ar,
 )
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
+from utsatta.render.report.sections.upplaga import kand_genom_kort, upplaga_namn
 from utsatta.render.report.view import (
     ForandringRad,
     NivaCell,
@@ -52,6 +54,7 @@ from utsatta.render.report.view import (
     TackningRad,
     ankare_insats,
 )
+from utsatta.wording import och
 
 
 @dataclass(frozen=True)
@@ -287,8 +290,26 @@ def _slag_order(kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
+def nadda_text(ej_nadda: Sequence[str], ar: int) -> tuple[str, str]:
+    """What the reports of ``ar`` reached of an insats the plan means for every area, short
+    (beside the assessments in section 3) and as a sentence (bilaga A): the areas on the list
+    that no report reached, or that every one was. An assessment "Uppnått" is not changed, but
+    never stands without it (granska18 G2, docs/decisions/0558-alla-omraden-vid-bedomningen.md)."""
+    if ej_nadda:
+        kort = f"{och(list(ej_nadda))} nåddes inte {ar}"
+        mening = f"{och(list(ej_nadda))} nåddes inte av någon rapport {ar}"
+    else:
+        kort = f"alla områden nåddes {ar}"
+        mening = f"rapporterna {ar} nådde alla områden på polisens lista"
+    return kort, f"Insatsen gäller enligt planen alla utsatta områden, och {mening}."
+
+
 def _tackning(
-    insatser: Sequence[InsatsCoverage], ar: int, columns: Sequence[str], on_list: Set[str]
+    insatser: Sequence[InsatsCoverage],
+    ar: int,
+    columns: Sequence[str],
+    on_list: Set[str],
+    namn: Mapping[str, str],
 ) -> tuple[TackningRad, ...]:
     """The coverage matrix: per insats, how many reports reached each område in ``columns``."""
     rows: list[TackningRad] = []
@@ -296,6 +317,7 @@ def _tackning(
         alla = ic.insats.omfattar_alla_omraden
         cells: list[NivaCell] = []
         gaps = 0
+        ej_nadda: list[str] = []
         for o in columns:
             n = ic.reached.get(o, 0)
             if n:
@@ -303,11 +325,15 @@ def _tackning(
             elif alla and ic.due and o in on_list:
                 cells.append(NivaCell("saknas", "lucka"))
                 gaps += 1
+                ej_nadda.append(namn.get(o, o))
             else:
                 cells.append(NivaCell("–", "ej-nadd"))
         notes = ["alla områden"] if alla else []
-        if not ic.due:
-            notes.append(f"ingen rapport krävs {ar}")
+        if not ic.due:  # a återrapportering is required, only not yet due (0557)
+            notes.append(
+                inte_i_ar(True, ar)[0] if ic.inte_forfallen else f"ingen rapport krävs {ar}"
+            )
+        nadda, nadda_mening = nadda_text(ej_nadda, ar) if alla and ic.due and on_list else ("", "")
         rows.append(
             TackningRad(
                 insats=ic.insats.id,
@@ -318,6 +344,8 @@ def _tackning(
                 rapporteras_i_ar=ic.due,
                 celler=tuple(cells),
                 luckor=gaps,
+                nadda=nadda,
+                nadda_text=nadda_mening,
             )
         )
     return tuple(rows)
@@ -356,7 +384,8 @@ def omraden_vy(
     fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
-        upplaga_text = f"{u.utgivare}: {u.titel} ({senaste})"
+        via = kand_genom_kort(omr, u)
+        upplaga_text = upplaga_namn(u) + (f", {via}" if via else "")
         for niva, rubrik in NIVA_RUBRIK.items():
             areas = [o for o in omr.omraden if _niva(klass, o.id, senaste) == niva]
             if niva == "pa-listan-niva-okand" and not areas:
@@ -511,7 +540,9 @@ def omraden_vy(
             else f"{o.namn} (ej på listan)"
             for o in columns
         ),
-        tackning=_tackning(insatser, ar, [o.id for o in columns], listed),
+        tackning=_tackning(
+            insatser, ar, [o.id for o in columns], listed, {o.id: o.namn for o in omr.omraden}
+        ),
         forandring_markering_text=FORANDRINGENS_MARKERING if any(mark_of.values()) else "",
     )
     return vy, ListaSammanfattning(

@@ -17,6 +17,7 @@ from utsatta.render.labels import (
     RAPPORTSTATUS,
     UTAN_RAPPORT,
     cap,
+    inte_i_ar,
     tidigare_bedomning,
     uppfoljning_text,
 )
@@ -277,6 +278,7 @@ def insats_vy(
     coord = duties.samordnande(ins.id, ar)
     ansvariga = duties.ansvariga(ins.id, ar)
     via = owed_through_urval([ins], orgs).get(ins.id, {})
+    inte_kort, inte_mening = ("", "") if ic.due else inte_i_ar(ic.inte_forfallen, ar)
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
     organisationer = tuple(
         _markera_org(
@@ -311,6 +313,8 @@ def insats_vy(
             )
         ),
         rapporteras_i_ar=ic.due,
+        inte_i_ar=inte_kort,
+        inte_i_ar_text=inte_mening,
         samordning=tuple(
             _markera_samordning(
                 replace(

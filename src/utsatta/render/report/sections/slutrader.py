@@ -14,7 +14,7 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.responsibility import Cell
 from utsatta.render.findings import antal
 from utsatta.render.labels import BEDOMNING, MARKERING_BETYDELSE
-from utsatta.render.report.followup_view import MalDom, SlutVy
+from utsatta.render.report.followup_view import InsatsUtfall, MalDom, SlutVy
 from utsatta.render.report.sections.baslinje import TOLKNING_TEXT
 from utsatta.render.report.sections.insatser import antal_text
 from utsatta.render.report.sections.period import GENOMFORD
@@ -43,8 +43,8 @@ _TIDIGARE_SOM: Final = {
     ),
     Cell.EJ_AKTUELL: ("som inte ska rapporteras {ar}", "som inte ska rapporteras {ar}"),
     Cell.FRIVILLIG: (
-        "utan frivillig återrapportering {ar}",
-        "utan frivillig återrapportering {ar}",
+        "vars återrapportering inte har förfallit {ar}",
+        "vars återrapporteringar inte har förfallit {ar}",
     ),
     Cell.SAKNAS: ("vars rapport för {ar} saknas", "vars rapporter för {ar} saknas"),
     Cell.INKOMMEN: ("med en rapport för {ar}", "med en rapport för {ar}"),
@@ -147,6 +147,29 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
 
 
+def ansvar_fall(
+    vad: str, total: int, utfall: Sequence[InsatsUtfall], *, namnge: bool = True
+) -> str:
+    """ "ansvar för {vad} i 99 fall (organisation och insats)": the pairs the outcome counts.
+    A pair whose organisation holds only the samordningsansvar counts too (its report carries
+    the overall assessment), so then the words say so and, with ``namnge``, name them, to be
+    checked by hand (granska18 G7). Section 1's sentence for the whole period says it without
+    the names, which its fokusområde's line gives: the PDF's page breaks hold (0558)."""
+    bara = [(namn, i.insats) for i in utfall for namn in i.bara_samordning]
+    if not bara:
+        return f"ansvar för {vad} i {total} fall (organisation och insats)"
+    per_org: dict[str, list[str]] = {}
+    for namn, insats in bara:
+        per_org.setdefault(namn, []).append(insats)
+    vilka = och([f"{namn} för {och(ids)}" for namn, ids in per_org.items()])
+    if not namnge:
+        return f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats)"
+    return (
+        f"ansvar eller samordningsansvar för {vad} i {total} fall (organisation och insats; "
+        f"bara samordningsansvar: {vilka})"
+    )
+
+
 def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
     """Per fokusområde, the line printed under its written verdict in section 1: its insatser
     counted by each responsible organisation's latest report over the period (as section 1
@@ -168,9 +191,11 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
             f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
         )
         text = (
-            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna ansvar "
-            f"för fokusområdets {antal(len(utfall), 'insats', 'insatser')} i {total} fall "
-            f"(organisation och insats). Enligt den senaste rapporten under {g} är "
+            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna "
+            + ansvar_fall(
+                f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
+            )
+            + f". Enligt den senaste rapporten under {g} är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
             f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
             + (f" ({vilka})" if vilka else "")
@@ -241,9 +266,8 @@ def bro_text(senast: Sequence[Senast], ar: int) -> str:
     klar_ar = sum(1 for x in klar if x[2] == ar)
     text = (
         f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
-        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets frivilliga och saknade "
-        "rapporteringar, i tabellen ”Insatser per status "
-        f"{ar}”)"
+        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets saknade och inte "
+        f"förväntade rapporteringar, i tabellen ”Insatser per status {ar}”)"
     )
     if tidigare:
         parts = []

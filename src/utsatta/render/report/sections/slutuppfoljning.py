@@ -46,6 +46,7 @@ from utsatta.render.report.sections.slutrader import (
     BERAKNAS_INTE,
     KAN_INTE_BEDOMAS,
     Senast,
+    ansvar_fall,
     bro_text,
     dom_per_omrade,
     malnyckel,
@@ -228,9 +229,14 @@ def _insatser(
         saknas: list[str] = []
         oppen: list[str] = []
         klar = avbr = ingen = 0
+        bara_samordning: list[str] = []
         for org in final.organisationer:
             if (org, ins.id) not in final.cells:
                 continue
+            if org in period.duties.samordnande(
+                ins.id, period.ar
+            ) and org not in period.duties.ansvariga(ins.id, period.ar):
+                bara_samordning.append(names.org(org))
             for owner, years in period.missing(org, ins.id).items():
                 slutledd = f"; {SLUTLEDD_SKYLDIGHET}" if owner in urval.get(ins.id, {}) else ""
                 saknas.append(f"{names.org(owner)} ({', '.join(str(y) for y in years)}{slutledd})")
@@ -276,6 +282,7 @@ def _insatser(
                 avbrutna=avbr,
                 utan_slutrapport=len(oppen) - ingen,
                 utan_rapport=ingen,
+                bara_samordning=tuple(bara_samordning),
             )
         )
     return tuple(out), tuple(utan_slut)
@@ -318,7 +325,9 @@ def _slutledda_saknade(period: Period, urval: Urval) -> int:
     )
 
 
-def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> str:
+def _insatser_text(
+    tally: Mapping[str, int], period: Period, urval: Urval, utfall: Sequence[InsatsUtfall]
+) -> str:
     """The outcome over the period in two sentences, the pairs counted by latest status."""
     total = sum(tally.values())
     g = f"{period.fran}–{period.ar}"
@@ -345,8 +354,9 @@ def _insatser_text(tally: Mapping[str, int], period: Period, urval: Urval) -> st
         saknas = "Alla rapporteringar som skulle lämnas under perioden kom in."
     ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
     return (
-        f"Planens sista år, {period.ar}, har organisationerna ansvar för insatserna i {total} "
-        f"fall (organisation och insats). Enligt den senaste rapporten under {g} är {klar} av "
+        f"Planens sista år, {period.ar}, har organisationerna "
+        + ansvar_fall("insatserna", total, utfall, namnge=False)
+        + f". Enligt den senaste rapporten under {g} är {klar} av "
         f"dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
         f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
         f"pågående, försenade eller ej påbörjade){ingen_text}. " + saknas
@@ -489,7 +499,7 @@ def slutuppfoljning(
         insatser=insatser,
         utan_slutrapport=utan_slut,
         insatser_text=" ".join(
-            t for t in (_insatser_text(tally, period, urval), bro_text(senast, ar)) if t
+            t for t in (_insatser_text(tally, period, urval, insatser), bro_text(senast, ar)) if t
         ),
         saknade_perioden=_saknade_perioden(period, names, urval),
         saknade_tidigare=tuple(f"{names.org(o)} {y}" for y, o, _ in _saknade_tidigare(period)),

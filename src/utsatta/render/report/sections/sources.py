@@ -13,6 +13,7 @@ from utsatta.model.rapport import RapportFil
 from utsatta.render.angivet import angivna_antal
 from utsatta.render.labels import SAKERHET
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.upplaga import kand_genom, upplaga_namn
 from utsatta.render.report.view import KallGrupp, KallVy
 
 
@@ -52,10 +53,16 @@ def kallor(
         groups.append(
             KallGrupp(
                 "Polisens lägesbilder (upplagor av listan)",
+                # the month from the data; an edition without an address of its own is known
+                # through other sources, which are named (granska18 G6)
                 tuple(
-                    KallVy(f"{u.utgivare}: {u.titel} ({u.ar})", u.url)
+                    KallVy(
+                        upplaga_namn(u) + (f". Ingen egen webbadress, {via}" if via else ""),
+                        u.url,
+                    )
                     for u in sorted(omr.upplagor, key=lambda u: u.ar)
                     if u.ar <= ar
+                    for via in (kand_genom(omr, u),)
                 ),
             )
         )

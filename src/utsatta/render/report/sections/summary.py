@@ -76,9 +76,11 @@ def sammanfattning(
     results: Sequence[IndicatorResult],
     vyer: Sequence[IndikatorVy],
     mal_indikatorer: Sequence[IndikatorVy],
+    ovriga_indikatorer: Sequence[IndikatorVy],
 ) -> Sammanfattning:
     """The summary of year ``cov.ar``; ``vyer`` are the views of ``results`` (same order),
-    ``mal_indikatorer`` those of the indicators of the plan's goal."""
+    ``mal_indikatorer`` those of the indicators of the plan's goal, ``ovriga_indikatorer``
+    those linked to no goal and no fokusområde."""
     ar = cov.ar
     g = plan.plan.giltighet
     mot = _status_rows(MOT_MALVARDE, results, vyer)
@@ -112,15 +114,18 @@ def sammanfattning(
         lista_text = f"Det finns ingen lista från polisen till och med {ar} i underlaget."
     n_org = len(cov.expected_orgs)
     rk = cov.rakning
-    frivilliga = (
-        antal(rk.frivilliga, "frivillig återrapportering", "frivilliga återrapporteringar")
-        if rk.frivilliga
-        else "inga frivilliga återrapporteringar"
+    # a återrapportering before its deadline is required, not voluntary (granska18 G5, 0557)
+    ej_kravda = rk.frivilliga - rk.fore_fristen
+    fore = antal(rk.fore_fristen, "återrapportering", "återrapporteringar") + " före fristen"
+    inte_krav = antal(ej_kravda, "rapportering", "rapporteringar") + " som inte krävdes för året"
+    utover_text = (
+        " och ".join([*([fore] if rk.fore_fristen else []), *([inte_krav] if ej_kravda else [])])
+        or "inga rapporteringar utöver de förväntade"
     )
     rapporter_text = (
         f"Av {rk.forvantade} förväntade rapporteringar (organisation och insats) har "
         f"{rk.inkomna} kommit in och {rk.saknade} saknas, från {cov.reporting_orgs} av {n_org} "
-        f"organisationer. Dessutom har {frivilliga} "
+        f"organisationer. Dessutom har {utover_text} "
         f"kommit in, och {antal(rk.tidigare, 'återrapportering', 'återrapporteringar')} "
         "lämnades ett tidigare år."
     )
@@ -163,4 +168,5 @@ def sammanfattning(
         organisationer_inkomna=cov.reporting_orgs,
         rapporter_text=rapporter_text,
         mal_indikatorer=tuple(mal_indikatorer),
+        ovriga_indikatorer=tuple(ovriga_indikatorer),
     )
