@@ -12,6 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from utsatta.wordlist import has_word_bullets, word_bullets
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -354,9 +356,12 @@ def may_show_as_text(text: str) -> bool:
         return True
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
+    if has_word_bullets(text):
+        # a list pasted from Word is a Markdown list to the reports (0548), and to the check
+        text = word_bullets(text)
     # may_look_otherwise's first tests, here: this runs for every text validate reads (a
     # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
-    if "`" in text or "~" in text or text[:1] in _FIRST:
+    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST:
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
@@ -404,14 +409,14 @@ _BLOCK_START = (
 
 def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
-    or ``~~~``), a line indented four spaces or more (a code block, or a list nested deeper
-    than the reports keep), or a line that starts, perhaps in a list item, a quote (``>``), a
-    heading (``#``, or a line of ``=`` or ``-`` under a paragraph), a rule (``---``, ``* * *``,
-    ``_ _ _``) or a code block. Cheap tests first: a text under ``key: |`` has its own
-    indentation removed by YAML, so most texts have no line that starts with a space or one of
-    these characters."""
-    if "```" in text or "~~~" in text:
-        return True
+    or ``~~~``), a table (``|``), struck text (``~~``), a line indented four spaces or more
+    (a code block, or a list nested deeper than the reports keep), or a line that starts,
+    perhaps in a list item, a quote (``>``), a heading (``#``, or a line of ``=`` or ``-``
+    under a paragraph), a rule (``---``, ``* * *``, ``_ _ _``) or a code block. Cheap tests
+    first: a text under ``key: |`` has its own indentation removed by YAML, so most texts
+    have no line that starts with a space or one of these characters."""
+    if "```" in text or "~~" in text or "|" in text:
+        return True  # a fence ('```', '~~~'), struck text ('~~') or a table ('|')
     if not _may_start(text) and _LINE_START.search(text) is None:
         return False
     return re.search(_BLOCK_START, text) is not None
@@ -419,11 +424,12 @@ def may_look_otherwise(text: str) -> bool:
 
 @cache
 def preview_parser() -> MarkdownIt:
-    """CommonMark as an editor's Markdown preview reads a text (GitHub's, VS Code's): code
-    blocks and fences on, raw HTML off (the other warnings cover it)."""
+    """GitHub's Markdown (GFM) as an editor's preview reads a text (GitHub's, VS Code's):
+    CommonMark with code blocks and fences, and GFM's tables and struck text (``~~``;
+    docs/decisions/0564); raw HTML off (the other warnings cover it)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def preview_differences(
@@ -441,9 +447,11 @@ def preview_differences(
     it, tabs and all (LF line ends), which the preview reads, when it has the same lines (else
     ``shown`` is). ``citat``, the lines of a quote with a '>' (the outermost: a preview's, the
     reports show '>'; its first line first); ``linje``, a rule; ``rubrik``, a heading;
-    ``rubrik1``, a heading of one '#' first on its line, which kommentar-i-text (0539) warns at
-    in a block text (``|``, ``>``) already; ``understruken``, the line of '=' or '-' that makes
-    the text above it a heading (granska17b F6). Each in a list item too (``- > citat``)."""
+    ``tabell``, a table (GFM), at its first line; ``genomstruken``, a line with struck text
+    (GFM's ``~~``); ``rubrik1``, a heading of one '#' first on its line, which
+    kommentar-i-text (0539) warns at in a block text (``|``, ``>``) already;
+    ``understruken``, the line of '=' or '-' that makes the text above it a heading
+    (granska17b F6). Each in a list item too (``- > citat``)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
@@ -453,6 +461,10 @@ def preview_differences(
         for tok in preview_parser().parse(written):
             if tok.type == "fence" and tok.map:
                 found.append(("staket", (tok.map[0],)))
+            elif tok.type == "table_open" and tok.map:
+                found.append(("tabell", (tok.map[0],)))
+            elif tok.type == "inline" and tok.map and "~~" in tok.content:
+                found += [("genomstruken", (at,)) for at in _struck(tok.children, tok.map[0])]
             elif tok.type == "blockquote_open" and tok.map:
                 # only the outermost quote: removing its '>'s ends the quotes inside it; every
                 # line with a '>' (a line after one without is a paragraph's lazy continuation)
@@ -488,6 +500,18 @@ def preview_differences(
         if deep is not None:
             found.append(("nastling", (deep.map[0] if deep.map else 0,)))
     return sorted(found, key=lambda item: item[1][0])
+
+
+def _struck(children: list[Token] | None, first: int) -> list[int]:
+    """The lines (from ``first``, the inline block's) where struck text starts, each once."""
+    lines: list[int] = []
+    line = first
+    for child in children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "s_open" and line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _looks_like_comment(line: str) -> bool:

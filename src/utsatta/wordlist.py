@@ -15,7 +15,10 @@ __all__ = ["has_word_bullets", "word_bullets"]
 #: U+F0B7, U+F0A7, U+F0D8, U+F0FC and U+F076 are the Symbol and Wingdings bullets pasted as
 #: text (private characters, never words).
 _BULLET_CHARS = "\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076"
-_WORD_BULLET = re.compile(
+#: Compiled on first use (re's cache), not on import: a class of characters past U+00FF is
+#: compiled in Python code over every block of 256 (callgrind: ca 18 M instructions, more than
+#: validate's other pre-tests together; docs/decisions/0565).
+_WORD_BULLET = (
     "^([ \t]*)(?:[\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076][ \t]+|[o\u00a7]\t+)"
 )
 
@@ -32,7 +35,7 @@ def word_bullets(text: str) -> str:
     lines = to_lf(text).split("\n")
     depth = -1  # the level of the bullet line above (-1: none, or text between)
     for i, line in enumerate(lines):
-        bullet = _WORD_BULLET.match(line)
+        bullet = re.match(_WORD_BULLET, line)
         if bullet is None:
             if line.strip(" \t"):
                 depth = -1
@@ -48,8 +51,19 @@ def word_bullets(text: str) -> str:
 
 
 def has_word_bullets(text: str) -> bool:
-    """Whether :func:`word_bullets` may change the text: a tab or a bullet character. A
-    search per character (``str.__contains__``) where a set of them would look at every
-    character: in a text of Latin-1 characters only (most Swedish texts) a search for a
-    character beyond it ends at once."""
-    return "\t" in text or any(char in text for char in _BULLET_CHARS)
+    """Whether :func:`word_bullets` may change the text: a tab or a bullet character
+    (:data:`_BULLET_CHARS`). A search per character, written out (a loop over them costs four
+    times as much), where a set of them would look at every character: in a text of Latin-1
+    characters only (most Swedish texts) a search for a character beyond it ends at once."""
+    return (
+        "\t" in text
+        or "\u2022" in text
+        or "\u25e6" in text
+        or "\u25aa" in text
+        or "\u00b7" in text
+        or "\uf0b7" in text
+        or "\uf0a7" in text
+        or "\uf0d8" in text
+        or "\uf0fc" in text
+        or "\uf076" in text
+    )
