@@ -236,3 +236,22 @@ def test_a_word_list_past_nine_levels_warns_at_its_line(
     )
     markdown = "\n".join("  " * i + f"- x{i}" for i in range(11))
     assert mdlinks.preview_differences(markdown, markdown) == [("nastling", (9,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Vi har:\n\u2022\t## Rubrik i en punkt", ["rubrik"]),
+        ("o\t> citat i Words andra nivå", ["citat"]),
+        ("Text.\n\u00a7\t---", ["linje"]),
+        ("\uf0b7 ```", ["staket"]),
+        ("Ett \u2022 mitt i raden och o\tmitt i.", []),
+    ],
+)
+def test_the_pre_test_lets_a_word_list_through_as_a_list(text: str, kinds: list[str]) -> None:
+    """A Word bullet first on a line is a list marker to the reports, so what follows it may be
+    a block in a list item (``- ## Rubrik``): the pre-test lets such a text through (0565)."""
+    from utsatta.check.rules.lankar import looks_otherwise
+
+    assert [kind for kind, _, _ in looks_otherwise(text)] == kinds
+    assert mdlinks.may_show_as_text(text) is bool(kinds)

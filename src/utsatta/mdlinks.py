@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from utsatta.wordlist import has_word_bullets, word_bullets
+from utsatta.wordlist import BULLETS, has_word_bullets, word_bullets
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -356,12 +356,9 @@ def may_show_as_text(text: str) -> bool:
         return True
     if "[" in text and ("](" in text or "][" in text or "]:" in text):
         return True
-    if has_word_bullets(text):
-        # a list pasted from Word is a Markdown list to the reports (0548), and to the check
-        text = word_bullets(text)
     # may_look_otherwise's first tests, here: this runs for every text validate reads (a
     # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
-    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST:
+    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST or text[:2] in _WORD:
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
@@ -370,12 +367,15 @@ def may_show_as_text(text: str) -> bool:
 
 #: the first characters of a line that may start what :func:`preview_differences` finds: an
 #: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule, or a list
-#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it)
-_FIRST = frozenset(" \t>#=-*_+0123456789")
+#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it),
+#: or a Word bullet (``wordlist.word_bullets`` makes it a '-'; 0565)
+_FIRST = frozenset(" \t>#=-*_+0123456789" + BULLETS)
 #: such a line after the first (a number only with '.' or ')' after it: an ordered item); one
 #: scan of the text (for its line ends) where a substring test per construct would be nine
 #: (callgrind, docs/decisions/0546)
-_LINE_START = re.compile(r"\n(?:[ \t>#=*_+-]|[0-9]+[.)])")
+_LINE_START = re.compile(r"\n(?:[ \t>#=*_+" + BULLETS + r"-]|[o\u00a7]\t|[0-9]+[.)])")
+#: Word's second and third level's bullets (``wordlist.word_bullets``), first on a line
+_WORD = ("o\t", "\u00a7\t")
 #: an ordered list item's number (CommonMark's has at most nine digits: more passes, no harm)
 _ORDERED = r"[0-9]+[.)]"
 
@@ -383,7 +383,9 @@ _ORDERED = r"[0-9]+[.)]"
 def _may_start(text: str) -> bool:
     """Whether the text's first line starts as :data:`_LINE_START` finds a line after it."""
     first = text[:1]
-    return first in _FIRST and (not "0" <= first <= "9" or _numbered(text))
+    if first in _FIRST:
+        return not "0" <= first <= "9" or _numbered(text)
+    return text[:2] in _WORD
 
 
 def _numbered(text: str) -> bool:
@@ -417,6 +419,12 @@ def may_look_otherwise(text: str) -> bool:
     have no line that starts with a space or one of these characters."""
     if "```" in text or "~~" in text or "|" in text:
         return True  # a fence ('```', '~~~'), struck text ('~~') or a table ('|')
+    if not _may_start(text) and _LINE_START.search(text) is None:
+        return False
+    if has_word_bullets(text):
+        # a list pasted from Word is a Markdown list to the reports (0548), and to the check
+        # (0565); a line that word_bullets changes starts as _LINE_START and _FIRST look for
+        text = word_bullets(text)
     if not _may_start(text) and _LINE_START.search(text) is None:
         return False
     return re.search(_BLOCK_START, text) is not None

@@ -8,16 +8,15 @@ import re
 
 from utsatta.lineends import to_lf
 
-__all__ = ["has_word_bullets", "word_bullets"]
+__all__ = ["BULLETS", "has_word_bullets", "word_bullets"]
 
 #: A Word bullet at a line start, as Word puts it on the clipboard: the bullet and a tab (or
 #: spaces); Word's second level "o" and third "§" only with a tab ("§ 12" is a reference).
 #: U+F0B7, U+F0A7, U+F0D8, U+F0FC and U+F076 are the Symbol and Wingdings bullets pasted as
 #: text (private characters, never words).
-_BULLET_CHARS = "\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076"
-#: Compiled on first use (re's cache), not on import: a class of characters past U+00FF is
-#: compiled in Python code over every block of 256 (callgrind: ca 18 M instructions, more than
-#: validate's other pre-tests together; docs/decisions/0565).
+BULLETS = "\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076"
+#: Compiled on first use (re's cache), not on import: validate imports this module for the
+#: pre-test (``mdlinks``) and seldom needs the pattern.
 _WORD_BULLET = (
     "^([ \t]*)(?:[\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076][ \t]+|[o\u00a7]\t+)"
 )
@@ -52,7 +51,7 @@ def word_bullets(text: str) -> str:
 
 def has_word_bullets(text: str) -> bool:
     """Whether :func:`word_bullets` may change the text: a tab or a bullet character
-    (:data:`_BULLET_CHARS`). A search per character, written out (a loop over them costs four
+    (:data:`BULLETS`). A search per character, written out (a loop over them costs four
     times as much), where a set of them would look at every character: in a text of Latin-1
     characters only (most Swedish texts) a search for a character beyond it ends at once."""
     return (
