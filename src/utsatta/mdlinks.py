@@ -358,7 +358,7 @@ def may_show_as_text(text: str) -> bool:
         return True
     # may_look_otherwise's first tests, here: this runs for every text validate reads (a
     # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
-    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST or text[:2] in _WORD:
+    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST or text.startswith(_WORD):
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
@@ -374,7 +374,8 @@ _FIRST = frozenset(" \t>#=-*_+0123456789" + BULLETS)
 #: scan of the text (for its line ends) where a substring test per construct would be nine
 #: (callgrind, docs/decisions/0546)
 _LINE_START = re.compile(r"\n(?:[ \t>#=*_+" + BULLETS + r"-]|[o\u00a7]\t|[0-9]+[.)])")
-#: Word's second and third level's bullets (``wordlist.word_bullets``), first on a line
+#: Word's second and third level's bullets (``wordlist.word_bullets``), first on a line (looked
+#: for with ``startswith``: a slice per text, a new object, cost more in callgrind)
 _WORD = ("o\t", "\u00a7\t")
 #: an ordered list item's number (CommonMark's has at most nine digits: more passes, no harm)
 _ORDERED = r"[0-9]+[.)]"
@@ -385,7 +386,7 @@ def _may_start(text: str) -> bool:
     first = text[:1]
     if first in _FIRST:
         return not "0" <= first <= "9" or _numbered(text)
-    return text[:2] in _WORD
+    return text.startswith(_WORD)
 
 
 def _numbered(text: str) -> bool:
