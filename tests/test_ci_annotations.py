@@ -77,3 +77,17 @@ def test_workspace_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert workspace_path(outside, str(tmp_path / "repo")) == outside
     assert workspace_path("../data/plan.yaml", str(tmp_path / "repo")) == "data/plan.yaml"
     assert os.getcwd() == str(tmp_path / "repo" / "data")  # noqa: PTH109
+
+
+def test_a_data_folder_named_with_colons_is_named_as_it_is(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ``file=`` value is the toolkit's escapeProperty of the path and nothing more: no
+    backslash before a leading ``::`` (a command cannot start inside a property), so the
+    runner decodes the name of a file that exists (granska18b L4)."""
+    (repo / "data").rename(repo / "::e,%")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(repo))
+    monkeypatch.chdir(repo)
+    assert _first_line("--data", "::e,%").startswith(
+        ANNOTATION.format(file="%3A%3Ae%2C%25/rapporter/2023/grundskolenamnden.yaml")
+    )

@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     "mdtext": 0,
     "synonyms": 0,
     "wording": 0,
+    "wordlist": 0,
     "model": 1,
     "load": 2,
     "compute": 3,

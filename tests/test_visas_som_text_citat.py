@@ -38,8 +38,9 @@ def test_validate_warns_at_a_quote_a_heading_and_a_rule(
             "varning",
             "Raderna '> En elev: \"Nu vågar jag gå hem själv.\"' och '> > Citat i citatet.' är "
             "ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
-            "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) före texten "
-            "på var och en av raderna; ett citat kan stå inom citattecken i stycket.",
+            "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) och "
+            "mellanslagen efter dem före texten på var och en av raderna; ett citat kan stå "
+            "inom citattecken i stycket.",
         ),
         (
             CASE_FILE,
@@ -82,8 +83,9 @@ _UNDERLINE = (
 _RULE = "blir en vågrät linje i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten "
 _QUOTE = (
     "är ett citat i en Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga "
-    "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) före texten på "
-    "var och en av raderna; ett citat kan stå inom citattecken i stycket."
+    "citat: den visar '>' som ett tecken. Ta bort '>' (alla, om de är flera) och mellanslagen "
+    "efter dem före texten på var och en av raderna; ett citat kan stå inom citattecken i "
+    "stycket."
 )
 
 #: The case's insats 2:1, lines 34 on (decision 0551): a setext underline of one and of two
@@ -148,6 +150,22 @@ NEW_FORMS = [
         "varning",
         f"De 4 raderna med '>' från raden '> Rad ett' till raden '> rad fem' {_QUOTE}",
     ),
+    # a code block in a quote: removing the '>' and the spaces after it ends both (md18c)
+    (
+        CASE_FILE,
+        68,
+        9,
+        "visas-som-text",
+        "varning",
+        "Raden '> Kod i ett citat.' börjar ett citat i en Markdown-förhandsvisning (t.ex. på "
+        "GitHub), men rapporten har inga citat: den visar '>' som ett tecken. Ta bort '>' (alla, "
+        "om de är flera) och mellanslagen efter dem före texten på raden; ett citat kan stå inom "
+        "citattecken i stycket. Raden '> Kod i ett citat.' är indragen minst fyra mellanslag "
+        "(eller en tabb) mer än texten den hör till: i en Markdown-förhandsvisning (t.ex. på "
+        "GitHub) blir den ett kodblock, men rapporten visar den som ett vanligt stycke, utan "
+        "indraget. Ta bort de extra mellanslagen (eller tabben) före texten på raden; ska raden "
+        "vara en punkt i en lista, skriv '- ' först på raden.",
+    ),
 ]
 
 
@@ -181,6 +199,7 @@ def test_the_advice_followed_exactly_leaves_no_warning(
         ("        -      Kod i en punkt.", "        - Kod i en punkt."),
         ("        > Rad ett\n        > rad två\n", "        Rad ett\n        rad två\n"),
         ("        > rad fyra\n        > rad fem\n", "        rad fyra\n        rad fem\n"),
+        ("        >     Kod i ett citat.", "        Kod i ett citat."),
     ]:
         assert text.count(old) == 1
         text = text.replace(old, new)
@@ -203,6 +222,7 @@ def test_the_advice_followed_exactly_leaves_no_warning(
         ("2) ---\n", [("linje", (0,))]),
         ("+ Punkt\n\n  Rubrik\n  -\n", [("understruken", (3,))]),
         ("-      kod\n", [("indrag", (0,))]),  # five spaces after the marker
+        (">     kod\n", [("citat", (0,)), ("indrag", (0,))]),  # code in a quote
         ("Rubrik\n-\n", [("understruken", (1,))]),  # one or two '-': a setext underline
         ("Rubrik\n  --  \n", [("understruken", (1,))]),
         ("-   -   -\n", [("linje", (0,))]),  # spaced wider than one space

@@ -189,3 +189,69 @@ def test_many_indented_paragraphs_name_the_first_and_the_last(
     ]
     path.write_text(path.read_text(encoding="utf-8").replace("      \tStycke", "      Stycke"))
     assert _warnings(path) == []
+
+
+#: a list pasted from Word with blank lines between its items, three levels (granska18b A3):
+#: the reports show a nested list (``word_bullets``, 0548), and so does the check read it
+WORD_BLANK = "Vi har:\n\n\u2022\tEtt\n\n\to\tTvå\n\n\t\t\u00a7\tTre\n\n\u2022\tFyra"
+#: eleven Word levels, one tab more each: past the nine the reports keep as a list
+WORD_STAIRS = "\n".join("\t" * i + f"\u2022\tx{i}" for i in range(11))
+
+
+def _block(text: str) -> str:
+    return "    fortsatt_arbete: |\n" + "".join(f"      {line}\n" for line in text.split("\n"))
+
+
+def test_a_word_list_is_read_as_the_reports_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """validate judges the text the reports show (0565): a Word list with blank lines is a
+    nested list there, no code block, so no warning (granska18b A3)."""
+    path = _with_paragraphs(tmp_path, _block(WORD_BLANK))
+    monkeypatch.chdir(tmp_path)
+    assert _warnings(path) == []
+    assert mdlinks.may_show_as_text(WORD_BLANK)  # the pre-test reads it as a list too
+
+
+def test_a_word_list_past_nine_levels_warns_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eleven Word levels: the reports read the text flat, as the same list in Markdown; the
+    warning is at the file's line of the first item too deep ('x9', as for '  ' * 9 + '- x9'),
+    its column the line's first character (word_bullets keeps the lines)."""
+    path = _with_paragraphs(tmp_path, _block(WORD_STAIRS))
+    monkeypatch.chdir(tmp_path)
+    got = _warnings(path)
+    assert got == [
+        (
+            49,
+            7,
+            "Listan vid raden '• x9' är nästlad djupare än nio nivåer, fler än rapporten visar "
+            "som en lista: rapporten visar hela texten som vanliga stycken, med listtecknen som "
+            "text. Minska indraget så att listan har högst nio nivåer.",
+        )
+    ]
+    assert (
+        path.read_text(encoding="utf-8").split("\n")[49 - 1] == "      " + "\t" * 9 + "\u2022\tx9"
+    )
+    markdown = "\n".join("  " * i + f"- x{i}" for i in range(11))
+    assert mdlinks.preview_differences(markdown, markdown) == [("nastling", (9,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Vi har:\n\u2022\t## Rubrik i en punkt", ["rubrik"]),
+        ("o\t> citat i Words andra nivå", ["citat"]),
+        ("Text.\n\u00a7\t---", ["linje"]),
+        ("\uf0b7 ```", ["staket"]),
+        ("Ett \u2022 mitt i raden och o\tmitt i.", []),
+    ],
+)
+def test_the_pre_test_lets_a_word_list_through_as_a_list(text: str, kinds: list[str]) -> None:
+    """A Word bullet first on a line is a list marker to the reports, so what follows it may be
+    a block in a list item (``- ## Rubrik``): the pre-test lets such a text through (0565)."""
+    from utsatta.check.rules.lankar import looks_otherwise
+
+    assert [kind for kind, _, _ in looks_otherwise(text)] == kinds
+    assert mdlinks.may_show_as_text(text) is bool(kinds)

@@ -1,9 +1,12 @@
 """visas-som-text fires exactly where CommonMark (markdown-it's own reading, as GitHub's
 preview) makes a block of a nämnd's text that no report format shows as one: a heading, a rule,
 a code block (indented or fenced) or a quote, at the top level or in a list item, however it is
-spaced (docs/decisions/0546, 0551). The oracle is markdown-it's CommonMark parser with nothing
-turned off; the rule is the cheap pre-test (``mdlinks.may_show_as_text``) and the preview
-reading (``mdlinks.preview_differences``) behind it."""
+spaced (docs/decisions/0546, 0551), and a table or struck text, as GitHub's Markdown (GFM)
+shows them (0564). The oracle is markdown-it's CommonMark parser with nothing turned off and
+GFM's table and strikethrough rules on, reading a list pasted from Word as the reports do
+(``word_bullets``, 0548, 0565); the rule is the cheap pre-test
+(``mdlinks.may_show_as_text``) and the preview reading (``mdlinks.preview_differences``)
+behind it."""
 
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from markdown_it import MarkdownIt
 
 from utsatta import escape, lineends, mdlinks
 from utsatta.check.rules.lankar import looks_otherwise
+from utsatta.wordlist import word_bullets
 
+#: GitHub's Markdown as markdown-it reads it: CommonMark with GFM's tables and struck text
+GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 #: what each block of the oracle is called by the rule
 _KIND = {
     "heading_open": "rubrik",
@@ -21,6 +27,8 @@ _KIND = {
     "code_block": "indrag",
     "fence": "staket",
     "blockquote_open": "citat",
+    "table_open": "tabell",
+    "s_open": "genomstruken",
 }
 #: the rule's kinds by the block they name ('stycken' and 'citatrader' are several lines of one)
 _BLOCK_OF = {
@@ -33,14 +41,18 @@ _BLOCK_OF = {
     "staket": "staket",
     "citat": "citat",
     "citatrader": "citat",
+    "tabell": "tabell",
+    "genomstruken": "genomstruken",
 }
 
 
 def _oracle(text: str) -> set[str]:
-    """The blocks CommonMark reads in the text as written (LF line ends, tabs and all), of the
-    kinds that no report format shows as such (``mdlinks.NOT_READ`` and headings)."""
-    tokens = MarkdownIt("commonmark").parse(lineends.to_lf(text))
-    return {_KIND[tok.type] for tok in tokens if tok.type in _KIND}
+    """The blocks GFM reads in the text as written (LF line ends, tabs and all; a Word list as
+    a Markdown list), of the kinds that no report format shows as such (``mdlinks.NOT_READ``,
+    headings, tables, struck text)."""
+    tokens = GFM.parse(lineends.to_lf(word_bullets(text)))
+    inline = [child for tok in tokens for child in tok.children or []]
+    return {_KIND[tok.type] for tok in tokens + inline if tok.type in _KIND}
 
 
 def _rule(text: str) -> set[str]:
@@ -55,7 +67,7 @@ def _rule(text: str) -> set[str]:
 _PIECES = st.sampled_from(
     [" ", "  ", "   ", "    ", "\t", "\n", "\n", "\n\n", "\n ", "\n   ", "-", "--", "*", "_",
      "=", "#", "##", ">", "+", "1.", "2)", "10.", "0)", "```", "~~~", "`", "~", "a", "Text",
-     "b c", "ö"]
+     "b c", "ö", "|", "|", "~~", "\u2022", "o\t"]
 )  # fmt: skip
 
 
@@ -79,7 +91,7 @@ def test_a_quote_names_every_line_with_a_mark(text: str) -> None:
     lines = written.split("\n")
     outermost: list[tuple[int, int]] = []  # in no other quote (in a list item or not)
     depth = 0
-    for tok in MarkdownIt("commonmark").parse(written):
+    for tok in GFM.parse(written):
         if tok.type == "blockquote_open" and tok.map and not depth:
             outermost.append((tok.map[0], tok.map[1]))
         depth += {"blockquote_open": 1, "blockquote_close": -1}.get(tok.type, 0)

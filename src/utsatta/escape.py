@@ -210,9 +210,14 @@ def ci_message(text: str, *, multiline: bool = False) -> str:
 
 
 def ci_property(text: str) -> str:
-    """A property value of a workflow command (``file=``, ``title=``): as :func:`ci_message`
-    on one line, and ``:`` and ``,`` encoded as ``%3A`` and ``%2C`` (escapeProperty)."""
-    return ci_message(text).replace(":", "%3A").replace(",", "%2C")
+    """A property value of a workflow command (``file=``, ``title=``): controls made visible
+    as for :func:`terminal` on one line, then the toolkit's escapeProperty exactly: ``%``,
+    CR, LF, ``:`` and ``,`` encoded as ``%25``, ``%0D``, ``%0A``, ``%3A`` and ``%2C``. No
+    guard against a command (:func:`ci_message`'s): a property stands inside a command's
+    line, never at its start (and holds no ``:`` to start one), and the runner reads such a
+    line as that command before it looks for ``##[``; a backslash would only change the value
+    (a file ``\\%3A%3Ae/…`` that does not exist; granska18b L4)."""
+    return _percent(terminal(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 # --- identifiers --------------------------------------------------------------------------------

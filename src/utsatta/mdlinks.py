@@ -12,6 +12,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from utsatta.wordlist import BULLETS, has_word_bullets, word_bullets
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -356,7 +358,7 @@ def may_show_as_text(text: str) -> bool:
         return True
     # may_look_otherwise's first tests, here: this runs for every text validate reads (a
     # digit first passes too, and may_look_otherwise looks whether an item's '.' follows)
-    if "`" in text or "~" in text or text[:1] in _FIRST:
+    if "`" in text or "~" in text or "|" in text or text[:1] in _FIRST or text.startswith(_WORD):
         return may_look_otherwise(text)
     if "\n" in text and _LINE_START.search(text):  # a line end: a byte search, cheaper
         return may_look_otherwise(text)
@@ -365,12 +367,16 @@ def may_show_as_text(text: str) -> bool:
 
 #: the first characters of a line that may start what :func:`preview_differences` finds: an
 #: indentation, a quote, a heading (or a setext underline of '=' or '-'), a rule, or a list
-#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it)
-_FIRST = frozenset(" \t>#=-*_+0123456789")
+#: item's marker before one of them ('-', '*', '+', a number: :func:`_may_start` looks at it),
+#: or a Word bullet (``wordlist.word_bullets`` makes it a '-'; 0565)
+_FIRST = frozenset(" \t>#=-*_+0123456789" + BULLETS)
 #: such a line after the first (a number only with '.' or ')' after it: an ordered item); one
 #: scan of the text (for its line ends) where a substring test per construct would be nine
 #: (callgrind, docs/decisions/0546)
-_LINE_START = re.compile(r"\n(?:[ \t>#=*_+-]|[0-9]+[.)])")
+_LINE_START = re.compile(r"\n(?:[ \t>#=*_+" + BULLETS + r"-]|[o\u00a7]\t|[0-9]+[.)])")
+#: Word's second and third level's bullets (``wordlist.word_bullets``), first on a line (looked
+#: for with ``startswith``: a slice per text, a new object, cost more in callgrind)
+_WORD = ("o\t", "\u00a7\t")
 #: an ordered list item's number (CommonMark's has at most nine digits: more passes, no harm)
 _ORDERED = r"[0-9]+[.)]"
 
@@ -378,7 +384,9 @@ _ORDERED = r"[0-9]+[.)]"
 def _may_start(text: str) -> bool:
     """Whether the text's first line starts as :data:`_LINE_START` finds a line after it."""
     first = text[:1]
-    return first in _FIRST and (not "0" <= first <= "9" or _numbered(text))
+    if first in _FIRST:
+        return not "0" <= first <= "9" or _numbered(text)
+    return text.startswith(_WORD)
 
 
 def _numbered(text: str) -> bool:
@@ -404,14 +412,20 @@ _BLOCK_START = (
 
 def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
-    or ``~~~``), a line indented four spaces or more (a code block, or a list nested deeper
-    than the reports keep), or a line that starts, perhaps in a list item, a quote (``>``), a
-    heading (``#``, or a line of ``=`` or ``-`` under a paragraph), a rule (``---``, ``* * *``,
-    ``_ _ _``) or a code block. Cheap tests first: a text under ``key: |`` has its own
-    indentation removed by YAML, so most texts have no line that starts with a space or one of
-    these characters."""
-    if "```" in text or "~~~" in text:
-        return True
+    or ``~~~``), a table (``|``), struck text (``~~``), a line indented four spaces or more
+    (a code block, or a list nested deeper than the reports keep), or a line that starts,
+    perhaps in a list item, a quote (``>``), a heading (``#``, or a line of ``=`` or ``-``
+    under a paragraph), a rule (``---``, ``* * *``, ``_ _ _``) or a code block. Cheap tests
+    first: a text under ``key: |`` has its own indentation removed by YAML, so most texts
+    have no line that starts with a space or one of these characters."""
+    if "```" in text or "~~" in text or "|" in text:
+        return True  # a fence ('```', '~~~'), struck text ('~~') or a table ('|')
+    if not _may_start(text) and _LINE_START.search(text) is None:
+        return False
+    if has_word_bullets(text):
+        # a list pasted from Word is a Markdown list to the reports (0548), and to the check
+        # (0565); a line that word_bullets changes starts as _LINE_START and _FIRST look for
+        text = word_bullets(text)
     if not _may_start(text) and _LINE_START.search(text) is None:
         return False
     return re.search(_BLOCK_START, text) is not None
@@ -419,11 +433,12 @@ def may_look_otherwise(text: str) -> bool:
 
 @cache
 def preview_parser() -> MarkdownIt:
-    """CommonMark as an editor's Markdown preview reads a text (GitHub's, VS Code's): code
-    blocks and fences on, raw HTML off (the other warnings cover it)."""
+    """GitHub's Markdown (GFM) as an editor's preview reads a text (GitHub's, VS Code's):
+    CommonMark with code blocks and fences, and GFM's tables and struck text (``~~``;
+    docs/decisions/0564); raw HTML off (the other warnings cover it)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
 
 
 def preview_differences(
@@ -441,9 +456,11 @@ def preview_differences(
     it, tabs and all (LF line ends), which the preview reads, when it has the same lines (else
     ``shown`` is). ``citat``, the lines of a quote with a '>' (the outermost: a preview's, the
     reports show '>'; its first line first); ``linje``, a rule; ``rubrik``, a heading;
-    ``rubrik1``, a heading of one '#' first on its line, which kommentar-i-text (0539) warns at
-    in a block text (``|``, ``>``) already; ``understruken``, the line of '=' or '-' that makes
-    the text above it a heading (granska17b F6). Each in a list item too (``- > citat``)."""
+    ``tabell``, a table (GFM), at its first line; ``genomstruken``, a line with struck text
+    (GFM's ``~~``); ``rubrik1``, a heading of one '#' first on its line, which
+    kommentar-i-text (0539) warns at in a block text (``|``, ``>``) already;
+    ``understruken``, the line of '=' or '-' that makes the text above it a heading
+    (granska17b F6). Each in a list item too (``- > citat``)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
@@ -453,6 +470,10 @@ def preview_differences(
         for tok in preview_parser().parse(written):
             if tok.type == "fence" and tok.map:
                 found.append(("staket", (tok.map[0],)))
+            elif tok.type == "table_open" and tok.map:
+                found.append(("tabell", (tok.map[0],)))
+            elif tok.type == "inline" and tok.map and "~~" in tok.content:
+                found += [("genomstruken", (at,)) for at in _struck(tok.children, tok.map[0])]
             elif tok.type == "blockquote_open" and tok.map:
                 # only the outermost quote: removing its '>'s ends the quotes inside it; every
                 # line with a '>' (a line after one without is a paragraph's lazy continuation)
@@ -488,6 +509,18 @@ def preview_differences(
         if deep is not None:
             found.append(("nastling", (deep.map[0] if deep.map else 0,)))
     return sorted(found, key=lambda item: item[1][0])
+
+
+def _struck(children: list[Token] | None, first: int) -> list[int]:
+    """The lines (from ``first``, the inline block's) where struck text starts, each once."""
+    lines: list[int] = []
+    line = first
+    for child in children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "s_open" and line not in lines:
+            lines.append(line)
+    return lines
 
 
 def _looks_like_comment(line: str) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from utsatta.lineends import to_lf
 from utsatta.mdlinks import (
     block_tokens,
     html_parser,
@@ -24,6 +23,7 @@ from utsatta.mdlinks import (
     parser,
     shown_address,
 )
+from utsatta.wordlist import word_bullets
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -340,40 +340,3 @@ def block_parsed(text: str) -> str:
     if not text.strip():
         return ""
     return _blocks(_tree(block_tokens(text)).children, tight=False)
-
-
-#: A Word bullet at a line start, as Word puts it on the clipboard: the bullet and a tab (or
-#: spaces); Word's second level "o" and third "§" only with a tab ("§ 12" is a reference).
-#: U+F0B7, U+F0A7, U+F0D8, U+F0FC and U+F076 are the Symbol and Wingdings bullets pasted as
-#: text (private characters, never words).
-_BULLET_CHARS = frozenset("\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076")
-_WORD_BULLET = re.compile(
-    "^([ \t]*)(?:[\u2022\u25e6\u25aa\u00b7\uf0b7\uf0a7\uf0d8\uf0fc\uf076][ \t]+|[o\u00a7]\t+)"
-)
-
-
-def word_bullets(text: str) -> str:
-    """A list pasted from Word (``•⇥text``, also ◦, ▪, ·, the Symbol and Wingdings bullets,
-    ``o⇥`` and ``§⇥``) as a Markdown list (``- text``), as a numbered paste (``1.⇥text``)
-    already is: the same list in every format (docs/decisions/0548). Word indents a level
-    with a tab before the bullet: each tab a level, at most one deeper than the bullet line
-    above (two spaces each, inside that item), so the nesting shows. Before
-    :func:`utsatta.escape.prose`, which makes a tab a space; line ends made LF first."""
-    if "\t" not in text and _BULLET_CHARS.isdisjoint(text):
-        return text  # most texts: no tab and no bullet (no look at every line)
-    lines = to_lf(text).split("\n")
-    depth = -1  # the level of the bullet line above (-1: none, or text between)
-    for i, line in enumerate(lines):
-        bullet = _WORD_BULLET.match(line)
-        if bullet is None:
-            if line.strip(" \t"):
-                depth = -1
-            continue
-        lead = bullet.group(1)
-        if lead.strip("\t"):  # spaces: kept as written (a Markdown indent)
-            depth = -1
-        else:
-            depth = min(len(lead), depth + 1)
-            lead = "  " * depth
-        lines[i] = f"{lead}- {line[bullet.end() :]}"
-    return "\n".join(lines)

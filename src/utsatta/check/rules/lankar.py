@@ -45,6 +45,7 @@ from utsatta.model.uppfoljning import (
 )
 from utsatta.numbers import heltal
 from utsatta.wording import och
+from utsatta.wordlist import word_bullets
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -262,11 +263,12 @@ def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
     """What in a nämnd's Markdown a preview shows otherwise than every report format
     (``mdlinks.preview_differences``: an indented code block, a fence, a list nested too
     deep, a quote, a rule, a heading; docs/decisions/0546 and 0547), as :func:`shown_as_text`
-    lists it."""
-    prose = escape.prose(text)
-    lines = prose.split("\n")
+    lists it. A list pasted from Word is read as the reports read it, a Markdown list
+    (``word_bullets``, which keeps the lines: 0548, 0565); the lines are quoted as written."""
+    lines = escape.prose(text).split("\n")
+    listed = word_bullets(text)
     found: list[tuple[str, str, int]] = []
-    for kind, at in mdlinks.preview_differences(prose, lineends.to_lf(text)):
+    for kind, at in mdlinks.preview_differences(escape.prose(listed), lineends.to_lf(listed)):
         quoted = [_quoted(lines[line].strip() if line < len(lines) else "") for line in at]
         if len(at) == 1:
             looks = _LOOKS[kind]
@@ -337,6 +339,12 @@ _LOOKS = {
     "GitHub), men rapporten har inga linjer: den visar tecknen.",
     "rubrik": "Raden {written} blir en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), "
     "men rapporten har inga rubriker i en nämnds text: den visar '#' som tecken.",
+    "tabell": "Raden {written} börjar en tabell i en Markdown-förhandsvisning (t.ex. på "
+    "GitHub), men rapporten har inga tabeller i en nämnds text: den visar raderna som vanlig "
+    "text, med tecknen '|'.",
+    "genomstruken": "Raden {written} har genomstruken text i en Markdown-förhandsvisning (t.ex. "
+    "på GitHub), men rapporten stryker inte över text: den visar texten som vanlig text, med "
+    "tecknen '~~'.",
     "understruken": "Raden {written} gör texten ovanför till en rubrik i en "
     "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga rubriker i en nämnds "
     "text: den visar tecknen.",
@@ -427,11 +435,14 @@ _ADVICE = {
     "ska ett stycke vara en punkt i en lista, skriv '- ' först i det",
     "staket": "Ta bort raderna med ``` (eller ~~~) och skriv texten som vanliga stycken",
     "nastling": "Minska indraget så att listan har högst nio nivåer",
-    "citat": "Ta bort '>' (alla, om de är flera) före texten på raden; ett citat kan stå inom "
-    "citattecken i stycket",
-    "citatrader": "Ta bort '>' (alla, om de är flera) före texten på var och en av raderna; ett "
-    "citat kan stå inom citattecken i stycket",
+    "citat": "Ta bort '>' (alla, om de är flera) och mellanslagen efter dem före texten på "
+    "raden; ett citat kan stå inom citattecken i stycket",
+    "citatrader": "Ta bort '>' (alla, om de är flera) och mellanslagen efter dem före texten på "
+    "var och en av raderna; ett citat kan stå inom citattecken i stycket",
     "linje": "Ta bort raden",
+    "tabell": "Skriv en punktlista i stället, en punkt per rad i tabellen (t.ex. '- Område: "
+    "antal'), utan tecknen '|' och utan raden med '---'",
+    "genomstruken": "Ta bort texten, eller bara tecknen '~~' om texten ska stå kvar",
     "rubrik": "Ta bort '#'-tecknen före rubrikens text; rubriken kan stå som ett eget stycke, "
     "t.ex. i fetstil (**rubrik**)",
     "understruken": "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i "
