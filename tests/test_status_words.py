@@ -130,7 +130,7 @@ def test_a_long_name_is_shown_shortened_and_broken(tmp_path: Path) -> None:
         *["Å" * 47 + "-"] * 3,
         "Å" * 34 + "… (100 025",
         "tecken)",
-        "✓ inkommen   ✗ saknas   ○ frivillig för 2023 (återrapportering under",
+        "✓ inkommen   ✗ saknas   ○ inte förfallen 2023 (återrapportering under",
     ]
     assert lines[-4:] == [
         "  Business Region Göteborg",
