@@ -296,8 +296,8 @@ def nadda_text(ej_nadda: Sequence[str], ar: int) -> tuple[str, str]:
     that no report reached, or that every one was. An assessment "Uppnått" is not changed, but
     never stands without it (granska18 G2, docs/decisions/0558-alla-omraden-vid-bedomningen.md)."""
     if ej_nadda:
-        kort = f"{och(list(ej_nadda))} nåddes inte {ar}"
-        mening = f"{och(list(ej_nadda))} nåddes inte av någon rapport {ar}"
+        kort = f"ingen rapport nådde {och(list(ej_nadda))} {ar}"
+        mening = f"ingen rapport {ar} nådde {och(list(ej_nadda))}"
     else:
         kort = f"alla områden nåddes {ar}"
         mening = f"rapporterna {ar} nådde alla områden på polisens lista"
