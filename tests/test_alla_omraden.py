@@ -12,10 +12,10 @@ from pathlib import Path
 from tests.support import SHIPPED, SharedReport, between
 from utsatta.render.report.sections.areas import nadda_text
 
-GARDSTEN = "ingen rapport nådde Gårdsten 2025"
-ALLA = "alla områden nåddes 2025"
+GARDSTEN = "ingen rapport nämner Gårdsten 2025"
+ALLA = "alla områden nämns 2025"
 MENING_31 = (
-    "Insatsen gäller enligt planen alla utsatta områden, och ingen rapport 2025 nådde Gårdsten."
+    "Insatsen gäller enligt planen alla utsatta områden, och ingen rapport 2025 nämner Gårdsten."
 )
 
 
@@ -23,13 +23,13 @@ def test_the_words() -> None:
     # short in the tables (the 2023 report's main part keeps to ten pages), whole in bilaga A
     assert nadda_text(["Gårdsten"], 2025) == (GARDSTEN, MENING_31)
     assert nadda_text(["Gårdsten", "Hjällbo"], 2023) == (
-        "ingen rapport nådde Gårdsten och Hjällbo 2023",
-        "Insatsen gäller enligt planen alla utsatta områden, och ingen rapport 2023 nådde "
+        "ingen rapport nämner Gårdsten och Hjällbo 2023",
+        "Insatsen gäller enligt planen alla utsatta områden, och ingen rapport 2023 nämner "
         "Gårdsten och Hjällbo.",
     )
     assert nadda_text([], 2025) == (
         ALLA,
-        "Insatsen gäller enligt planen alla utsatta områden, och rapporterna 2025 nådde alla "
+        "Insatsen gäller enligt planen alla utsatta områden, och rapporterna 2025 nämner alla "
         "områden på polisens lista.",
     )
 
@@ -46,10 +46,10 @@ def test_section_3_says_it_beside_the_assessments(
     )
     assert section.count(f"| Uppnått 9 (indikatorn kan inte bedömas) · {ALLA} |") == 2
     assert section.count(f"· {ALLA} |") == 6  # 1:1, 1:2, 1:3 in both tables
-    assert section.count("ingen rapport nådde ") == 2
+    assert section.count("ingen rapport nämner ") == 2
     # an insats not meant for every area says nothing of it
     row_2_1 = next(line for line in section.splitlines() if line.startswith("| 2:1 "))
-    assert "nådde" not in row_2_1 and "nåddes" not in row_2_1
+    assert "nämner" not in row_2_1 and "nämns" not in row_2_1
 
 
 def test_bilaga_a_says_it_under_the_insats(

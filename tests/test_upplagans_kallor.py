@@ -75,3 +75,17 @@ def test_only_the_data_is_used() -> None:
     bare = Upplaga(ar=2019, titel="Lista", utgivare="Polisen")
     assert upplaga_namn(bare) == "Polisen: Lista (2019)"  # no month in the data: none written
     assert kand_genom(omr.model.model_copy(update={"kallor": [], "omraden": []}), bare) == ""
+
+
+def test_section_2_keeps_a_publisher_with_a_comma_one_name(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """By hand from data/omraden.yaml, the 2023 edition: three sources, two with a comma in the
+    publisher's name, the last second-hand with brackets of its own (granska18c F3: joined with
+    commas they read as five sources, and "(svenska) (i andra hand)")."""
+    md = shared_report(SHIPPED, 2023).md
+    assert (
+        "Den senaste listan till och med 2023 är Polisen: Lägesbild (december 2023), känd genom "
+        "Polisen, region Väst; Göteborgs Stad, statistik och analys; Wikipedia (svenska; i andra "
+        "hand). På listan står 8 områden"
+    ) in md

@@ -296,11 +296,11 @@ def nadda_text(ej_nadda: Sequence[str], ar: int) -> tuple[str, str]:
     that no report reached, or that every one was. An assessment "Uppnått" is not changed, but
     never stands without it (granska18 G2, docs/decisions/0558-alla-omraden-vid-bedomningen.md)."""
     if ej_nadda:
-        kort = f"ingen rapport nådde {och(list(ej_nadda))} {ar}"
-        mening = f"ingen rapport {ar} nådde {och(list(ej_nadda))}"
+        kort = f"ingen rapport nämner {och(list(ej_nadda))} {ar}"
+        mening = f"ingen rapport {ar} nämner {och(list(ej_nadda))}"
     else:
-        kort = f"alla områden nåddes {ar}"
-        mening = f"rapporterna {ar} nådde alla områden på polisens lista"
+        kort = f"alla områden nämns {ar}"
+        mening = f"rapporterna {ar} nämner alla områden på polisens lista"
     return kort, f"Insatsen gäller enligt planen alla utsatta områden, och {mening}."
 
 

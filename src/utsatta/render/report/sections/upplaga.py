@@ -49,12 +49,28 @@ def kand_genom_kort(omr: OmradenFil, u: Upplaga) -> str:
     if not kallor:
         return ""
     andra = [k.sakerhet == "sekundar" for k in kallor]
+    if len(kallor) == 1:
+        name = kallor[0].utgivare
+        return "känd genom " + (_i_andra_hand(name) if andra[0] else name)
     if all(andra):
-        tail = " (i andra hand)" if len(kallor) == 1 else ", alla i andra hand"
-        return "känd genom " + och([k.utgivare for k in kallor]) + tail
-    return "känd genom " + och(
-        [k.utgivare + (" (i andra hand)" if a else "") for k, a in zip(kallor, andra, strict=True)]
+        return "känd genom " + _lista([k.utgivare for k in kallor]) + ", alla i andra hand"
+    return "känd genom " + _lista(
+        [_i_andra_hand(k.utgivare) if a else k.utgivare for k, a in zip(kallor, andra, strict=True)]
     )
+
+
+def _i_andra_hand(utgivare: str) -> str:
+    if utgivare.endswith(")"):  # one pair of brackets: "Wikipedia (svenska; i andra hand)"
+        return f"{utgivare[:-1]}; i andra hand)"
+    return f"{utgivare} (i andra hand)"
+
+
+def _lista(names: list[str]) -> str:
+    """ "A, B och C"; all with semicolons when a name has a comma of its own ("Polisen, region
+    Väst; Göteborgs Stad, statistik och analys; Wikipedia"), so each reads as one name."""
+    if any("," in n for n in names):
+        return "; ".join(names)
+    return och(names)
 
 
 def _kalla(k: Kalla) -> str:
