@@ -163,12 +163,14 @@ def _forandring(fore: Klassning | None, efter: Klassning | None) -> str:
     return "på listan, nivå okänd" if on_list else "okänd"
 
 
-def _forandring_markering(fore: Klassning | None, efter: Klassning | None, slag: Slag) -> str:
+def _forandring_markering(
+    fore: Klassning | None, efter: Klassning | None, change: str, slag: Slag
+) -> str:
     """The marker of a change: the weakest class of the two levels it rests on, as a level of
     that class is marked (a value carries the mark of the least sure thing it rests on:
     docs/decisions/0500, 0555); "" where the change is unknown or both levels are the police's
     own."""
-    if fore is None or efter is None or _forandring(fore, efter) == "okänd":
+    if fore is None or efter is None or change == "okänd":
         return ""
     weakest = min(
         (klass(k.sakerhet, k.kallor, slag) for k in (fore, efter)), key=SAKERHET_ORDNING.index
@@ -456,7 +458,7 @@ def omraden_vy(
             compared += [a, b]
             change = _forandring(a, b)
             change_of[o.id] = change
-            mark_of[o.id] = _forandring_markering(a, b, slag)
+            mark_of[o.id] = _forandring_markering(a, b, change, slag)
             counts[change] = counts.get(change, 0) + 1
             if change in OPPEN_FORANDRING:
                 open_.append(o.namn)

@@ -60,9 +60,15 @@ def kand_genom_kort(omr: OmradenFil, u: Upplaga) -> str:
 
 
 def _i_andra_hand(utgivare: str) -> str:
-    if utgivare.endswith(")"):  # one pair of brackets: "Wikipedia (svenska; i andra hand)"
-        return f"{utgivare[:-1]}; i andra hand)"
-    return f"{utgivare} (i andra hand)"
+    return _med(utgivare, "i andra hand")
+
+
+def _med(utgivare: str, detail: str) -> str:
+    """The publisher with ``detail`` in brackets; one pair of brackets when the name has its
+    own ("Wikipedia (svenska; i andra hand)", "Okänd tredjepart (kommentar …; odaterad)")."""
+    if utgivare.endswith(")"):
+        return f"{utgivare[:-1]}; {detail})"
+    return f"{utgivare} ({detail})"
 
 
 def _lista(names: list[str]) -> str:
@@ -76,6 +82,4 @@ def _lista(names: list[str]) -> str:
 def _kalla(k: Kalla) -> str:
     """ "Fastighetsvärlden (2025-12-02, i andra hand)": publisher, date, second-hand or not."""
     detail = (k.datum or "odaterad") + (", i andra hand" if k.sakerhet == "sekundar" else "")
-    if k.utgivare.endswith(")"):  # "Okänd tredjepart (kommentar …)": one pair of brackets
-        return f"{k.utgivare[:-1]}; {detail})"
-    return f"{k.utgivare} ({detail})"
+    return _med(k.utgivare, detail)
