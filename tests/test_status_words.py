@@ -126,11 +126,12 @@ def test_a_long_name_is_shown_shortened_and_broken(tmp_path: Path) -> None:
     ]
     assert lines[first + 7] == "Rapportering 2023 (2 av 2)"
     second = lines.index("Business Region Göteborg                               ✗")
-    assert lines[second + 1 : second + 7] == [
+    assert lines[second + 1 : second + 8] == [
         *["Å" * 47 + "-"] * 3,
         "Å" * 34 + "… (100 025",
         "tecken)",
-        "✓ inkommen   ✗ saknas   ○ inte förfallen 2023 (återrapportering under",
+        "✓ inkommen   ✗ saknas",
+        "○ inte förfallen 2023 (återrapportering under planperioden)",
     ]
     assert lines[-4:] == [
         "  Business Region Göteborg",

@@ -361,6 +361,34 @@ _ASCII_SYMBOL = {
     Cell.EJ_AKTUELL: "",
 }
 _STYLE = {Cell.INKOMMEN: "green", Cell.SAKNAS: "bold red", Cell.TIDIGARE: "green"}
+#: what each symbol under the tables means, in this order ({ar}: the year shown)
+LEGEND = {
+    Cell.INKOMMEN: "inkommen",
+    Cell.SAKNAS: "saknas",
+    Cell.FRIVILLIG: "inte förfallen {ar} (återrapportering under planperioden)",
+    Cell.TIDIGARE: "lämnad ett tidigare år",
+}
+
+
+def status_legend(m: Any, ar: int, symbols: dict[Cell, str], width: int) -> str:
+    """The lines under the tables: the symbols that occur in some cell shown, each with its
+    meaning, in the order of :data:`LEGEND`, as many on a line as fit in ``width`` (a symbol
+    is never parted from its meaning where the meaning fits on a line); "" for a table without
+    any. A fixed legend explained ○ "inte förfallen 2025" in the plan's last year, when no
+    cell can have it (granska18c F2; docs/decisions/0569-statusens-teckenforklaring.md)."""
+    from rich.cells import cell_len
+
+    shown = {m.cells.get((org, ins)) for org in m.organisationer for ins in m.insatser}
+    lines: list[str] = []
+    for cell, words in LEGEND.items():
+        if cell not in shown:
+            continue
+        item = f"{symbols[cell]} {words.format(ar=ar)}"
+        if lines and cell_len(lines[-1] + "   " + item) <= width:
+            lines[-1] += "   " + item
+        else:
+            lines.append(item)
+    return "\n".join(lines)
 
 
 #: the narrowest terminal ``status`` is laid out for; a pipe gets this or COLUMNS
@@ -480,11 +508,9 @@ def status_text(
         name_width = min(longest, room - _CELL * len(chunk) - 1)
         title = f"Rapportering {ar}" + (f" ({n + 1} av {len(chunks)})" if len(chunks) > 1 else "")
         console.print(_status_table(m, names, chunk, title, name_width, symbols))
-    console.print(
-        f"{symbols[Cell.INKOMMEN]} inkommen   {symbols[Cell.SAKNAS]} saknas   "
-        f"{symbols[Cell.FRIVILLIG]} inte förfallen {ar} (återrapportering under planperioden)   "
-        f"{symbols[Cell.TIDIGARE]} lämnad ett tidigare år",
-    )
+    legend = status_legend(m, ar, symbols, console.width)
+    if legend:
+        console.print(legend)
     console.print(f"{m.inkomna()} av {m.forvantade()} förväntade rapporteringar har kommit in.")
     missing = m.saknas_per_organisation()
     if missing:
