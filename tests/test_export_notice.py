@@ -147,7 +147,7 @@ OM_FILEN = [
     ),
     (
         "Tabellen kolumner",
-        "En rad per kolumn i de andra tabellerna: vad den innehåller. 144 rader.",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 146 rader.",
     ),
 ]
 

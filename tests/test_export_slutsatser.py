@@ -56,6 +56,7 @@ INDIKATORSTATUS_COLUMNS = [
     "indikator",
     "indikator_namn",
     "fokusomrade",
+    "koppling",
     "status",
     "status_text",
     "statusslag",
@@ -487,8 +488,10 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
     assert lines[0] == ";".join(INDIKATORSTATUS_COLUMNS)
     row = next(line for line in lines if line.startswith("nej;2025;sarskilt-utsatta-omraden;"))
     cells = row.split(";")
+    # an empty fokusomrade, and what the indicator follows up: a delmål (granska18c F5)
+    assert cells[4:6] == ["", "delmal"]
     # the number with a decimal comma (none here), hard spaces plain, the report's words
-    assert cells[5:16] == [
+    assert cells[6:17] == [
         "mal-ej-uppnatt",
         "Målet ej uppnått (uppgift i andra hand)",
         "mot-malvarde",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final
 
 from utsatta.export.table import Column
+from utsatta.model.indikator import PLANENS_MAL, IndikatorFil
 
 __all__ = [
     "ANSVAR",
@@ -24,12 +25,14 @@ __all__ = [
     "INSATSRAPPORTER_OMRADEN",
     "INSATS_NOTE",
     "KOLUMNER",
+    "KOPPLING_INDIKATOR",
     "OMRADESNIVAER",
     "OM_FILEN",
     "TEXT_NOTE",
     "TEXT_REF",
     "TEXT_RUBRIK",
     "kod_column",
+    "koppling",
     "text_column",
 ]
 
@@ -48,12 +51,39 @@ DAG_NOTE: Final = (
     f"hindrar det: se raden ”{TEXT_RUBRIK}” i om_filen. I xlsx-filen är dagen text."
 )
 
-#: an empty fokusomrade is not "the goal's": an indicator may be linked to no goal (0556)
+#: an empty fokusomrade is not "the goal's": an indicator may be linked to no goal (0556);
+#: the column koppling says which (granska18c F5)
 FOKUSOMRADE_INDIKATOR: Final = (
     "Fokusområdet som indikatorn hör till; tomt för en indikator som följer upp planens mål "
     "eller ett delmål (mal eller underlag_for i indikatorns fil) och för en indikator som "
-    "datan inte knyter till något mål eller fokusområde (rapportens ”Övriga indikatorer”)."
+    "datan inte knyter till något mål eller fokusområde (rapportens ”Övriga indikatorer”). "
+    "Vilket av dem: se kolumnen koppling."
 )
+
+#: what an indicator follows up, by its link in the data (docs/decisions/0570-exportens-koppling.md)
+KOPPLING_INDIKATOR: Final = (
+    "Vad indikatorn följer upp enligt dess fil, som kod: mal (avgör planens mål i "
+    "slutuppföljningen; mal: mal), delmal (avgör ett delmål; mal: delmålets id), underlag "
+    "(underlag för målet eller ett delmål utan att avgöra det; underlag_for), fokusomrade "
+    "(följer upp fokusområdet i kolumnen fokusomrade och inget mål) eller ovrig (knuten till "
+    "varken mål, delmål eller fokusområde: rapporten visar den under ”Övriga indikatorer”, "
+    "aldrig som uppföljning av målet). Har en indikator med mal eller underlag_for också ett "
+    "fokusområde står det i kolumnen fokusomrade."
+)
+
+
+def koppling(ind: IndikatorFil) -> str:
+    """The code of :data:`KOPPLING_INDIKATOR` for ``ind``: the goal it decides before one it
+    is underlag for, before its fokusområde; the same link that puts it under the goal, a
+    fokusområde or "Övriga indikatorer" in the report (0556)."""
+    if ind.mal is not None:
+        return "mal" if ind.mal == PLANENS_MAL else "delmal"
+    if ind.underlag_for:
+        return "underlag"
+    if ind.fokusomrade is not None:
+        return "fokusomrade"
+    return "ovrig"  # IndikatorFil.ovrig
+
 
 TEXT_REF: Final = f" Hur texten skrivs i CSV och xlsx: se raden ”{TEXT_RUBRIK}” i om_filen."
 
@@ -200,6 +230,7 @@ INDIKATORVARDEN: Final = (
     kod_column("indikator", "Indikatorns id (filnamnet i indikatorer/)."),
     text_column("indikator_namn", "Indikatorns namn."),
     kod_column("fokusomrade", FOKUSOMRADE_INDIKATOR),
+    kod_column("koppling", KOPPLING_INDIKATOR),
     kod_column(
         "typ",
         "Vad värdet är: baslinje (värdet som indikatorns fil anger som start; en utveckling "

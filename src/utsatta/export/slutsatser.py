@@ -17,7 +17,13 @@ from typing import Final
 
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.export.cells import relative_file
-from utsatta.export.columns import FOKUSOMRADE_INDIKATOR, kod_column, text_column
+from utsatta.export.columns import (
+    FOKUSOMRADE_INDIKATOR,
+    KOPPLING_INDIKATOR,
+    kod_column,
+    koppling,
+    text_column,
+)
 from utsatta.export.table import Cell, Column, Table
 from utsatta.load.dataset import DataSet
 from utsatta.model.indikator import PLANENS_MAL
@@ -41,6 +47,7 @@ INDIKATORSTATUS: Final = (
     ),
     text_column("indikator_namn", "Indikatorns namn."),
     kod_column("fokusomrade", FOKUSOMRADE_INDIKATOR),
+    kod_column("koppling", KOPPLING_INDIKATOR),
     kod_column(
         "status",
         "Den beräknade statusen som kod. Mot ett målvärde före målåret: malvarde-natt, i-fas, "
@@ -267,6 +274,7 @@ def indikatorstatus(
                 ind.id,
                 ind.namn,
                 ind.fokusomrade,
+                koppling(ind),
                 str(prog.status),
                 vy.status,
                 prog.statusslag,

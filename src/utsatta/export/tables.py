@@ -52,6 +52,7 @@ from utsatta.export.columns import (
     KOLUMNER,
     OM_FILEN,
     OMRADESNIVAER,
+    koppling,
 )
 from utsatta.export.om_filen import ILLUSTRATIV, NAMN, om_filen
 from utsatta.export.saknade import (
@@ -286,6 +287,7 @@ def _indikatorvarden(
                 ind.id,
                 ind.namn,
                 ind.fokusomrade,
+                koppling(ind),
                 typ,
                 year,
                 varde,
