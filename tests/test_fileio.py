@@ -15,6 +15,7 @@ import pytest
 from utsatta import fileio
 from utsatta.errors import OutputError, WriteFailed, WriteRefused
 from utsatta.fileio import (
+    LIBRARY_REPLACE_HINT,
     REPLACE_HINT,
     NotRegularFile,
     check_output,
@@ -70,6 +71,7 @@ def test_fifo_is_never_replaced_or_opened(tmp_path: Path) -> None:
         "till standard ut och led utdatan dit med '>'."
     )
     assert REPLACE_HINT not in str(refused.value)
+    assert LIBRARY_REPLACE_HINT not in str(refused.value)
     assert _leftovers(tmp_path) == []
 
 
@@ -365,5 +367,5 @@ def test_a_path_in_a_message_is_one_visible_line(tmp_path: Path) -> None:
         write_atomic(evil, "y", overwrite=False)
     assert str(refused.value) == (
         f"{tmp_path}/evil\\n::error file=README.md::PR-INJ<U+202E>.md finns redan och skrivs "
-        "inte över. Ange --force (i biblioteket force=True) för att ersätta filen."
+        "inte över. Ange --force för att ersätta filen."
     )

@@ -702,7 +702,7 @@ def test_command_writes_folder(tmp_path: Path) -> None:
     assert result.exit_code == 4  # WriteRefused
     assert result.stderr == (
         f"fel: {out / 'plan.schema.json'} finns redan med annat innehåll och skrivs inte över. "
-        "Ange --force (i biblioteket force=True) för att ersätta filen.\n"
+        "Ange --force för att ersätta filen.\n"
     )
     assert (out / "plan.schema.json").read_text(encoding="utf-8") == "{}\n"
 

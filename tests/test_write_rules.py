@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from tests.support import CASES, build_case
 from utsatta.cli.app import app
-from utsatta.fileio import REPLACE_HINT
+from utsatta.fileio import LIBRARY_REPLACE_HINT, REPLACE_HINT
 
 runner = CliRunner()
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -81,6 +81,7 @@ def test_schema_refuses_a_target_that_is_not_a_file_before_writing(
     assert code == 4
     assert err.startswith(f"fel: {odd} är {said}")
     assert REPLACE_HINT not in err
+    assert LIBRARY_REPLACE_HINT not in err
     for name in SCHEMA_NAMES[:-1]:
         assert (folder / name).read_text(encoding="utf-8") == "{}\n"
     assert not leftovers(tmp_path)
@@ -260,3 +261,59 @@ def test_a_signal_during_a_write_leaves_no_temporary_file(
         assert all((folder / n).read_text(encoding="utf-8") == "{}\n" for n in SCHEMA_NAMES)
     else:
         assert not folder.exists()
+
+
+# --- 7. the refusal names the library's force=True only where the library has it ---------------
+
+#: each writing command → the function of ``utsatta.__all__`` that writes the same, if any
+LIBRARY_OF = {"export": "write_export", "report": None, "codeowners": None, "schema": None}
+
+
+def _with_force() -> set[str]:
+    """The functions of ``utsatta.__all__`` that take ``force``, from their signatures."""
+    import inspect
+
+    import utsatta
+
+    return {
+        name
+        for name in utsatta.__all__
+        if inspect.isfunction(obj := getattr(utsatta, name))
+        and "force" in inspect.signature(obj).parameters
+    }
+
+
+def test_only_write_export_has_force_in_the_library() -> None:
+    assert _with_force() == {"write_export"}
+    assert set(LIBRARY_OF.values()) - {None} == _with_force()
+
+
+@pytest.mark.parametrize(
+    ("args", "target", "existing"),
+    [
+        (["report", "2023"], "r.md", "r.md"),
+        (["codeowners"], "CODEOWNERS", "CODEOWNERS"),
+        (["schema"], "sc", "sc/plan.schema.json"),
+        (["export", "2023", "--format", "xlsx"], "e.xlsx", "e.xlsx"),
+        (["export", "2023", "--format", "csv"], "ec", "ec/kolumner.csv"),
+    ],
+)
+def test_the_refusal_names_force_true_only_for_a_library_function_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], target: str, existing: str
+) -> None:
+    """granska18c F8: "Ange --force (i biblioteket force=True)" was said for schema, report and
+    codeowners too, which have no library function with ``force``."""
+    (tmp_path / ".git").mkdir()  # codeowners wants the data folder inside a repository
+    build_case(CASES / "rapport-saknas", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    Path(existing).parent.mkdir(parents=True, exist_ok=True)
+    Path(existing).write_text("x\n", encoding="utf-8")
+    extra = [] if args[0] == "schema" else ["--data", "data"]
+    code, err = invoke(*args, "--output", target, *extra)
+    assert code == 4
+    library = LIBRARY_OF[args[0]]
+    hint = LIBRARY_REPLACE_HINT if library in _with_force() else REPLACE_HINT
+    state = "finns redan med annat innehåll" if args[0] == "schema" else "finns redan"
+    assert err == f"fel: {existing} {state} och skrivs inte över. {hint} filen.\n"
+    assert ("force=True" in err) == (args[0] == "export")
+    assert Path(existing).read_text(encoding="utf-8") == "x\n"

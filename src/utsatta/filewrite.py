@@ -43,12 +43,17 @@ __all__ = [
 ]
 
 
-def _refuse_existing(path: Path) -> WriteRefused:
-    return exists_refusal(shown(path))
+def _refuse_existing(path: Path, library_force: bool) -> WriteRefused:
+    return exists_refusal(shown(path), library_force=library_force)
 
 
 def _check_target(
-    path: Path, *, overwrite: bool, inside: Path | None, data_folder: Path | None = None
+    path: Path,
+    *,
+    overwrite: bool,
+    inside: Path | None,
+    data_folder: Path | None = None,
+    library_force: bool = False,
 ) -> None:
     """Refuse what must never be written; raise for a folder that cannot take the file.
 
@@ -86,7 +91,7 @@ def _check_target(
     if problem is not None:
         raise problem
     if not overwrite:
-        raise _refuse_existing(path)
+        raise _refuse_existing(path, library_force)
 
 
 def new_mode(base: int = 0o666) -> int:
@@ -150,7 +155,13 @@ def _stage(path: Path, data: bytes, *, dir: Path | None = None) -> Path:
 
 
 def _commit(
-    tmp: Path, path: Path, *, overwrite: bool, inside: Path | None, data_folder: Path | None
+    tmp: Path,
+    path: Path,
+    *,
+    overwrite: bool,
+    inside: Path | None,
+    data_folder: Path | None,
+    library_force: bool = False,
 ) -> None:
     """Put the staged ``tmp`` in the place of ``path`` in one step; ``tmp`` is gone after."""
     try:
@@ -162,12 +173,12 @@ def _commit(
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise _refuse_existing(path) from None
+                raise _refuse_existing(path, library_force) from None
             except OSError:
                 # No hard links on this file system: fall back to a plain rename after the
                 # existence check above.
                 if os.path.lexists(path):
-                    raise _refuse_existing(path) from None
+                    raise _refuse_existing(path, library_force) from None
                 tmp.replace(path)
             else:
                 tmp.unlink()
@@ -188,17 +199,32 @@ def write_bytes_atomic(
     overwrite: bool,
     inside: Path | None = None,
     data_folder: Path | None = None,
+    library_force: bool = False,
 ) -> None:
     """Write ``data`` to ``path`` in one step (see the module docstring).
 
     Raises WriteRefused if ``path`` exists and ``overwrite`` is false, if it is not a regular
     file, if its folder (links resolved) is not inside ``inside``, or if it is a data file in
     ``data_folder`` (:func:`data_file_refusal`, also with ``overwrite``); WriteFailed if the
-    file cannot be written (no folder, no permission, a full disk).
+    file cannot be written (no folder, no permission, a full disk). ``library_force``: the
+    caller is a library function with a ``force`` parameter, which the refusal then names.
     """
-    _check_target(path, overwrite=overwrite, inside=inside, data_folder=data_folder)
+    _check_target(
+        path,
+        overwrite=overwrite,
+        inside=inside,
+        data_folder=data_folder,
+        library_force=library_force,
+    )
     tmp = _stage(path, data)
-    _commit(tmp, path, overwrite=overwrite, inside=inside, data_folder=data_folder)
+    _commit(
+        tmp,
+        path,
+        overwrite=overwrite,
+        inside=inside,
+        data_folder=data_folder,
+        library_force=library_force,
+    )
     _fsync_dir(path.parent)
 
 
@@ -209,15 +235,23 @@ def write_atomic(
     overwrite: bool,
     inside: Path | None = None,
     data_folder: Path | None = None,
+    library_force: bool = False,
 ) -> None:
     """Write ``text`` (UTF-8, newlines as given; bytes such as a PDF as they are) to ``path``
     in one step; see :func:`write_bytes_atomic` for the rules and errors."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    write_bytes_atomic(path, data, overwrite=overwrite, inside=inside, data_folder=data_folder)
+    write_bytes_atomic(
+        path,
+        data,
+        overwrite=overwrite,
+        inside=inside,
+        data_folder=data_folder,
+        library_force=library_force,
+    )
 
 
 def write_files_atomic(
-    folder: Path, files: Mapping[str, str | bytes], *, overwrite: bool
+    folder: Path, files: Mapping[str, str | bytes], *, overwrite: bool, library_force: bool = False
 ) -> list[Path]:
     """Write ``files`` (name → content) into ``folder``, all or nothing; the paths, in order.
 
@@ -227,6 +261,7 @@ def write_files_atomic(
     then every file is staged next to its target, and only when all are on disk do they take
     their places. A refusal, a full disk or an interruption leaves the folder as it was and no
     temporary file behind; messages name the user's paths, never a temporary one.
+    ``library_force`` as for :func:`write_bytes_atomic`.
     """
     import shutil
     import tempfile
@@ -270,14 +305,21 @@ def write_files_atomic(
     if problem is not None:
         raise problem
     for target in targets:  # every refusal before anything is written
-        _check_target(target, overwrite=overwrite, inside=None)
+        _check_target(target, overwrite=overwrite, inside=None, library_force=library_force)
     staged_files: list[tuple[Path, Path]] = []
     try:
         for target, data in zip(targets, contents, strict=True):
             staged_files.append((_stage(target, data), target))
         while staged_files:
             tmp, target = staged_files[0]
-            _commit(tmp, target, overwrite=overwrite, inside=None, data_folder=None)
+            _commit(
+                tmp,
+                target,
+                overwrite=overwrite,
+                inside=None,
+                data_folder=None,
+                library_force=library_force,
+            )
             staged_files.pop(0)
     finally:
         for tmp, _target in staged_files:

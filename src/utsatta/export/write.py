@@ -27,7 +27,8 @@ def check_target(path: Path, *, force: bool) -> None:
     ``force`` is set and it is a regular file."""
     check_output(path)
     if not force and os.path.lexists(path):
-        raise exists_refusal(shown(path))
+        # the library's write_export has force too: the refusal names it
+        raise exists_refusal(shown(path), library_force=True)
 
 
 def write_file(
@@ -39,10 +40,10 @@ def write_file(
         check_output(path, data_folder=data_folder)  # before any folder is made
     check_target(path, force=force)
     make_folders(path.parent)
-    write_atomic(path, data, overwrite=force, data_folder=data_folder)
+    write_atomic(path, data, overwrite=force, data_folder=data_folder, library_force=True)
 
 
 def write_folder(folder: Path, files: Mapping[str, str | bytes], *, force: bool) -> list[Path]:
     """Write ``files`` (name → content) into ``folder``, all or nothing; returns the paths
     written, in order."""
-    return write_files_atomic(folder, files, overwrite=force)
+    return write_files_atomic(folder, files, overwrite=force, library_force=True)
