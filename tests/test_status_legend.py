@@ -113,3 +113,15 @@ def test_the_json_has_no_legend() -> None:
         "poster",
     }
     assert {p["cell"] for p in data["poster"]} == {"inkommen", "lämnad tidigare"}
+
+
+def test_the_readme_says_the_rule_with_the_legends_words() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `utsatta status ÅR"))
+    words = ", ".join(
+        f"{SYMBOL[c]} {w.split(' (')[0].format(ar='ÅR')}" for c, w in overview.LEGEND.items()
+    )
+    assert (
+        f"Under tabellerna förklaras bara de tecken som står i dem ({words}, i den ordningen)"
+        in row
+    )
