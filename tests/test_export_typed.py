@@ -85,7 +85,13 @@ def test_xlsx_ids_are_text_cells_without_apostrophe(shipped: DataSet, tmp_path: 
     ["2:1", "1:10", " 3:3 ", "12:30:05", "2024-03-01", "2024-03", "1/2", "3.4.2024", "007",
      "1e5", "1E+05", "3 maj", "maj-3", "1-jan", "Sant", "FALSKT", "true", "3 pm", "50 %", "1,5",
      "(5)", "1 000", "12345678901234567", "2021-11-01, 2023-01-01",
-     "1\u00a0000", "1\u202f000", "123456789012"],
+     "1\u00a0000", "1\u202f000", "123456789012",
+     # error values (granska19 F4, decision 0579), English and Swedish Excel's, any case
+     "#N/A", "#n/a", " #DIV/0! ", "#NAME?", "#VALUE!", "#REF!", "#NUM!", "#NULL!", "#SPILL!",
+     "#SAKNAS!", "#saknas!", "#DIVISION/0!", "#VÄRDEFEL!", "#REFERENS!", "#NAMN?",
+     "#OGILTIGT!", "#SKÄRNING!",
+     # amounts
+     "5 kr", "100 kr", "1 000 kr", "$5", "5 €", "£3"],
 )  # fmt: skip
 def test_typed_by_excel(text: str) -> None:
     assert typed_by_excel(text)
@@ -96,7 +102,9 @@ def test_typed_by_excel(text: str) -> None:
     "text",
     ["", "12", "0", "2025", "12345678901", "bergsjon", "omrade-3", "rapporter/2023/higab.yaml",
      "Pågående", "2022–2025", "79,2 % (2014)", "0 (2025)", "dec", "a", "socialnamnd-nordost",
-     "2:1 och 2:2", "'2:1", "2:1)"],
+     "2:1 och 2:2", "'2:1", "2:1)",
+     # a '#' that is no error value, a currency word without a number
+     "#1", "#N/A och mer", "#", "kr", "€", "5 SEK"],
 )  # fmt: skip
 def test_not_typed_by_excel(text: str) -> None:
     """Kept as it is: a plain integer (Excel reads the same number), a word, a text Excel keeps."""
@@ -110,6 +118,36 @@ def test_a_formula_gets_one_apostrophe() -> None:
     assert excel_text("+1") == "'+1"
     table = Table("t", "T.", (Column("insats", "text", "Id.", slag="id"),), (("1:3",), ("=1",)))
     assert _rows(csv_text(table))[1:] == [["'1:3"], ["'=1"]]
+
+
+# every character NFKC makes a formula sign, found by NFKC itself over all of Unicode (written
+# here as the review found them, not taken from the code's rule)
+NFKC_FORMS = ["\ufe66", "\ufe62", "\ufe63", "\ufe6b", "\u207c", "\u207a", "\u208c", "\u208a",
+              "\ufb29", "\u2a75", "\u2a76", "\uff1d", "\uff0b", "\uff0d", "\uff20"]  # fmt: skip
+
+
+@pytest.mark.parametrize("sign", NFKC_FORMS)
+def test_every_nfkc_form_of_a_formula_sign_gets_the_apostrophe(sign: str) -> None:
+    """granska19 F5: the hand list of full-width forms missed the small forms and the super-
+    and subscripts, which the same normalisation makes '=', '+', '-' or '@'."""
+    assert excel_text(sign + "1+1") == "'" + sign + "1+1"
+    assert excel_text(" \u00ad" + sign + "SUM(A1)") == "' \u00ad" + sign + "SUM(A1)"
+
+
+def test_the_nfkc_forms_are_all_there_are() -> None:
+    """The list above is every code point whose NFKC form starts with a formula sign, so the
+    test above covers the whole class (it fails if Unicode adds one: then add it there)."""
+    import sys
+    import unicodedata
+
+    found = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF
+        and chr(c) not in "=+-@"
+        and unicodedata.normalize("NFKC", chr(c))[:1] in ("=", "+", "-", "@")
+    ]
+    assert sorted(found) == sorted(NFKC_FORMS)
 
 
 def _ignored(sheet_xml: str) -> list[tuple[str, int, int]]:

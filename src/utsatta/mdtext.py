@@ -171,47 +171,75 @@ def _line_starts(text: str) -> str:
 # --- writing Markdown from the tree -------------------------------------------------------------
 
 
-def _inline(nodes: Sequence[SyntaxTreeNode], *, cell: bool) -> str:
-    out: list[str] = []
-    for node in nodes:
-        kind = node.type
-        if kind == "text":
-            out.append(_text(node.content, long_words=cell))
+def _inline(tokens: Sequence[Token], *, cell: bool) -> str:
+    """An inline token's children written again. A loop with a stack of open elements, not a
+    recursion: emphasis nests as deep as a text has asterisks ("**" * 300 is a short text), and
+    a recursion that deep stopped the report (granska19 F1, docs/decisions/0578)."""
+    # per open element: its opening token (None: the line itself), the pieces written inside
+    # it, and its direct children's contents (a link whose text is its address is written once)
+    stack: list[tuple[Token | None, list[str], list[str]]] = [(None, [], [])]
+    for tok in tokens:
+        if tok.nesting == -1 and len(stack) > 1:
+            opened, pieces, contents = stack.pop()
+            _close(opened, "".join(pieces), contents, stack[-1][1])
+            continue
+        _, out, contents = stack[-1]
+        contents.append(tok.content)  # a node's content is its opening token's
+        kind = tok.type
+        if tok.nesting == 1:
+            stack.append((tok, [], []))
+        elif kind == "text":
+            out.append(_text(tok.content, long_words=cell))
         elif kind in ("softbreak", "hardbreak"):
             out.append(" " if cell else "\n")
-        elif kind in ("em", "strong"):
-            mark = "*" if kind == "em" else "**"
-            out.append(f"{mark}{_inline(node.children, cell=cell)}{mark}")
         elif kind == "code_inline":
             # The nämnd's code shown as its text between escaped backticks, as before: the
             # report never holds inline code written by the data.
-            fence = "\\`" * len(node.markup)
-            out.append(f"{fence}{_text(node.content, long_words=cell)}{fence}")
-        elif kind == "link":  # no "@r" or "#1" from the text before and the link's text
-            link = _link(node, cell=cell)
-            tail, head = _TAIL.search(out[-1] if out else ""), _HEAD.match(link)
-            joined = tail and head and link_start(tail.group(0) + head.group(0)) is not None
-            out.append(_ZWSP + link if joined else link)
-        else:  # every other node keeps only its text (nothing else is enabled)
-            out.append(_inline(node.children, cell=cell))
-    return "".join(out)
+            fence = "\\`" * len(tok.markup)
+            out.append(f"{fence}{_text(tok.content, long_words=cell)}{fence}")
+    while len(stack) > 1:  # pragma: no cover - markdown-it closes every element it opens
+        opened, pieces, contents = stack.pop()
+        _close(opened, "".join(pieces), contents, stack[-1][1])
+    return "".join(stack[0][1])
 
 
-def _link(node: SyntaxTreeNode, *, cell: bool) -> str:
+def _close(opened: Token | None, inner: str, contents: list[str], out: list[str]) -> None:
+    """An element written (``inner``: what is inside it, written) into its parent's ``out``."""
+    kind = opened.type if opened is not None else ""
+    if kind in ("em_open", "strong_open"):
+        mark = "*" if kind == "em_open" else "**"
+        out.append(f"{mark}{inner}{mark}")
+    elif kind == "link_open" and opened is not None:
+        # no "@r" or "#1" from the text before and the link's text
+        link = _link(opened, inner, contents)
+        tail, head = _TAIL.search(out[-1] if out else ""), _HEAD.match(link)
+        joined = tail and head and link_start(tail.group(0) + head.group(0)) is not None
+        out.append(_ZWSP + link if joined else link)
+    else:  # every other element keeps only its text (nothing else is enabled)
+        out.append(inner)
+
+
+def _link(opened: Token, label: str, texts: list[str]) -> str:
     """A link to a web address (the others were unwrapped): its text and the address."""
-    label = _inline(node.children, cell=cell)
-    shown = shown_address(str(node.attrs.get("href", "")))
-    texts = [child.content for child in node.children]
-    if node.markup == "autolink" or not label.strip() or texts == [shown]:
+    shown = shown_address(str(opened.attrs.get("href", "")))
+    if opened.markup == "autolink" or not label.strip() or texts == [shown]:
         return _code(shown)  # the address is the link's text: written once
     address = _code(shown)
     return f"{label} ({address})"
 
 
 def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
+    """The blocks as a tree (lists nest no deeper than markdown-it's ``maxNesting``, 0547), each
+    inline token a leaf whose children :func:`_inline` writes."""
     from markdown_it.tree import SyntaxTreeNode
 
-    return SyntaxTreeNode(tokens)
+    return SyntaxTreeNode(
+        [t.copy(children=None, meta={_INLINE: t.children}) if t.children else t for t in tokens]
+    )
+
+
+#: where a leaf of :func:`_tree` keeps its inline token's children
+_INLINE = "utsatta_inline"
 
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
@@ -235,7 +263,7 @@ def _line(text: str, *, cell: bool) -> str:
         out = _text(text, long_words=cell)
     else:
         tokens = parser().parseInline(text)
-        out = _inline(_tree(tokens).children[0].children if tokens else [], cell=cell)
+        out = _inline(tokens[0].children or [] if tokens else [], cell=cell)
     return _line_starts(out.replace("\n", " "))
 
 
@@ -275,7 +303,9 @@ def _blocks(nodes: Sequence[SyntaxTreeNode], *, tight: bool) -> str:
 
 def _block(node: SyntaxTreeNode) -> str:
     if node.type == "paragraph":
-        return _line_starts(_inline(node.children[0].children, cell=False))
+        inline = node.children[0].token
+        children = inline.meta.get(_INLINE, []) if inline is not None else []
+        return _line_starts(_inline(children, cell=False))
     if node.type in ("bullet_list", "ordered_list"):
         return _list(node)
     return _blocks(node.children, tight=False)  # pragma: no cover - nothing else is enabled

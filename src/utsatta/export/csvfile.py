@@ -9,16 +9,17 @@ quoted, a quote doubled). Numbers are written as numbers, without thousands sepa
 Every text is cleaned first (:mod:`utsatta.export.cells`: no control or bidi character is
 written), and a number no format can hold is a Swedish error naming the cell.
 
-Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR, or their
-full-width forms (``＝`` …), after any white space or soft hyphen, gets a leading ``'``, so no
-spreadsheet evaluates text from the data (OWASP's advice on CSV injection; docs/decisions/
-0425-formeltecken-i-csv.md). Numbers are never touched, so a negative number stays a number.
+Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR, or a form
+that NFKC makes one of them (``＝``, ``﹦``, ``⁼`` …), after any white space or soft hyphen,
+gets a leading ``'``, so no spreadsheet evaluates text from the data (OWASP's advice on CSV
+injection; docs/decisions/0425-formeltecken-i-csv.md, 0579). Numbers are never touched, so a
+negative number stays a number.
 
 Typed text: a text that Excel, opening the file with a double click, would turn into a time, a
-date, a number or a truth value and so lose (the insats id ``2:1`` becomes 02:01, ``2024-03``
-1 March, ``007`` 7), gets the same leading ``'`` (:func:`excel_text`), so every id arrives as
-text. A plain integer (``3``) is left alone: Excel reads the same number. docs/decisions/
-0543-id-som-text-i-csv.md.
+date, a number, an amount, a truth value or an error value and so lose (the insats id ``2:1``
+becomes 02:01, ``2024-03`` 1 March, ``007`` 7, ``#N/A`` an error), gets the same leading ``'``
+(:func:`excel_text`), so every id arrives as text. A plain integer (``3``) is left alone: Excel
+reads the same number. docs/decisions/0543-id-som-text-i-csv.md, 0579.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Final
 
@@ -36,6 +38,7 @@ from utsatta.export.table import Cell, Column, Table
 __all__ = [
     "BOM",
     "DANGEROUS_PREFIXES",
+    "FORMULA_STARTS",
     "csv_text",
     "excel_text",
     "number_text",
@@ -44,10 +47,12 @@ __all__ = [
 ]
 
 BOM: Final = "\ufeff"
-#: the first characters that make Excel or LibreOffice read a cell as a formula, and their
-#: full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which NFKC normalisation (an East Asian
-#: input method, an import step) turns into the ASCII ones
-DANGEROUS_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+#: the first characters that make Excel or LibreOffice read a cell as a formula
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+#: those and their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20); every other character
+#: that NFKC normalisation (an East Asian input method, an import step) turns into one of them
+#: (the small forms ﹦ ﹢ ﹣ ﹫, super- and subscript ⁼ ⁺ ₌ ₊, ﬩ …) is guarded too (safe_text)
+DANGEROUS_PREFIXES: Final = (*FORMULA_STARTS, "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def safe_text(text: str) -> str:
@@ -58,12 +63,15 @@ def safe_text(text: str) -> str:
     start = text.lstrip()
     while start[:1] == "\u00ad":  # prose keeps a soft hyphen; an import may drop it
         start = start[1:].lstrip()
-    return "'" + text if start.startswith(DANGEROUS_PREFIXES) else text
+    # as NFKC leaves the first characters (granska19 F5: a hand list missed ﹦ and ⁼)
+    head = unicodedata.normalize("NFKC", start[:4]).lstrip()
+    return "'" + text if head.startswith(FORMULA_STARTS) else text
 
 
 #: the words Excel (Swedish or English) reads in a date, a time, a number or a truth value: the
 #: months, AM/PM (also A and P after a number), the exponent E, SANT/FALSKT and TRUE/FALSE
 _TYPED_WORDS: Final = frozenset({
+    "kr",
     "jan", "januari", "january", "feb", "februari", "february", "mar", "mars", "march", "apr",
     "april", "maj", "may", "jun", "juni", "june", "jul", "juli", "july", "aug", "augusti",
     "august", "sep", "sept", "september", "okt", "oktober", "oct", "october", "nov", "november",
@@ -71,9 +79,19 @@ _TYPED_WORDS: Final = frozenset({
 })  # fmt: skip
 _TRUTH: Final = frozenset({"sant", "falskt", "true", "false"})
 #: only these (ASCII) besides digits and those words: separators of times, dates, fractions and
-#: numbers, a percent sign, a sign, and brackets round the whole (a negative number); anything
-#: else (a letter of another word, an en dash, "79,2 % (2014)") makes Excel keep the text
-_TYPED_TEXT: Final = re.compile(r"(\()?[0-9A-Za-z\s:/.,%+\-]*(?(1)\))")
+#: numbers, a percent sign, a currency sign ("5 kr" above, "$5", "5 €" once € and £ are "$"),
+#: a sign, and brackets round the whole (a negative number); anything else (a letter of another
+#: word, an en dash, "79,2 % (2014)") makes Excel keep the text
+_TYPED_TEXT: Final = re.compile(r"(\()?[0-9A-Za-z\s:/.,%$+\-]*(?(1)\))")
+_CURRENCY: Final = str.maketrans({"\u20ac": "$", "\u00a3": "$"})
+#: the error values Excel reads in a CSV cell (English and Swedish Excel), which no longer hold
+#: the text and make a sum or a lookup over the column an error (granska19 F4)
+_ERROR_VALUES: Final = frozenset({
+    "#null!", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#n/a", "#getting_data",
+    "#spill!", "#calc!", "#field!", "#blocked!", "#connect!", "#busy!", "#unknown!",
+    "#python!", "#skärning!", "#division/0!", "#värdefel!", "#referens!", "#namn?",
+    "#ogiltigt!", "#saknas!",
+})  # fmt: skip
 _WORD: Final = re.compile(r"[A-Za-z]+")
 #: what Excel reads back as the very same text: 0, or up to 11 digits without a leading zero
 #: (a longer integer is shown as 1,23457E+11 in the General format)
@@ -83,11 +101,14 @@ _NO_BREAK: Final = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 
 def typed_by_excel(text: str) -> bool:
-    """Whether Excel, opening a CSV file, could turn ``text`` into a time, a date, a number or
-    a truth value that no longer reads as the text: "2:1", "2024-03-01", "1/2", "007", "1e5",
-    "3 maj", "sant". Errs on the safe side (an extra apostrophe costs a character); a plain
-    integer ("12") is not, since Excel shows the same number."""
+    """Whether Excel, opening a CSV file, could turn ``text`` into a time, a date, a number, a
+    truth value or an error value that no longer reads as the text: "2:1", "2024-03-01", "1/2",
+    "007", "1e5", "3 maj", "5 kr", "sant", "#N/A". Errs on the safe side (an extra apostrophe
+    costs a character); a plain integer ("12") is not, since Excel shows the same number."""
     s = text.translate(_NO_BREAK).strip()
+    if s.casefold() in _ERROR_VALUES:
+        return True
+    s = s.translate(_CURRENCY)
     if not s.isascii() or _PLAIN_INTEGER.fullmatch(s) or not _TYPED_TEXT.fullmatch(s):
         return False
     words = _WORD.findall(s.casefold())

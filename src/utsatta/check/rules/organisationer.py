@@ -1,5 +1,6 @@
-"""Rules for organisationer.yaml: unique ids, reviewers that are handles, known group members,
-and an andra_namn that is no other one's name (docs/decisions/0450-andra-namn.md)."""
+"""Rules for organisationer.yaml: unique ids, ids that can be file names on every system,
+reviewers that are handles, known group members, and an andra_namn that is no other one's name
+(docs/decisions/0450-andra-namn.md)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 
 MEMBER = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
+#: the names Windows keeps for devices, with any extension (an id is lower case: its pattern);
+#: an organisation's id names its report files (granska19 F5, docs/decisions/0580)
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
 
 
 def check(src: SourceFile[Any], known: Known) -> list[Finding]:
@@ -21,6 +27,19 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
     if orgs is None:
         return []
     out = duplicates(f, orgs.organisationer, ("organisationer",), "Organisationen")
+    out += [
+        fel(
+            f,
+            ("organisationer", oi, "id"),
+            "reserverat-filnamn",
+            f"Id:t '{identifier(org.id)}' blir filnamnet rapporter/ÅR/{identifier(org.id)}.yaml, "
+            f"och {org.id.upper()} är ett namn som Windows reserverar (CON, PRN, AUX, NUL, "
+            "COM0–COM9, LPT0–LPT9, också med en ändelse): git för Windows kan då inte hämta "
+            f"datarepot. Välj ett annat id, t.ex. '{identifier(org.id)}-namnd'.",
+        )
+        for oi, org in enumerate(orgs.organisationer)
+        if org.id in WINDOWS_RESERVED
+    ]
     out += [
         fel(
             f,

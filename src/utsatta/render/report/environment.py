@@ -247,6 +247,18 @@ def _template_place(exc: BaseException, name: str = "mallen") -> str:
     return escape.identifier(name)
 
 
+def _template_recursion(exc: RecursionError) -> bool:
+    """Whether the recursion is the template's own (a macro calling itself): a template frame
+    among the innermost ones. A filter that recursed on a nämnd's text (granska19 F1) has only
+    its own frames there; blaming the template for it named a file the user never wrote."""
+    innermost = traceback.extract_tb(exc.__traceback__)[-_INNERMOST:]
+    return any(frame.filename.endswith(".j2") for frame in innermost)
+
+
+#: frames looked at for :func:`_template_recursion`; a macro's call is a few frames deep
+_INNERMOST = 60
+
+
 #: Python errors a template can cause while it runs ({{ 1/0 }}, {{ "a" + 1 }}, {{ r.ar() }})
 _RUNTIME_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError)
 
@@ -273,6 +285,8 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
             f"{_template_place(exc, name)}: mallen kan inte användas: {_swedish(exc)}"
         ) from None
     except RecursionError as exc:
+        if not _template_recursion(exc):
+            raise  # our code's (a filter's) recursion is a bug, never the template's fault
         raise TemplateFailed(
             f"{_template_place(exc)}: mallen anropar sig själv utan slut (rekursion)."
         ) from None
