@@ -90,11 +90,13 @@ OM_FILEN = [
     (
         "Texter i CSV och xlsx",
         "I CSV-filerna står en apostrof (') först i en text som börjar med =, +, -, @, tabb "
-        "eller vagnretur, också efter inledande mellanslag eller radbrytningar, så att Excel "
-        "och LibreOffice aldrig räknar den som en formel, och i en text som Excel annars gör om "
-        "till ett klockslag, ett datum, ett tal eller ett sanningsvärde när filen öppnas med "
-        "dubbelklick: insatsens id (2:1), en dag (2024-03-01), 1/2, 007 (ett heltal som 12 "
-        "läser Excel som samma tal, och det får ingen apostrof). Cellen blir då text, och "
+        "eller vagnretur (eller en bred, liten eller upphöjd form av dem, som ＝ eller ﹦), "
+        "också efter inledande mellanslag eller radbrytningar, så att Excel och LibreOffice "
+        "aldrig räknar den som en formel, och i en text som Excel annars gör om till ett "
+        "klockslag, ett datum, ett tal, ett belopp, ett sanningsvärde eller ett felvärde när "
+        "filen öppnas med dubbelklick: insatsens id (2:1), en dag (2024-03-01), 1/2, 007, "
+        "5 kr, #N/A (ett heltal som 12 läser Excel som samma tal, och det får ingen apostrof). "
+        "Cellen blir då text, och "
         "apostrofen kan synas först i den; ta bort apostrofen om du läser filen med ett "
         "program. I xlsx-filen är texten en textcell utan apostrof. Styrtecken och tecken som "
         "vänder textriktningen tas bort, som i rapporterna. "
