@@ -24,6 +24,7 @@ _SIGTERM = "Avbrutet av signalen SIGTERM (en begäran att avsluta, t.ex. när et
 # callback, when the lock of the module MODULE goes, as a real one did.
 _IN_THE_LOCKS_CALLBACK = """
 import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, not "cmd &"
 import _frozen_importlib as bootstrap
 
 data, module, name = sys.argv[1:]
@@ -81,6 +82,7 @@ def test_a_signal_in_the_import_locks_callback_ends_the_run(
 # its end, and still ends as interrupted. Or a bug in a __del__: Python's report, as before.
 _IN_A_DEL = """
 import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, not "cmd &"
 
 data, kind = sys.argv[1:]
 
@@ -132,6 +134,7 @@ def test_another_exception_python_cannot_raise_is_still_reported() -> None:
 # is not written either.
 _AFTER_MAIN = """
 import atexit, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, not "cmd &"
 
 atexit.register(signal.raise_signal, signal.SIGINT)
 sys.argv = ["utsatta", "validate", "--data", sys.argv[1]]
