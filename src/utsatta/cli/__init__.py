@@ -54,9 +54,10 @@ def _interrupt(frame: "FrameType", event: str, _arg: object) -> None:
     before a built-in call: a ``finally`` that releases a lock must get to do it). Python
     removes a profile function that raises, so it runs once; where the interrupt cannot be
     raised either, the hook sets it again."""
-    if event == "c_call" or frame.f_code is _on_unraisable.__code__ or _Unraisable.over:
-        return
-    raise KeyboardInterrupt
+    if _Unraisable.over:  # main has decided the run's end: the interrupt counted there
+        sys.setprofile(None)
+    elif event != "c_call" and frame.f_code is not _on_unraisable.__code__:
+        raise KeyboardInterrupt
 
 
 def main() -> "NoReturn":
