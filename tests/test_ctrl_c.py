@@ -52,23 +52,27 @@ _OURS = str(SRC / "utsatta") + os.sep
 _BEFORE_MAIN = {str(SRC / "utsatta" / p / "__init__.py") for p in ("", "load", "cli")}
 _FRAME = re.compile(r'File "([^"]+)", line (\d+), in (\S+)')
 _TRACEBACK = "Traceback (most recent call last):\n"
+_DURING = "\n\nDuring handling of the above exception, another exception occurred:\n\n"
 
 
 def _before_main(stderr: str) -> bool:
     """Whether stderr is Python's traceback of an interrupt before ``main`` began, and nothing
-    else: one traceback ending in a bare KeyboardInterrupt, starting in the script
+    else: a traceback ending in a bare KeyboardInterrupt (after those of the exceptions being
+    handled when it came, if any), starting in the script
     (``<string>``) at a line before main's frame: alone (the script's own line), or at the line
     that imports utsatta, with our frames all the top level of a module that runs before main
     (the rest is the import machinery: importlib, a finder that a .pth file put on the path).
     Not "Exception ignored in: …" (a Ctrl-C that Python swallowed), nor a traceback with a
     frame of main or of anything it calls, which all lie below main's frame."""
+    tracebacks = stderr.split(_DURING)
     if not (
-        stderr.startswith(_TRACEBACK)
-        and stderr.count(_TRACEBACK) == 1
+        all(t.startswith(_TRACEBACK) and t.count(_TRACEBACK) == 1 for t in tracebacks)
         and stderr.endswith("\nKeyboardInterrupt\n")
     ):
         return False
-    frames = [(f, int(line), where) for f, line, where in _FRAME.findall(stderr)]
+    # the last one is where the interrupt was raised, from the script down; any before it is
+    # an exception that code on that same stack was handling (importlib's KeyError, seen)
+    frames = [(f, int(line), where) for f, line, where in _FRAME.findall(tracebacks[-1])]
     if not frames:
         return False
     script, line, where = frames[0]
@@ -257,6 +261,11 @@ def test_the_before_main_rule_tells_tracebacks_apart() -> None:
         _traceback(_SCRIPT),
         _traceback(("<string>", 2, "<module>")),
         _traceback(_CALLING_MAIN),  # before main's frame
+        # importlib was handling a KeyError when the interrupt came (seen)
+        _traceback(
+            ("<frozen importlib._bootstrap_external>", 1437, "_path_importer_cache")
+        ).replace("KeyboardInterrupt\n", "KeyError: '/s/utsatta'" + _DURING)
+        + _EARLY,
     ]
     app = (str(SRC / "utsatta" / "cli" / "app.py"), 9, "<module>")
     typer = ("/v/site-packages/typer/main.py", 9, "__call__")
@@ -267,7 +276,9 @@ def test_the_before_main_rule_tells_tracebacks_apart() -> None:
         _traceback(_SCRIPT, _IMPORTING, app),  # not a module that runs before main
         _traceback(("<string>", _MAIN_LINE + 2, "<module>")),  # after main
         _traceback(("/x/bin/utsatta", _IMPORT_LINE, "<module>")),
-        _EARLY.replace("KeyboardInterrupt\n", "SystemExit\n\nDuring handling …\n\n" + _EARLY),
+        _EARLY.replace("KeyboardInterrupt\n", "KeyError: 'x'" + _DURING)
+        + _traceback(_CALLING_MAIN, _MAIN),  # the last one counts
+        _EARLY + _EARLY,
         _SWALLOWED,
         _SWALLOWED + _EARLY,
         _EARLY.replace("KeyboardInterrupt", "ValueError"),
