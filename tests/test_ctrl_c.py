@@ -22,57 +22,122 @@ from utsatta.cli.output import by_interrupt
 SRC = ROOT / "src"
 
 # The console script pip writes (``import re, sys; from utsatta.cli import main; …``), with a
-# line on stdout once Python's own start-up is over, so that the signal lands in our code.
+# line on stdout once Python's own start-up is over, so that the signal lands in our code. What
+# happened when is read from a pipe, not guessed from the outcome: the test writes "S" just
+# before it sends SIGINT, the child's C signal handler writes the signal's number the moment
+# SIGINT arrives (set_wakeup_fd), and the script writes "E" once main is over; the order of the
+# bytes is the order of the events.
 CHILD = """
 import re, sys
+import os, _signal  # loaded by Python's start-up already
+_signal.signal(_signal.SIGINT, _signal.default_int_handler)  # as in a terminal, not "cmd &"
+events = int(sys.argv.pop(1))
+os.set_blocking(events, False)
+_signal.set_wakeup_fd(events)
 sys.stdout.write("klar\\n")
 sys.stdout.flush()
 sys.argv = ["utsatta", *sys.argv[1:]]
 from utsatta.cli import main
-sys.exit(main())
+try:
+    sys.exit(main())
+finally:
+    os.write(events, b"E")
 """
 
-# The modules whose top level runs before the guard in main.
-_BEFORE_MAIN = ("utsatta/__init__.py", "utsatta/load/__init__.py", "utsatta/cli/__init__.py")
-_FRAME = re.compile(r'File "([^"]+)", line \d+, in (\S+)')
+# The lines of the script that import utsatta and call main, and the modules whose top level
+# runs before the guard in main.
+_IMPORT_LINE = CHILD.splitlines().index("from utsatta.cli import main") + 1
+_MAIN_LINE = CHILD.splitlines().index("    sys.exit(main())") + 1
+_OURS = str(SRC / "utsatta") + os.sep
+_BEFORE_MAIN = {str(SRC / "utsatta" / p / "__init__.py") for p in ("", "load", "cli")}
+_FRAME = re.compile(r'File "([^"]+)", line (\d+), in (\S+)')
+_TRACEBACK = "Traceback (most recent call last):\n"
+_DURING = "\n\nDuring handling of the above exception, another exception occurred:\n\n"
 
 
 def _before_main(stderr: str) -> bool:
-    """Whether a traceback is one of an interrupt before ``main`` started: every frame of ours
-    is the top level of a module that runs before it."""
-    ours = [(f, where) for f, where in _FRAME.findall(stderr) if "/utsatta/" in f]
-    return all(f.endswith(_BEFORE_MAIN) and where == "<module>" for f, where in ours)
+    """Whether stderr is Python's traceback of an interrupt before ``main`` began, and nothing
+    else: a traceback ending in a bare KeyboardInterrupt (after those of the exceptions being
+    handled when it came, if any), starting in the script
+    (``<string>``) at a line before main's frame: alone (the script's own line), or at the line
+    that imports utsatta, with our frames all the top level of a module that runs before main
+    (the rest is the import machinery: importlib, a finder that a .pth file put on the path).
+    Not "Exception ignored in: …" (a Ctrl-C that Python swallowed), nor a traceback with a
+    frame of main or of anything it calls, which all lie below main's frame."""
+    tracebacks = stderr.split(_DURING)
+    if not (
+        all(t.startswith(_TRACEBACK) and t.count(_TRACEBACK) == 1 for t in tracebacks)
+        and stderr.endswith("\nKeyboardInterrupt\n")
+    ):
+        return False
+    # the last one is where the interrupt was raised, from the script down; any before it is
+    # an exception that code on that same stack was handling (importlib's KeyError, seen)
+    frames = [(f, int(line), where) for f, line, where in _FRAME.findall(tracebacks[-1])]
+    if not frames:
+        return False
+    script, line, where = frames[0]
+    if (script, where) != ("<string>", "<module>") or line > _MAIN_LINE:
+        return False
+    return len(frames) == 1 or (
+        line == _IMPORT_LINE
+        and all(
+            where == "<module>" and f in _BEFORE_MAIN
+            for f, _, where in frames[1:]
+            if f.startswith(_OURS) or f == "<string>"
+        )
+    )
+
+
+def _judge(code: int, out: str, err: str, events: bytes) -> str | None:
+    """Check a run that SIGINT was sent to (``events``: what the pipe got, in order): why it
+    may be skipped, or None when it ended as it must, with "Avbrutet." and 130."""
+    sent, came, over = (events.find(b) for b in (b"S", bytes([signal.SIGINT]), b"E"))
+    assert sent != -1, events
+    if over != -1 and (over < sent or over < came):
+        # main was over before the signal was sent or came: its run was whole, whatever
+        # Python's shutdown made of the signal afterwards (see the decision)
+        assert out.endswith("kontrollerade).\n"), (out, err)
+        return "the check was over before the signal came"
+    assert came != -1, ("sent while main ran, the signal never reached Python", code, err)
+    if _before_main(err):
+        f, line, where = _FRAME.findall(err)[-1]
+        return f"the signal came before main began (allowed, see the decision), {f}:{line} {where}"
+    assert (code, err) == (130, "Avbrutet.\n"), out
+    return None
+
+
+def _interrupted_run(delay: float) -> tuple[int, str, str, bytes]:
+    """Run ``utsatta validate`` on the shipped data as the console script does, send SIGINT
+    ``delay`` seconds after Python's start-up: exit code, stdout, stderr and the events."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a start-up as users have it, not recompiling
+    read, write = os.pipe()
+    with os.fdopen(read, "rb") as pipe:
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(write), "validate", "--data", str(ROOT / "data")],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                text=True,
+                pass_fds=(write,),
+            )
+            assert child.stdout is not None
+            assert child.stdout.readline() == "klar\n"
+            time.sleep(delay)
+            os.write(write, b"S")
+            child.send_signal(signal.SIGINT)
+        finally:
+            os.close(write)  # the child's copy is then the only one: the pipe ends with it
+        out, err = child.communicate(timeout=120)
+        return child.returncode, out, err, pipe.read()
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.01, 0.03, 0.06, 0.1])
 def test_ctrl_c_while_starting_or_running_ends_quietly_with_130(delay: float) -> None:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a start-up as users have it, not recompiling
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, "validate", "--data", str(ROOT / "data")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline() == "klar\n"
-    time.sleep(delay)
-    child.send_signal(signal.SIGINT)
-    out, err = child.communicate(timeout=120)
-    if "Traceback" in err and _before_main(err):
-        where = _FRAME.findall(err)[-1] if _FRAME.search(err) else ("?", "?")
-        pytest.skip(f"the signal came before main began (allowed, see the decision), in {where}")
-    assert "Traceback" not in err
-    if child.returncode in (0, 1) and "Avbrutet" not in err:
-        pytest.skip("the check was over before the signal came")
-    if child.returncode == -signal.SIGINT and err == "":
-        # the run was over (its last line written) and Python was shutting down, when it has
-        # given SIGINT back to the system: the process ends by the signal, quietly, which a
-        # shell reports as 130 (seen in 1 of 6 runs with the signal 0.15-0.25 s in, one core)
-        assert out.endswith("kontrollerade).\n"), out
-        return
-    assert (child.returncode, err) == (130, "Avbrutet.\n"), out
+    skipped = _judge(*_interrupted_run(delay))
+    if skipped:
+        pytest.skip(skipped)
 
 
 # Ctrl-C while CPython starts the C module _decimal (pydantic imports decimal while Typer reads
@@ -168,14 +233,82 @@ def test_nothing_is_imported_before_the_guard() -> None:
     assert done.stdout == "['utsatta', 'utsatta.cli', 'utsatta.load']\n", done.stderr
 
 
+def _traceback(*frames: tuple[str, int, str]) -> str:
+    lines = "".join(f'  File "{f}", line {n}, in {where}\n    x = 1\n' for f, n, where in frames)
+    return f"{_TRACEBACK}{lines}KeyboardInterrupt\n"
+
+
+_SCRIPT = ("<string>", _IMPORT_LINE, "<module>")
+_IMPORTING = ("<frozen importlib._bootstrap>", 1176, "_find_and_load")
+_CALLING_MAIN = ("<string>", _MAIN_LINE, "<module>")
+_MAIN = (str(SRC / "utsatta" / "cli" / "__init__.py"), 60, "main")
+_EARLY = _traceback(_SCRIPT, _IMPORTING, (str(SRC / "utsatta" / "__init__.py"), 104, "<module>"))
+# Python's report of a Ctrl-C it swallowed (seen in the import lock's weakref callback), and
+# the run went on to its end: exit 0 and the whole output
+_SWALLOWED = (
+    "Exception ignored in: <function _get_module_lock.<locals>.cb at 0x7f0>\n"
+    'Traceback (most recent call last):\n  File "<frozen importlib._bootstrap>", line 204, in cb\n'
+    "KeyboardInterrupt: \n"
+)
+_WHOLE = "0 fel och 1 varning i 1 fil (106 kontrollerade).\n"
+
+
 def test_the_before_main_rule_tells_tracebacks_apart() -> None:
-    early = (
-        'Traceback (most recent call last):\n  File "/x/bin/utsatta", line 5, in <module>\n'
-        '  File "/s/utsatta/__init__.py", line 104, in <module>\nKeyboardInterrupt\n'
-    )
-    late = early.replace("KeyboardInterrupt", '  File "/s/utsatta/cli/app.py", line 9, in main')
-    assert _before_main(early)
-    assert not _before_main(late)
+    finder = ("/v/site-packages/_distutils_hack/__init__.py", 95, "find_spec")  # a .pth's
+    before = [
+        _EARLY,
+        _traceback(_SCRIPT, _IMPORTING, finder),
+        _traceback(_SCRIPT),
+        _traceback(("<string>", 2, "<module>")),
+        _traceback(_CALLING_MAIN),  # before main's frame
+        # importlib was handling a KeyError when the interrupt came (seen)
+        _traceback(
+            ("<frozen importlib._bootstrap_external>", 1437, "_path_importer_cache")
+        ).replace("KeyboardInterrupt\n", "KeyError: '/s/utsatta'" + _DURING)
+        + _EARLY,
+    ]
+    app = (str(SRC / "utsatta" / "cli" / "app.py"), 9, "<module>")
+    typer = ("/v/site-packages/typer/main.py", 9, "__call__")
+    not_before = [
+        _traceback(_CALLING_MAIN, _MAIN),
+        _traceback(_CALLING_MAIN, _MAIN, _IMPORTING, app),
+        _traceback(_CALLING_MAIN, typer),  # a frame that can only be below main's
+        _traceback(_SCRIPT, _IMPORTING, app),  # not a module that runs before main
+        _traceback(("<string>", _MAIN_LINE + 2, "<module>")),  # after main
+        _traceback(("/x/bin/utsatta", _IMPORT_LINE, "<module>")),
+        _EARLY.replace("KeyboardInterrupt\n", "KeyError: 'x'" + _DURING)
+        + _traceback(_CALLING_MAIN, _MAIN),  # the last one counts
+        _EARLY + _EARLY,
+        _SWALLOWED,
+        _SWALLOWED + _EARLY,
+        _EARLY.replace("KeyboardInterrupt", "ValueError"),
+    ]
+    assert [t for t in before if not _before_main(t)] == []
+    assert [t for t in not_before if _before_main(t)] == []
+
+
+def test_a_swallowed_ctrl_c_fails_and_is_never_skipped() -> None:
+    with pytest.raises(AssertionError):  # the signal came while main ran (before "E")
+        _judge(0, _WHOLE, _SWALLOWED, b"S\x02E")
+    with pytest.raises(AssertionError):
+        _judge(1, _WHOLE, _SWALLOWED, b"S\x02E")
+    with pytest.raises(AssertionError):  # even if its stderr held nothing
+        _judge(0, _WHOLE, "", b"S\x02E")
+
+
+def test_the_judge_skips_only_what_the_events_show() -> None:
+    over = "the check was over before the signal came"
+    assert _judge(130, "", "Avbrutet.\n", b"S\x02E") is None
+    assert _judge(0, _WHOLE, "", b"ES\x02") == over
+    assert _judge(0, _WHOLE, "", b"SE\x02") == over  # sent while main ended, came after it
+    assert _judge(-signal.SIGINT, _WHOLE, "", b"ES") == over
+    assert _judge(-signal.SIGINT, "", _EARLY, b"S\x02").startswith("the signal came before main")
+    with pytest.raises(AssertionError):  # over before the signal, but the output was cut short
+        _judge(0, "", "", b"ES\x02")
+    with pytest.raises(AssertionError):  # a traceback from main's frames
+        _judge(1, "", _traceback(_CALLING_MAIN, _MAIN), b"S\x02E")
+    with pytest.raises(AssertionError):  # sent while main ran, never came (SIGINT ignored)
+        _judge(0, _WHOLE, "", b"SE")
 
 
 # Python 3.11 wraps a KeyboardInterrupt raised in a class's __set_name__ (a lazy import while
