@@ -329,7 +329,14 @@ class Sammanfattning:
     forvantade: int
     inkomna: int
     saknade: int
+    #: every report received that was not owed for the year: ``fore_fristen`` + ``inte_kravda``
+    #: (the JSON key keeps its name and meaning, schemaversion 1; the report never says
+    #: "frivillig": docs/decisions/0557-fore-fristen.md, 0571-json-fore-fristen.md)
     frivilliga: int
+    #: of ``frivilliga``, the återrapporteringar given before their deadline ("före fristen")
+    fore_fristen: int
+    #: of ``frivilliga``, the rest: not required for the year ("inte krävda")
+    inte_kravda: int
     tidigare: int
     #: the definition of the counts above, in Swedish (compute.coverage.RAKNING_DEFINITION)
     rakning_definition: str
