@@ -144,7 +144,8 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             ),
         )
     if slut is not None:
-        # under each fokusområde's written verdict, its insatser as the reports count them
+        # under each fokusområde's written verdict, its insatser: the duties from the plan and the
+        # organisations, what was done as the reports count it
         berakning = fokus_berakning(slut, fokus)
         upp_vy = replace(
             upp_vy,
