@@ -380,8 +380,9 @@ class OmradeRad:
     #: the change from the last list before the plan to the latest ("lägre nivå"), "" where
     #: the area was on neither (the same as in ``OmradenVy.forandringar``)
     forandring: str = ""
-    #: the change's marker ("†"): the weakest of the two levels it rests on, "" when both are
-    #: the police's own or the change is unknown (docs/decisions/0500, 0555)
+    #: the change's marker ("†"): the weakest of the two levels it rests on, also for "–" (an
+    #: empty ``forandring``: on neither list); "" when both are the police's own or the change
+    #: is unknown (docs/decisions/0500, 0555, 0572)
     forandring_markering: str = ""
 
 
