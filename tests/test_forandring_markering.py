@@ -1,6 +1,7 @@
 """Section 5's change since the plan began carries the weakest mark of the two levels it rests
 on, in every format, and the key under the table says so (granska18, G4; docs/decisions/0500,
-0555): "lägre nivå†" for Biskopsgården, whose 2025 level is second-hand."""
+0555): "lägre nivå†" for Biskopsgården, whose 2025 level is second-hand. So does "–", an area
+on neither list, which rests on the same two levels (granska18c F10, decision 0572)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ from utsatta.render.report.environment import render
 KEY = (
     "Förändring: från listan 2021 (utgångsläget, en tolkning: bilaga E) till {ar}; ”–”: "
     "området stod inte på någon av dem."
+)
+SLUTLEDD = (
+    '<abbr title="slutledd: nivån står inte i någon källa utan är härledd ur andra uppgifter" '
+    'aria-hidden="true">*</abbr>'
+    '<span class="sr-only"> (slutledd)</span>'
 )
 ANDRA_HAND = (
     '<abbr title="uppgift i andra hand: en källa som återger nivån utan att vara belägg för '
@@ -62,7 +68,7 @@ def test_the_slutuppfoljning_marks_the_changes_that_rest_on_2025s_second_hand_le
         "oförändrad†",  # Lövgärdet
         "på listan, nivå okänd†",  # Tynnered/Grevegården/Opaltorget
         "på listan, nivå okänd†",  # Hisings Backa
-        "–",  # Rannebergen: on neither list, nothing compared
+        "–†",  # Rannebergen: on neither list, 2021 ‡ and 2025 † (granska18c F10)
     ]
     assert f"\n{KEY.format(ar=2025)} {FORANDRINGENS_MARKERING}\n" in report.md
     assert f"<td>lägre nivå{ANDRA_HAND}</td>" in report.html
@@ -100,3 +106,60 @@ def test_no_mark_and_no_key_where_the_police_confirm_both_levels(tmp_path: Path)
     assert _changes(md) == ["okänd", "högre nivå", "har lämnat listan"]
     assert f"\n{KEY.format(ar=2023)}\n" in md
     assert FORANDRINGENS_MARKERING not in md
+
+
+def _row(md: str, namn: str) -> str:
+    return next(r for r in between(md, "| Område |", "\n\n").splitlines() if r[2:].startswith(namn))
+
+
+def test_rannebergens_dash_has_the_weaker_mark_of_its_two_levels(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """granska18c F10: Rannebergen is on neither the 2021 list nor the later one, which is itself
+    a claim about the two levels: by hand from data/omraden.yaml, 2021 "ej på listan" confirmed
+    by a source that is not the police's own (‡), 2023 slutledd (*), 2025 second-hand (†); the
+    weaker of the two is * in 2023 and † in 2025, as for a change (decision 0555's rule)."""
+    for year, mark, html_mark, cells in (
+        (2023, "*", SLUTLEDD, "ej på listan‡ | ej på listan\\* | –\\* |"),
+        (2025, "†", ANDRA_HAND, "ej på listan‡ | ej på listan\\* | ej på listan† | –† |"),
+    ):
+        report = shared_report(SHIPPED, year)
+        rad = next(r for r in report.view.omraden.rader if r.namn == "Rannebergen")
+        assert (rad.forandring, rad.forandring_markering) == ("", mark)
+        assert _row(report.md, "Rannebergen").endswith(cells)
+        assert f"<td>–{html_mark}</td>" in report.html
+        # the key says that "–" is marked as a change is, in both formats
+        key = f"{KEY.format(ar=year)} {FORANDRINGENS_MARKERING}"
+        assert f"\n{key}\n" in report.md and f"{key}</p>" in report.html
+        assert "En förändring och ”–” har markeringen" in FORANDRINGENS_MARKERING
+
+
+def test_a_dash_the_police_confirm_has_no_mark(tmp_path: Path) -> None:
+    """An area off both lists by the police's own publications has an unmarked "–"; one whose
+    2021 level is second-hand has "–†"."""
+    root = tmp_path / "data"
+    shutil.copytree(REPORT_FIXTURE, root)
+    path = root / "omraden.yaml"
+    text = path.read_text("utf-8")
+    assert text.endswith("kallor: [tidning-2025]}\n")
+    text += (
+        "  - id: osterby\n    namn: Österby\n    klassning:\n"
+        "      - {upplaga: 2021, niva: ej-pa-listan, sakerhet: bekraftad, kallor: [polisen-2021]}\n"
+        "      - {upplaga: 2023, niva: ej-pa-listan, sakerhet: bekraftad, kallor: [polisen-2023]}\n"
+        "  - id: kvarnby\n    namn: Kvarnby\n    klassning:\n"
+        "      - {upplaga: 2021, niva: ej-pa-listan, sakerhet: sekundar, kallor: [tidning-2021]}\n"
+        "      - {upplaga: 2023, niva: ej-pa-listan, sakerhet: bekraftad, kallor: [polisen-2023]}\n"
+    )
+    path.write_text(text, "utf-8")
+    view = build(load(root), 2023)
+    assert [(r.namn, r.forandring, r.forandring_markering) for r in view.omraden.rader] == [
+        ("Norrby", "oförändrad", ""),
+        ("Söderdal", "högre nivå", "*"),
+        ("Västmark", "har lämnat listan", "†"),
+        ("Österby", "", ""),
+        ("Kvarnby", "", "†"),
+    ]
+    md = render(view, "md")
+    assert _changes(md) == ["oförändrad", "högre nivå\\*", "har lämnat listan†", "–", "–†"]
+    # nothing compared: section 2's count of changes is as before
+    assert view.omraden.forandringar[-1].namn == "Västmark"

@@ -6,6 +6,7 @@ docs/decisions/0557-fore-fristen.md): in the report (Markdown, HTML), bilaga E, 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from utsatta.export import tables
 from utsatta.export.saknade import RAPPORTERING_TEXT
 from utsatta.load.dataset import load
 from utsatta.render.report import build, render
+from utsatta.render.report_json import SCHEMAVERSION, report_json
 
 REPORT_DATA = Path(__file__).parent / "fixtures" / "report-data"
 
@@ -79,6 +81,41 @@ def test_a_given_one_is_not_said_to_be_not_yet_due(reports: dict[int, tuple[str,
     assert "Dessutom har inga rapporteringar utöver de förväntade kommit in" in md_2025
 
 
+@pytest.mark.parametrize(
+    ("year", "counts"),
+    [
+        # by hand from data/rapporter: no report on 1:4 or 3:3 (the two återrapporteringar
+        # under the plan period) in 2022; in 2023 Grundskolenämnden on 1:4 and Framtiden,
+        # Idrotts- och föreningsnämnden, Kulturnämnden and Socialnämnd Nordost on 3:3, none
+        # given before; in 2024 Socialnämnd Hisingen on 3:3; in 2025 the three on 3:3 are
+        # owed (the deadline) and the six of 2023 and 2024 are "tidigare". Every other item
+        # received is owed (section 2: "inga rapporteringar utöver de förväntade" in 2022 and
+        # 2025, only "före fristen" in 2023 and 2024)
+        (2022, (0, 0, 0, 0)),
+        (2023, (5, 5, 0, 0)),
+        (2024, (1, 1, 0, 5)),
+        (2025, (0, 0, 0, 6)),
+    ],
+)
+def test_the_json_splits_them_as_section_2_does(
+    year: int, counts: tuple[int, int, int, int]
+) -> None:
+    """granska18c F6: 'frivilliga' keeps its name and meaning (every report received that was
+    not owed), so schemaversion stays 1; 'fore_fristen' and 'inte_kravda' split it as section 2
+    and the export do (decision 0571)."""
+    data = json.loads(report_json(load(SHIPPED), year))
+    assert data["schemaversion"] == SCHEMAVERSION == 1
+    s = data["sammanfattning"]
+    assert (s["frivilliga"], s["fore_fristen"], s["inte_kravda"], s["tidigare"]) == counts
+    keys = list(s)
+    assert keys[keys.index("frivilliga") :][:4] == [
+        "frivilliga",
+        "fore_fristen",
+        "inte_kravda",
+        "tidigare",
+    ]
+
+
 def test_bilaga_e_marks_the_deadline_as_an_inference() -> None:
     assert (
         "För en återrapportering under planperioden anger planen inget år; att fristen är "
@@ -139,6 +176,9 @@ def test_one_not_required_is_counted_apart(tmp_path: Path) -> None:
         if r[ar] == 2024 and r[org] == "socialnamnd-nordost"
     }
     assert got == {("1:2", "ej-kravd"), ("2:1", "forvantad"), ("3:1", "fore-fristen")}
+    # the JSON splits them as section 2 does; 'frivilliga' stays their sum (granska18c F6)
+    summary = json.loads(report_json(ds, 2024))["sammanfattning"]
+    assert (summary["frivilliga"], summary["fore_fristen"], summary["inte_kravda"]) == (2, 1, 1)
 
 
 def test_the_scaffold_says_not_yet_due_and_whose_deadline(tmp_path: Path) -> None:

@@ -32,30 +32,36 @@ def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[st
     block = between(md, "**Fokusområde 3: ", "### Plan för det fortsatta arbetet")
     assert block.endswith(
         "Det saknas också mått per område som visar om tilliten har ökat.\n\n"
-        "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar för "
-        "fokusområdets 3 insatser i 23 fall (organisation och insats). Enligt den senaste "
-        "rapporten under 2022–2025 är 15 av dem genomförda, 0 avbrutna och 8 utan slutrapport "
+        "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
+        "sista år, 2025, ansvar för fokusområdets 3 insatser i 23 fall (organisation och "
+        "insats). Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är 15 av "
+        "dem genomförda, 0 avbrutna och 8 utan slutrapport "
         "(2 för 3:1, 1 för 3:2, 5 för 3:3). Samordnande bedömning 2025: för 3:1 Inte uppnått 2; "
         "för 3:2 Uppnått 1; för 3:3 senast 2023: Bedöms uppnås 1 (prognos, ingen "
         "slutbedömning). *(bygger på illustrativa rapporter)*\n\n"
     )
     block = between(md, "**Fokusområde 2: ", "**Fokusområde 3: ")
     assert (
-        "Enligt den senaste rapporten under 2022–2025 är 45 av dem genomförda, 1 avbruten och 4 "
-        "utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). Samordnande bedömning 2025: för 2:1 "
-        "Uppnått 1; för 2:2 Inte uppnått 1; för 2:3 Uppnått 1; för 2:4 Uppnått 3; för 2:5 "
-        "Uppnått 2, Inte uppnått 1." in block
+        "Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är 45 av dem "
+        "genomförda, 1 avbruten och 4 utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). "
+        "Samordnande bedömning 2025: för 2:1 Uppnått 1; för 2:2 Inte uppnått 1; för 2:3 Uppnått "
+        "1; för 2:4 Uppnått 3; för 2:5 Uppnått 2, Inte uppnått 1." in block
     )
-    assert md.count("Beräknat ur rapporterna: planens sista år") == 3
+    # the duties under the plan's and the organisations' name, the outcome under the reports'
+    # (granska18c F9): never "beräknat ur rapporterna" before who holds what
+    assert md.count("Enligt planen och uppgifterna om organisationerna (med efterträdarna)") == 3
+    assert md.count(". Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är") == 3
+    assert "Beräknat ur rapporterna: planens sista år" not in md
     html_block = between(html, "<h4>Fokusområde 1: ", '<h3 id="fortsatt-arbete">')
     assert (
-        '<p class="berakning">Beräknat ur rapporterna: planens sista år, 2025, har '
-        "organisationerna ansvar för fokusområdets 7 insatser i 26 fall (organisation och "
-        "insats). Enligt den senaste rapporten under 2022–2025 är 25 av dem genomförda, 0 "
-        "avbrutna och 1 utan slutrapport (1 för 1:7). Samordnande bedömning 2025: för 1:1 "
-        "Uppnått 1 (indikatorn kan inte bedömas); för 1:2 Uppnått 1 (indikatorn kan inte "
-        "bedömas); för 1:3 Inte uppnått 1; för 1:4 senast 2023: Bedöms uppnås 1 (prognos, ingen "
-        "slutbedömning); för 1:5 Uppnått 1 (indikatorerna kan inte bedömas); för 1:6 Uppnått 4; "
+        '<p class="berakning">Enligt planen och uppgifterna om organisationerna (med '
+        "efterträdarna) finns planens sista år, 2025, ansvar för fokusområdets 7 insatser i 26 "
+        "fall (organisation och insats). Beräknat ur rapporterna, den senaste under 2022–2025 i "
+        "varje fall, är 25 av dem genomförda, 0 avbrutna och 1 utan slutrapport (1 för 1:7). "
+        "Samordnande bedömning 2025: för 1:1 Uppnått 1 (indikatorn kan inte bedömas); för 1:2 "
+        "Uppnått 1 (indikatorn kan inte bedömas); för 1:3 Inte uppnått 1; för 1:4 senast 2023: "
+        "Bedöms uppnås 1 (prognos, ingen slutbedömning); för 1:5 Uppnått 1 (indikatorerna kan "
+        "inte bedömas); för 1:6 Uppnått 4; "
         "för 1:7 senast 2023: Uppnått 3, Bedöms uppnås 1 (prognos, ingen slutbedömning). "
         '<span class="tag">bygger på illustrativa rapporter</span></p>' in html_block
     )
@@ -94,13 +100,14 @@ def test_a_pair_held_only_by_the_coordinator_is_named(view_2025: ReportView) -> 
     ]
     berakning = {b.fokus: b.berakning for b in view_2025.uppfoljning.fokusomraden}
     assert berakning["2"].startswith(
-        "Beräknat ur rapporterna: planens sista år, 2025, har organisationerna ansvar eller "
-        "samordningsansvar för fokusområdets 5 insatser i 50 fall (organisation och insats; bara "
-        "samordningsansvar: Kommunstyrelsen för 2:1). "
+        "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
+        "sista år, 2025, ansvar eller samordningsansvar för fokusområdets 5 insatser i 50 fall "
+        "(organisation och insats; bara samordningsansvar: Kommunstyrelsen för 2:1). Beräknat "
+        "ur rapporterna, den senaste under 2022–2025 i varje fall, är 45 av dem genomförda, "
     )
     for fokus in ("1", "3"):
         assert "samordningsansvar" not in berakning[fokus]
-        assert "har organisationerna ansvar för fokusområdets" in berakning[fokus]
+        assert "finns planens sista år, 2025, ansvar för fokusområdets" in berakning[fokus]
 
 
 def test_the_shipped_fokus_texts_agree_with_the_tables(report_2025: tuple[str, str]) -> None:
@@ -117,7 +124,9 @@ def test_no_computed_line_before_the_last_year() -> None:
     view = build(load(SHIPPED), 2023)
     assert view.slut is None
     assert all(b.berakning == "" for b in view.uppfoljning.fokusomraden)
-    assert "Beräknat ur rapporterna" not in render(view, "md")
+    md = render(view, "md")
+    assert "Beräknat ur rapporterna" not in md
+    assert "Enligt planen och uppgifterna om organisationerna" not in md
 
 
 # -- finding 3: delmål 2 is not computed from the list, and the cell says so -------------------

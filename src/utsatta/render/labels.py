@@ -109,10 +109,11 @@ UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 ANTALETS_MARKERING: Final = (
     "varje antal har markeringen för den osäkraste av de nivåer som det bygger på"
 )
-#: the key under section 5's table where a change is marked: a change rests on its two levels,
-#: so it carries the weaker's class, as a count does (docs/decisions/0500, 0555)
+#: the key under section 5's table where a change is marked: a change, and "–" (on neither
+#: list), rests on its two levels, so it carries the weaker's class, as a count does
+#: (docs/decisions/0500, 0555, 0572)
 FORANDRINGENS_MARKERING: Final = (
-    "En förändring har markeringen för den osäkraste av de två nivåer som den bygger på."
+    "En förändring och ”–” har markeringen för den osäkraste av de två nivåer som de bygger på."
 )
 #: after it where a marked count is 0: no area is named, so say which levels it rests on
 ANTAL_NOLL: Final = " (antalet 0 bygger på alla områdens nivåer)"

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from utsatta.check.usable import require_usable
 from utsatta.compute.coverage import coverage, reports_of_year
-from utsatta.compute.duties import year_matrix
+from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.indicators import evaluate
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.load.dataset import DataSet
@@ -27,7 +27,7 @@ from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.omorganisation import upphorda
 from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
-from utsatta.render.report.sections.period import period_of
+from utsatta.render.report.sections.period import period_of, plan_years
 from utsatta.render.report.sections.rapportmarkering import rapportmarkering
 from utsatta.render.report.sections.slutrader import fokus_berakning
 from utsatta.render.report.sections.slutuppfoljning import slutuppfoljning
@@ -64,16 +64,20 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     orgs = ds.organisationer.model
     omr = ds.omraden.model if ds.omraden and ds.omraden.model else None
     names = Names.of(orgs, omr)
-    matrix = year_matrix(ds, ar)
-    assert matrix is not None
+    g = plan.plan.giltighet
+    # the duties and the reports read once; every plan year's matrix up to ``ar`` built once
+    # for the slutuppföljning's period and bilaga C, which both ask it
+    duties, done = duties_of(ds), reported(ds)
+    matrix = year_matrix(ds, ar, done, duties)
+    plan_ar = plan_years(ds, g.fran, ar, done, duties)
+    assert matrix is not None and plan_ar is not None
     reports = reports_of_year(ds, ar)
     cov = coverage(plan, orgs, matrix, reports)
     results = evaluate(ds, ar)
     indikatorer = [(r, indikator_vy(r, ar, names.omraden, omr)) for r in results]
-    g = plan.plan.giltighet
     # the plan's last year is the slutuppföljning: it looks back over the whole period
     slutar = ar == g.till
-    period = period_of(ds, g.fran, ar) if slutar else None
+    period = period_of(ds, plan_ar) if slutar else None
     # each insats with the indicators linked to it, in report order, and their status
     lankar = lankade(results)
     vy_av = {
@@ -144,7 +148,8 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             ),
         )
     if slut is not None:
-        # under each fokusområde's written verdict, its insatser as the reports count them
+        # under each fokusområde's written verdict, its insatser: the duties from the plan and the
+        # organisations, what was done as the reports count it
         berakning = fokus_berakning(slut, fokus)
         upp_vy = replace(
             upp_vy,
@@ -193,7 +198,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         uppfoljning=upp_vy,
         behov=behov_vy(ds, plan, reports, upp, ar, names, g.fran if slutar else None),
         omraden_detalj=omraden_detalj(plan, omr, reports, results, upp, ar, names),
-        over_tid=over_tid(ds, plan, results, ar, names),
+        over_tid=over_tid(ds, plan, results, ar, names, plan_ar),
         slut=slut,
         rapporter_markering=rapportmarkering(reports.values()),
         perioden_markering=rapportmarkering(r for y in per_year.values() for r in y.values()),

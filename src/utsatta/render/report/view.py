@@ -329,7 +329,14 @@ class Sammanfattning:
     forvantade: int
     inkomna: int
     saknade: int
+    #: every report received that was not owed for the year: ``fore_fristen`` + ``inte_kravda``
+    #: (the JSON key keeps its name and meaning, schemaversion 1; the report never says
+    #: "frivillig": docs/decisions/0557-fore-fristen.md, 0571-json-fore-fristen.md)
     frivilliga: int
+    #: of ``frivilliga``, the återrapporteringar given before their deadline ("före fristen")
+    fore_fristen: int
+    #: of ``frivilliga``, the rest: not required for the year ("inte krävda")
+    inte_kravda: int
     tidigare: int
     #: the definition of the counts above, in Swedish (compute.coverage.RAKNING_DEFINITION)
     rakning_definition: str
@@ -373,8 +380,9 @@ class OmradeRad:
     #: the change from the last list before the plan to the latest ("lägre nivå"), "" where
     #: the area was on neither (the same as in ``OmradenVy.forandringar``)
     forandring: str = ""
-    #: the change's marker ("†"): the weakest of the two levels it rests on, "" when both are
-    #: the police's own or the change is unknown (docs/decisions/0500, 0555)
+    #: the change's marker ("†"): the weakest of the two levels it rests on, also for "–" (an
+    #: empty ``forandring``: on neither list); "" when both are the police's own or the change
+    #: is unknown (docs/decisions/0500, 0555, 0572)
     forandring_markering: str = ""
 
 

@@ -169,7 +169,7 @@ def _forandring_markering(
     """The marker of a change: the weakest class of the two levels it rests on, as a level of
     that class is marked (a value carries the mark of the least sure thing it rests on:
     docs/decisions/0500, 0555); "" where the change is unknown or both levels are the police's
-    own."""
+    own. ``change`` "" is the table's "–", on neither list: it rests on both levels too (0572)."""
     if fore is None or efter is None or change == "okänd":
         return ""
     weakest = min(
@@ -454,6 +454,9 @@ def omraden_vy(
         for o in omr.omraden:
             a, b = klass.get((o.id, fore)), klass.get((o.id, senaste))
             if not (_kan_vara_pa_listan(a) or _kan_vara_pa_listan(b)):
+                # nothing compared, but "–" (on neither list) rests on the two levels as a
+                # change does, so it has their weaker mark (granska18c F10, decision 0572)
+                mark_of[o.id] = _forandring_markering(a, b, "", slag)
                 continue
             compared += [a, b]
             change = _forandring(a, b)

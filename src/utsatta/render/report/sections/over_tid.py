@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from utsatta.compute.coverage import owed_through_urval, reports_of_year
-from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
 from utsatta.compute.responsibility import Arv, Cell, Duties, Matrix, exists_at_year_end, tolkning
 from utsatta.compute.status import Lucka, Orsak
@@ -33,6 +32,7 @@ from utsatta.render.report.followup_view import (
     TidRad,
 )
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.period import PlanYears
 from utsatta.render.report.sections.slutuppfoljning import SLUTLEDD_SKYLDIGHET
 from utsatta.render.report.view import ankare_insats
 from utsatta.wording import och
@@ -76,8 +76,16 @@ def lucka_text(g: Lucka) -> str:
 
 
 def over_tid(
-    ds: DataSet, plan: PlanFil, results: Sequence[IndicatorResult], ar: int, names: Names
+    ds: DataSet,
+    plan: PlanFil,
+    results: Sequence[IndicatorResult],
+    ar: int,
+    names: Names,
+    plan_ar: PlanYears | None,
 ) -> OverTidVy:
+    """Bilaga C; ``plan_ar`` are the matrices of the plan's years up to ``ar`` (the report's
+    one :func:`~utsatta.render.report.sections.period.plan_years`), None without a valid plan
+    and organisations."""
     fran = plan.plan.giltighet.fran
     years = tuple(range(fran, ar + 1))
     # Every report's items once, per insats (not every report once per insats).
@@ -94,12 +102,9 @@ def over_tid(
         if ds.organisationer and ds.organisationer.model
         else {}
     )
-    duties = duties_of(ds)
+    duties = plan_ar.duties if plan_ar is not None else None
     # each year's completeness matrix says which missing reports were owed: one definition
-    done = reported(ds)
-    matrices = {
-        y: m for y in years if (m := year_matrix(ds, y, done, duties, reasons=False)) is not None
-    }
+    matrices = plan_ar.matrices if plan_ar is not None else {}
     urval = (
         owed_through_urval(plan.insatser, ds.organisationer.model)
         if ds.organisationer and ds.organisationer.model

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from utsatta.compute.coverage import reports_of_year
-from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.compute.duties import Reported, duties_of, reported, year_matrix
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.load.dataset import DataSet
 from utsatta.model.rapport import InsatsRapport, RapportFil
@@ -80,17 +80,37 @@ class Period:
         return sum(m.inkomna() for m in self.matrices.values())
 
 
-def period_of(ds: DataSet, fran: int, ar: int) -> Period | None:
-    """The period ``fran``–``ar`` (every year's matrix and reports), or None without a valid
-    plan and organisations."""
-    duties = duties_of(ds)
-    if duties is None:
+@dataclass(frozen=True)
+class PlanYears:
+    """Every plan year's completeness matrix from the plan's start up to the report year, and
+    the duties they come from: built once per report (:func:`plan_years`) for the
+    slutuppföljning's period and bilaga C, which ask the same question of the same years."""
+
+    fran: int
+    ar: int
+    duties: Duties
+    matrices: Mapping[int, Matrix]
+
+
+def plan_years(
+    ds: DataSet, fran: int, ar: int, done: Reported | None = None, duties: Duties | None = None
+) -> PlanYears | None:
+    """The matrices of the years ``fran``–``ar`` (without ``grunder``: only the cells are
+    asked), or None without a valid plan and organisations; ``done`` and ``duties`` as for
+    :func:`utsatta.compute.duties.year_matrix`, when the caller has them already."""
+    d = duties if duties is not None else duties_of(ds)
+    if d is None:
         return None
-    done = reported(ds)
+    done = reported(ds) if done is None else done
     matrices: dict[int, Matrix] = {}
     for year in range(fran, ar + 1):
-        m = year_matrix(ds, year, done, duties, reasons=False)
+        m = year_matrix(ds, year, done, d, reasons=False)
         if m is not None:
             matrices[year] = m
-    reports = {year: reports_of_year(ds, year) for year in matrices}
-    return Period(fran, ar, duties, matrices, reports)
+    return PlanYears(fran, ar, d, matrices)
+
+
+def period_of(ds: DataSet, years: PlanYears) -> Period:
+    """The period of ``years`` (every year's matrix and reports)."""
+    reports = {year: reports_of_year(ds, year) for year in years.matrices}
+    return Period(years.fran, years.ar, years.duties, years.matrices, reports)

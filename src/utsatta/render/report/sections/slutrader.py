@@ -190,12 +190,15 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
         vilka = ", ".join(
             f"{i.utan_slutrapport} för {i.insats}" for i in utfall if i.utan_slutrapport
         )
+        # each number under its source: who holds what comes from the plan and the
+        # organisations (successors included), what was done from the reports (granska18c F9)
         text = (
-            f"Beräknat ur rapporterna: planens sista år, {slut.ar}, har organisationerna "
+            "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns "
+            f"planens sista år, {slut.ar}, "
             + ansvar_fall(
                 f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
             )
-            + f". Enligt den senaste rapporten under {g} är "
+            + f". Beräknat ur rapporterna, den senaste under {g} i varje fall, är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
             f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
             + (f" ({vilka})" if vilka else "")

@@ -161,6 +161,8 @@ def sammanfattning(
         inkomna=rk.inkomna,
         saknade=rk.saknade,
         frivilliga=rk.frivilliga,
+        fore_fristen=rk.fore_fristen,
+        inte_kravda=ej_kravda,
         tidigare=rk.tidigare,
         rakning_definition=RAKNING_DEFINITION,
         metod=METODTEXTER,
