@@ -1,4 +1,4 @@
-"""The table of id lists (check/rules/id_fields.py, decision 0550) against the models and the
+"""The table of id lists (model/id_fields.py, decision 0550) against the models and the
 rules: every list of ids a model has is in the table, every entry of the table is such a list,
 and through the table both the rule for an id twice (dubblett-i-lista) and the rule for an id
 that does not exist (okand-*/okant-*) reach each list."""
@@ -16,10 +16,11 @@ from pydantic import BaseModel
 import utsatta
 from tests.support import SHIPPED
 from utsatta.check.rules import check_rules
-from utsatta.check.rules.id_fields import EACH, ID_FIELDS, IdField
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.load.dataset import KIND_MODELS
+from utsatta.load.type_advice import ID_HOMES
 from utsatta.model.common import FokusId, Id, InsatsId
+from utsatta.model.id_fields import EACH, ID_FIELDS, IdField
 
 #: the types of an id (a pattern-checked str); a list of one of them is a list of ids
 ID_TYPES = (Id, InsatsId, FokusId)
@@ -64,13 +65,26 @@ def test_every_list_of_ids_in_the_model_is_in_the_table(kind: str) -> None:
     in_model = set(_id_lists(KIND_MODELS[kind]))
     in_table = {f.path for f in ID_FIELDS.get(kind, ())}
     assert in_model - in_table == set(), (
-        f"{kind}: lists of ids not in check/rules/id_fields.py: add them to ID_FIELDS"
+        f"{kind}: lists of ids not in model/id_fields.py: add them to ID_FIELDS"
     )
     assert in_table - in_model == set(), f"{kind}: entries that are no list of ids in the model"
 
 
 def test_every_table_kind_is_a_file_kind() -> None:
     assert set(ID_FIELDS) <= set(KIND_MODELS)
+
+
+def test_the_lists_of_a_name_hold_one_kind_of_id() -> None:
+    """The schema's hint for a number written as an id (load/type_advice.ID_HOMES) finds where
+    a list's ids are by the list's name, in every file kind (decision 0573)."""
+    homes: dict[str, set[str]] = {}
+    for fields in ID_FIELDS.values():
+        for f in fields:
+            homes.setdefault(f.path[-1], set()).add(f.holds.home)
+    assert {name: h for name, h in homes.items() if len(h) > 1} == {}
+    named = {name: h.pop() for name, h in homes.items() if h != {""}}
+    assert {name: ID_HOMES[name] for name in named} == named
+    assert "insatser" not in ID_HOMES  # an insats's hint is its form, '1:3'
 
 
 UNKNOWN = "okant-id-i-test"

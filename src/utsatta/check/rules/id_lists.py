@@ -9,10 +9,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from utsatta.check.rules.id_fields import ID_FIELDS
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import SourceFile
+from utsatta.model.id_fields import ID_FIELDS
 from utsatta.numbers import heltal
 
 
