@@ -20,7 +20,7 @@ from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
 from utsatta.load.spelling import id_form
 from utsatta.load.written_numbers import non_decimal_advice
 from utsatta.model.common import Id
-from utsatta.model.id_fields import DELMAL, ID_FIELDS, KALLA, OMRADE, ORGANISATION, UPPDRAG
+from utsatta.model.id_fields import ID_FIELDS, ID_REFS
 
 __all__ = ["ID_HOMES", "KIND_WORDS", "said", "wrong_type_message"]
 
@@ -36,22 +36,17 @@ KIND_WORDS = {
     "model_attributes_type": "nycklar med värden",
 }
 
-#: Reference fields of one id (no list; the lists are in ID_FIELDS) and what their ids name.
-_ONE_ID = {
-    "omrade": OMRADE,
-    "organisation": ORGANISATION,
-    "delmal": DELMAL,
-    "uppdrag": UPPDRAG,
-    "kalla": KALLA,
-}
-
 #: Reference fields whose ids are listed elsewhere, by name, and where (``IdKind.home``): a
 #: number written there is no id of theirs even inside quotes, so the hint names where the ids
-#: are. The lists from the models' table of id lists (decision 0573), so a list added there
-#: gets the hint too; an insats's list has none (its hint is the form '1:3').
+#: are. From the models' tables of ids (decision 0573), so a field added there gets the hint
+#: too; an insats's or a fokusområde's has none (its hint is its form, '1:3', "2").
 ID_HOMES = {
-    **{f.path[-1]: f.holds.home for fields in ID_FIELDS.values() for f in fields if f.holds.home},
-    **{name: kind.home for name, kind in _ONE_ID.items()},
+    path[-1]: holds.home
+    for path, holds in (
+        *((f.path, f.holds) for fields in ID_FIELDS.values() for f in fields),
+        *(ref for refs in ID_REFS.values() for ref in refs),
+    )
+    if holds.home
 }
 
 #: The largest whole number offered back as "write it without decimals" (beyond it a float
