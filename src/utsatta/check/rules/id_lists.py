@@ -1,7 +1,8 @@
 """An id twice in one list of ids (a report's 'omraden', an insats's 'ansvar', a verdict's
 'kallor' …) is an error at the second one: the report would count it twice (granska17 F-d,
 decision 0536). The lists of records with an 'id' (insatser, områden, källor) have dubblett-id.
-Which lists there are, and what their ids name, is the table in id_fields (decision 0550)."""
+Which lists there are, and what their ids name, is the table in model/id_fields (decisions
+0550, 0573)."""
 
 from __future__ import annotations
 
