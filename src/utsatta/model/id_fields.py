@@ -19,10 +19,10 @@ from utsatta.findings import Path_
 
 
 class IdKind:
-    """What the ids of a list name, what a message calls one of them, and ``home``: where the
-    ids are listed, with an example, as the schema's hint names it ("" for an id with a form of
-    its own, an insats '1:3', whose hint is that form, and for a kind that has no such hint).
-    Compared by identity: the kinds are the constants below."""
+    """What the ids of a list (or a field of one id) name, what a message calls one of them,
+    and ``home``: where the ids are listed, with an example, as the schema's hint names it (""
+    for an id with a form of its own, an insats '1:3', whose hint is that form, and for a kind
+    that has no such hint). Compared by identity: the kinds are the constants below."""
 
     # Plain classes, not Enum or dataclass: creating those costs more at every start of
     # validate than walking the lists (decision 0550).
