@@ -64,6 +64,13 @@ def _messages(data: Path, code: str) -> list[str]:
             "Skriv ett id ur omraden.yaml (t.ex. bergsjon), inte ett nummer.",
             "omraden: [bergsjon, gardsten]",
         ),
+        (  # a list the table of id lists names (model/id_fields, decision 0573)
+            "omraden.yaml",
+            "    utgivare: Polisen\n  - ar: 2023",
+            "    utgivare: Polisen\n    nationellt_kallor: [polisen-2023, 2021]\n  - ar: 2023",
+            "Skriv ett id ur listan 'kallor', inte ett nummer.",
+            "    nationellt_kallor: [polisen-2023]",
+        ),
     ],
 )
 def test_a_number_where_text_belongs_gets_a_fix_that_passes(

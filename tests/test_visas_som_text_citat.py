@@ -248,3 +248,36 @@ def test_preview_differences(text: str, found: list[tuple[str, tuple[int, ...]]]
     assert mdlinks.preview_differences(escape.prose(text), text) == found
     if found:
         assert mdlinks.may_show_as_text(text)
+
+
+def test_a_heading_first_on_its_line_is_left_to_kommentar_i_text_in_a_block_text() -> None:
+    """'# text' (or a lone '#') first on its line is a heading like any other, said in the same
+    words, unless ``block`` says the text is a block text, where kommentar-i-text warns at the
+    line (0539, 0551); ``block`` is asked once per text, and only for such a heading."""
+    from utsatta.check.rules.lankar import looks_otherwise
+
+    text = "# Ett\n\n- # Två\n\n  #\n"
+    asked: list[str] = []
+
+    def block() -> bool:
+        asked.append(text)
+        return True
+
+    found = looks_otherwise(text)
+    assert [(kind, line) for kind, _, line in found] == [
+        ("rubrik", 0),
+        ("rubrik", 2),
+        ("rubrik", 4),
+    ]
+    assert found[0][1] == (
+        "Raden '# Ett' blir en rubrik i en Markdown-förhandsvisning (t.ex. på GitHub), men "
+        "rapporten har inga rubriker i en nämnds text: den visar '#' som tecken."
+    )
+    assert looks_otherwise(text, block=lambda: False) == found
+    assert looks_otherwise(text, block=block) == [found[1]]
+    assert asked == [text]
+    assert looks_otherwise("## Ett\n\n- # Två\n", block=block) == [
+        ("rubrik", "Raden '## Ett' " + found[0][1].removeprefix("Raden '# Ett' "), 0),
+        ("rubrik", found[1][1], 2),
+    ]
+    assert asked == [text]

@@ -33,7 +33,6 @@ _KIND = {
 #: the rule's kinds by the block they name ('stycken' and 'citatrader' are several lines of one)
 _BLOCK_OF = {
     "rubrik": "rubrik",
-    "rubrik1": "rubrik",
     "understruken": "rubrik",
     "linje": "linje",
     "indrag": "indrag",

@@ -20,8 +20,9 @@ from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
 from utsatta.load.spelling import id_form
 from utsatta.load.written_numbers import non_decimal_advice
 from utsatta.model.common import Id
+from utsatta.model.id_fields import ID_FIELDS, ID_REFS
 
-__all__ = ["KIND_WORDS", "said", "wrong_type_message"]
+__all__ = ["ID_HOMES", "KIND_WORDS", "said", "wrong_type_message"]
 
 KIND_WORDS = {
     "string_type": "text",
@@ -35,17 +36,17 @@ KIND_WORDS = {
     "model_attributes_type": "nycklar med värden",
 }
 
-#: Reference fields (type Id) whose ids are listed elsewhere: a number written there is no
-#: id of theirs even inside quotes, so the hint names where the ids are.
-_ID_LISTS = {
-    "omraden": "omraden.yaml (t.ex. bergsjon)",
-    "omrade": "omraden.yaml (t.ex. bergsjon)",
-    "organisation": "organisationer.yaml (t.ex. grundskolenamnden)",
-    "medlemmar": "organisationer.yaml (t.ex. grundskolenamnden)",
-    "delmal": "plan.yaml (t.ex. inga-sarskilt-utsatta)",
-    "uppdrag": "plan.yaml, under ovriga_uppdrag",
-    "kalla": "listan 'kallor'",
-    "kallor": "listan 'kallor'",
+#: Reference fields whose ids are listed elsewhere, by name, and where (``IdKind.home``): a
+#: number written there is no id of theirs even inside quotes, so the hint names where the ids
+#: are. From the models' tables of ids (decision 0573), so a field added there gets the hint
+#: too; an insats's or a fokusområde's has none (its hint is its form, '1:3', "2").
+ID_HOMES = {
+    path[-1]: holds.home
+    for path, holds in (
+        *((f.path, f.holds) for fields in ID_FIELDS.values() for f in fields),
+        *(ref for refs in ID_REFS.values() for ref in refs),
+    )
+    if holds.home
 }
 
 #: The largest whole number offered back as "write it without decimals" (beyond it a float
@@ -265,10 +266,10 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
     tp = _plain(field_type)
     if tp is None:
         return f'Sätt värdet inom citattecken: "{written}".'
-    ids = name in _ID_LISTS and re.fullmatch(r"[0-9.+-]+|true|false", written)
+    ids = name in ID_HOMES and re.fullmatch(r"[0-9.+-]+|true|false", written)
     if ids and _rejects(tp, "a") is None:
         what = "ett nummer" if written not in ("true", "false") else "true eller false"
-        return f"Skriv ett id ur {_ID_LISTS[name]}, inte {what}."
+        return f"Skriv ett id ur {ID_HOMES[name]}, inte {what}."
     valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
     if valid and valid[0] == written:
         return f'Sätt värdet inom citattecken: "{written}".'
@@ -319,8 +320,8 @@ def _text_message(
             )
     what = "en lista" if isinstance(value, list) else "nycklar med värden"
     lead = f"{label} ska vara ett enda värde (text), men här står {what}."
-    if name in _ID_LISTS:
-        return f"{lead} Skriv ett id ur {_ID_LISTS[name]} direkt efter kolonet."
+    if name in ID_HOMES:
+        return f"{lead} Skriv ett id ur {ID_HOMES[name]} direkt efter kolonet."
     return f"{lead} Skriv värdet direkt efter kolonet.{belongs}"
 
 
@@ -338,8 +339,8 @@ def _text_item_message(name: str, label: str, value: Any, raw: str | None, field
         )
     what = "en lista" if isinstance(value, list) else "nycklar med värden"
     lead = f"{label} ska vara text, men här står {what}."
-    if name in _ID_LISTS:
-        return f"{lead} Skriv ett enda id ur {_ID_LISTS[name]} som posten."
+    if name in ID_HOMES:
+        return f"{lead} Skriv ett enda id ur {ID_HOMES[name]} som posten."
     if isinstance(value, dict) and len(value) == 1:
         ((key, inner),) = value.items()
         if isinstance(key, str) and isinstance(inner, str) and '"' not in key + inner:

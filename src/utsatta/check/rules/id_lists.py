@@ -1,7 +1,8 @@
 """An id twice in one list of ids (a report's 'omraden', an insats's 'ansvar', a verdict's
 'kallor' …) is an error at the second one: the report would count it twice (granska17 F-d,
 decision 0536). The lists of records with an 'id' (insatser, områden, källor) have dubblett-id.
-Which lists there are, and what their ids name, is the table in id_fields (decision 0550)."""
+Which lists there are, and what their ids name, is the table in model/id_fields (decisions
+0550, 0573)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from utsatta.check.rules.id_fields import ID_FIELDS
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import SourceFile
+from utsatta.model.id_fields import ID_FIELDS
 from utsatta.numbers import heltal
 
 

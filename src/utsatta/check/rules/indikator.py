@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref
-from utsatta.check.rules.id_fields import id_lists
 from utsatta.compute.indicators import matrutnat
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.load.placement import already_there, is_id
+from utsatta.model import id_fields
+from utsatta.model.id_fields import id_lists
 from utsatta.model.indikator import PLANENS_MAL
 from utsatta.numbers import tal
 

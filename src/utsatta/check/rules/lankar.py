@@ -152,16 +152,7 @@ def _warning(
 ) -> list[Finding]:
     said = shown_as_text(text)
     if markdown:  # a plain field is shown as written: no Markdown block to differ
-        looks = looks_otherwise(text)
-        if any(kind == "rubrik1" for kind, _, _ in looks):
-            # '# text' first on a line: kommentar-i-text warns there in a block text (0539),
-            # a heading like any other in a quoted one
-            block = _is_block(src, path)
-            looks = [
-                ("rubrik" if k == "rubrik1" else k, w, n)
-                for k, w, n in looks
-                if k != "rubrik1" or not block
-            ]
+        looks = looks_otherwise(text, block=lambda: _is_block(src, path))
         said = sorted(said + looks, key=lambda item: item[2])
     if not said:
         return []
@@ -259,16 +250,30 @@ def shown_as_text(text: str) -> list[tuple[str, str, int]]:
     return list(dict.fromkeys(found))
 
 
-def looks_otherwise(text: str) -> list[tuple[str, str, int]]:
+def looks_otherwise(
+    text: str, *, block: Callable[[], bool] | None = None
+) -> list[tuple[str, str, int]]:
     """What in a nämnd's Markdown a preview shows otherwise than every report format
     (``mdlinks.preview_differences``: an indented code block, a fence, a list nested too
     deep, a quote, a rule, a heading; docs/decisions/0546 and 0547), as :func:`shown_as_text`
     lists it. A list pasted from Word is read as the reports read it, a Markdown list
-    (``word_bullets``, which keeps the lines: 0548, 0565); the lines are quoted as written."""
+    (``word_bullets``, which keeps the lines: 0548, 0565); the lines are quoted as written.
+
+    A heading '# text' first on its line is left out when ``block`` says that the text is a
+    block text (after '|' or '>'; asked once, at the first such heading): kommentar-i-text
+    warns at that line there (0539, 0551). In a quoted text, and after a list marker
+    ('- # text'), it is a heading like any other."""
     lines = escape.prose(text).split("\n")
     listed = word_bullets(text)
     found: list[tuple[str, str, int]] = []
+    in_block: bool | None = None
     for kind, at in mdlinks.preview_differences(escape.prose(listed), lineends.to_lf(listed)):
+        if kind == _HEADING_AT_START:
+            if in_block is None:
+                in_block = block is not None and block()
+            if in_block:
+                continue
+            kind = "rubrik"
         quoted = [_quoted(lines[line].strip() if line < len(lines) else "") for line in at]
         if len(at) == 1:
             looks = _LOOKS[kind]
@@ -293,6 +298,11 @@ def _read_as_list(line: str) -> bool:
     """Whether the reports read a rule's line as a list: '- - -' and '* * *' are list items in
     list items to a parser without rules (``mdlinks.NOT_READ``)."""
     return any(tok.type.endswith("_list_open") for tok in mdlinks.parser().parse(line.strip()))
+
+
+#: how ``mdlinks.preview_differences`` names a heading of one '#' first on its line: the lines
+#: kommentar-i-text finds in a block text (:func:`looks_otherwise` leaves them to it there)
+_HEADING_AT_START = "rubrik1"
 
 
 #: a rule that the reports read as a list (:func:`_read_as_list`)
@@ -349,10 +359,6 @@ _LOOKS = {
     "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga rubriker i en nämnds "
     "text: den visar tecknen.",
 }
-
-
-#: '# text' first on a line, where kommentar-i-text does not warn (a quoted text): a heading
-_LOOKS["rubrik1"] = _LOOKS["rubrik"]
 
 
 def _tags(prose: str) -> list[tuple[str, str, int]]:

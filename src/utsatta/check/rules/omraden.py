@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Ref, duplicates, unknown_source
-from utsatta.check.rules.id_fields import lists_of
 from utsatta.compute.police import level_bounds
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.model import id_fields
+from utsatta.model.id_fields import lists_of
 from utsatta.model.omraden import OmradenFil
 
 EDITION = Ref("okand-upplaga", "Upplagan", "upplagor")

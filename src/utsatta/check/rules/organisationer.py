@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
-from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.rules.lydelse import RegisterNames, name_form
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
+from utsatta.model import id_fields
+from utsatta.model.id_fields import lists_of
 
 MEMBER = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
 #: the names Windows keeps for devices, with any extension (an id is lower case: its pattern);

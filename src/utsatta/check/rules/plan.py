@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules import id_fields
 from utsatta.check.rules.base import Known, Ref, duplicates
-from utsatta.check.rules.id_fields import lists_of
 from utsatta.findings import Finding, fel
 from utsatta.load.dataset import SourceFile
+from utsatta.model import id_fields
+from utsatta.model.id_fields import lists_of
 
 FOKUS = Ref("okant-fokusomrade", "Fokusområdet", "planens fokusomraden")
 SOURCE = Ref("okand-kalla", "Källan", "planens kallor")

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules import id_fields, owner
+from utsatta.check.rules import owner
 from utsatta.check.rules.base import Known, Ref, annan_plan
-from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.compute.responsibility import Kolumn
 from utsatta.escape import identifier
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.load.placement import already_there, is_id, report_place
+from utsatta.model import id_fields
+from utsatta.model.id_fields import lists_of
 from utsatta.model.plan import Giltighet
 from utsatta.numbers import heltal
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from utsatta.check.rules import id_fields, malgrund
+from utsatta.check.rules import malgrund
 from utsatta.check.rules.base import annan_plan
-from utsatta.check.rules.id_fields import lists_of
 from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.escape import identifier, shorten
@@ -20,6 +19,8 @@ from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import already_there, display_path, unread_file
 from utsatta.load.spelling import NameIndex, menade_du, menade_du_namn
+from utsatta.model import id_fields
+from utsatta.model.id_fields import lists_of
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
 

@@ -8,9 +8,8 @@ since the duties in :mod:`utsatta.compute.responsibility` depend on them.
 
 from __future__ import annotations
 
-from utsatta.check.rules import id_fields, owner
+from utsatta.check.rules import owner
 from utsatta.check.rules.base import Known, unknown_source
-from utsatta.check.rules.id_fields import id_lists
 from utsatta.check.rules.owner import ceased_before, not_yet_formed
 from utsatta.check.suggested import command_sentence
 from utsatta.compute.responsibility import exists_at_year_end, takeover_day
@@ -18,6 +17,8 @@ from utsatta.escape import shorten
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet
 from utsatta.load.spelling import menade_du
+from utsatta.model import id_fields
+from utsatta.model.id_fields import id_lists
 from utsatta.model.organisationer import Organisation, OrganisationerFil
 from utsatta.wording import insatser as insatser_text
 from utsatta.wording import och

@@ -1,9 +1,12 @@
 """Where each file kind has lists of ids, and what the ids name: one table (decision 0550).
 
-The rule for an id twice in a list (id_lists, ``dubblett-i-lista``) and the rules for an id that
-does not exist (``okand-*``, in the rule module of each file kind) walk the lists this table
-names, so a list added here is checked by both, and tests/test_id_fields.py fails for a list of
-ids in a model that is not here.
+The rule for an id twice in a list (check/rules/id_lists, ``dubblett-i-lista``) and the rules
+for an id that does not exist (``okand-*``, in the rule module of each file kind) walk the lists
+this table names, so a list added here is checked by both, and tests/test_id_fields.py fails for
+a list of ids in a model that is not here. The fields of one id are in ID_REFS. The schema's
+hint for a number written as an id (load/type_advice) names where the ids are from both tables
+(``IdKind.home``). They are in model/, below load/ and check/, because they describe the
+models' fields (decision 0573).
 """
 
 from __future__ import annotations
@@ -16,28 +19,37 @@ from utsatta.findings import Path_
 
 
 class IdKind:
-    """What the ids of a list name, and what a message calls one of them. Compared by
-    identity: the kinds are the constants below."""
+    """What the ids of a list (or a field of one id) name, what a message calls one of them,
+    and ``home``: where the ids are listed, with an example, as the schema's hint names it (""
+    for an id with a form of its own, an insats '1:3', whose hint is that form, and for a kind
+    that has no such hint). Compared by identity: the kinds are the constants below."""
 
     # Plain classes, not Enum or dataclass: creating those costs more at every start of
     # validate than walking the lists (decision 0550).
-    __slots__ = ("key", "noun")
+    __slots__ = ("home", "key", "noun")
 
-    def __init__(self, key: str, noun: str) -> None:
+    def __init__(self, key: str, noun: str, home: str = "") -> None:
         self.key = key
         self.noun = noun
+        self.home = home
 
     def __repr__(self) -> str:
         return f"IdKind({self.key!r})"
 
 
-OMRADE = IdKind("omrade", "Området")
-ORGANISATION = IdKind("organisation", "Organisationen")
+OMRADE = IdKind("omrade", "Området", "omraden.yaml (t.ex. bergsjon)")
+ORGANISATION = IdKind(
+    "organisation", "Organisationen", "organisationer.yaml (t.ex. grundskolenamnden)"
+)
 ORGANISATION_ELLER_GRUPP = IdKind("organisation-eller-grupp", "Organisationen eller gruppen")
 INSATS = IdKind("insats", "Insatsen")
 MAL = IdKind("mal", "Målet eller delmålet")
 #: a source under the same file's 'kallor'
-KALLA = IdKind("kalla", "Källan")
+KALLA = IdKind("kalla", "Källan", "listan 'kallor'")
+#: the kinds of a field of one id only (ID_REFS), no list's
+DELMAL = IdKind("delmal", "Delmålet", "plan.yaml (t.ex. inga-sarskilt-utsatta)")
+UPPDRAG = IdKind("uppdrag", "Uppdraget", "plan.yaml, under ovriga_uppdrag")
+FOKUSOMRADE = IdKind("fokusomrade", "Fokusområdet")
 
 #: a key that stands for each record of a list
 EACH = "*"
@@ -137,6 +149,41 @@ ID_FIELDS: dict[str, tuple[IdField, ...]] = {
         IdField(("delmal", EACH, "omraden", EACH, "kallor"), KALLA),
         IdField(("fokusomraden", EACH, "kallor"), KALLA),
         IdField(("slutuppfoljning", "kallor"), KALLA),
+    ),
+}
+
+
+#: file kind → its fields of one id of another record (a record's own 'id' is none), with what
+#: the id names, in the order of the model's fields. The rules check these fields each in its
+#: own way; the schema's hint for a number written as an id reads the table (load/type_advice),
+#: and tests/test_id_fields.py holds it to the models as it does ID_FIELDS (decision 0573).
+ID_REFS: dict[str, tuple[tuple[tuple[str, ...], IdKind], ...]] = {
+    "plan": (
+        (("plan", "indikatorbilaga", "kalla"), KALLA),
+        (("insatser", EACH, "fokusomrade"), FOKUSOMRADE),
+    ),
+    "organisationer": (
+        (("organisationer", EACH, "efterfoljare", EACH, "organisation"), ORGANISATION),
+    ),
+    "indikator": (
+        (("fokusomrade",), FOKUSOMRADE),
+        (("mal",), MAL),
+        (("baslinje", "kalla"), KALLA),
+        (("malvarden", EACH, "kalla"), KALLA),
+        (("utfall", EACH, "kalla"), KALLA),
+        (("utfall", EACH, "omrade"), OMRADE),
+    ),
+    "rapport": (
+        (("organisation",), ORGANISATION),
+        (("insatser", EACH, "insats"), INSATS),
+    ),
+    "uppfoljning": (
+        (("delmal", EACH, "delmal"), DELMAL),
+        (("delmal", EACH, "omraden", EACH, "omrade"), OMRADE),
+        (("fokusomraden", EACH, "fokusomrade"), FOKUSOMRADE),
+        (("ovriga_uppdrag", EACH, "uppdrag"), UPPDRAG),
+        (("tidigare_behov", EACH, "organisation"), ORGANISATION),
+        (("tidigare_behov", EACH, "insats"), INSATS),
     ),
 }
 
