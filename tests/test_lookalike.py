@@ -95,12 +95,12 @@ def test_note_many_and_digits() -> None:
     )
     assert note("\uff12:1") == (
         " Här finns ett tecken ur en annan skrift som ser ut som en vanlig siffra: tecken "
-        "nummer 1 är ett helbrett ２ (U+FF12), som ser ut som 2. Skriv om det med vanliga "
+        "nummer 1 är ett brett ２ (U+FF12), som ser ut som 2. Skriv om det med vanliga "
         "siffror."
     )
     assert note("\uff21\uff11", where="I filens namn").startswith(
         " I filens namn finns tecken ur en annan skrift som ser ut som vanliga bokstäver och "
-        "siffror: tecken nummer 1 är ett helbrett Ａ (U+FF21)"
+        "siffror: tecken nummer 1 är ett brett Ａ (U+FF21)"
     )
 
 
@@ -189,7 +189,7 @@ MESSAGES = [
         "data/rapporter/2023/kommunstyrelsen.yaml:6:13",
         "ogiltigt-insats-id",
         "'insats': '２:1' är inte ett insats-id. Här finns ett tecken ur en annan skrift som "
-        "ser ut som en vanlig siffra: tecken nummer 1 är ett helbrett ２ (U+FF12), som ser ut "
+        "ser ut som en vanlig siffra: tecken nummer 1 är ett brett ２ (U+FF12), som ser ut "
         'som 2. Skriv om det med vanliga siffror. Skriv "2:1" (inom citattecken).',
     ),
 ]

@@ -21,7 +21,7 @@ NAMED = 4
 _SCRIPTS = (
     ("CYRILLIC ", "kyrilliskt"),
     ("GREEK ", "grekiskt"),
-    ("FULLWIDTH ", "helbrett"),
+    ("FULLWIDTH ", "brett"),
     ("MATHEMATICAL ", "matematiskt"),
     ("ARMENIAN ", "armeniskt"),
     ("CHEROKEE ", "cherokesiskt"),
