@@ -3,6 +3,7 @@ that point at the right place."""
 
 from __future__ import annotations
 
+import re
 import typing
 from collections import Counter
 from collections.abc import Mapping
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import LISTED_PER_CODE, Finding, Path_, fel
+from utsatta.load.lookalike import found, note, plain
 from utsatta.load.schema_bounds import Mappings, bounded_build, finding_code
 from utsatta.load.schema_types import (
     allowed_values,
@@ -95,7 +97,8 @@ def schema_errors(
                 file,
                 path,
                 code,
-                f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'. Byt namn på den.",
+                f"Nyckeln '{shorten(str(loc[-1]))}' ska heta '{wanted}'."
+                + (note(str(loc[-1])) or " Byt namn på den."),
                 at_key=True,
             )
         return _finding(code, file, model, data, err, lookup, in_quotes, known, mappings)
@@ -205,10 +208,11 @@ def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: P
         )
     options = [n for n in holder.model_fields if n == key or n not in keys]
     close = menade_du(key, options)
-    if close:
+    # a suggestion ends in '?'; a key with look-alike letters that is an option has its fix
+    if close.endswith("?") or plain(key) in options:
         return close
     lacking = [n for n in options if holder.model_fields[n].is_required()]
-    return f" Menade du '{lacking[0]}', som saknas här?" if len(lacking) == 1 else ""
+    return close + (f" Menade du '{lacking[0]}', som saknas här?" if len(lacking) == 1 else "")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
@@ -249,9 +253,9 @@ def _value_hint(field: str, value: Any, allowed: list[str]) -> str:
     written = str(value)
     if len(written) > 100:
         return ""
-    code = suggest_value(field, written)
+    code = suggest_value(field, plain(written))
     if code is not None and code in allowed and code != written:
-        return f" Menade du '{code}'?"
+        return note(written, code) if code == plain(written) else f" Menade du '{code}'?"
     return menade_du(written, allowed)
 
 
@@ -425,6 +429,8 @@ def _finding(
             message = digits_message(text, str(err.get("ctx", {}).get("plain", ""))) or message
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
+        if kind in _NUMBERED and isinstance(value, str) and found(value):
+            message = _numbered_lookalike(kind, name, value)
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
             message = odd_space_message(name, value, None) or id_message(
                 name, value, path, data, known_ids(name)
@@ -438,6 +444,25 @@ def _finding(
         code,
         f"Värdet för {label} ({said(value, raw(path))}) passar inte här. Se vad {label} ska "
         "innehålla i schemat: utsatta schema.",
+    )
+
+
+#: An insats' and a fokusområde's id, as the model checks them (model.common).
+_NUMBERED = {
+    "ogiltigt-insats-id": re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z"),
+    "ogiltigt-fokusomrade-id": re.compile(r"[1-9][0-9]*\Z"),
+}
+
+
+def _numbered_lookalike(kind: str, name: str, value: str) -> str:
+    """An insats' id with a fullwidth digit ('３:2') or a fokusområde's: which character, and
+    the id to write when the digits they look like make one (docs/decisions/0574)."""
+    looks = plain(value)
+    what = "ett insats-id" if kind == "ogiltigt-insats-id" else "ett fokusområdes-id"
+    right = _NUMBERED[kind].match(looks) is not None
+    label = f"'{name}': " if name else ""
+    return f"{label}'{shorten(value)}' är inte {what}.{note(value)}" + (
+        f' Skriv "{looks}" (inom citattecken).' if right else ""
     )
 
 

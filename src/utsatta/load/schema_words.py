@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Path_
 from utsatta.load.invisible import ODD_SPACES, space_name
+from utsatta.load.lookalike import found, note, plain
 from utsatta.load.spelling import id_form
 from utsatta.numbers import heltal
 
@@ -144,6 +145,8 @@ def id_message(
     read before this one: words with a space between them that are not all such ids are one
     name written with a space ('hela staden'), not ids without commas."""
     shown = shorten(value)
+    if found(value):
+        return _lookalike_id(name, shown, value, known)
     parts = value.split()
     last = path[-1] if path else None
     several = len(parts) > 1 and all(ID_FORM.fullmatch(p) for p in parts)
@@ -180,6 +183,32 @@ def id_message(
         return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
     check = f" Kontrollera att det finns i {where}." if where else ""
     return f"{rule}: här blir det '{form}'.{check}"
+
+
+def _lookalike_id(name: str, shown: str, value: str, known: Sequence[str] | None) -> str:
+    """An id or a name with letters of another script that look Latin ('kulturnamndеn' with
+    a Cyrillic е, 'Веrgsjön'): each such letter named, then the id it makes when written with
+    the letters it looks like; that id is claimed to exist only when ``known`` has it."""
+    looks = plain(value)
+    form = id_form(looks)
+    lead = f"'{name}': '{shown}' är inte skrivet som ett id."
+    if looks == form:
+        exists = known is not None and form in known
+        return f"{lead}{note(value, form)}" + ("" if exists else _check_in(name))
+    where = ID_FILES.get(name)
+    if known is not None and form in known:
+        return f"{lead}{note(value)} Menade du '{form}' ur {where or 'datan'}? Skriv då {form}."
+    if not form or len(form) > 60:
+        return f"{lead}{note(value)}"
+    return (
+        f"{lead}{note(value)} Ett id skrivs med små bokstäver a–z, siffror och bindestreck: "
+        f"här blir det '{form}'.{_check_in(name)}"
+    )
+
+
+def _check_in(name: str) -> str:
+    where = ID_FILES.get(name)
+    return f" Kontrollera att det finns i {where}." if where else ""
 
 
 def _name_with_space(name: str, shown: str, value: str, known: Sequence[str]) -> str:

@@ -30,14 +30,26 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
 
 
 def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
-    """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``), if one is close."""
+    """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``, ``nulаge`` with a
+    Cyrillic а → ``nulage``), if one is close."""
+    from utsatta.load.lookalike import plain
+
     options = list(candidates)
-    return suggest(id_form(key), options) or suggest(key, options)
+    return suggest(id_form(plain(key)), options) or suggest(key, options)
 
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
-    best = suggest(word, candidates)
-    return f" Menade du '{shorten(best)}'?" if best else ""
+    """ " Menade du …?" for a value that is none of ``candidates``: the closest one. A value
+    with letters of another script that look Latin (a Cyrillic а) has them named first, and
+    is compared as the letters they look like (docs/decisions/0574)."""
+    from utsatta.load.lookalike import note, plain
+
+    options = list(candidates)
+    looks = plain(word)
+    if looks != word and looks in options:
+        return note(word, looks)
+    best = suggest(looks, options)
+    return note(word) + (f" Menade du '{shorten(best)}'?" if best else "")
 
 
 def name_index(named: typing.Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -76,7 +88,11 @@ class NameIndex:
 def menade_du_namn(word: str, candidates: typing.Iterable[str], index: NameIndex) -> str:
     """ " Menade du …?" for an unknown id: the id whose name is what was written ('Grevegården'
     is part of Tynnered/Grevegården/Opaltorget), else the closest id (``menade_du``)."""
-    hit = index.get(id_form(word))
+    from utsatta.load.lookalike import note, plain
+
+    hit = index.get(id_form(plain(word)))
     if hit is not None and hit[0] != word:
-        return f" Menade du '{shorten(hit[0])}' ({shorten(hit[1])})?"
+        if hit[0] == plain(word):
+            return note(word, hit[0])
+        return f"{note(word)} Menade du '{shorten(hit[0])}' ({shorten(hit[1])})?"
     return menade_du(word, candidates)

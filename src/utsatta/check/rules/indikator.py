@@ -32,6 +32,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     out: list[Finding] = []
     stem = src.stem
     if ind.id != stem:
+        from utsatta.load.lookalike import note as lookalike_note  # only for a misnamed file
+
         name = f"{shorten(ind.id)}.yaml"
         # the id is a plain name (the model's pattern): a file of that name may exist already
         there = None if "/" in ind.id else already_there(src.path, src.path.with_name(name), name)
@@ -41,7 +43,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
                 ("id",),
                 "filnamn-matchar-inte",
                 f"Indikatorns id är '{shorten(ind.id)}' men filen heter "
-                f"{identifier(src.path.name)}. "
+                f"{identifier(src.path.name)}."
+                f"{lookalike_note(src.path.name, where='I filens namn')} "
                 + (
                     f"Ändra id till '{identifier(stem)}' om id är fel; annars ska filen heta "
                     f"{identifier(name)}, men " + there

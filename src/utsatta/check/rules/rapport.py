@@ -109,11 +109,15 @@ def _wrong_place(
         )
     if place.target is not None and there is not None:  # named as the message names it
         there = already_there(src.path, place.target, f"{org}.yaml")
+    from utsatta.load.lookalike import note as lookalike_note  # only for a misnamed file
+
     return fel(
         f,
         ("organisation",),
         "filnamn-matchar-inte",
-        f"Rapporten är från '{org}' men filen heter {name}. Filen ska heta {org}.yaml"
+        f"Rapporten är från '{org}' men filen heter {name}."
+        # 'sоcialnamnd-nordost.yaml' with a Cyrillic о looks like the right name
+        f"{lookalike_note(src.path.name, where='I filens namn')} Filen ska heta {org}.yaml"
         # never advice to write an organisation that the id rule refuses (the name 'KS')
         # nor to write one that does not report the year (it would be organisation-upphord)
         + (" (eller rätta 'organisation')" if is_id(stem) and not stem_gone else "")
