@@ -19,7 +19,10 @@ from utsatta.check.rules.lankar import looks_otherwise
 from utsatta.wordlist import word_bullets
 
 #: GitHub's Markdown as markdown-it reads it: CommonMark with GFM's tables and struck text
-GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+#: (of two tildes or one, as GitHub)
+GFM = MarkdownIt("commonmark", {"strikethrough_single_tilde": True}).enable(
+    ["table", "strikethrough"]
+)
 #: what each block of the oracle is called by the rule
 _KIND = {
     "heading_open": "rubrik",

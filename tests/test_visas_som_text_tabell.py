@@ -99,7 +99,16 @@ def test_the_advice_followed_exactly_leaves_no_warning(
         ("100 | 200 kronor\n", []),  # no delimiter row: no table
         ("a | b\n\n--|--\n", []),
         ("~ 5 % och ~~ utan slut\n", []),  # '~~' that closes nothing
-        ("~a~\n", []),  # one '~': not struck to markdown-it (GitHub strikes it: 0564)
+        # GitHub's struck text (GFM spec, Strikethrough): a run of one or two tildes, opening
+        # (left-flanking) and closing (right-flanking) with a run as long (0564)
+        ("~a~\n", [("genomstruken", (0,))]),  # one '~' strikes too (spec example 491)
+        ("Hej ~världen~.\n", [("genomstruken", (0,))]),
+        ("a\nb ~c\nd~ e\n", [("genomstruken", (1,))]),  # across a line end
+        ("Detta ~~~stryks inte~~~.\n", []),  # three are text (spec example 492)
+        ("~~~\nkod\n~~~\n", [("staket", (0,))]),  # a fence: code, not struck text
+        ("~a~~ och ~~b~\n", []),  # runs of unequal length close nothing
+        ("a ~ b ~ c\n", []),  # a '~' between spaces flanks nothing
+        ("350~500 kr\n", []),  # one '~' alone
         ("- [x] klart\n- [ ] inte klart\n", []),  # a task list: '[x]' shown as written
     ],
 )
@@ -112,5 +121,6 @@ def test_preview_differences(text: str, found: list[tuple[str, tuple[int, ...]]]
 
 @pytest.mark.parametrize("text", ["Vanlig text.\n\nMed två stycken.", "Ett ~ tecken.", "a - b"])
 def test_a_text_without_a_pipe_or_two_tildes_needs_no_parser(text: str) -> None:
-    """The pre-test keeps a text without '|' and '~~' (and no other construct) off the parser."""
+    """The pre-test keeps a text without '|' and a second '~' (and no other construct) off the
+    parser: struck text needs an opening and a closing run."""
     assert not mdlinks.may_look_otherwise(text)

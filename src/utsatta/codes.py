@@ -279,13 +279,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "bekraftad' och förklara skillnaden i 'text'."),
     ("visas-som-text", V, "referens",
      "En länk, bild, referens, HTML-kod, ett kodblock (indrag eller ```), ett citat ('>'), en "
-     "rubrik ('#'), en linje ('---'), en tabell ('|'), genomstruken text ('~~') eller en lista "
-     "djupare än nio nivåer som rapporten inte visar som i förhandsvisningen (i ett namn eller "
-     "en titel: Markdown, som visas som den är skriven)",
+     "rubrik ('#'), en linje ('---'), en tabell ('|'), genomstruken text ('~~' eller '~') "
+     "eller en lista djupare än nio nivåer som rapporten inte visar som i förhandsvisningen (i "
+     "ett namn eller en titel: Markdown, som visas som den är skriven)",
      "Skriv adressen i texten om läsaren behöver den; i en nämnds text Markdown i stället för "
      "HTML, utan extra indrag, ```-rader, '>' och '#' först på raden, '---'-rader, tabeller "
-     "och '~~' och med högst nio listnivåer; i ett namn eller en titel varken Markdown eller "
-     "HTML."),
+     "och '~~' eller '~' runt text och med högst nio listnivåer; i ett namn eller en titel "
+     "varken Markdown eller HTML."),
     # Organisations over time
     ("organisation-upphord", F, "referens",
      "En rapport för ett år efter att organisationen upphört",

@@ -412,14 +412,18 @@ _BLOCK_START = (
 
 def may_look_otherwise(text: str) -> bool:
     """Whether a text could hold what :func:`preview_differences` finds: a fence (```` ``` ````
-    or ``~~~``), a table (``|``), struck text (``~~``), a line indented four spaces or more
+    or ``~~~``), a table (``|``), struck text (``~~`` or ``~``: two tildes at least, an opening
+    and a closing run), a line indented four spaces or more
     (a code block, or a list nested deeper than the reports keep), or a line that starts,
     perhaps in a list item, a quote (``>``), a heading (``#``, or a line of ``=`` or ``-``
     under a paragraph), a rule (``---``, ``* * *``, ``_ _ _``) or a code block. Cheap tests
     first: a text under ``key: |`` has its own indentation removed by YAML, so most texts
     have no line that starts with a space or one of these characters."""
-    if "```" in text or "~~" in text or "|" in text:
-        return True  # a fence ('```', '~~~'), struck text ('~~') or a table ('|')
+    if "```" in text or "|" in text:
+        return True  # a fence ('```') or a table ('|')
+    tilde = text.find("~")
+    if tilde >= 0 and text.find("~", tilde + 1) >= 0:
+        return True  # a fence ('~~~') or struck text ('~~', '~', 0564): a second '~' after one
     if not _may_start(text) and _LINE_START.search(text) is None:
         return False
     if has_word_bullets(text):
@@ -434,11 +438,13 @@ def may_look_otherwise(text: str) -> bool:
 @cache
 def preview_parser() -> MarkdownIt:
     """GitHub's Markdown (GFM) as an editor's preview reads a text (GitHub's, VS Code's):
-    CommonMark with code blocks and fences, and GFM's tables and struck text (``~~``;
-    docs/decisions/0564); raw HTML off (the other warnings cover it)."""
+    CommonMark with code blocks and fences, and GFM's tables and struck text (``~~`` and
+    ``~``, as GitHub: a run of one or two tildes, closed by a run as long; three or more are
+    text; docs/decisions/0564); raw HTML off (the other warnings cover it)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    options = {"html": False, "strikethrough_single_tilde": True}
+    return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
 def preview_differences(
@@ -457,7 +463,7 @@ def preview_differences(
     ``shown`` is). ``citat``, the lines of a quote with a '>' (the outermost: a preview's, the
     reports show '>'; its first line first); ``linje``, a rule; ``rubrik``, a heading;
     ``tabell``, a table (GFM), at its first line; ``genomstruken``, a line with struck text
-    (GFM's ``~~``); ``rubrik1``, a heading of one '#' first on its line, which
+    (GFM's ``~~`` or ``~``); ``rubrik1``, a heading of one '#' first on its line, which
     kommentar-i-text (0539) warns at in a block text (``|``, ``>``) already;
     ``understruken``, the line of '=' or '-' that makes the text above it a heading
     (granska17b F6). Each in a list item too (``- > citat``)."""
@@ -472,7 +478,7 @@ def preview_differences(
                 found.append(("staket", (tok.map[0],)))
             elif tok.type == "table_open" and tok.map:
                 found.append(("tabell", (tok.map[0],)))
-            elif tok.type == "inline" and tok.map and "~~" in tok.content:
+            elif tok.type == "inline" and tok.map and "~" in tok.content:
                 found += [("genomstruken", (at,)) for at in _struck(tok.children, tok.map[0])]
             elif tok.type == "blockquote_open" and tok.map:
                 # only the outermost quote: removing its '>'s ends the quotes inside it; every

@@ -205,6 +205,34 @@ def schema_findings(
         return None, schema_errors(file, model, data, exc, raw, quoted, ids, source)
 
 
+def _schema_errors(
+    display: str,
+    cls: type[BaseModel],
+    data: Any,
+    exc: ValidationError,
+    source: SourceFile[Any],
+    ids: Callable[[str], Sequence[str] | None] | None,
+) -> list[Finding]:
+    """:func:`schema_findings`' findings for a file whose model did not validate, placed by
+    the file's positions (read again on first use) and lines."""
+    from utsatta.load.schema import schema_errors
+
+    return schema_errors(
+        display,
+        cls,
+        data,
+        exc,
+        lambda p: source.positions().raw.get(p),
+        lambda p: p in source.positions().quoted,
+        ids,
+        Source(
+            lambda p: source.positions().keys.get(p),
+            _line_reader(source.path),
+            lambda p, at_key: source.positions().locate(p, at_key=at_key),
+        ),
+    )
+
+
 def _line_reader(path: Path) -> Callable[[], list[str]]:
     """The lines of the file, read once on first use."""
     read: list[list[str]] = []
@@ -240,19 +268,12 @@ def to_model(
     findings.extend(raw.findings)
     if raw.data is None or raw.skip_schema:
         return source
-    model, found = schema_findings(
-        display,
-        KIND_MODELS[kind],
-        raw.data,
-        lambda p: source.positions().raw.get(p),
-        lambda p: p in source.positions().quoted,
-        ids,
-        Source(
-            lambda p: source.positions().keys.get(p),
-            _line_reader(path),
-            lambda p, at_key: source.positions().locate(p, at_key=at_key),
-        ),
-    )
+    cls = KIND_MODELS[kind]
+    try:
+        model, found = cls.model_validate(raw.data), []
+    except ValidationError as exc:
+        # as schema_findings; what places a finding is built only for a file with errors
+        model, found = None, _schema_errors(display, cls, raw.data, exc, source, ids)
     if found and any(f.code == "tagg-ej-tillaten" for f in raw.findings):
         # 'motivering: !viktigt' is an empty text only because of its tag: that finding says
         # what is wrong and keeps the text; 'tom-text' would say to remove the key (0540).

@@ -276,9 +276,11 @@ def misfiled(
     model of its place it would only get that model's errors ("Lägg till 'ar'" …), none of
     them the step that helps. Decided from what is read already: no file is opened here."""
     own = KIND_KEYS.get(kind, frozenset())
+    if not own.isdisjoint(data):
+        return None  # a key of its place's own kind (most files): one look, no kind by keys
     keys = [k for k in data if isinstance(k, str)]
     said_kind = kind_by_keys(keys)
-    if said_kind is None or said_kind == kind or own.intersection(keys):
+    if said_kind is None or said_kind == kind:
         return None
     said = {
         key: value
