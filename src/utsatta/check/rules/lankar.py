@@ -354,7 +354,7 @@ _LOOKS = {
     "text, med tecknen '|'.",
     "genomstruken": "Raden {written} har genomstruken text i en Markdown-förhandsvisning (t.ex. "
     "på GitHub), men rapporten stryker inte över text: den visar texten som vanlig text, med "
-    "tecknen '~~'.",
+    "tecknen '~' runt den.",
     "understruken": "Raden {written} gör texten ovanför till en rubrik i en "
     "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten har inga rubriker i en nämnds "
     "text: den visar tecknen.",
@@ -448,7 +448,7 @@ _ADVICE = {
     "linje": "Ta bort raden",
     "tabell": "Skriv en punktlista i stället, en punkt per rad i tabellen (t.ex. '- Område: "
     "antal'), utan tecknen '|' och utan raden med '---'",
-    "genomstruken": "Ta bort texten, eller bara tecknen '~~' om texten ska stå kvar",
+    "genomstruken": "Ta bort texten, eller bara tecknen '~' runt den om texten ska stå kvar",
     "rubrik": "Ta bort '#'-tecknen före rubrikens text; rubriken kan stå som ett eget stycke, "
     "t.ex. i fetstil (**rubrik**)",
     "understruken": "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i "
