@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from utsatta.findings import Severity
-from utsatta.limits import MAX_FILE_BYTES, size_text
+from utsatta.limits import MAX_DUTIES, MAX_FILE_BYTES, size_text
+from utsatta.numbers import heltal
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +325,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Gör som meddelandet säger (ingen länk, en vanlig fil i datamappen, inget skrivskydd) och "
      "kör utsatta fmt igen."),
     # Completeness
+    ("for-manga-ansvar", F, "fullständighet",
+     f"Planen ger fler än {heltal(MAX_DUTIES)} ansvar (insats × organisation) per år",
+     "Minska antalet insatser som nämner stora grupper, eller skriv ut organisationerna."),
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),
     ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",

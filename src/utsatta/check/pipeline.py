@@ -11,6 +11,7 @@ from typing import Any
 from utsatta.check.assessments import check_assessments
 from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
+from utsatta.check.duty_limit import check_duty_limit
 from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
     Paths,
@@ -306,6 +307,8 @@ def _found(
     ``year`` their findings are kept even when they are of a later year, and their year is
     checked too."""
     found = list(ds.findings)
+    # before any work on who owes what: past the limit none is done (duties_of gives None)
+    found += check_duty_limit(ds)
     duties = duties_of(ds)  # built once: the rules and the completeness check both ask it
     found += check_rules(ds, duties)
     if year is None:

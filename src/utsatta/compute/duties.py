@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from utsatta.compute.responsibility import Duties, Matrix, matrix
+from utsatta.compute.responsibility import Duties, Matrix, duty_count, matrix
+from utsatta.limits import MAX_DUTIES
 from utsatta.load.dataset import DataSet
 
 #: reported[year][organisation] = the insats ids of that organisation's report for that year
@@ -35,8 +36,11 @@ def year_matrix(
 
     ``done``, ``duties`` (see :func:`duties_of`) and ``reasons`` as for
     :func:`utsatta.compute.responsibility.matrix`: for asking about several years.
+    None too when the plan gives more duties than ``MAX_DUTIES`` (:func:`too_many_duties`).
     """
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        return None
+    if too_many_duties(ds):
         return None
     return matrix(
         ds.plan.model,
@@ -50,7 +54,24 @@ def year_matrix(
 
 def duties_of(ds: DataSet) -> Duties | None:
     """The plan's duties for the data set's organisations, or None without a valid plan and
-    organisations (build once, ask for any year)."""
+    organisations (build once, ask for any year), or more duties than ``MAX_DUTIES``."""
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
         return None
+    if too_many_duties(ds):
+        return None
     return Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+
+
+def duties_in_plan(ds: DataSet) -> int:
+    """:func:`~utsatta.compute.responsibility.duty_count` of the data set; 0 without a valid
+    plan and organisations."""
+    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+        return 0
+    return duty_count(ds.plan.model.insatser, ds.organisationer.model)
+
+
+def too_many_duties(ds: DataSet) -> bool:
+    """Whether the plan gives a year more (organisation, insats) duties than ``MAX_DUTIES``:
+    then no matrix and no duties are built (the check ``for-manga-ansvar`` says why), since
+    their size is the product of two files, which the file limit does not bound."""
+    return duties_in_plan(ds) > MAX_DUTIES

@@ -95,6 +95,21 @@ def _index(orgs: OrganisationerFil) -> _Index:
     return index
 
 
+def group_sizes(orgs: OrganisationerFil) -> dict[str, int]:
+    """Each group's id → how many organisations it resolves to (whatever their validity)."""
+    return {g: len(members) for g, members in _index(orgs).groups.items()}
+
+
+def duty_count(insatser: Iterable[Insats], orgs: OrganisationerFil) -> int:
+    """How many (organisation, insats) duties a year has at most, as the plan names them: for
+    each insats, its groups' sizes plus the organisations it names. Linear in the plan and the
+    organisations, without resolving a single pair: the bound on what the matrix would hold
+    (``limits.MAX_DUTIES``). An heir replaces the organisation it takes over from, so heirs
+    add nothing to the count that matters here."""
+    sizes = group_sizes(orgs)
+    return sum(sizes.get(ident, 1) for i in insatser for ident in (*i.samordningsansvar, *i.ansvar))
+
+
 def resolve(ids: Iterable[str], orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
     """Organisation ids for a list of organisation and group ids, in order, without repeats.
 

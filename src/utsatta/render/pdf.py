@@ -120,6 +120,11 @@ def html_to_pdf(
     wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
 
+    from utsatta.render.pdf_words import shorten_cell_words
+
+    # a word of thousands of letters in a table cell would take minutes to lay out (0577)
+    html = shorten_cell_words(html)
+
     # An empty set of allowed protocols: every fetch fails, and WeasyPrint leaves the resource
     # out (the report has none; this is the guard against one from the data or a template).
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
