@@ -209,11 +209,30 @@ def shown_address(href: str) -> str:
     )
 
 
+#: the deepest emphasis the reports keep: deeper '*'/'**' pairs are dropped, their text kept.
+#: The HTML that WeasyPrint lays out for the PDF recurses per element, and "**" * 250 (a
+#: short text) exhausted Python's stack there (granska19b F1, docs/decisions/0578).
+MAX_EMPHASIS = 20
+_EMPHASIS = {"em_open": 1, "strong_open": 1, "em_close": -1, "strong_close": -1}
+
+
 def _unwrapped(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     dropped = 0  # nesting of removed link_open tokens (links never nest, but be total)
+    kept: list[bool] = []  # per open emphasis: whether it is kept (markdown-it nests them)
+    depth = 0  # the kept ones open
     for tok in tokens:
-        if tok.type == "image":
+        step = _EMPHASIS.get(tok.type)
+        if step == 1:
+            kept.append(depth < MAX_EMPHASIS)
+            if kept[-1]:
+                depth += 1
+                out.append(tok)
+        elif step == -1 and kept:
+            if kept.pop():
+                depth -= 1
+                out.append(tok)
+        elif tok.type == "image":
             out.extend(_unwrapped(tok.children or []))
         elif tok.type == "link_open" and not is_web_address(str(tok.attrGet("href") or "")):
             dropped += 1

@@ -186,6 +186,27 @@ class Ref:
         return unknown(file, path, self.code, self.what, value, known, self.where, names)
 
 
+#: the names Windows keeps for devices, with any extension (an id is lower case: its pattern)
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
+)
+
+
+def reserved_name(file: str, path: Path_, id_: str, folder: str, suffix: str) -> Finding | None:
+    """An id that names a file (an organisation's reports, an indicator's file) and that
+    Windows reserves: git for Windows cannot check the file out (docs/decisions/0580)."""
+    if id_ not in WINDOWS_RESERVED:
+        return None
+    return fel(
+        file,
+        path,
+        "reserverat-filnamn",
+        f"Id:t '{id_}' blir filnamnet {folder}/{id_}.yaml, och {id_.upper()} är ett namn som "
+        "Windows reserverar (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, också med en ändelse): "
+        f"git för Windows kan då inte hämta datarepot. Välj ett annat id, t.ex. '{id_}-{suffix}'.",
+    )
+
+
 def duplicates(file: str, items: Iterable[Any], base: Path_, what: str) -> list[Finding]:
     """Items whose ``id`` appeared earlier in the same list."""
     seen: set[str] = set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from utsatta.check.rules.base import Known, Ref
+from utsatta.check.rules.base import Known, Ref, reserved_name
 from utsatta.compute.indicators import matrutnat
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
@@ -30,6 +30,9 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     if ind is None:
         return []
     out: list[Finding] = []
+    reserved = reserved_name(f, ("id",), ind.id, "indikatorer", "indikator")
+    if reserved is not None:
+        out.append(reserved)
     stem = src.stem
     if ind.id != stem:
         from utsatta.load.lookalike import note as lookalike_note  # only for a misnamed file

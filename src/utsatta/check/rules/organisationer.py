@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from utsatta.check.rules.base import Known, Ref, duplicates, is_handle
+from utsatta.check.rules.base import Known, Ref, duplicates, is_handle, reserved_name
 from utsatta.check.rules.lydelse import RegisterNames, name_form
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, fel, varning
@@ -15,11 +15,6 @@ from utsatta.model import id_fields
 from utsatta.model.id_fields import lists_of
 
 MEMBER = Ref("okand-organisation", "Organisationen", "organisationer.yaml")
-#: the names Windows keeps for devices, with any extension (an id is lower case: its pattern);
-#: an organisation's id names its report files (granska19 F5, docs/decisions/0580)
-WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(10)}
-)
 
 
 def check(src: SourceFile[Any], known: Known) -> list[Finding]:
@@ -27,19 +22,10 @@ def check(src: SourceFile[Any], known: Known) -> list[Finding]:
     if orgs is None:
         return []
     out = duplicates(f, orgs.organisationer, ("organisationer",), "Organisationen")
-    out += [
-        fel(
-            f,
-            ("organisationer", oi, "id"),
-            "reserverat-filnamn",
-            f"Id:t '{identifier(org.id)}' blir filnamnet rapporter/ÅR/{identifier(org.id)}.yaml, "
-            f"och {org.id.upper()} är ett namn som Windows reserverar (CON, PRN, AUX, NUL, "
-            "COM0–COM9, LPT0–LPT9, också med en ändelse): git för Windows kan då inte hämta "
-            f"datarepot. Välj ett annat id, t.ex. '{identifier(org.id)}-namnd'.",
-        )
-        for oi, org in enumerate(orgs.organisationer)
-        if org.id in WINDOWS_RESERVED
-    ]
+    for oi, org in enumerate(orgs.organisationer):
+        reserved = reserved_name(f, ("organisationer", oi, "id"), org.id, "rapporter/ÅR", "namnd")
+        if reserved is not None:
+            out.append(reserved)
     out += [
         fel(
             f,
