@@ -143,6 +143,52 @@ def test_the_limit_is_the_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert codes == ["for-manga-ansvar"]
 
 
+def test_successors_are_counted(tmp_path: Path) -> None:
+    """granska19b F2: one organisation with 6 000 successors, named by 20 insatser, owes through
+    them 120 020 duties a year; the count left heirs out and said 20."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    p = data / "organisationer.yaml"
+    t = p.read_text(encoding="utf-8")
+    at = t.index("organisationer:\n") + len("organisationer:\n")
+    heirs = "".join(f"      - {{organisation: n{k}, tolkning: slutledd}}\n" for k in range(6000))
+    extra = (
+        "  - id: gammal\n    namn: Gamla nämnden\n    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n    giltig_till: '2022-12-31'\n"
+        "    efterfoljare:\n" + heirs
+    ) + "".join(
+        f"  - {{id: n{k}, namn: N{k}, typ: namnd, verksamhet_i_utsatta_omraden: false, "
+        "giltig_fran: '2023-01-01'}\n"
+        for k in range(6000)
+    )
+    p.write_text(t[:at] + extra + t[at:], encoding="utf-8")
+    p = data / "plan.yaml"
+    t = p.read_text(encoding="utf-8")
+    at = t.index("insatser:\n") + len("insatser:\n")
+    p.write_text(
+        t[:at]
+        + "".join(
+            f'  - id: "1:{100 + k}"\n    fokusomrade: "1"\n    titel: T{k}\n'
+            "    forvantat_resultat: R\n    samordningsansvar: [grundskolenamnden]\n"
+            "    ansvar: [gammal]\n"
+            "    uppfoljning:\n      typ: arlig\n      text: X\n"
+            for k in range(20)
+        )
+        + t[at:],
+        encoding="utf-8",
+    )
+    ds = load(data)
+    assert duties_in_plan(ds) - duties_in_plan(load(BASE)) == 20 * (6001 + 1)
+    assert duties_of(ds) is None
+    (finding,) = [f for f in validate(data).findings if f.code == "for-manga-ansvar"]
+    assert (
+        "Mest ger organisationen 'gammal', vars ansvar går vidare till 6 000 efterträdare "
+        "(med deras efterträdare), som 20 insatser nämner (120 020 ansvar)."
+    ) in finding.message
+
+
 def test_shipped_data_far_under_the_limit() -> None:
     """The shipped data has about a hundred duties a year; the benchmark's 20 000 files
     (benchmarks/generate.py: 5 000 organisations that owe two insatser) about 10 000."""

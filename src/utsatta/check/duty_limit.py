@@ -8,7 +8,7 @@ the export would hold all of them (docs/decisions/0576-granser-for-ansvar.md).
 
 from __future__ import annotations
 
-from utsatta.compute.responsibility import duty_count, group_sizes
+from utsatta.compute.responsibility import duty_count, group_members, group_sizes, with_heirs
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel
 from utsatta.limits import MAX_DUTIES
@@ -25,22 +25,29 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
     total = duty_count(ds.plan.model.insatser, ds.organisationer.model)
     if total <= MAX_DUTIES:
         return []
-    sizes = group_sizes(ds.organisationer.model)
-    by_group: dict[str, list[int]] = {}  # group → [insatser naming it, duties it gives]
+    orgs = ds.organisationer.model
+    sizes = group_sizes(orgs)
+    heirs = with_heirs(orgs)
+    # per name in 'ansvar'/'samordningsansvar': [insatser naming it, duties it gives]
+    by_name: dict[str, list[int]] = {}
     for insats in ds.plan.model.insatser:
         for ident in (*insats.samordningsansvar, *insats.ansvar):
-            size = sizes.get(ident)
-            if size is not None:
-                entry = by_group.setdefault(ident, [0, 0])
-                entry[0] += 1
-                entry[1] += size
-    most = max(by_group.items(), key=lambda item: item[1][1], default=None)
+            entry = by_name.setdefault(ident, [0, 0])
+            entry[0] += 1
+    for ident, entry in by_name.items():
+        members = group_members(orgs, ident) if ident in sizes else [ident]
+        entry[1] = entry[0] * sum(heirs.get(m, 1) for m in members)
+    most = max(by_name.items(), key=lambda item: item[1][1], default=None)
     if most is not None and most[1][1] * 2 > total:
-        group, (named, given) = most
-        cause = (
-            f"Mest ger gruppen '{shorten(group)}' med {heltal(sizes[group])} organisationer, "
-            f"som {heltal(named)} insatser nämner ({heltal(given)} ansvar). "
-        )
+        name, (named, given) = most
+        if name in sizes:
+            whom = f"gruppen '{shorten(name)}' med {heltal(sizes[name])} organisationer,"
+        else:
+            whom = (
+                f"organisationen '{shorten(name)}', vars ansvar går vidare till "
+                f"{heltal(heirs.get(name, 1) - 1)} efterträdare (med deras efterträdare),"
+            )
+        cause = f"Mest ger {whom} som {heltal(named)} insatser nämner ({heltal(given)} ansvar). "
     else:
         cause = f"Planen har {heltal(len(ds.plan.model.insatser))} insatser. "
     return [
@@ -52,7 +59,8 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
             f"ska rapportera den), fler än gränsen {heltal(MAX_DUTIES)}. {cause}Vem som ska "
             "rapportera vad och vilka rapporter som saknas kontrolleras därför inte, och "
             "rapport, status och export görs inte. Minska antalet insatser som nämner stora "
-            "grupper, eller skriv i 'ansvar' de organisationer som har ansvaret.",
+            "grupper (eller organisationer med många efterträdare), eller skriv i 'ansvar' de "
+            "organisationer som har ansvaret.",
             at_key=True,
         )
     ]
