@@ -34,30 +34,32 @@ def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[st
         "Det saknas också mått per område som visar om tilliten har ökat.\n\n"
         "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
         "sista år, 2025, ansvar för fokusområdets 3 insatser i 23 fall (organisation och "
-        "insats). Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är 15 av "
-        "dem genomförda, 0 avbrutna och 8 utan slutrapport "
+        "insats). Beräknat ur rapporterna, den senaste under 2022–2025 för vart och ett av "
+        "fallen, är 15 av dem genomförda, 0 avbrutna och 8 utan slutrapport "
         "(2 för 3:1, 1 för 3:2, 5 för 3:3). Samordnande bedömning 2025: för 3:1 Inte uppnått 2; "
         "för 3:2 Uppnått 1; för 3:3 senast 2023: Bedöms uppnås 1 (prognos, ingen "
         "slutbedömning). *(bygger på illustrativa rapporter)*\n\n"
     )
     block = between(md, "**Fokusområde 2: ", "**Fokusområde 3: ")
     assert (
-        "Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är 45 av dem "
-        "genomförda, 1 avbruten och 4 utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). "
+        "Beräknat ur rapporterna, den senaste under 2022–2025 för vart och ett av fallen, är 45 "
+        "av dem genomförda, 1 avbruten och 4 utan slutrapport (2 för 2:2, 1 för 2:4, 1 för 2:5). "
         "Samordnande bedömning 2025: för 2:1 Uppnått 1; för 2:2 Inte uppnått 1; för 2:3 Uppnått "
         "1; för 2:4 Uppnått 3; för 2:5 Uppnått 2, Inte uppnått 1." in block
     )
     # the duties under the plan's and the organisations' name, the outcome under the reports'
     # (granska18c F9): never "beräknat ur rapporterna" before who holds what
     assert md.count("Enligt planen och uppgifterna om organisationerna (med efterträdarna)") == 3
-    assert md.count(". Beräknat ur rapporterna, den senaste under 2022–2025 i varje fall, är") == 3
+    senaste = "den senaste under 2022–2025 för vart och ett av fallen, är"
+    assert md.count(". Beräknat ur rapporterna, " + senaste) == 3
     assert "Beräknat ur rapporterna: planens sista år" not in md
     html_block = between(html, "<h4>Fokusområde 1: ", '<h3 id="fortsatt-arbete">')
     assert (
         '<p class="berakning">Enligt planen och uppgifterna om organisationerna (med '
         "efterträdarna) finns planens sista år, 2025, ansvar för fokusområdets 7 insatser i 26 "
-        "fall (organisation och insats). Beräknat ur rapporterna, den senaste under 2022–2025 i "
-        "varje fall, är 25 av dem genomförda, 0 avbrutna och 1 utan slutrapport (1 för 1:7). "
+        "fall (organisation och insats). Beräknat ur rapporterna, den senaste under 2022–2025 "
+        "för vart och ett av fallen, är 25 av dem genomförda, 0 avbrutna och 1 utan slutrapport "
+        "(1 för 1:7). "
         "Samordnande bedömning 2025: för 1:1 Uppnått 1 (indikatorn kan inte bedömas); för 1:2 "
         "Uppnått 1 (indikatorn kan inte bedömas); för 1:3 Inte uppnått 1; för 1:4 senast 2023: "
         "Bedöms uppnås 1 (prognos, ingen slutbedömning); för 1:5 Uppnått 1 (indikatorerna kan "
@@ -103,7 +105,8 @@ def test_a_pair_held_only_by_the_coordinator_is_named(view_2025: ReportView) -> 
         "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
         "sista år, 2025, ansvar eller samordningsansvar för fokusområdets 5 insatser i 50 fall "
         "(organisation och insats; bara samordningsansvar: Kommunstyrelsen för 2:1). Beräknat "
-        "ur rapporterna, den senaste under 2022–2025 i varje fall, är 45 av dem genomförda, "
+        "ur rapporterna, den senaste under 2022–2025 för vart och ett av fallen, är 45 av dem "
+        "genomförda, "
     )
     for fokus in ("1", "3"):
         assert "samordningsansvar" not in berakning[fokus]

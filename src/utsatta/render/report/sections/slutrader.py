@@ -198,7 +198,7 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
             + ansvar_fall(
                 f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
             )
-            + f". Beräknat ur rapporterna, den senaste under {g} i varje fall, är "
+            + f". Beräknat ur rapporterna, den senaste under {g} för vart och ett av fallen, är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
             f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport"
             + (f" ({vilka})" if vilka else "")
