@@ -52,7 +52,8 @@ def test_validate_warns_at_a_table_and_at_struck_text(
             "Raden '~~lägger ner~~ utvecklar kvällsöppet.' har genomstruken text i en "
             "Markdown-förhandsvisning (t.ex. på GitHub), men rapporten stryker inte över text: "
             "den visar texten som vanlig text, med tecknen '~' runt den. Ta bort texten, eller "
-            "bara tecknen '~' runt den om texten ska stå kvar.",
+            "bara tecknen '~' runt den om texten ska stå kvar; står '~' för 'till' (350~500), "
+            "skriv ett tankstreck: 350–500.",
         ),
     ]
 

@@ -448,7 +448,8 @@ _ADVICE = {
     "linje": "Ta bort raden",
     "tabell": "Skriv en punktlista i stället, en punkt per rad i tabellen (t.ex. '- Område: "
     "antal'), utan tecknen '|' och utan raden med '---'",
-    "genomstruken": "Ta bort texten, eller bara tecknen '~' runt den om texten ska stå kvar",
+    "genomstruken": "Ta bort texten, eller bara tecknen '~' runt den om texten ska stå kvar; "
+    "står '~' för 'till' (350~500), skriv ett tankstreck: 350–500",
     "rubrik": "Ta bort '#'-tecknen före rubrikens text; rubriken kan stå som ett eget stycke, "
     "t.ex. i fetstil (**rubrik**)",
     "understruken": "Ta bort raden med tecknen; rubriken kan stå som ett eget stycke, t.ex. i "
