@@ -109,3 +109,15 @@ def test_the_pdf_with_the_long_name_shows_it_shortened(tmp_path: Path) -> None:
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "(3 005 tecken)" in text
+
+
+def test_a_letter_keeps_its_accent_and_the_length_counts_letters() -> None:
+    """granska19b F6: 101 "é" written as "e" and a combining accent (202 code points) were
+    "(202 tecken)", and a cut could part a letter from its accent."""
+    word = "e\u0301" * 101
+    page = f"<td>{word}</td>"
+    assert shorten_cell_words(page) == "<td>" + "e\u0301" * 50 + "… (101 tecken)</td>"
+    odd = "a" + "e\u0301" * 60  # code point 100 is an accent: the cut takes it along
+    assert shorten_cell_words(f"<td>{odd}</td>") == (
+        "<td>a" + "e\u0301" * 50 + "… (61 tecken)</td>"
+    )

@@ -540,11 +540,17 @@ def web_address(address: str) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters,
     "…" and the length: ``"Lorem ipsum… (12 000 tecken)"``. Not escaped: pass the result to the
-    channel's function."""
+    channel's function. A letter is never parted from the accents written after it, and the
+    length counts the characters a reader sees (an "é" written as "e" and a combining accent is
+    one; granska19b F6)."""
     limit = max(limit, 1)
     if len(text) <= limit:
         return text
-    return f"{text[:limit]}… ({heltal(len(text))} tecken)"
+    cut = limit
+    while cut < len(text) and unicodedata.combining(text[cut]):
+        cut += 1
+    seen = len(text) - sum(1 for c in text if unicodedata.combining(c))
+    return f"{text[:cut]}… ({heltal(seen)} tecken)"
 
 
 _DIGITS = re.compile(r"[0-9]")
