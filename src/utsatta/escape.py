@@ -540,9 +540,7 @@ def web_address(address: str) -> str:
 def shorten(text: str, limit: int = 60) -> str:
     """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters,
     "…" and the length: ``"Lorem ipsum… (12 000 tecken)"``. Not escaped: pass the result to the
-    channel's function. A letter is never parted from the accents written after it, and the
-    length counts the characters a reader sees (an "é" written as "e" and a combining accent is
-    one; granska19b F6)."""
+    channel's function. A letter keeps its combining accents; the length counts what is seen."""
     limit = max(limit, 1)
     if len(text) <= limit:
         return text
