@@ -71,6 +71,8 @@ class _Index:
     by_id: dict[str, Organisation]
     groups: dict[str, list[str]]
     succ: dict[str, list[Efterfoljare]]
+    #: with_heirs's answer, worked out on first use (the checks and the duties ask it often)
+    heirs: dict[str, int] = field(default_factory=dict)
 
 
 #: The last few indexes built, by the identity of their OrganisationerFil (models are frozen),
@@ -132,9 +134,10 @@ def with_heirs(orgs: OrganisationerFil) -> dict[str, int]:
     at ``_CAP``. An organisation with 6 000 successors named by every insats gives 6 001 duties
     per insats, not one (granska19b F2). One pass over the successors, a cycle not followed
     (``check_validity`` reports it)."""
-    succ = _index(orgs).succ
-    known = _index(orgs).by_id
-    sizes: dict[str, int] = {}
+    index = _index(orgs)
+    if index.heirs or not index.by_id:
+        return index.heirs
+    succ, known, sizes = index.succ, index.by_id, index.heirs
     for root in known:
         if root in sizes:
             continue
