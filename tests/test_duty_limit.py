@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 import utsatta.check.duty_limit
-import utsatta.check.rules.base
 import utsatta.compute.duties
 from tests.support import BASE, ROOT
 from utsatta.check import validate
@@ -133,7 +132,7 @@ def test_the_limit_is_the_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     n = duties_in_plan(load(data))
 
     def at(limit: int) -> list[str]:
-        for module in (utsatta.check.duty_limit, utsatta.compute.duties, utsatta.check.rules.base):
+        for module in (utsatta.check.duty_limit, utsatta.compute.duties):
             monkeypatch.setattr(module, "MAX_DUTIES", limit)
         return [f.code for f in validate(data).findings]
 

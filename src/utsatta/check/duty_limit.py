@@ -8,7 +8,8 @@ the export would hold all of them (docs/decisions/0576-granser-for-ansvar.md).
 
 from __future__ import annotations
 
-from utsatta.compute.responsibility import duty_count, group_members, group_sizes, with_heirs
+from utsatta.compute.duties import duties_in_plan
+from utsatta.compute.responsibility import duty_weight, group_sizes
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel
 from utsatta.limits import MAX_DUTIES
@@ -19,24 +20,20 @@ from utsatta.numbers import heltal
 def check_duty_limit(ds: DataSet) -> list[Finding]:
     """``for-manga-ansvar`` at the plan's 'insatser' when the plan gives more duties a year
     than ``MAX_DUTIES`` (``compute.duties.too_many_duties``, the same count), naming the group
-    that gives the most. Linear in the plan and the organisations."""
-    if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
+    or organisation that gives the most. Linear in the plan and the organisations."""
+    total = duties_in_plan(ds)  # 0 without a valid plan and organisations
+    plan, orgs = ds.plan, ds.organisationer
+    if total <= MAX_DUTIES or not (plan and plan.model and orgs and orgs.model):
         return []
-    total = duty_count(ds.plan.model.insatser, ds.organisationer.model)
-    if total <= MAX_DUTIES:
-        return []
-    orgs = ds.organisationer.model
-    sizes = group_sizes(orgs)
-    heirs = with_heirs(orgs)
+    sizes = group_sizes(orgs.model)
+    weight = duty_weight(orgs.model)
     # per name in 'ansvar'/'samordningsansvar': [insatser naming it, duties it gives]
     by_name: dict[str, list[int]] = {}
-    for insats in ds.plan.model.insatser:
+    for insats in plan.model.insatser:
         for ident in (*insats.samordningsansvar, *insats.ansvar):
             entry = by_name.setdefault(ident, [0, 0])
             entry[0] += 1
-    for ident, entry in by_name.items():
-        members = group_members(orgs, ident) if ident in sizes else [ident]
-        entry[1] = entry[0] * sum(heirs.get(m, 1) for m in members)
+            entry[1] += weight(ident)
     most = max(by_name.items(), key=lambda item: item[1][1], default=None)
     if most is not None and most[1][1] * 2 > total:
         name, (named, given) = most
@@ -45,14 +42,14 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
         else:
             whom = (
                 f"organisationen '{shorten(name)}', vars ansvar går vidare till "
-                f"{heltal(heirs.get(name, 1) - 1)} efterträdare (med deras efterträdare),"
+                f"{heltal(weight(name) - 1)} efterträdare (med deras efterträdare),"
             )
         cause = f"Mest ger {whom} som {heltal(named)} insatser nämner ({heltal(given)} ansvar). "
     else:
-        cause = f"Planen har {heltal(len(ds.plan.model.insatser))} insatser. "
+        cause = f"Planen har {heltal(len(plan.model.insatser))} insatser. "
     return [
         fel(
-            ds.plan.display,
+            plan.display,
             ("insatser",),
             "for-manga-ansvar",
             f"Planen ger {heltal(total)} ansvar per år (en insats gånger en organisation som "

@@ -21,7 +21,7 @@ on down a chain; one that does not exist yet holds nothing.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -97,11 +97,6 @@ def _index(orgs: OrganisationerFil) -> _Index:
     return index
 
 
-def group_members(orgs: OrganisationerFil, group: str) -> list[str]:
-    """The organisations a group resolves to (whatever their validity); [] for no group."""
-    return list(_index(orgs).groups.get(group, ()))
-
-
 def group_sizes(orgs: OrganisationerFil) -> dict[str, int]:
     """Each group's id → how many organisations it resolves to (whatever their validity)."""
     return {g: len(members) for g, members in _index(orgs).groups.items()}
@@ -109,19 +104,23 @@ def group_sizes(orgs: OrganisationerFil) -> dict[str, int]:
 
 def duty_count(insatser: Iterable[Insats], orgs: OrganisationerFil) -> int:
     """How many (organisation, insats) duties a year has at most, as the plan names them: for
-    each insats, each organisation it names (a group: each member) with the successors its
-    duties may pass to (:func:`with_heirs`). Linear in the plan and the organisations, without
-    resolving a single pair: the bound on what the matrix would hold (``limits.MAX_DUTIES``)."""
+    each insats, the :func:`duty_weight` of each name in its two columns. Linear in the plan
+    and the organisations, without resolving a single pair: the bound on what the matrix would
+    hold (``limits.MAX_DUTIES``)."""
+    weight = duty_weight(orgs)
+    return sum(weight(ident) for i in insatser for ident in (*i.samordningsansvar, *i.ansvar))
+
+
+def duty_weight(orgs: OrganisationerFil) -> Callable[[str], int]:
+    """How many duties one name in 'ansvar' or 'samordningsansvar' gives an insats at most: an
+    organisation with the successors its duties may pass to (:func:`with_heirs`), a group each
+    member so."""
     heirs = with_heirs(orgs)
     groups = {
         g: min(_CAP, sum(heirs.get(m, 1) for m in members))
         for g, members in _index(orgs).groups.items()
     }
-    return sum(
-        groups[ident] if ident in groups else heirs.get(ident, 1)
-        for i in insatser
-        for ident in (*i.samordningsansvar, *i.ansvar)
-    )
+    return lambda ident: groups[ident] if ident in groups else heirs.get(ident, 1)
 
 
 #: where :func:`with_heirs` stops counting (a lattice of successors doubles per level)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from utsatta.compute.responsibility import Duties, duty_count
+from utsatta.compute.duties import too_many_duties
+from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.findings import Finding, Path_, fel
-from utsatta.limits import MAX_DUTIES
 from utsatta.load.dataset import DataSet
 from utsatta.load.spelling import NameIndex, menade_du, menade_du_namn
 from utsatta.model.indikator import PLANENS_MAL
@@ -102,7 +102,7 @@ class Known:
         coordinators: dict[str, list[str]] = {}
         d: Duties | None = None
         # more duties than the limit: none are checked (for-manga-ansvar says why)
-        if plan and orgs and duty_count(plan.insatser, orgs) <= MAX_DUTIES:
+        if plan and orgs and not too_many_duties(ds):
             d = duties if duties is not None else Duties(list(plan.insatser), orgs)
             duty_order = {i.id: d.responsible(i.id) for i in plan.insatser}
             coordinators = {i.id: d.samordnande(i.id) for i in plan.insatser}
