@@ -97,7 +97,7 @@ def test_fmt_of_named_files_uses_their_data_folder(
     result = CliRunner().invoke(app, ["fmt", "uppfoljningsdata/plan.yaml"], catch_exceptions=False)
     assert (result.exit_code, result.stdout) == (
         0,
-        "0 filer formaterades om, 1 var redan formaterade.\n",
+        "0 filer formaterades om, 1 var redan formaterad.\n",
     )
 
 

@@ -134,6 +134,6 @@ def test_a_folder_without_links_is_formatted(data: Path) -> None:
         0,
         [
             "formaterade: data/rapporter/2023/framtiden.yaml",
-            "1 fil formaterades om, 1 var redan formaterade.",
+            "1 fil formaterades om, 1 var redan formaterad.",
         ],
     )

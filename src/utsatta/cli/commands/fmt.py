@@ -240,7 +240,8 @@ def run(
     else:
         unchanged = total - changed - len(failed)
         echo(
-            f"{_files(changed)} formaterades om, {unchanged} var redan formaterade"
+            f"{_files(changed)} formaterades om, {unchanged} var redan "
+            + ("formaterad" if unchanged == 1 else "formaterade")
             + (f", {len(failed)} kunde inte formateras." if failed else ".")
         )
     # The advice follows the cause: a file that could not be written (permission, a full
