@@ -31,6 +31,8 @@ LISTADE_NAMN = 10
 LISTADE_FILER = 10
 #: years, values or keys quoted from the data in a finding
 LISTADE_VARDEN = 10
+#: parts of a text quoted in a finding (each may be a sentence long)
+LISTADE_CITAT = 3
 #: line numbers in a finding ("rad 3, 5, 7, 9, 11 och 4 till")
 LISTADE_RADER = 5
 
