@@ -7,10 +7,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from tests.support import BASE, CASES, build_case, findings_in
 from utsatta.check.rules.base import unknown
+from utsatta.cli.app import app
 from utsatta.findings import Finding, Severity
+from utsatta.load.dataset import load
+from utsatta.load.indent import pasted_message
 from utsatta.render.findings import per_organisation, text
+from utsatta.scaffold import not_reporting
 from utsatta.wording import (
     LISTADE_FILER,
     LISTADE_ID,
@@ -122,16 +128,8 @@ def test_successors_named_at_most_the_limit(tmp_path: Path) -> None:
     """validity (the last session's note: "Uppgifterna togs över … av {'; '.join(parts)}"):
     Socialnämnd Nordost ceased with 500 successors; its report of 2023 names 10 of them and the
     files to move to 10 of theirs."""
-    data = build_case(CASES / "agare-ur-posterna", tmp_path)
-    ids = [f"n{k:03d}" for k in range(500)]
-    heirs = "".join(f"      - {{organisation: {i}, tolkning: slutledd}}\n" for i in ids)
-    _insert(data / "organisationer.yaml", "        kallor: [beslut]\n", heirs)
-    _insert(
-        data / "organisationer.yaml", "organisationer:\n", _org_lines(ids, giltig_fran="2023-01-01")
-    )
-    (data / "rapporter/2023/skolan.yaml").unlink()
+    data, ids = _successors(tmp_path, 500)
     path = data / "rapporter/2023/socialnamnd-nordost.yaml"
-    shutil.copy(BASE / "rapporter/2023/socialnamnd-nordost.yaml", path)
     message = _message(data, path, "organisation-upphord")
     parts = "; ".join(
         ["Socialnämnd Ny (socialnamnd-ny): alla uppgifter (slutledd)"]
@@ -229,3 +227,83 @@ def test_wide_digits_in_an_uppfoljning_file(tmp_path: Path) -> None:
             "Byt namn på den till 2023.yaml.",
         )
     ]
+
+
+def test_indented_rows_named_at_most_the_limit() -> None:
+    """indent.pasted_message (before: the first 5 rows and " …"): 500 short rows between the
+    text's own are 5 and "och 495 till"."""
+    lines = ["nulage: |", "    ok"]
+    for _ in range(500):
+        lines += ["  kort", "    ok"]
+    message = pasted_message("\n".join(lines) + "\n", "nulage", 1, 3, len(lines), 2)
+    assert message.startswith(
+        "Rad 3, 5, 7, 9, 11 och 495 till är indragen 2 mellanslag, men texten under "
+        "'nulage: |' (rad 1) har 4 (som rad 2)"
+    )
+    assert len(message) < MAX_MESSAGE
+
+
+def _successors(tmp_path: Path, n: int) -> tuple[Path, list[str]]:
+    """agare-ur-posterna's data with ``n`` more successors of Socialnämnd Nordost (formed
+    2023), and its report of 2023 from _base."""
+    data = build_case(CASES / "agare-ur-posterna", tmp_path)
+    ids = [f"n{k:03d}" for k in range(n)]
+    heirs = "".join(f"      - {{organisation: {i}, tolkning: slutledd}}\n" for i in ids)
+    _insert(data / "organisationer.yaml", "        kallor: [beslut]\n", heirs)
+    formed = _org_lines(ids, giltig_fran="2023-01-01")
+    _insert(data / "organisationer.yaml", "organisationer:\n", formed)
+    (data / "rapporter/2023/skolan.yaml").unlink()
+    shutil.copy(
+        BASE / "rapporter/2023/socialnamnd-nordost.yaml",
+        data / "rapporter/2023/socialnamnd-nordost.yaml",
+    )
+    return data, ids
+
+
+def test_not_reporting_names_at_most_the_limit_of_heirs(tmp_path: Path) -> None:
+    """scaffold.not_reporting (`utsatta ny rapport` for a ceased organisation): 500 heirs are
+    10 and "och 491 till"."""
+    data, ids = _successors(tmp_path, 500)
+    message = not_reporting(load(data), 2023, "socialnamnd-nordost")
+    assert message is not None
+    assert len(message) < MAX_MESSAGE
+    heirs = "; ".join(
+        f"{name} från 2023-01-01: insatserna 1:1, 1:7 och 2:1"
+        for name in ["Socialnämnd Ny (socialnamnd-ny)", *(f"N{i} ({i})" for i in ids[:9])]
+    )
+    assert f"Uppgifterna har tagits över av {heirs} och 491 till. " in message
+
+
+def test_ny_names_at_most_the_limit_of_valid_ids(tmp_path: Path) -> None:
+    """`utsatta ny rapport 2023 okand`: "Giltiga id för 2023:" 20 ids and "och N till"."""
+    data, ids = _successors(tmp_path, 500)
+    result = CliRunner().invoke(app, ["ny", "rapport", "2023", "okand", "--data", str(data)])
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    listed = ", ".join(ids[:LISTADE_ID])
+    assert f"Giltiga id för 2023: {listed} och 483 till." in said, said
+    assert len(result.output) < MAX_MESSAGE
+
+
+def test_not_responsible_names_at_most_the_limit_of_holders(tmp_path: Path) -> None:
+    """ej-ansvarig ("insatsen rapporteras för 2023 av …"): a post for 1:100, which a group of
+    500 and its samordnare hold, in Kommunstyrelsen's report: 10 names and "och 491 till"."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    ids = [f"o{k:03d}" for k in range(500)]
+    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
+    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
+    _insert(data / "organisationer.yaml", "grupper:\n", group)
+    _insert(data / "plan.yaml", "insatser:\n", _insatser(1, "manga"))
+    path = data / "rapporter/2023/kommunstyrelsen.yaml"
+    _insert(
+        path,
+        "insatser:\n",
+        '  - insats: "1:100"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: osakert\n    fortsatt_arbete: Vi fortsätter.\n",
+    )
+    message = _message(data, path, "ej-ansvarig")
+    named = ", ".join(["Grundskolenämnden", *(f"No{k:03d}" for k in range(LISTADE_NAMN - 1))])
+    assert message.endswith(
+        f"Ta bort posten; insatsen rapporteras för 2023 av {named} och 491 till."
+    )
