@@ -12,9 +12,12 @@ from typer.testing import CliRunner
 from tests.support import BASE, CASES, build_case, findings_in
 from utsatta.check.rules.base import unknown
 from utsatta.cli.app import app
+from utsatta.compute.police import moves_text
+from utsatta.compute.progress import Lucka, Orsak, Point, compute
 from utsatta.findings import Finding, Severity
 from utsatta.load.dataset import load
 from utsatta.load.indent import pasted_message
+from utsatta.model.omraden import OmradenFil
 from utsatta.render.findings import per_organisation, text
 from utsatta.scaffold import not_reporting
 from utsatta.wording import (
@@ -306,4 +309,139 @@ def test_not_responsible_names_at_most_the_limit_of_holders(tmp_path: Path) -> N
     named = ", ".join(["Grundskolenämnden", *(f"No{k:03d}" for k in range(LISTADE_NAMN - 1))])
     assert message.endswith(
         f"Ta bort posten; insatsen rapporteras för 2023 av {named} och 491 till."
+    )
+
+
+def test_moved_areas_named_at_most_the_limit() -> None:
+    """police.moves_text (a report's explanation of an ambiguous count): 500 areas that came
+    onto the level are 10 and "och 490 till"."""
+    omraden = OmradenFil.model_validate(
+        {
+            "schemaversion": 1,
+            "kallor": [
+                {"id": f"k{ar}", "utgivare": "Polisen", "sakerhet": "bekraftad", "slag": "polisen"}
+                for ar in (2021, 2023)
+            ],
+            "upplagor": [
+                {"ar": ar, "titel": f"Lägesbild {ar}", "utgivare": "Polisen"} for ar in (2021, 2023)
+            ],
+            "omraden": [
+                {
+                    "id": f"o{k:03d}",
+                    "namn": f"O{k:03d}",
+                    "klassning": [
+                        {"upplaga": ar, "niva": niva, "sakerhet": "bekraftad", "kallor": [f"k{ar}"]}
+                        for ar, niva in ((2021, "sarskilt-utsatt"), (2023, "riskomrade"))
+                    ],
+                }
+                for k in range(500)
+            ],
+        }
+    )
+    text = moves_text(omraden, ["riskomrade"], 2021, 2023)
+    named = "; ".join(
+        f"O{k:03d} in från särskilt utsatt område (förbättring)" for k in range(LISTADE_NAMN)
+    )
+    assert text == f"{named} och 490 till"
+
+
+def test_gap_areas_named_at_most_the_limit() -> None:
+    """progress (how a status was computed): a value missing for 500 areas names 10 of them."""
+    names = tuple(f"O{k:03d}" for k in range(500))
+    gap = Lucka(2025, Orsak.NIVA_OKAND, tuple(n.lower() for n in names), names)
+    r = compute(
+        "forvantad-bana",
+        "lagre-ar-battre",
+        Point(2021, 2.0),
+        [Point(2023, 2.0)],
+        0.0,
+        2025,
+        till_ar=2025,
+        planperiod=(2022, 2025),
+        luckor=[gap],
+    )
+    assert r.forklaring.startswith(
+        f"Värdet för 2025 saknas (polisens nivå okänd för {', '.join(names[:10])} och 490 "
+        "till); det räknas inte som noll."
+    )
+    assert len(r.forklaring) < MAX_MESSAGE
+
+
+def test_missing_delmal_named_at_most_the_limit(tmp_path: Path) -> None:
+    """uppföljning (delmal-bedomning-saknas): 500 delmål of the plan without a bedömning are
+    20 ids and "och 480 till"."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    ids = [f"d{k:03d}" for k in range(500)]
+    _insert(
+        data / "plan.yaml",
+        "  delmal:\n",
+        "".join(f"    - id: {i}\n      text: delmål {i}\n" for i in ids),
+    )
+    message = _message(data, data / "uppfoljning/2023.yaml", "delmal-bedomning-saknas")
+    listed = ", ".join(f"'{i}'" for i in ids[:LISTADE_ID])
+    assert message == (
+        f"Uppföljningen saknar en bedömning av delmålen {listed} och 480 till i planen. Lägg "
+        "till en post per id under 'delmal' (\"- delmal: …\")."
+    )
+
+
+def _many_hold_1_100(tmp_path: Path, post: str = "") -> tuple[Path, Path]:
+    """_base with a group 'manga' of 500 organisations that has samordningsansvar and ansvar
+    for a new insats 1:100, and Kommunstyrelsen's report of 2023 with a post for it."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    ids = [f"o{k:03d}" for k in range(500)]
+    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
+    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
+    _insert(data / "organisationer.yaml", "grupper:\n", group)
+    plan = _insatser(1, "manga").replace(
+        "samordningsansvar: [grundskolenamnden]", "samordningsansvar: [manga]"
+    )
+    _insert(data / "plan.yaml", "insatser:\n", plan)
+    path = data / "rapporter/2023/kommunstyrelsen.yaml"
+    _insert(
+        path,
+        "insatser:\n",
+        '  - insats: "1:100"\n    status: pagaende\n    nulage: Arbetet pågår.\n'
+        "    omraden: [bergsjon]\n    bedomning: osakert\n    fortsatt_arbete: Vi fortsätter.\n"
+        + post,
+    )
+    return data, path
+
+
+def test_coordinators_named_at_most_the_limit(tmp_path: Path) -> None:
+    """ej-samordnande ("… har samordningsansvar för insats 1:100 (…)"): 10 and "och 490 till"."""
+    data, path = _many_hold_1_100(tmp_path, "    samordning: Vi samordnar.\n")
+    message = _message(data, path, "ej-samordnande")
+    named = ", ".join(f"No{k:03d}" for k in range(LISTADE_NAMN))
+    assert message == (
+        "'samordning' skrivs av den som har samordningsansvar för insats 1:100 "
+        f"({named} och 490 till). Flytta texten till 'nulage' eller ta bort den."
+    )
+
+
+def test_predecessors_named_at_most_the_limit(tmp_path: Path) -> None:
+    """organisation-ej-bildad ("Rapporten lämnas av …, som organisationen efterträdde"): an
+    organisation formed 2024 that 500 organisations were succeeded by; its report of 2023."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    ids = [f"p{k:03d}" for k in range(500)]
+    old = "".join(
+        f"  - {{id: {i}, namn: N{i}, typ: namnd, verksamhet_i_utsatta_omraden: true, "
+        f"giltig_till: '2023-12-31', efterfoljare: [{{organisation: ny, tolkning: slutledd}}]}}\n"
+        for i in ids
+    )
+    new = (
+        "  - {id: ny, namn: Ny, typ: namnd, verksamhet_i_utsatta_omraden: true, "
+        "giltig_fran: '2024-01-01'}\n"
+    )
+    _insert(data / "organisationer.yaml", "organisationer:\n", old + new)
+    path = data / "rapporter/2023/ny.yaml"
+    text = (BASE / "rapporter/2023/kommunstyrelsen.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("organisation: kommunstyrelsen", "organisation: ny"), "utf-8")
+    message = _message(data, path, "organisation-ej-bildad")
+    named = ", ".join(f"N{i} ({i})" for i in ids[:LISTADE_NAMN])
+    assert f"Rapporten lämnas av {named} och 490 till, som organisationen efterträdde. " in (
+        message
     )
