@@ -9,7 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.support import BASE, CASES, build_case, findings_in
+from tests.support import BASE, CASES, SHIPPED, build_case, findings_in
+from utsatta.check import validate
 from utsatta.check.rules.base import unknown
 from utsatta.cli.app import app
 from utsatta.compute.police import moves_text
@@ -445,3 +446,50 @@ def test_predecessors_named_at_most_the_limit(tmp_path: Path) -> None:
     assert f"Rapporten lämnas av {named} och 490 till, som organisationen efterträdde. " in (
         message
     )
+
+
+def test_stray_post_keys_named_at_most_the_limit(tmp_path: Path) -> None:
+    """stray_post ("… som har bara nycklarna …"): a '- ' too many before 'samordning' and 500
+    unknown keys under it are 10 keys and "och 491 till"."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    text = path.read_text(encoding="utf-8")
+    key = "    samordning: Samordningen fungerar.\n"
+    assert key in text
+    keys = [f"x{k:03d}" for k in range(500)]
+    stray = "  - samordning: Samordningen fungerar.\n" + "".join(f"    {k}: 1\n" for k in keys)
+    path.write_text(text.replace(key, stray, 1), encoding="utf-8")
+    message = _message(data, path, "saknat-falt")
+    named = ", ".join(f"'{k}'" for k in ["samordning", *keys[:9]])
+    assert f"som har bara nycklarna {named} och 491 till, som posten ovanför saknar" in message
+
+
+def test_lydelse_parts_named_at_most_the_limit(tmp_path: Path) -> None:
+    """lydelse-stammer-inte ("Texten har ”…”, ”…”, ”…” och N till", before hand-written):
+    500 words of the plan's text that are no names in the register are 3 and "och 498 till"."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = data / "plan.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = (
+        '"Idrotts- och föreningsnämnden, kulturnämnden, nämnden för konsument- och '
+        "medborgarservice, socialnämnd Centrum, socialnämnd Hisingen, socialnämnd Nordost, "
+        'socialnämnd Sydväst och Förvaltnings AB Framtiden"'
+    )
+    assert text.count(old) == 1
+    others = "".join(f"okänd {k}, " for k in range(500))
+    path.write_text(
+        text.replace(old, old.replace("kulturnämnden, ", "kulturnämnd, " + others)), "utf-8"
+    )
+    found = [
+        f.message
+        for f in validate(data).findings
+        if f.code == "lydelse-stammer-inte" and f.message.startswith("'kulturnamnden'")
+    ]
+    assert len(found) == 1
+    assert (
+        "Texten har ”kulturnämnd”, ”okänd 0”, ”okänd 1” och 498 till, som inte är namn"
+        in (found[0])
+    )
+    assert len(found[0]) < MAX_MESSAGE
