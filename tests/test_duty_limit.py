@@ -1,7 +1,7 @@
 """The bound on the plan's duties (for-manga-ansvar, docs/decisions/0576-granser-for-ansvar.md):
 plan.yaml and organisationer.yaml far under the file limit whose product (insatser × the
 organisations of a group) is millions of duties a year get one finding, in bounded memory, and
-no command builds the matrix. Messages that list insatser name at most ``LISTED_INSATSER``."""
+no command builds the matrix. Messages that list insatser name at most ``LISTADE_INSATSER``."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ import utsatta.check.duty_limit
 import utsatta.compute.duties
 from tests.support import BASE, ROOT
 from utsatta.check import validate
-from utsatta.check.completeness import LISTED_INSATSER, insatser_text
 from utsatta.compute.duties import duties_in_plan, duties_of, too_many_duties, year_matrix
 from utsatta.limits import MAX_DUTIES
 from utsatta.load.dataset import load
+from utsatta.wording import LISTADE_INSATSER
+from utsatta.wording import insatser as insatser_text
 
 
 def _many(into: Path, orgs: int, insatser: int) -> Path:
@@ -200,8 +201,8 @@ def test_listed_insatser_bounded() -> None:
     assert insatser_text(["1:1"]) == "insats 1:1"
     assert insatser_text(["1:1", "2:1", "2:4"]) == "insatserna 1:1, 2:1 och 2:4"
     ids = [f"3:{k}" for k in range(100, 600)]
-    exact = ids[:LISTED_INSATSER]
+    exact = ids[:LISTADE_INSATSER]
     assert insatser_text(exact) == f"insatserna {', '.join(exact[:-1])} och {exact[-1]}"
     text = insatser_text(ids)
-    assert text == f"insatserna {', '.join(ids[:LISTED_INSATSER])} och 480 till"
+    assert text == f"insatserna {', '.join(ids[:LISTADE_INSATSER])} och 480 till"
     assert len(text) < 200

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from utsatta.numbers import heltal
+
 
 def och(items: Sequence[str], sep: str = ", ") -> str:
     """``["a", "b", "c"]`` → "a, b och c"; one item as it is; none as "". ``sep`` between the
@@ -13,20 +15,45 @@ def och(items: Sequence[str], sep: str = ", ") -> str:
     return f"{sep.join(items[:-1])} och {items[-1]}"
 
 
-def insatser(ids: Sequence[str]) -> str:
-    """ "insats 1:1", or "insatserna 1:1 och 2:3"."""
-    return f"insats {ids[0]}" if len(ids) == 1 else f"insatserna {och(ids)}"
-
-
-#: how many names a note on stderr lists before "och N till": it stays one short line
+#: How many items of one kind a message lists before "och N till" (begransad): a list that
+#: comes from the data (ids, names, files, years) grows with it, a message must not
+#: (docs/decisions/0581-begransade-listor-i-meddelanden.md). A note on stderr stays one short
+#: line:
 NAMNGIVNA = 5
+#: insats ids in a finding: a real report lacks a few, a plan of hundreds would make one
+#: finding a page long (docs/decisions/0576-granser-for-ansvar.md)
+LISTADE_INSATSER = 20
+#: ids offered as the valid ones ("Giltiga: …"): short, and the closest match is named first
+LISTADE_ID = 20
+#: organisations, successors, areas named with their names (each item may be long)
+LISTADE_NAMN = 10
+#: files or places (file:line:column) in a finding
+LISTADE_FILER = 10
+#: years, values or keys quoted from the data in a finding
+LISTADE_VARDEN = 10
+#: parts of a text quoted in a finding (each may be a sentence long)
+LISTADE_CITAT = 3
+#: line numbers in a finding ("rad 3, 5, 7, 9, 11 och 4 till")
+LISTADE_RADER = 5
 
 
-def begransad(names: Sequence[str], limit: int = NAMNGIVNA) -> str:
-    """ "a, b och c", or past ``limit`` names "a, b, c, d, e och 3 till"."""
+def begransad(
+    names: Sequence[str], limit: int = NAMNGIVNA, sep: str = ", ", *, och_last: bool = True
+) -> str:
+    """ "a, b och c", or past ``limit`` names "a, b, c, d, e och 3 till" (the count as
+    :func:`utsatta.numbers.heltal`: "och 1 480 till"). ``sep`` as :func:`och`'s;
+    ``och_last=False`` for a list whose items are all joined by ``sep`` ("2023, 2024")."""
     if len(names) <= limit:
-        return och(names)
-    return f"{', '.join(names[:limit])} och {len(names) - limit} till"
+        return och(names, sep) if och_last else sep.join(names)
+    return f"{sep.join(names[:limit])} och {heltal(len(names) - limit)} till"
+
+
+def insatser(ids: Sequence[str]) -> str:
+    """ "insats 1:1", or "insatserna 1:1 och 2:3"; past :data:`LISTADE_INSATSER` the first of
+    them and "och 480 till"."""
+    if len(ids) == 1:
+        return f"insats {ids[0]}"
+    return f"insatserna {begransad(ids, LISTADE_INSATSER)}"
 
 
 def luckor(

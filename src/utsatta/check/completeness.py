@@ -14,22 +14,7 @@ from utsatta.fileio import shown
 from utsatta.findings import Finding, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
-from utsatta.numbers import heltal
-
-#: how many insatser a message names before "och N till": a real report lacks a few, a plan
-#: of hundreds would make one finding a page long (docs/decisions/0576-granser-for-ansvar.md)
-LISTED_INSATSER = 20
-
-
-def insatser_text(ids: list[str]) -> str:
-    """ "insats 1:1" or "insatserna 1:1, 2:1 och 2:4"; past ``LISTED_INSATSER`` the first of
-    them and "och 480 till"."""
-    if len(ids) == 1:
-        return f"insats {ids[0]}"
-    if len(ids) > LISTED_INSATSER:
-        rest = heltal(len(ids) - LISTED_INSATSER)
-        return f"insatserna {', '.join(ids[:LISTED_INSATSER])} och {rest} till"
-    return f"insatserna {', '.join(ids[:-1])} och {ids[-1]}"
+from utsatta.wording import insatser as insatser_text
 
 
 def check_completeness(

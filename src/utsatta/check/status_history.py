@@ -11,7 +11,7 @@ from typing import Final
 from utsatta.compute.responsibility import Duties
 from utsatta.findings import Finding, varning
 from utsatta.load.dataset import DataSet
-from utsatta.wording import och
+from utsatta.wording import LISTADE_FILER, LISTADE_VARDEN, begransad
 
 #: the statuses that say work had begun, as the report writes them
 PABORJAD: Final = {"pagaende": "pågående", "forsenad": "försenad", "genomford": "genomförd"}
@@ -70,9 +70,7 @@ def check_status_history(ds: DataSet, duties: Duties | None) -> list[Finding]:
             continue
         year, status, file, *_ = since[-1]  # the latest; in one year, any file will do
         them = (
-            f"i rapporten för {year}"
-            if len(since) == 1
-            else _years(since) + " (" + ", ".join(dict.fromkeys(e[2] for e in since)) + ")"
+            f"i rapporten för {year}" if len(since) == 1 else f"{_years(since)} ({_files(since)})"
         )
         # what else those posts must say then, so that the advice followed leaves no finding
         # (motsagande-omraden, motsagande-bedomning); ", i rapporten för …," where not all do
@@ -108,10 +106,15 @@ def check_status_history(ds: DataSet, duties: Duties | None) -> list[Finding]:
 
 def _years(entries: list[Entry]) -> str:
     years = sorted({e[0] for e in entries})
-    return ("i rapporten för " if len(entries) == 1 else "i rapporterna för ") + och(
-        [str(y) for y in years]
+    return ("i rapporten för " if len(entries) == 1 else "i rapporterna för ") + begransad(
+        [str(y) for y in years], LISTADE_VARDEN
     )
 
 
 def _where(since: list[Entry], some: list[Entry]) -> str:
     return "" if len(some) == len(since) else f", {_years(some)},"
+
+
+def _files(entries: list[Entry]) -> str:
+    files = list(dict.fromkeys(e[2] for e in entries))
+    return begransad(files, LISTADE_FILER, och_last=False)

@@ -16,7 +16,7 @@ from typing import Any
 from utsatta.escape import identifier
 from utsatta.findings import Finding, Path_, Severity, varning
 from utsatta.load.dataset import DataSet, SourceFile
-from utsatta.wording import och
+from utsatta.wording import LISTADE_FILER, begransad
 
 CODE = "kan-inte-kontrolleras"
 
@@ -58,7 +58,7 @@ class Blocked:
 
     def places(self, files: Iterable[SourceFile[Any]]) -> str:
         """The places of ``files``, in order: "a.yaml:3:5 och b.yaml:8:13"."""
-        return och(list(dict.fromkeys(self.place(s) for s in files)))
+        return begransad(list(dict.fromkeys(self.place(s) for s in files)), LISTADE_FILER)
 
 
 def unchecked(file: str, path: Path_, what: str, because: str, *, at_key: bool = False) -> Finding:

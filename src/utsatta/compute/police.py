@@ -34,6 +34,7 @@ from typing import Final
 from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.model.indikator import Berakning
 from utsatta.model.omraden import AntalPaNiva, Klassning, Niva, Omrade, OmradenFil
+from utsatta.wording import LISTADE_NAMN, begransad
 
 #: the levels an unknown level may stand for
 MOJLIGA_NIVAER: Final[Mapping[str, frozenset[str]]] = {
@@ -132,7 +133,9 @@ def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int)
             parts.append(f"{o.namn} in från {_NIVATEXT[a]} ({way})")
         else:
             parts.append(f"{o.namn} ut till {_NIVATEXT[b]} ({way})")
-    return "; ".join(parts) if parts else "inga områden har kommit till eller lämnat nivån"
+    if not parts:
+        return "inga områden har kommit till eller lämnat nivån"
+    return begransad(parts, LISTADE_NAMN, "; ", och_last=False)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from utsatta.compute.status import (
     status_text,
     statusslag,
 )
+from utsatta.wording import LISTADE_NAMN, LISTADE_VARDEN, begransad
 
 __all__ = [
     "METODER",
@@ -149,7 +150,11 @@ class _Case:
         if inne and orsak is None:
             forklaring += (
                 " Värde saknas för "
-                + ", ".join(f"{g.ar} ({orsak_text(g.orsak)})" for g in inne)
+                + begransad(
+                    [f"{g.ar} ({orsak_text(g.orsak)})" for g in inne],
+                    LISTADE_VARDEN,
+                    och_last=False,
+                )
                 + "; det räknas inte som noll."
             )
         return Progress(
@@ -303,7 +308,11 @@ def _unknown_newest(
             planperiod=planperiod,
             tvetydig=case.tvetydig,
         )
-    vilka = f" för {', '.join(gap.namn or gap.omraden)}" if gap.omraden else ""
+    vilka = (
+        f" för {begransad(gap.namn or gap.omraden, LISTADE_NAMN, och_last=False)}"
+        if gap.omraden
+        else ""
+    )
     text = f"Värdet för {gap.ar} saknas ({orsak_text(gap.orsak)}{vilka}); det räknas inte som noll."
     if known is not None and known.senaste is not None:
         text += (
@@ -406,8 +415,7 @@ def _plan_series(case: _Case) -> tuple[tuple[Point, ...], tuple[Point, ...]]:
 
 
 def _years(points: Sequence[Point]) -> str:
-    years = [str(p.ar) for p in points]
-    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " och " + years[-1]
+    return begransad([str(p.ar) for p in points], LISTADE_VARDEN)
 
 
 def _development(case: _Case) -> Progress:

@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from utsatta.findings import Finding, Severity
 from utsatta.numbers import heltal
+from utsatta.wording import LISTADE_RADER, begransad
 
 #: A line with a key: its indentation, its list dashes ("- "), its key.
 _KEY_LINE = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
@@ -148,7 +149,7 @@ def pasted_message(text: str, key: str, key_line: int, first: int, last: int, ne
     if wrong == list(range(wrong[0], wrong[-1] + 1)):
         rows = f"rad {wrong[0]}" if len(wrong) == 1 else f"rad {wrong[0]}–{wrong[-1]}"
     else:
-        rows = "rad " + ", ".join(str(n) for n in wrong[:5]) + (" …" if len(wrong) > 5 else "")
+        rows = "rad " + begransad([str(n) for n in wrong], LISTADE_RADER, och_last=False)
     them = "raden" if len(wrong) == 1 else "raderna"
     ref = f" (som rad {seen})" if seen else ""
     if any("\t" in _lead(_line(lines, n)) for n in wrong):

@@ -367,6 +367,8 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
     else:
         rule = _RULES.get(place.kind) or f"Filen {seems}{_WHERE[place.kind]}"
         lead = pre + rule + (". " if pre else "; den här filen läses inte. ")
+    wide = _wide_year(path) if place.kind in ("rapport", "uppfoljning") else ""
+    lead += wide
     label = identifier(place.label)
     if target is None:
         if place.kind == "rapport":
@@ -376,6 +378,8 @@ def _advice(place: Place, path: Path, pre: str, code: str) -> str:
         return lead + "Byt namn på den, t.ex. till uppfoljning/2025.yaml för uppföljningen av 2025."
     if place.there is not None:
         return lead + f"Den hör till {label}{place.why}, men {place.there}"
+    if wide and target.parent == path.parent:  # uppfoljning/２０２４.yaml: only its name
+        return lead + f"Byt namn på den till {identifier(target.name)}."
     if place.kind == "rapport" or target.name == path.name or place.why:
         return lead + f"Flytta den till {label}{place.why}."
     return lead + f"Byt namn till {label}{place.why} (och flytta den dit)."
@@ -543,9 +547,32 @@ def declared_report(path: Path) -> Mapping[str, str] | None:
 
 
 def _year_in(parts: Iterable[str]) -> str | None:
-    """A plan-era year written in a misplaced file's path, for the advice on where it goes."""
+    """A plan-era year written in a misplaced file's path, for the advice on where it goes;
+    one in wide digits ('２０２３') read as its plain digits."""
     for part in parts:
-        m = _YEAR.search(part)
+        m = _YEAR.search(part.translate(_WIDE_DIGITS))
         if m is not None:
             return m.group()
     return None
+
+
+#: the fullwidth digits U+FF10–U+FF19 (a Japanese or Chinese keyboard's) → 0–9
+_WIDE_DIGITS = {0xFF10 + n: str(n) for n in range(10)}
+_WIDE_YEAR = re.compile("(?<![0-9\uff10-\uff19])[2\uff12][0\uff10][0-9\uff10-\uff19]{2}")
+
+
+def _wide_year(path: Path) -> str:
+    """The sentence that says that the year in the name of ``path``'s folder or of the file is
+    written in wide digits, and what to write instead; "" when neither has one. Without it the
+    name looks right: '２０２３' and '2023' differ only in width (granska20)."""
+    for what, part in (("mappens", path.parent.name), ("filens", path.name)):
+        for m in _WIDE_YEAR.finditer(part):
+            written = m.group()
+            plain = written.translate(_WIDE_DIGITS)
+            if written != plain and _YEAR.fullmatch(plain):
+                return (
+                    f"Årtalet i {what} namn, '{identifier(written)}', är skrivet med breda "
+                    "siffror (som i japansk eller kinesisk text) och läses inte som ett år: "
+                    f"skriv {plain} med vanliga siffror. "
+                )
+    return ""

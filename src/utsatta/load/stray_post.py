@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from utsatta.findings import Finding, Path_, at_line
+from utsatta.wording import LISTADE_VARDEN, begransad
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def _quoted(keys: list[str]) -> str:
     names = [f"'{k}'" for k in keys]
     if len(names) == 1:
         return f"nyckeln {names[0]}"
-    return "nycklarna " + ", ".join(names[:-1]) + " och " + names[-1]
+    return "nycklarna " + begransad(names, LISTADE_VARDEN)
 
 
 def stray_post(

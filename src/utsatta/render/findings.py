@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from utsatta import escape
 from utsatta.findings import Finding, Severity
+from utsatta.wording import LISTADE_NAMN, LISTADE_VARDEN, begransad
 
 
 def antal(n: int, one: str, many: str) -> str:
@@ -57,12 +58,11 @@ def summary(
             f"{antal(files, 'fil', 'filer')} ({checked})."
         )
     if not_shown:
-        names = [name(file) for file in list(not_shown)[:_NAMED_OTHERS]]
-        if len(not_shown) > _NAMED_OTHERS:
-            names.append(f"och {len(not_shown) - _NAMED_OTHERS} till")
+        names = [name(file) for file in not_shown]
         line += (
             f" {antal(sum(not_shown.values()), 'fynd', 'fynd')} i andra filer visas inte "
-            f"({', '.join(names)}); kör {_see_all(data_dirs, name)} för att se dem."
+            f"({begransad(names, _NAMED_OTHERS, och_last=False)}); "
+            f"kör {_see_all(data_dirs, name)} för att se dem."
         )
     return line
 
@@ -199,7 +199,11 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
         # a year folder's name, and uppfoljning/ for a file there (no year of its own)
         said = [y if y.isascii() and y.isdigit() else _quoted(y) for y in shown]
         said += ["i uppfoljning/"] if "" in years[key] else []
-        parts.append(f"{label} {_tally(groups[key])} ({', '.join(said)})")
+        parts.append(
+            f"{label} {_tally(groups[key])} ({begransad(said, LISTADE_VARDEN, och_last=False)})"
+        )
+    # a folder of 500 reports is no line: the first by id, then how many more (0581)
+    parts = [begransad(parts, LISTADE_NAMN, "; ", och_last=False)] if parts else []
     if common:
         parts.append(f"{COMMON} {_tally(common)}")
     # the label is the code's own, never the data's: "och fil" only when a file is listed

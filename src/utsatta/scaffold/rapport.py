@@ -23,7 +23,13 @@ from utsatta.load.files import display_path
 from utsatta.load.placement import PLACE_CODES
 from utsatta.model.rapport import Bedomning, Status
 from utsatta.scaffold.comments import check_comment, comment_block
-from utsatta.wording import begransad, och
+from utsatta.wording import (
+    LISTADE_FILER,
+    LISTADE_NAMN,
+    LISTADE_VARDEN,
+    begransad,
+    och,
+)
 from utsatta.wording import insatser as insatser_text
 
 __all__ = ["SCHEMA_REF", "existing", "not_reporting", "report_elsewhere", "report_scaffold"]
@@ -65,7 +71,7 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
                 f"rapporten för {ar} lämnas av den organisation som hade uppgifterna då. "
                 f"Rätta 'giltig_fran' i organisationer.yaml om {ar} ska vara med."
             )
-        who = och([f"{shorten(by_id[p].namn)} ({p})" for p in before])
+        who = begransad([f"{shorten(by_id[p].namn)} ({p})" for p in before], LISTADE_NAMN)
         return (
             f"{head} Rapporten för {ar} lämnas av {who}, som organisationen efterträdde. "
             + _create_or_edit(ds, ar, before, "Skapa den med: ")
@@ -88,14 +94,19 @@ def not_reporting(ds: DataSet, ar: int, organisation: str) -> str | None:
             )
         return (
             f"{head} Efterföljare enligt organisationer.yaml: "
-            + och([f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named])
+            + begransad(
+                [f"{shorten(by_id[e].namn) if e in by_id else e} ({e})" for e in named],
+                LISTADE_NAMN,
+            )
             + f"; ingen av dem har något av organisationens ansvar i planen {ar}."
         )
     parts = [
-        f"{shorten(by_id[h].namn)} ({h}) från {och(sorted(set(days)))}: {insatser_text(ids)}"
+        f"{shorten(by_id[h].namn)} ({h}) från {begransad(sorted(set(days)), LISTADE_VARDEN)}: "
+        f"{insatser_text(ids)}"
         for h, (ids, days) in heirs.items()
     ]
-    return f"{head} Uppgifterna har tagits över av {'; '.join(parts)}. " + _create_or_edit(
+    heirs_said = begransad(parts, LISTADE_NAMN, "; ", och_last=False)
+    return f"{head} Uppgifterna har tagits över av {heirs_said}. " + _create_or_edit(
         ds, ar, list(heirs), "Skapa deras rapport i stället, t.ex.: "
     )
 
@@ -110,7 +121,8 @@ def _create_or_edit(ds: DataSet, ar: int, ids: list[str], create: str) -> str:
         return create + utsatta_command(ds, "ny rapport", str(ar), missing[0])
     if len(ids) == 1:
         return f"Den rapporten finns redan: redigera {files[ids[0]]}."
-    return f"Deras rapporter finns redan: redigera {och([str(files[i]) for i in ids])}."
+    listed = begransad([str(files[i]) for i in ids], LISTADE_FILER)
+    return f"Deras rapporter finns redan: redigera {listed}."
 
 
 def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, tuple[list[str], list[str]]]:

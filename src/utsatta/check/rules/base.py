@@ -17,6 +17,7 @@ from utsatta.findings import Finding, Path_, fel
 from utsatta.load.dataset import DataSet
 from utsatta.load.spelling import NameIndex, menade_du, menade_du_namn
 from utsatta.model.indikator import PLANENS_MAL
+from utsatta.wording import LISTADE_ID, begransad
 
 #: A character of an e-mail address: no @, space, control, bidi or invisible format character
 #: (the handle is written into CODEOWNERS as it stands).
@@ -149,7 +150,8 @@ def unknown(
         file,
         path,
         code,
-        f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: {', '.join(options)}.",
+        f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: "
+        f"{begransad(options, LISTADE_ID, och_last=False)}.",
     )
 
 

@@ -33,6 +33,7 @@ from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, varning
 from utsatta.load.dataset import SourceFile
 from utsatta.model.organisationer import OrganisationerFil
+from utsatta.wording import LISTADE_CITAT, begransad
 
 __all__ = ["TOKEN", "Lexicon", "RegisterNames", "check", "name_form"]
 
@@ -328,9 +329,7 @@ def _unnamed_message(
     fix = "rätta id:t eller texten (tecken för tecken ur planen)"
     if not parts:
         return f"{head}, och texten nämner inget annat än namn ur registret. {fix.capitalize()}."
-    shown = ", ".join(_quoted(p) for p in parts[:3])
-    if len(parts) > 3:
-        shown += f" och {len(parts) - 3} till"
+    shown = begransad([_quoted(p) for p in parts], LISTADE_CITAT, och_last=False)
     one = len(parts) == 1
     slutledd = f"'{tolkning_key}: slutledd'"
     place = f"under '- id: {identifier(ident)}' i organisationer.yaml"

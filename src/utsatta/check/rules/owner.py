@@ -18,8 +18,8 @@ from utsatta.escape import identifier
 from utsatta.load.dataset import SourceFile
 from utsatta.load.placement import already_there, same_bytes
 from utsatta.model.organisationer import Organisation
+from utsatta.wording import LISTADE_NAMN, begransad
 from utsatta.wording import insatser as insatser_text
-from utsatta.wording import och
 
 
 def _posts(known: Known, rep: Any) -> list[tuple[str, bool]]:
@@ -216,15 +216,16 @@ def _inferred(known: Known, src: SourceFile[Any], ar: int, found: list[str], key
         for o, (sure, unless) in owes
         if sure or unless
     ]
+    holders = begransad([_name(known, o) for o in found], LISTADE_NAMN)
     return Owner(
-        f"För {ar} har {och([_name(known, o) for o in found])} ansvar för alla insatser i "
-        f"filen, och vem av dem som skrev rapporten går inte att se i den. Rätta {keys}"
+        f"För {ar} har {holders} ansvar för alla insatser i filen, och vem av dem som skrev "
+        f"rapporten går inte att se i den. Rätta {keys}"
         f"'organisation' till den organisationens id{sep} och byt namn på filen efter det "
         f"(rapporter/{ar}/ID.yaml; finns den filen redan, för över det som ska vara kvar dit och "
         "ta bort den här)."
         + (
             f" Lägg också till det som den organisationen ska rapportera för {ar} och som "
-            f"saknas i filen: {och(rest, '; ')}."
+            f"saknas i filen: {begransad(rest, LISTADE_NAMN, '; ')}."
             if rest
             else ""
         ),

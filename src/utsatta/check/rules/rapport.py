@@ -11,6 +11,7 @@ correct 'organisation' to it (decisions 0460, 0470), and the entries are checked
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from utsatta.check.rules import owner
@@ -25,6 +26,7 @@ from utsatta.model import id_fields
 from utsatta.model.id_fields import lists_of
 from utsatta.model.plan import Giltighet
 from utsatta.numbers import heltal
+from utsatta.wording import LISTADE_NAMN, begransad
 
 
 def _outside_plan(f: str, ar: int, g: Giltighet | None) -> Finding | None:
@@ -299,7 +301,7 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
                     "ej-samordnande",
                     f"'samordning' skrivs av den som har samordningsansvar för insats "
                     f"{insats} ("
-                    + (", ".join(known.names.get(o, o) for o in coordinators) or "ingen")
+                    + (_names(known, coordinators) or "ingen")
                     + "). Flytta texten till 'nulage' eller ta bort den.",
                     at_key=True,
                 )
@@ -342,7 +344,7 @@ def _not_responsible(
         # it holds the insats another year: before or after a succession
         head += " (bara andra år, enligt efterträdarna i organisationer.yaml)"
     who = (
-        f"insatsen rapporteras{when} av " + ", ".join(known.names.get(o, o) for o in due) + "."
+        f"insatsen rapporteras{when} av " + _names(known, due) + "."
         if due
         else f"ingen organisation har insatsen{when} enligt organisationer.yaml."
     )
@@ -387,3 +389,8 @@ def _contradictions(f: str, at: tuple[str, int], item: Any) -> list[Finding]:
             )
         )
     return out
+
+
+def _names(known: Known, ids: Iterable[str]) -> str:
+    """The organisations ``ids`` by name, comma-separated, at most :data:`LISTADE_NAMN`."""
+    return begransad([known.names.get(o, o) for o in ids], LISTADE_NAMN, och_last=False)

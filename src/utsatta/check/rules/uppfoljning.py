@@ -23,6 +23,7 @@ from utsatta.model import id_fields
 from utsatta.model.id_fields import lists_of
 from utsatta.model.uppfoljning import SLUTLIGA, UppfoljningFil
 from utsatta.numbers import heltal
+from utsatta.wording import LISTADE_ID, LISTADE_INSATSER, begransad
 
 
 def _okand(
@@ -41,13 +42,13 @@ def _okand(
         path,
         code,
         f"{what} '{shorten(value)}' finns inte i {where}.{meant} Giltiga: "
-        f"{', '.join(known) if known else '(inga)'}.",
+        f"{begransad(known, LISTADE_ID, och_last=False) if known else '(inga)'}.",
     )
 
 
 def _lista(ids: Sequence[str]) -> str:
     quoted = [f"'{shorten(i)}'" for i in ids]
-    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} och {quoted[-1]}"
+    return begransad(quoted, LISTADE_ID)
 
 
 def check_uppfoljning(
@@ -442,7 +443,9 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
                     (*where, "insats"),
                     "okant-behov",
                     f"Rapporten från {org} {b.ar} har ingen insats {insats}. "
-                    "Rapporterade insatser: " + ", ".join(i.insats for i in rep.insatser) + ".",
+                    "Rapporterade insatser: "
+                    + begransad([i.insats for i in rep.insatser], LISTADE_INSATSER, och_last=False)
+                    + ".",
                 )
             )
         elif b.nummer > len(items[0].behov):

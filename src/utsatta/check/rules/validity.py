@@ -20,8 +20,8 @@ from utsatta.load.spelling import menade_du
 from utsatta.model import id_fields
 from utsatta.model.id_fields import id_lists
 from utsatta.model.organisationer import Organisation, OrganisationerFil
+from utsatta.wording import LISTADE_FILER, LISTADE_NAMN, begransad
 from utsatta.wording import insatser as insatser_text
-from utsatta.wording import och
 
 
 def check_validity(ds: DataSet, known: Known) -> list[Finding]:
@@ -112,7 +112,9 @@ def check_validity(ds: DataSet, known: Known) -> list[Finding]:
                 )
                 continue
             who = (
-                "Rapporten lämnas av " + och([f"{_namn(p)} ({p.id})" for p in before]) + ", som "
+                "Rapporten lämnas av "
+                + begransad([f"{_namn(p)} ({p.id})" for p in before], LISTADE_NAMN)
+                + ", som "
                 "organisationen efterträdde. "
                 + (
                     _own_name(rep.stem)
@@ -202,7 +204,7 @@ def _taken_over(
         slutledd = " (slutledd)" if e.tolkning == "slutledd" else ""
         parts.append(f"{name}: {what}{slutledd}")
     targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
-    files = och([f"rapporter/{ar}/{t}.yaml" for t in targets])
+    files = begransad([f"rapporter/{ar}/{t}.yaml" for t in targets], LISTADE_FILER)
     # the command last in its sentence, or why none can be given (0370)
     create = command_sentence(
         ds,
@@ -211,10 +213,11 @@ def _taken_over(
         str(ar),
         targets[0] if len(targets) == 1 else "ORGANISATION",
     )
+    heirs = begransad(parts, LISTADE_NAMN, "; ", och_last=False)
     when = takeover_day(org)
     since = f" från {when}" if when is not None else ""
     if heir_file(org, stem):
-        return f"Uppgifterna togs över{since} av {'; '.join(parts)}. {_own_name(stem)}."
+        return f"Uppgifterna togs över{since} av {heirs}. {_own_name(stem)}."
     # several successors may hold the same insats (Fastighetsnämnden's 2:1 and 2:4 went to
     # both of its): a post goes to each one that holds it, not to one of them (granska15 #6)
     move = (
@@ -222,10 +225,7 @@ def _taken_over(
         if len(targets) == 1
         else f"Flytta varje post till var och en av efterträdarna som har insatsen ({files})"
     )
-    return (
-        f"Uppgifterna togs över{since} av {'; '.join(parts)}. {move} och ta bort den här "
-        f"filen. {create}"
-    )
+    return f"Uppgifterna togs över{since} av {heirs}. {move} och ta bort den här filen. {create}"
 
 
 def _check_organisations(

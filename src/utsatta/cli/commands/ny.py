@@ -38,6 +38,7 @@ def ny_rapport(
     from utsatta.escape import shorten, terminal
     from utsatta.load.spelling import menade_du
     from utsatta.scaffold import existing, not_reporting, report_elsewhere, report_scaffold
+    from utsatta.wording import LISTADE_ID, begransad
 
     ar = _year(ar_text, organisation, data)  # before the data: a usage error (exit 2)
     result = _own_valid_data(data)
@@ -51,7 +52,8 @@ def ny_rapport(
         raise typer.BadParameter(
             terminal(
                 f"'{shorten(organisation)}' finns inte i organisationer.yaml."
-                f"{menade_du(organisation, ids)} Giltiga id för {ar}: {', '.join(ids)}."
+                f"{menade_du(organisation, ids)} Giltiga id för {ar}: "
+                f"{begransad(ids, LISTADE_ID, och_last=False)}."
             ),
             param_hint="ORGANISATION",
         )
