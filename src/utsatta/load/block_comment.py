@@ -12,12 +12,18 @@ from typing import Any
 from utsatta.findings import Finding, Severity
 from utsatta.load.syntax_finding import file_line, piece, syntax_finding
 
-__all__ = ["comment_ended_text", "comment_look_problems"]
+__all__ = ["comment_ended_text", "comment_look_problems", "line_looks_like_comment"]
 
 
 def _looks_like_comment(stripped: str) -> bool:
     """'# text' or a lone '#', as VS Code's Ctrl+/ writes a comment; '#1 prioritet' is text."""
     return stripped[:1] == "#" and stripped[1:2] in ("", " ", "\t")
+
+
+def line_looks_like_comment(line: str) -> bool:
+    """Whether a line of a block text, after its spaces, is one this rule warns at: the link
+    rule leaves a Markdown heading on such a line to it (visas-som-text, 0551)."""
+    return _looks_like_comment(line.lstrip(" "))
 
 
 def _header(key: str | None, style: str) -> str:
