@@ -301,11 +301,18 @@ def _read_as_list(line: str) -> bool:
 
 def _comment_look(lines: list[str], at: int) -> bool:
     """Whether a heading's line is one kommentar-i-text warns at in a block text ('# text' or a
-    lone '#' first on it): that rule says so, where it alone knows (0539). Read here only for
-    a heading, after markdown-it; validate does not read it for most data."""
+    lone '#' first on it): that rule says so, where it alone knows (0539, 0583)."""
+    return at < len(lines) and _comment_rule()(lines[at])
+
+
+@functools.cache
+def _comment_rule() -> Callable[[str], bool]:
+    """kommentar-i-text's test of a line, imported at the first heading (validate does not
+    read that rule's module for most data) and then kept: an import statement run at every
+    heading cost 20 000 instructions each."""
     from utsatta.load.block_comment import line_looks_like_comment
 
-    return at < len(lines) and line_looks_like_comment(lines[at])
+    return line_looks_like_comment
 
 
 #: a rule that the reports read as a list (:func:`_read_as_list`)
