@@ -300,10 +300,10 @@ def test_a_heading_first_on_its_line_is_left_to_kommentar_i_text_in_a_block_text
 )
 def test_which_headings_are_left_to_kommentar_i_text(text: str, left_out: list[int]) -> None:
     """In a block text, the headings left out are exactly those on a line that kommentar-i-text
-    finds ('# text' or a lone '#' first on it: ``block_comment.line_looks_like_comment``, the
+    finds ('# text' or a lone '#' first on it: ``block_comment.looks_like_comment``, the
     one place that says so); every other heading is warned about as in any text."""
     from utsatta.check.rules.lankar import looks_otherwise
-    from utsatta.load.block_comment import line_looks_like_comment
+    from utsatta.load.block_comment import looks_like_comment
 
     everywhere = looks_otherwise(text)
     headings = [line for kind, _, line in everywhere if kind == "rubrik"]
@@ -311,4 +311,4 @@ def test_which_headings_are_left_to_kommentar_i_text(text: str, left_out: list[i
     in_block = looks_otherwise(text, block=lambda: True)
     assert [f for f in everywhere if f[2] not in left_out] == in_block
     lines = text.split("\n")
-    assert [line for line in headings if line_looks_like_comment(lines[line])] == left_out
+    assert [line for line in headings if looks_like_comment(lines[line])] == left_out

@@ -485,7 +485,7 @@ def preview_differences(
     (GFM's ``~~`` or ``~``); ``understruken``, the line of '=' or '-' that makes the text
     above it a heading (granska17b F6). Each in a list item too (``- > citat``). Whether a
     heading's line also looks like a YAML comment ('# text' first on it) is kommentar-i-text's
-    to say (``load.block_comment.line_looks_like_comment``)."""
+    to say (``load.block_comment.looks_like_comment``)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown

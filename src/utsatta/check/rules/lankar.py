@@ -261,14 +261,15 @@ def looks_otherwise(
 
     A heading '# text' first on its line is left out when ``block`` says that the text is a
     block text (after '|' or '>'; asked once, at the first such heading): kommentar-i-text
-    warns at that line there (0539, 0551). In a quoted text, and after a list marker
-    ('- # text'), it is a heading like any other."""
+    warns at that line there (0539, 0551), and its own test says which lines those are
+    (0583). In a quoted text, and after a list marker ('- # text'), it is a heading like any
+    other."""
     lines = escape.prose(text).split("\n")
     listed = word_bullets(text)
     found: list[tuple[str, str, int]] = []
     in_block: bool | None = None
     for kind, at in mdlinks.preview_differences(escape.prose(listed), lineends.to_lf(listed)):
-        if kind == "rubrik" and _comment_look(lines, at[0]):
+        if kind == "rubrik" and at[0] < len(lines) and _comment_look()(lines[at[0]]):
             if in_block is None:
                 in_block = block is not None and block()
             if in_block:
@@ -299,20 +300,15 @@ def _read_as_list(line: str) -> bool:
     return any(tok.type.endswith("_list_open") for tok in mdlinks.parser().parse(line.strip()))
 
 
-def _comment_look(lines: list[str], at: int) -> bool:
-    """Whether a heading's line is one kommentar-i-text warns at in a block text ('# text' or a
-    lone '#' first on it): that rule says so, where it alone knows (0539, 0583)."""
-    return at < len(lines) and _comment_rule()(lines[at])
-
-
 @functools.cache
-def _comment_rule() -> Callable[[str], bool]:
-    """kommentar-i-text's test of a line, imported at the first heading (validate does not
-    read that rule's module for most data) and then kept: an import statement run at every
-    heading cost 20 000 instructions each."""
-    from utsatta.load.block_comment import line_looks_like_comment
+def _comment_look() -> Callable[[str], bool]:
+    """kommentar-i-text's test of whether a heading's line is one it warns at in a block text
+    ('# text' or a lone '#' first on it; 0539, 0583), imported at the first heading (validate
+    does not read that rule's module for most data) and then kept: an import statement run at
+    every heading cost some 20 000 instructions each."""
+    from utsatta.load.block_comment import looks_like_comment
 
-    return line_looks_like_comment
+    return looks_like_comment
 
 
 #: a rule that the reports read as a list (:func:`_read_as_list`)
