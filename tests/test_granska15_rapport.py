@@ -135,11 +135,40 @@ def test_the_earlier_pairs_are_split_by_their_cell_in_the_last_year() -> None:
     ]
     assert bro_text(senast, 2025) == (
         "Av de 5 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
-        "för 2025 (avsnitt 2 räknar dem, med årets saknade och inte förväntade rapporteringar, i "
-        "tabellen ”Insatser per status 2025”) och 4 i rapporterna för ett tidigare år: 1 "
-        "återrapportering som avsnitt 2 räknar som lämnad ett tidigare år (1 för 1:4), 1 som "
-        "inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 saknas (2 för "
-        "2:1). Av de 2 genomförda står 1 i rapporterna för 2025 och 1 i rapporterna för 2023."
+        "för 2025 och 4 i ett tidigare års. Avsnitt 2 räknar det fallet, med "
+        "årets saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status "
+        "2025”. Av de 4 är 1 återrapportering som avsnitt 2 räknar som lämnad ett tidigare år "
+        "(1 för 1:4), 1 som inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 "
+        "saknas (2 för 2:1). Av de 2 genomförda står 1 i rapporterna för 2025 och 1 i "
+        "rapporterna för 2023."
+    )
+
+
+def test_the_bridging_sentences_with_one_pair_or_none_in_a_group() -> None:
+    """One earlier pair is "Fallet från ett tidigare år", one of the year "det fallet"; with
+    none of the year, nothing is said of section 2's count of them (0583)."""
+    assert bro_text(
+        [("1:1", "genomford", 2025, Cell.INKOMMEN), ("1:4", "pagaende", 2023, Cell.TIDIGARE)],
+        2025,
+    ) == (
+        "Av de 2 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
+        "för 2025 och 1 i ett tidigare års. Avsnitt 2 räknar det fallet, med "
+        "årets saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status "
+        "2025”. Fallet från ett tidigare år är 1 återrapportering som avsnitt 2 räknar som "
+        "lämnad ett tidigare år (1 för 1:4)."
+    )
+    assert bro_text(
+        [("1:1", "pagaende", 2025, Cell.INKOMMEN), ("1:2", "genomford", 2025, Cell.INKOMMEN)],
+        2025,
+    ) == (
+        "Av de 2 fall som har en rapport under perioden har 2 sin senaste rapport i rapporterna "
+        "för 2025. Avsnitt 2 räknar de 2, med årets saknade och inte förväntade rapporteringar, "
+        "i tabellen ”Insatser per status 2025”."
+    )
+    assert bro_text([("1:7", "pagaende", 2023, Cell.EJ_AKTUELL)] * 2, 2025) == (
+        "Av de 2 fall som har en rapport under perioden har 0 sin senaste rapport i rapporterna "
+        "för 2025 och 2 i ett tidigare års. Av de 2 är 2 som inte ska "
+        "rapporteras 2025 (2 för 1:7)."
     )
 
 

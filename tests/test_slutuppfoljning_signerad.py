@@ -48,8 +48,9 @@ def test_each_fokus_verdict_has_the_computed_line_under_it(report_2025: tuple[st
         "1; för 2:4 Uppnått 3; för 2:5 Uppnått 2, Inte uppnått 1." in block
     )
     # the duties under the plan's and the organisations' name, the outcome under the reports'
-    # (granska18c F9): never "beräknat ur rapporterna" before who holds what
-    assert md.count("Enligt planen och uppgifterna om organisationerna (med efterträdarna)") == 3
+    # (granska18c F9): never "beräknat ur rapporterna" before who holds what; section 1's count
+    # for the whole period under the same name, in the same words (0583)
+    assert md.count("Enligt planen och uppgifterna om organisationerna (med efterträdarna)") == 4
     senaste = "den senaste under 2022–2025 för vart och ett av fallen, är"
     assert md.count(". Beräknat ur rapporterna, " + senaste) == 3
     assert "Beräknat ur rapporterna: planens sista år" not in md
@@ -93,9 +94,9 @@ def test_a_pair_held_only_by_the_coordinator_is_named(view_2025: ReportView) -> 
     slut = view_2025.slut
     assert slut is not None
     assert slut.insatser_text.startswith(
-        "Planens sista år, 2025, har organisationerna ansvar eller samordningsansvar för "
-        "insatserna i 99 fall (organisation och insats). Enligt den senaste rapporten under "
-        "2022–2025 är 85 av dem genomförda,"
+        "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
+        "sista år, 2025, ansvar eller samordningsansvar för insatserna i 99 fall (organisation "
+        "och insats). Enligt den senaste rapporten under 2022–2025 är 85 av dem genomförda,"
     )
     assert [(i.insats, i.bara_samordning) for i in slut.insatser if i.bara_samordning] == [
         ("2:1", ("Kommunstyrelsen",))
@@ -261,12 +262,11 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
     bro = (
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
-        "för 2025 (avsnitt 2 räknar dem, med årets saknade och inte förväntade rapporteringar, i "
-        "tabellen ”Insatser per status 2025”) och 10 i rapporterna för ett "
-        "tidigare år: 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 "
-        "för 1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
-        "genomförda står 81 i "
-        "rapporterna för 2025 och 4 i rapporterna för 2023."
+        "för 2025 och 10 i ett tidigare års. Avsnitt 2 räknar de 89, med årets "
+        "saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status 2025”. Av "
+        "de 10 är 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 för "
+        "1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
+        "genomförda står 81 i rapporterna för 2025 och 4 i rapporterna för 2023."
     )
     section_1 = between(md, "### Insatserna 2022–2025: utfall över perioden", "### Lärdomar")
     assert bro in section_1

@@ -214,8 +214,8 @@ def test_the_advice_followed_exactly_leaves_no_warning(
         ("> a\n> > b\nlat fortsättning\n", [("citat", (0, 1))]),
         ("> a\nlat\n> b\n\n> c\n", [("citat", (0, 2)), ("citat", (4,))]),
         ("Text.\n\n   > tre mellanslag", [("citat", (2,))]),
-        ("# Rubrik\n", [("rubrik1", (0,))]),  # kommentar-i-text's in a block text (0539)
-        ("  #\n", [("rubrik1", (0,))]),
+        ("# Rubrik\n", [("rubrik", (0,))]),  # kommentar-i-text warns in a block text (0539)
+        ("  #\n", [("rubrik", (0,))]),
         ("- # Rubrik\n", [("rubrik", (0,))]),  # a heading in a list item: no comment
         ("- > citat\n  > två\n", [("citat", (0, 1))]),
         ("1. ## Rubrik\n", [("rubrik", (0,))]),
@@ -281,3 +281,34 @@ def test_a_heading_first_on_its_line_is_left_to_kommentar_i_text_in_a_block_text
         ("rubrik", found[1][1], 2),
     ]
     assert asked == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("# Rubrik\n", [0]),
+        ("  #\n", [0]),
+        ("   #\tRubrik\n", [0]),  # a tab after the '#' (a space in the reports)
+        ("#\n", [0]),
+        ("## Rubrik\n", []),
+        ("- # Rubrik\n", []),
+        ("> # Rubrik\n", []),
+        ("1. # Rubrik\n", []),
+        ("- Punkt\n\n  # Rubrik i punkten\n", [2]),  # first on its line, in the item
+        ("Text\n\n# Ett\n\n## Två\n", [2]),
+    ],
+)
+def test_which_headings_are_left_to_kommentar_i_text(text: str, left_out: list[int]) -> None:
+    """In a block text, the headings left out are exactly those on a line that kommentar-i-text
+    finds ('# text' or a lone '#' first on it: ``block_comment.looks_like_comment``, the
+    one place that says so); every other heading is warned about as in any text."""
+    from utsatta.check.rules.lankar import looks_otherwise
+    from utsatta.load.block_comment import looks_like_comment
+
+    everywhere = looks_otherwise(text)
+    headings = [line for kind, _, line in everywhere if kind == "rubrik"]
+    assert headings
+    in_block = looks_otherwise(text, block=lambda: True)
+    assert [f for f in everywhere if f[2] not in left_out] == in_block
+    lines = text.split("\n")
+    assert [line for line in headings if looks_like_comment(lines[line])] == left_out

@@ -326,7 +326,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "kör utsatta fmt igen."),
     # Completeness
     ("for-manga-ansvar", F, "fullständighet",
-     f"Planen ger fler än {heltal(MAX_DUTIES)} ansvar (insats × organisation) per år",
+     f"Planen kan ge fler än {heltal(MAX_DUTIES)} ansvar (insats × organisation) per år",
      "Minska antalet insatser som nämner stora grupper, eller skriv ut organisationerna."),
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
      "Lägg till en post per insats."),

@@ -482,10 +482,10 @@ def preview_differences(
     ``shown`` is). ``citat``, the lines of a quote with a '>' (the outermost: a preview's, the
     reports show '>'; its first line first); ``linje``, a rule; ``rubrik``, a heading;
     ``tabell``, a table (GFM), at its first line; ``genomstruken``, a line with struck text
-    (GFM's ``~~`` or ``~``); ``rubrik1``, a heading of one '#' first on its line, which
-    kommentar-i-text (0539) warns at in a block text (``|``, ``>``) already;
-    ``understruken``, the line of '=' or '-' that makes the text above it a heading
-    (granska17b F6). Each in a list item too (``- > citat``)."""
+    (GFM's ``~~`` or ``~``); ``understruken``, the line of '=' or '-' that makes the text
+    above it a heading (granska17b F6). Each in a list item too (``- > citat``). Whether a
+    heading's line also looks like a YAML comment ('# text' first on it) is kommentar-i-text's
+    to say (``load.block_comment.looks_like_comment``)."""
     found: list[tuple[str, tuple[int, ...]]] = []
     if written is None or written.count("\n") != shown.count("\n"):
         written = shown
@@ -516,8 +516,6 @@ def preview_differences(
                 if tok.markup[:1] in ("=", "-"):
                     # a setext heading: the line of '=' or '-' under its text makes it one
                     found.append(("understruken", (tok.map[1] - 1,)))
-                elif tok.markup == "#" and _looks_like_comment(lines[tok.map[0]]):
-                    found.append(("rubrik1", (tok.map[0],)))
                 else:
                     found.append(("rubrik", (tok.map[0],)))
             elif tok.type == "code_block" and tok.map:
@@ -546,10 +544,3 @@ def _struck(children: list[Token] | None, first: int) -> list[int]:
         elif child.type == "s_open" and line not in lines:
             lines.append(line)
     return lines
-
-
-def _looks_like_comment(line: str) -> bool:
-    """'# text' or a lone '#' after spaces, as kommentar-i-text finds a line of a block text
-    (``load.block_comment``)."""
-    stripped = line.lstrip(" ")
-    return stripped[:1] == "#" and stripped[1:2] in ("", " ", "\t")

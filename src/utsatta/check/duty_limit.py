@@ -20,7 +20,9 @@ from utsatta.numbers import heltal
 def check_duty_limit(ds: DataSet) -> list[Finding]:
     """``for-manga-ansvar`` at the plan's 'insatser' when the plan gives more duties a year
     than ``MAX_DUTIES`` (``compute.duties.too_many_duties``, the same count), naming the group
-    or organisation that gives the most. Linear in the plan and the organisations."""
+    or organisation that gives the most. The count is an upper bound (a pair reached two ways
+    counts twice; exact would cost the pairs the limit is there to avoid), so the message says
+    "upp till" (0583). Linear in the plan and the organisations."""
     total = duties_in_plan(ds)  # 0 without a valid plan and organisations
     plan, orgs = ds.plan, ds.organisationer
     if total <= MAX_DUTIES or not (plan and plan.model and orgs and orgs.model):
@@ -41,10 +43,13 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
             whom = f"gruppen '{shorten(name)}' med {heltal(sizes[name])} organisationer,"
         else:
             whom = (
-                f"organisationen '{shorten(name)}', vars ansvar går vidare till "
+                f"organisationen '{shorten(name)}', vars ansvar går vidare till högst "
                 f"{heltal(weight(name) - 1)} efterträdare (med deras efterträdare),"
             )
-        cause = f"Mest ger {whom} som {heltal(named)} insatser nämner ({heltal(given)} ansvar). "
+        cause = (
+            f"Mest ger {whom} som {heltal(named)} insatser nämner (upp till {heltal(given)} "
+            "ansvar). "
+        )
     else:
         cause = f"Planen har {heltal(len(plan.model.insatser))} insatser. "
     return [
@@ -52,8 +57,9 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
             plan.display,
             ("insatser",),
             "for-manga-ansvar",
-            f"Planen ger {heltal(total)} ansvar per år (en insats gånger en organisation som "
-            f"ska rapportera den), fler än gränsen {heltal(MAX_DUTIES)}. {cause}Vem som ska "
+            f"Planen kan ge upp till {heltal(total)} ansvar per år (en insats gånger en "
+            "organisation som ska rapportera den; en organisation som insatsen når på två sätt "
+            f"räknas två gånger), fler än gränsen {heltal(MAX_DUTIES)}. {cause}Vem som ska "
             "rapportera vad och vilka rapporter som saknas kontrolleras därför inte, och "
             "rapport, status och export görs inte. Minska antalet insatser som nämner stora "
             "grupper (eller organisationer med många efterträdare), eller skriv i 'ansvar' de "

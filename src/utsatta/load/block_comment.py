@@ -12,11 +12,14 @@ from typing import Any
 from utsatta.findings import Finding, Severity
 from utsatta.load.syntax_finding import file_line, piece, syntax_finding
 
-__all__ = ["comment_ended_text", "comment_look_problems"]
+__all__ = ["comment_ended_text", "comment_look_problems", "looks_like_comment"]
 
 
-def _looks_like_comment(stripped: str) -> bool:
-    """'# text' or a lone '#', as VS Code's Ctrl+/ writes a comment; '#1 prioritet' is text."""
+def looks_like_comment(line: str) -> bool:
+    """Whether a line of a block text is one this rule warns at: after its spaces, '# text' or
+    a lone '#', as VS Code's Ctrl+/ writes a comment; '#1 prioritet' is text. The link rule
+    leaves a Markdown heading on such a line to this one (visas-som-text; 0551, 0583)."""
+    stripped = line.lstrip(" ")
     return stripped[:1] == "#" and stripped[1:2] in ("", " ", "\t")
 
 
@@ -42,7 +45,7 @@ def comment_look_problems(text: str, ev: Any, key: str | None) -> list[Finding]:
         if stripped:
             spaces = len(written) - len(stripped)
             indent = spaces if indent is None else indent
-            if spaces >= indent and _looks_like_comment(stripped):
+            if spaces >= indent and looks_like_comment(stripped):
                 spaced = stripped[1:2] == " "
                 if runs and runs[-1][3] == number - 1:
                     runs[-1][3] = number

@@ -261,19 +261,19 @@ def looks_otherwise(
 
     A heading '# text' first on its line is left out when ``block`` says that the text is a
     block text (after '|' or '>'; asked once, at the first such heading): kommentar-i-text
-    warns at that line there (0539, 0551). In a quoted text, and after a list marker
-    ('- # text'), it is a heading like any other."""
+    warns at that line there (0539, 0551), and its own test says which lines those are
+    (0583). In a quoted text, and after a list marker ('- # text'), it is a heading like any
+    other."""
     lines = escape.prose(text).split("\n")
     listed = word_bullets(text)
     found: list[tuple[str, str, int]] = []
     in_block: bool | None = None
     for kind, at in mdlinks.preview_differences(escape.prose(listed), lineends.to_lf(listed)):
-        if kind == _HEADING_AT_START:
+        if kind == "rubrik" and at[0] < len(lines) and _comment_look()(lines[at[0]]):
             if in_block is None:
                 in_block = block is not None and block()
             if in_block:
                 continue
-            kind = "rubrik"
         quoted = [_quoted(lines[line].strip() if line < len(lines) else "") for line in at]
         if len(at) == 1:
             looks = _LOOKS[kind]
@@ -300,9 +300,15 @@ def _read_as_list(line: str) -> bool:
     return any(tok.type.endswith("_list_open") for tok in mdlinks.parser().parse(line.strip()))
 
 
-#: how ``mdlinks.preview_differences`` names a heading of one '#' first on its line: the lines
-#: kommentar-i-text finds in a block text (:func:`looks_otherwise` leaves them to it there)
-_HEADING_AT_START = "rubrik1"
+@functools.cache
+def _comment_look() -> Callable[[str], bool]:
+    """kommentar-i-text's test of whether a heading's line is one it warns at in a block text
+    ('# text' or a lone '#' first on it; 0539, 0583), imported at the first heading (validate
+    does not read that rule's module for most data) and then kept: an import statement run at
+    every heading cost 7 000–18 000 instructions each (callgrind)."""
+    from utsatta.load.block_comment import looks_like_comment
+
+    return looks_like_comment
 
 
 #: a rule that the reports read as a list (:func:`_read_as_list`)

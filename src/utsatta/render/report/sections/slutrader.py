@@ -148,13 +148,24 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
 
 
 def ansvar_fall(
-    vad: str, total: int, utfall: Sequence[InsatsUtfall], *, namnge: bool = True
+    ar: int, vad: str, total: int, utfall: Sequence[InsatsUtfall], *, namnge: bool = True
 ) -> str:
-    """ "ansvar för {vad} i 99 fall (organisation och insats)": the pairs the outcome counts.
-    A pair whose organisation holds only the samordningsansvar counts too (its report carries
-    the overall assessment), so then the words say so and, with ``namnge``, name them, to be
-    checked by hand (granska18 G7). Section 1's sentence for the whole period says it without
-    the names, which its fokusområde's line gives: the PDF's page breaks hold (0558)."""
+    """ "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens
+    sista år, 2025, ansvar för {vad} i 99 fall (organisation och insats)": the pairs the
+    outcome counts, under their source (who holds what is the plan's and the organisations',
+    not the reports'; granska18c F9, 0572, 0583), in the same words in section 1 and under
+    each fokusområde. A pair whose organisation holds only the samordningsansvar counts too
+    (its report carries the overall assessment), so then the words say so and, with
+    ``namnge``, name them, to be checked by hand (granska18 G7). Section 1's sentence for the
+    whole period says it without the names, which its fokusområde's line gives: the PDF's
+    page breaks hold (0558)."""
+    return (
+        "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns planens "
+        f"sista år, {ar}, " + _ansvar_i_fall(vad, total, utfall, namnge=namnge)
+    )
+
+
+def _ansvar_i_fall(vad: str, total: int, utfall: Sequence[InsatsUtfall], *, namnge: bool) -> str:
     bara = [(namn, i.insats) for i in utfall for namn in i.bara_samordning]
     if not bara:
         return f"ansvar för {vad} i {total} fall (organisation och insats)"
@@ -193,10 +204,8 @@ def fokus_berakning(slut: SlutVy, fokus: Sequence[FokusVy]) -> dict[str, str]:
         # each number under its source: who holds what comes from the plan and the
         # organisations (successors included), what was done from the reports (granska18c F9)
         text = (
-            "Enligt planen och uppgifterna om organisationerna (med efterträdarna) finns "
-            f"planens sista år, {slut.ar}, "
-            + ansvar_fall(
-                f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
+            ansvar_fall(
+                slut.ar, f"fokusområdets {antal(len(utfall), 'insats', 'insatser')}", total, utfall
             )
             + f". Beräknat ur rapporterna, den senaste under {g} för vart och ett av fallen, är "
             f"{klar} av dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
@@ -267,11 +276,19 @@ def bro_text(senast: Sequence[Senast], ar: int) -> str:
     tidigare = [x for x in senast if x[2] != ar]
     klar = [x for x in senast if x[1] == GENOMFORD]
     klar_ar = sum(1 for x in klar if x[2] == ar)
+    # three sentences, not one with a parenthesis and a colon (0583)
     text = (
         f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
-        f"rapport i rapporterna för {ar} (avsnitt 2 räknar dem, med årets saknade och inte "
-        f"förväntade rapporteringar, i tabellen ”Insatser per status {ar}”)"
+        f"rapport i rapporterna för {ar}"
+        + (f" och {len(tidigare)} i ett tidigare års" if tidigare else "")
+        + "."
     )
+    if i_ar:
+        dem = "det fallet" if len(i_ar) == 1 else f"de {len(i_ar)}"
+        text += (
+            f" Avsnitt 2 räknar {dem}, med årets saknade och inte förväntade rapporteringar, i "
+            f"tabellen ”Insatser per status {ar}”."
+        )
     if tidigare:
         parts = []
         for cell, (one, many) in _TIDIGARE_SOM.items():
@@ -283,8 +300,10 @@ def bro_text(senast: Sequence[Senast], ar: int) -> str:
                 vilka = och([f"{n} för {i}" for i, n in per_insats.items()])
                 what = (one if len(these) == 1 else many).format(ar=ar)
                 parts.append(f"{len(these)} {what} ({vilka})")
-        text += f" och {len(tidigare)} i rapporterna för ett tidigare år: " + och(parts)
-    text += "."
+        de = (
+            f"Av de {len(tidigare)} är " if len(tidigare) > 1 else "Fallet från ett tidigare år är "
+        )
+        text += f" {de}{och(parts)}."
     if klar and klar_ar != len(klar):
         years = sorted({x[2] for x in klar if x[2] != ar})
         text += (

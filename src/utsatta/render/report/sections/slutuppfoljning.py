@@ -354,8 +354,7 @@ def _insatser_text(
         saknas = "Alla rapporteringar som skulle lämnas under perioden kom in."
     ingen_text = f"; för {ingen} finns ingen rapport alls under perioden" if ingen else ""
     return (
-        f"Planens sista år, {period.ar}, har organisationerna "
-        + ansvar_fall("insatserna", total, utfall, namnge=False)
+        ansvar_fall(period.ar, "insatserna", total, utfall, namnge=False)
         + f". Enligt den senaste rapporten under {g} är {klar} av "
         f"dem {'genomförd' if klar == 1 else 'genomförda'}, {avbr} "
         f"{'avbruten' if avbr == 1 else 'avbrutna'} och {oppen} utan slutrapport (senast "
