@@ -338,7 +338,9 @@ def _insatser_text(
     missing = period.forvantade() - period.inkomna()
     if missing:
         saknas = (
-            f"Av de rapporteringar som skulle ha lämnats under perioden kom {missing} aldrig in."
+            # "har inte kommit in", not "kom aldrig in": the tool knows the data, not the date
+            "Av de rapporteringar som skulle ha lämnats under perioden har "
+            f"{missing} inte kommit in."
         )
         if n := _slutledda_saknade(period, urval):
             vilka = (
