@@ -120,20 +120,21 @@ def html_to_pdf(
     wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
 
-    from utsatta.render.pdf_words import shorten_cell_words
-
-    # a word of thousands of letters in a table cell would take minutes to lay out (0577)
-    html = shorten_cell_words(html)
+    from utsatta.render.pdf_words import shorten_words, shortening_words
 
     # An empty set of allowed protocols: every fetch fails, and WeasyPrint leaves the resource
     # out (the report has none; this is the guard against one from the data or a template).
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
+    # the footer holds data (diarienummer): cleaned as the page's text (decision 0429); a margin
+    # box is sized by its content, on every page (0582)
+    footer_content = _css_string(html_attr(shorten_words(footer)))
     footer_css = wp.CSS(
-        # the footer holds data (diarienummer): cleaned as the page's text (decision 0429)
-        string=f"@page {{ @bottom-left {{ content: {_css_string(html_attr(footer))}; }} }}",
+        string=f"@page {{ @bottom-left {{ content: {footer_content}; }} }}",
         url_fetcher=fetcher,
     )
-    with _quiet_weasyprint() as messages:
+    # a word of thousands of letters where WeasyPrint sizes a box by its content would take
+    # minutes to lay out: shortened there (0577, 0582)
+    with _quiet_weasyprint() as messages, shortening_words():
         document = wp.HTML(string=html, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[footer_css]
         )
