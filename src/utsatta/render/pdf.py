@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.escape import html_attr
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
@@ -115,7 +116,9 @@ def html_to_pdf(
 
     ``datum`` becomes the PDF's CreationDate (an ISO date only; never pass a made-up one).
     ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
-    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing.
+    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing, and
+    Python's ``RecursionError`` for a page whose elements nest deeper than WeasyPrint follows
+    (about a hundred levels; :func:`render_pdf` tells it as the template's fault, 0582).
     """
     wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
@@ -172,7 +175,30 @@ def render_pdf(
         pahittat=date.pahittat,
         titel=view.titel if view.slut is not None else None,
     )
-    return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
+    try:
+        return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
+    except (RecursionError, MemoryError) as exc:
+        from utsatta.render.report.environment import own_template
+
+        own = own_template("html", templates_dir)
+        if own is None:
+            raise  # the bundled template's page: our bug, never blamed on a template (0578)
+        raise _template_failed(own, exc) from None
+
+
+def _template_failed(template: str, exc: RecursionError | MemoryError) -> Exception:
+    """What a data repository's own template did to WeasyPrint, in Swedish, with what to do
+    (docs/decisions/0582-pdf-djup-och-langa-ord.md)."""
+    from utsatta.render.report.environment import TemplateFailed
+
+    what = (
+        "har element i för många nivåer inuti varandra för PDF:en (WeasyPrint går igenom "
+        "dem rekursivt och klarar ungefär hundra nivåer). Nästla elementen i färre nivåer i "
+        "mallen"
+        if isinstance(exc, RecursionError)
+        else "kräver för mycket minne för att läggas ut som PDF. Gör sidan mindre i mallen"
+    )
+    return TemplateFailed(f"{escape.identifier(template)}: sidan som mallen skriver {what}.")
 
 
 def report_pdf(
