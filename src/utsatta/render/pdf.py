@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.escape import html_attr
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
@@ -115,25 +116,28 @@ def html_to_pdf(
 
     ``datum`` becomes the PDF's CreationDate (an ISO date only; never pass a made-up one).
     ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
-    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing.
+    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing, and
+    Python's ``RecursionError`` for a page whose elements nest deeper than WeasyPrint follows
+    (about a hundred levels; :func:`render_pdf` tells it as the template's fault, 0582).
     """
     wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
 
-    from utsatta.render.pdf_words import shorten_cell_words
-
-    # a word of thousands of letters in a table cell would take minutes to lay out (0577)
-    html = shorten_cell_words(html)
+    from utsatta.render.pdf_words import shorten_words, shortening_words
 
     # An empty set of allowed protocols: every fetch fails, and WeasyPrint leaves the resource
     # out (the report has none; this is the guard against one from the data or a template).
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
+    # the footer holds data (diarienummer): cleaned as the page's text (decision 0429); a margin
+    # box is sized by its content, on every page (0582)
+    footer_content = _css_string(html_attr(shorten_words(footer)))
     footer_css = wp.CSS(
-        # the footer holds data (diarienummer): cleaned as the page's text (decision 0429)
-        string=f"@page {{ @bottom-left {{ content: {_css_string(html_attr(footer))}; }} }}",
+        string=f"@page {{ @bottom-left {{ content: {footer_content}; }} }}",
         url_fetcher=fetcher,
     )
-    with _quiet_weasyprint() as messages:
+    # a word of thousands of letters where WeasyPrint sizes a box by its content would take
+    # minutes to lay out: shortened there (0577, 0582)
+    with _quiet_weasyprint() as messages, shortening_words():
         document = wp.HTML(string=html, url_fetcher=fetcher, media_type="print").render(
             stylesheets=[footer_css]
         )
@@ -171,7 +175,30 @@ def render_pdf(
         pahittat=date.pahittat,
         titel=view.titel if view.slut is not None else None,
     )
-    return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
+    try:
+        return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
+    except (RecursionError, MemoryError) as exc:
+        from utsatta.render.report.environment import own_template
+
+        own = own_template("html", templates_dir)
+        if own is None:
+            raise  # the bundled template's page: our bug, never blamed on a template (0578)
+        raise _template_failed(own, exc) from None
+
+
+def _template_failed(template: str, exc: RecursionError | MemoryError) -> Exception:
+    """What a data repository's own template did to WeasyPrint, in Swedish, with what to do
+    (docs/decisions/0582-pdf-djup-och-langa-ord.md)."""
+    from utsatta.render.report.environment import TemplateFailed
+
+    what = (
+        "har element i för många nivåer inuti varandra för PDF:en (WeasyPrint går igenom "
+        "dem rekursivt och klarar ungefär hundra nivåer). Nästla elementen i färre nivåer i "
+        "mallen"
+        if isinstance(exc, RecursionError)
+        else "kräver för mycket minne för att läggas ut som PDF. Gör sidan mindre i mallen"
+    )
+    return TemplateFailed(f"{escape.identifier(template)}: sidan som mallen skriver {what}.")
 
 
 def report_pdf(

@@ -348,6 +348,16 @@ def render(view: ReportView, fmt: Format, templates_dir: TemplatesDir = None) ->
     return text.rstrip("\n") + "\n"
 
 
+def own_template(fmt: Format, templates_dir: TemplatesDir = None) -> str | None:
+    """The file of ``templates_dir`` that renders ``fmt``, named as a template message names it
+    (the folder's real path), or None when the bundled template does."""
+    folder = templates_folder(templates_dir)
+    if folder is None:
+        return None
+    path = resolved(folder) / f"report.{fmt}.j2"
+    return str(path) if os.path.lexists(path) else None
+
+
 def report_text(ds: DataSet, ar: int, fmt: Format, templates_dir: TemplatesDir = None) -> str:
     """build + render in one call, with the defaults of ``utsatta report``
     (:func:`~utsatta.render.report.defaults.report_defaults`): ``templates_dir`` None: the data
