@@ -135,7 +135,7 @@ def test_the_earlier_pairs_are_split_by_their_cell_in_the_last_year() -> None:
     ]
     assert bro_text(senast, 2025) == (
         "Av de 5 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
-        "för 2025 och 4 i rapporterna för ett tidigare år. Avsnitt 2 räknar det fallet, med "
+        "för 2025 och 4 i ett tidigare års. Avsnitt 2 räknar det fallet, med "
         "årets saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status "
         "2025”. Av de 4 är 1 återrapportering som avsnitt 2 räknar som lämnad ett tidigare år "
         "(1 för 1:4), 1 som inte ska rapporteras 2025 (1 för 1:7) och 2 vars rapporter för 2025 "
@@ -152,7 +152,7 @@ def test_the_bridging_sentences_with_one_pair_or_none_in_a_group() -> None:
         2025,
     ) == (
         "Av de 2 fall som har en rapport under perioden har 1 sin senaste rapport i rapporterna "
-        "för 2025 och 1 i rapporterna för ett tidigare år. Avsnitt 2 räknar det fallet, med "
+        "för 2025 och 1 i ett tidigare års. Avsnitt 2 räknar det fallet, med "
         "årets saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status "
         "2025”. Fallet från ett tidigare år är 1 återrapportering som avsnitt 2 räknar som "
         "lämnad ett tidigare år (1 för 1:4)."
@@ -167,7 +167,7 @@ def test_the_bridging_sentences_with_one_pair_or_none_in_a_group() -> None:
     )
     assert bro_text([("1:7", "pagaende", 2023, Cell.EJ_AKTUELL)] * 2, 2025) == (
         "Av de 2 fall som har en rapport under perioden har 0 sin senaste rapport i rapporterna "
-        "för 2025 och 2 i rapporterna för ett tidigare år. Av de 2 är 2 som inte ska "
+        "för 2025 och 2 i ett tidigare års. Av de 2 är 2 som inte ska "
         "rapporteras 2025 (2 för 1:7)."
     )
 

@@ -57,8 +57,8 @@ def test_a_missing_report_owed_only_through_an_inferred_group_says_so(md2025: st
     styrelser med verksamhet i utsatta områden", a group computed from a flag that is an
     inference (organisationer.yaml): sections 1, 3 and 6 say so, as bilaga A does."""
     assert (
-        "Av de rapporteringar som skulle ha lämnats under perioden har 2 inte kommit in (för "
-        "båda är skyldigheten slutledd: planen räknar inte upp vilka som ingår i gruppen som ska "
+        "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in (för båda är "
+        "skyldigheten slutledd: planen räknar inte upp vilka som ingår i gruppen som ska "
         "rapportera)."
     ) in md2025
     assert "| Rapport saknas: Business Region Göteborg (2023; skyldigheten är slutledd) |" in md2025

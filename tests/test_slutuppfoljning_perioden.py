@@ -137,7 +137,7 @@ def test_the_counts_over_the_period_say_so(report_2025: tuple[str, str]) -> None
         "Enligt den senaste rapporten under 2022–2025 är 85 av dem genomförda, 1 avbruten och "
         "13 utan slutrapport (senast pågående, försenade eller ej påbörjade). Av de "
         "rapporteringar som skulle ha "
-        "lämnats under perioden har 2 inte kommit in (för båda är skyldigheten slutledd: "
+        "lämnats under perioden kom 2 aldrig in (för båda är skyldigheten slutledd: "
         "planen räknar inte upp vilka som ingår i gruppen som ska rapportera)."
     ) in md
     assert "- Business Region Göteborg: 2023, insats 2:1, 2:4 (skyldigheten är slutledd)\n" in md

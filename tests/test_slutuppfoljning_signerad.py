@@ -262,7 +262,7 @@ def test_the_year_table_has_its_year_and_section_1_bridges_the_counts(
     assert "<caption>Rapporterad status 2025 per organisation och insats</caption>" in html
     bro = (
         "Av de 99 fall som har en rapport under perioden har 89 sin senaste rapport i rapporterna "
-        "för 2025 och 10 i rapporterna för ett tidigare år. Avsnitt 2 räknar de 89, med årets "
+        "för 2025 och 10 i ett tidigare års. Avsnitt 2 räknar de 89, med årets "
         "saknade och inte förväntade rapporteringar, i tabellen ”Insatser per status 2025”. Av "
         "de 10 är 6 återrapporteringar som avsnitt 2 räknar som lämnade ett tidigare år (1 för "
         "1:4 och 5 för 3:3) och 4 som inte ska rapporteras 2025 (4 för 1:7). Av de 85 "
@@ -384,7 +384,7 @@ def test_the_tools_sentences_do_not_start_with_a_digit(report_2025: tuple[str, s
     for sentence in (
         "Målvärden härledda ur planens text har 9 indikatorer (4 av dem slutledda); 10 saknar "
         "målvärde och kan inte följas upp mot ett mål.",
-        "Av de rapporteringar som skulle ha lämnats under perioden har 2 inte kommit in",
+        "Av de rapporteringar som skulle ha lämnats under perioden kom 2 aldrig in",
         "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
         "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
         "står 8 områden",

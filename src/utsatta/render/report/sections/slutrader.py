@@ -280,7 +280,7 @@ def bro_text(senast: Sequence[Senast], ar: int) -> str:
     text = (
         f"Av de {len(senast)} fall som har en rapport under perioden har {len(i_ar)} sin senaste "
         f"rapport i rapporterna för {ar}"
-        + (f" och {len(tidigare)} i rapporterna för ett tidigare år" if tidigare else "")
+        + (f" och {len(tidigare)} i ett tidigare års" if tidigare else "")
         + "."
     )
     if i_ar:

@@ -338,9 +338,7 @@ def _insatser_text(
     missing = period.forvantade() - period.inkomna()
     if missing:
         saknas = (
-            # "har inte kommit in", not "kom aldrig in": the tool knows the data, not the date
-            "Av de rapporteringar som skulle ha lämnats under perioden har "
-            f"{missing} inte kommit in."
+            f"Av de rapporteringar som skulle ha lämnats under perioden kom {missing} aldrig in."
         )
         if n := _slutledda_saknade(period, urval):
             vilka = (
