@@ -125,15 +125,29 @@ def need_pdf(what: str) -> None:
     pytest.skip(what)
 
 
-def pdf_libraries() -> tuple[Any, Any]:
-    """WeasyPrint usable (else :func:`need_pdf`), then the modules pdfplumber and pikepdf. Only
-    a missing library is a skip: any other error is the test's failure."""
+def need_weasyprint() -> None:
+    """WeasyPrint and its system libraries usable, else :func:`need_pdf` with what to install."""
     from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
 
     try:
         require_weasyprint()
     except PdfUnavailableError as exc:
         need_pdf(str(exc))
+
+
+def need_poppler(tool: str) -> str:
+    """The path of poppler's ``tool`` (pdftotext, pdftoppm), else :func:`need_pdf`."""
+    path = shutil.which(tool)
+    if path is None:
+        need_pdf(f"{tool} saknas; installera med 'apt-get install -y poppler-utils'")
+    assert path is not None
+    return path
+
+
+def pdf_libraries() -> tuple[Any, Any]:
+    """WeasyPrint usable (else :func:`need_pdf`), then the modules pdfplumber and pikepdf. Only
+    a missing library is a skip: any other error is the test's failure."""
+    need_weasyprint()
     try:
         import pdfplumber
         import pikepdf

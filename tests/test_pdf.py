@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
@@ -23,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.support import LONG_WORD, SharedReport, long_word_data
+from tests.support import LONG_WORD, SharedReport, long_word_data, need_poppler, pdf_libraries
 from utsatta.check import validate
 from utsatta.load.dataset import load
 from utsatta.render.report import build
@@ -38,34 +37,13 @@ YEAR = 2023
 _HYPHENS_AND_SPACE = re.compile(r"[\s\u2010\u00ad-]+")
 
 
-def _need(what: str) -> None:
-    if os.environ.get("UTSATTA_REQUIRE_PDF") == "1":
-        pytest.fail(f"{what} (UTSATTA_REQUIRE_PDF=1)")
-    pytest.skip(what)
-
-
-def _libraries() -> tuple[Any, Any]:
-    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
-
-    try:
-        require_weasyprint()
-    except PdfUnavailableError as exc:
-        _need(str(exc))
-    try:
-        import pdfplumber
-        import pikepdf
-    except ImportError:
-        _need("pdfplumber och pikepdf saknas; installera med 'python -m pip install \".[test]\"'")
-    return pdfplumber, pikepdf
-
-
 def _norm(text: str) -> str:
     return _HYPHENS_AND_SPACE.sub("", text)
 
 
 @pytest.fixture(scope="module")
 def libs() -> tuple[Any, Any]:
-    return _libraries()
+    return pdf_libraries()
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +58,7 @@ def fixture_pdf(libs: tuple[Any, Any], tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture(scope="module")
 def shipped(shared_report: Callable[[Path, int], SharedReport]) -> tuple[str, bytes, list[str]]:
     """(HTML, PDF, WeasyPrint's warnings) of the shipped data's report for 2023."""
-    _libraries()
+    pdf_libraries()
     from utsatta.render.pdf import render_pdf
 
     report = shared_report(SHIPPED, YEAR)
@@ -240,8 +218,7 @@ def test_a_long_word_in_every_name_and_text_stays_inside_the_margins(
     (docs/decisions/0521)."""
     from utsatta.render.pdf import render_pdf
 
-    if shutil.which("pdftotext") is None:
-        _need("pdftotext saknas; installera med 'apt-get install -y poppler-utils'")
+    need_poppler("pdftotext")
     path = tmp_path / "langt-ord.pdf"
     path.write_bytes(render_pdf(build(load(long_word_data(tmp_path)), YEAR)))
     xml = subprocess.run(
@@ -335,8 +312,7 @@ def test_readme_says_the_main_part_of_the_slutuppfoljning_2025(
     is still section 6."""
     from utsatta.render.pdf import render_pdf
 
-    if shutil.which("pdftotext") is None:
-        _need("pdftotext saknas; installera med 'apt-get install -y poppler-utils'")
+    need_poppler("pdftotext")
     path = tmp_path / "slutuppfoljning-2025.pdf"
     path.write_bytes(render_pdf(shared_report(SHIPPED, 2025).view))
 
@@ -402,10 +378,7 @@ def test_only_known_css_is_ignored(shipped: tuple[str, bytes, list[str]]) -> Non
 
 def test_pages_as_png_for_a_reviewer(shipped: tuple[str, bytes, list[str]], tmp_path: Path) -> None:
     """pdftoppm turns every page into a PNG (kept in UTSATTA_PDF_PNG_DIR when it is set)."""
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        _need("pdftoppm saknas; installera med 'apt-get install -y poppler-utils'")
-    assert pdftoppm is not None
+    pdftoppm = need_poppler("pdftoppm")
     folder = Path(os.environ.get("UTSATTA_PDF_PNG_DIR") or tmp_path / "png")
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / "rapport-2023.pdf"

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.support import ROOT, need_pdf
+from tests.support import ROOT, need_poppler, need_weasyprint
 from utsatta.load.dataset import load
 from utsatta.render import pdf_words
 from utsatta.render.pdf_words import CELL_WORD, shorten_words
@@ -55,17 +55,6 @@ def test_a_letter_keeps_its_accent_and_the_length_counts_letters() -> None:
     assert shorten_words(odd) == "a" + "e\u0301" * 50 + "… (61 tecken)"
 
 
-def _weasyprint() -> None:
-    from utsatta.render.pdf import PdfUnavailableError, require_weasyprint
-
-    try:
-        require_weasyprint()
-    except PdfUnavailableError as exc:
-        need_pdf(str(exc))
-    if shutil.which("pdftotext") is None:
-        need_pdf("pdftotext saknas; installera med 'apt-get install -y poppler-utils'")
-
-
 def _text(pdf: bytes, tmp_path: Path) -> str:
     """The PDF's text with every space and line break taken out (a long word runs over lines)."""
     path = tmp_path / "sida.pdf"
@@ -96,7 +85,8 @@ PLACES = {
 
 
 def test_the_rule_follows_the_layout_not_the_element(tmp_path: Path) -> None:
-    _weasyprint()
+    need_weasyprint()
+    need_poppler("pdftotext")
     from utsatta.render.pdf import html_to_pdf
 
     words = {name: (name + "x" * 3000)[:3000] for name in PLACES}
@@ -122,7 +112,8 @@ def test_the_rule_follows_the_layout_not_the_element(tmp_path: Path) -> None:
 
 def test_a_long_diarienummer_is_shortened_in_the_footer(tmp_path: Path) -> None:
     """The footer is a page margin box, sized by its content, on every page."""
-    _weasyprint()
+    need_weasyprint()
+    need_poppler("pdftotext")
     from utsatta.render.pdf import html_to_pdf
 
     page = '<!doctype html><html lang="sv"><head><title>F</title></head><body>a</body></html>'
@@ -176,7 +167,8 @@ def test_the_shipped_reports_have_no_word_to_shorten(
 ) -> None:
     """The shipped data's PDF pages are laid out unchanged (the same bytes as before 0582): their
     longest words (addresses of 169-178 characters) are in the sources, laid out once."""
-    _weasyprint()
+    need_weasyprint()
+    need_poppler("pdftotext")
     assert _shortened(build(load(ROOT / "data"), ar), monkeypatch) == 0
 
 
@@ -186,13 +178,15 @@ def test_the_long_name_is_shortened_where_a_box_is_sized_by_it(
     """lw1 2025: higab named with 3 000 letters. The six row headings that name it in the status
     tables (the cells 0577 shortened) and the three areas' lists of insatser (in two columns,
     laid out again to balance them); not the headings and running text."""
-    _weasyprint()
+    need_weasyprint()
+    need_poppler("pdftotext")
     view = build(load(_long_name_data(tmp_path)), 2025)
     assert _shortened(view, monkeypatch) == 6 + 3
 
 
 def test_the_pdf_with_the_long_name_shows_it_shortened(tmp_path: Path) -> None:
-    _weasyprint()
+    need_weasyprint()
+    need_poppler("pdftotext")
     from utsatta.render.pdf import render_pdf
 
     text = _text(render_pdf(build(load(_long_name_data(tmp_path)), 2025)), tmp_path)

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
-from utsatta.escape import html_attr
+from utsatta.escape import html_attr, identifier
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 from utsatta.render.pdf_library import (
     INSTALL_PDF,
@@ -198,7 +197,7 @@ def _template_failed(template: str, exc: RecursionError | MemoryError) -> Except
         if isinstance(exc, RecursionError)
         else "kräver för mycket minne för att läggas ut som PDF. Gör sidan mindre i mallen"
     )
-    return TemplateFailed(f"{escape.identifier(template)}: sidan som mallen skriver {what}.")
+    return TemplateFailed(f"{identifier(template)}: sidan som mallen skriver {what}.")
 
 
 def report_pdf(
