@@ -70,6 +70,14 @@ def _insert(path: Path, after: str, text: str) -> None:
     path.write_text(t[:at] + text + t[at:], encoding="utf-8")
 
 
+def _group_of_500(data: Path) -> None:
+    """Organisations o000–o499 in organisationer.yaml and the group 'manga' of all of them."""
+    ids = [f"o{k:03d}" for k in range(500)]
+    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
+    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
+    _insert(data / "organisationer.yaml", "grupper:\n", group)
+
+
 def _insatser(n: int, ansvar: str) -> str:
     return "".join(
         f'  - id: "1:{100 + k}"\n    fokusomrade: "1"\n    titel: T{k}\n'
@@ -106,10 +114,7 @@ def test_owner_choice_names_at_most_the_limit_of_organisations(tmp_path: Path) -
     samordnare) is 10 names and "och 491 till", and so is what each of them owes besides (2:1,
     by their verksamhet)."""
     data = build_case(CASES / "agare-ur-posterna", tmp_path)
-    ids = [f"o{k:03d}" for k in range(500)]
-    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
-    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
-    _insert(data / "organisationer.yaml", "grupper:\n", group)
+    _group_of_500(data)
     _insert(data / "plan.yaml", "insatser:\n", _insatser(1, "manga"))
     path = data / "rapporter/2023/skolan.yaml"
     t = path.read_text(encoding="utf-8")
@@ -294,10 +299,7 @@ def test_not_responsible_names_at_most_the_limit_of_holders(tmp_path: Path) -> N
     500 and its samordnare hold, in Kommunstyrelsen's report: 10 names and "och 491 till"."""
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
-    ids = [f"o{k:03d}" for k in range(500)]
-    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
-    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
-    _insert(data / "organisationer.yaml", "grupper:\n", group)
+    _group_of_500(data)
     _insert(data / "plan.yaml", "insatser:\n", _insatser(1, "manga"))
     path = data / "rapporter/2023/kommunstyrelsen.yaml"
     _insert(
@@ -392,10 +394,7 @@ def _many_hold_1_100(tmp_path: Path, post: str = "") -> tuple[Path, Path]:
     for a new insats 1:100, and Kommunstyrelsen's report of 2023 with a post for it."""
     data = tmp_path / "data"
     shutil.copytree(BASE, data)
-    ids = [f"o{k:03d}" for k in range(500)]
-    _insert(data / "organisationer.yaml", "organisationer:\n", _org_lines(ids))
-    group = f"  - id: manga\n    namn: Många\n    medlemmar: [{', '.join(ids)}]\n"
-    _insert(data / "organisationer.yaml", "grupper:\n", group)
+    _group_of_500(data)
     plan = _insatser(1, "manga").replace(
         "samordningsansvar: [grundskolenamnden]", "samordningsansvar: [manga]"
     )
