@@ -4,6 +4,8 @@ source, the templates, the README, the records themselves and the tests."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.support import ROOT
@@ -62,3 +64,23 @@ def test_a_broken_reference_is_found() -> None:
         "docs/decisions/0040-status-"
     ]
     assert broken_references("docs/decisions/0090-rapport-som-json.md, 0040", names) == []
+
+
+def _index_script(*args: str) -> subprocess.CompletedProcess[str]:
+    script = ROOT / "scripts" / "decisions_index.py"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_the_index_lists_every_record_with_its_title() -> None:
+    result = _index_script("--check")
+    assert result.returncode == 0, result.stdout + " (kör python scripts/decisions_index.py)"
+    index = (DECISIONS / "README.md").read_text(encoding="utf-8")
+    records = sorted(DECISIONS.glob("[0-9][0-9][0-9][0-9]-*.md"))
+    assert f"\n{len(records)} poster.\n" in index
+    assert "- [0001](0001-one-process.md) En process\n" in index
+    assert "- [0002](0002-layers.md) Lager: datan flyter åt ett håll\n" in index
+    listed = re.findall(r"^- \[(\d{4})\]\((\S+)\) ", index, flags=re.M)
+    assert [name for _, name in listed] == [p.name for p in records]
+    assert all(name.startswith(nr) for nr, name in listed)
