@@ -253,6 +253,7 @@ class Duties:
     _named: dict[Kolumn, dict[str, list[str]]] = field(init=False)
     _succ: dict[str, list[Efterfoljare]] = field(init=False)
     _cache: dict[tuple[str, int, Kolumn], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
+    _ever_cache: dict[str, set[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         index = _index(self.orgs)
@@ -267,6 +268,7 @@ class Duties:
             },
         }
         self._cache = {}
+        self._ever_cache = {}
 
     def _holders(
         self, insats: str, ar: int, kolumn: Kolumn = "alla"
@@ -338,6 +340,15 @@ class Duties:
                 if e.insatser is None or insats in e.insatser
             )
         return list(out)
+
+    def ever_holds(self, org: str, insats: str) -> bool:
+        """Whether the plan names ``org`` for ``insats`` (either column, itself or through a
+        group) or ``org`` may inherit it from one so named, in some year: what a successor
+        can take over (check.rules.succession)."""
+        found = self._ever_cache.get(insats)
+        if found is None:
+            found = self._ever_cache[insats] = set(self._ever(insats, coord=False))
+        return org in found
 
     def responsible(self, insats: str, ar: int | None = None) -> list[str]:
         """Every organisation that reports on ``insats`` in ``ar``: samordningsansvar first.
