@@ -94,8 +94,11 @@ class OrgIndex:
     by_id: dict[str, Organisation]
     groups: dict[str, list[str]]
     succ: dict[str, list[Efterfoljare]]
-    #: with_heirs's answer, worked out on first use (the checks and the duties ask it often)
+    #: duty_bound.with_heirs's answer, worked out on first use (the checks and the duties ask
+    #: it often)
     heirs: dict[str, int] = field(default_factory=dict)
+    #: members_in_period's answers: each Duties asks for each insats's columns
+    in_period: dict[tuple[str, Period], list[str]] = field(default_factory=dict)
 
 
 #: The last few indexes built, by the identity of their OrganisationerFil (models are frozen),
@@ -122,10 +125,13 @@ def org_index(orgs: OrganisationerFil) -> OrgIndex:
 
 def members_in_period(index: OrgIndex, group: str, period: Period | None) -> list[str]:
     """The group's members in the plan period (:func:`i_planperioden`)."""
-    members = index.groups[group]
     if period is None:
-        return members
-    return [m for m in members if i_planperioden(index.by_id[m], period)]
+        return index.groups[group]
+    found = index.in_period.get((group, period))
+    if found is None:
+        found = [m for m in index.groups[group] if i_planperioden(index.by_id[m], period)]
+        index.in_period[(group, period)] = found
+    return found
 
 
 def resolve(
