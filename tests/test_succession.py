@@ -49,8 +49,8 @@ def test_an_inherited_duty_is_lost_too() -> None:
             "upphor-utan-efterfoljare",
             ("organisationer", 2, "giltig_till"),
             "B upphörde 2024-12-31, inom planperioden, men har inga efterföljare: från "
-            "2025-01-01 har ingen organisation ansvaret för insatserna 1:1 och 1:4, som B hade "
-            "enligt planen. Ange under 'efterfoljare' vem som tog över ('organisation', "
+            "2025-01-01 tar ingen organisation över det ansvar för insatserna 1:1 och 1:4 som B "
+            "hade enligt planen. Ange under 'efterfoljare' vem som tog över ('organisation', "
             "'tolkning' och 'kallor' med id för källan som säger det). Tog ingen över, skriv "
             "'efterfoljare: []' och en 'kommentar' som säger varför.",
         )

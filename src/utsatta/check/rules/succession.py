@@ -60,8 +60,8 @@ def _without_successor(file: str, oi: int, o: Organisation, held: list[str]) -> 
         ("organisationer", oi, "giltig_till"),
         "upphor-utan-efterfoljare",
         f"{namn} upphörde {o.giltig_till}, inom planperioden, men har inga efterföljare: "
-        f"från {fran} har ingen organisation ansvaret för {insatser_text(held)}, som {namn} "
-        "hade enligt planen. Ange under 'efterfoljare' vem som tog över ('organisation', "
+        f"från {fran} tar ingen organisation över det ansvar för {insatser_text(held)} som "
+        f"{namn} hade enligt planen. Ange under 'efterfoljare' vem som tog över ('organisation', "
         "'tolkning' och 'kallor' med id för källan som säger det). Tog ingen över, skriv "
         "'efterfoljare: []' och en 'kommentar' som säger varför.",
     )
