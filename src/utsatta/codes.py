@@ -305,6 +305,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange den organisation som tog över."),
     ("okand-efterfoljare", F, "referens", "En efterföljare som inte finns i organisationer.yaml",
      "Rätta id eller lägg till organisationen."),
+    ("upphor-utan-efterfoljare", V, "referens",
+     "En organisation med ansvar i planen upphör inom planperioden utan efterföljare",
+     "Ange vem som tog över under 'efterfoljare' med källa, eller skriv 'efterfoljare: []' "
+     "och en 'kommentar' som säger varför ingen gjorde det."),
+    ("efterfoljare-insats-utan-ansvar", V, "referens",
+     "En efterföljare tar över en insats som föregångaren inte hade ansvar för",
+     "Rätta insatsens id under efterföljarens 'insatser', eller ta bort det."),
     # utsatta fmt
     ("kan-inte-formateras", F, "fmt", "Filen formateras inte (den har fel eller ovanliga tecken)",
      "Rätta felet först; kör 'utsatta validate --data MAPP' med din datamapp."),

@@ -9,8 +9,8 @@ __all__ = ["MAX_DUTIES", "MAX_FILE_BYTES", "size_text"]
 MAX_FILE_BYTES = 1024 * 1024
 
 #: The most (organisation, insats) duties one year may have, counted from the plan as group
-#: sizes × insatser (``compute.duties.duty_count``). The file limit does not bound their product,
-#: and every check and output of who reports what builds a table of that size per year. The
+#: sizes × insatser (``compute.duty_bound.duty_count``). The file limit does not bound their
+#: product, and every check and output of who reports what builds a table of that size per year. The
 #: shipped data has about 110, the benchmark's 20 000 files about 10 000
 #: (docs/decisions/0576-granser-for-ansvar.md).
 MAX_DUTIES = 100_000

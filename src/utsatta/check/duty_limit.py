@@ -9,7 +9,8 @@ the export would hold all of them (docs/decisions/0576-granser-for-ansvar.md).
 from __future__ import annotations
 
 from utsatta.compute.duties import duties_in_plan
-from utsatta.compute.responsibility import duty_weight, group_sizes
+from utsatta.compute.duty_bound import duty_weight, group_sizes
+from utsatta.compute.responsibility import planperiod
 from utsatta.escape import shorten
 from utsatta.findings import Finding, fel
 from utsatta.limits import MAX_DUTIES
@@ -27,8 +28,9 @@ def check_duty_limit(ds: DataSet) -> list[Finding]:
     plan, orgs = ds.plan, ds.organisationer
     if total <= MAX_DUTIES or not (plan and plan.model and orgs and orgs.model):
         return []
-    sizes = group_sizes(orgs.model)
-    weight = duty_weight(orgs.model)
+    period = planperiod(plan.model)
+    sizes = group_sizes(orgs.model, period)
+    weight = duty_weight(orgs.model, period)
     # per name in 'ansvar'/'samordningsansvar': [insatser naming it, duties it gives]
     by_name: dict[str, list[int]] = {}
     for insats in plan.model.insatser:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from utsatta.compute.responsibility import Cell, Matrix, resolve, responsible
+from utsatta.compute.responsibility import Cell, Matrix, Period, resolve, responsible
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil
@@ -155,7 +155,7 @@ def coverage(
         cells = {
             org: matrix.cells.get((org, ins.id), Cell.EJ_AKTUELL)
             # only those that hold the insats this year: a ceased organisation owes nothing
-            for org in responsible(ins, orgs, matrix.ar)
+            for org in responsible(ins, orgs, matrix.ar, matrix.planperiod)
         }
         received: dict[str, InsatsRapport] = {}
         reached: dict[str, int] = {}
@@ -188,18 +188,19 @@ def coverage(
 
 
 def owed_through_urval(
-    insatser: Iterable[Insats], orgs: OrganisationerFil
+    insatser: Iterable[Insats], orgs: OrganisationerFil, period: Period | None = None
 ) -> dict[str, dict[str, list[str]]]:
     """Per insats id, the organisations that owe it only through groups with ``urval`` (not named
-    in the plan, nor members of a listed group), with the ids of those groups."""
+    in the plan, nor members of a listed group), with the ids of those groups; a group's
+    members in ``period`` only (:func:`~utsatta.compute.responsibility.i_planperioden`)."""
     urval_groups = {g.id for g in orgs.grupper if g.urval is not None}
     out: dict[str, dict[str, list[str]]] = {}
     for ins in insatser:
         ids = [*ins.samordningsansvar, *ins.ansvar]
-        direct = set(resolve([i for i in ids if i not in urval_groups], orgs))
+        direct = set(resolve([i for i in ids if i not in urval_groups], orgs, period=period))
         via: dict[str, list[str]] = {}
         for group in (i for i in dict.fromkeys(ids) if i in urval_groups):
-            for org in resolve([group], orgs):
+            for org in resolve([group], orgs, period=period):
                 if org not in direct:
                     via.setdefault(org, []).append(group)
         if via:

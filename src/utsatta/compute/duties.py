@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from utsatta.compute.responsibility import Duties, Matrix, duty_count, matrix
+from utsatta.compute.duty_bound import duty_count
+from utsatta.compute.responsibility import Duties, Matrix, matrix, planperiod
 from utsatta.limits import MAX_DUTIES
 from utsatta.load.dataset import DataSet
 
@@ -59,15 +60,16 @@ def duties_of(ds: DataSet) -> Duties | None:
         return None
     if too_many_duties(ds):
         return None
-    return Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+    return Duties.of(ds.plan.model, ds.organisationer.model)
 
 
 def duties_in_plan(ds: DataSet) -> int:
-    """:func:`~utsatta.compute.responsibility.duty_count` of the data set; 0 without a valid
+    """:func:`~utsatta.compute.duty_bound.duty_count` of the data set; 0 without a valid
     plan and organisations."""
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):
         return 0
-    return duty_count(ds.plan.model.insatser, ds.organisationer.model)
+    plan = ds.plan.model
+    return duty_count(plan.insatser, ds.organisationer.model, planperiod(plan))
 
 
 def too_many_duties(ds: DataSet) -> bool:

@@ -15,13 +15,14 @@ assessment), so the expected organisations of an insats are samordningsansvar �
 Organisations change during the plan period (docs/decisions/0020): an organisation holds its
 duties for a year if it exists on the year's last day. One that has ceased by then passes each
 duty to its successors (all duties, or those insatser its ``efterfoljare`` entry names), and so
-on down a chain; one that does not exist yet holds nothing.
+on down a chain; one that does not exist yet holds nothing. A group stands for its members in
+the plan period only (:func:`i_planperioden`, docs/decisions/0611).
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -56,6 +57,28 @@ def takeover_day(org: Organisation) -> str | None:
     return None if org.giltig_till is None else day_after(org.giltig_till)
 
 
+#: The plan's years (från, till), as plan.yaml's giltighet
+Period = tuple[int, int]
+
+
+def planperiod(plan: PlanFil) -> Period | None:
+    """The plan's years, None when the giltighet is reversed (ogiltig-giltighet)."""
+    g = plan.plan.giltighet
+    return (g.fran, g.till) if g.fran <= g.till else None
+
+
+def i_planperioden(org: Organisation, period: Period | None) -> bool:
+    """Whether ``org`` existed on some day of the plan period (every organisation when
+    ``period`` is None): the one rule for who counts in the period (docs/decisions/0611). A
+    group's member outside it holds no duty through the group, counts in no group's size and
+    is missing no report; an organisation the plan names itself still passes its duties on."""
+    if period is None:
+        return True
+    if org.giltig_fran is not None and org.giltig_fran > f"{period[1]:04d}-12-31":
+        return False
+    return org.giltig_till is None or org.giltig_till >= f"{period[0]:04d}-01-01"
+
+
 def exists_at_year_end(org: Organisation, ar: int) -> bool:
     """Whether ``org`` exists on 31 December of ``ar`` (ISO dates compare as text)."""
     last_day = f"{ar:04d}-12-31"
@@ -65,22 +88,25 @@ def exists_at_year_end(org: Organisation, ar: int) -> bool:
 
 
 @dataclass(frozen=True)
-class _Index:
+class OrgIndex:
     """The organisations by id, the groups resolved to their members, the successors."""
 
     by_id: dict[str, Organisation]
     groups: dict[str, list[str]]
     succ: dict[str, list[Efterfoljare]]
-    #: with_heirs's answer, worked out on first use (the checks and the duties ask it often)
+    #: duty_bound.with_heirs's answer, worked out on first use (the checks and the duties ask
+    #: it often)
     heirs: dict[str, int] = field(default_factory=dict)
+    #: members_in_period's answers: each Duties asks for each insats's columns
+    in_period: dict[tuple[str, Period], list[str]] = field(default_factory=dict)
 
 
 #: The last few indexes built, by the identity of their OrganisationerFil (models are frozen),
 #: so the convenience functions below cost a lookup, not a pass over every organisation.
-_INDEXES: list[tuple[OrganisationerFil, _Index]] = []
+_INDEXES: list[tuple[OrganisationerFil, OrgIndex]] = []
 
 
-def _index(orgs: OrganisationerFil) -> _Index:
+def org_index(orgs: OrganisationerFil) -> OrgIndex:
     for known, index in _INDEXES:
         if known is orgs:
             return index
@@ -91,89 +117,44 @@ def _index(orgs: OrganisationerFil) -> _Index:
             groups[g.id] = [m for m in g.medlemmar if m in by_id]
         else:
             groups[g.id] = [o.id for o in orgs.organisationer if getattr(o, g.urval or "", False)]
-    index = _Index(by_id, groups, {o.id: list(o.efterfoljare) for o in orgs.organisationer})
+    index = OrgIndex(by_id, groups, {o.id: list(o.efterfoljare) for o in orgs.organisationer})
     _INDEXES.insert(0, (orgs, index))
     del _INDEXES[4:]
     return index
 
 
-def group_sizes(orgs: OrganisationerFil) -> dict[str, int]:
-    """Each group's id → how many organisations it resolves to (whatever their validity)."""
-    return {g: len(members) for g, members in _index(orgs).groups.items()}
+def members_in_period(index: OrgIndex, group: str, period: Period | None) -> list[str]:
+    """The group's members in the plan period (:func:`i_planperioden`)."""
+    if period is None:
+        return index.groups[group]
+    found = index.in_period.get((group, period))
+    if found is None:
+        found = [m for m in index.groups[group] if i_planperioden(index.by_id[m], period)]
+        index.in_period[(group, period)] = found
+    return found
 
 
-def duty_count(insatser: Iterable[Insats], orgs: OrganisationerFil) -> int:
-    """How many (organisation, insats) duties a year has at most, as the plan names them: for
-    each insats, the :func:`duty_weight` of each name in its two columns. Linear in the plan
-    and the organisations, without resolving a single pair: the bound on what the matrix would
-    hold (``limits.MAX_DUTIES``)."""
-    weight = duty_weight(orgs)
-    return sum(weight(ident) for i in insatser for ident in (*i.samordningsansvar, *i.ansvar))
-
-
-def duty_weight(orgs: OrganisationerFil) -> Callable[[str], int]:
-    """How many duties one name in 'ansvar' or 'samordningsansvar' gives an insats at most: an
-    organisation with the successors its duties may pass to (:func:`with_heirs`), a group each
-    member so."""
-    heirs = with_heirs(orgs)
-    groups = {
-        g: min(_CAP, sum(heirs.get(m, 1) for m in members))
-        for g, members in _index(orgs).groups.items()
-    }
-    return lambda ident: groups[ident] if ident in groups else heirs.get(ident, 1)
-
-
-#: where :func:`with_heirs` stops counting (a lattice of successors doubles per level)
-_CAP = 1 << 40
-
-
-def with_heirs(orgs: OrganisationerFil) -> dict[str, int]:
-    """Each organisation → itself and every organisation its duties may pass to (its successors,
-    theirs, and so on): an upper bound, since a successor reached two ways counts twice, capped
-    at ``_CAP``. An organisation with 6 000 successors named by every insats gives 6 001 duties
-    per insats, not one (granska19b F2). One pass over the successors, a cycle not followed
-    (``check_validity`` reports it)."""
-    index = _index(orgs)
-    if index.heirs or not index.by_id:
-        return index.heirs
-    succ, known, sizes = index.succ, index.by_id, index.heirs
-    for root in known:
-        if root in sizes:
-            continue
-        path, on_path = [root], {root}
-        todo = [iter(succ.get(root, ()))]
-        while todo:
-            step = next(todo[-1], None)
-            if step is None:
-                node = path.pop()
-                on_path.discard(node)
-                todo.pop()
-                # a successor still on the path is a cycle: not in sizes yet, counted 0
-                total = 1 + sum(sizes.get(e.organisation, 0) for e in succ.get(node, ()))
-                sizes[node] = min(_CAP, total)
-                continue
-            nxt = step.organisation
-            if nxt in known and nxt not in sizes and nxt not in on_path:
-                path.append(nxt)
-                on_path.add(nxt)
-                todo.append(iter(succ.get(nxt, ())))
-    return sizes
-
-
-def resolve(ids: Iterable[str], orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+def resolve(
+    ids: Iterable[str],
+    orgs: OrganisationerFil,
+    ar: int | None = None,
+    period: Period | None = None,
+) -> list[str]:
     """Organisation ids for a list of organisation and group ids, in order, without repeats.
 
-    Without ``ar``: as the plan names them, every organisation of a group whatever its validity.
-    With ``ar``: only those that exist at the end of year ``ar`` (no successors: see
-    :func:`responsible` and :func:`samordnande`, which know the insats).
+    Without ``ar``: as the plan names them, a group's members in ``period`` (every member
+    without it). With ``ar``: only those that exist at the end of year ``ar`` (no
+    successors: see :func:`responsible` and :func:`samordnande`, which know the insats).
     """
-    return _resolve(ids, _index(orgs), ar)
+    return _resolve(ids, org_index(orgs), ar, period)
 
 
-def _resolve(ids: Iterable[str], index: _Index, ar: int | None) -> list[str]:
+def _resolve(
+    ids: Iterable[str], index: OrgIndex, ar: int | None, period: Period | None = None
+) -> list[str]:
     out: dict[str, None] = {}  # insertion-ordered set: linear, no list scans
     for ident in ids:
-        group = index.groups.get(ident)
+        group = members_in_period(index, ident, period) if ident in index.groups else None
         members = group if group is not None else [ident] if ident in index.by_id else []
         for m in members:
             if ar is None or exists_at_year_end(index.by_id[m], ar):
@@ -249,24 +230,40 @@ class Duties:
 
     insatser: list[Insats]
     orgs: OrganisationerFil
+    #: the plan period: a group stands for its members in it (:func:`i_planperioden`)
+    period: Period | None = None
     _by_id: dict[str, Organisation] = field(init=False)
     _named: dict[Kolumn, dict[str, list[str]]] = field(init=False)
     _succ: dict[str, list[Efterfoljare]] = field(init=False)
     _cache: dict[tuple[str, int, Kolumn], dict[str, list[tuple[Arv, ...]]]] = field(init=False)
+    _ever_cache: dict[str, set[str]] = field(init=False)
+    _every: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        index = _index(self.orgs)
+        index = org_index(self.orgs)
         self._by_id = index.by_id
         self._succ = index.succ
         self._named = {
-            "samordning": {i.id: _resolve(i.samordningsansvar, index, None) for i in self.insatser},
-            "ansvar": {i.id: _resolve(i.ansvar, index, None) for i in self.insatser},
+            "samordning": {
+                i.id: _resolve(i.samordningsansvar, index, None, self.period) for i in self.insatser
+            },
+            "ansvar": {i.id: _resolve(i.ansvar, index, None, self.period) for i in self.insatser},
             "alla": {
-                i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None)
+                i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None, self.period)
                 for i in self.insatser
             },
         }
         self._cache = {}
+        self._ever_cache = {}
+        # both columns, a group's members whatever the period (ever_holds)
+        self._every = {
+            i.id: _resolve([*i.samordningsansvar, *i.ansvar], index, None) for i in self.insatser
+        }
+
+    @classmethod
+    def of(cls, plan: PlanFil, orgs: OrganisationerFil) -> Duties:
+        """The duties of ``plan``'s insatser, in its plan period."""
+        return cls(list(plan.insatser), orgs, planperiod(plan))
 
     def _holders(
         self, insats: str, ar: int, kolumn: Kolumn = "alla"
@@ -323,10 +320,12 @@ class Duties:
             if e.insatser is None or insats in e.insatser
         ]
 
-    def _ever(self, insats: str, *, coord: bool) -> list[str]:
-        """The plan's organisations for ``insats``, then every heir, whatever the year."""
+    def _ever(self, insats: str, *, coord: bool, every: bool = False) -> list[str]:
+        """The plan's organisations for ``insats``, then every heir, whatever the year; with
+        ``every`` a group's members whatever the plan period too."""
         out: dict[str, None] = {}
-        todo = deque(self._named["samordning" if coord else "alla"].get(insats, []))
+        named = self._every if every else self._named["samordning" if coord else "alla"]
+        todo = deque(named.get(insats, []))
         while todo:
             org = todo.popleft()
             if org in out or org not in self._by_id:
@@ -338,6 +337,16 @@ class Duties:
                 if e.insatser is None or insats in e.insatser
             )
         return list(out)
+
+    def ever_holds(self, org: str, insats: str) -> bool:
+        """Whether the plan names ``org`` for ``insats`` (either column, itself or through a
+        group, whatever the plan period) or ``org`` may inherit it from one so named: what a
+        successor can take over (check.rules.succession), what a report from a year the
+        organisation did not exist may name without a second error (check.rules.rapport)."""
+        found = self._ever_cache.get(insats)
+        if found is None:
+            found = self._ever_cache[insats] = set(self._ever(insats, coord=False, every=True))
+        return org in found
 
     def responsible(self, insats: str, ar: int | None = None) -> list[str]:
         """Every organisation that reports on ``insats`` in ``ar``: samordningsansvar first.
@@ -394,26 +403,30 @@ class Duties:
             grund: Grund = "planen" if any(not c for c in chains) else "arv"
             return Ansvarsgrund(org, insats, ar, True, grund, inherited, slutledd)
         o = self._by_id.get(org)
-        if o is None or exists_at_year_end(o, ar) or org not in self._ever(insats, coord=False):
+        if o is None or exists_at_year_end(o, ar) or not self.ever_holds(org, insats):
             return Ansvarsgrund(org, insats, ar, False, "ej-namnd")
         if o.giltig_fran is not None and o.giltig_fran > f"{ar:04d}-12-31":
             return Ansvarsgrund(org, insats, ar, False, "ej-bildad")
         return Ansvarsgrund(org, insats, ar, False, "upphord")
 
 
-def responsible(insats: Insats, orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+def responsible(
+    insats: Insats, orgs: OrganisationerFil, ar: int | None = None, period: Period | None = None
+) -> list[str]:
     """Every organisation that reports on ``insats``: samordningsansvar first, then ansvar.
 
     With ``ar``: those that hold it that year, heirs of ceased organisations included. Without:
     the plan's organisations and, after them, every heir in any year. Build :class:`Duties` once
     instead when asking about many insatser.
     """
-    return Duties([insats], orgs).responsible(insats.id, ar)
+    return Duties([insats], orgs, period).responsible(insats.id, ar)
 
 
-def samordnande(insats: Insats, orgs: OrganisationerFil, ar: int | None = None) -> list[str]:
+def samordnande(
+    insats: Insats, orgs: OrganisationerFil, ar: int | None = None, period: Period | None = None
+) -> list[str]:
     """The organisations with samordningsansvar for ``insats`` (in ``ar``, heirs included)."""
-    return Duties([insats], orgs).samordnande(insats.id, ar)
+    return Duties([insats], orgs, period).samordnande(insats.id, ar)
 
 
 def due(insats: Insats, ar: int, last: int) -> Literal["always", "unless-earlier", "no"]:
@@ -444,6 +457,8 @@ class Matrix:
     #: given) is not due before the plan's last year: required by the plan, given before the
     #: deadline, which is the tool's reading (slutledd; docs/decisions/0557-fore-fristen.md)
     fore_fristen: frozenset[tuple[str, str]] = frozenset()
+    #: the plan period the duties were resolved in (what a view of the matrix resolves in)
+    planperiod: Period | None = None
 
     def forvantade(self) -> int:
         return len(self.owed)
@@ -491,7 +506,7 @@ def matrix(
     years. With ``reasons=False`` the matrix has no ``grunder`` (a check that only counts
     what is missing need not say why each organisation owes what it owes).
     """
-    d = duties if duties is not None else Duties(list(plan.insatser), orgs)
+    d = duties if duties is not None else Duties.of(plan, orgs)
     last = plan.plan.giltighet.till
     done_now = {org: set(ids) for org, ids in reported.get(ar, {}).items()}
     # The first year each (organisation, insats) was reported before ``ar``: one pass over
@@ -541,4 +556,5 @@ def matrix(
         frozenset(owed),
         grunder,
         frozenset(fore_fristen),
+        d.period,
     )

@@ -41,7 +41,7 @@ def ansvar(ds: DataSet, ar: int) -> Table:
         return Table(NAMN, _BESKRIVNING, ANSVAR, ())
     namn = {o.id: o.namn for o in orgs.organisationer}
     grupper = {g.id: g.namn for g in orgs.grupper}
-    via = owed_through_urval(plan.insatser, orgs)
+    via = owed_through_urval(plan.insatser, orgs, duties.period)
     illustrativ = "ja" if plan.illustrativ or orgs.illustrativ else "nej"
     fil = ", ".join(relative_file(s.path, ds.root) for s in (ds.plan, ds.organisationer))
     g = plan.plan.giltighet

@@ -116,7 +116,9 @@ class Organisation(Strict):
     efterfoljare: list[Efterfoljare] = Field(
         default=[],
         title="Efterföljare",
-        description="De organisationer som tog över uppgifterna när organisationen upphörde.",
+        description="De organisationer som tog över uppgifterna när organisationen upphörde. "
+        "Tog ingen över, skriv [] och säg varför i 'kommentar' (annars varnar kontrollen "
+        "upphor-utan-efterfoljare).",
     )
     kallor: list[Id] = Field(
         default=[],

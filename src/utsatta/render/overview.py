@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import datum_markering
-from utsatta.compute.responsibility import Cell, Duties, exists_at_year_end, resolve
+from utsatta.compute.responsibility import Cell, Duties, planperiod, resolve
 from utsatta.escape import shorten, terminal, utsatta_command
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
@@ -38,21 +38,17 @@ def plan_data(ds: DataSet) -> dict[str, Any]:
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
     plan = ds.plan.model
     orgs = ds.organisationer.model
-    duties = Duties(list(plan.insatser), orgs)
+    duties = Duties.of(plan, orgs)
     g = plan.plan.giltighet
     years = range(g.fran, g.till + 1)
     by_id = {o.id: o for o in orgs.organisationer}
     grupper = {gr.id: gr.namn for gr in orgs.grupper}
 
-    def in_period(org: str) -> bool:
-        return any(exists_at_year_end(by_id[org], y) for y in years)
-
     def entries(ids: list[str], insats: str) -> list[dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for ident in ids:
             grupp = ident if ident in grupper else None
-            members = resolve([ident], orgs)
-            for o in members if grupp is None else [m for m in members if in_period(m)]:
+            for o in resolve([ident], orgs, period=planperiod(plan)):
                 if o not in out:
                     out[o] = _org_entry(by_id[o], grupp, insats, duties, by_id, set())
         return list(out.values())

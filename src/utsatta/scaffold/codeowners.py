@@ -112,7 +112,7 @@ def codeowners(ds: DataSet, data_prefix: str, *, coordinators: bool = False) -> 
     # (heirs included), asked once per insats, not once per organisation.
     per_insats: list[tuple[frozenset[str], list[str]]] = []
     if coordinators and ds.plan and ds.plan.model:
-        duties = Duties(list(ds.plan.model.insatser), orgs)
+        duties = Duties.of(ds.plan.model, orgs)
         per_insats = [
             (frozenset(duties.responsible(i.id)), duties.samordnande(i.id))
             for i in ds.plan.model.insatser

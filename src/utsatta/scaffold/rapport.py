@@ -130,7 +130,7 @@ def _heirs(ds: DataSet, ar: int, organisation: str) -> dict[str, tuple[list[str]
     successor's successor), with those insatser in plan order and the days it took them over
     (:attr:`Arv.datum`, the one rule for "from when")."""
     assert ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model
-    duties = Duties(list(ds.plan.model.insatser), ds.organisationer.model)
+    duties = Duties.of(ds.plan.model, ds.organisationer.model)
     out: dict[str, tuple[list[str], list[str]]] = {}
     for insats in ds.plan.model.insatser:
         for holder in duties.responsible(insats.id, ar):
@@ -258,7 +258,9 @@ def report_scaffold(ds: DataSet, ar: int, organisation: str) -> str:
     voluntary = [i for i in m.insatser if m.cells.get((organisation, i)) is Cell.FRIVILLIG]
     by_id = {i.id: i for i in plan.insatser}
     orgs = ds.organisationer.model
-    coordinates = {i.id for i in plan.insatser if organisation in samordnande(i, orgs, ar)}
+    coordinates = {
+        i.id for i in plan.insatser if organisation in samordnande(i, orgs, ar, m.planperiod)
+    }
     omraden_comment = comment_block(_omraden_text(ds, ar), "    ")
 
     out = [

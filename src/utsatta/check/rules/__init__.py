@@ -11,6 +11,7 @@ from utsatta.check.rules import (
     organisationer,
     plan,
     rapport,
+    succession,
     urls,
 )
 from utsatta.check.rules.base import Known
@@ -49,4 +50,9 @@ def check_rules(ds: DataSet, duties: Duties | None = None) -> list[Finding]:
         out += id_lists.check(src)
         out += urls.check(src)
     out += check_validity(ds, known)
+    if known.rule is not None and ds.plan and ds.plan.model and ds.organisationer:
+        assert ds.organisationer.model is not None  # known.rule is built from it
+        out += succession.check(
+            ds.organisationer.display, ds.plan.model, ds.organisationer.model, known.rule
+        )
     return out

@@ -104,7 +104,7 @@ class Known:
         d: Duties | None = None
         # more duties than the limit: none are checked (for-manga-ansvar says why)
         if plan and orgs and not too_many_duties(ds):
-            d = duties if duties is not None else Duties(list(plan.insatser), orgs)
+            d = duties if duties is not None else Duties.of(plan, orgs)
             duty_order = {i.id: d.responsible(i.id) for i in plan.insatser}
             coordinators = {i.id: d.samordnande(i.id) for i in plan.insatser}
         return Known(

@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from utsatta.compute.responsibility import resolve
+from utsatta.compute.responsibility import Period, planperiod, resolve
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, varning
 from utsatta.load.dataset import SourceFile
@@ -150,8 +150,10 @@ class RegisterNames:
     piece by piece in a tree (:class:`Lexicon`), and an enumeration's pattern is made only for a
     plural word that stands in some text."""
 
-    def __init__(self, orgs: OrganisationerFil) -> None:
+    def __init__(self, orgs: OrganisationerFil, period: Period | None = None) -> None:
         self.orgs = orgs
+        #: a group stands for its members in the plan period (i_planperioden)
+        self.period = period
         self.namn = {o.id: o.namn for o in orgs.organisationer}
         self.namn.update((g.id, g.namn) for g in orgs.grupper)
         self.groups = {g.id for g in orgs.grupper}
@@ -241,9 +243,9 @@ class RegisterNames:
         return hits, covered
 
     def members(self, ident: str) -> frozenset[str]:
-        """The organisations of a group (or the organisation itself), as the plan names them."""
+        """The organisations of a group (its members in the plan period), or the organisation."""
         if ident not in self._members:
-            self._members[ident] = frozenset(resolve([ident], self.orgs))
+            self._members[ident] = frozenset(resolve([ident], self.orgs, period=self.period))
         return self._members[ident]
 
     def _enumeration(self, word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -264,7 +266,7 @@ def check(src: SourceFile[Any], orgs: OrganisationerFil) -> list[Finding]:
     plan, f = src.model, src.display
     if plan is None:
         return []
-    names = RegisterNames(orgs)
+    names = RegisterNames(orgs, planperiod(plan))
     out: list[Finding] = []
     for ii, ins in enumerate(plan.insatser):
         for key, lydelse_key, tolkning_key in _COLUMNS:
@@ -389,7 +391,7 @@ def _missing(
 ) -> list[Finding]:
     """A name in the text whose id is not in the list."""
     given = set(ids)
-    listed = set(resolve(ids, names.orgs))
+    listed = set(resolve(ids, names.orgs, period=names.period))
     by_group = set().union(*(names.members(i) for i in given if i in names.groups))
     missing = [
         ident

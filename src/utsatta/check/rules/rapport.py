@@ -319,11 +319,13 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
 def _holds(known: Known, org: str, insats: str, ar: int, kolumn: Kolumn = "alla") -> bool:
     """Whether ``org`` holds ``insats`` in ``ar`` (one rule: :class:`Duties`). For an
     organisation that did not exist that year (check_validity's finding), whether it holds it
-    in any year."""
+    in any year, a group's members whatever the plan period (``Duties.ever_holds``)."""
     rule = known.rule
     if rule is None or not rule.exists(org, ar):
         if kolumn == "samordning":
             return org in known.coordinators.get(insats, ())
+        if rule is not None:
+            return rule.ever_holds(org, insats)
         return org in known.duties.get(insats, frozenset())
     return rule.holds(org, insats, ar, kolumn)
 

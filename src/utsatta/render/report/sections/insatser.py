@@ -274,10 +274,10 @@ def insats_vy(
     mark = indikator_markering
     ins = ic.insats
     ar = matrix.ar
-    duties = Duties([ins], orgs)
+    duties = Duties([ins], orgs, matrix.planperiod)
     coord = duties.samordnande(ins.id, ar)
     ansvariga = duties.ansvariga(ins.id, ar)
-    via = owed_through_urval([ins], orgs).get(ins.id, {})
+    via = owed_through_urval([ins], orgs, matrix.planperiod).get(ins.id, {})
     inte_kort, inte_mening = ("", "") if ic.due else inte_i_ar(ic.inte_forfallen, ar)
     behov = [(names.org(org), b) for org, item in ic.items.items() for b in item.behov]
     organisationer = tuple(

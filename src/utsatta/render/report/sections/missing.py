@@ -25,7 +25,7 @@ def saknade(
     """Per organisation (organisationer.yaml order) the insatser missing in year
     ``matrix.ar`` (plan order), and the note on the "*" (None without one)."""
     ar = matrix.ar
-    urval = owed_through_urval(insatser, orgs)
+    urval = owed_through_urval(insatser, orgs, matrix.planperiod)
     out: list[SaknadVy] = []
     used_groups: set[str] = set()
     for org, ids in matrix.saknas_per_organisation().items():

@@ -19,6 +19,7 @@ from utsatta.compute.responsibility import (
     Arv,
     Duties,
     exists_at_year_end,
+    planperiod,
     resolve,
     takeover_day,
     tolkning,
@@ -95,7 +96,7 @@ def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[st
     efterträdare har insatsen"."""
     orgs = duties.orgs
     by_id = {o.id: o for o in orgs.organisationer}
-    named = resolve([*ins.samordningsansvar, *ins.ansvar], orgs)
+    named = resolve([*ins.samordningsansvar, *ins.ansvar], orgs, period=duties.period)
     # (predecessor) -> [(heir, day with marker, certainty)], then merged both ways
     per_fran: dict[str, dict[tuple[str, str], list[str]]] = {}
     lines: list[tuple[int, str]] = []
@@ -157,15 +158,16 @@ def upphorda(
     the same insatser with the same certainty, and one ("ingen") for the insatser that no
     successor took over. The steps and their certainty are :meth:`Duties.successors`, as in
     Bilaga A and C."""
-    d = duties if duties is not None else Duties(list(plan.insatser), orgs)
+    d = duties if duties is not None else Duties.of(plan, orgs)
+    period = planperiod(plan)
     last_day = f"{ar:04d}-12-31"
     urval = {g.id for g in orgs.grupper if g.urval is not None}
     # per organisation of the plan: its insatser, and those only through an urval group
     named: dict[str, dict[str, bool]] = {}
     for ins in plan.insatser:
         ids = [*ins.samordningsansvar, *ins.ansvar]
-        direct = set(resolve([i for i in ids if i not in urval], orgs))
-        for org in resolve(ids, orgs):
+        direct = set(resolve([i for i in ids if i not in urval], orgs, period=period))
+        for org in resolve(ids, orgs, period=period):
             named.setdefault(org, {})[ins.id] = org not in direct
     via_urval_used = False
     rader = []

@@ -17,7 +17,15 @@ from types import MappingProxyType
 
 from utsatta.compute.coverage import owed_through_urval, reports_of_year
 from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
-from utsatta.compute.responsibility import Arv, Cell, Duties, Matrix, exists_at_year_end, tolkning
+from utsatta.compute.responsibility import (
+    Arv,
+    Cell,
+    Duties,
+    Matrix,
+    exists_at_year_end,
+    planperiod,
+    tolkning,
+)
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
@@ -106,7 +114,7 @@ def over_tid(
     # each year's completeness matrix says which missing reports were owed: one definition
     matrices = plan_ar.matrices if plan_ar is not None else {}
     urval = (
-        owed_through_urval(plan.insatser, ds.organisationer.model)
+        owed_through_urval(plan.insatser, ds.organisationer.model, planperiod(plan))
         if ds.organisationer and ds.organisationer.model
         else {}
     )

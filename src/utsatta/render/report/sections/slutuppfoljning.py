@@ -22,6 +22,7 @@ from typing import Final
 from utsatta.compute.coverage import owed_through_urval
 from utsatta.compute.goal_outcome import deciding, outcome, value_of
 from utsatta.compute.indicators import IndicatorResult, markering
+from utsatta.compute.responsibility import planperiod
 from utsatta.compute.status import Status
 from utsatta.compute.status import status_text as label
 from utsatta.model.indikator import PLANENS_MAL
@@ -485,7 +486,7 @@ def slutuppfoljning(
         vems = f"Kolumnen ”{rubrik}” är tom: uppföljningsfilen saknas."
     tally: dict[str, int] = {}
     # duties resting only on a group computed from a flag: an inference (decision 0017)
-    urval: Urval = owed_through_urval(plan.insatser, orgs) if orgs else {}
+    urval: Urval = owed_through_urval(plan.insatser, orgs, planperiod(plan)) if orgs else {}
     senast: list[Senast] = []
     insatser, utan_slut = _insatser(plan, period, names, tally, urval, markeringar(results), senast)
     slut_illustrativ = upp is not None and s is not None and illustrativ_of(s.illustrativ, upp)

@@ -1,0 +1,106 @@
+"""The succession rules (check.rules.succession, docs/decisions/0610): the cases the case
+folders do not show, each with its exact finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from utsatta.check.rules import succession
+from utsatta.compute.responsibility import Duties
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import PlanFil
+
+BASE = Path(__file__).parent / "cases" / "_base"
+
+
+def _plan() -> PlanFil:
+    data = YAML(typ="safe").load((BASE / "plan.yaml").read_text(encoding="utf-8"))
+    return PlanFil.model_validate(data)
+
+
+def _org(ident: str, **extra: Any) -> dict[str, Any]:
+    namn = ident.capitalize()
+    base = {"id": ident, "namn": namn, "typ": "namnd", "verksamhet_i_utsatta_omraden": False}
+    return base | extra
+
+
+def _check(*orgs: dict[str, Any]) -> list[tuple[str, tuple[str | int, ...], str]]:
+    plan = _plan()
+    model = OrganisationerFil.model_validate(
+        {"schemaversion": 1, "organisationer": [_org("kommunstyrelsen"), *orgs]}
+    )
+    found = succession.check("organisationer.yaml", plan, model, Duties(list(plan.insatser), model))
+    return [(f.code, tuple(f.path or ()), f.message) for f in found]
+
+
+def test_an_inherited_duty_is_lost_too() -> None:
+    """A → B → (none): B holds 1:1 and 1:4 only by inheritance, and loses them from 2025."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2022-12-31",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org("b", giltig_fran="2023-01-01", giltig_till="2024-12-31")
+    assert _check(a, b) == [
+        (
+            "upphor-utan-efterfoljare",
+            ("organisationer", 2, "giltig_till"),
+            "B upphörde 2024-12-31, inom planperioden, men har inga efterföljare: från "
+            "2025-01-01 tar ingen organisation över det ansvar för insatserna 1:1 och 1:4 som B "
+            "hade enligt planen. Ange under 'efterfoljare' vem som tog över ('organisation', "
+            "'tolkning' och 'kallor' med id för källan som säger det). Tog ingen över, skriv "
+            "'efterfoljare: []' och en 'kommentar' som säger varför.",
+        )
+    ]
+
+
+def test_an_empty_list_without_a_comment_explains_nothing() -> None:
+    """'efterfoljare: []' alone is no answer, nor a 'kommentar' alone; both together are."""
+    bare = _org("grundskolenamnden", giltig_till="2023-06-30", efterfoljare=[])
+    assert [code for code, _, _ in _check(bare)] == ["upphor-utan-efterfoljare"]
+    said = _org("grundskolenamnden", giltig_till="2023-06-30", kommentar="Nedlagd.")
+    assert [code for code, _, _ in _check(said)] == ["upphor-utan-efterfoljare"]
+    explained = _org(
+        "grundskolenamnden", giltig_till="2023-06-30", efterfoljare=[], kommentar="Nedlagd."
+    )
+    assert _check(explained) == []
+
+
+def test_only_an_end_inside_the_period_without_duties_elsewhere() -> None:
+    """The last day of the period (the duties of every year are done), a day before it, and
+    an organisation without duties in the plan."""
+    done = _org("grundskolenamnden", giltig_till="2025-12-31")
+    assert _check(done) == []
+    early = _org("grundskolenamnden", giltig_till="2021-12-31")
+    assert _check(early) == []
+    no_duty = _org("fritidsnamnden", giltig_till="2023-12-31")
+    assert _check(no_duty) == []
+
+
+def test_a_successor_of_a_duty_inherited_is_no_typo() -> None:
+    """B passes on 1:4, which it holds only from A: a duty, so no warning; 2:1 it never had."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2022-12-31",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org(
+        "b",
+        giltig_fran="2023-01-01",
+        giltig_till="2023-12-31",
+        efterfoljare=[{"organisation": "c", "insatser": ["1:4", "2:1"], "tolkning": "slutledd"}],
+    )
+    c = _org("c", giltig_fran="2024-01-01")
+    assert _check(a, b, c) == [
+        (
+            "efterfoljare-insats-utan-ansvar",
+            ("organisationer", 2, "efterfoljare", 0, "insatser", 1),
+            "Efterföljaren 'c' anges ta över insats 2:1, men B hade inget ansvar för den "
+            "insatsen enligt planen (varken namngiven, i en grupp eller genom en föregångare), "
+            "så det finns inget att ta över. B har ansvar för insatserna 1:1 och 1:4. Rätta "
+            "insatsens id, eller ta bort det ur 'insatser'.",
+        )
+    ]
