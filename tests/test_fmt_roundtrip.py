@@ -75,27 +75,29 @@ def test_a_value_is_written_in_a_form_the_reader_reads_back(
     _reads_back(text, formatted, kind)
 
 
+@pytest.mark.parametrize("name", ["plan.yaml", "rapporter/2023/higab.yaml"])
 def test_fmt_formats_the_reported_file_and_check_then_passes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The command as reported: exit 0 and the file written, where it was exit 1 with
-    fmt-internt-fel; then 'fmt --check' has nothing to do."""
+    fmt-internt-fel (for the plan as for a report: the same exit code for the same content);
+    then 'fmt --check' has nothing to do."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    plan = data / "plan.yaml"
-    plan.write_text("schemaversion:\n  schemaversion: >-\n    0\n\n    \t\n", encoding="utf-8")
+    target = data / name
+    target.write_text("schemaversion:\n  schemaversion: >-\n    0\n\n    \t\n", encoding="utf-8")
     monkeypatch.chdir(data)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     runner = CliRunner()
-    result = runner.invoke(cli, ["fmt", "--data", ".", "plan.yaml"])
+    result = runner.invoke(cli, ["fmt", "--data", ".", name])
     assert (result.exit_code, result.output) == (
         0,
-        "formaterade: plan.yaml\n1 fil formaterades om, 0 var redan formaterade.\n",
+        f"formaterade: {name}\n1 fil formaterades om, 0 var redan formaterade.\n",
     )
-    assert plan.read_text(encoding="utf-8") == (
+    assert target.read_text(encoding="utf-8") == (
         "schemaversion:\n  schemaversion: |-\n    0\n\n    \t\n"
     )
-    again = runner.invoke(cli, ["fmt", "--check", "--data", ".", "plan.yaml"])
+    again = runner.invoke(cli, ["fmt", "--check", "--data", ".", name])
     assert again.exit_code == 0
 
 
