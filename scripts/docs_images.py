@@ -1,21 +1,27 @@
 """Regenerate the pictures of the outputs in docs/bilder/ from the shipped data (never by hand).
 
-    python scripts/docs_images.py            # writes docs/bilder/*.png
-    python scripts/docs_images.py --check    # exit 1 if a picture differs from a new rendering
+    python scripts/docs_images.py                   # writes docs/bilder/*.png
+    python scripts/docs_images.py --check           # exit 1 if the pictures are stale
+    python scripts/docs_images.py --check --pixels  # exit 1 if a picture differs from a new one
 
 The first page of the 2023 PDF report (title, contents) and the page with the widest table
 (Insats × område, on a landscape page); the HTML report in Chromium on a 390 px phone (the top)
 and on a 1366 px laptop (an indicator table with every status column, and its charts); one chart
 up close (a police series: gaps, inferred values, målvärde, source).
 
-Needs the extras of ``.[test]`` (WeasyPrint, pdfplumber, playwright), poppler's ``pdftoppm`` and
-Debian's ``chromium``. Screenshots can differ by a pixel between machines (fonts): ``--check``
-is meant for the machine that wrote them.
+Writing (and ``--pixels``) needs the extras of ``.[test]`` (WeasyPrint, pdfplumber,
+playwright), poppler's ``pdftoppm`` and Debian's ``chromium``. ``--check`` needs none of them: it
+compares a fingerprint of what the pictures are made from (the 2023 HTML report, the PDF's
+footer, this script's choices), written next to them in ``underlag.sha256``, with the current
+one (tests/test_docs_images.py; docs/decisions/0602-bilderna-i-docs-halls-aktuella.md).
+Screenshots can differ by a pixel between machines (fonts): ``--pixels`` is meant for the
+machine that wrote them.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -39,6 +45,12 @@ SCREENS = {
 }
 #: one chart up close: file name → the chart's id
 CHARTS = {"diagram-polisens-lista.png": "diagram-sarskilt-utsatta-omraden"}
+#: the fingerprint of what the pictures were made from (``fingerprint``)
+FINGERPRINT = OUT / "underlag.sha256"
+_HEADER = (
+    "# Skrivs av scripts/docs_images.py: sha256 av det som bilderna görs av (HTML-rapporten "
+    f"{YEAR}, PDF:ens sidfot, skriptets val). Ändra inte för hand.\n"
+)
 
 
 def _dataset() -> object:
@@ -46,6 +58,39 @@ def _dataset() -> object:
     from utsatta.check import validate
 
     return validate(ROOT / "data", year=YEAR, texts=True).dataset
+
+
+def fingerprint() -> str:
+    """sha256 of what the pictures are made from, without a browser or WeasyPrint: the HTML
+    report of ``YEAR`` (the screenshots, and the page the PDF is laid out from), the PDF's
+    footer, and the pages, sizes and charts chosen here. A change to the report's text,
+    templates, CSS or charts changes it; a new browser or font does not (``--pixels``)."""
+    ds = _dataset()  # first: it puts src/ on the path
+    from utsatta.compute.report_date import report_date
+    from utsatta.render.pdf import footer_text
+    from utsatta.render.report import build, render
+
+    view = build(ds, YEAR)  # type: ignore[arg-type]
+    date = report_date(ds, YEAR)  # type: ignore[arg-type]
+    footer = footer_text(
+        view.diarienummer,
+        view.ar,
+        date.datum,
+        pahittat=date.pahittat,
+        titel=view.titel if view.slut is not None else None,
+    )
+    digest = hashlib.sha256()
+    for part in (render(view, "html"), footer, repr((PAGES, DPI, SCREENS, CHARTS))):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def written_fingerprint() -> str | None:
+    """The fingerprint the pictures in docs/bilder were made from, or None."""
+    if not FINGERPRINT.is_file():
+        return None
+    lines = [line for line in FINGERPRINT.read_text(encoding="utf-8").splitlines() if line]
+    return next((line for line in lines if not line.startswith("#")), None)
 
 
 def _pdf() -> bytes:
@@ -125,7 +170,20 @@ def render_images(folder: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="jämför i stället för att skriva")
+    parser.add_argument(
+        "--pixels", action="store_true", help="med --check: jämför bilderna, inte underlaget"
+    )
     args = parser.parse_args()
+    if args.check and not args.pixels:
+        if written_fingerprint() != fingerprint():
+            print(
+                "Bilderna i docs/bilder är inaktuella: rapporten har ändrats sedan de gjordes. "
+                "Gör om dem med python scripts/docs_images.py (kräver chromium, pdftoppm och "
+                "WeasyPrint)."
+            )
+            return 1
+        print("Bilderna i docs/bilder är aktuella.")
+        return 0
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             new = render_images(Path(tmp))
@@ -143,6 +201,8 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for path in render_images(OUT):
         print(f"Skrev {path.relative_to(ROOT)}.")
+    FINGERPRINT.write_text(f"{_HEADER}{fingerprint()}\n", encoding="utf-8")
+    print(f"Skrev {FINGERPRINT.relative_to(ROOT)}.")
     return 0
 
 

@@ -68,6 +68,13 @@ def _note(root: Path, what: str = "Rapporten") -> str:
     )
 
 
+def _warnings(root: Path, count: str, year: int = 2025) -> str:
+    """The last line: the data's warnings, counted (docs/decisions/0601); the gaps are
+    warnings too."""
+    see = f"Se dem med 'utsatta validate --year {year} --data {root}'."
+    return f"Datan har {count}. {see}\n"
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_a_written_report_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) -> None:
     """The note follows "Skrev …"; the file holds exactly what stdout would (the note is not
@@ -75,13 +82,18 @@ def test_a_written_report_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) 
     target = gaps.parent / f"r.{fmt}"
     code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
     assert (code, out) == (0, "")
-    assert err == f"Skrev {target}.\n" + _note(gaps)
+    assert err == f"Skrev {target}.\n" + _note(gaps) + _warnings(gaps, "3 varningar")
     code, document, quiet = _run("report", "2025", "--data", str(gaps), "--format", fmt)
-    assert (code, quiet) == (0, "")  # to stdout: no note, stdout is the document
+    # to stdout: no note on the gaps, stdout is the document; the warnings on stderr
+    assert (code, quiet) == (0, _warnings(gaps, "3 varningar"))
     assert target.read_bytes() == document.encode("utf-8")
     # an unchanged file has the same gaps
     code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
-    assert (code, out, err) == (0, "", f"{target} är oförändrad.\n" + _note(gaps))
+    assert (code, out, err) == (
+        0,
+        "",
+        f"{target} är oförändrad.\n" + _note(gaps) + _warnings(gaps, "3 varningar"),
+    )
 
 
 def test_a_pdf_with_gaps_says_them(gaps: Path) -> None:
@@ -93,7 +105,11 @@ def test_a_pdf_with_gaps_says_them(gaps: Path) -> None:
         need_pdf("WeasyPrint saknas")
     target = gaps.parent / "r.pdf"
     code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
-    assert (code, out, err) == (0, "", f"Skrev {target}.\n" + _note(gaps))
+    assert (code, out, err) == (
+        0,
+        "",
+        f"Skrev {target}.\n" + _note(gaps) + _warnings(gaps, "3 varningar"),
+    )
 
 
 def test_a_report_without_gaps_says_only_skrev(complete: Path) -> None:
@@ -111,18 +127,19 @@ def test_the_slutuppfoljning_says_the_gaps_of_earlier_plan_years(tmp_path: Path)
     assert (code, out) == (0, "")
     assert err == (
         f"Skrev {target}.\nRapporten har luckor: {TIDIGARE}. Se 'utsatta validate --year 2025 "
-        f"--data {SHIPPED}'.\n"
+        f"--data {SHIPPED}'.\n" + _warnings(SHIPPED, "1 varning")
     )
     assert "- Business Region Göteborg: 2023, insats 2:1, 2:4" in target.read_text("utf-8")
     yearly = tmp_path / "r2024.md"
     code, out, err = _run("report", "2024", "--data", str(SHIPPED), "-o", str(yearly))
-    assert (code, out, err) == (0, "", f"Skrev {yearly}.\n")
+    # no gap in the yearly report, but the warning (the missing report of 2023) is counted
+    assert (code, out, err) == (0, "", f"Skrev {yearly}.\n" + _warnings(SHIPPED, "1 varning", 2024))
     book = tmp_path / "e.xlsx"
     code, out, err = _run("export", "2024", "--data", str(SHIPPED), "-o", str(book))
     assert (code, out) == (0, "")
     assert err == (
         f"Skrev {book}.\nExporten har luckor: {TIDIGARE}. Se 'utsatta validate --year 2024 "
-        f"--data {SHIPPED}'.\n"
+        f"--data {SHIPPED}'.\n" + _warnings(SHIPPED, "1 varning", 2024)
     )
 
 
@@ -148,6 +165,7 @@ def test_many_missing_reports_are_bounded_in_plan_order(tmp_path: Path) -> None:
         "Socialnämnden Centrum, Socialnämnden Hisingen, Socialnämnden Nordost, Socialnämnden "
         "Sydväst "
         f"och 2 till); {TIDIGARE}. Se 'utsatta validate --year 2025 --data {root}'.\n"
+        + _warnings(root, "8 varningar")
     )
 
 
@@ -164,7 +182,7 @@ def test_a_name_from_the_data_is_escaped_on_one_line(gaps: Path) -> None:
     code, out, err = _run("report", "2025", "--data", str(gaps), "-o", str(target))
     assert (code, out) == (0, "")
     lines = err.splitlines()
-    assert len(lines) == 2, err
+    assert len(lines) == 3, err
     assert "\u202e" not in err
     assert lines[1].startswith(
         "Rapporten har luckor: 1 rapport saknas för 2025 (Hi\\ngab<U+202E>);"
@@ -177,10 +195,10 @@ def test_an_export_with_gaps_says_them_after_skrev(gaps: Path, fmt: str) -> None
     code, out, err = _run("export", "2025", "--data", str(gaps), "-o", str(target), "--format", fmt)
     assert (code, out) == (0, "")
     lines = err.splitlines(keepends=True)
-    assert all(line.startswith("Skrev ") for line in lines[:-1])
-    # one "Skrev" per file (a workbook, or ten CSV files), then the gaps
-    assert len(lines) == (2 if fmt == "xlsx" else 11)
-    assert lines[-1] == _note(gaps, "Exporten")
+    assert all(line.startswith("Skrev ") for line in lines[:-2])
+    # one "Skrev" per file (a workbook, or ten CSV files), then the gaps and the warnings
+    assert len(lines) == (3 if fmt == "xlsx" else 12)
+    assert lines[-2:] == [_note(gaps, "Exporten"), _warnings(gaps, "3 varningar")]
 
 
 def test_an_export_without_gaps_says_only_skrev(complete: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from utsatta.cli.output import EXIT_FINDINGS, err
+from utsatta.cli.output import EXIT_FINDINGS, err, err_message
 
 #: The order in which the data folder is found without --data (README, "Kom igång").
 _FALLBACK = (
@@ -314,3 +314,19 @@ def stop_on_errors(result: Any, kinds: tuple[str, ...] | None = None) -> None:
     if blocking is not None:
         err(data_errors_text(blocking, result.files_checked, str(result.dataset.root)))
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def say_warnings(result: Any, ar: int, data: Path | None) -> None:
+    """After `report` or `export` has written its output: one line on stderr that counts the
+    data's warnings (the ones ``validate --year ÅR`` shows, which stop neither command) and
+    names the check that lists them; nothing when there are none. The exit code stays.
+    (docs/decisions/0601-varningar-vid-report-och-export.md)"""
+    from utsatta.escape import command_sentence
+    from utsatta.render.findings import antal, warning_count
+
+    count = warning_count(result.findings)
+    if count:
+        see = command_sentence(
+            "Se dem med", "validate", "--year", str(ar), data=None if data is None else str(data)
+        )
+        err_message(f"Datan har {antal(count, 'varning', 'varningar')}. {see}")

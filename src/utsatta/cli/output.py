@@ -125,6 +125,12 @@ def out_document(text: str, *, json: bool = False) -> None:
     _write(sys.stdout, json_document(text) if json else document(text), "stdout", utf8=True)
 
 
+def stdout_lost() -> bool:
+    """Whether output for stdout has been lost so far (a closed stdout or pipe: exit 120
+    follows, and ``flush`` says so)."""
+    return any(name != "stderr" for _, name, _ in _State.lost)
+
+
 def err(text: str) -> None:
     """A line for the user on stderr (stdout stays clean for the output itself), escaped for
     the terminal (lines kept)."""

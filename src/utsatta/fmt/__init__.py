@@ -218,16 +218,15 @@ def _blank_in(key: Any) -> bool:
     return isinstance(key, str) and any(c.isspace() for c in key)
 
 
-def _tab_value(data: Any) -> tuple[Any, ...] | None:
-    """The path of the first one-line text value with a tab in it, or None."""
-    return next(
-        (
-            p
-            for p, value, is_key in _places(data)
-            if not is_key and isinstance(value, str) and "\t" in value and "\n" not in value
-        ),
-        None,
-    )
+def _unfaithful(dumped: str, data: Any) -> frozenset[Path_]:
+    """The paths of the values in ``dumped`` that our reader reads otherwise than ``data``, or
+    refuses (an escape within "…" such as '\\t': the finding stands where the value starts)."""
+    reread = parse(dumped, track=True)
+    wrong = set(differences(reread.data, data))
+    refused = {(p.line, p.column) for p in reread.problems if p.severity == "fel"}
+    if refused and reread.positions is not None:
+        wrong.update(path for path, at in reread.positions.values.items() if at in refused)
+    return frozenset(wrong)
 
 
 def _unreadable(exc: MarkedYAMLError) -> FormatRefused:
@@ -323,8 +322,9 @@ def format_text(text: str, kind: str) -> str:
                 why = _check(original.data, kept, formatted)
                 if why is None:
                     return formatted
-            # Values ruamel.yaml did not write back faithfully: again, in double quotes.
-            wrong = frozenset(differences(parse(dumped).data, original.data)) - forced
+            # Values ruamel.yaml did not write back faithfully, or wrote so that the reader
+            # refuses them: again, in a style that reads back as the value (shape.faithful).
+            wrong = _unfaithful(dumped, original.data) - forced
             if not wrong:
                 break
             forced |= wrong
@@ -332,18 +332,6 @@ def format_text(text: str, kind: str) -> str:
         raise
     except Exception as exc:  # ruamel.yaml or a bug here: never a traceback for the user
         why = f"{type(exc).__name__}: {exc}"
-    tab = _tab_value(original.data)
-    if tab is not None:
-        # A one-line text with a tab can only be written back as "…\t…", which our reader
-        # refuses (bakstreck-i-citat): the user's fix, not an internal error.
-        positions = parse(source, track=True).positions
-        line, column = positions.locate(tab) if positions else (None, None)
-        raise FormatRefused(
-            "Filen formateras inte: texten har ett tabbtecken, som formateraren bara kan "
-            "skriva som '\\t' inom citattecken. Ersätt tabbtecknet med ett mellanslag.",
-            line=line,
-            column=column,
-        )
     raise FormatRefused(
         f"Internt fel i utsatta fmt: filen lämnas orörd ({why}). Filen är troligen korrekt; "
         "rapportera gärna felet till utsattas utvecklare.",

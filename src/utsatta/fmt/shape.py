@@ -13,6 +13,7 @@ from typing import Any, Union
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import (
@@ -120,10 +121,25 @@ class _TextResolver(VersionedResolver):
         return super().resolve(kind, value, implicit)  # pragma: no cover
 
 
+class _Emitter(RoundTripEmitter):
+    """ruamel.yaml's emitter, but a block text whose first line starts with a tab gets an
+    indentation indicator ('|2-'): without one the reader takes the tab for indentation and
+    refuses the file (libyaml: "found a tab character where an indentation space is
+    expected"). ruamel.yaml adds the indicator only for a first space or line break."""
+
+    def determine_block_hints(self, text: Any) -> Any:
+        hints, indent, indicator = super().determine_block_hints(text)
+        if text[:1] == "\t" and not hints[:1].isdigit():
+            indent = 2
+            hints = f"{indent}{hints}"
+        return hints, indent, indicator
+
+
 def make_yaml() -> YAML:
     """A fresh round-trip YAML instance with the canonical settings."""
     yaml = YAML(typ="rt")
     yaml.Resolver = _TextResolver
+    yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
@@ -146,22 +162,25 @@ def _is_text(value: Any) -> bool:
 
 def _scalar(value: Any, shape: Shape) -> Any:
     """A fresh copy of a scalar (no comments attached), ids in double quotes."""
-    if shape.is_id and _is_text(value) and "\n" not in str(value):
-        # (an "id" over lines is no id: validate says so; in quotes it would need '\n')
-        return DoubleQuotedScalarString(str(value))
+    text = str(value)
+    if shape.is_id and _is_text(value) and not _needs_block(text):
+        # (an "id" over lines or with a tab is no id: validate says so; in quotes it would
+        # need '\n' or '\t')
+        return DoubleQuotedScalarString(text)
     if isinstance(value, FoldedScalarString):
-        folded = FoldedScalarString(str(value))
+        folded = FoldedScalarString(text)
         fold_pos = getattr(value, "fold_pos", None)
         if fold_pos is not None:
             folded.fold_pos = list(fold_pos)
         return folded
-    if "\n" in str(value) and not isinstance(
-        value, (LiteralScalarString, SingleQuotedScalarString)
+    if ("\t" in text or ("\n" in text and not isinstance(value, SingleQuotedScalarString))) and (
+        not isinstance(value, LiteralScalarString)
     ):
-        # A plain or double-quoted text over paragraphs (a blank line is a line break):
-        # ruamel.yaml would write it in double quotes with '\n', which validate refuses
-        # (bakstreck-i-citat); a block text holds the same text.
-        return LiteralScalarString(str(value))
+        # A plain or quoted text with a tab, or a plain or double-quoted text over paragraphs
+        # (a blank line is a line break): ruamel.yaml would write it in double quotes with
+        # '\t' or '\n', which validate refuses (bakstreck-i-citat); a block text holds the
+        # same text. (A text in '…' over lines is written back in '…'.)
+        return LiteralScalarString(text)
     for kind in (LiteralScalarString, DoubleQuotedScalarString, SingleQuotedScalarString):
         if isinstance(value, kind):
             return kind(str(value))
@@ -198,7 +217,7 @@ def rebuild(
     """
     if isinstance(node, CommentedMap):
         new_map = CommentedMap()
-        if node.fa.flow_style():
+        if node.fa.flow_style() and not _block_below(data):
             new_map.fa.set_flow_style()
         fields = _fields(shape.model) if shape.model is not None else {}
         keys = sorted(node, key=_key_order(list(fields), list(node)))
@@ -208,7 +227,7 @@ def rebuild(
         return new_map
     if isinstance(node, CommentedSeq):
         new_seq = CommentedSeq()
-        if node.fa.flow_style():
+        if node.fa.flow_style() and not _block_below(data):
             new_seq.fa.set_flow_style()
         item = shape.item or _NO_SHAPE
         for i, value in enumerate(node):
@@ -216,8 +235,39 @@ def rebuild(
             new_seq.append(rebuild(value, item, sub, (*path, i), forced))
         return new_seq
     if path in forced and isinstance(data, str):
-        return DoubleQuotedScalarString(data)
+        return faithful(data)
     return _scalar(node, shape)
+
+
+#: What ruamel.yaml can write within "…" only as '\t' or '\n', which our reader refuses
+#: (bakstreck-i-citat): a text with one of them is written as a block text instead.
+_LETTER_ESCAPED = ("\t", "\n")
+
+
+def _needs_block(data: str) -> bool:
+    return any(c in data for c in _LETTER_ESCAPED)
+
+
+def faithful(data: str) -> Any:
+    """``data`` (a text as our reader read it) in a style that our reader reads back as exactly
+    ``data``: within "…" when ruamel.yaml's escapes there are ones the reader accepts ('\\\\',
+    '\\"', a character by its code), else as a literal block text ('|', with the chomping and
+    indentation indicators it needs), which holds tabs, line breaks, blank lines and spaces
+    as they are. (The reader refuses every other character a block text cannot hold.)"""
+    if _needs_block(data):
+        return LiteralScalarString(data)
+    return DoubleQuotedScalarString(data)
+
+
+def _block_below(data: Any) -> bool:
+    """Whether a value in ``data`` (what the reader read in a flow collection, '[…]' or
+    '{…}') has a tab or a line break: it is written as a block text, which a flow collection
+    cannot hold, so the collection is written as a block too (the same data)."""
+    if isinstance(data, dict):
+        return any(_block_below(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_block_below(v) for v in data)
+    return isinstance(data, str) and _needs_block(data)
 
 
 def differences(a: Any, b: Any, path: Path_ = ()) -> Iterator[Path_]:

@@ -28,6 +28,12 @@ def _counts(findings: list[Finding]) -> tuple[int, int]:
     return errors, sum(f.count for f in findings) - errors
 
 
+def warning_count(findings: list[Finding]) -> int:
+    """The warnings among ``findings``, counted as the closing line of ``validate`` counts
+    them (a ``fler-fynd`` finding for the problems it stands for)."""
+    return _counts(findings)[1]
+
+
 def summary(
     findings: list[Finding],
     files_checked: int,

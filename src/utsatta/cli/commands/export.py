@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from utsatta.cli.options import DataOption, data_dir, output_option
+from utsatta.cli.options import DataOption, data_dir, output_option, say_warnings
 from utsatta.cli.output import EXIT_OK, err, err_message, shown
 
 __all__ = ["ExportFormat", "export"]
@@ -97,4 +97,5 @@ def export(
             "Se", "validate", "--year", str(ar), data=None if data is None else str(data)
         )
         err_message(f"{written.luckor} {see}")
+    say_warnings(result, ar, data)
     raise typer.Exit(EXIT_OK)

@@ -12,7 +12,7 @@ folder (also with --force); 5 a library the format needs (WeasyPrint, Pango) is 
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -21,6 +21,7 @@ from utsatta.cli.options import (
     data_dir,
     output_argument,
     output_option,
+    say_warnings,
     stop_on_errors,
 )
 from utsatta.cli.output import (
@@ -30,6 +31,7 @@ from utsatta.cli.output import (
     err_message,
     out_document,
     shown,
+    stdout_lost,
     write_file,
 )
 
@@ -191,21 +193,25 @@ def report(
             f"PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-{ar}.pdf).",
             param_hint="--output",
         )
-    text, luckor = _render(ar, fmt, data)
+    text, luckor, result = _render(ar, fmt, data)
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
         out_document(text, json=fmt is ReportFormat.json)
+        if not stdout_lost():  # else the loss is what the user must learn (exit 120)
+            say_warnings(result, ar, data)  # on stderr: the report on stdout stays as it is
         raise typer.Exit(EXIT_OK)
     if check:
+        # compares the file only: validate is the check of the data (docs/decisions/0601)
         raise typer.Exit(_check(output, text, ar, fmt, data))
     code = _write(output, text, force=force, data=data)
     _say_luckor(luckor, ar, data)
+    say_warnings(result, ar, data)
     raise typer.Exit(code)
 
 
-def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes, str | None]:
-    """The report in ``fmt``, and what it lacks ("Rapporten har luckor: …", from the same
-    view) or None."""
+def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes, str | None, Any]:
+    """The report in ``fmt``, what it lacks ("Rapporten har luckor: …", from the same view)
+    or None, and the check of the data it was built from (for its warnings)."""
     from utsatta.check import validate
     from utsatta.check.period import require_year
     from utsatta.render.report.luckor import report_luckor
@@ -220,7 +226,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes,
     # repository's templates, the date from the data, what to install (exit 5) said before
     # the work), and the one view that was written, for its gaps
     written = report_output(ds, ar, fmt.value)
-    return written.content, report_luckor(written.view)
+    return written.content, report_luckor(written.view), result
 
 
 def _say_luckor(luckor: str | None, ar: int, data: Path | None) -> None:
