@@ -59,3 +59,57 @@ def test_an_error_that_stops_nothing_says_nothing_of_it(tmp_path: Path) -> None:
     found = _found(tmp_path, old, new)
     assert [(line, code) for line, _, code, _ in found] == [(8, "dubblett-nyckel")]
     assert not any("stoppar kontrollen" in message for *_, message in found)
+
+
+def _duplicates(text: str) -> list[tuple[int, str]]:
+    from utsatta.load.yamlread import parse
+
+    return [(p.line, p.message) for p in parse(text).problems if p.code == "dubblett-nyckel"]
+
+
+def _twice(key: str, first: int, line: int) -> str:
+    return (
+        f"Nyckeln '{key}' står två gånger på samma nivå: på rad {first} och här på rad {line}. "
+        "Behåll den som är rätt och ta bort den andra, eller slå ihop dem; annars är det oklart "
+        "vilket värde som gäller."
+    )
+
+
+def test_a_duplicate_key_names_the_line_it_was_first_written_on(tmp_path: Path) -> None:
+    old = "    status: pagaende\n    nulage: Arbetet"
+    new = "    status: pagaende\n    nulage: Klart.\n    status: klar\n    nulage: Arbetet"
+    found = _found(tmp_path, old, new)
+    assert found == [
+        (9, 5, "dubblett-nyckel", _twice("status", 7, 9)),
+        (10, 5, "dubblett-nyckel", _twice("nulage", 8, 10)),
+    ]
+
+
+def test_the_first_line_is_in_the_same_mapping() -> None:
+    """Not a key of the same name in another item, in a nested mapping, in a text or quoted."""
+    items = (
+        'x:\n  - insats: "1"\n    status: a\n    nulage: b\n    status: c\n'
+        '  - insats: "2"\n    status: d\n    status: e\n'
+    )
+    assert _duplicates(items) == [(5, _twice("status", 3, 5)), (8, _twice("status", 7, 8))]
+    nested = 'a:\n  b: 1\n  c:\n    b: 2\n  b: 3\n"d": 4\ne: |\n  d: 5\nd: 6\n'
+    assert _duplicates(nested) == [(5, _twice("b", 2, 5)), (9, _twice("d", 6, 9))]
+
+
+def test_after_a_missing_dash_the_first_line_is_in_the_new_item() -> None:
+    text = 'x:\n  - insats: "1"\n    status: a\n    insats: "2"\n    status: c\n    status: d\n'
+    assert _duplicates(text) == [(6, _twice("status", 5, 6))]
+    # no first key again: the keys that came again are the item's own duplicates
+    text = 'x:\n  - insats: "1"\n    status: a\n    nulage: b\n    status: c\n    nulage: d\n'
+    assert _duplicates(text) == [(5, _twice("status", 3, 5)), (6, _twice("nulage", 4, 6))]
+
+
+def test_a_duplicate_in_braces_keeps_the_general_advice() -> None:
+    assert _duplicates("x: {a: 1, a: 2}\n") == [
+        (
+            1,
+            "Nyckeln 'a' står två gånger på samma nivå (under samma nyckel eller överst i "
+            "filen). Ta bort den ena eller slå ihop dem; annars är det oklart vilket värde som "
+            "gäller.",
+        )
+    ]
