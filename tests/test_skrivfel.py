@@ -113,3 +113,76 @@ def test_a_duplicate_in_braces_keeps_the_general_advice() -> None:
             "gäller.",
         )
     ]
+
+
+_POST_KEYS = (
+    "Tillåtna nycklar här: insats, status, nulage, omraden, bedomning, motivering, "
+    "fortsatt_arbete, behov, samordning."
+)
+
+
+def test_english_keys_are_told_their_swedish_name(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / REPORT
+    text = path.read_text(encoding="utf-8")
+    for old, new in (
+        ("ar: 2023", "year: 2023"),
+        ("organisation: grund", "organization: grund"),
+        ("    nulage: Arbetet", "    description: Arbetet"),
+        (
+            "    fortsatt_arbete: Vi fortsätter.\n    samordning",
+            "    next steps: Vi fortsätter.\n    comment: Se bilagan.\n    samordning",
+        ),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    assert findings_in(data, path) == [
+        (2, 1, "okant-falt", "Nyckeln 'year' ska heta 'ar'. Byt namn på den."),
+        (3, 1, "okant-falt", "Nyckeln 'organization' ska heta 'organisation'. Byt namn på den."),
+        (8, 5, "okant-falt", "Nyckeln 'description' ska heta 'nulage'. Byt namn på den."),
+        (11, 5, "okant-falt", "Nyckeln 'next steps' ska heta 'fortsatt_arbete'. Byt namn på den."),
+        (
+            12,
+            5,
+            "okant-falt",
+            "Okänd nyckel 'comment' i posten för insats 1:1. Menade du 'motivering'? Skriv "
+            f"'motivering:' i stället för 'comment:'. {_POST_KEYS}",
+        ),
+    ]
+
+
+def test_a_list_under_an_english_name_is_the_list_it_means(tmp_path: Path) -> None:
+    """'results:' for 'insatser:': one finding, not also 'insatser' missing."""
+    assert _found(tmp_path, "insatser:\n", "results:\n") == [
+        (5, 1, "okant-falt", "Nyckeln 'results' ska heta 'insatser'. Byt namn på den."),
+    ]
+
+
+def test_a_key_the_post_has_is_not_suggested_again(tmp_path: Path) -> None:
+    """'comment' in a post that has 'motivering': no key to rename it to."""
+    old = "    fortsatt_arbete: Vi fortsätter.\n    samordning"
+    new = "    motivering: Skäl.\n    comment: Se bilagan.\n" + old
+    assert _found(tmp_path, old, new) == [
+        (12, 5, "okant-falt", f"Okänd nyckel 'comment' i posten för insats 1:1. {_POST_KEYS}")
+    ]
+
+
+def test_every_key_a_word_can_mean_is_a_key_of_the_files() -> None:
+    import inspect
+
+    import pydantic
+
+    import utsatta.model as models
+    from utsatta.synonyms import KEY_SYNONYMS, normalise
+
+    fields: set[str] = set()
+    for module in vars(models).values():
+        if inspect.ismodule(module):
+            for _, cls in inspect.getmembers(module, inspect.isclass):
+                if issubclass(cls, pydantic.BaseModel):
+                    fields |= set(cls.model_fields)
+    meant = {key for keys in KEY_SYNONYMS.values() for key in keys}
+    assert meant <= fields, meant - fields
+    assert all(normalise(word) == word for word in KEY_SYNONYMS)

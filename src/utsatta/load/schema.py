@@ -42,7 +42,7 @@ from utsatta.model.common import (
     digits_message,
     schemaversion_text,
 )
-from utsatta.synonyms import suggest_value
+from utsatta.synonyms import suggest_key, suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
 QuotedLookup = typing.Callable[[Path_], bool]
@@ -207,6 +207,9 @@ def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: P
             f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
         )
     options = [n for n in holder.model_fields if n == key or n not in keys]
+    meant = suggest_key(key, [n for n in options if n != key])
+    if meant is not None:  # 'comment' for 'motivering': the meaning, not the spelling
+        return f" Menade du '{meant}'? Skriv '{meant}:' i stället för '{shorten(key, 40)}:'."
     close = menade_du(key, options)
     # a suggestion ends in '?'; a key with look-alike letters that is an option has its fix
     if close.endswith("?") or plain(key) in options:

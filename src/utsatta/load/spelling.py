@@ -31,11 +31,18 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
 
 def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
     """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``, ``nulаge`` with a
-    Cyrillic а → ``nulage``), if one is close."""
+    Cyrillic а → ``nulage``), if one is close; or the key a word means (``comment`` →
+    ``motivering``, ``synonyms.KEY_SYNONYMS``), if it is one of ``candidates``."""
     from utsatta.load.lookalike import plain
+    from utsatta.synonyms import suggest_key  # read only for an unknown key
 
     options = list(candidates)
-    return suggest(id_form(plain(key)), options) or suggest(key, options)
+    # a word's meaning before its spelling: 'results' is 'insatser', whatever it looks like
+    return (
+        suggest_key(plain(key), options)
+        or suggest(id_form(plain(key)), options)
+        or suggest(key, options)
+    )
 
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
