@@ -186,3 +186,96 @@ def test_every_key_a_word_can_mean_is_a_key_of_the_files() -> None:
     meant = {key for keys in KEY_SYNONYMS.values() for key in keys}
     assert meant <= fields, meant - fields
     assert all(normalise(word) == word for word in KEY_SYNONYMS)
+
+
+def test_a_name_whose_id_form_is_no_id_gets_the_id_to_write(tmp_path: Path) -> None:
+    """The shipped data: 'Socialnämnden Nordost' is socialnamnd-nordost, not the id form
+    'socialnamnden-nordost' that the general advice would give."""
+    from tests.support import edited_findings
+
+    found = edited_findings(
+        tmp_path,
+        "rapporter/2025/socialnamnd-nordost.yaml",
+        "organisation: socialnamnd-nordost\n",
+        "organisation: Socialnämnden Nordost\n",
+    )
+    assert found == [
+        (
+            4,
+            15,
+            "ogiltigt-id",
+            "'organisation': 'Socialnämnden Nordost' är ett namn, inte ett id. Id:t för "
+            "Socialnämnden Nordost i organisationer.yaml är socialnamnd-nordost: skriv "
+            "organisation: socialnamnd-nordost.",
+        )
+    ]
+
+
+def test_an_area_by_part_of_its_name_and_an_unknown_name(tmp_path: Path) -> None:
+    from tests.support import edited_findings
+
+    found = edited_findings(
+        tmp_path,
+        "rapporter/2025/socialnamnd-nordost.yaml",
+        "organisation: socialnamnd-nordost\n",
+        "organisation: Kulturförvaltningen\n",
+    )
+    assert found == [
+        (
+            4,
+            15,
+            "ogiltigt-id",
+            "'organisation': 'Kulturförvaltningen' är inte skrivet som ett id. Ett id skrivs med "
+            "små bokstäver a–z, siffror och bindestreck ('-'), utan å, ä, ö, mellanslag och "
+            "andra streck: här blir det 'kulturforvaltningen', men det finns inte i "
+            "organisationer.yaml. Menade du 'kulturnamnden'? Skriv då kulturnamnden.",
+        )
+    ]
+    after = "hammarkullen, hjallbo, lovgardet]\n    bedomning: uppnatt\n    motivering: Fritids"
+    old = f"omraden: [bergsjon, gardsten, {after}"
+    new = f"omraden: [Grevegården, gardsten, {after}"
+    found = edited_findings(tmp_path / "b", "rapporter/2025/socialnamnd-nordost.yaml", old, new)
+    assert found == [
+        (
+            13,
+            15,
+            "ogiltigt-id",
+            "'omraden': 'Grevegården' är ett namn, inte ett id. Id:t för "
+            "Tynnered/Grevegården/Opaltorget i omraden.yaml är tynnered: skriv tynnered i "
+            "stället.",
+        )
+    ]
+
+
+_INSATS_ID_PARTS = (
+    "är inte ett insats-id: id:t har fokusområdets nummer före kolonet och insatsens nummer "
+    "efter, inom citattecken."
+)
+
+
+def test_an_insats_by_its_title_or_number_gets_its_id(tmp_path: Path) -> None:
+    line = '  - insats: "1:1"\n'
+    cases = [
+        (
+            "  - insats: Insats 1:1\n",
+            "'insats': 'Insats 1:1' är inte ett insats-id: skriv bara id:t, \"1:1\" (inom "
+            "citattecken), utan ord före eller efter.",
+        ),
+        (
+            "  - insats: Skolan som arena\n",
+            "'insats': 'Skolan som arena' är insatsens titel, inte dess id. Skriv id:t ur "
+            'planen: "1:1" (inom citattecken).',
+        ),
+        (
+            "  - insats: Insats 1\n",
+            f"'insats': 'Insats 1' {_INSATS_ID_PARTS} Insats 1 finns i flera fokusområden: "
+            'skriv "1:1" eller "2:1", den som rapporten gäller.',
+        ),
+        (
+            "  - insats: insats nr 7\n",
+            f"'insats': 'insats nr 7' {_INSATS_ID_PARTS} Insats 7 finns i fokusområde 1: skriv "
+            '"1:7".',
+        ),
+    ]
+    for n, (new, message) in enumerate(cases):
+        assert _found(tmp_path / str(n), line, new) == [(6, 13, "ogiltigt-insats-id", message)]

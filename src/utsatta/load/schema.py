@@ -29,6 +29,7 @@ from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
     id_message,
+    insats_by_name,
     keys_message,
     odd_space_message,
     place,
@@ -434,6 +435,8 @@ def _finding(
             message = f"'{name}': {message}"
         if kind in _NUMBERED and isinstance(value, str) and found(value):
             message = _numbered_lookalike(kind, name, value)
+        if kind == "ogiltigt-insats-id" and isinstance(value, str) and not found(value):
+            message = insats_by_name(name, value, known_ids("insats")) or message
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
             message = odd_space_message(name, value, None) or id_message(
                 name, value, path, data, known_ids(name)

@@ -92,6 +92,24 @@ class NameIndex:
         return self._index.get(form)
 
 
+class NamedIds(list[str]):
+    """The ids a reference field can take, with the name of each (``DataSet.known_ids``): a
+    name written where the id belongs ('Socialnämnden Nordost') is told the id to write."""
+
+    def __init__(self, named: typing.Iterable[tuple[str, str]]) -> None:
+        #: (id, name) of each
+        self.pairs = tuple(named)
+        super().__init__(ident for ident, _ in self.pairs)
+        self.names = NameIndex(self.pairs)
+
+    def named(self, written: str) -> tuple[str, str] | None:
+        """(id, name) of the one name that ``written`` is (or a part of it, as
+        :func:`name_index` says), or None."""
+        from utsatta.load.lookalike import plain
+
+        return self.names.get(id_form(plain(written)))
+
+
 def menade_du_namn(word: str, candidates: typing.Iterable[str], index: NameIndex) -> str:
     """ " Menade du …?" for an unknown id: the id whose name is what was written ('Grevegården'
     is part of Tynnered/Grevegården/Opaltorget), else the closest id (``menade_du``)."""
