@@ -279,3 +279,61 @@ def test_an_insats_by_its_title_or_number_gets_its_id(tmp_path: Path) -> None:
     ]
     for n, (new, message) in enumerate(cases):
         assert _found(tmp_path / str(n), line, new) == [(6, 13, "ogiltigt-insats-id", message)]
+
+
+_JOINED = (
+    "ser ut som en punkt i en lista, men texten står på flera rader utan '|', så YAML slår "
+    "ihop raderna till en enda rad och listan blir en del av meningen ovanför. Skriv 'nulage: "
+    "|' och texten på raderna under, alla indragna lika mycket (mer än nyckeln): då behålls "
+    "varje rad, och rader som börjar med '- ' eller '1.' blir en lista i rapporten."
+)
+
+
+def test_a_list_in_a_text_without_a_bar_is_a_warning_and_the_advice_holds(
+    tmp_path: Path,
+) -> None:
+    old = "    nulage: Arbetet pågår.\n"
+    joined = "    nulage: Arbetet pågår med\n      - fältarbete\n      - läxhjälp\n"
+    assert _found(tmp_path / "a", old, joined) == [
+        (9, 7, "lista-i-text", f"Raden '- fältarbete' {_JOINED}")
+    ]
+    numbered = "    nulage:\n      1) Fältarbete.\n      2) Läxhjälp.\n"
+    assert _found(tmp_path / "b", old, numbered) == [
+        (10, 7, "lista-i-text", f"Raden '2) Läxhjälp.' {_JOINED}")
+    ]
+    followed = "    nulage: |\n      Arbetet pågår med\n      - fältarbete\n      - läxhjälp\n"
+    assert _found(tmp_path / "c", old, followed) == []
+
+
+def test_a_numbered_list_where_a_list_belongs_gets_the_list_to_write(tmp_path: Path) -> None:
+    old = "    samordning: Samordningen fungerar.\n"
+    new = old + "    behov:\n      1. Fler fritidsledare\n      2. Lokaler\n"
+    assert _found(tmp_path / "a", old, new) == [
+        (
+            14,
+            7,
+            "fel-typ",
+            "'behov' ska vara en lista, men här står texten '1. Fler fritidsledare 2. Lokaler'. "
+            "En numrerad uppräkning ('1. …', '2. …') gör ingen lista i YAML, och raderna blir "
+            "en enda text: skriv varje post på en egen rad under 'behov:' med '- ' (bindestreck "
+            'och mellanslag) i stället för numret, eller som behov: ["Fler fritidsledare", '
+            '"Lokaler"].',
+        )
+    ]
+    followed = old + '    behov: ["Fler fritidsledare", "Lokaler"]\n'
+    assert _found(tmp_path / "b", old, followed) == []
+
+
+def test_a_dash_line_under_a_post_is_told_to_be_its_own_post(tmp_path: Path) -> None:
+    old = "    samordning: Samordningen fungerar.\n"
+    new = old + "    behov:\n      - Fler fritidsledare\n        - Lokaler\n"
+    assert _found(tmp_path, old, new) == [
+        (
+            15,
+            9,
+            "lista-i-text",
+            "Raden '- Lokaler' ser ut som en egen post i listan, men den är indragen mer än "
+            "listans '- ', så YAML läser den som en fortsättning på texten i posten ovanför. Ska "
+            "den vara en egen post: skriv '- ' lika långt in som listans andra '- '.",
+        )
+    ]

@@ -297,6 +297,15 @@ def _walk(
                 harm = damaged.check(value, mark.index, ev.end_mark.index, mark.line + 1)
                 if harm is not None:
                     problems.append(harm)
+            if (not style or style == ">") and ev.end_mark.line != ev.start_mark.line:
+                # a text on several lines that YAML joins: a list in it would vanish (0621).
+                # Not within quotes: there such lines are most often a quote never closed.
+                from utsatta.load.joined_lines import joined_list_problem
+
+                key = pkey if type(pkey) is str and not is_list else None
+                joined = joined_list_problem(text, ev, key, is_list)
+                if joined is not None:
+                    problems.append(joined)
             if style and ":" in value and _SENTENCE_COLON.search(value):
                 suspect = True
             if style and "#" in value and style in "|>":
