@@ -337,3 +337,47 @@ def test_a_dash_line_under_a_post_is_told_to_be_its_own_post(tmp_path: Path) -> 
             "den vara en egen post: skriv '- ' lika långt in som listans andra '- '.",
         )
     ]
+
+
+def test_a_first_post_at_column_1_is_told_to_move_its_dash_line(tmp_path: Path) -> None:
+    """The first post under 'insatser:' written at column 1, its keys and the other posts as
+    'utsatta ny' writes them: one line to change, the '- ' line, not each key under it."""
+    old = '  - insats: "1:1"\n'
+    assert _found(tmp_path / "a", old, '- insats: "1:1"\n') == [
+        (
+            6,
+            1,
+            "yaml-syntax",
+            "YAML-syntaxfel: Posten som börjar på rad 6 ('- insats') är inte indragen alls före "
+            "'- ', men listans andra poster (t.ex. rad 13) har 2, och nycklarna under den (som "
+            "'status' på rad 7) står redan som i de andra posterna. Skriv 2 mellanslag före "
+            "'- ' på rad 6." + stopped(6),
+        )
+    ]
+    assert _found(tmp_path / "b", old, old) == []  # the advice followed: the base report
+
+
+def test_a_lone_post_gets_both_fixes(tmp_path: Path) -> None:
+    """No other post tells which is off: the keys, or the one '- ' line."""
+    from utsatta.load.yamlread import parse
+
+    text = 'insatser:\n- insats: "1:1"\n    status: a\n    nulage: b\n'
+    assert [(p.line, p.column, p.message) for p in parse(text).problems] == [
+        (
+            3,
+            5,
+            "YAML-syntaxfel: Raden är indragen 4 mellanslag, men nycklarna på samma nivå (t.ex. "
+            "'insats' på rad 2) har 2. Ändra till 2 mellanslag före 'status'. Står alla "
+            "nycklarna i posten så, dra i stället in '- ' på rad 2 till 2 mellanslag.",
+        )
+    ]
+    assert parse(text.replace("- insats", "  - insats")).problems == []
+    # another post at the same column: the keys are what is off
+    text = 'insatser:\n- insats: "1:1"\n    status: a\n- insats: "1:2"\n  status: b\n'
+    assert [(p.line, p.message) for p in parse(text).problems] == [
+        (
+            3,
+            "YAML-syntaxfel: Raden är indragen 4 mellanslag, men nycklarna på samma nivå (t.ex. "
+            "'insats' på rad 2) har 2. Ändra till 2 mellanslag före 'status'.",
+        )
+    ]

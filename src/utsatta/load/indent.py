@@ -69,13 +69,65 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             f"rad {number}) står längst till vänster. Ta bort mellanslagen före '{m.group(3)}'."
         )
     else:
+        first = _post_out(lines, number, line, indent, level, keys)
+        if isinstance(first, Finding):
+            return first
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på samma nivå (t.ex. '{key}' på rad "
             f"{number}) har {heltal(level)}. Ändra till {heltal(level)} mellanslag före "
             f"'{m.group(3)}'."
         )
+        if first:  # no other post to tell which is off: the one edit that may fix all
+            dash = len(_line(lines, number)) - len(_line(lines, number).lstrip(" "))
+            message += (
+                f" Står alla nycklarna i posten så, dra i stället in '- ' på rad {number} till "
+                f"{heltal(dash + indent - level)} mellanslag."
+            )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def _post_out(
+    lines: list[str], number: int, line: int, indent: int, level: int, keys: Collection[str]
+) -> Finding | bool:
+    """The post that begins on line ``number`` ('- insats: …') stands further out than the
+    list's other posts, and its keys below (line ``line``, ``indent`` spaces) stand where the
+    other posts' keys do: the one line to move is the '- ' line, not each key under it (the
+    first post written at column 1 under 'insatser:'). None unless a later post of the list
+    shows where the '- ' belongs: then True when no other post of the list was found (the
+    '- ' line may be the one to move), False when another stands as this one does."""
+    start = _KEY_LINE.match(_line(lines, number))
+    if start is None or not start.group(2) or indent <= level:
+        return False
+    dash = len(start.group(1))
+    target = dash + indent - level
+    for later in range(line + 1, len(lines) + 1):
+        written = _line(lines, later)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        k = _KEY_LINE.match(written)
+        lead = len(written) - len(written.lstrip(" "))
+        if k is not None and k.group(2) and k.group(3) in keys and lead in (dash, target):
+            if lead == dash:
+                return False  # another post stands as this one does: the keys are off
+            message = (
+                f"Posten som börjar på rad {number} ('- {start.group(3)}') är "
+                f"{_spaces(dash)} före '- ', men listans andra poster (t.ex. rad {later}) har "
+                f"{heltal(target)}, och nycklarna under den (som '{_key_of(lines, line)}' på "
+                f"rad {line}) står redan som i de andra posterna. Skriv {heltal(target)} "
+                f"mellanslag före '- ' på rad {number}."
+            )
+            return Finding(
+                "", number, dash + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}"
+            )
+        if lead <= dash and not (k is not None and k.group(2)):
+            return True  # past the list
+    return True
+
+
+def _key_of(lines: list[str], number: int) -> str:
+    k = _KEY_LINE.match(_line(lines, number))
+    return k.group(3) if k is not None else ""
 
 
 def dash_too_many(
