@@ -159,7 +159,8 @@ SYNONYMS["nivaer"] = SYNONYMS["niva"]
 #: What people write for a key, in English or in other Swedish words, and the keys of the files
 #: it may mean, most likely first: the first one that the mapping can have (and lacks) is the
 #: one suggested ('results' on a report's top level is 'insatser', in an indicator 'utfall').
-#: Normalised as the values are (``normalise``: 'Next steps' → 'next-steps').
+#: Normalised as the values are (``normalise``: 'Next steps' → 'next-steps'). See
+#: docs/decisions/0622-nycklar-och-namn-efter-betydelse.md.
 _KEYS: dict[str, str] = {
     "kommentar": (
         "comment comments remark remarks note notes notering noteringar anmarkning anmarkningar "
