@@ -263,8 +263,18 @@ def test_an_insats_by_its_title_or_number_gets_its_id(tmp_path: Path) -> None:
         ),
         (
             "  - insats: Skolan som arena\n",
-            "'insats': 'Skolan som arena' är insatsens titel, inte dess id. Skriv id:t ur "
+            "'insats': 'Skolan som arena' är titeln för insats 1:1, inte dess id. Skriv id:t ur "
             'planen: "1:1" (inom citattecken).',
+        ),
+        (
+            "  - insats: En plan för attraktiva\n",
+            "'insats': 'En plan för attraktiva' är början på titeln för insats 1:4, inte dess "
+            'id. Skriv id:t ur planen: "1:4" (inom citattecken).',
+        ),
+        (
+            "  - insats: Utvärdera\n",
+            "'insats': 'Utvärdera' är inte ett insats-id. Skriv det som i planen: fokusområdets "
+            'nummer, kolon och insatsens nummer, inom citattecken (t.ex. "2:4" för insats 2:4).',
         ),
         (
             "  - insats: Insats 1\n",

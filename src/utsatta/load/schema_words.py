@@ -224,16 +224,19 @@ def insats_by_name(name: str, value: str, known: Sequence[str] | None) -> str | 
         return None
     label = f"'{name}': " if name else ""
     written = id_form(value)
-    # the title, or its beginning (a title is long; the start is what gets pasted)
-    by_title = [
+    # the title, or its beginning (a title is long; the start is what gets pasted), of three
+    # words or more: one word ('Förskolenämnden') is more often a name than a title
+    whole = [ident for ident, title in titles if id_form(title) == written]
+    begun = [
         ident
         for ident, title in titles
-        if len(written) >= 15 and id_form(title).startswith(written)
+        if written.count("-") >= 2 and len(written) >= 20 and id_form(title).startswith(written)
     ]
-    if len(by_title) == 1:
+    if whole or len(begun) == 1:
+        what = "titeln" if whole else "början på titeln"
         return (
-            f"{label}'{shorten(value)}' är insatsens titel, inte dess id. Skriv id:t ur "
-            f'planen: "{by_title[0]}" (inom citattecken).'
+            f"{label}'{shorten(value)}' är {what} för insats {(whole or begun)[0]}, inte dess "
+            f'id. Skriv id:t ur planen: "{(whole or begun)[0]}" (inom citattecken).'
         )
     number = re.fullmatch(
         r"(?:insats(?:en)?+[\s.]*+(?:nr|nummer)?+[\s.]*+)?+([1-9][0-9]{0,2})", value.strip(), re.I
