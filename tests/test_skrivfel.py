@@ -391,3 +391,34 @@ def test_a_lone_post_gets_both_fixes(tmp_path: Path) -> None:
             "'insats' på rad 2) har 2. Ändra till 2 mellanslag före 'status'.",
         )
     ]
+
+
+def test_a_post_written_a_space_out_moves_with_its_lines() -> None:
+    """'- insats' one space out and its keys with it: the '- ' alone would leave every key
+    under it off; the message says to move them too, and following it leaves nothing."""
+    from utsatta.load.yamlread import parse
+
+    text = (
+        'x:\n  - insats: "1"\n    status: a\n - insats: "2"\n   status: b\n   nulage: |\n'
+        '     text\n  - insats: "3"\n    status: c\n'
+    )
+    assert [(p.line, p.column, p.message) for p in parse(text).problems] == [
+        (
+            4,
+            2,
+            "YAML-syntaxfel: Listposten är indragen 1 mellanslag före '- ', men listans andra "
+            "poster (t.ex. '- insats' på rad 2) har 2. Ändra till 2 mellanslag före '- '. "
+            "Flytta också raderna 5–7 under den lika mycket (1 mellanslag till i början av "
+            "varje rad), så att postens nycklar står som i de andra posterna.",
+        )
+    ]
+    lines = text.split("\n")
+    for n in range(3, 7):  # lines 4–7
+        lines[n] = " " + lines[n]
+    assert parse("\n".join(lines)).problems == []
+    # the keys already where the list's keys stand: only the '- ' line moves
+    text = 'x:\n  - insats: "1"\n    status: a\n - insats: "2"\n    status: b\n'
+    assert [p.message for p in parse(text).problems] == [
+        "YAML-syntaxfel: Listposten är indragen 1 mellanslag före '- ', men listans andra "
+        "poster (t.ex. '- insats' på rad 2) har 2. Ändra till 2 mellanslag före '- '."
+    ]

@@ -63,6 +63,8 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             # '- status' under '- insats: …' with its '-' where the post's keys stand, and no
             # 'status' in that post yet: maybe a key of the post with a '- ' too many.
             message += " " + dash_too_many(m.group(3), sibling[1], sibling[0])
+        else:
+            message += _post_moves(lines, line, indent, level, keys)
     elif level == 0:
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på översta nivån (t.ex. '{key}' på "
@@ -85,6 +87,38 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def _post_moves(
+    lines: list[str], line: int, indent: int, level: int, keys: Collection[str]
+) -> str:
+    """The rest of a post whose '- ' (line ``line``, ``indent`` spaces) is off, when its keys
+    below stand as under that '- ' (two spaces further in): they move with it, or the next
+    run says that they are off. "" when they already stand where the list's keys do."""
+    last = 0
+    keyed = False
+    for below in range(line + 1, len(lines) + 1):
+        written = _line(lines, below)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        lead = len(written) - len(written.lstrip(" "))
+        if lead < indent + 2:
+            break  # the post's keys, and what is under them, stand further in
+        k = _KEY_LINE.match(written)
+        if not last and (k is None or k.group(3) not in keys or lead != indent + 2):
+            return ""  # the first line under it is no key of the post where the '- ' is
+        keyed = True
+        last = below
+    if not keyed:
+        return ""
+    by = level - indent
+    rows = f"rad {heltal(line + 1)}" if last == line + 1 else f"raderna {line + 1}–{last}"
+    more = "till" if by > 0 else "mindre"
+    each = "raden" if last == line + 1 else "varje rad"
+    return (
+        f" Flytta också {rows} under den lika mycket ({heltal(abs(by))} mellanslag {more} i "
+        f"början av {each}), så att postens nycklar står som i de andra posterna."
+    )
 
 
 def _post_out(
