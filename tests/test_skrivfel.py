@@ -422,3 +422,20 @@ def test_a_post_written_a_space_out_moves_with_its_lines() -> None:
         "YAML-syntaxfel: Listposten är indragen 1 mellanslag före '- ', men listans andra "
         "poster (t.ex. '- insats' på rad 2) har 2. Ändra till 2 mellanslag före '- '."
     ]
+
+
+def test_a_value_post_a_space_out_is_told_the_column_of_the_post_above(tmp_path: Path) -> None:
+    old = "    omraden: [bergsjon, gardsten]\n"
+    new = "    omraden:\n      - bergsjon\n     - gardsten\n"
+    assert _found(tmp_path / "a", old, new) == [
+        (
+            18,
+            6,
+            "yaml-syntax",
+            "YAML-syntaxfel: Listposten är indragen 5 mellanslag före '- ', men posten ovanför i "
+            "samma lista ('- bergsjon' på rad 17) har 6. Ändra till 6 mellanslag före '- '."
+            + stopped(18),
+        )
+    ]
+    followed = "    omraden:\n      - bergsjon\n      - gardsten\n"
+    assert _found(tmp_path / "b", old, followed) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
 from utsatta.numbers import heltal
 from utsatta.wording import LISTADE_RADER, begransad
@@ -30,7 +31,9 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     little off from the level it belongs to, the level of the key lines (or posts) above that
     is nearest to it; or None. The search stops at a line well to the left (its parent's)."""
     m = _KEY_LINE.match(_line(lines, line))
-    if m is None or m.group(3) not in keys:
+    if m is None:
+        return _value_post(lines, line)
+    if m.group(3) not in keys:
         return None
     indent, post = len(m.group(1)), bool(m.group(2))
     best: tuple[int, int, int, str] | None = None  # distance, level, line, key
@@ -89,9 +92,39 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
 
 
-def _post_moves(
-    lines: list[str], line: int, indent: int, level: int, keys: Collection[str]
-) -> str:
+#: A list post that is a value, not keys: '      - bergsjon'.
+_VALUE_POST = re.compile(r"^( *)- +([^\s#][^:#]*)$")
+
+
+def _value_post(lines: list[str], line: int) -> Finding | None:
+    """A post of a list of values ('- bergsjon') whose '-' is a little off from the post
+    above it in the same list; or None."""
+    m = _VALUE_POST.match(_line(lines, line))
+    if m is None:
+        return None
+    indent = len(m.group(1))
+    for number in range(line - 1, 0, -1):
+        written = _line(lines, number)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        above = _VALUE_POST.match(written)
+        if above is None:
+            return None  # the post above is keys, or there is none: not this rule's
+        level = len(above.group(1))
+        if level == indent or abs(level - indent) > _NEAR:
+            return None
+        message = (
+            f"Listposten är {_spaces(indent)} före '- ', men posten ovanför i samma lista "
+            f"('- {shorten(above.group(2).strip(), 40)}' på rad {number}) har "
+            f"{heltal(level)}. Ändra till {heltal(level)} mellanslag före '- '."
+        )
+        return Finding(
+            "", line, indent + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}"
+        )
+    return None
+
+
+def _post_moves(lines: list[str], line: int, indent: int, level: int, keys: Collection[str]) -> str:
     """The rest of a post whose '- ' (line ``line``, ``indent`` spaces) is off, when its keys
     below stand as under that '- ' (two spaces further in): they move with it, or the next
     run says that they are off. "" when they already stand where the list's keys do."""
