@@ -22,6 +22,14 @@ SHIPPED = ROOT / "data"
 REPORT_FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
 
 
+def stopped(line: int) -> str:
+    """What validate adds to the error that stops the reading of a file (load/raw.py)."""
+    return (
+        f" Felet på rad {line} stoppar kontrollen av hela filen: rätta det och kör igen för att "
+        "se om något mer i filen behöver rättas."
+    )
+
+
 def shipped_report(ar: int, org: str) -> str:
     """The text of a shipped report (data/rapporter/ÅR/ORG.yaml): a real file to break."""
     return (ROOT / "data" / "rapporter" / str(ar) / f"{org}.yaml").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import utsatta
-from tests.support import CASES, ROOT, build_case
+from tests.support import CASES, ROOT, build_case, stopped
 from utsatta.load.encoding import not_utf8
 
 REPORT = Path("rapporter/2023/grundskolenamnden.yaml")
@@ -49,7 +49,7 @@ def test_a_text_with_both_quotes_gets_the_keys_own_block(tmp_path: Path) -> None
             "('Rektorn sa \"nej\":'), och YAML läser det som början på en ny nyckel. Texten har "
             "båda sorters citattecken (\" och ') och kan därför inte stå inom citattecken: skriv "
             "'nulage: |' och texten på raden under, indragen två mellanslag mer än nyckelns "
-            "första bokstav.",
+            "första bokstav." + stopped(8),
         )
     ]
     # followed: 'nulage: |', and the text below it, indented two more than the n of nulage (5)
@@ -79,7 +79,7 @@ def test_a_text_with_both_quotes_gets_the_keys_own_block(tmp_path: Path) -> None
 def test_other_texts_with_both_quotes_name_the_key(tmp_path: Path, line: str, advice: str) -> None:
     ((_, number, _, code, message),) = _validate(EMPTY, tmp_path, {REPORT: (8, line)})
     assert (number, code) == (8, "yaml-syntax")
-    assert message.endswith(advice)
+    assert message.endswith(advice + stopped(8))
     value = line.split(": ", 1)[1]
     followed = {REPORT: (8, f"    nulage: |\n      {value}")}
     assert _validate(EMPTY, tmp_path / "followed", followed) == []
@@ -151,7 +151,7 @@ def test_a_colon_last_on_the_line_is_said_so(tmp_path: Path) -> None:
     assert message == (
         "YAML-syntaxfel: Texten efter 'nulage:' innehåller ett kolon sist på raden ('Orsak:'), "
         "och YAML läser det som början på en ny nyckel. Sätt hela texten inom citattecken: "
-        'nulage: "Orsak:".'
+        'nulage: "Orsak:".' + stopped(8)
     )
     assert _validate(EMPTY, tmp_path / "followed", {REPORT: (8, '    nulage: "Orsak:"')}) == []
 

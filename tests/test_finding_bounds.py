@@ -18,10 +18,14 @@ from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line
 from utsatta.render.findings import SUMMARY_LIMIT, as_json, github, step_summary, summary, text
 
 REPORT = "data/rapporter/2023/grundskolenamnden.yaml"
-DUPLICATE = (
-    "Nyckeln 'x' står två gånger på samma nivå (under samma nyckel eller överst i filen). Ta "
-    "bort den ena eller slå ihop dem; annars är det oklart vilket värde som gäller."
-)
+
+
+def duplicate(first: int, line: int) -> str:
+    return (
+        f"Nyckeln 'x' står två gånger på samma nivå: på rad {first} och här på rad {line}. "
+        "Behåll den som är rätt och ta bort den andra, eller slå ihop dem; annars är det oklart "
+        "vilket värde som gäller."
+    )
 
 
 def _repeated(tmp_path: Path, lines: int) -> Path:
@@ -59,8 +63,12 @@ def test_repeated_key_is_listed_50_times_then_counted(
         "nycklar här: schemaversion, ar, organisation, illustrativ, kontakt, insatser."
     )
     duplicates = [line for line in lines if " fel [dubblett-nyckel] " in line]
-    assert duplicates[0] == f"{REPORT}:{first + 1}:1: fel [dubblett-nyckel] {DUPLICATE}"
-    assert duplicates[-1] == f"{REPORT}:{first + 50}:1: fel [dubblett-nyckel] {DUPLICATE}"
+    assert duplicates[0] == (
+        f"{REPORT}:{first + 1}:1: fel [dubblett-nyckel] {duplicate(first, first + 1)}"
+    )
+    assert duplicates[-1] == (
+        f"{REPORT}:{first + 50}:1: fel [dubblett-nyckel] {duplicate(first, first + 50)}"
+    )
     assert len(duplicates) == 50
     assert lines[-2:] == [
         f"{REPORT}:{first + 51}:1: fel [fler-fynd] Ytterligare 5 949 fynd av samma slag "
@@ -227,7 +235,7 @@ def test_counted_duplicates_give_the_same_fler_fynd(tmp_path: Path) -> None:
     assert code == 1
     duplicates = [line for line in lines if " fel [dubblett-nyckel] " in line]
     assert len(duplicates) == 50
-    assert duplicates[-1].endswith(f":55:3: fel [dubblett-nyckel] {DUPLICATE}")
+    assert duplicates[-1].endswith(f":55:3: fel [dubblett-nyckel] {duplicate(5, 55)}")
     [more] = [line for line in lines if " fel [fler-fynd] " in line]
     assert more.endswith(
         ":56:3: fel [fler-fynd] Ytterligare 226 fynd av samma slag ([dubblett-nyckel]) i "

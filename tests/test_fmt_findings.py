@@ -19,9 +19,9 @@ DATA = Path(__file__).parent.parent / "data"
 MESSY = "ar: 2023\r\nschemaversion: 1\r\ninsatser:\r\n- insats: 1:1  # kommentar\r\n"
 DOUBLE = (
     "data/rapporter/2023/higab.yaml:3:1: fel [kan-inte-formateras] Filen formateras inte "
-    "eftersom den har fel: Nyckeln 'ar' står två gånger på samma nivå (under samma nyckel eller "
-    "överst i filen). Ta bort den ena eller slå ihop dem; annars är det oklart vilket värde som "
-    "gäller. Rätta felet först; se det med: utsatta validate --data data"
+    "eftersom den har fel: Nyckeln 'ar' står två gånger på samma nivå: på rad 2 och här på rad "
+    "3. Behåll den som är rätt och ta bort den andra, eller slå ihop dem; annars är det oklart "
+    "vilket värde som gäller. Rätta felet först; se det med: utsatta validate --data data"
 )
 
 

@@ -12,7 +12,7 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.support import BASE, build_case
+from tests.support import BASE, build_case, stopped
 from utsatta.cli.app import app
 from utsatta.load import yamlread
 from utsatta.load.pasted import Pasted, field_names, unindented_text
@@ -297,6 +297,7 @@ def test_validate_names_pasted_text_with_any_line_breaks(
     result = CliRunner().invoke(app, ["validate", "--data", "data"], catch_exceptions=False)
     assert result.stdout.splitlines()[0] == (
         f"data/rapporter/2023/grundskolenamnden.yaml:9:1: fel [text-ej-indragen] {_PASTED_MESSAGE}"
+        + stopped(9)
     )
 
 

@@ -263,25 +263,27 @@ _ITEM_KEYS = (
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        # Was: "Menade du 'bedomning'?", a key the post already has.
+        # Was: "Menade du 'bedomning'?", a key the post already has; then two findings, the
+        # missing 'nulage' and the unknown key: 'beskrivning' means 'nulage' (skriv22).
         (
             "    nulage: Arbetet pågår.\n",
             "    beskrivning: Arbetet pågår.\n",
-            [
-                (6, 5, "saknat-falt", "Den obligatoriska nyckeln 'nulage' saknas i posten för "
-                 "insats 1:1. Lägg till 'nulage: …'."),
-                (8, 5, "okant-falt", "Okänd nyckel 'beskrivning' i posten för insats 1:1. Menade "
-                 f"du 'nulage', som saknas här? {_ITEM_KEYS}"),
-            ],
+            [(8, 5, "okant-falt", "Nyckeln 'beskrivning' ska heta 'nulage'. Byt namn på den.")],
         ),
-        # No close key: the one required key that the mapping lacks.
+        # 'namnd' means 'organisation' (synonyms.KEY_SYNONYMS): one finding, not two.
         (
             "organisation: grundskolenamnden\n",
             "namnd: grundskolenamnden\n",
+            [(3, 1, "okant-falt", "Nyckeln 'namnd' ska heta 'organisation'. Byt namn på den.")],
+        ),
+        # No close key, nothing it means: the one required key that the mapping lacks.
+        (
+            "organisation: grundskolenamnden\n",
+            "avdelning: grundskolenamnden\n",
             [
                 (1, 1, "saknat-falt", "Den obligatoriska nyckeln 'organisation' saknas på filens "
                  "översta nivå. Lägg till 'organisation: …'."),
-                (3, 1, "okant-falt", "Okänd nyckel 'namnd' på filens översta nivå. Menade du "
+                (3, 1, "okant-falt", "Okänd nyckel 'avdelning' på filens översta nivå. Menade du "
                  "'organisation', som saknas här? Tillåtna nycklar här: schemaversion, ar, "
                  "organisation, illustrativ, kontakt, insatser."),
             ],

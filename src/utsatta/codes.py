@@ -117,6 +117,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("tom-fil", F, "yaml", "Filen är tom", "Fyll i innehållet eller ta bort filen."),
     ("text-avklippt", V, "yaml", "En text klipps av vid '#'",
      "Sätt hela texten inom citattecken."),
+    ("lista-i-text", V, "yaml",
+     "En text på flera rader utan '|' där en rad börjar som en punkt i en lista ('- ', '1.'): "
+     "YAML slår ihop raderna, och listan blir en del av en mening",
+     "Skriv 'nyckel: |' och texten indragen på raderna under, så att varje rad behålls."),
     ("kommentar-i-text", V, "yaml",
      "En rad som ser ut som en kommentar ('# …') inne i en text på raderna under sin nyckel: "
      "den är text och kommer med i rapporterna",

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["CODES", "SYNONYMS", "normalise", "suggest_value"]
+__all__ = ["CODES", "KEY_SYNONYMS", "SYNONYMS", "normalise", "suggest_key", "suggest_value"]
 
 #: The codes of each field with coded values, as the models define them. ``nivaer`` is a list
 #: of ``niva``; ``typ`` is the field name of three models (organisation, uppföljning, beräkning)
@@ -155,6 +156,85 @@ SYNONYMS: dict[str, dict[str, str]] = {
 }
 SYNONYMS["nivaer"] = SYNONYMS["niva"]
 
+#: What people write for a key, in English or in other Swedish words, and the keys of the files
+#: it may mean, most likely first: the first one that the mapping can have (and lacks) is the
+#: one suggested ('results' on a report's top level is 'insatser', in an indicator 'utfall').
+#: Normalised as the values are (``normalise``: 'Next steps' → 'next-steps'). See
+#: docs/decisions/0622-nycklar-och-namn-efter-betydelse.md.
+_KEYS: dict[str, str] = {
+    "kommentar": (
+        "comment comments remark remarks note notes notering noteringar anmarkning anmarkningar "
+        "kommentarer"
+    ),
+    "motivering": (
+        "motivation reason reasons rationale justification grounds explanation skal orsak "
+        "forklaring comment comments"
+    ),
+    "nulage": (
+        "description current-status current-situation situation progress status-description "
+        "beskrivning lage lagesbeskrivning nulaget nuvarande-lage genomfort resultat result "
+        "outcome"
+    ),
+    "definition": "description beskrivning definitions",
+    "text": "description beskrivning",
+    "fortsatt_arbete": (
+        "next-steps nextsteps next-step further-work future-work continued-work follow-up "
+        "planned-work plans measures actions atgarder fortsatt-arbete-framover framat "
+        "fortsattning kommande-arbete nasta-steg planerade-atgarder"
+    ),
+    "insatser": (
+        "results measures actions initiatives interventions activities items reports "
+        "insatserna atgarder aktiviteter rapporter"
+    ),
+    "utfall": "results result outcomes outcome values measurements",
+    "insats": (
+        "measure action initiative intervention activity item insatsnummer insats-id atgard "
+        "aktivitet nummer"
+    ),
+    "ar": "year yr arr artal aret rapportar",
+    "organisation": (
+        "organization org organisations-id organization-id namnd namnden committee board "
+        "forvaltning bolag styrelse reporter author avsandare"
+    ),
+    "omraden": "areas districts neighbourhoods neighborhoods omrade stadsdelar",
+    "omrade": "area district neighbourhood neighborhood",
+    "bedomning": "assessment evaluation judgement judgment rating verdict grade utvardering",
+    "behov": "needs need requirements behoven",
+    "samordning": "coordination samordnande samordnad-bedomning",
+    "kontakt": "contact contact-person kontaktperson kontaktpersoner email e-post",
+    "schemaversion": "version schema schema-version",
+    "illustrativ": "illustrative example exempel",
+    "namn": "name title benamning",
+    "titel": "title rubrik",
+    "kallor": "sources references kalla",
+    "kalla": "source reference",
+    "datum": "date dated",
+    "varde": "value",
+    "malvarden": "targets goals target-values",
+    "baslinje": "baseline",
+    "enhet": "unit",
+    "riktning": "direction",
+    "metod": "method",
+    "typ": "type kind",
+    "medlemmar": "members",
+    "granskare": "reviewers reviewer",
+    "beslut": "decisions decision",
+    "lardomar": "lessons lessons-learned lardom",
+    "forslag": "proposals suggestions recommendations",
+}
+
+
+def _key_table(words: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for key, text in words.items():
+        for word in text.split():
+            table[word] = (*table.get(word, ()), key)
+    return table
+
+
+#: A normalised word people write for a key → the keys it may mean, most likely first.
+KEY_SYNONYMS: dict[str, tuple[str, ...]] = _key_table(_KEYS)
+
 _SEPARATORS = re.compile(r"[\s_\-\u2010-\u2015/]+")
 _EDGES = " \t'\"`´‘’“”.,;:!?()[]{}"
 
@@ -189,3 +269,15 @@ def suggest_value(field: str, written: str) -> str | None:
         if normalise(code) == word:
             return code
     return SYNONYMS[field].get(word)
+
+
+def suggest_key(written: str, options: Iterable[str]) -> str | None:
+    """The key among ``options`` that someone who wrote the key ``written`` most likely meant
+    by its meaning ('comment' → 'motivering' in a report's post, 'year' → 'ar'), or None
+    (leave it to a spelling suggestion). ``suggest_key("results", ["insatser"])`` is
+    ``"insatser"``."""
+    meanings = KEY_SYNONYMS.get(normalise(written))
+    if not meanings:
+        return None
+    allowed = set(options)
+    return next((key for key in meanings if key in allowed), None)

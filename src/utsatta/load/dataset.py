@@ -132,11 +132,18 @@ class DataSet:
 
     def known_ids(self, field_name: str) -> list[str] | None:
         """The ids a reference field named ``field_name`` can take ("omraden", "omrade": the
-        områden of a valid omraden.yaml), None when that file is not read (yet) or the field
-        refers to no such file: a message on a value that is no id can then say which id was
-        probably meant."""
+        områden of a valid omraden.yaml; "organisation": the organisations of a valid
+        organisationer.yaml; "insats": the plan's insatser), each with its name
+        (``NamedIds``), None when that file is not read (yet) or the field refers to no such
+        file: a message on a value that is no id can then say which id was probably meant."""
+        from utsatta.load.spelling import NamedIds  # asked only for a file with errors
+
         if field_name in ("omraden", "omrade") and self.omraden and self.omraden.model:
-            return [o.id for o in self.omraden.model.omraden]
+            return NamedIds((o.id, o.namn) for o in self.omraden.model.omraden)
+        if field_name == "organisation" and self.organisationer and self.organisationer.model:
+            return NamedIds((o.id, o.namn) for o in self.organisationer.model.organisationer)
+        if field_name == "insats" and self.plan and self.plan.model:
+            return NamedIds((i.id, i.titel) for i in self.plan.model.insatser)
         return None
 
     def organisation_names(self) -> dict[str, str]:

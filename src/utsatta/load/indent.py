@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from utsatta.escape import shorten
 from utsatta.findings import Finding, Severity
 from utsatta.numbers import heltal
 from utsatta.wording import LISTADE_RADER, begransad
@@ -30,7 +31,9 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
     little off from the level it belongs to, the level of the key lines (or posts) above that
     is nearest to it; or None. The search stops at a line well to the left (its parent's)."""
     m = _KEY_LINE.match(_line(lines, line))
-    if m is None or m.group(3) not in keys:
+    if m is None:
+        return _value_post(lines, line)
+    if m.group(3) not in keys:
         return None
     indent, post = len(m.group(1)), bool(m.group(2))
     best: tuple[int, int, int, str] | None = None  # distance, level, line, key
@@ -63,19 +66,135 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             # '- status' under '- insats: …' with its '-' where the post's keys stand, and no
             # 'status' in that post yet: maybe a key of the post with a '- ' too many.
             message += " " + dash_too_many(m.group(3), sibling[1], sibling[0])
+        else:
+            message += _post_moves(lines, line, indent, level, keys)
     elif level == 0:
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på översta nivån (t.ex. '{key}' på "
             f"rad {number}) står längst till vänster. Ta bort mellanslagen före '{m.group(3)}'."
         )
     else:
+        first = _post_out(lines, number, line, indent, level, keys)
+        if isinstance(first, Finding):
+            return first
         message = (
             f"Raden är {_spaces(indent)}, men nycklarna på samma nivå (t.ex. '{key}' på rad "
             f"{number}) har {heltal(level)}. Ändra till {heltal(level)} mellanslag före "
             f"'{m.group(3)}'."
         )
+        if first:  # no other post to tell which is off: the one edit that may fix all
+            dash = len(_line(lines, number)) - len(_line(lines, number).lstrip(" "))
+            message += (
+                f" Står alla nycklarna i posten så, dra i stället in '- ' på rad {number} till "
+                f"{heltal(dash + indent - level)} mellanslag."
+            )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+#: A list post that is a value, not keys: '      - bergsjon'.
+_VALUE_POST = re.compile(r"^( *)- +([^\s#][^:#]*)$")
+
+
+def _value_post(lines: list[str], line: int) -> Finding | None:
+    """A post of a list of values ('- bergsjon') whose '-' is a little off from the post
+    above it in the same list; or None."""
+    m = _VALUE_POST.match(_line(lines, line))
+    if m is None:
+        return None
+    indent = len(m.group(1))
+    for number in range(line - 1, 0, -1):
+        written = _line(lines, number)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        above = _VALUE_POST.match(written)
+        if above is None:
+            return None  # the post above is keys, or there is none: not this rule's
+        level = len(above.group(1))
+        if level == indent or abs(level - indent) > _NEAR:
+            return None
+        message = (
+            f"Listposten är {_spaces(indent)} före '- ', men posten ovanför i samma lista "
+            f"('- {shorten(above.group(2).strip(), 40)}' på rad {number}) har "
+            f"{heltal(level)}. Ändra till {heltal(level)} mellanslag före '- '."
+        )
+        return Finding(
+            "", line, indent + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}"
+        )
+    return None
+
+
+def _post_moves(lines: list[str], line: int, indent: int, level: int, keys: Collection[str]) -> str:
+    """The rest of a post whose '- ' (line ``line``, ``indent`` spaces) is off, when its keys
+    below stand as under that '- ' (two spaces further in): they move with it, or the next
+    run says that they are off. "" when they already stand where the list's keys do."""
+    last = 0
+    keyed = False
+    for below in range(line + 1, len(lines) + 1):
+        written = _line(lines, below)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        lead = len(written) - len(written.lstrip(" "))
+        if lead < indent + 2:
+            break  # the post's keys, and what is under them, stand further in
+        k = _KEY_LINE.match(written)
+        if not last and (k is None or k.group(3) not in keys or lead != indent + 2):
+            return ""  # the first line under it is no key of the post where the '- ' is
+        keyed = True
+        last = below
+    if not keyed:
+        return ""
+    by = level - indent
+    rows = f"rad {heltal(line + 1)}" if last == line + 1 else f"raderna {line + 1}–{last}"
+    more = "till" if by > 0 else "mindre"
+    each = "raden" if last == line + 1 else "varje rad"
+    return (
+        f" Flytta också {rows} under den lika mycket ({heltal(abs(by))} mellanslag {more} i "
+        f"början av {each}), så att postens nycklar står som i de andra posterna."
+    )
+
+
+def _post_out(
+    lines: list[str], number: int, line: int, indent: int, level: int, keys: Collection[str]
+) -> Finding | bool:
+    """The post that begins on line ``number`` ('- insats: …') stands further out than the
+    list's other posts, and its keys below (line ``line``, ``indent`` spaces) stand where the
+    other posts' keys do: the one line to move is the '- ' line, not each key under it (the
+    first post written at column 1 under 'insatser:'). None unless a later post of the list
+    shows where the '- ' belongs: then True when no other post of the list was found (the
+    '- ' line may be the one to move), False when another stands as this one does."""
+    start = _KEY_LINE.match(_line(lines, number))
+    if start is None or not start.group(2) or indent <= level:
+        return False
+    dash = len(start.group(1))
+    target = dash + indent - level
+    for later in range(line + 1, len(lines) + 1):
+        written = _line(lines, later)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        k = _KEY_LINE.match(written)
+        lead = len(written) - len(written.lstrip(" "))
+        if k is not None and k.group(2) and k.group(3) in keys and lead in (dash, target):
+            if lead == dash:
+                return False  # another post stands as this one does: the keys are off
+            message = (
+                f"Posten som börjar på rad {number} ('- {start.group(3)}') är "
+                f"{_spaces(dash)} före '- ', men listans andra poster (t.ex. rad {later}) har "
+                f"{heltal(target)}, och nycklarna under den (som '{_key_of(lines, line)}' på "
+                f"rad {line}) står redan som i de andra posterna. Skriv {heltal(target)} "
+                f"mellanslag före '- ' på rad {number}."
+            )
+            return Finding(
+                "", number, dash + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}"
+            )
+        if lead <= dash and not (k is not None and k.group(2)):
+            return True  # past the list
+    return True
+
+
+def _key_of(lines: list[str], number: int) -> str:
+    k = _KEY_LINE.match(_line(lines, number))
+    return k.group(3) if k is not None else ""
 
 
 def dash_too_many(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from utsatta.fileio import read_regular_stat, reason
-from utsatta.findings import Finding, at_line
+from utsatta.findings import Finding, Severity, at_line
 from utsatta.limits import MAX_FILE_BYTES
 from utsatta.lineends import lines
 from utsatta.load.yamlread import Positions, decode, parse
@@ -95,11 +95,42 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
     del content
     raw.positions = result.positions
     raw.findings += [p.in_file(display) for p in result.problems]
+    if result.data is None:
+        _say_check_stopped(raw.findings)
     raw.data = result.data
     raw.numbers = result.numbers
     raw.yaml_errors = any(p.severity == "fel" for p in result.problems)
     raw.skip_schema = any(p.code == "alias-ej-tillatet" for p in result.problems)
     return raw
+
+
+#: The codes whose finding already says that the rest of the file is checked only once it is
+#: fixed (a too large number, an odd line break), or with nothing else to check (empty file).
+_SAYS_IT_ITSELF = frozenset({"for-stort-tal", "ovanlig-radbrytning", "tom-fil"})
+
+
+def _say_check_stopped(findings: list[Finding]) -> None:
+    """The error that stopped the reading (the last one: the parser stops at it) tells the
+    writer that the rest of the file was not checked, so that a run with one finding is not
+    read as "one thing left to fix" (docs/decisions/0620-fel-som-stoppar-kontrollen.md)."""
+    for n in range(len(findings) - 1, -1, -1):
+        f = findings[n]
+        if f.severity == Severity.FEL:
+            if f.code not in _SAYS_IT_ITSELF:
+                where = f"på rad {f.line} " if f.line > 0 else ""
+                findings[n] = Finding(
+                    f.file,
+                    f.line,
+                    f.column,
+                    f.code,
+                    f.severity,
+                    f"{f.message} Felet {where}stoppar kontrollen av hela filen: rätta "
+                    "det och kör igen för att se om något mer i filen behöver rättas.",
+                    f.path,
+                    f.at_key,
+                    f.count,
+                )
+            return
 
 
 def file_lines(path: Path) -> list[str]:

@@ -29,6 +29,7 @@ from utsatta.load.schema_words import (
     KEYS_KINDS,
     describe,
     id_message,
+    insats_by_name,
     keys_message,
     odd_space_message,
     place,
@@ -42,7 +43,7 @@ from utsatta.model.common import (
     digits_message,
     schemaversion_text,
 )
-from utsatta.synonyms import suggest_value
+from utsatta.synonyms import suggest_key, suggest_value
 
 RawLookup = typing.Callable[[Path_], "str | None"]
 QuotedLookup = typing.Callable[[Path_], bool]
@@ -207,6 +208,9 @@ def _meant(key: str, holder: type[BaseModel] | None, mappings: Mappings, path: P
             f"'{shorten(before)}: |', med varje rad indragen mer än nyckeln."
         )
     options = [n for n in holder.model_fields if n == key or n not in keys]
+    meant = suggest_key(key, [n for n in options if n != key])
+    if meant is not None:  # 'comment' for 'motivering': the meaning, not the spelling
+        return f" Menade du '{meant}'? Skriv '{meant}:' i stället för '{shorten(key, 40)}:'."
     close = menade_du(key, options)
     # a suggestion ends in '?'; a key with look-alike letters that is an option has its fix
     if close.endswith("?") or plain(key) in options:
@@ -431,6 +435,8 @@ def _finding(
             message = f"'{name}': {message}"
         if kind in _NUMBERED and isinstance(value, str) and found(value):
             message = _numbered_lookalike(kind, name, value)
+        if kind == "ogiltigt-insats-id" and isinstance(value, str) and not found(value):
+            message = insats_by_name(name, value, known_ids("insats")) or message
         if kind == "ogiltigt-id" and isinstance(value, str) and name:
             message = odd_space_message(name, value, None) or id_message(
                 name, value, path, data, known_ids(name)

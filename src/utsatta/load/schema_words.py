@@ -14,7 +14,7 @@ from utsatta.escape import shorten, shorten_number
 from utsatta.findings import Path_
 from utsatta.load.invisible import ODD_SPACES, space_name
 from utsatta.load.lookalike import found, note, plain
-from utsatta.load.spelling import id_form
+from utsatta.load.spelling import id_form, suggest
 from utsatta.numbers import heltal
 
 
@@ -147,6 +147,9 @@ def id_message(
     shown = shorten(value)
     if found(value):
         return _lookalike_id(name, shown, value, known)
+    named = _named(name, shown, value, path, known)
+    if named is not None:
+        return named
     parts = value.split()
     last = path[-1] if path else None
     several = len(parts) > 1 and all(ID_FORM.fullmatch(p) for p in parts)
@@ -181,8 +184,81 @@ def id_message(
     where = ID_FILES.get(name)
     if not form or len(form) > 60 or form == value:
         return f"{rule}." + (f" Skriv ett id ur {where}." if where else "")
+    if known is not None and where and form not in known:
+        # the ids are read: the id form of what is written is not one of them
+        close = suggest(form, known)
+        meant = f" Menade du '{close}'? Skriv då {close}." if close else ""
+        return f"{rule}: här blir det '{form}', men det finns inte i {where}.{meant}"
     check = f" Kontrollera att det finns i {where}." if where else ""
     return f"{rule}: här blir det '{form}'.{check}"
+
+
+def _named(
+    name: str, shown: str, value: str, path: Path_, known: Sequence[str] | None
+) -> str | None:
+    """A name where its id belongs whose id form is not its id ('Socialnämnden Nordost' is
+    'socialnamnd-nordost', not 'socialnamnden-nordost'; 'Grevegården' is part of Tynnered's
+    name): the id to write, from the names of the file the field refers to
+    (``spelling.NamedIds``)."""
+    hit = getattr(known, "named", None)
+    found_id = hit(value) if hit is not None else None
+    if found_id is None or found_id[0] in (value, id_form(value)):
+        return None  # the id form of what is written is the id: the general advice says it
+    ident, full = found_id
+    fix = (
+        f"skriv {ident} i stället"
+        if path and isinstance(path[-1], int)
+        else f"skriv {name}: {ident}"
+    )
+    return (
+        f"'{name}': '{shown}' är ett namn, inte ett id. Id:t för {shorten(full)} i "
+        f"{ID_FILES.get(name, 'datan')} är {ident}: {fix}."
+    )
+
+
+def insats_by_name(name: str, value: str, known: Sequence[str] | None) -> str | None:
+    """An insats written by its title or as 'Insats 3' where its id belongs: the id, from the
+    plan's insatser (``known``, with their titles), or None when the plan does not say."""
+    titles: tuple[tuple[str, str], ...] | None = getattr(known, "pairs", None)
+    if known is None or titles is None or len(value) > 2000:
+        return None
+    label = f"'{name}': " if name else ""
+    written = id_form(value)
+    # the title, or its beginning (a title is long; the start is what gets pasted), of three
+    # words or more: one word ('Förskolenämnden') is more often a name than a title
+    whole = [ident for ident, title in titles if id_form(title) == written]
+    begun = [
+        ident
+        for ident, title in titles
+        if written.count("-") >= 2 and len(written) >= 20 and id_form(title).startswith(written)
+    ]
+    if whole or len(begun) == 1:
+        what = "titeln" if whole else "början på titeln"
+        return (
+            f"{label}'{shorten(value)}' är {what} för insats {(whole or begun)[0]}, inte dess "
+            f'id. Skriv id:t ur planen: "{(whole or begun)[0]}" (inom citattecken).'
+        )
+    number = re.fullmatch(
+        r"(?:insats(?:en)?+[\s.]*+(?:nr|nummer)?+[\s.]*+)?+([1-9][0-9]{0,2})", value.strip(), re.I
+    )
+    if number is None:
+        return None
+    same = [ident for ident in known if ident.split(":")[-1] == number.group(1)]
+    if not same:
+        return None
+    quoted = [f'"{ident}"' for ident in same]
+    if len(same) == 1:
+        choice = f"skriv {quoted[0]}"
+    elif len(same) <= 5:
+        choice = f"skriv {', '.join(quoted[:-1])} eller {quoted[-1]}, den som rapporten gäller"
+    else:
+        choice = "skriv den ur planen som rapporten gäller"
+    return (
+        f"{label}'{shorten(value)}' är inte ett insats-id: id:t har fokusområdets nummer före "
+        f"kolonet och insatsens nummer efter, inom citattecken. Insats {number.group(1)} finns "
+        f"i {'flera fokusområden' if len(same) > 1 else 'fokusområde ' + same[0].split(':')[0]}: "
+        f"{choice}."
+    )
 
 
 def _lookalike_id(name: str, shown: str, value: str, known: Sequence[str] | None) -> str:

@@ -31,11 +31,18 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str | None:
 
 def intended(key: str, candidates: typing.Iterable[str]) -> str | None:
     """The key a misspelt key was meant to be (``Nuläge`` → ``nulage``, ``nulаge`` with a
-    Cyrillic а → ``nulage``), if one is close."""
+    Cyrillic а → ``nulage``), if one is close; or the key a word means (``comment`` →
+    ``motivering``, ``synonyms.KEY_SYNONYMS``), if it is one of ``candidates``."""
     from utsatta.load.lookalike import plain
+    from utsatta.synonyms import suggest_key  # read only for an unknown key
 
     options = list(candidates)
-    return suggest(id_form(plain(key)), options) or suggest(key, options)
+    # a word's meaning before its spelling: 'results' is 'insatser', whatever it looks like
+    return (
+        suggest_key(plain(key), options)
+        or suggest(id_form(plain(key)), options)
+        or suggest(key, options)
+    )
 
 
 def menade_du(word: str, candidates: typing.Iterable[str]) -> str:
@@ -83,6 +90,24 @@ class NameIndex:
         if self._index is None:
             self._index = name_index(self._named)
         return self._index.get(form)
+
+
+class NamedIds(list[str]):
+    """The ids a reference field can take, with the name of each (``DataSet.known_ids``): a
+    name written where the id belongs ('Socialnämnden Nordost') is told the id to write."""
+
+    def __init__(self, named: typing.Iterable[tuple[str, str]]) -> None:
+        #: (id, name) of each
+        self.pairs = tuple(named)
+        super().__init__(ident for ident, _ in self.pairs)
+        self.names = NameIndex(self.pairs)
+
+    def named(self, written: str) -> tuple[str, str] | None:
+        """(id, name) of the one name that ``written`` is (or a part of it, as
+        :func:`name_index` says), or None."""
+        from utsatta.load.lookalike import plain
+
+        return self.names.get(id_form(plain(written)))
 
 
 def menade_du_namn(word: str, candidates: typing.Iterable[str], index: NameIndex) -> str:

@@ -366,7 +366,7 @@ def _list_fix(name: str, value: Any, keyed: bool, field_type: Any) -> str:
         first, rest = keys[0], [f"{k}:" for k in keys[1:]]
         under = f" och, på raderna under, indragna som '{first}', {_and(rest)}" if rest else ""
         return f"Skriv varje post med '- {first}: …'{under}."
-    bulleted = _bulleted(name, value) if keyed and name else None
+    bulleted = (_bulleted(name, value) or _numbered(name, value)) if keyed and name else None
     if bulleted is not None:
         return bulleted
     if keyed and name and isinstance(value, str) and _of_ids(field_type):
@@ -414,6 +414,27 @@ def _bulleted(name: str, value: Any) -> str | None:
     plain = all(p.isprintable() and not set(p) & set('"\\') for p in items)
     shown = ", ".join(p if re.fullmatch(r"[a-z][a-z0-9-]*", p) else f'"{p}"' for p in items)
     if items and plain and len(shown) <= 100:
+        return f"{lead}, eller som {name}: [{shown}]."
+    return f"{lead}."
+
+
+def _numbered(name: str, value: Any) -> str | None:
+    """'behov:' with '1. a' and '2. b' on the lines under it (or '1) a'): YAML reads one text,
+    '1. a 2. b'. The fix is a '- ' per item in place of its number."""
+    if not isinstance(value, str) or len(value) > 10_000 or not re.match(r"1[.)]\s", value):
+        return None
+    parts = re.split(r"(?:^|\s)([1-9][0-9]{0,2})[.)]\s", value)
+    numbers, items = parts[1::2], [p.strip() for p in parts[2::2]]
+    if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)] or parts[0]:
+        return None
+    lead = (
+        f"En numrerad uppräkning ('1. …', '2. …') gör ingen lista i YAML, och raderna blir en "
+        f"enda text: skriv varje post på en egen rad under '{name}:' med '- ' (bindestreck och "
+        "mellanslag) i stället för numret"
+    )
+    plain = all(p and p.isprintable() and not set(p) & set('"\\') for p in items)
+    shown = ", ".join(f'"{p}"' for p in items)
+    if plain and len(shown) <= 100:
         return f"{lead}, eller som {name}: [{shown}]."
     return f"{lead}."
 

@@ -31,7 +31,7 @@ from utsatta.load.characters import (
     reader_problem,
     refused_in_value,
 )
-from utsatta.load.duplicates import Duplicates, ItemKeys
+from utsatta.load.duplicates import Duplicates, FirstLines, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
 from utsatta.load.pasted import keys_in_text, unindented_text
 from utsatta.load.scalars import (
@@ -146,7 +146,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         # libyaml counts these as line breaks: every line after one would be misplaced, and
         # a comment or text they split would read as structure. Only they are reported.
         return ParseResult(None, odd_break_problems(text), positions)
-    duplicates = Duplicates()
+    duplicates = Duplicates(FirstLines(text))
     numbers = False
     try:
         try:
@@ -297,6 +297,15 @@ def _walk(
                 harm = damaged.check(value, mark.index, ev.end_mark.index, mark.line + 1)
                 if harm is not None:
                     problems.append(harm)
+            if (not style or style == ">") and ev.end_mark.line != ev.start_mark.line:
+                # a text on several lines that YAML joins: a list in it would vanish (0621).
+                # Not within quotes: there such lines are most often a quote never closed.
+                from utsatta.load.joined_lines import joined_list_problem
+
+                key = pkey if type(pkey) is str and not is_list else None
+                joined = joined_list_problem(text, ev, key, is_list)
+                if joined is not None:
+                    problems.append(joined)
             if style and ":" in value and _SENTENCE_COLON.search(value):
                 suspect = True
             if style and "#" in value and style in "|>":
@@ -453,9 +462,9 @@ def _walk(
             elif key in parent:
                 item = items.get(id(parent))
                 if item is None and stack and stack[-1][2]:  # a mapping in a list
-                    item = items[id(parent)] = ItemKeys(parent)
+                    item = items[id(parent)] = ItemKeys(parent, duplicates.firsts)
                 if item is None:
-                    duplicates.add(key, pkev.start_mark, problems)
+                    duplicates.add(key, pkev.start_mark, problems, parent)
                 else:
                     item.duplicate(key, pkev.start_mark, problems)
             else:

@@ -81,8 +81,20 @@ def _insats_id(value: str) -> str:
         parts = re.fullmatch(
             r"\s*+([1-9][0-9]*+)(?:\s*+[.,;/\-\u2013\u2014]|\s)\s*+([1-9][0-9]*+)\s*+", value
         )
+        # 'Insats 1:5', '1:5 Skolan som arena': the id with words around it
+        within = (
+            re.search(r"(?<![0-9])([1-9][0-9]{0,2})\s?:\s?([1-9][0-9]{0,2})(?![0-9])", value)
+            if len(value) <= 1000
+            else None
+        )
         if inner is not None:
             message = _quotes_message(value, inner)
+        elif within is not None:
+            message = (
+                f"'{shorten(value)}' är inte ett insats-id: skriv bara id:t, "
+                f'"{within.group(1)}:{within.group(2)}" (inom citattecken), utan ord före '
+                "eller efter."
+            )
         elif parts is not None:
             message = (
                 f"'{shorten(value)}' är inte ett insats-id: fokusområdets och insatsens nummer "
