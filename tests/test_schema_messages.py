@@ -136,7 +136,8 @@ ID_RULE = (
                 25,
                 "ogiltigt-id",
                 ID_RULE.format(name="omraden", value="gard\u2013sten")
-                + ": här blir det 'gard-sten'. Kontrollera att det finns i omraden.yaml.",
+                + ": här blir det 'gard-sten', men det finns inte i omraden.yaml. Menade du "
+                "'gardsten'? Skriv då gardsten.",
             ),
         ),
         (
