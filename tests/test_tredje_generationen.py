@@ -2,7 +2,8 @@
 and ceases 2024, Utbildningsnämnden takes 1:1 and 1:4 over from it. Skolnämnden is both a
 successor and a predecessor. Each year one organisation holds each insats, the chain's day is
 its last step's and its certainty its least sure step's, in the report's responsibility tables
-and in `utsatta export` (decisions 0020, 0610)."""
+and in `utsatta export` (decisions 0020, 0610). Skolnämnden's 2:1 (through the group) goes to
+no one, and its 'kommentar' says so (decision 0615)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ organisationer:
       - organisation: utbildningsnamnden
         insatser: ["1:1", "1:4"]
         tolkning: slutledd
+    kommentar: Ingen tog över nämndens del av 2:1; Utbildningsnämnden har 2:1 själv i gruppen.
   - id: utbildningsnamnden
     namn: Utbildningsnämnden
     typ: namnd
