@@ -11,10 +11,17 @@ import csv
 import shutil
 
 import pytest
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from tests.support import CASES
 from utsatta.cli.app import app
+from utsatta.compute.responsibility import Duties
+from utsatta.model.organisationer import OrganisationerFil
+from utsatta.model.plan import PlanFil
+from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.omorganisation import eftertradare
+from utsatta.wording import via_namn
 
 ORGS = """schemaversion: 1
 organisationer:
@@ -102,7 +109,8 @@ def test_the_export_has_one_holder_a_year_with_the_chain(
         ("2024", "skolnamnden", both, "efterträdare till Grundskolenämnden", "bekraftad",
          "grundskolenamnden", "'2023-01-01"),
         # the plan's organisation, the day of the last step, the least sure step's certainty
-        ("2025", "utbildningsnamnden", both, "efterträdare till Grundskolenämnden", "slutledd",
+        ("2025", "utbildningsnamnden", both,
+         "efterträdare till Grundskolenämnden via Skolnämnden", "slutledd",
          "grundskolenamnden", "'2025-01-01"),
     ]  # fmt: skip
     # 2:1 (through the group) was not passed on by Skolnämnden: Utbildningsnämnden holds it
@@ -120,12 +128,12 @@ def test_the_report_names_the_chain_in_its_tables(
     md, _ = outputs
     insats_11 = md[md.index("#### Insats 1:1 ") : md.index("#### Insats 1:4 ")]
     assert (
-        "- Efterträdare 2025: Utbildningsnämnden i stället för Grundskolenämnden (slutledd) "
-        "från 2025-01-01"
+        "- Efterträdare 2025: Utbildningsnämnden i stället för Grundskolenämnden via "
+        "Skolnämnden (slutledd) från 2025-01-01"
     ) in insats_11
     assert (
         "| Utbildningsnämnden | Samordnande och ansvarig som efterträdare till "
-        "Grundskolenämnden (slutledd) från 2025-01-01 |"
+        "Grundskolenämnden via Skolnämnden (slutledd) från 2025-01-01 |"
     ) in insats_11
     # section 6: each of the two ceased organisations once; Skolnämnden's 2:1, through the
     # group, went to no one
@@ -145,3 +153,48 @@ def test_the_report_names_the_chain_in_its_tables(
         "| Utbildningsnämnden (bildad 2025-01-01; efterträdare till Skolnämnden, slutledd) | "
         "ej bildad | ej bildad | ej bildad | rapport saknas |"
     ) in md
+
+
+# --- the organisations between, in the report's words (decision 0616) --------------------------
+
+
+def _model(text: str = ORGS) -> tuple[Duties, Names]:
+    yaml = YAML(typ="safe")
+    plan = PlanFil.model_validate(yaml.load((CASES / "_base" / "plan.yaml").read_text("utf-8")))
+    orgs = OrganisationerFil.model_validate(yaml.load(text))
+    return Duties.of(plan, orgs), Names.of(orgs, None)
+
+
+def test_the_chain_names_the_organisation_between() -> None:
+    duties, _ = _model()
+    assert duties.why("utbildningsnamnden", "1:1", 2025).fran_via() == [
+        ("grundskolenamnden", ("skolnamnden",))
+    ]
+    assert duties.why("skolnamnden", "1:1", 2023).fran_via() == [("grundskolenamnden", ())]
+    assert duties.why("socialnamnd-nordost", "1:1", 2025).fran_via() == []
+
+
+def test_via_stays_with_its_own_name_in_a_list() -> None:
+    assert via_namn([("A", ())]) == ["A"]
+    assert via_namn([("A", ("B",))]) == ["A via B"]
+    assert via_namn([("A", ("B", "C"))]) == ["A via B och C"]
+    assert via_namn([("A", ("B",)), ("D", ())]) == ["A (via B)", "D"]
+
+
+def test_a_chain_and_a_direct_step_to_one_heir_share_a_line() -> None:
+    """Socialnämnd Nordost ends 2024 too and passes 1:1 straight to Utbildningsnämnden: one
+    line for both predecessors, the via beside the one it belongs to."""
+    nordost = "    verksamhet_i_utsatta_omraden: true\ngrupper:"
+    assert ORGS.count(nordost) == 1
+    text = ORGS.replace(
+        nordost,
+        '    verksamhet_i_utsatta_omraden: true\n    giltig_till: "2024-12-31"\n'
+        "    efterfoljare:\n      - organisation: utbildningsnamnden\n"
+        "        tolkning: slutledd\ngrupper:",
+    )
+    duties, names = _model(text)
+    insats = next(i for i in duties.insatser if i.id == "1:1")
+    assert eftertradare(insats, 2025, duties, names) == (
+        "Utbildningsnämnden i stället för Grundskolenämnden (via Skolnämnden) och Socialnämnd "
+        "Nordost (slutledd) från 2025-01-01",
+    )
