@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
@@ -67,10 +68,8 @@ grupper:
 """
 
 
-@pytest.fixture(scope="module")
-def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict[str, str]]]:
-    """The 2025 report (Markdown) and the export's table 'ansvar'."""
-    root = tmp_path_factory.mktemp("tredje")
+def _data(root: Path) -> Path:
+    """The base data with ORGS, Grundskolenämnden's 2023 report as Skolnämnden's."""
     data = root / "data"
     shutil.copytree(CASES / "_base", data)
     (data / "organisationer.yaml").write_text(ORGS, encoding="utf-8")
@@ -80,6 +79,14 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict[st
     text = text.replace("organisation: grundskolenamnden", "organisation: skolnamnden")
     (old.parent / "skolnamnden.yaml").write_text(text, encoding="utf-8")
     old.unlink()
+    return data
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict[str, str]]]:
+    """The 2025 report (Markdown) and the export's table 'ansvar'."""
+    root = tmp_path_factory.mktemp("tredje")
+    data = _data(root)
     runner = CliRunner()
     check = runner.invoke(app, ["validate", "--data", str(data)], catch_exceptions=False)
     assert (check.exit_code, check.stdout) == (0, "Inga problem i 8 filer.\n")
@@ -198,3 +205,21 @@ def test_a_chain_and_a_direct_step_to_one_heir_share_a_line() -> None:
         "Utbildningsnämnden i stället för Grundskolenämnden (via Skolnämnden) och Socialnämnd "
         "Nordost (slutledd) från 2025-01-01",
     )
+
+
+def test_the_scaffold_names_the_organisation_between(tmp_path: Path) -> None:
+    """'ny rapport' says the chain in the report's words: "Grundskolenämnden via Skolnämnden"."""
+    data = _data(tmp_path)
+    result = CliRunner().invoke(
+        app, ["ny", "rapport", "2025", "utbildningsnamnden", "--data", str(data)]
+    )
+    assert result.exit_code == 0, result.output
+    text = (data / "rapporter" / "2025" / "utbildningsnamnden.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = lines.index("  # Insats 1:1: Skolan som arena")
+    assert lines[start + 1 : start + 3] == [
+        "  # Ni har insatsen som efterträdare till Grundskolenämnden via Skolnämnden från "
+        "2025-01-01",
+        "  # (planen nämner Grundskolenämnden, inte er). Övertagandet är en slutsats av hur "
+        "källorna",
+    ]
