@@ -488,13 +488,15 @@ def test_a_chain_is_as_sure_as_its_least_sure_step(chain: Path) -> None:
     assert duties.why("nyanamnden", "1:1", 2025).slutledd
     view = build(ds, 2025)
     md = render(view, "md")
-    # Bilaga A: the chain, slutledd
+    # Bilaga A: the chain, slutledd, with the organisation between (decision 0616)
     assert _header(md, "1:1")[2] == (
-        "- Efterträdare 2025: Nyanämnden i stället för Kulturnämnden (slutledd) från 2025-01-01"
+        "- Efterträdare 2025: Nyanämnden i stället för Kulturnämnden via Fritidsnämnden "
+        "(slutledd) från 2025-01-01"
     )
     # Bilaga A's table and section 3: the same certainty for the same chain
     assert (
-        "| Nyanämnden | Ansvarig som efterträdare till Kulturnämnden (slutledd) från 2025-01-01 |"
+        "| Nyanämnden | Ansvarig som efterträdare till Kulturnämnden via Fritidsnämnden "
+        "(slutledd) från 2025-01-01 |"
     ) in md
     # section 6: one row per step, each step with its own certainty
     assert view.upphorda is not None

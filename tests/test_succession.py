@@ -1,4 +1,4 @@
-"""The succession rules (check.rules.succession, docs/decisions/0610): the cases the case
+"""The succession rules (check.rules.succession, docs/decisions/0610, 0615): the cases the case
 folders do not show, each with its exact finding."""
 
 from __future__ import annotations
@@ -91,16 +91,96 @@ def test_a_successor_of_a_duty_inherited_is_no_typo() -> None:
         "b",
         giltig_fran="2023-01-01",
         giltig_till="2023-12-31",
-        efterfoljare=[{"organisation": "c", "insatser": ["1:4", "2:1"], "tolkning": "slutledd"}],
+        efterfoljare=[
+            {"organisation": "c", "insatser": ["1:1", "1:4", "2:1"], "tolkning": "slutledd"}
+        ],
     )
     c = _org("c", giltig_fran="2024-01-01")
     assert _check(a, b, c) == [
         (
             "efterfoljare-insats-utan-ansvar",
-            ("organisationer", 2, "efterfoljare", 0, "insatser", 1),
+            ("organisationer", 2, "efterfoljare", 0, "insatser", 2),
             "Efterföljaren 'c' anges ta över insats 2:1, men B hade inget ansvar för den "
             "insatsen enligt planen (varken namngiven, i en grupp eller genom en föregångare), "
             "så det finns inget att ta över. B har ansvar för insatserna 1:1 och 1:4. Rätta "
             "insatsens id, eller ta bort det ur 'insatser'.",
         )
     ]
+
+
+def _partial(*successors: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """Grundskolenämnden (1:1 and 1:4 by name) ends 2023-06-30."""
+    return (
+        _org("grundskolenamnden", giltig_till="2023-06-30", efterfoljare=list(successors)) | extra
+    )
+
+
+def _to(ident: str, *insatser: str) -> dict[str, Any]:
+    return {"organisation": ident, "insatser": list(insatser), "tolkning": "slutledd"}
+
+
+def test_successors_for_part_of_the_duties_leave_the_rest_to_no_one() -> None:
+    """Two successors, both for 1:4 only: 1:1 goes to no one; each successor named once (a
+    repeated entry too)."""
+    found = _check(_partial(_to("b", "1:4"), _to("c", "1:4"), _to("b", "1:4")))
+    assert found == [
+        (
+            "efterfoljare-tacker-inte-allt",
+            ("organisationer", 1, "efterfoljare"),
+            "Grundskolenamnden upphörde 2023-06-30, inom planperioden, men efterföljarna ('b' "
+            "och 'c') tar bara över en del av dess ansvar enligt planen: från 2023-07-01 tar "
+            "ingen organisation över det ansvar för insats 1:1 som Grundskolenamnden hade. Lägg "
+            "till insatsen under 'insatser' hos den efterföljare som tog över den (med 'kallor' "
+            "för källan som säger det). Tog ingen över, skriv en 'kommentar' för organisationen "
+            "(bredvid 'efterfoljare') som säger varför.",
+        )
+    ]
+
+
+def test_a_successor_for_no_insats_leaves_everything() -> None:
+    """'insatser: []' takes nothing over: every duty is left, in the plan's order."""
+    assert _check(_partial(_to("b"))) == [
+        (
+            "efterfoljare-tacker-inte-allt",
+            ("organisationer", 1, "efterfoljare"),
+            "Grundskolenamnden upphörde 2023-06-30, inom planperioden, men efterföljaren ('b') "
+            "tar bara över en del av dess ansvar enligt planen: från 2023-07-01 tar ingen "
+            "organisation över det ansvar för insatserna 1:1 och 1:4 som Grundskolenamnden "
+            "hade. Lägg till varje sådan insats under 'insatser' hos den efterföljare som tog "
+            "över den (med 'kallor' för källan som säger det). Tog ingen över, skriv en "
+            "'kommentar' för organisationen (bredvid 'efterfoljare') som säger varför.",
+        )
+    ]
+
+
+def test_covered_duties_a_successor_of_all_or_a_comment_give_no_warning() -> None:
+    """Together the successors take everything; one of them without 'insatser' takes all; a
+    'kommentar' is the answer for the rest; an end on the period's last day leaves no year,
+    one before the period no duty."""
+    assert _check(_partial(_to("b", "1:1"), _to("c", "1:4"))) == []
+    every = {"organisation": "c", "tolkning": "slutledd"}
+    assert _check(_partial(_to("b", "1:4"), every)) == []
+    assert _check(_partial(_to("b", "1:4"), kommentar="Ingen tog över 1:1.")) == []
+    assert _check(_partial(_to("b", "1:4"), giltig_till="2025-12-31")) == []
+    assert _check(_partial(_to("b", "1:4"), giltig_till="2021-12-31")) == []
+
+
+def test_an_inherited_duty_left_by_the_next_successor() -> None:
+    """A → B (everything) → C (1:1 only): B leaves 1:4, which it held only from A."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2022-12-31",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org(
+        "b", giltig_fran="2023-01-01", giltig_till="2023-12-31", efterfoljare=[_to("c", "1:1")]
+    )
+    c = _org("c", giltig_fran="2024-01-01")
+    found = _check(a, b, c)
+    assert [(code, path) for code, path, _ in found] == [
+        ("efterfoljare-tacker-inte-allt", ("organisationer", 2, "efterfoljare"))
+    ]
+    assert (
+        "från 2024-01-01 tar ingen organisation över det ansvar för insats 1:4 som B hade."
+        in (found[0][2])
+    )

@@ -313,6 +313,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En organisation med ansvar i planen upphör inom planperioden utan efterföljare",
      "Ange vem som tog över under 'efterfoljare' med källa, eller skriv 'efterfoljare: []' "
      "och en 'kommentar' som säger varför ingen gjorde det."),
+    ("efterfoljare-tacker-inte-allt", V, "referens",
+     "Efterföljarna till en organisation som upphör inom planperioden tar bara över en del av "
+     "dess ansvar i planen",
+     "Lägg till insatsen under 'insatser' hos den efterföljare som tog över den, eller skriv "
+     "en 'kommentar' för organisationen som säger varför ingen gjorde det."),
     ("efterfoljare-insats-utan-ansvar", V, "referens",
      "En efterföljare tar över en insats som föregångaren inte hade ansvar för",
      "Rätta insatsens id under efterföljarens 'insatser', eller ta bort det."),

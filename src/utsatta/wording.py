@@ -48,6 +48,17 @@ def begransad(
     return f"{sep.join(names[:limit])} och {heltal(len(names) - limit)} till"
 
 
+def via_namn(kedjor: Sequence[tuple[str, Sequence[str]]]) -> list[str]:
+    """Each predecessor's name with the organisations that a duty passed through from it:
+    "Grundskolenämnden via Skolnämnden" when it is the only one; among several the via in
+    parentheses, "Grundskolenämnden (via Skolnämnden)", so that each stays with its own name
+    in a list (docs/decisions/0616-via-i-kedjan.md)."""
+    if len(kedjor) == 1:
+        namn, via = kedjor[0]
+        return [f"{namn} via {och(list(via))}" if via else namn]
+    return [f"{namn} (via {och(list(via))})" if via else namn for namn, via in kedjor]
+
+
 def insatser(ids: Sequence[str]) -> str:
     """ "insats 1:1", or "insatserna 1:1 och 2:3"; past :data:`LISTADE_INSATSER` the first of
     them and "och 480 till"."""

@@ -213,6 +213,12 @@ class Ansvarsgrund:
         """The organisations named in the plan that the duty is inherited from, in order."""
         return list(dict.fromkeys(chain[0].fran for chain in self.arv))
 
+    def fran_via(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each organisation named in the plan that the duty is inherited from, with the
+        organisations it passed through on the way, in order (``()`` for one step): A → B → C
+        gives ``[("a", ("b",))]`` for C (docs/decisions/0616-via-i-kedjan.md)."""
+        return list(dict.fromkeys((c[0].fran, tuple(s.fran for s in c[1:])) for c in self.arv))
+
     def fran_datum(self) -> list[tuple[str, str]]:
         """Each organisation named in the plan that the duty is inherited from, with the day
         ``organisation`` took it over (the last step of the chain: from then it holds it), in

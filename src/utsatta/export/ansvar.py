@@ -21,7 +21,7 @@ from utsatta.export.cells import relative_file
 from utsatta.export.columns import ANSVAR
 from utsatta.export.table import Cell, Table
 from utsatta.load.dataset import DataSet
-from utsatta.wording import och
+from utsatta.wording import och, via_namn
 
 __all__ = ["NAMN", "ansvar"]
 
@@ -101,7 +101,9 @@ def _grund(why: Ansvarsgrund, grupper: list[str], namn: dict[str, str]) -> tuple
     if grupper:
         parts.append(och([f"gruppen ”{g}”" for g in grupper]))
     if why.arv:
-        parts.append("efterträdare till " + och([namn.get(o, o) for o in why.fran()]))
+        # the chain's organisations between, as the report names them (decision 0616)
+        kedjor = [(namn.get(o, o), [namn.get(v, v) for v in via]) for o, via in why.fran_via()]
+        parts.append("efterträdare till " + och(via_namn(kedjor)))
     sure = named or not (grupper or why.slutledd)
     # "; " between the grounds: a ground's own list of names is joined by "och"
     return "; ".join(parts), "bekraftad" if sure else "slutledd"

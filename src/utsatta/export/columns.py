@@ -414,7 +414,8 @@ ANSVAR: Final = (
         "Varför organisationen har ansvaret, med rapportens ord: planen (planen nämner den, "
         "själv eller i en grupp som räknar upp den), gruppen ”…” (den räknas till en grupp som "
         "planen nämner, utifrån en egenskap i organisationer.yaml), efterträdare till … (den "
-        "har tagit över insatsen från en organisation som planen nämner och som upphört), eller "
+        "har tagit över insatsen från en organisation som planen nämner och som upphört; "
+        "”via …” nämner organisationerna emellan när insatsen har gått genom fler än en), eller "
         "flera av dem åtskilda av semikolon.",
     ),
     kod_column(

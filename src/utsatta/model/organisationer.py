@@ -118,7 +118,9 @@ class Organisation(Strict):
         title="Efterföljare",
         description="De organisationer som tog över uppgifterna när organisationen upphörde. "
         "Tog ingen över, skriv [] och säg varför i 'kommentar' (annars varnar kontrollen "
-        "upphor-utan-efterfoljare).",
+        "upphor-utan-efterfoljare). Tar efterföljarna bara över några av insatserna och ingen "
+        "tog över resten, säg varför i 'kommentar' (annars varnar "
+        "efterfoljare-tacker-inte-allt).",
     )
     kallor: list[Id] = Field(
         default=[],

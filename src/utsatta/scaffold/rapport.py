@@ -29,6 +29,7 @@ from utsatta.wording import (
     LISTADE_VARDEN,
     begransad,
     och,
+    via_namn,
 )
 from utsatta.wording import insatser as insatser_text
 
@@ -174,16 +175,16 @@ def _inherited(grund: Ansvarsgrund | None, names: dict[str, str]) -> str | None:
     None when the plan names the organisation itself and nothing is inherited."""
     if grund is None or not grund.arv:
         return None
-    when: dict[str, str] = {}
+    # per predecessor and the organisations between, named as the report names them (0616)
+    when: dict[tuple[str, tuple[str, ...]], str] = {}
     for chain in grund.arv:
-        via = [names.get(s.fran, s.fran) for s in chain]
-        when.setdefault(
-            via[0] + (f" (via {och(via[1:])})" if len(via) > 1 else ""), chain[-1].datum
-        )
-    if len(set(when.values())) == 1:
-        fran = f"{och(list(when))} från {next(iter(when.values()))}"
+        when.setdefault((chain[0].fran, tuple(s.fran for s in chain[1:])), chain[-1].datum)
+    labels = via_namn([(names.get(o, o), [names.get(v, v) for v in via]) for o, via in when])
+    days = list(when.values())
+    if len(set(days)) == 1:
+        fran = f"{och(labels)} från {days[0]}"
     else:
-        fran = och([f"{who} från {day}" for who, day in when.items()])
+        fran = och([f"{who} från {day}" for who, day in zip(labels, days, strict=True)])
     named = och(list(dict.fromkeys(names.get(o, o) for o in grund.fran())))
     if grund.grund == "planen":
         text = f"Planen ger er insatsen, och ni har den också som efterträdare till {fran}."

@@ -37,7 +37,7 @@ from utsatta.render.report.view import (
     SamordningVy,
     ankare_insats,
 )
-from utsatta.wording import och
+from utsatta.wording import och, via_namn
 
 
 def _roll(org: str, coord: list[str], ansvariga: list[str], grund: str | None) -> str:
@@ -66,10 +66,11 @@ def _grund(
     chains = g.arv if g is not None else ()
     parts = []
     if chains:
-        how: dict[str, str] = {}
-        when: dict[str, str] = {}
+        # per predecessor and the organisations between it and ``org`` (decision 0616)
+        how: dict[tuple[str, tuple[str, ...]], str] = {}
+        when: dict[tuple[str, tuple[str, ...]], str] = {}
         for chain in chains:
-            first = chain[0].fran
+            first = (chain[0].fran, tuple(step.fran for step in chain[1:]))
             if sakerhet(chain) == "slutledd":
                 how[first] = "slutledd"
             else:
@@ -81,11 +82,10 @@ def _grund(
         # "Park- och naturnämnden och Trafiknämnden (slutledd) från 2023-01-01".
         same_day = len(set(when.values())) == 1
         same_how = len(set(how.values())) == 1
+        labels = via_namn([(names.org(o), [names.org(v) for v in via]) for o, via in how])
         named = [
-            names.org(o)
-            + ("" if same_how else f" ({how[o]})")
-            + ("" if same_day else f" från {when[o]}")
-            for o in how
+            label + ("" if same_how else f" ({how[k]})") + ("" if same_day else f" från {when[k]}")
+            for label, k in zip(labels, how, strict=True)
         ]
         fran = och(named)
         if same_how:
@@ -210,9 +210,8 @@ def _eftertradare_till(matrix: Matrix, org: str, insats: str, names: Names) -> s
     g = matrix.grunder.get((org, insats))
     if g is None or g.grund != "arv":
         return ""
-    return f"efterträdare till {och([names.org(o) for o in g.fran()])}, " + (
-        "slutledd" if g.slutledd else "bekräftad"
-    )
+    fran = via_namn([(names.org(o), [names.org(v) for v in via]) for o, via in g.fran_via()])
+    return f"efterträdare till {och(fran)}, " + ("slutledd" if g.slutledd else "bekräftad")
 
 
 def antal_text(

@@ -28,7 +28,7 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.view import UpphordaVy, UpphordRad
-from utsatta.wording import och
+from utsatta.wording import och, via_namn
 
 METODTEXT_EFTERTRADARE: Final = (
     "En organisation har sin del av planens insatser för ett år om den finns årets sista dag. "
@@ -91,14 +91,17 @@ def sakerhet(steps: Sequence[Arv]) -> str:
 def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[str, ...]:
     """Who holds in ``ar`` what a ceased organisation of the plan held in ``ins``, one line per
     set of predecessors with the same heirs, day and certainty, in the plan's order:
-    "Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01"; a ceased
-    organisation without an heir for the insats: "Lokalnämnden upphörde 2022-12-31; ingen
-    efterträdare har insatsen"."""
+    "Stadsfastighetsnämnden i stället för Lokalnämnden (slutledd) från 2023-01-01", through a
+    chain with the organisations between: "Utbildningsnämnden i stället för Grundskolenämnden
+    via Skolnämnden (slutledd) från 2025-01-01" (decision 0616); a ceased organisation without
+    an heir for the insats: "Lokalnämnden upphörde 2022-12-31; ingen efterträdare har
+    insatsen"."""
     orgs = duties.orgs
     by_id = {o.id: o for o in orgs.organisationer}
     named = resolve([*ins.samordningsansvar, *ins.ansvar], orgs, period=duties.period)
-    # (predecessor) -> [(heir, day with marker, certainty)], then merged both ways
-    per_fran: dict[str, dict[tuple[str, str], list[str]]] = {}
+    # (predecessor, the organisations between) -> {(day with marker, certainty): heirs}, then
+    # merged both ways
+    per_fran: dict[tuple[str, tuple[str, ...]], dict[tuple[str, str], list[str]]] = {}
     lines: list[tuple[int, str]] = []
     for n, org in enumerate(named):
         o = by_id[org]
@@ -111,20 +114,23 @@ def eftertradare(ins: Insats, ar: int, duties: Duties, names: Names) -> tuple[st
             continue
         for chain in chains:
             dag = chain[-1].datum + datum_markering(chain[-1].datum_sakerhet)
-            heirs = per_fran.setdefault(org, {}).setdefault((dag, sakerhet(chain)), [])
+            via = tuple(step.fran for step in chain[1:])
+            by_key = per_fran.setdefault((org, via), {})
+            heirs = by_key.setdefault((dag, sakerhet(chain)), [])
             if chain[-1].till not in heirs:
                 heirs.append(chain[-1].till)
-    merged: dict[tuple[tuple[str, ...], str, str], list[str]] = {}
+    merged: dict[tuple[tuple[str, ...], str, str], list[tuple[str, tuple[str, ...]]]] = {}
     first: dict[tuple[tuple[str, ...], str, str], int] = {}
-    for org, by_key in per_fran.items():
+    for (org, via), by_key in per_fran.items():
         for (dag, how), heirs in by_key.items():
             key = (tuple(names.orgs_in_order(heirs)), dag, how)
-            merged.setdefault(key, []).append(org)
+            merged.setdefault(key, []).append((org, via))
             first.setdefault(key, named.index(org))
     for (heirs_t, dag, how), fran in merged.items():
+        fran_namn = via_namn([(names.org(f), [names.org(v) for v in via]) for f, via in fran])
         text = (
             f"{och([names.org(h) for h in heirs_t])} i stället för "
-            f"{och([names.org(f) for f in fran])} ({how}) från {dag}"
+            f"{och(fran_namn)} ({how}) från {dag}"
         )
         lines.append((first[(heirs_t, dag, how)], text))
     return tuple(t for _, t in sorted(lines, key=lambda x: x[0]))
