@@ -30,9 +30,10 @@ Names are imported when first used (PEP 562), so ``import utsatta`` stays cheap.
 # checker imports are quoted.
 import os
 
-TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
+# the one place of the version, a module of one line (decision 0630)
+from utsatta.version import __version__ as __version__
 
-__version__ = "0.1.0"
+TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
 
 #: The public API that is imported when first used: name → (module, attribute).
 _API: dict[str, tuple[str, str]] = {

@@ -26,6 +26,7 @@ from utsatta.render.labels import datum_text, organ_i_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.underlag import Underlag, underlag, utover_rapporten
+from utsatta.version import VERKTYG
 from utsatta.wording import och
 
 __all__ = ["ILLUSTRATIV", "NAMN", "om_filen"]
@@ -152,6 +153,11 @@ def om_filen(
     rows += [
         ("Beslutsdatum", datum),
         (
+            "Version",
+            f"Skriven av {VERKTYG}. Samma datafiler och samma version av utsatta ger samma "
+            "tabeller.",
+        ),
+        (
             "Källor",
             "Varje rad kommer från en datafil i datamappen, som kolumnen kallfil anger "
             "(plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/, rapporter/ÅR/, "
@@ -178,7 +184,8 @@ def om_filen(
         )
     return Table(
         NAMN,
-        "Vad exporten är: plan, år, illustrativa uppgifter, beslutsdatum, källor och tabeller.",
+        "Vad exporten är: plan, år, illustrativa uppgifter, beslutsdatum, version, källor och "
+        "tabeller.",
         OM_FILEN,
         tuple(rows),
     )

@@ -515,6 +515,11 @@ class ReportView:
     #: the plan's own data under the title, labelled as the plan's: "Planen: dnr 1669/20,
     #: beslutad av kommunfullmäktige, giltighet 2022–2025, dokumentansvarig: …"
     planen_text: str = ""
+    #: the version of utsatta that wrote the report ("1.0.0"): the HTML's generator, the PDF's
+    #: Creator, the JSON's field (decision 0630)
+    version: str = ""
+    #: the last lines, "Om rapporten": the version and the data it was written from
+    om_rapporten: tuple[str, ...] = ()
 
 
 def ankare_insats(ins_id: str) -> str:
