@@ -176,6 +176,9 @@ class IndikatorVy:
     #: whether a trend is measured from ``trendstart`` (a development status); where the status
     #: is ej bedömbar the report says a development would be measured from it (granska15 #10)
     trend_mats: bool = False
+    #: the police edition that new areas are counted against, when the progress is measured
+    #: from a baseline of another year (compute.indicators.IndicatorResult.jamfor_med, 0631)
+    jamfor_med: int | None = None
 
 
 @dataclass(frozen=True)
