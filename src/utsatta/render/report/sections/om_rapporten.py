@@ -8,17 +8,17 @@ named as `utsatta --version` names it (:data:`utsatta.version.VERKTYG`), so that
 from __future__ import annotations
 
 from utsatta.version import VERKTYG
+from utsatta.wording import arsspann
 
 __all__ = ["om_rapporten"]
 
 
 def om_rapporten(fran: int, ar: int) -> tuple[str, ...]:
     """The paragraphs of "Om rapporten" for the report of ``ar`` in a plan from ``fran``."""
-    ar_text = str(ar) if ar == fran else f"{fran}–{ar}"
     return (
         f"Rapporten är skriven av {VERKTYG} ur datamappens filer: planen, organisationerna, "
         "områdena med polisens listor, indikatorerna och de rapporter och samlade uppföljningar "
-        f"för {ar_text} som finns där.",
+        f"för {arsspann(fran, ar)} som finns där.",
         "Samma datafiler, samma mallar och samma version av utsatta ger samma rapport. Med "
         "versionen kan rapporten alltså skrivas igen ur samma data och jämföras med den här.",
     )
