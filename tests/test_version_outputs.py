@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import tomllib
+import zlib
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,17 @@ def test_written_versions_reads_each_once_and_at_most_three() -> None:
     assert written_versions(many, pdf=False) == ("1.0.0", "1.0.1", "1.0.2")
     # a damaged stream is skipped, never an error
     assert written_versions(b"stream\nnot flate\nendstream", pdf=True) == ()
+    assert written_versions(b"stream\nx\x9cbroken", pdf=True) == ()
+
+
+def test_written_versions_reads_a_pdfs_flate_streams_within_bounds() -> None:
+    packed = zlib.compress(b"<< /Creator (utsatta version 2.0.0) >>")
+    assert written_versions(b"%PDF\nstream\n" + packed + b"\nendstream", pdf=True) == ("2.0.0",)
+    assert written_versions(b"stream\n" + packed, pdf=False) == ()  # only a PDF is unpacked
+    # a stream that unpacks to far more than a report's is read only to its bound: what lies
+    # beyond it is not searched
+    bomb = zlib.compress(b"\0" * (5 * 1024 * 1024) + b"utsatta version 9.9.9", 9)
+    assert written_versions(b"stream\n" + bomb, pdf=True) == ()
 
 
 @pytest.mark.pdf

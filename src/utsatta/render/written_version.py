@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 from typing import Final
 
 from utsatta.render.report.view import ReportView
@@ -27,28 +29,39 @@ _VERSION: Final = re.compile(re.escape(_NAMN.encode()) + rb"(\d+\.\d+\.\d+[0-9A-
 #: a report names its version a few times; a file with more candidates than this is no report
 _HOGST: Final = 3
 #: the most a Flate stream of a report's PDF is unpacked to (its object stream is small; a page
-#: is larger but holds no version), so that no file makes --check unpack without end
+#: is larger but holds no version), and the most of all streams together, so that no file
+#: makes --check unpack without end
 _STROM: Final = 4 * 1024 * 1024
+_ALLA: Final = 64 * 1024 * 1024
 
 
-def _streams(raw: bytes) -> list[bytes]:
-    """The unpacked Flate streams of a PDF, as far as each unpacks (a stream that is not
-    Flate, or is damaged, gives what came out before the error, or nothing)."""
-    out = []
+def _streams(raw: bytes) -> Iterator[bytes]:
+    """The unpacked Flate streams of a PDF, one at a time, as far as each unpacks (a stream
+    that is not Flate, or is damaged, is skipped), until :data:`_ALLA` bytes have come out."""
+    view = memoryview(raw)  # a stream is read where it is, never copied with the rest
+    total = 0
     for m in re.finditer(rb"stream\r?\n", raw):
-        d = zlib.decompressobj()
+        head = raw[m.end() : m.end() + 2]
+        # only a zlib header (deflate, its check bits right) is unpacked: the other matches cost
+        # nothing, however many a file has
+        if len(head) < 2 or head[0] & 0x0F != 8 or (head[0] * 256 + head[1]) % 31:
+            continue
         try:
-            out.append(d.decompress(raw[m.end() :], _STROM))
+            part = zlib.decompressobj().decompress(view[m.end() :], _STROM)
         except zlib.error:
             continue
-    return out
+        total += len(part)
+        yield part
+        if total >= _ALLA:
+            return
 
 
 def written_versions(raw: bytes, *, pdf: bool) -> tuple[str, ...]:
     """The versions of utsatta that the report file ``raw`` names, in the order found, each
     once (at most a few; none for a file written before reports named their version)."""
     found: list[str] = []
-    for part in [raw, *(_streams(raw) if pdf else [])]:
+    parts = chain([raw], _streams(raw) if pdf else ())
+    for part in parts:
         for m in _VERSION.finditer(part):
             v = m.group(1).decode("ascii").rstrip(".")
             if v not in found:
