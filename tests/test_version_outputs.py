@@ -166,3 +166,19 @@ def test_check_tells_a_pdf_that_differs_only_in_the_version(tmp_path: Path) -> N
         f"Uppdatera filen med: utsatta report 2023 --format pdf --data {FIXTURE} --output "
         f"{target} --force",
     )
+
+
+def test_the_export_names_the_version(tmp_path: Path) -> None:
+    import zipfile
+
+    from utsatta.export import export
+
+    export(load(FIXTURE), 2023, "xlsx", tmp_path / "u.xlsx")
+    core = zipfile.ZipFile(tmp_path / "u.xlsx").read("docProps/core.xml").decode()
+    assert f"<dc:description>Skriven av {VERKTYG}.</dc:description>" in core
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = openpyxl.load_workbook(tmp_path / "u.xlsx")["om_filen"]
+    rows = {r[0]: r[1] for r in sheet.iter_rows(values_only=True)}
+    assert rows["Version"] == (
+        f"Skriven av {VERKTYG}. Samma datafiler och samma version av utsatta ger samma tabeller."
+    )
