@@ -16,6 +16,7 @@ from utsatta.cli.app import app
 from utsatta.export import export, tables, write_xlsx
 from utsatta.export.table import Table
 from utsatta.load.dataset import DataSet, load
+from utsatta.version import __version__
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -69,6 +70,11 @@ OM_FILEN = [
         "Beslutsdatum",
         "2024-06-01 (påhittat datum): uppföljningsfilen för 2023 är illustrativ, så beslutet och "
         "dess datum är påhittade.",
+    ),
+    (
+        "Version",
+        f"Skriven av utsatta version {__version__}. Samma datafiler och samma version av "
+        "utsatta ger samma tabeller.",
     ),
     (
         "Källor",

@@ -772,3 +772,13 @@ def test_room_is_made_by_labels_and_levels_on_one_line(shipped_lines: list[list[
         "Behov inom fokusområde 2: Grundläggande säkerhet och trygghet",
         "Behov inom fokusområde 3: Inflytande, delaktighet och tillit",
     ]
+
+
+def test_om_rapporten_ends_the_last_page_of_sources(shipped_lines: list[list[str]]) -> None:
+    """The colophon (the version, decision 0630) never stands alone on a page: it goes on the
+    last page with at least the last four sources of Källor (rapport22)."""
+    last = shipped_lines[-1]
+    assert "Om rapporten" in last
+    before = last[: last.index("Om rapporten")]
+    assert sum(line.startswith("•") for line in before) >= 4, before
+    assert any(line.startswith("Rapporten är skriven av utsatta version ") for line in last)

@@ -886,6 +886,7 @@ def test_as_dict_carries_the_status_the_series_the_sources_and_the_certainty() -
         "orsak_text",
         "berakning",
         "trendstart",
+        "jamfor_med",
         "serie",
         "luckor",
         "matintervall_ar",

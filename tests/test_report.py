@@ -129,6 +129,7 @@ def test_sections_come_in_the_plans_order(md_text: str) -> None:
         "## Bilaga D. Indikatorerna i detalj",
         "## Bilaga E. Metod och definitioner",
         "## Källor",
+        "## Om rapporten",
     ]
     insatser = re.findall(r"^#### Insats ([0-9]+:[0-9]+)", md_text, flags=re.MULTILINE)
     assert insatser == ["1:1", "1:2", "2:1", "3:1"]

@@ -197,11 +197,11 @@ def test_every_status_links_to_its_working(year: int) -> None:
 
 
 def test_method_texts_once(v2025: ReportView) -> None:
-    from utsatta.render.report.sections.metod import METODTEXTER
+    from utsatta.render.report.sections.metod import metodtexter
 
     md = render(v2025, "md")
     html = render(v2025, "html")
-    for _, text in METODTEXTER:
+    for _, text in metodtexter(2022, 2025):
         assert md.count(text[:60]) == 1
         assert html.count(text[:60]) == 1
 

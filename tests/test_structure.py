@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "synonyms": 0,
     "wording": 0,
     "wordlist": 0,
+    "version": 0,
     "model": 1,
     "load": 2,
     "compute": 3,

@@ -32,10 +32,10 @@ import os
 
 TYPE_CHECKING = False  # not from typing: `import utsatta` imports nothing it does not need
 
-__version__ = "0.1.0"
-
 #: The public API that is imported when first used: name → (module, attribute).
 _API: dict[str, tuple[str, str]] = {
+    # imported when asked, like the rest: the command line imports nothing before its Ctrl-C guard
+    "__version__": ("utsatta.version", "__version__"),
     # check a data folder: ValidationResult(dataset, findings, files_checked)
     "validate": ("utsatta.check.pipeline", "validate"),
     "ValidationResult": ("utsatta.check.pipeline", "ValidationResult"),
@@ -120,6 +120,7 @@ if TYPE_CHECKING:
     from utsatta.render.report.environment import TemplateFailed
     from utsatta.render.report_json import report_json
     from utsatta.schema_export import schema_texts
+    from utsatta.version import __version__ as __version__
 
 # `utsatta.load` names both a public function and the subpackage utsatta/load/. Python sets a
 # package's attribute to a subpackage when the subpackage is first imported, which would turn

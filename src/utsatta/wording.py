@@ -15,6 +15,12 @@ def och(items: Sequence[str], sep: str = ", ") -> str:
     return f"{sep.join(items[:-1])} och {items[-1]}"
 
 
+def arsspann(fran: int, till: int) -> str:
+    """The years ``fran`` to ``till`` as a text says them: "2022–2024", one year as itself
+    ("2022", never "2022–2022": an export or report of the plan's first year)."""
+    return str(till) if till == fran else f"{fran}–{till}"
+
+
 #: How many items of one kind a message lists before "och N till" (begransad): a list that
 #: comes from the data (ids, names, files, years) grows with it, a message must not
 #: (docs/decisions/0581-begransade-listor-i-meddelanden.md). A note on stderr stays one short

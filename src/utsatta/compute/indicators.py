@@ -199,6 +199,17 @@ class IndicatorResult:
         before = [p for p in every if p.ar < self.planperiod[0]]
         return before[-1] if before and before[-1] is not b else None
 
+    @property
+    def jamfor_med(self) -> int | None:
+        """The edition that new areas are counted against (``berakning.jamfor_med``) when the
+        progress is measured from a baseline of another year (a written one): the values and
+        their starting point then have different reference years, which the report says and
+        ``validate`` warns of (jamfor-med-inte-baslinjen, docs/decisions/0631); else None."""
+        ber, b = self.indikator.berakning, self.baslinje
+        if ber is None or ber.jamfor_med is None or b is None or b.ar == ber.jamfor_med:
+            return None
+        return ber.jamfor_med
+
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON: the status (code, text, kind, reason), the working, the whole
         series with certainty and sources per value, the gaps, the matintervall and the years
@@ -216,6 +227,8 @@ class IndicatorResult:
             "berakning": _progress_dict(p),
             # where a development is measured from, when not from the baseline (0485)
             "trendstart": _point_dict(self.trendstart),
+            # the edition counted against, when not the baseline's year (0631)
+            "jamfor_med": self.jamfor_med,
             "serie": [
                 {
                     "ar": pt.ar,

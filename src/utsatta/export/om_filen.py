@@ -26,7 +26,8 @@ from utsatta.render.labels import datum_text, organ_i_text, report_title
 from utsatta.render.report.sections import banner
 from utsatta.render.report.sections.names import Names
 from utsatta.render.report.sections.underlag import Underlag, underlag, utover_rapporten
-from utsatta.wording import och
+from utsatta.version import VERKTYG
+from utsatta.wording import arsspann, och
 
 __all__ = ["ILLUSTRATIV", "NAMN", "om_filen"]
 
@@ -104,9 +105,11 @@ def om_filen(
             ),
             (
                 "År",
-                f"Rapporterna och bedömningarna för {g.fran}–{ar}, indikatorernas baslinjer, "
-                f"målvärden och utfall till och med {ar}, indikatorernas status för varje år "
-                f"{g.fran}–{ar} som rapporten för året visar den, målens beräknade utfall "
+                f"Rapporterna och bedömningarna för {arsspann(g.fran, ar)}, indikatorernas "
+                f"baslinjer, målvärden och utfall till och med {ar}, indikatorernas status för "
+                # the plan's first year alone: "för 2022", never "för varje år 2022–2022"
+                f"{'' if ar == g.fran else 'varje år '}{arsspann(g.fran, ar)} som rapporten för "
+                "året visar den, målens beräknade utfall "
                 f"{'för ' + str(ar) if ar == g.till else f'bara i slutuppföljningen ({g.till})'} "
                 f"och polisens listor till och med upplagan {ar}.",
             ),
@@ -152,6 +155,11 @@ def om_filen(
     rows += [
         ("Beslutsdatum", datum),
         (
+            "Version",
+            f"Skriven av {VERKTYG}. Samma datafiler och samma version av utsatta ger samma "
+            "tabeller.",
+        ),
+        (
             "Källor",
             "Varje rad kommer från en datafil i datamappen, som kolumnen kallfil anger "
             "(plan.yaml, organisationer.yaml, omraden.yaml, indikatorer/, rapporter/ÅR/, "
@@ -178,7 +186,8 @@ def om_filen(
         )
     return Table(
         NAMN,
-        "Vad exporten är: plan, år, illustrativa uppgifter, beslutsdatum, källor och tabeller.",
+        "Vad exporten är: plan, år, illustrativa uppgifter, beslutsdatum, version, källor och "
+        "tabeller.",
         OM_FILEN,
         tuple(rows),
     )

@@ -36,6 +36,7 @@ from utsatta.export.cells import CellError, clean_text, number_of, source_of, wh
 from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
+from utsatta.version import VERKTYG
 
 __all__ = [
     "FIXED_CREATED",
@@ -307,7 +308,13 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
         },
     )
     workbook.set_properties(
-        {"title": "Utsatta: export", "created": _created(datum), "language": "sv-SE"}
+        {
+            "title": "Utsatta: export",
+            "created": _created(datum),
+            "language": "sv-SE",
+            # the version, as om_filen and the report name it (decision 0630)
+            "comments": f"Skriven av {VERKTYG}.",
+        }
     )
     formats = {
         "head": workbook.add_format(

@@ -27,6 +27,8 @@ class ReportOutput:
 
     view: ReportView
     content: str | bytes
+    #: the defaults it was written with: what renders the view again (with_version, 0630)
+    defaults: ReportDefaults
 
 
 def render_output(view: ReportView, defaults: ReportDefaults) -> str | bytes:
@@ -45,4 +47,4 @@ def report_output(ds: DataSet, ar: int, fmt: str) -> ReportOutput:
     :func:`~utsatta.render.report.defaults.report_defaults`, before the view is built."""
     defaults = report_defaults(ds, ar, fmt)
     view = assemble(ds, ar)
-    return ReportOutput(view, render_output(view, defaults))
+    return ReportOutput(view, render_output(view, defaults), defaults)

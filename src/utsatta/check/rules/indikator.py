@@ -147,7 +147,29 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         out += EDITION.check(
             f, [(("berakning", "jamfor_med"), b.jamfor_med)], words, set(known.editions)
         )
+    if b is not None and b.jamfor_med is not None and ind.baslinje is not None:
+        out += _jamfor_med(f, ind.baslinje.ar, b.jamfor_med)
     return out
+
+
+def _jamfor_med(f: str, baslinje_ar: int, jamfor_med: int) -> list[Finding]:
+    """A written baslinje of another year than the edition that new areas are counted
+    against: compute.indicators measures the progress from the written baslinje, so the values
+    (new since ``jamfor_med``) and their starting point have different reference years; the
+    report says "jämförs med" beside it (docs/decisions/0631-jamfor-med-inte-baslinjen.md)."""
+    if baslinje_ar == jamfor_med:
+        return []
+    return [
+        varning(
+            f,
+            ("baslinje", "ar"),
+            "jamfor-med-inte-baslinjen",
+            f"Baslinjen gäller {baslinje_ar}, men värdena räknar nya områden jämfört med "
+            f"upplagan {jamfor_med} (berakning.jamfor_med). Framsteget mäts då från ett år som "
+            "värdena inte jämförs med. Ta bort 'baslinje' (baslinjen blir upplagan "
+            f"{jamfor_med} med 0 nya områden), eller skriv jamfor_med: {baslinje_ar}.",
+        )
+    ]
 
 
 def _percentages(f: str, ind: Any) -> list[Finding]:

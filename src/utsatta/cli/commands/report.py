@@ -12,7 +12,7 @@ folder (also with --force); 5 a library the format needs (WeasyPrint, Pango) is 
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,6 +34,9 @@ from utsatta.cli.output import (
     stdout_lost,
     write_file,
 )
+
+if TYPE_CHECKING:  # the renderers are imported when a report is made, not at start-up
+    from utsatta.render.report_output import ReportOutput
 
 __all__ = ["ReportFormat", "report"]
 
@@ -193,7 +196,8 @@ def report(
             f"PDF skrivs till en fil: ange --output FIL (t.ex. uppfoljning-{ar}.pdf).",
             param_hint="--output",
         )
-    text, luckor, result = _render(ar, fmt, data)
+    written, luckor, result = _render(ar, fmt, data)
+    text = written.content
     if output is None:
         assert isinstance(text, str)  # PDF always has --output (checked above)
         out_document(text, json=fmt is ReportFormat.json)
@@ -202,16 +206,19 @@ def report(
         raise typer.Exit(EXIT_OK)
     if check:
         # compares the file only: validate is the check of the data (docs/decisions/0601)
-        raise typer.Exit(_check(output, text, ar, fmt, data))
+        raise typer.Exit(_check(output, written, ar, fmt, data))
     code = _write(output, text, force=force, data=data)
     _say_luckor(luckor, ar, data)
     say_warnings(result, ar, data)
     raise typer.Exit(code)
 
 
-def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes, str | None, Any]:
-    """The report in ``fmt``, what it lacks ("Rapporten har luckor: …", from the same view)
-    or None, and the check of the data it was built from (for its warnings)."""
+def _render(
+    ar: int, fmt: ReportFormat, data: Path | None
+) -> tuple["ReportOutput", str | None, Any]:
+    """The report in ``fmt`` (with its view, for --check), what it lacks ("Rapporten har
+    luckor: …", from the same view) or None, and the check of the data it was built from (for
+    its warnings)."""
     from utsatta.check import validate
     from utsatta.check.period import require_year
     from utsatta.render.report.luckor import report_luckor
@@ -226,7 +233,7 @@ def _render(ar: int, fmt: ReportFormat, data: Path | None) -> tuple[str | bytes,
     # repository's templates, the date from the data, what to install (exit 5) said before
     # the work), and the one view that was written, for its gaps
     written = report_output(ds, ar, fmt.value)
-    return written.content, report_luckor(written.view), result
+    return written, report_luckor(written.view), result
 
 
 def _say_luckor(luckor: str | None, ar: int, data: Path | None) -> None:
@@ -271,8 +278,29 @@ def _same(raw: bytes, text: str | bytes) -> bool:
     return raw.replace(b"\r\n", b"\n") == text.encode("utf-8").replace(b"\r\n", b"\n")
 
 
-def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Path | None) -> int:
+def _other_version(raw: bytes, written: "ReportOutput") -> tuple[str | None, str | bytes]:
+    """The version of utsatta that the file ``raw`` names when it is not this one, and the
+    report as that version writes it from the same data (None and ``written``'s own content
+    when the file names no other version): so that a difference in the version alone is told
+    apart from one in the content (docs/decisions/0630-version-1-0-0.md)."""
+    from utsatta.render.report_output import render_output
+    from utsatta.render.written_version import with_version, written_versions
+    from utsatta.version import __version__
+
+    pdf = isinstance(written.content, bytes)
+    for old in written_versions(raw, pdf=pdf):
+        if old != __version__:
+            return old, render_output(with_version(written.view, old), written.defaults)
+    return None, written.content
+
+
+def _check(
+    output: Path, written: "ReportOutput", ar: int, fmt: ReportFormat, data: Path | None
+) -> int:
     from utsatta.fileio import NotRegularFile, read_regular, reason
+    from utsatta.version import VERKTYG
+
+    text = written.content
 
     fix = shown(_fix_command(ar, fmt, output, data))
     try:
@@ -293,9 +321,21 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
     if _same(raw, text):
         err(f"{shown(output)} är aktuell.")
         return EXIT_OK
+    old, text = _other_version(raw, written)
+    # the file's version against this one, said with every difference it is part of
+    versioner = (
+        "" if old is None else f"filen är skriven av utsatta version {old}, den här är {VERKTYG}"
+    )
+    if old is not None and _same(raw, text):
+        err(
+            f"{shown(output)} har samma innehåll som en ny rendering av rapporten {ar}; enda "
+            f"skillnaden är versionen: {versioner}. Uppdatera filen med: {fix}"
+        )
+        return EXIT_FINDINGS
+    bortsett = "" if old is None else f" (också bortsett från versionen: {versioner})"
     if isinstance(text, bytes):
         err(
-            f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}. "
+            f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}{bortsett}. "
             f"Uppdatera filen med: {fix}"
         )
         return EXIT_FINDINGS
@@ -312,6 +352,6 @@ def _check(output: Path, text: str | bytes, ar: int, fmt: ReportFormat, data: Pa
     line = _first_difference(raw.replace(b"\r\n", b"\n").decode("utf-8", errors="replace"), text)
     err(
         f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden "
-        f"på rad {line}. Uppdatera filen med: {fix}"
+        f"på rad {line}{bortsett}. Uppdatera filen med: {fix}"
     )
     return EXIT_FINDINGS

@@ -24,6 +24,7 @@ from utsatta.render.report.sections.insats_indikatorer import lankade, utan_unde
 from utsatta.render.report.sections.insatser import insats_vy
 from utsatta.render.report.sections.missing import saknade
 from utsatta.render.report.sections.names import Names
+from utsatta.render.report.sections.om_rapporten import om_rapporten
 from utsatta.render.report.sections.omorganisation import upphorda
 from utsatta.render.report.sections.omraden_detalj import omraden_detalj
 from utsatta.render.report.sections.over_tid import over_tid
@@ -35,6 +36,7 @@ from utsatta.render.report.sections.summary import sammanfattning
 from utsatta.render.report.sections.underlag import underlag
 from utsatta.render.report.sections.uppfoljning import mottagare, uppfoljning_vy
 from utsatta.render.report.view import FokusVy, IndikatorLank, ReportView, ankare_fokus
+from utsatta.version import __version__
 
 
 def require_report_data(ds: DataSet, ar: int) -> None:
@@ -208,4 +210,6 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             f"{organ_i_text(plan.plan.beslutad_av)}, giltighet {g.fran}–{g.till}, "
             f"dokumentansvarig: {plan.plan.dokumentansvarig}."
         ),
+        version=__version__,
+        om_rapporten=om_rapporten(g.fran, ar),
     )

@@ -176,6 +176,9 @@ class IndikatorVy:
     #: whether a trend is measured from ``trendstart`` (a development status); where the status
     #: is ej bedömbar the report says a development would be measured from it (granska15 #10)
     trend_mats: bool = False
+    #: the police edition that new areas are counted against, when the progress is measured
+    #: from a baseline of another year (compute.indicators.IndicatorResult.jamfor_med, 0631)
+    jamfor_med: int | None = None
 
 
 @dataclass(frozen=True)
@@ -515,6 +518,11 @@ class ReportView:
     #: the plan's own data under the title, labelled as the plan's: "Planen: dnr 1669/20,
     #: beslutad av kommunfullmäktige, giltighet 2022–2025, dokumentansvarig: …"
     planen_text: str = ""
+    #: the version of utsatta that wrote the report ("1.0.0"): the HTML's generator, the PDF's
+    #: Creator, the JSON's field (decision 0630)
+    version: str = ""
+    #: the last lines, "Om rapporten": the version and the data it was written from
+    om_rapporten: tuple[str, ...] = ()
 
 
 def ankare_insats(ins_id: str) -> str:

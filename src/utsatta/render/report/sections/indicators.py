@@ -350,4 +350,5 @@ def indikator_vy(
         else None,
         trendstart=fmt_ar(start) if start is not None else None,
         trend_mats=trend_mats,
+        jamfor_med=res.jamfor_med,
     )

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Final
 
 from utsatta.compute.direction import METODTEXT_UTVECKLING
-from utsatta.compute.goal import TROSKLAR_KVOT
+from utsatta.compute.goal import TROSKLAR_KVOT, forvantad_bana
 from utsatta.compute.indicators import MARKERING
-from utsatta.compute.status import Status, fmt_tal
+from utsatta.compute.status import Point, Status, fmt_tal
 from utsatta.compute.status import status_text as label
 from utsatta.numbers import HART
 from utsatta.render.labels import MARKERING_BETYDELSE, UTAN_MARKERING
@@ -22,7 +22,8 @@ from utsatta.render.report.sections.uppfoljning import UPPDRAGSSTATUS
 
 _HI, _MED, _LO = (fmt_tal(t, 3) for t in TROSKLAR_KVOT)
 
-METODTEXT_MALVARDE: Final = (
+#: the method text before its example (metodtext_malvarde)
+_MALVARDE_FORE: Final = (
     "En indikator med ett målvärde och ett målår bedöms mot målvärdet. Utgångspunkten är "
     "baslinjen, det värde och år som indikatorns fil anger som start; värden före baslinjen och "
     "efter rapportåret räknas inte. Ett målvärde kan anges som ett tal eller som en faktor gånger "
@@ -42,9 +43,11 @@ METODTEXT_MALVARDE: Final = (
     f"”{label(Status.OTILLRACKLIG)}”, värdet har stått still (kvoten {_LO}) eller gått mot "
     "målvärdet så långsamt att det inte nås i tid om takten består; under "
     f"{_LO} ”{label(Status.FEL_RIKTNING)}”, värdet har gått bort från målvärdet. "
-    "Exempel: baslinje 50 år 2021, målvärde 70 år 2025 och senaste värde 56 år "
-    f"2023 ger 30{HART}%{HART}av{HART}vägen på 50{HART}% av tiden, kvoten 0,6 och statusen "
-    f"”{label(Status.BEHOVER_OKA_TAKTEN)}”. Nådde redan baslinjen målvärdet men inte det senaste "
+)
+
+#: ... and after it
+_MALVARDE_EFTER: Final = (
+    "Nådde redan baslinjen målvärdet men inte det senaste "
     f"värdet blir statusen ”{label(Status.FEL_RIKTNING)}”. Trösklarna är desamma som i Open SDG, "
     "det verktyg som många länder använder för att följa FN:s hållbarhetsmål. För en indikator "
     "som följs med årlig procentuell förändring mot målvärdet jämförs i stället den årliga "
@@ -56,6 +59,36 @@ METODTEXT_MALVARDE: Final = (
     "inget värde från målåret eller senare kan indikatorn inte bedömas, och rapporten visar också "
     "den senast kända statusen."
 )
+
+
+def exempel(fran: int, till: int) -> str:
+    """The method text's example in the plan's own years: a baseline the year before the plan
+    (at least two years before the målår, so that a year lies between), the målår the plan's
+    last year, the latest value halfway. The value is chosen for the ratio 0,6, and the status
+    and shares are computed by :func:`utsatta.compute.goal.forvantad_bana`, so the example says
+    what the tool does."""
+    b_ar = min(fran - 1, till - 2)
+    s_ar = b_ar + (till - b_ar) // 2
+    tid = (s_ar - b_ar) / (till - b_ar)
+    varde = round(50 + 20 * 0.6 * tid, 1)
+    out = forvantad_bana(1, Point(b_ar, 50), Point(s_ar, varde), 70, till)
+    assert out.status is not None and out.kvot is not None
+    vag = (varde - 50) / 20
+
+    def procent(x: float) -> str:
+        return f"{int(x * 100 + 0.5)}{HART}%"
+
+    return (
+        f"Exempel: baslinje 50 år {b_ar}, målvärde 70 år {till} och senaste värde "
+        f"{fmt_tal(varde)} år {s_ar} ger {procent(vag)}{HART}av{HART}vägen på {procent(tid)} av "
+        f"tiden, kvoten {fmt_tal(out.kvot, 2)} och statusen ”{label(out.status)}”. "
+    )
+
+
+def metodtext_malvarde(fran: int, till: int) -> str:
+    """How a status against a målvärde is computed, with the example in the plan's years."""
+    return _MALVARDE_FORE + exempel(fran, till) + _MALVARDE_EFTER
+
 
 # Compute's own text, so that it changes with the rule (only values within the plan period).
 # ... and where the report shows the value it starts from (docs/decisions/0485, 0501).
@@ -113,12 +146,15 @@ METODTEXT_UPPDRAG: Final = (
     "upphöra utan att någon avbryter det, till exempel när det går upp i ett annat uppdrag."
 )
 
-#: Bilaga E's texts after the counting of reports, in this order (heading, text)
-METODTEXTER: Final = (
-    ("Indikatorer med målvärde: status mot målvärdet", METODTEXT_MALVARDE),
-    ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
-    ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
-    ("Hur säkra värdena är", METODTEXT_SAKERHET),
-    ("Organisationer som upphört och deras efterträdare", METODTEXT_EFTERTRADARE),
-    ("Övriga uppdragens status", METODTEXT_UPPDRAG),
-)
+
+def metodtexter(fran: int, till: int) -> tuple[tuple[str, str], ...]:
+    """Bilaga E's texts after the counting of reports, in this order (heading, text), with the
+    examples in the years of the plan ``fran``–``till``."""
+    return (
+        ("Indikatorer med målvärde: status mot målvärdet", metodtext_malvarde(fran, till)),
+        ("Indikatorer utan målvärde: utveckling", METODTEXT_RIKTNING),
+        ("Antal ur polisens listor", METODTEXT_POLISLISTOR),
+        ("Hur säkra värdena är", METODTEXT_SAKERHET),
+        ("Organisationer som upphört och deras efterträdare", METODTEXT_EFTERTRADARE),
+        ("Övriga uppdragens status", METODTEXT_UPPDRAG),
+    )

@@ -20,7 +20,7 @@ from utsatta.model.plan import PlanFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import RAPPORTSTATUS, status_nyckel
 from utsatta.render.report.sections.areas import ListaSammanfattning
-from utsatta.render.report.sections.metod import METODTEXTER
+from utsatta.render.report.sections.metod import metodtexter
 from utsatta.render.report.view import EjBedombarRad, IndikatorVy, Lank, Rad, Sammanfattning
 
 
@@ -165,7 +165,7 @@ def sammanfattning(
         inte_kravda=ej_kravda,
         tidigare=rk.tidigare,
         rakning_definition=RAKNING_DEFINITION,
-        metod=METODTEXTER,
+        metod=metodtexter(plan.plan.giltighet.fran, plan.plan.giltighet.till),
         organisationer_forvantade=n_org,
         organisationer_inkomna=cov.reporting_orgs,
         rapporter_text=rapporter_text,
