@@ -138,15 +138,12 @@ app = typer.Typer(
 
 
 def version_text() -> str:
-    """What ``utsatta --version`` says: the installed package's version (its metadata, which
-    pip wrote from pyproject.toml), or that it is unknown when utsatta runs from a source tree
-    that was never installed."""
-    from importlib.metadata import PackageNotFoundError, version
+    """What ``utsatta --version`` says: the version every output names
+    (:data:`utsatta.version.VERKTYG`), from the source that runs, also from a source tree that
+    was never installed or an editable install made before the version changed."""
+    from utsatta.version import VERKTYG
 
-    try:
-        return f"utsatta version {version('utsatta')}\n"
-    except PackageNotFoundError:
-        return "utsatta: versionen är okänd (paketet är inte installerat med pip).\n"
+    return f"{VERKTYG}\n"
 
 
 def _show_version(value: bool) -> None:
