@@ -170,3 +170,33 @@ def test_fmt_writes_every_value_it_reads_so_that_it_reads_back(text: str) -> Non
         ), refused.message
         return
     _reads_back(text, formatted, "rapport")
+
+
+@pytest.mark.parametrize(
+    ("lines", "line"),
+    [
+        # the first line that starts like a list item (after the text's own first line)
+        ("    nulage: Arbetet pågår med\n      - fältarbete\n      - läxhjälp\n", 4),
+        ("    nulage:\n      1) Lägesbilden.\n      2) Den följs upp.\n", 5),
+    ],
+)
+def test_a_list_read_as_one_line_is_not_formatted(lines: str, line: int) -> None:
+    """A plain text whose lines look like a list (lista-i-text) is read as one line: fmt would
+    write that line and the list, and the warning about it, would be lost. It refuses the file,
+    at the warning's place, with the warning's advice."""
+    text = _REPORT + "insatser:\n  - insats: '1:1'\n" + lines
+    with pytest.raises(FormatRefused) as info:
+        format_text(text, "rapport")
+    warning = next(p for p in parse(text).problems if p.code == "lista-i-text")
+    assert (info.value.line, info.value.column) == (warning.line, warning.column)
+    assert warning.line == _REPORT.count("\n") + line
+    assert str(info.value) == (
+        "Filen formateras inte, eftersom en text ser ut som en lista som läses som en enda rad "
+        f"(formaterad skulle den skrivas så): {warning.message} Rätta felet först (utsatta "
+        "validate på filens datamapp visar det)."
+    )
+    # written as a block text, as the advice says, the file is formatted and keeps the lines
+    block = lines.replace("nulage: Arbetet pågår med\n", "nulage: |\n      Arbetet pågår med\n")
+    block = block.replace("nulage:\n", "nulage: |\n")
+    fixed = format_text(_REPORT + "insatser:\n  - insats: '1:1'\n" + block, "rapport")
+    assert not [p for p in parse(fixed).problems if p.code == "lista-i-text"]

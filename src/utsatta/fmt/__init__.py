@@ -272,6 +272,17 @@ def format_text(text: str, kind: str) -> str:
             column=p.column,
             check=True,
         )
+    # A list written in a plain text is read as one line: formatted, the text would be written
+    # as that line and the list the writer meant (and the warning about it) would be gone.
+    lista = next((p for p in original.problems if p.code == "lista-i-text"), None)
+    if lista is not None:
+        raise FormatRefused(
+            "Filen formateras inte, eftersom en text ser ut som en lista som läses som en enda "
+            f"rad (formaterad skulle den skrivas så): {lista.message}",
+            line=lista.line,
+            column=lista.column,
+            check=True,
+        )
     sentence = _sentence_key(original.data)
     if sentence is not None:
         # Not a field of any file kind: moved among the unknown keys it could land under a
