@@ -31,6 +31,8 @@ HOSTILE = (
 #: data valid by changing only these).
 FREE_TEXT = frozenset(
     [
+        "andra_namn",
+        "ansvar_lydelse",
         "ansvarig",
         "behov",
         "benamning",
@@ -39,10 +41,12 @@ FREE_TEXT = frozenset(
         "diarienummer",
         "dokumentansvarig",
         "dokumenttyp",
+        "enhet",
         "forslag",
         "fortsatt_arbete",
         "forvantat_resultat",
         "galler_for",
+        "grund",
         "kommentar",
         "kontakt",
         "lardomar",
@@ -51,12 +55,15 @@ FREE_TEXT = frozenset(
         "nationellt",
         "nulage",
         "organ",
+        "paragraf",
         "orsak",
         "redovisning",
         "samordning",
+        "samordningsansvar_lydelse",
         "text",
         "tidsplan",
         "titel",
+        "uppfoljning",
         "upprattad_av",
         "utgivare",
     ]
@@ -200,6 +207,48 @@ def test_hostile_free_texts_are_still_valid_and_reach_the_report(hostile_data: P
     code, out, _ = _run(["report", "2023", "--data", str(hostile_data)])
     assert code == 0
     assert "add-mask" in out.decode() and "\\::add-mask" in out.decode()
+
+
+def _text_fields() -> set[str]:
+    """The name of every model field that holds free text (``common.Text``, alone, optional or
+    in a list): what a nämnd may write anything in."""
+    import importlib
+    import pkgutil
+    import typing
+
+    from pydantic import BaseModel
+
+    import utsatta.model
+    from utsatta.model.common import Text
+
+    marks = typing.get_args(Text)[1:]
+
+    def is_text(annotation: Any) -> bool:
+        if typing.get_origin(annotation) is typing.Annotated:
+            return typing.get_args(annotation)[1:] == marks
+        return any(is_text(a) for a in typing.get_args(annotation))
+
+    names = set()
+    for info in pkgutil.iter_modules(utsatta.model.__path__):
+        module = importlib.import_module(f"utsatta.model.{info.name}")
+        for cls in vars(module).values():
+            if isinstance(cls, type) and issubclass(cls, BaseModel):
+                # pydantic keeps a plain Text's marks beside the field, not in its annotation
+                names |= {
+                    n
+                    for n, f in cls.model_fields.items()
+                    if tuple(f.metadata) == marks or is_text(f.annotation)
+                }
+    return names
+
+
+def test_free_text_names_every_text_field_of_the_models() -> None:
+    """A new free-text field (organisation names, efterföljare, lydelser …) is in FREE_TEXT, so
+    the hostile fixture fills it wherever the base data has it (red22)."""
+    fields = _text_fields()
+    assert {"namn", "kommentar", "andra_namn", "ansvar_lydelse"} <= fields  # the walk works
+    # granskare are GitHub names that validate checks (ogiltig-granskare), not prose
+    assert fields - FREE_TEXT == {"granskare"}
 
 
 def test_findings_show_the_hostile_values_visibly(hostile_ids: Path) -> None:
