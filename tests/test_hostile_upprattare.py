@@ -1,0 +1,58 @@
+"""The author of an uppföljning (``upprattad_av``) in the Markdown report's labels (red22): the
+verdict column's heading in the slutuppföljning's table, a real verdict's label in bilaga B
+and its marking in an illustrative file were written without the Markdown filter, so a pipe
+split the table and raw HTML and a link reached the page. They go through ``text``/``textcell``
+like every other text from the data (docs/decisions/0641-upprattaren-i-markdown.md)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from utsatta.cli.app import app
+
+SHIPPED = Path(__file__).parent.parent / "data"
+AUTHOR = "SLK | x | <img src=x onerror=alert(1)> [a](javascript:alert(1)) **fet**"
+#: the author as the Markdown report writes a text in a line or a cell
+SHOWN = r"SLK \| x \| \<img src=x onerror=alert(1)> \[a\](javascript:alert(1)) \*\*fet\*\*"
+
+
+def _report(tmp_path: Path, *, illustrativ: bool) -> str:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED, data)
+    path = data / "uppfoljning/2025.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("illustrativ: true\n", f"illustrativ: {str(illustrativ).lower()}\n", 1)
+    text = text.replace("upprattad_av: Stadsledningskontoret\n", f"upprattad_av: '{AUTHOR}'\n", 1)
+    # one real verdict in the file: its marking names the author
+    real = "  - delmal: inga-sarskilt-utsatta\n    illustrativ: false\n"
+    text = text.replace("  - delmal: inga-sarskilt-utsatta\n", real, 1)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", "2025", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("illustrativ", [False, True], ids=["verklig", "illustrativ"])
+def test_the_author_never_becomes_markdown_in_the_report(tmp_path: Path, illustrativ: bool) -> None:
+    md = _report(tmp_path, illustrativ=illustrativ)
+    assert AUTHOR not in md
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    for tag in ("<img", 'href="javascript', "<strong>fet</strong>"):
+        assert tag not in html
+    # every row of every table has as many cells as its heading
+    for table in html.split("<table>")[1:]:
+        head, body = table.split("</thead>", 1)
+        columns = len(re.findall("<th[ >]", head))
+        for row in body.split("</tbody>", 1)[0].split("<tr>")[1:]:
+            assert row.count("<td") == columns, row[:200]
+    if illustrativ:
+        assert f"*(verklig: bedömning av {SHOWN})*" in md
+    else:
+        assert f"| Mål | Beräknat utfall | Underlag | Bedömning av {SHOWN} |" in md
+        assert f"**Bedömning av {SHOWN}: " in md
