@@ -6,14 +6,19 @@ like every other text from the data (docs/decisions/0641-upprattaren-i-markdown.
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
+from tests.support import BASE
+from tests.test_hostile_output import FREE_TEXT
 from utsatta.cli.app import app
 
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -56,3 +61,51 @@ def test_the_author_never_becomes_markdown_in_the_report(tmp_path: Path, illustr
     else:
         assert f"| Mål | Beräknat utfall | Underlag | Bedömning av {SHOWN} |" in md
         assert f"**Bedömning av {SHOWN}: " in md
+
+
+#: Markdown and HTML that would change the page: a tag, a link, a table cell
+MARKUP = " <b>fet</b> [l](javascript:alert(1)) a|b"
+
+
+def _with_markup(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _with_markup(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_markup(v, key) for v in value]
+    return value + MARKUP if isinstance(value, str) and key in FREE_TEXT else value
+
+
+def _assert_plain_markdown(md: str) -> None:
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    # emphasis is the nämnd's own Markdown and stays (escape.md_inline); a tag or link never
+    for tag in ("<b>", 'href="javascript'):
+        assert tag not in html
+    for table in html.split("<table>")[1:]:
+        head, body = table.split("</thead>", 1)
+        columns = len(re.findall("<th[ >]", head))
+        for row in body.split("</tbody>", 1)[0].split("<tr>")[1:]:
+            assert row.count("<td") == columns, row[:200]
+
+
+@pytest.mark.parametrize("illustrativ", [False, True], ids=["verklig", "illustrativ"])
+def test_no_free_text_becomes_markdown_in_the_report(tmp_path: Path, illustrativ: bool) -> None:
+    """Every free text of the base data with a tag, a link, emphasis and a pipe: the Markdown
+    report shows them as text, whether the uppföljning is real or illustrative (the labels
+    differ: "Bedömning av …" only for a real one)."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    yaml = YAML(typ="safe", pure=True)
+    yaml.allow_unicode = True
+    yaml.default_flow_style = False
+    yaml.width = 4096
+    for path in sorted(data.rglob("*.yaml")):
+        doc = _with_markup(yaml.load(path.read_text(encoding="utf-8")))
+        if path.parent.name == "uppfoljning":
+            doc["illustrativ"] = illustrativ
+        out = io.StringIO()
+        yaml.dump(doc, out)
+        path.write_text(out.getvalue(), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", "2023", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "Bedömning av Stadsledningskontoret" in result.stdout or illustrativ
+    _assert_plain_markdown(result.stdout)
