@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from tests.support import BASE
+from tests.support import BASE, FREE_TEXT
 from utsatta.cli.app import app
 from utsatta.load import yamlread
 
@@ -27,48 +27,6 @@ HOSTILE = (
     "Ok\x1b]52;c;SGVtbGlndA==\x07\x1b[2K\x00\r\n::add-mask::hemlig\n::stop-commands::x\n"
     "##[error]falskt \u202eevil\u2066 z\u200bw\u200d \ufeff`|*<b>&#x202E;\x9b31m\x7fslut"
 )
-#: Every key whose value is free text in some model (tests/test_hostile_output.py keeps the
-#: data valid by changing only these).
-FREE_TEXT = frozenset(
-    [
-        "andra_namn",
-        "ansvar_lydelse",
-        "ansvarig",
-        "behov",
-        "benamning",
-        "beslutad_av",
-        "definition",
-        "diarienummer",
-        "dokumentansvarig",
-        "dokumenttyp",
-        "enhet",
-        "forslag",
-        "fortsatt_arbete",
-        "forvantat_resultat",
-        "galler_for",
-        "grund",
-        "kommentar",
-        "kontakt",
-        "lardomar",
-        "motivering",
-        "namn",
-        "nationellt",
-        "nulage",
-        "organ",
-        "paragraf",
-        "orsak",
-        "redovisning",
-        "samordning",
-        "samordningsansvar_lydelse",
-        "text",
-        "tidsplan",
-        "titel",
-        "uppfoljning",
-        "upprattad_av",
-        "utgivare",
-    ]
-)
-
 _BIDI_ZW = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _OWN_COMMAND = re.compile(r"::(error|warning) file=[^:\n]*::")

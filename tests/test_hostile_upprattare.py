@@ -17,8 +17,7 @@ from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from tests.support import BASE
-from tests.test_hostile_output import FREE_TEXT
+from tests.support import BASE, FREE_TEXT
 from utsatta.cli.app import app
 
 SHIPPED = Path(__file__).parent.parent / "data"
