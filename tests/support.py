@@ -289,3 +289,46 @@ def long_word_data(into: Path, word: str = LONG_WORD) -> Path:
         with target.open("w", encoding="utf-8") as out:
             yaml.dump(walk(yaml.load(path.read_text(encoding="utf-8"))), out)
     return root
+
+
+#: Every key whose value is free text in some model (tests/test_hostile_output.py keeps the
+#: data valid by changing only these; its guard derives the list from the models).
+FREE_TEXT = frozenset(
+    [
+        "andra_namn",
+        "ansvar_lydelse",
+        "ansvarig",
+        "behov",
+        "benamning",
+        "beslutad_av",
+        "definition",
+        "diarienummer",
+        "dokumentansvarig",
+        "dokumenttyp",
+        "enhet",
+        "forslag",
+        "fortsatt_arbete",
+        "forvantat_resultat",
+        "galler_for",
+        "grund",
+        "kommentar",
+        "kontakt",
+        "lardomar",
+        "motivering",
+        "namn",
+        "nationellt",
+        "nulage",
+        "organ",
+        "paragraf",
+        "orsak",
+        "redovisning",
+        "samordning",
+        "samordningsansvar_lydelse",
+        "text",
+        "tidsplan",
+        "titel",
+        "uppfoljning",
+        "upprattad_av",
+        "utgivare",
+    ]
+)

@@ -87,7 +87,7 @@ def test_every_csv_cell_of_every_table_is_clean(hostile_tables: list[Table]) -> 
 
 
 #: every way a prose cell can begin with a formula sign (decision 0425): ASCII, full width
-#: (NFKC makes it ASCII), behind white space or a soft hyphen (which prose keeps)
+#: (NFKC makes it ASCII), behind white space, a soft hyphen or a direction mark (which prose keeps)
 FORMULA_LEADS = (
     "=1+1 ",
     "+1+1 ",
@@ -100,6 +100,11 @@ FORMULA_LEADS = (
     "\u00ad=1+1 ",
     " \u00ad \u3000\uff1dcmd|' /C calc'!A0 ",
     "\u00a0\u00ad\u00ad@x ",
+    # the direction marks, which prose keeps and no cell shows (decision 0640)
+    "\u200e=1+1 ",
+    "\u200f+1+1 ",
+    "\u061c@SUM(A1) ",
+    " \u200e\u00ad \u200f-1+1 ",
 )
 
 

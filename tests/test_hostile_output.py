@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
-from tests.support import BASE
+from tests.support import BASE, FREE_TEXT
 from utsatta.cli.app import app
 from utsatta.load import yamlread
 
@@ -27,41 +27,6 @@ HOSTILE = (
     "Ok\x1b]52;c;SGVtbGlndA==\x07\x1b[2K\x00\r\n::add-mask::hemlig\n::stop-commands::x\n"
     "##[error]falskt \u202eevil\u2066 z\u200bw\u200d \ufeff`|*<b>&#x202E;\x9b31m\x7fslut"
 )
-#: Every key whose value is free text in some model (tests/test_hostile_output.py keeps the
-#: data valid by changing only these).
-FREE_TEXT = frozenset(
-    [
-        "ansvarig",
-        "behov",
-        "benamning",
-        "beslutad_av",
-        "definition",
-        "diarienummer",
-        "dokumentansvarig",
-        "dokumenttyp",
-        "forslag",
-        "fortsatt_arbete",
-        "forvantat_resultat",
-        "galler_for",
-        "kommentar",
-        "kontakt",
-        "lardomar",
-        "motivering",
-        "namn",
-        "nationellt",
-        "nulage",
-        "organ",
-        "orsak",
-        "redovisning",
-        "samordning",
-        "text",
-        "tidsplan",
-        "titel",
-        "upprattad_av",
-        "utgivare",
-    ]
-)
-
 _BIDI_ZW = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\ufeff\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _OWN_COMMAND = re.compile(r"::(error|warning) file=[^:\n]*::")
@@ -200,6 +165,48 @@ def test_hostile_free_texts_are_still_valid_and_reach_the_report(hostile_data: P
     code, out, _ = _run(["report", "2023", "--data", str(hostile_data)])
     assert code == 0
     assert "add-mask" in out.decode() and "\\::add-mask" in out.decode()
+
+
+def _text_fields() -> set[str]:
+    """The name of every model field that holds free text (``common.Text``, alone, optional or
+    in a list): what a nämnd may write anything in."""
+    import importlib
+    import pkgutil
+    import typing
+
+    from pydantic import BaseModel
+
+    import utsatta.model
+    from utsatta.model.common import Text
+
+    marks = typing.get_args(Text)[1:]
+
+    def is_text(annotation: Any) -> bool:
+        if typing.get_origin(annotation) is typing.Annotated:
+            return typing.get_args(annotation)[1:] == marks
+        return any(is_text(a) for a in typing.get_args(annotation))
+
+    names = set()
+    for info in pkgutil.iter_modules(utsatta.model.__path__):
+        module = importlib.import_module(f"utsatta.model.{info.name}")
+        for cls in vars(module).values():
+            if isinstance(cls, type) and issubclass(cls, BaseModel):
+                # pydantic keeps a plain Text's marks beside the field, not in its annotation
+                names |= {
+                    n
+                    for n, f in cls.model_fields.items()
+                    if tuple(f.metadata) == marks or is_text(f.annotation)
+                }
+    return names
+
+
+def test_free_text_names_every_text_field_of_the_models() -> None:
+    """A new free-text field (organisation names, efterföljare, lydelser …) is in FREE_TEXT, so
+    the hostile fixture fills it wherever the base data has it (red22)."""
+    fields = _text_fields()
+    assert {"namn", "kommentar", "andra_namn", "ansvar_lydelse"} <= fields  # the walk works
+    # granskare are GitHub names that validate checks (ogiltig-granskare), not prose
+    assert fields - FREE_TEXT == {"granskare"}
 
 
 def test_findings_show_the_hostile_values_visibly(hostile_ids: Path) -> None:

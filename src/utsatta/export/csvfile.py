@@ -10,9 +10,10 @@ Every text is cleaned first (:mod:`utsatta.export.cells`: no control or bidi cha
 written), and a number no format can hold is a Swedish error naming the cell.
 
 Formula injection: a text that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR, or a form
-that NFKC makes one of them (``＝``, ``﹦``, ``⁼`` …), after any white space or soft hyphen,
-gets a leading ``'``, so no spreadsheet evaluates text from the data (OWASP's advice on CSV
-injection; docs/decisions/0425-formeltecken-i-csv.md, 0579). Numbers are never touched, so a
+that NFKC makes one of them (``＝``, ``﹦``, ``⁼`` …), after any white space, soft hyphen or
+direction mark (LRM, RLM, ALM: prose keeps them, no cell shows them), gets a leading ``'``,
+so no spreadsheet evaluates text from the data (OWASP's advice on CSV injection;
+docs/decisions/0425-formeltecken-i-csv.md, 0579, 0640). Numbers are never touched, so a
 negative number stays a number.
 
 Typed text: a text that Excel, opening the file with a double click, would turn into a time, a
@@ -55,13 +56,19 @@ FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 DANGEROUS_PREFIXES: Final = (*FORMULA_STARTS, "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
+#: what prose keeps but no cell shows, so an import may drop it: the soft hyphen and the
+#: direction marks LRM, RLM and ALM (docs/decisions/0640)
+_UNSEEN_LEADS: Final = "\u00ad\u200e\u200f\u061c"
+
+
 def safe_text(text: str) -> str:
     """``text`` with a leading ``'`` when a spreadsheet could read it as a formula, also after
     any leading white space: blanks (a TAB is a blank once the cell is cleaned:
     " =HYPERLINK(…)"), no-break and ideographic spaces, line breaks ("\\n=1+1"), which an
-    import that trims a cell would remove, and soft hyphens, which no cell shows."""
+    import that trims a cell would remove, and soft hyphens and direction marks, which no cell
+    shows."""
     start = text.lstrip()
-    while start[:1] == "\u00ad":  # prose keeps a soft hyphen; an import may drop it
+    while start[:1] and start[0] in _UNSEEN_LEADS:
         start = start[1:].lstrip()
     # as NFKC leaves the first characters (granska19 F5: a hand list missed ﹦ and ⁼)
     head = unicodedata.normalize("NFKC", start[:4]).lstrip()
