@@ -23,6 +23,8 @@ def _upphord(tmp_path: Path) -> Path:
     """Socialnämnd Nordost ceased 2022-12-31; Socialnämnd Ny, formed 2023-01-01, took over."""
     data = build_case(CASES / "organisation-upphord", tmp_path)
     (data / "rapporter/2023/socialnamnd-nordost.yaml").unlink()
+    # the predecessor's last report is the one the tests write (or are told to)
+    (data / "rapporter/2022/socialnamnd-nordost.yaml").unlink()
     return data
 
 

@@ -67,10 +67,10 @@ def test_in_ci_a_named_data_folder_is_used(
 ) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = CliRunner().invoke(app, ["validate", "--data", str(BASE)], catch_exceptions=False)
-    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 8 filer.")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 12 filer.")
     monkeypatch.setenv("UTSATTA_DATA", str(BASE))
     result = CliRunner().invoke(app, ["validate"], catch_exceptions=False)
-    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 8 filer.")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "Inga problem i 12 filer.")
 
 
 def test_fmt_never_writes_into_the_example_data(elsewhere: Path) -> None:

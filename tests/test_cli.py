@@ -42,7 +42,7 @@ def test_validate_text_lists_findings_and_a_summary(broken: Path) -> None:
         "data/rapporter/2023/grundskolenamnden.yaml:6:5: fel [okant-falt] Nyckeln 'statsu' "
         "ska heta 'status'. Byt namn på den."
     )
-    assert lines[-1] == "1 fel och 1 varning i 2 filer (7 kontrollerade)."
+    assert lines[-1] == "1 fel och 1 varning i 2 filer (11 kontrollerade)."
 
 
 def test_validate_json_is_the_only_thing_on_stdout(broken: Path) -> None:
@@ -120,7 +120,7 @@ def test_utsatta_data_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("UTSATTA_DATA", str(BASE))
     code, out, _ = invoke("validate")
-    assert (code, out) == (0, "Inga problem i 8 filer.\n")
+    assert (code, out) == (0, "Inga problem i 12 filer.\n")
 
 
 def test_bundled_data_is_used_outside_a_data_repo(tmp_path: Path) -> None:

@@ -42,6 +42,8 @@ def test_named_after_it_in_a_year_it_does_not_report_goes_to_its_year(tmp_path: 
     "Flytta filen till rapporter/2022/ eller rätta 'ar'" and organisation-upphord "Flytta
     innehållet till rapporter/2023/socialnamnd-ny.yaml och ta bort den här filen"."""
     data = _data(tmp_path)
+    # the misplaced file is its only report for 2022
+    (data / "rapporter/2022/socialnamnd-nordost.yaml").unlink()
     path = _report(
         data, "rapporter/2023/socialnamnd-nordost.yaml", 2022, "socialnamnd-nordost", ["1:1"]
     )
@@ -57,7 +59,6 @@ def test_named_after_it_in_a_year_it_does_not_report_goes_to_its_year(tmp_path: 
         )
     ]
     moved = data / "rapporter/2022/socialnamnd-nordost.yaml"
-    moved.parent.mkdir()
     path.rename(moved)
     moved.write_text(moved.read_text("utf-8") + POST.format(insats="2:1"), "utf-8")
     assert findings_in(data, moved) == []

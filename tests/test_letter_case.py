@@ -62,12 +62,17 @@ def test_a_report_in_a_capitalised_folder(data: Path) -> None:
 
 def test_a_whole_folder_is_renamed_by_way_of_another_name(data: Path) -> None:
     (data / "uppfoljning").rename(data / "Uppfoljning")
-    (found,) = _found(data)
-    assert found[:4] == ("d d/Uppfoljning/2023.yaml", 1, 1, "fel-skiftlage")
-    assert found[4].endswith(
-        "Byt namn med rätt skiftläge: git mv 'd d/Uppfoljning' 'd d/uppfoljning-tmp' && "
-        "git mv 'd d/uppfoljning-tmp' 'd d/uppfoljning'"
-    )
+    found = _found(data)
+    # each file in the folder says it, with the one command that renames the folder
+    assert [f[:4] for f in found] == [
+        ("d d/Uppfoljning/2022.yaml", 1, 1, "fel-skiftlage"),
+        ("d d/Uppfoljning/2023.yaml", 1, 1, "fel-skiftlage"),
+    ]
+    for f in found:
+        assert f[4].endswith(
+            "Byt namn med rätt skiftläge: git mv 'd d/Uppfoljning' 'd d/uppfoljning-tmp' && "
+            "git mv 'd d/uppfoljning-tmp' 'd d/uppfoljning'"
+        )
 
 
 def test_a_missing_year_folder_is_made_first(data: Path) -> None:

@@ -39,9 +39,9 @@ def crlf_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_fmt_check_passes_files_that_differ_only_in_line_endings(crlf_data: Path) -> None:
     before = {p: p.read_bytes() for p in crlf_data.rglob("*.yaml")}
     result = CliRunner().invoke(app, ["fmt", "--check"], catch_exceptions=False)
-    assert (result.exit_code, result.stdout) == (0, "Alla 8 filer är redan formaterade.\n")
+    assert (result.exit_code, result.stdout) == (0, "Alla 12 filer är redan formaterade.\n")
     result = CliRunner().invoke(app, ["fmt"], catch_exceptions=False)
-    assert result.stdout == "0 filer formaterades om, 8 var redan formaterade.\n"
+    assert result.stdout == "0 filer formaterades om, 12 var redan formaterade.\n"
     assert {p: p.read_bytes() for p in crlf_data.rglob("*.yaml")} == before
 
 

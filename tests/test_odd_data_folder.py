@@ -105,7 +105,7 @@ def test_fmt_check_gives_why_instead_of_the_command(odd: tuple[str, str, str], f
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         f"skulle formateras om: {shown}/rapporter/2023/kommunstyrelsen.yaml",
-        f"1 fil av 8 skulle formateras om. Formatera den med: {refused}",
+        f"1 fil av 12 skulle formateras om. Formatera den med: {refused}",
     ]
     code, out, err = _run("fmt", "--check", "--format", fmt, "--data", name, str(path))
     assert (code, out.splitlines()[-1]) == (

@@ -61,6 +61,7 @@ def test_a_wrong_ending_beside_the_right_file_is_told_it_exists(tmp_path: Path) 
 
 def test_a_misplaced_report_is_sent_to_the_year_in_its_own_ar(tmp_path: Path) -> None:
     data, year = _data(tmp_path)
+    shutil.rmtree(data / "rapporter" / "2022")  # the year the misplaced report belongs to
     (year / "Nya").mkdir()
     text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
     # A 2022 report dropped into rapporter/2023/Nya/: the folder's 2023 is not its year.
@@ -105,6 +106,7 @@ def test_a_browser_copy_is_told_the_file_exists(tmp_path: Path) -> None:
 
 def test_a_report_in_the_wrong_year_folder_is_told_the_other_exists(tmp_path: Path) -> None:
     data, year = _data(tmp_path)
+    shutil.rmtree(data / "rapporter" / "2022")  # the test writes the year's one report
     (data / "rapporter" / "2022").mkdir()
     text = (year / "kommunstyrelsen.yaml").read_text(encoding="utf-8")
     text = text.replace("ar: 2023", "ar: 2022")

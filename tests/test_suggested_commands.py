@@ -66,7 +66,7 @@ def test_fmt_check_suggests_the_same_folder(data: Path) -> None:
     code, out, _ = _run("fmt", "--check", "--data", FOLDER)
     assert code == 1
     assert out.splitlines()[-1] == (
-        f"1 fil av 8 skulle formateras om. Formatera den med: utsatta fmt --data {QUOTED}"
+        f"1 fil av 12 skulle formateras om. Formatera den med: utsatta fmt --data {QUOTED}"
     )
     code, out, _ = _run("fmt", "--check", str(path))
     assert out.splitlines()[-1] == (
@@ -108,7 +108,7 @@ def test_a_missing_files_command_names_the_folder_validate_was_given(data: Path)
         f"uppföljningen för 2023 saknas: skapa filen och fyll i den. Filen skapas med 'utsatta "
         f"ny uppfoljning 2023 --data {QUOTED}'.",
         "Per organisation: kommunstyrelsen 1 varning (2023); gemensamma datafiler 1 varning.",
-        "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
+        "0 fel och 2 varningar i 2 filer (10 kontrollerade).",
     ]
     for line in out.splitlines()[:2]:
         # the command ends the sentence: "Skapa filen med '…'." / "Filen skapas med '…'."

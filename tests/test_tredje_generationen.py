@@ -89,7 +89,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[dict[st
     data = _data(root)
     runner = CliRunner()
     check = runner.invoke(app, ["validate", "--data", str(data)], catch_exceptions=False)
-    assert (check.exit_code, check.stdout) == (0, "Inga problem i 8 filer.\n")
+    assert (check.exit_code, check.stdout) == (0, "Inga problem i 12 filer.\n")
     md = root / "r.md"
     for args in (
         ["report", "2025", "--output", str(md)],

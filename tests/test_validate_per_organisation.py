@@ -43,7 +43,7 @@ def test_the_line_per_organisation_comes_before_the_closing_line(data: Path) -> 
     assert code == 1  # exit codes as before: an error gives 1
     assert out.splitlines()[-2:] == [
         "Per organisation: grundskolenamnden 1 fel (2023); kommunstyrelsen 1 varning (2023).",
-        "1 fel och 1 varning i 2 filer (7 kontrollerade).",
+        "1 fel och 1 varning i 2 filer (11 kontrollerade).",
     ]
 
 
@@ -75,7 +75,7 @@ def test_only_warnings_keep_exit_code_0_and_are_listed(data: Path) -> None:
     assert code == 0
     assert out.splitlines()[-2:] == [
         "Per organisation: kommunstyrelsen 1 varning (2023); socialnamnd-nordost 1 varning (2023).",
-        "0 fel och 2 varningar i 2 filer (6 kontrollerade).",
+        "0 fel och 2 varningar i 2 filer (10 kontrollerade).",
     ]
     assert invoke("validate", "--strict")[0] == 1
 
@@ -87,13 +87,13 @@ def test_no_line_when_all_is_well_or_the_findings_are_in_one_file(data: Path) ->
     # the one file is the whole list: the closing line follows it
     assert [line.split(" [")[0] for line in out.splitlines()] == [
         "data/rapporter/2023/grundskolenamnden.yaml:6:5: fel",
-        "1 fel och 0 varningar i 1 fil (8 kontrollerade).",
+        "1 fel och 0 varningar i 1 fil (12 kontrollerade).",
     ]
     report = data / "rapporter/2023/grundskolenamnden.yaml"
     report.write_text(
         report.read_text(encoding="utf-8").replace("statsu:", "status:"), encoding="utf-8"
     )
-    assert invoke("validate") == (0, "Inga problem i 8 filer.\n")
+    assert invoke("validate") == (0, "Inga problem i 12 filer.\n")
 
 
 def test_the_other_reporters_keep_their_contract(data: Path) -> None:
@@ -171,7 +171,7 @@ def test_a_file_not_named_after_an_organisation_is_shown_as_a_file(
     assert out.splitlines()[-2:] == [
         "Per organisation och fil: grundskolenamnden 1 varning (2023); socialnamnd-ny 1 varning "
         "(2023); filen 'skolan.yaml' 1 fel (2023).",
-        "1 fel och 2 varningar i 3 filer (7 kontrollerade).",
+        "1 fel och 2 varningar i 3 filer (11 kontrollerade).",
     ]
 
 

@@ -25,6 +25,7 @@ from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.check.status_history import check_status_history
 from utsatta.compute.duties import duties_of
+from utsatta.compute.plan_years import checked_years
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.datadir import data_root, is_bundled
 from utsatta.load.dataset import DataSet, load
@@ -311,13 +312,10 @@ def _found(
     found += check_duty_limit(ds)
     duties = duties_of(ds)  # built once: the rules and the completeness check both ask it
     found += check_rules(ds, duties)
-    if year is None:
-        years = sorted(ds.report_years)
-    else:
-        # The output of a year shows that year and every earlier one (the slutuppföljning, the
-        # export's series): their files are checked as a full check checks them.
-        later = {y for p in named if (y := year_of(p)) is not None and y > year}
-        years = sorted({y for y in ds.report_years if y <= year} | {year} | later)
+    # The output of a year shows that year and every earlier plan year (the slutuppföljning,
+    # the export's series): the same years are checked, even one with no folder at all.
+    later = () if year is None else {y for p in named if (y := year_of(p)) is not None and y > year}
+    years = checked_years(ds, year, later=later)
     found += check_completeness(ds, years, only_present=only_present, duties=duties)
     found += check_assessments(ds, years)
     found += check_goal_verdicts(ds)

@@ -16,6 +16,7 @@ from typing import Final
 
 from utsatta.compute.coverage import owed_through_urval
 from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.compute.plan_years import years_through
 from utsatta.compute.responsibility import Ansvarsgrund
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import ANSVAR
@@ -46,7 +47,7 @@ def ansvar(ds: DataSet, ar: int) -> Table:
     fil = ", ".join(relative_file(s.path, ds.root) for s in (ds.plan, ds.organisationer))
     g = plan.plan.giltighet
     done = reported(ds)
-    years = range(g.fran, min(ar, g.till) + 1)
+    years = years_through(g, ar)
     by_year = {y: year_matrix(ds, y, done, duties) for y in years}
     rows: list[tuple[Cell, ...]] = []
     for ins in plan.insatser:

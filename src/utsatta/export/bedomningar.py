@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from utsatta.compute.malgrund import MOT_MAL, fokus_utan_underlag, utan_malvarde
+from utsatta.compute.plan_years import years_through
 from utsatta.compute.report_date import uppfoljning_of
 from utsatta.escape import web_address
 from utsatta.export.cells import relative_file
@@ -52,7 +53,7 @@ def bedomningar(ds: DataSet, ar: int) -> Table:
     # a verdict on a fokusområde with no målvärde behind it: the report's "bedömning utan
     # målvärde" (compute.malgrund); the mål and delmål state their target in the plan's words
     med = fokus_med_malvarde_of(ds, plan)
-    for year in range(g.fran, min(ar, g.till) + 1):
+    for year in years_through(g, ar):
         src = files.get(year)
         upp = uppfoljning_of(ds, year)
         if src is None or upp is None:

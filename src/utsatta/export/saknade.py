@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from utsatta.compute.duties import duties_of, reported, year_matrix
+from utsatta.compute.plan_years import years_through
 from utsatta.compute.responsibility import Matrix
 from utsatta.export.cells import relative_file
 from utsatta.load.dataset import DataSet
@@ -72,7 +73,7 @@ def matrices(ds: DataSet, ar: int) -> dict[int, Matrix]:
     done = reported(ds)
     g = plan.plan.giltighet
     out: dict[int, Matrix] = {}
-    for year in range(g.fran, min(ar, g.till) + 1):
+    for year in years_through(g, ar):
         m = year_matrix(ds, year, done, duties, reasons=False)
         if m is not None:
             out[year] = m

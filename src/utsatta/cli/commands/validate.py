@@ -35,8 +35,8 @@ def validate(
             "--ar",
             help="Kontrollera det som rapporten och exporten för ÅR bygger på: de gemensamma "
             "filerna (plan, organisationer, områden, indikatorer) och rapporterna och "
-            "uppföljningarna för ÅR och åren före. Senare års filer visas inte, utom de "
-            "som anges som FILER.",
+            "uppföljningarna för ÅR och varje år före i planperioden, också ett år utan "
+            "mapp. Senare års filer visas inte, utom de som anges som FILER.",
             metavar="ÅR",
         ),
     ] = None,

@@ -71,7 +71,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     # for the slutuppföljning's period and bilaga C, which both ask it
     duties, done = duties_of(ds), reported(ds)
     matrix = year_matrix(ds, ar, done, duties)
-    plan_ar = plan_years(ds, g.fran, ar, done, duties)
+    plan_ar = plan_years(ds, ar, done, duties)
     assert matrix is not None and plan_ar is not None
     reports = reports_of_year(ds, ar)
     cov = coverage(plan, orgs, matrix, reports)

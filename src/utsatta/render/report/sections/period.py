@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import Reported, duties_of, reported, year_matrix
+from utsatta.compute.plan_years import years_through
 from utsatta.compute.responsibility import Cell, Duties, Matrix
 from utsatta.load.dataset import DataSet
 from utsatta.model.rapport import InsatsRapport, RapportFil
@@ -93,21 +94,23 @@ class PlanYears:
 
 
 def plan_years(
-    ds: DataSet, fran: int, ar: int, done: Reported | None = None, duties: Duties | None = None
+    ds: DataSet, ar: int, done: Reported | None = None, duties: Duties | None = None
 ) -> PlanYears | None:
-    """The matrices of the years ``fran``–``ar`` (without ``grunder``: only the cells are
-    asked), or None without a valid plan and organisations; ``done`` and ``duties`` as for
-    :func:`utsatta.compute.duties.year_matrix`, when the caller has them already."""
+    """The matrices of the plan years up to ``ar`` (:func:`utsatta.compute.plan_years.
+    years_through`, the years ``validate --year ÅR`` checks; without ``grunder``: only the
+    cells are asked), or None without a valid plan and organisations; ``done`` and ``duties``
+    as for :func:`utsatta.compute.duties.year_matrix`, when the caller has them already."""
     d = duties if duties is not None else duties_of(ds)
-    if d is None:
+    if d is None or ds.plan is None or ds.plan.model is None:
         return None
     done = reported(ds) if done is None else done
+    g = ds.plan.model.plan.giltighet
     matrices: dict[int, Matrix] = {}
-    for year in range(fran, ar + 1):
+    for year in years_through(g, ar):
         m = year_matrix(ds, year, done, d, reasons=False)
         if m is not None:
             matrices[year] = m
-    return PlanYears(fran, ar, d, matrices)
+    return PlanYears(g.fran, ar, d, matrices)
 
 
 def period_of(ds: DataSet, years: PlanYears) -> Period:
