@@ -325,8 +325,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "En efterföljare tar över en insats som föregångaren inte hade ansvar för",
      "Rätta insatsens id under efterföljarens 'insatser', eller ta bort det."),
     # utsatta fmt
-    ("kan-inte-formateras", F, "fmt", "Filen formateras inte (den har fel, ovanliga tecken eller en lista som läses som en "
-     "rad)",
+    ("kan-inte-formateras", F, "fmt",
+     "Filen formateras inte (den har fel, ovanliga tecken eller en lista som läses som en rad)",
      "Rätta felet först; kör 'utsatta validate --data MAPP' med din datamapp."),
     ("fmt-internt-fel", F, "fmt", "Formateringen hade ändrat innehållet; filen lämnas orörd",
      "Rapportera felet till utsattas utvecklare."),

@@ -60,19 +60,10 @@ def joined_list_problem(text: str, ev: Any, key: str | None, in_list: bool) -> F
 @cache
 def _list_fields() -> frozenset[str]:
     """The keys that hold a list in some data file ('behov', 'omraden', 'kallor' …)."""
-    import utsatta.model.indikator  # the import registers the classes
-    import utsatta.model.omraden
-    import utsatta.model.organisationer
-    import utsatta.model.plan
-    import utsatta.model.rapport
-    import utsatta.model.uppfoljning  # noqa: F401
-    from utsatta.model.common import Strict
+    from utsatta.model.classes import record_classes
 
     names: set[str] = set()
-    todo: list[type] = [Strict]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
+    for cls in record_classes():
         for name, field in getattr(cls, "model_fields", {}).items():
             tp = field.annotation
             while get_origin(tp) is Union or type(tp).__name__ == "UnionType":

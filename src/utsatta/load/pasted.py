@@ -353,19 +353,10 @@ def field_names() -> frozenset[str]:
     A line whose first word is one of them and lacks a colon is a key missing its colon; any
     other word is not a key (a wrapped text's next line, a URL …). Imported here, not at the top:
     the models are not needed to read a file that parses."""
-    import utsatta.model.indikator  # the import registers the classes
-    import utsatta.model.omraden
-    import utsatta.model.organisationer
-    import utsatta.model.plan
-    import utsatta.model.rapport
-    import utsatta.model.uppfoljning  # noqa: F401
-    from utsatta.model.common import Strict
+    from utsatta.model.classes import record_classes
 
     names: set[str] = set()
-    todo: list[type] = [Strict]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
+    for cls in record_classes():
         for name, field in getattr(cls, "model_fields", {}).items():
             names.add(name)
             if isinstance(field.alias, str):
@@ -377,14 +368,10 @@ def field_names() -> frozenset[str]:
 def record_keys() -> dict[str, frozenset[str]]:
     """Each key of the data files → the keys of the records it is a key of (its own record
     kinds' field names and aliases)."""
-    field_names()  # imports the models (see field_names)
-    from utsatta.model.common import Strict
+    from utsatta.model.classes import record_classes
 
     out: dict[str, set[str]] = {}
-    todo: list[type] = [Strict]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
+    for cls in record_classes():
         fields = getattr(cls, "model_fields", {})
         names = set(fields) | {f.alias for f in fields.values() if isinstance(f.alias, str)}
         for name in names:
@@ -396,14 +383,10 @@ def record_keys() -> dict[str, frozenset[str]]:
 def _record_fields() -> dict[str, dict[str, tuple[Any, ...]]]:
     """Each key of the data files → the fields (pydantic FieldInfo) of the records it is a
     key of, by name (and alias): what a line of that record's key may hold."""
-    field_names()  # imports the models (see field_names)
-    from utsatta.model.common import Strict
+    from utsatta.model.classes import record_classes
 
     out: dict[str, dict[str, list[Any]]] = {}
-    todo: list[type] = [Strict]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
+    for cls in record_classes():
         fields = getattr(cls, "model_fields", {})
         named = dict(fields)
         named.update({f.alias: f for f in fields.values() if isinstance(f.alias, str)})
