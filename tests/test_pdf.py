@@ -84,6 +84,15 @@ def shipped_pdf(
 
 
 @pytest.fixture(scope="module")
+def slut_pdf(libs: tuple[Any, Any], shared_report: Callable[[Path, int], SharedReport]) -> bytes:
+    """The shipped data's slutuppföljning 2025 as PDF, laid out once for the tests of this
+    module that read it (about 40 s of CPU each time)."""
+    from utsatta.render.pdf import render_pdf
+
+    return render_pdf(shared_report(SHIPPED, 2025).view)
+
+
+@pytest.fixture(scope="module")
 def shipped_lines(shipped_pdf: Any) -> list[list[str]]:
     """The lines of each page's text (pdfplumber's extract_text) of the shipped PDF."""
     return [(p.extract_text() or "").splitlines() for p in shipped_pdf.pages]
@@ -302,19 +311,15 @@ def test_readme_says_the_main_part_of_2023(shipped_lines: list[list[str]]) -> No
 
 
 def test_readme_says_the_main_part_of_the_slutuppfoljning_2025(
-    libs: tuple[Any, Any],
-    shared_report: Callable[[Path, int], SharedReport],
-    tmp_path: Path,
+    slut_pdf: bytes, tmp_path: Path
 ) -> None:
     """granska17 F-k: README said fifteen pages for the slutuppföljning 2025; the contents of
     the shipped data's PDF put Bilaga A on page 19, so the main part (sections 1–6) is pages
     1–18. The page the contents give is where Bilaga A's heading stands, and the one before it
     is still section 6."""
-    from utsatta.render.pdf import render_pdf
-
     need_poppler("pdftotext")
     path = tmp_path / "slutuppfoljning-2025.pdf"
-    path.write_bytes(render_pdf(shared_report(SHIPPED, 2025).view))
+    path.write_bytes(slut_pdf)
 
     def page(n: int) -> list[str]:
         out = subprocess.run(
@@ -700,7 +705,7 @@ def test_a_caveat_in_a_row_header_never_splits_a_word(
 
 
 def test_the_list_card_fills_the_page_after_section_2s_heading(
-    libs: tuple[Any, Any], shared_report: Callable[[Path, int], SharedReport]
+    libs: tuple[Any, Any], slut_pdf: bytes
 ) -> None:
     """granska15 #9: in the 2025 report the card "Målet mot polisens lista" (about 2/3 of a
     page) starts on the page of section 2's heading instead of leaving half of it empty; its
@@ -708,11 +713,8 @@ def test_the_list_card_fills_the_page_after_section_2s_heading(
     to the next page."""
     import io
 
-    from utsatta.render.pdf import render_pdf
-
     pdfplumber, _ = libs
-    pdf = render_pdf(shared_report(SHIPPED, 2025).view)
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+    with pdfplumber.open(io.BytesIO(slut_pdf)) as doc:
         pages = [(p.extract_text() or "").splitlines() for p in doc.pages[:10]]
 
     def page(line: str, prefix: bool = False) -> int:
