@@ -67,18 +67,11 @@ def fingerprint() -> str:
     templates, CSS or charts changes it; a new browser or font does not (``--pixels``)."""
     ds = _dataset()  # first: it puts src/ on the path
     from utsatta.compute.report_date import report_date
-    from utsatta.render.pdf import footer_text
+    from utsatta.render.pdf import view_footer
     from utsatta.render.report import build, render
 
     view = build(ds, YEAR)  # type: ignore[arg-type]
-    date = report_date(ds, YEAR)  # type: ignore[arg-type]
-    footer = footer_text(
-        view.diarienummer,
-        view.ar,
-        date.datum,
-        pahittat=date.pahittat,
-        titel=view.titel if view.slut is not None else None,
-    )
+    footer = view_footer(view, report_date(ds, YEAR))  # type: ignore[arg-type]
     digest = hashlib.sha256()
     for part in (render(view, "html"), footer, repr((PAGES, DPI, SCREENS, CHARTS))):
         digest.update(part.encode("utf-8") + b"\0")

@@ -56,6 +56,18 @@ def _css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def view_footer(view: ReportView, date: ReportDate) -> str:
+    """The footer of ``view``'s pages with ``date`` (:func:`footer_text` as the report fills
+    it in): the one rule for render_pdf and for what scripts/docs_images.py fingerprints."""
+    return footer_text(
+        view.diarienummer,
+        view.ar,
+        date.datum,
+        pahittat=date.pahittat,
+        titel=view.titel if view.slut is not None else None,
+    )
+
+
 def footer_text(
     diarienummer: str,
     ar: int,
@@ -167,15 +179,10 @@ def render_pdf(
 
     date = _report_date(view, datum)
     html = render(view, "html", templates_dir)
-    footer = footer_text(
-        view.diarienummer,
-        view.ar,
-        date.datum,
-        pahittat=date.pahittat,
-        titel=view.titel if view.slut is not None else None,
-    )
     try:
-        return html_to_pdf(html, footer=footer, datum=date.stored, warnings=warnings)
+        return html_to_pdf(
+            html, footer=view_footer(view, date), datum=date.stored, warnings=warnings
+        )
     except (RecursionError, MemoryError) as exc:
         from utsatta.render.report.environment import own_template
 
