@@ -24,37 +24,32 @@ def joined_list_problem(text: str, ev: Any, key: str | None, in_list: bool) -> F
     if key is not None and key in _list_fields():
         return None
     start, end = ev.start_mark, ev.end_mark
-    found = _ITEM.search(text, start.index, end.index)
+    begin = start.index
+    if ev.style == ">":  # the text begins on the line after '>': its first line is no join
+        begin = text.find("\n", begin, end.index) + 1 or end.index
+    found = _ITEM.search(text, begin, end.index)
     if found is None:
         return None
     line = start.line + 1 + text.count("\n", start.index, found.start() + 1)
     column = found.start(1) - found.start() - 1 + 1  # after the line break and the indentation
     item = shorten(found.group(1).rstrip(), 40)
     if in_list and found.group(1)[0] in "-*•":
-        return Finding(
-            "",
-            line,
-            column,
-            "lista-i-text",
-            Severity.VARNING,
+        message = (
             f"Raden '{item}' ser ut som en egen post i listan, men den är indragen mer än "
             "listans '- ', så YAML läser den som en fortsättning på texten i posten ovanför. "
-            "Ska den vara en egen post: skriv '- ' lika långt in som listans andra '- '.",
+            "Ska den vara en egen post: skriv '- ' lika långt in som listans andra '- '."
         )
-    where = f"'{key}: |'" if key else "'|' efter kolonet på textens nyckelrad"
-    block = "" if ev.style != ">" else " ('>' slår också ihop raderna)"
-    return Finding(
-        "",
-        line,
-        column,
-        "lista-i-text",
-        Severity.VARNING,
-        f"Raden '{item}' ser ut som en punkt i en lista, men texten står på flera rader utan "
-        f"'|'{block}, så YAML slår ihop raderna till en enda rad och listan blir en del av "
-        f"meningen ovanför. Skriv {where} och texten på raderna under, alla indragna lika "
-        "mycket (mer än nyckeln): då behålls varje rad, och rader som börjar med '- ' eller "
-        "'1.' blir en lista i rapporten.",
-    )
+    else:
+        where = f"'{key}: |'" if key else "'|' efter kolonet på textens nyckelrad"
+        block = "" if ev.style != ">" else " ('>' slår också ihop raderna)"
+        message = (
+            f"Raden '{item}' ser ut som en punkt i en lista, men texten står på flera rader "
+            f"utan '|'{block}, så YAML slår ihop raderna till en enda rad och listan blir en "
+            f"del av meningen ovanför. Skriv {where} och texten på raderna under, alla indragna "
+            "lika mycket (mer än nyckeln): då behålls varje rad, och rader som börjar med '- ' "
+            "eller '1.' blir en lista i rapporten."
+        )
+    return Finding("", line, column, "lista-i-text", Severity.VARNING, message)
 
 
 @cache
