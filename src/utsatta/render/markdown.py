@@ -20,6 +20,7 @@ from utsatta import escape, mdlinks, mdtext
 
 __all__ = [
     "LONG_WORD",
+    "MdSafe",
     "block",
     "cell",
     "inline",
@@ -33,6 +34,15 @@ __all__ = [
 
 #: the longest run of characters without a break point in a Markdown table cell
 LONG_WORD = mdtext.LONG_WORD
+
+
+class MdSafe(str):
+    """Markdown that is already safe to print: what a filter of this module made of the data,
+    or what the template wrote itself (a macro's output). The Markdown report's ``finalize``
+    escapes every other text it prints (docs/decisions/0652). A str subclass whose methods and
+    ``+`` return a plain str: anything built from a marked text has to be marked again."""
+
+    __slots__ = ()
 
 
 def inline(text: str) -> str:

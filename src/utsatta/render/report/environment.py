@@ -21,6 +21,7 @@ from utsatta.load.datadir import bundled_templates_dir
 from utsatta.load.dataset import DataSet
 from utsatta.load.files import resolved
 from utsatta.numbers import heltal
+from utsatta.render.markdown import MdSafe
 from utsatta.render.report import mdankare, template_errors
 from utsatta.render.report.assemble import assemble
 from utsatta.render.report.defaults import (
@@ -105,13 +106,18 @@ def _contained_loader(folder: Path) -> BaseLoader:
 
 
 def _sandbox() -> type[Environment]:
+    from jinja2.runtime import BlockReference, Macro
     from jinja2.sandbox import SandboxedEnvironment
+
+    renders = (Macro, BlockReference)  # a call that renders part of a template
 
     class BoundedSandbox(SandboxedEnvironment):
         """The sandbox, plus: ``*`` and ``**`` cannot build huge values, and all ``range()``
         calls of one rendering together give at most MAX_RANGE_TOTAL items."""
 
         intercepted_binops = frozenset({"*", "**"})
+        #: whether a macro's or a block's output is marked MdSafe (the Markdown report)
+        marks_markdown = False
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "**":
@@ -126,6 +132,14 @@ def _sandbox() -> type[Environment]:
                     f"mallen bygger en text eller lista längre än {heltal(MAX_PRODUCT)} med '*'."
                 )
             return left * right
+
+        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            # What a macro, caller() or block renders is template output whose every value
+            # has passed finalize already: marked, so that printing it escapes nothing twice.
+            out = super().call(context, obj, *args, **kwargs)
+            if self.marks_markdown and type(out) is str and isinstance(obj, renders):
+                return MdSafe(out)
+            return out
 
         def getattr(self, obj: Any, attribute: str) -> Any:
             # A field of a data class holding data (the report view) is read directly: the
@@ -165,6 +179,34 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def md_finalize() -> Callable[[Any], Any]:
+    """Every value printed by the Markdown template: text marked MdSafe (a filter's or a
+    macro's output) as it is, a number as it is; any other value is shown as written
+    (markdown.text, docs/decisions/0652). markdown.text and not textcell: finalize cannot know
+    whether the value is in a table cell, and text escapes ``|`` and joins the lines as well;
+    textcell only adds breaks in long words and writes an empty text as a space."""
+    from utsatta.render import markdown
+
+    shown = _once_per_text(markdown.text)
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, MdSafe) or type(value) in (int, float):
+            return value
+        text = value if isinstance(value, str) else str(value)
+        return shown(text) if text else text
+
+    return finalize
+
+
+def _marked(escape_text: Callable[[Any], str]) -> Callable[[Any], MdSafe]:
+    """``escape_text`` whose output is marked safe Markdown (MdSafe) for the finalize."""
+
+    def marked(value: Any) -> MdSafe:
+        return MdSafe(escape_text(value))
+
+    return marked
+
+
 def _once_per_text(escape_text: Callable[[str], str]) -> Callable[[str], str]:
     """``escape_text`` that works out each text once per rendering: the same name, role or
     status is written in many rows of a report (a text passed a second time is looked up)."""
@@ -194,7 +236,9 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     env = _sandbox()(
         loader=ChoiceLoader([_contained_loader(f) for f in folders]),
         autoescape=fmt == "html",
-        finalize=_finalize if fmt == "html" else None,
+        # the last step: no value from the data reaches the page unescaped, whichever filter
+        # a template (ours or a data repository's) forgot (docs/decisions/0652)
+        finalize=_finalize if fmt == "html" else md_finalize(),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -215,6 +259,12 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     )
     # the Markdown report's links to headings: marked and resolved after rendering (mdankare)
     env.globals.update(mdmark=mdankare.mark, mdref=mdankare.ref)
+    if fmt == "md":
+        env.marks_markdown = True  # type: ignore[attr-defined]
+        # what the Markdown filters write is safe Markdown; "safe" is the template's own word
+        # that a text it built is Markdown (it marks, it does not give Markup)
+        for name in ("text", "textcell", "md", "mdcell", "mdblock", "mdurl", "safe"):
+            env.filters[name] = _marked(env.filters[name])
     # what each certainty marker (†, ‡, *, ?) means: the HTML says it in words beside the symbol
     env.globals["markeringar"] = labels.MARKERING_BETYDELSE
     return env

@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
+from utsatta.render.markdown import MdSafe
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -37,14 +39,15 @@ _ANY: Final = re.compile(f"{_START}[^{_END}]*{_END}")
 _KEEP: Final = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 
 
-def mark(key: str) -> str:
-    """Put at the end of a heading line: the heading is the target of :func:`ref` ``(key)``."""
-    return f"{_START}id:{key}{_END}"
+def mark(key: str) -> MdSafe:
+    """Put at the end of a heading line: the heading is the target of :func:`ref` ``(key)``.
+    Marked safe: the template prints it as it is, :func:`resolve` replaces it."""
+    return MdSafe(f"{_START}id:{key}{_END}")
 
 
-def ref(key: str) -> str:
+def ref(key: str) -> MdSafe:
     """The anchor (without "#") of the heading marked ``key``, filled in by :func:`resolve`."""
-    return f"{_START}ref:{key}{_END}"
+    return MdSafe(f"{_START}ref:{key}{_END}")
 
 
 def github_slug(text: str) -> str:
