@@ -129,3 +129,13 @@ def test_the_bundled_templates_need_no_last_step(
     for folder, ar in [(FIXTURE, 2023), (SHIPPED, 2025), (SHIPPED, 2023)]:
         render(shared_report(folder, ar).view, "md")
     assert changed == []
+
+
+def test_an_anchor_to_no_heading_is_a_slug(tmp_path: Path, view: ReportView) -> None:
+    """mdref's output is printed as it is; a key no heading carries (here from the data) is
+    its slug, never Markdown of its own."""
+    own = _own(
+        tmp_path, "# Rubrik{{ mdmark('r') }}\n\n[a](#{{ mdref('r') }}) [b](#{{ mdref(r.titel) }})\n"
+    )
+    out = render(replace(view, titel="x) [c](javascript:alert(1)"), "md", own)
+    assert out == "# Rubrik\n\n[a](#rubrik) [b](#x-cjavascriptalert1)\n"

@@ -127,7 +127,8 @@ def _only_heading(md: MarkdownIt, line: str) -> str:
 
 def resolve(text: str) -> str:
     """``text`` with every :func:`ref` replaced by its heading's GitHub anchor and every
-    marker removed. A key no heading carries keeps the key itself as its anchor."""
+    marker removed. A key no heading carries has its own slug as its anchor: the marker is
+    printed as safe Markdown, so a key from the data never writes more than an anchor."""
     if _START not in text:
         return text
     lines = text.split("\n")
@@ -144,5 +145,5 @@ def resolve(text: str) -> str:
     for (first, _), slug in zip(headings, slugs(t for _, t in headings), strict=True):
         for key in keys.get(first, []):
             anchor.setdefault(key, slug)
-    clean = _REF.sub(lambda m: anchor.get(m.group(1), m.group(1)), clean)
+    clean = _REF.sub(lambda m: anchor.get(m.group(1)) or github_slug(m.group(1)), clean)
     return _ANY.sub("", clean)
