@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.escape import html_attr, identifier
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
+from utsatta.render.pdf_bound import PdfTooLarge, check_page, largest_files
 from utsatta.render.pdf_library import (
     INSTALL_PDF,
     INSTALL_SYSTEM,
@@ -34,6 +35,7 @@ __all__ = [
     "INSTALL_PDF",
     "INSTALL_SYSTEM",
     "PAHITTAT_DATUM",
+    "PdfTooLarge",
     "PdfUnavailableError",
     "footer_text",
     "html_to_pdf",
@@ -167,6 +169,7 @@ def render_pdf(
     datum: str | ReportDate | None = None,
     templates_dir: TemplatesDir = None,
     warnings: list[str] | None = None,
+    ds: DataSet | None = None,
 ) -> bytes:
     """The report view as PDF bytes (see :func:`html_to_pdf`).
 
@@ -174,18 +177,28 @@ def render_pdf(
     or a date as text, made up when it is a decision date of the view's illustrative
     uppföljning (:func:`made_up_date`). A made-up date is marked in the footer and is not the
     PDF's creation date.
+
+    Raises :class:`PdfTooLarge` (exit 1) before the layout when the HTML page is larger than a
+    PDF is laid out from (:mod:`utsatta.render.pdf_bound`); the message names the largest
+    data files of ``ds``, the data set the view was built from, when it is given.
     """
     from utsatta.render.report import render
+    from utsatta.render.report.environment import own_template
 
     date = _report_date(view, datum)
     html = render(view, "html", templates_dir)
+    check_page(  # the files are measured only for the message (0653)
+        html,
+        ar=view.ar,
+        titel=view.titel,
+        files=lambda: [] if ds is None else largest_files(ds, view.ar),
+        template=own_template("html", templates_dir),
+    )
     try:
         return html_to_pdf(
             html, footer=view_footer(view, date), datum=date.stored, warnings=warnings
         )
     except (RecursionError, MemoryError) as exc:
-        from utsatta.render.report.environment import own_template
-
         own = own_template("html", templates_dir)
         if own is None:
             raise  # the bundled template's page: our bug, never blamed on a template (0578)
@@ -229,11 +242,14 @@ def report_pdf(
     ``DataErrors`` as ``build_report`` (a year outside the plan, data with errors that would
     make the report wrong), and ``ArgumentError`` for a ``templates_dir`` that is no folder;
     then :class:`PdfUnavailableError` (a ``MissingLibrary``) when
-    WeasyPrint or its system libraries are missing, before the report is built.
+    WeasyPrint or its system libraries are missing, before the report is built; and
+    :class:`PdfTooLarge` when its page is too large to lay out (:func:`render_pdf`).
     """
     from utsatta.render.report.assemble import assemble
     from utsatta.render.report.defaults import report_defaults
 
     # the defaults and refusals of every format, in their order, before the work
     defaults = report_defaults(ds, ar, "pdf", templates_dir=templates_dir, datum=datum)
-    return render_pdf(assemble(ds, ar), datum=defaults.datum, templates_dir=defaults.templates_dir)
+    return render_pdf(
+        assemble(ds, ar), datum=defaults.datum, templates_dir=defaults.templates_dir, ds=ds
+    )

@@ -29,6 +29,12 @@ from utsatta.escape import shorten
 #: such a box has 32 characters and the review's long-word test data 90; a word of 100 lays
 #: out in milliseconds.
 CELL_WORD = 100
+#: The longest word any other PDF box shows whole. Breaking a word over lines costs the square
+#: of its length (a word of 20 000 letters in a paragraph took 2 s, one of 40 000 10 s: 0653);
+#: at 5 000 a word costs less per letter than the report's ordinary text, so the page's size
+#: bounds them (:mod:`utsatta.render.pdf_bound`). The shipped data's longest there (an address
+#: in the sources) has 178 characters, the review's long name (lw1) 3 005.
+FLOW_WORD = 5_000
 
 # A word as the layout sees it: a space, tab or line break, or a zero-width space, ends it (a
 # no-break space does not).
@@ -68,10 +74,11 @@ def _sized_by_content(box: Any, boxes: Any) -> bool:
     )
 
 
-def shorten_boxes(root: Any, limit: int = CELL_WORD) -> int:
-    """Shorten (:func:`shorten_words`) the long words of every text box inside a box sized by
-    its content, in WeasyPrint's box tree under ``root``; the number of text boxes changed.
-    A loop, not a recursion: the tree can be as deep as a template nests its elements."""
+def shorten_boxes(root: Any, limit: int = CELL_WORD, flow: int = FLOW_WORD) -> int:
+    """Shorten (:func:`shorten_words`) the words longer than ``limit`` of every text box inside
+    a box sized by its content, and those longer than ``flow`` of every other text box, in
+    WeasyPrint's box tree under ``root``; the number of text boxes changed. A loop, not a
+    recursion: the tree can be as deep as a template nests its elements."""
     from weasyprint.formatting_structure import boxes
 
     changed = 0
@@ -79,11 +86,10 @@ def shorten_boxes(root: Any, limit: int = CELL_WORD) -> int:
     while stack:
         box, sized = stack.pop()
         if isinstance(box, boxes.TextBox):
-            if sized:
-                text = shorten_words(box.text, limit)
-                if text is not box.text:
-                    box.text = text
-                    changed += 1
+            text = shorten_words(box.text, limit if sized else flow)
+            if text is not box.text:
+                box.text = text
+                changed += 1
             continue
         sized = sized or _sized_by_content(box, boxes)
         stack.extend((child, sized) for child in getattr(box, "children", ()))
@@ -93,8 +99,9 @@ def shorten_boxes(root: Any, limit: int = CELL_WORD) -> int:
 @contextmanager
 def shortening_words(limit: int = CELL_WORD) -> Iterator[None]:
     """While active, each page WeasyPrint lays out (in this thread or task) has its long words
-    shortened where a box is sized by its content (:func:`shorten_boxes`), between building the
-    boxes and laying them out. Outside, WeasyPrint works as it always does."""
+    shortened (:func:`shorten_boxes`: over ``limit`` where a box is sized by its content, over
+    ``FLOW_WORD`` elsewhere), between building the boxes and laying them out. Outside,
+    WeasyPrint works as it always does."""
     _install()
     token = _LIMIT.set(limit)
     try:

@@ -31,11 +31,14 @@ class ReportOutput:
     defaults: ReportDefaults
 
 
-def render_output(view: ReportView, defaults: ReportDefaults) -> str | bytes:
+def render_output(
+    view: ReportView, defaults: ReportDefaults, ds: DataSet | None = None
+) -> str | bytes:
     """``view`` in the format of ``defaults``, with its templates and date: the text of
-    ``report_text`` and ``report_json``, the bytes of ``report_pdf``."""
+    ``report_text`` and ``report_json``, the bytes of ``report_pdf`` (``ds``, the data the
+    view was built from: the files a PDF too large to lay out names)."""
     if defaults.fmt == "pdf":
-        return render_pdf(view, datum=defaults.datum, templates_dir=defaults.templates_dir)
+        return render_pdf(view, datum=defaults.datum, templates_dir=defaults.templates_dir, ds=ds)
     if defaults.fmt == "json":
         return view_json(view)
     return render(view, defaults.fmt, defaults.templates_dir)
@@ -47,4 +50,4 @@ def report_output(ds: DataSet, ar: int, fmt: str) -> ReportOutput:
     :func:`~utsatta.render.report.defaults.report_defaults`, before the view is built."""
     defaults = report_defaults(ds, ar, fmt)
     view = assemble(ds, ar)
-    return ReportOutput(view, render_output(view, defaults), defaults)
+    return ReportOutput(view, render_output(view, defaults, ds), defaults)

@@ -1,0 +1,119 @@
+"""How large a page the PDF lays out: WeasyPrint's layout takes time and memory in proportion to
+the HTML page (about 60 µs of CPU and 0.45 kB of memory per character on the CI machine: the
+slutuppföljning 2025, 0.63 M characters, about 45 s; twice its content 76 s and 565 MB), and
+the rendered text may have 20 M characters (``environment.MAX_OUTPUT``). A page far larger than
+any real report is refused before the layout, with what to do instead. The shapes that
+cost more than their size (a very long word) are bounded where they are laid out
+(:mod:`utsatta.render.pdf_words`). Why: docs/decisions/0653-pdf-med-begransat-arbete.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from utsatta.errors import UtsattaError
+from utsatta.escape import identifier
+from utsatta.numbers import heltal
+
+if TYPE_CHECKING:
+    from utsatta.load.dataset import DataSet
+
+__all__ = [
+    "MAX_PDF_CHARS",
+    "MAX_PDF_ELEMENTS",
+    "PdfTooLarge",
+    "check_page",
+    "largest_files",
+    "page_size",
+]
+
+#: The most characters of HTML laid out as PDF: 5.5 times the largest real report (the
+#: slutuppföljning 2025, 632 869 characters); at the limits a PDF takes a few minutes of CPU
+#: and up to about 2 GB on the CI machine, not half an hour.
+MAX_PDF_CHARS = 3_500_000
+#: The most elements (start tags) laid out as PDF: 5.5 times the largest real report's 9 077,
+#: so that a page of many tiny elements (table rows of one digit) is bounded by its boxes.
+MAX_PDF_ELEMENTS = 50_000
+#: how many of the largest data files the message names
+NAMED_FILES = 3
+
+
+class PdfTooLarge(UtsattaError):
+    """The report's page is larger than a PDF is laid out from (:data:`MAX_PDF_CHARS`,
+    :data:`MAX_PDF_ELEMENTS`); nothing is written. Exit 1, as data that cannot give the
+    report. ``ar``: the report's year; ``size`` and ``limit``: what was counted and its limit."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, ar: int, size: int, limit: int) -> None:
+        super().__init__(message)
+        self.ar = ar
+        self.size = size
+        self.limit = limit
+
+
+def page_size(html: str) -> tuple[int, int]:
+    """The characters and the elements (start tags: every ``<`` that is not ``</``; the text's
+    own are escaped as ``&lt;``) of an HTML page; two counts, no parsing."""
+    return len(html), html.count("<") - html.count("</")
+
+
+def size_text(n: int) -> str:
+    """A file's size as the message says it: "412 kB" (kB = 1024 bytes), "900 byte"."""
+    return f"{heltal(round(n / 1024))} kB" if n >= 1024 else f"{heltal(n)} byte"
+
+
+def largest_files(ds: DataSet, ar: int, n: int = NAMED_FILES) -> list[tuple[str, int]]:
+    """The ``n`` largest data files that the report of ``ar`` reads (the shared files, and the
+    reports and uppföljningar of ``ar`` and the years before), largest first, with their
+    sizes in bytes; a file that cannot be measured is left out."""
+    sizes: list[tuple[str, int]] = []
+    for f in ds.files():
+        if f.kind == "rapport" and f.folder_year > ar:
+            continue
+        if f.kind == "uppfoljning" and f.stem.isdigit() and int(f.stem) > ar:
+            continue
+        try:
+            sizes.append((f.display, f.path.stat().st_size))
+        except OSError:
+            continue
+    sizes.sort(key=lambda item: (-item[1], item[0]))
+    return sizes[:n]
+
+
+def check_page(
+    html: str,
+    *,
+    ar: int,
+    titel: str,
+    files: Callable[[], Sequence[tuple[str, int]]] = tuple,
+    template: str | None = None,
+) -> None:
+    """Raise :class:`PdfTooLarge` when ``html`` is larger than a PDF is laid out from, saying
+    which report, how large, the limit and what to do: another format, a shorter ``template``
+    (a data repository's own, when it wrote the page), shorter texts in the largest data files
+    (``files()``: display name and size in bytes, asked only for the message)."""
+    chars, elements = page_size(html)
+    if chars > MAX_PDF_CHARS:
+        size, limit, unit = chars, MAX_PDF_CHARS, "tecken"
+    elif elements > MAX_PDF_ELEMENTS:
+        size, limit, unit = elements, MAX_PDF_ELEMENTS, "element"
+    else:
+        return
+    what = ["skriv rapporten som HTML eller Markdown (--format html eller md)"]
+    if template is not None:
+        what.append(f"gör sidan som mallen {identifier(template)} skriver mindre")
+    largest = files()
+    if largest:
+        named = ", ".join(f"{identifier(name)} ({size_text(b)})" for name, b in largest)
+        what.append(f"korta texterna i de största filerna: {named}")
+    todo = ", ".join(what[:-1]) + ", eller " + what[-1] if len(what) > 1 else what[0]
+    raise PdfTooLarge(
+        f"Rapporten för {ar} ({titel}) är för stor för att sättas som PDF: HTML-sidan har "
+        f"{heltal(size)} {unit} och gränsen är {heltal(limit)} {unit} (att lägga ut en så "
+        f"stor sida skulle ta många minuter och mycket minne). Gör så här i stället: {todo}.",
+        ar=ar,
+        size=size,
+        limit=limit,
+    )
