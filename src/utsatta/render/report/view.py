@@ -455,7 +455,8 @@ class UpphordRad:
     #: the successors, "och"-joined; "ingen angiven" without one; "ingen" for the insatser
     #: that no successor took over
     eftertradare: str
-    #: the day the successors took over (the day after ``sista_dag``); "–" without one
+    #: the day the successors took over (the day after ``sista_dag``, or their own first day
+    #: when they began later: decision 0654); "–" without one
     fran: str
     #: "slutledd" or "bekräftad"; "–" without a successor
     sakerhet: str
