@@ -472,6 +472,9 @@ class UpphordaVy:
     rader: tuple[UpphordRad, ...]
     #: the note on "*" in ``insatser`` (None when no row has one)
     not_: str | None
+    #: some successor began later than the day after its predecessor's last day and took over
+    #: on its own first day (decision 0654): the rule sentence says so
+    senare_bildad: bool = False
 
 
 @dataclass(frozen=True)

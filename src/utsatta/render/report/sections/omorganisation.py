@@ -21,6 +21,7 @@ from utsatta.compute.responsibility import (
     exists_at_year_end,
     planperiod,
     resolve,
+    takeover_day,
     tolkning,
 )
 from utsatta.model.organisationer import OrganisationerFil
@@ -175,6 +176,7 @@ def upphorda(
         for org in resolve(ids, orgs, period=period):
             named.setdefault(org, {})[ins.id] = org not in direct
     via_urval_used = False
+    later = False  # a successor formed after the day after: the rule sentence says so
     rader = []
     for o in orgs.organisationer:
         if o.id not in named or o.giltig_till is None or o.giltig_till > last_day:
@@ -195,6 +197,7 @@ def upphorda(
         for (heir, how, fran), took in per_heir.items():
             groups.setdefault((tuple(took), how, fran), []).append(heir)
         for (moved, how, fran), heirs in groups.items():
+            later |= fran != takeover_day(o)
             via_urval_used |= any(insatser[i] for i in moved)
             rader.append(
                 UpphordRad(
@@ -223,4 +226,4 @@ def upphorda(
         if via_urval_used
         else None
     )
-    return UpphordaVy(tuple(rader), not_)
+    return UpphordaVy(tuple(rader), not_, later)
