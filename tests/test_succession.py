@@ -269,3 +269,26 @@ def test_after_a_gap_the_heir_takes_over_on_its_first_day() -> None:
     # 2022: the predecessor had ceased and the heir did not exist yet: no one holds 1:1's part
     assert duties.heirs("grundskolenamnden", "1:1", 2022) == []
     assert [c[-1].datum for c in duties.heirs("grundskolenamnden", "1:1", 2023)] == ["2023-03-01"]
+
+
+def test_a_successor_gone_by_the_predecessors_last_day_never_took_over() -> None:
+    """An overlap whose successor ended the same day as its predecessor (or before): it did
+    not exist on the day it would take over (decision 0654)."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2023-12-31",
+        efterfoljare=[{"organisation": "b", "insatser": ["1:4"], "tolkning": "bekraftad"}],
+        kommentar="Ingen tog över 1:1.",
+    )
+    b = _org("b", giltig_fran="2023-01-01", giltig_till="2023-12-31", efterfoljare=[])
+    b["kommentar"] = "Lades ned."
+    assert _check(a, b) == [
+        (
+            "efterfoljare-upphor-forst",
+            ("organisationer", 1, "efterfoljare", 0),
+            "Efterföljaren B ('b') upphörde 2023-12-31, samma dag som Grundskolenamnden upphörde "
+            "2023-12-31, och fanns inte 2024-01-01 när den skulle ta över ansvaret för insats "
+            "1:4. Rätta 'giltig_till' för B eller för Grundskolenamnden, eller ange den "
+            "organisation som tog över.",
+        )
+    ]

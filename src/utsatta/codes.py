@@ -327,6 +327,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Rätta 'giltig_till' eller efterföljarens 'giltig_fran', lägg till den organisation som "
      "hade insatserna emellan, eller skriv en 'kommentar' under efterföljaren som säger varför "
      "ingen hade dem."),
+    ("efterfoljare-upphor-forst", V, "referens",
+     "En efterföljare upphörde samma dag som eller innan föregångaren upphörde, inom "
+     "planperioden, och tog aldrig över något",
+     "Rätta 'giltig_till' för efterföljaren eller föregångaren, eller ange den organisation "
+     "som tog över."),
     ("efterfoljare-insats-utan-ansvar", V, "referens",
      "En efterföljare tar över en insats som föregångaren inte hade ansvar för",
      "Rätta insatsens id under efterföljarens 'insatser', eller ta bort det."),

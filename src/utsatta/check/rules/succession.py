@@ -11,6 +11,8 @@
   ``efterfoljare: []``.
 - ``efterfoljare-insats-utan-ansvar``: a successor named for an insats in which its predecessor
   never had a duty: there is nothing to take over, most likely a typo of the insats id.
+- ``efterfoljare-upphor-forst``: a successor that had ended by its predecessor's last day,
+  inside the plan period: it never took anything over (decision 0654).
 - ``efterfoljare-borjar-senare``: a successor that began later than the day after its
   predecessor's last day, inside the plan period: no one held the duties in between, and a
   year whose last day falls there has no one who reports them
@@ -149,27 +151,52 @@ def _gaps(
     insats_ids: list[str],
     duties: Duties,
 ) -> list[Finding]:
-    """efterfoljare-borjar-senare for each successor of ``o`` that began later than the day
-    after ``o``'s last day, where the days between touch the plan period (``period``: its
-    first and last day) and ``o`` held something the successor takes over."""
+    """For each successor of ``o`` that took over something ``o`` held in the plan:
+    efterfoljare-borjar-senare when it began later than the day after ``o``'s last day and the
+    days between touch the plan period (``period``: its first and last day);
+    efterfoljare-upphor-forst when it had ended by ``o``'s last day, inside the period."""
     out: list[Finding] = []
     for ei, e in enumerate(o.efterfoljare):
         heir = by_id.get(e.organisation)
-        gap = start_gap(o, heir)
-        if heir is None or gap is None or e.kommentar is not None:
+        if heir is None or o.giltig_till is None or heir.id == o.id:
             continue
-        if gap[1] < period[0] or gap[0] > period[1]:
-            continue  # wholly before or after the plan: no duty of the plan was left
+        path = ("organisationer", oi, "efterfoljare", ei)
+        gone = heir.giltig_till is not None and heir.giltig_till <= o.giltig_till
+        if gone and not period[0] <= o.giltig_till < period[1]:
+            continue  # the takeover falls outside the plan period: no duty of the plan left
+        gap = None if gone else start_gap(o, heir)
+        if gap is not None and (
+            e.kommentar is not None or gap[1] < period[0] or gap[0] > period[1]
+        ):
+            continue  # explained, or wholly before or after the plan
+        if not gone and gap is None:
+            continue
         held = [
             i
             for i in insats_ids
             if (e.insatser is None or i in e.insatser) and duties.ever_holds(o.id, i)
         ]
-        if held:
-            out.append(
-                _gap(file, ("organisationer", oi, "efterfoljare", ei), o, heir, gap, held, period)
-            )
+        if held and gap is not None:
+            out.append(_gap(file, path, o, heir, gap, held, period))
+        elif held:
+            out.append(_gone_first(file, path, o, heir, held))
     return out
+
+
+def _gone_first(
+    file: str, path: tuple[str | int, ...], o: Organisation, heir: Organisation, held: list[str]
+) -> Finding:
+    namn, efter = shorten(o.namn), shorten(heir.namn)
+    when = "samma dag som" if heir.giltig_till == o.giltig_till else "innan"
+    return varning(
+        file,
+        path,
+        "efterfoljare-upphor-forst",
+        f"Efterföljaren {efter} ('{identifier(heir.id)}') upphörde {heir.giltig_till}, {when} "
+        f"{namn} upphörde {o.giltig_till}, och fanns inte {takeover_day(o)} när den skulle ta "
+        f"över ansvaret för {insatser_text(held)}. Rätta 'giltig_till' för {efter} eller för "
+        f"{namn}, eller ange den organisation som tog över.",
+    )
 
 
 def _gap(
