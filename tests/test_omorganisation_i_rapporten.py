@@ -506,3 +506,39 @@ def test_a_chain_is_as_sure_as_its_least_sure_step(chain: Path) -> None:
         ("Kulturnämnden", "Fritidsnämnden", "bekräftad", "1:1"),
         ("Kulturnämnden", "ingen", "–", "2:1*, 3:1"),
     ]
+
+
+# --- a successor formed later than the day after (docs/decisions/0654) --------------------------
+
+
+def test_a_successor_formed_later_takes_over_on_its_first_day(tmp_path: Path) -> None:
+    """Kulturnämnden ends 2023-06-30, Fritidsnämnden is formed 2024-03-01: the inheritance
+    dates Fritidsnämnden from its own first day, and section 6's rule sentence says so (a
+    report without such a gap keeps the sentence as it was, the goldens)."""
+    data = _kulturnamnden_ceases(
+        tmp_path,
+        '    giltig_till: "2023-06-30"\n'
+        "    efterfoljare:\n"
+        "      - organisation: fritidsnamnden\n"
+        "        tolkning: bekraftad\n",
+        "  - id: fritidsnamnden\n"
+        "    namn: Fritidsnämnden\n"
+        "    typ: namnd\n"
+        "    verksamhet_i_utsatta_omraden: false\n"
+        '    giltig_fran: "2024-03-01"\n'
+        "    giltig_fran_sakerhet: slutledd\n",
+    )
+    view = build(load(data), 2024)
+    assert view.upphorda is not None and view.upphorda.senare_bildad
+    assert [(r.sista_dag, r.eftertradare, r.fran) for r in view.upphorda.rader] == [
+        ("2023-06-30", "Fritidsnämnden", "2024-03-01")
+    ]
+    md = render(view, "md")
+    assert (
+        "Från dagen efter sista dagen (eller från efterträdarens första dag, om den bildades "
+        "senare) bär efterträdaren organisationens uppgifter i planen"
+    ) in md
+    assert _header(md, "1:1")[2] == (
+        "- Efterträdare 2024: Fritidsnämnden i stället för Kulturnämnden (bekräftad) från "
+        "2024-03-01 (datum: slutledd)"
+    )

@@ -54,7 +54,7 @@ def _messages(data: Path, code: str) -> list[str]:
             "rapporter/2023/grundskolenamnden.yaml",
             'insats: "1:1"',
             "insats: 11",
-            'Insatser skrivs med kolon och inom citattecken: "1:1".',
+            'Menar du 1:1? Skriv id:t med kolon och inom citattecken: insats: "1:1".',
             'insats: "1:1"',
         ),
         (

@@ -208,6 +208,60 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
 
 
 @pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            # Was: "Värdet är inte ett insats-id. Skriv det som i planen: … (t.ex. "2:4" för
+            # insats 2:4)." (an insats the plan may not have, not the ones it has)
+            "1",
+            "'insats' ska vara text, men YAML läser 1 som talet 1. Menar du 1:1 eller 2:1? "
+            'Skriv id:t med kolon och inom citattecken: insats: "1:1".',
+        ),
+        (
+            "4",
+            "'insats' ska vara text, men YAML läser 4 som talet 4. Menar du 1:4? Skriv id:t med "
+            'kolon och inom citattecken: insats: "1:4".',
+        ),
+        (
+            # YAML reads 1.4 as a float: the colon became a point
+            "1.4",
+            "'insats' ska vara text, men YAML läser 1.4 som talet 1.4. Menar du 1:4? Skriv id:t "
+            'med kolon och inom citattecken: insats: "1:4".',
+        ),
+        (
+            "21",
+            "'insats' ska vara text, men YAML läser 21 som talet 21. Menar du 2:1? Skriv id:t "
+            'med kolon och inom citattecken: insats: "2:1".',
+        ),
+        (
+            # no insats of the plan fits: the form, as before
+            "1.5",
+            "'insats' ska vara text, men YAML läser 1.5 som talet 1.5. Insatser skrivs med kolon "
+            'och inom citattecken: "1:5".',
+        ),
+        (
+            "3",
+            "'insats' ska vara text, men YAML läser 3 som talet 3. Värdet är inte ett insats-id. "
+            "Skriv det som i planen: fokusområdets nummer, kolon och insatsens nummer, inom "
+            'citattecken (t.ex. "2:4" för insats 2:4).',
+        ),
+    ],
+)
+def test_a_number_for_an_insats_names_the_plans_ids(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """``insats: 1`` names the plan's insatser numbered 1 (decision 0654)."""
+    found = _messages(tmp_path, 'insats: "2:1"', f"insats: {written}")
+    assert found == [(13, 13, "fel-typ", message)]
+
+
+def test_an_unquoted_insats_id_is_the_id(tmp_path: Path) -> None:
+    """``insats: 2:1`` without quotes: utsatta reads YAML 1.2, where 2:1 is the text "2:1" (not
+    YAML 1.1's base-60 number 121), so it is the id and nothing is said (fmt quotes it)."""
+    assert _messages(tmp_path, 'insats: "2:1"', "insats: 2:1") == []
+
+
+@pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
         (

@@ -1,5 +1,5 @@
-"""The succession rules (check.rules.succession, docs/decisions/0610, 0615): the cases the case
-folders do not show, each with its exact finding."""
+"""The succession rules (check.rules.succession, docs/decisions/0610, 0615, 0654): the cases
+the case folders do not show, each with its exact finding."""
 
 from __future__ import annotations
 
@@ -184,3 +184,111 @@ def test_an_inherited_duty_left_by_the_next_successor() -> None:
         "från 2024-01-01 tar ingen organisation över det ansvar för insats 1:4 som B hade."
         in (found[0][2])
     )
+
+
+def test_a_successor_formed_later_leaves_the_days_between_to_no_one() -> None:
+    """A gap inside one year (the heir exists on 31 December: no year is lost), on the
+    successor's entry, with one day's wording (docs/decisions/0654)."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2023-03-31",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org("b", giltig_fran="2023-04-02")
+    assert _check(a, b) == [
+        (
+            "efterfoljare-borjar-senare",
+            ("organisationer", 1, "efterfoljare", 0),
+            "Grundskolenamnden upphörde 2023-03-31, men efterföljaren B ('b') bildades först "
+            "2023-04-02: under dagen emellan (2023-04-01) hade ingen organisation det ansvar för "
+            "insatserna 1:1 och 1:4 som Grundskolenamnden hade enligt planen. Rätta 'giltig_till' "
+            "för Grundskolenamnden eller 'giltig_fran' för B om något av datumen är fel. Annars "
+            "lägg till den organisation som hade insatserna emellan, med 'giltig_fran' och "
+            "'giltig_till' för tiden emellan och 'b' som sin efterföljare; hade ingen dem, skriv "
+            "en 'kommentar' under efterföljaren som säger varför.",
+        )
+    ]
+
+
+def test_a_gap_names_only_what_the_successor_takes_over_and_the_years_lost() -> None:
+    """Two successors, one for 1:4 formed in time, one for 1:1 formed two years later: the
+    warning is the late one's, for 1:1, and 2023 and 2024 have no one who reports it."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2022-12-31",
+        efterfoljare=[
+            {"organisation": "b", "insatser": ["1:4"], "tolkning": "bekraftad"},
+            {"organisation": "c", "insatser": ["1:1"], "tolkning": "slutledd"},
+        ],
+    )
+    b = _org("b", giltig_fran="2023-01-01")
+    c = _org("c", giltig_fran="2025-01-01")
+    found = _check(a, b, c)
+    assert [(code, path) for code, path, _ in found] == [
+        ("efterfoljare-borjar-senare", ("organisationer", 1, "efterfoljare", 1))
+    ]
+    assert found[0][2].startswith(
+        "Grundskolenamnden upphörde 2022-12-31, men efterföljaren C ('c') bildades först "
+        "2025-01-01: under de 731 dagarna emellan (2023-01-01 till och med 2024-12-31) hade "
+        "ingen organisation det ansvar för insats 1:1 som Grundskolenamnden hade enligt "
+        "planen. Ingen rapporterar dem för 2023 och 2024: året rapporteras av den som finns "
+        "den 31 december. Rätta"
+    )
+
+
+def test_a_successor_formed_before_the_end_is_no_gap() -> None:
+    """An overlap (the new nämnd formed before the old one closed) and the next day exactly
+    give nothing; the heir takes over the day after the predecessor's last day."""
+    for start in ("2022-09-01", "2023-01-01"):
+        a = _org(
+            "grundskolenamnden",
+            giltig_till="2022-12-31",
+            efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+        )
+        assert _check(a, _org("b", giltig_fran=start)) == []
+        model = OrganisationerFil.model_validate(
+            {"schemaversion": 1, "organisationer": [a, _org("b", giltig_fran=start)]}
+        )
+        (step,) = Duties(list(_plan().insatser), model).successors("grundskolenamnden", "1:1")
+        assert (step.datum, step.datum_sakerhet) == ("2023-01-01", None)
+
+
+def test_after_a_gap_the_heir_takes_over_on_its_first_day() -> None:
+    """The inheritance never claims the heir from a day it did not exist: the day is its
+    'giltig_fran', as sure as that day (decision 0654)."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2022-06-30",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org("b", giltig_fran="2023-03-01", giltig_fran_sakerhet="slutledd")
+    model = OrganisationerFil.model_validate({"schemaversion": 1, "organisationer": [a, b]})
+    duties = Duties(list(_plan().insatser), model)
+    (step,) = duties.successors("grundskolenamnden", "1:1")
+    assert (step.datum, step.datum_sakerhet) == ("2023-03-01", "slutledd")
+    # 2022: the predecessor had ceased and the heir did not exist yet: no one holds 1:1's part
+    assert duties.heirs("grundskolenamnden", "1:1", 2022) == []
+    assert [c[-1].datum for c in duties.heirs("grundskolenamnden", "1:1", 2023)] == ["2023-03-01"]
+
+
+def test_a_successor_gone_by_the_predecessors_last_day_never_took_over() -> None:
+    """An overlap whose successor ended the same day as its predecessor (or before): it did
+    not exist on the day it would take over (decision 0654)."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2023-12-31",
+        efterfoljare=[{"organisation": "b", "insatser": ["1:4"], "tolkning": "bekraftad"}],
+        kommentar="Ingen tog över 1:1.",
+    )
+    b = _org("b", giltig_fran="2023-01-01", giltig_till="2023-12-31", efterfoljare=[])
+    b["kommentar"] = "Lades ned."
+    assert _check(a, b) == [
+        (
+            "efterfoljare-upphor-forst",
+            ("organisationer", 1, "efterfoljare", 0),
+            "Efterföljaren B ('b') upphörde 2023-12-31, samma dag som Grundskolenamnden upphörde "
+            "2023-12-31, och fanns inte 2024-01-01 när den skulle ta över ansvaret för insats "
+            "1:4. Rätta 'giltig_till' för B eller för Grundskolenamnden, eller ange den "
+            "organisation som tog över.",
+        )
+    ]

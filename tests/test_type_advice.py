@@ -423,3 +423,32 @@ def test_a_bulleted_list_written_as_suggested_is_valid(tmp_path: Path) -> None:
         "    samordning:"
     )
     assert findings_after(tmp_path, "rapporter/2023/grundskolenamnden.yaml", old, new) == []
+
+
+def test_a_number_in_a_list_of_insatser_names_the_plans_ids() -> None:
+    """A post of a list of insats ids (an indicator's 'insatser'): the ids without a key; past
+    five of them, how many more; no plan read, the form as before (decision 0654)."""
+    from utsatta.load.type_advice import wrong_type_message
+    from utsatta.model.common import InsatsId
+
+    def message(value: Any, raw: str, insatser: list[str] | None) -> str:
+        return wrong_type_message(
+            "insatser", "string_type", value, raw, InsatsId, item=0, insatser=insatser
+        )
+
+    lead = "Post 1 under 'insatser' ska vara text, men YAML läser 5 som talet 5. "
+    assert message(5, "5", ["1:5", "2:1", "2:5"]) == lead + (
+        'Menar du 1:5 eller 2:5? Skriv id:t med kolon och inom citattecken: "1:5".'
+    )
+    many = [f"{n}:5" for n in range(1, 8)]
+    assert message(5, "5", many) == lead + (
+        "Menar du någon av 1:5, 2:5, 3:5, 4:5, 5:5 och 2 till? Skriv id:t med kolon och inom "
+        'citattecken: "1:5".'
+    )
+    assert message(5, "5", None) == lead + (
+        "Värdet är inte ett insats-id. Skriv det som i planen: fokusområdets nummer, kolon och "
+        'insatsens nummer, inom citattecken (t.ex. "2:4" för insats 2:4).'
+    )
+    assert message(1.5, "1.50", ["1:5", "1:50"]).endswith(
+        'Menar du 1:50? Skriv id:t med kolon och inom citattecken: "1:50".'
+    )

@@ -321,6 +321,17 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "dess ansvar i planen",
      "Lägg till insatsen under 'insatser' hos den efterföljare som tog över den, eller skriv "
      "en 'kommentar' för organisationen som säger varför ingen gjorde det."),
+    ("efterfoljare-borjar-senare", V, "referens",
+     "En efterföljare bildades senare än dagen efter att föregångaren upphörde, inom "
+     "planperioden: ingen hade föregångarens ansvar dagarna emellan",
+     "Rätta 'giltig_till' eller efterföljarens 'giltig_fran', lägg till den organisation som "
+     "hade insatserna emellan, eller skriv en 'kommentar' under efterföljaren som säger varför "
+     "ingen hade dem."),
+    ("efterfoljare-upphor-forst", V, "referens",
+     "En efterföljare upphörde samma dag som eller innan föregångaren upphörde, inom "
+     "planperioden, och tog aldrig över något",
+     "Rätta 'giltig_till' för efterföljaren eller föregångaren, eller ange den organisation "
+     "som tog över."),
     ("efterfoljare-insats-utan-ansvar", V, "referens",
      "En efterföljare tar över en insats som föregångaren inte hade ansvar för",
      "Rätta insatsens id under efterföljarens 'insatser', eller ta bort det."),

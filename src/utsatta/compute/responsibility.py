@@ -51,10 +51,36 @@ def day_after(day: str) -> str:
 
 
 def takeover_day(org: Organisation) -> str | None:
-    """The day ``org``'s successors take over what it held (every :attr:`Arv.datum` from it):
-    the day after its last day; None for an organisation with no end. The one rule for every
-    text that says who took over from whom, and when."""
+    """The day ``org``'s successors take over what it held (every :attr:`Arv.datum` from it
+    but a successor's that began later, decision 0654): the day after its last day; None for
+    an organisation with no end. The one rule for every text that says who took over from
+    whom, and when."""
     return None if org.giltig_till is None else day_after(org.giltig_till)
+
+
+def start_gap(org: Organisation, heir: Organisation | None) -> tuple[str, str] | None:
+    """The first and last day between ``org``'s last day and the first day of ``heir``, its
+    successor, when ``heir`` began later than the day after: no one held ``org``'s duties
+    then (efterfoljare-borjar-senare, docs/decisions/0654-glapp-till-efterfoljaren.md). None
+    without such a gap; a successor formed before ``org`` ended (an overlap) has none."""
+    if org.giltig_till is None or heir is None or heir.giltig_fran is None:
+        return None
+    first = day_after(org.giltig_till)
+    if heir.giltig_fran <= first:
+        return None
+    return first, (date.fromisoformat(heir.giltig_fran) - timedelta(days=1)).isoformat()
+
+
+def _takeover(
+    org: Organisation, heir: Organisation | None
+) -> tuple[str, Literal["bekraftad", "slutledd"] | None]:
+    """The day ``heir`` took over from ``org`` (which has an end) and how sure that day is:
+    the day after ``org``'s last day, or ``heir``'s first day when that is later (a gap: the
+    heir holds nothing before it exists, decision 0654)."""
+    gap = start_gap(org, heir)
+    if gap is not None and heir is not None:
+        return day_after(gap[1]), heir.giltig_fran_sakerhet
+    return takeover_day(org) or "", org.giltig_till_sakerhet
 
 
 #: The plan's years (från, till), as plan.yaml's giltighet
@@ -172,9 +198,10 @@ Kolumn = Literal["samordning", "ansvar", "alla"]
 @dataclass(frozen=True)
 class Arv:
     """One step of inheritance: ``till`` took over the insats from ``fran`` on ``datum`` (the
-    day after ``fran``'s last day). ``datum_sakerhet``: "slutledd" when that last day is a
-    choice, not the source's (``giltig_till_sakerhet``); the step's own ``tolkning`` says only
-    how sure the succession is."""
+    day after ``fran``'s last day, or ``till``'s first day when it began later: decision 0654).
+    ``datum_sakerhet``: "slutledd" when that day is a choice, not the source's
+    (``giltig_till_sakerhet``, or ``till``'s ``giltig_fran_sakerhet``); the step's own
+    ``tolkning`` says only how sure the succession is."""
 
     fran: str
     till: str
@@ -317,13 +344,13 @@ class Duties:
         """The steps by which ``org``'s part in ``insats`` passes on when it ceases: one per
         successor that takes the insats over (none if ``org`` has no end date)."""
         o = self._by_id.get(org)
-        datum = None if o is None else takeover_day(o)
-        if o is None or datum is None:
+        if o is None or o.giltig_till is None:
             return []
         return [
-            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), datum, o.giltig_till_sakerhet)
+            Arv(org, e.organisation, e.tolkning, tuple(e.kallor), *_takeover(o, heir))
             for e in self._succ.get(org, ())
             if e.insatser is None or insats in e.insatser
+            for heir in [self._by_id.get(e.organisation)]
         ]
 
     def _ever(self, insats: str, *, coord: bool, every: bool = False) -> list[str]:

@@ -382,6 +382,7 @@ def _finding(
             item=path[-1] if path and isinstance(path[-1], int) else None,
             belongs=what_belongs(model, path),
             quoted=quoted(path),
+            insatser=known_ids("insats") if kind == "string_type" else None,
         )
         if value is None:  # an empty value: say what belongs there, as the schema does
             message += what_belongs(model, path)

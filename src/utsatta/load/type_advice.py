@@ -11,6 +11,7 @@ import math
 import re
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +20,7 @@ from utsatta.escape import shorten, shorten_number
 from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
 from utsatta.load.spelling import id_form
 from utsatta.load.written_numbers import non_decimal_advice
-from utsatta.model.common import Id
+from utsatta.model.common import Id, InsatsId
 from utsatta.model.id_fields import ID_FIELDS, ID_REFS
 
 __all__ = ["ID_HOMES", "KIND_WORDS", "said", "wrong_type_message"]
@@ -72,13 +73,15 @@ def wrong_type_message(
     item: int | None = None,
     belongs: str = "",
     quoted: bool = True,
+    insatser: Sequence[str] | None = None,
 ) -> str:
     """The message for a value of the wrong type. ``example``: the field's own example value
     (None: no example is given); ``item``: the index of the post in the list ``name`` the
     value is (None: it stands after the key ``name``, and the example is written with it);
     ``belongs``: " Där ska stå: …" from the field's description, for a message that has no
     example of its own; ``quoted``: the value was written within quotes (a number written as a
-    text is told to drop them only then)."""
+    text is told to drop them only then); ``insatser``: the plan's insats ids (None: not
+    read), for the ids a number written where an insats id belongs may mean."""
     want = KIND_WORDS[kind]
     shown = said(value, raw)
     keyed = item is None
@@ -87,8 +90,8 @@ def wrong_type_message(
         label = f"Post {item + 1} under '{name}'"
     if kind == "string_type":
         if not keyed:
-            return _text_item_message(name, label, value, raw, field_type)
-        return _text_message(name, label, value, raw, field_type, belongs)
+            return _text_item_message(name, label, value, raw, field_type, insatser)
+        return _text_message(name, label, value, raw, field_type, belongs, insatser)
     if kind in ("int_type", "int_from_float", "float_type"):
         ex = _example(name, example, keyed)
         if value is None:
@@ -259,13 +262,25 @@ def _text_forms(written: str) -> list[str]:
     return forms
 
 
-def _quote_hint(name: str, written: str, field_type: Any) -> str:
+def _quote_hint(
+    name: str,
+    written: str,
+    field_type: Any,
+    insatser: Sequence[str] | None = None,
+    key: str = "",
+) -> str:
     """How to write, as text, what YAML read as a number or a truth value: a form the field
     accepts (checked against its type, so the fix does not lead to the next error), else what
-    it wants."""
+    it wants. ``key``: "insats: " before the value written out (an item of a list has none)."""
     tp = _plain(field_type)
     if tp is None:
         return f'Sätt värdet inom citattecken: "{written}".'
+    meant = _insatser_meant(written, tp, insatser)
+    if meant:
+        return (
+            f"Menar du {_eller(meant)}? Skriv id:t med kolon och inom citattecken: "
+            f'{key}"{meant[0]}".'
+        )
     ids = name in ID_HOMES and re.fullmatch(r"[0-9.+-]+|true|false", written)
     if ids and _rejects(tp, "a") is None:
         what = "ett nummer" if written not in ("true", "false") else "true eller false"
@@ -282,6 +297,27 @@ def _quote_hint(name: str, written: str, field_type: Any) -> str:
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
 
 
+def _insatser_meant(written: str, tp: Any, insatser: Sequence[str] | None) -> list[str]:
+    """The plan's insats ids that a number written where one belongs (``written``, as the file
+    has it) may mean, in the plan's order: 1.5 and 15 → 1:5 (the colon lost), 5 → 1:5 and 2:5
+    (the fokusområde left out); [] when the plan is not read or has none of them."""
+    if insatser is None or tp != InsatsId:
+        return []
+    forms = set(_text_forms(written))
+    number = re.fullmatch(r"0*([1-9][0-9]{0,2})", written)
+    tail = number.group(1) if number else None
+    return [i for i in insatser if i in forms or i.split(":")[-1] == tail]
+
+
+def _eller(ids: list[str]) -> str:
+    """ "1:5", "1:5 eller 2:5", past five "någon av 1:5, … och 3 till"."""
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) <= 5:
+        return f"{', '.join(ids[:-1])} eller {ids[-1]}"
+    return f"någon av {', '.join(ids[:5])} och {len(ids) - 5} till"
+
+
 def _free_text(field_type: Any) -> bool:
     """Whether the field takes a free text of several lines (not an id, a date or a url)."""
     tp = _plain(field_type)
@@ -289,7 +325,13 @@ def _free_text(field_type: Any) -> bool:
 
 
 def _text_message(
-    name: str, label: str, value: Any, raw: str | None, field_type: Any, belongs: str
+    name: str,
+    label: str,
+    value: Any,
+    raw: str | None,
+    field_type: Any,
+    belongs: str,
+    insatser: Sequence[str] | None = None,
 ) -> str:
     shown = said(value, raw)
     if value is None:
@@ -301,7 +343,7 @@ def _text_message(
         else:
             written = shorten_number(raw if raw is not None else str(value))
         return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
-            _quote_hint(name, written, field_type)
+            _quote_hint(name, written, field_type, insatser, f"{name}: " if name else "")
         )
     block = f"'{name}: |'" if name else "'|' sist på nyckelns rad"
     if _free_text(field_type):
@@ -325,7 +367,14 @@ def _text_message(
     return f"{lead} Skriv värdet direkt efter kolonet.{belongs}"
 
 
-def _text_item_message(name: str, label: str, value: Any, raw: str | None, field_type: Any) -> str:
+def _text_item_message(
+    name: str,
+    label: str,
+    value: Any,
+    raw: str | None,
+    field_type: Any,
+    insatser: Sequence[str] | None = None,
+) -> str:
     """A post of a list of texts or ids (``behov``, ``kallor``) that is no text."""
     if value is None:
         return f"{label} är tom. Skriv posten efter '- ', eller ta bort raden."
@@ -335,7 +384,7 @@ def _text_item_message(name: str, label: str, value: Any, raw: str | None, field
         else:
             written = shorten_number(raw if raw is not None else str(value))
         return f"{label} ska vara text, men YAML läser {written} som {describe(value)}. " + (
-            _quote_hint(name, written, field_type)
+            _quote_hint(name, written, field_type, insatser)
         )
     what = "en lista" if isinstance(value, list) else "nycklar med värden"
     lead = f"{label} ska vara text, men här står {what}."

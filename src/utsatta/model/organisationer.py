@@ -50,7 +50,13 @@ class Efterfoljare(Strict):
         title="Källor",
         description="Id för källorna (under 'kallor' i filen) som beskriver övertagandet.",
     )
-    kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
+    kommentar: Text | None = Field(
+        default=None,
+        title="Kommentar",
+        description="Fri kommentar. Bildades efterföljaren senare än dagen efter att "
+        "organisationen upphörde och hade ingen uppgifterna emellan, säg varför här (annars "
+        "varnar kontrollen efterfoljare-borjar-senare).",
+    )
 
 
 class Organisation(Strict):

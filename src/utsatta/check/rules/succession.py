@@ -11,17 +11,28 @@
   ``efterfoljare: []``.
 - ``efterfoljare-insats-utan-ansvar``: a successor named for an insats in which its predecessor
   never had a duty: there is nothing to take over, most likely a typo of the insats id.
+- ``efterfoljare-upphor-forst``: a successor that had ended by its predecessor's last day,
+  inside the plan period: it never took anything over (decision 0654).
+- ``efterfoljare-borjar-senare``: a successor that began later than the day after its
+  predecessor's last day, inside the plan period: no one held the duties in between, and a
+  year whose last day falls there has no one who reports them
+  (docs/decisions/0654-glapp-till-efterfoljaren.md). A ``kommentar`` on the successor's
+  entry (why no one held them) is the answer. A successor formed before its predecessor
+  ended (an overlap) is normal and gives nothing.
 
 Unknown successors and insatser are ``validity``'s (okand-efterfoljare, okand-insats).
 """
 
 from __future__ import annotations
 
-from utsatta.compute.responsibility import Duties, takeover_day
+from datetime import date
+
+from utsatta.compute.responsibility import Duties, start_gap, takeover_day
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, varning
 from utsatta.model.organisationer import Organisation, OrganisationerFil
 from utsatta.model.plan import PlanFil
+from utsatta.numbers import heltal
 from utsatta.wording import begransad
 from utsatta.wording import insatser as insatser_text
 
@@ -35,8 +46,10 @@ def check(file: str, plan: PlanFil, orgs: OrganisationerFil, duties: Duties) -> 
     first, last = f"{g.fran:04d}-01-01", f"{g.till:04d}-12-31"
     insats_ids = [i.id for i in plan.insatser]
     known = set(insats_ids)
+    by_id = {o.id: o for o in orgs.organisationer}
     out: list[Finding] = []
     for oi, o in enumerate(orgs.organisationer):
+        out += _gaps(file, oi, o, by_id, (first, last), insats_ids, duties)
         ends = o.giltig_till is not None and first <= o.giltig_till < last
         lost = ends and not o.efterfoljare and not _explained(o)
         # every successor limited to some insatser: together they may leave some to no one
@@ -126,4 +139,103 @@ def _no_duty(
         f"{namn} hade inget ansvar för den insatsen enligt planen (varken namngiven, i en grupp "
         f"eller genom en föregångare), så det finns inget att ta över. {has}. Rätta insatsens "
         "id, eller ta bort det ur 'insatser'.",
+    )
+
+
+def _gaps(
+    file: str,
+    oi: int,
+    o: Organisation,
+    by_id: dict[str, Organisation],
+    period: tuple[str, str],
+    insats_ids: list[str],
+    duties: Duties,
+) -> list[Finding]:
+    """For each successor of ``o`` that took over something ``o`` held in the plan:
+    efterfoljare-borjar-senare when it began later than the day after ``o``'s last day and the
+    days between touch the plan period (``period``: its first and last day);
+    efterfoljare-upphor-forst when it had ended by ``o``'s last day, inside the period."""
+    out: list[Finding] = []
+    for ei, e in enumerate(o.efterfoljare):
+        heir = by_id.get(e.organisation)
+        if heir is None or o.giltig_till is None or heir.id == o.id:
+            continue
+        path = ("organisationer", oi, "efterfoljare", ei)
+        gone = heir.giltig_till is not None and heir.giltig_till <= o.giltig_till
+        if gone and not period[0] <= o.giltig_till < period[1]:
+            continue  # the takeover falls outside the plan period: no duty of the plan left
+        gap = None if gone else start_gap(o, heir)
+        if gap is not None and (
+            e.kommentar is not None or gap[1] < period[0] or gap[0] > period[1]
+        ):
+            continue  # explained, or wholly before or after the plan
+        if not gone and gap is None:
+            continue
+        held = [
+            i
+            for i in insats_ids
+            if (e.insatser is None or i in e.insatser) and duties.ever_holds(o.id, i)
+        ]
+        if held and gap is not None:
+            out.append(_gap(file, path, o, heir, gap, held, period))
+        elif held:
+            out.append(_gone_first(file, path, o, heir, held))
+    return out
+
+
+def _gone_first(
+    file: str, path: tuple[str | int, ...], o: Organisation, heir: Organisation, held: list[str]
+) -> Finding:
+    namn, efter = shorten(o.namn), shorten(heir.namn)
+    when = "samma dag som" if heir.giltig_till == o.giltig_till else "innan"
+    return varning(
+        file,
+        path,
+        "efterfoljare-upphor-forst",
+        f"Efterföljaren {efter} ('{identifier(heir.id)}') upphörde {heir.giltig_till}, {when} "
+        f"{namn} upphörde {o.giltig_till}, och fanns inte {takeover_day(o)} när den skulle ta "
+        f"över ansvaret för {insatser_text(held)}. Rätta 'giltig_till' för {efter} eller för "
+        f"{namn}, eller ange den organisation som tog över.",
+    )
+
+
+def _gap(
+    file: str,
+    path: tuple[str | int, ...],
+    o: Organisation,
+    heir: Organisation,
+    gap: tuple[str, str],
+    held: list[str],
+    period: tuple[str, str],
+) -> Finding:
+    namn, efter = shorten(o.namn), shorten(heir.namn)
+    days = (date.fromisoformat(gap[1]) - date.fromisoformat(gap[0])).days + 1
+    between = (
+        f"dagen emellan ({gap[0]})"
+        if days == 1
+        else f"de {heltal(days)} dagarna emellan ({gap[0]} till och med {gap[1]})"
+    )
+    # a year whose last day falls in the gap: no one exists then to report it (the year rule)
+    years = [
+        y
+        for y in range(int(gap[0][:4]), int(gap[1][:4]) + 1)
+        if gap[0] <= f"{y:04d}-12-31" <= gap[1] and period[0] <= f"{y:04d}-12-31" <= period[1]
+    ]
+    lost = (
+        f" Ingen rapporterar dem för {begransad([str(y) for y in years])}: året rapporteras av "
+        "den som finns den 31 december."
+        if years
+        else ""
+    )
+    return varning(
+        file,
+        path,
+        "efterfoljare-borjar-senare",
+        f"{namn} upphörde {o.giltig_till}, men efterföljaren {efter} ('{identifier(heir.id)}') "
+        f"bildades först {heir.giltig_fran}: under {between} hade ingen organisation det ansvar "
+        f"för {insatser_text(held)} som {namn} hade enligt planen.{lost} Rätta 'giltig_till' "
+        f"för {namn} eller 'giltig_fran' för {efter} om något av datumen är fel. Annars lägg "
+        "till den organisation som hade insatserna emellan, med 'giltig_fran' och "
+        f"'giltig_till' för tiden emellan och '{identifier(heir.id)}' som sin efterföljare; "
+        "hade ingen dem, skriv en 'kommentar' under efterföljaren som säger varför.",
     )

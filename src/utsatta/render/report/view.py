@@ -455,7 +455,8 @@ class UpphordRad:
     #: the successors, "och"-joined; "ingen angiven" without one; "ingen" for the insatser
     #: that no successor took over
     eftertradare: str
-    #: the day the successors took over (the day after ``sista_dag``); "–" without one
+    #: the day the successors took over (the day after ``sista_dag``, or their own first day
+    #: when they began later: decision 0654); "–" without one
     fran: str
     #: "slutledd" or "bekräftad"; "–" without a successor
     sakerhet: str
@@ -471,6 +472,9 @@ class UpphordaVy:
     rader: tuple[UpphordRad, ...]
     #: the note on "*" in ``insatser`` (None when no row has one)
     not_: str | None
+    #: some successor began later than the day after its predecessor's last day and took over
+    #: on its own first day (decision 0654): the rule sentence says so
+    senare_bildad: bool = False
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,7 @@ def upphorda(
         for org in resolve(ids, orgs, period=period):
             named.setdefault(org, {})[ins.id] = org not in direct
     via_urval_used = False
+    later = False  # a successor formed after the day after: the rule sentence says so
     rader = []
     for o in orgs.organisationer:
         if o.id not in named or o.giltig_till is None or o.giltig_till > last_day:
@@ -186,16 +187,17 @@ def upphorda(
         def lista(ids: Sequence[str], insatser: dict[str, bool] = insatser) -> str:
             return ", ".join(i + ("*" if insatser[i] else "") for i in ids) or "–"
 
-        # (heir, certainty) -> the insatser it took over, in the order of the data
-        per_heir: dict[tuple[str, str], list[str]] = {}
+        # (heir, certainty, day) -> the insatser it took over, in the order of the data; the
+        # day is the heir's own: one formed later took over later (decision 0654)
+        per_heir: dict[tuple[str, str, str], list[str]] = {}
         for i in insatser:
             for step in d.successors(o.id, i):
-                per_heir.setdefault((step.till, sakerhet([step])), []).append(i)
-        groups: dict[tuple[tuple[str, ...], str], list[str]] = {}
-        for (heir, how), took in per_heir.items():
-            groups.setdefault((tuple(took), how), []).append(heir)
-        fran = takeover_day(o) or "–"
-        for (moved, how), heirs in groups.items():
+                per_heir.setdefault((step.till, sakerhet([step]), step.datum), []).append(i)
+        groups: dict[tuple[tuple[str, ...], str, str], list[str]] = {}
+        for (heir, how, fran), took in per_heir.items():
+            groups.setdefault((tuple(took), how, fran), []).append(heir)
+        for (moved, how, fran), heirs in groups.items():
+            later |= fran != takeover_day(o)
             via_urval_used |= any(insatser[i] for i in moved)
             rader.append(
                 UpphordRad(
@@ -210,7 +212,7 @@ def upphorda(
             )
         # the insatser no successor took over (all of them without a successor at all):
         # nobody holds them, the row a reader most needs
-        taken = {i for moved, _ in groups for i in moved}
+        taken = {i for moved, *_ in groups for i in moved}
         kvar = [i for i in insatser if i not in taken]
         if kvar:
             via_urval_used |= any(insatser[i] for i in kvar)
@@ -224,4 +226,4 @@ def upphorda(
         if via_urval_used
         else None
     )
-    return UpphordaVy(tuple(rader), not_)
+    return UpphordaVy(tuple(rader), not_, later)
