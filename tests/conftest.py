@@ -34,6 +34,11 @@ def pytest_configure(config: pytest.Config) -> None:
     while the tests run: a check whose code is not in ``utsatta.codes`` fails the test that
     made it, whatever its module and however it builds the code. Not in the package itself:
     a dictionary look-up per finding is nothing, but the registry is a test's business."""
+    # xdist 3.7+ sorts the modules by their number of tests before it hands them out, which
+    # would undo SLOW_FIRST (older versions keep the collection's order)
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
     from utsatta.codes import CODES
     from utsatta.findings import Finding
 
@@ -69,6 +74,32 @@ def _registered_codes_only() -> Iterator[None]:
 def unregistered_codes() -> list[str]:
     """The guard's record, for the test of the guard itself (which empties it)."""
     return _UNREGISTERED
+
+
+#: the modules that take longest (each lays out PDFs or drives a browser), longest first. xdist
+#: (``--dist loadfile``) hands out the modules in collection order, so one of these started last
+#: was the suite's tail while the other worker stood idle; started first, the many short modules
+#: fill in after them. A stale list costs only time, never a test.
+SLOW_FIRST = (
+    "test_pdf.py",
+    "test_browser.py",
+    "test_pdf_words.py",
+    "test_report_luckor.py",
+    "test_pdf_library.py",
+    "test_cli_stderr.py",
+    "test_version_outputs.py",
+    "test_cli_outputs.py",
+    "test_templates_dir.py",
+    "test_free_text_formats.py",
+    "test_deep_emphasis.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow modules first (``SLOW_FIRST``); the rest, and each module's tests, keep their
+    order (a stable sort)."""
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

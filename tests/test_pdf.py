@@ -217,6 +217,59 @@ def test_no_text_outside_the_page(shipped_pdf: Any) -> None:
 _BBOX = re.compile(r'<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"')
 
 
+#: what the long-word PDF keeps of the shipped data's reports and indicators: with a long word in
+#: every table cell WeasyPrint measures each cell a character at a time, and the whole report
+#: took ~110 s of CPU. These files still give every kind of element of the whole report (the
+#: guard in the test says when a change of the data or templates needs another file back): the
+#: reports of 2022 that the uppföljning's behov come from, five of 2023 (a company, nämnder, the
+#: rest shown as missing) and the indicators of the areas, the list and one survey.
+_LONG_WORD_KEEPS = {
+    "rapporter/2022": {"grundskolenamnden", "kommunstyrelsen", "kulturnamnden"},
+    "rapporter/2023": {
+        "exploateringsnamnden", "framtiden", "higab", "kulturnamnden", "socialnamnd-sydvast",
+    },
+    "indikatorer": {
+        "forskola-andel-utsatta-omraden", "invanare-i-sarskilt-utsatta-omraden", "nya-omraden",
+        "sarskilt-utsatta-omraden", "utsatta-omraden", "valdeltagande-kommunval-goteborg",
+    },
+}  # fmt: skip
+
+_VOID = frozenset({"br", "img", "meta", "link", "hr", "input", "col", "wbr", "source"})
+
+
+class _Kinds(HTMLParser):
+    """Every kind of element of a page: its tag and classes with those of its ancestors, and a
+    cell's column (a rule may be for a column), as the print CSS can tell them apart."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds: set[tuple[str, ...]] = set()
+        self._path: list[str] = []
+        self._siblings: list[list[str]] = [[]]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = " ".join(sorted((dict(attrs).get("class") or "").split()))
+        kind = f"{tag}.{classes}"
+        if tag in ("td", "th"):
+            kind += f":{sum(t in ('td', 'th') for t in self._siblings[-1]) + 1}"
+        self._siblings[-1].append(tag)
+        self.kinds.add((*self._path, kind))
+        if tag not in _VOID:
+            self._path.append(kind)
+            self._siblings.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and self._path:
+            self._path.pop()
+            self._siblings.pop()
+
+
+def _kinds(html: str) -> set[tuple[str, ...]]:
+    parser = _Kinds()
+    parser.feed(html)
+    return parser.kinds
+
+
 def test_a_long_word_in_every_name_and_text_stays_inside_the_margins(
     libs: tuple[Any, Any], tmp_path: Path
 ) -> None:
@@ -224,12 +277,23 @@ def test_a_long_word_in_every_name_and_text_stays_inside_the_margins(
     (tests/support.long_word_data): no word of the 2023 PDF reaches into the left or right
     page margin (14 mm), where the banner and the contents on page 1 ran off the page, and the
     tables of övriga uppdrag, the list and the earlier behov, and the charts' sources, did too
-    (docs/decisions/0521)."""
+    (docs/decisions/0521). Laid out from fewer reports and indicators (``_LONG_WORD_KEEPS``),
+    whose report has every kind of element the whole report has (docs/decisions/0651)."""
     from utsatta.render.pdf import render_pdf
+    from utsatta.render.report import render
 
     need_poppler("pdftotext")
+    data = long_word_data(tmp_path)
+    whole = _kinds(render(build(load(data), YEAR), "html"))
+    for folder, keep in _LONG_WORD_KEEPS.items():
+        for path in (data / folder).glob("*.yaml"):
+            if path.stem not in keep:
+                path.unlink()
+    view = build(load(data), YEAR)
+    missing = whole - _kinds(render(view, "html"))
+    assert not missing, f"ta tillbaka en fil i _LONG_WORD_KEEPS: {sorted(missing)[:5]}"
     path = tmp_path / "langt-ord.pdf"
-    path.write_bytes(render_pdf(build(load(long_word_data(tmp_path)), YEAR)))
+    path.write_bytes(render_pdf(view))
     xml = subprocess.run(
         ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -240,7 +304,7 @@ def test_a_long_word_in_every_name_and_text_stays_inside_the_margins(
             pages, width = pages + 1, float(m.group(1))
         elif float(m.group(2)) < margin - 1 or float(m.group(3)) > width - margin + 1:
             outside.append((pages, m.group(0)))
-    assert pages > 100 and xml.count(LONG_WORD[:20]) > 100
+    assert pages > 50 and xml.count(LONG_WORD[:20]) > 100
     assert outside == []
 
 

@@ -90,7 +90,7 @@ def test_report_pdf_refuses_the_folder_before_what_to_install(
 def test_report_pdf_with_false_is_the_pdf_of_the_bundled_templates(own: Path) -> None:
     pdf_libraries()  # a missing library: a skip, or a failure in CI
     ds = utsatta.load(own)
-    assert utsatta.report_pdf(ds, YEAR, templates_dir=False) == utsatta.report_pdf(
-        utsatta.load(FIXTURE), YEAR
-    )
-    assert utsatta.report_pdf(ds, YEAR) != utsatta.report_pdf(ds, YEAR, templates_dir=False)
+    # laid out once (a PDF is deterministic, test_pdf): about 4 s of CPU each time
+    bundled = utsatta.report_pdf(ds, YEAR, templates_dir=False)
+    assert bundled == utsatta.report_pdf(utsatta.load(FIXTURE), YEAR)
+    assert utsatta.report_pdf(ds, YEAR) != bundled
