@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -259,6 +260,88 @@ def test_an_unquoted_insats_id_is_the_id(tmp_path: Path) -> None:
     """``insats: 2:1`` without quotes: utsatta reads YAML 1.2, where 2:1 is the text "2:1" (not
     YAML 1.1's base-60 number 121), so it is the id and nothing is said (fmt quotes it)."""
     assert _messages(tmp_path, 'insats: "2:1"', "insats: 2:1") == []
+
+
+SUCCESSION = BASE.parent / "efterfoljare-insats-utan-ansvar" / "files" / "organisationer.yaml"
+TAKEN = '        insatser: ["1:1", "1:7", "2:1", "1:4"]\n'
+
+
+def _org_messages(tmp_path: Path, insatser: str, *, plan: bool = True) -> list[tuple[Any, ...]]:
+    """The findings of organisationer.yaml with the successor's ``insatser`` written as given
+    (organisationer.yaml is read before plan.yaml); ``plan=False``: plan.yaml broken."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    text = SUCCESSION.read_text(encoding="utf-8")
+    assert TAKEN in text
+    (data / "organisationer.yaml").write_text(text.replace(TAKEN, insatser), encoding="utf-8")
+    if not plan:
+        path = data / "plan.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "okand: 1\n", encoding="utf-8")
+    return [
+        (f.line, f.column, f.code, f.message)
+        for f in utsatta.validate(data).findings
+        if Path(f.file).name == "organisationer.yaml"
+    ]
+
+
+def test_a_number_for_a_successors_insats_names_the_plans_ids(tmp_path: Path) -> None:
+    """Under an efterföljare's ``insatser`` too, though organisationer.yaml is read before the
+    plan: its messages are worded again once the plan is read, one finding each, in place
+    (decision 0654). Was: "Värdet är inte ett insats-id. Skriv det som i planen: … (t.ex.
+    "2:4" för insats 2:4)." for 7, "Insatser skrivs med kolon …" for 1.1 and 21."""
+    found = _org_messages(tmp_path, '        insatser: [7, 1.1, "2:1", 21]\n')
+    lead = "Post {} under 'insatser' ska vara text, men YAML läser {} som talet {}. "
+    fix = 'Menar du {}? Skriv id:t med kolon och inom citattecken: "{}".'
+    assert found == [
+        (20, 20, "fel-typ", lead.format(1, 7, 7) + fix.format("1:7", "1:7")),
+        (20, 23, "fel-typ", lead.format(2, "1.1", "1.1") + fix.format("1:1", "1:1")),
+        (20, 35, "fel-typ", lead.format(4, 21, 21) + fix.format("2:1", "2:1")),
+    ]
+
+
+def test_a_successors_insats_in_a_block_list_and_by_its_title(tmp_path: Path) -> None:
+    found = _org_messages(
+        tmp_path,
+        "        insatser:\n          - 1\n          - Lägesbild med fokus på utsatta områden\n",
+    )
+    assert found == [
+        (
+            21,
+            13,
+            "fel-typ",
+            "Post 1 under 'insatser' ska vara text, men YAML läser 1 som talet 1. Menar du 1:1 "
+            'eller 2:1? Skriv id:t med kolon och inom citattecken: "1:1".',
+        ),
+        (
+            22,
+            13,
+            "ogiltigt-insats-id",
+            "'insatser': 'Lägesbild med fokus på utsatta områden' är titeln för insats 2:1, inte "
+            'dess id. Skriv id:t ur planen: "2:1" (inom citattecken).',
+        ),
+    ]
+
+
+def test_a_successors_insats_without_a_valid_plan_gets_the_ids_form(tmp_path: Path) -> None:
+    """No plan's ids to offer: the advice on how an insats id is written, as before."""
+    found = _org_messages(tmp_path, "        insatser: [7, 21]\n", plan=False)
+    assert found == [
+        (
+            20,
+            20,
+            "fel-typ",
+            "Post 1 under 'insatser' ska vara text, men YAML läser 7 som talet 7. Värdet är inte "
+            "ett insats-id. Skriv det som i planen: fokusområdets nummer, kolon och insatsens "
+            'nummer, inom citattecken (t.ex. "2:4" för insats 2:4).',
+        ),
+        (
+            20,
+            23,
+            "fel-typ",
+            "Post 2 under 'insatser' ska vara text, men YAML läser 21 som talet 21. Insatser "
+            'skrivs med kolon och inom citattecken: "2:1".',
+        ),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,16 @@ def _org(ident: str, **extra: Any) -> dict[str, Any]:
     return base | extra
 
 
-def _check(*orgs: dict[str, Any]) -> list[tuple[str, tuple[str | int, ...], str]]:
+def _check(
+    *orgs: dict[str, Any], grupper: list[dict[str, Any]] | None = None
+) -> list[tuple[str, tuple[str | int, ...], str]]:
     plan = _plan()
     model = OrganisationerFil.model_validate(
-        {"schemaversion": 1, "organisationer": [_org("kommunstyrelsen"), *orgs]}
+        {
+            "schemaversion": 1,
+            "organisationer": [_org("kommunstyrelsen"), *orgs],
+            "grupper": grupper or [],
+        }
     )
     found = succession.check("organisationer.yaml", plan, model, Duties(list(plan.insatser), model))
     return [(f.code, tuple(f.path or ()), f.message) for f in found]
@@ -292,3 +298,45 @@ def test_a_successor_gone_by_the_predecessors_last_day_never_took_over() -> None
             "organisation som tog över.",
         )
     ]
+
+
+def test_a_successor_gone_first_loses_only_what_it_held_itself() -> None:
+    """B ended before A, its predecessor: A's 1:1 and 1:4 only pass through B (the walk's
+    chain), B never held them, so its end without a successor loses only what the plan gave
+    it (1:1 and 1:7, through Socialnämnderna), not 1:4. Was: upphor-utan-efterfoljare for
+    1:1, 1:4 and 1:7 besides efterfoljare-upphor-forst, with other advice (org23b)."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2023-12-31",
+        efterfoljare=[{"organisation": "b", "tolkning": "bekraftad"}],
+    )
+    b = _org("b", giltig_fran="2022-01-01", giltig_till="2023-06-30")
+    found = _check(a, b, grupper=[{"id": "socialnamnderna", "namn": "S", "medlemmar": ["b"]}])
+    assert [(code, path) for code, path, _ in found] == [
+        ("efterfoljare-upphor-forst", ("organisationer", 1, "efterfoljare", 0)),
+        ("upphor-utan-efterfoljare", ("organisationer", 2, "giltig_till")),
+    ]
+    assert found[1][2] == (
+        "B upphörde 2023-06-30, inom planperioden, men har inga efterföljare: från 2023-07-01 "
+        "tar ingen organisation över det ansvar för insatserna 1:1 och 1:7 som B hade enligt "
+        "planen. Ange under 'efterfoljare' vem som tog över ('organisation', 'tolkning' och "
+        "'kallor' med id för källan som säger det). Tog ingen över, skriv 'efterfoljare: []' "
+        "och en 'kommentar' som säger varför."
+    )
+    # nothing of its own: only efterfoljare-upphor-forst
+    assert [code for code, _, _ in _check(a, b)] == ["efterfoljare-upphor-forst"]
+
+
+def test_a_successor_that_outlived_its_predecessor_loses_what_it_took_over() -> None:
+    """The same chain with B ending after A: B held 1:1 and 1:4 from 2024, and loses them."""
+    a = _org(
+        "grundskolenamnden",
+        giltig_till="2023-12-31",
+        efterfoljare=[{"organisation": "b", "insatser": ["1:4"], "tolkning": "bekraftad"}],
+        kommentar="Ingen tog över 1:1.",
+    )
+    b = _org("b", giltig_fran="2022-01-01", giltig_till="2024-06-30")
+    assert [(code, path[-1]) for code, path, _ in _check(a, b)] == [
+        ("upphor-utan-efterfoljare", "giltig_till")
+    ]
+    assert "för insats 1:4 som B hade" in _check(a, b)[0][2]

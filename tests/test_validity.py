@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
+from tests.support import build_case
 from utsatta.check import validate
 from utsatta.check.rules.base import Known
 from utsatta.check.rules.validity import check_validity
@@ -133,3 +134,77 @@ def test_day_pattern_agrees_with_validator() -> None:
         except ValidationError:
             ok = False
         assert ok == (pattern.search(value) is not None), value
+
+
+GAP = Path(__file__).parent / "cases" / "efterfoljare-borjar-senare"
+
+
+def _gap_findings(tmp_path: Path, *years: int, also: str = "") -> list[tuple[str, str]]:
+    """Socialnämnd Nordost (ends 2024-06-30, successor Socialnämnd Öst formed 2025-02-01)
+    reporting for ``years``; ``also``: a second successor entry under Nordost's."""
+    data = build_case(GAP, tmp_path)
+    orgs = data / "organisationer.yaml"
+    entry = "      - organisation: socialnamnd-ost\n        tolkning: slutledd\n"
+    text = orgs.read_text(encoding="utf-8")
+    assert entry in text
+    orgs.write_text(text.replace(entry, entry + also, 1), encoding="utf-8")
+    for ar in years:
+        _copy_report(data, "socialnamnd-nordost", 2023, ar)
+    return [(f.code, f.message) for f in _validity(load(data))]
+
+
+def test_a_report_after_a_gap_names_the_successors_own_first_day(tmp_path: Path) -> None:
+    """Not the day after Nordost's last day (2024-07-01), when Öst did not exist (0654)."""
+    assert _gap_findings(tmp_path, 2025) == [
+        (
+            "organisation-upphord",
+            "Socialnämnd Nordost upphörde 2024-06-30 och rapporterar inte för 2025. Uppgifterna "
+            "togs över från 2025-02-01 av Socialnämnd Öst (socialnamnd-ost): alla uppgifter "
+            "(slutledd). Flytta innehållet till rapporter/2025/socialnamnd-ost.yaml och ta bort "
+            "den här filen. Saknas filen, skapa den med 'utsatta ny rapport 2025 "
+            "socialnamnd-ost'.",
+        )
+    ]
+
+
+def test_a_report_for_a_year_in_the_gap_is_moved_to_no_one(tmp_path: Path) -> None:
+    """2024 ends in the gap: Öst does not report it (it would be organisation-ej-bildad)."""
+    assert _gap_findings(tmp_path, 2024) == [
+        (
+            "organisation-upphorde-under-aret",
+            "Socialnämnd Nordost upphörde 2024-06-30, före årets slut, och rapporten för 2024 "
+            "räknas inte: hela året rapporteras av den som finns den 31 december. Uppgifterna "
+            "togs över från 2025-02-01 av Socialnämnd Öst (socialnamnd-ost): alla uppgifter "
+            "(slutledd), men efterföljaren fanns inte den 31 december 2024, så ingen "
+            "rapporterar dem för 2024. Rätta 'giltig_till' eller efterföljarens 'giltig_fran' i "
+            "organisationer.yaml om ett datum är fel; annars ta bort den här filen.",
+        )
+    ]
+
+
+def test_successors_on_different_days_each_get_their_own(tmp_path: Path) -> None:
+    also = '      - organisation: grundskolenamnden\n        insatser: ["1:1"]\n'
+    also += "        tolkning: bekraftad\n"
+    heirs = (
+        "Uppgifterna togs över av Socialnämnd Öst (socialnamnd-ost) från 2025-02-01: alla "
+        "uppgifter (slutledd); Grundskolenämnden (grundskolenamnden) från 2024-07-01: insats 1:1."
+    )
+    assert _gap_findings(tmp_path, 2024, 2025, also=also) == [
+        (
+            "organisation-upphorde-under-aret",
+            "Socialnämnd Nordost upphörde 2024-06-30, före årets slut, och rapporten för 2024 "
+            f"räknas inte: hela året rapporteras av den som finns den 31 december. {heirs} "
+            "Socialnämnd Öst (socialnamnd-ost) fanns inte den 31 december 2024 och rapporterar "
+            "inte för 2024. Flytta innehållet till rapporter/2024/grundskolenamnden.yaml och ta "
+            "bort den här filen. Saknas filen, skapa den med 'utsatta ny rapport 2024 "
+            "grundskolenamnden'.",
+        ),
+        (
+            "organisation-upphord",
+            f"Socialnämnd Nordost upphörde 2024-06-30 och rapporterar inte för 2025. {heirs} "
+            "Flytta varje post till var och en av efterträdarna som har insatsen "
+            "(rapporter/2025/socialnamnd-ost.yaml och rapporter/2025/grundskolenamnden.yaml) "
+            "och ta bort den här filen. Saknas en fil, skapa den med 'utsatta ny rapport 2025 "
+            "ORGANISATION'.",
+        ),
+    ]

@@ -50,12 +50,15 @@ def day_after(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
-def takeover_day(org: Organisation) -> str | None:
-    """The day ``org``'s successors take over what it held (every :attr:`Arv.datum` from it
-    but a successor's that began later, decision 0654): the day after its last day; None for
-    an organisation with no end. The one rule for every text that says who took over from
-    whom, and when."""
-    return None if org.giltig_till is None else day_after(org.giltig_till)
+def takeover_day(org: Organisation, heir: Organisation | None = None) -> str | None:
+    """The day ``org``'s successors take over what it held (every :attr:`Arv.datum` from it):
+    the day after its last day, or ``heir``'s own first day when that successor began later
+    (a gap: it holds nothing before it exists, decision 0654); None for an organisation with
+    no end. The one rule for every text that says who took over from whom, and when."""
+    if org.giltig_till is None:
+        return None
+    gap = start_gap(org, heir)
+    return day_after(org.giltig_till if gap is None else gap[1])
 
 
 def start_gap(org: Organisation, heir: Organisation | None) -> tuple[str, str] | None:

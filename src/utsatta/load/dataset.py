@@ -279,13 +279,7 @@ def to_model(
     try:
         model, found = cls.model_validate(raw.data), []
     except ValidationError as exc:
-        # as schema_findings; what places a finding is built only for a file with errors
-        model, found = None, _schema_errors(display, cls, raw.data, exc, source, ids)
-    if found and any(f.code == "tagg-ej-tillaten" for f in raw.findings):
-        # 'motivering: !viktigt' is an empty text only because of its tag: that finding says
-        # what is wrong and keeps the text; 'tom-text' would say to remove the key (0540).
-        tagged = source.positions().tagged
-        found = [f for f in found if f.path not in tagged]
+        model, found = None, _failed_schema(source, cls, raw, exc, ids)
     findings.extend(found)
     if raw.numbers:  # rare: the file is read again for the numbers' texts
         from utsatta.load.schema import written_number_findings
@@ -298,6 +292,68 @@ def to_model(
         if drop_texts is not None and kind == "rapport" and model is not None:
             _drop_texts(model, drop_texts)
     return source
+
+
+def _failed_schema(
+    source: SourceFile[Any],
+    cls: type[BaseModel],
+    raw: RawFile,
+    exc: ValidationError,
+    ids: Callable[[str], Sequence[str] | None] | None,
+) -> list[Finding]:
+    """The schema step's findings for a file whose model did not validate (as
+    schema_findings; what places a finding is built only for a file with errors)."""
+    found = _schema_errors(source.display, cls, raw.data, exc, source, ids)
+    if found and any(f.code == "tagg-ej-tillaten" for f in raw.findings):
+        # 'motivering: !viktigt' is an empty text only because of its tag: that finding says
+        # what is wrong and keeps the text; 'tom-text' would say to remove the key (0540).
+        tagged = source.positions().tagged
+        found = [f for f in found if f.path not in tagged]
+    return found
+
+
+@dataclass(slots=True)
+class _Waiting:
+    """A shared file whose schema messages asked for the ids of a file not read yet
+    (``asked``; organisationer.yaml is read before plan.yaml, whose ansvar needs the
+    organisations): its messages are worded again once that file is read (``_reword``).
+    ``start``: where its schema findings begin in the data set's findings."""
+
+    source: SourceFile[Any]
+    raw: RawFile
+    start: int
+    asked: set[str]
+
+
+def _asking(ds: DataSet, asked: set[str]) -> Callable[[str], Sequence[str] | None]:
+    """``ds.known_ids``, noting in ``asked`` each field whose ids are not read yet."""
+
+    def lookup(name: str) -> Sequence[str] | None:
+        found = ds.known_ids(name)
+        if found is None:
+            asked.add(name)
+        return found
+
+    return lookup
+
+
+def _reword(ds: DataSet, waiting: list[_Waiting]) -> None:
+    """The schema findings of each ``waiting`` file, worded again with the ids now read
+    (``insatser: [5]`` under an efterföljare: "Menar du 1:5 eller 2:5?", decision 0654): the
+    same problems at the same places, one finding each, only the advice improved."""
+    for w in reversed(waiting):  # from the last, so each earlier start stays right
+        if not any(ds.known_ids(name) is not None for name in w.asked):
+            continue
+        cls = KIND_MODELS[w.source.kind]
+        try:
+            cls.model_validate(w.raw.data)
+        except ValidationError as exc:
+            new = _failed_schema(w.source, cls, w.raw, exc, ds.known_ids)
+        else:
+            continue
+        old = ds.findings[w.start : w.start + len(new)]
+        if [(f.path, f.code) for f in old] == [(f.path, f.code) for f in new]:
+            ds.findings[w.start : w.start + len(new)] = new
 
 
 def load(
@@ -324,6 +380,7 @@ def load(
     found, ds.report_years = discover(root, ds.findings, ds.unread)
     wanted = None if only is None else {resolved(p) for p in only}
     shared = None if texts else SharedValues()
+    waiting: list[_Waiting] = []
     for path, kind in found:
         if wanted is not None and kind == "rapport" and resolved(path) not in wanted:
             continue
@@ -337,9 +394,12 @@ def load(
             if target is not None:
                 ds.unread.setdefault(display_path(target), finding.file)
             continue
-        source = to_model(
-            path, kind, display, raw, ds.findings, drop_texts=shared, ids=ds.known_ids
-        )
+        asked: set[str] = set()
+        start = len(ds.findings) + len(raw.findings)  # to_model adds the YAML findings first
+        ids = _asking(ds, asked) if kind in _SHARED else ds.known_ids
+        source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared, ids=ids)
+        if asked:  # a shared file read before another shared file (see _Waiting)
+            waiting.append(_Waiting(source, raw, start, asked))
         if kind == "plan":
             ds.plan = source
         elif kind == "organisationer":
@@ -352,6 +412,7 @@ def load(
             ds.uppfoljningar.append(source)
         else:
             ds.rapporter.append(source)
+    _reword(ds, waiting)
     for attr, why in _NEEDED:
         if getattr(ds, attr) is None:
             name = f"{attr}.yaml"
@@ -361,6 +422,10 @@ def load(
             ds.findings.append(fel(where, (), "fil-saknas", name + why))
     return ds
 
+
+#: The shared files, read before every other (``discover`` sorts them first): only their
+#: messages can ask for the ids of a file read after them.
+_SHARED = frozenset({"omraden", "organisationer", "plan"})
 
 # Every shared file, plan.yaml first: a folder without the plan is no data folder (the CLI
 # refuses it with exit 3), and a library check of it must fail too, never pass empty.

@@ -1,9 +1,10 @@
 """Successions that the data must explain (docs/decisions/0610-efterfoljare-som-data-forklarar.md).
 
 - ``upphor-utan-efterfoljare``: an organisation with duties in the plan (named, through a group
-  or inherited) that ends inside the plan period and names no successor: from the day after,
-  no one holds those duties. Written ``efterfoljare: []`` with a ``kommentar`` (why no one took
-  over) is an answer, and the warning goes.
+  or inherited from a predecessor that ended before it) that ends inside the plan period and
+  names no successor: from the day after, no one holds those duties. Written
+  ``efterfoljare: []`` with a ``kommentar`` (why no one took over) is an answer, and the
+  warning goes.
 - ``efterfoljare-tacker-inte-allt``: an organisation that ends inside the plan period whose
   successors, each limited to some insatser, take over only part of its duties: from the day
   after, no one holds the rest (docs/decisions/0615-efterfoljare-for-en-del.md). A
@@ -27,10 +28,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from utsatta.compute.responsibility import Duties, start_gap, takeover_day
+from utsatta.compute.responsibility import Duties, resolve, start_gap, takeover_day
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, varning
-from utsatta.model.organisationer import Organisation, OrganisationerFil
+from utsatta.model.organisationer import Efterfoljare, Organisation, OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.numbers import heltal
 from utsatta.wording import begransad
@@ -47,6 +48,7 @@ def check(file: str, plan: PlanFil, orgs: OrganisationerFil, duties: Duties) -> 
     insats_ids = [i.id for i in plan.insatser]
     known = set(insats_ids)
     by_id = {o.id: o for o in orgs.organisationer}
+    own_of: _Own | None = None
     out: list[Finding] = []
     for oi, o in enumerate(orgs.organisationer):
         out += _gaps(file, oi, o, by_id, (first, last), insats_ids, duties)
@@ -62,11 +64,15 @@ def check(file: str, plan: PlanFil, orgs: OrganisationerFil, duties: Duties) -> 
         if not lost and not partly and not any(e.insatser for e in o.efterfoljare):
             continue  # nothing to ask the duties (a register of thousands)
         held = [i for i in insats_ids if duties.ever_holds(o.id, i)]
-        if lost and held:
-            out.append(_without_successor(file, oi, o, held))
+        own: list[str] = []
+        if lost or partly:
+            own_of = own_of or _Own(plan, orgs, duties)
+            own = own_of.of(o, held)
+        if lost and own:
+            out.append(_without_successor(file, oi, o, own))
         if partly:
             taken = {i for e in o.efterfoljare for i in e.insatser or ()}
-            left = [i for i in held if i not in taken]
+            left = [i for i in own if i not in taken]
             if left:
                 out.append(_partly(file, oi, o, left))
         for ei, e in enumerate(o.efterfoljare):
@@ -75,6 +81,46 @@ def check(file: str, plan: PlanFil, orgs: OrganisationerFil, duties: Duties) -> 
                     path = ("organisationer", oi, "efterfoljare", ei, "insatser", j)
                     out.append(_no_duty(file, path, o, e.organisation, ins, held))
     return out
+
+
+class _Own:
+    """What an organisation held itself, and so loses when it ends (``of``). Built once, on
+    first use (few organisations end without successors): the plan's organisations by insats
+    and each organisation's predecessors."""
+
+    def __init__(self, plan: PlanFil, orgs: OrganisationerFil, duties: Duties) -> None:
+        self.duties = duties
+        self.named = {
+            ins.id: set(resolve([*ins.samordningsansvar, *ins.ansvar], orgs))
+            for ins in plan.insatser
+        }
+        self.before: dict[str, list[tuple[Organisation, Efterfoljare]]] = {}
+        for p in orgs.organisationer:
+            for e in p.efterfoljare:
+                self.before.setdefault(e.organisation, []).append((p, e))
+
+    def of(self, o: Organisation, held: list[str]) -> list[str]:
+        """Of ``held`` (what ``o`` may hold, ``Duties.ever_holds``), what the plan names it
+        for (itself or through a group), or what it took over from a predecessor that ended
+        before it. What comes from a predecessor that outlived it never was its own (it only
+        passes it on, as the duties' walk reads a chain): that predecessor's
+        efterfoljare-upphor-forst says so, and "no one takes over what it had" would be
+        untrue, a second finding with other advice on the same problem (decision 0654)."""
+        outlived = [
+            (p, e)
+            for p, e in self.before.get(o.id, ())
+            if p.giltig_till is not None
+            and (o.giltig_till is None or o.giltig_till > p.giltig_till)
+        ]
+        return [
+            i
+            for i in held
+            if o.id in self.named.get(i, ())
+            or any(
+                (e.insatser is None or i in e.insatser) and self.duties.ever_holds(p.id, i)
+                for p, e in outlived
+            )
+        ]
 
 
 def _explained(o: Organisation) -> bool:

@@ -196,14 +196,33 @@ def _taken_over(
             "Ingen efterföljare är angiven i organisationer.yaml. Ta bort filen, eller ange "
             "'efterfoljare' för organisationen där (eller rätta 'giltig_till')."
         )
+    # each successor's own day (decision 0654): one formed after a gap took over on its first
+    # day; the day is said once when all share it, as the report's section 6 gives it per row
+    days = [takeover_day(org, by_id.get(e.organisation)) for e in org.efterfoljare]
+    own = len(set(days)) > 1
     parts = []
-    for e in org.efterfoljare:
+    for e, day in zip(org.efterfoljare, days, strict=True):
         succ = by_id.get(e.organisation)
         name = f"{_namn(succ)} ({e.organisation})" if succ else e.organisation
         what = "alla uppgifter" if e.insatser is None else insatser_text(e.insatser)
         slutledd = " (slutledd)" if e.tolkning == "slutledd" else ""
-        parts.append(f"{name}: {what}{slutledd}")
-    targets = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
+        parts.append(f"{name}{f' från {day}' if own else ''}: {what}{slutledd}")
+    heirs = begransad(parts, LISTADE_NAMN, "; ", och_last=False)
+    since = f" från {days[0]}" if days[0] is not None and not own else ""
+    # a successor formed after the year (a gap, decision 0654) does not report it: the content
+    # goes to those that do, and when none does, to no file (never one that would be ej-bildad)
+    heir_ids = list(dict.fromkeys(e.organisation for e in org.efterfoljare))
+    late = [by_id[t] for t in heir_ids if t in by_id and not_yet_formed(by_id[t], ar)]
+    targets = [t for t in heir_ids if t not in by_id or not not_yet_formed(by_id[t], ar)]
+    if not targets:
+        one = len(org.efterfoljare) == 1
+        ingen = "efterföljaren fanns inte" if one else "ingen av efterföljarna fanns"
+        return (
+            f"Uppgifterna togs över{since} av {heirs}, men {ingen} den 31 december {ar}, så "
+            f"ingen rapporterar dem för {ar}. Rätta 'giltig_till' eller "
+            f"{'efterföljarens' if one else 'en efterföljares'} 'giltig_fran' i "
+            "organisationer.yaml om ett datum är fel; annars ta bort den här filen."
+        )
     files = begransad([f"rapporter/{ar}/{t}.yaml" for t in targets], LISTADE_FILER)
     # the command last in its sentence, or why none can be given (0370)
     create = command_sentence(
@@ -213,10 +232,10 @@ def _taken_over(
         str(ar),
         targets[0] if len(targets) == 1 else "ORGANISATION",
     )
-    heirs = begransad(parts, LISTADE_NAMN, "; ", och_last=False)
-    when = takeover_day(org)
-    since = f" från {when}" if when is not None else ""
-    if heir_file(org, stem):
+    if late:  # said, so that the list of files is not read as one left out
+        names = begransad([f"{_namn(h)} ({h.id})" for h in late], LISTADE_NAMN)
+        heirs += f". {names} fanns inte den 31 december {ar} och rapporterar inte för {ar}"
+    if heir_file(org, stem) and stem in targets:
         return f"Uppgifterna togs över{since} av {heirs}. {_own_name(stem)}."
     # several successors may hold the same insats (Fastighetsnämnden's 2:1 and 2:4 went to
     # both of its): a post goes to each one that holds it, not to one of them (granska15 #6)
