@@ -139,3 +139,62 @@ def test_an_anchor_to_no_heading_is_a_slug(tmp_path: Path, view: ReportView) -> 
     )
     out = render(replace(view, titel="x) [c](javascript:alert(1)"), "md", own)
     assert out == "# Rubrik\n\n[a](#rubrik) [b](#x-cjavascriptalert1)\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(
+    "block",
+    [
+        '{% filter replace("X", r.titel) %}X{% endfilter %}',
+        "{% filter format(r.titel) %}%s{% endfilter %}",
+        "{% filter default(r.titel, true) %}{% endfilter %}",
+        "{% filter upper %}a{% endfilter %}",
+    ],
+)
+def test_a_filter_block_is_refused(tmp_path: Path, view: ReportView, fmt: str, block: str) -> None:
+    """Jinja writes a {% filter %} block's result without finalize or autoescaping, so a filter
+    given a text from the data would print it raw: the block is refused in both formats, with
+    the template's file and line (review23)."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / f"report.{fmt}.j2").write_text(f"Rubrik\n{block}\n", "utf-8")
+    with pytest.raises(environment.TemplateFailed) as caught:
+        render(replace(view, titel="<img src=x onerror=alert(1)> [a](javascript:b)"), fmt, own)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"{own / f'report.{fmt}.j2'}:2: mallen använder ett {{% filter %}}-block, som inte är "
+        "tillåtet: dess resultat skulle skrivas utan att texten från datan görs säker. Skriv "
+        "filtret på värdet i stället, t.ex. {{ värde | upper }}."
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        ("https://polisen.se/a b", "<https://polisen.se/a%20b>"),
+        ("HTTP://e.se", "<HTTP://e.se>"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("<javascript:alert(1)>", r"\<javascript:alert(1)>"),
+        ("mailto:a@b.se", "`mailto:a@b.se`"),
+    ],
+)
+def test_mdurl_links_only_a_web_address(
+    tmp_path: Path, view: ReportView, address: str, shown: str
+) -> None:
+    """mdurl's output is printed as it is: an autolink only for an http(s) address (the
+    schema's rule for a source); any other value an own template passes is shown as text."""
+    out = render(replace(view, titel=address), "md", _own(tmp_path, "{{ r.titel|mdurl }}\n"))
+    assert out == shown + "\n"
+    (token,) = MarkdownIt("commonmark").parseInline(out.strip())
+    links = [c.attrs.get("href") for c in token.children or [] if c.type == "link_open"]
+    web = address.lower().startswith("http")
+    assert len(links) == (1 if web else 0)
+
+
+def test_an_anchor_key_with_a_marker_character_stays_an_anchor(
+    tmp_path: Path, view: ReportView
+) -> None:
+    """A key with the characters that end a marker (from the data, through an own template)
+    stays inside its marker: the output is one anchor, no link of its own."""
+    own = _own(tmp_path, "[b](#{{ mdref(r.titel) }})\n")
+    out = render(replace(view, titel="a\x03[x](javascript:alert(1))"), "md", own)
+    assert out == "[b](#axjavascriptalert1)\n"

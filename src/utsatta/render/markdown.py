@@ -75,9 +75,16 @@ def textcell(value: str) -> str:
 
 def url(address: str) -> str:
     """A web address as a Markdown autolink ``<…>``: :func:`weburl` (the characters that
-    would end it, or that no reader sees, percent-encoded). The data only holds http(s)
-    addresses (checked by the schema)."""
+    would end it, or that no reader sees, percent-encoded). The data's sources hold only
+    http(s) addresses (checked by the schema); any other value (``javascript:…``, a template
+    passing another text) is no link but shown as written (:func:`text`)."""
+    if _WEB.match(address) is None:
+        return text(address)
     return f"<{escape.web_address(address)}>"
+
+
+#: what :func:`url` makes a link of: an http(s) address (the schema's rule for a source)
+_WEB = re.compile(r"https?://[^\s]", re.IGNORECASE)
 
 
 def weburl(address: str) -> str:

@@ -34,6 +34,7 @@ from utsatta.render.report.view import ReportView
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
+    from jinja2.compiler import CodeGenerator
 
 Format = Literal["md", "html"]
 Format.__doc__ = (  # help(utsatta.Format): the one name of the API that is a type alias
@@ -61,6 +62,9 @@ class TemplateFailed(UtsattaError):
     file and line (docs/decisions/0065-templates.md)."""
 
     exit_code = 1
+    #: the template file and line, when known where the error is raised
+    filename: str | None = None
+    lineno: int | None = None
 
 
 def _contained_loader(folder: Path) -> BaseLoader:
@@ -105,6 +109,26 @@ def _contained_loader(folder: Path) -> BaseLoader:
     return ContainedLoader()
 
 
+def _compiler() -> type[CodeGenerator]:
+    from jinja2.compiler import CodeGenerator
+
+    class WithoutFilterBlocks(CodeGenerator):
+        """Jinja's compiler, refusing ``{% filter %}`` blocks: Jinja writes a filter block's
+        result without ``finalize`` or autoescaping, so ``{% filter replace("X", text) %}``
+        would put a text from the data into the report unescaped (docs/decisions/0652)."""
+
+        def visit_FilterBlock(self, node: Any, frame: Any) -> None:
+            exc = TemplateFailed(
+                "mallen använder ett {% filter %}-block, som inte är tillåtet: dess resultat "
+                "skulle skrivas utan att texten från datan görs säker. Skriv filtret på "
+                "värdet i stället, t.ex. {{ värde | upper }}."
+            )
+            exc.filename, exc.lineno = self.filename or self.name, node.lineno
+            raise exc
+
+    return WithoutFilterBlocks
+
+
 def _sandbox() -> type[Environment]:
     from jinja2.runtime import BlockReference, Macro
     from jinja2.sandbox import SandboxedEnvironment
@@ -116,6 +140,7 @@ def _sandbox() -> type[Environment]:
         calls of one rendering together give at most MAX_RANGE_TOTAL items."""
 
         intercepted_binops = frozenset({"*", "**"})
+        code_generator_class = _compiler()
         #: whether a macro's or a block's output is marked MdSafe (the Markdown report)
         marks_markdown = False
 

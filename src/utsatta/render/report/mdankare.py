@@ -42,12 +42,20 @@ _KEEP: Final = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", 
 def mark(key: str) -> MdSafe:
     """Put at the end of a heading line: the heading is the target of :func:`ref` ``(key)``.
     Marked safe: the template prints it as it is, :func:`resolve` replaces it."""
-    return MdSafe(f"{_START}id:{key}{_END}")
+    return MdSafe(f"{_START}id:{_key(key)}{_END}")
 
 
 def ref(key: str) -> MdSafe:
     """The anchor (without "#") of the heading marked ``key``, filled in by :func:`resolve`."""
-    return MdSafe(f"{_START}ref:{key}{_END}")
+    return MdSafe(f"{_START}ref:{_key(key)}{_END}")
+
+
+def _key(key: str) -> str:
+    """``key`` without the characters that end a marker or that no reader sees: a key from
+    the data (a template may pass one) stays inside its marker, which :func:`resolve` turns
+    into an anchor and nothing else."""
+    key = str(key)
+    return key if key.isprintable() else "".join(c for c in key if c.isprintable())
 
 
 def github_slug(text: str) -> str:
