@@ -193,3 +193,111 @@ def test_the_pdf_with_the_long_name_shows_it_shortened(tmp_path: Path) -> None:
     # a table's row is read line by line, across its cells: only the length is in one piece
     assert text.count("…(3005tecken)") == 6 + 3
     assert LONG_NAME in text  # an organisation's heading in section 2: whole
+
+
+# --- a word split by inline markup (0653) --------------------------------------------------------
+
+_SHORTEN_BOXES = pdf_words.shorten_boxes  # the rule itself, whatever a test patches in
+
+
+def _after_shortening(body: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, int]:
+    """What the rule makes of ``body``'s boxes, without laying them out: the text boxes changed,
+    the page's text in order and the number of inline boxes left."""
+    need_weasyprint()
+    from weasyprint.formatting_structure import boxes
+
+    from utsatta.render.pdf import html_to_pdf
+
+    seen: list[tuple[int, str, int]] = []
+
+    def capturing(root: Any, limit: int = CELL_WORD) -> int:
+        changed = _SHORTEN_BOXES(root, limit)
+        texts, inline, stack = [], 0, [root]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, boxes.TextBox):
+                texts.append(box.text)
+            inline += isinstance(box, boxes.InlineBox | boxes.InlineBlockBox)
+            stack.extend(reversed(getattr(box, "children", ())))
+        seen.append((changed, "".join(texts), inline))
+        raise _Stop
+
+    monkeypatch.setattr(pdf_words, "shorten_boxes", capturing)
+    page = f'<!doctype html><html lang="sv"><head><title>O</title></head><body>{body}</body></html>'
+    with pytest.raises(_Stop):
+        html_to_pdf(page, footer="F")
+    return seen[0]
+
+
+def test_a_word_split_by_emphasis_is_shortened_where_it_has_too_many_boxes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The review's `*ab*cd…`: 4 000 characters in 3 000 boxes, each short, no break between
+    them; WeasyPrint took 26 s (the square of the boxes). Cut after RUN_BOXES boxes (33 pairs
+    and the next <em>, left empty), the rest of the run taken out of the tree."""
+    run = "<em>ab</em>cd" * 1000
+    changed, text, inline = _after_shortening(f"<p>Före {run} efter</p>", monkeypatch)
+    assert pdf_words.RUN_BOXES == 100
+    assert text == "Före " + "abcd" * 33 + "… (4 000 tecken) efter"
+    assert inline == 34
+    assert changed == 2000 - 66 + 1  # the text boxes emptied and the one that shows the length
+
+
+def test_a_split_word_over_the_cell_limit_is_shortened_at_its_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """120 characters in 90 boxes in a table cell (sized by its content): cut at CELL_WORD
+    characters, inside a text box, whatever elements hold the pieces."""
+    pieces = "<strong>ab</strong><a href='#x'>cd</a><code>ef</code><span>gh</span>"
+    run = (pieces + "<del>ij</del><sup>kl</sup>") * 10
+    _, text, _ = _after_shortening(f"<table><tr><td>{run} slut</td></tr></table>", monkeypatch)
+    assert text == ("abcdefghijkl" * 10)[:CELL_WORD] + "… (120 tecken) slut"
+
+
+def test_nested_elements_and_inline_blocks_are_parts_of_the_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run goes on through nested inline elements and an inline-block (an atomic box: a
+    template can glue them with punctuation); the boxes past the cut leave the tree."""
+    block = "<span style='display: inline-block'>x</span>"
+    run = ("(<em><strong>a</strong>b</em>" + block) * 60
+    _, text, inline = _after_shortening(f"<p>{run}</p>", monkeypatch)
+    # six boxes a piece ("(", <em>, <strong>, "a", "b", the block): 16 and four boxes more;
+    # the characters inside the blocks are their own
+    assert text == "(abx" * 16 + "(a… (180 tecken)"
+    assert inline == 17 + 17 + 16
+
+
+def test_short_emphasised_words_are_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph of 3 000 emphasised words, and a word of a few pieces longer than the cell
+    limit in the flow, are no long words."""
+    body = "<p>" + "<em>ab</em>cd " * 3000 + "</p><p>" + "<b>" + "x" * 200 + "</b>y</p>"
+    changed, text, inline = _after_shortening(body, monkeypatch)
+    assert changed == 0
+    assert text == "abcd " * 3000 + "x" * 200 + "y"
+    assert inline == 3001
+
+
+def test_the_pdf_of_a_long_split_word_is_laid_out_quickly(tmp_path: Path) -> None:
+    """20 000 characters of `<em>ab</em>cd` would take more than ten minutes; shortened, the
+    page is laid out in about a second and shows the length."""
+    need_weasyprint()
+    need_poppler("pdftotext")
+    from utsatta.render.pdf import html_to_pdf
+
+    body = "<p>" + "<em>ab</em>cd" * 5000 + " slut</p>"
+    page = f'<!doctype html><html lang="sv"><head><title>O</title></head><body>{body}</body></html>'
+    text = _text(html_to_pdf(page, footer="F"), tmp_path)
+    assert "(20000tecken)slut" in text
+
+
+def test_where_the_text_may_not_wrap_a_space_does_not_end_the_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In `white-space: nowrap` (a template's choice) WeasyPrint breaks at no space either: 4 000
+    emphasised words took 10 s. The run is the whole text; a line break in `pre` ends it."""
+    run = "<em>ab</em> cd " * 200
+    _, text, _ = _after_shortening(f'<p style="white-space: nowrap">{run}</p>', monkeypatch)
+    assert text == "ab cd " * 33 + "… (1 200 tecken)"
+    pre = "<pre>" + "<em>ab</em>cd\n" * 200 + "</pre>"
+    assert _after_shortening(pre, monkeypatch)[0] == 0
