@@ -113,7 +113,7 @@ def exists_at_year_end(org: Organisation, ar: int) -> bool:
     return org.giltig_till is None or org.giltig_till >= last_day
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class OrgIndex:
     """The organisations by id, the groups resolved to their members, the successors."""
 
@@ -474,7 +474,7 @@ def due(insats: Insats, ar: int, last: int) -> Literal["always", "unless-earlier
     return "no"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Matrix:
     """The completeness matrix of one year: insats × organisation."""
 

@@ -115,7 +115,7 @@ def _renamed(name: str) -> str:
     return name if name.endswith(".yaml") else _MISNAMED.sub("", name) + ".yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Place:
     """Where a file belongs: the data file it should be (``target``; None when its year is not
     known), shown as ``label`` inside the data folder (with <år> when not known), why (the keys
