@@ -22,7 +22,6 @@ from pathlib import Path
 from utsatta.escape import identifier
 from utsatta.fileio import read_regular, shown
 from utsatta.findings import Finding, Severity, at_line
-from utsatta.load.letter_case import wrong_case
 from utsatta.load.spelling import id_form
 from utsatta.model.common import ID_PATTERN
 
@@ -313,6 +312,8 @@ def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pat
     is not at a data file's place, with the one step that makes it one (``place_of``), and the
     data file it should be when nothing is there yet (None: not known, or taken); None for a
     data file's place."""
+    from utsatta.load.letter_case import wrong_case  # only for a file at no data file's place
+
     cased = wrong_case(root, rel, name, kind_of, display_path)
     if cased is not None:  # one place in Windows and macOS, another in Linux CI
         return cased
