@@ -253,7 +253,7 @@ class Ansvarsgrund:
         return list(dict.fromkeys((chain[0].fran, chain[-1].datum) for chain in self.arv))
 
 
-@dataclass
+@dataclass(eq=False)
 class Duties:
     """The plan's duties resolved once for a set of organisations, for any year.
 

@@ -85,7 +85,7 @@ class SourceFile(Generic[M]):
         return self.positions_
 
 
-@dataclass
+@dataclass(eq=False)
 class DataSet:
     """A loaded data folder: each file with its model (None where the file is invalid), the
     findings of loading it and, after ``utsatta.validate``, of the checks across files

@@ -194,7 +194,7 @@ def _pasted(lines: list[str], key: str, i: int, j: int, indent: int) -> Pasted:
     return Pasted(key=key, key_line=i + 1, first=j + 1, last=last + 1, indent=indent)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False)
 class KeyInText:
     """Line ``line`` (1-based), indented like the text under ``key: |`` (line ``key_line``),
     reads as the key ``name`` of the same record (at column ``column``) but is a line of the
