@@ -100,7 +100,7 @@ class Positions:
             p = p[:-1]
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class ParseResult:
     """One document read: its plain data (None when it cannot be used), its problems and,
     when tracked, the positions of its keys and values."""
