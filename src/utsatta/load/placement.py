@@ -27,6 +27,8 @@ from utsatta.model.common import ID_PATTERN
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
+# The patterns below as texts: only a misplaced file needs them, compiled (re's cache) then
+# and not at every start (docs/decisions/0656).
 #: a year of the plan's era in a name (2022, not 12022 or part of an id number)
 _YEAR = r"(?<![0-9])20[0-9]{2}(?![0-9])"
 _MISNAMED = r"(?i)\.ya?ml(\.txt)?\Z"

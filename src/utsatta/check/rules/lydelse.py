@@ -47,6 +47,8 @@ _COLUMNS = (
 _SEPARATOR = r"(?:\s*,\s*|\s+(?:och|samt)\s+)"
 #: a name stands alone: no letter or digit just before or after it (a name may end in ")")
 _START, _END = r"(?<!\w)", r"(?!\w)"
+# _PIECE, _TRIM and _DESCRIBES as texts: only the message of a warning needs them (compiled
+# through re's cache then, not at every start: docs/decisions/0656).
 #: a part of a text between two names, up to a comma (a name may have "och" in it)
 _PIECE = r"[^,;]+"
 #: a part without the punctuation and the "och"/"samt" at its ends
