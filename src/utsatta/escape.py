@@ -178,12 +178,12 @@ def terminal(text: str, *, multiline: bool = False) -> str:
 #: quadratic in the number of lines.
 _COMMAND_LINE = re.compile(r"^([^\S\n]*)::", re.MULTILINE)
 #: The old command syntax ``##[command]`` is recognised anywhere in a line.
-_OLD_COMMAND = re.compile(r"(?<=##)\[")
+_OLD_COMMAND = r"(?<=##)\["
 
 
 def _no_commands(text: str) -> str:
     text = _COMMAND_LINE.sub(r"\1\\::", text)
-    return _OLD_COMMAND.sub(r"\\[", text) if "##[" in text else text
+    return re.sub(_OLD_COMMAND, r"\\[", text) if "##[" in text else text
 
 
 def ci_text(text: str, *, multiline: bool = False) -> str:
@@ -347,7 +347,7 @@ def utsatta_command(command: str, *args: str, data: str | None = None) -> str:
 # --- job summary (GitHub-flavoured Markdown) ----------------------------------------------------
 
 #: Every ASCII punctuation character that means something in GFM inline text or a table.
-_GFM_PUNCT = re.compile(r"[\\`*_\[\]|~!#$]")
+_GFM_PUNCT = r"[\\`*_\[\]|~!#$]"
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
@@ -366,7 +366,7 @@ def summary_cell(text: str) -> str:
         return _summary_text(shown) or " "
     out: list[str] = []
     at = 0
-    for match in _SUMMARY_WORD.finditer(shown):
+    for match in re.finditer(_SUMMARY_WORD, shown):
         if mdlinks.link_start(match.group(0)) is None:
             continue
         out.append(_summary_text(shown[at : match.start()]))
@@ -380,11 +380,11 @@ def summary_cell(text: str) -> str:
 
 
 def _summary_text(shown: str) -> str:
-    return _GFM_PUNCT.sub(r"\\\g<0>", shown).translate(_HTML)
+    return re.sub(_GFM_PUNCT, r"\\\g<0>", shown).translate(_HTML)
 
 
 #: A word of a summary cell; a backtick ends one (it stays escaped text).
-_SUMMARY_WORD = re.compile(r"[^\s`]+")
+_SUMMARY_WORD = r"[^\s`]+"
 
 
 def _summary_span(word: str) -> str:
@@ -551,15 +551,12 @@ def shorten(text: str, limit: int = 60) -> str:
     return f"{text[:cut]}… ({heltal(seen)} tecken)"
 
 
-_DIGITS = re.compile(r"[0-9]")
-
-
 def shorten_number(literal: str, keep: int = 20) -> str:
     """A number as written, bounded: at most ``keep`` digits, then "…" and the number of
     digits: ``"12345678901234567890… (4 301 siffror)"``. A sign and other characters before
     the cut are kept."""
     keep = max(keep, 1)
-    digits = len(_DIGITS.findall(literal))
+    digits = len(re.findall(r"[0-9]", literal))
     if digits <= keep:
         return literal
     seen = 0

@@ -118,7 +118,7 @@ def _first(span: tuple[int, int] | None) -> int | None:
 #: are looked at one by one (``=HYPERLINK("https://a.se/","klicka")`` has the address
 #: ``https://a.se/`` and the text ``","klicka")``); GitHub's autolinks do not span them either
 #: in a way that matters: the text after an address is its own text, without a link start.
-_ADDRESS_STOP = re.compile(r"([\"'\\{}]+)")
+_ADDRESS_STOP = r"([\"'\\{}]+)"
 _CLOSING = {")": "(", "]": "["}
 
 
@@ -147,7 +147,7 @@ def link_pieces(word: str) -> list[tuple[str, bool]]:
     if link_start(word) is None:
         return [(word, False)]
     out: list[tuple[str, bool]] = []
-    for n, piece in enumerate(_ADDRESS_STOP.split(word)):
+    for n, piece in enumerate(re.split(_ADDRESS_STOP, word)):
         while piece and not n % 2:
             address = _address_start(piece.lower())
             reference = _reference(piece)
@@ -189,12 +189,12 @@ def may_link(text: str) -> bool:
 
 # --- the reports' links and the parsers ---------------------------------------------------
 
-_WEB = re.compile(r"https?://[^/\s]", re.IGNORECASE)
+_WEB = r"(?i)https?://[^/\s]"
 
 
 def is_web_address(href: str) -> bool:
     """True for an absolute http or https address: the only links a report keeps."""
-    return _WEB.match(href) is not None
+    return re.match(_WEB, href) is not None
 
 
 def shown_address(href: str) -> str:

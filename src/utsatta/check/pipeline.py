@@ -38,7 +38,7 @@ CORE = ("plan", "organisationer")
 SHARED = frozenset({"plan", "organisationer", "omraden"})
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class ValidationResult:
     """What ``validate`` found: the loaded ``dataset``, every ``finding`` (sorted by file,
     line and column) and how many data files were checked."""

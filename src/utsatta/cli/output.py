@@ -43,7 +43,7 @@ class _State:
 
 
 #: The only escape sequences ever written: rich's colours and styles on a terminal.
-_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+_SGR = r"(\x1b\[[0-9;]*m)"
 
 
 def for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
@@ -56,7 +56,7 @@ def for_terminal(stream: Any, text: str, *, commands: bool = False) -> str:
         return terminal(part, multiline=True) if commands else ci_text(part, multiline=True)
 
     if "\x1b[" in text and channel(stream).styles:
-        parts = _SGR.split(text)
+        parts = re.split(_SGR, text)
         return "".join(part if i % 2 else one(part) for i, part in enumerate(parts))
     return one(text)
 

@@ -43,7 +43,7 @@ BEDOMNING_TEXT: Final[Mapping[Bedomning, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class EgenBedomning:
     """One organisation's own assessment of one insats, from its report."""
 
@@ -52,7 +52,7 @@ class EgenBedomning:
     bedomning: Bedomning
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class IndikatorStatus:
     """The computed status of one indicator and the insatser it is linked to."""
 

@@ -27,7 +27,7 @@ TROSKLAR_KVOT: Final = (0.95, 0.6, 0.0)
 CAGR_NOLL: Final = 0.001
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Utfall:
     """What a goal method gives: a status with its ratio, or None where it is undefined."""
 

@@ -15,7 +15,7 @@ from utsatta.compute.indicators import IndicatorResult
 from utsatta.compute.status import Point
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class GoalOutcome:
     """The value of the goal year and whether it reaches the målvärde of that year."""
 

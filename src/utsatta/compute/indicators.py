@@ -85,7 +85,7 @@ def med_markering(text: str, sakerhet: str | None, not_: str | None = None) -> s
     return f"{text} ({m})" if m else text
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class KallaBelagg:
     """One source and whether it is evidence for the year."""
 
@@ -93,7 +93,7 @@ class KallaBelagg:
     belagg: Belagg
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class VardeBelagg:
     """One value and whether its sources make it evidence for the year: ``belagg`` when one is
     dated in or before the year, else ``odaterad`` when one is undated, else ``efter-aret``."""
@@ -134,7 +134,7 @@ def evidence(
     return [KallaBelagg(k, source_evidence(k, ar)) for k in by_id.values()], values
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class IndicatorResult:
     """One indicator evaluated up to a year: its headline series, goal and progress."""
 
@@ -365,7 +365,7 @@ def _upto(
     return tuple(y for y in grid if y <= max(years)) or None
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Matrutnat:
     """The measurement years of an indicator's ``matintervall``: every ``antal_ar`` years from
     ``ankare``, both ways, so also the years of values per område or kön before or after the

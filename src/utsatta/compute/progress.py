@@ -118,7 +118,7 @@ def points_from(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Case:
     """One series to judge: its method, baseline, later points and goal."""
 

@@ -116,7 +116,7 @@ def exists_at_year_end(org: Organisation, ar: int) -> bool:
     return org.giltig_till is None or org.giltig_till >= last_day
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class OrgIndex:
     """The organisations by id, the groups resolved to their members, the successors."""
 
@@ -256,7 +256,7 @@ class Ansvarsgrund:
         return list(dict.fromkeys((chain[0].fran, chain[-1].datum) for chain in self.arv))
 
 
-@dataclass
+@dataclass(eq=False)
 class Duties:
     """The plan's duties resolved once for a set of organisations, for any year.
 
@@ -477,7 +477,7 @@ def due(insats: Insats, ar: int, last: int) -> Literal["always", "unless-earlier
     return "no"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Matrix:
     """The completeness matrix of one year: insats × organisation."""
 

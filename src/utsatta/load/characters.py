@@ -164,7 +164,7 @@ def refused_in_value(
 
 #: Line breaks for the parser (YAML 1.1, libyaml) that are no line breaks for editors, YAML 1.2
 #: or us: every line after one would be counted wrong.
-ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+ODD_BREAKS = "[\x85\u2028\u2029]"
 _ODD_NAMES = {"\x85": "NEL", "\u2028": "radavgränsare", "\u2029": "styckeavgränsare"}
 #: Enough to show the kind of problem; a file full of them is one problem, not a million.
 MAX_ODD_BREAKS = 20
@@ -175,7 +175,7 @@ def odd_break_problems(text: str) -> list[Finding]:
     our count of lines ('\\n' only)."""
     found: list[Finding] = []
     total = 0
-    for m in ODD_BREAKS.finditer(text):
+    for m in re.finditer(ODD_BREAKS, text):
         total += 1
         if len(found) < MAX_ODD_BREAKS:
             found.append(_odd(text, m.start()))

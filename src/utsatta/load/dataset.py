@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,7 +20,6 @@ from utsatta.load.datadir import data_root, require_data_dir
 from utsatta.load.files import discover, display_path, resolved
 from utsatta.load.placement import misfiled, unread_file
 from utsatta.load.raw import RawFile, Stamp, file_lines, read_raw, reread
-from utsatta.load.stray_post import Source
 from utsatta.load.yamlread import Positions
 from utsatta.mdlinks import may_show_as_text
 from utsatta.model.indikator import IndikatorFil
@@ -29,6 +28,9 @@ from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
+
+if TYPE_CHECKING:  # built only for a file with schema errors
+    from utsatta.load.stray_post import Source
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -83,7 +85,7 @@ class SourceFile(Generic[M]):
         return self.positions_
 
 
-@dataclass
+@dataclass(eq=False)
 class DataSet:
     """A loaded data folder: each file with its model (None where the file is invalid), the
     findings of loading it and, after ``utsatta.validate``, of the checks across files
@@ -223,6 +225,7 @@ def _schema_errors(
     """:func:`schema_findings`' findings for a file whose model did not validate, placed by
     the file's positions (read again on first use) and lines."""
     from utsatta.load.schema import schema_errors
+    from utsatta.load.stray_post import Source
 
     return schema_errors(
         display,

@@ -72,7 +72,7 @@ def _utf16(raw: bytes) -> str | None:
 
 
 #: a word, to show each damaged one whole
-_WORD = re.compile(r"\S+")
+_WORD = r"\S+"
 
 
 @cache
@@ -125,7 +125,7 @@ class DamagedText:
         if not mojibake.search(value):
             return None
         found = mojibake.search(self.text, start, end)
-        words = [w for w in _WORD.findall(value) if mojibake.search(w)]
+        words = [w for w in re.findall(_WORD, value) if mojibake.search(w)]
         shown = ", ".join(_pair(w) for w in words[:3])
         more = f" (och {len(words) - 3} ord till)" if len(words) > 3 else ""
         return self._finding(

@@ -36,7 +36,7 @@ _HEADER = re.compile(r"^( *)(?:- +)*([A-Za-z_][\w-]*) *: *[|>][-+0-9]* *(?:#.*)?
 _ANY_HEADER = re.compile(r": *[|>][-+0-9]* *(?:#.*)?$", re.MULTILINE)
 #: A line that YAML and the schema can read as structure: a key of the data files (lower-case
 #: ASCII), a list item, a comment or a document marker.
-_STRUCTURE = re.compile(r"^ *(?:#|- |-$|---|\.\.\.|(?:- +)*[a-z_][a-z0-9_]* *:(?: |$))")
+_STRUCTURE = r"^ *(?:#|- |-$|---|\.\.\.|(?:- +)*[a-z_][a-z0-9_]* *:(?: |$))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,7 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
                 if _line(text, at).strip():
                     break
         end = _line(text, at)
-        pasted = _SENTENCE_KEY.match(end) is not None if parsed else not _STRUCTURE.match(end)
+        pasted = _SENTENCE_KEY.match(end) is not None if parsed else not re.match(_STRUCTURE, end)
         if pasted and not parsed and _key_without_colon(end, key_indent):
             pasted = False  # 'behov []' beside the header's key: a colon is missing, not indent
         if pasted:
@@ -137,13 +137,13 @@ _SENTENCE_KEY_AT = re.compile(
 )
 
 
-_FIRST_WORD = re.compile(r"( *)([a-z_][a-z0-9_]*) +(.*)$")
+_FIRST_WORD = r"( *)([a-z_][a-z0-9_]*) +(.*)$"
 
 
 def _key_without_colon(line: str, key_indent: int) -> bool:
     """Whether ``line`` is a key of the data files without its colon ('behov []'), at the
     indentation of the block's own key: a sibling of that key, not a line of its text."""
-    m = _FIRST_WORD.match(line)
+    m = re.match(_FIRST_WORD, line)
     if m is None or len(m.group(1)) != key_indent or re.match(r"[^\s]*:(?:\s|$)", m.group(3)):
         return False
     return m.group(2) in field_names()
@@ -187,14 +187,14 @@ def _pasted(lines: list[str], key: str, i: int, j: int, indent: int) -> Pasted:
     last = j
     k = j + 1
     n = len(lines)
-    while k < n and not _STRUCTURE.match(lines[k]):
+    while k < n and not re.match(_STRUCTURE, lines[k]):
         if lines[k].strip():
             last = k
         k += 1
     return Pasted(key=key, key_line=i + 1, first=j + 1, last=last + 1, indent=indent)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(eq=False)
 class KeyInText:
     """Line ``line`` (1-based), indented like the text under ``key: |`` (line ``key_line``),
     reads as the key ``name`` of the same record (at column ``column``) but is a line of the

@@ -22,15 +22,16 @@ from pathlib import Path
 from utsatta.escape import identifier
 from utsatta.fileio import read_regular, shown
 from utsatta.findings import Finding, Severity, at_line
-from utsatta.load.letter_case import wrong_case
 from utsatta.load.spelling import id_form
 from utsatta.model.common import ID_PATTERN
 
 _YEAR_DIR = re.compile(r"[0-9]{4}\Z")
 _YEAR_FILE = re.compile(r"[0-9]{4}\.yaml\Z")
+# The patterns below as texts: only a misplaced file needs them, compiled (re's cache) then
+# and not at every start (docs/decisions/0656).
 #: a year of the plan's era in a name (2022, not 12022 or part of an id number)
-_YEAR = re.compile(r"(?<![0-9])20[0-9]{2}(?![0-9])")
-_MISNAMED = re.compile(r"(?i)\.ya?ml(\.txt)?\Z")
+_YEAR = r"(?<![0-9])20[0-9]{2}(?![0-9])"
+_MISNAMED = r"(?i)\.ya?ml(\.txt)?\Z"
 
 #: Where the data files lie, for a file that is at none of these places.
 DATA_PLACES = (
@@ -112,10 +113,10 @@ def _id_form(text: str) -> str:
 def _renamed(name: str) -> str:
     """The name a file named like a data file but not ending in .yaml should have: its name
     before the ending (.yml, .yaml.txt …), then .yaml."""
-    return name if name.endswith(".yaml") else _MISNAMED.sub("", name) + ".yaml"
+    return name if name.endswith(".yaml") else re.sub(_MISNAMED, "", name) + ".yaml"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Place:
     """Where a file belongs: the data file it should be (``target``; None when its year is not
     known), shown as ``label`` inside the data folder (with <år> when not known), why (the keys
@@ -301,7 +302,7 @@ def _said_value(key: str, value: object) -> str | None:
     it from a file's first lines."""
     if key == "ar":
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else None
-        return text if text is not None and _YEAR.fullmatch(text) else None
+        return text if text is not None and re.fullmatch(_YEAR, text) else None
     if not isinstance(value, str):
         return None
     form = value if is_id(value) else _id_form(value)
@@ -313,6 +314,8 @@ def placement(root: Path, rel: tuple[str, ...], name: str) -> tuple[Finding, Pat
     is not at a data file's place, with the one step that makes it one (``place_of``), and the
     data file it should be when nothing is there yet (None: not known, or taken); None for a
     data file's place."""
+    from utsatta.load.letter_case import wrong_case  # only for a file at no data file's place
+
     cased = wrong_case(root, rel, name, kind_of, display_path)
     if cased is not None:  # one place in Windows and macOS, another in Linux CI
         return cased
@@ -489,19 +492,15 @@ def same_bytes(a: Path, b: Path) -> bool:
 #: How much of a misplaced file is read for its ``ar``, ``organisation`` and ``id`` (they come
 #: first).
 _HEAD = 1 << 16
-_DECLARED = re.compile(
-    r"^(ar|organisation|id)[ \t]*:[ \t]*([\"']?)([0-9a-z][0-9a-z-]*)\2[ \t]*(?:#.*)?$",
-    re.MULTILINE,
-)
+_DECLARED = r"(?m)^(ar|organisation|id)[ \t]*:[ \t]*([\"']?)([0-9a-z][0-9a-z-]*)\2[ \t]*(?:#.*)?$"
 
 #: A top-level key (a block's lines are indented, so a key at the start of a line is one).
-_TOP_KEY = re.compile(r"^([a-z_]+)[ \t]*:(?=[ \t\r\n]|$)", re.MULTILINE)
+_TOP_KEY = r"(?m)^([a-z_]+)[ \t]*:(?=[ \t\r\n]|$)"
 
 #: A top-level ``id`` or ``organisation`` as written, also when it is no valid id
 #: ("Nya-Omraden", "Nya områden").
-_WRITTEN_ID = re.compile(
-    r"^(id|organisation)[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#\n]{0,200}?)\2[ \t]*(?:#.*)?$",
-    re.MULTILINE,
+_WRITTEN_ID = (
+    r"(?m)^(id|organisation)[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#\n]{0,200}?)\2[ \t]*(?:#.*)?$"
 )
 
 
@@ -518,21 +517,21 @@ def _head(path: Path) -> tuple[dict[str, str], set[str]]:
         head = read_regular(path, limit=_HEAD)[:_HEAD].decode("utf-8", "replace")
     except OSError:
         return {}, set()
-    return _said(head), set(_TOP_KEY.findall(head))
+    return _said(head), set(re.findall(_TOP_KEY, head))
 
 
 def _said(head: str) -> dict[str, str]:
     said: dict[str, str] = {}
-    for m in _DECLARED.finditer(head):
+    for m in re.finditer(_DECLARED, head):
         key, value = m.group(1), m.group(3)
         if key in said:
             continue
-        if key == "ar" and _YEAR.fullmatch(value) is None:
+        if key == "ar" and re.fullmatch(_YEAR, value) is None:
             continue
         said[key] = value
     # an id in another form ('Nya-Omraden', 'Kommunstyrelsen'): its id form, the one its
     # ogiltigt-id asks for, names the file
-    for m in _WRITTEN_ID.finditer(head):
+    for m in re.finditer(_WRITTEN_ID, head):
         key, form = m.group(1), _id_form(m.group(3))
         if key not in said and is_id(form):
             said[key] = form
@@ -550,7 +549,7 @@ def _year_in(parts: Iterable[str]) -> str | None:
     """A plan-era year written in a misplaced file's path, for the advice on where it goes;
     one in wide digits ('２０２３') read as its plain digits."""
     for part in parts:
-        m = _YEAR.search(part.translate(_WIDE_DIGITS))
+        m = re.search(_YEAR, part.translate(_WIDE_DIGITS))
         if m is not None:
             return m.group()
     return None
@@ -558,7 +557,7 @@ def _year_in(parts: Iterable[str]) -> str | None:
 
 #: the fullwidth digits U+FF10–U+FF19 (a Japanese or Chinese keyboard's) → 0–9
 _WIDE_DIGITS = {0xFF10 + n: str(n) for n in range(10)}
-_WIDE_YEAR = re.compile("(?<![0-9\uff10-\uff19])[2\uff12][0\uff10][0-9\uff10-\uff19]{2}")
+_WIDE_YEAR = "(?<![0-9\uff10-\uff19])[2\uff12][0\uff10][0-9\uff10-\uff19]{2}"
 
 
 def _wide_year(path: Path) -> str:
@@ -566,10 +565,10 @@ def _wide_year(path: Path) -> str:
     written in wide digits, and what to write instead; "" when neither has one. Without it the
     name looks right: '２０２３' and '2023' differ only in width (granska20)."""
     for what, part in (("mappens", path.parent.name), ("filens", path.name)):
-        for m in _WIDE_YEAR.finditer(part):
+        for m in re.finditer(_WIDE_YEAR, part):
             written = m.group()
             plain = written.translate(_WIDE_DIGITS)
-            if written != plain and _YEAR.fullmatch(plain):
+            if written != plain and re.fullmatch(_YEAR, plain):
                 return (
                     f"Årtalet i {what} namn, '{identifier(written)}', är skrivet med breda "
                     "siffror (som i japansk eller kinesisk text) och läses inte som ett år: "

@@ -22,7 +22,7 @@ _BOM = b"\xef\xbb\xbf"
 Stamp = tuple[int, int]
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class RawFile:
     """One file after reading: plain data only (dict, list, str, int, float, bool, None)."""
 

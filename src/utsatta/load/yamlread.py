@@ -100,7 +100,7 @@ class Positions:
             p = p[:-1]
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class ParseResult:
     """One document read: its plain data (None when it cannot be used), its problems and,
     when tracked, the positions of its keys and values."""
@@ -139,7 +139,7 @@ def parse(text: str, *, track: bool = False, utf8: bytes | None = None) -> Parse
         # syntax messages, pasted text) then counts the lines as the parser and editors do.
         # The parser's lines, columns and values are the same (YAML reads each as one break).
         text, utf8 = to_lf(text), None
-    # Three substring tests, not ODD_BREAKS.search: a character class walks every character
+    # Three substring tests, not a search for ODD_BREAKS: a character class walks every character
     # (60 ms per 500 reports), a test for one character is a memchr, or nothing at all when
     # the text has no character that wide.
     if "\u2028" in text or "\u2029" in text or "\x85" in text:

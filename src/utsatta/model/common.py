@@ -190,13 +190,13 @@ def why_no_day(value: str) -> str | None:
 
 
 #: A date with a one-digit month or day: '2026-4-1'.
-_UNPADDED = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+_UNPADDED = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z"
 
 
 def padded_day(value: str) -> str | None:
     """'2026-4-1' as '2026-04-01': the date written with two digits for month and day, when
     one of them has one and the result is a calendar date; else None."""
-    m = _UNPADDED.match(value)
+    m = re.match(_UNPADDED, value)
     if m is None:
         return None
     padded = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"

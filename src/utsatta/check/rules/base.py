@@ -57,7 +57,7 @@ def annan_plan(ar: int, fran: int) -> str:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Known:
     """The ids of the shared files, in file order (for messages) and as sets (for lookups),
     and the duties of the plan; computed once for all files (there may be thousands)."""
@@ -155,7 +155,7 @@ def unknown(
     )
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Ref:
     """A kind of reference: which code, the words for it, and where the valid ids are listed."""
 

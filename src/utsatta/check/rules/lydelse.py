@@ -47,13 +47,15 @@ _COLUMNS = (
 _SEPARATOR = r"(?:\s*,\s*|\s+(?:och|samt)\s+)"
 #: a name stands alone: no letter or digit just before or after it (a name may end in ")")
 _START, _END = r"(?<!\w)", r"(?!\w)"
+# _PIECE, _TRIM and _DESCRIBES as texts: only the message of a warning needs them (compiled
+# through re's cache then, not at every start: docs/decisions/0656).
 #: a part of a text between two names, up to a comma (a name may have "och" in it)
-_PIECE = re.compile(r"[^,;]+")
+_PIECE = r"[^,;]+"
 #: a part without the punctuation and the "och"/"samt" at its ends
 _EDGE = r"""[\s.:!?"'”“]"""
-_TRIM = re.compile(rf"(?:{_EDGE}|(?:och|samt)(?!\w))*(?P<part>.*?)(?:{_EDGE}|(?<!\w)(?:och|samt))*")
+_TRIM = rf"(?:{_EDGE}|(?:och|samt)(?!\w))*(?P<part>.*?)(?:{_EDGE}|(?<!\w)(?:och|samt))*"
 #: a relative clause: a part of a text with it describes the ones meant, it names none
-_DESCRIBES = re.compile(r"(?<!\w)som(?!\w)", re.IGNORECASE)
+_DESCRIBES = r"(?i)(?<!\w)som(?!\w)"
 #: the rest of a name after its plural word ("centrum") → the id
 _Rests = dict[str, str]
 
@@ -210,8 +212,8 @@ class RegisterNames:
         _, covered = self._read(norm)
         parts, at = [], 0
         for start, end in [*sorted(covered), (len(norm), len(norm))]:
-            for piece in _PIECE.finditer(norm, at, max(at, start)):
-                part = _TRIM.fullmatch(piece[0])
+            for piece in re.compile(_PIECE).finditer(norm, at, max(at, start)):
+                part = re.fullmatch(_TRIM, piece[0])
                 if part is not None and any(c.isalpha() for c in part["part"]):
                     a, b = piece.start() + part.start("part"), piece.start() + part.end("part")
                     parts.append(shown[where[a] : where[b - 1] + 1])
@@ -335,11 +337,11 @@ def _unnamed_message(
     one = len(parts) == 1
     slutledd = f"'{tolkning_key}: slutledd'"
     place = f"under '- id: {identifier(ident)}' i organisationer.yaml"
-    if all(_DESCRIBES.search(p.casefold()) for p in parts):
+    if all(re.search(_DESCRIBES, p.casefold()) for p in parts):
         # "… som har verksamhet i området": a relative clause describes, it is no name; but
         # for one organisation (a group is what a description names) "Grundskolenämnd som
         # ansvarar …" may be its name in another form before the clause
-        before = _DESCRIBES.split(parts[0], maxsplit=1)[0].strip(" ,")
+        before = re.split(_DESCRIBES, parts[0], maxsplit=1)[0].strip(" ,")
         named = ""
         if (
             one

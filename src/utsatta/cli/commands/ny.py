@@ -96,14 +96,14 @@ def ny_uppfoljning(
 
 
 #: a year as the command line reads an integer (Typer's int: digits, a sign, spaces around)
-_YEAR = re.compile(r"\s*[+-]?[0-9]+\s*")
+_YEAR = r"\s*[+-]?[0-9]+\s*"
 
 
 def _year(text: str, organisation: str | None, data: Path | None) -> int:
     """ÅR as an integer; else a usage error that echoes the value given and, when the
     organisation given is a year, suggests the command with the two swapped
     (`ny rapport stadsfastighetsnamnden 2025`)."""
-    if _YEAR.fullmatch(text) and len(text) <= 12:
+    if re.fullmatch(_YEAR, text) and len(text) <= 12:
         return int(text)
     from utsatta.escape import command_sentence, identifier, shorten
     from utsatta.model.common import AR_MAX, AR_MIN
@@ -111,7 +111,7 @@ def _year(text: str, organisation: str | None, data: Path | None) -> int:
     message = f"'{identifier(shorten(text))}' är inget år. Ange året med siffror, t.ex. 2025."
     # a swap only for a year: after 'higab 25', '25 higab' would be refused as well
     other = organisation or ""
-    if _YEAR.fullmatch(other) and len(other) <= 12 and AR_MIN <= int(other) <= AR_MAX:
+    if re.fullmatch(_YEAR, other) and len(other) <= 12 and AR_MIN <= int(other) <= AR_MAX:
         message += " " + command_sentence(
             "Året står först och organisationen sist:",
             "ny rapport",
