@@ -19,9 +19,9 @@ from tests.support import ROOT, SHIPPED
 from utsatta.cli.app import app
 
 WORKFLOW = ROOT / "docs" / "datarepo-workflow.yml"
-#: The job's switch: --exit-zero on a pull request, no argument on push to main.
-SWITCH = "${{ github.event_name == 'pull_request' && '--exit-zero' || '' }}"
-EVENTS = {"pull_request": ["--exit-zero"], "push": []}
+#: The job's switch: --bara-visa on a pull request, no argument on push to main.
+SWITCH = "${{ github.event_name == 'pull_request' && '--bara-visa' || '' }}"
+EVENTS = {"pull_request": ["--bara-visa"], "push": []}
 REPORT = "rapporter/2024/arbetsmarknad-och-vuxenutbildning.yaml"
 
 
@@ -31,10 +31,10 @@ def _workflow() -> Any:
 
 def _commands(event: str) -> list[list[str]]:
     """Every `utsatta` command line of the workflow's steps on ``event``, split as the shell
-    splits it, $VISA_BARA as the job's expression makes it (unquoted: empty is no argument)."""
+    splits it, $BARA_VISA as the job's expression makes it (unquoted: empty is no argument)."""
     doc = _workflow()
     (job,) = doc["jobs"].values()
-    assert job["env"] == {"VISA_BARA": SWITCH}
+    assert job["env"] == {"BARA_VISA": SWITCH}
     assert set(doc["on"]) == set(EVENTS) and doc["on"]["push"] == {"branches": ["main"]}
     lines = [
         line.strip()
@@ -47,7 +47,7 @@ def _commands(event: str) -> list[list[str]]:
         if line.startswith("utsatta "):
             words = shlex.split(line)
             commands.append(
-                [w for word in words for w in (EVENTS[event] if word == "$VISA_BARA" else [word])]
+                [w for word in words for w in (EVENTS[event] if word == "$BARA_VISA" else [word])]
             )
     return commands
 
@@ -174,17 +174,17 @@ def test_an_error_in_the_data_fails_the_pull_request(repo: Path) -> None:
     assert CliRunner().invoke(app, validate[1:]).exit_code == 1
 
 
-def test_report_check_exit_zero_outside_github_says_why_it_passes(repo: Path) -> None:
+def test_report_check_show_only_outside_github_says_why_it_passes(repo: Path) -> None:
     (repo / "rapporter/uppfoljning-2024.md").write_text("inaktuell\n", encoding="utf-8")
     args = ["report", "2024", "--data", "data", "-o", "rapporter/uppfoljning-2024.md", "--check"]
-    result = CliRunner().invoke(app, [*args, "--exit-zero"])
+    result = CliRunner().invoke(app, [*args, "--bara-visa"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr.splitlines() == [
         "rapporter/uppfoljning-2024.md skiljer sig från en ny rendering av rapporten 2024, första "
         "skillnaden på rad 1. Uppdatera filen med: utsatta report 2024 --data data --output "
         "rapporter/uppfoljning-2024.md --force",
-        "Avslutningskoden är ändå 0 (--exit-zero).",
+        "Avslutningskoden är ändå 0 (--bara-visa).",
     ]
     assert CliRunner().invoke(app, args).exit_code == 1
-    alone = CliRunner().invoke(app, [*args[:-1], "--exit-zero"])
-    assert alone.exit_code == 2 and "--exit-zero gäller bara med --check." in alone.stderr
+    alone = CliRunner().invoke(app, [*args[:-1], "--bara-visa"])
+    assert alone.exit_code == 2 and "--bara-visa gäller bara med --check." in alone.stderr

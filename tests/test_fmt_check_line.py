@@ -1,6 +1,6 @@
 """`utsatta fmt --check` names, per file, the first line that differs (of the file as it is) and
 what it would become: whoever edits in GitHub's web editor cannot run `utsatta fmt` (flow23,
-docs/decisions/0657). In the github format it is an annotation on that line; with --exit-zero
+docs/decisions/0657). In the github format it is an annotation on that line; with --bara-visa
 (a pull request) a warning, and the run does not fail on it."""
 
 from __future__ import annotations
@@ -75,24 +75,24 @@ def test_github_gives_an_annotation_on_the_line(data: Path) -> None:
     )
 
 
-def test_exit_zero_makes_the_difference_a_warning_not_a_failure(data: Path) -> None:
+def test_show_only_makes_the_difference_a_warning_not_a_failure(data: Path) -> None:
     _edit(data, "ar: 2022\n", "ar: 2022 \n")
-    code, lines = _fmt("--format", "github", "--exit-zero")
+    code, lines = _fmt("--format", "github", "--bara-visa")
     assert code == 0
     assert lines[0] == (
         f"::warning file={NAME},line=3,col=1,title=fmt-formateras-om::Filen skulle formateras "
         "om av utsatta fmt: rad 3: blanksteg i slutet av raden tas bort."
     )
-    assert _fmt("--exit-zero")[0] == 0
+    assert _fmt("--bara-visa")[0] == 0
     # a file fmt cannot format still fails
     _edit(data, "ar: 2022 \n", "ar: 2022\nar: 2023\n")
-    assert _fmt("--format", "github", "--exit-zero")[0] == 1
+    assert _fmt("--format", "github", "--bara-visa")[0] == 1
 
 
-def test_exit_zero_is_only_for_check(data: Path) -> None:
-    result = CliRunner().invoke(app, ["fmt", "--exit-zero"])
+def test_show_only_is_only_for_check(data: Path) -> None:
+    result = CliRunner().invoke(app, ["fmt", "--bara-visa"])
     assert result.exit_code == 2
-    assert "--exit-zero gäller bara med --check." in result.stderr
+    assert "--bara-visa gäller bara med --check." in result.stderr
 
 
 def test_what_a_line_becomes_is_bounded_and_escaped_by_the_channel(data: Path) -> None:

@@ -107,7 +107,7 @@ class FmtRun:
     results: Sequence[FmtResult]
     check: bool
     #: with ``check``: files that would change are shown, not failed (a pull request, flow23)
-    exit_zero: bool = False
+    show_only: bool = False
 
     @property
     def findings(self) -> list[Finding]:
@@ -120,5 +120,5 @@ class FmtRun:
 
     def failed(self) -> bool:
         """Whether the run fails: a file that was not formatted or not written, or with
-        ``check`` (unless ``exit_zero``) a file whose layout would change."""
-        return bool(self.findings) or (self.check and not self.exit_zero and bool(self.changed))
+        ``check`` (unless ``show_only``) a file whose layout would change."""
+        return bool(self.findings) or (self.check and not self.show_only and bool(self.changed))

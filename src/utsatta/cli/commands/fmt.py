@@ -70,10 +70,10 @@ def fmt(
             show_default=False,
         ),
     ] = None,
-    exit_zero: Annotated[
+    show_only: Annotated[
         bool,
         typer.Option(
-            "--exit-zero",
+            "--bara-visa",
             help="Med --check: filer som skulle formateras om visas (i formatet github som "
             "varningar på raden) men avslutningskoden blir 0; en fil som inte kan formateras "
             "ger fortfarande 1. För pull requests, där layouten inte ska stoppa en rätt fil.",
@@ -89,15 +89,15 @@ def fmt(
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
         format = FmtFormat.github if gha else FmtFormat.text
-    if exit_zero and not check:
-        raise typer.BadParameter("--exit-zero gäller bara med --check.", param_hint="--exit-zero")
+    if show_only and not check:
+        raise typer.BadParameter("--bara-visa gäller bara med --check.", param_hint="--bara-visa")
     return run(
         list(paths or []),
         check=check,
         data=data,
         format=format,
         echo=_echo,
-        exit_zero=exit_zero,
+        show_only=show_only,
     )
 
 
@@ -178,10 +178,10 @@ def _reporter(format: FmtFormat, echo: Callable[[str], None]) -> Callable[[list[
     return say
 
 
-def _would_change(name: str, result: "FmtResult", *, exit_zero: bool) -> "Finding":
+def _would_change(name: str, result: "FmtResult", *, show_only: bool) -> "Finding":
     """A file whose layout would change, as an annotation on its first line that differs
     (line 1 when only what an editor does not show differs): an error, or with
-    ``exit_zero`` a warning (the run does not fail on it)."""
+    ``show_only`` a warning (the run does not fail on it)."""
     from utsatta.findings import Severity, at_line
 
     if result.line:
@@ -194,7 +194,7 @@ def _would_change(name: str, result: "FmtResult", *, exit_zero: bool) -> "Findin
         1,
         WOULD_CHANGE,
         f"Filen skulle formateras om av utsatta fmt{said}.",
-        Severity.VARNING if exit_zero else Severity.FEL,
+        Severity.VARNING if show_only else Severity.FEL,
     )
 
 
@@ -225,7 +225,7 @@ def run(
     data: Path | None,
     format: FmtFormat = FmtFormat.text,
     echo: Callable[[str], None] = _echo,
-    exit_zero: bool = False,
+    show_only: bool = False,
 ) -> "FmtRun":
     """Format (or with ``check`` only inspect) the files, saying each outcome; the run's
     results (the exit code is :mod:`utsatta.cli.app`'s)."""
@@ -258,7 +258,7 @@ def run(
             say(list(result.findings))
             if result.ok and result.changed:
                 if check and format is FmtFormat.github:
-                    say([_would_change(name, result, exit_zero=exit_zero)])
+                    say([_would_change(name, result, show_only=show_only)])
                     continue
                 only = f" (enda skillnaden är att {result.only})" if result.only else ""
                 where = f" (rad {result.line}{result.difference})" if result.line else only
@@ -267,7 +267,7 @@ def run(
                     if check
                     else f"formaterade: {shown(name)}{only}"
                 )
-    done = FmtRun(results, check=check, exit_zero=exit_zero)
+    done = FmtRun(results, check=check, show_only=show_only)
     total = len(results)
     changed = len(done.changed)
     failed = [r for r in results if not r.ok]

@@ -3,7 +3,7 @@
 Heavy modules (the loader, Jinja, markdown-it) are imported inside the function so that
 start-up stays fast.
 
-Exit codes: 0 written, unchanged or up to date (with --check --exit-zero also not up to date:
+Exit codes: 0 written, unchanged or up to date (with --check --bara-visa also not up to date:
 shown, not failed); 1 errors in the data, or --check found a difference; 2 usage error; 3 the
 data folder cannot be read; 4 refused: a file that would be overwritten without --force, a
 target that is not a regular file, or a data file in the data folder (also with --force); 5 a
@@ -173,10 +173,10 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över FIL om den redan finns och skiljer sig.")
     ] = False,
-    exit_zero: Annotated[
+    show_only: Annotated[
         bool,
         typer.Option(
-            "--exit-zero",
+            "--bara-visa",
             help="Med --check: en rapport som inte är aktuell visas (i GitHub Actions som en "
             "notering och i jobbets sammanfattning) men avslutningskoden blir 0. För pull "
             "requests: rapporterna skrivs om efter sammanslagningen.",
@@ -199,8 +199,8 @@ def report(
         raise typer.BadParameter(
             "--check behöver --output FIL: filen som ska jämföras.", param_hint="--check"
         )
-    if exit_zero and not check:
-        raise typer.BadParameter("--exit-zero gäller bara med --check.", param_hint="--exit-zero")
+    if show_only and not check:
+        raise typer.BadParameter("--bara-visa gäller bara med --check.", param_hint="--bara-visa")
     if check and force:
         raise typer.BadParameter(
             "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
@@ -221,7 +221,7 @@ def report(
     if check:
         # compares the file only: validate is the check of the data (docs/decisions/0601)
         code = _check(output, written, ar, fmt, data)
-        if code == EXIT_FINDINGS and exit_zero:
+        if code == EXIT_FINDINGS and show_only:
             _not_current(output, _fix_command(ar, fmt, output, data, force=output.exists()))
             code = EXIT_OK
         raise typer.Exit(code)
@@ -232,14 +232,14 @@ def report(
 
 
 def _not_current(output: Path, fix: str) -> None:
-    """What --check --exit-zero adds when the report is not up to date: under GitHub Actions a
+    """What --check --bara-visa adds when the report is not up to date: under GitHub Actions a
     notice and a line in the job summary with the command that writes it (a pull request's
     data is right though the committed report is not: the analysts write it after merging,
     docs/decisions/0657)."""
     import os
 
     if os.environ.get("GITHUB_ACTIONS") != "true":
-        err("Avslutningskoden är ändå 0 (--exit-zero).")
+        err("Avslutningskoden är ändå 0 (--bara-visa).")
         return
     from utsatta.escape import ci_message, ci_property, summary_code
 
