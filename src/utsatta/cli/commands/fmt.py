@@ -5,10 +5,10 @@ not formatted is a finding (file, line, column, registered code), printed as ``v
 prints its findings, in the same formats (text, github); the command returns the library's
 :class:`~utsatta.fmt.FmtRun` and :mod:`utsatta.cli.app` turns it into the exit code.
 
-Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
-formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
-read; 120 a formatted file could not be written (fmt-kan-inte-skriva), 4 its write was refused
-(fmt-skrivning-vagrad; 0060).
+Exit codes: 0 all files formatted (or, with --check, already formatted; with --bara-visa also
+when some would change); 1 a file could not be formatted, or --check found files that would
+change; 2 usage error; 3 the data folder cannot be read; 120 a formatted file could not be
+written (fmt-kan-inte-skriva), 4 its write was refused (fmt-skrivning-vagrad; 0060).
 """
 
 import os
