@@ -495,7 +495,7 @@ def test_check_lists_files_that_would_change_and_changes_nothing(data: Path) -> 
     code, out = _invoke("--check", "--data", "data")
     assert code == 1
     assert out.splitlines() == [
-        "skulle formateras om: data/rapporter/2023/framtiden.yaml",
+        "skulle formateras om: data/rapporter/2023/framtiden.yaml (rad 1 blir: `schemaversion: 1`)",
         "1 fil av 5 skulle formateras om. Formatera den med: utsatta fmt --data data",
     ]
     assert {p: p.read_bytes() for p in data.rglob("*.yaml")} == before
@@ -516,7 +516,12 @@ def test_fmt_named_files_and_folders(data: Path) -> None:
     code, out = _invoke("--check", "data/rapporter/2023/higab.yaml")
     assert (code, out) == (0, "Filen är redan formaterad.\n")
     code, out = _invoke("--check", "data/rapporter")
-    assert code == 1 and "skulle formateras om: data/rapporter/2023/framtiden.yaml" in out
+    assert (
+        code == 1
+        and "skulle formateras om: data/rapporter/2023/framtiden.yaml "
+        "(rad 1 blir: `schemaversion: 1`)"
+        in out
+    )
 
 
 def test_fmt_reports_files_it_cannot_format_and_goes_on(data: Path) -> None:

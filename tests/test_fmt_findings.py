@@ -51,7 +51,7 @@ def test_a_file_fmt_cannot_format_is_a_finding_line_as_validate_prints(data: Pat
     code, lines = _fmt("--check")
     assert code == 1
     assert lines == [
-        "skulle formateras om: data/rapporter/2023/framtiden.yaml",
+        "skulle formateras om: data/rapporter/2023/framtiden.yaml (rad 1 blir: `schemaversion: 1`)",
         DOUBLE,
         "1 fil av 5 skulle formateras om. Formatera den med: utsatta fmt",
         "1 fil kunde inte formateras; rätta felen ovan och försök igen. Se felen med: utsatta "
@@ -68,7 +68,10 @@ def test_github_format_gives_annotations(
         how = []
     code, lines = _fmt("--check", *how)
     assert code == 1
-    assert lines[0] == "skulle formateras om: data/rapporter/2023/framtiden.yaml"
+    assert lines[0] == (
+        "::error file=data/rapporter/2023/framtiden.yaml,line=1,col=1,title=fmt-formateras-om::"
+        "Filen skulle formateras om av utsatta fmt: rad 1 blir: `schemaversion: 1`."
+    )
     assert lines[1] == (
         "::error file=data/rapporter/2023/higab.yaml,line=3,col=1,title=kan-inte-formateras::"
         + DOUBLE.split("] ", 1)[1]
@@ -131,7 +134,10 @@ def test_a_read_only_file_is_not_formatted_even_in_a_writable_folder(data: Path,
         # --check only reads: the file is reported as one that would change, as before.
         code, lines = _fmt("--check")
         assert code == 1
-        assert lines[0] == "skulle formateras om: data/rapporter/2023/framtiden.yaml"
+        assert (
+            lines[0] == "skulle formateras om: data/rapporter/2023/framtiden.yaml "
+            "(rad 1 blir: `schemaversion: 1`)"
+        )
     finally:
         target.chmod(0o644)
     code, _ = _fmt()

@@ -84,7 +84,7 @@ def test_a_folder_names_every_link_and_misplaced_file_in_it(data: Path, tmp_path
         BROKEN,
         FILE_OUT,
         MISPLACED,
-        "skulle formateras om: data/rapporter/2023/framtiden.yaml",
+        "skulle formateras om: data/rapporter/2023/framtiden.yaml (rad 1 blir: `schemaversion: 1`)",
         "1 fil av 7 skulle formateras om. Formatera den med: utsatta fmt "
         "data/rapporter/2023/framtiden.yaml",
         "5 filer kunde inte formateras; rätta felen ovan och försök igen. Se felen med: "

@@ -80,13 +80,19 @@ def _unformat(path: Path) -> str:
     return text
 
 
+def _first_id(text: str) -> str:
+    """What fmt --check says of the file _unformat made of ``text``: its first id's line."""
+    n, line = next((n, line) for n, line in enumerate(text.split("\n"), 1) if 'insats: "' in line)
+    return f"(rad {n} blir: `{line}`)"
+
+
 def test_fmt_formats_each_file_in_its_own_data_folder(repo: Path) -> None:
     formatted = {name: _unformat(repo / name) for name in (OLD, NEW)}
     code, out, _ = _run("fmt", "--check", OLD, NEW)
     assert code == 1
     assert out.splitlines() == [
-        f"skulle formateras om: {OLD}",
-        f"skulle formateras om: {NEW}",
+        f"skulle formateras om: {OLD} {_first_id(formatted[OLD])}",
+        f"skulle formateras om: {NEW} {_first_id(formatted[NEW])}",
         f"2 filer av 2 skulle formateras om. Formatera dem med: utsatta fmt {OLD} {NEW}",
     ]
     code, out, _ = _run("fmt", NEW, OLD)

@@ -339,6 +339,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("kan-inte-formateras", F, "fmt",
      "Filen formateras inte (den har fel, ovanliga tecken eller en lista som läses som en rad)",
      "Rätta felet först; kör 'utsatta validate --data MAPP' med din datamapp."),
+    ("fmt-formateras-om", F, "fmt",
+     "Filen har inte utsatta fmt:s layout (fmt --check; med --bara-visa en varning)",
+     "Ändra raden som meddelandet anger (det går i GitHubs webbredigerare) eller kör "
+     "utsatta fmt."),
     ("fmt-internt-fel", F, "fmt", "Formateringen hade ändrat innehållet; filen lämnas orörd",
      "Rapportera felet till utsattas utvecklare."),
     ("fmt-okand-fil", F, "fmt", "Filen är ingen datafil som utsatta känner till",

@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from utsatta.errors import ArgumentError
 from utsatta.escape import identifier, shorten, utsatta_command
 from utsatta.findings import Finding, Severity, at_line
+from utsatta.fmt.difference import first_difference
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
@@ -460,7 +461,10 @@ def format_file(
         return FmtResult(path)
     only = invisible_difference(raw, new) or ""
     if not write:
-        return FmtResult(path, changed=True, only=only)
+        # the line to change, for whoever cannot run fmt (GitHub's web editor)
+        first = None if only else first_difference(text, formatted)
+        line, difference = first or (0, "")
+        return FmtResult(path, changed=True, only=only, line=line, difference=difference)
     if _read_only(path):
         # A rename would replace it (the folder is writable): the protection is the owner's word.
         return refused(

@@ -73,7 +73,10 @@ class FmtResult:
     changed), ``written``, and ``findings``: why it was not formatted or not written (empty
     when it was, or needed nothing). ``only``: when the change is only what an editor does not
     show (a BOM, the line ends), what it is (``lineends.invisible_difference``), else "".
-    ``fmt_only``: refused for what only the formatter cannot write (validate shows nothing)."""
+    ``fmt_only``: refused for what only the formatter cannot write (validate shows nothing).
+    ``line`` and ``difference``: a changed file's first line (from 1, of the file as it is)
+    whose text differs and what happens to it (``fmt.difference.first_difference``); 0 and ""
+    when none does (``only`` says what differs) or the file is unchanged."""
 
     path: Path
     changed: bool = False
@@ -81,6 +84,8 @@ class FmtResult:
     findings: tuple[Finding, ...] = ()
     only: str = ""
     fmt_only: bool = False
+    line: int = 0
+    difference: str = ""
 
     @property
     def ok(self) -> bool:
@@ -101,6 +106,8 @@ class FmtRun:
 
     results: Sequence[FmtResult]
     check: bool
+    #: with ``check``: files that would change are shown, not failed (a pull request, flow23)
+    show_only: bool = False
 
     @property
     def findings(self) -> list[Finding]:
@@ -113,5 +120,5 @@ class FmtRun:
 
     def failed(self) -> bool:
         """Whether the run fails: a file that was not formatted or not written, or with
-        ``check`` a file whose layout would change."""
-        return bool(self.findings) or (self.check and bool(self.changed))
+        ``check`` (unless ``show_only``) a file whose layout would change."""
+        return bool(self.findings) or (self.check and not self.show_only and bool(self.changed))

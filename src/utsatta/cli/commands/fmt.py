@@ -5,10 +5,10 @@ not formatted is a finding (file, line, column, registered code), printed as ``v
 prints its findings, in the same formats (text, github); the command returns the library's
 :class:`~utsatta.fmt.FmtRun` and :mod:`utsatta.cli.app` turns it into the exit code.
 
-Exit codes: 0 all files formatted (or, with --check, already formatted); 1 a file could not be
-formatted, or --check found files that would change; 2 usage error; 3 the data folder cannot be
-read; 120 a formatted file could not be written (fmt-kan-inte-skriva), 4 its write was refused
-(fmt-skrivning-vagrad; 0060).
+Exit codes: 0 all files formatted (or, with --check, already formatted; with --bara-visa also
+when some would change); 1 a file could not be formatted, or --check found files that would
+change; 2 usage error; 3 the data folder cannot be read; 120 a formatted file could not be
+written (fmt-kan-inte-skriva), 4 its write was refused (fmt-skrivning-vagrad; 0060).
 """
 
 import os
@@ -70,6 +70,15 @@ def fmt(
             show_default=False,
         ),
     ] = None,
+    show_only: Annotated[
+        bool,
+        typer.Option(
+            "--bara-visa",
+            help="Med --check: filer som skulle formateras om visas (i formatet github som "
+            "varningar på raden) men avslutningskoden blir 0; en fil som inte kan formateras "
+            "ger fortfarande 1. För pull requests, där layouten inte ska stoppa en rätt fil.",
+        ),
+    ] = False,
     data: FilesDataOption = None,
 ) -> object:  # a FmtRun (cli.app takes the exit code from it); Typer reads the annotations
     """Ge datafilerna en enhetlig form: nycklarna i schemats ordning, samma indrag och id inom
@@ -80,7 +89,16 @@ def fmt(
     if format is None:
         gha = os.environ.get("GITHUB_ACTIONS") == "true"
         format = FmtFormat.github if gha else FmtFormat.text
-    return run(list(paths or []), check=check, data=data, format=format, echo=_echo)
+    if show_only and not check:
+        raise typer.BadParameter("--bara-visa gäller bara med --check.", param_hint="--bara-visa")
+    return run(
+        list(paths or []),
+        check=check,
+        data=data,
+        format=format,
+        echo=_echo,
+        show_only=show_only,
+    )
 
 
 def _targets(
@@ -160,6 +178,30 @@ def _reporter(format: FmtFormat, echo: Callable[[str], None]) -> Callable[[list[
     return say
 
 
+def _would_change(name: str, result: "FmtResult", *, show_only: bool) -> "Finding":
+    """A file whose layout would change, as an annotation on its first line that differs
+    (line 1 when only what an editor does not show differs): an error, or with
+    ``show_only`` a warning (the run does not fail on it)."""
+    from utsatta.findings import Severity, at_line
+
+    if result.line:
+        said = f": rad {result.line}{result.difference}"
+    else:
+        said = f"; enda skillnaden är att {result.only}" if result.only else ""
+    return at_line(
+        name,
+        result.line or 1,
+        1,
+        WOULD_CHANGE,
+        f"Filen skulle formateras om av utsatta fmt{said}.",
+        Severity.VARNING if show_only else Severity.FEL,
+    )
+
+
+#: The annotation of a file whose layout would change (``fmt --check --format github``).
+WOULD_CHANGE = "fmt-formateras-om"
+
+
 def _again(data: Path | None, files: list[str]) -> str:
     """The command that formats what ``--check`` found: in the same data folder, and the
     named files when files were named (``escape.utsatta_command``, the one builder)."""
@@ -183,6 +225,7 @@ def run(
     data: Path | None,
     format: FmtFormat = FmtFormat.text,
     echo: Callable[[str], None] = _echo,
+    show_only: bool = False,
 ) -> "FmtRun":
     """Format (or with ``check`` only inspect) the files, saying each outcome; the run's
     results (the exit code is :mod:`utsatta.cli.app`'s)."""
@@ -214,22 +257,34 @@ def run(
             results.append(result)
             say(list(result.findings))
             if result.ok and result.changed:
+                if check and format is FmtFormat.github:
+                    say([_would_change(name, result, show_only=show_only)])
+                    continue
                 only = f" (enda skillnaden är att {result.only})" if result.only else ""
+                where = f" (rad {result.line}{result.difference})" if result.line else only
                 echo(
-                    f"skulle formateras om: {shown(name)}{only}"
+                    f"skulle formateras om: {shown(name)}{where}"
                     if check
                     else f"formaterade: {shown(name)}{only}"
                 )
-    done = FmtRun(results, check=check)
+    done = FmtRun(results, check=check, show_only=show_only)
     total = len(results)
     changed = len(done.changed)
     failed = [r for r in results if not r.ok]
     if check:
         if changed:
             again = _again(data, [display_path(r.path) for r in done.changed] if paths else [])
+            # in GitHub (the web editor) the annotation's line can be changed by hand
+            by_hand = (
+                "Ändra raden som anteckningen visar (det går i GitHubs webbredigerare), eller "
+                if format is FmtFormat.github
+                else ""
+            )
+            them = "den" if changed == 1 else "dem"
             echo(
                 f"{_files(changed)} av {total} skulle formateras om. "
-                f"Formatera {'den' if changed == 1 else 'dem'} med: {again}"
+                + (f"{by_hand}formatera {them}" if by_hand else f"Formatera {them}")
+                + f" med: {again}"
             )
         elif not failed:
             echo(

@@ -3,11 +3,12 @@
 Heavy modules (the loader, Jinja, markdown-it) are imported inside the function so that
 start-up stays fast.
 
-Exit codes: 0 written, unchanged or up to date; 1 errors in the data, or --check found a
-difference; 2 usage error; 3 the data folder cannot be read; 4 refused: a file that would be
-overwritten without --force, a target that is not a regular file, or a data file in the data
-folder (also with --force); 5 a library the format needs (WeasyPrint, Pango) is missing;
-120 the file could not be written (cli/app.py).
+Exit codes: 0 written, unchanged or up to date (with --check --bara-visa also not up to date:
+shown, not failed); 1 errors in the data, or --check found a difference; 2 usage error; 3 the
+data folder cannot be read; 4 refused: a file that would be overwritten without --force, a
+target that is not a regular file, or a data file in the data folder (also with --force); 5 a
+library the format needs (WeasyPrint, Pango) is missing; 120 the file could not be written
+(cli/app.py).
 """
 
 from enum import StrEnum
@@ -27,9 +28,11 @@ from utsatta.cli.options import (
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
+    append_file,
     err,
     err_message,
     out_document,
+    out_workflow_commands,
     shown,
     stdout_lost,
     write_file,
@@ -170,6 +173,15 @@ def report(
     force: Annotated[
         bool, typer.Option("--force", help="Skriv över FIL om den redan finns och skiljer sig.")
     ] = False,
+    show_only: Annotated[
+        bool,
+        typer.Option(
+            "--bara-visa",
+            help="Med --check: en rapport som inte är aktuell visas (i GitHub Actions som en "
+            "notering och i jobbets sammanfattning) men avslutningskoden blir 0. För pull "
+            "requests: rapporterna skrivs om efter sammanslagningen.",
+        ),
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Skriv den samlade uppföljningen för ett år som Markdown, HTML, PDF eller JSON.
@@ -187,6 +199,8 @@ def report(
         raise typer.BadParameter(
             "--check behöver --output FIL: filen som ska jämföras.", param_hint="--check"
         )
+    if show_only and not check:
+        raise typer.BadParameter("--bara-visa gäller bara med --check.", param_hint="--bara-visa")
     if check and force:
         raise typer.BadParameter(
             "--check skriver inget och kan inte kombineras med --force.", param_hint="--check"
@@ -206,11 +220,51 @@ def report(
         raise typer.Exit(EXIT_OK)
     if check:
         # compares the file only: validate is the check of the data (docs/decisions/0601)
-        raise typer.Exit(_check(output, written, ar, fmt, data))
+        code = _check(output, written, ar, fmt, data)
+        if code == EXIT_FINDINGS and show_only:
+            _not_current(output, _fix_command(ar, fmt, output, data, force=output.exists()))
+            code = EXIT_OK
+        raise typer.Exit(code)
     code = _write(output, text, force=force, data=data)
     _say_luckor(luckor, ar, data)
     say_warnings(result, ar, data)
     raise typer.Exit(code)
+
+
+def _not_current(output: Path, fix: str) -> None:
+    """What --check --bara-visa adds when the report is not up to date: under GitHub Actions a
+    notice and a line in the job summary with the command that writes it (a pull request's
+    data is right though the committed report is not: the analysts write it after merging,
+    docs/decisions/0657)."""
+    import os
+
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        err("Avslutningskoden är ändå 0 (--bara-visa).")
+        return
+    from utsatta.escape import ci_message, ci_property, summary_code
+
+    said = (
+        f"{shown(output)} stämmer inte med datan. Det stoppar inte kontrollen; skriv "
+        f"rapporten efter sammanslagningen med: {shown(fix)}"
+    )
+    title = ci_property("Rapporten är inte aktuell")
+    out_workflow_commands(f"::notice title={title}::{ci_message(said)}\n")
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    line = (
+        f"- Rapporten {summary_code(str(output))} stämmer inte med datan och skrivs efter "
+        f"sammanslagningen med {summary_code(fix)} (det stoppar inte kontrollen).\n"
+    )
+    try:
+        append_file(Path(summary_file), line)
+    except OSError as exc:
+        from utsatta.fileio import reason
+
+        err(
+            f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
+            f"({shown(summary_file)}): {reason(exc)}."
+        )
 
 
 def _render(
