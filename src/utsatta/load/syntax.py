@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding
 from utsatta.load.block_comment import comment_ended_text
+from utsatta.load.continued_text import continued_text, quoted_then_continued
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
@@ -199,7 +200,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         return _question_mark(lines, line, column)
     if "mapping values are not allowed" in problem:
         found = _key_above(lines, line) or indent_problem(lines, line, field_names())
-        found = found or _colon_in_text(lines, line, column)
+        found = found or continued_text(lines, line, column) or _colon_in_text(lines, line, column)
         if found is not None:
             return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
@@ -222,7 +223,8 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         if ("}" if braces else "]") not in file_line(lines, cm.line + 1)[cm.column :]:
             return _unclosed_flow(lines, line, cm.line + 1, cm.column + 1, braces)
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
-        found = text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
+        found = quoted_then_continued(lines, line) or text_after_value(lines, line, column)
+        found = found or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:
