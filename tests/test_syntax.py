@@ -650,3 +650,31 @@ def test_a_text_on_one_line_still_gets_quotes(parser: str) -> None:
     assert 'Sätt hela texten inom citattecken: motivering: "Resultat: fler besökare"' in (
         only_message(text)
     )
+
+
+TAB = (
+    "YAML-syntaxfel: Rad {} börjar med ett tabbtecken, och tabbtecken får inte användas för "
+    "indrag i YAML. Skriv indraget med {} mellanslag i stället ({}). (Att låta editorn byta "
+    "tabbar mot mellanslag ger lika många mellanslag som dess tabbstorlek, vilket sällan är rätt "
+    "antal.)"
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "where", "message"),
+    [
+        # A key of the post: as many spaces as the key above it (VS Code's tab size 2 gives 2).
+        ([(15, "\tmotivering: Klart.")], (15, 1), TAB.format(15, 4, "som 'bedomning' på rad 14")),
+        ([(15, "  \tmotivering: Klart.")], (15, 3), TAB.format(15, 4, "som 'bedomning' på rad 14")),
+        # A new post: as many as the '- ' of the post above.
+        ([(25, '\t- insats: "1:2"')], (25, 1), TAB.format(25, 2, "som '-' på rad 7")),
+        # The first post: two more than the list's key.
+        ([(7, '\t- insats: "1:1"')], (7, 1), TAB.format(7, 2, "två mer än nyckeln på rad 6")),
+    ],
+)
+def test_a_tab_as_indentation_is_told_the_spaces_the_line_needs(
+    parser: str, edits: list[tuple[int, str]], where: tuple[int, int], message: str
+) -> None:
+    text = edited(*edits)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message

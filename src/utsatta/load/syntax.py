@@ -26,6 +26,7 @@ from utsatta.load.syntax_finding import (
     piece,
     syntax_finding,
 )
+from utsatta.load.tab_indent import tab_message
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
@@ -88,11 +89,6 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-
-_TAB_HINT = (
-    "YAML-syntaxfel: Tabbtecken får inte användas för indrag i YAML. Använd mellanslag (VS Code: "
-    "'Convert Indentation to Spaces')."
-)
 
 _GENERIC = (
     "YAML kan inte läsa filen vid rad {line}, kolumn {column}. Kontrollera den raden och raden "
@@ -159,7 +155,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, line, column) == "\t" or "\t" in problem:
-            return finding_at(line, column, "yaml-syntax", _TAB_HINT)
+            return finding_at(line, column, "yaml-syntax", tab_message(text.split("\n"), line))
         char = _char_at(text, line, column)
         return finding_at(
             line,
