@@ -235,6 +235,13 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
             'med kolon och inom citattecken: insats: "2:1".',
         ),
         (
+            # the plan's 1:7 is not grundskolenämndens that year: what it has is named (0658)
+            "7",
+            "'insats' ska vara text, men YAML läser 7 som talet 7. Menar du 1:7? "
+            "Grundskolenämnden har 1:1, 1:4 och 2:1 under 2023. Skriv id:t med kolon och inom "
+            'citattecken: insats: "1:7".',
+        ),
+        (
             # no insats of the plan fits: the form, as before
             "1.5",
             "'insats' ska vara text, men YAML läser 1.5 som talet 1.5. Insatser skrivs med kolon "

@@ -275,10 +275,18 @@ def _quote_hint(
     tp = _plain(field_type)
     if tp is None:
         return f'Sätt värdet inom citattecken: "{written}".'
-    meant = _insatser_meant(written, tp, insatser)
+    own = insatser if isinstance(insatser, OrgInsatser) else None
+    # in a report: the insatser its organisation has that year first, then the plan's (0658)
+    meant = _insatser_meant(written, tp, own.plan if own is not None else insatser)
+    has = ""
+    if own is not None and meant:
+        ours = [i for i in meant if i in own]
+        if ours != meant:  # the organisation's own narrow the choice, or none is its own
+            has = f" {own.note()}"
+            meant = ours or meant
     if meant:
         return (
-            f"Menar du {_eller(meant)}? Skriv id:t med kolon och inom citattecken: "
+            f"Menar du {_eller(meant)}?{has} Skriv id:t med kolon och inom citattecken: "
             f'{key}"{meant[0]}".'
         )
     ids = name in ID_HOMES and re.fullmatch(r"[0-9.+-]+|true|false", written)
@@ -295,6 +303,23 @@ def _quote_hint(
         return f"Skriv det inom citattecken: {shown}."
     why = _rejects(tp, written)
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+class OrgInsatser(list[str]):
+    """The insatser a report's organisation has in the report's year (the plan's duties,
+    computed above this layer and given to ``load``), with the organisation's name and all the
+    plan's ids: a number written for an insats is matched against its own first."""
+
+    def __init__(self, own: Sequence[str], namn: str, ar: int, plan: Sequence[str]) -> None:
+        super().__init__(own)
+        self.namn, self.ar, self.plan = namn, ar, plan
+
+    def note(self) -> str:
+        """'Kulturnämnden har 1:1, 2:1, 2:4 och 3:1 under 2025.'"""
+        if not self:
+            return f"{self.namn} har inga insatser i planen under {self.ar}."
+        listed = self[0] if len(self) == 1 else f"{', '.join(self[:-1])} och {self[-1]}"
+        return f"{self.namn} har {listed} under {self.ar}."
 
 
 def _insatser_meant(written: str, tp: Any, insatser: Sequence[str] | None) -> list[str]:
