@@ -528,3 +528,32 @@ def test_a_name_with_a_space_gets_the_id_it_means(tmp_path: Path) -> None:
             "kommatecken mellan dem: omraden: [hisings backa, bergsjon, hjallbo].",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "2022-13-01",
+            "'ar' ska vara ett heltal, men här står texten '2022-13-01'. Skriv ett heltal, t.ex. "
+            "ar: 2022.",
+        ),
+        (
+            "22",
+            "'ar' är 22, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. ar: 2022.",
+        ),
+    ],
+)
+def test_a_reports_year_is_exemplified_by_its_folders(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """'ar: 2022-13-01' in rapporter/2022/: the example is 2022, not the schema's (0658)."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / "rapporter/2022/grundskolenamnden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("ar: 2022\n", f"ar: {written}\n", 1),
+        encoding="utf-8",
+    )
+    found = [f for f in utsatta.validate(data).findings if f.path == ("ar",)]
+    assert [(f.code, f.message) for f in found] == [(found[0].code, message)]

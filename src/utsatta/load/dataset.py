@@ -236,6 +236,7 @@ def _schema_errors(
             lambda p: source.positions().keys.get(p),
             _line_reader(source.path),
             lambda p, at_key: source.positions().locate(p, at_key=at_key),
+            source.folder_year or None,
         ),
     )
 
