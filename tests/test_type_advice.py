@@ -461,7 +461,7 @@ def test_a_number_for_an_insats_in_a_report_prefers_the_organisations_own() -> N
     from utsatta.model.common import InsatsId
 
     plan = ["1:1", "1:5", "2:1", "2:4", "2:5", "3:1", "3:3"]
-    own = OrgInsatser(["1:1", "2:1", "2:4", "3:1"], "Kulturnämnden", 2025, plan)
+    own = OrgInsatser(plan, ["1:1", "2:1", "2:4", "3:1"], "Kulturnämnden", 2025)
 
     def message(written: int) -> str:
         return wrong_type_message(
@@ -481,7 +481,7 @@ def test_a_number_for_an_insats_in_a_report_prefers_the_organisations_own() -> N
     assert message(1) == (
         '1. Menar du 1:1, 2:1 eller 3:1? Skriv id:t med kolon och inom citattecken: insats: "1:1".'
     )
-    narrowed = OrgInsatser(["2:5"], "Kulturnämnden", 2025, plan)
+    narrowed = OrgInsatser(plan, ["2:5"], "Kulturnämnden", 2025)
     assert wrong_type_message(
         "insats", "string_type", 5, "5", InsatsId, insatser=narrowed
     ).endswith(

@@ -361,7 +361,7 @@ def _own_insatser(
             else:
                 from utsatta.load.type_advice import OrgInsatser
 
-                found.append(OrgInsatser(own, ds.organisation_names().get(org, org), ar, plan))
+                found.append(OrgInsatser(plan, own, ds.organisation_names().get(org, org), ar))
         return found[0]
 
     return lookup

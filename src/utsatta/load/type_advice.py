@@ -277,10 +277,10 @@ def _quote_hint(
         return f'Sätt värdet inom citattecken: "{written}".'
     own = insatser if isinstance(insatser, OrgInsatser) else None
     # in a report: the insatser its organisation has that year first, then the plan's (0658)
-    meant = _insatser_meant(written, tp, own.plan if own is not None else insatser)
+    meant = _insatser_meant(written, tp, insatser)
     has = ""
     if own is not None and meant:
-        ours = [i for i in meant if i in own]
+        ours = [i for i in meant if i in own.own]
         if ours != meant:  # the organisation's own narrow the choice, or none is its own
             has = f" {own.note()}"
             meant = ours or meant
@@ -306,19 +306,26 @@ def _quote_hint(
 
 
 class OrgInsatser(list[str]):
-    """The insatser a report's organisation has in the report's year (the plan's duties,
-    computed above this layer and given to ``load``), with the organisation's name and all the
-    plan's ids: a number written for an insats is matched against its own first."""
+    """The plan's insatser (as ``known_ids`` gives them, titles and all) for a report, with
+    those its organisation has in the report's year (``own``: the plan's duties, computed
+    above this layer and given to ``load``) and the organisation's name: a number written for
+    an insats is matched against its own first."""
 
-    def __init__(self, own: Sequence[str], namn: str, ar: int, plan: Sequence[str]) -> None:
-        super().__init__(own)
-        self.namn, self.ar, self.plan = namn, ar, plan
+    def __init__(self, plan: Sequence[str], own: Sequence[str], namn: str, ar: int) -> None:
+        super().__init__(plan)
+        self.plan, self.own, self.namn, self.ar = plan, list(own), namn, ar
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("plan", "own", "namn", "ar"):
+            raise AttributeError(name)  # not set yet (a copy being made): never a loop
+        return getattr(self.plan, name)  # the titles of the plan's ids (``NamedIds``)
 
     def note(self) -> str:
         """'Kulturnämnden har 1:1, 2:1, 2:4 och 3:1 under 2025.'"""
-        if not self:
+        own = self.own
+        if not own:
             return f"{self.namn} har inga insatser i planen under {self.ar}."
-        listed = self[0] if len(self) == 1 else f"{', '.join(self[:-1])} och {self[-1]}"
+        listed = own[0] if len(own) == 1 else f"{', '.join(own[:-1])} och {own[-1]}"
         return f"{self.namn} har {listed} under {self.ar}."
 
 
