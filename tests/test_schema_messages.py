@@ -142,6 +142,18 @@ ID_RULE = (
             ),
         ),
         (
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, Gårdsten]",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="Gårdsten")
+                + ": här blir det 'gardsten', som är id:t i omraden.yaml: skriv gardsten i "
+                "stället.",
+            ),
+        ),
+        (
             "organisation: grundskolenamnden",
             "organisation: Grundskolenämnden",
             (
@@ -149,8 +161,9 @@ ID_RULE = (
                 15,
                 "ogiltigt-id",
                 ID_RULE.format(name="organisation", value="Grundskolenämnden")
-                + ": här blir det 'grundskolenamnden'. Kontrollera att det finns i "
-                "organisationer.yaml.",
+                # the id is read: said for sure, not "check that it exists" (0658)
+                + ": här blir det 'grundskolenamnden', som är id:t i organisationer.yaml: "
+                "skriv organisation: grundskolenamnden.",
             ),
         ),
         (

@@ -189,6 +189,9 @@ def id_message(
         close = suggest(form, known)
         meant = f" Menade du '{close}'? Skriv då {close}." if close else ""
         return f"{rule}: här blir det '{form}', men det finns inte i {where}.{meant}"
+    if known is not None and where and form in known:  # the id is read: say it for sure (0658)
+        fix = f"{form} i stället" if path and isinstance(path[-1], int) else f"{name}: {form}"
+        return f"{rule}: här blir det '{form}', som är id:t i {where}: skriv {fix}."
     check = f" Kontrollera att det finns i {where}." if where else ""
     return f"{rule}: här blir det '{form}'.{check}"
 
