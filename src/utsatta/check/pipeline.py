@@ -12,6 +12,7 @@ from utsatta.check.assessments import check_assessments
 from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
 from utsatta.check.duty_limit import check_duty_limit
+from utsatta.check.empty_report import advise_empty_reports
 from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
     Paths,
@@ -216,6 +217,7 @@ def validate(
     # the bundled example data however it was named (--data, UTSATTA_DATA, a library
     # caller's path): 'ny' refuses it, so no finding suggests it (decision 0461)
     ds.examples = examples or is_bundled(Path(root))
+    advise_empty_reports(ds)  # with the data folder as named above
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).
