@@ -116,8 +116,10 @@ def odd_space_message(name: str, value: Any, allowed: list[str] | None) -> str:
         if valid
         else " Ta bort det, eller ersätt det med ett vanligt mellanslag."
     )
+    # shown where it stands, as the output shows a zero-width one: it looks like a space (0658)
+    seen = _ODD_SPACE.sub(lambda m: f"<U+{ord(m.group()):04X}>", shorten(value))
     return (
-        f"'{name}': '{shorten(value)}' innehåller {space_name(odd.group())}, ofta inklistrat "
+        f"'{name}': '{seen}' innehåller {space_name(odd.group())}, ofta inklistrat "
         f"från Word eller en webbsida. Det syns inte, men gör värdet till ett annat.{fix}"
     )
 
