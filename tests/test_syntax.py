@@ -645,6 +645,16 @@ def test_a_text_over_several_lines_gets_the_block_form(
     assert only_message(text) == message
 
 
+def test_a_long_first_line_is_not_shown_cut(parser: str) -> None:
+    long = "Resultat: " + "fler besökare " * 6
+    text = edited((15, f"    motivering: {long.strip()}\n      än 2024."))
+    assert only_message(text).endswith(
+        "Skriv texten som ett textblock: rad 15 blir 'motivering: |', och texten efter "
+        "'motivering: ' flyttas till en egen rad under den, före textens övriga rader, alla "
+        "indragna 6 mellanslag (mer än nyckeln)."
+    )
+
+
 def test_a_text_on_one_line_still_gets_quotes(parser: str) -> None:
     text = edited((15, "    motivering: Resultat: fler besökare"))
     assert 'Sätt hela texten inom citattecken: motivering: "Resultat: fler besökare"' in (

@@ -83,7 +83,9 @@ def _as_block(
             break
         shown.append(f"'{text}'")
     if not shown:
-        them = f"flytta texten efter '{key}:' till en egen rad under den"
+        them = (
+            f"texten efter '{key}: ' flyttas till en egen rad under den, före textens övriga rader"
+        )
     else:
         if len(shown) < len(texts) or len(rest) > _SHOWN:
             shown.append("resten av textens rader")
