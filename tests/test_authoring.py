@@ -102,6 +102,39 @@ def test_new_report_unknown_organisation_lists_valid_ids(tmp_path: Path) -> None
     assert result.exit_code == 2
 
 
+def test_new_report_by_an_organisations_name_is_told_its_id(tmp_path: Path) -> None:
+    """'Socialnämnd Nordost' is a name in organisationer.yaml: its id, and the command with
+    it, not "finns inte i organisationer.yaml" (decision 0658)."""
+    data = _data(tmp_path)
+    args = ["ny", "rapport", "2024", "Socialnämnd Nordost", "--data", str(data)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    command = f"'utsatta ny rapport 2024 socialnamnd-nordost --data {data}'"
+    assert " ".join(result.stderr.split()).endswith(
+        "'Socialnämnd Nordost' är inget id utan namnet på Socialnämnd Nordost i "
+        f"organisationer.yaml, vars id är socialnamnd-nordost. Skapa rapporten med: {command}."
+    )
+    assert not (data / "rapporter/2024").exists()
+
+
+def test_an_empty_report_is_told_the_command_that_writes_one(tmp_path: Path) -> None:
+    """An empty rapporter/ÅR/ORGANISATION.yaml: the advice names 'utsatta ny rapport', with
+    the data folder as the run named it; following it (after removing the file) works (0658)."""
+    data = _data(tmp_path)
+    path = data / "rapporter/2023/grundskolenamnden.yaml"
+    path.write_text("# inget ännu\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data", str(data)])
+    found = [line for line in result.stdout.splitlines() if "[tom-fil]" in line]
+    assert [" ".join(line.split("[tom-fil] ")[1].split()) for line in found] == [
+        "Filen är tom eller innehåller bara kommentarer. Fyll i innehållet, eller ta bort filen "
+        "och skapa en rapport att fylla i med: 'utsatta ny rapport 2023 grundskolenamnden "
+        f"--data {data}'."
+    ]
+    path.unlink()
+    args = ["ny", "rapport", "2023", "grundskolenamnden", "--data", str(data)]
+    assert runner.invoke(app, args).exit_code == 0
+
+
 def test_codeowners_from_reviewers(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     data = _data(tmp_path)
     orgs = (data / "organisationer.yaml").read_text(encoding="utf-8")

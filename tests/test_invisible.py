@@ -337,14 +337,15 @@ def test_an_odd_space_in_a_value_is_named(tmp_path: Path) -> None:
             7,
             13,
             "ogiltigt-varde",
-            "'status': 'pagaende\u00a0' innehåller ett hårt mellanslag (U+00A0), "
+            # shown where it stands, not as an ordinary space (decision 0658)
+            "'status': 'pagaende<U+00A0>' innehåller ett hårt mellanslag (U+00A0), "
             f"{note} Ta bort det, så att det står 'pagaende'.",
         ),
         (
             16,
             24,  # the value starts with the space
             "ogiltigt-id",
-            "'omraden': '\u202fgardsten' innehåller ett smalt hårt mellanslag (U+202F), "
+            "'omraden': '<U+202F>gardsten' innehåller ett smalt hårt mellanslag (U+202F), "
             f"{note} Ta bort det, så att det står 'gardsten'.",
         ),
     ]

@@ -87,7 +87,8 @@ def test_the_advice_when_data_has_errors_checks_the_same_folder(
         == _errors(err)
         == [
             f"../{FOLDER}/rapporter/2024/higab.yaml:3:5: fel [fel-typ] 'ar' ska vara ett heltal, "
-            "men här står texten 'x'. Skriv ett heltal, t.ex. ar: 2023."
+            # the example is the folder's year (decision 0658)
+            "men här står texten 'x'. Skriv ett heltal, t.ex. ar: 2024."
         ]
     )
 

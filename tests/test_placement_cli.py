@@ -38,6 +38,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize("command", ["validate", "fmt"])
 def test_a_file_in_no_data_folder_is_told_where_it_goes(repo: Path, command: str) -> None:
     (repo / "loose" / "x.yaml").write_bytes((repo / "data" / KS).read_bytes())
+    (repo / "data" / KS).unlink()
     code, err = invoke(command, "loose/x.yaml")
     assert code == 2
     assert err.splitlines()[-1] == (
@@ -48,9 +49,40 @@ def test_a_file_in_no_data_folder_is_told_where_it_goes(repo: Path, command: str
         "data/rapporter/2023/kommunstyrelsen.yaml --data data"
     )
     # Following it: the file is checked, without a finding.
-    (repo / "data" / KS).unlink()
     (repo / "loose" / "x.yaml").rename(repo / "data" / KS)
     assert invoke(command, f"data/{KS}")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "there"),
+    [
+        (
+            b"",
+            "data/rapporter/2023/kommunstyrelsen.yaml finns redan med samma innehåll: den här "
+            "filen är en kopia, ta bort den.",
+        ),
+        (
+            b"# egen rad\n",
+            "data/rapporter/2023/kommunstyrelsen.yaml finns redan: jämför filerna, för över det "
+            "som ska vara kvar till data/rapporter/2023/kommunstyrelsen.yaml och ta sedan bort "
+            "den här filen.",
+        ),
+    ],
+)
+def test_a_file_whose_place_is_taken_is_not_told_to_move_over_it(
+    repo: Path, extra: bytes, there: str
+) -> None:
+    # The report's place has a file already: compare them, never move this one over it (0658).
+    (repo / "loose" / "x.yaml").write_bytes((repo / "data" / KS).read_bytes() + extra)
+    code, err = invoke("validate", "loose/x.yaml")
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        "fel: Ogiltigt värde för FILER: loose/x.yaml ligger inte i någon datamapp: ingen mapp "
+        "ovanför filen har en plan.yaml, och bara en datamapps filer kan kontrolleras, mot dess "
+        "plan. Enligt 'ar' och 'organisation' i filen hör den till "
+        f"data/rapporter/2023/kommunstyrelsen.yaml, men {there} Kör sedan: utsatta validate "
+        "data/rapporter/2023/kommunstyrelsen.yaml --data data"
+    )
 
 
 def test_a_file_that_says_nothing_of_itself_gets_the_pattern(repo: Path) -> None:
@@ -136,6 +168,7 @@ def test_a_file_outside_the_data_folder_given_is_told_its_place_in_it(repo: Path
     # granska8 #6: the data folder is known (--data), so the advice is the move into it (0340),
     # not "give --data" nor "run without --data" (which only gives another error)
     (repo / "loose" / "x.yaml").write_bytes((repo / "data" / KS).read_bytes())
+    (repo / "data" / KS).unlink()  # its place is free (a taken one: compare, 0658)
     code, err = invoke("validate", "--data", "data", "loose/x.yaml")
     assert code == 2
     assert " ".join(err.split()).endswith(

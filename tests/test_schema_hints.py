@@ -85,6 +85,25 @@ def test_a_number_where_text_belongs_gets_a_fix_that_passes(
     assert [f for f in _findings(base_copy) if f["severity"] == "fel"] == []
 
 
+def test_a_date_written_in_words_is_told_its_digits(base_copy: Path) -> None:
+    """'1 april 2026' names a day: the fix is that day as ÅÅÅÅ-MM-DD (decision 0658)."""
+    _replace(base_copy / "uppfoljning/2023.yaml", "datum: 2024-06-01", "datum: 1 april 2026")
+    _replace(
+        base_copy / "organisationer.yaml",
+        "    verksamhet_i_utsatta_omraden: true\n  - id: socialnamnd-nordost",
+        "    verksamhet_i_utsatta_omraden: true\n    giltig_till: den 30:e april 2024\n"
+        "  - id: socialnamnd-nordost",
+    )
+    assert _messages(base_copy, "ogiltigt-datum") == [
+        "'datum': '1 april 2026' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. Skriv "
+        "beslutsdagen som 2026-04-01."
+    ]
+    assert _messages(base_copy, "ogiltig-dag") == [
+        "'giltig_till': 'den 30:e april 2024' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. "
+        "Skriv 2024-04-30."
+    ]
+
+
 def test_a_date_that_does_not_exist_is_named(base_copy: Path) -> None:
     _replace(base_copy / "uppfoljning/2023.yaml", "datum: 2024-06-01", "datum: 2025-02-30")
     _replace(

@@ -142,6 +142,18 @@ ID_RULE = (
             ),
         ),
         (
+            "omraden: [bergsjon, gardsten]",
+            "omraden: [bergsjon, Gårdsten]",
+            (
+                16,
+                25,
+                "ogiltigt-id",
+                ID_RULE.format(name="omraden", value="Gårdsten")
+                + ": här blir det 'gardsten', som är id:t i omraden.yaml: skriv gardsten i "
+                "stället.",
+            ),
+        ),
+        (
             "organisation: grundskolenamnden",
             "organisation: Grundskolenämnden",
             (
@@ -149,8 +161,9 @@ ID_RULE = (
                 15,
                 "ogiltigt-id",
                 ID_RULE.format(name="organisation", value="Grundskolenämnden")
-                + ": här blir det 'grundskolenamnden'. Kontrollera att det finns i "
-                "organisationer.yaml.",
+                # the id is read: said for sure, not "check that it exists" (0658)
+                + ": här blir det 'grundskolenamnden', som är id:t i organisationer.yaml: "
+                "skriv organisation: grundskolenamnden.",
             ),
         ),
         (
@@ -233,6 +246,13 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
             "21",
             "'insats' ska vara text, men YAML läser 21 som talet 21. Menar du 2:1? Skriv id:t "
             'med kolon och inom citattecken: insats: "2:1".',
+        ),
+        (
+            # the plan's 1:7 is not grundskolenämndens that year: what it has is named (0658)
+            "7",
+            "'insats' ska vara text, men YAML läser 7 som talet 7. Menar du 1:7? "
+            "Grundskolenämnden har 1:1, 1:4 och 2:1 under 2023. Skriv id:t med kolon och inom "
+            'citattecken: insats: "1:7".',
         ),
         (
             # no insats of the plan fits: the form, as before
@@ -521,3 +541,32 @@ def test_a_name_with_a_space_gets_the_id_it_means(tmp_path: Path) -> None:
             "kommatecken mellan dem: omraden: [hisings backa, bergsjon, hjallbo].",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "2022-13-01",
+            "'ar' ska vara ett heltal, men här står texten '2022-13-01'. Skriv ett heltal, t.ex. "
+            "ar: 2022.",
+        ),
+        (
+            "22",
+            "'ar' är 22, men måste vara minst 1900. Skriv året med fyra siffror, t.ex. ar: 2022.",
+        ),
+    ],
+)
+def test_a_reports_year_is_exemplified_by_its_folders(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """'ar: 2022-13-01' in rapporter/2022/: the example is 2022, not the schema's (0658)."""
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    path = data / "rapporter/2022/grundskolenamnden.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("ar: 2022\n", f"ar: {written}\n", 1),
+        encoding="utf-8",
+    )
+    found = [f for f in utsatta.validate(data).findings if f.path == ("ar",)]
+    assert [(f.code, f.message) for f in found] == [(found[0].code, message)]

@@ -578,3 +578,113 @@ def test_a_dash_where_no_list_can_be_says_both_fixes(parser: str) -> None:
         "på egna rader under sin nyckel); är det en text som börjar med '- ', sätt den inom "
         "citattecken."
     )
+
+
+# A plain text over several lines with ': ' in it, or with only its first line in quotes: the
+# advice is the block form, whole, in one step (decision 0658).
+CONTINUED_BLOCK = (
+    "Skriv texten som ett textblock: rad 15 blir 'motivering: |', och under den står {}, alla "
+    "indragna 6 mellanslag (mer än nyckeln)."
+)
+
+RESULTAT = "'Resultat: fler besökare' och 'än 2024 och fler lån.'"
+
+
+@pytest.mark.parametrize(
+    ("edits", "where", "message"),
+    [
+        (
+            [(15, "    motivering: Resultat: fler besökare\n      än 2024 och fler lån.")],
+            (15, 5),
+            "YAML-syntaxfel: Texten efter 'motivering:' fortsätter på rad 16 och innehåller ett "
+            "kolon följt av mellanslag ('Resultat:'), och YAML läser det som början på en ny "
+            "nyckel. " + CONTINUED_BLOCK.format(RESULTAT),
+        ),
+        (
+            # A Word list pasted after "Vi har gjort följande:".
+            [
+                (
+                    15,
+                    "    motivering: Vi har gjort följande:\n      - Läsfrämjande\n"
+                    "      - Öppna bibliotek\n      - Lovaktiviteter",
+                )
+            ],
+            (15, 5),
+            "YAML-syntaxfel: Texten efter 'motivering:' fortsätter på rad 16–18 och innehåller "
+            "ett kolon sist på raden ('Vi har gjort följande:'), och YAML läser det som början "
+            "på en ny nyckel. "
+            + CONTINUED_BLOCK.format(
+                "'Vi har gjort följande:', '- Läsfrämjande', '- Öppna bibliotek' och resten av "
+                "textens rader"
+            ),
+        ),
+        (
+            [(15, "    motivering: Vi har\n      gjort: följande")],
+            (15, 5),
+            "YAML-syntaxfel: Texten efter 'motivering:' fortsätter på rad 16 och innehåller på "
+            "rad 16 ett kolon följt av mellanslag ('gjort:'), och YAML läser det som början på "
+            "en ny nyckel. " + CONTINUED_BLOCK.format("'Vi har' och 'gjort: följande'"),
+        ),
+        (
+            # What the old advice led to: the first line in quotes, the rest outside them.
+            [(15, '    motivering: "Resultat: fler besökare"\n      än 2024 och fler lån.')],
+            (16, 7),
+            "YAML-syntaxfel: Texten efter 'motivering:' på rad 15 står inom citattecken, men rad "
+            "16 under den är indragen mer än nyckeln, och YAML kan inte läsa en fortsättning "
+            "efter citattecknet. Hör raderna till texten, "
+            + "s"
+            + CONTINUED_BLOCK.format(RESULTAT)[1:],
+        ),
+    ],
+)
+def test_a_text_over_several_lines_gets_the_block_form(
+    parser: str, edits: list[tuple[int, str]], where: tuple[int, int], message: str
+) -> None:
+    text = edited(*edits)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message
+
+
+def test_a_long_first_line_is_not_shown_cut(parser: str) -> None:
+    long = "Resultat: " + "fler besökare " * 6
+    text = edited((15, f"    motivering: {long.strip()}\n      än 2024."))
+    assert only_message(text).endswith(
+        "Skriv texten som ett textblock: rad 15 blir 'motivering: |', och texten efter "
+        "'motivering: ' flyttas till en egen rad under den, före textens övriga rader, alla "
+        "indragna 6 mellanslag (mer än nyckeln)."
+    )
+
+
+def test_a_text_on_one_line_still_gets_quotes(parser: str) -> None:
+    text = edited((15, "    motivering: Resultat: fler besökare"))
+    assert 'Sätt hela texten inom citattecken: motivering: "Resultat: fler besökare"' in (
+        only_message(text)
+    )
+
+
+TAB = (
+    "YAML-syntaxfel: Rad {} börjar med ett tabbtecken, och tabbtecken får inte användas för "
+    "indrag i YAML. Skriv indraget med {} mellanslag i stället ({}). (Att låta editorn byta "
+    "tabbar mot mellanslag ger lika många mellanslag som dess tabbstorlek, vilket sällan är rätt "
+    "antal.)"
+)
+
+
+@pytest.mark.parametrize(
+    ("edits", "where", "message"),
+    [
+        # A key of the post: as many spaces as the key above it (VS Code's tab size 2 gives 2).
+        ([(15, "\tmotivering: Klart.")], (15, 1), TAB.format(15, 4, "som 'bedomning' på rad 14")),
+        ([(15, "  \tmotivering: Klart.")], (15, 3), TAB.format(15, 4, "som 'bedomning' på rad 14")),
+        # A new post: as many as the '- ' of the post above.
+        ([(25, '\t- insats: "1:2"')], (25, 1), TAB.format(25, 2, "som '-' på rad 7")),
+        # The first post: two more than the list's key.
+        ([(7, '\t- insats: "1:1"')], (7, 1), TAB.format(7, 2, "två mer än nyckeln på rad 6")),
+    ],
+)
+def test_a_tab_as_indentation_is_told_the_spaces_the_line_needs(
+    parser: str, edits: list[tuple[int, str]], where: tuple[int, int], message: str
+) -> None:
+    text = edited(*edits)
+    assert found(text) == [(*where, "yaml-syntax")]
+    assert only_message(text) == message

@@ -452,3 +452,39 @@ def test_a_number_in_a_list_of_insatser_names_the_plans_ids() -> None:
     assert message(1.5, "1.50", ["1:5", "1:50"]).endswith(
         'Menar du 1:50? Skriv id:t med kolon och inom citattecken: "1:50".'
     )
+
+
+def test_a_number_for_an_insats_in_a_report_prefers_the_organisations_own() -> None:
+    """In a report the organisation's insatser that year come first, named when they narrow
+    the choice or hold none of the plan's matches; the plan's ids otherwise (decision 0658)."""
+    from utsatta.load.type_advice import OrgInsatser, wrong_type_message
+    from utsatta.model.common import InsatsId
+
+    plan = ["1:1", "1:5", "2:1", "2:4", "2:5", "3:1", "3:3"]
+    own = OrgInsatser(plan, ["1:1", "2:1", "2:4", "3:1"], "Kulturnämnden", 2025)
+
+    def message(written: int) -> str:
+        return wrong_type_message(
+            "insats", "string_type", written, str(written), InsatsId, insatser=own
+        ).split("som talet ")[1]
+
+    has = "Kulturnämnden har 1:1, 2:1, 2:4 och 3:1 under 2025."
+    assert message(4) == (
+        '4. Menar du 2:4? Skriv id:t med kolon och inom citattecken: insats: "2:4".'
+    )
+    # none of its own ends in 5: the plan's, and what the organisation has
+    assert message(5) == (
+        f"5. Menar du 1:5 eller 2:5? {has} Skriv id:t med kolon och inom citattecken: "
+        'insats: "1:5".'
+    )
+    # all the plan's matches are its own: nothing to add
+    assert message(1) == (
+        '1. Menar du 1:1, 2:1 eller 3:1? Skriv id:t med kolon och inom citattecken: insats: "1:1".'
+    )
+    narrowed = OrgInsatser(plan, ["2:5"], "Kulturnämnden", 2025)
+    assert wrong_type_message(
+        "insats", "string_type", 5, "5", InsatsId, insatser=narrowed
+    ).endswith(
+        "Menar du 2:5? Kulturnämnden har 2:5 under 2025. Skriv id:t med kolon och inom "
+        'citattecken: insats: "2:5".'
+    )

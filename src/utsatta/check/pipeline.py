@@ -12,6 +12,7 @@ from utsatta.check.assessments import check_assessments
 from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
 from utsatta.check.duty_limit import check_duty_limit
+from utsatta.check.empty_report import advise_empty_reports
 from utsatta.check.goal_verdicts import check_goal_verdicts
 from utsatta.check.partial import (
     Paths,
@@ -24,7 +25,7 @@ from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.check.status_history import check_status_history
-from utsatta.compute.duties import duties_of
+from utsatta.compute.duties import InsatserOf, duties_of
 from utsatta.compute.plan_years import checked_years
 from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
 from utsatta.load.datadir import data_root, is_bundled
@@ -206,11 +207,17 @@ def validate(
     # reports: those are loaded too (their own findings are dropped below), so the files
     # checked get what a full check gives them.
     only = None if given is None else with_dependents(Path(root), given)
-    ds = load(Path(root), only=None if only is None else depends_on(Path(root), only), texts=texts)
+    ds = load(
+        Path(root),
+        only=None if only is None else depends_on(Path(root), only),
+        texts=texts,
+        insatser_of=InsatserOf(),
+    )
     ds.data_option = data_option
     # the bundled example data however it was named (--data, UTSATTA_DATA, a library
     # caller's path): 'ny' refuses it, so no finding suggests it (decision 0461)
     ds.examples = examples or is_bundled(Path(root))
+    advise_empty_reports(ds)  # with the data folder as named above
     if year is not None:
         require_year(ds, year)
     # A path the user names is always shown, whatever --year says (its year is checked too).

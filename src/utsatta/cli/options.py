@@ -222,7 +222,7 @@ def _move_into(folder: str, p: Path, command: str) -> str:
     says them, and the command that checks it there, last on its line."""
     from utsatta.escape import utsatta_command
     from utsatta.fileio import shown
-    from utsatta.load.placement import declared_report
+    from utsatta.load.placement import already_there, declared_report
 
     said = declared_report(p) if p.is_file() else None
     if said is None:
@@ -232,6 +232,13 @@ def _move_into(folder: str, p: Path, command: str) -> str:
             + shown(utsatta_command(command, data=folder))
         )
     target = f"{folder}/rapporter/{said['ar']}/{said['organisation']}.yaml"
+    # a report already in its place: never advice to move this one over it (decision 0658)
+    there = None if folder == "MAPP" else already_there(p, Path(target), target)
+    if there is not None:
+        return (
+            f"Enligt 'ar' och 'organisation' i filen hör den till {shown(target)}, men {there} "
+            "Kör sedan: " + shown(utsatta_command(command, target, data=folder))
+        )
     return (
         f"Flytta filen till sin plats i datamappen, {shown(target)} (enligt 'ar' och "
         "'organisation' i filen), och kör sedan: "

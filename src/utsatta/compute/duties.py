@@ -63,6 +63,27 @@ def duties_of(ds: DataSet) -> Duties | None:
     return Duties.of(ds.plan.model, ds.organisationer.model)
 
 
+class InsatserOf:
+    """The insatser an organisation holds in a year, in the plan's order; None when that is
+    not known (no valid plan and organisations, an unknown organisation, a year outside the
+    plan's period): for the advice on an insats written as a number in a report (decision
+    0658). The duties are built once, when first asked (only a message asks)."""
+
+    def __init__(self) -> None:
+        self._duties: list[Duties | None] = []
+
+    def __call__(self, ds: DataSet, org: str, ar: int) -> list[str] | None:
+        if not self._duties:
+            self._duties.append(duties_of(ds))
+        duties = self._duties[0]
+        if duties is None or ds.plan is None or ds.plan.model is None:
+            return None
+        period = planperiod(ds.plan.model)
+        if period is None or duties.organisation(org) is None or not period[0] <= ar <= period[1]:
+            return None
+        return [i.id for i in ds.plan.model.insatser if duties.holds(org, i.id, ar)]
+
+
 def duties_in_plan(ds: DataSet) -> int:
     """:func:`~utsatta.compute.duty_bound.duty_count` of the data set; 0 without a valid
     plan and organisations."""

@@ -239,6 +239,7 @@ def _schema_errors(
             lambda p: source.positions().keys.get(p),
             _line_reader(source.path),
             lambda p, at_key: source.positions().locate(p, at_key=at_key),
+            source.folder_year or None,
         ),
     )
 
@@ -340,6 +341,35 @@ def _asking(ds: DataSet, asked: set[str]) -> Callable[[str], Sequence[str] | Non
     return lookup
 
 
+def _own_insatser(
+    ds: DataSet,
+    data: dict[str, Any],
+    insatser_of: Callable[[DataSet, str, int], Sequence[str] | None],
+) -> Callable[[str], Sequence[str] | None]:
+    """``ds.known_ids`` for a report, but for 'insats' the insatser its 'organisation' has in
+    its 'ar' (``insatser_of``, from the layer that computes duties) when both are known: asked
+    only when a message needs it."""
+
+    found: list[Sequence[str] | None] = []  # asked once per report at most
+
+    def lookup(name: str) -> Sequence[str] | None:
+        plan = ds.known_ids(name)
+        org, ar = data.get("organisation"), data.get("ar")
+        if name != "insats" or plan is None or not isinstance(org, str) or type(ar) is not int:
+            return plan
+        if not found:
+            own = insatser_of(ds, org, ar)
+            if own is None:
+                found.append(plan)
+            else:
+                from utsatta.load.type_advice import OrgInsatser
+
+                found.append(OrgInsatser(plan, own, ds.organisation_names().get(org, org), ar))
+        return found[0]
+
+    return lookup
+
+
 def _reword(ds: DataSet, waiting: list[_Waiting]) -> None:
     """The schema findings of each ``waiting`` file, worded again with the ids now read
     (``insatser: [5]`` under an efterföljare: "Menar du 1:5 eller 2:5?", decision 0654): the
@@ -364,6 +394,7 @@ def load(
     only: Iterable[Path] | str | os.PathLike[str] | None = None,
     *,
     texts: bool = True,
+    insatser_of: Callable[[DataSet, str, int], Sequence[str] | None] | None = None,
 ) -> DataSet:
     """Load the data folder. With ``only``, report files outside those are skipped.
 
@@ -400,6 +431,8 @@ def load(
         asked: set[str] = set()
         start = len(ds.findings) + len(raw.findings)  # to_model adds the YAML findings first
         ids = _asking(ds, asked) if kind in _SHARED else ds.known_ids
+        if kind == "rapport" and insatser_of is not None and isinstance(raw.data, dict):
+            ids = _own_insatser(ds, raw.data, insatser_of)
         source = to_model(path, kind, display, raw, ds.findings, drop_texts=shared, ids=ids)
         if asked:  # a shared file read before another shared file (see _Waiting)
             waiting.append(_Waiting(source, raw, start, asked))

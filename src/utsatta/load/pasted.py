@@ -119,6 +119,8 @@ def unindented_text(text: str, *, parsed: bool = False, before: int = 0) -> Past
         pasted = _SENTENCE_KEY.match(end) is not None if parsed else not re.match(_STRUCTURE, end)
         if pasted and not parsed and _key_without_colon(end, key_indent):
             pasted = False  # 'behov []' beside the header's key: a colon is missing, not indent
+        if pasted and not parsed and _tabbed_key(end):
+            pasted = False  # '\t- insats: …' after a text: a tab for indent, told by its line
         if pasted:
             j = text.count("\n", 0, at)
             if before == 0 or j + 1 <= before:
@@ -138,6 +140,15 @@ _SENTENCE_KEY_AT = re.compile(
 
 
 _FIRST_WORD = r"( *)([a-z_][a-z0-9_]*) +(.*)$"
+
+
+_TABBED_KEY = re.compile(r" *+\t[ \t]*+(?:- ++)*+([a-z_][a-z0-9_]*+) *+:(?: |$)")
+
+
+def _tabbed_key(line: str) -> bool:
+    """Whether ``line`` is a key of the data files indented with a tab: structure, not text."""
+    m = _TABBED_KEY.match(line)
+    return m is not None and m.group(1) in field_names()
 
 
 def _key_without_colon(line: str, key_indent: int) -> bool:

@@ -102,7 +102,8 @@ def schema_errors(
                 + (note(str(loc[-1])) or " Byt namn på den."),
                 at_key=True,
             )
-        return _finding(code, file, model, data, err, lookup, in_quotes, known, mappings)
+        year = source.year if source is not None else None
+        return _finding(code, file, model, data, err, lookup, in_quotes, known, mappings, year)
 
     # Past LISTED_PER_CODE of one code, check.pipeline.bounded lists none of them: those
     # are counted, not built (decision 0515), where the file's positions are known.
@@ -284,6 +285,7 @@ def _finding(
     quoted: QuotedLookup,
     known_ids: IdsLookup,
     mappings: Mappings,
+    year: int | None = None,
 ) -> Finding:
     """The finding for one error of ``exc``, with the ``code`` that
     :func:`~utsatta.load.schema_bounds.finding_code` gave it before it was built (the one
@@ -378,7 +380,7 @@ def _finding(
             value,
             raw(path),
             checked_type(model, path),
-            example=example_of(model, path),
+            example=year if year is not None and path == ("ar",) else example_of(model, path),
             item=path[-1] if path and isinstance(path[-1], int) else None,
             belongs=what_belongs(model, path),
             quoted=quoted(path),
@@ -396,7 +398,7 @@ def _finding(
             "greater_than": "större än",
             "less_than": "mindre än",
         }[kind]
-        example = example_of(model, path)
+        example = year if year is not None and path == ("ar",) else example_of(model, path)
         sample = f"{name}: {example}" if example is not None and name else None
         year = isinstance(example, int) and AR_MIN <= example <= AR_MAX
         return fel(

@@ -116,8 +116,10 @@ def odd_space_message(name: str, value: Any, allowed: list[str] | None) -> str:
         if valid
         else " Ta bort det, eller ersätt det med ett vanligt mellanslag."
     )
+    # shown where it stands, as the output shows a zero-width one: it looks like a space (0658)
+    seen = _ODD_SPACE.sub(lambda m: f"<U+{ord(m.group()):04X}>", shorten(value))
     return (
-        f"'{name}': '{shorten(value)}' innehåller {space_name(odd.group())}, ofta inklistrat "
+        f"'{name}': '{seen}' innehåller {space_name(odd.group())}, ofta inklistrat "
         f"från Word eller en webbsida. Det syns inte, men gör värdet till ett annat.{fix}"
     )
 
@@ -189,6 +191,9 @@ def id_message(
         close = suggest(form, known)
         meant = f" Menade du '{close}'? Skriv då {close}." if close else ""
         return f"{rule}: här blir det '{form}', men det finns inte i {where}.{meant}"
+    if known is not None and where and form in known:  # the id is read: say it for sure (0658)
+        fix = f"{form} i stället" if path and isinstance(path[-1], int) else f"{name}: {form}"
+        return f"{rule}: här blir det '{form}', som är id:t i {where}: skriv {fix}."
     check = f" Kontrollera att det finns i {where}." if where else ""
     return f"{rule}: här blir det '{form}'.{check}"
 

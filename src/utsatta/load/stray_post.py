@@ -23,6 +23,8 @@ class Source:
     #: where a finding at a path (at its key or not) is placed (``Positions.locate``); None:
     #: not known, and every schema finding is built (decision 0515)
     locate: typing.Callable[[Path_, bool], tuple[int, int]] | None = None
+    #: the year a report's folder says: the example for its 'ar' (not the schema's, 0658)
+    year: int | None = None
 
     def line(self, number: int) -> str:
         """Line ``number`` (1-based); "" past the end."""

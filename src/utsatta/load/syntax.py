@@ -13,6 +13,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding
 from utsatta.load.block_comment import comment_ended_text
+from utsatta.load.continued_text import continued_text, quoted_then_continued
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
@@ -25,6 +26,7 @@ from utsatta.load.syntax_finding import (
     piece,
     syntax_finding,
 )
+from utsatta.load.tab_indent import tab_message
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     (
@@ -87,11 +89,6 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-
-_TAB_HINT = (
-    "YAML-syntaxfel: Tabbtecken får inte användas för indrag i YAML. Använd mellanslag (VS Code: "
-    "'Convert Indentation to Spaces')."
-)
 
 _GENERIC = (
     "YAML kan inte läsa filen vid rad {line}, kolumn {column}. Kontrollera den raden och raden "
@@ -158,7 +155,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
     context = str(exc.context or "")
     if "\t" in problem or "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, line, column) == "\t" or "\t" in problem:
-            return finding_at(line, column, "yaml-syntax", _TAB_HINT)
+            return finding_at(line, column, "yaml-syntax", tab_message(text.split("\n"), line))
         char = _char_at(text, line, column)
         return finding_at(
             line,
@@ -199,7 +196,7 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         return _question_mark(lines, line, column)
     if "mapping values are not allowed" in problem:
         found = _key_above(lines, line) or indent_problem(lines, line, field_names())
-        found = found or _colon_in_text(lines, line, column)
+        found = found or continued_text(lines, line, column) or _colon_in_text(lines, line, column)
         if found is not None:
             return found
     if "document start" in problem or "directive" in problem + context or "YAML" in problem:
@@ -222,7 +219,8 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         if ("}" if braces else "]") not in file_line(lines, cm.line + 1)[cm.column :]:
             return _unclosed_flow(lines, line, cm.line + 1, cm.column + 1, braces)
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
-        found = text_after_value(lines, line, column) or indent_problem(lines, line, field_names())
+        found = quoted_then_continued(lines, line) or text_after_value(lines, line, column)
+        found = found or indent_problem(lines, line, field_names())
         if found is not None:
             return found
     for needle, hint in _SYNTAX_HINTS:

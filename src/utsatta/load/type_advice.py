@@ -275,10 +275,18 @@ def _quote_hint(
     tp = _plain(field_type)
     if tp is None:
         return f'Sätt värdet inom citattecken: "{written}".'
+    own = insatser if isinstance(insatser, OrgInsatser) else None
+    # in a report: the insatser its organisation has that year first, then the plan's (0658)
     meant = _insatser_meant(written, tp, insatser)
+    has = ""
+    if own is not None and meant:
+        ours = [i for i in meant if i in own.own]
+        if ours != meant:  # the organisation's own narrow the choice, or none is its own
+            has = f" {own.note()}"
+            meant = ours or meant
     if meant:
         return (
-            f"Menar du {_eller(meant)}? Skriv id:t med kolon och inom citattecken: "
+            f"Menar du {_eller(meant)}?{has} Skriv id:t med kolon och inom citattecken: "
             f'{key}"{meant[0]}".'
         )
     ids = name in ID_HOMES and re.fullmatch(r"[0-9.+-]+|true|false", written)
@@ -295,6 +303,30 @@ def _quote_hint(
         return f"Skriv det inom citattecken: {shown}."
     why = _rejects(tp, written)
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
+
+
+class OrgInsatser(list[str]):
+    """The plan's insatser (as ``known_ids`` gives them, titles and all) for a report, with
+    those its organisation has in the report's year (``own``: the plan's duties, computed
+    above this layer and given to ``load``) and the organisation's name: a number written for
+    an insats is matched against its own first."""
+
+    def __init__(self, plan: Sequence[str], own: Sequence[str], namn: str, ar: int) -> None:
+        super().__init__(plan)
+        self.plan, self.own, self.namn, self.ar = plan, list(own), namn, ar
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("plan", "own", "namn", "ar"):
+            raise AttributeError(name)  # not set yet (a copy being made): never a loop
+        return getattr(self.plan, name)  # the titles of the plan's ids (``NamedIds``)
+
+    def note(self) -> str:
+        """'Kulturnämnden har 1:1, 2:1, 2:4 och 3:1 under 2025.'"""
+        own = self.own
+        if not own:
+            return f"{self.namn} har inga insatser i planen under {self.ar}."
+        listed = own[0] if len(own) == 1 else f"{', '.join(own[:-1])} och {own[-1]}"
+        return f"{self.namn} har {listed} under {self.ar}."
 
 
 def _insatser_meant(written: str, tp: Any, insatser: Sequence[str] | None) -> list[str]:

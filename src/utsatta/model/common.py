@@ -167,6 +167,8 @@ def _datum(value: str) -> str:
             if reason is not None:
                 ok = False
                 why = f" Dagen finns inte: {reason}."
+    if not ok and (written := written_date(value, whole=False)) is not None:
+        raise _written_error("ogiltigt-datum", value, written)
     if not ok:
         raise PydanticCustomError(
             "ogiltigt-datum",
@@ -203,9 +205,39 @@ def padded_day(value: str) -> str | None:
     return padded if padded != value and why_no_day(padded) == "" else None
 
 
+#: A date written out in Swedish: '1 april 2026', 'den 1:a april 2026', 'april 2026'.
+_WRITTEN = re.compile(
+    rf"(?:den\s+)?(?:([0-9]{{1,2}})(?::[ae])?\s+)?({'|'.join(MANADER)})\s+([0-9]{{4}})",
+    re.IGNORECASE,
+)
+
+
+def written_date(value: str, *, whole: bool) -> str | None:
+    """'1 april 2026' as '2026-04-01' (and, unless ``whole``, 'april 2026' as '2026-04'):
+    the date the words name when it is a calendar date; else None (decision 0658)."""
+    m = _WRITTEN.fullmatch(value.strip()) if len(value) <= 40 else None
+    if m is None or (whole and m[1] is None):
+        return None
+    month = f"{m[3]}-{MANADER.index(m[2].lower()) + 1:02d}"
+    if m[1] is None:
+        return month
+    day = f"{month}-{int(m[1]):02d}"
+    return day if why_no_day(day) == "" else None
+
+
+def _written_error(code: str, value: str, written: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        code,
+        "'{value}' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. Skriv {written}.",
+        {"value": shorten(value), "written": written},
+    )
+
+
 def _dag(value: str) -> str:
     why = why_no_day(value)
     ok = why == ""
+    if not ok and (written := written_date(value, whole=True)) is not None:
+        raise _written_error("ogiltig-dag", value, written)
     if not ok and (padded := padded_day(value)) is not None:
         raise PydanticCustomError(
             "ogiltig-dag",

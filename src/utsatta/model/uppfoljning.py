@@ -27,6 +27,7 @@ from utsatta.model.common import (
     Text,
     padded_day,
     why_no_day,
+    written_date,
 )
 
 #: How far a goal is reached. The first three are verdicts on the plan's goal year and may only
@@ -66,6 +67,14 @@ def _dag(value: str) -> str:
             "'{value}' är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror. "
             "Skriv beslutsdagen som {padded}.",
             {"value": shorten(value), "padded": padded},
+        )
+    if why != "" and (written := written_date(value, whole=True)) is not None:
+        # '1 april 2026', as a decision's date is said (decision 0658)
+        raise PydanticCustomError(
+            "ogiltigt-datum",
+            "'{value}' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. Skriv beslutsdagen som "
+            "{written}.",
+            {"value": shorten(value), "written": written},
         )
     if why != "":
         # A date of the right form that the calendar lacks: say so, not "no day".

@@ -259,20 +259,23 @@ def check(src: SourceFile[Any], known: Known, giltighet: Giltighet | None) -> li
     if org_unknown:
         out.append(ORG.finding(f, ("organisation",), org, known.org_ids))
     known_org = holder is not None and holder in known.org_set
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for ii, item in enumerate(rep.insatser):
         at = ("insatser", ii)
         insats = item.insats
         if insats in seen:
+            # where the first one stands: the one to merge with, in a long file (0658)
+            first, _ = src.positions().locate(("insatser", seen[insats], "insats"))
             out.append(
                 fel(
                     f,
                     (*at, "insats"),
                     "dubblett-insats",
-                    f"Insats {insats} rapporteras två gånger i filen. Slå ihop posterna.",
+                    f"Insats {insats} rapporteras två gånger i filen: första gången på rad "
+                    f"{first}. Slå ihop posterna.",
                 )
             )
-        seen.add(insats)
+        seen.setdefault(insats, ii)
         out += _contradictions(f, at, item)
         if known.insats_ids and insats not in known.insats_set:
             out.append(INSATS.finding(f, (*at, "insats"), insats, known.insats_ids))

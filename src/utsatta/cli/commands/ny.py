@@ -13,6 +13,7 @@ from utsatta.errors import WriteRefused
 
 if TYPE_CHECKING:
     from utsatta.check import ValidationResult
+    from utsatta.load.dataset import DataSet
 
 ny = typer.Typer(help="Skapa nya datafiler.", no_args_is_help=True)
 
@@ -47,6 +48,9 @@ def ny_rapport(
     check_year(ds.plan.model.plan.giltighet, ar)
     names = ds.organisation_names()
     if organisation not in names:
+        named = _named(ds, ar, organisation, data)
+        if named is not None:
+            raise typer.BadParameter(terminal(named), param_hint="ORGANISATION")
         # Only the organisations that can report for the year are offered.
         ids = existing(ds, ar)
         raise typer.BadParameter(
@@ -97,6 +101,31 @@ def ny_uppfoljning(
 
 #: a year as the command line reads an integer (Typer's int: digits, a sign, spaces around)
 _YEAR = r"\s*[+-]?[0-9]+\s*"
+
+
+def _named(ds: "DataSet", ar: int, organisation: str, data: Path | None) -> str | None:
+    """'Socialnämnden Nordost', a name in organisationer.yaml: its id and the command with it
+    (decision 0658); None when ``organisation`` is no organisation's name."""
+    from utsatta.escape import command_sentence, shorten
+
+    known = ds.known_ids("organisation")
+    found = getattr(known, "named", lambda _text: None)(organisation)
+    if found is None:
+        return None
+    ident, full = found
+    whole = organisation.strip().casefold() == full.casefold()
+    what = "namnet" if whole else "en del av namnet"
+    return (
+        f"'{shorten(organisation)}' är inget id utan {what} på {shorten(full)} i "
+        f"organisationer.yaml, vars id är {ident}. "
+        + command_sentence(
+            "Skapa rapporten med:",
+            "ny rapport",
+            str(ar),
+            ident,
+            data=None if data is None else str(data),
+        )
+    )
 
 
 def _year(text: str, organisation: str | None, data: Path | None) -> int:
