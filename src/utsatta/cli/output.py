@@ -1,8 +1,8 @@
 r"""The one place where text meets a terminal, a CI log or a file: ``out``, ``err``,
-``out_document``, ``out_workflow_commands`` and ``write_file``/``append_file``. Escaping happens
-here, not at the call sites; a failed write never becomes a traceback, and ``flush`` says
-whether output was lost (exit 120). ``install`` (the console entry only) guards the standard
-streams and turns SIGTERM/SIGHUP into Ctrl-C's clean unwinding. Why:
+``out_document``, ``out_workflow_commands``, ``write_file`` and ``append_step_summary``.
+Escaping happens here, not at the call sites; a failed write never becomes a traceback, and
+``flush`` says whether output was lost (exit 120). ``install`` (the console entry only) guards
+the standard streams and turns SIGTERM/SIGHUP into Ctrl-C's clean unwinding. Why:
 docs/decisions/0064-output-layer.md, 0116-stangd-standard-fel.md and 0181-sigterm-sighup.md.
 """
 
@@ -251,10 +251,24 @@ def write_file(
     write_atomic(path, text, overwrite=overwrite, inside=inside, data_folder=data_folder)
 
 
-def append_file(path: Path, text: str) -> None:
-    """Append to a file another program reads (the GitHub job summary); raises OSError."""
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(text)
+def append_step_summary(text: str) -> None:
+    """Append ``text`` to GitHub's job summary ($GITHUB_STEP_SUMMARY), when it is set; a file
+    that cannot be written is a warning on stderr, never a failure of the command."""
+    import os
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_file:
+        return
+    try:
+        with Path(summary_file).open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        from utsatta.fileio import reason
+
+        err(
+            f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
+            f"({shown(summary_file)}): {reason(exc)}."
+        )
 
 
 def flush() -> bool:

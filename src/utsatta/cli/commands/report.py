@@ -28,7 +28,7 @@ from utsatta.cli.options import (
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
-    append_file,
+    append_step_summary,
     err,
     err_message,
     out_document,
@@ -249,22 +249,10 @@ def _not_current(output: Path, fix: str) -> None:
     )
     title = ci_property("Rapporten är inte aktuell")
     out_workflow_commands(f"::notice title={title}::{ci_message(said)}\n")
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not summary_file:
-        return
-    line = (
+    append_step_summary(
         f"- Rapporten {summary_code(str(output))} stämmer inte med datan och skrivs efter "
         f"sammanslagningen med {summary_code(fix)} (det stoppar inte kontrollen).\n"
     )
-    try:
-        append_file(Path(summary_file), line)
-    except OSError as exc:
-        from utsatta.fileio import reason
-
-        err(
-            f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
-            f"({shown(summary_file)}): {reason(exc)}."
-        )
 
 
 def _render(

@@ -10,12 +10,10 @@ from utsatta.cli.options import FilesDataOption, FindingFormat, data_dir_groups
 from utsatta.cli.output import (
     EXIT_FINDINGS,
     EXIT_OK,
-    append_file,
-    err,
+    append_step_summary,
     out,
     out_document,
     out_workflow_commands,
-    shown,
 )
 
 
@@ -112,22 +110,14 @@ def validate(
                 findings, files_checked, not_shown, data_dirs=data_dirs, organisations=known
             )
         )
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if format is FindingFormat.github and summary_file:
-        summary = reporters.step_summary(
-            findings,
-            files_checked,
-            {k: v for r in results for k, v in r.dataset.organisation_names().items()},
-            not_shown=not_shown,
-            data_dirs=data_dirs,
-        )
-        try:
-            append_file(Path(summary_file), summary)
-        except OSError as exc:
-            from utsatta.fileio import reason
-
-            err(
-                f"Varning: jobbsammanfattningen kunde inte skrivas till GITHUB_STEP_SUMMARY "
-                f"({shown(summary_file)}): {reason(exc)}."
+    if format is FindingFormat.github and os.environ.get("GITHUB_STEP_SUMMARY"):
+        append_step_summary(
+            reporters.step_summary(
+                findings,
+                files_checked,
+                {k: v for r in results for k, v in r.dataset.organisation_names().items()},
+                not_shown=not_shown,
+                data_dirs=data_dirs,
             )
+        )
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
