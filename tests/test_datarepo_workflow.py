@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,10 @@ def _commands(event: str) -> list[list[str]]:
     for line in lines:
         if line.startswith("utsatta "):
             words = shlex.split(line)
+            if words[1] == "report":
+                # every year is checked before the step fails (test_every_stale_year_is_named)
+                assert words[-2:] == ["||", "status=1"], line
+                words = words[:-2]
             commands.append(
                 [w for word in words for w in (EVENTS[event] if word == "$BARA_VISA" else [word])]
             )
@@ -188,3 +193,23 @@ def test_report_check_show_only_outside_github_says_why_it_passes(repo: Path) ->
     assert CliRunner().invoke(app, args).exit_code == 1
     alone = CliRunner().invoke(app, [*args[:-1], "--bara-visa"])
     assert alone.exit_code == 2 and "--bara-visa gäller bara med --check." in alone.stderr
+
+
+def test_every_stale_year_is_named_before_the_step_fails(tmp_path: Path) -> None:
+    # the report step as GitHub runs it (bash -e: the first failing line would end it), with a
+    # stand-in `utsatta` that says its year and finds 2023 and 2024 stale
+    (job,) = _workflow()["jobs"].values()
+    (step,) = [s for s in job["steps"] if "report" in str(s.get("run", ""))]
+    stand_in = 'utsatta() { echo "$2"; [ "$2" != 2023 ] && [ "$2" != 2024 ]; }\n'
+    script = tmp_path / "steg.sh"
+    script.write_text(stand_in + step["run"], encoding="utf-8")
+    ran = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        env={"PATH": "/usr/bin:/bin", "BARA_VISA": ""},
+        capture_output=True,
+        text=True,
+    )
+    assert (ran.returncode, ran.stdout.split()) == (1, [str(ar) for ar in _plan_years()])
+    script.write_text('utsatta() { echo "$2"; }\n' + step["run"], encoding="utf-8")
+    ran = subprocess.run(["bash", "-e", str(script)], capture_output=True, text=True)
+    assert (ran.returncode, ran.stdout.split()) == (0, [str(ar) for ar in _plan_years()])
