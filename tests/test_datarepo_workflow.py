@@ -213,3 +213,25 @@ def test_every_stale_year_is_named_before_the_step_fails(tmp_path: Path) -> None
     script.write_text('utsatta() { echo "$2"; }\n' + step["run"], encoding="utf-8")
     ran = subprocess.run(["bash", "-e", str(script)], capture_output=True, text=True)
     assert (ran.returncode, ran.stdout.split()) == (0, [str(ar) for ar in _plan_years()])
+
+
+def test_show_only_passes_a_stale_report_but_not_one_that_is_no_file(repo: Path) -> None:
+    # a missing report is written after merging, as a stale one is; a folder in its place is
+    # not (the command the notice would give refuses it): --bara-visa does not hide that
+    args = ["report", "2024", "--data", "data", "-o", "rapporter/uppfoljning-2024.md", "--check"]
+    (repo / "rapporter/uppfoljning-2024.md").unlink()
+    missing = CliRunner().invoke(app, [*args, "--bara-visa"])
+    assert missing.exit_code == 0
+    assert missing.stderr.splitlines()[0] == (
+        "rapporter/uppfoljning-2024.md finns inte. Skapa den med: utsatta report 2024 --data "
+        "data --output rapporter/uppfoljning-2024.md"
+    )
+    (repo / "rapporter/uppfoljning-2024.md").mkdir()
+    folder = CliRunner().invoke(app, [*args, "--bara-visa"])
+    assert (folder.exit_code, folder.stderr.splitlines()) == (
+        1,
+        [
+            "rapporter/uppfoljning-2024.md är en mapp, inte en vanlig fil, och jämförs inte. "
+            "Ange rapportfilen."
+        ],
+    )

@@ -220,8 +220,10 @@ def report(
         raise typer.Exit(EXIT_OK)
     if check:
         # compares the file only: validate is the check of the data (docs/decisions/0601)
-        code = _check(output, written, ar, fmt, data)
-        if code == EXIT_FINDINGS and show_only:
+        code, stale = _check(output, written, ar, fmt, data)
+        # only a stale report is shown, not failed: one that cannot be read or is not a
+        # file is no matter of rewriting after merging (the fix command would be refused)
+        if stale and show_only:
             _not_current(output, _fix_command(ar, fmt, output, data, force=output.exists()))
             code = EXIT_OK
         raise typer.Exit(code)
@@ -338,7 +340,9 @@ def _other_version(raw: bytes, written: "ReportOutput") -> tuple[str | None, str
 
 def _check(
     output: Path, written: "ReportOutput", ar: int, fmt: ReportFormat, data: Path | None
-) -> int:
+) -> tuple[int, bool]:
+    """The exit code of --check, and whether the file is stale: missing or different from a
+    new rendering (what writing the report fixes)."""
     from utsatta.fileio import NotRegularFile, read_regular, reason
     from utsatta.version import VERKTYG
 
@@ -350,19 +354,19 @@ def _check(
     except FileNotFoundError:
         create = shown(_fix_command(ar, fmt, output, data, force=False))
         err(f"{shown(output)} finns inte. Skapa den med: {create}")
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, True
     except NotRegularFile as exc:
         err(
             f"{shown(output)} är {exc.kind}, inte en vanlig fil, och jämförs inte. Ange "
             "rapportfilen."
         )
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, False
     except OSError as exc:
         err(f"{shown(output)} går inte att läsa ({reason(exc)}).")
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, False
     if _same(raw, text):
         err(f"{shown(output)} är aktuell.")
-        return EXIT_OK
+        return EXIT_OK, False
     old, text = _other_version(raw, written)
     # the file's version against this one, said with every difference it is part of
     versioner = (
@@ -373,14 +377,14 @@ def _check(
             f"{shown(output)} har samma innehåll som en ny rendering av rapporten {ar}; enda "
             f"skillnaden är versionen: {versioner}. Uppdatera filen med: {fix}"
         )
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, True
     bortsett = "" if old is None else f" (också bortsett från versionen: {versioner})"
     if isinstance(text, bytes):
         err(
             f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}{bortsett}. "
             f"Uppdatera filen med: {fix}"
         )
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, True
     from utsatta.lineends import invisible_difference
 
     # CRLF is accepted (_same): the only difference may be what an editor does not show
@@ -390,10 +394,10 @@ def _check(
             f"{shown(output)} har samma innehåll som en ny rendering av rapporten {ar}; enda "
             f"skillnaden är att {only}. Uppdatera filen med: {fix}"
         )
-        return EXIT_FINDINGS
+        return EXIT_FINDINGS, True
     line = _first_difference(raw.replace(b"\r\n", b"\n").decode("utf-8", errors="replace"), text)
     err(
         f"{shown(output)} skiljer sig från en ny rendering av rapporten {ar}, första skillnaden "
         f"på rad {line}{bortsett}. Uppdatera filen med: {fix}"
     )
-    return EXIT_FINDINGS
+    return EXIT_FINDINGS, True
