@@ -109,7 +109,12 @@ def test_change_between_uses_the_levels_an_unknown_level_may_stand_for() -> None
     assert change_between("utsatt", "riskomrade") == "hogre"
     assert change_between("riskomrade", "riskomrade") == "oforandrad"
     assert change_between("ej-pa-listan", "ej-pa-listan") == "ej-pa-listan"
-    assert niva_text("pa-listan-niva-okand") == "riskområde eller utsatt område"
+    assert niva_text("pa-listan-niva-okand") == (
+        "på listan men inte som särskilt utsatt område (nivån anges inte)"
+    )
+    assert niva_text("okand") == (
+        "särskilt utsatt område eller riskområde eller utsatt område eller ej på listan"
+    )
     assert niva_text("sarskilt-utsatt") == "särskilt utsatt område"
 
 

@@ -76,7 +76,8 @@ def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md20
         "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): "
         "0 nya områden, 0 områden har "
         "lämnat listan, 1 område med lägre nivå (Biskopsgården: från särskilt utsatt område till "
-        "riskområde eller utsatt område), 0 områden med högre nivå bland de 5 områden "
+        "på listan men inte som särskilt utsatt område (nivån anges inte)), 0 områden med högre "
+        "nivå bland de 5 områden "
         "vars förändring går att avgöra. För 3 områden går förändringen inte att avgöra, "
         "eftersom källorna inte anger nivån: Gårdsten, Tynnered/Grevegården/Opaltorget och "
         "Hisings Backa. Jämförelsen bygger delvis på nivåer "
@@ -284,8 +285,9 @@ def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
         "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): "
         "okänt antal nya områden (det "
         "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
-        "lägre nivå (Biskopsgården: från särskilt utsatt område till riskområde eller utsatt "
-        "område), 0 områden med högre nivå bland de 5 områden vars förändring går att avgöra."
+        "lägre nivå (Biskopsgården: från särskilt utsatt område till på listan men inte som "
+        "särskilt utsatt område (nivån anges inte)), 0 områden med högre nivå bland de 5 "
+        "områden vars förändring går att avgöra."
     ) in md
     assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte bedömas" in md
 

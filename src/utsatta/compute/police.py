@@ -221,7 +221,11 @@ def mojliga_andringar(fore: str, efter: str) -> frozenset[str]:
 
 def niva_text(niva: str) -> str:
     """Swedish: the level, or the levels an unknown level may stand for, highest first
-    ("riskområde eller utsatt område")."""
+    ("särskilt utsatt område eller riskområde eller utsatt område eller ej på listan"). A level
+    on the list that the sources do not give is said as they say it: the list may no longer use
+    the names riskområde and utsatt område (fakta.md §2.2, 2025)."""
+    if niva == "pa-listan-niva-okand":
+        return "på listan men inte som särskilt utsatt område (nivån anges inte)"
     possible = MOJLIGA_NIVAER.get(niva, frozenset({niva}))
     order = [*reversed(ORDNING), "ej-pa-listan"]
     return " eller ".join(_NIVATEXT[n] for n in order if n in possible)
