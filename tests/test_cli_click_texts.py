@@ -239,6 +239,19 @@ def test_every_gettext_word_of_typer_core_is_swedish() -> None:
          "planens giltighetstid 2022–2025. Ange ett år från 2022 till 2025."),
         (["status", "1999"], "fel: Ogiltigt värde för ÅR: 1999 ligger utanför planens "
          "giltighetstid 2022–2025. Ange ett år från 2022 till 2025."),
+        # the year after the plan: most often next year's follow-up, which needs a new plan
+        (["status", "2026"], "fel: Ogiltigt värde för ÅR: 2026 ligger utanför planens "
+         "giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 till "
+         "2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp (--data "
+         "MAPP); se README, ”Ny planperiod”."),
+        (["ny", "rapport", "2026", "higab"], "fel: Ogiltigt värde för ÅR: 2026 ligger utanför "
+         "planens giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 "
+         "till 2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp "
+         "(--data MAPP); se README, ”Ny planperiod”."),
+        (["validate", "--ar", "2026"], "fel: Ogiltigt värde för --ar: 2026 ligger utanför "
+         "planens giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 "
+         "till 2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp "
+         "(--data MAPP); se README, ”Ny planperiod”."),
         # a message of ours that names the option says it once
         (["report", "2023", "--check"], "fel: --check behöver --output FIL: filen som ska "
          "jämföras."),

@@ -98,6 +98,10 @@ def test_a_year_outside_the_plan_is_an_argument_error(tmp_path: Path, year: int)
         assert str(info.value) == (
             f"{year} ligger utanför planens giltighetstid 2022–2025. Ange ett år från 2022 till "
             "2025."
+            if year < 2022
+            else f"{year} ligger utanför planens giltighetstid 2022–2025; datan har ingen plan "
+            f"för {year}. Ange ett år från 2022 till 2025. Uppföljning efter planperioden "
+            "behöver en ny plan i en egen datamapp (--data MAPP); se README, ”Ny planperiod”."
         )
     assert list(tmp_path.iterdir()) == []
 

@@ -18,11 +18,22 @@ def require_year(ds: DataSet, year: int) -> None:
         return
     g = plan.plan.giltighet
     if not g.covers(year):
-        raise ArgumentError(
-            f"{year} ligger utanför planens giltighetstid {g.fran}–{g.till}. Ange ett år från "
-            f"{g.fran} till {g.till}.",
-            argument="year",
+        raise ArgumentError(outside_period(year, g.fran, g.till), argument="year")
+
+
+def outside_period(year: int, fran: int, till: int) -> str:
+    """The one message for a year outside the plan's period. A year after it is most often the
+    next year's follow-up, which no plan here covers: said so, with where to read on."""
+    if year > till:
+        return (
+            f"{year} ligger utanför planens giltighetstid {fran}–{till}; datan har ingen plan "
+            f"för {year}. Ange ett år från {fran} till {till}. Uppföljning efter planperioden "
+            "behöver en ny plan i en egen datamapp (--data MAPP); se README, ”Ny planperiod”."
         )
+    return (
+        f"{year} ligger utanför planens giltighetstid {fran}–{till}. Ange ett år från {fran} "
+        f"till {till}."
+    )
 
 
 def require_whole_year(year: object) -> None:

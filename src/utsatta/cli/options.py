@@ -106,7 +106,12 @@ class SimpleFormat(StrEnum):
 def check_year(giltighet: Any, ar: int, *, param_hint: str = "ÅR") -> None:
     """A year outside the plan's period is a usage error (exit 2) for report, status, ny and
     export: they answer for the plan period only."""
-    _check_between(ar, giltighet.fran, giltighet.till, "planens giltighetstid", param_hint)
+    if not giltighet.covers(ar):
+        from utsatta.check.period import outside_period
+
+        raise typer.BadParameter(
+            outside_period(ar, giltighet.fran, giltighet.till), param_hint=param_hint
+        )
 
 
 def _check_between(ar: int, first: int, last: int, what: str, param_hint: str) -> None:
