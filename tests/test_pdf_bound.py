@@ -51,7 +51,8 @@ def _largest(folder: Path, n: int = 3) -> str:
     its size."""
     names = {f.path.resolve(): f.display for f in load(in_working_folder(folder)).files()}
     files = sorted(folder.rglob("*.yaml"), key=lambda p: (-p.stat().st_size, str(p)))[:n]
-    return ", ".join(f"{names[p.resolve()]} ({round(p.stat().st_size / 1024)} kB)" for p in files)
+    # in whole kB rounded up (the fixture's files are all under 1 000 kB)
+    return ", ".join(f"{names[p.resolve()]} ({-(-p.stat().st_size // 1024)} kB)" for p in files)
 
 
 def test_the_command_refuses_a_page_too_large_and_writes_nothing(
@@ -112,7 +113,7 @@ def test_the_message_names_the_own_template_and_the_files(
     assert str(info.value).endswith(
         "Gör så här i stället: skriv rapporten som HTML eller Markdown (--format html eller "
         "md), gör sidan som mallen /repo/templates/report.html.j2 skriver mindre, eller korta "
-        "texterna i de största filerna: data/rapporter/2025/x.yaml (1 024 kB), data/plan.yaml "
+        "texterna i de största filerna: data/rapporter/2025/x.yaml (1 MB), data/plan.yaml "
         "(900 byte)."
     )
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from utsatta.errors import UtsattaError
 from utsatta.escape import identifier
+from utsatta.limits import size_text
 from utsatta.numbers import heltal
 
 if TYPE_CHECKING:
@@ -74,11 +75,6 @@ def page_size(html: str) -> tuple[int, int]:
     """The characters and the elements (start tags: every ``<`` that is not ``</``; the text's
     own are escaped as ``&lt;``) of an HTML page; two counts, no parsing."""
     return len(html), html.count("<") - html.count("</")
-
-
-def size_text(n: int) -> str:
-    """A file's size as the message says it: "412 kB" (kB = 1024 bytes), "900 byte"."""
-    return f"{heltal(round(n / 1024))} kB" if n >= 1024 else f"{heltal(n)} byte"
 
 
 def largest_files(ds: DataSet, ar: int, n: int = NAMED_FILES) -> list[tuple[str, int]]:
