@@ -160,7 +160,7 @@ def generate(out: Path, files: int, seed: int = 1) -> None:
         for n, org in enumerate(orgs)
     )
     (out / "organisationer.yaml").write_text(head.rstrip("\n") + "\n" + extra + sep + tail)
-    from utsatta.compute.responsibility import matrix
+    from utsatta.compute.completeness import matrix
     from utsatta.load.dataset import load
 
     ds = load(out)

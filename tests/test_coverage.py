@@ -7,9 +7,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from utsatta.compute.completeness import Cell
 from utsatta.compute.coverage import SAKNAS, Coverage, coverage, owed_through_urval, reports_of_year
 from utsatta.compute.duties import year_matrix
-from utsatta.compute.responsibility import Cell
 from utsatta.load.dataset import DataSet, load
 
 FIXTURE = Path(__file__).parent / "fixtures" / "report-data"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from tests.support import illustrativ_notice, real_shipped_data, with_malutfall
+from utsatta.compute.completeness import Cell as RCell
+from utsatta.compute.completeness import Matrix
 from utsatta.compute.coverage import rakning
 from utsatta.compute.duties import year_matrix
-from utsatta.compute.responsibility import Cell as RCell
-from utsatta.compute.responsibility import Matrix
 from utsatta.errors import ArgumentError, UtsattaError
 from utsatta.export import FormatMismatch, export, tables, write_csv, write_xlsx
 from utsatta.export.cells import clean_text

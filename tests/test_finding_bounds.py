@@ -175,7 +175,7 @@ def test_job_summary_is_cut_under_the_limit_and_says_so() -> None:
     assert written.endswith(
         f"**Sammanfattningen är avkortad:** {left_out} fynd ({errors_left} fel, "
         f"{left_out - errors_left} varningar) visas inte här, eftersom GitHub inte visar en "
-        "sammanfattning över 1 MiB. Hela listan finns i loggen för steget, och `utsatta "
+        "sammanfattning över 1 MB. Hela listan finns i loggen för steget, och `utsatta "
         "validate` visar den lokalt.\n"
     )
     # The text and CI outputs are not cut: they are the full list.
@@ -190,7 +190,7 @@ def test_job_summary_counts_what_a_fler_fynd_row_stands_for() -> None:
     rows = written.count("\n| `data/")
     assert written.endswith(
         f"**Sammanfattningen är avkortad:** {1000 - rows} fynd ({1000 - rows} fel, 0 varningar) "
-        "visas inte här, eftersom GitHub inte visar en sammanfattning över 1 MiB. Hela listan "
+        "visas inte här, eftersom GitHub inte visar en sammanfattning över 1 MB. Hela listan "
         "finns i loggen för steget, och `utsatta validate` visar den lokalt.\n"
     )
     assert len(written.encode("utf-8")) <= 3000

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import SHIPPED, SharedReport, between
-from utsatta.compute.responsibility import Cell
+from utsatta.compute.completeness import Cell
 from utsatta.load.dataset import load
 from utsatta.render.labels import MARKERING_BETYDELSE, tidigare_bedomning
 from utsatta.render.report import build, render

@@ -167,6 +167,62 @@ def test_a_filter_block_is_refused(tmp_path: Path, view: ReportView, fmt: str, b
     )
 
 
+HOSTILE = "<img src=x onerror=alert(1)> [a](javascript:b) a*b"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown"),
+    [
+        ("md", r"*\<img src=x onerror=alert(1)> \[a\](javascript:b) a\*b* / [\[a\]]"),
+        ("html", "*&lt;img src=x onerror=alert(1)&gt; [a](javascript:b) a*b* / [[a]]"),
+    ],
+)
+def test_a_set_block_is_printed_once(
+    tmp_path: Path, view: ReportView, fmt: str, shown: str
+) -> None:
+    """A {% set %} block's text is template text and values that have passed the last step,
+    like a macro's output: printed as it is, the text from the data escaped once, in both
+    formats and inside a macro (docs/decisions/0660; it was escaped twice in Markdown)."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / f"report.{fmt}.j2").write_text(
+        "{% set x %}*{{ r.titel }}*{% endset %}"
+        "{% macro m(t) %}{% set y %}[{{ t }}]{% endset %}{{ y }}{% endmacro %}"
+        '{{ x }} / {{ m("[a]") }}\n',
+        "utf-8",
+    )
+    assert render(replace(view, titel=HOSTILE), fmt, own) == shown + "\n"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(
+    "block",
+    [
+        "{% set x | striptags %}{{ r.titel }}{% endset %}{{ x }}",
+        '{% set x | replace("X", r.titel) %}X{% endset %}{{ x }}',
+        "{% set x | upper %}a{% endset %}{{ x }}",
+    ],
+)
+def test_a_filter_on_a_set_block_is_refused(
+    tmp_path: Path, view: ReportView, fmt: str, block: str
+) -> None:
+    """A set block's filter gets the block's finished text: ``striptags`` turned the escaped
+    ``&lt;img`` back into ``<img`` and the HTML environment marked it Markup (an element from
+    the data in the page), and a filter naming a value outside the block broke Jinja's own
+    compiler (AssertionError). Refused in both formats, with the file and line (0660)."""
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / f"report.{fmt}.j2").write_text(f"Rubrik\n{block}\n", "utf-8")
+    with pytest.raises(environment.TemplateFailed) as caught:
+        render(replace(view, titel=HOSTILE), fmt, own)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"{own / f'report.{fmt}.j2'}:2: mallen använder ett {{% set %}}-block med filter, som "
+        "inte är tillåtet: filtret får blockets färdiga text och kan göra texten från datan "
+        "osäker igen. Skriv filtret på värdet inne i blocket i stället, t.ex. "
+        "{% set x %}{{ värde | upper }}{% endset %}."
+    )
+
+
 @pytest.mark.parametrize(
     ("address", "shown"),
     [

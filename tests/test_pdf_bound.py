@@ -20,7 +20,7 @@ from utsatta.errors import UtsattaError
 from utsatta.load.dataset import load
 from utsatta.load.files import in_working_folder
 from utsatta.render import pdf, pdf_bound, pdf_words
-from utsatta.render.pdf_bound import PdfTooLarge, check_page, page_size
+from utsatta.render.pdf_bound import PageOrigin, PdfTooLarge, check_page, page_size
 from utsatta.render.report import report_text
 
 YEAR = 2023
@@ -34,10 +34,11 @@ class _LaidOut(Exception):
 def no_layout(monkeypatch: pytest.MonkeyPatch) -> None:
     need_weasyprint()  # the command refuses a PDF without it (exit 5) before the page is built
 
-    def refuse(*args: Any, **kwargs: Any) -> bytes:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
         raise _LaidOut
 
-    monkeypatch.setattr(pdf, "html_to_pdf", refuse)
+    # what html_to_pdf asks for after the bound and before the layout
+    monkeypatch.setattr(pdf, "require_weasyprint", refuse)
 
 
 def _tal(n: int) -> str:
@@ -50,7 +51,8 @@ def _largest(folder: Path, n: int = 3) -> str:
     its size."""
     names = {f.path.resolve(): f.display for f in load(in_working_folder(folder)).files()}
     files = sorted(folder.rglob("*.yaml"), key=lambda p: (-p.stat().st_size, str(p)))[:n]
-    return ", ".join(f"{names[p.resolve()]} ({round(p.stat().st_size / 1024)} kB)" for p in files)
+    # in whole kB rounded up (the fixture's files are all under 1 000 kB)
+    return ", ".join(f"{names[p.resolve()]} ({-(-p.stat().st_size // 1024)} kB)" for p in files)
 
 
 def test_the_command_refuses_a_page_too_large_and_writes_nothing(
@@ -98,15 +100,20 @@ def test_the_message_names_the_own_template_and_the_files(
     with pytest.raises(PdfTooLarge) as info:
         check_page(
             "<p>" + "a" * 20 + "</p>",
-            ar=2025,
-            titel="Slutuppföljning 2022–2025",
-            files=lambda: [("data/rapporter/2025/x.yaml", 1024 * 1024), ("data/plan.yaml", 900)],
-            template="/repo/templates/report.html.j2",
+            PageOrigin(
+                2025,
+                "Slutuppföljning 2022–2025",
+                files=lambda: [
+                    ("data/rapporter/2025/x.yaml", 1024 * 1024),
+                    ("data/plan.yaml", 900),
+                ],
+                template="/repo/templates/report.html.j2",
+            ),
         )
     assert str(info.value).endswith(
         "Gör så här i stället: skriv rapporten som HTML eller Markdown (--format html eller "
         "md), gör sidan som mallen /repo/templates/report.html.j2 skriver mindre, eller korta "
-        "texterna i de största filerna: data/rapporter/2025/x.yaml (1 024 kB), data/plan.yaml "
+        "texterna i de största filerna: data/rapporter/2025/x.yaml (1 MB), data/plan.yaml "
         "(900 byte)."
     )
 
@@ -116,8 +123,49 @@ def test_a_page_at_the_limits_is_laid_out(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(pdf_bound, "MAX_PDF_CHARS", len(page))
     monkeypatch.setattr(pdf_bound, "MAX_PDF_ELEMENTS", 2)
     asked: list[int] = []
-    check_page(page, ar=2023, titel="t", files=lambda: asked.append(1) or [])
+    check_page(page, PageOrigin(2023, "t", files=lambda: asked.append(1) or []))
     assert asked == []  # the files are measured only for a refusal
+
+
+def test_html_to_pdf_itself_refuses_a_page_too_large(
+    no_layout: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library's html_to_pdf is bounded too, not only render_pdf and the command: a page
+    over the limit is refused before the layout; without an origin the message names no
+    report (review: html_to_pdf laid out any page)."""
+    monkeypatch.setattr(pdf_bound, "MAX_PDF_CHARS", 10)
+    page = "<p>" + "a" * 20 + "</p>"
+    with pytest.raises(PdfTooLarge) as info:
+        pdf.html_to_pdf(page, footer="f")
+    exc = info.value
+    assert (exc.exit_code, exc.ar, exc.size, exc.limit) == (1, None, 27, 10)
+    assert str(exc) == (
+        "HTML-sidan är för stor för att sättas som PDF: den har 27 tecken och gränsen är 10 "
+        "tecken (att lägga ut en så stor sida skulle ta många minuter och mycket minne). Gör "
+        "sidan mindre, eller använd den som HTML."
+    )
+    with pytest.raises(PdfTooLarge) as info:
+        pdf.html_to_pdf(page, footer="f", origin=PageOrigin(2023, "Uppföljning 2023"))
+    assert str(info.value).startswith("Rapporten för 2023 (Uppföljning 2023) är för stor")
+    with pytest.raises(_LaidOut):  # at the limit: on to the layout
+        pdf.html_to_pdf(page[:10], footer="f")
+
+
+def test_a_report_page_is_measured_once(no_layout: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """render_pdf gives html_to_pdf the report's origin, and the bound that html_to_pdf
+    applies is the only one: the page is measured once on the normal path."""
+    measured: list[int] = []
+    real = pdf_bound.page_size
+
+    def counted(html: str) -> tuple[int, int]:
+        measured.append(len(html))
+        return real(html)
+
+    monkeypatch.setattr(pdf_bound, "page_size", counted)
+    ds = load(REPORT_FIXTURE)
+    with pytest.raises(_LaidOut):
+        pdf.report_pdf(ds, YEAR)
+    assert measured == [len(report_text(ds, YEAR, "html"))]
 
 
 @pytest.mark.parametrize("folder, ar", [(SHIPPED, 2025), (REPORT_FIXTURE, 2023)])

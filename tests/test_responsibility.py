@@ -12,13 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from utsatta.compute.completeness import Cell, matrix
 from utsatta.compute.responsibility import (
     Ansvarsgrund,
     Arv,
-    Cell,
     Duties,
     exists_at_year_end,
-    matrix,
     resolve,
     responsible,
     samordnande,

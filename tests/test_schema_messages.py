@@ -255,16 +255,35 @@ def test_an_insats_id_gets_its_own_fix(tmp_path: Path, written: str, message: st
             'citattecken: insats: "1:7".',
         ),
         (
-            # no insats of the plan fits: the form, as before
+            # no insats of the plan fits: the plan's nearest, and grundskolenämndens own since
+            # 1:7 is not (decision 0661). Was: 'Insatser skrivs med kolon och inom
+            # citattecken: "1:5".' (an insats the plan does not have)
             "1.5",
-            "'insats' ska vara text, men YAML läser 1.5 som talet 1.5. Insatser skrivs med kolon "
-            'och inom citattecken: "1:5".',
+            "'insats' ska vara text, men YAML läser 1.5 som talet 1.5. Planen har ingen insats "
+            "1:5; närmast i planen är 1:4 och 1:7. Grundskolenämnden har 1:1, 1:4 och 2:1 under "
+            '2023. Skriv ett id ur planen med kolon och inom citattecken, t.ex. insats: "1:4".',
         ),
         (
+            # Was: '… inom citattecken (t.ex. "2:4" för insats 2:4).' (not in the plan either)
             "3",
-            "'insats' ska vara text, men YAML läser 3 som talet 3. Värdet är inte ett insats-id. "
-            "Skriv det som i planen: fokusområdets nummer, kolon och insatsens nummer, inom "
-            'citattecken (t.ex. "2:4" för insats 2:4).',
+            "'insats' ska vara text, men YAML läser 3 som talet 3. Planen har ingen insats 1:3 "
+            "eller 2:3; närmast i planen är 1:1, 1:4 och 2:1. Skriv ett id ur planen med kolon "
+            'och inom citattecken, t.ex. insats: "1:1".',
+        ),
+        (
+            # a fokusområde the plan does not have: the nearest in the whole plan
+            "9.1",
+            "'insats' ska vara text, men YAML läser 9.1 som talet 9.1. Planen har ingen insats "
+            "9:1; närmast i planen är 2:1. Skriv ett id ur planen med kolon och inom "
+            'citattecken, t.ex. insats: "2:1".',
+        ),
+        (
+            # no insats id at all: the form and the plan's ids
+            "0",
+            "'insats' ska vara text, men YAML läser 0 som talet 0. Ett insats-id är "
+            "fokusområdets nummer, kolon och insatsens nummer. Grundskolenämnden har 1:1, 1:4 "
+            "och 2:1 under 2023. Skriv 1:1, 1:4, 1:7 eller 2:1 ur planen, inom citattecken: "
+            'insats: "1:1".',
         ),
     ],
 )

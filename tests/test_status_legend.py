@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.support import ROOT, SHIPPED
+from utsatta.compute.completeness import Cell
 from utsatta.compute.duties import year_matrix
-from utsatta.compute.responsibility import Cell
 from utsatta.load.dataset import load
 from utsatta.render import overview
 

@@ -452,12 +452,19 @@ def test_a_number_in_a_list_of_insatser_names_the_plans_ids() -> None:
     assert message(1.5, "1.50", ["1:5", "1:50"]).endswith(
         'Menar du 1:50? Skriv id:t med kolon och inom citattecken: "1:50".'
     )
+    # none of the plan's: its nearest, never the 1:5 it does not have (decision 0661)
+    assert message(1.5, "1.5", ["1:4", "2:1"]) == (
+        "Post 1 under 'insatser' ska vara text, men YAML läser 1.5 som talet 1.5. Planen har "
+        "ingen insats 1:5; närmast i planen är 1:4. Skriv ett id ur planen med kolon och inom "
+        'citattecken, t.ex. "1:4".'
+    )
 
 
 def test_a_number_for_an_insats_in_a_report_prefers_the_organisations_own() -> None:
     """In a report the organisation's insatser that year come first, named when they narrow
     the choice or hold none of the plan's matches; the plan's ids otherwise (decision 0658)."""
-    from utsatta.load.type_advice import OrgInsatser, wrong_type_message
+    from utsatta.load.insats_advice import OrgInsatser
+    from utsatta.load.type_advice import wrong_type_message
     from utsatta.model.common import InsatsId
 
     plan = ["1:1", "1:5", "2:1", "2:4", "2:5", "3:1", "3:3"]

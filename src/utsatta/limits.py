@@ -3,6 +3,8 @@ them (the finding codes' titles, messages) is written from them."""
 
 from __future__ import annotations
 
+from utsatta.numbers import heltal, tal
+
 __all__ = ["MAX_DUTIES", "MAX_FILE_BYTES", "size_text"]
 
 #: The largest file accepted, in bytes. Reports are a few kB, the plan about 30 kB.
@@ -17,8 +19,14 @@ MAX_DUTIES = 100_000
 
 
 def size_text(n: int) -> str:
-    """``n`` bytes as a person reads it: "1 MiB", "512 kB" (kB = 1024 bytes), "900 byte"."""
-    for unit, size in (("MiB", 1024 * 1024), ("kB", 1024)):
-        if n >= size and n % size == 0:
-            return f"{n // size} {unit}"
-    return f"{n} byte"
+    """``n`` bytes as every message says a size, Swedish style: "900 byte", "412 kB",
+    "1 MB", "3,5 MB" (kB = 1024 byte, MB = 1024 kB; decimal comma, a space between
+    thousands). Rounded up, to whole kB and to tenths of a MB: a size is never shown smaller
+    than it is, so a file one byte over the limit reads "1,1 MB" beside the limit's "1 MB"."""
+    if n < 1024:
+        return f"{heltal(n)} byte"
+    kb = -(-n // 1024)
+    if kb < 1024:
+        return f"{heltal(kb)} kB"
+    tenths = -(-n * 10 // (1024 * 1024))
+    return tal(tenths / 10, 1, " MB", trim=True, hard=False)

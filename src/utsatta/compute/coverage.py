@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from utsatta.compute.responsibility import Cell, Matrix, Period, resolve, responsible
+from utsatta.compute.completeness import Cell, Matrix
+from utsatta.compute.responsibility import Period, resolve, responsible
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats, PlanFil

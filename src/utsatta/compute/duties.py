@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from utsatta.compute.completeness import Matrix, matrix
 from utsatta.compute.duty_bound import duty_count
-from utsatta.compute.responsibility import Duties, Matrix, matrix, planperiod
+from utsatta.compute.responsibility import Duties, planperiod
 from utsatta.limits import MAX_DUTIES
 from utsatta.load.dataset import DataSet
 
@@ -36,7 +37,7 @@ def year_matrix(
     """The completeness matrix of year ``ar``, or None without a valid plan and organisations.
 
     ``done``, ``duties`` (see :func:`duties_of`) and ``reasons`` as for
-    :func:`utsatta.compute.responsibility.matrix`: for asking about several years.
+    :func:`utsatta.compute.completeness.matrix`: for asking about several years.
     None too when the plan gives more duties than ``MAX_DUTIES`` (:func:`too_many_duties`).
     """
     if not (ds.plan and ds.plan.model and ds.organisationer and ds.organisationer.model):

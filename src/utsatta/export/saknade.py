@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
+from utsatta.compute.completeness import Matrix
 from utsatta.compute.duties import duties_of, reported, year_matrix
 from utsatta.compute.plan_years import years_through
-from utsatta.compute.responsibility import Matrix
 from utsatta.export.cells import relative_file
 from utsatta.load.dataset import DataSet
 from utsatta.wording import luckor
@@ -99,7 +99,7 @@ def rapportering(m: Matrix | None, organisation: str, insats: str) -> str | None
 
 def missing(ds: DataSet, ar: int, by_year: Mapping[int, Matrix] | None = None) -> list[Saknad]:
     """Every (year, organisation, insats) owed and not reported, for the plan's years up to
-    ``ar``: by year, then as :meth:`utsatta.compute.responsibility.Matrix.saknas` orders them.
+    ``ar``: by year, then as :meth:`utsatta.compute.completeness.Matrix.saknas` orders them.
     ``by_year``: :func:`matrices` of the same data, when the caller has them."""
     plan = ds.plan.model if ds.plan else None
     orgs = ds.organisationer.model if ds.organisationer else None

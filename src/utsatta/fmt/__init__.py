@@ -23,7 +23,7 @@ from utsatta.fmt.difference import first_difference
 from utsatta.fmt.layout import Comment, assemble, attach, comment_texts, comments, layout
 from utsatta.fmt.result import NOT_WRITTEN, WRITE_REFUSED, FmtResult, FmtRun, FormatRefused
 from utsatta.fmt.shape import Shape, differences, make_yaml, rebuild, same
-from utsatta.limits import MAX_FILE_BYTES
+from utsatta.limits import MAX_FILE_BYTES, size_text
 from utsatta.lineends import invisible_difference, to_lf
 from utsatta.load.dataset import KIND_MODELS
 from utsatta.load.files import discover, display_path
@@ -424,7 +424,7 @@ def format_file(
         if path.stat().st_size > MAX_FILE_BYTES:
             return refused(
                 "for-stor-fil",
-                f"Filen är större än {MAX_FILE_BYTES // 1024} kB och formateras inte.",
+                f"Filen är större än {size_text(MAX_FILE_BYTES)} och formateras inte.",
             )
         raw = read_regular(path)  # never blocks on a FIFO or device
     except OSError as exc:

@@ -362,7 +362,7 @@ def _own_insatser(
             if own is None:
                 found.append(plan)
             else:
-                from utsatta.load.type_advice import OrgInsatser
+                from utsatta.load.insats_advice import OrgInsatser
 
                 found.append(OrgInsatser(plan, own, ds.organisation_names().get(org, org), ar))
         return found[0]

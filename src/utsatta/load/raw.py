@@ -12,7 +12,7 @@ from typing import Any
 
 from utsatta.fileio import read_regular_stat, reason
 from utsatta.findings import Finding, Severity, at_line
-from utsatta.limits import MAX_FILE_BYTES
+from utsatta.limits import MAX_FILE_BYTES, size_text
 from utsatta.lineends import lines
 from utsatta.load.yamlread import Positions, decode, parse
 
@@ -69,7 +69,7 @@ def read_raw(path: Path, display: str, *, track: bool = False) -> RawFile:
                 1,
                 1,
                 "for-stor-fil",
-                f"Filen är {exc.size // 1024} kB; gränsen är {MAX_FILE_BYTES // 1024} kB. Dela "
+                f"Filen är {size_text(exc.size)}; gränsen är {size_text(MAX_FILE_BYTES)}. Dela "
                 "upp innehållet eller korta texterna.",
             )
         )

@@ -17,6 +17,14 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from utsatta.escape import shorten, shorten_number
+from utsatta.load.insats_advice import (
+    OrgInsatser,
+    eller,
+    insatser_meant,
+    nearest_insatser,
+    och,
+    text_forms,
+)
 from utsatta.load.schema_words import ID_FILES, ID_FORM, describe
 from utsatta.load.spelling import id_form
 from utsatta.load.written_numbers import non_decimal_advice
@@ -246,22 +254,6 @@ def _rejects(field_type: Any, text: object) -> str | None:
     return None
 
 
-def _text_forms(written: str) -> list[str]:
-    """What a number YAML read from a plain scalar may have been meant as, as text: itself;
-    20250601 → 2025-06-01 and 202506 → 2025-06 (a date without hyphens); 1.3 and 13 → 1:3
-    (an insats written without its colon)."""
-    forms = [written]
-    if re.fullmatch(r"[0-9]+\.[0-9]+", written):
-        forms.append(written.replace(".", ":"))
-    if re.fullmatch(r"[0-9]{8}", written):
-        forms.append(f"{written[:4]}-{written[4:6]}-{written[6:]}")
-    if re.fullmatch(r"[0-9]{6}", written):
-        forms.append(f"{written[:4]}-{written[4:]}")
-    if re.fullmatch(r"[1-9][0-9]{1,4}", written):
-        forms += [f"{written[:i]}:{written[i:]}" for i in range(1, len(written))]
-    return forms
-
-
 def _quote_hint(
     name: str,
     written: str,
@@ -277,7 +269,8 @@ def _quote_hint(
         return f'Sätt värdet inom citattecken: "{written}".'
     own = insatser if isinstance(insatser, OrgInsatser) else None
     # in a report: the insatser its organisation has that year first, then the plan's (0658)
-    meant = _insatser_meant(written, tp, insatser)
+    plan = insatser if insatser and tp == InsatsId else None
+    meant = insatser_meant(written, plan) if plan is not None else []
     has = ""
     if own is not None and meant:
         ours = [i for i in meant if i in own.own]
@@ -286,14 +279,16 @@ def _quote_hint(
             meant = ours or meant
     if meant:
         return (
-            f"Menar du {_eller(meant)}?{has} Skriv id:t med kolon och inom citattecken: "
+            f"Menar du {eller(meant)}?{has} Skriv id:t med kolon och inom citattecken: "
             f'{key}"{meant[0]}".'
         )
+    if plan is not None:  # the plan has no insats the number may be: none is named (0661)
+        return _no_such_insats(written, plan, key, own)
     ids = name in ID_HOMES and re.fullmatch(r"[0-9.+-]+|true|false", written)
     if ids and _rejects(tp, "a") is None:
         what = "ett nummer" if written not in ("true", "false") else "true eller false"
         return f"Skriv ett id ur {ID_HOMES[name]}, inte {what}."
-    valid = [f for f in _text_forms(written) if _rejects(tp, f) is None]
+    valid = [f for f in text_forms(written) if _rejects(tp, f) is None]
     if valid and valid[0] == written:
         return f'Sätt värdet inom citattecken: "{written}".'
     if valid:
@@ -305,49 +300,25 @@ def _quote_hint(
     return why.replace(f"'{written}'", "Värdet", 1) if why else "Skriv värdet som text."
 
 
-class OrgInsatser(list[str]):
-    """The plan's insatser (as ``known_ids`` gives them, titles and all) for a report, with
-    those its organisation has in the report's year (``own``: the plan's duties, computed
-    above this layer and given to ``load``) and the organisation's name: a number written for
-    an insats is matched against its own first."""
-
-    def __init__(self, plan: Sequence[str], own: Sequence[str], namn: str, ar: int) -> None:
-        super().__init__(plan)
-        self.plan, self.own, self.namn, self.ar = plan, list(own), namn, ar
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("plan", "own", "namn", "ar"):
-            raise AttributeError(name)  # not set yet (a copy being made): never a loop
-        return getattr(self.plan, name)  # the titles of the plan's ids (``NamedIds``)
-
-    def note(self) -> str:
-        """'Kulturnämnden har 1:1, 2:1, 2:4 och 3:1 under 2025.'"""
-        own = self.own
-        if not own:
-            return f"{self.namn} har inga insatser i planen under {self.ar}."
-        listed = own[0] if len(own) == 1 else f"{', '.join(own[:-1])} och {own[-1]}"
-        return f"{self.namn} har {listed} under {self.ar}."
-
-
-def _insatser_meant(written: str, tp: Any, insatser: Sequence[str] | None) -> list[str]:
-    """The plan's insats ids that a number written where one belongs (``written``, as the file
-    has it) may mean, in the plan's order: 1.5 and 15 → 1:5 (the colon lost), 5 → 1:5 and 2:5
-    (the fokusområde left out); [] when the plan is not read or has none of them."""
-    if insatser is None or tp != InsatsId:
-        return []
-    forms = set(_text_forms(written))
-    number = re.fullmatch(r"0*([1-9][0-9]{0,2})", written)
-    tail = number.group(1) if number else None
-    return [i for i in insatser if i in forms or i.split(":")[-1] == tail]
-
-
-def _eller(ids: list[str]) -> str:
-    """ "1:5", "1:5 eller 2:5", past five "någon av 1:5, … och 3 till"."""
-    if len(ids) == 1:
-        return ids[0]
-    if len(ids) <= 5:
-        return f"{', '.join(ids[:-1])} eller {ids[-1]}"
-    return f"någon av {', '.join(ids[:5])} och {len(ids) - 5} till"
+def _no_such_insats(written: str, plan: Sequence[str], key: str, own: OrgInsatser | None) -> str:
+    """Advice for a number that is none of the plan's insatser (``insats: 1.5`` in a plan
+    without 1:5): the ids it may have been meant as, that the plan has none of them, and the
+    plan's ids nearest (never an id the plan does not have)."""
+    targets, near = nearest_insatser(written, plan)
+    if not near:  # no insats id at all (0, -1, 1e3, true): the form and the plan's ids
+        has = f" {own.note()}" if own is not None else ""
+        return (
+            f"Ett insats-id är fokusområdets nummer, kolon och insatsens nummer.{has} Skriv "
+            f'{eller(list(plan))} ur planen, inom citattecken: {key}"{plan[0]}".'
+        )
+    ours = [i for i in near if i in own.own] if own is not None else near
+    # the organisation's own are named when some of the nearest are not its own (as for meant)
+    has = f" {own.note()}" if own is not None and ours != near else ""
+    example = (ours or near)[0]
+    return (
+        f"Planen har ingen insats {eller(targets)}; närmast i planen är {och(near)}.{has} "
+        f'Skriv ett id ur planen med kolon och inom citattecken, t.ex. {key}"{example}".'
+    )
 
 
 def _free_text(field_type: Any) -> bool:

@@ -370,6 +370,6 @@ def _cut_line(findings: list[Finding], listed: list[Finding]) -> str:
     return (
         f"**Sammanfattningen är avkortad:** {antal(errors + warnings, 'fynd', 'fynd')} "
         f"({antal(errors, 'fel', 'fel')}, {antal(warnings, 'varning', 'varningar')}) visas inte "
-        "här, eftersom GitHub inte visar en sammanfattning över 1 MiB. Hela listan finns i "
+        "här, eftersom GitHub inte visar en sammanfattning över 1 MB. Hela listan finns i "
         "loggen för steget, och `utsatta validate` visar den lokalt."
     )

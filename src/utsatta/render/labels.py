@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
-from utsatta.compute.responsibility import Cell
+from utsatta.compute.completeness import Cell
 from utsatta.numbers import HART, MAX_DECIMALER, tal
 
 if TYPE_CHECKING:

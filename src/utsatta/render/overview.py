@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     pass
 
+from utsatta.compute.completeness import Cell
 from utsatta.compute.duties import year_matrix
 from utsatta.compute.indicators import datum_markering
-from utsatta.compute.responsibility import Cell, Duties, planperiod, resolve
+from utsatta.compute.responsibility import Duties, planperiod, resolve
 from utsatta.escape import shorten, terminal, utsatta_command
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation

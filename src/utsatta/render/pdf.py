@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
 from utsatta.escape import html_attr, identifier
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
-from utsatta.render.pdf_bound import PdfTooLarge, check_page, largest_files
+from utsatta.render.pdf_bound import PageOrigin, PdfTooLarge, check_page, largest_files
 from utsatta.render.pdf_library import (
     INSTALL_PDF,
     INSTALL_SYSTEM,
@@ -35,6 +35,7 @@ __all__ = [
     "INSTALL_PDF",
     "INSTALL_SYSTEM",
     "PAHITTAT_DATUM",
+    "PageOrigin",
     "PdfTooLarge",
     "PdfUnavailableError",
     "footer_text",
@@ -123,16 +124,25 @@ def _quiet_weasyprint() -> Iterator[list[str]]:
 
 
 def html_to_pdf(
-    html: str, *, footer: str, datum: str | None = None, warnings: list[str] | None = None
+    html: str,
+    *,
+    footer: str,
+    datum: str | None = None,
+    warnings: list[str] | None = None,
+    origin: PageOrigin | None = None,
 ) -> bytes:
     """Lay out ``html`` (the report page) as a tagged A4 PDF with ``footer`` at the bottom left.
 
     ``datum`` becomes the PDF's CreationDate (an ISO date only; never pass a made-up one).
     ``warnings``, if given, receives WeasyPrint's messages about CSS it ignored (for tests).
-    Raises :class:`PdfUnavailableError` when WeasyPrint or its libraries are missing, and
-    Python's ``RecursionError`` for a page whose elements nest deeper than WeasyPrint follows
-    (about a hundred levels; :func:`render_pdf` tells it as the template's fault, 0582).
+    Raises :class:`PdfTooLarge` before the layout when the page is larger than a PDF is laid
+    out from (:mod:`utsatta.render.pdf_bound`; ``origin``, when given, names the report and
+    what to shorten in the message); :class:`PdfUnavailableError` when WeasyPrint or its
+    libraries are missing; and Python's ``RecursionError`` for a page whose elements nest
+    deeper than WeasyPrint follows (about a hundred levels; :func:`render_pdf` tells it as the
+    template's fault, 0582).
     """
+    check_page(html, origin)  # every caller bounded, the page measured once (0653)
     wp = require_weasyprint()
     from weasyprint.urls import URLFetcher
 
@@ -187,19 +197,22 @@ def render_pdf(
 
     date = _report_date(view, datum)
     html = render(view, "html", templates_dir)
-    check_page(  # the files are measured only for the message (0653)
-        html,
-        ar=view.ar,
-        titel=view.titel,
+    own = own_template("html", templates_dir)
+    origin = PageOrigin(  # the files are measured only for the message (0653)
+        view.ar,
+        view.titel,
         files=lambda: [] if ds is None else largest_files(ds, view.ar),
-        template=own_template("html", templates_dir),
+        template=own,
     )
     try:
         return html_to_pdf(
-            html, footer=view_footer(view, date), datum=date.stored, warnings=warnings
+            html,
+            footer=view_footer(view, date),
+            datum=date.stored,
+            warnings=warnings,
+            origin=origin,
         )
     except (RecursionError, MemoryError) as exc:
-        own = own_template("html", templates_dir)
         if own is None:
             raise  # the bundled template's page: our bug, never blamed on a template (0578)
         raise _template_failed(own, exc) from None

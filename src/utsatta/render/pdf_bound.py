@@ -10,10 +10,12 @@ cost more than their size (a very long word) are bounded where they are laid out
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from utsatta.errors import UtsattaError
 from utsatta.escape import identifier
+from utsatta.limits import size_text
 from utsatta.numbers import heltal
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_PDF_CHARS",
     "MAX_PDF_ELEMENTS",
+    "PageOrigin",
     "PdfTooLarge",
     "check_page",
     "largest_files",
@@ -42,26 +45,36 @@ NAMED_FILES = 3
 class PdfTooLarge(UtsattaError):
     """The report's page is larger than a PDF is laid out from (:data:`MAX_PDF_CHARS`,
     :data:`MAX_PDF_ELEMENTS`); nothing is written. Exit 1, as data that cannot give the
-    report. ``ar``: the report's year; ``size`` and ``limit``: what was counted and its limit."""
+    report. ``ar``: the report's year (None: a page not known as a year's report, given to
+    ``html_to_pdf`` without a :class:`PageOrigin`); ``size`` and ``limit``: what was counted
+    and its limit."""
 
     exit_code = 1
 
-    def __init__(self, message: str, *, ar: int, size: int, limit: int) -> None:
+    def __init__(self, message: str, *, ar: int | None, size: int, limit: int) -> None:
         super().__init__(message)
         self.ar = ar
         self.size = size
         self.limit = limit
 
 
+@dataclass(frozen=True)
+class PageOrigin:
+    """Which report a page is, for the message that refuses it: its year and title, the
+    data repository's own template that wrote it (None: the bundled one) and ``files()``,
+    the largest data files it was built from (display name and size in bytes; asked only for
+    the message, :func:`largest_files`)."""
+
+    ar: int
+    titel: str
+    files: Callable[[], Sequence[tuple[str, int]]] = tuple
+    template: str | None = None
+
+
 def page_size(html: str) -> tuple[int, int]:
     """The characters and the elements (start tags: every ``<`` that is not ``</``; the text's
     own are escaped as ``&lt;``) of an HTML page; two counts, no parsing."""
     return len(html), html.count("<") - html.count("</")
-
-
-def size_text(n: int) -> str:
-    """A file's size as the message says it: "412 kB" (kB = 1024 bytes), "900 byte"."""
-    return f"{heltal(round(n / 1024))} kB" if n >= 1024 else f"{heltal(n)} byte"
 
 
 def largest_files(ds: DataSet, ar: int, n: int = NAMED_FILES) -> list[tuple[str, int]]:
@@ -82,18 +95,10 @@ def largest_files(ds: DataSet, ar: int, n: int = NAMED_FILES) -> list[tuple[str,
     return sizes[:n]
 
 
-def check_page(
-    html: str,
-    *,
-    ar: int,
-    titel: str,
-    files: Callable[[], Sequence[tuple[str, int]]] = tuple,
-    template: str | None = None,
-) -> None:
+def check_page(html: str, origin: PageOrigin | None = None) -> None:
     """Raise :class:`PdfTooLarge` when ``html`` is larger than a PDF is laid out from, saying
-    which report, how large, the limit and what to do: another format, a shorter ``template``
-    (a data repository's own, when it wrote the page), shorter texts in the largest data files
-    (``files()``: display name and size in bytes, asked only for the message)."""
+    how large, the limit and what to do; with ``origin``, which report, and as what to do:
+    another format, a shorter own template, shorter texts in the largest data files."""
     chars, elements = page_size(html)
     if chars > MAX_PDF_CHARS:
         size, limit, unit = chars, MAX_PDF_CHARS, "tecken"
@@ -101,19 +106,30 @@ def check_page(
         size, limit, unit = elements, MAX_PDF_ELEMENTS, "element"
     else:
         return
+    cost = (
+        f"{heltal(size)} {unit} och gränsen är {heltal(limit)} {unit} (att lägga ut en så "
+        "stor sida skulle ta många minuter och mycket minne)"
+    )
+    if origin is None:
+        raise PdfTooLarge(
+            f"HTML-sidan är för stor för att sättas som PDF: den har {cost}. Gör sidan mindre, "
+            "eller använd den som HTML.",
+            ar=None,
+            size=size,
+            limit=limit,
+        )
     what = ["skriv rapporten som HTML eller Markdown (--format html eller md)"]
-    if template is not None:
-        what.append(f"gör sidan som mallen {identifier(template)} skriver mindre")
-    largest = files()
+    if origin.template is not None:
+        what.append(f"gör sidan som mallen {identifier(origin.template)} skriver mindre")
+    largest = origin.files()
     if largest:
         named = ", ".join(f"{identifier(name)} ({size_text(b)})" for name, b in largest)
         what.append(f"korta texterna i de största filerna: {named}")
     todo = ", ".join(what[:-1]) + ", eller " + what[-1] if len(what) > 1 else what[0]
     raise PdfTooLarge(
-        f"Rapporten för {ar} ({titel}) är för stor för att sättas som PDF: HTML-sidan har "
-        f"{heltal(size)} {unit} och gränsen är {heltal(limit)} {unit} (att lägga ut en så "
-        f"stor sida skulle ta många minuter och mycket minne). Gör så här i stället: {todo}.",
-        ar=ar,
+        f"Rapporten för {origin.ar} ({origin.titel}) är för stor för att sättas som PDF: "
+        f"HTML-sidan har {cost}. Gör så här i stället: {todo}.",
+        ar=origin.ar,
         size=size,
         limit=limit,
     )

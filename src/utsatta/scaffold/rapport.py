@@ -7,15 +7,9 @@ import os
 from collections.abc import Sequence
 
 from utsatta.check.suggested import utsatta_command
+from utsatta.compute.completeness import Cell, matrix
 from utsatta.compute.duties import reported
-from utsatta.compute.responsibility import (
-    Ansvarsgrund,
-    Cell,
-    Duties,
-    exists_at_year_end,
-    matrix,
-    samordnande,
-)
+from utsatta.compute.responsibility import Ansvarsgrund, Duties, exists_at_year_end, samordnande
 from utsatta.escape import shorten
 from utsatta.findings import Finding
 from utsatta.load.dataset import DataSet

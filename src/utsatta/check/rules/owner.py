@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from utsatta.check.rules.base import Known
-from utsatta.compute.responsibility import due
+from utsatta.compute.completeness import due
 from utsatta.escape import identifier
 from utsatta.load.dataset import SourceFile
 from utsatta.load.placement import already_there, same_bytes

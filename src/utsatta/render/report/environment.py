@@ -12,7 +12,7 @@ import re
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from utsatta import escape
 from utsatta.errors import UtsattaError
@@ -113,18 +113,52 @@ def _compiler() -> type[CodeGenerator]:
     from jinja2.compiler import CodeGenerator
 
     class WithoutFilterBlocks(CodeGenerator):
-        """Jinja's compiler, refusing ``{% filter %}`` blocks: Jinja writes a filter block's
-        result without ``finalize`` or autoescaping, so ``{% filter replace("X", text) %}``
-        would put a text from the data into the report unescaped (docs/decisions/0652)."""
+        """Jinja's compiler, refusing ``{% filter %}`` blocks and a filter on a ``{% set %}``
+        block: Jinja writes a filter block's result without ``finalize`` or autoescaping, so
+        ``{% filter replace("X", text) %}`` would put a text from the data into the report
+        unescaped (docs/decisions/0652); a set block's filter gets the block's finished text,
+        which it can make unsafe again (``striptags`` turns ``&lt;`` back into ``<``), and the
+        HTML environment marks its result Markup (docs/decisions/0660)."""
 
-        def visit_FilterBlock(self, node: Any, frame: Any) -> None:
-            exc = TemplateFailed(
-                "mallen använder ett {% filter %}-block, som inte är tillåtet: dess resultat "
-                "skulle skrivas utan att texten från datan görs säker. Skriv filtret på "
-                "värdet i stället, t.ex. {{ värde | upper }}."
-            )
+        def refuse(self, node: Any, message: str) -> NoReturn:
+            exc = TemplateFailed(message)
             exc.filename, exc.lineno = self.filename or self.name, node.lineno
             raise exc
+
+        def visit_FilterBlock(self, node: Any, frame: Any) -> None:
+            self.refuse(
+                node,
+                "mallen använder ett {% filter %}-block, som inte är tillåtet: dess resultat "
+                "skulle skrivas utan att texten från datan görs säker. Skriv filtret på "
+                "värdet i stället, t.ex. {{ värde | upper }}.",
+            )
+
+        def visit_AssignBlock(self, node: Any, frame: Any) -> None:
+            """Jinja's own (jinja2 3.1), with the filter refused and a plain (not autoescaped)
+            block's text passed through ``environment.set_block_text``."""
+            if node.filter is not None:
+                self.refuse(
+                    node,
+                    "mallen använder ett {% set %}-block med filter, som inte är tillåtet: "
+                    "filtret får blockets färdiga text och kan göra texten från datan osäker "
+                    "igen. Skriv filtret på värdet inne i blocket i stället, t.ex. "
+                    "{% set x %}{{ värde | upper }}{% endset %}.",
+                )
+            self.push_assign_tracking()
+            block_frame = frame.inner()
+            block_frame.require_output_check = False  # a set block always captures
+            block_frame.symbols.analyze_node(node)
+            self.enter_frame(block_frame)
+            self.buffer(block_frame)
+            self.blockvisit(node.body, block_frame)
+            self.newline(node)
+            self.visit(node.target, frame)
+            self.write(
+                " = (Markup if context.eval_ctx.autoescape else environment.set_block_text)("
+            )
+            self.write(f"concat({block_frame.buffer}))")
+            self.pop_assign_tracking(frame)
+            self.leave_frame(block_frame)
 
     return WithoutFilterBlocks
 
@@ -165,6 +199,11 @@ def _sandbox() -> type[Environment]:
             if self.marks_markdown and type(out) is str and isinstance(obj, renders):
                 return MdSafe(out)
             return out
+
+        def set_block_text(self, text: str) -> str:
+            # A {% set %} block's text, like a macro's output, is template text and values
+            # that have passed finalize: marked in the Markdown report (docs/decisions/0660).
+            return MdSafe(text) if self.marks_markdown else text
 
         def getattr(self, obj: Any, attribute: str) -> Any:
             # A field of a data class holding data (the report view) is read directly: the

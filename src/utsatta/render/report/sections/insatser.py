@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
+from utsatta.compute.completeness import Cell, Matrix
 from utsatta.compute.coverage import Coverage, InsatsCoverage, owed_through_urval
 from utsatta.compute.indicators import datum_markering
-from utsatta.compute.responsibility import Cell, Duties, Matrix
+from utsatta.compute.responsibility import Duties
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.render.labels import (
     BEDOMNING,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from utsatta.compute.completeness import Matrix
 from utsatta.compute.coverage import owed_through_urval
-from utsatta.compute.responsibility import Matrix
 from utsatta.model.organisationer import OrganisationerFil
 from utsatta.model.plan import Insats
 from utsatta.model.rapport import RapportFil

@@ -15,17 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
+from utsatta.compute.completeness import Cell, Matrix
 from utsatta.compute.coverage import owed_through_urval, reports_of_year
 from utsatta.compute.indicators import IndicatorResult, datum_markering, med_markering
-from utsatta.compute.responsibility import (
-    Arv,
-    Cell,
-    Duties,
-    Matrix,
-    exists_at_year_end,
-    planperiod,
-    tolkning,
-)
+from utsatta.compute.responsibility import Arv, Duties, exists_at_year_end, planperiod, tolkning
 from utsatta.compute.status import Lucka, Orsak
 from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from utsatta.compute.completeness import Cell, Matrix
 from utsatta.compute.coverage import reports_of_year
 from utsatta.compute.duties import Reported, duties_of, reported, year_matrix
 from utsatta.compute.plan_years import years_through
-from utsatta.compute.responsibility import Cell, Duties, Matrix
+from utsatta.compute.responsibility import Duties
 from utsatta.load.dataset import DataSet
 from utsatta.model.rapport import InsatsRapport, RapportFil
 

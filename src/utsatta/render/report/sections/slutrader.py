@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from utsatta.compute.completeness import Cell
 from utsatta.compute.indicators import IndicatorResult
-from utsatta.compute.responsibility import Cell
 from utsatta.render.findings import antal
 from utsatta.render.labels import BEDOMNING, MARKERING_BETYDELSE
 from utsatta.render.report.followup_view import InsatsUtfall, MalDom, SlutVy
