@@ -294,3 +294,22 @@ def test_a_report_saved_as_yml_is_listed_under_its_organisation(
         "### Business Region Göteborg (0 fel, 1 varning)",
         "### Higab (1 fel, 1 varning)",
     ]
+
+
+def test_a_report_right_in_rapporter_is_its_organisations() -> None:
+    """A report saved without its year folder (rapporter/higab.yaml) is Higab's to move, not a
+    common file (new-user review, session 24): its folder is said as uppfoljning/'s is."""
+    known = KNOWN | {"higab"}
+    findings = [
+        _finding("d/rapporter/higab.yaml"),  # fel-plats
+        _finding("d/rapporter/2025/higab.yaml", Severity.VARNING),  # rapport-saknas
+        _finding("d/rapporter/utkast.yaml"),
+        _finding("d/uppfoljning/utkast.yaml"),
+        _finding("d/rapporter/2025.yaml"),  # a year's name is no uppföljning here
+        _finding("d/plan.yaml"),
+    ]
+    assert per_organisation(findings, known) == (
+        "Per organisation och fil: higab 1 fel, 1 varning (2025, i rapporter/); filen "
+        "'2025.yaml' 1 fel (i rapporter/); filerna 'utkast.yaml' 2 fel (i rapporter/, i "
+        "uppfoljning/); gemensamma datafiler 1 fel."
+    )

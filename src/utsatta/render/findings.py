@@ -120,11 +120,13 @@ COMMON_HEADING = COMMON.capitalize()
 class Owner(NamedTuple):
     """Whose a finding's file is: a known organisation's (``org``, its id), else the file's own
     (``org`` None: a file whose name names no organisation, shown as the file ``name``);
-    ``year`` the report folder's year, None in uppfoljning/."""
+    ``year`` the report folder's year, None for a file right in uppfoljning/ or rapporter/
+    (``folder``)."""
 
     org: str | None
     name: str
     year: str | None
+    folder: str = "uppfoljning"
 
 
 def _stem(name: str) -> str:
@@ -135,7 +137,8 @@ def _stem(name: str) -> str:
 
 def owner_of(file: str, organisations: Collection[str]) -> Owner | None:
     """Whose ``file`` is (granska17 F-g, docs/decisions/0544-vems-fil-i-sammanfattningen.md):
-    a file in rapporter/<år>/ or uppfoljning/ is the organisation's that its name names
+    a file in rapporter/<år>/, right in rapporter/ or in uppfoljning/ is the organisation's that
+    its name names
     (without extensions, in lower case: a report saved as higab.yml is still Higab's), else
     its own; None for the common files (plan, organisationer, områden, indikatorer) and for
     the year's uppföljning (uppfoljning/<år>…, whose name is a year). The file may be one that
@@ -143,16 +146,17 @@ def owner_of(file: str, organisations: Collection[str]) -> Owner | None:
     parts = file.split("/")
     if len(parts) >= 3 and parts[-3] == "rapporter":
         year: str | None = parts[-2]
-    elif len(parts) >= 2 and parts[-2] == "uppfoljning":
+    elif len(parts) >= 2 and parts[-2] in ("uppfoljning", "rapporter"):
+        # also a report saved right in rapporter/, without its year folder: Higab's to move
         year = None
     else:
         return None
     stem = _stem(parts[-1])
     if stem in organisations:
-        return Owner(stem, parts[-1], year)
-    if year is None and stem.isascii() and stem.isdigit():
+        return Owner(stem, parts[-1], year, parts[-2])
+    if parts[-2] == "uppfoljning" and stem.isascii() and stem.isdigit():
         return None  # the year's uppföljning, however its extension is spelt
-    return Owner(None, parts[-1], year)
+    return Owner(None, parts[-1], year, parts[-2])
 
 
 def _tally(findings: list[Finding]) -> str:
@@ -189,14 +193,18 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
         # the known organisations first, by id; then the files, by name
         key = (False, owner.org) if owner.org is not None else (True, owner.name)
         groups.setdefault(key, []).append(f)
-        years.setdefault(key, set()).add(owner.year if owner.year is not None else "")
+        # a year folder, or the folder a file lies right in: "i uppfoljning/", "i rapporter/"
+        years.setdefault(key, set()).add(
+            owner.year if owner.year is not None else f"\0i {owner.folder}/"
+        )
     if not groups:
         return None
     parts = []
     for key in sorted(groups):
         unknown, name = key
-        shown = sorted(years[key] - {""})
-        several = len(shown) + ("" in years[key]) > 1
+        folders = sorted(y[1:] for y in years[key] if y.startswith("\0"))
+        shown = sorted(y for y in years[key] if not y.startswith("\0"))
+        several = len(shown) + len(folders) > 1
         label = (
             f"{'filerna' if several else 'filen'} {_quoted(name)}"
             if unknown
@@ -204,7 +212,7 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
         )
         # a year folder's name, and uppfoljning/ for a file there (no year of its own)
         said = [y if y.isascii() and y.isdigit() else _quoted(y) for y in shown]
-        said += ["i uppfoljning/"] if "" in years[key] else []
+        said += folders
         parts.append(
             f"{label} {_tally(groups[key])} ({begransad(said, LISTADE_VARDEN, och_last=False)})"
         )
