@@ -22,7 +22,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.load.files import resolved
 from utsatta.numbers import heltal
 from utsatta.render.markdown import MdSafe
-from utsatta.render.report import mdankare, template_errors
+from utsatta.render.report import bounds, mdankare, template_errors
 from utsatta.render.report.assemble import assemble
 from utsatta.render.report.defaults import (
     TemplatesDir,
@@ -173,12 +173,16 @@ def _sandbox() -> type[Environment]:
         """The sandbox, plus: ``*`` and ``**`` cannot build huge values, and all ``range()``
         calls of one rendering together give at most MAX_RANGE_TOTAL items."""
 
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "%"})
         code_generator_class = _compiler()
         #: whether a macro's or a block's output is marked MdSafe (the Markdown report)
         marks_markdown = False
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "%":
+                if isinstance(left, str):  # '%999999999d' % 1: a gigabyte (bounds.py)
+                    bounds.check_percent(left)
+                return left % right
             if operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
                     raise TemplateFailed("en potens i mallen är för stor (högst 64).")
@@ -193,12 +197,19 @@ def _sandbox() -> type[Environment]:
             return left * right
 
         def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            bounds.check_method_call(obj, args)  # 'x'.ljust(999999999)
             # What a macro, caller() or block renders is template output whose every value
             # has passed finalize already: marked, so that printing it escapes nothing twice.
             out = super().call(context, obj, *args, **kwargs)
             if self.marks_markdown and type(out) is str and isinstance(obj, renders):
                 return MdSafe(out)
             return out
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is not None:  # '{:>999999999}'.format(1)
+                bounds.check_format(value.__self__)
+            return wrapped
 
         def set_block_text(self, text: str) -> str:
             # A {% set %} block's text, like a macro's output, is template text and values
@@ -309,6 +320,9 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    # widths and counts bounded, nothing random (bounds.py); lipsum() is random text
+    env.filters = bounds.bounded_filters(env.filters)
+    del env.globals["lipsum"]
     env.filters.update(
         text=_once_per_text(markdown.text),
         textcell=_once_per_text(markdown.textcell),
@@ -392,7 +406,7 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
             f"Mallen {escape.identifier(str(exc.name))} finns inte (eller ligger utanför "
             "mallmappen)."
         ) from None
-    except TemplateFailed as exc:
+    except (TemplateFailed, bounds.TooWide) as exc:
         raise TemplateFailed(f"{_template_place(exc, name)}: {exc}") from None
     except TemplateError as exc:
         raise TemplateFailed(

@@ -1,0 +1,152 @@
+"""What a report template may ask of Python's text functions: a width or count bounded, so
+that ``'%999999999d' % 1`` or ``center(999999999)`` is a Swedish error, not a gigabyte; and
+nothing random (docs/decisions/0664)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from string import Formatter
+from typing import Any
+
+from utsatta.errors import UtsattaError
+from utsatta.numbers import heltal
+
+__all__ = ["MAX_WIDTH", "bounded_filters", "check_format", "check_method_call", "check_percent"]
+
+#: The widest a template may pad, indent or center a value (a real report uses tens).
+MAX_WIDTH = 10_000
+#: The longest text a replace() in a template may build (as the report itself, MAX_OUTPUT).
+MAX_REPLACED = 20_000_000
+
+#: A printf conversion's width and precision ('%-30s', '%.2f', '%*d')
+_PERCENT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_DIGITS = re.compile(r"\d+")
+#: str methods whose first argument is a width
+_WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
+
+
+class TooWide(UtsattaError):
+    """A width, count or built text in a template over its bound (a TemplateFailed once the
+    environment adds the template's place)."""
+
+
+def _width(value: object) -> None:
+    if isinstance(value, int) and not isinstance(value, bool) and value > MAX_WIDTH:
+        raise TooWide(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
+    if isinstance(value, str) and len(value) > MAX_WIDTH:
+        raise TooWide(f"en indragning i mallen är för lång (högst {heltal(MAX_WIDTH)} tecken).")
+
+
+def _spec_number(text: str) -> None:
+    # a digit run of more than 5 digits is over the bound (and int() of 5 000 digits fails)
+    if len(text) > 5 or int(text) > MAX_WIDTH:
+        raise TooWide(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
+
+
+def check_percent(fmt: str) -> None:
+    """Refuse a '%' format whose width or precision is over MAX_WIDTH or given by '*'."""
+    for match in _PERCENT.finditer(fmt):
+        for part in match.groups():
+            if part == "*":
+                raise TooWide("en bredd i mallen ska vara ett tal, inte '*'.")
+            if part is not None:
+                _spec_number(part)
+
+
+def check_format(fmt: str) -> None:
+    """Refuse a str.format pattern whose width or precision is over MAX_WIDTH or given by a
+    field ('{:{w}}')."""
+    for _, _, spec, _ in Formatter().parse(fmt):
+        if not spec:
+            continue
+        if "{" in spec:
+            raise TooWide("en bredd i mallen ska vara ett tal, inte ett fält.")
+        for digits in _DIGITS.findall(spec):
+            _spec_number(digits)
+
+
+def _replaced_size(text: str, old: str, new: str, count: int = -1) -> None:
+    times = len(text) + 1 if old == "" else text.count(old)
+    if count >= 0:
+        times = min(times, count)
+    if len(text) + times * (len(new) - len(old)) > MAX_REPLACED:
+        raise TooWide(f"mallen bygger en text längre än {heltal(MAX_REPLACED)} tecken med replace.")
+
+
+def check_method_call(obj: Any, args: tuple[Any, ...]) -> None:
+    """A str method called in a template: its width or the text it builds bounded."""
+    owner = getattr(obj, "__self__", None)
+    if not isinstance(owner, str):
+        return
+    name = getattr(obj, "__name__", "")
+    if name in _WIDTH_METHODS and args:
+        _width(args[0])
+    elif name == "replace" and len(args) >= 2:
+        _replace(owner, *args)
+
+
+def _center(value: Any, width: Any = 80, *args: Any, **kwargs: Any) -> None:
+    _width(width)
+
+
+def _indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> None:
+    _width(width)
+
+
+def _format(value: Any, *args: Any, **kwargs: Any) -> None:
+    check_percent(str(value))
+
+
+def _tojson(value: Any, indent: Any = None, *args: Any, **kwargs: Any) -> None:
+    _width(indent)
+
+
+def _slice(value: Any, slices: Any = 0, *args: Any, **kwargs: Any) -> None:
+    if isinstance(slices, int) and slices > MAX_WIDTH:
+        raise TooWide(f"slice() i mallen ger för många delar (högst {heltal(MAX_WIDTH)}).")
+
+
+def _replace(s: Any, old: Any = "", new: Any = "", count: Any = None, *a: Any, **k: Any) -> None:
+    if isinstance(old, str) and isinstance(new, str):
+        _replaced_size(str(s), old, new, count if isinstance(count, int) else -1)
+
+
+#: filter name: the check of its arguments (the filter's own parameter names, so that
+#: keyword arguments are checked too)
+_CHECKS: dict[str, Callable[..., None]] = {
+    "center": _center,
+    "indent": _indent,
+    "format": _format,
+    "tojson": _tojson,
+    "slice": _slice,
+    "replace": _replace,
+}
+
+
+def _guarded(filt: Callable[..., Any], check: Callable[..., None]) -> Callable[..., Any]:
+    pass_arg = getattr(filt, "jinja_pass_arg", None)
+    if pass_arg is None:
+
+        def guarded(value: Any, *args: Any, **kwargs: Any) -> Any:
+            check(value, *args, **kwargs)
+            return filt(value, *args, **kwargs)
+
+        return guarded
+
+    def guarded_in(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        # Jinja passes its context first to this filter, as to the one it wraps
+        check(value, *args, **kwargs)
+        return filt(context, value, *args, **kwargs)
+
+    guarded_in.jinja_pass_arg = pass_arg  # type: ignore[attr-defined]
+    return guarded_in
+
+
+def bounded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+    """Jinja's filters with their widths and counts bounded, and without ``random`` (the same
+    data gives the same report)."""
+    bounded = {k: v for k, v in filters.items() if k != "random"}
+    for name, check in _CHECKS.items():
+        bounded[name] = _guarded(filters[name], check)
+    return bounded
