@@ -68,3 +68,84 @@ def test_a_pasted_post_with_its_dash_out_is_told_to_move_the_dash(tmp_path: Path
     followed = shifted | _shifted(HIGAB, 28, 38, 2)
     data, path = _edited(tmp_path / "b", HIGAB, followed)
     assert findings_in(data, path) == []
+
+
+def test_a_copied_post_whose_id_was_not_changed_is_told_so(tmp_path: Path) -> None:
+    """The 2:3 post of higab 2025 (line 18) written as a copy of the 2:1 post, its id left:
+    both messages name the likely cause, and neither says only "add a post" or "merge" (which,
+    both followed, lose the text written for 2:3)."""
+    data, path = _edited(tmp_path / "a", HIGAB, {18: '  - insats: "2:1"'})
+    assert findings_in(data, path) == [
+        (
+            6,
+            1,
+            "insats-saknas",
+            "Rapporten för 2025 saknar insats 2:3, som Higab ska rapportera enligt planen. Är den "
+            'andra posten för 2:1 (rad 18) egentligen 2:3? Ändra då insats där till "2:3"; '
+            "annars lägg till en post för 2:3 under 'insatser'.",
+        ),
+        (
+            18,
+            13,
+            "dubblett-insats",
+            "Insats 2:1 rapporteras två gånger i filen: första gången på rad 7. Är den andra "
+            'posten för 2:1 (rad 18) egentligen 2:3, som saknas? Ändra då insats till "2:3". Är '
+            "den inte det, slå ihop posterna.",
+        ),
+    ]
+    data, path = _edited(tmp_path / "b", HIGAB, {18: '  - insats: "2:3"'})  # followed
+    assert findings_in(data, path) == []
+
+
+def test_a_near_unknown_id_of_a_missing_insats_is_told_so(tmp_path: Path) -> None:
+    data, path = _edited(tmp_path, HIGAB, {18: '  - insats: "2:33"'})
+    assert findings_in(data, path) == [
+        (
+            6,
+            1,
+            "insats-saknas",
+            "Rapporten för 2025 saknar insats 2:3, som Higab ska rapportera enligt planen. Är "
+            "posten på rad 18 ('2:33', som inte finns i planen) egentligen 2:3? Ändra då insats "
+            "där till \"2:3\"; annars lägg till en post för 2:3 under 'insatser'.",
+        ),
+        (
+            18,
+            13,
+            "okand-insats",
+            "Insatsen '2:33' finns inte i plan.yaml. Är posten egentligen 2:3, som saknas i "
+            'rapporten? Ändra då insats till "2:3". Är den inte det, rätta id:t till en av '
+            "planens insatser.",
+        ),
+    ]
+
+
+def test_a_duplicate_with_nothing_missing_is_told_to_merge(tmp_path: Path) -> None:
+    """No missing insats to account for the second post: the merge advice, as before."""
+    lines = (SHIPPED / HIGAB).read_text(encoding="utf-8").split("\n")
+    copy = "\n".join(lines[6:17]) + "\n"  # the 2:1 post, lines 7–17, after the last post
+    data, path = _edited(tmp_path, HIGAB, {len(lines): copy})
+    assert findings_in(data, path) == [
+        (
+            39,
+            13,
+            "dubblett-insats",
+            "Insats 2:1 rapporteras två gånger i filen: första gången på rad 7. Slå ihop posterna.",
+        )
+    ]
+
+
+def test_two_missing_and_one_duplicate_give_no_guess_of_which() -> None:
+    from utsatta.check.copied import copies, missing_advice
+
+    def line(index: int) -> int:
+        return 10 * index
+
+    plan = {"2:1", "2:3", "2:4", "2:5"}
+    assert copies(["2:1", "2:1"], ["2:3", "2:4"], plan, line) == []
+    found = copies(["2:1", "2:1", "2:55"], ["2:3", "2:4", "2:5"], plan, line)
+    assert [(c.index, c.meant, c.twice) for c in found] == [(2, "2:5", False)]
+    assert missing_advice(found, ["2:3", "2:4", "2:5"]) == (
+        "Är posten på rad 20 ('2:55', som inte finns i planen) egentligen 2:5? Ändra då insats "
+        "där till \"2:5\"; annars lägg till en post för 2:5 under 'insatser'. Lägg till en post "
+        "för var och en av de andra under 'insatser'."
+    )
