@@ -149,3 +149,54 @@ def test_two_missing_and_one_duplicate_give_no_guess_of_which() -> None:
         "där till \"2:5\"; annars lägg till en post för 2:5 under 'insatser'. Lägg till en post "
         "för var och en av de andra under 'insatser'."
     )
+
+
+def test_an_area_that_shares_only_some_letters_gets_no_suggestion(tmp_path: Path) -> None:
+    """'angered' (a stadsdel; omraden.yaml does not say which areas lie in it) is not
+    'tynnered', an area across the city: no suggestion, the valid ids."""
+    data, path = _edited(tmp_path / "a", HIGAB, {22: "    omraden: [angered]"})
+    assert findings_in(data, path) == [
+        (
+            22,
+            15,
+            "okant-omrade",
+            "Området 'angered' finns inte i omraden.yaml. Giltiga: bergsjon, biskopsgarden, "
+            "gardsten, hammarkullen, hjallbo, lovgardet, tynnered, hisings-backa, rannebergen.",
+        )
+    ]
+    data, path = _edited(tmp_path / "b", HIGAB, {22: "    omraden: [hjallbo, gardsten]"})
+    assert findings_in(data, path) == []
+
+
+def test_a_suggestion_is_a_slip_of_the_keyboard_not_a_few_shared_letters() -> None:
+    from utsatta.load.spelling import suggest
+
+    areas = ["bergsjon", "gardsten", "hjallbo", "lovgardet", "tynnered", "hisings-backa"]
+    pairs = {
+        w: suggest(w, areas)
+        for w in ("angered", "frolunda", "hisingen", "lovgarden", "Gårdsten", "tynered", "backa")
+    }
+    assert pairs == {
+        "angered": None,
+        "frolunda": None,
+        "hisingen": None,
+        "lovgarden": "lovgardet",  # one letter changed
+        "Gårdsten": "gardsten",  # case and marks
+        "tynered": "tynnered",  # one letter left out
+        "backa": None,  # too little of the word to tell (difflib's own cutoff)
+    }
+    insatser = ["1:1", "2:1", "2:3", "3:1"]
+    assert [suggest(w, insatser) for w in ("2:33", "2;1", "23:1")] == ["2:3", "2:1", None]
+    keys = ["nulage", "status", "fortsatt_arbete", "bedomning", "motivering"]
+    assert [suggest(w, keys) for w in ("nulaeg", "fortsatt", "bedomningen", "mening")] == [
+        "nulage",
+        "fortsatt_arbete",
+        None,
+        None,
+    ]
+    orgs = ["kulturnamnden", "grundskolenamnden", "socialnamnd-nordost", "socialnamnd-hisingen"]
+    assert [suggest(w, orgs) for w in ("kulturforvaltningen", "grundskolan", "socialnamnd")] == [
+        "kulturnamnden",
+        "grundskolenamnden",
+        None,
+    ]
