@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.support import SHIPPED, findings_in, stopped
 
 HIGAB = Path("rapporter/2025/higab.yaml")
@@ -200,3 +202,86 @@ def test_a_suggestion_is_a_slip_of_the_keyboard_not_a_few_shared_letters() -> No
         "grundskolenamnden",
         None,
     ]
+
+
+FOLLOWUP = Path("uppfoljning/2025.yaml")
+TIME = "har ett klockslag, men här skrivs bara datum, utan klockslag."
+
+
+@pytest.mark.parametrize(
+    ("written", "why", "other"),
+    [
+        (
+            "01-04-2026",
+            "har dagen först (DD-MM-ÅÅÅÅ, som man ofta skriver i Sverige) och läses som 1 april "
+            "2026, men datum skrivs ÅÅÅÅ-MM-DD.",
+            " Menas 4 januari 2026 (månaden först), skriv i stället 2026-01-04.",
+        ),
+        (
+            "1.4.2026",
+            "har dagen först (DD-MM-ÅÅÅÅ, som man ofta skriver i Sverige) och läses som 1 april "
+            "2026, men datum skrivs ÅÅÅÅ-MM-DD.",
+            " Menas 4 januari 2026 (månaden först), skriv i stället 2026-01-04.",
+        ),
+        (
+            "2026.04.01",
+            "är inte skrivet som ÅÅÅÅ-MM-DD: år, månad och dag skiljs åt med bindestreck (-), "
+            "inte med '.'.",
+            "",
+        ),
+        (
+            "2026/4/1",
+            "är inte skrivet som ÅÅÅÅ-MM-DD: år, månad och dag skiljs åt med bindestreck (-), "
+            "inte med '/'.",
+            "",
+        ),
+        ("2026-04-01T10:00", "har ett klockslag, men här skrivs bara datum, utan klockslag.", ""),
+        (
+            "2026-04-01 10:00:00",
+            "har ett klockslag, men här skrivs bara datum, utan klockslag.",
+            "",
+        ),
+        ("2026-4-1", "är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror.", ""),
+        ("1 april 2026", "är inte skrivet med siffror som ÅÅÅÅ-MM-DD.", ""),
+    ],
+)
+def test_a_decision_date_in_another_form_gets_the_date_to_write(
+    tmp_path: Path, written: str, why: str, other: str
+) -> None:
+    data, path = _edited(tmp_path / "a", FOLLOWUP, {216: f"    datum: {written}"})
+    assert findings_in(data, path) == [
+        (
+            216,
+            12,
+            "ogiltigt-datum",
+            f"'datum': '{written}' {why} Skriv beslutsdagen som 2026-04-01.{other}",
+        )
+    ]
+    data, path = _edited(tmp_path / "b", FOLLOWUP, {216: "    datum: 2026-04-01"})  # followed
+    assert findings_in(data, path) == []
+
+
+def test_a_day_first_date_past_the_twelfth_has_one_reading() -> None:
+    from utsatta.model.date_forms import corrected_date
+
+    found = corrected_date("13/04/2026", whole=True)
+    assert found is not None
+    assert (found.date, found.other) == ("2026-04-13", "")
+    # no calendar date, read either way: no date to give
+    assert corrected_date("31-02-2026", whole=True) is None
+    assert corrected_date("2026-02-30T10:00", whole=True) is None
+
+
+def test_every_date_key_gets_the_same_advice(tmp_path: Path) -> None:
+    """A source's 'datum' (ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD) is read with the same helper."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from utsatta.model.common import Datum
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Datum).validate_python("02.12.2025")
+    assert caught.value.errors()[0]["msg"] == (
+        "'02.12.2025' har dagen först (DD-MM-ÅÅÅÅ, som man ofta skriver i Sverige) och läses som "
+        "2 december 2025, men datum skrivs ÅÅÅÅ-MM-DD. Skriv 2025-12-02. Menas 12 februari 2025 "
+        "(månaden först), skriv i stället 2025-02-12."
+    )
