@@ -285,3 +285,33 @@ def test_every_date_key_gets_the_same_advice(tmp_path: Path) -> None:
         "2 december 2025, men datum skrivs ÅÅÅÅ-MM-DD. Skriv 2025-12-02. Menas 12 februari 2025 "
         "(månaden först), skriv i stället 2025-02-12."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "message"),
+    [
+        (
+            "    motivering: *Viktigt* Bolaget deltar i platssamverkan.",
+            "yaml-syntax",
+            "YAML-syntaxfel: En text som börjar med '*' läses i YAML som ett alias. Sätt hela "
+            'texten inom citattecken: motivering: "*Viktigt* Bolaget deltar i platssamverkan.".'
+            + stopped(14),
+        ),
+        (
+            "    motivering: *Viktigt",
+            "alias-ej-tillatet",
+            "'*Viktigt' läses i YAML som ett alias, och alias är inte tillåtna i utsattas "
+            "datafiler (inte heller senare i filen). Är det text som börjar med '*', sätt hela "
+            'texten inom citattecken: motivering: "*Viktigt"; annars skriv ut värdet här.',
+        ),
+    ],
+)
+def test_a_text_starting_with_a_star_is_shown_on_its_own_line(
+    tmp_path: Path, line: str, code: str, message: str
+) -> None:
+    """The example to copy is the user's own line, not a made-up '"*Konceptet* finns"'."""
+    data, path = _edited(tmp_path / "a", HIGAB, {14: line})
+    assert findings_in(data, path) == [(14, 17, code, message)]
+    text = line.split(": ", 1)[1]
+    data, path = _edited(tmp_path / "b", HIGAB, {14: f'    motivering: "{text}"'})  # followed
+    assert findings_in(data, path) == []
