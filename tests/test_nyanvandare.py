@@ -315,3 +315,40 @@ def test_a_text_starting_with_a_star_is_shown_on_its_own_line(
     text = line.split(": ", 1)[1]
     data, path = _edited(tmp_path / "b", HIGAB, {14: f'    motivering: "{text}"'})  # followed
     assert findings_in(data, path) == []
+
+
+def test_a_text_starting_with_a_star_that_goes_on_below_gets_the_block_form() -> None:
+    from utsatta.load.yamlread import parse
+
+    text = "x:\n  motivering: *Viktigt* text\n    fortsätter här.\n  status: a\n"
+    assert [(p.line, p.column, p.message) for p in parse(text).problems] == [
+        (
+            2,
+            15,
+            "YAML-syntaxfel: En text som börjar med '*' läses i YAML som ett alias. Texten "
+            "fortsätter på raderna under: skriv 'motivering: |' och hela texten på raderna "
+            "under, indragen två mellanslag mer än nyckelns första bokstav.",
+        )
+    ]
+    followed = "x:\n  motivering: |\n    *Viktigt* text\n    fortsätter här.\n  status: a\n"
+    assert parse(followed).problems == []
+
+
+def test_a_pasted_post_between_others_moves_its_keys_in_one_step() -> None:
+    """The post below (line 7) shows where '- ' stands, as the posts above do."""
+    from utsatta.load.yamlread import parse
+
+    text = (
+        'insatser:\n  - insats: "1"\n    status: a\n  - insats: "2"\n      status: b\n'
+        '      nulage: c\n  - insats: "3"\n    status: c\n'
+    )
+    assert [(p.line, p.message) for p in parse(text).problems] == [
+        (
+            5,
+            "YAML-syntaxfel: Raden är indragen 6 mellanslag, men nycklarna på samma nivå (t.ex. "
+            "'insats' på rad 4) har 4. Ändra till 4 mellanslag före 'status'. Flytta också rad 6 "
+            "under den lika mycket (2 mellanslag mindre i början av raden): postens andra "
+            "nycklar står lika långt in.",
+        )
+    ]
+    assert parse(text.replace("      ", "    ")).problems == []
