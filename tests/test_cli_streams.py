@@ -148,6 +148,6 @@ def test_a_closed_stdout_with_nothing_to_write_is_no_loss(tmp_path: Path) -> Non
     assert (code, err) == (
         0,
         f"Skrev {target}.\nRapporten har luckor: 1 rapport saknas för 2023 (Business Region "
-        "Göteborg). Se 'utsatta validate --year 2023'.\nDatan har 1 varning. Se dem med "
+        "Göteborg). Se 'utsatta validate --year 2023'.\nDatan har 1 varning. Se den med "
         "'utsatta validate --year 2023'.\n",
     ), err

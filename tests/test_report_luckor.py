@@ -71,7 +71,8 @@ def _note(root: Path, what: str = "Rapporten") -> str:
 def _warnings(root: Path, count: str, year: int = 2025) -> str:
     """The last line: the data's warnings, counted (docs/decisions/0601); the gaps are
     warnings too."""
-    see = f"Se dem med 'utsatta validate --year {year} --data {root}'."
+    them = "den" if count == "1 varning" else "dem"
+    see = f"Se {them} med 'utsatta validate --year {year} --data {root}'."
     return f"Datan har {count}. {see}\n"
 
 

@@ -377,11 +377,19 @@ def test_a_lone_post_gets_both_fixes(tmp_path: Path) -> None:
             3,
             5,
             "YAML-syntaxfel: Raden är indragen 4 mellanslag, men nycklarna på samma nivå (t.ex. "
-            "'insats' på rad 2) har 2. Ändra till 2 mellanslag före 'status'. Står alla "
-            "nycklarna i posten så, dra i stället in '- ' på rad 2 till 2 mellanslag.",
+            "'insats' på rad 2) har 2. Ändra till 2 mellanslag före 'status'. Flytta också "
+            "rad 4 under den lika mycket (2 mellanslag mindre i början av raden): postens andra "
+            "nycklar står lika långt in. Det går också att i stället dra in '- ' på rad 2 till "
+            "2 mellanslag: då står postens alla nycklar rätt.",
         )
     ]
     assert parse(text.replace("- insats", "  - insats")).problems == []
+    assert parse(text.replace("    ", "  ")).problems == []  # the first advice followed
+    # a lone key so far in: that line alone, or the '- ' if the post has no other key
+    text = 'insatser:\n- insats: "1:1"\n    status: a\n'
+    assert [p.message.split(". ")[-1] for p in parse(text).problems] == [
+        "Står alla nycklarna i posten så, dra i stället in '- ' på rad 2 till 2 mellanslag."
+    ]
     # another post at the same column: the keys are what is off
     text = 'insatser:\n- insats: "1:1"\n    status: a\n- insats: "1:2"\n  status: b\n'
     assert [(p.line, p.message) for p in parse(text).problems] == [

@@ -249,7 +249,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("motsagande-omraden", V, "referens", "En insats som inte är påbörjad men når områden",
      "Skriv status: pagaende, eller ta bort omraden."),
     ("dubblett-insats", F, "referens", "Samma insats två gånger i en rapport",
-     "Slå ihop posterna."),
+     "Gäller den andra posten en annan insats (en kopierad post): rätta dess id; annars slå "
+     "ihop posterna."),
     ("ej-ansvarig", F, "referens", "En insats som organisationen inte har ansvar för",
      "Ta bort posten."),
     ("ej-samordnande", V, "referens", "'samordning' från den som inte samordnar",
@@ -364,7 +365,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      f"Planen kan ge fler än {heltal(MAX_DUTIES)} ansvar (insats × organisation) per år",
      "Minska antalet insatser som nämner stora grupper, eller skriv ut organisationerna."),
     ("insats-saknas", F, "fullständighet", "En rapport saknar en insats som ska rapporteras",
-     "Lägg till en post per insats."),
+     "Lägg till en post per insats, eller rätta id:t i en kopierad post som gäller den."),
     ("rapport-saknas", V, "fullständighet", "En organisation har inte lämnat sin rapport",
      "Skapa den med 'utsatta ny rapport ÅR ORGANISATION'; nämner meddelandet en fil som ser ut "
      "att vara den, rätta den filen i stället."),

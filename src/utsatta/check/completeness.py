@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from utsatta.check.copied import Copy, copies, missing_advice, post_message
 from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
 from utsatta.fileio import shown
-from utsatta.findings import Finding, fel, varning
+from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
 from utsatta.wording import insatser as insatser_text
@@ -23,10 +25,12 @@ def check_completeness(
     *,
     only_present: bool = False,
     duties: Duties | None = None,
+    retold: dict[tuple[str, Path_], str] | None = None,
 ) -> list[Finding]:
     """Findings for missing insatser in reports and, unless ``only_present``, missing reports.
     ``duties``: the plan's duties when the caller has built them (``duties_of``), else built
-    here.
+    here. ``retold`` is given the new message (by file and path) of each post's own finding
+    that the missing insats likely explains (``check.copied``: a copied post's id unchanged).
 
     A report that exists but leaves out an insats is an error (the fix is in that file). A
     report that does not exist is a warning, since reports come in during the year;
@@ -66,6 +70,7 @@ def check_completeness(
     # report there points at it, never "create the file" (it would leave two copies).
     elsewhere = reports_elsewhere(ds)
     once = {i.id for i in ds.plan.model.insatser if i.uppfoljning.typ == "under-planperioden"}
+    plan_ids = {i.id for i in ds.plan.model.insatser}
     blocked = Blocked(ds)
     taken: dict[tuple[int, str], str] | None = None  # _taken, asked at the first missing one
     if duties is None:
@@ -107,6 +112,7 @@ def check_completeness(
                     if (ar, org) in taken:
                         read = taken[(ar, org)]
                         advice = _taken_advice(ds, read)
+                found_copies = _copies(src, sure, plan_ids, retold) if src is not None else []
                 findings.append(
                     _missing(
                         path,
@@ -118,6 +124,7 @@ def check_completeness(
                         advice,
                         read=bool(read),
                         create=command_sentence(ds, "Skapa filen med", "ny rapport", str(ar), org),
+                        copies=found_copies,
                     )
                 )
             if unsure:
@@ -135,6 +142,28 @@ def check_completeness(
                     )
                 )
     return findings
+
+
+def _copies(
+    src: SourceFile[Any],
+    missing: list[str],
+    plan_ids: set[str],
+    retold: dict[tuple[str, Path_], str] | None,
+) -> list[Copy]:
+    """The posts of the report ``src`` that are likely one of the ``missing`` insatser, their
+    own findings' new messages put in ``retold``."""
+    assert src.model is not None
+    ids = [i.insats for i in src.model.insatser]
+
+    def line(index: int) -> int:
+        return src.positions().locate(("insatser", index, "insats"))[0]
+
+    found = copies(ids, missing, plan_ids, line)
+    if retold is not None:
+        for c in found:
+            first = line(ids.index(c.written))
+            retold[(src.display, ("insatser", c.index, "insats"))] = post_message(c, first)
+    return found
 
 
 def _taken(ds: DataSet, duties: Duties) -> dict[tuple[int, str], str]:
@@ -213,6 +242,7 @@ def _missing(
     *,
     read: bool,
     create: str,
+    copies: Sequence[Copy] = (),
 ) -> Finding:
     # unread: the advice for a file there under a wrong name or place (load.placement.
     # unread_file); read: that file is read, but counts only in its place
@@ -222,8 +252,12 @@ def _missing(
             path,
             ("insatser",),
             "insats-saknas",
-            f"Rapporten för {ar} saknar {listed}, som {name} ska rapportera enligt planen. Lägg "
-            "till en post per insats under 'insatser'.",
+            f"Rapporten för {ar} saknar {listed}, som {name} ska rapportera enligt planen. "
+            + (
+                missing_advice(copies, ids)
+                if copies
+                else "Lägg till en post per insats under 'insatser'."
+            ),
             at_key=True,
         )
     return varning(

@@ -11,6 +11,7 @@ from typing import Any
 from utsatta.check.assessments import check_assessments
 from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
+from utsatta.check.copied import retell
 from utsatta.check.duty_limit import check_duty_limit
 from utsatta.check.empty_report import advise_empty_reports
 from utsatta.check.goal_verdicts import check_goal_verdicts
@@ -27,7 +28,7 @@ from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.check.status_history import check_status_history
 from utsatta.compute.duties import InsatserOf, duties_of
 from utsatta.compute.plan_years import checked_years
-from utsatta.findings import LISTED_PER_CODE, Finding, Severity, at_line, has_errors
+from utsatta.findings import LISTED_PER_CODE, Finding, Path_, Severity, at_line, has_errors
 from utsatta.load.datadir import data_root, is_bundled
 from utsatta.load.dataset import DataSet, load
 from utsatta.load.files import display_path, resolved
@@ -323,7 +324,9 @@ def _found(
     # the export's series): the same years are checked, even one with no folder at all.
     later = () if year is None else {y for p in named if (y := year_of(p)) is not None and y > year}
     years = checked_years(ds, year, later=later)
-    found += check_completeness(ds, years, only_present=only_present, duties=duties)
+    retold: dict[tuple[str, Path_], str] = {}
+    found += check_completeness(ds, years, only_present=only_present, duties=duties, retold=retold)
+    found = retell(found, retold)  # a copied post's id unchanged: its findings say so
     found += check_assessments(ds, years)
     found += check_goal_verdicts(ds)
     found += check_status_history(ds, duties)

@@ -339,6 +339,10 @@ def say_warnings(result: Any, ar: int, data: Path | None) -> None:
     count = warning_count(result.findings)
     if count:
         see = command_sentence(
-            "Se dem med", "validate", "--year", str(ar), data=None if data is None else str(data)
+            "Se den med" if count == 1 else "Se dem med",
+            "validate",
+            "--year",
+            str(ar),
+            data=None if data is None else str(data),
         )
         err_message(f"Datan har {antal(count, 'varning', 'varningar')}. {see}")

@@ -82,11 +82,15 @@ def indent_problem(lines: list[str], line: int, keys: Collection[str]) -> Findin
             f"{number}) har {heltal(level)}. Ändra till {heltal(level)} mellanslag före "
             f"'{m.group(3)}'."
         )
+        moves = _keys_move(lines, line, indent, level, keys)
+        message += moves
         if first:  # no other post to tell which is off: the one edit that may fix all
             dash = len(_line(lines, number)) - len(_line(lines, number).lstrip(" "))
+            where = f"'- ' på rad {number} till {heltal(dash + indent - level)} mellanslag"
             message += (
-                f" Står alla nycklarna i posten så, dra i stället in '- ' på rad {number} till "
-                f"{heltal(dash + indent - level)} mellanslag."
+                f" Det går också att i stället dra in {where}: då står postens alla nycklar rätt."
+                if moves
+                else f" Står alla nycklarna i posten så, dra i stället in {where}."
             )
     column = indent + 1 if post else indent + len(m.group(2)) + 1  # at the '-' or the key
     return Finding("", line, column, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
@@ -168,6 +172,12 @@ def _post_out(
         return False
     dash = len(start.group(1))
     target = dash + indent - level
+    earlier = _first_post(lines, number, dash)
+    if earlier is not None:  # the list's first post is another: it tells where '- ' stands
+        lead, where = earlier
+        if lead == target:
+            return _dash_off(lines, number, start.group(3), dash, target, where, line)
+        return False  # another post stands as this one does (or elsewhere): the keys are off
     for later in range(line + 1, len(lines) + 1):
         written = _line(lines, later)
         if not written.strip() or written.lstrip().startswith("#"):
@@ -177,19 +187,74 @@ def _post_out(
         if k is not None and k.group(2) and k.group(3) in keys and lead in (dash, target):
             if lead == dash:
                 return False  # another post stands as this one does: the keys are off
-            message = (
-                f"Posten som börjar på rad {number} ('- {start.group(3)}') är "
-                f"{_spaces(dash)} före '- ', men listans andra poster (t.ex. rad {later}) har "
-                f"{heltal(target)}, och nycklarna under den (som '{_key_of(lines, line)}' på "
-                f"rad {line}) står redan som i de andra posterna. Skriv {heltal(target)} "
-                f"mellanslag före '- ' på rad {number}."
-            )
-            return Finding(
-                "", number, dash + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}"
-            )
+            return _dash_off(lines, number, start.group(3), dash, target, later, line)
         if lead <= dash and not (k is not None and k.group(2)):
             return True  # past the list
     return True
+
+
+def _dash_off(
+    lines: list[str], number: int, key: str, dash: int, target: int, other: int, line: int
+) -> Finding:
+    """The '- ' of the post on line ``number`` is what is off: the other posts (line
+    ``other``) have theirs at ``target``, and the keys under it (line ``line``) stand as theirs."""
+    message = (
+        f"Posten som börjar på rad {number} ('- {key}') är {_spaces(dash)} före '- ', men "
+        f"listans andra poster (t.ex. rad {other}) har {heltal(target)}, och nycklarna under den "
+        f"(som '{_key_of(lines, line)}' på rad {line}) står redan som i de andra posterna. "
+        f"Skriv {heltal(target)} mellanslag före '- ' på rad {number}."
+    )
+    return Finding("", number, dash + 1, "yaml-syntax", Severity.FEL, f"YAML-syntaxfel: {message}")
+
+
+def _first_post(lines: list[str], number: int, dash: int) -> tuple[int, int] | None:
+    """The first post of the list whose post begins on line ``number`` ('-' at column
+    ``dash``): its '-' column and line, when it is not that post; None when it is. YAML takes
+    the list's column from its first post, so that post, not a later one, tells where a '- '
+    belongs (a list within a post above, under 'behov:', can stand anywhere)."""
+    top: tuple[int, int, bool] | None = None  # the topmost line of the list above: lead, line
+    for above in range(number - 1, 0, -1):
+        written = _line(lines, above)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        lead = len(written) - len(written.lstrip(" "))
+        is_post = written.lstrip(" ").startswith("- ")
+        if lead < dash or (lead == dash and not is_post):
+            break  # the line that holds the list ('insatser:')
+        top = (lead, above, is_post)
+    if top is None or not top[2]:
+        return None
+    return top[0], top[1]
+
+
+def _keys_move(lines: list[str], line: int, indent: int, level: int, keys: Collection[str]) -> str:
+    """When the key on line ``line`` (``indent`` spaces, ``level`` where it belongs) is the
+    first of several keys of its post written that far in (a pasted block), the lines below it
+    that move with it: following only 'change line N' would give the next key the same error
+    on the next run. "" when it is the only key so indented."""
+    last = 0
+    others = False
+    for below in range(line + 1, len(lines) + 1):
+        written = _line(lines, below)
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        lead = len(written) - len(written.lstrip(" "))
+        if lead < indent:
+            break
+        k = _KEY_LINE.match(written)
+        if lead == indent and k is not None and not k.group(2) and k.group(3) in keys:
+            others = True
+        last = below
+    if not others:
+        return ""
+    by = indent - level
+    more = "mindre" if by > 0 else "till"
+    rows = f"rad {heltal(last)}" if last == line + 1 else f"raderna {line + 1}–{last}"
+    each = "raden" if last == line + 1 else "varje rad"
+    return (
+        f" Flytta också {rows} under den lika mycket ({heltal(abs(by))} mellanslag {more} i "
+        f"början av {each}): postens andra nycklar står lika långt in."
+    )
 
 
 def _key_of(lines: list[str], number: int) -> str:

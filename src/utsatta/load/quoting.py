@@ -43,6 +43,23 @@ def in_quotes(value: str) -> str | None:
     return None
 
 
+def own_line_quoted(written: str, column: int) -> str | None:
+    """The line ``written`` with its text from ``column`` (1-based) to the end in quotes, as
+    the user would write it ('motivering: "*Viktigt* …"'), and where the closing quote goes
+    when a ' #' may begin a comment; only the quoted text when it is too long to show whole;
+    None when the text has both kinds of quote (``syntax_finding.both_quotes``), or stands
+    within '[ ]' or '{ }' (the rest of the line is no one text)."""
+    if any(c in written[: column - 1] for c in "[{"):
+        return None
+    value = written[column - 1 :].rstrip()
+    quoted = in_quotes(value)
+    if quoted is None:
+        return None
+    before = written[: column - 1].strip()
+    shown = f"{before} {quoted}" if before and quoted[:1] in "\"'" else quoted
+    return shown + comment_note(value)
+
+
 def copyable(value: str, quote: str) -> str:
     """``value`` within ``quote``, whole, for the user to copy; when it is too long to show
     whole, where the quotes go instead: a cut text is never shown as the thing to write."""

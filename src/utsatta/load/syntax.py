@@ -17,7 +17,7 @@ from utsatta.load.continued_text import continued_text, quoted_then_continued
 from utsatta.load.indent import indent_problem
 from utsatta.load.invisible import escape_syntax_problem, space_problem
 from utsatta.load.pasted import field_names
-from utsatta.load.quoting import comment_note, in_quotes, text_after_value
+from utsatta.load.quoting import comment_note, in_quotes, own_line_quoted, text_after_value
 from utsatta.load.syntax_finding import (
     block_start,
     both_quotes,
@@ -52,8 +52,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "while scanning an alias",
-        "En text som börjar med '*' läses i YAML som ett alias. Sätt hela texten inom "
-        'citattecken, t.ex. "*Konceptet* finns".',
+        "En text som börjar med '*' läses i YAML som ett alias. Sätt hela texten inom citattecken.",
     ),
     (
         "while scanning an anchor",
@@ -207,6 +206,9 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         cm is not None
     ):
         line, column = cm.line + 1, cm.column + 1
+        found = _starts_with_mark(lines, line, column)
+        if found is not None:
+            return found
     if "expected <block end>" in problem:
         # The pure-Python parser's words for what libyaml calls "did not find expected …".
         problem = (
@@ -227,6 +229,32 @@ def syntax_problem(exc: MarkedYAMLError, text: str) -> Finding:
         if needle in problem or needle in context:
             return syntax_finding(line, column, hint)
     return generic_problem(line, column)
+
+
+def _starts_with_mark(lines: list[str], line: int, column: int) -> Finding | None:
+    """A plain text that begins with '*' (an alias to YAML) or '&' (an anchor) at ``column``:
+    the user's own line with the text in quotes, to copy (review skriv24); or, when it goes on
+    over the lines below, the block form. None when no text stands there."""
+    written = file_line(lines, line)
+    value = written[column - 1 :].rstrip()
+    if value[:1] not in ("*", "&") or any(c in written[: column - 1] for c in "[{"):
+        return None  # within '[ ]' or '{ }': the general advice
+    reads = "ett alias" if value[0] == "*" else "ett ankare"
+    lead = f"En text som börjar med '{value[0]}' läses i YAML som {reads}."
+    below = next((n for n in lines[line:] if n.strip() and not n.lstrip().startswith("#")), "")
+    indent = len(written) - len(written.lstrip(" "))
+    if below and len(below) - len(below.lstrip(" ")) > indent and ": " not in below.strip():
+        block, than = block_start(written)
+        return syntax_finding(
+            line,
+            column,
+            f"{lead} Texten fortsätter på raderna under: skriv {block} och hela texten på raderna "
+            f"under, indragen två mellanslag mer än {than}.",
+        )
+    shown = own_line_quoted(written, column)
+    if shown is None:
+        return syntax_finding(line, column, f"{lead} {both_quotes(written)}.")
+    return syntax_finding(line, column, f"{lead} Sätt hela texten inom citattecken: {shown}.")
 
 
 #: The longest line the helpers below re-read to say what is wrong with it. Beyond it the

@@ -95,16 +95,24 @@ def depth_problem(ev: Any, limit: int) -> Finding:
     )
 
 
-def alias_problem(ev: Any) -> Finding:
-    # One report per file, as for an anchor.
+def alias_problem(ev: Any, text: str = "") -> Finding:
+    """One report per file, as for an anchor. With the file's ``text``, the fix for a text
+    that begins with '*' is shown on the user's own line (review skriv24)."""
+    from utsatta.load.quoting import own_line_quoted
+
+    mark = ev.start_mark
+    lines = text.split("\n", mark.line + 1) if text else []
+    written = lines[mark.line].rstrip("\r") if mark.line < len(lines) else ""
+    shown = own_line_quoted(written, mark.column + 1) if len(written) <= 1000 else None
     return _at(
         ev,
         "alias-ej-tillatet",
         f"'*{shorten(str(ev.anchor), 40)}' läses i YAML som ett alias, och "
         "alias är inte tillåtna i utsattas datafiler (inte heller senare i "
         "filen). Är det "
-        "text som börjar med '*', sätt hela texten inom citattecken; annars "
-        "skriv ut värdet här.",
+        "text som börjar med '*', sätt hela texten inom citattecken"
+        + (f": {shown}" if shown else "")
+        + "; annars skriv ut värdet här.",
     )
 
 

@@ -368,7 +368,7 @@ def _walk(
                 from utsatta.load.walk_findings import alias_problem
 
                 reported_alias = True
-                problems.append(alias_problem(ev))
+                problems.append(alias_problem(ev, text))
             value = container = None
         elif t is StreamEndEvent:
             break

@@ -3,13 +3,19 @@
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from utsatta.escape import shorten
+from utsatta.model.date_forms import (
+    Corrected,
+    corrected_date,
+    no_such_day,
+    why_no_day,
+)
 
 SCHEMAVERSION = 1
 
@@ -41,7 +47,6 @@ _INSATS_ID = re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z")
 _FOKUS_ID = re.compile(r"[1-9][0-9]*\Z")
 _DATUM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _URL = re.compile(r"https?://\S+\Z")
-_DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 def _id(value: str) -> str:
@@ -123,36 +128,6 @@ def _fokus_id(value: str) -> str:
     return value
 
 
-#: the months' Swedish names, January first (also the report's "december 2025")
-MANADER: Final = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def _no_such_day(year: int, month: int, day: int) -> str | None:
-    """Why ÅÅÅÅ-MM-DD with a month 1–12 is no calendar date ("februari 2025 har 28 dagar"),
-    or None when it is one."""
-    import calendar
-
-    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
-    if year >= 1 and 1 <= day <= days:
-        return None
-    if year < 1:
-        return "år 0000 har inga datum"
-    return f"{MANADER[month - 1]} {year} har {days} dagar"
-
-
 def _datum(value: str) -> str:
     m = _DATUM.match(value)
     ok = m is not None
@@ -163,12 +138,12 @@ def _datum(value: str) -> str:
         if not ok:
             why = f" Månaden {m.group(2)} finns inte: den ska vara 01–12."
         elif m.group(3) is not None:
-            reason = _no_such_day(int(m.group(1)), month, int(m.group(3)))
+            reason = no_such_day(int(m.group(1)), month, int(m.group(3)))
             if reason is not None:
                 ok = False
                 why = f" Dagen finns inte: {reason}."
-    if not ok and (written := written_date(value, whole=False)) is not None:
-        raise _written_error("ogiltigt-datum", value, written)
+    if not ok and (corrected := corrected_date(value, whole=False)) is not None:
+        raise corrected_error("ogiltigt-datum", value, corrected)
     if not ok:
         raise PydanticCustomError(
             "ogiltigt-datum",
@@ -179,72 +154,30 @@ def _datum(value: str) -> str:
     return value
 
 
-def why_no_day(value: str) -> str | None:
-    """For text of the form ÅÅÅÅ-MM-DD: "" when it is a calendar date, else the reason in a
-    sentence (" Dagen finns inte: februari 2025 har 28 dagar."); None for any other form."""
-    if _DAG.match(value) is None:
-        return None
-    month = int(value[5:7])
-    if not 1 <= month <= 12:
-        return f" Månaden {value[5:7]} finns inte: den ska vara 01–12."
-    reason = _no_such_day(int(value[:4]), month, int(value[8:]))
-    return "" if reason is None else f" Dagen finns inte: {reason}."
-
-
-#: A date with a one-digit month or day: '2026-4-1'.
-_UNPADDED = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z"
-
-
-def padded_day(value: str) -> str | None:
-    """'2026-4-1' as '2026-04-01': the date written with two digits for month and day, when
-    one of them has one and the result is a calendar date; else None."""
-    m = re.match(_UNPADDED, value)
-    if m is None:
-        return None
-    padded = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
-    return padded if padded != value and why_no_day(padded) == "" else None
-
-
-#: A date written out in Swedish: '1 april 2026', 'den 1:a april 2026', 'april 2026'.
-_WRITTEN = re.compile(
-    rf"(?:den\s+)?(?:([0-9]{{1,2}})(?::[ae])?\s+)?({'|'.join(MANADER)})\s+([0-9]{{4}})",
-    re.IGNORECASE,
-)
-
-
-def written_date(value: str, *, whole: bool) -> str | None:
-    """'1 april 2026' as '2026-04-01' (and, unless ``whole``, 'april 2026' as '2026-04'):
-    the date the words name when it is a calendar date; else None (decision 0658)."""
-    m = _WRITTEN.fullmatch(value.strip()) if len(value) <= 40 else None
-    if m is None or (whole and m[1] is None):
-        return None
-    month = f"{m[3]}-{MANADER.index(m[2].lower()) + 1:02d}"
-    if m[1] is None:
-        return month
-    day = f"{month}-{int(m[1]):02d}"
-    return day if why_no_day(day) == "" else None
-
-
-def _written_error(code: str, value: str, written: str) -> PydanticCustomError:
+def corrected_error(
+    code: str, value: str, corrected: Corrected, what: str = ""
+) -> PydanticCustomError:
+    """The error for a date written in another form (``date_forms.corrected_date``): what
+    differs and the date to write (``what``: " beslutsdagen som" where the key is a decision's
+    day)."""
     return PydanticCustomError(
         code,
-        "'{value}' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. Skriv {written}.",
-        {"value": shorten(value), "written": written},
+        "'{value}' {why} Skriv{what} {date}.{other}",
+        {
+            "value": shorten(value),
+            "why": corrected.why,
+            "what": what,
+            "date": corrected.date,
+            "other": corrected.other,
+        },
     )
 
 
 def _dag(value: str) -> str:
     why = why_no_day(value)
     ok = why == ""
-    if not ok and (written := written_date(value, whole=True)) is not None:
-        raise _written_error("ogiltig-dag", value, written)
-    if not ok and (padded := padded_day(value)) is not None:
-        raise PydanticCustomError(
-            "ogiltig-dag",
-            "'{value}' är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror. "
-            "Skriv {padded}.",
-            {"value": shorten(value), "padded": padded},
-        )
+    if not ok and (corrected := corrected_date(value, whole=True)) is not None:
+        raise corrected_error("ogiltig-dag", value, corrected)
     if not ok:
         raise PydanticCustomError(
             "ogiltig-dag",

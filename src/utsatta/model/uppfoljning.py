@@ -25,10 +25,9 @@ from utsatta.model.common import (
     SchemaVersion,
     Strict,
     Text,
-    padded_day,
-    why_no_day,
-    written_date,
+    corrected_error,
 )
+from utsatta.model.date_forms import corrected_date, why_no_day
 
 #: How far a goal is reached. The first three are verdicts on the plan's goal year and may only
 #: be given in the plan's last year (the check says so); the next three look ahead.
@@ -60,22 +59,10 @@ DAG_PATTERN = f"^({_AR}-{_MANAD_DAG}|{_SKOTTAR}-02-29)$"
 
 def _dag(value: str) -> str:
     why = why_no_day(value)
-    if why != "" and (padded := padded_day(value)) is not None:
-        # '2026-4-1' has a day: only the leading zeros are missing (granska17 L2).
-        raise PydanticCustomError(
-            "ogiltigt-datum",
-            "'{value}' är inte skrivet som ÅÅÅÅ-MM-DD: månad och dag skrivs med två siffror. "
-            "Skriv beslutsdagen som {padded}.",
-            {"value": shorten(value), "padded": padded},
-        )
-    if why != "" and (written := written_date(value, whole=True)) is not None:
-        # '1 april 2026', as a decision's date is said (decision 0658)
-        raise PydanticCustomError(
-            "ogiltigt-datum",
-            "'{value}' är inte skrivet med siffror som ÅÅÅÅ-MM-DD. Skriv beslutsdagen som "
-            "{written}.",
-            {"value": shorten(value), "written": written},
-        )
+    if why != "" and (corrected := corrected_date(value, whole=True)) is not None:
+        # '2026-4-1', '1 april 2026', '01-04-2026', '2026-04-01T10:00': the date to write
+        # (granska17 L2, decisions 0658 and 0662)
+        raise corrected_error("ogiltigt-datum", value, corrected, " beslutsdagen som")
     if why != "":
         # A date of the right form that the calendar lacks: say so, not "no day".
         raise PydanticCustomError(

@@ -5,7 +5,8 @@ omraden.yaml says: no day or address is added."""
 
 from __future__ import annotations
 
-from utsatta.model.common import MANADER, Kalla
+from utsatta.model.common import Kalla
+from utsatta.model.date_forms import MANADER
 from utsatta.model.omraden import OmradenFil, Upplaga
 from utsatta.wording import och
 
