@@ -402,6 +402,10 @@ def test_xlsx_text_is_never_a_formula(prefix: str, rest: str) -> None:
     assert a2.data_type == "s"
     assert a2.value == prose(text).replace("\u00a0", " ").replace("\u202f", " ")
     assert b2.data_type == "n" and b2.value == -2.5
+    # Excel's quote prefix on a text that begins like a formula (a tab or CR lead is a blank
+    # once the cell is cleaned: the prefix then follows what comes after it)
+    if prefix not in "\t\r":
+        assert a2.quotePrefix
 
 
 def test_injection_from_a_report_end_to_end(tmp_path: Path) -> None:
@@ -428,6 +432,11 @@ def test_injection_from_a_report_end_to_end(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(tmp_path / "x.xlsx")["insatsrapporter"]
     cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == evil]
     assert cells and all(c.data_type == "s" for c in cells)
+    # and it keeps Excel's quote prefix, so that editing the cell (F2, Enter) keeps it text;
+    # no other cell has one (no text of the fixture begins like a formula)
+    assert all(c.quotePrefix for c in cells)
+    others = [c for row in ws.iter_rows(min_row=2) for c in row if c.value not in (evil, None)]
+    assert others and not any(c.quotePrefix for c in others)
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -104,7 +104,9 @@ OM_FILEN = [
         "5 kr, #N/A (ett heltal som 12 läser Excel som samma tal, och det får ingen apostrof). "
         "Cellen blir då text, och "
         "apostrofen kan synas först i den; ta bort apostrofen om du läser filen med ett "
-        "program. I xlsx-filen är texten en textcell utan apostrof. Styrtecken och tecken som "
+        "program. I xlsx-filen är texten en textcell utan synlig apostrof; en text som börjar "
+        "som en formel har Excels dolda apostrof (citatprefix), så att den är text också när "
+        "cellen redigeras. Styrtecken och tecken som "
         "vänder textriktningen tas bort, som i rapporterna. "
         "En text längre än 32 767 tecken (det som en cell i Excel rymmer) är kortad i "
         "xlsx-filen och slutar då med en markering; CSV-filerna har hela texten.",

@@ -33,6 +33,7 @@ from utsatta import escape
 from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, number_of, source_of, where
+from utsatta.export.csvfile import safe_text
 from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import heltal
@@ -188,6 +189,10 @@ def _width(table: Table, col: int) -> int:
     return max(MIN_WIDTH, longest + 2)
 
 
+#: the suffix of a format's name with Excel's quote prefix (a text that begins like a formula)
+QUOTED: Final = "'"
+
+
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
     ws = workbook.add_worksheet(table.namn)
     notice = table.namn == OM_FILEN_NAMN
@@ -205,11 +210,7 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
     for r, row in enumerate(table.rows, start=1):
         # every cell at the top: beside a text of several lines a value stays on its first
         cell_format = [
-            (formats["rubrik"] if c == 0 else formats["wrap"])
-            if notice
-            else formats["wrap"]
-            if c in wrapped
-            else formats["top"]
+            ("rubrik" if c == 0 else "wrap") if notice else "wrap" if c in wrapped else "top"
             for c in range(len(row))
         ]
         if wrapped and not notice:
@@ -229,10 +230,13 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                     notes.append(
                         _cut_note(table, r - 1, column, len(whole), left_out, _units(whole))
                     )
-                status = ws.write_string(r, c, text, cell_format[c])
+                # a text Excel would read as a formula once edited (F2, Enter) keeps its
+                # quote prefix: it stays text, as the CSV's leading ' keeps it
+                style = cell_format[c] + ("" if safe_text(text) == text else QUOTED)
+                status = ws.write_string(r, c, text, formats[style])
             else:
                 status = ws.write_number(
-                    r, c, number_of(value, table, r - 1, column), cell_format[c]
+                    r, c, number_of(value, table, r - 1, column), formats[cell_format[c]]
                 )
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
@@ -316,13 +320,21 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             "comments": f"Skriven av {VERKTYG}.",
         }
     )
+    styles: dict[str, dict[str, Any]] = {
+        "wrap": {"text_wrap": True, "valign": "top"},
+        "top": {"valign": "top"},
+        "rubrik": {"bold": True, "text_wrap": True, "valign": "top"},
+    }
     formats = {
         "head": workbook.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}
         ),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "top": workbook.add_format({"valign": "top"}),
-        "rubrik": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
+        **{name: workbook.add_format(style) for name, style in styles.items()},
+        # the same with Excel's quote prefix, for a text that begins like a formula
+        **{
+            name + QUOTED: workbook.add_format({**style, "quote_prefix": True})
+            for name, style in styles.items()
+        },
     }
     notes: list[str] = []
     try:
