@@ -235,3 +235,21 @@ def test_show_only_passes_a_stale_report_but_not_one_that_is_no_file(repo: Path)
             "Ange rapportfilen."
         ],
     )
+
+
+def test_check_never_reads_through_a_link(repo: Path) -> None:
+    # as a report is never written through a link, --check does not read through one (a link
+    # to /etc/passwd was read and compared: only "första skillnaden på rad N" came out)
+    args = ["report", "2024", "--data", "data", "-o", "rapporter/uppfoljning-2024.md", "--check"]
+    real = repo / "rapporter/uppfoljning-2024.md"
+    real.rename(repo / "riktig.md")
+    real.symlink_to(repo / "riktig.md")
+    for extra in ([], ["--bara-visa"]):
+        result = CliRunner().invoke(app, [*args, *extra])
+        assert (result.exit_code, result.stderr.splitlines()) == (
+            1,
+            [
+                "rapporter/uppfoljning-2024.md är en symbolisk länk, inte en vanlig fil, och "
+                "jämförs inte. Ange rapportfilen."
+            ],
+        )

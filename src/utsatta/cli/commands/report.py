@@ -343,13 +343,17 @@ def _check(
 ) -> tuple[int, bool]:
     """The exit code of --check, and whether the file is stale: missing or different from a
     new rendering (what writing the report fixes)."""
-    from utsatta.fileio import NotRegularFile, read_regular, reason
+    import stat
+
+    from utsatta.fileio import NotRegularFile, kind_of_mode, read_regular, reason
     from utsatta.version import VERKTYG
 
     text = written.content
 
     fix = shown(_fix_command(ar, fmt, output, data))
     try:
+        if output.is_symlink():  # read as it is written: never through a link
+            raise NotRegularFile(output, kind_of_mode(stat.S_IFLNK))
         raw = read_regular(output)  # never blocks on a FIFO or device
     except FileNotFoundError:
         create = shown(_fix_command(ar, fmt, output, data, force=False))
