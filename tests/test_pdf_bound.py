@@ -219,3 +219,29 @@ def test_the_readme_says_the_limits() -> None:
     chars, elements = _tal(pdf_bound.MAX_PDF_CHARS), _tal(pdf_bound.MAX_PDF_ELEMENTS)
     assert f"**{chars} tecken** eller **{elements} element**" in readme
     assert f"Ett ord över {_tal(pdf_words.FLOW_WORD)} tecken kortas i PDF:en" in readme
+
+
+def test_the_footer_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The footer (the plan's diarienummer and the report's title) is a margin box on every
+    page, sized by its content: a diarienummer of 15 000 words took three minutes to lay out
+    (review24). It is shortened to MAX_FOOTER characters, saying how long it was."""
+    need_weasyprint()
+    said: list[str] = []
+    real = pdf.require_weasyprint()
+
+    class Stylesheets:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real, name)
+
+        def CSS(self, string: str, url_fetcher: Any) -> Any:  # WeasyPrint's name
+            said.append(string)
+            raise _Stop
+
+    monkeypatch.setattr(pdf, "require_weasyprint", Stylesheets)
+    with pytest.raises(_Stop):
+        pdf.html_to_pdf("<p>x</p>", footer="Dnr 1669/20 " + "ab " * 15_000)
+    (css,) = said
+    kept = ("Dnr 1669/20 " + "ab " * 40)[: pdf.MAX_FOOTER]
+    # CSS writes "…" (U+2026) as an escape
+    ellipsis = "\\002026 "
+    assert css == f'@page {{ @bottom-left {{ content: "{kept}{ellipsis} (45 012 tecken)"; }} }}'

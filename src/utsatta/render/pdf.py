@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from utsatta.compute.report_date import ReportDate, calendar_date, is_made_up
-from utsatta.escape import html_attr, identifier
+from utsatta.escape import html_attr, identifier, shorten
 from utsatta.render.labels import DATUM_SAKNAS, PAHITTAT_DATUM, datum_text
 from utsatta.render.pdf_bound import PageOrigin, PdfTooLarge, check_page, largest_files
 from utsatta.render.pdf_library import (
@@ -24,6 +24,9 @@ from utsatta.render.pdf_library import (
     PdfUnavailableError,
     require_weasyprint,
 )
+
+#: The longest footer laid out (in characters; a footer line holds about a hundred)
+MAX_FOOTER = 120
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -152,8 +155,9 @@ def html_to_pdf(
     # out (the report has none; this is the guard against one from the data or a template).
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
     # the footer holds data (diarienummer): cleaned as the page's text (decision 0429); a margin
-    # box is sized by its content, on every page (0582)
-    footer_content = _css_string(html_attr(shorten_words(footer)))
+    # box is sized by its content, on every page (0582), so it is also bounded in length: a
+    # diarienummer of 15 000 words took three minutes (MAX_FOOTER fits a line; real ones ~50)
+    footer_content = _css_string(html_attr(shorten_words(shorten(footer, MAX_FOOTER))))
     footer_css = wp.CSS(
         string=f"@page {{ @bottom-left {{ content: {footer_content}; }} }}",
         url_fetcher=fetcher,
