@@ -1,6 +1,6 @@
 """What a report template may ask of Python's text functions: a width or count bounded, so
-that ``'%999999999d' % 1`` or ``center(999999999)`` is a Swedish error, not a gigabyte; and
-nothing random (docs/decisions/0664)."""
+that ``'%999999999d' % 1`` or ``center(999999999)`` is a Swedish error, not a gigabyte;
+nothing random (docs/decisions/0664); and a marked HTML text filled only with cleaned values."""
 
 from __future__ import annotations
 
@@ -9,10 +9,20 @@ from collections.abc import Callable
 from string import Formatter
 from typing import Any
 
+from utsatta import escape
 from utsatta.errors import UtsattaError
 from utsatta.numbers import heltal
 
-__all__ = ["MAX_WIDTH", "bounded_filters", "check_format", "check_method_call", "check_percent"]
+__all__ = [
+    "MAX_WIDTH",
+    "Refused",
+    "bounded_filters",
+    "check_format",
+    "check_method_call",
+    "check_percent",
+    "html_format",
+    "html_values",
+]
 
 #: The widest a template may pad, indent or center a value (a real report uses tens).
 MAX_WIDTH = 10_000
@@ -26,22 +36,22 @@ _DIGITS = re.compile(r"\d+")
 _WIDTH_METHODS = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs"})
 
 
-class TooWide(UtsattaError):
-    """A width, count or built text in a template over its bound (a TemplateFailed once the
-    environment adds the template's place)."""
+class Refused(UtsattaError):
+    """What a template may not do: a width, count or built text over its bound, a value a marked
+    HTML text may not be filled with (a TemplateFailed once the environment adds the place)."""
 
 
 def _width(value: object) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value > MAX_WIDTH:
-        raise TooWide(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
+        raise Refused(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
     if isinstance(value, str) and len(value) > MAX_WIDTH:
-        raise TooWide(f"en indragning i mallen är för lång (högst {heltal(MAX_WIDTH)} tecken).")
+        raise Refused(f"en indragning i mallen är för lång (högst {heltal(MAX_WIDTH)} tecken).")
 
 
 def _spec_number(text: str) -> None:
     # a digit run of more than 5 digits is over the bound (and int() of 5 000 digits fails)
     if len(text) > 5 or int(text) > MAX_WIDTH:
-        raise TooWide(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
+        raise Refused(f"en bredd i mallen är för stor (högst {heltal(MAX_WIDTH)}).")
 
 
 def check_percent(fmt: str) -> None:
@@ -49,7 +59,7 @@ def check_percent(fmt: str) -> None:
     for match in _PERCENT.finditer(fmt):
         for part in match.groups():
             if part == "*":
-                raise TooWide("en bredd i mallen ska vara ett tal, inte '*'.")
+                raise Refused("en bredd i mallen ska vara ett tal, inte '*'.")
             if part is not None:
                 _spec_number(part)
 
@@ -61,7 +71,7 @@ def check_format(fmt: str) -> None:
         if not spec:
             continue
         if "{" in spec:
-            raise TooWide("en bredd i mallen ska vara ett tal, inte ett fält.")
+            raise Refused("en bredd i mallen ska vara ett tal, inte ett fält.")
         for digits in _DIGITS.findall(spec):
             _spec_number(digits)
 
@@ -71,7 +81,7 @@ def _replaced_size(text: str, old: str, new: str, count: int = -1) -> None:
     if count >= 0:
         times = min(times, count)
     if len(text) + times * (len(new) - len(old)) > MAX_REPLACED:
-        raise TooWide(f"mallen bygger en text längre än {heltal(MAX_REPLACED)} tecken med replace.")
+        raise Refused(f"mallen bygger en text längre än {heltal(MAX_REPLACED)} tecken med replace.")
 
 
 def check_method_call(obj: Any, args: tuple[Any, ...]) -> None:
@@ -104,7 +114,7 @@ def _tojson(value: Any, indent: Any = None, *args: Any, **kwargs: Any) -> None:
 
 def _slice(value: Any, slices: Any = 0, *args: Any, **kwargs: Any) -> None:
     if isinstance(slices, int) and slices > MAX_WIDTH:
-        raise TooWide(f"slice() i mallen ger för många delar (högst {heltal(MAX_WIDTH)}).")
+        raise Refused(f"slice() i mallen ger för många delar (högst {heltal(MAX_WIDTH)}).")
 
 
 def _replace(s: Any, old: Any = "", new: Any = "", count: Any = None, *a: Any, **k: Any) -> None:
@@ -150,3 +160,31 @@ def bounded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callabl
     for name, check in _CHECKS.items():
         bounded[name] = _guarded(filters[name], check)
     return bounded
+
+
+def html_values(values: Any) -> Any:
+    """The values a marked HTML text (Markup) is formatted with, cleaned as the last step
+    cleans a printed value (escape.html_text; Markup escapes them): a text, a tuple, a list or a
+    mapping of them; a number or a marked text as it is. Anything else is refused: its fields
+    ('{0.titel}') would reach the page uncleaned."""
+    from markupsafe import Markup
+
+    if isinstance(values, Markup) or type(values) in (int, float, bool) or values is None:
+        return values
+    if isinstance(values, str):
+        return escape.html_text(values)
+    if isinstance(values, tuple | list):
+        return type(values)(html_values(v) for v in values)
+    if isinstance(values, dict):
+        return {k: html_values(v) for k, v in values.items()}
+    raise Refused(
+        "en färdig HTML-text i mallen fylls bara med text och tal, inte med "
+        f"{escape.identifier(type(values).__name__)}: skriv fältet som {{{{ värde.fält }}}}."
+    )
+
+
+def html_format(left: Any, right: Any) -> Any:
+    """``left % right`` in a template; a marked HTML text's values cleaned (html_values)."""
+    from markupsafe import Markup
+
+    return left % (html_values(right) if isinstance(left, Markup) else right)

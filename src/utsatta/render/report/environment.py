@@ -133,6 +133,31 @@ def _compiler() -> type[CodeGenerator]:
                 "värdet i stället, t.ex. {{ värde | upper }}.",
             )
 
+        def visit_ScopedEvalContextModifier(self, node: Any, frame: Any) -> None:
+            self.keeps_escaping(node)
+            super().visit_ScopedEvalContextModifier(node, frame)
+
+        def visit_EvalContextModifier(self, node: Any, frame: Any) -> None:
+            self.keeps_escaping(node)
+            super().visit_EvalContextModifier(node, frame)
+
+        def keeps_escaping(self, node: Any) -> None:
+            """``{% autoescape false %}`` (or a value only known when the template runs) would
+            print the data's text into the HTML page unescaped: refused, as filter blocks."""
+            from jinja2 import nodes
+
+            for keyword in node.options:
+                value = keyword.value
+                if keyword.key == "autoescape" and not (
+                    isinstance(value, nodes.Const) and value.value is True
+                ):
+                    self.refuse(
+                        node,
+                        "mallen stänger av escapingen med {% autoescape false %}, som inte är "
+                        "tillåtet: texten från datan skulle skrivas utan att göras säker. Ta "
+                        "bort blocket; skriv en text som mallen själv bygger med |safe.",
+                    )
+
         def visit_AssignBlock(self, node: Any, frame: Any) -> None:
             """Jinja's own (jinja2 3.1), with the filter refused and a plain (not autoescaped)
             block's text passed through ``environment.set_block_text``."""
@@ -182,7 +207,7 @@ def _sandbox() -> type[Environment]:
             if operator == "%":
                 if isinstance(left, str):  # '%999999999d' % 1: a gigabyte (bounds.py)
                     bounds.check_percent(left)
-                return left % right
+                return bounds.html_format(left, right)
             if operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
                     raise TemplateFailed("en potens i mallen är för stor (högst 64).")
@@ -207,8 +232,28 @@ def _sandbox() -> type[Environment]:
 
         def wrap_str_format(self, value: Any) -> Any:
             wrapped = super().wrap_str_format(value)
-            if wrapped is not None:  # '{:>999999999}'.format(1)
-                bounds.check_format(value.__self__)
+            if wrapped is None:
+                return None
+            marked = value.__self__
+            bounds.check_format(marked)  # '{:>999999999}'.format(1)
+            if isinstance(marked, MdSafe):
+                # Jinja gives back the format string's own type: a marked text filled with the
+                # data's would skip the last step. Plain, as every MdSafe method returns.
+                def plain(*args: Any, **kwargs: Any) -> str:
+                    return str(wrapped(*args, **kwargs))
+
+                return plain
+            from markupsafe import Markup
+
+            if isinstance(marked, Markup):
+                # Markup's formatter escapes the values, but the last step's cleaning (no
+                # control or bidi character) would be skipped: given them here
+                def cleaned(*args: Any, **kwargs: Any) -> Any:
+                    if value.__name__ == "format_map" and len(args) == 1:
+                        return wrapped(bounds.html_values(args[0]))
+                    return wrapped(*bounds.html_values(args), **bounds.html_values(kwargs))
+
+                return cleaned
             return wrapped
 
         def set_block_text(self, text: str) -> str:
@@ -323,6 +368,17 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
     # widths and counts bounded, nothing random (bounds.py); lipsum() is random text
     env.filters = bounds.bounded_filters(env.filters)
     del env.globals["lipsum"]
+    bounded_format = env.filters["format"]
+
+    def format_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
+        # |format on a marked HTML text: its values cleaned, as the '%' operator's
+        from markupsafe import Markup
+
+        if isinstance(value, Markup):
+            args, kwargs = bounds.html_values(args), bounds.html_values(kwargs)
+        return bounded_format(value, *args, **kwargs)
+
+    env.filters["format"] = format_filter
     env.filters.update(
         text=_once_per_text(markdown.text),
         textcell=_once_per_text(markdown.textcell),
@@ -406,7 +462,7 @@ def _render_bounded(fmt: Format, templates_dir: Path | None, view: ReportView) -
             f"Mallen {escape.identifier(str(exc.name))} finns inte (eller ligger utanför "
             "mallmappen)."
         ) from None
-    except (TemplateFailed, bounds.TooWide) as exc:
+    except (TemplateFailed, bounds.Refused) as exc:
         raise TemplateFailed(f"{_template_place(exc, name)}: {exc}") from None
     except TemplateError as exc:
         raise TemplateFailed(
