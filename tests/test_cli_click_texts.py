@@ -240,18 +240,18 @@ def test_every_gettext_word_of_typer_core_is_swedish() -> None:
         (["status", "1999"], "fel: Ogiltigt värde för ÅR: 1999 ligger utanför planens "
          "giltighetstid 2022–2025. Ange ett år från 2022 till 2025."),
         # the year after the plan: most often next year's follow-up, which needs a new plan
-        (["status", "2026"], "fel: Ogiltigt värde för ÅR: 2026 ligger utanför planens "
-         "giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 till "
-         "2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp (--data "
-         "MAPP); se README, ”Ny planperiod”."),
-        (["ny", "rapport", "2026", "higab"], "fel: Ogiltigt värde för ÅR: 2026 ligger utanför "
-         "planens giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 "
-         "till 2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp "
-         "(--data MAPP); se README, ”Ny planperiod”."),
-        (["validate", "--ar", "2026"], "fel: Ogiltigt värde för --ar: 2026 ligger utanför "
-         "planens giltighetstid 2022–2025; datan har ingen plan för 2026. Ange ett år från 2022 "
-         "till 2025. Uppföljning efter planperioden behöver en ny plan i en egen datamapp "
-         "(--data MAPP); se README, ”Ny planperiod”."),
+        (["status", "2026"], "fel: Ogiltigt värde för ÅR: datan har ingen plan för 2026: planen "
+         "gäller 2022–2025. För uppföljning efter 2025 behövs den nya planen: flytta den här "
+         "datamappen till ett arkiv och lägg in den nya planen (README, ”Ny planperiod”). Gällde "
+         "kommandot den här planen: ange ett år från 2022 till 2025."),
+        (["ny", "rapport", "2026", "higab"], "fel: Ogiltigt värde för ÅR: datan har ingen plan "
+         "för 2026: planen gäller 2022–2025. För uppföljning efter 2025 behövs den nya planen: "
+         "flytta den här datamappen till ett arkiv och lägg in den nya planen (README, ”Ny "
+         "planperiod”). Gällde kommandot den här planen: ange ett år från 2022 till 2025."),
+        (["validate", "--ar", "2026"], "fel: Ogiltigt värde för --ar: datan har ingen plan för "
+         "2026: planen gäller 2022–2025. För uppföljning efter 2025 behövs den nya planen: "
+         "flytta den här datamappen till ett arkiv och lägg in den nya planen (README, ”Ny "
+         "planperiod”). Gällde kommandot den här planen: ange ett år från 2022 till 2025."),
         # a message of ours that names the option says it once
         (["report", "2023", "--check"], "fel: --check behöver --output FIL: filen som ska "
          "jämföras."),

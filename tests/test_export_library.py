@@ -99,9 +99,10 @@ def test_a_year_outside_the_plan_is_an_argument_error(tmp_path: Path, year: int)
             f"{year} ligger utanför planens giltighetstid 2022–2025. Ange ett år från 2022 till "
             "2025."
             if year < 2022
-            else f"{year} ligger utanför planens giltighetstid 2022–2025; datan har ingen plan "
-            f"för {year}. Ange ett år från 2022 till 2025. Uppföljning efter planperioden "
-            "behöver en ny plan i en egen datamapp (--data MAPP); se README, ”Ny planperiod”."
+            else f"datan har ingen plan för {year}: planen gäller 2022–2025. För uppföljning "
+            "efter 2025 behövs den nya planen: flytta den här datamappen till ett arkiv och lägg "
+            "in den nya planen (README, ”Ny planperiod”). Gällde kommandot den här planen: ange "
+            "ett år från 2022 till 2025."
         )
     assert list(tmp_path.iterdir()) == []
 

@@ -26,9 +26,10 @@ def outside_period(year: int, fran: int, till: int) -> str:
     next year's follow-up, which no plan here covers: said so, with where to read on."""
     if year > till:
         return (
-            f"{year} ligger utanför planens giltighetstid {fran}–{till}; datan har ingen plan "
-            f"för {year}. Ange ett år från {fran} till {till}. Uppföljning efter planperioden "
-            "behöver en ny plan i en egen datamapp (--data MAPP); se README, ”Ny planperiod”."
+            f"datan har ingen plan för {year}: planen gäller {fran}–{till}. För uppföljning "
+            f"efter {till} behövs den nya planen: flytta den här datamappen till ett arkiv och "
+            "lägg in den nya planen (README, ”Ny planperiod”). Gällde kommandot den här "
+            f"planen: ange ett år från {fran} till {till}."
         )
     return (
         f"{year} ligger utanför planens giltighetstid {fran}–{till}. Ange ett år från {fran} "
