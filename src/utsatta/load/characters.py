@@ -49,7 +49,9 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
 #: - U+2028 and U+2029 (Zl, Zp): line breaks no editor shows; a file that holds one as it is
 #:   is refused too (``ovanlig-radbrytning``).
 #: - Lone surrogates (Cs) and the noncharacters U+FFFE, U+FFFF: no text at all, and what the
-#:   reader refuses in the file.
+#:   reader refuses in the file. So are the other noncharacters (U+FDD0–U+FDEF, and the last
+#:   two code points of every plane, :data:`ASTRAL_NONCHARACTERS`), which the reader lets
+#:   through: reserved for a program's own use, never in a text (docs/decisions/0663).
 #: Other format characters (Cf: soft hyphen, zero-width space and joiners, word joiner) are
 #: allowed: they come with text pasted from documents and are needed in emoji and some
 #: scripts, change neither what a text says nor how it is ordered, and every output already
@@ -66,7 +68,13 @@ REFUSED_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x2066, 0x2069),  # isolates
     (0x2028, 0x2029),  # line and paragraph separators
     (0xD800, 0xDFFF),  # surrogates (only a lone one can stand in a text)
+    (0xFDD0, 0xFDEF),  # noncharacters
     (0xFFFE, 0xFFFF),  # noncharacters
+)
+#: The noncharacters above U+FFFF (U+1FFFE, U+1FFFF … U+10FFFF): refused as the ones above, but
+#: not in the JSON Schema's pattern, which can only name characters up to U+FFFF (0663).
+ASTRAL_NONCHARACTERS: Final[tuple[tuple[int, int], ...]] = tuple(
+    (plane << 16 | 0xFFFE, plane << 16 | 0xFFFF) for plane in range(1, 17)
 )
 
 
@@ -81,10 +89,16 @@ def refused_class() -> str:
     )
 
 
-REFUSED = re.compile(f"[{refused_class()}]")
-#: The refused characters the reader lets through when written as they are: only a text that
-#: holds one of these needs every value looked at (else only the quoted ones, which may hold
-#: an escape).
+REFUSED = re.compile(
+    "["
+    + refused_class()
+    + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in ASTRAL_NONCHARACTERS)
+    + "]"
+)
+#: The bidi controls: refused characters the reader lets through when written as they are (so
+#: are the noncharacters but U+FFFE and U+FFFF). Only a text that holds one of those, or a
+#: character of :mod:`utsatta.load.hidden`, needs every value looked at (else only the quoted
+#: ones, which may hold an escape): :func:`utsatta.load.hidden.may_hold_hidden`.
 RAW_REFUSED = (
     "\u061c",
     "\u200e",
@@ -101,12 +115,6 @@ RAW_REFUSED = (
 )
 
 
-def may_hold_refused_as_is(text: str) -> bool:
-    """Whether ``text`` holds a refused character the reader lets through as it is. One
-    substring test per character: for a text with no character that wide, no search at all."""
-    return any(c in text for c in RAW_REFUSED)
-
-
 def _kind(char: str) -> tuple[str, str]:
     """What ``char`` is, in words, and what it does (with a leading space, or "")."""
     code = ord(char)
@@ -114,8 +122,10 @@ def _kind(char: str) -> tuple[str, str]:
         return "kontrolltecknet", ""
     if char in "\u2028\u2029":
         return "radbrytningen", " (en radbrytning som editorer inte visar)"
-    if 0xD800 <= code <= 0xDFFF or code >= 0xFFFE:
+    if 0xD800 <= code <= 0xDFFF:
         return "tecknet", " (som inte är text)"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "tecknet", " (ett icketecken, som program använder internt och som inte är text)"
     return "styrtecknet för skrivriktning", " (det ändrar i vilken ordning texten visas)"
 
 

@@ -26,13 +26,13 @@ from utsatta.findings import Finding, Path_
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
     REFUSED,
-    may_hold_refused_as_is,
     odd_break_problems,
     reader_problem,
     refused_in_value,
 )
 from utsatta.load.duplicates import Duplicates, FirstLines, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
+from utsatta.load.hidden import hidden_in_value, may_hold_hidden
 from utsatta.load.pasted import keys_in_text, unindented_text
 from utsatta.load.scalars import (
     BASED,
@@ -256,9 +256,10 @@ def _walk(
     hashes = may_be_cut_off(text)
     # A value with a control or bidi character the reader let through (docs/decisions/0151):
     # only a quoted text can hold an escape, and only a file with a bidi control may hold one
-    # as it is, so most values are never searched.
+    # as it is, so most values are never searched. The same for hidden text (0663): a tag or
+    # private character as it is, or written as a code in "…" in a file with a '\\'.
     look = REFUSE_IN_VALUES
-    as_is = look and may_hold_refused_as_is(text)
+    as_is = look and may_hold_hidden(text, utf8)
     # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
     backslash = look and "\\" in text
     # A value damaged by a save in the wrong encoding ("p\ufffdhittat", "pÃ¥hittat"): only a
@@ -292,6 +293,9 @@ def _walk(
                 )
                 if refused is not None:
                     problems.append(refused)
+                if as_is or backslash:
+                    span = (mark.index, ev.end_mark.index)
+                    problems += hidden_in_value(value, mark.line + 1, mark.column + 1, text, span)
             if damaged is not None and (is_list or pkey is not nokey or parent is None):
                 mark = ev.start_mark
                 harm = damaged.check(value, mark.index, ev.end_mark.index, mark.line + 1)
