@@ -160,8 +160,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ogiltigt-datum", F, "schema", "Ett datum som inte är ÅÅÅÅ-MM-DD", "Skriv t.ex. 2023-05-31."),
     ("ogiltig-dag", F, "schema", "En dag som inte är ett fullständigt datum ÅÅÅÅ-MM-DD",
      "Skriv hela datumet, t.ex. 2022-12-31."),
-    ("ogiltig-url", F, "schema", "En adress som inte börjar med https:// eller http://",
-     "Ange hela adressen."),
+    ("ogiltig-url", F, "schema",
+     "En adress som inte börjar med https:// eller http://, eller som har ett användarnamn "
+     "före '@' (t.ex. https://goteborg.se%2Fx@annan.example/, som leder till annan.example)",
+     "Ange hela adressen, kopierad från webbläsarens adressfält."),
     ("tom-text", F, "schema", "En text som är tom",
      "Skriv texten; ta bort nyckeln bara om den är frivillig."),
     ("uppfoljning-saknar-ar", F, "schema", "En uppföljning en gång utan år", "Ange 'ar'."),

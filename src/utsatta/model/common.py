@@ -41,6 +41,12 @@ _INSATS_ID = re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z")
 _FOKUS_ID = re.compile(r"[1-9][0-9]*\Z")
 _DATUM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _URL = re.compile(r"https?://\S+\Z")
+#: An address's authority: after '//' up to the first '/', '?' or '#' (RFC 3986; a browser
+#: also ends it at '\\', so this is never shorter than what a browser reads).
+_AUTHORITY = re.compile(r"[^:]*://([^/?#]*)")
+#: The end of a user name in an authority, as written or encoded (also as full-width '＠' and
+#: small '﹫', which a browser's IDNA mapping makes '@').
+_USER_INFO = re.compile("(@|%40|\uff20|\ufe6b)")
 _DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
@@ -265,6 +271,21 @@ def _url(value: str) -> str:
             "'{value}' är inte en webbadress. Skriv hela adressen, med https://.",
             {"value": shorten(value)},
         )
+    authority = _AUTHORITY.match(value)
+    # [user, '@', host] (or longer): the host follows the last '@'
+    parts = _USER_INFO.split(authority.group(1)) if authority is not None else []
+    if len(parts) > 1:
+        # 'https://goteborg.se%2Fwps@evil.example/': what stands before '@' is a user name, the
+        # address goes to what follows it (docs/decisions/0663)
+        raise PydanticCustomError(
+            "ogiltig-url",
+            "'{value}' leder till webbplatsen '{host}': det som står före '{at}' är ett "
+            "användarnamn, inte webbplatsens namn, så adressen kan se ut att gå till en annan "
+            "webbplats än den gör. En adress i datat har inget användarnamn. Kopiera adressen "
+            "på nytt från webbläsarens adressfält när sidan är öppen, eller ta bort allt från "
+            "'//' till och med '{at}'.",
+            {"value": shorten(value), "at": parts[-2], "host": shorten(parts[-1])},
+        )
     return value
 
 
@@ -376,7 +397,7 @@ def rounded_message(written: str, plain: str) -> str:
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 INSATS_ID_PATTERN = r"^[1-9][0-9]*:[1-9][0-9]*$"
 FOKUS_ID_PATTERN = r"^[1-9][0-9]*$"
-URL_PATTERN = r"^https?://\S+$"
+URL_PATTERN = r"^https?://(?![^/?#]*(?:@|%40|\uFF20|\uFE6B))\S+$"
 #: at least one character that is not whitespace
 TEXT_PATTERN = r"\S"
 # ÅÅÅÅ, ÅÅÅÅ-MM or a real calendar date ÅÅÅÅ-MM-DD (leap years included; year 0000 has no dates).
