@@ -7,6 +7,7 @@ text (backslash e, x07, 0, u202e) or, for a bidi control, as it is (``refused_in
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from ruamel.yaml.reader import ReaderError
@@ -57,7 +58,7 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
 #: scripts, change neither what a text says nor how it is ordered, and every output already
 #: shows or drops them.
 #: (first, last) code points, both included: the one list of the refused characters, for
-#: :data:`REFUSED` and the JSON Schema's pattern (:mod:`utsatta.schema_export`).
+#: :func:`refused_pattern` and the JSON Schema's pattern (:mod:`utsatta.schema_export`).
 REFUSED_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x00, 0x08),  # C0 before tab
     (0x0B, 0x1F),  # C0 after line feed, CR included
@@ -89,12 +90,21 @@ def refused_class() -> str:
     )
 
 
-REFUSED = re.compile(
-    "["
-    + refused_class()
-    + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in ASTRAL_NONCHARACTERS)
-    + "]"
-)
+#: The refused characters up to U+FFFF: enough for a text with no character wider (a file
+#: without the cue of :func:`utsatta.load.hidden.may_hold_hidden`). Compiled at once.
+REFUSED_BMP = re.compile(f"[{refused_class()}]")
+
+
+@cache
+def refused_pattern() -> re.Pattern[str]:
+    """Every refused character, the noncharacters above U+FFFF too. Compiled when first
+    needed, for a file that may hold one or a code in "…": compiling it costs as much as
+    reading a few files, and a class with ranges above U+FFFF tests each of them for every
+    character not in it, so most texts are searched with :data:`REFUSED_BMP` (0663)."""
+    astral = "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in ASTRAL_NONCHARACTERS)
+    return re.compile(f"[{refused_class()}{astral}]")
+
+
 #: The bidi controls: refused characters the reader lets through when written as they are (so
 #: are the noncharacters but U+FFFE and U+FFFF). Only a text that holds one of those, or a
 #: character of :mod:`utsatta.load.hidden`, needs every value looked at (else only the quoted
@@ -145,16 +155,24 @@ def more_of(more: int, holder: str, words: tuple[str, str]) -> str:
 
 
 def refused_in_value(
-    value: str, line: int, column: int, source: str = "", span: tuple[int, int] = (0, 0)
+    value: str,
+    line: int,
+    column: int,
+    source: str = "",
+    span: tuple[int, int] = (0, 0),
+    refused: re.Pattern[str] | None = None,
 ) -> Finding | None:
-    """The finding for a value (at ``line``, ``column``) that holds a :data:`REFUSED`
-    character, or None. ``source`` and ``span``: the file's text and the value's place in it
-    (start, end): where the character stands there as it is (a block text, a plain value on
-    several lines), the finding is at its own line and column, not at the value's start."""
-    found = REFUSED.findall(value)
+    """The finding for a value (at ``line``, ``column``) that holds a refused character
+    (:func:`refused_pattern`), or None. ``source`` and ``span``: the file's text and the
+    value's place in it (start, end): where the character stands there as it is (a block
+    text, a plain value on several lines), the finding is at its own line and column, not at
+    the value's start.
+    ``refused``: :data:`REFUSED_BMP` where the value has no character above U+FFFF."""
+    refused = refused or refused_pattern()
+    found = refused.findall(value)
     if not found:
         return None
-    raw = REFUSED.search(source, *span) if source else None
+    raw = refused.search(source, *span) if source else None
     if raw is not None and raw.group() == found[0]:
         line, column = line_column(source, raw.start())
     name, does = _kind(found[0])

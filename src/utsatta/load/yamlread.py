@@ -25,10 +25,11 @@ from ruamel.yaml.reader import ReaderError
 from utsatta.findings import Finding, Path_
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
-    REFUSED,
+    REFUSED_BMP,
     odd_break_problems,
     reader_problem,
     refused_in_value,
+    refused_pattern,
 )
 from utsatta.load.duplicates import Duplicates, FirstLines, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
@@ -260,6 +261,9 @@ def _walk(
     # private character as it is, or written as a code in "…" in a file with a '\\'.
     look = REFUSE_IN_VALUES
     as_is = look and may_hold_hidden(text, utf8)
+    # Without such a file's cue no value holds a character above U+FFFF as it is (only as a
+    # code in "…", which ``_escape_problem`` looks at with every refused character).
+    refused_chars = refused_pattern() if as_is else REFUSED_BMP
     # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
     backslash = look and "\\" in text
     # A value damaged by a save in the wrong encoding ("p\ufffdhittat", "pÃ¥hittat"): only a
@@ -289,7 +293,12 @@ def _walk(
                 refused = (
                     _escape_problem(text, ev) if backslash and style == '"' else None
                 ) or refused_in_value(
-                    value, mark.line + 1, mark.column + 1, text, (mark.index, ev.end_mark.index)
+                    value,
+                    mark.line + 1,
+                    mark.column + 1,
+                    text,
+                    (mark.index, ev.end_mark.index),
+                    refused_chars,
                 )
                 if refused is not None:
                     problems.append(refused)
@@ -530,7 +539,7 @@ def _escape_problem(text: str, ev: Any) -> Finding | None:
     # invisible.py (its patterns) is read only for a file with a '\\' in a "…" text
     from utsatta.load.invisible import escape_problem
 
-    return escape_problem(text, ev, REFUSED)
+    return escape_problem(text, ev, refused_pattern())
 
 
 class _NoKey:

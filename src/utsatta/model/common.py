@@ -41,12 +41,9 @@ _INSATS_ID = re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z")
 _FOKUS_ID = re.compile(r"[1-9][0-9]*\Z")
 _DATUM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _URL = re.compile(r"https?://\S+\Z")
-#: An address's authority: after '//' up to the first '/', '?' or '#' (RFC 3986; a browser
-#: also ends it at '\\', so this is never shorter than what a browser reads).
-_AUTHORITY = re.compile(r"[^:]*://([^/?#]*)")
-#: The end of a user name in an authority, as written or encoded (also as full-width '＠' and
-#: small '﹫', which a browser's IDNA mapping makes '@').
-_USER_INFO = re.compile("(@|%40|\uff20|\ufe6b)")
+#: The end of a user name in an address's authority, as written or encoded (also as
+#: full-width '＠' and small '﹫', which a browser's IDNA mapping makes '@').
+_USER_INFO = ("@", "%40", "\uff20", "\ufe6b")
 _DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
@@ -271,10 +268,15 @@ def _url(value: str) -> str:
             "'{value}' är inte en webbadress. Skriv hela adressen, med https://.",
             {"value": shorten(value)},
         )
-    authority = _AUTHORITY.match(value)
-    # [user, '@', host] (or longer): the host follows the last '@'
-    parts = _USER_INFO.split(authority.group(1)) if authority is not None else []
-    if len(parts) > 1:
+    # the authority: after '//' up to the first '/', '?' or '#' (RFC 3986; a browser also ends
+    # it at '\\', so it is never shorter than what a browser reads)
+    authority = value[value.index("//") + 2 :]
+    for end in "/?#":
+        authority = authority.split(end, 1)[0]
+    # the host follows the last '@'
+    at = max(_USER_INFO, key=authority.rfind)
+    if authority.rfind(at) != -1:
+        host = authority[authority.rfind(at) + len(at) :]
         # 'https://goteborg.se%2Fwps@evil.example/': what stands before '@' is a user name, the
         # address goes to what follows it (docs/decisions/0663)
         raise PydanticCustomError(
@@ -284,7 +286,7 @@ def _url(value: str) -> str:
             "webbplats än den gör. En adress i datat har inget användarnamn. Kopiera adressen "
             "på nytt från webbläsarens adressfält när sidan är öppen, eller ta bort allt från "
             "'//' till och med '{at}'.",
-            {"value": shorten(value), "at": parts[-2], "host": shorten(parts[-1])},
+            {"value": shorten(value), "at": at, "host": shorten(host)},
         )
     return value
 
