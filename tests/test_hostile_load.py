@@ -243,9 +243,13 @@ def test_hidden_and_version_control_folders_are_skipped(tmp_path: Path) -> None:
     (data / ".git" / "config.yaml").write_text("a: [\n", encoding="utf-8")
     (data / ".github" / "workflows").mkdir(parents=True)
     (data / ".github" / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
-    (data / "rapporter" / ".utkast.yaml").write_text("x: [\n", encoding="utf-8")
     (data / "rapporter" / "2023" / ".gitkeep").write_text("", encoding="utf-8")
     assert _validate(data, "--strict") == (0, [])
+    # a hidden YAML file below the top is not read either, but warned about (0663)
+    draft = data / "rapporter" / ".utkast.yaml"
+    draft.write_text("x: [\n", encoding="utf-8")
+    code, findings = _validate(data)
+    assert (code, _codes(findings)) == (0, [(str(draft), "okand-fil", "varning")])
 
 
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

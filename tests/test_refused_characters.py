@@ -13,7 +13,9 @@ import pytest
 
 import utsatta
 from tests.support import BASE, build_case
-from utsatta.load.characters import RAW_REFUSED, REFUSED
+from utsatta.load.characters import RAW_REFUSED, refused_pattern
+
+REFUSED = refused_pattern()
 
 CASE = Path(__file__).parent / "cases" / "otillatet-tecken-i-varde"
 
@@ -118,7 +120,7 @@ def test_a_key_is_an_unknown_key_not_two_findings(tmp_path: Path) -> None:
     assert [f[3] for f in _findings(data)] == ["okant-falt"]
 
 
-#: Every character :data:`REFUSED` matches that can stand in a UTF-8 file (not a surrogate),
+#: Every character ``refused_pattern()`` matches that can stand in a UTF-8 file (not a surrogate),
 #: derived from the module's pattern, not copied from it.
 EVERY_REFUSED = [
     chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and REFUSED.match(chr(c))

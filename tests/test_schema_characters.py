@@ -18,10 +18,17 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from utsatta.load.characters import REFUSED, REFUSED_RANGES
+from utsatta.load.characters import (
+    ASTRAL_NONCHARACTERS,
+    REFUSED_BMP,
+    REFUSED_RANGES,
+    refused_pattern,
+)
 from utsatta.load.files import classify
 from utsatta.load.yamlread import parse
 from utsatta.schema_export import CLEAN_MESSAGE, CLEAN_PATTERN, file_names, schemas
+
+REFUSED = refused_pattern()
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data"
 SCHEMAS = schemas()
@@ -54,6 +61,8 @@ REFUSED_SAMPLES = [
     "a\ud800b",  # a lone surrogate
     "a\udc00",
     "a\ufffeb",
+    "a\ufdd0b",  # noncharacters the reader lets through (0663)
+    "a\ufdefb",
     "a\uffff",
 ]
 
@@ -68,10 +77,14 @@ def test_pattern_holds_exactly_the_refused_characters() -> None:
     exactly when each would."""
     every = "".join(chr(code) for code in range(0x110000))
     refused = REFUSED.findall(every)
-    assert len(refused) == sum(last - first + 1 for first, last in REFUSED_RANGES)
+    astral = sum(last - first + 1 for first, last in ASTRAL_NONCHARACTERS)
+    assert len(refused) == sum(last - first + 1 for first, last in REFUSED_RANGES) + astral
     assert _clean(REFUSED.sub("", every))
     for ch in refused:
-        assert not _clean(f"x{ch}y"), f"U+{ord(ch):04X}"
+        # the noncharacters above U+FFFF: a pattern made of \uXXXX cannot name them (0663)
+        assert _clean(f"x{ch}y") is (ch > "\uffff"), f"U+{ord(ch):04X}"
+    # the pattern for a text without characters above U+FFFF: the same up to there (0663)
+    assert REFUSED_BMP.findall(every) == [ch for ch in refused if ch <= "\uffff"]
     # the list's ends, for a reader of this test
     assert REFUSED_RANGES[0] == (0x00, 0x08) and (0x202A, 0x202E) in REFUSED_RANGES
 

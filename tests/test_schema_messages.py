@@ -67,6 +67,31 @@ def test_a_post_without_keys(
     assert _messages(tmp_path, old, new) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("written", "what"),
+    [
+        # Was: "'' är bara en lista …, indragna under ':'." (a tagged value: the tag's own
+        # finding, tagg-ej-tillaten, says the rest)
+        ('!!python/object/apply:os.system ["echo hej"]\n', "bara en lista"),
+        ("- a\n- b\n", "bara en lista"),
+        ('"bara text"\n', "bara texten 'bara text'"),
+    ],
+)
+def test_a_file_without_keys_is_the_file(tmp_path: Path, written: str, what: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(BASE, data)
+    (data / REPORT).write_text(written, encoding="utf-8")
+    found = [(f.code, f.message) for f in utsatta.validate(data).findings if f.code == "fel-typ"]
+    assert found == [
+        (
+            "fel-typ",
+            f"Filen är {what}, men ska ha egna nycklar med värden. Skriv nycklarna "
+            "schemaversion:, ar:, organisation: och insatser: på egna rader längst till "
+            "vänster, utan indrag, i stället för det som står där nu.",
+        )
+    ]
+
+
 def test_no_message_says_mappning() -> None:
     """The word is YAML's jargon: no source text a user can read holds it."""
     src = Path(utsatta.__file__).parent

@@ -77,9 +77,17 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ett värde ser ut att vara UTF-8 som lästs som Windows-1252 (t.ex. 'Ã¥' för 'å')",
      "Skriv in värdet som meddelandet visar det rättat."),
     ("otillatet-tecken", F, "yaml",
-     "Ett kontrolltecken eller styrtecken för skrivriktning, i filen eller i ett värde (också "
-     "skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",
+     "Ett kontrolltecken, styrtecken för skrivriktning eller icketecken (t.ex. U+FDD0), i "
+     "filen eller i ett värde (också skrivet som kod i citattecken, t.ex. \\e eller \\u202e)",
      "Ta bort tecknet (det syns ofta inte i editorn)."),
+    ("dold-text", F, "yaml",
+     "Ett värde innehåller taggtecken (U+E0001, U+E0020–U+E007F): osynliga tecken som "
+     "döljer text, som följer med i datat men inte syns i editorn eller rapporten",
+     "Ta bort tecknen: skriv texten på nytt eller klistra in den som oformaterad text."),
+    ("privat-tecken", V, "yaml",
+     "Ett värde innehåller ett tecken för privat bruk (U+E000–U+F8FF, plan 15–16), oftast "
+     "en symbol ur ett typsnitt i Word; i rapporten visas det som ingenting eller en ruta",
+     "Ersätt tecknet med det som ska stå där (t.ex. • eller –), eller ta bort det."),
     ("bakstreck-i-citat", F, "yaml",
      "Ett '\\' inom dubbla citattecken som gör texten till en annan (t.ex. blir \\n en "
      "radbrytning och \\t ett tabbtecken i sökvägen \"G:\\nya\\tabell.xlsx\")",
@@ -152,8 +160,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("ogiltigt-datum", F, "schema", "Ett datum som inte är ÅÅÅÅ-MM-DD", "Skriv t.ex. 2023-05-31."),
     ("ogiltig-dag", F, "schema", "En dag som inte är ett fullständigt datum ÅÅÅÅ-MM-DD",
      "Skriv hela datumet, t.ex. 2022-12-31."),
-    ("ogiltig-url", F, "schema", "En adress som inte börjar med https:// eller http://",
-     "Ange hela adressen."),
+    ("ogiltig-url", F, "schema",
+     "En adress som inte börjar med https:// eller http://, eller som har ett användarnamn "
+     "före '@' (t.ex. https://goteborg.se%2Fx@annan.example/, som leder till annan.example)",
+     "Ange hela adressen, kopierad från webbläsarens adressfält."),
     ("tom-text", F, "schema", "En text som är tom",
      "Skriv texten; ta bort nyckeln bara om den är frivillig."),
     ("uppfoljning-saknar-ar", F, "schema", "En uppföljning en gång utan år", "Ange 'ar'."),

@@ -56,10 +56,10 @@ CLEAN_PATTERN = _clean_pattern()
 #: validators ignore it).
 CLEAN_MESSAGE = (
     "Texten innehåller ett osynligt tecken som inte är tillåtet: ett kontrolltecken, ett "
-    "styrtecken för skrivriktning (det ändrar i vilken ordning texten visas) eller en "
-    "radbrytning som editorer inte visar. Ta bort det; inom citattecken är det ofta skrivet "
-    "som en kod med \\ (t.ex. \\e, \\x07 eller \\u202e). utsatta validate visar var "
-    "(otillatet-tecken)."
+    "styrtecken för skrivriktning (det ändrar i vilken ordning texten visas), en "
+    "radbrytning som editorer inte visar eller ett icketecken (t.ex. U+FDD0). Ta bort det; "
+    "inom citattecken är det ofta skrivet som en kod med \\ (t.ex. \\e, \\x07 eller "
+    "\\u202e). utsatta validate visar var (otillatet-tecken)."
 )
 
 

@@ -7,6 +7,7 @@ text (backslash e, x07, 0, u202e) or, for a bidi control, as it is (``refused_in
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Final
 
 from ruamel.yaml.reader import ReaderError
@@ -49,13 +50,15 @@ def reader_problem(exc: ReaderError, text: str, *, byte_offset: bool = False) ->
 #: - U+2028 and U+2029 (Zl, Zp): line breaks no editor shows; a file that holds one as it is
 #:   is refused too (``ovanlig-radbrytning``).
 #: - Lone surrogates (Cs) and the noncharacters U+FFFE, U+FFFF: no text at all, and what the
-#:   reader refuses in the file.
+#:   reader refuses in the file. So are the other noncharacters (U+FDD0–U+FDEF, and the last
+#:   two code points of every plane, :data:`ASTRAL_NONCHARACTERS`), which the reader lets
+#:   through: reserved for a program's own use, never in a text (docs/decisions/0663).
 #: Other format characters (Cf: soft hyphen, zero-width space and joiners, word joiner) are
 #: allowed: they come with text pasted from documents and are needed in emoji and some
 #: scripts, change neither what a text says nor how it is ordered, and every output already
 #: shows or drops them.
 #: (first, last) code points, both included: the one list of the refused characters, for
-#: :data:`REFUSED` and the JSON Schema's pattern (:mod:`utsatta.schema_export`).
+#: :func:`refused_pattern` and the JSON Schema's pattern (:mod:`utsatta.schema_export`).
 REFUSED_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x00, 0x08),  # C0 before tab
     (0x0B, 0x1F),  # C0 after line feed, CR included
@@ -66,7 +69,13 @@ REFUSED_RANGES: Final[tuple[tuple[int, int], ...]] = (
     (0x2066, 0x2069),  # isolates
     (0x2028, 0x2029),  # line and paragraph separators
     (0xD800, 0xDFFF),  # surrogates (only a lone one can stand in a text)
+    (0xFDD0, 0xFDEF),  # noncharacters
     (0xFFFE, 0xFFFF),  # noncharacters
+)
+#: The noncharacters above U+FFFF (U+1FFFE, U+1FFFF … U+10FFFF): refused as the ones above, but
+#: not in the JSON Schema's pattern, which can only name characters up to U+FFFF (0663).
+ASTRAL_NONCHARACTERS: Final[tuple[tuple[int, int], ...]] = tuple(
+    (plane << 16 | 0xFFFE, plane << 16 | 0xFFFF) for plane in range(1, 17)
 )
 
 
@@ -81,10 +90,25 @@ def refused_class() -> str:
     )
 
 
-REFUSED = re.compile(f"[{refused_class()}]")
-#: The refused characters the reader lets through when written as they are: only a text that
-#: holds one of these needs every value looked at (else only the quoted ones, which may hold
-#: an escape).
+#: The refused characters up to U+FFFF: enough for a text with no character wider (a file
+#: without the cue of :func:`utsatta.load.hidden.may_hold_hidden`). Compiled at once.
+REFUSED_BMP = re.compile(f"[{refused_class()}]")
+
+
+@cache
+def refused_pattern() -> re.Pattern[str]:
+    """Every refused character, the noncharacters above U+FFFF too. Compiled when first
+    needed, for a file that may hold one or a code in "…": compiling it costs as much as
+    reading a few files, and a class with ranges above U+FFFF tests each of them for every
+    character not in it, so most texts are searched with :data:`REFUSED_BMP` (0663)."""
+    astral = "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in ASTRAL_NONCHARACTERS)
+    return re.compile(f"[{refused_class()}{astral}]")
+
+
+#: The bidi controls: refused characters the reader lets through when written as they are (so
+#: are the noncharacters but U+FFFE and U+FFFF). Only a text that holds one of those, or a
+#: character of :mod:`utsatta.load.hidden`, needs every value looked at (else only the quoted
+#: ones, which may hold an escape): :func:`utsatta.load.hidden.may_hold_hidden`.
 RAW_REFUSED = (
     "\u061c",
     "\u200e",
@@ -101,12 +125,6 @@ RAW_REFUSED = (
 )
 
 
-def may_hold_refused_as_is(text: str) -> bool:
-    """Whether ``text`` holds a refused character the reader lets through as it is. One
-    substring test per character: for a text with no character that wide, no search at all."""
-    return any(c in text for c in RAW_REFUSED)
-
-
 def _kind(char: str) -> tuple[str, str]:
     """What ``char`` is, in words, and what it does (with a leading space, or "")."""
     code = ord(char)
@@ -114,8 +132,10 @@ def _kind(char: str) -> tuple[str, str]:
         return "kontrolltecknet", ""
     if char in "\u2028\u2029":
         return "radbrytningen", " (en radbrytning som editorer inte visar)"
-    if 0xD800 <= code <= 0xDFFF or code >= 0xFFFE:
+    if 0xD800 <= code <= 0xDFFF:
         return "tecknet", " (som inte är text)"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "tecknet", " (ett icketecken, som program använder internt och som inte är text)"
     return "styrtecknet för skrivriktning", " (det ändrar i vilken ordning texten visas)"
 
 
@@ -135,16 +155,24 @@ def more_of(more: int, holder: str, words: tuple[str, str]) -> str:
 
 
 def refused_in_value(
-    value: str, line: int, column: int, source: str = "", span: tuple[int, int] = (0, 0)
+    value: str,
+    line: int,
+    column: int,
+    source: str = "",
+    span: tuple[int, int] = (0, 0),
+    refused: re.Pattern[str] | None = None,
 ) -> Finding | None:
-    """The finding for a value (at ``line``, ``column``) that holds a :data:`REFUSED`
-    character, or None. ``source`` and ``span``: the file's text and the value's place in it
-    (start, end): where the character stands there as it is (a block text, a plain value on
-    several lines), the finding is at its own line and column, not at the value's start."""
-    found = REFUSED.findall(value)
+    """The finding for a value (at ``line``, ``column``) that holds a refused character
+    (:func:`refused_pattern`), or None. ``source`` and ``span``: the file's text and the
+    value's place in it (start, end): where the character stands there as it is (a block
+    text, a plain value on several lines), the finding is at its own line and column, not at
+    the value's start.
+    ``refused``: :data:`REFUSED_BMP` where the value has no character above U+FFFF."""
+    refused = refused or refused_pattern()
+    found = refused.findall(value)
     if not found:
         return None
-    raw = REFUSED.search(source, *span) if source else None
+    raw = refused.search(source, *span) if source else None
     if raw is not None and raw.group() == found[0]:
         line, column = line_column(source, raw.start())
     name, does = _kind(found[0])

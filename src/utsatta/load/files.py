@@ -86,7 +86,8 @@ def discover(
 
     Skipped by rule, without a finding: hidden folders and files (names starting with ".":
     .git/, .github/, .gitkeep, editor files) and, at the top level, the usual repository files
-    (README, LICENSE …). See docs/decisions/0062-what-is-not-data.md.
+    (README, LICENSE …). See docs/decisions/0062-what-is-not-data.md. A hidden YAML file below
+    the top is skipped with a warning (``_hidden``, 0663).
     """
     found: list[tuple[Path, str]] = []
     years: set[int] = set()
@@ -148,6 +149,8 @@ def discover(
             years.add(int(rel[1]))
         for name in sorted(filenames):
             if name.startswith("."):
+                if rel and _hidden_yaml(name):
+                    findings.append(_hidden(here / name))
                 continue
             path = here / name
             # A regular data file is known from the folder's listing (no system call each).
@@ -166,6 +169,29 @@ def discover(
                 if unread is not None and target is not None:
                     unread[display_path(target)] = finding.file
     return found, years
+
+
+def _hidden_yaml(name: str) -> bool:
+    """Whether a hidden file's ``name`` ('.hidden.yaml') is a YAML file a person may have meant
+    as data: not an editor's lock file ('.#x.yaml', Emacs) or a copy of a file's metadata
+    ('._x.yaml', macOS on a shared drive)."""
+    return name.lower().endswith((".yaml", ".yml")) and not name.startswith((".#", "._"))
+
+
+def _hidden(path: Path) -> Finding:
+    """A hidden YAML file below the data folder's top (where a repository keeps its own
+    '.gitlab-ci.yml', '.yamllint.yml' …): skipped like every hidden file, but not silently
+    (docs/decisions/0663, amends 0062)."""
+    shown = path.name.lstrip(".")
+    shown = shown[:-4] + ".yaml" if shown.lower().endswith(".yml") else shown
+    return _file_issue(
+        path,
+        "okand-fil",
+        Severity.VARNING,
+        "Filen är dold (namnet börjar med '.') och läses inte, så det som står i den kommer "
+        f"inte med i kontrollen eller rapporten. Är den en datafil, byt namn till '{shown}'; "
+        "annars flytta den ur datamappen.",
+    )
 
 
 def _not_read(

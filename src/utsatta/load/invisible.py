@@ -12,7 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from utsatta.findings import Finding, Severity
 from utsatta.lineends import line_column
-from utsatta.load.characters import KODER, REFUSED, more_of
+from utsatta.load.characters import KODER, more_of, refused_pattern
 from utsatta.load.syntax_finding import block_start
 
 
@@ -214,7 +214,7 @@ def _intended(inner: str) -> str | None:
     """The text ``inner`` (within "…") was meant to be, or None when it cannot be written
     within '…' on one line: every escape YAML reads as the same text ('\\\\', '\\"', '\\/',
     a character by its code) as the character YAML makes of it; the ones that are the problem
-    (``_LETTERS``, a code for a ``REFUSED`` character, an escape YAML does not know) and '\\ '
+    (``_LETTERS``, a code for a refused character, an escape YAML does not know) and '\\ '
     as written, since there the '\\' is part of the text (a path)."""
     out = []
     i = 0
@@ -231,7 +231,7 @@ def _intended(inner: str) -> str | None:
             out.append(_SAME[what])
         elif size and len(code) == size and set(code) <= _HEX and int(code, 16) <= 0x10FFFF:
             meant = chr(int(code, 16))
-            if REFUSED.fullmatch(meant) is None:
+            if refused_pattern().fullmatch(meant) is None:
                 out.append(meant)
                 i += 2 + size
                 continue

@@ -68,6 +68,13 @@ def keys_message(name: str, path: Path_, value: Any, holder: type[BaseModel] | N
     item = isinstance(last, int)
     subject = f"Post {last + 1} under '{name}'" if isinstance(last, int) else f"'{name}'"
     keys = [k for k, f in holder.model_fields.items() if f.is_required()] if holder else []
+    if not path:  # the whole file: it has no name, and its keys stand at the left edge
+        what = "tom" if value is None else f"bara {describe(value)}"
+        needed = f"nycklarna {_and([f'{k}:' for k in keys])}" if keys else "varje nyckel"
+        return (
+            f"Filen är {what}, men ska ha egna nycklar med värden. Skriv {needed} på egna "
+            "rader längst till vänster, utan indrag, i stället för det som står där nu."
+        )
     if value is None:
         empty = f"{subject} är tom, men ska ha egna nycklar med värden."
         if not keys:

@@ -25,14 +25,15 @@ from ruamel.yaml.reader import ReaderError
 from utsatta.findings import Finding, Path_
 from utsatta.lineends import lines, to_lf
 from utsatta.load.characters import (
-    REFUSED,
-    may_hold_refused_as_is,
+    REFUSED_BMP,
     odd_break_problems,
     reader_problem,
     refused_in_value,
+    refused_pattern,
 )
 from utsatta.load.duplicates import Duplicates, FirstLines, ItemKeys
 from utsatta.load.encoding import DamagedText, may_be_damaged, not_utf8
+from utsatta.load.hidden import hidden_in_value, may_hold_hidden
 from utsatta.load.pasted import keys_in_text, unindented_text
 from utsatta.load.scalars import (
     BASED,
@@ -256,9 +257,13 @@ def _walk(
     hashes = may_be_cut_off(text)
     # A value with a control or bidi character the reader let through (docs/decisions/0151):
     # only a quoted text can hold an escape, and only a file with a bidi control may hold one
-    # as it is, so most values are never searched.
+    # as it is, so most values are never searched. The same for hidden text (0663): a tag or
+    # private character as it is, or written as a code in "…" in a file with a '\\'.
     look = REFUSE_IN_VALUES
-    as_is = look and may_hold_refused_as_is(text)
+    as_is = look and may_hold_hidden(text, utf8)
+    # Without such a file's cue no value holds a character above U+FFFF as it is (only as a
+    # code in "…", which ``_escape_problem`` looks at with every refused character).
+    refused_chars = refused_pattern() if as_is else REFUSED_BMP
     # A '\\' in "…" that turns the text into another ('G:\\nya'): only a file with a '\\'.
     backslash = look and "\\" in text
     # A value damaged by a save in the wrong encoding ("p\ufffdhittat", "pÃ¥hittat"): only a
@@ -288,10 +293,18 @@ def _walk(
                 refused = (
                     _escape_problem(text, ev) if backslash and style == '"' else None
                 ) or refused_in_value(
-                    value, mark.line + 1, mark.column + 1, text, (mark.index, ev.end_mark.index)
+                    value,
+                    mark.line + 1,
+                    mark.column + 1,
+                    text,
+                    (mark.index, ev.end_mark.index),
+                    refused_chars,
                 )
                 if refused is not None:
                     problems.append(refused)
+                if as_is or backslash:
+                    span = (mark.index, ev.end_mark.index)
+                    problems += hidden_in_value(value, mark.line + 1, mark.column + 1, text, span)
             if damaged is not None and (is_list or pkey is not nokey or parent is None):
                 mark = ev.start_mark
                 harm = damaged.check(value, mark.index, ev.end_mark.index, mark.line + 1)
@@ -526,7 +539,7 @@ def _escape_problem(text: str, ev: Any) -> Finding | None:
     # invisible.py (its patterns) is read only for a file with a '\\' in a "…" text
     from utsatta.load.invisible import escape_problem
 
-    return escape_problem(text, ev, REFUSED)
+    return escape_problem(text, ev, refused_pattern())
 
 
 class _NoKey:

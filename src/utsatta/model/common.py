@@ -47,6 +47,9 @@ _INSATS_ID = re.compile(r"[1-9][0-9]*:[1-9][0-9]*\Z")
 _FOKUS_ID = re.compile(r"[1-9][0-9]*\Z")
 _DATUM = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _URL = re.compile(r"https?://\S+\Z")
+#: The end of a user name in an address's authority, as written or encoded (also as
+#: full-width '＠' and small '﹫', which a browser's IDNA mapping makes '@').
+_USER_INFO = ("@", "%40", "\uff20", "\ufe6b")
 
 
 def _id(value: str) -> str:
@@ -198,6 +201,26 @@ def _url(value: str) -> str:
             "'{value}' är inte en webbadress. Skriv hela adressen, med https://.",
             {"value": shorten(value)},
         )
+    # the authority: after '//' up to the first '/', '?' or '#' (RFC 3986; a browser also ends
+    # it at '\\', so it is never shorter than what a browser reads)
+    authority = value[value.index("//") + 2 :]
+    for end in "/?#":
+        authority = authority.split(end, 1)[0]
+    # the host follows the last '@'
+    at = max(_USER_INFO, key=authority.rfind)
+    if authority.rfind(at) != -1:
+        host = authority[authority.rfind(at) + len(at) :]
+        # 'https://goteborg.se%2Fwps@evil.example/': what stands before '@' is a user name, the
+        # address goes to what follows it (docs/decisions/0663)
+        raise PydanticCustomError(
+            "ogiltig-url",
+            "'{value}' leder till webbplatsen '{host}': det som står före '{at}' är ett "
+            "användarnamn, inte webbplatsens namn, så adressen kan se ut att gå till en annan "
+            "webbplats än den gör. En adress i datat har inget användarnamn. Kopiera adressen "
+            "på nytt från webbläsarens adressfält när sidan är öppen, eller ta bort allt från "
+            "'//' till och med '{at}'.",
+            {"value": shorten(value), "at": at, "host": shorten(host)},
+        )
     return value
 
 
@@ -309,7 +332,7 @@ def rounded_message(written: str, plain: str) -> str:
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 INSATS_ID_PATTERN = r"^[1-9][0-9]*:[1-9][0-9]*$"
 FOKUS_ID_PATTERN = r"^[1-9][0-9]*$"
-URL_PATTERN = r"^https?://\S+$"
+URL_PATTERN = r"^https?://(?![^/?#]*(?:@|%40|\uFF20|\uFE6B))\S+$"
 #: at least one character that is not whitespace
 TEXT_PATTERN = r"\S"
 # ÅÅÅÅ, ÅÅÅÅ-MM or a real calendar date ÅÅÅÅ-MM-DD (leap years included; year 0000 has no dates).
