@@ -76,7 +76,8 @@ def unregistered_codes() -> list[str]:
     return _UNREGISTERED
 
 
-#: the modules that take longest (each lays out PDFs or drives a browser), longest first. xdist
+#: the modules that take longest (PDF layouts, a browser, many processes or whole-data checks),
+#: longest first, each above ~17 s of a one-process run (session 24's --durations, 2 Dec). xdist
 #: (``--dist loadfile``) hands out the modules in collection order, so one of these started last
 #: was the suite's tail while the other worker stood idle; started first, the many short modules
 #: fill in after them. A stale list costs only time, never a test.
@@ -84,14 +85,28 @@ SLOW_FIRST = (
     "test_pdf.py",
     "test_browser.py",
     "test_pdf_words.py",
-    "test_report_luckor.py",
+    "test_partial_check.py",
     "test_pdf_library.py",
     "test_cli_stderr.py",
-    "test_version_outputs.py",
+    "test_datarepo_workflow.py",
     "test_cli_outputs.py",
+    "test_version_outputs.py",
+    "test_hostile.py",
+    "test_fmt.py",
+    "test_report_luckor.py",
+    "test_paths_agree.py",
+    "test_hostile_writes.py",
+    "test_webbadress_i_text.py",
+    "test_stdout_encoding.py",
+    "test_channel.py",
+    "test_export_slutsatser.py",
+    "test_many_in_one_file.py",
     "test_templates_dir.py",
-    "test_free_text_formats.py",
-    "test_deep_emphasis.py",
+    "test_library.py",
+    "test_report.py",
+    "test_schema_export.py",
+    "test_hostile_output.py",
+    "test_year_scope.py",
 )
 
 
