@@ -97,6 +97,17 @@ def shipped_2025(
     return report.view, page_file
 
 
+@pytest.fixture(scope="module")
+def ax_2025(browser: Any, shipped_2025: tuple[ReportView, Path]) -> dict[int, list[dict[str, Any]]]:
+    """Chromium's accessibility tree of the shipped 2025 page just opened at each width, fetched
+    once for the tests that count a table's roles in it (some 25,000 nodes: seconds each)."""
+    trees: dict[int, list[dict[str, Any]]] = {}
+    for width in WIDTHS:
+        with _opened(browser, shipped_2025[1], width) as page:
+            trees[width] = _ax_tree(page)
+    return trees
+
+
 def test_html_report_in_headless_chromium(
     browser: Any, tmp_path: Path, shared_report: Callable[[Path, int], SharedReport]
 ) -> None:
@@ -274,7 +285,7 @@ def _table_roles(nodes: list[dict[str, Any]], name: str) -> dict[str, int]:
 
 
 def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
-    browser: Any, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path], ax_2025: dict[int, list[dict[str, Any]]]
 ) -> None:
     """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's;
     the ceased organisations of the plan) and section 4's earlier behov with their outcome:
@@ -307,10 +318,9 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
     roles: dict[tuple[str, int], dict[str, int]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
-            nodes = _ax_tree(page)
             for selector, (name, _, _) in tables.items():
                 results[selector, width] = page.evaluate(_OUTCOME, selector)
-                roles[selector, width] = _table_roles(nodes, name)
+                roles[selector, width] = _table_roles(ax_2025[width], name)
                 _element_shot(page, selector, f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
     for selector, (_, rows, columns) in tables.items():
         phone, laptop = results[selector, 390], results[selector, 1366]
@@ -521,7 +531,7 @@ _COMPACT = """() => {
 
 
 def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
-    browser: Any, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path], ax_2025: dict[int, list[dict[str, Any]]]
 ) -> None:
     """Section 4's 42 behov without a reported outcome (note14 "Left, known": 42 cards with a
     label beside each cell, about 9 700 px at 390 px): on a phone each is a short block, its
@@ -537,7 +547,7 @@ def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_COMPACT)
-            roles[width] = _table_roles(_ax_tree(page), "Behov utan redovisat utfall")
+            roles[width] = _table_roles(ax_2025[width], "Behov utan redovisat utfall")
             _element_shot(page, "div.utan-utfall", f"rapport-2025-utan-utfall-{width}.png")
     phone, laptop = results[390], results[1366]
     assert (phone["scrolls"], phone["page"]) == (False, 390)
