@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.support import BASE, CASE_DIRS, REPORT_FIXTURE, SHIPPED, SharedReport, build_case
+from tests.support import (
+    BASE,
+    CASE_DIRS,
+    REPORT_FIXTURE,
+    SHIPPED,
+    SharedReport,
+    build_case,
+    pdf_libraries,
+)
 from utsatta.render.report.view import ReportView
 
 # Property tests judge behaviour, not speed: on a loaded 2-core CI machine an example may take
@@ -183,6 +191,17 @@ def shared_report() -> Callable[[Path, int], SharedReport]:
         return reports.setdefault((root, ar), SharedReport(folder, ar))
 
     return get
+
+
+@pytest.fixture(scope="session")
+def fixture_report_pdf() -> bytes:
+    """``utsatta.report_pdf(utsatta.load(REPORT_FIXTURE), 2023)``: the report fixture's PDF as
+    the library writes it from a loaded data set, laid out once for the run (a WeasyPrint
+    layout, some seconds of CPU) for the tests that compare another way's PDF with it."""
+    pdf_libraries()  # a missing library: a skip, or a failure in CI
+    import utsatta
+
+    return utsatta.report_pdf(utsatta.load(REPORT_FIXTURE), 2023)
 
 
 @pytest.fixture
