@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.support import BASE, CASE_DIRS, REPORT_FIXTURE, SHIPPED, SharedReport, build_case
+from tests.support import (
+    BASE,
+    CASE_DIRS,
+    REPORT_FIXTURE,
+    SHIPPED,
+    SharedReport,
+    build_case,
+    pdf_libraries,
+)
 from utsatta.render.report.view import ReportView
 
 # Property tests judge behaviour, not speed: on a loaded 2-core CI machine an example may take
@@ -76,7 +84,8 @@ def unregistered_codes() -> list[str]:
     return _UNREGISTERED
 
 
-#: the modules that take longest (each lays out PDFs or drives a browser), longest first. xdist
+#: the modules that take longest (PDF layouts, a browser, many processes or whole-data checks),
+#: longest first, each above ~17 s of a one-process run (session 24's --durations, 2 Dec). xdist
 #: (``--dist loadfile``) hands out the modules in collection order, so one of these started last
 #: was the suite's tail while the other worker stood idle; started first, the many short modules
 #: fill in after them. A stale list costs only time, never a test.
@@ -84,14 +93,28 @@ SLOW_FIRST = (
     "test_pdf.py",
     "test_browser.py",
     "test_pdf_words.py",
-    "test_report_luckor.py",
+    "test_partial_check.py",
     "test_pdf_library.py",
     "test_cli_stderr.py",
-    "test_version_outputs.py",
+    "test_datarepo_workflow.py",
     "test_cli_outputs.py",
+    "test_version_outputs.py",
+    "test_hostile.py",
+    "test_fmt.py",
+    "test_report_luckor.py",
+    "test_paths_agree.py",
+    "test_hostile_writes.py",
+    "test_webbadress_i_text.py",
+    "test_stdout_encoding.py",
+    "test_channel.py",
+    "test_export_slutsatser.py",
+    "test_many_in_one_file.py",
     "test_templates_dir.py",
-    "test_free_text_formats.py",
-    "test_deep_emphasis.py",
+    "test_library.py",
+    "test_report.py",
+    "test_schema_export.py",
+    "test_hostile_output.py",
+    "test_year_scope.py",
 )
 
 
@@ -168,6 +191,17 @@ def shared_report() -> Callable[[Path, int], SharedReport]:
         return reports.setdefault((root, ar), SharedReport(folder, ar))
 
     return get
+
+
+@pytest.fixture(scope="session")
+def fixture_report_pdf() -> bytes:
+    """``utsatta.report_pdf(utsatta.load(REPORT_FIXTURE), 2023)``: the report fixture's PDF as
+    the library writes it from a loaded data set, laid out once for the run (a WeasyPrint
+    layout, some seconds of CPU) for the tests that compare another way's PDF with it."""
+    pdf_libraries()  # a missing library: a skip, or a failure in CI
+    import utsatta
+
+    return utsatta.report_pdf(utsatta.load(REPORT_FIXTURE), 2023)
 
 
 @pytest.fixture

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from utsatta.export import Table
@@ -20,6 +21,8 @@ ROOT = Path(__file__).parent.parent
 #: share (conftest's ``shared_report``)
 SHIPPED = ROOT / "data"
 REPORT_FIXTURE = Path(__file__).parent / "fixtures" / "report-data"
+
+T = TypeVar("T")
 
 
 def stopped(line: int) -> str:
@@ -164,6 +167,26 @@ def pdf_libraries() -> tuple[Any, Any]:
             "pdfplumber och pikepdf saknas; installera med 'python -m pip install \".[test]\"'"
         )
     return pdfplumber, pikepdf
+
+
+def shortened_while(lay_out: Callable[[], T]) -> tuple[T, list[int]]:
+    """``lay_out()``'s result, and how many text boxes the long-word rule changed on each page
+    WeasyPrint laid out meanwhile (``pdf_words.shorten_boxes``): a test of the rule reads the
+    count of a PDF another test lays out anyway, not a second layout of its own."""
+    import pytest
+
+    from utsatta.render import pdf_words
+
+    counted: list[int] = []
+    real = pdf_words.shorten_boxes
+
+    def counting(root: Any, limit: int = pdf_words.CELL_WORD) -> int:
+        counted.append(real(root, limit))
+        return counted[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_words, "shorten_boxes", counting)
+        return lay_out(), counted
 
 
 class SharedReport:

@@ -1,7 +1,8 @@
 """The HTML report in headless Chromium: no console errors, no network, injections shown as text;
 every screen from a 390 px phone to a 1366 px laptop (no page wider than the viewport, no status
 column hidden, chart text at least 11 px, wide tables in labelled scroll regions), with
-screenshots saved for a reviewer in ``UTSATTA_SCREENSHOTS`` (a folder) or the test's tmp folder.
+screenshots saved for a reviewer in ``UTSATTA_SCREENSHOTS`` (a folder) or the test's tmp folder
+(pictures of single elements only in ``UTSATTA_SCREENSHOTS``).
 
 Needs Debian's ``chromium`` at /usr/bin/chromium and the ``playwright`` Python package (its own
 browser download is never used). Without them the test is skipped, unless
@@ -96,6 +97,17 @@ def shipped_2025(
     return report.view, page_file
 
 
+@pytest.fixture(scope="module")
+def ax_2025(browser: Any, shipped_2025: tuple[ReportView, Path]) -> dict[int, list[dict[str, Any]]]:
+    """Chromium's accessibility tree of the shipped 2025 page just opened at each width, fetched
+    once for the tests that count a table's roles in it (some 25,000 nodes: seconds each)."""
+    trees: dict[int, list[dict[str, Any]]] = {}
+    for width in WIDTHS:
+        with _opened(browser, shipped_2025[1], width) as page:
+            trees[width] = _ax_tree(page)
+    return trees
+
+
 def test_html_report_in_headless_chromium(
     browser: Any, tmp_path: Path, shared_report: Callable[[Path, int], SharedReport]
 ) -> None:
@@ -174,6 +186,18 @@ def _screenshots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("UTSATTA_SCREENSHOTS") or tmp_path / "skarmbilder")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _element_shot(page: Any, selector: str, name: str) -> None:
+    """A picture of the element ``selector`` for a reviewer, taken only when
+    ``UTSATTA_SCREENSHOTS`` names a folder: an element taller than the view (a table of cards
+    at 390 px) is captured by laying the whole page out again at its full height, 5-10 s of
+    Chromium's CPU each, for a picture that no test reads and that CI's tmp folder threw away
+    (docs/decisions/0659-bilder-for-granskare-pa-begaran.md)."""
+    folder = os.environ.get("UTSATTA_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.locator(selector).screenshot(path=str(Path(folder) / name))
 
 
 @pytest.mark.parametrize("data", [FIXTURE, SHIPPED], ids=["fixture", "shipped"])
@@ -261,7 +285,7 @@ def _table_roles(nodes: list[dict[str, Any]], name: str) -> dict[str, int]:
 
 
 def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
-    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path], ax_2025: dict[int, list[dict[str, Any]]]
 ) -> None:
     """The slutuppföljning's tables (the goals; the insatser over the period, fokusområde 1's;
     the ceased organisations of the plan) and section 4's earlier behov with their outcome:
@@ -271,7 +295,6 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
     reader."""
     report, page_file = shipped_2025
     assert report.slut is not None
-    shots = _screenshots(tmp_path)
     tables = {
         # the outcome over the period stands per fokusområde in section 3 (decision 0160)
         "#fokus-1 div.utfall": (
@@ -295,13 +318,10 @@ def test_the_2025_outcome_tables_are_a_card_per_row_on_a_phone(
     roles: dict[tuple[str, int], dict[str, int]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
-            nodes = _ax_tree(page)
             for selector, (name, _, _) in tables.items():
                 results[selector, width] = page.evaluate(_OUTCOME, selector)
-                roles[selector, width] = _table_roles(nodes, name)
-                page.locator(selector).screenshot(
-                    path=str(shots / f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
-                )
+                roles[selector, width] = _table_roles(ax_2025[width], name)
+                _element_shot(page, selector, f"rapport-2025-{selector.split('.')[-1]}-{width}.png")
     for selector, (_, rows, columns) in tables.items():
         phone, laptop = results[selector, 390], results[selector, 1366]
         assert (phone["scrolls"], phone["cell"], phone["broken"]) == (False, "table", []), selector
@@ -394,23 +414,20 @@ _FIRST_COLUMN = """sel => {
 
 
 def test_the_area_matrices_keep_their_first_column_and_caption_on_a_phone(
-    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path]
 ) -> None:
     """Section 5's levels per edition and bilaga B's insats × område scroll sideways at 390 px:
     scrolled to the end, each row still shows its area or insats (the first column stays at the
     region's left edge, a narrow column: "Tynnered/Grevegården/Opaltorget" breaks after "/")
     and the caption stays in view (granska14 F14). At 1366 px neither scrolls."""
     _, page_file = shipped_2025
-    shots = _screenshots(tmp_path)
     selectors = ("#omraden .table-wrap", "#omraden-detalj div.matris")
     results: dict[tuple[str, int], dict[str, Any]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
             for sel in selectors:
                 results[sel, width] = page.evaluate(_FIRST_COLUMN, sel)
-                page.locator(sel).screenshot(
-                    path=str(shots / f"rapport-2025-forsta-kolumn-{sel[1:8]}-{width}.png")
-                )
+                _element_shot(page, sel, f"rapport-2025-forsta-kolumn-{sel[1:8]}-{width}.png")
     for sel in selectors:
         phone, laptop = results[sel, 390], results[sel, 1366]
         assert phone["scrolls"] and phone["rows"] >= 10, (sel, phone)
@@ -443,7 +460,7 @@ _LEVELS = """() => {
 
 
 def test_the_area_levels_keep_a_level_to_a_line_on_a_phone(
-    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path]
 ) -> None:
     """Section 5's levels per edition at 390 px: each column was as narrow as its longest word,
     so every level broke word by word (rows of 103 px, the 2025 column's "särskilt utsatt
@@ -452,14 +469,11 @@ def test_the_area_levels_keep_a_level_to_a_line_on_a_phone(
     (only "Tynnered/Grevegården/Opaltorget" takes three). The table is still a table; at 1366 px
     the levels wrap as before (docs/decisions/0533)."""
     report, page_file = shipped_2025
-    shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_LEVELS)
-            page.locator("#omraden .table-wrap").screenshot(
-                path=str(shots / f"rapport-2025-nivaer-{width}.png")
-            )
+            _element_shot(page, "#omraden .table-wrap", f"rapport-2025-nivaer-{width}.png")
     phone, laptop = results[390], results[1366]
     cells = len(report.omraden.rader) * len(report.omraden.upplagor)
     assert phone["display"] == laptop["display"] == "table"
@@ -517,7 +531,7 @@ _COMPACT = """() => {
 
 
 def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
-    browser: Any, tmp_path: Path, shipped_2025: tuple[ReportView, Path]
+    browser: Any, shipped_2025: tuple[ReportView, Path], ax_2025: dict[int, list[dict[str, Any]]]
 ) -> None:
     """Section 4's 42 behov without a reported outcome (note14 "Left, known": 42 cards with a
     label beside each cell, about 9 700 px at 390 px): on a phone each is a short block, its
@@ -528,16 +542,13 @@ def test_the_behov_without_an_outcome_are_a_compact_list_on_a_phone(
     assert report.behov is not None
     count = len(report.behov.utan_utfall)
     assert count == 42
-    shots = _screenshots(tmp_path)
     results: dict[int, dict[str, Any]] = {}
     roles: dict[int, dict[str, int]] = {}
     for width in WIDTHS:
         with _opened(browser, page_file, width) as page:
             results[width] = page.evaluate(_COMPACT)
-            roles[width] = _table_roles(_ax_tree(page), "Behov utan redovisat utfall")
-            page.locator("div.utan-utfall").screenshot(
-                path=str(shots / f"rapport-2025-utan-utfall-{width}.png")
-            )
+            roles[width] = _table_roles(ax_2025[width], "Behov utan redovisat utfall")
+            _element_shot(page, "div.utan-utfall", f"rapport-2025-utan-utfall-{width}.png")
     phone, laptop = results[390], results[1366]
     assert (phone["scrolls"], phone["page"]) == (False, 390)
     assert len(phone["rows"]) == count

@@ -95,20 +95,36 @@ def test_the_data_is_judged_the_same_on_both_events(event: str) -> None:
     assert commands[1] == ["utsatta", "fmt", "--check", "--data", "data", *EVENTS[event]]
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The data repository as the workflow sees it: data/ and the checked-in reports."""
-    shutil.copytree(SHIPPED, tmp_path / "data")
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA", "CI"):
-        monkeypatch.delenv(name, raising=False)
-    (tmp_path / "rapporter").mkdir()
+_ENV = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "UTSATTA_DATA", "CI")
+
+
+@pytest.fixture(scope="module")
+def made_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data repository with its checked-in reports, written once for the module (a report of
+    the shipped data for each year of the plan, seconds of CPU); each test changes a copy."""
+    root = tmp_path_factory.mktemp("datarepo")
+    shutil.copytree(SHIPPED, root / "data")
+    (root / "rapporter").mkdir()
     runner = CliRunner()
-    for ar in _plan_years():
-        made = runner.invoke(
-            app, ["report", str(ar), "--data", "data", "-o", f"rapporter/uppfoljning-{ar}.md"]
-        )
-        assert made.exit_code == 0, made.stderr
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        for name in _ENV:
+            patch.delenv(name, raising=False)
+        for ar in _plan_years():
+            made = runner.invoke(
+                app, ["report", str(ar), "--data", "data", "-o", f"rapporter/uppfoljning-{ar}.md"]
+            )
+            assert made.exit_code == 0, made.stderr
+    return root
+
+
+@pytest.fixture
+def repo(made_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The data repository as the workflow sees it: data/ and the checked-in reports."""
+    shutil.copytree(made_repo, tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    for name in _ENV:
+        monkeypatch.delenv(name, raising=False)
     return tmp_path
 
 

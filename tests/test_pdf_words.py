@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.support import ROOT, need_poppler, need_weasyprint
+from tests.support import ROOT, need_poppler, need_weasyprint, shortened_while
 from utsatta.load.dataset import load
 from utsatta.render import pdf_words
 from utsatta.render.pdf_words import CELL_WORD, shorten_words
@@ -146,52 +146,34 @@ class _Stop(Exception):
     """Ends the PDF after the words are shortened: the layout is not what is tested."""
 
 
-def _shortened(view: Any, monkeypatch: pytest.MonkeyPatch) -> int:
-    """How many of WeasyPrint's text boxes the rule changes in ``view``'s PDF page."""
-    from utsatta.render.pdf import render_pdf
-
-    counted: list[int] = []
-    real = pdf_words.shorten_boxes
-
-    def counting(root: Any, limit: int = CELL_WORD) -> int:
-        counted.append(real(root, limit))
-        raise _Stop
-
-    monkeypatch.setattr(pdf_words, "shorten_boxes", counting)
-    with pytest.raises(_Stop):
-        render_pdf(view)
-    return counted[0]
-
-
-@pytest.mark.parametrize("ar", [2023, 2025])
-def test_the_shipped_reports_have_no_word_to_shorten(
-    ar: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The shipped data's PDF pages are laid out unchanged (the same bytes as before 0582): their
-    longest words (addresses of 169-178 characters) are in the sources, laid out once."""
+@pytest.fixture(scope="module")
+def long_name_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[int]]:
+    """lw1 2025 laid out once for the two tests that read it (about 30 s of CPU): the PDF's
+    text, and how many text boxes the rule changed on its page."""
     need_weasyprint()
     need_poppler("pdftotext")
-    assert _shortened(build(load(ROOT / "data"), ar), monkeypatch) == 0
+    from utsatta.render.pdf import render_pdf
+
+    tmp = tmp_path_factory.mktemp("langt-namn")
+    view = build(load(_long_name_data(tmp)), 2025)
+    pdf, shortened = shortened_while(lambda: render_pdf(view))
+    return _text(pdf, tmp), shortened
 
 
 def test_the_long_name_is_shortened_where_a_box_is_sized_by_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    long_name_pdf: tuple[str, list[int]],
 ) -> None:
     """lw1 2025: higab named with 3 000 letters. The six row headings that name it in the status
     tables (the cells 0577 shortened) and the three areas' lists of insatser (in two columns,
-    laid out again to balance them); not the headings and running text."""
-    need_weasyprint()
-    need_poppler("pdftotext")
-    view = build(load(_long_name_data(tmp_path)), 2025)
-    assert _shortened(view, monkeypatch) == 6 + 3
+    laid out again to balance them); not the headings and running text. (The shipped data's
+    reports, with no word to shorten: tests/test_pdf.py, on the PDFs laid out there.)"""
+    assert long_name_pdf[1] == [6 + 3]
 
 
-def test_the_pdf_with_the_long_name_shows_it_shortened(tmp_path: Path) -> None:
-    need_weasyprint()
-    need_poppler("pdftotext")
-    from utsatta.render.pdf import render_pdf
-
-    text = _text(render_pdf(build(load(_long_name_data(tmp_path)), 2025)), tmp_path)
+def test_the_pdf_with_the_long_name_shows_it_shortened(
+    long_name_pdf: tuple[str, list[int]],
+) -> None:
+    text = long_name_pdf[0]
     # a table's row is read line by line, across its cells: only the length is in one piece
     assert text.count("…(3005tecken)") == 6 + 3
     assert LONG_NAME in text  # an organisation's heading in section 2: whole

@@ -87,10 +87,12 @@ def test_report_pdf_refuses_the_folder_before_what_to_install(
 
 
 @pytest.mark.pdf
-def test_report_pdf_with_false_is_the_pdf_of_the_bundled_templates(own: Path) -> None:
+def test_report_pdf_with_false_is_the_pdf_of_the_bundled_templates(
+    own: Path, fixture_report_pdf: bytes
+) -> None:
     pdf_libraries()  # a missing library: a skip, or a failure in CI
     ds = utsatta.load(own)
     # laid out once (a PDF is deterministic, test_pdf): about 4 s of CPU each time
     bundled = utsatta.report_pdf(ds, YEAR, templates_dir=False)
-    assert bundled == utsatta.report_pdf(utsatta.load(FIXTURE), YEAR)
+    assert bundled == fixture_report_pdf  # conftest: report_pdf(load(FIXTURE), YEAR)
     assert utsatta.report_pdf(ds, YEAR) != bundled
