@@ -27,9 +27,10 @@ COMMANDS = (
     "\u2003::stop-commands::tok\n"
 )
 #: the source named in the 2015 value's tooltip, with characters that validate allows (they
-#: come with pasted text) but no channel shows: zero-width space, word joiner, a tag character
-NOTE_SOURCE = "Göteborgs-\u200bPosten\u2060\U000e0041"
-INVISIBLE = ("\u200b", "\u2060", "\U000e0041")
+#: come with pasted text) but no channel shows: zero-width space, word joiner, a format
+#: character above U+FFFF (a tag character is refused since decision 0663: dold-text)
+NOTE_SOURCE = "Göteborgs-\u200bPosten\u2060\U0001d173"
+INVISIBLE = ("\u200b", "\u2060", "\U0001d173")
 #: motiveringar that begin with a formula in the two forms the CSV guard missed
 FULL_WIDTH = "\uff1d1+1 Lägesbilden har ett särskilt fokus."
 SOFT_HYPHEN = '\u00ad=HYPERLINK("https://evil.example") Bolagets ytor.'

@@ -25,8 +25,9 @@ from utsatta.render.pdf_library import (
     require_weasyprint,
 )
 
-#: The longest footer laid out (in characters; a footer line holds about a hundred)
-MAX_FOOTER = 120
+#: The longest footer laid out, in characters, after its long words are shortened (a real one
+#: has about 50; a footer line holds about a hundred)
+MAX_FOOTER = 200
 
 if TYPE_CHECKING:
     from utsatta.load.dataset import DataSet
@@ -156,8 +157,8 @@ def html_to_pdf(
     fetcher = URLFetcher(allowed_protocols=frozenset(), allow_redirects=False)
     # the footer holds data (diarienummer): cleaned as the page's text (decision 0429); a margin
     # box is sized by its content, on every page (0582), so it is also bounded in length: a
-    # diarienummer of 15 000 words took three minutes (MAX_FOOTER fits a line; real ones ~50)
-    footer_content = _css_string(html_attr(shorten_words(shorten(footer, MAX_FOOTER))))
+    # diarienummer of 15 000 words took three minutes (MAX_FOOTER; real ones have ~50)
+    footer_content = _css_string(html_attr(shorten(shorten_words(footer), MAX_FOOTER)))
     footer_css = wp.CSS(
         string=f"@page {{ @bottom-left {{ content: {footer_content}; }} }}",
         url_fetcher=fetcher,
