@@ -128,6 +128,13 @@ class Owner(NamedTuple):
     year: str | None
     folder: str = "uppfoljning"
 
+    @property
+    def place(self) -> tuple[bool, str]:
+        """Where the file lies, as the line per organisation says it: (False, the year) for a
+        year folder, (True, "i uppfoljning/" or "i rapporter/") for a file right in one of
+        them; sorted, the year folders come first."""
+        return (False, self.year) if self.year is not None else (True, f"i {self.folder}/")
+
 
 def _stem(name: str) -> str:
     """A file name without its extensions, in lower case: "higab.yml", "higab.yaml.txt",
@@ -138,11 +145,10 @@ def _stem(name: str) -> str:
 def owner_of(file: str, organisations: Collection[str]) -> Owner | None:
     """Whose ``file`` is (granska17 F-g, docs/decisions/0544-vems-fil-i-sammanfattningen.md):
     a file in rapporter/<år>/, right in rapporter/ or in uppfoljning/ is the organisation's that
-    its name names
-    (without extensions, in lower case: a report saved as higab.yml is still Higab's), else
-    its own; None for the common files (plan, organisationer, områden, indikatorer) and for
-    the year's uppföljning (uppfoljning/<år>…, whose name is a year). The file may be one that
-    is missing, as rapport-saknas names it."""
+    its name names (without extensions, in lower case: a report saved as higab.yml is still
+    Higab's), else its own; None for the common files (plan, organisationer, områden,
+    indikatorer) and for the year's uppföljning (uppfoljning/<år>…, whose name is a year). The
+    file may be one that is missing, as rapport-saknas names it."""
     parts = file.split("/")
     if len(parts) >= 3 and parts[-3] == "rapporter":
         year: str | None = parts[-2]
@@ -183,7 +189,7 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
     if len({f.file for f in findings}) < 2:
         return None
     groups: dict[tuple[bool, str], list[Finding]] = {}
-    years: dict[tuple[bool, str], set[str]] = {}
+    places: dict[tuple[bool, str], set[tuple[bool, str]]] = {}
     common: list[Finding] = []
     for f in findings:
         owner = owner_of(f.file, organisations)
@@ -193,26 +199,23 @@ def per_organisation(findings: list[Finding], organisations: Collection[str]) ->
         # the known organisations first, by id; then the files, by name
         key = (False, owner.org) if owner.org is not None else (True, owner.name)
         groups.setdefault(key, []).append(f)
-        # a year folder, or the folder a file lies right in: "i uppfoljning/", "i rapporter/"
-        years.setdefault(key, set()).add(
-            owner.year if owner.year is not None else f"\0i {owner.folder}/"
-        )
+        places.setdefault(key, set()).add(owner.place)
     if not groups:
         return None
     parts = []
     for key in sorted(groups):
         unknown, name = key
-        folders = sorted(y[1:] for y in years[key] if y.startswith("\0"))
-        shown = sorted(y for y in years[key] if not y.startswith("\0"))
-        several = len(shown) + len(folders) > 1
         label = (
-            f"{'filerna' if several else 'filen'} {_quoted(name)}"
+            f"{'filerna' if len(places[key]) > 1 else 'filen'} {_quoted(name)}"
             if unknown
             else name  # an id: letters, digits and '-' only (model.common.Id)
         )
-        # a year folder's name, and uppfoljning/ for a file there (no year of its own)
-        said = [y if y.isascii() and y.isdigit() else _quoted(y) for y in shown]
-        said += folders
+        # the year folders' names, then "i rapporter/", "i uppfoljning/" for a file right in
+        # one (the code's own words, never quoted)
+        said = [
+            where if loose or (where.isascii() and where.isdigit()) else _quoted(where)
+            for loose, where in sorted(places[key])
+        ]
         parts.append(
             f"{label} {_tally(groups[key])} ({begransad(said, LISTADE_VARDEN, och_last=False)})"
         )
