@@ -104,10 +104,6 @@ def _indent(value: Any, width: Any = 4, *args: Any, **kwargs: Any) -> None:
     _width(width)
 
 
-def _format(value: Any, *args: Any, **kwargs: Any) -> None:
-    check_percent(str(value))
-
-
 def _tojson(value: Any, indent: Any = None, *args: Any, **kwargs: Any) -> None:
     _width(indent)
 
@@ -127,7 +123,6 @@ def _replace(s: Any, old: Any = "", new: Any = "", count: Any = None, *a: Any, *
 _CHECKS: dict[str, Callable[..., None]] = {
     "center": _center,
     "indent": _indent,
-    "format": _format,
     "tojson": _tojson,
     "slice": _slice,
     "replace": _replace,
@@ -154,12 +149,30 @@ def _guarded(filt: Callable[..., Any], check: Callable[..., None]) -> Callable[.
 
 
 def bounded_filters(filters: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
-    """Jinja's filters with their widths and counts bounded, and without ``random`` (the same
-    data gives the same report)."""
+    """Jinja's filters with their widths and counts bounded, ``format`` as
+    :func:`_format_filter` gives it, and without ``random`` (the same data gives the same
+    report)."""
     bounded = {k: v for k, v in filters.items() if k != "random"}
     for name, check in _CHECKS.items():
         bounded[name] = _guarded(filters[name], check)
+    bounded["format"] = _format_filter(filters["format"])
     return bounded
+
+
+def _format_filter(do_format: Callable[..., Any]) -> Callable[..., Any]:
+    """Jinja's ``|format`` (``do_format``, the '%' operator's filter), wrapped once with all its
+    checks: on a marked HTML text (Markup) its values cleaned as the '%' operator's
+    (:func:`html_values`), then the pattern's widths bounded (:func:`check_percent`)."""
+
+    def format_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
+        from markupsafe import Markup
+
+        if isinstance(value, Markup):
+            args, kwargs = html_values(args), html_values(kwargs)
+        check_percent(str(value))
+        return do_format(value, *args, **kwargs)
+
+    return format_filter
 
 
 def html_values(values: Any) -> Any:

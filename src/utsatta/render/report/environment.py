@@ -365,20 +365,10 @@ def _environment(fmt: Format, templates_dir: Path | None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    # widths and counts bounded, nothing random (bounds.py); lipsum() is random text
+    # widths and counts bounded, nothing random, |format on a marked HTML text filled with
+    # cleaned values (bounds.py); lipsum() is random text
     env.filters = bounds.bounded_filters(env.filters)
     del env.globals["lipsum"]
-    bounded_format = env.filters["format"]
-
-    def format_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
-        # |format on a marked HTML text: its values cleaned, as the '%' operator's
-        from markupsafe import Markup
-
-        if isinstance(value, Markup):
-            args, kwargs = bounds.html_values(args), bounds.html_values(kwargs)
-        return bounded_format(value, *args, **kwargs)
-
-    env.filters["format"] = format_filter
     env.filters.update(
         text=_once_per_text(markdown.text),
         textcell=_once_per_text(markdown.textcell),
