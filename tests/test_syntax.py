@@ -442,6 +442,15 @@ def test_more_of_words_one_and_many() -> None:
     assert more_of(3, "Texten", KODER) == " Texten har 3 sådana koder till"
 
 
+def test_more_in_value_says_the_rest_and_det_or_dem() -> None:
+    """One helper words the rest and "det"/"dem" for otillatet-tecken and privat-tecken."""
+    from utsatta.load.characters import more_in_value
+
+    assert more_in_value(0) == ("", "det")
+    assert more_in_value(1) == (" Värdet har ett sådant tecken till.", "dem")
+    assert more_in_value(2) == (" Värdet har 2 sådana tecken till.", "dem")
+
+
 UNCLOSED = (
     "YAML-syntaxfel: {kind} som börjar med '{opener}' här avslutas aldrig med '{closer}': YAML "
     "letar efter '{closer}' (eller ett kommatecken före nästa värde) ända till rad {stop} och kan "

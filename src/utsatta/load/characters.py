@@ -154,6 +154,13 @@ def more_of(more: int, holder: str, words: tuple[str, str]) -> str:
     return f" {holder} har {one} till" if more == 1 else f" {holder} har {heltal(more)} {many} till"
 
 
+def more_in_value(more: int) -> tuple[str, str]:
+    """For a finding that names the first of a value's characters of a kind, with ``more`` of
+    them after it: the sentence on those (:func:`more_of`, with its full stop; "" for none)
+    and the word for them all in "Ta bort det/dem", "det" for one, "dem" for several."""
+    return more_of(more, "Värdet", TECKEN) + ("." if more else ""), "dem" if more else "det"
+
+
 def refused_in_value(
     value: str,
     line: int,
@@ -176,8 +183,7 @@ def refused_in_value(
     if raw is not None and raw.group() == found[0]:
         line, column = line_column(source, raw.start())
     name, does = _kind(found[0])
-    more = len(found) - 1
-    also = more_of(more, "Värdet", TECKEN) + ("." if more else "")
+    also, them = more_in_value(len(found) - 1)
     return Finding(
         "",
         line,
@@ -185,7 +191,7 @@ def refused_in_value(
         "otillatet-tecken",
         Severity.FEL,
         f"Värdet innehåller {name} U+{ord(found[0]):04X}{does}, som inte syns i editorn men "
-        f"följer med i datat.{also} Ta bort {'det' if not more else 'dem'}; inom citattecken är "
+        f"följer med i datat.{also} Ta bort {them}; inom citattecken är "
         "det ofta skrivet som en kod med \\ (t.ex. \\e, \\x07, \\0 eller \\u202e).",
     )
 

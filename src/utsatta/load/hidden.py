@@ -11,7 +11,7 @@ import re
 
 from utsatta.findings import Finding, Severity
 from utsatta.lineends import line_column
-from utsatta.load.characters import RAW_REFUSED, TECKEN, more_of
+from utsatta.load.characters import RAW_REFUSED, more_in_value
 from utsatta.numbers import heltal
 
 #: Tag characters: U+E0001 LANGUAGE TAG and U+E0020–U+E007F (a tag for each printable ASCII
@@ -100,8 +100,7 @@ def _tag_finding(tags: list[str], line: int, column: int) -> Finding:
 
 
 def _private_finding(private: list[str], line: int, column: int) -> Finding:
-    more = len(private) - 1
-    also = more_of(more, "Värdet", TECKEN) + ("." if more else "")
+    also, them = more_in_value(len(private) - 1)
     return Finding(
         "",
         line,
@@ -111,6 +110,5 @@ def _private_finding(private: list[str], line: int, column: int) -> Finding:
         f"Värdet innehåller tecknet U+{ord(private[0]):04X} ur Unicodes område för privat "
         "bruk, oftast en symbol ur ett typsnitt i Word (Symbol, Wingdings). Det har ingen "
         f"bestämd bild: i rapporten visas det som ingenting eller som en ruta.{also} Ersätt "
-        f"{'det' if not more else 'dem'} med det tecken som ska stå där (t.ex. • eller –), "
-        f"eller ta bort {'det' if not more else 'dem'}.",
+        f"{them} med det tecken som ska stå där (t.ex. • eller –), eller ta bort {them}.",
     )
