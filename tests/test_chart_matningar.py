@@ -213,8 +213,9 @@ def test_the_report_says_how_often_and_how_that_is_known(
 ) -> None:
     report = shared_report(SHIPPED, 2025)
     grund = (
-        "Ordinarie val till kommunfullmäktige hålls samma dag som ordinarie val till riksdagen "
-        "(vallagen (2005:837) 1 kap. 3 §), och ordinarie val till riksdagen hålls vart fjärde år "
+        "Ordinarie val till kommunfullmäktige hölls samma dag som ordinarie val till riksdagen "
+        "(vallagen (2005:837) 1 kap. 3 §, som gällde vid valen 2010–2018; den ersattes 2022 av "
+        "vallagen (2022:1045)), och ordinarie val till riksdagen hålls vart fjärde år "
         "(regeringsformen 3 kap. 3 §)."
     )
     assert f"\n- Mäts: Vart fjärde år. Grund: {grund}\n" in report.md

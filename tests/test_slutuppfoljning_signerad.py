@@ -285,7 +285,8 @@ def test_the_plans_line_is_labelled_and_the_recipient_said_once(
 ) -> None:
     md, html = report_2025
     planen = (
-        "Planen: dnr 1669/20, beslutad av kommunfullmäktige, giltighet 2022–2025, "
+        "Planen: dnr 1669/20, beslutad av kommunfullmäktige (beslutsdatum saknas i källan), "
+        "giltighet 2022–2025, "
         "dokumentansvarig: Stadsledningskontoret, avdelningen för samhällsutveckling, "
         "avdelningschef."
     )
@@ -463,3 +464,17 @@ def test_the_key_says_what_a_values_one_marker_is(marks: tuple[str, str], said: 
 
     domar = [MalDom(f"Delmål {i}", "", "", "Nått", "natt", None, m) for i, m in enumerate(marks)]
     assert malnyckel(domar, 2025).endswith(said)
+
+
+def test_the_plans_line_gives_its_decision_date_when_the_data_has_one(tmp_path: Path) -> None:
+    """The plan's line names the date of the decision, or says that the source lacks it
+    (signer review, session 25): never "beslutad av kommunfullmäktige" as if it were dated."""
+    data = shutil.copytree(SHIPPED, tmp_path / "data")
+    plan = data / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  beslutsdatum: null\n" in text
+    plan.write_text(text.replace("  beslutsdatum: null\n", "  beslutsdatum: 2021-06-10\n"), "utf-8")
+    md = render(build(load(data), 2025), "md")
+    assert (
+        "Planen: dnr 1669/20, beslutad av kommunfullmäktige 2021-06-10, giltighet 2022–2025, " in md
+    )

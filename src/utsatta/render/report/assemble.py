@@ -207,7 +207,10 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
         upphorda=upphorda(plan, orgs, ar, names),
         planen_text=(
             f"Planen: dnr {plan.plan.diarienummer}, beslutad av "
-            f"{organ_i_text(plan.plan.beslutad_av)}, giltighet {g.fran}–{g.till}, "
+            f"{organ_i_text(plan.plan.beslutad_av)} "
+            # no date is a fact the signer must see here, not only in Bilaga E
+            f"{plan.plan.beslutsdatum or '(beslutsdatum saknas i källan)'}, "
+            f"giltighet {g.fran}–{g.till}, "
             f"dokumentansvarig: {plan.plan.dokumentansvarig}."
         ),
         version=__version__,
