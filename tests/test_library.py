@@ -80,11 +80,12 @@ def test_validate_imports_no_report_machinery() -> None:
 def test_validate_reads_no_module_of_a_rare_finding() -> None:
     """Data without syntax or schema errors needs none of the modules that word those findings,
     nor the development of a series (statistics), nor the Markdown writer of the reports
-    (mdtext; what can become a link is mdlinks), nor the atomic writes (filewrite): they are
-    read when needed
+    (mdtext; what can become a link is mdlinks), nor the atomic writes (filewrite), nor the
+    advice on a copied post's id (check.copied): they are read when needed
     (docs/decisions/0380-kortare-start-for-validate.md)."""
     rare = (
         "statistics",
+        "utsatta.check.copied",
         "utsatta.compute.direction",
         "utsatta.filewrite",
         "utsatta.load.indent",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from utsatta.check.copied import Copy, copies, missing_advice, post_message
 from utsatta.check.suggested import command_sentence
 from utsatta.check.unchecked import Blocked, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
@@ -17,6 +16,9 @@ from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
 from utsatta.load.placement import display_path, report_place, unread_file
 from utsatta.wording import insatser as insatser_text
+
+if TYPE_CHECKING:
+    from utsatta.check.copied import Copy
 
 
 def check_completeness(
@@ -152,6 +154,9 @@ def _copies(
 ) -> list[Copy]:
     """The posts of the report ``src`` that are likely one of the ``missing`` insatser, their
     own findings' new messages put in ``retold``."""
+    # read only for a report that lacks an insats, not at every start (valid data never needs it)
+    from utsatta.check.copied import copies, post_message
+
     assert src.model is not None
     ids = [i.insats for i in src.model.insatser]
 
@@ -248,6 +253,8 @@ def _missing(
     # unread_file); read: that file is read, but counts only in its place
     listed = insatser_text(ids)
     if exists:
+        from utsatta.check.copied import missing_advice  # read by _copies already, if any
+
         return fel(
             path,
             ("insatser",),

@@ -11,7 +11,6 @@ from typing import Any
 from utsatta.check.assessments import check_assessments
 from utsatta.check.beslutsdatum import check_beslutsdatum
 from utsatta.check.completeness import check_completeness, reports_elsewhere
-from utsatta.check.copied import retell
 from utsatta.check.duty_limit import check_duty_limit
 from utsatta.check.empty_report import advise_empty_reports
 from utsatta.check.goal_verdicts import check_goal_verdicts
@@ -326,7 +325,10 @@ def _found(
     years = checked_years(ds, year, later=later)
     retold: dict[tuple[str, Path_], str] = {}
     found += check_completeness(ds, years, only_present=only_present, duties=duties, retold=retold)
-    found = retell(found, retold)  # a copied post's id unchanged: its findings say so
+    if retold:  # a copied post's id unchanged: its findings say so (check.copied, read then)
+        from utsatta.check.copied import retell
+
+        found = retell(found, retold)
     found += check_assessments(ds, years)
     found += check_goal_verdicts(ds)
     found += check_status_history(ds, duties)

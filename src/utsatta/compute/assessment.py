@@ -1,6 +1,6 @@
 """Contradictions between a nämnd's own assessment of an insats and its linked indicators.
 
-Plain dataclasses in and out; the caller maps the results to findings (file, line, severity).
+Plain records in and out; the caller maps the results to findings (file, line, severity).
 
 Which pairs contradict (:data:`MOTSAGER`) is deliberately narrow, so that a warning always means
 something. Only a status against a målvärde (statusslag ``mot-malvarde``) can contradict: a
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from utsatta.compute.status import Status, label
 from utsatta.model.rapport import Bedomning
@@ -61,8 +61,8 @@ class IndikatorStatus:
     status: Status
 
 
-@dataclass(frozen=True)
-class Motsagelse:
+# a NamedTuple, not a frozen dataclass: made at every start, and this is ~4x cheaper (0665)
+class Motsagelse(NamedTuple):
     """An own assessment that contradicts the computed status of a linked indicator."""
 
     insats: str

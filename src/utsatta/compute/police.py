@@ -27,9 +27,9 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from utsatta.compute.status import Lucka, Orsak, Point
 from utsatta.model.indikator import Berakning
@@ -138,8 +138,8 @@ def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int)
     return begransad(parts, LISTADE_NAMN, "; ", och_last=False)
 
 
-@dataclass(frozen=True)
-class Serie:
+# a NamedTuple, not a frozen dataclass: made at every start, and this is ~4x cheaper (0665)
+class Serie(NamedTuple):
     """A computed series: the values that are known and the editions whose value is missing."""
 
     punkter: tuple[Point, ...]

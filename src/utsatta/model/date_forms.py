@@ -4,8 +4,7 @@ an organisation's 'fran'/'till'), so that '01-04-2026', '2026.04.01', '2026-04-0
 '2026-4-1' and '1 april 2026' all get the date to write (review skriv24, decision 0662)."""
 
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 #: ÅÅÅÅ-MM-DD, two digits for month and day
 _DAG = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -87,8 +86,8 @@ def written_date(value: str, *, whole: bool) -> str | None:
     return day if why_no_day(day) == "" else None
 
 
-@dataclass(frozen=True)
-class Corrected:
+# a NamedTuple, not a frozen dataclass: made at every start, and this is ~4x cheaper (0665)
+class Corrected(NamedTuple):
     """A date written in another form: ``date`` is it as ÅÅÅÅ-MM-DD (or ÅÅÅÅ-MM), ``why``
     says what differs, after the value in quotes ("är inte skrivet som ÅÅÅÅ-MM-DD: …"), and
     ``other``, when not "", the other reading of a day-first date and what to write then."""
