@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 import utsatta
-from tests.support import CASES, build_case
+from tests.support import CASES, ROOT, build_case
 from utsatta.check.uppdrag_tidsplan import says_how_it_stands
 from utsatta.compute.tidsplan import passerad, tidsplan_slut
+from utsatta.load.dataset import load
+from utsatta.render.report import build, render
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,37 @@ def test_an_unstarted_uppdrag_past_its_tidsplan_without_the_claim(tmp_path: Path
         "till 'genomford' eller 'avslutad' om uppdraget är klart eller har upphört.",
     )
     assert len(found) == 2
+
+
+def test_the_report_says_beside_the_status_that_the_tidsplan_has_passed() -> None:
+    view = build(load(ROOT / "data"), 2025)
+    assert view.uppfoljning is not None
+    late = [(u.diarienummer, u.status, u.passerad) for u in view.uppfoljning.uppdrag if u.passerad]
+    assert late == [("1673/20", "Pågående", "tidsplanen har passerats")]
+    md = render(view, "md")
+    assert (
+        "| 1673/20 | Samordna arbetet mot svartkontrakt och sprida arbetet över staden "
+        "| KS 2021-12-15 | Pågående (tidsplanen har passerats) | Samordningen "
+        "fortsätter efter planperioden; ny tidsplan är inte redovisad. |\n"
+    ) in md
+    html = render(view, "html")
+    assert (
+        '<td role="cell" data-label="Status 2025 (illustrativ)"><span class="badge s-pagaende">'
+        "Pågående</span> (tidsplanen har passerats)</td>"
+    ) in html
+
+
+def test_not_yet_passed_shows_the_status_alone(tmp_path: Path) -> None:
+    view = build(load(build_case(CASES / "uppdrag-efter-tidsplan", tmp_path)), 2022)
+    assert view.uppfoljning is not None
+    md = render(view, "md")
+    rows = [line for line in md.splitlines() if line.startswith(("| 0355/20 ", "| 0353/21 "))]
+    assert rows == [
+        "| 0355/20 | Nytt trygghetsskapande och brottsförebyggande program | 2022 Q4 | Pågående "
+        "(tidsplanen har passerats) | Arbetet pågår och redovisas enligt tidsplanen. |",
+        # KS 2023-05-10 had not passed by the end of 2022
+        "| 0353/21 | Utreda möjligheterna att starta arbete enligt modellen Sluta Skjut. "
+        "| KS 2023-05-10 | Pågående | Utredningen pågår. |",
+    ]
+    html = render(view, "html")
+    assert html.count("(tidsplanen har passerats)</td>") == 1
