@@ -70,7 +70,11 @@ def test_the_analysts_layer_comes_first_with_its_decision(
     assert "Det gäller den samlade uppföljningen för 2023, " in md
     assert "*Illustrativ uppföljning:" in md
     assert "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas**" in md
-    assert "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående | Utredningen pågår. |" in md
+    # 2022 Q1 had passed by the end of 2023: said beside the status (decision 0668)
+    assert (
+        "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående (tidsplanen har "
+        "passerats) | Utredningen pågår; ny tidsplan är inte redovisad. |"
+    ) in md
 
 
 def test_a_missing_uppfoljning_file_is_said_plainly(tmp_path: Path) -> None:
@@ -101,7 +105,8 @@ def test_an_uppdrag_without_status_is_counted(tmp_path: Path) -> None:
     path = root / "uppfoljning" / "2023.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace(
-        "  - uppdrag: annat-uppdrag\n    status: pagaende\n    redovisning: Utredningen pågår.\n",
+        "  - uppdrag: annat-uppdrag\n    status: pagaende\n    redovisning: Utredningen pågår; ny "
+        "tidsplan är inte redovisad.\n",
         "",
     )
     path.write_text(text, encoding="utf-8")

@@ -297,7 +297,9 @@ def test_named_report_files_do_not_ask_for_the_uppfoljning(tmp_path: Path) -> No
 def _filled(text: str) -> str:
     """The scaffold with every blank filled in as an analyst would."""
     text = re.sub(r"^(\s*)bedomning:$", r"\1bedomning: osakert", text, flags=re.M)
-    text = re.sub(r"^(\s*)status:$", r"\1status: pagaende", text, flags=re.M)
+    # genomford: every tidsplan of the shipped plan has passed by 2022, so pagaende with the
+    # text "Ifyllt." would be uppdrag-efter-tidsplan (decision 0668)
+    text = re.sub(r"^(\s*)status:$", r"\1status: genomford", text, flags=re.M)
     text = re.sub(r"^upprattad_av:$", "upprattad_av: Analysavdelningen", text, flags=re.M)
     return re.sub(r"^(\s*)(\w+): \|\n\n", r"\1\2: |\n\1  Ifyllt.\n", text, flags=re.M)
 
@@ -542,5 +544,5 @@ def test_plan_text_keeps_escape_sequences_and_markup_out_of_the_terminal(tmp_pat
     result = runner.invoke(app, ["plan", "--data", str(data)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
-    shown = "dnr 0353/21 (KS 2021-10-13): Utreda \\x1b[31mröd<U+202E> [bold]x[/bold]"
+    shown = "dnr 0353/21 (2026 Q1): Utreda \\x1b[31mröd<U+202E> [bold]x[/bold]"
     assert shown in result.stdout

@@ -406,6 +406,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Lägg till 'sakerhet: bekraftad', 'sekundar' eller 'slutledd'."),
     ("okant-delmal", F, "referens", "Ett delmål som inte finns i planen", "Rätta id."),
     ("okant-uppdrag", F, "referens", "Ett övrigt uppdrag som inte finns i planen", "Rätta id."),
+    ("uppdrag-efter-tidsplan", V, "referens",
+     "Ett övrigt uppdrag är pågående eller ej påbörjat i ett års uppföljning, fast tidsplanen i "
+     "planen har passerats vid årets slut",
+     "Skriv i 'redovisning' hur det står med tidsplanen (ny tidsplan, beslut, eller att den "
+     "har passerats), eller ändra 'status' om uppdraget är genomfört eller avslutat."),
     ("okant-behov", F, "referens", "Ett tidigare behov som inte finns i rapporterna",
      "Kontrollera år, organisation, insats och nummer."),
     ("dubblett-behov", F, "referens", "Samma tidigare behov två gånger", "Slå ihop posterna."),

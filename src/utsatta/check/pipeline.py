@@ -25,6 +25,7 @@ from utsatta.check.period import require_whole_year, require_year
 from utsatta.check.rules import check_rules
 from utsatta.check.rules.uppfoljning import check_uppfoljning
 from utsatta.check.status_history import check_status_history
+from utsatta.check.uppdrag_tidsplan import check_uppdrag_tidsplan
 from utsatta.compute.duties import InsatserOf, duties_of
 from utsatta.compute.plan_years import checked_years
 from utsatta.findings import LISTED_PER_CODE, Finding, Path_, Severity, at_line, has_errors
@@ -333,6 +334,7 @@ def _found(
     found += check_goal_verdicts(ds)
     found += check_status_history(ds, duties)
     found += check_beslutsdatum(ds)
+    found += check_uppdrag_tidsplan(ds)
     found += check_uppfoljning(ds, years, only_present=only_present)
     if year is not None:
         shown_later = [p for p in named if (y := year_of(p)) is not None and y > year]

@@ -44,6 +44,9 @@ class UppdragVy:
     status: str
     status_nyckel: str
     redovisning: str
+    #: beside the status of an unfinished uppdrag past its tidsplan at the end of the year:
+    #: "tidsplanen har passerats" (compute.tidsplan, decision 0668); "" otherwise
+    passerad: str = ""
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,12 @@ METODTEXT_UPPDRAG: Final = (
     "det var formulerat, till exempel för att det upphävts eller gått upp i ett annat uppdrag. "
     "Skälet ska stå i redovisningen; verktyget kan inte avgöra om en redovisning anger ett skäl, "
     "så läs den. Ordet är ett annat än insatsernas ”Avbruten” med avsikt: ett övrigt uppdrag kan "
-    "upphöra utan att någon avbryter det, till exempel när det går upp i ett annat uppdrag."
+    "upphöra utan att någon avbryter det, till exempel när det går upp i ett annat uppdrag. "
+    "Är ett uppdrag pågående eller ej påbörjat när planens tidsplan för det har passerats vid "
+    "årets slut, står det vid statusen. Tidsplanen läses ur planens ord: ett datum gäller till "
+    "och med den dagen, ett kvartal (till exempel 2022 Q1) till kvartalets sista dag och ett "
+    "ensamt årtal till årets slut; står flera, gäller det senaste. En tidsplan utan datum, "
+    "kvartal eller år prövas inte. Varför tidsplanen har passerats säger bara redovisningen."
 )
 
 

@@ -20,6 +20,7 @@ from utsatta.compute.malgrund import (
     utan_underlag,
 )
 from utsatta.compute.report_date import is_made_up, uppfoljning_of
+from utsatta.compute.tidsplan import passerad
 from utsatta.load.dataset import DataSet
 from utsatta.model.common import Kalla
 from utsatta.model.plan import PlanFil
@@ -50,6 +51,9 @@ UPPDRAGSSTATUS: Final[Mapping[str, str]] = {
     # written" (granska14 F11; defined in Bilaga E, METODTEXT_UPPDRAG)
     "avslutad": "Avslutad utan att genomföras",
 }
+#: beside the status of an unfinished uppdrag past its tidsplan; the tidsplan itself stands in
+#: the column beside it, where it never breaks inside a date (docs/decisions/0521, 0668)
+TIDSPLANEN_PASSERAD: Final = "tidsplanen har passerats"
 BEHOVSUTFALL: Final[Mapping[str, str]] = {
     "tillgodosett": "Tillgodosett",
     "delvis-tillgodosett": "Delvis tillgodosett",
@@ -130,8 +134,11 @@ def bedomning_vy(
     )
 
 
-def uppdrag_vy(plan: PlanFil, upp: UppfoljningFil | None) -> tuple[str, tuple[UppdragVy, ...]]:
-    """The plan's övriga uppdrag with the year's status, in the plan's order."""
+def uppdrag_vy(
+    plan: PlanFil, upp: UppfoljningFil | None, ar: int
+) -> tuple[str, tuple[UppdragVy, ...]]:
+    """The plan's övriga uppdrag with the status at the end of ``ar``, in the plan's order; an
+    unfinished one past its tidsplan says so (decision 0668)."""
     if plan.ovriga_uppdrag is None:
         return "", ()
     status = {u.uppdrag: u for u in upp.ovriga_uppdrag} if upp else {}
@@ -146,6 +153,7 @@ def uppdrag_vy(plan: PlanFil, upp: UppfoljningFil | None) -> tuple[str, tuple[Up
                 status=UPPDRAGSSTATUS.get(s.status, s.status) if s else "Ingen uppgift",
                 status_nyckel=s.status if s else "saknas",
                 redovisning=s.redovisning if s else "",
+                passerad=(TIDSPLANEN_PASSERAD if s and passerad(u.tidsplan, ar, s.status) else ""),
             )
         )
     return plan.ovriga_uppdrag.ansvarig, tuple(rows)
@@ -276,7 +284,7 @@ def uppfoljning_vy(
     """Section 1 for ``ar``; ``results``: the indicators evaluated for ``ar`` (whether a
     fokusområde has one that can be assessed)."""
     upp = uppfoljning_of(ds, ar)
-    ansvarig, uppdrag = uppdrag_vy(plan, upp)
+    ansvarig, uppdrag = uppdrag_vy(plan, upp, ar)
     if upp is None:
         return UppfoljningVy(
             finns=False,
