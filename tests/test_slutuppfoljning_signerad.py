@@ -285,8 +285,8 @@ def test_the_plans_line_is_labelled_and_the_recipient_said_once(
 ) -> None:
     md, html = report_2025
     planen = (
-        "Planen: dnr 1669/20, beslutad av kommunfullmäktige (beslutsdatum saknas i källan), "
-        "giltighet 2022–2025, "
+        "Planen: dnr 1669/20, beslutad av kommunfullmäktige (beslutsdatum finns inte i "
+        "underlaget), giltighet 2022–2025, "
         "dokumentansvarig: Stadsledningskontoret, avdelningen för samhällsutveckling, "
         "avdelningschef."
     )

@@ -31,7 +31,20 @@ from utsatta.render.report import build, render
         ("KS 2021-12-15, därefter 2022 Q2", date(2022, 6, 30)),
         ("Löpande under planperioden", None),
         ("KS 2021-13-45", None),  # no such day
-        ("2022 och 2023", None),  # two years, no date: which one is not read
+        ("2022 och 2023", date(2023, 12, 31)),  # the latest day the words can mean
+        ("Delrapport KS 2023-06-14, slutrapport 2024", date(2024, 12, 31)),
+        ("2023 Q2, slutredovisning 2024", date(2024, 12, 31)),
+        ("2022 Q4–2023", date(2023, 12, 31)),
+        ("2022–2023", date(2023, 12, 31)),
+        ("2022/23", date(2023, 12, 31)),
+        ("2022-Q4", date(2022, 12, 31)),
+        ("2024-06", date(2024, 6, 30)),
+        ("2024-02", date(2024, 2, 29)),
+        ("senast 30 juni 2024", date(2024, 12, 31)),  # a day in words: its year's end
+        ("v. 45 2023", date(2023, 12, 31)),
+        ("KS 2023–11–24", date(2023, 11, 24)),
+        ("Dnr 1669", None),  # no year of the plan's time: a number, not read
+        ("2021-02-30 eller 2024", None),  # an impossible date: the text is not read
         ("§ 263", None),
         ("", None),
     ],
@@ -62,6 +75,9 @@ def test_passed_means_unfinished_at_the_end_of_a_year_the_tidsplan_ended_in_or_b
         ),
         ("Uppdraget är försenat.", True),
         ("Enligt tidsplanen, men Tidsplanen ändrades 2023.", True),
+        ("Arbetet sker inte enligt tidsplanen, det är sent.", True),
+        ("Arbetet går ej enligt tidplan.", True),
+        ("Arbetet går inte längre enligt tidsplanen.", True),
     ],
 )
 def test_a_redovisning_that_says_how_the_tidsplan_stands(redovisning: str, says: bool) -> None:

@@ -15,13 +15,21 @@ from utsatta.load.dataset import DataSet
 
 #: "enligt tidsplanen", "enligt tidplan", …: a claim that no longer holds once it has passed
 ENLIGT_TIDSPLANEN: Final = re.compile(r"\benligt\s+(?:den\s+)?tids?plan(?:en)?\b", re.IGNORECASE)
+#: "inte enligt tidsplanen", "ej enligt tidplan": the delay said, not the claim
+INTE_ENLIGT: Final = re.compile(
+    r"\b(?:inte|ej|icke)\s+(?:längre\s+)?enligt\s+(?:den\s+)?tids?plan", re.IGNORECASE
+)
 #: a redovisning that speaks of the tidsplan otherwise ("ny tidsplan: 2026 Q2", "tidsplanen har
-#: passerats") or of a delay ("försenat") has said how it stands: no warning
+#: passerats", "inte enligt tidsplanen") or of a delay ("försenat") has said how it stands: no
+#: warning
 OM_TIDSPLANEN: Final = re.compile(r"tids?plan|försen", re.IGNORECASE)
 
 
 def says_how_it_stands(redovisning: str) -> bool:
-    """Whether ``redovisning`` speaks of the tidsplan or a delay other than "enligt tidsplanen"."""
+    """Whether ``redovisning`` speaks of the tidsplan or a delay other than "enligt tidsplanen"
+    (a negated "inte enligt tidsplanen" says the delay)."""
+    if INTE_ENLIGT.search(redovisning):
+        return True
     return OM_TIDSPLANEN.search(ENLIGT_TIDSPLANEN.sub(" ", redovisning)) is not None
 
 

@@ -1,17 +1,21 @@
 """When an övrigt uppdrag's tidsplan ends, and whether it has passed by the end of a year.
 
 The plan stores the tidsplan as its own words (``KS 2021-11-24``, ``Beslut KS 2021-03-31 § 263``,
-``2022 Q1``). Read from them: a date (``ÅÅÅÅ-MM-DD``) ends on that day, a quarter (``2022 Q1``,
-``Q1 2022``) on its last day, a text whose only number is a year (``2023``) on 31 December.
-With several of these the latest counts. Any other text has no end the tool can read, and is
-never said to have passed. A year's status is the state at the end of the year (uppfoljning
-model), so a tidsplan that ends within the year or before it has passed for that year's
-follow-up (docs/decisions/0668-tidsplan-som-passerats.md).
+``2022 Q1``). The end read from them is the latest day the words can mean, so that "passed" is
+never said too early: a date is that day, a month (``2024-06``) and a quarter (``2022 Q1``,
+``Q1 2022``, ``2022-Q1``) their last day, a year (2000–2099, also the second of ``2022–2023`` and
+``2022/23``) its 31 December, and with several the latest counts. Other numbers (``§ 263``,
+``v. 45``, ``Dnr 1669``) are not read; a text with an impossible date (``2021-13-45``), or with
+none of these, has no end the tool can read and is never said to have passed. A year's status is
+the state at the end of the year (uppfoljning model), so a tidsplan that ends within the year or
+before it has passed for that year's follow-up (docs/decisions/0668-tidsplan-som-passerats.md).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Final
 
@@ -20,30 +24,49 @@ __all__ = ["OFARDIGA", "passerad", "tidsplan_slut"]
 #: the statuses of an uppdrag that is not finished: these can be past their tidsplan
 OFARDIGA: Final = frozenset({"ej-paborjad", "pagaende"})
 
-_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# Read in this order, each match blanked out before the next pattern, so that the year of a
+# date is not read again as a year of its own. Dashes: '-', '‐', '‑', '–', '—'.
+_D = "[-\u2010\u2011\u2013\u2014]"
+_DATE = re.compile(rf"(?<!\d)(\d{{4}}){_D}(\d{{2}}){_D}(\d{{2}})(?!\d)")
 _QUARTER = re.compile(
-    r"(?<!\d)(?:(\d{4})\s*[Qq]([1-4])|[Qq]([1-4])\s*(\d{4}))(?!\d)", flags=re.ASCII
+    rf"(?<!\d)(?:(\d{{4}})\s*{_D}?\s*[Qq]([1-4])|[Qq]([1-4])\s*(\d{{4}}))(?!\d)", flags=re.ASCII
 )
-_NUMBER = re.compile(r"\d+", flags=re.ASCII)
+_MONTH = re.compile(rf"(?<!\d)(\d{{4}}){_D}(0[1-9]|1[0-2])(?!\d)")
+_SHORT_RANGE = re.compile(rf"(?<!\d)(\d{{2}})(\d{{2}})\s*(?:/|{_D})\s*(\d{{2}})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 _QUARTER_END: Final = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
+def _quarter_end(m: re.Match[str]) -> date:
+    return date(int(m[1] or m[4]), *_QUARTER_END[int(m[2] or m[3])])
+
+
+def _month_end(m: re.Match[str]) -> date:
+    year, month = int(m[1]), int(m[2])
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+#: the patterns in the order they are read, and the last day each match can mean
+_READ: Final[tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], date]], ...]] = (
+    (_DATE, lambda m: date(int(m[1]), int(m[2]), int(m[3]))),
+    (_QUARTER, _quarter_end),
+    (_MONTH, _month_end),
+    # 2022/23, 2022–23: the second year, in the first one's century
+    (_SHORT_RANGE, lambda m: date(int(m[1] + m[3]), 12, 31)),
+    (_YEAR, lambda m: date(int(m[1]), 12, 31)),
+)
+
+
 def tidsplan_slut(text: str) -> date | None:
-    """The last day of the tidsplan ``text``, or None when it names no date, quarter or year."""
+    """The last day the tidsplan ``text`` can mean, or None when it names no date, month,
+    quarter or year (or an impossible date)."""
     ends: list[date] = []
-    for m in _DATE.finditer(text):
+    for pattern, end in _READ:
         try:
-            ends.append(date(int(m[1]), int(m[2]), int(m[3])))
-        except ValueError:  # 2021-13-45: not a date, so no end read from it
-            continue
-    for m in _QUARTER.finditer(text):
-        year, quarter = (m[1], m[2]) if m[1] else (m[4], m[3])
-        month, day = _QUARTER_END[int(quarter)]
-        ends.append(date(int(year), month, day))
-    if not ends:
-        numbers = _NUMBER.findall(text)
-        if len(numbers) == 1 and len(numbers[0]) == 4 and numbers[0][0] != "0":
-            ends.append(date(int(numbers[0]), 12, 31))
+            ends += [end(m) for m in pattern.finditer(text)]
+        except ValueError:  # 2021-13-45: not a date, so what the text means is not known
+            return None
+        text = pattern.sub(" ", text)
     return max(ends) if ends else None
 
 

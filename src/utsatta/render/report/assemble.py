@@ -209,7 +209,7 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
             f"Planen: dnr {plan.plan.diarienummer}, beslutad av "
             f"{organ_i_text(plan.plan.beslutad_av)} "
             # no date is a fact the signer must see here, not only in Bilaga E
-            f"{plan.plan.beslutsdatum or '(beslutsdatum saknas i källan)'}, "
+            f"{plan.plan.beslutsdatum or '(beslutsdatum finns inte i underlaget)'}, "
             f"giltighet {g.fran}–{g.till}, "
             f"dokumentansvarig: {plan.plan.dokumentansvarig}."
         ),
