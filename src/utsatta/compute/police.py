@@ -13,12 +13,12 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   ``niva-okand``), not zero and not a lower bound. A count that does not depend on it (on the list
   at any level; särskilt utsatt) still has its value.
 * Each point carries the weakest class (bekräftad, bekräftad but not by the police, sekundär,
-  slutledd, saknas: :func:`klass`) of the klassningar of the areas it counts (of every area for
-  a count of 0), and their sources, so an inferred value can be drawn as one and a count is
-  unmarked only when the police's own publication confirms every level it rests on
-  (docs/decisions/0500). An inferred level of an area that is not counted does not
-  make a count inferred: the count of 7 särskilt utsatta områden 2017 is stated, with the names,
-  whatever Rannebergen's level was.
+  slutledd, saknas: :func:`klass`) of every klassning it rests on, and their sources, so an
+  inferred value can be drawn as one and a count is unmarked only when the police's own
+  publication confirms every level it rests on (docs/decisions/0500). A count rests on the
+  areas it does not count as much as on those it counts: 1 riskområde 2021 is 1 only if no
+  other area was one, so Hisings Backa's second-hand utsatt 2021 makes it second-hand too
+  (docs/decisions/0666).
 * The baseline of the plan's goal is the last edition before the plan period starts
   (:func:`baslinje_upplaga`, one rule for the indicators and the report's areas section); for
   new areas it is the reference edition itself, with 0 areas.
@@ -251,23 +251,6 @@ def unknown_areas(omraden: OmradenFil, upplaga: int) -> list[str]:
     return [o.id for o in omraden.omraden if _niva(o, upplaga) in MOJLIGA_NIVAER]
 
 
-def _certainty(
-    omraden: OmradenFil, upplagor: Sequence[int], ids: Iterable[str] | None = None
-) -> tuple[str | None, tuple[str, ...]]:
-    """The weakest certainty of the klassningar in these editions (of the areas ``ids`` only,
-    when given), and their sources."""
-    wanted = None if ids is None else set(ids)
-    found = [
-        klassning_i(o, u)
-        for o in omraden.omraden
-        if wanted is None or o.id in wanted
-        for u in upplagor
-    ]
-    if not found:
-        return None, ()
-    return _weakest(found, omraden)
-
-
 def _point_or_gap(
     omraden: OmradenFil,
     ar: int,
@@ -279,18 +262,22 @@ def _point_or_gap(
     if open_:
         names = {o.id: o.namn for o in omraden.omraden}
         return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
-    # A count rests on the areas it counts: "sju särskilt utsatta områden: Bergsjön, …" is as sure
-    # as those seven klassningar, whatever an inferred "ej på listan" elsewhere says. A count of
-    # 0 names no area; it rests on every area's klassning, or, where ``grund`` gives them, on
-    # the klassningar that decide each area is not counted (Gårdsten is not new in 2025 because
-    # it was on the 2021 list, whatever its 2025 level).
+    # A count rests on every area's level in the edition, counted or not: "1 riskområde" is as
+    # sure as Tynnered's riskområde and as every other area's level that is not riskområde
+    # (Hisings Backa's utsatt, from the press, in 2021). An area that is not counted rests on the
+    # klassningar that decide it is not, where ``grund`` gives them (Gårdsten is not new in 2025
+    # because it was on the 2021 list, whatever its 2025 level); otherwise on its klassningar in
+    # these editions (docs/decisions/0666).
     counted = [i for i, s in states if s]
-    if not counted and grund is not None:
-        found = [k for ks in grund.values() for k in ks]
-        if found:
-            weakest, kallor = _weakest(found, omraden)
-            return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
-    sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
+    found: list[Klassning] = []
+    for o in omraden.omraden:
+        if o.id not in counted and grund is not None and o.id in grund:
+            found.extend(grund[o.id])
+        else:
+            found.extend(klassning_i(o, u) for u in upplagor)
+    if not found:
+        return Point(ar, float(len(counted)))
+    sakerhet, kallor = _weakest(found, omraden)
     return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
 
 
