@@ -213,6 +213,9 @@ class SamordningVy:
     #: beside a verdict that the insats is reached when none of its indicators can be assessed:
     #: "indikatorn kan inte bedömas" (sections.insats_indikatorer), else ""
     markering: str = ""
+    #: whether the report its text comes from (this year's, or the earlier one) is illustrative:
+    #: marked as each organisation's report beneath it is
+    illustrativ: bool = False
 
 
 @dataclass(frozen=True)

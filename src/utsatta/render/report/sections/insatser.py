@@ -179,7 +179,9 @@ def _org_rapport(
     )
 
 
-def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | None) -> SamordningVy:
+def _samordning(
+    org: str, ic: InsatsCoverage, names: Names, period: Period | None, cov: Coverage
+) -> SamordningVy:
     item = ic.items.get(org)
     if item is None:
         cell = ic.cells.get(org, Cell.EJ_AKTUELL)
@@ -196,12 +198,14 @@ def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | Non
             rapport_text=earlier.item.samordning,
             rapport_bedomning=tidigare_bedomning(earlier.item.bedomning),
             utan_rapport=UTAN_RAPPORT.get(cell, ""),
+            illustrativ=earlier.illustrativ,
         )
     return SamordningVy(
         names.org(org),
         item.samordning,
         BEDOMNING[item.bedomning],
         "Ingen samlad bedömning i rapporten." if item.samordning is None else "",
+        illustrativ=cov.reports[org].illustrativ,
     )
 
 
@@ -318,7 +322,7 @@ def insats_vy(
         samordning=tuple(
             _markera_samordning(
                 replace(
-                    _samordning(org, ic, names, period),
+                    _samordning(org, ic, names, period, cov),
                     eftertradare_till=_eftertradare_till(matrix, org, ins.id, names),
                 ),
                 mark,
