@@ -275,18 +275,28 @@ def test_points_for_and_baseline_for() -> None:
     assert baseline_for(antal, unknown, 2022) == Lucka(2021, Orsak.NIVA_OKAND, ("a",), ("A",))
 
 
-def test_moves_text_names_improvements_and_deteriorations() -> None:
+def test_moves_text_says_what_the_police_did_not_better_or_worse() -> None:
+    """A lower level is the police's judgement, not an improvement (sann25 item 3): a move on
+    the list says "lägre nivå" or "högre nivå"; onto or off the list says itself."""
     fil = _known()
-    # riskområden 2021 → 2023: a in from SU (better); none out
+    # riskområden 2021 → 2023: a in from SU; none out
     assert moves_text(fil, ["riskomrade"], 2021, 2023) == (
-        "A in från särskilt utsatt område (förbättring)"
+        "A in från särskilt utsatt område (lägre nivå)"
     )
-    # utsatta 2019 → 2021: b in from R (better), c out to off the list (better)
+    # utsatta 2019 → 2021: b in from R, c off the list
     assert moves_text(fil, ["utsatt"], 2019, 2021) == (
-        "B in från riskområde (förbättring); C ut till ej på listan (förbättring)"
+        "B in från riskområde (lägre nivå); C ut till ej på listan"
     )
-    # 2021 → 2023: c in from off the list (worse)
-    assert moves_text(fil, ["utsatt"], 2021, 2023) == "C in från ej på listan (försämring)"
+    # 2021 → 2023: c in from off the list
+    assert moves_text(fil, ["utsatt"], 2021, 2023) == "C in från ej på listan"
+    # särskilt utsatta 2021 → 2023: a out to riskområde, d in from off the list
+    assert moves_text(fil, SU, 2021, 2023) == (
+        "A ut till riskområde (lägre nivå); D in från ej på listan"
+    )
+    # backwards, 2021 → 2019: b up to riskområde
+    assert moves_text(fil, ["utsatt"], 2021, 2019) == (
+        "B ut till riskområde (högre nivå); C in från ej på listan"
+    )
     assert moves_text(fil, SU, 2019, 2019) == "inga områden har kommit till eller lämnat nivån"
 
 

@@ -102,9 +102,11 @@ def shows_direction(nivaer: Iterable[str]) -> bool:
 
 def rise_caution(nivaer: Iterable[str]) -> str | None:
     """Swedish, for a count of areas on the list whose change does not show the direction
-    (:func:`shows_direction`): that it rises when an area on a higher level, not counted, improves
-    to a counted one, so a rise toward a målvärde of 0 is no sure worsening (granska14 F12: the
-    chart of riskområden 1 → 2); None for a count whose change shows it."""
+    (:func:`shows_direction`): that it rises when the police move an area on a higher level, not
+    counted, down to a counted one, so a rise is no sure higher level for any area (granska14 F12:
+    the chart of riskområden 1 → 2); None for a count whose change shows it. A lower level is
+    said as what the police did, not as an improvement: the police's level alone does not show
+    whether the development has turned (sann25 item 3)."""
     wanted = set(nivaer)
     counted = [i for i, n in enumerate(ORDNING) if n in wanted]
     if not counted or shows_direction(wanted):
@@ -112,15 +114,18 @@ def rise_caution(nivaer: Iterable[str]) -> str | None:
     above = [_NIVATEXT[n] for n in ORDNING[counted[0] + 1 :] if n not in wanted]
     where = "den här nivån" if len(counted) == 1 else "de här nivåerna"
     return (
-        f"En ökning är inte säkert en försämring: antalet ökar när ett område flyttas ned till "
-        f"{where} från {' eller '.join(above)}, alltså när läget där har blivit bättre, och "
-        "minskar när ett område här flyttas upp till en nivå som inte räknas."
+        "En ökning betyder inte säkert att något område har fått en högre nivå: antalet ökar när "
+        f"ett område flyttas ned till {where} från {' eller '.join(above)}, alltså när polisen "
+        "bedömer områdets påverkan som lägre, och minskar när ett område här flyttas upp till en "
+        "nivå som inte räknas."
     )
 
 
 def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int) -> str:
     """Swedish: which areas came to or left the counted levels between two editions, and whether
-    each move was an improvement ("Biskopsgården in från särskilt utsatt område (förbättring)")."""
+    each move on the list was to a lower or a higher level ("Biskopsgården in från särskilt
+    utsatt område (lägre nivå)"); onto or off the list says itself ("Rannebergen ut till ej på
+    listan"). Not "förbättring": the police's level alone does not show it (sann25 item 3)."""
     wanted = set(nivaer)
     rank = {n: i + 1 for i, n in enumerate(ORDNING)} | {"ej-pa-listan": 0}
     parts = []
@@ -128,11 +133,17 @@ def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int)
         a, b = _niva(o, fran), _niva(o, till)
         if a == b or a not in rank or b not in rank or (a in wanted) == (b in wanted):
             continue
-        way = "förbättring" if rank[b] < rank[a] else "försämring"
+        way = (
+            ""
+            if 0 in (rank[a], rank[b])
+            else " (lägre nivå)"
+            if rank[b] < rank[a]
+            else " (högre nivå)"
+        )
         if b in wanted:
-            parts.append(f"{o.namn} in från {_NIVATEXT[a]} ({way})")
+            parts.append(f"{o.namn} in från {_NIVATEXT[a]}{way}")
         else:
-            parts.append(f"{o.namn} ut till {_NIVATEXT[b]} ({way})")
+            parts.append(f"{o.namn} ut till {_NIVATEXT[b]}{way}")
     if not parts:
         return "inga områden har kommit till eller lämnat nivån"
     return begransad(parts, LISTADE_NAMN, "; ", och_last=False)
