@@ -193,6 +193,8 @@ class IndikatorLank:
     md_ankare: str
     status: str
     status_nyckel: str
+    #: what the values cover when not the areas ("hela Göteborg"), from the data; "" otherwise
+    omfattning: str = ""
 
 
 @dataclass(frozen=True)
