@@ -562,17 +562,15 @@ def test_levels_not_confirmed_by_the_police_are_marked(
     assert "| Utsatta områden | 0\\* | – |" in md_text
     assert "| **Totalt** | **2\\*** |   |" in md_text
     assert s.lista_forklaring[-1] == (
-        "varje antal har markeringen för den osäkraste av de nivåer som det bygger på, och det "
-        "bygger på alla områdens nivåer i upplagan: också på dem som inte räknas, eftersom "
-        "antalet bara stämmer om de inte har nivån"
+        "varje antal har markeringen för den osäkraste nivån i upplagan, också hos områden som "
+        "inte räknas"
     )
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text
     # in Markdown each legend line is a sentence (granska17 L6); in HTML a list item
     assert "\n\\* Slutledd: nivån står inte" in md_text
     assert (
-        "\n\nVarje antal har markeringen för den osäkraste av de nivåer som det bygger på, och "
-        "det bygger på alla områdens nivåer i upplagan: också på dem som inte räknas, eftersom "
-        "antalet bara stämmer om de inte har nivån.\n\n"
+        "\n\nVarje antal har markeringen för den osäkraste nivån i upplagan, också hos områden "
+        "som inte räknas.\n\n"
     ) in md_text
     assert "\nUtan markering: bekräftad i polisens egen publicering.\n" in md_text
     assert 'riskområde<abbr title="slutledd: nivån står inte' in html_text

@@ -108,9 +108,8 @@ UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 #: a count is marked): the weakest class wins, as for every value that rests on several values
 #: (docs/decisions/0500), and a count rests on every area's level, counted or not (0666)
 ANTALETS_MARKERING: Final = (
-    "varje antal har markeringen för den osäkraste av de nivåer som det bygger på, och det "
-    "bygger på alla områdens nivåer i upplagan: också på dem som inte räknas, eftersom antalet "
-    "bara stämmer om de inte har nivån"
+    "varje antal har markeringen för den osäkraste nivån i upplagan, också hos områden som "
+    "inte räknas"
 )
 #: the key under section 5's table where a change is marked: a change, and "–" (on neither
 #: list), rests on its two levels, so it carries the weaker's class, as a count does
