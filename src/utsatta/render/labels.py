@@ -8,7 +8,7 @@ How numbers are written: docs/decisions/0012-numbers-as-written.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -18,7 +18,6 @@ from utsatta.numbers import HART, MAX_DECIMALER, tal
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
     from utsatta.compute.status import Progress
-    from utsatta.model.indikator import IndikatorFil
     from utsatta.model.plan import PlanFil
 
 RAPPORTSTATUS: Final[Mapping[str, str]] = {
@@ -237,26 +236,10 @@ def decimaler(value: float) -> int:
     return min(MAX_DECIMALER, decimals_in(value))
 
 
-def serie_decimaler(values: Iterable[float]) -> int:
-    """The decimals every value of one series or table is shown with: the most any of them needs
-    (44.5, 46.0, 51.5 → 1, so 46.0 reads "46,0" beside "44,5"); 0 for integers and for none
-    (sann25 item 5)."""
-    return max((decimaler(v) for v in values), default=0)
-
-
-def utfall_decimaler(ind: IndikatorFil, omrade: str | None, kon: str | None) -> int:
-    """:func:`serie_decimaler` of the indicator's utfall for one area and kön: the series a value
-    for an area (or a kön) belongs to."""
-    return serie_decimaler(u.varde for u in ind.utfall if (u.omrade, u.kon) == (omrade, kon))
-
-
-def varde(value: float, enhet: str, decimals: int | None = None) -> str:
+def varde(value: float, enhet: str) -> str:
     """A value of an indicator as written in the data: ``varde(74.0, "index")`` is "74",
-    ``varde(81.05, "procent")`` "81,05 %", ``varde(83000, "antal")`` "83 000"; with
-    ``decimals`` (:func:`serie_decimaler` of its series) at least that many: ``varde(46.0,
-    "procent", 1)`` is "46,0 %"."""
-    d = decimaler(value) if decimals is None else max(decimals, decimaler(value))
-    return tal(value, d, enhet_text(enhet)[0])
+    ``varde(81.05, "procent")`` "81,05 %", ``varde(83000, "antal")`` "83 000"."""
+    return tal(value, decimaler(value), enhet_text(enhet)[0])
 
 
 def faktor_text(faktor: float) -> str:

@@ -47,10 +47,8 @@ from utsatta.render.labels import (
     inaktuell_text,
     malvarde_text,
     senast_kanda_text,
-    serie_decimaler,
     status_nyckel,
     status_text,
-    utfall_decimaler,
     varde,
 )
 from utsatta.render.report import mdankare
@@ -90,8 +88,7 @@ def anmarkningar(
             where = [omrade_namn.get(u.omrade, u.omrade)] if u.omrade else []
             where += [KON[u.kon]] if u.kon is not None and u.kon in KON else []
             label = ", ".join([f"Utfall {u.ar}", *where])
-            d = utfall_decimaler(ind, u.omrade, u.kon)  # as its series shows it (sann25 item 5)
-            out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet, d)})", u.kommentar.strip()))
+            out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     for a in angivna:
         p = a.punkt
         what = markering_och_not(p.sakerhet, angivet_not(a))
@@ -148,15 +145,10 @@ def _deltabell(
     years = sorted({u.ar for _, u in rader})
     # One row per område and kön (two områden with the same name stay two rows).
     cells: dict[tuple[str | None, int], tuple[str, dict[int, str]]] = {}
-    # one number of decimals in a row (one area's or kön's series), the most any of its values
-    # has: 46.0 is "46,0 %" beside "44,5 %", integers stay integers (sann25 item 5)
-    d = {
-        key: serie_decimaler(u.varde for _, u in rader if (u.omrade, KON_ORDNING[u.kon]) == key)
-        for key in {(u.omrade, KON_ORDNING[u.kon]) for _, u in rader}
-    }
     for namn, u in rader:
-        key = (u.omrade, KON_ORDNING[u.kon])
-        cells.setdefault(key, (namn, {}))[1][u.ar] = varde(u.varde, enhet, d[key])
+        cells.setdefault((u.omrade, KON_ORDNING[u.kon]), (namn, {}))[1][u.ar] = varde(
+            u.varde, enhet
+        )
     return DelTabell(
         rubrik=rubrik,
         kolumn=kolumn,

@@ -18,7 +18,7 @@ from utsatta.model.plan import PlanFil
 from utsatta.model.rapport import RapportFil
 from utsatta.model.uppfoljning import UppfoljningFil
 from utsatta.render.breakdown import per_omrade
-from utsatta.render.labels import NIVA, utfall_decimaler, varde
+from utsatta.render.labels import NIVA, varde
 from utsatta.render.report.followup_view import (
     BedomningVy,
     NaddVy,
@@ -96,7 +96,7 @@ def _varde_rad(u: Varde, ind: IndikatorFil, period: tuple[int, int]) -> str:
     """One value as the data gives it: "2014: 46 %. Valdistriktet Gärdsmosse i Bergsjön;
     valnattens preliminära siffra. Källa: …. Före planperioden 2022–2025." A value for an area
     often measures only a part of it (a valdistrikt, a mellanområde): its kommentar says what."""
-    text = f"{u.ar}: {varde(u.varde, ind.enhet, utfall_decimaler(ind, u.omrade, u.kon))}."
+    text = f"{u.ar}: {varde(u.varde, ind.enhet)}."
     if u.kommentar:
         kommentar = u.kommentar.strip()
         text += f" {kommentar}" + ("" if kommentar.endswith((".", "!", "?")) else ".")

@@ -24,7 +24,7 @@ from utsatta.load.dataset import DataSet
 from utsatta.model.organisationer import Organisation
 from utsatta.model.plan import PlanFil
 from utsatta.render.angivet import noter
-from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, serie_decimaler, varde
+from utsatta.render.labels import BEDOMNING, RAPPORTSTATUS, varde
 from utsatta.render.report.followup_view import (
     InsatsOverTid,
     OverTidVy,
@@ -56,12 +56,11 @@ def serie_text(r: IndicatorResult, noter: Mapping[int, str] = MappingProxyType({
     is the count a source states for its edition (``noter``, from
     :func:`utsatta.render.angivet.noter`) says so and whose it is, after the marker of its
     certainty (decision 0127): "2015: 6 (antal enligt Göteborgs-Posten)"."""
-    d = serie_decimaler(p.varde for p in r.serie)  # one series, one number of decimals
     parts = [
         (
             p.ar,
             f"{p.ar}: "
-            + med_markering(varde(p.varde, r.indikator.enhet, d), p.sakerhet, noter.get(p.ar)),
+            + med_markering(varde(p.varde, r.indikator.enhet), p.sakerhet, noter.get(p.ar)),
         )
         for p in r.serie
     ]
