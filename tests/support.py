@@ -341,6 +341,7 @@ FREE_TEXT = frozenset(
         "namn",
         "nationellt",
         "nulage",
+        "omfattning",
         "organ",
         "paragraf",
         "orsak",

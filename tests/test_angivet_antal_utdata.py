@@ -81,16 +81,17 @@ def test_the_chart_marks_the_stated_count_in_shape_and_words(html_2025: str) -> 
     ) in chart
     # screen readers: the chart's name and its table
     assert (
-        f"Utfall 2015: 6 ({EJ}, {GP}); 2017: 7 ({EJ}); 2019: 6 ({EJ}); 2023: 4 ({EJ}); 2025: 4 "
-        "(uppgift i andra hand)."
+        f"Utfall 2015: 6 ({EJ}, {GP}); 2017: 7 (slutledd); 2019: 6 (slutledd); 2023: 4 "
+        "(slutledd); 2025: 4 (uppgift i andra hand)."
     ) in chart
     assert (
         f'<tr><th scope="row">2015</th><td class="num">6</td><td>Utfall ({EJ}, {GP})</td></tr>'
     ) in chart
-    # 2017 on is counted area by area: dots, no note
+    # 2017 on is counted area by area: dots, no note; as sure as every level of the edition,
+    # Rannebergen's inferred one too (docs/decisions/0666)
     assert (
-        '<circle class="bekraftad-ej-polisen" cx="120.0" cy="58.8" r="4" fill="#9db3d4" '
-        f'stroke="#1d4f91" stroke-width="2"><title>2017: 7 ({EJ})</title>'
+        '<circle class="slutledd" cx="120.0" cy="58.8" r="4" fill="#ffffff" stroke="#1d4f91" '
+        'stroke-width="2" stroke-dasharray="2 2"><title>2017: 7 (slutledd)</title>'
     ) in chart
     assert chart.count("<polygon") == 2
 
@@ -109,7 +110,8 @@ def test_bilaga_c_and_d_name_it(shipped: DataSet) -> None:
     lines = report_text(shipped, 2025, "md").splitlines()
     assert any(
         line.startswith(
-            f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, {GP}); 2017: 7 ({EJ});"
+            f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, {GP}); "
+            "2017: 7 (slutledd);"
         )
         for line in lines
     )
@@ -238,7 +240,8 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
         "polisens lista)",
     ]
     assert (
-        f"<figcaption>Baslinje 5 (2021, {EJ}, tolkning), senaste 4 (2025, {FV}), målvärde 0 "
+        f"<figcaption>Baslinje 5 (2021, uppgift i andra hand, tolkning), senaste 4 (2025, {FV}), "
+        "målvärde 0 "
         f"(2025).</figcaption>" in html
     )
     text = indicators_text(stated_2025, 2025, width=240)

@@ -343,7 +343,7 @@ def test_moved_areas_named_at_most_the_limit() -> None:
     )
     text = moves_text(omraden, ["riskomrade"], 2021, 2023)
     named = "; ".join(
-        f"O{k:03d} in från särskilt utsatt område (förbättring)" for k in range(LISTADE_NAMN)
+        f"O{k:03d} in från särskilt utsatt område (lägre nivå)" for k in range(LISTADE_NAMN)
     )
     assert text == f"{named} och 490 till"
 

@@ -68,7 +68,11 @@ def test_a_count_that_rises_when_an_area_improves_says_so(
         assert text is None
         return
     assert text is not None and not shows_direction(nivaer)
-    assert text.startswith("En ökning är inte säkert en försämring: antalet ökar när ett område")
+    assert text.startswith(
+        "En ökning betyder inte säkert att något område har fått en högre nivå: antalet ökar när "
+        "ett område flyttas ned till"
+    )
+    assert "alltså när polisen bedömer områdets påverkan som lägre, och minskar" in text
     assert fran in text
 
 

@@ -41,19 +41,20 @@ def test_an_unsourced_count_is_hollow_in_the_report_chart_and_table(tmp_path: Pa
         '<circle class="saknas" cx="312.0" cy="115.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
         'stroke-width="2" stroke-dasharray="1 1.5"><title>2023: 4 (källa saknas)</title></circle>'
     ) in chart
-    # 2019 rests on levels from the press, not the police: pale, marked (docs/decisions/0500)
+    # 2019 rests on every level of the edition, Hisings Backa's inferred one too: hollow, dashed
+    # (docs/decisions/0500, 0666)
     assert (
-        '<circle class="bekraftad-ej-polisen" cx="184.0" cy="77.5" r="4" fill="#9db3d4" '
-        'stroke="#1d4f91" stroke-width="2"><title>2019: 6 (annan källa än polisen)</title>'
+        '<circle class="slutledd" cx="184.0" cy="77.5" r="4" fill="#ffffff" stroke="#1d4f91" '
+        'stroke-width="2" stroke-dasharray="2 2"><title>2019: 6 (slutledd)</title>'
     ) in chart
     assert (
-        '<circle class="saknas" cx="238.0" cy="225.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
-        'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="256.0" y="230.0">Källa saknas</text>'
+        '<circle class="saknas" cx="20.0" cy="265.0" r="4" fill="#ffffff" stroke="#6b6b6b" '
+        'stroke-width="2" stroke-dasharray="1 1.5"/>\n<text x="38.0" y="270.0">Källa saknas</text>'
     ) in chart
     # 2015: the count GP states (omraden.yaml, upplagor: antal), said so
     assert (
-        "Utfall 2015: 6 (annan källa än polisen, antal enligt Göteborgs-Posten); 2017: 7 (annan "
-        "källa än polisen); 2019: 6 (annan källa än polisen); 2023: 4 (källa saknas)."
+        "Utfall 2015: 6 (annan källa än polisen, antal enligt Göteborgs-Posten); 2017: 7 "
+        "(slutledd); 2019: 6 (slutledd); 2023: 4 (källa saknas)."
     ) in chart
     assert (
         '<tr><th scope="row">2023</th><td class="num">4</td><td>Utfall (källa saknas)</td></tr>'

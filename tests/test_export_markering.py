@@ -87,3 +87,32 @@ def test_certainty_markers_reach_the_workbook() -> None:
     assert ("bergsjon", 2017, "bekraftad", "‡ bekräftad i en annan källa än polisen") in niva
     assert ("bergsjon", 2025, "sekundar", "† uppgift i andra hand") in niva
     assert ("rannebergen", 2019, "sekundar", "† uppgift i andra hand") in niva
+
+
+def test_a_relative_malvarde_without_a_baseline_keeps_its_marker() -> None:
+    """sann25 item 7: gymnasiebehörighet's målvärde is half a baseline that is missing, so it
+    has no value, but it is slutledd and the report says "halva baslinjen (2025, slutledd)";
+    the workbook's markering said nothing. Every målvärde with a sakerhet short of bekräftad
+    now has its marker, value or not; an unknown utfall still has none (kommentar says why)."""
+    ind = _rows(
+        _tables(SHIPPED)["indikatorvarden"],
+        "indikator",
+        "typ",
+        "ar",
+        "varde",
+        "faktor",
+        "sakerhet",
+        "markering",
+    )
+    assert (
+        "gymnasiebehorighet-utsatta-omraden",
+        "malvarde",
+        2025,
+        None,
+        0.5,
+        "slutledd",
+        "slutledd",
+    ) in ind
+    assert [r for r in ind if r[1] == "malvarde" and r[5] == "slutledd" and r[6] is None] == []
+    unknown = [r for r in ind if r[1] == "utfall" and r[3] is None]
+    assert unknown and {r[6] for r in unknown} == {None}

@@ -107,7 +107,7 @@ STATUS_2025 = {
         20,
         "20 % av vägen",
         "sekundar",
-        "5 (2021, annan källa än polisen, tolkning)",
+        "5 (2021, uppgift i andra hand, tolkning)",
         "4 (2025, uppgift i andra hand)",
         "0 (2025)",
     ),
@@ -118,9 +118,9 @@ STATUS_2025 = {
         None,
         "–",
         None,
-        # the city's list, not the police's own (docs/decisions/0500)
-        "1 (2021, annan källa än polisen, tolkning)",
-        "2 (2023, annan källa än polisen)",
+        # Hisings Backa's second-hand utsatt 2021 counts too (docs/decisions/0666)
+        "1 (2021, uppgift i andra hand, tolkning)",
+        "2 (2023, slutledd)",
         "0 (2025)",
     ),
     "skolan-som-arena-tackning": (
@@ -501,7 +501,7 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
         "20 % av vägen",
         "sekundar",
         "bekraftad",
-        "5 (2021, annan källa än polisen, tolkning)",
+        "5 (2021, uppgift i andra hand, tolkning)",
         "4 (2025, uppgift i andra hand)",
     ]
     mal = files["malutfall.csv"].removeprefix("\ufeff").split("\r\n")

@@ -214,9 +214,11 @@ SAKERHET = (
     "bekräftad i polisens egen publicering. Ett värde eller ett antal har markeringen med samma "
     "symbol eller i ord: ”uppgift i andra hand”, ”slutledd”, ”källa saknas” eller ”annan källa "
     "än polisen”. Ett värde som bygger på flera uppgifter har markeringen för den osäkraste av "
-    "dem (osäkrast först: källa saknas, slutledd, uppgift i andra hand, annan källa än polisen); "
-    "ett antal ur polisens listor är alltså omarkerat bara när polisens egen publicering "
-    "bekräftar varje nivå som det bygger på. En bedömning eller ett utfall som bygger på ett "
+    "dem (osäkrast först: källa saknas, slutledd, uppgift i andra hand, annan källa än polisen). "
+    "Ett antal ur polisens listor bygger på alla områdens nivåer i upplagan, också på dem som "
+    "inte räknas: ”1 riskområde” stämmer bara om inget annat område är riskområde. Antalet är "
+    "alltså omarkerat bara när polisens egen publicering bekräftar varje nivå som det bygger "
+    "på. En bedömning eller ett utfall som bygger på ett "
     "markerat värde är inte säkrare än värdet."
 )
 

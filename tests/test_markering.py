@@ -53,7 +53,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     assert "| Antal särskilt utsatta områden i Göteborg | 4 (2025, uppgift i andra hand) |" in md
     # bilaga D (Baslinje | Senaste | Målvärde | Framsteg | Status)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, annan källa än polisen, "
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, uppgift i andra hand, "
         "tolkning) | 4 (2025, uppgift i andra hand) | 0 (2025) | 20\u00a0%\u00a0av\u00a0vägen |"
     ) in md
     assert (
@@ -63,7 +63,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     ) in md
     assert "| 8 (2025) |" not in md and "| 4 (2025) |" not in md
     # bilaga C, the series
-    assert "2023: 4 (annan källa än polisen); 2025: 4 (uppgift i andra hand) |" in md
+    assert "2023: 4 (slutledd); 2025: 4 (uppgift i andra hand) |" in md
 
 
 def test_utsatta_indikatorer_marks_them(ds: DataSet) -> None:
@@ -82,10 +82,12 @@ def _rows(ds: DataSet, ind: str) -> list[dict[str, object]]:
 def test_export_carries_the_certainty_and_the_unknown_years(ds: DataSet) -> None:
     rows = {(r["typ"], r["ar"]): r for r in _rows(ds, "sarskilt-utsatta-omraden")}
     assert rows[("utfall", 2025)]["sakerhet"] == "sekundar"
-    # the city's and Framtiden's lists, not the police's own (docs/decisions/0500)
-    assert rows[("utfall", 2023)]["sakerhet"] == "bekraftad-ej-polisen"
-    assert rows[("utfall", 2023)]["markering"] == "annan källa än polisen"
-    assert rows[("baslinje", 2021)]["sakerhet"] == "bekraftad-ej-polisen"
+    # as sure as every level of the edition (docs/decisions/0666): Rannebergen's "ej på
+    # listan" 2023 is inferred, Hisings Backa's utsatt 2021 second-hand
+    assert rows[("utfall", 2023)]["sakerhet"] == "slutledd"
+    assert rows[("utfall", 2023)]["markering"] == "slutledd"
+    assert rows[("baslinje", 2021)]["sakerhet"] == "sekundar"
+    assert rows[("baslinje", 2021)]["markering"] == "uppgift i andra hand"
     risk = {(r["typ"], r["ar"]): r for r in _rows(ds, "riskomraden")}
     unknown = risk[("utfall", 2025)]
     assert (unknown["varde"], unknown["sakerhet"]) == (None, "saknas")

@@ -119,13 +119,13 @@ def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     # police, it carries the class ‡ in words, as the counts of the other years (0500)
     assert (
         f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
-        f"Göteborgs-Posten); 2017: 7 ({EJ}); 2019: 6 ({EJ}); 2021: 5 ({EJ}); 2023: 4 ({EJ}); "
-        "2025: 4 (uppgift i andra hand) |"
+        "Göteborgs-Posten); 2017: 7 (slutledd); 2019: 6 (slutledd); 2021: 5 (uppgift i andra "
+        "hand); 2023: 4 (slutledd); 2025: 4 (uppgift i andra hand) |"
     ) in lines
     assert (
         "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
         "Hisings Backa och Rannebergen; 2017: 2 (slutledd); 2019: 2 (slutledd); 2021: 2 "
-        f"(uppgift i andra hand); 2023: 2 ({EJ}); 2025: okänt, nivån okänd för Biskopsgården, "
+        "(uppgift i andra hand); 2023: 2 (slutledd); 2025: okänt, nivån okänd för Biskopsgården, "
         "Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa |"
     ) in lines
 
@@ -284,7 +284,7 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
     assert any(line.startswith("‡ Bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
-        and line.endswith(f"; 2023: 2 ({EJ}); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")
+        and line.endswith(f"; 2023: 2 (slutledd); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")
         for line in lines
     )
 
@@ -319,7 +319,7 @@ def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> N
     assert any(
         line.startswith(
             f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
-            f"Testtidningen); 2017: 7 ({EJ});"
+            f"Testtidningen); 2017: 7 (slutledd);"
         )
         for line in lines
     )

@@ -130,30 +130,72 @@ def test_shows_direction_only_for_counts_closed_upwards() -> None:
 
 
 def test_count_per_edition_with_certainty_and_sources() -> None:
-    """A count is as sure as the klassningar of the areas it counts; a count of 0 names no area
-    and is as sure as the weakest klassning of the edition."""
+    """A count is as sure as every klassning of the edition, counted or not: d's inferred level
+    (slutledd in every edition) makes every count inferred, the count of 1 särskilt utsatt too,
+    since it is 1 only if d is not särskilt utsatt (docs/decisions/0666)."""
     fil = _known()
     assert count_per_edition(fil, SU) == Serie(
         (
-            # a (bekräftad) is the one särskilt utsatt; d's inferred "ej på listan" is not counted
-            Point(2019, 1.0, sakerhet="bekraftad", kallor=("k2019",)),
-            Point(2021, 1.0, sakerhet="bekraftad", kallor=("k2021",)),
-            Point(2023, 1.0, sakerhet="slutledd", kallor=("k2023",)),  # d, inferred
+            Point(2019, 1.0, sakerhet="slutledd", kallor=("k2019",)),
+            Point(2021, 1.0, sakerhet="slutledd", kallor=("k2021",)),
+            Point(2023, 1.0, sakerhet="slutledd", kallor=("k2023",)),
         )
     )
-    assert [
-        (p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, ("riskomrade",)).punkter
-    ] == [
-        (2019, 1, "bekraftad"),  # b
-        # none: rests on every area's klassning: d's slutledd is the weakest
-        (2021, 0, "slutledd"),
-        (2023, 1, "bekraftad"),  # a
-    ]
-    assert [(p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, TRE).punkter] == [
-        (2019, 3, "sekundar"),  # a, b and c (sekundär); d off the list is not counted
-        (2021, 2, "bekraftad"),  # a, b; c (sekundär) off the list is not counted
-        (2023, 4, "slutledd"),  # d counted
-    ]
+    for nivaer in (("riskomrade",), TRE):
+        assert [(p.ar, p.varde, p.sakerhet) for p in count_per_edition(fil, nivaer).punkter] == [
+            (2019, *n) for n in [(1 if nivaer != TRE else 3, "slutledd")]
+        ] + [
+            (2021, 0 if nivaer != TRE else 2, "slutledd"),
+            (2023, 1 if nivaer != TRE else 4, "slutledd"),
+        ]
+
+
+def test_a_count_rests_on_the_areas_it_does_not_count() -> None:
+    """Hisings Backa 2021: the count of 1 riskområde (Tynnered, bekräftad) is 1 only because the
+    other area is not a riskområde, and that level is second-hand; the count is second-hand too.
+    Its sources are every level's, in file order."""
+    fil = OmradenFil.model_validate(
+        {
+            "schemaversion": 1,
+            "kallor": [
+                {"id": "polis", "utgivare": "Polisen", "sakerhet": "bekraftad", "slag": "polisen"},
+                {"id": "press", "utgivare": "GP", "sakerhet": "sekundar", "slag": "press"},
+            ],
+            "upplagor": [{"ar": 2021, "titel": "Lägesbild 2021", "utgivare": "Polisen"}],
+            "omraden": [
+                {
+                    "id": "tynnered",
+                    "namn": "Tynnered",
+                    "klassning": [
+                        {
+                            "upplaga": 2021,
+                            "niva": "riskomrade",
+                            "sakerhet": "bekraftad",
+                            "kallor": ["polis"],
+                        }
+                    ],
+                },
+                {
+                    "id": "hisings-backa",
+                    "namn": "Hisings Backa",
+                    "klassning": [
+                        {
+                            "upplaga": 2021,
+                            "niva": "utsatt",
+                            "sakerhet": "sekundar",
+                            "kallor": ["press"],
+                        }
+                    ],
+                },
+            ],
+        }
+    )
+    assert count_per_edition(fil, ("riskomrade",)) == Serie(
+        (Point(2021, 1.0, sakerhet="sekundar", kallor=("polis", "press")),)
+    )
+    # the same for the other level and for the whole list: every level of the edition counts
+    assert count_per_edition(fil, ("utsatt",)).punkter[0].sakerhet == "sekundar"
+    assert count_per_edition(fil, TRE).punkter[0].sakerhet == "sekundar"
 
 
 def test_an_unknown_level_leaves_a_gap_only_where_it_matters() -> None:
@@ -233,18 +275,28 @@ def test_points_for_and_baseline_for() -> None:
     assert baseline_for(antal, unknown, 2022) == Lucka(2021, Orsak.NIVA_OKAND, ("a",), ("A",))
 
 
-def test_moves_text_names_improvements_and_deteriorations() -> None:
+def test_moves_text_says_what_the_police_did_not_better_or_worse() -> None:
+    """A lower level is the police's judgement, not an improvement (sann25 item 3): a move on
+    the list says "lägre nivå" or "högre nivå"; onto or off the list says itself."""
     fil = _known()
-    # riskområden 2021 → 2023: a in from SU (better); none out
+    # riskområden 2021 → 2023: a in from SU; none out
     assert moves_text(fil, ["riskomrade"], 2021, 2023) == (
-        "A in från särskilt utsatt område (förbättring)"
+        "A in från särskilt utsatt område (lägre nivå)"
     )
-    # utsatta 2019 → 2021: b in from R (better), c out to off the list (better)
+    # utsatta 2019 → 2021: b in from R, c off the list
     assert moves_text(fil, ["utsatt"], 2019, 2021) == (
-        "B in från riskområde (förbättring); C ut till ej på listan (förbättring)"
+        "B in från riskområde (lägre nivå); C ut till ej på listan"
     )
-    # 2021 → 2023: c in from off the list (worse)
-    assert moves_text(fil, ["utsatt"], 2021, 2023) == "C in från ej på listan (försämring)"
+    # 2021 → 2023: c in from off the list
+    assert moves_text(fil, ["utsatt"], 2021, 2023) == "C in från ej på listan"
+    # särskilt utsatta 2021 → 2023: a out to riskområde, d in from off the list
+    assert moves_text(fil, SU, 2021, 2023) == (
+        "A ut till riskområde (lägre nivå); D in från ej på listan"
+    )
+    # backwards, 2021 → 2019: b up to riskområde
+    assert moves_text(fil, ["utsatt"], 2021, 2019) == (
+        "B ut till riskområde (högre nivå); C in från ej på listan"
+    )
     assert moves_text(fil, SU, 2019, 2019) == "inga områden har kommit till eller lämnat nivån"
 
 
@@ -294,27 +346,27 @@ def test_real_counts_match_fakta() -> None:
             2025,
             4.0,
             sakerhet="sekundar",
-            kallor=("fastighetsvarlden-2025-12-02", "fastighetstidningen-2025-12-02"),
+            kallor=(
+                "fastighetsvarlden-2025-12-02",
+                "fastighetstidningen-2025-12-02",
+                "kopa-hus-2025",
+            ),
         )
     ]
 
 
-def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
-    """fakta.md §2.2, per edition: the count's certainty comes from the areas it counts.
+def test_real_counts_are_as_sure_as_every_level_they_rest_on() -> None:
+    """fakta.md §2.2, per edition: a count is as sure as the weakest level of the edition,
+    counted or not (docs/decisions/0666), since it is that number only if the other areas are
+    not at the counted levels.
 
-    * 2017: "sju särskilt utsatta områden: Bergsjön, … och Tynnered" (S Göteborg [C]): 7,
-      bekräftad, although Rannebergen's level (utsatt) is inferred [I]; on the list 9 counts
-      Rannebergen (slutledd) and Hisings Backa (sekundär): slutledd.
-    * 2019: the six remaining SU areas named (GP [C]); Gårdsten riskområde, "den enda
-      förändringen" (GP [C]); utsatta Hisings Backa [I] and Rannebergen [S]: slutledd.
-    * 2021: five SU (Framtiden [C]); on the list 8 counts Hisings Backa [S]: sekundär.
-    * 2023: all eight named by Göteborgs Stad [C]: bekräftad, though Rannebergen's "ej på
-      listan" is inferred; 2025: press only [S].
-    * 0 riskområden 2017 names no area: it rests on every level, Rannebergen's inferred one too.
-
-    None of the sources of these levels is the police's own publication (a party, the press, the
-    city, Framtiden): every count bekräftad by them is bekraftad-ej-polisen, the class section 5
-    marks ‡ (granska14 F8, docs/decisions/0500), never unmarked.
+    * 2017: "sju särskilt utsatta områden" (S Göteborg [C]), but Rannebergen's utsatt is
+      inferred [I] in the file: slutledd, as the count of 9 on the list.
+    * 2019: Hisings Backa's utsatt is inferred [I]: slutledd.
+    * 2021: Hisings Backa's utsatt is second-hand [S]: every count is second-hand, the one
+      riskområde (Tynnered, [C]) too (the auditor's "1 (2021, …)").
+    * 2023: Rannebergen's "ej på listan" is inferred in the file: slutledd; 2025: press only.
+    * 2015: the count GP states (upplagor: antal) fills the gap the unknown levels leave.
     """
     fil = _real()
 
@@ -322,34 +374,41 @@ def test_real_counts_are_as_sure_as_the_areas_they_count() -> None:
         return {p.ar: (p.varde, p.sakerhet) for p in count_per_edition(fil, nivaer).punkter}
 
     assert sure(SU) == {
-        2015: (6, EJ_POLISEN),  # the count GP states (upplagor: antal), not the areas'
-        2017: (7, EJ_POLISEN),
-        2019: (6, EJ_POLISEN),
-        2021: (5, EJ_POLISEN),
-        2023: (4, EJ_POLISEN),
+        2015: (6, EJ_POLISEN),
+        2017: (7, "slutledd"),
+        2019: (6, "slutledd"),
+        2021: (5, "sekundar"),
+        2023: (4, "slutledd"),
         2025: (4, "sekundar"),
     }
     assert sure(TRE) == {
         2017: (9, "slutledd"),
         2019: (9, "slutledd"),
         2021: (8, "sekundar"),
-        2023: (8, EJ_POLISEN),
+        2023: (8, "slutledd"),
         2025: (8, "sekundar"),
     }
     assert sure(("riskomrade",)) == {
         2017: (0, "slutledd"),
-        2019: (1, EJ_POLISEN),
-        2021: (1, EJ_POLISEN),
-        2023: (2, EJ_POLISEN),
+        2019: (1, "slutledd"),
+        2021: (1, "sekundar"),
+        2023: (2, "slutledd"),
     }
     assert sure(("utsatt",)) == {
         2017: (2, "slutledd"),
         2019: (2, "slutledd"),
         2021: (2, "sekundar"),
-        2023: (2, EJ_POLISEN),
+        2023: (2, "slutledd"),
     }
+    # the sources of every level it rests on, in file order: the React comment (Hisings Backa,
+    # Rannebergen) and GP 2019 (Rannebergen) too
     su2017 = next(p for p in count_per_edition(fil, SU).punkter if p.ar == 2017)
-    assert su2017.kallor == ("s-goteborg-2017", "etc-goteborg-2020")  # not the React comment
+    assert su2017.kallor == (
+        "s-goteborg-2017",
+        "etc-goteborg-2020",
+        "tredjepart-react-app-2017",
+        "gp-2019-06",
+    )
 
 
 def _indikator(id_: str) -> IndikatorFil:

@@ -832,8 +832,9 @@ def test_fixture_2023_statuses() -> None:
     }
     assert res["riskomraden"].progress.forklaring.startswith(
         "Antalet: 1 (2021) → 2 (2023); Biskopsgården in från särskilt utsatt område "
-        "(förbättring). Ett antal på en nivå som inte är den högsta ökar när ett område på en "
-        "högre nivå förbättras"
+        "(lägre nivå). Ett antal på en nivå som inte är den högsta ökar när polisen flyttar ned "
+        "ett område från en högre nivå, så ändringen visar inte om polisen bedömer områdenas "
+        "påverkan som högre eller lägre"
     )
     assert res["nya-omraden"].progress.statusslag == "mot-malvarde"
     assert res["trygghet"].progress.statusslag == "ej-bedombar"
@@ -869,7 +870,7 @@ def test_fixture_2025_statuses() -> None:
     assert risk.progress.forklaring == (
         "Värdet för 2025 saknas (polisens nivå okänd för Biskopsgården, Gårdsten, "
         "Tynnered/Grevegården/Opaltorget, Hisings Backa); det räknas inte som noll. Senast kända "
-        "värde: 2 (2023), ej bedömbar (en ändring kan vara både förbättring och försämring)."
+        "värde: 2 (2023), ej bedömbar (antalet ändras både när en nivå höjs och när den sänks)."
     )
     known = risk.progress.senast_kanda
     assert known is not None and known.orsak is Orsak.TVETYDIG_RIKTNING

@@ -554,21 +554,23 @@ def test_levels_not_confirmed_by_the_police_are_marked(
         "(t.ex. pressen eller en tredjepartssida om polisens lista)",
         "utan markering: bekräftad i polisens egen publicering",
     )
-    # a count carries the class of the levels it rests on (0500): 1 riskområde, Söderdal*; 0
-    # utsatta rests on every area's level, Söderdal's too; the legend says both
+    # a count carries the class of the levels it rests on (0500), every area's level of the
+    # edition (0666): 1 riskområde, Söderdal*; 1 särskilt utsatt and 0 utsatta rest on
+    # Söderdal's level too; the legend says so
     assert "| Riskområden | 1\\* | Söderdal\\* |" in md_text
+    assert "| Särskilt utsatta områden | 1\\* | Norrby |" in md_text
     assert "| Utsatta områden | 0\\* | – |" in md_text
     assert "| **Totalt** | **2\\*** |   |" in md_text
     assert s.lista_forklaring[-1] == (
-        "varje antal har markeringen för den osäkraste av de nivåer som det bygger på (antalet 0 "
-        "bygger på alla områdens nivåer)"
+        "varje antal har markeringen för den osäkraste nivån i upplagan, också hos områden som "
+        "inte räknas"
     )
     assert "| Söderdal | utsatt | riskområde\\* |" in md_text
     # in Markdown each legend line is a sentence (granska17 L6); in HTML a list item
     assert "\n\\* Slutledd: nivån står inte" in md_text
     assert (
-        "\n\nVarje antal har markeringen för den osäkraste av de nivåer som det bygger på "
-        "(antalet 0 bygger på alla områdens nivåer).\n\n"
+        "\n\nVarje antal har markeringen för den osäkraste nivån i upplagan, också hos områden "
+        "som inte räknas.\n\n"
     ) in md_text
     assert "\nUtan markering: bekräftad i polisens egen publicering.\n" in md_text
     assert 'riskområde<abbr title="slutledd: nivån står inte' in html_text

@@ -77,7 +77,7 @@ def test_an_earlier_report_is_marked_with_its_year(report_2025: tuple[str, str])
         "**Samordnande bedömning, Idrotts- och föreningsnämnden, ur rapporten för 2023** "
         "(bedömning 2023: Bedöms uppnås (prognos, ingen slutbedömning); ingen rapport för 2025: "
         "återrapporteringen lämnades "
-        "ett tidigare år):"
+        "ett tidigare år; *illustrativ rapport*):"
     ) in md
     assert "*Ingen rapport för 2025: insatsen ska inte rapporteras det året." in md
     assert "<h5>3:3 · Socialnämnden Hisingen · rapporten för 2024</h5>" in html

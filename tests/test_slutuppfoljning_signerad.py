@@ -179,7 +179,7 @@ UTGANGSLAGE_2025 = (
     "(slutledd) jämfört med listan 2021; ”Antal områden i Göteborg på polisens lista (alla tre "
     "nivåer)”: 9 (slutledd) år 2019 och 8 (uppgift i andra hand) år 2025, 11\u00a0%\u00a0av"
     "\u00a0vägen mot målvärdet 0 (från listan 2021: 0\u00a0%\u00a0av\u00a0vägen); ”Antal "
-    "särskilt utsatta områden i Göteborg”: 6 (annan källa än polisen) år 2019 och 4 (uppgift i "
+    "särskilt utsatta områden i Göteborg”: 6 (slutledd) år 2019 och 4 (uppgift i "
     "andra hand) år 2025, "
     "33\u00a0%\u00a0av\u00a0vägen mot målvärdet 0 (från listan 2021: 20\u00a0%\u00a0av"
     "\u00a0vägen); delmål 2 gäller 9 områden i stället för 8: också Rannebergen, som stod på "
@@ -214,7 +214,7 @@ def test_the_baseline_is_marked_where_it_is_used(report_2025: tuple[str, str]) -
     assert legend in md and legend in html
     # Bilaga D: the baselines counted from the lists, not one typed in
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, annan källa än polisen, tolkning) "
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, uppgift i andra hand, tolkning) "
         "| 4 (2025, uppgift i andra hand) |" in md
     )
     assert "| 8 (2021, uppgift i andra hand, tolkning) |" in md
@@ -241,7 +241,7 @@ def test_the_alternative_follows_the_data(tmp_path: Path) -> None:
     )
     alt = next(t for h, t in build(load(root), 2025).sammanfattning.metod if h.startswith("Utg"))
     assert (
-        "”Antal särskilt utsatta områden i Göteborg”: 5 (annan källa än polisen) år 2019 och 4 "
+        "”Antal särskilt utsatta områden i Göteborg”: 5 (slutledd) år 2019 och 4 "
         "(uppgift i andra hand) år 2025, 20\u00a0%\u00a0av\u00a0vägen mot målvärdet 0" in alt
     )
 

@@ -294,9 +294,9 @@ def _tvetydig_text(omraden: OmradenFil, nivaer: Iterable[str], b: Point, s: Poin
     return (
         f"Antalet: {fmt_tal(b.varde)} ({b.ar}) → {fmt_tal(s.varde)} ({s.ar}); "
         f"{moves_text(omraden, nivaer, b.ar, s.ar)}. Ett antal på en nivå som inte är den "
-        "högsta ökar när ett område på en högre nivå förbättras, så ändringen visar inte om "
-        "läget blivit bättre eller sämre; takten mot målvärdet bedöms inte. Målvärdet prövas "
-        "i målåret."
+        "högsta ökar när polisen flyttar ned ett område från en högre nivå, så ändringen visar "
+        "inte om polisen bedömer områdenas påverkan som högre eller lägre; takten mot målvärdet "
+        "bedöms inte. Målvärdet prövas i målåret."
     )
 
 

@@ -13,12 +13,12 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   ``niva-okand``), not zero and not a lower bound. A count that does not depend on it (on the list
   at any level; särskilt utsatt) still has its value.
 * Each point carries the weakest class (bekräftad, bekräftad but not by the police, sekundär,
-  slutledd, saknas: :func:`klass`) of the klassningar of the areas it counts (of every area for
-  a count of 0), and their sources, so an inferred value can be drawn as one and a count is
-  unmarked only when the police's own publication confirms every level it rests on
-  (docs/decisions/0500). An inferred level of an area that is not counted does not
-  make a count inferred: the count of 7 särskilt utsatta områden 2017 is stated, with the names,
-  whatever Rannebergen's level was.
+  slutledd, saknas: :func:`klass`) of every klassning it rests on, and their sources, so an
+  inferred value can be drawn as one and a count is unmarked only when the police's own
+  publication confirms every level it rests on (docs/decisions/0500). A count rests on the
+  areas it does not count as much as on those it counts: 1 riskområde 2021 is 1 only if no
+  other area was one, so Hisings Backa's second-hand utsatt 2021 makes it second-hand too
+  (docs/decisions/0666).
 * The baseline of the plan's goal is the last edition before the plan period starts
   (:func:`baslinje_upplaga`, one rule for the indicators and the report's areas section); for
   new areas it is the reference edition itself, with 0 areas.
@@ -102,9 +102,11 @@ def shows_direction(nivaer: Iterable[str]) -> bool:
 
 def rise_caution(nivaer: Iterable[str]) -> str | None:
     """Swedish, for a count of areas on the list whose change does not show the direction
-    (:func:`shows_direction`): that it rises when an area on a higher level, not counted, improves
-    to a counted one, so a rise toward a målvärde of 0 is no sure worsening (granska14 F12: the
-    chart of riskområden 1 → 2); None for a count whose change shows it."""
+    (:func:`shows_direction`): that it rises when the police move an area on a higher level, not
+    counted, down to a counted one, so a rise is no sure higher level for any area (granska14 F12:
+    the chart of riskområden 1 → 2); None for a count whose change shows it. A lower level is
+    said as what the police did, not as an improvement: the police's level alone does not show
+    whether the development has turned (sann25 item 3)."""
     wanted = set(nivaer)
     counted = [i for i, n in enumerate(ORDNING) if n in wanted]
     if not counted or shows_direction(wanted):
@@ -112,15 +114,18 @@ def rise_caution(nivaer: Iterable[str]) -> str | None:
     above = [_NIVATEXT[n] for n in ORDNING[counted[0] + 1 :] if n not in wanted]
     where = "den här nivån" if len(counted) == 1 else "de här nivåerna"
     return (
-        f"En ökning är inte säkert en försämring: antalet ökar när ett område flyttas ned till "
-        f"{where} från {' eller '.join(above)}, alltså när läget där har blivit bättre, och "
-        "minskar när ett område här flyttas upp till en nivå som inte räknas."
+        "En ökning betyder inte säkert att något område har fått en högre nivå: antalet ökar när "
+        f"ett område flyttas ned till {where} från {' eller '.join(above)}, alltså när polisen "
+        "bedömer områdets påverkan som lägre, och minskar när ett område här flyttas upp till en "
+        "nivå som inte räknas."
     )
 
 
 def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int) -> str:
     """Swedish: which areas came to or left the counted levels between two editions, and whether
-    each move was an improvement ("Biskopsgården in från särskilt utsatt område (förbättring)")."""
+    each move on the list was to a lower or a higher level ("Biskopsgården in från särskilt
+    utsatt område (lägre nivå)"); onto or off the list says itself ("Rannebergen ut till ej på
+    listan"). Not "förbättring": the police's level alone does not show it (sann25 item 3)."""
     wanted = set(nivaer)
     rank = {n: i + 1 for i, n in enumerate(ORDNING)} | {"ej-pa-listan": 0}
     parts = []
@@ -128,11 +133,17 @@ def moves_text(omraden: OmradenFil, nivaer: Iterable[str], fran: int, till: int)
         a, b = _niva(o, fran), _niva(o, till)
         if a == b or a not in rank or b not in rank or (a in wanted) == (b in wanted):
             continue
-        way = "förbättring" if rank[b] < rank[a] else "försämring"
+        way = (
+            ""
+            if 0 in (rank[a], rank[b])
+            else " (lägre nivå)"
+            if rank[b] < rank[a]
+            else " (högre nivå)"
+        )
         if b in wanted:
-            parts.append(f"{o.namn} in från {_NIVATEXT[a]} ({way})")
+            parts.append(f"{o.namn} in från {_NIVATEXT[a]}{way}")
         else:
-            parts.append(f"{o.namn} ut till {_NIVATEXT[b]} ({way})")
+            parts.append(f"{o.namn} ut till {_NIVATEXT[b]}{way}")
     if not parts:
         return "inga områden har kommit till eller lämnat nivån"
     return begransad(parts, LISTADE_NAMN, "; ", och_last=False)
@@ -251,23 +262,6 @@ def unknown_areas(omraden: OmradenFil, upplaga: int) -> list[str]:
     return [o.id for o in omraden.omraden if _niva(o, upplaga) in MOJLIGA_NIVAER]
 
 
-def _certainty(
-    omraden: OmradenFil, upplagor: Sequence[int], ids: Iterable[str] | None = None
-) -> tuple[str | None, tuple[str, ...]]:
-    """The weakest certainty of the klassningar in these editions (of the areas ``ids`` only,
-    when given), and their sources."""
-    wanted = None if ids is None else set(ids)
-    found = [
-        klassning_i(o, u)
-        for o in omraden.omraden
-        if wanted is None or o.id in wanted
-        for u in upplagor
-    ]
-    if not found:
-        return None, ()
-    return _weakest(found, omraden)
-
-
 def _point_or_gap(
     omraden: OmradenFil,
     ar: int,
@@ -279,18 +273,22 @@ def _point_or_gap(
     if open_:
         names = {o.id: o.namn for o in omraden.omraden}
         return Lucka(ar, Orsak.NIVA_OKAND, open_, tuple(names[i] for i in open_))
-    # A count rests on the areas it counts: "sju särskilt utsatta områden: Bergsjön, …" is as sure
-    # as those seven klassningar, whatever an inferred "ej på listan" elsewhere says. A count of
-    # 0 names no area; it rests on every area's klassning, or, where ``grund`` gives them, on
-    # the klassningar that decide each area is not counted (Gårdsten is not new in 2025 because
-    # it was on the 2021 list, whatever its 2025 level).
+    # A count rests on every area's level in the edition, counted or not: "1 riskområde" is as
+    # sure as Tynnered's riskområde and as every other area's level that is not riskområde
+    # (Hisings Backa's utsatt, from the press, in 2021). An area that is not counted rests on the
+    # klassningar that decide it is not, where ``grund`` gives them (Gårdsten is not new in 2025
+    # because it was on the 2021 list, whatever its 2025 level); otherwise on its klassningar in
+    # these editions (docs/decisions/0666).
     counted = [i for i, s in states if s]
-    if not counted and grund is not None:
-        found = [k for ks in grund.values() for k in ks]
-        if found:
-            weakest, kallor = _weakest(found, omraden)
-            return Point(ar, 0.0, sakerhet=weakest, kallor=kallor)
-    sakerhet, kallor = _certainty(omraden, upplagor, counted or None)
+    found: list[Klassning] = []
+    for o in omraden.omraden:
+        if o.id not in counted and grund is not None and o.id in grund:
+            found.extend(grund[o.id])
+        else:
+            found.extend(klassning_i(o, u) for u in upplagor)
+    if not found:
+        return Point(ar, float(len(counted)))
+    sakerhet, kallor = _weakest(found, omraden)
     return Point(ar, float(len(counted)), sakerhet=sakerhet, kallor=kallor)
 
 

@@ -81,7 +81,7 @@ ORSAK_TEXT: Final[Mapping[Orsak, str]] = {
     Orsak.FOR_FA_VARDEN_UNDER_PLANPERIODEN: "för få värden under planperioden",
     Orsak.NIVA_OKAND: "polisens nivå okänd",
     Orsak.INGET_VARDE_FOR_MALARET: "inget värde för målåret",
-    Orsak.TVETYDIG_RIKTNING: "en ändring kan vara både förbättring och försämring",
+    Orsak.TVETYDIG_RIKTNING: "antalet ändras både när en nivå höjs och när den sänks",
 }
 
 MOT_MALVARDE: Final = frozenset(

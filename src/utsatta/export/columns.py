@@ -295,7 +295,8 @@ INDIKATORVARDEN: Final = (
         "osäkraste nivån avgör), och för ett antal som en källa anger för en upplaga av polisens "
         "lista (inte räknat ur områdenas nivåer) vems antal det är, t.ex. ”antal enligt "
         "Göteborgs-Posten”; tom för ett bekräftat värde, för ett värde utan angiven källa och "
-        "för ett okänt värde (kommentar säger varför). Ett antal ur polisens listor utan "
+        "för ett okänt utfall (kommentar säger varför). Ett målvärde relativt en baslinje som "
+        "saknas har sin markering fast värdet är tomt. Ett antal ur polisens listor utan "
         "markering bygger bara på nivåer i polisens egen publicering.",
     ),
     kod_column(

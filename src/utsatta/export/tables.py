@@ -301,9 +301,12 @@ def _indikatorvarden(
                 url,
                 sakerhet,
                 # the report's words beside the value (its certainty's marker, and whose count
-                # a stated count is); an unknown value says why in kommentar
+                # a stated count is); an unknown utfall says why in kommentar. A målvärde
+                # relative to a baseline that is missing has no value but is the plan's
+                # målvärde all the same, marked as the report marks it ("halva baslinjen (2025,
+                # slutledd)"; sann25 item 7)
                 (markering_och_not(sakerhet, angivet_not(angivet) if angivet else None) or None)
-                if varde is not None
+                if varde is not None or typ == "malvarde"
                 else None,
                 hamtad,
                 _ja(metodbyte),

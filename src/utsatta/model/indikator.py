@@ -279,6 +279,16 @@ class IndikatorFil(Strict):
         "avgöra det, t.ex. antalet per nivå för ett delmål som bedöms område för område "
         "(per_omrade). Utelämnas annars.",
     )
+    #: where the values are from when not from the areas, in words ("hela Göteborg"): said
+    #: wherever the indicator is named for an insats (sann25 item 6)
+    omfattning: Text | None = Field(
+        default=None,
+        title="Omfattning",
+        description="Vad värdena gäller när de inte gäller de utsatta områdena, med ord, t.ex. "
+        "'hela Göteborg'. Rapporten skriver det inom parentes där indikatorn nämns vid en insats, "
+        "så att ett mått för hela kommunen inte läses som ett mått för områdena. Utelämnas när "
+        "värdena gäller områdena.",
+    )
     ur_planen: bool = Field(
         default=False,
         title="Ur planen",

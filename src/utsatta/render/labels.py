@@ -105,9 +105,10 @@ MARKERING_BETYDELSE: Final[Mapping[str, str]] = dict(
 UTAN_MARKERING: Final = "utan markering: bekräftad i polisens egen publicering"
 #: how a count's marker follows from its levels' (the legend's line after UTAN_MARKERING, where
 #: a count is marked): the weakest class wins, as for every value that rests on several values
-#: (docs/decisions/0500)
+#: (docs/decisions/0500), and a count rests on every area's level, counted or not (0666)
 ANTALETS_MARKERING: Final = (
-    "varje antal har markeringen för den osäkraste av de nivåer som det bygger på"
+    "varje antal har markeringen för den osäkraste nivån i upplagan, också hos områden som "
+    "inte räknas"
 )
 #: the key under section 5's table where a change is marked: a change, and "–" (on neither
 #: list), rests on its two levels, so it carries the weaker's class, as a count does
@@ -115,8 +116,6 @@ ANTALETS_MARKERING: Final = (
 FORANDRINGENS_MARKERING: Final = (
     "En förändring och ”–” har markeringen för den osäkraste av de två nivåer som de bygger på."
 )
-#: after it where a marked count is 0: no area is named, so say which levels it rests on
-ANTAL_NOLL: Final = " (antalet 0 bygger på alla områdens nivåer)"
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {
     "polisen": "polisen",

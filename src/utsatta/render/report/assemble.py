@@ -83,7 +83,15 @@ def assemble(ds: DataSet, ar: int) -> ReportView:
     # each insats with the indicators linked to it, in report order, and their status
     lankar = lankade(results)
     vy_av = {
-        id(r): IndikatorLank(v.id, v.namn, v.ankare, v.md_ankare, v.status, v.status_nyckel)
+        id(r): IndikatorLank(
+            v.id,
+            v.namn,
+            v.ankare,
+            v.md_ankare,
+            v.status,
+            v.status_nyckel,
+            (r.indikator.omfattning or "").strip(),
+        )
         for r, v in indikatorer
     }
     insatser = {

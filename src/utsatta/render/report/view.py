@@ -193,6 +193,8 @@ class IndikatorLank:
     md_ankare: str
     status: str
     status_nyckel: str
+    #: what the values cover when not the areas ("hela Göteborg"), from the data; "" otherwise
+    omfattning: str = ""
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,9 @@ class SamordningVy:
     #: beside a verdict that the insats is reached when none of its indicators can be assessed:
     #: "indikatorn kan inte bedömas" (sections.insats_indikatorer), else ""
     markering: str = ""
+    #: whether the report its text comes from (this year's, or the earlier one) is illustrative:
+    #: marked as each organisation's report beneath it is
+    illustrativ: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ from utsatta.compute.status import Lucka, Point
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
-    ANTAL_NOLL,
     ANTALETS_MARKERING,
     EJ_POLISEN_MARKERING,
     FORANDRINGENS_MARKERING,
@@ -381,8 +380,6 @@ def omraden_vy(
     lista_markers: list[str] = []
     #: the markers of the counts (a class of their levels, docs/decisions/0500)
     antal_markers: list[str] = []
-    #: whether a marked count is 0: it rests on every area's level, which the legend says
-    noll_markerad = False
     fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
@@ -411,7 +408,6 @@ def omraden_vy(
                 mark = _antal_markering(count)
                 text = f"{len(areas)}{mark}"
                 antal_markers.append(mark)
-                noll_markerad = noll_markerad or (not areas and bool(mark))
                 if areas:
                     fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple(
@@ -555,11 +551,7 @@ def omraden_vy(
         upplaga_text,
         lista_sakerhet,
         _forklaring([*lista_markers, *antal_markers])
-        + (
-            (ANTALETS_MARKERING + (ANTAL_NOLL if noll_markerad else ""),)
-            if any(antal_markers)
-            else ()
-        ),
+        + ((ANTALETS_MARKERING,) if any(antal_markers) else ()),
         forandring_text,
         antal_pa_listan,
         antal_text,

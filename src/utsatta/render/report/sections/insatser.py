@@ -179,7 +179,9 @@ def _org_rapport(
     )
 
 
-def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | None) -> SamordningVy:
+def _samordning(
+    org: str, ic: InsatsCoverage, names: Names, period: Period | None, cov: Coverage
+) -> SamordningVy:
     item = ic.items.get(org)
     if item is None:
         cell = ic.cells.get(org, Cell.EJ_AKTUELL)
@@ -187,21 +189,26 @@ def _samordning(org: str, ic: InsatsCoverage, names: Names, period: Period | Non
         earlier = _earlier(org, ic, period)
         if earlier is None:
             return SamordningVy(names.org(org), None, None, lage)
+        bedomning = tidigare_bedomning(earlier.item.bedomning)
         return SamordningVy(
             names.org(org),
             None,
             None,
-            lage,
+            # what the latest report in the period said, as Bilaga A's table of organisations
+            # says it, not only that it was earlier (sann25 item 4)
+            f"{lage} · senast {earlier.ar}: {bedomning}",
             rapport_ar=earlier.ar,
             rapport_text=earlier.item.samordning,
             rapport_bedomning=tidigare_bedomning(earlier.item.bedomning),
             utan_rapport=UTAN_RAPPORT.get(cell, ""),
+            illustrativ=earlier.illustrativ,
         )
     return SamordningVy(
         names.org(org),
         item.samordning,
         BEDOMNING[item.bedomning],
         "Ingen samlad bedömning i rapporten." if item.samordning is None else "",
+        illustrativ=cov.reports[org].illustrativ,
     )
 
 
@@ -318,7 +325,7 @@ def insats_vy(
         samordning=tuple(
             _markera_samordning(
                 replace(
-                    _samordning(org, ic, names, period),
+                    _samordning(org, ic, names, period, cov),
                     eftertradare_till=_eftertradare_till(matrix, org, ins.id, names),
                 ),
                 mark,
@@ -328,7 +335,18 @@ def insats_vy(
         organisationer=organisationer,
         behov=tuple(behov),
         status_antal=antal_text(
-            (o.status for o in organisationer), [*RAPPORTSTATUS.values(), *LAGE.values()]
+            (_status_med_senaste(o) for o in organisationer),
+            [
+                *RAPPORTSTATUS.values(),
+                *(
+                    text
+                    for lage in LAGE.values()
+                    for text in (
+                        lage,
+                        *(_markera(lage, f"senast {s.lower()}") for s in RAPPORTSTATUS.values()),
+                    )
+                ),
+            ],
         ),
         # marked in the slutuppföljning's section 3 only: an annual report's main part stays
         # about ten pages (Bilaga A marks every year; docs/decisions/0480)
@@ -356,6 +374,16 @@ def insats_vy(
         indikatorer=indikatorer,
         indikator_markering=mark,
     )
+
+
+def _status_med_senaste(vy: OrgRapportVy) -> str:
+    """The organisation's status for the year's count of statuses; in the slutuppföljning,
+    without a report this year, with the status its latest report in the period gave
+    ("Rapporterad ett tidigare år (senast pågående)", counted as "Rapporterad ett tidigare år 5
+    (senast pågående)"), so an earlier "Pågående" is not hidden (sann25 item 4)."""
+    if not vy.rapport_ar or not vy.rapport_status:
+        return vy.status
+    return _markera(vy.status, f"senast {vy.rapport_status.lower()}")
 
 
 def _markera_org(vy: OrgRapportVy, mark: str) -> OrgRapportVy:

@@ -130,9 +130,11 @@ METODTEXT_SAKERHET: Final = (
     + ", ".join(f"”{m}”" for m in list(MARKERING.values())[:-1])
     + f" eller ”{list(MARKERING.values())[-1]}”. Ett värde som bygger på flera uppgifter har "
     "markeringen för den osäkraste av dem (osäkrast först: källa saknas, slutledd, uppgift i "
-    "andra hand, annan källa än polisen); ett antal ur polisens listor är alltså omarkerat "
-    "bara när polisens egen publicering bekräftar varje nivå som det bygger på. En bedömning "
-    "eller ett utfall som bygger på ett markerat värde är inte säkrare än värdet."
+    "andra hand, annan källa än polisen). Ett antal ur polisens listor bygger på alla områdens "
+    "nivåer i upplagan, också på dem som inte räknas: ”1 riskområde” stämmer bara om inget annat "
+    "område är riskområde. Antalet är alltså omarkerat bara när polisens egen publicering "
+    "bekräftar varje nivå som det bygger på. En bedömning eller ett utfall som bygger på ett "
+    "markerat värde är inte säkrare än värdet."
 )
 
 _U = UPPDRAGSSTATUS
