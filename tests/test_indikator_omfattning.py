@@ -3,8 +3,8 @@ item 6): insats 1:5 is about the areas, and "Andel barn (1–5 år) ej placerade
 förskoleverksamhet" is all of Göteborg; without ``omfattning`` it read as a measure of the
 areas everywhere but Bilaga D.
 
-Data: the shipped data copied, with ``omfattning: hela Göteborg`` added to that indicator (the
-shipped file does not have it; the lead decides the data)."""
+Data: the shipped data copied; its file for that indicator has ``omfattning: hela Göteborg``,
+which the tests take out or replace."""
 
 from __future__ import annotations
 
@@ -18,19 +18,23 @@ from utsatta.render.report import build, render
 ROOT = Path(__file__).resolve().parents[1]
 NAMN = "Andel barn (1–5 år) ej placerade i förskoleverksamhet i befolkningen (%)"
 ANKARE = "andel-barn-15-år-ej-placerade-i-förskoleverksamhet-i-befolkningen-"
+SHIPPED_LINE = "\nomfattning: hela Göteborg\n"
+
+
+def _with_scope(data: Path, omfattning: str | None) -> None:
+    """The indicator's file with ``omfattning`` replaced, or without it (None)."""
+    path = data / "indikatorer" / "barn-ej-i-forskoleverksamhet.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(SHIPPED_LINE) == 1
+    line = "\n" if omfattning is None else f"\nomfattning: {omfattning}\n"
+    path.write_text(text.replace(SHIPPED_LINE, line), encoding="utf-8")
 
 
 def _reports(tmp_path: Path, omfattning: str | None) -> tuple[str, str]:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    if omfattning is not None:
-        path = data / "indikatorer" / "barn-ej-i-forskoleverksamhet.yaml"
-        text = path.read_text(encoding="utf-8")
-        path.write_text(
-            text.replace("\nenhet: procent\n", f"\nomfattning: {omfattning}\nenhet: procent\n", 1),
-            encoding="utf-8",
-        )
-        assert [f for f in validate(data).findings if "forskoleverksamhet" in f.file] == []
+    _with_scope(data, omfattning)
+    assert [f for f in validate(data).findings if "forskoleverksamhet" in f.file] == []
     view = build(load(data), 2025)
     return render(view, "md"), render(view, "html")
 
@@ -55,11 +59,6 @@ def test_the_scope_is_checked_text(tmp_path: Path) -> None:
     """Untrusted text like any other: markup in it is refused by validate, on its key."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    path = data / "indikatorer" / "barn-ej-i-forskoleverksamhet.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace("\nenhet: procent\n", "\nomfattning: '<b>hela</b>'\nenhet: procent\n", 1),
-        encoding="utf-8",
-    )
+    _with_scope(data, "'<b>hela</b>'")
     found = [f for f in validate(data).findings if f.file.endswith("forskoleverksamhet.yaml")]
     assert [f.path for f in found] == [("omfattning",)]
