@@ -147,11 +147,11 @@ METODTEXT_UPPDRAG: Final = (
     "så läs den. Ordet är ett annat än insatsernas ”Avbruten” med avsikt: ett övrigt uppdrag kan "
     "upphöra utan att någon avbryter det, till exempel när det går upp i ett annat uppdrag. "
     "Är ett uppdrag pågående eller ej påbörjat när planens tidsplan för det har passerats vid "
-    "årets slut, står det vid statusen. Tidsplanen läses ur planens ord som den sista dag de kan "
-    "betyda: ett datum är den dagen, en månad eller ett kvartal (till exempel 2022 Q1) dess "
-    "sista dag och ett årtal årets sista dag (i 2022–2023 det senare året); står flera, gäller "
-    "den senaste. En tidsplan utan datum, månad, kvartal eller år, eller med ett datum som inte "
-    "finns, prövas inte. Varför tidsplanen har passerats säger bara redovisningen."
+    "årets slut, står ”passerad” efter tidsplanen. Tidsplanen läses ur planens ord som den sista "
+    "dag de kan betyda: ett datum är den dagen, en månad eller ett kvartal (till exempel 2022 Q1) "
+    "dess sista dag och ett årtal årets sista dag (i 2022–2023 det senare året); står flera, "
+    "gäller den senaste. En tidsplan utan datum, månad, kvartal eller år, eller med ett datum som "
+    "inte finns, prövas inte. Varför tidsplanen har passerats säger bara redovisningen."
 )
 
 

@@ -51,9 +51,11 @@ UPPDRAGSSTATUS: Final[Mapping[str, str]] = {
     # written" (granska14 F11; defined in Bilaga E, METODTEXT_UPPDRAG)
     "avslutad": "Avslutad utan att genomföras",
 }
-#: beside the status of an unfinished uppdrag past its tidsplan; the tidsplan itself stands in
-#: the column beside it, where it never breaks inside a date (docs/decisions/0521, 0668)
-TIDSPLANEN_PASSERAD: Final = "tidsplanen har passerats"
+#: after the tidsplan of an unfinished uppdrag past it, in the tidsplan's own column: one word
+#: that wraps after the date, never inside it, and adds no line to a row whose uppdrag text is
+#: longer (in the status column, three lines a row moved the 2023 main part onto a 12th page;
+#: docs/decisions/0521, 0668)
+TIDSPLANEN_PASSERAD: Final = "passerad"
 BEHOVSUTFALL: Final[Mapping[str, str]] = {
     "tillgodosett": "Tillgodosett",
     "delvis-tillgodosett": "Delvis tillgodosett",
