@@ -70,10 +70,10 @@ def test_the_analysts_layer_comes_first_with_its_decision(
     assert "Det gäller den samlade uppföljningen för 2023, " in md
     assert "*Illustrativ uppföljning:" in md
     assert "**Fokusområde 3: Inflytande, delaktighet och tillit: Kan inte bedömas**" in md
-    # 2022 Q1 had passed by the end of 2023: said beside the status (decision 0668)
+    # 2022 Q1 had passed by the end of 2023: said after the tidsplan (decision 0668)
     assert (
-        "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 | Pågående (tidsplanen har "
-        "passerats) | Utredningen pågår; ny tidsplan är inte redovisad. |"
+        "| 0002/21 | Utreda en påhittad fråga | 2022 Q1 (passerad) | Pågående | Utredningen "
+        "pågår; ny tidsplan är inte redovisad. |"
     ) in md
 
 
