@@ -199,7 +199,7 @@ def _samordning(
             f"{lage} · senast {earlier.ar}: {bedomning}",
             rapport_ar=earlier.ar,
             rapport_text=earlier.item.samordning,
-            rapport_bedomning=tidigare_bedomning(earlier.item.bedomning),
+            rapport_bedomning=bedomning,
             utan_rapport=UTAN_RAPPORT.get(cell, ""),
             illustrativ=earlier.illustrativ,
         )

@@ -136,11 +136,9 @@ def bedomning_vy(
     )
 
 
-def uppdrag_vy(
-    plan: PlanFil, upp: UppfoljningFil | None, ar: int
-) -> tuple[str, tuple[UppdragVy, ...]]:
-    """The plan's övriga uppdrag with the status at the end of ``ar``, in the plan's order; an
-    unfinished one past its tidsplan says so (decision 0668)."""
+def uppdrag_vy(plan: PlanFil, upp: UppfoljningFil | None) -> tuple[str, tuple[UppdragVy, ...]]:
+    """The plan's övriga uppdrag with the status at the end of the follow-up's year, in the
+    plan's order; an unfinished one past its tidsplan says so (decision 0668)."""
     if plan.ovriga_uppdrag is None:
         return "", ()
     status = {u.uppdrag: u for u in upp.ovriga_uppdrag} if upp else {}
@@ -155,7 +153,11 @@ def uppdrag_vy(
                 status=UPPDRAGSSTATUS.get(s.status, s.status) if s else "Ingen uppgift",
                 status_nyckel=s.status if s else "saknas",
                 redovisning=s.redovisning if s else "",
-                passerad=(TIDSPLANEN_PASSERAD if s and passerad(u.tidsplan, ar, s.status) else ""),
+                passerad=(
+                    TIDSPLANEN_PASSERAD
+                    if upp and s and passerad(u.tidsplan, upp.ar, s.status)
+                    else ""
+                ),
             )
         )
     return plan.ovriga_uppdrag.ansvarig, tuple(rows)
@@ -286,7 +288,7 @@ def uppfoljning_vy(
     """Section 1 for ``ar``; ``results``: the indicators evaluated for ``ar`` (whether a
     fokusområde has one that can be assessed)."""
     upp = uppfoljning_of(ds, ar)
-    ansvarig, uppdrag = uppdrag_vy(plan, upp, ar)
+    ansvarig, uppdrag = uppdrag_vy(plan, upp)
     if upp is None:
         return UppfoljningVy(
             finns=False,
