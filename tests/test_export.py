@@ -271,7 +271,7 @@ def test_csv_read_back(fixture_ds: DataSet, tmp_path: Path) -> None:
     assert [r["varde"] for r in ind] == [
         "62,4",
         "75",
-        "63",
+        "63,0",  # written 63.0 (decision 0669)
         "65,1",
         "66,85",
         "69,1",

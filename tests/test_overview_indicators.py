@@ -91,7 +91,7 @@ def test_numbers_use_the_reports_swedish_format(
     assert "41\u00a0000 (2025)" in text
     assert "62,4\u00a0% (2020)" in text and "66,85\u00a0% (2023)" in text
     assert "75\u00a0% (2025)" in text
-    assert "48\u00a0% (2021)" in text
+    assert "48,0\u00a0% (2021)" in text
     assert "83000" not in text
 
 

@@ -306,7 +306,7 @@ def test_indicator_row(view: ReportView) -> None:
     assert ind.status == "Otillräcklig takt"
     assert ind.forklaring.startswith("Förväntad bana:")
     other = view.fokusomraden[1].indikatorer[0]
-    assert (other.baslinje, other.malvarde) == ("48\u00a0% (2021)", "saknas")
+    assert (other.baslinje, other.malvarde) == ("48,0\u00a0% (2021)", "saknas")  # as written
     assert other.status == "Ej bedömbar (för få mätpunkter)"
 
 
@@ -363,7 +363,7 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
     ind = view.fokusomraden[1].indikatorer[0]
     assert ind.kommentar == "Ingen indikator ur planens bilaga 1; `trygghet` följs som trend."
     assert [a.etikett for a in ind.anmarkningar] == [
-        "Baslinje 2021 (48\u00a0%)",
+        "Baslinje 2021 (48,0\u00a0%)",
         "Utfall 2023 (51,5\u00a0%)",
     ]
     labels = [a.etikett for a in view.fokusomraden[0].indikatorer[1].anmarkningar]
@@ -373,7 +373,7 @@ def test_comments_on_indicators_and_values_are_shown_escaped(
         "Utfall 2019, Norrby (41\u00a0%)",
     ]
     assert "- Kommentar: Ingen indikator ur planens bilaga 1; \\`trygghet\\` följs" in md_text
-    assert "  - Baslinje 2021 (48\u00a0%): Första året med \\<b>nya\\</b> frågor \\| jämförs" in (
+    assert "  - Baslinje 2021 (48,0\u00a0%): Första året med \\<b>nya\\</b> frågor \\| jämförs" in (
         md_text
     )
     assert "<li>Utfall 2023 (51,5\u00a0%): &lt;script&gt;alert(3)&lt;/script&gt; svarsfrekvens" in (

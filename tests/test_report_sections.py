@@ -352,7 +352,7 @@ def test_over_the_years_shows_what_moved(tmp_path: Path) -> None:
         ),
     ]
     assert [c.nyckel for c in t.insatser[2].rader[0].celler] == ["saknas", "bedoms-uppnas"]
-    assert t.serier[0].serie == "2021: 63\u00a0%; 2022: 65,1\u00a0%; 2023: 66,85\u00a0%"
+    assert t.serier[0].serie == "2021: 63,0\u00a0%; 2022: 65,1\u00a0%; 2023: 66,85\u00a0%"
 
 
 # -- the slutuppföljning ---------------------------------------------------------------------
@@ -596,7 +596,7 @@ def test_an_areas_values_say_what_part_of_it_they_measure_and_their_source(
         "  - 2010: 44,5\u00a0%. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
         "Göteborg: Valdeltagandet 2010, även per valdistrikt (odaterad). Från före planperioden "
         "2022–2025.\n"
-        "  - 2014: 46\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
+        "  - 2014: 46,0\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
         "Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande 2014, även "
         "per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
     ) in bergsjon

@@ -22,6 +22,27 @@ HART: Final = "\u00a0"
 MAX_DECIMALER: Final = 2
 
 
+class WrittenFloat(float):
+    """A number from a file whose written decimals end in zero (``46.0``, ``81.50``), which a
+    float forgets: ``decimals`` keeps how many were written, so the report shows "46,0 %" as the
+    source did, not "46 %" beside 44,5 (docs/decisions/0669). Arithmetic gives a plain float."""
+
+    __slots__ = ("decimals",)
+    decimals: int
+
+
+def written_float(text: str) -> float:
+    """``text`` (a decimal number as YAML writes one, ``46.0``) as a float, a
+    :class:`WrittenFloat` when its decimals end in zero; the shortest repr keeps the rest."""
+    value = float(text)
+    point = text.find(".")
+    if point < 0 or not text.endswith("0") or "e" in text or "E" in text:
+        return value
+    kept = WrittenFloat(value)
+    kept.decimals = len(text) - point - 1
+    return kept
+
+
 def heltal(n: int) -> str:
     """A count in a message, exactly (no float on the way): ``heltal(32767)`` is "32 767",
     ``heltal(-3)`` "−3". Its space is a plain one: a message is read in a terminal, a CI log or

@@ -35,6 +35,7 @@ from typing import Final
 
 from utsatta.export.cells import clean_text, number_of
 from utsatta.export.table import Cell, Column, Table
+from utsatta.numbers import WrittenFloat
 
 __all__ = [
     "BOM",
@@ -135,13 +136,16 @@ def excel_text(text: str) -> str:
 
 
 def number_text(value: int | float) -> str:
-    """A number with decimal comma and no exponent: 15.7 → "15,7", 74.0 → "74", -3 → "-3"."""
+    """A number with decimal comma and no exponent: 15.7 → "15,7", a computed 74.0 → "74" (the
+    file's ``74.0`` → "74,0"), -3 → "-3"."""
     if isinstance(value, bool):  # pragma: no cover - tables hold ja/nej as text
         raise TypeError("ja/nej skrivs som text")
     if isinstance(value, int):
         return str(value)
     if not math.isfinite(value):
         raise ValueError(f"talet {value!r} kan inte skrivas i CSV")
+    if type(value) is WrittenFloat:  # 46.0 as written, as the report shows it (decision 0669)
+        return f"{value:.{value.decimals}f}".replace(".", ",")
     if value.is_integer():
         return str(int(value))
     # repr gives the shortest text that reads back as the same float; Decimal drops the exponent

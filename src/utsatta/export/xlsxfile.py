@@ -36,7 +36,7 @@ from utsatta.export.cells import CellError, clean_text, number_of, source_of, wh
 from utsatta.export.csvfile import safe_text
 from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
-from utsatta.numbers import heltal
+from utsatta.numbers import WrittenFloat, heltal
 from utsatta.version import VERKTYG
 
 __all__ = [
@@ -191,6 +191,27 @@ def _width(table: Table, col: int) -> int:
 
 #: the suffix of a format's name with Excel's quote prefix (a text that begins like a formula)
 QUOTED: Final = "'"
+#: the cell styles (beside the heading's); a number's decimals are added to them when needed
+_STYLES: Final[dict[str, dict[str, Any]]] = {
+    "wrap": {"text_wrap": True, "valign": "top"},
+    "top": {"valign": "top"},
+    "rubrik": {"bold": True, "text_wrap": True, "valign": "top"},
+}
+
+
+def _number_style(workbook: Any, formats: dict[str, Any], style: str, number: float) -> str:
+    """``style`` for ``number``: with the decimals the file wrote when they end in zero
+    (:class:`~utsatta.numbers.WrittenFloat`), so 46.0 shows as 46,0 as in the report
+    (decision 0669); the format is added to the workbook the first time it is needed."""
+    if type(number) is not WrittenFloat:
+        return style
+    decimals = number.decimals  # all it wrote: a format only shows, the value is exact
+    named = f"{style}.{decimals}"
+    if named not in formats:
+        formats[named] = workbook.add_format(
+            {**_STYLES[style], "num_format": "0." + "0" * decimals}
+        )
+    return named
 
 
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str]) -> None:
@@ -235,9 +256,9 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                 style = cell_format[c] + ("" if safe_text(text) == text else QUOTED)
                 status = ws.write_string(r, c, text, formats[style])
             else:
-                status = ws.write_number(
-                    r, c, number_of(value, table, r - 1, column), formats[cell_format[c]]
-                )
+                number = number_of(value, table, r - 1, column)
+                style = _number_style(workbook, formats, cell_format[c], number)
+                status = ws.write_number(r, c, number, formats[style])
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
                     f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i "
@@ -320,11 +341,7 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             "comments": f"Skriven av {VERKTYG}.",
         }
     )
-    styles: dict[str, dict[str, Any]] = {
-        "wrap": {"text_wrap": True, "valign": "top"},
-        "top": {"valign": "top"},
-        "rubrik": {"bold": True, "text_wrap": True, "valign": "top"},
-    }
+    styles = _STYLES
     formats = {
         "head": workbook.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from utsatta.findings import Finding, Severity
+from utsatta.numbers import written_float
 
 #: A number written with at most 15 characters has at most 15 significant digits and is stored
 #: as written (DBL_DIG): only longer ones may be rounded (load/written_numbers.py).
@@ -79,7 +80,7 @@ def resolve_plain(text: str) -> Any:
                 raise NumberTooLarge(text)
             return int(text)
         if _FLOAT.match(text):
-            value = float(text)
+            value = written_float(text)
             if value in (_INF, -_INF):
                 raise NumberTooLarge(text)
             return value

@@ -16,6 +16,7 @@ from utsatta.model.date_forms import (
     no_such_day,
     why_no_day,
 )
+from utsatta.numbers import WrittenFloat
 
 SCHEMAVERSION = 1
 
@@ -260,6 +261,22 @@ def _finite(value: float) -> float:
     return value
 
 
+def _finite_written(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> float:
+    checked = _finite(handler(value))
+    # the float schema returns a plain float, which forgets the written decimals
+    return value if type(value) is WrittenFloat else checked
+
+
+class _KeepWritten:
+    """Tal's schema: the float's own validation and :func:`_finite`, and a
+    :class:`~utsatta.numbers.WrittenFloat` kept as the loader made it (docs/decisions/0669)."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_wrap_validator_function(_finite_written, handler(source))
+
+
 #: for-manga-siffror; {value} is the number as stored here, and as written in the file where
 #: the loader has the text (``digits_message``)
 _TOO_MANY = (
@@ -396,7 +413,7 @@ Text = Annotated[
 #: the years a data file can name (a year outside is a typo, not a plan's)
 AR_MIN, AR_MAX = 1900, 2200
 Ar = Annotated[int, Field(ge=AR_MIN, le=AR_MAX)]
-Tal = Annotated[float, Check(_finite)]
+Tal = Annotated[float, _KeepWritten()]
 
 #: How sure a fact is, as labelled in fakta.md: [C], [S], [I], [NF].
 Sakerhet = Literal["bekraftad", "sekundar", "slutledd", "saknas"]

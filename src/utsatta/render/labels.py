@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from utsatta.compute.completeness import Cell
-from utsatta.numbers import HART, MAX_DECIMALER, tal
+from utsatta.numbers import HART, MAX_DECIMALER, WrittenFloat, tal
 
 if TYPE_CHECKING:
     from utsatta.compute.indicators import IndicatorResult
@@ -226,7 +226,10 @@ def enhet_text(enhet: str) -> tuple[str, str]:
 
 
 def decimals_in(value: float) -> int:
-    """The decimals ``value`` was written with: 74.0 has 0, 81.05 has 2."""
+    """The decimals ``value`` was written with: 81.05 has 2, 74.0 has 0 as a computed float and
+    1 as the file's ``74.0`` (a :class:`~utsatta.numbers.WrittenFloat`)."""
+    if type(value) is WrittenFloat:
+        return value.decimals
     exponent = Decimal(repr(value)).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
