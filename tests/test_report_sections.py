@@ -596,9 +596,9 @@ def test_an_areas_values_say_what_part_of_it_they_measure_and_their_source(
         "  - 2010: 44,5\u00a0%. Valdistriktet Gärdsmosse i Bergsjön. Källa: Göteborgs Stad, Vårt "
         "Göteborg: Valdeltagandet 2010, även per valdistrikt (odaterad). Från före planperioden "
         "2022–2025.\n"
-        "  - 2014: 46,0\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära siffra. "
-        "Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande 2014, även "
-        "per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
+        "  - 2014: 46,0\u00a0%. Valdistriktet Gärdsmosse i Bergsjön; valnattens preliminära "
+        "siffra. Källa: Göteborgs Stad, Vårt Göteborg: Valnattens preliminära valdeltagande "
+        "2014, även per valdistrikt (odaterad). Från före planperioden 2022–2025.\n"
     ) in bergsjon
     bisk = md[md.index("### Biskopsgården") : md.index("### Gårdsten")]
     assert (

@@ -23,12 +23,22 @@ openpyxl = pytest.importorskip("openpyxl")
 
 @pytest.mark.parametrize(
     ("text", "decimals"),
-    [("46.0", 1), ("81.050", 3), ("-0.0", 1), ("100.00", 2), ("+7.10", 2)],
+    [
+        ("46.0", 1),
+        ("81.050", 3),
+        ("-0.0", 1),
+        ("100.00", 2),
+        ("+7.10", 2),
+        ("0.123456789012340", 15),
+        # bounded: never a thousand zeros in a CSV cell or an xlsx number format
+        ("46." + "0" * 1000, 15),
+    ],
 )
 def test_trailing_zeros_are_kept(text: str, decimals: int) -> None:
     value = resolve_plain(text)
     assert type(value) is WrittenFloat
     assert (value, value.decimals) == (float(text), decimals)
+    assert len(number_text(value)) <= 18
 
 
 @pytest.mark.parametrize("text", ["81.05", "46.", "4.60e1", "46", ".5", "1e3"])

@@ -22,6 +22,10 @@ HART: Final = "\u00a0"
 MAX_DECIMALER: Final = 2
 
 
+#: the most written decimals a value keeps (a float has 15–17 significant digits)
+MOST_WRITTEN_DECIMALS: Final = 15
+
+
 class WrittenFloat(float):
     """A number from a file whose written decimals end in zero (``46.0``, ``81.50``), which a
     float forgets: ``decimals`` keeps how many were written, so the report shows "46,0 %" as the
@@ -39,7 +43,9 @@ def written_float(text: str) -> float:
     if point < 0 or not text.endswith("0") or "e" in text or "E" in text:
         return value
     kept = WrittenFloat(value)
-    kept.decimals = len(text) - point - 1
+    # bounded: a file's "46.000…" of a thousand zeros must not become a thousand in a CSV cell
+    # or an xlsx number format (Excel refuses one longer than 255 characters)
+    kept.decimals = min(len(text) - point - 1, MOST_WRITTEN_DECIMALS)
     return kept
 
 
