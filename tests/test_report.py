@@ -1149,6 +1149,33 @@ def test_sources_of_one_publisher_are_told_apart() -> None:
     assert kalla_vy(a).text != kalla_vy(b).text
 
 
+def test_the_plans_source_is_listed_with_its_caveat(
+    shared_report: Callable[[Path, int], SharedReport],
+) -> None:
+    """Decision 0671: the plan's source says in Källor that the text is a copy whose adopted
+    wording and decision date are not confirmed; another source keeps its short line."""
+    from utsatta.model.common import Kalla
+    from utsatta.render.report.sections.sources import kalla_vy
+
+    k = Kalla(
+        id="p",
+        utgivare="Göteborgs Stad",
+        titel="Handlingsplanen.",
+        sakerhet="bekraftad",
+        kommentar="En kopia, inte bekräftad",
+    )
+    assert kalla_vy(k, kommentar=True).text == (
+        "Göteborgs Stad: Handlingsplanen (odaterad). En kopia, inte bekräftad."
+    )
+    assert kalla_vy(k).text == "Göteborgs Stad: Handlingsplanen (odaterad)"
+    shipped = shared_report(HERE.parent / "data", 2025).md
+    assert (
+        "- Göteborgs Stad: Göteborgs Stads handlingsplan för att inga områden ska vara utsatta "
+        "2025 (odaterad). Planens text (26 sidor), en kopia på 5dok.org, inte på stadens egen "
+        "webbplats."
+    ) in shipped
+
+
 # --- the outline: no skipped heading level (PDF/UA-1, Matterhorn 14-003) -------------------------
 
 

@@ -17,9 +17,10 @@ from utsatta.render.report.sections.upplaga import kand_genom, upplaga_namn
 from utsatta.render.report.view import KallGrupp, KallVy
 
 
-def kalla_vy(k: Kalla) -> KallVy:
+def kalla_vy(k: Kalla, *, kommentar: bool = False) -> KallVy:
     """A source as one line: publisher, title (or comment), its date ("odaterad" without one)
-    and its certainty if not confirmed."""
+    and its certainty if not confirmed; with ``kommentar``, a comment beside a title follows
+    (the plan's: that the text is a copy whose adopted wording is not confirmed, 0671)."""
     parts = [k.utgivare]
     # Without a title the comment tells two sources of one publisher apart.
     if k.titel or k.kommentar:
@@ -28,6 +29,8 @@ def kalla_vy(k: Kalla) -> KallVy:
     extra = [x for x in (k.datum or "odaterad", SAKERHET.get(k.sakerhet)) if x]
     if extra:
         text += f" ({', '.join(extra)})"
+    if kommentar and k.titel and k.kommentar:
+        text += ". " + k.kommentar.strip().rstrip(".") + "."
     return KallVy(text, k.url)
 
 
@@ -45,7 +48,10 @@ def kallor(
     police lists up to ``ar`` and the sources of their levels, each indicator's sources, the
     reports of the year and those of the earlier years in ``tidigare`` that the report also
     quotes and counts (the period, Bilaga C; review granska14, finding 15)."""
-    groups = [KallGrupp("Handlingsplanen", tuple(kalla_vy(k) for k in plan.plan.kallor))]
+    # the plan's caveats (a copy, no decision date) are the whole report's: said in full
+    groups = [
+        KallGrupp("Handlingsplanen", tuple(kalla_vy(k, kommentar=True) for k in plan.plan.kallor))
+    ]
     changes = _organisation_sources(orgs, ar) if orgs is not None else ()
     if changes:
         groups.append(KallGrupp("Organisationer som upphört och deras efterträdare", changes))
