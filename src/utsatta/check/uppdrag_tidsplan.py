@@ -19,18 +19,33 @@ ENLIGT_TIDSPLANEN: Final = re.compile(r"\benligt\s+(?:den\s+)?tids?plan(?:en)?\b
 INTE_ENLIGT: Final = re.compile(
     r"\b(?:inte|ej|icke)\s+(?:längre\s+)?enligt\s+(?:den\s+)?tids?plan", re.IGNORECASE
 )
-#: a redovisning that speaks of the tidsplan otherwise ("ny tidsplan: 2026 Q2", "tidsplanen har
-#: passerats", "inte enligt tidsplanen") or of a delay ("försenat") has said how it stands: no
-#: warning
-OM_TIDSPLANEN: Final = re.compile(r"tids?plan|försen", re.IGNORECASE)
+#: what says that the tidsplan did not hold or was replaced: "ny tidsplan", "reviderad
+#: tidsplan", "tidsplanen har passerats / ändrats / inte hållits", "försenat", "senarelagt",
+#: "skjutits fram", "förlängd". Merely naming the tidsplan ("följer tidsplanen", "tidsplanen
+#: hålls") says nothing of the kind (decision 0668, amended in session 26).
+HUR_DET_STAR: Final = re.compile(
+    r"\bny(?:a|tt)?\s+tids?plan|\b(?:revider|ändr)\w*\s+tids?plan"
+    r"|\btids?plan\w*\s+(?:har\s+|hade\s+|är\s+|blev\s+)?"
+    r"(?:ändr|revider|förläng|förskjut|skjut|passera|överskrid|spruck|sprack"
+    r"|inte\s+håll|hölls\s+inte|hålls\s+inte)"
+    r"|(?P<forsening>försen|förskjut|senarelag|framskjut|\bskjut\w*\s+fram|förläng)",
+    re.IGNORECASE,
+)
+#: a delay word denied ("inte försenat", "har ej förskjutits"): a claim of time kept
+NEKAD: Final = re.compile(r"\b(?:inte|ej|icke|aldrig)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
 
 
 def says_how_it_stands(redovisning: str) -> bool:
-    """Whether ``redovisning`` speaks of the tidsplan or a delay other than "enligt tidsplanen"
-    (a negated "inte enligt tidsplanen" says the delay)."""
+    """Whether ``redovisning`` says that the tidsplan did not hold or was replaced: a new or
+    revised tidsplan, a delay (not denied: "inte försenat" is no such word), or "inte enligt
+    tidsplanen"; never "enligt tidsplanen" or a mere mention of it."""
     if INTE_ENLIGT.search(redovisning):
         return True
-    return OM_TIDSPLANEN.search(ENLIGT_TIDSPLANEN.sub(" ", redovisning)) is not None
+    for match in HUR_DET_STAR.finditer(redovisning):
+        before = redovisning[max(0, match.start() - 30) : match.start()]
+        if match.group("forsening") is None or not NEKAD.search(before):
+            return True
+    return False
 
 
 def check_uppdrag_tidsplan(ds: DataSet) -> list[Finding]:
