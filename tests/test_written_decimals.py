@@ -82,6 +82,11 @@ def _table(values: tuple[float, ...]) -> Table:
 def test_csv_and_xlsx_write_the_decimals_the_file_wrote() -> None:
     values = (resolve_plain("46.0"), resolve_plain("81.050"), 46.0, 44.5)
     assert [number_text(v) for v in values] == ["46,0", "81,050", "46", "44,5"]
+    # only the zeros the file wrote are added: never a digit of the float's binary noise, and
+    # never a "-0,0" (adv26)
+    assert number_text(resolve_plain("99.12345678901230")) == "99,12345678901230"
+    assert number_text(resolve_plain("-0.0")) == "0,0"
+    assert number_text(resolve_plain("0.000010")) == "0,000010"
     assert csv_text(_table(values)).splitlines()[1:] == [
         "2010;46,0",
         "2011;81,050",

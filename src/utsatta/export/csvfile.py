@@ -144,12 +144,16 @@ def number_text(value: int | float) -> str:
         return str(value)
     if not math.isfinite(value):
         raise ValueError(f"talet {value!r} kan inte skrivas i CSV")
-    if type(value) is WrittenFloat:  # 46.0 as written, as the report shows it (decision 0669)
-        return f"{value:.{value.decimals}f}".replace(".", ",")
-    if value.is_integer():
+    written = value.decimals if type(value) is WrittenFloat else 0
+    if value.is_integer() and not written:
         return str(int(value))
-    # repr gives the shortest text that reads back as the same float; Decimal drops the exponent
-    return format(Decimal(repr(value)), "f").replace(".", ",")
+    # repr gives the shortest text that reads back as the same float; Decimal drops the
+    # exponent; + 0.0 makes -0.0 a 0.0
+    text = format(Decimal(repr(value + 0.0)), "f")
+    if written:  # the zeros the file wrote after those digits, never other digits (0669)
+        whole, _, decimals = text.partition(".")
+        text = f"{whole}.{decimals.ljust(written, '0')}"
+    return text.replace(".", ",")
 
 
 def _field(value: Cell, table: Table, index: int, column: Column) -> str:

@@ -341,16 +341,15 @@ def xlsx_book(data: Sequence[Table], *, datum: str | ReportDate | None = None) -
             "comments": f"Skriven av {VERKTYG}.",
         }
     )
-    styles = _STYLES
     formats = {
         "head": workbook.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "bottom": 1, "text_wrap": False}
         ),
-        **{name: workbook.add_format(style) for name, style in styles.items()},
+        **{name: workbook.add_format(style) for name, style in _STYLES.items()},
         # the same with Excel's quote prefix, for a text that begins like a formula
         **{
             name + QUOTED: workbook.add_format({**style, "quote_prefix": True})
-            for name, style in styles.items()
+            for name, style in _STYLES.items()
         },
     }
     notes: list[str] = []
