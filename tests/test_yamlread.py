@@ -9,6 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utsatta.load.yamlread import CUT_OFF, decode, may_be_cut_off, parse, resolve_plain
+from utsatta.numbers import WrittenFloat
+
+
+def _written(value: float, decimals: int) -> WrittenFloat:
+    """A float that keeps the decimals its file wrote (decision 0669)."""
+    kept = WrittenFloat(value)
+    kept.decimals = decimals
+    return kept
 
 
 @pytest.mark.parametrize(
@@ -26,7 +34,7 @@ from utsatta.load.yamlread import CUT_OFF, decode, may_be_cut_off, parse, resolv
         ("~", None),
         ("2023", 2023),
         ("-4", -4),
-        ("1.10", 1.1),
+        ("1.10", _written(1.1, 2)),  # its trailing zero kept (decision 0669)
         ("1e3", 1000.0),
         ("0x1F", 31),
         ("0o17", 15),
@@ -39,6 +47,7 @@ from utsatta.load.yamlread import CUT_OFF, decode, may_be_cut_off, parse, resolv
 def test_plain_scalars_follow_yaml_1_2(text: str, value: object) -> None:
     assert resolve_plain(text) == value
     assert type(resolve_plain(text)) is type(value)
+    assert getattr(resolve_plain(text), "decimals", None) == getattr(value, "decimals", None)
 
 
 def test_nan_and_inf_are_read_as_floats_for_the_schema_to_reject() -> None:
