@@ -352,3 +352,50 @@ def test_a_pasted_post_between_others_moves_its_keys_in_one_step() -> None:
         )
     ]
     assert parse(text.replace("      ", "    ")).problems == []
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        (
+            "31-02-2026",
+            "Läst med dagen först: 31 februari 2026 finns inte, februari 2026 har 28 dagar.",
+        ),
+        ("31/4/2026", "Läst med dagen först: 31 april 2026 finns inte, april 2026 har 30 dagar."),
+        (
+            "12-31-2026",
+            "Läst med dagen först: månaden 31 finns inte. Menas 31 december 2026 (månaden först), "
+            "skriv 2026-12-31.",
+        ),
+        ("2026.13.01", "Läst med året först: månaden 13 finns inte."),
+        ("2026-4-31", "Läst med året först: 31 april 2026 finns inte, april 2026 har 30 dagar."),
+        ("30 februari 2026", "30 februari 2026 finns inte: februari 2026 har 28 dagar."),
+    ],
+)
+def test_a_date_in_another_form_that_names_no_day_says_how_it_was_read(
+    written: str, why: str
+) -> None:
+    """'31-02-2026' said only "är inte ett datum": now how it was read and why that is no day,
+    with the same words for a source's 'datum', an organisation's dates and a decision day."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from utsatta.model.common import Dag, Datum
+    from utsatta.model.uppfoljning import Dag as Beslutsdag
+
+    expected = [
+        (
+            Datum,
+            f"'{written}' är inte ett datum. {why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2023-12-05), eller "
+            "ÅÅÅÅ-MM eller ÅÅÅÅ om bara det är känt.",
+        ),
+        (Dag, f"'{written}' är inte ett datum. {why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31)."),
+        (
+            Beslutsdag,
+            f"'{written}' är inte ett datum. {why} Skriv beslutsdagen som ÅÅÅÅ-MM-DD "
+            "(t.ex. 2024-04-17).",
+        ),
+    ]
+    for kind, message in expected:
+        with pytest.raises(ValidationError) as caught:
+            TypeAdapter(kind).validate_python(written)
+        assert caught.value.errors()[0]["msg"] == message

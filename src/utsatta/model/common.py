@@ -15,6 +15,7 @@ from utsatta.model.date_forms import (
     corrected_date,
     no_such_day,
     why_no_day,
+    why_other_form,
 )
 from utsatta.numbers import WrittenFloat
 
@@ -149,6 +150,7 @@ def _datum(value: str) -> str:
     if not ok and (corrected := corrected_date(value, whole=False)) is not None:
         raise corrected_error("ogiltigt-datum", value, corrected)
     if not ok:
+        why = why or why_other_form(value) or ""
         raise PydanticCustomError(
             "ogiltigt-datum",
             "'{value}' är inte ett datum.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2023-12-05), eller "
@@ -183,6 +185,7 @@ def _dag(value: str) -> str:
     if not ok and (corrected := corrected_date(value, whole=True)) is not None:
         raise corrected_error("ogiltig-dag", value, corrected)
     if not ok:
+        why = why or why_other_form(value)
         raise PydanticCustomError(
             "ogiltig-dag",
             "'{value}' är inte ett {what}.{why} Skriv ÅÅÅÅ-MM-DD (t.ex. 2022-12-31).",

@@ -155,3 +155,40 @@ def corrected_date(value: str, *, whole: bool) -> Corrected | None:
             other,
         )
     return None
+
+
+def why_other_form(value: str) -> str | None:
+    """For a date written in another form whose numbers name no calendar date ('31-02-2026',
+    '2026.13.01', '30 februari 2026'): how it was read and why that is no date, as a sentence
+    (" Läst med dagen först: 31 februari 2026 finns inte, februari 2026 har 28 dagar."); a
+    reading with the month first that is a date is offered ('12-31-2026'). None for any other
+    text. The message said only "är inte ett datum" before (session 27)."""
+    value = value.strip()
+    if len(value) > 40:
+        return None
+    order = "med året först"
+    if (m := _DAY_FIRST.match(value)) is not None:
+        year, month, day, order = m[4], int(m[3]), int(m[1]), "med dagen först"
+    elif (m := _YEAR_FIRST.match(value)) is not None:
+        year, month, day = m[1], int(m[3]), int(m[4])
+    elif (m := re.match(_UNPADDED, value)) is not None:
+        year, month, day = m[1], int(m[2]), int(m[3])
+    elif (w := _WRITTEN.fullmatch(value)) is not None and w[1] is not None:
+        year, month, day = w[3], MANADER.index(w[2].lower()) + 1, int(w[1])
+        order = ""
+    else:
+        return None
+    read = f" Läst {order}:" if order else ""
+    if not 1 <= month <= 12:
+        why = f"{read} månaden {month} finns inte."
+        if order == "med dagen först" and 1 <= day <= 12 and _day(year, str(day), str(month)):
+            why += (
+                f" Menas {month} {MANADER[day - 1]} {year} (månaden först), skriv "
+                f"{_day(year, str(day), str(month))}."
+            )
+        return why
+    reason = no_such_day(int(year), month, day)
+    if reason is None:
+        return None  # a date: corrected_date says how to write it
+    said = f"{day} {MANADER[month - 1]} {year}"
+    return f"{read} {said} finns inte, {reason}." if read else f" {said} finns inte: {reason}."

@@ -27,7 +27,7 @@ from utsatta.model.common import (
     Text,
     corrected_error,
 )
-from utsatta.model.date_forms import corrected_date, why_no_day
+from utsatta.model.date_forms import corrected_date, why_no_day, why_other_form
 
 #: How far a goal is reached. The first three are verdicts on the plan's goal year and may only
 #: be given in the plan's last year (the check says so); the next three look ahead.
@@ -65,6 +65,7 @@ def _dag(value: str) -> str:
         raise corrected_error("ogiltigt-datum", value, corrected, " beslutsdagen som")
     if why != "":
         # A date of the right form that the calendar lacks: say so, not "no day".
+        why = why or why_other_form(value)
         raise PydanticCustomError(
             "ogiltigt-datum",
             "'{value}' är inte ett datum.{why} Skriv beslutsdagen som ÅÅÅÅ-MM-DD (t.ex. "
