@@ -11,7 +11,8 @@ Known differences, where JSON Schema cannot say what pydantic checks (see
   Python's ``float("nan")`` accepts it as a number. That is why ``ogiltigt-tal`` is not in
   SCHEMA_CODES below.
 - ``2023.0`` where an integer is required: the same number as 2023 in JSON, so ``"type":
-  "integer"`` accepts it; pydantic in strict mode does not.
+  "integer"`` accepts it; pydantic in strict mode does not. So is ``schemaversion: 1.0``
+  (``"const": 1``), which the model refuses as it refuses ``true``.
 - A trailing line break after an id, date or web address (``"abc\\n"``): ECMA-262's ``$`` (the
   JSON Schema standard) rejects it, but the Python ``jsonschema`` package matches patterns with
   Python's ``re``, whose ``$`` also matches before a final newline.
@@ -399,6 +400,10 @@ def test_known_differences() -> None:
     doc = _set(base, ("schemaversion",), True)
     assert not pydantic_ok("rapport", doc)
     assert schema_errors("rapport", doc) != []
+    # schemaversion: 1.0 passed pydantic (1.0 == 1); the model rejects it, JSON's const 1 not
+    doc = _set(base, ("schemaversion",), 1.0)
+    assert not pydantic_ok("rapport", doc)
+    assert schema_errors("rapport", doc) == []
     doc = _set(base, ("organisation",), "grundskolenamnden\n")
     assert not pydantic_ok("rapport", doc)
     assert schema_errors("rapport", doc) == []

@@ -150,11 +150,43 @@ def test_a_leap_day_is_a_date(base_copy: Path) -> None:
             "schemaversion: 0",
             "schemaversion 0 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
         ),
+        # a decimal number is no version, though 1.0 == 1 in Python (as true == 1 was)
+        (
+            "schemaversion: 1.0",
+            "schemaversion 1.0 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
+        ),
+        (
+            "schemaversion: 1.00",
+            "schemaversion 1.00 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
+        ),
+        (
+            "schemaversion: 2.0",
+            "schemaversion 2.0 är inget giltigt värde. Rätta det: skriv schemaversion: 1.",
+        ),
     ],
 )
 def test_schemaversion_is_shown_as_written(base_copy: Path, written: str, message: str) -> None:
     _replace(base_copy / "rapporter/2023/grundskolenamnden.yaml", "schemaversion: 1", written)
     assert _messages(base_copy, "okand-schemaversion") == [message]
+
+
+def test_a_decimal_schemaversion_is_an_error_at_its_value(base_copy: Path) -> None:
+    _replace(
+        base_copy / "rapporter/2023/grundskolenamnden.yaml",
+        "schemaversion: 1",
+        "schemaversion: 1.0",
+    )
+    found = [
+        (
+            Path(str(f["file"])).relative_to(base_copy).as_posix(),
+            f["line"],
+            f["column"],
+            f["severity"],
+        )
+        for f in _findings(base_copy)
+        if f["code"] == "okand-schemaversion"
+    ]
+    assert found == [("rapporter/2023/grundskolenamnden.yaml", 1, 16, "fel")]
 
 
 def test_no_python_notation_reaches_a_message(base_copy: Path) -> None:

@@ -47,6 +47,25 @@ from utsatta.render.report import build, render
         ("2021-02-30 eller 2024", None),  # an impossible date: the text is not read
         ("§ 263", None),
         ("", None),
+        # a short range is 20NN/MM or 20NN–MM with MM after NN; 20NN/MM otherwise is the year
+        ("2022-23", date(2023, 12, 31)),
+        ("2019/21", date(2021, 12, 31)),
+        ("2026/01", date(2026, 12, 31)),  # not 2001
+        ("2022/2023", date(2023, 12, 31)),
+        # a diarienummer, a paragraph or a designation names a case or a text, not a time: the
+        # year in it is not read, whatever stands before it
+        ("dnr 1673/20", None),  # not 1620
+        ("1673/20", None),
+        ("dnr 0123/21", None),
+        ("Dnr 2019/21", None),
+        ("Diarienummer: 0355/20", None),
+        ("KS 2021/1234", None),
+        ("Dnr KS 2021/1234, slutrapport 2024 Q2", date(2024, 6, 30)),
+        ("§ 12/2023", None),
+        ("KS 2023-11-24 § 12/2023", date(2023, 11, 24)),
+        ("2021/22:45", None),  # the riksdag's prop. 2021/22:45
+        ("bet. 2021/22:JuU5", None),
+        ("SFS 2021:1234", None),
     ],
 )
 def test_the_end_of_a_tidsplan(text: str, end: date | None) -> None:
@@ -60,6 +79,7 @@ def test_passed_means_unfinished_at_the_end_of_a_year_the_tidsplan_ended_in_or_b
     assert not passerad("KS 2021-12-15", 2022, "genomford")
     assert not passerad("KS 2021-12-15", 2022, "avslutad")
     assert not passerad("Löpande", 2025, "pagaende")
+    assert not passerad("dnr 1673/20", 2025, "pagaende")  # no year: never said to have passed
 
 
 @pytest.mark.parametrize(
@@ -93,6 +113,40 @@ def test_passed_means_unfinished_at_the_end_of_a_year_the_tidsplan_ended_in_or_b
         ("Arbetet har skjutits fram ett år.", True),
         ("Uppdraget är inte klart, men det är försenat.", True),
         ("Nya tidsplanen beslutades av KS 2024-05-15.", True),
+        # a denial: inte, ej, icke, aldrig, utan, ingen, inga or inget up to 3 words before
+        ("Inga förseningar.", False),
+        ("Det finns inga förseningar i arbetet.", False),
+        ("Ingen ny tidsplan behövs.", False),
+        ("Ingen reviderad tidsplan finns.", False),
+        ("Arbetet pågår utan förlängning.", False),
+        ("Arbetet pågår utan förlängning av uppdraget.", False),
+        ("Inget har försenats.", False),
+        ("Arbetet har inte alls blivit försenat.", False),
+        ("Uppdraget har aldrig blivit försenat.", False),
+        # ... or "inte" right after the verb ("inte minst", "inte bara" deny nothing)
+        ("Arbetet försenades inte.", False),
+        ("Tidsplanen ändrades inte.", False),
+        ("Uppdraget förlängdes inte.", False),
+        ("Arbetet är försenat, inte minst av personalbrist.", True),
+        ("Arbetet försenades inte minst av personalbrist.", True),
+        ("Arbetet försenades inte bara av personalbrist.", True),
+        # the denial reaches 3 words back, and not past "och" or "men" or a comma
+        ("Ingen vet ännu hur mycket arbetet försenas.", True),
+        ("Arbetet är inte klart och försenat.", True),
+        ("Inget beslut, men försenat.", True),
+        ("Tidsplanen har passerats; ingen ny tidsplan är beslutad.", True),
+        ("Tidsplanen har passerats utan ny tidsplan.", True),
+        ("Samordningen fortsätter; ny tidsplan är inte redovisad.", True),
+        # förläng-: only of the tidsplan, the uppdrag or its deadline
+        ("Förlängd öppettid på fritidsgården.", False),
+        ("Förlängd öppettid för uppdragets lokaler.", False),
+        ("Tidsplanen har förlängts till 2026.", True),
+        ("Uppdraget har förlängts till 2026.", True),
+        ("Kommunstyrelsen har förlängt uppdraget till 2026.", True),
+        ("Förlängd tidsplan: 2026 Q2.", True),
+        ("Förlängning av uppdraget beslutades 2024.", True),
+        ("KS beslutade om förlängd tid för uppdraget.", True),
+        ("Deadline förlängd till 2026.", True),
     ],
 )
 def test_a_redovisning_that_says_how_the_tidsplan_stands(redovisning: str, says: bool) -> None:

@@ -5,6 +5,8 @@ written without trailing zeros, are shown as before."""
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -97,6 +99,24 @@ def test_csv_and_xlsx_write_the_decimals_the_file_wrote() -> None:
     cells = [(ws[f"B{r}"].value, ws[f"B{r}"].number_format) for r in range(2, 6)]
     # the value stays exact; only how Excel shows it follows the file
     assert cells == [(46, "0.0"), (81.05, "0.000"), (46, "General"), (44.5, "General")]
+
+
+def test_xlsx_writes_a_negative_zero_as_0() -> None:
+    """-0.0 (a file's ``-0.0``, a computed one) is the cell value 0, not ``-0``, as the CSV
+    writes "0,0" and "0"; the written decimals still choose the cell's format."""
+    values = (resolve_plain("-0.0"), -0.0, 0.0, -1.5)
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes([_table(values)]))) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    cells = re.findall(r'<c r="(B[2-5])"(?: s="(\d+)")?[^>]*><v>([^<]*)</v></c>', sheet)
+    styles = [s for _, s, _ in cells]
+    assert [(ref, v) for ref, _, v in cells] == [
+        ("B2", "0"),
+        ("B3", "0"),
+        ("B4", "0"),
+        ("B5", "-1.5"),
+    ]
+    assert styles[0] != styles[1] == styles[2] == styles[3]  # B2 with one decimal (0,0)
+    assert [number_text(v) for v in values] == ["0,0", "0", "0", "-1,5"]
 
 
 def test_the_shipped_export_shows_bergsjon_2014_as_written(tmp_path: Path) -> None:

@@ -20,31 +20,49 @@ INTE_ENLIGT: Final = re.compile(
     r"\b(?:inte|ej|icke)\s+(?:längre\s+)?enligt\s+(?:den\s+)?tids?plan", re.IGNORECASE
 )
 #: what says that the tidsplan did not hold or was replaced: "ny tidsplan", "reviderad
-#: tidsplan", "tidsplanen har passerats / ändrats / inte hållits", "försenat", "senarelagt",
-#: "skjutits fram", "förlängd". Merely naming the tidsplan ("följer tidsplanen", "tidsplanen
-#: hålls") says nothing of the kind (decision 0668, amended in session 26).
+#: tidsplan", "förlängd tidsplan", "tidsplanen har passerats / ändrats / inte hållits",
+#: "försenat", "senarelagt", "skjutits fram"; "förlängd" only of the tidsplan, the uppdrag or
+#: its deadline ("uppdraget har förlängts", "förlängning av uppdraget"), never of anything else
+#: ("förlängd öppettid"). Merely naming the tidsplan ("följer tidsplanen", "tidsplanen hålls")
+#: says nothing of the kind (decision 0668, amended in sessions 26 and 27). ``fras`` is a noun
+#: phrase, which "inte" after it does not deny ("ny tidsplan är inte redovisad" says how it
+#: stands); the rest are verbs and nouns of a delay.
 HUR_DET_STAR: Final = re.compile(
-    r"\bny(?:a|tt)?\s+tids?plan|\b(?:revider|ändr)\w*\s+tids?plan"
+    r"(?P<fras>\bny(?:a|tt)?\s+tids?plan|\b(?:revider|ändr)\w*\s+tids?plan"
+    r"|\bförläng\w*\s+(?:(?:av|för|om|tid|tiden)\s+){0,2}(?:tids?plan|uppdrag|deadline|slutdatum))"
     r"|\btids?plan\w*\s+(?:har\s+|hade\s+|är\s+|blev\s+)?"
     r"(?:ändr|revider|förläng|förskjut|skjut|passera|överskrid|spruck|sprack"
     r"|inte\s+håll|hölls\s+inte|hålls\s+inte)"
-    r"|(?P<forsening>försen|förskjut|senarelag|framskjut|\bskjut\w*\s+fram|förläng)",
+    r"|\b(?:uppdrag|deadline|slutdatum)\w*\s+(?:har\s+|hade\s+|är\s+|blev\s+)?förläng"
+    r"|försen|förskjut|senarelag|framskjut|\bskjut\w*\s+fram",
     re.IGNORECASE,
 )
-#: a delay word denied ("inte försenat", "har ej förskjutits"): a claim of time kept
-NEKAD: Final = re.compile(r"\b(?:inte|ej|icke|aldrig)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+#: a denial up to 3 words before ("inga förseningar", "ingen ny tidsplan", "har inte alls blivit
+#: försenat"), not reaching past a comma, "och" or "men" ("inte klart och försenat")
+NEKAD: Final = re.compile(
+    r"\b(?:inte|ej|icke|aldrig|utan|ingen|inga|inget)\s+(?:(?!(?:och|men)\b)\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+#: a denial right after the verb ("försenades inte", "ändrades ej"), but not "inte minst" or
+#: "inte bara", which deny nothing
+NEKAD_EFTER: Final = re.compile(
+    r"\w*\s+(?:inte|ej|icke|aldrig)\b(?!\s+(?:minst|bara|enbart|endast)\b)", re.IGNORECASE
+)
 
 
 def says_how_it_stands(redovisning: str) -> bool:
-    """Whether ``redovisning`` says that the tidsplan did not hold or was replaced: a new or
-    revised tidsplan, a delay (not denied: "inte försenat" is no such word), or "inte enligt
-    tidsplanen"; never "enligt tidsplanen" or a mere mention of it."""
+    """Whether ``redovisning`` says that the tidsplan did not hold or was replaced: a new,
+    revised or extended tidsplan, a delay, or "inte enligt tidsplanen", none of them denied
+    ("inte försenat", "inga förseningar", "ingen ny tidsplan", "försenades inte"); never
+    "enligt tidsplanen" or a mere mention of it."""
     if INTE_ENLIGT.search(redovisning):
         return True
     for match in HUR_DET_STAR.finditer(redovisning):
-        before = redovisning[max(0, match.start() - 30) : match.start()]
-        if match.group("forsening") is None or not NEKAD.search(before):
-            return True
+        if NEKAD.search(redovisning, 0, match.start()):
+            continue
+        if match.group("fras") is None and NEKAD_EFTER.match(redovisning, match.end()):
+            continue
+        return True
     return False
 
 

@@ -258,7 +258,9 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
             else:
                 number = number_of(value, table, r - 1, column)
                 style = _number_style(workbook, formats, cell_format[c], number)
-                status = ws.write_number(r, c, number, formats[style])
+                # + 0 makes -0.0 a 0.0 (not "-0" in the sheet, as the CSV writes "0"); an int
+                # stays exact
+                status = ws.write_number(r, c, number + 0, formats[style])
             if status != 0:  # XlsxWriter's own refusal (-1 out of range, -2 too long …)
                 raise CellError(
                     f"Värdet i {where(table, r - 1, column, blad=True)} kan inte skrivas i "

@@ -434,6 +434,9 @@ def _finding(
         if kind == "for-manga-siffror" and (text := raw(path)) is not None:
             # the number as written, not as stored (1e+20 for 99999999999999999999)
             message = digits_message(text, str(err.get("ctx", {}).get("plain", ""))) or message
+        if kind == "okand-schemaversion" and isinstance(value, float):
+            # as written: schemaversion: 1.00, not 1.0
+            message = schemaversion_text(value, _written(value, raw(path)))
         if kind in _VALUE_CODES and name:
             message = f"'{name}': {message}"
         if kind in _NUMBERED and isinstance(value, str) and found(value):

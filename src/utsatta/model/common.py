@@ -380,18 +380,17 @@ def schemaversion_text(value: object, written: str) -> str:
     )
 
 
-def _not_bool(value: object) -> object:
-    # Literal[1] accepts true, since True == 1 in Python; YAML's true is not a version.
-    if isinstance(value, bool):
-        raise PydanticCustomError(
-            "okand-schemaversion",
-            schemaversion_text(value, str(value).lower()),
-        )
+def _a_version(value: object) -> object:
+    # Literal[1] accepts true and 1.0, since True == 1.0 == 1 in Python; YAML's true is not a
+    # version, and nor is a decimal number (a version is a whole number: 1, 2, ...)
+    if isinstance(value, bool | float):
+        written = str(value).lower() if isinstance(value, bool) else repr(float(value))
+        raise PydanticCustomError("okand-schemaversion", schemaversion_text(value, written))
     return value
 
 
 #: The format version every file declares first.
-SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_bool)]
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_a_version)]
 
 Id = Annotated[str, Check(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 InsatsId = Annotated[
