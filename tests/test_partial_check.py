@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from tests.support import BASE, ROOT, build_case
 from utsatta.check import validate
+from utsatta.check.partial import depends_on, with_dependents
 from utsatta.cli.app import app
 from utsatta.findings import Finding
 from utsatta.load.files import classify
@@ -116,8 +117,11 @@ def test_validate_file_of_the_shipped_data_is_clean(
 
 
 def test_a_misnamed_earlier_report_does_not_count(base_copy: Path) -> None:
-    """Completeness counts a report for the organisation its file is named after, so a check
-    of named files finds what it depends on by path; the misnamed file has its own error."""
+    """Completeness counts a report for the organisation its file is named after; the misnamed
+    file has its own error. It may hold the återrapportering all the same, so the later report
+    gets kan-inte-kontrolleras, not insats-saknas (0681), also in a check of named files: one
+    of the later report loads the file (its name is no organisation's), and one of the
+    misnamed file covers the later report."""
     done = base_copy / "rapporter" / "2023" / "grundskolenamnden.yaml"
     later = base_copy / "rapporter" / "2025" / "grundskolenamnden.yaml"
     later.parent.mkdir()
@@ -125,20 +129,34 @@ def test_a_misnamed_earlier_report_does_not_count(base_copy: Path) -> None:
     later.write_text(text.replace("ar: 2023", "ar: 2025"), encoding="utf-8")
     # The 2023 report makes the återrapportering of 1:4 that is owed in 2025, but its file is
     # misnamed.
-    done.with_name("grundskolan.yaml").write_text(
+    misnamed = done.with_name("grundskolan.yaml")
+    misnamed.write_text(
         text + '  - insats: "1:4"\n    status: genomford\n    nulage: Klar.\n'
         "    omraden: [bergsjon]\n    bedomning: uppnatt\n    fortsatt_arbete: Ingen.\n",
         encoding="utf-8",
     )
     done.unlink()
     full = validate(base_copy).findings
-    codes = {(Path(f.file).name, f.code) for f in full if f.severity == "fel"}
-    assert codes == {
-        ("grundskolan.yaml", "filnamn-matchar-inte"),
-        ("grundskolenamnden.yaml", "insats-saknas"),
+    codes = {
+        (Path(f.file).name, f.code, f.line)
+        for f in full
+        if f.file.endswith(("grundskolan.yaml", "2025/grundskolenamnden.yaml"))
     }
-    for path in (later, done.with_name("grundskolan.yaml")):
-        assert validate(base_copy, paths=[path]).findings == _by_file(full).get(path.resolve(), [])
+    assert codes == {
+        ("grundskolan.yaml", "filnamn-matchar-inte", 3),
+        ("grundskolenamnden.yaml", "kan-inte-kontrolleras", 5),
+    }
+    held = next(f for f in full if f.code == "kan-inte-kontrolleras")
+    assert "insats 1:4 för 2025" in held.message
+    assert "rapporter/2023/grundskolan.yaml:3:15, som har fel" in held.message
+    by_file = _by_file(full)
+    assert validate(base_copy, paths=[later]).findings == by_file[later.resolve()]
+    assert validate(base_copy, paths=[misnamed]).findings == (
+        by_file[misnamed.resolve()] + by_file[later.resolve()]
+    )
+    top = base_copy.resolve()
+    assert misnamed.resolve() in depends_on(top, {later.resolve()})
+    assert later.resolve() in with_dependents(top, {misnamed.resolve()})
 
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from utsatta.check.suggested import command_sentence
-from utsatta.check.unchecked import Blocked, unchecked
+from utsatta.check.unchecked import Blocked, misnamed_reports, unchecked
 from utsatta.compute.duties import Reported, duties_of, year_matrix
 from utsatta.compute.responsibility import Duties
 from utsatta.escape import shorten
@@ -67,6 +67,10 @@ def check_completeness(
     unusable = {
         (r.folder_year, r.stem): r for r in ds.rapporter if (r.folder_year, r.stem) not in by_file
     }
+    # Nor can a report under a wrong name (kulturnamnden.yml, kulturnämnden.yaml): it does not
+    # count, but it may hold the återrapportering (docs/decisions/0681).
+    for year_org, misnamed in misnamed_reports(ds).items():
+        unusable.setdefault(year_org, misnamed)
     earlier = sorted(unusable.items(), key=lambda item: item[0])
     # A report read but lying where it does not count (its 'ar' names another year): a missing
     # report there points at it, never "create the file" (it would leave two copies).

@@ -14,6 +14,7 @@ from typing import Any
 from utsatta.errors import ArgumentError
 from utsatta.fileio import as_path, shown
 from utsatta.load.files import classify, display_path, resolved
+from utsatta.load.placement import declared
 from utsatta.load.raw import read_raw
 
 #: One path or several, as the library's ``paths`` and ``only`` take them.
@@ -119,7 +120,8 @@ def with_dependents(root: Path, named: Collection[Path]) -> set[Path]:
 
     - the later years' reports of the report's organisation and of each of its successors
       (transitively, via ``efterfoljare``): their completeness counts an återrapportering made
-      in the named report;
+      in the named report (for a report under a name that is no organisation's id, also those
+      of the organisation it says, whose completeness it holds back: 0681);
     - each uppföljning file whose ``tidigare_behov`` names the report's year: its entries are
       looked up in that year's reports.
 
@@ -128,17 +130,24 @@ def with_dependents(root: Path, named: Collection[Path]) -> set[Path]:
     """
     out = set(named)
     top = resolved(root)
-    first: dict[str, int] = {}  # organisation (file name) -> its earliest named year
-    for path in named:
-        if _is_report(top, path):
-            year = int(path.parent.name)
-            first[path.stem] = min(year, first.get(path.stem, year))
-    if not first:
+    named_reports = [p for p in named if _is_report(top, p)]
+    if not named_reports:
         return out
     successors: dict[str, set[str]] = {}
+    ids: set[str] = set()
     for org in _items(_plain(top, top / "organisationer.yaml"), "organisationer"):
+        ids.add(str(org.get("id")))
         for e in _items(org, "efterfoljare"):
             successors.setdefault(str(org.get("id")), set()).add(str(e.get("organisation")))
+    first: dict[str, int] = {}  # organisation (file name) -> its earliest named year
+    for path in named_reports:
+        year = int(path.parent.name)
+        orgs = [path.stem]
+        if path.stem not in ids:  # a report under a wrong name: also the one it says (0681)
+            said = declared(path).get("organisation")
+            orgs += [said] if said is not None else []
+        for org_id in orgs:
+            first[org_id] = min(year, first.get(org_id, year))
     # The earliest named year from which each organisation's later reports may change: one
     # pass over the organisations in order of that year, so each is reached once.
     since: dict[str, int] = {}
@@ -184,7 +193,9 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
     report file whose content findings in them read.
 
     - A report's completeness (``insats-saknas``) reads the earlier years' reports of its
-      organisation and of each predecessor: an återrapportering made there counts.
+      organisation and of each predecessor: an återrapportering made there counts. It reads
+      too each earlier report under a name that is no organisation's id (grundskolan.yaml):
+      one that says it is theirs keeps that from being called missing (0681).
     - An uppföljning's ``tidigare_behov`` reads the reports of the years it names, all of each
       such year (a missing report is answered with those that are there).
 
@@ -199,10 +210,16 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
     reports = top / "rapporter"
     if "rapport" in kinds.values():
         predecessors: dict[str, set[str]] = {}
+        ids: set[str] = set()
         for org in _items(_plain(top, top / "organisationer.yaml"), "organisationer"):
+            ids.add(str(org.get("id")))
             for e in _items(org, "efterfoljare"):
                 predecessors.setdefault(str(e.get("organisation")), set()).add(str(org.get("id")))
         years = _years(reports)
+        latest = max(int(p.parent.name) for p, k in kinds.items() if k == "rapport")
+        for year in years:
+            if year < latest:
+                wanted.update(_misnamed(reports / str(year), ids))
         for path, kind in kinds.items():
             if kind != "rapport":
                 continue
@@ -229,6 +246,20 @@ def depends_on(root: Path, named: Collection[Path]) -> set[Path]:
             except (OSError, ValueError):
                 continue  # no such year or folder: the finding says so
     return wanted
+
+
+def _misnamed(folder: Path, ids: set[str]) -> set[Path]:
+    """The report files in ``folder`` (resolved) whose name is no organisation's id in
+    ``ids``: each may be an organisation's report under a wrong name."""
+    try:
+        with os.scandir(folder) as entries:
+            return {
+                resolved(Path(e.path))
+                for e in entries
+                if e.name.endswith(".yaml") and e.name.removesuffix(".yaml") not in ids
+            }
+    except OSError:
+        return set()
 
 
 def _plain(top: Path, path: Path) -> Any:

@@ -11,11 +11,13 @@ to fix first (docs/decisions/0150-foljdfel.md).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from utsatta.escape import identifier
 from utsatta.findings import Finding, Path_, Severity, varning
 from utsatta.load.dataset import DataSet, SourceFile
+from utsatta.load.placement import declared, is_year_folder
 from utsatta.wording import LISTADE_FILER, begransad
 
 CODE = "kan-inte-kontrolleras"
@@ -59,6 +61,39 @@ class Blocked:
     def places(self, files: Iterable[SourceFile[Any]]) -> str:
         """The places of ``files``, in order: "a.yaml:3:5 och b.yaml:8:13"."""
         return begransad(list(dict.fromkeys(self.place(s) for s in files)), LISTADE_FILER)
+
+
+def misnamed_reports(ds: DataSet) -> dict[tuple[int, str], SourceFile[Any]]:
+    """(year, organisation) → the file that is that report under a wrong name, so that it does
+    not count: a file left unread whose own finding names the report's path (kulturnamnden.yml,
+    higab.yaml.txt: ``DataSet.unread``), or a report read at a name that is no organisation's
+    id (kulturnämnden.yaml), by the 'organisation' it says. A report at another organisation's
+    path is that organisation's broken report, never taken for a third's. Only a (year,
+    organisation) whose own file does not count is given (docs/decisions/0681)."""
+    orgs = ds.organisation_names()
+    counted = {
+        (r.folder_year, r.stem)
+        for r in ds.rapporter
+        if r.model is not None and r.model.organisation == r.stem
+    }
+    out: dict[tuple[int, str], SourceFile[Any]] = {}
+    for target, unread in sorted(ds.unread.items()):
+        try:
+            parts = Path(target).relative_to(ds.root).parts
+        except ValueError:  # pragma: no cover - every target lies in the data folder
+            continue
+        if len(parts) == 3 and parts[0] == "rapporter" and is_year_folder(parts[1]):
+            key = (int(parts[1]), parts[2].removesuffix(".yaml"))
+            if key not in counted:
+                # never read: its own finding (fel-filandelse, fel-plats …) is at its line 1
+                out.setdefault(key, SourceFile(Path(unread), unread, "unread"))
+    for r in ds.rapporter:
+        if not orgs or r.stem in orgs:
+            continue
+        org = r.model.organisation if r.model is not None else declared(r.path).get("organisation")
+        if org is not None and org != r.stem and (r.folder_year, org) not in counted:
+            out.setdefault((r.folder_year, org), r)
+    return out
 
 
 def unchecked(file: str, path: Path_, what: str, because: str, *, at_key: bool = False) -> Finding:

@@ -13,7 +13,7 @@ from typing import Any
 from utsatta.check.rules import malgrund
 from utsatta.check.rules.base import annan_plan
 from utsatta.check.suggested import command_sentence
-from utsatta.check.unchecked import Blocked, unchecked
+from utsatta.check.unchecked import Blocked, misnamed_reports, unchecked
 from utsatta.escape import identifier, shorten
 from utsatta.findings import Finding, Path_, fel, varning
 from utsatta.load.dataset import DataSet, SourceFile
@@ -380,6 +380,10 @@ def _check_behov(ds: DataSet, f: str, up: UppfoljningFil, issues: list[Finding])
     # A report that is there but could not be read has its own errors: the behov in it is not
     # "unknown", it cannot be looked up (docs/decisions/0150-foljdfel.md).
     unreadable = {(r.folder_year, r.stem): r for r in ds.rapporter if r.model is None}
+    # Nor is it unknown when the report is there under a wrong name (0681).
+    for year_org, misnamed in misnamed_reports(ds).items():
+        if year_org not in reports:
+            unreadable.setdefault(year_org, misnamed)
     blocked = Blocked(ds)
     seen: set[tuple[int, str, str, int]] = set()
     for bi, b in enumerate(up.tidigare_behov):
