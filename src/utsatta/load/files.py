@@ -8,12 +8,13 @@ import os
 import stat
 from pathlib import Path
 
+from utsatta.escape import identifier
 from utsatta.fileio import DATA_ENDINGS, kind_of_mode, not_data_by_rule, reason
 from utsatta.findings import Finding, Severity, at_line
 
 # Re-exported: the names the rest of utsatta has always imported from here.
 from utsatta.load.placement import display_path as display_path
-from utsatta.load.placement import is_year_folder, placement
+from utsatta.load.placement import is_year_folder, place_of, placement
 from utsatta.load.placement import kind_of as kind_of
 from utsatta.load.placement import misplaced as misplaced
 
@@ -150,7 +151,7 @@ def discover(
         for name in sorted(filenames):
             if name.startswith("."):
                 if rel and _hidden_yaml(name):
-                    findings.append(_hidden(here / name))
+                    findings.append(_hidden(root, rel, here / name, readable=name in regular))
                 continue
             path = here / name
             # A regular data file is known from the folder's listing (no system call each).
@@ -178,19 +179,39 @@ def _hidden_yaml(name: str) -> bool:
     return name.lower().endswith((".yaml", ".yml")) and not name.startswith((".#", "._"))
 
 
-def _hidden(path: Path) -> Finding:
+def _hidden(root: Path, rel: tuple[str, ...], path: Path, *, readable: bool) -> Finding:
     """A hidden YAML file below the data folder's top (where a repository keeps its own
     '.gitlab-ci.yml', '.yamllint.yml' …): skipped like every hidden file, but not silently
-    (docs/decisions/0663, amends 0062)."""
+    (docs/decisions/0663, amends 0062). The step is the one a file of that name without the
+    '.' would get (``placement.place_of``, by what it says: 'ar', 'organisation', 'id'), so a
+    copy of the 2022 report in rapporter/2023/ is called a copy, never renamed into 2023
+    (0683). ``readable``: a regular file by the folder's listing (a link is never opened)."""
     shown = path.name.lstrip(".")
     shown = shown[:-4] + ".yaml" if shown.lower().endswith(".yml") else shown
+    place = place_of(root, rel, shown, path) if readable else None
+    target = place.target if place is not None else None
+    if place is None or target is None:
+        step = f"Är den en datafil, byt namn till '{identifier(shown)}'"
+    elif place.there is not None:
+        step = f"Den hör till {identifier(place.label)}{place.why}, men {place.there}"
+    elif target.parent == path.parent:
+        step = f"Är den en datafil, byt namn till '{identifier(target.name)}'{place.why}"
+    else:
+        step = (
+            f"Är den en datafil, flytta den till {identifier(place.label)}{place.why}, utan "
+            "'.' först i namnet"
+        )
     return _file_issue(
         path,
         "okand-fil",
         Severity.VARNING,
         "Filen är dold (namnet börjar med '.') och läses inte, så det som står i den kommer "
-        f"inte med i kontrollen eller rapporten. Är den en datafil, byt namn till '{shown}'; "
-        "annars flytta den ur datamappen.",
+        "inte med i kontrollen eller rapporten. "
+        + (
+            step
+            if place is not None and place.there is not None
+            else step + "; annars flytta den ur datamappen."
+        ),
     )
 
 
