@@ -654,6 +654,46 @@ def test_a_text_over_several_lines_gets_the_block_form(
     assert only_message(text) == message
 
 
+def test_a_text_below_its_key_with_a_colon_gets_the_block_form(parser: str) -> None:
+    """'motivering:' and the text on the lines below without '|': a line ending in ':' before a
+    list stops YAML there. Quotes would not do for a text of several lines (the advice was
+    "sätt hela texten inom citattecken"): the block form keeps its lines and its list."""
+    text = edited(
+        (
+            15,
+            "    motivering:\n      Arbetet har fortsatt. Under\n      året har nämnden:\n"
+            "      - startat läxhjälp,\n      - öppnat biblioteket.",
+        )
+    )
+    assert found(text) == [(15, 5, "yaml-syntax")]
+    assert only_message(text) == (
+        "YAML-syntaxfel: Texten under 'motivering:' står på rad 16–19 utan '|' och har på rad "
+        "17 ett kolon sist på raden ('året har nämnden:'), och YAML läser det som början på en "
+        "ny nyckel. Skriv texten som ett textblock: rad 15 blir 'motivering: |', och under den "
+        "står 'Arbetet har fortsatt. Under', 'året har nämnden:' och resten av textens rader, "
+        "alla indragna 6 mellanslag (mer än nyckeln): då behålls varje rad, och rader som "
+        "börjar med '- ' eller '1.' blir en lista i rapporten."
+    )
+    fixed = text.replace("    motivering:\n", "    motivering: |\n")
+    assert found(fixed) == []
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # a mapping under the key whose second key is misindented: not a text
+        "      Resultat: fler\n        besökare: många",
+        # a list under the key: the list's own message
+        "      - Arbetet har fortsatt.\n      året: klart",
+    ],
+)
+def test_a_key_with_no_text_on_its_line_is_a_text_only_when_it_reads_as_one(
+    parser: str, below: str
+) -> None:
+    message = only_message(edited((15, "    motivering:\n" + below)))
+    assert "Texten under 'motivering:'" not in message
+
+
 def test_a_long_first_line_is_not_shown_cut(parser: str) -> None:
     long = "Resultat: " + "fler besökare " * 6
     text = edited((15, f"    motivering: {long.strip()}\n      än 2024."))

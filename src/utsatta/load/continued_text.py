@@ -21,6 +21,10 @@ __all__ = ["continued_text", "quoted_then_continued"]
 _KEY_VALUE = re.compile(r"^( *+(?:- ++)*+)([a-z_][a-z0-9_]*+):[ \t]++(\S.*)$")
 #: A value that is no plain text: quoted, a block, a list or a mapping, an alias, a tag.
 _NOT_PLAIN = "\"'|>[{&*!%@`#"
+#: A key line whose text begins on the line below: '    nulage:' (a comment may follow).
+_KEY_ONLY = re.compile(r"^( *+(?:- ++)*+)([a-z_][a-z0-9_]*+):[ \t]*+(?:#.*)?$")
+#: A colon that makes a line a key for YAML: followed by a space or the line's end.
+_KEY_COLON = re.compile(r":(?:\s|$)")
 #: A line that starts with a key: 'status: pagaende', '- insats: …'.
 _FIELD = re.compile(r"(?:- ++)*+([a-z_][a-z0-9_]*+):(?:\s|$)")
 #: How far up a continued text's key line is looked for (a longer text is not this mistake).
@@ -60,6 +64,15 @@ def _key_line(lines: list[str], line: int) -> tuple[int, re.Match[str], list[int
         written = file_line(lines, number)
         if not written.strip() or written.lstrip().startswith("#"):
             return None
+        m = _KEY_ONLY.match(written) if number < line else None
+        if m is not None:
+            # 'nulage:' and the text on the lines below, without '|': YAML reads them as one
+            # plain text until a later line has a colon (its first line has none, or the
+            # text would be a key and its value)
+            rest = _continuation(lines, number, len(m.group(1)))
+            first = file_line(lines, rest[0]).strip() if rest else ""
+            plain = first[:1] not in _NOT_PLAIN + "-" and not _KEY_COLON.search(first)
+            return (number, m, rest) if plain and line in rest[1:] else None
         m = _KEY_VALUE.match(written)
         if m is not None and m.group(3)[0] not in _NOT_PLAIN:
             rest = _continuation(lines, number, len(m.group(1)))
@@ -76,13 +89,16 @@ def _as_block(
     """'skriv texten som ett textblock: …' with the first lines as they should be written."""
     spaces = min(_indent(file_line(lines, n)) for n in rest)
     spaces = spaces if spaces > key_column else key_column + 2
-    texts = [first] + [file_line(lines, n).strip() for n in rest[:_SHOWN]]
+    texts = [first] if first else []  # '' when the text begins on the line below the key
+    texts += [file_line(lines, n).strip() for n in rest[:_SHOWN]]
     shown = []
     for text in texts:
         if piece(text, _WHOLE) != text:
             break
         shown.append(f"'{text}'")
-    if not shown:
+    if not shown and not first:
+        them = "textens rader står kvar under den"
+    elif not shown:
         them = (
             f"texten efter '{key}: ' flyttas till en egen rad under den, före textens övriga rader"
         )
@@ -112,11 +128,23 @@ def continued_text(lines: list[str], line: int, column: int) -> Finding | None:
         return None
     key_line, m, rest = start
     key = piece(m.group(2), 40)
+    colon = "sist på raden" if not written[column:].strip() else "följt av mellanslag"
+    if m.re is _KEY_ONLY:  # the text begins on the line below the key
+        word = written[:column].strip()
+        return syntax_finding(
+            key_line,
+            len(m.group(1)) + 1,
+            f"Texten under '{key}:' står på {_rows(rest)} utan '|' och har på rad {line} ett "
+            f"kolon {colon} ('{piece(word, 40)}'), och YAML läser det som början på en ny "
+            "nyckel. S"
+            + _as_block(lines, key_line, key, "", rest, len(m.group(1)))[1:-1]
+            + ": då behålls varje rad, och rader som börjar med '- ' eller '1.' blir en lista "
+            "i rapporten.",
+        )
     if line == key_line:
         word = m.group(3)[: column - m.start(3)].strip()
     else:
         word = written[:column].strip()
-    colon = "sist på raden" if not written[column:].strip() else "följt av mellanslag"
     where = "" if line == key_line else f" på rad {line}"
     return syntax_finding(
         key_line,
