@@ -166,6 +166,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange hela adressen, kopierad från webbläsarens adressfält."),
     ("tom-text", F, "schema", "En text som är tom",
      "Skriv texten; ta bort nyckeln bara om den är frivillig."),
+    ("osynlig-text", F, "schema",
+     "En text med bara osynliga tecken (t.ex. U+200B, U+2800, U+3164, mjukt bindestreck), som "
+     "rapporten tar bort: texten blir tom där",
+     "Skriv texten; ta bort nyckeln bara om den är frivillig."),
     ("uppfoljning-saknar-ar", F, "schema", "En uppföljning en gång utan år", "Ange 'ar'."),
     ("uppfoljning-ar-ej-tillatet", F, "schema", "Ett år för en årlig uppföljning",
      "Ta bort 'ar'."),
