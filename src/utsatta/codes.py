@@ -245,6 +245,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ta bort det ena."),
     ("procent-utanfor-intervall", F, "referens", "En procentsats utanför 0–100",
      "Skriv 15.7 för 15,7 %."),
+    ("negativt-varde", F, "referens",
+     "Ett negativt värde (utfall, baslinje eller målvärde) för en enhet som inte kan vara "
+     "negativ: antal, per-100000-invanare eller meritvarde",
+     "Skriv värdet som källan anger."),
     ("utfall-saknas", V, "referens", "En indikator utan utfall och beräkning",
      "Lägg till utfall, eller 'saknas' med skälet."),
     ("matintervall-stammer-inte", V, "referens",
