@@ -245,6 +245,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ta bort det ena."),
     ("procent-utanfor-intervall", F, "referens", "En procentsats utanför 0–100",
      "Skriv 15.7 för 15,7 %."),
+    ("kalla-fore-aret", V, "referens",
+     "Ett utfall eller en baslinje hänvisar till en källa vars datum är från ett tidigare år än "
+     "värdet",
+     "Rätta källans datum, värdets år eller vilken källa värdet hänvisar till."),
     ("negativt-varde", F, "referens",
      "Ett negativt värde (utfall, baslinje eller målvärde) för en enhet som inte kan vara "
      "negativ: antal, per-100000-invanare eller meritvarde",

@@ -79,6 +79,7 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     refs += [(("utfall", i, "kalla"), u.kalla) for i, u in enumerate(ind.utfall)]
     kallor = [k.id for k in ind.kallor]
     out += SOURCE.check(f, [(p, r) for p, r in refs if r is not None], kallor)
+    out += _sources_before(f, ind)
     if known.omrade_ids:
         places = [
             (("utfall", i, "omrade"), u.omrade)
@@ -230,6 +231,34 @@ def _negatives(f: str, ind: Any) -> list[Finding]:
         )
         for path, v in _values(ind)
         if v < 0
+    ]
+
+
+def _sources_before(f: str, ind: Any) -> list[Finding]:
+    """A measured value (an utfall, the baslinje) that cites a source dated in a year before
+    the value's: no source measures a year that has not begun, so the date, the year or the
+    citation is wrong (decision 0678). Not a målvärde: a plan from 2021 sets a target for
+    2025. A date after the data is not checked: what is in the future depends on the day the
+    check runs, and the output would not be the same for the same data."""
+    cited: list[tuple[Path_, str, int, str | None]] = [
+        (("utfall", i, "kalla"), f"Utfallet för {u.ar}", u.ar, u.kalla)
+        for i, u in enumerate(ind.utfall)
+    ]
+    if ind.baslinje is not None:
+        b = ind.baslinje
+        cited.insert(0, (("baslinje", "kalla"), f"Baslinjen för {b.ar}", b.ar, b.kalla))
+    dated = {k.id: k.datum for k in ind.kallor if k.datum is not None}
+    return [
+        varning(
+            f,
+            path,
+            "kalla-fore-aret",
+            f"{what} hänvisar till källan '{shorten(kalla)}', som har datumet {dated[kalla]}, "
+            f"före {ar}: en källa kan inte ha mätt ett år som inte hade börjat. Kontrollera "
+            "källans datum under 'kallor', värdets år och vilken källa värdet hänvisar till.",
+        )
+        for path, what, ar, kalla in cited
+        if kalla in dated and int(dated[kalla][:4]) < ar
     ]
 
 

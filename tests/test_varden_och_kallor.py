@@ -1,6 +1,6 @@
 """A count, a rate or a merit value below zero is an error (negativt-varde), for utfall,
-baslinje and målvärde alike: the report would print it as a figure the city signs (decision
-0678). Only procent had a range (procent-utanfor-intervall)."""
+baslinje and målvärde alike, and a measured value citing a source dated before its year a
+warning (kalla-fore-aret): the report would print both as facts the city signs (decision 0678)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,43 @@ def test_zero_and_an_index_below_zero_pass(tmp_path: Path) -> None:
     text = text.replace("enhet: per-100000-invanare\n", "enhet: index\n")
     path.write_text(text.replace("    varde: 1227\n", "    varde: -5\n"), encoding="utf-8")
     assert findings_in(data, path) == []
+
+
+SOURCE = "    sakerhet: bekraftad\nbaslinje:\n"
+KALLA = "goteborg-arsredovisning-2019-overgripande-mal"
+
+
+def _before(what: str, datum: str, ar: int) -> str:
+    return (
+        f"{what} hänvisar till källan '{KALLA}', som har datumet {datum}, före {ar}: en källa "
+        "kan inte ha mätt ett år som inte hade börjat. Kontrollera källans datum under "
+        "'kallor', värdets år och vilken källa värdet hänvisar till."
+    )
+
+
+def test_a_measured_value_citing_a_source_from_an_earlier_year_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    """kalla-fore-aret (decision 0678): the baslinje and each utfall, at its 'kalla'."""
+    new = SOURCE.replace("baslinje:", "    datum: 2015-01-01\nbaslinje:")
+    got = edited_findings(tmp_path, VALDSBROTT, SOURCE, new)
+    assert got == [
+        (23, 10, "kalla-fore-aret", _before("Baslinjen för 2017", "2015-01-01", 2017)),
+        (28, 12, "kalla-fore-aret", _before("Utfallet för 2017", "2015-01-01", 2017)),
+        (31, 12, "kalla-fore-aret", _before("Utfallet för 2018", "2015-01-01", 2018)),
+        (34, 12, "kalla-fore-aret", _before("Utfallet för 2019", "2015-01-01", 2019)),
+    ]
+
+
+def test_a_source_of_the_values_year_or_later_and_a_malvardes_source_pass(
+    tmp_path: Path,
+) -> None:
+    new = SOURCE.replace("baslinje:", '    datum: "2018"\nbaslinje:')
+    got = edited_findings(tmp_path, VALDSBROTT, SOURCE, new)
+    assert got == [(34, 12, "kalla-fore-aret", _before("Utfallet för 2019", "2018", 2019))]
+    # the plan (2021) sets the 2025 target: no warning for a målvärde
+    old = "    sakerhet: bekraftad\n    kommentar: Planens text; källa för målvärdet.\n"
+    got = edited_findings(
+        tmp_path / "mal", "indikatorer/utsatta-omraden.yaml", old, "    datum: 2021-04\n" + old
+    )
+    assert got == []
