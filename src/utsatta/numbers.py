@@ -9,6 +9,7 @@ terminal shows it as a space, and a spreadsheet's text cell gets a plain one
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -20,6 +21,11 @@ HART: Final = "\u00a0"
 #: the most decimals a value of the data is shown with (render.labels.decimaler); a number
 #: that the file holds more exactly than a float is checked at this precision when loaded
 MAX_DECIMALER: Final = 2
+
+
+#: the most decimals a value that is not zero is shown with so that it does not print as zero
+#: (:func:`tal`): a value of the data has at most 20 digits written out (model.common MAX_DIGITS)
+MOST_DECIMALS: Final = 20
 
 
 #: the most written decimals a value keeps (a float has 15–17 significant digits)
@@ -64,12 +70,21 @@ def tal(
     *,
     trim: bool = False,
     hard: bool = True,
+    nonzero: bool = True,
 ) -> str:
     """``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234". With ``trim``,
     trailing zeros go: ``tal(9.10, 2, trim=True)`` is "9,1", ``tal(12.0, 2, trim=True)`` "12".
     Every space written, between thousands and a suffix's leading one, is :data:`HART`; with
-    ``hard=False`` a plain one, for a message (as :func:`heltal`)."""
+    ``hard=False`` a plain one, for a message (as :func:`heltal`).
+
+    A value that is not zero never prints as zero: one that ``decimals`` would round to 0 gets
+    the decimals down to its first significant digit (``tal(0.000001, 2)`` is "0,000001"), at
+    most :data:`MOST_DECIMALS` (decision 0679). ``nonzero=False`` for a chart's axis, whose
+    ticks are positions, not values."""
     text = f"{value:,.{decimals}f}"
+    if nonzero and value and not text.strip("-0.,"):
+        first = -math.floor(math.log10(abs(float(value))))
+        text = f"{value:,.{min(max(decimals, first), MOST_DECIMALS)}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     if trim and "." in text:
