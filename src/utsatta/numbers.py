@@ -55,6 +55,42 @@ def written_float(text: str) -> float:
     return kept
 
 
+#: a sign and a decimal point as a number in other digits may write them: the minus sign,
+#: the full-width forms, the Arabic decimal separator, a comma (Swedish)
+_OTHER_SIGNS = {"\u2212": "-", "\uff0d": "-", "\uff0b": "+"}
+_OTHER_POINTS = frozenset(".,\u066b\uff0e\uff0c")
+
+
+def ascii_number(text: str) -> str | None:
+    """A number written with the digits of another script (``١٢٣``, full-width ``１２``,
+    Devanagari ``१२``) as the digits 0–9 (``"123"``), with its sign and decimal point (``.``):
+    only when every character is a decimal digit (``unicodedata.decimal``; not ² or ①, which
+    are no digits of a number), but for one leading sign and one decimal point, and at least
+    one digit is not 0–9. None for anything else (decision 0679)."""
+    import unicodedata
+
+    body = text.strip()
+    if body.isascii() or not body or len(body) > 40:
+        return None
+    sign = ""
+    if body[0] in "+-" or body[0] in _OTHER_SIGNS:
+        sign, body = _OTHER_SIGNS.get(body[0], body[0]), body[1:]
+    out: list[str] = []
+    point = False
+    for char in body:
+        digit = unicodedata.decimal(char, None)
+        if digit is not None:
+            out.append(str(digit))
+        elif char in _OTHER_POINTS and not point and out:
+            point = True
+            out.append(".")
+        else:
+            return None
+    if not out or out[-1] == ".":
+        return None
+    return sign + "".join(out)
+
+
 def heltal(n: int) -> str:
     """A count in a message, exactly (no float on the way): ``heltal(32767)`` is "32 767",
     ``heltal(-3)`` "−3". Its space is a plain one: a message is read in a terminal, a CI log or
