@@ -112,3 +112,14 @@ def test_a_link_without_text_is_warned_about(tmp_path: Path, link: str, said: st
 
 def test_a_link_without_text_to_a_web_address_shows_its_address() -> None:
     assert shown_as_text("A [](https://goteborg.se) B") == []
+    # one to another address shows nothing at all (test_visas_som_text had it as "shown as
+    # written" before decision 0677)
+    assert shown_as_text("[https://goteborg.se](https://goteborg.se) och [](javascript:x)") == [
+        (
+            "tom-lank",
+            "Länken till 'javascript:x' har ingen text: rapporten visar en länk som sin text och "
+            "behåller bara adresser som börjar med http:// eller https://, så ingenting av "
+            "länken syns.",
+            0,
+        )
+    ]
