@@ -240,12 +240,12 @@ def _sources_before(f: str, ind: Any) -> list[Finding]:
     citation is wrong (decision 0678). Not a målvärde: a plan from 2021 sets a target for
     2025. A date after the data is not checked: what is in the future depends on the day the
     check runs, and the output would not be the same for the same data."""
-    cited: list[tuple[Path_, str, int, str | None]] = [
+    cited: list[tuple[Path_, str, int, str]] = [
         (("utfall", i, "kalla"), f"Utfallet för {u.ar}", u.ar, u.kalla)
         for i, u in enumerate(ind.utfall)
     ]
-    if ind.baslinje is not None:
-        b = ind.baslinje
+    b = ind.baslinje
+    if b is not None and b.kalla is not None:
         cited.insert(0, (("baslinje", "kalla"), f"Baslinjen för {b.ar}", b.ar, b.kalla))
     dated = {k.id: k.datum for k in ind.kallor if k.datum is not None}
     return [
