@@ -17,14 +17,22 @@ from utsatta.numbers import heltal, tal
         (9.10, 2, True, "9,1"),
         (12.0, 2, True, "12"),
         (0.8, 2, False, "0,80"),
-        (-0.001, 2, False, "0,00"),  # never "−0"
-        (-0.001, 2, True, "0"),
+        (-0.0, 2, False, "0,00"),  # never "−0"
+        (-0.001, 2, False, "−0,001"),  # never zero for a value that is not (decision 0679)
+        (-0.001, 2, True, "−0,001"),
+        (0.000001, 2, True, "0,000001"),
         (-0.5, 2, True, "−0,5"),
         (1234567.891, 2, True, "1\u00a0234\u00a0567,89"),
     ],
 )
 def test_tal(value: float, decimals: int, trim: bool, expected: str) -> None:
     assert tal(value, decimals, trim=trim) == expected
+
+
+def test_a_tick_rounds_to_zero_and_never_to_minus_zero() -> None:
+    """A chart's axis (``nonzero=False``) keeps the decimals it chose."""
+    assert tal(-0.001, 2, nonzero=False) == "0,00"
+    assert tal(-0.001, 2, trim=True, nonzero=False) == "0"
 
 
 def test_suffix() -> None:

@@ -92,7 +92,7 @@ def test_one_warning_per_field_with_what_becomes_of_it(
         "0,59 < 0,6 och 3 > 2",
         "Fotnot [1] och [a] [b]",
         "Autolänk <https://goteborg.se> och <skola@goteborg.se>",
-        "[https://goteborg.se](https://goteborg.se) och [](javascript:x)",
+        "[https://goteborg.se](https://goteborg.se) och [](https://goteborg.se/b)",
         "Kod `[x](https://a.se)` och \\[inte\\](en länk)",
         "Bara adressen https://goteborg.se/[x]",
         # a web link keeps its address (the .md shows it, HTML and PDF keep the link)

@@ -166,6 +166,10 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ange hela adressen, kopierad från webbläsarens adressfält."),
     ("tom-text", F, "schema", "En text som är tom",
      "Skriv texten; ta bort nyckeln bara om den är frivillig."),
+    ("osynlig-text", F, "schema",
+     "En text med bara osynliga tecken (t.ex. U+200B, U+2800, U+3164, mjukt bindestreck), som "
+     "rapporten tar bort: texten blir tom där",
+     "Skriv texten; ta bort nyckeln bara om den är frivillig."),
     ("uppfoljning-saknar-ar", F, "schema", "En uppföljning en gång utan år", "Ange 'ar'."),
     ("uppfoljning-ar-ej-tillatet", F, "schema", "Ett år för en årlig uppföljning",
      "Ta bort 'ar'."),
@@ -241,6 +245,14 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Ta bort det ena."),
     ("procent-utanfor-intervall", F, "referens", "En procentsats utanför 0–100",
      "Skriv 15.7 för 15,7 %."),
+    ("kalla-fore-aret", V, "referens",
+     "Ett utfall eller en baslinje hänvisar till en källa vars datum är från ett tidigare år än "
+     "värdet",
+     "Rätta källans datum, värdets år eller vilken källa värdet hänvisar till."),
+    ("negativt-varde", F, "referens",
+     "Ett negativt värde (utfall, baslinje eller målvärde) för en enhet som inte kan vara "
+     "negativ: antal, per-100000-invanare eller meritvarde",
+     "Skriv värdet som källan anger."),
     ("utfall-saknas", V, "referens", "En indikator utan utfall och beräkning",
      "Lägg till utfall, eller 'saknas' med skälet."),
     ("matintervall-stammer-inte", V, "referens",

@@ -51,13 +51,16 @@ def _references() -> re.Pattern[str]:
     """What GitHub links besides addresses where it links references (comments, pull requests,
     the job summary; not files in a repository, but one rule serves every Markdown GitHub
     renders): a mention or team (``@namn``, ``@org/team``, ``namn@SHA``), an issue or pull
-    request (``#12``, ``GH-12``, ``org/repo#12``) and a commit: a run of seven or more hex
+    request (``#12``, ``GH-12``, ``org/repo#12``; never ``#0`` or ``#012``: GitHub numbers
+    them from 1, so ``&#0;`` is the text it is, not ``&`` and a code span: decision 0679) and
+    a commit: a run of seven or more hex
     digits that stands alone (``a5c3785``, a whole SHA, ``org/repo@SHA``; digits only too,
     since a SHA can be all digits). Wider than GitHub, which links a SHA only when the commit
     exists: that is not ours to know. Compiled on first use: the costliest pattern here, and
     ``validate`` needs it only for a job summary."""
     return re.compile(
-        r"@[0-9a-z][0-9a-z._/-]*|#[0-9]+|(?<![0-9a-z])gh-[0-9]+|(?<![0-9a-z])[0-9a-f]{7,}"
+        r"@[0-9a-z][0-9a-z._/-]*|#[1-9][0-9]*|(?<![0-9a-z])gh-[1-9][0-9]*|"
+        r"(?<![0-9a-z])[0-9a-f]{7,}"
         r"(?![0-9a-z])",
         re.IGNORECASE,
     )

@@ -9,6 +9,7 @@ terminal shows it as a space, and a spreadsheet's text cell gets a plain one
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
@@ -20,6 +21,11 @@ HART: Final = "\u00a0"
 #: the most decimals a value of the data is shown with (render.labels.decimaler); a number
 #: that the file holds more exactly than a float is checked at this precision when loaded
 MAX_DECIMALER: Final = 2
+
+
+#: the most decimals a value that is not zero is shown with so that it does not print as zero
+#: (:func:`tal`): a value of the data has at most 20 digits written out (model.common MAX_DIGITS)
+MOST_DECIMALS: Final = 20
 
 
 #: the most written decimals a value keeps (a float has 15–17 significant digits)
@@ -49,6 +55,42 @@ def written_float(text: str) -> float:
     return kept
 
 
+#: a sign and a decimal point as a number in other digits may write them: the minus sign,
+#: the full-width forms, the Arabic decimal separator, a comma (Swedish)
+_OTHER_SIGNS = {"\u2212": "-", "\uff0d": "-", "\uff0b": "+"}
+_OTHER_POINTS = frozenset(".,\u066b\uff0e\uff0c")
+
+
+def ascii_number(text: str) -> str | None:
+    """A number written with the digits of another script (``١٢٣``, full-width ``１２``,
+    Devanagari ``१२``) as the digits 0–9 (``"123"``), with its sign and decimal point (``.``):
+    only when every character is a decimal digit (``unicodedata.decimal``; not ² or ①, which
+    are no digits of a number), but for one leading sign and one decimal point, and at least
+    one digit is not 0–9. None for anything else (decision 0679)."""
+    import unicodedata
+
+    body = text.strip()
+    if body.isascii() or not body or len(body) > 40:
+        return None
+    sign = ""
+    if body[0] in "+-" or body[0] in _OTHER_SIGNS:
+        sign, body = _OTHER_SIGNS.get(body[0], body[0]), body[1:]
+    out: list[str] = []
+    point = False
+    for char in body:
+        digit = unicodedata.decimal(char, None)
+        if digit is not None:
+            out.append(str(digit))
+        elif char in _OTHER_POINTS and not point and out:
+            point = True
+            out.append(".")
+        else:
+            return None
+    if not out or out[-1] == ".":
+        return None
+    return sign + "".join(out)
+
+
 def heltal(n: int) -> str:
     """A count in a message, exactly (no float on the way): ``heltal(32767)`` is "32 767",
     ``heltal(-3)`` "−3". Its space is a plain one: a message is read in a terminal, a CI log or
@@ -64,12 +106,21 @@ def tal(
     *,
     trim: bool = False,
     hard: bool = True,
+    nonzero: bool = True,
 ) -> str:
     """``tal(15.66, 1, " %")`` is "15,7 %", ``tal(-1234.5, 0)`` "−1 234". With ``trim``,
     trailing zeros go: ``tal(9.10, 2, trim=True)`` is "9,1", ``tal(12.0, 2, trim=True)`` "12".
     Every space written, between thousands and a suffix's leading one, is :data:`HART`; with
-    ``hard=False`` a plain one, for a message (as :func:`heltal`)."""
+    ``hard=False`` a plain one, for a message (as :func:`heltal`).
+
+    A value that is not zero never prints as zero: one that ``decimals`` would round to 0 gets
+    the decimals down to its first significant digit (``tal(0.000001, 2)`` is "0,000001"), at
+    most :data:`MOST_DECIMALS` (decision 0679). ``nonzero=False`` for a chart's axis, whose
+    ticks are positions, not values."""
     text = f"{value:,.{decimals}f}"
+    if nonzero and value and not text.strip("-0.,"):
+        first = -math.floor(math.log10(abs(float(value))))
+        text = f"{value:,.{min(max(decimals, first), MOST_DECIMALS)}f}"
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]
     if trim and "." in text:

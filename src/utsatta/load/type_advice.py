@@ -30,6 +30,7 @@ from utsatta.load.spelling import id_form
 from utsatta.load.written_numbers import non_decimal_advice
 from utsatta.model.common import Id, InsatsId
 from utsatta.model.id_fields import ID_FIELDS, ID_REFS
+from utsatta.numbers import ascii_number
 
 __all__ = ["ID_HOMES", "KIND_WORDS", "said", "wrong_type_message"]
 
@@ -185,6 +186,13 @@ def _number_fix(
                 f"Skriv det{unquoted}{' och' if quoted else ''} med punkt som decimaltecken: "
                 f"{key}{text.replace(',', '.')}."
             )
+        digits = ascii_number(text)  # '١٢٣', '１２': digits of another script (0679)
+        if digits is not None and (
+            _INT_TEXT.fullmatch(digits) or (not integer and _FLOAT_TEXT.fullmatch(digits))
+        ):
+            number = int(digits) if _INT_TEXT.fullmatch(digits) else float(digits)
+            if fits(number):
+                return f"Skriv det{unquoted} med siffrorna 0–9: {key}{digits}."
         swedish = _written_number(text, integer)
         if swedish is not None and fits(swedish[0]):
             return f"Skriv det {_and(swedish[2])}: {key}{swedish[1]}."

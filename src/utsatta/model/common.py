@@ -2,6 +2,7 @@
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -9,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchem
 from pydantic.json_schema import WithJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from utsatta.escape import shorten
+from utsatta.escape import prose, shorten
 from utsatta.model.date_forms import (
     Corrected,
     corrected_date,
@@ -228,13 +229,42 @@ def _url(value: str) -> str:
     return value
 
 
+#: A visible ASCII character: a text with one shows something (the quick test of almost
+#: every text; only a text without one is read as the report reads it).
+_VISIBLE_ASCII = re.compile(r"[!-~]")
+#: how many of an invisible text's characters its message names
+_NAMED_CHARS = 3
+
+
 def _text(value: str) -> str:
     # isspace, not strip: the same test without copying every text.
     if not value or value.isspace():
         raise PydanticCustomError(
             "tom-text", "Texten är tom. Skriv en text eller ta bort nyckeln om den är frivillig."
         )
+    if _VISIBLE_ASCII.search(value) is None and (hidden := invisible_only(value)):
+        # '\u200b', a braille blank, a Hangul filler: the reports remove them (escape.prose)
+        # and show an empty section (docs/decisions/0677)
+        named = ", ".join(f"U+{ord(c):04X}" for c in hidden[:_NAMED_CHARS])
+        more = " …" if len(hidden) > _NAMED_CHARS else ""
+        raise PydanticCustomError(
+            "osynlig-text",
+            "Texten har bara osynliga tecken ({named}{more}), som rapporten tar bort: där blir "
+            "den tom. Skriv en text, eller ta bort nyckeln om den är frivillig.",
+            {"named": named, "more": more},
+        )
     return value
+
+
+def invisible_only(value: str) -> list[str]:
+    """The distinct characters (in order) of a text that shows nothing in a report: what
+    :func:`utsatta.escape.prose` keeps of it is only spaces and format characters (Unicode
+    category Cf: the direction marks it keeps). Empty when something shows, or when the text
+    has only spaces (that is ``tom-text``)."""
+    shown = prose(value)
+    if any(not c.isspace() and unicodedata.category(c) != "Cf" for c in shown):
+        return []
+    return list(dict.fromkeys(c for c in value if not c.isspace()))
 
 
 #: The most digits a number may have written out in full: the same bound as the loader's for
@@ -353,8 +383,13 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 INSATS_ID_PATTERN = r"^[1-9][0-9]*:[1-9][0-9]*$"
 FOKUS_ID_PATTERN = r"^[1-9][0-9]*$"
 URL_PATTERN = r"^https?://(?![^/?#]*(?:@|%40|\uFF20|\uFE6B))\S+$"
-#: at least one character that is not whitespace
-TEXT_PATTERN = r"\S"
+#: at least one character that is not whitespace and not one of the invisible characters the
+#: reports remove (escape.prose; those of the Basic Multilingual Plane, which every editor's
+#: regular expressions read): the JSON Schema's side of tom-text and osynlig-text
+TEXT_PATTERN = (
+    r"[^\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]"
+)
 # ÅÅÅÅ, ÅÅÅÅ-MM or a real calendar date ÅÅÅÅ-MM-DD (leap years included; year 0000 has no dates).
 _MANAD = "(0[1-9]|1[0-2])"
 _AR_UTOM_NOLL = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"

@@ -235,8 +235,13 @@ def decimals_in(value: float) -> int:
 
 
 def decimaler(value: float) -> int:
-    """The decimals ``value`` is shown with: as many as it needs, at most :data:`MAX_DECIMALER`."""
-    return min(MAX_DECIMALER, decimals_in(value))
+    """The decimals ``value`` is shown with: as many as it needs, at most :data:`MAX_DECIMALER`;
+    all it was written with when that many would show a value that is not zero as zero
+    (0.0000012 is "0,0000012", not "0,00": decision 0679)."""
+    written = decimals_in(value)
+    if value and round(value, MAX_DECIMALER) == 0:
+        return written
+    return min(MAX_DECIMALER, written)
 
 
 def varde(value: float, enhet: str) -> str:

@@ -1,5 +1,6 @@
 """Rules for indikatorer/<id>.yaml: the file name, known ids and sources, one value per year,
-percentages within 0–100, and at most one indicator per mål or delmål (:func:`goals`)."""
+percentages within 0–100, no negative count or rate, and at most one indicator per mål or
+delmål (:func:`goals`)."""
 
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
     refs += [(("utfall", i, "kalla"), u.kalla) for i, u in enumerate(ind.utfall)]
     kallor = [k.id for k in ind.kallor]
     out += SOURCE.check(f, [(p, r) for p, r in refs if r is not None], kallor)
+    out += _sources_before(f, ind)
     if known.omrade_ids:
         places = [
             (("utfall", i, "omrade"), u.omrade)
@@ -129,6 +131,8 @@ def check(src: SourceFile[Any], known: Known, *, have_omraden: bool) -> list[Fin
         seen.add(key)
     if ind.enhet == "procent":
         out += _percentages(f, ind)
+    elif ind.enhet in NOT_NEGATIVE:
+        out += _negatives(f, ind)
     if ind.matintervall is not None:
         out += _interval(f, ind)
     if not ind.utfall and ind.berakning is None and ind.saknas is None:
@@ -172,7 +176,19 @@ def _jamfor_med(f: str, baslinje_ar: int, jamfor_med: int) -> list[Finding]:
     ]
 
 
-def _percentages(f: str, ind: Any) -> list[Finding]:
+#: The units whose values cannot be below zero (besides procent, 0–100), as a message names
+#: what they count: a count, a rate and a merit value are 0 or more (decision 0678). 'index'
+#: and a unit in plain words (kronor …) may be negative: not checked.
+NOT_NEGATIVE = {
+    "antal": "ett antal",
+    "per-100000-invanare": "ett antal per 100 000 invånare",
+    "meritvarde": "ett meritvärde",
+}
+
+
+def _values(ind: Any) -> list[tuple[Path_, float]]:
+    """Every value of the indicator as written: utfall, baslinje and målvärden (not a
+    relative målvärde, a change that may well be negative)."""
     values: list[tuple[Path_, float]] = [
         (("utfall", i, "varde"), u.varde) for i, u in enumerate(ind.utfall)
     ]
@@ -183,6 +199,10 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
         for i, m in enumerate(ind.malvarden)
         if m.varde is not None
     ]
+    return values
+
+
+def _percentages(f: str, ind: Any) -> list[Finding]:
     return [
         fel(
             f,
@@ -191,8 +211,54 @@ def _percentages(f: str, ind: Any) -> list[Finding]:
             f"Värdet {tal(v, 6, trim=True, hard=False)} är en procentsats utanför 0–100. "
             "Kontrollera värdet (skriv t.ex. 15.7 för 15,7 %, inte 0.157).",
         )
-        for path, v in values
+        for path, v in _values(ind)
         if not 0 <= v <= 100
+    ]
+
+
+def _negatives(f: str, ind: Any) -> list[Finding]:
+    """A value below zero of a unit that counts (:data:`NOT_NEGATIVE`): the report would
+    print it (“−5 per 100 000 inv.”) as a figure the city signs."""
+    what = NOT_NEGATIVE[ind.enhet]
+    return [
+        fel(
+            f,
+            path,
+            "negativt-varde",
+            f"Värdet {tal(v, 6, trim=True, hard=False)} är mindre än noll, men enheten är "
+            f"'{ind.enhet}', och {what} är aldrig negativt. Kontrollera värdet i källan och "
+            "skriv det som källan anger (utan minustecken om det kom med av misstag).",
+        )
+        for path, v in _values(ind)
+        if v < 0
+    ]
+
+
+def _sources_before(f: str, ind: Any) -> list[Finding]:
+    """A measured value (an utfall, the baslinje) that cites a source dated in a year before
+    the value's: no source measures a year that has not begun, so the date, the year or the
+    citation is wrong (decision 0678). Not a målvärde: a plan from 2021 sets a target for
+    2025. A date after the data is not checked: what is in the future depends on the day the
+    check runs, and the output would not be the same for the same data."""
+    cited: list[tuple[Path_, str, int, str]] = [
+        (("utfall", i, "kalla"), f"Utfallet för {u.ar}", u.ar, u.kalla)
+        for i, u in enumerate(ind.utfall)
+    ]
+    b = ind.baslinje
+    if b is not None and b.kalla is not None:
+        cited.insert(0, (("baslinje", "kalla"), f"Baslinjen för {b.ar}", b.ar, b.kalla))
+    dated = {k.id: k.datum for k in ind.kallor if k.datum is not None}
+    return [
+        varning(
+            f,
+            path,
+            "kalla-fore-aret",
+            f"{what} hänvisar till källan '{shorten(kalla)}', som har datumet {dated[kalla]}, "
+            f"före {ar}: en källa kan inte ha mätt ett år som inte hade börjat. Kontrollera "
+            "källans datum under 'kallor', värdets år och vilken källa värdet hänvisar till.",
+        )
+        for path, what, ar, kalla in cited
+        if kalla in dated and int(dated[kalla][:4]) < ar
     ]
 
 

@@ -209,7 +209,8 @@ def _place(src: SourceFile[Any], path: Path_, text: str, line: int) -> tuple[int
 def shown_as_text(text: str) -> list[tuple[str, str, int]]:
     """What in ``text`` the reports show otherwise than the editor's preview, by line of the
     text (links and images before tags on a line): (kind, what becomes of it, line).
-    Kinds: ``lank``, ``bild``, ``referens``, ``html``. A link to a web address keeps its
+    Kinds: ``lank``, ``tom-lank`` (a link without text, to no web address: nothing of it
+    shows), ``bild``, ``referens``, ``html``. A link to a web address keeps its
     address (the ``.md`` shows it, HTML and PDF keep the link), and a link whose text is
     empty or its address shows its address: not listed.
 
@@ -394,7 +395,10 @@ def _inline(tokens: Sequence[Token], shown: Callable[[str], str]) -> list[tuple[
         if tok.type == "link_open" and tok.markup != "autolink":
             href = str(tok.attrGet("href") or "")
             label = _label(tokens, at + 1)
-            if label.strip() and label != shown(href) and not is_web_address(href):
+            if not label.strip() and not is_web_address(href):
+                # '[]()', '[](#x)': neither its text nor its address shows (decision 0677)
+                found.append(("tom-lank", _empty_link(shown(href))))
+            elif label.strip() and label != shown(href) and not is_web_address(href):
                 found.append(
                     (
                         "lank",
@@ -418,6 +422,17 @@ def _inline(tokens: Sequence[Token], shown: Callable[[str], str]) -> list[tuple[
     return found
 
 
+def _empty_link(address: str) -> str:
+    """What becomes of a link without text whose address the reports do not keep."""
+    if not address.strip():
+        return "Länken '[]()' har varken text eller adress: den syns inte alls i rapporten."
+    return (
+        f"Länken till {_quoted(address)} har ingen text: rapporten visar en länk som sin text "
+        "och behåller bara adresser som börjar med http:// eller https://, så ingenting av "
+        "länken syns."
+    )
+
+
 def _label(tokens: Sequence[Token], start: int) -> str:
     """A link's text, up to its link_close (an image in it counts with its alt text, a line
     break as a space)."""
@@ -436,6 +451,8 @@ def _quoted(text: str) -> str:
 #: What to do, per kind present.
 _ADVICE = {
     "lank": "Ska läsaren kunna se adressen, skriv den i texten",
+    "tom-lank": "Skriv länkens text mellan [ och ] (och adressen i texten, om läsaren ska se "
+    "den), eller ta bort länken",
     "bild": "Beskriv i texten vad bilden visar, eller hänvisa till var den finns",
     "referens": "Ska läsaren kunna se adressen, skriv den i texten eller i länken: "
     "[text](https://…)",
@@ -478,7 +495,13 @@ def message(said: list[tuple[str, str]]) -> str:
 
 
 #: the constructs of a plain text, as its message names them
-_PLAIN_WORDS = {"lank": "länk", "bild": "bild", "referens": "referens", "html": "HTML-kod"}
+_PLAIN_WORDS = {
+    "lank": "länk",
+    "tom-lank": "länk",
+    "bild": "bild",
+    "referens": "referens",
+    "html": "HTML-kod",
+}
 
 
 def plain_message(text: str, said: list[tuple[str, str]]) -> str:

@@ -285,7 +285,7 @@ def indikator_vy(
         malvarde=res.malvarde,
         malar=res.malar,
         fmt=fmt,
-        fmt_tick=lambda v, d: tal(v, d),
+        fmt_tick=lambda v, d: tal(v, d, nonzero=False),
         enhet=y_label,
         integer=all(decimals_in(v) == 0 for v in values),
         luckor=luckor,
