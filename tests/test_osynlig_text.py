@@ -27,9 +27,10 @@ NULAGE = (
 
 
 def _message(named: str) -> str:
+    # named by its key, and 'nulage' is required: the same advice as an empty nulage
     return (
-        f"Texten har bara osynliga tecken ({named}), som rapporten tar bort: där blir den tom. "
-        "Skriv en text, eller ta bort nyckeln om den är frivillig."
+        f"'nulage' har bara osynliga tecken ({named}) och blir tom i rapporten, men den krävs. "
+        "Skriv texten på raderna under 'nulage: |', indragna med mellanslag."
     )
 
 
@@ -50,6 +51,23 @@ def test_a_text_of_invisible_characters_is_an_error_at_its_line(
 ) -> None:
     got = edited_findings(tmp_path, FILE, NULAGE, f'    nulage: "{written}"\n')
     assert got == [(24, 13, "osynlig-text", _message(named))]
+
+
+def test_an_optional_text_of_invisible_characters_says_the_key_may_go(tmp_path: Path) -> None:
+    old = (
+        "    motivering: Luckan i ett av områdena kvarstår så länge det inte finns en "
+        "permanent lokal.\n"
+    )
+    got = edited_findings(tmp_path, FILE, old, '    motivering: "\\u200b"\n')
+    assert got == [
+        (
+            55,
+            17,
+            "osynlig-text",
+            "'motivering' har bara osynliga tecken (U+200B) och blir tom i rapporten. Skriv en "
+            "text, eller ta bort nyckeln: den är frivillig.",
+        )
+    ]
 
 
 def test_a_text_with_something_visible_passes() -> None:

@@ -240,16 +240,24 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Path_, str | None]:
     return tuple(path), missing
 
 
-def _empty_text_message(model: type[BaseModel], path: Path_, name: str) -> str:
-    """An empty text: say whether the key is required (then it cannot be removed)."""
+def _empty_text_message(
+    model: type[BaseModel], path: Path_, name: str, hidden: str | None = None
+) -> str:
+    """An empty text: say whether the key is required (then it cannot be removed).
+    ``hidden``: the invisible characters of a text that has only those (osynlig-text)."""
     holder = container_model(model, path[:-1]) if path else None
     field = holder.model_fields.get(name) if holder is not None else None
+    what = (
+        "är tom"
+        if hidden is None
+        else f"har bara osynliga tecken ({hidden}) och blir tom i rapporten"
+    )
     if field is not None and field.is_required():
         return (
-            f"'{name}' är tom, men den krävs. Skriv texten på raderna under '{name}: |', "
+            f"'{name}' {what}, men den krävs. Skriv texten på raderna under '{name}: |', "
             "indragna med mellanslag."
         )
-    return f"'{name}' är tom. Skriv en text, eller ta bort nyckeln: den är frivillig."
+    return f"'{name}' {what}. Skriv en text, eller ta bort nyckeln: den är frivillig."
 
 
 def _value_hint(field: str, value: Any, allowed: list[str]) -> str:
@@ -429,6 +437,10 @@ def _finding(
         )
     if kind == "tom-text" and name:
         return fel(file, path, code, _empty_text_message(model, path, name))
+    if kind == "osynlig-text" and name:
+        ctx = err.get("ctx", {})
+        hidden = f"{ctx.get('named', '')}{ctx.get('more', '')}"
+        return fel(file, path, code, _empty_text_message(model, path, name, hidden))
     if "-" in kind:  # our own PydanticCustomError codes are kebab-case Swedish
         message = err["msg"]
         if kind == "for-manga-siffror" and (text := raw(path)) is not None:
