@@ -639,7 +639,10 @@ def test_no_group_note_when_the_organisation_is_named_in_the_plan(tmp_path: Path
         (75, 2, " %", "75,00\u00a0%"),
         (-1234.5, 0, "", "−1\u00a0234"),
         (1234567.891, 2, "", "1\u00a0234\u00a0567,89"),
-        (-0.04, 1, "", "0,0"),
+        (-0.0, 1, "", "0,0"),
+        # a value that is not zero never prints as zero, not even as "0,0" (decision 0679)
+        (-0.04, 1, "", "\u22120,04"),
+        (0.004, 0, " %", "0,004\u00a0%"),
     ],
 )
 def test_swedish_numbers(value: float, decimals: int, suffix: str, expected: str) -> None:
