@@ -5,9 +5,11 @@ table, Bilaga C and D, the status tables, `utsatta indikatorer` (text and JSON),
 markering and kommentar, and the slutuppföljning's underlag; one function words it
 (``utsatta.render.angivet``; docs/decisions/0350-angivet-antal-vid-vardet.md).
 
-Data: the shipped data/ (2015: six särskilt utsatta, the count Göteborgs-Posten states), and a
-copy where 2025's särskilt utsatta count is made up as stated by Fastighetsvärlden (sekundär),
-test data only."""
+Data: the shipped data/ (2015: six särskilt utsatta, the count Göteborgs-Posten states; the
+counts S Göteborg, Framtiden and Göteborgs Stad state for 2017, 2021 and 2023, where the areas
+give the same number, have their source's class but no words: docs/decisions/0675), and a copy
+where 2025's särskilt utsatta count is made up as stated by Fastighetsvärlden (sekundär), test
+data only."""
 
 from __future__ import annotations
 
@@ -81,17 +83,22 @@ def test_the_chart_marks_the_stated_count_in_shape_and_words(html_2025: str) -> 
     ) in chart
     # screen readers: the chart's name and its table
     assert (
-        f"Utfall 2015: 6 ({EJ}, {GP}); 2017: 7 (slutledd); 2019: 6 (slutledd); 2023: 4 "
-        "(slutledd); 2025: 4 (uppgift i andra hand)."
+        f"Utfall 2015: 6 ({EJ}, {GP}); 2017: 7 ({EJ}); 2019: 6 (slutledd); 2023: 4 "
+        f"({EJ}); 2025: 4 (uppgift i andra hand)."
     ) in chart
     assert (
         f'<tr><th scope="row">2015</th><td class="num">6</td><td>Utfall ({EJ}, {GP})</td></tr>'
     ) in chart
-    # 2017 on is counted area by area: dots, no note; as sure as every level of the edition,
-    # Rannebergen's inferred one too (docs/decisions/0666)
+    # 2017 on the areas give the number: dots, no note. S Göteborg states 2017's seven, so it
+    # has that source's class (‡, filled pale: 0675); 2019 is as sure as every level of the
+    # edition, Hisings Backa's inferred one too (0666)
     assert (
-        '<circle class="slutledd" cx="120.0" cy="58.8" r="4" fill="#ffffff" stroke="#1d4f91" '
-        'stroke-width="2" stroke-dasharray="2 2"><title>2017: 7 (slutledd)</title>'
+        '<circle class="bekraftad-ej-polisen" cx="120.0" cy="58.8" r="4" fill="#9db3d4" '
+        f'stroke="#1d4f91" stroke-width="2"><title>2017: 7 ({EJ})</title>'
+    ) in chart
+    assert (
+        '<circle class="slutledd" cx="184.0" cy="77.5" r="4" fill="#ffffff" stroke="#1d4f91" '
+        'stroke-width="2" stroke-dasharray="2 2"><title>2019: 6 (slutledd)</title>'
     ) in chart
     assert chart.count("<polygon") == 2
 
@@ -111,7 +118,7 @@ def test_bilaga_c_and_d_name_it(shipped: DataSet) -> None:
     assert any(
         line.startswith(
             f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, {GP}); "
-            "2017: 7 (slutledd);"
+            f"2017: 7 ({EJ}); 2019: 6 (slutledd);"
         )
         for line in lines
     )
@@ -240,7 +247,7 @@ def test_a_stated_latest_value_is_named_in_every_output(stated_2025: DataSet) ->
         "polisens lista)",
     ]
     assert (
-        f"<figcaption>Baslinje 5 (2021, uppgift i andra hand, tolkning), senaste 4 (2025, {FV}), "
+        f"<figcaption>Baslinje 5 (2021, {EJ}, tolkning), senaste 4 (2025, {FV}), "
         "målvärde 0 "
         f"(2025).</figcaption>" in html
     )
@@ -277,6 +284,14 @@ def test_the_export_names_the_file_a_stated_count_is_in(shipped: DataSet) -> Non
         for r in rows
         if r["kommentar"] and "Uppgiften står i omraden.yaml" in r["kommentar"]
     ]
-    assert stated == [("utfall", 2015, "omraden.yaml")]
-    counted = {r["kallfil"] for r in rows if (r["typ"], r["ar"]) != ("utfall", 2015)}
+    # 2015, and the counts stated where the areas give the same number (0675): 2017, 2021 (the
+    # baseline and the value) and 2023, each with its source's comment
+    assert stated == [
+        ("baslinje", 2021, "omraden.yaml"),
+        ("utfall", 2015, "omraden.yaml"),
+        ("utfall", 2017, "omraden.yaml"),
+        ("utfall", 2021, "omraden.yaml"),
+        ("utfall", 2023, "omraden.yaml"),
+    ]
+    counted = {r["kallfil"] for r in rows if (r["typ"], r["ar"], "omraden.yaml") not in stated}
     assert counted == {"indikatorer/sarskilt-utsatta-omraden.yaml"}

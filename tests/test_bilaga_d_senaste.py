@@ -16,11 +16,12 @@ from utsatta.render.report import build, render
 #: the rows of the shipped data for 2025: indicator, reason, latest value (a value keeps its
 #: parts together with no-break spaces, docs/decisions/0405)
 ROWS_2025 = [
-    ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023, slutledd)"),
+    # 2023: the counts Göteborgs Stad states, as sure as that source (decision 0675)
+    ("Antal riskområden i Göteborg", "polisens nivå okänd", "2 (2023, annan källa än polisen)"),
     (
         "Antal områden i Göteborg i kategorin utsatt område",
         "polisens nivå okänd",
-        "2 (2023, slutledd)",
+        "2 (2023, annan källa än polisen)",
     ),
     ("Andel barn (1–5 år) ej placerade i förskoleverksamhet i befolkningen (%)",
      "inga värden från planperioden", "15,7\u00a0% (2019)"),

@@ -45,7 +45,7 @@ def test_a_verdict_without_malvarde_is_marked_in_the_workbook(tmp_path: Path) ->
 def test_certainty_markers_reach_the_workbook() -> None:
     data = _tables(SHIPPED)
     ind = _rows(data["indikatorvarden"], "indikator", "typ", "ar", "varde", "sakerhet", "markering")
-    # the report: "Antal områden i Göteborg på polisens lista (alla tre nivåer), 2025: 8
+    # the report: "Antal områden i Göteborg på polisens lista (alla nivåer), 2025: 8
     # (uppgift i andra hand)"; "Antal nya områden … sedan 2021, 2025: 0 (slutledd)"
     assert (
         "omraden-pa-polisens-lista",
@@ -69,6 +69,9 @@ def test_certainty_markers_reach_the_workbook() -> None:
         "utsatta-omraden",
         "nya-omraden",
     }
+    # only where the areas leave the count open does the value say whose count it is (0350);
+    # the counts stated where the areas give the same number (2017, 2021, 2023) carry their
+    # source's class alone (0675)
     assert [r[5] for r in ej if r[5] != "annan källa än polisen"] == [
         "annan källa än polisen, antal enligt Göteborgs-Posten"
     ]

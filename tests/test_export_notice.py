@@ -26,9 +26,28 @@ YEAR = 2023
 
 #: the fixture's om_filen, checked by hand: plan.yaml's name, dnr and period; the uppföljning
 #: 2023 and Grundskolenämnden's report are illustrative, as is one indicator (the report says
-#: the same on its first lines); the decision 2024-06-01 is in an illustrative file
+#: the same on its first lines, and the file in its first row); the decision 2024-06-01 is in an
+#: illustrative file
 OM_FILEN = [
     ("rubrik", "text"),
+    # first what is made up, as the report's first lines, pinned in the sheet (sign27)
+    (
+        "Illustrativa uppgifter",
+        "Exporten bygger på samma data som rapporten för 2023. Exporten innehåller "
+        "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
+        "Det gäller den samlade uppföljningen för 2023, rapporten från "
+        "Grundskolenämnden för 2023 och indikatorn Andel elever i årskurs 9 i utsatta områden som "
+        "är behöriga till gymnasiet. I den här filen har raderna med sådana uppgifter ja i "
+        "kolumnen illustrativ, i tabellerna insatsrapporter, insatsrapporter_omraden, "
+        "bedomningar, indikatorvarden och indikatorstatus.",
+    ),
+    (
+        "Planens bilaga 1 (Indikatorer) är inte offentlig.",
+        "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
+        "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
+        "uppföljningen. Målvärden ur andra källor har 2; 1 saknar målvärde och kan inte "
+        "följas upp mot ett mål.",
+    ),
     (
         "Innehåll",
         "Underlaget till Samlad uppföljning 2023 av Testplan för att inga områden ska vara "
@@ -48,23 +67,6 @@ OM_FILEN = [
         "utfall till och med 2023, indikatorernas status för varje år 2022–2023 som rapporten "
         "för året visar den, målens beräknade utfall bara i slutuppföljningen (2025) och "
         "polisens listor till och med upplagan 2023.",
-    ),
-    (
-        "Illustrativa uppgifter",
-        "Exporten bygger på samma data som rapporten för 2023. Exporten innehåller "
-        "illustrativa uppgifter: påhittat innehåll som visar formatet, inte verkliga uppgifter. "
-        "Det gäller den samlade uppföljningen för 2023, rapporten från "
-        "Grundskolenämnden för 2023 och indikatorn Andel elever i årskurs 9 i utsatta områden som "
-        "är behöriga till gymnasiet. I den här filen har raderna med sådana uppgifter ja i "
-        "kolumnen illustrativ, i tabellerna insatsrapporter, insatsrapporter_omraden, "
-        "bedomningar, indikatorvarden och indikatorstatus.",
-    ),
-    (
-        "Planens bilaga 1 (Indikatorer) är inte offentlig.",
-        "Planens text hänvisar till den (källa: Testplan för att inga områden ska vara utsatta "
-        "2025). Ingen av rapportens 3 indikatorer kommer ur bilagan; de är valda för "
-        "uppföljningen. Målvärden ur andra källor har 2; 1 saknar målvärde och kan inte "
-        "följas upp mot ett mål.",
     ),
     (
         "Beslutsdatum",
@@ -157,7 +159,7 @@ OM_FILEN = [
     ),
     (
         "Tabellen kolumner",
-        "En rad per kolumn i de andra tabellerna: vad den innehåller. 146 rader.",
+        "En rad per kolumn i de andra tabellerna: vad den innehåller. 147 rader.",
     ),
 ]
 
@@ -186,10 +188,15 @@ def test_om_filen_is_the_first_sheet_with_exact_cells(fixture_ds: DataSet, tmp_p
     assert _sheet(path, "om_filen") == OM_FILEN
     ws = book["om_filen"]
     assert ws["A2"].font.b is True and ws["B2"].alignment.wrap_text is True
+    # the notice is the first row, pinned with the heading: it stays in view (sign27 item 5)
+    assert ws["A2"].value == "Illustrativa uppgifter"
+    assert ws.freeze_panes == "A3"
     # every row as high as its wrapped text (LibreOffice keeps one line otherwise)
-    text = OM_FILEN[4][1]
+    text = OM_FILEN[1][1]
     assert 475 < len(text) <= 570  # six lines of 95 characters
-    assert ws.row_dimensions[5].height == 15 * 6
+    assert ws.row_dimensions[2].height == 15 * 6
+    # the other sheets pin their heading only
+    assert book["indikatorstatus"].freeze_panes == "A2"
 
 
 def test_om_filen_csv_text(fixture_ds: DataSet, tmp_path: Path) -> None:
@@ -259,7 +266,7 @@ def test_om_filen_cells_are_defused(tmp_path: Path) -> None:
         rows = {r[0]: r[1] for r in csv.reader(fh, delimiter=";")}
     assert rows["Plan"].startswith("'=HYPERLINK(")
     export(ds, YEAR, "xlsx", tmp_path / "x.xlsx")
-    cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["om_filen"]["B3"]
+    cell = openpyxl.load_workbook(tmp_path / "x.xlsx")["om_filen"]["B5"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK(")
 
 

@@ -68,6 +68,7 @@ INDIKATORSTATUS_COLUMNS = [
     "malvarde_sakerhet",
     "baslinje",
     "senaste",
+    "varde_for_aret",
     "malvarde",
     "senast_kanda",
     "berakning",
@@ -107,7 +108,8 @@ STATUS_2025 = {
         20,
         "20 % av vägen",
         "sekundar",
-        "5 (2021, uppgift i andra hand, tolkning)",
+        # the count Framtiden states, as sure as that source (0675)
+        "5 (2021, annan källa än polisen, tolkning)",
         "4 (2025, uppgift i andra hand)",
         "0 (2025)",
     ),
@@ -120,7 +122,8 @@ STATUS_2025 = {
         None,
         # Hisings Backa's second-hand utsatt 2021 counts too (docs/decisions/0666)
         "1 (2021, uppgift i andra hand, tolkning)",
-        "2 (2023, slutledd)",
+        # the count Göteborgs Stad states for 2023, as sure as that source (0675)
+        "2 (2023, annan källa än polisen)",
         "0 (2025)",
     ),
     "skolan-som-arena-tackning": (
@@ -216,6 +219,33 @@ def test_indikatorstatus_earlier_years_are_those_years_reports(
     assert rows[("omraden-pa-polisens-lista", 2022)]["orsak"] == "for-fa-matpunkter"
 
 
+def test_a_year_without_its_own_value_says_so(shipped_tables: dict[str, Table]) -> None:
+    """sign27 item 3: the police's lists of 2021, 2023 and 2025 leave 2022 and 2024 without a
+    value of their own. The 2024 row is the 2024 report's status, drawn from the 2023 value;
+    varde_for_aret says the year has none, as senaste says whose value it is."""
+    rows = {(r["indikator"], r["ar"]): r for r in _rows(shipped_tables["indikatorstatus"])}
+    assert [
+        (ar, rows[("nya-omraden", ar)]["varde_for_aret"], rows[("nya-omraden", ar)]["senaste"])
+        for ar in (2022, 2023, 2024, 2025)
+    ] == [
+        (2022, "nej", "saknas"),
+        (2023, "ja", "0 (2023, slutledd)"),
+        (2024, "nej", "0 (2023, slutledd)"),
+        (2025, "ja", "0 (2025, slutledd)"),
+    ]
+    # every count from the lists: a value of its own in a year with a list only
+    for ind in ("omraden-pa-polisens-lista", "sarskilt-utsatta-omraden", "riskomraden"):
+        assert [rows[(ind, ar)]["varde_for_aret"] for ar in (2022, 2023, 2024, 2025)] == [
+            "nej",
+            "ja",
+            "nej",
+            "ja" if ind != "riskomraden" else "nej",  # 2025: riskområden unknown
+        ], ind
+    # a survey with a value for 2022 only
+    trygg = "trygghet-i-bostadsomradet"
+    assert [rows[(trygg, ar)]["varde_for_aret"] for ar in (2022, 2023)] == ["ja", "nej"]
+
+
 def test_indikatorstatus_is_the_reports_own_view(
     shipped_tables: dict[str, Table], shared_report: Any
 ) -> None:
@@ -259,8 +289,7 @@ MALUTFALL_2025 = [
         "inte-natt",
         "Inte nått",
         "uppgift i andra hand",
-        "Antal områden i Göteborg på polisens lista (alla tre nivåer), 2025: 8 (uppgift i andra "
-        "hand).",
+        "Antal områden i Göteborg på polisens lista (alla nivåer), 2025: 8 (uppgift i andra hand).",
         "inte-uppnatt",
         "Inte uppnått",
         "illustrativ bedömning, härledd ur källorna nedan",
@@ -501,14 +530,14 @@ def test_csv_files_of_the_conclusions(shipped_tables: dict[str, Table]) -> None:
         "20 % av vägen",
         "sekundar",
         "bekraftad",
-        "5 (2021, uppgift i andra hand, tolkning)",
+        "5 (2021, annan källa än polisen, tolkning)",
         "4 (2025, uppgift i andra hand)",
     ]
     mal = files["malutfall.csv"].removeprefix("\ufeff").split("\r\n")
     assert mal[1].startswith(
         "nej;ja;2025;mal;;Målet;Målet för denna handlingsplan är att Göteborg inte ska ha några "
         "utsatta områden år 2025.;omraden-pa-polisens-lista;inte-natt;Inte nått;uppgift i andra "
-        "hand;Antal områden i Göteborg på polisens lista (alla tre nivåer), 2025: 8 (uppgift i "
+        "hand;Antal områden i Göteborg på polisens lista (alla nivåer), 2025: 8 (uppgift i "
         'andra hand).;inte-uppnatt;Inte uppnått;illustrativ bedömning, härledd ur källorna nedan;"'
         "Målet är inte nått."
     )

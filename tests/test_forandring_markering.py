@@ -1,7 +1,9 @@
 """Section 5's change since the plan began carries the weakest mark of the two levels it rests
 on, in every format, and the key under the table says so (granska18, G4; docs/decisions/0500,
-0555): "lägre nivå†" for Biskopsgården, whose 2025 level is second-hand. So does "–", an area
-on neither list, which rests on the same two levels (granska18c F10, decision 0572)."""
+0555). So does "–", an area on neither list, which rests on the same two levels (granska18c
+F10, decision 0572). A change known only from what a level the sources do not give cannot be is
+slutledd: "lägre nivå*" for Biskopsgården, särskilt utsatt 2021 and on the 2025 list at a level
+the press does not give (sign27 item 4, decision 0676)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from pathlib import Path
 
 from tests.support import REPORT_FIXTURE, SHIPPED, SharedReport, between
 from utsatta import load
-from utsatta.render.labels import FORANDRINGENS_MARKERING
+from utsatta.compute.police import change_inferred
+from utsatta.render.labels import FORANDRINGENS_MARKERING, SLUTLEDD_FORANDRING
 from utsatta.render.report.assemble import build
 from utsatta.render.report.environment import render
 
@@ -61,7 +64,9 @@ def test_the_slutuppfoljning_marks_the_changes_that_rest_on_2025s_second_hand_le
     report = shared_report(SHIPPED, 2025)
     assert _changes(report.md) == [
         "oförändrad†",  # Bergsjön
-        "lägre nivå†",  # Biskopsgården: 2021 ‡, 2025 †
+        # Biskopsgården: 2021 ‡, 2025 †, but "lower" only because the 2025 level the press
+        # does not give is not särskilt utsatt: slutledd (0676)
+        "lägre nivå\\*",
         "på listan, nivå okänd†",  # Gårdsten
         "oförändrad†",  # Hammarkullen
         "oförändrad†",  # Hjällbo
@@ -70,8 +75,25 @@ def test_the_slutuppfoljning_marks_the_changes_that_rest_on_2025s_second_hand_le
         "på listan, nivå okänd†",  # Hisings Backa
         "–†",  # Rannebergen: on neither list, 2021 ‡ and 2025 † (granska18c F10)
     ]
-    assert f"\n{KEY.format(ar=2025)} {FORANDRINGENS_MARKERING}\n" in report.md
-    assert f"<td>lägre nivå{ANDRA_HAND}</td>" in report.html
+    key = f"{KEY.format(ar=2025)} {FORANDRINGENS_MARKERING} {SLUTLEDD_FORANDRING}"
+    assert "\n" + key.replace("(*)", "(\\*)") + "\n" in report.md
+    assert f"{key}</p>" in report.html
+    assert f"<td>lägre nivå{SLUTLEDD}</td>" in report.html
+
+
+def test_a_change_is_inferred_only_through_a_level_the_sources_do_not_give() -> None:
+    # särskilt utsatt to or from "on the list, level not given": lower or higher only because
+    # that level is not särskilt utsatt (0676); onto or off the list says itself
+    assert change_inferred("sarskilt-utsatt", "pa-listan-niva-okand")
+    assert change_inferred("pa-listan-niva-okand", "sarskilt-utsatt")
+    assert not change_inferred("ej-pa-listan", "pa-listan-niva-okand")
+    assert not change_inferred("pa-listan-niva-okand", "ej-pa-listan")
+    # not known at all: no change to mark
+    assert not change_inferred("riskomrade", "pa-listan-niva-okand")
+    assert not change_inferred("sarskilt-utsatt", "okand")
+    # both levels given: as sure as they are
+    assert not change_inferred("sarskilt-utsatt", "riskomrade")
+    assert not change_inferred("utsatt", "utsatt")
 
 
 def test_no_mark_and_no_key_where_the_police_confirm_both_levels(tmp_path: Path) -> None:
@@ -128,9 +150,13 @@ def test_rannebergens_dash_has_the_weaker_mark_of_its_two_levels(
         assert (rad.forandring, rad.forandring_markering) == ("", mark)
         assert _row(report.md, "Rannebergen").endswith(cells)
         assert f"<td>–{html_mark}</td>" in report.html
-        # the key says that "–" is marked as a change is, in both formats
+        # the key says that "–" is marked as a change is, in both formats; 2025 adds why
+        # Biskopsgården's change is slutledd (0676)
         key = f"{KEY.format(ar=year)} {FORANDRINGENS_MARKERING}"
-        assert f"\n{key}\n" in report.md and f"{key}</p>" in report.html
+        if year == 2025:
+            key += f" {SLUTLEDD_FORANDRING}"
+        assert "\n" + key.replace("(*)", "(\\*)") + "\n" in report.md
+        assert f"{key}</p>" in report.html
         assert "En förändring och ”–” har markeringen" in FORANDRINGENS_MARKERING
 
 

@@ -24,7 +24,7 @@ def test_mal_uppnatt_against_computed_inte_natt(tmp_path: Path) -> None:
     assert _codes(found) == [(17, 14, "malbedomning-motsager-utfall")]
     assert found[0][3] == (
         "Bedömningen av målet ('uppnatt') går emot det beräknade utfallet för 2025: Inte nått. "
-        "Indikatorn 'Antal områden i Göteborg på polisens lista (alla tre nivåer)' "
+        "Indikatorn 'Antal områden i Göteborg på polisens lista (alla nivåer)' "
         f"({tmp_path / 'data/indikatorer/omraden-pa-polisens-lista.yaml'}) har värdet 8 "
         "(2025, uppgift i andra hand) mot målvärdet 0 (lägre är bättre). Rätta 'bedomning' "
         "till 'inte-uppnatt' eller 'delvis-uppnatt'. Eller, om bedömningen bygger på en "

@@ -112,7 +112,9 @@ def test_delmal_2_names_the_class_per_change(
     d = slut.domar[2]
     assert (
         "4 områden med oförändrad nivå (Bergsjön, Hammarkullen, Hjällbo och Lövgärdet; uppgift "
-        "i andra hand), 1 område med lägre nivå (Biskopsgården; uppgift i andra hand) och 3 "
+        # Biskopsgården's change is drawn from what its 2025 level (not given) cannot be, so
+        # slutledd, as section 5 marks it (sign27 item 4, decision 0676)
+        "i andra hand), 1 område med lägre nivå (Biskopsgården; slutledd) och 3 "
         "områden där förändringen inte går att avgöra, eftersom källorna inte anger nivån "
         "(Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa)." in d.underlag
     )
@@ -215,11 +217,11 @@ SAKERHET = (
     "symbol eller i ord: ”uppgift i andra hand”, ”slutledd”, ”källa saknas” eller ”annan källa "
     "än polisen”. Ett värde som bygger på flera uppgifter har markeringen för den osäkraste av "
     "dem (osäkrast först: källa saknas, slutledd, uppgift i andra hand, annan källa än polisen). "
-    "Ett antal ur polisens listor bygger på alla områdens nivåer i upplagan, också på dem som "
-    "inte räknas: ”1 riskområde” stämmer bara om inget annat område är riskområde. Antalet är "
-    "alltså omarkerat bara när polisens egen publicering bekräftar varje nivå som det bygger "
-    "på. En bedömning eller ett utfall som bygger på ett "
-    "markerat värde är inte säkrare än värdet."
+    "Ett antal som räknas ur polisens listor bygger på alla områdens nivåer i upplagan, också "
+    "på dem som inte räknas: ”1 riskområde” stämmer bara om inget annat område är riskområde. "
+    "Antalet är alltså omarkerat bara när polisens egen publicering bekräftar varje nivå som "
+    "det bygger på. Ett antal som en källa själv anger har den källans säkerhet. En "
+    "bedömning eller ett utfall som bygger på ett markerat värde är inte säkrare än värdet."
 )
 
 

@@ -47,14 +47,15 @@ def test_the_rule() -> None:
 def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     # section 2 (Senaste | Målvärde | Status)
     assert (
-        "| Antal områden i Göteborg på polisens lista (alla tre nivåer) | 8 (2025, uppgift i "
+        "| Antal områden i Göteborg på polisens lista (alla nivåer) | 8 (2025, uppgift i "
         "andra hand) | 0 (2025) | [Målet ej uppnått (uppgift i andra hand)]"
     ) in md
     assert "| Antal särskilt utsatta områden i Göteborg | 4 (2025, uppgift i andra hand) |" in md
     # bilaga D (Baslinje | Senaste | Målvärde | Framsteg | Status)
     assert (
-        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, uppgift i andra hand, "
-        "tolkning) | 4 (2025, uppgift i andra hand) | 0 (2025) | 20\u00a0%\u00a0av\u00a0vägen |"
+        "| Antal särskilt utsatta områden i Göteborg | 5 (2021, annan källa än polisen, "
+        "tolkning) | 4 (2025, uppgift i andra hand) | 0 (2025) | "
+        "20\u00a0%\u00a0av\u00a0vägen |"
     ) in md
     assert (
         "| Antal nya områden i Göteborg på polisens lista sedan 2021 | 0 (2021, tolkning) | 0 "
@@ -63,7 +64,7 @@ def test_section_2_and_bilaga_d_mark_second_hand_values(md: str) -> None:
     ) in md
     assert "| 8 (2025) |" not in md and "| 4 (2025) |" not in md
     # bilaga C, the series
-    assert "2023: 4 (slutledd); 2025: 4 (uppgift i andra hand) |" in md
+    assert ("2023: 4 (annan källa än polisen); 2025: 4 (uppgift i andra hand) |") in md
 
 
 def test_utsatta_indikatorer_marks_them(ds: DataSet) -> None:
@@ -82,12 +83,17 @@ def _rows(ds: DataSet, ind: str) -> list[dict[str, object]]:
 def test_export_carries_the_certainty_and_the_unknown_years(ds: DataSet) -> None:
     rows = {(r["typ"], r["ar"]): r for r in _rows(ds, "sarskilt-utsatta-omraden")}
     assert rows[("utfall", 2025)]["sakerhet"] == "sekundar"
-    # as sure as every level of the edition (docs/decisions/0666): Rannebergen's "ej på
-    # listan" 2023 is inferred, Hisings Backa's utsatt 2021 second-hand
-    assert rows[("utfall", 2023)]["sakerhet"] == "slutledd"
-    assert rows[("utfall", 2023)]["markering"] == "slutledd"
-    assert rows[("baslinje", 2021)]["sakerhet"] == "sekundar"
-    assert rows[("baslinje", 2021)]["markering"] == "uppgift i andra hand"
+    # as sure as every level of the edition (docs/decisions/0666) where the areas are counted:
+    # Hisings Backa's utsatt 2019 is inferred
+    assert rows[("utfall", 2019)]["sakerhet"] == "slutledd"
+    assert rows[("utfall", 2019)]["markering"] == "slutledd"
+    # as sure as its source where a source states the count (0675): Göteborgs Stad 2023,
+    # Framtiden 2021, neither the police's own publication
+    assert rows[("utfall", 2023)]["sakerhet"] == "bekraftad-ej-polisen"
+    assert rows[("utfall", 2023)]["markering"] == "annan källa än polisen"
+    assert rows[("utfall", 2023)]["kalla_id"] == "goteborg-statistik-utsatta-omraden"
+    assert rows[("baslinje", 2021)]["sakerhet"] == "bekraftad-ej-polisen"
+    assert rows[("baslinje", 2021)]["markering"] == "annan källa än polisen"
     risk = {(r["typ"], r["ar"]): r for r in _rows(ds, "riskomraden")}
     unknown = risk[("utfall", 2025)]
     assert (unknown["varde"], unknown["sakerhet"]) == (None, "saknas")

@@ -1,6 +1,7 @@
-"""An edition's stated count per level (``upplagor: antal``): used only where the areas' levels
-leave the count open, checked against the areas' levels, shown in the report and the export
-like any other count (docs/decisions/0320-antal-per-niva.md)."""
+"""An edition's stated count per level (``upplagor: antal``): the value, as sure as its source,
+whether the areas' levels leave the count open or give the same number (docs/decisions/0675);
+checked against the areas' levels, shown in the report and the export like any other count
+(docs/decisions/0320-antal-per-niva.md)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tests.support import build_case
 from utsatta.check.pipeline import validate
 from utsatta.compute.police import (
     EJ_POLISEN,
+    areas_leave_open,
     count_in,
     count_per_edition,
     stated_count,
@@ -69,12 +71,33 @@ def test_a_stated_count_fills_only_the_gap_the_areas_leave() -> None:
         assert not uses_stated_count(fil, 2015, nivaer)
 
 
-def test_the_areas_count_wins_where_it_is_known() -> None:
-    # every level known: the areas' count (2, slutledd) stands; a contradicting stated count is
-    # validate's business (antal-motsager-nivaer), not silently preferred
-    fil = _fil([_antal("sarskilt-utsatt", 5)], {**LEVELS, "d": "ej-pa-listan"})
+def test_a_stated_count_is_the_value_where_the_areas_give_it_too() -> None:
+    # every level known and slutledd: the areas give 2 (slutledd), but a source states the 2
+    # itself, so the value is the source's, as sure as it (‡ here), not the weakest area's
+    # (docs/decisions/0675); a contradicting count is antal-motsager-nivaer, a validate error
+    known = {**LEVELS, "d": "ej-pa-listan"}
+    fil = _fil([_antal("sarskilt-utsatt", 2)], known)
+    assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet=EJ_POLISEN, kallor=("gp",))
+    assert uses_stated_count(fil, 2015, SU)
+    assert not areas_leave_open(fil, 2015, SU)
+    # without it, the areas' count, as sure as every level (0666)
+    fil = _fil([], known)
     assert count_in(fil, 2015, SU) == Point(2015, 2.0, sakerhet="slutledd", kallor=("k",))
     assert not uses_stated_count(fil, 2015, SU)
+
+
+def test_the_whole_list_is_the_sum_of_the_three_stated_levels() -> None:
+    # on the list at a level not given is one of the three levels: the section's total (asked
+    # with it) is the same stated sum as the indicator's (the three levels)
+    fil = _fil(
+        [_antal("utsatt", 1), _antal("riskomrade", 0), _antal("sarskilt-utsatt", 2)],
+        {**LEVELS, "d": "ej-pa-listan"},
+    )
+    total = Point(2015, 3.0, sakerhet=EJ_POLISEN, kallor=("gp",))
+    assert count_in(fil, 2015, TRE) == total
+    assert count_in(fil, 2015, (*TRE, "pa-listan-niva-okand")) == total
+    # a level without a stated count leaves the total to the areas
+    assert stated_count(fil, 2015, ("ej-pa-listan", *TRE)) is None
 
 
 def test_counts_of_several_levels_add_up_as_sure_as_the_weakest() -> None:
@@ -118,14 +141,16 @@ def test_real_report_bilaga_c_shows_the_stated_count(report_2025: str) -> None:
     # the stated count says whose it is (decision 0127); bekräftad by the press, not the
     # police, it carries the class ‡ in words, as the counts of the other years (0500)
     assert (
+        # 2015: the areas leave it open, so whose count it is stands beside it; 2017, 2021 and
+        # 2023: the areas give the same number, the value has the source's class (0675)
         f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
-        "Göteborgs-Posten); 2017: 7 (slutledd); 2019: 6 (slutledd); 2021: 5 (uppgift i andra "
-        "hand); 2023: 4 (slutledd); 2025: 4 (uppgift i andra hand) |"
+        f"Göteborgs-Posten); 2017: 7 ({EJ}); 2019: 6 (slutledd); 2021: 5 ({EJ}); 2023: 4 "
+        f"({EJ}); 2025: 4 (uppgift i andra hand) |"
     ) in lines
     assert (
         "| Antal områden i Göteborg i kategorin utsatt område | 2015: okänt, nivån okänd för "
         "Hisings Backa och Rannebergen; 2017: 2 (slutledd); 2019: 2 (slutledd); 2021: 2 "
-        "(uppgift i andra hand); 2023: 2 (slutledd); 2025: okänt, nivån okänd för Biskopsgården, "
+        f"(uppgift i andra hand); 2023: 2 ({EJ}); 2025: okänt, nivån okänd för Biskopsgården, "
         "Gårdsten, Tynnered/Grevegården/Opaltorget och Hisings Backa |"
     ) in lines
 
@@ -149,7 +174,12 @@ def test_real_report_bilaga_d_and_sources_name_the_stated_count(report_2025: str
     ) in lines[detail : detail + 12]
     assert any(
         line.startswith("**Antal ur polisens listor.** ")
-        and "Lämnar områdenas nivåer ett antal okänt men anger en källa antalet för upplagan"
+        and "Anger en källa själv antalet för upplagan, till exempel hur många särskilt "
+        "utsatta områden Göteborg hade, är värdet det antal som källan anger, så säkert som "
+        "källan, också där områdenas nivåer ger samma antal; det står i Bilaga D med sin källa. "
+        "Lämnar områdenas nivåer antalet okänt, säger det inte vilka områden det gäller, och "
+        "överallt där värdet står, också i diagrammet (en romb i stället för en punkt), står "
+        "vems antal det är: ”antal enligt …”."
         in line
         for line in lines
     )
@@ -187,12 +217,32 @@ def test_real_export_row_matches_the_report() -> None:
         "ur områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger källan inte. "
         "Uppgiften står i omraden.yaml (upplagor: antal; källor: gp-tynnered-sarskilt-utsatt)."
     )
-    # a year counted area by area says nothing of the kind
+    # a count a source states where the areas give the same number says so (0675)
     row17 = next(
         r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2017
     )
-    assert (row17["kalla_id"], row17["kommentar"]) == (None, None)
-    assert row17["kalla"].startswith("Beräknad ur polisens listor")
+    assert (
+        row17["varde"],
+        row17["kalla_id"],
+        row17["sakerhet"],
+        row17["markering"],
+        row17["kommentar"],
+    ) == (
+        7,
+        "s-goteborg-2017",
+        EJ_POLISEN,
+        EJ,
+        "Antalet som Socialdemokraterna i Göteborg anger för 2017 års upplaga av polisens lista. "
+        "Områdenas nivåer ger samma antal, men källan anger antalet självt, så värdet har "
+        "källans säkerhet och inte den osäkraste nivåns. Uppgiften står i omraden.yaml "
+        "(upplagor: antal; källor: s-goteborg-2017).",
+    )
+    # a year counted area by area says nothing of the kind
+    row19 = next(
+        r for r in rows if r["indikator"] == "sarskilt-utsatta-omraden" and r["ar"] == 2019
+    )
+    assert (row19["kalla_id"], row19["kommentar"]) == (None, None)
+    assert row19["kalla"].startswith("Beräknad ur polisens listor")
 
 
 def test_validate_messages_for_stated_counts(tmp_path: Path) -> None:
@@ -284,7 +334,7 @@ def test_a_stated_count_in_the_latest_edition_shows_in_the_summary(tmp_path: Pat
     assert any(line.startswith("‡ Bekräftad i en annan källa än polisen: ") for line in lines)
     assert any(
         line.startswith("| Antal riskområden i Göteborg | 2015: okänt, nivån okänd för ")
-        and line.endswith(f"; 2023: 2 (slutledd); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")
+        and line.endswith(f"; 2023: 2 ({EJ}); 2025: 2 ({EJ}, antal enligt Fastighetsvärlden) |")
         for line in lines
     )
 
@@ -319,7 +369,7 @@ def test_a_stated_counts_source_cited_by_no_level_is_listed(tmp_path: Path) -> N
     assert any(
         line.startswith(
             f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
-            f"Testtidningen); 2017: 7 (slutledd);"
+            f"Testtidningen); 2017: 7 ({EJ});"
         )
         for line in lines
     )

@@ -346,11 +346,8 @@ def test_real_counts_match_fakta() -> None:
             2025,
             4.0,
             sakerhet="sekundar",
-            kallor=(
-                "fastighetsvarlden-2025-12-02",
-                "fastighetstidningen-2025-12-02",
-                "kopa-hus-2025",
-            ),
+            # kopa-hus.se is no source of a level (sign27 item 8): only the press articles
+            kallor=("fastighetsvarlden-2025-12-02", "fastighetstidningen-2025-12-02"),
         )
     ]
 
@@ -360,12 +357,16 @@ def test_real_counts_are_as_sure_as_every_level_they_rest_on() -> None:
     counted or not (docs/decisions/0666), since it is that number only if the other areas are
     not at the counted levels.
 
-    * 2017: "sju särskilt utsatta områden" (S Göteborg [C]), but Rannebergen's utsatt is
-      inferred [I] in the file: slutledd, as the count of 9 on the list.
+    * 2017: Rannebergen's utsatt is inferred [I] in the file: the count of 9 on the list is
+      slutledd. The SU count is the one S Göteborg states ("sju särskilt utsatta områden",
+      [C], a party): as sure as that source, not the weakest area (docs/decisions/0675).
     * 2019: Hisings Backa's utsatt is inferred [I]: slutledd.
-    * 2021: Hisings Backa's utsatt is second-hand [S]: every count is second-hand, the one
-      riskområde (Tynnered, [C]) too (the auditor's "1 (2021, …)").
-    * 2023: Rannebergen's "ej på listan" is inferred in the file: slutledd; 2025: press only.
+    * 2021: Hisings Backa's utsatt is second-hand [S]: every count the areas give is
+      second-hand, the one riskområde (Tynnered, [C]) too (the auditor's "1 (2021, …)"); the
+      SU count is Framtiden's "fem" ([C], the city's housing group).
+    * 2023: Göteborgs Stad lists the areas of each of the three levels ([C]): each count, and
+      their sum on the list, is the city's, not slutledd by Rannebergen's inferred "ej på
+      listan"; 2025: press only.
     * 2015: the count GP states (upplagor: antal) fills the gap the unknown levels leave.
     """
     fil = _real()
@@ -375,40 +376,45 @@ def test_real_counts_are_as_sure_as_every_level_they_rest_on() -> None:
 
     assert sure(SU) == {
         2015: (6, EJ_POLISEN),
-        2017: (7, "slutledd"),
+        2017: (7, EJ_POLISEN),
         2019: (6, "slutledd"),
-        2021: (5, "sekundar"),
-        2023: (4, "slutledd"),
+        2021: (5, EJ_POLISEN),
+        2023: (4, EJ_POLISEN),
         2025: (4, "sekundar"),
     }
     assert sure(TRE) == {
         2017: (9, "slutledd"),
         2019: (9, "slutledd"),
         2021: (8, "sekundar"),
-        2023: (8, "slutledd"),
+        2023: (8, EJ_POLISEN),
         2025: (8, "sekundar"),
     }
     assert sure(("riskomrade",)) == {
         2017: (0, "slutledd"),
         2019: (1, "slutledd"),
         2021: (1, "sekundar"),
-        2023: (2, "slutledd"),
+        2023: (2, EJ_POLISEN),
     }
     assert sure(("utsatt",)) == {
         2017: (2, "slutledd"),
         2019: (2, "slutledd"),
         2021: (2, "sekundar"),
-        2023: (2, "slutledd"),
+        2023: (2, EJ_POLISEN),
     }
-    # the sources of every level it rests on, in file order: the React comment (Hisings Backa,
-    # Rannebergen) and GP 2019 (Rannebergen) too
+    # a stated count rests on its own source only; one the areas give, on the sources of every
+    # level, in file order: the React comment (Hisings Backa, Rannebergen) and GP 2019
+    # (Rannebergen) too
     su2017 = next(p for p in count_per_edition(fil, SU).punkter if p.ar == 2017)
-    assert su2017.kallor == (
+    assert su2017.kallor == ("s-goteborg-2017",)
+    tre2017 = next(p for p in count_per_edition(fil, TRE).punkter if p.ar == 2017)
+    assert tre2017.kallor == (
         "s-goteborg-2017",
         "etc-goteborg-2020",
         "tredjepart-react-app-2017",
         "gp-2019-06",
     )
+    tre2023 = next(p for p in count_per_edition(fil, TRE).punkter if p.ar == 2023)
+    assert tre2023.kallor == ("goteborg-statistik-utsatta-omraden",)
 
 
 def _indikator(id_: str) -> IndikatorFil:

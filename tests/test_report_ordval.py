@@ -50,7 +50,7 @@ def test_the_2025_report_reads_as_swedish(shipped_2025: tuple[str, str]) -> None
     assert "2023–2025; samtliga" not in md and "2023–2025; samtliga" not in html
     assert (
         "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
-        "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
+        "Fastighetsvärlden och Fastighetstidningen, alla i andra hand. På listan "
         "står 8 områden" in md
     )
     assert "Senaste lista till och med 2025:" not in md

@@ -376,7 +376,7 @@ def test_report_2025_judges_the_goal_and_each_delmal(shipped_2025: tuple[str, st
     assert rows == [
         "| **Målet** (”Målet för denna handlingsplan är att Göteborg inte ska ha några utsatta "
         "områden år 2025.”) | **Inte nått** (uppgift i andra hand) | Antal områden i Göteborg "
-        "på polisens lista (alla tre nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått "
+        "på polisens lista (alla nivåer), 2025: 8 (uppgift i andra hand). | Inte uppnått "
         "(illustrativ) |"
     ]
     # the plan's delmål are clauses of its sentence: quoted after their number
@@ -705,16 +705,25 @@ def test_a_source_dated_after_the_year_is_not_listed_among_its_sources() -> None
         "2025 (odaterad) <https://5dok.org/document/qvl9g2ol-g%C3%B6teborgs-stads-handlingsplan-"
         "inga-omr%C3%A5den-utsatta-eventuell-underrubrik.html>",
         "- Polisen, Nationella operativa avdelningen (NOA): Lägesbild över utsatta områden – "
-        "Regeringsuppdrag 2021 (2021-12) <https://5dok.org/document/zwvo9w7l-l%C3%A4gesbild-"
+        "Regeringsuppdrag 2021 (2021) <https://5dok.org/document/zwvo9w7l-l%C3%A4gesbild-"
         "%C3%B6ver-utsatta-omr%C3%A5den.html>",
         "- Göteborgs Stad, statistik och analys: Polisens tre kategorier för Göteborgs områden "
         "2023 (odaterad) <https://goteborg.se/wps/portal/enhetssida/statistik-och-analys/"
         "geografi/utsatta-omraden>",
-        # the source of the count it states for 2015, a value of the series (decision 0335)
+        # the sources of the counts they state for 2015, 2017 and 2021, values of the series
+        # (decisions 0335, 0675)
         '- Göteborgs-Posten: "Av de 15 områden som pekades ut som särskilt utsatta 2015 ligger '
         'sex stycken i Göteborg." Om Tynnered: "Stadsdelen har tidigare ansetts vara utsatt av '
         'polisen", dvs. utsatt före 2017. Artikelns titel och datum är inte kända (odaterad) '
         "<https://www.gp.se/nytt-omr%C3%A5de-i-g%C3%B6teborg-som-s%C3%A4rskilt-utsatt-1.4253698>",
+        '- Socialdemokraterna i Göteborg: "I Göteborgs har polisen identifierat sju särskilt '
+        "utsatta områden: Bergsjön, Biskopsgården, Gårdsten, Hammarkullen, Hjällbo, Lövgärdet "
+        'och Tynnered." (2017) <http://socialdemokraternagoteborg.se/aktuellt/lag-ordning-i-'
+        "hela-goteborg/>",
+        '- Framtiden: "Tynnered ned från särskilt utsatt område till riskområde. Det innebär att '
+        "Göteborg nu har fem särskilt utsatta områden … Rannebergen … tas helt bort från "
+        'listan." (2021-10-14) <https://framtiden.se/blog/2021/10/14/positiv-utveckling-i-'
+        "goteborgs-utsatta-omraden/>",
     ]
     assert "2025-12-02" not in sources and "omtanke" not in sources
 

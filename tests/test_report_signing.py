@@ -154,7 +154,7 @@ def test_no_working_notes_or_repetition_in_reader_text(shipped_2025: tuple[str, 
     assert "Nyckeltalets id och titel är inte bekräftade av Kolada." in md
     assert "Ingen rapport (krävs inte för rapportåret)" in md
     assert (
-        "| Antal riskområden i Göteborg | 2 (2023, slutledd) | 0 (2025) | [Ej "
+        "| Antal riskområden i Göteborg | 2 (2023, annan källa än polisen) | 0 (2025) | [Ej "
         "bedömbar (polisens nivå okänd)](#antal-riskområden-i-göteborg) |"
     ) in md
 

@@ -22,14 +22,14 @@ def md2025() -> str:
 
 def test_the_status_table_marks_each_indicator(md2025: str) -> None:
     nya = "Antal nya områden i Göteborg på polisens lista sedan 2021"
-    alla = "Antal områden i Göteborg på polisens lista (alla tre nivåer)"
+    alla = "Antal områden i Göteborg på polisens lista (alla nivåer)"
     su = "Antal särskilt utsatta områden i Göteborg"
     assert (
         f"| Målet uppnått | 1 | [{nya}](#antal-nya-områden-i-göteborg-på-polisens-lista-sedan-"
         "2021) (slutledd) |"
     ) in md2025
     assert (
-        f"| Målet ej uppnått | 2 | [{alla}](#antal-områden-i-göteborg-på-polisens-lista-alla-tre-"
+        f"| Målet ej uppnått | 2 | [{alla}](#antal-områden-i-göteborg-på-polisens-lista-alla-"
         f"nivåer) (uppgift i andra hand), [{su}](#antal-särskilt-utsatta-områden-i-göteborg) "
         "(uppgift i andra hand) |"
     ) in md2025

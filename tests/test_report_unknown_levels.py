@@ -71,12 +71,14 @@ def test_no_level_2025_is_confirmed_by_the_police(md2025: str) -> None:
 def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md2025: str) -> None:
     """Biskopsgården was särskilt utsatt 2021 and is on the 2025 list at a level the sources do
     not give, which is not särskilt utsatt (the same rule as the count of 4 särskilt utsatta): a
-    lower level, known; the other three were riskområde or utsatt 2021, so theirs is open."""
+    lower level, known, but drawn from what the level cannot be, so slutledd (decision 0676);
+    the other three were riskområde or utsatt 2021, so theirs is open."""
     assert (
         "Jämfört med listan 2021 (utgångsläget, en tolkning; se bilaga E): "
         "0 nya områden, 0 områden har "
         "lämnat listan, 1 område med lägre nivå (Biskopsgården: från särskilt utsatt område till "
-        "på listan men inte som särskilt utsatt område (nivån anges inte)), 0 områden med högre "
+        "på listan men inte som särskilt utsatt område (nivån anges inte), en slutledd "
+        "förändring), 0 områden med högre "
         "nivå bland de 5 områden "
         "vars förändring går att avgöra. För 3 områden går förändringen inte att avgöra, "
         "eftersom källorna inte anger nivån: Gårdsten, Tynnered/Grevegården/Opaltorget och "
@@ -87,34 +89,40 @@ def test_the_change_since_2021_is_undecided_where_the_2025_level_is_unknown(md20
 
 
 def test_the_level_table_shows_biskopsgardens_change_as_lower(md2025: str) -> None:
-    # the change carries the weaker mark of its two levels: 2025 is second-hand (0555)
+    # the change is drawn from what the 2025 level (second-hand, not given) cannot be: it is
+    # slutledd, weaker than either level (0676)
     assert (
         "| Biskopsgården | särskilt utsatt\\* | särskilt utsatt‡ | särskilt utsatt‡ | särskilt "
-        "utsatt‡ | riskområde | på listan, nivå okänd† | lägre nivå† |"
+        "utsatt‡ | riskområde | på listan, nivå okänd† | lägre nivå\\* |"
     ) in md2025
 
 
 #: the class of a count whose levels no source of the police's own confirms (0500)
 EJ = "annan källa än polisen"
+#: a 2023 count as Göteborgs Stad states it, as sure as that source; the areas give the same
+#: number, so no words say whose it is (0675)
+STAD = EJ
 
 
 def test_bilaga_c_series_show_the_gap_and_its_reason(md2025: str) -> None:
     early = "2015: okänt, nivån okänd för Hisings Backa och Rannebergen"
     assert (
         f"| Antal riskområden i Göteborg | {early}; 2017: 0 (slutledd); 2019: 1 (slutledd); "
-        f"2021: 1 (uppgift i andra hand); 2023: 2 (slutledd); 2025: okänt, nivån okänd för "
+        f"2021: 1 (uppgift i andra hand); 2023: 2 ({STAD}); 2025: okänt, nivån okänd för "
         f"{OPEN_2025} |"
     ) in md2025
     assert (
         f"| Antal områden i Göteborg i kategorin utsatt område | {early}; 2017: 2 (slutledd); "
-        "2019: 2 (slutledd); 2021: 2 (uppgift i andra hand); 2023: 2 (slutledd); 2025: okänt, "
+        f"2019: 2 (slutledd); 2021: 2 (uppgift i andra hand); 2023: 2 ({STAD}); 2025: okänt, "
         f"nivån okänd för {OPEN_2025} |"
     ) in md2025
     assert (
-        # 2015: the six särskilt utsatta GP states (omraden.yaml, upplagor: antal), said so
+        # the counts a source states (omraden.yaml, upplagor: antal): 2015, where the areas
+        # leave it open, says whose it is; 2017, 2021 and 2023, where the areas give the same
+        # number, have their source's class (0675)
         f"| Antal särskilt utsatta områden i Göteborg | 2015: 6 ({EJ}, antal enligt "
-        "Göteborgs-Posten); 2017: 7 (slutledd); 2019: 6 (slutledd); 2021: 5 (uppgift i andra "
-        "hand); 2023: 4 (slutledd); 2025: 4 (uppgift i andra hand) |"
+        f"Göteborgs-Posten); 2017: 7 ({EJ}); 2019: 6 (slutledd); 2021: 5 ({EJ}); 2023: 4 "
+        f"({STAD}); 2025: 4 (uppgift i andra hand) |"
     ) in md2025
 
 
@@ -287,7 +295,8 @@ def test_an_area_whose_2021_level_is_unknown_leaves_the_count_of_new_areas_open(
         "okänt antal nya områden (det "
         "går inte att avgöra för Hisings Backa), 0 områden har lämnat listan, 1 område med "
         "lägre nivå (Biskopsgården: från särskilt utsatt område till på listan men inte som "
-        "särskilt utsatt område (nivån anges inte)), 0 områden med högre nivå bland de 5 "
+        "särskilt utsatt område (nivån anges inte), en slutledd förändring), 0 områden med "
+        "högre nivå bland de 5 "
         "områden vars förändring går att avgöra."
     ) in md
     assert "| **Delmål 3** (”inga nya områden ska ha tillkommit”) | **Kan inte bedömas" in md

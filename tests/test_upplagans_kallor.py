@@ -29,14 +29,13 @@ KALLOR_2025 = [
     "hand); Göteborgs-Posten (2019-03-01); Göteborgs-Posten (2019-06); aktarr.se (odaterad, i "
     "andra hand)",
     "- Polisen, Nationella operativa avdelningen (NOA): Lägesbild över utsatta områden – "
-    "Regeringsuppdrag 2021 (december 2021) "
+    "Regeringsuppdrag 2021 (oktober 2021) "
     "<https://5dok.org/document/zwvo9w7l-l%C3%A4gesbild-%C3%B6ver-utsatta-omr%C3%A5den.html>",
     "- Polisen: Lägesbild (december 2023). Ingen egen webbadress, känd genom: Polisen, region "
     "Väst (2023-12); Göteborgs Stad, statistik och analys (odaterad); Wikipedia (svenska; "
     "odaterad, i andra hand)",
     "- Polisen: Lägesbild (december 2025). Ingen egen webbadress, känd genom: Fastighetsvärlden "
-    "(2025-12-02, i andra hand); Fastighetstidningen (2025-12-02, i andra hand); kopa-hus.se "
-    "(odaterad, i andra hand)",
+    "(2025-12-02, i andra hand); Fastighetstidningen (2025-12-02, i andra hand)",
 ]
 
 
@@ -54,7 +53,7 @@ def test_section_2_names_the_edition_the_same_way(
     report = shared_report(SHIPPED, 2025)
     sentence = (
         "Den senaste listan till och med 2025 är Polisen: Lägesbild (december 2025), känd genom "
-        "Fastighetsvärlden, Fastighetstidningen och kopa-hus.se, alla i andra hand. På listan "
+        "Fastighetsvärlden och Fastighetstidningen, alla i andra hand. På listan "
         "står 8 områden"
     )
     assert sentence in report.md and sentence in report.html

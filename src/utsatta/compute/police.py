@@ -18,7 +18,9 @@ Levels as the sources give them (docs/decisions/0042-police-levels-unknown.md):
   publication confirms every level it rests on (docs/decisions/0500). A count rests on the
   areas it does not count as much as on those it counts: 1 riskområde 2021 is 1 only if no
   other area was one, so Hisings Backa's second-hand utsatt 2021 makes it second-hand too
-  (docs/decisions/0666).
+  (docs/decisions/0666). A count a source states for the edition (``upplagor: antal``) is the
+  source's own number: it is the value, as sure as that source, whether the areas' levels leave
+  the count open or not (docs/decisions/0675).
 * The baseline of the plan's goal is the last edition before the plan period starts
   (:func:`baslinje_upplaga`, one rule for the indicators and the report's areas section); for
   new areas it is the reference edition itself, with 0 areas.
@@ -221,6 +223,18 @@ def change_between(fore: str, efter: str) -> str | None:
     return next(iter(kinds)) if len(kinds) == 1 else None
 
 
+def change_inferred(fore: str, efter: str) -> bool:
+    """Whether the change between two levels is known only by reasoning from what a level the
+    sources do not give cannot be: from särskilt utsatt to on the list at a level not given is
+    "lagre" because that level is not särskilt utsatt (the sources name those), which no source
+    says of the area itself. Such a change is slutledd, whatever its two levels' certainty
+    (docs/decisions/0676). Onto or off the list is not: being on it is the level's own claim;
+    "oforandrad" never rests on such a level (its level may be either of two)."""
+    return change_between(fore, efter) in ("lagre", "hogre") and bool(
+        {fore, efter} & MOJLIGA_NIVAER.keys()
+    )
+
+
 def mojliga_andringar(fore: str, efter: str) -> frozenset[str]:
     """Every change (:func:`change_between`'s words) the two levels may stand for."""
     return frozenset(
@@ -305,14 +319,13 @@ def _serie(items: Iterable[Point | Lucka]) -> Serie:
 
 def count_in(omraden: OmradenFil, upplaga: int, nivaer: Iterable[Niva]) -> Point | Lucka:
     """The number of areas at one of ``nivaer`` in edition ``upplaga``, or the gap that leaves it
-    open. Where the areas' levels leave it open, the count the edition states (``antal``, from
-    its own source) fills it, if the edition states one for every level counted
-    (:func:`stated_count`)."""
+    open. A count the edition states (``antal``, from its own source) for every level counted
+    is the value, as sure as that source (:func:`stated_count`): the source says the number, so
+    the number does not rest on the other areas' levels (docs/decisions/0675). Otherwise the
+    areas are counted, as sure as every level the count rests on (0666)."""
     wanted = tuple(nivaer)
-    found = _count_of_areas(omraden, upplaga, wanted)
-    if isinstance(found, Lucka):
-        return stated_count(omraden, upplaga, wanted) or found
-    return found
+    stated = stated_count(omraden, upplaga, wanted)
+    return stated if stated is not None else _count_of_areas(omraden, upplaga, wanted)
 
 
 def _count_of_areas(omraden: OmradenFil, upplaga: int, wanted: Sequence[str]) -> Point | Lucka:
@@ -322,20 +335,28 @@ def _count_of_areas(omraden: OmradenFil, upplaga: int, wanted: Sequence[str]) ->
 
 def uses_stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> bool:
     """Whether :func:`count_in` gives the edition's stated count rather than the areas' count."""
-    wanted = tuple(nivaer)
-    return (
-        isinstance(_count_of_areas(omraden, upplaga, wanted), Lucka)
-        and stated_count(omraden, upplaga, wanted) is not None
-    )
+    return stated_count(omraden, upplaga, nivaer) is not None
+
+
+def areas_leave_open(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> bool:
+    """Whether the areas' levels in edition ``upplaga`` leave the count at ``nivaer`` open (a
+    level the sources do not give could be one of them): then a stated count is all that is
+    known, and not which areas it counts."""
+    return isinstance(_count_of_areas(omraden, upplaga, tuple(nivaer)), Lucka)
 
 
 def stated_count(omraden: OmradenFil, upplaga: int, nivaer: Iterable[str]) -> Point | None:
     """The count of areas at ``nivaer`` that edition ``upplaga`` states (``Upplaga.antal``): the
     sum of the stated counts, as sure as the weakest of them, with their sources; None unless
     every level in ``nivaer`` is a level of the list (utsatt, riskområde, särskilt utsatt) with a
-    stated count. Says nothing about which areas they are (docs/decisions/0320-antal-per-niva.md).
+    stated count. Says nothing about which areas they are (docs/decisions/0320-antal-per-niva.md);
+    where the areas' levels decide the count too, validate has checked that they agree
+    (antal-motsager-nivaer), so only its certainty and sources differ (0675).
     """
     wanted = set(nivaer)
+    if set(ORDNING) <= wanted:
+        # on the list at a level not given is one of the three: all three are the whole list
+        wanted.discard("pa-listan-niva-okand")
     stated = {a.niva: a for u in omraden.upplagor if u.ar == upplaga for a in u.antal}
     if not wanted or not wanted <= stated.keys():
         return None

@@ -1,10 +1,11 @@
 """The first table of the export, ``om_filen``: what the file is, in Swedish, for the reader who
 opens the workbook or the folder (kommunstyrelsen's analysts) and sees no report around it.
 
-It says the plan (name, diarienummer, period), the years, what is illustrative (the report's own
-notice: :func:`utsatta.render.report.sections.banner.illustrativt` over the files the export
+It says first what is illustrative (the report's own notice, in its first row, pinned in the
+xlsx sheet: :func:`utsatta.render.report.sections.banner.illustrativt` over the files the export
 rests on, by the one rule of :func:`utsatta.render.report.sections.underlag.underlag`, and what
-the export holds beyond the report), the decision date by the one rule of
+the export holds beyond the report), then the plan (name, diarienummer, period), the years,
+the decision date by the one rule of
 :mod:`utsatta.compute.report_date` (a made-up date marked as the report marks it, none when the
 data has none), the sources and what every table holds. It is a table like the others, so every
 writer cleans and defuses its cells the same way (:mod:`utsatta.export.cells`,
@@ -29,10 +30,13 @@ from utsatta.render.report.sections.underlag import Underlag, underlag, utover_r
 from utsatta.version import VERKTYG
 from utsatta.wording import arsspann, och
 
-__all__ = ["ILLUSTRATIV", "NAMN", "om_filen"]
+__all__ = ["FASTA_RADER", "ILLUSTRATIV", "NAMN", "om_filen"]
 
 #: the table's name: the first sheet, and om_filen.csv
 NAMN: Final = "om_filen"
+#: the rows under the heading that the xlsx sheet pins (frozen, always in view): the notice of
+#: what is illustrative, the table's first row, as the report says it in its first lines
+FASTA_RADER: Final = 1
 #: the column that marks a row illustrative (ja/nej), in every table that has such rows
 ILLUSTRATIV: Final = "illustrativ"
 
@@ -87,6 +91,27 @@ def om_filen(
     """The table ``om_filen`` for the export of ``ar`` whose other tables are ``data``."""
     rows: list[tuple[Cell, ...]] = []
     plan = ds.plan.model if ds.plan else None
+    grund = underlag(ds, ar, export=True)
+    # what the export holds beyond the report, said in the notice too ("och dessutom på …")
+    utover = utover_rapporten(underlag(ds, ar), grund) if plan is not None else ""
+    ill = _illustrativt(ds, results, grund)
+    # the first row under the heading, pinned in the xlsx file (FASTA_RADER): whether anything
+    # is made up is the first thing the file says, as in the report's first lines (sign27)
+    samma = f"Exporten bygger på samma data som rapporten för {ar}" + (
+        f" och dessutom på {utover}." if utover else "."
+    )
+    rows.append(
+        (
+            "Illustrativa uppgifter",
+            f"{samma} {banner.ILLUSTRATIV_EXPORT} Det gäller {banner.uppraknat(ill)}."
+            f"{_markerade(data)}"
+            if ill
+            else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
+        )
+    )
+    bilaga = banner.indikatorbilaga(plan, results) if plan is not None else None
+    if bilaga is not None:  # the report's second notice, as in its first lines
+        rows.append(bilaga)
     if plan is not None:
         p, g = plan.plan, plan.plan.giltighet
         rows += [
@@ -114,30 +139,10 @@ def om_filen(
                 f"och polisens listor till och med upplagan {ar}.",
             ),
         ]
-    grund = underlag(ds, ar, export=True)
-    # what the export holds beyond the report, said before anything is called illustrative
-    utover = utover_rapporten(underlag(ds, ar), grund) if plan is not None else ""
     if utover:
         rows.append(
             ("Mer än rapporten", f"Exporten har fler rader än rapporten för {ar} visar: {utover}.")
         )
-    ill = _illustrativt(ds, results, grund)
-    # the years it names may be more than the report's: say so where it says "samma data"
-    samma = f"Exporten bygger på samma data som rapporten för {ar}" + (
-        f" och dessutom på {utover}." if utover else "."
-    )
-    rows.append(
-        (
-            "Illustrativa uppgifter",
-            f"{samma} {banner.ILLUSTRATIV_EXPORT} Det gäller {banner.uppraknat(ill)}."
-            f"{_markerade(data)}"
-            if ill
-            else "Ingen av datafilerna som exporten bygger på är markerad illustrativ.",
-        )
-    )
-    bilaga = banner.indikatorbilaga(plan, results) if plan is not None else None
-    if bilaga is not None:
-        rows.append(bilaga)
     rd = report_date(ds, ar)
     if rd.datum is None:
         datum = (

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from utsatta.compute.goal_outcome import value_of
 from utsatta.compute.indicators import IndicatorResult, evaluate
 from utsatta.export.cells import relative_file
 from utsatta.export.columns import (
@@ -111,6 +112,14 @@ INDIKATORSTATUS: Final = (
     text_column(
         "senaste",
         "Det senaste värdet till och med året som rapporten visar det, eller saknas.",
+    ),
+    Column(
+        "varde_for_aret",
+        "ja/nej",
+        "ja om indikatorn har ett eget värde för året; nej när året saknar en egen mätning (t.ex. "
+        "ett år utan en upplaga av polisens lista): statusen på raden är den som rapporten för "
+        "året visar, beräknad på det senaste tidigare värdet (kolumnen senaste säger vilket år), "
+        "och raden visar inget värde för året.",
     ),
     text_column(
         "malvarde",
@@ -286,6 +295,9 @@ def indikatorstatus(
                 res.malvarde_sakerhet,
                 vy.baslinje,
                 vy.senaste,
+                # a year without a value of its own says so: its status rests on an earlier
+                # year's value, which is not that year's (sign27 item 3)
+                _ja(value_of(res, year) is not None),
                 vy.malvarde,
                 vy.senast_kanda,
                 vy.forklaring,

@@ -305,7 +305,12 @@ def _indikatorvarden(
                 # relative to a baseline that is missing has no value but is the plan's
                 # målvärde all the same, marked as the report marks it ("halva baslinjen (2025,
                 # slutledd)"; sann25 item 7)
-                (markering_och_not(sakerhet, angivet_not(angivet) if angivet else None) or None)
+                (
+                    markering_och_not(
+                        sakerhet, angivet_not(angivet) if angivet and angivet.oppet else None
+                    )
+                    or None
+                )
                 if varde is not None or typ == "malvarde"
                 else None,
                 hamtad,

@@ -34,6 +34,7 @@ from utsatta.compute.report_date import ReportDate, calendar_date
 from utsatta.errors import MissingLibrary
 from utsatta.export.cells import CellError, clean_text, number_of, source_of, where
 from utsatta.export.csvfile import safe_text
+from utsatta.export.om_filen import FASTA_RADER
 from utsatta.export.om_filen import NAMN as OM_FILEN_NAMN
 from utsatta.export.table import Column, Table
 from utsatta.numbers import WrittenFloat, heltal
@@ -268,7 +269,9 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any], notes: list[str
                     f"(XlsxWriter svarade {status}). Exportera som CSV (--format csv) och "
                     "rapportera gärna felet till utsattas utvecklare."
                 )
-    ws.freeze_panes(1, 0)
+    # the heading in view; in om_filen also the notice under it, that nothing made up is read
+    # as real when the sheet is scrolled (om_filen.FASTA_RADER)
+    ws.freeze_panes(1 + (FASTA_RADER if notice else 0), 0)
     if notice:
         # wrapped rows get the height of their text: LibreOffice (and Excel for a row written
         # by a program) keep one line's height otherwise, the lines drawn over each other

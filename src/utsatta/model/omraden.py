@@ -123,7 +123,8 @@ class Upplaga(Strict):
         default=[],
         title="Antal per nivå",
         description="Antalet områden i Göteborg per nivå som en källa anger för upplagan, en post "
-        "per nivå. Används bara där områdenas egna klassningar lämnar antalet öppet.",
+        "per nivå. Det angivna antalet är värdet, med källans säkerhet, också där områdenas "
+        "klassningar ger samma antal; det får inte motsäga dem.",
     )
     kommentar: Text | None = Field(default=None, title="Kommentar", description="Fri kommentar.")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from utsatta.compute.indicators import IndicatorResult
-from utsatta.compute.police import uses_stated_count
+from utsatta.compute.police import areas_leave_open, uses_stated_count
 from utsatta.compute.status import Point
 from utsatta.model.common import Kalla
 from utsatta.model.omraden import OmradenFil
@@ -35,6 +35,9 @@ class AngivetAntal:
 
     punkt: Point
     kallor: tuple[Kalla, ...]
+    #: whether the areas' levels leave the count open: then the source's number is all that is
+    #: known; otherwise the areas give the same number, and the source its certainty (0675)
+    oppet: bool = True
 
     @property
     def utgivare(self) -> str:
@@ -49,7 +52,11 @@ def angivna_antal(omr: OmradenFil | None, res: IndicatorResult) -> tuple[Angivet
         return ()
     by_id = {k.id: k for k in omr.kallor}
     return tuple(
-        AngivetAntal(p, tuple(by_id[k] for k in p.kallor if k in by_id))
+        AngivetAntal(
+            p,
+            tuple(by_id[k] for k in p.kallor if k in by_id),
+            areas_leave_open(omr, p.ar, b.nivaer),
+        )
         for p in res.serie
         if uses_stated_count(omr, p.ar, b.nivaer)
     )
@@ -61,14 +68,24 @@ def angivet_not(a: AngivetAntal) -> str:
 
 
 def noter(omr: OmradenFil | None, res: IndicatorResult) -> dict[int, str]:
-    """Year → :func:`angivet_not` for every value of ``res`` that is a stated count."""
-    return {a.punkt.ar: angivet_not(a) for a in angivna_antal(omr, res)}
+    """Year → :func:`angivet_not` for every value of ``res`` that is a stated count the areas'
+    levels leave open: the number is not counted from the list, so the words say whose it is
+    wherever the value stands (0350). Where the areas give the same number the value is as sure
+    as its source (0675) but needs no words: the areas count it too (Bilaga D says it)."""
+    return {a.punkt.ar: angivet_not(a) for a in angivna_antal(omr, res) if a.oppet}
 
 
 def angivet_mening(a: AngivetAntal) -> str:
-    """What a stated count is, in a sentence (Bilaga D's Anmärkning, the export's kommentar)."""
+    """What a stated count is, in a sentence (Bilaga D's Anmärkning, the export's kommentar):
+    where the areas leave it open, that the source does not say which areas; where they give the
+    same number, that the value has the source's certainty, not the weakest area's (0675)."""
+    text = f"Antalet som {a.utgivare} anger för {a.punkt.ar} års upplaga av polisens lista"
+    if a.oppet:
+        return (
+            f"{text}, inte räknat ur områdenas nivåer, som lämnar det okänt; vilka områden det "
+            "gäller anger källan inte."
+        )
     return (
-        f"Antalet som {a.utgivare} anger för {a.punkt.ar} års upplaga av polisens lista, inte "
-        "räknat ur områdenas nivåer, som lämnar det okänt; vilka områden det gäller anger "
-        "källan inte."
+        f"{text}. Områdenas nivåer ger samma antal, men källan anger antalet självt, så värdet "
+        "har källans säkerhet och inte den osäkraste nivåns."
     )

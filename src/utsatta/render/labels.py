@@ -110,11 +110,26 @@ ANTALETS_MARKERING: Final = (
     "varje antal har markeringen för den osäkraste nivån i upplagan, också hos områden som "
     "inte räknas"
 )
+#: the same for a count a source states for the edition (upplagor: antal): the source's own
+#: class, since the number is the source's and rests on no area's level (docs/decisions/0675);
+#: beside ANTALETS_MARKERING where the table has both kinds, alone where every count is stated
+ANGIVNA_ANTALETS_MARKERING: Final = (
+    "ett antal som en källa själv anger för upplagan har i stället den källans markering"
+)
+ANGIVNA_ANTALEN_MARKERING: Final = (
+    "varje antal är det som en källa själv anger för upplagan och har den källans markering"
+)
 #: the key under section 5's table where a change is marked: a change, and "–" (on neither
 #: list), rests on its two levels, so it carries the weaker's class, as a count does
 #: (docs/decisions/0500, 0555, 0572)
 FORANDRINGENS_MARKERING: Final = (
     "En förändring och ”–” har markeringen för den osäkraste av de två nivåer som de bygger på."
+)
+#: the key's sentence where a change is known only from what a level not given cannot be
+#: (compute.police.change_inferred, docs/decisions/0676)
+SLUTLEDD_FORANDRING: Final = (
+    "Lägre eller högre nivå till eller från ”på listan, nivå okänd” är slutledd (*): den "
+    "nivån anges inte."
 )
 #: the kinds of source (Kalla.slag), as the legend names them
 KALLSLAG: Final[Mapping[str, str]] = {

@@ -400,6 +400,9 @@ class ForandringRad:
     fore: NivaCell
     efter: NivaCell
     forandring: str
+    #: the change's marker: the weaker of its two levels', slutledd where it is drawn from what
+    #: a level the sources do not give cannot be (sections.areas, docs/decisions/0676)
+    markering: str = ""
 
 
 @dataclass(frozen=True)

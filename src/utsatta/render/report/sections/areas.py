@@ -18,8 +18,10 @@ from utsatta.compute.police import (
     MOJLIGA_NIVAER,
     ORDNING,
     SAKERHET_ORDNING,
+    areas_leave_open,
     baslinje_upplaga,
     change_between,
+    change_inferred,
     count_in,
     klass,
     klassning_i,
@@ -31,6 +33,8 @@ from utsatta.compute.status import Lucka, Point
 from utsatta.model.omraden import NIVAER_PA_LISTAN, Klassning, OmradenFil
 from utsatta.render.findings import antal
 from utsatta.render.labels import (
+    ANGIVNA_ANTALEN_MARKERING,
+    ANGIVNA_ANTALETS_MARKERING,
     ANTALETS_MARKERING,
     EJ_POLISEN_MARKERING,
     FORANDRINGENS_MARKERING,
@@ -39,6 +43,7 @@ from utsatta.render.labels import (
     NIVA_ANTAL,
     NIVA_RUBRIK,
     SAKERHET_MARKERING,
+    SLUTLEDD_FORANDRING,
     UTAN_MARKERING,
     inte_i_ar,
 )
@@ -118,6 +123,17 @@ def _niva_cell(k: Klassning | None, slag: Slag) -> NivaCell:
     return NivaCell(text, k.niva, *niva_markering(k, slag), benamning=k.benamning or "")
 
 
+def _antalens_forklaring(raknade: Sequence[str], angivna: Sequence[str]) -> tuple[str, ...]:
+    """How the counts' markers follow, from the markers of the counts the areas give
+    (``raknade``) and of those a source states (``angivna``): the weakest level's (0666), the
+    source's (0675), or both where the table has both kinds marked; () where none is marked."""
+    if not any(angivna):
+        return (ANTALETS_MARKERING,) if any(raknade) else ()
+    if not any(raknade):
+        return (ANGIVNA_ANTALEN_MARKERING,)
+    return (ANTALETS_MARKERING, ANGIVNA_ANTALETS_MARKERING)
+
+
 def _forklaring(markers: Iterable[str]) -> tuple[str, ...]:
     """The legend lines for the markers used, in a fixed order, and what no marker means where
     some level is unmarked ("" in ``markers``: pass only the cells whose level is known)."""
@@ -168,12 +184,15 @@ def _forandring_markering(
     """The marker of a change: the weakest class of the two levels it rests on, as a level of
     that class is marked (a value carries the mark of the least sure thing it rests on:
     docs/decisions/0500, 0555); "" where the change is unknown or both levels are the police's
-    own. ``change`` "" is the table's "–", on neither list: it rests on both levels too (0572)."""
+    own. ``change`` "" is the table's "–", on neither list: it rests on both levels too (0572).
+    A change known only from what a level the sources do not give cannot be is slutledd
+    (:func:`~utsatta.compute.police.change_inferred`, docs/decisions/0676)."""
     if fore is None or efter is None or change == "okänd":
         return ""
-    weakest = min(
-        (klass(k.sakerhet, k.kallor, slag) for k in (fore, efter)), key=SAKERHET_ORDNING.index
-    )
+    classes = [klass(k.sakerhet, k.kallor, slag) for k in (fore, efter)]
+    if change_inferred(fore.niva, efter.niva):
+        classes.append("slutledd")  # drawn from what a level not given cannot be (0676)
+    weakest = min(classes, key=SAKERHET_ORDNING.index)
     if weakest == EJ_POLISEN:
         return EJ_POLISEN_MARKERING[0]
     return SAKERHET_MARKERING.get(weakest, ("", ""))[0]
@@ -204,8 +223,10 @@ def _okant_antal(vad: str, kan_vara: Sequence[str]) -> str:
 
 def _oppen_niva(namn: str, fore: Klassning, efter: Klassning) -> str:
     """ "Biskopsgården: från särskilt utsatt område till riskområde eller utsatt område": a change
-    that is known although a level in it is not."""
-    return f"{namn}: från {niva_text(fore.niva)} till {niva_text(efter.niva)}"
+    that is known although a level in it is not; ", en slutledd förändring" where it is drawn
+    from what that level cannot be (docs/decisions/0676)."""
+    text = f"{namn}: från {niva_text(fore.niva)} till {niva_text(efter.niva)}"
+    return text + (", en slutledd förändring" if change_inferred(fore.niva, efter.niva) else "")
 
 
 def _osakra(klassningar: Iterable[Klassning | None], slag: Slag) -> tuple[int, ...]:
@@ -380,6 +401,10 @@ def omraden_vy(
     lista_markers: list[str] = []
     #: the markers of the counts (a class of their levels, docs/decisions/0500)
     antal_markers: list[str] = []
+    #: the markers of the counts a source states: their source's class, not the levels' (0675)
+    angivna_markers: list[str] = []
+    #: the markers of the counts the areas give (0666)
+    raknade_markers: list[str] = []
     fordelning: list[str] = []
     if senaste is not None:
         u = by_year[senaste]
@@ -397,17 +422,21 @@ def omraden_vy(
             if isinstance(count, Lucka):
                 n, text = None, _okant(count)
             elif uses_stated_count(omr, senaste, [niva]):
-                # the count a source states where the areas leave it open (upplagor: antal),
-                # marked by the class it carries, as any count
+                # the count a source states (upplagor: antal), marked by the class it carries,
+                # its source's (0675); in the distribution only where the areas give it too
                 n, mark = int(count.varde), _antal_markering(count)
                 text = f"{n}{mark}"
                 antal_markers.append(mark)
+                angivna_markers.append(mark)
+                if areas and not areas_leave_open(omr, senaste, [niva]):
+                    fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             else:
                 # the count carries its class, the weakest of the levels it rests on, as it
                 # does everywhere else (docs/decisions/0500)
                 mark = _antal_markering(count)
                 text = f"{len(areas)}{mark}"
                 antal_markers.append(mark)
+                raknade_markers.append(mark)
                 if areas:
                     fordelning.append(antal(len(areas), *NIVA_ANTAL[niva]))
             poster = tuple(
@@ -427,14 +456,18 @@ def omraden_vy(
             mark = _antal_markering(total)
             antal_pa_listan, antal_text = int(total.varde), f"{int(total.varde)}{mark}"
             antal_markers.append(mark)
+            angivna_markers.append(mark)
         else:
             mark = _antal_markering(total)
             antal_pa_listan, antal_text = len(on_list), f"{len(on_list)}{mark}"
             antal_markers.append(mark)
+            raknade_markers.append(mark)
         lista_sakerhet = _lista_sakerhet(senaste, [klass.get((o, senaste)) for o in on_list], slag)
 
     forandringar: list[ForandringRad] = []
     change_of: dict[str, str] = {}
+    #: whether a change is drawn from what a level not given cannot be (0676)
+    slutledda = False
     #: each change's marker, the weakest of its two levels (docs/decisions/0555)
     mark_of: dict[str, str] = {}
     forandring_text = None
@@ -458,6 +491,7 @@ def omraden_vy(
             change = _forandring(a, b)
             change_of[o.id] = change
             mark_of[o.id] = _forandring_markering(a, b, change, slag)
+            slutledda |= a is not None and b is not None and change_inferred(a.niva, b.niva)
             counts[change] = counts.get(change, 0) + 1
             if change in OPPEN_FORANDRING:
                 open_.append(o.namn)
@@ -467,7 +501,9 @@ def omraden_vy(
             elif a is not None and b is not None and {a.niva, b.niva} & set(MOJLIGA_NIVAER):
                 via_open.setdefault(change, []).append(_oppen_niva(o.namn, a, b))
             forandringar.append(
-                ForandringRad(o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change)
+                ForandringRad(
+                    o.namn, _niva_cell(a, slag), _niva_cell(b, slag), change, mark_of[o.id]
+                )
             )
         known = len(forandringar) - len(open_)
         parts = [
@@ -544,14 +580,15 @@ def omraden_vy(
         tackning=_tackning(
             insatser, ar, [o.id for o in columns], listed, {o.id: o.namn for o in omr.omraden}
         ),
-        forandring_markering_text=FORANDRINGENS_MARKERING if any(mark_of.values()) else "",
+        forandring_markering_text=(FORANDRINGENS_MARKERING if any(mark_of.values()) else "")
+        + (f" {SLUTLEDD_FORANDRING}" if slutledda else ""),
     )
     return vy, ListaSammanfattning(
         tuple(lista),
         upplaga_text,
         lista_sakerhet,
         _forklaring([*lista_markers, *antal_markers])
-        + ((ANTALETS_MARKERING,) if any(antal_markers) else ()),
+        + _antalens_forklaring(raknade_markers, angivna_markers),
         forandring_text,
         antal_pa_listan,
         antal_text,

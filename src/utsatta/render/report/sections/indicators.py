@@ -91,7 +91,7 @@ def anmarkningar(
             out.append(Anmarkning(f"{label} ({varde(u.varde, ind.enhet)})", u.kommentar.strip()))
     for a in angivna:
         p = a.punkt
-        what = markering_och_not(p.sakerhet, angivet_not(a))
+        what = markering_och_not(p.sakerhet, angivet_not(a) if a.oppet else None)
         kallor = "; ".join(kalla_vy(k).text for k in a.kallor)
         out.append(
             Anmarkning(
@@ -245,7 +245,8 @@ def indikator_vy(
         return varde(v, ind.enhet)
 
     angivna = angivna_antal(omr, res)
-    noter = {a.punkt.ar: angivet_not(a) for a in angivna}
+    # the words only where the areas leave the count open (render.angivet.noter, 0675)
+    noter = {a.punkt.ar: angivet_not(a) for a in angivna if a.oppet}
 
     def fmt_ar(p: Point | None) -> str:
         if p is None:

@@ -108,14 +108,16 @@ def dom_per_omrade(
     )
     if forandringar and fore is not None:
         groups: dict[str, list[str]] = {}
-        cells: dict[str, list[NivaCell]] = {}
+        marks: dict[str, list[str]] = {}
         for f in forandringar:
             key = f.forandring if f.forandring in dict(_ANDRING) else "okänd"
             groups.setdefault(key, []).append(f.namn)
-            cells.setdefault(key, []).extend((f.fore, f.efter))
+            # the change's own marker, as section 5 shows it: the weaker of its levels', or
+            # slutledd where it is drawn from what a level not given cannot be (0676)
+            marks.setdefault(key, []).append(f.markering)
         parts = [
             f"{antal(len(groups[k]), 'område', 'områden')} {what} ({och(groups[k])}"
-            + (f"; {klass}" if (klass := svagaste(cells[k])) else "")
+            + (f"; {klass}" if (klass := svagaste_markering(marks[k])) else "")
             + ")"
             for k, what in _ANDRING
             if k in groups
@@ -140,8 +142,14 @@ def svagaste(cells: Sequence[NivaCell]) -> str:
     hand"), as the goal table's other rows name the class of their value; "" where the police
     confirm them all. A change is no surer than its least sure level (review granska15,
     finding 3; docs/decisions/0495-avsnitt-1-som-avsnitt-3.md)."""
+    return svagaste_markering([c.markering for c in cells])
+
+
+def svagaste_markering(markeringar: Sequence[str]) -> str:
+    """The weakest class among markers ("†", "*" …) in words ("slutledd"); "" where none is
+    marked (:func:`svagaste` for a change's two levels, or the changes' own markers)."""
     order = list(MARKERING_BETYDELSE)  # weakest first
-    marks = [c.markering for c in cells if c.markering in MARKERING_BETYDELSE]
+    marks = [m for m in markeringar if m in MARKERING_BETYDELSE]
     if not marks:
         return ""
     return MARKERING_BETYDELSE[min(marks, key=order.index)].partition(":")[0]
