@@ -12,6 +12,7 @@ temporary folder) for a reviewer to look at.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import subprocess
@@ -236,6 +237,47 @@ def test_no_text_outside_the_page(shipped_pdf: Any) -> None:
                 outside.append((number, ch["text"]))
     assert outside == []
     assert landscape >= 1  # the matrix insats × område (bilaga B) is on a landscape page
+
+
+#: how far (points) a glyph may reach past a rule before it counts as crossing it; a cell's text
+#: keeps its padding (3 pt) from the cell's borders
+_OVER = 0.5
+
+
+def _across_rules(page: Any) -> str:
+    """The characters of ``page`` that a vertical rule or edge runs through: a table's column
+    border, a cell's coloured background, a box's edge."""
+    rules = sorted((e["x0"], e["top"], e["bottom"]) for e in page.edges if e["orientation"] == "v")
+    xs = [x for x, _, _ in rules]
+    return "".join(
+        ch["text"]
+        for ch in page.chars
+        if any(
+            top < ch["bottom"] - _OVER and bottom > ch["top"] + _OVER
+            for _, top, bottom in rules[
+                bisect.bisect_right(xs, ch["x0"] + _OVER) : bisect.bisect_left(xs, ch["x1"] - _OVER)
+            ]
+        )
+    )
+
+
+def test_no_text_runs_over_a_column_border(
+    libs: tuple[Any, Any], shipped_pdf: Any, slut_pdf: bytes
+) -> None:
+    """A table of fixed layout (the kinds the report always writes) keeps the widths of its
+    column headings, however long a word in a cell (docs/decisions/0674): no character of the
+    2023 PDF, nor of the main part of the slutuppföljning 2025 (its goals, insatser over the
+    period and behov per year), runs over a column's border into the next cell or past the
+    table. (It fails when bilaga D's progress, "20 % av vägen", is given a column of 10 %.)"""
+    import io
+
+    pdfplumber, _ = libs
+    crossed = [(n, t) for n, p in enumerate(shipped_pdf.pages, 1) if (t := _across_rules(p))]
+    with pdfplumber.open(io.BytesIO(slut_pdf)) as doc:
+        main = _bilaga_a((doc.pages[0].extract_text() or "").splitlines(), 2025) - 1
+        assert main >= 15  # sections 1–6, where the slutuppföljning's own tables are
+        crossed += [(n, t) for n, p in enumerate(doc.pages[:main], 1) if (t := _across_rules(p))]
+    assert crossed == []
 
 
 #: a word of pdftotext's -bbox output: its page's size, then each word's box
