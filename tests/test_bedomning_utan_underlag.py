@@ -122,7 +122,7 @@ def test_the_report_marks_the_verdict_and_validate_warns(tmp_path: Path) -> None
     root = shipped_with_verdict(tmp_path, "1")
     found = [f for f in validate(root).findings if f.code == "bedomning-utan-underlag"]
     assert [(Path(f.file).relative_to(root).as_posix(), f.line) for f in found] == [
-        ("uppfoljning/2025.yaml", 107)
+        ("uppfoljning/2025.yaml", 110)
     ]
     view = build(load(root), 2025)
     md, html = render(view, "md"), render(view, "html")

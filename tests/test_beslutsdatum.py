@@ -34,7 +34,7 @@ def _dated(tmp_path: Path, datum: str) -> list[tuple[int, int, str, str]]:
 )
 def test_the_bounds(tmp_path: Path, datum: str, code: str | None) -> None:
     found = _dated(tmp_path, datum)
-    assert [(line, col, c) for line, col, c, _ in found] == ([(216, 12, code)] if code else [])
+    assert [(line, col, c) for line, col, c, _ in found] == ([(219, 12, code)] if code else [])
 
 
 def test_the_message_and_its_advice_followed(tmp_path: Path) -> None:

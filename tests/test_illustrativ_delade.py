@@ -81,7 +81,12 @@ def test_the_export_marks_every_row_from_a_made_up_police_list(
         if r[typ] != "malvarde"
         and (
             "polisens" in str(r[ind])
-            or "års upplaga av polisens lista, inte räknat ur områdenas nivåer" in str(r[kommentar])
+            # a count that a source states for an edition (decision 0675), or that the levels
+            # leave open: both come from omraden.yaml
+            or (
+                "anger för" in str(r[kommentar])
+                and "års upplaga av polisens lista" in str(r[kommentar])
+            )
         )
     ]
     assert computed and {r[col] for r in computed} == {"ja" if marked else "nej"}

@@ -248,16 +248,16 @@ TIME = "har ett klockslag, men här skrivs bara datum, utan klockslag."
 def test_a_decision_date_in_another_form_gets_the_date_to_write(
     tmp_path: Path, written: str, why: str, other: str
 ) -> None:
-    data, path = _edited(tmp_path / "a", FOLLOWUP, {216: f"    datum: {written}"})
+    data, path = _edited(tmp_path / "a", FOLLOWUP, {219: f"    datum: {written}"})
     assert findings_in(data, path) == [
         (
-            216,
+            219,
             12,
             "ogiltigt-datum",
             f"'datum': '{written}' {why} Skriv beslutsdagen som 2026-04-01.{other}",
         )
     ]
-    data, path = _edited(tmp_path / "b", FOLLOWUP, {216: "    datum: 2026-04-01"})  # followed
+    data, path = _edited(tmp_path / "b", FOLLOWUP, {219: "    datum: 2026-04-01"})  # followed
     assert findings_in(data, path) == []
 
 

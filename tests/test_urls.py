@@ -43,7 +43,7 @@ def test_a_character_no_address_may_have(tmp_path: Path, tail: str, named: str, 
     position = len(URL) + 1 + tail.index(bad)
     assert found == [
         (
-            33,
+            36,
             10,
             "url-otillatet-tecken",
             f"Webbadressen för källan 'polisen-vast-2023-12' innehåller {named}, som inte får "
@@ -88,7 +88,7 @@ def test_an_editions_address_is_checked_as_a_sources(tmp_path: Path) -> None:
     pasted = _edition("https://www.slideshare.net/x)](https://evil.example/\u201d")
     assert edited_findings(tmp_path, "omraden.yaml", EDITION, pasted) == [
         (
-            227,
+            224,
             10,
             "url-otillatet-tecken",
             "Webbadressen för upplagan 2015 innehåller resten av en Markdown-länk ('](')"

@@ -45,7 +45,7 @@ def test_a_negative_malvarde_of_a_count_is_an_error(tmp_path: Path) -> None:
     got = edited_findings(
         tmp_path, "indikatorer/utsatta-omraden.yaml", old, old.replace("0\n", "-2\n")
     )
-    assert got == [(53, 12, "negativt-varde", _message("−2", "antal", "ett antal"))]
+    assert got == [(56, 12, "negativt-varde", _message("−2", "antal", "ett antal"))]
 
 
 def test_zero_and_an_index_below_zero_pass(tmp_path: Path) -> None:
